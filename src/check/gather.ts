@@ -1,0 +1,73 @@
+// Gathers the Evidence of one repository at one commit: the tree, the few files that matter
+// (read from git, never the work tree), the history window, packaging, CI and license facts.
+import type { Evidence, EvidenceProblem, TreeEntry } from '../evidence/types.js';
+import type { Policy } from '../policy/types.js';
+import { listTree } from '../evidence/git/tree.js';
+import { readBlobs } from '../evidence/git/blobs.js';
+import { readHistory } from '../evidence/history.js';
+import { pythonExtractor } from '../evidence/python/index.js';
+import { ciExtractor } from '../evidence/ci/index.js';
+import { wantsCommunityFile } from '../evidence/community.js';
+import { extractLicense, wantsLicenseFile } from '../evidence/license/index.js';
+import { torchReleasesAt } from '../evidence/torch-releases.js';
+import type { ResolvedTarget } from './target.js';
+
+export interface GatherOptions {
+  asOf: Date;
+  policy: Policy;
+  torchReleasesFile?: string;
+  slug?: string;
+  webUrl?: string;
+}
+
+export function wantedFiles(tree: TreeEntry[]): TreeEntry[] {
+  return tree.filter(
+    (e) =>
+      e.type === 'blob' &&
+      (wantsCommunityFile(e.path) ||
+        wantsLicenseFile(e.path) ||
+        pythonExtractor.wants(e.path) ||
+        ciExtractor.wants(e.path) ||
+        e.path === '.mailmap'),
+  );
+}
+
+export async function gatherEvidence(target: ResolvedTarget, opts: GatherOptions): Promise<Evidence> {
+  const problems: EvidenceProblem[] = [];
+  const cwd = target.root;
+  const [tree, historyAndTags] = await Promise.all([
+    listTree(cwd, target.commit),
+    readHistory(cwd, target.commit, opts.asOf, opts.policy),
+  ]);
+  const files = await readBlobs(cwd, wantedFiles(tree));
+  for (const f of Object.values(files)) {
+    if (f.truncated) problems.push({ file: f.path, message: `only the first ${f.text?.length ?? 0} bytes of ${f.size} were read` });
+    if (f.invalidUtf8) problems.push({ file: f.path, message: 'not valid UTF-8; invalid bytes were replaced' });
+  }
+  const python = pythonExtractor.extract(tree, files, problems);
+  const ci = ciExtractor.extract(tree, files, problems);
+  const license = extractLicense(tree, files, python, problems);
+  return {
+    repo: {
+      input: target.input,
+      root: target.root,
+      bare: target.bare,
+      rev: target.rev,
+      commit: target.commit,
+      commitDate: target.commitDate,
+      ...(opts.slug ? { slug: opts.slug } : {}),
+      ...(opts.webUrl ? { webUrl: opts.webUrl } : {}),
+    },
+    asOf: opts.asOf.toISOString(),
+    tree,
+    files,
+    history: historyAndTags.history,
+    tags: historyAndTags.tags,
+    python,
+    ci,
+    license,
+    torchReleases: torchReleasesAt(opts.asOf, opts.torchReleasesFile),
+    problems,
+    sources: [{ name: 'git' }],
+  };
+}

@@ -1,0 +1,72 @@
+// Turns what the user typed into a repository and a commit, with one clear error for each way
+// that can fail (no such path, not a repository, a sub-directory, empty, unknown revision).
+import { realpathSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { InputError } from '../util/errors.js';
+import { git, GitError } from '../evidence/git/run.js';
+
+export interface ResolvedTarget {
+  input: string;
+  root: string;
+  bare: boolean;
+  rev: string;
+  commit: string;
+  commitDate: string;
+}
+
+export async function resolveLocalTarget(input: string, rev = 'HEAD'): Promise<ResolvedTarget> {
+  if (rev.startsWith('-') || /[\0\s]/.test(rev)) throw new InputError(`--rev ${JSON.stringify(rev)} is not a revision`);
+  const path = resolve(input);
+  let isDir = false;
+  try {
+    isDir = statSync(path).isDirectory();
+  } catch {
+    throw new InputError(`${input}: no such file or directory`);
+  }
+  if (!isDir) throw new InputError(`${input}: not a directory; give the path of a repository`);
+  const real = realpathSync(path);
+  let info: string[];
+  try {
+    info = (await git(['rev-parse', '--is-bare-repository', '--absolute-git-dir', '--show-toplevel'], { cwd: real }))
+      .trim()
+      .split('\n');
+  } catch (err) {
+    if (err instanceof GitError) throw new InputError(`${input}: not a git repository`);
+    throw err;
+  }
+  const bare = info[0] === 'true';
+  const gitDir = info[1] ?? real;
+  let root: string;
+  if (bare) {
+    root = realpathSync(gitDir);
+    if (root !== real) {
+      throw new InputError(`${input} is inside the bare repository at ${root}; check the repository itself: steward check ${root}`);
+    }
+  } else {
+    const top = info[2];
+    if (!top) {
+      // inside the .git directory of a work tree
+      throw new InputError(`${input} is a git directory, not a repository's root; check the work tree that owns it`);
+    }
+    root = realpathSync(top);
+    if (root !== real) {
+      throw new InputError(`${input} is a sub-directory of the repository at ${root}; check the repository's root: steward check ${root}`);
+    }
+  }
+  let commit: string;
+  try {
+    commit = (await git(['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`], { cwd: root })).trim();
+  } catch {
+    commit = '';
+  }
+  if (!commit) {
+    if (rev === 'HEAD') {
+      const any = (await git(['rev-list', '-n', '1', '--all'], { cwd: root }).catch(() => '')).trim();
+      if (!any) throw new InputError(`${input}: the repository has no commits yet`);
+      throw new InputError(`${input}: HEAD does not point at a commit; pass --rev with a branch, tag or commit`);
+    }
+    throw new InputError(`${input}: revision ${JSON.stringify(rev)} does not exist in this repository`);
+  }
+  const commitDate = (await git(['show', '-s', '--format=%cI', commit], { cwd: root })).trim();
+  return { input, root, bare, rev, commit, commitDate };
+}

@@ -1,0 +1,240 @@
+// The typed, serialisable facts a check gathers once. Requirements are pure functions of these.
+// Every section is plain data (JSON-safe), so a stored Evidence can be re-judged later.
+
+/** Where a fact was read: a path at the evaluated commit, a commit, an API call, a package page, a form field. */
+export interface EvidenceRef {
+  kind: 'file' | 'commit' | 'api' | 'registry' | 'form';
+  ref: string;
+  line?: number;
+  detail?: string;
+}
+
+/** A problem met while reading evidence (malformed TOML, unreadable file): reported, never thrown. */
+export interface EvidenceProblem {
+  file: string;
+  line?: number;
+  message: string;
+}
+
+export interface RepoEvidence {
+  /** what the user typed */
+  input: string;
+  /** repository root (work tree) or git dir (bare) */
+  root: string;
+  bare: boolean;
+  /** the revision asked for (`HEAD` by default) and the commit it resolved to */
+  rev: string;
+  commit: string;
+  commitDate: string;
+  /** e.g. `pytorch/ignite` when a GitHub/GitLab remote or URL names it */
+  slug?: string;
+  /** https URL of the hosted repository, for links to evidence */
+  webUrl?: string;
+  host?: 'github' | 'gitlab';
+}
+
+export type TreeEntryType = 'blob' | 'tree' | 'commit';
+
+export interface TreeEntry {
+  path: string;
+  /** git mode: 100644, 100755, 120000 (symlink), 160000 (submodule) */
+  mode: string;
+  type: TreeEntryType;
+  oid: string;
+}
+
+/** A file's content at the evaluated commit, as read from git (never from the work tree). */
+export interface FileBlob {
+  path: string;
+  size: number;
+  /** UTF-8 text (invalid sequences replaced); absent for binary files and symlinks */
+  text?: string;
+  binary?: boolean;
+  invalidUtf8?: boolean;
+  /** only the first `readLimit` bytes were read */
+  truncated?: boolean;
+  /** a symlink's target; never followed */
+  symlinkTarget?: string;
+}
+
+export type FileMap = Record<string, FileBlob>;
+
+export interface Person {
+  /** display name after .mailmap */
+  name: string;
+  emails: string[];
+  /** GitHub login from a no-reply e-mail or the API */
+  login?: string;
+  commits: number;
+  /** how this person was counted: author of commits, co-author only */
+  via: 'author' | 'co-author' | 'both';
+}
+
+export interface HistoryEvidence {
+  window: { since: string; until: string; days: number };
+  /** non-merge, non-bot commits whose committer time is in the window */
+  commits: number;
+  /** non-merge commits in the window authored by a bot */
+  botCommits: number;
+  mergeCommits: number;
+  contributors: Person[];
+  /** newest committer time over all reachable commits ≤ asOf */
+  latestCommitAt?: string;
+  latestCommit?: string;
+  /** how the window was counted: `full-walk` (every reachable commit) or `since` (history checked free of skew) */
+  method: 'full-walk' | 'since';
+  identityMethod: 'mailmap+email+noreply+name' | 'github-api';
+  /** commits whose committer time is earlier than a parent's (clock skew) seen during the walk */
+  skewedCommits: number;
+  mailmap: boolean;
+}
+
+export interface TagEvidence {
+  latest?: { name: string; date: string; commit: string };
+  count: number;
+}
+
+export interface TorchDeclaration {
+  /** path:line where torch is declared */
+  file: string;
+  line?: number;
+  /** the PEP 440 specifier as written (`>=2.0,<3`, `==1.10.0`, `` for unbounded) */
+  specifier: string;
+  /** where in the file: dependencies, optional:<extra>, group:<name>, poetry, install_requires, requirements, conda */
+  scope: string;
+  /** a declaration only in extras / dependency groups / dev requirements */
+  optional: boolean;
+  /** environment marker, if any */
+  marker?: string;
+}
+
+export interface PythonEvidence {
+  /** distribution name from pyproject / setup.cfg / setup.py */
+  distribution?: { name: string; file: string; line?: number };
+  torch: TorchDeclaration[];
+  /** Trove classifiers declared */
+  classifiers: string[];
+  /** license metadata: pyproject `license` / `license-expression` / setup.cfg / setup.py, Trove License classifiers */
+  licenseMeta: { value: string; file: string; kind: 'expression' | 'text' | 'file' | 'classifier' }[];
+  /** project URLs (name → url) */
+  urls: Record<string, string>;
+  /** packaging files found */
+  files: string[];
+}
+
+export interface CiStep {
+  file: string;
+  line?: number;
+  /** workflow job id */
+  job?: string;
+  /** what matched: pytest, tox, nox, unittest, make test / pypa/gh-action-pypi-publish, twine upload … */
+  tool: string;
+  text: string;
+}
+
+export interface CiWorkflow {
+  file: string;
+  system: CiSystem;
+  /** events that trigger it (push, pull_request, schedule …) */
+  triggers: string[];
+  /** runner labels from runs-on, matrices expanded */
+  runners: string[];
+  /** operating systems those runners are: linux, macos, windows */
+  os: string[];
+}
+
+export type CiSystem =
+  | 'github-actions'
+  | 'gitlab-ci'
+  | 'circleci'
+  | 'azure-pipelines'
+  | 'travis'
+  | 'jenkins'
+  | 'buildkite';
+
+export interface CiEvidence {
+  systems: CiSystem[];
+  workflows: CiWorkflow[];
+  /** union of the OSes CI runs on */
+  os: string[];
+  testSteps: CiStep[];
+  publishSteps: CiStep[];
+}
+
+export interface LicenseFileEvidence {
+  path: string;
+  spdx?: string;
+  expression?: string;
+  confidence: number;
+  method: string;
+  /** the license proper was modified (added restriction etc.) */
+  modified?: boolean;
+  differences?: { kind: 'added' | 'removed'; text: string }[];
+  /** appended material found after the license proper */
+  parts?: { kind: string; startLine: number; endLine: number; spdx?: string }[];
+  reason?: string;
+}
+
+export interface LicenseEvidence {
+  files: LicenseFileEvidence[];
+  /** the expression the license files form (e.g. `Apache-2.0 OR MIT`) */
+  expression?: string;
+  /** SPDX-License-Identifier lines, pyproject metadata, classifiers, REUSE: corroboration */
+  signals: { source: string; value: string; spdx?: string }[];
+  /** signals that disagree with the files */
+  disagreements: string[];
+  thirdParty: string[];
+}
+
+/** One answer from a data source (git, GitHub, PyPI …): what it cost and what is left. */
+export interface SourceUse {
+  name: string;
+  requests?: number;
+  cached?: number;
+  rateLimitRemaining?: number;
+  error?: string;
+}
+
+/** Online facts; each is absent when the source was not asked (offline) or failed (`errors`). */
+export interface OnlineEvidence {
+  github?: {
+    stars: number;
+    archived: boolean;
+    defaultBranch: string;
+    license?: string;
+    lastRun?: { conclusion: string; at: string; url: string };
+    latestRelease?: { name: string; date: string; url: string };
+    orgFiles?: { contributing?: string; codeOfConduct?: string; codeOfConductKind?: string };
+    teams?: Record<string, string[]>;
+  };
+  pypi?: { distribution: string; exists: boolean; latest?: string; wheel?: boolean; url?: string; requiresTorch?: string };
+  conda?: { channel: string; exists: boolean; latest?: string };
+  /** requirement keys whose online evidence failed, with the reason */
+  errors: Record<string, string>;
+}
+
+export interface Evidence {
+  repo: RepoEvidence;
+  asOf: string;
+  tree: TreeEntry[];
+  files: FileMap;
+  history: HistoryEvidence;
+  tags: TagEvidence;
+  python: PythonEvidence;
+  ci: CiEvidence;
+  license: LicenseEvidence;
+  online?: OnlineEvidence;
+  /** torch feature releases known at asOf, newest first */
+  torchReleases: { version: string; date: string }[];
+  /** application-form answers, when the check runs for an application */
+  form?: Record<string, unknown>;
+  problems: EvidenceProblem[];
+  sources: SourceUse[];
+}
+
+/** A file-based evidence source: says which paths it needs read, then extracts its section. */
+export interface FileExtractor<T> {
+  name: string;
+  wants(path: string): boolean;
+  extract(tree: TreeEntry[], files: FileMap, problems: EvidenceProblem[]): T;
+}

@@ -1,0 +1,26 @@
+// The report contract (steward.report/v1): what `steward check --format json` prints and what the
+// process engine stores beside the evidence.
+import type { SourceUse, EvidenceProblem } from '../evidence/types.js';
+import type { Result } from '../requirements/types.js';
+
+export type Verdict = 'pass' | 'fail' | 'review';
+
+export interface Report {
+  schema: 'steward.report/v1';
+  tool: { name: 'steward'; version: string };
+  policy: { id: string; version: string };
+  target: { input: string; repo: string; rev: string; commit: string; asOf: string; webUrl?: string };
+  sources: SourceUse[];
+  verdict: Verdict;
+  requirements: Result[];
+  problems: EvidenceProblem[];
+}
+
+/** `fail` if any result fails, else `review` if any is review or unknown, else `pass`. */
+export function verdictOf(results: Pick<Result, 'status'>[]): Verdict {
+  if (results.some((r) => r.status === 'fail')) return 'fail';
+  if (results.some((r) => r.status === 'review' || r.status === 'unknown')) return 'review';
+  return 'pass';
+}
+
+export const EXIT_CODES: Record<Verdict, number> = { pass: 0, fail: 1, review: 3 };

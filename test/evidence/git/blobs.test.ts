@@ -1,0 +1,40 @@
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { buildRepo, cleanupTemp } from '../../support/repo.js';
+import { listTree } from '../../../src/evidence/git/tree.js';
+import { readBlobs } from '../../../src/evidence/git/blobs.js';
+
+after(cleanupTemp);
+
+test('reads text, binary, invalid UTF-8, symlinks and large files at a commit, bounded', async () => {
+  const big = 'x'.repeat(3 * 1024 * 1024);
+  const dir = await buildRepo({
+    commits: [
+      {
+        date: '2026-01-01T00:00:00Z',
+        files: {
+          'README.md': '\uFEFF# Hello\n',
+          'bin.dat': Buffer.from([1, 2, 0, 3]),
+          'bad.txt': Buffer.from([0x66, 0xff, 0xfe, 0x67]),
+          'link': { symlink: '../../etc/passwd' },
+          'big.md': big,
+          'empty.txt': '',
+        },
+      },
+    ],
+  });
+  const tree = await listTree(dir, 'HEAD');
+  assert.deepEqual(tree.map((e) => e.path).sort(), ['README.md', 'bad.txt', 'big.md', 'bin.dat', 'empty.txt', 'link']);
+  const files = await readBlobs(dir, tree, 1024 * 1024);
+  assert.equal(files['README.md']?.text, '# Hello\n');
+  assert.equal(files['bin.dat']?.binary, true);
+  assert.equal(files['bin.dat']?.text, undefined);
+  assert.equal(files['bad.txt']?.invalidUtf8, true);
+  assert.equal(files['link']?.symlinkTarget, '../../etc/passwd');
+  assert.equal(files['link']?.text, undefined);
+  assert.equal(files['big.md']?.truncated, true);
+  assert.equal(files['big.md']?.size, big.length);
+  assert.equal(files['big.md']?.text?.length, 1024 * 1024);
+  assert.equal(files['empty.txt']?.text, '');
+  assert.equal(files['empty.txt']?.size, 0);
+});
