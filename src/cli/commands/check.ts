@@ -1,0 +1,83 @@
+// `steward check <target...>`: judge repositories against the requirements and print reports.
+import { Command, Option } from 'commander';
+import { InputError } from '../../util/errors.js';
+
+interface CheckFlags {
+  rev?: string;
+  asOf?: string;
+  format: 'text' | 'json' | 'markdown';
+  policy?: string;
+  offline?: boolean;
+  torchReleases?: string;
+  color?: boolean;
+}
+
+export function register(program: Command): void {
+  program
+    .command('check')
+    .description('judge repositories against the 19 ecosystem requirements, with evidence and fixes')
+    .argument('<targets...>', 'a repository: work tree or bare repository path (the root, not a sub-directory)')
+    .option('--rev <rev>', 'the revision to evaluate (branch, tag or commit)', 'HEAD')
+    .option('--as-of <date>', 'the date the evaluation is for (ISO 8601; default now), to reproduce a past result')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'markdown']).default('text'))
+    .option('--policy <file>', 'a policy file to judge by (default: pytorch-ecosystem 1.0)')
+    .option('--offline', 'use only the repository itself; requirements that need GitHub or PyPI are unknown')
+    .option('--torch-releases <file>', 'a torch release list to use instead of the bundled one')
+    .option('--no-color', 'no colour in text output')
+    .addHelpText(
+      'after',
+      `
+Exit status: 0 every requirement passes, 1 one fails, 3 a person must review (review/unknown),
+2 usage or input error (message on stderr, nothing on stdout).
+
+Examples:
+  steward check .                              this repository, today
+  steward check . --format markdown            a table to paste into a GitHub comment
+  steward check ../ignite --rev v0.5.0 --as-of 2026-06-01 --format json
+  steward check repo-a repo-b --format json    several repositories: a JSON array, in order`,
+    )
+    .action(async (targets: string[], flags: CheckFlags) => {
+      const [{ resolveTarget, checkResolved, parseAsOf }, { loadPolicyFile, loadDefaultPolicy }, { EXIT_CODES }] =
+        await Promise.all([import('../../check/index.js'), import('../../policy/load.js'), import('../../report/types.js')]);
+      const asOf = flags.asOf !== undefined ? parseAsOf(flags.asOf) : new Date();
+      const policy = flags.policy ? loadPolicyFile(flags.policy) : loadDefaultPolicy();
+      const opts = {
+        rev: flags.rev ?? 'HEAD',
+        asOf,
+        policy,
+        offline: flags.offline === true,
+        ...(flags.torchReleases ? { torchReleasesFile: flags.torchReleases } : {}),
+      };
+      // resolve every target before printing anything, so an input error leaves stdout empty
+      const resolved = [];
+      for (const t of targets) resolved.push(await resolveTarget(t, opts));
+      const reports = [];
+      for (const target of resolved) {
+        if (resolved.length > 1 && process.stderr.isTTY) process.stderr.write(`checking ${target.input}…\n`);
+        reports.push((await checkResolved(target, opts)).report);
+      }
+      process.stdout.write(await render(reports, flags));
+      const worst = reports.some((r) => r.verdict === 'fail') ? 'fail' : reports.some((r) => r.verdict === 'review') ? 'review' : 'pass';
+      process.exitCode = EXIT_CODES[worst];
+    });
+}
+
+async function render(reports: import('../../report/types.js').Report[], flags: CheckFlags): Promise<string> {
+  switch (flags.format) {
+    case 'json': {
+      const { renderJson } = await import('../../report/json.js');
+      return renderJson(reports, reports.length > 1);
+    }
+    case 'markdown': {
+      const { renderMarkdown } = await import('../../report/markdown.js');
+      return reports.map(renderMarkdown).join('\n---\n\n');
+    }
+    case 'text': {
+      const { renderText } = await import('../../report/text.js');
+      const color = flags.color !== false && process.stdout.isTTY === true && !process.env.NO_COLOR;
+      return reports.map((r) => renderText(r, { color })).join('\n');
+    }
+    default:
+      throw new InputError(`--format ${String(flags.format)}: expected text, json or markdown`);
+  }
+}
