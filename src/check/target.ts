@@ -27,9 +27,11 @@ export async function resolveLocalTarget(input: string, rev = 'HEAD'): Promise<R
   const real = realpathSync(path);
   let info: string[];
   try {
-    info = (await git(['rev-parse', '--is-bare-repository', '--absolute-git-dir', '--show-toplevel'], { cwd: real }))
-      .trim()
-      .split('\n');
+    info = (await git(['rev-parse', '--is-bare-repository', '--absolute-git-dir'], { cwd: real })).trim().split('\n');
+    // --show-toplevel fails in a bare repository and inside a .git directory: ask only for work trees
+    if (info[0] !== 'true') {
+      info.push((await git(['rev-parse', '--show-toplevel'], { cwd: real }).catch(() => '')).trim());
+    }
   } catch (err) {
     if (err instanceof GitError) throw new InputError(`${input}: not a git repository`);
     throw err;

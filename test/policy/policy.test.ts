@@ -1,0 +1,64 @@
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadDefaultPolicy, parsePolicy, DEFAULT_POLICY_FILE } from '../../src/policy/index.js';
+import { InputError } from '../../src/util/errors.js';
+import { REQUIREMENTS } from '../../src/requirements/index.js';
+import { renderPolicyMarkdown } from '../../src/policy/render.js';
+import { runCli, REPO_ROOT } from '../support/cli.js';
+import { cleanupTemp, tempDir } from '../support/repo.js';
+
+after(cleanupTemp);
+
+test('the default policy carries the TAC numbers', () => {
+  const p = loadDefaultPolicy();
+  assert.equal(p.id, 'pytorch-ecosystem');
+  assert.equal(p.version, '1.0');
+  assert.deepEqual(
+    [p.thresholds.coreMaintainers, p.thresholds.activeContributors, p.thresholds.recentCommits, p.thresholds.stars, p.thresholds.windowDays],
+    [2, 5, 30, 200, 90],
+  );
+  assert.deepEqual([p.process.resubmitAfterMonths, p.process.reviewEveryMonths, p.process.fixWithinDays], [3, 6, 30]);
+  for (const id of ['Apache-2.0', 'MIT', 'BSD-3-Clause', 'NCSA']) assert.ok(p.licenses.allow.includes(id), id);
+  assert.ok(!p.licenses.allow.includes('GPL-3.0-only'));
+});
+
+test('19 requirements, numbered 1 to 19, each with the TAC text and a unique key', () => {
+  assert.deepEqual(REQUIREMENTS.map((r) => r.meta.id), Array.from({ length: 19 }, (_, i) => i + 1));
+  assert.equal(new Set(REQUIREMENTS.map((r) => r.meta.key)).size, 19);
+  for (const r of REQUIREMENTS) assert.ok(r.meta.tac.length > 20 && r.meta.measures.length > 20, r.meta.key);
+});
+
+test('a policy file with a wrong value names the key, what was expected and what was found', () => {
+  const text = readFileSync(DEFAULT_POLICY_FILE, 'utf8').replace('recentCommits: 30', 'recentCommits: thirty');
+  assert.throws(() => parsePolicy(text, 'my-policy.yml'), (err: unknown) => {
+    assert.ok(err instanceof InputError);
+    assert.equal(err.message, 'my-policy.yml: thresholds.recentCommits should be a whole number ≥ 0, found "thirty"');
+    return true;
+  });
+  assert.throws(() => parsePolicy('id: [unclosed', 'bad.yml'), /bad.yml: not valid YAML/);
+});
+
+test('--policy: a stricter policy changes the verdict, and a broken one is an input error', async () => {
+  const dir = tempDir();
+  const stricter = join(dir, 'strict.yml');
+  writeFileSync(stricter, readFileSync(DEFAULT_POLICY_FILE, 'utf8').replace('version: "1.0"', 'version: "9.9"'));
+  const ok = await runCli(['check', REPO_ROOT, '--offline', '--policy', stricter, '--format', 'json', '--as-of', '2026-11-27']);
+  assert.equal(JSON.parse(ok.stdout).policy.version, '9.9');
+  const broken = join(dir, 'broken.yml');
+  writeFileSync(broken, 'id: x\n');
+  const bad = await runCli(['check', REPO_ROOT, '--offline', '--policy', broken]);
+  assert.equal(bad.code, 2);
+  assert.equal(bad.stdout, '');
+  assert.match(bad.stderr, /broken.yml: thresholds should be a mapping/);
+});
+
+test('docs/requirements.md is exactly what `steward policy show --format markdown` renders', async () => {
+  const published = readFileSync(join(REPO_ROOT, 'docs', 'requirements.md'), 'utf8');
+  const rendered = renderPolicyMarkdown(loadDefaultPolicy(), REQUIREMENTS.map((r) => r.meta));
+  assert.equal(published, rendered, 'regenerate with: npx steward policy show --format markdown > docs/requirements.md');
+  const cli = await runCli(['policy', 'show', '--format', 'markdown']);
+  assert.equal(cli.code, 0);
+  assert.equal(cli.stdout, rendered);
+});
