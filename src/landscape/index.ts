@@ -1,0 +1,18 @@
+// The landscape: landscape.yml read into a typed model, validated like landscape2 (and more),
+// edited with minimal text diffs, exported as YAML or landscape2's projects JSON, and served
+// grouped and filtered. A core module: it imports only leaves and the `yaml` package.
+export type {
+  Landscape,
+  LandscapeCategory,
+  LandscapeFormat,
+  LandscapeItem,
+  LandscapeProblem,
+  LandscapeSubcategory,
+  ValidationResult,
+} from './types.js';
+export { normalizeName, itemId } from './names.js';
+export { readLandscape, isRetired, type ReadOptions } from './read.js';
+export { exportLandscape, exportProjectsJson, type ExportOptions, type ProjectsJsonOptions } from './export.js';
+
+/** Categories another tool (LFX) owns in the real landscape: never edited by us, not ecosystem projects. */
+export const PROTECTED_CATEGORIES: readonly string[] = ['PyTorch Members', 'PyTorch Projects'];

@@ -1,0 +1,308 @@
+// The landscape file as source text plus the positions the YAML parser reports for each category,
+// subcategory, item and key. Reading and editing both start here: edits are made to the text at
+// these offsets (never by re-stringifying the document), so untouched bytes stay untouched.
+import {
+  LineCounter,
+  isMap,
+  isScalar,
+  isSeq,
+  parseDocument,
+  type Document,
+  type Node,
+  type Pair,
+  type YAMLMap,
+  type YAMLSeq,
+} from 'yaml';
+import type { LandscapeFormat, LandscapeProblem } from './types.js';
+
+export interface SourceField {
+  key: string;
+  /** offset of the key's first character */
+  keyStart: number;
+  /** offsets of the value's text (quotes included, trailing comment excluded); keyEnd when empty */
+  valueStart: number;
+  valueEnd: number;
+  /** offset just past the value, its comment and the end of its last line */
+  end: number;
+  value: unknown;
+  line: number;
+}
+
+export interface SourceItem {
+  /** position in its subcategory's list */
+  index: number;
+  /** the name as written, or undefined when missing / not a string */
+  name: string | undefined;
+  values: Record<string, unknown>;
+  /** keys in file order, without the `item:` marker */
+  keys: string[];
+  fields: Map<string, SourceField>;
+  /** whether the entry starts with the legacy `item:` marker key */
+  marker: boolean;
+  /** block-style mapping (editable in place); false for flow style `{...}` */
+  block: boolean;
+  /** offset of the start of the line holding the entry's `-` */
+  entryStart: number;
+  /** offset just past the entry's last line */
+  end: number;
+  /** column of the `-` and of the entry's keys */
+  dashColumn: number;
+  keyColumn: number;
+  line: number;
+}
+
+export interface SourceItemList {
+  /** column of the `items` key, and whether its value is a block sequence / empty */
+  keyColumn: number;
+  kind: 'block' | 'flow' | 'empty';
+  /** for an empty list: offset just past the `items:` line */
+  keyLineEnd: number;
+}
+
+export interface SourceSubcategory {
+  name: string;
+  line: number;
+  list: SourceItemList | null;
+  items: SourceItem[];
+}
+
+export interface SourceCategory {
+  name: string;
+  line: number;
+  subcategories: SourceSubcategory[];
+}
+
+export interface SourceLandscape {
+  text: string;
+  file: string;
+  format: LandscapeFormat;
+  categories: SourceCategory[];
+  problems: LandscapeProblem[];
+  lineOf(offset: number): number;
+}
+
+/** Offset of the start of the line holding `offset`. */
+export function lineStartOf(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+/** Offset just past the newline ending the line that holds the character before `offset`. */
+export function lineEndAfter(text: string, offset: number): number {
+  if (offset > 0 && text[offset - 1] === '\n') return offset;
+  const nl = text.indexOf('\n', offset);
+  return nl === -1 ? text.length : nl + 1;
+}
+
+function columnOf(text: string, offset: number): number {
+  return offset - lineStartOf(text, offset);
+}
+
+function scalarText(node: unknown): string | undefined {
+  if (isScalar(node) && typeof node.value === 'string') return node.value;
+  if (isScalar(node) && (typeof node.value === 'number' || typeof node.value === 'boolean')) return String(node.value);
+  return undefined;
+}
+
+function pairKey(pair: Pair): string | undefined {
+  return scalarText(pair.key);
+}
+
+function getPair(map: YAMLMap, key: string): Pair | undefined {
+  return map.items.find((p) => pairKey(p) === key) as Pair | undefined;
+}
+
+export function parseLandscapeSource(text: string, file = 'landscape.yml'): SourceLandscape {
+  const lineCounter = new LineCounter();
+  // uniqueKeys off: a repeated key is reported by us with both lines instead of failing the parse
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false });
+  // errors at the end of input point past the last newline: report the last line instead
+  const lastLine = Math.max(1, lineCounter.lineStarts.length - (text.endsWith('\n') ? 1 : 0));
+  const lineOf = (offset: number) => Math.min(lineCounter.linePos(offset).line, lastLine);
+  const problems: LandscapeProblem[] = [];
+  const src: SourceLandscape = { text, file, format: 'landscape', categories: [], problems, lineOf };
+
+  for (const e of [...doc.errors, ...doc.warnings]) {
+    const isError = doc.errors.includes(e as never);
+    if (!isError) continue;
+    const line = lineOf(e.pos[0]);
+    problems.push({ line, item: null, message: `YAML syntax: ${firstLine(e.message)}` });
+  }
+
+  const root = doc.contents;
+  if (!isMap(root)) {
+    problems.push({ line: 1, item: null, message: 'expected a mapping with a `landscape:` (or `categories:`) list at the top of the file' });
+    return src;
+  }
+  const top = getPair(root, 'landscape') ?? getPair(root, 'categories');
+  for (const p of root.items) {
+    const k = pairKey(p as Pair);
+    if (k !== 'landscape' && k !== 'categories') {
+      problems.push({ line: lineOf(nodeStart(p.key) ?? 0), item: null, message: `unexpected top-level key ${JSON.stringify(k ?? null)}: expected only \`landscape\` or \`categories\`` });
+    }
+  }
+  if (!top) {
+    problems.push({ line: 1, item: null, message: 'expected a `landscape:` (or `categories:`) list at the top of the file, found none' });
+    return src;
+  }
+  src.format = pairKey(top) === 'categories' ? 'categories' : 'landscape';
+  if (!isSeq(top.value)) {
+    problems.push({ line: lineOf(nodeStart(top.key) ?? 0), item: null, message: `expected \`${pairKey(top)}\` to be a list of categories, found ${describe(top.value)}` });
+    return src;
+  }
+  top.value.items.forEach((catNode, ci) => {
+    const cat = readCategory(doc, text, catNode, ci, lineOf, problems);
+    if (cat) src.categories.push(cat);
+  });
+  return src;
+}
+
+function readCategory(
+  doc: Document,
+  text: string,
+  node: unknown,
+  index: number,
+  lineOf: (o: number) => number,
+  problems: LandscapeProblem[],
+): SourceCategory | null {
+  const line = lineOf(nodeStart(node) ?? 0);
+  if (!isMap(node)) {
+    problems.push({ line, item: null, message: `category [${index}]: expected a mapping with name and subcategories, found ${describe(node)}` });
+    return null;
+  }
+  const name = scalarText(getPair(node, 'name')?.value);
+  if (!name) problems.push({ line, item: null, message: `category [${index}] name is required` });
+  const cat: SourceCategory = { name: name ?? '', line, subcategories: [] };
+  const subs = getPair(node, 'subcategories');
+  if (!subs || !isSeq(subs.value)) {
+    problems.push({ line, item: null, message: `category [${name ?? index}]: expected a \`subcategories\` list, found ${subs ? describe(subs.value) : 'none'}` });
+    return cat;
+  }
+  subs.value.items.forEach((subNode, si) => {
+    const sub = readSubcategory(doc, text, subNode, si, cat.name, lineOf, problems);
+    if (sub) cat.subcategories.push(sub);
+  });
+  return cat;
+}
+
+function readSubcategory(
+  doc: Document,
+  text: string,
+  node: unknown,
+  index: number,
+  category: string,
+  lineOf: (o: number) => number,
+  problems: LandscapeProblem[],
+): SourceSubcategory | null {
+  const line = lineOf(nodeStart(node) ?? 0);
+  if (!isMap(node)) {
+    problems.push({ line, item: null, message: `subcategory [${index}] of ${category}: expected a mapping with name and items, found ${describe(node)}` });
+    return null;
+  }
+  const name = scalarText(getPair(node, 'name')?.value);
+  if (!name) problems.push({ line, item: null, message: `subcategory [${index}] name is required (category: ${category})` });
+  const sub: SourceSubcategory = { name: name ?? '', line, list: null, items: [] };
+  const itemsPair = getPair(node, 'items');
+  const keyStart = nodeStart(itemsPair?.key);
+  if (!itemsPair || keyStart === undefined) {
+    problems.push({ line, item: null, message: `subcategory ${category} / ${name ?? index}: expected an \`items\` list, found none` });
+    return sub;
+  }
+  const keyColumn = columnOf(text, keyStart);
+  const value = itemsPair.value;
+  if (value === null || (isScalar(value) && value.value === null)) {
+    sub.list = { keyColumn, kind: 'empty', keyLineEnd: lineEndAfter(text, keyStart) };
+    problems.push({ line: lineOf(keyStart), item: null, message: `subcategory ${category} / ${sub.name}: \`items\` is empty; landscape2 expects a list` });
+    return sub;
+  }
+  if (!isSeq(value)) {
+    problems.push({ line: lineOf(keyStart), item: null, message: `subcategory ${category} / ${sub.name}: expected \`items\` to be a list, found ${describe(value)}` });
+    return sub;
+  }
+  sub.list = { keyColumn, kind: value.flow ? 'flow' : 'block', keyLineEnd: lineEndAfter(text, keyStart) };
+  const seq = value as YAMLSeq;
+  seq.items.forEach((itemNode, ii) => {
+    const item = readItem(doc, text, itemNode, ii, lineOf);
+    if (item) sub.items.push(item);
+    else problems.push({ line: lineOf(nodeStart(itemNode) ?? keyStart), item: `${category} / ${sub.name} [${ii}]`, message: `expected an item mapping (name, homepage_url, logo, …), found ${describe(itemNode)}` });
+  });
+  // an entry ends where the next one's line starts; the last one at the end of its last line
+  for (let i = 0; i < sub.items.length; i++) {
+    const next = sub.items[i + 1];
+    const cur = sub.items[i]!;
+    if (next && cur.block && next.block) cur.end = next.entryStart;
+  }
+  return sub;
+}
+
+function readItem(doc: Document, text: string, node: unknown, index: number, lineOf: (o: number) => number): SourceItem | null {
+  if (!isMap(node) || !node.range) return null;
+  const map = node as YAMLMap;
+  const [start, valueEnd] = map.range!;
+  const block = !map.flow;
+  // the entry's `-` is the first non-blank character before the mapping (possibly on an earlier line)
+  let dash = start - 1;
+  while (dash >= 0 && /\s/.test(text[dash]!)) dash--;
+  const hasDash = dash >= 0 && text[dash] === '-';
+  const entryStart = lineStartOf(text, hasDash ? dash : start);
+  const fields = new Map<string, SourceField>();
+  const keys: string[] = [];
+  const values: Record<string, unknown> = {};
+  let marker = false;
+  map.items.forEach((p, pi) => {
+    const pair = p as Pair;
+    const key = pairKey(pair);
+    const keyStart = nodeStart(pair.key);
+    if (key === undefined || keyStart === undefined) return;
+    const v = pair.value as Node | null;
+    if (pi === 0 && (key === 'item') && (v === null || (isScalar(v) && v.value === null))) {
+      marker = true;
+      return;
+    }
+    const keyEnd = (pair.key as Node).range?.[1] ?? keyStart + key.length;
+    const valueStart = v?.range?.[0] ?? keyEnd;
+    const vEnd = v?.range?.[1] ?? keyEnd;
+    const nodeEnd = v?.range?.[2] ?? keyEnd;
+    const value = v === null ? null : isScalar(v) ? v.value : v.toJS(doc);
+    if (!fields.has(key)) {
+      fields.set(key, { key, keyStart, valueStart, valueEnd: vEnd, end: lineEndAfter(text, Math.max(nodeEnd, vEnd)), value, line: lineOf(keyStart) });
+      keys.push(key);
+      values[key] = value;
+    } else {
+      // remember repeated keys under a suffixed name so validation can report them with their line
+      fields.set(`${key}\u0000${pi}`, { key, keyStart, valueStart, valueEnd: vEnd, end: lineEndAfter(text, nodeEnd), value, line: lineOf(keyStart) });
+    }
+  });
+  const firstKey = [...fields.values()][0];
+  const name = typeof values['name'] === 'string' ? (values['name'] as string) : undefined;
+  return {
+    index,
+    name,
+    values,
+    keys,
+    fields,
+    marker,
+    block,
+    entryStart,
+    end: lineEndAfter(text, valueEnd),
+    dashColumn: hasDash ? columnOf(text, dash) : columnOf(text, start),
+    keyColumn: firstKey ? columnOf(text, firstKey.keyStart) : columnOf(text, start),
+    line: lineOf(firstKey?.keyStart ?? start),
+  };
+}
+
+function nodeStart(node: unknown): number | undefined {
+  const r = (node as Node | null)?.range;
+  return r ? r[0] : undefined;
+}
+
+function describe(node: unknown): string {
+  if (node === null || node === undefined) return 'nothing';
+  if (isMap(node)) return 'a mapping';
+  if (isSeq(node)) return 'a list';
+  if (isScalar(node)) return node.value === null ? 'an empty value' : `${typeof node.value} ${JSON.stringify(node.value)}`.slice(0, 80);
+  return 'an alias or unknown node';
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0]!.trim();
+}
