@@ -1,0 +1,183 @@
+// Reading the answers people actually write: placeholders for "nothing", addresses inside mailto
+// links and prose, handles as @name or profile URLs, URLs with a sentence around them.
+
+/** Answers that mean "no answer" (GitHub's own `_No response_` and what people type instead). */
+const PLACEHOLDERS = new Set([
+  'no response',
+  'n/a',
+  'na',
+  'n a',
+  'none',
+  'tbd',
+  'tba',
+  'todo',
+  '-',
+  '--',
+  'nil',
+  'null',
+  'not applicable',
+  'not available',
+  'nothing',
+  'no',
+]);
+
+/** The placeholder an answer consists of, lower-cased (`_No response_` → `no response`), or undefined. */
+export function placeholderOf(text: string): string | undefined {
+  const bare = text
+    .trim()
+    .replace(/^[*_`>\s]+|[*_`\s]+$/g, '')
+    .replace(/[.!]+$/, '')
+    .trim()
+    .toLowerCase();
+  if (bare === '') return 'empty';
+  return PLACEHOLDERS.has(bare) ? bare : undefined;
+}
+
+// RFC 5321 allows more, but an address a person can be mailed at looks like this; a bounded
+// pattern (no nested quantifiers) so hostile input cannot make it backtrack.
+const EMAIL = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$/;
+
+export function isEmail(s: string): boolean {
+  return s.length <= 254 && EMAIL.test(s);
+}
+
+export interface ListResult {
+  values: string[];
+  /** Pieces that look like an attempt at a value but are not a valid one. */
+  invalid: string[];
+}
+
+/**
+ * E-mail addresses in free text: separated by commas, semicolons, spaces or lines, inside
+ * `[x](mailto:x)`, `<x>` or `Name <x>`; duplicates (case-insensitive) once.
+ */
+export function extractEmails(text: string): ListResult {
+  const cleaned = text
+    .replace(/\[([^\]\n]{0,500})\]\(\s*mailto:([^)\s]{0,320})\s*\)/gi, ' $2 ')
+    .replace(/mailto:/gi, ' ')
+    .replace(/[<>()[\]"'`*]/g, ' ');
+  const values: string[] = [];
+  const invalid: string[] = [];
+  const seen = new Set<string>();
+  for (const raw of cleaned.split(/[\s,;]+/)) {
+    const token = raw.replace(/^[.:]+|[.:]+$/g, '');
+    if (!token.includes('@')) continue;
+    if (isEmail(token)) {
+      const key = token.toLowerCase();
+      if (!seen.has(key)) {
+        seen.add(key);
+        values.push(token);
+      }
+    } else invalid.push(token);
+  }
+  return { values, invalid };
+}
+
+const HANDLE = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
+const NOT_HANDLES = new Set(['and', 'or', 'the', 'of', 'maintainers', 'maintainer', 'handles', 'github', 'lead', 'core', 'team', 'etc']);
+
+export function isGitHubHandle(s: string): boolean {
+  return HANDLE.test(s);
+}
+
+/**
+ * GitHub handles: `@name`, `https://github.com/name`, `[@name](https://github.com/name)` or bare
+ * names, separated by commas, semicolons, lines or spaces, in list bullets or not. Within one
+ * comma/line-separated item that marks a handle (an `@` or a profile URL) only the marked ones
+ * count, so prose around them ("lead: @a") is not read as names; e-mail addresses never are.
+ */
+export function extractHandles(text: string): ListResult {
+  const withoutLinks = text.replace(/\[([^\]\n]{0,500})\]\(([^)\s]{0,2000})\)/g, ' $2 ');
+  const values: string[] = [];
+  const invalid: string[] = [];
+  const marked = /(?:https?:\/\/)?(?:www\.)?github\.com\/([^\s/,;)<>]+)[^\s,;)<>]*|(?<![\w.@/-])@([^\s,;()<>[\]]+)/gi;
+  for (const rawItem of withoutLinks.split(/[,;\n]+/)) {
+    const item = rawItem.replace(/^\s*(?:[-*+]|\d+[.)])\s+/, '');
+    const found = [...item.matchAll(marked)];
+    if (found.length > 0) {
+      for (const m of found) classify(m[1] ?? m[2]!, values, invalid);
+      continue;
+    }
+    for (const raw of item.split(/\s+/)) {
+      const token = raw.replace(/^[("'`*]+|[)"'`*.:]+$/g, '');
+      if (token === '' || NOT_HANDLES.has(token.toLowerCase())) continue;
+      if (token.includes('@')) continue; // an e-mail address in the wrong field
+      classify(token, values, invalid);
+    }
+  }
+  return { values: dedupe(values), invalid };
+}
+
+function classify(raw: string, values: string[], invalid: string[]): void {
+  const token = raw.replace(/[.:!?]+$/, '');
+  if (isGitHubHandle(token)) values.push(token);
+  else invalid.push(token);
+}
+
+function dedupe(handles: string[]): string[] {
+  const seen = new Set<string>();
+  return handles.filter((h) => {
+    const key = h.toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+export interface FoundUrl {
+  url: string;
+  /** A problem with it (not http(s), no host, a GitHub organisation …), or undefined. */
+  problem?: string;
+  /** For github.com: the path's owner and repository (repo undefined for an organisation URL). */
+  github?: { owner: string; repo?: string };
+}
+
+/**
+ * URLs in free text: `http(s)://…`, markdown links, `<…>`, and the scheme-less `github.com/a/b`
+ * people type; trailing punctuation of the sentence and a `.git` suffix are not part of it.
+ */
+export function extractUrls(text: string): FoundUrl[] {
+  const out: FoundUrl[] = [];
+  const seen = new Set<string>();
+  const pattern = /\bhttps?:\/\/[^\s<>"'`\]()]+(?:\([^\s<>"'`()]*\)[^\s<>"'`\]()]*)*|(?<![\w./@-])(?:www\.)?github\.com\/[^\s<>"'`\])]+/gi;
+  for (const m of text.matchAll(pattern)) {
+    let url = m[0].replace(/[.,;:!?*]+$/, '');
+    if (!/^https?:\/\//i.test(url)) url = `https://${url}`;
+    const found = checkUrl(url);
+    if (seen.has(found.url)) continue;
+    seen.add(found.url);
+    out.push(found);
+  }
+  return out;
+}
+
+export function checkUrl(input: string): FoundUrl {
+  let parsed: URL;
+  try {
+    parsed = new URL(input);
+  } catch {
+    return { url: input, problem: `"${input}" is not a valid URL` };
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
+    return { url: input, problem: `"${input}" is not a web address (expected http:// or https://)` };
+  }
+  const host = parsed.hostname.toLowerCase();
+  if (!host.includes('.') || host.startsWith('.') || host.endsWith('.')) {
+    return { url: input, problem: `"${input}" has no valid host name` };
+  }
+  if (host !== 'github.com' && host !== 'www.github.com') return { url: input };
+  const segments = parsed.pathname.split('/').filter((s) => s !== '');
+  const owner = segments[0];
+  if (owner === undefined) return { url: input, problem: `"${input}" is GitHub itself, not a repository` };
+  const repo = segments[1]?.replace(/\.git$/i, '');
+  // keep what the applicant wrote, minus the clone suffix and a trailing slash
+  const url = input.replace(/\.git$/i, '').replace(/\/+$/, '');
+  if (repo === undefined || repo === '') {
+    return {
+      url,
+      github: { owner },
+      problem: `${url} is an organisation, not a repository; expected https://github.com/${owner}/<repository>`,
+    };
+  }
+  return { url, github: { owner, repo } };
+}

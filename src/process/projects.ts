@@ -1,0 +1,114 @@
+// Ecosystem projects after acceptance: the periodic review (every `reviewEveryMonths` calendar
+// months from acceptance or the last review; on failure a notice with a deadline `fixWithinDays`
+// later; at the deadline fixed → ACTIVE, still failing → RETIRED) and retirement.
+import type { ProcessRules } from '../policy/types.js';
+import type { Report } from '../report/types.js';
+import { addDays, type CalendarDate, dateOf, fixDeadline, reviewDueOn } from './calendar.js';
+import { ProcessError } from './errors.js';
+import type { Ctx, Notice, Outcome, Project, ReviewFailure } from './types.js';
+
+/** Days before the deadline when a still-failing project gets its one reminder. */
+export const REMINDER_DAYS_BEFORE = 7;
+
+export function newProject(
+  p: { id: string; name: string; repoUrl: string; contacts: string[]; acceptedOn: CalendarDate | null; applicationId?: string; origin: Project['origin']; retired?: boolean },
+  rules: ProcessRules,
+  today: CalendarDate,
+): Project {
+  // an unknown acceptance date starts the clock at the day the record was made
+  const from = p.acceptedOn ?? today;
+  return {
+    id: p.id,
+    name: p.name,
+    repoUrl: p.repoUrl,
+    contacts: p.contacts,
+    status: p.retired ? 'RETIRED' : 'ACTIVE',
+    acceptedOn: p.acceptedOn,
+    lastReviewOn: null,
+    reviewDueOn: reviewDueOn(from, rules.reviewEveryMonths),
+    ...(p.retired ? { retiredOn: today, retiredReason: 'archived in the landscape' } : {}),
+    ...(p.applicationId ? { applicationId: p.applicationId } : {}),
+    origin: p.origin,
+  };
+}
+
+/** Whether a periodic review has something to do for this project today. */
+export function isReviewDue(p: Project, today: CalendarDate): boolean {
+  return p.status === 'ACTIVE' && (p.pending !== undefined || today >= p.reviewDueOn);
+}
+
+export function failuresOf(report: Pick<Report, 'requirements'>): ReviewFailure[] {
+  return report.requirements.filter((r) => r.status === 'fail').map((r) => ({ id: r.id, key: r.key, summary: r.summary }));
+}
+
+/** The identity of one review step, so a restarted run never does the same step twice. */
+export function reviewStepKey(p: Project, today: CalendarDate): string {
+  return p.pending ? `${p.pending.dueOn}/recheck/${today}` : `${p.reviewDueOn}/review`;
+}
+
+function o(state: Project, action: string, data: Record<string, unknown>, notices: Notice[] = []): Outcome<Project> {
+  return { state, notices, audit: [{ action, subject: `project:${state.id}`, data }] };
+}
+
+/**
+ * Applies a fresh report to a due project. Returns null when nothing is due (not reviewed).
+ * Passing clears any pending failure and restarts the 6-month clock from today; failing starts
+ * the deadline, or at/after the deadline retires the project.
+ */
+export function applyReview(p: Project, report: Pick<Report, 'requirements' | 'verdict'>, ctx: Ctx, rules: ProcessRules): Outcome<Project> | null {
+  if (ctx.actor.role !== 'staff') throw new ProcessError('forbidden', `periodic review: needs role staff, ${ctx.actor.id} is ${ctx.actor.role}`);
+  const today = dateOf(ctx.now);
+  if (!isReviewDue(p, today)) return null;
+  const failures = failuresOf(report);
+  const base = { projectName: p.name, projectId: p.id };
+  if (failures.length === 0) {
+    const { pending: _was, ...rest } = p;
+    const state: Project = { ...rest, lastReviewOn: today, reviewDueOn: reviewDueOn(today, rules.reviewEveryMonths) };
+    return o(state, 'review.passed', { dueOn: p.pending?.dueOn ?? p.reviewDueOn, afterFailure: p.pending !== undefined, nextDueOn: state.reviewDueOn, verdict: report.verdict }, p.pending ? [{ kind: 'review-passed', to: p.contacts, data: { ...base, nextDueOn: state.reviewDueOn } }] : []);
+  }
+  if (!p.pending) {
+    const deadlineOn = fixDeadline(today, rules.fixWithinDays);
+    const pending = { dueOn: p.reviewDueOn, noticeOn: today, deadlineOn, failures, reminded: false };
+    return o({ ...p, pending }, 'review.failed', { dueOn: p.reviewDueOn, failures, deadlineOn }, [
+      { kind: 'review-failure', to: p.contacts, data: { ...base, failures, deadlineOn, noticeOn: today } },
+    ]);
+  }
+  if (today >= p.pending.deadlineOn) {
+    const { pending: _was, ...rest } = p;
+    const reason = `periodic review due ${p.pending.dueOn} still failing at the deadline ${p.pending.deadlineOn}: ${failures.map((f) => f.key).join(', ')}`;
+    const state: Project = { ...rest, status: 'RETIRED', retiredOn: today, retiredReason: reason };
+    return o(state, 'project.retired', { reason, failures, deadlineOn: p.pending.deadlineOn }, [
+      { kind: 'retirement', to: p.contacts, data: { ...base, reason, failures } },
+      { kind: 'offboarding', to: p.contacts, data: { ...base } },
+    ]);
+  }
+  const remind = !p.pending.reminded && today >= addDays(p.pending.deadlineOn, -REMINDER_DAYS_BEFORE);
+  const state: Project = { ...p, pending: { ...p.pending, failures, reminded: p.pending.reminded || remind } };
+  return o(state, 'review.still-failing', { failures, deadlineOn: p.pending.deadlineOn, reminded: remind }, remind ? [
+    { kind: 'review-reminder', to: p.contacts, data: { ...base, failures, deadlineOn: p.pending.deadlineOn } },
+  ] : []);
+}
+
+/** Staff retire a project by hand (e.g. at its owners' request). */
+export function retire(p: Project, reason: string, ctx: Ctx): Outcome<Project> {
+  if (ctx.actor.role !== 'staff') throw new ProcessError('forbidden', `retire: needs role staff, ${ctx.actor.id} is ${ctx.actor.role}`);
+  if (p.status !== 'ACTIVE') throw new ProcessError('conflict', `retire: project ${p.id} is already ${p.status}`);
+  if (!reason.trim()) throw new ProcessError('invalid', 'retire: a reason is required');
+  const { pending: _was, ...rest } = p;
+  const today = dateOf(ctx.now);
+  const state: Project = { ...rest, status: 'RETIRED', retiredOn: today, retiredReason: reason.trim() };
+  const base = { projectName: p.name, projectId: p.id };
+  return o(state, 'project.retired', { reason: reason.trim(), by: ctx.actor.id }, [
+    { kind: 'retirement', to: p.contacts, data: { ...base, reason: reason.trim() } },
+    { kind: 'offboarding', to: p.contacts, data: { ...base } },
+  ]);
+}
+
+export function projectInvariants(p: Project): string[] {
+  const bad: string[] = [];
+  if (p.status === 'RETIRED' && p.pending) bad.push('RETIRED with a pending review');
+  if (p.status === 'RETIRED' && !p.retiredOn) bad.push('RETIRED without a date');
+  if (p.pending && p.pending.deadlineOn <= p.pending.noticeOn) bad.push('deadline not after the notice');
+  if (p.lastReviewOn && p.reviewDueOn <= p.lastReviewOn) bad.push('next review not after the last');
+  return bad;
+}

@@ -1,0 +1,229 @@
+// The process's records as plain data: applications, projects, votes, amendments, sessions,
+// and what every transition returns (new state, notices for the outbox, audit entries).
+import type { CalendarDate } from './calendar.js';
+
+export type Role = 'applicant' | 'member' | 'staff' | 'public';
+
+/** Who asks for a change. `id` is a stable handle (GitHub login or e-mail). */
+export interface Actor {
+  id: string;
+  role: Role;
+}
+
+export type ApplicationStatus =
+  | 'NEW'
+  | 'WAITING_ON_COMMENT'
+  | 'RETURNING'
+  | 'IN_REVIEW'
+  | 'ACCEPTED'
+  | 'ONBOARDING'
+  | 'ACTIVE'
+  | 'DECLINED'
+  | 'TOO_EARLY'
+  | 'COMMUNITY_HIGHLIGHT'
+  | 'WITHDRAWN';
+
+export type DecisionOutcome = 'ACCEPTED' | 'DECLINED' | 'TOO_EARLY' | 'COMMUNITY_HIGHLIGHT';
+
+export type Choice = 'approve' | 'reject' | 'abstain';
+
+export interface Ballot {
+  choice: Choice;
+  at: string;
+}
+
+/** How many approvals a vote needs, as a fraction of the roster snapshotted when it opened. */
+export interface VoteRule {
+  /** approvals / roster must exceed (strict) or reach this fraction */
+  fraction: number;
+  strict: boolean;
+}
+
+export const MORE_THAN_HALF: VoteRule = { fraction: 0.5, strict: true };
+
+export interface VoteResult {
+  approved: boolean;
+  approvals: number;
+  rejections: number;
+  abstentions: number;
+  notVoted: number;
+  rosterSize: number;
+  needed: number;
+}
+
+export interface VoteState {
+  openedAt: string;
+  openedBy: string;
+  /** the last instant a ballot counts; absent: open until staff closes it */
+  deadline?: string;
+  roster: string[];
+  rule: VoteRule;
+  /** the current ballot of each roster member: one per member, replaced when it changes */
+  ballots: Record<string, Ballot>;
+  /** ballots of actors outside the roster: recorded, never counted */
+  nonBinding: Record<string, Ballot>;
+  closedAt?: string;
+  closedBy?: string;
+  result?: VoteResult;
+}
+
+export interface Question {
+  askedAt: string;
+  askedBy: string;
+  text: string;
+  answer?: string;
+  answeredAt?: string;
+  answeredBy?: string;
+}
+
+export type OnboardingItemKey = 'logo' | 'two-factor' | 'category' | 'landscape-entry' | 'blog-post' | 'cla-dco';
+
+export interface OnboardingItem {
+  key: OnboardingItemKey;
+  title: string;
+  /** who does it; staff may always record it */
+  doneBy: 'applicant' | 'staff';
+  /** how it is verified */
+  verify: string;
+  done?: { at: string; by: string; note?: string };
+}
+
+export interface Decision {
+  outcome: DecisionOutcome;
+  reason: string;
+  at: string;
+  by: string;
+}
+
+export interface Presentation {
+  file?: string;
+  url?: string;
+}
+
+export interface Application {
+  id: string;
+  projectName: string;
+  repoUrl: string;
+  contacts: string[];
+  /** the actor id of whoever submitted it: the only applicant who may act on it */
+  applicant: string;
+  /** the issue-form answers as parsed */
+  fields: Record<string, unknown>;
+  presentation?: Presentation;
+  videoUrl?: string;
+  status: ApplicationStatus;
+  submittedAt: string;
+  /** the declined application this one resubmits */
+  resubmissionOf?: string;
+  /** it came back from WAITING_ON_COMMENT and is reviewed first */
+  returning: boolean;
+  sessionId?: string;
+  questions: Question[];
+  vote?: VoteState;
+  decision?: Decision;
+  onboarding?: OnboardingItem[];
+  projectId?: string;
+  withdrawnAt?: string;
+}
+
+export type ProjectStatus = 'ACTIVE' | 'RETIRED';
+
+export interface ReviewFailure {
+  id: number;
+  key: string;
+  summary: string;
+}
+
+/** A failed periodic review waiting for its deadline. */
+export interface PendingReview {
+  dueOn: CalendarDate;
+  noticeOn: CalendarDate;
+  deadlineOn: CalendarDate;
+  failures: ReviewFailure[];
+  reminded: boolean;
+}
+
+export interface Project {
+  id: string;
+  name: string;
+  repoUrl: string;
+  contacts: string[];
+  status: ProjectStatus;
+  /** null when unknown (imported without `extra.accepted`) */
+  acceptedOn: CalendarDate | null;
+  lastReviewOn: CalendarDate | null;
+  reviewDueOn: CalendarDate;
+  pending?: PendingReview;
+  retiredOn?: CalendarDate;
+  retiredReason?: string;
+  applicationId?: string;
+  /** where the record came from: an application or the landscape import */
+  origin: 'application' | 'import';
+}
+
+export type AmendmentStatus = 'PROPOSED' | 'VOTING' | 'ADOPTED' | 'REJECTED';
+
+export interface Amendment {
+  id: string;
+  summary: string;
+  /** the proposed policy file's text and the version it declares */
+  policyText: string;
+  policyId: string;
+  policyVersion: string;
+  effectiveOn: CalendarDate;
+  proposedBy: string;
+  proposedAt: string;
+  status: AmendmentStatus;
+  vote?: VoteState;
+}
+
+export interface Session {
+  id: string;
+  date: CalendarDate;
+  capacity: number;
+  applicationIds: string[];
+  scheduledAt: string;
+  scheduledBy: string;
+}
+
+export type NoticeKind =
+  | 'submission-received'
+  | 'question-asked'
+  | 'review-scheduled'
+  | 'decision'
+  | 'onboarding-step'
+  | 'onboarding-complete'
+  | 'review-failure'
+  | 'review-reminder'
+  | 'review-passed'
+  | 'retirement'
+  | 'offboarding'
+  | 'amendment-decision';
+
+/** A message a transition causes: written to the outbox in the same transaction. */
+export interface Notice {
+  kind: NoticeKind;
+  to: string[];
+  /** what the template needs (project name, deadline, failures, reason …) */
+  data: Record<string, unknown>;
+}
+
+/** What happened, for the hash-chained audit log. */
+export interface AuditInput {
+  action: string;
+  subject: string;
+  data: Record<string, unknown>;
+}
+
+/** What every transition returns: the new record and what it causes. */
+export interface Outcome<S> {
+  state: S;
+  notices: Notice[];
+  audit: AuditInput[];
+}
+
+/** Context every transition receives: who asks and when. */
+export interface Ctx {
+  actor: Actor;
+  now: Date;
+}

@@ -1,0 +1,132 @@
+// Opens the store: SQLite (better-sqlite3) in a data directory by default, PostgreSQL when a
+// database URL is given. Drivers are imported here, lazily, so nothing on `steward check`'s path
+// loads them. Migrations run on open.
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Migration, type MigrationProvider } from 'kysely';
+import type { DB } from './schema.js';
+import * as initial from './migrations/2026-05-01-initial.js';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+export interface Store {
+  db: Kysely<DB>;
+  dialect: Dialect;
+  /** where the data lives, for messages: a file path or the URL without credentials */
+  location: string;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** PostgreSQL connection string; when absent, SQLite in `dataDir` */
+  databaseUrl?: string;
+  /** PostgreSQL schema to work in (created if missing), e.g. to isolate a test run */
+  pgSchema?: string;
+  /** directory of the SQLite file (default ./.steward) */
+  dataDir?: string;
+  /** skip running migrations (they run by default) */
+  migrate?: boolean;
+}
+
+/** Dated migrations, oldest first; add new ones at the end and never edit a released one. */
+const MIGRATIONS: Record<string, Migration> = {
+  '2026-05-01-initial': initial,
+};
+
+const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
+
+/** The store the environment names: DATABASE_URL → PostgreSQL, else SQLite in STEWARD_DATA_DIR or ./.steward. */
+export function optionsFromEnv(flags: { dataDir?: string; databaseUrl?: string } = {}, env: NodeJS.ProcessEnv = process.env): OpenOptions {
+  const databaseUrl = flags.databaseUrl ?? env.DATABASE_URL;
+  if (databaseUrl) return { databaseUrl };
+  return { dataDir: flags.dataDir ?? env.STEWARD_DATA_DIR ?? '.steward' };
+}
+
+export async function openStore(opts: OpenOptions): Promise<Store> {
+  const store = opts.databaseUrl ? await openPostgres(opts.databaseUrl, opts.pgSchema) : await openSqlite(opts.dataDir ?? '.steward');
+  if (opts.migrate !== false) {
+    try {
+      await migrate(store);
+    } catch (err) {
+      await store.close();
+      throw err;
+    }
+  }
+  return store;
+}
+
+async function openSqlite(dataDir: string): Promise<Store> {
+  const { default: Database } = await import('better-sqlite3');
+  const dir = resolve(dataDir);
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, 'steward.sqlite');
+  const database = new Database(file);
+  // WAL keeps readers off writers' backs; a committed transaction survives a killed process
+  database.pragma('journal_mode = WAL');
+  database.pragma('synchronous = NORMAL');
+  database.pragma('busy_timeout = 10000');
+  database.pragma('foreign_keys = ON');
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database }) });
+  return { db, dialect: 'sqlite', location: file, close: () => db.destroy() };
+}
+
+async function openPostgres(url: string, schema?: string): Promise<Store> {
+  const { default: pg } = await import('pg');
+  if (schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(schema)) {
+    throw new Error(`PostgreSQL schema must be a plain lower-case identifier, found ${JSON.stringify(schema)}`);
+  }
+  if (schema) {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      await client.query(`create schema if not exists ${schema}`);
+    } finally {
+      await client.end();
+    }
+  }
+  const pool = new pg.Pool({ connectionString: url, max: 4, ...(schema ? { options: `-c search_path=${schema}` } : {}) });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const location = url.replace(/\/\/[^@/]*@/, '//') + (schema ? ` (schema ${schema})` : '');
+  return { db, dialect: 'postgres', location, close: () => db.destroy() };
+}
+
+export async function migrate(store: Store): Promise<void> {
+  const migrator = new Migrator({ db: store.db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error');
+    throw new Error(`migrating ${store.location}${failed ? ` at ${failed.migrationName}` : ''}: ${(error as Error).message ?? String(error)}`);
+  }
+}
+
+/**
+ * Runs `fn` in one transaction. On SQLite it begins IMMEDIATE, so two processes writing the same
+ * file wait for each other (busy_timeout) instead of failing when a reader upgrades to a writer.
+ */
+export async function inTransaction<T>(store: Store, fn: (trx: Kysely<DB>) => Promise<T>): Promise<T> {
+  if (store.dialect === 'postgres') return store.db.transaction().execute(fn);
+  return store.db.connection().execute(async (conn) => {
+    await sql`begin immediate`.execute(conn);
+    try {
+      const result = await fn(conn);
+      await sql`commit`.execute(conn);
+      return result;
+    } catch (err) {
+      await sql`rollback`.execute(conn).catch(() => undefined);
+      throw err;
+    }
+  });
+}
+
+/** The next value of a named counter, allocated inside the caller's transaction. */
+export async function nextId(trx: Kysely<DB>, name: string): Promise<number> {
+  const row = await trx
+    .updateTable('counters')
+    .set((eb) => ({ value: eb('value', '+', 1) }))
+    .where('name', '=', name)
+    .returning('value')
+    .executeTakeFirst();
+  if (row) return Number(row.value);
+  await trx.insertInto('counters').values({ name, value: 1 }).execute();
+  return 1;
+}

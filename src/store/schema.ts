@@ -1,0 +1,121 @@
+// The database as one typed interface. Records of the process are kept as JSON documents (doc)
+// beside the few columns queries filter on; every date and instant is ISO text, so SQLite and
+// PostgreSQL hold the same values and the same code reads both.
+
+/** Columns shared by the document tables (applications, projects, sessions, amendments). */
+export interface DocTable {
+  id: string;
+  status: string;
+  /** what lookups group by: the normalised repository URL, or '' */
+  key: string;
+  /** the order lists show: submitted at, review due on, session date, proposed at */
+  sort: string;
+  /** optimistic concurrency: bumped on every write */
+  version: number;
+  doc: string;
+  updated_at: string;
+}
+
+export interface CountersTable {
+  name: string;
+  value: number;
+}
+
+export interface PeopleTable {
+  id: string;
+  role: string;
+  email: string | null;
+  /** a voting member of the working group */
+  in_wg: number;
+  /** a member of the TAC (votes on policy amendments) */
+  in_tac: number;
+  added_at: string;
+}
+
+export interface PolicyVersionsTable {
+  policy_id: string;
+  version: string;
+  effective_on: string;
+  text: string;
+  adopted_at: string;
+  amendment_id: string | null;
+}
+
+export interface ReportsTable {
+  id: number;
+  /** application | review | resubmission … */
+  kind: string;
+  /** application:ID or project:ID */
+  subject: string;
+  /** normalised repository URL: reports of one repository across applications and reviews */
+  repo_key: string;
+  commit: string;
+  as_of: string;
+  policy_id: string;
+  policy_version: string;
+  verdict: string;
+  report: string;
+  evidence: string | null;
+  created_at: string;
+}
+
+export interface ReviewsTable {
+  id: number;
+  project_id: string;
+  /** the step's identity (due date + step): unique per project, so a step is never done twice */
+  step_key: string;
+  reviewed_on: string;
+  report_id: number | null;
+  outcome: string;
+}
+
+export interface OutboxTable {
+  id: number;
+  kind: string;
+  recipients: string;
+  data: string;
+  subject: string;
+  created_at: string;
+  /** pending | delivered | dead */
+  status: string;
+  attempts: number;
+  next_attempt_at: string;
+  claimed_until: string | null;
+  delivered_at: string | null;
+  message_id: string | null;
+  last_error: string | null;
+}
+
+export interface AuditHeadTable {
+  id: number;
+  seq: number;
+  hash: string;
+}
+
+export interface AuditLogTable {
+  seq: number;
+  at: string;
+  actor: string;
+  action: string;
+  subject: string;
+  data: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface DB {
+  counters: CountersTable;
+  applications: DocTable;
+  projects: DocTable;
+  sessions: DocTable;
+  amendments: DocTable;
+  people: PeopleTable;
+  policy_versions: PolicyVersionsTable;
+  reports: ReportsTable;
+  reviews: ReviewsTable;
+  outbox: OutboxTable;
+  audit_head: AuditHeadTable;
+  audit_log: AuditLogTable;
+}
+
+export type DocTableName = 'applications' | 'projects' | 'sessions' | 'amendments';
