@@ -1,5 +1,24 @@
-// The community and documentation files requirements 3–6, 11 and 15–19 read (README, LICENSE,
-// CONTRIBUTING, CODEOWNERS, CODE_OF_CONDUCT, GOVERNANCE, MAINTAINERS, docs configuration).
-export function wantsCommunityFile(_path: string): boolean {
+// The community and documentation files requirements 3–6, 11 and 16–19 read (README,
+// CONTRIBUTING, CODEOWNERS, CODE_OF_CONDUCT, GOVERNANCE, MAINTAINERS, docs pages). Only these are
+// read from git; everything else those requirements need (LICENSE, docs/ size, conf.py) is a
+// question about the tree alone. The parsers live in ./community/.
+
+/** Names read in the root, .github/ and docs/ (any case: a wrong case is reported, so it must be seen). */
+const PLACED =
+  /^(readme|governance|contributing|code[_-]of[_-]conduct|codeowners|maintainers|owners|emeritus|alumni|retired)([._-][^/]*)?$/i;
+/** Documentation pages that may hold a quick start, in docs/ or doc/, optionally under source/. */
+const DOCS_PAGE = /^(index|quick[_-]?start|getting[_-]?started|get[_-]?started|install|installation)\.(md|markdown|rst|txt)$/i;
+/** Extensions a community file may have; images, PDFs and archives named README.* are not read. */
+const TEXT_EXT = /(^[^.]*$)|\.(md|markdown|mdown|rst|txt|text|adoc|asciidoc|org|html?|ya?ml|toml|json|csv)$/i;
+
+export function wantsCommunityFile(path: string): boolean {
+  const slash = path.lastIndexOf('/');
+  const dir = slash < 0 ? '' : path.slice(0, slash);
+  const base = path.slice(slash + 1);
+  if (dir === '' && /^mkdocs\.ya?ml$/i.test(base)) return true;
+  if ((dir === '' || dir === '.github' || dir === 'docs') && PLACED.test(base) && TEXT_EXT.test(base)) return true;
+  if (/^docs?(\/source)?$/.test(dir) && DOCS_PAGE.test(base)) return true;
+  // governance pages anywhere under docs/ or doc/ (the README may only link to them)
+  if (/^docs?\//.test(dir + '/') && /^governance[^/]*\.(md|markdown|rst|txt)$/i.test(base)) return true;
   return false;
 }

@@ -1,0 +1,80 @@
+// Builds synthetic Evidence for unit tests of requirements: every section has a neutral default,
+// files are given by content, and the tree is derived from them (plus tree-only paths).
+import type { Evidence, FileBlob, TreeEntry } from '../../src/evidence/types.js';
+import type { Policy } from '../../src/policy/types.js';
+import { loadDefaultPolicy } from '../../src/policy/load.js';
+import type { EvalContext } from '../../src/requirements/types.js';
+
+/** A file's content: text, a symlink, or a blob described field by field (binary, truncated …). */
+export type FileSpec = string | { symlink: string } | (Partial<FileBlob> & { text?: string });
+
+export interface EvidenceSpec {
+  /** path → content; each becomes a tree entry and a read blob */
+  files?: Record<string, FileSpec>;
+  /** paths present in the tree but not read (e.g. docs pages, images) */
+  paths?: string[];
+  asOf?: string;
+  /** any section to replace wholesale (python, ci, online, form, repo …) */
+  overrides?: Partial<Evidence>;
+}
+
+let oidCounter = 0;
+
+function oid(): string {
+  return (++oidCounter).toString(16).padStart(40, '0');
+}
+
+export function makeEvidence(spec: EvidenceSpec = {}): Evidence {
+  const asOf = spec.asOf ?? '2026-11-27T00:00:00.000Z';
+  const tree: TreeEntry[] = [];
+  const files: Record<string, FileBlob> = {};
+  for (const [path, content] of Object.entries(spec.files ?? {})) {
+    if (typeof content === 'string') {
+      tree.push({ path, mode: '100644', type: 'blob', oid: oid() });
+      files[path] = { path, size: Buffer.byteLength(content), text: content };
+    } else if ('symlink' in content && typeof content.symlink === 'string') {
+      tree.push({ path, mode: '120000', type: 'blob', oid: oid() });
+      files[path] = { path, size: content.symlink.length, symlinkTarget: content.symlink };
+    } else {
+      const blob = content as Partial<FileBlob>;
+      tree.push({ path, mode: '100644', type: 'blob', oid: oid() });
+      files[path] = { path, size: blob.size ?? Buffer.byteLength(blob.text ?? ''), ...blob };
+    }
+  }
+  for (const path of spec.paths ?? []) tree.push({ path, mode: '100644', type: 'blob', oid: oid() });
+  tree.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return {
+    repo: { input: '.', root: '/nonexistent/repo', bare: false, rev: 'HEAD', commit: 'f'.repeat(40), commitDate: asOf },
+    asOf,
+    tree,
+    files,
+    history: {
+      window: { since: asOf, until: asOf, days: 90 },
+      commits: 0,
+      botCommits: 0,
+      mergeCommits: 0,
+      contributors: [],
+      method: 'full-walk',
+      identityMethod: 'mailmap+email+noreply+name',
+      skewedCommits: 0,
+      mailmap: false,
+    },
+    tags: { count: 0 },
+    python: { torch: [], classifiers: [], licenseMeta: [], urls: {}, files: [] },
+    ci: { systems: [], workflows: [], os: [], testSteps: [], publishSteps: [] },
+    license: { files: [], signals: [], disagreements: [], thirdParty: [] },
+    torchReleases: [],
+    problems: [],
+    sources: [{ name: 'git' }],
+    ...spec.overrides,
+  };
+}
+
+/** The default policy, with any part replaced. */
+export function makePolicy(patch: Partial<Policy> = {}): Policy {
+  return { ...loadDefaultPolicy(), ...patch };
+}
+
+export function ctx(policy: Policy = makePolicy(), asOf = '2026-11-27T00:00:00.000Z'): EvalContext {
+  return { policy, asOf: new Date(asOf) };
+}
