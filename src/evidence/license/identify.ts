@@ -1,0 +1,443 @@
+// Identifies the license(s) a text holds by content. The text is normalised, each stretch of it is
+// screened against the candidate templates by shared word bigrams, the densest stretch is
+// word-diffed against the template, and the differences are sorted into kinds: filled-in names
+// and small substitutions (ignored), and added or removed wording (reported; restrictive wording
+// makes the license `modified` and never permissive). What lies outside every matched license is
+// reported as a header or notice part; several licenses in one text are found one after another.
+import { alignTokens } from './diff.js';
+import { normalizeLicenseText, WILDCARD, type NormalizedText } from './normalize.js';
+import { MEANING_WORDS, restrictionCues, saysDualLicensed } from './restrictions.js';
+import { bigramKey, bigramsOf, isWildcard, templates, tokenId, type Template } from './templates.js';
+
+export interface LicenseDifference {
+  kind: 'added' | 'removed';
+  text: string;
+  line?: number;
+  /** the restriction this wording adds (non-commercial, Commons Clause …) */
+  restriction?: string;
+}
+
+export interface LicensePart {
+  kind: 'license' | 'appendix' | 'header' | 'notice';
+  startLine: number;
+  endLine: number;
+  spdx?: string;
+  modified?: boolean;
+  confidence?: number;
+  /** the first words of a header or notice, for the report */
+  excerpt?: string;
+}
+
+export type IdentifyMethod = 'exact' | 'normalized-template' | 'modified-template' | 'reference' | 'none';
+
+export interface LicenseIdentification {
+  /** SPDX id of the license proper (the first license text in the file) */
+  spdx?: string;
+  /** the expression the file states: the id, or `A OR B` when it says the licenses are alternatives */
+  expression?: string;
+  /** Dice similarity of the license proper's words to the template's, 0–1 */
+  confidence: number;
+  method: IdentifyMethod;
+  modified: boolean;
+  differences: LicenseDifference[];
+  /** kinds of restriction found in added wording */
+  restrictions: string[];
+  parts: LicensePart[];
+  /** copyright / attribution lines */
+  attributions: string[];
+  spdxTags: string[];
+  /** best-scoring candidates when nothing was identified */
+  closest?: { spdx: string; similarity: number }[];
+  reason?: string;
+}
+
+export interface IdentifyOptions {
+  /** longest text analysed, in characters (the rest is ignored and the reason says so) */
+  maxChars?: number;
+  /** most license texts looked for in one file */
+  maxLicenses?: number;
+}
+
+const MAX_CHARS = 1_000_000;
+const MAX_TOKENS = 80_000;
+const MAX_LICENSES = 10;
+
+interface Match {
+  tpl: Template;
+  /** token range of the matched license proper (absolute, end exclusive) */
+  start: number;
+  end: number;
+  matched: number;
+  coverage: number;
+  confidence: number;
+  score: number;
+  accepted: 'exact' | 'normalized' | 'modified' | 'appendix' | null;
+  differences: LicenseDifference[];
+  restrictions: string[];
+}
+
+interface Hunk {
+  t0: number;
+  t1: number;
+  x0: number;
+  x1: number;
+}
+
+function unknown(reason: string, extra: Partial<LicenseIdentification> = {}): LicenseIdentification {
+  return {
+    confidence: 0,
+    method: 'none',
+    modified: false,
+    differences: [],
+    restrictions: [],
+    parts: [],
+    attributions: [],
+    spdxTags: [],
+    reason,
+    ...extra,
+  };
+}
+
+function looksBinary(text: string): boolean {
+  const sample = text.slice(0, 8192);
+  if (sample.includes('\u0000')) return true;
+  let odd = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if ((c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) || c === 0xfffd) odd++;
+  }
+  return odd > sample.length * 0.1;
+}
+
+// The densest stretch of `ids[from, to)` in bigrams the template has (maximum-sum subarray).
+function densestRegion(tpl: Template, ids: Int32Array, from: number, to: number): { start: number; end: number; sum: number } {
+  let best = { start: from, end: from, sum: 0 };
+  let sum = 0;
+  let start = from;
+  for (let i = from; i < to; i++) {
+    const a = ids[i]!;
+    const b = i + 1 < to ? ids[i + 1]! : -1;
+    let w: number;
+    if (a === 0 || b === 0) w = 0;
+    else w = a > 0 && b > 0 && tpl.bigrams.has(bigramKey(a, b)) ? 1 : -0.5;
+    if (sum <= 0) {
+      sum = 0;
+      start = i;
+    }
+    sum += w;
+    if (sum > best.sum) best = { start, end: i + 2 > to ? to : i + 2, sum };
+  }
+  return best;
+}
+
+function wordsOf(norm: NormalizedText, from: number, to: number): string {
+  return norm.tokens.slice(from, to).filter((t) => t !== WILDCARD).join(' ');
+}
+
+function rawOf(words: string[], from: number, to: number): string {
+  return words.slice(from, to).filter((w) => w !== '…').join(' ');
+}
+
+function classifyHunks(tpl: Template, norm: NormalizedText, ids: Int32Array, hunks: Hunk[]) {
+  const differences: LicenseDifference[] = [];
+  const restrictions: string[] = [];
+  let substantive = 0;
+  let minor = 0;
+  for (const h of hunks) {
+    const delWords: string[] = [];
+    let wild = false;
+    for (let i = h.t0; i < h.t1; i++) {
+      if (isWildcard(tpl.ids[i]!)) wild = true;
+      else delWords.push(tpl.raw[i]!.toLowerCase());
+    }
+    const insWords: string[] = [];
+    for (let j = h.x0; j < h.x1; j++) if (ids[j] !== 0) insWords.push(norm.tokens[j]!);
+    const insText = insWords.join(' ');
+    const delText = delWords.join(' ');
+    const cues = insWords.length > 0 ? restrictionCues(insText, delText) : [];
+    if (delWords.length === 0 && insWords.length === 0) continue;
+    if (cues.length === 0) {
+      if (wild && delWords.length <= 3 && insWords.length <= 60) continue;
+      const meaningful = [...delWords, ...insWords].some((w) => MEANING_WORDS.has(w));
+      if (!meaningful && delWords.length <= 6 && insWords.length <= 6) {
+        minor += Math.max(delWords.length, insWords.length);
+        continue;
+      }
+    }
+    substantive += delWords.length + insWords.length;
+    if (delWords.length > 0) {
+      differences.push({ kind: 'removed', text: rawOf(tpl.raw, h.t0, h.t1) });
+    }
+    if (insWords.length > 0) {
+      const d: LicenseDifference = { kind: 'added', text: rawOf(norm.raw, h.x0, h.x1), line: norm.lines[h.x0] };
+      if (cues.length > 0) {
+        d.restriction = cues.join(', ');
+        restrictions.push(...cues);
+      }
+      differences.push(d);
+    }
+  }
+  return { differences, restrictions, substantive, minor };
+}
+
+function matchTemplate(tpl: Template, norm: NormalizedText, ids: Int32Array, from: number, to: number): Match | null {
+  const dense = densestRegion(tpl, ids, from, to);
+  if (dense.sum < Math.min(0.3 * tpl.words, 200) || dense.sum < 8) return null;
+  const margin = 12;
+  const rs = Math.max(from, dense.start - margin);
+  const re = Math.min(to, dense.end + margin);
+  const region = ids.subarray(rs, re);
+  const maxD = Math.min(Math.abs(region.length - tpl.ids.length) + Math.ceil(0.7 * tpl.ids.length) + 20, 30_000);
+  const align = alignTokens(tpl.ids, region, maxD);
+  if (!align) return null;
+  const pairs: [number, number][] = [];
+  for (let i = 0; i < align.length; i++) if (align[i]! >= 0) pairs.push([i, align[i]!]);
+  // Stray words matched far from the rest (a "the" in an appended notice) are not the license.
+  const runAt = (k: number, dir: 1 | -1): number => {
+    let n = 1;
+    while (k + dir * n >= 0 && k + dir * n < pairs.length) {
+      const [ti, xj] = pairs[k + dir * (n - 1)]!;
+      const [ti2, xj2] = pairs[k + dir * n]!;
+      if (ti2 - ti !== dir || xj2 - xj !== dir) break;
+      n++;
+    }
+    return n;
+  };
+  while (pairs.length > 1) {
+    const n = runAt(pairs.length - 1, -1);
+    if (n >= pairs.length) break;
+    const gap = pairs[pairs.length - n]![1] - pairs[pairs.length - n - 1]![1];
+    if (n <= 3 && gap > 4) pairs.splice(pairs.length - n, n);
+    else break;
+  }
+  while (pairs.length > 1) {
+    const n = runAt(0, 1);
+    if (n >= pairs.length) break;
+    const gap = pairs[n]![1] - pairs[n - 1]![1];
+    if (n <= 3 && gap > 4) pairs.splice(0, n);
+    else break;
+  }
+  if (pairs.length === 0) return null;
+  let matched = 0;
+  for (const [ti] of pairs) if (!isWildcard(tpl.ids[ti]!)) matched++;
+  // A differing first or last stretch (another title, a reworded last line) belongs to the
+  // license when the template has unmatched words there too.
+  let start = rs + pairs[0]![1];
+  let end = rs + pairs[pairs.length - 1]![1] + 1;
+  const leadT = pairs[0]![0];
+  if (leadT > 0) start = Math.max(rs, start - (leadT + 3));
+  const tailT = tpl.ids.length - 1 - pairs[pairs.length - 1]![0];
+  if (tailT > 0) end = Math.min(re, end + tailT + 3);
+  const hunks: Hunk[] = [];
+  let ti = 0;
+  let xj = start;
+  for (const [a, b] of [...pairs, [tpl.ids.length, end - rs] as [number, number]]) {
+    const bx = rs + b;
+    if (a > ti || bx > xj) {
+      const prev = hunks[hunks.length - 1];
+      if (prev && ti - prev.t1 <= 2 && xj - prev.x1 <= 2) {
+        prev.t1 = a;
+        prev.x1 = bx;
+      } else hunks.push({ t0: ti, t1: a, x0: xj, x1: bx });
+    }
+    ti = a + 1;
+    xj = bx + 1;
+  }
+  const c = classifyHunks(tpl, norm, ids, hunks);
+  const textWords = end - start;
+  const coverage = tpl.words === 0 ? 0 : matched / tpl.words;
+  const confidence = (2 * matched) / (tpl.words + textWords);
+  let accepted: Match['accepted'] = null;
+  if (tpl.kind === 'appendix') accepted = coverage >= 0.5 && matched >= 15 ? 'appendix' : null;
+  else if (c.substantive === 0 && coverage >= 0.92) accepted = c.minor === 0 && hunks.length === 0 ? 'exact' : 'normalized';
+  else if (coverage >= 0.6 && matched >= 25 && c.substantive <= 0.6 * tpl.words) accepted = 'modified';
+  return {
+    tpl,
+    start,
+    end,
+    matched,
+    coverage,
+    confidence: Math.round(confidence * 1000) / 1000,
+    score: matched - 2 * c.substantive - 0.5 * c.minor,
+    accepted,
+    differences: c.differences,
+    restrictions: [...new Set(c.restrictions)],
+  };
+}
+
+interface Segment {
+  start: number;
+  end: number;
+  best?: Match | null;
+  near: Match[];
+}
+
+function bestInSegment(seg: Segment, norm: NormalizedText, ids: Int32Array): Match | null {
+  if (seg.end - seg.start < 12) return null;
+  const have = bigramsOf(ids, seg.start, seg.end);
+  let best: Match | null = null;
+  for (const tpl of templates()) {
+    if (tpl.bigrams.size === 0) continue;
+    let shared = 0;
+    for (const k of tpl.bigrams) if (have.has(k)) shared++;
+    if (shared / tpl.bigrams.size < 0.45 && shared < 300) continue;
+    const m = matchTemplate(tpl, norm, ids, seg.start, seg.end);
+    if (!m) continue;
+    if (!m.accepted) {
+      seg.near.push(m);
+      continue;
+    }
+    if (!best || m.score > best.score) best = m;
+  }
+  return best;
+}
+
+function partOf(norm: NormalizedText, from: number, to: number): { startLine: number; endLine: number } {
+  return { startLine: norm.lines[from] ?? 1, endLine: norm.lines[Math.max(from, to - 1)] ?? 1 };
+}
+
+/** Identifies the license text `input`. Never throws; bounded in time for any input. */
+export function identifyLicense(input: string, opts: IdentifyOptions = {}): LicenseIdentification {
+  if (input.trim() === '') return unknown('the file is empty');
+  if (looksBinary(input)) return unknown('the file is binary, not a license text');
+  const maxChars = opts.maxChars ?? MAX_CHARS;
+  const notes: string[] = [];
+  let text = input;
+  if (text.length > maxChars) {
+    text = text.slice(0, maxChars);
+    notes.push(`only the first ${maxChars} characters of ${input.length} were analysed`);
+  }
+  const norm = normalizeLicenseText(text);
+  templates();
+  let count = norm.tokens.length;
+  if (count > MAX_TOKENS) {
+    count = MAX_TOKENS;
+    notes.push(`only the first ${MAX_TOKENS} words were analysed`);
+  }
+  const ids = new Int32Array(count);
+  for (let i = 0; i < count; i++) ids[i] = tokenId(norm.tokens[i]!);
+  const base = {
+    attributions: norm.attributions.map((a) => a.text),
+    spdxTags: norm.spdxTags.map((t) => t.value),
+  };
+  if (count === 0) return unknown('the file holds no license wording (only copyright lines or markup)', base);
+
+  const maxLicenses = opts.maxLicenses ?? MAX_LICENSES;
+  const matches: Match[] = [];
+  const near: Match[] = [];
+  let segments: Segment[] = [{ start: 0, end: count, near: [] }];
+  let tooMany = false;
+  for (;;) {
+    for (const s of segments) if (s.best === undefined) s.best = bestInSegment(s, norm, ids);
+    let pick: Segment | undefined;
+    for (const s of segments) if (s.best && (!pick || s.best.score > pick.best!.score)) pick = s;
+    if (!pick) break;
+    if (matches.filter((m) => m.tpl.kind === 'license').length >= maxLicenses) {
+      tooMany = true;
+      break;
+    }
+    const m = pick.best!;
+    matches.push(m);
+    segments = segments.flatMap((s) =>
+      s === pick
+        ? [
+            { start: s.start, end: m.start, near: [] },
+            { start: m.end, end: s.end, near: [] },
+          ]
+        : [s],
+    );
+  }
+  for (const s of segments) near.push(...s.near);
+  matches.sort((a, b) => a.start - b.start);
+
+  if (tooMany) {
+    return unknown(`the file holds more than ${maxLicenses} license texts; it is a collection, not one license`, {
+      ...base,
+      parts: matches.map((m) => ({ kind: 'license' as const, ...partOf(norm, m.start, m.end), spdx: m.tpl.spdx })),
+    });
+  }
+
+  // Parts in reading order: matched licenses and appendices, and the text between them.
+  const parts: LicensePart[] = [];
+  const outside: { from: number; to: number; before: boolean }[] = [];
+  let pos = 0;
+  const firstLicense = matches.find((m) => m.tpl.kind === 'license');
+  for (const m of [...matches, null]) {
+    const to = m ? m.start : count;
+    if (to > pos) {
+      const before = !firstLicense || to <= firstLicense.start;
+      const excerpt = rawOf(norm.raw, pos, Math.min(to, pos + 24));
+      parts.push({ kind: before ? 'header' : 'notice', ...partOf(norm, pos, to), excerpt });
+      outside.push({ from: pos, to, before });
+    }
+    if (m) {
+      const part: LicensePart = { kind: m.tpl.kind, ...partOf(norm, m.start, m.end), spdx: m.tpl.spdx, confidence: m.confidence };
+      if (m.accepted === 'modified') part.modified = true;
+      parts.push(part);
+      pos = m.end;
+    }
+  }
+  const outsideText = outside.map((o) => wordsOf(norm, o.from, o.to)).join(' ');
+  const closest = [...near, ...matches]
+    .filter((m) => m.tpl.kind === 'license')
+    .sort((a, b) => b.confidence - a.confidence)
+    .filter((m, i, all) => all.findIndex((x) => x.tpl.spdx === m.tpl.spdx) === i)
+    .slice(0, 3)
+    .map((m) => ({ spdx: m.tpl.spdx, similarity: m.confidence }));
+
+  const primary = firstLicense;
+  if (!primary) {
+    const appendix = matches.find((m) => m.tpl.kind === 'appendix');
+    if (appendix) {
+      return {
+        ...base,
+        spdx: appendix.tpl.spdx,
+        expression: appendix.tpl.spdx,
+        confidence: Math.round(appendix.confidence * 900) / 1000,
+        method: 'reference',
+        modified: false,
+        differences: [],
+        restrictions: restrictionCues(outsideText),
+        parts,
+        reason: [`only the notice that applies the ${appendix.tpl.spdx} license was found, not the license text`, ...notes].join('; '),
+      };
+    }
+    const hint = closest.length ? `; closest: ${closest.map((c) => `${c.spdx} ${(c.similarity * 100).toFixed(0)}%`).join(', ')}` : '';
+    return unknown(`no candidate license template matches the text${hint}${notes.length ? `; ${notes.join('; ')}` : ''}`, {
+      ...base,
+      parts,
+      closest,
+    });
+  }
+
+  // Restrictive wording outside the license proper (a Commons Clause before it, a rider after it)
+  // still binds: it makes the license modified.
+  const differences = [...primary.differences];
+  const restrictions = [...primary.restrictions];
+  for (const o of outside) {
+    const words = wordsOf(norm, o.from, o.to);
+    const cues = restrictionCues(words);
+    if (cues.length > 0) {
+      differences.push({ kind: 'added', text: rawOf(norm.raw, o.from, o.to).slice(0, 600), line: norm.lines[o.from], restriction: cues.join(', ') });
+      restrictions.push(...cues);
+    }
+  }
+  const modified = primary.accepted === 'modified' || restrictions.length > 0;
+  const licenseIds = [...new Set(matches.filter((m) => m.tpl.kind === 'license' && m.accepted !== 'modified').map((m) => m.tpl.spdx))];
+  const expression =
+    !modified && licenseIds.length > 1 && saysDualLicensed(outsideText) ? licenseIds.join(' OR ') : modified ? undefined : primary.tpl.spdx;
+  const result: LicenseIdentification = {
+    ...base,
+    spdx: primary.tpl.spdx,
+    confidence: primary.confidence,
+    method: modified ? 'modified-template' : primary.accepted === 'exact' ? 'exact' : 'normalized-template',
+    modified,
+    differences,
+    restrictions: [...new Set(restrictions)],
+    parts,
+  };
+  if (expression) result.expression = expression;
+  if (modified) result.closest = closest;
+  if (notes.length) result.reason = notes.join('; ');
+  return result;
+}

@@ -1,0 +1,118 @@
+// Turns a license text into the word tokens the matcher compares. Everything that differs between
+// copies of the same license without changing its meaning is removed here: case, punctuation and
+// quotes, bullets and clause enumerators (1. / a. / (ii)), Markdown headings, emphasis and links,
+// line breaks and CRLF, a BOM, copyright and attribution lines, and fill-in placeholders such as
+// `<year>` or `[fullname]` (which become one wildcard token, so a filled-in name is a known kind of
+// difference rather than an unexplained one).
+
+/** The token that stands for a fill-in placeholder, in templates and in texts. */
+export const WILDCARD = '\u0001';
+
+export interface NormalizedText {
+  /** lower-cased word tokens */
+  tokens: string[];
+  /** the same words as written, for showing differences */
+  raw: string[];
+  /** 1-based line of each token in the original text */
+  lines: number[];
+  /** copyright / attribution statements removed from the token stream, with their lines */
+  attributions: { line: number; text: string }[];
+  /** `SPDX-License-Identifier:` values found in the text */
+  spdxTags: { line: number; value: string }[];
+  /** number of lines in the text */
+  lineCount: number;
+}
+
+const YEARISH = /\b(1[89]\d\d|20\d\d)\b|©|\(c\)|<year>|\[year\]|\[yyyy\]|\byear\b|all rights reserved/i;
+const COPYRIGHT_START = /^(?:portions\s+)?(?:copyright\b|©|\(c\)\s*(?:\d|copyright))/i;
+const RIGHTS_RESERVED = /^all rights reserved\.?$/i;
+const SPDX_TAG = /SPDX-License-Identifier:\s*(.+?)\s*(?:\*\/|-->)?\s*$/i;
+
+// Line-start decorations: Markdown headings and quotes, list bullets, and clause enumerators
+// (1. 1.1. 1) (1) a. (a) i. (iv) ...). Copyright lines are recognised before these are stripped, so
+// that `(c) 2020 Someone` is read as attribution, not as clause c.
+const HEADING = /^#{1,6}\s+/;
+const QUOTE = /^>+\s*/;
+const BULLET = /^[-*+•·◦‣▪–—]\s+/;
+const ENUMERATOR = /^(?:\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-z]|[ivxlc]{1,6})[.)]|\((?:\d{1,3}|[a-z]|[ivxlc]{1,6})\))(?=\s|$)\s*/i;
+
+const HTML_TAG = /<\/?(?:br|p|div|span|b|i|u|strong|em|a|h[1-6]|ul|ol|li|pre|code|center|hr)\b[^>]*>/gi;
+const MD_IMAGE = /!\[[^\]\n]*\]\([^)\n]*\)/g;
+const MD_LINK = /\[([^\]\n]{1,200})\]\((?:[^)\n]{0,500})\)/g;
+// a fill-in: <...>, [...], {...} or {{...}} holding no URL or e-mail address
+const PLACEHOLDER = /\{\{[^{}\n]{1,100}\}\}|\$\{[^{}\n]{1,100}\}|<([^<>\n]{1,100})>|\[([^[\]\n]{1,100})\]|\{([^{}\n]{1,100})\}/g;
+
+function stripDecorations(line: string): string {
+  let s = line.trim();
+  for (let i = 0; i < 4; i++) {
+    const before = s;
+    s = s.replace(HEADING, '').replace(QUOTE, '').replace(BULLET, '').replace(ENUMERATOR, '');
+    if (s === before) break;
+  }
+  return s;
+}
+
+function isAttribution(s: string): boolean {
+  if (RIGHTS_RESERVED.test(s)) return true;
+  return COPYRIGHT_START.test(s) && YEARISH.test(s);
+}
+
+function replacePlaceholders(s: string): string {
+  return s.replace(PLACEHOLDER, (whole, angle?: string, square?: string, brace?: string) => {
+    const inner = angle ?? square ?? brace ?? whole;
+    if (/:\/\/|@|^\s*www\./i.test(inner)) return ` ${inner} `;
+    return ` ${WILDCARD} `;
+  });
+}
+
+const SPELLING: Record<string, string> = {
+  licence: 'license',
+  licences: 'licenses',
+  licenced: 'licensed',
+  licencing: 'licensing',
+  https: 'http',
+  '&': 'and',
+};
+
+/** Normalises `text` (already decoded) into comparable tokens. Never throws. */
+export function normalizeLicenseText(text: string): NormalizedText {
+  const out: NormalizedText = { tokens: [], raw: [], lines: [], attributions: [], spdxTags: [], lineCount: 0 };
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const lines = body.split(/\r\n|\r|\n/);
+  out.lineCount = lines.length;
+  // Copyright statements continue onto the next line when they end with a comma or "and".
+  let continuing = false;
+  for (let n = 0; n < lines.length; n++) {
+    const original = lines[n] ?? '';
+    const tag = SPDX_TAG.exec(original);
+    if (tag?.[1]) {
+      out.spdxTags.push({ line: n + 1, value: tag[1] });
+      continue;
+    }
+    const trimmed = original.trim();
+    if (trimmed === '') {
+      continuing = false;
+      continue;
+    }
+    const bare = trimmed.replace(/^[#>*\-\s]+/, '').replace(/^\*\*|\*\*$/g, '');
+    if (isAttribution(bare) || (continuing && bare.length < 100)) {
+      out.attributions.push({ line: n + 1, text: trimmed });
+      continuing = /(,|\band)$/i.test(bare);
+      continue;
+    }
+    continuing = false;
+    let s = stripDecorations(original);
+    s = s.replace(MD_IMAGE, ' ').replace(MD_LINK, ' $1 ').replace(HTML_TAG, ' ');
+    s = replacePlaceholders(s);
+    for (const word of s.split(/[^\p{L}\p{N}\u0001&]+/u)) {
+      if (word === '') continue;
+      const lower = word.toLowerCase();
+      // A word glued to a wildcard (`<year>s`) is just the wildcard.
+      const tok = lower.includes(WILDCARD) ? WILDCARD : (SPELLING[lower] ?? lower);
+      out.tokens.push(tok);
+      out.raw.push(tok === WILDCARD ? '…' : word);
+      out.lines.push(n + 1);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,144 @@
+// The curated candidate set the matcher compares against, built from the SPDX texts that
+// `spdx-license-list` ships. Loaded and normalised lazily, at first use, and kept in memory: a
+// `steward check` that never reaches a license file pays nothing.
+import { createRequire } from 'node:module';
+import { normalizeLicenseText, WILDCARD } from './normalize.js';
+
+/** Permissive licenses (the default policy's allowlist). */
+export const PERMISSIVE_CANDIDATES = [
+  'Apache-2.0', 'MIT', 'BSD-2-Clause', 'BSD-3-Clause', 'ISC', '0BSD', 'MIT-0', 'Zlib', 'NCSA',
+  'PSF-2.0', 'BSL-1.0', 'UPL-1.0', 'PostgreSQL', 'X11', 'Unlicense',
+] as const;
+
+/**
+ * Copyleft, non-commercial, source-available and near-neighbour licenses: present so that a text
+ * of one of them is named for what it is instead of being read as a damaged permissive license.
+ */
+export const OTHER_CANDIDATES = [
+  'GPL-2.0-only', 'GPL-3.0-only', 'LGPL-2.0-only', 'LGPL-2.1-only', 'LGPL-3.0-only', 'AGPL-3.0-only',
+  'MPL-1.1', 'MPL-2.0', 'EPL-1.0', 'EPL-2.0', 'EUPL-1.2', 'CC-BY-NC-4.0', 'CC-BY-NC-SA-4.0',
+  'CC-BY-NC-ND-4.0', 'CC-BY-4.0', 'CC-BY-SA-4.0', 'CC0-1.0', 'SSPL-1.0', 'BUSL-1.1', 'Elastic-2.0',
+  'PolyForm-Noncommercial-1.0.0', 'BSD-4-Clause', 'BSD-3-Clause-Clear', 'BSD-2-Clause-Patent',
+  'BSD-3-Clause-No-Military-License', 'Apache-1.1', 'Artistic-2.0', 'AFL-3.0', 'MS-PL', 'ECL-2.0',
+  'Python-2.0', 'JSON', 'Hippocratic-2.1', 'WTFPL',
+] as const;
+
+export const CANDIDATE_IDS: readonly string[] = [...PERMISSIVE_CANDIDATES, ...OTHER_CANDIDATES];
+
+export interface Template {
+  /** SPDX id; for an appendix, the id of the license it belongs to */
+  spdx: string;
+  kind: 'license' | 'appendix';
+  ids: Int32Array;
+  raw: string[];
+  /** non-wildcard tokens */
+  words: number;
+  bigrams: Set<number>;
+}
+
+// Token ids are shared by all templates; a text word no template uses never matches anything.
+const vocabulary = new Map<string, number>();
+const WILDCARD_ID = 0;
+vocabulary.set(WILDCARD, WILDCARD_ID);
+export const UNKNOWN_ID = -1;
+
+function intern(token: string): number {
+  let id = vocabulary.get(token);
+  if (id === undefined) {
+    id = vocabulary.size;
+    vocabulary.set(token, id);
+  }
+  return id;
+}
+
+export function tokenId(token: string): number {
+  return vocabulary.get(token) ?? UNKNOWN_ID;
+}
+
+export function isWildcard(id: number): boolean {
+  return id === WILDCARD_ID;
+}
+
+export function bigramKey(a: number, b: number): number {
+  return a * 1_048_576 + b;
+}
+
+export function bigramsOf(ids: ArrayLike<number>, from = 0, to = ids.length): Set<number> {
+  const set = new Set<number>();
+  for (let i = from; i + 1 < to; i++) {
+    const a = ids[i]!;
+    const b = ids[i + 1]!;
+    if (a > 0 && b > 0) set.add(bigramKey(a, b));
+  }
+  return set;
+}
+
+const END_OF_TERMS = /^\s*END OF TERMS AND CONDITIONS\s*$/m;
+
+/** The license proper and, where the text carries one, its "how to apply" appendix. */
+function splitTemplateText(spdx: string, text: string): { license: string; appendix?: string } {
+  let body = text;
+  // SPDX's LGPL-3.0 text is the LGPL followed by the whole GPL-3.0; a COPYING.LESSER holds only
+  // the former, and the GPL is its own candidate.
+  if (spdx.startsWith('LGPL-3.0')) {
+    const gpl = body.indexOf('GNU GENERAL PUBLIC LICENSE', 100);
+    if (gpl > 0) return { license: body.slice(0, gpl) };
+  }
+  const end = END_OF_TERMS.exec(body);
+  if (end) {
+    const cut = end.index + end[0].length;
+    const appendix = body.slice(cut).trim();
+    body = body.slice(0, cut);
+    return appendix.length > 0 ? { license: body, appendix } : { license: body };
+  }
+  return { license: body };
+}
+
+function buildTemplate(spdx: string, kind: Template['kind'], text: string): Template {
+  const norm = normalizeLicenseText(text);
+  const ids = new Int32Array(norm.tokens.length);
+  let words = 0;
+  norm.tokens.forEach((t, i) => {
+    ids[i] = intern(t);
+    if (t !== WILDCARD) words++;
+  });
+  return { spdx, kind, ids, raw: norm.raw, words, bigrams: bigramsOf(ids) };
+}
+
+let cache: Template[] | undefined;
+const textCache = new Map<string, string>();
+
+/** The SPDX list's text of `spdx` (throws for an id the list does not have). */
+export function spdxText(spdx: string): string {
+  let text = textCache.get(spdx);
+  if (text === undefined) {
+    const require = createRequire(import.meta.url);
+    const entry = require(`spdx-license-list/licenses/${spdx}.json`) as { licenseText: string };
+    text = entry.licenseText;
+    textCache.set(spdx, text);
+  }
+  return text;
+}
+
+/** All candidate templates (licenses and appendices), built once. */
+export function templates(): Template[] {
+  if (cache) return cache;
+  const out: Template[] = [];
+  for (const spdx of CANDIDATE_IDS) {
+    const parts = splitTemplateText(spdx, spdxText(spdx));
+    out.push(buildTemplate(spdx, 'license', parts.license));
+    if (parts.appendix) out.push(buildTemplate(spdx, 'appendix', parts.appendix));
+  }
+  cache = out;
+  return out;
+}
+
+/** The license proper of `spdx` as the candidate set uses it (for tests and the corpus). */
+export function templateLicenseText(spdx: string): string {
+  return splitTemplateText(spdx, spdxText(spdx)).license;
+}
+
+/** The appendix ("How to apply …") of `spdx`, if its SPDX text has one. */
+export function templateAppendixText(spdx: string): string | undefined {
+  return splitTemplateText(spdx, spdxText(spdx)).appendix;
+}
