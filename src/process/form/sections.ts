@@ -3,6 +3,7 @@
 // heading that is not one of the form's questions stays part of the answer above it (answers
 // are markdown and may have their own sub-headings), and headings inside code fences are text.
 import { fieldForHeading, type BodyFieldName } from './fields.js';
+import { trimChars } from './values.js';
 
 export interface Section {
   field: BodyFieldName;
@@ -23,7 +24,10 @@ export interface SplitBody {
   preamble: string;
 }
 
-const HEADING = /^ {0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$/;
+// The heading's text is trimmed in code: `(.*?)[ \t#]*$` backtracks quadratically on long lines.
+const HEADING = /^ {0,3}#{1,6}[ \t]+(.*)$/;
+/** No question of the form is this long; longer lines are not even tried as headings. */
+const MAX_HEADING_LINE = 1000;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 
 export function splitSections(body: string): SplitBody {
@@ -60,14 +64,15 @@ export function splitSections(body: string): SplitBody {
     } else if (fenceMatch) {
       fence = fenceMatch[1];
     } else {
-      const heading = HEADING.exec(line);
-      const field = heading ? fieldForHeading(heading[2]!) : undefined;
-      if (heading && field) {
+      const match = line.length <= MAX_HEADING_LINE ? HEADING.exec(line) : null;
+      const heading = match ? trimChars(match[1]!, '', ' \t#') : undefined;
+      const field = heading !== undefined ? fieldForHeading(heading) : undefined;
+      if (heading !== undefined && field) {
         const first = seen.get(field.name);
         if (first === undefined) {
           close();
           seen.set(field.name, i + 1);
-          current = { field: field.name, heading: heading[2]!, line: i + 1, body: [], start: i + 2 };
+          current = { field: field.name, heading, line: i + 1, body: [], start: i + 2 };
           continue;
         }
         duplicates.push({ field: field.name, line: i + 1, firstLine: first });

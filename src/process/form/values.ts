@@ -23,14 +23,25 @@ const PLACEHOLDERS = new Set([
 
 /** The placeholder an answer consists of, lower-cased (`_No response_` → `no response`), or undefined. */
 export function placeholderOf(text: string): string | undefined {
-  const bare = text
-    .trim()
-    .replace(/^[*_`>\s]+|[*_`\s]+$/g, '')
-    .replace(/[.!]+$/, '')
-    .trim()
-    .toLowerCase();
+  const trimmed = text.trim();
+  if (trimmed === '') return 'empty';
+  // the longest placeholder with some emphasis around it; longer answers are answers
+  if (trimmed.length > 40) return undefined;
+  const bare = trimChars(trimmed, '*_`> \t\n', '*_` \t\n.!').toLowerCase();
   if (bare === '') return 'empty';
   return PLACEHOLDERS.has(bare) ? bare : undefined;
+}
+
+/**
+ * Removes leading characters in `lead` and trailing ones in `tail`. A loop, not `/[…]+$/`: that
+ * pattern is quadratic on a long run of the characters followed by something else.
+ */
+export function trimChars(s: string, lead: string, tail: string): string {
+  let start = 0;
+  let end = s.length;
+  while (start < end && lead.includes(s[start]!)) start++;
+  while (end > start && tail.includes(s[end - 1]!)) end--;
+  return s.slice(start, end);
 }
 
 // RFC 5321 allows more, but an address a person can be mailed at looks like this; a bounded
@@ -60,7 +71,7 @@ export function extractEmails(text: string): ListResult {
   const invalid: string[] = [];
   const seen = new Set<string>();
   for (const raw of cleaned.split(/[\s,;]+/)) {
-    const token = raw.replace(/^[.:]+|[.:]+$/g, '');
+    const token = trimChars(raw, '.:', '.:');
     if (!token.includes('@')) continue;
     if (isEmail(token)) {
       const key = token.toLowerCase();
@@ -99,7 +110,7 @@ export function extractHandles(text: string): ListResult {
       continue;
     }
     for (const raw of item.split(/\s+/)) {
-      const token = raw.replace(/^[("'`*]+|[)"'`*.:]+$/g, '');
+      const token = trimChars(raw, '("\'`*', ')"\'`*.:');
       if (token === '' || NOT_HANDLES.has(token.toLowerCase())) continue;
       if (token.includes('@')) continue; // an e-mail address in the wrong field
       classify(token, values, invalid);
@@ -109,7 +120,7 @@ export function extractHandles(text: string): ListResult {
 }
 
 function classify(raw: string, values: string[], invalid: string[]): void {
-  const token = raw.replace(/[.:!?]+$/, '');
+  const token = trimChars(raw, '', '.:!?');
   if (isGitHubHandle(token)) values.push(token);
   else invalid.push(token);
 }
@@ -141,7 +152,7 @@ export function extractUrls(text: string): FoundUrl[] {
   const seen = new Set<string>();
   const pattern = /\bhttps?:\/\/[^\s<>"'`\]()]+(?:\([^\s<>"'`()]*\)[^\s<>"'`\]()]*)*|(?<![\w./@-])(?:www\.)?github\.com\/[^\s<>"'`\])]+/gi;
   for (const m of text.matchAll(pattern)) {
-    let url = m[0].replace(/[.,;:!?*]+$/, '');
+    let url = trimChars(m[0], '', '.,;:!?*');
     if (!/^https?:\/\//i.test(url)) url = `https://${url}`;
     const found = checkUrl(url);
     if (seen.has(found.url)) continue;
@@ -171,7 +182,7 @@ export function checkUrl(input: string): FoundUrl {
   if (owner === undefined) return { url: input, problem: `"${input}" is GitHub itself, not a repository` };
   const repo = segments[1]?.replace(/\.git$/i, '');
   // keep what the applicant wrote, minus the clone suffix and a trailing slash
-  const url = input.replace(/\.git$/i, '').replace(/\/+$/, '');
+  const url = trimChars(input.replace(/\.git$/i, ''), '', '/');
   if (repo === undefined || repo === '') {
     return {
       url,
