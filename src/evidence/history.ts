@@ -1,26 +1,142 @@
 // The activity window from git history (requirements 10, 12, 13) and the latest tag.
+// One walk over every reachable commit (the commit-graph file when the repository has one, else a
+// streamed `git rev-list`) finds the window exactly, clock skew included; then only the window's
+// commits are read for authors and Co-authored-by trailers, mapped through the .mailmap of the
+// evaluated commit, bots set apart, and the identities merged into people.
 import type { HistoryEvidence, TagEvidence } from './types.js';
 import type { Policy } from '../policy/types.js';
+import { gitBuffer, GitError } from './git/run.js';
+import { walkWithRevList, type WindowWalk, type WalkBounds } from './git/walk.js';
+import { walkCommitGraph } from './git/commit-graph.js';
+import { readTags } from './git/tags.js';
+import { EMPTY_MAILMAP, parseMailmap, type Ident, type Mailmap } from './mailmap.js';
+import { botMatcher, foldName, noreplyLogin, parseCoAuthor, PeopleBuilder } from './identity.js';
+
+const DAY = 86_400;
+/** a .mailmap larger than this is not a real one; ignore the rest rather than hold it all */
+const MAILMAP_LIMIT = 4 * 1024 * 1024;
 
 export async function readHistory(
-  _cwd: string,
-  _commit: string,
+  cwd: string,
+  commit: string,
   asOf: Date,
   policy: Policy,
 ): Promise<{ history: HistoryEvidence; tags: TagEvidence }> {
   const days = policy.thresholds.windowDays;
-  return {
-    history: {
-      window: { since: new Date(asOf.getTime() - days * 86_400_000).toISOString(), until: asOf.toISOString(), days },
-      commits: 0,
-      botCommits: 0,
-      mergeCommits: 0,
-      contributors: [],
-      method: 'full-walk',
-      identityMethod: 'mailmap+email+noreply+name',
-      skewedCommits: 0,
-      mailmap: false,
-    },
-    tags: { count: 0 },
+  const until = Math.floor(asOf.getTime() / 1000);
+  const since = until - days * DAY;
+  const bounds: WalkBounds = { since, until };
+  const [walk, mailmapText, tags] = await Promise.all([walkHistory(cwd, commit, bounds), readMailmap(cwd, commit), readTags(cwd, commit, asOf)]);
+  const mailmap = mailmapText === undefined ? EMPTY_MAILMAP : parseMailmap(mailmapText);
+  const counted = await countWindow(cwd, walk, mailmap, policy);
+  const latest = walk.walk.latest;
+  const history: HistoryEvidence = {
+    window: { since: iso(since), until: iso(until), days },
+    commits: counted.commits,
+    botCommits: counted.botCommits,
+    mergeCommits: walk.walk.mergeCommits,
+    contributors: counted.people,
+    ...(latest ? { latestCommitAt: iso(latest.time), latestCommit: latest.commit } : {}),
+    method: 'full-walk',
+    walk: walk.source,
+    identityMethod: 'mailmap+email+noreply+name',
+    skewedCommits: walk.walk.skewedCommits,
+    hiddenBySkew: walk.walk.hiddenBySkew,
+    ...(counted.latestWindowCommit ? { latestWindowCommit: counted.latestWindowCommit } : {}),
+    mailmap: mailmapText !== undefined,
   };
+  return { history, tags };
+}
+
+function iso(unix: number): string {
+  return new Date(unix * 1000).toISOString();
+}
+
+async function walkHistory(cwd: string, commit: string, bounds: WalkBounds): Promise<{ walk: WindowWalk; source: 'commit-graph' | 'rev-list' }> {
+  try {
+    const fromGraph = await walkCommitGraph(cwd, commit, bounds);
+    if (fromGraph) return { walk: fromGraph, source: 'commit-graph' };
+  } catch (err) {
+    // a commit-graph that contradicts itself: git's own walk is the authority
+    if (!(err instanceof RangeError)) throw err;
+  }
+  return { walk: await walkWithRevList(cwd, commit, bounds), source: 'rev-list' };
+}
+
+async function readMailmap(cwd: string, commit: string): Promise<string | undefined> {
+  try {
+    const type = (await gitBuffer(['cat-file', '-t', `${commit}:.mailmap`], { cwd })).toString('utf8').trim();
+    if (type !== 'blob') return undefined;
+    const blob = await gitBuffer(['cat-file', 'blob', `${commit}:.mailmap`], { cwd, maxBuffer: 64 * 1024 * 1024 });
+    return blob.subarray(0, MAILMAP_LIMIT).toString('utf8');
+  } catch (err) {
+    if (err instanceof GitError) return undefined; // no .mailmap at that commit
+    throw err;
+  }
+}
+
+interface Counted {
+  commits: number;
+  botCommits: number;
+  people: ReturnType<PeopleBuilder['people']>;
+  latestWindowCommit?: string;
+}
+
+const DETAIL_FORMAT = '%H%x1f%an%x1f%ae%x1f%(trailers:key=Co-authored-by,valueonly,unfold,separator=%x1f)';
+
+/** Reads the window's commits (and only those) for authors and co-authors, in one git process. */
+async function countWindow(cwd: string, walk: { walk: WindowWalk }, mailmap: Mailmap, policy: Policy): Promise<Counted> {
+  const window = walk.walk.window;
+  if (window.length === 0) return { commits: 0, botCommits: 0, people: [] };
+  const out = await gitBuffer(
+    ['log', '--no-walk=unsorted', '--no-show-signature', '-z', `--format=${DETAIL_FORMAT}`, '--stdin'],
+    { cwd, input: window.map((w) => w.commit).join('\n') + '\n' },
+  );
+  const isBot = botMatcher(policy.bots);
+  const people = new PeopleBuilder();
+  let commits = 0;
+  let botCommits = 0;
+  let latestWindowCommit: string | undefined;
+  const humanOrder = new Map(window.map((w, i) => [w.commit, i]));
+  let newest = Infinity;
+  for (const record of out.toString('utf8').split('\0')) {
+    if (!record) continue;
+    const [hash = '', name = '', email = '', ...trailers] = record.split('\x1f');
+    const author = mailmap.map({ name, email });
+    const authorIsBot = isBot(author);
+    if (authorIsBot) botCommits++;
+    else {
+      commits++;
+      people.add(author, 'author');
+      const order = humanOrder.get(hash) ?? Infinity;
+      if (order < newest) {
+        newest = order;
+        latestWindowCommit = hash;
+      }
+    }
+    // a trailer naming the commit's own author (or repeating another) adds no one
+    const seen = new Set<string>(authorIsBot ? [] : identityKeys(author));
+    for (const value of trailers) {
+      const parsed = parseCoAuthor(value);
+      if (!parsed) continue;
+      const co = mailmap.map(parsed);
+      if (isBot(co)) continue;
+      const keys = identityKeys(co);
+      if (keys.some((k) => seen.has(k))) continue;
+      for (const k of keys) seen.add(k);
+      people.add(co, 'co-author');
+    }
+  }
+  return { commits, botCommits, people: people.people(), ...(latestWindowCommit ? { latestWindowCommit } : {}) };
+}
+
+/** The keys two identities on one commit are the same person by: e-mail, no-reply login, folded name. */
+function identityKeys(ident: Ident): string[] {
+  const keys: string[] = [];
+  if (ident.email) keys.push(`e:${ident.email.toLowerCase()}`);
+  const login = noreplyLogin(ident.email);
+  if (login) keys.push(`l:${login}`);
+  const name = foldName(ident.name);
+  if (name) keys.push(`n:${name}`);
+  return keys;
 }

@@ -76,22 +76,34 @@ export async function git(args: string[], opts: GitOptions): Promise<string> {
   return (await gitBuffer(args, opts)).toString('utf8');
 }
 
-/** Streams git's stdout line by line (for histories too large to hold as one string). */
+/**
+ * Streams git's stdout line by line (for histories too large to hold as one string).
+ * `onLine` returning `false` stops early: git is killed and the promise resolves.
+ */
 export async function gitLines(
   args: string[],
   opts: GitOptions,
-  onLine: (line: string) => void,
+  onLine: (line: string) => void | boolean,
   separator = '\n',
 ): Promise<void> {
   await new Promise<void>((resolve, reject) => {
     const child = spawn('git', args, { cwd: opts.cwd, env: GIT_ENV, windowsHide: true });
     let rest = '';
     let stderr = '';
+    let stopped = false;
     child.stdout.setEncoding('utf8');
     child.stdout.on('data', (chunk: string) => {
+      if (stopped) return;
       const parts = (rest + chunk).split(separator);
       rest = parts.pop() ?? '';
-      for (const p of parts) onLine(p);
+      for (const p of parts) {
+        if (onLine(p) === false) {
+          stopped = true;
+          rest = '';
+          child.kill('SIGKILL');
+          return;
+        }
+      }
     });
     child.stderr.on('data', (c: Buffer) => {
       if (stderr.length < 64 * 1024) stderr += c.toString('utf8');
@@ -107,8 +119,8 @@ export async function gitLines(
     });
     child.on('close', (code) => {
       clearTimeout(timer);
-      if (rest) onLine(rest);
-      if (code === 0) resolve();
+      if (rest && !stopped) onLine(rest);
+      if (code === 0 || stopped) resolve();
       else reject(new GitError(stderr.trim().split('\n').pop() || `git exited with ${code}`, args, stderr, code));
     });
   });

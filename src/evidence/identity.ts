@@ -1,0 +1,136 @@
+// Who is who among commit identities: bots are recognised, and the identities left are merged
+// into people when they share a lower-cased e-mail, a GitHub no-reply login or a folded name
+// (union-find over those keys, so A~B by e-mail and B~C by name make one person of all three).
+import type { Person } from './types.js';
+import type { Ident } from './mailmap.js';
+
+const NOREPLY = '@users.noreply.github.com';
+
+/** `12345+login@users.noreply.github.com` and `login@users.noreply.github.com` → `login` (lower-cased). */
+export function noreplyLogin(email: string): string | undefined {
+  const lower = email.trim().toLowerCase();
+  if (!lower.endsWith(NOREPLY)) return undefined;
+  const local = lower.slice(0, -NOREPLY.length);
+  const plus = local.indexOf('+');
+  const login = plus >= 0 && /^\d+$/.test(local.slice(0, plus)) ? local.slice(plus + 1) : local;
+  return login || undefined;
+}
+
+/** Case-folded, whitespace-collapsed: `  Jane   DOE ` → `jane doe`. */
+export function foldName(name: string): string {
+  return name.normalize('NFC').toLowerCase().split(/\s+/).filter(Boolean).join(' ');
+}
+
+export interface BotList {
+  names: string[];
+  emails: string[];
+}
+
+/** A compiled bot test: `[bot]` suffixes on name or login, and the policy's names and e-mails. */
+export function botMatcher(bots: BotList): (ident: Ident) => boolean {
+  const names = new Set(bots.names.map((n) => n.trim().toLowerCase()));
+  const emails = new Set(bots.emails.map((e) => e.trim().toLowerCase()));
+  return (ident) => {
+    const name = ident.name.trim().toLowerCase();
+    const email = ident.email.trim().toLowerCase();
+    if (name.endsWith('[bot]') || names.has(name) || emails.has(email)) return true;
+    const login = noreplyLogin(email);
+    return login !== undefined && (login.endsWith('[bot]') || names.has(login));
+  };
+}
+
+interface Seen {
+  name: string;
+  email: string;
+  commits: number;
+  author: boolean;
+  coAuthor: boolean;
+}
+
+/** Collects identities (after .mailmap, bots already left out) and merges them into people. */
+export class PeopleBuilder {
+  private readonly idents = new Map<string, Seen>();
+
+  add(ident: Ident, role: 'author' | 'co-author'): void {
+    const name = ident.name.trim();
+    const email = ident.email.trim();
+    if (!name && !email) return;
+    const key = `${name}\n${email}`;
+    let seen = this.idents.get(key);
+    if (!seen) {
+      seen = { name, email, commits: 0, author: false, coAuthor: false };
+      this.idents.set(key, seen);
+    }
+    seen.commits++;
+    if (role === 'author') seen.author = true;
+    else seen.coAuthor = true;
+  }
+
+  people(): Person[] {
+    const list = [...this.idents.values()];
+    const parent = list.map((_, i) => i);
+    const find = (i: number): number => {
+      while (parent[i] !== i) {
+        parent[i] = parent[parent[i]!]!;
+        i = parent[i]!;
+      }
+      return i;
+    };
+    const owner = new Map<string, number>();
+    list.forEach((s, i) => {
+      const keys: string[] = [];
+      if (s.email) keys.push(`e:${s.email.toLowerCase()}`);
+      const login = noreplyLogin(s.email);
+      if (login) keys.push(`l:${login}`);
+      const folded = foldName(s.name);
+      if (folded) keys.push(`n:${folded}`);
+      for (const k of keys) {
+        const j = owner.get(k);
+        if (j === undefined) owner.set(k, i);
+        else parent[find(i)] = find(j);
+      }
+    });
+    const groups = new Map<number, Seen[]>();
+    list.forEach((s, i) => {
+      const root = find(i);
+      const g = groups.get(root);
+      if (g) g.push(s);
+      else groups.set(root, [s]);
+    });
+    const people: Person[] = [];
+    for (const members of groups.values()) {
+      // the identity with the most commits names the person; ties go to the alphabetically first
+      members.sort((a, b) => b.commits - a.commits || cmp(a.name, b.name) || cmp(a.email, b.email));
+      const emails = [...new Set(members.map((m) => m.email.toLowerCase()).filter(Boolean))].sort(cmp);
+      const login = members.map((m) => noreplyLogin(m.email)).find((l) => l !== undefined);
+      const author = members.some((m) => m.author);
+      const coAuthor = members.some((m) => m.coAuthor);
+      people.push({
+        name: members.find((m) => m.name)?.name ?? members[0]!.email,
+        emails,
+        ...(login ? { login } : {}),
+        commits: members.reduce((n, m) => n + m.commits, 0),
+        via: author && coAuthor ? 'both' : author ? 'author' : 'co-author',
+      });
+    }
+    return people.sort((a, b) => b.commits - a.commits || cmp(a.name.toLowerCase(), b.name.toLowerCase()) || cmp(a.emails.join(), b.emails.join()));
+  }
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Parses a `Co-authored-by:` value, `Name <email>`; a bare name is kept with no e-mail. */
+export function parseCoAuthor(value: string): Ident | undefined {
+  const text = value.trim();
+  const open = text.lastIndexOf('<');
+  const close = text.lastIndexOf('>');
+  if (open >= 0 && close > open) {
+    const name = text.slice(0, open).trim();
+    const email = text.slice(open + 1, close).trim();
+    if (!name && !email) return undefined;
+    return { name, email };
+  }
+  return text ? { name: text, email: '' } : undefined;
+}
