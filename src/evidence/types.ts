@@ -87,6 +87,12 @@ export interface HistoryEvidence {
   /** commits whose committer time is earlier than a parent's (clock skew) seen during the walk */
   skewedCommits: number;
   mailmap: boolean;
+  /** what the full walk read: the repository's commit-graph file, or `git rev-list` */
+  walk?: 'commit-graph' | 'rev-list';
+  /** window commits that `git log --since` would miss: reachable only through an older commit */
+  hiddenBySkew?: number;
+  /** the newest counted (non-merge, non-bot) commit in the window */
+  latestWindowCommit?: string;
 }
 
 export interface TagEvidence {
