@@ -112,6 +112,10 @@ export interface TorchDeclaration {
   optional: boolean;
   /** environment marker, if any */
   marker?: string;
+  /** how to read `specifier`: PEP 440 (default), Poetry (`^2.0`, `~2.1`, `||`) or conda (`=2.1` is 2.1.*) */
+  syntax?: 'pep440' | 'poetry' | 'conda';
+  /** a direct reference (`torch @ https://…/torch-2.1.0-…whl`) instead of a specifier */
+  url?: string;
 }
 
 export interface PythonEvidence {
@@ -147,6 +151,8 @@ export interface CiWorkflow {
   runners: string[];
   /** operating systems those runners are: linux, macos, windows */
   os: string[];
+  /** reusable workflows its jobs call (`uses: ./.github/workflows/x.yml`, `org/repo/...@ref`) */
+  calls?: string[];
 }
 
 export type CiSystem =
@@ -199,24 +205,68 @@ export interface SourceUse {
   cached?: number;
   rateLimitRemaining?: number;
   error?: string;
+  /** requests that counted against a rate limit (all but 304s) */
+  billable?: number;
+  /** when the rate limit resets (ISO instant) */
+  rateLimitReset?: string;
+  /** which credential answered (`GITHUB_TOKEN`, `--token #2`, `no token`); never the secret */
+  credential?: string;
 }
 
 /** Online facts; each is absent when the source was not asked (offline) or failed (`errors`). */
 export interface OnlineEvidence {
-  github?: {
-    stars: number;
-    archived: boolean;
-    defaultBranch: string;
-    license?: string;
-    lastRun?: { conclusion: string; at: string; url: string };
-    latestRelease?: { name: string; date: string; url: string };
-    orgFiles?: { contributing?: string; codeOfConduct?: string; codeOfConductKind?: string };
-    teams?: Record<string, string[]>;
+  github?: HostedRepoEvidence;
+  /** the same facts for a repository on GitLab (gitlab.com or self-managed) */
+  gitlab?: HostedRepoEvidence;
+  pypi?: {
+    distribution: string;
+    exists: boolean;
+    latest?: string;
+    wheel?: boolean;
+    url?: string;
+    requiresTorch?: string;
+    /** newest non-yanked release that has a wheel, when the latest has none */
+    latestWithWheel?: string;
+    latestDate?: string;
+    /** operating systems the wheels of the latest release are built for (linux, macos, windows; `any` for pure Python) */
+    wheelPlatforms?: string[];
+    /** every release is yanked */
+    allYanked?: boolean;
+    /** `project_urls` (and home page) of the latest release */
+    projectUrls?: Record<string, string>;
+    /** one of the project URLs points at the repository being checked */
+    linksBack?: boolean;
   };
-  pypi?: { distribution: string; exists: boolean; latest?: string; wheel?: boolean; url?: string; requiresTorch?: string };
-  conda?: { channel: string; exists: boolean; latest?: string };
+  conda?: { channel: string; exists: boolean; latest?: string; url?: string; platforms?: string[] };
   /** requirement keys whose online evidence failed, with the reason */
   errors: Record<string, string>;
+  /** the check ran with --offline: no source was asked */
+  offline?: boolean;
+}
+
+/** Facts about a hosted repository from the GitHub or GitLab API. */
+export interface HostedRepoEvidence {
+  stars: number;
+  archived: boolean;
+  defaultBranch: string;
+  license?: string;
+  lastRun?: { conclusion: string; at: string; url: string };
+  latestRelease?: { name: string; date: string; url: string };
+  orgFiles?: { contributing?: string; codeOfConduct?: string; codeOfConductKind?: string };
+  teams?: Record<string, string[]>;
+  /** https URL of the repository page */
+  url?: string;
+  pushedAt?: string;
+  /** the latest default-branch commit and its combined check state (SUCCESS, FAILURE, PENDING, ERROR, EXPECTED) */
+  head?: { commit: string; at: string; checks?: string; suites?: { app: string; status: string; conclusion?: string; workflow?: string; url?: string }[] };
+  /** the latest completed run of each workflow on the default branch (GitHub Actions / GitLab pipelines), newest first */
+  runs?: { workflow: string; conclusion: string; at: string; url: string }[];
+  /** community files GitHub detects in the repository itself (URL or path) */
+  files?: { contributing?: string; codeOfConduct?: string; codeOfConductKind?: string; security?: string };
+  /** the organisation-level code of conduct text (first 64 KiB), to tell which code it is */
+  orgCodeOfConductText?: string;
+  /** commit author e-mail → GitHub login, for commits in the asked window */
+  authors?: Record<string, string>;
 }
 
 export interface Evidence {

@@ -1,8 +1,87 @@
-// Python packaging metadata: distribution name, torch declarations, classifiers, license metadata.
-import type { FileExtractor, PythonEvidence } from '../types.js';
+// Python packaging metadata: distribution name, torch declarations, classifiers, license metadata,
+// project URLs. Reads only files at the evaluated commit; never runs setup.py.
+import type { EvidenceProblem, FileExtractor, FileMap, PythonEvidence, TorchDeclaration, TreeEntry } from '../types.js';
+import { readCondaRecipe, readEnvironmentYml } from './conda.js';
+import { depth, looksOptional, type PackagingFacts } from './facts.js';
+import { readPyproject } from './pyproject.js';
+import { readRequirementFiles } from './requirements-txt.js';
+import { readSetupCfg } from './setup-cfg.js';
+import { readSetupPy } from './setup-py.js';
+
+type Kind = 'pyproject' | 'setup.cfg' | 'setup.py' | 'requirements' | 'environment' | 'recipe';
+
+const METADATA_ORDER: Kind[] = ['pyproject', 'setup.cfg', 'setup.py'];
+
+/** What kind of packaging file a path is, if it is one we read. */
+export function packagingKind(path: string): Kind | undefined {
+  const d = depth(path);
+  const base = path.slice(path.lastIndexOf('/') + 1);
+  const dir = path.slice(0, Math.max(0, path.lastIndexOf('/')));
+  if (d <= 2 && base === 'pyproject.toml') return 'pyproject';
+  if (d <= 2 && base === 'setup.cfg') return 'setup.cfg';
+  if (d <= 2 && base === 'setup.py') return 'setup.py';
+  if (d <= 3 && /\.(txt|in)$/i.test(base) && (/(^|[-_.])requirements?([-_.][^/]*)?\.(txt|in)$/i.test(base) || /(^|\/)requirements?$/i.test(dir))) {
+    return 'requirements';
+  }
+  if (d <= 3 && /^environment[^/]*\.ya?ml$/i.test(base)) return 'environment';
+  if (d <= 4 && /^(meta\.ya?ml|recipe\.ya?ml)$/i.test(base) && /(conda|recipe)/i.test(dir)) return 'recipe';
+  return undefined;
+}
 
 export const pythonExtractor: FileExtractor<PythonEvidence> = {
   name: 'python',
-  wants: () => false,
-  extract: () => ({ torch: [], classifiers: [], licenseMeta: [], urls: {}, files: [] }),
+  wants: (path) => packagingKind(path) !== undefined,
+  extract: (_tree: TreeEntry[], files: FileMap, problems: EvidenceProblem[]) => extractPython(files, problems),
 };
+
+export function extractPython(files: FileMap, problems: EvidenceProblem[]): PythonEvidence {
+  const out: PythonEvidence = { torch: [], classifiers: [], licenseMeta: [], urls: {}, files: [] };
+  const byKind = new Map<Kind, string[]>();
+  for (const path of Object.keys(files).sort()) {
+    const kind = packagingKind(path);
+    if (!kind) continue;
+    const blob = files[path]!;
+    if (blob.text === undefined) {
+      if (blob.binary) problems.push({ file: path, message: 'a binary file where a packaging file was expected; not read' });
+      continue;
+    }
+    out.files.push(path);
+    byKind.set(kind, [...(byKind.get(kind) ?? []), path]);
+  }
+  const torch: TorchDeclaration[] = [];
+  // metadata files: shallowest first, so the root's name and classifiers win
+  const metadata: { path: string; facts: PackagingFacts }[] = [];
+  for (const kind of METADATA_ORDER) {
+    for (const path of byKind.get(kind) ?? []) {
+      const text = files[path]!.text!;
+      const read = kind === 'pyproject' ? readPyproject : kind === 'setup.cfg' ? readSetupCfg : readSetupPy;
+      try {
+        metadata.push({ path, facts: read(path, text, problems) });
+      } catch (err) {
+        // a reader defect must cost one file, not the check
+        problems.push({ file: path, message: `could not be read: ${(err as Error).message}` });
+      }
+    }
+  }
+  metadata.sort((a, b) => depth(a.path) - depth(b.path));
+  const classifiers = new Set<string>();
+  for (const { path, facts } of metadata) {
+    torch.push(...facts.torch);
+    if (!out.distribution && facts.name) {
+      out.distribution = { name: facts.name.name, file: path, ...(facts.name.line !== undefined ? { line: facts.name.line } : {}) };
+    }
+    if (depth(path) === 1 || classifiers.size === 0) for (const c of facts.classifiers) classifiers.add(c.trim());
+    for (const l of facts.license) out.licenseMeta.push({ value: l.value, file: path, kind: l.kind });
+    for (const c of facts.classifiers) if (c.startsWith('License ::')) out.licenseMeta.push({ value: c.trim(), file: path, kind: 'classifier' });
+    for (const [k, v] of Object.entries(facts.urls)) if (!(k in out.urls)) out.urls[k] = v;
+  }
+  out.classifiers = [...classifiers];
+  const reqs = byKind.get('requirements') ?? [];
+  torch.push(...readRequirementFiles(reqs, files, problems));
+  for (const path of byKind.get('environment') ?? []) {
+    torch.push(...readEnvironmentYml(path, files[path]!.text!, looksOptional(path), problems));
+  }
+  for (const path of byKind.get('recipe') ?? []) torch.push(...readCondaRecipe(path, files[path]!.text!));
+  out.torch = torch.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)));
+  return out;
+}

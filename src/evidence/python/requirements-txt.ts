@@ -1,0 +1,82 @@
+// pip requirements files: `torch>=2.0 ; python_version>"3.8"`, `torch @ url`, continuation lines,
+// `--hash` options, and `-r other.txt` includes resolved within the repository.
+import { posix } from 'node:path';
+import type { EvidenceProblem, FileMap, TorchDeclaration } from '../types.js';
+import { looksOptional } from './facts.js';
+import { isTorchName, parsePep508 } from './pep508.js';
+import { stripInlineComment } from './setup-cfg.js';
+
+export interface RequirementsFile {
+  torch: TorchDeclaration[];
+  /** repository paths this file includes with -r / --requirement */
+  includes: string[];
+}
+
+/** Logical lines (continuations joined) with the number of the line each starts on. */
+function logicalLines(text: string): { text: string; line: number }[] {
+  const out: { text: string; line: number }[] = [];
+  const lines = text.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const start = i;
+    let l = lines[i]!;
+    while (l.endsWith('\\') && i + 1 < lines.length) l = l.slice(0, -1) + ' ' + lines[++i]!;
+    out.push({ text: l, line: start + 1 });
+  }
+  return out;
+}
+
+export function readRequirementsTxt(file: string, text: string, optional: boolean): RequirementsFile {
+  const out: RequirementsFile = { torch: [], includes: [] };
+  for (const { text: raw, line } of logicalLines(text)) {
+    const l = raw.trimStart().startsWith('#') ? '' : stripInlineComment(raw);
+    if (!l) continue;
+    const inc = /^(?:-r|--requirement)(?:\s+|=)(\S+)/.exec(l);
+    if (inc) {
+      const target = posix.normalize(posix.join(posix.dirname(file), inc[1]!));
+      if (!target.startsWith('../') && !posix.isAbsolute(target)) out.includes.push(target);
+      continue;
+    }
+    if (l.startsWith('-')) continue; // --extra-index-url, -c, -e, -f, --pre …
+    // per-requirement options (`--hash=…`, `--config-settings`) follow the requirement
+    const spec = l.replace(/\s--?[a-z][\w-]*(?:[=\s]\S+)?/gi, '').trim();
+    const req = parsePep508(spec);
+    if (!req || !isTorchName(req.name)) continue;
+    const decl: TorchDeclaration = { file, line, specifier: req.specifier, scope: 'requirements', optional };
+    if (req.marker) decl.marker = req.marker;
+    if (req.url !== undefined) decl.url = req.url;
+    out.torch.push(decl);
+  }
+  return out;
+}
+
+/**
+ * Reads every requirements file that was fetched. A file counts as required when it is not named
+ * for development (tests, docs, examples …) or when a required file includes it.
+ */
+export function readRequirementFiles(paths: string[], files: FileMap, problems: EvidenceProblem[]): TorchDeclaration[] {
+  const parsed = new Map<string, RequirementsFile>();
+  for (const p of paths) {
+    const text = files[p]?.text;
+    if (text !== undefined) parsed.set(p, readRequirementsTxt(p, text, looksOptional(p)));
+  }
+  const required = new Set<string>();
+  const visit = (p: string, from: string[]) => {
+    if (required.has(p)) return;
+    required.add(p);
+    const f = parsed.get(p);
+    if (!f) return;
+    for (const inc of f.includes) {
+      if (!parsed.has(inc)) {
+        problems.push({ file: p, message: `includes ${inc}, which is not in the repository or was not read` });
+        continue;
+      }
+      if (from.length < 20) visit(inc, [...from, p]);
+    }
+  };
+  for (const p of parsed.keys()) if (!looksOptional(p)) visit(p, []);
+  const out: TorchDeclaration[] = [];
+  for (const [p, f] of parsed) {
+    for (const d of f.torch) out.push(required.has(p) ? { ...d, optional: false } : d);
+  }
+  return out;
+}
