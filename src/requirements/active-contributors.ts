@@ -1,5 +1,55 @@
-// Requirement 12: Contributors.
-import type { Requirement } from './types.js';
+// Requirement 12: Contributors. People, not identities: the evidence has already merged
+// identities (.mailmap, e-mail, GitHub no-reply login, folded name) and left bots out.
+import type { Evidence, Person } from '../evidence/types.js';
+import type { Policy } from '../policy/types.js';
+import type { Outcome, Requirement } from './types.js';
+import { activityRefs, windowMismatch, windowPhrase } from './recent-commits.js';
+
+const NAMED_IN_SUMMARY = 6;
+
+function label(p: Person): string {
+  return p.login && p.login.toLowerCase() !== p.name.toLowerCase() ? `${p.name} (@${p.login})` : p.name;
+}
+
+function list(people: Person[]): string {
+  const names = people.slice(0, NAMED_IN_SUMMARY).map(label);
+  const rest = people.length - names.length;
+  if (rest > 0) return `${names.join(', ')} and ${rest} more`;
+  if (names.length <= 1) return names.join('');
+  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+export function evaluateActiveContributors(evidence: Evidence, policy: Policy): Outcome {
+  const h = evidence.history;
+  const mismatch = windowMismatch(h, policy);
+  if (mismatch) return mismatch;
+  const need = policy.thresholds.activeContributors;
+  const people = h.contributors;
+  const n = people.length;
+  const coOnly = people.filter((p) => p.via === 'co-author').length;
+  let summary = `${n} ${n === 1 ? 'contributor' : 'contributors'} in ${windowPhrase(h)} (${need} needed)`;
+  if (n > 0) summary += `: ${list(people)}`;
+  if (coOnly > 0) summary += `; ${coOnly} credited only by Co-authored-by`;
+  if (n === 0 && h.commits === 0 && h.latestCommitAt) summary += `; no commits since ${h.latestCommitAt.slice(0, 10)}`;
+  const measured = {
+    contributors: n,
+    people: people.map(label),
+    window: h.window,
+    identityMethod: h.identityMethod,
+    mailmap: h.mailmap,
+  };
+  if (n >= need) return { status: 'pass', summary: `${summary}.`, measured, evidence: activityRefs(h) };
+  const missing = need - n;
+  return {
+    status: 'fail',
+    summary: `${summary}.`,
+    measured,
+    evidence: activityRefs(h),
+    fix:
+      `${missing} more ${missing === 1 ? 'person' : 'people'} must author (or be credited with a Co-authored-by trailer on) a commit dated after ${h.window.since.slice(0, 10)}. ` +
+      'Bots do not count. If one person appears under several names, that is already merged; if different people share one identity, give each their own author identity.',
+  };
+}
 
 export const activeContributors: Requirement = {
   meta: {
@@ -11,7 +61,7 @@ export const activeContributors: Requirement = {
     measures:
       'At least {thresholds.activeContributors} contributors (commit authors and Co-authored-by trailers, merged by .mailmap, e-mail, GitHub no-reply login and name; bots left out) among the commits of the last {thresholds.windowDays} days.',
   },
-  evaluate() {
-    return { status: 'unknown', summary: 'Not measured yet.', measured: {}, evidence: [] };
+  evaluate(evidence, { policy }) {
+    return evaluateActiveContributors(evidence, policy);
   },
 };

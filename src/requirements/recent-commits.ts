@@ -1,5 +1,74 @@
-// Requirement 13: Commits.
-import type { Requirement } from './types.js';
+// Requirement 13: Commits. Counted over the exact window (every reachable commit walked), with
+// bots' and merge commits reported beside the count so a reviewer sees all three numbers.
+import type { Evidence, EvidenceRef, HistoryEvidence } from '../evidence/types.js';
+import type { Policy } from '../policy/types.js';
+import type { Outcome, Requirement } from './types.js';
+
+/** `the 90 days to 2026-11-27` (with the time when asOf isn't midnight UTC). */
+export function windowPhrase(h: HistoryEvidence): string {
+  const until = h.window.until;
+  const time = until.slice(11, 19);
+  const when = time === '00:00:00' ? until.slice(0, 10) : `${until.slice(0, 10)} ${until.slice(11, 16)} UTC`;
+  return `the ${h.window.days} days to ${when}`;
+}
+
+/** When stored evidence was counted over another window than the policy's, its numbers can't be judged. */
+export function windowMismatch(h: HistoryEvidence, policy: Policy): Outcome | undefined {
+  if (h.window.days === policy.thresholds.windowDays) return undefined;
+  return {
+    status: 'unknown',
+    summary: `The evidence counts a ${h.window.days}-day window; policy ${policy.id} ${policy.version} asks for ${policy.thresholds.windowDays} days.`,
+    measured: { window: h.window },
+    evidence: [],
+    fix: 'Run the check again under this policy so the window is counted with its number of days.',
+  };
+}
+
+/** The newest counted commit in the window, else the newest commit at all. */
+export function activityRefs(h: HistoryEvidence): EvidenceRef[] {
+  if (h.latestWindowCommit) return [{ kind: 'commit', ref: h.latestWindowCommit, detail: 'newest counted commit in the window' }];
+  if (h.latestCommit) return [{ kind: 'commit', ref: h.latestCommit, detail: `newest commit, ${h.latestCommitAt ?? 'undated'}` }];
+  return [];
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+export function evaluateRecentCommits(evidence: Evidence, policy: Policy): Outcome {
+  const h = evidence.history;
+  const mismatch = windowMismatch(h, policy);
+  if (mismatch) return mismatch;
+  const need = policy.thresholds.recentCommits;
+  const notCounted: string[] = [];
+  if (h.botCommits > 0) notCounted.push(`${plural(h.botCommits, 'commit')} by bots`);
+  if (h.mergeCommits > 0) notCounted.push(plural(h.mergeCommits, 'merge commit'));
+  let summary = `${plural(h.commits, 'commit')} in ${windowPhrase(h)} (${need} needed)`;
+  if (notCounted.length > 0) summary += `; ${notCounted.join(' and ')} not counted`;
+  if (h.hiddenBySkew) summary += `; ${h.hiddenBySkew} of them reachable only through a commit dated before the window (clock skew), which git log --since would miss`;
+  if (h.commits === 0 && h.latestCommitAt) summary += `; the newest commit is from ${h.latestCommitAt.slice(0, 10)}`;
+  const measured = {
+    commits: h.commits,
+    botCommits: h.botCommits,
+    mergeCommits: h.mergeCommits,
+    window: h.window,
+    method: h.method,
+    skewedCommits: h.skewedCommits,
+    ...(h.walk ? { walk: h.walk } : {}),
+    ...(h.hiddenBySkew !== undefined ? { hiddenBySkew: h.hiddenBySkew } : {}),
+  };
+  if (h.commits >= need) return { status: 'pass', summary: `${summary}.`, measured, evidence: activityRefs(h) };
+  const missing = need - h.commits;
+  return {
+    status: 'fail',
+    summary: `${summary}.`,
+    measured,
+    evidence: activityRefs(h),
+    fix:
+      `${plural(missing, 'more commit')} by people (not bots, not merge commits) are needed on ${evidence.repo.rev} with a committer date after ${h.window.since.slice(0, 10)}. ` +
+      'If development happens on another branch, check that revision with --rev; squash-merging pull requests also collapses many commits into one.',
+  };
+}
 
 export const recentCommits: Requirement = {
   meta: {
@@ -11,7 +80,7 @@ export const recentCommits: Requirement = {
     measures:
       'At least {thresholds.recentCommits} non-merge commits not authored by a bot whose committer time is in the last {thresholds.windowDays} days (asOf − {thresholds.windowDays} days < t ≤ asOf), over all commits reachable from the evaluated revision.',
   },
-  evaluate() {
-    return { status: 'unknown', summary: 'Not measured yet.', measured: {}, evidence: [] };
+  evaluate(evidence, { policy }) {
+    return evaluateRecentCommits(evidence, policy);
   },
 };
