@@ -1,0 +1,4 @@
+// Notices: what the process tells people (templates) and how it reaches them (SMTP transport).
+// The outbox and its delivery worker live in store/ and jobs/; this folder holds no state.
+export { NOTICE_KINDS, isNoticeKind, noticeDataProblems, dayOf, type NoticeKind, type NoticeData, type FailedRequirement, type OnboardingStep, type DecisionData } from './kinds.js';
+export { renderNotice, renderStoredNotice, NoticeDataError, type RenderedNotice } from './templates.js';
