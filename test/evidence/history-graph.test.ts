@@ -1,0 +1,129 @@
+// The two walks (commit-graph file, git rev-list) must agree with each other and with an
+// independent `git log` count, on graphs that cover all, part or none of the history.
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildRepo, cleanupTemp, daysAgo, type CommitSpec } from '../support/repo.js';
+import { readHistory } from '../../src/evidence/history.js';
+import { loadDefaultPolicy } from '../../src/policy/load.js';
+
+after(cleanupTemp);
+
+const AS_OF = '2026-11-27T00:00:00Z';
+const asOf = new Date(AS_OF);
+const policy = loadDefaultPolicy();
+const UNTIL = asOf.getTime() / 1000;
+const SINCE = UNTIL - 90 * 86_400;
+
+function git(dir: string, args: string[], input?: string): string {
+  return execFileSync('git', args, { cwd: dir, input, stdio: ['pipe', 'pipe', 'pipe'] }).toString().trim();
+}
+
+/** A seeded history of `n` commits over 200 days: topic branches merged back, one octopus, some bots, no skew. */
+function generated(n: number, seed = 7): CommitSpec[] {
+  let s = seed;
+  const rand = () => ((s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const commits: CommitSpec[] = [];
+  const start = new Date(AS_OF).getTime() - 200 * 86_400_000;
+  let t = start;
+  let tip = -1;
+  // steps average 190 days / n, so the history ends a little before asOf
+  const next = () => new Date((t += Math.floor((rand() * 2 * 190 * 86_400_000) / n))).toISOString();
+  while (commits.length < n) {
+    const author = rand() < 0.1 ? { name: 'pre-commit-ci[bot]', email: 'bot@example.org' } : { name: `Dev ${Math.floor(rand() * 12)}`, email: `dev${Math.floor(rand() * 12)}@example.org` };
+    if (tip >= 0 && rand() < 0.1) {
+      const base = tip;
+      commits.push({ date: next(), author, branch: 'topic', parents: [base] });
+      commits.push({ date: next(), author, branch: 'topic' });
+      const side = commits.length - 1;
+      if (rand() < 0.3) {
+        commits.push({ date: next(), author, branch: 'third', parents: [base] });
+        commits.push({ date: next(), author, parents: [base, side, commits.length - 1], message: 'octopus' });
+      } else {
+        commits.push({ date: next(), author, parents: [base, side], message: 'merge' });
+      }
+    } else {
+      commits.push({ date: next(), author, ...(tip >= 0 ? { parents: [tip] } : {}) });
+    }
+    tip = commits.length - 1;
+  }
+  return commits;
+}
+
+async function both(dir: string) {
+  const head = git(dir, ['rev-parse', 'HEAD']);
+  return (await readHistory(dir, head, asOf, policy)).history;
+}
+
+function independentCount(dir: string): { all: number; merges: number } {
+  const range = [`--since=@${SINCE + 1}`, `--until=@${UNTIL}`, '--format=%H', 'HEAD'];
+  const count = (extra: string[]) => git(dir, ['log', ...extra, ...range]).split('\n').filter(Boolean).length;
+  return { all: count(['--no-merges']), merges: count(['--merges']) };
+}
+
+test('the window count equals an independent git log count, by rev-list and by commit-graph alike', async () => {
+  const dir = await buildRepo({ commits: generated(400) });
+  const plain = await both(dir);
+  const { all, merges } = independentCount(dir);
+  assert.ok(all > 100, `the window holds ${all} commits`);
+  assert.equal(plain.walk, 'rev-list');
+  assert.equal(plain.commits + plain.botCommits, all);
+  assert.ok(plain.botCommits > 0);
+  assert.equal(plain.mergeCommits, merges);
+  assert.equal(plain.skewedCommits, 0);
+  // the octopus merges are what the graph's EDGE chunk holds
+  assert.ok(git(dir, ['rev-list', '--min-parents=3', 'HEAD']).split('\n').filter(Boolean).length > 0);
+
+  git(dir, ['commit-graph', 'write', '--reachable']);
+  assert.ok(existsSync(join(dir, '.git/objects/info/commit-graph')));
+  const graphed = await both(dir);
+  assert.equal(graphed.walk, 'commit-graph');
+  assert.deepEqual({ ...graphed, walk: 'rev-list' }, plain);
+});
+
+test('commits newer than the commit-graph, and a split graph chain, give the same answer', async () => {
+  const commits = generated(300, 11);
+  // skew in the middle of the history, in the part the graph will hold
+  commits[150] = { ...commits[150]!, committerDate: daysAgo(AS_OF, 150) };
+  const dir = await buildRepo({ commits, bare: true });
+  const plain = await both(dir);
+  assert.equal(plain.walk, 'rev-list');
+  assert.equal(plain.skewedCommits, 1);
+
+  // the graph holds the history up to 40 commits ago; the newest commits are above it
+  git(dir, ['commit-graph', 'write', '--stdin-commits'], git(dir, ['rev-parse', 'HEAD~40']) + '\n');
+  const above = await both(dir);
+  assert.equal(above.walk, 'commit-graph');
+  assert.deepEqual({ ...above, walk: 'rev-list' }, plain);
+
+  // a second layer for the rest: a chain of two graph files
+  rmSync(join(dir, 'objects/info/commit-graph'));
+  git(dir, ['commit-graph', 'write', '--split', '--stdin-commits'], git(dir, ['rev-parse', 'HEAD~40']) + '\n');
+  git(dir, ['commit-graph', 'write', '--split=no-merge', '--reachable']);
+  const chain = git(dir, ['-c', 'core.commitGraph=true', 'rev-parse', '--git-path', 'objects/info/commit-graphs/commit-graph-chain']);
+  assert.equal(execFileSync('cat', [join(dir, chain)]).toString().trim().split('\n').length, 2);
+  const split = await both(dir);
+  assert.equal(split.walk, 'commit-graph');
+  assert.deepEqual({ ...split, walk: 'rev-list' }, plain);
+});
+
+test('a corrupt or untrustworthy commit-graph is not used', async () => {
+  const dir = await buildRepo({ commits: generated(120, 3) });
+  const plain = await both(dir);
+  const file = join(dir, '.git/objects/info/commit-graph');
+  for (const garbage of [Buffer.from('CGPH\x01\x01\x05\x00' + 'x'.repeat(40)), Buffer.alloc(0), Buffer.from('not a graph at all')]) {
+    writeFileSync(file, garbage);
+    const h = await both(dir);
+    assert.equal(h.walk, 'rev-list');
+    assert.deepEqual(h, plain);
+  }
+  rmSync(file);
+  git(dir, ['commit-graph', 'write', '--reachable']);
+  // a shallow file means parents the graph names may be cut off: git's own walk decides
+  writeFileSync(join(dir, '.git/shallow'), '');
+  assert.equal((await both(dir)).walk, 'rev-list');
+  rmSync(join(dir, '.git/shallow'));
+  assert.equal((await both(dir)).walk, 'commit-graph');
+});
