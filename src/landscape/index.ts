@@ -13,6 +13,8 @@ export type {
 export { normalizeName, itemId } from './names.js';
 export { readLandscape, isRetired, type ReadOptions } from './read.js';
 export { exportLandscape, exportProjectsJson, type ExportOptions, type ProjectsJsonOptions } from './export.js';
-
-/** Categories another tool (LFX) owns in the real landscape: never edited by us, not ecosystem projects. */
-export const PROTECTED_CATEGORIES: readonly string[] = ['PyTorch Members', 'PyTorch Projects'];
+export { PROTECTED as PROTECTED_CATEGORIES } from './protected.js';
+export { validateLandscape, type ValidateOptions } from './validate.js';
+export { findArchivedRepos, type IsArchived, type ArchivedCheck } from './archived.js';
+export { checkRepoUrl, githubSlug, urlProblem } from './urls.js';
+export { inspectSvg } from './logos.js';

@@ -43,7 +43,7 @@ export interface SourceItem {
   block: boolean;
   /** offset of the start of the line holding the entry's `-` */
   entryStart: number;
-  /** offset just past the entry's last line */
+  /** offset just past the entry's last line (its own content: comments after it are not included) */
   end: number;
   /** column of the `-` and of the entry's keys */
   dashColumn: number;
@@ -55,8 +55,10 @@ export interface SourceItemList {
   /** column of the `items` key, and whether its value is a block sequence / empty */
   keyColumn: number;
   kind: 'block' | 'flow' | 'empty';
-  /** for an empty list: offset just past the `items:` line */
+  /** offset just past the `items:` line */
   keyLineEnd: number;
+  /** for an empty list: whether nothing but a comment follows `items:` on its line */
+  bare: boolean;
 }
 
 export interface SourceSubcategory {
@@ -210,7 +212,8 @@ function readSubcategory(
   const keyColumn = columnOf(text, keyStart);
   const value = itemsPair.value;
   if (value === null || (isScalar(value) && value.value === null)) {
-    sub.list = { keyColumn, kind: 'empty', keyLineEnd: lineEndAfter(text, keyStart) };
+    const rest = text.slice(((itemsPair.key as Node).range?.[1] ?? keyStart) + 1, lineEndAfter(text, keyStart));
+    sub.list = { keyColumn, kind: 'empty', keyLineEnd: lineEndAfter(text, keyStart), bare: /^\s*(#.*)?$/.test(rest) };
     problems.push({ line: lineOf(keyStart), item: null, message: `subcategory ${category} / ${sub.name}: \`items\` is empty; landscape2 expects a list` });
     return sub;
   }
@@ -218,19 +221,13 @@ function readSubcategory(
     problems.push({ line: lineOf(keyStart), item: null, message: `subcategory ${category} / ${sub.name}: expected \`items\` to be a list, found ${describe(value)}` });
     return sub;
   }
-  sub.list = { keyColumn, kind: value.flow ? 'flow' : 'block', keyLineEnd: lineEndAfter(text, keyStart) };
+  sub.list = { keyColumn, kind: value.flow ? 'flow' : 'block', keyLineEnd: lineEndAfter(text, keyStart), bare: false };
   const seq = value as YAMLSeq;
   seq.items.forEach((itemNode, ii) => {
     const item = readItem(doc, text, itemNode, ii, lineOf);
     if (item) sub.items.push(item);
     else problems.push({ line: lineOf(nodeStart(itemNode) ?? keyStart), item: `${category} / ${sub.name} [${ii}]`, message: `expected an item mapping (name, homepage_url, logo, …), found ${describe(itemNode)}` });
   });
-  // an entry ends where the next one's line starts; the last one at the end of its last line
-  for (let i = 0; i < sub.items.length; i++) {
-    const next = sub.items[i + 1];
-    const cur = sub.items[i]!;
-    if (next && cur.block && next.block) cur.end = next.entryStart;
-  }
   return sub;
 }
 

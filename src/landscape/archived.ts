@@ -1,0 +1,50 @@
+// Items whose GitHub repository is archived but which the landscape still shows as active.
+// Online only: the caller supplies `isArchived` (the GitHub client lives in a driver), so this
+// module stays offline and testable with a fake.
+import { PROTECTED } from './protected.js';
+import { isRetired } from './read.js';
+import type { LandscapeItem, LandscapeProblem } from './types.js';
+import { githubSlug } from './urls.js';
+
+/** true / false when known; null when the repository can't be asked about (missing, no access). */
+export type IsArchived = (repoUrl: string) => Promise<boolean | null>;
+
+export interface ArchivedCheck {
+  errors: LandscapeProblem[];
+  warnings: LandscapeProblem[];
+  /** repositories asked about */
+  checked: number;
+}
+
+export async function findArchivedRepos(
+  items: readonly LandscapeItem[],
+  isArchived: IsArchived,
+  opts: { concurrency?: number; protectedCategories?: readonly string[] } = {},
+): Promise<ArchivedCheck> {
+  const protectedCats = new Set(opts.protectedCategories ?? PROTECTED);
+  const todo = items.filter((i) => i.repo_url && !isRetired(i) && githubSlug(i.repo_url) !== null);
+  const out: ArchivedCheck = { errors: [], warnings: [], checked: 0 };
+  let next = 0;
+  const worker = async () => {
+    while (next < todo.length) {
+      const it = todo[next++]!;
+      const url = `https://github.com/${githubSlug(it.repo_url!)}`;
+      let archived: boolean | null;
+      try {
+        archived = await isArchived(url);
+      } catch (e) {
+        out.warnings.push({ line: it.line, item: it.id, field: 'repo_url', message: `could not ask whether ${url} is archived: ${(e as Error).message}` });
+        continue;
+      }
+      out.checked++;
+      if (archived !== true) continue;
+      const p: LandscapeProblem = { line: it.line, item: it.id, field: 'repo_url', message: `repository ${url} is archived on GitHub but the item is not retired (project: archived)` };
+      (protectedCats.has(it.category) ? out.warnings : out.errors).push(p);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(opts.concurrency ?? 8, todo.length)) }, worker));
+  const order = (a: LandscapeProblem, b: LandscapeProblem) => (a.line ?? 0) - (b.line ?? 0);
+  out.errors.sort(order);
+  out.warnings.sort(order);
+  return out;
+}

@@ -1,0 +1,431 @@
+// Minimal edits to landscape.yml: retire (add `project: archived`), restore (remove it), add an
+// item, move an item. Each edit splices the source text at the offsets the parser reports, in the
+// file's own indentation and key order; every other byte stays as it was. After splicing, the
+// result is parsed again and compared with the expected model, so a wrong splice can never be
+// written.
+import { InputError } from '../util/errors.js';
+import { indentLines, reindent, renderField } from './emit.js';
+import { itemValues } from './export.js';
+import { itemId } from './names.js';
+import { PROTECTED } from './protected.js';
+import { toItem } from './read.js';
+import {
+  lineStartOf,
+  parseLandscapeSource,
+  type SourceCategory,
+  type SourceItem,
+  type SourceLandscape,
+  type SourceSubcategory,
+} from './source.js';
+import type { LandscapeItem } from './types.js';
+import { checkRepoUrl, urlProblem } from './urls.js';
+
+export interface EditOptions {
+  file?: string;
+  /** categories never edited; default PyTorch Members and PyTorch Projects */
+  protectedCategories?: readonly string[];
+}
+
+export interface EditResult {
+  text: string;
+  changed: boolean;
+  /** the item as it is after the edit */
+  item: LandscapeItem;
+  message: string;
+}
+
+/** What an accepted application brings to the landscape. */
+export interface NewItem {
+  name: string;
+  category: string;
+  subcategory: string;
+  homepage_url: string;
+  logo: string;
+  description?: string;
+  repo_url?: string;
+  project?: string;
+  extra?: Record<string, unknown>;
+  /** further keys (crunchbase, twitter, …) */
+  fields?: Record<string, unknown>;
+}
+
+interface Located {
+  cat: SourceCategory;
+  sub: SourceSubcategory;
+  item: SourceItem;
+}
+
+interface Splice {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export function retireItem(text: string, ref: string, opts: EditOptions = {}): EditResult {
+  return setRetired(text, ref, true, opts);
+}
+
+export function restoreItem(text: string, ref: string, opts: EditOptions = {}): EditResult {
+  return setRetired(text, ref, false, opts);
+}
+
+function setRetired(text: string, ref: string, retire: boolean, opts: EditOptions): EditResult {
+  const src = open(text, opts);
+  const at = findItem(src, ref);
+  editable(src, at, opts);
+  const { item } = at;
+  const project = item.fields.get('project');
+  const current = item.values['project'];
+  const id = itemId(at.cat.name, at.sub.name, item.name!);
+  if (retire && current === 'archived') return unchanged(src, at, `${id} is already retired`);
+  if (!retire && current !== 'archived') return unchanged(src, at, `${id} is not retired (no project: archived)`);
+  const splices: Splice[] = [];
+  if (retire) {
+    if (project && typeof current === 'string' && current !== '' && project.valueEnd > project.valueStart && onOneLine(text, project.valueStart, project.valueEnd)) {
+      splices.push({ start: project.valueStart, end: project.valueEnd, text: 'archived' });
+    } else if (project) {
+      splices.push({ start: fieldStart(text, item, 'project'), end: project.end, text: renderField('project', 'archived', ownLine(text, item, 'project') ? item.keyColumn : 0) });
+    } else {
+      splices.push(insertKey(src, at, 'project', 'archived'));
+    }
+  } else {
+    splices.push(removeKey(text, item, 'project'));
+  }
+  const expect = (v: Record<string, unknown>) => {
+    const out = { ...v };
+    if (retire) out['project'] = 'archived';
+    else delete out['project'];
+    return out;
+  };
+  const after = apply(text, splices);
+  const checked = verify(src, after, (items) => items.map((x) => (x.id === id ? { ...x, values: expect(x.values) } : x)));
+  return { text: after, changed: true, item: checked.get(id)!, message: retire ? `retired ${id} (project: archived)` : `restored ${id}` };
+}
+
+export function addItem(text: string, input: NewItem, opts: EditOptions = {}): EditResult {
+  const src = open(text, opts);
+  const { cat, sub } = findSubcategory(src, input.category, input.subcategory);
+  editableCategory(cat.name, opts);
+  const problems = newItemProblems(input);
+  if (problems.length) throw new InputError(`cannot add ${JSON.stringify(input.name)}: ${problems.join('; ')}`);
+  const clash = sub.items.find((i) => i.name === input.name);
+  if (clash) throw new InputError(`cannot add ${JSON.stringify(input.name)}: ${cat.name} / ${sub.name} already has an item of that name (line ${clash.line})`);
+  const item: LandscapeItem = {
+    id: itemId(cat.name, sub.name, input.name),
+    name: input.name,
+    category: cat.name,
+    subcategory: sub.name,
+    homepage_url: input.homepage_url,
+    logo: input.logo,
+    line: 0,
+  };
+  if (input.description !== undefined) item.description = input.description;
+  if (input.repo_url !== undefined) item.repo_url = input.repo_url;
+  if (input.project !== undefined) item.project = input.project;
+  if (input.fields) item.fields = input.fields;
+  if (input.extra) item.extra = input.extra;
+  const values = itemValues(item);
+  const splice = insertEntry(src, cat, sub, input.name, (dash, keys, marker) => entryText(values, keyOrder(src, cat, sub), dash, keys, marker));
+  const after = apply(text, [splice.splice]);
+  const checked = verify(src, after, (items) => {
+    const out = [...items];
+    const pos = splice.beforeIndex === null ? lastIndexOf(out, cat.name, sub.name) + 1 : out.findIndex((x) => x.category === cat.name && x.subcategory === sub.name && x.index === splice.beforeIndex);
+    out.splice(pos, 0, { id: item.id, category: cat.name, subcategory: sub.name, index: -1, values });
+    return out;
+  });
+  return { text: after, changed: true, item: checked.get(item.id)!, message: `added ${item.id}` };
+}
+
+export function moveItem(text: string, ref: string, to: { category: string; subcategory: string }, opts: EditOptions = {}): EditResult {
+  const src = open(text, opts);
+  const at = findItem(src, ref);
+  editable(src, at, opts);
+  const target = findSubcategory(src, to.category, to.subcategory);
+  editableCategory(target.cat.name, opts);
+  const name = at.item.name!;
+  const id = itemId(at.cat.name, at.sub.name, name);
+  if (target.sub === at.sub) return unchanged(src, at, `${id} is already in ${at.cat.name} / ${at.sub.name}`);
+  const clash = target.sub.items.find((i) => i.name === name);
+  if (clash) throw new InputError(`cannot move ${id}: ${target.cat.name} / ${target.sub.name} already has an item named ${JSON.stringify(name)} (line ${clash.line})`);
+  if (at.sub.items.length === 1) throw new InputError(`cannot move ${id}: it is the only item of ${at.cat.name} / ${at.sub.name}, and landscape2 needs at least one item there`);
+  const start = leadingStart(text, at.item.entryStart);
+  let block = text.slice(start, at.item.end);
+  if (!block.endsWith('\n')) block += '\n';
+  const ins = insertEntry(src, target.cat, target.sub, name, (dash) => reindent(block, dash - at.item.dashColumn));
+  const after = apply(text, [{ start, end: at.item.end, text: '' }, ins.splice]);
+  const newId = itemId(target.cat.name, target.sub.name, name);
+  const checked = verify(src, after, (items) => {
+    const moving = items.find((x) => x.id === id)!;
+    const out = items.filter((x) => x !== moving);
+    const pos = ins.beforeIndex === null ? lastIndexOf(out, target.cat.name, target.sub.name) + 1 : out.findIndex((x) => x.category === target.cat.name && x.subcategory === target.sub.name && x.index === ins.beforeIndex);
+    out.splice(pos, 0, { ...moving, id: newId, category: target.cat.name, subcategory: target.sub.name });
+    return out;
+  });
+  return { text: after, changed: true, item: checked.get(newId)!, message: `moved ${id} to ${newId}` };
+}
+
+/** Problems of a new entry that the file must never receive. */
+export function newItemProblems(input: NewItem): string[] {
+  const out: string[] = [];
+  if (!input.name?.trim()) out.push('name is required');
+  if (!input.homepage_url) out.push('homepage_url is required');
+  else {
+    const p = urlProblem('homepage', input.homepage_url);
+    if (p) out.push(p);
+  }
+  if (!input.logo) out.push('logo is required');
+  else if (/[/\\]/.test(input.logo) || !/\.svg$/i.test(input.logo)) out.push(`logo must be an SVG file name in the logos folder, found ${JSON.stringify(input.logo)}`);
+  if (input.repo_url) {
+    const p = urlProblem('repository', input.repo_url);
+    const c = checkRepoUrl(input.repo_url);
+    if (p) out.push(p);
+    else if (c?.problem === 'org') out.push(`repo_url ${input.repo_url} points at an organisation, not a repository`);
+    else if (c?.problem === 'subpath') out.push(`repo_url ${input.repo_url} points at a page inside a repository: expected ${c.suggestion}`);
+  }
+  return out;
+}
+
+// ---- locating ----
+
+function open(text: string, opts: EditOptions): SourceLandscape {
+  const src = parseLandscapeSource(text, opts.file ?? 'landscape.yml');
+  const syntax = src.problems.filter((p) => p.message.startsWith('YAML syntax'));
+  if (syntax.length) throw new InputError(`${src.file}:${syntax[0]!.line}: ${syntax[0]!.message}; fix the file before editing it`);
+  return src;
+}
+
+/** An item by id (`category--subcategory--name`) or by name (exact, then ignoring case). */
+export function findItem(src: SourceLandscape, ref: string): Located {
+  const all: Located[] = [];
+  for (const cat of src.categories) for (const sub of cat.subcategories) for (const item of sub.items) if (item.name) all.push({ cat, sub, item });
+  const byId = all.filter((l) => itemId(l.cat.name, l.sub.name, l.item.name!) === ref);
+  if (byId.length === 1) return byId[0]!;
+  let hits = all.filter((l) => l.item.name === ref);
+  if (hits.length === 0) hits = all.filter((l) => l.item.name!.toLowerCase() === ref.toLowerCase());
+  if (hits.length === 1) return hits[0]!;
+  const ids = (ls: Located[]) => ls.map((l) => `${itemId(l.cat.name, l.sub.name, l.item.name!)} (line ${l.item.line})`).join(', ');
+  if (hits.length > 1) throw new InputError(`${JSON.stringify(ref)} names ${hits.length} items in ${src.file}: ${ids(hits)}; give the item id`);
+  throw new InputError(`no item ${JSON.stringify(ref)} in ${src.file}: expected an item id (category--subcategory--name) or an item name`);
+}
+
+function findSubcategory(src: SourceLandscape, category: string, subcategory: string): { cat: SourceCategory; sub: SourceSubcategory } {
+  const cat = src.categories.find((c) => c.name === category);
+  if (!cat) throw new InputError(`no category ${JSON.stringify(category)} in ${src.file}; categories: ${src.categories.map((c) => c.name).join(', ')}`);
+  const sub = cat.subcategories.find((s) => s.name === subcategory);
+  if (!sub) throw new InputError(`no subcategory ${JSON.stringify(subcategory)} in ${category}; subcategories: ${cat.subcategories.map((s) => s.name).join(', ')}`);
+  return { cat, sub };
+}
+
+function editable(src: SourceLandscape, at: Located, opts: EditOptions): void {
+  editableCategory(at.cat.name, opts);
+  if (!at.item.block) throw new InputError(`${src.file}:${at.item.line}: ${at.item.name} is written in flow style ({...}); edit it by hand`);
+}
+
+function editableCategory(category: string, opts: EditOptions): void {
+  if ((opts.protectedCategories ?? PROTECTED).includes(category)) {
+    throw new InputError(`category ${category} is maintained by another tool and is never edited by steward`);
+  }
+}
+
+function unchanged(src: SourceLandscape, at: Located, message: string): EditResult {
+  return { text: src.text, changed: false, item: toItem(at.item, at.cat.name, at.sub.name), message };
+}
+
+// ---- text positions ----
+
+function onOneLine(text: string, a: number, b: number): boolean {
+  return !text.slice(a, b).includes('\n');
+}
+
+/** Whether the key starts its own line (rather than sharing the `- ` line of the entry). */
+function ownLine(text: string, item: SourceItem, key: string): boolean {
+  const f = item.fields.get(key)!;
+  return text.slice(lineStartOf(text, f.keyStart), f.keyStart).trim() === '';
+}
+
+function fieldStart(text: string, item: SourceItem, key: string): number {
+  const f = item.fields.get(key)!;
+  return ownLine(text, item, key) ? lineStartOf(text, f.keyStart) : f.keyStart;
+}
+
+function removeKey(text: string, item: SourceItem, key: string): Splice {
+  const f = item.fields.get(key)!;
+  if (ownLine(text, item, key)) return { start: lineStartOf(text, f.keyStart), end: f.end, text: '' };
+  // the key shares the `- ` line: pull the next key up onto it
+  const i = item.keys.indexOf(key);
+  const next = item.keys[i + 1];
+  if (!next) throw new InputError(`cannot remove ${key}: it is the only key of ${item.name}`);
+  return { start: f.keyStart, end: item.fields.get(next)!.keyStart, text: '' };
+}
+
+/** Where a new key goes: before the first key that usually follows it in this file, else last. */
+function insertKey(src: SourceLandscape, at: Located, key: string, value: unknown): Splice {
+  const { text } = src;
+  const order = keyOrder(src, at.cat, at.sub);
+  const rank = (k: string) => (order.includes(k) ? order.indexOf(k) : Infinity);
+  const mine = rank(key);
+  const line = renderField(key, value, at.item.keyColumn);
+  for (const k of at.item.keys) {
+    if (rank(k) > mine && ownLine(text, at.item, k)) {
+      const pos = lineStartOf(text, at.item.fields.get(k)!.keyStart);
+      return { start: pos, end: pos, text: line };
+    }
+  }
+  const lastKey = at.item.keys[at.item.keys.length - 1];
+  const pos = lastKey ? at.item.fields.get(lastKey)!.end : at.item.end;
+  return { start: pos, end: pos, text: (pos > 0 && text[pos - 1] !== '\n' ? '\n' : '') + line };
+}
+
+/**
+ * The file's key order, learned from its items: keys ranked by their mean relative position in
+ * the entries of the same subcategory, then category, then the whole file.
+ */
+function keyOrder(src: SourceLandscape, cat: SourceCategory, sub: SourceSubcategory): string[] {
+  const scopes: SourceItem[][] = [sub.items, cat.subcategories.flatMap((s) => s.items), src.categories.flatMap((c) => c.subcategories.flatMap((s) => s.items))];
+  const sum = new Map<string, { total: number; n: number; scope: number }>();
+  scopes.forEach((items, scope) => {
+    const local = new Map<string, { total: number; n: number }>();
+    for (const it of items) {
+      it.keys.forEach((k, i) => {
+        const e = local.get(k) ?? { total: 0, n: 0 };
+        e.total += it.keys.length > 1 ? i / (it.keys.length - 1) : 0;
+        e.n++;
+        local.set(k, e);
+      });
+    }
+    for (const [k, e] of local) if (!sum.has(k)) sum.set(k, { ...e, scope });
+  });
+  const fallback = ['name', 'description', 'homepage_url', 'logo', 'project', 'repo_url'];
+  const mean = (k: string) => {
+    const e = sum.get(k);
+    return e ? e.total / e.n : fallback.includes(k) ? fallback.indexOf(k) / fallback.length : 2;
+  };
+  const keys = new Set([...sum.keys(), ...fallback]);
+  return [...keys].sort((a, b) => (a === 'name' ? -1 : b === 'name' ? 1 : mean(a) - mean(b)));
+}
+
+function entryText(values: Record<string, unknown>, order: string[], dash: number, keyColumn: number, marker: boolean): string {
+  const rank = (k: string) => (order.includes(k) ? order.indexOf(k) : order.length);
+  const keys = Object.keys(values).sort((a, b) => rank(a) - rank(b));
+  const fields = keys.map((k) => renderField(k, values[k], keyColumn)).join('');
+  if (marker) return `${' '.repeat(dash)}- item:\n${fields}`;
+  // without the marker the first key shares the `- ` line
+  const first = renderField(keys[0]!, values[keys[0]!], 0);
+  const rest = keys.slice(1).map((k) => renderField(k, values[k], keyColumn)).join('');
+  return `${' '.repeat(dash)}- ${indentLines(first, 0).replace(/\n(?=.)/g, '\n' + ' '.repeat(keyColumn))}${rest}`;
+}
+
+/** Start of the comment lines directly above an entry (they belong to it), else the entry's line. */
+function leadingStart(text: string, entryStart: number): number {
+  let start = entryStart;
+  while (start > 0) {
+    const prev = lineStartOf(text, start - 1);
+    if (!/^\s*#/.test(text.slice(prev, start))) break;
+    start = prev;
+  }
+  return start;
+}
+
+/**
+ * Splice for a new entry in `sub`, before the first entry whose name sorts after `name`
+ * (case-insensitive), else after the last entry. Indentation and the `item:` marker follow the
+ * sibling entries, or any entry of the file when the list is empty.
+ */
+function insertEntry(
+  src: SourceLandscape,
+  cat: SourceCategory,
+  sub: SourceSubcategory,
+  name: string,
+  render: (dash: number, keyColumn: number, marker: boolean) => string,
+): { splice: Splice; beforeIndex: number | null } {
+  const { text } = src;
+  const list = sub.list;
+  if (!list || list.kind === 'flow' || (list.kind === 'empty' && !list.bare)) {
+    throw new InputError(`${src.file}:${sub.line}: the items of ${cat.name} / ${sub.name} are not a block list; edit it by hand`);
+  }
+  const blockItems = sub.items.filter((i) => i.block);
+  let dash: number, keys: number, marker: boolean;
+  if (blockItems.length) {
+    ({ dashColumn: dash, keyColumn: keys, marker } = blockItems[0]!);
+  } else {
+    const model = src.categories.flatMap((c) => c.subcategories).find((s) => s.list?.kind === 'block' && s.items.some((i) => i.block));
+    const m = model?.items.find((i) => i.block);
+    dash = list.keyColumn + (m && model?.list ? m.dashColumn - model.list.keyColumn : 2);
+    keys = dash + (m ? m.keyColumn - m.dashColumn : 2);
+    marker = m ? m.marker : src.format === 'landscape';
+  }
+  const entry = render(dash, keys, marker);
+  const before = blockItems.find((i) => (i.name ?? '').localeCompare(name, 'en', { sensitivity: 'base' }) > 0);
+  if (before) {
+    const pos = leadingStart(text, before.entryStart);
+    return { splice: { start: pos, end: pos, text: entry }, beforeIndex: before.index };
+  }
+  const last = blockItems[blockItems.length - 1];
+  const pos = last ? last.end : list.keyLineEnd;
+  const nl = pos > 0 && text[pos - 1] !== '\n' ? '\n' : '';
+  return { splice: { start: pos, end: pos, text: nl + entry }, beforeIndex: null };
+}
+
+function apply(text: string, splices: Splice[]): string {
+  let out = text;
+  for (const s of [...splices].sort((a, b) => b.start - a.start)) out = out.slice(0, s.start) + s.text + out.slice(s.end);
+  return out;
+}
+
+// ---- verification ----
+
+interface Entry {
+  id: string;
+  category: string;
+  subcategory: string;
+  index: number;
+  values: Record<string, unknown>;
+}
+
+function entries(src: SourceLandscape): Entry[] {
+  const out: Entry[] = [];
+  for (const c of src.categories) for (const s of c.subcategories) for (const i of s.items) {
+    out.push({ id: itemId(c.name, s.name, i.name ?? `#${i.index}`), category: c.name, subcategory: s.name, index: i.index, values: i.values });
+  }
+  return out;
+}
+
+function canon(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canon).join(',')}]`;
+  if (v && typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    return `{${Object.keys(o).sort().map((k) => `${JSON.stringify(k)}:${canon(o[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(v) ?? 'undefined';
+}
+
+function lastIndexOf(list: Entry[], category: string, subcategory: string): number {
+  let at = -1;
+  list.forEach((e, i) => {
+    if (e.category === category && e.subcategory === subcategory) at = i;
+  });
+  return at;
+}
+
+/** Parses the edited text and checks it holds exactly the expected entries; returns them by id. */
+function verify(before: SourceLandscape, after: string, expected: (items: Entry[]) => Entry[]): Map<string, LandscapeItem> {
+  const src = parseLandscapeSource(after, before.file);
+  // key order inside an entry is the file's business; the values must match exactly
+  const want = expected(entries(before)).map((e) => canon([e.id, e.values]));
+  const got = entries(src).map((e) => canon([e.id, e.values]));
+  const newProblems = src.problems.filter((p) => !before.problems.some((q) => q.message === p.message));
+  if (newProblems.length || want.length !== got.length || got.some((g, i) => g !== want[i])) {
+    const diff = Math.max(0, got.findIndex((g, i) => g !== want[i]));
+    throw new Error(
+      `landscape edit of ${before.file} did not produce the expected file (nothing written): ` +
+        (newProblems.length ? newProblems.map((p) => `line ${p.line}: ${p.message}`).join('; ') : `entry ${diff} differs: ${got[diff]} ≠ ${want[diff]}`),
+    );
+  }
+  const out = new Map<string, LandscapeItem>();
+  for (const c of src.categories) for (const s of c.subcategories) for (const i of s.items) {
+    const it = toItem(i, c.name, s.name);
+    out.set(it.id, it);
+  }
+  return out;
+}
+
