@@ -157,6 +157,8 @@ export interface Project {
   retiredOn?: CalendarDate;
   retiredReason?: string;
   applicationId?: string;
+  /** the landscape entry's id (`category--subcategory--name`) when imported */
+  landscapeId?: string;
   /** where the record came from: an application or the landscape import */
   origin: 'application' | 'import';
 }

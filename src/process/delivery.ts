@@ -1,0 +1,80 @@
+// Delivers the outbox: claim a row (a lease), render it, send it with the row's idempotency key,
+// mark it delivered. A crash between send and mark means the row is claimed again after the
+// lease and sent again WITH THE SAME KEY: sending is at-least-once, and receipt is made
+// idempotent by the key (the transport derives the Message-ID from it, so a receiver or the
+// test sink drops the duplicate). Failures retry with exponential back-off, then give up (dead).
+import { claimNext, idempotencyKey, markDelivered, markFailed, type OutboxRow, type Store } from '../store/index.js';
+import { type Clock, systemClock } from './calendar.js';
+
+export interface OutgoingMessage {
+  to: string[];
+  subject: string;
+  text: string;
+  idempotencyKey: string;
+}
+
+/** What delivery needs of a transport (src/notices/transport.ts provides SMTP and a dry run). */
+export interface NoticeTransport {
+  send(message: OutgoingMessage): Promise<{ messageId: string }>;
+}
+
+/** Turns a notice into a message (src/notices/templates.ts `renderNotice`). */
+export type NoticeRenderer = (kind: string, data: Record<string, unknown>) => { subject: string; text: string };
+
+export interface DeliveryOptions {
+  store: Store;
+  transport: NoticeTransport;
+  render: NoticeRenderer;
+  clock?: Clock;
+  /** how long a claim holds before another worker may take the row over (default 60 s) */
+  leaseMs?: number;
+  /** attempts before a row is given up as dead (default 8) */
+  maxAttempts?: number;
+  /** delay before retry number `attempt` (default 30 s × 2^(attempt−1), at most 6 h) */
+  backoffMs?: (attempt: number) => number;
+  /** stop after this many rows (default: until nothing is deliverable) */
+  limit?: number;
+  signal?: AbortSignal;
+  onDelivered?: (row: OutboxRow, messageId: string) => void;
+}
+
+export interface DeliveryResult {
+  delivered: number[];
+  retrying: { id: number; error: string; retryAt: string }[];
+  dead: { id: number; error: string }[];
+}
+
+export const defaultBackoff = (attempt: number): number => Math.min(30_000 * 2 ** (attempt - 1), 6 * 3600_000);
+
+export async function deliverOutbox(opts: DeliveryOptions): Promise<DeliveryResult> {
+  const clock = opts.clock ?? systemClock;
+  const lease = opts.leaseMs ?? 60_000;
+  const maxAttempts = opts.maxAttempts ?? 8;
+  const backoff = opts.backoffMs ?? defaultBackoff;
+  const result: DeliveryResult = { delivered: [], retrying: [], dead: [] };
+  let handled = 0;
+  while (opts.limit === undefined || handled < opts.limit) {
+    if (opts.signal?.aborted) break;
+    const row = await claimNext(opts.store.db, clock.now(), lease);
+    if (!row) break;
+    handled++;
+    try {
+      const { subject, text } = opts.render(row.kind, row.data);
+      const { messageId } = await opts.transport.send({ to: row.to, subject, text, idempotencyKey: idempotencyKey(row.id) });
+      await markDelivered(opts.store.db, row.id, messageId, clock.now());
+      result.delivered.push(row.id);
+      opts.onDelivered?.(row, messageId);
+    } catch (err) {
+      const error = (err as Error).message ?? String(err);
+      if (row.attempts >= maxAttempts) {
+        await markFailed(opts.store.db, row.id, error, null);
+        result.dead.push({ id: row.id, error });
+      } else {
+        const retryAt = new Date(clock.now().getTime() + backoff(row.attempts));
+        await markFailed(opts.store.db, row.id, error, retryAt);
+        result.retrying.push({ id: row.id, error, retryAt: retryAt.toISOString() });
+      }
+    }
+  }
+  return result;
+}

@@ -1,0 +1,119 @@
+// The periodic review run: every due project is evaluated, and its report, new state, notices
+// and audit entries are written in one transaction keyed by the review step, so a run killed at
+// any point and started again reviews each project exactly once.
+import { getDoc, listDocs, recordReviewStep, updateDoc } from '../store/index.js';
+import { normalizeRepoUrl } from './applications.js';
+import { dateOf } from './calendar.js';
+import { attachReport, type Engine, type Evaluator, mutate, notFound, record } from './engine.js';
+import { ProcessError } from './errors.js';
+import { applyReview, isReviewDue, retire, reviewStepKey } from './projects.js';
+import type { Actor, Project } from './types.js';
+
+export interface ReviewProgress {
+  done: number;
+  total: number;
+  projectId: string;
+  outcome: string;
+}
+
+export interface ReviewRunResult {
+  total: number;
+  passed: string[];
+  failed: string[];
+  stillFailing: string[];
+  retired: string[];
+  /** due when listed but already done by another run, or no longer due */
+  skipped: string[];
+  errors: { projectId: string; message: string }[];
+}
+
+const projectCols = (p: Project) => ({ id: p.id, status: p.status, key: normalizeRepoUrl(p.repoUrl), sort: p.reviewDueOn });
+
+export async function dueProjects(eng: Engine, today = dateOf(eng.clock.now())): Promise<Project[]> {
+  const active = await listDocs<Project>(eng.store.db, 'projects', { status: ['ACTIVE'] });
+  return active.filter((p) => isReviewDue(p, today)).sort((a, b) => a.id.localeCompare(b.id));
+}
+
+/**
+ * Reviews every due project (or only `projectIds`). An evaluator error leaves that project due
+ * for the next run and is reported; it never stops the others.
+ */
+export async function runPeriodicReview(
+  eng: Engine,
+  actor: Actor,
+  opts: { evaluator?: Evaluator; projectIds?: string[]; onProgress?: (p: ReviewProgress) => void; signal?: AbortSignal } = {},
+): Promise<ReviewRunResult> {
+  const evaluator = opts.evaluator ?? eng.evaluator;
+  if (!evaluator) throw new ProcessError('invalid', 'periodic review: no evaluator configured (expected a checker to run for each project)');
+  let projects = await dueProjects(eng);
+  if (opts.projectIds) {
+    for (const id of opts.projectIds) {
+      const found = await getDoc<Project>(eng.store.db, 'projects', id);
+      if (!found) throw notFound('project', id);
+    }
+    projects = projects.filter((p) => opts.projectIds!.includes(p.id));
+  }
+  const result: ReviewRunResult = { total: projects.length, passed: [], failed: [], stillFailing: [], retired: [], skipped: [], errors: [] };
+  let done = 0;
+  for (const listed of projects) {
+    if (opts.signal?.aborted) break;
+    let outcome: string;
+    try {
+      const asOf = eng.clock.now();
+      const checked = await evaluator({ id: listed.id, name: listed.name, repoUrl: listed.repoUrl, kind: 'review' }, asOf);
+      outcome = await mutate(eng, async (trx, now) => {
+        const found = await getDoc<Project>(trx, 'projects', listed.id);
+        const today = dateOf(now);
+        if (!found || !isReviewDue(found.doc, today)) return 'skipped';
+        const p = found.doc;
+        const step = reviewStepKey(p, today);
+        const out = applyReview(p, checked.report, { actor, now }, eng.rules);
+        if (!out) return 'skipped';
+        const reportId = await attachReport(trx, actor, now, { kind: 'review', subject: `project:${p.id}`, repoKey: normalizeRepoUrl(p.repoUrl), ...checked });
+        const action = out.audit[0]!.action;
+        const label = action === 'review.passed' ? 'passed' : action === 'review.failed' ? 'failed' : action === 'project.retired' ? 'retired' : 'still-failing';
+        if (!(await recordReviewStep(trx, { projectId: p.id, stepKey: step, reviewedOn: today, reportId, outcome: label }))) {
+          // the step is on record but the state did not move: refuse rather than act twice
+          throw new ProcessError('conflict', `project ${p.id}: review step ${step} is already recorded`);
+        }
+        out.audit[0]!.data = { ...out.audit[0]!.data, reportId, step };
+        await updateDoc(trx, 'projects', projectCols(out.state), out.state, found.version, now.toISOString());
+        await record(trx, actor, now, `project:${p.id}`, out.notices, out.audit);
+        return label;
+      });
+    } catch (err) {
+      outcome = 'error';
+      result.errors.push({ projectId: listed.id, message: (err as Error).message });
+    }
+    if (outcome === 'passed') result.passed.push(listed.id);
+    else if (outcome === 'failed') result.failed.push(listed.id);
+    else if (outcome === 'retired') result.retired.push(listed.id);
+    else if (outcome === 'still-failing') result.stillFailing.push(listed.id);
+    else if (outcome === 'skipped') result.skipped.push(listed.id);
+    opts.onProgress?.({ done: ++done, total: projects.length, projectId: listed.id, outcome });
+  }
+  return result;
+}
+
+export async function retireProject(eng: Engine, actor: Actor, id: string, reason: string): Promise<Project> {
+  return mutate(eng, async (trx, now) => {
+    const found = await getDoc<Project>(trx, 'projects', id);
+    if (!found) throw notFound('project', id);
+    const out = retire(found.doc, reason, { actor, now });
+    await updateDoc(trx, 'projects', projectCols(out.state), out.state, found.version, now.toISOString());
+    await record(trx, actor, now, `project:${id}`, out.notices, out.audit);
+    return out.state;
+  });
+}
+
+export async function getProject(eng: Engine, id: string): Promise<Project> {
+  const found = await getDoc<Project>(eng.store.db, 'projects', id);
+  if (!found) throw notFound('project', id);
+  return found.doc;
+}
+
+export function listProjects(eng: Engine, status?: string[]): Promise<Project[]> {
+  return listDocs<Project>(eng.store.db, 'projects', status ? { status } : {});
+}
+
+export { projectCols };
