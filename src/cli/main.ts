@@ -5,6 +5,7 @@ import { TOOL_VERSION } from '../version.js';
 import { InputError } from '../util/errors.js';
 import { register as registerCheck } from './commands/check.js';
 import { register as registerPolicy } from './commands/policy.js';
+import { register as registerLandscape } from './commands/landscape.js';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -20,6 +21,7 @@ export function buildProgram(): Command {
     .exitOverride();
   registerCheck(program);
   registerPolicy(program);
+  registerLandscape(program);
   return program;
 }
 

@@ -1,0 +1,215 @@
+// `steward landscape validate|retire|restore|add|move|export|list|show`: the landscape.yml file
+// read, checked, edited with minimal diffs, exported. The landscape modules load inside actions.
+import { Command, Option } from 'commander';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, basename, join } from 'node:path';
+import { InputError } from '../../util/errors.js';
+
+function readText(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new InputError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+}
+
+/** Writes next to the target then renames, so a crash never leaves a half-written landscape. */
+function writeText(file: string, text: string): void {
+  if (file === '-') {
+    process.stdout.write(text);
+    return;
+  }
+  const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
+  try {
+    writeFileSync(tmp, text);
+    renameSync(tmp, file);
+  } catch (e) {
+    throw new InputError(`cannot write ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+}
+
+function readJson(file: string): unknown {
+  const text = file === '-' ? readFileSync(0, 'utf8') : readText(file);
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new InputError(`${file}: expected JSON, ${(e as Error).message}`);
+  }
+}
+
+function parsePath(value: string): { category: string; subcategory: string } {
+  const parts = value.split(' / ');
+  if (parts.length !== 2 || !parts[0]!.trim() || !parts[1]!.trim()) throw new InputError(`expected "Category / Subcategory", found ${JSON.stringify(value)}`);
+  return { category: parts[0]!.trim(), subcategory: parts[1]!.trim() };
+}
+
+const formatOption = () => new Option('--format <format>', 'output format').choices(['text', 'json']).default('text');
+
+export function register(program: Command): void {
+  const cmd = program.command('landscape').description('the landscape.yml the public landscape is built from: validate, edit, export');
+
+  cmd
+    .command('validate')
+    .description('check a landscape.yml like `landscape2 validate data`, plus logo files, repository URLs and ignored keys; exit 1 on errors')
+    .argument('<landscape.yml>')
+    .option('--logos <dir>', 'logos folder (default: hosted_logos/ beside the file)')
+    .option('--no-logo-files', 'do not look at logo files')
+    .addOption(formatOption())
+    .action(async (file: string, flags: { logos?: string; logoFiles: boolean; format: string }) => {
+      const { validateLandscape } = await import('../../landscape/validate.js');
+      const r = validateLandscape(readText(file), { file, logosDir: flags.logoFiles ? flags.logos : null });
+      if (flags.format === 'json') {
+        process.stdout.write(JSON.stringify({ file: r.file, items: r.items, errors: r.errors, warnings: r.warnings }, null, 2) + '\n');
+      } else {
+        for (const p of r.errors) process.stdout.write(`${file}:${p.line}: error: ${p.item ? `[${p.item}] ` : ''}${p.message}\n`);
+        for (const p of r.warnings) process.stdout.write(`${file}${p.line ? `:${p.line}` : ''}: warning: ${p.item ? `[${p.item}] ` : ''}${p.message}\n`);
+        process.stdout.write(`${r.items} items, ${r.errors.length} errors, ${r.warnings.length} warnings\n`);
+      }
+      process.exitCode = r.errors.length ? 1 : 0;
+    });
+
+  for (const [name, desc] of [
+    ['retire', 'mark an item retired (adds `project: archived`); nothing else in the file changes'],
+    ['restore', 'restore a retired item (removes `project: archived`); nothing else in the file changes'],
+  ] as const) {
+    cmd
+      .command(name)
+      .description(desc)
+      .argument('<landscape.yml>')
+      .argument('<item>', 'item id (category--subcategory--name) or name')
+      .option('--output <file>', 'write here instead of editing in place (- for stdout)')
+      .action(async (file: string, ref: string, flags: { output?: string }) => {
+        const edit = await import('../../landscape/edit.js');
+        const r = (name === 'retire' ? edit.retireItem : edit.restoreItem)(readText(file), ref, { file });
+        if (r.changed || flags.output) writeText(flags.output ?? file, r.text);
+        process.stderr.write(`${r.message}\n`);
+      });
+  }
+
+  cmd
+    .command('add')
+    .description('add an item (from an accepted application) to its subcategory, in the file\'s own style')
+    .argument('<landscape.yml>')
+    .option('--from <json>', 'a JSON file (or - for stdin) with name, description, homepage_url, repo_url, logo, category, subcategory')
+    .option('--name <name>')
+    .option('--description <text>')
+    .option('--homepage-url <url>')
+    .option('--repo-url <url>')
+    .option('--logo <file>', 'SVG file name in the logos folder')
+    .option('--category <name>')
+    .option('--subcategory <name>')
+    .option('--output <file>', 'write here instead of editing in place (- for stdout)')
+    .action(async (file: string, flags: Record<string, string | undefined>) => {
+      const { addItem } = await import('../../landscape/edit.js');
+      const from = flags['from'] ? readJson(flags['from']) : {};
+      if (!from || typeof from !== 'object' || Array.isArray(from)) throw new InputError(`${flags['from']}: expected a JSON object describing the item`);
+      const f = from as Record<string, unknown>;
+      const pick = (key: string, flag: string): string | undefined => flags[flag] ?? (typeof f[key] === 'string' ? (f[key] as string) : undefined);
+      const input = {
+        name: pick('name', 'name') ?? '',
+        description: pick('description', 'description'),
+        homepage_url: pick('homepage_url', 'homepageUrl') ?? '',
+        repo_url: pick('repo_url', 'repoUrl'),
+        logo: pick('logo', 'logo') ?? '',
+        category: pick('category', 'category') ?? '',
+        subcategory: pick('subcategory', 'subcategory') ?? '',
+      };
+      if (!input.category || !input.subcategory) throw new InputError('add needs a category and a subcategory (--category, --subcategory or in the JSON)');
+      const clean = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as typeof input;
+      const r = addItem(readText(file), clean, { file });
+      writeText(flags['output'] ?? file, r.text);
+      process.stderr.write(`${r.message}\n`);
+    });
+
+  cmd
+    .command('move')
+    .description('move an item to another subcategory')
+    .argument('<landscape.yml>')
+    .argument('<item>', 'item id or name')
+    .requiredOption('--to <path>', '"Category / Subcategory"')
+    .option('--output <file>', 'write here instead of editing in place (- for stdout)')
+    .action(async (file: string, ref: string, flags: { to: string; output?: string }) => {
+      const { moveItem } = await import('../../landscape/edit.js');
+      const r = moveItem(readText(file), ref, parsePath(flags.to), { file });
+      if (r.changed || flags.output) writeText(flags.output ?? file, r.text);
+      process.stderr.write(`${r.message}\n`);
+    });
+
+  cmd
+    .command('export')
+    .description('landscape2\'s api/projects/all.json from a landscape.yml, or a landscape.yml from a JSON list of items')
+    .argument('<input>', 'a landscape.yml, or with --format yaml a JSON array of items')
+    .addOption(new Option('--format <format>', 'json: landscape2 projects JSON; yaml: landscape.yml').choices(['json', 'yaml']).default('json'))
+    .addOption(new Option('--select <which>', 'json: projects (items with a maturity, as landscape2) or all items').choices(['projects', 'all']).default('projects'))
+    .option('--landscape-url <url>', 'landscape URL logo_url is built from', 'https://landscape.pytorch.org')
+    .option('--output <file>', 'write here instead of stdout')
+    .action(async (input: string, flags: { format: string; select: 'projects' | 'all'; landscapeUrl: string; output?: string }) => {
+      const [{ readLandscape }, exp] = await Promise.all([import('../../landscape/read.js'), import('../../landscape/export.js')]);
+      let out: string;
+      if (flags.format === 'yaml') {
+        const items = readJson(input);
+        if (!Array.isArray(items)) throw new InputError(`${input}: expected a JSON array of items ({name, category, subcategory, homepage_url, logo, …})`);
+        items.forEach((it: Record<string, unknown>, i) => {
+          for (const k of ['name', 'category', 'subcategory']) if (typeof it?.[k] !== 'string' || !it[k]) throw new InputError(`${input}: item [${i}] needs a text ${k}`);
+        });
+        out = exp.exportLandscape(items);
+      } else {
+        const l = readLandscape(readText(input), { file: input });
+        out = JSON.stringify(exp.exportProjectsJson(l.items, { select: flags.select, landscapeUrl: flags.landscapeUrl })) + '\n';
+      }
+      writeText(flags.output ?? '-', out);
+    });
+
+  cmd
+    .command('list')
+    .description('items grouped by category and subcategory; retired items hidden unless --all')
+    .argument('<landscape.yml>')
+    .option('--category <name>')
+    .option('--subcategory <name>')
+    .option('--search <text>')
+    .option('--all', 'include retired items')
+    .option('--ecosystem', 'only ecosystem categories (leave out members and foundation projects)')
+    .addOption(formatOption())
+    .action(async (file: string, flags: { category?: string; subcategory?: string; search?: string; all?: boolean; ecosystem?: boolean; format: string }) => {
+      const [{ readLandscape }, view] = await Promise.all([import('../../landscape/read.js'), import('../../landscape/view.js')]);
+      const l = readLandscape(readText(file), { file });
+      const groups = view.groupItems(
+        view.filterItems(l.items, { category: flags.category, subcategory: flags.subcategory, search: flags.search, includeRetired: flags.all, ecosystemOnly: flags.ecosystem }),
+      );
+      if (flags.format === 'json') {
+        process.stdout.write(JSON.stringify(groups, null, 2) + '\n');
+        return;
+      }
+      for (const g of groups) {
+        process.stdout.write(`${g.category}\n`);
+        for (const s of g.subcategories) {
+          process.stdout.write(`  ${s.name} (${s.items.length})\n`);
+          for (const i of s.items) process.stdout.write(`    ${i.name}${i.project ? ` [${i.project}]` : ''}  ${i.id}\n`);
+        }
+      }
+    });
+
+  cmd
+    .command('show')
+    .description('one item: every field, with its line')
+    .argument('<landscape.yml>')
+    .argument('<item>', 'item id or name')
+    .addOption(formatOption())
+    .action(async (file: string, ref: string, flags: { format: string }) => {
+      const [{ parseLandscapeSource }, { findItem }, { toItem }] = await Promise.all([
+        import('../../landscape/source.js'),
+        import('../../landscape/edit.js'),
+        import('../../landscape/read.js'),
+      ]);
+      const src = parseLandscapeSource(readText(file), file);
+      const at = findItem(src, ref);
+      const item = toItem(at.item, at.cat.name, at.sub.name);
+      if (flags.format === 'json') {
+        process.stdout.write(JSON.stringify(item, null, 2) + '\n');
+        return;
+      }
+      process.stdout.write(`${item.name}  (${item.id}, ${file}:${item.line})\n`);
+      process.stdout.write(`  status: ${item.project === 'archived' ? 'retired' : item.project ?? 'active'}\n`);
+      for (const k of at.item.keys) if (k !== 'name') process.stdout.write(`  ${k}: ${typeof at.item.values[k] === 'string' ? at.item.values[k] : JSON.stringify(at.item.values[k])}\n`);
+    });
+}
