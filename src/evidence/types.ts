@@ -87,8 +87,14 @@ export interface HistoryEvidence {
   /** commits whose committer time is earlier than a parent's (clock skew) seen during the walk */
   skewedCommits: number;
   mailmap: boolean;
-  /** what the full walk read: the repository's commit-graph file, or `git rev-list` */
+  /** what the walk read: the repository's commit-graph file, or `git rev-list` */
   walk?: 'commit-graph' | 'rev-list';
+  /**
+   * reachable commits visited. With method `since` (a commit-graph with corrected commit dates) the
+   * walk stopped where those dates prove no older commit can be in the window, so `skewedCommits`
+   * counts skew among the visited commits only.
+   */
+  walked?: number;
   /** window commits that `git log --since` would miss: reachable only through an older commit */
   hiddenBySkew?: number;
   /** the newest counted (non-merge, non-bot) commit in the window */
