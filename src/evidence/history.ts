@@ -1,6 +1,8 @@
 // The activity window from git history (requirements 10, 12, 13) and the latest tag.
-// One walk over every reachable commit (the commit-graph file when the repository has one, else a
-// streamed `git rev-list`) finds the window exactly, clock skew included; then only the window's
+// The window is found exactly, clock skew included, by one of three walks: the commit-graph file
+// with corrected commit dates (stops at the window's edge, which those dates prove safe: method
+// `since`), the commit-graph file without them (every reachable commit), or a streamed
+// `git rev-list` of every reachable commit (no usable graph). Then only the window's
 // commits are read for authors and Co-authored-by trailers, mapped through the .mailmap of the
 // evaluated commit, bots set apart, and the identities merged into people.
 import type { HistoryEvidence, TagEvidence } from './types.js';
@@ -37,8 +39,9 @@ export async function readHistory(
     mergeCommits: walk.walk.mergeCommits,
     contributors: counted.people,
     ...(latest ? { latestCommitAt: iso(latest.time), latestCommit: latest.commit } : {}),
-    method: 'full-walk',
+    method: walk.method,
     walk: walk.source,
+    walked: walk.walk.walked,
     identityMethod: 'mailmap+email+noreply+name',
     skewedCommits: walk.walk.skewedCommits,
     hiddenBySkew: walk.walk.hiddenBySkew,
@@ -52,15 +55,21 @@ function iso(unix: number): string {
   return new Date(unix * 1000).toISOString();
 }
 
-async function walkHistory(cwd: string, commit: string, bounds: WalkBounds): Promise<{ walk: WindowWalk; source: 'commit-graph' | 'rev-list' }> {
+interface Walked {
+  walk: WindowWalk;
+  source: 'commit-graph' | 'rev-list';
+  method: HistoryEvidence['method'];
+}
+
+async function walkHistory(cwd: string, commit: string, bounds: WalkBounds): Promise<Walked> {
   try {
     const fromGraph = await walkCommitGraph(cwd, commit, bounds);
-    if (fromGraph) return { walk: fromGraph, source: 'commit-graph' };
+    if (fromGraph) return { walk: fromGraph, source: 'commit-graph', method: fromGraph.pruned ? 'since' : 'full-walk' };
   } catch (err) {
     // a commit-graph that contradicts itself: git's own walk is the authority
     if (!(err instanceof RangeError)) throw err;
   }
-  return { walk: await walkWithRevList(cwd, commit, bounds), source: 'rev-list' };
+  return { walk: await walkWithRevList(cwd, commit, bounds), source: 'rev-list', method: 'full-walk' };
 }
 
 async function readMailmap(cwd: string, commit: string): Promise<string | undefined> {

@@ -6,8 +6,13 @@ import { gitLines } from './run.js';
 import { CommitGraph, openCommitGraph } from './graph-file.js';
 import { finishWindow, type WalkBounds, type WindowWalk } from './walk.js';
 
+export interface GraphWalk extends WindowWalk {
+  /** `since`: the walk stopped at the window's edge, proven safe by corrected commit dates */
+  pruned: boolean;
+}
+
 /** Walks the history of `head` through the commit graph, or returns undefined when there is none to use. */
-export async function walkCommitGraph(cwd: string, head: string, bounds: WalkBounds): Promise<WindowWalk | undefined> {
+export async function walkCommitGraph(cwd: string, head: string, bounds: WalkBounds): Promise<GraphWalk | undefined> {
   const graph = openCommitGraph(cwd);
   if (!graph) return undefined;
   const { since, until } = bounds;
@@ -33,35 +38,16 @@ export async function walkCommitGraph(cwd: string, head: string, bounds: WalkBou
   if (headPos >= 0) roots.push(headPos);
   else if (!(await walkAboveGraph(cwd, head, graph, roots, consider))) return undefined;
 
-  // an explicit stack over positions: no recursion, no per-commit strings but for the window
   const seen = new Uint8Array(graph.count);
-  // a commit is pushed at most once per child edge: two per commit plus the octopus extras bound it
-  const stack = new Int32Array(2 * graph.count + roots.length + graph.extra.length + 1);
-  let top = 0;
-  for (const r of roots) stack[top++] = r;
-  const { times, parent1, parent2 } = graph;
   const parents: number[] = [];
-  while (top > 0) {
-    const pos = stack[--top]!;
-    if (seen[pos]) continue;
-    seen[pos] = 1;
+  /** one visited commit: everything but the traversal itself */
+  const visit = (pos: number, time: number) => {
     walked++;
-    const time = times[pos]!;
-    const p1 = parent1[pos]!;
-    const p2 = parent2[pos]!;
-    // the common cases (one or two parents) without building a list
-    if (p1 >= 0) {
-      if (p2 === -1) {
-        if (times[p1]! > time) skewed++;
-        if (!seen[p1]) stack[top++] = p1;
-      } else {
-        graph.parents(pos, parents);
-        let older = false;
-        for (const p of parents) {
-          if (times[p]! > time) older = true;
-          if (!seen[p]) stack[top++] = p;
-        }
-        if (older) skewed++;
+    graph.parents(pos, parents);
+    for (const p of parents) {
+      if (graph.time(p) > time) {
+        skewed++;
+        break;
       }
     }
     if (time <= until && (!latest || time >= latest.time)) {
@@ -70,15 +56,97 @@ export async function walkCommitGraph(cwd: string, head: string, bounds: WalkBou
     }
     if (time >= since) {
       const commit = graph.hex(pos);
-      graph.parents(pos, parents);
       recentParents.set(commit, parents.map((p) => graph.hex(p)));
       if (time <= until && time > since) {
         if (parents.length > 1) merges++;
         else window.push({ commit, time });
       }
     }
+  };
+
+  if (graph.corrected) {
+    // newest corrected date first; once the best left is at or before the window's start (and
+    // not newer than the latest commit found), no commit below it can be in the window
+    const heap = new DateHeap();
+    for (const r of roots) heap.push(graph.correctedDate(r), r);
+    while (heap.size > 0) {
+      const top = heap.peekKey();
+      if (top <= since && latest && top <= latest.time) break;
+      const pos = heap.pop();
+      if (seen[pos]) continue;
+      seen[pos] = 1;
+      visit(pos, graph.time(pos));
+      for (const p of parents) {
+        const d = graph.correctedDate(p);
+        // the property the pruning rests on; a graph that breaks it is not trusted
+        if (d >= top) throw new RangeError(`commit-graph corrected date of ${graph.hex(p)} is not below its child's`);
+        if (!seen[p]) heap.push(d, p);
+      }
+    }
+    return { ...finishWindow(window, merges, skewed, latest, walked, head, recentParents), pruned: true };
   }
-  return finishWindow(window, merges, skewed, latest, walked, head, recentParents);
+
+  // no corrected dates: visit every reachable commit (a commit is pushed at most once per child edge)
+  const stack: number[] = [...roots];
+  while (stack.length > 0) {
+    const pos = stack.pop()!;
+    if (seen[pos]) continue;
+    seen[pos] = 1;
+    visit(pos, graph.time(pos));
+    for (const p of parents) if (!seen[p]) stack.push(p);
+  }
+  return { ...finishWindow(window, merges, skewed, latest, walked, head, recentParents), pruned: false };
+}
+
+/** A binary max-heap of (date, position). */
+class DateHeap {
+  private keys: number[] = [];
+  private vals: number[] = [];
+  get size(): number {
+    return this.keys.length;
+  }
+  peekKey(): number {
+    return this.keys[0]!;
+  }
+  push(key: number, val: number): void {
+    const k = this.keys;
+    const v = this.vals;
+    let i = k.length;
+    k.push(key);
+    v.push(val);
+    while (i > 0) {
+      const up = (i - 1) >> 1;
+      if (k[up]! >= key) break;
+      k[i] = k[up]!;
+      v[i] = v[up]!;
+      i = up;
+    }
+    k[i] = key;
+    v[i] = val;
+  }
+  pop(): number {
+    const k = this.keys;
+    const v = this.vals;
+    const out = v[0]!;
+    const lastKey = k.pop()!;
+    const lastVal = v.pop()!;
+    const n = k.length;
+    if (n > 0) {
+      let i = 0;
+      for (;;) {
+        let c = 2 * i + 1;
+        if (c >= n) break;
+        if (c + 1 < n && k[c + 1]! > k[c]!) c++;
+        if (k[c]! <= lastKey) break;
+        k[i] = k[c]!;
+        v[i] = v[c]!;
+        i = c;
+      }
+      k[i] = lastKey;
+      v[i] = lastVal;
+    }
+    return out;
+  }
 }
 
 /**
@@ -112,7 +180,7 @@ async function walkAboveGraph(
   // the skew check needs each parent's time: from these lines or from the graph
   const times = new Map(lines.map((l) => [l.commit, l.time]));
   for (const l of lines) {
-    const parentTimes = l.parents.map((p) => times.get(p) ?? graph.times[graph.find(p)] ?? -Infinity);
+    const parentTimes = l.parents.map((p) => times.get(p) ?? (graph.find(p) >= 0 ? graph.time(graph.find(p)) : -Infinity));
     consider(l.commit, l.time, l.parents, parentTimes);
   }
   return true;

@@ -11,6 +11,7 @@ const LAST_EDGE = 0x80000000;
 
 interface Layer {
   buf: Buffer;
+  view: DataView;
   /** positions before this layer's first commit (sum of the base layers' counts) */
   offset: number;
   count: number;
@@ -19,65 +20,33 @@ interface Layer {
   cdat: number;
   edges: number;
   edgesEnd: number;
+  /** GDA2 / GDO2 (corrected commit date offsets and their overflow), -1 when absent */
+  gdat: number;
+  gdov: number;
+  gdovEnd: number;
 }
 
 /**
- * All layers of a repository's commit graph, addressed by global position. Times and parents are
- * decoded once into typed arrays: the walk then touches no Buffer and allocates nothing.
+ * All layers of a repository's commit graph, addressed by global position. Entries are decoded
+ * on demand from the file's bytes: a walk that stops early touches only the commits it visits.
  */
 export class CommitGraph {
   readonly count: number;
-  /** committer time per position */
-  readonly times: Float64Array;
-  /** first parent per position, -1 for none */
-  readonly parent1: Int32Array;
-  /** second parent per position, -1 for none; ≤ -2 means octopus: extra[-2 - value …] until a negative end mark */
-  readonly parent2: Int32Array;
-  /** the octopus parents from every layer's EDGE chunk, each list ended by -(pos + 1) */
-  readonly extra: Int32Array;
+  /** every layer has corrected commit dates (generation data v2), so walks may stop at the window's edge */
+  readonly corrected: boolean;
+  private readonly single: Layer | undefined;
 
   constructor(
     private readonly layers: Layer[],
     readonly hashLength: number,
   ) {
     this.count = layers.reduce((n, l) => n + l.count, 0);
-    this.times = new Float64Array(this.count);
-    this.parent1 = new Int32Array(this.count);
-    this.parent2 = new Int32Array(this.count);
-    const extra: number[] = [];
-    const stride = hashLength + 16;
-    for (const l of layers) {
-      const view = new DataView(l.buf.buffer, l.buf.byteOffset, l.buf.byteLength);
-      let at = l.cdat + hashLength;
-      for (let i = 0; i < l.count; i++, at += stride) {
-        const pos = l.offset + i;
-        const p1 = view.getUint32(at);
-        const p2 = view.getUint32(at + 4);
-        this.times[pos] = (view.getUint32(at + 8) & 3) * 0x1_0000_0000 + view.getUint32(at + 12);
-        this.parent1[pos] = p1 === NO_PARENT ? -1 : this.checked(p1);
-        if (p2 === NO_PARENT) this.parent2[pos] = -1;
-        else if ((p2 & EXTRA_EDGES) === 0) this.parent2[pos] = this.checked(p2);
-        else {
-          this.parent2[pos] = -2 - extra.length;
-          let e = l.edges + ((p2 & ~EXTRA_EDGES) >>> 0) * 4;
-          for (;;) {
-            if (l.edges < 0 || e + 4 > l.edgesEnd) throw new RangeError('commit-graph EDGE list runs past its chunk');
-            const v = view.getUint32(e);
-            const q = this.checked((v & ~LAST_EDGE) >>> 0);
-            if ((v & LAST_EDGE) !== 0) {
-              extra.push(-(q + 1));
-              break;
-            }
-            extra.push(q);
-            e += 4;
-          }
-        }
-      }
-    }
-    this.extra = Int32Array.from(extra);
+    this.corrected = layers.every((l) => l.gdat >= 0);
+    this.single = layers.length === 1 ? layers[0] : undefined;
   }
 
   private layerOf(pos: number): Layer {
+    if (this.single) return this.single;
     for (let i = this.layers.length - 1; i >= 0; i--) if (pos >= this.layers[i]!.offset) return this.layers[i]!;
     throw new RangeError(`commit-graph position ${pos} out of range`);
   }
@@ -88,8 +57,8 @@ export class CommitGraph {
     const oid = Buffer.from(hex, 'hex');
     for (const l of this.layers) {
       const first = oid[0]!;
-      let lo = first === 0 ? 0 : l.buf.readUInt32BE(l.fanout + (first - 1) * 4);
-      let hi = l.buf.readUInt32BE(l.fanout + first * 4);
+      let lo = first === 0 ? 0 : l.view.getUint32(l.fanout + (first - 1) * 4);
+      let hi = l.view.getUint32(l.fanout + first * 4);
       while (lo < hi) {
         const mid = (lo + hi) >>> 1;
         const at = l.oids + mid * this.hashLength;
@@ -108,25 +77,46 @@ export class CommitGraph {
     return l.buf.toString('hex', at, at + this.hashLength);
   }
 
-  /** Parent positions of `pos`, written into `out` (cleared first). */
+  /** Committer time (34 bits: two from the generation word, 32 from the next). */
+  time(pos: number): number {
+    const l = this.layerOf(pos);
+    const at = l.cdat + (pos - l.offset) * (this.hashLength + 16) + this.hashLength + 8;
+    return (l.view.getUint32(at) & 3) * 0x1_0000_0000 + l.view.getUint32(at + 4);
+  }
+
+  /**
+   * Corrected commit date: at least the commit's own time and greater than every ancestor's
+   * corrected date, hence greater than every ancestor's committer time.
+   */
+  correctedDate(pos: number): number {
+    const l = this.layerOf(pos);
+    const i = pos - l.offset;
+    const off = l.view.getUint32(l.gdat + i * 4);
+    if ((off & 0x80000000) === 0) return this.time(pos) + off;
+    const at = l.gdov + (off & 0x7fffffff) * 8;
+    if (l.gdov < 0 || at + 8 > l.gdovEnd) throw new RangeError('commit-graph GDO2 index past its chunk');
+    return this.time(pos) + l.view.getUint32(at) * 0x1_0000_0000 + l.view.getUint32(at + 4);
+  }
+
+  /** Parent positions of `pos`, written into `out` (cleared first); octopus parents come from EDGE. */
   parents(pos: number, out: number[]): number[] {
     out.length = 0;
-    const p1 = this.parent1[pos]!;
-    if (p1 < 0) return out;
-    out.push(p1);
-    const p2 = this.parent2[pos]!;
-    if (p2 === -1) return out;
-    if (p2 >= 0) {
-      out.push(p2);
+    const l = this.layerOf(pos);
+    const at = l.cdat + (pos - l.offset) * (this.hashLength + 16) + this.hashLength;
+    const p1 = l.view.getUint32(at);
+    if (p1 === NO_PARENT) return out;
+    out.push(this.checked(p1));
+    const p2 = l.view.getUint32(at + 4);
+    if (p2 === NO_PARENT) return out;
+    if ((p2 & EXTRA_EDGES) === 0) {
+      out.push(this.checked(p2));
       return out;
     }
-    for (let e = -2 - p2; ; e++) {
-      const v = this.extra[e]!;
-      if (v < 0) {
-        out.push(-v - 1);
-        return out;
-      }
-      out.push(v);
+    for (let e = l.edges + ((p2 & ~EXTRA_EDGES) >>> 0) * 4; ; e += 4) {
+      if (l.edges < 0 || e + 4 > l.edgesEnd) throw new RangeError('commit-graph EDGE list runs past its chunk');
+      const v = l.view.getUint32(e);
+      out.push(this.checked((v & ~LAST_EDGE) >>> 0));
+      if ((v & LAST_EDGE) !== 0) return out;
     }
   }
 
@@ -162,8 +152,13 @@ function parseLayer(buf: Buffer, offset: number): Layer & { hashLength: number; 
     throw new Error('commit-graph chunk sizes disagree with the commit count');
   }
   const edges = table.get('EDGE');
+  // GDA2/GDO2: git ≥ 2.36 renamed the chunks because earlier GDAT/GDOV could be wrong; only the new ones are read
+  const gdat = table.get('GDA2');
+  const gdov = table.get('GDO2');
+  if (gdat && gdat[1] - gdat[0] !== count * 4) throw new Error('commit-graph GDA2 size disagrees with the commit count');
   return {
     buf,
+    view: new DataView(buf.buffer, buf.byteOffset, buf.byteLength),
     offset,
     count,
     fanout: fanout[0],
@@ -171,6 +166,9 @@ function parseLayer(buf: Buffer, offset: number): Layer & { hashLength: number; 
     cdat: cdat[0],
     edges: edges ? edges[0] : -1,
     edgesEnd: edges ? edges[1] : -1,
+    gdat: gdat ? gdat[0] : -1,
+    gdov: gdov ? gdov[0] : -1,
+    gdovEnd: gdov ? gdov[1] : -1,
     hashLength,
     bases,
   };
