@@ -1,5 +1,78 @@
-// Requirement 19: Code of conduct.
-import type { Requirement } from './types.js';
+// Requirement 19: Code of conduct. Found in GitHub's places (or the organisation's .github
+// repository), and identified: the Linux Foundation's is the default; any other code needs the
+// TAC's prior approval, which the policy records by kind or by repository.
+import type { Evidence, EvidenceRef } from '../evidence/types.js';
+import type { Policy } from '../policy/types.js';
+import { classifyCodeOfConduct, type CocIdentity } from '../evidence/community/code-of-conduct.js';
+import { fileRef, locate, onGitHub } from '../evidence/community/locate.js';
+import type { Outcome, Requirement } from './types.js';
+
+const NAME = /^code[_-]of[_-]conduct([._-][^/]*)?$/i;
+
+const KIND_NAMES: Record<string, string> = {
+  'linux-foundation': 'the Linux Foundation (LF Projects) Code of Conduct',
+  'contributor-covenant': 'the Contributor Covenant',
+  'python-software-foundation': 'the Python Software Foundation Code of Conduct',
+  numfocus: 'the NumFOCUS Code of Conduct',
+  'citizen-code-of-conduct': 'the Citizen Code of Conduct',
+  other: 'a code the checker does not recognise',
+};
+
+function describe(kind: string, version?: string): string {
+  return (KIND_NAMES[kind] ?? kind) + (version ? ` ${version}` : '');
+}
+
+/** The policy's record of the TAC approving this code, by kind (optionally kind@version) or by repository. */
+function approval(policy: Policy, evidence: Evidence, kind: string, version?: string) {
+  const slug = evidence.repo.slug?.toLowerCase();
+  return policy.codeOfConduct.approved.find(
+    (a) =>
+      (a.kind !== undefined && (a.kind === kind || (version !== undefined && a.kind === `${kind}@${version}`))) ||
+      (a.repo !== undefined && slug !== undefined && a.repo.toLowerCase() === slug),
+  );
+}
+
+function judge(evidence: Evidence, policy: Policy, path: string, id: CocIdentity, refs: EvidenceRef[], source: string): Outcome {
+  const measured: Record<string, unknown> = { path, kind: id.kind, source };
+  if (id.version) measured['version'] = id.version;
+  if (id.matched) measured['matched'] = id.matched;
+  if (id.alsoMentions.length) measured['alsoMentions'] = id.alsoMentions;
+  const defaultKind = policy.codeOfConduct.default;
+  const recognised = id.line !== undefined && id.matched ? ` (recognised by "${id.matched}", line ${id.line})` : '';
+  if (id.kind === 'empty') {
+    return { status: 'fail', summary: `${path} is empty.`, measured, evidence: refs, fix: `Put the Linux Foundation Code of Conduct in ${path} (or link to https://lfprojects.org/policies/code-of-conduct/ from it).` };
+  }
+  if (id.kind === defaultKind) {
+    return { status: 'pass', summary: `${path} adopts ${describe(id.kind, id.version)}${recognised}.`, measured, evidence: refs };
+  }
+  if (id.kind === 'link') {
+    measured['link'] = id.link;
+    return {
+      status: 'review',
+      summary: `${path} only points to ${id.link}; a reviewer must confirm which code that is (the Linux Foundation's is the default).`,
+      measured,
+      evidence: refs,
+      fix: `State the code in ${path} itself: the Linux Foundation Code of Conduct (https://lfprojects.org/policies/code-of-conduct/), or the TAC-approved alternate.`,
+    };
+  }
+  const ok = approval(policy, evidence, id.kind, id.version);
+  if (ok) {
+    measured['approval'] = { reason: ok.reason, approvedOn: ok.approvedOn, ...(ok.kind ? { kind: ok.kind } : {}), ...(ok.repo ? { repo: ok.repo } : {}) };
+    return {
+      status: 'pass',
+      summary: `${path} adopts ${describe(id.kind, id.version)}${recognised}, an alternate code the TAC approved on ${ok.approvedOn} (${ok.reason}).`,
+      measured,
+      evidence: refs,
+    };
+  }
+  return {
+    status: 'warn',
+    summary: `${path} adopts ${describe(id.kind, id.version)}${recognised}, not the Linux Foundation Code of Conduct: an alternate code needs the TAC's prior approval, and the policy records none.`,
+    measured,
+    evidence: refs,
+    fix: `Adopt the Linux Foundation Code of Conduct in ${path} (https://lfprojects.org/policies/code-of-conduct/), or ask the TAC to approve ${describe(id.kind, id.version)} before applying.`,
+  };
+}
 
 export const codeOfConduct: Requirement = {
   meta: {
@@ -11,7 +84,40 @@ export const codeOfConduct: Requirement = {
     measures:
       'A CODE_OF_CONDUCT file in the root, .github/ or docs/ (or the organisation\'s .github repository); which code it is (Linux Foundation, Contributor Covenant and version, other) is measured, and a code other than the Linux Foundation\'s is warn unless the policy records the TAC\'s prior approval.',
   },
-  evaluate() {
-    return { status: 'unknown', summary: 'Not measured yet.', measured: {}, evidence: [] };
+  evaluate(evidence, { policy }) {
+    const found = locate(evidence, (b) => NAME.test(b));
+    const usable = found.find((f) => !f.problem);
+    if (usable?.text !== undefined) {
+      const id = classifyCodeOfConduct(usable.text);
+      const out = judge(evidence, policy, usable.path, id, [fileRef(usable.path, id.line, id.matched ?? id.link)], 'repository');
+      if (usable.notes.length) out.summary += ` (${usable.notes.join('; ')})`;
+      return out;
+    }
+    const org = evidence.online?.github?.orgFiles;
+    if (org?.codeOfConduct) {
+      const kind = org.codeOfConductKind ?? 'link';
+      const id: CocIdentity = kind === 'link' ? { kind, link: org.codeOfConduct, alsoMentions: [], words: 0 } : { kind: kind as CocIdentity['kind'], alsoMentions: [], words: 0 };
+      return judge(evidence, policy, org.codeOfConduct, id, [{ kind: 'api', ref: org.codeOfConduct }], 'organisation');
+    }
+    const broken = found[0];
+    const fix = 'Add CODE_OF_CONDUCT.md at the root (or in .github/ or docs/) adopting the Linux Foundation Code of Conduct: https://lfprojects.org/policies/code-of-conduct/';
+    const measured = { path: broken?.path ?? null, kind: null, ...(broken ? { problem: broken.problem } : {}) };
+    const refs = broken ? [fileRef(broken.path, undefined, broken.problem)] : [];
+    if (!evidence.online && onGitHub(evidence)) {
+      return {
+        status: 'unknown',
+        summary: `No usable code of conduct in the repository${broken ? ` (${broken.problem})` : ''}; the organisation's .github repository can only be checked online.`,
+        measured,
+        evidence: refs,
+        fix,
+      };
+    }
+    return {
+      status: 'fail',
+      summary: broken ? `The code of conduct cannot be read: ${broken.problem}.` : 'No CODE_OF_CONDUCT file in the root, .github/ or docs/.',
+      measured,
+      evidence: refs,
+      fix: broken ? `Replace ${broken.path} with a regular file in the repository. ${fix}` : fix,
+    };
   },
 };

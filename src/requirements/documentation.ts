@@ -1,5 +1,70 @@
-// Requirement 6: Documentation.
+// Requirement 6: Documentation. A documentation source in the tree (docs/ or doc/ of a few files,
+// MkDocs, Sphinx, Read the Docs configuration) or a published documentation URL. Whether it is
+// clear and comprehensive is for a reviewer; the source and URL are the evidence.
+import type { Evidence, EvidenceRef } from '../evidence/types.js';
+import { countUnder, findUnder, indexTree } from '../evidence/community/files.js';
+import { fileRef, rootReadme } from '../evidence/community/locate.js';
 import type { Requirement } from './types.js';
+
+const DOCS_HOST = /^https?:\/\/(?:[\w-]+\.)*(?:readthedocs\.io|readthedocs\.org|readthedocs-hosted\.com|github\.io|gitlab\.io)(?:[/:?#]|$)|^https?:\/\/docs\.[\w.-]+/i;
+/** Badges and images point at documentation hosts without being documentation. */
+const NOT_DOCS = /\/badge\/|badge(?:\.svg)?(?:[?#]|$)|\.(?:svg|png|jpe?g|gif|webp)(?:[?#]|$)|shields\.io/i;
+
+interface Source {
+  kind: 'mkdocs' | 'sphinx' | 'readthedocs' | 'docs-dir';
+  path: string;
+  files?: number;
+}
+
+function sources(evidence: Evidence, minFiles: number): { found: Source[]; small: { path: string; files: number }[] } {
+  const idx = indexTree(evidence.tree);
+  const found: Source[] = [];
+  for (const e of idx.byDir.get('') ?? []) {
+    if (e.type !== 'blob') continue;
+    if (/^mkdocs\.ya?ml$/i.test(e.path)) found.push({ kind: 'mkdocs', path: e.path });
+    if (/^\.readthedocs\.ya?ml$/i.test(e.path) || e.path === 'readthedocs.yml' || e.path === 'readthedocs.yaml') found.push({ kind: 'readthedocs', path: e.path });
+  }
+  const small: { path: string; files: number }[] = [];
+  const topDirs = [...idx.dirs].filter((d) => !d.includes('/') && /^docs?$/i.test(d)).sort();
+  for (const d of topDirs) {
+    for (const e of findUnder(evidence.tree, d, (b) => b === 'conf.py')) {
+      if (e.path.split('/').length <= 4) found.push({ kind: 'sphinx', path: e.path });
+    }
+    const n = countUnder(evidence.tree, d);
+    if (n >= minFiles) found.push({ kind: 'docs-dir', path: `${d}/`, files: n });
+    else small.push({ path: `${d}/`, files: n });
+  }
+  return { found, small };
+}
+
+/** site_url from mkdocs.yml, without a YAML parser on the check path: one top-level key. */
+function mkdocsSiteUrl(evidence: Evidence): string | undefined {
+  for (const name of ['mkdocs.yml', 'mkdocs.yaml']) {
+    const text = evidence.files[name]?.text;
+    const m = text ? /^site_url:\s*["']?(https?:\/\/[^\s"'#]+)/m.exec(text) : null;
+    if (m) return m[1];
+  }
+  return undefined;
+}
+
+function urls(evidence: Evidence): { url: string; ref: EvidenceRef }[] {
+  const out: { url: string; ref: EvidenceRef }[] = [];
+  for (const [key, url] of Object.entries(evidence.python.urls)) {
+    if (typeof url !== 'string') continue;
+    if (/^(documentation|docs?|doc\s*url|api\s*reference|manual|reference)$/i.test(key.trim()) || (DOCS_HOST.test(url) && !NOT_DOCS.test(url))) {
+      out.push({ url, ref: { kind: 'file', ref: evidence.python.distribution?.file ?? 'pyproject.toml', detail: `project URL "${key}"` } });
+    }
+  }
+  const { doc, file } = rootReadme(evidence);
+  if (doc && file) {
+    for (const l of doc.links) {
+      if (DOCS_HOST.test(l.url) && !NOT_DOCS.test(l.url)) out.push({ url: l.url, ref: fileRef(file.path, l.line, l.url) });
+    }
+  }
+  const site = mkdocsSiteUrl(evidence);
+  if (site) out.push({ url: site, ref: fileRef('mkdocs.yml', undefined, 'site_url') });
+  return out;
+}
 
 export const documentation: Requirement = {
   meta: {
@@ -11,7 +76,42 @@ export const documentation: Requirement = {
     measures:
       'A documentation source (docs/ or doc/ with at least {thresholds.docsMinFiles} files, mkdocs.yml, Sphinx conf.py, .readthedocs.yml) or a documentation URL (readthedocs.io, github.io, a docs. host, or a Documentation project URL).',
   },
-  evaluate() {
-    return { status: 'unknown', summary: 'Not measured yet.', measured: {}, evidence: [] };
+  evaluate(evidence, { policy }) {
+    const min = policy.thresholds.docsMinFiles;
+    const { found, small } = sources(evidence, min);
+    const links = urls(evidence);
+    const seen = new Set<string>();
+    const uniqueLinks = links.filter((l) => (seen.has(l.url) ? false : (seen.add(l.url), true)));
+    const source = found[0];
+    const url = uniqueLinks[0];
+    const measured: Record<string, unknown> = {
+      source: source ? source.path : null,
+      url: url ? url.url : null,
+      ...(found.length > 1 ? { sources: found.map((f) => f.path) } : {}),
+      ...(uniqueLinks.length > 1 ? { urls: uniqueLinks.slice(0, 10).map((l) => l.url) } : {}),
+      ...(small.length ? { smallDocsDirs: small } : {}),
+    };
+    if (source || url) {
+      const parts: string[] = [];
+      if (source) parts.push(source.kind === 'docs-dir' ? `${source.path} holds ${source.files} files` : `${source.path} (${source.kind === 'mkdocs' ? 'MkDocs' : source.kind === 'sphinx' ? 'Sphinx' : 'Read the Docs'})`);
+      if (url) parts.push(`documentation is published at ${url.url}`);
+      const refs: EvidenceRef[] = [];
+      if (source) refs.push(fileRef(source.path));
+      if (url) refs.push(url.ref);
+      return {
+        status: 'pass',
+        summary: `Documentation: ${parts.join('; ')}. A reviewer judges whether it is clear and comprehensive.`,
+        measured,
+        evidence: refs,
+      };
+    }
+    const smallNote = small.length ? ` (${small.map((s) => `${s.path} has ${s.files} file(s)`).join(', ')}; at least ${min} are needed)` : '';
+    return {
+      status: 'fail',
+      summary: `No documentation found: no docs source (docs/ or doc/ with at least ${min} files, mkdocs.yml, Sphinx conf.py, .readthedocs.yml) and no documentation URL${smallNote}.`,
+      measured,
+      evidence: small.map((s) => fileRef(s.path)),
+      fix: 'Add documentation: a docs/ folder built with Sphinx or MkDocs (and published, e.g. on Read the Docs), linked from the README and from [project.urls] Documentation in pyproject.toml.',
+    };
   },
 };

@@ -1,5 +1,60 @@
-// Requirement 15: LICENSE file.
-import type { Requirement } from './types.js';
+// Requirement 15: LICENSE file. A question about the tree alone: which file at the root holds the
+// license (its content is requirement 7's business) and where third-party licensing is kept.
+import type { Evidence, EvidenceRef } from '../evidence/types.js';
+import { indexTree, resolveEntry, baseOf, findUnder } from '../evidence/community/files.js';
+import { fileRef } from '../evidence/community/locate.js';
+import type { Outcome, Requirement } from './types.js';
+
+/** GitHub and PyPI find these the same way; the TAC text names LICENSE.md. */
+const ACCEPTED = /^(licen[sc]e|copying)(\.(md|txt|rst))?$/i;
+/** Names people use for a license that are outside the accepted set (LICENSE-MIT, COPYING.LESSER). */
+const NEAR = /^(licen[sc]e|copying)[-._][^/]+$/i;
+const THIRD_PARTY_FILE = /^(notice|third[-_ ]?party|3rd[-_ ]?party|thirdpartynotices)([-._][^/]*)?$/i;
+const THIRD_PARTY_DIR = /^(licenses|third[-_]?party|3rd[-_]party|vendor|vendored|external|extern)$/i;
+const MAX_LISTED = 20;
+
+interface Candidate {
+  path: string;
+  problem?: string;
+}
+
+function candidates(evidence: Evidence, test: RegExp): Candidate[] {
+  const idx = indexTree(evidence.tree);
+  return (idx.byDir.get('') ?? [])
+    .filter((e) => e.type === 'blob' && test.test(e.path))
+    .map((e) => {
+      const r = resolveEntry(evidence, e.path);
+      const blob = evidence.files[r.target ?? e.path];
+      const c: Candidate = { path: e.path };
+      if (r.problem) c.problem = r.problem;
+      else if (blob && blob.size === 0) c.problem = `${e.path} is empty`;
+      return c;
+    })
+    .sort((a, b) => order(a.path) - order(b.path) || (a.path < b.path ? -1 : 1));
+}
+
+function order(path: string): number {
+  if (path === 'LICENSE.md') return 0;
+  if (/^LICENSE/.test(path)) return 1;
+  if (/^licen[sc]e/i.test(path)) return 2;
+  return 3;
+}
+
+/** NOTICE / THIRD_PARTY files at the root, license files in LICENSES/, third_party/, vendor/ …, bounded. */
+export function thirdPartyLicensing(evidence: Evidence): string[] {
+  const idx = indexTree(evidence.tree);
+  const out = new Set<string>(evidence.license.thirdParty);
+  for (const e of idx.byDir.get('') ?? []) if (e.type === 'blob' && THIRD_PARTY_FILE.test(e.path)) out.add(e.path);
+  const topDirs = [...idx.dirs].filter((d) => !d.includes('/') && THIRD_PARTY_DIR.test(d)).sort();
+  for (const d of topDirs) {
+    if (/^licenses$/i.test(d)) {
+      for (const e of findUnder(evidence.tree, d, () => true)) out.add(e.path);
+    } else {
+      for (const e of findUnder(evidence.tree, d, (b) => /^(licen[sc]e|copying|notice)/i.test(b))) out.add(e.path);
+    }
+  }
+  return [...out].sort().slice(0, MAX_LISTED);
+}
 
 export const licenseFile: Requirement = {
   meta: {
@@ -11,7 +66,76 @@ export const licenseFile: Requirement = {
     measures:
       'A license file at the root: LICENSE, LICENCE or COPYING, bare or with .md, .txt or .rst, or a LICENSES/ folder (REUSE). A name other than exactly LICENSE.md still passes, and the summary says so.',
   },
-  evaluate() {
-    return { status: 'unknown', summary: 'Not measured yet.', measured: {}, evidence: [] };
+  evaluate(evidence) {
+    const thirdParty = thirdPartyLicensing(evidence);
+    const accepted = candidates(evidence, ACCEPTED);
+    const usable = accepted.filter((c) => !c.problem);
+    const reuse = findUnder(evidence.tree, 'LICENSES', () => true).map((e) => e.path);
+    const refs: EvidenceRef[] = [];
+    const measuredBase = { thirdParty, ...(reuse.length ? { reuse } : {}) };
+    const third = thirdParty.length
+      ? ` Third-party licensing: ${thirdParty.slice(0, 3).join(', ')}${thirdParty.length > 3 ? ` and ${thirdParty.length - 3} more` : ''}.`
+      : '';
+    const chosen = usable[0];
+    if (chosen) {
+      const exactName = chosen.path === 'LICENSE.md';
+      refs.push(fileRef(chosen.path));
+      const others = usable.slice(1).map((c) => c.path);
+      const summary = exactName
+        ? `LICENSE.md is at the root.${third}`
+        : `${chosen.path} is at the root: not named exactly LICENSE.md as the TAC text says, which still passes (GitHub and PyPI treat these names alike).${third}`;
+      return { status: 'pass', summary, measured: { path: chosen.path, exactName, ...(others.length ? { others } : {}), ...measuredBase }, evidence: refs };
+    }
+    if (reuse.length > 0) {
+      refs.push(...reuse.slice(0, 5).map((p) => fileRef(p)));
+      return {
+        status: 'pass',
+        summary: `A REUSE LICENSES/ folder holds ${reuse.length} license file(s); there is no LICENSE.md at the root (the folder still passes).${third}`,
+        measured: { path: 'LICENSES/', exactName: false, ...measuredBase },
+        evidence: refs,
+      };
+    }
+    return noLicense(evidence, accepted, measuredBase);
   },
 };
+
+/** Why no license file counts, most specific first: an unusable one, a near name, one in the wrong place. */
+function noLicense(evidence: Evidence, accepted: Candidate[], measured: Record<string, unknown>): Outcome {
+  const fix = 'Add LICENSE.md at the root of the repository with the full text of the project\'s license (and list third-party code\'s licenses, e.g. in NOTICE or THIRD_PARTY_LICENSES).';
+  const broken = accepted[0];
+  if (broken) {
+    return {
+      status: 'fail',
+      summary: `No usable license file at the root: ${broken.problem}.`,
+      measured: { path: null, exactName: false, problem: broken.problem, ...measured },
+      evidence: [fileRef(broken.path, undefined, broken.problem)],
+      fix: `Replace ${broken.path} with a regular file holding the license text (a symlink is not followed, an empty file is no license). ${fix}`,
+    };
+  }
+  const near = candidates(evidence, NEAR).filter((c) => !c.problem);
+  if (near.length > 0) {
+    const names = near.map((c) => c.path);
+    return {
+      status: 'warn',
+      summary: `License text is at the root as ${names.join(', ')}, outside the names LICENSE, LICENCE or COPYING (optionally .md, .txt, .rst); tools may not find it.`,
+      measured: { path: names[0], exactName: false, nearNames: names, ...measured },
+      evidence: names.map((p) => fileRef(p)),
+      fix: `Rename ${names[0]} to LICENSE.md (or keep it and add LICENSE.md naming the license(s) and pointing to ${names.join(', ')}).`,
+    };
+  }
+  const elsewhere = evidence.tree
+    .filter((e) => e.type === 'blob' && ACCEPTED.test(baseOf(e.path)) && e.path.includes('/') && !/(^|\/)(third[-_]?party|vendor|node_modules|licenses)\//i.test(e.path))
+    .map((e) => e.path)
+    .sort((a, b) => a.split('/').length - b.split('/').length || (a < b ? -1 : 1))
+    .slice(0, 5);
+  if (elsewhere.length > 0) {
+    return {
+      status: 'fail',
+      summary: `No license file at the root; found ${elsewhere.join(', ')} deeper in the tree, where GitHub and PyPI do not look for the project's license.`,
+      measured: { path: null, exactName: false, elsewhere, ...measured },
+      evidence: elsewhere.map((p) => fileRef(p)),
+      fix: `Move ${elsewhere[0]} to LICENSE.md at the root of the repository.`,
+    };
+  }
+  return { status: 'fail', summary: 'No license file at the root of the repository.', measured: { path: null, exactName: false, ...measured }, evidence: [], fix };
+}

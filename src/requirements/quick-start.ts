@@ -1,5 +1,70 @@
-// Requirement 5: Quick start.
+// Requirement 5: Quick start. A quick start / getting started / installation / usage heading in
+// the README (or the docs index and quick-start pages), followed by a code block with an install
+// command or a runnable example. That it works is for a reviewer to try.
+import type { Evidence } from '../evidence/types.js';
+import type { Block, DocStructure } from '../evidence/community/readme.js';
+import { sectionAfter } from '../evidence/community/readme.js';
+import { fileRef, readDoc, rootReadme } from '../evidence/community/locate.js';
+import { baseOf } from '../evidence/community/files.js';
 import type { Requirement } from './types.js';
+
+const HEADING = /\b(quick[\s_-]?start|getting[\s_-]?started|get[\s_-]?started|install(?:ation|ing)?|usage|how\s+to\s+use|first\s+steps)\b/i;
+const INSTALL =
+  /^[ \t]*(?:[$>%#][ \t]*|In \[\d*\]:[ \t]*)?[!%]?(?:sudo[ \t]+)?(?:(?:python3?|py)[ \t]+-m[ \t]+)?(?:pip3?[ \t]+install|uv[ \t]+(?:add|pip[ \t]+install|tool[ \t]+install)|conda[ \t]+install|mamba[ \t]+install|micromamba[ \t]+install|pixi[ \t]+add|poetry[ \t]+add|pipx[ \t]+install)\b[^\n]*/im;
+const RUNNABLE_LANG = /^(python3?|py|pycon|ipython3?|bash|sh|shell|shell-session|console|zsh|powershell|ps1|bat|cmd)$/i;
+const RUNNABLE_TEXT = /^[ \t]*(>>>|import[ \t]+\w|from[ \t]+[\w.]+[ \t]+import[ \t]|\$[ \t]+\S|python3?[ \t]+\S)/m;
+const PAGE = /^(quick[_-]?start|getting[_-]?started|get[_-]?started|install|installation)\.(md|markdown|rst|txt)$/i;
+
+interface Hit {
+  file: string;
+  heading: string;
+  headingLine: number;
+  code: Block;
+  installCommand?: string;
+}
+
+function runnable(b: Block): boolean {
+  return b.text.trim() !== '' && (RUNNABLE_LANG.test(b.lang ?? '') || RUNNABLE_TEXT.test(b.text));
+}
+
+/** In one document: the best heading + code pair (an install command beats a runnable example). */
+function search(path: string, doc: DocStructure, wholeIsSection: boolean): { hit?: Hit; headingOnly?: { text: string; line: number }; strayInstall?: { line: number; text: string } } {
+  let example: Hit | undefined;
+  let headingOnly: { text: string; line: number } | undefined;
+  const sections: { heading: string; line: number; blocks: Block[] }[] = [];
+  if (wholeIsSection) sections.push({ heading: baseOf(path), line: 1, blocks: doc.blocks });
+  doc.blocks.forEach((b, k) => {
+    if (b.kind === 'heading' && HEADING.test(b.text)) sections.push({ heading: b.text, line: b.line, blocks: sectionAfter(doc.blocks, k) });
+  });
+  for (const s of sections) {
+    for (const b of s.blocks) {
+      if (b.kind !== 'code') continue;
+      const install = INSTALL.exec(b.text);
+      if (install) return { hit: { file: path, heading: s.heading, headingLine: s.line, code: b, installCommand: install[0].trim() } };
+      if (!example && runnable(b)) example = { file: path, heading: s.heading, headingLine: s.line, code: b };
+    }
+    headingOnly ??= { text: s.heading, line: s.line };
+  }
+  if (example) return { hit: example };
+  for (const b of doc.blocks) {
+    const install = b.kind === 'code' ? INSTALL.exec(b.text) : null;
+    if (install) return { ...(headingOnly ? { headingOnly } : {}), strayInstall: { line: b.line, text: install[0].trim() } };
+  }
+  return headingOnly ? { headingOnly } : {};
+}
+
+function docsPages(evidence: Evidence): string[] {
+  const out: string[] = [];
+  for (const e of evidence.tree) {
+    if (e.type !== 'blob') continue;
+    const dir = e.path.slice(0, Math.max(0, e.path.lastIndexOf('/')));
+    if (!/^docs?(\/source)?$/.test(dir)) continue;
+    const base = baseOf(e.path);
+    if (/^index\.(md|markdown|rst|txt)$/i.test(base) || PAGE.test(base)) out.push(e.path);
+  }
+  // the index first: it is the docs' front page
+  return out.sort((a, b) => Number(!/\/index\./i.test(a)) - Number(!/\/index\./i.test(b)) || (a < b ? -1 : 1));
+}
 
 export const quickStart: Requirement = {
   meta: {
@@ -11,7 +76,54 @@ export const quickStart: Requirement = {
     measures:
       'The README (or docs index) has a quick start / getting started / installation / usage heading followed by a code block with an install command (pip install, conda install, uv add, pixi add) or a runnable example.',
   },
-  evaluate() {
-    return { status: 'unknown', summary: 'Not measured yet.', measured: {}, evidence: [] };
+  evaluate(evidence) {
+    const readme = rootReadme(evidence);
+    const docs: { path: string; doc: DocStructure; whole: boolean }[] = [];
+    if (readme.file && readme.doc) docs.push({ path: readme.file.path, doc: readme.doc, whole: false });
+    for (const page of docsPages(evidence)) {
+      const { doc } = readDoc(evidence, page);
+      if (doc) docs.push({ path: page, doc, whole: PAGE.test(baseOf(page)) });
+    }
+    let partial: { file: string; headingOnly?: { text: string; line: number }; strayInstall?: { line: number; text: string } } | undefined;
+    let exampleHit: Hit | undefined;
+    for (const d of docs) {
+      const r = search(d.path, d.doc, d.whole);
+      if (r.hit?.installCommand) return passWith(r.hit);
+      if (r.hit && !exampleHit) exampleHit = r.hit;
+      if (!r.hit && (r.headingOnly || r.strayInstall) && !partial) partial = { file: d.path, ...r };
+    }
+    if (exampleHit) return passWith(exampleHit);
+    const dist = evidence.python.distribution?.name ?? '<distribution>';
+    const target = readme.file?.path ?? 'README.md';
+    const fix = `Add a "Quick start" (or "Installation") section to ${target} with a code block that installs the project and runs a minimal example, e.g. \`pip install ${dist}\` followed by a few lines of Python.`;
+    if (partial?.strayInstall || partial?.headingOnly) {
+      const what = partial.headingOnly
+        ? `has a "${partial.headingOnly.text}" heading (line ${partial.headingOnly.line}) but no install command or runnable code block under it`
+        : `has an install command (\`${partial.strayInstall!.text}\`, line ${partial.strayInstall!.line}) but not under a quick start, installation or usage heading`;
+      return {
+        status: 'review',
+        summary: `${partial.file} ${what}; a reviewer must judge whether it is a working quick start.`,
+        measured: { heading: partial.headingOnly?.text ?? null, installCommand: partial.strayInstall?.text ?? null, file: partial.file },
+        evidence: [fileRef(partial.file, partial.headingOnly?.line ?? partial.strayInstall?.line)],
+        fix,
+      };
+    }
+    return {
+      status: 'fail',
+      summary: readme.file ? `No quick start in ${readme.file.path}${docs.length > 1 ? ' or the docs index' : ''}: no quick start, getting started, installation or usage heading followed by code.` : 'No README, so no quick start.',
+      measured: { heading: null, installCommand: null },
+      evidence: [],
+      fix,
+    };
   },
 };
+
+function passWith(hit: Hit) {
+  const what = hit.installCommand ? `the install command \`${hit.installCommand}\`` : `a runnable ${hit.code.lang || 'code'} example`;
+  return {
+    status: 'pass' as const,
+    summary: `${hit.file} has a "${hit.heading}" section (line ${hit.headingLine}) with ${what} (line ${hit.code.line}); a reviewer should try it.`,
+    measured: { heading: hit.heading, installCommand: hit.installCommand ?? null, file: hit.file, codeLine: hit.code.line, ...(hit.installCommand ? {} : { example: hit.code.lang || 'code' }) },
+    evidence: [fileRef(hit.file, hit.headingLine, hit.heading), fileRef(hit.file, hit.code.line, hit.installCommand ?? hit.code.text.split('\n')[0])],
+  };
+}

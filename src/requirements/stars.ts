@@ -1,4 +1,5 @@
 // Requirement 14: Stars.
+import type { EvidenceRef } from '../evidence/types.js';
 import type { Requirement } from './types.js';
 
 export const stars: Requirement = {
@@ -11,7 +12,37 @@ export const stars: Requirement = {
     measures:
       'At least {thresholds.stars} stargazers on GitHub (or GitLab); offline: unknown.',
   },
-  evaluate() {
-    return { status: 'unknown', summary: 'Not measured yet.', measured: {}, evidence: [] };
+  evaluate(evidence, { policy }) {
+    const min = policy.thresholds.stars;
+    const online = evidence.online;
+    if (!online) {
+      return { status: 'unknown', summary: 'Stars need GitHub; run without --offline.', measured: { required: min }, evidence: [] };
+    }
+    const error = online.errors['stars'];
+    if (error !== undefined) {
+      return { status: 'unknown', summary: `Stars could not be read from GitHub: ${error}`, measured: { required: min }, evidence: [] };
+    }
+    if (!online.github) {
+      return {
+        status: 'unknown',
+        summary: 'No GitHub repository is known for this project, so its stars could not be read.',
+        measured: { required: min },
+        evidence: [],
+        fix: 'Check the project by its GitHub URL (steward check https://github.com/OWNER/NAME) or add a GitHub remote.',
+      };
+    }
+    const stars = online.github.stars;
+    const slug = evidence.repo.slug;
+    const refs: EvidenceRef[] = [{ kind: 'api', ref: slug ? `GET /repos/${slug}` : 'GET /repos/{owner}/{repo}', detail: `stargazers_count ${stars}` }];
+    if (stars >= min) {
+      return { status: 'pass', summary: `${stars} stars on GitHub (at least ${min} required).`, measured: { stars, required: min }, evidence: refs };
+    }
+    return {
+      status: 'fail',
+      summary: `${stars} stars on GitHub; at least ${min} are required (${min - stars} more).`,
+      measured: { stars, required: min },
+      evidence: refs,
+      fix: `Grow the project's visibility until it has ${min} stargazers, then apply again.`,
+    };
   },
 };

@@ -1,5 +1,42 @@
-// Requirement 4: User experience.
+// Requirement 4: User experience. The README must open with prose that says what the project
+// is for: words counted before the first code block or install heading, skipping badges,
+// images, HTML, headings and link-only lines. The opening paragraph is quoted for a reviewer.
+import type { Block, DocStructure } from '../evidence/community/readme.js';
+import { cleanInline, countWords, isLinkOnly } from '../evidence/community/readme.js';
+import { fileRef, quote, rootReadme } from '../evidence/community/locate.js';
 import type { Requirement } from './types.js';
+
+/** Headings that start the installation part of a README. */
+export const INSTALL_HEADING = /\b(install(?:ation|ing)?|quick[\s_-]?start|getting[\s_-]?started|get[\s_-]?started|set[\s_-]?up|setup|requirements|prerequisites)\b/i;
+
+export interface Opening {
+  words: number;
+  paragraph?: { text: string; line: number };
+  /** where counting stopped: the first code block or install heading */
+  stop?: { kind: 'code' | 'heading'; line: number; text: string };
+}
+
+export function opening(doc: DocStructure): Opening {
+  let words = 0;
+  let paragraph: Opening['paragraph'];
+  for (const b of doc.blocks) {
+    if (b.kind === 'code') return { words, ...(paragraph ? { paragraph } : {}), stop: { kind: 'code', line: b.line, text: b.lang ? `${b.lang} code block` : 'code block' } };
+    if (b.kind === 'heading') {
+      if (INSTALL_HEADING.test(b.text)) return { words, ...(paragraph ? { paragraph } : {}), stop: { kind: 'heading', line: b.line, text: b.text } };
+      continue;
+    }
+    if (!isProse(b)) continue;
+    const clean = cleanInline(b.text);
+    const n = countWords(clean);
+    words += n;
+    if (!paragraph && b.kind === 'paragraph' && n > 0) paragraph = { text: clean, line: b.line };
+  }
+  return { words, ...(paragraph ? { paragraph } : {}) };
+}
+
+function isProse(b: Block): boolean {
+  return (b.kind === 'paragraph' || b.kind === 'list' || b.kind === 'quote') && !isLinkOnly(b.text);
+}
 
 export const userExperience: Requirement = {
   meta: {
@@ -11,7 +48,46 @@ export const userExperience: Requirement = {
     measures:
       'The README opens with a prose description of at least {thresholds.readmeMinWords} words before the first code block or install heading; the opening paragraph is quoted for a reviewer.',
   },
-  evaluate() {
-    return { status: 'unknown', summary: 'Not measured yet.', measured: {}, evidence: [] };
+  evaluate(evidence, { policy }) {
+    const min = policy.thresholds.readmeMinWords;
+    const { file, doc, otherFormats } = rootReadme(evidence);
+    if (!file || !doc) {
+      if (!file && otherFormats[0]) {
+        return {
+          status: 'review',
+          summary: `${otherFormats[0]} is in a format the checker does not read; a reviewer must judge whether it explains the project's value.`,
+          measured: { readmeWords: null, openingParagraph: null, path: otherFormats[0] },
+          evidence: [fileRef(otherFormats[0])],
+        };
+      }
+      return {
+        status: 'fail',
+        summary: file ? `The README cannot be read: ${file.problem}.` : 'No README at the root, so the project\'s value proposition is not documented.',
+        measured: { readmeWords: 0, openingParagraph: null, ...(file ? { path: file.path, problem: file.problem } : {}) },
+        evidence: file ? [fileRef(file.path, undefined, file.problem)] : [],
+        fix: `Add README.md at the root opening with a paragraph of at least ${min} words on what the project does, for whom, and why it is useful, before installation instructions.`,
+      };
+    }
+    const o = opening(doc);
+    const para = o.paragraph ? quote(o.paragraph.text) : null;
+    const measured: Record<string, unknown> = { path: file.path, readmeWords: o.words, required: min, openingParagraph: para };
+    if (o.stop) measured['countedUntil'] = o.stop;
+    const refs = [fileRef(file.path, o.paragraph?.line ?? 1, para ?? undefined)];
+    const until = o.stop ? ` before the ${o.stop.kind === 'code' ? 'first code block' : `"${o.stop.text}" heading`} (line ${o.stop.line})` : '';
+    if (o.words >= min) {
+      return {
+        status: 'pass',
+        summary: `${file.path} opens with ${o.words} words of description${until}; a reviewer should read the opening paragraph (quoted).`,
+        measured,
+        evidence: refs,
+      };
+    }
+    return {
+      status: 'fail',
+      summary: `${file.path} opens with ${o.words} word(s) of description${until}; at least ${min} are needed to explain the project's value.`,
+      measured,
+      evidence: refs,
+      fix: `Start ${file.path} with a paragraph of at least ${min} words, before any code or installation section: what the project does, for whom, and why it is useful with PyTorch.`,
+    };
   },
 };

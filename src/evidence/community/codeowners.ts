@@ -108,7 +108,11 @@ export function parseCodeowners(text: string): Codeowners {
       if (team) owners.push({ kind: 'team', id: team[1]!, line });
       else if (user) owners.push({ kind: 'user', id: user[1]!, line });
       else if (EMAIL.test(t)) owners.push({ kind: 'email', id: t, line });
-      else result.invalid.push({ line, text: t, reason: 'not an owner: expected @login, @org/team or an e-mail address' });
+      else {
+        // GitHub skips a line with invalid syntax entirely, so its valid owners don't count either
+        result.invalid.push({ line, text: t, reason: `${JSON.stringify(t)} is not an owner: expected @login, @org/team or an e-mail address; GitHub skips this line` });
+        return;
+      }
     }
     const rule = { line, pattern, owners };
     if (owners.length === 0) {
