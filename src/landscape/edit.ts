@@ -6,7 +6,7 @@
 import { InputError } from '../util/errors.js';
 import { indentLines, reindent, renderField } from './emit.js';
 import { itemValues } from './export.js';
-import { itemId } from './names.js';
+import { itemId, positionalId } from './names.js';
 import { PROTECTED } from './protected.js';
 import { toItem } from './read.js';
 import {
@@ -385,7 +385,7 @@ interface Entry {
 function entries(src: SourceLandscape): Entry[] {
   const out: Entry[] = [];
   for (const c of src.categories) for (const s of c.subcategories) for (const i of s.items) {
-    out.push({ id: itemId(c.name, s.name, i.name ?? `#${i.index}`), category: c.name, subcategory: s.name, index: i.index, values: i.values });
+    out.push({ id: i.name ? itemId(c.name, s.name, i.name) : positionalId(c.name, s.name, i.index), category: c.name, subcategory: s.name, index: i.index, values: i.values });
   }
   return out;
 }

@@ -46,7 +46,7 @@ export function inspectSvg(text: string): LogoFinding[] {
   };
   // comments and CDATA can't run anything, but a <script> inside CDATA text would still be odd; strip comments only
   const body = text.replace(/<!--[\s\S]*?-->/g, '');
-  if (!/<svg[\s>]/i.test(body)) add('not an SVG document (no <svg> element)');
+  if (!/<([\w-]+:)?svg[\s/>]/i.test(body)) add('not an SVG document (no <svg> element)');
   if (/<!ENTITY/i.test(body)) add('declares XML entities (<!ENTITY>), which can expand without bound');
   for (const m of body.matchAll(TAG)) {
     const tag = m[1]!.toLowerCase();

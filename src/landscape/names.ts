@@ -19,3 +19,8 @@ export function normalizeName(value: string): string {
 export function itemId(category: string, subcategory: string, name: string): string {
   return `${normalizeName(category)}--${normalizeName(subcategory)}--${normalizeName(name)}`;
 }
+
+/** For an entry without a usable name: its position, e.g. `modeling--language--[3]`. */
+export function positionalId(category: string, subcategory: string, index: number): string {
+  return `${normalizeName(category)}--${normalizeName(subcategory)}--[${index}]`;
+}

@@ -1,5 +1,5 @@
 // landscape.yml → the typed model (Landscape, LandscapeItem), with the line of every entry.
-import { itemId } from './names.js';
+import { itemId, positionalId } from './names.js';
 import { parseLandscapeSource, type SourceItem, type SourceLandscape } from './source.js';
 import type { Landscape, LandscapeItem } from './types.js';
 
@@ -37,7 +37,7 @@ export function toItem(si: SourceItem, category: string, subcategory: string): L
   const v = si.values;
   const name = si.name ?? '';
   const item: LandscapeItem = {
-    id: itemId(category, subcategory, name || `#${si.index}`),
+    id: name ? itemId(category, subcategory, name) : positionalId(category, subcategory, si.index),
     name,
     category,
     subcategory,

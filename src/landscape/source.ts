@@ -13,6 +13,7 @@ import {
   type YAMLMap,
   type YAMLSeq,
 } from 'yaml';
+import { positionalId } from './names.js';
 import type { LandscapeFormat, LandscapeProblem } from './types.js';
 
 export interface SourceField {
@@ -49,6 +50,9 @@ export interface SourceItem {
   dashColumn: number;
   keyColumn: number;
   line: number;
+  /** lines of the entry's `-` and of its last content */
+  entryLine: number;
+  endLine: number;
 }
 
 export interface SourceItemList {
@@ -80,6 +84,8 @@ export interface SourceLandscape {
   format: LandscapeFormat;
   categories: SourceCategory[];
   problems: LandscapeProblem[];
+  /** lines the YAML parser reported errors on (entries touching them are unreliable) */
+  syntaxErrorLines: number[];
   lineOf(offset: number): number;
 }
 
@@ -121,13 +127,15 @@ export function parseLandscapeSource(text: string, file = 'landscape.yml'): Sour
   const lastLine = Math.max(1, lineCounter.lineStarts.length - (text.endsWith('\n') ? 1 : 0));
   const lineOf = (offset: number) => Math.min(lineCounter.linePos(offset).line, lastLine);
   const problems: LandscapeProblem[] = [];
-  const src: SourceLandscape = { text, file, format: 'landscape', categories: [], problems, lineOf };
+  const src: SourceLandscape = { text, file, format: 'landscape', categories: [], problems, syntaxErrorLines: [], lineOf };
 
-  for (const e of [...doc.errors, ...doc.warnings]) {
-    const isError = doc.errors.includes(e as never);
-    if (!isError) continue;
+  // one error per run of lines: errors on the lines right after one are its consequences
+  const errorLines = [...new Set(doc.errors.map((e) => lineOf(e.pos[0])))].sort((a, b) => a - b);
+  src.syntaxErrorLines = errorLines;
+  for (const e of doc.errors) {
     const line = lineOf(e.pos[0]);
-    problems.push({ line, item: null, message: `YAML syntax: ${firstLine(e.message)}` });
+    if (errorLines.includes(line - 1) || problems.some((p) => p.line === line)) continue;
+    problems.push({ line, item: null, message: `YAML syntax: ${firstLine(e.message)}${hint(text, line)}` });
   }
 
   const root = doc.contents;
@@ -226,7 +234,7 @@ function readSubcategory(
   seq.items.forEach((itemNode, ii) => {
     const item = readItem(doc, text, itemNode, ii, lineOf);
     if (item) sub.items.push(item);
-    else problems.push({ line: lineOf(nodeStart(itemNode) ?? keyStart), item: `${category} / ${sub.name} [${ii}]`, message: `expected an item mapping (name, homepage_url, logo, …), found ${describe(itemNode)}` });
+    else problems.push({ line: lineOf(nodeStart(itemNode) ?? keyStart), item: positionalId(category, sub.name, ii), message: `expected an item mapping (name, homepage_url, logo, …), found ${describe(itemNode)}` });
   });
   return sub;
 }
@@ -284,6 +292,8 @@ function readItem(doc: Document, text: string, node: unknown, index: number, lin
     dashColumn: hasDash ? columnOf(text, dash) : columnOf(text, start),
     keyColumn: firstKey ? columnOf(text, firstKey.keyStart) : columnOf(text, start),
     line: lineOf(firstKey?.keyStart ?? start),
+    entryLine: lineOf(entryStart),
+    endLine: lineOf(Math.max(start, valueEnd - 1)),
   };
 }
 
@@ -298,6 +308,43 @@ function describe(node: unknown): string {
   if (isSeq(node)) return 'a list';
   if (isScalar(node)) return node.value === null ? 'an empty value' : `${typeof node.value} ${JSON.stringify(node.value)}`.slice(0, 80);
   return 'an alias or unknown node';
+}
+
+/**
+ * Names the line (the reported one or the next) whose indentation matches no enclosing level:
+ * the usual hand-edit mistake, which the parser often reports a line early.
+ */
+function hint(text: string, line: number): string {
+  const lines = text.split('\n', line + 1);
+  const ind = (l: string) => l.length - l.trimStart().length;
+  const isDash = (l: string) => /^\s*-(\s|$)/.test(l);
+  const skip = (l: string | undefined) => l === undefined || !l.trim() || l.trimStart().startsWith('#');
+  for (const l of [line, line + 1]) {
+    const cur = lines[l - 1];
+    if (skip(cur)) continue;
+    const dashLevels: number[] = [];
+    const keyLevels: number[] = [];
+    let min = Infinity;
+    let prev: string | undefined;
+    for (let j = l - 2; j >= 0 && min > 0; j--) {
+      const t = lines[j]!;
+      if (skip(t) || ind(t) >= min) continue;
+      prev ??= t;
+      min = ind(t);
+      if (isDash(t)) dashLevels.push(min), keyLevels.push(min + 2);
+      else keyLevels.push(min);
+    }
+    if (prev === undefined) continue;
+    const c = ind(cur!);
+    // a line ending in `:` opens a nested block: anything deeper is its content
+    if (prev.trimEnd().endsWith(':') && c > (isDash(prev) ? ind(prev) + 2 : ind(prev))) continue;
+    const levels = isDash(cur!) ? [...dashLevels, ...keyLevels] : keyLevels;
+    if (!levels.includes(c)) {
+      const want = isDash(cur!) && dashLevels.length ? dashLevels[0]! : keyLevels[0]!;
+      return ` (line ${l} is indented ${c} spaces where ${want} was expected)`;
+    }
+  }
+  return '';
 }
 
 function firstLine(message: string): string {

@@ -6,7 +6,7 @@
 import { statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { inspectLogoFile, LOGO_NAME, type LogoFinding } from './logos.js';
-import { itemId } from './names.js';
+import { itemId, positionalId } from './names.js';
 import { parseLandscapeSource, type SourceItem, type SourceLandscape } from './source.js';
 import type { LandscapeProblem, ValidationResult } from './types.js';
 import { checkRepoUrl, urlProblem } from './urls.js';
@@ -79,7 +79,10 @@ export function validateSource(src: SourceLandscape, opts: ValidateOptions = {})
       const names = new Map<string, number>();
       for (const si of sub.items) {
         count++;
-        const id = si.name ? itemId(cat.name, sub.name, si.name) : `${cat.name} / ${sub.name} [${si.index}]`;
+        // an entry a syntax error runs through (or cuts short) is not what its author wrote:
+        // the syntax error is its report
+        if (src.syntaxErrorLines.some((l) => l >= si.entryLine && l <= si.endLine + 1)) continue;
+        const id = si.name ? itemId(cat.name, sub.name, si.name) : positionalId(cat.name, sub.name, si.index);
         const err = (field: string | undefined, message: string) => errors.push(problem(si, id, field, message));
         const warn = (field: string | undefined, message: string) => warnings.push(problem(si, id, field, message));
         const v = si.values;
