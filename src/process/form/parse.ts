@@ -111,11 +111,12 @@ function readField(field: FormField, section: Section, fields: ApplicationFields
         problems.push({ field: field.name, line: at, message: `${where}: expected a URL (https://…), found "${clip(text)}"` });
         return;
       }
-      if (first.problem) problems.push({ field: field.name, line: at, message: `${where}: ${first.problem}` });
+      const wantsRepo = field.name === 'repoUrl';
+      const why = first.problem ?? (wantsRepo ? first.notARepository : undefined);
+      if (why) problems.push({ field: field.name, line: at, message: `${where}: ${why}` });
       // an organisation URL is kept (it names the project) though flagged; a broken one is not
-      const usable = !first.problem || first.github !== undefined;
-      (fields as unknown as Record<string, string | null>)[field.name] = usable ? first.url : null;
-      if (field.name === 'repoUrl') extraRepos.push(...urls.slice(1).filter((u) => !u.problem || u.github));
+      (fields as unknown as Record<string, string | null>)[field.name] = first.problem ? null : first.url;
+      if (wantsRepo) extraRepos.push(...urls.slice(1).filter((u) => !u.problem));
       return;
     }
     case 'urls': {
@@ -127,8 +128,9 @@ function readField(field: FormField, section: Section, fields: ApplicationFields
       const kept: string[] = [];
       for (const u of urls) {
         const line = lineOf(section, u.url);
-        if (u.problem) problems.push({ field: field.name, line, message: `line ${line}: ${u.problem}` });
-        if (!u.problem || u.github) kept.push(u.url);
+        const why = u.problem ?? u.notARepository;
+        if (why) problems.push({ field: field.name, line, message: `line ${line}: ${why}` });
+        if (!u.problem) kept.push(u.url);
       }
       (fields as unknown as Record<string, string[]>)[field.name] = kept;
       return;

@@ -137,8 +137,10 @@ function dedupe(handles: string[]): string[] {
 
 export interface FoundUrl {
   url: string;
-  /** A problem with it (not http(s), no host, a GitHub organisation …), or undefined. */
+  /** Why it is not a usable web address (not http(s), no host …): such a URL is not kept. */
   problem?: string;
+  /** Why it is a usable address but not a repository (a GitHub organisation): kept, flagged where a repository is asked for. */
+  notARepository?: string;
   /** For github.com: the path's owner and repository (repo undefined for an organisation URL). */
   github?: { owner: string; repo?: string };
 }
@@ -187,7 +189,7 @@ export function checkUrl(input: string): FoundUrl {
     return {
       url,
       github: { owner },
-      problem: `${url} is an organisation, not a repository; expected https://github.com/${owner}/<repository>`,
+      notARepository: `${url} is an organisation, not a repository; expected https://github.com/${owner}/<repository>`,
     };
   }
   return { url, github: { owner, repo } };

@@ -279,3 +279,21 @@ test('hostile answers stay linear: long runs that make trailing-character regexe
   // quadratic cases took 1.5–6 s each here; linear ones take a few milliseconds
   assert.ok(worst < 400, `slowest answer took ${worst.toFixed(0)} ms`);
 });
+
+test('an organisation is a fine website but not a repository in scope', () => {
+  const body = COMPLETE.replace('https://torchwave.ai\n', 'https://github.com/torchwave\n').replace(
+    'https://github.com/torchwave/torchwave-bench',
+    'https://github.com/torchwave-labs\nhttps://localhost/x',
+  );
+  const { fields, problems } = parseApplicationBody(body);
+  assert.equal(fields.websiteUrl, 'https://github.com/torchwave');
+  assert.deepEqual(fields.additionalRepos, ['https://github.com/torchwave/torchwave-models', 'https://github.com/torchwave-labs']);
+  assert.deepEqual(
+    problems.map((p) => [p.field, p.message]),
+    [
+      ['additionalRepos', 'line 26: https://github.com/torchwave-labs is an organisation, not a repository; expected https://github.com/torchwave-labs/<repository>'],
+      ['additionalRepos', 'line 27: "https://localhost/x" has no valid host name'],
+    ],
+  );
+  assert.equal(body.split('\n')[25], 'https://github.com/torchwave-labs');
+});
