@@ -22,6 +22,7 @@ export function parseCondaSpec(input: string): CondaSpec | undefined {
   let rest = s.slice(name.length).trim();
   const bracket = /^\[.*?version\s*=\s*['"]?([^'",\]]+(?:,[^'",\]]+)*)['"]?.*\]/.exec(rest);
   if (bracket) return { name, version: bracket[1]!.trim() };
+  if (rest.includes('{{')) return { name, version: rest }; // a Jinja variable decides the version
   rest = rest.replace(/([<>=!~]+)\s+/g, '$1');
   if (rest.startsWith('=') && !rest.startsWith('==')) {
     // name=version=build

@@ -297,16 +297,26 @@ export function readSetupPy(file: string, src: string, _problems: EvidenceProble
   const urls = args.get('project_urls');
   if (urls?.k === 'dict') for (const [k, v] of urls.entries) if (v.k === 'str') facts.urls[k] = v.v;
 
+  // one list is often shared by many extras: find its torch entries once
+  const torchIn = new Map<PyVal, { req: NonNullable<ReturnType<typeof parsePep508>>; line: number }[]>();
   const add = (v: PyVal | undefined, scope: string, optional: boolean) => {
-    for (const s of stringsOf(v)) {
-      for (const part of s.v.split('\n')) {
-        const req = parsePep508(part.trim());
-        if (!req || !isTorchName(req.name)) continue;
-        const decl: TorchDeclaration = { file, line: s.line, specifier: req.specifier, scope, optional };
-        if (req.marker) decl.marker = req.marker;
-        if (req.url !== undefined) decl.url = req.url;
-        facts.torch.push(decl);
+    if (!v) return;
+    let found = torchIn.get(v);
+    if (!found) {
+      found = [];
+      for (const s of stringsOf(v)) {
+        for (const part of s.v.split('\n')) {
+          const req = parsePep508(part.trim());
+          if (req && isTorchName(req.name)) found.push({ req, line: s.line });
+        }
       }
+      torchIn.set(v, found);
+    }
+    for (const { req, line } of found) {
+      const decl: TorchDeclaration = { file, line, specifier: req.specifier, scope, optional };
+      if (req.marker) decl.marker = req.marker;
+      if (req.url !== undefined) decl.url = req.url;
+      facts.torch.push(decl);
     }
   };
   add(args.get('install_requires'), 'install_requires', false);
