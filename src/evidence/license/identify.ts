@@ -7,7 +7,7 @@
 import { alignTokens } from './diff.js';
 import { normalizeLicenseText, WILDCARD, type NormalizedText } from './normalize.js';
 import { MEANING_WORDS, restrictionCues, saysDualLicensed } from './restrictions.js';
-import { bigramKey, bigramsOf, isWildcard, templates, tokenId, type Template } from './templates.js';
+import { bigramIndex, bigramKey, bigramsOf, isWildcard, templates, tokenId, type Template } from './templates.js';
 
 export interface LicenseDifference {
   kind: 'added' | 'removed';
@@ -250,7 +250,7 @@ function matchTemplate(tpl: Template, norm: NormalizedText, ids: Int32Array, fro
   let accepted: Match['accepted'] = null;
   if (tpl.kind === 'appendix') accepted = coverage >= 0.5 && matched >= 15 ? 'appendix' : null;
   else if (c.substantive === 0 && coverage >= 0.92) accepted = c.minor === 0 && hunks.length === 0 ? 'exact' : 'normalized';
-  else if (coverage >= 0.6 && matched >= 25 && c.substantive <= 0.6 * tpl.words) accepted = 'modified';
+  else if (coverage >= 0.5 && matched >= 25 && c.substantive <= 0.6 * tpl.words) accepted = 'modified';
   return {
     tpl,
     start,
@@ -274,13 +274,27 @@ interface Segment {
 
 function bestInSegment(seg: Segment, norm: NormalizedText, ids: Int32Array): Match | null {
   if (seg.end - seg.start < 12) return null;
-  const have = bigramsOf(ids, seg.start, seg.end);
+  const all = templates();
+  const sharedBy = new Int32Array(all.length);
+  const idx = bigramIndex();
+  for (const k of bigramsOf(ids, seg.start, seg.end)) {
+    const holders = idx.get(k);
+    if (holders) for (const i of holders) sharedBy[i]!++;
+  }
   let best: Match | null = null;
-  for (const tpl of templates()) {
-    if (tpl.bigrams.size === 0) continue;
-    let shared = 0;
-    for (const k of tpl.bigrams) if (have.has(k)) shared++;
-    if (shared / tpl.bigrams.size < 0.45 && shared < 300) continue;
+  const screened: { tpl: Template; shared: number }[] = [];
+  all.forEach((tpl, i) => {
+    const shared = sharedBy[i]!;
+    if (tpl.bigrams.size === 0 || (shared / tpl.bigrams.size < 0.45 && shared < 300)) return;
+    screened.push({ tpl, shared });
+  });
+  // Most shared wording first; a candidate whose share of its own words cannot reach the best
+  // score so far is not diffed (the diff of two long, different licenses is the one costly step).
+  const bound = (x: { tpl: Template; shared: number }) => (x.tpl.words * x.shared) / x.tpl.bigrams.size + 10;
+  screened.sort((a, b) => bound(b) - bound(a));
+  for (const x of screened) {
+    const tpl = x.tpl;
+    if (best && bound(x) < best.score) continue;
     const m = matchTemplate(tpl, norm, ids, seg.start, seg.end);
     if (!m) continue;
     if (!m.accepted) {
@@ -288,6 +302,8 @@ function bestInSegment(seg: Segment, norm: NormalizedText, ids: Int32Array): Mat
       continue;
     }
     if (!best || m.score > best.score) best = m;
+    // The template verbatim, as one stretch: a later (smaller) candidate cannot explain more.
+    if (m.accepted === 'exact' && m.coverage === 1) break;
   }
   return best;
 }

@@ -44,6 +44,8 @@ const PLACEHOLDER = /\{\{[^{}\n]{1,100}\}\}|\$\{[^{}\n]{1,100}\}|<([^<>\n]{1,100
 
 function stripDecorations(line: string): string {
   let s = line.trim();
+  // Most lines start with a letter that no decoration starts with.
+  if (/^[b-hj-uwyzB-HJ-UWYZ]/.test(s) && !/^\w[.)]/.test(s)) return s;
   for (let i = 0; i < 4; i++) {
     const before = s;
     s = s.replace(HEADING, '').replace(QUOTE, '').replace(BULLET, '').replace(ENUMERATOR, '');
@@ -55,6 +57,12 @@ function stripDecorations(line: string): string {
 function isAttribution(s: string): boolean {
   if (RIGHTS_RESERVED.test(s)) return true;
   return COPYRIGHT_START.test(s) && YEARISH.test(s);
+}
+
+// The line after a copyright line is more of it (more holders, a postal address) when it is short
+// and says nothing a license says.
+function isAttributionContinuation(s: string): boolean {
+  return s.length < 80 && !/\b(permission|permitted|redistribution|licen[cs]e|granted|provided|software|warrant\w*|liab\w*|use|copy|distribute|everyone)\b/i.test(s);
 }
 
 function replacePlaceholders(s: string): string {
@@ -80,8 +88,8 @@ export function normalizeLicenseText(text: string): NormalizedText {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const lines = body.split(/\r\n|\r|\n/);
   out.lineCount = lines.length;
-  // Copyright statements continue onto the next line when they end with a comma or "and".
-  let continuing = false;
+  // A copyright statement may go on for a line or two (holders, an address) until a blank line.
+  let continuing = 0;
   for (let n = 0; n < lines.length; n++) {
     const original = lines[n] ?? '';
     const tag = SPDX_TAG.exec(original);
@@ -91,19 +99,18 @@ export function normalizeLicenseText(text: string): NormalizedText {
     }
     const trimmed = original.trim();
     if (trimmed === '') {
-      continuing = false;
+      continuing = 0;
       continue;
     }
     const bare = trimmed.replace(/^[#>*\-\s]+/, '').replace(/^\*\*|\*\*$/g, '');
-    if (isAttribution(bare) || (continuing && bare.length < 100)) {
+    if (isAttribution(bare) || (continuing > 0 && isAttributionContinuation(bare))) {
       out.attributions.push({ line: n + 1, text: trimmed });
-      continuing = /(,|\band)$/i.test(bare);
+      continuing = continuing > 0 ? continuing - 1 : 2;
       continue;
     }
-    continuing = false;
+    continuing = 0;
     let s = stripDecorations(original);
-    s = s.replace(MD_IMAGE, ' ').replace(MD_LINK, ' $1 ').replace(HTML_TAG, ' ');
-    s = replacePlaceholders(s);
+    if (/[<[{$]/.test(s)) s = replacePlaceholders(s.replace(MD_IMAGE, ' ').replace(MD_LINK, ' $1 ').replace(HTML_TAG, ' '));
     for (const word of s.split(/[^\p{L}\p{N}\u0001&]+/u)) {
       if (word === '') continue;
       const lower = word.toLowerCase();

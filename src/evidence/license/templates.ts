@@ -59,8 +59,10 @@ export function isWildcard(id: number): boolean {
   return id === WILDCARD_ID;
 }
 
+// Keys stay small integers (fast in Sets and Maps) while the vocabulary is under 32768 words; the
+// candidate set's is about 2500. Past that, keys are still distinct, only slower.
 export function bigramKey(a: number, b: number): number {
-  return a * 1_048_576 + b;
+  return a < 32768 && b < 32768 ? a * 32768 + b : (a + 1) * 1_073_741_824 + b;
 }
 
 export function bigramsOf(ids: ArrayLike<number>, from = 0, to = ids.length): Set<number> {
@@ -106,6 +108,7 @@ function buildTemplate(spdx: string, kind: Template['kind'], text: string): Temp
 }
 
 let cache: Template[] | undefined;
+let index: Map<number, number[]> | undefined;
 const textCache = new Map<string, string>();
 
 /** The SPDX list's text of `spdx` (throws for an id the list does not have). */
@@ -131,6 +134,21 @@ export function templates(): Template[] {
   }
   cache = out;
   return out;
+}
+
+/** bigram → indexes (into `templates()`) of the templates holding it: screening costs the text's size. */
+export function bigramIndex(): Map<number, number[]> {
+  if (index) return index;
+  const map = new Map<number, number[]>();
+  templates().forEach((t, i) => {
+    for (const k of t.bigrams) {
+      const list = map.get(k);
+      if (list) list.push(i);
+      else map.set(k, [i]);
+    }
+  });
+  index = map;
+  return map;
 }
 
 /** The license proper of `spdx` as the candidate set uses it (for tests and the corpus). */
