@@ -67,7 +67,11 @@ export const coreMaintainers: Requirement = {
       for (const o of own.codeowners.parsed.owners) {
         const source = `${coPath}:${o.line}`;
         if (o.kind === 'user') refs.push({ login: o.id, source });
-        else if (o.kind === 'email') refs.push({ email: o.id, source });
+        else if (o.kind === 'email') {
+          // a GitHub no-reply address is the login it names
+          const login = mentionsIn(o.id).logins[0];
+          refs.push(login ? { login, source } : { email: o.id, source });
+        }
         else addTeam(o.id, source);
       }
       const first = own.codeowners.parsed.rules[0];
