@@ -112,6 +112,8 @@ export function substitute(text: string, combo: Combo): string[] {
     return whole;
   });
   if (unresolved === undefined) return [out];
-  const literals = [...unresolved.matchAll(/'([^']+)'/g)].map((m) => m[1]!);
+  // `cond && 'a' || 'b'`: the values follow && and ||; a literal after == is only compared with
+  const chosen = [...unresolved.matchAll(/(?:&&|\|\|)\s*'([^']+)'/g)].map((m) => m[1]!);
+  const literals = chosen.length ? chosen : [...unresolved.matchAll(/'([^']+)'/g)].map((m) => m[1]!);
   return literals.length > 0 && out.trim() === text.trim() && /^\s*\$\{\{[^}]*\}\}\s*$/.test(text) ? literals : [out];
 }

@@ -71,7 +71,7 @@ test('environment.yml: conda and pip entries with lines; malformed YAML is a pro
   );
   assert.deepEqual(problems, []);
   readEnvironmentYml('environment.yml', 'dependencies:\n  - [pytorch\n', false, problems);
-  assert.equal(problems[0]?.line, 3);
+  assert.equal((problems as EvidenceProblem[])[0]?.line, 3);
 });
 
 test('conda recipe: Jinja tolerated, sections by indentation, selectors as markers, test requirements optional', () => {
