@@ -187,10 +187,16 @@ export interface LicenseFileEvidence {
   method: string;
   /** the license proper was modified (added restriction etc.) */
   modified?: boolean;
-  differences?: { kind: 'added' | 'removed'; text: string }[];
+  differences?: { kind: 'added' | 'removed'; text: string; line?: number; restriction?: string }[];
   /** appended material found after the license proper */
-  parts?: { kind: string; startLine: number; endLine: number; spdx?: string }[];
+  parts?: { kind: string; startLine: number; endLine: number; spdx?: string; modified?: boolean; excerpt?: string }[];
   reason?: string;
+  /** kinds of restriction found in added wording (non-commercial, Commons Clause …) */
+  restrictions?: string[];
+  /** best candidates when the text is modified or unidentified */
+  closest?: { spdx: string; similarity: number }[];
+  /** copyright / attribution lines */
+  attributions?: string[];
 }
 
 export interface LicenseEvidence {

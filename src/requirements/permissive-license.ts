@@ -1,5 +1,33 @@
 // Requirement 7: Permissive licensing.
-import type { Requirement } from './types.js';
+import type { EvidenceRef, LicenseFileEvidence } from '../evidence/types.js';
+import { judgeExpression, licenseFamily } from '../evidence/license/spdx.js';
+import type { Outcome, Requirement, Status } from './types.js';
+
+// Why a license is not permissive, for the summary; anything else off the allowlist is "not on the allowlist".
+const KIND: [RegExp, string][] = [
+  [/^(A?GPL|LGPL|MPL|EPL|EUPL|CC-BY-SA|OSL|CDDL|CPL|MS-RL)-/i, 'copyleft'],
+  [/^SSPL-|^BUSL-|^Elastic-/i, 'source-available, not open source'],
+  [/-NC(-|$)|^CC-BY-NC|Noncommercial/i, 'non-commercial'],
+];
+
+function kindOf(spdx: string): string {
+  for (const [re, kind] of KIND) if (re.test(spdx)) return kind;
+  return 'not on the allowlist';
+}
+
+function fileRef(f: LicenseFileEvidence): EvidenceRef {
+  const detail = f.spdx ? `${f.modified ? 'modified ' : ''}${f.spdx} (${f.method}, ${Math.round(f.confidence * 100)}%)` : f.reason ?? 'unidentified';
+  return { kind: 'file', ref: f.path, detail };
+}
+
+function differenceRefs(f: LicenseFileEvidence): EvidenceRef[] {
+  return (f.differences ?? []).slice(0, 10).map((d) => ({
+    kind: 'file' as const,
+    ref: f.path,
+    ...(d.line ? { line: d.line } : {}),
+    detail: `${d.kind}: ${d.text.length > 200 ? `${d.text.slice(0, 200)}…` : d.text}${d.restriction ? ` [${d.restriction}]` : ''}`,
+  }));
+}
 
 export const permissiveLicense: Requirement = {
   meta: {
@@ -11,7 +39,90 @@ export const permissiveLicense: Requirement = {
     measures:
       'The project\'s license, identified by its text, is an SPDX id on the policy allowlist ({licenses.allow}). A modified template with added restrictions fails; an unidentified text is review.',
   },
-  evaluate() {
-    return { status: 'unknown', summary: 'Not measured yet.', measured: {}, evidence: [] };
+  evaluate(evidence, { policy }): Outcome {
+    const lic = evidence.license;
+    const allow = policy.licenses.allow;
+    const root = lic.files.filter((f) => !f.path.startsWith('LICENSES/'));
+    const files = root.length > 0 ? root : lic.files;
+    const main = files.find((f) => f.spdx) ?? files[0];
+    const measured: Record<string, unknown> = {
+      spdx: main?.spdx ?? null,
+      expression: lic.expression ?? null,
+      confidence: main?.confidence ?? 0,
+      file: main?.path ?? null,
+      method: main?.method ?? 'none',
+      thirdParty: lic.thirdParty,
+    };
+    if (lic.signals.length) measured['signals'] = lic.signals;
+    if (lic.disagreements.length) measured['disagreements'] = lic.disagreements;
+    const disagree = lic.disagreements.length ? ` Note: ${lic.disagreements.join('; ')}.` : '';
+    const allowText = allow.join(', ');
+
+    if (files.length === 0) {
+      const said = lic.signals.find((s) => s.spdx);
+      return {
+        status: 'fail',
+        summary: `No license text in the repository${said ? ` (${said.source} says ${said.value}, but metadata alone grants nothing)` : ''}.`,
+        measured,
+        evidence: lic.signals.slice(0, 5).map((s) => ({ kind: 'file' as const, ref: s.source, detail: s.value })),
+        fix: `Add a LICENSE file with the full text of an allowlisted license (${allowText}).`,
+      };
+    }
+
+    const refs: EvidenceRef[] = files.map(fileRef);
+    const failures: string[] = [];
+    const reviews: string[] = [];
+    for (const f of files) {
+      if (f.modified && f.restrictions?.length) {
+        failures.push(`${f.path} is ${f.spdx ?? 'a license'} with added restrictions (${f.restrictions.join(', ')})`);
+        refs.push(...differenceRefs(f));
+      } else if (f.modified) {
+        reviews.push(`${f.path} is a modified ${f.spdx} text (${(f.differences ?? []).length} difference(s) from the template)`);
+        refs.push(...differenceRefs(f));
+      } else if (!f.spdx) {
+        const closest = f.closest?.length ? `; closest: ${f.closest.map((c) => `${c.spdx} ${Math.round(c.similarity * 100)}%`).join(', ')}` : '';
+        reviews.push(`${f.path} is not identified (${f.reason ?? 'no template matches'}${closest})`);
+      } else if (f.method === 'reference') {
+        reviews.push(`${f.path} only refers to ${f.spdx}; it does not hold the license text`);
+      }
+      // An appended license that is not allowed may be bundled code or a second license for the project.
+      for (const p of f.parts ?? []) {
+        if (p.kind === 'license' && p.spdx && p.spdx !== f.spdx && !allow.some((a) => licenseFamily(a) === licenseFamily(p.spdx!))) {
+          reviews.push(`${f.path} also holds the ${p.spdx} license (${kindOf(p.spdx)}) at lines ${p.startLine}–${p.endLine}: bundled third-party code, or a second license for the project?`);
+        }
+      }
+    }
+
+    const expr = lic.expression;
+    if (expr && failures.length === 0) {
+      const verdict = judgeExpression(expr, allow);
+      if (verdict && !verdict.allowed) {
+        const why = [...new Set(verdict.blocking)].map((id) => `${id} (${kindOf(id)})`).join(', ');
+        failures.push(`the license is ${expr}: ${why}`);
+      }
+    }
+
+    let status: Status;
+    let summary: string;
+    let fix: string | undefined;
+    if (failures.length) {
+      status = 'fail';
+      summary = `Not permissive: ${failures.join('; ')}.`;
+      fix = `License the project under an allowlisted license (${allowText}) without added conditions.`;
+    } else if (reviews.length) {
+      status = 'review';
+      summary = `Needs a reviewer: ${reviews.join('; ')}.`;
+      fix = 'A reviewer reads the differences listed and decides whether the text is still the permissive license it resembles.';
+    } else if (expr) {
+      status = 'pass';
+      summary = `${expr}, identified by its text in ${files.map((f) => f.path).join(', ')} (${main!.method}, ${Math.round(main!.confidence * 100)}% similar to the template), is on the allowlist.`;
+    } else {
+      status = 'review';
+      summary = 'The license files do not form one expression.';
+      fix = 'A reviewer reads the license files.';
+    }
+    const out: Outcome = { status, summary: summary + disagree, measured, evidence: refs };
+    if (fix) out.fix = fix;
+    return out;
   },
 };

@@ -1,15 +1,132 @@
-// License identification by content (requirements 7 and 15).
-import type { EvidenceProblem, FileMap, LicenseEvidence, PythonEvidence, TreeEntry } from '../types.js';
+// License evidence (requirements 7 and 15): which files hold the project's license, what each one
+// is by content (identify.ts), the expression they form, what the project's metadata says
+// (signals.ts) and where the two disagree, and the third-party notice files it ships.
+import type { EvidenceProblem, FileBlob, FileMap, LicenseEvidence, LicenseFileEvidence, PythonEvidence, TreeEntry } from '../types.js';
+import { identifyLicense, type LicenseIdentification } from './identify.js';
+import { packageSignals, reuseSignals, spdxLineSignals, type LicenseSignal } from './signals.js';
+import { parseExpression, expressionIds, sameLicense } from './spdx.js';
 
-export function wantsLicenseFile(_path: string): boolean {
-  return false;
+const ROOT_LICENSE = /^(?:UN)?LICEN[CS]E(?:[-._][\w.-]*)?$|^COPYING(?:[-._][\w.-]*)?$|^COPYRIGHT(?:\.(?:md|txt|rst))?$/i;
+const REUSE_FILE = /^LICENSES\/[^/]+$/;
+const THIRD_PARTY = /(?:^|\/)(?:NOTICES?|THIRD[-_ ]?PARTY[\w.-]*|ThirdPartyNotices[\w.-]*|third_party_licen[cs]es?[\w.-]*)(?:\.(?:md|txt|rst))?$/i;
+
+/** Whether `path` is a file the license evidence needs read. */
+export function wantsLicenseFile(path: string): boolean {
+  return ROOT_LICENSE.test(path) || REUSE_FILE.test(path);
 }
 
-export function extractLicense(
-  _tree: TreeEntry[],
-  _files: FileMap,
-  _python: PythonEvidence,
-  _problems: EvidenceProblem[],
-): LicenseEvidence {
-  return { files: [], signals: [], disagreements: [], thirdParty: [] };
+/** The root license files first by how conventional the name is: LICENSE, LICENCE, COPYING, then the rest. */
+function rank(path: string): number {
+  const base = path.toUpperCase();
+  if (/^LICEN[CS]E(\.(MD|TXT|RST))?$/.test(base)) return 0;
+  if (/^COPYING(\.(MD|TXT|RST))?$/.test(base)) return 1;
+  if (/^(UN)?LICEN[CS]E/.test(base) || /^COPYING/.test(base)) return 2;
+  if (base.startsWith('LICENSES/')) return 4;
+  return 3;
+}
+
+function fileEvidence(path: string, r: LicenseIdentification): LicenseFileEvidence {
+  const ev: LicenseFileEvidence = { path, confidence: r.confidence, method: r.method };
+  if (r.spdx) ev.spdx = r.spdx;
+  if (r.expression) ev.expression = r.expression;
+  if (r.modified) ev.modified = true;
+  if (r.differences.length) ev.differences = r.differences;
+  if (r.parts.length) ev.parts = r.parts;
+  if (r.reason) ev.reason = r.reason;
+  if (r.restrictions.length) ev.restrictions = r.restrictions;
+  if (r.closest?.length) ev.closest = r.closest;
+  if (r.attributions.length) ev.attributions = r.attributions.slice(0, 20);
+  return ev;
+}
+
+function unreadable(path: string, blob: FileBlob | undefined): LicenseFileEvidence | null {
+  if (!blob) return { path, confidence: 0, method: 'none', reason: 'the file was not read' };
+  if (blob.symlinkTarget !== undefined) return { path, confidence: 0, method: 'none', reason: `a symlink to ${blob.symlinkTarget}; not followed` };
+  if (blob.binary) return { path, confidence: 0, method: 'none', reason: 'the file is binary, not a license text' };
+  if (blob.text === undefined) return { path, confidence: 0, method: 'none', reason: 'the file has no readable text' };
+  return null;
+}
+
+/** The ids a file's expression names, or its id. */
+function idsOf(f: LicenseFileEvidence): string[] {
+  const node = f.expression ? parseExpression(f.expression) : null;
+  return node ? expressionIds(node) : f.spdx ? [f.spdx] : [];
+}
+
+function combine(files: LicenseFileEvidence[], signals: LicenseSignal[]): string | undefined {
+  const root = files.filter((f) => !f.path.startsWith('LICENSES/'));
+  const used = root.length > 0 ? root : files;
+  if (used.length === 0 || used.some((f) => !f.expression || f.modified)) return undefined;
+  const exprs = [...new Set(used.map((f) => f.expression!))];
+  if (exprs.length === 1) return exprs[0];
+  // Several license files: alternatives only when the project's own metadata says so.
+  const ids = exprs.flatMap((e) => expressionIds(parseExpression(e) ?? { license: e }));
+  const saysOr = signals.some((s) => {
+    if (!s.spdx || !/ OR /.test(s.spdx)) return false;
+    const node = parseExpression(s.spdx);
+    const named = node ? expressionIds(node) : [];
+    return ids.every((id) => named.some((n) => sameLicense(n, id)));
+  });
+  const wrap = (e: string) => (/ (AND|OR) /.test(e) ? `(${e})` : e);
+  return exprs.map(wrap).join(saysOr ? ' OR ' : ' AND ');
+}
+
+export function extractLicense(tree: TreeEntry[], files: FileMap, python: PythonEvidence, problems: EvidenceProblem[]): LicenseEvidence {
+  const candidates = tree
+    .filter((e) => e.type === 'blob' && wantsLicenseFile(e.path))
+    .sort((a, b) => rank(a.path) - rank(b.path) || a.path.localeCompare(b.path));
+  const out: LicenseFileEvidence[] = [];
+  for (const e of candidates) {
+    const blob = files[e.path];
+    const bad = unreadable(e.path, blob);
+    if (bad) {
+      out.push(bad);
+      continue;
+    }
+    if (blob!.truncated) problems.push({ file: e.path, message: 'license file only partly read; identified from its beginning' });
+    try {
+      out.push(fileEvidence(e.path, identifyLicense(blob!.text!)));
+    } catch (err) {
+      // identifyLicense is written never to throw; if it does, the file is reported, not the check lost.
+      problems.push({ file: e.path, message: `license identification failed: ${(err as Error).message}` });
+      out.push({ path: e.path, confidence: 0, method: 'none', reason: 'identification failed' });
+    }
+  }
+
+  const signals: LicenseSignal[] = [
+    ...spdxLineSignals(files),
+    ...packageSignals(python),
+    ...reuseSignals(tree),
+  ];
+
+  const expression = combine(out, signals);
+  const fileIds = out.filter((f) => !f.modified).flatMap(idsOf);
+  const disagreements: string[] = [];
+  if (fileIds.length > 0) {
+    const mainFile = out.find((f) => f.spdx)?.path ?? out[0]?.path ?? 'the license file';
+    for (const s of signals) {
+      if (!s.spdx || s.source.startsWith('REUSE')) continue;
+      const node = s.spdx === 'BSD-*' ? null : parseExpression(s.spdx);
+      const named = node ? expressionIds(node) : [s.spdx];
+      if (!named.some((n) => fileIds.some((id) => sameLicense(n, id)))) {
+        disagreements.push(`${s.source} says ${s.value}, but ${mainFile} is ${expression ?? fileIds.join(', ')} by its text`);
+      }
+    }
+  } else if (out.some((f) => f.modified)) {
+    const mod = out.find((f) => f.modified)!;
+    for (const s of signals) {
+      if (s.spdx && mod.spdx && s.spdx.split(/ (?:AND|OR) /).some((n) => sameLicense(n, mod.spdx!))) {
+        disagreements.push(`${s.source} says ${s.value}, but ${mod.path} is a modified ${mod.spdx} text`);
+      }
+    }
+  }
+
+  const thirdParty = tree
+    .filter((e) => e.type === 'blob' && (THIRD_PARTY.test(e.path) || REUSE_FILE.test(e.path)) && e.path.split('/').length <= 3)
+    .map((e) => e.path)
+    .slice(0, 50);
+
+  const ev: LicenseEvidence = { files: out, signals, disagreements, thirdParty };
+  if (expression) ev.expression = expression;
+  return ev;
 }
