@@ -1,5 +1,70 @@
-// Requirement 8: Functional testing.
-import type { Requirement } from './types.js';
+// Requirement 8: Functional testing. Test sources in the tree, and a CI step that runs them.
+import type { Evidence, EvidenceRef, TreeEntry } from '../evidence/types.js';
+import type { Outcome, Requirement } from './types.js';
+
+/** Code in test directories counts; `__init__.py` / `conftest.py` alone do not make a test suite. */
+const CODE = /\.(py|pyx|ipynb|c|cc|cpp|cu|h|hpp|rs|jl|sh|js|ts)$/i;
+const VENDORED = /(^|\/)(third_party|third-party|vendor|vendored|node_modules|site-packages|\.git)\//i;
+
+export function isTestFile(path: string): boolean {
+  if (VENDORED.test(path)) return false;
+  const base = path.slice(path.lastIndexOf('/') + 1);
+  if (/^test_[^/]*\.py$/i.test(base) || /^[^/]+_test\.py$/i.test(base)) return true;
+  if (base === '__init__.py' || base === 'conftest.py') return false;
+  return /(^|\/)(tests?|testing)\//i.test(path) && CODE.test(base);
+}
+
+export function testFiles(tree: TreeEntry[]): string[] {
+  return tree.filter((e) => e.type === 'blob' && e.mode !== '120000' && isTestFile(e.path)).map((e) => e.path);
+}
+
+export function evaluateFunctionalTesting(evidence: Evidence): Outcome {
+  const tests = testFiles(evidence.tree);
+  const steps = evidence.ci.testSteps;
+  const step = steps[0];
+  const stepAt = step ? `${step.file}${step.line !== undefined ? `:${step.line}` : ''}` : undefined;
+  const measured: Record<string, unknown> = {
+    testFiles: tests.length,
+    examples: tests.slice(0, 5),
+    ...(step ? { runner: step.tool, ciStep: `${stepAt}: ${step.text}` } : {}),
+    ciSteps: steps.length,
+  };
+  const refs: EvidenceRef[] = steps.slice(0, 5).map((s) => ({
+    kind: 'file',
+    ref: s.file,
+    ...(s.line !== undefined ? { line: s.line } : {}),
+    detail: `${s.tool}${s.job ? ` in job ${s.job}` : ''}: ${s.text}`,
+  }));
+  refs.push(...tests.slice(0, 5).map((t): EvidenceRef => ({ kind: 'file', ref: t, detail: 'test source' })));
+  const where = (() => {
+    const dirs = [...new Set(tests.map((t) => (t.includes('/') ? t.slice(0, t.lastIndexOf('/') + 1) : t)))];
+    return dirs.slice(0, 3).join(', ') + (dirs.length > 3 ? ' …' : '');
+  })();
+  if (tests.length > 0 && step) {
+    return {
+      status: 'pass',
+      summary: `${tests.length} test file${tests.length === 1 ? '' : 's'} (${where}) and CI runs them: ${step.tool} at ${stepAt}.`,
+      measured,
+      evidence: refs,
+    };
+  }
+  if (tests.length > 0) {
+    return {
+      status: 'warn',
+      summary: `${tests.length} test file${tests.length === 1 ? '' : 's'} (${where}), but no CI step runs them (pytest, tox, nox, python -m unittest, make test${evidence.ci.workflows.length ? '' : '; no CI configuration was found'}).`,
+      measured,
+      evidence: refs,
+      fix: `Add a step that runs the tests to a CI workflow triggered on push and pull_request, e.g. \`python -m pytest ${tests[0]!.includes('/') ? tests[0]!.slice(0, tests[0]!.indexOf('/') + 1) : ''}\` in .github/workflows/ci.yml.`,
+    };
+  }
+  return {
+    status: 'fail',
+    summary: `No test sources were found (tests/, test/ or testing/ directories, test_*.py, *_test.py)${step ? `, although CI runs ${step.tool} at ${stepAt}` : ''}.`,
+    measured,
+    evidence: refs,
+    fix: 'Add tests under tests/ (files named test_*.py that exercise the project with the latest torch) and run them in CI with pytest.',
+  };
+}
 
 export const functionalTesting: Requirement = {
   meta: {
@@ -11,7 +76,7 @@ export const functionalTesting: Requirement = {
     measures:
       'Test sources exist (tests/, test/ or testing/ directories, test_*.py, *_test.py) and CI runs them (pytest, tox, nox, python -m unittest, make test); tests not run by CI: warn.',
   },
-  evaluate() {
-    return { status: 'unknown', summary: 'Not measured yet.', measured: {}, evidence: [] };
+  evaluate(evidence) {
+    return evaluateFunctionalTesting(evidence);
   },
 };

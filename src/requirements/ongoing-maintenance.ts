@@ -1,5 +1,138 @@
-// Requirement 10: Ongoing maintenance.
-import type { Requirement } from './types.js';
+// Requirement 10: Ongoing maintenance. Three measured signs (torch support judged exactly as in
+// requirement 1, activity in the window, a release or tag within the policy's months) and the
+// maintainers' 12-month commitment, which only the application form can give.
+import type { Evidence, EvidenceRef } from '../evidence/types.js';
+import { judgeTorchSupport } from '../evidence/python/torch.js';
+import type { Policy } from '../policy/types.js';
+import { torchFix, torchRefs, where, written } from './pytorch-support.js';
+import type { Outcome, Requirement, Status } from './types.js';
+
+/** `months` calendar months before `at` (the 31st clamps to the month's last day), same time of day. */
+export function monthsBefore(at: Date, months: number): Date {
+  const y = at.getUTCFullYear();
+  const m = at.getUTCMonth() - months;
+  const targetYear = y + Math.floor(m / 12);
+  const targetMonth = ((m % 12) + 12) % 12;
+  const lastDay = new Date(Date.UTC(targetYear, targetMonth + 1, 0)).getUTCDate();
+  return new Date(
+    Date.UTC(targetYear, targetMonth, Math.min(at.getUTCDate(), lastDay), at.getUTCHours(), at.getUTCMinutes(), at.getUTCSeconds(), at.getUTCMilliseconds()),
+  );
+}
+
+const ORDER: Status[] = ['fail', 'review', 'unknown', 'warn', 'pass'];
+
+function worst(statuses: Status[]): Status {
+  for (const s of ORDER) if (statuses.includes(s)) return s;
+  return 'pass';
+}
+
+interface Release {
+  name: string;
+  date: string;
+  source: 'release' | 'tag';
+  ref: EvidenceRef;
+}
+
+/** The newest release (hosting API) or git tag on or before asOf. */
+export function latestRelease(evidence: Evidence, asOf: Date): Release | undefined {
+  const found: Release[] = [];
+  const hosted = evidence.online?.github ?? evidence.online?.gitlab;
+  const rel = hosted?.latestRelease;
+  if (rel) found.push({ name: rel.name, date: rel.date, source: 'release', ref: { kind: 'api', ref: rel.url, detail: `release ${rel.name}, ${rel.date.slice(0, 10)}` } });
+  const tag = evidence.tags?.latest;
+  if (tag) found.push({ name: tag.name, date: tag.date, source: 'tag', ref: { kind: 'commit', ref: tag.commit, detail: `tag ${tag.name}, ${tag.date.slice(0, 10)}` } });
+  return found
+    .filter((r) => !Number.isNaN(Date.parse(r.date)) && Date.parse(r.date) <= asOf.getTime())
+    .sort((a, b) => Date.parse(b.date) - Date.parse(a.date))[0];
+}
+
+function commitmentOf(form: Record<string, unknown> | undefined): string | undefined {
+  const v = form?.maintenanceCommitment;
+  if (typeof v === 'string' && v.trim()) return v.trim();
+  if (v === true) return 'yes';
+  return undefined;
+}
+
+export function evaluateOngoingMaintenance(evidence: Evidence, policy: Policy, asOf: Date): Outcome {
+  const n = policy.thresholds.supportedTorchReleases;
+  const months = policy.thresholds.releaseMonths;
+  const j = judgeTorchSupport(evidence.python.torch, evidence.torchReleases, asOf, n);
+  const h = evidence.history;
+  const cutoff = monthsBefore(asOf, months);
+  const release = latestRelease(evidence, asOf);
+  const releaseRecent = release !== undefined && Date.parse(release.date) >= cutoff.getTime();
+  const commitment = commitmentOf(evidence.form);
+
+  const parts: { status: Status; text: string; fix?: string }[] = [];
+  const versions = j.releases.join(' and ');
+  switch (j.outcome) {
+    case 'admits-all':
+      parts.push({ status: 'pass', text: `the torch requirement admits ${versions}` });
+      break;
+    case 'excludes-latest':
+      parts.push({ status: 'fail', text: `the torch requirement (${j.judged.map((a) => `${written(a.declaration)} at ${where(a.declaration)}`).join(', ')}) excludes the latest release ${j.releases[0]}`, fix: torchFix(j) });
+      break;
+    case 'excludes-older':
+      parts.push({ status: 'warn', text: `the torch requirement admits ${j.releases[0]} but not ${j.releases.filter((r) => j.admitted[r] === false).join(', ')}`, fix: torchFix(j) });
+      break;
+    case 'undeclared':
+      parts.push({ status: 'review', text: 'torch is not declared, so support for the latest releases cannot be read', fix: `Declare torch with a range that admits ${versions || 'the latest releases'} (see requirement 1).` });
+      break;
+    case 'indeterminate':
+      parts.push({ status: 'review', text: 'which torch versions the declared requirement admits cannot be told' });
+      break;
+    case 'no-releases':
+      parts.push({ status: 'unknown', text: `the torch release list does not reach ${n} releases at this date` });
+      break;
+  }
+  if (h.commits >= 1) parts.push({ status: 'pass', text: `${h.commits} commit${h.commits === 1 ? '' : 's'} in the last ${h.window.days} days` });
+  else
+    parts.push({
+      status: 'fail',
+      text: `no commits in the last ${h.window.days} days${h.latestCommitAt ? ` (newest ${h.latestCommitAt.slice(0, 10)})` : ''}`,
+      fix: 'Show the project is maintained: commit to the default branch (bots and merges are not counted).',
+    });
+  if (releaseRecent) parts.push({ status: 'pass', text: `${release!.source} ${release!.name} on ${release!.date.slice(0, 10)}` });
+  else
+    parts.push({
+      status: 'fail',
+      text: release
+        ? `the newest ${release.source} (${release.name}) is from ${release.date.slice(0, 10)}, more than ${months} months before ${asOf.toISOString().slice(0, 10)}`
+        : `no release or tag was found${evidence.online?.github || evidence.online?.gitlab ? '' : ' (git tags; GitHub releases not consulted)'}`,
+      fix: `Publish a release (tag it, e.g. git tag -a vX.Y.Z, and push the tag) at least every ${months} months.`,
+    });
+  if (evidence.form && !commitment) {
+    parts.push({ status: 'review', text: 'the application does not state the 12-month maintenance commitment', fix: 'Answer the maintenance-commitment question of the application.' });
+  }
+
+  const status = worst(parts.map((p) => p.status));
+  const refs: EvidenceRef[] = [...torchRefs(j).slice(0, 3)];
+  if (h.latestCommit) refs.push({ kind: 'commit', ref: h.latestCommit, detail: `newest commit, ${h.latestCommitAt ?? 'undated'}` });
+  if (release) refs.push(release.ref);
+  if (commitment) refs.push({ kind: 'form', ref: 'maintenanceCommitment', detail: commitment.slice(0, 300) });
+  const bad = parts.filter((p) => p.status !== 'pass');
+  const summary =
+    status === 'pass'
+      ? `Maintained: ${parts.map((p) => p.text).join('; ')}${commitment ? '; the application commits to 12 months of maintenance' : ''}.`
+      : `${bad.map((p) => p.text).join('; ')}.${parts.some((p) => p.status === 'pass') ? ` Met: ${parts.filter((p) => p.status === 'pass').map((p) => p.text).join('; ')}.` : ''}`;
+  const fixes = bad.map((p) => p.fix).filter(Boolean);
+  return {
+    status,
+    summary: summary.charAt(0).toUpperCase() + summary.slice(1),
+    measured: {
+      latest: j.releases,
+      admitted: j.admitted,
+      commits: h.commits,
+      latestCommitAt: h.latestCommitAt,
+      latestReleaseAt: release?.date,
+      latestRelease: release ? { name: release.name, source: release.source } : undefined,
+      releaseCutoff: cutoff.toISOString(),
+      commitment: commitment ?? null,
+    },
+    evidence: refs,
+    ...(fixes.length ? { fix: fixes.join(' ') } : {}),
+  };
+}
 
 export const ongoingMaintenance: Requirement = {
   meta: {
@@ -11,7 +144,7 @@ export const ongoingMaintenance: Requirement = {
     measures:
       'Requirement 1 admits the latest {thresholds.supportedTorchReleases} torch releases, the activity window has at least one commit, and a release or tag is no older than {thresholds.releaseMonths} months; the maintenance commitment comes from the application form.',
   },
-  evaluate() {
-    return { status: 'unknown', summary: 'Not measured yet.', measured: {}, evidence: [] };
+  evaluate(evidence, { policy, asOf }) {
+    return evaluateOngoingMaintenance(evidence, policy, asOf);
   },
 };

@@ -1,5 +1,83 @@
-// Requirement 9: Packages.
-import type { Requirement } from './types.js';
+// Requirement 9: Packages. Binary installation means a wheel on PyPI or a conda-forge package;
+// only the package indexes can say so. Offline the result is unknown, with what the repository
+// shows about publishing (the distribution name, publish steps in CI) as evidence.
+import type { Evidence, EvidenceRef } from '../evidence/types.js';
+import type { Outcome, Requirement } from './types.js';
+
+export function evaluatePackages(evidence: Evidence): Outcome {
+  const dist = evidence.python.distribution;
+  const pypi = evidence.online?.pypi;
+  const conda = evidence.online?.conda;
+  const publish = evidence.ci.publishSteps;
+  const measured: Record<string, unknown> = {
+    ...(dist ? { distribution: dist.name } : {}),
+    ...(pypi
+      ? {
+          pypi: {
+            exists: pypi.exists,
+            ...(pypi.latest ? { latest: pypi.latest } : {}),
+            wheel: pypi.wheel ?? false,
+            ...(pypi.latestWithWheel ? { latestWithWheel: pypi.latestWithWheel } : {}),
+            ...(pypi.url ? { url: pypi.url } : {}),
+          },
+        }
+      : {}),
+    ...(conda ? { conda: { channel: conda.channel, exists: conda.exists, ...(conda.latest ? { latest: conda.latest } : {}) } } : {}),
+    publishSteps: publish.map((s) => `${s.file}${s.line !== undefined ? `:${s.line}` : ''}: ${s.tool}`),
+  };
+  const refs: EvidenceRef[] = [];
+  if (dist) refs.push({ kind: 'file', ref: dist.file, ...(dist.line !== undefined ? { line: dist.line } : {}), detail: `distribution name ${dist.name}` });
+  if (pypi?.url) refs.push({ kind: 'registry', ref: pypi.url, detail: pypi.exists ? `latest ${pypi.latest ?? '?'}${pypi.wheel ? ', has a wheel' : ', no wheel'}` : 'not found' });
+  if (conda?.exists) refs.push({ kind: 'registry', ref: conda.url ?? `https://anaconda.org/${conda.channel}/${dist?.name ?? ''}`, detail: `${conda.channel} ${conda.latest ?? ''}`.trim() });
+  refs.push(...publish.map((s): EvidenceRef => ({ kind: 'file', ref: s.file, ...(s.line !== undefined ? { line: s.line } : {}), detail: `publishes: ${s.tool}` })));
+  const name = dist?.name ?? pypi?.distribution ?? '(unnamed)';
+
+  const pypiWheel = pypi?.exists && !pypi.allYanked && (pypi.wheel || pypi.latestWithWheel);
+  const onConda = conda?.exists === true;
+  if (pypiWheel || onConda) {
+    const how = [
+      pypiWheel ? `PyPI with a wheel (${pypi!.wheel ? pypi!.latest ?? 'latest' : pypi!.latestWithWheel})` : '',
+      onConda ? `${conda!.channel} (${conda!.latest ?? 'latest'})` : '',
+    ].filter(Boolean);
+    // the design counts any release with a wheel; a latest release without one is only noted
+    const olderWheelOnly = pypiWheel && !pypi!.wheel;
+    return {
+      status: 'pass',
+      summary: `${name} installs as a binary package from ${how.join(' and ')}${olderWheelOnly ? `; the latest release ${pypi!.latest ?? ''} has no wheel` : ''}.`,
+      measured,
+      evidence: refs,
+    };
+  }
+  // a negative answer from PyPI decides (conda-forge, when asked, said no too); without PyPI's answer nothing does
+  if (pypi) {
+    const sdistOnly = pypi?.exists && !pypi.allYanked;
+    const summary = sdistOnly
+      ? `${name} is on PyPI only as a source distribution (no wheel in any release)${conda ? ` and not on ${conda.channel}` : ''}.`
+      : pypi?.allYanked
+        ? `Every release of ${name} on PyPI is yanked${conda ? ` and it is not on ${conda.channel}` : ''}.`
+        : `${name} was not found on PyPI${conda ? ` or ${conda.channel}` : ''}.`;
+    return {
+      status: 'fail',
+      summary,
+      measured,
+      evidence: refs,
+      fix: sdistOnly
+        ? `Build and upload wheels for ${name} (python -m build, then twine upload dist/*.whl, or pypa/gh-action-pypi-publish in a release workflow), or add it to conda-forge.`
+        : `Publish ${name} to PyPI with a wheel (python -m build; twine upload dist/*, or pypa/gh-action-pypi-publish in a release workflow) or add a conda-forge recipe.${dist ? '' : ' Name the distribution in pyproject.toml [project].name first.'}`,
+    };
+  }
+  const why = evidence.online?.errors?.['packages'];
+  const publishText = publish.length
+    ? `CI publishes with ${[...new Set(publish.map((s) => s.tool))].join(', ')} (${publish[0]!.file}${publish[0]!.line !== undefined ? `:${publish[0]!.line}` : ''})`
+    : 'no publishing step was found in CI';
+  return {
+    status: 'unknown',
+    summary: `PyPI ${conda ? `was not consulted (${conda.channel} has no ${name})` : 'and conda-forge were not consulted'}${why ? ` (${why})` : evidence.online ? '' : ' (offline)'}; ${dist ? `the distribution is ${dist.name}` : 'no distribution name was found in pyproject.toml, setup.cfg or setup.py'}, and ${publishText}.`,
+    measured,
+    evidence: refs,
+    fix: `Run the check online to look ${dist ? `${dist.name} ` : 'the distribution '}up on PyPI and conda-forge.`,
+  };
+}
 
 export const packages: Requirement = {
   meta: {
@@ -11,7 +89,7 @@ export const packages: Requirement = {
     measures:
       'The distribution exists on PyPI with a wheel in a release, or on conda-forge; online only. Offline: unknown, with any publishing workflow as evidence.',
   },
-  evaluate() {
-    return { status: 'unknown', summary: 'Not measured yet.', measured: {}, evidence: [] };
+  evaluate(evidence) {
+    return evaluatePackages(evidence);
   },
 };

@@ -1,5 +1,137 @@
-// Requirement 1: PyTorch support.
-import type { Requirement } from './types.js';
+// Requirement 1: PyTorch support. Judged by judgeTorchSupport() (src/evidence/python/torch.ts),
+// the same function requirement 10 uses. When torch is declared in several places, the
+// declarations that bind users most (install metadata, then conda recipe, then requirements
+// files, then build-time, then extras/dev) decide; all are reported.
+import type { EvidenceRef, TorchDeclaration } from '../evidence/types.js';
+import { judgeTorchSupport, suggestSpecifier, type TorchAdmission, type TorchJudgement } from '../evidence/python/torch.js';
+import type { Outcome, Requirement } from './types.js';
+
+export function where(d: TorchDeclaration): string {
+  return d.line !== undefined ? `${d.file}:${d.line}` : d.file;
+}
+
+/** `torch>=2.0` / `pytorch =2.1` / `torch @ url`, as a reader would write it. */
+export function written(d: TorchDeclaration): string {
+  const name = d.syntax === 'conda' ? 'pytorch' : 'torch';
+  if (d.url !== undefined) return `${name} @ ${d.url}`;
+  if (!d.specifier) return `${name} (any version)`;
+  return d.syntax === 'poetry' ? `${name} = "${d.specifier}"` : `${name}${/^[<>=!~]/.test(d.specifier) ? '' : ' '}${d.specifier}`;
+}
+
+function list(items: string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+function describe(a: TorchAdmission): Record<string, unknown> {
+  const d = a.declaration;
+  return {
+    declaredIn: where(d),
+    specifier: d.url !== undefined ? `@ ${d.url}` : d.specifier,
+    scope: d.scope,
+    optional: d.optional,
+    ...(d.marker ? { marker: d.marker } : {}),
+    admitted: a.admitted,
+    ...(a.error ? { unreadable: a.error } : {}),
+  };
+}
+
+export function torchMeasured(j: TorchJudgement): Record<string, unknown> {
+  return {
+    declaredIn: j.judged.map((a) => where(a.declaration)),
+    specifier: j.judged.map((a) => (a.declaration.url !== undefined ? `@ ${a.declaration.url}` : a.declaration.specifier)),
+    latest: j.releases,
+    admitted: j.admitted,
+    declarations: j.declarations.map(describe),
+    optionalOnly: j.optionalOnly,
+  };
+}
+
+export function torchRefs(j: TorchJudgement): EvidenceRef[] {
+  const judged = new Set(j.judged);
+  const ordered = [...j.judged, ...j.declarations.filter((a) => !judged.has(a))];
+  return ordered.map((a) => {
+    const d = a.declaration;
+    const ref: EvidenceRef = { kind: 'file', ref: d.file, detail: `${written(d)} [${d.scope}${d.marker ? `; ${d.marker}` : ''}]` };
+    if (d.line !== undefined) ref.line = d.line;
+    return ref;
+  });
+}
+
+/** The fix that makes the judged declarations admit every release asked for. */
+export function torchFix(j: TorchJudgement): string {
+  const bad = j.judged.filter((a) => j.releases.some((r) => a.admitted[r] === false));
+  const parts = bad.map((a) => {
+    const suggestion = suggestSpecifier(a.declaration, j.releases);
+    const name = a.declaration.syntax === 'conda' ? 'pytorch' : 'torch';
+    return `change ${written(a.declaration)} at ${where(a.declaration)} to \`${name}${suggestion}\``;
+  });
+  const first = parts.join('; ');
+  return `${first.charAt(0).toUpperCase()}${first.slice(1)}, so torch ${list(j.releases)} can be installed with the project, and test against them.`;
+}
+
+export function evaluatePytorchSupport(j: TorchJudgement, n: number): Outcome {
+  const measured = torchMeasured(j);
+  const evidence = torchRefs(j);
+  const versions = list(j.releases);
+  const judgedText = list(j.judged.map((a) => `\`${written(a.declaration)}\` (${where(a.declaration)})`));
+  const others = j.declarations.length - j.judged.length;
+  const otherText = others > 0 ? `; ${others} other declaration${others === 1 ? '' : 's'} reported` : '';
+  const extras = j.optionalOnly ? ' It is declared only as an optional extra or development dependency, which counts as declared.' : '';
+  switch (j.outcome) {
+    case 'undeclared':
+      return {
+        status: 'review',
+        summary:
+          'torch is not declared in pyproject.toml, setup.cfg, setup.py, requirements*.txt, environment*.yml or a conda recipe; a reviewer must confirm how users get PyTorch.',
+        measured,
+        evidence,
+        fix: `Declare torch where the project lists its dependencies, e.g. \`torch>=${j.releases[j.releases.length - 1] ?? '2.0'}\` in pyproject.toml [project].dependencies (or an extra such as [project.optional-dependencies] torch = [...] for framework-agnostic libraries).`,
+      };
+    case 'no-releases':
+      return {
+        status: 'unknown',
+        summary: `The torch release list holds ${j.releases.length} feature release${j.releases.length === 1 ? '' : 's'} on or before the evaluation date, fewer than the ${n} to judge; support cannot be told.`,
+        measured,
+        evidence,
+        fix: 'Refresh data/torch-releases.json (or pass a release list file) so it covers the evaluation date.',
+      };
+    case 'excludes-latest':
+      return {
+        status: 'fail',
+        summary: `${judgedText} excludes torch ${j.releases[0]}, the latest release${otherText}.${extras}`,
+        measured,
+        evidence,
+        fix: torchFix(j),
+      };
+    case 'excludes-older': {
+      const missing = j.releases.filter((r) => j.admitted[r] === false);
+      return {
+        status: 'warn',
+        summary: `${judgedText} admits torch ${j.releases[0]} but not ${list(missing)}; the latest ${n} releases should both work${otherText}.${extras}`,
+        measured,
+        evidence,
+        fix: torchFix(j),
+      };
+    }
+    case 'indeterminate': {
+      const why = j.judged.find((a) => a.error)?.error ?? 'the specifier cannot be read';
+      return {
+        status: 'review',
+        summary: `torch is declared (${judgedText}) but which versions it admits cannot be told: ${why}${otherText}.`,
+        measured,
+        evidence,
+        fix: `Make sure the declared torch version range admits ${versions}, or state it in a requirements file a reader can check.`,
+      };
+    }
+    case 'admits-all':
+      return {
+        status: 'pass',
+        summary: `${judgedText} admits torch ${versions}${otherText}.${extras}`,
+        measured,
+        evidence,
+      };
+  }
+}
 
 export const pytorchSupport: Requirement = {
   meta: {
@@ -11,7 +143,8 @@ export const pytorchSupport: Requirement = {
     measures:
       '`torch` is a declared dependency (pyproject dependencies, optional-dependencies, dependency-groups, Poetry; setup.cfg install_requires; literal lists in setup.py; requirements*.txt; environment*.yml; conda meta.yaml) and its specifier admits the latest {thresholds.supportedTorchReleases} feature releases of torch as of the evaluation date. Fails when the specifier excludes the latest release; review when torch is not declared at all.',
   },
-  evaluate() {
-    return { status: 'unknown', summary: 'Not measured yet.', measured: {}, evidence: [] };
+  evaluate(evidence, { policy, asOf }) {
+    const n = policy.thresholds.supportedTorchReleases;
+    return evaluatePytorchSupport(judgeTorchSupport(evidence.python.torch, evidence.torchReleases, asOf, n), n);
   },
 };

@@ -1,5 +1,99 @@
-// Requirement 2: Working CI.
-import type { Requirement } from './types.js';
+// Requirement 2: Working CI. Offline, a CI configuration that runs on push or pull requests is
+// the most we can see ("configured, run status unknown"); with the hosting API, the latest
+// completed run on the default branch decides. Declared OSes must each appear among the runners.
+import type { CiWorkflow, Evidence, EvidenceRef } from '../evidence/types.js';
+import { classifierOs } from '../evidence/ci/runners.js';
+import type { Outcome, Requirement, Status } from './types.js';
+
+/** GitHub events that run CI on the project's changes. */
+const CHANGE_EVENTS = new Set(['push', 'pull_request', 'pull_request_target', 'merge_group']);
+
+/** Conclusions that mean the code failed; others (cancelled, skipped, neutral, stale) are not a verdict. */
+const FAILED = new Set(['failure', 'timed_out', 'startup_failure', 'failed', 'error']);
+const SUCCEEDED = new Set(['success', 'succeeded', 'passed']);
+
+export function runsOnChanges(w: CiWorkflow): boolean {
+  return w.system !== 'github-actions' || w.triggers.some((t) => CHANGE_EVENTS.has(t));
+}
+
+/** OSes the project says it supports: Trove classifiers and the platforms of its published wheels. */
+export function declaredOs(evidence: Evidence): string[] {
+  const out = new Set<string>(classifierOs(evidence.python.classifiers));
+  for (const p of evidence.online?.pypi?.wheelPlatforms ?? []) if (['linux', 'macos', 'windows'].includes(p)) out.add(p);
+  return [...out].sort();
+}
+
+function workflowRef(w: CiWorkflow): EvidenceRef {
+  const detail = [
+    w.system,
+    w.triggers.length ? `on ${w.triggers.join(', ')}` : 'no triggers read',
+    w.runners.length ? `runners ${w.runners.join('; ')}` : '',
+  ]
+    .filter(Boolean)
+    .join('; ');
+  return { kind: 'file', ref: w.file, detail };
+}
+
+export function evaluateWorkingCi(evidence: Evidence): Outcome {
+  const ci = evidence.ci;
+  const hosted = evidence.online?.github ?? evidence.online?.gitlab;
+  const lastRun = hosted?.lastRun;
+  const declared = declaredOs(evidence);
+  const missingOs = declared.filter((o) => !ci.os.includes(o));
+  const onChanges = ci.workflows.filter(runsOnChanges);
+  const measured: Record<string, unknown> = {
+    systems: ci.systems,
+    workflows: ci.workflows.map((w) => w.file),
+    os: ci.os,
+    declaredOs: declared,
+    ...(missingOs.length ? { missingOs } : {}),
+    ...(lastRun ? { lastRun } : {}),
+  };
+  const evidenceRefs: EvidenceRef[] = ci.workflows.map(workflowRef);
+  if (lastRun) evidenceRefs.unshift({ kind: 'api', ref: lastRun.url, detail: `latest completed run: ${lastRun.conclusion} at ${lastRun.at}` });
+  const osNote = missingOs.length
+    ? ` The project declares ${missingOs.join(', ')} (classifiers or wheels) but no CI runner runs on ${missingOs.length === 1 ? 'it' : 'them'}${ci.os.length ? ` (runners: ${ci.os.join(', ')})` : ' (no runner OS could be read)'}.`
+    : '';
+  const osFix = missingOs.length
+    ? `Add ${missingOs.join(', ')} runners to the CI matrix (e.g. runs-on: \${{ matrix.os }} with ${missingOs.map((o) => (o === 'linux' ? 'ubuntu-latest' : o === 'macos' ? 'macos-latest' : 'windows-latest')).join(', ')}), or drop the Operating System classifiers the project does not test.`
+    : undefined;
+  const result = (status: Status, summary: string, fix?: string): Outcome => {
+    const fixes = [fix, osFix].filter(Boolean).join(' ');
+    return { status, summary: summary + osNote, measured, evidence: evidenceRefs, ...(fixes ? { fix: fixes } : {}) };
+  };
+
+  if (lastRun) {
+    const c = lastRun.conclusion.toLowerCase();
+    if (FAILED.has(c)) {
+      return result('fail', `The latest completed CI run on the default branch failed (${c}, ${lastRun.at.slice(0, 10)}).`, `Fix the failing run ${lastRun.url} and get the default branch green.`);
+    }
+    if (SUCCEEDED.has(c)) {
+      return result(missingOs.length ? 'warn' : 'pass', `The latest completed CI run on the default branch succeeded (${lastRun.at.slice(0, 10)}; ${ci.systems.join(', ') || 'CI'}).`);
+    }
+    return result('warn', `The latest completed CI run on the default branch ended "${c}" (${lastRun.at.slice(0, 10)}), which shows neither success nor failure.`, `Re-run ${lastRun.url} so the default branch has a completed, successful run.`);
+  }
+  const why = evidence.online?.errors?.['working-ci'];
+  if (onChanges.length > 0) {
+    const files = onChanges.map((w) => w.file);
+    return result(
+      'warn',
+      `CI is configured (${files.slice(0, 3).join(', ')}${files.length > 3 ? ` and ${files.length - 3} more` : ''}), run status unknown${why ? ` (${why})` : ' (no access to the CI service in this check)'}.`,
+      'Run the check with GitHub access (without --offline) to see whether the latest runs on the default branch succeed.',
+    );
+  }
+  if (ci.workflows.length > 0) {
+    return result(
+      'fail',
+      `CI files exist (${ci.workflows.map((w) => w.file).join(', ')}) but none runs on push or pull requests${ci.workflows.some((w) => w.triggers.length === 0) ? '; some could not be read' : ''}.`,
+      `Add \`on: [push, pull_request]\` to a workflow that builds and tests the project (see ${ci.workflows[0]!.file}).`,
+    );
+  }
+  return result(
+    'fail',
+    'No CI configuration was found (.github/workflows/*.yml, .gitlab-ci.yml, .circleci/config.yml, azure-pipelines.yml, .travis.yml, Jenkinsfile, .buildkite/).',
+    'Add a workflow such as .github/workflows/ci.yml with `on: [push, pull_request]` that installs the project and runs its tests.',
+  );
+}
 
 export const workingCi: Requirement = {
   meta: {
@@ -11,7 +105,7 @@ export const workingCi: Requirement = {
     measures:
       'A CI configuration exists (GitHub Actions workflows triggered on push or pull_request, GitLab CI, CircleCI, Azure Pipelines, Travis, Jenkins, Buildkite) and, with GitHub access, the latest completed runs on the default branch succeeded; offline: warn. Every operating system the project declares (Trove classifiers, wheel platforms) must appear among the CI runners, else warn.',
   },
-  evaluate() {
-    return { status: 'unknown', summary: 'Not measured yet.', measured: {}, evidence: [] };
+  evaluate(evidence) {
+    return evaluateWorkingCi(evidence);
   },
 };

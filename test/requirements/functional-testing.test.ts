@@ -1,0 +1,37 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { functionalTesting, isTestFile } from '../../src/requirements/functional-testing.js';
+import type { CiStep } from '../../src/evidence/types.js';
+import { ctx, makeEvidence } from '../support/evidence.js';
+
+function run(paths: string[], steps: CiStep[]) {
+  const ev = makeEvidence({ paths, overrides: { ci: { systems: [], workflows: [], os: [], testSteps: steps, publishSteps: [] } } });
+  return functionalTesting.evaluate(ev, ctx());
+}
+
+const STEP: CiStep = { file: '.github/workflows/ci.yml', line: 20, job: 'tests', tool: 'pytest', text: 'python -m pytest tests' };
+
+test('which paths are test sources', () => {
+  for (const p of ['tests/test_a.py', 'test/helpers.py', 'testing/run.cpp', 'src/pkg/tests/data_check.py', 'test_x.py', 'pkg/io_test.py']) assert.equal(isTestFile(p), true, p);
+  for (const p of ['tests/__init__.py', 'tests/conftest.py', 'tests/README.md', 'third_party/x/tests/test_y.py', 'src/pkg/testutils.py', 'latest/a.py', 'contest/a.py']) assert.equal(isTestFile(p), false, p);
+});
+
+test('tests and a CI step pass; the measured keys name both', () => {
+  const r = run(['tests/test_model.py', 'tests/test_data.py', 'src/m.py'], [STEP]);
+  assert.equal(r.status, 'pass');
+  assert.equal(r.measured.testFiles, 2);
+  assert.equal(r.measured.runner, 'pytest');
+  assert.equal(r.measured.ciStep, '.github/workflows/ci.yml:20: python -m pytest tests');
+  assert.equal(r.evidence[0]?.line, 20);
+});
+
+test('tests without a CI step warn with a fix; no tests fail even when CI runs pytest', () => {
+  const w = run(['tests/test_model.py'], []);
+  assert.equal(w.status, 'warn');
+  assert.match(w.fix!, /python -m pytest tests\//);
+  const f = run(['src/m.py'], [STEP]);
+  assert.equal(f.status, 'fail');
+  assert.match(f.summary, /although CI runs pytest/);
+  assert.ok(f.fix);
+  assert.equal(run(['tests/__init__.py'], []).status, 'fail');
+});

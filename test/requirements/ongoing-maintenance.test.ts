@@ -1,0 +1,81 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { monthsBefore, ongoingMaintenance } from '../../src/requirements/ongoing-maintenance.js';
+import { pytorchSupport } from '../../src/requirements/pytorch-support.js';
+import type { Evidence, TorchDeclaration } from '../../src/evidence/types.js';
+import { ctx, makeEvidence } from '../support/evidence.js';
+
+const AS_OF = '2026-11-27T00:00:00.000Z';
+const RELEASES = [
+  { version: '2.11.0', date: '2026-03-23' },
+  { version: '2.10.0', date: '2026-01-21' },
+];
+const OK: TorchDeclaration = { file: 'pyproject.toml', line: 9, specifier: '>=2.0', scope: 'dependencies', optional: false };
+
+function evidence(opts: { torch?: TorchDeclaration[]; commits?: number; tag?: string; release?: string; form?: Record<string, unknown> } = {}): Evidence {
+  const ev = makeEvidence({
+    asOf: AS_OF,
+    overrides: {
+      torchReleases: RELEASES,
+      python: { torch: opts.torch ?? [OK], classifiers: [], licenseMeta: [], urls: {}, files: [] },
+      tags: opts.tag ? { count: 1, latest: { name: 'v1.0', date: opts.tag, commit: 'a'.repeat(40) } } : { count: 0 },
+      ...(opts.release ? { online: { github: { stars: 1, archived: false, defaultBranch: 'main', latestRelease: { name: 'v2.0', date: opts.release, url: 'https://github.com/o/r/releases/tag/v2.0' } }, errors: {} } } : {}),
+      ...(opts.form ? { form: opts.form } : {}),
+    },
+  });
+  ev.history.commits = opts.commits ?? 5;
+  ev.history.latestCommitAt = '2026-11-20T00:00:00Z';
+  return ev;
+}
+
+const judge = (ev: Evidence) => ongoingMaintenance.evaluate(ev, ctx(undefined, AS_OF));
+
+test('calendar months: clamped to the month end, same time of day', () => {
+  assert.equal(monthsBefore(new Date('2026-11-27T00:00:00Z'), 12).toISOString(), '2025-11-27T00:00:00.000Z');
+  assert.equal(monthsBefore(new Date('2026-03-31T12:00:00Z'), 1).toISOString(), '2026-02-28T12:00:00.000Z');
+  assert.equal(monthsBefore(new Date('2026-01-15T00:00:00Z'), 13).toISOString(), '2024-12-15T00:00:00.000Z');
+});
+
+test('all three signs pass; a tag exactly 12 months old still counts, a second older does not', () => {
+  const r = judge(evidence({ tag: '2025-11-27T00:00:00Z' }));
+  assert.equal(r.status, 'pass');
+  assert.equal(r.measured.latestReleaseAt, '2025-11-27T00:00:00Z');
+  const old = judge(evidence({ tag: '2025-11-26T23:59:59Z' }));
+  assert.equal(old.status, 'fail');
+  assert.match(old.summary, /more than 12 months/);
+  assert.match(old.fix!, /git tag/);
+});
+
+test('no tag fails; a GitHub release newer than the tags is used', () => {
+  const none = judge(evidence({}));
+  assert.equal(none.status, 'fail');
+  assert.match(none.summary, /no release or tag was found \(git tags; GitHub releases not consulted\)\. Met: the torch requirement admits 2\.11 and 2\.10/i);
+  const rel = judge(evidence({ tag: '2024-01-01T00:00:00Z', release: '2026-06-01T00:00:00Z' }));
+  assert.equal(rel.status, 'pass');
+  assert.deepEqual(rel.measured.latestRelease, { name: 'v2.0', source: 'release' });
+});
+
+test('no commits in the window fails', () => {
+  const r = judge(evidence({ tag: '2026-10-01T00:00:00Z', commits: 0 }));
+  assert.equal(r.status, 'fail');
+  assert.match(r.summary, /^No commits in the last 90 days \(newest 2026-11-20\)\./);
+});
+
+test('torch support is judged exactly as requirement 1', () => {
+  for (const [spec, status] of [['<2.11', 'fail'], ['>=2.11', 'warn'], ['>=2.10', 'pass']] as const) {
+    const ev = evidence({ tag: '2026-10-01T00:00:00Z', torch: [{ ...OK, specifier: spec }] });
+    const r = judge(ev);
+    assert.equal(r.status, status, spec);
+    assert.deepEqual(r.measured.admitted, pytorchSupport.evaluate(ev, ctx(undefined, AS_OF)).measured.admitted);
+  }
+  assert.equal(judge(evidence({ tag: '2026-10-01T00:00:00Z', torch: [] })).status, 'review');
+});
+
+test('the application commitment is form evidence; an application without it is review', () => {
+  const yes = judge(evidence({ tag: '2026-10-01T00:00:00Z', form: { maintenanceCommitment: 'Yes, we commit to 12 months.' } }));
+  assert.equal(yes.status, 'pass');
+  assert.ok(yes.evidence.some((e) => e.kind === 'form' && e.ref === 'maintenanceCommitment'));
+  const missing = judge(evidence({ tag: '2026-10-01T00:00:00Z', form: { maintenanceCommitment: null } }));
+  assert.equal(missing.status, 'review');
+  assert.match(missing.summary, /does not state the 12-month maintenance commitment/);
+});
