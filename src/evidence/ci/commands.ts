@@ -23,6 +23,10 @@ const TESTS: [RegExp, string][] = [
   [/(^|\s)hatch\s+(test\b|run\s+[\w:.-]*test)/, 'hatch test'],
   [/(^|\s)(pdm|poetry|rye|pixi|uv)\s+run\s+(-\S+\s+)*[\w:.-]*test[\w:.-]*(\s|$)/, 'run test script'],
   [/(^|\s)python[\d.]*\s+(-\S+\s+)*\S*((^|\/)tests?\/|(^|\/)testing\/|test_[\w-]*\.py|[\w-]+_test\.py|run_?tests?\.py)/, 'python test script'],
+  // projects with native or web parts test them with their own runners
+  [/(^|\s)(npm|pnpm|yarn)\s+(run\s+)?test(\s|$|:)/, 'npm test'],
+  [/(^|\s)cargo\s+(test|nextest)\b/, 'cargo test'],
+  [/(^|\s)ctest(\s|$)/, 'ctest'],
 ];
 
 const PUBLISH: [RegExp, string][] = [

@@ -19,6 +19,10 @@ test('test runners in command position are found, with the line they start on', 
   assert.deepEqual(tools('hatch test'), ['test:hatch test@0']);
   assert.deepEqual(tools('pixi run test-gpu'), ['test:run test script@0']);
   assert.deepEqual(tools('python test/run_test.py --verbose'), ['test:python test script@0']);
+  assert.deepEqual(tools('npm test'), ['test:npm test@0']);
+  assert.deepEqual(tools('npm run test:unit'), ['test:npm test@0']);
+  assert.deepEqual(tools('cargo test --workspace'), ['test:cargo test@0']);
+  assert.deepEqual(tools('cd build && ctest --output-on-failure'), ['test:ctest@0']);
   assert.deepEqual(tools('set -e\n\npytest \\\n  --cov \\\n  tests\nmake ci'), ['test:pytest@2', 'test:make(ci)@5']);
 });
 
@@ -30,6 +34,8 @@ test('installing, echoing or naming a runner is not running it', () => {
   assert.deepEqual(tools('# pytest'), []);
   assert.deepEqual(tools('pip install tox-gh-actions'), []);
   assert.deepEqual(tools('python setup.py build'), []);
+  assert.deepEqual(tools('npm install test-utils'), []);
+  assert.deepEqual(tools('npm run typecheck'), []);
 });
 
 test('publish commands and actions', () => {
