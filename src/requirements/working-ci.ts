@@ -48,6 +48,7 @@ export function evaluateWorkingCi(evidence: Evidence): Outcome {
     declaredOs: declared,
     ...(missingOs.length ? { missingOs } : {}),
     ...(lastRun ? { lastRun } : {}),
+    ...(hosted?.runs?.length ? { runs: hosted.runs } : {}),
   };
   const evidenceRefs: EvidenceRef[] = ci.workflows.map(workflowRef);
   if (lastRun) evidenceRefs.unshift({ kind: 'api', ref: lastRun.url, detail: `latest completed run: ${lastRun.conclusion} at ${lastRun.at}` });
@@ -62,15 +63,27 @@ export function evaluateWorkingCi(evidence: Evidence): Outcome {
     return { status, summary: summary + osNote, measured, evidence: evidenceRefs, ...(fixes ? { fix: fixes } : {}) };
   };
 
-  if (lastRun) {
-    const c = lastRun.conclusion.toLowerCase();
-    if (FAILED.has(c)) {
-      return result('fail', `The latest completed CI run on the default branch failed (${c}, ${lastRun.at.slice(0, 10)}).`, `Fix the failing run ${lastRun.url} and get the default branch green.`);
+  // the latest completed run of each workflow when the API gave them, else the single latest run
+  const runs = hosted?.runs?.length ? hosted.runs : lastRun ? [{ workflow: '', ...lastRun }] : [];
+  if (runs.length > 0) {
+    const label = (r: (typeof runs)[number]) => `${r.workflow ? `${r.workflow}: ` : ''}${r.conclusion.toLowerCase()}, ${r.at.slice(0, 10)}`;
+    const failed = runs.filter((r) => FAILED.has(r.conclusion.toLowerCase()));
+    if (failed.length > 0) {
+      return result(
+        'fail',
+        `The latest completed CI run${failed.length === 1 ? '' : 's'} on the default branch failed (${failed.map(label).join('; ')}).`,
+        `Fix the failing run${failed.length === 1 ? '' : 's'} ${failed.map((r) => r.url).join(', ')} and get the default branch green.`,
+      );
     }
-    if (SUCCEEDED.has(c)) {
-      return result(missingOs.length ? 'warn' : 'pass', `The latest completed CI run on the default branch succeeded (${lastRun.at.slice(0, 10)}; ${ci.systems.join(', ') || 'CI'}).`);
+    const odd = runs.filter((r) => !SUCCEEDED.has(r.conclusion.toLowerCase()));
+    if (odd.length === 0) {
+      return result(missingOs.length ? 'warn' : 'pass', `The latest completed CI run${runs.length === 1 ? '' : 's'} on the default branch succeeded (${runs.map(label).join('; ')}).`);
     }
-    return result('warn', `The latest completed CI run on the default branch ended "${c}" (${lastRun.at.slice(0, 10)}), which shows neither success nor failure.`, `Re-run ${lastRun.url} so the default branch has a completed, successful run.`);
+    return result(
+      'warn',
+      `The latest completed CI run${odd.length === 1 ? '' : 's'} on the default branch ended without success or failure (${odd.map(label).join('; ')}).`,
+      `Re-run ${odd.map((r) => r.url).join(', ')} so the default branch has completed, successful runs.`,
+    );
   }
   const why = evidence.online?.errors?.['working-ci'];
   if (onChanges.length > 0) {

@@ -76,3 +76,17 @@ test('wheel platforms from PyPI count as declared OSes', () => {
   assert.equal(r.status, 'warn');
   assert.deepEqual(r.measured.missingOs, ['macos']);
 });
+
+test('online per-workflow runs: any failure fails naming its URL; all green passes', () => {
+  const runs = [
+    { workflow: 'CI', conclusion: 'success', at: '2026-11-26T10:00:00Z', url: 'https://github.com/o/r/actions/runs/1' },
+    { workflow: 'GPU', conclusion: 'failure', at: '2026-11-25T10:00:00Z', url: 'https://github.com/o/r/actions/runs/2' },
+  ];
+  const bad = run([wf('.github/workflows/ci.yml', ['push'])], { online: { github: { ...hosted('success'), runs }, errors: {} } });
+  assert.equal(bad.status, 'fail');
+  assert.match(bad.summary, /GPU: failure/);
+  assert.match(bad.fix!, /runs\/2/);
+  assert.doesNotMatch(bad.fix!, /runs\/1/);
+  const good = run([wf('.github/workflows/ci.yml', ['push'])], { online: { github: { ...hosted('success'), runs: [runs[0]!] }, errors: {} } });
+  assert.equal(good.status, 'pass');
+});
