@@ -12,6 +12,9 @@ const DOCS_PAGE = /^(index|quick[_-]?start|getting[_-]?started|get[_-]?started|i
 const TEXT_EXT = /(^[^.]*$)|\.(md|markdown|mdown|rst|txt|text|adoc|asciidoc|org|html?|ya?ml|toml|json|csv)$/i;
 
 export function wantsCommunityFile(path: string): boolean {
+  // called for every path of the tree: reject the deep majority before any regex runs
+  const c = path.charCodeAt(0);
+  if (path.includes('/') && !(c === 0x2e /* . */ ? path.startsWith('.github/') : c === 0x64 /* d */ && (path.startsWith('docs/') || path.startsWith('doc/')))) return false;
   const slash = path.lastIndexOf('/');
   const dir = slash < 0 ? '' : path.slice(0, slash);
   const base = path.slice(slash + 1);

@@ -25,7 +25,7 @@ function sources(evidence: Evidence, minFiles: number): { found: Source[]; small
     if (/^\.readthedocs\.ya?ml$/i.test(e.path) || e.path === 'readthedocs.yml' || e.path === 'readthedocs.yaml') found.push({ kind: 'readthedocs', path: e.path });
   }
   const small: { path: string; files: number }[] = [];
-  const topDirs = [...idx.dirs].filter((d) => !d.includes('/') && /^docs?$/i.test(d)).sort();
+  const topDirs = [...idx.topDirs].filter((d) => /^docs?$/i.test(d)).sort();
   for (const d of topDirs) {
     for (const e of findUnder(evidence.tree, d, (b) => b === 'conf.py')) {
       if (e.path.split('/').length <= 4) found.push({ kind: 'sphinx', path: e.path });

@@ -45,7 +45,7 @@ export function thirdPartyLicensing(evidence: Evidence): string[] {
   const idx = indexTree(evidence.tree);
   const out = new Set<string>(evidence.license.thirdParty);
   for (const e of idx.byDir.get('') ?? []) if (e.type === 'blob' && THIRD_PARTY_FILE.test(e.path)) out.add(e.path);
-  const topDirs = [...idx.dirs].filter((d) => !d.includes('/') && THIRD_PARTY_DIR.test(d)).sort();
+  const topDirs = [...idx.topDirs].filter((d) => THIRD_PARTY_DIR.test(d)).sort();
   for (const d of topDirs) {
     if (/^licenses$/i.test(d)) {
       for (const e of findUnder(evidence.tree, d, () => true)) out.add(e.path);
@@ -124,7 +124,8 @@ function noLicense(evidence: Evidence, accepted: Candidate[], measured: Record<s
     };
   }
   const elsewhere = evidence.tree
-    .filter((e) => e.type === 'blob' && ACCEPTED.test(baseOf(e.path)) && e.path.includes('/') && !/(^|\/)(third[-_]?party|vendor|node_modules|licenses)\//i.test(e.path))
+    // the cheap tests first: this runs over every path of the tree
+    .filter((e) => /[lLcC]/.test(e.path[e.path.lastIndexOf('/') + 1] ?? '') && e.type === 'blob' && e.path.includes('/') && ACCEPTED.test(baseOf(e.path)) && !/(^|\/)(third[-_]?party|vendor|node_modules|licenses)\//i.test(e.path))
     .map((e) => e.path)
     .sort((a, b) => a.split('/').length - b.split('/').length || (a < b ? -1 : 1))
     .slice(0, 5);

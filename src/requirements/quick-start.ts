@@ -5,7 +5,7 @@ import type { Evidence } from '../evidence/types.js';
 import type { Block, DocStructure } from '../evidence/community/readme.js';
 import { sectionAfter } from '../evidence/community/readme.js';
 import { fileRef, readDoc, rootReadme } from '../evidence/community/locate.js';
-import { baseOf } from '../evidence/community/files.js';
+import { baseOf, indexTree } from '../evidence/community/files.js';
 import type { Requirement } from './types.js';
 
 const HEADING = /\b(quick[\s_-]?start|getting[\s_-]?started|get[\s_-]?started|install(?:ation|ing)?|usage|how\s+to\s+use|first\s+steps)\b/i;
@@ -55,12 +55,12 @@ function search(path: string, doc: DocStructure, wholeIsSection: boolean): { hit
 
 function docsPages(evidence: Evidence): string[] {
   const out: string[] = [];
-  for (const e of evidence.tree) {
-    if (e.type !== 'blob') continue;
-    const dir = e.path.slice(0, Math.max(0, e.path.lastIndexOf('/')));
-    if (!/^docs?(\/source)?$/.test(dir)) continue;
-    const base = baseOf(e.path);
-    if (/^index\.(md|markdown|rst|txt)$/i.test(base) || PAGE.test(base)) out.push(e.path);
+  const idx = indexTree(evidence.tree);
+  for (const dir of ['docs', 'doc', 'docs/source', 'doc/source']) {
+    for (const e of idx.byDir.get(dir) ?? []) {
+      const base = baseOf(e.path);
+      if (e.type === 'blob' && (/^index\.(md|markdown|rst|txt)$/i.test(base) || PAGE.test(base))) out.push(e.path);
+    }
   }
   // the index first: it is the docs' front page
   return out.sort((a, b) => Number(!/\/index\./i.test(a)) - Number(!/\/index\./i.test(b)) || (a < b ? -1 : 1));

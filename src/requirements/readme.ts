@@ -2,7 +2,7 @@
 // paragraph on release process, cadence or versioning, or a link to a changelog or releases page.
 import type { Evidence } from '../evidence/types.js';
 import { fileRef, rootReadme } from '../evidence/community/locate.js';
-import { indexTree, joinInRepo } from '../evidence/community/files.js';
+import { entryAt, isDir, joinInRepo } from '../evidence/community/files.js';
 import { cleanInline } from '../evidence/community/readme.js';
 import type { Requirement } from './types.js';
 
@@ -27,7 +27,6 @@ export function releaseInfo(evidence: Evidence): ReleaseInfo | undefined {
   for (const b of doc.blocks) {
     if (b.kind === 'heading' && RELEASE_HEADING.test(b.text)) return { kind: 'heading', line: b.line, text: b.text };
   }
-  const idx = indexTree(evidence.tree);
   for (const l of doc.links) {
     const url = l.url.replace(/[?#].*$/, '');
     if (RELEASES_PAGE.test(l.url)) return { kind: 'link', line: l.line, text: l.url };
@@ -38,7 +37,7 @@ export function releaseInfo(evidence: Evidence): ReleaseInfo | undefined {
     }
     if (!CHANGELOG_FILE.test(url.replace(/\/+$/, ''))) continue;
     const target = joinInRepo('', url.replace(/^\.\//, '').replace(/\/+$/, ''));
-    return { kind: 'link', line: l.line, text: l.url, exists: target !== undefined && (idx.byPath.has(target) || idx.dirs.has(target)) };
+    return { kind: 'link', line: l.line, text: l.url, exists: target !== undefined && (entryAt(evidence.tree, target) !== undefined || isDir(evidence.tree, target)) };
   }
   for (const b of doc.blocks) {
     if ((b.kind === 'paragraph' || b.kind === 'list' || b.kind === 'quote') && RELEASE_PROSE.test(b.text)) {

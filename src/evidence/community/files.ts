@@ -14,30 +14,71 @@ export const GITHUB_PLACES: readonly { dir: string; place: Place }[] = [
 ];
 
 export interface TreeIndex {
-  byPath: Map<string, TreeEntry>;
-  /** entries directly inside a directory ('' is the root) */
+  /** entries directly inside a directory at depth ≤ 2 ('' is the root, then `docs`, `docs/source`) */
   byDir: Map<string, TreeEntry[]>;
-  /** every directory that holds at least one entry, at any depth */
-  dirs: Set<string>;
+  /** the top-level directories */
+  topDirs: Set<string>;
+  /** every entry under each top-level directory, at any depth */
+  byTop: Map<string, TreeEntry[]>;
 }
 
 const indexes = new WeakMap<TreeEntry[], TreeIndex>();
 
-/** One index per tree, built on first use: requirements ask many questions of the same tree. */
+/**
+ * One index per tree, built on first use: requirements ask many questions of the same tree.
+ * Community files live near the root, so only the first two levels are indexed; anything deeper
+ * is a scan (rare: a symlink target, a docs page). A 300 000-entry tree costs one cheap pass.
+ */
 export function indexTree(tree: TreeEntry[]): TreeIndex {
   let idx = indexes.get(tree);
   if (idx) return idx;
-  idx = { byPath: new Map(), byDir: new Map(), dirs: new Set() };
-  for (const e of tree) {
-    idx.byPath.set(e.path, e);
-    const dir = dirOf(e.path);
-    let list = idx.byDir.get(dir);
-    if (!list) idx.byDir.set(dir, (list = []));
+  idx = { byDir: new Map(), topDirs: new Set(), byTop: new Map() };
+  let topList: TreeEntry[] = [];
+  const push = (dir: string, e: TreeEntry) => {
+    let list = idx!.byDir.get(dir);
+    if (!list) idx!.byDir.set(dir, (list = []));
     list.push(e);
-    for (let d = dir; d !== '' && !idx.dirs.has(d); d = dirOf(d)) idx.dirs.add(d);
+  };
+  let lastTop = '';
+  for (const e of tree) {
+    const p = e.path;
+    const first = p.indexOf('/');
+    if (first < 0) {
+      push('', e);
+      continue;
+    }
+    // ls-tree lists a directory's entries together: most entries share the previous top directory
+    if (!(lastTop !== '' && p.length > lastTop.length && p.charCodeAt(lastTop.length) === 47 && p.startsWith(lastTop))) {
+      lastTop = p.slice(0, first);
+      idx.topDirs.add(lastTop);
+      const known = idx.byTop.get(lastTop);
+      if (known) topList = known;
+      else idx.byTop.set(lastTop, (topList = []));
+    }
+    topList.push(e);
+    const second = p.indexOf('/', first + 1);
+    if (second < 0) {
+      push(lastTop, e);
+      continue;
+    }
+    if (p.indexOf('/', second + 1) < 0) push(p.slice(0, second), e);
   }
   indexes.set(tree, idx);
   return idx;
+}
+
+/** The tree entry at a path, if any. */
+export function entryAt(tree: TreeEntry[], path: string): TreeEntry | undefined {
+  const dir = dirOf(path);
+  if (dir.split('/').length <= 2) return (indexTree(tree).byDir.get(dir) ?? []).find((e) => e.path === path);
+  return tree.find((e) => e.path === path);
+}
+
+/** Whether a directory holds anything at this commit. */
+export function isDir(tree: TreeEntry[], path: string): boolean {
+  if (!path.includes('/')) return indexTree(tree).topDirs.has(path);
+  const prefix = path + '/';
+  return under(tree, path).some((e) => e.path.startsWith(prefix));
 }
 
 export function dirOf(path: string): string {
@@ -64,24 +105,31 @@ export function findInPlaces(
   const idx = indexTree(tree);
   const out: Located[] = [];
   for (const { dir, place } of places) {
-    const entries = (idx.byDir.get(dir) ?? []).filter((e) => e.type === 'blob' && test(baseOf(e.path)));
+    const inDir = dir.split('/').length <= 2 ? idx.byDir.get(dir) ?? [] : tree.filter((e) => dirOf(e.path) === dir);
+    const entries = inDir.filter((e) => e.type === 'blob' && test(baseOf(e.path)));
     entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     for (const entry of entries) out.push({ path: entry.path, place, entry });
   }
   return out;
 }
 
+/** The entries that may lie under `dir`: those of its top-level directory. */
+function under(tree: TreeEntry[], dir: string): TreeEntry[] {
+  const top = dir.split('/')[0]!;
+  return indexTree(tree).byTop.get(top) ?? [];
+}
+
 /** Blobs at any depth under `dir` whose base name passes `test`. */
 export function findUnder(tree: TreeEntry[], dir: string, test: (base: string) => boolean): TreeEntry[] {
   const prefix = dir + '/';
-  return tree.filter((e) => e.type === 'blob' && e.path.startsWith(prefix) && test(baseOf(e.path)));
+  return under(tree, dir).filter((e) => e.type === 'blob' && e.path.startsWith(prefix) && test(baseOf(e.path)));
 }
 
 /** Number of blobs at any depth under `dir` (a directory that is absent has none). */
 export function countUnder(tree: TreeEntry[], dir: string): number {
   const prefix = dir + '/';
   let n = 0;
-  for (const e of tree) if (e.type === 'blob' && e.path.startsWith(prefix)) n++;
+  for (const e of under(tree, dir)) if (e.type === 'blob' && e.path.startsWith(prefix)) n++;
   return n;
 }
 
@@ -105,13 +153,12 @@ const MAX_LINK_HOPS = 8;
  * the commit's tree only; one that leaves the repository or dangles is reported, never read.
  */
 export function resolveEntry(evidence: Evidence, path: string): Resolved {
-  const idx = indexTree(evidence.tree);
   let current = path;
   let written: string | undefined;
   for (let hop = 0; hop <= MAX_LINK_HOPS; hop++) {
-    const entry = idx.byPath.get(current);
+    const entry = entryAt(evidence.tree, current);
     if (!entry) {
-      if (idx.dirs.has(current)) return { path, symlinkTarget: written, problem: `${path} points at the directory ${current}/, not a file` };
+      if (isDir(evidence.tree, current)) return { path, symlinkTarget: written, problem: `${path} points at the directory ${current}/, not a file` };
       return { path, symlinkTarget: written, problem: hop === 0 ? `${path} is not in the tree` : `${path} is a symlink to ${written}, which does not exist in the repository` };
     }
     if (entry.type !== 'blob') return { path, symlinkTarget: written, problem: `${current} is a submodule, not a file` };

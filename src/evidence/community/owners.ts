@@ -50,7 +50,8 @@ export function ownership(evidence: Evidence): Ownership {
     ignored: inOrder.slice(1),
     wrongCase: findInPlaces(evidence.tree, (b) => b !== 'CODEOWNERS' && b.toUpperCase() === 'CODEOWNERS').map((l) => l.path),
     misplaced: evidence.tree
-      .filter((e) => e.type === 'blob' && /(^|\/)CODEOWNERS$/i.test(e.path) && !GITHUB_PLACES.some((p) => p.dir === dirOf(e.path)))
+      // the length test first: this runs over every path of the tree
+      .filter((e) => e.path.length - e.path.lastIndexOf('/') === 11 && e.type === 'blob' && /(^|\/)CODEOWNERS$/i.test(e.path) && !GITHUB_PLACES.some((p) => p.dir === dirOf(e.path)))
       .map((e) => e.path)
       .slice(0, 10),
   };
