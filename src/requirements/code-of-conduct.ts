@@ -88,7 +88,12 @@ export const codeOfConduct: Requirement = {
     const found = locate(evidence, (b) => NAME.test(b));
     const usable = found.find((f) => !f.problem);
     if (usable?.text !== undefined) {
-      const id = classifyCodeOfConduct(usable.text);
+      let id = classifyCodeOfConduct(usable.text);
+      // a pointer to the organisation's own file: GitHub told us which code that one is
+      const orgKind = evidence.online?.github?.orgFiles?.codeOfConductKind;
+      if (id.kind === 'link' && orgKind && id.link && /github\.com\/[^/]+\/\.github\//i.test(id.link)) {
+        id = { ...id, kind: orgKind as CocIdentity['kind'], matched: id.link };
+      }
       const out = judge(evidence, policy, usable.path, id, [fileRef(usable.path, id.line, id.matched ?? id.link)], 'repository');
       if (usable.notes.length) out.summary += ` (${usable.notes.join('; ')})`;
       return out;

@@ -205,6 +205,8 @@ test('19: other codes warn, a link-only file is for review, an empty file fails'
   const link = run(codeOfConduct, { 'CODE_OF_CONDUCT.md': 'See https://github.com/org/.github/blob/main/CODE_OF_CONDUCT.md\n' });
   assert.equal(link.status, 'review');
   assert.equal(link.measured['link'], 'https://github.com/org/.github/blob/main/CODE_OF_CONDUCT.md');
+  const resolved = run(codeOfConduct, { 'CODE_OF_CONDUCT.md': 'See https://github.com/org/.github/blob/main/CODE_OF_CONDUCT.md\n' }, { overrides: { online: online({ orgFiles: { codeOfConduct: 'x', codeOfConductKind: 'linux-foundation' } }) } });
+  assert.equal(resolved.status, 'pass');
   const empty = run(codeOfConduct, { 'CODE_OF_CONDUCT.md': '' });
   assert.equal(empty.status, 'fail');
 });
