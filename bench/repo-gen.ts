@@ -18,6 +18,10 @@ export interface GenSpec {
   asOf: Date;
   /** how many old commits get a committer time earlier than their parent's */
   skews: number;
+  /** write a commit-graph (as gc and fetch do on a maintained clone); a fresh clone has none */
+  commitGraph: boolean;
+  /** a lightweight release tag every this many commits */
+  tagEvery: number;
 }
 
 /** xorshift32: a tiny deterministic generator so the benchmark repository never changes. */
@@ -98,6 +102,7 @@ function* stream(spec: GenSpec): Generator<string> {
   const step = (windowStart - start) / Math.max(1, oldCommits);
   let made = 1;
   const total = spec.commits;
+  const tags: string[] = [];
   while (made < total) {
     const inWindow = made >= oldCommits;
     const dt = inWindow ? (90 * 86_400 - 3600) / (spec.windowCommits * 1.06) : step;
@@ -119,12 +124,13 @@ function* stream(spec: GenSpec): Generator<string> {
     const msg = made % 9 === 0 ? `change ${made}\n\nCo-authored-by: ${author((made * 31) % spec.authors)}` : `change ${made}`;
     main = emit([main], Math.min(time, asOf - 60), pickAuthor(), msg, change(made));
     made++;
+    if (made % spec.tagEvery === 0) tags.push(`reset refs/tags/v0.${tags.length}\nfrom :${main}\n\n`);
     if (buf.length > 1 << 20) {
       yield buf;
       buf = '';
     }
   }
-  yield buf;
+  yield buf + tags.join('');
 }
 
 /** Returns the path of the spec's repository, building it once under bench/.work/. */
@@ -137,8 +143,7 @@ export async function ensureRepo(spec: GenSpec, root: string): Promise<string> {
   execFileSync('git', ['init', '-q', '--bare', '-b', 'main', tmp]);
   const t0 = performance.now();
   await importStream(tmp, stream(spec));
-  // a repository that has been gc'd or fetched into has a commit-graph; so does ours
-  execFileSync('git', ['commit-graph', 'write', '--reachable'], { cwd: tmp });
+  if (spec.commitGraph) execFileSync('git', ['commit-graph', 'write', '--reachable'], { cwd: tmp });
   writeFileSync(join(tmp, 'steward-bench-done'), `${JSON.stringify(spec)}\n`);
   rmSync(dir, { recursive: true, force: true });
   renameSync(tmp, dir);
