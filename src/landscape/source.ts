@@ -1,19 +1,10 @@
 // The landscape file as source text plus the positions the YAML parser reports for each category,
 // subcategory, item and key. Reading and editing both start here: edits are made to the text at
 // these offsets (never by re-stringifying the document), so untouched bytes stay untouched.
-import {
-  LineCounter,
-  isMap,
-  isScalar,
-  isSeq,
-  parseDocument,
-  type Document,
-  type Node,
-  type Pair,
-  type YAMLMap,
-  type YAMLSeq,
-} from 'yaml';
+import { parseDocument } from 'yaml';
+import { fastScan } from './fastscan.js';
 import { positionalId } from './names.js';
+import { fromYaml, getPair, jsOf, scalarText, type TMap, type TNode, type TPair } from './tree.js';
 import type { LandscapeFormat, LandscapeProblem } from './types.js';
 
 export interface SourceField {
@@ -105,77 +96,78 @@ function columnOf(text: string, offset: number): number {
   return offset - lineStartOf(text, offset);
 }
 
-function scalarText(node: unknown): string | undefined {
-  if (isScalar(node) && typeof node.value === 'string') return node.value;
-  if (isScalar(node) && (typeof node.value === 'number' || typeof node.value === 'boolean')) return String(node.value);
-  return undefined;
+export interface ParseOptions {
+  /** 'auto' (default): the fast scanner when the file is in its subset, else `yaml`; tests force one */
+  parser?: 'auto' | 'yaml' | 'fast';
 }
 
-function pairKey(pair: Pair): string | undefined {
-  return scalarText(pair.key);
-}
-
-function getPair(map: YAMLMap, key: string): Pair | undefined {
-  return map.items.find((p) => pairKey(p) === key) as Pair | undefined;
-}
-
-export function parseLandscapeSource(text: string, file = 'landscape.yml'): SourceLandscape {
-  const lineCounter = new LineCounter();
-  // uniqueKeys off: a repeated key is reported by us with both lines instead of failing the parse
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false });
+export function parseLandscapeSource(text: string, file = 'landscape.yml', opts: ParseOptions = {}): SourceLandscape {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
   // errors at the end of input point past the last newline: report the last line instead
-  const lastLine = Math.max(1, lineCounter.lineStarts.length - (text.endsWith('\n') ? 1 : 0));
-  const lineOf = (offset: number) => Math.min(lineCounter.linePos(offset).line, lastLine);
+  const lastLine = Math.max(1, starts.length - (text.endsWith('\n') ? 1 : 0));
+  const lineOf = (offset: number) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return Math.min(lo + 1, lastLine);
+  };
   const problems: LandscapeProblem[] = [];
   const src: SourceLandscape = { text, file, format: 'landscape', categories: [], problems, syntaxErrorLines: [], lineOf };
 
-  // one error per run of lines: errors on the lines right after one are its consequences
-  const errorLines = [...new Set(doc.errors.map((e) => lineOf(e.pos[0])))].sort((a, b) => a - b);
-  src.syntaxErrorLines = errorLines;
-  for (const e of doc.errors) {
-    const line = lineOf(e.pos[0]);
-    if (errorLines.includes(line - 1) || problems.some((p) => p.line === line)) continue;
-    problems.push({ line, item: null, message: `YAML syntax: ${firstLine(e.message)}${hint(text, line)}` });
+  let root: TNode | null | undefined = opts.parser === 'yaml' ? undefined : fastScan(text);
+  if (root === null && opts.parser === 'fast') throw new Error('fast scanner refused the input');
+  if (root === null && text.trim() !== '') root = undefined;
+  if (root === undefined) {
+    // uniqueKeys off: a repeated key is reported by us with both lines instead of failing the parse
+    const doc = parseDocument(text, { uniqueKeys: false, prettyErrors: false });
+    // one error per run of lines: errors on the lines right after one are its consequences
+    const errorLines = [...new Set(doc.errors.map((e) => lineOf(e.pos[0])))].sort((x, y) => x - y);
+    src.syntaxErrorLines = errorLines;
+    for (const e of doc.errors) {
+      const line = lineOf(e.pos[0]);
+      if (errorLines.includes(line - 1) || problems.some((p) => p.line === line)) continue;
+      problems.push({ line, item: null, message: `YAML syntax: ${firstLine(e.message)}${hint(text, line)}` });
+    }
+    root = fromYaml(doc.contents, doc, (offset, message) => {
+      const line = lineOf(offset);
+      if (!problems.some((p) => p.line === line && p.message.endsWith(message))) problems.push({ line, item: null, message: `YAML: ${message}` });
+    });
   }
 
-  const root = doc.contents;
-  if (!isMap(root)) {
+  if (!root || root.kind !== 'map') {
     problems.push({ line: 1, item: null, message: 'expected a mapping with a `landscape:` (or `categories:`) list at the top of the file' });
     return src;
   }
   const top = getPair(root, 'landscape') ?? getPair(root, 'categories');
-  for (const p of root.items) {
-    const k = pairKey(p as Pair);
-    if (k !== 'landscape' && k !== 'categories') {
-      problems.push({ line: lineOf(nodeStart(p.key) ?? 0), item: null, message: `unexpected top-level key ${JSON.stringify(k ?? null)}: expected only \`landscape\` or \`categories\`` });
+  for (const p of root.pairs) {
+    if (p.key !== 'landscape' && p.key !== 'categories') {
+      problems.push({ line: lineOf(p.keyRange[0]), item: null, message: `unexpected top-level key ${JSON.stringify(p.key ?? null)}: expected only \`landscape\` or \`categories\`` });
     }
   }
   if (!top) {
     problems.push({ line: 1, item: null, message: 'expected a `landscape:` (or `categories:`) list at the top of the file, found none' });
     return src;
   }
-  src.format = pairKey(top) === 'categories' ? 'categories' : 'landscape';
-  if (!isSeq(top.value)) {
-    problems.push({ line: lineOf(nodeStart(top.key) ?? 0), item: null, message: `expected \`${pairKey(top)}\` to be a list of categories, found ${describe(top.value)}` });
+  src.format = top.key === 'categories' ? 'categories' : 'landscape';
+  if (!top.value || top.value.kind !== 'seq') {
+    problems.push({ line: lineOf(top.keyRange[0]), item: null, message: `expected \`${top.key}\` to be a list of categories, found ${describe(top.value)}` });
     return src;
   }
   top.value.items.forEach((catNode, ci) => {
-    const cat = readCategory(doc, text, catNode, ci, lineOf, problems);
+    const cat = readCategory(text, catNode, ci, lineOf, problems);
     if (cat) src.categories.push(cat);
   });
   return src;
 }
 
-function readCategory(
-  doc: Document,
-  text: string,
-  node: unknown,
-  index: number,
-  lineOf: (o: number) => number,
-  problems: LandscapeProblem[],
-): SourceCategory | null {
+function readCategory(text: string, node: TNode | null, index: number, lineOf: (o: number) => number, problems: LandscapeProblem[]): SourceCategory | null {
   const line = lineOf(nodeStart(node) ?? 0);
-  if (!isMap(node)) {
+  if (!node || node.kind !== 'map') {
     problems.push({ line, item: null, message: `category [${index}]: expected a mapping with name and subcategories, found ${describe(node)}` });
     return null;
   }
@@ -183,28 +175,27 @@ function readCategory(
   if (!name) problems.push({ line, item: null, message: `category [${index}] name is required` });
   const cat: SourceCategory = { name: name ?? '', line, subcategories: [] };
   const subs = getPair(node, 'subcategories');
-  if (!subs || !isSeq(subs.value)) {
+  if (!subs || !subs.value || subs.value.kind !== 'seq') {
     problems.push({ line, item: null, message: `category [${name ?? index}]: expected a \`subcategories\` list, found ${subs ? describe(subs.value) : 'none'}` });
     return cat;
   }
   subs.value.items.forEach((subNode, si) => {
-    const sub = readSubcategory(doc, text, subNode, si, cat.name, lineOf, problems);
+    const sub = readSubcategory(text, subNode, si, cat.name, lineOf, problems);
     if (sub) cat.subcategories.push(sub);
   });
   return cat;
 }
 
 function readSubcategory(
-  doc: Document,
   text: string,
-  node: unknown,
+  node: TNode | null,
   index: number,
   category: string,
   lineOf: (o: number) => number,
   problems: LandscapeProblem[],
 ): SourceSubcategory | null {
   const line = lineOf(nodeStart(node) ?? 0);
-  if (!isMap(node)) {
+  if (!node || node.kind !== 'map') {
     problems.push({ line, item: null, message: `subcategory [${index}] of ${category}: expected a mapping with name and items, found ${describe(node)}` });
     return null;
   }
@@ -212,37 +203,34 @@ function readSubcategory(
   if (!name) problems.push({ line, item: null, message: `subcategory [${index}] name is required (category: ${category})` });
   const sub: SourceSubcategory = { name: name ?? '', line, list: null, items: [] };
   const itemsPair = getPair(node, 'items');
-  const keyStart = nodeStart(itemsPair?.key);
-  if (!itemsPair || keyStart === undefined) {
+  if (!itemsPair) {
     problems.push({ line, item: null, message: `subcategory ${category} / ${name ?? index}: expected an \`items\` list, found none` });
     return sub;
   }
+  const keyStart = itemsPair.keyRange[0];
   const keyColumn = columnOf(text, keyStart);
   const value = itemsPair.value;
-  if (value === null || (isScalar(value) && value.value === null)) {
-    const rest = text.slice(((itemsPair.key as Node).range?.[1] ?? keyStart) + 1, lineEndAfter(text, keyStart));
+  if (value === null || (value.kind === 'scalar' && value.value === null)) {
+    const rest = text.slice(itemsPair.keyRange[1] + 1, lineEndAfter(text, keyStart));
     sub.list = { keyColumn, kind: 'empty', keyLineEnd: lineEndAfter(text, keyStart), bare: /^\s*(#.*)?$/.test(rest) };
     problems.push({ line: lineOf(keyStart), item: null, message: `subcategory ${category} / ${sub.name}: \`items\` is empty; landscape2 expects a list` });
     return sub;
   }
-  if (!isSeq(value)) {
+  if (value.kind !== 'seq') {
     problems.push({ line: lineOf(keyStart), item: null, message: `subcategory ${category} / ${sub.name}: expected \`items\` to be a list, found ${describe(value)}` });
     return sub;
   }
   sub.list = { keyColumn, kind: value.flow ? 'flow' : 'block', keyLineEnd: lineEndAfter(text, keyStart), bare: false };
-  const seq = value as YAMLSeq;
-  seq.items.forEach((itemNode, ii) => {
-    const item = readItem(doc, text, itemNode, ii, lineOf);
+  value.items.forEach((itemNode, ii) => {
+    const item = itemNode && itemNode.kind === 'map' ? readItem(text, itemNode, ii, lineOf) : null;
     if (item) sub.items.push(item);
     else problems.push({ line: lineOf(nodeStart(itemNode) ?? keyStart), item: positionalId(category, sub.name, ii), message: `expected an item mapping (name, homepage_url, logo, …), found ${describe(itemNode)}` });
   });
   return sub;
 }
 
-function readItem(doc: Document, text: string, node: unknown, index: number, lineOf: (o: number) => number): SourceItem | null {
-  if (!isMap(node) || !node.range) return null;
-  const map = node as YAMLMap;
-  const [start, valueEnd] = map.range!;
+function readItem(text: string, map: TMap, index: number, lineOf: (o: number) => number): SourceItem {
+  const [start, valueEnd] = map.range;
   const block = !map.flow;
   // the entry's `-` is the first non-blank character before the mapping (possibly on an earlier line)
   let dash = start - 1;
@@ -253,28 +241,27 @@ function readItem(doc: Document, text: string, node: unknown, index: number, lin
   const keys: string[] = [];
   const values: Record<string, unknown> = {};
   let marker = false;
-  map.items.forEach((p, pi) => {
-    const pair = p as Pair;
-    const key = pairKey(pair);
-    const keyStart = nodeStart(pair.key);
-    if (key === undefined || keyStart === undefined) return;
-    const v = pair.value as Node | null;
-    if (pi === 0 && (key === 'item') && (v === null || (isScalar(v) && v.value === null))) {
+  map.pairs.forEach((pair: TPair, pi) => {
+    const key = pair.key;
+    if (key === undefined) return;
+    const [keyStart, keyEnd] = pair.keyRange;
+    const v = pair.value;
+    if (pi === 0 && key === 'item' && (v === null || (v.kind === 'scalar' && v.value === null))) {
       marker = true;
       return;
     }
-    const keyEnd = (pair.key as Node).range?.[1] ?? keyStart + key.length;
-    const valueStart = v?.range?.[0] ?? keyEnd;
-    const vEnd = v?.range?.[1] ?? keyEnd;
-    const nodeEnd = v?.range?.[2] ?? keyEnd;
-    const value = v === null ? null : isScalar(v) ? v.value : v.toJS(doc);
+    const valueStart = v?.range[0] ?? keyEnd;
+    const vEnd = v?.range[1] ?? keyEnd;
+    const nodeEnd = v?.range[2] ?? keyEnd;
+    const value = jsOf(v);
+    const field: SourceField = { key, keyStart, valueStart, valueEnd: vEnd, end: lineEndAfter(text, Math.max(nodeEnd, vEnd)), value, line: lineOf(keyStart) };
     if (!fields.has(key)) {
-      fields.set(key, { key, keyStart, valueStart, valueEnd: vEnd, end: lineEndAfter(text, Math.max(nodeEnd, vEnd)), value, line: lineOf(keyStart) });
+      fields.set(key, field);
       keys.push(key);
       values[key] = value;
     } else {
       // remember repeated keys under a suffixed name so validation can report them with their line
-      fields.set(`${key}\u0000${pi}`, { key, keyStart, valueStart, valueEnd: vEnd, end: lineEndAfter(text, nodeEnd), value, line: lineOf(keyStart) });
+      fields.set(`${key}\u0000${pi}`, field);
     }
   });
   const firstKey = [...fields.values()][0];
@@ -297,16 +284,15 @@ function readItem(doc: Document, text: string, node: unknown, index: number, lin
   };
 }
 
-function nodeStart(node: unknown): number | undefined {
-  const r = (node as Node | null)?.range;
-  return r ? r[0] : undefined;
+function nodeStart(node: TNode | null | undefined): number | undefined {
+  return node ? node.range[0] : undefined;
 }
 
-function describe(node: unknown): string {
-  if (node === null || node === undefined) return 'nothing';
-  if (isMap(node)) return 'a mapping';
-  if (isSeq(node)) return 'a list';
-  if (isScalar(node)) return node.value === null ? 'an empty value' : `${typeof node.value} ${JSON.stringify(node.value)}`.slice(0, 80);
+function describe(node: TNode | null | undefined): string {
+  if (!node) return 'nothing';
+  if (node.kind === 'map') return 'a mapping';
+  if (node.kind === 'seq') return 'a list';
+  if (node.kind === 'scalar') return node.value === null ? 'an empty value' : `${typeof node.value} ${JSON.stringify(node.value)}`.slice(0, 80);
   return 'an alias or unknown node';
 }
 
