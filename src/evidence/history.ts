@@ -28,7 +28,7 @@ export async function readHistory(
   const until = Math.floor(asOf.getTime() / 1000);
   const since = until - days * DAY;
   const bounds: WalkBounds = { since, until };
-  const [walk, mailmapText, tags] = await Promise.all([walkHistory(cwd, commit, bounds), readMailmap(cwd, commit), readTags(cwd, commit, asOf)]);
+  const [walk, mailmapText, tags] = await Promise.all([walkHistory(cwd, commit, bounds), readMailmap(cwd, commit), readTags(cwd, asOf)]);
   const mailmap = mailmapText === undefined ? EMPTY_MAILMAP : parseMailmap(mailmapText);
   const counted = await countWindow(cwd, walk, mailmap, policy);
   const latest = walk.walk.latest;
