@@ -6,7 +6,7 @@ import { countUnder, findUnder, indexTree } from '../evidence/community/files.js
 import { fileRef, rootReadme } from '../evidence/community/locate.js';
 import type { Requirement } from './types.js';
 
-const DOCS_HOST = /^https?:\/\/(?:[\w-]+\.)*(?:readthedocs\.io|readthedocs\.org|readthedocs-hosted\.com|github\.io|gitlab\.io)(?:[/:?#]|$)|^https?:\/\/docs\.[\w.-]+/i;
+const DOCS_HOST = /^https?:\/\/(?:[\w-]+\.)*(?:readthedocs\.io|readthedocs\.org|readthedocs-hosted\.com|rtfd\.io|github\.io|gitlab\.io)(?:[/:?#]|$)|^https?:\/\/docs\.[\w.-]+/i;
 /** Badges and images point at documentation hosts without being documentation. */
 const NOT_DOCS = /\/badge\/|badge(?:\.svg)?(?:[?#]|$)|\.(?:svg|png|jpe?g|gif|webp)(?:[?#]|$)|shields\.io/i;
 
@@ -47,23 +47,51 @@ function mkdocsSiteUrl(evidence: Evidence): string | undefined {
   return undefined;
 }
 
-function urls(evidence: Evidence): { url: string; ref: EvidenceRef }[] {
-  const out: { url: string; ref: EvidenceRef }[] = [];
+interface DocUrl {
+  url: string;
+  ref: EvidenceRef;
+  /** a README link to a docs host that does not name this project */
+  unrelated?: boolean;
+}
+
+function urls(evidence: Evidence): DocUrl[] {
+  const out: DocUrl[] = [];
   for (const [key, url] of Object.entries(evidence.python.urls)) {
     if (typeof url !== 'string') continue;
     if (/^(documentation|docs?|doc\s*url|api\s*reference|manual|reference)$/i.test(key.trim()) || (DOCS_HOST.test(url) && !NOT_DOCS.test(url))) {
       out.push({ url, ref: { kind: 'file', ref: evidence.python.distribution?.file ?? 'pyproject.toml', detail: `project URL "${key}"` } });
     }
   }
-  const { doc, file } = rootReadme(evidence);
-  if (doc && file) {
-    for (const l of doc.links) {
-      if (DOCS_HOST.test(l.url) && !NOT_DOCS.test(l.url)) out.push({ url: l.url, ref: fileRef(file.path, l.line, l.url) });
-    }
-  }
   const site = mkdocsSiteUrl(evidence);
   if (site) out.push({ url: site, ref: fileRef('mkdocs.yml', undefined, 'site_url') });
+  const { doc, file } = rootReadme(evidence);
+  if (doc && file) {
+    const names = projectNames(evidence);
+    for (const l of doc.links) {
+      if (!DOCS_HOST.test(l.url) || NOT_DOCS.test(l.url)) continue;
+      // READMEs link other projects' docs too (a "code style: black" badge, a related library):
+      // only a URL that names this project is its documentation; others are for a reviewer
+      const flat = l.url.toLowerCase().replace(/[^a-z0-9]/g, '');
+      const own = names.some((n) => flat.includes(n));
+      out.push({ url: l.url, ref: fileRef(file.path, l.line, l.url), ...(own ? {} : { unrelated: true }) });
+    }
+  }
   return out;
+}
+
+const GENERIC = new Set(['pytorch', 'torch', 'python', 'py', 'lib', 'the', 'core', 'docs', 'main', 'repo', 'project']);
+
+/** The project's names, flattened, to recognise its own documentation URL. */
+function projectNames(evidence: Evidence): string[] {
+  const raw = [evidence.python.distribution?.name, evidence.repo.slug?.split('/')[1], evidence.repo.slug?.split('/')[0]];
+  const out = new Set<string>();
+  for (const r of raw) {
+    if (!r) continue;
+    const flat = r.toLowerCase().replace(/[^a-z0-9]/g, '');
+    if (flat.length >= 3 && !GENERIC.has(flat)) out.add(flat);
+    for (const part of r.toLowerCase().split(/[^a-z0-9]+/)) if (part.length >= 4 && !GENERIC.has(part)) out.add(part);
+  }
+  return [...out];
 }
 
 export const documentation: Requirement = {
@@ -79,9 +107,11 @@ export const documentation: Requirement = {
   evaluate(evidence, { policy }) {
     const min = policy.thresholds.docsMinFiles;
     const { found, small } = sources(evidence, min);
-    const links = urls(evidence);
+    const all = urls(evidence);
     const seen = new Set<string>();
-    const uniqueLinks = links.filter((l) => (seen.has(l.url) ? false : (seen.add(l.url), true)));
+    const unique = all.filter((l) => (seen.has(l.url) ? false : (seen.add(l.url), true)));
+    const uniqueLinks = unique.filter((l) => !l.unrelated);
+    const unrelated = unique.filter((l) => l.unrelated);
     const source = found[0];
     const url = uniqueLinks[0];
     const measured: Record<string, unknown> = {
@@ -103,6 +133,16 @@ export const documentation: Requirement = {
         summary: `Documentation: ${parts.join('; ')}. A reviewer judges whether it is clear and comprehensive.`,
         measured,
         evidence: refs,
+      };
+    }
+    if (unrelated.length > 0) {
+      const u = unrelated[0]!;
+      return {
+        status: 'review',
+        summary: `No documentation source in the tree; ${u.ref.ref} links to ${u.url}, which does not name this project: a reviewer must confirm it is this project's documentation.`,
+        measured: { ...measured, candidates: unrelated.slice(0, 10).map((l) => l.url) },
+        evidence: unrelated.slice(0, 3).map((l) => l.ref),
+        fix: 'Add a Documentation URL to [project.urls] in pyproject.toml, or a docs/ folder (Sphinx or MkDocs), so the project\'s own documentation is unambiguous.',
       };
     }
     const smallNote = small.length ? ` (${small.map((s) => `${s.path} has ${s.files} file(s)`).join(', ')}; at least ${min} are needed)` : '';

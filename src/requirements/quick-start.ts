@@ -32,7 +32,10 @@ function search(path: string, doc: DocStructure, wholeIsSection: boolean): { hit
   let example: Hit | undefined;
   let headingOnly: { text: string; line: number } | undefined;
   const sections: { heading: string; line: number; blocks: Block[] }[] = [];
-  if (wholeIsSection) sections.push({ heading: baseOf(path), line: 1, blocks: doc.blocks });
+  if (wholeIsSection) {
+    const title = doc.blocks.find((b) => b.kind === 'heading');
+    sections.push({ heading: title?.text ?? baseOf(path), line: title?.line ?? 1, blocks: doc.blocks });
+  }
   doc.blocks.forEach((b, k) => {
     if (b.kind === 'heading' && HEADING.test(b.text)) sections.push({ heading: b.text, line: b.line, blocks: sectionAfter(doc.blocks, k) });
   });

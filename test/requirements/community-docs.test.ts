@@ -154,13 +154,22 @@ test('6: docs/ with 3 files passes, with 2 does not; mkdocs, Sphinx conf.py and 
   assert.equal(documentation.evaluate(makeEvidence({ paths: ['docs/a.md', 'docs/b.md', 'docs/c.md'] }), ctx(strict)).status, 'fail');
 });
 
+const named: EvidenceSpec = { overrides: { python: { distribution: { name: 'proj-lib', file: 'pyproject.toml' }, torch: [], classifiers: [], licenseMeta: [], urls: {}, files: [] } } };
+
 test('6: documentation URLs from the README and project URLs; badges are not documentation', () => {
-  const rtd = run(documentation, { 'README.md': 'Read [the docs](https://proj.readthedocs.io/en/latest/).\n' });
-  assert.equal(rtd.measured['url'], 'https://proj.readthedocs.io/en/latest/');
+  const rtd = run(documentation, { 'README.md': 'Read [the docs](https://proj-lib.readthedocs.io/en/latest/).\n' }, named);
+  assert.equal(rtd.status, 'pass');
+  assert.equal(rtd.measured['url'], 'https://proj-lib.readthedocs.io/en/latest/');
   assert.equal(rtd.evidence[0]?.line, 1);
-  assert.equal(run(documentation, { 'README.md': 'See https://org.github.io/proj\n' }).status, 'pass');
-  assert.equal(run(documentation, { 'README.md': 'See https://docs.proj.ai/\n' }).status, 'pass');
+  assert.equal(run(documentation, { 'README.md': 'See https://org.github.io/proj-lib\n' }, named).status, 'pass');
+  assert.equal(run(documentation, { 'README.md': 'See https://docs.projlib.ai/\n' }, named).status, 'pass');
+  assert.equal(run(documentation, { 'README.md': 'See https://proj.rtfd.io/\n' }, { overrides: { repo: { ...makeEvidence().repo, slug: 'o/proj' } } }).status, 'pass');
   assert.equal(run(documentation, { 'README.md': '[![Docs](https://readthedocs.org/projects/p/badge/?version=latest)](https://example.com)\n' }).status, 'fail');
+  // another project's docs (a "code style: black" badge target) is not this project's documentation
+  const other = run(documentation, { 'README.md': '[![style](https://img.shields.io/badge/code%20style-black-000000.svg)](https://black.readthedocs.io/en/stable/)\n' }, named);
+  assert.equal(other.status, 'review');
+  assert.deepEqual(other.measured['candidates'], ['https://black.readthedocs.io/en/stable/']);
+  assert.equal(other.measured['url'], null);
   const meta = documentation.evaluate(makeEvidence({ overrides: { python: { torch: [], classifiers: [], licenseMeta: [], urls: { Documentation: 'https://example.com/p' }, files: [] } } }), ctx());
   assert.equal(meta.status, 'pass');
   assert.equal(meta.measured['url'], 'https://example.com/p');
