@@ -129,7 +129,7 @@ export function addItem(text: string, input: NewItem, opts: EditOptions = {}): E
   const after = apply(text, [splice.splice]);
   const checked = verify(src, after, (items) => {
     const out = [...items];
-    const pos = splice.beforeIndex === null ? lastIndexOf(out, cat.name, sub.name) + 1 : out.findIndex((x) => x.category === cat.name && x.subcategory === sub.name && x.index === splice.beforeIndex);
+    const pos = splice.beforeIndex === null ? endOf(src, out, cat, sub) : out.findIndex((x) => x.category === cat.name && x.subcategory === sub.name && x.index === splice.beforeIndex);
     out.splice(pos, 0, { id: item.id, category: cat.name, subcategory: sub.name, index: -1, values });
     return out;
   });
@@ -157,7 +157,7 @@ export function moveItem(text: string, ref: string, to: { category: string; subc
   const checked = verify(src, after, (items) => {
     const moving = items.find((x) => x.id === id)!;
     const out = items.filter((x) => x !== moving);
-    const pos = ins.beforeIndex === null ? lastIndexOf(out, target.cat.name, target.sub.name) + 1 : out.findIndex((x) => x.category === target.cat.name && x.subcategory === target.sub.name && x.index === ins.beforeIndex);
+    const pos = ins.beforeIndex === null ? endOf(src, out, target.cat, target.sub) : out.findIndex((x) => x.category === target.cat.name && x.subcategory === target.sub.name && x.index === ins.beforeIndex);
     out.splice(pos, 0, { ...moving, id: newId, category: target.cat.name, subcategory: target.sub.name });
     return out;
   });
@@ -399,12 +399,12 @@ function canon(v: unknown): string {
   return JSON.stringify(v) ?? 'undefined';
 }
 
-function lastIndexOf(list: Entry[], category: string, subcategory: string): number {
-  let at = -1;
-  list.forEach((e, i) => {
-    if (e.category === category && e.subcategory === subcategory) at = i;
-  });
-  return at;
+/** Index just past the entries of `sub` (and of every subcategory before it, in file order). */
+function endOf(src: SourceLandscape, list: Entry[], cat: SourceCategory, sub: SourceSubcategory): number {
+  const order: string[] = [];
+  for (const c of src.categories) for (const s of c.subcategories) order.push(`${c.name}\u0000${s.name}`);
+  const target = order.indexOf(`${cat.name}\u0000${sub.name}`);
+  return list.filter((e) => order.indexOf(`${e.category}\u0000${e.subcategory}`) <= target).length;
 }
 
 /** Parses the edited text and checks it holds exactly the expected entries; returns them by id. */

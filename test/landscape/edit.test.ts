@@ -1,0 +1,148 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { addItem, moveItem, readLandscape, restoreItem, retireItem } from '../../src/landscape/index.js';
+import { InputError } from '../../src/util/errors.js';
+import { changedLines } from './diff.js';
+import { SAMPLE } from './sample.js';
+
+test('retire adds `project: archived` where the file puts it (after logo), restore removes exactly that line', () => {
+  const r = retireItem(SAMPLE, 'Kornia');
+  assert.equal(r.changed, true);
+  assert.equal(r.item.project, 'archived');
+  assert.deepEqual(changedLines(SAMPLE, r.text), ['@@ -21,0 +22 @@', '+            project: archived']);
+  const back = restoreItem(r.text, 'modeling--computer-vision--kornia');
+  assert.equal(back.text, SAMPLE, 'retire then restore is byte-identical');
+  assert.deepEqual(changedLines(SAMPLE, restoreItem(SAMPLE, 'Poutyne').text), ['@@ -62 +61,0 @@', '-            project: archived']);
+});
+
+test('no-op edits leave the text untouched and say why', () => {
+  const a = retireItem(SAMPLE, 'Albumentations');
+  assert.equal(a.changed, false);
+  assert.equal(a.text, SAMPLE);
+  assert.match(a.message, /already retired/);
+  const b = restoreItem(SAMPLE, 'torchvision');
+  assert.equal(b.changed, false);
+  assert.match(b.message, /is not retired/);
+});
+
+test('retire replaces another maturity value in place', () => {
+  const text = SAMPLE.replace('            logo: kornia.svg\n', '            logo: kornia.svg\n            project: sandbox # since 2024\n');
+  assert.deepEqual(changedLines(text, retireItem(text, 'Kornia').text), ['@@ -22 +22 @@', '-            project: sandbox # since 2024', '+            project: archived # since 2024']);
+});
+
+test('items are found by id, by name, by name ignoring case; ambiguity and absence are input errors', () => {
+  assert.equal(retireItem(SAMPLE, 'kornia').item.id, 'modeling--computer-vision--kornia');
+  const twice = SAMPLE.replace('            name: fastai', '            name: Kornia');
+  assert.throws(() => retireItem(twice, 'Kornia'), (e: Error) => e instanceof InputError && /names 2 items.*modeling--computer-vision--kornia \(line 18\), training--general--kornia \(line 49\)/.test(e.message));
+  assert.equal(retireItem(twice, 'training--general--kornia').item.line, 49);
+  assert.throws(() => retireItem(SAMPLE, 'Nope'), /no item "Nope" in landscape.yml/);
+});
+
+test('the categories another tool owns are never edited', () => {
+  assert.throws(() => retireItem(SAMPLE, 'PyTorch'), /PyTorch Projects is maintained by another tool/);
+  assert.throws(() => restoreItem(SAMPLE, 'Example Corp (member)'), /PyTorch Members is maintained by another tool/);
+  assert.throws(() => moveItem(SAMPLE, 'Kornia', { category: 'PyTorch Projects', subcategory: 'Foundation' }), /maintained by another tool/);
+  assert.throws(
+    () => addItem(SAMPLE, { name: 'N', category: 'PyTorch Members', subcategory: 'Platinum', homepage_url: 'https://n.org/', logo: 'n.svg' }),
+    /maintained by another tool/,
+  );
+});
+
+test('add inserts the entry in name order, in the file’s marker, indentation and key order', () => {
+  const r = addItem(SAMPLE, {
+    name: 'Lightly',
+    category: 'Modeling',
+    subcategory: 'Computer Vision',
+    repo_url: 'https://github.com/lightly-ai/lightly',
+    logo: 'lightly.svg',
+    homepage_url: 'https://docs.lightly.ai/',
+    description: 'Self-supervised learning: for vision',
+  });
+  assert.deepEqual(changedLines(SAMPLE, r.text), [
+    '@@ -23,0 +24,6 @@',
+    '+          - item:',
+    '+            name: Lightly',
+    "+            description: 'Self-supervised learning: for vision'",
+    '+            homepage_url: https://docs.lightly.ai/',
+    '+            logo: lightly.svg',
+    '+            repo_url: https://github.com/lightly-ai/lightly',
+  ]);
+  assert.equal(r.item.line, 25);
+  // before the comment that belongs to the next entry; after everything when it sorts last
+  assert.deepEqual(changedLines(SAMPLE, addItem(SAMPLE, { name: 'Aardvark', category: 'Modeling', subcategory: 'Medical & Biology', homepage_url: 'https://a.org/', logo: 'a.svg' }).text), [
+    '@@ -33,0 +34,4 @@',
+    '+          - item:',
+    '+            name: Aardvark',
+    '+            homepage_url: https://a.org/',
+    '+            logo: a.svg',
+  ]);
+  assert.deepEqual(changedLines(SAMPLE, addItem(SAMPLE, { name: 'Zoo', category: 'Modeling', subcategory: 'Medical & Biology', homepage_url: 'https://z.org/', logo: 'z.svg', description: 'one\ntwo' }).text), [
+    '@@ -41,0 +42,7 @@',
+    '+          - item:',
+    '+            name: Zoo',
+    '+            description: |-',
+    '+              one',
+    '+              two',
+    '+            homepage_url: https://z.org/',
+    '+            logo: z.svg',
+  ]);
+});
+
+test('add refuses what the file must never receive', () => {
+  const base = { name: 'New', category: 'Modeling', subcategory: 'Computer Vision', homepage_url: 'https://n.org/', logo: 'n.svg' };
+  assert.throws(() => addItem(SAMPLE, { ...base, name: 'Kornia' }), /already has an item of that name \(line 18\)/);
+  assert.throws(() => addItem(SAMPLE, { ...base, subcategory: 'Vision' }), /no subcategory "Vision" in Modeling; subcategories: Computer Vision, Medical & Biology/);
+  assert.throws(() => addItem(SAMPLE, { ...base, category: 'Inference' }), /no category "Inference"/);
+  assert.throws(() => addItem(SAMPLE, { ...base, logo: 'n.png' }), /logo must be an SVG file name/);
+  assert.throws(() => addItem(SAMPLE, { ...base, repo_url: 'https://github.com/org' }), /points at an organisation/);
+  assert.throws(() => addItem(SAMPLE, { ...base, homepage_url: 'javascript:alert(1)' }), /invalid homepage url: invalid scheme javascript/);
+  assert.throws(() => addItem('landscape: [', base), /YAML syntax.*fix the file before editing it/);
+});
+
+test('add follows landscape2’s `categories:` layout (no markers) and fills an empty list', () => {
+  const text = 'categories:\n  - name: Modeling\n    subcategories:\n      - name: Language\n        items:\n          - name: Transformers\n            homepage_url: https://hf.co/\n            logo: t.svg\n      - name: Audio\n        items:\n';
+  const r = addItem(text, { name: 'Whisper', category: 'Modeling', subcategory: 'Language', homepage_url: 'https://w.org/', logo: 'w.svg' });
+  assert.deepEqual(changedLines(text, r.text), ['@@ -8,0 +9,3 @@', '+          - name: Whisper', '+            homepage_url: https://w.org/', '+            logo: w.svg']);
+  const e = addItem(text, { name: 'Encodec', category: 'Modeling', subcategory: 'Audio', homepage_url: 'https://e.org/', logo: 'e.svg' });
+  assert.deepEqual(changedLines(text, e.text), ['@@ -10,0 +11,3 @@', '+          - name: Encodec', '+            homepage_url: https://e.org/', '+            logo: e.svg']);
+  assert.deepEqual(readLandscape(e.text).problems, []);
+});
+
+test('restore pulls the next key up when `project` shares the `- ` line', () => {
+  const text = 'categories:\n  - name: C\n    subcategories:\n      - name: S\n        items:\n          - project: archived\n            name: X\n            homepage_url: https://x.org/\n            logo: x.svg\n';
+  const r = restoreItem(text, 'X');
+  assert.equal(r.text, text.replace('- project: archived\n            name: X', '- name: X'));
+});
+
+test('move removes the lines in one place and inserts them in the other', () => {
+  const r = moveItem(SAMPLE, 'Kornia', { category: 'Training', subcategory: 'General' });
+  assert.equal(r.item.id, 'training--general--kornia');
+  assert.deepEqual(changedLines(SAMPLE, r.text), [
+    '@@ -17,7 +16,0 @@',
+    '-          - item:',
+    '-            name: Kornia',
+    '-            description: Differentiable computer vision.',
+    '-            homepage_url: https://kornia.github.io/',
+    '-            logo: kornia.svg',
+    '-            repo_url: https://github.com/kornia/kornia   ',
+    '-            crunchbase: ',
+    '@@ -57,0 +51,7 @@',
+    '+          - item:',
+    '+            name: Kornia',
+    '+            description: Differentiable computer vision.',
+    '+            homepage_url: https://kornia.github.io/',
+    '+            logo: kornia.svg',
+    '+            repo_url: https://github.com/kornia/kornia   ',
+    '+            crunchbase: ',
+  ]);
+  assert.throws(() => moveItem(SAMPLE, 'MONAI', { category: 'Training', subcategory: 'General' }), /only item of Modeling \/ Medical & Biology/);
+  assert.equal(moveItem(SAMPLE, 'Kornia', { category: 'Modeling', subcategory: 'Computer Vision' }).changed, false);
+});
+
+test('a file without a final newline gets one only where an entry is appended', () => {
+  const text = SAMPLE.replace(/\n$/, '');
+  const r = retireItem(text, 'torchvision');
+  assert.deepEqual(changedLines(text, r.text), ['@@ -28,0 +29 @@', '+            project: archived']);
+  const a = addItem('landscape:\n  - category:\n    name: A\n    subcategories:\n      - subcategory:\n        name: S\n        items:\n          - item:\n            name: X\n            homepage_url: https://x.org/\n            logo: x.svg', { name: 'Yak', category: 'A', subcategory: 'S', homepage_url: 'https://y.org/', logo: 'y.svg' });
+  assert.ok(a.text.endsWith('            logo: x.svg\n          - item:\n            name: Yak\n            homepage_url: https://y.org/\n            logo: y.svg\n'));
+});
