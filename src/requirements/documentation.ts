@@ -71,12 +71,22 @@ function urls(evidence: Evidence): DocUrl[] {
       if (!DOCS_HOST.test(l.url) || NOT_DOCS.test(l.url)) continue;
       // READMEs link other projects' docs too (a "code style: black" badge, a related library):
       // only a URL that names this project is its documentation; others are for a reviewer
-      const flat = l.url.toLowerCase().replace(/[^a-z0-9]/g, '');
+      const flat = siteOf(l.url).toLowerCase().replace(/[^a-z0-9]/g, '');
       const own = names.some((n) => flat.includes(n));
       out.push({ url: l.url, ref: fileRef(file.path, l.line, l.url), ...(own ? {} : { unrelated: true }) });
     }
   }
   return out;
+}
+
+/** Host and first path segment: whose site it is (`proj.readthedocs.io`, `org.github.io/proj`), not the page's topic. */
+function siteOf(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.hostname}/${u.pathname.split('/')[1] ?? ''}`;
+  } catch {
+    return url;
+  }
 }
 
 const GENERIC = new Set(['pytorch', 'torch', 'python', 'py', 'lib', 'the', 'core', 'docs', 'main', 'repo', 'project']);

@@ -170,6 +170,8 @@ test('6: documentation URLs from the README and project URLs; badges are not doc
   assert.equal(other.status, 'review');
   assert.deepEqual(other.measured['candidates'], ['https://black.readthedocs.io/en/stable/']);
   assert.equal(other.measured['url'], null);
+  // the project named only in the page's anchor is still another project's site
+  assert.equal(run(documentation, { 'README.md': 'https://aim.readthedocs.io/en/latest/x.html#with-proj-lib\n' }, named).status, 'review');
   const meta = documentation.evaluate(makeEvidence({ overrides: { python: { torch: [], classifiers: [], licenseMeta: [], urls: { Documentation: 'https://example.com/p' }, files: [] } } }), ctx());
   assert.equal(meta.status, 'pass');
   assert.equal(meta.measured['url'], 'https://example.com/p');
