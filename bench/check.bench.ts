@@ -132,7 +132,9 @@ function fmt(ms: number): string {
 }
 
 function both(t: Timing, f: Timing): string {
-  return `${fmt(t.wall)} wall (${(t.wall / f.wall).toFixed(2)}× floor), ${fmt(t.cpu).trim()} CPU (${(t.cpu / f.cpu).toFixed(2)}× floor)`;
+  // /usr/bin/time counts CPU in 10 ms steps: a floor under one step has no meaningful ratio
+  const cpuRatio = f.cpu >= 10 ? `${(t.cpu / f.cpu).toFixed(2)}× floor` : 'floor under 10 ms';
+  return `${fmt(t.wall)} wall (${(t.wall / f.wall).toFixed(2)}× floor), ${fmt(t.cpu).trim()} CPU (${cpuRatio})`;
 }
 
 async function measure(spec: GenSpec, target: (floorMs: number) => number, targetText: string, withCli: boolean) {
