@@ -1,0 +1,81 @@
+import { after, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from '../support/cli.js';
+import { SAMPLE, writeSampleLogos } from './sample.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'steward-landscape-cli-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+const file = join(dir, 'landscape.yml');
+writeFileSync(file, SAMPLE);
+writeSampleLogos(join(dir, 'hosted_logos'));
+
+test('validate: exit 0 and the JSON contract for a clean file; exit 1 with line-numbered errors', async () => {
+  const ok = await runCli(['landscape', 'validate', file, '--format', 'json']);
+  assert.equal(ok.code, 0, ok.stderr);
+  assert.deepEqual(JSON.parse(ok.stdout), { file, items: 8, errors: [], warnings: [] });
+  const bad = join(dir, 'bad.yml');
+  writeFileSync(bad, SAMPLE.replace('            homepage_url: https://poutyne.org/\n', ''));
+  const r = await runCli(['landscape', 'validate', bad, '--logos', join(dir, 'hosted_logos')]);
+  assert.equal(r.code, 1);
+  assert.equal(r.stdout, `${bad}:59: error: [training--general--poutyne] homepage url is required\n8 items, 1 errors, 0 warnings\n`);
+  const missing = await runCli(['landscape', 'validate', join(dir, 'none.yml')]);
+  assert.equal(missing.code, 2);
+  assert.match(missing.stderr, /cannot read .*none\.yml: ENOENT/);
+});
+
+test('retire --output writes the minimal edit elsewhere; in place by default; protected categories exit 2', async () => {
+  const out = join(dir, 'out.yml');
+  const r = await runCli(['landscape', 'retire', file, 'Kornia', '--output', out]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(r.stderr, 'retired modeling--computer-vision--kornia (project: archived)\n');
+  assert.equal(readFileSync(out, 'utf8'), SAMPLE.replace('            logo: kornia.svg\n', '            logo: kornia.svg\n            project: archived\n'));
+  assert.equal(readFileSync(file, 'utf8'), SAMPLE, 'the input is untouched with --output');
+  const copy = join(dir, 'copy.yml');
+  writeFileSync(copy, readFileSync(out));
+  const back = await runCli(['landscape', 'restore', copy, 'modeling--computer-vision--kornia']);
+  assert.equal(back.code, 0, back.stderr);
+  assert.equal(readFileSync(copy, 'utf8'), SAMPLE);
+  const prot = await runCli(['landscape', 'retire', file, 'PyTorch']);
+  assert.equal(prot.code, 2);
+  assert.equal(prot.stderr, 'steward: category PyTorch Projects is maintained by another tool and is never edited by steward\n');
+});
+
+test('add from an application JSON, move, list and show', async () => {
+  const app = join(dir, 'app.json');
+  writeFileSync(app, JSON.stringify({ name: 'TorchGeo', description: 'Geospatial data for PyTorch', homepage_url: 'https://torchgeo.org/', repo_url: 'https://github.com/torchgeo/torchgeo', logo: 'torchgeo.svg', category: 'Modeling', subcategory: 'Computer Vision' }));
+  const work = join(dir, 'work.yml');
+  writeFileSync(work, SAMPLE);
+  const a = await runCli(['landscape', 'add', work, '--from', app]);
+  assert.equal(a.code, 0, a.stderr);
+  assert.equal(a.stderr, 'added modeling--computer-vision--torchgeo\n');
+  const m = await runCli(['landscape', 'move', work, 'TorchGeo', '--to', 'Modeling / Medical & Biology']);
+  assert.equal(m.code, 0, m.stderr);
+  const list = await runCli(['landscape', 'list', work, '--category', 'Modeling', '--format', 'json']);
+  assert.deepEqual(JSON.parse(list.stdout).map((g: { subcategories: { name: string; items: { name: string }[] }[] }) => g.subcategories.map((s) => [s.name, s.items.map((i) => i.name)])), [
+    [['Computer Vision', ['Kornia', 'torchvision']], ['Medical & Biology', ['MONAI', 'TorchGeo']]],
+  ]);
+  const show = await runCli(['landscape', 'show', work, 'modeling--medical-biology--torchgeo', '--format', 'json']);
+  assert.equal(JSON.parse(show.stdout).repo_url, 'https://github.com/torchgeo/torchgeo');
+});
+
+test('export: projects JSON from a landscape.yml; landscape.yml from a JSON list of items', async () => {
+  const j = await runCli(['landscape', 'export', file, '--landscape-url', 'https://l.example']);
+  assert.equal(j.code, 0, j.stderr);
+  assert.deepEqual(JSON.parse(j.stdout).map((o: { id: string; logo_url: string }) => [o.id, o.logo_url]), [
+    ['modeling--computer-vision--albumentations', 'https://l.example/logos/albumentations.svg'],
+    ['training--general--poutyne', 'https://l.example/logos/poutyne.svg'],
+    ['pytorch-projects--foundation--pytorch', 'https://l.example/logos/pytorch.svg'],
+  ]);
+  const itemsFile = join(dir, 'items.json');
+  writeFileSync(itemsFile, JSON.stringify([{ id: 'x', name: 'Opacus', category: 'Training', subcategory: 'Privacy', homepage_url: 'https://opacus.ai/', logo: 'opacus.svg', repo_url: 'https://github.com/pytorch/opacus', line: 0 }]));
+  const y = await runCli(['landscape', 'export', itemsFile, '--format', 'yaml']);
+  assert.equal(y.code, 0, y.stderr);
+  assert.equal(y.stdout, 'landscape:\n  - category:\n    name: Training\n    subcategories:\n      - subcategory:\n        name: Privacy\n        items:\n          - item:\n            name: Opacus\n            homepage_url: https://opacus.ai/\n            logo: opacus.svg\n            repo_url: https://github.com/pytorch/opacus\n');
+  writeFileSync(itemsFile, '[{"name": 3}]');
+  const bad = await runCli(['landscape', 'export', itemsFile, '--format', 'yaml']);
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /item \[0\] needs a text name/);
+});
