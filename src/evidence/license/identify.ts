@@ -130,6 +130,26 @@ function densestRegion(tpl: Template, ids: Int32Array, from: number, to: number)
   return best;
 }
 
+function densestWindow(tpl: Template, ids: Int32Array, from: number, to: number, size: number): { start: number; end: number } {
+  const hit = (i: number) => {
+    const a = ids[i]!;
+    const b = ids[i + 1] ?? -1;
+    return a > 0 && b > 0 && tpl.bigrams.has(bigramKey(a, b)) ? 1 : 0;
+  };
+  let sum = 0;
+  for (let i = from; i < from + size; i++) sum += hit(i);
+  let best = sum;
+  let bestStart = from;
+  for (let i = from + size; i < to; i++) {
+    sum += hit(i) - hit(i - size);
+    if (sum > best) {
+      best = sum;
+      bestStart = i - size + 1;
+    }
+  }
+  return { start: bestStart, end: bestStart + size };
+}
+
 function wordsOf(norm: NormalizedText, from: number, to: number): string {
   return norm.tokens.slice(from, to).filter((t) => t !== WILDCARD).join(' ');
 }
@@ -183,11 +203,16 @@ function classifyHunks(tpl: Template, norm: NormalizedText, ids: Int32Array, hun
 function matchTemplate(tpl: Template, norm: NormalizedText, ids: Int32Array, from: number, to: number): Match | null {
   const dense = densestRegion(tpl, ids, from, to);
   if (dense.sum < Math.min(0.3 * tpl.words, 200) || dense.sum < 8) return null;
+  // Neighbouring licenses that share wording (GPL next to AGPL) can make the dense stretch far
+  // longer than the template; the diff then looks only at the template-sized window with most hits.
+  const longest = Math.ceil(1.3 * tpl.ids.length) + 40;
+  if (dense.end - dense.start > longest) Object.assign(dense, densestWindow(tpl, ids, dense.start, dense.end, longest));
   const margin = 12;
   const rs = Math.max(from, dense.start - margin);
   const re = Math.min(to, dense.end + margin);
   const region = ids.subarray(rs, re);
-  const maxD = Math.min(Math.abs(region.length - tpl.ids.length) + Math.ceil(0.7 * tpl.ids.length) + 20, 30_000);
+  // Past this many edits fewer than half the template's words can be matched: not this license.
+  const maxD = Math.abs(region.length - tpl.ids.length) + Math.ceil(0.6 * tpl.ids.length) + 20;
   const align = alignTokens(tpl.ids, region, maxD);
   if (!align) return null;
   const pairs: [number, number][] = [];
@@ -308,6 +333,18 @@ function bestInSegment(seg: Segment, norm: NormalizedText, ids: Int32Array): Mat
   return best;
 }
 
+/** Candidate licenses whose wording the text holds almost entirely. */
+function containedLicenses(ids: Int32Array): string[] {
+  const all = templates();
+  const sharedBy = new Int32Array(all.length);
+  const idx = bigramIndex();
+  for (const k of bigramsOf(ids)) {
+    const holders = idx.get(k);
+    if (holders) for (const i of holders) sharedBy[i]!++;
+  }
+  return all.filter((t, i) => t.kind === 'license' && t.bigrams.size > 0 && sharedBy[i]! / t.bigrams.size >= 0.9).map((t) => t.spdx);
+}
+
 function partOf(norm: NormalizedText, from: number, to: number): { startLine: number; endLine: number } {
   return { startLine: norm.lines[from] ?? 1, endLine: norm.lines[Math.max(from, to - 1)] ?? 1 };
 }
@@ -339,6 +376,10 @@ export function identifyLicense(input: string, opts: IdentifyOptions = {}): Lice
   if (count === 0) return unknown('the file holds no license wording (only copyright lines or markup)', base);
 
   const maxLicenses = opts.maxLicenses ?? MAX_LICENSES;
+  const whole = containedLicenses(ids);
+  if (whole.length > maxLicenses) {
+    return unknown(`the file holds more than ${maxLicenses} license texts (${whole.slice(0, 5).join(', ')} …); it is a collection, not one license`, base);
+  }
   const matches: Match[] = [];
   const near: Match[] = [];
   let segments: Segment[] = [{ start: 0, end: count, near: [] }];
