@@ -2,8 +2,10 @@
 // Online only: the caller supplies `isArchived` (the GitHub client lives in a driver), so this
 // module stays offline and testable with a fake.
 import { PROTECTED } from './protected.js';
-import { isRetired } from './read.js';
-import type { LandscapeItem, LandscapeProblem } from './types.js';
+import { isRetired, landscapeFromSource } from './read.js';
+import { parseLandscapeSource } from './source.js';
+import type { LandscapeItem, LandscapeProblem, ValidationResult } from './types.js';
+import { validateSource, type ValidateOptions } from './validate.js';
 import { githubSlug } from './urls.js';
 
 /** true / false when known; null when the repository can't be asked about (missing, no access). */
@@ -47,4 +49,20 @@ export async function findArchivedRepos(
   out.errors.sort(order);
   out.warnings.sort(order);
   return out;
+}
+
+/** `validateLandscape` plus the archived-repository check, merged into one result (online). */
+export async function validateLandscapeOnline(
+  text: string,
+  opts: ValidateOptions & { isArchived: IsArchived; concurrency?: number; protectedCategories?: readonly string[] },
+): Promise<ValidationResult> {
+  const src = parseLandscapeSource(text, opts.file ?? 'landscape.yml');
+  const result = validateSource(src, opts);
+  const archived = await findArchivedRepos(landscapeFromSource(src).items, opts.isArchived, opts);
+  const order = (a: LandscapeProblem, b: LandscapeProblem) => (a.line ?? 0) - (b.line ?? 0);
+  return {
+    ...result,
+    errors: [...result.errors, ...archived.errors].sort(order),
+    warnings: [...result.warnings, ...archived.warnings].sort(order),
+  };
 }

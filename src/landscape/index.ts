@@ -15,7 +15,7 @@ export { readLandscape, isRetired, type ReadOptions } from './read.js';
 export { exportLandscape, exportProjectsJson, type ExportOptions, type ProjectsJsonOptions } from './export.js';
 export { PROTECTED as PROTECTED_CATEGORIES } from './protected.js';
 export { validateLandscape, type ValidateOptions } from './validate.js';
-export { findArchivedRepos, type IsArchived, type ArchivedCheck } from './archived.js';
+export { findArchivedRepos, validateLandscapeOnline, type IsArchived, type ArchivedCheck } from './archived.js';
 export { checkRepoUrl, githubSlug, urlProblem } from './urls.js';
 export { inspectSvg } from './logos.js';
 export { retireItem, restoreItem, addItem, moveItem, newItemProblems, type EditOptions, type EditResult, type NewItem } from './edit.js';

@@ -7,13 +7,18 @@
 //     exactly as landscape2 does).
 // Example: "Medical & Biology" → "medical-biology"; "C++ (member)" → "c++-member".
 
-const KEPT = /^[\p{L}\p{N}\- +]$/u;
+const DROPPED = /[^\p{L}\p{N}\- +]/gu;
+const memo = new Map<string, string>();
 
 export function normalizeName(value: string): string {
-  let out = '';
-  for (const ch of value.replace(/ /g, '-')) out += KEPT.test(ch) ? ch.toLowerCase() : '-';
-  out = out.replace(/-{2,}/g, '-');
-  return out.endsWith('-') ? out.slice(0, -1) : out;
+  let out = memo.get(value);
+  if (out !== undefined) return out;
+  // replacing before lower-casing lowers only the kept characters, as landscape2 does
+  out = value.replace(/ /g, '-').replace(DROPPED, '-').toLowerCase().replace(/-{2,}/g, '-');
+  if (out.endsWith('-')) out = out.slice(0, -1);
+  if (memo.size > 100_000) memo.clear();
+  memo.set(value, out);
+  return out;
 }
 
 export function itemId(category: string, subcategory: string, name: string): string {

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parse } from 'yaml';
-import { exportLandscape, exportProjectsJson, filterItems, findArchivedRepos, groupItems, readLandscape } from '../../src/landscape/index.js';
+import { exportLandscape, exportProjectsJson, filterItems, findArchivedRepos, groupItems, readLandscape, validateLandscapeOnline } from '../../src/landscape/index.js';
 import { renderField } from '../../src/landscape/emit.js';
 import { SAMPLE } from './sample.js';
 
@@ -84,4 +84,10 @@ test('archived-repository hook: active items with an archived GitHub repo are er
     ['pytorch-projects--foundation--pytorch', 'repository https://github.com/pytorch/pytorch is archived on GitHub but the item is not retired (project: archived)'],
   ]);
   assert.equal(r.checked, 4);
+});
+
+test('validateLandscapeOnline merges the archived check into the validation result', async () => {
+  const r = await validateLandscapeOnline(SAMPLE, { logosDir: null, isArchived: async (url) => url.endsWith('/vision') });
+  assert.deepEqual(r.errors.map((p) => [p.line, p.item]), [[25, 'modeling--computer-vision--torchvision']]);
+  assert.equal(r.items, 8);
 });
