@@ -6,6 +6,7 @@ import { InputError } from '../util/errors.js';
 import { register as registerCheck } from './commands/check.js';
 import { register as registerPolicy } from './commands/policy.js';
 import { register as registerLandscape } from './commands/landscape.js';
+import { register as registerLicense } from './commands/license.js';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
   registerCheck(program);
   registerPolicy(program);
   registerLandscape(program);
+  registerLicense(program);
   return program;
 }
 
