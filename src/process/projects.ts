@@ -34,7 +34,8 @@ export function newProject(
 
 /** Whether a periodic review has something to do for this project today. */
 export function isReviewDue(p: Project, today: CalendarDate): boolean {
-  return p.status === 'ACTIVE' && (p.pending !== undefined || today >= p.reviewDueOn);
+  if (p.status !== 'ACTIVE') return false;
+  return p.pending ? today > p.pending.checkedOn : today >= p.reviewDueOn;
 }
 
 export function failuresOf(report: Pick<Report, 'requirements'>): ReviewFailure[] {
@@ -68,7 +69,7 @@ export function applyReview(p: Project, report: Pick<Report, 'requirements' | 'v
   }
   if (!p.pending) {
     const deadlineOn = fixDeadline(today, rules.fixWithinDays);
-    const pending = { dueOn: p.reviewDueOn, noticeOn: today, deadlineOn, failures, reminded: false };
+    const pending = { dueOn: p.reviewDueOn, noticeOn: today, deadlineOn, failures, reminded: false, checkedOn: today };
     return o({ ...p, pending }, 'review.failed', { dueOn: p.reviewDueOn, failures, deadlineOn }, [
       { kind: 'review-failure', to: p.contacts, data: { ...base, failures, deadlineOn, noticeOn: today } },
     ]);
@@ -83,7 +84,7 @@ export function applyReview(p: Project, report: Pick<Report, 'requirements' | 'v
     ]);
   }
   const remind = !p.pending.reminded && today >= addDays(p.pending.deadlineOn, -REMINDER_DAYS_BEFORE);
-  const state: Project = { ...p, pending: { ...p.pending, failures, reminded: p.pending.reminded || remind } };
+  const state: Project = { ...p, pending: { ...p.pending, failures, reminded: p.pending.reminded || remind, checkedOn: today } };
   return o(state, 'review.still-failing', { failures, deadlineOn: p.pending.deadlineOn, reminded: remind }, remind ? [
     { kind: 'review-reminder', to: p.contacts, data: { ...base, failures, deadlineOn: p.pending.deadlineOn } },
   ] : []);
@@ -109,6 +110,7 @@ export function projectInvariants(p: Project): string[] {
   if (p.status === 'RETIRED' && p.pending) bad.push('RETIRED with a pending review');
   if (p.status === 'RETIRED' && !p.retiredOn) bad.push('RETIRED without a date');
   if (p.pending && p.pending.deadlineOn <= p.pending.noticeOn) bad.push('deadline not after the notice');
+  if (p.pending && (p.pending.checkedOn < p.pending.noticeOn || p.pending.checkedOn >= p.pending.deadlineOn)) bad.push('pending review checked outside its notice period');
   if (p.lastReviewOn && p.reviewDueOn <= p.lastReviewOn) bad.push('next review not after the last');
   return bad;
 }

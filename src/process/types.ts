@@ -141,6 +141,8 @@ export interface PendingReview {
   deadlineOn: CalendarDate;
   failures: ReviewFailure[];
   reminded: boolean;
+  /** the last day it was checked: a failing project is re-checked at most once a day */
+  checkedOn: CalendarDate;
 }
 
 export interface Project {
