@@ -103,9 +103,10 @@ export function normalizeLicenseText(text: string): NormalizedText {
       continue;
     }
     const bare = trimmed.replace(/^[#>*\-\s]+/, '').replace(/^\*\*|\*\*$/g, '');
-    if (isAttribution(bare) || (continuing > 0 && isAttributionContinuation(bare))) {
+    const own = isAttribution(bare);
+    if (own || (continuing > 0 && isAttributionContinuation(bare))) {
       out.attributions.push({ line: n + 1, text: trimmed });
-      continuing = continuing > 0 ? continuing - 1 : 2;
+      continuing = own ? 2 : continuing - 1;
       continue;
     }
     continuing = 0;
