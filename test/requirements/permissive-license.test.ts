@@ -1,0 +1,98 @@
+// Requirement 7 (permissive licensing) at its edges: allowlisted or not, OR and AND, modified
+// with and without restrictions, unidentified, no license at all, and the policy as data.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { permissiveLicense } from '../../src/requirements/permissive-license.js';
+import { extractLicense } from '../../src/evidence/license/index.js';
+import { spdxText } from '../../src/evidence/license/templates.js';
+import type { PythonEvidence } from '../../src/evidence/types.js';
+import { makeEvidence, makePolicy, ctx } from '../support/evidence.js';
+
+const noPython: PythonEvidence = { torch: [], classifiers: [], licenseMeta: [], urls: {}, files: [] };
+
+/** Evidence whose license section is gathered from these files, as `steward check` gathers it. */
+function judge(files: Record<string, string>, policy = makePolicy(), python = noPython) {
+  const ev = makeEvidence({ files });
+  ev.license = extractLicense(ev.tree, ev.files, python, ev.problems);
+  return permissiveLicense.evaluate(ev, ctx(policy));
+}
+
+test('7: every allowlisted license text passes, naming the file, method and similarity', () => {
+  for (const id of makePolicy().licenses.allow) {
+    const r = judge({ LICENSE: spdxText(id) });
+    assert.equal(r.status, 'pass', `${id}: ${r.summary}`);
+    assert.equal(r.measured['spdx'], id);
+    assert.equal(r.measured['file'], 'LICENSE');
+    assert.match(r.summary, new RegExp(`^${id.replace(/[.+]/g, '\\$&')}, identified by its text in LICENSE`));
+  }
+});
+
+test('7: copyleft, non-commercial and source-available licenses fail, saying which kind', () => {
+  const cases: [string, RegExp][] = [
+    ['GPL-3.0-only', /GPL-3\.0-only \(copyleft\)/],
+    ['LGPL-2.1-only', /copyleft/],
+    ['MPL-2.0', /copyleft/],
+    ['CC-BY-NC-4.0', /non-commercial/],
+    ['SSPL-1.0', /source-available/],
+  ];
+  for (const [id, why] of cases) {
+    const r = judge({ LICENSE: spdxText(id) });
+    assert.equal(r.status, 'fail', id);
+    assert.match(r.summary, why, id);
+    assert.ok(r.fix);
+  }
+});
+
+test('7: a restriction added to a permissive text fails and shows the added words; a removal is review', () => {
+  const restricted = judge({ LICENSE: spdxText('BSD-3-Clause') + '\n\nThe Software shall not be used for military purposes.\n' });
+  assert.equal(restricted.status, 'fail');
+  assert.match(restricted.summary, /with added restrictions \(.*field-of-use restriction/);
+  assert.ok(restricted.evidence.some((e) => /added: .*military/.test(e.detail ?? '') && typeof e.line === 'number'), JSON.stringify(restricted.evidence));
+
+  const removed = judge({ LICENSE: spdxText('BSD-2-Clause').replace(/IN NO EVENT SHALL[^]*SUCH DAMAGE\./, '') });
+  assert.equal(removed.status, 'review');
+  assert.match(removed.summary, /modified BSD-2-Clause text/);
+  assert.ok(removed.evidence.some((e) => /^removed: IN NO EVENT/.test(e.detail ?? '')));
+});
+
+test('7: an unidentified text is review with the closest candidates; no license at all fails', () => {
+  const odd = judge({ LICENSE: 'You can do whatever you like with this code, as long as you buy me a beer when we meet. No warranty.\n'.repeat(3) });
+  assert.equal(odd.status, 'review');
+  assert.match(odd.summary, /LICENSE is not identified/);
+  const none = judge({ 'README.md': '# x\n' }, makePolicy(), { ...noPython, licenseMeta: [{ value: 'MIT', file: 'pyproject.toml', kind: 'expression' }] });
+  assert.equal(none.status, 'fail');
+  assert.match(none.summary, /No license text .*pyproject\.toml license-expression says MIT/);
+});
+
+test('7: OR needs one allowed branch, AND needs every one', () => {
+  const dualMeta: PythonEvidence = { ...noPython, licenseMeta: [{ value: 'GPL-3.0-only OR MIT', file: 'pyproject.toml', kind: 'expression' }] };
+  const or = judge({ 'LICENSE-GPL': spdxText('GPL-3.0-only'), 'LICENSE-MIT': spdxText('MIT') }, makePolicy(), dualMeta);
+  assert.equal(or.measured['expression'], 'GPL-3.0-only OR MIT');
+  assert.equal(or.status, 'pass', or.summary);
+  const and = judge({ 'LICENSE-GPL': spdxText('GPL-3.0-only'), 'LICENSE-MIT': spdxText('MIT') });
+  assert.equal(and.measured['expression'], 'GPL-3.0-only AND MIT');
+  assert.equal(and.status, 'fail');
+});
+
+test('7: a non-allowlisted license appended after the license proper is review (bundled code or second license?)', () => {
+  const r = judge({ LICENSE: spdxText('MIT') + '\n\n----\n\n' + spdxText('GPL-2.0-only') });
+  assert.equal(r.status, 'review');
+  assert.match(r.summary, /also holds the GPL-2\.0-only license \(copyleft\)/);
+  const allowed = judge({ LICENSE: spdxText('MIT') + '\n\n----\n\n' + spdxText('Apache-2.0') });
+  assert.equal(allowed.status, 'pass');
+});
+
+test('7: the allowlist is the policy\'s: removing an id makes its text fail', () => {
+  const policy = makePolicy();
+  const strict = makePolicy({ licenses: { allow: policy.licenses.allow.filter((id) => id !== 'MIT') } });
+  assert.equal(judge({ LICENSE: spdxText('MIT') }, strict).status, 'fail');
+  assert.equal(judge({ LICENSE: spdxText('MIT') }, policy).status, 'pass');
+});
+
+test('7: disagreeing metadata is noted without changing the verdict of the text', () => {
+  const meta: PythonEvidence = { ...noPython, licenseMeta: [{ value: 'Apache-2.0', file: 'pyproject.toml', kind: 'expression' }] };
+  const r = judge({ LICENSE: spdxText('MIT') }, makePolicy(), meta);
+  assert.equal(r.status, 'pass');
+  assert.match(r.summary, /Note: pyproject\.toml license-expression says Apache-2\.0, but LICENSE is MIT/);
+  assert.deepEqual(r.measured['disagreements'], [r.summary.split('Note: ')[1]!.replace(/\.$/, '')]);
+});
