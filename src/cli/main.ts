@@ -13,8 +13,8 @@ export function buildProgram(): Command {
   program
     .name('steward')
     .description(
-      'Runs the PyTorch Foundation Ecosystem process: judges repositories against the 19 requirements,\n' +
-        'keeps applications, votes, reviews and the landscape.',
+      'Runs the PyTorch Foundation Ecosystem process: judges repositories against the 19 ' +
+        'requirements, keeps applications, votes, reviews and the landscape.',
     )
     .version(TOOL_VERSION, '-V, --version', 'print the version')
     .showHelpAfterError('(run with --help for usage)')
