@@ -3,7 +3,9 @@
 // per mutation class, permissive false positives and time per file for both.
 //
 // Both detectors are timed in-process per file (licensee inside one Ruby process, so Ruby's start-up
-// is not counted against it); the first, cold call of each is reported apart from the median.
+// is not counted against it), over PASSES passes each, keeping each file's fastest time: the machine
+// is shared, and one busy moment should not decide the comparison. The first, cold call of each
+// (loading its templates) is reported apart from the median.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,23 +13,30 @@ import { join } from 'node:path';
 import { buildCorpus, family, isCorrect, expectedKey, ALLOWLIST, type CorpusCase } from '../test/evidence/license/corpus.js';
 import { identifyLicense } from '../src/evidence/license/identify.js';
 
+const PASSES = 2;
+
 const RUBY = `
 require 'json'
 require 'licensee'
 cases = JSON.parse(File.read(ARGV[0]))
-cases.each do |c|
-  t0 = Process.clock_gettime(Process::CLOCK_MONOTONIC)
-  file = Licensee::ProjectFiles::LicenseFile.new(c['text'], 'LICENSE')
-  lic = file.license
-  ms = (Process.clock_gettime(Process::CLOCK_MONOTONIC) - t0) * 1000.0
-  puts JSON.generate({ id: c['id'], spdx: lic && lic.spdx_id, key: lic && lic.key, confidence: file.confidence, ms: ms })
+PASSES.times do |pass|
+  cases.each do |c|
+    t0 = Process.clock_gettime(Process::CLOCK_MONOTONIC)
+    file = Licensee::ProjectFiles::LicenseFile.new(c['text'], 'LICENSE')
+    lic = file.license
+    ms = (Process.clock_gettime(Process::CLOCK_MONOTONIC) - t0) * 1000.0
+    puts JSON.generate({ pass: pass, id: c['id'], spdx: lic && lic.spdx_id, key: lic && lic.key, confidence: file.confidence, ms: ms })
+  end
 end
-`;
+`.replace('PASSES', String(PASSES));
 
 interface Answer {
   key: string;
   permissive: boolean;
+  /** fastest of the passes */
   ms: number;
+  /** the first pass */
+  cold: number;
 }
 
 const allowFamilies = new Set(ALLOWLIST.map(family));
@@ -61,9 +70,14 @@ function runLicensee(corpus: CorpusCase[]): Map<string, Answer> | null {
     const out = new Map<string, Answer>();
     for (const line of r.stdout.split('\n')) {
       if (!line.startsWith('{')) continue;
-      const j = JSON.parse(line) as { id: string; spdx: string | null; ms: number };
+      const j = JSON.parse(line) as { pass: number; id: string; spdx: string | null; ms: number };
       const spdx = j.spdx && j.spdx !== 'NOASSERTION' ? j.spdx : undefined;
-      out.set(j.id, { key: spdx ? family(spdx) : 'unknown', permissive: spdx ? allowFamilies.has(family(spdx)) : false, ms: j.ms });
+      const prev = out.get(j.id);
+      if (prev) {
+        prev.ms = Math.min(prev.ms, j.ms);
+        continue;
+      }
+      out.set(j.id, { key: spdx ? family(spdx) : 'unknown', permissive: spdx ? allowFamilies.has(family(spdx)) : false, ms: j.ms, cold: j.ms });
     }
     return out;
   } finally {
@@ -73,6 +87,20 @@ function runLicensee(corpus: CorpusCase[]): Map<string, Answer> | null {
 
 function runSteward(corpus: CorpusCase[]): { answers: Map<string, Answer>; strict: number } {
   const answers = new Map<string, Answer>();
+  const strict = firstPass(corpus, answers);
+  for (let pass = 1; pass < PASSES; pass++) {
+    for (const c of corpus) {
+      const t0 = performance.now();
+      identifyLicense(c.text);
+      const ms = performance.now() - t0;
+      const a = answers.get(c.id);
+      if (a) a.ms = Math.min(a.ms, ms);
+    }
+  }
+  return { answers, strict };
+}
+
+function firstPass(corpus: CorpusCase[], answers: Map<string, Answer>): number {
   let strict = 0;
   for (const c of corpus) {
     const t0 = performance.now();
@@ -83,9 +111,9 @@ function runSteward(corpus: CorpusCase[]): { answers: Map<string, Answer>; stric
     const permissive = !r.modified && ids.length > 0 && ids.some((id) => allowFamilies.has(family(id)));
     const secondOk = !c.expect.second || r.parts.some((p) => p.kind === 'license' && p.spdx === c.expect.second);
     if (key === expectedKey(c) && secondOk) strict++;
-    answers.set(c.id, { key, permissive, ms });
+    answers.set(c.id, { key, permissive, ms, cold: ms });
   }
-  return { answers, strict };
+  return strict;
 }
 
 function median(xs: number[]): number {
@@ -127,10 +155,11 @@ for (const cls of classes) {
 console.log(`${'overall'.padEnd(18)} ${String(corpus.length).padStart(5)}  ${pct(tally.s, corpus.length).padStart(7)}  ${licensee ? pct(tally.l, corpus.length).padStart(8) : '       -'}`);
 console.log(`\nsteward strict (modified texts must be named as modified <id>, second licenses found): ${pct(steward.strict, corpus.length)}`);
 console.log(`non-permissive or modified texts reported as permissive: steward ${tally.sFp}, licensee ${licensee ? tally.lFp : '-'}`);
-const sMs = corpus.map((c) => steward.answers.get(c.id)!.ms);
-console.log(`time per file, median: steward ${median(sMs).toFixed(2)} ms (first, cold: ${sMs[0]!.toFixed(1)} ms, max ${Math.max(...sMs).toFixed(1)} ms)`);
-if (licensee) {
-  const lMs = corpus.map((c) => licensee.get(c.id)?.ms ?? NaN);
-  console.log(`time per file, median: licensee ${median(lMs).toFixed(2)} ms (first, cold: ${lMs[0]!.toFixed(1)} ms, max ${Math.max(...lMs).toFixed(1)} ms)`);
-}
+const report = (name: string, answers: Map<string, Answer>) => {
+  const ms = corpus.map((c) => answers.get(c.id)?.ms ?? NaN);
+  const first = answers.get(corpus[0]!.id)?.cold ?? NaN;
+  console.log(`time per file, median of best-of-${PASSES}: ${name} ${median(ms).toFixed(2)} ms (max ${Math.max(...ms).toFixed(1)} ms; first call, cold: ${first.toFixed(1)} ms)`);
+};
+report('steward ', steward.answers);
+if (licensee) report('licensee', licensee);
 if (misses.length) console.log(`\nsteward misses:\n${misses.join('\n')}`);
