@@ -92,7 +92,8 @@ export function normalizeLicenseText(text: string): NormalizedText {
   let continuing = 0;
   for (let n = 0; n < lines.length; n++) {
     const original = lines[n] ?? '';
-    const tag = SPDX_TAG.exec(original);
+    // (a bounded line: the lazy tag pattern is quadratic on a hostile megabyte of spaces)
+    const tag = original.length < 500 ? SPDX_TAG.exec(original) : null;
     if (tag?.[1]) {
       out.spdxTags.push({ line: n + 1, value: tag[1] });
       continue;

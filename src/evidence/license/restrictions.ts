@@ -14,7 +14,7 @@ const RESTRICTION_PATTERNS: { re: RegExp; what: string }[] = [
   },
   { re: /\b(?:prohibit\w*|forbid\w*|forbidden)\b/, what: 'prohibition' },
   { re: /\b(?:military|weapons?|surveillance)\b/, what: 'field-of-use restriction' },
-  { re: /\bpatent (?:litigation|claim|infringement)\b.*\b(?:lose|ends?|cease\w*)\b/, what: 'patent retaliation' },
+  { re: /\bpatent (?:litigation|claim|infringement)\b.{0,300}\b(?:lose|ends?|cease\w*)\b/, what: 'patent retaliation' },
 ];
 
 /** The kinds of restriction `text` (normalised words) states that `baseline` does not. */

@@ -20,7 +20,7 @@ export function spdxLineSignals(files: FileMap): LicenseSignal[] {
     if (!f.text) continue;
     const head = f.text.slice(0, 8192).split(/\r?\n/, 40);
     head.forEach((line, i) => {
-      const m = SPDX_LINE.exec(line);
+      const m = line.length < 500 ? SPDX_LINE.exec(line) : null;
       if (!m?.[1]) return;
       const value = m[1].trim();
       const node = parseExpression(value);

@@ -197,6 +197,16 @@ test('hostile input: a 20 MB file gets a bounded-time answer that says what was 
   assert.match(r.reason ?? '', /only the first/);
 });
 
+test('hostile input: one 20 MB line, and a tag line padded with a megabyte of spaces, answer in bounded time', () => {
+  for (const text of ['x'.repeat(20_000_000), 'SPDX-License-Identifier: MIT' + ' '.repeat(1_000_000) + 'x\n' + spdxText('MIT')]) {
+    const t0 = performance.now();
+    const r = identifyLicense(text);
+    const ms = performance.now() - t0;
+    assert.ok(ms < 15_000, `${ms} ms`);
+    assert.ok(r.reason || r.spdx === 'MIT');
+  }
+});
+
 test('hostile input: 50 licenses concatenated is a collection, answered in bounded time', () => {
   const ids = [...CORPUS_LICENSES, ...CORPUS_LICENSES, ...CORPUS_LICENSES].slice(0, 50);
   const t0 = performance.now();
