@@ -7,6 +7,7 @@ import { register as registerCheck } from './commands/check.js';
 import { register as registerPolicy } from './commands/policy.js';
 import { register as registerLandscape } from './commands/landscape.js';
 import { register as registerLicense } from './commands/license.js';
+import { registerProcessCommands } from './commands/process-commands.js';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -24,6 +25,7 @@ export function buildProgram(): Command {
   registerPolicy(program);
   registerLandscape(program);
   registerLicense(program);
+  registerProcessCommands(program);
   return program;
 }
 

@@ -9,6 +9,7 @@ import * as apps from '../../src/process/engine-applications.js';
 import { runPeriodicReview, getProject } from '../../src/process/engine-review.js';
 import { changesSince } from '../../src/process/engine-reports.js';
 import { deliverOutbox } from '../../src/process/delivery.js';
+import { renderStoredNotice } from '../../src/notices/index.js';
 import { renderAgenda } from '../../src/process/sessions.js';
 import { agendaFor } from '../../src/process/engine-reports.js';
 import { ProcessError } from '../../src/process/errors.js';
@@ -16,7 +17,7 @@ import { listOutbox, listReports, listReviewSteps, readAudit, upsertPerson, veri
 import { BACKENDS } from '../store/backends.js';
 import { cleanupTemp } from '../support/repo.js';
 import { fakeEvaluator } from './fake-report.js';
-import { addMembers, applicant, CapturingTransport, member, plainRender, STAFF, testEngine } from './helpers.js';
+import { addMembers, applicant, CapturingTransport, member, STAFF, testEngine } from './helpers.js';
 
 test.after(cleanupTemp);
 
@@ -216,10 +217,11 @@ for (const backend of BACKENDS) {
       // every notice delivered, each once; a transient failure is retried
       const transport = new CapturingTransport();
       transport.failNext = 1;
-      const r1 = await deliverOutbox({ store, transport, render: plainRender, clock, backoffMs: () => 1000 });
+      const r1 = await deliverOutbox({ store, transport, render: renderStoredNotice, clock, backoffMs: () => 1000 });
       assert.equal(r1.retrying.length, 1);
       clock.set('2026-09-02T06:00:02.000Z');
-      await deliverOutbox({ store, transport, render: plainRender, clock });
+      await deliverOutbox({ store, transport, render: renderStoredNotice, clock });
+      assert.match(transport.sent.find((m) => /deadline|2026-09-02/i.test(m.text))?.text ?? '', /2026-09-02/);
       const rows = await listOutbox(store.db);
       assert.ok(rows.every((r) => r.status === 'delivered'), JSON.stringify(rows.filter((r) => r.status !== 'delivered')));
       assert.equal(transport.sent.length, rows.length);

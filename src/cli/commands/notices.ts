@@ -1,0 +1,61 @@
+// `steward notices list|deliver`: the outbox, and delivering it over SMTP (or printing it with
+// --dry-run). Sending is at-least-once; the Message-ID comes from the row's idempotency key, so
+// a resend after a crash is recognisably the same message.
+import { Command, Option } from 'commander';
+import { InputError } from '../../util/errors.js';
+import { printJson, storeOptions, withEngine, type StoreFlags } from './process-context.js';
+
+export function register(program: Command): void {
+  const notices = program.command('notices').description('notices to applicants and owners: the outbox and its delivery');
+  storeOptions(
+    notices
+      .command('list')
+      .option('--status <status>', 'pending, delivered or dead')
+      .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text')),
+  ).action(async (flags: StoreFlags & { status?: string; format: string }) => {
+    await withEngine(flags, async ({ store }) => {
+      const { listOutbox } = await import('../../store/index.js');
+      const rows = await listOutbox(store.db, flags.status ? { status: flags.status } : {});
+      if (flags.format === 'json') return printJson(rows);
+      for (const r of rows) process.stdout.write(`${String(r.id).padStart(5)}  ${r.status.padEnd(9)}  ${r.kind.padEnd(20)}  ${r.subject}  → ${r.to.join(', ') || '(no recipient)'}${r.lastError ? `  last error: ${r.lastError}` : ''}\n`);
+      if (rows.length === 0) process.stdout.write('no notices\n');
+    });
+  });
+  storeOptions(
+    notices
+      .command('deliver')
+      .description('deliver pending notices (retries with back-off; gives up after 8 attempts)')
+      .option('--smtp <url>', 'SMTP server, e.g. smtp://user:pass@host:587 (default $STEWARD_SMTP_URL)')
+      .option('--dry-run', 'print each message instead of sending it (nothing is marked delivered)'),
+  ).action(async (flags: StoreFlags & { smtp?: string; dryRun?: boolean }) => {
+    const smtpUrl = flags.smtp ?? process.env.STEWARD_SMTP_URL;
+    if (!flags.dryRun && !smtpUrl) throw new InputError('notices deliver: expected --smtp <url> or $STEWARD_SMTP_URL (or --dry-run to print)');
+    await withEngine(flags, async ({ store }) => {
+      const [{ createTransport, renderStoredNotice }, { deliverOutbox }, { listOutbox }] = await Promise.all([
+        import('../../notices/index.js'),
+        import('../../process/delivery.js'),
+        import('../../store/index.js'),
+      ]);
+      if (flags.dryRun) {
+        // print the pending ones without claiming them: a dry run must not change the outbox
+        const transport = createTransport({ dryRun: true });
+        for (const r of await listOutbox(store.db, { status: 'pending' })) {
+          const { subject, text } = renderStoredNotice(r.kind, r.data);
+          await transport.send({ to: r.to, subject, text, idempotencyKey: `steward-outbox-${r.id}` });
+        }
+        transport.close();
+        return;
+      }
+      const transport = createTransport({ smtpUrl: smtpUrl! });
+      try {
+        const r = await deliverOutbox({ store, transport, render: renderStoredNotice });
+        process.stdout.write(`${r.delivered.length} delivered, ${r.retrying.length} to retry, ${r.dead.length} given up\n`);
+        for (const x of r.retrying) process.stdout.write(`  ${x.id}: ${x.error} (retry at ${x.retryAt})\n`);
+        for (const x of r.dead) process.stdout.write(`  ${x.id}: ${x.error} (given up)\n`);
+        if (r.dead.length > 0) process.exitCode = 1;
+      } finally {
+        transport.close();
+      }
+    });
+  });
+}

@@ -1,0 +1,49 @@
+// `steward people add|remove|list`: who may do what (staff, member, applicant) and the rosters
+// that vote: the working group (--wg, applications) and the TAC (--tac, policy amendments).
+import { Argument, Command } from 'commander';
+import { storeOptions, withEngine, type StoreFlags } from './process-context.js';
+
+export function register(program: Command): void {
+  const people = program.command('people').description('roles and voting rosters');
+  storeOptions(
+    people
+      .command('add')
+      .description('add or update a person')
+      .argument('<id>', 'GitHub login or e-mail')
+      .addArgument(new Argument('<role>').choices(['staff', 'member', 'applicant']))
+      .option('--email <address>')
+      .option('--wg', 'a voting member of the working group')
+      .option('--tac', 'a member of the TAC (votes on amendments)'),
+  ).action(async (id: string, role: 'staff' | 'member' | 'applicant', flags: StoreFlags & { email?: string; wg?: boolean; tac?: boolean }) => {
+    await withEngine(flags, async ({ store, actor }) => {
+      const [{ upsertPerson, appendAudit, inTransaction }, { ProcessError }] = await Promise.all([import('../../store/index.js'), import('../../process/errors.js')]);
+      if (actor.role !== 'staff') throw new ProcessError('forbidden', `people add: needs role staff, ${actor.id} is ${actor.role}`);
+      const now = new Date().toISOString();
+      await inTransaction(store, async (trx) => {
+        await upsertPerson(trx, { id, role, email: flags.email ?? null, wg: !!flags.wg, tac: !!flags.tac }, now);
+        await appendAudit(trx, [{ at: now, actor: actor.id, action: 'person.set', subject: `person:${id}`, data: { role, wg: !!flags.wg, tac: !!flags.tac } }]);
+      });
+      process.stdout.write(`${id}: ${role}${flags.wg ? ', working group' : ''}${flags.tac ? ', TAC' : ''}\n`);
+    });
+  });
+  storeOptions(people.command('remove').argument('<id>')).action(async (id: string, flags: StoreFlags) => {
+    await withEngine(flags, async ({ store, actor }) => {
+      const [{ removePerson, appendAudit, inTransaction }, { ProcessError }] = await Promise.all([import('../../store/index.js'), import('../../process/errors.js')]);
+      if (actor.role !== 'staff') throw new ProcessError('forbidden', `people remove: needs role staff, ${actor.id} is ${actor.role}`);
+      const now = new Date().toISOString();
+      const removed = await inTransaction(store, async (trx) => {
+        const ok = await removePerson(trx, id);
+        if (ok) await appendAudit(trx, [{ at: now, actor: actor.id, action: 'person.removed', subject: `person:${id}`, data: {} }]);
+        return ok;
+      });
+      if (!removed) throw new ProcessError('not-found', `person ${JSON.stringify(id)} does not exist`);
+      process.stdout.write(`${id}: removed\n`);
+    });
+  });
+  storeOptions(people.command('list')).action(async (flags: StoreFlags) => {
+    await withEngine(flags, async ({ store }) => {
+      const { listPeople } = await import('../../store/index.js');
+      for (const p of await listPeople(store.db)) process.stdout.write(`${p.id.padEnd(20)} ${p.role.padEnd(9)} ${p.wg ? 'WG ' : '   '}${p.tac ? 'TAC' : '   '} ${p.email ?? ''}\n`);
+    });
+  });
+}

@@ -1,0 +1,91 @@
+// What every process command shares: the store options (--data-dir, --database-url, --as), opening
+// the store and the engine (lazily: these modules load kysely and a database driver), who the
+// caller is, and how a refusal is reported (exit 1 with the reason; usage errors exit 2).
+import type { Command } from 'commander';
+import type { Engine, Evaluator } from '../../process/engine.js';
+import type { Actor } from '../../process/types.js';
+import type { Store } from '../../store/index.js';
+
+export interface StoreFlags {
+  dataDir?: string;
+  databaseUrl?: string;
+  as?: string;
+}
+
+export function storeOptions(cmd: Command): Command {
+  return cmd
+    .option('--data-dir <dir>', 'SQLite data directory (default $STEWARD_DATA_DIR or ./.steward)')
+    .option('--database-url <url>', 'PostgreSQL instead of SQLite (default $DATABASE_URL)')
+    .option('--as <id>', 'act as this person (default $STEWARD_ACTOR; without either, the local operator acts as staff)');
+}
+
+export interface Session {
+  store: Store;
+  engine: Engine;
+  actor: Actor;
+}
+
+/** Opens the store, builds the engine and resolves the actor; closes the store afterwards. */
+export async function withEngine<T>(flags: StoreFlags, fn: (s: Session) => Promise<T>, opts: { evaluator?: Evaluator } = {}): Promise<T | undefined> {
+  const [{ openStore, optionsFromEnv, getPerson }, { createEngine }, { ProcessError }] = await Promise.all([
+    import('../../store/index.js'),
+    import('../../process/engine.js'),
+    import('../../process/errors.js'),
+  ]);
+  const store = await openStore(optionsFromEnv({ ...(flags.dataDir ? { dataDir: flags.dataDir } : {}), ...(flags.databaseUrl ? { databaseUrl: flags.databaseUrl } : {}) }));
+  try {
+    const id = flags.as ?? process.env.STEWARD_ACTOR;
+    let actor: Actor = { id: 'operator', role: 'staff' };
+    if (id) {
+      const person = await getPerson(store.db, id);
+      // someone the store does not know may still apply: an unknown name acts as an applicant
+      actor = { id, role: person?.role ?? 'applicant' };
+    }
+    const engine = createEngine({ store, ...(opts.evaluator ? { evaluator: opts.evaluator } : {}) });
+    return await fn({ store, engine, actor });
+  } catch (err) {
+    if (err instanceof ProcessError) {
+      process.stderr.write(`steward: refused (${err.code}): ${err.message}\n`);
+      process.exitCode = 1;
+      return undefined;
+    }
+    throw err;
+  } finally {
+    await store.close();
+  }
+}
+
+export function printJson(value: unknown): void {
+  process.stdout.write(JSON.stringify(value, null, 2) + '\n');
+}
+
+/**
+ * The real checker as the process's evaluator: the repository URL, or a local clone under
+ * `reposDir` (`<reposDir>/<owner>/<name>` or `<reposDir>/<name>`) when one is given.
+ */
+export async function checkEvaluator(opts: { reposDir?: string; offline?: boolean }): Promise<Evaluator> {
+  const [{ check }, { existsSync }, { join }] = await Promise.all([import('../../check/index.js'), import('node:fs'), import('node:path')]);
+  return async (target, asOf) => {
+    let input = target.repoUrl;
+    if (opts.reposDir) {
+      const parts = target.repoUrl.replace(/\.git$/, '').split('/').filter(Boolean);
+      const candidates = [join(opts.reposDir, ...parts.slice(-2)), join(opts.reposDir, parts.at(-1) ?? '')];
+      input = candidates.find((c) => existsSync(c)) ?? input;
+    }
+    return check(input, { asOf, ...(opts.offline ? { offline: true } : {}) });
+  };
+}
+
+/** A counter line on a terminal, plain lines otherwise. */
+export function progressReporter(label: string): { update(done: number, total: number, detail: string): void; end(): void } {
+  const tty = process.stderr.isTTY === true;
+  return {
+    update(done, total, detail) {
+      if (tty) process.stderr.write(`\r\x1b[K${label} ${done}/${total} ${detail}`);
+      else process.stderr.write(`${label} ${done}/${total} ${detail}\n`);
+    },
+    end() {
+      if (tty) process.stderr.write('\n');
+    },
+  };
+}

@@ -1,0 +1,48 @@
+// `steward session schedule|agenda|list`: review sessions and their generated agenda.
+import { Command, Option } from 'commander';
+import { InputError } from '../../util/errors.js';
+import { printJson, storeOptions, withEngine, type StoreFlags } from './process-context.js';
+
+export function register(program: Command): void {
+  const session = program.command('session').description('review sessions: schedule one and print its agenda');
+  storeOptions(
+    session
+      .command('schedule')
+      .description('schedule a session: takes the waiting applications (returning ones first, then by arrival) into review')
+      .argument('<date>', 'the session date, YYYY-MM-DD')
+      .option('--capacity <n>', 'applications per session (default: the policy, 10)'),
+  ).action(async (date: string, flags: StoreFlags & { capacity?: string }) => {
+    const capacity = flags.capacity === undefined ? undefined : Number(flags.capacity);
+    if (capacity !== undefined && !(Number.isInteger(capacity) && capacity > 0)) throw new InputError(`--capacity: expected a positive whole number, found ${JSON.stringify(flags.capacity)}`);
+    await withEngine(flags, async ({ engine, actor }) => {
+      const { scheduleSession } = await import('../../process/engine-applications.js');
+      const { session: s, applications } = await scheduleSession(engine, actor, date, capacity);
+      process.stdout.write(`session ${s.id} on ${s.date}: ${applications.length} application(s) in review${applications.length ? `: ${applications.map((a) => a.id).join(', ')}` : ''}\n`);
+    });
+  });
+  storeOptions(
+    session
+      .command('agenda')
+      .description("a session's agenda: each application with its latest report, presentation and video")
+      .argument('<session-id>')
+      .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text')),
+  ).action(async (id: string, flags: StoreFlags & { format: string }) => {
+    await withEngine(flags, async ({ engine }) => {
+      const [{ getSession }, { agendaFor }, { renderAgenda }] = await Promise.all([
+        import('../../process/engine-applications.js'),
+        import('../../process/engine-reports.js'),
+        import('../../process/sessions.js'),
+      ]);
+      const s = await getSession(engine, id);
+      const lines = await agendaFor(engine, s);
+      if (flags.format === 'json') printJson({ session: s, agenda: lines });
+      else process.stdout.write(renderAgenda(s, lines));
+    });
+  });
+  storeOptions(session.command('list').description('scheduled sessions')).action(async (flags: StoreFlags) => {
+    await withEngine(flags, async ({ engine }) => {
+      const { listSessions } = await import('../../process/engine-applications.js');
+      for (const s of await listSessions(engine)) process.stdout.write(`${s.id}  ${s.date}  ${s.applicationIds.length}/${s.capacity}  ${s.applicationIds.join(', ')}\n`);
+    });
+  });
+}
