@@ -13,7 +13,8 @@ import { register as audit } from './audit.js';
 import { register as importLandscape } from './import.js';
 import { register as amendment } from './policy-amend.js';
 import { register as people } from './people.js';
+import { register as worker } from './worker.js';
 
 export function registerProcessCommands(program: Command): void {
-  for (const r of [application, session, vote, decision, onboarding, review, retire, notices, audit, importLandscape, amendment, people]) r(program);
+  for (const r of [application, session, vote, decision, onboarding, review, retire, notices, audit, importLandscape, amendment, people, worker]) r(program);
 }
