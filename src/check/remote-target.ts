@@ -1,0 +1,368 @@
+// Hosted repositories as check targets: what the user typed is parsed and judged safe by pure
+// string work first (no process, no socket), then cloned blobless into a cache keyed by URL and
+// refreshed with `git fetch` next time. The clone itself never fetches on its own: it is set to
+// refuse every protocol, so reading its files during a check can't open a connection; the few
+// blobs a check reads are fetched here, explicitly, right after the refresh.
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { InputError } from '../util/errors.js';
+
+export type HostKind = 'github' | 'gitlab';
+
+/** Hosts a URL may name, and what each is. Default: github.com and gitlab.com only. */
+export type AllowedHosts = Record<string, HostKind>;
+
+export const DEFAULT_ALLOWED_HOSTS: AllowedHosts = { 'github.com': 'github', 'gitlab.com': 'gitlab' };
+
+export interface RemoteSpec {
+  /** canonical https URL to clone (`https://github.com/owner/name.git`) */
+  url: string;
+  /** the host name as allowed (`github.com`) */
+  hostname: string;
+  host: HostKind;
+  /** `owner/name` (GitLab: `group/subgroup/name`) */
+  slug: string;
+  /** https URL of the repository's page */
+  webUrl: string;
+  /** a branch named by `/tree/<branch>/…`, for information only */
+  branchHint?: string;
+}
+
+/** An organisation or user page rather than a repository (`https://github.com/Project-MONAI`). */
+export interface OwnerOnly {
+  ownerOnly: true;
+  hostname: string;
+  host: HostKind;
+  owner: string;
+  webUrl: string;
+}
+
+export type Classified =
+  | { kind: 'local' }
+  | { kind: 'remote'; spec: RemoteSpec }
+  | { kind: 'owner'; owner: OwnerOnly }
+  | { kind: 'refused'; reason: string };
+
+const NAME = /^[A-Za-z0-9_.-]{1,100}$/;
+const OWNER = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
+// GitLab group and project path segments
+const GL_SEGMENT = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,254}$/;
+// first path segments that are GitHub's own pages, never an account
+const GITHUB_RESERVED_OWNERS = new Set(['orgs', 'settings', 'marketplace', 'topics', 'explore', 'login', 'sponsors', 'features', 'about', 'pricing', 'apps', 'search']);
+
+function refused(input: string, why: string): Classified {
+  return { kind: 'refused', reason: `${JSON.stringify(input)}: ${why}` };
+}
+
+function validName(name: string): boolean {
+  return NAME.test(name) && name !== '.' && name !== '..' && !name.endsWith('.lock');
+}
+
+/**
+ * Decides what `input` is without touching the disk, a process or the network:
+ * a URL or `owner/name` (remote), an organisation page, something refused, or a local path.
+ * `existsLocally` tells whether the path exists (the caller's stat); `owner/name` is remote
+ * only when no such local path exists.
+ */
+export function classifyTarget(
+  input: string,
+  opts: { allowedHosts?: AllowedHosts; existsLocally?: (p: string) => boolean } = {},
+): Classified {
+  const hosts = opts.allowedHosts ?? DEFAULT_ALLOWED_HOSTS;
+  const raw = input.trim();
+  if (raw === '') return refused(input, 'empty target');
+  // control characters have no business in a repository address and would confuse git
+  if (/[\0-\x1f\x7f]/.test(raw)) return refused(input, 'contains control characters');
+  if (raw.startsWith('-')) return refused(input, 'starts with "-" (would be read as an option); give a path, https URL or owner/name');
+  if (/^[A-Za-z][A-Za-z0-9+.-]*::/.test(raw)) return refused(input, 'git transport helpers (`ext::`, `fd::` …) are not accepted; give an https URL');
+  if (/^[^/\s:]+@[^/\s:]+:/.test(raw)) return refused(input, 'SSH addresses (git@host:owner/name) are not accepted; give the https URL');
+  const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//.exec(raw)?.[1]?.toLowerCase();
+  if (scheme !== undefined) return classifyUrl(input, raw, scheme, hosts);
+  // `file:x`, `mailto:`… without slashes; a Windows drive letter (`C:\…`) is a path
+  const other = /^([A-Za-z][A-Za-z0-9+.-]+):/.exec(raw)?.[1];
+  if (other !== undefined) return refused(input, `the ${other}: scheme is not accepted; give an https URL on ${Object.keys(hosts).join(' or ')}`);
+  const bareHost = /^(?:www\.)?([A-Za-z0-9.-]+\.[A-Za-z]{2,})\/(.*)$/.exec(raw);
+  if (bareHost && hosts[bareHost[1]!.toLowerCase()] !== undefined && !(opts.existsLocally?.(raw) ?? false)) {
+    return classifyUrl(input, `https://${raw}`, 'https', hosts);
+  }
+  if (opts.existsLocally?.(raw)) return { kind: 'local' };
+  const short = /^([A-Za-z0-9-]+)\/([A-Za-z0-9_.-]+?)(?:\.git)?\/?$/.exec(raw);
+  if (short && OWNER.test(short[1]!) && validName(short[2]!)) {
+    const githubHost = Object.keys(hosts).find((h) => hosts[h] === 'github');
+    if (githubHost === undefined) return refused(input, 'owner/name means GitHub, and no GitHub host is allowed');
+    return { kind: 'remote', spec: makeSpec(githubHost, 'github', `${short[1]}/${short[2]}`) };
+  }
+  return { kind: 'local' };
+}
+
+function classifyUrl(input: string, raw: string, scheme: string, hosts: AllowedHosts): Classified {
+  if (scheme !== 'https' && scheme !== 'http') {
+    return refused(input, `the ${scheme}: scheme is not accepted; give an https URL on ${Object.keys(hosts).join(' or ')}`);
+  }
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return refused(input, 'not a valid URL');
+  }
+  if (url.username !== '' || url.password !== '' || /^[a-z]+:\/\/[^/]*@/i.test(raw)) {
+    return refused(input, 'credentials in URLs are not accepted; pass a token with --token or GITHUB_TOKEN');
+  }
+  if (url.port !== '') return refused(input, `a port (${url.port}) is not accepted; give the host's https URL`);
+  const hostname = url.hostname.toLowerCase();
+  if (/^\[.*\]$/.test(hostname) || /^[0-9.]+$/.test(hostname) || /^0x/i.test(hostname)) {
+    return refused(input, 'IP addresses are not accepted; give the https URL on the hosting service');
+  }
+  const name = hostname.startsWith('www.') ? hostname.slice(4) : hostname;
+  const kind = hosts[name];
+  if (kind === undefined) return refused(input, `host ${hostname} is not allowed; allowed: ${Object.keys(hosts).join(', ')}`);
+  // query strings and fragments on a repository page (`?tab=readme`, `#readme`) are ignored
+  let segments: string[];
+  try {
+    segments = url.pathname.split('/').filter((s) => s !== '').map((s) => decodeURIComponent(s));
+  } catch {
+    return refused(input, 'the URL path is not valid percent-encoding');
+  }
+  if (segments.some((s) => s === '.' || s === '..' || /[\0-\x1f\\]/.test(s))) return refused(input, 'the URL path has . or .. segments');
+  return kind === 'github' ? githubPath(input, name, segments) : gitlabPath(input, name, segments);
+}
+
+function githubPath(input: string, hostname: string, segments: string[]): Classified {
+  const [owner, rawName, ...rest] = segments;
+  if (owner === undefined) return refused(input, `expected https://${hostname}/OWNER/NAME, found no owner`);
+  if (!OWNER.test(owner) || GITHUB_RESERVED_OWNERS.has(owner.toLowerCase())) {
+    return refused(input, `expected https://${hostname}/OWNER/NAME; ${JSON.stringify(owner)} is not an account name`);
+  }
+  if (rawName === undefined) {
+    return { kind: 'owner', owner: { ownerOnly: true, hostname, host: 'github', owner, webUrl: `https://${hostname}/${owner}` } };
+  }
+  const name = rawName.endsWith('.git') ? rawName.slice(0, -4) : rawName;
+  if (!validName(name)) return refused(input, `${JSON.stringify(rawName)} is not a repository name`);
+  const spec = makeSpec(hostname, 'github', `${owner}/${name}`);
+  if ((rest[0] === 'tree' || rest[0] === 'blob') && rest[1]) spec.branchHint = rest[1];
+  return { kind: 'remote', spec };
+}
+
+function gitlabPath(input: string, hostname: string, segments: string[]): Classified {
+  // GitLab separates a project's own pages with `/-/` (`/group/name/-/tree/main`)
+  const dash = segments.indexOf('-');
+  const path = dash >= 0 ? segments.slice(0, dash) : segments;
+  const rest = dash >= 0 ? segments.slice(dash + 1) : [];
+  if (path.length > 0 && path[path.length - 1]!.endsWith('.git')) path[path.length - 1] = path[path.length - 1]!.slice(0, -4);
+  if (path.length === 0) return refused(input, `expected https://${hostname}/GROUP/NAME, found no group`);
+  if (!path.every((s) => GL_SEGMENT.test(s) && !s.endsWith('.atom') && !s.endsWith('.lock'))) {
+    return refused(input, `expected https://${hostname}/GROUP/NAME; the path ${JSON.stringify(path.join('/'))} has characters GitLab does not allow`);
+  }
+  if (path.length === 1) {
+    return { kind: 'owner', owner: { ownerOnly: true, hostname, host: 'gitlab', owner: path[0]!, webUrl: `https://${hostname}/${path[0]}` } };
+  }
+  const spec = makeSpec(hostname, 'gitlab', path.join('/'));
+  if ((rest[0] === 'tree' || rest[0] === 'blob') && rest[1]) spec.branchHint = rest[1];
+  return { kind: 'remote', spec };
+}
+
+function makeSpec(hostname: string, host: HostKind, slug: string): RemoteSpec {
+  return { url: `https://${hostname}/${slug}.git`, hostname, host, slug, webUrl: `https://${hostname}/${slug}` };
+}
+
+export interface RemoteTargetOptions {
+  /** where clones are kept (default $XDG_CACHE_HOME/steward/repos or ~/.cache/steward/repos) */
+  cacheDir?: string;
+  /** no clone, no fetch: use the cached clone if there is one, else refuse */
+  offline?: boolean;
+  allowedHosts?: AllowedHosts;
+  /**
+   * Where to clone from instead of the host itself, by host name (`{"github.com": "http://127.0.0.1:9/git"}`):
+   * for mirrors and tests, never set by default. The target is still validated against `allowedHosts`.
+   */
+  cloneBaseUrls?: Record<string, string>;
+  /** the revision the check will read; its files are fetched into the blobless clone */
+  rev?: string;
+  /** which paths of the tree a check reads (the gather's own filter); all blobs of those are fetched */
+  wantsPath?: (path: string) => boolean;
+  /** lists the repositories of an owner, for the error an organisation URL gives (online only) */
+  listOwnerRepos?: (owner: OwnerOnly) => Promise<string[]>;
+  timeoutMs?: number;
+}
+
+export interface RemoteTarget {
+  url: string;
+  host: HostKind;
+  hostname: string;
+  slug: string;
+  webUrl: string;
+  localGitDir: string;
+  /** `cloned`, `fetched` or `cached` (offline) */
+  refreshed: 'cloned' | 'fetched' | 'cached';
+}
+
+export function defaultCloneCacheDir(env: NodeJS.ProcessEnv = process.env): string {
+  const base = env.XDG_CACHE_HOME && env.XDG_CACHE_HOME.startsWith('/') ? env.XDG_CACHE_HOME : join(homedir(), '.cache');
+  return join(base, 'steward', 'repos');
+}
+
+/** The cache directory of a URL: readable name plus a hash, so two URLs never share a clone. */
+export function cloneDirFor(cacheDir: string, spec: RemoteSpec): string {
+  const hash = createHash('sha256').update(spec.url.toLowerCase()).digest('hex').slice(0, 16);
+  const readable = `${spec.hostname}-${spec.slug}`.toLowerCase().replace(/[^a-z0-9._-]+/g, '_').slice(0, 80);
+  return join(cacheDir, `${readable}-${hash}.git`);
+}
+
+function localExists(p: string): boolean {
+  try {
+    statSync(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Turns a URL or owner/name into a local bare clone. Everything unsafe is refused before any
+ * process or socket is opened; an organisation URL lists the repositories to choose from when online.
+ */
+export async function resolveRemoteTarget(input: string, opts: RemoteTargetOptions = {}): Promise<RemoteTarget> {
+  const c = classifyTarget(input, { ...(opts.allowedHosts ? { allowedHosts: opts.allowedHosts } : {}), existsLocally: localExists });
+  if (c.kind === 'refused') throw new InputError(c.reason);
+  if (c.kind === 'local') throw new InputError(`${JSON.stringify(input)}: expected an https URL on ${Object.keys(opts.allowedHosts ?? DEFAULT_ALLOWED_HOSTS).join(' or ')}, or owner/name`);
+  if (c.kind === 'owner') throw await ownerError(c.owner, opts);
+  const spec = c.spec;
+  const cacheDir = opts.cacheDir ?? defaultCloneCacheDir();
+  const dir = cloneDirFor(cacheDir, spec);
+  const cloneUrl = cloneUrlFor(spec, opts.cloneBaseUrls);
+  const have = existsSync(join(dir, 'HEAD'));
+  let refreshed: RemoteTarget['refreshed'];
+  if (opts.offline) {
+    if (!have) {
+      throw new InputError(`${spec.webUrl}: --offline, and there is no cached clone in ${cacheDir}; run once online, or check a local clone`);
+    }
+    refreshed = 'cached';
+  } else if (have) {
+    await runGit(dir, [...allow(cloneUrl), 'fetch', '--quiet', '--prune', '--force', '--no-write-fetch-head', '--filter=blob:none', cloneUrl, '+refs/heads/*:refs/heads/*', '+refs/tags/*:refs/tags/*'], opts.timeoutMs, spec);
+    refreshed = 'fetched';
+  } else {
+    mkdirSync(cacheDir, { recursive: true });
+    const tmp = `${dir}.tmp-${process.pid}-${Date.now()}`;
+    try {
+      await runGit(cacheDir, [...allow(cloneUrl), 'clone', '--quiet', '--bare', '--filter=blob:none', '--', cloneUrl, tmp], opts.timeoutMs, spec);
+      // from now on the clone can't reach the network unless we say so on the command line
+      await runGit(tmp, ['config', 'protocol.allow', 'never'], opts.timeoutMs, spec);
+      await runGit(tmp, ['config', 'remote.origin.url', cloneUrl], opts.timeoutMs, spec);
+      if (existsSync(join(dir, 'HEAD'))) rmSync(tmp, { recursive: true, force: true }); // another check won the race
+      else renameSync(tmp, dir);
+    } catch (err) {
+      rmSync(tmp, { recursive: true, force: true });
+      throw err;
+    }
+    refreshed = 'cloned';
+  }
+  if (!opts.offline && opts.wantsPath) await fetchWantedBlobs(dir, cloneUrl, opts.rev ?? 'HEAD', opts.wantsPath, opts.timeoutMs, spec);
+  return { url: spec.url, host: spec.host, hostname: spec.hostname, slug: spec.slug, webUrl: spec.webUrl, localGitDir: dir, refreshed };
+}
+
+function cloneUrlFor(spec: RemoteSpec, bases: Record<string, string> | undefined): string {
+  const base = bases?.[spec.hostname];
+  return base ? `${base.replace(/\/+$/, '')}/${spec.slug}.git` : spec.url;
+}
+
+function allow(cloneUrl: string): string[] {
+  const proto = cloneUrl.startsWith('http://') ? 'http' : 'https';
+  return ['-c', `protocol.${proto}.allow=always`, '-c', 'credential.helper=', '-c', 'core.askPass=true'];
+}
+
+async function ownerError(owner: OwnerOnly, opts: RemoteTargetOptions): Promise<InputError> {
+  const head = `${owner.webUrl} is an ${owner.host === 'github' ? 'organisation or user' : 'group'}, not a repository; check one of its repositories`;
+  if (opts.offline || !opts.listOwnerRepos) return new InputError(`${head}: ${owner.webUrl}/NAME`);
+  let repos: string[];
+  try {
+    repos = await opts.listOwnerRepos(owner);
+  } catch (err) {
+    return new InputError(`${head}: ${owner.webUrl}/NAME (its repositories could not be listed: ${(err as Error).message})`);
+  }
+  if (repos.length === 0) return new InputError(`${head}; ${owner.owner} has no public repositories`);
+  const shown = repos.slice(0, 30);
+  const more = repos.length > shown.length ? `\n  … and ${repos.length - shown.length} more` : '';
+  return new InputError(`${head}, e.g.:\n${shown.map((r) => `  steward check https://${owner.hostname}/${r}`).join('\n')}${more}`);
+}
+
+const GIT_ENV_REMOTE: NodeJS.ProcessEnv = {
+  ...process.env,
+  LC_ALL: 'C',
+  LANG: 'C',
+  GIT_TERMINAL_PROMPT: '0',
+  GIT_CONFIG_NOSYSTEM: '1',
+  GCM_INTERACTIVE: 'never',
+};
+
+function runGit(cwd: string, args: string[], timeoutMs = 600_000, spec: RemoteSpec, input?: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('git', args, { cwd, env: GIT_ENV_REMOTE, stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true });
+    let out = '';
+    let err = '';
+    child.stdout.setEncoding('utf8').on('data', (c: string) => (out += c));
+    child.stderr.setEncoding('utf8').on('data', (c: string) => {
+      if (err.length < 16_384) err += c;
+    });
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.on('error', (e) => {
+      clearTimeout(timer);
+      reject((e as NodeJS.ErrnoException).code === 'ENOENT' ? new InputError('git is not installed or not on PATH') : e);
+    });
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      if (code === 0) return resolve(out);
+      const last = err.trim().split('\n').filter(Boolean).pop() ?? `exit ${code ?? signal}`;
+      const verb = args.includes('clone') ? 'clone' : args.includes('fetch') ? 'fetch' : args[0];
+      const notFound = /not found|does not exist|repository .* not found|404/i.test(err);
+      reject(
+        new InputError(
+          notFound
+            ? `${spec.webUrl}: no such repository (git ${verb}: ${last})`
+            : `${spec.webUrl}: git ${verb} failed: ${last}${signal ? ' (timed out)' : ''}`,
+        ),
+      );
+    });
+    child.stdin.end(input ?? '');
+  });
+}
+
+/** Fetches, in one request, the blobs a check reads at `rev` that the blobless clone lacks. */
+async function fetchWantedBlobs(
+  dir: string,
+  cloneUrl: string,
+  rev: string,
+  wants: (p: string) => boolean,
+  timeoutMs: number | undefined,
+  spec: RemoteSpec,
+): Promise<void> {
+  if (rev.startsWith('-') || /[\0\s]/.test(rev)) return; // the local resolver reports a bad --rev
+  let listing: string;
+  try {
+    listing = await runGit(dir, ['ls-tree', '-r', '-z', '--end-of-options', `${rev}^{tree}`], timeoutMs, spec);
+  } catch {
+    return; // an unknown revision is reported by the local resolver, with its own message
+  }
+  const oids: string[] = [];
+  for (const rec of listing.split('\0')) {
+    const m = /^(\d+) blob ([0-9a-f]{40,64})\t(.*)$/s.exec(rec);
+    if (m && wants(m[3]!)) oids.push(m[2]!);
+  }
+  if (oids.length === 0) return;
+  // which of them are missing: the clone refuses to lazily fetch, so cat-file just says "missing"
+  const check = await runGit(dir, ['-c', 'protocol.allow=never', 'cat-file', '--batch-check=%(objectname)'], timeoutMs, spec, oids.join('\n') + '\n').catch(() => '');
+  const missing = check
+    .split('\n')
+    .filter((l) => l.endsWith(' missing'))
+    .map((l) => l.split(' ')[0]!);
+  if (missing.length === 0) return;
+  await runGit(
+    dir,
+    [...allow(cloneUrl), 'fetch', '--quiet', '--no-tags', '--no-write-fetch-head', '--recurse-submodules=no', '--filter=blob:none', '--stdin', cloneUrl],
+    timeoutMs,
+    spec,
+    missing.join('\n') + '\n',
+  );
+}

@@ -1,0 +1,217 @@
+// Online evidence: the facts only the services a project lives on can tell (GitHub or GitLab,
+// PyPI, conda), gathered frugally through conditional requests and a persistent cache. A source
+// that fails leaves `unknown` with its reason for the requirements it feeds and the rest intact;
+// a rejected token is one clear error for the whole check. `offline` never opens a socket.
+import type { HostedRepoEvidence, OnlineEvidence, PythonEvidence, SourceUse } from '../types.js';
+import { HttpCache, SourceCounter, defaultHttpCacheDir } from './http-cache.js';
+import { TokenPool, credentialsFrom, type Credential } from './tokens.js';
+import type { GitHubClient } from './github-client.js';
+
+export interface OnlineBaseUrls {
+  /** GitHub REST base (GraphQL is `${github}/graphql`); GHES: https://HOST/api/v3 */
+  github?: string;
+  gitlab?: string;
+  pypi?: string;
+  conda?: string;
+}
+
+export const DEFAULT_BASE_URLS: Required<OnlineBaseUrls> = {
+  github: 'https://api.github.com',
+  gitlab: 'https://gitlab.com/api/v4',
+  pypi: 'https://pypi.org',
+  conda: 'https://api.anaconda.org',
+};
+
+/** Base URLs from STEWARD_GITHUB_API_URL, STEWARD_GITLAB_API_URL, STEWARD_PYPI_URL, STEWARD_CONDA_API_URL (mirrors, GHES, tests). */
+export function baseUrlsFromEnv(env: NodeJS.ProcessEnv = process.env): OnlineBaseUrls {
+  const out: OnlineBaseUrls = {};
+  if (env.STEWARD_GITHUB_API_URL) out.github = env.STEWARD_GITHUB_API_URL;
+  if (env.STEWARD_GITLAB_API_URL) out.gitlab = env.STEWARD_GITLAB_API_URL;
+  if (env.STEWARD_PYPI_URL) out.pypi = env.STEWARD_PYPI_URL;
+  if (env.STEWARD_CONDA_API_URL) out.conda = env.STEWARD_CONDA_API_URL;
+  return out;
+}
+
+export interface OnlineOptions {
+  /** GitHub credentials; default: from GITHUB_TOKEN / GH_TOKEN / STEWARD_GITHUB_TOKENS / GitHub App env */
+  tokens?: Credential[];
+  gitlabToken?: string;
+  baseUrls?: OnlineBaseUrls;
+  /** the persistent HTTP cache (default $XDG_CACHE_HOME/steward/http); `false` keeps it in memory */
+  cacheDir?: string | false;
+  offline?: boolean;
+  /** conda channels to look in (default conda-forge) */
+  condaChannels?: string[];
+  /** map commit authors to GitHub users since this instant */
+  authorsSince?: string;
+  /** first retry step in ms (tests make it small) */
+  retryBaseMs?: number;
+  /** a session shared by many checks (one client, one cache, summed counters) */
+  session?: OnlineSession;
+}
+
+export interface OnlineTarget {
+  host: 'github' | 'gitlab';
+  /** owner/name (GitLab: group/…/name) */
+  slug: string;
+  webUrl: string;
+}
+
+/** One client per service, one cache and one set of counters, reused across checks. */
+export interface OnlineSession {
+  cache: HttpCache;
+  baseUrls: Required<OnlineBaseUrls>;
+  pool: TokenPool;
+  gitlabToken?: string;
+  retryBaseMs?: number;
+  condaChannels?: string[];
+  counters: { github: SourceCounter; gitlab: SourceCounter; pypi: SourceCounter; conda: SourceCounter };
+  github?: Promise<GitHubClient>;
+}
+
+export function createOnlineSession(opts: Omit<OnlineOptions, 'session' | 'offline'> = {}): OnlineSession {
+  const cacheDir = opts.cacheDir === false ? undefined : (opts.cacheDir ?? defaultHttpCacheDir());
+  return {
+    cache: new HttpCache(cacheDir),
+    baseUrls: { ...DEFAULT_BASE_URLS, ...baseUrlsFromEnv(), ...opts.baseUrls },
+    pool: new TokenPool(opts.tokens ?? credentialsFrom()),
+    ...(opts.gitlabToken ?? process.env.GITLAB_TOKEN ? { gitlabToken: opts.gitlabToken ?? process.env.GITLAB_TOKEN } : {}),
+    ...(opts.retryBaseMs !== undefined ? { retryBaseMs: opts.retryBaseMs } : {}),
+    ...(opts.condaChannels ? { condaChannels: opts.condaChannels } : {}),
+    counters: {
+      github: new SourceCounter('github'),
+      gitlab: new SourceCounter('gitlab'),
+      pypi: new SourceCounter('pypi'),
+      conda: new SourceCounter('conda'),
+    },
+  };
+}
+
+export async function githubClientOf(session: OnlineSession): Promise<GitHubClient> {
+  session.github ??= import('./github-client.js').then(({ createGitHubClient }) =>
+    createGitHubClient({
+      baseUrl: session.baseUrls.github,
+      pool: session.pool,
+      cache: session.cache,
+      counter: session.counters.github,
+      ...(session.retryBaseMs !== undefined ? { retryBaseMs: session.retryBaseMs } : {}),
+    }),
+  );
+  return session.github;
+}
+
+function use(counter: SourceCounter, before: { requests: number; notModified: number }, extra: Partial<SourceUse> = {}): SourceUse {
+  const requests = counter.requests - before.requests;
+  const cached = counter.notModified - before.notModified;
+  return {
+    name: counter.name,
+    requests,
+    cached,
+    billable: requests - cached,
+    ...(counter.rateLimitRemaining !== undefined ? { rateLimitRemaining: counter.rateLimitRemaining } : {}),
+    ...(counter.rateLimitReset !== undefined ? { rateLimitReset: counter.rateLimitReset } : {}),
+    ...extra,
+  };
+}
+
+const snap = (c: SourceCounter) => ({ requests: c.requests, notModified: c.notModified });
+
+/** Gathers the online facts of one repository and its Python distribution. */
+export async function gatherOnline(
+  target: OnlineTarget,
+  python: Pick<PythonEvidence, 'distribution'>,
+  opts: OnlineOptions = {},
+): Promise<{ online: OnlineEvidence; sources: SourceUse[] }> {
+  if (opts.offline) return { online: { errors: {}, offline: true }, sources: [] };
+  const session = opts.session ?? createOnlineSession(opts);
+  const errors: Record<string, string> = {};
+  const online: OnlineEvidence = { errors };
+  const sources: SourceUse[] = [];
+  const dist = python.distribution?.name;
+
+  const hosted = (async () => {
+    if (target.host === 'github') {
+      const counter = session.counters.github;
+      const before = snap(counter);
+      let credential = 'no token';
+      try {
+        const client = await githubClientOf(session);
+        const { githubRepoEvidence } = await import('./github.js');
+        const { evidence, failures } = await githubRepoEvidence(client, target.slug, opts.authorsSince ? { authorsSince: opts.authorsSince } : {});
+        if (evidence) online.github = evidence;
+        Object.assign(errors, failures);
+        credential = session.pool.size > 0 ? `${session.pool.size} credential${session.pool.size > 1 ? 's' : ''}` : 'no token';
+        sources.push(use(counter, before, { credential, ...(Object.keys(failures).length ? { error: Object.values(failures)[0]! } : {}) }));
+      } catch (err) {
+        if ((err as Error).name === 'GitHubAuthError') throw err;
+        const why = `GitHub: ${(err as Error).message}`;
+        for (const k of ['stars', 'working-ci', 'ongoing-maintenance', 'contributing', 'code-of-conduct']) errors[k] ??= why;
+        sources.push(use(counter, before, { credential, error: why }));
+      }
+    } else {
+      const counter = session.counters.gitlab;
+      const before = snap(counter);
+      const { gitlabRepoEvidence } = await import('./gitlab.js');
+      try {
+        const { evidence, failures } = await gitlabRepoEvidence(target.slug, {
+          baseUrl: session.baseUrls.gitlab,
+          cache: session.cache,
+          counter,
+          ...(session.gitlabToken ? { token: session.gitlabToken } : {}),
+          ...(session.retryBaseMs !== undefined ? { retryBaseMs: session.retryBaseMs } : {}),
+        });
+        if (evidence) online.gitlab = evidence;
+        Object.assign(errors, failures);
+        sources.push(use(counter, before, Object.keys(failures).length ? { error: Object.values(failures)[0]! } : {}));
+      } catch (err) {
+        if ((err as Error).name === 'GitLabAuthError') throw err;
+        const why = `GitLab: ${(err as Error).message}`;
+        for (const k of ['stars', 'working-ci', 'ongoing-maintenance']) errors[k] ??= why;
+        sources.push(use(counter, before, { error: why }));
+      }
+    }
+  })();
+
+  const packages = (async () => {
+    if (!dist) return;
+    const [{ pypiEvidence }, { condaEvidence }] = await Promise.all([import('./pypi.js'), import('./conda.js')]);
+    const pBefore = snap(session.counters.pypi);
+    const cBefore = snap(session.counters.conda);
+    const common = { cache: session.cache, ...(session.retryBaseMs !== undefined ? { retryBaseMs: session.retryBaseMs } : {}) };
+    const [p, c] = await Promise.allSettled([
+      pypiEvidence(dist, { ...common, counter: session.counters.pypi, baseUrl: session.baseUrls.pypi, repoUrl: target.webUrl }),
+      condaEvidence(dist, { ...common, counter: session.counters.conda, baseUrl: session.baseUrls.conda, ...(session.condaChannels ? { channels: session.condaChannels } : {}) }),
+    ]);
+    if (p.status === 'fulfilled') online.pypi = p.value;
+    if (c.status === 'fulfilled') online.conda = c.value;
+    const pErr = p.status === 'rejected' ? `PyPI: ${(p.reason as Error).message}` : undefined;
+    const cErr = c.status === 'rejected' ? `conda: ${(c.reason as Error).message}` : undefined;
+    // either index can satisfy requirement 9, so it is unknown only when the other did not
+    const satisfied = (online.pypi?.exists && online.pypi.wheel) || online.conda?.exists;
+    if ((pErr || cErr) && !satisfied) errors.packages = [pErr, cErr].filter(Boolean).join('; ');
+    sources.push(use(session.counters.pypi, pBefore, pErr ? { error: pErr } : {}));
+    sources.push(use(session.counters.conda, cBefore, cErr ? { error: cErr } : {}));
+  })();
+
+  await Promise.all([hosted, packages]);
+  return { online, sources };
+}
+
+/** Lists the repositories of an organisation, user or GitLab group, for the error an owner-only URL gives. */
+export async function listOwnerRepositories(host: 'github' | 'gitlab', owner: string, opts: OnlineOptions = {}): Promise<string[]> {
+  const session = opts.session ?? createOnlineSession(opts);
+  if (host === 'github') {
+    const { listOwnerRepos } = await import('./github.js');
+    return listOwnerRepos(await githubClientOf(session), owner);
+  }
+  const { listGitlabGroupProjects } = await import('./gitlab.js');
+  return listGitlabGroupProjects(owner, {
+    baseUrl: session.baseUrls.gitlab,
+    cache: session.cache,
+    counter: session.counters.gitlab,
+    ...(session.gitlabToken ? { token: session.gitlabToken } : {}),
+  });
+}
+
+export type { HostedRepoEvidence, Credential };
+export { credentialsFrom } from './tokens.js';
