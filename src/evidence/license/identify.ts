@@ -237,18 +237,27 @@ export function identifyLicense(input: string, opts: IdentifyOptions = {}): Lice
   if (!primary) {
     const appendix = matches.find((m) => m.tpl.kind === 'appendix');
     if (appendix) {
-      return {
+      // A notice that applies a license says little on its own; other terms around it (a
+      // source-available license that names Apache-2.0 as its future license) may say more.
+      const restrictions = restrictionCues(outsideText);
+      const otherTerms = outsideText.split(' ').length > 100;
+      const ref: LicenseIdentification = {
         ...base,
         spdx: appendix.tpl.spdx,
-        expression: appendix.tpl.spdx,
         confidence: Math.round(appendix.confidence * 900) / 1000,
         method: 'reference',
-        modified: false,
+        modified: restrictions.length > 0,
         differences: [],
-        restrictions: restrictionCues(outsideText),
+        restrictions,
         parts,
-        reason: [`only the notice that applies the ${appendix.tpl.spdx} license was found, not the license text`, ...notes].join('; '),
+        reason: [
+          `only the notice that applies the ${appendix.tpl.spdx} license was found, not the license text`,
+          ...(otherTerms ? ['the file holds other terms around it'] : []),
+          ...notes,
+        ].join('; '),
       };
+      if (!ref.modified && !otherTerms) ref.expression = appendix.tpl.spdx;
+      return ref;
     }
     const hint = closest.length ? `; closest: ${closest.map((c) => `${c.spdx} ${(c.similarity * 100).toFixed(0)}%`).join(', ')}` : '';
     return unknown(`no candidate license template matches the text${hint}${notes.length ? `; ${notes.join('; ')}` : ''}`, {

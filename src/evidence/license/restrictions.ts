@@ -13,6 +13,9 @@ const RESTRICTION_PATTERNS: { re: RegExp; what: string }[] = [
     what: 'use or sale forbidden',
   },
   { re: /\b(?:prohibit\w*|forbid\w*|forbidden)\b/, what: 'prohibition' },
+  { re: /\b(?:may|must|shall|can) not be (?:re-?licensed|sub-?licensed|sold|resold|used|distributed|redistributed|modified)\b/, what: 'use or redistribution forbidden' },
+  { re: /\bwithout (?:\w+ ){0,3}(?:permission|consent|approval|authori[sz]ation)\b/, what: 'permission required' },
+  { re: /\bcompeting (?:use|product|service)\b/, what: 'non-compete' },
   { re: /\b(?:military|weapons?|surveillance)\b/, what: 'field-of-use restriction' },
   { re: /\bpatent (?:litigation|claim|infringement)\b.{0,300}\b(?:lose|ends?|cease\w*)\b/, what: 'patent retaliation' },
 ];

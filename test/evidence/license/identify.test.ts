@@ -123,6 +123,23 @@ test('an added restriction is listed with its kind and makes the text modified, 
   assert.equal(neutral.expression, 'MIT');
 });
 
+test('licenses outside the candidate set that add terms to a permissive one are never read as it', () => {
+  // Cube: zlib plus "Source versions may not be relicensed … without my explicitly written permission"
+  const cube = identifyLicense(spdxText('Cube'));
+  assert.equal(cube.spdx, 'Zlib');
+  assert.equal(cube.modified, true);
+  assert.equal(cube.expression, undefined);
+  // FSL: a non-compete source-available license that names Apache-2.0 as its future license
+  const fsl = identifyLicense(spdxText('FSL-1.1-ALv2'));
+  assert.equal(fsl.method, 'reference');
+  assert.equal(fsl.modified, true);
+  assert.equal(fsl.expression, undefined);
+  // …while BSD-2-Clause with the FreeBSD "views and conclusions" sentence after it is BSD-2-Clause
+  const views = identifyLicense(spdxText('BSD-2-Clause-Views'));
+  assert.equal(views.expression, 'BSD-2-Clause');
+  assert.ok(views.parts.some((p) => p.kind === 'notice'));
+});
+
 test('a removed sentence is listed as removed; the license is named as modified', () => {
   const bsd = spdxText('BSD-2-Clause');
   const r = identifyLicense(bsd.replace(/IN NO EVENT SHALL[^]*SUCH DAMAGE\./, ''));
