@@ -299,11 +299,11 @@ const GIT_ENV_REMOTE: NodeJS.ProcessEnv = {
 
 function runGit(cwd: string, args: string[], timeoutMs = 600_000, spec: RemoteSpec, input?: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn('git', args, { cwd, env: GIT_ENV_REMOTE, stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true });
+    const child = spawn('git', args, { cwd, env: GIT_ENV_REMOTE, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'], windowsHide: true });
     let out = '';
     let err = '';
-    child.stdout.setEncoding('utf8').on('data', (c: string) => (out += c));
-    child.stderr.setEncoding('utf8').on('data', (c: string) => {
+    child.stdout!.setEncoding('utf8').on('data', (c: string) => (out += c));
+    child.stderr!.setEncoding('utf8').on('data', (c: string) => {
       if (err.length < 16_384) err += c;
     });
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
@@ -325,7 +325,10 @@ function runGit(cwd: string, args: string[], timeoutMs = 600_000, spec: RemoteSp
         ),
       );
     });
-    child.stdin.end(input ?? '');
+    if (input !== undefined) {
+      child.stdin!.on('error', () => undefined); // git may exit before reading all; its exit status says why
+      child.stdin!.end(input);
+    }
   });
 }
 
@@ -351,12 +354,10 @@ async function fetchWantedBlobs(
     if (m && wants(m[3]!)) oids.push(m[2]!);
   }
   if (oids.length === 0) return;
-  // which of them are missing: the clone refuses to lazily fetch, so cat-file just says "missing"
-  const check = await runGit(dir, ['-c', 'protocol.allow=never', 'cat-file', '--batch-check=%(objectname)'], timeoutMs, spec, oids.join('\n') + '\n').catch(() => '');
-  const missing = check
-    .split('\n')
-    .filter((l) => l.endsWith(' missing'))
-    .map((l) => l.split(' ')[0]!);
+  // which of them are missing (`?oid`); asking cat-file instead would die on the first one
+  const listed = await runGit(dir, ['rev-list', '--objects', '--no-walk', '--missing=print', '--end-of-options', rev], timeoutMs, spec).catch(() => '');
+  const absent = new Set(listed.split('\n').filter((l) => l.startsWith('?')).map((l) => l.slice(1).trim()));
+  const missing = [...new Set(oids.filter((o) => absent.has(o)))];
   if (missing.length === 0) return;
   await runGit(
     dir,
