@@ -4,7 +4,8 @@ import type { Policy } from '../policy/types.js';
 import type { Report } from '../report/types.js';
 import { loadDefaultPolicy } from '../policy/load.js';
 import { resolveLocalTarget, type ResolvedTarget } from './target.js';
-import { gatherEvidence } from './gather.js';
+import { gatherEvidence, wantedFiles } from './gather.js';
+import { existsSync } from 'node:fs';
 import { evaluate } from './evaluate.js';
 import { InputError } from '../util/errors.js';
 
@@ -15,25 +16,66 @@ export interface CheckOptions {
   policy?: Policy;
   offline?: boolean;
   torchReleasesFile?: string;
+  /** GitHub tokens from --token (added to GITHUB_TOKEN / GH_TOKEN / App credentials from the environment) */
+  tokens?: string[];
+  /** online sources: base URLs, HTTP cache, a session shared across checks (see evidence/online) */
+  online?: import('../evidence/online/index.js').OnlineOptions;
+  /** URL targets: clone cache directory, allowed hosts, clone mirrors (see check/remote-target) */
+  remote?: Pick<import('./remote-target.js').RemoteTargetOptions, 'cacheDir' | 'allowedHosts' | 'cloneBaseUrls' | 'timeoutMs'>;
 }
+
+/** A resolved target that came from a URL or owner/name: where it is hosted. */
+export type CheckTarget = ResolvedTarget & { remote?: { host: 'github' | 'gitlab'; slug: string; webUrl: string } };
 
 export interface CheckResult {
   report: Report;
   evidence: Evidence;
 }
 
-export async function resolveTarget(input: string, opts: CheckOptions = {}): Promise<ResolvedTarget> {
-  return resolveLocalTarget(input, opts.rev ?? 'HEAD');
+export async function resolveTarget(input: string, opts: CheckOptions = {}): Promise<CheckTarget> {
+  // URLs and owner/name are told apart from paths, and unsafe input refused, before any process or socket
+  const { classifyTarget, resolveRemoteTarget } = await import('./remote-target.js');
+  const c = classifyTarget(input, { ...(opts.remote?.allowedHosts ? { allowedHosts: opts.remote.allowedHosts } : {}), existsLocally: existsSync });
+  if (c.kind === 'refused') throw new InputError(c.reason);
+  if (c.kind === 'local') return resolveLocalTarget(input, opts.rev ?? 'HEAD');
+  const rev = opts.rev ?? 'HEAD';
+  const remote = await resolveRemoteTarget(input, {
+    ...opts.remote,
+    rev,
+    ...(opts.offline ? { offline: true } : {}),
+    wantsPath: (path) => wantedFiles([{ path, mode: '100644', type: 'blob', oid: '' }]).length > 0,
+    listOwnerRepos: async (o) => {
+      const { listOwnerRepositories } = await import('../evidence/online/index.js');
+      return listOwnerRepositories(o.host, o.owner, onlineOptions(opts));
+    },
+  });
+  const local = await resolveLocalTarget(remote.localGitDir, rev);
+  return { ...local, input, remote: { host: remote.host, slug: remote.slug, webUrl: remote.webUrl } };
 }
 
-export async function checkResolved(target: ResolvedTarget, opts: CheckOptions = {}): Promise<CheckResult> {
+function onlineOptions(opts: CheckOptions): import('../evidence/online/index.js').OnlineOptions {
+  return { ...opts.online, ...(opts.tokens?.length && !opts.online?.tokens ? { cliTokens: opts.tokens } : {}) };
+}
+
+export async function checkResolved(target: CheckTarget, opts: CheckOptions = {}): Promise<CheckResult> {
   const policy = opts.policy ?? loadDefaultPolicy();
   const asOf = opts.asOf ?? new Date();
+  const remote = target.remote;
   const evidence = await gatherEvidence(target, {
     asOf,
     policy,
     ...(opts.torchReleasesFile ? { torchReleasesFile: opts.torchReleasesFile } : {}),
+    ...(remote ? { slug: remote.slug, webUrl: remote.webUrl } : {}),
   });
+  if (remote) {
+    evidence.repo.host = remote.host;
+    const { gatherOnline } = await import('../evidence/online/index.js');
+    const { online, sources } = await gatherOnline(remote, evidence.python, { ...onlineOptions(opts), ...(opts.offline ? { offline: true } : {}) });
+    evidence.online = online;
+    evidence.sources.push(...sources);
+  } else if (opts.offline) {
+    evidence.online = { errors: {}, offline: true };
+  }
   return { report: evaluate(evidence, policy), evidence };
 }
 

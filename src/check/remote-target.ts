@@ -17,6 +17,35 @@ export type AllowedHosts = Record<string, HostKind>;
 
 export const DEFAULT_ALLOWED_HOSTS: AllowedHosts = { 'github.com': 'github', 'gitlab.com': 'gitlab' };
 
+/** `host=value,host=value` pairs from an environment variable, or undefined when unset. */
+function pairs(text: string | undefined, name: string): Record<string, string> | undefined {
+  if (!text?.trim()) return undefined;
+  const out: Record<string, string> = {};
+  for (const part of text.split(',')) {
+    const i = part.indexOf('=');
+    if (i <= 0) throw new InputError(`${name}: expected host=value pairs separated by commas; found ${JSON.stringify(part)}`);
+    out[part.slice(0, i).trim().toLowerCase()] = part.slice(i + 1).trim();
+  }
+  return out;
+}
+
+/**
+ * Hosts allowed in addition to github.com and gitlab.com (GitHub Enterprise, self-managed GitLab):
+ * STEWARD_ALLOWED_HOSTS=`github.example.com=github,git.example.org=gitlab`. Explicit only.
+ */
+export function allowedHostsFromEnv(env: NodeJS.ProcessEnv = process.env): AllowedHosts {
+  const extra = pairs(env.STEWARD_ALLOWED_HOSTS, 'STEWARD_ALLOWED_HOSTS') ?? {};
+  for (const [h, kind] of Object.entries(extra)) {
+    if (kind !== 'github' && kind !== 'gitlab') throw new InputError(`STEWARD_ALLOWED_HOSTS: ${h}=${kind}: expected github or gitlab`);
+  }
+  return { ...DEFAULT_ALLOWED_HOSTS, ...(extra as AllowedHosts) };
+}
+
+/** Mirrors to clone from, by host: STEWARD_CLONE_BASE_URLS=`github.com=https://mirror.example/gh`. Explicit only (tests, mirrors). */
+export function cloneBaseUrlsFromEnv(env: NodeJS.ProcessEnv = process.env): Record<string, string> | undefined {
+  return pairs(env.STEWARD_CLONE_BASE_URLS, 'STEWARD_CLONE_BASE_URLS');
+}
+
 export interface RemoteSpec {
   /** canonical https URL to clone (`https://github.com/owner/name.git`) */
   url: string;
@@ -71,7 +100,7 @@ export function classifyTarget(
   input: string,
   opts: { allowedHosts?: AllowedHosts; existsLocally?: (p: string) => boolean } = {},
 ): Classified {
-  const hosts = opts.allowedHosts ?? DEFAULT_ALLOWED_HOSTS;
+  const hosts = opts.allowedHosts ?? allowedHostsFromEnv();
   const raw = input.trim();
   if (raw === '') return refused(input, 'empty target');
   // control characters have no business in a repository address and would confuse git
@@ -227,12 +256,12 @@ function localExists(p: string): boolean {
 export async function resolveRemoteTarget(input: string, opts: RemoteTargetOptions = {}): Promise<RemoteTarget> {
   const c = classifyTarget(input, { ...(opts.allowedHosts ? { allowedHosts: opts.allowedHosts } : {}), existsLocally: localExists });
   if (c.kind === 'refused') throw new InputError(c.reason);
-  if (c.kind === 'local') throw new InputError(`${JSON.stringify(input)}: expected an https URL on ${Object.keys(opts.allowedHosts ?? DEFAULT_ALLOWED_HOSTS).join(' or ')}, or owner/name`);
+  if (c.kind === 'local') throw new InputError(`${JSON.stringify(input)}: expected an https URL on ${Object.keys(opts.allowedHosts ?? allowedHostsFromEnv()).join(' or ')}, or owner/name`);
   if (c.kind === 'owner') throw await ownerError(c.owner, opts);
   const spec = c.spec;
   const cacheDir = opts.cacheDir ?? defaultCloneCacheDir();
   const dir = cloneDirFor(cacheDir, spec);
-  const cloneUrl = cloneUrlFor(spec, opts.cloneBaseUrls);
+  const cloneUrl = cloneUrlFor(spec, opts.cloneBaseUrls ?? cloneBaseUrlsFromEnv());
   const have = existsSync(join(dir, 'HEAD'));
   let refreshed: RemoteTarget['refreshed'];
   if (opts.offline) {

@@ -10,19 +10,21 @@ interface CheckFlags {
   offline?: boolean;
   torchReleases?: string;
   color?: boolean;
+  token?: string[];
 }
 
 export function register(program: Command): void {
   program
     .command('check')
     .description('judge repositories against the 19 ecosystem requirements, with evidence and fixes')
-    .argument('<targets...>', 'a repository: work tree or bare repository path (the root, not a sub-directory)')
+    .argument('<targets...>', 'a repository: work tree or bare repository path (the root, not a sub-directory), an https URL on github.com or gitlab.com, or OWNER/NAME')
     .option('--rev <rev>', 'the revision to evaluate (branch, tag or commit)', 'HEAD')
     .option('--as-of <date>', 'the date the evaluation is for (ISO 8601; default now), to reproduce a past result')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'markdown']).default('text'))
     .option('--policy <file>', 'a policy file to judge by (default: pytorch-ecosystem 1.0)')
     .option('--offline', 'use only the repository itself; requirements that need GitHub or PyPI are unknown')
     .option('--torch-releases <file>', 'a torch release list to use instead of the bundled one')
+    .option('--token <token>', 'a GitHub token (repeat for a pool; also GITHUB_TOKEN, GH_TOKEN)', (v: string, prev: string[] = []) => [...prev, v])
     .option('--no-color', 'no colour in text output')
     .addHelpText(
       'after',
@@ -46,6 +48,7 @@ Examples:
         asOf,
         policy,
         offline: flags.offline === true,
+        ...(flags.token?.length ? { tokens: flags.token } : {}),
         ...(flags.torchReleases ? { torchReleasesFile: flags.torchReleases } : {}),
       };
       // resolve every target before printing anything, so an input error leaves stdout empty

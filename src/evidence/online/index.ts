@@ -35,6 +35,8 @@ export function baseUrlsFromEnv(env: NodeJS.ProcessEnv = process.env): OnlineBas
 export interface OnlineOptions {
   /** GitHub credentials; default: from GITHUB_TOKEN / GH_TOKEN / STEWARD_GITHUB_TOKENS / GitHub App env */
   tokens?: Credential[];
+  /** tokens from --token, pooled ahead of the environment's (used when `tokens` is not given) */
+  cliTokens?: string[];
   gitlabToken?: string;
   baseUrls?: OnlineBaseUrls;
   /** the persistent HTTP cache (default $XDG_CACHE_HOME/steward/http); `false` keeps it in memory */
@@ -74,7 +76,7 @@ export function createOnlineSession(opts: Omit<OnlineOptions, 'session' | 'offli
   return {
     cache: new HttpCache(cacheDir),
     baseUrls: { ...DEFAULT_BASE_URLS, ...baseUrlsFromEnv(), ...opts.baseUrls },
-    pool: new TokenPool(opts.tokens ?? credentialsFrom()),
+    pool: new TokenPool(opts.tokens ?? credentialsFrom(opts.cliTokens ?? [])),
     ...(opts.gitlabToken ?? process.env.GITLAB_TOKEN ? { gitlabToken: opts.gitlabToken ?? process.env.GITLAB_TOKEN } : {}),
     ...(opts.retryBaseMs !== undefined ? { retryBaseMs: opts.retryBaseMs } : {}),
     ...(opts.condaChannels ? { condaChannels: opts.condaChannels } : {}),
