@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const compiled = new URL('../dist/cli/run.js', import.meta.url);
+const compiled = new URL('../dist/bundle/run.js', import.meta.url);
 if (!existsSync(fileURLToPath(compiled))) {
   process.stderr.write('steward: the compiled CLI is missing (dist/). Run `npm ci` or `npm run build` first.\n');
   process.exit(2);

@@ -35,10 +35,11 @@ export function wantedFiles(tree: TreeEntry[]): TreeEntry[] {
 export async function gatherEvidence(target: ResolvedTarget, opts: GatherOptions): Promise<Evidence> {
   const problems: EvidenceProblem[] = [];
   const cwd = target.root;
-  const [tree, historyAndTags] = await Promise.all([
-    listTree(cwd, target.commit),
-    readHistory(cwd, target.commit, opts.asOf, opts.policy),
-  ]);
+  // The history walk is the longest git process: it runs on the other core while this one
+  // reads the tree and the files and parses them; it is awaited last.
+  const historyPromise = readHistory(cwd, target.commit, opts.asOf, opts.policy);
+  historyPromise.catch(() => undefined); // awaited below; never an unhandled rejection meanwhile
+  const tree = await listTree(cwd, target.commit);
   const files = await readBlobs(cwd, wantedFiles(tree));
   for (const f of Object.values(files)) {
     if (f.truncated) problems.push({ file: f.path, message: `only the first ${f.text?.length ?? 0} bytes of ${f.size} were read` });
@@ -47,6 +48,7 @@ export async function gatherEvidence(target: ResolvedTarget, opts: GatherOptions
   const python = pythonExtractor.extract(tree, files, problems);
   const ci = ciExtractor.extract(tree, files, problems);
   const license = extractLicense(tree, files, python, problems);
+  const historyAndTags = await historyPromise;
   return {
     repo: {
       input: target.input,

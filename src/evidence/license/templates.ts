@@ -3,6 +3,7 @@
 // `steward check` that never reaches a license file pays nothing.
 import { createRequire } from 'node:module';
 import { normalizeLicenseText, WILDCARD } from './normalize.js';
+import { readPreparedTemplates, setPreparedCandidates, type PreparedTemplate } from './prepared.js';
 
 /** Permissive licenses (the default policy's allowlist). */
 export const PERMISSIVE_CANDIDATES = [
@@ -24,6 +25,7 @@ export const OTHER_CANDIDATES = [
 ] as const;
 
 export const CANDIDATE_IDS: readonly string[] = [...PERMISSIVE_CANDIDATES, ...OTHER_CANDIDATES];
+setPreparedCandidates(CANDIDATE_IDS);
 
 export interface Template {
   /** SPDX id; for an appendix, the id of the license it belongs to */
@@ -78,7 +80,7 @@ export function bigramsOf(ids: ArrayLike<number>, from = 0, to = ids.length): Se
 const END_OF_TERMS = /^\s*END OF TERMS AND CONDITIONS\s*$/m;
 
 /** The license proper and, where the text carries one, its "how to apply" appendix. */
-function splitTemplateText(spdx: string, text: string): { license: string; appendix?: string } {
+export function splitTemplateText(spdx: string, text: string): { license: string; appendix?: string } {
   let body = text;
   // SPDX's LGPL-3.0 text is the LGPL followed by the whole GPL-3.0; a COPYING.LESSER holds only
   // the former, and the GPL is its own candidate.
@@ -97,7 +99,10 @@ function splitTemplateText(spdx: string, text: string): { license: string; appen
 }
 
 function buildTemplate(spdx: string, kind: Template['kind'], text: string): Template {
-  const norm = normalizeLicenseText(text);
+  return fromTokens(spdx, kind, normalizeLicenseText(text));
+}
+
+function fromTokens(spdx: string, kind: Template['kind'], norm: { tokens: string[]; raw: string[] }): Template {
   const ids = new Int32Array(norm.tokens.length);
   let words = 0;
   norm.tokens.forEach((t, i) => {
@@ -127,6 +132,12 @@ export function spdxText(spdx: string): string {
 export function templates(): Template[] {
   if (cache) return cache;
   const out: Template[] = [];
+  const prepared = readPreparedTemplates();
+  if (prepared) {
+    for (const p of prepared) out.push(fromTokens(p.spdx, p.kind, p));
+    cache = out;
+    return out;
+  }
   for (const spdx of CANDIDATE_IDS) {
     const parts = splitTemplateText(spdx, spdxText(spdx));
     out.push(buildTemplate(spdx, 'license', parts.license));
@@ -159,4 +170,19 @@ export function templateLicenseText(spdx: string): string {
 /** The appendix ("How to apply …") of `spdx`, if its SPDX text has one. */
 export function templateAppendixText(spdx: string): string | undefined {
   return splitTemplateText(spdx, spdxText(spdx)).appendix;
+}
+
+/** The candidate templates' normalised tokens, as the build stores them (see prepared.ts). */
+export function prepareTemplates(): PreparedTemplate[] {
+  const out: PreparedTemplate[] = [];
+  for (const spdx of CANDIDATE_IDS) {
+    const parts = splitTemplateText(spdx, spdxText(spdx));
+    const sections: [PreparedTemplate['kind'], string | undefined][] = [['license', parts.license], ['appendix', parts.appendix]];
+    for (const [kind, text] of sections) {
+      if (text === undefined) continue;
+      const norm = normalizeLicenseText(text);
+      out.push({ spdx, kind, tokens: norm.tokens, raw: norm.raw });
+    }
+  }
+  return out;
 }
