@@ -8,6 +8,7 @@ import { register as registerPolicy } from './commands/policy.js';
 import { register as registerLandscape } from './commands/landscape.js';
 import { register as registerLicense } from './commands/license.js';
 import { registerProcessCommands } from './commands/process-commands.js';
+import { register as registerData } from './commands/data.js';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -26,6 +27,7 @@ export function buildProgram(): Command {
   registerLandscape(program);
   registerLicense(program);
   registerProcessCommands(program);
+  registerData(program);
   return program;
 }
 
