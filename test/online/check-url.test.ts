@@ -77,6 +77,14 @@ test('a URL is checked like a local path, with online evidence and what each sou
   assert.equal(github.credential, '1 credential');
   const p = report.sources.find((s: { name: string }) => s.name === 'pypi');
   assert.equal(p.requests, 1);
+  // the online facts reach the requirements that need them
+  const status = Object.fromEntries(report.requirements.map((x: { key: string; status: string }) => [x.key, x.status]));
+  assert.deepEqual(
+    { stars: status['stars'], ci: status['working-ci'], packages: status['packages'] },
+    { stars: 'pass', ci: 'pass', packages: 'pass' },
+  );
+  const stars = report.requirements.find((x: { key: string }) => x.key === 'stars');
+  assert.equal(stars.measured.stars, 321);
   // a second run: the clone is fetched, GitHub answers 304s only
   const again = await steward(['check', 'acme/widget', '--format', 'json', '--as-of', '2026-11-27'], { GITHUB_TOKEN: 'good' });
   const github2 = JSON.parse(again.stdout).sources.find((s: { name: string }) => s.name === 'github');
