@@ -1,21 +1,10 @@
 // Every notice the process sends, with the data its message needs, and a check of that data for
 // notices read back from the outbox (stored as JSON, so written by any version of the code).
 
-export type NoticeKind =
-  | 'submission-received'
-  | 'question-asked'
-  | 'answer-received'
-  | 'review-scheduled'
-  | 'vote-opened'
-  | 'decision'
-  | 'onboarding-step'
-  | 'onboarding-complete'
-  | 'review-failure'
-  | 'review-reminder'
-  | 'review-passed'
-  | 'retirement'
-  | 'offboarding'
-  | 'amendment-decision';
+import { NOTICE_KINDS, type NoticeKind } from '../process/types.js';
+
+// The kinds are the process's (src/process/types.ts); this module adds the data each one carries.
+export { NOTICE_KINDS, type NoticeKind };
 
 /** A date as `YYYY-MM-DD`, or an ISO timestamp (shown as its UTC day). */
 export type DateLike = string;
@@ -39,6 +28,14 @@ export interface FailedRequirement {
   summary: string;
   /** What to do about it, from the report. */
   fix?: string;
+}
+
+/** A README line of a retired project that still refers to the PyTorch Ecosystem. */
+export interface EcosystemReferenceData {
+  path: string;
+  line: number;
+  text: string;
+  what?: string;
 }
 
 export interface OnboardingStep {
@@ -68,6 +65,7 @@ export interface NoticeData {
   'review-passed': AboutProject & { nextDueOn: DateLike };
   retirement: AboutProject & { reason: string; failures?: FailedRequirement[] };
   offboarding: AboutProject & { repoUrl?: string };
+  'offboarding-reminder': AboutProject & { repoUrl?: string; references: EcosystemReferenceData[]; checkedOn?: DateLike };
   'amendment-decision': {
     summary: string;
     policyId: string;
@@ -77,7 +75,7 @@ export interface NoticeData {
   };
 }
 
-type Check = 'string' | 'string?' | 'date' | 'date?' | 'number' | 'number?' | 'boolean' | 'failures' | 'failures?' | 'items' | 'outcome';
+type Check = 'string' | 'string?' | 'date' | 'date?' | 'number' | 'number?' | 'boolean' | 'failures' | 'failures?' | 'items' | 'outcome' | 'references';
 
 const APPLICATION: Record<string, Check> = { projectName: 'string', applicationId: 'string', issueUrl: 'string?' };
 const PROJECT: Record<string, Check> = { projectName: 'string', projectId: 'string' };
@@ -96,10 +94,9 @@ const SHAPES: Record<NoticeKind, Record<string, Check>> = {
   'review-passed': { ...PROJECT, nextDueOn: 'date' },
   retirement: { ...PROJECT, reason: 'string', failures: 'failures?' },
   offboarding: { ...PROJECT, repoUrl: 'string?' },
+  'offboarding-reminder': { ...PROJECT, repoUrl: 'string?', references: 'references', checkedOn: 'date?' },
   'amendment-decision': { summary: 'string', policyId: 'string', policyVersion: 'string', adopted: 'boolean', effectiveOn: 'date?' },
 };
-
-export const NOTICE_KINDS = Object.keys(SHAPES) as NoticeKind[];
 
 export function isNoticeKind(kind: unknown): kind is NoticeKind {
   return typeof kind === 'string' && Object.prototype.hasOwnProperty.call(SHAPES, kind);
@@ -161,6 +158,10 @@ function checkValue(check: Check, v: unknown): string | undefined {
       return Array.isArray(v) && v.every((f) => isObject(f) && typeof f.key === 'string' && typeof f.summary === 'string')
         ? undefined
         : 'must be a list of {id, key, summary, fix?}';
+    case 'references':
+      return Array.isArray(v) && v.length > 0 && v.every((r) => isObject(r) && typeof r.path === 'string' && typeof r.line === 'number' && typeof r.text === 'string')
+        ? undefined
+        : 'must be a non-empty list of {path, line, text}';
     case 'items':
       return Array.isArray(v) && v.every((i) => isObject(i) && typeof i.title === 'string') ? undefined : 'must be a list of {key, title, doneBy}';
     default:

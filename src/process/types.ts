@@ -134,6 +134,25 @@ export interface ReviewFailure {
   summary: string;
 }
 
+/** A line of a retired project's README that still refers to the PyTorch Ecosystem. */
+export interface EcosystemReference {
+  path: string;
+  line: number;
+  /** which kind of reference (wording, badge, link) */
+  what: string;
+  text: string;
+}
+
+/** The offboarding follow-up: what the last README check of a retired project found. */
+export interface OffboardingCheck {
+  checks: number;
+  lastCheckedOn: CalendarDate;
+  clean: boolean;
+  references: EcosystemReference[];
+  /** the files read */
+  files: string[];
+}
+
 /** A failed periodic review waiting for its deadline. */
 export interface PendingReview {
   dueOn: CalendarDate;
@@ -158,6 +177,7 @@ export interface Project {
   pending?: PendingReview;
   retiredOn?: CalendarDate;
   retiredReason?: string;
+  offboarding?: OffboardingCheck;
   applicationId?: string;
   /** the landscape entry's id (`category--subcategory--name`) when imported */
   landscapeId?: string;
@@ -190,19 +210,29 @@ export interface Session {
   scheduledBy: string;
 }
 
-export type NoticeKind =
-  | 'submission-received'
-  | 'question-asked'
-  | 'review-scheduled'
-  | 'decision'
-  | 'onboarding-step'
-  | 'onboarding-complete'
-  | 'review-failure'
-  | 'review-reminder'
-  | 'review-passed'
-  | 'retirement'
-  | 'offboarding'
-  | 'amendment-decision';
+/**
+ * Every notice the process sends: the one list. To add a kind, add it here; the compiler then asks
+ * for its data shape (src/notices/kinds.ts) and its template (src/notices/templates.ts).
+ */
+export const NOTICE_KINDS = [
+  'submission-received',
+  'question-asked',
+  'answer-received',
+  'review-scheduled',
+  'vote-opened',
+  'decision',
+  'onboarding-step',
+  'onboarding-complete',
+  'review-failure',
+  'review-reminder',
+  'review-passed',
+  'retirement',
+  'offboarding',
+  'offboarding-reminder',
+  'amendment-decision',
+] as const;
+
+export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
 /** A message a transition causes: written to the outbox in the same transaction. */
 export interface Notice {
