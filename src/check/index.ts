@@ -8,6 +8,7 @@ import { gatherEvidence, wantedFiles } from './gather.js';
 import { existsSync } from 'node:fs';
 import { evaluate } from './evaluate.js';
 import { InputError } from '../util/errors.js';
+import { git } from '../evidence/git/run.js';
 
 export interface CheckOptions {
   rev?: string;
@@ -24,8 +25,11 @@ export interface CheckOptions {
   remote?: Pick<import('./remote-target.js').RemoteTargetOptions, 'cacheDir' | 'allowedHosts' | 'cloneBaseUrls' | 'timeoutMs'>;
 }
 
-/** A resolved target that came from a URL or owner/name: where it is hosted. */
-export type CheckTarget = ResolvedTarget & { remote?: { host: 'github' | 'gitlab'; slug: string; webUrl: string } };
+/**
+ * A resolved target and where it is hosted: from its URL or owner/name, or from a local clone's
+ * `origin`; `originIgnored` says why a local clone's origin gets no online evidence.
+ */
+export type CheckTarget = ResolvedTarget & { remote?: { host: 'github' | 'gitlab'; slug: string; webUrl: string }; originIgnored?: string };
 
 export interface CheckResult {
   report: Report;
@@ -34,10 +38,10 @@ export interface CheckResult {
 
 export async function resolveTarget(input: string, opts: CheckOptions = {}): Promise<CheckTarget> {
   // URLs and owner/name are told apart from paths, and unsafe input refused, before any process or socket
-  const { classifyTarget, resolveRemoteTarget } = await import('./remote-target.js');
+  const { classifyTarget, classifyOriginUrl, resolveRemoteTarget } = await import('./remote-target.js');
   const c = classifyTarget(input, { ...(opts.remote?.allowedHosts ? { allowedHosts: opts.remote.allowedHosts } : {}), existsLocally: existsSync });
   if (c.kind === 'refused') throw new InputError(c.reason);
-  if (c.kind === 'local') return resolveLocalTarget(input, opts.rev ?? 'HEAD');
+  if (c.kind === 'local') return withOrigin(await resolveLocalTarget(input, opts.rev ?? 'HEAD'), opts, classifyOriginUrl);
   const rev = opts.rev ?? 'HEAD';
   const remote = await resolveRemoteTarget(input, {
     ...opts.remote,
@@ -51,6 +55,19 @@ export async function resolveTarget(input: string, opts: CheckOptions = {}): Pro
   });
   const local = await resolveLocalTarget(remote.localGitDir, rev);
   return { ...local, input, remote: { host: remote.host, slug: remote.slug, webUrl: remote.webUrl } };
+}
+
+/** A local clone whose `origin` is on an allowed host is that hosted repository (read from its config: no network). */
+async function withOrigin(
+  local: ResolvedTarget,
+  opts: CheckOptions,
+  classify: typeof import('./remote-target.js').classifyOriginUrl,
+): Promise<CheckTarget> {
+  const url = (await git(['config', '--get', 'remote.origin.url'], { cwd: local.root }).catch(() => '')).trim();
+  if (!url) return local;
+  const c = classify(url, opts.remote?.allowedHosts ? { allowedHosts: opts.remote.allowedHosts } : {});
+  if (c.kind === 'remote') return { ...local, remote: { host: c.spec.host, slug: c.spec.slug, webUrl: c.spec.webUrl } };
+  return { ...local, originIgnored: c.kind === 'refused' ? c.reason : 'origin is not a hosted repository' };
 }
 
 function onlineOptions(opts: CheckOptions): import('../evidence/online/index.js').OnlineOptions {
@@ -76,6 +93,7 @@ export async function checkResolved(target: CheckTarget, opts: CheckOptions = {}
   } else if (opts.offline) {
     evidence.online = { errors: {}, offline: true };
   }
+  if (target.originIgnored) evidence.sources.push({ name: 'origin', detail: `no online evidence: ${target.originIgnored}` });
   return { report: evaluate(evidence, policy), evidence };
 }
 

@@ -3,12 +3,12 @@
 // refreshed with `git fetch` next time. The clone itself never fetches on its own: it is set to
 // refuse every protocol, so reading its files during a check can't open a connection; the few
 // blobs a check reads are fetched here, explicitly, right after the refresh.
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { InputError } from '../util/errors.js';
+import { allow, fetchWantedBlobs, runGit } from './remote-git.js';
 
 export type HostKind = 'github' | 'gitlab';
 
@@ -197,6 +197,32 @@ function makeSpec(hostname: string, host: HostKind, slug: string): RemoteSpec {
   return { url: `https://${hostname}/${slug}.git`, hostname, host, slug, webUrl: `https://${hostname}/${slug}` };
 }
 
+/**
+ * The hosted repository a local clone's `origin` URL names, for naming it only (evidence links,
+ * online facts); nothing is cloned or fetched from it. SSH (`git@host:owner/name.git`,
+ * `ssh://git@host:22/owner/name`), git:// and http(s) forms all map to the host's https address;
+ * user names, passwords and ports in it are dropped, so no credential reaches a report.
+ */
+export function classifyOriginUrl(url: string, opts: { allowedHosts?: AllowedHosts } = {}): Classified {
+  const raw = url.trim();
+  let https: string | undefined;
+  // scp-like syntax: [user@]host:path, where the path does not start with // (that is a URL)
+  const scp = /^(?:[^@/\s:]+@)?([A-Za-z0-9.-]+\.[A-Za-z]{2,}):(?!\/\/)\/?([^\s]+)$/.exec(raw);
+  if (scp) https = `https://${scp[1]}/${scp[2]}`;
+  else if (/^(?:ssh|git\+ssh|ssh\+git|git|https?):\/\//i.test(raw)) {
+    try {
+      const u = new URL(raw.replace(/^(?:git\+ssh|ssh\+git):/i, 'ssh:'));
+      https = `https://${u.hostname}${u.pathname}`;
+    } catch {
+      return { kind: 'refused', reason: 'the origin URL is not a valid URL' };
+    }
+  }
+  if (https === undefined) return { kind: 'refused', reason: 'origin is not a hosted repository (a local path or an unknown transport)' };
+  const c = classifyTarget(https, { ...(opts.allowedHosts ? { allowedHosts: opts.allowedHosts } : {}), existsLocally: () => false });
+  if (c.kind === 'owner') return { kind: 'refused', reason: `origin ${c.owner.webUrl} names an account, not a repository` };
+  return c;
+}
+
 export interface RemoteTargetOptions {
   /** where clones are kept (default $XDG_CACHE_HOME/steward/repos or ~/.cache/steward/repos) */
   cacheDir?: string;
@@ -297,11 +323,6 @@ function cloneUrlFor(spec: RemoteSpec, bases: Record<string, string> | undefined
   return base ? `${base.replace(/\/+$/, '')}/${spec.slug}.git` : spec.url;
 }
 
-function allow(cloneUrl: string): string[] {
-  const proto = cloneUrl.startsWith('http://') ? 'http' : 'https';
-  return ['-c', `protocol.${proto}.allow=always`, '-c', 'credential.helper=', '-c', 'core.askPass=true'];
-}
-
 async function ownerError(owner: OwnerOnly, opts: RemoteTargetOptions): Promise<InputError> {
   const head = `${owner.webUrl} is an ${owner.host === 'github' ? 'organisation or user' : 'group'}, not a repository; check one of its repositories`;
   if (opts.offline || !opts.listOwnerRepos) return new InputError(`${head}: ${owner.webUrl}/NAME`);
@@ -317,82 +338,3 @@ async function ownerError(owner: OwnerOnly, opts: RemoteTargetOptions): Promise<
   return new InputError(`${head}, e.g.:\n${shown.map((r) => `  steward check https://${owner.hostname}/${r}`).join('\n')}${more}`);
 }
 
-const GIT_ENV_REMOTE: NodeJS.ProcessEnv = {
-  ...process.env,
-  LC_ALL: 'C',
-  LANG: 'C',
-  GIT_TERMINAL_PROMPT: '0',
-  GIT_CONFIG_NOSYSTEM: '1',
-  GCM_INTERACTIVE: 'never',
-};
-
-function runGit(cwd: string, args: string[], timeoutMs = 600_000, spec: RemoteSpec, input?: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('git', args, { cwd, env: GIT_ENV_REMOTE, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'], windowsHide: true });
-    let out = '';
-    let err = '';
-    child.stdout!.setEncoding('utf8').on('data', (c: string) => (out += c));
-    child.stderr!.setEncoding('utf8').on('data', (c: string) => {
-      if (err.length < 16_384) err += c;
-    });
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    child.on('error', (e) => {
-      clearTimeout(timer);
-      reject((e as NodeJS.ErrnoException).code === 'ENOENT' ? new InputError('git is not installed or not on PATH') : e);
-    });
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      if (code === 0) return resolve(out);
-      const last = err.trim().split('\n').filter(Boolean).pop() ?? `exit ${code ?? signal}`;
-      const verb = args.includes('clone') ? 'clone' : args.includes('fetch') ? 'fetch' : args[0];
-      const notFound = /not found|does not exist|repository .* not found|404/i.test(err);
-      reject(
-        new InputError(
-          notFound
-            ? `${spec.webUrl}: no such repository (git ${verb}: ${last})`
-            : `${spec.webUrl}: git ${verb} failed: ${last}${signal ? ' (timed out)' : ''}`,
-        ),
-      );
-    });
-    if (input !== undefined) {
-      child.stdin!.on('error', () => undefined); // git may exit before reading all; its exit status says why
-      child.stdin!.end(input);
-    }
-  });
-}
-
-/** Fetches, in one request, the blobs a check reads at `rev` that the blobless clone lacks. */
-async function fetchWantedBlobs(
-  dir: string,
-  cloneUrl: string,
-  rev: string,
-  wants: (p: string) => boolean,
-  timeoutMs: number | undefined,
-  spec: RemoteSpec,
-): Promise<void> {
-  if (rev.startsWith('-') || /[\0\s]/.test(rev)) return; // the local resolver reports a bad --rev
-  let listing: string;
-  try {
-    listing = await runGit(dir, ['ls-tree', '-r', '-z', '--end-of-options', `${rev}^{tree}`], timeoutMs, spec);
-  } catch {
-    return; // an unknown revision is reported by the local resolver, with its own message
-  }
-  const oids: string[] = [];
-  for (const rec of listing.split('\0')) {
-    const m = /^(\d+) blob ([0-9a-f]{40,64})\t(.*)$/s.exec(rec);
-    if (m && wants(m[3]!)) oids.push(m[2]!);
-  }
-  if (oids.length === 0) return;
-  // which of them are missing (`?oid`); asking cat-file instead would die on the first one
-  const listed = await runGit(dir, ['rev-list', '--objects', '--no-walk', '--missing=print', '--end-of-options', rev], timeoutMs, spec).catch(() => '');
-  const absent = new Set(listed.split('\n').filter((l) => l.startsWith('?')).map((l) => l.slice(1).trim()));
-  const missing = [...new Set(oids.filter((o) => absent.has(o)))];
-  if (missing.length === 0) return;
-  await runGit(
-    dir,
-    [...allow(cloneUrl), 'fetch', '--quiet', '--no-tags', '--no-write-fetch-head', '--recurse-submodules=no', '--filter=blob:none', '--stdin', cloneUrl],
-    timeoutMs,
-    spec,
-    missing.join('\n') + '\n',
-  );
-}

@@ -223,6 +223,10 @@ export interface SourceUse {
   rateLimitReset?: string;
   /** which credential answered (`GITHUB_TOKEN`, `--token #2`, `no token`); never the secret */
   credential?: string;
+  /** what was used or why a source was not asked (`no online evidence: host … is not allowed`, a file path) */
+  detail?: string;
+  /** the date of a data file's contents (the torch release list's `asOf`) */
+  asOf?: string;
 }
 
 /** Online facts; each is absent when the source was not asked (offline) or failed (`errors`). */
