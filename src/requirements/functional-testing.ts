@@ -20,7 +20,8 @@ export function testFiles(tree: TreeEntry[]): string[] {
 
 export function evaluateFunctionalTesting(evidence: Evidence): Outcome {
   const tests = testFiles(evidence.tree);
-  const steps = evidence.ci.testSteps;
+  // a step that names its test runner is better evidence than a `make` target that leads to one
+  const steps = [...evidence.ci.testSteps].sort((a, b) => Number(a.tool.startsWith('make')) - Number(b.tool.startsWith('make')));
   const step = steps[0];
   const stepAt = step ? `${step.file}${step.line !== undefined ? `:${step.line}` : ''}` : undefined;
   const measured: Record<string, unknown> = {

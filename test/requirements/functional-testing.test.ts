@@ -35,3 +35,12 @@ test('tests without a CI step warn with a fix; no tests fail even when CI runs p
   assert.ok(f.fix);
   assert.equal(run(['tests/__init__.py'], []).status, 'fail');
 });
+
+test('a step that names its runner is shown before a make target that leads to one', () => {
+  const make: CiStep = { file: '.github/workflows/docs.yml', line: 142, job: 'docs', tool: 'make test', text: 'make doctest' };
+  const r = run(['tests/test_model.py'], [make, STEP]);
+  assert.equal(r.status, 'pass');
+  assert.equal(r.measured.runner, 'pytest');
+  assert.equal(r.evidence[0]?.ref, '.github/workflows/ci.yml');
+  assert.equal(run(['tests/test_model.py'], [make]).measured.runner, 'make test');
+});

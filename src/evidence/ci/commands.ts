@@ -22,7 +22,9 @@ const TESTS: [RegExp, string][] = [
   [/-m\s+unittest\b/, 'unittest'],
   [/(^|\s)hatch\s+(test\b|run\s+[\w:.-]*test)/, 'hatch test'],
   [/(^|\s)(pdm|poetry|rye|pixi|uv)\s+run\s+(-\S+\s+)*[\w:.-]*test[\w:.-]*(\s|$)/, 'run test script'],
-  [/(^|\s)python[\d.]*\s+(-\S+\s+)*\S*((^|\/)tests?\/|(^|\/)testing\/|test_[\w-]*\.py|[\w-]+_test\.py|run_?tests?\.py)/, 'python test script'],
+  [/(^|\s)python[\d.]*\s+(-\S+\s+)*((\S*\/)?(tests?|testing)\/|\S*(test_[\w-]*\.py|[\w-]+_test\.py|run_?tests?\.py))/, 'python test script'],
+  // a project's own test driver script (`bash tests/run_cpu_tests.sh`, pytorch/ignite)
+  [/(^|\s)(ba|z)?sh\s+(-\S+\s+)*(\S*\/)?(tests?|testing)\/\S*\.sh(\s|$)|(^|[\s/])run_?tests?\.sh(\s|$)/, 'shell test script'],
   // projects with native or web parts test them with their own runners
   [/(^|\s)(npm|pnpm|yarn)\s+(run\s+)?test(\s|$|:)/, 'npm test'],
   [/(^|\s)cargo\s+(test|nextest)\b/, 'cargo test'],

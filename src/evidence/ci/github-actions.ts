@@ -19,6 +19,9 @@ export interface YamlRead {
   lc: LineCounter;
 }
 
+/** Inputs through which command-wrapping actions take the shell command they run. */
+const WRAPPED_COMMAND_INPUTS = ['command', 'run', 'script', 'shell-command'];
+
 /** Parses YAML with positions; problems (syntax, alias bombs) are reported, never thrown. */
 export function readYaml(file: string, text: string, problems: EvidenceProblem[]): YamlRead | undefined {
   const lc = new LineCounter();
@@ -134,6 +137,15 @@ export function readGithubWorkflow(file: string, text: string, problems: Evidenc
       if (typeof step.run === 'string') {
         const start = scriptStartLine(y, ['jobs', jobId, 'steps', i, 'run']);
         stepsFrom(scanScript(step.run), file, start, jobId, out);
+      }
+      // actions that wrap a shell command (retry and timeout wrappers such as nick-fields/retry)
+      // run it from an input: the command counts like a `run:` script
+      if (typeof step.uses === 'string' && isObj(step.with)) {
+        for (const input of WRAPPED_COMMAND_INPUTS) {
+          const script = step.with[input];
+          if (typeof script !== 'string') continue;
+          stepsFrom(scanScript(script), file, scriptStartLine(y, ['jobs', jobId, 'steps', i, 'with', input]), jobId, out);
+        }
       }
       if (typeof step.uses === 'string') {
         const tool = publishAction(step.uses, isObj(step.with) ? step.with : undefined);

@@ -65,3 +65,13 @@ test('hostile scripts stay linear', () => {
   scanScript(('a \\\n').repeat(20000));
   assert.ok(Date.now() - start < 2000, `took ${Date.now() - start} ms`);
 });
+
+test("a project's own shell test driver counts; a setup script does not", () => {
+  assert.deepEqual(tools('SKIP_DISTRIB_TESTS=1 bash tests/run_cpu_tests.sh'), ['test:shell test script@0']);
+  assert.deepEqual(tools('sh ./testing/all.sh -v'), ['test:shell test script@0']);
+  assert.deepEqual(tools('./run_tests.sh'), ['test:shell test script@0']);
+  assert.deepEqual(tools('bash .github/workflows/install_docs_deps.sh'), []);
+  assert.deepEqual(tools('bash scripts/setup.sh'), []);
+  assert.deepEqual(tools('python tests/check_all.py'), ['test:python test script@0']);
+  assert.deepEqual(tools('python scripts/build_docs.py'), []);
+});

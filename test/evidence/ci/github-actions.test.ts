@@ -130,3 +130,30 @@ test('hostile workflows: alias bombs, syntax errors with lines, deep nesting, no
   assert.deepEqual(scalar.workflow.triggers, []);
   assert.match(problems.pop()!.message, /must be a mapping/);
 });
+
+test('a command run through a wrapping action (nick-fields/retry `command:`) counts as a step, with its line', () => {
+  const problems: EvidenceProblem[] = [];
+  const wf = readGithubWorkflow(
+    '.github/workflows/unit-tests.yml',
+    [
+      'on: [push]',
+      'jobs:',
+      '  cpu:',
+      '    runs-on: ubuntu-latest',
+      '    steps:',
+      '      - uses: nick-fields/retry@v3',
+      '        with:',
+      '          max_attempts: 3',
+      '          command: bash tests/run_cpu_tests.sh',
+      '      - uses: actions/cache@v4',
+      '        with:',
+      '          path: ~/.cache/pip',
+    ].join('\n'),
+    problems,
+  );
+  assert.deepEqual(problems, []);
+  assert.deepEqual(
+    wf?.testSteps.map((s) => `${s.tool}@${s.line} ${s.job}`),
+    ['shell test script@9 cpu'],
+  );
+});
