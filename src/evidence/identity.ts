@@ -6,14 +6,19 @@ import type { Ident } from './mailmap.js';
 
 const NOREPLY = '@users.noreply.github.com';
 
-/** `12345+login@users.noreply.github.com` and `login@users.noreply.github.com` → `login` (lower-cased). */
-export function noreplyLogin(email: string): string | undefined {
-  const lower = email.trim().toLowerCase();
-  if (!lower.endsWith(NOREPLY)) return undefined;
-  const local = lower.slice(0, -NOREPLY.length);
+/** `12345+OctoCat@users.noreply.github.com` and `OctoCat@users.noreply.github.com` → `OctoCat` (as written). */
+export function noreplyLoginAsWritten(email: string): string | undefined {
+  const text = email.trim();
+  if (text.length <= NOREPLY.length || text.slice(-NOREPLY.length).toLowerCase() !== NOREPLY) return undefined;
+  const local = text.slice(0, -NOREPLY.length);
   const plus = local.indexOf('+');
   const login = plus >= 0 && /^\d+$/.test(local.slice(0, plus)) ? local.slice(plus + 1) : local;
   return login || undefined;
+}
+
+/** `12345+login@users.noreply.github.com` and `login@users.noreply.github.com` → `login` (lower-cased). */
+export function noreplyLogin(email: string): string | undefined {
+  return noreplyLoginAsWritten(email)?.toLowerCase();
 }
 
 /** Case-folded, whitespace-collapsed: `  Jane   DOE ` → `jane doe`. */
@@ -67,38 +72,9 @@ export class PeopleBuilder {
   }
 
   people(): Person[] {
-    const list = [...this.idents.values()];
-    const parent = list.map((_, i) => i);
-    const find = (i: number): number => {
-      while (parent[i] !== i) {
-        parent[i] = parent[parent[i]!]!;
-        i = parent[i]!;
-      }
-      return i;
-    };
-    const owner = new Map<string, number>();
-    list.forEach((s, i) => {
-      const keys: string[] = [];
-      if (s.email) keys.push(`e:${s.email.toLowerCase()}`);
-      const login = noreplyLogin(s.email);
-      if (login) keys.push(`l:${login}`);
-      const folded = foldName(s.name);
-      if (folded) keys.push(`n:${folded}`);
-      for (const k of keys) {
-        const j = owner.get(k);
-        if (j === undefined) owner.set(k, i);
-        else parent[find(i)] = find(j);
-      }
-    });
-    const groups = new Map<number, Seen[]>();
-    list.forEach((s, i) => {
-      const root = find(i);
-      const g = groups.get(root);
-      if (g) g.push(s);
-      else groups.set(root, [s]);
-    });
+    const groups = groupBySharedKeys([...this.idents.values()], (s) => identityKeys({ email: s.email, name: s.name }));
     const people: Person[] = [];
-    for (const members of groups.values()) {
+    for (const members of groups) {
       // the identity with the most commits names the person; ties go to the alphabetically first
       members.sort((a, b) => b.commits - a.commits || cmp(a.name, b.name) || cmp(a.email, b.email));
       const emails = [...new Set(members.map((m) => m.email.toLowerCase()).filter(Boolean))].sort(cmp);
@@ -115,6 +91,53 @@ export class PeopleBuilder {
     }
     return people.sort((a, b) => b.commits - a.commits || cmp(a.name.toLowerCase(), b.name.toLowerCase()) || cmp(a.emails.join(), b.emails.join()));
   }
+}
+
+/**
+ * The keys on which two mentions of someone are the same person: the lower-cased e-mail, the
+ * GitHub login (given, or read from a no-reply e-mail) and the folded name.
+ */
+export function identityKeys(who: { email?: string; login?: string; name?: string }): string[] {
+  const keys: string[] = [];
+  if (who.email) keys.push(`e:${who.email.toLowerCase()}`);
+  if (who.login) keys.push(`l:${who.login.toLowerCase()}`);
+  const noreply = who.email ? noreplyLogin(who.email) : undefined;
+  if (noreply && noreply !== who.login?.toLowerCase()) keys.push(`l:${noreply}`);
+  const folded = who.name ? foldName(who.name) : '';
+  if (folded) keys.push(`n:${folded}`);
+  return keys;
+}
+
+/**
+ * Items that share a key, directly or through others, in one group (union-find, so A~B by e-mail
+ * and B~C by name make one group of all three). Groups come in the order of their first item and
+ * keep the items' order.
+ */
+export function groupBySharedKeys<T>(items: readonly T[], keysOf: (item: T) => readonly string[]): T[][] {
+  const parent = items.map((_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) {
+      parent[i] = parent[parent[i]!]!;
+      i = parent[i]!;
+    }
+    return i;
+  };
+  const owner = new Map<string, number>();
+  items.forEach((item, i) => {
+    for (const k of keysOf(item)) {
+      const j = owner.get(k);
+      if (j === undefined) owner.set(k, i);
+      else parent[find(i)] = find(j);
+    }
+  });
+  const groups = new Map<number, T[]>();
+  items.forEach((item, i) => {
+    const root = find(i);
+    const g = groups.get(root);
+    if (g) g.push(item);
+    else groups.set(root, [item]);
+  });
+  return [...groups.values()];
 }
 
 function cmp(a: string, b: string): number {

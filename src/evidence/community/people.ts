@@ -1,5 +1,6 @@
 // People named in project files: GitHub logins, teams, e-mails and names, and when two mentions
 // are the same person. Shared by the CODEOWNERS and MAINTAINERS readers (requirements 11, 18).
+import { groupBySharedKeys, identityKeys, noreplyLoginAsWritten } from '../identity.js';
 
 export interface PersonRef {
   login?: string;
@@ -32,8 +33,8 @@ export function mentionsIn(text: string): Mentions {
   const logins: string[] = [];
   for (const m of text.matchAll(EMAIL)) {
     const e = m[1]!;
-    const noreply = /^(?:\d+\+)?([A-Za-z0-9-]+)@users\.noreply\.github\.com$/i.exec(e);
-    if (noreply) logins.push(noreply[1]!);
+    const login = noreplyLoginAsWritten(e);
+    if (login) logins.push(login);
     else emails.push(e);
   }
   for (const m of text.matchAll(LOGIN)) logins.push(m[1]!);
@@ -51,10 +52,6 @@ function uniq(xs: string[]): string[] {
   });
 }
 
-export function normName(name: string): string {
-  return name.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
-}
-
 export interface Person {
   /** how to show them: @login, else the e-mail, else the name */
   display: string;
@@ -66,33 +63,12 @@ export interface Person {
 
 /**
  * Merges mentions into distinct people: two mentions are one person when they share a login,
- * an e-mail or a case-folded name (the same rule the history uses for contributors).
+ * an e-mail or a case-folded name (the history's rule for contributors, src/evidence/identity.ts).
  */
 export function mergePeople(refs: PersonRef[]): Person[] {
-  const parent = refs.map((_, k) => k);
-  const find = (k: number): number => {
-    while (parent[k] !== k) k = parent[k] = parent[parent[k]!]!;
-    return k;
-  };
-  const owner = new Map<string, number>();
-  refs.forEach((r, k) => {
-    const keys = [r.login && `l:${r.login.toLowerCase()}`, r.email && `e:${r.email.toLowerCase()}`, r.name && `n:${normName(r.name)}`];
-    for (const key of keys) {
-      if (!key) continue;
-      const other = owner.get(key);
-      if (other === undefined) owner.set(key, k);
-      else parent[find(k)] = find(other);
-    }
-  });
-  const groups = new Map<number, PersonRef[]>();
-  refs.forEach((r, k) => {
-    const root = find(k);
-    let g = groups.get(root);
-    if (!g) groups.set(root, (g = []));
-    g.push(r);
-  });
+  const groups = groupBySharedKeys(refs, identityKeys);
   const people: Person[] = [];
-  for (const g of groups.values()) {
+  for (const g of groups) {
     const logins = uniq(g.flatMap((r) => (r.login ? [r.login] : [])));
     const emails = uniq(g.flatMap((r) => (r.email ? [r.email] : [])));
     const names = uniq(g.flatMap((r) => (r.name ? [r.name] : [])));
