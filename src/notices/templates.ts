@@ -140,6 +140,15 @@ const TEMPLATES: { [K in NoticeKind]: Template<K> } = {
     ],
     next: ['Remove those references; we check the README later and tell you about any that remain.', 'Reply if you have questions.'],
   }),
+  'offboarding-reminder': (d) => ({
+    subject: `${d.projectName}: references to the PyTorch Ecosystem remain`,
+    body: [
+      `${d.projectName} was retired from the PyTorch Ecosystem, but ${d.references.length === 1 ? 'one line' : `${d.references.length} lines`} of ${d.repoUrl ?? 'its repository'} still ${d.references.length === 1 ? 'refers' : 'refer'} to it${d.checkedOn ? ` (checked ${day(d.checkedOn)})` : ''}:`,
+      ...d.references.slice(0, 20).map((r) => `  * ${r.path}:${r.line}: ${oneLine(r.text)}`),
+      ...(d.references.length > 20 ? [`  * … and ${d.references.length - 20} more`] : []),
+    ],
+    next: ['Remove these references (wording, badges, logos, links to the ecosystem pages).', 'Reply if you believe a line is not such a reference.'],
+  }),
   'amendment-decision': (d) => {
     const from = dayOf(d.effectiveOn);
     return {

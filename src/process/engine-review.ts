@@ -6,6 +6,7 @@ import { normalizeRepoUrl } from './applications.js';
 import { dateOf } from './calendar.js';
 import { attachReport, type Engine, type Evaluator, mutate, notFound, record } from './engine.js';
 import { ProcessError } from './errors.js';
+import { type OffboardingRunResult, type ReadmeReader, runOffboardingChecks } from './engine-offboarding.js';
 import { applyReview, isReviewDue, retire, reviewStepKey } from './projects.js';
 import type { Actor, Project } from './types.js';
 
@@ -25,6 +26,8 @@ export interface ReviewRunResult {
   /** due when listed but already done by another run, or no longer due */
   skipped: string[];
   errors: { projectId: string; message: string }[];
+  /** the offboarding follow-up of retired projects, when a README reader was given */
+  offboarding?: OffboardingRunResult;
 }
 
 const projectCols = (p: Project) => ({ id: p.id, status: p.status, key: normalizeRepoUrl(p.repoUrl), sort: p.reviewDueOn });
@@ -41,7 +44,7 @@ export async function dueProjects(eng: Engine, today = dateOf(eng.clock.now())):
 export async function runPeriodicReview(
   eng: Engine,
   actor: Actor,
-  opts: { evaluator?: Evaluator; projectIds?: string[]; onProgress?: (p: ReviewProgress) => void; signal?: AbortSignal } = {},
+  opts: { evaluator?: Evaluator; projectIds?: string[]; onProgress?: (p: ReviewProgress) => void; signal?: AbortSignal; readmeReader?: ReadmeReader } = {},
 ): Promise<ReviewRunResult> {
   const evaluator = opts.evaluator ?? eng.evaluator;
   if (!evaluator) throw new ProcessError('invalid', 'periodic review: no evaluator configured (expected a checker to run for each project)');
@@ -91,6 +94,10 @@ export async function runPeriodicReview(
     else if (outcome === 'still-failing') result.stillFailing.push(listed.id);
     else if (outcome === 'skipped') result.skipped.push(listed.id);
     opts.onProgress?.({ done: ++done, total: projects.length, projectId: listed.id, outcome });
+  }
+  // retired projects whose README is due for the offboarding follow-up (a run for named projects skips it)
+  if (opts.readmeReader && !opts.projectIds && !opts.signal?.aborted) {
+    result.offboarding = await runOffboardingChecks(eng, actor, { reader: opts.readmeReader, ...(opts.signal ? { signal: opts.signal } : {}) });
   }
   return result;
 }

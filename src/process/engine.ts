@@ -13,7 +13,7 @@ import { MORE_THAN_HALF } from './types.js';
 
 /** What the process asks the checker: a report (and its evidence) for a repository at an instant. */
 export type Evaluator = (
-  target: { id: string; name: string; repoUrl: string; kind: 'application' | 'review' },
+  target: { id: string; name: string; repoUrl: string; kind: 'application' | 'review' | 'offboarding' },
   asOf: Date,
 ) => Promise<{ report: Report; evidence?: unknown }>;
 

@@ -40,6 +40,15 @@ const EXAMPLES: { [K in NoticeKind]: NoticeData[K] } = {
   'review-passed': { ...proj, nextDueOn: '2027-05-01' },
   retirement: { ...proj, reason: 'periodic review still failing at the deadline 2026-11-14', failures },
   offboarding: { ...proj, repoUrl: 'https://github.com/torchwave/torchwave' },
+  'offboarding-reminder': {
+    ...proj,
+    repoUrl: 'https://github.com/torchwave/torchwave',
+    references: [
+      { path: 'README.md', line: 3, what: 'PyTorch Ecosystem', text: '[![PyTorch Ecosystem](https://img.shields.io/badge/PyTorch-Ecosystem-ee4c2c)](https://landscape.pytorch.org/)' },
+      { path: 'README.md', line: 12, text: 'TorchWave is part of the PyTorch ecosystem.' },
+    ],
+    checkedOn: '2026-12-27',
+  },
   'amendment-decision': { summary: 'Lower the stars threshold to 300', policyId: 'pytorch-ecosystem', policyVersion: '1.1', adopted: true, effectiveOn: '2026-07-01' },
 };
 
@@ -56,6 +65,17 @@ test('every kind has a template, and each renders a short, specific message with
     assert.ok(text.split('\n').length < 40, `${kind}: short`);
     if (kind !== 'amendment-decision') assert.ok(subject.includes('TorchWave') && text.includes('TorchWave'), kind);
   }
+});
+
+test('the offboarding reminder lists each remaining reference as file:line, and needs at least one', () => {
+  const { subject, text } = renderNotice('offboarding-reminder', EXAMPLES['offboarding-reminder']);
+  assert.equal(subject, '[PyTorch Ecosystem] TorchWave: references to the PyTorch Ecosystem remain');
+  assert.match(text, /2 lines of https:\/\/github.com\/torchwave\/torchwave still refer to it \(checked 2026-12-27\)/);
+  assert.match(text, /\n  \* README\.md:3: \[!\[PyTorch Ecosystem\]/);
+  assert.match(text, /\n  \* README\.md:12: TorchWave is part of the PyTorch ecosystem\./);
+  assert.deepEqual(noticeDataProblems('offboarding-reminder', { ...proj, references: [] }), [
+    'offboarding-reminder: references must be a non-empty list of {path, line, text}, found []',
+  ]);
 });
 
 test('a declined decision gives the reason and the earliest resubmission date', () => {

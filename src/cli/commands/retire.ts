@@ -1,7 +1,7 @@
 // `steward retire <project> --reason`: retire a project by hand; owners get the offboarding notice.
 // `steward project list|show`: the ecosystem projects.
 import { Command, Option } from 'commander';
-import { printJson, storeOptions, withEngine, type StoreFlags } from './process-context.js';
+import { checkEvaluator, printJson, progressReporter, storeOptions, withEngine, type StoreFlags } from './process-context.js';
 
 export function register(program: Command): void {
   storeOptions(program.command('retire').description('retire an ACTIVE project (sends the retirement and offboarding notices)').argument('<project-id>').requiredOption('--reason <text>', 'why')).action(
@@ -24,6 +24,35 @@ export function register(program: Command): void {
       });
     },
   );
+  storeOptions(
+    project
+      .command('offboarding-check')
+      .description("read retired projects' READMEs for remaining references to the PyTorch Ecosystem (the due ones, or those named); remind the owners")
+      .argument('[project-id...]', 'check these retired projects now, due or not')
+      .option('--repos-dir <dir>', 'local clones to read instead of fetching (<dir>/<owner>/<name>)')
+      .option('--offline', 'read without network sources')
+      .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text')),
+  ).action(async (ids: string[], flags: StoreFlags & { reposDir?: string; offline?: boolean; format: string }) => {
+    const evaluator = await checkEvaluator({ ...(flags.reposDir ? { reposDir: flags.reposDir } : {}), ...(flags.offline ? { offline: true } : {}) });
+    await withEngine(flags, async ({ engine, actor }) => {
+      const { runOffboardingChecks, readmeReaderFrom } = await import('../../process/engine-offboarding.js');
+      const progress = progressReporter('offboarding');
+      const r = await runOffboardingChecks(engine, actor, {
+        reader: readmeReaderFrom(evaluator),
+        ...(ids.length > 0 ? { projectIds: ids } : {}),
+        onProgress: (p) => progress.update(p.done, p.total, `${p.projectId} ${p.outcome}`),
+      });
+      progress.end();
+      if (flags.format === 'json') return printJson(r);
+      for (const c of r.checked) {
+        process.stdout.write(`${c.projectId}: ${c.references.length === 0 ? 'no references to the PyTorch Ecosystem remain' : `${c.references.length} reference(s) remain (owners reminded)`}\n`);
+        for (const ref of c.references) process.stdout.write(`  ${ref.path}:${ref.line}: ${ref.text}\n`);
+      }
+      if (r.checked.length === 0 && r.errors.length === 0) process.stdout.write('no offboarding check due\n');
+      for (const e of r.errors) process.stdout.write(`  ${e.projectId}: ${e.message}\n`);
+      if (r.errors.length > 0) process.exitCode = 1;
+    });
+  });
   storeOptions(project.command('show').argument('<project-id>')).action(async (id: string, flags: StoreFlags) => {
     await withEngine(flags, async ({ engine }) => {
       const { getProject } = await import('../../process/engine-review.js');

@@ -16,10 +16,11 @@ export function register(program: Command): void {
   ).action(async (flags: StoreFlags & { project?: string[]; reposDir?: string; offline?: boolean; format: string }) => {
     const evaluator = await checkEvaluator({ ...(flags.reposDir ? { reposDir: flags.reposDir } : {}), ...(flags.offline ? { offline: true } : {}) });
     await withEngine(flags, async ({ engine, actor }) => {
-      const { runPeriodicReview } = await import('../../process/engine-review.js');
+      const [{ runPeriodicReview }, { readmeReaderFrom }] = await Promise.all([import('../../process/engine-review.js'), import('../../process/engine-offboarding.js')]);
       const progress = progressReporter('reviewed');
       const r = await runPeriodicReview(engine, actor, {
         evaluator,
+        readmeReader: readmeReaderFrom(evaluator),
         ...(flags.project ? { projectIds: flags.project } : {}),
         onProgress: (p) => progress.update(p.done, p.total, `${p.projectId} ${p.outcome}`),
       });
@@ -27,7 +28,13 @@ export function register(program: Command): void {
       if (flags.format === 'json') return printJson(r);
       process.stdout.write(`${r.total} due: ${r.passed.length} passed, ${r.failed.length} failed (notified), ${r.stillFailing.length} still failing, ${r.retired.length} retired, ${r.skipped.length} skipped, ${r.errors.length} errors\n`);
       for (const e of r.errors) process.stdout.write(`  ${e.projectId}: ${e.message}\n`);
-      if (r.errors.length > 0) process.exitCode = 1;
+      const off = r.offboarding;
+      if (off && off.checked.length + off.errors.length > 0) {
+        process.stdout.write(`offboarding follow-up: ${off.checked.length} retired project(s) checked, ${off.checked.filter((c) => c.references.length > 0).length} with references left (owners reminded), ${off.errors.length} errors\n`);
+        for (const c of off.checked) for (const ref of c.references) process.stdout.write(`  ${c.projectId} ${ref.path}:${ref.line}: ${ref.text}\n`);
+        for (const e of off.errors) process.stdout.write(`  ${e.projectId}: ${e.message}\n`);
+      }
+      if (r.errors.length > 0 || (off?.errors.length ?? 0) > 0) process.exitCode = 1;
     });
   });
   storeOptions(review.command('due').description('ACTIVE projects with their next review date and any pending deadline').option('--all', 'include projects not yet due')).action(

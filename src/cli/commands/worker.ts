@@ -19,11 +19,12 @@ export function register(program: Command): void {
     if (!smtpUrl) throw new InputError('worker: expected --smtp <url> or $STEWARD_SMTP_URL');
     const evaluator = await checkEvaluator({ ...(flags.reposDir ? { reposDir: flags.reposDir } : {}), ...(flags.offline ? { offline: true } : {}) });
     await withEngine(flags, async ({ store, engine, actor }) => {
-      const [{ startJobs }, { deliverOutbox }, { runPeriodicReview }, { createTransport, renderStoredNotice }] = await Promise.all([
+      const [{ startJobs }, { deliverOutbox }, { runPeriodicReview }, { createTransport, renderStoredNotice }, { readmeReaderFrom }] = await Promise.all([
         import('../../jobs/index.js'),
         import('../../process/delivery.js'),
         import('../../process/engine-review.js'),
         import('../../notices/index.js'),
+        import('../../process/engine-offboarding.js'),
       ]);
       const transport = createTransport({ smtpUrl });
       const log = (msg: string) => process.stderr.write(`${new Date().toISOString()} ${msg}\n`);
@@ -34,7 +35,7 @@ export function register(program: Command): void {
             if (r.delivered.length + r.retrying.length + r.dead.length > 0) log(`deliver: ${r.delivered.length} delivered, ${r.retrying.length} retrying, ${r.dead.length} dead`);
           } },
           { name: 'review', everyMs: Number(flags.reviewEvery) * 3600_000, run: async (signal) => {
-            const r = await runPeriodicReview(engine, actor, { evaluator, signal });
+            const r = await runPeriodicReview(engine, actor, { evaluator, readmeReader: readmeReaderFrom(evaluator), signal });
             log(`review: ${r.total} due, ${r.passed.length} passed, ${r.failed.length} failed, ${r.retired.length} retired, ${r.errors.length} errors`);
           } },
         ],
