@@ -6,6 +6,7 @@ import { loadDefaultPolicy } from '../policy/load.js';
 import { resolveLocalTarget, type ResolvedTarget } from './target.js';
 import { gatherEvidence, wantedFiles } from './gather.js';
 import { existsSync } from 'node:fs';
+import { chooseTorchReleases } from '../evidence/torch-releases.js';
 import { evaluate } from './evaluate.js';
 import { InputError } from '../util/errors.js';
 import { git } from '../evidence/git/run.js';
@@ -78,11 +79,17 @@ export async function checkResolved(target: CheckTarget, opts: CheckOptions = {}
   const policy = opts.policy ?? loadDefaultPolicy();
   const asOf = opts.asOf ?? new Date();
   const remote = target.remote;
+  const torch = chooseTorchReleases(opts.torchReleasesFile);
   const evidence = await gatherEvidence(target, {
     asOf,
     policy,
-    ...(opts.torchReleasesFile ? { torchReleasesFile: opts.torchReleasesFile } : {}),
+    torchReleasesFile: torch.file,
     ...(remote ? { slug: remote.slug, webUrl: remote.webUrl } : {}),
+  });
+  evidence.sources.push({
+    name: 'torch-releases',
+    detail: `${torch.file} (${torch.why}${torch.rejected ? `; the refreshed list was not used: ${torch.rejected}` : ''})`,
+    ...(torch.asOf ? { asOf: torch.asOf } : {}),
   });
   if (remote) {
     evidence.repo.host = remote.host;

@@ -2,15 +2,16 @@
 // refreshed from their source when online into a user data file; the bundled list is used when not.
 import { Command } from 'commander';
 import { InputError } from '../../util/errors.js';
+import { userTorchReleasesFile } from '../../evidence/torch-releases.js';
 
 interface RefreshFlags {
   output?: string;
   offline?: boolean;
 }
 
-export function defaultTorchReleasesFile(env: NodeJS.ProcessEnv = process.env, home = env.HOME ?? ''): string {
-  const base = env.XDG_DATA_HOME && env.XDG_DATA_HOME.startsWith('/') ? env.XDG_DATA_HOME : `${home}/.local/share`;
-  return `${base}/steward/torch-releases.json`;
+/** The user data file `steward check` reads by default (see evidence/torch-releases). */
+export function defaultTorchReleasesFile(env: NodeJS.ProcessEnv = process.env): string {
+  return userTorchReleasesFile(env);
 }
 
 export function register(program: Command): void {
@@ -23,11 +24,12 @@ export function register(program: Command): void {
     .addHelpText(
       'after',
       `
-The file has the bundled list's format; use it with: steward check --torch-releases <file>.
+The file has the bundled list's format. steward check uses the default file when it exists and is
+valid (else the bundled list); --torch-releases <file> or STEWARD_TORCH_RELEASES still win.
 PyPI's address can be changed with STEWARD_PYPI_URL (a mirror).`,
     )
     .action(async (flags: RefreshFlags) => {
-      const [{ torchReleasesFromPypi }, { HttpCache, SourceCounter, defaultHttpCacheDir }, { baseUrlsFromEnv }, fs, path, { BUNDLED_TORCH_RELEASES, torchReleasesAt }] =
+      const [{ torchReleasesFromPypi }, { HttpCache, SourceCounter, defaultHttpCacheDir }, { baseUrlsFromEnv }, fs, path, { BUNDLED_TORCH_RELEASES, torchReleasesAt, chooseTorchReleases }] =
         await Promise.all([
           import('../../evidence/online/pypi.js'),
           import('../../evidence/online/http-cache.js'),
@@ -38,7 +40,7 @@ PyPI's address can be changed with STEWARD_PYPI_URL (a mirror).`,
         ]);
       const output = flags.output ?? defaultTorchReleasesFile();
       if (flags.offline) {
-        const inUse = fs.existsSync(output) ? output : BUNDLED_TORCH_RELEASES;
+        const inUse = flags.output ? (fs.existsSync(output) ? output : BUNDLED_TORCH_RELEASES) : chooseTorchReleases().file;
         const latest = torchReleasesAt(new Date(), inUse)[0];
         process.stdout.write(`offline: nothing asked; the list in use is ${inUse} (latest ${latest?.version ?? 'none'} of ${latest?.date ?? '-'})\n`);
         return;
@@ -65,7 +67,7 @@ PyPI's address can be changed with STEWARD_PYPI_URL (a mirror).`,
       process.stdout.write(
         `wrote ${releases.length} torch feature releases (latest ${releases[0]!.version} of ${releases[0]!.date}) to ${output} ` +
           `(${counter.requests} request${counter.requests === 1 ? '' : 's'}, ${counter.notModified} not modified)\n` +
-          `use it with: steward check --torch-releases ${output}\n`,
+          (flags.output ? `use it with: steward check --torch-releases ${output}\n` : 'steward check uses it from now on\n'),
       );
     });
 }
