@@ -36,6 +36,11 @@ export interface DeliveryOptions {
   limit?: number;
   signal?: AbortSignal;
   onDelivered?: (row: OutboxRow, messageId: string) => void;
+  /**
+   * Who gets a notice that has no recipient (an imported project has no contacts): e.g. the
+   * staff address, asked in the message to forward it. Without one such a notice cannot be sent.
+   */
+  fallbackTo?: string[];
 }
 
 export interface DeliveryResult {
@@ -59,8 +64,8 @@ export async function deliverOutbox(opts: DeliveryOptions): Promise<DeliveryResu
     if (!row) break;
     handled++;
     try {
-      const { subject, text } = opts.render(row.kind, row.data);
-      const { messageId } = await opts.transport.send({ to: row.to, subject, text, idempotencyKey: idempotencyKey(row.id) });
+      const message = addressed(row, opts.render(row.kind, row.data), opts.fallbackTo ?? []);
+      const { messageId } = await opts.transport.send({ ...message, idempotencyKey: idempotencyKey(row.id) });
       await markDelivered(opts.store.db, row.id, messageId, clock.now());
       result.delivered.push(row.id);
       opts.onDelivered?.(row, messageId);
@@ -77,4 +82,14 @@ export async function deliverOutbox(opts: DeliveryOptions): Promise<DeliveryResu
     }
   }
   return result;
+}
+
+/** The message for a row: to its recipients, or to the fallback with a request to forward it. */
+export function addressed(row: Pick<OutboxRow, 'to' | 'subject'>, rendered: { subject: string; text: string }, fallbackTo: string[]): { to: string[]; subject: string; text: string } {
+  if (row.to.length > 0) return { to: row.to, ...rendered };
+  if (fallbackTo.length === 0) return { to: [], ...rendered }; // the transport refuses it: no recipient
+  const [what, id] = row.subject.split(':', 2);
+  const fix = what === 'project' && id ? ` Record them with \`steward project contacts ${id} --set a@example.org,b@example.org\`.` : '';
+  const note = `[Steward] No contact is on record for ${row.subject}: please forward this message to its maintainers.${fix}`;
+  return { to: fallbackTo, subject: `[to forward] ${rendered.subject}`, text: `${note}\n\n${rendered.text}` };
 }

@@ -7,7 +7,7 @@ import { dateOf } from './calendar.js';
 import { attachReport, type Engine, type Evaluator, mutate, notFound, record } from './engine.js';
 import { ProcessError } from './errors.js';
 import { type OffboardingRunResult, type ReadmeReader, runOffboardingChecks } from './engine-offboarding.js';
-import { applyReview, isReviewDue, retire, reviewStepKey } from './projects.js';
+import { applyReview, isReviewDue, retire, reviewStepKey, setContacts } from './projects.js';
 import type { Actor, Project } from './types.js';
 
 export interface ReviewProgress {
@@ -107,6 +107,17 @@ export async function retireProject(eng: Engine, actor: Actor, id: string, reaso
     const found = await getDoc<Project>(trx, 'projects', id);
     if (!found) throw notFound('project', id);
     const out = retire(found.doc, reason, { actor, now });
+    await updateDoc(trx, 'projects', projectCols(out.state), out.state, found.version, now.toISOString());
+    await record(trx, actor, now, `project:${id}`, out.notices, out.audit);
+    return out.state;
+  });
+}
+
+export async function setProjectContacts(eng: Engine, actor: Actor, id: string, contacts: string[]): Promise<Project> {
+  return mutate(eng, async (trx, now) => {
+    const found = await getDoc<Project>(trx, 'projects', id);
+    if (!found) throw notFound('project', id);
+    const out = setContacts(found.doc, contacts, { actor, now });
     await updateDoc(trx, 'projects', projectCols(out.state), out.state, found.version, now.toISOString());
     await record(trx, actor, now, `project:${id}`, out.notices, out.audit);
     return out.state;

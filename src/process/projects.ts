@@ -26,7 +26,8 @@ export function newProject(
     acceptedOn: p.acceptedOn,
     lastReviewOn: null,
     reviewDueOn: reviewDueOn(from, rules.reviewEveryMonths),
-    ...(p.retired ? { retiredOn: today, retiredReason: 'archived in the landscape' } : {}),
+    // archived before Steward knew it: the day it retired is unknown, not the day of the import
+    ...(p.retired ? { retiredBeforeImport: true, retiredReason: 'archived in the landscape' } : {}),
     ...(p.applicationId ? { applicationId: p.applicationId } : {}),
     origin: p.origin,
   };
@@ -105,10 +106,19 @@ export function retire(p: Project, reason: string, ctx: Ctx): Outcome<Project> {
   ]);
 }
 
+/** Staff record who hears about a project (imported projects start with none). */
+export function setContacts(p: Project, contacts: string[], ctx: Ctx): Outcome<Project> {
+  if (ctx.actor.role !== 'staff') throw new ProcessError('forbidden', `project contacts: needs role staff, ${ctx.actor.id} is ${ctx.actor.role}`);
+  const list = [...new Set(contacts.map((c) => c.trim()).filter((c) => c !== ''))];
+  const bad = list.filter((c) => !/^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:"]+$/.test(c));
+  if (bad.length > 0) throw new ProcessError('invalid', `project contacts: expected e-mail addresses, found ${bad.map((b) => JSON.stringify(b)).join(', ')}`);
+  return o({ ...p, contacts: list }, 'project.contacts-set', { from: p.contacts, to: list });
+}
+
 export function projectInvariants(p: Project): string[] {
   const bad: string[] = [];
   if (p.status === 'RETIRED' && p.pending) bad.push('RETIRED with a pending review');
-  if (p.status === 'RETIRED' && !p.retiredOn) bad.push('RETIRED without a date');
+  if (p.status === 'RETIRED' && !p.retiredOn && !p.retiredBeforeImport) bad.push('RETIRED without a date');
   if (p.pending && p.pending.deadlineOn <= p.pending.noticeOn) bad.push('deadline not after the notice');
   if (p.pending && (p.pending.checkedOn < p.pending.noticeOn || p.pending.checkedOn >= p.pending.deadlineOn)) bad.push('pending review checked outside its notice period');
   if (p.lastReviewOn && p.reviewDueOn <= p.lastReviewOn) bad.push('next review not after the last');

@@ -175,7 +175,9 @@ export interface Project {
   lastReviewOn: CalendarDate | null;
   reviewDueOn: CalendarDate;
   pending?: PendingReview;
+  /** absent with `retiredBeforeImport`: the landscape said archived, not since when */
   retiredOn?: CalendarDate;
+  retiredBeforeImport?: boolean;
   retiredReason?: string;
   offboarding?: OffboardingCheck;
   applicationId?: string;

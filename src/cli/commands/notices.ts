@@ -25,13 +25,15 @@ export function register(program: Command): void {
     notices
       .command('deliver')
       .description('deliver pending notices (retries with back-off; gives up after 8 attempts)')
+      .option('--notify <email>', 'where notices without a recipient go, to be forwarded (default $STEWARD_STAFF_EMAIL)')
       .option('--smtp <url>', 'SMTP server, e.g. smtp://user:pass@host:587 (default $STEWARD_SMTP_URL)')
       .option('--dry-run', 'print each message instead of sending it (nothing is marked delivered)'),
-  ).action(async (flags: StoreFlags & { smtp?: string; dryRun?: boolean }) => {
+  ).action(async (flags: StoreFlags & { notify?: string; smtp?: string; dryRun?: boolean }) => {
     const smtpUrl = flags.smtp ?? process.env.STEWARD_SMTP_URL;
     if (!flags.dryRun && !smtpUrl) throw new InputError('notices deliver: expected --smtp <url> or $STEWARD_SMTP_URL (or --dry-run to print)');
     await withEngine(flags, async ({ store }) => {
-      const [{ createTransport, renderStoredNotice }, { deliverOutbox }, { listOutbox }] = await Promise.all([
+      const fallbackTo = fallbackRecipients(flags.notify);
+      const [{ createTransport, renderStoredNotice }, { deliverOutbox, addressed }, { listOutbox }] = await Promise.all([
         import('../../notices/index.js'),
         import('../../process/delivery.js'),
         import('../../store/index.js'),
@@ -40,15 +42,15 @@ export function register(program: Command): void {
         // print the pending ones without claiming them: a dry run must not change the outbox
         const transport = createTransport({ dryRun: true });
         for (const r of await listOutbox(store.db, { status: 'pending' })) {
-          const { subject, text } = renderStoredNotice(r.kind, r.data);
-          await transport.send({ to: r.to, subject, text, idempotencyKey: `steward-outbox-${r.id}` });
+          const message = addressed(r, renderStoredNotice(r.kind, r.data), fallbackTo);
+          await transport.send({ ...message, idempotencyKey: `steward-outbox-${r.id}` });
         }
         transport.close();
         return;
       }
       const transport = createTransport({ smtpUrl: smtpUrl! });
       try {
-        const r = await deliverOutbox({ store, transport, render: renderStoredNotice });
+        const r = await deliverOutbox({ store, transport, render: renderStoredNotice, fallbackTo });
         process.stdout.write(`${r.delivered.length} delivered, ${r.retrying.length} to retry, ${r.dead.length} given up\n`);
         for (const x of r.retrying) process.stdout.write(`  ${x.id}: ${x.error} (retry at ${x.retryAt})\n`);
         for (const x of r.dead) process.stdout.write(`  ${x.id}: ${x.error} (given up)\n`);
@@ -58,4 +60,9 @@ export function register(program: Command): void {
       }
     });
   });
+}
+
+/** The fallback recipients: --notify, else $STEWARD_STAFF_EMAIL (comma-separated). */
+export function fallbackRecipients(flag: string | undefined): string[] {
+  return (flag ?? process.env.STEWARD_STAFF_EMAIL ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '');
 }

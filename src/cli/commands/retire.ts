@@ -20,7 +20,7 @@ export function register(program: Command): void {
         const { listProjects } = await import('../../process/engine-review.js');
         const list = await listProjects(engine, flags.status ? [flags.status.toUpperCase()] : undefined);
         if (flags.format === 'json') return printJson(list);
-        for (const p of list) process.stdout.write(`${p.status.padEnd(7)}  ${p.id}  ${p.repoUrl}  accepted ${p.acceptedOn ?? 'unknown'}  ${p.status === 'ACTIVE' ? `review due ${p.reviewDueOn}` : `retired ${p.retiredOn}`}\n`);
+        for (const p of list) process.stdout.write(`${p.status.padEnd(7)}  ${p.id}  ${p.repoUrl}  accepted ${p.acceptedOn ?? 'unknown'}  ${p.status === 'ACTIVE' ? `review due ${p.reviewDueOn}` : p.retiredOn ? `retired ${p.retiredOn}` : 'retired before import'}\n`);
       });
     },
   );
@@ -51,6 +51,19 @@ export function register(program: Command): void {
       if (r.checked.length === 0 && r.errors.length === 0) process.stdout.write('no offboarding check due\n');
       for (const e of r.errors) process.stdout.write(`  ${e.projectId}: ${e.message}\n`);
       if (r.errors.length > 0) process.exitCode = 1;
+    });
+  });
+  storeOptions(
+    project
+      .command('contacts')
+      .description("who receives a project's notices (imported projects have none: their notices go to the fallback recipient to forward)")
+      .argument('<project-id>')
+      .option('--set <emails>', 'replace the contacts with these comma-separated addresses (empty string: none)'),
+  ).action(async (id: string, flags: StoreFlags & { set?: string }) => {
+    await withEngine(flags, async ({ engine, actor }) => {
+      const { setProjectContacts, getProject } = await import('../../process/engine-review.js');
+      const p = flags.set !== undefined ? await setProjectContacts(engine, actor, id, flags.set.split(',')) : await getProject(engine, id);
+      process.stdout.write(`project ${p.id}: contacts ${p.contacts.length > 0 ? p.contacts.join(', ') : '(none)'}\n`);
     });
   });
   storeOptions(project.command('show').argument('<project-id>')).action(async (id: string, flags: StoreFlags) => {
