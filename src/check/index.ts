@@ -7,6 +7,7 @@ import { resolveLocalTarget, type ResolvedTarget } from './target.js';
 import { gatherEvidence, wantedFiles } from './gather.js';
 import { existsSync } from 'node:fs';
 import { chooseTorchReleases } from '../evidence/torch-releases.js';
+import { ownership } from '../evidence/community/owners.js';
 import { evaluate } from './evaluate.js';
 import { InputError } from '../util/errors.js';
 import { git } from '../evidence/git/run.js';
@@ -94,7 +95,12 @@ export async function checkResolved(target: CheckTarget, opts: CheckOptions = {}
   if (remote) {
     evidence.repo.host = remote.host;
     const { gatherOnline } = await import('../evidence/online/index.js');
-    const { online, sources } = await gatherOnline(remote, evidence.python, { ...onlineOptions(opts), ...(opts.offline ? { offline: true } : {}) });
+    const teams = remote.host === 'github' ? namedTeams(evidence) : [];
+    const { online, sources } = await gatherOnline(remote, evidence.python, {
+      ...onlineOptions(opts),
+      ...(opts.offline ? { offline: true } : {}),
+      ...(teams.length ? { teams } : {}),
+    });
     evidence.online = online;
     evidence.sources.push(...sources);
   } else if (opts.offline) {
@@ -102,6 +108,14 @@ export async function checkResolved(target: CheckTarget, opts: CheckOptions = {}
   }
   if (target.originIgnored) evidence.sources.push({ name: 'origin', detail: `no online evidence: ${target.originIgnored}` });
   return { report: evaluate(evidence, policy), evidence };
+}
+
+/** `org/team` owners named in CODEOWNERS and MAINTAINERS files, in the order they appear. */
+function namedTeams(evidence: Evidence): string[] {
+  const own = ownership(evidence);
+  const teams = (own.codeowners.parsed?.owners ?? []).filter((o) => o.kind === 'team').map((o) => o.id);
+  for (const m of own.maintainers) teams.push(...m.teams.map((t) => t.id));
+  return [...new Set(teams)];
 }
 
 export async function check(input: string, opts: CheckOptions = {}): Promise<CheckResult> {

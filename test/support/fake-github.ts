@@ -63,6 +63,8 @@ interface Bucket {
 export class FakeGitHub {
   readonly repos = new Map<string, FakeRepo>();
   readonly owners = new Map<string, { type: 'Organization' | 'User' }>();
+  /** `org/team-slug` (lower case) → member logins; a team absent here answers 404 as a hidden one does */
+  readonly teams = new Map<string, string[]>();
   faults: Fault[] = [];
   /** every request: method, path, status */
   log: { method: string; path: string; status: number; token?: string }[] = [];
@@ -271,6 +273,14 @@ export class FakeGitHub {
         };
       }
       return notFound;
+    }
+    if (p[0] === 'orgs' && p[2] === 'teams' && p[4] === 'members' && p.length === 5) {
+      // GitHub: a secret team, or one the token's user can't see, is a 404 like a missing one
+      const members = this.teams.get(`${p[1]}/${p[3]}`.toLowerCase());
+      if (!members) return notFound;
+      const perPage = Number(url.searchParams.get('per_page') ?? 30);
+      const page = Number(url.searchParams.get('page') ?? 1);
+      return { status: 200, data: members.slice((page - 1) * perPage, page * perPage).map((login, i) => ({ login, id: 100 + i, type: 'User' })) };
     }
     if ((p[0] === 'orgs' || p[0] === 'users') && p[2] === 'repos' && p.length === 3) {
       const owner = this.owners.get(p[1]!.toLowerCase());

@@ -50,6 +50,8 @@ export interface OnlineOptions {
   retryBaseMs?: number;
   /** a session shared by many checks (one client, one cache, summed counters) */
   session?: OnlineSession;
+  /** `org/team` owners the repository names (CODEOWNERS, MAINTAINERS): their members are asked for (GitHub) */
+  teams?: readonly string[];
 }
 
 export interface OnlineTarget {
@@ -142,8 +144,17 @@ export async function gatherOnline(
         const { evidence, failures } = await githubRepoEvidence(client, target.slug, opts.authorsSince ? { authorsSince: opts.authorsSince } : {});
         if (evidence) online.github = evidence;
         Object.assign(errors, failures);
+        let detail: string | undefined;
+        if (evidence && opts.teams?.length) {
+          const { githubTeamMembers } = await import('./github-teams.js');
+          const { teams, unresolved } = await githubTeamMembers(client, opts.teams);
+          evidence.teams = teams;
+          const reasons = Object.values(unresolved);
+          if (reasons.length) errors['core-maintainers'] ??= reasons.join('; ');
+          detail = `teams: ${Object.keys(teams).length} resolved${reasons.length ? `, ${reasons.length} not (${reasons.join('; ')})` : ''}`;
+        }
         credential = session.pool.size > 0 ? `${session.pool.size} credential${session.pool.size > 1 ? 's' : ''}` : 'no token';
-        sources.push(use(counter, before, { credential, ...(Object.keys(failures).length ? { error: Object.values(failures)[0]! } : {}) }));
+        sources.push(use(counter, before, { credential, ...(Object.keys(failures).length ? { error: Object.values(failures)[0]! } : {}), ...(detail ? { detail } : {}) }));
       } catch (err) {
         if ((err as Error).name === 'GitHubAuthError') throw err;
         const why = `GitHub: ${(err as Error).message}`;
