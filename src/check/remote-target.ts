@@ -8,14 +8,15 @@ import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { InputError } from '../util/errors.js';
+import { PUBLIC_REPO_HOSTS, readRepoPath, repoHostName, type RepoHostKind } from '../util/repo-url.js';
 import { allow, fetchWantedBlobs, runGit } from './remote-git.js';
 
-export type HostKind = 'github' | 'gitlab';
+export type HostKind = RepoHostKind;
 
 /** Hosts a URL may name, and what each is. Default: github.com and gitlab.com only. */
 export type AllowedHosts = Record<string, HostKind>;
 
-export const DEFAULT_ALLOWED_HOSTS: AllowedHosts = { 'github.com': 'github', 'gitlab.com': 'gitlab' };
+export const DEFAULT_ALLOWED_HOSTS: AllowedHosts = { ...PUBLIC_REPO_HOSTS };
 
 /** `host=value,host=value` pairs from an environment variable, or undefined when unset. */
 function pairs(text: string | undefined, name: string): Record<string, string> | undefined {
@@ -145,7 +146,7 @@ function classifyUrl(input: string, raw: string, scheme: string, hosts: AllowedH
   if (/^\[.*\]$/.test(hostname) || /^[0-9.]+$/.test(hostname) || /^0x/i.test(hostname)) {
     return refused(input, 'IP addresses are not accepted; give the https URL on the hosting service');
   }
-  const name = hostname.startsWith('www.') ? hostname.slice(4) : hostname;
+  const name = repoHostName(hostname);
   const kind = hosts[name];
   if (kind === undefined) return refused(input, `host ${hostname} is not allowed; allowed: ${Object.keys(hosts).join(', ')}`);
   // query strings and fragments on a repository page (`?tab=readme`, `#readme`) are ignored
@@ -160,27 +161,25 @@ function classifyUrl(input: string, raw: string, scheme: string, hosts: AllowedH
 }
 
 function githubPath(input: string, hostname: string, segments: string[]): Classified {
-  const [owner, rawName, ...rest] = segments;
+  const { path, extra } = readRepoPath(segments, 'github');
+  const [owner, name] = path;
   if (owner === undefined) return refused(input, `expected https://${hostname}/OWNER/NAME, found no owner`);
   if (!OWNER.test(owner) || GITHUB_RESERVED_OWNERS.has(owner.toLowerCase())) {
     return refused(input, `expected https://${hostname}/OWNER/NAME; ${JSON.stringify(owner)} is not an account name`);
   }
+  const rawName = segments[1];
   if (rawName === undefined) {
     return { kind: 'owner', owner: { ownerOnly: true, hostname, host: 'github', owner, webUrl: `https://${hostname}/${owner}` } };
   }
-  const name = rawName.endsWith('.git') ? rawName.slice(0, -4) : rawName;
-  if (!validName(name)) return refused(input, `${JSON.stringify(rawName)} is not a repository name`);
+  if (name === undefined || !validName(name)) return refused(input, `${JSON.stringify(rawName)} is not a repository name`);
   const spec = makeSpec(hostname, 'github', `${owner}/${name}`);
-  if ((rest[0] === 'tree' || rest[0] === 'blob') && rest[1]) spec.branchHint = rest[1];
+  if ((extra[0] === 'tree' || extra[0] === 'blob') && extra[1]) spec.branchHint = extra[1];
   return { kind: 'remote', spec };
 }
 
 function gitlabPath(input: string, hostname: string, segments: string[]): Classified {
   // GitLab separates a project's own pages with `/-/` (`/group/name/-/tree/main`)
-  const dash = segments.indexOf('-');
-  const path = dash >= 0 ? segments.slice(0, dash) : segments;
-  const rest = dash >= 0 ? segments.slice(dash + 1) : [];
-  if (path.length > 0 && path[path.length - 1]!.endsWith('.git')) path[path.length - 1] = path[path.length - 1]!.slice(0, -4);
+  const { path, extra } = readRepoPath(segments, 'gitlab');
   if (path.length === 0) return refused(input, `expected https://${hostname}/GROUP/NAME, found no group`);
   if (!path.every((s) => GL_SEGMENT.test(s) && !s.endsWith('.atom') && !s.endsWith('.lock'))) {
     return refused(input, `expected https://${hostname}/GROUP/NAME; the path ${JSON.stringify(path.join('/'))} has characters GitLab does not allow`);
@@ -189,7 +188,7 @@ function gitlabPath(input: string, hostname: string, segments: string[]): Classi
     return { kind: 'owner', owner: { ownerOnly: true, hostname, host: 'gitlab', owner: path[0]!, webUrl: `https://${hostname}/${path[0]}` } };
   }
   const spec = makeSpec(hostname, 'gitlab', path.join('/'));
-  if ((rest[0] === 'tree' || rest[0] === 'blob') && rest[1]) spec.branchHint = rest[1];
+  if ((extra[0] === 'tree' || extra[0] === 'blob') && extra[1]) spec.branchHint = extra[1];
   return { kind: 'remote', spec };
 }
 

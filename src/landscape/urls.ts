@@ -2,6 +2,7 @@
 // organisation pattern, per-kind domains) plus ours for repositories: a repo_url must name one
 // GitHub repository (github.com/OWNER/REPO, the form landscape2 collects GitHub data for), not an
 // organisation or a page inside the repository, and is written in one normal form.
+import { GITHUB_COM, parseRepoUrl } from '../util/repo-url.js';
 
 const CRUNCHBASE = /^https:\/\/www\.crunchbase\.com\/organization\/[^/]+\/?$/;
 
@@ -52,21 +53,12 @@ export interface RepoUrlCheck {
 
 /** Repository URL shape, for GitHub URLs; null for other hosts (their layouts vary: GitLab subgroups). */
 export function checkRepoUrl(value: string): RepoUrlCheck | null {
-  let url: URL;
-  try {
-    url = new URL(value.trim());
-  } catch {
-    return null;
-  }
-  const host = url.hostname.toLowerCase().replace(/^www\./, '');
-  if (host !== 'github.com') return null;
-  const parts = url.pathname.split('/').filter(Boolean);
-  const owner = parts[0];
-  const repo = parts[1]?.replace(/\.git$/, '');
-  if (!owner) return { normalized: 'https://github.com', problem: 'org' };
-  if (!repo) return { normalized: `https://github.com/${owner}`, problem: 'org' };
-  const normalized = `https://github.com/${owner}/${repo}`;
-  if (parts.length > 2 || url.search || url.hash) return { normalized, problem: 'subpath', suggestion: normalized };
+  const p = parseRepoUrl(value, GITHUB_COM);
+  if (!p) return null;
+  if (p.kind === 'host') return { normalized: 'https://github.com', problem: 'org' };
+  if (p.kind === 'org') return { normalized: `https://github.com/${p.owner}`, problem: 'org' };
+  const normalized = `https://github.com/${p.owner}/${p.name}`;
+  if (p.kind === 'subpath') return { normalized, problem: 'subpath', suggestion: normalized };
   return { normalized, problem: value === normalized ? null : 'form' };
 }
 

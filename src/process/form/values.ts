@@ -1,5 +1,6 @@
 // Reading the answers people actually write: placeholders for "nothing", addresses inside mailto
 // links and prose, handles as @name or profile URLs, URLs with a sentence around them.
+import { GITHUB_COM, parseRepoUrl } from '../../util/repo-url.js';
 
 /** Answers that mean "no answer" (GitHub's own `_No response_` and what people type instead). */
 const PLACEHOLDERS = new Set([
@@ -178,14 +179,14 @@ export function checkUrl(input: string): FoundUrl {
   if (!host.includes('.') || host.startsWith('.') || host.endsWith('.')) {
     return { url: input, problem: `"${input}" has no valid host name` };
   }
-  if (host !== 'github.com' && host !== 'www.github.com') return { url: input };
-  const segments = parsed.pathname.split('/').filter((s) => s !== '');
-  const owner = segments[0];
+  const repoUrl = parseRepoUrl(input, GITHUB_COM);
+  if (!repoUrl) return { url: input };
+  const owner = repoUrl.owner;
   if (owner === undefined) return { url: input, problem: `"${input}" is GitHub itself, not a repository` };
-  const repo = segments[1]?.replace(/\.git$/i, '');
+  const repo = repoUrl.name;
   // keep what the applicant wrote, minus the clone suffix and a trailing slash
   const url = trimChars(input.replace(/\.git$/i, ''), '', '/');
-  if (repo === undefined || repo === '') {
+  if (repo === undefined) {
     return {
       url,
       github: { owner },
