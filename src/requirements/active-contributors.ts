@@ -3,7 +3,7 @@
 import type { Evidence, Person } from '../evidence/types.js';
 import type { Policy } from '../policy/types.js';
 import type { Outcome, Requirement } from './types.js';
-import { activityRefs, windowMismatch, windowPhrase } from './recent-commits.js';
+import { windowMismatch, windowPhrase, windowVerdict } from './recent-commits.js';
 
 const NAMED_IN_SUMMARY = 6;
 
@@ -38,17 +38,16 @@ export function evaluateActiveContributors(evidence: Evidence, policy: Policy): 
     identityMethod: h.identityMethod,
     mailmap: h.mailmap,
   };
-  if (n >= need) return { status: 'pass', summary: `${summary}.`, measured, evidence: activityRefs(h) };
-  const missing = need - n;
-  return {
-    status: 'fail',
-    summary: `${summary}.`,
+  return windowVerdict(
+    h,
+    n,
+    need,
+    summary,
     measured,
-    evidence: activityRefs(h),
-    fix:
+    (missing) =>
       `${missing} more ${missing === 1 ? 'person' : 'people'} must author (or be credited with a Co-authored-by trailer on) a commit dated after ${h.window.since.slice(0, 10)}. ` +
       'Bots do not count. If one person appears under several names, that is already merged; if different people share one identity, give each their own author identity.',
-  };
+  );
 }
 
 export const activeContributors: Requirement = {

@@ -31,6 +31,16 @@ export function activityRefs(h: HistoryEvidence): EvidenceRef[] {
   return [];
 }
 
+/**
+ * The verdict on a count over the window: pass when it reaches what the policy needs, else fail
+ * with `fix`; either way pointing at the newest counted commit.
+ */
+export function windowVerdict(h: HistoryEvidence, have: number, need: number, summary: string, measured: Record<string, unknown>, fix: (missing: number) => string): Outcome {
+  const evidence = activityRefs(h);
+  if (have >= need) return { status: 'pass', summary: `${summary}.`, measured, evidence };
+  return { status: 'fail', summary: `${summary}.`, measured, evidence, fix: fix(need - have) };
+}
+
 function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
@@ -57,17 +67,16 @@ export function evaluateRecentCommits(evidence: Evidence, policy: Policy): Outco
     ...(h.walk ? { walk: h.walk } : {}),
     ...(h.hiddenBySkew !== undefined ? { hiddenBySkew: h.hiddenBySkew } : {}),
   };
-  if (h.commits >= need) return { status: 'pass', summary: `${summary}.`, measured, evidence: activityRefs(h) };
-  const missing = need - h.commits;
-  return {
-    status: 'fail',
-    summary: `${summary}.`,
+  return windowVerdict(
+    h,
+    h.commits,
+    need,
+    summary,
     measured,
-    evidence: activityRefs(h),
-    fix:
+    (missing) =>
       `${plural(missing, 'more commit')} by people (not bots, not merge commits) are needed on ${evidence.repo.rev} with a committer date after ${h.window.since.slice(0, 10)}. ` +
       'If development happens on another branch, check that revision with --rev; squash-merging pull requests also collapses many commits into one.',
-  };
+  );
 }
 
 export const recentCommits: Requirement = {
