@@ -2,7 +2,7 @@
 // mark it delivered. A crash between send and mark means the row is claimed again after the
 // lease and sent again WITH THE SAME KEY: sending is at-least-once, and receipt is made
 // idempotent by the key (the transport derives the Message-ID from it, so a receiver or the
-// test sink drops the duplicate). Failures retry with exponential back-off, then give up (dead).
+// test sink drops the duplicate). Failures retry with exponential back-off, then give up (dead); a permanent one is dead at once.
 import { claimNext, idempotencyKey, markDelivered, markFailed, type OutboxRow, type Store } from '../store/index.js';
 import { type Clock, systemClock } from './calendar.js';
 
@@ -70,8 +70,13 @@ export async function deliverOutbox(opts: DeliveryOptions): Promise<DeliveryResu
       result.delivered.push(row.id);
       opts.onDelivered?.(row, messageId);
     } catch (err) {
-      const error = (err as Error).message ?? String(err);
-      if (row.attempts >= maxAttempts) {
+      const error = (err as Error)?.message ?? String(err);
+      if (isPermanent(err)) {
+        // retrying cannot help (refused for good, or data no template can render): dead now, with why
+        const reason = `permanent failure, not retried: ${error}`;
+        await markFailed(opts.store.db, row.id, reason, null);
+        result.dead.push({ id: row.id, error: reason });
+      } else if (row.attempts >= maxAttempts) {
         await markFailed(opts.store.db, row.id, error, null);
         result.dead.push({ id: row.id, error });
       } else {
@@ -82,6 +87,17 @@ export async function deliverOutbox(opts: DeliveryOptions): Promise<DeliveryResu
     }
   }
   return result;
+}
+
+/**
+ * A failure that the same message will meet again: the transport's DeliveryError marked
+ * permanent (a 5xx reply, no or bad recipient) or the templates' NoticeDataError. Recognised by
+ * shape so the process does not depend on the notices module.
+ */
+export function isPermanent(err: unknown): boolean {
+  if (typeof err !== 'object' || err === null) return false;
+  const e = err as { permanent?: unknown; name?: unknown };
+  return e.permanent === true || e.name === 'NoticeDataError';
 }
 
 /** The message for a row: to its recipients, or to the fallback with a request to forward it. */
