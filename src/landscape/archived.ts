@@ -21,7 +21,7 @@ export interface ArchivedCheck {
 export async function findArchivedRepos(
   items: readonly LandscapeItem[],
   isArchived: IsArchived,
-  opts: { concurrency?: number; protectedCategories?: readonly string[] } = {},
+  opts: { concurrency?: number; protectedCategories?: readonly string[]; severity?: 'error' | 'warning' } = {},
 ): Promise<ArchivedCheck> {
   const protectedCats = new Set(opts.protectedCategories ?? PROTECTED);
   const todo = items.filter((i) => i.repo_url && !isRetired(i) && githubSlug(i.repo_url) !== null);
@@ -41,7 +41,8 @@ export async function findArchivedRepos(
       out.checked++;
       if (archived !== true) continue;
       const p: LandscapeProblem = { line: it.line, item: it.id, field: 'repo_url', message: `repository ${url} is archived on GitHub but the item is not retired (project: archived)` };
-      (protectedCats.has(it.category) ? out.warnings : out.errors).push(p);
+      // protected categories are always warnings; `severity: 'warning'` makes every finding one
+      (protectedCats.has(it.category) || opts.severity === 'warning' ? out.warnings : out.errors).push(p);
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(opts.concurrency ?? 8, todo.length)) }, worker));
@@ -54,7 +55,7 @@ export async function findArchivedRepos(
 /** `validateLandscape` plus the archived-repository check, merged into one result (online). */
 export async function validateLandscapeOnline(
   text: string,
-  opts: ValidateOptions & { isArchived: IsArchived; concurrency?: number; protectedCategories?: readonly string[] },
+  opts: ValidateOptions & { isArchived: IsArchived; concurrency?: number; protectedCategories?: readonly string[]; severity?: 'error' | 'warning' },
 ): Promise<ValidationResult> {
   const src = parseLandscapeSource(text, opts.file ?? 'landscape.yml');
   const result = validateSource(src, opts);

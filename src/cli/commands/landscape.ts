@@ -54,10 +54,23 @@ export function register(program: Command): void {
     .argument('<landscape.yml>')
     .option('--logos <dir>', 'logos folder (default: hosted_logos/ beside the file)')
     .option('--no-logo-files', 'do not look at logo files')
+    .option('--online', 'also ask GitHub which repositories are archived (warnings; GITHUB_TOKEN / GH_TOKEN, cached)')
     .addOption(formatOption())
-    .action(async (file: string, flags: { logos?: string; logoFiles: boolean; format: string }) => {
-      const { validateLandscape } = await import('../../landscape/validate.js');
-      const r = validateLandscape(readText(file), { file, logosDir: flags.logoFiles ? flags.logos : null });
+    .action(async (file: string, flags: { logos?: string; logoFiles: boolean; format: string; online?: boolean }) => {
+      const text = readText(file);
+      const base = { file, logosDir: flags.logoFiles ? flags.logos : null };
+      let r: import('../../landscape/types.js').ValidationResult;
+      if (flags.online) {
+        const [{ validateLandscapeOnline }, { createOnlineSession }, { githubArchivedChecker }] = await Promise.all([
+          import('../../landscape/archived.js'),
+          import('../../evidence/online/index.js'),
+          import('../../evidence/online/github-archived.js'),
+        ]);
+        r = await validateLandscapeOnline(text, { ...base, isArchived: githubArchivedChecker(createOnlineSession()), severity: 'warning' });
+      } else {
+        const { validateLandscape } = await import('../../landscape/validate.js');
+        r = validateLandscape(text, base);
+      }
       if (flags.format === 'json') {
         process.stdout.write(JSON.stringify({ file: r.file, items: r.items, errors: r.errors, warnings: r.warnings }, null, 2) + '\n');
       } else {
