@@ -1,5 +1,6 @@
 // People named in project files: GitHub logins, teams, e-mails and names, and when two mentions
 // are the same person. Shared by the CODEOWNERS and MAINTAINERS readers (requirements 11, 18).
+import { uniqueIgnoringCase as uniq } from '../../util/unique.js';
 import { groupBySharedKeys, identityKeys, noreplyLoginAsWritten } from '../identity.js';
 
 export interface PersonRef {
@@ -40,16 +41,6 @@ export function mentionsIn(text: string): Mentions {
   for (const m of text.matchAll(LOGIN)) logins.push(m[1]!);
   for (const m of text.matchAll(PROFILE)) if (!NOT_USERS.has(m[1]!.toLowerCase())) logins.push(m[1]!);
   return { logins: uniq(logins), teams: uniq(teams), emails: uniq(emails) };
-}
-
-function uniq(xs: string[]): string[] {
-  const seen = new Set<string>();
-  return xs.filter((x) => {
-    const k = x.toLowerCase();
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
 }
 
 export interface Person {

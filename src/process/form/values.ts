@@ -1,6 +1,7 @@
 // Reading the answers people actually write: placeholders for "nothing", addresses inside mailto
 // links and prose, handles as @name or profile URLs, URLs with a sentence around them.
 import { GITHUB_COM, parseRepoUrl } from '../../util/repo-url.js';
+import { uniqueIgnoringCase } from '../../util/unique.js';
 
 /** Answers that mean "no answer" (GitHub's own `_No response_` and what people type instead). */
 const PLACEHOLDERS = new Set([
@@ -117,23 +118,13 @@ export function extractHandles(text: string): ListResult {
       classify(token, values, invalid);
     }
   }
-  return { values: dedupe(values), invalid };
+  return { values: uniqueIgnoringCase(values), invalid };
 }
 
 function classify(raw: string, values: string[], invalid: string[]): void {
   const token = trimChars(raw, '', '.:!?');
   if (isGitHubHandle(token)) values.push(token);
   else invalid.push(token);
-}
-
-function dedupe(handles: string[]): string[] {
-  const seen = new Set<string>();
-  return handles.filter((h) => {
-    const key = h.toLowerCase();
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }
 
 export interface FoundUrl {
