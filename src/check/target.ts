@@ -4,15 +4,10 @@ import { realpathSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { InputError } from '../util/errors.js';
 import { git, GitError } from '../evidence/git/run.js';
+import type { RepoEvidence } from '../evidence/types.js';
 
-export interface ResolvedTarget {
-  input: string;
-  root: string;
-  bare: boolean;
-  rev: string;
-  commit: string;
-  commitDate: string;
-}
+/** The repository and commit a check reads: the first fields of its evidence (RepoEvidence). */
+export type ResolvedTarget = Pick<RepoEvidence, 'input' | 'root' | 'bare' | 'rev' | 'commit' | 'commitDate'>;
 
 export async function resolveLocalTarget(input: string, rev = 'HEAD'): Promise<ResolvedTarget> {
   if (rev.startsWith('-') || /[\0\s]/.test(rev)) throw new InputError(`--rev ${JSON.stringify(rev)} is not a revision`);
