@@ -2,7 +2,7 @@
 // version, platforms. conda-forge names are the PyPI name lower-cased with dashes, which is
 // what we ask for; a package named otherwise on conda-forge is not found here (reported, not guessed).
 import type { OnlineEvidence } from '../types.js';
-import { getJson, type HttpCache, type SourceCounter } from './http-cache.js';
+import { getJson, NOT_FOUND_TTL_MS, type HttpCache, type SourceCounter } from './http-cache.js';
 import { normalizeName } from './pypi.js';
 
 interface AnacondaPackage {
@@ -21,6 +21,9 @@ export interface CondaOptions {
   counter: SourceCounter;
   retryBaseMs?: number;
   fetch?: typeof fetch;
+  /** how long a 404 is remembered (default a day; 0 asks every time) */
+  notFoundTtlMs?: number;
+  now?: () => number;
 }
 
 function platformOs(p: string): string | undefined {
@@ -42,6 +45,8 @@ export async function condaEvidence(distribution: string, opts: CondaOptions): P
       counter: opts.counter,
       ...(opts.retryBaseMs !== undefined ? { retryBaseMs: opts.retryBaseMs } : {}),
       ...(opts.fetch ? { fetch: opts.fetch } : {}),
+      notFoundTtlMs: opts.notFoundTtlMs ?? NOT_FOUND_TTL_MS,
+      ...(opts.now ? { now: opts.now } : {}),
     });
     if (answer.status === 404 || !answer.data?.name) continue;
     const p = answer.data;

@@ -116,7 +116,16 @@ export interface GetJsonOptions {
   maxRetryAfterMs?: number;
   timeoutMs?: number;
   fetch?: typeof fetch;
+  /**
+   * Remember a 404/410 this long and answer it again without a request (package indexes: a missing
+   * package stays missing for a day at no cost). Off by default: a 404 is asked again.
+   */
+  notFoundTtlMs?: number;
+  now?: () => number;
 }
+
+/** How long package-index 404s are remembered. */
+export const NOT_FOUND_TTL_MS = 24 * 3600_000;
 
 export interface JsonAnswer<T> {
   status: number;
@@ -136,6 +145,17 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  */
 export async function getJson<T>(url: string, opts: GetJsonOptions): Promise<JsonAnswer<T>> {
   const key = `GET ${url} ${opts.identity ?? ''}`;
+  const now = opts.now ?? Date.now;
+  const negKey = `${key} NOT FOUND`;
+  if (opts.notFoundTtlMs) {
+    const neg = opts.cache.get(negKey);
+    const age = neg ? now() - Date.parse(neg.storedAt) : NaN;
+    // a clock moved backwards (negative age) is not trusted: ask again
+    if (neg && age >= 0 && age < opts.notFoundTtlMs && (neg.data === 404 || neg.data === 410)) {
+      opts.counter.reused++;
+      return { status: neg.data, fromCache: true, headers: {} };
+    }
+  }
   const cached = opts.cache.get(key);
   const headers: Record<string, string> = { accept: 'application/json', ...opts.headers };
   if (cached?.etag) headers['if-none-match'] = cached.etag;
@@ -178,6 +198,7 @@ export async function getJson<T>(url: string, opts: GetJsonOptions): Promise<Jso
     }
     if (res.status === 404 || res.status === 410) {
       await res.arrayBuffer().catch(() => undefined);
+      if (opts.notFoundTtlMs) opts.cache.set({ key: negKey, data: res.status, storedAt: new Date(now()).toISOString() });
       return { status: res.status, fromCache: false, headers: kept };
     }
     if (!res.ok) {

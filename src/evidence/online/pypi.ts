@@ -3,7 +3,7 @@
 // platforms, what torch specifier its metadata requires, and do its project URLs link back here.
 import { compare, valid } from '@renovatebot/pep440';
 import type { OnlineEvidence } from '../types.js';
-import { getJson, type HttpCache, type SourceCounter } from './http-cache.js';
+import { getJson, NOT_FOUND_TTL_MS, type HttpCache, type SourceCounter } from './http-cache.js';
 
 export interface PypiFile {
   filename: string;
@@ -34,6 +34,9 @@ export interface PypiOptions {
   repoUrl?: string;
   retryBaseMs?: number;
   fetch?: typeof fetch;
+  /** how long a 404 is remembered (default a day; 0 asks every time) */
+  notFoundTtlMs?: number;
+  now?: () => number;
 }
 
 /** PEP 503 normalisation: `Foo_Bar.baz` and `foo-bar-baz` are one project. */
@@ -117,6 +120,8 @@ export async function pypiEvidence(distribution: string, opts: PypiOptions): Pro
     counter: opts.counter,
     ...(opts.retryBaseMs !== undefined ? { retryBaseMs: opts.retryBaseMs } : {}),
     ...(opts.fetch ? { fetch: opts.fetch } : {}),
+    notFoundTtlMs: opts.notFoundTtlMs ?? NOT_FOUND_TTL_MS,
+    ...(opts.now ? { now: opts.now } : {}),
   };
   const answer = await getJson<PypiProject>(`${base}/pypi/${encodeURIComponent(name)}/json`, common);
   if (answer.status === 404 || answer.status === 410 || !answer.data?.info) return { distribution, exists: false };
