@@ -9,7 +9,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { InputError } from '../util/errors.js';
 import { PUBLIC_REPO_HOSTS, readRepoPath, repoHostName, type RepoHostKind } from '../util/repo-url.js';
-import { allow, fetchWantedBlobs, runGit } from './remote-git.js';
+import { allow, fetchWantedBlobs, runGit, writeCommitGraph } from './remote-git.js';
 
 export type HostKind = RepoHostKind;
 
@@ -313,6 +313,7 @@ export async function resolveRemoteTarget(input: string, opts: RemoteTargetOptio
     }
     refreshed = 'cloned';
   }
+  if (refreshed !== 'cached') await writeCommitGraph(dir, refreshed, opts.timeoutMs, spec);
   if (!opts.offline && opts.wantsPath) await fetchWantedBlobs(dir, cloneUrl, opts.rev ?? 'HEAD', opts.wantsPath, opts.timeoutMs, spec);
   return { url: spec.url, host: spec.host, hostname: spec.hostname, slug: spec.slug, webUrl: spec.webUrl, localGitDir: dir, refreshed };
 }
