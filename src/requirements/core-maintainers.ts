@@ -120,7 +120,11 @@ export const coreMaintainers: Requirement = {
     if (unresolved.length) {
       return {
         status: evidence.online ? 'review' : 'unknown',
-        summary: `${named}${teamNote}${evidence.online ? ' (GitHub did not resolve them; a reviewer must check the team members)' : ' (run without --offline)'}.`,
+        summary: `${named}${teamNote}${
+          evidence.online
+            ? ` (GitHub did not resolve them${evidence.online.errors['core-maintainers'] ? `: ${evidence.online.errors['core-maintainers']}` : ''}; a reviewer must check the team members)`
+            : ' (run without --offline)'
+        }.`,
         measured,
         evidence: evidenceRefs,
         fix,

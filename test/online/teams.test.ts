@@ -68,6 +68,7 @@ test('a team the token cannot see stays unresolved with the reason; requirement 
   const r = req11(report);
   assert.equal(r.status, 'review', r.summary);
   assert.deepEqual(r.measured?.['unresolvedTeams'], ['@acme/secret']);
+  assert.match(r.summary, /GitHub did not resolve them: @acme\/secret: GitHub answered 404/);
   assert.match(report.sources.find((s) => s.name === 'github')?.detail ?? '', /teams: 0 resolved, 1 not \(@acme\/secret: GitHub answered 404/);
   // the other online facts are intact
   assert.equal(evidence.online?.github?.stars, 300);
