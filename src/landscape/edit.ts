@@ -25,6 +25,8 @@ export interface EditOptions {
   file?: string;
   /** categories never edited; default PyTorch Members and PyTorch Projects */
   protectedCategories?: readonly string[];
+  /** add: list the project even when the landscape already has it (same name or repository) elsewhere */
+  allowDuplicate?: boolean;
 }
 
 export interface EditResult {
@@ -111,6 +113,10 @@ export function addItem(text: string, input: NewItem, opts: EditOptions = {}): E
   if (problems.length) throw new InputError(`cannot add ${JSON.stringify(input.name)}: ${problems.join('; ')}`);
   const clash = sub.items.find((i) => i.name === input.name);
   if (clash) throw new InputError(`cannot add ${JSON.stringify(input.name)}: ${cat.name} / ${sub.name} already has an item of that name (line ${clash.line})`);
+  if (!opts.allowDuplicate) {
+    const same = elsewhere(src, input);
+    if (same) throw new InputError(`cannot add ${JSON.stringify(input.name)}: the landscape already has it as ${same.id} (line ${same.line}, same ${same.what}); move that item instead, or pass --allow-duplicate to list the project twice`);
+  }
   const item: LandscapeItem = {
     id: itemId(cat.name, sub.name, input.name),
     name: input.name,
@@ -135,6 +141,20 @@ export function addItem(text: string, input: NewItem, opts: EditOptions = {}): E
     return out;
   });
   return { text: after, changed: true, item: checked.get(item.id)!, message: `added ${item.id}` };
+}
+
+/** An accepted project added a second time is nearly always a slip: the real landscape lists none twice. */
+function elsewhere(src: SourceLandscape, input: NewItem): { id: string; line: number; what: string } | undefined {
+  const repo = (u: unknown) => (typeof u === 'string' && u.trim() ? u.trim().toLowerCase().replace(/(\.git)?\/*$/, '') : undefined);
+  const wantRepo = repo(input.repo_url);
+  const wantName = input.name.trim().toLowerCase();
+  for (const c of src.categories)
+    for (const s of c.subcategories)
+      for (const i of s.items) {
+        const what = i.name?.trim().toLowerCase() === wantName ? 'name' : wantRepo && repo(i.values['repo_url']) === wantRepo ? 'repo_url' : undefined;
+        if (what) return { id: itemId(c.name, s.name, i.name ?? ''), line: i.line, what };
+      }
+  return undefined;
 }
 
 export function moveItem(text: string, ref: string, to: { category: string; subcategory: string }, opts: EditOptions = {}): EditResult {

@@ -146,3 +146,16 @@ test('a file without a final newline gets one only where an entry is appended', 
   const a = addItem('landscape:\n  - category:\n    name: A\n    subcategories:\n      - subcategory:\n        name: S\n        items:\n          - item:\n            name: X\n            homepage_url: https://x.org/\n            logo: x.svg', { name: 'Yak', category: 'A', subcategory: 'S', homepage_url: 'https://y.org/', logo: 'y.svg' });
   assert.ok(a.text.endsWith('            logo: x.svg\n          - item:\n            name: Yak\n            homepage_url: https://y.org/\n            logo: y.svg\n'));
 });
+
+test('add refuses a project the landscape already lists elsewhere (same name in any case, or same repo_url), unless allowed', () => {
+  const base = { category: 'Modeling', subcategory: 'Medical & Biology', homepage_url: 'https://k.org/', logo: 'k.svg' };
+  assert.throws(
+    () => addItem(SAMPLE, { ...base, name: 'KORNIA' }),
+    (e: unknown) => e instanceof InputError && /already has it as modeling--computer-vision--kornia \(line 18, same name\); move that item instead, or pass --allow-duplicate/.test(e.message),
+  );
+  // The repository spelled with another case, a trailing slash and .git is the same repository.
+  assert.throws(() => addItem(SAMPLE, { ...base, name: 'Other', repo_url: 'https://github.com/Kornia/kornia.git/' }), /modeling--computer-vision--kornia \(line 18, same repo_url\)/);
+  // A different repository and name is not a duplicate; allowDuplicate lets a deliberate second listing through.
+  assert.equal(addItem(SAMPLE, { ...base, name: 'Kornia2', repo_url: 'https://github.com/kornia/kornia2' }).changed, true);
+  assert.equal(addItem(SAMPLE, { ...base, name: 'Kornia' }, { allowDuplicate: true }).item.id, 'modeling--medical-biology--kornia');
+});

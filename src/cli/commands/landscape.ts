@@ -111,13 +111,15 @@ export function register(program: Command): void {
     .option('--logo <file>', 'SVG file name in the logos folder')
     .option('--category <name>')
     .option('--subcategory <name>')
+    .option('--allow-duplicate', 'add it even though an item of the same name or repo_url is already on the landscape')
     .option('--output <file>', 'write here instead of editing in place (- for stdout)')
-    .action(async (file: string, flags: Record<string, string | undefined>) => {
+    .action(async (file: string, flags: Record<string, string | boolean | undefined>) => {
       const { addItem } = await import('../../landscape/edit.js');
-      const from = flags['from'] ? readJson(flags['from']) : {};
+      const str = (k: string) => (typeof flags[k] === 'string' ? (flags[k] as string) : undefined);
+      const from = str('from') ? readJson(str('from')!) : {};
       if (!from || typeof from !== 'object' || Array.isArray(from)) throw new InputError(`${flags['from']}: expected a JSON object describing the item`);
       const f = from as Record<string, unknown>;
-      const pick = (key: string, flag: string): string | undefined => flags[flag] ?? (typeof f[key] === 'string' ? (f[key] as string) : undefined);
+      const pick = (key: string, flag: string): string | undefined => str(flag) ?? (typeof f[key] === 'string' ? (f[key] as string) : undefined);
       const input = {
         name: pick('name', 'name') ?? '',
         description: pick('description', 'description'),
@@ -129,8 +131,8 @@ export function register(program: Command): void {
       };
       if (!input.category || !input.subcategory) throw new InputError('add needs a category and a subcategory (--category, --subcategory or in the JSON)');
       const clean = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as typeof input;
-      const r = addItem(readText(file), clean, { file });
-      writeText(flags['output'] ?? file, r.text);
+      const r = addItem(readText(file), clean, { file, allowDuplicate: flags['allowDuplicate'] === true });
+      writeText(str('output') ?? file, r.text);
       process.stderr.write(`${r.message}\n`);
     });
 
