@@ -29,6 +29,11 @@ function differenceRefs(f: LicenseFileEvidence): EvidenceRef[] {
   }));
 }
 
+/** Whether some file holds the unmodified text of this license (not merely a reference to it). */
+function holdsText(files: LicenseFileEvidence[], spdx: string): boolean {
+  return files.some((o) => o.spdx === spdx && o.method !== 'reference' && !o.modified);
+}
+
 export const permissiveLicense: Requirement = {
   meta: {
     id: 7,
@@ -82,7 +87,9 @@ export const permissiveLicense: Requirement = {
       } else if (!f.spdx) {
         const closest = f.closest?.length ? `; closest: ${f.closest.map((c) => `${c.spdx} ${Math.round(c.similarity * 100)}%`).join(', ')}` : '';
         reviews.push(`${f.path} is not identified (${f.reason ?? 'no template matches'}${closest})`);
-      } else if (f.method === 'reference') {
+      } else if (f.method === 'reference' && !holdsText(files, f.spdx)) {
+        // A notice that only points at a license is fine beside a file holding that license's text
+        // (kornia: COPYRIGHT says "Licensed under the Apache License" next to the full LICENSE).
         reviews.push(`${f.path} only refers to ${f.spdx}; it does not hold the license text`);
       }
       // An appended license that is not allowed may be bundled code or a second license for the project.
@@ -115,7 +122,11 @@ export const permissiveLicense: Requirement = {
       fix = 'A reviewer reads the differences listed and decides whether the text is still the permissive license it resembles.';
     } else if (expr) {
       status = 'pass';
-      summary = `${expr}, identified by its text in ${files.map((f) => f.path).join(', ')} (${main!.method}, ${Math.round(main!.confidence * 100)}% similar to the template), is on the allowlist.`;
+      const texts = files.filter((f) => f.method !== 'reference');
+      const notices = files.filter((f) => f.method === 'reference');
+      const text = texts.find((f) => f.spdx) ?? main!;
+      const referring = notices.length ? `; ${notices.map((f) => f.path).join(', ')} refer${notices.length === 1 ? 's' : ''} to it` : '';
+      summary = `${expr}, identified by its text in ${(texts.length ? texts : files).map((f) => f.path).join(', ')} (${text.method}, ${Math.round(text.confidence * 100)}% similar to the template${referring}), is on the allowlist.`;
     } else {
       status = 'review';
       summary = 'The license files do not form one expression.';

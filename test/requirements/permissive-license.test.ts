@@ -96,3 +96,34 @@ test('7: disagreeing metadata is noted without changing the verdict of the text'
   assert.match(r.summary, /Note: pyproject\.toml license-expression says Apache-2\.0, but LICENSE is MIT/);
   assert.deepEqual(r.measured['disagreements'], [r.summary.split('Note: ')[1]!.replace(/\.$/, '')]);
 });
+
+test('7: a notice that only refers to the license passes beside the full text, and is review alone (kornia: COPYRIGHT + LICENSE)', () => {
+  const notice = [
+    'Copyright (C) 2020-, Example authors, all rights reserved.',
+    '',
+    'Licensed under the Apache License, Version 2.0 (the "License");',
+    'you may not use this file except in compliance with the License.',
+    'You may obtain a copy of the License at',
+    '',
+    '    http://www.apache.org/licenses/LICENSE-2.0',
+    '',
+    'Unless required by applicable law or agreed to in writing, software',
+    'distributed under the License is distributed on an "AS IS" BASIS,',
+    'WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.',
+    'See the License for the specific language governing permissions and',
+    'limitations under the License.',
+    '',
+  ].join('\n');
+  const both = judge({ LICENSE: spdxText('Apache-2.0'), COPYRIGHT: notice });
+  assert.equal(both.status, 'pass', both.summary);
+  assert.match(both.summary, /^Apache-2\.0, identified by its text in LICENSE \(exact, 100% similar to the template; COPYRIGHT refers to it\)/);
+  assert.ok(both.evidence.some((e) => e.ref === 'COPYRIGHT' && /reference/.test(e.detail ?? '')), JSON.stringify(both.evidence));
+
+  const alone = judge({ COPYRIGHT: notice });
+  assert.equal(alone.status, 'review', alone.summary);
+  assert.match(alone.summary, /COPYRIGHT only refers to Apache-2\.0/);
+
+  // The full text of another license does not vouch for the notice's license.
+  const other = judge({ LICENSE: spdxText('MIT'), COPYRIGHT: notice });
+  assert.notEqual(other.status, 'pass', other.summary);
+});
