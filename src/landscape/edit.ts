@@ -65,11 +65,30 @@ interface Splice {
 }
 
 export function retireItem(text: string, ref: string, opts: EditOptions = {}): EditResult {
-  return setRetired(text, ref, true, opts);
+  return keepCrlf(text, (t) => setRetired(t, ref, true, opts));
 }
 
 export function restoreItem(text: string, ref: string, opts: EditOptions = {}): EditResult {
-  return setRetired(text, ref, false, opts);
+  return keepCrlf(text, (t) => setRetired(t, ref, false, opts));
+}
+
+export function addItem(text: string, input: NewItem, opts: EditOptions = {}): EditResult {
+  return keepCrlf(text, (t) => addLf(t, input, opts));
+}
+
+export function moveItem(text: string, ref: string, to: { category: string; subcategory: string }, opts: EditOptions = {}): EditResult {
+  return keepCrlf(text, (t) => moveLf(t, ref, to, opts));
+}
+
+/**
+ * The splices write `\n`; a file saved with CRLF throughout (Windows editors) is edited as LF and
+ * given its CRLF back, so the lines written match the rest and the diff stays minimal. A file with
+ * mixed endings is edited as it is: there is no one style to keep.
+ */
+function keepCrlf(text: string, edit: (lf: string) => EditResult): EditResult {
+  if (!text.includes('\r\n') || /(?:^|[^\r])\n|\r(?!\n)/.test(text)) return edit(text);
+  const r = edit(text.replace(/\r\n/g, '\n'));
+  return { ...r, text: r.text.replace(/\n/g, '\r\n') };
 }
 
 function setRetired(text: string, ref: string, retire: boolean, opts: EditOptions): EditResult {
@@ -105,7 +124,7 @@ function setRetired(text: string, ref: string, retire: boolean, opts: EditOption
   return { text: after, changed: true, item: checked.get(id)!, message: retire ? `retired ${id} (project: archived)` : `restored ${id}` };
 }
 
-export function addItem(text: string, input: NewItem, opts: EditOptions = {}): EditResult {
+function addLf(text: string, input: NewItem, opts: EditOptions): EditResult {
   const src = open(text, opts);
   const { cat, sub } = findSubcategory(src, input.category, input.subcategory);
   editableCategory(cat.name, opts);
@@ -157,7 +176,7 @@ function elsewhere(src: SourceLandscape, input: NewItem): { id: string; line: nu
   return undefined;
 }
 
-export function moveItem(text: string, ref: string, to: { category: string; subcategory: string }, opts: EditOptions = {}): EditResult {
+function moveLf(text: string, ref: string, to: { category: string; subcategory: string }, opts: EditOptions): EditResult {
   const src = open(text, opts);
   const at = findItem(src, ref);
   editable(src, at, opts);

@@ -159,3 +159,21 @@ test('add refuses a project the landscape already lists elsewhere (same name in 
   assert.equal(addItem(SAMPLE, { ...base, name: 'Kornia2', repo_url: 'https://github.com/kornia/kornia2' }).changed, true);
   assert.equal(addItem(SAMPLE, { ...base, name: 'Kornia' }, { allowDuplicate: true }).item.id, 'modeling--medical-biology--kornia');
 });
+
+test('a CRLF landscape keeps CRLF in the lines an edit writes; a file with mixed endings is left to its own', () => {
+  const crlf = SAMPLE.replace(/\n/g, '\r\n');
+  const lf = (t: string) => t.replace(/\r\n/g, '\n');
+  const retired = retireItem(crlf, 'Kornia');
+  assert.doesNotMatch(retired.text, /(?:^|[^\r])\n/, 'every line still ends in CRLF');
+  assert.equal(lf(retired.text), retireItem(SAMPLE, 'Kornia').text, 'the same edit as on the LF file');
+  assert.equal(restoreItem(retired.text, 'Kornia').text, crlf, 'retire then restore is byte-identical');
+  const added = addItem(crlf, { name: 'Lightly', category: 'Modeling', subcategory: 'Computer Vision', homepage_url: 'https://l.org/', logo: 'l.svg' });
+  assert.doesNotMatch(added.text, /(?:^|[^\r])\n/);
+  const moved = moveItem(crlf, 'Kornia', { category: 'Modeling', subcategory: 'Medical & Biology' });
+  assert.doesNotMatch(moved.text, /(?:^|[^\r])\n/);
+  assert.equal(lf(moved.text), moveItem(SAMPLE, 'Kornia', { category: 'Modeling', subcategory: 'Medical & Biology' }).text);
+  // Only the first line in CRLF: the other lines keep LF, and that one keeps its CR.
+  const mixed = SAMPLE.replace('\n', '\r\n');
+  const r = retireItem(mixed, 'Kornia');
+  assert.equal(r.text.split('\r\n').length, 2);
+});
