@@ -8,7 +8,7 @@ import type { Requirement } from './types.js';
 
 const RELEASE_HEADING = /\b(releases?|release\s+(?:process|cadence|schedule|cycle|policy|notes|methodology|criteria)|versioning|version(?:ing)?\s+policy|changelog|change\s*log|what['’]s\s+new|release\s+history|compatibility\s+policy)\b/i;
 const RELEASE_PROSE =
-  /\b(release\s+(?:process|cadence|schedule|cycle|policy|notes|methodology|criteria|branch(?:es)?)|(?:we|is|are)\s+released\b|releases?\s+(?:are|is)\s+(?:made|published|cut|tagged|planned)|new\s+(?:version|release)s?\s+(?:are|is)\s+(?:released|published)|semantic\s+versioning|semver\.org|\bsemver\b|calendar\s+versioning|calver|(?:monthly|quarterly|weekly|yearly|annual|biannual)\s+releases?|release[sd]?\s+(?:every|each|monthly|quarterly|twice|once))/i;
+  /\b(release\s+(?:process|cadence|schedule|cycle|policy|notes|methodology|criteria|branch(?:es)?)|(?:we|is|are)\s+released\b(?!\s+under\b)|releases?\s+(?:are|is)\s+(?:made|published|cut|tagged|planned)|new\s+(?:version|release)s?\s+(?:are|is)\s+(?:released|published)|semantic\s+versioning|semver\.org|\bsemver\b|calendar\s+versioning|calver|(?:monthly|quarterly|weekly|yearly|annual|biannual)\s+releases?|release[sd]?\s+(?:every|each|monthly|quarterly|twice|once))/i;
 const CHANGELOG_FILE = /(^|\/)(changelog|changes|change_log|history|news|release[-_]?notes|releases?|releasing)([-._][^/]*)?$/i;
 const RELEASES_PAGE = /^https?:\/\/(?:www\.)?(?:github\.com|gitlab\.com)\/[^/\s]+\/[^/\s]+\/(?:-\/)?(?:releases|tags)(?:[/?#]|$)/i;
 

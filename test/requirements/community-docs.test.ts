@@ -218,6 +218,21 @@ test('16: release information as a heading, a paragraph, a changelog link or a r
   assert.match(dangling.summary, /not in the repository/);
 });
 
+test('16: a license statement ("released under the Apache 2.0 license") is not release information (kornia)', () => {
+  for (const body of [
+    '## License\n\nP is released under the Apache 2.0 license. See the [LICENSE](./LICENSE) file for more information.\n',
+    'All code here is released under  the MIT License.\n',
+  ]) {
+    const r = run(readme, { 'README.md': `# P\n\nA library.\n\n${body}`, LICENSE: 'x\n' });
+    assert.equal(r.status, 'warn', `${body}: ${r.summary}`);
+    assert.equal(r.measured['releaseInfo'], null);
+  }
+  // Saying where and how it is released still counts.
+  const published = run(readme, { 'README.md': '# P\n\nP is released on PyPI after every merged milestone.\n' });
+  assert.equal(published.status, 'pass', published.summary);
+  assert.equal((published.measured['releaseInfo'] as { kind: string }).kind, 'paragraph');
+});
+
 test('16: a README symlink out of the repository is reported, not read; one inside is followed by path', () => {
   const out = run(readme, { 'README.md': { symlink: '../../etc/passwd' } });
   assert.equal(out.status, 'fail');
