@@ -79,3 +79,20 @@ test('export: projects JSON from a landscape.yml; landscape.yml from a JSON list
   assert.equal(bad.code, 2);
   assert.match(bad.stderr, /item \[0\] needs a text name/);
 });
+
+test('add --from refuses a misspelt or mistyped key instead of dropping that field, and leaves the file alone', async () => {
+  const work = join(dir, 'keys.yml');
+  writeFileSync(work, SAMPLE);
+  const item = { name: 'TorchGeo', homepage_url: 'https://torchgeo.org/', logo: 'torchgeo.svg', category: 'Modeling', subcategory: 'Computer Vision' };
+  const misspelt = join(dir, 'misspelt.json');
+  writeFileSync(misspelt, JSON.stringify({ ...item, repo: 'https://github.com/torchgeo/torchgeo' }));
+  const a = await runCli(['landscape', 'add', work, '--from', misspelt]);
+  assert.equal(a.code, 2);
+  assert.equal(a.stderr, `steward: ${misspelt}: unknown key "repo": expected only name, description, homepage_url, repo_url, logo, category, subcategory\n`);
+  const typed = join(dir, 'typed.json');
+  writeFileSync(typed, JSON.stringify({ ...item, description: ['a', 'b'] }));
+  const b = await runCli(['landscape', 'add', work, '--from', typed]);
+  assert.equal(b.code, 2);
+  assert.match(b.stderr, /typed\.json: description: expected a string, found a list/);
+  assert.equal(readFileSync(work, 'utf8'), SAMPLE);
+});

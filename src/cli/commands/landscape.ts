@@ -119,6 +119,12 @@ export function register(program: Command): void {
       const from = str('from') ? readJson(str('from')!) : {};
       if (!from || typeof from !== 'object' || Array.isArray(from)) throw new InputError(`${flags['from']}: expected a JSON object describing the item`);
       const f = from as Record<string, unknown>;
+      // A misspelt key (`repo`, `homepage`) would otherwise drop that field from the entry without a word.
+      const KEYS = ['name', 'description', 'homepage_url', 'repo_url', 'logo', 'category', 'subcategory'];
+      for (const [k, v] of Object.entries(f)) {
+        if (!KEYS.includes(k)) throw new InputError(`${str('from')}: unknown key ${JSON.stringify(k)}: expected only ${KEYS.join(', ')}`);
+        if (typeof v !== 'string') throw new InputError(`${str('from')}: ${k}: expected a string, found ${v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v}`);
+      }
       const pick = (key: string, flag: string): string | undefined => str(flag) ?? (typeof f[key] === 'string' ? (f[key] as string) : undefined);
       const input = {
         name: pick('name', 'name') ?? '',
