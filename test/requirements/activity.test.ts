@@ -97,6 +97,22 @@ test('merge commits and co-author-only contributors are named in the summaries',
   assert.equal(r.contributors.summary, '3 contributors in the 90 days to 2026-11-27 (5 needed): Alice Example, Bob and Carol; 1 credited only by Co-authored-by.');
 });
 
+test('AI coding agents credited by Co-authored-by (Claude Code, Cursor) are not contributors (SimplexLab/TorchJD)', async () => {
+  const people = ['Ann', 'Ben', 'Cat', 'Dan'];
+  const commits: CommitSpec[] = people.map((name, i) => ({
+    date: daysAgo(AS_OF, 10 + i),
+    author: { name, email: `${name.toLowerCase()}@example.org` },
+    message: `change ${i}\n\nCo-authored-by: ${i % 2 ? 'Cursor <cursoragent@cursor.com>' : `Claude Sonnet 4.${i} <noreply@anthropic.com>`}`,
+  }));
+  const r = await judge(commits);
+  assert.equal(r.contributors.status, 'fail', r.contributors.summary);
+  assert.equal(r.contributors.summary, '4 contributors in the 90 days to 2026-11-27 (5 needed): Ann, Ben, Cat and Dan.');
+  // A fifth person makes it pass, so the agents are the only thing kept out.
+  const r5 = await judge([...commits, { date: daysAgo(AS_OF, 1), author: { name: 'Eve', email: 'eve@example.org' } }]);
+  assert.equal(r5.contributors.status, 'pass', r5.contributors.summary);
+  assert.equal(r5.commits.measured['commits'], 5);
+});
+
 test('commits found behind clock skew are named in the summary', async () => {
   const r = await judge([
     { date: daysAgo(AS_OF, 300) },
