@@ -5,14 +5,15 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runCli } from '../support/cli.js';
+import { runCli, REPO_ROOT } from '../support/cli.js';
 import { cleanupTemp, tempDir } from '../support/repo.js';
 import { DEFAULT_POLICY_FILE } from '../../src/policy/load.js';
 
 test.after(cleanupTemp);
 
 const BODY = `### Contact emails\n\nalice@example.org\n\n### Project summary\n\nWidgets\n\n### Project repo URL\n\nhttps://github.com/example/widgets\n`;
-const LANDSCAPE = '/work/shared/data/pytorch-landscape.yml';
+// the real landscape, when ../shared sits beside this repository (CI and development machines)
+const LANDSCAPE = join(REPO_ROOT, '..', 'shared', 'data', 'pytorch-landscape.yml');
 
 test('steward process commands end to end on SQLite', async () => {
   const dir = tempDir('steward-cli-');
@@ -59,6 +60,8 @@ test('steward process commands end to end on SQLite', async () => {
     const archived = text.split('\n').filter((l) => /^\s+project: archived\s*$/.test(l)).length;
     assert.equal(imported.retired.length, archived, 'every archived entry outside the protected categories is RETIRED');
     assert.ok(imported.active.length > 0);
+  } else {
+    console.log(`# the real landscape import was not checked: ${LANDSCAPE} is absent`);
   }
 
   const amended = join(dir, 'policy-1.1.yml');
