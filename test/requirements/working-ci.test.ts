@@ -90,3 +90,10 @@ test('online per-workflow runs: any failure fails naming its URL; all green pass
   const good = run([wf('.github/workflows/ci.yml', ['push'])], { online: { github: { ...hosted('success'), runs: [runs[0]!] }, errors: {} } });
   assert.equal(good.status, 'pass');
 });
+
+test('the evidence lists the workflows that run on push or pull_request first (ignite: a nightly schedule sorts first by name)', () => {
+  const r = run([wf('.github/workflows/a-nightly.yml', ['schedule', 'workflow_dispatch']), wf('.github/workflows/b-issues.yml', ['issues']), wf('.github/workflows/unit.yml', ['push', 'pull_request'])]);
+  assert.equal(r.status, 'warn');
+  assert.deepEqual(r.evidence.map((e) => e.ref), ['.github/workflows/unit.yml', '.github/workflows/a-nightly.yml', '.github/workflows/b-issues.yml']);
+  assert.match(r.summary, /CI is configured \(\.github\/workflows\/unit\.yml\)/);
+});
