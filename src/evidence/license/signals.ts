@@ -3,6 +3,7 @@
 // fields and Trove classifiers) and REUSE's `LICENSES/<id>.txt` names. They never identify a
 // license on their own; they are reported, and where they contradict the text, said so.
 import type { FileMap, PythonEvidence, TreeEntry } from '../types.js';
+import { identifyLicense } from './identify.js';
 import { classifierToSpdx, correctLicense, parseExpression, expressionToString } from './spdx.js';
 
 export interface LicenseSignal {
@@ -33,8 +34,17 @@ export function spdxLineSignals(files: FileMap): LicenseSignal[] {
 export function packageSignals(python: PythonEvidence): LicenseSignal[] {
   const out: LicenseSignal[] = [];
   for (const meta of python.licenseMeta) {
-    const source = `${meta.file} ${meta.kind === 'classifier' ? 'classifier' : meta.kind === 'expression' ? 'license-expression' : 'license'}`;
+    const source = `${meta.file} ${meta.kind === 'classifier' ? 'classifier' : meta.kind === 'expression' ? 'license-expression' : meta.kind === 'file' ? 'license file' : 'license'}`;
     let spdx: string | undefined;
+    // `license = {text = """..."""}` often holds the whole license: identify it as a text, and
+    // report its first line rather than printing the license a second time.
+    const lines = meta.kind === 'text' ? meta.value.trim().split(/\r?\n/) : [];
+    if (lines.length > 2) {
+      const r = identifyLicense(meta.value);
+      const id = r.modified ? undefined : (r.expression ?? r.spdx);
+      out.push({ source, value: `${lines[0]!.trim().slice(0, 80)} … (a ${lines.length}-line text${r.modified && r.spdx ? `, a modified ${r.spdx}` : ''})`, ...(id ? { spdx: id } : {}) });
+      continue;
+    }
     if (meta.kind === 'classifier') spdx = classifierToSpdx(meta.value);
     else if (meta.kind === 'expression') {
       const node = parseExpression(meta.value);

@@ -133,3 +133,20 @@ test('steward license: a file, a directory, and a path that is not there', async
   assert.equal(e.code, 1);
   assert.match(e.stdout, /unidentified .*the file is empty/);
 });
+
+test('a whole license text in package metadata (license = {text = ...}) is identified and shown by its first line', () => {
+  const mit = spdxText('MIT');
+  const lines = mit.trim().split('\n').length;
+  const meta = (value: string): PythonEvidence => ({ ...noPython, licenseMeta: [{ value, file: 'pyproject.toml', kind: 'text' }] });
+  const same = extract({ files: { LICENSE: mit } }, meta(mit));
+  assert.deepEqual(same.signals, [{ source: 'pyproject.toml license', value: `${mit.trim().split('\n')[0]!.trim()} … (a ${lines}-line text)`, spdx: 'MIT' }]);
+  assert.equal(same.disagreements.length, 0);
+  // A different license text in the metadata is a disagreement, said in one line.
+  const other = extract({ files: { LICENSE: spdxText('BSD-2-Clause') } }, meta(mit));
+  assert.equal(other.disagreements.length, 1);
+  assert.doesNotMatch(other.disagreements[0]!, /\n/);
+  assert.match(other.disagreements[0]!, /pyproject\.toml license says .* \(a \d+-line text\), but LICENSE is BSD-2-Clause by its text/);
+  // Two lines are still a name, not a text; a license-files entry is labelled as a file.
+  const short = extract({ files: { LICENSE: mit } }, { ...noPython, licenseMeta: [{ value: 'MIT\n', file: 'setup.cfg', kind: 'text' }, { value: 'LICENSE', file: 'pyproject.toml', kind: 'file' }] });
+  assert.deepEqual(short.signals.map((s) => [s.source, s.value, s.spdx]), [['setup.cfg license', 'MIT\n', 'MIT'], ['pyproject.toml license file', 'LICENSE', undefined]]);
+});
