@@ -4,14 +4,26 @@ import { Argument, Command, Option } from 'commander';
 import { InputError } from '../../util/errors.js';
 import { printJson, storeOptions, withEngine, type StoreFlags } from './process-context.js';
 import type { Application } from '../../process/types.js';
+import { tally } from '../../process/voting.js';
+
+/** An instant as a staff member reads it: the day, then the minute in UTC. */
+const when = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
 
 function describe(a: Application): string {
   const v = a.vote;
   if (!v) return `application ${a.id}: no vote`;
-  const lines = [`application ${a.id} (${a.projectName}): vote opened ${v.openedAt} by ${v.openedBy}${v.deadline ? `, deadline ${v.deadline}` : ''}`, `  roster (${v.roster.length}): ${v.roster.join(', ')}`];
-  for (const m of v.roster) lines.push(`  ${m}: ${v.ballots[m] ? `${v.ballots[m]!.choice} (${v.ballots[m]!.at})` : '—'}`);
-  for (const [who, b] of Object.entries(v.nonBinding)) lines.push(`  ${who}: ${b.choice} (non-binding: not on the roster)`);
-  if (v.result) lines.push(`  closed ${v.closedAt}: ${v.result.approved ? 'APPROVED' : 'NOT APPROVED'} — ${v.result.approvals} approve, ${v.result.rejections} reject, ${v.result.abstentions} abstain, ${v.result.notVoted} did not vote; needed ${v.result.needed} of ${v.result.rosterSize}`);
+  const lines = [`application ${a.id} (${a.projectName}): vote opened ${when(v.openedAt)} by ${v.openedBy}${v.deadline ? `, deadline ${when(v.deadline)}` : ''}`, `  roster (${v.roster.length}): ${v.roster.join(', ')}`];
+  const width = Math.max(0, ...[...v.roster, ...Object.keys(v.nonBinding)].map((m) => m.length)) + 1;
+  for (const m of v.roster) lines.push(`  ${`${m}:`.padEnd(width)} ${v.ballots[m] ? `${v.ballots[m]!.choice.padEnd(7)} ${when(v.ballots[m]!.at)}` : '—'}`);
+  for (const [who, b] of Object.entries(v.nonBinding)) lines.push(`  ${`${who}:`.padEnd(width)} ${b.choice.padEnd(7)} non-binding: not on the roster`);
+  if (v.result) {
+    lines.push(`  closed ${when(v.closedAt!)}: ${v.result.approved ? 'APPROVED' : 'NOT APPROVED'} — ${v.result.approvals} approve, ${v.result.rejections} reject, ${v.result.abstentions} abstain, ${v.result.notVoted} did not vote; needed ${v.result.needed} of ${v.result.rosterSize}`);
+    if (a.status === 'IN_REVIEW') lines.push(`next: steward decision record ${a.id} ${v.result.approved ? 'ACCEPTED' : 'DECLINED'} --reason "…"`);
+  } else {
+    const t = tally(v);
+    lines.push(`  open: ${t.approvals} approve, ${t.rejections} reject, ${t.abstentions} abstain so far, ${t.notVoted} not voted; approval needs ${t.needed} of ${t.rosterSize}`);
+    lines.push(`next: members vote with steward vote cast ${a.id} approve|reject|abstain --as <member>; staff closes with steward vote close ${a.id}`);
+  }
   return lines.join('\n') + '\n';
 }
 
@@ -37,11 +49,17 @@ export function register(program: Command): void {
       .argument('<application-id>')
       .addArgument(new Argument('<choice>', 'approve, reject or abstain').choices(['approve', 'reject', 'abstain'])),
   ).action(async (id: string, choice: 'approve' | 'reject' | 'abstain', flags: StoreFlags) => {
+    // without a named voter the ballot would be the local operator's, who is on no roster: a
+    // member forgetting --as would see a non-binding ballot recorded in their place
+    if (!(flags.as ?? process.env.STEWARD_ACTOR)) throw new InputError('vote cast: expected the voter as --as <member> (or STEWARD_ACTOR); nothing was recorded');
     await withEngine(flags, async ({ engine, actor }) => {
-      const { castVote } = await import('../../process/engine-applications.js');
+      const { castVote, getApplication } = await import('../../process/engine-applications.js');
+      const before = (await getApplication(engine, id)).vote;
+      const previous = before?.ballots[actor.id]?.choice ?? before?.nonBinding[actor.id]?.choice;
       const a = await castVote(engine, actor, id, choice);
       const binding = a.vote!.roster.includes(actor.id);
-      process.stdout.write(`${actor.id}: ${choice} on application ${id}${binding ? '' : ' (non-binding: not on the roster)'}\n`);
+      const change = previous === undefined ? '' : previous === choice ? ` (unchanged)` : ` (changed from ${previous})`;
+      process.stdout.write(`${actor.id}: ${choice} on application ${id}${change}${binding ? '' : ' (non-binding: not on the roster)'}\n`);
     });
   });
   storeOptions(vote.command('close').description('close the vote (staff; anyone after the deadline)').argument('<application-id>')).action(async (id: string, flags: StoreFlags) => {

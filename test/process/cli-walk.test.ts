@@ -1,0 +1,57 @@
+// What a staff member and working-group members meet at the terminal, step by step (a real
+// process, a real SQLite file): refusals that say what to do and record nothing, outputs that
+// say where things stand and what comes next.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { runCli } from '../support/cli.js';
+import { cleanupTemp, tempDir } from '../support/repo.js';
+
+test.after(cleanupTemp);
+
+function cliIn(dir: string) {
+  const env = { STEWARD_DATA_DIR: dir, STEWARD_ACTOR: '' };
+  return (args: string[], input?: string) => runCli(args, { env, ...(input !== undefined ? { input } : {}) });
+}
+
+/** A roster of `n` working-group members and one application in review. */
+async function inReview(n: number) {
+  const cli = cliIn(tempDir('steward-walk-'));
+  for (let i = 1; i <= n; i++) assert.equal((await cli(['people', 'add', `m${i}`, 'member', '--wg'])).code, 0);
+  assert.equal((await cli(['application', 'submit', '--name', 'Widgets', '--repo', 'https://github.com/example/widgets', '--contact', 'a@example.org', '--as', 'owner'])).code, 0);
+  assert.equal((await cli(['session', 'schedule', '2099-01-05'])).code, 0);
+  return cli;
+}
+
+test('vote: a ballot needs a named voter, a change says what it replaced, the tally and the next step are shown', async () => {
+  const cli = await inReview(3);
+  let r = await cli(['vote', 'open', '1']);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /vote opened \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC by operator/);
+  assert.match(r.stdout, /open: 0 approve, 0 reject, 0 abstain so far, 3 not voted; approval needs 2 of 3/);
+
+  // the local operator is on no roster: without --as nothing is recorded
+  r = await cli(['vote', 'cast', '1', 'approve']);
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /^steward: vote cast: expected the voter as --as <member> \(or STEWARD_ACTOR\); nothing was recorded\n$/);
+  r = await cli(['vote', 'show', '1', '--format', 'json']);
+  assert.deepEqual(JSON.parse(r.stdout).nonBinding, {});
+
+  r = await cli(['vote', 'cast', '1', 'reject', '--as', 'm1']);
+  assert.equal(r.stdout, 'm1: reject on application 1\n');
+  r = await cli(['vote', 'cast', '1', 'approve', '--as', 'm1']);
+  assert.equal(r.stdout, 'm1: approve on application 1 (changed from reject)\n');
+  r = await cli(['vote', 'cast', '1', 'approve', '--as', 'm1']);
+  assert.equal(r.stdout, 'm1: approve on application 1 (unchanged)\n');
+  r = await cli(['vote', 'cast', '1', 'approve', '--as', 'visitor']);
+  assert.equal(r.stdout, 'visitor: approve on application 1 (non-binding: not on the roster)\n');
+  r = await cli(['vote', 'show', '1']);
+  assert.match(r.stdout, /\n {2}m1: {6}approve \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC\n {2}m2: {6}—\n/);
+  assert.match(r.stdout, /\n {2}visitor: approve non-binding: not on the roster\n/);
+  assert.match(r.stdout, /open: 1 approve, 0 reject, 0 abstain so far, 2 not voted; approval needs 2 of 3/);
+
+  r = await cli(['vote', 'close', '1']);
+  assert.match(r.stdout, /NOT APPROVED — 1 approve.*needed 2 of 3\nnext: steward decision record 1 DECLINED --reason "…"\n$/);
+  r = await cli(['vote', 'cast', '1', 'reject', '--as', 'm2']);
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /ballots can no longer change/);
+});
