@@ -28,7 +28,16 @@ function runnable(b: Block): boolean {
 }
 
 /** In one document: the best heading + code pair (an install command beats a runnable example). */
-function search(path: string, doc: DocStructure, wholeIsSection: boolean): { hit?: Hit; headingOnly?: { text: string; line: number }; strayInstall?: { line: number; text: string } } {
+const INSTALL_ALL = new RegExp(INSTALL.source, 'gim');
+
+/** Whether an install command names the distribution (PEP 503: case, `-`, `_` and `.` alike). */
+function namesDistribution(command: string, dist: string): boolean {
+  const norm = (t: string) => t.toLowerCase().replace(/[-_.]+/g, '-');
+  const want = norm(dist);
+  return command.split(/\s+/).some((word) => norm(word.replace(/^['"]|['"]$/g, '')).split(/[[<>=!~;@\s]/)[0] === want);
+}
+
+function search(path: string, doc: DocStructure, wholeIsSection: boolean, dist?: string): { hit?: Hit; headingOnly?: { text: string; line: number }; strayInstall?: { line: number; text: string } } {
   let example: Hit | undefined;
   let headingOnly: { text: string; line: number } | undefined;
   const sections: { heading: string; line: number; blocks: Block[] }[] = [];
@@ -39,15 +48,22 @@ function search(path: string, doc: DocStructure, wholeIsSection: boolean): { hit
   doc.blocks.forEach((b, k) => {
     if (b.kind === 'heading' && HEADING.test(b.text)) sections.push({ heading: b.text, line: b.line, blocks: sectionAfter(doc.blocks, k) });
   });
+  // The first install command, unless a later one installs the project itself: torchio's getting
+  // started installs a torch helper (`pip install light-the-torch`) before `pip install torchio`.
+  let firstInstall: Hit | undefined;
   for (const s of sections) {
     for (const b of s.blocks) {
       if (b.kind !== 'code') continue;
-      const install = INSTALL.exec(b.text);
-      if (install) return { hit: { file: path, heading: s.heading, headingLine: s.line, code: b, installCommand: install[0].trim() } };
+      for (const m of b.text.matchAll(INSTALL_ALL)) {
+        const hit = { file: path, heading: s.heading, headingLine: s.line, code: b, installCommand: m[0].trim() };
+        if (!dist || namesDistribution(hit.installCommand, dist)) return { hit };
+        firstInstall ??= hit;
+      }
       if (!example && runnable(b)) example = { file: path, heading: s.heading, headingLine: s.line, code: b };
     }
     headingOnly ??= { text: s.heading, line: s.line };
   }
+  if (firstInstall) return { hit: firstInstall };
   if (example) return { hit: example };
   for (const b of doc.blocks) {
     const install = b.kind === 'code' ? INSTALL.exec(b.text) : null;
@@ -90,7 +106,7 @@ export const quickStart: Requirement = {
     let partial: { file: string; headingOnly?: { text: string; line: number }; strayInstall?: { line: number; text: string } } | undefined;
     let exampleHit: Hit | undefined;
     for (const d of docs) {
-      const r = search(d.path, d.doc, d.whole);
+      const r = search(d.path, d.doc, d.whole, evidence.python.distribution?.name);
       if (r.hit?.installCommand) return passWith(r.hit);
       if (r.hit && !exampleHit) exampleHit = r.hit;
       if (!r.hit && (r.headingOnly || r.strayInstall) && !partial) partial = { file: d.path, ...r };

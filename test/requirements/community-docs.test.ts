@@ -106,6 +106,18 @@ test('5: RST headings with code-block and :: literal blocks', () => {
   assert.equal(lit.measured['heading'], 'Quick Start');
 });
 
+test('5: the install command that names the distribution beats an earlier helper install (torchio: light-the-torch first)', () => {
+  const page = 'Getting started\n===============\n\nInstall PyTorch first::\n\n    $ pip install torch-helper && helper install torch\n\nThen the package::\n\n    $ pip install My_Proj\n';
+  const python = (name?: string) => ({ overrides: { python: { torch: [], classifiers: [], licenseMeta: [], urls: {}, files: [], ...(name ? { distribution: { name, file: 'pyproject.toml' } } : {}) } } });
+  const named = run(quickStart, { 'docs/quickstart.rst': page, 'README.md': '# P\n' }, python('my-proj'));
+  assert.equal(named.status, 'pass', named.summary);
+  assert.equal(named.measured['installCommand'], '$ pip install My_Proj');
+  assert.equal(named.evidence[1]!.line, 10);
+  // No distribution known, or none of the commands names it: the first install command, as before.
+  assert.equal(run(quickStart, { 'docs/quickstart.rst': page, 'README.md': '# P\n' }, python()).measured['installCommand'], '$ pip install torch-helper && helper install torch');
+  assert.equal(run(quickStart, { 'docs/quickstart.rst': page, 'README.md': '# P\n' }, python('other')).measured['installCommand'], '$ pip install torch-helper && helper install torch');
+});
+
 test('5: a runnable example passes; an install command beats an earlier example', () => {
   const ex = run(quickStart, { 'README.md': '## Usage\n\n```python\nimport proj\n```\n' });
   assert.equal(ex.status, 'pass');
