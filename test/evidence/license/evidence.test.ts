@@ -150,3 +150,35 @@ test('a whole license text in package metadata (license = {text = ...}) is ident
   const short = extract({ files: { LICENSE: mit } }, { ...noPython, licenseMeta: [{ value: 'MIT\n', file: 'setup.cfg', kind: 'text' }, { value: 'LICENSE', file: 'pyproject.toml', kind: 'file' }] });
   assert.deepEqual(short.signals.map((s) => [s.source, s.value, s.spdx]), [['setup.cfg license', 'MIT\n', 'MIT'], ['pyproject.toml license file', 'LICENSE', undefined]]);
 });
+
+test('steward license says why there is no verdict: a non-commercial rider, an unknown text, a README-only project; --help gives the exit codes', async () => {
+  const dir = tempDir();
+  const rider = join(dir, 'rider');
+  mkdirSync(rider);
+  writeFileSync(join(rider, 'LICENSE'), `${spdxText('MIT').trimEnd()}\n\nThe Software may not be used for commercial purposes.\n`);
+  const r = await runCli(['license', rider]);
+  assert.equal(r.code, 1);
+  assert.match(r.stdout, /^not on the allowlist: LICENSE is a modified MIT that adds a restriction \(use or sale forbidden[^)]*\); the allowlist holds unmodified license texts only$/m);
+  // A one-line part reads "line N", not "lines N–N".
+  assert.match(r.stdout, /^ {2}line \d+: notice: The Software may not be used for commercial purposes$/m);
+  assert.doesNotMatch(r.stdout, /lines (\d+)–\1:/);
+  const custom = join(dir, 'custom.txt');
+  writeFileSync(custom, 'Some custom words that are not a license at all.\n');
+  assert.match((await runCli(['license', custom])).stdout, /^not on the allowlist: custom\.txt is not a license text steward knows;/m);
+  const readme = join(dir, 'readme');
+  mkdirSync(readme);
+  writeFileSync(join(readme, 'README.md'), '# x\n\nLicensed under the MIT license.\n');
+  const none = await runCli(['license', readme]);
+  assert.equal(none.code, 1);
+  assert.match(none.stdout, /^no license file found in .*readme \(looked for LICENSE, LICENCE, UNLICENSE, COPYING, COPYRIGHT with any suffix, and LICENSES\/;/);
+  // An allowlisted file prints no such line.
+  const mit = join(dir, 'MIT.txt');
+  writeFileSync(mit, spdxText('MIT'));
+  const ok = await runCli(['license', mit]);
+  assert.equal(ok.code, 0);
+  assert.match(ok.stdout, /^expression: MIT — on the allowlist$/m);
+  assert.doesNotMatch(ok.stdout, /not on the allowlist/);
+  const help = await runCli(['license', '--help']);
+  assert.match(help.stdout, /Exit status: 0 when every license file is identified and unmodified/);
+  assert.match(help.stdout, /steward license \. --json/);
+});
