@@ -55,3 +55,19 @@ test('vote: a ballot needs a named voter, a change says what it replaced, the ta
   assert.equal(r.code, 1);
   assert.match(r.stderr, /ballots can no longer change/);
 });
+
+test('people add: an update keeps the rosters and e-mail it does not name; --no-wg and --no-tac take someone off', async () => {
+  const cli = cliIn(tempDir('steward-walk-'));
+  let r = await cli(['people', 'add', 'alice', 'member', '--wg', '--tac', '--email', 'alice@old.example']);
+  assert.equal(r.stdout, 'alice: member, working group, TAC <alice@old.example>\n');
+  r = await cli(['people', 'add', 'alice', 'member', '--email', 'alice@new.example']);
+  assert.equal(r.stdout, 'alice: member, working group, TAC <alice@new.example>\n');
+  r = await cli(['people', 'add', 'alice', 'member', '--no-wg']);
+  assert.equal(r.stdout, 'alice: member, TAC <alice@new.example>\n');
+  r = await cli(['people', 'add', 'alice', 'staff', '--no-tac']);
+  assert.equal(r.stdout, 'alice: staff <alice@new.example>\n');
+  r = await cli(['people', 'add', 'bob', 'member']);
+  assert.equal(r.stdout, 'bob: member\n', 'a new person is on no roster unless named');
+  r = await cli(['people', 'list']);
+  assert.match(r.stdout, /^alice {16}staff {12}alice@new\.example\nbob {18}member {11}\n$/);
+});
