@@ -117,7 +117,7 @@ Examples:
         const modified = evidence.files.filter((f) => f.spdx && f.modified);
         const unknown = evidence.files.filter((f) => !f.spdx);
         const why = [
-          ...modified.map((f) => `${f.path} is a modified ${f.spdx}${f.restrictions.length ? ` that adds a restriction (${[...new Set(f.restrictions)].join('; ')})` : ''}`),
+          ...modified.map((f) => `${f.path} is a modified ${f.spdx}${f.restrictions?.length ? ` that adds a restriction (${[...new Set(f.restrictions)].join('; ')})` : ''}`),
           ...unknown.map((f) => `${f.path} is not a license text steward knows`),
         ];
         lines.push(`not on the allowlist: ${why.join('; ')}; the allowlist holds unmodified license texts only`);
