@@ -35,7 +35,7 @@ Examples:
       const { parseApplicationBody, FIELDS } = await import('../../process/form/index.js');
       const body = await readBody(file);
       const parsed = parseApplicationBody(body, flags.title !== undefined ? { title: flags.title } : {});
-      out.write(flags.format === 'json' ? `${JSON.stringify(parsed, null, 2)}\n` : renderText(parsed, FIELDS));
+      out.write(flags.format === 'json' ? `${JSON.stringify(parsed, null, 2)}\n` : renderText(parsed, FIELDS, flags.title !== undefined));
       process.exitCode = parsed.problems.length > 0 ? 1 : 0;
     });
 }
@@ -62,7 +62,7 @@ async function readBody(file: string): Promise<string> {
 }
 
 /** Each answer under a short name, then the problems with their lines: for a person at a terminal. */
-function renderText(parsed: ParsedApplication, fields: readonly FormField[]): string {
+function renderText(parsed: ParsedApplication, fields: readonly FormField[], titled: boolean): string {
   const out: string[] = [];
   const show = (name: string, value: string | string[] | null): void => {
     const text = Array.isArray(value) ? value.join(', ') : value;
@@ -81,5 +81,7 @@ function renderText(parsed: ParsedApplication, fields: readonly FormField[]): st
     out.push(`${parsed.problems.length} problem${parsed.problems.length === 1 ? '' : 's'}:`);
     for (const p of parsed.problems) out.push(`  ${p.field}: ${p.message}`);
   }
+  // "Complete" with `projectName: -` reads as if the name were optional; it only lives in the title.
+  if (!titled) out.push('Note: no project name: it is in the issue title, not the body; pass --title "[Ecosystem] <Project Name>".');
   return `${out.join('\n')}\n`;
 }

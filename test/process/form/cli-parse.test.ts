@@ -61,10 +61,24 @@ test('problems: exit 1, listed in text with their lines', async () => {
   assert.equal(text.code, 0);
   assert.match(text.stdout, /^description: TorchWave provides GPU-accelerated, differentiable implementations of classic audio DSP\n {4}\(filters/m);
   assert.match(text.stdout, /^additionalInfo: -$/m);
-  assert.match(text.stdout, /Complete: every required answer is there\.\n$/);
+  assert.match(text.stdout, /Complete: every required answer is there\.\nNote: no project name/);
   const not = await run([file('not.md', NOT_AN_APPLICATION), '--format', 'json']);
   assert.equal(not.code, 1);
   assert.equal((JSON.parse(not.stdout) as { problems: unknown[] }).problems.length, 14);
+});
+
+test('text output without --title says where the project name is, instead of a bare "projectName: -" under "Complete"', async () => {
+  const bare = await run([file('complete3.md', COMPLETE)]);
+  assert.equal(bare.code, 0, 'the missing title is a note, not a problem');
+  assert.match(bare.stdout, /^projectName: -$/m);
+  assert.match(bare.stdout, /\nNote: no project name: it is in the issue title, not the body; pass --title "\[Ecosystem\] <Project Name>"\.\n$/);
+  const titled = await run([file('complete4.md', COMPLETE), '--title', '[Ecosystem] TorchWave']);
+  assert.match(titled.stdout, /^projectName: TorchWave$/m);
+  assert.match(titled.stdout, /Complete: every required answer is there\.\n$/);
+  assert.doesNotMatch(titled.stdout, /Note:/);
+  // JSON stays the contract: no note in it.
+  const json = await run([file('complete5.md', COMPLETE), '--format', 'json']);
+  assert.doesNotMatch(json.stdout, /Note/);
 });
 
 test('unreadable input: exit 2 with what was expected and where, nothing on stdout', async () => {
