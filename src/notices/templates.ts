@@ -20,7 +20,7 @@ const TEMPLATES: { [K in NoticeKind]: Template<K> } = {
       `Thank you for applying to the PyTorch Ecosystem with ${d.projectName} (${d.repoUrl}).`,
       `Your application is ${d.applicationId}.${d.issueUrl ? ` It is tracked at ${d.issueUrl}.` : ''}`,
       d.verdict === undefined
-        ? 'An automated requirements report has been attached to it.'
+        ? 'The working group runs the automated requirements check when your application enters review; you can run it yourself now with `steward check <repository URL>`.'
         : d.verdict === 'pass'
           ? 'The automated requirements report found every requirement met.'
           : `The automated requirements report ${d.failing ? `found ${d.failing} requirement${d.failing === 1 ? '' : 's'} not yet met` : 'needs a person to review some requirements'}.`,

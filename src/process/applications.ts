@@ -150,12 +150,12 @@ export function answer(app: Application, text: string, ctx: Ctx): Outcome<Applic
   return out(state, 'application.answered', { by: ctx.actor.id });
 }
 
-export function schedule(app: Application, sessionId: string, ctx: Ctx): Outcome<Application> {
+export function schedule(app: Application, sessionId: string, ctx: Ctx, sessionDate?: string): Outcome<Application> {
   requireRole(ctx.actor, ['staff'], 'schedule a review');
   requireStatus(app, ['NEW', 'RETURNING'], 'schedule a review');
   const state: Application = { ...app, status: 'IN_REVIEW', sessionId };
   return out(state, 'application.scheduled', { sessionId, from: app.status }, [
-    { kind: 'review-scheduled', to: app.contacts, data: { applicationId: app.id, projectName: app.projectName, sessionId } },
+    { kind: 'review-scheduled', to: app.contacts, data: { applicationId: app.id, projectName: app.projectName, sessionId, ...(sessionDate ? { sessionDate } : {}) } },
   ]);
 }
 

@@ -27,6 +27,11 @@ export async function submitApplication(eng: Engine, actor: Actor, input: A.Subm
     const [project] = await listDocs<Project>(trx, 'projects', { key });
     const id = String(await nextId(trx, 'application'));
     const out = A.submit(id, input, { actor, now }, eng.rules, earlier, project);
+    // the receipt says what the attached report found, and says nothing of a report when none ran
+    if (checked) {
+      const failing = checked.report.requirements.filter((r) => r.status === 'fail').length;
+      out.notices = out.notices.map((n) => (n.kind === 'submission-received' ? { ...n, data: { ...n.data, verdict: checked.report.verdict, failing } } : n));
+    }
     await insertDoc(trx, 'applications', cols(out.state), out.state, now.toISOString());
     await record(trx, actor, now, `application:${id}`, out.notices, out.audit);
     if (checked) await attachReport(trx, actor, now, { kind: 'application', subject: `application:${id}`, repoKey: key, ...checked });
@@ -99,7 +104,7 @@ export async function scheduleSession(eng: Engine, actor: Actor, date: string, c
     const moved: Application[] = [];
     for (const app of picked) {
       const found = (await getDoc<Application>(trx, 'applications', app.id))!;
-      const out = A.schedule(found.doc, id, { actor, now });
+      const out = A.schedule(found.doc, id, { actor, now }, date);
       await updateDoc(trx, 'applications', cols(out.state), out.state, found.version, now.toISOString());
       await record(trx, actor, now, `application:${app.id}`, out.notices, out.audit);
       moved.push(out.state);

@@ -71,3 +71,31 @@ test('people add: an update keeps the rosters and e-mail it does not name; --no-
   r = await cli(['people', 'list']);
   assert.match(r.stdout, /^alice {16}staff {12}alice@new\.example\nbob {18}member {11}\n$/);
 });
+
+test('session schedule: a past date is refused with nothing written; the notice names the session day; the receipt claims no report when none ran', async () => {
+  const cli = cliIn(tempDir('steward-walk-'));
+  let r = await cli(['application', 'submit', '--name', 'Widgets', '--repo', 'https://github.com/example/widgets', '--contact', 'a@example.org', '--as', 'owner']);
+  assert.equal(r.code, 0, r.stderr);
+  const today = new Date().toISOString().slice(0, 10);
+  const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+  r = await cli(['session', 'schedule', yesterday]);
+  assert.equal(r.code, 2);
+  assert.equal(r.stderr, `steward: session schedule: expected today (${today}) or a later date, found ${yesterday}; nothing was scheduled\n`);
+  r = await cli(['session', 'list']);
+  assert.equal(r.stdout, '', 'no session was written');
+  r = await cli(['application', 'list', '--status', 'NEW']);
+  assert.match(r.stdout, /^NEW \(1\)\n/);
+
+  r = await cli(['session', 'schedule', today]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(r.stdout, `session S1 on ${today}: 1 application(s) in review: 1\nnext: steward session agenda S1; then steward vote open <application-id> for each\n`);
+  r = await cli(['session', 'schedule', today]);
+  assert.match(r.stdout, /0 application\(s\) in review\nno application was waiting/);
+
+  r = await cli(['notices', 'deliver', '--dry-run']);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, new RegExp(`Subject: \\[PyTorch Ecosystem\\] Widgets: scheduled for the review session of ${today}\n`));
+  assert.match(r.stdout, new RegExp(`on the agenda of review session S1 on ${today}\\.`));
+  assert.doesNotMatch(r.stdout, /has been attached/);
+  assert.match(r.stdout, /runs the automated requirements check when your application enters review/);
+});

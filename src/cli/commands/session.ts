@@ -14,10 +14,16 @@ export function register(program: Command): void {
   ).action(async (date: string, flags: StoreFlags & { capacity?: string }) => {
     const capacity = flags.capacity === undefined ? undefined : Number(flags.capacity);
     if (capacity !== undefined && !(Number.isInteger(capacity) && capacity > 0)) throw new InputError(`--capacity: expected a positive whole number, found ${JSON.stringify(flags.capacity)}`);
+    // a session in the past is a typo (a wrong year or month): its applicants would be told a
+    // date that has gone. Only the command refuses it; the engine's own clock may be a test's
+    const today = new Date().toISOString().slice(0, 10);
+    if (/^\d{4}-\d{2}-\d{2}$/.test(date) && date < today) throw new InputError(`session schedule: expected today (${today}) or a later date, found ${date}; nothing was scheduled`);
     await withEngine(flags, async ({ engine, actor }) => {
       const { scheduleSession } = await import('../../process/engine-applications.js');
       const { session: s, applications } = await scheduleSession(engine, actor, date, capacity);
       process.stdout.write(`session ${s.id} on ${s.date}: ${applications.length} application(s) in review${applications.length ? `: ${applications.map((a) => a.id).join(', ')}` : ''}\n`);
+      if (applications.length === 0) process.stdout.write('no application was waiting (NEW or RETURNING); the session is on record with an empty agenda\n');
+      else process.stdout.write(`next: steward session agenda ${s.id}; then steward vote open <application-id> for each\n`);
     });
   });
   storeOptions(
