@@ -15,7 +15,7 @@ export const stars: Requirement = {
   evaluate(evidence, { policy }) {
     const min = policy.thresholds.stars;
     const online = evidence.online;
-    if (!online) {
+    if (!online || online.offline) {
       return { status: 'unknown', summary: 'Stars need GitHub; run without --offline.', measured: { required: min }, evidence: [] };
     }
     const error = online.errors['stars'];

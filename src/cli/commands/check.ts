@@ -73,7 +73,7 @@ async function render(reports: import('../../report/types.js').Report[], flags: 
     }
     case 'markdown': {
       const { renderMarkdown } = await import('../../report/markdown.js');
-      return reports.map(renderMarkdown).join('\n---\n\n');
+      return reports.map((r) => renderMarkdown(r, { offline: flags.offline === true })).join('\n---\n\n');
     }
     case 'text': {
       const { renderText } = await import('../../report/text.js');
