@@ -96,3 +96,17 @@ test('add --from refuses a misspelt or mistyped key instead of dropping that fie
   assert.match(b.stderr, /typed\.json: description: expected a string, found a list/);
   assert.equal(readFileSync(work, 'utf8'), SAMPLE);
 });
+
+test('validate --logos naming a folder that is not there is an input error (exit 2), not a pass with a warning', async () => {
+  const r = await runCli(['landscape', 'validate', file, '--logos', join(dir, 'no-such-logos')]);
+  assert.equal(r.code, 2);
+  assert.equal(r.stdout, '');
+  assert.equal(r.stderr, `steward: --logos ${join(dir, 'no-such-logos')}: expected the folder holding the logo files, found nothing\n`);
+  const f = await runCli(['landscape', 'validate', file, '--logos', file]);
+  assert.equal(f.code, 2);
+  assert.match(f.stderr, /found a file\n$/);
+  // Without --logos, a missing default folder stays a warning; --no-logo-files skips the folder entirely.
+  const skip = await runCli(['landscape', 'validate', file, '--logos', join(dir, 'no-such-logos'), '--no-logo-files']);
+  assert.equal(skip.code, 0, skip.stderr);
+  assert.equal((await runCli(['landscape', 'validate', file, '--logos', join(dir, 'hosted_logos')])).code, 0);
+});

@@ -1,7 +1,7 @@
 // `steward landscape validate|retire|restore|add|move|export|list|show`: the landscape.yml file
 // read, checked, edited with minimal diffs, exported. The landscape modules load inside actions.
 import { Command, Option } from 'commander';
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
 import { InputError } from '../../util/errors.js';
 
@@ -58,6 +58,16 @@ export function register(program: Command): void {
     .addOption(formatOption())
     .action(async (file: string, flags: { logos?: string; logoFiles: boolean; format: string; online?: boolean }) => {
       const text = readText(file);
+      // A folder asked for by name and not there is a typo, not "no logos to check": stop rather than pass with a warning.
+      if (flags.logoFiles && flags.logos !== undefined) {
+        let isDir = false;
+        try {
+          isDir = statSync(flags.logos).isDirectory();
+        } catch {
+          // not there: reported below
+        }
+        if (!isDir) throw new InputError(`--logos ${flags.logos}: expected the folder holding the logo files, found ${existsSync(flags.logos) ? 'a file' : 'nothing'}`);
+      }
       const base = { file, logosDir: flags.logoFiles ? flags.logos : null };
       let r: import('../../landscape/types.js').ValidationResult;
       if (flags.online) {
