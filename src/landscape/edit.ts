@@ -6,7 +6,7 @@
 import { InputError } from '../util/errors.js';
 import { indentLines, reindent, renderField } from './emit.js';
 import { itemValues } from './export.js';
-import { itemId } from './names.js';
+import { itemId, normalizeName } from './names.js';
 import { PROTECTED } from './protected.js';
 import { toItem } from './read.js';
 import { endOf, verify } from './verify.js';
@@ -245,7 +245,10 @@ export function findItem(src: SourceLandscape, ref: string): Located {
   if (hits.length === 1) return hits[0]!;
   const ids = (ls: Located[]) => ls.map((l) => `${itemId(l.cat.name, l.sub.name, l.item.name!)} (line ${l.item.line})`).join(', ');
   if (hits.length > 1) throw new InputError(`${JSON.stringify(ref)} names ${hits.length} items in ${src.file}: ${ids(hits)}; give the item id`);
-  throw new InputError(`no item ${JSON.stringify(ref)} in ${src.file}: expected an item id (category--subcategory--name) or an item name`);
+  // An id from an old copy (the item moved since) or a name typed as its slug: offer the items it could mean.
+  const slug = normalizeName(ref.includes('--') ? ref.slice(ref.lastIndexOf('--') + 2) : ref);
+  const near = slug ? all.filter((l) => normalizeName(l.item.name!) === slug).slice(0, 5) : [];
+  throw new InputError(`no item ${JSON.stringify(ref)} in ${src.file}: expected an item id (category--subcategory--name) or an item name${near.length ? `; did you mean ${ids(near)}?` : ''}`);
 }
 
 function findSubcategory(src: SourceLandscape, category: string, subcategory: string): { cat: SourceCategory; sub: SourceSubcategory } {

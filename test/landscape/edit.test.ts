@@ -177,3 +177,11 @@ test('a CRLF landscape keeps CRLF in the lines an edit writes; a file with mixed
   const r = retireItem(mixed, 'Kornia');
   assert.equal(r.text.split('\r\n').length, 2);
 });
+
+test('an item id that is stale (the item moved) or a name given as its slug is answered with the item it could mean', () => {
+  assert.throws(() => retireItem(SAMPLE, 'modeling--medical-biology--kornia'), /no item "modeling--medical-biology--kornia" in landscape\.yml: expected an item id \(category--subcategory--name\) or an item name; did you mean modeling--computer-vision--kornia \(line 18\)\?$/);
+  const named = SAMPLE.replace('            name: MONAI', '            name: Torch Geo');
+  assert.throws(() => retireItem(named, 'torch-geo'), /did you mean modeling--medical-biology--torch-geo \(line \d+\)\?$/);
+  // Nothing alike: no suggestion.
+  assert.throws(() => retireItem(SAMPLE, 'Nope'), /or an item name$/);
+});
