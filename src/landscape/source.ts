@@ -327,6 +327,8 @@ function hint(text: string, line: number): string {
     const levels = isDash(cur!) ? [...dashLevels, ...keyLevels] : keyLevels;
     if (!levels.includes(c)) {
       const want = isDash(cur!) && dashLevels.length ? dashLevels[0]! : keyLevels[0]!;
+      // YAML forbids tabs in indentation; counting a tab as one space would mislead.
+      if (/^[ ]*\t/.test(cur!)) return ` (line ${l} is indented with a tab: indent it with ${want} spaces)`;
       return ` (line ${l} is indented ${c} spaces where ${want} was expected)`;
     }
   }

@@ -50,6 +50,9 @@ test('indentation mistakes are reported once, at the line that is off, however t
   assert.deepEqual(at('          - item:\n            name: Kornia', '          - item:\n          name: Kornia'), [
     '17 null YAML syntax: All mapping items must start at the same column (line 18 is indented 10 spaces where 12 was expected)',
   ]);
+  // A tab is not "indented 1 spaces": the hint says it is a tab and how many spaces belong there.
+  const tab = at('            name: Kornia', '\tname: Kornia');
+  assert.equal(tab[0], '18 null YAML syntax: Tabs are not allowed as indentation (line 18 is indented with a tab: indent it with 12 spaces)');
 });
 
 test('landscape2 rules at their edges: required fields, URL schemes and patterns, dates, tags', () => {
