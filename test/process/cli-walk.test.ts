@@ -3,6 +3,8 @@
 // say where things stand and what comes next.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { runCli } from '../support/cli.js';
 import { cleanupTemp, tempDir } from '../support/repo.js';
 
@@ -98,4 +100,44 @@ test('session schedule: a past date is refused with nothing written; the notice 
   assert.match(r.stdout, new RegExp(`on the agenda of review session S1 on ${today}\\.`));
   assert.doesNotMatch(r.stdout, /has been attached/);
   assert.match(r.stdout, /runs the automated requirements check when your application enters review/);
+});
+
+test('project show reads as text (JSON with --format json); review run --project says why a named project was not reviewed', async () => {
+  const dir = tempDir('steward-walk-');
+  const cli = cliIn(join(dir, 'data'));
+  const item = (name: string, accepted: string) =>
+    `          - item:\n            name: ${name}\n            homepage_url: https://github.com/example/${name}\n            logo: ${name}.svg\n            repo_url: https://github.com/example/${name}\n            extra:\n              accepted: '${accepted}'\n`;
+  const file = join(dir, 'landscape.yml');
+  writeFileSync(file, `landscape:\n  - category:\n    name: Modeling\n    subcategories:\n      - subcategory:\n        name: X\n        items:\n${item('widgets', '2099-01-01')}${item('longer-name', '2099-01-01')}`);
+  assert.equal((await cli(['import', file])).code, 0);
+
+  let r = await cli(['project', 'list']);
+  assert.equal(r.stdout, [
+    'ACTIVE   longer-name  https://github.com/example/longer-name  accepted 2099-01-01  review due 2099-07-01',
+    'ACTIVE   widgets      https://github.com/example/widgets      accepted 2099-01-01  review due 2099-07-01',
+    '',
+  ].join('\n'));
+  r = await cli(['project', 'show', 'widgets']);
+  assert.equal(r.stdout, [
+    'project widgets: widgets — ACTIVE',
+    '  repository: https://github.com/example/widgets',
+    '  contacts:   (none: notices go to --notify / STEWARD_STAFF_EMAIL to forward; record them with steward project contacts widgets --set …)',
+    '  accepted:   2099-01-01 (imported from the landscape)',
+    '  review:     last never, next due 2099-07-01',
+    '',
+  ].join('\n'));
+  assert.equal(JSON.parse((await cli(['project', 'show', 'widgets', '--format', 'json'])).stdout).reviewDueOn, '2099-07-01');
+
+  r = await cli(['review', 'run', '--project', 'widgets', '--offline']);
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(r.stdout, '0 due: 0 passed, 0 failed (notified), 0 still failing, 0 retired, 0 skipped, 0 errors\n  widgets: not reviewed: not due until 2099-07-01\n');
+  assert.equal((await cli(['retire', 'widgets', '--reason', 'asked by the owners'])).code, 0);
+  r = await cli(['project', 'show', 'widgets']);
+  assert.match(r.stdout, /— RETIRED\n[^]*\n {2}retired: {4}\d{4}-\d{2}-\d{2} — asked by the owners\n$/);
+  assert.doesNotMatch(r.stdout, /review:/);
+  r = await cli(['review', 'run', '--project', 'widgets', '--offline']);
+  assert.match(r.stdout, /\n {2}widgets: not reviewed: RETIRED, only ACTIVE projects are reviewed\n$/);
+  r = await cli(['project', 'show', 'nosuch']);
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /project "nosuch" does not exist/);
 });

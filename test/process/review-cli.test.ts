@@ -56,7 +56,7 @@ test('review run through the CLI checks real repositories: a pass, a 28-commit f
   assert.equal(notices[0]!.data.deadlineOn, deadline);
   assert.deepEqual(notices[0]!.data.failures.map((f) => f.id), [13]);
   assert.match(notices[0]!.data.failures[0]!.summary, /28 commits in the 90 days/);
-  r = await cli(['project', 'show', 'widgets']);
+  r = await cli(['project', 'show', 'widgets', '--format', 'json']);
   const widgets = JSON.parse(r.stdout) as { lastReviewOn: string };
   assert.equal(widgets.lastReviewOn, today);
   r = await cli(['audit', 'log', '--format', 'json']);

@@ -1,7 +1,26 @@
 // `steward retire <project> --reason`: retire a project by hand; owners get the offboarding notice.
 // `steward project list|show`: the ecosystem projects.
 import { Command, Option } from 'commander';
+import type { Project } from '../../process/types.js';
 import { checkEvaluator, printJson, progressReporter, storeOptions, withEngine, type StoreFlags } from './process-context.js';
+
+function describeProject(p: Project): string {
+  const out = [`project ${p.id}: ${p.name} — ${p.status}`, `  repository: ${p.repoUrl}`];
+  out.push(`  contacts:   ${p.contacts.length > 0 ? p.contacts.join(', ') : `(none: notices go to --notify / STEWARD_STAFF_EMAIL to forward; record them with steward project contacts ${p.id} --set …)`}`);
+  out.push(`  accepted:   ${p.acceptedOn ?? 'unknown'}${p.applicationId ? ` (application ${p.applicationId})` : p.origin === 'import' ? ' (imported from the landscape)' : ''}`);
+  if (p.status === 'ACTIVE') out.push(`  review:     last ${p.lastReviewOn ?? 'never'}, next due ${p.reviewDueOn}`);
+  if (p.pending) {
+    out.push(`  FAILING since ${p.pending.noticeOn}; fix by ${p.pending.deadlineOn} or the project is retired:`);
+    for (const f of p.pending.failures) out.push(`    ${String(f.id).padStart(2)} ${f.key}: ${f.summary}`);
+  }
+  if (p.status === 'RETIRED') out.push(`  retired:    ${p.retiredOn ?? 'before the import (date unknown)'}${p.retiredReason ? ` — ${p.retiredReason}` : ''}`);
+  if (p.offboarding) {
+    const o = p.offboarding;
+    out.push(`  offboarding check ${o.lastCheckedOn}: ${o.clean ? 'no references to the PyTorch Ecosystem remain' : `${o.references.length} reference(s) remain`}`);
+    for (const r of o.references) out.push(`    ${r.path}:${r.line}: ${r.text}`);
+  }
+  return out.join('\n') + '\n';
+}
 
 export function register(program: Command): void {
   storeOptions(program.command('retire').description('retire an ACTIVE project (sends the retirement and offboarding notices)').argument('<project-id>').requiredOption('--reason <text>', 'why')).action(
@@ -14,13 +33,16 @@ export function register(program: Command): void {
     },
   );
   const project = program.command('project').description('ecosystem projects (ACTIVE or RETIRED)');
-  storeOptions(project.command('list').option('--status <status>', 'ACTIVE or RETIRED').addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))).action(
+  storeOptions(project.command('list').description('ACTIVE and RETIRED projects with their acceptance and next review').option('--status <status>', 'ACTIVE or RETIRED').addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))).action(
     async (flags: StoreFlags & { status?: string; format: string }) => {
       await withEngine(flags, async ({ engine }) => {
         const { listProjects } = await import('../../process/engine-review.js');
         const list = await listProjects(engine, flags.status ? [flags.status.toUpperCase()] : undefined);
         if (flags.format === 'json') return printJson(list);
-        for (const p of list) process.stdout.write(`${p.status.padEnd(7)}  ${p.id}  ${p.repoUrl}  accepted ${p.acceptedOn ?? 'unknown'}  ${p.status === 'ACTIVE' ? `review due ${p.reviewDueOn}` : p.retiredOn ? `retired ${p.retiredOn}` : 'retired before import'}\n`);
+        const idWidth = Math.max(0, ...list.map((p) => p.id.length));
+        const urlWidth = Math.max(0, ...list.map((p) => p.repoUrl.length));
+        for (const p of list) process.stdout.write(`${p.status.padEnd(7)}  ${p.id.padEnd(idWidth)}  ${p.repoUrl.padEnd(urlWidth)}  accepted ${(p.acceptedOn ?? 'unknown').padEnd(10)}  ${p.status === 'ACTIVE' ? `review due ${p.reviewDueOn}` : p.retiredOn ? `retired ${p.retiredOn}` : 'retired before import'}\n`);
+        if (list.length === 0) process.stdout.write('no projects\n');
       });
     },
   );
@@ -66,10 +88,18 @@ export function register(program: Command): void {
       process.stdout.write(`project ${p.id}: contacts ${p.contacts.length > 0 ? p.contacts.join(', ') : '(none)'}\n`);
     });
   });
-  storeOptions(project.command('show').argument('<project-id>')).action(async (id: string, flags: StoreFlags) => {
+  storeOptions(
+    project
+      .command('show')
+      .description('one project: status, dates, contacts, a pending review failure, the offboarding check')
+      .argument('<project-id>')
+      .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text')),
+  ).action(async (id: string, flags: StoreFlags & { format: string }) => {
     await withEngine(flags, async ({ engine }) => {
       const { getProject } = await import('../../process/engine-review.js');
-      printJson(await getProject(engine, id));
+      const p = await getProject(engine, id);
+      if (flags.format === 'json') return printJson(p);
+      process.stdout.write(describeProject(p));
     });
   });
 }

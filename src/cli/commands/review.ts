@@ -28,6 +28,14 @@ export function register(program: Command): void {
       if (flags.format === 'json') return printJson(r);
       process.stdout.write(`${r.total} due: ${r.passed.length} passed, ${r.failed.length} failed (notified), ${r.stillFailing.length} still failing, ${r.retired.length} retired, ${r.skipped.length} skipped, ${r.errors.length} errors\n`);
       for (const e of r.errors) process.stdout.write(`  ${e.projectId}: ${e.message}\n`);
+      // --project narrows the due ones; a named project that is not due is said so, not silently left
+      const touched = new Set([...r.passed, ...r.failed, ...r.stillFailing, ...r.retired, ...r.skipped, ...r.errors.map((e) => e.projectId)]);
+      const { getProject } = await import('../../process/engine-review.js');
+      for (const id of flags.project ?? []) {
+        if (touched.has(id)) continue;
+        const p = await getProject(engine, id);
+        process.stdout.write(`  ${id}: not reviewed: ${p.status === 'ACTIVE' ? `not due until ${p.pending ? p.pending.deadlineOn : p.reviewDueOn}` : `${p.status}, only ACTIVE projects are reviewed`}\n`);
+      }
       const off = r.offboarding;
       if (off && off.checked.length + off.errors.length > 0) {
         process.stdout.write(`offboarding follow-up: ${off.checked.length} retired project(s) checked, ${off.checked.filter((c) => c.references.length > 0).length} with references left (owners reminded), ${off.errors.length} errors\n`);
@@ -42,7 +50,8 @@ export function register(program: Command): void {
       await withEngine(flags, async ({ engine }) => {
         const [{ listProjects, dueProjects }] = await Promise.all([import('../../process/engine-review.js')]);
         const list = flags.all ? await listProjects(engine, ['ACTIVE']) : await dueProjects(engine);
-        for (const p of list) process.stdout.write(`${p.id}  due ${p.reviewDueOn}${p.pending ? `  FAILING since ${p.pending.noticeOn}, deadline ${p.pending.deadlineOn}` : ''}${p.acceptedOn ? '' : '  (acceptance date unknown)'}\n`);
+        const width = Math.max(0, ...list.map((p) => p.id.length));
+        for (const p of list) process.stdout.write(`${p.id.padEnd(width)}  due ${p.reviewDueOn}${p.pending ? `  FAILING since ${p.pending.noticeOn}, deadline ${p.pending.deadlineOn}` : ''}${p.acceptedOn ? '' : '  (acceptance date unknown)'}\n`);
         if (list.length === 0) process.stdout.write('nothing due\n');
       });
     },
