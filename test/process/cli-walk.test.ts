@@ -141,3 +141,23 @@ test('project show reads as text (JSON with --format json); review run --project
   assert.equal(r.code, 1);
   assert.match(r.stderr, /project "nosuch" does not exist/);
 });
+
+test('onboarding: --help names the items; each step says how many are done and which to record next', async () => {
+  const cli = await inReview(1);
+  let r = await cli(['onboarding', 'done', '--help']);
+  assert.match(r.stdout, /item +the checklist item .*\n.*choices: "logo", "two-factor", "category",/);
+  await cli(['vote', 'open', '1']);
+  await cli(['vote', 'cast', '1', 'approve', '--as', 'm1']);
+  await cli(['vote', 'close', '1']);
+  await cli(['decision', 'record', '1', 'ACCEPTED', '--reason', 'yes']);
+  r = await cli(['onboarding', 'show', '1']);
+  assert.equal(r.stdout, 'application 1 (Widgets): ACCEPTED\nnext: steward onboarding start 1\n');
+  r = await cli(['onboarding', 'start', '1']);
+  assert.match(r.stdout, /^application 1 \(Widgets\): ONBOARDING; 0 of 6 done\n/);
+  assert.match(r.stdout, /\nnext: steward onboarding done 1 logo --note "…" \(left: logo, two-factor, category, landscape-entry, blog-post, cla-dco\)\n$/);
+  for (const item of ['logo', 'two-factor', 'category', 'landscape-entry', 'blog-post']) r = await cli(['onboarding', 'done', '1', item]);
+  assert.match(r.stdout, /ONBOARDING; 5 of 6 done\n[^]*\nnext: steward onboarding done 1 cla-dco --note "…" \(left: cla-dco\)\n$/);
+  r = await cli(['onboarding', 'done', '1', 'cla-dco', '--note', 'DCO bot']);
+  assert.match(r.stdout, /^application 1 \(Widgets\): ACTIVE, project widgets; 6 of 6 done\n/);
+  assert.doesNotMatch(r.stdout, /next:/);
+});
