@@ -47,6 +47,18 @@ function unreadable(path: string, blob: FileBlob | undefined): LicenseFileEviden
   return null;
 }
 
+/** `a/./b/../c` → `a/c`; a path that climbs above the root → ''. */
+function normalizePath(path: string): string {
+  const out: string[] = [];
+  for (const seg of path.split('/')) {
+    if (seg === '' || seg === '.') continue;
+    if (seg === '..') {
+      if (out.pop() === undefined) return '';
+    } else out.push(seg);
+  }
+  return out.join('/');
+}
+
 /** The ids a file's expression names, or its id. */
 function idsOf(f: LicenseFileEvidence): string[] {
   const node = f.expression ? parseExpression(f.expression) : null;
@@ -91,6 +103,19 @@ export function extractLicense(tree: TreeEntry[], files: FileMap, python: Python
       problems.push({ file: e.path, message: `license identification failed: ${(err as Error).message}` });
       out.push({ path: e.path, confidence: 0, method: 'none', reason: 'identification failed' });
     }
+  }
+
+  // LICENSE -> LICENSE.md (or the reverse) is one text under two names: the link reads as its target
+  // when that target is a license file read here. A link out of the tree or to another file is not followed.
+  for (const [i, f] of out.entries()) {
+    const target = files[f.path]?.symlinkTarget;
+    if (target === undefined || target.startsWith('/')) continue;
+    const dir = f.path.includes('/') ? f.path.slice(0, f.path.lastIndexOf('/') + 1) : '';
+    const resolved = normalizePath(dir + target);
+    const same = out.find((o) => o.path === resolved && files[o.path]?.symlinkTarget === undefined);
+    if (!same) continue;
+    const { parts: _p, differences: _d, attributions: _a, reason: _r, ...rest } = same;
+    out[i] = { ...rest, path: f.path, differences: [], reason: `a symlink to ${resolved}: the same text` };
   }
 
   const signals: LicenseSignal[] = [

@@ -182,3 +182,26 @@ test('steward license says why there is no verdict: a non-commercial rider, an u
   assert.match(help.stdout, /Exit status: 0 when every license file is identified and unmodified/);
   assert.match(help.stdout, /steward license \. --json/);
 });
+
+test('LICENSE as a symlink to another license file in the tree reads as that file; a link elsewhere is not followed', () => {
+  const linked = extract({ files: { LICENSE: { symlink: 'LICENSE.md' }, 'LICENSE.md': spdxText('MIT') } });
+  assert.equal(linked.expression, 'MIT');
+  const link = linked.files.find((f) => f.path === 'LICENSE')!;
+  assert.equal(link.spdx, 'MIT');
+  assert.equal(link.reason, 'a symlink to LICENSE.md: the same text');
+  assert.deepEqual(link.differences, []);
+  // ./ and a LICENSES/ target resolve too; a modified target stays modified through the link.
+  const reuse = extract({ files: { LICENSE: { symlink: './LICENSES/Apache-2.0.txt' }, 'LICENSES/Apache-2.0.txt': spdxText('Apache-2.0') } });
+  assert.equal(reuse.files.find((f) => f.path === 'LICENSE')!.spdx, 'Apache-2.0');
+  const rider = `${spdxText('MIT').trimEnd()}\n\nThe Software may not be used for commercial purposes.\n`;
+  const mod = extract({ files: { LICENSE: { symlink: 'LICENSE.txt' }, 'LICENSE.txt': rider } });
+  assert.equal(mod.files.find((f) => f.path === 'LICENSE')!.modified, true);
+  assert.equal(mod.expression, undefined);
+  // Out of the tree, to a file not read as a license, or to another link: not followed, no expression.
+  for (const target of ['../LICENSE.md', '/LICENSE.md', 'docs/license.txt', 'COPYING']) {
+    const r = extract({ files: { LICENSE: { symlink: target }, COPYING: { symlink: 'LICENSE' }, 'LICENSE.md': spdxText('MIT'), 'docs/license.txt': spdxText('MIT') } });
+    assert.equal(r.files.find((f) => f.path === 'LICENSE')!.spdx, undefined, target);
+    assert.match(r.files.find((f) => f.path === 'LICENSE')!.reason!, /not followed/);
+    assert.equal(r.expression, undefined);
+  }
+});
