@@ -110,3 +110,17 @@ test('validate --logos naming a folder that is not there is an input error (exit
   assert.equal(skip.code, 0, skip.stderr);
   assert.equal((await runCli(['landscape', 'validate', file, '--logos', join(dir, 'hosted_logos')])).code, 0);
 });
+
+test('move --to accepts "Category/Subcategory" typed without spaces; " / " still splits names that hold a slash', async () => {
+  const work = join(dir, 'tight.yml');
+  writeFileSync(work, SAMPLE);
+  const m = await runCli(['landscape', 'move', work, 'Kornia', '--to', 'Modeling/Medical & Biology']);
+  assert.equal(m.code, 0, m.stderr);
+  assert.equal(m.stderr, 'moved modeling--computer-vision--kornia to modeling--medical-biology--kornia\n');
+  const slash = await runCli(['landscape', 'move', work, 'Kornia', '--to', 'CI/CD / Tools']);
+  assert.equal(slash.code, 2);
+  assert.match(slash.stderr, /no category "CI\/CD"/);
+  const bad = await runCli(['landscape', 'move', work, 'Kornia', '--to', 'a/b/c']);
+  assert.equal(bad.code, 2);
+  assert.equal(bad.stderr, 'steward: expected "Category / Subcategory", found "a/b/c"\n');
+});

@@ -38,7 +38,9 @@ function readJson(file: string): unknown {
 }
 
 function parsePath(value: string): { category: string; subcategory: string } {
-  const parts = value.split(' / ');
+  // " / " first, since a name may hold a slash (CNCF has "CI/CD"); a lone "/" is the same path typed tightly.
+  let parts = value.split(' / ');
+  if (parts.length !== 2 && value.split('/').length === 2) parts = value.split('/');
   if (parts.length !== 2 || !parts[0]!.trim() || !parts[1]!.trim()) throw new InputError(`expected "Category / Subcategory", found ${JSON.stringify(value)}`);
   return { category: parts[0]!.trim(), subcategory: parts[1]!.trim() };
 }
