@@ -124,3 +124,19 @@ test('move --to accepts "Category/Subcategory" typed without spaces; " / " still
   assert.equal(bad.code, 2);
   assert.equal(bad.stderr, 'steward: expected "Category / Subcategory", found "a/b/c"\n');
 });
+
+test('add --help is enough to add an item: every flag says what it takes, and its JSON example works as printed', async () => {
+  const help = await runCli(['landscape', 'add', '--help']);
+  assert.equal(help.code, 0);
+  for (const flag of ['--name', '--homepage-url', '--logo', '--category', '--subcategory']) assert.match(help.stdout, new RegExp(`${flag} <\\w+> +\\S.*\\(required\\)`), flag);
+  const json = /item\.json: (\{[^}]*\})/.exec(help.stdout)?.[1];
+  assert.ok(json, 'the help shows an item.json');
+  const item = join(dir, 'help-item.json');
+  writeFileSync(item, json.replace(/\n\s*/g, ' '));
+  const work = join(dir, 'help.yml');
+  writeFileSync(work, SAMPLE);
+  const r = await runCli(['landscape', 'add', work, '--from', item, '--output', '-']);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /^ {12}name: TorchWave$/m);
+  assert.equal(readFileSync(work, 'utf8'), SAMPLE, '--output - previews without editing');
+});

@@ -116,15 +116,30 @@ export function register(program: Command): void {
     .description('add an item (from an accepted application) to its subcategory, in the file\'s own style')
     .argument('<landscape.yml>')
     .option('--from <json>', 'a JSON file (or - for stdin) with name, description, homepage_url, repo_url, logo, category, subcategory')
-    .option('--name <name>')
-    .option('--description <text>')
-    .option('--homepage-url <url>')
-    .option('--repo-url <url>')
-    .option('--logo <file>', 'SVG file name in the logos folder')
-    .option('--category <name>')
-    .option('--subcategory <name>')
+    .option('--name <name>', 'the project name as the landscape shows it (required)')
+    .option('--description <text>', 'one or two sentences')
+    .option('--homepage-url <url>', 'absolute http(s) URL (required)')
+    .option('--repo-url <url>', 'https://github.com/OWNER/REPO')
+    .option('--logo <file>', 'SVG file name in the logos folder (required)')
+    .option('--category <name>', 'an existing category, exactly as written (required)')
+    .option('--subcategory <name>', 'an existing subcategory of it (required)')
     .option('--allow-duplicate', 'add it even though an item of the same name or repo_url is already on the landscape')
     .option('--output <file>', 'write here instead of editing in place (- for stdout)')
+    .addHelpText(
+      'after',
+      `
+Flags override the same keys in --from. The entry goes in name order, in the file's own layout;
+steward landscape list FILE shows the categories and subcategories. Exit status: 0 added, 2 refused
+(what is wrong is on stderr; the file is unchanged).
+
+Examples:
+  steward landscape add landscape.yml --name TorchWave --homepage-url https://torchwave.org \\
+    --repo-url https://github.com/example/torchwave --logo torchwave.svg \\
+    --category Training --subcategory General
+  steward landscape add landscape.yml --from item.json --output -     (preview on stdout)
+  item.json: {"name": "TorchWave", "homepage_url": "https://torchwave.org", "logo": "torchwave.svg",
+              "category": "Training", "subcategory": "General"}`,
+    )
     .action(async (file: string, flags: Record<string, string | boolean | undefined>) => {
       const { addItem } = await import('../../landscape/edit.js');
       const str = (k: string) => (typeof flags[k] === 'string' ? (flags[k] as string) : undefined);
