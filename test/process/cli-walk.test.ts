@@ -161,3 +161,18 @@ test('onboarding: --help names the items; each step says how many are done and w
   assert.match(r.stdout, /^application 1 \(Widgets\): ACTIVE, project widgets; 6 of 6 done\n/);
   assert.doesNotMatch(r.stdout, /next:/);
 });
+
+test('application show: dates as YYYY-MM-DD and the next step for the state it is in', async () => {
+  const cli = await inReview(1);
+  let r = await cli(['application', 'show', '1']);
+  assert.match(r.stdout, /\n {2}submitted: \d{4}-\d{2}-\d{2} by owner\n {2}session: S1\nnext: steward vote open 1\n$/);
+  await cli(['vote', 'open', '1']);
+  r = await cli(['application', 'show', '1']);
+  assert.match(r.stdout, /\nnext: members vote \(steward vote cast 1 approve --as <member>\), then steward vote close 1\n$/);
+  await cli(['vote', 'close', '1']);
+  r = await cli(['application', 'show', '1']);
+  assert.match(r.stdout, /\nnext: steward decision record 1 DECLINED --reason "…"\n$/);
+  await cli(['decision', 'record', '1', 'DECLINED', '--reason', 'no ballots']);
+  r = await cli(['application', 'show', '1']);
+  assert.match(r.stdout, /\n {2}decision: DECLINED on \d{4}-\d{2}-\d{2} — no ballots\n$/);
+});

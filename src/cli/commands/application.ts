@@ -4,6 +4,7 @@
 import { Command, Option } from 'commander';
 import { InputError } from '../../util/errors.js';
 import { registerParse } from './application-parse.js';
+import type { Application } from '../../process/types.js';
 import { checkEvaluator, printJson, storeOptions, withEngine, type StoreFlags } from './process-context.js';
 
 interface SubmitFlags extends StoreFlags {
@@ -64,6 +65,27 @@ async function submitInput(flags: SubmitFlags) {
     throw new InputError(`submit: missing ${missing.join(', ')}`);
   }
   return input;
+}
+
+/** What staff does next with an application in this state, as the command to run. */
+function nextStep(a: Application): string | undefined {
+  switch (a.status) {
+    case 'NEW':
+    case 'RETURNING':
+      return 'steward session schedule YYYY-MM-DD (takes it into review)';
+    case 'WAITING_ON_COMMENT':
+      return `the applicant answers: steward application answer ${a.id} "…" --as ${a.applicant}`;
+    case 'IN_REVIEW':
+      if (!a.vote) return `steward vote open ${a.id}`;
+      if (!a.vote.result) return `members vote (steward vote cast ${a.id} approve --as <member>), then steward vote close ${a.id}`;
+      return `steward decision record ${a.id} ${a.vote.result.approved ? 'ACCEPTED' : 'DECLINED'} --reason "…"`;
+    case 'ACCEPTED':
+      return `steward onboarding start ${a.id}`;
+    case 'ONBOARDING':
+      return `steward onboarding show ${a.id}`;
+    default:
+      return undefined;
+  }
 }
 
 export function register(program: Command): void {
@@ -129,7 +151,8 @@ export function register(program: Command): void {
       const a = await getApplication(engine, id);
       const report = await latestReport(engine, `application:${id}`);
       if (flags.format === 'json') return printJson({ application: a, report: report ? { id: report.id, verdict: report.verdict, commit: report.commit, asOf: report.asOf, policy: report.policy } : null });
-      const out = [`application ${a.id}: ${a.projectName} — ${a.status}`, `  repository: ${a.repoUrl}`, `  contacts: ${a.contacts.join(', ')}`, `  submitted: ${a.submittedAt} by ${a.applicant}`];
+      const out = [`application ${a.id}: ${a.projectName} — ${a.status}`, `  repository: ${a.repoUrl}`, `  contacts: ${a.contacts.join(', ')}`, `  submitted: ${a.submittedAt.slice(0, 10)} by ${a.applicant}`];
+      if (a.sessionId) out.push(`  session: ${a.sessionId}`);
       if (a.presentation) out.push(`  presentation: ${a.presentation.url ?? a.presentation.file}`);
       if (a.videoUrl) out.push(`  video: ${a.videoUrl}`);
       if (a.resubmissionOf) out.push(`  resubmission of application ${a.resubmissionOf}`);
@@ -140,7 +163,9 @@ export function register(program: Command): void {
       }
       if (a.decision) out.push(`  decision: ${a.decision.outcome} on ${a.decision.at.slice(0, 10)} — ${a.decision.reason}`);
       for (const i of a.onboarding ?? []) out.push(`  [${i.done ? 'x' : ' '}] ${i.key}: ${i.title} (${i.doneBy})`);
-      if (report) out.push(`  report ${report.id}: ${report.verdict} at ${report.commit.slice(0, 12)}, as of ${report.asOf}, policy ${report.policy}`);
+      if (report) out.push(`  report ${report.id}: ${report.verdict} at ${report.commit.slice(0, 12)}, as of ${report.asOf.slice(0, 10)}, policy ${report.policy}`);
+      const next = nextStep(a);
+      if (next) out.push(`next: ${next}`);
       process.stdout.write(out.join('\n') + '\n');
     });
   });
