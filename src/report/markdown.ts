@@ -18,6 +18,17 @@ function cell(text: string): string {
   return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }
 
+// A comment that names `@alice` or `@org/team` notifies them: a report pasted for review must not
+// ping every maintainer it lists. Outside code spans, a mention becomes code (same text, no ping).
+const MENTION = /(^|[^\w`@/])@([A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\/[A-Za-z0-9](?:[\w.-]*[\w-])?)?)/g;
+
+function quiet(text: string): string {
+  return text
+    .split(/(`[^`]*`)/)
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(MENTION, '$1`@$2`')))
+    .join('');
+}
+
 export interface MarkdownOptions {
   /** the check ran with --offline: the re-run line must say so, or it reproduces a different result */
   offline?: boolean;
@@ -47,14 +58,14 @@ export function renderMarkdown(report: Report, opts: MarkdownOptions = {}): stri
         return url ? `[${label}](${url})` : label;
       })
       .join(', ');
-    out.push(`| ${r.id} | ${cell(r.title)} | ${ICON[r.status]} ${r.status} | ${cell(r.summary)} | ${ev} |`);
+    out.push(`| ${r.id} | ${cell(r.title)} | ${ICON[r.status]} ${r.status} | ${quiet(cell(r.summary))} | ${ev} |`);
   }
   const fixes = report.requirements.filter((r) => r.fix && r.status !== 'pass');
   if (fixes.length > 0) {
     out.push('');
     out.push('<details open><summary>What to fix</summary>');
     out.push('');
-    for (const r of fixes) out.push(`- **${r.id} ${cell(r.title)}** — ${cell(r.fix ?? '')}`);
+    for (const r of fixes) out.push(`- **${r.id} ${cell(r.title)}** — ${quiet(cell(r.fix ?? ''))}`);
     out.push('');
     out.push('</details>');
   }

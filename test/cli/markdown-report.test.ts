@@ -50,3 +50,15 @@ test('markdown: an online re-run names the GitHub URL (the local path means noth
   assert.ok(off.includes('Re-run: `steward check ../demo --rev'));
   assert.ok(off.includes(' --offline`'));
 });
+
+test('markdown: @logins and @org/teams in summaries and fixes become code so a pasted report pings nobody; code spans, e-mails and URLs are left alone', () => {
+  const r = report('4 maintainers in CODEOWNERS: @alice, @Bob-2 and @acme/core-team. Mail bob@example.org; see https://x.org/@carol.');
+  r.requirements[0]!.fix = 'Add `* @alice @bob` to CODEOWNERS, or ask @dave.';
+  const md = renderMarkdown(r);
+  const row = md.split('\n').find((l) => l.startsWith('| 1 |'))!;
+  assert.ok(row.includes('CODEOWNERS: `@alice`, `@Bob-2` and `@acme/core-team`. Mail bob@example.org; see https://x.org/@carol.'), row);
+  assert.ok(md.includes('— Add `* @alice @bob` to CODEOWNERS, or ask `@dave`.'), md);
+  // Nothing outside a code span still reads as a mention.
+  const outside = md.split(/`[^`]*`/).join('');
+  assert.doesNotMatch(outside, /(^|[^\w@/])@[A-Za-z0-9]/m);
+});
