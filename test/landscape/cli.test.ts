@@ -140,3 +140,16 @@ test('add --help is enough to add an item: every flag says what it takes, and it
   assert.match(r.stdout, /^ {12}name: TorchWave$/m);
   assert.equal(readFileSync(work, 'utf8'), SAMPLE, '--output - previews without editing');
 });
+
+test('export then export --format yaml gives back a landscape that exports the same JSON (logo and repo_url were dropped)', async () => {
+  const all = await runCli(['landscape', 'export', file, '--select', 'all']);
+  assert.equal(all.code, 0, all.stderr);
+  const jsonFile = join(dir, 'all.json');
+  writeFileSync(jsonFile, all.stdout);
+  const y = await runCli(['landscape', 'export', jsonFile, '--format', 'yaml', '--output', join(dir, 'back.yml')]);
+  assert.equal(y.code, 0, y.stderr);
+  const v = await runCli(['landscape', 'validate', join(dir, 'back.yml'), '--logos', join(dir, 'hosted_logos'), '--format', 'json']);
+  assert.deepEqual(JSON.parse(v.stdout).errors, []);
+  const again = await runCli(['landscape', 'export', join(dir, 'back.yml'), '--select', 'all']);
+  assert.equal(again.stdout, all.stdout);
+});

@@ -91,3 +91,21 @@ test('validateLandscapeOnline merges the archived check into the validation resu
   assert.deepEqual(r.errors.map((p) => [p.line, p.item]), [[25, 'modeling--computer-vision--torchvision']]);
   assert.equal(r.items, 8);
 });
+
+test('the published JSON read back (fromApiItem) gives entries that publish the same JSON: logo, repo_url, maturity, extra and the rest survive', async () => {
+  const { fromApiItem, isApiItem } = await import('../../src/landscape/from-api.js');
+  const rich = SAMPLE.replace(
+    '            logo: kornia.svg\n',
+    '            logo: kornia.svg\n            twitter: https://twitter.com/kornia\n            second_path:\n              - Training / General\n            additional_repos:\n              - repo_url: https://github.com/kornia/tutorials\n                branch: main\n            extra:\n              accepted: "2024-01-02"\n              linkedin_url: https://www.linkedin.com/company/kornia\n',
+  );
+  const json = exportProjectsJson(readLandscape(rich).items, { select: 'all', landscapeUrl: 'https://l.example' });
+  assert.ok(json.every((o) => isApiItem(o)));
+  const back = exportLandscape(json.map((o) => fromApiItem(o)) as unknown as Parameters<typeof exportLandscape>[0]);
+  const again = exportProjectsJson(readLandscape(back).items, { select: 'all', landscapeUrl: 'https://l.example' });
+  assert.deepEqual(again, json);
+  assert.match(back, /^ {12}logo: kornia\.svg$/m);
+  assert.match(back, /^ {12}repo_url: https:\/\/github\.com\/kornia\/kornia$/m);
+  // An item already in landscape.yml keys is not an API item and is left to the caller as it is.
+  assert.equal(isApiItem({ name: 'X', logo: 'x.svg', category: 'C', subcategory: 'S' }), false);
+  assert.deepEqual(fromApiItem({ name: 'X', logo_url: 'https://l/logos/x.svg', maturity: 'sandbox', id: 'c--s--x', custom: 1 }), { name: 'X', logo: 'x.svg', project: 'sandbox', custom: 1 });
+});

@@ -186,7 +186,7 @@ Examples:
   cmd
     .command('export')
     .description('landscape2\'s api/projects/all.json from a landscape.yml, or a landscape.yml from a JSON list of items')
-    .argument('<input>', 'a landscape.yml, or with --format yaml a JSON array of items')
+    .argument('<input>', 'a landscape.yml, or with --format yaml a JSON array of items (landscape.yml keys, or landscape2\'s published JSON as this command writes it)')
     .addOption(new Option('--format <format>', 'json: landscape2 projects JSON; yaml: landscape.yml').choices(['json', 'yaml']).default('json'))
     .addOption(new Option('--select <which>', 'json: projects (items with a maturity, as landscape2) or all items').choices(['projects', 'all']).default('projects'))
     .option('--landscape-url <url>', 'landscape URL logo_url is built from', 'https://landscape.pytorch.org')
@@ -195,12 +195,15 @@ Examples:
       const [{ readLandscape }, exp] = await Promise.all([import('../../landscape/read.js'), import('../../landscape/export.js')]);
       let out: string;
       if (flags.format === 'yaml') {
-        const items = readJson(input);
-        if (!Array.isArray(items)) throw new InputError(`${input}: expected a JSON array of items ({name, category, subcategory, homepage_url, logo, …})`);
+        const json = readJson(input);
+        if (!Array.isArray(json)) throw new InputError(`${input}: expected a JSON array of items ({name, category, subcategory, homepage_url, logo, …})`);
+        // landscape2's published shape (this command's own JSON output) is read back into entries.
+        const { isApiItem, fromApiItem } = await import('../../landscape/from-api.js');
+        const items = json.map((it: unknown) => (it && typeof it === 'object' && !Array.isArray(it) && isApiItem(it as Record<string, unknown>) ? fromApiItem(it as Record<string, unknown>) : it)) as Record<string, unknown>[];
         items.forEach((it: Record<string, unknown>, i) => {
           for (const k of ['name', 'category', 'subcategory']) if (typeof it?.[k] !== 'string' || !it[k]) throw new InputError(`${input}: item [${i}] needs a text ${k}`);
         });
-        out = exp.exportLandscape(items);
+        out = exp.exportLandscape(items as unknown as import('../../landscape/types.js').LandscapeItem[]);
       } else {
         const l = readLandscape(readText(input), { file: input });
         out = JSON.stringify(exp.exportProjectsJson(l.items, { select: flags.select, landscapeUrl: flags.landscapeUrl })) + '\n';
