@@ -34,7 +34,7 @@ for (const backend of BACKENDS) {
       assert.equal(data(c.id)['verdict'], undefined);
       assert.equal(data(c.id)['failing'], undefined);
     } finally {
-      await store.close();
+      await store.dispose();
     }
   });
 }
