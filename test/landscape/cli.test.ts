@@ -153,3 +153,21 @@ test('export then export --format yaml gives back a landscape that exports the s
   const again = await runCli(['landscape', 'export', join(dir, 'back.yml'), '--select', 'all']);
   assert.equal(again.stdout, all.stdout);
 });
+
+test('list: a category or subcategory that is not in the file is an error listing the ones that are; no match says so', async () => {
+  const cat = await runCli(['landscape', 'list', file, '--category', 'Modelling']);
+  assert.equal(cat.code, 2);
+  assert.equal(cat.stdout, '');
+  assert.match(cat.stderr, /^steward: no category "Modelling" in .*landscape\.yml; categories: Modeling, Training, /);
+  const sub = await runCli(['landscape', 'list', file, '--category', 'modeling', '--subcategory', 'Vision']);
+  assert.equal(sub.code, 2);
+  assert.match(sub.stderr, /no subcategory "Vision" in modeling; subcategories: Computer Vision, Medical & Biology\n$/);
+  // Any case still works; a search matching nothing exits 0 with a note on stderr, nothing on stdout.
+  const ok = await runCli(['landscape', 'list', file, '--category', 'modeling', '--subcategory', 'computer vision']);
+  assert.equal(ok.code, 0, ok.stderr);
+  assert.match(ok.stdout, /^Modeling\n {2}Computer Vision \(2\)\n/);
+  const none = await runCli(['landscape', 'list', file, '--search', 'zzz']);
+  assert.equal(none.code, 0);
+  assert.equal(none.stdout, '');
+  assert.equal(none.stderr, 'no items match (retired items are hidden; --all shows them)\n');
+});

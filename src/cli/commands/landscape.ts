@@ -215,15 +215,23 @@ Examples:
     .command('list')
     .description('items grouped by category and subcategory; retired items hidden unless --all')
     .argument('<landscape.yml>')
-    .option('--category <name>')
-    .option('--subcategory <name>')
-    .option('--search <text>')
+    .option('--category <name>', 'only this category (any case)')
+    .option('--subcategory <name>', 'only this subcategory (any case)')
+    .option('--search <text>', 'only items whose name, id or description holds the text (any case)')
     .option('--all', 'include retired items')
     .option('--ecosystem', 'only ecosystem categories (leave out members and foundation projects)')
     .addOption(formatOption())
     .action(async (file: string, flags: { category?: string; subcategory?: string; search?: string; all?: boolean; ecosystem?: boolean; format: string }) => {
       const [{ readLandscape }, view] = await Promise.all([import('../../landscape/read.js'), import('../../landscape/view.js')]);
       const l = readLandscape(readText(file), { file });
+      // A misspelt category would otherwise list nothing and exit 0, as if the category were empty.
+      const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+      const cats = l.categories.filter((c) => flags.category === undefined || same(c.name, flags.category));
+      if (cats.length === 0) throw new InputError(`no category ${JSON.stringify(flags.category)} in ${file}; categories: ${l.categories.map((c) => c.name).join(', ')}`);
+      if (flags.subcategory !== undefined && !cats.some((c) => c.subcategories.some((sc) => same(sc.name, flags.subcategory!)))) {
+        const subs = [...new Set(cats.flatMap((c) => c.subcategories.map((sc) => sc.name)))];
+        throw new InputError(`no subcategory ${JSON.stringify(flags.subcategory)} in ${flags.category ?? file}; subcategories: ${subs.join(', ')}`);
+      }
       const groups = view.groupItems(
         view.filterItems(l.items, { category: flags.category, subcategory: flags.subcategory, search: flags.search, includeRetired: flags.all, ecosystemOnly: flags.ecosystem }),
       );
@@ -231,6 +239,7 @@ Examples:
         process.stdout.write(JSON.stringify(groups, null, 2) + '\n');
         return;
       }
+      if (groups.length === 0) process.stderr.write(`no items match${flags.all ? '' : ' (retired items are hidden; --all shows them)'}\n`);
       for (const g of groups) {
         process.stdout.write(`${g.category}\n`);
         for (const s of g.subcategories) {
