@@ -112,6 +112,9 @@ Examples:
       }
       if (evidence.files.length === 0) {
         lines.push(`no license file found in ${path} (looked for LICENSE, LICENCE, UNLICENSE, COPYING, COPYRIGHT with any suffix, and LICENSES/; a license named only in a README is not a license file)`);
+        // A bare repository (a mirror, a server copy) has no files to read, only git objects.
+        const bare = stat.isDirectory() && fs.existsSync(nodePath.join(path, 'HEAD')) && fs.existsSync(nodePath.join(path, 'objects'));
+        if (bare) lines.push(`${path} is a bare git repository: its files are not on disk. Run \`steward check ${path}\` (requirement 7), or \`git --git-dir=${path} show HEAD:LICENSE > LICENSE\` and name that file.`);
       } else if (!evidence.expression) {
         // Without an expression there is nothing to judge: say why, so "rc 1 and no verdict" is never the whole answer.
         const modified = evidence.files.filter((f) => f.spdx && f.modified);

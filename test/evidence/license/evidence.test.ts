@@ -205,3 +205,15 @@ test('LICENSE as a symlink to another license file in the tree reads as that fil
     assert.equal(r.expression, undefined);
   }
 });
+
+test('steward license on a bare git repository says its files are not on disk and what to run instead', async () => {
+  const bare = await buildRepo({ bare: true, commits: [{ date: '2026-10-01T10:00:00Z', files: { LICENSE: spdxText('MIT') } }] });
+  const r = await runCli(['license', bare]);
+  assert.equal(r.code, 1);
+  assert.match(r.stdout, /^no license file found in /m);
+  assert.ok(r.stdout.includes(`${bare} is a bare git repository: its files are not on disk. Run \`steward check ${bare}\``), r.stdout);
+  // An ordinary directory without a license gets no such line.
+  const plain = tempDir();
+  writeFileSync(join(plain, 'README.md'), '# x\n');
+  assert.doesNotMatch((await runCli(['license', plain])).stdout, /bare git repository/);
+});
