@@ -19,13 +19,14 @@ function cell(text: string): string {
 }
 
 // A comment that names `@alice` or `@org/team` notifies them: a report pasted for review must not
-// ping every maintainer it lists. Outside code spans, a mention becomes code (same text, no ping).
+// ping every maintainer it lists. Outside code spans, a mention becomes code (same text, no ping),
+// and `<` is escaped: text quoted from a repository (a README heading with <img>) must not render as HTML.
 const MENTION = /(^|[^\w`@/])@([A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\/[A-Za-z0-9](?:[\w.-]*[\w-])?)?)/g;
 
 function quiet(text: string): string {
   return text
     .split(/(`[^`]*`)/)
-    .map((part, i) => (i % 2 === 1 ? part : part.replace(MENTION, '$1`@$2`')))
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(MENTION, '$1`@$2`').replace(/</g, '&lt;')))
     .join('');
 }
 

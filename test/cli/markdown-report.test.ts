@@ -62,3 +62,10 @@ test('markdown: @logins and @org/teams in summaries and fixes become code so a p
   const outside = md.split(/`[^`]*`/).join('');
   assert.doesNotMatch(outside, /(^|[^\w@/])@[A-Za-z0-9]/m);
 });
+
+test('markdown: HTML quoted from a repository shows as text, not as markup; code spans keep their <', () => {
+  const r = report('README heading "<img src=x onerror=alert(1)> Install" and </details> then `torch<3`.');
+  const row = renderMarkdown(r).split('\n').find((l) => l.startsWith('| 1 |'))!;
+  assert.ok(row.includes('"&lt;img src=x onerror=alert(1)> Install" and &lt;/details> then `torch<3`.'), row);
+  assert.doesNotMatch(row.split(/`[^`]*`/).join(''), /<[a-z/]/i);
+});
