@@ -78,15 +78,17 @@ export function evaluatePytorchSupport(j: TorchJudgement, n: number): Outcome {
   const otherText = others > 0 ? `; ${others} other declaration${others === 1 ? '' : 's'} reported` : '';
   const extras = j.optionalOnly ? ' It is declared only as an optional extra or development dependency, which counts as declared.' : '';
   switch (j.outcome) {
-    case 'undeclared':
+    case 'undeclared': {
+      const aux = j.declarations.map((a) => where(a.declaration));
+      const auxText = aux.length ? ` (it appears only in files for docs, examples or benchmarks: ${list(aux.slice(0, 3))}${aux.length > 3 ? ' …' : ''})` : '';
       return {
         status: 'review',
-        summary:
-          'torch is not declared in pyproject.toml, setup.cfg, setup.py, requirements*.txt, environment*.yml or a conda recipe; a reviewer must confirm how users get PyTorch.',
+        summary: `torch is not declared in pyproject.toml, setup.cfg, setup.py, requirements*.txt, environment*.yml or a conda recipe${auxText}; a reviewer must confirm how users get PyTorch.`,
         measured,
         evidence,
         fix: `Declare torch where the project lists its dependencies, e.g. \`torch>=${j.releases[j.releases.length - 1] ?? '2.0'}\` in pyproject.toml [project].dependencies (or an extra such as [project.optional-dependencies] torch = [...] for framework-agnostic libraries).`,
       };
+    }
     case 'no-releases':
       return {
         status: 'unknown',

@@ -92,3 +92,17 @@ test('an unreadable specifier is review; a short release list is unknown', () =>
   const ev = makeEvidence({ asOf: AS_OF, overrides: { torchReleases: RELEASES.slice(2), python: { torch: [d('>=2.0')], classifiers: [], licenseMeta: [], urls: {}, files: [] } } });
   assert.equal(pytorchSupport.evaluate(ev, ctx(undefined, AS_OF)).status, 'unknown');
 });
+
+test('torch only in docs, examples or benchmarks requirements is not declared by the project: review, naming them', () => {
+  const docs = d('>=2.0', { file: 'docs/requirements.txt', line: 3, scope: 'requirements', optional: true });
+  const example = d('', { file: 'examples/optuna/requirements.txt', line: 1, scope: 'requirements', optional: true });
+  const r = judge([docs, example]);
+  assert.equal(r.status, 'review');
+  assert.match(r.summary, /appears only in files for docs, examples or benchmarks: docs\/requirements.txt:3 and examples\/optuna\/requirements.txt:1/);
+  // a test or dev requirements file still declares it (optional), and the docs one is only reported
+  const tests = d('>=2.10', { file: 'requirements-test.txt', line: 2, scope: 'requirements', optional: true });
+  const both = judge([docs, tests]);
+  assert.equal(both.status, 'pass');
+  assert.deepEqual(both.measured.declaredIn, ['requirements-test.txt:2']);
+  assert.match(both.summary, /requirements-test.txt:2/);
+});

@@ -134,6 +134,15 @@ export interface TorchJudgement {
   optionalOnly: boolean;
 }
 
+/**
+ * A requirements or environment file that serves the documentation, examples, tutorials,
+ * notebooks or benchmarks: it says what those need, not what the project declares (skorch keeps
+ * torch out of its own dependencies and lists it only in docs/ and examples/ requirements).
+ */
+export function isAuxiliary(d: TorchDeclaration): boolean {
+  return /(^|\/)(docs?|examples?|tutorials?|notebooks?|benchmarks?)\//i.test(d.file) && !/(^|\/)(pyproject\.toml|setup\.cfg|setup\.py)$/.test(d.file);
+}
+
 export function rankOf(d: TorchDeclaration): number {
   if (d.optional) return 4;
   if (/^(build-system|setup_requires|conda-recipe:(build|host))/.test(d.scope)) return 3;
@@ -189,15 +198,17 @@ export function judgeTorchSupport(
 ): TorchJudgement {
   const releases = latestSeries(releaseList, asOf, n);
   const all = declarations.map((d) => admissionOf(d, releases));
-  const best = Math.min(...all.map((a) => a.rank));
-  const judged = all.filter((a) => a.rank === best);
+  // auxiliary files are reported with the rest but never make torch declared
+  const primary = all.filter((a) => !isAuxiliary(a.declaration));
+  const best = Math.min(...primary.map((a) => a.rank));
+  const judged = primary.filter((a) => a.rank === best);
   const admitted: Record<string, boolean | null> = {};
   for (const r of releases) {
     const values = judged.map((a) => a.admitted[r]);
     admitted[r] = values.includes(false) ? false : values.includes(null) ? null : true;
   }
   let outcome: TorchOutcome;
-  if (declarations.length === 0) outcome = 'undeclared';
+  if (primary.length === 0) outcome = 'undeclared';
   else if (releases.length < n || releases.length === 0) outcome = 'no-releases';
   else if (admitted[releases[0]!] === false) outcome = 'excludes-latest';
   else if (releases.some((r) => admitted[r] === false)) outcome = 'excludes-older';
