@@ -23,7 +23,10 @@ test('validate: exit 0 and the JSON contract for a clean file; exit 1 with line-
   assert.equal(r.stdout, `${bad}:59: error: [training--general--poutyne] homepage url is required\n8 items, 1 errors, 0 warnings\n`);
   const missing = await runCli(['landscape', 'validate', join(dir, 'none.yml')]);
   assert.equal(missing.code, 2);
-  assert.match(missing.stderr, /cannot read .*none\.yml: ENOENT/);
+  assert.match(missing.stderr, /cannot read .*none\.yml: no such file \(ENOENT\)\n$/);
+  const folder = await runCli(['landscape', 'validate', dir]);
+  assert.equal(folder.code, 2);
+  assert.match(folder.stderr, /cannot read .*: it is a directory, expected a file \(EISDIR\)\n$/);
 });
 
 test('retire --output writes the minimal edit elsewhere; in place by default; protected categories exit 2', async () => {

@@ -5,11 +5,14 @@ import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'n
 import { dirname, basename, join } from 'node:path';
 import { InputError } from '../../util/errors.js';
 
+const WHY: Record<string, string> = { ENOENT: 'no such file', EISDIR: 'it is a directory, expected a file', EACCES: 'permission denied' };
+
 function readText(file: string): string {
   try {
     return readFileSync(file, 'utf8');
   } catch (e) {
-    throw new InputError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new InputError(`cannot read ${file}: ${code && WHY[code] ? `${WHY[code]} (${code})` : (code ?? (e as Error).message)}`);
   }
 }
 
