@@ -104,8 +104,13 @@ export const permissiveLicense: Requirement = {
     if (expr && failures.length === 0) {
       const verdict = judgeExpression(expr, allow);
       if (verdict && !verdict.allowed) {
-        const why = [...new Set(verdict.blocking)].map((id) => `${id} (${kindOf(id)})`).join(', ');
-        failures.push(`the license is ${expr}: ${why}`);
+        const blocking = [...new Set(verdict.blocking)];
+        // a single license needs no "X: X (kind)" restatement; an expression names what blocks it
+        failures.push(
+          blocking.length === 1 && blocking[0] === expr
+            ? `the license is ${expr} (${kindOf(expr)})`
+            : `the license is ${expr}: ${blocking.map((id) => `${id} (${kindOf(id)})`).join(', ')}`,
+        );
       }
     }
 

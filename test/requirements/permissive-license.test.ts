@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { permissiveLicense } from '../../src/requirements/permissive-license.js';
 import { extractLicense } from '../../src/evidence/license/index.js';
-import { spdxText } from '../../src/evidence/license/templates.js';
+import { spdxText, templateLicenseText } from '../../src/evidence/license/templates.js';
 import type { PythonEvidence } from '../../src/evidence/types.js';
 import { makeEvidence, makePolicy, ctx } from '../support/evidence.js';
 
@@ -41,6 +41,8 @@ test('7: copyleft, non-commercial and source-available licenses fail, saying whi
     assert.match(r.summary, why, id);
     assert.ok(r.fix);
   }
+  // one license is named once, not restated (`LGPL-3.0-only: LGPL-3.0-only (copyleft)`, poutyne)
+  assert.equal(judge({ LICENSE: templateLicenseText('LGPL-3.0-only') }).summary, 'Not permissive: the license is LGPL-3.0-only (copyleft).');
 });
 
 test('7: a restriction added to a permissive text fails and shows the added words; a removal is review', () => {
@@ -72,6 +74,7 @@ test('7: OR needs one allowed branch, AND needs every one', () => {
   const and = judge({ 'LICENSE-GPL': spdxText('GPL-3.0-only'), 'LICENSE-MIT': spdxText('MIT') });
   assert.equal(and.measured['expression'], 'GPL-3.0-only AND MIT');
   assert.equal(and.status, 'fail');
+  assert.match(and.summary, /the license is GPL-3\.0-only AND MIT: GPL-3\.0-only \(copyleft\)/);
 });
 
 test('7: a non-allowlisted license appended after the license proper is review (bundled code or second license?)', () => {
