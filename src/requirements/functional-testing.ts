@@ -1,5 +1,5 @@
 // Requirement 8: Functional testing. Test sources in the tree, and a CI step that runs them.
-import type { Evidence, EvidenceRef, TreeEntry } from '../evidence/types.js';
+import type { CiStep, Evidence, EvidenceRef, TreeEntry } from '../evidence/types.js';
 import type { Outcome, Requirement } from './types.js';
 
 /** Code in test directories counts; `__init__.py` / `conftest.py` alone do not make a test suite. */
@@ -20,8 +20,19 @@ export function testFiles(tree: TreeEntry[]): string[] {
 
 export function evaluateFunctionalTesting(evidence: Evidence): Outcome {
   const tests = testFiles(evidence.tree);
-  // a step that names its test runner is better evidence than a `make` target that leads to one
-  const steps = [...evidence.ci.testSteps].sort((a, b) => Number(a.tool.startsWith('make')) - Number(b.tool.startsWith('make')));
+  // The step shown first is the best evidence: one that names its test runner (not a `make`
+  // target leading to one), in a workflow run on every push or pull request, across the most
+  // operating systems (pytorch/ignite: its CPU unit tests on three OSes, not a GPU-only job).
+  const workflows = new Map(evidence.ci.workflows.map((w) => [w.file, w]));
+  const score = (s: CiStep): number[] => {
+    const w = workflows.get(s.file);
+    const onChange = w ? w.triggers.some((t) => t === 'push' || t === 'pull_request') : false;
+    return [Number(s.tool.startsWith('make')), Number(!onChange), -(w?.os.length ?? 0)];
+  };
+  const steps = evidence.ci.testSteps
+    .map((s, i) => ({ s, i, k: score(s) }))
+    .sort((a, b) => a.k[0]! - b.k[0]! || a.k[1]! - b.k[1]! || a.k[2]! - b.k[2]! || a.i - b.i)
+    .map((x) => x.s);
   const step = steps[0];
   const stepAt = step ? `${step.file}${step.line !== undefined ? `:${step.line}` : ''}` : undefined;
   const measured: Record<string, unknown> = {

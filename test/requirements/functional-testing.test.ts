@@ -44,3 +44,26 @@ test('a step that names its runner is shown before a make target that leads to o
   assert.equal(r.evidence[0]?.ref, '.github/workflows/ci.yml');
   assert.equal(run(['tests/test_model.py'], [make]).measured.runner, 'make test');
 });
+
+test('the step shown first runs on every change and on the most systems (a GPU-only job is not the best evidence)', () => {
+  const gpu: CiStep = { file: '.github/workflows/gpu-tests.yml', line: 157, job: 'gpu', tool: 'pytest', text: 'pytest tests/gpu' };
+  const nightly: CiStep = { file: '.github/workflows/nightly.yml', line: 9, job: 'n', tool: 'pytest', text: 'pytest' };
+  const unit: CiStep = { file: '.github/workflows/unit-tests.yml', line: 111, job: 'cpu', tool: 'shell test script', text: 'bash tests/run_cpu_tests.sh' };
+  const wf = (file: string, triggers: string[], os: string[]) => ({ file, system: 'github-actions' as const, triggers, runners: os.map((o) => `${o}-latest`), os });
+  const ev = makeEvidence({
+    paths: ['tests/test_a.py'],
+    overrides: {
+      ci: {
+        systems: ['github-actions'],
+        workflows: [wf(gpu.file, ['push', 'pull_request'], ['linux']), wf(nightly.file, ['schedule'], ['linux', 'macos', 'windows']), wf(unit.file, ['push', 'pull_request'], ['linux', 'macos', 'windows'])],
+        os: ['linux', 'macos', 'windows'],
+        testSteps: [gpu, nightly, unit],
+        publishSteps: [],
+      },
+    },
+  });
+  const r = functionalTesting.evaluate(ev, ctx());
+  assert.equal(r.status, 'pass');
+  assert.equal(r.measured.runner, 'shell test script');
+  assert.deepEqual(r.evidence.slice(0, 3).map((e) => e.ref), [unit.file, gpu.file, nightly.file]);
+});
