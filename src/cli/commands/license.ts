@@ -126,6 +126,11 @@ Examples:
         lines.push(`not on the allowlist: ${why.join('; ')}; the allowlist holds unmodified license texts only`);
       }
       if (evidence.expression) lines.push(`expression: ${evidence.expression} — ${verdict?.allowed ? 'on the allowlist' : `not on the allowlist${verdict ? ` (${verdict.blocking.join(', ')})` : ''}`}`);
+      const rootFiles = evidence.files.filter((f) => !f.path.startsWith('LICENSES/'));
+      if (rootFiles.length > 1 && evidence.expression && / AND /.test(evidence.expression) && !/ OR /.test(evidence.expression)) {
+        // Two license files are often meant as a choice (LICENSE-APACHE / LICENSE-MIT); only the project can say so.
+        lines.push(`  (${rootFiles.length} license files and no package metadata saying they are alternatives, so all apply; a license expression such as "${rootFiles.map((f) => f.expression ?? f.spdx).join(' OR ')}" in pyproject.toml makes them a choice)`);
+      }
       for (const s of evidence.signals) lines.push(`signal: ${s.source}: ${s.value}${s.spdx && s.spdx !== s.value ? ` (${s.spdx})` : ''}`);
       for (const d of evidence.disagreements) lines.push(`disagreement: ${d}`);
       if (evidence.thirdParty.length) lines.push(`third-party licensing: ${evidence.thirdParty.join(', ')}`);

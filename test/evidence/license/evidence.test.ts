@@ -217,3 +217,16 @@ test('steward license on a bare git repository says its files are not on disk an
   writeFileSync(join(plain, 'README.md'), '# x\n');
   assert.doesNotMatch((await runCli(['license', plain])).stdout, /bare git repository/);
 });
+
+test('steward license explains an AND of two license files and how the project makes them a choice', async () => {
+  const dir = tempDir();
+  writeFileSync(join(dir, 'LICENSE-APACHE'), spdxText('Apache-2.0'));
+  writeFileSync(join(dir, 'LICENSE-MIT'), spdxText('MIT'));
+  const and = await runCli(['license', dir]);
+  assert.equal(and.code, 0);
+  assert.match(and.stdout, /^expression: Apache-2\.0 AND MIT — on the allowlist\n {2}\(2 license files and no package metadata saying they are alternatives, so all apply; a license expression such as "Apache-2\.0 OR MIT" in pyproject\.toml makes them a choice\)$/m);
+  writeFileSync(join(dir, 'pyproject.toml'), '[project]\nname = "x"\nlicense = "MIT OR Apache-2.0"\n');
+  const or = await runCli(['license', dir]);
+  assert.match(or.stdout, /^expression: Apache-2\.0 OR MIT — on the allowlist$/m);
+  assert.doesNotMatch(or.stdout, /alternatives/);
+});
