@@ -1,6 +1,7 @@
 // Real git repositories for process tests that run the real checker: a well-kept torch project
 // whose activity is `commits` commits by six people in the last weeks before `now`.
 import type { RepoSpec } from '../support/repo.js';
+import { CI_WORKFLOW as CI, wellKeptPyproject as PYPROJECT } from '../support/project-files.js';
 
 const README = (name: string, extra: string) => `# ${name}
 
@@ -23,40 +24,7 @@ We cut a release every month; see the [changelog](CHANGELOG.md).
 Full documentation: https://${name}.readthedocs.io/en/latest/
 `;
 
-const PYPROJECT = (name: string) => `[build-system]
-requires = ["setuptools>=68"]
 
-[project]
-name = "${name}"
-classifiers = [
-  "Operating System :: POSIX :: Linux",
-  "Operating System :: MacOS",
-]
-dependencies = [
-  "numpy>=1.24",
-  "torch>=2.2",
-]
-
-[project.optional-dependencies]
-test = ["pytest"]
-`;
-
-const CI = `name: CI
-on:
-  push:
-    branches: [main]
-  pull_request:
-jobs:
-  test:
-    strategy:
-      matrix:
-        os: [ubuntu-latest, macos-latest]
-    runs-on: \${{ matrix.os }}
-    steps:
-      - uses: actions/checkout@v4
-      - run: pip install -e .[test]
-      - run: python -m pytest tests
-`;
 
 const PEOPLE = ['alice', 'bob', 'carol', 'dave', 'erin', 'frank'].map((n) => ({ name: n[0]!.toUpperCase() + n.slice(1), email: `${n}@example.org` }));
 

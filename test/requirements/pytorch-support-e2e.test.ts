@@ -4,6 +4,9 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildRepo, cleanupTemp } from '../support/repo.js';
 import { check } from '../../src/check/index.js';
+import { CI_WORKFLOW as CI, wellKeptPyproject } from '../support/project-files.js';
+
+const PYPROJECT = wellKeptPyproject('torch-widgets');
 import type { Result } from '../../src/requirements/types.js';
 
 after(cleanupTemp);
@@ -11,40 +14,7 @@ after(cleanupTemp);
 const AS_OF = new Date('2026-11-27T00:00:00Z');
 const byKey = (results: Result[]) => Object.fromEntries(results.map((r) => [r.key, r]));
 
-const PYPROJECT = `[build-system]
-requires = ["setuptools>=68"]
 
-[project]
-name = "torch-widgets"
-classifiers = [
-  "Operating System :: POSIX :: Linux",
-  "Operating System :: MacOS",
-]
-dependencies = [
-  "numpy>=1.24",
-  "torch>=2.2",
-]
-
-[project.optional-dependencies]
-test = ["pytest"]
-`;
-
-const CI = `name: CI
-on:
-  push:
-    branches: [main]
-  pull_request:
-jobs:
-  test:
-    strategy:
-      matrix:
-        os: [ubuntu-latest, macos-latest]
-    runs-on: \${{ matrix.os }}
-    steps:
-      - uses: actions/checkout@v4
-      - run: pip install -e .[test]
-      - run: python -m pytest tests
-`;
 
 const RELEASE = `on:
   release:
