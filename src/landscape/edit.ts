@@ -130,8 +130,9 @@ function addLf(text: string, input: NewItem, opts: EditOptions): EditResult {
   editableCategory(cat.name, opts);
   const problems = newItemProblems(input);
   if (problems.length) throw new InputError(`cannot add ${JSON.stringify(input.name)}: ${problems.join('; ')}`);
-  const clash = sub.items.find((i) => i.name === input.name);
-  if (clash) throw new InputError(`cannot add ${JSON.stringify(input.name)}: ${cat.name} / ${sub.name} already has an item of that name (line ${clash.line})`);
+  // Names that differ only in case or punctuation ("Kornia!") get the same landscape2 id: one would hide the other.
+  const clash = sub.items.find((i) => i.name !== undefined && normalizeName(i.name) === normalizeName(input.name));
+  if (clash) throw new InputError(`cannot add ${JSON.stringify(input.name)}: ${cat.name} / ${sub.name} already has ${clash.name === input.name ? 'an item of that name' : `${JSON.stringify(clash.name)}, which has the same id ${itemId(cat.name, sub.name, input.name)}`} (line ${clash.line})`);
   if (!opts.allowDuplicate) {
     const same = elsewhere(src, input);
     if (same) throw new InputError(`cannot add ${JSON.stringify(input.name)}: the landscape already has it as ${same.id} (line ${same.line}, same ${same.what}); move that item instead, or pass --allow-duplicate to list the project twice`);
@@ -166,11 +167,11 @@ function addLf(text: string, input: NewItem, opts: EditOptions): EditResult {
 function elsewhere(src: SourceLandscape, input: NewItem): { id: string; line: number; what: string } | undefined {
   const repo = (u: unknown) => (typeof u === 'string' && u.trim() ? u.trim().toLowerCase().replace(/(\.git)?\/*$/, '') : undefined);
   const wantRepo = repo(input.repo_url);
-  const wantName = input.name.trim().toLowerCase();
+  const wantName = normalizeName(input.name.trim());
   for (const c of src.categories)
     for (const s of c.subcategories)
       for (const i of s.items) {
-        const what = i.name?.trim().toLowerCase() === wantName ? 'name' : wantRepo && repo(i.values['repo_url']) === wantRepo ? 'repo_url' : undefined;
+        const what = (i.name !== undefined && normalizeName(i.name.trim()) === wantName) ? 'name' : wantRepo && repo(i.values['repo_url']) === wantRepo ? 'repo_url' : undefined;
         if (what) return { id: itemId(c.name, s.name, i.name ?? ''), line: i.line, what };
       }
   return undefined;
@@ -185,8 +186,8 @@ function moveLf(text: string, ref: string, to: { category: string; subcategory: 
   const name = at.item.name!;
   const id = itemId(at.cat.name, at.sub.name, name);
   if (target.sub === at.sub) return unchanged(src, at, `${id} is already in ${at.cat.name} / ${at.sub.name}`);
-  const clash = target.sub.items.find((i) => i.name === name);
-  if (clash) throw new InputError(`cannot move ${id}: ${target.cat.name} / ${target.sub.name} already has an item named ${JSON.stringify(name)} (line ${clash.line})`);
+  const clash = target.sub.items.find((i) => i.name !== undefined && normalizeName(i.name) === normalizeName(name));
+  if (clash) throw new InputError(`cannot move ${id}: ${target.cat.name} / ${target.sub.name} already has an item named ${JSON.stringify(clash.name)} (line ${clash.line})${clash.name === name ? '' : ', with the same id'}`);
   if (at.sub.items.length === 1) throw new InputError(`cannot move ${id}: it is the only item of ${at.cat.name} / ${at.sub.name}, and landscape2 needs at least one item there`);
   const start = leadingStart(text, at.item.entryStart);
   let block = text.slice(start, at.item.end);

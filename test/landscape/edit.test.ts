@@ -185,3 +185,16 @@ test('an item id that is stale (the item moved) or a name given as its slug is a
   // Nothing alike: no suggestion.
   assert.throws(() => retireItem(SAMPLE, 'Nope'), /or an item name$/);
 });
+
+test('add and move refuse a name that differs only in case or punctuation from one already there: landscape2 would give both the same id', () => {
+  const base = { category: 'Modeling', subcategory: 'Computer Vision', homepage_url: 'https://k.org/', logo: 'k.svg' };
+  assert.throws(() => addItem(SAMPLE, { ...base, name: 'Kornia!' }), /cannot add "Kornia!": Modeling \/ Computer Vision already has "Kornia", which has the same id modeling--computer-vision--kornia \(line 18\)/);
+  assert.throws(() => addItem(SAMPLE, { ...base, name: 'kornia' }), /already has "Kornia", which has the same id/);
+  assert.throws(() => addItem(SAMPLE, { ...base, name: 'Kornia' }), /already has an item of that name \(line 18\)/);
+  // Elsewhere in the landscape, the same id-name counts as the same project too.
+  assert.throws(() => addItem(SAMPLE, { ...base, subcategory: 'Medical & Biology', name: 'Kornia?' }), /already has it as modeling--computer-vision--kornia \(line 18, same name\)/);
+  const named = SAMPLE.replace('            name: MONAI', '            name: kornia.');
+  assert.throws(() => moveItem(named, 'Kornia', { category: 'Modeling', subcategory: 'Medical & Biology' }), /already has an item named "kornia\." \(line \d+\), with the same id/);
+  // A genuinely different name is fine.
+  assert.equal(addItem(SAMPLE, { ...base, name: 'Kornia Rs' }).item.id, 'modeling--computer-vision--kornia-rs');
+});
