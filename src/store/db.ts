@@ -14,6 +14,8 @@ export interface Store {
   dialect: Dialect;
   /** where the data lives, for messages: a file path or the URL without credentials */
   location: string;
+  /** PostgreSQL schema the store works in; its migration tables live there too */
+  schema?: string;
   close(): Promise<void>;
 }
 
@@ -87,11 +89,17 @@ async function openPostgres(url: string, schema?: string): Promise<Store> {
   const pool = new pg.Pool({ connectionString: url, max: 4, ...(schema ? { options: `-c search_path=${schema}` } : {}) });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   const location = url.replace(/\/\/[^@/]*@/, '//') + (schema ? ` (schema ${schema})` : '');
-  return { db, dialect: 'postgres', location, close: () => db.destroy() };
+  return { db, dialect: 'postgres', location, ...(schema ? { schema } : {}), close: () => db.destroy() };
 }
 
 export async function migrate(store: Store): Promise<void> {
-  const migrator = new Migrator({ db: store.db, provider });
+  // Kysely looks for its migration tables in every schema unless told which one: a store in its
+  // own schema must not find (and wait on) another schema's kysely_migration_lock.
+  const migrator = new Migrator({
+    db: store.db,
+    provider,
+    ...(store.schema ? { migrationTableSchema: store.schema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error');
