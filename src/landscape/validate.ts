@@ -77,6 +77,7 @@ export function validateSource(src: SourceLandscape, opts: ValidateOptions = {})
   for (const cat of src.categories) {
     for (const sub of cat.subcategories) {
       const names = new Map<string, number>();
+      const ids = new Map<string, { name: string; line: number }>();
       for (const si of sub.items) {
         count++;
         // an entry a syntax error runs through (or cuts short) is not what its author wrote:
@@ -92,7 +93,13 @@ export function validateSource(src: SourceLandscape, opts: ValidateOptions = {})
         // landscape2's required fields, in its order
         if (!si.name) err('name', v['name'] === undefined || v['name'] === '' || v['name'] === null ? 'item name is required' : `item name must be text, found ${JSON.stringify(v['name'])}`);
         else if (names.has(si.name)) err('name', `duplicate item name ${JSON.stringify(si.name)} in ${cat.name} / ${sub.name} (first at line ${names.get(si.name)})`);
-        else names.set(si.name, si.fields.get('name')!.line);
+        else {
+          names.set(si.name, si.fields.get('name')!.line);
+          // "Kornia" and "kornia!" differ as names but share an id: the site would show one of them.
+          const twin = ids.get(id);
+          if (twin) err('name', `item id ${id} is also the id of ${JSON.stringify(twin.name)} (line ${twin.line}): names that differ only in case or punctuation collide`);
+          else ids.set(id, { name: si.name, line: si.fields.get('name')!.line });
+        }
         requiredText(si, 'homepage_url', 'homepage url is required', err);
         requiredText(si, 'logo', 'logo is required', err);
         for (const k of STRING_KEYS) {

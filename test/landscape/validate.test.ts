@@ -121,3 +121,11 @@ test('logos: the folder missing is one warning, not one error per item; raster l
   assert.deepEqual(r2.errors, []);
   assert.deepEqual(brief(r2.warnings), ['21 modeling--computer-vision--kornia logo kornia.png is PNG, not SVG: landscape2 and the onboarding checklist expect an SVG']);
 });
+
+test('names that differ only in case or punctuation share an id: the second is an error naming the first', () => {
+  const twin = SAMPLE.replace('            name: torchvision', '            name: Kornia!');
+  const errs = brief(validateLandscape(twin, { logosDir: null }).errors);
+  assert.deepEqual(errs, ['25 modeling--computer-vision--kornia item id modeling--computer-vision--kornia is also the id of "Kornia" (line 18): names that differ only in case or punctuation collide']);
+  // The same name in another subcategory has another id: no error.
+  assert.deepEqual(brief(validateLandscape(SAMPLE.replace('            name: MONAI', '            name: Kornia'), { logosDir: null }).errors), []);
+});
