@@ -39,6 +39,21 @@ export function isReviewDue(p: Project, today: CalendarDate): boolean {
   return p.pending ? today > p.pending.checkedOn : today >= p.reviewDueOn;
 }
 
+/**
+ * What a review run on `on` would have to do, for planning ahead: projects whose review falls
+ * due by then, and failing ones whose fix deadline falls by then (retired if still failing).
+ */
+export function plannedReviews(projects: Project[], on: CalendarDate): { project: Project; reason: 'due' | 'deadline' }[] {
+  const out: { project: Project; reason: 'due' | 'deadline' }[] = [];
+  for (const p of projects) {
+    if (p.status !== 'ACTIVE') continue;
+    if (p.pending) {
+      if (on >= p.pending.deadlineOn) out.push({ project: p, reason: 'deadline' });
+    } else if (on >= p.reviewDueOn) out.push({ project: p, reason: 'due' });
+  }
+  return out.sort((a, b) => a.project.id.localeCompare(b.project.id));
+}
+
 export function failuresOf(report: Pick<Report, 'requirements'>): ReviewFailure[] {
   return report.requirements.filter((r) => r.status === 'fail').map((r) => ({ id: r.id, key: r.key, summary: r.summary }));
 }

@@ -1,6 +1,8 @@
 // `steward review run|due`: the periodic review of ACTIVE projects (all due ones, or the named
 // ones), with progress on stderr; and the list of what falls due.
 import { Command, Option } from 'commander';
+import { InputError } from '../../util/errors.js';
+import type { Project } from '../../process/types.js';
 import { checkEvaluator, printJson, progressReporter, storeOptions, withEngine, type StoreFlags } from './process-context.js';
 
 export function register(program: Command): void {
@@ -45,15 +47,32 @@ export function register(program: Command): void {
       if (r.errors.length > 0 || (off?.errors.length ?? 0) > 0) process.exitCode = 1;
     });
   });
-  storeOptions(review.command('due').description('ACTIVE projects with their next review date and any pending deadline').option('--all', 'include projects not yet due')).action(
-    async (flags: StoreFlags & { all?: boolean }) => {
-      await withEngine(flags, async ({ engine }) => {
-        const [{ listProjects, dueProjects }] = await Promise.all([import('../../process/engine-review.js')]);
-        const list = flags.all ? await listProjects(engine, ['ACTIVE']) : await dueProjects(engine);
-        const width = Math.max(0, ...list.map((p) => p.id.length));
-        for (const p of list) process.stdout.write(`${p.id.padEnd(width)}  due ${p.reviewDueOn}${p.pending ? `  FAILING since ${p.pending.noticeOn}, deadline ${p.pending.deadlineOn}` : ''}${p.acceptedOn ? '' : '  (acceptance date unknown)'}\n`);
-        if (list.length === 0) process.stdout.write('nothing due\n');
-      });
-    },
-  );
+  storeOptions(
+    review
+      .command('due')
+      .description('ACTIVE projects with their next review date and any pending deadline')
+      .option('--all', 'include projects not yet due')
+      .option('--on <date>', 'plan ahead (writes nothing): what falls due by YYYY-MM-DD, and failing projects whose deadline falls by then'),
+  ).action(async (flags: StoreFlags & { all?: boolean; on?: string }) => {
+    if (flags.on !== undefined && flags.all) throw new InputError('review due: --on and --all do not go together (--on lists what falls due by that date)');
+    const { isCalendarDate } = await import('../../process/calendar.js');
+    if (flags.on !== undefined && !isCalendarDate(flags.on)) throw new InputError(`review due --on: expected a date YYYY-MM-DD, found ${JSON.stringify(flags.on)}`);
+    await withEngine(flags, async ({ engine }) => {
+      const [{ listProjects, dueProjects }, { plannedReviews }] = await Promise.all([import('../../process/engine-review.js'), import('../../process/projects.js')]);
+      const line = (p: Project, note = '') =>
+        `${p.id.padEnd(width)}  due ${p.reviewDueOn}${p.pending ? `  FAILING since ${p.pending.noticeOn}, deadline ${p.pending.deadlineOn}` : ''}${p.acceptedOn ? '' : '  (acceptance date unknown)'}${note}\n`;
+      let width = 0;
+      if (flags.on !== undefined) {
+        const plan = plannedReviews(await listProjects(engine, ['ACTIVE']), flags.on);
+        width = Math.max(0, ...plan.map((x) => x.project.id.length));
+        for (const x of plan) process.stdout.write(line(x.project, x.reason === 'deadline' ? '  (retired if still failing)' : ''));
+        if (plan.length === 0) process.stdout.write(`nothing due by ${flags.on}\n`);
+        return;
+      }
+      const list = flags.all ? await listProjects(engine, ['ACTIVE']) : await dueProjects(engine);
+      width = Math.max(0, ...list.map((p) => p.id.length));
+      for (const p of list) process.stdout.write(line(p));
+      if (list.length === 0) process.stdout.write('nothing due\n');
+    });
+  });
 }

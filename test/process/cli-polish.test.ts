@@ -1,0 +1,65 @@
+// The process CLI details a staff member met walking the whole process (a real process, a real
+// SQLite file): planning reviews ahead, decision outcomes in any case, session ids without the S,
+// the form's answers on `application show`, the staff notice when an applicant answers, and
+// retry times people can read.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runCli } from '../support/cli.js';
+import { cleanupTemp, tempDir } from '../support/repo.js';
+import { openStore } from '../../src/store/index.js';
+import { runPeriodicReview } from '../../src/process/engine-review.js';
+import { fakeEvaluator } from './fake-report.js';
+import { STAFF, testEngine } from './helpers.js';
+
+test.after(cleanupTemp);
+
+function cliIn(dir: string) {
+  const env = { STEWARD_DATA_DIR: dir, STEWARD_ACTOR: '', STEWARD_STAFF_EMAIL: '' };
+  return (args: string[], input?: string) => runCli(args, { env, ...(input !== undefined ? { input } : {}) });
+}
+
+const item = (name: string, accepted: string) => `          - item:
+            name: ${name}
+            homepage_url: https://github.com/example/${name}
+            logo: ${name}.svg
+            repo_url: https://github.com/example/${name}
+            extra:
+              accepted: '${accepted}'
+`;
+
+test('review due --on plans ahead: due by that date, failing ones whose deadline falls by then; nothing is written', async () => {
+  const dir = tempDir('steward-polish-');
+  const cli = cliIn(dir);
+  const file = join(dir, 'landscape.yml');
+  writeFileSync(
+    file,
+    `landscape:\n  - category:\n    name: Modeling\n    subcategories:\n      - subcategory:\n        name: X\n        items:\n${item('widgets', '2026-01-01')}${item('gadgets', '2026-01-01')}${item('later', '2026-03-01')}`,
+  );
+  assert.equal((await cli(['import', file])).code, 0);
+  // gadgets fails its review on 2026-07-02: deadline 30 days later, 2026-08-01
+  const store = await openStore({ dataDir: dir });
+  try {
+    const { engine } = testEngine(store, '2026-07-02T10:00:00Z', fakeEvaluator(new Map([['gadgets', 28]])));
+    const run = await runPeriodicReview(engine, STAFF, { projectIds: ['gadgets'] });
+    assert.deepEqual(run.failed, ['gadgets']);
+  } finally {
+    await store.close();
+  }
+  const audit = (await cli(['audit', 'log', '--format', 'json'])).stdout;
+
+  let r = await cli(['review', 'due', '--on', '2026-06-30']);
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(r.stdout, 'nothing due by 2026-06-30\n');
+  r = await cli(['review', 'due', '--on', '2026-07-31']);
+  assert.equal(r.stdout, 'widgets  due 2026-07-01\n', 'gadgets deadline is the next day, later is due in September');
+  r = await cli(['review', 'due', '--on', '2026-08-01']);
+  assert.equal(r.stdout, 'gadgets  due 2026-07-01  FAILING since 2026-07-02, deadline 2026-08-01  (retired if still failing)\nwidgets  due 2026-07-01\n');
+  r = await cli(['review', 'due', '--on', '2026-09-01']);
+  assert.match(r.stdout, /^gadgets .*\nlater {4}due 2026-09-01\nwidgets .*\n$/);
+  r = await cli(['review', 'due', '--on', '2026-02-30']);
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /review due --on: expected a date YYYY-MM-DD, found "2026-02-30"/);
+  assert.equal((await cli(['audit', 'log', '--format', 'json'])).stdout, audit, 'planning writes nothing');
+});
