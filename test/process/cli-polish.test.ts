@@ -63,3 +63,30 @@ test('review due --on plans ahead: due by that date, failing ones whose deadline
   assert.match(r.stderr, /review due --on: expected a date YYYY-MM-DD, found "2026-02-30"/);
   assert.equal((await cli(['audit', 'log', '--format', 'json'])).stdout, audit, 'planning writes nothing');
 });
+
+test('decision record takes the outcome in any case, with - or _; --help lists the outcomes', async () => {
+  const cli = cliIn(tempDir('steward-polish-'));
+  for (let i = 1; i <= 3; i++) assert.equal((await cli(['people', 'add', `m${i}`, 'member', '--wg'])).code, 0);
+  for (const name of ['widgets', 'gadgets', 'sprockets']) {
+    assert.equal((await cli(['application', 'submit', '--name', name, '--repo', `https://github.com/example/${name}`, '--contact', 'a@example.org', '--as', 'owner'])).code, 0);
+  }
+  assert.equal((await cli(['session', 'schedule', '2099-01-05'])).code, 0);
+  for (const id of ['1', '2', '3']) {
+    await cli(['vote', 'open', id]);
+    for (let i = 1; i <= 3; i++) await cli(['vote', 'cast', id, id === '1' ? 'approve' : 'reject', '--as', `m${i}`]);
+    await cli(['vote', 'close', id]);
+  }
+  let r = await cli(['decision', 'record', '2', 'too-earlyy', '--reason', 'come back later']);
+  assert.equal(r.code, 2, 'an unknown outcome is a usage error');
+  assert.match(r.stderr, /expected one of ACCEPTED, DECLINED, TOO_EARLY, COMMUNITY_HIGHLIGHT \(any case\), found "too-earlyy"/);
+  r = await cli(['decision', 'record', '1', 'Accepted', '--reason', 'meets the bar']);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /^application 1: ACCEPTED/);
+  r = await cli(['decision', 'record', '2', 'too-early', '--reason', 'come back later']);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /^application 2: TOO_EARLY/);
+  r = await cli(['decision', 'record', '3', 'declined', '--reason', 'no']);
+  assert.match(r.stdout, /^application 3: DECLINED/);
+  r = await cli(['decision', 'record', '--help']);
+  assert.match(r.stdout.replace(/\s+/g, " "), /ACCEPTED, DECLINED, TOO_EARLY, COMMUNITY_HIGHLIGHT \(any case/);
+});

@@ -1,8 +1,18 @@
 // `steward decision record`: the decision on an application after its vote, with its reason.
-import { Argument, Command } from 'commander';
+import { Argument, Command, InvalidArgumentError } from 'commander';
 import { InputError } from '../../util/errors.js';
 import { storeOptions, withEngine, type StoreFlags } from './process-context.js';
 import type { DecisionOutcome } from '../../process/types.js';
+
+const OUTCOMES: readonly DecisionOutcome[] = ['ACCEPTED', 'DECLINED', 'TOO_EARLY', 'COMMUNITY_HIGHLIGHT'];
+
+/** The outcome as people type it: accepted, Too-Early, community highlight … */
+export function parseOutcome(text: string): DecisionOutcome {
+  const key = text.trim().toUpperCase().replace(/[-\s]+/g, '_');
+  const found = OUTCOMES.find((o) => o === key);
+  if (!found) throw new InvalidArgumentError(`expected one of ${OUTCOMES.join(', ')} (any case), found ${JSON.stringify(text)}`);
+  return found;
+}
 
 export function register(program: Command): void {
   const decision = program.command('decision').description('decisions on applications');
@@ -11,7 +21,7 @@ export function register(program: Command): void {
       .command('record')
       .description('record the decision after the vote closed (ACCEPTED only if the vote approved)')
       .argument('<application-id>')
-      .addArgument(new Argument('<outcome>', 'the decision').choices(['ACCEPTED', 'DECLINED', 'TOO_EARLY', 'COMMUNITY_HIGHLIGHT']))
+      .addArgument(new Argument('<outcome>', `the decision: ${OUTCOMES.join(', ')} (any case; - for _ is fine)`).argParser(parseOutcome))
       .requiredOption('--reason <text>', 'why: sent to the applicant and kept in the audit log'),
   ).action(async (id: string, outcome: DecisionOutcome, flags: StoreFlags & { reason: string }) => {
     if (!flags.reason.trim()) throw new InputError('--reason: a decision needs a reason');
