@@ -90,3 +90,21 @@ test('decision record takes the outcome in any case, with - or _; --help lists t
   r = await cli(['decision', 'record', '--help']);
   assert.match(r.stdout.replace(/\s+/g, " "), /ACCEPTED, DECLINED, TOO_EARLY, COMMUNITY_HIGHLIGHT \(any case/);
 });
+
+test('session agenda 1 is session S1; session list has a header row', async () => {
+  const cli = cliIn(tempDir('steward-polish-'));
+  assert.equal((await cli(['application', 'submit', '--name', 'Widgets', '--repo', 'https://github.com/example/widgets', '--contact', 'a@example.org', '--as', 'owner'])).code, 0);
+  assert.equal((await cli(['session', 'schedule', '2099-01-05'])).code, 0);
+  const named = await cli(['session', 'agenda', 'S1']);
+  assert.equal(named.code, 0, named.stderr);
+  for (const id of ['1', 's1']) {
+    const r = await cli(['session', 'agenda', id]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stdout, named.stdout);
+  }
+  let r = await cli(['session', 'agenda', '2']);
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /S2/);
+  r = await cli(['session', 'list']);
+  assert.equal(r.stdout, 'ID  DATE        FILLED  APPLICATIONS\nS1  2099-01-05  1/10    1\n');
+});

@@ -84,7 +84,7 @@ test('session schedule: a past date is refused with nothing written; the notice 
   assert.equal(r.code, 2);
   assert.equal(r.stderr, `steward: session schedule: expected today (${today}) or a later date, found ${yesterday}; nothing was scheduled\n`);
   r = await cli(['session', 'list']);
-  assert.equal(r.stdout, '', 'no session was written');
+  assert.equal(r.stdout, 'no sessions scheduled\n', 'no session was written');
   r = await cli(['application', 'list', '--status', 'NEW']);
   assert.match(r.stdout, /^NEW \(1\)\n/);
 

@@ -3,6 +3,12 @@ import { Command, Option } from 'commander';
 import { InputError } from '../../util/errors.js';
 import { printJson, storeOptions, withEngine, type StoreFlags } from './process-context.js';
 
+/** Sessions are named S1, S2 …; a bare number or a lower-case s means the same one. */
+export function sessionId(text: string): string {
+  const m = /^\s*[sS]?(\d+)\s*$/.exec(text);
+  return m ? `S${Number(m[1])}` : text;
+}
+
 export function register(program: Command): void {
   const session = program.command('session').description('review sessions: schedule one and print its agenda');
   storeOptions(
@@ -30,7 +36,7 @@ export function register(program: Command): void {
     session
       .command('agenda')
       .description("a session's agenda: each application with its latest report, presentation and video")
-      .argument('<session-id>')
+      .argument('<session-id>', 'S1, S2 … (1 or s1 is read as S1)', sessionId)
       .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text')),
   ).action(async (id: string, flags: StoreFlags & { format: string }) => {
     await withEngine(flags, async ({ engine }) => {
@@ -48,7 +54,11 @@ export function register(program: Command): void {
   storeOptions(session.command('list').description('scheduled sessions')).action(async (flags: StoreFlags) => {
     await withEngine(flags, async ({ engine }) => {
       const { listSessions } = await import('../../process/engine-applications.js');
-      for (const s of await listSessions(engine)) process.stdout.write(`${s.id}  ${s.date}  ${s.applicationIds.length}/${s.capacity}  ${s.applicationIds.join(', ')}\n`);
+      const list = await listSessions(engine);
+      if (list.length === 0) return void process.stdout.write('no sessions scheduled\n');
+      const w = Math.max(2, ...list.map((s) => s.id.length));
+      process.stdout.write(`${'ID'.padEnd(w)}  ${'DATE'.padEnd(10)}  ${'FILLED'.padEnd(6)}  APPLICATIONS\n`);
+      for (const s of list) process.stdout.write(`${s.id.padEnd(w)}  ${s.date}  ${`${s.applicationIds.length}/${s.capacity}`.padEnd(6)}  ${s.applicationIds.join(', ')}\n`);
     });
   });
 }
