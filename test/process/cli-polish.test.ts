@@ -12,6 +12,8 @@ import { openStore } from '../../src/store/index.js';
 import { runPeriodicReview } from '../../src/process/engine-review.js';
 import { fakeEvaluator } from './fake-report.js';
 import { STAFF, testEngine } from './helpers.js';
+import { addMonths } from '../../src/process/calendar.js';
+import { loadDefaultPolicy } from '../../src/policy/load.js';
 
 test.after(cleanupTemp);
 
@@ -107,4 +109,36 @@ test('session agenda 1 is session S1; session list has a header row', async () =
   assert.match(r.stderr, /S2/);
   r = await cli(['session', 'list']);
   assert.equal(r.stdout, 'ID  DATE        FILLED  APPLICATIONS\nS1  2099-01-05  1/10    1\n');
+});
+
+const BODY = [
+  ['Contact emails', 'alice@example.org, bob@example.org'],
+  ['Project summary', 'Widgets for PyTorch'],
+  ['Project description', 'Line one.\nLine two.'],
+  ['Project repo URL', 'https://github.com/example/widgets'],
+  ['Project license', 'BSD-3-Clause'],
+  ['GitHub handles of the project maintainer(s)', '@alice, @bob'],
+  ['Website URL', '_No response_'],
+].map(([h, v]) => `### ${h}\n\n${v}\n`).join('\n');
+
+test("application show: the form's answers aligned, and when a declined project may resubmit", async () => {
+  const cli = cliIn(tempDir('steward-polish-'));
+  assert.equal((await cli(['people', 'add', 'm1', 'member', '--wg'])).code, 0);
+  let r = await cli(['application', 'submit', '--body', '-', '--title', '[Ecosystem] Widgets', '--as', 'alice'], BODY);
+  assert.equal(r.code, 0, r.stderr);
+  r = await cli(['application', 'show', '1']);
+  assert.match(
+    r.stdout,
+    /\n {2}answers:\n {4}contactEmails: alice@example\.org, bob@example\.org\n {4}summary: {7}Widgets for PyTorch\n {4}description: {3}Line one\.\n {19}Line two\.\n {4}repoUrl: {7}https:\/\/github\.com\/example\/widgets\n {4}license: {7}BSD-3-Clause\n {4}maintainers: {3}alice, bob\n(?! {4}websiteUrl)/,
+  );
+  assert.doesNotMatch(r.stdout, /may resubmit/);
+  await cli(['session', 'schedule', '2099-01-05']);
+  await cli(['vote', 'open', '1']);
+  await cli(['vote', 'cast', '1', 'reject', '--as', 'm1']);
+  await cli(['vote', 'close', '1']);
+  assert.equal((await cli(['decision', 'record', '1', 'DECLINED', '--reason', 'not yet'])).code, 0);
+  r = await cli(['application', 'show', '1']);
+  const declinedOn = /decision: DECLINED on (\d{4}-\d{2}-\d{2})/.exec(r.stdout)?.[1];
+  assert.ok(declinedOn, r.stdout);
+  assert.match(r.stdout, new RegExp(`\n {2}may resubmit from ${addMonths(declinedOn, loadDefaultPolicy().process.resubmitAfterMonths)}\n`));
 });

@@ -67,6 +67,20 @@ async function submitInput(flags: SubmitFlags) {
   return input;
 }
 
+/** The form's answers in the form's order, names aligned; continuation lines indented under the value. */
+export function formAnswers(fields: Record<string, unknown>, order: readonly string[]): string[] {
+  const shown: [string, string][] = [];
+  for (const name of order) {
+    const v = fields[name];
+    const text = Array.isArray(v) ? v.map(String).join(', ') : typeof v === 'string' ? v.trim() : v === null || v === undefined ? '' : JSON.stringify(v);
+    if (text !== '') shown.push([name, text]);
+  }
+  if (shown.length === 0) return [];
+  const w = Math.max(...shown.map(([n]) => n.length)) + 1;
+  const pad = ' '.repeat(4 + w + 1);
+  return ['  answers:', ...shown.map(([n, t]) => `    ${`${n}:`.padEnd(w)} ${t.split('\n').join(`\n${pad}`)}`)];
+}
+
 /** What staff does next with an application in this state, as the command to run. */
 function nextStep(a: Application): string | undefined {
   switch (a.status) {
@@ -147,7 +161,12 @@ export function register(program: Command): void {
       .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text')),
   ).action(async (id: string, flags: StoreFlags & { format: string }) => {
     await withEngine(flags, async ({ engine }) => {
-      const [{ getApplication }, { latestReport }] = await Promise.all([import('../../process/engine-applications.js'), import('../../process/engine-reports.js')]);
+      const [{ getApplication }, { latestReport }, { FIELDS }, { dateOf, resubmissionAllowedFrom }] = await Promise.all([
+        import('../../process/engine-applications.js'),
+        import('../../process/engine-reports.js'),
+        import('../../process/form/index.js'),
+        import('../../process/calendar.js'),
+      ]);
       const a = await getApplication(engine, id);
       const report = await latestReport(engine, `application:${id}`);
       if (flags.format === 'json') return printJson({ application: a, report: report ? { id: report.id, verdict: report.verdict, commit: report.commit, asOf: report.asOf, policy: report.policy } : null });
@@ -156,12 +175,15 @@ export function register(program: Command): void {
       if (a.presentation) out.push(`  presentation: ${a.presentation.url ?? a.presentation.file}`);
       if (a.videoUrl) out.push(`  video: ${a.videoUrl}`);
       if (a.resubmissionOf) out.push(`  resubmission of application ${a.resubmissionOf}`);
+      out.push(...formAnswers(a.fields, FIELDS.map((f) => f.name)));
       for (const q of a.questions) out.push(`  question (${q.askedAt.slice(0, 10)}, ${q.askedBy}): ${q.text}${q.answer ? `\n    answer (${q.answeredAt?.slice(0, 10)}): ${q.answer}` : ''}`);
       if (a.vote) {
         const r = a.vote.result;
         out.push(`  vote: roster ${a.vote.roster.length}, ${Object.keys(a.vote.ballots).length} binding ballots, ${Object.keys(a.vote.nonBinding).length} non-binding${r ? `; closed: ${r.approved ? 'approved' : 'not approved'} (${r.approvals} of ${r.rosterSize}, needed ${r.needed})` : '; open'}`);
       }
       if (a.decision) out.push(`  decision: ${a.decision.outcome} on ${a.decision.at.slice(0, 10)} — ${a.decision.reason}`);
+      // the same calendar rule submit enforces: a project not accepted waits resubmitAfterMonths
+      if (a.decision && a.decision.outcome !== 'ACCEPTED') out.push(`  may resubmit from ${resubmissionAllowedFrom(dateOf(new Date(a.decision.at)), engine.rules.resubmitAfterMonths)}`);
       for (const i of a.onboarding ?? []) out.push(`  [${i.done ? 'x' : ' '}] ${i.key}: ${i.title} (${i.doneBy})`);
       if (report) out.push(`  report ${report.id}: ${report.verdict} at ${report.commit.slice(0, 12)}, as of ${report.asOf.slice(0, 10)}, policy ${report.policy}`);
       const next = nextStep(a);
