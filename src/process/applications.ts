@@ -137,7 +137,8 @@ export function askQuestion(app: Application, text: string, ctx: Ctx): Outcome<A
   ]);
 }
 
-export function answer(app: Application, text: string, ctx: Ctx): Outcome<Application> {
+/** `staffTo`: the staff addresses on record; none leaves the notice to the delivery's fallback recipient. */
+export function answer(app: Application, text: string, ctx: Ctx, staffTo: string[] = []): Outcome<Application> {
   need(isOwner(app, ctx.actor) || ctx.actor.role === 'staff', 'forbidden', `answer: only the applicant (${app.applicant}) or staff may answer; ${ctx.actor.id} is ${ctx.actor.role}`);
   requireStatus(app, ['WAITING_ON_COMMENT'], 'answer');
   need(text.trim().length > 0, 'invalid', 'answer: the answer is empty');
@@ -147,7 +148,11 @@ export function answer(app: Application, text: string, ctx: Ctx): Outcome<Applic
   // the application leaves the session it was in and is reviewed first next time
   const { sessionId: _dropped, vote: _vote, ...rest } = app;
   const state: Application = { ...rest, status: 'RETURNING', returning: true, questions };
-  return out(state, 'application.answered', { by: ctx.actor.id });
+  // staff asked, so staff hear of the answer; a staff member who typed it in already knows
+  const notices = ctx.actor.role === 'staff' ? [] : [
+    { kind: 'answer-received' as const, to: staffTo, data: { applicationId: app.id, projectName: app.projectName, question: last.text, answer: text.trim(), answeredBy: ctx.actor.id } },
+  ];
+  return out(state, 'application.answered', { by: ctx.actor.id }, notices);
 }
 
 export function schedule(app: Application, sessionId: string, ctx: Ctx, sessionDate?: string): Outcome<Application> {

@@ -100,10 +100,15 @@ export function isPermanent(err: unknown): boolean {
   return e.permanent === true || e.name === 'NoticeDataError';
 }
 
+/** Notices addressed to staff (the store's staff addresses), not to a project's contacts. */
+const STAFF_KINDS: ReadonlySet<string> = new Set(['answer-received']);
+
 /** The message for a row: to its recipients, or to the fallback with a request to forward it. */
-export function addressed(row: Pick<OutboxRow, 'to' | 'subject'>, rendered: { subject: string; text: string }, fallbackTo: string[]): { to: string[]; subject: string; text: string } {
+export function addressed(row: Pick<OutboxRow, 'to' | 'subject'> & { kind?: string }, rendered: { subject: string; text: string }, fallbackTo: string[]): { to: string[]; subject: string; text: string } {
   if (row.to.length > 0) return { to: row.to, ...rendered };
   if (fallbackTo.length === 0) return { to: [], ...rendered }; // the transport refuses it: no recipient
+  // a notice meant for staff reaches them through the fallback as it is: nothing to forward
+  if (row.kind !== undefined && STAFF_KINDS.has(row.kind)) return { to: fallbackTo, ...rendered };
   const [what, id] = row.subject.split(':', 2);
   const fix = what === 'project' && id ? ` Record them with \`steward project contacts ${id} --set a@example.org,b@example.org\`.` : '';
   const note = `[Steward] No contact is on record for ${row.subject}: please forward this message to its maintainers.${fix}`;

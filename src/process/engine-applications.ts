@@ -1,7 +1,7 @@
 // Application commands against the store: each loads, runs the pure transition from
 // applications.ts, and writes state + outbox + audit in one transaction.
 import type { Kysely } from 'kysely';
-import { getDoc, insertDoc, listDocs, nextId, roster as rosterOf, updateDoc, type DB } from '../store/index.js';
+import { getDoc, insertDoc, listDocs, listPeople, nextId, roster as rosterOf, updateDoc, type DB } from '../store/index.js';
 import * as A from './applications.js';
 import { dateOf, resubmissionAllowedFrom } from './calendar.js';
 import { attachReport, type Engine, mutate, notFound, record } from './engine.js';
@@ -66,7 +66,13 @@ async function act(eng: Engine, actor: Actor, id: string, step: (app: Applicatio
 }
 
 export const askQuestion = (eng: Engine, actor: Actor, id: string, text: string) => act(eng, actor, id, (a, ctx) => A.askQuestion(a, text, ctx));
-export const answerQuestion = (eng: Engine, actor: Actor, id: string, text: string) => act(eng, actor, id, (a, ctx) => A.answer(a, text, ctx));
+export const answerQuestion = (eng: Engine, actor: Actor, id: string, text: string) =>
+  act(eng, actor, id, async (a, ctx, trx) => A.answer(a, text, ctx, await staffAddresses(trx)));
+
+/** The e-mail addresses of the staff on record (people without one are left out). */
+async function staffAddresses(trx: Kysely<DB>): Promise<string[]> {
+  return (await listPeople(trx)).filter((p) => p.role === 'staff' && p.email).map((p) => p.email!);
+}
 export const withdrawApplication = (eng: Engine, actor: Actor, id: string) => act(eng, actor, id, (a, ctx) => A.withdraw(a, ctx));
 export const castVote = (eng: Engine, actor: Actor, id: string, choice: Choice) => act(eng, actor, id, (a, ctx) => A.castVote(a, choice, ctx));
 export const closeVote = (eng: Engine, actor: Actor, id: string) => act(eng, actor, id, (a, ctx) => A.closeVote(a, ctx));

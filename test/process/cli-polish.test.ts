@@ -142,3 +142,33 @@ test("application show: the form's answers aligned, and when a declined project 
   assert.ok(declinedOn, r.stdout);
   assert.match(r.stdout, new RegExp(`\n {2}may resubmit from ${addMonths(declinedOn, loadDefaultPolicy().process.resubmitAfterMonths)}\n`));
 });
+
+test('an applicant answering a question sends staff an answer-received notice: to the staff on record, else to the fallback recipient', async () => {
+  const dir = tempDir('steward-polish-');
+  const cli = cliIn(dir);
+  assert.equal((await cli(['application', 'submit', '--name', 'Widgets', '--repo', 'https://github.com/example/widgets', '--contact', 'a@example.org', '--as', 'alice'])).code, 0);
+  assert.equal((await cli(['application', 'ask', '1', 'Which licence?'])).code, 0);
+  let r = await cli(['application', 'answer', '1', 'BSD-3-Clause', '--as', 'alice']);
+  assert.equal(r.code, 0, r.stderr);
+  type Row = { kind: string; to: string[]; data: Record<string, unknown> };
+  const answered = async () => (JSON.parse((await cli(['notices', 'list', '--format', 'json'])).stdout) as Row[]).filter((n) => n.kind === 'answer-received');
+  let rows = await answered();
+  assert.equal(rows.length, 1);
+  assert.deepEqual(rows[0]!.to, [], 'no staff address on record');
+  assert.deepEqual(rows[0]!.data, { applicationId: '1', projectName: 'Widgets', question: 'Which licence?', answer: 'BSD-3-Clause', answeredBy: 'alice' });
+  // the fallback recipient gets it as a staff message, not as one to forward to maintainers
+  r = await runCli(['notices', 'deliver', '--dry-run', '--notify', 'desk@pytorch.example'], { env: { STEWARD_DATA_DIR: dir, STEWARD_ACTOR: '' } });
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /To: desk@pytorch\.example\nSubject: [^\n]*Widgets: answer received\n/);
+  assert.doesNotMatch(r.stdout, /to forward|forward this message/, 'every other notice has its recipient');
+
+  assert.equal((await cli(['people', 'add', 'sam', 'staff', '--email', 'sam@pytorch.example'])).code, 0);
+  assert.equal((await cli(['people', 'add', 'kim', 'staff'])).code, 0);
+  assert.equal((await cli(['application', 'ask', '1', 'And the docs?'])).code, 0);
+  assert.equal((await cli(['application', 'answer', '1', 'On the website.', '--as', 'alice'])).code, 0);
+  // staff typing an answer in for the applicant: no notice to themselves
+  assert.equal((await cli(['application', 'ask', '1', 'CI?'])).code, 0);
+  assert.equal((await cli(['application', 'answer', '1', 'GitHub Actions'])).code, 0);
+  rows = await answered();
+  assert.deepEqual(rows.map((n) => n.to), [[], ['sam@pytorch.example']]);
+});
