@@ -172,3 +172,15 @@ test('an applicant answering a question sends staff an answer-received notice: t
   rows = await answered();
   assert.deepEqual(rows.map((n) => n.to), [[], ['sam@pytorch.example']]);
 });
+
+test('notices deliver and notices list show a retry time as YYYY-MM-DD HH:MM UTC', async () => {
+  const cli = cliIn(tempDir('steward-polish-'));
+  assert.equal((await cli(['application', 'submit', '--name', 'Widgets', '--repo', 'https://github.com/example/widgets', '--contact', 'a@example.org', '--as', 'alice'])).code, 0);
+  // nothing listens on port 1 of the loopback: a temporary failure, retried later
+  let r = await cli(['notices', 'deliver', '--smtp', 'smtp://127.0.0.1:1']);
+  assert.match(r.stdout, /^0 delivered, 1 to retry, 0 given up\n {2}1: .* \(retry at \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC\)\n$/);
+  assert.doesNotMatch(r.stdout, /T\d{2}:\d{2}/);
+  r = await cli(['notices', 'list']);
+  assert.match(r.stdout, /pending .* retry at \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC {2}last error: /);
+  assert.doesNotMatch(r.stdout, /T\d{2}:\d{2}:\d{2}/);
+});

@@ -17,7 +17,7 @@ export function register(program: Command): void {
       const { listOutbox } = await import('../../store/index.js');
       const rows = await listOutbox(store.db, flags.status ? { status: flags.status } : {});
       if (flags.format === 'json') return printJson(rows);
-      for (const r of rows) process.stdout.write(`${String(r.id).padStart(5)}  ${r.status.padEnd(9)}  ${r.kind.padEnd(20)}  ${r.subject}  → ${r.to.join(', ') || '(no recipient)'}${r.lastError ? `  last error: ${r.lastError}` : ''}\n`);
+      for (const r of rows) process.stdout.write(`${String(r.id).padStart(5)}  ${r.status.padEnd(9)}  ${r.kind.padEnd(20)}  ${r.subject}  → ${r.to.join(', ') || '(no recipient)'}${r.status === 'pending' && r.attempts > 0 ? `  retry at ${utcMinute(r.nextAttemptAt)}` : ''}${r.lastError ? `  last error: ${r.lastError}` : ''}\n`);
       if (rows.length === 0) process.stdout.write('no notices\n');
     });
   });
@@ -52,7 +52,7 @@ export function register(program: Command): void {
       try {
         const r = await deliverOutbox({ store, transport, render: renderStoredNotice, fallbackTo });
         process.stdout.write(`${r.delivered.length} delivered, ${r.retrying.length} to retry, ${r.dead.length} given up\n`);
-        for (const x of r.retrying) process.stdout.write(`  ${x.id}: ${x.error} (retry at ${x.retryAt})\n`);
+        for (const x of r.retrying) process.stdout.write(`  ${x.id}: ${x.error} (retry at ${utcMinute(x.retryAt)})\n`);
         for (const x of r.dead) process.stdout.write(`  ${x.id}: ${x.error} (given up)\n`);
         if (r.dead.length > 0) process.exitCode = 1;
       } finally {
@@ -60,6 +60,12 @@ export function register(program: Command): void {
       }
     });
   });
+}
+
+/** An instant as people read it at a terminal: `2026-07-01 14:05 UTC`. */
+export function utcMinute(iso: string): string {
+  const t = new Date(iso);
+  return Number.isNaN(t.getTime()) ? iso : `${t.toISOString().slice(0, 10)} ${t.toISOString().slice(11, 16)} UTC`;
 }
 
 /** The fallback recipients: --notify, else $STEWARD_STAFF_EMAIL (comma-separated). */
