@@ -174,5 +174,5 @@ test('application show: dates as YYYY-MM-DD and the next step for the state it i
   assert.match(r.stdout, /\nnext: steward decision record 1 DECLINED --reason "…"\n$/);
   await cli(['decision', 'record', '1', 'DECLINED', '--reason', 'no ballots']);
   r = await cli(['application', 'show', '1']);
-  assert.match(r.stdout, /\n {2}decision: DECLINED on \d{4}-\d{2}-\d{2} — no ballots\n$/);
+  assert.match(r.stdout, /\n {2}decision: DECLINED on \d{4}-\d{2}-\d{2} — no ballots\n {2}may resubmit from \d{4}-\d{2}-\d{2}\n$/);
 });
