@@ -50,9 +50,15 @@ export async function resolveLocalTarget(input: string, rev = 'HEAD'): Promise<R
       throw new InputError(`${input} is a sub-directory of the repository at ${root}; check the repository's root: steward check ${root}`);
     }
   }
-  let commit: string;
+  // one git process for the commit and its date (each spawn is a few ms of a cold check)
+  let commit = '';
+  let commitDate = '';
   try {
-    commit = (await git(['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`], { cwd: root })).trim();
+    const out = await git(
+      ['log', '-1', '--no-walk', '--no-show-signature', '--format=%H%x00%cI', '--end-of-options', `${rev}^{commit}`, '--'],
+      { cwd: root },
+    );
+    [commit = '', commitDate = ''] = out.trim().split('\0');
   } catch {
     commit = '';
   }
@@ -64,6 +70,6 @@ export async function resolveLocalTarget(input: string, rev = 'HEAD'): Promise<R
     }
     throw new InputError(`${input}: revision ${JSON.stringify(rev)} does not exist in this repository`);
   }
-  const commitDate = (await git(['show', '-s', '--format=%cI', commit], { cwd: root })).trim();
+
   return { input, root, bare, rev, commit, commitDate };
 }
