@@ -1,5 +1,6 @@
 // Builds the CLI that `bin/steward.js` runs: one ESM bundle (with a chunk per lazily loaded
-// command) under dist/bundle, plus the license templates normalised ahead of time. A bundle
+// command) under dist/bundle, plus what a cold start would otherwise compute: the license
+// templates normalised and the default policy parsed. A bundle
 // because loading ~150 modules one by one cost about a quarter of a `steward check` start-up;
 // type-checking is `npm run typecheck`, apart from this.
 import { build } from 'esbuild';
@@ -11,7 +12,7 @@ const outdir = `${root}dist/bundle`;
 rmSync(outdir, { recursive: true, force: true });
 await build({
   absWorkingDir: root,
-  entryPoints: { run: 'src/cli/run.ts', 'write-prepared': 'src/evidence/license/write-prepared.ts' },
+  entryPoints: { run: 'src/cli/run.ts', 'build-assets': 'src/cli/build-assets.ts' },
   outdir,
   bundle: true,
   splitting: true,
@@ -22,5 +23,5 @@ await build({
   sourcemap: true,
   logLevel: 'warning',
 });
-const { writePrepared } = await import(`${outdir}/write-prepared.js`);
-writePrepared(outdir);
+const { writeBuildAssets } = await import(`${outdir}/build-assets.js`);
+writeBuildAssets(outdir);

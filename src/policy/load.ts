@@ -1,7 +1,8 @@
 // Loads and validates a policy file; the default policy ships in data/policies.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parse as parseYaml } from 'yaml';
+import { createHash } from 'node:crypto';
+import { yaml } from '../util/lazy-yaml.js';
 import type { Policy } from './types.js';
 import { InputError } from '../util/errors.js';
 
@@ -25,9 +26,41 @@ const PROCESS_KEYS = ['resubmitAfterMonths', 'reviewEveryMonths', 'fixWithinDays
 
 let cachedDefault: Policy | undefined;
 
+/** Beside the bundled CLI, the build stores the default policy already parsed and validated. */
+export const PREPARED_POLICY_FILE_NAME = 'policy-default.json';
+
+interface PreparedPolicy {
+  /** sha256 of the YAML text it was made from: an edited policy file is parsed afresh */
+  source: string;
+  policy: Policy;
+}
+
+export function policySourceHash(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
 export function loadDefaultPolicy(): Policy {
-  cachedDefault ??= loadPolicyFile(DEFAULT_POLICY_FILE);
+  if (cachedDefault) return cachedDefault;
+  let text: string;
+  try {
+    text = readFileSync(DEFAULT_POLICY_FILE, 'utf8');
+  } catch (err) {
+    throw new InputError(`cannot read policy file ${DEFAULT_POLICY_FILE}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+  }
+  let prepared: PreparedPolicy | undefined;
+  try {
+    prepared = JSON.parse(readFileSync(new URL(`./${PREPARED_POLICY_FILE_NAME}`, import.meta.url), 'utf8')) as PreparedPolicy;
+  } catch {
+    prepared = undefined; // run from the sources, or not built: parse the YAML
+  }
+  cachedDefault = prepared && prepared.source === policySourceHash(text) ? prepared.policy : parsePolicy(text, DEFAULT_POLICY_FILE);
   return cachedDefault;
+}
+
+/** The build step: the default policy parsed, validated and keyed by its YAML text. */
+export function preparedDefaultPolicy(): PreparedPolicy {
+  const text = readFileSync(DEFAULT_POLICY_FILE, 'utf8');
+  return { source: policySourceHash(text), policy: parsePolicy(text, DEFAULT_POLICY_FILE) };
 }
 
 export function loadPolicyFile(file: string): Policy {
@@ -43,7 +76,7 @@ export function loadPolicyFile(file: string): Policy {
 export function parsePolicy(text: string, where = 'policy'): Policy {
   let raw: unknown;
   try {
-    raw = parseYaml(text, { prettyErrors: true });
+    raw = yaml().parse(text, { prettyErrors: true });
   } catch (err) {
     throw new InputError(`${where}: not valid YAML: ${(err as Error).message.split('\n')[0]}`);
   }

@@ -14,6 +14,7 @@ after(cleanupTemp);
 test('bin/steward.js (bundled) and the sources give the same JSON report', async () => {
   execFileSync(process.execPath, [join(REPO_ROOT, 'scripts', 'build.mjs')], { cwd: REPO_ROOT });
   assert.ok(existsSync(join(REPO_ROOT, 'dist', 'bundle', 'license-templates.json')), 'the build prepares the license templates');
+  assert.ok(existsSync(join(REPO_ROOT, 'dist', 'bundle', 'policy-default.json')), 'the build prepares the default policy');
   const dir = await buildRepo({
     commits: [
       {

@@ -62,3 +62,11 @@ test('docs/requirements.md is exactly what `steward policy show --format markdow
   assert.equal(cli.code, 0);
   assert.equal(cli.stdout, rendered);
 });
+
+test('the prepared default policy (written beside the bundle) is the parsed YAML, keyed by its text', async () => {
+  const { preparedDefaultPolicy, policySourceHash, loadPolicyFile } = await import('../../src/policy/load.js');
+  const prepared = preparedDefaultPolicy();
+  assert.deepEqual(prepared.policy, loadPolicyFile(DEFAULT_POLICY_FILE));
+  assert.equal(prepared.source, policySourceHash(readFileSync(DEFAULT_POLICY_FILE, 'utf8')));
+  assert.notEqual(policySourceHash('id: x\n'), prepared.source, 'an edited file does not match');
+});

@@ -1,7 +1,8 @@
 // GitHub Actions workflows: triggers, runners (matrices expanded), test and publish steps with
 // their lines, reusable workflows called. Values come from toJS() (alias-bounded), lines from the
 // document's nodes.
-import { isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+import type { Document, LineCounter } from 'yaml';
+import { yaml } from '../../util/lazy-yaml.js';
 import type { CiStep, CiWorkflow, EvidenceProblem } from '../types.js';
 import { publishAction, scanScript, type CommandMatch } from './commands.js';
 import { expandMatrix, substitute } from './matrix.js';
@@ -24,9 +25,9 @@ const WRAPPED_COMMAND_INPUTS = ['command', 'run', 'script', 'shell-command'];
 
 /** Parses YAML with positions; problems (syntax, alias bombs) are reported, never thrown. */
 export function readYaml(file: string, text: string, problems: EvidenceProblem[]): YamlRead | undefined {
-  const lc = new LineCounter();
+  const lc = new (yaml().LineCounter)();
   try {
-    const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: false });
+    const doc = yaml().parseDocument(text, { lineCounter: lc, uniqueKeys: false });
     if (doc.errors.length > 0) {
       const e = doc.errors[0]!;
       const line = e.linePos?.[0].line;
@@ -60,7 +61,7 @@ export function scriptStartLine(y: YamlRead, path: (string | number)[]): number 
   const node = y.doc.getIn(path, true);
   const line = lineAt(y, path);
   if (line === undefined) return undefined;
-  return isScalar(node) && (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED') ? line + 1 : line;
+  return yaml().isScalar(node) && (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED') ? line + 1 : line;
 }
 
 export function triggersOf(on: unknown): string[] {

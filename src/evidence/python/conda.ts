@@ -1,6 +1,7 @@
 // conda: environment*.yml (conda specs plus a `pip:` list) and recipes (meta.yaml / recipe.yaml).
 // Recipes are Jinja templates, not YAML, so they are scanned line by line instead of parsed.
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import type { LineCounter, Node } from 'yaml';
+import { yaml } from '../../util/lazy-yaml.js';
 import type { EvidenceProblem, TorchDeclaration } from '../types.js';
 import { isTorchName, parsePep508 } from './pep508.js';
 import { stripInlineComment } from './setup-cfg.js';
@@ -39,8 +40,9 @@ function lineOfNode(node: Node | null | undefined, lc: LineCounter): number | un
 }
 
 export function readEnvironmentYml(file: string, text: string, optional: boolean, problems: EvidenceProblem[]): TorchDeclaration[] {
-  const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: false });
+  const lc = new (yaml().LineCounter)();
+  const { isMap, isScalar, isSeq } = yaml();
+  const doc = yaml().parseDocument(text, { lineCounter: lc, uniqueKeys: false });
   if (doc.errors.length > 0) {
     const e = doc.errors[0]!;
     problems.push({ file, line: e.linePos?.[0].line, message: `not valid YAML: ${e.message.split('\n')[0]}` });
