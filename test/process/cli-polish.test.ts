@@ -14,6 +14,7 @@ import { fakeEvaluator } from './fake-report.js';
 import { STAFF, testEngine } from './helpers.js';
 import { addMonths } from '../../src/process/calendar.js';
 import { loadDefaultPolicy } from '../../src/policy/load.js';
+import { landscapeItem } from './landscape-items.js';
 
 test.after(cleanupTemp);
 
@@ -22,14 +23,7 @@ function cliIn(dir: string) {
   return (args: string[], input?: string) => runCli(args, { env, ...(input !== undefined ? { input } : {}) });
 }
 
-const item = (name: string, accepted: string) => `          - item:
-            name: ${name}
-            homepage_url: https://github.com/example/${name}
-            logo: ${name}.svg
-            repo_url: https://github.com/example/${name}
-            extra:
-              accepted: '${accepted}'
-`;
+const item = landscapeItem;
 
 test('review due --on plans ahead: due by that date, failing ones whose deadline falls by then; nothing is written', async () => {
   const dir = tempDir('steward-polish-');

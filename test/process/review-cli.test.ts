@@ -9,17 +9,11 @@ import { join } from 'node:path';
 import { runCli } from '../support/cli.js';
 import { buildRepo, cleanupTemp, tempDir } from '../support/repo.js';
 import { healthySpec } from './real-repos.js';
+import { landscapeItem } from './landscape-items.js';
 
 test.after(cleanupTemp);
 
-const item = (name: string) => `          - item:
-            name: ${name}
-            homepage_url: https://github.com/example/${name}
-            logo: ${name}.svg
-            repo_url: https://github.com/example/${name}
-            extra:
-              accepted: '2026-01-01'
-`;
+const item = landscapeItem;
 
 test('review run through the CLI checks real repositories: a pass, a 28-commit failure with its deadline, the offboarding follow-up', async () => {
   const dir = tempDir('steward-review-cli-');

@@ -11,19 +11,13 @@ import { REPO_ROOT, runCli } from '../support/cli.js';
 import { buildRepo, cleanupTemp, tempDir } from '../support/repo.js';
 import { startSmtpSink } from '../support/smtp-sink.js';
 import { healthySpec } from './real-repos.js';
+import { landscapeItem } from './landscape-items.js';
 
 test.after(cleanupTemp);
 
 const ENTRY = fileURLToPath(new URL('../../src/cli/run.ts', import.meta.url));
 
-const item = (name: string) => `          - item:
-            name: ${name}
-            homepage_url: https://github.com/example/${name}
-            logo: ${name}.svg
-            repo_url: https://github.com/example/${name}
-            extra:
-              accepted: '2026-01-01'
-`;
+const item = landscapeItem;
 
 async function until(what: string, cond: () => boolean, ms: number, log: () => string): Promise<void> {
   const end = Date.now() + ms;
