@@ -24,12 +24,12 @@ export async function findArchivedRepos(
   opts: { concurrency?: number; protectedCategories?: readonly string[]; severity?: 'error' | 'warning' } = {},
 ): Promise<ArchivedCheck> {
   const protectedCats = new Set(opts.protectedCategories ?? PROTECTED);
-  const todo = items.filter((i) => i.repo_url && !isRetired(i) && githubSlug(i.repo_url) !== null);
+  const toAsk = items.filter((i) => i.repo_url && !isRetired(i) && githubSlug(i.repo_url) !== null);
   const out: ArchivedCheck = { errors: [], warnings: [], checked: 0 };
   let next = 0;
   const worker = async () => {
-    while (next < todo.length) {
-      const it = todo[next++]!;
+    while (next < toAsk.length) {
+      const it = toAsk[next++]!;
       const url = `https://github.com/${githubSlug(it.repo_url!)}`;
       let archived: boolean | null;
       try {
@@ -45,7 +45,7 @@ export async function findArchivedRepos(
       (protectedCats.has(it.category) || opts.severity === 'warning' ? out.warnings : out.errors).push(p);
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(opts.concurrency ?? 8, todo.length)) }, worker));
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(opts.concurrency ?? 8, toAsk.length)) }, worker));
   const order = (a: LandscapeProblem, b: LandscapeProblem) => (a.line ?? 0) - (b.line ?? 0);
   out.errors.sort(order);
   out.warnings.sort(order);
