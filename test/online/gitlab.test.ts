@@ -4,10 +4,10 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
-import { createHash } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { createOnlineSession, gatherOnline, listOwnerRepositories } from '../../src/evidence/online/index.js';
 import { tempDir, cleanupTemp } from '../support/repo.js';
+import { sendJsonWithEtag } from '../support/loopback.js';
 
 let server: Server;
 let base = '';
@@ -47,17 +47,7 @@ before(async () => {
       return;
     }
     const [status, data, headers] = route(url.pathname, url.searchParams);
-    const text = JSON.stringify(data);
-    const etag = `W/"${createHash('sha1').update(text).digest('hex')}"`;
-    if (status === 200 && req.headers['if-none-match'] === etag) {
-      entry.status = 304;
-      res.writeHead(304, { etag });
-      res.end();
-      return;
-    }
-    entry.status = status;
-    res.writeHead(status, { 'content-type': 'application/json', etag, 'ratelimit-remaining': '1999', ...headers });
-    res.end(text);
+    entry.status = sendJsonWithEtag(req, res, status, data, { weak: true, etagOnErrors: true, headers: { 'ratelimit-remaining': '1999', ...headers } });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v4`;

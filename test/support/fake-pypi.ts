@@ -3,8 +3,7 @@
 // anaconda.org package API (`GET /package/{owner}/{name}`: `latest_version`, `versions`,
 // `conda_platforms`, `html_url`; 404 `{"error": "..."}`), on loopback, with ETags, latency and faults.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { createHash } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
+import { closeServer, listenOnLoopback, sendJsonWithEtag } from './loopback.js';
 
 export interface FakeFile {
   filename: string;
@@ -49,14 +48,12 @@ export class FakePyPI {
 
   async start(): Promise<string> {
     this.server = createServer((req, res) => void this.handle(req, res));
-    await new Promise<void>((r) => this.server!.listen(0, '127.0.0.1', r));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    this.url = await listenOnLoopback(this.server);
     return this.url;
   }
 
   async stop(): Promise<void> {
-    this.server?.closeAllConnections();
-    await new Promise<void>((r) => (this.server ? this.server.close(() => r()) : r()));
+    await closeServer(this.server);
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -78,17 +75,7 @@ export class FakePyPI {
       return;
     }
     const { status, data } = this.route(url.pathname);
-    const text = JSON.stringify(data);
-    const etag = `"${createHash('sha1').update(text).digest('hex')}"`;
-    if (status === 200 && req.headers['if-none-match'] === etag) {
-      entry.status = 304;
-      res.writeHead(304, { etag });
-      res.end();
-      return;
-    }
-    entry.status = status;
-    res.writeHead(status, { 'content-type': 'application/json', ...(status === 200 ? { etag } : {}) });
-    res.end(text);
+    entry.status = sendJsonWithEtag(req, res, status, data);
   }
 
   private route(path: string): { status: number; data: unknown } {
