@@ -2,7 +2,7 @@
 // version, platforms. conda-forge names are the PyPI name lower-cased with dashes, which is
 // what we ask for; a package named otherwise on conda-forge is not found here (reported, not guessed).
 import type { OnlineEvidence } from '../types.js';
-import { getJson, NOT_FOUND_TTL_MS, type HttpCache, type SourceCounter } from './http-cache.js';
+import { getJson, indexRequestOptions, type IndexRequestOptions } from './http-cache.js';
 import { normalizeName } from './pypi.js';
 
 interface AnacondaPackage {
@@ -13,17 +13,10 @@ interface AnacondaPackage {
   html_url?: string;
 }
 
-export interface CondaOptions {
+export interface CondaOptions extends IndexRequestOptions {
   baseUrl?: string;
   /** channels to look in, in order (default conda-forge) */
   channels?: string[];
-  cache: HttpCache;
-  counter: SourceCounter;
-  retryBaseMs?: number;
-  fetch?: typeof fetch;
-  /** how long a 404 is remembered (default a day; 0 asks every time) */
-  notFoundTtlMs?: number;
-  now?: () => number;
 }
 
 function platformOs(p: string): string | undefined {
@@ -40,14 +33,10 @@ export async function condaEvidence(distribution: string, opts: CondaOptions): P
   const channels = opts.channels?.length ? opts.channels : ['conda-forge'];
   const name = normalizeName(distribution);
   for (const channel of channels) {
-    const answer = await getJson<AnacondaPackage>(`${base}/package/${encodeURIComponent(channel)}/${encodeURIComponent(name)}`, {
-      cache: opts.cache,
-      counter: opts.counter,
-      ...(opts.retryBaseMs !== undefined ? { retryBaseMs: opts.retryBaseMs } : {}),
-      ...(opts.fetch ? { fetch: opts.fetch } : {}),
-      notFoundTtlMs: opts.notFoundTtlMs ?? NOT_FOUND_TTL_MS,
-      ...(opts.now ? { now: opts.now } : {}),
-    });
+    const answer = await getJson<AnacondaPackage>(
+      `${base}/package/${encodeURIComponent(channel)}/${encodeURIComponent(name)}`,
+      indexRequestOptions(opts),
+    );
     if (answer.status === 404 || !answer.data?.name) continue;
     const p = answer.data;
     const latest = p.latest_version ?? p.versions?.[p.versions.length - 1];

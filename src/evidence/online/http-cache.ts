@@ -127,6 +127,29 @@ export interface GetJsonOptions {
 /** How long package-index 404s are remembered. */
 export const NOT_FOUND_TTL_MS = 24 * 3600_000;
 
+/** What a package index (PyPI, anaconda.org) is asked with: their shared request options. */
+export interface IndexRequestOptions {
+  cache: HttpCache;
+  counter: SourceCounter;
+  retryBaseMs?: number;
+  fetch?: typeof fetch;
+  /** how long a 404 is remembered (default a day; 0 asks every time) */
+  notFoundTtlMs?: number;
+  now?: () => number;
+}
+
+/** getJson options for a package index: 404s are remembered, everything else as the caller says. */
+export function indexRequestOptions(opts: IndexRequestOptions): GetJsonOptions {
+  return {
+    cache: opts.cache,
+    counter: opts.counter,
+    ...(opts.retryBaseMs !== undefined ? { retryBaseMs: opts.retryBaseMs } : {}),
+    ...(opts.fetch ? { fetch: opts.fetch } : {}),
+    notFoundTtlMs: opts.notFoundTtlMs ?? NOT_FOUND_TTL_MS,
+    ...(opts.now ? { now: opts.now } : {}),
+  };
+}
+
 export interface JsonAnswer<T> {
   status: number;
   data?: T;

@@ -3,7 +3,7 @@
 // platforms, what torch specifier its metadata requires, and do its project URLs link back here.
 import { compare, valid } from '@renovatebot/pep440';
 import type { OnlineEvidence } from '../types.js';
-import { getJson, NOT_FOUND_TTL_MS, type HttpCache, type SourceCounter } from './http-cache.js';
+import { getJson, indexRequestOptions, type IndexRequestOptions } from './http-cache.js';
 
 export interface PypiFile {
   filename: string;
@@ -26,17 +26,10 @@ export interface PypiProject {
   urls?: PypiFile[];
 }
 
-export interface PypiOptions {
+export interface PypiOptions extends IndexRequestOptions {
   baseUrl?: string;
-  cache: HttpCache;
-  counter: SourceCounter;
   /** the repository's page, to tell whether project_urls link back to it */
   repoUrl?: string;
-  retryBaseMs?: number;
-  fetch?: typeof fetch;
-  /** how long a 404 is remembered (default a day; 0 asks every time) */
-  notFoundTtlMs?: number;
-  now?: () => number;
 }
 
 /** PEP 503 normalisation: `Foo_Bar.baz` and `foo-bar-baz` are one project. */
@@ -115,14 +108,7 @@ export function linksBack(urls: Record<string, string>, repoUrl: string): boolea
 export async function pypiEvidence(distribution: string, opts: PypiOptions): Promise<NonNullable<OnlineEvidence['pypi']>> {
   const base = (opts.baseUrl ?? 'https://pypi.org').replace(/\/+$/, '');
   const name = normalizeName(distribution);
-  const common = {
-    cache: opts.cache,
-    counter: opts.counter,
-    ...(opts.retryBaseMs !== undefined ? { retryBaseMs: opts.retryBaseMs } : {}),
-    ...(opts.fetch ? { fetch: opts.fetch } : {}),
-    notFoundTtlMs: opts.notFoundTtlMs ?? NOT_FOUND_TTL_MS,
-    ...(opts.now ? { now: opts.now } : {}),
-  };
+  const common = indexRequestOptions(opts);
   const answer = await getJson<PypiProject>(`${base}/pypi/${encodeURIComponent(name)}/json`, common);
   if (answer.status === 404 || answer.status === 410 || !answer.data?.info) return { distribution, exists: false };
   const project = answer.data;
