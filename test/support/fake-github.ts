@@ -7,7 +7,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createHash, createVerify } from 'node:crypto';
 import { spawn } from 'node:child_process';
-import { closeServer, listenOnLoopback } from './loopback.js';
+import { closeServer, listenOnLoopback, takeFault } from './loopback.js';
 
 export interface FakeRun {
   name: string;
@@ -134,12 +134,10 @@ export class FakeGitHub {
     };
     if (url.pathname.startsWith('/git/') && this.opts.gitRoot) return this.git(req, res, url, body, entry);
 
-    const fault = this.faults.find((f) => !f.path || f.path.test(url.pathname));
+    const fault = takeFault(this.faults, url.pathname, req);
     if (fault) {
-      if (fault.times !== undefined && --fault.times <= 0) this.faults.splice(this.faults.indexOf(fault), 1);
       if (fault.status === 'reset') {
         entry.status = -1;
-        req.socket.destroy();
         return;
       }
       if (fault.status === 403 || fault.status === 429) {

@@ -3,7 +3,7 @@
 // anaconda.org package API (`GET /package/{owner}/{name}`: `latest_version`, `versions`,
 // `conda_platforms`, `html_url`; 404 `{"error": "..."}`), on loopback, with ETags, latency and faults.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { closeServer, listenOnLoopback, sendJsonWithEtag } from './loopback.js';
+import { closeServer, listenOnLoopback, sendJsonWithEtag, takeFault, type LoopbackFault } from './loopback.js';
 
 export interface FakeFile {
   filename: string;
@@ -33,7 +33,7 @@ const norm = (n: string) => n.toLowerCase().replace(/[-_.]+/g, '-');
 export class FakePyPI {
   readonly projects = new Map<string, FakeProject>();
   readonly conda = new Map<string, FakeCondaPackage>();
-  faults: { status: number | 'reset'; path?: RegExp; times?: number }[] = [];
+  faults: LoopbackFault[] = [];
   log: { path: string; status: number }[] = [];
   latencyMs = 0;
   url = '';
@@ -61,12 +61,10 @@ export class FakePyPI {
     const url = new URL(req.url ?? '/', 'http://x');
     const entry = { path: url.pathname, status: 0 };
     this.log.push(entry);
-    const fault = this.faults.find((f) => !f.path || f.path.test(url.pathname));
+    const fault = takeFault(this.faults, url.pathname, req);
     if (fault) {
-      if (fault.times !== undefined && --fault.times <= 0) this.faults.splice(this.faults.indexOf(fault), 1);
       if (fault.status === 'reset') {
         entry.status = -1;
-        req.socket.destroy();
         return;
       }
       entry.status = fault.status;

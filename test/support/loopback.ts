@@ -37,3 +37,24 @@ export function sendJsonWithEtag(
   res.end(text);
   return status;
 }
+
+/** A fault a stand-in answers with instead of its normal answer: a status, or a dropped connection. */
+export interface LoopbackFault {
+  status: number | 'reset';
+  /** only for paths that match (default every path) */
+  path?: RegExp;
+  /** how many requests it spoils before it goes away (default: all) */
+  times?: number;
+}
+
+/**
+ * The fault that applies to `path`, counted down (and removed when used up); a `reset` fault has
+ * already dropped the connection when this returns it.
+ */
+export function takeFault<F extends LoopbackFault>(faults: F[], path: string, req: IncomingMessage): F | undefined {
+  const fault = faults.find((f) => !f.path || f.path.test(path));
+  if (!fault) return undefined;
+  if (fault.times !== undefined && --fault.times <= 0) faults.splice(faults.indexOf(fault), 1);
+  if (fault.status === 'reset') req.socket.destroy();
+  return fault;
+}
