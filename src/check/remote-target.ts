@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { InputError } from '../util/errors.js';
+import { rawPathProblem } from '../util/repo-identity.js';
 import { PUBLIC_REPO_HOSTS, readRepoPath, repoHostName, type RepoHostKind } from '../util/repo-url.js';
 import { allow, fetchWantedBlobs, runGit, writeCommitGraph } from './remote-git.js';
 
@@ -132,6 +133,9 @@ function classifyUrl(input: string, raw: string, scheme: string, hosts: AllowedH
   if (scheme !== 'https' && scheme !== 'http') {
     return refused(input, `the ${scheme}: scheme is not accepted; give an https URL on ${Object.keys(hosts).join(' or ')}`);
   }
+  // before the URL parser, which would resolve `%2e%2e` segments into another repository's path
+  const pathProblem = rawPathProblem(raw);
+  if (pathProblem) return refused(input, pathProblem);
   let url: URL;
   try {
     url = new URL(raw);

@@ -1,2 +1,4 @@
-// Jobs: the in-process runner that drives periodic reviews and outbox delivery on SQLite.
+// Jobs: the durable queue drivers hand slow work to (queue.ts), and the in-process interval
+// runner that drives periodic reviews and outbox delivery on SQLite (runner.ts).
 export { startJobs, type Task, type Runner } from './runner.js';
+export type { Job, JobOptions, JobQueue, JobRecord, JobState } from './queue.js';

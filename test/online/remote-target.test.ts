@@ -52,10 +52,10 @@ const REFUSED: [string, RegExp][] = [
   ['https://github.com:8443/pytorch/ignite', /port/],
   ['https://evil.example/pytorch/ignite', /host evil.example is not allowed/],
   ['https://github.com.evil.example/pytorch/ignite', /not allowed/],
-  // the URL parser resolves dot segments first: what is left names no repository
+  // dot segments and encoded separators are refused before the URL parser resolves them
   ['https://github.com/pytorch/..', /no owner|segments/],
   ['https://github.com/pytorch/%2e%2e', /no owner|segments/],
-  ['https://github.com/pytorch/%2e%2e/..%2fx', /no owner|segments|not a repository name|not an account name/],
+  ['https://github.com/pytorch/%2e%2e/..%2fx', /no owner|segments|separator|not a repository name|not an account name/],
   ['https://github.com/', /no owner/],
   ['https://github.com/settings/profile', /not an account name/],
   ['https://github.com/pytorch/ignite\n--upload-pack=x', /control characters/],
