@@ -5,7 +5,7 @@ import { InputError } from '../../util/errors.js';
 interface CheckFlags {
   rev?: string;
   asOf?: string;
-  format: 'text' | 'json' | 'markdown';
+  format: 'text' | 'json' | 'markdown' | 'sarif';
   policy?: string;
   offline?: boolean;
   torchReleases?: string;
@@ -20,7 +20,7 @@ export function register(program: Command): void {
     .argument('<targets...>', 'a repository: work tree or bare repository path (the root, not a sub-directory), an https URL on github.com or gitlab.com, or OWNER/NAME')
     .option('--rev <rev>', 'the revision to evaluate (branch, tag or commit)', 'HEAD')
     .option('--as-of <date>', 'the date the evaluation is for (ISO 8601; default now), to reproduce a past result')
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'markdown']).default('text'))
+    .addOption(new Option('--format <format>', 'output format (sarif: SARIF 2.1.0 for GitHub code scanning)').choices(['text', 'json', 'markdown', 'sarif']).default('text'))
     .option('--policy <file>', 'a policy file to judge by (default: pytorch-ecosystem 1.0)')
     .option('--offline', 'use only the repository itself; requirements that need GitHub or PyPI are unknown')
     .option('--torch-releases <file>', 'a torch release list to use instead of the bundled one')
@@ -36,7 +36,8 @@ Examples:
   steward check .                              this repository, today
   steward check . --format markdown            a table to paste into a GitHub comment
   steward check ../ignite --rev v0.5.0 --as-of 2026-06-01 --format json
-  steward check repo-a repo-b --format json    several repositories: a JSON array, in order`,
+  steward check repo-a repo-b --format json    several repositories: a JSON array, in order
+  steward check . --format sarif > steward.sarif   for github/codeql-action/upload-sarif (a run per repository)`,
     )
     .action(async (targets: string[], flags: CheckFlags) => {
       const [{ resolveTarget, checkResolved, parseAsOf }, { loadPolicyFile, loadDefaultPolicy }, { EXIT_CODES }] =
@@ -59,14 +60,18 @@ Examples:
         if (resolved.length > 1 && process.stderr.isTTY) process.stderr.write(`checking ${target.input}…\n`);
         reports.push((await checkResolved(target, opts)).report);
       }
-      process.stdout.write(await render(reports, flags));
+      process.stdout.write(await render(reports, flags, policy));
       const worst = reports.some((r) => r.verdict === 'fail') ? 'fail' : reports.some((r) => r.verdict === 'review') ? 'review' : 'pass';
       process.exitCode = EXIT_CODES[worst];
     });
 }
 
-async function render(reports: import('../../report/types.js').Report[], flags: CheckFlags): Promise<string> {
+async function render(reports: import('../../report/types.js').Report[], flags: CheckFlags, policy: import('../../policy/types.js').Policy): Promise<string> {
   switch (flags.format) {
+    case 'sarif': {
+      const [{ renderSarif }, { REQUIREMENTS }] = await Promise.all([import('../../report/sarif.js'), import('../../requirements/index.js')]);
+      return renderSarif(reports, { metas: REQUIREMENTS.map((r) => r.meta), policy });
+    }
     case 'json': {
       const { renderJson } = await import('../../report/json.js');
       return renderJson(reports, reports.length > 1);
@@ -81,6 +86,6 @@ async function render(reports: import('../../report/types.js').Report[], flags: 
       return reports.map((r) => renderText(r, { color })).join('\n');
     }
     default:
-      throw new InputError(`--format ${String(flags.format)}: expected text, json or markdown`);
+      throw new InputError(`--format ${String(flags.format)}: expected text, json, markdown or sarif`);
   }
 }
