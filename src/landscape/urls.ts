@@ -1,7 +1,9 @@
 // URL rules: landscape2's (crates/core/src/util.rs validate_url: parseable, http(s), Crunchbase
-// organisation pattern, per-kind domains) plus ours for repositories: a repo_url must name one
-// GitHub repository (github.com/OWNER/REPO, the form landscape2 collects GitHub data for), not an
-// organisation or a page inside the repository, and is written in one normal form.
+// organisation pattern, per-kind domains) plus data-quality findings of ours for repositories: a
+// repo_url should name one GitHub repository (github.com/OWNER/REPO, the form landscape2 collects
+// GitHub data for) or a folder in one (`/tree/<branch>/<path>`, a project inside a monorepo), not
+// an organisation or another page of the repository, written in one normal form. landscape2 builds
+// the site from all of these, so they are findings to fix, never reasons to refuse the file.
 import { GITHUB_COM, parseRepoUrl } from '../util/repo-url.js';
 
 const CRUNCHBASE = /^https:\/\/www\.crunchbase\.com\/organization\/[^/]+\/?$/;
@@ -49,6 +51,11 @@ export interface RepoUrlCheck {
   problem: 'org' | 'subpath' | 'form' | null;
   /** for org/subpath: what the URL should probably be */
   suggestion?: string;
+  /**
+   * `/tree/<branch>/<path>`, a valid URL naming the folder the project lives in: the segments
+   * after `tree` (branch and folder; only the repository's branch list can split them exactly)
+   */
+  tree?: string;
 }
 
 /** Repository URL shape, for GitHub URLs; null for other hosts (their layouts vary: GitLab subgroups). */
@@ -58,6 +65,12 @@ export function checkRepoUrl(value: string): RepoUrlCheck | null {
   if (p.kind === 'host') return { normalized: 'https://github.com', problem: 'org' };
   if (p.kind === 'org') return { normalized: `https://github.com/${p.owner}`, problem: 'org' };
   const normalized = `https://github.com/${p.owner}/${p.name}`;
+  // `/tree/<branch>/<path>` names the project's folder; the branch may itself hold a `/`, which
+  // only the repository's branch list can settle, so the folder kept is everything after `tree`
+  if (p.kind === 'subpath' && p.extra[0] === 'tree' && p.extra.length >= 3 && !p.queryOrFragment) {
+    const trimmed = value.replace(/\/+$/, '');
+    return { normalized, problem: trimmed === value ? null : 'form', tree: p.extra.slice(1).join('/') };
+  }
   if (p.kind === 'subpath') return { normalized, problem: 'subpath', suggestion: normalized };
   return { normalized, problem: value === normalized ? null : 'form' };
 }

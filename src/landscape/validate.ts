@@ -1,8 +1,10 @@
-// Validation of a landscape file: what `landscape2 validate data` rejects (required name,
-// homepage_url and logo; http(s) URLs with the Crunchbase / Twitter / LinkedIn / … patterns; no
-// duplicate names within a subcategory; dates and tags), plus what it misses: logo files present
-// and safe, repository URLs that name one repository, keys landscape2 silently ignores, shared
-// logos. Every problem carries the line of the key it is about.
+// Validation of a landscape file. Errors are what landscape2 refuses (`landscape2 validate data`:
+// required name, homepage_url and logo; http(s) URLs with the Crunchbase / Twitter / LinkedIn / …
+// patterns; no duplicate names within a subcategory; dates and tags) or cannot build (logo files
+// missing or unsafe). Data-quality findings it builds the site with anyway are warnings: repository
+// URLs that name an organisation or a page of a repository, URLs not in normal form, keys it
+// silently ignores, shared and raster logos. `--strict` makes the warnings fail too. Every problem
+// carries the line of the key it is about.
 import { statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { inspectLogoFile, LOGO_NAME, type LogoFinding } from './logos.js';
@@ -124,7 +126,7 @@ export function validateSource(src: SourceLandscape, opts: ValidateOptions = {})
         secondPath(v['second_path'], paths, err, warn);
 
         // beyond landscape2: the repository, the logo, keys it ignores
-        if (typeof v['repo_url'] === 'string') repoChecks(v['repo_url'], id, si, repoUsers, err, warn);
+        if (typeof v['repo_url'] === 'string') repoChecks(v['repo_url'], id, si, repoUsers, warn);
         if (typeof v['logo'] === 'string' && v['logo'] !== '') {
           const logo = v['logo'];
           if (/[/\\]/.test(logo) || logo === '..' || logo === '.') err('logo', `logo must be a file name in the logos folder, found ${JSON.stringify(logo)}`);
@@ -243,16 +245,18 @@ function secondPath(value: unknown, paths: Set<string>, err: Report, warn: Repor
   }
 }
 
-function repoChecks(url: string, id: string, si: SourceItem, users: Map<string, { id: string; line: number }>, err: Report, warn: Report): void {
+function repoChecks(url: string, id: string, si: SourceItem, users: Map<string, { id: string; line: number }>, warn: Report): void {
   const c = checkRepoUrl(url);
   if (!c) return;
-  if (c.problem === 'org') err('repo_url', `repo_url ${url} points at an organisation, not a repository: expected https://github.com/OWNER/REPO (landscape2 collects no repository data for it)`);
-  else if (c.problem === 'subpath') err('repo_url', `repo_url ${url} points at a page inside a repository: expected ${c.suggestion}`);
-  else if (c.problem === 'form') warn('repo_url', `repo_url ${url} is not in normal form: expected ${c.normalized}`);
+  const canonical = c.tree ? `${c.normalized}/tree/${c.tree}` : c.normalized;
+  if (c.problem === 'org') warn('repo_url', `repo_url ${url} points at an organisation, not a repository: expected https://github.com/OWNER/REPO (landscape2 collects no repository data for it)`);
+  else if (c.problem === 'subpath') warn('repo_url', `repo_url ${url} points at a page inside a repository: expected ${c.suggestion}`);
+  else if (c.problem === 'form') warn('repo_url', `repo_url ${url} is not in normal form: expected ${canonical}`);
   if (c.problem === 'org') return;
-  const key = c.normalized.toLowerCase();
+  // two projects in folders of one monorepo are two projects
+  const key = canonical.toLowerCase();
   const user = users.get(key);
-  if (user) warn('repo_url', `repository ${c.normalized} is also listed as ${user.id} (line ${user.line})`);
+  if (user) warn('repo_url', `repository ${canonical} is also listed as ${user.id} (line ${user.line})`);
   else users.set(key, { id, line: si.fields.get('repo_url')!.line });
 }
 

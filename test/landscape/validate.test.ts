@@ -86,13 +86,41 @@ test('repository URLs: one GitHub repository in normal form', () => {
   assert.deepEqual(checkRepoUrl('https://github.com/pytorch/vision'), { normalized: 'https://github.com/pytorch/vision', problem: null });
   assert.equal(checkRepoUrl('https://github.com/pytorch')?.problem, 'org');
   assert.equal(checkRepoUrl('https://github.com/pytorch/')?.problem, 'org');
-  assert.equal(checkRepoUrl('https://github.com/a/b/tree/main/x')?.problem, 'subpath');
+  assert.deepEqual(checkRepoUrl('https://github.com/a/b/tree/main/x'), { normalized: 'https://github.com/a/b', problem: null, tree: 'main/x' }, 'a monorepo folder is valid');
+  assert.deepEqual(checkRepoUrl('https://github.com/a/b/tree/main/x/'), { normalized: 'https://github.com/a/b', problem: 'form', tree: 'main/x' });
+  assert.equal(checkRepoUrl('https://github.com/a/b/tree/main')?.problem, 'subpath', 'a branch alone names no folder');
+  assert.equal(checkRepoUrl('https://github.com/a/b/tree/main/x?q=1')?.problem, 'subpath');
+  assert.equal(checkRepoUrl('https://github.com/a/b/blob/main/x/README.md')?.problem, 'subpath', 'a file is a page, not the project');
   assert.equal(checkRepoUrl('https://github.com/a/b/graphs/commit-activity')?.suggestion, 'https://github.com/a/b');
   assert.equal(checkRepoUrl('https://github.com/a/b/')?.problem, 'form');
   assert.equal(checkRepoUrl('https://github.com/a/b.git')?.normalized, 'https://github.com/a/b');
   assert.equal(checkRepoUrl('http://www.github.com/a/b')?.problem, 'form');
   assert.equal(checkRepoUrl('https://gitlab.com/group/sub/repo'), null, 'other hosts are not judged');
   assert.equal(urlProblem('repository', 'https://github.com/a/b'), null);
+});
+
+test('repository URL findings are warnings with their lines, never errors: landscape2 builds the site with them', () => {
+  const item = (name: string, repo: string, logo = `${name.toLowerCase()}.svg`) => `          - item:\n            name: ${name}\n            homepage_url: https://x.org/\n            logo: ${logo}\n            repo_url: ${repo}\n`;
+  const text = (...items: string[]) => `landscape:\n  - category:\n    name: C\n    subcategories:\n      - subcategory:\n        name: S\n        items:\n${items.join('')}`;
+  const r = validateLandscape(text(
+    item('Org', 'https://github.com/org'),
+    item('Page', 'https://github.com/o/page/graphs/commit-activity'),
+    item('Slash', 'https://github.com/o/slash/'),
+    item('Speedster', 'https://github.com/o/mono/tree/main/optimization/speedster'),
+    item('Other', 'https://github.com/o/mono/tree/main/optimization/other'),
+    item('Twin', 'https://github.com/o/mono/tree/main/optimization/other'),
+    item('Shared', 'https://github.com/o/shared', 'org.svg'),
+    item('Png', 'https://github.com/o/png', 'png.png'),
+  ), { logosDir: null });
+  assert.deepEqual(r.errors, []);
+  assert.deepEqual(brief(r.warnings), [
+    '12 c--s--org repo_url https://github.com/org points at an organisation, not a repository: expected https://github.com/OWNER/REPO (landscape2 collects no repository data for it)',
+    '17 c--s--page repo_url https://github.com/o/page/graphs/commit-activity points at a page inside a repository: expected https://github.com/o/page',
+    '22 c--s--slash repo_url https://github.com/o/slash/ is not in normal form: expected https://github.com/o/slash',
+    '37 c--s--twin repository https://github.com/o/mono/tree/main/optimization/other is also listed as c--s--other (line 32)',
+    '41 c--s--shared logo org.svg is also used by c--s--org (line 11), whose name it carries; each project needs its own logo',
+    '46 c--s--png logo png.png is PNG, not SVG: landscape2 and the onboarding checklist expect an SVG',
+  ]);
 });
 
 test('SVG safety: scripts, event attributes, external references, entities; fragments are fine', () => {

@@ -55,13 +55,14 @@ export function register(program: Command): void {
 
   cmd
     .command('validate')
-    .description('check a landscape.yml like `landscape2 validate data`, plus logo files, repository URLs and ignored keys; exit 1 on errors')
+    .description('check a landscape.yml: errors for what landscape2 refuses or cannot build (exit 1), warnings for data-quality findings it builds anyway (repository URLs naming an organisation or a page, shared or raster logos, ignored keys)')
     .argument('<landscape.yml>')
     .option('--logos <dir>', 'logos folder (default: hosted_logos/ beside the file)')
     .option('--no-logo-files', 'do not look at logo files')
     .option('--online', 'also ask GitHub which repositories are archived (warnings; GITHUB_TOKEN / GH_TOKEN, cached)')
+    .option('--strict', 'exit 1 on warnings too (for a CI that keeps the file clean, not only buildable)')
     .addOption(formatOption())
-    .action(async (file: string, flags: { logos?: string; logoFiles: boolean; format: string; online?: boolean }) => {
+    .action(async (file: string, flags: { logos?: string; logoFiles: boolean; format: string; online?: boolean; strict?: boolean }) => {
       const text = readText(file);
       // A folder asked for by name and not there is a typo, not "no logos to check": stop rather than pass with a warning.
       if (flags.logoFiles && flags.logos !== undefined) {
@@ -91,9 +92,10 @@ export function register(program: Command): void {
       } else {
         for (const p of r.errors) process.stdout.write(`${file}:${p.line}: error: ${p.item ? `[${p.item}] ` : ''}${p.message}\n`);
         for (const p of r.warnings) process.stdout.write(`${file}${p.line ? `:${p.line}` : ''}: warning: ${p.item ? `[${p.item}] ` : ''}${p.message}\n`);
-        process.stdout.write(`${r.items} items, ${r.errors.length} errors, ${r.warnings.length} warnings\n`);
+        const strictNote = flags.strict && r.warnings.length && !r.errors.length ? ' (--strict: warnings fail)' : '';
+        process.stdout.write(`${r.items} items, ${r.errors.length} errors, ${r.warnings.length} warnings${strictNote}\n`);
       }
-      process.exitCode = r.errors.length ? 1 : 0;
+      process.exitCode = r.errors.length || (flags.strict && r.warnings.length) ? 1 : 0;
     });
 
   for (const [name, desc] of [
