@@ -24,18 +24,20 @@ export async function buildProgram(argv: string[] = []): Promise<Command> {
   const check = await import('./commands/check.js');
   check.register(program);
   if (argv[0] === 'check') return program;
-  const [policy, landscape, license, processCommands, data] = await Promise.all([
+  const [policy, landscape, license, processCommands, data, serve] = await Promise.all([
     import('./commands/policy.js'),
     import('./commands/landscape.js'),
     import('./commands/license.js'),
     import('./commands/process-commands.js'),
     import('./commands/data.js'),
+    import('./commands/serve.js'),
   ]);
   policy.register(program);
   landscape.register(program);
   license.register(program);
   processCommands.registerProcessCommands(program);
   data.register(program);
+  serve.register(program);
   return program;
 }
 
