@@ -12,6 +12,10 @@ export interface Actor {
 
 export type ApplicationStatus =
   | 'NEW'
+  /** filed (an issue) without the required answers: waits for the applicant to complete it */
+  | 'INCOMPLETE'
+  /** kept for a later session than the next (`review - future`) */
+  | 'DEFERRED'
   | 'WAITING_ON_COMMENT'
   | 'RETURNING'
   | 'IN_REVIEW'
@@ -93,6 +97,15 @@ export interface Decision {
   reason: string;
   at: string;
   by: string;
+  /** brought in from the issue history: taken outside Steward, so no vote of ours stands behind it */
+  imported?: boolean;
+}
+
+/** The issue an application lives on, in the ecosystem repository (`owner/name`). */
+export interface IssueRef {
+  repo: string;
+  number: number;
+  url?: string;
 }
 
 export interface Presentation {
@@ -124,6 +137,10 @@ export interface Application {
   onboarding?: OnboardingItem[];
   projectId?: string;
   withdrawnAt?: string;
+  /** the GitHub issue it was filed as, when it came from one */
+  issue?: IssueRef;
+  /** what the form still lacks (INCOMPLETE): one line per missing or wrong answer */
+  missing?: string[];
 }
 
 export type ProjectStatus = 'ACTIVE' | 'RETIRED';

@@ -4,6 +4,7 @@
 import { Command, Option } from 'commander';
 import { InputError } from '../../util/errors.js';
 import { registerParse } from './application-parse.js';
+import { registerImport } from './application-import.js';
 import type { Application } from '../../process/types.js';
 import { checkEvaluator, printJson, storeOptions, withEngine, type StoreFlags } from './process-context.js';
 
@@ -225,4 +226,5 @@ export function register(program: Command): void {
   });
 
   registerParse(app);
+  registerImport(app);
 }
