@@ -1,56 +1,38 @@
-// The git processes a hosted target needs: clone, fetch and the explicit blob fetch, each with
-// credential prompts and helpers off, a timeout, and an error that names the repository.
-import { spawn } from 'node:child_process';
+// The git processes a hosted target needs: clone, fetch and the explicit blob fetch. They run
+// through the one git runner: `network` mode allows exactly the clone URL's scheme, with no
+// credential helper, prompt, hook or ssh command; everything else (config, ls-tree) is read mode.
+import { GitError, gitBuffer } from '../evidence/git/run.js';
 import { InputError } from '../util/errors.js';
 import type { RemoteSpec } from './remote-target.js';
 
-export function allow(cloneUrl: string): string[] {
-  const proto = cloneUrl.startsWith('http://') ? 'http' : 'https';
-  return ['-c', `protocol.${proto}.allow=always`, '-c', 'credential.helper=', '-c', 'core.askPass=true'];
+export interface RemoteGitOptions {
+  input?: string;
+  /** the URL this call may reach; without it the call can't open a connection */
+  network?: string;
 }
 
-const GIT_ENV_REMOTE: NodeJS.ProcessEnv = {
-  ...process.env,
-  LC_ALL: 'C',
-  LANG: 'C',
-  GIT_TERMINAL_PROMPT: '0',
-  GIT_CONFIG_NOSYSTEM: '1',
-  GCM_INTERACTIVE: 'never',
-};
-
-export function runGit(cwd: string, args: string[], timeoutMs = 600_000, spec: RemoteSpec, input?: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('git', args, { cwd, env: GIT_ENV_REMOTE, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'], windowsHide: true });
-    let out = '';
-    let err = '';
-    child.stdout!.setEncoding('utf8').on('data', (c: string) => (out += c));
-    child.stderr!.setEncoding('utf8').on('data', (c: string) => {
-      if (err.length < 16_384) err += c;
+export async function runGit(cwd: string, args: string[], timeoutMs = 600_000, spec: RemoteSpec, opts: RemoteGitOptions = {}): Promise<string> {
+  try {
+    const out = await gitBuffer(args, {
+      cwd,
+      timeoutMs,
+      ...(opts.input !== undefined ? { input: opts.input } : {}),
+      ...(opts.network ? { mode: { kind: 'network' as const, url: opts.network } } : {}),
     });
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    child.on('error', (e) => {
-      clearTimeout(timer);
-      reject((e as NodeJS.ErrnoException).code === 'ENOENT' ? new InputError('git is not installed or not on PATH') : e);
-    });
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      if (code === 0) return resolve(out);
-      const last = err.trim().split('\n').filter(Boolean).pop() ?? `exit ${code ?? signal}`;
-      const verb = args.includes('clone') ? 'clone' : args.includes('fetch') ? 'fetch' : args[0];
-      const notFound = /not found|does not exist|repository .* not found|404/i.test(err);
-      reject(
-        new InputError(
-          notFound
-            ? `${spec.webUrl}: no such repository (git ${verb}: ${last})`
-            : `${spec.webUrl}: git ${verb} failed: ${last}${signal ? ' (timed out)' : ''}`,
-        ),
-      );
-    });
-    if (input !== undefined) {
-      child.stdin!.on('error', () => undefined); // git may exit before reading all; its exit status says why
-      child.stdin!.end(input);
-    }
-  });
+    return out.toString('utf8');
+  } catch (e) {
+    if (!(e instanceof GitError)) throw e;
+    const err = e.stderr;
+    const last = err.split('\n').filter(Boolean).pop() ?? e.message;
+    const verb = args.includes('clone') ? 'clone' : args.includes('fetch') ? 'fetch' : args[0];
+    const notFound = /not found|does not exist|repository .* not found|404/i.test(err);
+    const timedOut = /took longer than/.test(e.message);
+    throw new InputError(
+      notFound
+        ? `${spec.webUrl}: no such repository (git ${verb}: ${last})`
+        : `${spec.webUrl}: git ${verb} failed: ${timedOut ? `${last} (timed out)` : last}`,
+    );
+  }
 }
 
 /** Fetches, in one request, the blobs a check reads at `rev` that the blobless clone lacks. */
@@ -82,10 +64,10 @@ export async function fetchWantedBlobs(
   if (missing.length === 0) return;
   await runGit(
     dir,
-    [...allow(cloneUrl), 'fetch', '--quiet', '--no-tags', '--no-write-fetch-head', '--recurse-submodules=no', '--filter=blob:none', '--stdin', cloneUrl],
+    ['fetch', '--quiet', '--no-tags', '--no-write-fetch-head', '--recurse-submodules=no', '--filter=blob:none', '--stdin', cloneUrl],
     timeoutMs,
     spec,
-    missing.join('\n') + '\n',
+    { input: missing.join('\n') + '\n', network: cloneUrl },
   );
 }
 

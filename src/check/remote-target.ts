@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { InputError } from '../util/errors.js';
 import { rawPathProblem } from '../util/repo-identity.js';
 import { PUBLIC_REPO_HOSTS, readRepoPath, repoHostName, type RepoHostKind } from '../util/repo-url.js';
-import { allow, fetchWantedBlobs, runGit, writeCommitGraph } from './remote-git.js';
+import { fetchWantedBlobs, runGit, writeCommitGraph } from './remote-git.js';
 
 export type HostKind = RepoHostKind;
 
@@ -299,13 +299,13 @@ export async function resolveRemoteTarget(input: string, opts: RemoteTargetOptio
     }
     refreshed = 'cached';
   } else if (have) {
-    await runGit(dir, [...allow(cloneUrl), 'fetch', '--quiet', '--prune', '--force', '--no-write-fetch-head', '--filter=blob:none', cloneUrl, '+refs/heads/*:refs/heads/*', '+refs/tags/*:refs/tags/*'], opts.timeoutMs, spec);
+    await runGit(dir, ['fetch', '--quiet', '--prune', '--force', '--no-write-fetch-head', '--filter=blob:none', cloneUrl, '+refs/heads/*:refs/heads/*', '+refs/tags/*:refs/tags/*'], opts.timeoutMs, spec, { network: cloneUrl });
     refreshed = 'fetched';
   } else {
     mkdirSync(cacheDir, { recursive: true });
     const tmp = `${dir}.tmp-${process.pid}-${Date.now()}`;
     try {
-      await runGit(cacheDir, [...allow(cloneUrl), 'clone', '--quiet', '--bare', '--filter=blob:none', '--', cloneUrl, tmp], opts.timeoutMs, spec);
+      await runGit(cacheDir, ['clone', '--quiet', '--bare', '--filter=blob:none', '--', cloneUrl, tmp], opts.timeoutMs, spec, { network: cloneUrl });
       // from now on the clone can't reach the network unless we say so on the command line
       await runGit(tmp, ['config', 'protocol.allow', 'never'], opts.timeoutMs, spec);
       await runGit(tmp, ['config', 'remote.origin.url', cloneUrl], opts.timeoutMs, spec);

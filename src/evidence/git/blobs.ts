@@ -1,6 +1,6 @@
 // Reads blobs at a commit through one `git cat-file --batch` process, streaming: each file keeps
 // at most `readLimit` bytes, so a 50 MB README costs `readLimit` of memory and is marked truncated.
-import { spawn } from 'node:child_process';
+import { spawnGit } from './run.js';
 import type { FileBlob, FileMap, TreeEntry } from '../types.js';
 
 export const DEFAULT_READ_LIMIT = 1024 * 1024;
@@ -60,18 +60,17 @@ export async function readBlobs(cwd: string, entries: TreeEntry[], readLimit = D
     }
   };
 
-  await new Promise<void>((resolve, reject) => {
-    const child = spawn('git', ['cat-file', '--batch'], {
-      cwd,
-      env: { ...process.env, LC_ALL: 'C', GIT_OPTIONAL_LOCKS: '0' },
-    });
-    let stderr = '';
-    child.stdout.on('data', onData);
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`git cat-file failed: ${stderr.trim()}`))));
-    child.stdin.end(wanted.map((e) => e.oid).join('\n') + '\n');
-  });
+  // through the runner: a tree naming a missing blob must not make git fetch it from a remote
+  // the repository's own config names (a partial clone's promisor), nor run anything else
+  const timeoutMs = 120_000;
+  const run = spawnGit(['cat-file', '--batch'], { cwd, timeoutMs, stdin: true });
+  run.child.stdout.on('data', onData);
+  run.child.stdin!.end(wanted.map((e) => e.oid).join('\n') + '\n');
+  const { code } = await run.done;
+  if (code !== 0) {
+    const why = run.timedOut() ? `took longer than ${timeoutMs / 1000} s and was stopped` : run.stderr().trim() || `exit ${code}`;
+    throw new Error(`git cat-file failed: ${why}`);
+  }
   return out;
 }
 
