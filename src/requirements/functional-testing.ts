@@ -6,16 +6,25 @@ import type { Outcome, Requirement } from './types.js';
 const CODE = /\.(py|pyx|ipynb|c|cc|cpp|cu|h|hpp|rs|jl|sh|js|ts)$/i;
 const VENDORED = /(^|\/)(third_party|third-party|vendor|vendored|node_modules|site-packages|\.git)\//i;
 
+/**
+ * Folders whose `*_test.py` files are not the project's tests: benchmark suites name their cases
+ * like tests (`benchmarks/conv_test.py`) but measure speed, not behaviour.
+ */
+const NOT_TESTS = /(^|\/)(benchmarks?|benchmarking)\//i;
+const TEST_DIR = /(^|\/)(tests?|testing)\//i;
+
 export function isTestFile(path: string): boolean {
-  if (VENDORED.test(path)) return false;
+  if (VENDORED.test(path) || NOT_TESTS.test(path)) return false;
   const base = path.slice(path.lastIndexOf('/') + 1);
   if (/^test_[^/]*\.py$/i.test(base) || /^[^/]+_test\.py$/i.test(base)) return true;
   if (base === '__init__.py' || base === 'conftest.py') return false;
-  return /(^|\/)(tests?|testing)\//i.test(path) && CODE.test(base);
+  return TEST_DIR.test(path) && CODE.test(base);
 }
 
+/** Test sources, those in a test folder first (the suite), then files named like tests elsewhere. */
 export function testFiles(tree: TreeEntry[]): string[] {
-  return tree.filter((e) => e.type === 'blob' && e.mode !== '120000' && isTestFile(e.path)).map((e) => e.path);
+  const found = tree.filter((e) => e.type === 'blob' && e.mode !== '120000' && isTestFile(e.path)).map((e) => e.path);
+  return [...found.filter((p) => TEST_DIR.test(p)), ...found.filter((p) => !TEST_DIR.test(p))];
 }
 
 export function evaluateFunctionalTesting(evidence: Evidence): Outcome {

@@ -92,13 +92,22 @@ export function evaluateOngoingMaintenance(evidence: Evidence, policy: Policy, a
       text: `no commits in the last ${h.window.days} days${h.latestCommitAt ? ` (newest ${h.latestCommitAt.slice(0, 10)})` : ''}`,
       fix: 'Show the project is maintained: commit to the default branch (bots and merges are not counted).',
     });
+  const hostAsked = evidence.online?.github !== undefined || evidence.online?.gitlab !== undefined;
   if (releaseRecent) parts.push({ status: 'pass', text: `${release!.source} ${release!.name} on ${release!.date.slice(0, 10)}` });
+  else if (!release && !hostAsked && evidence.tags.count === 0)
+    // Mirrors and CI checkouts are often fetched without tags: no tag in the clone is no evidence
+    // that the project never releases, and nobody asked the host for its releases.
+    parts.push({
+      status: 'unknown',
+      text: `the clone has no tags up to ${asOf.toISOString().slice(0, 10)} and the host was not asked for releases (clones and mirrors are often fetched without tags)`,
+      fix: 'Run the check online (a GitHub or GitLab URL, or a clone whose origin is on one), which asks the host for its releases, or fetch the tags (git fetch --tags).',
+    });
   else
     parts.push({
       status: 'fail',
       text: release
         ? `the newest ${release.source} (${release.name}) is from ${release.date.slice(0, 10)}, more than ${months} months before ${asOf.toISOString().slice(0, 10)}`
-        : `no release or tag was found${evidence.online?.github || evidence.online?.gitlab ? '' : ' (git tags; GitHub releases not consulted)'}`,
+        : `no release or tag was found${hostAsked ? '' : ' (git tags; GitHub releases not consulted)'}`,
       fix: `Publish a release (tag it, e.g. git tag -a vX.Y.Z, and push the tag) at least every ${months} months.`,
     });
   if (evidence.form && !commitment) {

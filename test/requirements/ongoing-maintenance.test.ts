@@ -46,10 +46,18 @@ test('all three signs pass; a tag exactly 12 months old still counts, a second o
   assert.match(old.fix!, /git tag/);
 });
 
-test('no tag fails; a GitHub release newer than the tags is used', () => {
+test('no tag offline is unknown (a clone fetched without tags), not fail; online with no release it fails; a GitHub release newer than the tags is used', () => {
   const none = judge(evidence({}));
-  assert.equal(none.status, 'fail');
-  assert.match(none.summary, /no release or tag was found \(git tags; GitHub releases not consulted\)\. Met: the torch requirement admits 2\.11 and 2\.10/i);
+  assert.equal(none.status, 'unknown');
+  assert.match(none.summary, /^The clone has no tags up to 2026-11-27 and the host was not asked for releases \(clones and mirrors are often fetched without tags\)\. Met: the torch requirement admits 2\.11 and 2\.10/);
+  assert.match(none.fix!, /Run the check online .* asks the host for its releases, or fetch the tags \(git fetch --tags\)/);
+  const asked = evidence({});
+  asked.online = { github: { stars: 1, archived: false, defaultBranch: 'main' }, errors: {} };
+  const online = judge(asked);
+  assert.equal(online.status, 'fail');
+  assert.match(online.summary, /^No release or tag was found\. Met:/);
+  const oldTag = judge(evidence({ tag: '2024-01-01T00:00:00Z' }));
+  assert.equal(oldTag.status, 'fail', 'a clone with tags has told its story: an old tag offline still fails');
   const rel = judge(evidence({ tag: '2024-01-01T00:00:00Z', release: '2026-06-01T00:00:00Z' }));
   assert.equal(rel.status, 'pass');
   assert.deepEqual(rel.measured.latestRelease, { name: 'v2.0', source: 'release' });

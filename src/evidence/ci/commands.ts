@@ -31,6 +31,27 @@ const TESTS: [RegExp, string][] = [
   [/(^|\s)ctest(\s|$)/, 'ctest'],
 ];
 
+/**
+ * A project's own driver (`run_tests.sh`, `tox -e`, `nox -s`, `make`) asked for a job that is not
+ * testing: `run_tests.sh lint` a few lines above `run_tests.sh tests` is the lint step.
+ */
+const NOT_TEST_JOB = /^(lint|linters?|linting|format|fmt|style|check-?format|typecheck|type-?check|types|mypy|pyright|flake8|pylint|ruff|black|isort|docs?|build|clean|install|setup|pre-?commit|codespell|spell(check)?)$/i;
+
+function asksForNonTestJob(cmd: string, tool: string): boolean {
+  const tokens = cmd.split(/\s+/).filter(Boolean);
+  let jobs: string[] = [];
+  if (tool === 'shell test script' || tool === 'python test script') {
+    const at = tokens.findIndex((t) => /(^|\/)(run_?tests?\.(sh|py))$|(^|\/)(tests?|testing)\/\S*\.(sh|py)$/.test(t));
+    const arg = at >= 0 ? tokens.slice(at + 1).find((t) => !t.startsWith('-')) : undefined;
+    if (arg !== undefined) jobs = [arg];
+  } else if (tool === 'tox' || tool === 'nox') {
+    const flag = tool === 'tox' ? /^(-e|--envlist)$/ : /^(-s|--sessions?|-e)$/;
+    const at = tokens.findIndex((t) => flag.test(t));
+    if (at >= 0 && tokens[at + 1]) jobs = tokens[at + 1]!.split(',');
+  }
+  return jobs.length > 0 && jobs.every((j) => NOT_TEST_JOB.test(j.replace(/^['"]|['"]$/g, '')));
+}
+
 const PUBLISH: [RegExp, string][] = [
   [/\btwine\s+upload\b/, 'twine upload'],
   [/(^|\s)uv\s+publish\b/, 'uv publish'],
@@ -82,6 +103,7 @@ export function scanScript(script: string): CommandMatch[] {
       const cmd = raw.trim();
       if (!cmd || NOT_RUNNING.test(cmd)) continue;
       const test = TESTS.find(([re]) => re.test(cmd));
+      if (test && asksForNonTestJob(cmd, test[1])) continue;
       if (test) {
         found.push({ kind: 'test', tool: test[1], text: shown, lineOffset: offset });
         continue;

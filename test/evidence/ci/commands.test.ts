@@ -75,3 +75,14 @@ test("a project's own shell test driver counts; a setup script does not", () => 
   assert.deepEqual(tools('python tests/check_all.py'), ['test:python test script@0']);
   assert.deepEqual(tools('python scripts/build_docs.py'), []);
 });
+
+test('a driver asked for a job that is not testing is not a test step: lint, format, docs', () => {
+  assert.deepEqual(tools('./run_tests.sh lint\n./run_tests.sh tests'), ['test:shell test script@1']);
+  assert.deepEqual(tools('bash scripts/run_tests.sh --fast format'), []);
+  assert.deepEqual(tools('./run_tests.sh unit'), ['test:shell test script@0'], 'any other job is taken as tests');
+  assert.deepEqual(tools('python run_tests.py docs'), []);
+  assert.deepEqual(tools('tox -e lint,mypy'), []);
+  assert.deepEqual(tools('tox -e lint,py311'), ['test:tox@0'], 'one testing environment among them is a test run');
+  assert.deepEqual(tools('nox -s lint'), []);
+  assert.deepEqual(tools('nox -s tests'), ['test:nox@0']);
+});

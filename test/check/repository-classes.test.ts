@@ -1,0 +1,72 @@
+// Classes of real repositories the checker had not met (issue 9), each as a synthetic repository
+// shaped like the case, judged end to end through check().
+import { after, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { buildRepo, cleanupTemp } from '../support/repo.js';
+import { check } from '../../src/check/index.js';
+import type { Result } from '../../src/requirements/types.js';
+import { CI_WORKFLOW, wellKeptPyproject } from '../support/project-files.js';
+
+after(cleanupTemp);
+
+const AS_OF = new Date('2026-11-27T00:00:00Z');
+const byKey = (results: Result[]) => Object.fromEntries(results.map((r) => [r.key, r]));
+
+test('a clone without tags, offline: the release half of 10 is unknown and says why, not fail', async () => {
+  const dir = await buildRepo({
+    commits: [
+      { date: '2026-09-01T00:00:00Z', files: { 'pyproject.toml': wellKeptPyproject('monthly'), 'tests/test_a.py': 'def test_a():\n    pass\n' } },
+      { date: '2026-11-01T00:00:00Z', files: { '.github/workflows/ci.yml': CI_WORKFLOW } },
+    ],
+  });
+  const r = byKey((await check(dir, { asOf: AS_OF, offline: true })).report.requirements)['ongoing-maintenance']!;
+  assert.equal(r.status, 'unknown', r.summary);
+  assert.match(r.summary, /^The clone has no tags up to 2026-11-27 and the host was not asked for releases/);
+  assert.match(r.fix!, /asks the host for its releases/);
+  // the same history with one old tag has told its story: fail
+  const tagged = await buildRepo({
+    commits: [{ date: '2024-01-01T00:00:00Z', files: { 'pyproject.toml': wellKeptPyproject('monthly') } }, { date: '2026-11-01T00:00:00Z', files: { 'README.md': 'x\n' } }],
+    tags: { 'v0.1': 0 },
+  });
+  assert.equal(byKey((await check(tagged, { asOf: AS_OF, offline: true })).report.requirements)['ongoing-maintenance']!.status, 'fail');
+});
+
+const RUN_TESTS_CI = `name: CI
+on: [push, pull_request]
+jobs:
+  test:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - run: pip install -e .
+      - run: ./run_tests.sh lint
+      - run: ./run_tests.sh format
+      - run: ./run_tests.sh tests
+`;
+
+test('tests: benchmarks/*_test.py are not the suite and never come first; the CI step cited runs the tests, not the lint above it', async () => {
+  const dir = await buildRepo({
+    commits: [
+      {
+        date: '2026-11-01T00:00:00Z',
+        files: {
+          'pyproject.toml': wellKeptPyproject('bench'),
+          'benchmarks/conv_test.py': 'def bench():\n    pass\n',
+          'benchmarks/attention_test.py': 'def bench():\n    pass\n',
+          'run_tests.sh': '#!/bin/sh\n',
+          'tests/test_model.py': 'def test_m():\n    pass\n',
+          'tests/test_data.py': 'def test_d():\n    pass\n',
+          'src/bench/model_test.py': 'def test_inline():\n    pass\n',
+          '.github/workflows/ci.yml': RUN_TESTS_CI,
+        },
+      },
+    ],
+  });
+  const r = byKey((await check(dir, { asOf: AS_OF, offline: true })).report.requirements)['functional-testing']!;
+  assert.equal(r.status, 'pass', r.summary);
+  assert.deepEqual(r.measured.examples, ['tests/test_data.py', 'tests/test_model.py', 'src/bench/model_test.py']);
+  assert.equal(r.measured.testFiles, 3);
+  assert.equal(r.measured.ciStep, '.github/workflows/ci.yml:11: ./run_tests.sh tests');
+  assert.equal(r.measured.ciSteps, 1, 'lint and format are not test steps');
+  assert.match(r.summary, /^3 test files \(tests\/, src\/bench\/\) and CI runs them: shell test script at \.github\/workflows\/ci\.yml:11\./);
+});
