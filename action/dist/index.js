@@ -9014,6 +9014,178 @@ var init_errors = __esm({
   }
 });
 
+// src/evidence/git/run.ts
+import { spawn } from "node:child_process";
+function protocolArgs(mode) {
+  if (mode.kind === "read") return [];
+  const scheme = /^(https?):\/\//i.exec(mode.url)?.[1]?.toLowerCase();
+  if (!scheme) throw new InputError(`git over the network: expected an http or https URL; found ${JSON.stringify(mode.url)}`);
+  return ["-c", `protocol.${scheme}.allow=always`];
+}
+function gitEnv(mode, from = process.env) {
+  const env = {};
+  for (const k of mode.kind === "network" ? [...INHERITED, ...INHERITED_NETWORK] : INHERITED) {
+    if (from[k] !== void 0) env[k] = from[k];
+  }
+  return {
+    ...env,
+    LC_ALL: "C",
+    LANG: "C",
+    GIT_CONFIG_NOSYSTEM: "1",
+    GIT_CONFIG_GLOBAL: "/dev/null",
+    GIT_ATTR_NOSYSTEM: "1",
+    GIT_NO_REPLACE_OBJECTS: "1",
+    GIT_NO_LAZY_FETCH: "1",
+    // git 2.45+; on older git, protocol.allow=never stops the fetch
+    GIT_PROTOCOL_FROM_USER: "0",
+    GIT_TERMINAL_PROMPT: "0",
+    GIT_ASKPASS: "",
+    SSH_ASKPASS: "",
+    GIT_SSH_COMMAND: "false",
+    GIT_PAGER: "cat",
+    GIT_EDITOR: "false",
+    GIT_OPTIONAL_LOCKS: "0",
+    GCM_INTERACTIVE: "never"
+  };
+}
+function spawnGit(args, opts) {
+  const mode = opts.mode ?? READ;
+  const child = spawn("git", [...CONFIG_ARGS, ...protocolArgs(mode), ...args], {
+    cwd: opts.cwd,
+    env: gitEnv(mode),
+    stdio: [opts.stdin ? "pipe" : "ignore", "pipe", "pipe"],
+    windowsHide: true
+  });
+  let stderr = "";
+  let timedOut = false;
+  child.stderr.on("data", (c) => {
+    if (stderr.length < 64 * 1024) stderr += c.toString("utf8");
+  });
+  child.stdin?.on("error", () => void 0);
+  const timer = setTimeout(() => {
+    timedOut = true;
+    child.kill("SIGKILL");
+  }, opts.timeoutMs);
+  const done = new Promise((resolve4, reject) => {
+    child.on("error", (err) => {
+      clearTimeout(timer);
+      reject(err.code === "ENOENT" ? new InputError(NOT_INSTALLED) : err);
+    });
+    child.on("close", (code, signal) => {
+      clearTimeout(timer);
+      resolve4({ code, signal });
+    });
+  });
+  return { child, stderr: () => stderr, timedOut: () => timedOut, done };
+}
+function failure(args, stderr, code, timedOut, timeoutMs) {
+  const text2 = stderr.trim();
+  const last = text2.split("\n").pop() || `git exited with ${code}`;
+  return new GitError(timedOut ? `git ${args[0]} took longer than ${timeoutMs / 1e3} s and was stopped` : last, args, text2, code);
+}
+async function gitBuffer(args, opts) {
+  const timeoutMs = opts.timeoutMs ?? 12e4;
+  const maxBuffer = opts.maxBuffer ?? 512 * 1024 * 1024;
+  const run2 = spawnGit(args, { cwd: opts.cwd, timeoutMs, stdin: opts.input !== void 0, ...opts.mode ? { mode: opts.mode } : {} });
+  const chunks = [];
+  let bytes = 0;
+  let overflow = false;
+  run2.child.stdout.on("data", (c) => {
+    if (overflow) return;
+    bytes += c.length;
+    if (bytes > maxBuffer) {
+      overflow = true;
+      run2.child.kill("SIGKILL");
+    } else chunks.push(c);
+  });
+  if (opts.input !== void 0) run2.child.stdin.end(opts.input);
+  const { code } = await run2.done;
+  if (overflow) throw new GitError(`git ${args[0]} printed more than ${maxBuffer} bytes and was stopped`, args, run2.stderr(), code);
+  if (code !== 0) throw failure(args, run2.stderr(), code, run2.timedOut(), timeoutMs);
+  return Buffer.concat(chunks);
+}
+async function git(args, opts) {
+  return (await gitBuffer(args, opts)).toString("utf8");
+}
+async function gitLines(args, opts, onLine, separator = "\n") {
+  const timeoutMs = opts.timeoutMs ?? 3e5;
+  const run2 = spawnGit(args, { cwd: opts.cwd, timeoutMs, stdin: opts.input !== void 0, ...opts.mode ? { mode: opts.mode } : {} });
+  const maxLine = opts.maxBuffer ?? 64 * 1024 * 1024;
+  let overlong = false;
+  let rest = "";
+  let stopped = false;
+  run2.child.stdout.setEncoding("utf8");
+  run2.child.stdout.on("data", (chunk) => {
+    if (stopped) return;
+    const parts = (rest + chunk).split(separator);
+    rest = parts.pop() ?? "";
+    if (rest.length > maxLine) {
+      overlong = true;
+      stopped = true;
+      rest = "";
+      run2.child.kill("SIGKILL");
+      return;
+    }
+    for (const p of parts) {
+      if (onLine(p) === false) {
+        stopped = true;
+        rest = "";
+        run2.child.kill("SIGKILL");
+        return;
+      }
+    }
+  });
+  if (opts.input !== void 0) run2.child.stdin.end(opts.input);
+  const { code } = await run2.done;
+  if (overlong) throw new GitError(`git ${args[0]} printed a record longer than ${maxLine} bytes and was stopped`, args, run2.stderr(), code);
+  if (rest && !stopped) onLine(rest);
+  if (code !== 0 && !stopped) throw failure(args, run2.stderr(), code, run2.timedOut(), timeoutMs);
+}
+var READ, CONFIG_ARGS, INHERITED, INHERITED_NETWORK, GitError, NOT_INSTALLED;
+var init_run = __esm({
+  "src/evidence/git/run.ts"() {
+    "use strict";
+    init_errors();
+    READ = { kind: "read" };
+    CONFIG_ARGS = [
+      ["core.hooksPath", "/dev/null"],
+      ["core.fsmonitor", "false"],
+      ["core.sshCommand", "false"],
+      ["core.askPass", ""],
+      ["core.pager", "cat"],
+      ["core.editor", "false"],
+      ["core.attributesFile", "/dev/null"],
+      ["credential.helper", ""],
+      ["gpg.program", "false"],
+      ["gpg.ssh.program", "false"],
+      ["gpg.x509.program", "false"],
+      ["log.showSignature", "false"],
+      ["gc.auto", "0"],
+      ["maintenance.auto", "false"],
+      ["fetch.recurseSubmodules", "false"],
+      ["submodule.recurse", "false"],
+      ["protocol.allow", "never"],
+      // reading a repository owned by another user is safe only because of everything above
+      ["safe.directory", "*"]
+    ].flatMap(([k, v]) => ["-c", `${k}=${v}`]);
+    INHERITED = ["PATH", "HOME", "TMPDIR", "SYSTEMROOT"];
+    INHERITED_NETWORK = ["HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy", "ALL_PROXY", "all_proxy", "NO_PROXY", "no_proxy", "SSL_CERT_FILE", "SSL_CERT_DIR", "GIT_SSL_CAINFO"];
+    GitError = class extends Error {
+      constructor(message, args, stderr, code) {
+        super(message);
+        this.args = args;
+        this.stderr = stderr;
+        this.code = code;
+      }
+      args;
+      stderr;
+      code;
+      name = "GitError";
+    };
+    NOT_INSTALLED = "git is not installed or not on PATH; steward reads repositories with the git command";
+  }
+});
+
 // node_modules/@renovatebot/pep440/lib/version.js
 var require_version = __commonJS({
   "node_modules/@renovatebot/pep440/lib/version.js"(exports, module) {
@@ -9722,42 +9894,26 @@ var init_repo_identity = __esm({
 });
 
 // src/check/remote-git.ts
-import { spawn as spawn3 } from "node:child_process";
-function allow(cloneUrl) {
-  const proto = cloneUrl.startsWith("http://") ? "http" : "https";
-  return ["-c", `protocol.${proto}.allow=always`, "-c", "credential.helper=", "-c", "core.askPass=true"];
-}
-function runGit(cwd, args, timeoutMs = 6e5, spec, input2) {
-  return new Promise((resolve4, reject) => {
-    const child = spawn3("git", args, { cwd, env: GIT_ENV_REMOTE, stdio: [input2 === void 0 ? "ignore" : "pipe", "pipe", "pipe"], windowsHide: true });
-    let out = "";
-    let err = "";
-    child.stdout.setEncoding("utf8").on("data", (c) => out += c);
-    child.stderr.setEncoding("utf8").on("data", (c) => {
-      if (err.length < 16384) err += c;
+async function runGit(cwd, args, timeoutMs = 6e5, spec, opts = {}) {
+  try {
+    const out = await gitBuffer(args, {
+      cwd,
+      timeoutMs,
+      ...opts.input !== void 0 ? { input: opts.input } : {},
+      ...opts.network ? { mode: { kind: "network", url: opts.network } } : {}
     });
-    const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
-    child.on("error", (e) => {
-      clearTimeout(timer);
-      reject(e.code === "ENOENT" ? new InputError("git is not installed or not on PATH") : e);
-    });
-    child.on("close", (code, signal) => {
-      clearTimeout(timer);
-      if (code === 0) return resolve4(out);
-      const last = err.trim().split("\n").filter(Boolean).pop() ?? `exit ${code ?? signal}`;
-      const verb = args.includes("clone") ? "clone" : args.includes("fetch") ? "fetch" : args[0];
-      const notFound = /not found|does not exist|repository .* not found|404/i.test(err);
-      reject(
-        new InputError(
-          notFound ? `${spec.webUrl}: no such repository (git ${verb}: ${last})` : `${spec.webUrl}: git ${verb} failed: ${last}${signal ? " (timed out)" : ""}`
-        )
-      );
-    });
-    if (input2 !== void 0) {
-      child.stdin.on("error", () => void 0);
-      child.stdin.end(input2);
-    }
-  });
+    return out.toString("utf8");
+  } catch (e) {
+    if (!(e instanceof GitError)) throw e;
+    const err = e.stderr;
+    const last = err.split("\n").filter(Boolean).pop() ?? e.message;
+    const verb = args.includes("clone") ? "clone" : args.includes("fetch") ? "fetch" : args[0];
+    const notFound = /not found|does not exist|repository .* not found|404/i.test(err);
+    const timedOut = /took longer than/.test(e.message);
+    throw new InputError(
+      notFound ? `${spec.webUrl}: no such repository (git ${verb}: ${last})` : `${spec.webUrl}: git ${verb} failed: ${timedOut ? `${last} (timed out)` : last}`
+    );
+  }
 }
 async function fetchWantedBlobs(dir, cloneUrl, rev, wants, timeoutMs, spec) {
   if (rev.startsWith("-") || /[\0\s]/.test(rev)) return;
@@ -9779,29 +9935,21 @@ async function fetchWantedBlobs(dir, cloneUrl, rev, wants, timeoutMs, spec) {
   if (missing.length === 0) return;
   await runGit(
     dir,
-    [...allow(cloneUrl), "fetch", "--quiet", "--no-tags", "--no-write-fetch-head", "--recurse-submodules=no", "--filter=blob:none", "--stdin", cloneUrl],
+    ["fetch", "--quiet", "--no-tags", "--no-write-fetch-head", "--recurse-submodules=no", "--filter=blob:none", "--stdin", cloneUrl],
     timeoutMs,
     spec,
-    missing.join("\n") + "\n"
+    { input: missing.join("\n") + "\n", network: cloneUrl }
   );
 }
 async function writeCommitGraph(dir, after, timeoutMs, spec) {
   const split = after === "fetched" ? ["--split"] : [];
   await runGit(dir, ["-c", "fetch.writeCommitGraph=false", "commit-graph", "write", "--reachable", "--no-progress", ...split], timeoutMs, spec).catch(() => void 0);
 }
-var GIT_ENV_REMOTE;
 var init_remote_git = __esm({
   "src/check/remote-git.ts"() {
     "use strict";
+    init_run();
     init_errors();
-    GIT_ENV_REMOTE = {
-      ...process.env,
-      LC_ALL: "C",
-      LANG: "C",
-      GIT_TERMINAL_PROMPT: "0",
-      GIT_CONFIG_NOSYSTEM: "1",
-      GCM_INTERACTIVE: "never"
-    };
   }
 });
 
@@ -9988,13 +10136,13 @@ async function resolveRemoteTarget(input2, opts = {}) {
     }
     refreshed = "cached";
   } else if (have) {
-    await runGit(dir, [...allow(cloneUrl), "fetch", "--quiet", "--prune", "--force", "--no-write-fetch-head", "--filter=blob:none", cloneUrl, "+refs/heads/*:refs/heads/*", "+refs/tags/*:refs/tags/*"], opts.timeoutMs, spec);
+    await runGit(dir, ["fetch", "--quiet", "--prune", "--force", "--no-write-fetch-head", "--filter=blob:none", cloneUrl, "+refs/heads/*:refs/heads/*", "+refs/tags/*:refs/tags/*"], opts.timeoutMs, spec, { network: cloneUrl });
     refreshed = "fetched";
   } else {
     mkdirSync(cacheDir, { recursive: true });
     const tmp = `${dir}.tmp-${process.pid}-${Date.now()}`;
     try {
-      await runGit(cacheDir, [...allow(cloneUrl), "clone", "--quiet", "--bare", "--filter=blob:none", "--", cloneUrl, tmp], opts.timeoutMs, spec);
+      await runGit(cacheDir, ["clone", "--quiet", "--bare", "--filter=blob:none", "--", cloneUrl, tmp], opts.timeoutMs, spec, { network: cloneUrl });
       await runGit(tmp, ["config", "protocol.allow", "never"], opts.timeoutMs, spec);
       await runGit(tmp, ["config", "remote.origin.url", cloneUrl], opts.timeoutMs, spec);
       if (existsSync3(join3(dir, "HEAD"))) rmSync(tmp, { recursive: true, force: true });
@@ -20945,112 +21093,9 @@ function validatePolicy(raw, where2 = "policy") {
 
 // src/check/target.ts
 init_errors();
+init_run();
 import { realpathSync, statSync } from "node:fs";
 import { resolve } from "node:path";
-
-// src/evidence/git/run.ts
-init_errors();
-import { execFile, spawn } from "node:child_process";
-var GIT_ENV = {
-  ...process.env,
-  LC_ALL: "C",
-  LANG: "C",
-  GIT_PAGER: "cat",
-  GIT_TERMINAL_PROMPT: "0",
-  GIT_OPTIONAL_LOCKS: "0",
-  GIT_CONFIG_NOSYSTEM: "1",
-  // a repository's own hooks or fsmonitor must never run during a check
-  GIT_CONFIG_COUNT: "2",
-  GIT_CONFIG_KEY_0: "core.fsmonitor",
-  GIT_CONFIG_VALUE_0: "false",
-  GIT_CONFIG_KEY_1: "safe.directory",
-  GIT_CONFIG_VALUE_1: "*"
-};
-var GitError = class extends Error {
-  constructor(message, args, stderr, code) {
-    super(message);
-    this.args = args;
-    this.stderr = stderr;
-    this.code = code;
-  }
-  args;
-  stderr;
-  code;
-  name = "GitError";
-};
-function gitBuffer(args, opts) {
-  return new Promise((resolve4, reject) => {
-    const child = execFile(
-      "git",
-      args,
-      {
-        cwd: opts.cwd,
-        env: GIT_ENV,
-        encoding: "buffer",
-        maxBuffer: opts.maxBuffer ?? 512 * 1024 * 1024,
-        timeout: opts.timeoutMs ?? 12e4,
-        windowsHide: true
-      },
-      (err, stdout, stderr) => {
-        if (err) {
-          const text2 = stderr.toString("utf8").trim();
-          const code = typeof err.code === "number" ? err.code : null;
-          if (err.code === "ENOENT") {
-            reject(new InputError("git is not installed or not on PATH; steward reads repositories with the git command"));
-            return;
-          }
-          reject(new GitError(text2.split("\n").pop() || err.message, args, text2, code));
-          return;
-        }
-        resolve4(stdout);
-      }
-    );
-    if (opts.input !== void 0) child.stdin?.end(opts.input);
-  });
-}
-async function git(args, opts) {
-  return (await gitBuffer(args, opts)).toString("utf8");
-}
-async function gitLines(args, opts, onLine, separator = "\n") {
-  await new Promise((resolve4, reject) => {
-    const child = spawn("git", args, { cwd: opts.cwd, env: GIT_ENV, windowsHide: true });
-    let rest = "";
-    let stderr = "";
-    let stopped = false;
-    child.stdout.setEncoding("utf8");
-    child.stdout.on("data", (chunk) => {
-      if (stopped) return;
-      const parts = (rest + chunk).split(separator);
-      rest = parts.pop() ?? "";
-      for (const p of parts) {
-        if (onLine(p) === false) {
-          stopped = true;
-          rest = "";
-          child.kill("SIGKILL");
-          return;
-        }
-      }
-    });
-    child.stderr.on("data", (c) => {
-      if (stderr.length < 64 * 1024) stderr += c.toString("utf8");
-    });
-    const timer = setTimeout(() => child.kill("SIGKILL"), opts.timeoutMs ?? 3e5);
-    child.on("error", (err) => {
-      clearTimeout(timer);
-      reject(
-        err.code === "ENOENT" ? new InputError("git is not installed or not on PATH; steward reads repositories with the git command") : err
-      );
-    });
-    child.on("close", (code) => {
-      clearTimeout(timer);
-      if (rest && !stopped) onLine(rest);
-      if (code === 0 || stopped) resolve4();
-      else reject(new GitError(stderr.trim().split("\n").pop() || `git exited with ${code}`, args, stderr, code));
-    });
-  });
-}
-
-// src/check/target.ts
 async function resolveLocalTarget(input2, rev = "HEAD") {
   if (rev.startsWith("-") || /[\0\s]/.test(rev)) throw new InputError(`--rev ${JSON.stringify(rev)} is not a revision`);
   const path = resolve(input2);
@@ -21113,6 +21158,7 @@ async function resolveLocalTarget(input2, rev = "HEAD") {
 }
 
 // src/evidence/git/tree.ts
+init_run();
 async function listTree(cwd, commit) {
   const out = await gitBuffer(["ls-tree", "-r", "-z", "--full-tree", commit], { cwd });
   const entries = [];
@@ -21132,7 +21178,7 @@ async function listTree(cwd, commit) {
 }
 
 // src/evidence/git/blobs.ts
-import { spawn as spawn2 } from "node:child_process";
+init_run();
 var DEFAULT_READ_LIMIT = 1024 * 1024;
 async function readBlobs(cwd, entries, readLimit = DEFAULT_READ_LIMIT) {
   const wanted = entries.filter((e) => e.type === "blob");
@@ -21185,18 +21231,15 @@ async function readBlobs(cwd, entries, readLimit = DEFAULT_READ_LIMIT) {
       }
     }
   };
-  await new Promise((resolve4, reject) => {
-    const child = spawn2("git", ["cat-file", "--batch"], {
-      cwd,
-      env: { ...process.env, LC_ALL: "C", GIT_OPTIONAL_LOCKS: "0" }
-    });
-    let stderr = "";
-    child.stdout.on("data", onData);
-    child.stderr.on("data", (c) => stderr += c.toString());
-    child.on("error", reject);
-    child.on("close", (code) => code === 0 ? resolve4() : reject(new Error(`git cat-file failed: ${stderr.trim()}`)));
-    child.stdin.end(wanted.map((e) => e.oid).join("\n") + "\n");
-  });
+  const timeoutMs = 12e4;
+  const run2 = spawnGit(["cat-file", "--batch"], { cwd, timeoutMs, stdin: true });
+  run2.child.stdout.on("data", onData);
+  run2.child.stdin.end(wanted.map((e) => e.oid).join("\n") + "\n");
+  const { code } = await run2.done;
+  if (code !== 0) {
+    const why2 = run2.timedOut() ? `took longer than ${timeoutMs / 1e3} s and was stopped` : run2.stderr().trim() || `exit ${code}`;
+    throw new Error(`git cat-file failed: ${why2}`);
+  }
   return out;
 }
 function toBlob(entry, head, size, readLimit) {
@@ -21219,7 +21262,11 @@ function toBlob(entry, head, size, readLimit) {
   return blob;
 }
 
+// src/evidence/history.ts
+init_run();
+
 // src/evidence/git/walk.ts
+init_run();
 var WindowAccumulator = class {
   constructor(bounds) {
     this.bounds = bounds;
@@ -21287,6 +21334,9 @@ async function walkWithRevList(cwd, head, bounds) {
   });
   return acc.finish(head);
 }
+
+// src/evidence/git/commit-graph.ts
+init_run();
 
 // src/evidence/git/graph-file.ts
 import { existsSync, readFileSync as readFileSync2, readdirSync, statSync as statSync2 } from "node:fs";
@@ -21643,6 +21693,7 @@ async function walkAboveGraph(cwd, head, graph, roots, consider) {
 }
 
 // src/evidence/git/tags.ts
+init_run();
 var FORMAT = [
   "%(refname:strip=2)",
   "%(objecttype)",
@@ -25092,10 +25143,10 @@ function sameLicense(a, b) {
   if (a === "BSD-*" || b === "BSD-*") return /^BSD-/.test(a) && /^BSD-/.test(b);
   return licenseFamily(a).toLowerCase() === licenseFamily(b).toLowerCase();
 }
-function judgeExpression(expr, allow2) {
+function judgeExpression(expr, allow) {
   const node = parseExpression(expr);
   if (!node) return null;
-  const ok = (id) => allow2.some((a) => sameLicense(a, id));
+  const ok = (id) => allow.some((a) => sameLicense(a, id));
   const walk = (n) => {
     if ("license" in n) return ok(n.license) ? { allowed: true, blocking: [] } : { allowed: false, blocking: [n.license] };
     const l = walk(n.left);
@@ -27097,7 +27148,7 @@ var permissiveLicense = {
   },
   evaluate(evidence, { policy }) {
     const lic = evidence.license;
-    const allow2 = policy.licenses.allow;
+    const allow = policy.licenses.allow;
     const root = lic.files.filter((f) => !f.path.startsWith("LICENSES/"));
     const files = root.length > 0 ? root : lic.files;
     const main = files.find((f) => f.spdx) ?? files[0];
@@ -27112,7 +27163,7 @@ var permissiveLicense = {
     if (lic.signals.length) measured["signals"] = lic.signals;
     if (lic.disagreements.length) measured["disagreements"] = lic.disagreements;
     const disagree = lic.disagreements.length ? ` Note: ${lic.disagreements.join("; ")}.` : "";
-    const allowText = allow2.join(", ");
+    const allowText = allow.join(", ");
     if (files.length === 0) {
       const said = lic.signals.find((s) => s.spdx);
       return {
@@ -27140,14 +27191,14 @@ var permissiveLicense = {
         reviews.push(`${f.path} only refers to ${f.spdx}; it does not hold the license text`);
       }
       for (const p of f.parts ?? []) {
-        if (p.kind === "license" && p.spdx && p.spdx !== f.spdx && !allow2.some((a) => licenseFamily(a) === licenseFamily(p.spdx))) {
+        if (p.kind === "license" && p.spdx && p.spdx !== f.spdx && !allow.some((a) => licenseFamily(a) === licenseFamily(p.spdx))) {
           reviews.push(`${f.path} also holds the ${p.spdx} license (${kindOf(p.spdx)}) at lines ${p.startLine}\u2013${p.endLine}: bundled third-party code, or a second license for the project?`);
         }
       }
     }
     const expr = lic.expression;
     if (expr && failures.length === 0) {
-      const verdict = judgeExpression(expr, allow2);
+      const verdict = judgeExpression(expr, allow);
       if (verdict && !verdict.allowed) {
         const blocking = [...new Set(verdict.blocking)];
         failures.push(
@@ -28348,6 +28399,7 @@ function sortKeys(value) {
 
 // src/check/index.ts
 init_errors();
+init_run();
 async function resolveTarget(input2, opts = {}) {
   const { classifyTarget: classifyTarget2, classifyOriginUrl: classifyOriginUrl2, resolveRemoteTarget: resolveRemoteTarget2 } = await Promise.resolve().then(() => (init_remote_target(), remote_target_exports));
   const c = classifyTarget2(input2, { ...opts.remote?.allowedHosts ? { allowedHosts: opts.remote.allowedHosts } : {}, existsLocally: existsSync4 });
