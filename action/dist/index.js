@@ -23599,6 +23599,21 @@ var TESTS = [
   [/(^|\s)cargo\s+(test|nextest)\b/, "cargo test"],
   [/(^|\s)ctest(\s|$)/, "ctest"]
 ];
+var NOT_TEST_JOB = /^(lint|linters?|linting|format|fmt|style|check-?format|typecheck|type-?check|types|mypy|pyright|flake8|pylint|ruff|black|isort|docs?|build|clean|install|setup|pre-?commit|codespell|spell(check)?)$/i;
+function asksForNonTestJob(cmd, tool) {
+  const tokens2 = cmd.split(/\s+/).filter(Boolean);
+  let jobs = [];
+  if (tool === "shell test script" || tool === "python test script") {
+    const at = tokens2.findIndex((t) => /(^|\/)(run_?tests?\.(sh|py))$|(^|\/)(tests?|testing)\/\S*\.(sh|py)$/.test(t));
+    const arg = at >= 0 ? tokens2.slice(at + 1).find((t) => !t.startsWith("-")) : void 0;
+    if (arg !== void 0) jobs = [arg];
+  } else if (tool === "tox" || tool === "nox") {
+    const flag = tool === "tox" ? /^(-e|--envlist)$/ : /^(-s|--sessions?|-e)$/;
+    const at = tokens2.findIndex((t) => flag.test(t));
+    if (at >= 0 && tokens2[at + 1]) jobs = tokens2[at + 1].split(",");
+  }
+  return jobs.length > 0 && jobs.every((j) => NOT_TEST_JOB.test(j.replace(/^['"]|['"]$/g, "")));
+}
 var PUBLISH = [
   [/\btwine\s+upload\b/, "twine upload"],
   [/(^|\s)uv\s+publish\b/, "uv publish"],
@@ -23644,6 +23659,7 @@ function scanScript(script) {
       const cmd = raw.trim();
       if (!cmd || NOT_RUNNING.test(cmd)) continue;
       const test = TESTS.find(([re]) => re.test(cmd));
+      if (test && asksForNonTestJob(cmd, test[1])) continue;
       if (test) {
         found.push({ kind: "test", tool: test[1], text: shown, lineOffset: offset });
         continue;
@@ -27238,15 +27254,18 @@ var permissiveLicense = {
 // src/requirements/functional-testing.ts
 var CODE = /\.(py|pyx|ipynb|c|cc|cpp|cu|h|hpp|rs|jl|sh|js|ts)$/i;
 var VENDORED = /(^|\/)(third_party|third-party|vendor|vendored|node_modules|site-packages|\.git)\//i;
+var NOT_TESTS = /(^|\/)(benchmarks?|benchmarking)\//i;
+var TEST_DIR = /(^|\/)(tests?|testing)\//i;
 function isTestFile(path) {
-  if (VENDORED.test(path)) return false;
+  if (VENDORED.test(path) || NOT_TESTS.test(path)) return false;
   const base = path.slice(path.lastIndexOf("/") + 1);
   if (/^test_[^/]*\.py$/i.test(base) || /^[^/]+_test\.py$/i.test(base)) return true;
   if (base === "__init__.py" || base === "conftest.py") return false;
-  return /(^|\/)(tests?|testing)\//i.test(path) && CODE.test(base);
+  return TEST_DIR.test(path) && CODE.test(base);
 }
 function testFiles(tree) {
-  return tree.filter((e) => e.type === "blob" && e.mode !== "120000" && isTestFile(e.path)).map((e) => e.path);
+  const found = tree.filter((e) => e.type === "blob" && e.mode !== "120000" && isTestFile(e.path)).map((e) => e.path);
+  return [...found.filter((p) => TEST_DIR.test(p)), ...found.filter((p) => !TEST_DIR.test(p))];
 }
 function evaluateFunctionalTesting(evidence) {
   const tests = testFiles(evidence.tree);
@@ -27460,11 +27479,18 @@ function evaluateOngoingMaintenance(evidence, policy, asOf) {
       text: `no commits in the last ${h.window.days} days${h.latestCommitAt ? ` (newest ${h.latestCommitAt.slice(0, 10)})` : ""}`,
       fix: "Show the project is maintained: commit to the default branch (bots and merges are not counted)."
     });
+  const hostAsked = evidence.online?.github !== void 0 || evidence.online?.gitlab !== void 0;
   if (releaseRecent) parts.push({ status: "pass", text: `${release.source} ${release.name} on ${release.date.slice(0, 10)}` });
+  else if (!release && !hostAsked && evidence.tags.count === 0)
+    parts.push({
+      status: "unknown",
+      text: `the clone has no tags up to ${asOf.toISOString().slice(0, 10)} and the host was not asked for releases (clones and mirrors are often fetched without tags)`,
+      fix: "Run the check online (a GitHub or GitLab URL, or a clone whose origin is on one), which asks the host for its releases, or fetch the tags (git fetch --tags)."
+    });
   else
     parts.push({
       status: "fail",
-      text: release ? `the newest ${release.source} (${release.name}) is from ${release.date.slice(0, 10)}, more than ${months} months before ${asOf.toISOString().slice(0, 10)}` : `no release or tag was found${evidence.online?.github || evidence.online?.gitlab ? "" : " (git tags; GitHub releases not consulted)"}`,
+      text: release ? `the newest ${release.source} (${release.name}) is from ${release.date.slice(0, 10)}, more than ${months} months before ${asOf.toISOString().slice(0, 10)}` : `no release or tag was found${hostAsked ? "" : " (git tags; GitHub releases not consulted)"}`,
       fix: `Publish a release (tag it, e.g. git tag -a vX.Y.Z, and push the tag) at least every ${months} months.`
     });
   if (evidence.form && !commitment) {
