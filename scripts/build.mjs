@@ -25,6 +25,3 @@ await build({
 });
 const { writeBuildAssets } = await import(`${outdir}/build-assets.js`);
 writeBuildAssets(outdir);
-// The GitHub Action's committed bundle is built from the same sources: rebuilt here so a change to
-// the check path shows up in `git status` as action/dist to commit (test/action checks it is current).
-await import('./build-action.mjs');
