@@ -2,3 +2,5 @@
 // runner that drives periodic reviews and outbox delivery on SQLite (runner.ts).
 export { startJobs, type Task, type Runner } from './runner.js';
 export type { Job, JobOptions, JobQueue, JobRecord, JobState } from './queue.js';
+export { openJobQueue } from './open.js';
+export { backoffMs, DEFAULT_RETRY_LIMIT, type QueueTuning } from './tuning.js';

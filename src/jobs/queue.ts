@@ -47,6 +47,6 @@ export interface JobQueue {
   get(id: string): Promise<JobRecord | undefined>;
   /** jobs that exhausted their retries, newest first */
   dead(): Promise<JobRecord[]>;
-  /** puts a dead job back in the queue */
+  /** puts a dead job back in the queue for one more attempt (its attempt count is kept) */
   retry(id: string): Promise<void>;
 }

@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Migration, type MigrationProvider } from 'kysely';
 import type { DB } from './schema.js';
 import * as initial from './migrations/2026-05-01-initial.js';
+import * as jobs from './migrations/2026-12-01-jobs.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -33,6 +34,7 @@ export interface OpenOptions {
 /** Dated migrations, oldest first; add new ones at the end and never edit a released one. */
 const MIGRATIONS: Record<string, Migration> = {
   '2026-05-01-initial': initial,
+  '2026-12-01-jobs': jobs,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -103,6 +103,34 @@ export interface AuditLogTable {
   hash: string;
 }
 
+export interface JobsTable {
+  id: string;
+  /** enqueue order */
+  seq: number;
+  name: string;
+  data: string;
+  /** queued | active | failed (waiting for its retry) | completed | dead */
+  state: string;
+  singleton_key: string | null;
+  attempts: number;
+  retry_limit: number;
+  start_after: string;
+  lease_token: string | null;
+  lease_until: string | null;
+  last_error: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** What GitHub last said of one token's budget: shared by every worker of the store. */
+export interface RateBudgetTable {
+  token_id: string;
+  remaining: number;
+  limit_total: number;
+  reset_at: string;
+  updated_at: string;
+}
+
 export interface DB {
   counters: CountersTable;
   applications: DocTable;
@@ -116,6 +144,8 @@ export interface DB {
   outbox: OutboxTable;
   audit_head: AuditHeadTable;
   audit_log: AuditLogTable;
+  jobs: JobsTable;
+  rate_budget: RateBudgetTable;
 }
 
 export type DocTableName = 'applications' | 'projects' | 'sessions' | 'amendments';
