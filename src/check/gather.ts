@@ -49,6 +49,9 @@ export async function gatherEvidence(target: ResolvedTarget, opts: GatherOptions
   const ci = ciExtractor.extract(tree, files, problems);
   const license = extractLicense(tree, files, python, problems);
   const historyAndTags = await historyPromise;
+  if (historyAndTags.history.graphRejected) {
+    problems.push({ file: 'objects/info/commit-graph', message: `not used: ${historyAndTags.history.graphRejected}; the history was walked from the commit objects` });
+  }
   return {
     repo: {
       input: target.input,

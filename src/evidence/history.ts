@@ -10,6 +10,8 @@ import type { Policy } from '../policy/types.js';
 import { gitBuffer, GitError } from './git/run.js';
 import { walkWithRevList, type WindowWalk, type WalkBounds } from './git/walk.js';
 import { walkCommitGraph } from './git/commit-graph.js';
+import { confirmGraphWalk } from './git/graph-confirm.js';
+import { InputError } from '../util/errors.js';
 import { readTags } from './git/tags.js';
 import { EMPTY_MAILMAP, parseMailmap, type Ident, type Mailmap } from './mailmap.js';
 import { botMatcher, foldName, noreplyLogin, parseCoAuthor, PeopleBuilder } from './identity.js';
@@ -42,6 +44,7 @@ export async function readHistory(
     method: walk.method,
     walk: walk.source,
     walked: walk.walk.walked,
+    ...(walk.rejected ? { graphRejected: walk.rejected } : {}),
     identityMethod: 'mailmap+email+noreply+name',
     skewedCommits: walk.walk.skewedCommits,
     hiddenBySkew: walk.walk.hiddenBySkew,
@@ -59,17 +62,26 @@ interface Walked {
   walk: WindowWalk;
   source: 'commit-graph' | 'rev-list';
   method: HistoryEvidence['method'];
+  /** why the repository's commit-graph was not used, when it was there but failed a check */
+  rejected?: string;
 }
 
 async function walkHistory(cwd: string, commit: string, bounds: WalkBounds): Promise<Walked> {
+  let rejected: string | undefined;
   try {
     const fromGraph = await walkCommitGraph(cwd, commit, bounds);
-    if (fromGraph) return { walk: fromGraph, source: 'commit-graph', method: fromGraph.pruned ? 'since' : 'full-walk' };
+    if (fromGraph) {
+      const why = await confirmGraphWalk(cwd, commit, fromGraph, bounds.since);
+      if (!why) return { walk: fromGraph, source: 'commit-graph', method: fromGraph.pruned ? 'since' : 'full-walk' };
+      rejected = `the commit-graph disagrees with the commit objects: ${why}`;
+    }
   } catch (err) {
-    // a commit-graph that contradicts itself: git's own walk is the authority
-    if (!(err instanceof RangeError)) throw err;
+    // a graph that contradicts itself or breaks the format mid-walk: git's own walk is the authority
+    if (err instanceof GitError || err instanceof InputError) throw err;
+    rejected = `the commit-graph could not be read: ${err instanceof Error ? err.message : String(err)}`;
   }
-  return { walk: await walkWithRevList(cwd, commit, bounds), source: 'rev-list', method: 'full-walk' };
+  const walk = await walkWithRevList(cwd, commit, bounds);
+  return { walk, source: 'rev-list', method: 'full-walk', ...(rejected ? { rejected } : {}) };
 }
 
 async function readMailmap(cwd: string, commit: string): Promise<string | undefined> {

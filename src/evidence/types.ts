@@ -89,6 +89,8 @@ export interface HistoryEvidence {
   mailmap: boolean;
   /** what the walk read: the repository's commit-graph file, or `git rev-list` */
   walk?: 'commit-graph' | 'rev-list';
+  /** the repository's commit-graph was present but not used: it failed a check against the commit objects */
+  graphRejected?: string;
   /**
    * reachable commits visited. With method `since` (a commit-graph with corrected commit dates) the
    * walk stopped where those dates prove no older commit can be in the window, so `skewedCommits`

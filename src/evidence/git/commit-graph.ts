@@ -9,6 +9,11 @@ import { finishWindow, type WalkBounds, type WindowWalk } from './walk.js';
 export interface GraphWalk extends WindowWalk {
   /** `since`: the walk stopped at the window's edge, proven safe by corrected commit dates */
   pruned: boolean;
+  /**
+   * What the walk took from the graph, to confirm against the objects: every commit it visited when
+   * it stopped at the window's edge (few), else those at or after `since`.
+   */
+  taken: Map<string, { time: number; parents: string[] }>;
 }
 
 /** Walks the history of `head` through the commit graph, or returns undefined when there is none to use. */
@@ -18,6 +23,8 @@ export async function walkCommitGraph(cwd: string, head: string, bounds: WalkBou
   const { since, until } = bounds;
   const window: { commit: string; time: number }[] = [];
   const recentParents = new Map<string, string[]>();
+  const taken = new Map<string, { time: number; parents: string[] }>();
+  const keepAll = graph.corrected;
   let merges = 0;
   let skewed = 0;
   let walked = 0;
@@ -27,6 +34,7 @@ export async function walkCommitGraph(cwd: string, head: string, bounds: WalkBou
     if (time <= until && (!latest || time > latest.time || (time === latest.time && commit < latest.commit))) latest = { commit, time };
     if (parentTimes.some((t) => t > time)) skewed++;
     if (time >= since) recentParents.set(commit, parents);
+    if (time >= since || keepAll) taken.set(commit, { time, parents });
     if (time > since && time <= until) {
       if (parents.length > 1) merges++;
       else window.push({ commit, time });
@@ -53,6 +61,10 @@ export async function walkCommitGraph(cwd: string, head: string, bounds: WalkBou
     if (time <= until && (!latest || time >= latest.time)) {
       const commit = graph.hex(pos);
       if (!latest || time > latest.time || commit < latest.commit) latest = { commit, time };
+    }
+    if (time >= since || keepAll) {
+      const commit = graph.hex(pos);
+      taken.set(commit, { time, parents: parents.map((p) => graph.hex(p)) });
     }
     if (time >= since) {
       const commit = graph.hex(pos);
@@ -83,7 +95,7 @@ export async function walkCommitGraph(cwd: string, head: string, bounds: WalkBou
         if (!seen[p]) heap.push(d, p);
       }
     }
-    return { ...finishWindow(window, merges, skewed, latest, walked, head, recentParents), pruned: true };
+    return { ...finishWindow(window, merges, skewed, latest, walked, head, recentParents), pruned: true, taken };
   }
 
   // no corrected dates: visit every reachable commit (a commit is pushed at most once per child edge)
@@ -95,7 +107,7 @@ export async function walkCommitGraph(cwd: string, head: string, bounds: WalkBou
     visit(pos, graph.time(pos));
     for (const p of parents) if (!seen[p]) stack.push(p);
   }
-  return { ...finishWindow(window, merges, skewed, latest, walked, head, recentParents), pruned: false };
+  return { ...finishWindow(window, merges, skewed, latest, walked, head, recentParents), pruned: false, taken };
 }
 
 /** A binary max-heap of (date, position). */
@@ -163,7 +175,7 @@ async function walkAboveGraph(
 ): Promise<boolean> {
   const pending = new Set<string>([head]);
   const lines: { commit: string; time: number; parents: string[] }[] = [];
-  await gitLines(['rev-list', '--timestamp', '--parents', head, '--'], { cwd }, (line) => {
+  await gitLines(['-c', 'core.commitGraph=false', 'rev-list', '--timestamp', '--parents', head, '--'], { cwd }, (line) => {
     const parts = line.split(' ');
     const commit = parts[1];
     if (!commit || !pending.delete(commit)) return pending.size > 0;

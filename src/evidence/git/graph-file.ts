@@ -1,7 +1,11 @@
 // Reads git's commit-graph files (gitformat-commit-graph(5)): every commit's parents and committer
 // time without inflating a single commit object. A single file or a split chain; anything that
 // doesn't look exactly like the format (wrong signature, chunk out of bounds, parent past the
-// end) makes the reader give up, and the caller walks with `git rev-list` instead.
+// end, a checksum that doesn't match) makes the reader give up, and the caller walks with
+// `git rev-list` instead. The checksum only proves the file is intact, not honest: a graph is
+// repository content, so what a walk takes from it is confirmed against the commit objects
+// (graph-confirm.ts).
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
@@ -131,6 +135,11 @@ function parseLayer(buf: Buffer, offset: number): Layer & { hashLength: number; 
   if (buf[4] !== 1) throw new Error(`commit-graph version ${buf[4]} unknown`);
   const hashLength = buf[5] === 1 ? 20 : buf[5] === 2 ? 32 : 0;
   if (!hashLength) throw new Error(`commit-graph hash version ${buf[5]} unknown`);
+  // the trailer is the hash of everything before it; git writes it and `git commit-graph verify` checks it
+  const body = buf.length - hashLength;
+  if (body < 8) throw new Error('commit-graph truncated');
+  const sum = createHash(hashLength === 20 ? 'sha1' : 'sha256').update(buf.subarray(0, body)).digest();
+  if (!sum.equals(buf.subarray(body))) throw new Error('commit-graph checksum mismatch');
   const chunks = buf[6]!;
   const bases = buf[7]!;
   const table = new Map<string, [number, number]>();
@@ -140,7 +149,7 @@ function parseLayer(buf: Buffer, offset: number): Layer & { hashLength: number; 
     const id = buf.toString('latin1', at, at + 4);
     const start = Number(buf.readBigUInt64BE(at + 4));
     const end = Number(buf.readBigUInt64BE(at + 16));
-    if (start > end || end > buf.length) throw new Error(`commit-graph chunk ${id} out of bounds`);
+    if (start > end || end > body) throw new Error(`commit-graph chunk ${id} out of bounds`);
     table.set(id, [start, end]);
   }
   const fanout = table.get('OIDF');
@@ -210,6 +219,8 @@ export function openCommitGraph(cwd: string): CommitGraph | undefined {
     for (const name of names) {
       const layer = parseLayer(readFileSync(join(info, 'commit-graphs', `graph-${name}.graph`)), offset);
       if (hashLength && layer.hashLength !== hashLength) return undefined;
+      // a layer is named by its checksum; one that isn't is not the layer the chain names
+      if (layer.buf.toString('hex', layer.buf.length - layer.hashLength) !== name) return undefined;
       hashLength = layer.hashLength;
       layers.push(layer);
       offset += layer.count;

@@ -95,10 +95,14 @@ export function finishWindow(
   return { window, mergeCommits, skewedCommits, hiddenBySkew: hidden, ...(latest ? { latest } : {}), walked };
 }
 
-/** Walks every commit reachable from `head` with one streamed `git rev-list --timestamp --parents`. */
+/**
+ * Walks every commit reachable from `head` with one streamed `git rev-list --timestamp --parents`,
+ * from the commit objects: git would otherwise take parents and dates from the commit-graph file,
+ * which is repository content like any other, and this walk is the authority a graph is judged by.
+ */
 export async function walkWithRevList(cwd: string, head: string, bounds: WalkBounds): Promise<WindowWalk> {
   const acc = new WindowAccumulator(bounds);
-  await gitLines(['rev-list', '--timestamp', '--parents', head, '--'], { cwd }, (line) => {
+  await gitLines(['-c', 'core.commitGraph=false', 'rev-list', '--timestamp', '--parents', head, '--'], { cwd }, (line) => {
     // `<time> <commit> <parent>…`: split on spaces is all the parsing a line needs
     const parts = line.split(' ');
     if (parts.length < 2) return;
