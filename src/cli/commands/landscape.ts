@@ -7,12 +7,35 @@ import { InputError } from '../../util/errors.js';
 
 const WHY: Record<string, string> = { ENOENT: 'no such file', EISDIR: 'it is a directory, expected a file', EACCES: 'permission denied' };
 
+/**
+ * The file as UTF-8 text, or an InputError (exit 2). Decoding leniently would turn a Latin-1 byte
+ * into U+FFFD, and an edit would then write that back over bytes it never touched.
+ */
 function readText(file: string): string {
+  let bytes: Buffer;
   try {
-    return readFileSync(file, 'utf8');
+    bytes = readFileSync(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     throw new InputError(`cannot read ${file}: ${code && WHY[code] ? `${WHY[code]} (${code})` : (code ?? (e as Error).message)}`);
+  }
+  return decodeUtf8(bytes, file);
+}
+
+function decodeUtf8(bytes: Buffer, file: string): string {
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) throw new InputError(`${file}: not valid UTF-8 text: a NUL byte at byte ${nul} (UTF-16?); landscape.yml must be UTF-8, nothing was written`);
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    // where the lenient decoding first differs from the bytes: the first invalid sequence
+    const again = Buffer.from(bytes.toString('utf8'), 'utf8');
+    let lo = 0;
+    while (lo < bytes.length && bytes[lo] === again[lo]) lo++;
+    const line = bytes.subarray(0, lo).toString('utf8').split('\n').length;
+    throw new InputError(
+      `${file}: not valid UTF-8 at byte ${lo} (line ${line}: 0x${bytes[lo]?.toString(16).padStart(2, '0')}); landscape.yml must be UTF-8, nothing was written (convert it first, e.g. iconv -f latin1 -t utf-8)`,
+    );
   }
 }
 
@@ -32,7 +55,7 @@ function writeText(file: string, text: string): void {
 }
 
 function readJson(file: string): unknown {
-  const text = file === '-' ? readFileSync(0, 'utf8') : readText(file);
+  const text = file === '-' ? decodeUtf8(readFileSync(0), 'stdin') : readText(file);
   try {
     return JSON.parse(text);
   } catch (e) {
