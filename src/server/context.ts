@@ -1,5 +1,8 @@
-// What the HTTP server is built from: the opened store and engine, and the handlers other
-// drivers contribute (the GitHub App's webhook receiver). Nothing here opens or reads anything.
+// What the HTTP server is built from: the opened store and engine, the handlers other drivers
+// contribute (the GitHub App's webhook receiver) and the web app's settings. Nothing here opens
+// or reads anything.
+import type { JobQueue } from '../jobs/queue.js';
+import type { LandscapeItem } from '../landscape/types.js';
 import type { Engine } from '../process/engine.js';
 import type { Store } from '../store/index.js';
 
@@ -12,7 +15,39 @@ export interface ServerExtensions {
   githubWebhook?: FetchHandler;
 }
 
+/** GitHub OAuth for signing in; the URLs are GitHub's unless pointed elsewhere (GHES, tests). */
+export interface GithubOAuthConfig {
+  clientId: string;
+  clientSecret: string;
+  /** where /login/oauth/authorize and /login/oauth/access_token live (default https://github.com) */
+  webBase?: string;
+  /** where GET /user lives (default https://api.github.com) */
+  apiBase?: string;
+}
+
+/** The landscape the public pages group projects by, and the folder its logos are in. */
+export interface LandscapeView {
+  items: LandscapeItem[];
+  logosDir?: string;
+}
+
+export interface WebOptions {
+  githubOAuth?: GithubOAuthConfig;
+  /** Secure cookies even on http (behind a TLS proxy); https requests always get them */
+  secureCookies?: boolean;
+  /** who sees each member's ballot before the vote closes: every member, or nobody until it closes */
+  ballotsVisible?: 'always' | 'after-close';
+  /** self-checks a visitor may queue per hour (default 5) */
+  selfChecksPerHour?: number;
+  /** take the visitor's address from X-Forwarded-For (only behind a proxy that sets it) */
+  trustProxy?: boolean;
+}
+
 export interface ServerContext extends ServerExtensions {
   store: Store;
   engine: Engine;
+  /** the durable job queue self-checks are queued on; without it the self-check page says so */
+  jobs?: JobQueue;
+  landscape?: LandscapeView;
+  web?: WebOptions;
 }

@@ -3,7 +3,6 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
-import type { Hono } from 'hono';
 
 export interface Listening {
   url: string;
@@ -11,9 +10,14 @@ export interface Listening {
   close(): Promise<void>;
 }
 
-export function listen(app: Hono, opts: { port: number; host: string }): Promise<Listening> {
+/** Anything with a fetch-API handler: a Hono app. */
+export interface Fetcher {
+  fetch: (req: Request) => Response | Promise<Response>;
+}
+
+export function listen(app: Fetcher, opts: { port: number; host: string }): Promise<Listening> {
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch: app.fetch, port: opts.port, hostname: opts.host }) as Server;
+    const server = serve({ fetch: (req) => app.fetch(req), port: opts.port, hostname: opts.host }) as Server;
     server.once('error', (err: NodeJS.ErrnoException) => {
       reject(new Error(`serve: cannot listen on ${opts.host}:${opts.port}: ${err.code === 'EADDRINUSE' ? 'the port is in use' : err.message}`));
     });

@@ -7,6 +7,7 @@ import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Migration, 
 import type { DB } from './schema.js';
 import * as initial from './migrations/2026-05-01-initial.js';
 import * as jobs from './migrations/2026-12-01-jobs.js';
+import * as web from './migrations/2026-12-01-web.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -35,6 +36,7 @@ export interface OpenOptions {
 const MIGRATIONS: Record<string, Migration> = {
   '2026-05-01-initial': initial,
   '2026-12-01-jobs': jobs,
+  '2026-12-01-web': web,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

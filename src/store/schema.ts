@@ -131,6 +131,29 @@ export interface RateBudgetTable {
   updated_at: string;
 }
 
+export interface WebPasswordsTable {
+  person_id: string;
+  /** scrypt$N$r$p$salt$hash, base64url */
+  hash: string;
+  updated_at: string;
+}
+
+export interface WebSessionsTable {
+  /** SHA-256 of the cookie's secret */
+  id_hash: string;
+  person_id: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface ApiTokensTable {
+  /** SHA-256 of the token */
+  id_hash: string;
+  person_id: string;
+  label: string;
+  created_at: string;
+}
+
 export interface DB {
   counters: CountersTable;
   applications: DocTable;
@@ -146,6 +169,9 @@ export interface DB {
   audit_log: AuditLogTable;
   jobs: JobsTable;
   rate_budget: RateBudgetTable;
+  web_passwords: WebPasswordsTable;
+  web_sessions: WebSessionsTable;
+  api_tokens: ApiTokensTable;
 }
 
 export type DocTableName = 'applications' | 'projects' | 'sessions' | 'amendments';

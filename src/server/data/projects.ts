@@ -1,0 +1,136 @@
+// The public view of the ecosystem's projects: each project with its landscape entry (category,
+// logo, link), its status and its latest report; and one project's review history as points of
+// commits and contributors per 90-day window. The JSON API and the pages both read these.
+import type { LandscapeItem } from '../../landscape/types.js';
+import { dateOf } from '../../process/calendar.js';
+import { getProject, listProjects } from '../../process/engine-review.js';
+import type { Project } from '../../process/types.js';
+import type { Report } from '../../report/types.js';
+import { listReports, type StoredReport } from '../../store/index.js';
+import { normalizeRepoUrl } from '../../process/applications.js';
+import type { ServerContext } from '../context.js';
+
+export const LANDSCAPE_SITE = 'https://landscape.pytorch.org';
+export const UNLISTED = 'Not yet on the landscape';
+
+export interface ProjectSummary {
+  id: string;
+  name: string;
+  repoUrl: string;
+  status: 'active' | 'retired';
+  category: string;
+  subcategory: string;
+  description: string | null;
+  /** /logos/<file> when the landscape has a logo for it */
+  logo: string | null;
+  landscapeUrl: string | null;
+  reviewDueOn: string | null;
+  retiredOn: string | null;
+}
+
+export interface ProjectFilter {
+  q?: string;
+  category?: string;
+  status?: 'active' | 'retired' | 'all';
+}
+
+function itemFor(ctx: ServerContext, p: Project): LandscapeItem | undefined {
+  const items = ctx.landscape?.items ?? [];
+  if (p.landscapeId) {
+    const byId = items.find((i) => i.id === p.landscapeId);
+    if (byId) return byId;
+  }
+  const key = normalizeRepoUrl(p.repoUrl);
+  return items.find((i) => i.repo_url !== undefined && normalizeRepoUrl(i.repo_url) === key);
+}
+
+export function summarize(ctx: ServerContext, p: Project): ProjectSummary {
+  const item = itemFor(ctx, p);
+  return {
+    id: p.id,
+    name: p.name,
+    repoUrl: p.repoUrl,
+    status: p.status === 'ACTIVE' ? 'active' : 'retired',
+    category: item?.category ?? UNLISTED,
+    subcategory: item?.subcategory ?? '',
+    description: item?.description ?? null,
+    logo: item?.logo && ctx.landscape?.logosDir ? `/logos/${encodeURIComponent(item.logo)}` : null,
+    landscapeUrl: item ? `${LANDSCAPE_SITE}/?item=${encodeURIComponent(item.id.split('--').at(-1) ?? item.id)}` : null,
+    reviewDueOn: p.status === 'ACTIVE' ? (p.pending?.deadlineOn ?? p.reviewDueOn) : null,
+    retiredOn: p.retiredOn ?? null,
+  };
+}
+
+export async function projectList(ctx: ServerContext, f: ProjectFilter = {}): Promise<{ projects: ProjectSummary[]; categories: string[] }> {
+  const status = f.status ?? 'active';
+  const all = (await listProjects(ctx.engine)).map((p) => summarize(ctx, p));
+  const categories = [...new Set(all.map((p) => p.category))].sort((a, b) => (a === UNLISTED ? 1 : b === UNLISTED ? -1 : a.localeCompare(b)));
+  const q = f.q?.trim().toLowerCase() ?? '';
+  const projects = all
+    .filter((p) => status === 'all' || p.status === status)
+    .filter((p) => !f.category || p.category === f.category)
+    .filter((p) => q === '' || [p.name, p.description ?? '', p.repoUrl, p.subcategory].some((s) => s.toLowerCase().includes(q)))
+    .sort((a, b) => a.category.localeCompare(b.category) || a.name.localeCompare(b.name));
+  return { projects, categories };
+}
+
+export interface HistoryPoint {
+  reportId: number;
+  asOf: string;
+  kind: string;
+  verdict: string;
+  commits: number | null;
+  contributors: number | null;
+  windowDays: number | null;
+}
+
+/** Commits and contributors per window from each stored report of the repository, oldest first. */
+export function historyOf(reports: StoredReport<Report>[]): HistoryPoint[] {
+  const num = (v: unknown) => (typeof v === 'number' ? v : null);
+  return reports
+    .map((r) => {
+      const req = (key: string) => r.report.requirements.find((x) => x.key === key)?.measured ?? {};
+      const window = req('recent-commits')['window'] as { days?: number } | undefined;
+      return {
+        reportId: r.id,
+        asOf: r.asOf,
+        kind: r.kind,
+        verdict: r.verdict,
+        commits: num(req('recent-commits')['commits']),
+        contributors: num(req('active-contributors')['contributors']),
+        windowDays: num(window?.days),
+      };
+    })
+    .sort((a, b) => (a.asOf < b.asOf ? -1 : a.asOf > b.asOf ? 1 : a.reportId - b.reportId));
+}
+
+export interface ProjectDetail {
+  project: ProjectSummary;
+  acceptedOn: string | null;
+  lastReviewOn: string | null;
+  pending: { deadlineOn: string; failures: { id: number; key: string; summary: string }[] } | null;
+  retiredReason: string | null;
+  latest: StoredReport<Report> | null;
+  history: HistoryPoint[];
+}
+
+export async function projectDetail(ctx: ServerContext, id: string): Promise<ProjectDetail> {
+  const p = await getProject(ctx.engine, id);
+  const reports = await listReports<Report>(ctx.store.db, { repoKey: normalizeRepoUrl(p.repoUrl) });
+  // a report of the repository that belongs to someone else's self-check is not the project's record
+  const own = reports.filter((r) => r.kind !== 'self-check');
+  return {
+    project: summarize(ctx, p),
+    acceptedOn: p.acceptedOn,
+    lastReviewOn: p.lastReviewOn,
+    pending: p.pending ? { deadlineOn: p.pending.deadlineOn, failures: p.pending.failures } : null,
+    retiredReason: p.retiredReason ?? null,
+    latest: own[0] ?? null,
+    history: historyOf(own),
+  };
+}
+
+export function daysUntil(ctx: ServerContext, day: string): number {
+  const today = dateOf(ctx.engine.clock.now());
+  return Math.round((Date.parse(`${day}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
+}

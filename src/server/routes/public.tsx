@@ -1,0 +1,312 @@
+// The public side: the projects by category, a project's page with its latest report and review
+// history, badges, logos and the stylesheet and script. The JSON API reads the same functions.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from '@hono/zod-openapi';
+import { normalizeRepoUrl } from '../../process/applications.js';
+import type { Report } from '../../report/types.js';
+import { listReports } from '../../store/index.js';
+import { badgeSvg, etagOf } from '../badge.js';
+import { daysUntil, projectDetail, projectList, type ProjectFilter } from '../data/projects.js';
+import type { C } from '../types.js';
+import { ASSETS } from '../views/assets.js';
+import { HistoryChart } from '../views/chart.js';
+import { day, page, StatusTag } from '../views/layout.js';
+import { ReportTable } from '../views/report.js';
+import type { RouteDef } from './table.js';
+
+function filterOf(c: C): ProjectFilter {
+  const status = c.req.query('status');
+  return {
+    q: c.req.query('q') ?? '',
+    category: c.req.query('category') ?? '',
+    status: status === 'retired' || status === 'all' ? status : 'active',
+  };
+}
+
+/** A cacheable answer: 304 when the browser already has this body. */
+function cached(c: C, body: string, type: string, cacheControl: string): Response {
+  const etag = etagOf(body);
+  c.header('ETag', etag);
+  c.header('Cache-Control', cacheControl);
+  if (c.req.header('if-none-match') === etag) return c.body(null, 304);
+  c.header('Content-Type', type);
+  return c.body(body);
+}
+
+async function projectsPage(c: C) {
+  const f = filterOf(c);
+  const { projects, categories } = await projectList(c.get('ctx'), f);
+  const groups = new Map<string, typeof projects>();
+  for (const p of projects) groups.set(p.category, [...(groups.get(p.category) ?? []), p]);
+  return page(
+    c,
+    'Ecosystem projects',
+    <>
+      <p>
+        Projects of the PyTorch Ecosystem, checked against the TAC's 19 requirements at every six-monthly review. The full landscape is on{' '}
+        <a href="https://landscape.pytorch.org">landscape.pytorch.org</a>.
+      </p>
+      <form method="get" action="/" class="filters" role="search">
+        <div>
+          <label for="q">Search</label>
+          <input id="q" name="q" type="search" value={f.q} />
+        </div>
+        <div>
+          <label for="category">Category</label>
+          <select id="category" name="category">
+            <option value="">All categories</option>
+            {categories.map((cat) => (
+              <option value={cat} selected={cat === f.category}>
+                {cat}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label for="status">Status</label>
+          <select id="status" name="status">
+            {(['active', 'retired', 'all'] as const).map((s) => (
+              <option value={s} selected={s === f.status}>
+                {s}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit">Show</button>
+      </form>
+      <p aria-live="polite">
+        {projects.length} {projects.length === 1 ? 'project' : 'projects'}
+      </p>
+      {[...groups].map(([category, list]) => (
+        <section aria-labelledby={`cat-${slug(category)}`}>
+          <h2 id={`cat-${slug(category)}`}>{category}</h2>
+          <ul class="cards">
+            {list.map((p) => (
+              <li class="card">
+                {p.logo ? <img src={p.logo} alt="" width="48" height="48" loading="lazy" /> : null}
+                <div>
+                  <h3>
+                    <a href={`/projects/${encodeURIComponent(p.id)}`}>{p.name}</a>
+                  </h3>
+                  <StatusTag status={p.status} /> {p.subcategory ? <span class="muted">{p.subcategory}</span> : null}
+                  {p.description ? <p>{p.description}</p> : null}
+                  {p.landscapeUrl ? (
+                    <p>
+                      <a href={p.landscapeUrl}>
+                        On the landscape<span class="visually-hidden"> ({p.name})</span>
+                      </a>
+                    </p>
+                  ) : null}
+                </div>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </>,
+  );
+}
+
+const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+
+async function projectPage(c: C) {
+  const ctx = c.get('ctx');
+  const d = await projectDetail(ctx, c.req.param('id')!);
+  const p = d.project;
+  return page(
+    c,
+    p.name,
+    <>
+      <p>
+        <StatusTag status={p.status} /> {p.category}
+        {p.subcategory ? ` · ${p.subcategory}` : ''}
+      </p>
+      {p.description ? <p>{p.description}</p> : null}
+      <dl class="facts">
+        <dt>Repository</dt>
+        <dd>
+          <a href={p.repoUrl}>{p.repoUrl}</a>
+        </dd>
+        <dt>Accepted</dt>
+        <dd>{d.acceptedOn ?? 'before Steward (date unknown)'}</dd>
+        <dt>Last review</dt>
+        <dd>{day(d.lastReviewOn)}</dd>
+        {p.status === 'active' ? (
+          <>
+            <dt>Next review due</dt>
+            <dd>
+              {d.pending ? `fix deadline ${d.pending.deadlineOn} (${daysUntil(ctx, d.pending.deadlineOn)} days left)` : `${p.reviewDueOn} (in ${daysUntil(ctx, p.reviewDueOn!)} days)`}
+            </dd>
+          </>
+        ) : (
+          <>
+            <dt>Retired</dt>
+            <dd>
+              {p.retiredOn ?? 'before Steward'}
+              {d.retiredReason ? ` — ${d.retiredReason}` : ''}
+            </dd>
+          </>
+        )}
+        {p.landscapeUrl ? (
+          <>
+            <dt>Landscape</dt>
+            <dd>
+              <a href={p.landscapeUrl}>landscape.pytorch.org</a>
+            </dd>
+          </>
+        ) : null}
+        <dt>Badge</dt>
+        <dd>
+          <img src={`/badge/${encodeURIComponent(p.id)}.svg`} alt={`PyTorch Ecosystem: ${p.status}`} height="20" />
+        </dd>
+      </dl>
+      <h2>Review history</h2>
+      <HistoryChart points={d.history} />
+      <h2>Latest report</h2>
+      {d.latest ? <ReportTable report={d.latest.report} /> : <p class="muted">No report stored yet.</p>}
+    </>,
+  );
+}
+
+async function projectBadge(c: C) {
+  const file = c.req.param('file')!;
+  const id = file.replace(/\.svg$/, '');
+  const ctx = c.get('ctx');
+  let body: string;
+  try {
+    const d = await projectDetail(ctx, id);
+    body = badgeSvg('PyTorch Ecosystem', d.project.status, d.project.status === 'active' ? 'ok' : 'bad');
+  } catch {
+    c.status(404);
+    body = badgeSvg('PyTorch Ecosystem', 'not a project', 'none');
+  }
+  return cached(c, body, 'image/svg+xml', 'public, max-age=300, stale-while-revalidate=3600');
+}
+
+async function repoBadge(c: C) {
+  const key = normalizeRepoUrl(`https://${c.req.param('host')}/${c.req.param('owner')}/${c.req.param('file')!.replace(/\.svg$/, '')}`);
+  const [latest] = await listReports<Report>(c.get('ctx').store.db, { repoKey: key, limit: 1 });
+  let body: string;
+  if (!latest) {
+    c.status(404);
+    body = badgeSvg('Steward check', 'not checked', 'none');
+  } else {
+    const failing = latest.report.requirements.filter((r) => r.status === 'fail').length;
+    body = badgeSvg('Steward check', failing > 0 ? `${latest.verdict} · ${failing} failing` : latest.verdict, latest.verdict === 'pass' ? 'ok' : latest.verdict === 'fail' ? 'bad' : 'warn');
+  }
+  return cached(c, body, 'image/svg+xml', 'public, max-age=300, stale-while-revalidate=3600');
+}
+
+const LOGO_TYPES: Record<string, string> = { svg: 'image/svg+xml', png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', gif: 'image/gif', webp: 'image/webp' };
+
+async function logo(c: C) {
+  const name = c.req.param('file')!;
+  const dir = c.get('ctx').landscape?.logosDir;
+  const ext = /\.([a-z]+)$/i.exec(name)?.[1]?.toLowerCase() ?? '';
+  // a plain file name only: nothing outside the logos folder can be named
+  if (!dir || !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name) || !LOGO_TYPES[ext]) return c.text('no such logo', 404);
+  let data: Buffer;
+  try {
+    data = await readFile(join(dir, name));
+  } catch {
+    return c.text('no such logo', 404);
+  }
+  // an SVG may carry script: as an image it never runs, opened directly it must not either
+  c.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'");
+  c.header('Cache-Control', 'public, max-age=86400');
+  c.header('Content-Type', LOGO_TYPES[ext]!);
+  return c.body(new Uint8Array(data));
+}
+
+function asset(c: C) {
+  const a = ASSETS[c.req.param('file')!];
+  if (!a) return c.text('no such file', 404);
+  c.header('ETag', a.etag);
+  c.header('Cache-Control', 'public, max-age=31536000, immutable');
+  if (c.req.header('if-none-match') === a.etag) return c.body(null, 304);
+  c.header('Content-Type', a.type);
+  return c.body(a.body);
+}
+
+const ProjectSummarySchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    repoUrl: z.string(),
+    status: z.enum(['active', 'retired']),
+    category: z.string(),
+    subcategory: z.string(),
+    description: z.string().nullable(),
+    logo: z.string().nullable(),
+    landscapeUrl: z.string().nullable(),
+    reviewDueOn: z.string().nullable(),
+    retiredOn: z.string().nullable(),
+  })
+  .openapi('ProjectSummary');
+
+const json = (schema: z.ZodType, description: string) => ({ 200: { description, content: { 'application/json': { schema } } } });
+const idParam = { params: z.object({ id: z.string().openapi({ example: 'lumen' }) }) };
+
+export const PUBLIC_ROUTES: RouteDef[] = [
+  { method: 'GET', path: '/', access: 'public', kind: 'page', summary: 'projects by category, with search and filters', example: { path: '/', ok: 200 }, handler: projectsPage },
+  { method: 'GET', path: '/projects/:id', access: 'public', kind: 'page', summary: "a project's page", example: { path: '/projects/lumen', ok: 200 }, handler: projectPage },
+  { method: 'GET', path: '/badge/:file{[^/]+\\.svg}', access: 'public', kind: 'asset', summary: "a project's ecosystem badge", example: { path: '/badge/lumen.svg', ok: 200 }, handler: projectBadge },
+  {
+    method: 'GET',
+    path: '/badge/repo/:host/:owner/:file{[^/]+\\.svg}',
+    access: 'public',
+    kind: 'asset',
+    summary: "a checked repository's verdict badge",
+    example: { path: '/badge/repo/github.com/demo-org/lumen.svg', ok: 200 },
+    handler: repoBadge,
+  },
+  { method: 'GET', path: '/logos/:file', access: 'public', kind: 'asset', summary: 'a landscape logo', example: { path: '/logos/lumen.svg', ok: 200 }, handler: logo },
+  { method: 'GET', path: '/static/:file', access: 'public', kind: 'asset', summary: 'the stylesheet and script', example: { path: '/static/steward.css', ok: 200 }, handler: asset },
+  {
+    method: 'GET',
+    path: '/api/projects',
+    access: 'public',
+    kind: 'api',
+    summary: 'the ecosystem projects (q, category, status=active|retired|all)',
+    example: { path: '/api/projects', ok: 200 },
+    openapi: {
+      request: { query: z.object({ q: z.string().optional(), category: z.string().optional(), status: z.enum(['active', 'retired', 'all']).optional() }) },
+      responses: json(z.object({ projects: z.array(ProjectSummarySchema), categories: z.array(z.string()) }), 'the projects matching the filters'),
+    },
+    handler: async (c) => c.json(await projectList(c.get('ctx'), filterOf(c))),
+  },
+  {
+    method: 'GET',
+    path: '/api/projects/:id',
+    access: 'public',
+    kind: 'api',
+    summary: 'one project: status, dates, review history',
+    example: { path: '/api/projects/lumen', ok: 200 },
+    openapi: {
+      request: idParam,
+      responses: {
+        ...json(z.object({ project: ProjectSummarySchema, acceptedOn: z.string().nullable(), lastReviewOn: z.string().nullable(), history: z.array(z.object({ asOf: z.string(), commits: z.number().nullable(), contributors: z.number().nullable() }).passthrough()) }).passthrough(), 'the project'),
+        404: { description: 'no such project' },
+      },
+    },
+    handler: async (c) => {
+      const { latest: _latest, ...rest } = await projectDetail(c.get('ctx'), c.req.param('id')!);
+      return c.json(rest);
+    },
+  },
+  {
+    method: 'GET',
+    path: '/api/projects/:id/report',
+    access: 'public',
+    kind: 'api',
+    summary: "the project's latest report (steward.report/v1)",
+    example: { path: '/api/projects/lumen/report', ok: 200 },
+    openapi: { request: idParam, responses: { ...json(z.object({ schema: z.literal('steward.report/v1') }).passthrough(), 'the latest stored report'), 404: { description: 'no such project, or no report yet' } } },
+    handler: async (c) => {
+      const d = await projectDetail(c.get('ctx'), c.req.param('id')!);
+      if (!d.latest) return c.json({ error: `project ${d.project.id} has no stored report yet` }, 404);
+      return cached(c, JSON.stringify(d.latest.report), 'application/json', 'public, max-age=60');
+    },
+  },
+];

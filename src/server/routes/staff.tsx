@@ -1,0 +1,179 @@
+// Staff's desk: schedule a session, the onboarding checklists in progress, the roster and roles
+// (with a local password for self-hosted sign-in), retiring a project, and notices that failed.
+import { listApplications, scheduleSession } from '../../process/engine-applications.js';
+import { listProjects, retireProject } from '../../process/engine-review.js';
+import { ProcessError } from '../../process/errors.js';
+import { listOutbox, listPeople, upsertPerson, type Person } from '../../store/index.js';
+import { setPassword } from '../auth/records.js';
+import type { C } from '../types.js';
+import { Csrf, day, page } from '../views/layout.js';
+import { actorOf, form, type RouteDef } from './table.js';
+
+async function staffPage(c: C) {
+  const ctx = c.get('ctx');
+  const [people, dead, onboarding, active] = await Promise.all([
+    listPeople(ctx.store.db),
+    listOutbox(ctx.store.db, { status: 'dead', limit: 100 }),
+    listApplications(ctx.engine, ['ONBOARDING', 'ACCEPTED']),
+    listProjects(ctx.engine, ['ACTIVE']),
+  ]);
+  return page(
+    c,
+    'Staff',
+    <>
+      <section aria-labelledby="schedule">
+        <h2 id="schedule">Schedule a review session</h2>
+        <form method="post" action="/staff/sessions" class="filters">
+          <Csrf c={c} />
+          <div>
+            <label for="date">Date</label>
+            <input id="date" name="date" type="date" required />
+          </div>
+          <div>
+            <label for="capacity">Places</label>
+            <input id="capacity" name="capacity" type="number" min="1" max="20" value={String(ctx.engine.rules.sessionSize)} />
+          </div>
+          <button type="submit" class="primary">
+            Schedule
+          </button>
+        </form>
+      </section>
+      <section aria-labelledby="onboarding">
+        <h2 id="onboarding">Onboarding</h2>
+        {onboarding.length === 0 ? <p class="muted">Nobody is onboarding.</p> : null}
+        <ul>
+          {onboarding.map((a) => (
+            <li>
+              <a href={`/applications/${a.id}`}>{a.projectName}</a>:{' '}
+              {a.onboarding ? `${a.onboarding.filter((i) => i.done).length} of ${a.onboarding.length} done` : 'accepted, onboarding not started'}
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby="roster">
+        <h2 id="roster">Roster and roles</h2>
+        <div class="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Person</th>
+                <th scope="col">Role</th>
+                <th scope="col">E-mail</th>
+                <th scope="col">Working group</th>
+                <th scope="col">TAC</th>
+              </tr>
+            </thead>
+            <tbody>
+              {people.map((p) => (
+                <tr>
+                  <td>{p.id}</td>
+                  <td>{p.role}</td>
+                  <td>{p.email ?? '—'}</td>
+                  <td>{p.wg ? 'votes' : '—'}</td>
+                  <td>{p.tac ? 'votes' : '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <h3>Add a person or change a role</h3>
+        <form method="post" action="/staff/people" class="filters">
+          <Csrf c={c} />
+          <div>
+            <label for="pid">GitHub login or id</label>
+            <input id="pid" name="id" required />
+          </div>
+          <div>
+            <label for="role">Role</label>
+            <select id="role" name="role">
+              <option value="member">member</option>
+              <option value="staff">staff</option>
+              <option value="applicant">applicant</option>
+            </select>
+          </div>
+          <div>
+            <label for="email">E-mail</label>
+            <input id="email" name="email" type="email" />
+          </div>
+          <div>
+            <label for="wg">
+              <input id="wg" name="wg" type="checkbox" value="1" /> votes in the working group
+            </label>
+          </div>
+          <div>
+            <label for="pw">Password (local sign-in, optional)</label>
+            <input id="pw" name="password" type="password" autocomplete="new-password" minlength={8} />
+          </div>
+          <button type="submit">Save</button>
+        </form>
+      </section>
+      <section aria-labelledby="retire">
+        <h2 id="retire">Retire a project</h2>
+        <form method="post" action="/staff/retire" class="filters">
+          <Csrf c={c} />
+          <div>
+            <label for="project">Project</label>
+            <select id="project" name="project" required>
+              {active.map((p) => (
+                <option value={p.id}>{p.name}</option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label for="why">Reason</label>
+            <input id="why" name="reason" required />
+          </div>
+          <button type="submit">Retire</button>
+        </form>
+      </section>
+      <section aria-labelledby="notices">
+        <h2 id="notices">Notices that failed ({dead.length})</h2>
+        {dead.length === 0 ? <p class="muted">None.</p> : null}
+        <ul>
+          {dead.map((n) => (
+            <li>
+              #{n.id} {n.kind} to {n.to.join(', ') || '(nobody)'} for {n.subject}, {day(n.createdAt)}, {n.attempts} attempt(s): {n.lastError ?? 'no error recorded'}
+            </li>
+          ))}
+        </ul>
+      </section>
+    </>,
+  );
+}
+
+async function schedule(c: C) {
+  const f = await form(c);
+  const capacity = f['capacity'] ? Number(f['capacity']) : undefined;
+  const r = await scheduleSession(c.get('ctx').engine, actorOf(c), f['date'] ?? '', capacity);
+  return c.redirect(`/sessions/${r.session.id}`, 303);
+}
+
+async function savePerson(c: C) {
+  const ctx = c.get('ctx');
+  const f = await form(c);
+  const id = (f['id'] ?? '').trim();
+  const role = f['role'] as Person['role'];
+  if (!/^[A-Za-z0-9][A-Za-z0-9._@-]{0,99}$/.test(id)) throw new ProcessError('invalid', `person: expected a GitHub login or id (letters, digits, . _ @ -), found ${JSON.stringify(id)}`);
+  if (!['member', 'staff', 'applicant'].includes(role)) throw new ProcessError('invalid', `person: role must be member, staff or applicant, found ${JSON.stringify(f['role'] ?? null)}`);
+  const email = f['email']?.trim() || null;
+  const now = ctx.engine.clock.now();
+  await upsertPerson(ctx.store.db, { id, role, email, wg: f['wg'] === '1', tac: false }, now.toISOString());
+  if (f['password']) {
+    if (f['password'].length < 8) throw new ProcessError('invalid', `person ${id}: a password needs at least 8 characters, found ${f['password'].length}`);
+    await setPassword(ctx.store.db, id, f['password'], now);
+  }
+  return c.redirect('/staff#roster', 303);
+}
+
+async function retire(c: C) {
+  const f = await form(c);
+  const p = await retireProject(c.get('ctx').engine, actorOf(c), f['project'] ?? '', (f['reason'] ?? '').trim());
+  return c.redirect(`/projects/${p.id}`, 303);
+}
+
+export const STAFF_ROUTES: RouteDef[] = [
+  { method: 'GET', path: '/staff', access: 'staff', kind: 'page', summary: "staff's desk", example: { path: '/staff', ok: 200 }, handler: staffPage },
+  { method: 'POST', path: '/staff/sessions', access: 'staff', kind: 'page', summary: 'schedule a review session', example: { path: '/staff/sessions', form: { date: '2031-01-15', capacity: '8' }, ok: 303 }, handler: schedule },
+  { method: 'POST', path: '/staff/people', access: 'staff', kind: 'page', summary: 'add a person or change a role', example: { path: '/staff/people', form: { id: 'newcomer', role: 'member', wg: '1' }, ok: 303 }, handler: savePerson },
+  { method: 'POST', path: '/staff/retire', access: 'staff', kind: 'page', summary: 'retire a project', example: { path: '/staff/retire', form: { project: 'lumen', reason: 'unmaintained' }, ok: 303 }, handler: retire },
+];
