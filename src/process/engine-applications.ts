@@ -1,7 +1,7 @@
 // Application commands against the store: each loads, runs the pure transition from
 // applications.ts, and writes state + outbox + audit in one transaction.
 import type { Kysely } from 'kysely';
-import { getDoc, insertDoc, listDocs, listPeople, nextId, roster as rosterOf, updateDoc, type DB } from '../store/index.js';
+import { getDoc, insertDoc, listDocs, listPeople, nextId, roster as rosterOf, serialiseOn, updateDoc, type DB } from '../store/index.js';
 import * as A from './applications.js';
 import { dateOf, resubmissionAllowedFrom } from './calendar.js';
 import { attachReport, type Engine, mutate, notFound, record } from './engine.js';
@@ -23,6 +23,8 @@ export async function submitApplication(eng: Engine, actor: Actor, input: A.Subm
     : undefined;
   return mutate(eng, async (trx, now) => {
     const key = A.normalizeRepoUrl(input.repoUrl);
+    // the existence check and the insert below are one step per repository
+    await serialiseOn(trx, eng.store.dialect, `submit:${key}`);
     const earlier = await listDocs<Application>(trx, 'applications', { key });
     const [project] = await listDocs<Project>(trx, 'projects', { key });
     const id = String(await nextId(trx, 'application'));

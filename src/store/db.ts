@@ -130,6 +130,17 @@ export async function inTransaction<T>(store: Store, fn: (trx: Kysely<DB>) => Pr
   });
 }
 
+/**
+ * Makes transactions that name the same `key` run one after another, for a check-then-insert
+ * that must be one step (one open application per repository). PostgreSQL: a transaction-scoped
+ * advisory lock, per schema; a racing transaction waits here and then sees the winner's row.
+ * SQLite: BEGIN IMMEDIATE already serialises every writer.
+ */
+export async function serialiseOn(trx: Kysely<DB>, dialect: Dialect, key: string): Promise<void> {
+  if (dialect !== 'postgres') return;
+  await sql`select pg_advisory_xact_lock(hashtextextended(current_schema() || ':' || ${key}, 0))`.execute(trx);
+}
+
 /** The next value of a named counter, allocated inside the caller's transaction. */
 export async function nextId(trx: Kysely<DB>, name: string): Promise<number> {
   const row = await trx

@@ -1,6 +1,6 @@
 // The store: Kysely over SQLite (embedded, default) or PostgreSQL; schema, migrations, the
 // hash-chained audit log, the outbox, stored reports and the process's records.
-export { openStore, optionsFromEnv, inTransaction, nextId, migrate, type Store, type OpenOptions, type Dialect } from './db.js';
+export { openStore, optionsFromEnv, inTransaction, serialiseOn, nextId, migrate, type Store, type OpenOptions, type Dialect } from './db.js';
 export type { DB, DocTableName } from './schema.js';
 export { appendAudit, verifyAudit, readAudit, entryHash, GENESIS_HASH, type AuditRecord, type AuditVerdict } from './audit.js';
 export { enqueue, claimNext, markDelivered, markFailed, listOutbox, idempotencyKey, type OutboxRow, type OutboxNotice } from './outbox.js';
