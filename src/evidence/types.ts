@@ -210,6 +210,8 @@ export interface LicenseEvidence {
   /** signals that disagree with the files */
   disagreements: string[];
   thirdParty: string[];
+  /** with no license file at the root: the license files found below it (a folder, subprojects), identified */
+  elsewhere?: LicenseFileEvidence[];
 }
 
 /** One answer from a data source (git, GitHub, PyPI …): what it cost and what is left. */

@@ -1,6 +1,7 @@
 // Requirement 15: LICENSE file. A question about the tree alone: which file at the root holds the
 // license (its content is requirement 7's business) and where third-party licensing is kept.
-import type { Evidence, EvidenceRef } from '../evidence/types.js';
+import type { Evidence, EvidenceRef, LicenseFileEvidence } from '../evidence/types.js';
+import { judgeExpression } from '../evidence/license/spdx.js';
 import { indexTree, resolveEntry, baseOf, findUnder } from '../evidence/community/files.js';
 import { fileRef } from '../evidence/community/locate.js';
 import type { Outcome, Requirement } from './types.js';
@@ -66,7 +67,7 @@ export const licenseFile: Requirement = {
     measures:
       'A license file at the root: LICENSE, LICENCE or COPYING, bare or with .md, .txt or .rst, or a LICENSES/ folder (REUSE). A name other than exactly LICENSE.md still passes, and the summary says so.',
   },
-  evaluate(evidence) {
+  evaluate(evidence, { policy }) {
     const thirdParty = thirdPartyLicensing(evidence);
     const accepted = candidates(evidence, ACCEPTED);
     const usable = accepted.filter((c) => !c.problem);
@@ -95,12 +96,34 @@ export const licenseFile: Requirement = {
         evidence: refs,
       };
     }
-    return noLicense(evidence, accepted, measuredBase);
+    return noLicense(evidence, accepted, measuredBase, policy.licenses.allow);
   },
 };
 
+/**
+ * What to put at the root, from the license evidence requirement 7 judges: move a file only when
+ * its license is one requirement 7 accepts, so fixing this requirement never fails that one.
+ */
+function moveAdvice(paths: string[], identified: LicenseFileEvidence[], allow: readonly string[]): string {
+  const byPath = new Map(identified.map((f) => [f.path, f]));
+  const verdict = (p: string) => {
+    const f = byPath.get(p);
+    if (!f?.expression || f.modified) return undefined;
+    return { expression: f.expression, allowed: judgeExpression(f.expression, allow)?.allowed === true };
+  };
+  const good = paths.filter((p) => verdict(p)?.allowed === true);
+  const bad = paths.filter((p) => verdict(p)?.allowed === false);
+  const named = (list: string[]) => list.map((p) => `${p} (${verdict(p)!.expression})`).join(', ');
+  const wouldFail = bad.length ? ` Do not move ${named(bad)} to the root: requirement 7 does not accept ${bad.length === 1 ? 'that license' : 'those licenses'}.` : '';
+  if (bad.length === 0) return `Move ${good[0] ?? paths[0]} to LICENSE.md at the root of the repository.`;
+  if (good.length > 0) {
+    return `Move ${named(good.slice(0, 1))} to LICENSE.md at the root, or, if the folders are separate subprojects, add a LICENSE.md at the root that names each folder's license.${wouldFail}`;
+  }
+  return `Add LICENSE.md at the root with the full text of an allowlisted license (${allow.join(', ')}).${wouldFail}`;
+}
+
 /** Why no license file counts, most specific first: an unusable one, a near name, one in the wrong place. */
-function noLicense(evidence: Evidence, accepted: Candidate[], measured: Record<string, unknown>): Outcome {
+function noLicense(evidence: Evidence, accepted: Candidate[], measured: Record<string, unknown>, allow: readonly string[]): Outcome {
   const fix = 'Add LICENSE.md at the root of the repository with the full text of the project\'s license (and list third-party code\'s licenses, e.g. in NOTICE or THIRD_PARTY_LICENSES).';
   const broken = accepted[0];
   if (broken) {
@@ -135,7 +158,7 @@ function noLicense(evidence: Evidence, accepted: Candidate[], measured: Record<s
       summary: `No license file at the root; found ${elsewhere.join(', ')} deeper in the tree, where GitHub and PyPI do not look for the project's license.`,
       measured: { path: null, exactName: false, elsewhere, ...measured },
       evidence: elsewhere.map((p) => fileRef(p)),
-      fix: `Move ${elsewhere[0]} to LICENSE.md at the root of the repository.`,
+      fix: moveAdvice(elsewhere, evidence.license.elsewhere ?? [], allow),
     };
   }
   return { status: 'fail', summary: 'No license file at the root of the repository.', measured: { path: null, exactName: false, ...measured }, evidence: [], fix };

@@ -34,6 +34,58 @@ function holdsText(files: LicenseFileEvidence[], spdx: string): boolean {
   return files.some((o) => o.spdx === spdx && o.method !== 'reference' && !o.modified);
 }
 
+/**
+ * No license at the root but license files below it (requirement 15 names the same files): the
+ * license is what those texts are. One project's license kept in a folder passes; subprojects
+ * under different licenses, one of them not allowed, are for a reviewer; none allowed fails.
+ */
+function judgeElsewhere(found: LicenseFileEvidence[], allow: readonly string[], measured: Record<string, unknown>): Outcome {
+  const refs: EvidenceRef[] = found.map(fileRef);
+  const where = 'not at the root, where requirement 15 wants it';
+  measured['elsewhere'] = found.map((f) => ({ path: f.path, expression: f.expression ?? null }));
+  const good: LicenseFileEvidence[] = [];
+  const bad: LicenseFileEvidence[] = [];
+  const unclear: string[] = [];
+  for (const f of found) {
+    if (f.modified && f.restrictions?.length) {
+      bad.push(f);
+      refs.push(...differenceRefs(f));
+    } else if (!f.expression || f.modified) unclear.push(`${f.path} is ${f.modified ? `a modified ${f.spdx} text` : `not identified (${f.reason ?? 'no template matches'})`}`);
+    else if (judgeExpression(f.expression, allow)?.allowed) good.push(f);
+    else bad.push(f);
+  }
+  const describe = (f: LicenseFileEvidence) =>
+    f.expression ? `${f.path} is ${f.expression} (${kindOf(f.expression)})` : `${f.path} is ${f.spdx ?? 'a license'} with added restrictions (${(f.restrictions ?? []).join(', ')})`;
+  const first = found[0]!;
+  Object.assign(measured, { spdx: first.spdx ?? null, expression: first.expression ?? null, confidence: first.confidence, file: first.path, method: first.method });
+  if (bad.length > 0 && good.length === 0) {
+    return {
+      status: 'fail',
+      summary: `Not permissive: ${bad.map(describe).join('; ')} (${where}).`,
+      measured,
+      evidence: refs,
+      fix: `License the project under an allowlisted license (${allow.join(', ')}) and put its text in LICENSE.md at the root.`,
+    };
+  }
+  if (bad.length > 0 || unclear.length > 0) {
+    const allowed = good.map((f) => `${f.path} is ${f.expression}`);
+    return {
+      status: 'review',
+      summary: `Needs a reviewer: no license at the root, and the license files below it differ: ${[...allowed, ...bad.map(describe), ...unclear].join('; ')}.`,
+      measured,
+      evidence: refs,
+      fix: 'A reviewer decides which folder is the project and whether its license is allowlisted; the root LICENSE.md should name it (requirement 15).',
+    };
+  }
+  const exprs = [...new Set(good.map((f) => f.expression!))];
+  return {
+    status: 'pass',
+    summary: `${exprs.join(', ')}, identified by its text in ${good.map((f) => f.path).join(', ')} (${where}), is on the allowlist.`,
+    measured,
+    evidence: refs,
+  };
+}
+
 export const permissiveLicense: Requirement = {
   meta: {
     id: 7,
@@ -63,6 +115,7 @@ export const permissiveLicense: Requirement = {
     const disagree = lic.disagreements.length ? ` Note: ${lic.disagreements.join('; ')}.` : '';
     const allowText = allow.join(', ');
 
+    if (files.length === 0 && lic.elsewhere?.length) return judgeElsewhere(lic.elsewhere, allow, measured);
     if (files.length === 0) {
       const said = lic.signals.find((s) => s.spdx);
       return {

@@ -8,11 +8,22 @@ import { parseExpression, expressionIds, sameLicense } from './spdx.js';
 
 const ROOT_LICENSE = /^(?:UN)?LICEN[CS]E(?:[-._][\w.-]*)?$|^COPYING(?:[-._][\w.-]*)?$|^COPYRIGHT(?:\.(?:md|txt|rst))?$/i;
 const REUSE_FILE = /^LICENSES\/[^/]+$/;
-const THIRD_PARTY = /(?:^|\/)(?:NOTICES?|THIRD[-_ ]?PARTY[\w.-]*|ThirdPartyNotices[\w.-]*|third_party_licen[cs]es?[\w.-]*)(?:\.(?:md|txt|rst))?$/i;
+const THIRD_PARTY = /(?:^|\/)(?:NOTICES?|(?:THIRD|3RD)[-_ ]?PARTY[\w.-]*|ThirdPartyNotices[\w.-]*|(?:third|3rd)[-_]?party[-_]?licen[cs]es?[\w.-]*|licen[cs]es?[-._](?:third|3rd)[-_ ]?part(?:y|ies)[\w.-]*)(?:\.(?:md|txt|rst))?$/i;
+/** A license file below the root: the project's license put in a folder, or a subproject's. */
+const NESTED_LICENSE = /^(?:[^/]+\/){1,2}(?:LICEN[CS]E|COPYING)(?:\.(?:md|txt|rst))?$/i;
+/** Folders whose license files are other people's code or examples, never the project's license. */
+const NOT_THE_PROJECT = /(?:^|\/)(?:third[-_]?party|3rd[-_]?party|vendor(?:ed)?|external|extern|node_modules|licenses|site-packages|\.[^/]+)\//i;
+const MAX_ELSEWHERE = 10;
 
 /** Whether `path` is a file the license evidence needs read. */
 export function wantsLicenseFile(path: string): boolean {
-  return ROOT_LICENSE.test(path) || REUSE_FILE.test(path);
+  if (REUSE_FILE.test(path)) return true;
+  if (ROOT_LICENSE.test(path)) return !THIRD_PARTY.test(path);
+  return NESTED_LICENSE.test(path) && !NOT_THE_PROJECT.test(path);
+}
+
+function isRootLicense(path: string): boolean {
+  return (ROOT_LICENSE.test(path) && !THIRD_PARTY.test(path)) || REUSE_FILE.test(path);
 }
 
 /** The root license files first by how conventional the name is: LICENSE, LICENCE, COPYING, then the rest. */
@@ -37,6 +48,20 @@ function fileEvidence(path: string, r: LicenseIdentification): LicenseFileEviden
   if (r.closest?.length) ev.closest = r.closest;
   if (r.attributions.length) ev.attributions = r.attributions.slice(0, 20);
   return ev;
+}
+
+function identifyFile(path: string, files: FileMap, problems: EvidenceProblem[]): LicenseFileEvidence {
+  const blob = files[path];
+  const bad = unreadable(path, blob);
+  if (bad) return bad;
+  if (blob!.truncated) problems.push({ file: path, message: 'license file only partly read; identified from its beginning' });
+  try {
+    return fileEvidence(path, identifyLicense(blob!.text!));
+  } catch (err) {
+    // identifyLicense is written never to throw; if it does, the file is reported, not the check lost.
+    problems.push({ file: path, message: `license identification failed: ${(err as Error).message}` });
+    return { path, confidence: 0, method: 'none', reason: 'identification failed' };
+  }
 }
 
 function unreadable(path: string, blob: FileBlob | undefined): LicenseFileEvidence | null {
@@ -69,7 +94,10 @@ function combine(files: LicenseFileEvidence[], signals: LicenseSignal[]): string
   const root = files.filter((f) => !f.path.startsWith('LICENSES/'));
   const used = root.length > 0 ? root : files;
   if (used.length === 0 || used.some((f) => !f.expression || f.modified)) return undefined;
-  const exprs = [...new Set(used.map((f) => f.expression!))];
+  let exprs = [...new Set(used.map((f) => f.expression!))];
+  // The LGPL-3.0 is a set of permissions added to the GPL-3.0 and is shipped with it (COPYING +
+  // COPYING.LESSER, LICENSE + LICENSE.GPL): that GPL is part of the LGPL, not a second license.
+  if (exprs.some((e) => /^LGPL-3\.0/.test(e))) exprs = exprs.filter((e) => !/^GPL-3\.0(?:-only|-or-later)?$/.test(e));
   if (exprs.length === 1) return exprs[0];
   // Several license files: alternatives only when the project's own metadata says so.
   const ids = exprs.flatMap((e) => expressionIds(parseExpression(e) ?? { license: e }));
@@ -85,25 +113,19 @@ function combine(files: LicenseFileEvidence[], signals: LicenseSignal[]): string
 
 export function extractLicense(tree: TreeEntry[], files: FileMap, python: PythonEvidence, problems: EvidenceProblem[]): LicenseEvidence {
   const candidates = tree
-    .filter((e) => e.type === 'blob' && wantsLicenseFile(e.path))
+    .filter((e) => e.type === 'blob' && isRootLicense(e.path))
     .sort((a, b) => rank(a.path) - rank(b.path) || a.path.localeCompare(b.path));
-  const out: LicenseFileEvidence[] = [];
-  for (const e of candidates) {
-    const blob = files[e.path];
-    const bad = unreadable(e.path, blob);
-    if (bad) {
-      out.push(bad);
-      continue;
-    }
-    if (blob!.truncated) problems.push({ file: e.path, message: 'license file only partly read; identified from its beginning' });
-    try {
-      out.push(fileEvidence(e.path, identifyLicense(blob!.text!)));
-    } catch (err) {
-      // identifyLicense is written never to throw; if it does, the file is reported, not the check lost.
-      problems.push({ file: e.path, message: `license identification failed: ${(err as Error).message}` });
-      out.push({ path: e.path, confidence: 0, method: 'none', reason: 'identification failed' });
-    }
-  }
+  const out = candidates.map((e) => identifyFile(e.path, files, problems));
+  // With no license at the root, the license files deeper in the tree are read: requirement 7
+  // judges the license they hold and requirement 15 says where they are, from the same reading.
+  const elsewhere =
+    out.length > 0
+      ? []
+      : tree
+          .filter((e) => e.type === 'blob' && NESTED_LICENSE.test(e.path) && !NOT_THE_PROJECT.test(e.path))
+          .sort((a, b) => a.path.split('/').length - b.path.split('/').length || a.path.localeCompare(b.path))
+          .slice(0, MAX_ELSEWHERE)
+          .map((e) => identifyFile(e.path, files, problems));
 
   // LICENSE -> LICENSE.md (or the reverse) is one text under two names: the link reads as its target
   // when that target is a license file read here. A link out of the tree or to another file is not followed.
@@ -116,6 +138,15 @@ export function extractLicense(tree: TreeEntry[], files: FileMap, python: Python
     if (!same) continue;
     const { parts: _p, differences: _d, attributions: _a, reason: _r, ...rest } = same;
     out[i] = { ...rest, path: f.path, differences: [], reason: `a symlink to ${resolved}: the same text` };
+  }
+
+  const lgpl = out.find((f) => f.expression && /^LGPL-3\.0/.test(f.expression));
+  if (lgpl) {
+    for (const f of out) {
+      if (f.expression && /^GPL-3\.0(?:-only|-or-later)?$/.test(f.expression) && !f.reason) {
+        f.reason = `the GNU GPL v3 that the LGPL-3.0 in ${lgpl.path} builds on: part of that license, not a second one`;
+      }
+    }
   }
 
   const signals: LicenseSignal[] = [
@@ -153,5 +184,6 @@ export function extractLicense(tree: TreeEntry[], files: FileMap, python: Python
 
   const ev: LicenseEvidence = { files: out, signals, disagreements, thirdParty };
   if (expression) ev.expression = expression;
+  if (elsewhere.length > 0) ev.elsewhere = elsewhere;
   return ev;
 }

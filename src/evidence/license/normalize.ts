@@ -21,7 +21,12 @@ export interface NormalizedText {
   spdxTags: { line: number; value: string }[];
   /** number of lines in the text */
   lineCount: number;
+  /** 1 where a token ends a sentence (a full stop, ! or ? after it, or the end of its paragraph) */
+  sentenceEnds?: Uint8Array;
 }
+
+const WORD = /[\p{L}\p{N}\u0001&]+/gu;
+const ENDS_SENTENCE = /^["'”’)\]]*[.!?](?:["'”’)\]]*)(?:\s|$)/;
 
 const YEARISH = /\b(1[89]\d\d|20\d\d)\b|©|\(c\)|<year>|\[year\]|\[yyyy\]|\byear\b|all rights reserved/i;
 const COPYRIGHT_START = /^(?:portions\s+)?(?:copyright\b|©|\(c\)\s*(?:\d|copyright))/i;
@@ -85,6 +90,7 @@ const SPELLING: Record<string, string> = {
 /** Normalises `text` (already decoded) into comparable tokens. Never throws. */
 export function normalizeLicenseText(text: string): NormalizedText {
   const out: NormalizedText = { tokens: [], raw: [], lines: [], attributions: [], spdxTags: [], lineCount: 0 };
+  const ends: number[] = [];
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const lines = body.split(/\r\n|\r|\n/);
   out.lineCount = lines.length;
@@ -101,6 +107,7 @@ export function normalizeLicenseText(text: string): NormalizedText {
     const trimmed = original.trim();
     if (trimmed === '') {
       continuing = 0;
+      if (out.tokens.length > 0) ends.push(out.tokens.length - 1);
       continue;
     }
     const bare = trimmed.replace(/^[#>*\-\s]+/, '').replace(/^\*\*|\*\*$/g, '');
@@ -113,8 +120,11 @@ export function normalizeLicenseText(text: string): NormalizedText {
     continuing = 0;
     let s = stripDecorations(original);
     if (/[<[{$]/.test(s)) s = replacePlaceholders(s.replace(MD_IMAGE, ' ').replace(MD_LINK, ' $1 ').replace(HTML_TAG, ' '));
-    for (const word of s.split(/[^\p{L}\p{N}\u0001&]+/u)) {
-      if (word === '') continue;
+    WORD.lastIndex = 0;
+    for (let m = WORD.exec(s); m; m = WORD.exec(s)) {
+      const word = m[0];
+      const after = m.index + word.length;
+      if (ENDS_SENTENCE.test(s.slice(after, after + 8))) ends.push(out.tokens.length);
       const lower = word.toLowerCase();
       // A word glued to a wildcard (`<year>s`) is just the wildcard.
       const tok = lower.includes(WILDCARD) ? WILDCARD : (SPELLING[lower] ?? lower);
@@ -123,5 +133,9 @@ export function normalizeLicenseText(text: string): NormalizedText {
       out.lines.push(n + 1);
     }
   }
+  const flags = new Uint8Array(out.tokens.length);
+  for (const i of ends) flags[i] = 1;
+  if (flags.length > 0) flags[flags.length - 1] = 1;
+  out.sentenceEnds = flags;
   return out;
 }

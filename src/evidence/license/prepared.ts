@@ -11,6 +11,8 @@ export interface PreparedTemplate {
   kind: 'license' | 'appendix';
   tokens: string[];
   raw: string[];
+  /** leading title tokens (see Template.optional) */
+  optional: number;
 }
 
 interface PreparedFile {
@@ -24,7 +26,7 @@ export const PREPARED_FILE_NAME = 'license-templates.json';
 export function preparedKey(candidateIds: readonly string[]): string {
   const require = createRequire(import.meta.url);
   const { version } = require('spdx-license-list/package.json') as { version: string };
-  return `spdx-license-list@${version}:${candidateIds.join(',')}`;
+  return `spdx-license-list@${version}:titles:${candidateIds.join(',')}`;
 }
 
 let candidateIdsForKey: readonly string[] | undefined;

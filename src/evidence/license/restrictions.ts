@@ -18,6 +18,20 @@ const RESTRICTION_PATTERNS: { re: RegExp; what: string }[] = [
   { re: /\bcompeting (?:use|product|service)\b/, what: 'non-compete' },
   { re: /\b(?:military|weapons?|surveillance)\b/, what: 'field-of-use restriction' },
   { re: /\bpatent (?:litigation|claim|infringement)\b.{0,300}\b(?:lose|ends?|cease\w*)\b/, what: 'patent retaliation' },
+  // Conditions that make the grant cost something or depend on who you are.
+  {
+    re: /\b(?:purchas\w*|buy\w*|pay\w*|obtain\w*|acquir\w*)(?: \w+){0,4} (?:commercial|paid|separate|proprietary|enterprise|business) license\b|\b(?:must|shall|required to|need to|needs to|have to|has to|agrees? to)(?: \w+){0,3} (?:pay|purchase|buy)\b|\b(?:royalt(?:y|ies)|fees?|payment)(?: \w+){0,2} (?:due|payable|required)\b/,
+    what: 'payment or a separate license required',
+  },
+  {
+    re: /\b(?:companies|corporations|organi[sz]ations|enterprises|businesses)\b(?: \w+){0,6} (?:more|over|greater|exceed\w*|at least|above)\b(?: \w+){0,4} (?:employees|staff|revenue|users)\b/,
+    what: 'conditions on who may use it',
+  },
+  // Other documents pulled into the grant: its terms are then not this license's alone.
+  {
+    re: /\b(?:forms?|formed|is|are|constitutes?|becomes?) (?:an? )?(?:integral |binding )?part of (?:this|the) license\b|\bincorporated (?:\w+ ){0,2}(?:by reference|into (?:this|the) license)\b|\bin addition to (?:the terms of )?(?:this|the above) license\b|\b(?:additional|supplementary|further) (?:terms|conditions) (?:in|of|at|apply|set out)\b/,
+    what: 'other terms made part of the license',
+  },
 ];
 
 /** The kinds of restriction `text` (normalised words) states that `baseline` does not. */

@@ -33,7 +33,13 @@ export interface Template {
   kind: 'license' | 'appendix';
   ids: Int32Array;
   raw: string[];
-  /** non-wildcard tokens */
+  /**
+   * How many leading tokens are the license's title block (`MIT License`, `Apache License Version
+   * 2.0, January 2004 …`). SPDX's templates mark titles optional: a copy may drop them or carry
+   * its own, and neither makes the text another or a modified license.
+   */
+  optional: number;
+  /** non-wildcard tokens past the title block: what a copy must hold */
   words: number;
   bigrams: Set<number>;
 }
@@ -56,6 +62,13 @@ function intern(token: string): number {
 export function tokenId(token: string): number {
   return vocabulary.get(token) ?? UNKNOWN_ID;
 }
+
+/** The token an id stands for (the inverse of tokenId). */
+export function tokenOf(id: number): string {
+  if (words.length !== vocabulary.size) words = [...vocabulary.keys()];
+  return words[id] ?? '';
+}
+let words: string[] = [];
 
 export function isWildcard(id: number): boolean {
   return id === WILDCARD_ID;
@@ -98,18 +111,54 @@ export function splitTemplateText(spdx: string, text: string): { license: string
   return { license: body };
 }
 
-function buildTemplate(spdx: string, kind: Template['kind'], text: string): Template {
-  return fromTokens(spdx, kind, normalizeLicenseText(text));
+const ATTRIBUTION_PARAGRAPH = /^(?:portions\s+)?(?:copyright\b|©|\(c\))/i;
+
+/**
+ * The lines of `text`'s title block: the short paragraphs before its first sentence (a name, a
+ * version and date, a URL, a heading such as TERMS AND CONDITIONS), skipping copyright paragraphs,
+ * which are variable text of their own. The SPDX list this candidate set is built from ships the
+ * texts without SPDX's template markup; this is the markup SPDX gives every title.
+ */
+export function titleLines(text: string): Set<number> {
+  const out = new Set<number>();
+  const lines = text.split(/\r\n|\r|\n/);
+  let n = 0;
+  while (n < lines.length) {
+    if (lines[n]!.trim() === '') {
+      n++;
+      continue;
+    }
+    const para: number[] = [];
+    while (n < lines.length && lines[n]!.trim() !== '') para.push(n++);
+    const body = para.map((i) => lines[i]!.trim()).join(' ');
+    if (ATTRIBUTION_PARAGRAPH.test(body.replace(/^[#>*\-\s]+/, ''))) continue;
+    const words = body.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
+    if (words.length > 12 || /[.;]$/.test(body)) break;
+    for (const i of para) out.add(i + 1);
+  }
+  return out;
 }
 
-function fromTokens(spdx: string, kind: Template['kind'], norm: { tokens: string[]; raw: string[] }): Template {
+function buildTemplate(spdx: string, kind: Template['kind'], text: string): Template {
+  const norm = normalizeLicenseText(text);
+  return fromTokens(spdx, kind, { ...norm, optional: kind === 'license' ? leadingTitleTokens(norm.lines, titleLines(text)) : 0 });
+}
+
+function leadingTitleTokens(tokenLines: number[], title: Set<number>): number {
+  let n = 0;
+  while (n < tokenLines.length && title.has(tokenLines[n]!)) n++;
+  return n;
+}
+
+function fromTokens(spdx: string, kind: Template['kind'], norm: { tokens: string[]; raw: string[]; optional?: number }): Template {
   const ids = new Int32Array(norm.tokens.length);
+  const optional = norm.optional ?? 0;
   let words = 0;
   norm.tokens.forEach((t, i) => {
     ids[i] = intern(t);
-    if (t !== WILDCARD) words++;
+    if (t !== WILDCARD && i >= optional) words++;
   });
-  return { spdx, kind, ids, raw: norm.raw, words, bigrams: bigramsOf(ids) };
+  return { spdx, kind, ids, raw: norm.raw, optional, words, bigrams: bigramsOf(ids) };
 }
 
 let cache: Template[] | undefined;
@@ -181,7 +230,8 @@ export function prepareTemplates(): PreparedTemplate[] {
     for (const [kind, text] of sections) {
       if (text === undefined) continue;
       const norm = normalizeLicenseText(text);
-      out.push({ spdx, kind, tokens: norm.tokens, raw: norm.raw });
+      const optional = kind === 'license' ? leadingTitleTokens(norm.lines, titleLines(text)) : 0;
+      out.push({ spdx, kind, tokens: norm.tokens, raw: norm.raw, optional });
     }
   }
   return out;

@@ -21,11 +21,13 @@ const extract = (files: Parameters<typeof makeEvidence>[0], python = noPython) =
   return { ...extractLicense(ev.tree, ev.files, python, problems), problems };
 };
 
-test('wantsLicenseFile: root license names and REUSE files, nothing deeper', () => {
+test('wantsLicenseFile: root license names, REUSE files, and license files one or two folders down', () => {
   for (const p of ['LICENSE', 'LICENSE.md', 'LICENCE.txt', 'license', 'COPYING', 'COPYING.LESSER', 'LICENSE-MIT', 'LICENSE.APACHE', 'UNLICENSE', 'LICENSES/MIT.txt']) {
     assert.ok(wantsLicenseFile(p), p);
   }
-  for (const p of ['docs/LICENSE', 'src/pkg/LICENSE', 'LICENSES/sub/x.txt', 'README.md', 'licenses.py', 'NOTICE']) assert.ok(!wantsLicenseFile(p), p);
+  // below the root, license files one or two folders down (the project's license in a folder, subprojects)
+  for (const p of ['docs/LICENSE', 'src/pkg/LICENSE.md']) assert.ok(wantsLicenseFile(p), p);
+  for (const p of ['a/b/c/LICENSE', 'third_party/x/LICENSE', 'vendor/LICENSE', 'LICENSE-3RD-PARTY', 'LICENSES/sub/x.txt', 'README.md', 'licenses.py', 'NOTICE']) assert.ok(!wantsLicenseFile(p), p);
 });
 
 test('each license file is identified by content and the files form an expression', () => {

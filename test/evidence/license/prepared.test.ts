@@ -26,6 +26,6 @@ test('prepared templates equal the templates normalised from the SPDX texts, and
   writePreparedTemplates(file, preparedKey(CANDIDATE_IDS), prepared);
   const back = JSON.parse(readFileSync(file, 'utf8'));
   assert.equal(back.key, preparedKey(CANDIDATE_IDS));
-  assert.match(back.key, /^spdx-license-list@\d+\.\d+\.\d+:Apache-2.0,MIT,/);
+  assert.match(back.key, /^spdx-license-list@\d+\.\d+\.\d+:titles:Apache-2.0,MIT,/);
   assert.deepEqual(back.templates, prepared);
 });
