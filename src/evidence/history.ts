@@ -3,11 +3,13 @@
 // with corrected commit dates (stops at the window's edge, which those dates prove safe: method
 // `since`), the commit-graph file without them (every reachable commit), or a streamed
 // `git rev-list` of every reachable commit (no usable graph). Then only the window's
-// commits are read for authors and Co-authored-by trailers, mapped through the .mailmap of the
-// evaluated commit, bots set apart, and the identities merged into people.
+// commits are read for authors and Co-authored-by trailers, bots set apart by the identity the
+// commit carries, then mapped through the .mailmap of the evaluated commit (read and parsed here,
+// capped, and never handed to git) and the identities merged into people.
 import type { HistoryEvidence, TagEvidence } from './types.js';
 import type { Policy } from '../policy/types.js';
 import { gitBuffer, GitError } from './git/run.js';
+import { readBlobs } from './git/blobs.js';
 import { walkWithRevList, type WindowWalk, type WalkBounds } from './git/walk.js';
 import { walkCommitGraph } from './git/commit-graph.js';
 import { confirmGraphWalk } from './git/graph-confirm.js';
@@ -31,7 +33,7 @@ export async function readHistory(
   const since = until - days * DAY;
   const bounds: WalkBounds = { since, until };
   const [walk, mailmapText, tags] = await Promise.all([walkHistory(cwd, commit, bounds), readMailmap(cwd, commit), readTags(cwd, asOf)]);
-  const mailmap = mailmapText === undefined ? EMPTY_MAILMAP : parseMailmap(mailmapText);
+  const mailmap = mailmapText === undefined ? EMPTY_MAILMAP : parseMailmap(mailmapText.text);
   const counted = await countWindow(cwd, walk, mailmap, policy);
   const latest = walk.walk.latest;
   const history: HistoryEvidence = {
@@ -50,6 +52,8 @@ export async function readHistory(
     hiddenBySkew: walk.walk.hiddenBySkew,
     ...(counted.latestWindowCommit ? { latestWindowCommit: counted.latestWindowCommit } : {}),
     mailmap: mailmapText !== undefined,
+    ...(mailmapText?.truncated ? { mailmapTruncated: true } : {}),
+    ...(counted.renamedBots.length ? { botsRenamedByMailmap: counted.renamedBots } : {}),
   };
   return { history, tags };
 }
@@ -84,16 +88,15 @@ async function walkHistory(cwd: string, commit: string, bounds: WalkBounds): Pro
   return { walk, source: 'rev-list', method: 'full-walk', ...(rejected ? { rejected } : {}) };
 }
 
-async function readMailmap(cwd: string, commit: string): Promise<string | undefined> {
-  try {
-    const type = (await gitBuffer(['cat-file', '-t', `${commit}:.mailmap`], { cwd })).toString('utf8').trim();
-    if (type !== 'blob') return undefined;
-    const blob = await gitBuffer(['cat-file', 'blob', `${commit}:.mailmap`], { cwd, maxBuffer: 64 * 1024 * 1024 });
-    return blob.subarray(0, MAILMAP_LIMIT).toString('utf8');
-  } catch (err) {
-    if (err instanceof GitError) return undefined; // no .mailmap at that commit
-    throw err;
-  }
+/** The .mailmap of the evaluated commit, at most MAILMAP_LIMIT bytes of it, streamed. */
+async function readMailmap(cwd: string, commit: string): Promise<{ text: string; truncated: boolean } | undefined> {
+  // `<oid> blob <size>`, or `<commit>:.mailmap missing` when there is none
+  const check = (await gitBuffer(['cat-file', '--batch-check'], { cwd, input: `${commit}:.mailmap\n` })).toString('utf8').trim();
+  const [oid = '', type] = check.split(' ');
+  if (type !== 'blob' || !/^[0-9a-f]{40,64}$/.test(oid)) return undefined;
+  const blob = (await readBlobs(cwd, [{ path: '.mailmap', mode: '100644', type: 'blob', oid }], MAILMAP_LIMIT))['.mailmap'];
+  if (blob?.text === undefined) return undefined;
+  return { text: blob.text, truncated: blob.truncated === true };
 }
 
 interface Counted {
@@ -101,6 +104,7 @@ interface Counted {
   botCommits: number;
   people: ReturnType<PeopleBuilder['people']>;
   latestWindowCommit?: string;
+  renamedBots: { bot: string; shownAs: string; commits: number }[];
 }
 
 const DETAIL_FORMAT = '%H%x1f%an%x1f%ae%x1f%(trailers:key=Co-authored-by,valueonly,unfold,separator=%x1f)';
@@ -108,9 +112,11 @@ const DETAIL_FORMAT = '%H%x1f%an%x1f%ae%x1f%(trailers:key=Co-authored-by,valueon
 /** Reads the window's commits (and only those) for authors and co-authors, in one git process. */
 async function countWindow(cwd: string, walk: { walk: WindowWalk }, mailmap: Mailmap, policy: Policy): Promise<Counted> {
   const window = walk.walk.window;
-  if (window.length === 0) return { commits: 0, botCommits: 0, people: [] };
+  if (window.length === 0) return { commits: 0, botCommits: 0, people: [], renamedBots: [] };
+  // --no-mailmap: git would otherwise load the repository's .mailmap itself (log.mailmap), at any
+  // size; the identities are read as committed and mapped here.
   const out = await gitBuffer(
-    ['log', '--no-walk=unsorted', '--no-show-signature', '-z', `--format=${DETAIL_FORMAT}`, '--stdin'],
+    ['-c', 'log.mailmap=false', 'log', '--no-mailmap', '--no-walk=unsorted', '--no-show-signature', '-z', `--format=${DETAIL_FORMAT}`, '--stdin'],
     { cwd, input: window.map((w) => w.commit).join('\n') + '\n' },
   );
   const isBot = botMatcher(policy.bots);
@@ -119,12 +125,23 @@ async function countWindow(cwd: string, walk: { walk: WindowWalk }, mailmap: Mai
   let botCommits = 0;
   let latestWindowCommit: string | undefined;
   const humanOrder = new Map(window.map((w, i) => [w.commit, i]));
+  const renamed = new Map<string, { bot: string; shownAs: string; commits: number }>();
+  const noteRenamed = (bot: Ident, shownAs: Ident) => {
+    const key = `${bot.name} <${bot.email}>`;
+    const r = renamed.get(key);
+    if (r) r.commits++;
+    else renamed.set(key, { bot: key, shownAs: `${shownAs.name} <${shownAs.email}>`, commits: 1 });
+  };
   let newest = Infinity;
   for (const record of out.toString('utf8').split('\0')) {
     if (!record) continue;
     const [hash = '', name = '', email = '', ...trailers] = record.split('\x1f');
-    const author = mailmap.map({ name, email });
-    const authorIsBot = isBot(author);
+    const raw = { name, email };
+    const author = mailmap.map(raw);
+    // A bot is recognised by the identity it committed with: a .mailmap line that renames it to a
+    // person is the repository's say-so, reported and not trusted.
+    const authorIsBot = isBot(raw) || isBot(author);
+    if (isBot(raw) && !isBot(author)) noteRenamed(raw, author);
     if (authorIsBot) botCommits++;
     else {
       commits++;
@@ -141,14 +158,28 @@ async function countWindow(cwd: string, walk: { walk: WindowWalk }, mailmap: Mai
       const parsed = parseCoAuthor(value);
       if (!parsed) continue;
       const co = mailmap.map(parsed);
-      if (isBot(co)) continue;
+      if (isBot(parsed) || isBot(co)) {
+        if (isBot(parsed) && !isBot(co)) noteRenamed(parsed, co);
+        continue;
+      }
       const keys = identityKeys(co);
-      if (keys.some((k) => seen.has(k))) continue;
+      if (keys.some((k) => seen.has(k))) {
+        // the author (or an earlier trailer) under another name or e-mail: no second person, but the
+        // link between the two identities stands (their other commits are one person's)
+        people.link(co);
+        continue;
+      }
       for (const k of keys) seen.add(k);
       people.add(co, 'co-author');
     }
   }
-  return { commits, botCommits, people: people.people(), ...(latestWindowCommit ? { latestWindowCommit } : {}) };
+  return {
+    commits,
+    botCommits,
+    people: people.people(),
+    ...(latestWindowCommit ? { latestWindowCommit } : {}),
+    renamedBots: [...renamed.values()].sort((a, b) => b.commits - a.commits || (a.bot < b.bot ? -1 : 1)),
+  };
 }
 
 /** The keys two identities on one commit are the same person by: e-mail, no-reply login, folded name. */

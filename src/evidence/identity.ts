@@ -29,18 +29,34 @@ export function foldName(name: string): string {
 export interface BotList {
   names: string[];
   emails: string[];
+  /** regular expressions (case-insensitive) for automation accounts by what they are */
+  patterns?: string[];
 }
 
-/** A compiled bot test: `[bot]` suffixes on name or login, and the policy's names and e-mails. */
+/** `Facebook GitHub Bot`, `facebook-github-bot`, `facebook_github_bot` → `facebookgithubbot`. */
+function squash(s: string): string {
+  return s.toLowerCase().replace(/[\s._-]+/g, '');
+}
+
+/**
+ * A compiled bot test: `[bot]` suffixes on name or login; the policy's names (written with any
+ * spaces, dots, dashes or underscores) matched against the name, the no-reply login and the
+ * e-mail's local part; its e-mails; and its patterns, tried on the name, the login and the e-mail.
+ */
 export function botMatcher(bots: BotList): (ident: Ident) => boolean {
-  const names = new Set(bots.names.map((n) => n.trim().toLowerCase()));
+  const names = new Set(bots.names.map(squash).filter(Boolean));
   const emails = new Set(bots.emails.map((e) => e.trim().toLowerCase()));
+  const patterns = (bots.patterns ?? []).map((p) => new RegExp(p, 'i'));
   return (ident) => {
     const name = ident.name.trim().toLowerCase();
     const email = ident.email.trim().toLowerCase();
-    if (name.endsWith('[bot]') || names.has(name) || emails.has(email)) return true;
+    if (name.endsWith('[bot]') || names.has(squash(name)) || emails.has(email)) return true;
     const login = noreplyLogin(email);
-    return login !== undefined && (login.endsWith('[bot]') || names.has(login));
+    if (login !== undefined && (login.endsWith('[bot]') || names.has(squash(login)))) return true;
+    // an account's own address: facebook-github-bot@…, pytorchbot@…
+    const at = email.lastIndexOf('@');
+    if (at > 0 && login === undefined && names.has(squash(email.slice(0, at)))) return true;
+    return patterns.some((re) => re.test(name) || (login !== undefined && re.test(login)) || (email !== '' && re.test(email)));
   };
 }
 
@@ -69,6 +85,18 @@ export class PeopleBuilder {
     seen.commits++;
     if (role === 'author') seen.author = true;
     else seen.coAuthor = true;
+  }
+
+  /**
+   * An identity seen only as the same person as a commit's author (a Co-authored-by trailer that
+   * shares the author's name or e-mail): no commit of its own, but it links the two identities.
+   */
+  link(ident: Ident): void {
+    const name = ident.name.trim();
+    const email = ident.email.trim();
+    if (!name && !email) return;
+    const key = `${name}\n${email}`;
+    if (!this.idents.has(key)) this.idents.set(key, { name, email, commits: 0, author: false, coAuthor: false });
   }
 
   people(): Person[] {

@@ -101,6 +101,13 @@ export interface HistoryEvidence {
   hiddenBySkew?: number;
   /** the newest counted (non-merge, non-bot) commit in the window */
   latestWindowCommit?: string;
+  /**
+   * .mailmap entries that map a bot's identity to one that does not look like a bot: reported, not
+   * trusted (those commits stay bot commits)
+   */
+  botsRenamedByMailmap?: { bot: string; shownAs: string; commits: number }[];
+  /** the .mailmap was larger than the cap and only its beginning was read */
+  mailmapTruncated?: boolean;
 }
 
 export interface TagEvidence {

@@ -103,6 +103,15 @@ function strList(v: unknown, where: string, path: string): string[] {
   return v.map((x, i) => str(x, where, `${path}[${i}]`));
 }
 
+function regex(v: string, where: string, path: string): string {
+  try {
+    new RegExp(v, 'i');
+  } catch (err) {
+    fail(where, path, 'a regular expression', `${v} (${(err as Error).message})`);
+  }
+  return v;
+}
+
 function count(v: unknown, where: string, path: string): number {
   if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) fail(where, path, 'a whole number ≥ 0', v);
   return v;
@@ -142,7 +151,11 @@ export function validatePolicy(raw: unknown, where = 'policy'): Policy {
     thresholds,
     licenses: { allow: strList(licenses.allow, where, 'licenses.allow') },
     codeOfConduct: { default: str(coc.default, where, 'codeOfConduct.default'), approved },
-    bots: { names: strList(bots.names, where, 'bots.names'), emails: strList(bots.emails ?? [], where, 'bots.emails') },
+    bots: {
+      names: strList(bots.names, where, 'bots.names'),
+      emails: strList(bots.emails ?? [], where, 'bots.emails'),
+      patterns: strList(bots.patterns ?? [], where, 'bots.patterns').map((p, i) => regex(p, where, `bots.patterns[${i}]`)),
+    },
     process: { ...(process as Omit<Policy['process'], 'approvalRule'>), approvalRule: rule },
   };
 }

@@ -39,7 +39,11 @@ export function renderPolicyMarkdown(policy: Policy, metas: readonly Requirement
     }.`,
   );
   out.push('');
-  out.push(`Bots (12, 13), not counted as activity: ${policy.bots.names.map((b) => `\`${b}\``).join(', ')}, and any name ending in \`[bot]\`.`);
+  out.push(
+    `Bots (12, 13), not counted as activity: ${policy.bots.names.map((b) => `\`${b}\``).join(', ')}, any name ending in \`[bot]\`` +
+      (policy.bots.patterns.length ? `, and names, logins or e-mails matching ${policy.bots.patterns.map((p) => `\`${p}\``).join(', ')}` : '') +
+      '. A bot is recognised by the identity it committed with, before `.mailmap`.',
+  );
   out.push('');
   out.push('## The requirements');
   for (const m of metas) {

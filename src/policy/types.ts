@@ -38,6 +38,7 @@ export interface Policy {
   thresholds: Thresholds;
   licenses: { allow: string[] };
   codeOfConduct: { default: string; approved: ApprovedCode[] };
-  bots: { names: string[]; emails: string[] };
+  /** patterns: case-insensitive regular expressions tried on the name, the no-reply login and the e-mail */
+  bots: { names: string[]; emails: string[]; patterns: string[] };
   process: ProcessRules;
 }

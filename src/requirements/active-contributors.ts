@@ -3,7 +3,7 @@
 import type { Evidence, Person } from '../evidence/types.js';
 import type { Policy } from '../policy/types.js';
 import type { Outcome, Requirement } from './types.js';
-import { windowMismatch, windowPhrase, windowVerdict } from './recent-commits.js';
+import { renamedBotsNote, windowMismatch, windowPhrase, windowVerdict } from './recent-commits.js';
 
 const NAMED_IN_SUMMARY = 6;
 
@@ -31,12 +31,14 @@ export function evaluateActiveContributors(evidence: Evidence, policy: Policy): 
   if (n > 0) summary += `: ${list(people)}`;
   if (coOnly > 0) summary += `; ${coOnly} credited only by Co-authored-by`;
   if (n === 0 && h.commits === 0 && h.latestCommitAt) summary += `; no commits since ${h.latestCommitAt.slice(0, 10)}`;
+  summary += renamedBotsNote(h);
   const measured = {
     contributors: n,
     people: people.map(label),
     window: h.window,
     identityMethod: h.identityMethod,
     mailmap: h.mailmap,
+    ...(h.botsRenamedByMailmap ? { botsRenamedByMailmap: h.botsRenamedByMailmap } : {}),
   };
   return windowVerdict(
     h,

@@ -41,6 +41,14 @@ export function windowVerdict(h: HistoryEvidence, have: number, need: number, su
   return { status: 'fail', summary: `${summary}.`, measured, evidence, fix: fix(need - have) };
 }
 
+/** A .mailmap that renames a bot to a person is said, with the commits it would have turned into activity. */
+export function renamedBotsNote(h: Evidence['history']): string {
+  const r = h.botsRenamedByMailmap ?? [];
+  if (r.length === 0) return '';
+  const shown = r.slice(0, 3).map((x) => `${x.bot} as ${x.shownAs} (${plural(x.commits, 'commit')})`);
+  return `; .mailmap maps bot ${shown.join(', ')}${r.length > 3 ? ` and ${r.length - 3} more` : ''}: still counted as a bot`;
+}
+
 function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
@@ -57,7 +65,9 @@ export function evaluateRecentCommits(evidence: Evidence, policy: Policy): Outco
   if (notCounted.length > 0) summary += `; ${notCounted.join(' and ')} not counted`;
   if (h.hiddenBySkew) summary += `; ${h.hiddenBySkew} of them reachable only through a commit dated before the window (clock skew), which git log --since would miss`;
   if (h.commits === 0 && h.latestCommitAt) summary += `; the newest commit is from ${h.latestCommitAt.slice(0, 10)}`;
+  summary += renamedBotsNote(h);
   const measured = {
+    ...(h.botsRenamedByMailmap ? { botsRenamedByMailmap: h.botsRenamedByMailmap } : {}),
     commits: h.commits,
     botCommits: h.botCommits,
     mergeCommits: h.mergeCommits,
