@@ -21,6 +21,15 @@ interface Hit {
   headingLine: number;
   code: Block;
   installCommand?: string;
+  /** the line of the install command itself (not the fence or directive above it) */
+  commandLine?: number;
+}
+
+/** The 1-based line of `index` (an offset into a code block's text) in the document. */
+function lineIn(b: Block, index: number): number {
+  let n = 0;
+  for (let k = b.text.indexOf('\n'); k >= 0 && k < index; k = b.text.indexOf('\n', k + 1)) n++;
+  return (b.bodyLine ?? b.line) + n;
 }
 
 function runnable(b: Block): boolean {
@@ -55,7 +64,8 @@ function search(path: string, doc: DocStructure, wholeIsSection: boolean, dist?:
     for (const b of s.blocks) {
       if (b.kind !== 'code') continue;
       for (const m of b.text.matchAll(INSTALL_ALL)) {
-        const hit = { file: path, heading: s.heading, headingLine: s.line, code: b, installCommand: m[0].trim() };
+        const lead = m[0].length - m[0].trimStart().length;
+        const hit = { file: path, heading: s.heading, headingLine: s.line, code: b, installCommand: m[0].trim(), commandLine: lineIn(b, m.index + lead) };
         if (!dist || namesDistribution(hit.installCommand, dist)) return { hit };
         firstInstall ??= hit;
       }
@@ -67,7 +77,7 @@ function search(path: string, doc: DocStructure, wholeIsSection: boolean, dist?:
   if (example) return { hit: example };
   for (const b of doc.blocks) {
     const install = b.kind === 'code' ? INSTALL.exec(b.text) : null;
-    if (install) return { ...(headingOnly ? { headingOnly } : {}), strayInstall: { line: b.line, text: install[0].trim() } };
+    if (install) return { ...(headingOnly ? { headingOnly } : {}), strayInstall: { line: lineIn(b, install.index + install[0].length - install[0].trimStart().length), text: install[0].trim() } };
   }
   return headingOnly ? { headingOnly } : {};
 }
@@ -139,10 +149,11 @@ export const quickStart: Requirement = {
 
 function passWith(hit: Hit) {
   const what = hit.installCommand ? `the install command \`${hit.installCommand}\`` : `a runnable ${hit.code.lang || 'code'} example`;
+  const line = hit.commandLine ?? hit.code.bodyLine ?? hit.code.line;
   return {
     status: 'pass' as const,
-    summary: `${hit.file} has a "${hit.heading}" section (line ${hit.headingLine}) with ${what} (line ${hit.code.line}); a reviewer should try it.`,
-    measured: { heading: hit.heading, installCommand: hit.installCommand ?? null, file: hit.file, codeLine: hit.code.line, ...(hit.installCommand ? {} : { example: hit.code.lang || 'code' }) },
-    evidence: [fileRef(hit.file, hit.headingLine, hit.heading), fileRef(hit.file, hit.code.line, hit.installCommand ?? hit.code.text.split('\n')[0])],
+    summary: `${hit.file} has a "${hit.heading}" section (line ${hit.headingLine}) with ${what} (line ${line}); a reviewer should try it.`,
+    measured: { heading: hit.heading, installCommand: hit.installCommand ?? null, file: hit.file, codeLine: line, ...(hit.installCommand ? {} : { example: hit.code.lang || 'code' }) },
+    evidence: [fileRef(hit.file, hit.headingLine, hit.heading), fileRef(hit.file, line, hit.installCommand ?? hit.code.text.split('\n')[0])],
   };
 }

@@ -10,6 +10,10 @@ const RELEASE_HEADING = /\b(releases?|release\s+(?:process|cadence|schedule|cycl
 const RELEASE_PROSE =
   /\b(release\s+(?:process|cadence|schedule|cycle|policy|notes|methodology|criteria|branch(?:es)?)|(?:we|is|are)\s+released\b(?!\s+under\b)|releases?\s+(?:are|is)\s+(?:made|published|cut|tagged|planned)|new\s+(?:version|release)s?\s+(?:are|is)\s+(?:released|published)|semantic\s+versioning|semver\.org|\bsemver\b|calendar\s+versioning|calver|(?:monthly|quarterly|weekly|yearly|annual|biannual)\s+releases?|release[sd]?\s+(?:every|each|monthly|quarterly|twice|once))/i;
 const CHANGELOG_FILE = /(^|\/)(changelog|changes|change_log|history|news|release[-_]?notes|releases?|releasing)([-._][^/]*)?$/i;
+// "Install a stable release", "Installing from a release": how to install, not how releases are made
+const INSTALLING = /\b(?:install\w*|set\s*up|setup|download\w*|get(?:ting)?\s+started|quick\s*start)\b/i;
+// a link whose text names the releases (`[Releases](…)`, `[Changelog](…)`), wherever it points
+const RELEASE_LINK_TEXT = /^\W*(?:releases?|release\s+notes|release\s+history|changelog|change\s*log|changes|what['’]s\s+new|history)\W*$/i;
 const RELEASES_PAGE = /^https?:\/\/(?:www\.)?(?:github\.com|gitlab\.com)\/[^/\s]+\/[^/\s]+\/(?:-\/)?(?:releases|tags)(?:[/?#]|$)/i;
 
 export interface ReleaseInfo {
@@ -25,11 +29,12 @@ export function releaseInfo(evidence: Evidence): ReleaseInfo | undefined {
   const { doc, file } = rootReadme(evidence);
   if (!doc || !file) return undefined;
   for (const b of doc.blocks) {
-    if (b.kind === 'heading' && RELEASE_HEADING.test(b.text)) return { kind: 'heading', line: b.line, text: b.text };
+    if (b.kind === 'heading' && RELEASE_HEADING.test(b.text) && !INSTALLING.test(b.text)) return { kind: 'heading', line: b.line, text: b.text };
   }
   for (const l of doc.links) {
     const url = l.url.replace(/[?#].*$/, '');
     if (RELEASES_PAGE.test(l.url)) return { kind: 'link', line: l.line, text: l.url };
+    if (/^https?:/i.test(url) && RELEASE_LINK_TEXT.test(l.text)) return { kind: 'link', line: l.line, text: l.url };
     if (/^[a-z][a-z0-9+.-]*:/i.test(url)) {
       // an absolute link to a changelog in a hosted repository (…/blob/main/CHANGELOG.md)
       if (/\/(?:blob|tree|-\/blob)\//.test(url) && CHANGELOG_FILE.test(url)) return { kind: 'link', line: l.line, text: l.url };

@@ -14,6 +14,8 @@ const TAG = /<\/?[A-Za-z][^>\n]{0,1000}>/g;
 const COMMENT = /<!--[^\n]{0,2000}?-->/g;
 const URL = /\bhttps?:\/\/\S+/gi;
 const SUBST = /\|[^|\s\n][^|\n]{0,200}\|_{0,2}/g;
+// `&nbsp;`, `&mdash;`, `&#160;`: spacing and punctuation a reader sees, never words
+const ENTITY = /&(?:[A-Za-z][A-Za-z0-9]{1,31}|#\d{1,7}|#[xX][0-9A-Fa-f]{1,6});/g;
 
 /** Inline markup reduced to the words a reader sees: link text kept, images, URLs and tags dropped. */
 export function cleanInline(s: string): string {
@@ -28,6 +30,7 @@ export function cleanInline(s: string): string {
     .replace(TAG, ' ')
     .replace(URL, ' ')
     .replace(SUBST, ' ')
+    .replace(ENTITY, ' ')
     .replace(/[*_~]{1,3}(\S[^*_~\n]{0,500}?)[*_~]{1,3}/g, '$1')
     .replace(/`+/g, '')
     .replace(/\s+/g, ' ')
@@ -54,7 +57,8 @@ export function isLinkOnly(raw: string): boolean {
     .replace(AUTOLINK, ' ')
     .replace(COMMENT, ' ')
     .replace(TAG, ' ')
-    .replace(URL, ' ');
+    .replace(URL, ' ')
+    .replace(ENTITY, ' ');
   return countWords(rest) === 0;
 }
 

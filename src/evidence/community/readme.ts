@@ -23,6 +23,8 @@ export interface Block {
   lang?: string;
   /** code: how it was written */
   style?: 'fenced' | 'indented' | 'code-block' | 'literal' | 'doctest' | 'html';
+  /** code: the 1-based line of the first line of `text` (after a fence, a directive and its options) */
+  bodyLine?: number;
 }
 
 export interface Link {
@@ -63,7 +65,28 @@ const ATX = /^ {0,3}(#{1,6})(?:[ \t]|$)/;
 const SETEXT = /^ {0,3}(=+|-+)[ \t]*$/;
 const LIST_ITEM = /^ {0,3}([-*+]|\d{1,9}[.)])([ \t]+|$)/;
 const RULE = /^ {0,3}([-*_])([ \t]*\1){2,}[ \t]*$/;
-const HTML_START = /^ {0,3}<(\/?[A-Za-z][A-Za-z0-9-]*|!--)/;
+// CommonMark's HTML blocks: raw (script, pre, style, textarea: up to the closing tag), block-level
+// tag names (up to a blank line), and a line that is one complete tag and nothing else. Any other
+// line that opens with a tag (`<a href=…><img …></a> then words`) is a paragraph with inline HTML.
+const HTML_RAW = /^ {0,3}<(script|pre|style|textarea)(?:[\s>]|$)/i;
+const HTML_BLOCK_TAG = /^ {0,3}<\/?(address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|picture|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:[\s>]|\/>|$)/i;
+const HTML_LONE_TAG = /^ {0,3}(?:<[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:"[^"\n]{0,2000}"|'[^'\n]{0,2000}'|[^\s"'=<>`]{1,2000}))?){0,50}\s*\/?>|<\/[A-Za-z][A-Za-z0-9-]*\s*>)\s*$/;
+const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'", nbsp: ' ', '#39': "'" };
+
+/** The text of a `<pre>` block: tags dropped, the few entities code uses decoded. */
+function preText(raw: string): { text: string; leadingLines: number } {
+  let body = raw.replace(/^ {0,3}<pre\b[^>]{0,1000}>(?:\s*<code\b[^>]{0,1000}>)?/i, '');
+  let leadingLines = 0;
+  while (body.startsWith('\n')) {
+    body = body.slice(1);
+    leadingLines++;
+  }
+  body = body
+    .replace(/(?:<\/code>\s*)?<\/pre>[^\n]*$/i, '')
+    .replace(/<\/?[A-Za-z][^>\n]{0,1000}>/g, '')
+    .replace(/&(lt|gt|amp|quot|apos|nbsp|#39);/g, (_, e: string) => ENTITIES[e] ?? '');
+  return { text: body.replace(/\n+$/, ''), leadingLines };
+}
 const HTML_HEADING = /^ {0,3}<h([1-6])\b[^>]*>(.*?)<\/h\1>/i;
 const TABLE_ROW = /^ {0,3}\|.*\|\s*$|^[^|`]*\|[^|]*\|/;
 const TABLE_DELIM = /^ {0,3}\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
@@ -115,7 +138,7 @@ function parseMarkdown(lines: string[]): Block[] {
         body.push(indent > 0 ? l.replace(new RegExp(`^ {0,${indent}}`), '') : l);
         i++;
       }
-      push({ kind: 'code', line: start, text: body.join('\n'), lang: (fence[2] ?? '').toLowerCase(), style: 'fenced' });
+      push({ kind: 'code', line: start, text: body.join('\n'), lang: (fence[2] ?? '').toLowerCase(), style: 'fenced', bodyLine: start + 1 });
       prevBlank = false;
       continue;
     }
@@ -127,7 +150,7 @@ function parseMarkdown(lines: string[]): Block[] {
         i++;
       }
       while (body.length > 0 && isBlank(body[body.length - 1])) body.pop();
-      push({ kind: 'code', line: start, text: body.join('\n'), lang: '', style: 'indented' });
+      push({ kind: 'code', line: start, text: body.join('\n'), lang: '', style: 'indented', bodyLine: start });
       prevBlank = false;
       continue;
     }
@@ -148,7 +171,24 @@ function parseMarkdown(lines: string[]): Block[] {
       prevBlank = false;
       continue;
     }
-    if (HTML_START.test(line)) {
+    const raw = HTML_RAW.exec(line);
+    if (raw) {
+      const close = new RegExp(`</${raw[1]!}\\s*>`, 'i');
+      const body: string[] = [];
+      while (i < lines.length) {
+        const l = lines[i++]!;
+        body.push(l);
+        if (close.test(l)) break;
+      }
+      if (raw[1]!.toLowerCase() === 'pre') {
+        const pre = preText(body.join('\n'));
+        const lang = /<code\b[^>]*class=["'][^"']*\b(?:language|lang)-([\w+-]+)/i.exec(body[0] ?? '')?.[1] ?? '';
+        push({ kind: 'code', line: start, text: pre.text, lang: lang.toLowerCase(), style: 'html', bodyLine: start + pre.leadingLines });
+      } else push({ kind: 'html', line: start, text: body.join('\n') });
+      prevBlank = false;
+      continue;
+    }
+    if (/^ {0,3}<!--/.test(line) || HTML_BLOCK_TAG.test(line) || (prevBlank && HTML_LONE_TAG.test(line))) {
       const body: string[] = [];
       const comment = /^\s*<!--/.test(line);
       while (i < lines.length) {
@@ -248,7 +288,7 @@ function parseRst(lines: string[]): Block[] {
     if (literalNext && indent > literalIndent) {
       const body = takeIndented(lines, i, literalIndent);
       i = body.next;
-      blocks.push({ kind: 'code', line: start, text: body.text, lang: '', style: 'literal' });
+      blocks.push({ kind: 'code', line: start, text: body.text, lang: '', style: 'literal', bodyLine: body.first + 1 });
       literalNext = false;
       continue;
     }
@@ -277,7 +317,7 @@ function parseRst(lines: string[]): Block[] {
       i = body.next;
       if (CODE_DIRECTIVES.has(name)) {
         const lang = name === 'prompt' || name === 'ipython' ? (directive[3]!.trim().split(/\s+/)[0] ?? '') : directive[3]!.trim();
-        blocks.push({ kind: 'code', line: start, text: body.text, lang: lang.toLowerCase() || (name.includes('python') || name === 'ipython' || name === 'doctest' || name === 'testcode' || name === 'jupyter-execute' ? 'python' : ''), style: 'code-block' });
+        blocks.push({ kind: 'code', line: start, text: body.text, lang: lang.toLowerCase() || (name.includes('python') || name === 'ipython' || name === 'doctest' || name === 'testcode' || name === 'jupyter-execute' ? 'python' : ''), style: 'code-block', bodyLine: body.first + 1 });
       } else if (name === 'raw' || name === 'image' || name === 'figure' || name === 'include') {
         blocks.push({ kind: name === 'raw' ? 'html' : 'directive', line: start, text: name });
       } else {
@@ -294,7 +334,7 @@ function parseRst(lines: string[]): Block[] {
     if (/^\s*>>>/.test(line)) {
       const body: string[] = [];
       while (i < lines.length && !isBlank(lines[i])) body.push(lines[i++]!.trim());
-      blocks.push({ kind: 'code', line: start, text: body.join('\n'), lang: 'pycon', style: 'doctest' });
+      blocks.push({ kind: 'code', line: start, text: body.join('\n'), lang: 'pycon', style: 'doctest', bodyLine: start });
       continue;
     }
     if (/^\s*\+[-=+]+\+\s*$/.test(line) || /^\s*=+(\s+=+)+\s*$/.test(line)) {
@@ -323,8 +363,9 @@ function parseRst(lines: string[]): Block[] {
 }
 
 /** The block indented more than `base` starting at `from` (blank lines inside kept), its options skipped. */
-function takeIndented(lines: string[], from: number, base: number, skipOptions = false): { text: string; next: number } {
+function takeIndented(lines: string[], from: number, base: number, skipOptions = false): { text: string; next: number; first: number } {
   const body: string[] = [];
+  let first = -1;
   let i = from;
   let minIndent = Infinity;
   let inOptions = skipOptions;
@@ -344,13 +385,14 @@ function takeIndented(lines: string[], from: number, base: number, skipOptions =
     }
     inOptions = false;
     minIndent = Math.min(minIndent, ind);
+    if (first < 0) first = i;
     body.push(l);
     i++;
   }
   while (body.length > 0 && body[body.length - 1] === '') body.pop();
   while (body.length > 0 && body[0] === '') body.shift();
   const cut = minIndent === Infinity ? 0 : minIndent;
-  return { text: body.map((l) => (l === '' ? '' : l.replace(/^\s+/, (ws) => ' '.repeat(Math.max(0, indentOf(ws) - cut))))).join('\n'), next: i };
+  return { text: body.map((l) => (l === '' ? '' : l.replace(/^\s+/, (ws) => ' '.repeat(Math.max(0, indentOf(ws) - cut))))).join('\n'), next: i, first: first < 0 ? from : first };
 }
 
 /** The blocks under a heading: up to the next heading of the same or a higher level. */
