@@ -53,6 +53,49 @@ const OTHERS: Marker[] = [
 /** A file this short whose content is a link is a pointer to another code, not a code. */
 const LINK_ONLY_WORDS = 80;
 
+// Naming the LF code is not adopting it ("we do not follow https://lfprojects.org/…"): it is the
+// LF code when the file is the LF's own text or a sentence adopts it without a negation.
+const ADOPTS = /\b(?:adopt\w*|follow\w*|abides?|abiding|subject\s+to|governed\s+by|appl(?:y|ies)|bound\s+by|uses?|observes?|compl(?:y|ies)|adheres?|is\s+(?:the|our)|our\s+code)\b/i;
+const NEGATES = /\b(?:not|no\s+longer|never|nor|neither|instead\s+of|rather\s+than|unlike|except|replac\w*|differs?|different\s+from|without|supersed\w*)\b|n['’]t\b/i;
+const LF_OWN_TEXT = /LF\s+Projects,\s+LLC/g;
+
+/** The sentence of `text` around offset `at` (bounded: stops at . ! ? or a blank line). */
+function sentenceAround(text: string, at: number): string {
+  let from = at;
+  while (from > 0 && at - from < 600) {
+    const c = text[from - 1]!;
+    if ((c === '.' || c === '!' || c === '?') && /\s/.test(text[from] ?? ' ')) break;
+    if (c === '\n' && text[from - 2] === '\n') break;
+    from--;
+  }
+  let to = at;
+  while (to < text.length && to - at < 600) {
+    const c = text[to]!;
+    if ((c === '.' || c === '!' || c === '?') && /\s/.test(text[to + 1] ?? ' ')) break;
+    if (c === '\n' && text[to + 1] === '\n') break;
+    to++;
+  }
+  return text.slice(from, to);
+}
+
+/** Whether the LF code is adopted, not merely named: its own text, or a sentence that adopts it. */
+function adoptsLf(body: string, words: number): boolean {
+  const mentions: number[] = [];
+  for (const m of LF) {
+    const re = new RegExp(m.re.source, m.re.flags.includes('g') ? m.re.flags : `${m.re.flags}g`);
+    for (const found of body.matchAll(re)) {
+      mentions.push(found.index);
+      if (mentions.length > 50) break;
+    }
+  }
+  const affirmed = mentions.filter((at) => !NEGATES.test(sentenceAround(body, at)));
+  if (affirmed.length === 0) return false;
+  // the LF's own text (it names its publisher) or a file that is nothing but the pointer
+  if ([...body.matchAll(LF_OWN_TEXT)].some((m) => !NEGATES.test(sentenceAround(body, m.index)))) return true;
+  if (words <= 12) return true;
+  return affirmed.some((at) => ADOPTS.test(sentenceAround(body, at)));
+}
+
 export function classifyCodeOfConduct(text: string): CocIdentity {
   const body = text.slice(0, 256 * 1024);
   const words = countWords(body.replace(/\bhttps?:\/\/\S+/gi, ' '));
@@ -64,7 +107,8 @@ export function classifyCodeOfConduct(text: string): CocIdentity {
     }
     return undefined;
   };
-  const lf = hit(LF);
+  const named = hit(LF);
+  const lf = named && adoptsLf(body, words) ? named : undefined;
   const cov = hit(COVENANT);
   const other = hit(OTHERS);
   const version = cov ? covenantVersion(body) : undefined;
@@ -75,7 +119,7 @@ export function classifyCodeOfConduct(text: string): CocIdentity {
     const lfAdopted = /LF\s+Projects,\s+LLC/.test(body) || words <= LINK_ONLY_WORDS * 2;
     chosen = lfAdopted ? lf : cov;
   }
-  const mentions = [lf, cov, other].filter((m): m is NonNullable<typeof m> => m !== undefined && m !== chosen).map((m) => m.kind);
+  const mentions = [lf ?? named, cov, other].filter((m): m is NonNullable<typeof m> => m !== undefined && m !== chosen).map((m) => m.kind);
   if (chosen) {
     const id: CocIdentity = { kind: chosen.kind, matched: chosen.matched, line: chosen.line, alsoMentions: mentions, words };
     if (chosen.kind === 'contributor-covenant' && version) id.version = version;
@@ -83,9 +127,9 @@ export function classifyCodeOfConduct(text: string): CocIdentity {
   }
   const link = /\bhttps?:\/\/[^\s<>()"'`\]]+/i.exec(body);
   if (link && words <= LINK_ONLY_WORDS) {
-    return { kind: 'link', link: link[0].replace(/[.,;:]+$/, ''), line: lineAt(body, link.index), alsoMentions: [], words };
+    return { kind: 'link', link: link[0].replace(/[.,;:]+$/, ''), line: lineAt(body, link.index), alsoMentions: mentions, words };
   }
-  return { kind: 'other', alsoMentions: [], words };
+  return { kind: 'other', alsoMentions: mentions, words };
 }
 
 /** The Covenant's version from "version 2.1", "v1.4" or a contributor-covenant.org/version/2/1 link. */
