@@ -2,6 +2,7 @@
 // license (its content is requirement 7's business) and where third-party licensing is kept.
 import type { Evidence, EvidenceRef, LicenseFileEvidence } from '../evidence/types.js';
 import { judgeExpression } from '../evidence/license/spdx.js';
+import { outsideTheProject } from '../evidence/license/index.js';
 import { indexTree, resolveEntry, baseOf, findUnder } from '../evidence/community/files.js';
 import { fileRef } from '../evidence/community/locate.js';
 import type { Outcome, Requirement } from './types.js';
@@ -148,7 +149,7 @@ function noLicense(evidence: Evidence, accepted: Candidate[], measured: Record<s
   }
   const elsewhere = evidence.tree
     // the cheap tests first: this runs over every path of the tree
-    .filter((e) => /[lLcC]/.test(e.path[e.path.lastIndexOf('/') + 1] ?? '') && e.type === 'blob' && e.path.includes('/') && ACCEPTED.test(baseOf(e.path)) && !/(^|\/)(third[-_]?party|vendor|node_modules|licenses)\//i.test(e.path))
+    .filter((e) => /[lLcC]/.test(e.path[e.path.lastIndexOf('/') + 1] ?? '') && e.type === 'blob' && e.path.includes('/') && ACCEPTED.test(baseOf(e.path)) && !outsideTheProject(e.path))
     .map((e) => e.path)
     .sort((a, b) => a.split('/').length - b.split('/').length || (a < b ? -1 : 1))
     .slice(0, 5);

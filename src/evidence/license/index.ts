@@ -11,9 +11,14 @@ const REUSE_FILE = /^LICENSES\/[^/]+$/;
 const THIRD_PARTY = /(?:^|\/)(?:NOTICES?|(?:THIRD|3RD)[-_ ]?PARTY[\w.-]*|ThirdPartyNotices[\w.-]*|(?:third|3rd)[-_]?party[-_]?licen[cs]es?[\w.-]*|licen[cs]es?[-._](?:third|3rd)[-_ ]?part(?:y|ies)[\w.-]*)(?:\.(?:md|txt|rst))?$/i;
 /** A license file below the root: the project's license put in a folder, or a subproject's. */
 const NESTED_LICENSE = /^(?:[^/]+\/){1,2}(?:LICEN[CS]E|COPYING)(?:\.(?:md|txt|rst))?$/i;
-/** Folders whose license files are other people's code or examples, never the project's license. */
-const NOT_THE_PROJECT = /(?:^|\/)(?:third[-_]?party|3rd[-_]?party|vendor(?:ed)?|external|extern|node_modules|licenses|site-packages|\.[^/]+)\//i;
+/** Folders whose license files are other people's code, examples or baselines, never the project's license. */
+const NOT_THE_PROJECT = /(?:^|\/)(?:third[-_]?party|3rd[-_]?party|vendor(?:ed)?|external|extern|node_modules|licenses|site-packages|examples?|samples?|baselines?|benchmarks?|tests?|\.[^/]+)\//i;
 const MAX_ELSEWHERE = 10;
+
+/** Whether a license file at `path` sits in other people's code, examples or baselines (not the project's license). */
+export function outsideTheProject(path: string): boolean {
+  return NOT_THE_PROJECT.test(path);
+}
 
 /** Whether `path` is a file the license evidence needs read. */
 export function wantsLicenseFile(path: string): boolean {

@@ -68,11 +68,20 @@ test('monorepo with licenses only in subprojects (GPL-3.0 and Apache-2.0): 7 is 
   assert.match(gplOnly.fifteen.fix!, /Do not move alpha\/LICENSE/);
 });
 
-test('license files under third-party, vendored or hidden folders are not the project\'s license', () => {
-  const { seven, license } = judge({ 'third_party/lib/LICENSE': spdxText('MIT'), 'vendor/x/LICENSE': spdxText('MIT'), '.github/LICENSE': spdxText('MIT') });
+test('license files under third-party, vendored, example, baseline or hidden folders are not the project\'s license', () => {
+  const { seven, fifteen, license } = judge({
+    'third_party/lib/LICENSE': spdxText('MIT'),
+    'vendor/x/LICENSE': spdxText('MIT'),
+    '.github/LICENSE': spdxText('MIT'),
+    'examples/demo/LICENSE': spdxText('MIT'),
+    'baselines/LICENSE': spdxText('MIT'),
+  });
   assert.equal(license.elsewhere, undefined);
   assert.equal(seven.status, 'fail');
   assert.match(seven.summary, /^No license text in the repository/);
+  // …and 15 neither lists them nor says to move one of them to the root
+  assert.equal(fifteen.measured['elsewhere'], undefined);
+  assert.doesNotMatch(fifteen.fix!, /Move/);
   // a root license wins: the files below it are not read for 7
   const root = judge({ LICENSE: spdxText('MIT'), 'alpha/LICENSE': spdxText('GPL-3.0-only') });
   assert.equal(root.license.elsewhere, undefined);
