@@ -24,13 +24,14 @@ export async function buildProgram(argv: string[] = []): Promise<Command> {
   const check = await import('./commands/check.js');
   check.register(program);
   if (argv[0] === 'check') return program;
-  const [policy, landscape, license, processCommands, data, serve] = await Promise.all([
+  const [policy, landscape, license, processCommands, data, serve, demo] = await Promise.all([
     import('./commands/policy.js'),
     import('./commands/landscape.js'),
     import('./commands/license.js'),
     import('./commands/process-commands.js'),
     import('./commands/data.js'),
     import('./commands/serve.js'),
+    import('./commands/demo.js'),
   ]);
   policy.register(program);
   landscape.register(program);
@@ -38,6 +39,7 @@ export async function buildProgram(argv: string[] = []): Promise<Command> {
   processCommands.registerProcessCommands(program);
   data.register(program);
   serve.register(program);
+  demo.register(program);
   return program;
 }
 

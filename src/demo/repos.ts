@@ -129,11 +129,13 @@ export async function buildDemoRepo(dir: string, r: DemoRepo, until: Date): Prom
 
 function git(cwd: string, args: string[], input?: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const p = spawn('git', args, { cwd, stdio: ['pipe', 'ignore', 'pipe'], env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_TERMINAL_PROMPT: '0' } });
+    const p = spawn('git', args, { cwd, stdio: [input === undefined ? 'ignore' : 'pipe', 'ignore', 'pipe'], env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_TERMINAL_PROMPT: '0' } });
     let err = '';
-    p.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    // a git that dies early closes its stdin: its exit status and stderr say why, not the EPIPE
+    p.stdin?.on('error', () => undefined);
+    p.stderr?.on('data', (d: Buffer) => (err += d.toString()));
     p.on('error', reject);
     p.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`git ${args[0]} in ${cwd} exited ${code}: ${err.trim()}`))));
-    p.stdin.end(input ?? '');
+    p.stdin?.end(input);
   });
 }
