@@ -9965,7 +9965,7 @@ __export(remote_target_exports, {
   defaultCloneCacheDir: () => defaultCloneCacheDir,
   resolveRemoteTarget: () => resolveRemoteTarget
 });
-import { createHash as createHash2 } from "node:crypto";
+import { createHash as createHash3 } from "node:crypto";
 import { existsSync as existsSync3, mkdirSync, renameSync, rmSync, statSync as statSync3 } from "node:fs";
 import { homedir as homedir2 } from "node:os";
 import { join as join3 } from "node:path";
@@ -10107,7 +10107,7 @@ function defaultCloneCacheDir(env = process.env) {
   return join3(base, "steward", "repos");
 }
 function cloneDirFor(cacheDir, spec) {
-  const hash = createHash2("sha256").update(spec.url.toLowerCase()).digest("hex").slice(0, 16);
+  const hash = createHash3("sha256").update(spec.url.toLowerCase()).digest("hex").slice(0, 16);
   const readable = `${spec.hostname}-${spec.slug}`.toLowerCase().replace(/[^a-z0-9._-]+/g, "_").slice(0, 80);
   return join3(cacheDir, `${readable}-${hash}.git`);
 }
@@ -10194,7 +10194,7 @@ var init_remote_target = __esm({
 });
 
 // src/evidence/online/http-cache.ts
-import { createHash as createHash3 } from "node:crypto";
+import { createHash as createHash4 } from "node:crypto";
 import { mkdirSync as mkdirSync2, readFileSync as readFileSync5, renameSync as renameSync2, writeFileSync as writeFileSync2 } from "node:fs";
 import { homedir as homedir3 } from "node:os";
 import { join as join4 } from "node:path";
@@ -10306,7 +10306,7 @@ var init_http_cache = __esm({
       dir;
       memory = /* @__PURE__ */ new Map();
       file(key) {
-        const h = createHash3("sha256").update(key).digest("hex");
+        const h = createHash4("sha256").update(key).digest("hex");
         return join4(this.dir, h.slice(0, 2), `${h.slice(2)}.json`);
       }
       get(key) {
@@ -21325,7 +21325,7 @@ function finishWindow(window2, mergeCommits, skewedCommits, latest, walked, head
 }
 async function walkWithRevList(cwd, head, bounds) {
   const acc = new WindowAccumulator(bounds);
-  await gitLines(["rev-list", "--timestamp", "--parents", head, "--"], { cwd }, (line) => {
+  await gitLines(["-c", "core.commitGraph=false", "rev-list", "--timestamp", "--parents", head, "--"], { cwd }, (line) => {
     const parts = line.split(" ");
     if (parts.length < 2) return;
     const time = Number(parts[0]);
@@ -21339,6 +21339,7 @@ async function walkWithRevList(cwd, head, bounds) {
 init_run();
 
 // src/evidence/git/graph-file.ts
+import { createHash as createHash2 } from "node:crypto";
 import { existsSync, readFileSync as readFileSync2, readdirSync, statSync as statSync2 } from "node:fs";
 import { join, resolve as resolve2 } from "node:path";
 var NO_PARENT = 1879048192;
@@ -21437,6 +21438,10 @@ function parseLayer(buf, offset) {
   if (buf[4] !== 1) throw new Error(`commit-graph version ${buf[4]} unknown`);
   const hashLength = buf[5] === 1 ? 20 : buf[5] === 2 ? 32 : 0;
   if (!hashLength) throw new Error(`commit-graph hash version ${buf[5]} unknown`);
+  const body = buf.length - hashLength;
+  if (body < 8) throw new Error("commit-graph truncated");
+  const sum = createHash2(hashLength === 20 ? "sha1" : "sha256").update(buf.subarray(0, body)).digest();
+  if (!sum.equals(buf.subarray(body))) throw new Error("commit-graph checksum mismatch");
   const chunks = buf[6];
   const bases = buf[7];
   const table = /* @__PURE__ */ new Map();
@@ -21446,7 +21451,7 @@ function parseLayer(buf, offset) {
     const id = buf.toString("latin1", at, at + 4);
     const start = Number(buf.readBigUInt64BE(at + 4));
     const end = Number(buf.readBigUInt64BE(at + 16));
-    if (start > end || end > buf.length) throw new Error(`commit-graph chunk ${id} out of bounds`);
+    if (start > end || end > body) throw new Error(`commit-graph chunk ${id} out of bounds`);
     table.set(id, [start, end]);
   }
   const fanout = table.get("OIDF");
@@ -21503,6 +21508,7 @@ function openCommitGraph(cwd) {
     for (const name of names) {
       const layer = parseLayer(readFileSync2(join(info, "commit-graphs", `graph-${name}.graph`)), offset);
       if (hashLength && layer.hashLength !== hashLength) return void 0;
+      if (layer.buf.toString("hex", layer.buf.length - layer.hashLength) !== name) return void 0;
       hashLength = layer.hashLength;
       layers.push(layer);
       offset += layer.count;
@@ -21548,6 +21554,8 @@ async function walkCommitGraph(cwd, head, bounds) {
   const { since, until } = bounds;
   const window2 = [];
   const recentParents = /* @__PURE__ */ new Map();
+  const taken = /* @__PURE__ */ new Map();
+  const keepAll = graph.corrected;
   let merges = 0;
   let skewed = 0;
   let walked = 0;
@@ -21557,6 +21565,7 @@ async function walkCommitGraph(cwd, head, bounds) {
     if (time <= until && (!latest || time > latest.time || time === latest.time && commit < latest.commit)) latest = { commit, time };
     if (parentTimes.some((t) => t > time)) skewed++;
     if (time >= since) recentParents.set(commit, parents2);
+    if (time >= since || keepAll) taken.set(commit, { time, parents: parents2 });
     if (time > since && time <= until) {
       if (parents2.length > 1) merges++;
       else window2.push({ commit, time });
@@ -21580,6 +21589,10 @@ async function walkCommitGraph(cwd, head, bounds) {
     if (time <= until && (!latest || time >= latest.time)) {
       const commit = graph.hex(pos);
       if (!latest || time > latest.time || commit < latest.commit) latest = { commit, time };
+    }
+    if (time >= since || keepAll) {
+      const commit = graph.hex(pos);
+      taken.set(commit, { time, parents: parents.map((p) => graph.hex(p)) });
     }
     if (time >= since) {
       const commit = graph.hex(pos);
@@ -21606,7 +21619,7 @@ async function walkCommitGraph(cwd, head, bounds) {
         if (!seen[p]) heap.push(d, p);
       }
     }
-    return { ...finishWindow(window2, merges, skewed, latest, walked, head, recentParents), pruned: true };
+    return { ...finishWindow(window2, merges, skewed, latest, walked, head, recentParents), pruned: true, taken };
   }
   const stack = [...roots];
   while (stack.length > 0) {
@@ -21616,7 +21629,7 @@ async function walkCommitGraph(cwd, head, bounds) {
     visit(pos, graph.time(pos));
     for (const p of parents) if (!seen[p]) stack.push(p);
   }
-  return { ...finishWindow(window2, merges, skewed, latest, walked, head, recentParents), pruned: false };
+  return { ...finishWindow(window2, merges, skewed, latest, walked, head, recentParents), pruned: false, taken };
 }
 var DateHeap = class {
   keys = [];
@@ -21670,7 +21683,7 @@ var DateHeap = class {
 async function walkAboveGraph(cwd, head, graph, roots, consider) {
   const pending = /* @__PURE__ */ new Set([head]);
   const lines = [];
-  await gitLines(["rev-list", "--timestamp", "--parents", head, "--"], { cwd }, (line) => {
+  await gitLines(["-c", "core.commitGraph=false", "rev-list", "--timestamp", "--parents", head, "--"], { cwd }, (line) => {
     const parts = line.split(" ");
     const commit = parts[1];
     if (!commit || !pending.delete(commit)) return pending.size > 0;
@@ -21691,6 +21704,56 @@ async function walkAboveGraph(cwd, head, graph, roots, consider) {
   }
   return true;
 }
+
+// src/evidence/git/graph-confirm.ts
+init_run();
+async function confirmGraphWalk(cwd, head, walk, since) {
+  const wanted = new Set(walk.taken.keys());
+  for (const r of walk.taken.values()) for (const p of r.parents) wanted.add(p);
+  if (walk.latest) wanted.add(walk.latest.commit);
+  if (wanted.size === 0) return void 0;
+  let out;
+  try {
+    out = await gitBuffer(["-c", "core.commitGraph=false", "log", "--no-walk=unsorted", "--no-show-signature", "--format=%H %ct %P", "--stdin"], {
+      cwd,
+      input: [...wanted].join("\n") + "\n"
+    });
+  } catch (err) {
+    if (err instanceof GitError) return `it names commits git cannot read (${err.message})`;
+    throw err;
+  }
+  const real = /* @__PURE__ */ new Map();
+  for (const line of out.toString("latin1").split("\n")) {
+    const [commit, time, ...parents] = line.split(" ");
+    if (commit && time) real.set(commit, { time: Number(time), parents: parents.filter(Boolean) });
+  }
+  for (const [commit, claimed] of walk.taken) {
+    const r = real.get(commit);
+    if (!r) return `it names ${commit}, which is not a commit`;
+    if (r.time !== claimed.time) return `it dates ${commit} ${claimed.time}, the commit object ${r.time}`;
+    if (r.parents.join(" ") !== claimed.parents.join(" ")) return `it gives ${commit} other parents than the commit object`;
+    for (const p of r.parents) {
+      const rp = real.get(p);
+      if (!rp) return `it names ${p}, which is not a commit`;
+      if (!walk.taken.has(p) && rp.time >= since) return `it puts ${p} before the window, the commit object in it`;
+    }
+  }
+  if (walk.latest && real.get(walk.latest.commit)?.time !== walk.latest.time) return `it dates the latest commit ${walk.latest.commit} differently from its object`;
+  const reached = /* @__PURE__ */ new Set();
+  const stack = walk.taken.has(head) ? [head] : [];
+  while (stack.length > 0) {
+    const c = stack.pop();
+    if (reached.has(c)) continue;
+    reached.add(c);
+    for (const p of walk.taken.get(c)?.parents ?? []) if (!reached.has(p) && walk.taken.has(p)) stack.push(p);
+  }
+  const unreached = walk.window.filter((w) => !reached.has(w.commit)).length;
+  if (unreached > 0) return `${unreached} window commits are reached only through commits it was not checked for`;
+  return void 0;
+}
+
+// src/evidence/history.ts
+init_errors();
 
 // src/evidence/git/tags.ts
 init_run();
@@ -21930,6 +21993,7 @@ async function readHistory(cwd, commit, asOf, policy) {
     method: walk.method,
     walk: walk.source,
     walked: walk.walk.walked,
+    ...walk.rejected ? { graphRejected: walk.rejected } : {},
     identityMethod: "mailmap+email+noreply+name",
     skewedCommits: walk.walk.skewedCommits,
     hiddenBySkew: walk.walk.hiddenBySkew,
@@ -21942,13 +22006,20 @@ function iso(unix) {
   return new Date(unix * 1e3).toISOString();
 }
 async function walkHistory(cwd, commit, bounds) {
+  let rejected;
   try {
     const fromGraph = await walkCommitGraph(cwd, commit, bounds);
-    if (fromGraph) return { walk: fromGraph, source: "commit-graph", method: fromGraph.pruned ? "since" : "full-walk" };
+    if (fromGraph) {
+      const why2 = await confirmGraphWalk(cwd, commit, fromGraph, bounds.since);
+      if (!why2) return { walk: fromGraph, source: "commit-graph", method: fromGraph.pruned ? "since" : "full-walk" };
+      rejected = `the commit-graph disagrees with the commit objects: ${why2}`;
+    }
   } catch (err) {
-    if (!(err instanceof RangeError)) throw err;
+    if (err instanceof GitError || err instanceof InputError) throw err;
+    rejected = `the commit-graph could not be read: ${err instanceof Error ? err.message : String(err)}`;
   }
-  return { walk: await walkWithRevList(cwd, commit, bounds), source: "rev-list", method: "full-walk" };
+  const walk = await walkWithRevList(cwd, commit, bounds);
+  return { walk, source: "rev-list", method: "full-walk", ...rejected ? { rejected } : {} };
 }
 async function readMailmap(cwd, commit) {
   try {
@@ -25435,6 +25506,9 @@ async function gatherEvidence(target, opts) {
   const ci = ciExtractor.extract(tree, files, problems);
   const license = extractLicense(tree, files, python, problems);
   const historyAndTags = await historyPromise;
+  if (historyAndTags.history.graphRejected) {
+    problems.push({ file: "objects/info/commit-graph", message: `not used: ${historyAndTags.history.graphRejected}; the history was walked from the commit objects` });
+  }
   return {
     repo: {
       input: target.input,
