@@ -24,8 +24,7 @@ export async function buildProgram(argv: string[] = []): Promise<Command> {
   const check = await import('./commands/check.js');
   check.register(program);
   if (argv[0] === 'check') return program;
-  const [fix, policy, landscape, license, processCommands, data, serve, demo] = await Promise.all([
-    import('./commands/fix.js'),
+  const [policy, landscape, license, processCommands, data, serve, demo] = await Promise.all([
     import('./commands/policy.js'),
     import('./commands/landscape.js'),
     import('./commands/license.js'),
@@ -34,7 +33,6 @@ export async function buildProgram(argv: string[] = []): Promise<Command> {
     import('./commands/serve.js'),
     import('./commands/demo.js'),
   ]);
-  fix.register(program);
   policy.register(program);
   landscape.register(program);
   license.register(program);

@@ -13,6 +13,8 @@ export type FetchHandler = (req: Request) => Promise<Response>;
 export interface ServerExtensions {
   /** mounted at POST /github/webhooks */
   githubWebhook?: FetchHandler;
+  /** stops what the extension started (its job workers), after the server stopped taking requests */
+  stop?: () => Promise<void>;
 }
 
 /** GitHub OAuth for signing in; the URLs are GitHub's unless pointed elsewhere (GHES, tests). */

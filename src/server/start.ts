@@ -60,7 +60,7 @@ export async function startServer(o: StartOptions): Promise<Listening & { storeL
     await jobs.start();
     const github = o.web?.githubOAuth ?? githubOAuthFromEnv(env);
     const web: WebOptions = { ...o.web, ...(github ? { githubOAuth: github } : {}) };
-    const extensions = await buildExtensions({ env, store, engine, log });
+    const extensions = await buildExtensions({ env, store, engine, log, jobs });
     const app = createApp({ store, engine, jobs, web, ...(o.landscapeFile ? { landscape: loadLandscapeView(o.landscapeFile, o.logosDir) } : {}), ...extensions });
     const server = await listen(app, { port: o.port, host: o.host });
     const queue = jobs;
@@ -69,6 +69,7 @@ export async function startServer(o: StartOptions): Promise<Listening & { storeL
       storeLocation: store.location,
       close: async () => {
         await server.close();
+        await extensions.stop?.();
         await queue.stop({ graceful: true });
         await store.close();
       },

@@ -8,6 +8,7 @@ import type { DB } from './schema.js';
 import * as initial from './migrations/2026-05-01-initial.js';
 import * as jobs from './migrations/2026-12-01-jobs.js';
 import * as web from './migrations/2026-12-01-web.js';
+import * as webhooks from './migrations/2026-12-01-webhooks.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -37,6 +38,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-05-01-initial': initial,
   '2026-12-01-jobs': jobs,
   '2026-12-01-web': web,
+  '2026-12-01-webhooks': webhooks,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -6,5 +6,5 @@ export { appendAudit, verifyAudit, readAudit, entryHash, GENESIS_HASH, type Audi
 export { enqueue, claimNext, markDelivered, markFailed, listOutbox, idempotencyKey, type OutboxRow, type OutboxNotice } from './outbox.js';
 export { getDoc, insertDoc, updateDoc, listDocs, StaleWriteError, type Versioned } from './docs.js';
 export { insertReport, getReport, listReports, recordReviewStep, listReviewSteps, type StoredReport, type ReportLike } from './reports.js';
-export { upsertPerson, removePerson, getPerson, listPeople, roster, insertPolicyVersion, listPolicyVersions, type Person, type PolicyVersionRow } from './people.js';
+export { upsertPerson, removePerson, getPerson, listPeople, personByGithubLogin, roster, insertPolicyVersion, listPolicyVersions, type Person, type PolicyVersionRow } from './people.js';
 export { canonicalJson } from './canonical-json.js';

@@ -9,10 +9,12 @@ export interface Person {
   email: string | null;
   wg: boolean;
   tac: boolean;
+  /** their GitHub login when it differs from the id */
+  githubLogin?: string | null;
 }
 
 export async function upsertPerson(db: Kysely<DB>, p: Person, now: string): Promise<void> {
-  const values = { role: p.role, email: p.email, in_wg: p.wg ? 1 : 0, in_tac: p.tac ? 1 : 0 };
+  const values = { role: p.role, email: p.email, in_wg: p.wg ? 1 : 0, in_tac: p.tac ? 1 : 0, ...(p.githubLogin !== undefined ? { github_login: p.githubLogin } : {}) };
   const r = await db.updateTable('people').set(values).where('id', '=', p.id).executeTakeFirst();
   if (Number(r.numUpdatedRows) === 0) await db.insertInto('people').values({ id: p.id, ...values, added_at: now }).execute();
 }
@@ -24,12 +26,23 @@ export async function removePerson(db: Kysely<DB>, id: string): Promise<boolean>
 
 export async function getPerson(db: Kysely<DB>, id: string): Promise<Person | undefined> {
   const r = await db.selectFrom('people').selectAll().where('id', '=', id).executeTakeFirst();
-  return r ? { id: r.id, role: r.role as Person['role'], email: r.email, wg: Number(r.in_wg) === 1, tac: Number(r.in_tac) === 1 } : undefined;
+  return r ? personOf(r) : undefined;
 }
 
 export async function listPeople(db: Kysely<DB>): Promise<Person[]> {
   const rows = await db.selectFrom('people').selectAll().orderBy('id').execute();
-  return rows.map((r) => ({ id: r.id, role: r.role as Person['role'], email: r.email, wg: Number(r.in_wg) === 1, tac: Number(r.in_tac) === 1 }));
+  return rows.map(personOf);
+}
+
+function personOf(r: { id: string; role: string; email: string | null; in_wg: number; in_tac: number; github_login: string | null }): Person {
+  return { id: r.id, role: r.role as Person['role'], email: r.email, wg: Number(r.in_wg) === 1, tac: Number(r.in_tac) === 1, githubLogin: r.github_login };
+}
+
+/** The person a GitHub login belongs to: by their recorded login, else by an id equal to it (without case). */
+export async function personByGithubLogin(db: Kysely<DB>, login: string): Promise<Person | undefined> {
+  const l = login.toLowerCase();
+  const all = await listPeople(db);
+  return all.find((p) => p.githubLogin?.toLowerCase() === l) ?? all.find((p) => !p.githubLogin && p.id.toLowerCase() === l);
 }
 
 export async function roster(db: Kysely<DB>, which: 'wg' | 'tac'): Promise<string[]> {

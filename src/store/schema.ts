@@ -30,6 +30,22 @@ export interface PeopleTable {
   /** a member of the TAC (votes on policy amendments) */
   in_tac: number;
   added_at: string;
+  /** their GitHub login, when it differs from the id (the App knows people by login) */
+  github_login: string | null;
+}
+
+export interface GithubDeliveriesTable {
+  /** X-GitHub-Delivery */
+  id: string;
+  event: string;
+  received_at: string;
+}
+
+export interface GithubThreadsTable {
+  /** application:ID, review:PROJECT … */
+  key: string;
+  data: string;
+  updated_at: string;
 }
 
 export interface PolicyVersionsTable {
@@ -172,6 +188,8 @@ export interface DB {
   web_passwords: WebPasswordsTable;
   web_sessions: WebSessionsTable;
   api_tokens: ApiTokensTable;
+  github_deliveries: GithubDeliveriesTable;
+  github_threads: GithubThreadsTable;
 }
 
 export type DocTableName = 'applications' | 'projects' | 'sessions' | 'amendments';

@@ -8,6 +8,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { createHash, createVerify } from 'node:crypto';
 import { spawn } from 'node:child_process';
 import { closeServer, listenOnLoopback, takeFault } from './loopback.js';
+import { FakeIssuesApi } from './fake-github-issues.js';
 
 export interface FakeRun {
   name: string;
@@ -66,6 +67,8 @@ export class FakeGitHub {
   /** `org/team-slug` (lower case) → member logins; a team absent here answers 404 as a hidden one does */
   readonly teams = new Map<string, string[]>();
   faults: Fault[] = [];
+  /** issues, comments, reactions, contents, pulls and check runs: what the Steward App uses */
+  readonly api = new FakeIssuesApi();
   /** every request: method, path, status */
   log: { method: string; path: string; status: number; token?: string }[] = [];
   private server?: Server;
@@ -96,6 +99,7 @@ export class FakeGitHub {
     this.server = createServer((req, res) => void this.handle(req, res));
     this.server.keepAliveTimeout = 1000;
     this.url = await listenOnLoopback(this.server);
+    this.api.baseUrl = this.url;
     return this.url;
   }
 
@@ -155,6 +159,11 @@ export class FakeGitHub {
     if (mintPath && method === 'POST') return this.mint(Number(mintPath[1]), token, send);
 
     const known = token === undefined || this.opts.tokens?.[token] !== undefined || /^ghs_/.test(token);
+    const jwtApp = token !== undefined && token.split('.').length === 3 && this.appOfJwt(token) !== undefined;
+    if ((known && token !== undefined) || jwtApp) {
+      const a = this.api.handle(method, url, body, jwtApp);
+      if (a) return send(a.status, a.data, a.headers);
+    }
     if (!known) return send(401, { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest', status: '401' });
     const resource = url.pathname === '/graphql' ? 'graphql' : 'core';
     const b = this.bucket(token, resource);
@@ -197,14 +206,15 @@ export class FakeGitHub {
     send(status, data, { ...headers, ...rl() });
   }
 
-  private mint(installation: number, jwt: string | undefined, send: (s: number, d: unknown) => void): void {
-    const parts = (jwt ?? '').split('.');
-    if (parts.length !== 3) return send(401, { message: 'A JSON web token could not be decoded' });
+  /** The App a JWT is signed by (valid signature, not expired, at most 10 minutes long), or undefined. */
+  private appOfJwt(jwt: string): { publicKey: string; installations: number[] } | undefined {
+    const parts = jwt.split('.');
+    if (parts.length !== 3) return undefined;
     let payload: { iss?: string | number; exp?: number; iat?: number };
     try {
       payload = JSON.parse(Buffer.from(parts[1]!, 'base64url').toString('utf8'));
     } catch {
-      return send(401, { message: 'A JSON web token could not be decoded' });
+      return undefined;
     }
     const app = this.opts.apps?.[String(payload.iss)];
     const ok =
@@ -212,7 +222,13 @@ export class FakeGitHub {
       createVerify('RSA-SHA256').update(`${parts[0]}.${parts[1]}`).verify(app.publicKey, Buffer.from(parts[2]!, 'base64url')) &&
       (payload.exp ?? 0) > Date.now() / 1000 &&
       (payload.exp ?? 0) - (payload.iat ?? 0) <= 600;
-    if (!ok) return send(401, { message: "'Issuer' claim ('iss') must be an Integer" });
+    return ok ? app : undefined;
+  }
+
+  private mint(installation: number, jwt: string | undefined, send: (s: number, d: unknown) => void): void {
+    if ((jwt ?? '').split('.').length !== 3) return send(401, { message: 'A JSON web token could not be decoded' });
+    const app = this.appOfJwt(jwt!);
+    if (!app) return send(401, { message: "'Issuer' claim ('iss') must be an Integer" });
     if (!app.installations.includes(installation)) return send(404, { message: 'Not Found' });
     send(201, { token: `ghs_${installation}_${++this.minted}`, expires_at: new Date(Date.now() + 3600_000).toISOString(), permissions: { metadata: 'read' }, repository_selection: 'all' });
   }

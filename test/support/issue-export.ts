@@ -38,6 +38,7 @@ export function formFields(name: string, repo = `https://github.com/${name.toLow
     documentation: `https://${name.toLowerCase()}.example/docs`,
     ci: 'GitHub Actions on every pull request',
     pytorchVersions: '2.4, 2.5',
+    pytorchComponents: 'torch.nn, torch.utils.data',
     maintenanceCommitment: 'Two maintainers paid by their employer.',
   };
 }

@@ -12,11 +12,12 @@ export function register(program: Command): void {
       .argument('<id>', 'GitHub login or e-mail')
       .addArgument(new Argument('<role>').choices(['staff', 'member', 'applicant']))
       .option('--email <address>', 'where their notices go (kept when updating without it)')
+      .option('--github <login>', 'their GitHub login, when the id is not it: the GitHub App knows people by login (kept when updating without it)')
       .option('--wg', 'a voting member of the working group')
       .option('--no-wg', 'no longer on the working group (updating without --wg/--no-wg keeps it)')
       .option('--tac', 'a member of the TAC (votes on amendments)')
       .option('--no-tac', 'no longer on the TAC'),
-  ).action(async (id: string, role: 'staff' | 'member' | 'applicant', flags: StoreFlags & { email?: string; wg?: boolean; tac?: boolean }) => {
+  ).action(async (id: string, role: 'staff' | 'member' | 'applicant', flags: StoreFlags & { email?: string; github?: string; wg?: boolean; tac?: boolean }) => {
     await withEngine(flags, async ({ store, actor }) => {
       const [{ upsertPerson, appendAudit, inTransaction, getPerson }, { ProcessError }] = await Promise.all([import('../../store/index.js'), import('../../process/errors.js')]);
       if (actor.role !== 'staff') throw new ProcessError('forbidden', `people add: needs role staff, ${actor.id} is ${actor.role}`);
@@ -24,12 +25,12 @@ export function register(program: Command): void {
       const person = await inTransaction(store, async (trx) => {
         // an update names what changes: correcting an e-mail must not drop someone from a roster
         const before = await getPerson(trx, id);
-        const p = { id, role, email: flags.email ?? before?.email ?? null, wg: flags.wg ?? before?.wg ?? false, tac: flags.tac ?? before?.tac ?? false };
+        const p = { id, role, email: flags.email ?? before?.email ?? null, wg: flags.wg ?? before?.wg ?? false, tac: flags.tac ?? before?.tac ?? false, githubLogin: flags.github ?? before?.githubLogin ?? null };
         await upsertPerson(trx, p, now);
-        await appendAudit(trx, [{ at: now, actor: actor.id, action: 'person.set', subject: `person:${id}`, data: { role, wg: p.wg, tac: p.tac } }]);
+        await appendAudit(trx, [{ at: now, actor: actor.id, action: 'person.set', subject: `person:${id}`, data: { role, wg: p.wg, tac: p.tac, ...(p.githubLogin ? { githubLogin: p.githubLogin } : {}) } }]);
         return p;
       });
-      process.stdout.write(`${id}: ${role}${person.wg ? ', working group' : ''}${person.tac ? ', TAC' : ''}${person.email ? ` <${person.email}>` : ''}\n`);
+      process.stdout.write(`${id}: ${role}${person.wg ? ', working group' : ''}${person.tac ? ', TAC' : ''}${person.email ? ` <${person.email}>` : ''}${person.githubLogin ? `, GitHub @${person.githubLogin}` : ''}\n`);
     });
   });
   storeOptions(people.command('remove').description('remove a person (open votes keep the roster they opened with)').argument('<id>')).action(async (id: string, flags: StoreFlags) => {
@@ -49,7 +50,7 @@ export function register(program: Command): void {
   storeOptions(people.command('list').description('everyone with a role: id, role, rosters, e-mail')).action(async (flags: StoreFlags) => {
     await withEngine(flags, async ({ store }) => {
       const { listPeople } = await import('../../store/index.js');
-      for (const p of await listPeople(store.db)) process.stdout.write(`${p.id.padEnd(20)} ${p.role.padEnd(9)} ${p.wg ? 'WG ' : '   '}${p.tac ? 'TAC' : '   '} ${p.email ?? ''}\n`);
+      for (const p of await listPeople(store.db)) process.stdout.write(`${p.id.padEnd(20)} ${p.role.padEnd(9)} ${p.wg ? 'WG ' : '   '}${p.tac ? 'TAC' : '   '} ${p.email ?? ''}${p.githubLogin ? ` @${p.githubLogin}` : ''}\n`);
     });
   });
 }

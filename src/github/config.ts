@@ -1,0 +1,62 @@
+// The GitHub App's configuration from the environment: which App it is (id, private key), the
+// secret deliveries are signed with, the repositories it works on, and where the API is.
+import { readFileSync } from 'node:fs';
+import { InputError } from '../util/errors.js';
+
+export interface GithubAppConfig {
+  appId: string;
+  privateKey: string;
+  webhookSecret: string;
+  /** `owner/name` whose issues are applications */
+  ecosystemRepo: string;
+  /** `owner/name` holding landscape.yml */
+  landscapeRepo: string;
+  /** the REST API's base URL (GitHub Enterprise, or a stand-in) */
+  apiUrl: string;
+}
+
+const REPO = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/;
+
+/** The configuration, or undefined when no STEWARD_GITHUB_* variable is set (the App is off). */
+export function githubAppConfigFromEnv(env: NodeJS.ProcessEnv = process.env): GithubAppConfig | undefined {
+  const names = ['STEWARD_GITHUB_APP_ID', 'STEWARD_GITHUB_APP_PRIVATE_KEY', 'STEWARD_GITHUB_WEBHOOK_SECRET', 'STEWARD_ECOSYSTEM_REPO', 'STEWARD_LANDSCAPE_REPO'] as const;
+  const set = names.filter((n) => (env[n] ?? '').trim() !== '');
+  if (set.length === 0) return undefined;
+  const unset = names.filter((n) => !set.includes(n));
+  if (unset.length > 0) throw new InputError(`the GitHub App needs ${names.join(', ')}; ${unset.join(', ')} ${unset.length > 1 ? 'are' : 'is'} not set`);
+  const appId = env.STEWARD_GITHUB_APP_ID!.trim();
+  if (!/^\d+$/.test(appId)) throw new InputError(`STEWARD_GITHUB_APP_ID: expected the App's numeric id, found ${JSON.stringify(appId)}`);
+  for (const n of ['STEWARD_ECOSYSTEM_REPO', 'STEWARD_LANDSCAPE_REPO'] as const) {
+    if (!REPO.test(env[n]!.trim())) throw new InputError(`${n}: expected owner/name, found ${JSON.stringify(env[n])}`);
+  }
+  const apiUrl = (env.STEWARD_GITHUB_API_URL ?? 'https://api.github.com').replace(/\/+$/, '');
+  if (!/^https?:\/\//.test(apiUrl)) throw new InputError(`STEWARD_GITHUB_API_URL: expected an http(s) URL, found ${JSON.stringify(apiUrl)}`);
+  return {
+    appId,
+    privateKey: readPrivateKey(env.STEWARD_GITHUB_APP_PRIVATE_KEY!),
+    webhookSecret: env.STEWARD_GITHUB_WEBHOOK_SECRET!,
+    ecosystemRepo: env.STEWARD_ECOSYSTEM_REPO!.trim(),
+    landscapeRepo: env.STEWARD_LANDSCAPE_REPO!.trim(),
+    apiUrl,
+  };
+}
+
+/** PEM text as given, or the contents of the file it names. */
+export function readPrivateKey(value: string): string {
+  const v = value.trim();
+  // an environment variable often carries the PEM with its newlines escaped
+  if (v.startsWith('-----BEGIN')) return v.replace(/\\n/g, '\n');
+  let text: string;
+  try {
+    text = readFileSync(v, 'utf8');
+  } catch (err) {
+    throw new InputError(`STEWARD_GITHUB_APP_PRIVATE_KEY: expected PEM text (-----BEGIN …) or a file holding it; cannot read ${v}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+  }
+  if (!text.includes('-----BEGIN')) throw new InputError(`STEWARD_GITHUB_APP_PRIVATE_KEY: ${v} holds no PEM key (no -----BEGIN line)`);
+  return text;
+}
+
+export function splitRepo(full: string): { owner: string; repo: string } {
+  const [owner, repo] = full.split('/') as [string, string];
+  return { owner, repo };
+}
