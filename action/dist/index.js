@@ -3138,9 +3138,9 @@ var require_timestamp = __commonJS({
         const match = str2.match(timestamp.test);
         if (!match)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
-        const [, year, month, day, hour, minute, second] = match.map(Number);
+        const [, year, month, day2, hour, minute, second] = match.map(Number);
         const millisec = match[7] ? Number((match[7] + "00").substr(1, 3)) : 0;
-        let date = Date.UTC(year, month - 1, day, hour || 0, minute || 0, second || 0, millisec);
+        let date = Date.UTC(year, month - 1, day2, hour || 0, minute || 0, second || 0, millisec);
         const tz = match[8];
         if (tz && tz !== "Z") {
           let d = parseSexagesimal(tz, false);
@@ -20567,8 +20567,8 @@ function byVersionDesc(a, b) {
   if (va && vb) return (0, import_pep4402.compare)(b, a);
   return va ? -1 : vb ? 1 : b.localeCompare(a);
 }
-function latestRelease2(releases) {
-  const live = Object.entries(releases).map(([version, files]) => ({ version, files: files.filter((f) => !f.yanked) })).filter((r) => r.files.length > 0).sort((a, b) => byVersionDesc(a.version, b.version));
+function latestRelease2(releases2) {
+  const live = Object.entries(releases2).map(([version, files]) => ({ version, files: files.filter((f) => !f.yanked) })).filter((r) => r.files.length > 0).sort((a, b) => byVersionDesc(a.version, b.version));
   return live.find((r) => !isPre(r.version)) ?? live[0];
 }
 function wheelPlatform(filename) {
@@ -20612,10 +20612,10 @@ async function pypiEvidence(distribution, opts) {
   const answer = await getJson(`${base}/pypi/${encodeURIComponent(name)}/json`, common);
   if (answer.status === 404 || answer.status === 410 || !answer.data?.info) return { distribution, exists: false };
   const project = answer.data;
-  const releases = project.releases ?? { [project.info.version]: project.urls ?? [] };
-  const latest = latestRelease2(releases);
+  const releases2 = project.releases ?? { [project.info.version]: project.urls ?? [] };
+  const latest = latestRelease2(releases2);
   const url = `${base === "https://pypi.org" ? "https://pypi.org" : base}/project/${name}/`;
-  if (!latest) return { distribution, exists: true, url, allYanked: Object.keys(releases).length > 0 };
+  if (!latest) return { distribution, exists: true, url, allYanked: Object.keys(releases2).length > 0 };
   const out = { distribution, exists: true, url, latest: latest.version };
   const wheels = latest.files.filter((f) => f.packagetype === "bdist_wheel" || f.filename.endsWith(".whl"));
   out.wheel = wheels.length > 0;
@@ -20624,7 +20624,7 @@ async function pypiEvidence(distribution, opts) {
   if (out.wheel) {
     out.wheelPlatforms = [...new Set(wheels.flatMap((w) => wheelPlatform(w.filename)?.split(",") ?? []))].sort();
   } else {
-    const withWheel = Object.entries(releases).filter(([, files]) => files.some((f) => !f.yanked && (f.packagetype === "bdist_wheel" || f.filename.endsWith(".whl")))).map(([v]) => v).sort(byVersionDesc)[0];
+    const withWheel = Object.entries(releases2).filter(([, files]) => files.some((f) => !f.yanked && (f.packagetype === "bdist_wheel" || f.filename.endsWith(".whl")))).map(([v]) => v).sort(byVersionDesc)[0];
     if (withWheel) out.latestWithWheel = withWheel;
   }
   let info = project.info;
@@ -20632,8 +20632,8 @@ async function pypiEvidence(distribution, opts) {
     const exact = await getJson(`${base}/pypi/${encodeURIComponent(name)}/${encodeURIComponent(latest.version)}/json`, common);
     if (exact.data?.info) info = exact.data.info;
   }
-  const torch = torchRequirement(info.requires_dist);
-  if (torch !== void 0) out.requiresTorch = torch;
+  const torch2 = torchRequirement(info.requires_dist);
+  if (torch2 !== void 0) out.requiresTorch = torch2;
   const urls2 = { ...info.project_urls ?? {} };
   if (info.home_page && !Object.values(urls2).includes(info.home_page)) urls2.Homepage ??= info.home_page;
   if (Object.keys(urls2).length > 0) out.projectUrls = urls2;
@@ -23546,7 +23546,7 @@ function extractPython(files, problems) {
     out.files.push(path);
     byKind.set(kind, [...byKind.get(kind) ?? [], path]);
   }
-  const torch = [];
+  const torch2 = [];
   const metadata = [];
   for (const kind of METADATA_ORDER) {
     for (const path of byKind.get(kind) ?? []) {
@@ -23562,7 +23562,7 @@ function extractPython(files, problems) {
   metadata.sort((a, b) => depth(a.path) - depth(b.path));
   const classifiers = /* @__PURE__ */ new Set();
   for (const { path, facts } of metadata) {
-    torch.push(...facts.torch);
+    torch2.push(...facts.torch);
     if (!out.distribution && facts.name) {
       out.distribution = { name: facts.name.name, file: path, ...facts.name.line !== void 0 ? { line: facts.name.line } : {} };
     }
@@ -23573,12 +23573,12 @@ function extractPython(files, problems) {
   }
   out.classifiers = [...classifiers];
   const reqs = byKind.get("requirements") ?? [];
-  torch.push(...readRequirementFiles(reqs, files, problems));
+  torch2.push(...readRequirementFiles(reqs, files, problems));
   for (const path of byKind.get("environment") ?? []) {
-    torch.push(...readEnvironmentYml(path, files[path].text, looksOptional(path), problems));
+    torch2.push(...readEnvironmentYml(path, files[path].text, looksOptional(path), problems));
   }
-  for (const path of byKind.get("recipe") ?? []) torch.push(...readCondaRecipe(path, files[path].text));
-  out.torch = torch.sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0));
+  for (const path of byKind.get("recipe") ?? []) torch2.push(...readCondaRecipe(path, files[path].text));
+  out.torch = torch2.sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0));
   return out;
 }
 
@@ -25380,8 +25380,8 @@ function readTorchReleases(file) {
   });
 }
 function torchReleasesAt(asOf, file) {
-  const day = asOf.toISOString().slice(0, 10);
-  return readTorchReleases(torchReleasesFile(file)).filter((r) => r.date <= day).sort((a, b) => a.date < b.date ? 1 : a.date > b.date ? -1 : 0);
+  const day2 = asOf.toISOString().slice(0, 10);
+  return readTorchReleases(torchReleasesFile(file)).filter((r) => r.date <= day2).sort((a, b) => a.date < b.date ? 1 : a.date > b.date ? -1 : 0);
 }
 function userTorchReleasesFile(env = process.env) {
   const base = env.XDG_DATA_HOME && env.XDG_DATA_HOME.startsWith("/") ? env.XDG_DATA_HOME : join2(env.HOME || homedir(), ".local", "share");
@@ -26436,11 +26436,11 @@ function rankOf(d) {
   if (/(^|\/)(pyproject\.toml|setup\.cfg|setup\.py)$/.test(d.file)) return 0;
   return 2;
 }
-function latestSeries(releases, asOf, n) {
-  const day = asOf.toISOString().slice(0, 10);
+function latestSeries(releases2, asOf, n) {
+  const day2 = asOf.toISOString().slice(0, 10);
   const series = /* @__PURE__ */ new Map();
-  for (const r of releases) {
-    if (typeof r?.date !== "string" || r.date.slice(0, 10) > day) continue;
+  for (const r of releases2) {
+    if (typeof r?.date !== "string" || r.date.slice(0, 10) > day2) continue;
     const parts = releaseParts(String(r.version));
     if (!parts) continue;
     const key = `${parts[0]}.${parts[1] ?? 0}`;
@@ -26448,7 +26448,7 @@ function latestSeries(releases, asOf, n) {
   }
   return [...series.entries()].sort((a, b) => b[1][0] - a[1][0] || b[1][1] - a[1][1]).slice(0, Math.max(0, n)).map(([k]) => k);
 }
-function admissionOf(d, releases) {
+function admissionOf(d, releases2) {
   const out = { declaration: d, rank: rankOf(d), admitted: {}, via: {} };
   let translation;
   if (d.url !== void 0) {
@@ -26457,7 +26457,7 @@ function admissionOf(d, releases) {
   } else {
     translation = toPep440(d.specifier, d.syntax);
   }
-  for (const r of releases) {
+  for (const r of releases2) {
     if ("error" in translation) {
       out.admitted[r] = null;
       continue;
@@ -26470,33 +26470,33 @@ function admissionOf(d, releases) {
   return out;
 }
 function judgeTorchSupport(declarations, releaseList, asOf, n) {
-  const releases = latestSeries(releaseList, asOf, n);
-  const all = declarations.map((d) => admissionOf(d, releases));
+  const releases2 = latestSeries(releaseList, asOf, n);
+  const all = declarations.map((d) => admissionOf(d, releases2));
   const primary = all.filter((a) => !isAuxiliary(a.declaration));
   const best = Math.min(...primary.map((a) => a.rank));
   const judged = primary.filter((a) => a.rank === best);
   const admitted = {};
-  for (const r of releases) {
+  for (const r of releases2) {
     const values = judged.map((a) => a.admitted[r]);
     admitted[r] = values.includes(false) ? false : values.includes(null) ? null : true;
   }
   let outcome;
   if (primary.length === 0) outcome = "undeclared";
-  else if (releases.length < n || releases.length === 0) outcome = "no-releases";
-  else if (admitted[releases[0]] === false) outcome = "excludes-latest";
-  else if (releases.some((r) => admitted[r] === false)) outcome = "excludes-older";
-  else if (releases.some((r) => admitted[r] === null)) outcome = "indeterminate";
+  else if (releases2.length < n || releases2.length === 0) outcome = "no-releases";
+  else if (admitted[releases2[0]] === false) outcome = "excludes-latest";
+  else if (releases2.some((r) => admitted[r] === false)) outcome = "excludes-older";
+  else if (releases2.some((r) => admitted[r] === null)) outcome = "indeterminate";
   else outcome = "admits-all";
-  return { releases, declarations: all, judged, admitted, outcome, optionalOnly: judged.length > 0 && best === 4 };
+  return { releases: releases2, declarations: all, judged, admitted, outcome, optionalOnly: judged.length > 0 && best === 4 };
 }
-function suggestSpecifier(d, releases) {
-  const oldest = releases[releases.length - 1] ?? "2.0";
+function suggestSpecifier(d, releases2) {
+  const oldest = releases2[releases2.length - 1] ?? "2.0";
   const fallback = `>=${oldest}`;
   const t = d.url === void 0 ? toPep440(d.specifier, d.syntax) : void 0;
   if (!t || "error" in t || t.alternatives.length !== 1) return fallback;
-  const kept = t.alternatives[0].split(",").filter((c) => /^(>=|>)/.test(c)).filter((c) => releases.every((r) => admittingVersion([c], r) !== void 0));
+  const kept = t.alternatives[0].split(",").filter((c) => /^(>=|>)/.test(c)).filter((c) => releases2.every((r) => admittingVersion([c], r) !== void 0));
   const candidate = kept.join(",");
-  return candidate && releases.every((r) => admittingVersion([candidate], r) !== void 0) ? candidate : fallback;
+  return candidate && releases2.every((r) => admittingVersion([candidate], r) !== void 0) ? candidate : fallback;
 }
 
 // src/requirements/pytorch-support.ts
@@ -28426,6 +28426,213 @@ function sortKeys(value) {
 // src/check/index.ts
 init_errors();
 init_run();
+
+// src/forecast/series.ts
+init_run();
+
+// src/forecast/trend.ts
+var DAY_MS = 864e5;
+var WEEK_MS = 7 * DAY_MS;
+function weeklySeries(commits, asOf, windowDays, weeks = 52) {
+  const sorted = [...commits].sort((a, b) => a.t - b.t);
+  const first = sorted[0]?.t;
+  const out = [];
+  if (first === void 0) return out;
+  const windowMs = windowDays * DAY_MS;
+  for (let k = weeks - 1; k >= 0; k--) {
+    const end = asOf - k * WEEK_MS;
+    const start = end - windowMs;
+    if (start < first) continue;
+    const people = /* @__PURE__ */ new Set();
+    let n = 0;
+    for (const c of sorted) {
+      if (c.t <= start) continue;
+      if (c.t > end) break;
+      n++;
+      people.add(c.who);
+    }
+    out.push({ t: end, commits: n, contributors: people.size });
+  }
+  return out;
+}
+function fitLine(points) {
+  if (points.length < 2) return void 0;
+  const xs = points.map((p) => p.t / DAY_MS);
+  const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
+  const my = points.reduce((a, p) => a + p.y, 0) / points.length;
+  let sxy = 0;
+  let sxx = 0;
+  points.forEach((p, i) => {
+    sxy += (xs[i] - mx) * (p.y - my);
+    sxx += (xs[i] - mx) ** 2;
+  });
+  if (sxx === 0) return void 0;
+  const slope = sxy / sxx;
+  return { slope, intercept: my - slope * mx };
+}
+function crossingDay(now, slope, need, horizonDays) {
+  if (now < need || slope >= 0) return void 0;
+  const d = Math.floor((now - need) / -slope) + 1;
+  return d <= horizonDays ? d : void 0;
+}
+function medianGapDays(dates) {
+  const s = [...dates].sort((a, b) => a - b);
+  const gaps = [];
+  for (let i = 1; i < s.length; i++) gaps.push((s[i] - s[i - 1]) / DAY_MS);
+  if (gaps.length === 0) return void 0;
+  gaps.sort((a, b) => a - b);
+  const m = Math.floor(gaps.length / 2);
+  return gaps.length % 2 ? gaps[m] : (gaps[m - 1] + gaps[m]) / 2;
+}
+
+// src/forecast/series.ts
+async function readCommitSeries(cwd, commit, asOf, policy, days) {
+  const until = asOf.getTime();
+  const since = until - days * DAY_MS;
+  const isBot = botMatcher(policy.bots);
+  const out = [];
+  await gitLines(
+    ["log", "--no-merges", "--use-mailmap", "--no-show-signature", `--since=${Math.floor(since / 1e3)}`, "--format=%ct%x00%aN%x00%aE", commit, "--"],
+    { cwd },
+    (line) => {
+      const [ct = "", name = "", email = ""] = line.split("\0");
+      const t = Number(ct) * 1e3;
+      if (!Number.isFinite(t) || t <= since || t > until || isBot({ name, email })) return;
+      const login = noreplyLogin(email);
+      out.push({ t, who: login ? `login:${login}` : email ? `email:${email.toLowerCase()}` : `name:${foldName(name)}` });
+    }
+  );
+  return out;
+}
+async function readTagDates(cwd, asOf) {
+  const limit = asOf.getTime();
+  const out = [];
+  await gitLines(["for-each-ref", "--format=%(refname:strip=2)%00%(creatordate:unix)", "refs/tags"], { cwd }, (line) => {
+    const [name, t] = line.split("\0");
+    const ms = Number(t) * 1e3;
+    if (name && Number.isFinite(ms) && ms <= limit) out.push({ name, date: new Date(ms).toISOString() });
+  });
+  return out.sort((a, b) => a.date < b.date ? -1 : a.date > b.date ? 1 : a.name < b.name ? -1 : 1);
+}
+
+// src/forecast/index.ts
+var FORECAST_WEEKS = 52;
+var MIN_HORIZON_MONTHS = 6;
+var MIN_POINTS = 13;
+var day = (ms) => new Date(ms).toISOString().slice(0, 10);
+function addMonths(at, months) {
+  const d = new Date(at.getTime());
+  const target = d.getUTCMonth() + months;
+  const y = d.getUTCFullYear() + Math.floor(target / 12);
+  const m = (target % 12 + 12) % 12;
+  const last = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(y, m, Math.min(d.getUTCDate(), last), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds()));
+}
+function horizonFor(asOf, nextReview) {
+  const six = addMonths(asOf, MIN_HORIZON_MONTHS);
+  return nextReview && nextReview.getTime() > six.getTime() ? nextReview : six;
+}
+function trend(id, measure, inputs) {
+  const { policy, horizon } = inputs;
+  const asOf = new Date(inputs.evidence.asOf).getTime();
+  const windowDays = policy.thresholds.windowDays;
+  const need = measure === "commits" ? policy.thresholds.recentCommits : policy.thresholds.activeContributors;
+  const series = weeklySeries(inputs.commits, asOf, windowDays, FORECAST_WEEKS);
+  if (series.length < MIN_POINTS) return void 0;
+  const now = series[series.length - 1][measure];
+  const line = fitLine(series.map((p) => ({ t: p.t, y: p[measure] })));
+  if (!line) return void 0;
+  const horizonDays = Math.floor((horizon.getTime() - asOf) / DAY_MS);
+  const d = crossingDay(now, line.slope, need, horizonDays);
+  if (d === void 0) return void 0;
+  const fails = asOf + d * DAY_MS;
+  const then = Math.max(0, Math.floor(now + line.slope * d));
+  const label2 = `${measure} per ${windowDays} days`;
+  return {
+    fails: day(fails),
+    measure: label2,
+    now,
+    then,
+    horizon: day(horizon.getTime()),
+    method: `least-squares trend over the weekly series of ${label2} in the last 12 months (${series.length} weeks, ${line.slope >= 0 ? "+" : ""}${(line.slope * 7).toFixed(2)} a week), projected from today's ${now}; fails when below ${need}`,
+    text: `at the current pace, requirement ${id} fails around ${day(fails)} (${label2}: ${now} \u2192 ${then})`
+  };
+}
+function releases(inputs) {
+  const { policy, horizon, tags } = inputs;
+  const asOf = new Date(inputs.evidence.asOf);
+  const latest = tags[tags.length - 1];
+  if (!latest) return void 0;
+  const yearAgo = asOf.getTime() - 365 * DAY_MS;
+  const recent = tags.filter((t) => Date.parse(t.date) > yearAgo);
+  const basis = (recent.length >= 3 ? recent : tags).map((t) => Date.parse(t.date));
+  const gap = medianGapDays(basis);
+  if (gap === void 0) return void 0;
+  const last = Date.parse(latest.date);
+  const deadline = addMonths(new Date(last), policy.thresholds.releaseMonths).getTime();
+  const expected = last + gap * DAY_MS;
+  if (deadline <= asOf.getTime() || expected <= deadline || deadline > horizon.getTime()) return void 0;
+  const months = policy.thresholds.releaseMonths;
+  return {
+    fails: day(deadline),
+    measure: "days between releases",
+    now: Math.round(gap),
+    horizon: day(horizon.getTime()),
+    method: `the median gap between the repository's tags (${basis.length} tags${recent.length >= 3 ? " in the last 12 months" : ""}: ${Math.round(gap)} days) from the latest, ${latest.name} on ${day(last)}; fails ${months} months after it without a release`,
+    text: `at the current pace, requirement 10 fails around ${day(deadline)} (a release every ${Math.round(gap)} days; the next, due about ${day(expected)}, comes after the ${months} months since ${latest.name})`
+  };
+}
+function nextVersion(v) {
+  const m = /^(\d+)\.(\d+)/.exec(v);
+  return m ? `${m[1]}.${Number(m[2]) + 1}.0` : void 0;
+}
+function torch(id, inputs) {
+  const { evidence, policy, horizon } = inputs;
+  const asOf = new Date(evidence.asOf);
+  const n = policy.thresholds.supportedTorchReleases;
+  const known = evidence.torchReleases;
+  const latest = known[0];
+  if (!latest || evidence.python.torch.length === 0) return void 0;
+  const today = judgeTorchSupport(evidence.python.torch, known, asOf, n);
+  if (today.outcome !== "admits-all") return void 0;
+  const recent = known.slice(0, 7).map((r) => Date.parse(r.date));
+  const gap = medianGapDays(recent);
+  const version = nextVersion(latest.version);
+  if (gap === void 0 || !version) return void 0;
+  const expected = Math.max(Date.parse(latest.date) + gap * DAY_MS, asOf.getTime() + DAY_MS);
+  if (expected > horizon.getTime()) return void 0;
+  const when = new Date(expected);
+  const then = judgeTorchSupport(evidence.python.torch, [{ version, date: day(expected) }, ...known], when, n);
+  if (then.outcome === "admits-all" || then.outcome === "indeterminate") return void 0;
+  return {
+    fails: day(expected),
+    measure: "torch releases supported",
+    horizon: day(horizon.getTime()),
+    method: `torch feature releases come out every ${Math.round(gap)} days (median of the last ${recent.length - 1} gaps); torch ${version} is expected about ${day(expected)}, and the declared torch requirement, judged as requirement ${id} judges it, does not admit it`,
+    text: `at the current pace, requirement ${id} fails around ${day(expected)} (torch ${version}, expected then, is outside the declared torch requirement)`
+  };
+}
+function forecasts(inputs) {
+  const out = /* @__PURE__ */ new Map();
+  const put = (id, f) => {
+    if (f && (!out.has(id) || out.get(id).fails > f.fails)) out.set(id, f);
+  };
+  put(13, trend(13, "commits", inputs));
+  put(12, trend(12, "contributors", inputs));
+  put(10, releases(inputs));
+  const t1 = torch(1, inputs);
+  put(1, t1);
+  if (t1) put(10, { ...t1, text: t1.text.replace("requirement 1 ", "requirement 10 ") });
+  return out;
+}
+function applyForecasts(report, found) {
+  for (const r of report.requirements) {
+    const f = found.get(r.id);
+    if (f && r.status === "pass") r.forecast = f;
+  }
+}
+
+// src/check/index.ts
 async function resolveTarget(input2, opts = {}) {
   const { classifyTarget: classifyTarget2, classifyOriginUrl: classifyOriginUrl2, resolveRemoteTarget: resolveRemoteTarget2 } = await Promise.resolve().then(() => (init_remote_target(), remote_target_exports));
   const c = classifyTarget2(input2, { ...opts.remote?.allowedHosts ? { allowedHosts: opts.remote.allowedHosts } : {}, existsLocally: existsSync4 });
@@ -28459,17 +28666,19 @@ async function checkResolved(target, opts = {}) {
   const policy = opts.policy ?? loadDefaultPolicy();
   const asOf = opts.asOf ?? /* @__PURE__ */ new Date();
   const remote = target.remote;
-  const torch = chooseTorchReleases(opts.torchReleasesFile);
+  const torch2 = chooseTorchReleases(opts.torchReleasesFile);
+  const early = opts.forecast === false ? void 0 : readForecastInputs(target, asOf, policy);
+  early?.catch(() => void 0);
   const evidence = await gatherEvidence(target, {
     asOf,
     policy,
-    torchReleasesFile: torch.file,
+    torchReleasesFile: torch2.file,
     ...remote ? { slug: remote.slug, webUrl: remote.webUrl } : {}
   });
   evidence.sources.push({
     name: "torch-releases",
-    detail: `${torch.file} (${torch.why}${torch.rejected ? `; the refreshed list was not used: ${torch.rejected}` : ""})`,
-    ...torch.asOf ? { asOf: torch.asOf } : {}
+    detail: `${torch2.file} (${torch2.why}${torch2.rejected ? `; the refreshed list was not used: ${torch2.rejected}` : ""})`,
+    ...torch2.asOf ? { asOf: torch2.asOf } : {}
   });
   if (remote) {
     evidence.repo.host = remote.host;
@@ -28486,7 +28695,17 @@ async function checkResolved(target, opts = {}) {
     evidence.online = { errors: {}, offline: true };
   }
   if (target.originIgnored) evidence.sources.push({ name: "origin", detail: `no online evidence: ${target.originIgnored}` });
-  return { report: evaluate(evidence, policy), evidence };
+  const report = evaluate(evidence, policy);
+  if (early) {
+    const { commits, tags } = await early;
+    applyForecasts(report, forecasts({ evidence, policy, commits, tags, horizon: horizonFor(asOf, opts.nextReview) }));
+  }
+  return { report, evidence };
+}
+async function readForecastInputs(target, asOf, policy) {
+  const days = 365 + policy.thresholds.windowDays;
+  const [commits, tags] = await Promise.all([readCommitSeries(target.root, target.commit, asOf, policy, days), readTagDates(target.root, asOf)]);
+  return { commits, tags };
 }
 function namedTeams(evidence) {
   const own = ownership(evidence);
@@ -28567,6 +28786,13 @@ function renderMarkdown(report, opts = {}) {
       return url ? `[${label2}](${url})` : label2;
     }).join(", ");
     out.push(`| ${r.id} | ${cell(r.title)} | ${ICON[r.status]} ${r.status} | ${quiet(cell(r.summary))} | ${ev} |`);
+  }
+  const warned = report.requirements.filter((r) => r.forecast);
+  if (warned.length > 0) {
+    out.push("");
+    out.push(`**Early warning** (looking ahead to ${warned[0].forecast.horizon}):`);
+    out.push("");
+    for (const r of warned) out.push(`- \u23F3 ${cell(r.forecast.text)}. <sub>Method: ${cell(r.forecast.method)}.</sub>`);
   }
   const fixes = report.requirements.filter((r) => r.fix && r.status !== "pass");
   if (fixes.length > 0) {

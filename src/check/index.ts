@@ -11,6 +11,8 @@ import { ownership } from '../evidence/community/owners.js';
 import { evaluate } from './evaluate.js';
 import { InputError } from '../util/errors.js';
 import { git } from '../evidence/git/run.js';
+import { readCommitSeries, readTagDates } from '../forecast/series.js';
+import { applyForecasts, forecasts, horizonFor } from '../forecast/index.js';
 
 export interface CheckOptions {
   rev?: string;
@@ -23,6 +25,10 @@ export interface CheckOptions {
   tokens?: string[];
   /** online sources: base URLs, HTTP cache, a session shared across checks (see evidence/online) */
   online?: import('../evidence/online/index.js').OnlineOptions;
+  /** the project's next periodic review: the early warning looks this far ahead when it is beyond six months */
+  nextReview?: Date;
+  /** false: no early warning (no forecast on any requirement) */
+  forecast?: boolean;
   /** URL targets: clone cache directory, allowed hosts, clone mirrors (see check/remote-target) */
   remote?: Pick<import('./remote-target.js').RemoteTargetOptions, 'cacheDir' | 'allowedHosts' | 'cloneBaseUrls' | 'timeoutMs'>;
 }
@@ -81,6 +87,9 @@ export async function checkResolved(target: CheckTarget, opts: CheckOptions = {}
   const asOf = opts.asOf ?? new Date();
   const remote = target.remote;
   const torch = chooseTorchReleases(opts.torchReleasesFile);
+  // the early warning's year of commits and its tags are read beside the evidence
+  const early = opts.forecast === false ? undefined : readForecastInputs(target, asOf, policy);
+  early?.catch(() => undefined); // awaited below; never an unhandled rejection meanwhile
   const evidence = await gatherEvidence(target, {
     asOf,
     policy,
@@ -107,7 +116,18 @@ export async function checkResolved(target: CheckTarget, opts: CheckOptions = {}
     evidence.online = { errors: {}, offline: true };
   }
   if (target.originIgnored) evidence.sources.push({ name: 'origin', detail: `no online evidence: ${target.originIgnored}` });
-  return { report: evaluate(evidence, policy), evidence };
+  const report = evaluate(evidence, policy);
+  if (early) {
+    const { commits, tags } = await early;
+    applyForecasts(report, forecasts({ evidence, policy, commits, tags, horizon: horizonFor(asOf, opts.nextReview) }));
+  }
+  return { report, evidence };
+}
+
+async function readForecastInputs(target: CheckTarget, asOf: Date, policy: Policy) {
+  const days = 365 + policy.thresholds.windowDays;
+  const [commits, tags] = await Promise.all([readCommitSeries(target.root, target.commit, asOf, policy, days), readTagDates(target.root, asOf)]);
+  return { commits, tags };
 }
 
 /** `org/team` owners named in CODEOWNERS and MAINTAINERS files, in the order they appear. */

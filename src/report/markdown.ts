@@ -61,6 +61,13 @@ export function renderMarkdown(report: Report, opts: MarkdownOptions = {}): stri
       .join(', ');
     out.push(`| ${r.id} | ${cell(r.title)} | ${ICON[r.status]} ${r.status} | ${quiet(cell(r.summary))} | ${ev} |`);
   }
+  const warned = report.requirements.filter((r) => r.forecast);
+  if (warned.length > 0) {
+    out.push('');
+    out.push(`**Early warning** (looking ahead to ${warned[0]!.forecast!.horizon}):`);
+    out.push('');
+    for (const r of warned) out.push(`- ⏳ ${cell(r.forecast!.text)}. <sub>Method: ${cell(r.forecast!.method)}.</sub>`);
+  }
   const fixes = report.requirements.filter((r) => r.fix && r.status !== 'pass');
   if (fixes.length > 0) {
     out.push('');

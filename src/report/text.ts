@@ -49,6 +49,15 @@ export function renderText(report: Report, opts: { color: boolean; width?: numbe
   lines.push('');
   const verdictPaint = report.verdict === 'pass' ? c.green : report.verdict === 'fail' ? c.red : c.cyan;
   lines.push(`${c.bold('Verdict:')} ${verdictPaint(c.bold(report.verdict.toUpperCase()))} — ${parts.join(', ')}`);
+  const warned = report.requirements.filter((r) => r.forecast);
+  if (warned.length > 0) {
+    lines.push('');
+    lines.push(c.bold(`Early warning (to ${warned[0]!.forecast!.horizon}):`));
+    for (const r of warned) {
+      lines.push(`  ${c.yellow('!')} ${r.forecast!.text}`);
+      lines.push(c.dim(`    method: ${r.forecast!.method}`));
+    }
+  }
   const fixes = report.requirements.filter((r) => r.fix && r.status !== 'pass');
   if (fixes.length > 0) {
     lines.push('');

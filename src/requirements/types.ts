@@ -32,6 +32,24 @@ export interface Result extends Outcome {
   key: string;
   title: string;
   automation: Automation;
+  /** the early warning: this requirement passes today and, at the current pace, fails before the horizon */
+  forecast?: Forecast;
+}
+
+/** When a passing activity requirement is expected to fail, and how that was worked out. */
+export interface Forecast {
+  /** YYYY-MM-DD */
+  fails: string;
+  /** what is projected: `commits per 90 days`, `contributors per 90 days`, `days between releases`, `torch releases supported` */
+  measure: string;
+  /** today's value and the projected value on the day it fails (trends only) */
+  now?: number;
+  then?: number;
+  /** the end of the look-ahead: the next periodic review or six months, whichever is later (YYYY-MM-DD) */
+  horizon: string;
+  method: string;
+  /** one sentence: `at the current pace, requirement 13 fails around 2027-02-10 (commits per 90 days: 41 → 28)` */
+  text: string;
 }
 
 export interface EvalContext {

@@ -1,0 +1,43 @@
+// What the early warning reads from git: the commits of the last year and a window (committer
+// time, person), and every tag with its date. One `git log` bounded by --since, started beside the
+// evidence walk; merges and bots are left out as requirement 13 leaves them out.
+import { gitLines } from '../evidence/git/run.js';
+import { botMatcher, foldName, noreplyLogin } from '../evidence/identity.js';
+import type { Policy } from '../policy/types.js';
+import { DAY_MS, type Commit } from './trend.js';
+
+export interface TagDate {
+  name: string;
+  date: string;
+}
+
+export async function readCommitSeries(cwd: string, commit: string, asOf: Date, policy: Policy, days: number): Promise<Commit[]> {
+  const until = asOf.getTime();
+  const since = until - days * DAY_MS;
+  const isBot = botMatcher(policy.bots);
+  const out: Commit[] = [];
+  await gitLines(
+    ['log', '--no-merges', '--use-mailmap', '--no-show-signature', `--since=${Math.floor(since / 1000)}`, '--format=%ct%x00%aN%x00%aE', commit, '--'],
+    { cwd },
+    (line) => {
+      const [ct = '', name = '', email = ''] = line.split('\0');
+      const t = Number(ct) * 1000;
+      if (!Number.isFinite(t) || t <= since || t > until || isBot({ name, email })) return;
+      const login = noreplyLogin(email);
+      out.push({ t, who: login ? `login:${login}` : email ? `email:${email.toLowerCase()}` : `name:${foldName(name)}` });
+    },
+  );
+  return out;
+}
+
+/** Tags dated at or before asOf (tagger date, else the commit's), oldest first. */
+export async function readTagDates(cwd: string, asOf: Date): Promise<TagDate[]> {
+  const limit = asOf.getTime();
+  const out: TagDate[] = [];
+  await gitLines(['for-each-ref', '--format=%(refname:strip=2)%00%(creatordate:unix)', 'refs/tags'], { cwd }, (line) => {
+    const [name, t] = line.split('\0');
+    const ms = Number(t) * 1000;
+    if (name && Number.isFinite(ms) && ms <= limit) out.push({ name, date: new Date(ms).toISOString() });
+  });
+  return out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.name < b.name ? -1 : 1));
+}
