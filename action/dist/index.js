@@ -9265,8 +9265,8 @@ var require_version = __commonJS({
     function clean(version) {
       return stringify2(parse4(version, cleanRegex));
     }
-    function parse4(version, regex2) {
-      const { groups: groups2 } = (regex2 || validRegex).exec(version) || {};
+    function parse4(version, regex3) {
+      const { groups: groups2 } = (regex3 || validRegex).exec(version) || {};
       if (!groups2) {
         return null;
       }
@@ -9965,7 +9965,7 @@ __export(remote_target_exports, {
   defaultCloneCacheDir: () => defaultCloneCacheDir,
   resolveRemoteTarget: () => resolveRemoteTarget
 });
-import { createHash as createHash2 } from "node:crypto";
+import { createHash as createHash3 } from "node:crypto";
 import { existsSync as existsSync3, mkdirSync, renameSync, rmSync, statSync as statSync3 } from "node:fs";
 import { homedir as homedir2 } from "node:os";
 import { join as join3 } from "node:path";
@@ -10107,7 +10107,7 @@ function defaultCloneCacheDir(env = process.env) {
   return join3(base, "steward", "repos");
 }
 function cloneDirFor(cacheDir, spec) {
-  const hash = createHash2("sha256").update(spec.url.toLowerCase()).digest("hex").slice(0, 16);
+  const hash = createHash3("sha256").update(spec.url.toLowerCase()).digest("hex").slice(0, 16);
   const readable = `${spec.hostname}-${spec.slug}`.toLowerCase().replace(/[^a-z0-9._-]+/g, "_").slice(0, 80);
   return join3(cacheDir, `${readable}-${hash}.git`);
 }
@@ -10194,7 +10194,7 @@ var init_remote_target = __esm({
 });
 
 // src/evidence/online/http-cache.ts
-import { createHash as createHash3 } from "node:crypto";
+import { createHash as createHash4 } from "node:crypto";
 import { mkdirSync as mkdirSync2, readFileSync as readFileSync5, renameSync as renameSync2, writeFileSync as writeFileSync2 } from "node:fs";
 import { homedir as homedir3 } from "node:os";
 import { join as join4 } from "node:path";
@@ -10306,7 +10306,7 @@ var init_http_cache = __esm({
       dir;
       memory = /* @__PURE__ */ new Map();
       file(key) {
-        const h = createHash3("sha256").update(key).digest("hex");
+        const h = createHash4("sha256").update(key).digest("hex");
         return join4(this.dir, h.slice(0, 2), `${h.slice(2)}.json`);
       }
       get(key) {
@@ -16165,8 +16165,8 @@ function routeMatcher(paths) {
   const regexes = paths.map(
     (path) => path.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
-  const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
-  return new RegExp(regex2, "i");
+  const regex22 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
+  return new RegExp(regex22, "i");
 }
 function throttling(octokit, octokitOptions) {
   const {
@@ -16287,7 +16287,7 @@ function throttling(octokit, octokitOptions) {
   });
   return {};
 }
-var import_light2, VERSION8, noop3, triggers_notification_paths_default, regex, triggersNotification, groups, createGroups;
+var import_light2, VERSION8, noop3, triggers_notification_paths_default, regex2, triggersNotification, groups, createGroups;
 var init_dist_bundle8 = __esm({
   "node_modules/@octokit/plugin-throttling/dist-bundle/index.js"() {
     import_light2 = __toESM(require_light(), 1);
@@ -16314,8 +16314,8 @@ var init_dist_bundle8 = __esm({
       "/teams/{team_id}/discussions",
       "/teams/{team_id}/discussions/{discussion_number}/comments"
     ];
-    regex = routeMatcher(triggers_notification_paths_default);
-    triggersNotification = regex.test.bind(regex);
+    regex2 = routeMatcher(triggers_notification_paths_default);
+    triggersNotification = regex2.test.bind(regex2);
     groups = {};
     createGroups = function(Bottleneck2, common) {
       groups.global = new Bottleneck2.Group({
@@ -17666,8 +17666,8 @@ function routeMatcher2(paths) {
   const regexes = paths.map(
     (p) => p.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
-  const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})$`;
-  return new RegExp(regex2, "i");
+  const regex3 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})$`;
+  return new RegExp(regex3, "i");
 }
 function requiresAppAuth(url) {
   return !!url && REGEX.test(url.split("?")[0]);
@@ -21048,6 +21048,14 @@ function strList(v, where2, path) {
   if (!Array.isArray(v)) fail(where2, path, "a list of strings", v);
   return v.map((x, i) => str(x, where2, `${path}[${i}]`));
 }
+function regex(v, where2, path) {
+  try {
+    new RegExp(v, "i");
+  } catch (err) {
+    fail(where2, path, "a regular expression", `${v} (${err.message})`);
+  }
+  return v;
+}
 function count(v, where2, path) {
   if (typeof v !== "number" || !Number.isInteger(v) || v < 0) fail(where2, path, "a whole number \u2265 0", v);
   return v;
@@ -21086,7 +21094,11 @@ function validatePolicy(raw, where2 = "policy") {
     thresholds,
     licenses: { allow: strList(licenses.allow, where2, "licenses.allow") },
     codeOfConduct: { default: str(coc.default, where2, "codeOfConduct.default"), approved },
-    bots: { names: strList(bots.names, where2, "bots.names"), emails: strList(bots.emails ?? [], where2, "bots.emails") },
+    bots: {
+      names: strList(bots.names, where2, "bots.names"),
+      emails: strList(bots.emails ?? [], where2, "bots.emails"),
+      patterns: strList(bots.patterns ?? [], where2, "bots.patterns").map((p, i) => regex(p, where2, `bots.patterns[${i}]`))
+    },
     process: { ...process2, approvalRule: rule }
   };
 }
@@ -21325,7 +21337,7 @@ function finishWindow(window2, mergeCommits, skewedCommits, latest, walked, head
 }
 async function walkWithRevList(cwd, head, bounds) {
   const acc = new WindowAccumulator(bounds);
-  await gitLines(["rev-list", "--timestamp", "--parents", head, "--"], { cwd }, (line) => {
+  await gitLines(["-c", "core.commitGraph=false", "rev-list", "--timestamp", "--parents", head, "--"], { cwd }, (line) => {
     const parts = line.split(" ");
     if (parts.length < 2) return;
     const time = Number(parts[0]);
@@ -21339,6 +21351,7 @@ async function walkWithRevList(cwd, head, bounds) {
 init_run();
 
 // src/evidence/git/graph-file.ts
+import { createHash as createHash2 } from "node:crypto";
 import { existsSync, readFileSync as readFileSync2, readdirSync, statSync as statSync2 } from "node:fs";
 import { join, resolve as resolve2 } from "node:path";
 var NO_PARENT = 1879048192;
@@ -21437,6 +21450,10 @@ function parseLayer(buf, offset) {
   if (buf[4] !== 1) throw new Error(`commit-graph version ${buf[4]} unknown`);
   const hashLength = buf[5] === 1 ? 20 : buf[5] === 2 ? 32 : 0;
   if (!hashLength) throw new Error(`commit-graph hash version ${buf[5]} unknown`);
+  const body = buf.length - hashLength;
+  if (body < 8) throw new Error("commit-graph truncated");
+  const sum = createHash2(hashLength === 20 ? "sha1" : "sha256").update(buf.subarray(0, body)).digest();
+  if (!sum.equals(buf.subarray(body))) throw new Error("commit-graph checksum mismatch");
   const chunks = buf[6];
   const bases = buf[7];
   const table = /* @__PURE__ */ new Map();
@@ -21446,7 +21463,7 @@ function parseLayer(buf, offset) {
     const id = buf.toString("latin1", at, at + 4);
     const start = Number(buf.readBigUInt64BE(at + 4));
     const end = Number(buf.readBigUInt64BE(at + 16));
-    if (start > end || end > buf.length) throw new Error(`commit-graph chunk ${id} out of bounds`);
+    if (start > end || end > body) throw new Error(`commit-graph chunk ${id} out of bounds`);
     table.set(id, [start, end]);
   }
   const fanout = table.get("OIDF");
@@ -21503,6 +21520,7 @@ function openCommitGraph(cwd) {
     for (const name of names) {
       const layer = parseLayer(readFileSync2(join(info, "commit-graphs", `graph-${name}.graph`)), offset);
       if (hashLength && layer.hashLength !== hashLength) return void 0;
+      if (layer.buf.toString("hex", layer.buf.length - layer.hashLength) !== name) return void 0;
       hashLength = layer.hashLength;
       layers.push(layer);
       offset += layer.count;
@@ -21548,6 +21566,8 @@ async function walkCommitGraph(cwd, head, bounds) {
   const { since, until } = bounds;
   const window2 = [];
   const recentParents = /* @__PURE__ */ new Map();
+  const taken = /* @__PURE__ */ new Map();
+  const keepAll = graph.corrected;
   let merges = 0;
   let skewed = 0;
   let walked = 0;
@@ -21557,6 +21577,7 @@ async function walkCommitGraph(cwd, head, bounds) {
     if (time <= until && (!latest || time > latest.time || time === latest.time && commit < latest.commit)) latest = { commit, time };
     if (parentTimes.some((t) => t > time)) skewed++;
     if (time >= since) recentParents.set(commit, parents2);
+    if (time >= since || keepAll) taken.set(commit, { time, parents: parents2 });
     if (time > since && time <= until) {
       if (parents2.length > 1) merges++;
       else window2.push({ commit, time });
@@ -21580,6 +21601,10 @@ async function walkCommitGraph(cwd, head, bounds) {
     if (time <= until && (!latest || time >= latest.time)) {
       const commit = graph.hex(pos);
       if (!latest || time > latest.time || commit < latest.commit) latest = { commit, time };
+    }
+    if (time >= since || keepAll) {
+      const commit = graph.hex(pos);
+      taken.set(commit, { time, parents: parents.map((p) => graph.hex(p)) });
     }
     if (time >= since) {
       const commit = graph.hex(pos);
@@ -21606,7 +21631,7 @@ async function walkCommitGraph(cwd, head, bounds) {
         if (!seen[p]) heap.push(d, p);
       }
     }
-    return { ...finishWindow(window2, merges, skewed, latest, walked, head, recentParents), pruned: true };
+    return { ...finishWindow(window2, merges, skewed, latest, walked, head, recentParents), pruned: true, taken };
   }
   const stack = [...roots];
   while (stack.length > 0) {
@@ -21616,7 +21641,7 @@ async function walkCommitGraph(cwd, head, bounds) {
     visit(pos, graph.time(pos));
     for (const p of parents) if (!seen[p]) stack.push(p);
   }
-  return { ...finishWindow(window2, merges, skewed, latest, walked, head, recentParents), pruned: false };
+  return { ...finishWindow(window2, merges, skewed, latest, walked, head, recentParents), pruned: false, taken };
 }
 var DateHeap = class {
   keys = [];
@@ -21670,7 +21695,7 @@ var DateHeap = class {
 async function walkAboveGraph(cwd, head, graph, roots, consider) {
   const pending = /* @__PURE__ */ new Set([head]);
   const lines = [];
-  await gitLines(["rev-list", "--timestamp", "--parents", head, "--"], { cwd }, (line) => {
+  await gitLines(["-c", "core.commitGraph=false", "rev-list", "--timestamp", "--parents", head, "--"], { cwd }, (line) => {
     const parts = line.split(" ");
     const commit = parts[1];
     if (!commit || !pending.delete(commit)) return pending.size > 0;
@@ -21691,6 +21716,56 @@ async function walkAboveGraph(cwd, head, graph, roots, consider) {
   }
   return true;
 }
+
+// src/evidence/git/graph-confirm.ts
+init_run();
+async function confirmGraphWalk(cwd, head, walk, since) {
+  const wanted = new Set(walk.taken.keys());
+  for (const r of walk.taken.values()) for (const p of r.parents) wanted.add(p);
+  if (walk.latest) wanted.add(walk.latest.commit);
+  if (wanted.size === 0) return void 0;
+  let out;
+  try {
+    out = await gitBuffer(["-c", "core.commitGraph=false", "log", "--no-walk=unsorted", "--no-show-signature", "--format=%H %ct %P", "--stdin"], {
+      cwd,
+      input: [...wanted].join("\n") + "\n"
+    });
+  } catch (err) {
+    if (err instanceof GitError) return `it names commits git cannot read (${err.message})`;
+    throw err;
+  }
+  const real = /* @__PURE__ */ new Map();
+  for (const line of out.toString("latin1").split("\n")) {
+    const [commit, time, ...parents] = line.split(" ");
+    if (commit && time) real.set(commit, { time: Number(time), parents: parents.filter(Boolean) });
+  }
+  for (const [commit, claimed] of walk.taken) {
+    const r = real.get(commit);
+    if (!r) return `it names ${commit}, which is not a commit`;
+    if (r.time !== claimed.time) return `it dates ${commit} ${claimed.time}, the commit object ${r.time}`;
+    if (r.parents.join(" ") !== claimed.parents.join(" ")) return `it gives ${commit} other parents than the commit object`;
+    for (const p of r.parents) {
+      const rp = real.get(p);
+      if (!rp) return `it names ${p}, which is not a commit`;
+      if (!walk.taken.has(p) && rp.time >= since) return `it puts ${p} before the window, the commit object in it`;
+    }
+  }
+  if (walk.latest && real.get(walk.latest.commit)?.time !== walk.latest.time) return `it dates the latest commit ${walk.latest.commit} differently from its object`;
+  const reached = /* @__PURE__ */ new Set();
+  const stack = walk.taken.has(head) ? [head] : [];
+  while (stack.length > 0) {
+    const c = stack.pop();
+    if (reached.has(c)) continue;
+    reached.add(c);
+    for (const p of walk.taken.get(c)?.parents ?? []) if (!reached.has(p) && walk.taken.has(p)) stack.push(p);
+  }
+  const unreached = walk.window.filter((w) => !reached.has(w.commit)).length;
+  if (unreached > 0) return `${unreached} window commits are reached only through commits it was not checked for`;
+  return void 0;
+}
+
+// src/evidence/history.ts
+init_errors();
 
 // src/evidence/git/tags.ts
 init_run();
@@ -21808,15 +21883,22 @@ function noreplyLogin(email) {
 function foldName(name) {
   return name.normalize("NFC").toLowerCase().split(/\s+/).filter(Boolean).join(" ");
 }
+function squash(s) {
+  return s.toLowerCase().replace(/[\s._-]+/g, "");
+}
 function botMatcher(bots) {
-  const names = new Set(bots.names.map((n) => n.trim().toLowerCase()));
+  const names = new Set(bots.names.map(squash).filter(Boolean));
   const emails = new Set(bots.emails.map((e) => e.trim().toLowerCase()));
+  const patterns = (bots.patterns ?? []).map((p) => new RegExp(p, "i"));
   return (ident) => {
     const name = ident.name.trim().toLowerCase();
     const email = ident.email.trim().toLowerCase();
-    if (name.endsWith("[bot]") || names.has(name) || emails.has(email)) return true;
+    if (name.endsWith("[bot]") || names.has(squash(name)) || emails.has(email)) return true;
     const login = noreplyLogin(email);
-    return login !== void 0 && (login.endsWith("[bot]") || names.has(login));
+    if (login !== void 0 && (login.endsWith("[bot]") || names.has(squash(login)))) return true;
+    const at = email.lastIndexOf("@");
+    if (at > 0 && login === void 0 && names.has(squash(email.slice(0, at)))) return true;
+    return patterns.some((re) => re.test(name) || login !== void 0 && re.test(login) || email !== "" && re.test(email));
   };
 }
 var PeopleBuilder = class {
@@ -21835,6 +21917,18 @@ ${email}`;
     seen.commits++;
     if (role === "author") seen.author = true;
     else seen.coAuthor = true;
+  }
+  /**
+   * An identity seen only as the same person as a commit's author (a Co-authored-by trailer that
+   * shares the author's name or e-mail): no commit of its own, but it links the two identities.
+   */
+  link(ident) {
+    const name = ident.name.trim();
+    const email = ident.email.trim();
+    if (!name && !email) return;
+    const key = `${name}
+${email}`;
+    if (!this.idents.has(key)) this.idents.set(key, { name, email, commits: 0, author: false, coAuthor: false });
   }
   people() {
     const groups2 = groupBySharedKeys([...this.idents.values()], (s) => identityKeys({ email: s.email, name: s.name }));
@@ -21917,7 +22011,7 @@ async function readHistory(cwd, commit, asOf, policy) {
   const since = until - days * DAY;
   const bounds = { since, until };
   const [walk, mailmapText, tags] = await Promise.all([walkHistory(cwd, commit, bounds), readMailmap(cwd, commit), readTags(cwd, asOf)]);
-  const mailmap = mailmapText === void 0 ? EMPTY_MAILMAP : parseMailmap(mailmapText);
+  const mailmap = mailmapText === void 0 ? EMPTY_MAILMAP : parseMailmap(mailmapText.text);
   const counted = await countWindow(cwd, walk, mailmap, policy);
   const latest = walk.walk.latest;
   const history = {
@@ -21930,11 +22024,14 @@ async function readHistory(cwd, commit, asOf, policy) {
     method: walk.method,
     walk: walk.source,
     walked: walk.walk.walked,
+    ...walk.rejected ? { graphRejected: walk.rejected } : {},
     identityMethod: "mailmap+email+noreply+name",
     skewedCommits: walk.walk.skewedCommits,
     hiddenBySkew: walk.walk.hiddenBySkew,
     ...counted.latestWindowCommit ? { latestWindowCommit: counted.latestWindowCommit } : {},
-    mailmap: mailmapText !== void 0
+    mailmap: mailmapText !== void 0,
+    ...mailmapText?.truncated ? { mailmapTruncated: true } : {},
+    ...counted.renamedBots.length ? { botsRenamedByMailmap: counted.renamedBots } : {}
   };
   return { history, tags };
 }
@@ -21942,31 +22039,36 @@ function iso(unix) {
   return new Date(unix * 1e3).toISOString();
 }
 async function walkHistory(cwd, commit, bounds) {
+  let rejected;
   try {
     const fromGraph = await walkCommitGraph(cwd, commit, bounds);
-    if (fromGraph) return { walk: fromGraph, source: "commit-graph", method: fromGraph.pruned ? "since" : "full-walk" };
+    if (fromGraph) {
+      const why2 = await confirmGraphWalk(cwd, commit, fromGraph, bounds.since);
+      if (!why2) return { walk: fromGraph, source: "commit-graph", method: fromGraph.pruned ? "since" : "full-walk" };
+      rejected = `the commit-graph disagrees with the commit objects: ${why2}`;
+    }
   } catch (err) {
-    if (!(err instanceof RangeError)) throw err;
+    if (err instanceof GitError || err instanceof InputError) throw err;
+    rejected = `the commit-graph could not be read: ${err instanceof Error ? err.message : String(err)}`;
   }
-  return { walk: await walkWithRevList(cwd, commit, bounds), source: "rev-list", method: "full-walk" };
+  const walk = await walkWithRevList(cwd, commit, bounds);
+  return { walk, source: "rev-list", method: "full-walk", ...rejected ? { rejected } : {} };
 }
 async function readMailmap(cwd, commit) {
-  try {
-    const type = (await gitBuffer(["cat-file", "-t", `${commit}:.mailmap`], { cwd })).toString("utf8").trim();
-    if (type !== "blob") return void 0;
-    const blob = await gitBuffer(["cat-file", "blob", `${commit}:.mailmap`], { cwd, maxBuffer: 64 * 1024 * 1024 });
-    return blob.subarray(0, MAILMAP_LIMIT).toString("utf8");
-  } catch (err) {
-    if (err instanceof GitError) return void 0;
-    throw err;
-  }
+  const check2 = (await gitBuffer(["cat-file", "--batch-check"], { cwd, input: `${commit}:.mailmap
+` })).toString("utf8").trim();
+  const [oid = "", type] = check2.split(" ");
+  if (type !== "blob" || !/^[0-9a-f]{40,64}$/.test(oid)) return void 0;
+  const blob = (await readBlobs(cwd, [{ path: ".mailmap", mode: "100644", type: "blob", oid }], MAILMAP_LIMIT))[".mailmap"];
+  if (blob?.text === void 0) return void 0;
+  return { text: blob.text, truncated: blob.truncated === true };
 }
 var DETAIL_FORMAT = "%H%x1f%an%x1f%ae%x1f%(trailers:key=Co-authored-by,valueonly,unfold,separator=%x1f)";
 async function countWindow(cwd, walk, mailmap, policy) {
   const window2 = walk.walk.window;
-  if (window2.length === 0) return { commits: 0, botCommits: 0, people: [] };
+  if (window2.length === 0) return { commits: 0, botCommits: 0, people: [], renamedBots: [] };
   const out = await gitBuffer(
-    ["log", "--no-walk=unsorted", "--no-show-signature", "-z", `--format=${DETAIL_FORMAT}`, "--stdin"],
+    ["-c", "log.mailmap=false", "log", "--no-mailmap", "--no-walk=unsorted", "--no-show-signature", "-z", `--format=${DETAIL_FORMAT}`, "--stdin"],
     { cwd, input: window2.map((w) => w.commit).join("\n") + "\n" }
   );
   const isBot = botMatcher(policy.bots);
@@ -21975,12 +22077,21 @@ async function countWindow(cwd, walk, mailmap, policy) {
   let botCommits = 0;
   let latestWindowCommit;
   const humanOrder = new Map(window2.map((w, i) => [w.commit, i]));
+  const renamed = /* @__PURE__ */ new Map();
+  const noteRenamed = (bot, shownAs) => {
+    const key = `${bot.name} <${bot.email}>`;
+    const r = renamed.get(key);
+    if (r) r.commits++;
+    else renamed.set(key, { bot: key, shownAs: `${shownAs.name} <${shownAs.email}>`, commits: 1 });
+  };
   let newest = Infinity;
   for (const record of out.toString("utf8").split("\0")) {
     if (!record) continue;
     const [hash = "", name = "", email = "", ...trailers] = record.split("");
-    const author = mailmap.map({ name, email });
-    const authorIsBot = isBot(author);
+    const raw = { name, email };
+    const author = mailmap.map(raw);
+    const authorIsBot = isBot(raw) || isBot(author);
+    if (isBot(raw) && !isBot(author)) noteRenamed(raw, author);
     if (authorIsBot) botCommits++;
     else {
       commits++;
@@ -21996,14 +22107,26 @@ async function countWindow(cwd, walk, mailmap, policy) {
       const parsed = parseCoAuthor(value);
       if (!parsed) continue;
       const co = mailmap.map(parsed);
-      if (isBot(co)) continue;
+      if (isBot(parsed) || isBot(co)) {
+        if (isBot(parsed) && !isBot(co)) noteRenamed(parsed, co);
+        continue;
+      }
       const keys = identityKeys2(co);
-      if (keys.some((k) => seen.has(k))) continue;
+      if (keys.some((k) => seen.has(k))) {
+        people.link(co);
+        continue;
+      }
       for (const k of keys) seen.add(k);
       people.add(co, "co-author");
     }
   }
-  return { commits, botCommits, people: people.people(), ...latestWindowCommit ? { latestWindowCommit } : {} };
+  return {
+    commits,
+    botCommits,
+    people: people.people(),
+    ...latestWindowCommit ? { latestWindowCommit } : {},
+    renamedBots: [...renamed.values()].sort((a, b) => b.commits - a.commits || (a.bot < b.bot ? -1 : 1))
+  };
 }
 function identityKeys2(ident) {
   const keys = [];
@@ -24361,6 +24484,8 @@ function alignTokens(a, b, maxD) {
 
 // src/evidence/license/normalize.ts
 var WILDCARD = "";
+var WORD = /[\p{L}\p{N}\u0001&]+/gu;
+var ENDS_SENTENCE = /^["'”’)\]]*[.!?](?:["'”’)\]]*)(?:\s|$)/;
 var YEARISH = /\b(1[89]\d\d|20\d\d)\b|©|\(c\)|<year>|\[year\]|\[yyyy\]|\byear\b|all rights reserved/i;
 var COPYRIGHT_START = /^(?:portions\s+)?(?:copyright\b|©|\(c\)\s*(?:\d|copyright))/i;
 var RIGHTS_RESERVED = /^all rights reserved\.?$/i;
@@ -24407,6 +24532,7 @@ var SPELLING = {
 };
 function normalizeLicenseText(text2) {
   const out = { tokens: [], raw: [], lines: [], attributions: [], spdxTags: [], lineCount: 0 };
+  const ends = [];
   const body = text2.charCodeAt(0) === 65279 ? text2.slice(1) : text2;
   const lines = body.split(/\r\n|\r|\n/);
   out.lineCount = lines.length;
@@ -24421,6 +24547,7 @@ function normalizeLicenseText(text2) {
     const trimmed = original.trim();
     if (trimmed === "") {
       continuing = 0;
+      if (out.tokens.length > 0) ends.push(out.tokens.length - 1);
       continue;
     }
     const bare = trimmed.replace(/^[#>*\-\s]+/, "").replace(/^\*\*|\*\*$/g, "");
@@ -24433,8 +24560,11 @@ function normalizeLicenseText(text2) {
     continuing = 0;
     let s = stripDecorations(original);
     if (/[<[{$]/.test(s)) s = replacePlaceholders(s.replace(MD_IMAGE, " ").replace(MD_LINK, " $1 ").replace(HTML_TAG, " "));
-    for (const word of s.split(/[^\p{L}\p{N}\u0001&]+/u)) {
-      if (word === "") continue;
+    WORD.lastIndex = 0;
+    for (let m = WORD.exec(s); m; m = WORD.exec(s)) {
+      const word = m[0];
+      const after = m.index + word.length;
+      if (ENDS_SENTENCE.test(s.slice(after, after + 8))) ends.push(out.tokens.length);
       const lower = word.toLowerCase();
       const tok = lower.includes(WILDCARD) ? WILDCARD : SPELLING[lower] ?? lower;
       out.tokens.push(tok);
@@ -24442,6 +24572,10 @@ function normalizeLicenseText(text2) {
       out.lines.push(n + 1);
     }
   }
+  const flags = new Uint8Array(out.tokens.length);
+  for (const i of ends) flags[i] = 1;
+  if (flags.length > 0) flags[flags.length - 1] = 1;
+  out.sentenceEnds = flags;
   return out;
 }
 
@@ -24461,7 +24595,21 @@ var RESTRICTION_PATTERNS = [
   { re: /\bwithout (?:\w+ ){0,3}(?:permission|consent|approval|authori[sz]ation)\b/, what: "permission required" },
   { re: /\bcompeting (?:use|product|service)\b/, what: "non-compete" },
   { re: /\b(?:military|weapons?|surveillance)\b/, what: "field-of-use restriction" },
-  { re: /\bpatent (?:litigation|claim|infringement)\b.{0,300}\b(?:lose|ends?|cease\w*)\b/, what: "patent retaliation" }
+  { re: /\bpatent (?:litigation|claim|infringement)\b.{0,300}\b(?:lose|ends?|cease\w*)\b/, what: "patent retaliation" },
+  // Conditions that make the grant cost something or depend on who you are.
+  {
+    re: /\b(?:purchas\w*|buy\w*|pay\w*|obtain\w*|acquir\w*)(?: \w+){0,4} (?:commercial|paid|separate|proprietary|enterprise|business) license\b|\b(?:must|shall|required to|need to|needs to|have to|has to|agrees? to)(?: \w+){0,3} (?:pay|purchase|buy)\b|\b(?:royalt(?:y|ies)|fees?|payment)(?: \w+){0,2} (?:due|payable|required)\b/,
+    what: "payment or a separate license required"
+  },
+  {
+    re: /\b(?:companies|corporations|organi[sz]ations|enterprises|businesses)\b(?: \w+){0,6} (?:more|over|greater|exceed\w*|at least|above)\b(?: \w+){0,4} (?:employees|staff|revenue|users)\b/,
+    what: "conditions on who may use it"
+  },
+  // Other documents pulled into the grant: its terms are then not this license's alone.
+  {
+    re: /\b(?:forms?|formed|is|are|constitutes?|becomes?) (?:an? )?(?:integral |binding )?part of (?:this|the) license\b|\bincorporated (?:\w+ ){0,2}(?:by reference|into (?:this|the) license)\b|\bin addition to (?:the terms of )?(?:this|the above) license\b|\b(?:additional|supplementary|further) (?:terms|conditions) (?:in|of|at|apply|set out)\b/,
+    what: "other terms made part of the license"
+  }
 ];
 function restrictionCues(text2, baseline = "") {
   const found = [];
@@ -24526,7 +24674,7 @@ var PREPARED_FILE_NAME = "license-templates.json";
 function preparedKey(candidateIds) {
   const require2 = /* @__PURE__ */ (() => bundledRequire)();
   const { version } = require2("spdx-license-list/package.json");
-  return `spdx-license-list@${version}:${candidateIds.join(",")}`;
+  return `spdx-license-list@${version}:titles:${candidateIds.join(",")}`;
 }
 var candidateIdsForKey;
 function setPreparedCandidates(ids) {
@@ -24614,6 +24762,11 @@ function intern(token) {
 function tokenId(token) {
   return vocabulary.get(token) ?? UNKNOWN_ID;
 }
+function tokenOf(id) {
+  if (words.length !== vocabulary.size) words = [...vocabulary.keys()];
+  return words[id] ?? "";
+}
+var words = [];
 function isWildcard(id) {
   return id === WILDCARD_ID;
 }
@@ -24645,17 +24798,44 @@ function splitTemplateText(spdx, text2) {
   }
   return { license: body };
 }
+var ATTRIBUTION_PARAGRAPH = /^(?:portions\s+)?(?:copyright\b|©|\(c\))/i;
+function titleLines(text2) {
+  const out = /* @__PURE__ */ new Set();
+  const lines = text2.split(/\r\n|\r|\n/);
+  let n = 0;
+  while (n < lines.length) {
+    if (lines[n].trim() === "") {
+      n++;
+      continue;
+    }
+    const para = [];
+    while (n < lines.length && lines[n].trim() !== "") para.push(n++);
+    const body = para.map((i) => lines[i].trim()).join(" ");
+    if (ATTRIBUTION_PARAGRAPH.test(body.replace(/^[#>*\-\s]+/, ""))) continue;
+    const words2 = body.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
+    if (words2.length > 12 || /[.;]$/.test(body)) break;
+    for (const i of para) out.add(i + 1);
+  }
+  return out;
+}
 function buildTemplate(spdx, kind, text2) {
-  return fromTokens(spdx, kind, normalizeLicenseText(text2));
+  const norm = normalizeLicenseText(text2);
+  return fromTokens(spdx, kind, { ...norm, optional: kind === "license" ? leadingTitleTokens(norm.lines, titleLines(text2)) : 0 });
+}
+function leadingTitleTokens(tokenLines, title) {
+  let n = 0;
+  while (n < tokenLines.length && title.has(tokenLines[n])) n++;
+  return n;
 }
 function fromTokens(spdx, kind, norm) {
   const ids = new Int32Array(norm.tokens.length);
-  let words = 0;
+  const optional = norm.optional ?? 0;
+  let words2 = 0;
   norm.tokens.forEach((t, i) => {
     ids[i] = intern(t);
-    if (t !== WILDCARD) words++;
+    if (t !== WILDCARD && i >= optional) words2++;
   });
-  return { spdx, kind, ids, raw: norm.raw, words, bigrams: bigramsOf(ids) };
+  return { spdx, kind, ids, raw: norm.raw, optional, words: words2, bigrams: bigramsOf(ids) };
 }
 var cache;
 var index;
@@ -24702,6 +24882,23 @@ function bigramIndex() {
 }
 
 // src/evidence/license/match.ts
+var titles;
+function titleOf(words2) {
+  if (!titles) {
+    titles = /* @__PURE__ */ new Map();
+    for (const t of templates()) {
+      if (t.kind !== "license" || t.optional === 0) continue;
+      const own = [...t.ids.subarray(0, t.optional)].map((id) => isWildcard(id) ? "" : tokenOf(id)).filter(Boolean).join(" ");
+      if (!titles.has(own)) titles.set(own, t.spdx);
+    }
+  }
+  return titles.get(words2);
+}
+function wholeSentence(norm, x0, x1) {
+  const ends = norm.sentenceEnds;
+  if (!ends) return false;
+  return (x0 === 0 || ends[x0 - 1] === 1) && ends[x1 - 1] === 1;
+}
 function densestRegion(tpl, ids, from, to) {
   let best = { start: from, end: from, sum: 0 };
   let sum = 0;
@@ -24743,19 +24940,22 @@ function densestWindow(tpl, ids, from, to, size) {
 function wordsOf(norm, from, to) {
   return norm.tokens.slice(from, to).filter((t) => t !== WILDCARD).join(" ");
 }
-function rawOf(words, from, to) {
-  return words.slice(from, to).filter((w) => w !== "\u2026").join(" ");
+function rawOf(words2, from, to) {
+  return words2.slice(from, to).filter((w) => w !== "\u2026").join(" ");
 }
 function classifyHunks(tpl, norm, ids, hunks) {
   const differences = [];
   const restrictions = [];
   let substantive = 0;
   let minor = 0;
+  let substituted = 0;
   for (const h of hunks) {
     const delWords = [];
     let wild = false;
+    let title = false;
     for (let i = h.t0; i < h.t1; i++) {
       if (isWildcard(tpl.ids[i])) wild = true;
+      else if (i < tpl.optional) title = true;
       else delWords.push(tpl.raw[i].toLowerCase());
     }
     const insWords = [];
@@ -24764,11 +24964,19 @@ function classifyHunks(tpl, norm, ids, hunks) {
     const delText = delWords.join(" ");
     const cues = insWords.length > 0 ? restrictionCues(insText, delText) : [];
     if (delWords.length === 0 && insWords.length === 0) continue;
+    const inTitle = h.t1 <= tpl.optional && (title || h.t0 < tpl.optional);
+    if (cues.length === 0 && inTitle && delWords.length === 0 && insWords.length <= 12) continue;
+    if (cues.length === 0 && h.inner && delWords.length === 0 && insWords.length >= 3 && wholeSentence(norm, h.x0, h.x1)) {
+      substantive += insWords.length;
+      differences.push({ kind: "added", text: rawOf(norm.raw, h.x0, h.x1), line: norm.lines[h.x0] });
+      continue;
+    }
     if (cues.length === 0) {
       if (wild && delWords.length <= 3 && insWords.length <= 60) continue;
       const meaningful = [...delWords, ...insWords].some((w) => MEANING_WORDS.has(w));
       if (!meaningful && delWords.length <= 6 && insWords.length <= 6) {
         minor += Math.max(delWords.length, insWords.length);
+        if (insWords.length > 0) substituted += delWords.length;
         continue;
       }
     }
@@ -24785,7 +24993,7 @@ function classifyHunks(tpl, norm, ids, hunks) {
       differences.push(d);
     }
   }
-  return { differences, restrictions, substantive, minor };
+  return { differences, restrictions, substantive, minor, substituted };
 }
 function matchTemplate(tpl, norm, ids, from, to) {
   const dense = densestRegion(tpl, ids, from, to);
@@ -24826,33 +25034,61 @@ function matchTemplate(tpl, norm, ids, from, to) {
     else break;
   }
   if (pairs2.length === 0) return null;
+  while (pairs2.length > 1) {
+    const n = runAt(0, 1);
+    if (n >= pairs2.length || pairs2[n - 1][0] >= tpl.optional) break;
+    if (pairs2[n][1] - pairs2[n - 1][1] > 4) pairs2.splice(0, n);
+    else break;
+  }
   let matched = 0;
-  for (const [ti2] of pairs2) if (!isWildcard(tpl.ids[ti2])) matched++;
+  let titleMatched = 0;
+  for (const [ti2] of pairs2) {
+    if (isWildcard(tpl.ids[ti2])) continue;
+    if (ti2 < tpl.optional) titleMatched++;
+    else matched++;
+  }
   let start = rs + pairs2[0][1];
   let end = rs + pairs2[pairs2.length - 1][1] + 1;
-  const leadT = pairs2[0][0];
+  const leadT = pairs2[0][0] - tpl.optional;
   if (leadT > 0) start = Math.max(rs, start - (leadT + 3));
   const tailT = tpl.ids.length - 1 - pairs2[pairs2.length - 1][0];
   if (tailT > 0) end = Math.min(re, end + tailT + 3);
   const hunks = [];
   let ti = 0;
   let xj = start;
-  for (const [a, b] of [...pairs2, [tpl.ids.length, end - rs]]) {
+  const closing = [tpl.ids.length, end - rs];
+  for (const [a, b] of [...pairs2, closing]) {
     const bx = rs + b;
     if (a > ti || bx > xj) {
       const prev = hunks[hunks.length - 1];
+      const inner = ti > 0 && a < tpl.ids.length && bx < end;
       if (prev && ti - prev.t1 <= 2 && xj - prev.x1 <= 2) {
         prev.t1 = a;
         prev.x1 = bx;
-      } else hunks.push({ t0: ti, t1: a, x0: xj, x1: bx });
+        prev.inner = prev.inner === true && inner;
+      } else hunks.push({ t0: ti, t1: a, x0: xj, x1: bx, inner });
     }
     ti = a + 1;
     xj = bx + 1;
   }
   const c = classifyHunks(tpl, norm, ids, hunks);
+  if (tpl.optional > 0) {
+    const body = pairs2.find(([t]) => t >= tpl.optional);
+    const titleEnd = body ? rs + body[1] : start;
+    if (titleEnd > start) {
+      const written2 = norm.tokens.slice(start, titleEnd).filter((t) => t !== WILDCARD).join(" ");
+      const named = titleOf(written2);
+      if (named !== void 0 && named !== tpl.spdx) {
+        c.substantive += titleEnd - start;
+        c.differences.unshift({ kind: "added", text: rawOf(norm.raw, start, titleEnd), line: norm.lines[start] });
+      }
+    }
+  }
   const textWords = end - start;
-  const coverage = tpl.words === 0 ? 0 : matched / tpl.words;
-  const confidence = 2 * matched / (tpl.words + textWords);
+  const coverage = tpl.words === 0 ? 0 : Math.min(1, (matched + c.substituted) / tpl.words);
+  let titleWords = 0;
+  for (let i = 0; i < tpl.optional; i++) if (!isWildcard(tpl.ids[i])) titleWords++;
+  const confidence = 2 * (matched + titleMatched) / (tpl.words + titleWords + textWords);
   let accepted = null;
   if (tpl.kind === "appendix") accepted = coverage >= 0.5 && matched >= 15 ? "appendix" : null;
   else if (c.substantive === 0 && coverage >= 0.92) accepted = c.minor === 0 && hunks.length === 0 ? "exact" : "normalized";
@@ -24864,7 +25100,8 @@ function matchTemplate(tpl, norm, ids, from, to) {
     matched,
     coverage,
     confidence: Math.round(confidence * 1e3) / 1e3,
-    score: matched - 2 * c.substantive - 0.5 * c.minor,
+    // a title that matches still tells siblings apart
+    score: matched + 0.5 * titleMatched - 2 * c.substantive - 0.5 * c.minor,
     accepted,
     differences: c.differences,
     restrictions: [...new Set(c.restrictions)]
@@ -25058,8 +25295,8 @@ function identifyLicense(input2, opts = {}) {
   const differences = [...primary.differences];
   const restrictions = [...primary.restrictions];
   for (const o of outside) {
-    const words = wordsOf(norm, o.from, o.to);
-    const cues = restrictionCues(words);
+    const words2 = wordsOf(norm, o.from, o.to);
+    const cues = restrictionCues(words2);
     if (cues.length > 0) {
       differences.push({ kind: "added", text: rawOf(norm.raw, o.from, o.to).slice(0, 600), line: norm.lines[o.from], restriction: cues.join(", ") });
       restrictions.push(...cues);
@@ -25230,9 +25467,20 @@ function reuseSignals(tree) {
 // src/evidence/license/index.ts
 var ROOT_LICENSE = /^(?:UN)?LICEN[CS]E(?:[-._][\w.-]*)?$|^COPYING(?:[-._][\w.-]*)?$|^COPYRIGHT(?:\.(?:md|txt|rst))?$/i;
 var REUSE_FILE = /^LICENSES\/[^/]+$/;
-var THIRD_PARTY = /(?:^|\/)(?:NOTICES?|THIRD[-_ ]?PARTY[\w.-]*|ThirdPartyNotices[\w.-]*|third_party_licen[cs]es?[\w.-]*)(?:\.(?:md|txt|rst))?$/i;
+var THIRD_PARTY = /(?:^|\/)(?:NOTICES?|(?:THIRD|3RD)[-_ ]?PARTY[\w.-]*|ThirdPartyNotices[\w.-]*|(?:third|3rd)[-_]?party[-_]?licen[cs]es?[\w.-]*|licen[cs]es?[-._](?:third|3rd)[-_ ]?part(?:y|ies)[\w.-]*)(?:\.(?:md|txt|rst))?$/i;
+var NESTED_LICENSE = /^(?:[^/]+\/){1,2}(?:LICEN[CS]E|COPYING)(?:\.(?:md|txt|rst))?$/i;
+var NOT_THE_PROJECT = /(?:^|\/)(?:third[-_]?party|3rd[-_]?party|vendor(?:ed)?|external|extern|node_modules|licenses|site-packages|examples?|samples?|baselines?|benchmarks?|tests?|\.[^/]+)\//i;
+var MAX_ELSEWHERE = 10;
+function outsideTheProject(path) {
+  return NOT_THE_PROJECT.test(path);
+}
 function wantsLicenseFile(path) {
-  return ROOT_LICENSE.test(path) || REUSE_FILE.test(path);
+  if (REUSE_FILE.test(path)) return true;
+  if (ROOT_LICENSE.test(path)) return !THIRD_PARTY.test(path);
+  return NESTED_LICENSE.test(path) && !NOT_THE_PROJECT.test(path);
+}
+function isRootLicense(path) {
+  return ROOT_LICENSE.test(path) && !THIRD_PARTY.test(path) || REUSE_FILE.test(path);
 }
 function rank(path) {
   const base = path.toUpperCase();
@@ -25254,6 +25502,18 @@ function fileEvidence(path, r) {
   if (r.closest?.length) ev.closest = r.closest;
   if (r.attributions.length) ev.attributions = r.attributions.slice(0, 20);
   return ev;
+}
+function identifyFile(path, files, problems) {
+  const blob = files[path];
+  const bad = unreadable(path, blob);
+  if (bad) return bad;
+  if (blob.truncated) problems.push({ file: path, message: "license file only partly read; identified from its beginning" });
+  try {
+    return fileEvidence(path, identifyLicense(blob.text));
+  } catch (err) {
+    problems.push({ file: path, message: `license identification failed: ${err.message}` });
+    return { path, confidence: 0, method: "none", reason: "identification failed" };
+  }
 }
 function unreadable(path, blob) {
   if (!blob) return { path, confidence: 0, method: "none", reason: "the file was not read" };
@@ -25280,7 +25540,8 @@ function combine(files, signals) {
   const root = files.filter((f) => !f.path.startsWith("LICENSES/"));
   const used = root.length > 0 ? root : files;
   if (used.length === 0 || used.some((f) => !f.expression || f.modified)) return void 0;
-  const exprs = [...new Set(used.map((f) => f.expression))];
+  let exprs = [...new Set(used.map((f) => f.expression))];
+  if (exprs.some((e) => /^LGPL-3\.0/.test(e))) exprs = exprs.filter((e) => !/^GPL-3\.0(?:-only|-or-later)?$/.test(e));
   if (exprs.length === 1) return exprs[0];
   const ids = exprs.flatMap((e) => expressionIds(parseExpression(e) ?? { license: e }));
   const saysOr = signals.some((s) => {
@@ -25293,23 +25554,9 @@ function combine(files, signals) {
   return exprs.map(wrap).join(saysOr ? " OR " : " AND ");
 }
 function extractLicense(tree, files, python, problems) {
-  const candidates2 = tree.filter((e) => e.type === "blob" && wantsLicenseFile(e.path)).sort((a, b) => rank(a.path) - rank(b.path) || a.path.localeCompare(b.path));
-  const out = [];
-  for (const e of candidates2) {
-    const blob = files[e.path];
-    const bad = unreadable(e.path, blob);
-    if (bad) {
-      out.push(bad);
-      continue;
-    }
-    if (blob.truncated) problems.push({ file: e.path, message: "license file only partly read; identified from its beginning" });
-    try {
-      out.push(fileEvidence(e.path, identifyLicense(blob.text)));
-    } catch (err) {
-      problems.push({ file: e.path, message: `license identification failed: ${err.message}` });
-      out.push({ path: e.path, confidence: 0, method: "none", reason: "identification failed" });
-    }
-  }
+  const candidates2 = tree.filter((e) => e.type === "blob" && isRootLicense(e.path)).sort((a, b) => rank(a.path) - rank(b.path) || a.path.localeCompare(b.path));
+  const out = candidates2.map((e) => identifyFile(e.path, files, problems));
+  const elsewhere = out.length > 0 ? [] : tree.filter((e) => e.type === "blob" && NESTED_LICENSE.test(e.path) && !NOT_THE_PROJECT.test(e.path)).sort((a, b) => a.path.split("/").length - b.path.split("/").length || a.path.localeCompare(b.path)).slice(0, MAX_ELSEWHERE).map((e) => identifyFile(e.path, files, problems));
   for (const [i, f] of out.entries()) {
     const target = files[f.path]?.symlinkTarget;
     if (target === void 0 || target.startsWith("/")) continue;
@@ -25319,6 +25566,14 @@ function extractLicense(tree, files, python, problems) {
     if (!same) continue;
     const { parts: _p, differences: _d, attributions: _a, reason: _r, ...rest } = same;
     out[i] = { ...rest, path: f.path, differences: [], reason: `a symlink to ${resolved}: the same text` };
+  }
+  const lgpl = out.find((f) => f.expression && /^LGPL-3\.0/.test(f.expression));
+  if (lgpl) {
+    for (const f of out) {
+      if (f.expression && /^GPL-3\.0(?:-only|-or-later)?$/.test(f.expression) && !f.reason) {
+        f.reason = `the GNU GPL v3 that the LGPL-3.0 in ${lgpl.path} builds on: part of that license, not a second one`;
+      }
+    }
   }
   const signals = [
     ...spdxLineSignals(files),
@@ -25349,6 +25604,7 @@ function extractLicense(tree, files, python, problems) {
   const thirdParty = tree.filter((e) => e.type === "blob" && (THIRD_PARTY.test(e.path) || REUSE_FILE.test(e.path)) && e.path.split("/").length <= 3).map((e) => e.path).slice(0, 50);
   const ev = { files: out, signals, disagreements, thirdParty };
   if (expression) ev.expression = expression;
+  if (elsewhere.length > 0) ev.elsewhere = elsewhere;
   return ev;
 }
 
@@ -25435,6 +25691,9 @@ async function gatherEvidence(target, opts) {
   const ci = ciExtractor.extract(tree, files, problems);
   const license = extractLicense(tree, files, python, problems);
   const historyAndTags = await historyPromise;
+  if (historyAndTags.history.graphRejected) {
+    problems.push({ file: "objects/info/commit-graph", message: `not used: ${historyAndTags.history.graphRejected}; the history was walked from the commit objects` });
+  }
   return {
     repo: {
       input: target.input,
@@ -25614,17 +25873,18 @@ var TAG = /<\/?[A-Za-z][^>\n]{0,1000}>/g;
 var COMMENT = /<!--[^\n]{0,2000}?-->/g;
 var URL2 = /\bhttps?:\/\/\S+/gi;
 var SUBST = /\|[^|\s\n][^|\n]{0,200}\|_{0,2}/g;
+var ENTITY = /&(?:[A-Za-z][A-Za-z0-9]{1,31}|#\d{1,7}|#[xX][0-9A-Fa-f]{1,6});/g;
 function cleanInline(s) {
-  return s.replace(LINKED_BADGE, " ").replace(IMG, " ").replace(INLINE_LINK, "$1").replace(RST_INLINE_LINK, "$1").replace(RST_ROLE, "$1").replace(AUTOLINK, " ").replace(COMMENT, " ").replace(TAG, " ").replace(URL2, " ").replace(SUBST, " ").replace(/[*_~]{1,3}(\S[^*_~\n]{0,500}?)[*_~]{1,3}/g, "$1").replace(/`+/g, "").replace(/\s+/g, " ").trim();
+  return s.replace(LINKED_BADGE, " ").replace(IMG, " ").replace(INLINE_LINK, "$1").replace(RST_INLINE_LINK, "$1").replace(RST_ROLE, "$1").replace(AUTOLINK, " ").replace(COMMENT, " ").replace(TAG, " ").replace(URL2, " ").replace(SUBST, " ").replace(ENTITY, " ").replace(/[*_~]{1,3}(\S[^*_~\n]{0,500}?)[*_~]{1,3}/g, "$1").replace(/`+/g, "").replace(/\s+/g, " ").trim();
 }
-var WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu;
+var WORD2 = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu;
 function countWords(s) {
   let n = 0;
-  for (const _ of s.matchAll(WORD)) n++;
+  for (const _ of s.matchAll(WORD2)) n++;
   return n;
 }
 function isLinkOnly(raw) {
-  const rest = raw.replace(LINKED_BADGE, " ").replace(IMG, " ").replace(INLINE_LINK, " ").replace(/^\s{0,3}\[[^\]\n]{1,500}\]:[^\n]*$/gm, " ").replace(RST_INLINE_LINK, " ").replace(SUBST, " ").replace(AUTOLINK, " ").replace(COMMENT, " ").replace(TAG, " ").replace(URL2, " ");
+  const rest = raw.replace(LINKED_BADGE, " ").replace(IMG, " ").replace(INLINE_LINK, " ").replace(/^\s{0,3}\[[^\]\n]{1,500}\]:[^\n]*$/gm, " ").replace(RST_INLINE_LINK, " ").replace(SUBST, " ").replace(AUTOLINK, " ").replace(COMMENT, " ").replace(TAG, " ").replace(URL2, " ").replace(ENTITY, " ");
   return countWords(rest) === 0;
 }
 var MD_LINK2 = /\]\(\s*<?([^)\s>]+)>?(?:\s+["'][^"']*["'])?\s*\)/g;
@@ -25684,7 +25944,20 @@ var ATX = /^ {0,3}(#{1,6})(?:[ \t]|$)/;
 var SETEXT = /^ {0,3}(=+|-+)[ \t]*$/;
 var LIST_ITEM = /^ {0,3}([-*+]|\d{1,9}[.)])([ \t]+|$)/;
 var RULE = /^ {0,3}([-*_])([ \t]*\1){2,}[ \t]*$/;
-var HTML_START = /^ {0,3}<(\/?[A-Za-z][A-Za-z0-9-]*|!--)/;
+var HTML_RAW = /^ {0,3}<(script|pre|style|textarea)(?:[\s>]|$)/i;
+var HTML_BLOCK_TAG = /^ {0,3}<\/?(address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|picture|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:[\s>]|\/>|$)/i;
+var HTML_LONE_TAG = /^ {0,3}(?:<[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:"[^"\n]{0,2000}"|'[^'\n]{0,2000}'|[^\s"'=<>`]{1,2000}))?){0,50}\s*\/?>|<\/[A-Za-z][A-Za-z0-9-]*\s*>)\s*$/;
+var ENTITIES = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'", nbsp: " ", "#39": "'" };
+function preText(raw) {
+  let body = raw.replace(/^ {0,3}<pre\b[^>]{0,1000}>(?:\s*<code\b[^>]{0,1000}>)?/i, "");
+  let leadingLines = 0;
+  while (body.startsWith("\n")) {
+    body = body.slice(1);
+    leadingLines++;
+  }
+  body = body.replace(/(?:<\/code>\s*)?<\/pre>[^\n]*$/i, "").replace(/<\/?[A-Za-z][^>\n]{0,1000}>/g, "").replace(/&(lt|gt|amp|quot|apos|nbsp|#39);/g, (_, e) => ENTITIES[e] ?? "");
+  return { text: body.replace(/\n+$/, ""), leadingLines };
+}
 var HTML_HEADING = /^ {0,3}<h([1-6])\b[^>]*>(.*?)<\/h\1>/i;
 var TABLE_ROW = /^ {0,3}\|.*\|\s*$|^[^|`]*\|[^|]*\|/;
 var TABLE_DELIM = /^ {0,3}\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
@@ -25733,7 +26006,7 @@ function parseMarkdown(lines) {
         body2.push(indent > 0 ? l.replace(new RegExp(`^ {0,${indent}}`), "") : l);
         i++;
       }
-      push({ kind: "code", line: start, text: body2.join("\n"), lang: (fence[2] ?? "").toLowerCase(), style: "fenced" });
+      push({ kind: "code", line: start, text: body2.join("\n"), lang: (fence[2] ?? "").toLowerCase(), style: "fenced", bodyLine: start + 1 });
       prevBlank = false;
       continue;
     }
@@ -25744,7 +26017,7 @@ function parseMarkdown(lines) {
         i++;
       }
       while (body2.length > 0 && isBlank(body2[body2.length - 1])) body2.pop();
-      push({ kind: "code", line: start, text: body2.join("\n"), lang: "", style: "indented" });
+      push({ kind: "code", line: start, text: body2.join("\n"), lang: "", style: "indented", bodyLine: start });
       prevBlank = false;
       continue;
     }
@@ -25764,7 +26037,24 @@ function parseMarkdown(lines) {
       prevBlank = false;
       continue;
     }
-    if (HTML_START.test(line)) {
+    const raw = HTML_RAW.exec(line);
+    if (raw) {
+      const close = new RegExp(`</${raw[1]}\\s*>`, "i");
+      const body2 = [];
+      while (i < lines.length) {
+        const l = lines[i++];
+        body2.push(l);
+        if (close.test(l)) break;
+      }
+      if (raw[1].toLowerCase() === "pre") {
+        const pre = preText(body2.join("\n"));
+        const lang = /<code\b[^>]*class=["'][^"']*\b(?:language|lang)-([\w+-]+)/i.exec(body2[0] ?? "")?.[1] ?? "";
+        push({ kind: "code", line: start, text: pre.text, lang: lang.toLowerCase(), style: "html", bodyLine: start + pre.leadingLines });
+      } else push({ kind: "html", line: start, text: body2.join("\n") });
+      prevBlank = false;
+      continue;
+    }
+    if (/^ {0,3}<!--/.test(line) || HTML_BLOCK_TAG.test(line) || prevBlank && HTML_LONE_TAG.test(line)) {
       const body2 = [];
       const comment = /^\s*<!--/.test(line);
       while (i < lines.length) {
@@ -25858,7 +26148,7 @@ function parseRst(lines) {
     if (literalNext && indent > literalIndent) {
       const body2 = takeIndented(lines, i, literalIndent);
       i = body2.next;
-      blocks.push({ kind: "code", line: start, text: body2.text, lang: "", style: "literal" });
+      blocks.push({ kind: "code", line: start, text: body2.text, lang: "", style: "literal", bodyLine: body2.first + 1 });
       literalNext = false;
       continue;
     }
@@ -25885,7 +26175,7 @@ function parseRst(lines) {
       i = body2.next;
       if (CODE_DIRECTIVES.has(name)) {
         const lang = name === "prompt" || name === "ipython" ? directive[3].trim().split(/\s+/)[0] ?? "" : directive[3].trim();
-        blocks.push({ kind: "code", line: start, text: body2.text, lang: lang.toLowerCase() || (name.includes("python") || name === "ipython" || name === "doctest" || name === "testcode" || name === "jupyter-execute" ? "python" : ""), style: "code-block" });
+        blocks.push({ kind: "code", line: start, text: body2.text, lang: lang.toLowerCase() || (name.includes("python") || name === "ipython" || name === "doctest" || name === "testcode" || name === "jupyter-execute" ? "python" : ""), style: "code-block", bodyLine: body2.first + 1 });
       } else if (name === "raw" || name === "image" || name === "figure" || name === "include") {
         blocks.push({ kind: name === "raw" ? "html" : "directive", line: start, text: name });
       } else {
@@ -25901,7 +26191,7 @@ ${body2.text}` });
     if (/^\s*>>>/.test(line)) {
       const body2 = [];
       while (i < lines.length && !isBlank(lines[i])) body2.push(lines[i++].trim());
-      blocks.push({ kind: "code", line: start, text: body2.join("\n"), lang: "pycon", style: "doctest" });
+      blocks.push({ kind: "code", line: start, text: body2.join("\n"), lang: "pycon", style: "doctest", bodyLine: start });
       continue;
     }
     if (/^\s*\+[-=+]+\+\s*$/.test(line) || /^\s*=+(\s+=+)+\s*$/.test(line)) {
@@ -25930,6 +26220,7 @@ ${body2.text}` });
 }
 function takeIndented(lines, from, base, skipOptions = false) {
   const body = [];
+  let first = -1;
   let i = from;
   let minIndent = Infinity;
   let inOptions = skipOptions;
@@ -25949,13 +26240,14 @@ function takeIndented(lines, from, base, skipOptions = false) {
     }
     inOptions = false;
     minIndent = Math.min(minIndent, ind);
+    if (first < 0) first = i;
     body.push(l);
     i++;
   }
   while (body.length > 0 && body[body.length - 1] === "") body.pop();
   while (body.length > 0 && body[0] === "") body.shift();
   const cut = minIndent === Infinity ? 0 : minIndent;
-  return { text: body.map((l) => l === "" ? "" : l.replace(/^\s+/, (ws) => " ".repeat(Math.max(0, indentOf(ws) - cut)))).join("\n"), next: i };
+  return { text: body.map((l) => l === "" ? "" : l.replace(/^\s+/, (ws) => " ".repeat(Math.max(0, indentOf(ws) - cut)))).join("\n"), next: i, first: first < 0 ? from : first };
 }
 function sectionAfter(blocks, headingIndex) {
   const h = blocks[headingIndex];
@@ -26271,8 +26563,8 @@ function addEntry(out, cells, source, retired, line, header2, listItem = false) 
 function cleanName(cell2) {
   const s = cell2.replace(/\[([^\]\n]{0,200})\]\([^)\n]{0,500}\)/g, "$1").replace(/<[^>\n]{0,300}>/g, " ").replace(/\([^)\n]{0,300}\)/g, " ").replace(/(?<![\w.])@[\w/-]+/g, " ").replace(/[\w.+-]+@[\w.-]+/g, " ").replace(/https?:\/\/\S+/g, " ").replace(/[*_`~]/g, "").split(/\s[-–—,;]\s|,/)[0].replace(/\s+/g, " ").trim();
   if (s === "" || s.length > 60) return void 0;
-  const words = s.split(" ");
-  if (words.length > 5 || /[.!?:]$/.test(s) || NOT_A_NAME.test(s) || !new RegExp("\\p{L}", "u").test(s)) return void 0;
+  const words2 = s.split(" ");
+  if (words2.length > 5 || /[.!?:]$/.test(s) || NOT_A_NAME.test(s) || !new RegExp("\\p{L}", "u").test(s)) return void 0;
   return s;
 }
 
@@ -26806,21 +27098,21 @@ var governance = {
 // src/requirements/user-experience.ts
 var INSTALL_HEADING = /\b(install(?:ation|ing)?|quick[\s_-]?start|getting[\s_-]?started|get[\s_-]?started|set[\s_-]?up|setup|requirements|prerequisites)\b/i;
 function opening(doc) {
-  let words = 0;
+  let words2 = 0;
   let paragraph;
   for (const b of doc.blocks) {
-    if (b.kind === "code") return { words, ...paragraph ? { paragraph } : {}, stop: { kind: "code", line: b.line, text: b.lang ? `${b.lang} code block` : "code block" } };
+    if (b.kind === "code") return { words: words2, ...paragraph ? { paragraph } : {}, stop: { kind: "code", line: b.line, text: b.lang ? `${b.lang} code block` : "code block" } };
     if (b.kind === "heading") {
-      if (INSTALL_HEADING.test(b.text)) return { words, ...paragraph ? { paragraph } : {}, stop: { kind: "heading", line: b.line, text: b.text } };
+      if (INSTALL_HEADING.test(b.text)) return { words: words2, ...paragraph ? { paragraph } : {}, stop: { kind: "heading", line: b.line, text: b.text } };
       continue;
     }
     if (!isProse(b)) continue;
     const clean = cleanInline(b.text);
     const n = countWords(clean);
-    words += n;
+    words2 += n;
     if (!paragraph && b.kind === "paragraph" && n > 0) paragraph = { text: clean, line: b.line };
   }
-  return { words, ...paragraph ? { paragraph } : {} };
+  return { words: words2, ...paragraph ? { paragraph } : {} };
 }
 function isProse(b) {
   return (b.kind === "paragraph" || b.kind === "list" || b.kind === "quote") && !isLinkOnly(b.text);
@@ -26884,6 +27176,11 @@ var INSTALL = /^[ \t]*(?:[$>%#][ \t]*|In \[\d*\]:[ \t]*)?[!%]?(?:sudo[ \t]+)?(?:
 var RUNNABLE_LANG = /^(python3?|py|pycon|ipython3?|bash|sh|shell|shell-session|console|zsh|powershell|ps1|bat|cmd)$/i;
 var RUNNABLE_TEXT = /^[ \t]*(>>>|import[ \t]+\w|from[ \t]+[\w.]+[ \t]+import[ \t]|\$[ \t]+\S|python3?[ \t]+\S)/m;
 var PAGE2 = /^(quick[_-]?start|getting[_-]?started|get[_-]?started|install|installation)\.(md|markdown|rst|txt)$/i;
+function lineIn(b, index2) {
+  let n = 0;
+  for (let k = b.text.indexOf("\n"); k >= 0 && k < index2; k = b.text.indexOf("\n", k + 1)) n++;
+  return (b.bodyLine ?? b.line) + n;
+}
 function runnable(b) {
   return b.text.trim() !== "" && (RUNNABLE_LANG.test(b.lang ?? "") || RUNNABLE_TEXT.test(b.text));
 }
@@ -26909,7 +27206,8 @@ function search(path, doc, wholeIsSection, dist) {
     for (const b of s.blocks) {
       if (b.kind !== "code") continue;
       for (const m of b.text.matchAll(INSTALL_ALL)) {
-        const hit = { file: path, heading: s.heading, headingLine: s.line, code: b, installCommand: m[0].trim() };
+        const lead = m[0].length - m[0].trimStart().length;
+        const hit = { file: path, heading: s.heading, headingLine: s.line, code: b, installCommand: m[0].trim(), commandLine: lineIn(b, m.index + lead) };
         if (!dist || namesDistribution(hit.installCommand, dist)) return { hit };
         firstInstall ??= hit;
       }
@@ -26921,7 +27219,7 @@ function search(path, doc, wholeIsSection, dist) {
   if (example) return { hit: example };
   for (const b of doc.blocks) {
     const install = b.kind === "code" ? INSTALL.exec(b.text) : null;
-    if (install) return { ...headingOnly ? { headingOnly } : {}, strayInstall: { line: b.line, text: install[0].trim() } };
+    if (install) return { ...headingOnly ? { headingOnly } : {}, strayInstall: { line: lineIn(b, install.index + install[0].length - install[0].trimStart().length), text: install[0].trim() } };
   }
   return headingOnly ? { headingOnly } : {};
 }
@@ -26986,11 +27284,12 @@ var quickStart = {
 };
 function passWith(hit) {
   const what = hit.installCommand ? `the install command \`${hit.installCommand}\`` : `a runnable ${hit.code.lang || "code"} example`;
+  const line = hit.commandLine ?? hit.code.bodyLine ?? hit.code.line;
   return {
     status: "pass",
-    summary: `${hit.file} has a "${hit.heading}" section (line ${hit.headingLine}) with ${what} (line ${hit.code.line}); a reviewer should try it.`,
-    measured: { heading: hit.heading, installCommand: hit.installCommand ?? null, file: hit.file, codeLine: hit.code.line, ...hit.installCommand ? {} : { example: hit.code.lang || "code" } },
-    evidence: [fileRef(hit.file, hit.headingLine, hit.heading), fileRef(hit.file, hit.code.line, hit.installCommand ?? hit.code.text.split("\n")[0])]
+    summary: `${hit.file} has a "${hit.heading}" section (line ${hit.headingLine}) with ${what} (line ${line}); a reviewer should try it.`,
+    measured: { heading: hit.heading, installCommand: hit.installCommand ?? null, file: hit.file, codeLine: line, ...hit.installCommand ? {} : { example: hit.code.lang || "code" } },
+    evidence: [fileRef(hit.file, hit.headingLine, hit.heading), fileRef(hit.file, line, hit.installCommand ?? hit.code.text.split("\n")[0])]
   };
 }
 
@@ -27153,6 +27452,51 @@ function differenceRefs(f) {
 function holdsText(files, spdx) {
   return files.some((o) => o.spdx === spdx && o.method !== "reference" && !o.modified);
 }
+function judgeElsewhere(found, allow, measured) {
+  const refs = found.map(fileRef2);
+  const where2 = "not at the root, where requirement 15 wants it";
+  measured["elsewhere"] = found.map((f) => ({ path: f.path, expression: f.expression ?? null }));
+  const good = [];
+  const bad = [];
+  const unclear = [];
+  for (const f of found) {
+    if (f.modified && f.restrictions?.length) {
+      bad.push(f);
+      refs.push(...differenceRefs(f));
+    } else if (!f.expression || f.modified) unclear.push(`${f.path} is ${f.modified ? `a modified ${f.spdx} text` : `not identified (${f.reason ?? "no template matches"})`}`);
+    else if (judgeExpression(f.expression, allow)?.allowed) good.push(f);
+    else bad.push(f);
+  }
+  const describe3 = (f) => f.expression ? `${f.path} is ${f.expression} (${kindOf(f.expression)})` : `${f.path} is ${f.spdx ?? "a license"} with added restrictions (${(f.restrictions ?? []).join(", ")})`;
+  const first = found[0];
+  Object.assign(measured, { spdx: first.spdx ?? null, expression: first.expression ?? null, confidence: first.confidence, file: first.path, method: first.method });
+  if (bad.length > 0 && good.length === 0) {
+    return {
+      status: "fail",
+      summary: `Not permissive: ${bad.map(describe3).join("; ")} (${where2}).`,
+      measured,
+      evidence: refs,
+      fix: `License the project under an allowlisted license (${allow.join(", ")}) and put its text in LICENSE.md at the root.`
+    };
+  }
+  if (bad.length > 0 || unclear.length > 0) {
+    const allowed = good.map((f) => `${f.path} is ${f.expression}`);
+    return {
+      status: "review",
+      summary: `Needs a reviewer: no license at the root, and the license files below it differ: ${[...allowed, ...bad.map(describe3), ...unclear].join("; ")}.`,
+      measured,
+      evidence: refs,
+      fix: "A reviewer decides which folder is the project and whether its license is allowlisted; the root LICENSE.md should name it (requirement 15)."
+    };
+  }
+  const exprs = [...new Set(good.map((f) => f.expression))];
+  return {
+    status: "pass",
+    summary: `${exprs.join(", ")}, identified by its text in ${good.map((f) => f.path).join(", ")} (${where2}), is on the allowlist.`,
+    measured,
+    evidence: refs
+  };
+}
 var permissiveLicense = {
   meta: {
     id: 7,
@@ -27180,6 +27524,7 @@ var permissiveLicense = {
     if (lic.disagreements.length) measured["disagreements"] = lic.disagreements;
     const disagree = lic.disagreements.length ? ` Note: ${lic.disagreements.join("; ")}.` : "";
     const allowText = allow.join(", ");
+    if (files.length === 0 && lic.elsewhere?.length) return judgeElsewhere(lic.elsewhere, allow, measured);
     if (files.length === 0) {
       const said = lic.signals.find((s) => s.spdx);
       return {
@@ -27679,6 +28024,12 @@ function windowVerdict(h, have, need, summary, measured, fix) {
   if (have >= need) return { status: "pass", summary: `${summary}.`, measured, evidence };
   return { status: "fail", summary: `${summary}.`, measured, evidence, fix: fix(need - have) };
 }
+function renamedBotsNote(h) {
+  const r = h.botsRenamedByMailmap ?? [];
+  if (r.length === 0) return "";
+  const shown = r.slice(0, 3).map((x) => `${x.bot} as ${x.shownAs} (${plural(x.commits, "commit")})`);
+  return `; .mailmap maps bot ${shown.join(", ")}${r.length > 3 ? ` and ${r.length - 3} more` : ""}: still counted as a bot`;
+}
 function plural(n, one, many = `${one}s`) {
   return `${n} ${n === 1 ? one : many}`;
 }
@@ -27694,7 +28045,9 @@ function evaluateRecentCommits(evidence, policy) {
   if (notCounted.length > 0) summary += `; ${notCounted.join(" and ")} not counted`;
   if (h.hiddenBySkew) summary += `; ${h.hiddenBySkew} of them reachable only through a commit dated before the window (clock skew), which git log --since would miss`;
   if (h.commits === 0 && h.latestCommitAt) summary += `; the newest commit is from ${h.latestCommitAt.slice(0, 10)}`;
+  summary += renamedBotsNote(h);
   const measured = {
+    ...h.botsRenamedByMailmap ? { botsRenamedByMailmap: h.botsRenamedByMailmap } : {},
     commits: h.commits,
     botCommits: h.botCommits,
     mergeCommits: h.mergeCommits,
@@ -27751,12 +28104,14 @@ function evaluateActiveContributors(evidence, policy) {
   if (n > 0) summary += `: ${list2(people)}`;
   if (coOnly > 0) summary += `; ${coOnly} credited only by Co-authored-by`;
   if (n === 0 && h.commits === 0 && h.latestCommitAt) summary += `; no commits since ${h.latestCommitAt.slice(0, 10)}`;
+  summary += renamedBotsNote(h);
   const measured = {
     contributors: n,
     people: people.map(label),
     window: h.window,
     identityMethod: h.identityMethod,
-    mailmap: h.mailmap
+    mailmap: h.mailmap,
+    ...h.botsRenamedByMailmap ? { botsRenamedByMailmap: h.botsRenamedByMailmap } : {}
   };
   return windowVerdict(
     h,
@@ -27872,7 +28227,7 @@ var licenseFile = {
     automation: "full",
     measures: "A license file at the root: LICENSE, LICENCE or COPYING, bare or with .md, .txt or .rst, or a LICENSES/ folder (REUSE). A name other than exactly LICENSE.md still passes, and the summary says so."
   },
-  evaluate(evidence) {
+  evaluate(evidence, { policy }) {
     const thirdParty = thirdPartyLicensing(evidence);
     const accepted = candidates(evidence, ACCEPTED);
     const usable = accepted.filter((c) => !c.problem);
@@ -27897,10 +28252,27 @@ var licenseFile = {
         evidence: refs
       };
     }
-    return noLicense(evidence, accepted, measuredBase);
+    return noLicense(evidence, accepted, measuredBase, policy.licenses.allow);
   }
 };
-function noLicense(evidence, accepted, measured) {
+function moveAdvice(paths, identified, allow) {
+  const byPath = new Map(identified.map((f) => [f.path, f]));
+  const verdict = (p) => {
+    const f = byPath.get(p);
+    if (!f?.expression || f.modified) return void 0;
+    return { expression: f.expression, allowed: judgeExpression(f.expression, allow)?.allowed === true };
+  };
+  const good = paths.filter((p) => verdict(p)?.allowed === true);
+  const bad = paths.filter((p) => verdict(p)?.allowed === false);
+  const named = (list3) => list3.map((p) => `${p} (${verdict(p).expression})`).join(", ");
+  const wouldFail = bad.length ? ` Do not move ${named(bad)} to the root: requirement 7 does not accept ${bad.length === 1 ? "that license" : "those licenses"}.` : "";
+  if (bad.length === 0) return `Move ${good[0] ?? paths[0]} to LICENSE.md at the root of the repository.`;
+  if (good.length > 0) {
+    return `Move ${named(good.slice(0, 1))} to LICENSE.md at the root, or, if the folders are separate subprojects, add a LICENSE.md at the root that names each folder's license.${wouldFail}`;
+  }
+  return `Add LICENSE.md at the root with the full text of an allowlisted license (${allow.join(", ")}).${wouldFail}`;
+}
+function noLicense(evidence, accepted, measured, allow) {
   const fix = "Add LICENSE.md at the root of the repository with the full text of the project's license (and list third-party code's licenses, e.g. in NOTICE or THIRD_PARTY_LICENSES).";
   const broken = accepted[0];
   if (broken) {
@@ -27923,14 +28295,14 @@ function noLicense(evidence, accepted, measured) {
       fix: `Rename ${names[0]} to LICENSE.md (or keep it and add LICENSE.md naming the license(s) and pointing to ${names.join(", ")}).`
     };
   }
-  const elsewhere = evidence.tree.filter((e) => /[lLcC]/.test(e.path[e.path.lastIndexOf("/") + 1] ?? "") && e.type === "blob" && e.path.includes("/") && ACCEPTED.test(baseOf(e.path)) && !/(^|\/)(third[-_]?party|vendor|node_modules|licenses)\//i.test(e.path)).map((e) => e.path).sort((a, b) => a.split("/").length - b.split("/").length || (a < b ? -1 : 1)).slice(0, 5);
+  const elsewhere = evidence.tree.filter((e) => /[lLcC]/.test(e.path[e.path.lastIndexOf("/") + 1] ?? "") && e.type === "blob" && e.path.includes("/") && ACCEPTED.test(baseOf(e.path)) && !outsideTheProject(e.path)).map((e) => e.path).sort((a, b) => a.split("/").length - b.split("/").length || (a < b ? -1 : 1)).slice(0, 5);
   if (elsewhere.length > 0) {
     return {
       status: "fail",
       summary: `No license file at the root; found ${elsewhere.join(", ")} deeper in the tree, where GitHub and PyPI do not look for the project's license.`,
       measured: { path: null, exactName: false, elsewhere, ...measured },
       evidence: elsewhere.map((p) => fileRef(p)),
-      fix: `Move ${elsewhere[0]} to LICENSE.md at the root of the repository.`
+      fix: moveAdvice(elsewhere, evidence.license.elsewhere ?? [], allow)
     };
   }
   return { status: "fail", summary: "No license file at the root of the repository.", measured: { path: null, exactName: false, ...measured }, evidence: [], fix };
@@ -27940,16 +28312,19 @@ function noLicense(evidence, accepted, measured) {
 var RELEASE_HEADING = /\b(releases?|release\s+(?:process|cadence|schedule|cycle|policy|notes|methodology|criteria)|versioning|version(?:ing)?\s+policy|changelog|change\s*log|what['’]s\s+new|release\s+history|compatibility\s+policy)\b/i;
 var RELEASE_PROSE = /\b(release\s+(?:process|cadence|schedule|cycle|policy|notes|methodology|criteria|branch(?:es)?)|(?:we|is|are)\s+released\b(?!\s+under\b)|releases?\s+(?:are|is)\s+(?:made|published|cut|tagged|planned)|new\s+(?:version|release)s?\s+(?:are|is)\s+(?:released|published)|semantic\s+versioning|semver\.org|\bsemver\b|calendar\s+versioning|calver|(?:monthly|quarterly|weekly|yearly|annual|biannual)\s+releases?|release[sd]?\s+(?:every|each|monthly|quarterly|twice|once))/i;
 var CHANGELOG_FILE = /(^|\/)(changelog|changes|change_log|history|news|release[-_]?notes|releases?|releasing)([-._][^/]*)?$/i;
+var INSTALLING = /\b(?:install\w*|set\s*up|setup|download\w*|get(?:ting)?\s+started|quick\s*start)\b/i;
+var RELEASE_LINK_TEXT = /^\W*(?:releases?|release\s+notes|release\s+history|changelog|change\s*log|changes|what['’]s\s+new|history)\W*$/i;
 var RELEASES_PAGE = /^https?:\/\/(?:www\.)?(?:github\.com|gitlab\.com)\/[^/\s]+\/[^/\s]+\/(?:-\/)?(?:releases|tags)(?:[/?#]|$)/i;
 function releaseInfo(evidence) {
   const { doc, file } = rootReadme(evidence);
   if (!doc || !file) return void 0;
   for (const b of doc.blocks) {
-    if (b.kind === "heading" && RELEASE_HEADING.test(b.text)) return { kind: "heading", line: b.line, text: b.text };
+    if (b.kind === "heading" && RELEASE_HEADING.test(b.text) && !INSTALLING.test(b.text)) return { kind: "heading", line: b.line, text: b.text };
   }
   for (const l of doc.links) {
     const url = l.url.replace(/[?#].*$/, "");
     if (RELEASES_PAGE.test(l.url)) return { kind: "link", line: l.line, text: l.url };
+    if (/^https?:/i.test(url) && RELEASE_LINK_TEXT.test(l.text)) return { kind: "link", line: l.line, text: l.url };
     if (/^[a-z][a-z0-9+.-]*:/i.test(url)) {
       if (/\/(?:blob|tree|-\/blob)\//.test(url) && CHANGELOG_FILE.test(url)) return { kind: "link", line: l.line, text: l.url };
       continue;
@@ -28181,9 +28556,44 @@ var OTHERS = [
   { kind: "citizen-code-of-conduct", re: /citizencodeofconduct\.org|\bCitizen\s+Code\s+of\s+Conduct\b/i }
 ];
 var LINK_ONLY_WORDS = 80;
+var ADOPTS = /\b(?:adopt\w*|follow\w*|abides?|abiding|subject\s+to|governed\s+by|appl(?:y|ies)|bound\s+by|uses?|observes?|compl(?:y|ies)|adheres?|is\s+(?:the|our)|our\s+code)\b/i;
+var NEGATES = /\b(?:not|no\s+longer|never|nor|neither|instead\s+of|rather\s+than|unlike|except|replac\w*|differs?|different\s+from|without|supersed\w*)\b|n['’]t\b/i;
+var LF_OWN_TEXT = /LF\s+Projects,\s+LLC/g;
+function sentenceAround(text2, at) {
+  let from = at;
+  while (from > 0 && at - from < 600) {
+    const c = text2[from - 1];
+    if ((c === "." || c === "!" || c === "?") && /\s/.test(text2[from] ?? " ")) break;
+    if (c === "\n" && text2[from - 2] === "\n") break;
+    from--;
+  }
+  let to = at;
+  while (to < text2.length && to - at < 600) {
+    const c = text2[to];
+    if ((c === "." || c === "!" || c === "?") && /\s/.test(text2[to + 1] ?? " ")) break;
+    if (c === "\n" && text2[to + 1] === "\n") break;
+    to++;
+  }
+  return text2.slice(from, to);
+}
+function adoptsLf(body, words2) {
+  const mentions = [];
+  for (const m of LF) {
+    const re = new RegExp(m.re.source, m.re.flags.includes("g") ? m.re.flags : `${m.re.flags}g`);
+    for (const found of body.matchAll(re)) {
+      mentions.push(found.index);
+      if (mentions.length > 50) break;
+    }
+  }
+  const affirmed = mentions.filter((at) => !NEGATES.test(sentenceAround(body, at)));
+  if (affirmed.length === 0) return false;
+  if ([...body.matchAll(LF_OWN_TEXT)].some((m) => !NEGATES.test(sentenceAround(body, m.index)))) return true;
+  if (words2 <= 12) return true;
+  return affirmed.some((at) => ADOPTS.test(sentenceAround(body, at)));
+}
 function classifyCodeOfConduct(text2) {
   const body = text2.slice(0, 256 * 1024);
-  const words = countWords(body.replace(/\bhttps?:\/\/\S+/gi, " "));
+  const words2 = countWords(body.replace(/\bhttps?:\/\/\S+/gi, " "));
   if (body.trim() === "") return { kind: "empty", alsoMentions: [], words: 0 };
   const hit = (markers) => {
     for (const m of markers) {
@@ -28192,32 +28602,33 @@ function classifyCodeOfConduct(text2) {
     }
     return void 0;
   };
-  const lf = hit(LF);
+  const named = hit(LF);
+  const lf = named && adoptsLf(body, words2) ? named : void 0;
   const cov = hit(COVENANT);
   const other = hit(OTHERS);
   const version = cov ? covenantVersion(body) : void 0;
   let chosen = lf ?? cov ?? other;
   if (lf && cov) {
-    const lfAdopted = /LF\s+Projects,\s+LLC/.test(body) || words <= LINK_ONLY_WORDS * 2;
+    const lfAdopted = /LF\s+Projects,\s+LLC/.test(body) || words2 <= LINK_ONLY_WORDS * 2;
     chosen = lfAdopted ? lf : cov;
   }
-  const mentions = [lf, cov, other].filter((m) => m !== void 0 && m !== chosen).map((m) => m.kind);
+  const mentions = [lf ?? named, cov, other].filter((m) => m !== void 0 && m !== chosen).map((m) => m.kind);
   if (chosen) {
-    const id = { kind: chosen.kind, matched: chosen.matched, line: chosen.line, alsoMentions: mentions, words };
+    const id = { kind: chosen.kind, matched: chosen.matched, line: chosen.line, alsoMentions: mentions, words: words2 };
     if (chosen.kind === "contributor-covenant" && version) id.version = version;
     return id;
   }
   const link = /\bhttps?:\/\/[^\s<>()"'`\]]+/i.exec(body);
-  if (link && words <= LINK_ONLY_WORDS) {
-    return { kind: "link", link: link[0].replace(/[.,;:]+$/, ""), line: lineAt3(body, link.index), alsoMentions: [], words };
+  if (link && words2 <= LINK_ONLY_WORDS) {
+    return { kind: "link", link: link[0].replace(/[.,;:]+$/, ""), line: lineAt3(body, link.index), alsoMentions: mentions, words: words2 };
   }
-  return { kind: "other", alsoMentions: [], words };
+  return { kind: "other", alsoMentions: mentions, words: words2 };
 }
 function covenantVersion(text2) {
   const url = /contributor-covenant\.org\/(?:[a-z]{2}(?:-[a-z]{2})?\/)?version\/(\d+)\/(\d+)/i.exec(text2);
   if (url) return `${url[1]}.${url[2]}`;
-  const words = /Contributor\s+Covenant[^\n]{0,200}?\b(?:version|v)\s*(\d+\.\d+)/i.exec(text2) ?? /\bversion\s+(\d+\.\d+)[^\n]{0,120}contributor-covenant/i.exec(text2) ?? /\bversion\s+(\d+\.\d+),?\s+available\s+at/i.exec(text2);
-  return words?.[1];
+  const words2 = /Contributor\s+Covenant[^\n]{0,200}?\b(?:version|v)\s*(\d+\.\d+)/i.exec(text2) ?? /\bversion\s+(\d+\.\d+)[^\n]{0,120}contributor-covenant/i.exec(text2) ?? /\bversion\s+(\d+\.\d+),?\s+available\s+at/i.exec(text2);
+  return words2?.[1];
 }
 
 // src/requirements/code-of-conduct.ts
