@@ -49,6 +49,10 @@ export async function gatherEvidence(target: ResolvedTarget, opts: GatherOptions
   const ci = ciExtractor.extract(tree, files, problems);
   const license = extractLicense(tree, files, python, problems);
   const historyAndTags = await historyPromise;
+  const cut = historyAndTags.history.shallow;
+  if (cut) {
+    problems.push({ file: 'shallow', message: `a shallow clone: history before ${cut.cutAt ?? 'an unknown commit'} is cut off${cut.hidesWindow ? ', inside the activity window' : ''}` });
+  }
   if (historyAndTags.history.graphRejected) {
     problems.push({ file: 'objects/info/commit-graph', message: `not used: ${historyAndTags.history.graphRejected}; the history was walked from the commit objects` });
   }

@@ -142,15 +142,28 @@ export async function check(input: string, opts: CheckOptions = {}): Promise<Che
   return checkResolved(await resolveTarget(input, opts), opts);
 }
 
-/** Parses `--as-of`: an ISO date (midnight UTC) or instant; anything else is an input error. */
+/**
+ * Parses `--as-of`: an ISO date (midnight UTC) or instant; anything else is an input error. Each
+ * field is checked against the calendar: JavaScript's Date would take 2026-02-30 as 2026-03-02.
+ */
 export function parseAsOf(text: string): Date {
   const trimmed = text.trim();
-  const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(trimmed);
-  const d = new Date(dateOnly ? `${trimmed}T00:00:00Z` : trimmed);
-  if (!/^\d{4}-\d{2}-\d{2}/.test(trimmed) || Number.isNaN(d.getTime())) {
-    throw new InputError(`--as-of ${JSON.stringify(text)}: expected an ISO 8601 date or instant, e.g. 2026-11-27 or 2026-11-27T12:00:00Z`);
-  }
-  return d;
+  const bad = (why: string) =>
+    new InputError(`--as-of ${JSON.stringify(text)}: expected an ISO 8601 date or instant, e.g. 2026-11-27 or 2026-11-27T12:00:00Z (${why})`);
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.exec(trimmed);
+  if (!m) throw bad('not a date');
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const days = new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  if (mo < 1 || mo > 12) throw bad(`there is no month ${m[2]}`);
+  if (d < 1 || d > days) throw bad(`${m[1]}-${m[2]} has ${days} days`);
+  if (m[4] !== undefined && (Number(m[4]) > 23 || Number(m[5]) > 59 || Number(m[6] ?? 0) > 59)) throw bad('the time of day is out of range');
+  const zone = m[7];
+  if (zone && zone !== 'Z' && (Number(zone.slice(1, 3)) > 23 || Number(zone.slice(-2)) > 59)) throw bad('the UTC offset is out of range');
+  // an instant without a zone is UTC, like a date: the same text gives the same result anywhere
+  const iso = m[4] === undefined ? `${m[1]}-${m[2]}-${m[3]}T00:00:00Z` : trimmed.replace(' ', 'T').replace(/(Z|[+-]\d{2}:?\d{2})?$/, (z) => (!z ? 'Z' : z === 'Z' ? z : `${z.slice(0, 3)}:${z.slice(-2)}`));
+  const d0 = new Date(iso);
+  if (Number.isNaN(d0.getTime())) throw bad('not a date');
+  return d0;
 }
 
 export { evaluate } from './evaluate.js';

@@ -11,6 +11,10 @@ export type ResolvedTarget = Pick<RepoEvidence, 'input' | 'root' | 'bare' | 'rev
 
 export async function resolveLocalTarget(input: string, rev = 'HEAD'): Promise<ResolvedTarget> {
   if (rev.startsWith('-') || /[\0\s]/.test(rev)) throw new InputError(`--rev ${JSON.stringify(rev)} is not a revision`);
+  // git reads these as a range and `log -1` would quietly take one end of it: A..B, A...B, A^!, A^@, A^-
+  if (/\.\.|\^[!@-]/.test(rev)) {
+    throw new InputError(`--rev ${JSON.stringify(rev)} is a range; expected one revision (a branch, tag or commit), e.g. --rev ${rev.split(/\.\.\.?|\^[!@-]/).filter(Boolean).pop() ?? 'HEAD'}`);
+  }
   const path = resolve(input);
   let isDir = false;
   try {

@@ -8,7 +8,9 @@
 // capped, and never handed to git) and the identities merged into people.
 import type { HistoryEvidence, TagEvidence } from './types.js';
 import type { Policy } from '../policy/types.js';
-import { gitBuffer, GitError } from './git/run.js';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { git, gitBuffer, GitError } from './git/run.js';
 import { readBlobs } from './git/blobs.js';
 import { walkWithRevList, type WindowWalk, type WalkBounds } from './git/walk.js';
 import { walkCommitGraph } from './git/commit-graph.js';
@@ -32,7 +34,7 @@ export async function readHistory(
   const until = Math.floor(asOf.getTime() / 1000);
   const since = until - days * DAY;
   const bounds: WalkBounds = { since, until };
-  const [walk, mailmapText, tags] = await Promise.all([walkHistory(cwd, commit, bounds), readMailmap(cwd, commit), readTags(cwd, asOf)]);
+  const [walk, mailmapText, tags, shallow] = await Promise.all([walkHistory(cwd, commit, bounds), readMailmap(cwd, commit), readTags(cwd, asOf), readShallow(cwd, since)]);
   const mailmap = mailmapText === undefined ? EMPTY_MAILMAP : parseMailmap(mailmapText.text);
   const counted = await countWindow(cwd, walk, mailmap, policy);
   const latest = walk.walk.latest;
@@ -54,6 +56,7 @@ export async function readHistory(
     mailmap: mailmapText !== undefined,
     ...(mailmapText?.truncated ? { mailmapTruncated: true } : {}),
     ...(counted.renamedBots.length ? { botsRenamedByMailmap: counted.renamedBots } : {}),
+    ...(shallow ? { shallow } : {}),
   };
   return { history, tags };
 }
@@ -86,6 +89,28 @@ async function walkHistory(cwd: string, commit: string, bounds: WalkBounds): Pro
   }
   const walk = await walkWithRevList(cwd, commit, bounds);
   return { walk, source: 'rev-list', method: 'full-walk', ...(rejected ? { rejected } : {}) };
+}
+
+/**
+ * A shallow clone's cut: the newest commit whose parents were left out, and whether it falls after
+ * the window's start (then commits in the window may be missing from the count).
+ */
+async function readShallow(cwd: string, since: number): Promise<HistoryEvidence['shallow']> {
+  const [flag = '', path = ''] = (await git(['rev-parse', '--is-shallow-repository', '--git-path', 'shallow'], { cwd })).trim().split('\n');
+  if (flag !== 'true') return undefined;
+  let ids: string[] = [];
+  try {
+    ids = readFileSync(resolve(cwd, path), 'latin1').split('\n').filter((l) => /^[0-9a-f]{40,64}$/.test(l));
+  } catch {
+    // git says shallow but the file is gone: the cut is unknown, so say it hides the window
+  }
+  if (ids.length === 0) return { cutAt: null, hidesWindow: true };
+  const times = (await git(['-c', 'core.commitGraph=false', 'log', '--no-walk=unsorted', '--no-show-signature', '--format=%ct', '--stdin'], { cwd, input: ids.join('\n') + '\n' }).catch(() => ''))
+    .split('\n')
+    .map(Number)
+    .filter((t) => t > 0);
+  const newest = times.length > 0 ? Math.max(...times) : undefined;
+  return { cutAt: newest === undefined ? null : iso(newest), hidesWindow: newest === undefined || newest > since };
 }
 
 /** The .mailmap of the evaluated commit, at most MAILMAP_LIMIT bytes of it, streamed. */

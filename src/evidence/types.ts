@@ -89,6 +89,11 @@ export interface HistoryEvidence {
   mailmap: boolean;
   /** what the walk read: the repository's commit-graph file, or `git rev-list` */
   walk?: 'commit-graph' | 'rev-list';
+  /**
+   * a shallow clone: the newest commit whose parents were cut off, and whether the cut falls after
+   * the window's start (commits of the window may then be missing from every count)
+   */
+  shallow?: { cutAt: string | null; hidesWindow: boolean };
   /** the repository's commit-graph was present but not used: it failed a check against the commit objects */
   graphRejected?: string;
   /**

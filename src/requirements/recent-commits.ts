@@ -38,6 +38,16 @@ export function activityRefs(h: HistoryEvidence): EvidenceRef[] {
 export function windowVerdict(h: HistoryEvidence, have: number, need: number, summary: string, measured: Record<string, unknown>, fix: (missing: number) => string): Outcome {
   const evidence = activityRefs(h);
   if (have >= need) return { status: 'pass', summary: `${summary}.`, measured, evidence };
+  // a cut can only hide commits: a pass stands, a shortfall may be the clone's and not the project's
+  if (h.shallow?.hidesWindow) {
+    return {
+      status: 'unknown',
+      summary: `${summary}; the repository is a shallow clone cut ${h.shallow.cutAt ? `at ${h.shallow.cutAt.slice(0, 10)}` : 'at an unknown commit'}, inside the window, so commits may be missing.`,
+      measured: { ...measured, shallow: h.shallow },
+      evidence,
+      fix: 'Check a full clone (git fetch --unshallow), or the repository URL.',
+    };
+  }
   return { status: 'fail', summary: `${summary}.`, measured, evidence, fix: fix(need - have) };
 }
 

@@ -26,10 +26,11 @@ interface SubmitFlags extends StoreFlags {
 const collect = (v: string, prev: string[] = []) => [...prev, ...v.split(',').map((s) => s.trim()).filter(Boolean)];
 
 async function readText(file: string): Promise<string> {
-  const { readFileSync } = await import('node:fs');
+  const [{ readFileSync }, { readRegularText }] = await Promise.all([import('node:fs'), import('../../util/read-file.js')]);
   try {
-    return file === '-' ? readFileSync(0, 'utf8') : readFileSync(file, 'utf8');
+    return file === '-' ? readFileSync(0, 'utf8') : readRegularText(file);
   } catch (err) {
+    if (err instanceof InputError) throw err;
     throw new InputError(`cannot read ${file}: ${(err as Error).message}`);
   }
 }

@@ -12,13 +12,8 @@ export function register(program: Command): void {
       .argument('<landscape.yml>')
       .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text')),
   ).action(async (file: string, flags: StoreFlags & { format: string }) => {
-    const [{ readFileSync }, { readLandscape }] = await Promise.all([import('node:fs'), import('../../landscape/index.js')]);
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch (err) {
-      throw new InputError(`cannot read ${file}: ${(err as Error).message}`);
-    }
+    const [{ readRegularText }, { readLandscape }] = await Promise.all([import('../../util/read-file.js'), import('../../landscape/index.js')]);
+    const text = readRegularText(file);
     const landscape = readLandscape(text, { file });
     const fatal = landscape.problems.filter((p) => p.line !== null && landscape.items.length === 0);
     if (fatal.length > 0) throw new InputError(`${file}:${fatal[0]!.line}: ${fatal[0]!.message}`);

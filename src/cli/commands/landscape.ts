@@ -4,22 +4,14 @@ import { Command, Option } from 'commander';
 import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
 import { InputError } from '../../util/errors.js';
-
-const WHY: Record<string, string> = { ENOENT: 'no such file', EISDIR: 'it is a directory, expected a file', EACCES: 'permission denied' };
+import { readRegularFile } from '../../util/read-file.js';
 
 /**
  * The file as UTF-8 text, or an InputError (exit 2). Decoding leniently would turn a Latin-1 byte
  * into U+FFFD, and an edit would then write that back over bytes it never touched.
  */
 function readText(file: string): string {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(`cannot read ${file}: ${code && WHY[code] ? `${WHY[code]} (${code})` : (code ?? (e as Error).message)}`);
-  }
-  return decodeUtf8(bytes, file);
+  return decodeUtf8(readRegularFile(file).bytes, file);
 }
 
 function decodeUtf8(bytes: Buffer, file: string): string {

@@ -29,7 +29,7 @@ Examples:
   steward license .                    a project: root license files, LICENSES/, packaging metadata
   steward license . --json | jq .allowed`)
     .action(async (path: string, flags: Flags) => {
-      const [fs, nodePath, { extractLicense, wantsLicenseFile }, { extractPython, packagingKind }, { loadDefaultPolicy, loadPolicyFile }, { judgeExpression }, { InputError }] =
+      const [fs, nodePath, { extractLicense, wantsLicenseFile }, { extractPython, packagingKind }, { loadDefaultPolicy, loadPolicyFile }, { judgeExpression }, { InputError }, { readRegularFile }] =
         await Promise.all([
           import('node:fs'),
           import('node:path'),
@@ -38,15 +38,13 @@ Examples:
           import('../../policy/load.js'),
           import('../../evidence/license/spdx.js'),
           import('../../util/errors.js'),
+          import('../../util/read-file.js'),
         ]);
       type Blob = import('../../evidence/types.js').FileBlob;
       const read = (abs: string, rel: string): Blob => {
-        const fd = fs.openSync(abs, 'r');
-        try {
-          const size = fs.fstatSync(fd).size;
-          const buf = Buffer.alloc(Math.min(size, READ_LIMIT));
-          const n = fs.readSync(fd, buf, 0, buf.length, 0);
-          const bytes = buf.subarray(0, n);
+        {
+          // a FIFO or a device is refused, not read: the read would wait for a writer forever
+          const { bytes, size } = readRegularFile(abs, READ_LIMIT);
           const blob: Blob = { path: rel, size };
           if (size > READ_LIMIT) blob.truncated = true;
           if (bytes.subarray(0, 8192).includes(0)) return { ...blob, binary: true };
@@ -55,8 +53,6 @@ Examples:
           } catch {
             return { ...blob, invalidUtf8: true, text: new TextDecoder('utf-8').decode(bytes) };
           }
-        } finally {
-          fs.closeSync(fd);
         }
       };
       let stat: import('node:fs').Stats;

@@ -24,13 +24,8 @@ export function register(program: Command): void {
   storeOptions(
     am.command('propose').description('propose a new policy version').argument('<policy.yml>').requiredOption('--summary <text>', 'what changes and why').requiredOption('--effective <date>', 'YYYY-MM-DD from which it judges'),
   ).action(async (file: string, flags: StoreFlags & { summary: string; effective: string }) => {
-    const { readFileSync } = await import('node:fs');
-    let policyText: string;
-    try {
-      policyText = readFileSync(file, 'utf8');
-    } catch (err) {
-      throw new InputError(`cannot read ${file}: ${(err as Error).message}`);
-    }
+    const { readRegularText } = await import('../../util/read-file.js');
+    const policyText = readRegularText(file);
     await withEngine(flags, async ({ engine, actor }) => {
       const { proposeAmendment } = await import('../../process/engine-amendments.js');
       process.stdout.write(line(await proposeAmendment(engine, actor, { summary: flags.summary, policyText, effectiveOn: flags.effective })));

@@ -12,15 +12,29 @@ export interface RequirementsFile {
   includes: string[];
 }
 
-/** Logical lines (continuations joined) with the number of the line each starts on. */
+/** a logical line longer than this is no requirement pip users write; the rest is not read */
+const MAX_LOGICAL_LINE = 64 * 1024;
+
+/**
+ * Logical lines (continuations joined) with the number of the line each starts on. Linear: the
+ * parts are collected and joined once (appending to a growing string and testing its end was
+ * quadratic: a 1 MiB file of continuation lines took 40 s).
+ */
 function logicalLines(text: string): { text: string; line: number }[] {
   const out: { text: string; line: number }[] = [];
   const lines = text.split(/\r?\n/);
   for (let i = 0; i < lines.length; i++) {
     const start = i;
+    const parts: string[] = [];
+    let length = 0;
     let l = lines[i]!;
-    while (l.endsWith('\\') && i + 1 < lines.length) l = l.slice(0, -1) + ' ' + lines[++i]!;
-    out.push({ text: l, line: start + 1 });
+    while (l.endsWith('\\') && i + 1 < lines.length) {
+      if (length < MAX_LOGICAL_LINE) parts.push(l.slice(0, -1));
+      length += l.length;
+      l = lines[++i]!;
+    }
+    if (length < MAX_LOGICAL_LINE) parts.push(l);
+    out.push({ text: parts.join(' ').slice(0, MAX_LOGICAL_LINE), line: start + 1 });
   }
   return out;
 }
