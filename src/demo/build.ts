@@ -3,10 +3,10 @@
 // and reviewed every month for two years by the real checker (so each has a review history, one
 // fades and is retired, one fails now with days left), the working group's applications in every
 // state, and local accounts for each role. Everything is generated: nothing outside the package.
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { check } from '../check/index.js';
+import { gitBuffer } from '../evidence/git/run.js';
 import { readLandscape } from '../landscape/read.js';
 import type { LandscapeItem } from '../landscape/types.js';
 import { addDays, addMonths, dateOf, fixedClock } from '../process/calendar.js';
@@ -148,10 +148,7 @@ export async function buildDemo(opts: { dir: string; projects?: number; now?: Da
   };
 }
 
-function run(cmd: string, args: string[], cwd: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const p = spawn(cmd, args, { cwd, stdio: 'ignore' });
-    p.on('error', reject);
-    p.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(' ')} in ${cwd} exited ${code}`))));
-  });
+/** Through the one git runner (src/evidence/git/run.ts), like every git process Steward starts. */
+async function run(cmd: 'git', args: string[], cwd: string): Promise<void> {
+  await gitBuffer(args, { cwd });
 }

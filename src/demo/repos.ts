@@ -2,7 +2,7 @@
 // young, copyleft …) with its files and a commit history by several people over two years,
 // written with one `git fast-import` so a demo builds in seconds. Real repositories: the real
 // checker reads them like any clone.
-import { spawn } from 'node:child_process';
+import { gitBuffer } from '../evidence/git/run.js';
 import { mkdirSync } from 'node:fs';
 
 export type RepoKind = 'well-kept' | 'fading' | 'young' | 'copyleft';
@@ -127,15 +127,7 @@ export async function buildDemoRepo(dir: string, r: DemoRepo, until: Date): Prom
   await git(dir, ['tag', 'v1.0.0', 'main']);
 }
 
-function git(cwd: string, args: string[], input?: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const p = spawn('git', args, { cwd, stdio: [input === undefined ? 'ignore' : 'pipe', 'ignore', 'pipe'], env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_TERMINAL_PROMPT: '0' } });
-    let err = '';
-    // a git that dies early closes its stdin: its exit status and stderr say why, not the EPIPE
-    p.stdin?.on('error', () => undefined);
-    p.stderr?.on('data', (d: Buffer) => (err += d.toString()));
-    p.on('error', reject);
-    p.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`git ${args[0]} in ${cwd} exited ${code}: ${err.trim()}`))));
-    p.stdin?.end(input);
-  });
+/** Through the one git runner (src/evidence/git/run.ts), like every git process Steward starts. */
+async function git(cwd: string, args: string[], input?: string): Promise<void> {
+  await gitBuffer(args, { cwd, ...(input !== undefined ? { input } : {}) });
 }
