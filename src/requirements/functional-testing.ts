@@ -33,14 +33,16 @@ export function evaluateFunctionalTesting(evidence: Evidence): Outcome {
   // target leading to one), in a workflow run on every push or pull request, across the most
   // operating systems (pytorch/ignite: its CPU unit tests on three OSes, not a GPU-only job).
   const workflows = new Map(evidence.ci.workflows.map((w) => [w.file, w]));
+  // A Python runner comes before a native part's (zeus: its pytest step, not its daemon's `cargo test`).
+  const NATIVE = new Set(['cargo test', 'npm test', 'ctest']);
   const score = (s: CiStep): number[] => {
     const w = workflows.get(s.file);
     const onChange = w ? w.triggers.some((t) => t === 'push' || t === 'pull_request') : false;
-    return [Number(s.tool.startsWith('make')), Number(!onChange), -(w?.os.length ?? 0)];
+    return [Number(s.tool.startsWith('make')), Number(NATIVE.has(s.tool)), Number(!onChange), -(w?.os.length ?? 0)];
   };
   const steps = evidence.ci.testSteps
     .map((s, i) => ({ s, i, k: score(s) }))
-    .sort((a, b) => a.k[0]! - b.k[0]! || a.k[1]! - b.k[1]! || a.k[2]! - b.k[2]! || a.i - b.i)
+    .sort((a, b) => a.k[0]! - b.k[0]! || a.k[1]! - b.k[1]! || a.k[2]! - b.k[2]! || a.k[3]! - b.k[3]! || a.i - b.i)
     .map((x) => x.s);
   const step = steps[0];
   const stepAt = step ? `${step.file}${step.line !== undefined ? `:${step.line}` : ''}` : undefined;

@@ -23,6 +23,8 @@ const TESTS: [RegExp, string][] = [
   [/(^|\s)hatch\s+(test\b|run\s+[\w:.-]*test)/, 'hatch test'],
   [/(^|\s)(pdm|poetry|rye|pixi|uv)\s+run\s+(-\S+\s+)*[\w:.-]*test[\w:.-]*(\s|$)/, 'run test script'],
   [/(^|\s)python[\d.]*\s+(-\S+\s+)*((\S*\/)?(tests?|testing)\/|\S*(test_[\w-]*\.py|[\w-]+_test\.py|run_?tests?\.py))/, 'python test script'],
+  // a package's own test runner module (`python -m einops.tests.run_tests`)
+  [/(^|\s)python[\d.]*\s+-m\s+[\w.]*\b(tests?|testing)\b[\w.]*/, 'python test module'],
   // a project's own test driver script (`bash tests/run_cpu_tests.sh`, pytorch/ignite)
   [/(^|\s)(ba|z)?sh\s+(-\S+\s+)*(\S*\/)?(tests?|testing)\/\S*\.sh(\s|$)|(^|[\s/])run_?tests?\.sh(\s|$)/, 'shell test script'],
   // projects with native or web parts test them with their own runners
@@ -45,6 +47,8 @@ function asksForNonTestJob(cmd: string, tool: string): boolean {
     const arg = at >= 0 ? tokens.slice(at + 1).find((t) => !t.startsWith('-')) : undefined;
     if (arg !== undefined) jobs = [arg];
   } else if (tool === 'tox' || tool === 'nox') {
+    // `tox … --notest` only builds the environments; the next step runs them
+    if (tokens.includes('--notest')) return true;
     const flag = tool === 'tox' ? /^(-e|--envlist)$/ : /^(-s|--sessions?|-e)$/;
     const at = tokens.findIndex((t) => flag.test(t));
     if (at >= 0 && tokens[at + 1]) jobs = tokens[at + 1]!.split(',');

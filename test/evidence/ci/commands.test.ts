@@ -85,4 +85,7 @@ test('a driver asked for a job that is not testing is not a test step: lint, for
   assert.deepEqual(tools('tox -e lint,py311'), ['test:tox@0'], 'one testing environment among them is a test run');
   assert.deepEqual(tools('nox -s lint'), []);
   assert.deepEqual(tools('nox -s tests'), ['test:nox@0']);
+  assert.deepEqual(tools('tox -e tests-integration --notest\ntox -e tests-integration -- -x'), ['test:tox@1'], 'the environment is built by the first, run by the second');
+  assert.deepEqual(tools('pip install -e . && python -m einops.tests.run_tests numpy'), ['test:python test module@0']);
+  assert.deepEqual(tools('python -m build'), []);
 });
