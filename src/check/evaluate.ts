@@ -46,6 +46,7 @@ export function evaluate(evidence: Evidence, policy: Policy): Report {
       commit: repo.commit,
       asOf: evidence.asOf,
       ...(repo.webUrl ? { webUrl: repo.webUrl } : {}),
+      ...(repo.path ? { path: repo.path, inherited: repo.inherited ?? [] } : {}),
     },
     sources: evidence.sources,
     verdict: verdictOf(requirements),

@@ -5,12 +5,14 @@ import type { Policy } from '../policy/types.js';
 import { listTree } from '../evidence/git/tree.js';
 import { readBlobs } from '../evidence/git/blobs.js';
 import { readHistory } from '../evidence/history.js';
-import { pythonExtractor } from '../evidence/python/index.js';
+import { extractPython, pythonExtractor } from '../evidence/python/index.js';
+import type { ChoiceContext } from '../evidence/python/choose.js';
 import { ciExtractor } from '../evidence/ci/index.js';
 import { wantsCommunityFile } from '../evidence/community.js';
 import { extractLicense, wantsLicenseFile } from '../evidence/license/index.js';
 import { torchReleasesAt } from '../evidence/torch-releases.js';
 import type { ResolvedTarget } from './target.js';
+import { projectView } from './project-root.js';
 
 export interface GatherOptions {
   asOf: Date;
@@ -32,6 +34,17 @@ export function wantedFiles(tree: TreeEntry[]): TreeEntry[] {
   );
 }
 
+/** What tells a monorepo's packages apart: the repository's (or folder's) name, the README, CI's publishing steps. */
+function choiceContext(files: Evidence['files'], ci: Evidence['ci'], repo: string, path: string | undefined): ChoiceContext {
+  const name = (path ?? repo).replace(/\/+$/, '').split('/').pop()!.replace(/\.git$/, '');
+  const readme = Object.keys(files).find((p) => /^readme(\.[a-z]+)?$/i.test(p));
+  return {
+    ...(name ? { repoName: name } : {}),
+    ...(readme && files[readme]!.text ? { readme: files[readme]!.text } : {}),
+    publishTexts: ci.publishSteps.map((s) => s.text),
+  };
+}
+
 export async function gatherEvidence(target: ResolvedTarget, opts: GatherOptions): Promise<Evidence> {
   const problems: EvidenceProblem[] = [];
   const cwd = target.root;
@@ -39,14 +52,16 @@ export async function gatherEvidence(target: ResolvedTarget, opts: GatherOptions
   // reads the tree and the files and parses them; it is awaited last.
   const historyPromise = readHistory(cwd, target.commit, opts.asOf, opts.policy);
   historyPromise.catch(() => undefined); // awaited below; never an unhandled rejection meanwhile
-  const tree = await listTree(cwd, target.commit);
+  const repoTree = await listTree(cwd, target.commit);
+  const view = target.path ? projectView(repoTree, target.path, target.commit) : undefined;
+  const tree = view ? view.tree : repoTree;
   const files = await readBlobs(cwd, wantedFiles(tree));
   for (const f of Object.values(files)) {
     if (f.truncated) problems.push({ file: f.path, message: `only the first ${f.text?.length ?? 0} bytes of ${f.size} were read` });
     if (f.invalidUtf8) problems.push({ file: f.path, message: 'not valid UTF-8; invalid bytes were replaced' });
   }
-  const python = pythonExtractor.extract(tree, files, problems);
   const ci = ciExtractor.extract(tree, files, problems);
+  const python = extractPython(files, problems, choiceContext(files, ci, opts.slug ?? target.root, target.path));
   const license = extractLicense(tree, files, python, problems);
   const historyAndTags = await historyPromise;
   const cut = historyAndTags.history.shallow;
@@ -66,6 +81,7 @@ export async function gatherEvidence(target: ResolvedTarget, opts: GatherOptions
       commitDate: target.commitDate,
       ...(opts.slug ? { slug: opts.slug } : {}),
       ...(opts.webUrl ? { webUrl: opts.webUrl } : {}),
+      ...(target.path ? { path: target.path, inherited: view!.inherited } : {}),
     },
     asOf: opts.asOf.toISOString(),
     tree,
@@ -77,6 +93,7 @@ export async function gatherEvidence(target: ResolvedTarget, opts: GatherOptions
     license,
     torchReleases: torchReleasesAt(opts.asOf, opts.torchReleasesFile),
     problems,
-    sources: [{ name: 'git' }],
+    // the history is the repository's: commits to a monorepo's other folders count as its activity
+    sources: [target.path ? { name: 'git', detail: `the project in ${target.path}/; activity and releases count the whole repository` } : { name: 'git' }],
   };
 }

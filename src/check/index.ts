@@ -13,9 +13,13 @@ import { InputError } from '../util/errors.js';
 import { git } from '../evidence/git/run.js';
 import { readCommitSeries, readTagDates } from '../forecast/series.js';
 import { applyForecasts, forecasts, horizonFor } from '../forecast/index.js';
+import { normaliseProjectPath } from './project-root.js';
 
 export interface CheckOptions {
+  /** default HEAD, or the branch a `/tree/<branch>/` URL names */
   rev?: string;
+  /** the folder of the repository the project lives in (default: the one a `/tree/<branch>/<path>` URL names) */
+  path?: string;
   /** the instant the evaluation is for (default now) */
   asOf?: Date;
   policy?: Policy;
@@ -49,11 +53,15 @@ export async function resolveTarget(input: string, opts: CheckOptions = {}): Pro
   const { classifyTarget, classifyOriginUrl, resolveRemoteTarget } = await import('./remote-target.js');
   const c = classifyTarget(input, { ...(opts.remote?.allowedHosts ? { allowedHosts: opts.remote.allowedHosts } : {}), existsLocally: existsSync });
   if (c.kind === 'refused') throw new InputError(c.reason);
-  if (c.kind === 'local') return withOrigin(await resolveLocalTarget(input, opts.rev ?? 'HEAD'), opts, classifyOriginUrl);
-  const rev = opts.rev ?? 'HEAD';
+  if (c.kind === 'local') {
+    const path = opts.path !== undefined ? normaliseProjectPath(opts.path) : undefined;
+    const local = await resolveLocalTarget(input, opts.rev ?? 'HEAD');
+    return withOrigin(path ? { ...local, path } : local, opts, classifyOriginUrl);
+  }
   const remote = await resolveRemoteTarget(input, {
     ...opts.remote,
-    rev,
+    ...(opts.rev !== undefined ? { rev: opts.rev } : {}),
+    ...(opts.path !== undefined ? { path: opts.path } : {}),
     ...(opts.offline ? { offline: true } : {}),
     wantsPath: (path) => wantedFiles([{ path, mode: '100644', type: 'blob', oid: '' }]).length > 0,
     listOwnerRepos: async (o) => {
@@ -61,8 +69,8 @@ export async function resolveTarget(input: string, opts: CheckOptions = {}): Pro
       return listOwnerRepositories(o.host, o.owner, onlineOptions(opts));
     },
   });
-  const local = await resolveLocalTarget(remote.localGitDir, rev);
-  return { ...local, input, remote: { host: remote.host, slug: remote.slug, webUrl: remote.webUrl } };
+  const local = await resolveLocalTarget(remote.localGitDir, remote.rev);
+  return { ...local, input, ...(remote.path ? { path: remote.path } : {}), remote: { host: remote.host, slug: remote.slug, webUrl: remote.webUrl } };
 }
 
 /** A local clone whose `origin` is on an allowed host is that hosted repository (read from its config: no network). */
@@ -101,17 +109,26 @@ export async function checkResolved(target: CheckTarget, opts: CheckOptions = {}
     detail: `${torch.file} (${torch.why}${torch.rejected ? `; the refreshed list was not used: ${torch.rejected}` : ''})`,
     ...(torch.asOf ? { asOf: torch.asOf } : {}),
   });
+  evidence.torchReleaseList = { source: torch.file, why: torch.why, ...(torch.asOf ? { asOf: torch.asOf.slice(0, 10) } : {}) };
   if (remote) {
     evidence.repo.host = remote.host;
     const { gatherOnline } = await import('../evidence/online/index.js');
     const teams = remote.host === 'github' ? namedTeams(evidence) : [];
-    const { online, sources } = await gatherOnline(remote, evidence.python, {
+    // a list the user chose stays; the bundled or refreshed one gives way to PyPI's own, today's
+    const refreshTorch = !opts.offline && (torch.why === 'bundled' || torch.why === 'user');
+    const { online, sources, torchReleases } = await gatherOnline(remote, evidence.python, {
       ...onlineOptions(opts),
       ...(opts.offline ? { offline: true } : {}),
       ...(teams.length ? { teams } : {}),
+      ...(refreshTorch ? { torchReleases: true } : {}),
     });
     evidence.online = online;
     evidence.sources.push(...sources);
+    if (torchReleases) {
+      const day = asOf.toISOString().slice(0, 10);
+      evidence.torchReleases = torchReleases.releases.filter((r) => r.date <= day);
+      evidence.torchReleaseList = { source: torchReleases.source, why: 'pypi', asOf: torchReleases.fetched };
+    }
   } else if (opts.offline) {
     evidence.online = { errors: {}, offline: true };
   }

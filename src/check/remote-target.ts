@@ -8,7 +8,8 @@ import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { InputError } from '../util/errors.js';
-import { rawPathProblem } from '../util/repo-identity.js';
+import { rawPathProblem, repoIdentity, splitTreeRest } from '../util/repo-identity.js';
+import { normaliseProjectPath, projectWants } from './project-root.js';
 import { PUBLIC_REPO_HOSTS, readRepoPath, repoHostName, type RepoHostKind } from '../util/repo-url.js';
 import { fetchWantedBlobs, runGit, writeCommitGraph } from './remote-git.js';
 
@@ -237,8 +238,10 @@ export interface RemoteTargetOptions {
    * for mirrors and tests, never set by default. The target is still validated against `allowedHosts`.
    */
   cloneBaseUrls?: Record<string, string>;
-  /** the revision the check will read; its files are fetched into the blobless clone */
+  /** the revision the check will read (default: the branch a `/tree/<branch>/` URL names, else HEAD); its files are fetched into the blobless clone */
   rev?: string;
+  /** the folder the project lives in (default: the path a `/tree/<branch>/<path>` URL names) */
+  path?: string;
   /** which paths of the tree a check reads (the gather's own filter); all blobs of those are fetched */
   wantsPath?: (path: string) => boolean;
   /** lists the repositories of an owner, for the error an organisation URL gives (online only) */
@@ -255,6 +258,28 @@ export interface RemoteTarget {
   localGitDir: string;
   /** `cloned`, `fetched` or `cached` (offline) */
   refreshed: 'cloned' | 'fetched' | 'cached';
+  /** the revision to check: --rev, else the branch the URL names, else HEAD */
+  rev: string;
+  /** the project's folder: --path, else the one the URL names */
+  path?: string;
+}
+
+/**
+ * The branch and folder a `/tree/<branch>/<path>` URL names, split by the clone's own branch list
+ * (the longest branch that is a prefix wins, so `release/1.0` beats `release`).
+ */
+async function treeTarget(input: string, dir: string, spec: RemoteSpec, timeoutMs: number | undefined, allowedHosts: AllowedHosts | undefined): Promise<{ branch?: string; path?: string }> {
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(input.trim())) return {};
+  const id = repoIdentity(input, allowedHosts ?? allowedHostsFromEnv());
+  if (!id.ok || !id.identity.treeRest) return {};
+  const heads = await runGit(dir, ['for-each-ref', '--format=%(refname:strip=2)', 'refs/heads'], timeoutMs, spec);
+  const split = splitTreeRest(id.identity.treeRest, heads.split('\n').filter(Boolean));
+  if (!split) {
+    throw new InputError(`${input}: the URL names the branch ${JSON.stringify(id.identity.treeRest.join('/'))} (or a prefix of it), which ${spec.webUrl} does not have`);
+  }
+  // a /blob/ URL names a file: the project is its folder
+  const folder = /\/blob\//.test(input) && split.path ? split.path.split('/').slice(0, -1).join('/') : split.path;
+  return { branch: split.branch, ...(folder ? { path: folder } : {}) };
 }
 
 export function defaultCloneCacheDir(env: NodeJS.ProcessEnv = process.env): string {
@@ -318,8 +343,11 @@ export async function resolveRemoteTarget(input: string, opts: RemoteTargetOptio
     refreshed = 'cloned';
   }
   if (refreshed !== 'cached') await writeCommitGraph(dir, refreshed, opts.timeoutMs, spec);
-  if (!opts.offline && opts.wantsPath) await fetchWantedBlobs(dir, cloneUrl, opts.rev ?? 'HEAD', opts.wantsPath, opts.timeoutMs, spec);
-  return { url: spec.url, host: spec.host, hostname: spec.hostname, slug: spec.slug, webUrl: spec.webUrl, localGitDir: dir, refreshed };
+  const tree = await treeTarget(input, dir, spec, opts.timeoutMs, opts.allowedHosts);
+  const rev = opts.rev ?? tree.branch ?? 'HEAD';
+  const path = opts.path !== undefined ? normaliseProjectPath(opts.path) : tree.path;
+  if (!opts.offline && opts.wantsPath) await fetchWantedBlobs(dir, cloneUrl, rev, projectWants(path, opts.wantsPath), opts.timeoutMs, spec);
+  return { url: spec.url, host: spec.host, hostname: spec.hostname, slug: spec.slug, webUrl: spec.webUrl, localGitDir: dir, refreshed, rev, ...(path ? { path } : {}) };
 }
 
 function cloneUrlFor(spec: RemoteSpec, bases: Record<string, string> | undefined): string {

@@ -7,7 +7,7 @@ import { git, GitError } from '../evidence/git/run.js';
 import type { RepoEvidence } from '../evidence/types.js';
 
 /** The repository and commit a check reads: the first fields of its evidence (RepoEvidence). */
-export type ResolvedTarget = Pick<RepoEvidence, 'input' | 'root' | 'bare' | 'rev' | 'commit' | 'commitDate'>;
+export type ResolvedTarget = Pick<RepoEvidence, 'input' | 'root' | 'bare' | 'rev' | 'commit' | 'commitDate' | 'path'>;
 
 export async function resolveLocalTarget(input: string, rev = 'HEAD'): Promise<ResolvedTarget> {
   if (rev.startsWith('-') || /[\0\s]/.test(rev)) throw new InputError(`--rev ${JSON.stringify(rev)} is not a revision`);

@@ -31,6 +31,13 @@ export interface RepoEvidence {
   /** https URL of the hosted repository, for links to evidence */
   webUrl?: string;
   host?: 'github' | 'gitlab';
+  /**
+   * The folder of the repository the project lives in (`--path`, a URL's `/tree/<branch>/<path>`):
+   * every path in the evidence is relative to it, except the repository's shared files in `inherited`.
+   */
+  path?: string;
+  /** shared files (CI, CODEOWNERS, code of conduct, CONTRIBUTING, GOVERNANCE, LICENSE) read from the repository root, as repository paths */
+  inherited?: string[];
 }
 
 export type TreeEntryType = 'blob' | 'tree' | 'commit';
@@ -139,8 +146,12 @@ export interface TorchDeclaration {
 }
 
 export interface PythonEvidence {
-  /** distribution name from pyproject / setup.cfg / setup.py */
-  distribution?: { name: string; file: string; line?: number };
+  /** distribution name from pyproject / setup.cfg / setup.py: the root's, else the project package chosen by evidence */
+  distribution?: { name: string; file: string; line?: number; why?: string };
+  /** every named package below the root (a monorepo's), when the root is not the only one */
+  packages?: { name: string; file: string; line?: number }[];
+  /** the folder of the package chosen as the project's when the root has no packaging */
+  projectDir?: string;
   torch: TorchDeclaration[];
   /** Trove classifiers declared */
   classifiers: string[];
@@ -301,6 +312,15 @@ export interface HostedRepoEvidence {
   authors?: Record<string, string>;
 }
 
+export interface TorchReleaseListInfo {
+  /** the file read, or the index URL asked */
+  source: string;
+  /** --torch-releases, STEWARD_TORCH_RELEASES, the refreshed user list, the bundled list, or PyPI during an online check */
+  why: 'option' | 'environment' | 'user' | 'bundled' | 'pypi';
+  /** the day the list was written or fetched, when it says */
+  asOf?: string;
+}
+
 export interface Evidence {
   repo: RepoEvidence;
   asOf: string;
@@ -314,6 +334,8 @@ export interface Evidence {
   online?: OnlineEvidence;
   /** torch feature releases known at asOf, newest first */
   torchReleases: { version: string; date: string }[];
+  /** which list `torchReleases` came from (absent in evidence stored before it was recorded) */
+  torchReleaseList?: TorchReleaseListInfo;
   /** application-form answers, when the check runs for an application */
   form?: Record<string, unknown>;
   problems: EvidenceProblem[];

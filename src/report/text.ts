@@ -36,6 +36,7 @@ export function renderText(report: Report, opts: { color: boolean; width?: numbe
     c.bold(`${t.repo}`) +
       c.dim(` @ ${t.commit.slice(0, 12)} · as of ${t.asOf} · policy ${report.policy.id} ${report.policy.version}`),
   );
+  if (t.path) lines.push(c.dim(`project in ${t.path}/ (paths relative to it; shared files from the repository root: ${t.inherited?.length ? t.inherited.join(', ') : 'none'}; activity counts the whole repository)`));
   lines.push('');
   const titleWidth = Math.max(...report.requirements.map((r) => r.title.length));
   for (const r of report.requirements) {

@@ -9,7 +9,11 @@ export interface Report {
   schema: 'steward.report/v1';
   tool: { name: 'steward'; version: string };
   policy: { id: string; version: string };
-  target: { input: string; repo: string; rev: string; commit: string; asOf: string; webUrl?: string };
+  /**
+   * `path` (additive to v1): the folder the project lives in; the report's file paths are relative
+   * to it, except `inherited`, the repository's shared files (CI, CODEOWNERS, …) read from its root
+   */
+  target: { input: string; repo: string; rev: string; commit: string; asOf: string; webUrl?: string; path?: string; inherited?: string[] };
   sources: SourceUse[];
   verdict: Verdict;
   requirements: Result[];

@@ -6,6 +6,7 @@ import { judgeTorchSupport } from '../evidence/python/torch.js';
 import type { Policy } from '../policy/types.js';
 import { torchFix, torchRefs, where, written } from './pytorch-support.js';
 import type { Outcome, Requirement, Status } from './types.js';
+import { describeList, REFRESH_FIX, torchListFacts } from './torch-list.js';
 
 /** `months` calendar months before `at` (the 31st clamps to the month's last day), same time of day. */
 export function monthsBefore(at: Date, months: number): Date {
@@ -65,25 +66,31 @@ export function evaluateOngoingMaintenance(evidence: Evidence, policy: Policy, a
 
   const parts: { status: Status; text: string; fix?: string }[] = [];
   const versions = j.releases.join(' and ');
-  switch (j.outcome) {
-    case 'admits-all':
-      parts.push({ status: 'pass', text: `the torch requirement admits ${versions}` });
-      break;
-    case 'excludes-latest':
-      parts.push({ status: 'fail', text: `the torch requirement (${j.judged.map((a) => `${written(a.declaration)} at ${where(a.declaration)}`).join(', ')}) excludes the latest release ${j.releases[0]}`, fix: torchFix(j) });
-      break;
-    case 'excludes-older':
-      parts.push({ status: 'warn', text: `the torch requirement admits ${j.releases[0]} but not ${j.releases.filter((r) => j.admitted[r] === false).join(', ')}`, fix: torchFix(j) });
-      break;
-    case 'undeclared':
-      parts.push({ status: 'review', text: 'torch is not declared, so support for the latest releases cannot be read', fix: `Declare torch with a range that admits ${versions || 'the latest releases'} (see requirement 1).` });
-      break;
-    case 'indeterminate':
-      parts.push({ status: 'review', text: 'which torch versions the declared requirement admits cannot be told' });
-      break;
-    case 'no-releases':
-      parts.push({ status: 'unknown', text: `the torch release list does not reach ${n} releases at this date` });
-      break;
+  const list = torchListFacts(evidence, asOf);
+  // judged against a list that may be missing releases: the torch sign waits for a reviewer
+  if (list.concern && j.outcome !== 'undeclared' && j.outcome !== 'no-releases') {
+    parts.push({ status: 'review', text: `torch support was judged against ${describeList(list)}, but ${list.concern}`, fix: REFRESH_FIX });
+  } else {
+    switch (j.outcome) {
+      case 'admits-all':
+        parts.push({ status: 'pass', text: `the torch requirement admits ${versions}` });
+        break;
+      case 'excludes-latest':
+        parts.push({ status: 'fail', text: `the torch requirement (${j.judged.map((a) => `${written(a.declaration)} at ${where(a.declaration)}`).join(', ')}) excludes the latest release ${j.releases[0]}`, fix: torchFix(j) });
+        break;
+      case 'excludes-older':
+        parts.push({ status: 'warn', text: `the torch requirement admits ${j.releases[0]} but not ${j.releases.filter((r) => j.admitted[r] === false).join(', ')}`, fix: torchFix(j) });
+        break;
+      case 'undeclared':
+        parts.push({ status: 'review', text: 'torch is not declared, so support for the latest releases cannot be read', fix: `Declare torch with a range that admits ${versions || 'the latest releases'} (see requirement 1).` });
+        break;
+      case 'indeterminate':
+        parts.push({ status: 'review', text: 'which torch versions the declared requirement admits cannot be told' });
+        break;
+      case 'no-releases':
+        parts.push({ status: 'unknown', text: `the torch release list does not reach ${n} releases at this date` });
+        break;
+    }
   }
   if (h.commits >= 1) parts.push({ status: 'pass', text: `${h.commits} commit${h.commits === 1 ? '' : 's'} in the last ${h.window.days} days` });
   else
@@ -131,6 +138,7 @@ export function evaluateOngoingMaintenance(evidence: Evidence, policy: Policy, a
     measured: {
       latest: j.releases,
       admitted: j.admitted,
+      releaseList: { name: list.name, asOf: list.asOf ?? null },
       commits: h.commits,
       latestCommitAt: h.latestCommitAt,
       latestReleaseAt: release?.date,

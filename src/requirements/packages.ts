@@ -90,6 +90,10 @@ export const packages: Requirement = {
       'The distribution exists on PyPI with a wheel in a release, or on conda-forge; online only. Offline: unknown, with any publishing workflow as evidence.',
   },
   evaluate(evidence) {
-    return evaluatePackages(evidence);
+    const o = evaluatePackages(evidence);
+    const dist = evidence.python.distribution;
+    // a repository without a package at its root: say which package was taken for the project's, and why
+    if (!dist?.why) return o;
+    return { ...o, summary: `${o.summary} The project's package is ${dist.name} (${dist.file}): ${dist.why}.`, measured: { ...o.measured, distributionChosen: { file: dist.file, why: dist.why } } };
   },
 };

@@ -5,6 +5,7 @@
 import type { EvidenceRef, TorchDeclaration } from '../evidence/types.js';
 import { judgeTorchSupport, suggestSpecifier, type TorchAdmission, type TorchJudgement } from '../evidence/python/torch.js';
 import type { Outcome, Requirement } from './types.js';
+import { describeList, REFRESH_FIX, torchListFacts, type TorchListFacts } from './torch-list.js';
 
 export function where(d: TorchDeclaration): string {
   return d.line !== undefined ? `${d.file}:${d.line}` : d.file;
@@ -80,7 +81,7 @@ export function evaluatePytorchSupport(j: TorchJudgement, n: number): Outcome {
   switch (j.outcome) {
     case 'undeclared': {
       const aux = j.declarations.map((a) => where(a.declaration));
-      const auxText = aux.length ? ` (it appears only in files for docs, examples or benchmarks: ${list(aux.slice(0, 3))}${aux.length > 3 ? ' …' : ''})` : '';
+      const auxText = aux.length ? ` (it appears only in files for docs, examples, baselines, benchmarks or tests: ${list(aux.slice(0, 3))}${aux.length > 3 ? ' …' : ''})` : '';
       return {
         status: 'review',
         summary: `torch is not declared in pyproject.toml, setup.cfg, setup.py, requirements*.txt, environment*.yml or a conda recipe${auxText}; a reviewer must confirm how users get PyTorch.`,
@@ -95,7 +96,7 @@ export function evaluatePytorchSupport(j: TorchJudgement, n: number): Outcome {
         summary: `The torch release list holds ${j.releases.length} feature release${j.releases.length === 1 ? '' : 's'} on or before the evaluation date, fewer than the ${n} to judge; support cannot be told.`,
         measured,
         evidence,
-        fix: 'Refresh data/torch-releases.json (or pass a release list file) so it covers the evaluation date.',
+        fix: 'Refresh the torch release list with `steward data refresh` (or pass one with --torch-releases) so it covers the evaluation date.',
       };
     case 'excludes-latest':
       return {
@@ -135,6 +136,25 @@ export function evaluatePytorchSupport(j: TorchJudgement, n: number): Outcome {
   }
 }
 
+/**
+ * Names the release list the judgement rests on; a list that cannot be trusted at the evaluation
+ * date turns a verdict (pass, warn or fail) into review, since it may judge the wrong pair.
+ */
+export function withReleaseList(o: Outcome, list: TorchListFacts): Outcome {
+  const measured = { ...o.measured, releaseList: { name: list.name, asOf: list.asOf ?? null, newest: list.newest ?? null, unknownVersions: list.unknownVersions } };
+  const named = `Judged against ${describeList(list)}.`;
+  if (!list.concern) return { ...o, measured, summary: `${o.summary} ${named}` };
+  const verdict = o.status === 'pass' || o.status === 'warn' || o.status === 'fail';
+  const concern = `${list.concern.charAt(0).toUpperCase()}${list.concern.slice(1)}.`;
+  return {
+    ...o,
+    status: verdict ? 'review' : o.status,
+    summary: `${concern} ${o.summary} ${named}`,
+    measured,
+    fix: o.fix ? `${REFRESH_FIX} ${o.fix}` : REFRESH_FIX,
+  };
+}
+
 export const pytorchSupport: Requirement = {
   meta: {
     id: 1,
@@ -147,6 +167,7 @@ export const pytorchSupport: Requirement = {
   },
   evaluate(evidence, { policy, asOf }) {
     const n = policy.thresholds.supportedTorchReleases;
-    return evaluatePytorchSupport(judgeTorchSupport(evidence.python.torch, evidence.torchReleases, asOf, n), n);
+    const outcome = evaluatePytorchSupport(judgeTorchSupport(evidence.python.torch, evidence.torchReleases, asOf, n), n);
+    return withReleaseList(outcome, torchListFacts(evidence, asOf));
   },
 };

@@ -180,8 +180,10 @@ test('a URL is cloned blobless into the cache, its wanted files fetched, refresh
   const cacheDir = tempDir();
   const wanted = (p: string) => p === 'README.md' || p === 'pyproject.toml' || p === 'LICENSE';
   const opts = { cacheDir, cloneBaseUrls: { 'github.com': `${fake.url}/git` }, wantsPath: wanted };
-  const first = await resolveRemoteTarget('https://github.com/acme/widget/tree/main/src', opts);
+  const first = await resolveRemoteTarget('https://github.com/acme/widget/tree/main', opts);
   assert.equal(first.refreshed, 'cloned');
+  assert.equal(first.rev, 'main', 'the branch the URL names is the revision checked');
+  assert.equal(first.path, undefined);
   assert.equal(first.slug, 'acme/widget');
   assert.equal(first.webUrl, 'https://github.com/acme/widget');
   assert.equal(first.localGitDir, cloneDirFor(cacheDir, { url: 'https://github.com/acme/widget.git', hostname: 'github.com', host: 'github', slug: 'acme/widget', webUrl: '' }));

@@ -98,7 +98,7 @@ test('torch only in docs, examples or benchmarks requirements is not declared by
   const example = d('', { file: 'examples/optuna/requirements.txt', line: 1, scope: 'requirements', optional: true });
   const r = judge([docs, example]);
   assert.equal(r.status, 'review');
-  assert.match(r.summary, /appears only in files for docs, examples or benchmarks: docs\/requirements.txt:3 and examples\/optuna\/requirements.txt:1/);
+  assert.match(r.summary, /appears only in files for docs, examples, baselines, benchmarks or tests: docs\/requirements.txt:3 and examples\/optuna\/requirements.txt:1/);
   // a test or dev requirements file still declares it (optional), and the docs one is only reported
   const tests = d('>=2.10', { file: 'requirements-test.txt', line: 2, scope: 'requirements', optional: true });
   const both = judge([docs, tests]);

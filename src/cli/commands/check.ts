@@ -4,6 +4,7 @@ import { InputError } from '../../util/errors.js';
 
 interface CheckFlags {
   rev?: string;
+  path?: string;
   asOf?: string;
   format: 'text' | 'json' | 'markdown' | 'sarif';
   policy?: string;
@@ -18,7 +19,8 @@ export function register(program: Command): void {
     .command('check')
     .description('judge repositories against the 19 ecosystem requirements, with evidence and fixes')
     .argument('<targets...>', 'a repository: work tree or bare repository path (the root, not a sub-directory), an https URL on github.com or gitlab.com, or OWNER/NAME')
-    .option('--rev <rev>', 'the revision to evaluate (branch, tag or commit)', 'HEAD')
+    .option('--rev <rev>', 'the revision to evaluate (branch, tag or commit; default HEAD, or the branch a /tree/<branch>/ URL names)')
+    .option('--path <dir>', 'the folder of the repository the project lives in (a monorepo\'s sub/dir; default: the one a /tree/<branch>/<path> URL names); CI and shared community files still come from the root')
     .option('--as-of <date>', 'the date the evaluation is for (ISO 8601; default now), to reproduce a past result')
     .addOption(new Option('--format <format>', 'output format (sarif: SARIF 2.1.0 for GitHub code scanning)').choices(['text', 'json', 'markdown', 'sarif']).default('text'))
     .option('--policy <file>', 'a policy file to judge by (default: pytorch-ecosystem 1.0)')
@@ -36,6 +38,8 @@ Examples:
   steward check .                              this repository, today
   steward check . --format markdown            a table to paste into a GitHub comment
   steward check ../ignite --rev v0.5.0 --as-of 2026-06-01 --format json
+  steward check ../optimate --path optimization/speedster      a project in a folder of a monorepo
+  steward check https://github.com/nebuly-ai/optimate/tree/main/optimization/speedster   the same, by URL
   steward check repo-a repo-b --format json    several repositories: a JSON array, in order
   steward check . --format sarif > steward.sarif   for github/codeql-action/upload-sarif (a run per repository)`,
     )
@@ -45,7 +49,8 @@ Examples:
       const asOf = flags.asOf !== undefined ? parseAsOf(flags.asOf) : new Date();
       const policy = flags.policy ? loadPolicyFile(flags.policy) : loadDefaultPolicy();
       const opts = {
-        rev: flags.rev ?? 'HEAD',
+        ...(flags.rev !== undefined ? { rev: flags.rev } : {}),
+        ...(flags.path !== undefined ? { path: flags.path } : {}),
         asOf,
         policy,
         offline: flags.offline === true,

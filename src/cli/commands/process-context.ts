@@ -61,18 +61,25 @@ export function printJson(value: unknown): void {
 
 /**
  * The real checker as the process's evaluator: the repository URL, or a local clone under
- * `reposDir` (`<reposDir>/<owner>/<name>` or `<reposDir>/<name>`) when one is given.
+ * `reposDir` (`<reposDir>/<owner>/<name>` or `<reposDir>/<name>`) when one is given. A URL naming
+ * a folder (`…/tree/<branch>/<path>`) checks the project in that folder, in the clone too.
  */
 export async function checkEvaluator(opts: { reposDir?: string; offline?: boolean }): Promise<Evaluator> {
-  const [{ check }, { existsSync }, { join }] = await Promise.all([import('../../check/index.js'), import('node:fs'), import('node:path')]);
+  const [{ check }, { existsSync }, { join }, { repoIdentity }] = await Promise.all([
+    import('../../check/index.js'),
+    import('node:fs'),
+    import('node:path'),
+    import('../../util/repo-identity.js'),
+  ]);
   return async (target, asOf) => {
-    let input = target.repoUrl;
-    if (opts.reposDir) {
-      const parts = target.repoUrl.replace(/\.git$/, '').split('/').filter(Boolean);
-      const candidates = [join(opts.reposDir, ...parts.slice(-2)), join(opts.reposDir, parts.at(-1) ?? '')];
-      input = candidates.find((c) => existsSync(c)) ?? input;
+    const common = { asOf, ...(opts.offline ? { offline: true } : {}) };
+    const id = repoIdentity(target.repoUrl);
+    if (opts.reposDir && id.ok) {
+      const { owner, name, path } = id.identity;
+      const local = [join(opts.reposDir, ...owner.split('/'), name), join(opts.reposDir, name)].find((c) => existsSync(c));
+      if (local) return check(local, { ...common, ...(path ? { path } : {}) });
     }
-    return check(input, { asOf, ...(opts.offline ? { offline: true } : {}) });
+    return check(target.repoUrl, common);
   };
 }
 

@@ -52,6 +52,16 @@ export interface OnlineOptions {
   session?: OnlineSession;
   /** `org/team` owners the repository names (CODEOWNERS, MAINTAINERS): their members are asked for (GitHub) */
   teams?: readonly string[];
+  /** also ask PyPI for torch's feature releases (conditional, cached), for a release list of today */
+  torchReleases?: boolean;
+}
+
+/** Torch's feature releases as PyPI lists them, newest first, and where and when they were asked. */
+export interface FetchedTorchReleases {
+  releases: { version: string; date: string }[];
+  source: string;
+  /** the day they were asked (YYYY-MM-DD) */
+  fetched: string;
 }
 
 export interface OnlineTarget {
@@ -125,7 +135,7 @@ export async function gatherOnline(
   target: OnlineTarget,
   python: Pick<PythonEvidence, 'distribution'>,
   opts: OnlineOptions = {},
-): Promise<{ online: OnlineEvidence; sources: SourceUse[] }> {
+): Promise<{ online: OnlineEvidence; sources: SourceUse[]; torchReleases?: FetchedTorchReleases }> {
   if (opts.offline) return { online: { errors: {}, offline: true }, sources: [] };
   const session = opts.session ?? createOnlineSession(opts);
   const errors: Record<string, string> = {};
@@ -207,7 +217,27 @@ export async function gatherOnline(
   })();
 
   await Promise.all([hosted, packages]);
-  return { online, sources };
+  // after the package lookups, so each source's request counts stay its own
+  let torchReleases: FetchedTorchReleases | undefined;
+  if (opts.torchReleases) {
+    const { torchReleasesFromPypi } = await import('./pypi.js');
+    const before = snap(session.counters.pypi);
+    const source = `${session.baseUrls.pypi.replace(/\/+$/, '')}/pypi/torch/json`;
+    try {
+      const releases = await torchReleasesFromPypi({
+        baseUrl: session.baseUrls.pypi,
+        cache: session.cache,
+        counter: session.counters.pypi,
+        ...(session.retryBaseMs !== undefined ? { retryBaseMs: session.retryBaseMs } : {}),
+      });
+      if (releases.length > 0) torchReleases = { releases, source, fetched: new Date().toISOString().slice(0, 10) };
+      sources.push(use(session.counters.pypi, before, { detail: `torch release list: ${releases.length} feature releases${releases[0] ? `, newest ${releases[0].version} of ${releases[0].date}` : ''}` }));
+    } catch (err) {
+      // the local list stays in use, and requirement 1 names it
+      sources.push(use(session.counters.pypi, before, { detail: 'torch release list', error: `PyPI: ${(err as Error).message}; the local torch release list was used` }));
+    }
+  }
+  return { online, sources, ...(torchReleases ? { torchReleases } : {}) };
 }
 
 /** Lists the repositories of an organisation, user or GitLab group, for the error an owner-only URL gives. */

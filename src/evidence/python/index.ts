@@ -1,6 +1,7 @@
 // Python packaging metadata: distribution name, torch declarations, classifiers, license metadata,
 // project URLs. Reads only files at the evaluated commit; never runs setup.py.
 import type { EvidenceProblem, FileExtractor, FileMap, PythonEvidence, TorchDeclaration, TreeEntry } from '../types.js';
+import { chooseProjectPackage, type ChoiceContext, type PackageCandidate } from './choose.js';
 import { readCondaRecipe, readEnvironmentYml } from './conda.js';
 import { depth, looksOptional, type PackagingFacts } from './facts.js';
 import { readPyproject } from './pyproject.js';
@@ -17,14 +18,16 @@ export function packagingKind(path: string): Kind | undefined {
   const d = depth(path);
   const base = path.slice(path.lastIndexOf('/') + 1);
   const dir = path.slice(0, Math.max(0, path.lastIndexOf('/')));
-  if (d <= 2 && base === 'pyproject.toml') return 'pyproject';
-  if (d <= 2 && base === 'setup.cfg') return 'setup.cfg';
-  if (d <= 2 && base === 'setup.py') return 'setup.py';
+  // monorepos keep their packages a few folders down (`optimization/<name>/setup.py`)
+  if (d <= 4 && base === 'pyproject.toml') return 'pyproject';
+  if (d <= 4 && base === 'setup.cfg') return 'setup.cfg';
+  if (d <= 4 && base === 'setup.py') return 'setup.py';
   if (d <= 3 && /\.(txt|in)$/i.test(base) && (/(^|[-_.])requirements?([-_.][^/]*)?\.(txt|in)$/i.test(base) || /(^|\/)requirements?$/i.test(dir))) {
     return 'requirements';
   }
   if (d <= 3 && /^environment[^/]*\.ya?ml$/i.test(base)) return 'environment';
-  if (d <= 4 && /^(meta\.ya?ml|recipe\.ya?ml)$/i.test(base) && /(conda|recipe)/i.test(dir)) return 'recipe';
+  // a recipe is named for what it is, wherever it lives (`packaging/<name>/meta.yaml`)
+  if (d <= 4 && /^(meta\.ya?ml|recipe\.ya?ml)$/i.test(base) && (d > 1 || /(conda|recipe)/i.test(dir))) return 'recipe';
   return undefined;
 }
 
@@ -34,7 +37,9 @@ export const pythonExtractor: FileExtractor<PythonEvidence> = {
   extract: (_tree: TreeEntry[], files: FileMap, problems: EvidenceProblem[]) => extractPython(files, problems),
 };
 
-export function extractPython(files: FileMap, problems: EvidenceProblem[]): PythonEvidence {
+const dirOf = (file: string) => file.slice(0, Math.max(0, file.lastIndexOf('/')));
+
+export function extractPython(files: FileMap, problems: EvidenceProblem[], context: ChoiceContext = {}): PythonEvidence {
   const out: PythonEvidence = { torch: [], classifiers: [], licenseMeta: [], urls: {}, files: [] };
   const byKind = new Map<Kind, string[]>();
   for (const path of Object.keys(files).sort()) {
@@ -63,9 +68,30 @@ export function extractPython(files: FileMap, problems: EvidenceProblem[]): Pyth
       }
     }
   }
-  metadata.sort((a, b) => depth(a.path) - depth(b.path));
+  metadata.sort((a, b) => depth(a.path) - depth(b.path) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  // With a package at the root, it is the project and deeper packaging (vendored, tools) is not
+  // read, as it never was; without one, the project's package is chosen among the deeper ones.
+  const hasRoot = metadata.some((m) => depth(m.path) === 1);
+  const readable = hasRoot ? metadata.filter((m) => depth(m.path) <= 2) : metadata;
+  const candidates: PackageCandidate[] = [];
+  for (const { path, facts } of readable) {
+    if (facts.name && !candidates.some((c) => dirOf(c.file) === dirOf(path))) {
+      candidates.push({ name: facts.name.name, file: path, ...(facts.name.line !== undefined ? { line: facts.name.line } : {}) });
+    }
+  }
+  const choice = hasRoot ? undefined : chooseProjectPackage(candidates, context);
+  const projectDir = choice ? dirOf(choice.pkg.file) : '';
+  // another package's folder: its metadata and requirements are that package's, not the project's
+  const otherPackage = (file: string) =>
+    projectDir !== '' && !file.startsWith(`${projectDir}/`) && candidates.some((c) => dirOf(c.file) !== '' && dirOf(c.file) !== projectDir && file.startsWith(`${dirOf(c.file)}/`));
+  if (choice) {
+    out.distribution = { ...choice.pkg, why: choice.why };
+    out.projectDir = projectDir;
+  }
+  if (!hasRoot && candidates.length > 0) out.packages = candidates;
   const classifiers = new Set<string>();
-  for (const { path, facts } of metadata) {
+  for (const { path, facts } of readable) {
+    if (otherPackage(path) || (projectDir !== '' && !path.startsWith(`${projectDir}/`) && depth(path) > 1)) continue;
     torch.push(...facts.torch);
     if (!out.distribution && facts.name) {
       out.distribution = { name: facts.name.name, file: path, ...(facts.name.line !== undefined ? { line: facts.name.line } : {}) };
@@ -82,6 +108,6 @@ export function extractPython(files: FileMap, problems: EvidenceProblem[]): Pyth
     torch.push(...readEnvironmentYml(path, files[path]!.text!, looksOptional(path), problems));
   }
   for (const path of byKind.get('recipe') ?? []) torch.push(...readCondaRecipe(path, files[path]!.text!));
-  out.torch = torch.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)));
+  out.torch = torch.filter((d) => !otherPackage(d.file)).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)));
   return out;
 }

@@ -2,6 +2,7 @@
 // judge through judgeTorchSupport(), so they can never disagree about the same declarations.
 import { satisfies, validRange } from '@renovatebot/pep440';
 import type { TorchDeclaration } from '../types.js';
+import { AUXILIARY_DIR } from './choose.js';
 
 /** A specifier as one or more PEP 440 alternatives (Poetry and conda have `||` / `|`). */
 export type Translation = { alternatives: string[] } | { error: string };
@@ -140,7 +141,8 @@ export interface TorchJudgement {
  * torch out of its own dependencies and lists it only in docs/ and examples/ requirements).
  */
 export function isAuxiliary(d: TorchDeclaration): boolean {
-  return /(^|\/)(docs?|examples?|tutorials?|notebooks?|benchmarks?)\//i.test(d.file) && !/(^|\/)(pyproject\.toml|setup\.cfg|setup\.py)$/.test(d.file);
+  // a research baseline's or an example's own packaging pins what it was run with, not what the project supports
+  return AUXILIARY_DIR.test(d.file);
 }
 
 export function rankOf(d: TorchDeclaration): number {

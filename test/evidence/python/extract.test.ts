@@ -27,8 +27,13 @@ test('wants: packaging files at or near the root, requirements and environments 
     'conda.recipe/meta.yaml',
     'conda/recipe/meta.yaml',
     'recipe/recipe.yaml',
+    // a monorepo's packages and recipes a few folders down (optimization/<name>/setup.py, packaging/<name>/meta.yaml)
+    'a/b/pyproject.toml',
+    'src/pkg/setup.py',
+    'optimization/pkg/sub/setup.py',
+    'packaging/pkg/meta.yaml',
   ];
-  const no = ['a/b/pyproject.toml', 'src/pkg/setup.py', 'a/b/c/requirements.txt', 'docs/meta.yaml', 'README.md', 'requirements.md', 'tests/test_setup.py', 'notrequirements.txt'];
+  const no = ['a/b/c/d/pyproject.toml', 'a/b/c/requirements.txt', 'a/b/c/d/meta.yaml', 'meta.yaml', 'README.md', 'requirements.md', 'tests/test_setup.py', 'notrequirements.txt'];
   for (const p of yes) assert.equal(pythonExtractor.wants(p), true, p);
   for (const p of no) assert.equal(pythonExtractor.wants(p), false, p);
 });
