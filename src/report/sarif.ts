@@ -41,12 +41,14 @@ function ruleName(key: string): string {
   return key.replace(/(^|-)([a-z0-9])/g, (_m, _d: string, c: string) => c.toUpperCase());
 }
 
-function location(r: Result): Record<string, unknown> {
+function location(r: Result, target: Report['target']): Record<string, unknown> {
   const file = r.evidence.find((e) => e.kind === 'file');
   if (!file) {
     return { physicalLocation: { artifactLocation: { uri: ROOT_URI, uriBaseId: '%SRCROOT%' } }, message: { text: 'the repository as a whole' } };
   }
-  const uri = file.ref.split('/').map(encodeURIComponent).join('/');
+  // code scanning resolves paths from the repository root; a project in a folder reports relative to it
+  const repoPath = target.path && !target.inherited?.includes(file.ref) ? `${target.path}/${file.ref}` : file.ref;
+  const uri = repoPath.split('/').map(encodeURIComponent).join('/');
   return {
     physicalLocation: {
       artifactLocation: { uri, uriBaseId: '%SRCROOT%' },
@@ -75,7 +77,7 @@ function run(report: Report, opts: SarifOptions): Record<string, unknown> {
       ruleIndex,
       level,
       message: { text: `${r.id} ${r.title}: ${r.status}. ${r.summary}${r.fix ? `\nTo fix: ${r.fix}` : ''}` },
-      locations: [location(r)],
+      locations: [location(r, report.target)],
       // one alert per requirement however its summary changes, so code scanning tracks it across runs
       partialFingerprints: { 'stewardRequirement/v1': `${report.policy.id}:${r.key}` },
       properties: { status: r.status, key: r.key },
