@@ -9066,14 +9066,14 @@ function spawnGit(args, opts) {
     timedOut = true;
     child.kill("SIGKILL");
   }, opts.timeoutMs);
-  const done = new Promise((resolve4, reject) => {
+  const done = new Promise((resolve5, reject) => {
     child.on("error", (err) => {
       clearTimeout(timer);
       reject(err.code === "ENOENT" ? new InputError(NOT_INSTALLED) : err);
     });
     child.on("close", (code, signal) => {
       clearTimeout(timer);
-      resolve4({ code, signal });
+      resolve5({ code, signal });
     });
   });
   return { child, stderr: () => stderr, timedOut: () => timedOut, done };
@@ -9183,6 +9183,60 @@ var init_run = __esm({
       name = "GitError";
     };
     NOT_INSTALLED = "git is not installed or not on PATH; steward reads repositories with the git command";
+  }
+});
+
+// src/check/project-root.ts
+function sharedKind(path) {
+  return SHARED_KINDS.find(([, re]) => re.test(path))?.[0];
+}
+function normaliseProjectPath(given) {
+  const p = given.trim().replace(/^\/+|\/+$/g, "").replace(/\/{2,}/g, "/");
+  if (p === "" || p === ".") return void 0;
+  if (/[\0-\x1f\\]/.test(p) || p.split("/").some((s) => s === "." || s === "..")) {
+    throw new InputError(`--path ${JSON.stringify(given)}: expected a folder inside the repository (like sub/dir), without . or .. segments`);
+  }
+  return p;
+}
+function projectView(tree, path, commit) {
+  const prefix = `${path}/`;
+  const own = [];
+  for (const e of tree) if (e.path.startsWith(prefix)) own.push({ ...e, path: e.path.slice(prefix.length) });
+  if (own.length === 0) {
+    const asFile = tree.some((e) => e.path === path);
+    throw new InputError(`--path ${path}: ${asFile ? "is a file, expected a folder" : "no such folder"} in the repository at ${commit.slice(0, 12)}`);
+  }
+  const ownKinds = new Set(own.map((e) => sharedKind(e.path)).filter((k) => k !== void 0));
+  const inherited = [];
+  for (const e of tree) {
+    if (e.path.startsWith(prefix)) continue;
+    const kind = sharedKind(e.path);
+    if (kind && !ownKinds.has(kind)) inherited.push(e);
+  }
+  const all = [...own, ...inherited].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  return { tree: all, inherited: inherited.map((e) => e.path) };
+}
+function projectWants(path, wants) {
+  if (!path) return wants;
+  const prefix = `${path}/`;
+  return (p) => p.startsWith(prefix) ? wants(p.slice(prefix.length)) : sharedKind(p) !== void 0 && wants(p);
+}
+var SHARED_KINDS;
+var init_project_root = __esm({
+  "src/check/project-root.ts"() {
+    "use strict";
+    init_errors();
+    SHARED_KINDS = [
+      ["codeowners", /^(\.github\/|docs\/)?codeowners$/i],
+      ["code-of-conduct", /^(\.github\/)?code[_-]of[_-]conduct([._-][^/]*)?$/i],
+      ["contributing", /^(\.github\/)?contributing([._-][^/]*)?$/i],
+      ["governance", /^(\.github\/)?governance([._-][^/]*)?$/i],
+      ["maintainers", /^(\.github\/)?maintainers([._-][^/]*)?$/i],
+      ["license", /^(licen[cs]e|copying|notice)([._-][^/]*)?$/i],
+      ["mailmap", /^\.mailmap$/],
+      // CI runs from the repository root: GitHub reads workflows only there
+      ["ci", /^(\.github\/workflows\/[^/]+|\.gitlab-ci\.ya?ml|\.circleci\/[^/]+|azure-pipelines\.ya?ml|\.travis\.ya?ml|Jenkinsfile)$/i]
+    ];
   }
 });
 
@@ -9871,6 +9925,9 @@ var init_repo_url = __esm({
 });
 
 // src/util/repo-identity.ts
+function refused(input2, why2) {
+  return { ok: false, kind: "refused", reason: `${JSON.stringify(input2)}: ${why2}` };
+}
 function rawPathProblem(raw) {
   const afterScheme = raw.replace(/^[A-Za-z][A-Za-z0-9+.-]*:\/\//, "");
   const slash = afterScheme.indexOf("/");
@@ -9881,6 +9938,62 @@ function rawPathProblem(raw) {
     return "the URL path has . or .. segments (plain or percent-encoded); give the repository URL itself";
   }
   if (/\\/.test(path)) return "the URL path has a backslash";
+  return void 0;
+}
+function repoIdentity(input2, hosts = PUBLIC_REPO_HOSTS) {
+  const raw = input2.trim();
+  if (raw === "") return refused(input2, "expected a repository URL, found nothing");
+  if (/[\0-\x1f\x7f\s]/.test(raw)) return refused(input2, "a repository URL has no spaces or control characters");
+  const withScheme = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(raw) ? raw : `https://${raw}`;
+  const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(withScheme)[1].toLowerCase();
+  if (scheme !== "https" && scheme !== "http") return refused(input2, `expected an https:// URL, found the ${scheme}: scheme`);
+  const problem = rawPathProblem(withScheme);
+  if (problem) return refused(input2, problem);
+  let url;
+  try {
+    url = new URL(withScheme);
+  } catch {
+    return refused(input2, "not a valid URL");
+  }
+  if (url.username !== "" || url.password !== "") return refused(input2, "credentials in a repository URL are not accepted");
+  if (url.port !== "") return refused(input2, `a port (${url.port}) is not accepted in a repository URL`);
+  const host = repoHostName(url.hostname);
+  const hostKind = Object.prototype.hasOwnProperty.call(hosts, host) ? hosts[host] : void 0;
+  if (hostKind === void 0) return refused(input2, `expected a repository on ${Object.keys(hosts).join(" or ")}, found the host ${url.hostname}`);
+  let segments;
+  try {
+    segments = url.pathname.split("/").filter((s) => s !== "").map((s) => decodeURIComponent(s));
+  } catch {
+    return refused(input2, "the URL path is not valid percent-encoding");
+  }
+  const p = readRepoPath(segments, hostKind);
+  if (p.kind === "host" || p.owner === void 0) return refused(input2, `expected https://${host}/OWNER/NAME, found no owner`);
+  if (p.name === void 0) {
+    return { ok: false, kind: "owner", host, owner: p.owner, reason: `https://${host}/${p.owner} is an organisation or user, not a repository; expected https://${host}/${p.owner}/<repository>` };
+  }
+  const identity = { host, hostKind, owner: p.owner, name: p.name, url: `https://${host}/${p.owner}/${p.name}`, key: "" };
+  const [page, ...rest] = p.extra;
+  if ((page === "tree" || page === "blob") && rest.length > 0) {
+    identity.treeRest = rest;
+    identity.branch = rest[0];
+    const folder = page === "blob" ? rest.slice(1, -1) : rest.slice(1);
+    if (folder.length > 0) identity.path = folder.join("/");
+  }
+  identity.key = identityKey(identity);
+  return { ok: true, identity };
+}
+function identityKey(id) {
+  return `${id.host}/${id.owner}/${id.name}${id.path ? `/${id.path}` : ""}`.toLowerCase();
+}
+function splitTreeRest(rest, branches) {
+  const names = new Set(branches);
+  for (let n = rest.length; n >= 1; n--) {
+    const branch = rest.slice(0, n).join("/");
+    if (names.has(branch)) {
+      const path = rest.slice(n).join("/");
+      return path ? { branch, path } : { branch };
+    }
+  }
   return void 0;
 }
 var ENCODED_SEPARATOR, ENCODED_DOT;
@@ -9989,7 +10102,7 @@ function allowedHostsFromEnv(env = process.env) {
 function cloneBaseUrlsFromEnv(env = process.env) {
   return pairs(env.STEWARD_CLONE_BASE_URLS, "STEWARD_CLONE_BASE_URLS");
 }
-function refused(input2, why2) {
+function refused2(input2, why2) {
   return { kind: "refused", reason: `${JSON.stringify(input2)}: ${why2}` };
 }
 function validName(name) {
@@ -9998,15 +10111,15 @@ function validName(name) {
 function classifyTarget(input2, opts = {}) {
   const hosts = opts.allowedHosts ?? allowedHostsFromEnv();
   const raw = input2.trim();
-  if (raw === "") return refused(input2, "empty target");
-  if (/[\0-\x1f\x7f]/.test(raw)) return refused(input2, "contains control characters");
-  if (raw.startsWith("-")) return refused(input2, 'starts with "-" (would be read as an option); give a path, https URL or owner/name');
-  if (/^[A-Za-z][A-Za-z0-9+.-]*::/.test(raw)) return refused(input2, "git transport helpers (`ext::`, `fd::` \u2026) are not accepted; give an https URL");
-  if (/^[^/\s:]+@[^/\s:]+:/.test(raw)) return refused(input2, "SSH addresses (git@host:owner/name) are not accepted; give the https URL");
+  if (raw === "") return refused2(input2, "empty target");
+  if (/[\0-\x1f\x7f]/.test(raw)) return refused2(input2, "contains control characters");
+  if (raw.startsWith("-")) return refused2(input2, 'starts with "-" (would be read as an option); give a path, https URL or owner/name');
+  if (/^[A-Za-z][A-Za-z0-9+.-]*::/.test(raw)) return refused2(input2, "git transport helpers (`ext::`, `fd::` \u2026) are not accepted; give an https URL");
+  if (/^[^/\s:]+@[^/\s:]+:/.test(raw)) return refused2(input2, "SSH addresses (git@host:owner/name) are not accepted; give the https URL");
   const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//.exec(raw)?.[1]?.toLowerCase();
   if (scheme !== void 0) return classifyUrl(input2, raw, scheme, hosts);
   const other = /^([A-Za-z][A-Za-z0-9+.-]+):/.exec(raw)?.[1];
-  if (other !== void 0) return refused(input2, `the ${other}: scheme is not accepted; give an https URL on ${Object.keys(hosts).join(" or ")}`);
+  if (other !== void 0) return refused2(input2, `the ${other}: scheme is not accepted; give an https URL on ${Object.keys(hosts).join(" or ")}`);
   const bareHost = /^(?:www\.)?([A-Za-z0-9.-]+\.[A-Za-z]{2,})\/(.*)$/.exec(raw);
   if (bareHost && hosts[bareHost[1].toLowerCase()] !== void 0 && !(opts.existsLocally?.(raw) ?? false)) {
     return classifyUrl(input2, `https://${raw}`, "https", hosts);
@@ -10015,64 +10128,64 @@ function classifyTarget(input2, opts = {}) {
   const short = /^([A-Za-z0-9-]+)\/([A-Za-z0-9_.-]+?)(?:\.git)?\/?$/.exec(raw);
   if (short && OWNER.test(short[1]) && validName(short[2])) {
     const githubHost = Object.keys(hosts).find((h) => hosts[h] === "github");
-    if (githubHost === void 0) return refused(input2, "owner/name means GitHub, and no GitHub host is allowed");
+    if (githubHost === void 0) return refused2(input2, "owner/name means GitHub, and no GitHub host is allowed");
     return { kind: "remote", spec: makeSpec(githubHost, "github", `${short[1]}/${short[2]}`) };
   }
   return { kind: "local" };
 }
 function classifyUrl(input2, raw, scheme, hosts) {
   if (scheme !== "https" && scheme !== "http") {
-    return refused(input2, `the ${scheme}: scheme is not accepted; give an https URL on ${Object.keys(hosts).join(" or ")}`);
+    return refused2(input2, `the ${scheme}: scheme is not accepted; give an https URL on ${Object.keys(hosts).join(" or ")}`);
   }
   const pathProblem = rawPathProblem(raw);
-  if (pathProblem) return refused(input2, pathProblem);
+  if (pathProblem) return refused2(input2, pathProblem);
   let url;
   try {
     url = new URL(raw);
   } catch {
-    return refused(input2, "not a valid URL");
+    return refused2(input2, "not a valid URL");
   }
   if (url.username !== "" || url.password !== "" || /^[a-z]+:\/\/[^/]*@/i.test(raw)) {
-    return refused(input2, "credentials in URLs are not accepted; pass a token with --token or GITHUB_TOKEN");
+    return refused2(input2, "credentials in URLs are not accepted; pass a token with --token or GITHUB_TOKEN");
   }
-  if (url.port !== "") return refused(input2, `a port (${url.port}) is not accepted; give the host's https URL`);
+  if (url.port !== "") return refused2(input2, `a port (${url.port}) is not accepted; give the host's https URL`);
   const hostname = url.hostname.toLowerCase();
   if (/^\[.*\]$/.test(hostname) || /^[0-9.]+$/.test(hostname) || /^0x/i.test(hostname)) {
-    return refused(input2, "IP addresses are not accepted; give the https URL on the hosting service");
+    return refused2(input2, "IP addresses are not accepted; give the https URL on the hosting service");
   }
   const name = repoHostName(hostname);
   const kind = hosts[name];
-  if (kind === void 0) return refused(input2, `host ${hostname} is not allowed; allowed: ${Object.keys(hosts).join(", ")}`);
+  if (kind === void 0) return refused2(input2, `host ${hostname} is not allowed; allowed: ${Object.keys(hosts).join(", ")}`);
   let segments;
   try {
     segments = url.pathname.split("/").filter((s) => s !== "").map((s) => decodeURIComponent(s));
   } catch {
-    return refused(input2, "the URL path is not valid percent-encoding");
+    return refused2(input2, "the URL path is not valid percent-encoding");
   }
-  if (segments.some((s) => s === "." || s === ".." || /[\0-\x1f\\]/.test(s))) return refused(input2, "the URL path has . or .. segments");
+  if (segments.some((s) => s === "." || s === ".." || /[\0-\x1f\\]/.test(s))) return refused2(input2, "the URL path has . or .. segments");
   return kind === "github" ? githubPath(input2, name, segments) : gitlabPath(input2, name, segments);
 }
 function githubPath(input2, hostname, segments) {
   const { path, extra } = readRepoPath(segments, "github");
   const [owner, name] = path;
-  if (owner === void 0) return refused(input2, `expected https://${hostname}/OWNER/NAME, found no owner`);
+  if (owner === void 0) return refused2(input2, `expected https://${hostname}/OWNER/NAME, found no owner`);
   if (!OWNER.test(owner) || GITHUB_RESERVED_OWNERS.has(owner.toLowerCase())) {
-    return refused(input2, `expected https://${hostname}/OWNER/NAME; ${JSON.stringify(owner)} is not an account name`);
+    return refused2(input2, `expected https://${hostname}/OWNER/NAME; ${JSON.stringify(owner)} is not an account name`);
   }
   const rawName = segments[1];
   if (rawName === void 0) {
     return { kind: "owner", owner: { ownerOnly: true, hostname, host: "github", owner, webUrl: `https://${hostname}/${owner}` } };
   }
-  if (name === void 0 || !validName(name)) return refused(input2, `${JSON.stringify(rawName)} is not a repository name`);
+  if (name === void 0 || !validName(name)) return refused2(input2, `${JSON.stringify(rawName)} is not a repository name`);
   const spec = makeSpec(hostname, "github", `${owner}/${name}`);
   if ((extra[0] === "tree" || extra[0] === "blob") && extra[1]) spec.branchHint = extra[1];
   return { kind: "remote", spec };
 }
 function gitlabPath(input2, hostname, segments) {
   const { path, extra } = readRepoPath(segments, "gitlab");
-  if (path.length === 0) return refused(input2, `expected https://${hostname}/GROUP/NAME, found no group`);
+  if (path.length === 0) return refused2(input2, `expected https://${hostname}/GROUP/NAME, found no group`);
   if (!path.every((s) => GL_SEGMENT.test(s) && !s.endsWith(".atom") && !s.endsWith(".lock"))) {
-    return refused(input2, `expected https://${hostname}/GROUP/NAME; the path ${JSON.stringify(path.join("/"))} has characters GitLab does not allow`);
+    return refused2(input2, `expected https://${hostname}/GROUP/NAME; the path ${JSON.stringify(path.join("/"))} has characters GitLab does not allow`);
   }
   if (path.length === 1) {
     return { kind: "owner", owner: { ownerOnly: true, hostname, host: "gitlab", owner: path[0], webUrl: `https://${hostname}/${path[0]}` } };
@@ -10101,6 +10214,18 @@ function classifyOriginUrl(url, opts = {}) {
   const c = classifyTarget(https, { ...opts.allowedHosts ? { allowedHosts: opts.allowedHosts } : {}, existsLocally: () => false });
   if (c.kind === "owner") return { kind: "refused", reason: `origin ${c.owner.webUrl} names an account, not a repository` };
   return c;
+}
+async function treeTarget(input2, dir, spec, timeoutMs, allowedHosts) {
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(input2.trim())) return {};
+  const id = repoIdentity(input2, allowedHosts ?? allowedHostsFromEnv());
+  if (!id.ok || !id.identity.treeRest) return {};
+  const heads = await runGit(dir, ["for-each-ref", "--format=%(refname:strip=2)", "refs/heads"], timeoutMs, spec);
+  const split = splitTreeRest(id.identity.treeRest, heads.split("\n").filter(Boolean));
+  if (!split) {
+    throw new InputError(`${input2}: the URL names the branch ${JSON.stringify(id.identity.treeRest.join("/"))} (or a prefix of it), which ${spec.webUrl} does not have`);
+  }
+  const folder = /\/blob\//.test(input2) && split.path ? split.path.split("/").slice(0, -1).join("/") : split.path;
+  return { branch: split.branch, ...folder ? { path: folder } : {} };
 }
 function defaultCloneCacheDir(env = process.env) {
   const base = env.XDG_CACHE_HOME && env.XDG_CACHE_HOME.startsWith("/") ? env.XDG_CACHE_HOME : join3(homedir2(), ".cache");
@@ -10154,8 +10279,11 @@ async function resolveRemoteTarget(input2, opts = {}) {
     refreshed = "cloned";
   }
   if (refreshed !== "cached") await writeCommitGraph(dir, refreshed, opts.timeoutMs, spec);
-  if (!opts.offline && opts.wantsPath) await fetchWantedBlobs(dir, cloneUrl, opts.rev ?? "HEAD", opts.wantsPath, opts.timeoutMs, spec);
-  return { url: spec.url, host: spec.host, hostname: spec.hostname, slug: spec.slug, webUrl: spec.webUrl, localGitDir: dir, refreshed };
+  const tree = await treeTarget(input2, dir, spec, opts.timeoutMs, opts.allowedHosts);
+  const rev = opts.rev ?? tree.branch ?? "HEAD";
+  const path = opts.path !== void 0 ? normaliseProjectPath(opts.path) : tree.path;
+  if (!opts.offline && opts.wantsPath) await fetchWantedBlobs(dir, cloneUrl, rev, projectWants(path, opts.wantsPath), opts.timeoutMs, spec);
+  return { url: spec.url, host: spec.host, hostname: spec.hostname, slug: spec.slug, webUrl: spec.webUrl, localGitDir: dir, refreshed, rev, ...path ? { path } : {} };
 }
 function cloneUrlFor(spec, bases) {
   const base = bases?.[spec.hostname];
@@ -10183,6 +10311,7 @@ var init_remote_target = __esm({
     "use strict";
     init_errors();
     init_repo_identity();
+    init_project_root();
     init_repo_url();
     init_remote_git();
     DEFAULT_ALLOWED_HOSTS = { ...PUBLIC_REPO_HOSTS };
@@ -10195,7 +10324,7 @@ var init_remote_target = __esm({
 
 // src/evidence/online/http-cache.ts
 import { createHash as createHash4 } from "node:crypto";
-import { mkdirSync as mkdirSync2, readFileSync as readFileSync5, renameSync as renameSync2, writeFileSync as writeFileSync2 } from "node:fs";
+import { mkdirSync as mkdirSync2, readFileSync as readFileSync6, renameSync as renameSync2, writeFileSync as writeFileSync2 } from "node:fs";
 import { homedir as homedir3 } from "node:os";
 import { join as join4 } from "node:path";
 function defaultHttpCacheDir(env = process.env) {
@@ -10313,7 +10442,7 @@ var init_http_cache = __esm({
         const hit = this.memory.get(key);
         if (hit || !this.dir) return hit;
         try {
-          const entry = JSON.parse(readFileSync5(this.file(key), "utf8"));
+          const entry = JSON.parse(readFileSync6(this.file(key), "utf8"));
           if (entry?.key !== key) return void 0;
           this.memory.set(key, entry);
           return entry;
@@ -10377,7 +10506,7 @@ var init_http_cache = __esm({
 });
 
 // src/evidence/online/tokens.ts
-import { readFileSync as readFileSync6 } from "node:fs";
+import { readFileSync as readFileSync7 } from "node:fs";
 function credentialsFrom(cliTokens = [], env = process.env) {
   const out = [];
   const seen = /* @__PURE__ */ new Set();
@@ -10402,7 +10531,7 @@ function credentialsFrom(cliTokens = [], env = process.env) {
     const keyFile = env.GITHUB_APP_PRIVATE_KEY_FILE;
     if (!key && keyFile) {
       try {
-        key = readFileSync6(keyFile, "utf8");
+        key = readFileSync7(keyFile, "utf8");
       } catch (err) {
         throw new InputError(`GITHUB_APP_PRIVATE_KEY_FILE ${keyFile}: ${err.message}`);
       }
@@ -15171,8 +15300,8 @@ var require_light = __commonJS({
           return this.Promise.resolve();
         }
         yieldLoop(t = 0) {
-          return new this.Promise(function(resolve4, reject) {
-            return setTimeout(resolve4, t);
+          return new this.Promise(function(resolve5, reject) {
+            return setTimeout(resolve5, t);
           });
         }
         computePenalty() {
@@ -15383,15 +15512,15 @@ var require_light = __commonJS({
           return this._queue.length === 0;
         }
         async _tryToRun() {
-          var args, cb, error, reject, resolve4, returned, task;
+          var args, cb, error, reject, resolve5, returned, task;
           if (this._running < 1 && this._queue.length > 0) {
             this._running++;
-            ({ task, args, resolve: resolve4, reject } = this._queue.shift());
+            ({ task, args, resolve: resolve5, reject } = this._queue.shift());
             cb = await (async function() {
               try {
                 returned = await task(...args);
                 return function() {
-                  return resolve4(returned);
+                  return resolve5(returned);
                 };
               } catch (error1) {
                 error = error1;
@@ -15406,13 +15535,13 @@ var require_light = __commonJS({
           }
         }
         schedule(task, ...args) {
-          var promise, reject, resolve4;
-          resolve4 = reject = null;
+          var promise, reject, resolve5;
+          resolve5 = reject = null;
           promise = new this.Promise(function(_resolve, _reject) {
-            resolve4 = _resolve;
+            resolve5 = _resolve;
             return reject = _reject;
           });
-          this._queue.push({ task, args, resolve: resolve4, reject });
+          this._queue.push({ task, args, resolve: resolve5, reject });
           this._tryToRun();
           return promise;
         }
@@ -15813,14 +15942,14 @@ var require_light = __commonJS({
                 counts = this._states.counts;
                 return counts[0] + counts[1] + counts[2] + counts[3] === at;
               };
-              return new this.Promise((resolve4, reject) => {
+              return new this.Promise((resolve5, reject) => {
                 if (finished()) {
-                  return resolve4();
+                  return resolve5();
                 } else {
                   return this.on("done", () => {
                     if (finished()) {
                       this.removeAllListeners("done");
-                      return resolve4();
+                      return resolve5();
                     }
                   });
                 }
@@ -15913,9 +16042,9 @@ var require_light = __commonJS({
               options = parser$5.load(options, this.jobDefaults);
             }
             task = (...args2) => {
-              return new this.Promise(function(resolve4, reject) {
+              return new this.Promise(function(resolve5, reject) {
                 return fn(...args2, function(...args3) {
-                  return (args3[0] != null ? reject : resolve4)(args3);
+                  return (args3[0] != null ? reject : resolve5)(args3);
                 });
               });
             };
@@ -16722,7 +16851,7 @@ function getCachedAuthentication(state, auth22) {
   return newScope === currentScope ? authentication : false;
 }
 async function wait(seconds) {
-  await new Promise((resolve4) => setTimeout(resolve4, seconds * 1e3));
+  await new Promise((resolve5) => setTimeout(resolve5, seconds * 1e3));
 }
 async function waitForAccessToken(request2, clientId, clientType, verification) {
   try {
@@ -17754,7 +17883,7 @@ async function sendRequestWithRetries(state, request2, options, createdAt, retri
     state.log.warn(
       `[@octokit/auth-app] Retrying after 401 response to account for token replication delay (retry: ${retries}, wait: ${awaitTime / 1e3}s)`
     );
-    await new Promise((resolve4) => setTimeout(resolve4, awaitTime));
+    await new Promise((resolve5) => setTimeout(resolve5, awaitTime));
     return sendRequestWithRetries(state, request2, options, createdAt, retries);
   }
 }
@@ -18463,9 +18592,9 @@ async function handleRequest(app, { pathPrefix = "/api/github/oauth" }, request2
 function parseRequest(request2) {
   const { method, url, headers } = request2;
   async function text2() {
-    const text22 = await new Promise((resolve4, reject) => {
+    const text22 = await new Promise((resolve5, reject) => {
       let bodyChunks = [];
-      request2.on("error", reject).on("data", (chunk) => bodyChunks.push(chunk)).on("end", () => resolve4(Buffer.concat(bodyChunks).toString()));
+      request2.on("error", reject).on("data", (chunk) => bodyChunks.push(chunk)).on("end", () => resolve5(Buffer.concat(bodyChunks).toString()));
     });
     return text22;
   }
@@ -18939,10 +19068,10 @@ function createMiddleware(options) {
       options2.log.debug(`${eventName} event received (id: ${id})`);
       let didTimeout = false;
       let timeout;
-      const timeoutPromise = new Promise((resolve4) => {
+      const timeoutPromise = new Promise((resolve5) => {
         timeout = setTimeout(() => {
           didTimeout = true;
-          resolve4(
+          resolve5(
             handleResponse3(
               "still processing\n",
               202,
@@ -19039,7 +19168,7 @@ async function getPayload(request2) {
   return decode(payload);
 }
 function getPayloadFromRequestStream(request2) {
-  return new Promise((resolve4, reject) => {
+  return new Promise((resolve5, reject) => {
     let data = [];
     request2.on(
       "error",
@@ -19048,7 +19177,7 @@ function getPayloadFromRequestStream(request2) {
     request2.on("data", data.push.bind(data));
     request2.on("end", () => {
       const result = concatUint8Array(data);
-      queueMicrotask(() => resolve4(result));
+      queueMicrotask(() => resolve5(result));
     });
   });
 }
@@ -20850,7 +20979,25 @@ async function gatherOnline(target, python, opts = {}) {
     sources2.push(use(session.counters.conda, cBefore, cErr ? { error: cErr } : {}));
   })();
   await Promise.all([hosted, packages2]);
-  return { online, sources: sources2 };
+  let torchReleases;
+  if (opts.torchReleases) {
+    const { torchReleasesFromPypi: torchReleasesFromPypi2 } = await Promise.resolve().then(() => (init_pypi(), pypi_exports));
+    const before = snap(session.counters.pypi);
+    const source = `${session.baseUrls.pypi.replace(/\/+$/, "")}/pypi/torch/json`;
+    try {
+      const releases2 = await torchReleasesFromPypi2({
+        baseUrl: session.baseUrls.pypi,
+        cache: session.cache,
+        counter: session.counters.pypi,
+        ...session.retryBaseMs !== void 0 ? { retryBaseMs: session.retryBaseMs } : {}
+      });
+      if (releases2.length > 0) torchReleases = { releases: releases2, source, fetched: (/* @__PURE__ */ new Date()).toISOString().slice(0, 10) };
+      sources2.push(use(session.counters.pypi, before, { detail: `torch release list: ${releases2.length} feature releases${releases2[0] ? `, newest ${releases2[0].version} of ${releases2[0].date}` : ""}` }));
+    } catch (err) {
+      sources2.push(use(session.counters.pypi, before, { detail: "torch release list", error: `PyPI: ${err.message}; the local torch release list was used` }));
+    }
+  }
+  return { online, sources: sources2, ...torchReleases ? { torchReleases } : {} };
 }
 async function listOwnerRepositories(host, owner, opts = {}) {
   const session = opts.session ?? createOnlineSession(opts);
@@ -21110,6 +21257,9 @@ import { realpathSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 async function resolveLocalTarget(input2, rev = "HEAD") {
   if (rev.startsWith("-") || /[\0\s]/.test(rev)) throw new InputError(`--rev ${JSON.stringify(rev)} is not a revision`);
+  if (/\.\.|\^[!@-]/.test(rev)) {
+    throw new InputError(`--rev ${JSON.stringify(rev)} is a range; expected one revision (a branch, tag or commit), e.g. --rev ${rev.split(/\.\.\.?|\^[!@-]/).filter(Boolean).pop() ?? "HEAD"}`);
+  }
   const path = resolve(input2);
   let isDir2 = false;
   try {
@@ -21276,6 +21426,8 @@ function toBlob(entry, head, size, readLimit) {
 
 // src/evidence/history.ts
 init_run();
+import { readFileSync as readFileSync3 } from "node:fs";
+import { resolve as resolve3 } from "node:path";
 
 // src/evidence/git/walk.ts
 init_run();
@@ -22010,7 +22162,7 @@ async function readHistory(cwd, commit, asOf, policy) {
   const until = Math.floor(asOf.getTime() / 1e3);
   const since = until - days * DAY;
   const bounds = { since, until };
-  const [walk, mailmapText, tags] = await Promise.all([walkHistory(cwd, commit, bounds), readMailmap(cwd, commit), readTags(cwd, asOf)]);
+  const [walk, mailmapText, tags, shallow] = await Promise.all([walkHistory(cwd, commit, bounds), readMailmap(cwd, commit), readTags(cwd, asOf), readShallow(cwd, since)]);
   const mailmap = mailmapText === void 0 ? EMPTY_MAILMAP : parseMailmap(mailmapText.text);
   const counted = await countWindow(cwd, walk, mailmap, policy);
   const latest = walk.walk.latest;
@@ -22031,7 +22183,8 @@ async function readHistory(cwd, commit, asOf, policy) {
     ...counted.latestWindowCommit ? { latestWindowCommit: counted.latestWindowCommit } : {},
     mailmap: mailmapText !== void 0,
     ...mailmapText?.truncated ? { mailmapTruncated: true } : {},
-    ...counted.renamedBots.length ? { botsRenamedByMailmap: counted.renamedBots } : {}
+    ...counted.renamedBots.length ? { botsRenamedByMailmap: counted.renamedBots } : {},
+    ...shallow ? { shallow } : {}
   };
   return { history, tags };
 }
@@ -22053,6 +22206,19 @@ async function walkHistory(cwd, commit, bounds) {
   }
   const walk = await walkWithRevList(cwd, commit, bounds);
   return { walk, source: "rev-list", method: "full-walk", ...rejected ? { rejected } : {} };
+}
+async function readShallow(cwd, since) {
+  const [flag = "", path = ""] = (await git(["rev-parse", "--is-shallow-repository", "--git-path", "shallow"], { cwd })).trim().split("\n");
+  if (flag !== "true") return void 0;
+  let ids = [];
+  try {
+    ids = readFileSync3(resolve3(cwd, path), "latin1").split("\n").filter((l) => /^[0-9a-f]{40,64}$/.test(l));
+  } catch {
+  }
+  if (ids.length === 0) return { cutAt: null, hidesWindow: true };
+  const times = (await git(["-c", "core.commitGraph=false", "log", "--no-walk=unsorted", "--no-show-signature", "--format=%ct", "--stdin"], { cwd, input: ids.join("\n") + "\n" }).catch(() => "")).split("\n").map(Number).filter((t) => t > 0);
+  const newest = times.length > 0 ? Math.max(...times) : void 0;
+  return { cutAt: newest === void 0 ? null : iso(newest), hidesWindow: newest === void 0 || newest > since };
 }
 async function readMailmap(cwd, commit) {
   const check2 = (await gitBuffer(["cat-file", "--batch-check"], { cwd, input: `${commit}:.mailmap
@@ -22138,6 +22304,52 @@ function identityKeys2(ident) {
   return keys;
 }
 
+// src/evidence/python/facts.ts
+function emptyFacts() {
+  return { torch: [], classifiers: [], license: [], urls: {} };
+}
+function lineOf(lines, needle, from = 0) {
+  if (!needle) return void 0;
+  for (let i = Math.max(0, from); i < lines.length; i++) if (lines[i].includes(needle)) return i + 1;
+  return void 0;
+}
+function depth(path) {
+  return path.split("/").length;
+}
+function looksOptional(path) {
+  return /(^|[\/_.-])(dev|devel|develop|test|tests|testing|doc|docs|lint|ci|bench|benchmarks?|examples?|tutorials?|notebooks?|optional|extras?|style|typing|mypy)([\/_.-]|$)/i.test(
+    path
+  );
+}
+
+// src/evidence/python/choose.ts
+var AUXILIARY_DIR = /(^|\/)(docs?|examples?|tutorials?|notebooks?|benchmarks?|baselines?|tests?)\//i;
+var norm = (s) => s.toLowerCase().replace(/[-_.]+/g, "-");
+var dirOf = (file) => file.slice(0, Math.max(0, file.lastIndexOf("/")));
+function installedNames(text2) {
+  const out = [];
+  for (const m of text2.matchAll(/\bpip3?\s+install\s+((?:-\S+\s+)*)([A-Za-z0-9][A-Za-z0-9._-]*)/g)) out.push(m[2]);
+  return out;
+}
+function chooseProjectPackage(candidates2, ctx) {
+  const own = candidates2.filter((c) => !AUXILIARY_DIR.test(c.file));
+  if (own.length === 0) return void 0;
+  const root = own.find((c) => depth(c.file) === 1);
+  if (root) return { pkg: root, why: "the package at the repository root" };
+  if (own.length === 1) return { pkg: own[0], why: `the only package outside examples, baselines, benchmarks, docs and tests (${own[0].file})` };
+  const repo = ctx.repoName ? norm(ctx.repoName) : void 0;
+  const byName = repo ? own.filter((c) => norm(c.name) === repo || norm(dirOf(c.file).split("/").pop() ?? "") === repo) : [];
+  if (byName.length === 1) return { pkg: byName[0], why: `its name matches the repository (${ctx.repoName})` };
+  const installed = new Set(installedNames(ctx.readme ?? "").map(norm));
+  const byReadme = own.filter((c) => installed.has(norm(c.name)));
+  if (byReadme.length === 1) return { pkg: byReadme[0], why: `the README installs it (pip install ${byReadme[0].name})` };
+  const names = (dir) => new RegExp(`(^|[\\s/'"=])${dir.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(/|\\s|$|['"])`);
+  const byCi = own.filter((c) => (ctx.publishTexts ?? []).some((t) => names(dirOf(c.file)).test(t)));
+  if (byCi.length === 1) return { pkg: byCi[0], why: `CI publishes it (a publishing step works in ${dirOf(byCi[0].file)}/)` };
+  const shallowest = [...own].sort((a, b) => depth(a.file) - depth(b.file) || (a.file < b.file ? -1 : 1))[0];
+  return { pkg: shallowest, why: `no evidence tells the ${own.length} packages apart (${own.map((c) => c.name).join(", ")}); the shallowest, ${shallowest.file}, was taken \u2014 pass --path to check another` };
+}
+
 // src/evidence/python/pep508.ts
 var NAME = /^\s*([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)\s*/;
 function normalizeName(name) {
@@ -22181,24 +22393,6 @@ function parsePep508(input2) {
   if (url !== void 0) out.url = url;
   if (marker !== void 0) out.marker = marker;
   return out;
-}
-
-// src/evidence/python/facts.ts
-function emptyFacts() {
-  return { torch: [], classifiers: [], license: [], urls: {} };
-}
-function lineOf(lines, needle, from = 0) {
-  if (!needle) return void 0;
-  for (let i = Math.max(0, from); i < lines.length; i++) if (lines[i].includes(needle)) return i + 1;
-  return void 0;
-}
-function depth(path) {
-  return path.split("/").length;
-}
-function looksOptional(path) {
-  return /(^|[\/_.-])(dev|devel|develop|test|tests|testing|doc|docs|lint|ci|bench|benchmarks?|examples?|tutorials?|notebooks?|optional|extras?|style|typing|mypy)([\/_.-]|$)/i.test(
-    path
-  );
 }
 
 // src/evidence/python/setup-cfg.ts
@@ -23276,14 +23470,22 @@ function readPoetry(file, poetry, lines, facts) {
 
 // src/evidence/python/requirements-txt.ts
 import { posix } from "node:path";
+var MAX_LOGICAL_LINE = 64 * 1024;
 function logicalLines(text2) {
   const out = [];
   const lines = text2.split(/\r?\n/);
   for (let i = 0; i < lines.length; i++) {
     const start = i;
+    const parts = [];
+    let length = 0;
     let l = lines[i];
-    while (l.endsWith("\\") && i + 1 < lines.length) l = l.slice(0, -1) + " " + lines[++i];
-    out.push({ text: l, line: start + 1 });
+    while (l.endsWith("\\") && i + 1 < lines.length) {
+      if (length < MAX_LOGICAL_LINE) parts.push(l.slice(0, -1));
+      length += l.length;
+      l = lines[++i];
+    }
+    if (length < MAX_LOGICAL_LINE) parts.push(l);
+    out.push({ text: parts.join(" ").slice(0, MAX_LOGICAL_LINE), line: start + 1 });
   }
   return out;
 }
@@ -23640,14 +23842,14 @@ function packagingKind(path) {
   const d = depth(path);
   const base = path.slice(path.lastIndexOf("/") + 1);
   const dir = path.slice(0, Math.max(0, path.lastIndexOf("/")));
-  if (d <= 2 && base === "pyproject.toml") return "pyproject";
-  if (d <= 2 && base === "setup.cfg") return "setup.cfg";
-  if (d <= 2 && base === "setup.py") return "setup.py";
+  if (d <= 4 && base === "pyproject.toml") return "pyproject";
+  if (d <= 4 && base === "setup.cfg") return "setup.cfg";
+  if (d <= 4 && base === "setup.py") return "setup.py";
   if (d <= 3 && /\.(txt|in)$/i.test(base) && (/(^|[-_.])requirements?([-_.][^/]*)?\.(txt|in)$/i.test(base) || /(^|\/)requirements?$/i.test(dir))) {
     return "requirements";
   }
   if (d <= 3 && /^environment[^/]*\.ya?ml$/i.test(base)) return "environment";
-  if (d <= 4 && /^(meta\.ya?ml|recipe\.ya?ml)$/i.test(base) && /(conda|recipe)/i.test(dir)) return "recipe";
+  if (d <= 4 && /^(meta\.ya?ml|recipe\.ya?ml)$/i.test(base) && (d > 1 || /(conda|recipe)/i.test(dir))) return "recipe";
   return void 0;
 }
 var pythonExtractor = {
@@ -23655,7 +23857,8 @@ var pythonExtractor = {
   wants: (path) => packagingKind(path) !== void 0,
   extract: (_tree, files, problems) => extractPython(files, problems)
 };
-function extractPython(files, problems) {
+var dirOf2 = (file) => file.slice(0, Math.max(0, file.lastIndexOf("/")));
+function extractPython(files, problems, context = {}) {
   const out = { torch: [], classifiers: [], licenseMeta: [], urls: {}, files: [] };
   const byKind = /* @__PURE__ */ new Map();
   for (const path of Object.keys(files).sort()) {
@@ -23682,9 +23885,26 @@ function extractPython(files, problems) {
       }
     }
   }
-  metadata.sort((a, b) => depth(a.path) - depth(b.path));
+  metadata.sort((a, b) => depth(a.path) - depth(b.path) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const hasRoot = metadata.some((m) => depth(m.path) === 1);
+  const readable = hasRoot ? metadata.filter((m) => depth(m.path) <= 2) : metadata;
+  const candidates2 = [];
+  for (const { path, facts } of readable) {
+    if (facts.name && !candidates2.some((c) => dirOf2(c.file) === dirOf2(path))) {
+      candidates2.push({ name: facts.name.name, file: path, ...facts.name.line !== void 0 ? { line: facts.name.line } : {} });
+    }
+  }
+  const choice = hasRoot ? void 0 : chooseProjectPackage(candidates2, context);
+  const projectDir = choice ? dirOf2(choice.pkg.file) : "";
+  const otherPackage = (file) => projectDir !== "" && !file.startsWith(`${projectDir}/`) && candidates2.some((c) => dirOf2(c.file) !== "" && dirOf2(c.file) !== projectDir && file.startsWith(`${dirOf2(c.file)}/`));
+  if (choice) {
+    out.distribution = { ...choice.pkg, why: choice.why };
+    out.projectDir = projectDir;
+  }
+  if (!hasRoot && candidates2.length > 0) out.packages = candidates2;
   const classifiers = /* @__PURE__ */ new Set();
-  for (const { path, facts } of metadata) {
+  for (const { path, facts } of readable) {
+    if (otherPackage(path) || projectDir !== "" && !path.startsWith(`${projectDir}/`) && depth(path) > 1) continue;
     torch2.push(...facts.torch);
     if (!out.distribution && facts.name) {
       out.distribution = { name: facts.name.name, file: path, ...facts.name.line !== void 0 ? { line: facts.name.line } : {} };
@@ -23701,7 +23921,7 @@ function extractPython(files, problems) {
     torch2.push(...readEnvironmentYml(path, files[path].text, looksOptional(path), problems));
   }
   for (const path of byKind.get("recipe") ?? []) torch2.push(...readCondaRecipe(path, files[path].text));
-  out.torch = torch2.sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0));
+  out.torch = torch2.filter((d) => !otherPackage(d.file)).sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0));
   return out;
 }
 
@@ -23715,6 +23935,8 @@ var TESTS = [
   [/(^|\s)hatch\s+(test\b|run\s+[\w:.-]*test)/, "hatch test"],
   [/(^|\s)(pdm|poetry|rye|pixi|uv)\s+run\s+(-\S+\s+)*[\w:.-]*test[\w:.-]*(\s|$)/, "run test script"],
   [/(^|\s)python[\d.]*\s+(-\S+\s+)*((\S*\/)?(tests?|testing)\/|\S*(test_[\w-]*\.py|[\w-]+_test\.py|run_?tests?\.py))/, "python test script"],
+  // a package's own test runner module (`python -m einops.tests.run_tests`)
+  [/(^|\s)python[\d.]*\s+-m\s+[\w.]*\b(tests?|testing)\b[\w.]*/, "python test module"],
   // a project's own test driver script (`bash tests/run_cpu_tests.sh`, pytorch/ignite)
   [/(^|\s)(ba|z)?sh\s+(-\S+\s+)*(\S*\/)?(tests?|testing)\/\S*\.sh(\s|$)|(^|[\s/])run_?tests?\.sh(\s|$)/, "shell test script"],
   // projects with native or web parts test them with their own runners
@@ -23731,6 +23953,7 @@ function asksForNonTestJob(cmd, tool) {
     const arg = at >= 0 ? tokens2.slice(at + 1).find((t) => !t.startsWith("-")) : void 0;
     if (arg !== void 0) jobs = [arg];
   } else if (tool === "tox" || tool === "nox") {
+    if (tokens2.includes("--notest")) return true;
     const flag = tool === "tox" ? /^(-e|--envlist)$/ : /^(-s|--sessions?|-e)$/;
     const at = tokens2.findIndex((t) => flag.test(t));
     if (at >= 0 && tokens2[at + 1]) jobs = tokens2[at + 1].split(",");
@@ -24669,7 +24892,7 @@ function saysDualLicensed(text2) {
 }
 
 // src/evidence/license/prepared.ts
-import { readFileSync as readFileSync3, writeFileSync } from "node:fs";
+import { readFileSync as readFileSync4, writeFileSync } from "node:fs";
 var PREPARED_FILE_NAME = "license-templates.json";
 function preparedKey(candidateIds) {
   const require2 = /* @__PURE__ */ (() => bundledRequire)();
@@ -24683,7 +24906,7 @@ function setPreparedCandidates(ids) {
 function readPreparedTemplates() {
   let file;
   try {
-    file = JSON.parse(readFileSync3(new URL(`./${PREPARED_FILE_NAME}`, import.meta.url), "utf8"));
+    file = JSON.parse(readFileSync4(new URL(`./${PREPARED_FILE_NAME}`, import.meta.url), "utf8"));
   } catch {
     return void 0;
   }
@@ -24819,23 +25042,23 @@ function titleLines(text2) {
   return out;
 }
 function buildTemplate(spdx, kind, text2) {
-  const norm = normalizeLicenseText(text2);
-  return fromTokens(spdx, kind, { ...norm, optional: kind === "license" ? leadingTitleTokens(norm.lines, titleLines(text2)) : 0 });
+  const norm2 = normalizeLicenseText(text2);
+  return fromTokens(spdx, kind, { ...norm2, optional: kind === "license" ? leadingTitleTokens(norm2.lines, titleLines(text2)) : 0 });
 }
 function leadingTitleTokens(tokenLines, title) {
   let n = 0;
   while (n < tokenLines.length && title.has(tokenLines[n])) n++;
   return n;
 }
-function fromTokens(spdx, kind, norm) {
-  const ids = new Int32Array(norm.tokens.length);
-  const optional = norm.optional ?? 0;
+function fromTokens(spdx, kind, norm2) {
+  const ids = new Int32Array(norm2.tokens.length);
+  const optional = norm2.optional ?? 0;
   let words2 = 0;
-  norm.tokens.forEach((t, i) => {
+  norm2.tokens.forEach((t, i) => {
     ids[i] = intern(t);
     if (t !== WILDCARD && i >= optional) words2++;
   });
-  return { spdx, kind, ids, raw: norm.raw, optional, words: words2, bigrams: bigramsOf(ids) };
+  return { spdx, kind, ids, raw: norm2.raw, optional, words: words2, bigrams: bigramsOf(ids) };
 }
 var cache;
 var index;
@@ -24894,8 +25117,8 @@ function titleOf(words2) {
   }
   return titles.get(words2);
 }
-function wholeSentence(norm, x0, x1) {
-  const ends = norm.sentenceEnds;
+function wholeSentence(norm2, x0, x1) {
+  const ends = norm2.sentenceEnds;
   if (!ends) return false;
   return (x0 === 0 || ends[x0 - 1] === 1) && ends[x1 - 1] === 1;
 }
@@ -24937,13 +25160,13 @@ function densestWindow(tpl, ids, from, to, size) {
   }
   return { start: bestStart, end: bestStart + size };
 }
-function wordsOf(norm, from, to) {
-  return norm.tokens.slice(from, to).filter((t) => t !== WILDCARD).join(" ");
+function wordsOf(norm2, from, to) {
+  return norm2.tokens.slice(from, to).filter((t) => t !== WILDCARD).join(" ");
 }
 function rawOf(words2, from, to) {
   return words2.slice(from, to).filter((w) => w !== "\u2026").join(" ");
 }
-function classifyHunks(tpl, norm, ids, hunks) {
+function classifyHunks(tpl, norm2, ids, hunks) {
   const differences = [];
   const restrictions = [];
   let substantive = 0;
@@ -24959,16 +25182,16 @@ function classifyHunks(tpl, norm, ids, hunks) {
       else delWords.push(tpl.raw[i].toLowerCase());
     }
     const insWords = [];
-    for (let j = h.x0; j < h.x1; j++) if (ids[j] !== 0) insWords.push(norm.tokens[j]);
+    for (let j = h.x0; j < h.x1; j++) if (ids[j] !== 0) insWords.push(norm2.tokens[j]);
     const insText = insWords.join(" ");
     const delText = delWords.join(" ");
     const cues = insWords.length > 0 ? restrictionCues(insText, delText) : [];
     if (delWords.length === 0 && insWords.length === 0) continue;
     const inTitle = h.t1 <= tpl.optional && (title || h.t0 < tpl.optional);
     if (cues.length === 0 && inTitle && delWords.length === 0 && insWords.length <= 12) continue;
-    if (cues.length === 0 && h.inner && delWords.length === 0 && insWords.length >= 3 && wholeSentence(norm, h.x0, h.x1)) {
+    if (cues.length === 0 && h.inner && delWords.length === 0 && insWords.length >= 3 && wholeSentence(norm2, h.x0, h.x1)) {
       substantive += insWords.length;
-      differences.push({ kind: "added", text: rawOf(norm.raw, h.x0, h.x1), line: norm.lines[h.x0] });
+      differences.push({ kind: "added", text: rawOf(norm2.raw, h.x0, h.x1), line: norm2.lines[h.x0] });
       continue;
     }
     if (cues.length === 0) {
@@ -24985,7 +25208,7 @@ function classifyHunks(tpl, norm, ids, hunks) {
       differences.push({ kind: "removed", text: rawOf(tpl.raw, h.t0, h.t1) });
     }
     if (insWords.length > 0) {
-      const d = { kind: "added", text: rawOf(norm.raw, h.x0, h.x1), line: norm.lines[h.x0] };
+      const d = { kind: "added", text: rawOf(norm2.raw, h.x0, h.x1), line: norm2.lines[h.x0] };
       if (cues.length > 0) {
         d.restriction = cues.join(", ");
         restrictions.push(...cues);
@@ -24995,7 +25218,7 @@ function classifyHunks(tpl, norm, ids, hunks) {
   }
   return { differences, restrictions, substantive, minor, substituted };
 }
-function matchTemplate(tpl, norm, ids, from, to) {
+function matchTemplate(tpl, norm2, ids, from, to) {
   const dense = densestRegion(tpl, ids, from, to);
   if (dense.sum < Math.min(0.3 * tpl.words, 200) || dense.sum < 8) return null;
   const longest = Math.ceil(1.3 * tpl.ids.length) + 40;
@@ -25071,16 +25294,16 @@ function matchTemplate(tpl, norm, ids, from, to) {
     ti = a + 1;
     xj = bx + 1;
   }
-  const c = classifyHunks(tpl, norm, ids, hunks);
+  const c = classifyHunks(tpl, norm2, ids, hunks);
   if (tpl.optional > 0) {
     const body = pairs2.find(([t]) => t >= tpl.optional);
     const titleEnd = body ? rs + body[1] : start;
     if (titleEnd > start) {
-      const written2 = norm.tokens.slice(start, titleEnd).filter((t) => t !== WILDCARD).join(" ");
+      const written2 = norm2.tokens.slice(start, titleEnd).filter((t) => t !== WILDCARD).join(" ");
       const named = titleOf(written2);
       if (named !== void 0 && named !== tpl.spdx) {
         c.substantive += titleEnd - start;
-        c.differences.unshift({ kind: "added", text: rawOf(norm.raw, start, titleEnd), line: norm.lines[start] });
+        c.differences.unshift({ kind: "added", text: rawOf(norm2.raw, start, titleEnd), line: norm2.lines[start] });
       }
     }
   }
@@ -25136,7 +25359,7 @@ function looksBinary(text2) {
   }
   return odd > sample.length * 0.1;
 }
-function bestInSegment(seg, norm, ids) {
+function bestInSegment(seg, norm2, ids) {
   if (seg.end - seg.start < 12) return null;
   const all = templates();
   const sharedBy = new Int32Array(all.length);
@@ -25157,7 +25380,7 @@ function bestInSegment(seg, norm, ids) {
   for (const x of screened) {
     const tpl = x.tpl;
     if (best && bound(x) < best.score) continue;
-    const m = matchTemplate(tpl, norm, ids, seg.start, seg.end);
+    const m = matchTemplate(tpl, norm2, ids, seg.start, seg.end);
     if (!m) continue;
     if (!m.accepted) {
       seg.near.push(m);
@@ -25178,8 +25401,8 @@ function containedLicenses(ids) {
   }
   return all.filter((t, i) => t.kind === "license" && t.bigrams.size > 0 && sharedBy[i] / t.bigrams.size >= 0.9).map((t) => t.spdx);
 }
-function partOf(norm, from, to) {
-  return { startLine: norm.lines[from] ?? 1, endLine: norm.lines[Math.max(from, to - 1)] ?? 1 };
+function partOf(norm2, from, to) {
+  return { startLine: norm2.lines[from] ?? 1, endLine: norm2.lines[Math.max(from, to - 1)] ?? 1 };
 }
 function identifyLicense(input2, opts = {}) {
   if (input2.trim() === "") return unknown("the file is empty");
@@ -25191,18 +25414,18 @@ function identifyLicense(input2, opts = {}) {
     text2 = text2.slice(0, maxChars);
     notes.push(`only the first ${maxChars} characters of ${input2.length} were analysed`);
   }
-  const norm = normalizeLicenseText(text2);
+  const norm2 = normalizeLicenseText(text2);
   templates();
-  let count2 = norm.tokens.length;
+  let count2 = norm2.tokens.length;
   if (count2 > MAX_TOKENS) {
     count2 = MAX_TOKENS;
     notes.push(`only the first ${MAX_TOKENS} words were analysed`);
   }
   const ids = new Int32Array(count2);
-  for (let i = 0; i < count2; i++) ids[i] = tokenId(norm.tokens[i]);
+  for (let i = 0; i < count2; i++) ids[i] = tokenId(norm2.tokens[i]);
   const base = {
-    attributions: norm.attributions.map((a) => a.text),
-    spdxTags: norm.spdxTags.map((t) => t.value)
+    attributions: norm2.attributions.map((a) => a.text),
+    spdxTags: norm2.spdxTags.map((t) => t.value)
   };
   if (count2 === 0) return unknown("the file holds no license wording (only copyright lines or markup)", base);
   const maxLicenses = opts.maxLicenses ?? MAX_LICENSES;
@@ -25215,7 +25438,7 @@ function identifyLicense(input2, opts = {}) {
   let segments = [{ start: 0, end: count2, near: [] }];
   let tooMany = false;
   for (; ; ) {
-    for (const s of segments) if (s.best === void 0) s.best = bestInSegment(s, norm, ids);
+    for (const s of segments) if (s.best === void 0) s.best = bestInSegment(s, norm2, ids);
     let pick;
     for (const s of segments) if (s.best && (!pick || s.best.score > pick.best.score)) pick = s;
     if (!pick) break;
@@ -25237,7 +25460,7 @@ function identifyLicense(input2, opts = {}) {
   if (tooMany) {
     return unknown(`the file holds more than ${maxLicenses} license texts; it is a collection, not one license`, {
       ...base,
-      parts: matches.map((m) => ({ kind: "license", ...partOf(norm, m.start, m.end), spdx: m.tpl.spdx }))
+      parts: matches.map((m) => ({ kind: "license", ...partOf(norm2, m.start, m.end), spdx: m.tpl.spdx }))
     });
   }
   const parts = [];
@@ -25248,18 +25471,18 @@ function identifyLicense(input2, opts = {}) {
     const to = m ? m.start : count2;
     if (to > pos) {
       const before = !firstLicense || to <= firstLicense.start;
-      const excerpt2 = rawOf(norm.raw, pos, Math.min(to, pos + 24));
-      parts.push({ kind: before ? "header" : "notice", ...partOf(norm, pos, to), excerpt: excerpt2 });
+      const excerpt2 = rawOf(norm2.raw, pos, Math.min(to, pos + 24));
+      parts.push({ kind: before ? "header" : "notice", ...partOf(norm2, pos, to), excerpt: excerpt2 });
       outside.push({ from: pos, to, before });
     }
     if (m) {
-      const part = { kind: m.tpl.kind, ...partOf(norm, m.start, m.end), spdx: m.tpl.spdx, confidence: m.confidence };
+      const part = { kind: m.tpl.kind, ...partOf(norm2, m.start, m.end), spdx: m.tpl.spdx, confidence: m.confidence };
       if (m.accepted === "modified") part.modified = true;
       parts.push(part);
       pos = m.end;
     }
   }
-  const outsideText = outside.map((o) => wordsOf(norm, o.from, o.to)).join(" ");
+  const outsideText = outside.map((o) => wordsOf(norm2, o.from, o.to)).join(" ");
   const closest = [...near, ...matches].filter((m) => m.tpl.kind === "license").sort((a, b) => b.confidence - a.confidence).filter((m, i, all) => all.findIndex((x) => x.tpl.spdx === m.tpl.spdx) === i).slice(0, 3).map((m) => ({ spdx: m.tpl.spdx, similarity: m.confidence }));
   const primary = firstLicense;
   if (!primary) {
@@ -25295,10 +25518,10 @@ function identifyLicense(input2, opts = {}) {
   const differences = [...primary.differences];
   const restrictions = [...primary.restrictions];
   for (const o of outside) {
-    const words2 = wordsOf(norm, o.from, o.to);
+    const words2 = wordsOf(norm2, o.from, o.to);
     const cues = restrictionCues(words2);
     if (cues.length > 0) {
-      differences.push({ kind: "added", text: rawOf(norm.raw, o.from, o.to).slice(0, 600), line: norm.lines[o.from], restriction: cues.join(", ") });
+      differences.push({ kind: "added", text: rawOf(norm2.raw, o.from, o.to).slice(0, 600), line: norm2.lines[o.from], restriction: cues.join(", ") });
       restrictions.push(...cues);
     }
   }
@@ -25610,7 +25833,7 @@ function extractLicense(tree, files, python, problems) {
 
 // src/evidence/torch-releases.ts
 init_errors();
-import { existsSync as existsSync2, readFileSync as readFileSync4 } from "node:fs";
+import { existsSync as existsSync2, readFileSync as readFileSync5 } from "node:fs";
 import { homedir } from "node:os";
 import { join as join2 } from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
@@ -25621,7 +25844,7 @@ function torchReleasesFile(file) {
 function readTorchReleases(file) {
   let raw;
   try {
-    raw = JSON.parse(readFileSync4(file, "utf8"));
+    raw = JSON.parse(readFileSync5(file, "utf8"));
   } catch (err) {
     throw new InputError(`cannot read the torch release list ${file}: ${err.message}`);
   }
@@ -25645,7 +25868,7 @@ function userTorchReleasesFile(env = process.env) {
 }
 function listAsOf(file) {
   try {
-    const a = JSON.parse(readFileSync4(file, "utf8"))?.asOf;
+    const a = JSON.parse(readFileSync5(file, "utf8"))?.asOf;
     return typeof a === "string" ? a.slice(0, 40) : void 0;
   } catch {
     return void 0;
@@ -25671,26 +25894,42 @@ function chooseTorchReleases(file, env = process.env) {
 }
 
 // src/check/gather.ts
+init_project_root();
 function wantedFiles(tree) {
   return tree.filter(
     (e) => e.type === "blob" && (wantsCommunityFile(e.path) || wantsLicenseFile(e.path) || pythonExtractor.wants(e.path) || ciExtractor.wants(e.path) || e.path === ".mailmap")
   );
+}
+function choiceContext(files, ci, repo, path) {
+  const name = (path ?? repo).replace(/\/+$/, "").split("/").pop().replace(/\.git$/, "");
+  const readme2 = Object.keys(files).find((p) => /^readme(\.[a-z]+)?$/i.test(p));
+  return {
+    ...name ? { repoName: name } : {},
+    ...readme2 && files[readme2].text ? { readme: files[readme2].text } : {},
+    publishTexts: ci.publishSteps.map((s) => s.text)
+  };
 }
 async function gatherEvidence(target, opts) {
   const problems = [];
   const cwd = target.root;
   const historyPromise = readHistory(cwd, target.commit, opts.asOf, opts.policy);
   historyPromise.catch(() => void 0);
-  const tree = await listTree(cwd, target.commit);
+  const repoTree = await listTree(cwd, target.commit);
+  const view = target.path ? projectView(repoTree, target.path, target.commit) : void 0;
+  const tree = view ? view.tree : repoTree;
   const files = await readBlobs(cwd, wantedFiles(tree));
   for (const f of Object.values(files)) {
     if (f.truncated) problems.push({ file: f.path, message: `only the first ${f.text?.length ?? 0} bytes of ${f.size} were read` });
     if (f.invalidUtf8) problems.push({ file: f.path, message: "not valid UTF-8; invalid bytes were replaced" });
   }
-  const python = pythonExtractor.extract(tree, files, problems);
   const ci = ciExtractor.extract(tree, files, problems);
+  const python = extractPython(files, problems, choiceContext(files, ci, opts.slug ?? target.root, target.path));
   const license = extractLicense(tree, files, python, problems);
   const historyAndTags = await historyPromise;
+  const cut = historyAndTags.history.shallow;
+  if (cut) {
+    problems.push({ file: "shallow", message: `a shallow clone: history before ${cut.cutAt ?? "an unknown commit"} is cut off${cut.hidesWindow ? ", inside the activity window" : ""}` });
+  }
   if (historyAndTags.history.graphRejected) {
     problems.push({ file: "objects/info/commit-graph", message: `not used: ${historyAndTags.history.graphRejected}; the history was walked from the commit objects` });
   }
@@ -25703,7 +25942,8 @@ async function gatherEvidence(target, opts) {
       commit: target.commit,
       commitDate: target.commitDate,
       ...opts.slug ? { slug: opts.slug } : {},
-      ...opts.webUrl ? { webUrl: opts.webUrl } : {}
+      ...opts.webUrl ? { webUrl: opts.webUrl } : {},
+      ...target.path ? { path: target.path, inherited: view.inherited } : {}
     },
     asOf: opts.asOf.toISOString(),
     tree,
@@ -25715,7 +25955,8 @@ async function gatherEvidence(target, opts) {
     license,
     torchReleases: torchReleasesAt(opts.asOf, opts.torchReleasesFile),
     problems,
-    sources: [{ name: "git" }]
+    // the history is the repository's: commits to a monorepo's other folders count as its activity
+    sources: [target.path ? { name: "git", detail: `the project in ${target.path}/; activity and releases count the whole repository` } : { name: "git" }]
   };
 }
 
@@ -25767,7 +26008,7 @@ function indexTree(tree) {
   return idx;
 }
 function entryAt(tree, path) {
-  const dir = dirOf(path);
+  const dir = dirOf3(path);
   if (dir.split("/").length <= 2) return (indexTree(tree).byDir.get(dir) ?? []).find((e) => e.path === path);
   return tree.find((e) => e.path === path);
 }
@@ -25776,7 +26017,7 @@ function isDir(tree, path) {
   const prefix = path + "/";
   return under(tree, path).some((e) => e.path.startsWith(prefix));
 }
-function dirOf(path) {
+function dirOf3(path) {
   const slash = path.lastIndexOf("/");
   return slash < 0 ? "" : path.slice(0, slash);
 }
@@ -25787,7 +26028,7 @@ function findInPlaces(tree, test, places = GITHUB_PLACES) {
   const idx = indexTree(tree);
   const out = [];
   for (const { dir, place } of places) {
-    const inDir = dir.split("/").length <= 2 ? idx.byDir.get(dir) ?? [] : tree.filter((e) => dirOf(e.path) === dir);
+    const inDir = dir.split("/").length <= 2 ? idx.byDir.get(dir) ?? [] : tree.filter((e) => dirOf3(e.path) === dir);
     const entries = inDir.filter((e) => e.type === "blob" && test(baseOf(e.path)));
     entries.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
     for (const entry of entries) out.push({ path: entry.path, place, entry });
@@ -25830,7 +26071,7 @@ function resolveEntry(evidence, path) {
     const link = blob?.symlinkTarget;
     if (link === void 0) return { path, problem: `${current} is a symlink whose target was not read` };
     if (hop === 0) written2 = link;
-    const next = joinInRepo(dirOf(current), link);
+    const next = joinInRepo(dirOf3(current), link);
     if (next === void 0) {
       return { path, symlinkTarget: written2, problem: `${path} is a symlink to ${JSON.stringify(link)}, outside the repository; it is not read (GitHub does not follow it either)` };
     }
@@ -26582,7 +26823,7 @@ function ownership(evidence) {
   const codeowners2 = {
     ignored: inOrder.slice(1),
     wrongCase: findInPlaces(evidence.tree, (b) => b !== "CODEOWNERS" && b.toUpperCase() === "CODEOWNERS").map((l) => l.path),
-    misplaced: evidence.tree.filter((e) => e.path.length - e.path.lastIndexOf("/") === 11 && e.type === "blob" && /(^|\/)CODEOWNERS$/i.test(e.path) && !GITHUB_PLACES.some((p) => p.dir === dirOf(e.path))).map((e) => e.path).slice(0, 10)
+    misplaced: evidence.tree.filter((e) => e.path.length - e.path.lastIndexOf("/") === 11 && e.type === "blob" && /(^|\/)CODEOWNERS$/i.test(e.path) && !GITHUB_PLACES.some((p) => p.dir === dirOf3(e.path))).map((e) => e.path).slice(0, 10)
   };
   const file = exact.find((f) => f.path === first);
   if (file) {
@@ -26705,21 +26946,21 @@ function versionFromUrl(url) {
   const m = /(?:^|\/)torch-(\d+(?:\.\d+)+)(?:[+%][^-]*)?-[^/]*\.whl(?:$|[?#])/i.exec(url);
   return m ? m[1] : void 0;
 }
-function admittingVersion(alternatives, series) {
+function admittingVersion(alternatives, series2) {
   for (const alt of alternatives) {
-    const candidates2 = /* @__PURE__ */ new Set([`${series}.0`]);
+    const candidates2 = /* @__PURE__ */ new Set([`${series2}.0`]);
     for (const m of alt.matchAll(/\d+(?:\.\d+)*/g)) {
       const parts = m[0].split(".").map(Number);
-      if (`${parts[0]}.${parts[1] ?? 0}` !== series) continue;
+      if (`${parts[0]}.${parts[1] ?? 0}` !== series2) continue;
       const patch = parts[2] ?? 0;
-      candidates2.add(`${series}.${patch}`).add(`${series}.${patch + 1}`);
+      candidates2.add(`${series2}.${patch}`).add(`${series2}.${patch + 1}`);
     }
     for (const v of candidates2) if ((0, import_pep440.satisfies)(v, alt)) return v;
   }
   return void 0;
 }
 function isAuxiliary(d) {
-  return /(^|\/)(docs?|examples?|tutorials?|notebooks?|benchmarks?)\//i.test(d.file) && !/(^|\/)(pyproject\.toml|setup\.cfg|setup\.py)$/.test(d.file);
+  return AUXILIARY_DIR.test(d.file);
 }
 function rankOf(d) {
   if (d.optional) return 4;
@@ -26730,15 +26971,15 @@ function rankOf(d) {
 }
 function latestSeries(releases2, asOf, n) {
   const day2 = asOf.toISOString().slice(0, 10);
-  const series = /* @__PURE__ */ new Map();
+  const series2 = /* @__PURE__ */ new Map();
   for (const r of releases2) {
     if (typeof r?.date !== "string" || r.date.slice(0, 10) > day2) continue;
     const parts = releaseParts(String(r.version));
     if (!parts) continue;
     const key = `${parts[0]}.${parts[1] ?? 0}`;
-    series.set(key, [parts[0], parts[1] ?? 0]);
+    series2.set(key, [parts[0], parts[1] ?? 0]);
   }
-  return [...series.entries()].sort((a, b) => b[1][0] - a[1][0] || b[1][1] - a[1][1]).slice(0, Math.max(0, n)).map(([k]) => k);
+  return [...series2.entries()].sort((a, b) => b[1][0] - a[1][0] || b[1][1] - a[1][1]).slice(0, Math.max(0, n)).map(([k]) => k);
 }
 function admissionOf(d, releases2) {
   const out = { declaration: d, rank: rankOf(d), admitted: {}, via: {} };
@@ -26790,6 +27031,71 @@ function suggestSpecifier(d, releases2) {
   const candidate = kept.join(",");
   return candidate && releases2.every((r) => admittingVersion([candidate], r) !== void 0) ? candidate : fallback;
 }
+
+// src/requirements/torch-list.ts
+var STALE_LIST_DAYS = 122;
+function nameOf(info) {
+  if (!info) return "the torch release list";
+  switch (info.why) {
+    case "bundled":
+      return "the bundled torch release list";
+    case "pypi":
+      return `PyPI's torch releases (${info.source})`;
+    case "user":
+      return `the refreshed torch release list ${info.source}`;
+    default:
+      return `the torch release list ${info.source}`;
+  }
+}
+function series(v) {
+  const m = /^(\d+)\.(\d+)/.exec(v);
+  return m ? [Number(m[1]), Number(m[2])] : void 0;
+}
+function namedVersions(specifier, url) {
+  if (url !== void 0) {
+    const v = versionFromUrl(url);
+    return v ? [v] : [];
+  }
+  const out = [];
+  for (const m of specifier.matchAll(/(===|==|~=|>=|<=|>|\^|~|=)?\s*v?(\d+\.\d+(?:\.\d+)?)/g)) {
+    const before = specifier.slice(Math.max(0, (m.index ?? 0) - 1), m.index ?? 0);
+    if (/[<!]/.test(before)) continue;
+    out.push(m[2]);
+  }
+  return out;
+}
+function torchListFacts(evidence, asOf) {
+  const info = evidence.torchReleaseList;
+  const name = nameOf(info);
+  const newest = [...evidence.torchReleases].sort((a, b) => a.date < b.date ? 1 : a.date > b.date ? -1 : 0)[0];
+  const known = newest ? series(newest.version) : void 0;
+  const unknown2 = /* @__PURE__ */ new Set();
+  if (known) {
+    for (const d of evidence.python.torch) {
+      for (const v of namedVersions(d.specifier, d.url)) {
+        const s = series(v);
+        if (s && (s[0] > known[0] || s[0] === known[0] && s[1] > known[1])) unknown2.add(v);
+      }
+    }
+  }
+  const facts = { name, ...info?.asOf ? { asOf: info.asOf } : {}, ...newest ? { newest } : {}, unknownVersions: [...unknown2] };
+  const concerns = [];
+  if (info?.asOf && /^\d{4}-\d{2}-\d{2}/.test(info.asOf)) {
+    const age = Math.floor((asOf.getTime() - Date.parse(`${info.asOf.slice(0, 10)}T00:00:00Z`)) / 864e5);
+    if (age > STALE_LIST_DAYS) concerns.push(`${name} is from ${info.asOf.slice(0, 10)}, ${age} days before the evaluation date, longer than torch's usual release cadence, so newer releases may be missing`);
+  }
+  if (unknown2.size > 0) {
+    concerns.push(`the repository names torch ${[...unknown2].join(", ")}, which ${name} does not know (its newest is ${newest.version} of ${newest.date})`);
+  }
+  if (concerns.length) facts.concern = concerns.join("; ");
+  return facts;
+}
+function describeList(f) {
+  const parts = [f.asOf ? `${f.name} of ${f.asOf.slice(0, 10)}` : f.name];
+  if (f.newest) parts.push(`(newest ${f.newest.version}, ${f.newest.date})`);
+  return parts.join(" ");
+}
+var REFRESH_FIX = "Refresh the torch release list with `steward data refresh` (or check online, which asks PyPI) and check again.";
 
 // src/requirements/pytorch-support.ts
 function where(d) {
@@ -26857,7 +27163,7 @@ function evaluatePytorchSupport(j, n) {
   switch (j.outcome) {
     case "undeclared": {
       const aux = j.declarations.map((a) => where(a.declaration));
-      const auxText = aux.length ? ` (it appears only in files for docs, examples or benchmarks: ${list(aux.slice(0, 3))}${aux.length > 3 ? " \u2026" : ""})` : "";
+      const auxText = aux.length ? ` (it appears only in files for docs, examples, baselines, benchmarks or tests: ${list(aux.slice(0, 3))}${aux.length > 3 ? " \u2026" : ""})` : "";
       return {
         status: "review",
         summary: `torch is not declared in pyproject.toml, setup.cfg, setup.py, requirements*.txt, environment*.yml or a conda recipe${auxText}; a reviewer must confirm how users get PyTorch.`,
@@ -26872,7 +27178,7 @@ function evaluatePytorchSupport(j, n) {
         summary: `The torch release list holds ${j.releases.length} feature release${j.releases.length === 1 ? "" : "s"} on or before the evaluation date, fewer than the ${n} to judge; support cannot be told.`,
         measured,
         evidence,
-        fix: "Refresh data/torch-releases.json (or pass a release list file) so it covers the evaluation date."
+        fix: "Refresh the torch release list with `steward data refresh` (or pass one with --torch-releases) so it covers the evaluation date."
       };
     case "excludes-latest":
       return {
@@ -26911,6 +27217,20 @@ function evaluatePytorchSupport(j, n) {
       };
   }
 }
+function withReleaseList(o, list3) {
+  const measured = { ...o.measured, releaseList: { name: list3.name, asOf: list3.asOf ?? null, newest: list3.newest ?? null, unknownVersions: list3.unknownVersions } };
+  const named = `Judged against ${describeList(list3)}.`;
+  if (!list3.concern) return { ...o, measured, summary: `${o.summary} ${named}` };
+  const verdict = o.status === "pass" || o.status === "warn" || o.status === "fail";
+  const concern = `${list3.concern.charAt(0).toUpperCase()}${list3.concern.slice(1)}.`;
+  return {
+    ...o,
+    status: verdict ? "review" : o.status,
+    summary: `${concern} ${o.summary} ${named}`,
+    measured,
+    fix: o.fix ? `${REFRESH_FIX} ${o.fix}` : REFRESH_FIX
+  };
+}
 var pytorchSupport = {
   meta: {
     id: 1,
@@ -26922,7 +27242,8 @@ var pytorchSupport = {
   },
   evaluate(evidence, { policy, asOf }) {
     const n = policy.thresholds.supportedTorchReleases;
-    return evaluatePytorchSupport(judgeTorchSupport(evidence.python.torch, evidence.torchReleases, asOf, n), n);
+    const outcome = evaluatePytorchSupport(judgeTorchSupport(evidence.python.torch, evidence.torchReleases, asOf, n), n);
+    return withReleaseList(outcome, torchListFacts(evidence, asOf));
   }
 };
 
@@ -27186,9 +27507,9 @@ function runnable(b) {
 }
 var INSTALL_ALL = new RegExp(INSTALL.source, "gim");
 function namesDistribution(command, dist) {
-  const norm = (t) => t.toLowerCase().replace(/[-_.]+/g, "-");
-  const want = norm(dist);
-  return command.split(/\s+/).some((word) => norm(word.replace(/^['"]|['"]$/g, "")).split(/[[<>=!~;@\s]/)[0] === want);
+  const norm2 = (t) => t.toLowerCase().replace(/[-_.]+/g, "-");
+  const want = norm2(dist);
+  return command.split(/\s+/).some((word) => norm2(word.replace(/^['"]|['"]$/g, "")).split(/[[<>=!~;@\s]/)[0] === want);
 }
 function search(path, doc, wholeIsSection, dist) {
   let example;
@@ -27615,12 +27936,13 @@ function testFiles(tree) {
 function evaluateFunctionalTesting(evidence) {
   const tests = testFiles(evidence.tree);
   const workflows = new Map(evidence.ci.workflows.map((w) => [w.file, w]));
+  const NATIVE = /* @__PURE__ */ new Set(["cargo test", "npm test", "ctest"]);
   const score = (s) => {
     const w = workflows.get(s.file);
     const onChange = w ? w.triggers.some((t) => t === "push" || t === "pull_request") : false;
-    return [Number(s.tool.startsWith("make")), Number(!onChange), -(w?.os.length ?? 0)];
+    return [Number(s.tool.startsWith("make")), Number(NATIVE.has(s.tool)), Number(!onChange), -(w?.os.length ?? 0)];
   };
-  const steps = evidence.ci.testSteps.map((s, i) => ({ s, i, k: score(s) })).sort((a, b) => a.k[0] - b.k[0] || a.k[1] - b.k[1] || a.k[2] - b.k[2] || a.i - b.i).map((x) => x.s);
+  const steps = evidence.ci.testSteps.map((s, i) => ({ s, i, k: score(s) })).sort((a, b) => a.k[0] - b.k[0] || a.k[1] - b.k[1] || a.k[2] - b.k[2] || a.k[3] - b.k[3] || a.i - b.i).map((x) => x.s);
   const step = steps[0];
   const stepAt = step ? `${step.file}${step.line !== void 0 ? `:${step.line}` : ""}` : void 0;
   const measured = {
@@ -27751,7 +28073,10 @@ var packages = {
     measures: "The distribution exists on PyPI with a wheel in a release, or on conda-forge; online only. Offline: unknown, with any publishing workflow as evidence."
   },
   evaluate(evidence) {
-    return evaluatePackages(evidence);
+    const o = evaluatePackages(evidence);
+    const dist = evidence.python.distribution;
+    if (!dist?.why) return o;
+    return { ...o, summary: `${o.summary} The project's package is ${dist.name} (${dist.file}): ${dist.why}.`, measured: { ...o.measured, distributionChosen: { file: dist.file, why: dist.why } } };
   }
 };
 
@@ -27797,25 +28122,30 @@ function evaluateOngoingMaintenance(evidence, policy, asOf) {
   const commitment = commitmentOf(evidence.form);
   const parts = [];
   const versions = j.releases.join(" and ");
-  switch (j.outcome) {
-    case "admits-all":
-      parts.push({ status: "pass", text: `the torch requirement admits ${versions}` });
-      break;
-    case "excludes-latest":
-      parts.push({ status: "fail", text: `the torch requirement (${j.judged.map((a) => `${written(a.declaration)} at ${where(a.declaration)}`).join(", ")}) excludes the latest release ${j.releases[0]}`, fix: torchFix(j) });
-      break;
-    case "excludes-older":
-      parts.push({ status: "warn", text: `the torch requirement admits ${j.releases[0]} but not ${j.releases.filter((r) => j.admitted[r] === false).join(", ")}`, fix: torchFix(j) });
-      break;
-    case "undeclared":
-      parts.push({ status: "review", text: "torch is not declared, so support for the latest releases cannot be read", fix: `Declare torch with a range that admits ${versions || "the latest releases"} (see requirement 1).` });
-      break;
-    case "indeterminate":
-      parts.push({ status: "review", text: "which torch versions the declared requirement admits cannot be told" });
-      break;
-    case "no-releases":
-      parts.push({ status: "unknown", text: `the torch release list does not reach ${n} releases at this date` });
-      break;
+  const list3 = torchListFacts(evidence, asOf);
+  if (list3.concern && j.outcome !== "undeclared" && j.outcome !== "no-releases") {
+    parts.push({ status: "review", text: `torch support was judged against ${describeList(list3)}, but ${list3.concern}`, fix: REFRESH_FIX });
+  } else {
+    switch (j.outcome) {
+      case "admits-all":
+        parts.push({ status: "pass", text: `the torch requirement admits ${versions}` });
+        break;
+      case "excludes-latest":
+        parts.push({ status: "fail", text: `the torch requirement (${j.judged.map((a) => `${written(a.declaration)} at ${where(a.declaration)}`).join(", ")}) excludes the latest release ${j.releases[0]}`, fix: torchFix(j) });
+        break;
+      case "excludes-older":
+        parts.push({ status: "warn", text: `the torch requirement admits ${j.releases[0]} but not ${j.releases.filter((r) => j.admitted[r] === false).join(", ")}`, fix: torchFix(j) });
+        break;
+      case "undeclared":
+        parts.push({ status: "review", text: "torch is not declared, so support for the latest releases cannot be read", fix: `Declare torch with a range that admits ${versions || "the latest releases"} (see requirement 1).` });
+        break;
+      case "indeterminate":
+        parts.push({ status: "review", text: "which torch versions the declared requirement admits cannot be told" });
+        break;
+      case "no-releases":
+        parts.push({ status: "unknown", text: `the torch release list does not reach ${n} releases at this date` });
+        break;
+    }
   }
   if (h.commits >= 1) parts.push({ status: "pass", text: `${h.commits} commit${h.commits === 1 ? "" : "s"} in the last ${h.window.days} days` });
   else
@@ -27855,6 +28185,7 @@ function evaluateOngoingMaintenance(evidence, policy, asOf) {
     measured: {
       latest: j.releases,
       admitted: j.admitted,
+      releaseList: { name: list3.name, asOf: list3.asOf ?? null },
       commits: h.commits,
       latestCommitAt: h.latestCommitAt,
       latestReleaseAt: release?.date,
@@ -28022,6 +28353,15 @@ function activityRefs(h) {
 function windowVerdict(h, have, need, summary, measured, fix) {
   const evidence = activityRefs(h);
   if (have >= need) return { status: "pass", summary: `${summary}.`, measured, evidence };
+  if (h.shallow?.hidesWindow) {
+    return {
+      status: "unknown",
+      summary: `${summary}; the repository is a shallow clone cut ${h.shallow.cutAt ? `at ${h.shallow.cutAt.slice(0, 10)}` : "at an unknown commit"}, inside the window, so commits may be missing.`,
+      measured: { ...measured, shallow: h.shallow },
+      evidence,
+      fix: "Check a full clone (git fetch --unshallow), or the repository URL."
+    };
+  }
   return { status: "fail", summary: `${summary}.`, measured, evidence, fix: fix(need - have) };
 }
 function renamedBotsNote(h) {
@@ -28813,7 +29153,8 @@ function evaluate(evidence, policy) {
       rev: repo.rev,
       commit: repo.commit,
       asOf: evidence.asOf,
-      ...repo.webUrl ? { webUrl: repo.webUrl } : {}
+      ...repo.webUrl ? { webUrl: repo.webUrl } : {},
+      ...repo.path ? { path: repo.path, inherited: repo.inherited ?? [] } : {}
     },
     sources: evidence.sources,
     verdict: verdictOf(requirements),
@@ -28948,10 +29289,10 @@ function trend(id, measure, inputs) {
   const asOf = new Date(inputs.evidence.asOf).getTime();
   const windowDays = policy.thresholds.windowDays;
   const need = measure === "commits" ? policy.thresholds.recentCommits : policy.thresholds.activeContributors;
-  const series = weeklySeries(inputs.commits, asOf, windowDays, FORECAST_WEEKS);
-  if (series.length < MIN_POINTS) return void 0;
-  const now = series[series.length - 1][measure];
-  const line = fitLine(series.map((p) => ({ t: p.t, y: p[measure] })));
+  const series2 = weeklySeries(inputs.commits, asOf, windowDays, FORECAST_WEEKS);
+  if (series2.length < MIN_POINTS) return void 0;
+  const now = series2[series2.length - 1][measure];
+  const line = fitLine(series2.map((p) => ({ t: p.t, y: p[measure] })));
   if (!line) return void 0;
   const horizonDays = Math.floor((horizon.getTime() - asOf) / DAY_MS);
   const d = crossingDay(now, line.slope, need, horizonDays);
@@ -28965,7 +29306,7 @@ function trend(id, measure, inputs) {
     now,
     then,
     horizon: day(horizon.getTime()),
-    method: `least-squares trend over the weekly series of ${label2} in the last 12 months (${series.length} weeks, ${line.slope >= 0 ? "+" : ""}${(line.slope * 7).toFixed(2)} a week), projected from today's ${now}; fails when below ${need}`,
+    method: `least-squares trend over the weekly series of ${label2} in the last 12 months (${series2.length} weeks, ${line.slope >= 0 ? "+" : ""}${(line.slope * 7).toFixed(2)} a week), projected from today's ${now}; fails when below ${need}`,
     text: `at the current pace, requirement ${id} fails around ${day(fails)} (${label2}: ${now} \u2192 ${then})`
   };
 }
@@ -29044,15 +29385,20 @@ function applyForecasts(report, found) {
 }
 
 // src/check/index.ts
+init_project_root();
 async function resolveTarget(input2, opts = {}) {
   const { classifyTarget: classifyTarget2, classifyOriginUrl: classifyOriginUrl2, resolveRemoteTarget: resolveRemoteTarget2 } = await Promise.resolve().then(() => (init_remote_target(), remote_target_exports));
   const c = classifyTarget2(input2, { ...opts.remote?.allowedHosts ? { allowedHosts: opts.remote.allowedHosts } : {}, existsLocally: existsSync4 });
   if (c.kind === "refused") throw new InputError(c.reason);
-  if (c.kind === "local") return withOrigin(await resolveLocalTarget(input2, opts.rev ?? "HEAD"), opts, classifyOriginUrl2);
-  const rev = opts.rev ?? "HEAD";
+  if (c.kind === "local") {
+    const path = opts.path !== void 0 ? normaliseProjectPath(opts.path) : void 0;
+    const local2 = await resolveLocalTarget(input2, opts.rev ?? "HEAD");
+    return withOrigin(path ? { ...local2, path } : local2, opts, classifyOriginUrl2);
+  }
   const remote = await resolveRemoteTarget2(input2, {
     ...opts.remote,
-    rev,
+    ...opts.rev !== void 0 ? { rev: opts.rev } : {},
+    ...opts.path !== void 0 ? { path: opts.path } : {},
     ...opts.offline ? { offline: true } : {},
     wantsPath: (path) => wantedFiles([{ path, mode: "100644", type: "blob", oid: "" }]).length > 0,
     listOwnerRepos: async (o) => {
@@ -29060,8 +29406,8 @@ async function resolveTarget(input2, opts = {}) {
       return listOwnerRepositories2(o.host, o.owner, onlineOptions(opts));
     }
   });
-  const local = await resolveLocalTarget(remote.localGitDir, rev);
-  return { ...local, input: input2, remote: { host: remote.host, slug: remote.slug, webUrl: remote.webUrl } };
+  const local = await resolveLocalTarget(remote.localGitDir, remote.rev);
+  return { ...local, input: input2, ...remote.path ? { path: remote.path } : {}, remote: { host: remote.host, slug: remote.slug, webUrl: remote.webUrl } };
 }
 async function withOrigin(local, opts, classify) {
   const url = (await git(["config", "--get", "remote.origin.url"], { cwd: local.root }).catch(() => "")).trim();
@@ -29091,17 +29437,25 @@ async function checkResolved(target, opts = {}) {
     detail: `${torch2.file} (${torch2.why}${torch2.rejected ? `; the refreshed list was not used: ${torch2.rejected}` : ""})`,
     ...torch2.asOf ? { asOf: torch2.asOf } : {}
   });
+  evidence.torchReleaseList = { source: torch2.file, why: torch2.why, ...torch2.asOf ? { asOf: torch2.asOf.slice(0, 10) } : {} };
   if (remote) {
     evidence.repo.host = remote.host;
     const { gatherOnline: gatherOnline2 } = await Promise.resolve().then(() => (init_online(), online_exports));
     const teams = remote.host === "github" ? namedTeams(evidence) : [];
-    const { online, sources: sources2 } = await gatherOnline2(remote, evidence.python, {
+    const refreshTorch = !opts.offline && (torch2.why === "bundled" || torch2.why === "user");
+    const { online, sources: sources2, torchReleases } = await gatherOnline2(remote, evidence.python, {
       ...onlineOptions(opts),
       ...opts.offline ? { offline: true } : {},
-      ...teams.length ? { teams } : {}
+      ...teams.length ? { teams } : {},
+      ...refreshTorch ? { torchReleases: true } : {}
     });
     evidence.online = online;
     evidence.sources.push(...sources2);
+    if (torchReleases) {
+      const day2 = asOf.toISOString().slice(0, 10);
+      evidence.torchReleases = torchReleases.releases.filter((r) => r.date <= day2);
+      evidence.torchReleaseList = { source: torchReleases.source, why: "pypi", asOf: torchReleases.fetched };
+    }
   } else if (opts.offline) {
     evidence.online = { errors: {}, offline: true };
   }
@@ -29129,23 +29483,32 @@ async function check(input2, opts = {}) {
 }
 function parseAsOf(text2) {
   const trimmed = text2.trim();
-  const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(trimmed);
-  const d = new Date(dateOnly ? `${trimmed}T00:00:00Z` : trimmed);
-  if (!/^\d{4}-\d{2}-\d{2}/.test(trimmed) || Number.isNaN(d.getTime())) {
-    throw new InputError(`--as-of ${JSON.stringify(text2)}: expected an ISO 8601 date or instant, e.g. 2026-11-27 or 2026-11-27T12:00:00Z`);
-  }
-  return d;
+  const bad = (why2) => new InputError(`--as-of ${JSON.stringify(text2)}: expected an ISO 8601 date or instant, e.g. 2026-11-27 or 2026-11-27T12:00:00Z (${why2})`);
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.exec(trimmed);
+  if (!m) throw bad("not a date");
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const days = new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  if (mo < 1 || mo > 12) throw bad(`there is no month ${m[2]}`);
+  if (d < 1 || d > days) throw bad(`${m[1]}-${m[2]} has ${days} days`);
+  if (m[4] !== void 0 && (Number(m[4]) > 23 || Number(m[5]) > 59 || Number(m[6] ?? 0) > 59)) throw bad("the time of day is out of range");
+  const zone = m[7];
+  if (zone && zone !== "Z" && (Number(zone.slice(1, 3)) > 23 || Number(zone.slice(-2)) > 59)) throw bad("the UTC offset is out of range");
+  const iso2 = m[4] === void 0 ? `${m[1]}-${m[2]}-${m[3]}T00:00:00Z` : trimmed.replace(" ", "T").replace(/(Z|[+-]\d{2}:?\d{2})?$/, (z) => !z ? "Z" : z === "Z" ? z : `${z.slice(0, 3)}:${z.slice(-2)}`);
+  const d0 = new Date(iso2);
+  if (Number.isNaN(d0.getTime())) throw bad("not a date");
+  return d0;
 }
 
 // src/report/links.ts
-function evidenceUrl(ref, webUrl, commit) {
+function evidenceUrl(ref, webUrl, commit, project = {}) {
   if (ref.kind === "api" || ref.kind === "registry") return /^https?:\/\//.test(ref.ref) ? ref.ref : void 0;
   if (!webUrl) return void 0;
   const base = webUrl.replace(/\/+$/, "");
   const gitlab = /gitlab/.test(base);
   if (ref.kind === "commit") return `${base}${gitlab ? "/-" : ""}/commit/${ref.ref}`;
   if (ref.kind === "file") {
-    const path = ref.ref.split("/").map(encodeURIComponent).join("/");
+    const repoPath = project.path && !project.inherited?.includes(ref.ref) ? `${project.path}/${ref.ref}` : ref.ref;
+    const path = repoPath.split("/").map(encodeURIComponent).join("/");
     return `${base}${gitlab ? "/-" : ""}/blob/${commit}/${path}${ref.line ? `#L${ref.line}` : ""}`;
   }
   return void 0;
@@ -29186,13 +29549,14 @@ function renderMarkdown(report, opts = {}) {
   const out = [];
   out.push(`### Steward check: ${cell(t.repo)} \u2014 **${report.verdict.toUpperCase()}**`);
   out.push("");
+  if (t.path) out.push(`The project in \`${cell(t.path)}/\`: file paths are relative to it; CI, CODEOWNERS and other shared files come from the repository root, and activity counts the whole repository.`, "");
   out.push(`Commit ${commitLink} \xB7 as of ${t.asOf} \xB7 policy \`${report.policy.id}\` ${report.policy.version} \xB7 ${tally}`);
   out.push("");
   out.push("| # | Requirement | Status | Summary | Evidence |");
   out.push("|---:|---|---|---|---|");
   for (const r of report.requirements) {
     const ev = r.evidence.slice(0, 3).map((e) => {
-      const url = evidenceUrl(e, t.webUrl, t.commit);
+      const url = evidenceUrl(e, t.webUrl, t.commit, t);
       const label2 = `\`${cell(evidenceLabel(e))}\``;
       return url ? `[${label2}](${url})` : label2;
     }).join(", ");
@@ -29216,7 +29580,7 @@ function renderMarkdown(report, opts = {}) {
   }
   out.push("");
   const where2 = !opts.offline && t.webUrl ? t.webUrl : t.input;
-  out.push(`<sub>Generated by steward ${report.tool.version}. Re-run: \`steward check ${cell(where2)} --rev ${t.commit} --as-of ${t.asOf}${opts.offline ? " --offline" : ""}\`</sub>`);
+  out.push(`<sub>Generated by steward ${report.tool.version}. Re-run: \`steward check ${cell(where2)}${t.path ? ` --path ${cell(t.path)}` : ""} --rev ${t.commit} --as-of ${t.asOf}${opts.offline ? " --offline" : ""}\`</sub>`);
   return out.join("\n") + "\n";
 }
 
@@ -29247,12 +29611,13 @@ function ruleId(id) {
 function ruleName(key) {
   return key.replace(/(^|-)([a-z0-9])/g, (_m, _d, c) => c.toUpperCase());
 }
-function location(r) {
+function location(r, target) {
   const file = r.evidence.find((e) => e.kind === "file");
   if (!file) {
     return { physicalLocation: { artifactLocation: { uri: ROOT_URI, uriBaseId: "%SRCROOT%" } }, message: { text: "the repository as a whole" } };
   }
-  const uri = file.ref.split("/").map(encodeURIComponent).join("/");
+  const repoPath = target.path && !target.inherited?.includes(file.ref) ? `${target.path}/${file.ref}` : file.ref;
+  const uri = repoPath.split("/").map(encodeURIComponent).join("/");
   return {
     physicalLocation: {
       artifactLocation: { uri, uriBaseId: "%SRCROOT%" },
@@ -29283,7 +29648,7 @@ Measured: ${fillPlaceholders(m.measures, opts.policy)}` },
       level,
       message: { text: `${r.id} ${r.title}: ${r.status}. ${r.summary}${r.fix ? `
 To fix: ${r.fix}` : ""}` },
-      locations: [location(r)],
+      locations: [location(r, report.target)],
       // one alert per requirement however its summary changes, so code scanning tracks it across runs
       partialFingerprints: { "stewardRequirement/v1": `${report.policy.id}:${r.key}` },
       properties: { status: r.status, key: r.key }
@@ -29324,8 +29689,8 @@ function compareReports(base, head) {
 
 // src/action/inputs.ts
 init_errors();
-import { readFileSync as readFileSync7 } from "node:fs";
-import { isAbsolute, resolve as resolve3 } from "node:path";
+import { readFileSync as readFileSync8 } from "node:fs";
+import { isAbsolute, resolve as resolve4 } from "node:path";
 function input(env, name) {
   return (env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] ?? "").trim();
 }
@@ -29347,13 +29712,13 @@ function readInputs(env) {
   const sarif = input(env, "sarif-file") || "steward.sarif";
   const asOf = input(env, "as-of");
   const token = input(env, "token");
-  const repo = resolve3(workspace, path);
+  const repo = resolve4(workspace, path);
   return {
     repo,
-    ...policy ? { policy: isAbsolute(policy) ? policy : resolve3(repo, policy) } : {},
+    ...policy ? { policy: isAbsolute(policy) ? policy : resolve4(repo, policy) } : {},
     stage,
     requirePass: booleanInput(env, "require-pass"),
-    sarifFile: isAbsolute(sarif) ? sarif : resolve3(workspace, sarif),
+    sarifFile: isAbsolute(sarif) ? sarif : resolve4(workspace, sarif),
     ...asOf ? { asOf } : {},
     online: booleanInput(env, "online"),
     ...token ? { token } : {}
@@ -29366,7 +29731,7 @@ function readRevisions(env) {
   let event = {};
   if (file) {
     try {
-      event = JSON.parse(readFileSync7(file, "utf8"));
+      event = JSON.parse(readFileSync8(file, "utf8"));
     } catch (err) {
       throw new InputError(`GITHUB_EVENT_PATH ${file}: expected the event's JSON, ${err.message}`);
     }
