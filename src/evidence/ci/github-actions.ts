@@ -23,8 +23,19 @@ export interface YamlRead {
 /** Inputs through which command-wrapping actions take the shell command they run. */
 const WRAPPED_COMMAND_INPUTS = ['command', 'run', 'script', 'shell-command'];
 
-/** Parses YAML with positions; problems (syntax, alias bombs) are reported, never thrown. */
+/**
+ * The size budget of one CI YAML file: the yaml package took 3 s for 256 KiB on a loaded
+ * machine (the fuzzer found 8 s for a 1 MiB workflow of repeated jobs), and real workflows are a
+ * few tens of KiB. A larger file is reported, not parsed.
+ */
+export const MAX_YAML_BYTES = 128 * 1024;
+
+/** Parses YAML with positions; problems (syntax, alias bombs, size) are reported, never thrown. */
 export function readYaml(file: string, text: string, problems: EvidenceProblem[]): YamlRead | undefined {
+  if (text.length > MAX_YAML_BYTES) {
+    problems.push({ file, message: `${text.length} characters: YAML files over ${MAX_YAML_BYTES / 1024} KiB are not parsed (truncated to nothing)` });
+    return undefined;
+  }
   const lc = new (yaml().LineCounter)();
   try {
     const doc = yaml().parseDocument(text, { lineCounter: lc, uniqueKeys: false });

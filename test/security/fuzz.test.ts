@@ -1,0 +1,42 @@
+// Door: every parser of untrusted text, fuzzed with fast-check. Each input must parse without an
+// exception within a time budget, in a worker whose heap is capped (the memory bound per run).
+// `npm test` runs 30 inputs per parser; `npm run fuzz` runs FUZZ_RUNS (default 5000).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Worker } from 'node:worker_threads';
+import { TARGETS } from './fuzz/targets.js';
+
+const RUNS = Number(process.env.FUZZ_RUNS ?? 30);
+const BUDGET_MS = Number(process.env.FUZZ_BUDGET_MS ?? 5_000);
+const HEAP_MB = 256;
+const SEED = Number(process.env.FUZZ_SEED ?? 20261201);
+
+test(`fuzz: ${TARGETS.length} parsers × ${RUNS} inputs, ≤ ${BUDGET_MS} ms each, heap ≤ ${HEAP_MB} MB`, { timeout: 15 * 60_000 }, async () => {
+  const results: { name: string; ran: number; slowestMs: number; slowestInput: string; failure?: string }[] = [];
+  let current = '';
+  const exit = await new Promise<{ code: number; error?: Error }>((resolve) => {
+    const worker = new Worker(new URL('./fuzz/boot.mjs', import.meta.url), {
+      workerData: { runs: RUNS, budgetMs: BUDGET_MS, seed: SEED },
+      resourceLimits: { maxOldGenerationSizeMb: HEAP_MB, maxYoungGenerationSizeMb: 32 },
+    });
+    let error: Error | undefined;
+    worker.on('message', (m: { kind: string; name: string } & (typeof results)[number]) => {
+      if (m.kind === 'start') current = m.name;
+      else results.push(m);
+    });
+    worker.on('error', (e) => (error = e));
+    worker.on('exit', (code) => resolve({ code, ...(error ? { error } : {}) }));
+  });
+  let total = 0;
+  for (const r of results) {
+    total += r.ran;
+    console.log(`fuzz ${r.name}: ${r.ran} inputs, slowest ${r.slowestMs} ms${r.failure ? ` — FAILED: ${r.failure.split('\n')[0]}` : ''}`);
+  }
+  console.log(`fuzz: ${total} inputs over ${results.length} parsers (seed ${SEED})`);
+  assert.equal(exit.code, 0, `the fuzz worker ended while fuzzing ${current}: ${exit.error?.message ?? `exit ${exit.code}`} (heap limit ${HEAP_MB} MB)`);
+  assert.equal(results.length, TARGETS.length);
+  for (const r of results) {
+    assert.equal(r.failure, undefined, `${r.name}: ${r.failure}`);
+    assert.equal(r.ran, RUNS, r.name);
+  }
+});
