@@ -12,6 +12,7 @@ import { clientFor, type AppContext } from './context.js';
 import { DELIVERY_JOB, handleDelivery, type Delivery } from './dispatch.js';
 import { createGithubApp, type ClientTuning } from './octokit.js';
 import { remindAndSync } from './votes.js';
+import { syncReviewIssues, type ReviewPass } from './reviews.js';
 import { createGithubWebhookHandler } from './webhook.js';
 
 export const VOTES_JOB = 'github-votes';
@@ -26,7 +27,7 @@ export interface GithubAppOptions {
   tuning?: ClientTuning;
   /** days before the session when those who have not voted are reminded (default 3) */
   reminderDays?: number;
-  /** how often open votes are read and reminders considered (default hourly; 0: never on its own) */
+  /** how often open votes are read, reminders considered and review issues kept (default hourly; 0: never on its own) */
   voteSyncEveryMs?: number;
   log?: (line: string) => void;
 }
@@ -36,6 +37,8 @@ export interface GithubAppRuntime {
   ctx: AppContext;
   /** the scheduled pass over open votes, now (what the timer runs) */
   syncVotes(): Promise<{ synced: number; reminded: string[] }>;
+  /** the scheduled pass over periodic reviews: one issue per failing project, closed when fixed */
+  syncReviews(): Promise<ReviewPass>;
   stop(): Promise<void>;
 }
 
@@ -54,6 +57,7 @@ export function startGithubApp(opts: GithubAppOptions): GithubAppRuntime {
     log,
   };
   const syncVotes = async () => remindAndSync(ctx, await clientFor(ctx, {}), engine.clock.now());
+  const syncReviews = async () => syncReviewIssues(ctx, await clientFor(ctx, {}));
   opts.queue.work<Delivery>(DELIVERY_JOB, async (job) => {
     try {
       await handleDelivery(ctx, job.data);
@@ -66,6 +70,9 @@ export function startGithubApp(opts: GithubAppOptions): GithubAppRuntime {
   opts.queue.work(VOTES_JOB, async () => {
     const r = await syncVotes();
     if (r.synced > 0) log(`github: ${r.synced} open votes read${r.reminded.length ? `, reminded ${r.reminded.join(', ')}` : ''}`);
+    const v = await syncReviews();
+    const n = v.opened.length + v.updated.length + v.closed.length + v.retirementPrs.length;
+    if (n > 0) log(`github: review issues: ${v.opened.length} opened, ${v.updated.length} updated, ${v.closed.length} closed; ${v.retirementPrs.length} retirement pull requests`);
   });
   const every = opts.voteSyncEveryMs ?? 3_600_000;
   const runner = every > 0 ? startJobs([{ name: VOTES_JOB, everyMs: every, run: () => opts.queue.enqueue(VOTES_JOB, {}, { singletonKey: VOTES_JOB }) }], { runAtStart: false, onError: (_t, err) => log(`github: ${VOTES_JOB}: ${(err as Error).message}`) }) : undefined;
@@ -73,6 +80,7 @@ export function startGithubApp(opts: GithubAppOptions): GithubAppRuntime {
     handler: createGithubWebhookHandler({ app: ctx.app, store: opts.store, queue: opts.queue, log }),
     ctx,
     syncVotes,
+    syncReviews,
     stop: async () => {
       await runner?.stop();
     },

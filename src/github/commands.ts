@@ -11,10 +11,11 @@ import { splitRepo } from './config.js';
 import { refusalComment } from './comments.js';
 import { sameRepo, type AppContext, type Client } from './context.js';
 import { actorOf, mirrorState, postReport } from './issues.js';
+import { onboardingPr } from './landscape-pr.js';
 import { getThread, updateThread } from './threads.js';
 import { closeVoteOnIssue, decideOnIssue, openVoteOnIssue, postVoteStatus } from './votes.js';
 
-export const COMMANDS = ['check', 'schedule', 'defer', 'vote', 'vote-status', 'close-vote', 'accept', 'decline', 'too-early', 'waive', 'question', 'withdraw'] as const;
+export const COMMANDS = ['check', 'schedule', 'defer', 'vote', 'vote-status', 'close-vote', 'accept', 'decline', 'too-early', 'waive', 'question', 'withdraw', 'onboard'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 export interface Command {
@@ -128,6 +129,14 @@ async function run(ctx: AppContext, gh: Client, actor: Actor, id: string, c: Com
       return decideOnIssue(ctx, gh, actor, id, 'TOO_EARLY', needArgs(c, '<reason>'));
     case 'question':
       return mirrorState(ctx, gh, await E.askQuestion(ctx.engine, actor, id, needArgs(c, '<text>')));
+    case 'onboard': {
+      needRole(actor, ['staff'], c);
+      const app = await E.getApplication(ctx.engine, id);
+      const number = await onboardingPr(ctx, gh, app, needArgs(c, '<category> / <subcategory>'));
+      const { owner, repo } = splitRepo(app.issue!.repo);
+      await gh.rest.issues.createComment({ owner, repo, issue_number: app.issue!.number, body: `The landscape entry is proposed in ${ctx.config.landscapeRepo}#${number}.` });
+      return;
+    }
     case 'withdraw':
       return mirrorState(ctx, gh, await E.withdrawApplication(ctx.engine, actor, id));
     case 'waive':

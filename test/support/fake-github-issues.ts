@@ -239,8 +239,10 @@ export class FakeIssuesApi {
         return { status: old === undefined ? 201 : 200, data: { content: { path, sha: blobSha(text) }, commit: { sha: this.headSha(full, branch), message: input.message } } };
       }
     }
-    if (method === 'GET' && rest[0] === 'git' && rest[1] === 'ref' && rest[2] === 'heads') {
-      const b = rest.slice(3).join('/');
+    // octokit sends the ref as one encoded segment (heads%2Fmain), as GitHub accepts
+    const ref = rest.slice(2).join('/');
+    if (method === 'GET' && rest[0] === 'git' && rest[1] === 'ref' && ref.startsWith('heads/')) {
+      const b = ref.slice('heads/'.length);
       return r.branches.has(b) ? { status: 200, data: { ref: `refs/heads/${b}`, object: { type: 'commit', sha: this.headSha(full, b) } } } : notFound;
     }
     if (method === 'POST' && rest.join('/') === 'git/refs') {
