@@ -24,6 +24,8 @@ interface Expected {
     license: Fact<string | null>;
     torch: { declaredIn: string[]; specifier: string[]; source: string };
     testDir: Fact<string>;
+    /** where the CI step that runs the tests is, when read by hand */
+    ciTestStep?: Fact<string>;
   };
 }
 
@@ -58,6 +60,7 @@ for (const [name, e] of Object.entries(corpus.repositories)) {
     assert.deepEqual(bare(m['pytorch-support']!['specifier']), bare(f.torch.specifier), `torch specifier (${f.torch.source})`);
     const examples = m['functional-testing']!['examples'] as string[];
     assert.ok(examples[0]?.startsWith(f.testDir.value), `the first test source ${examples[0]} is in ${f.testDir.value} (${f.testDir.source})`);
+    if (f.ciTestStep) assert.ok(String(m['functional-testing']!['ciStep']).startsWith(`${f.ciTestStep.value}: `), `CI test step ${m['functional-testing']!['ciStep']} (${f.ciTestStep.source})`);
     if (e.path) assert.equal(report.target.path, e.path);
   });
 }
