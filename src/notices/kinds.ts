@@ -66,6 +66,8 @@ export interface NoticeData {
   retirement: AboutProject & { reason: string; failures?: FailedRequirement[] };
   offboarding: AboutProject & { repoUrl?: string };
   'offboarding-reminder': AboutProject & { repoUrl?: string; references: EcosystemReferenceData[]; checkedOn?: DateLike };
+  /** requirements that pass today and are forecast to fail before the review (summary: the forecast) */
+  'review-early-warning': AboutProject & { reviewDueOn: DateLike; failures: FailedRequirement[] };
   'amendment-decision': {
     summary: string;
     policyId: string;
@@ -96,6 +98,7 @@ const SHAPES: Record<NoticeKind, Record<string, Check>> = {
   offboarding: { ...PROJECT, repoUrl: 'string?' },
   'offboarding-reminder': { ...PROJECT, repoUrl: 'string?', references: 'references', checkedOn: 'date?' },
   'amendment-decision': { summary: 'string', policyId: 'string', policyVersion: 'string', adopted: 'boolean', effectiveOn: 'date?' },
+  'review-early-warning': { ...PROJECT, reviewDueOn: 'date', failures: 'failures' },
 };
 
 export function isNoticeKind(kind: unknown): kind is NoticeKind {

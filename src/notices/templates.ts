@@ -117,6 +117,18 @@ const TEMPLATES: { [K in NoticeKind]: Template<K> } = {
       'Reply if you need help or think the check is wrong.',
     ],
   }),
+  'review-early-warning': (d) => ({
+    subject: `${d.projectName}: early warning before the review on ${day(d.reviewDueOn)}`,
+    body: [
+      `Nothing is due yet: ${d.projectName} meets these requirements today. But at the current pace, Steward forecasts that ${d.failures.length === 1 ? 'this one fails' : 'these fail'} before the next periodic review on ${day(d.reviewDueOn)}:`,
+      '',
+      ...d.failures.map((f) => `- ${f.summary}`),
+    ],
+    next: [
+      'This is the only early notice before that review. Run `steward check` on your repository to see the forecast and the method behind it.',
+      'Reply if you think the forecast is wrong.',
+    ],
+  }),
   'review-passed': (d) => ({
     subject: `${d.projectName}: periodic review passed`,
     body: [`${d.projectName} meets every requirement again. Thank you for fixing what the review found.`],

@@ -170,6 +170,24 @@ export interface OffboardingCheck {
   files: string[];
 }
 
+/** A requirement that passes today and is forecast to fail before the next review. */
+export interface AtRisk {
+  id: number;
+  key: string;
+  /** YYYY-MM-DD */
+  fails: string;
+  text: string;
+}
+
+/** The last early-warning look at a project: for which review, what is at risk, and the one notice. */
+export interface EarlyWarning {
+  reviewDueOn: CalendarDate;
+  checkedOn: CalendarDate;
+  atRisk: AtRisk[];
+  /** the day the owners were told (one notice per review) */
+  noticeOn?: CalendarDate;
+}
+
 /** A failed periodic review waiting for its deadline. */
 export interface PendingReview {
   dueOn: CalendarDate;
@@ -197,6 +215,8 @@ export interface Project {
   retiredBeforeImport?: boolean;
   retiredReason?: string;
   offboarding?: OffboardingCheck;
+  /** the early warning: the last look ahead at its next review (see early-warning.ts) */
+  earlyWarning?: EarlyWarning;
   applicationId?: string;
   /** the landscape entry's id (`category--subcategory--name`) when imported */
   landscapeId?: string;
@@ -249,6 +269,7 @@ export const NOTICE_KINDS = [
   'offboarding',
   'offboarding-reminder',
   'amendment-decision',
+  'review-early-warning',
 ] as const;
 
 export type NoticeKind = (typeof NOTICE_KINDS)[number];

@@ -38,6 +38,7 @@ const EXAMPLES: { [K in NoticeKind]: NoticeData[K] } = {
   'review-failure': { ...proj, failures, deadlineOn: '2026-11-14', noticeOn: '2026-10-15' },
   'review-reminder': { ...proj, failures: failures.slice(0, 1), deadlineOn: '2026-11-14' },
   'review-passed': { ...proj, nextDueOn: '2027-05-01' },
+  'review-early-warning': { ...proj, reviewDueOn: '2027-05-01', failures: [{ id: 13, key: 'recent-commits', summary: 'at the current pace, requirement 13 fails around 2027-02-10 (commits per 90 days: 41 → 28)' }] },
   retirement: { ...proj, reason: 'periodic review still failing at the deadline 2026-11-14', failures },
   offboarding: { ...proj, repoUrl: 'https://github.com/torchwave/torchwave' },
   'offboarding-reminder': {

@@ -1,5 +1,5 @@
-// `steward review run|due`: the periodic review of ACTIVE projects (all due ones, or the named
-// ones), with progress on stderr; and the list of what falls due.
+// `steward review run|warn|due`: the periodic review of ACTIVE projects (all due ones, or the named
+// ones), with progress on stderr; the early warning ahead of it; and the list of what falls due.
 import { Command, Option } from 'commander';
 import { InputError } from '../../util/errors.js';
 import type { Project } from '../../process/types.js';
@@ -49,6 +49,35 @@ export function register(program: Command): void {
   });
   storeOptions(
     review
+      .command('warn')
+      .description('early warning: check the ACTIVE projects not yet due and list those forecast to fail before their next review; their owners get one notice per review')
+      .option('--project <id...>', 'only these projects')
+      .option('--repos-dir <dir>', 'local clones to check instead of fetching (<dir>/<owner>/<name>)')
+      .option('--offline', 'check without network sources')
+      .option('--no-notice', 'record who is at risk without sending the early notice')
+      .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+      .addHelpText('after', `
+A requirement is at risk when it passes today and steward check's forecast (a trend over the last
+12 months: commits, contributors, releases, torch support) puts its failure before the project's
+next review. Owners are told once per review; running warn again updates the list and sends
+nothing new. \`steward review due\` lists the projects at risk.`),
+  ).action(async (flags: StoreFlags & { project?: string[]; reposDir?: string; offline?: boolean; notice?: boolean; format: string }) => {
+    const evaluator = await checkEvaluator({ ...(flags.reposDir ? { reposDir: flags.reposDir } : {}), ...(flags.offline ? { offline: true } : {}) });
+    await withEngine(flags, async ({ engine, actor }) => {
+      const { runEarlyWarning } = await import('../../process/engine-early-warning.js');
+      const r = await runEarlyWarning(engine, actor, { evaluator, notify: flags.notice !== false, ...(flags.project ? { projectIds: flags.project } : {}) });
+      if (flags.format === 'json') return printJson(r);
+      process.stdout.write(`${r.checked} checked ahead of their review: ${r.atRisk.length} at risk, ${r.errors.length} errors\n`);
+      for (const a of r.atRisk) {
+        process.stdout.write(`  ${a.projectId} (review ${a.reviewDueOn})${a.notified ? ', owners notified' : ''}\n`);
+        for (const t of a.risks) process.stdout.write(`    ${t}\n`);
+      }
+      for (const e of r.errors) process.stdout.write(`  ${e.projectId}: ${e.message}\n`);
+      if (r.errors.length > 0) process.exitCode = 1;
+    });
+  });
+  storeOptions(
+    review
       .command('due')
       .description('ACTIVE projects with their next review date and any pending deadline')
       .option('--all', 'include projects not yet due')
@@ -73,6 +102,15 @@ export function register(program: Command): void {
       width = Math.max(0, ...list.map((p) => p.id.length));
       for (const p of list) process.stdout.write(line(p));
       if (list.length === 0) process.stdout.write('nothing due\n');
+      // the early warning's last look (steward review warn): not due yet, forecast to fail before the review
+      const risky = (await listProjects(engine, ['ACTIVE'])).filter((p) => !p.pending && p.earlyWarning?.reviewDueOn === p.reviewDueOn && p.earlyWarning.atRisk.length > 0);
+      if (risky.length > 0) {
+        process.stdout.write(`at risk before their next review (forecast of ${risky.map((p) => p.earlyWarning!.checkedOn).sort()[0]!}):\n`);
+        for (const p of risky) {
+          process.stdout.write(`  ${p.id}  review ${p.reviewDueOn}${p.earlyWarning!.noticeOn ? `  owners told ${p.earlyWarning!.noticeOn}` : ''}\n`);
+          for (const r of p.earlyWarning!.atRisk) process.stdout.write(`    ${r.text}\n`);
+        }
+      }
     });
   });
 }
