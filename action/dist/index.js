@@ -24161,7 +24161,12 @@ function isObj(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 var WRAPPED_COMMAND_INPUTS = ["command", "run", "script", "shell-command"];
+var MAX_YAML_BYTES = 128 * 1024;
 function readYaml(file, text2, problems) {
+  if (text2.length > MAX_YAML_BYTES) {
+    problems.push({ file, message: `${text2.length} characters: YAML files over ${MAX_YAML_BYTES / 1024} KiB are not parsed (truncated to nothing)` });
+    return void 0;
+  }
   const lc = new (yaml2()).LineCounter();
   try {
     const doc = yaml2().parseDocument(text2, { lineCounter: lc, uniqueKeys: false });
