@@ -14,7 +14,8 @@ import { register as importLandscape } from './import.js';
 import { register as amendment } from './policy-amend.js';
 import { register as people } from './people.js';
 import { register as worker } from './worker.js';
+import { register as github } from './github.js';
 
 export function registerProcessCommands(program: Command): void {
-  for (const r of [application, session, vote, decision, onboarding, review, retire, notices, audit, importLandscape, amendment, people, worker]) r(program);
+  for (const r of [application, session, vote, decision, onboarding, review, retire, notices, audit, importLandscape, amendment, people, worker, github]) r(program);
 }
