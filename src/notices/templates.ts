@@ -1,5 +1,6 @@
 // The words of every notice: plain text, short, specific (names, dates as YYYY-MM-DD, the failing
 // requirements with their fixes) and each ending with what to do next.
+import { cleanDeep } from '../util/clean-text.js';
 import { dayOf, noticeDataProblems, type FailedRequirement, type NoticeData, type NoticeKind } from './kinds.js';
 
 export interface RenderedNotice {
@@ -218,7 +219,8 @@ function decision(d: NoticeData['decision']): { subject: string; body: string[];
  * from storage goes through `renderStoredNotice`, which checks it first.
  */
 export function renderNotice<K extends NoticeKind>(kind: K, data: NoticeData[K]): RenderedNotice {
-  const t = (TEMPLATES[kind] as Template<K>)(data);
+  // applicants' text (project names, answers, report summaries) reaches mail readers: no escapes or bidi overrides
+  const t = (TEMPLATES[kind] as Template<K>)(cleanDeep(data));
   const text = [...t.body, '', 'What to do next:', ...t.next.map((n) => `- ${n}`), '', `About the process: ${PROCESS_URL}`, '', SIGNATURE, ''];
   return { subject: `${TAG} ${oneLine(t.subject)}`, text: text.join('\n') };
 }

@@ -2,6 +2,8 @@
 // (votes on policy amendments), and the adopted policy versions.
 import type { Kysely } from 'kysely';
 import type { DB } from './schema.js';
+import { isEmail } from '../util/email.js';
+import { InputError } from '../util/errors.js';
 
 export interface Person {
   id: string;
@@ -14,6 +16,8 @@ export interface Person {
 }
 
 export async function upsertPerson(db: Kysely<DB>, p: Person, now: string): Promise<void> {
+  // notices go to this address: a CR/LF or a second address in it would ride into a mail header
+  if (p.email !== null && !isEmail(p.email)) throw new InputError(`${p.id}: e-mail ${JSON.stringify(p.email)} is not an address; expected one mailbox like name@example.org`);
   const values = { role: p.role, email: p.email, in_wg: p.wg ? 1 : 0, in_tac: p.tac ? 1 : 0, ...(p.githubLogin !== undefined ? { github_login: p.githubLogin } : {}) };
   const r = await db.updateTable('people').set(values).where('id', '=', p.id).executeTakeFirst();
   if (Number(r.numUpdatedRows) === 0) await db.insertInto('people').values({ id: p.id, ...values, added_at: now }).execute();

@@ -83,12 +83,15 @@ async function render(reports: import('../../report/types.js').Report[], flags: 
     }
     case 'markdown': {
       const { renderMarkdown } = await import('../../report/markdown.js');
-      return reports.map((r) => renderMarkdown(r, { offline: flags.offline === true })).join('\n---\n\n');
+      const { cleanDeep } = await import('../../util/clean-text.js');
+      return reports.map((r) => renderMarkdown(cleanDeep(r), { offline: flags.offline === true })).join('\n---\n\n');
     }
     case 'text': {
       const { renderText } = await import('../../report/text.js');
       const color = flags.color !== false && process.stdout.isTTY === true && !process.env.NO_COLOR;
-      return reports.map((r) => renderText(r, { color })).join('\n');
+      const { cleanDeep } = await import('../../util/clean-text.js');
+      // before colouring: the report's strings come from the repository; the colours are ours
+      return reports.map((r) => renderText(cleanDeep(r), { color })).join('\n');
     }
     default:
       throw new InputError(`--format ${String(flags.format)}: expected text, json, markdown or sarif`);

@@ -3,6 +3,7 @@
 // a resend after a crash is recognisably the same message.
 import { Command, Option } from 'commander';
 import { InputError } from '../../util/errors.js';
+import { isEmail } from '../../util/email.js';
 import { printJson, storeOptions, withEngine, type StoreFlags } from './process-context.js';
 
 export function register(program: Command): void {
@@ -70,5 +71,8 @@ export function utcMinute(iso: string): string {
 
 /** The fallback recipients: --notify, else $STEWARD_STAFF_EMAIL (comma-separated). */
 export function fallbackRecipients(flag: string | undefined): string[] {
-  return (flag ?? process.env.STEWARD_STAFF_EMAIL ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '');
+  const list = (flag ?? process.env.STEWARD_STAFF_EMAIL ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '');
+  const bad = list.find((a) => !isEmail(a));
+  if (bad !== undefined) throw new InputError(`--notify / STEWARD_STAFF_EMAIL: ${JSON.stringify(bad)} is not an e-mail address; expected addresses separated by commas`);
+  return list;
 }

@@ -46,13 +46,8 @@ export function trimChars(s: string, lead: string, tail: string): string {
   return s.slice(start, end);
 }
 
-// RFC 5321 allows more, but an address a person can be mailed at looks like this; a bounded
-// pattern (no nested quantifiers) so hostile input cannot make it backtrack.
-const EMAIL = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$/;
-
-export function isEmail(s: string): boolean {
-  return s.length <= 254 && EMAIL.test(s);
-}
+export { isEmail } from '../../util/email.js';
+import { isEmail } from '../../util/email.js';
 
 export interface ListResult {
   values: string[];
