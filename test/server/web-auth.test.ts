@@ -167,3 +167,21 @@ test('badges: project and repository SVGs with an ETag (304 on If-None-Match) an
     await s.close();
   }
 });
+
+test('public pages come from the page cache until the process changes: a retirement shows at once', async () => {
+  const s = await seeded();
+  try {
+    const first = await (await s.app.request('/projects/lumen')).text();
+    assert.match(first, /Next review due/);
+    assert.equal(await (await s.app.request('/projects/lumen')).text(), first);
+    assert.match(await (await s.app.request('/?q=lumen')).text(), /1 project\b/);
+    const staff = await as(s, 'staff');
+    assert.equal((await s.app.request('/staff/retire', { method: 'POST', headers: { ...staff, ...FORM }, body: formBody({ project: 'lumen', reason: 'archived upstream' }) })).status, 303);
+    assert.match(await (await s.app.request('/projects/lumen')).text(), /Retired[\s\S]*archived upstream/);
+    assert.match(await (await s.app.request('/?q=lumen')).text(), /0 projects/);
+    // a signed-in visitor's page is never the cached one (it carries their own forms and view)
+    assert.match(await (await s.app.request('/projects/lumen', { headers: staff })).text(), /sam/);
+  } finally {
+    await s.close();
+  }
+});

@@ -34,14 +34,24 @@ export interface ProjectFilter {
   status?: 'active' | 'retired' | 'all';
 }
 
+interface ItemIndex {
+  byId: Map<string, LandscapeItem>;
+  byRepo: Map<string, LandscapeItem>;
+}
+
+// the landscape is fixed for the server's life: index it once, not per project per request
+const indexes = new WeakMap<LandscapeItem[], ItemIndex>();
+
 function itemFor(ctx: ServerContext, p: Project): LandscapeItem | undefined {
-  const items = ctx.landscape?.items ?? [];
-  if (p.landscapeId) {
-    const byId = items.find((i) => i.id === p.landscapeId);
-    if (byId) return byId;
+  const items = ctx.landscape?.items;
+  if (!items) return undefined;
+  let index = indexes.get(items);
+  if (!index) {
+    index = { byId: new Map(items.map((i) => [i.id, i])), byRepo: new Map() };
+    for (const i of items) if (i.repo_url && !index.byRepo.has(normalizeRepoUrl(i.repo_url))) index.byRepo.set(normalizeRepoUrl(i.repo_url), i);
+    indexes.set(items, index);
   }
-  const key = normalizeRepoUrl(p.repoUrl);
-  return items.find((i) => i.repo_url !== undefined && normalizeRepoUrl(i.repo_url) === key);
+  return (p.landscapeId ? index.byId.get(p.landscapeId) : undefined) ?? index.byRepo.get(normalizeRepoUrl(p.repoUrl));
 }
 
 export function summarize(ctx: ServerContext, p: Project): ProjectSummary {

@@ -249,8 +249,8 @@ const json = (schema: z.ZodType, description: string) => ({ 200: { description, 
 const idParam = { params: z.object({ id: z.string().openapi({ example: 'lumen' }) }) };
 
 export const PUBLIC_ROUTES: RouteDef[] = [
-  { method: 'GET', path: '/', access: 'public', kind: 'page', summary: 'projects by category, with search and filters', example: { path: '/', ok: 200 }, handler: projectsPage },
-  { method: 'GET', path: '/projects/:id', access: 'public', kind: 'page', summary: "a project's page", example: { path: '/projects/lumen', ok: 200 }, handler: projectPage },
+  { method: 'GET', path: '/', access: 'public', kind: 'page', summary: 'projects by category, with search and filters', cachePublic: true, example: { path: '/', ok: 200 }, handler: projectsPage },
+  { method: 'GET', path: '/projects/:id', access: 'public', kind: 'page', summary: "a project's page", cachePublic: true, example: { path: '/projects/lumen', ok: 200 }, handler: projectPage },
   { method: 'GET', path: '/badge/:file{[^/]+\\.svg}', access: 'public', kind: 'asset', summary: "a project's ecosystem badge", example: { path: '/badge/lumen.svg', ok: 200 }, handler: projectBadge },
   {
     method: 'GET',

@@ -6,6 +6,7 @@ import { ProcessError } from '../../process/errors.js';
 import type { C } from '../types.js';
 import { isStaff, isWg } from '../types.js';
 import { problemPage } from '../views/layout.js';
+import { PageCache } from '../page-cache.js';
 
 /**
  * public: anyone. signed-in: any signed-in person. wg: working-group members and staff.
@@ -30,6 +31,8 @@ export interface RouteDef {
    * itself decides differently (the engine refuses, the applicant does not own it).
    */
   example: { path: string; form?: Record<string, string>; ok: number; expect?: Partial<Record<MatrixRole, number>> };
+  /** an anonymous GET may be answered from the page cache (public pages that depend only on the process's state) */
+  cachePublic?: boolean;
   /** documented in /openapi.json when present */
   openapi?: Omit<RouteConfig, 'method' | 'path'>;
   handler: (c: C) => Response | Promise<Response>;
@@ -59,11 +62,33 @@ export function guard(def: RouteDef) {
         : null;
     if (denied) return def.kind === 'page' ? problemPage(c, 403, 'Not allowed', denied) : c.json({ error: denied }, 403);
     try {
+      if (def.cachePublic && !v && def.method === 'GET') return await cachedPage(c, def);
       return await def.handler(c);
     } catch (err) {
       return refusal(c, err, def.kind);
     }
   };
+}
+
+const caches = new WeakMap<object, PageCache>();
+
+async function cachedPage(c: C, def: RouteDef): Promise<Response> {
+  const ctx = c.get('ctx');
+  let cache = caches.get(ctx);
+  if (!cache) caches.set(ctx, (cache = new PageCache()));
+  const version = await cache.version(ctx.store.db);
+  // pages say "in N days": a new day is a new page
+  const key = `${ctx.engine.clock.now().toISOString().slice(0, 10)} ${c.req.url}`;
+  const hit = cache.get(key, version);
+  if (hit !== undefined) {
+    c.header('Cache-Control', 'no-store');
+    return c.html(hit);
+  }
+  const res = await def.handler(c);
+  if (res.status !== 200) return res;
+  const html = await res.text();
+  cache.set(key, version, html);
+  return new Response(html, { status: 200, headers: res.headers });
 }
 
 /** The viewer as the engine's actor (the guard has made sure there is one). */
