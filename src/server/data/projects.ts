@@ -140,6 +140,20 @@ export async function projectDetail(ctx: ServerContext, id: string): Promise<Pro
   };
 }
 
+/** The project with its latest own report only (no history): what the badge and the report API need. */
+export async function projectLatest(ctx: ServerContext, id: string): Promise<{ project: ProjectSummary; latest: Report | null }> {
+  const p = await getProject(ctx.engine, id);
+  const row = await ctx.store.db
+    .selectFrom('reports')
+    .select('report')
+    .where('repo_key', '=', normalizeRepoUrl(p.repoUrl))
+    .where('kind', '!=', 'self-check')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return { project: summarize(ctx, p), latest: row ? (JSON.parse(row.report) as Report) : null };
+}
+
 export function daysUntil(ctx: ServerContext, day: string): number {
   const today = dateOf(ctx.engine.clock.now());
   return Math.round((Date.parse(`${day}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);

@@ -7,7 +7,7 @@ import { normalizeRepoUrl } from '../../process/applications.js';
 import type { Report } from '../../report/types.js';
 import { listReports } from '../../store/index.js';
 import { badgeSvg, etagOf } from '../badge.js';
-import { daysUntil, projectDetail, projectList, type ProjectFilter } from '../data/projects.js';
+import { daysUntil, projectDetail, projectLatest, projectList, type ProjectFilter } from '../data/projects.js';
 import type { C } from '../types.js';
 import { ASSETS } from '../views/assets.js';
 import { HistoryChart } from '../views/chart.js';
@@ -175,7 +175,7 @@ async function projectBadge(c: C) {
   const ctx = c.get('ctx');
   let body: string;
   try {
-    const d = await projectDetail(ctx, id);
+    const d = await projectLatest(ctx, id);
     body = badgeSvg('PyTorch Ecosystem', d.project.status, d.project.status === 'active' ? 'ok' : 'bad');
   } catch {
     c.status(404);
@@ -304,9 +304,9 @@ export const PUBLIC_ROUTES: RouteDef[] = [
     example: { path: '/api/projects/lumen/report', ok: 200 },
     openapi: { request: idParam, responses: { ...json(z.object({ schema: z.literal('steward.report/v1') }).passthrough(), 'the latest stored report'), 404: { description: 'no such project, or no report yet' } } },
     handler: async (c) => {
-      const d = await projectDetail(c.get('ctx'), c.req.param('id')!);
+      const d = await projectLatest(c.get('ctx'), c.req.param('id')!);
       if (!d.latest) return c.json({ error: `project ${d.project.id} has no stored report yet` }, 404);
-      return cached(c, JSON.stringify(d.latest.report), 'application/json', 'public, max-age=60');
+      return cached(c, JSON.stringify(d.latest), 'application/json', 'public, max-age=60');
     },
   },
 ];
