@@ -134,4 +134,7 @@ test('a label set by someone not allowed is put back naming the command; by staf
   await say(3, 'passer-by', '/schedule 2026-12-10');
   assert.match(bodies(3).at(-1)!, /@passer-by `\/schedule 2026-12-10` was not carried out: schedule a review: needs role staff, passer-by is public/);
   assert.equal((await appOf(3)).status, 'DEFERRED');
+  // waivers are not recorded by the engine in this version: said so, nothing changes
+  await say(3, 'sam-gh', '/waive codeowners the company owns the code');
+  assert.match(bodies(3).at(-1)!, /`\/waive codeowners the company owns the code` was not carried out: waivers are not available yet/);
 });
