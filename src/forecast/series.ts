@@ -16,8 +16,10 @@ export async function readCommitSeries(cwd: string, commit: string, asOf: Date, 
   const since = until - days * DAY_MS;
   const isBot = botMatcher(policy.bots);
   const out: Commit[] = [];
+  // core.commitGraph=false: the graph file is repository content (forgeable, or corrupt enough
+  // for git to die on it); the commit objects are the authority, as for the activity window
   await gitLines(
-    ['log', '--no-merges', '--use-mailmap', '--no-show-signature', `--since=${Math.floor(since / 1000)}`, '--format=%ct%x00%aN%x00%aE', commit, '--'],
+    ['-c', 'core.commitGraph=false', 'log', '--no-merges', '--use-mailmap', '--no-show-signature', `--since=${Math.floor(since / 1000)}`, '--format=%ct%x00%aN%x00%aE', commit, '--'],
     { cwd },
     (line) => {
       const [ct = '', name = '', email = ''] = line.split('\0');
