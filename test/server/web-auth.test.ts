@@ -160,6 +160,9 @@ test('badges: project and repository SVGs with an ETag (304 on If-None-Match) an
     const repo = await (await s.app.request('/badge/repo/github.com/demo-org/lumen.svg')).text();
     assert.match(repo, /Steward check: pass/);
     assert.equal((await s.app.request('/badge/nothing.svg')).status, 404);
+    const report = (await (await s.app.request('/api/projects/lumen/report')).json()) as { schema: string; requirements: unknown[] };
+    assert.equal(report.schema, 'steward.report/v1');
+    assert.equal(report.requirements.length, 19);
     const staff = await as(s, 'staff');
     await s.app.request('/staff/retire', { method: 'POST', headers: { ...staff, ...FORM }, body: formBody({ project: 'lumen', reason: 'archived upstream' }) });
     assert.match(await (await s.app.request('/badge/lumen.svg')).text(), /PyTorch Ecosystem: retired/);

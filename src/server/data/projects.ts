@@ -140,8 +140,8 @@ export async function projectDetail(ctx: ServerContext, id: string): Promise<Pro
   };
 }
 
-/** The project with its latest own report only (no history): what the badge and the report API need. */
-export async function projectLatest(ctx: ServerContext, id: string): Promise<{ project: ProjectSummary; latest: Report | null }> {
+/** The project with its latest own report as stored JSON text (no history, nothing parsed): what the report API sends. */
+export async function projectLatest(ctx: ServerContext, id: string): Promise<{ project: ProjectSummary; latest: string | null }> {
   const p = await getProject(ctx.engine, id);
   const row = await ctx.store.db
     .selectFrom('reports')
@@ -151,7 +151,7 @@ export async function projectLatest(ctx: ServerContext, id: string): Promise<{ p
     .orderBy('id', 'desc')
     .limit(1)
     .executeTakeFirst();
-  return { project: summarize(ctx, p), latest: row ? (JSON.parse(row.report) as Report) : null };
+  return { project: summarize(ctx, p), latest: row?.report ?? null };
 }
 
 export function daysUntil(ctx: ServerContext, day: string): number {

@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from '@hono/zod-openapi';
 import { normalizeRepoUrl } from '../../process/applications.js';
+import { getProject } from '../../process/engine-review.js';
 import type { Report } from '../../report/types.js';
 import { listReports } from '../../store/index.js';
 import { badgeSvg, etagOf } from '../badge.js';
@@ -175,8 +176,8 @@ async function projectBadge(c: C) {
   const ctx = c.get('ctx');
   let body: string;
   try {
-    const d = await projectLatest(ctx, id);
-    body = badgeSvg('PyTorch Ecosystem', d.project.status, d.project.status === 'active' ? 'ok' : 'bad');
+    const p = await getProject(ctx.engine, id);
+    body = badgeSvg('PyTorch Ecosystem', p.status === 'ACTIVE' ? 'active' : 'retired', p.status === 'ACTIVE' ? 'ok' : 'bad');
   } catch {
     c.status(404);
     body = badgeSvg('PyTorch Ecosystem', 'not a project', 'none');
@@ -306,7 +307,7 @@ export const PUBLIC_ROUTES: RouteDef[] = [
     handler: async (c) => {
       const d = await projectLatest(c.get('ctx'), c.req.param('id')!);
       if (!d.latest) return c.json({ error: `project ${d.project.id} has no stored report yet` }, 404);
-      return cached(c, JSON.stringify(d.latest), 'application/json', 'public, max-age=60');
+      return cached(c, d.latest, 'application/json', 'public, max-age=60');
     },
   },
 ];
