@@ -52,7 +52,7 @@ export type DecisionData = AboutApplication & { reason: string; decidedOn?: Date
   );
 
 export interface NoticeData {
-  'submission-received': AboutApplication & { repoUrl: string; verdict?: 'pass' | 'fail' | 'review'; failing?: number };
+  'submission-received': AboutApplication & { repoUrl: string; verdict?: 'pass' | 'fail' | 'review' | 'unknown'; failing?: number; unknownReason?: string };
   'question-asked': AboutApplication & { question: string; askedBy?: string };
   'answer-received': AboutApplication & { question?: string; answer?: string; answeredBy?: string };
   'review-scheduled': AboutApplication & { sessionId: string; sessionDate?: DateLike };

@@ -19,9 +19,11 @@ const TEMPLATES: { [K in NoticeKind]: Template<K> } = {
     subject: `${d.projectName}: application received`,
     body: [
       `Thank you for applying to the PyTorch Ecosystem with ${d.projectName} (${d.repoUrl}).`,
-      `Your application is ${d.applicationId}.${d.issueUrl ? ` It is tracked at ${d.issueUrl}.` : ''}`,
+      `Your application for ${d.projectName} is number ${d.applicationId}.${d.issueUrl ? ` It is tracked at ${d.issueUrl}.` : ''}`,
       d.verdict === undefined
         ? 'The working group runs the automated requirements check when your application enters review; you can run it yourself now with `steward check <repository URL>`.'
+        : d.verdict === 'unknown'
+          ? `The automated requirements check could not read the repository yet (${d.unknownReason ?? 'no reason given'}); it runs again when your application enters review.`
         : d.verdict === 'pass'
           ? 'The automated requirements report found every requirement met.'
           : `The automated requirements report ${d.failing ? `found ${d.failing} requirement${d.failing === 1 ? '' : 's'} not yet met` : 'needs a person to review some requirements'}.`,

@@ -1,7 +1,7 @@
 // Policy amendments: a proposal carrying a new policy file, voted by the TAC's own roster under
 // its own (configurable) rule; adopted, it becomes a new policy version from its effective date.
 import { parsePolicy } from '../policy/load.js';
-import { isCalendarDate } from './calendar.js';
+import { dateOf, isCalendarDate } from './calendar.js';
 import { ProcessError } from './errors.js';
 import type { Amendment, Choice, Ctx, Outcome, VoteRule } from './types.js';
 import * as voting from './voting.js';
@@ -21,6 +21,9 @@ export function propose(
   }
   if (!input.summary.trim()) throw new ProcessError('invalid', 'propose an amendment: the summary is empty');
   if (!isCalendarDate(input.effectiveOn)) throw new ProcessError('invalid', `propose an amendment: expected the effective date as YYYY-MM-DD, found ${JSON.stringify(input.effectiveOn)}`);
+  // reports already made under the old version stay right: a rule cannot start in the past
+  const today = dateOf(ctx.now);
+  if (input.effectiveOn < today) throw new ProcessError('invalid', `propose an amendment: the effective date ${input.effectiveOn} is before today (${today}); expected today or later`);
   let policy;
   try {
     policy = parsePolicy(input.policyText, `amendment ${id} policy`);
@@ -59,8 +62,11 @@ export function castVote(a: Amendment, choice: Choice, ctx: Ctx): Outcome<Amendm
 }
 
 /** Closes the vote; the result decides the amendment (no separate decision). */
-export function closeVote(a: Amendment, ctx: Ctx): Outcome<Amendment> {
+export function closeVote(a: Amendment, ctx: Ctx, rule?: VoteRule): Outcome<Amendment> {
   if (a.status !== 'VOTING' || !a.vote) throw new ProcessError('conflict', `close a vote: amendment ${a.id} is ${a.status}, not VOTING`);
+  if (rule && (rule.fraction !== a.vote.rule.fraction || rule.strict !== a.vote.rule.strict)) {
+    throw new ProcessError('conflict', `close a vote: amendment ${a.id}'s vote opened under ${ruleText(a.vote.rule)}; a different rule (${ruleText(rule)}) cannot decide it at close`);
+  }
   const vote = voting.closeVote(a.vote, ctx);
   const status = vote.result!.approved ? 'ADOPTED' : 'REJECTED';
   return o({ ...a, status, vote }, status === 'ADOPTED' ? 'amendment.adopted' : 'amendment.rejected', {
@@ -70,4 +76,12 @@ export function closeVote(a: Amendment, ctx: Ctx): Outcome<Amendment> {
     policy: `${a.policyId}@${a.policyVersion}`,
     effectiveOn: a.effectiveOn,
   });
+}
+
+/** A vote rule as people say it: more than half, at least 2/3, more than 2/3. */
+export function ruleText(rule: VoteRule): string {
+  if (rule.strict && Math.abs(rule.fraction - 0.5) < 1e-9) return 'more than half';
+  const frac = [2, 3, 4, 5, 10].map((d) => [Math.round(rule.fraction * d), d]).find(([n, d]) => Math.abs(n! / d! - rule.fraction) < 1e-9);
+  const f = frac ? `${frac[0]}/${frac[1]}` : String(rule.fraction);
+  return `${rule.strict ? 'more than' : 'at least'} ${f}`;
 }

@@ -3,6 +3,7 @@
 import type { ProcessRules } from '../policy/types.js';
 import { dateOf, resubmissionAllowedFrom } from './calendar.js';
 import { ProcessError } from './errors.js';
+import { canonicalRepo, repoKeyOf } from './repo-key.js';
 import { ONBOARDING_CHECKLIST } from './onboarding.js';
 import { newProject } from './projects.js';
 import type {
@@ -48,16 +49,8 @@ function isOwner(app: Application, actor: Actor): boolean {
   return actor.role === 'applicant' && actor.id === app.applicant;
 }
 
-/** Repository URLs compare without scheme, `www.`, `.git`, trailing slash or case. */
-export function normalizeRepoUrl(url: string): string {
-  return url
-    .trim()
-    .toLowerCase()
-    .replace(/^[a-z]+:\/\//, '')
-    .replace(/^www\./, '')
-    .replace(/\.git$/, '')
-    .replace(/\/+$/, '');
-}
+/** The identity key of a repository URL: the project the 3-month wait and duplicates apply to. */
+export const normalizeRepoUrl = repoKeyOf;
 
 function out(state: Application, action: string, data: Record<string, unknown>, notices: Outcome<Application>['notices'] = []): Outcome<Application> {
   return { state, notices, audit: [{ action, subject: `application:${state.id}`, data }] };
@@ -79,33 +72,16 @@ export function submit(
   requireRole(ctx.actor, ['applicant', 'staff', 'member'], 'submit an application');
   const name = input.projectName.trim();
   need(name.length > 0, 'invalid', 'submit: the project name is empty');
-  need(/^https?:\/\/\S+$/.test(input.repoUrl.trim()), 'invalid', `submit: expected the repository as an http(s) URL, found ${JSON.stringify(input.repoUrl)}`);
+  const repo = canonicalRepo(input.repoUrl, 'submit');
   const contacts = [...new Set(input.contacts.map((c) => c.trim()).filter(Boolean))];
   need(contacts.length > 0, 'invalid', 'submit: at least one contact e-mail is required');
   const bad = contacts.find((c) => !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(c));
   need(bad === undefined, 'invalid', `submit: ${JSON.stringify(bad)} is not an e-mail address`);
-  need(project?.status !== 'ACTIVE', 'conflict', `submit: ${project?.name} (${project?.id}) is already an ACTIVE ecosystem project`);
-
-  const today = dateOf(ctx.now);
-  const open = earlier.find((a) => !TERMINAL.includes(a.status));
-  need(open === undefined, 'conflict', `submit: application ${open?.id} for this repository is still ${open?.status}`);
-  let resubmissionOf: string | undefined;
-  const declined = earlier
-    .filter((a) => NOT_ACCEPTED.includes(a.status) && a.decision)
-    .sort((a, b) => (a.decision!.at < b.decision!.at ? 1 : -1))[0];
-  if (declined && !(project?.status === 'RETIRED')) {
-    const from = resubmissionAllowedFrom(dateOf(new Date(declined.decision!.at)), rules.resubmitAfterMonths);
-    need(
-      today >= from,
-      'too-early',
-      `submit: application ${declined.id} was ${declined.status} on ${dateOf(new Date(declined.decision!.at))}; a resubmission is allowed from ${from} (today is ${today})`,
-    );
-    resubmissionOf = declined.id;
-  }
+  const resubmissionOf = admit('submit', earlier, project, dateOf(ctx.now), rules);
   const app: Application = {
     id,
     projectName: name,
-    repoUrl: input.repoUrl.trim(),
+    repoUrl: repo.url,
     contacts,
     applicant: ctx.actor.id,
     fields: input.fields ?? {},
@@ -117,9 +93,41 @@ export function submit(
     returning: false,
     questions: [],
   };
-  return out(app, 'application.submitted', { projectName: name, repoUrl: app.repoUrl, by: ctx.actor.id, resubmissionOf: resubmissionOf ?? null }, [
-    { kind: 'submission-received', to: contacts, data: { applicationId: id, projectName: name, repoUrl: app.repoUrl } },
-  ]);
+  const notices: Outcome<Application>['notices'] = [{ kind: 'submission-received', to: contacts, data: { applicationId: id, projectName: name, repoUrl: app.repoUrl } }];
+  if (repo.kind === 'owner') {
+    // held, not refused: the applicant names the repository in an answer and the application returns
+    const text = `${repo.reason}. Which repository is ${name}? Answer with its URL.`;
+    app.status = 'WAITING_ON_COMMENT';
+    app.repoIncomplete = repo.reason;
+    app.questions = [{ askedAt: app.submittedAt, askedBy: 'steward', text }];
+    notices.push({ kind: 'question-asked', to: contacts, data: { applicationId: id, projectName: name, question: text } });
+  }
+  const typed = input.repoUrl.trim();
+  return out(app, 'application.submitted', { projectName: name, repoUrl: app.repoUrl, ...(typed !== app.repoUrl ? { repoUrlTyped: typed } : {}), by: ctx.actor.id, resubmissionOf: resubmissionOf ?? null, ...(repo.kind === 'owner' ? { heldFor: repo.reason } : {}) }, notices);
+}
+
+/**
+ * Whether a project may apply now, given the applications already filed for its repository
+ * (`earlier`) and its ecosystem record: a project still listed cannot apply, an open application
+ * cannot be doubled, and one not accepted waits `resubmitAfterMonths` calendar months. Returns
+ * the application this one resubmits.
+ */
+export function admit(what: string, earlier: Application[], project: Project | undefined, today: string, rules: ProcessRules, self?: string): string | undefined {
+  need(project?.status !== 'ACTIVE', 'conflict', `${what}: ${project?.name} (${project?.id}) is already an ACTIVE ecosystem project`);
+  const open = earlier.find((a) => a.id !== self && !TERMINAL.includes(a.status));
+  need(open === undefined, 'conflict', `${what}: application ${open?.id} for this repository (${open?.repoUrl}) is still ${open?.status}`);
+  const declined = earlier
+    .filter((a) => NOT_ACCEPTED.includes(a.status) && a.decision)
+    .sort((a, b) => (a.decision!.at < b.decision!.at ? 1 : -1))[0];
+  if (!declined || project?.status === 'RETIRED') return undefined;
+  const on = dateOf(new Date(declined.decision!.at));
+  const from = resubmissionAllowedFrom(on, rules.resubmitAfterMonths);
+  need(
+    today >= from,
+    'too-early',
+    `${what}: application ${declined.id} for this repository (${declined.repoUrl}) was ${declined.status} on ${on}; a resubmission is allowed from ${from} (today is ${today})`,
+  );
+  return declined.id;
 }
 
 export function askQuestion(app: Application, text: string, ctx: Ctx): Outcome<Application> {
@@ -142,17 +150,24 @@ export function answer(app: Application, text: string, ctx: Ctx, staffTo: string
   need(isOwner(app, ctx.actor) || ctx.actor.role === 'staff', 'forbidden', `answer: only the applicant (${app.applicant}) or staff may answer; ${ctx.actor.id} is ${ctx.actor.role}`);
   requireStatus(app, ['WAITING_ON_COMMENT'], 'answer');
   need(text.trim().length > 0, 'invalid', 'answer: the answer is empty');
+  let repoUrl = app.repoUrl;
+  if (app.repoIncomplete) {
+    // the application was held for its repository: the answer must name one
+    const named = (text.match(/https?:\/\/\S+/g) ?? []).map((u) => canonicalRepo(u.replace(/[).,;]+$/, ''), 'answer')).find((r) => r.kind === 'repo');
+    need(named !== undefined, 'invalid', `answer: application ${app.id} is held until its repository is named (${app.repoIncomplete}); expected a repository URL in the answer, found none`);
+    repoUrl = named.url;
+  }
   const questions = app.questions.slice();
   const last = questions[questions.length - 1]!;
   questions[questions.length - 1] = { ...last, answer: text.trim(), answeredAt: ctx.now.toISOString(), answeredBy: ctx.actor.id };
   // the application leaves the session it was in and is reviewed first next time
-  const { sessionId: _dropped, vote: _vote, ...rest } = app;
-  const state: Application = { ...rest, status: 'RETURNING', returning: true, questions };
+  const { sessionId: _dropped, vote: _vote, repoIncomplete: _held, ...rest } = app;
+  const state: Application = { ...rest, repoUrl, status: 'RETURNING', returning: true, questions };
   // staff asked, so staff hear of the answer; a staff member who typed it in already knows
   const notices = ctx.actor.role === 'staff' ? [] : [
     { kind: 'answer-received' as const, to: staffTo, data: { applicationId: app.id, projectName: app.projectName, question: last.text, answer: text.trim(), answeredBy: ctx.actor.id } },
   ];
-  return out(state, 'application.answered', { by: ctx.actor.id }, notices);
+  return out(state, 'application.answered', { by: ctx.actor.id, ...(repoUrl !== app.repoUrl ? { repoUrl } : {}) }, notices);
 }
 
 export function schedule(app: Application, sessionId: string, ctx: Ctx, sessionDate?: string): Outcome<Application> {
@@ -230,6 +245,7 @@ export function completeOnboardingItem(
   ctx: Ctx,
   rules: ProcessRules,
   projectId: string,
+  retired?: Project,
 ): Outcome<Application> & { project?: Project } {
   requireStatus(app, ['ONBOARDING'], 'complete an onboarding item');
   const items = app.onboarding ?? [];
@@ -244,17 +260,24 @@ export function completeOnboardingItem(
   const done = { at: ctx.now.toISOString(), by: ctx.actor.id, ...(note ? { note } : {}) };
   const onboarding = items.map((i) => (i.key === key ? { ...i, done } : i));
   const complete = onboarding.every((i) => i.done);
-  const state: Application = { ...app, onboarding, ...(complete ? { status: 'ACTIVE' as const, projectId } : {}) };
+  // a retired project that applied again comes back as the same record: its history continues
+  const id = retired?.id ?? projectId;
+  const state: Application = { ...app, onboarding, ...(complete ? { status: 'ACTIVE' as const, projectId: id } : {}) };
   const result = out(state, 'onboarding.item-done', { key, note: note ?? null, by: ctx.actor.id });
   if (!complete) return result;
   const acceptedOn = dateOf(new Date(app.decision!.at));
-  const project = newProject(
-    { id: projectId, name: app.projectName, repoUrl: app.repoUrl, contacts: app.contacts, acceptedOn, applicationId: app.id, origin: 'application' },
+  const fresh = newProject(
+    { id, name: app.projectName, repoUrl: app.repoUrl, contacts: app.contacts, acceptedOn, applicationId: app.id, origin: 'application' },
     rules,
     dateOf(ctx.now),
   );
-  result.audit.push({ action: 'project.activated', subject: `project:${projectId}`, data: { applicationId: app.id, acceptedOn, reviewDueOn: project.reviewDueOn } });
-  result.notices.push({ kind: 'onboarding-complete', to: app.contacts, data: { applicationId: app.id, projectName: app.projectName, projectId, reviewDueOn: project.reviewDueOn } });
+  let project = fresh;
+  if (retired) {
+    const { retiredOn: _on, retiredReason: _why, retiredBeforeImport: _before, offboarding: _off, pending: _p, ...kept } = retired;
+    project = { ...kept, status: 'ACTIVE', name: fresh.name, repoUrl: fresh.repoUrl, contacts: fresh.contacts, acceptedOn, lastReviewOn: null, reviewDueOn: fresh.reviewDueOn, applicationId: app.id, reactivatedOn: dateOf(ctx.now) };
+  }
+  result.audit.push({ action: retired ? 'project.reactivated' : 'project.activated', subject: `project:${id}`, data: { applicationId: app.id, acceptedOn, reviewDueOn: project.reviewDueOn, ...(retired ? { retiredOn: retired.retiredOn ?? null } : {}) } });
+  result.notices.push({ kind: 'onboarding-complete', to: app.contacts, data: { applicationId: app.id, projectName: app.projectName, projectId: id, reviewDueOn: project.reviewDueOn } });
   return { ...result, project };
 }
 

@@ -93,3 +93,40 @@ export function reviewDueOn(from: CalendarDate, months: number): CalendarDate {
 export function fixDeadline(noticeOn: CalendarDate, days: number): CalendarDate {
   return addDays(noticeOn, days);
 }
+
+/**
+ * An instant a command acts at when it is dated (`--on DAY`): that day at the real time of day,
+ * so commands dated the same day keep the order they were typed in. It carries when it was
+ * really recorded and by whom, which the audit entry keeps beside the day acted on.
+ */
+export class DatedInstant extends Date {
+  constructor(
+    readonly on: CalendarDate,
+    readonly recordedAt: Date,
+    readonly recordedBy: string,
+  ) {
+    super(`${on}T${recordedAt.toISOString().slice(11)}`);
+  }
+}
+
+/** A clock for a command dated `on`: every reading is that day, at the real time of day. */
+export function datedClock(on: CalendarDate, real: Clock, recordedBy: string): Clock {
+  parseCalendarDate(on, '--on');
+  return { now: () => new DatedInstant(on, real.now(), recordedBy) };
+}
+
+/** The last millisecond of a day (UTC): a check dated that day judges as of it. */
+export function endOfDay(day: CalendarDate): Date {
+  return new Date(`${day}T23:59:59.999Z`);
+}
+
+/** Why `s` is not a calendar date, for a message: the shape, or the day the month lacks. */
+export function calendarDateProblem(s: string): string | undefined {
+  const m = DATE_RE.exec(s);
+  if (!m) return `expected a date YYYY-MM-DD, found ${JSON.stringify(s)}`;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (mo < 1 || mo > 12) return `${s}: there is no month ${mo}`;
+  const last = daysInMonth(y, mo);
+  if (d < 1 || d > last) return `${s}: ${y}-${String(mo).padStart(2, '0')} has ${last} days`;
+  return undefined;
+}

@@ -5,8 +5,9 @@ import type { Policy } from '../policy/types.js';
 import { getDoc, insertDoc, insertPolicyVersion, listDocs, listPolicyVersions, nextId, roster, updateDoc } from '../store/index.js';
 import * as M from './amendments.js';
 import { dateOf } from './calendar.js';
-import { type Engine, mutate, notFound, record } from './engine.js';
-import type { Actor, Amendment, Choice, Outcome } from './types.js';
+import { assertInOrder, type Engine, mutate, notFound, record } from './engine.js';
+import { latestAmendmentEvent } from './events.js';
+import type { Actor, Amendment, Choice, Outcome, VoteRule } from './types.js';
 
 const cols = (a: Amendment) => ({ id: a.id, status: a.status, sort: a.proposedAt });
 
@@ -27,6 +28,7 @@ async function act(eng: Engine, actor: Actor, id: string, step: (a: Amendment, n
   return mutate(eng, async (trx, now) => {
     const found = await getDoc<Amendment>(trx, 'amendments', id);
     if (!found) throw notFound('amendment', id);
+    assertInOrder(eng, `amendment ${id}`, latestAmendmentEvent(found.doc), dateOf(now));
     const out = step(found.doc, now, await roster(trx, 'tac'));
     await updateDoc(trx, 'amendments', cols(out.state), out.state, found.version, now.toISOString());
     if (out.state.status === 'ADOPTED' && found.doc.status !== 'ADOPTED') {
@@ -47,7 +49,8 @@ async function act(eng: Engine, actor: Actor, id: string, step: (a: Amendment, n
 export const openAmendmentVote = (eng: Engine, actor: Actor, id: string, deadline?: Date) =>
   act(eng, actor, id, (a, now, tac) => M.openVote(a, tac, eng.tacRule, { actor, now }, deadline));
 export const castAmendmentVote = (eng: Engine, actor: Actor, id: string, choice: Choice) => act(eng, actor, id, (a, now) => M.castVote(a, choice, { actor, now }));
-export const closeAmendmentVote = (eng: Engine, actor: Actor, id: string) => act(eng, actor, id, (a, now) => M.closeVote(a, { actor, now }));
+/** `rule`, when given, must be the one the vote opened under: a rule is not changed at the count. */
+export const closeAmendmentVote = (eng: Engine, actor: Actor, id: string, rule?: VoteRule) => act(eng, actor, id, (a, now) => M.closeVote(a, { actor, now }, rule));
 
 export async function getAmendment(eng: Engine, id: string): Promise<Amendment> {
   const found = await getDoc<Amendment>(eng.store.db, 'amendments', id);
@@ -64,4 +67,21 @@ export async function policyOn(eng: Engine, day = dateOf(eng.clock.now())): Prom
   const versions = (await listPolicyVersions(eng.store.db)).filter((v) => v.policyId === eng.policy.id && v.effectiveOn <= day && v.effectiveOn >= eng.policy.effective);
   const latest = versions.sort((a, b) => (a.effectiveOn === b.effectiveOn ? a.adoptedAt.localeCompare(b.adoptedAt) : a.effectiveOn.localeCompare(b.effectiveOn))).pop();
   return latest ? parsePolicy(latest.text, `policy ${latest.policyId}@${latest.version} (amendment ${latest.amendmentId})`) : eng.policy;
+}
+
+/** A policy version on record: the base policy or an adopted amendment's. */
+export interface PolicyVersionInfo {
+  id: string;
+  version: string;
+  effectiveOn: string;
+  amendmentId: string | null;
+}
+
+/** Every version of the engine's policy, oldest first: the base and the adopted amendments. */
+export async function policyVersions(eng: Engine): Promise<PolicyVersionInfo[]> {
+  const adopted = (await listPolicyVersions(eng.store.db)).filter((v) => v.policyId === eng.policy.id);
+  return [
+    { id: eng.policy.id, version: eng.policy.version, effectiveOn: eng.policy.effective, amendmentId: null },
+    ...adopted.sort((a, b) => a.effectiveOn.localeCompare(b.effectiveOn)).map((v) => ({ id: v.policyId, version: v.version, effectiveOn: v.effectiveOn, amendmentId: v.amendmentId })),
+  ];
 }

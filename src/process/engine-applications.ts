@@ -4,39 +4,60 @@ import type { Kysely } from 'kysely';
 import { getDoc, insertDoc, listDocs, listPeople, nextId, roster as rosterOf, serialiseOn, updateDoc, type DB } from '../store/index.js';
 import * as A from './applications.js';
 import { dateOf, resubmissionAllowedFrom } from './calendar.js';
-import { attachReport, type Engine, mutate, notFound, record } from './engine.js';
+import { assertInOrder, assertWritableDay, attachReport, checkInstant, type Engine, mutate, notFound, record, today } from './engine.js';
+import { policyOn } from './engine-amendments.js';
 import { ProcessError } from './errors.js';
+import { latestApplicationEvent, latestProjectEvent } from './events.js';
+import { canonicalRepo, repoKeyOf } from './repo-key.js';
 import { pickForSession, newSession } from './sessions.js';
 import type { Actor, Application, Choice, Ctx, DecisionOutcome, OnboardingItemKey, Outcome, Project, Session, VoteRule } from './types.js';
 
-const cols = (a: Application) => ({ id: a.id, status: a.status, key: A.normalizeRepoUrl(a.repoUrl), sort: a.submittedAt });
+/** The key column: the repository's identity key; '' while held for its repository (it blocks no one). */
+const cols = (a: Application) => ({ id: a.id, status: a.status, key: a.repoIncomplete ? '' : repoKeyOf(a.repoUrl), sort: a.submittedAt });
 
-async function evaluateFor(eng: Engine, app: Application, now: Date) {
+/** Refuses a change dated before the record's latest event (only dated commands are checked). */
+function inOrder(eng: Engine, app: Application, now: Date): void {
+  assertInOrder(eng, `application ${app.id}`, latestApplicationEvent(app), dateOf(now));
+}
+
+/** Runs the check for an application: a repository that cannot be read yet gives no report, and says why. */
+async function evaluateFor(eng: Engine, app: Pick<Application, 'id' | 'projectName' | 'repoUrl'>) {
   if (!eng.evaluator) return undefined;
-  return eng.evaluator({ id: app.id, name: app.projectName, repoUrl: app.repoUrl, kind: 'application' }, now);
+  try {
+    const policy = await policyOn(eng, today(eng));
+    return await eng.evaluator({ id: app.id, name: app.projectName, repoUrl: app.repoUrl, kind: 'application' }, checkInstant(eng), policy);
+  } catch (err) {
+    return { unreadable: (err as Error).message };
+  }
 }
 
 export async function submitApplication(eng: Engine, actor: Actor, input: A.SubmitInput): Promise<Application> {
+  assertWritableDay(eng);
+  const repo = canonicalRepo(input.repoUrl, 'submit');
   // the check runs before the transaction: it may take seconds and must not hold locks
-  const checked = eng.evaluator
-    ? await eng.evaluator({ id: 'new', name: input.projectName, repoUrl: input.repoUrl, kind: 'application' }, eng.clock.now())
-    : undefined;
+  const checked = repo.kind === 'repo' ? await evaluateFor(eng, { id: 'new', projectName: input.projectName, repoUrl: repo.url }) : undefined;
   return mutate(eng, async (trx, now) => {
-    const key = A.normalizeRepoUrl(input.repoUrl);
+    const key = repo.key;
     // the existence check and the insert below are one step per repository
     await serialiseOn(trx, eng.store.dialect, `submit:${key}`);
-    const earlier = await listDocs<Application>(trx, 'applications', { key });
-    const [project] = await listDocs<Project>(trx, 'projects', { key });
+    const earlier = repo.kind === 'repo' ? await listDocs<Application>(trx, 'applications', { key }) : [];
+    const [project] = repo.kind === 'repo' ? await listDocs<Project>(trx, 'projects', { key }) : [];
     const id = String(await nextId(trx, 'application'));
     const out = A.submit(id, input, { actor, now }, eng.rules, earlier, project);
+    if (project) assertInOrder(eng, `project ${project.id}`, latestProjectEvent(project), dateOf(now));
+    for (const e of earlier) inOrder(eng, e, now);
     // the receipt says what the attached report found, and says nothing of a report when none ran
-    if (checked) {
+    if (checked && 'report' in checked) {
       const failing = checked.report.requirements.filter((r) => r.status === 'fail').length;
       out.notices = out.notices.map((n) => (n.kind === 'submission-received' ? { ...n, data: { ...n.data, verdict: checked.report.verdict, failing } } : n));
+    } else if (checked) {
+      out.state.reportUnknown = checked.unreadable;
+      out.notices = out.notices.map((n) => (n.kind === 'submission-received' ? { ...n, data: { ...n.data, verdict: 'unknown', unknownReason: checked.unreadable } } : n));
+      out.audit[0]!.data = { ...out.audit[0]!.data, report: 'unknown', reason: checked.unreadable };
     }
     await insertDoc(trx, 'applications', cols(out.state), out.state, now.toISOString());
     await record(trx, actor, now, `application:${id}`, out.notices, out.audit);
-    if (checked) await attachReport(trx, actor, now, { kind: 'application', subject: `application:${id}`, repoKey: key, ...checked });
+    if (checked && 'report' in checked) await attachReport(trx, actor, now, { kind: 'application', subject: `application:${id}`, repoKey: key, ...checked });
     return out.state;
   });
 }
@@ -56,11 +77,15 @@ async function act(eng: Engine, actor: Actor, id: string, step: (app: Applicatio
   return mutate(eng, async (trx, now) => {
     const found = await getDoc<Application>(trx, 'applications', id);
     if (!found) throw notFound('application', id);
+    inOrder(eng, found.doc, now);
     const out = await step(found.doc, { actor, now }, trx);
     await updateDoc(trx, 'applications', cols(out.state), out.state, found.version, now.toISOString());
     if (out.project) {
       const p = out.project;
-      await insertDoc(trx, 'projects', { id: p.id, status: p.status, key: A.normalizeRepoUrl(p.repoUrl), sort: p.reviewDueOn }, p, now.toISOString());
+      const pcols = { id: p.id, status: p.status, key: repoKeyOf(p.repoUrl), sort: p.reviewDueOn };
+      const before = await getDoc<Project>(trx, 'projects', p.id);
+      if (before) await updateDoc(trx, 'projects', pcols, p, before.version, now.toISOString());
+      else await insertDoc(trx, 'projects', pcols, p, now.toISOString());
     }
     await record(trx, actor, now, `application:${id}`, out.notices, out.audit);
     return out.state;
@@ -69,7 +94,17 @@ async function act(eng: Engine, actor: Actor, id: string, step: (app: Applicatio
 
 export const askQuestion = (eng: Engine, actor: Actor, id: string, text: string) => act(eng, actor, id, (a, ctx) => A.askQuestion(a, text, ctx));
 export const answerQuestion = (eng: Engine, actor: Actor, id: string, text: string) =>
-  act(eng, actor, id, async (a, ctx, trx) => A.answer(a, text, ctx, await staffAddresses(trx)));
+  act(eng, actor, id, async (a, ctx, trx) => {
+    const out = A.answer(a, text, ctx, await staffAddresses(trx));
+    if (a.repoIncomplete) {
+      // the repository is named only now: the rules of a submission apply to it now
+      const key = repoKeyOf(out.state.repoUrl);
+      const [project] = await listDocs<Project>(trx, 'projects', { key });
+      const resubmissionOf = A.admit('answer', await listDocs<Application>(trx, 'applications', { key }), project, dateOf(ctx.now), eng.rules, a.id);
+      if (resubmissionOf) out.state.resubmissionOf = resubmissionOf;
+    }
+    return out;
+  });
 
 /** The e-mail addresses of the staff on record (people without one are left out). */
 async function staffAddresses(trx: Kysely<DB>): Promise<string[]> {
@@ -87,7 +122,10 @@ export const openVote = (eng: Engine, actor: Actor, id: string, opts: { deadline
   act(eng, actor, id, async (a, ctx, trx) => A.openVote(a, await rosterOf(trx, 'wg'), ctx, opts));
 
 export const completeOnboardingItem = (eng: Engine, actor: Actor, id: string, item: OnboardingItemKey, note?: string) =>
-  act(eng, actor, id, async (a, ctx, trx) => A.completeOnboardingItem(a, item, note, ctx, eng.rules, await freeProjectId(trx, a.projectName)));
+  act(eng, actor, id, async (a, ctx, trx) => {
+    const retired = (await listDocs<Project>(trx, 'projects', { key: repoKeyOf(a.repoUrl), status: ['RETIRED'] }))[0];
+    return A.completeOnboardingItem(a, item, note, ctx, eng.rules, retired ? retired.id : await freeProjectId(trx, a.projectName), retired);
+  });
 
 /** A readable project id from its name, made unique against the projects already stored. */
 export async function freeProjectId(trx: Kysely<DB>, name: string): Promise<string> {
@@ -104,7 +142,9 @@ export async function freeProjectId(trx: Kysely<DB>, name: string): Promise<stri
  */
 export async function scheduleSession(eng: Engine, actor: Actor, date: string, capacity = eng.rules.sessionSize): Promise<{ session: Session; applications: Application[] }> {
   const result = await mutate(eng, async (trx, now) => {
-    const candidates = await listDocs<Application>(trx, 'applications', { status: ['NEW', 'RETURNING'] });
+    // a session scheduled on a given day takes only what had arrived by then
+    const day = dateOf(now);
+    const candidates = (await listDocs<Application>(trx, 'applications', { status: ['NEW', 'RETURNING'] })).filter((a) => (latestApplicationEvent(a)?.on ?? day) <= day);
     const picked = pickForSession(candidates, capacity);
     const id = `S${await nextId(trx, 'session')}`;
     const session = newSession(id, date, capacity, picked.map((a) => a.id), { actor, now });
@@ -122,9 +162,8 @@ export async function scheduleSession(eng: Engine, actor: Actor, date: string, c
   });
   if (eng.evaluator) {
     for (const app of result.applications) {
-      const now = eng.clock.now();
-      const checked = await evaluateFor(eng, app, now);
-      if (checked) await mutate(eng, (trx, at) => attachReport(trx, actor, at, { kind: 'in-review', subject: `application:${app.id}`, repoKey: A.normalizeRepoUrl(app.repoUrl), ...checked }));
+      const checked = await evaluateFor(eng, app);
+      if (checked && 'report' in checked) await mutate(eng, (trx, at) => attachReport(trx, actor, at, { kind: 'in-review', subject: `application:${app.id}`, repoKey: repoKeyOf(app.repoUrl), ...checked }));
     }
   }
   return result;
@@ -142,7 +181,7 @@ export function listSessions(eng: Engine): Promise<Session[]> {
 
 /** The earliest day a declined repository may apply again, or null when nothing holds it back. */
 export async function resubmissionDate(eng: Engine, repoUrl: string): Promise<string | null> {
-  const earlier = await listDocs<Application>(eng.store.db, 'applications', { key: A.normalizeRepoUrl(repoUrl) });
+  const earlier = await listDocs<Application>(eng.store.db, 'applications', { key: repoKeyOf(repoUrl) });
   const last = earlier.filter((a) => a.decision && a.decision.outcome !== 'ACCEPTED').sort((a, b) => (a.decision!.at < b.decision!.at ? 1 : -1))[0];
   if (!last) return null;
   return resubmissionAllowedFrom(dateOf(new Date(last.decision!.at)), eng.rules.resubmitAfterMonths);

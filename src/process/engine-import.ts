@@ -5,7 +5,7 @@
 import type { Landscape, LandscapeItem } from '../landscape/index.js';
 import { PROTECTED_CATEGORIES, isRetired } from '../landscape/index.js';
 import { insertDoc, listDocs } from '../store/index.js';
-import { normalizeRepoUrl } from './applications.js';
+import { repoKeyOf } from './repo-key.js';
 import { dateOf, isCalendarDate } from './calendar.js';
 import { type Engine, mutate, record } from './engine.js';
 import { freeProjectId } from './engine-applications.js';
@@ -34,7 +34,7 @@ export async function importLandscape(eng: Engine, actor: Actor, landscape: Land
     const result: ImportResult = { active: [], retired: [], unknownAcceptance: [], skipped: [] };
     const existing = await listDocs<Project>(trx, 'projects');
     const byLandscape = new Set(existing.map((p) => p.landscapeId).filter(Boolean));
-    const byRepo = new Set(existing.map((p) => normalizeRepoUrl(p.repoUrl)));
+    const byRepo = new Set(existing.map((p) => repoKeyOf(p.repoUrl)));
     const today = dateOf(now);
     const audit: AuditInput[] = [];
     for (const item of landscape.items) {
@@ -48,7 +48,7 @@ export async function importLandscape(eng: Engine, actor: Actor, landscape: Land
         result.skipped.push({ name: item.name, line: item.line, reason: 'the entry has neither repo_url nor homepage_url' });
         continue;
       }
-      if (byLandscape.has(item.id) || byRepo.has(normalizeRepoUrl(repoUrl))) {
+      if (byLandscape.has(item.id) || byRepo.has(repoKeyOf(repoUrl))) {
         result.skipped.push({ name: item.name, line: item.line, reason: 'already recorded' });
         continue;
       }
@@ -58,9 +58,9 @@ export async function importLandscape(eng: Engine, actor: Actor, landscape: Land
         ...newProject({ id, name: item.name, repoUrl, contacts: [], acceptedOn, origin: 'import', retired: isRetired(item) }, eng.rules, today),
         landscapeId: item.id,
       };
-      await insertDoc(trx, 'projects', { id, status: p.status, key: normalizeRepoUrl(repoUrl), sort: p.reviewDueOn }, p, now.toISOString());
+      await insertDoc(trx, 'projects', { id, status: p.status, key: repoKeyOf(repoUrl), sort: p.reviewDueOn }, p, now.toISOString());
       byLandscape.add(item.id);
-      byRepo.add(normalizeRepoUrl(repoUrl));
+      byRepo.add(repoKeyOf(repoUrl));
       (p.status === 'RETIRED' ? result.retired : result.active).push(id);
       if (acceptedOn === null) result.unknownAcceptance.push(id);
       audit.push({

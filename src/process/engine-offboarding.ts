@@ -5,7 +5,8 @@
 import { getDoc, listDocs, updateDoc } from '../store/index.js';
 import { dateOf } from './calendar.js';
 import type { Engine, Evaluator } from './engine.js';
-import { mutate, notFound, record } from './engine.js';
+import { assertInOrder, assertWritableDay, checkInstant, mutate, notFound, record } from './engine.js';
+import { latestProjectEvent } from './events.js';
 import { ProcessError } from './errors.js';
 import { applyOffboardingCheck, isOffboardingCheckDue, isReadmePath } from './offboarding-check.js';
 import { projectCols } from './engine-review.js';
@@ -48,6 +49,7 @@ export async function runOffboardingChecks(
   actor: Actor,
   opts: { reader: ReadmeReader; projectIds?: string[]; signal?: AbortSignal; onProgress?: (p: { done: number; total: number; projectId: string; outcome: string }) => void },
 ): Promise<OffboardingRunResult> {
+  assertWritableDay(eng);
   let ids: string[];
   if (opts.projectIds) {
     for (const id of opts.projectIds) {
@@ -66,11 +68,12 @@ export async function runOffboardingChecks(
     let outcome = 'skipped';
     try {
       const listed = (await getDoc<Project>(eng.store.db, 'projects', id))!.doc;
-      const files = await opts.reader(listed, eng.clock.now());
+      const files = await opts.reader(listed, checkInstant(eng));
       const refs = await mutate(eng, async (trx, now) => {
         const found = await getDoc<Project>(trx, 'projects', id);
         // another run did this step meanwhile: do not check (or remind) twice
         if (!found || (!opts.projectIds && !isOffboardingCheckDue(found.doc, dateOf(now)))) return undefined;
+        assertInOrder(eng, `project ${id}`, latestProjectEvent(found.doc), dateOf(now));
         const out = applyOffboardingCheck(found.doc, files, { actor, now });
         await updateDoc(trx, 'projects', projectCols(out.state), out.state, found.version, now.toISOString());
         await record(trx, actor, now, `project:${id}`, out.notices, out.audit);

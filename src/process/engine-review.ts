@@ -2,9 +2,11 @@
 // and audit entries are written in one transaction keyed by the review step, so a run killed at
 // any point and started again reviews each project exactly once.
 import { getDoc, listDocs, recordReviewStep, updateDoc } from '../store/index.js';
-import { normalizeRepoUrl } from './applications.js';
 import { dateOf } from './calendar.js';
-import { attachReport, type Engine, type Evaluator, mutate, notFound, record } from './engine.js';
+import { assertInOrder, assertWritableDay, attachReport, checkInstant, type Engine, type Evaluator, mutate, notFound, record } from './engine.js';
+import { latestProjectEvent } from './events.js';
+import { policyOn } from './engine-amendments.js';
+import { repoKeyOf } from './repo-key.js';
 import { ProcessError } from './errors.js';
 import { type OffboardingRunResult, type ReadmeReader, runOffboardingChecks } from './engine-offboarding.js';
 import { applyReview, isReviewDue, retire, reviewStepKey, setContacts } from './projects.js';
@@ -18,6 +20,8 @@ export interface ReviewProgress {
 }
 
 export interface ReviewRunResult {
+  /** the policy version the run judged by (`id@version`) */
+  policy: string;
   total: number;
   passed: string[];
   failed: string[];
@@ -30,7 +34,7 @@ export interface ReviewRunResult {
   offboarding?: OffboardingRunResult;
 }
 
-const projectCols = (p: Project) => ({ id: p.id, status: p.status, key: normalizeRepoUrl(p.repoUrl), sort: p.reviewDueOn });
+const projectCols = (p: Project) => ({ id: p.id, status: p.status, key: repoKeyOf(p.repoUrl), sort: p.reviewDueOn });
 
 export async function dueProjects(eng: Engine, today = dateOf(eng.clock.now())): Promise<Project[]> {
   const active = await listDocs<Project>(eng.store.db, 'projects', { status: ['ACTIVE'] });
@@ -48,6 +52,9 @@ export async function runPeriodicReview(
 ): Promise<ReviewRunResult> {
   const evaluator = opts.evaluator ?? eng.evaluator;
   if (!evaluator) throw new ProcessError('invalid', 'periodic review: no evaluator configured (expected a checker to run for each project)');
+  assertWritableDay(eng);
+  // every project of one run is judged by the policy in force on the run's day
+  const policy = await policyOn(eng, dateOf(eng.clock.now()));
   let projects = await dueProjects(eng);
   if (opts.projectIds) {
     for (const id of opts.projectIds) {
@@ -56,23 +63,24 @@ export async function runPeriodicReview(
     }
     projects = projects.filter((p) => opts.projectIds!.includes(p.id));
   }
-  const result: ReviewRunResult = { total: projects.length, passed: [], failed: [], stillFailing: [], retired: [], skipped: [], errors: [] };
+  const result: ReviewRunResult = { policy: `${policy.id}@${policy.version}`, total: projects.length, passed: [], failed: [], stillFailing: [], retired: [], skipped: [], errors: [] };
   let done = 0;
   for (const listed of projects) {
     if (opts.signal?.aborted) break;
     let outcome: string;
     try {
-      const asOf = eng.clock.now();
-      const checked = await evaluator({ id: listed.id, name: listed.name, repoUrl: listed.repoUrl, kind: 'review' }, asOf);
+      const asOf = checkInstant(eng);
+      const checked = await evaluator({ id: listed.id, name: listed.name, repoUrl: listed.repoUrl, kind: 'review' }, asOf, policy);
       outcome = await mutate(eng, async (trx, now) => {
         const found = await getDoc<Project>(trx, 'projects', listed.id);
         const today = dateOf(now);
         if (!found || !isReviewDue(found.doc, today)) return 'skipped';
         const p = found.doc;
+        assertInOrder(eng, `project ${p.id}`, latestProjectEvent(p), today);
         const step = reviewStepKey(p, today);
         const out = applyReview(p, checked.report, { actor, now }, eng.rules);
         if (!out) return 'skipped';
-        const reportId = await attachReport(trx, actor, now, { kind: 'review', subject: `project:${p.id}`, repoKey: normalizeRepoUrl(p.repoUrl), ...checked });
+        const reportId = await attachReport(trx, actor, now, { kind: 'review', subject: `project:${p.id}`, repoKey: repoKeyOf(p.repoUrl), ...checked });
         const action = out.audit[0]!.action;
         const label = action === 'review.passed' ? 'passed' : action === 'review.failed' ? 'failed' : action === 'project.retired' ? 'retired' : 'still-failing';
         if (!(await recordReviewStep(trx, { projectId: p.id, stepKey: step, reviewedOn: today, reportId, outcome: label }))) {
@@ -106,6 +114,7 @@ export async function retireProject(eng: Engine, actor: Actor, id: string, reaso
   return mutate(eng, async (trx, now) => {
     const found = await getDoc<Project>(trx, 'projects', id);
     if (!found) throw notFound('project', id);
+    assertInOrder(eng, `project ${id}`, latestProjectEvent(found.doc), dateOf(now));
     const out = retire(found.doc, reason, { actor, now });
     await updateDoc(trx, 'projects', projectCols(out.state), out.state, found.version, now.toISOString());
     await record(trx, actor, now, `project:${id}`, out.notices, out.audit);

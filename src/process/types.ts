@@ -141,6 +141,10 @@ export interface Application {
   issue?: IssueRef;
   /** what the form still lacks (INCOMPLETE): one line per missing or wrong answer */
   missing?: string[];
+  /** no report: the repository could not be read when it was checked (why) */
+  reportUnknown?: string;
+  /** held: the URL given names an organisation, not a repository (why); the answer names it */
+  repoIncomplete?: string;
 }
 
 export type ProjectStatus = 'ACTIVE' | 'RETIRED';
@@ -222,6 +226,8 @@ export interface Project {
   landscapeId?: string;
   /** where the record came from: an application or the landscape import */
   origin: 'application' | 'import';
+  /** the day a retired project came back through a new application (its history continues) */
+  reactivatedOn?: CalendarDate;
 }
 
 export type AmendmentStatus = 'PROPOSED' | 'VOTING' | 'ADOPTED' | 'REJECTED';

@@ -130,7 +130,7 @@ test('project show reads as text (JSON with --format json); review run --project
 
   r = await cli(['review', 'run', '--project', 'widgets', '--offline']);
   assert.equal(r.code, 0, r.stderr);
-  assert.equal(r.stdout, '0 due: 0 passed, 0 failed (notified), 0 still failing, 0 retired, 0 skipped, 0 errors\n  widgets: not reviewed: not due until 2099-07-01\n');
+  assert.equal(r.stdout, '0 due (judged under pytorch-ecosystem@1.0): 0 passed, 0 failed (notified), 0 still failing, 0 retired, 0 skipped, 0 errors\n  widgets: not reviewed: not due until 2099-07-01\n');
   assert.equal((await cli(['retire', 'widgets', '--reason', 'asked by the owners'])).code, 0);
   r = await cli(['project', 'show', 'widgets']);
   assert.match(r.stdout, /— RETIRED\n[^]*\n {2}retired: {4}\d{4}-\d{2}-\d{2} — asked by the owners\n$/);

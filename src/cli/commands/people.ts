@@ -18,10 +18,11 @@ export function register(program: Command): void {
       .option('--tac', 'a member of the TAC (votes on amendments)')
       .option('--no-tac', 'no longer on the TAC'),
   ).action(async (id: string, role: 'staff' | 'member' | 'applicant', flags: StoreFlags & { email?: string; github?: string; wg?: boolean; tac?: boolean }) => {
-    await withEngine(flags, async ({ store, actor }) => {
-      const [{ upsertPerson, appendAudit, inTransaction, getPerson }, { ProcessError }] = await Promise.all([import('../../store/index.js'), import('../../process/errors.js')]);
+    await withEngine(flags, async ({ store, actor, engine }) => {
+      const [{ upsertPerson, appendAudit, inTransaction, getPerson }, { ProcessError }, { assertWritableDay }] = await Promise.all([import('../../store/index.js'), import('../../process/errors.js'), import('../../process/engine.js')]);
       if (actor.role !== 'staff') throw new ProcessError('forbidden', `people add: needs role staff, ${actor.id} is ${actor.role}`);
-      const now = new Date().toISOString();
+      assertWritableDay(engine);
+      const now = engine.clock.now().toISOString();
       const person = await inTransaction(store, async (trx) => {
         // an update names what changes: correcting an e-mail must not drop someone from a roster
         const before = await getPerson(trx, id);
@@ -34,10 +35,11 @@ export function register(program: Command): void {
     });
   });
   storeOptions(people.command('remove').description('remove a person (open votes keep the roster they opened with)').argument('<id>')).action(async (id: string, flags: StoreFlags) => {
-    await withEngine(flags, async ({ store, actor }) => {
-      const [{ removePerson, appendAudit, inTransaction }, { ProcessError }] = await Promise.all([import('../../store/index.js'), import('../../process/errors.js')]);
+    await withEngine(flags, async ({ store, actor, engine }) => {
+      const [{ removePerson, appendAudit, inTransaction }, { ProcessError }, { assertWritableDay }] = await Promise.all([import('../../store/index.js'), import('../../process/errors.js'), import('../../process/engine.js')]);
       if (actor.role !== 'staff') throw new ProcessError('forbidden', `people remove: needs role staff, ${actor.id} is ${actor.role}`);
-      const now = new Date().toISOString();
+      assertWritableDay(engine);
+      const now = engine.clock.now().toISOString();
       const removed = await inTransaction(store, async (trx) => {
         const ok = await removePerson(trx, id);
         if (ok) await appendAudit(trx, [{ at: now, actor: actor.id, action: 'person.removed', subject: `person:${id}`, data: {} }]);

@@ -1,14 +1,15 @@
 // `steward amendment propose|open|cast|close|list`: policy amendments voted by the TAC roster
 // under its own rule (--rule, default more than half); adopted, they become a policy version
 // with an effective date.
-import { Argument, Command } from 'commander';
+import { Argument, Command, Option } from 'commander';
 import { InputError } from '../../util/errors.js';
 import { printJson, storeOptions, withEngine, type StoreFlags } from './process-context.js';
 import type { Amendment, VoteRule } from '../../process/types.js';
 
 /** `more-than-half` (default), or a fraction like `2/3` (reach it) or `>2/3` (exceed it). */
 export function parseRule(text: string | undefined): VoteRule | undefined {
-  if (!text || text === 'more-than-half') return undefined;
+  if (!text) return undefined;
+  if (text === 'more-than-half') return { fraction: 0.5, strict: true };
   const m = /^(>)?(\d+)\/(\d+)$/.exec(text.trim());
   if (!m || Number(m[3]) === 0 || Number(m[2]) > Number(m[3])) throw new InputError(`--rule: expected more-than-half, N/D or >N/D (e.g. 2/3), found ${JSON.stringify(text)}`);
   return { fraction: Number(m[2]) / Number(m[3]), strict: m[1] === '>' };
@@ -37,8 +38,10 @@ export function register(program: Command): void {
         const rule = parseRule(flags.rule ?? process.env.STEWARD_TAC_RULE);
         await withEngine(flags, async ({ engine, actor }) => {
           const m = await import('../../process/engine-amendments.js');
-          if (rule) engine.tacRule = rule;
-          process.stdout.write(line(await (name === 'open' ? m.openAmendmentVote(engine, actor, id) : m.closeAmendmentVote(engine, actor, id))));
+          if (name === 'open' && rule) engine.tacRule = rule;
+          // at close a rule may only restate the one the vote opened under ($STEWARD_TAC_RULE is a default for opening)
+          const closeRule = name === 'close' && flags.rule ? rule : undefined;
+          process.stdout.write(line(await (name === 'open' ? m.openAmendmentVote(engine, actor, id) : m.closeAmendmentVote(engine, actor, id, closeRule))));
         });
       },
     );
@@ -52,14 +55,47 @@ export function register(program: Command): void {
       });
     },
   );
-  storeOptions(am.command('list').option('--json', 'as JSON')).action(async (flags: StoreFlags & { json?: boolean }) => {
-    await withEngine(flags, async ({ engine }) => {
-      const { listAmendments, policyOn } = await import('../../process/engine-amendments.js');
-      const list = await listAmendments(engine);
-      const current = await policyOn(engine);
-      if (flags.json) return printJson({ amendments: list, inForce: { id: current.id, version: current.version } });
-      for (const a of list) process.stdout.write(line(a));
-      process.stdout.write(`in force today: ${current.id}@${current.version}\n`);
-    });
-  });
+  const formatOpt = () => new Option('--format <format>', 'output format').choices(['text', 'json']).default('text');
+  storeOptions(am.command('list').description('every amendment, and the policy version in force').option('--json', 'as JSON (the same as --format json)').addOption(formatOpt())).action(
+    async (flags: StoreFlags & { json?: boolean; format: string }) => {
+      await withEngine(flags, async ({ engine }) => {
+        const { listAmendments, policyOn } = await import('../../process/engine-amendments.js');
+        const list = await listAmendments(engine);
+        const day = engine.on ?? new Date().toISOString().slice(0, 10);
+        const current = await policyOn(engine, day);
+        if (flags.json || flags.format === 'json') return printJson({ amendments: list, inForce: { id: current.id, version: current.version, on: day } });
+        for (const a of list) process.stdout.write(line(a));
+        process.stdout.write(`in force ${engine.on ? `on ${day}` : 'today'}: ${current.id}@${current.version}\n`);
+      });
+    },
+  );
+  storeOptions(am.command('show').description('one amendment: the proposal, the vote with its running tally, the result').argument('<id>').addOption(formatOpt())).action(
+    async (id: string, flags: StoreFlags & { format: string }) => {
+      await withEngine(flags, async ({ engine }) => {
+        const [{ getAmendment }, { tally }, { ruleText }] = await Promise.all([
+          import('../../process/engine-amendments.js'),
+          import('../../process/voting.js'),
+          import('../../process/amendments.js'),
+        ]);
+        const a = await getAmendment(engine, id.toUpperCase().startsWith('M') ? id.toUpperCase() : `M${id}`);
+        const { policyText: _text, ...rest } = a;
+        const running = a.vote ? (a.vote.result ?? tally(a.vote)) : undefined;
+        if (flags.format === 'json') return printJson({ ...rest, ...(running ? { tally: running } : {}) });
+        const out = [
+          `amendment ${a.id}: ${a.status}`,
+          `  summary: ${a.summary}`,
+          `  policy: ${a.policyId}@${a.policyVersion}, effective ${a.effectiveOn}`,
+          `  proposed: ${a.proposedAt.slice(0, 10)} by ${a.proposedBy}`,
+        ];
+        if (a.vote && running) {
+          out.push(`  vote: opened ${a.vote.openedAt.slice(0, 10)} by ${a.vote.openedBy}, rule ${ruleText(a.vote.rule)} of the TAC roster (${a.vote.roster.length})`);
+          for (const m of a.vote.roster) out.push(`    ${m}: ${a.vote.ballots[m]?.choice ?? '—'}`);
+          for (const [m, b] of Object.entries(a.vote.nonBinding)) out.push(`    ${m}: ${b.choice} (non-binding: not on the TAC roster)`);
+          const state = a.vote.result ? `closed ${a.vote.closedAt!.slice(0, 10)}: ${running.approved ? 'ADOPTED' : 'REJECTED'}` : 'open, so far';
+          out.push(`  tally (${state}): ${running.approvals} approve, ${running.rejections} reject, ${running.abstentions} abstain, ${running.notVoted} not voted; adoption needs ${running.needed} of ${running.rosterSize}`);
+        }
+        process.stdout.write(out.join('\n') + '\n');
+      });
+    },
+  );
 }

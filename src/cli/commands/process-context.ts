@@ -2,6 +2,7 @@
 // the store and the engine (lazily: these modules load kysely and a database driver), who the
 // caller is, and how a refusal is reported (exit 1 with the reason; usage errors exit 2).
 import type { Command } from 'commander';
+import { InputError } from '../../util/errors.js';
 import type { Engine, Evaluator } from '../../process/engine.js';
 import type { Actor } from '../../process/types.js';
 import type { Store } from '../../store/index.js';
@@ -10,13 +11,28 @@ export interface StoreFlags {
   dataDir?: string;
   databaseUrl?: string;
   as?: string;
+  on?: string;
 }
 
 export function storeOptions(cmd: Command): Command {
   return cmd
     .option('--data-dir <dir>', 'SQLite data directory (default $STEWARD_DATA_DIR or ./.steward)')
     .option('--database-url <url>', 'PostgreSQL instead of SQLite (default $DATABASE_URL)')
-    .option('--as <id>', 'act as this person (default $STEWARD_ACTOR; without either, the local operator acts as staff)');
+    .option('--as <id>', 'act as this person (default $STEWARD_ACTOR; without either, the local operator acts as staff)')
+    .option(
+      '--on <date>',
+      'act as on YYYY-MM-DD (UTC): time rules apply as of that day, records carry it, checks judge as of its end; ' +
+        'a change may not be dated after today or before the record\'s latest event (reading commands may look ahead)',
+    );
+}
+
+/** The `--on` day, strictly a calendar date (2026-02-30 is an error, not 2026-03-02). */
+export async function onDay(flags: StoreFlags): Promise<string | undefined> {
+  if (flags.on === undefined) return undefined;
+  const { calendarDateProblem } = await import('../../process/calendar.js');
+  const problem = calendarDateProblem(flags.on);
+  if (problem) throw new InputError(`--on: ${problem}`);
+  return flags.on;
 }
 
 export interface Session {
@@ -27,6 +43,7 @@ export interface Session {
 
 /** Opens the store, builds the engine and resolves the actor; closes the store afterwards. */
 export async function withEngine<T>(flags: StoreFlags, fn: (s: Session) => Promise<T>, opts: { evaluator?: Evaluator } = {}): Promise<T | undefined> {
+  const on = await onDay(flags);
   const [{ openStore, optionsFromEnv, getPerson }, { createEngine }, { ProcessError }] = await Promise.all([
     import('../../store/index.js'),
     import('../../process/engine.js'),
@@ -41,7 +58,7 @@ export async function withEngine<T>(flags: StoreFlags, fn: (s: Session) => Promi
       // someone the store does not know may still apply: an unknown name acts as an applicant
       actor = { id, role: person?.role ?? 'applicant' };
     }
-    const engine = createEngine({ store, ...(opts.evaluator ? { evaluator: opts.evaluator } : {}) });
+    const engine = createEngine({ store, ...(opts.evaluator ? { evaluator: opts.evaluator } : {}), ...(on ? { on, operator: await operatorName() } : {}) });
     return await fn({ store, engine, actor });
   } catch (err) {
     if (err instanceof ProcessError) {
@@ -52,6 +69,17 @@ export async function withEngine<T>(flags: StoreFlags, fn: (s: Session) => Promi
     throw err;
   } finally {
     await store.close();
+  }
+}
+
+/** Who runs the command (the audit keeps it beside a dated entry): $STEWARD_OPERATOR, else the login name. */
+async function operatorName(): Promise<string> {
+  if (process.env.STEWARD_OPERATOR) return process.env.STEWARD_OPERATOR;
+  const { userInfo } = await import('node:os');
+  try {
+    return userInfo().username || 'operator';
+  } catch {
+    return 'operator';
   }
 }
 
@@ -71,8 +99,8 @@ export async function checkEvaluator(opts: { reposDir?: string; offline?: boolea
     import('node:path'),
     import('../../util/repo-identity.js'),
   ]);
-  return async (target, asOf) => {
-    const common = { asOf, ...(opts.offline ? { offline: true } : {}) };
+  return async (target, asOf, policy) => {
+    const common = { asOf, ...(policy ? { policy } : {}), ...(opts.offline ? { offline: true } : {}) };
     const id = repoIdentity(target.repoUrl);
     if (opts.reposDir && id.ok) {
       const { owner, name, path } = id.identity;

@@ -28,7 +28,7 @@ export function register(program: Command): void {
       });
       progress.end();
       if (flags.format === 'json') return printJson(r);
-      process.stdout.write(`${r.total} due: ${r.passed.length} passed, ${r.failed.length} failed (notified), ${r.stillFailing.length} still failing, ${r.retired.length} retired, ${r.skipped.length} skipped, ${r.errors.length} errors\n`);
+      process.stdout.write(`${r.total} due (judged under ${r.policy}): ${r.passed.length} passed, ${r.failed.length} failed (notified), ${r.stillFailing.length} still failing, ${r.retired.length} retired, ${r.skipped.length} skipped, ${r.errors.length} errors\n`);
       for (const e of r.errors) process.stdout.write(`  ${e.projectId}: ${e.message}\n`);
       // --project narrows the due ones; a named project that is not due is said so, not silently left
       const touched = new Set([...r.passed, ...r.failed, ...r.stillFailing, ...r.retired, ...r.skipped, ...r.errors.map((e) => e.projectId)]);
@@ -81,11 +81,9 @@ nothing new. \`steward review due\` lists the projects at risk.`),
       .command('due')
       .description('ACTIVE projects with their next review date and any pending deadline')
       .option('--all', 'include projects not yet due')
-      .option('--on <date>', 'plan ahead (writes nothing): what falls due by YYYY-MM-DD, and failing projects whose deadline falls by then'),
-  ).action(async (flags: StoreFlags & { all?: boolean; on?: string }) => {
+      .addHelpText('after', '\nWith --on YYYY-MM-DD it plans ahead (writes nothing): what falls due by that day, and failing projects whose deadline falls by then.'),
+  ).action(async (flags: StoreFlags & { all?: boolean }) => {
     if (flags.on !== undefined && flags.all) throw new InputError('review due: --on and --all do not go together (--on lists what falls due by that date)');
-    const { isCalendarDate } = await import('../../process/calendar.js');
-    if (flags.on !== undefined && !isCalendarDate(flags.on)) throw new InputError(`review due --on: expected a date YYYY-MM-DD, found ${JSON.stringify(flags.on)}`);
     await withEngine(flags, async ({ engine }) => {
       const [{ listProjects, dueProjects }, { plannedReviews }] = await Promise.all([import('../../process/engine-review.js'), import('../../process/projects.js')]);
       const line = (p: Project, note = '') =>

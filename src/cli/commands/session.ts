@@ -21,8 +21,9 @@ export function register(program: Command): void {
     const capacity = flags.capacity === undefined ? undefined : Number(flags.capacity);
     if (capacity !== undefined && !(Number.isInteger(capacity) && capacity > 0)) throw new InputError(`--capacity: expected a positive whole number, found ${JSON.stringify(flags.capacity)}`);
     // a session in the past is a typo (a wrong year or month): its applicants would be told a
-    // date that has gone. Only the command refuses it; the engine's own clock may be a test's
-    const today = new Date().toISOString().slice(0, 10);
+    // date that has gone. Only the command refuses it; the engine's own clock may be a test's.
+    // A dated command (--on) counts from its day
+    const today = flags.on ?? new Date().toISOString().slice(0, 10);
     if (/^\d{4}-\d{2}-\d{2}$/.test(date) && date < today) throw new InputError(`session schedule: expected today (${today}) or a later date, found ${date}; nothing was scheduled`);
     await withEngine(flags, async ({ engine, actor }) => {
       const { scheduleSession } = await import('../../process/engine-applications.js');
