@@ -4,6 +4,7 @@ import type { ProcessRules } from '../policy/types.js';
 import { dateOf, resubmissionAllowedFrom } from './calendar.js';
 import { ProcessError } from './errors.js';
 import { canonicalRepo, repoKeyOf } from './repo-key.js';
+import { carryOver } from './waivers.js';
 import { ONBOARDING_CHECKLIST } from './onboarding.js';
 import { newProject } from './projects.js';
 import type {
@@ -271,10 +272,10 @@ export function completeOnboardingItem(
     rules,
     dateOf(ctx.now),
   );
-  let project = fresh;
+  let project: Project = { ...fresh, ...(app.waivers?.length ? { waivers: carryOver(app.waivers, fresh.reviewDueOn) } : {}) };
   if (retired) {
     const { retiredOn: _on, retiredReason: _why, retiredBeforeImport: _before, offboarding: _off, pending: _p, ...kept } = retired;
-    project = { ...kept, status: 'ACTIVE', name: fresh.name, repoUrl: fresh.repoUrl, contacts: fresh.contacts, acceptedOn, lastReviewOn: null, reviewDueOn: fresh.reviewDueOn, applicationId: app.id, reactivatedOn: dateOf(ctx.now) };
+    project = { ...kept, status: 'ACTIVE', name: fresh.name, repoUrl: fresh.repoUrl, contacts: fresh.contacts, acceptedOn, lastReviewOn: null, reviewDueOn: fresh.reviewDueOn, applicationId: app.id, reactivatedOn: dateOf(ctx.now), ...(project.waivers ? { waivers: [...(retired.waivers ?? []), ...project.waivers] } : {}) };
   }
   result.audit.push({ action: retired ? 'project.reactivated' : 'project.activated', subject: `project:${id}`, data: { applicationId: app.id, acceptedOn, reviewDueOn: project.reviewDueOn, ...(retired ? { retiredOn: retired.retiredOn ?? null } : {}) } });
   result.notices.push({ kind: 'onboarding-complete', to: app.contacts, data: { applicationId: app.id, projectName: app.projectName, projectId: id, reviewDueOn: project.reviewDueOn } });

@@ -6,6 +6,7 @@ import * as A from './applications.js';
 import { dateOf, resubmissionAllowedFrom } from './calendar.js';
 import { assertInOrder, assertWritableDay, attachReport, checkInstant, type Engine, mutate, notFound, record, today } from './engine.js';
 import { policyOn } from './engine-amendments.js';
+import { applyWaivers } from './waivers.js';
 import { ProcessError } from './errors.js';
 import { latestApplicationEvent, latestProjectEvent } from './events.js';
 import { canonicalRepo, repoKeyOf } from './repo-key.js';
@@ -163,7 +164,10 @@ export async function scheduleSession(eng: Engine, actor: Actor, date: string, c
   if (eng.evaluator) {
     for (const app of result.applications) {
       const checked = await evaluateFor(eng, app);
-      if (checked && 'report' in checked) await mutate(eng, (trx, at) => attachReport(trx, actor, at, { kind: 'in-review', subject: `application:${app.id}`, repoKey: repoKeyOf(app.repoUrl), ...checked }));
+      if (checked && 'report' in checked) {
+        const report = applyWaivers(checked.report, app.waivers, { today: today(eng) });
+        await mutate(eng, (trx, at) => attachReport(trx, actor, at, { kind: 'in-review', subject: `application:${app.id}`, repoKey: repoKeyOf(app.repoUrl), ...checked, report }));
+      }
     }
   }
   return result;

@@ -6,6 +6,7 @@ import { dateOf } from './calendar.js';
 import { assertInOrder, assertWritableDay, attachReport, checkInstant, type Engine, type Evaluator, mutate, notFound, record } from './engine.js';
 import { latestProjectEvent } from './events.js';
 import { policyOn } from './engine-amendments.js';
+import { applyWaivers } from './waivers.js';
 import { repoKeyOf } from './repo-key.js';
 import { ProcessError } from './errors.js';
 import { type OffboardingRunResult, type ReadmeReader, runOffboardingChecks } from './engine-offboarding.js';
@@ -78,9 +79,11 @@ export async function runPeriodicReview(
         const p = found.doc;
         assertInOrder(eng, `project ${p.id}`, latestProjectEvent(p), today);
         const step = reviewStepKey(p, today);
-        const out = applyReview(p, checked.report, { actor, now }, eng.rules);
+        // the working group's waivers in force turn their requirements exempt before the review judges
+        const judged = { ...checked, report: applyWaivers(checked.report, p.waivers, { today, ...(p.pending ? { pendingDueOn: p.pending.dueOn } : {}) }) };
+        const out = applyReview(p, judged.report, { actor, now }, eng.rules);
         if (!out) return 'skipped';
-        const reportId = await attachReport(trx, actor, now, { kind: 'review', subject: `project:${p.id}`, repoKey: repoKeyOf(p.repoUrl), ...checked });
+        const reportId = await attachReport(trx, actor, now, { kind: 'review', subject: `project:${p.id}`, repoKey: repoKeyOf(p.repoUrl), ...judged });
         const action = out.audit[0]!.action;
         const label = action === 'review.passed' ? 'passed' : action === 'review.failed' ? 'failed' : action === 'project.retired' ? 'retired' : 'still-failing';
         if (!(await recordReviewStep(trx, { projectId: p.id, stepKey: step, reviewedOn: today, reportId, outcome: label }))) {

@@ -143,11 +143,38 @@ export interface Application {
   missing?: string[];
   /** no report: the repository could not be read when it was checked (why) */
   reportUnknown?: string;
+  waivers?: Waiver[];
   /** held: the URL given names an organisation, not a repository (why); the answer names it */
   repoIncomplete?: string;
 }
 
 export type ProjectStatus = 'ACTIVE' | 'RETIRED';
+
+/**
+ * The working group's waiver of one requirement for one project or application: reports made
+ * inside the process show it `exempt` with the reason while it is in force.
+ */
+export interface Waiver {
+  id: string;
+  requirement: number;
+  key: string;
+  reason: string;
+  /** who decided (the working group, a TAC member, staff) */
+  decidedBy: string;
+  /** the session or vote it was decided in (S3, "vote on application 4") */
+  decidedIn: string;
+  /** the last day it applies, when it ends on a date */
+  until?: CalendarDate;
+  /**
+   * it ends with the next periodic review: it applies before the review due on this day and
+   * while that review's failure is being fixed (absent on an application not yet a project)
+   */
+  untilReviewDueOn?: CalendarDate;
+  untilNextReview: boolean;
+  recordedAt: string;
+  recordedBy: string;
+  revoked?: { at: string; by: string; reason: string };
+}
 
 export interface ReviewFailure {
   id: number;
@@ -226,6 +253,7 @@ export interface Project {
   landscapeId?: string;
   /** where the record came from: an application or the landscape import */
   origin: 'application' | 'import';
+  waivers?: Waiver[];
   /** the day a retired project came back through a new application (its history continues) */
   reactivatedOn?: CalendarDate;
 }

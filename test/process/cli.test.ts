@@ -66,7 +66,7 @@ test('steward process commands end to end on SQLite', async () => {
 
   const amended = join(dir, 'policy-1.1.yml');
   writeFileSync(amended, readFileSync(DEFAULT_POLICY_FILE, 'utf8').replace('version: "1.0"', 'version: "1.1"').replace('recentCommits: 30', 'recentCommits: 25'));
-  r = await cli(['amendment', 'propose', amended, '--summary', 'fewer commits', '--effective', '2026-07-01']);
+  r = await cli(['amendment', 'propose', amended, '--summary', 'fewer commits', '--effective', '2099-07-01']);
   assert.match(r.stdout, /amendment M1: PROPOSED/);
   await cli(['amendment', 'open', 'M1']);
   await cli(['amendment', 'cast', 'M1', 'approve', '--as', 'm1']);

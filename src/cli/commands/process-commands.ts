@@ -15,7 +15,8 @@ import { register as amendment } from './policy-amend.js';
 import { register as people } from './people.js';
 import { register as worker } from './worker.js';
 import { register as github } from './github.js';
+import { register as waiver } from './waiver.js';
 
 export function registerProcessCommands(program: Command): void {
-  for (const r of [application, session, vote, decision, onboarding, review, retire, notices, audit, importLandscape, amendment, people, worker, github]) r(program);
+  for (const r of [application, session, vote, decision, onboarding, review, retire, notices, audit, importLandscape, amendment, waiver, people, worker, github]) r(program);
 }
