@@ -86,8 +86,8 @@ export async function verifyAudit(db: Kysely<DB>, batch = 1000): Promise<AuditVe
   return { ok: true, entries: last };
 }
 
-export async function readAudit(db: Kysely<DB>, opts: { subject?: string; limit?: number } = {}): Promise<(AuditRecord & { hash: string })[]> {
-  let q = db.selectFrom('audit_log').selectAll().orderBy('seq');
+export async function readAudit(db: Kysely<DB>, opts: { subject?: string; limit?: number; newestFirst?: boolean } = {}): Promise<(AuditRecord & { hash: string })[]> {
+  let q = db.selectFrom('audit_log').selectAll().orderBy('seq', opts.newestFirst ? 'desc' : 'asc');
   if (opts.subject) q = q.where('subject', '=', opts.subject);
   if (opts.limit) q = q.limit(opts.limit);
   const rows = await q.execute();

@@ -138,13 +138,18 @@ export function register(program: Command): void {
     app
       .command('list')
       .description('applications as the board shows them, by status')
-      .option('--status <status>', 'only these statuses (comma-separated)', collect)
-      .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text')),
-  ).action(async (flags: StoreFlags & { status?: string[]; format: string }) => {
+      .option('--status <status>', 'only these statuses (comma-separated, any case: new,in_review)', collect)
+      .option('--search <words>', 'only those whose name, repository, id, applicant or contacts hold every word')
+      .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'csv']).default('text')),
+  ).action(async (flags: StoreFlags & { status?: string[]; search?: string; format: string }) => {
     await withEngine(flags, async ({ engine }) => {
-      const { listApplications } = await import('../../process/engine-applications.js');
-      const list = await listApplications(engine, flags.status?.map((s) => s.toUpperCase()));
+      const [{ listApplications }, { searchApplications }] = await Promise.all([import('../../process/engine-applications.js'), import('../../process/search.js')]);
+      const list = searchApplications(await listApplications(engine, flags.status?.map((s) => s.toUpperCase().replace(/-/g, '_'))), flags.search);
       if (flags.format === 'json') return printJson(list);
+      if (flags.format === 'csv') {
+        const { toCsv } = await import('../../util/csv.js');
+        return void process.stdout.write(toCsv(['id', 'project', 'repository', 'status', 'submitted', 'applicant', 'contacts', 'session', 'decision', 'decided'], list.map((a) => [a.id, a.projectName, a.repoUrl, a.status, a.submittedAt.slice(0, 10), a.applicant, a.contacts.join(' '), a.sessionId, a.decision?.outcome, a.decision?.at.slice(0, 10)])));
+      }
       const byStatus = new Map<string, typeof list>();
       for (const a of list) byStatus.set(a.status, [...(byStatus.get(a.status) ?? []), a]);
       for (const [status, apps] of byStatus) {

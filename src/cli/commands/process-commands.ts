@@ -16,7 +16,8 @@ import { register as people } from './people.js';
 import { register as worker } from './worker.js';
 import { register as github } from './github.js';
 import { register as waiver } from './waiver.js';
+import { register as inbox } from './inbox.js';
 
 export function registerProcessCommands(program: Command): void {
-  for (const r of [application, session, vote, decision, onboarding, review, retire, notices, audit, importLandscape, amendment, waiver, people, worker, github]) r(program);
+  for (const r of [inbox, application, session, vote, decision, onboarding, review, retire, notices, audit, importLandscape, amendment, waiver, people, worker, github]) r(program);
 }

@@ -33,12 +33,23 @@ export function register(program: Command): void {
     },
   );
   const project = program.command('project').description('ecosystem projects (ACTIVE or RETIRED)');
-  storeOptions(project.command('list').description('ACTIVE and RETIRED projects with their acceptance and next review').option('--status <status>', 'ACTIVE or RETIRED').addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))).action(
-    async (flags: StoreFlags & { status?: string; format: string }) => {
+  storeOptions(
+    project
+      .command('list')
+      .description('ACTIVE and RETIRED projects with their acceptance and next review')
+      .option('--status <status>', 'ACTIVE or RETIRED')
+      .option('--search <words>', 'only those whose name, repository, id, landscape id or contacts hold every word')
+      .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'csv']).default('text')),
+  ).action(
+    async (flags: StoreFlags & { status?: string; search?: string; format: string }) => {
       await withEngine(flags, async ({ engine }) => {
-        const { listProjects } = await import('../../process/engine-review.js');
-        const list = await listProjects(engine, flags.status ? [flags.status.toUpperCase()] : undefined);
+        const [{ listProjects }, { searchProjects }] = await Promise.all([import('../../process/engine-review.js'), import('../../process/search.js')]);
+        const list = searchProjects(await listProjects(engine, flags.status ? [flags.status.toUpperCase()] : undefined), flags.search);
         if (flags.format === 'json') return printJson(list);
+        if (flags.format === 'csv') {
+          const { toCsv } = await import('../../util/csv.js');
+          return void process.stdout.write(toCsv(['id', 'name', 'repository', 'status', 'accepted', 'last_review', 'review_due', 'failing_deadline', 'retired', 'contacts'], list.map((p) => [p.id, p.name, p.repoUrl, p.status, p.acceptedOn, p.lastReviewOn, p.status === 'ACTIVE' ? p.reviewDueOn : '', p.pending?.deadlineOn, p.retiredOn, p.contacts.join(' ')])));
+        }
         const idWidth = Math.max(0, ...list.map((p) => p.id.length));
         const urlWidth = Math.max(0, ...list.map((p) => p.repoUrl.length));
         for (const p of list) process.stdout.write(`${p.status.padEnd(7)}  ${p.id.padEnd(idWidth)}  ${p.repoUrl.padEnd(urlWidth)}  accepted ${(p.acceptedOn ?? 'unknown').padEnd(10)}  ${p.status === 'ACTIVE' ? `review due ${p.reviewDueOn}` : p.retiredOn ? `retired ${p.retiredOn}` : 'retired before import'}\n`);

@@ -79,7 +79,7 @@ nothing new. \`steward review due\` lists the projects at risk.`),
   storeOptions(
     review
       .command('due')
-      .description('ACTIVE projects with their next review date and any pending deadline')
+      .description('ACTIVE projects due for review, and failing ones with their deadline and the days left (--all: every ACTIVE project)')
       .option('--all', 'include projects not yet due')
       .addHelpText('after', '\nWith --on YYYY-MM-DD it plans ahead (writes nothing): what falls due by that day, and failing projects whose deadline falls by then.'),
   ).action(async (flags: StoreFlags & { all?: boolean }) => {
@@ -96,10 +96,15 @@ nothing new. \`steward review due\` lists the projects at risk.`),
         if (plan.length === 0) process.stdout.write(`nothing due by ${flags.on}\n`);
         return;
       }
-      const list = flags.all ? await listProjects(engine, ['ACTIVE']) : await dueProjects(engine);
+      // failing projects are listed with their deadline whether or not they are re-checked today
+      const due = await dueProjects(engine);
+      const failing = (await listProjects(engine, ['ACTIVE'])).filter((p) => p.pending && !due.some((d) => d.id === p.id));
+      const list = flags.all ? await listProjects(engine, ['ACTIVE']) : [...due, ...failing].sort((a, b) => a.id.localeCompare(b.id));
       width = Math.max(0, ...list.map((p) => p.id.length));
-      for (const p of list) process.stdout.write(line(p));
-      if (list.length === 0) process.stdout.write('nothing due\n');
+      const today = engine.on ?? new Date().toISOString().slice(0, 10);
+      const { daysBetween } = await import('../../process/calendar.js');
+      for (const p of list) process.stdout.write(line(p, p.pending ? `  (${Math.max(0, daysBetween(today, p.pending.deadlineOn))} days left)` : ''));
+      if (list.length === 0) process.stdout.write('nothing due and nothing failing\n');
       // the early warning's last look (steward review warn): not due yet, forecast to fail before the review
       const risky = (await listProjects(engine, ['ACTIVE'])).filter((p) => !p.pending && p.earlyWarning?.reviewDueOn === p.reviewDueOn && p.earlyWarning.atRisk.length > 0);
       if (risky.length > 0) {
