@@ -191,6 +191,7 @@ export function openVote(app: Application, roster: string[], ctx: Ctx, opts: { d
 export function castVote(app: Application, choice: Choice, ctx: Ctx): Outcome<Application> {
   need(ctx.actor.role !== 'public', 'forbidden', `cast a vote: ${ctx.actor.id} is not signed in as a member`);
   need(app.vote !== undefined, 'conflict', `cast a vote: no vote is open on application ${app.id}`);
+  need(ctx.actor.id !== app.applicant, 'forbidden', `cast a vote: ${ctx.actor.id} submitted application ${app.id} and cannot vote on it`);
   const r = voting.castBallot(app.vote, ctx.actor.id, choice, ctx.now);
   return out({ ...app, vote: r.vote }, r.binding ? 'vote.cast' : 'vote.cast-non-binding', {
     voter: ctx.actor.id,
@@ -209,9 +210,19 @@ export function closeVote(app: Application, ctx: Ctx): Outcome<Application> {
 
 export function decide(app: Application, outcome: DecisionOutcome, reason: string, ctx: Ctx, rules: ProcessRules): Outcome<Application> {
   requireRole(ctx.actor, ['staff'], 'record a decision');
-  requireStatus(app, ['IN_REVIEW'], 'record a decision');
   need(['ACCEPTED', 'DECLINED', 'TOO_EARLY', 'COMMUNITY_HIGHLIGHT'].includes(outcome), 'invalid', `decision must be ACCEPTED, DECLINED, TOO_EARLY or COMMUNITY_HIGHLIGHT, found ${JSON.stringify(outcome)}`);
   need(reason.trim().length > 0, 'invalid', 'record a decision: a reason is required');
+  // the TAC asks a vote for acceptance and decline; "too early" staff may record with a reason
+  if (outcome === 'TOO_EARLY' && !app.vote) {
+    requireStatus(app, ['NEW', 'RETURNING', 'IN_REVIEW'], 'record a decision');
+    const decision = { outcome, reason: reason.trim(), at: ctx.now.toISOString(), by: ctx.actor.id };
+    const resubmitFrom = resubmissionAllowedFrom(dateOf(ctx.now), rules.resubmitAfterMonths);
+    const { sessionId: _s, ...rest } = app;
+    return out({ ...rest, status: outcome, decision }, 'application.decided', { outcome, reason: decision.reason, tally: null, withoutVote: true }, [
+      { kind: 'decision', to: app.contacts, data: { applicationId: app.id, projectName: app.projectName, outcome, reason: decision.reason, resubmitFrom } },
+    ]);
+  }
+  requireStatus(app, ['IN_REVIEW'], 'record a decision');
   const result = app.vote?.result;
   need(result !== undefined, 'conflict', `record a decision: the vote on application ${app.id} has not closed`);
   need(
@@ -219,7 +230,8 @@ export function decide(app: Application, outcome: DecisionOutcome, reason: strin
     'conflict',
     `record a decision: the vote ${result.approved ? 'approved' : 'did not approve'} application ${app.id} (${result.approvals} of ${result.rosterSize}, needed ${result.needed}); ${outcome} contradicts it`,
   );
-  const decision = { outcome, reason: reason.trim(), at: ctx.now.toISOString(), by: ctx.actor.id };
+  // the count is the engine's; the reason is free text beside it and never stands in for it
+  const decision = { outcome, reason: reason.trim(), at: ctx.now.toISOString(), by: ctx.actor.id, tally: `${result.approvals} of ${result.rosterSize} approve (needed ${result.needed})` };
   const resubmitFrom = outcome === 'ACCEPTED' ? null : resubmissionAllowedFrom(dateOf(ctx.now), rules.resubmitAfterMonths);
   return out({ ...app, status: outcome, decision }, 'application.decided', { outcome, reason: decision.reason, tally: result }, [
     { kind: 'decision', to: app.contacts, data: { applicationId: app.id, projectName: app.projectName, outcome, reason: decision.reason, resubmitFrom } },
@@ -301,7 +313,7 @@ export function applicationInvariants(app: Application): string[] {
   }
   if (app.decision) {
     if (!v?.result) {
-      if (!app.decision.imported) bad.push('decision without a closed vote');
+      if (!app.decision.imported && !(app.decision.outcome === 'TOO_EARLY' && !v)) bad.push('decision without a closed vote');
     }
     else if ((app.decision.outcome === 'ACCEPTED') !== v.result.approved) bad.push('decision contradicts the vote');
   }

@@ -95,6 +95,8 @@ export interface OnboardingItem {
 export interface Decision {
   outcome: DecisionOutcome;
   reason: string;
+  /** the vote's count as the engine recorded it (absent: decided without a vote, "too early") */
+  tally?: string;
   at: string;
   by: string;
   /** brought in from the issue history: taken outside Steward, so no vote of ours stands behind it */

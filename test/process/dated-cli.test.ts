@@ -126,7 +126,7 @@ test('periodic reviews run on the days they were due: fixed on day 29 stays ACTI
   const gadgets = await show('gadgets');
   assert.deepEqual([gadgets.status, gadgets.retiredOn], ['RETIRED', '2025-12-15']);
   // the review report judged as of the end of the dated day
-  r = await ok(cli(['audit', 'log', '--format', 'json']));
+  r = await ok(cli(['audit', 'log', '--format', 'json', '--oldest-first']));
   const reports = (JSON.parse(r.stdout) as { action: string; subject: string; data: { asOf: string } }[]).filter((e) => e.action === 'report.attached' && e.subject === 'project:widgets');
   assert.deepEqual(reports.map((e) => e.data.asOf.slice(0, 19)), ['2025-11-15T23:59:59', '2025-12-14T23:59:59']);
   // a review dated before what is on record is refused

@@ -40,7 +40,7 @@ async function submitInput(flags: SubmitFlags) {
   if (flags.body) {
     const { parseApplicationBody } = await import('../../process/form/index.js');
     const parsed = parseApplicationBody(await readText(flags.body), flags.title ? { title: flags.title } : {});
-    for (const p of parsed.problems) process.stderr.write(`steward: warning: ${p.field}${p.line ? ` (line ${p.line})` : ''}: ${p.message}\n`);
+    for (const p of parsed.problems) process.stderr.write(`steward: warning: ${p.field}${p.line ? ` (line ${p.line})` : ''}: ${p.message.replace(/^line \d+: /, '')}\n`);
     const f = parsed.fields;
     input = { projectName: flags.name ?? f.projectName ?? '', repoUrl: flags.repo ?? f.repoUrl ?? '', contacts: flags.contact ?? f.contactEmails, fields: { ...f } };
   } else if (flags.file) {

@@ -55,7 +55,8 @@ export function register(program: Command): void {
         process.stdout.write(`${r.delivered.length} delivered, ${r.retrying.length} to retry, ${r.dead.length} given up\n`);
         for (const x of r.retrying) process.stdout.write(`  ${x.id}: ${x.error} (retry at ${utcMinute(x.retryAt)})\n`);
         for (const x of r.dead) process.stdout.write(`  ${x.id}: ${x.error} (given up)\n`);
-        if (r.dead.length > 0) process.exitCode = 1;
+        // nothing given up but nothing delivered either (no server answered): that run failed too
+        if (r.dead.length > 0 || (r.retrying.length > 0 && r.delivered.length === 0)) process.exitCode = 1;
       } finally {
         transport.close();
       }

@@ -32,11 +32,11 @@ export function register(program: Command): void {
       for (const e of r.errors) process.stdout.write(`  ${e.projectId}: ${e.message}\n`);
       // --project narrows the due ones; a named project that is not due is said so, not silently left
       const touched = new Set([...r.passed, ...r.failed, ...r.stillFailing, ...r.retired, ...r.skipped, ...r.errors.map((e) => e.projectId)]);
-      const { getProject } = await import('../../process/engine-review.js');
+      const [{ getProject }, { addDays }] = await Promise.all([import('../../process/engine-review.js'), import('../../process/calendar.js')]);
       for (const id of flags.project ?? []) {
         if (touched.has(id)) continue;
         const p = await getProject(engine, id);
-        process.stdout.write(`  ${id}: not reviewed: ${p.status === 'ACTIVE' ? `not due until ${p.pending ? p.pending.deadlineOn : p.reviewDueOn}` : `${p.status}, only ACTIVE projects are reviewed`}\n`);
+        process.stdout.write(`  ${id}: not reviewed: ${p.status !== 'ACTIVE' ? `${p.status}, only ACTIVE projects are reviewed` : p.pending ? `already re-checked on ${p.pending.checkedOn}; a failing project is re-checked once a day, next on ${addDays(p.pending.checkedOn, 1)} (deadline ${p.pending.deadlineOn})` : `not due until ${p.reviewDueOn}`}\n`);
       }
       const off = r.offboarding;
       if (off && off.checked.length + off.errors.length > 0) {
