@@ -116,7 +116,7 @@ export function submit(
 export function admit(what: string, earlier: Application[], project: Project | undefined, today: string, rules: ProcessRules, self?: string): string | undefined {
   need(project?.status !== 'ACTIVE', 'conflict', `${what}: ${project?.name} (${project?.id}) is already an ACTIVE ecosystem project`);
   const open = earlier.find((a) => a.id !== self && !TERMINAL.includes(a.status));
-  need(open === undefined, 'conflict', `${what}: application ${open?.id} for this repository (${open?.repoUrl}) is still ${open?.status}`);
+  need(open === undefined, 'conflict', `${what}: application ${open?.id} for this repository is still ${open?.status} (${open?.repoUrl})`);
   const declined = earlier
     .filter((a) => NOT_ACCEPTED.includes(a.status) && a.decision)
     .sort((a, b) => (a.decision!.at < b.decision!.at ? 1 : -1))[0];
