@@ -429,6 +429,8 @@ export class FakeGitHub {
       res.writeHead(status, headers);
       res.end(all.subarray(split + 4));
     });
+    // a backend that answers without reading the whole request closes its stdin: not an error
+    child.stdin.on('error', () => undefined);
     child.stdin.end(body);
   }
 }
