@@ -114,7 +114,7 @@ async function readShallow(cwd: string, since: number): Promise<HistoryEvidence[
 }
 
 /** The .mailmap of the evaluated commit, at most MAILMAP_LIMIT bytes of it, streamed. */
-async function readMailmap(cwd: string, commit: string): Promise<{ text: string; truncated: boolean } | undefined> {
+export async function readMailmap(cwd: string, commit: string): Promise<{ text: string; truncated: boolean } | undefined> {
   // `<oid> blob <size>`, or `<commit>:.mailmap missing` when there is none
   const check = (await gitBuffer(['cat-file', '--batch-check'], { cwd, input: `${commit}:.mailmap\n` })).toString('utf8').trim();
   const [oid = '', type] = check.split(' ');

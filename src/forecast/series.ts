@@ -2,7 +2,9 @@
 // time, person), and every tag with its date. One `git log` bounded by --since, started beside the
 // evidence walk; merges and bots are left out as requirement 13 leaves them out.
 import { gitLines } from '../evidence/git/run.js';
+import { readMailmap } from '../evidence/history.js';
 import { botMatcher, foldName, noreplyLogin } from '../evidence/identity.js';
+import { parseMailmap } from '../evidence/mailmap.js';
 import type { Policy } from '../policy/types.js';
 import { DAY_MS, type Commit } from './trend.js';
 
@@ -16,15 +18,22 @@ export async function readCommitSeries(cwd: string, commit: string, asOf: Date, 
   const since = until - days * DAY_MS;
   const isBot = botMatcher(policy.bots);
   const out: Commit[] = [];
+  // the .mailmap as committed, capped and parsed here, as for the activity window: git is told not
+  // to load it (a 48 MB .mailmap made git itself slow), and a bot is recognised before mapping
+  const text = await readMailmap(cwd, commit);
+  const mailmap = parseMailmap(text?.text ?? '');
   // core.commitGraph=false: the graph file is repository content (forgeable, or corrupt enough
   // for git to die on it); the commit objects are the authority, as for the activity window
   await gitLines(
-    ['-c', 'core.commitGraph=false', 'log', '--no-merges', '--use-mailmap', '--no-show-signature', `--since=${Math.floor(since / 1000)}`, '--format=%ct%x00%aN%x00%aE', commit, '--'],
+    ['-c', 'core.commitGraph=false', '-c', 'log.mailmap=false', 'log', '--no-merges', '--no-mailmap', '--no-show-signature', `--since=${Math.floor(since / 1000)}`, '--format=%ct%x00%an%x00%ae', commit, '--'],
     { cwd },
     (line) => {
-      const [ct = '', name = '', email = ''] = line.split('\0');
+      const [ct = '', rawName = '', rawEmail = ''] = line.split('\0');
       const t = Number(ct) * 1000;
-      if (!Number.isFinite(t) || t <= since || t > until || isBot({ name, email })) return;
+      const raw = { name: rawName, email: rawEmail };
+      if (!Number.isFinite(t) || t <= since || t > until || isBot(raw)) return;
+      const { name, email } = mailmap.map(raw);
+      if (isBot({ name, email })) return;
       const login = noreplyLogin(email);
       out.push({ t, who: login ? `login:${login}` : email ? `email:${email.toLowerCase()}` : `name:${foldName(name)}` });
     },
