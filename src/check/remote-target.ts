@@ -350,7 +350,7 @@ export async function resolveRemoteTarget(input: string, opts: RemoteTargetOptio
   return { url: spec.url, host: spec.host, hostname: spec.hostname, slug: spec.slug, webUrl: spec.webUrl, localGitDir: dir, refreshed, rev, ...(path ? { path } : {}) };
 }
 
-function cloneUrlFor(spec: RemoteSpec, bases: Record<string, string> | undefined): string {
+export function cloneUrlFor(spec: RemoteSpec, bases: Record<string, string> | undefined): string {
   const base = bases?.[spec.hostname];
   return base ? `${base.replace(/\/+$/, '')}/${spec.slug}.git` : spec.url;
 }

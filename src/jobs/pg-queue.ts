@@ -25,7 +25,21 @@ interface BossRow {
 }
 
 function adapter(db: Kysely<any>): PgBoss.Db {
-  return { executeSql: async (text, values) => ({ rows: (await db.executeQuery(CompiledQuery.raw(text, values ?? []))).rows as any[] }) };
+  // inside a transaction of ours (an enqueue) the statement is one of that transaction's
+  if (db.isTransaction) return { executeSql: async (text, values) => ({ rows: (await db.executeQuery(CompiledQuery.raw(text, values ?? []))).rows as any[] }) };
+  return {
+    executeSql: (text, values) =>
+      db.connection().execute(async (conn) => {
+        try {
+          return { rows: (await conn.executeQuery(CompiledQuery.raw(text, values ?? []))).rows as any[] };
+        } catch (err) {
+          // pg-boss sends some commands as one BEGIN … COMMIT text: a failure inside (two workers
+          // creating the same queue) must not hand the pool a connection stuck in that transaction
+          if (/^\s*BEGIN\b/i.test(text)) await conn.executeQuery(CompiledQuery.raw('ROLLBACK')).catch(() => undefined);
+          throw err;
+        }
+      }),
+  };
 }
 
 function toRecord(r: BossRow): JobRecord {

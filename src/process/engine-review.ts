@@ -12,6 +12,7 @@ import { ProcessError } from './errors.js';
 import { type OffboardingRunResult, type ReadmeReader, runOffboardingChecks } from './engine-offboarding.js';
 import { applyReview, isReviewDue, retire, reviewStepKey, setContacts } from './projects.js';
 import type { Actor, Project } from './types.js';
+import type { Policy } from '../policy/types.js';
 
 export interface ReviewProgress {
   done: number;
@@ -70,31 +71,7 @@ export async function runPeriodicReview(
     if (opts.signal?.aborted) break;
     let outcome: string;
     try {
-      const asOf = checkInstant(eng);
-      const checked = await evaluator({ id: listed.id, name: listed.name, repoUrl: listed.repoUrl, kind: 'review' }, asOf, policy);
-      outcome = await mutate(eng, async (trx, now) => {
-        const found = await getDoc<Project>(trx, 'projects', listed.id);
-        const today = dateOf(now);
-        if (!found || !isReviewDue(found.doc, today)) return 'skipped';
-        const p = found.doc;
-        assertInOrder(eng, `project ${p.id}`, latestProjectEvent(p), today);
-        const step = reviewStepKey(p, today);
-        // the working group's waivers in force turn their requirements exempt before the review judges
-        const judged = { ...checked, report: applyWaivers(checked.report, p.waivers, { today, ...(p.pending ? { pendingDueOn: p.pending.dueOn } : {}) }) };
-        const out = applyReview(p, judged.report, { actor, now }, eng.rules);
-        if (!out) return 'skipped';
-        const reportId = await attachReport(trx, actor, now, { kind: 'review', subject: `project:${p.id}`, repoKey: repoKeyOf(p.repoUrl), ...judged });
-        const action = out.audit[0]!.action;
-        const label = action === 'review.passed' ? 'passed' : action === 'review.failed' ? 'failed' : action === 'project.retired' ? 'retired' : 'still-failing';
-        if (!(await recordReviewStep(trx, { projectId: p.id, stepKey: step, reviewedOn: today, reportId, outcome: label }))) {
-          // the step is on record but the state did not move: refuse rather than act twice
-          throw new ProcessError('conflict', `project ${p.id}: review step ${step} is already recorded`);
-        }
-        out.audit[0]!.data = { ...out.audit[0]!.data, reportId, step };
-        await updateDoc(trx, 'projects', projectCols(out.state), out.state, found.version, now.toISOString());
-        await record(trx, actor, now, `project:${p.id}`, out.notices, out.audit);
-        return label;
-      });
+      outcome = await reviewOne(eng, actor, listed, evaluator, policy);
     } catch (err) {
       outcome = 'error';
       result.errors.push({ projectId: listed.id, message: (err as Error).message });
@@ -111,6 +88,42 @@ export async function runPeriodicReview(
     result.offboarding = await runOffboardingChecks(eng, actor, { reader: opts.readmeReader, ...(opts.signal ? { signal: opts.signal } : {}) });
   }
   return result;
+}
+
+export type ReviewOutcome = 'passed' | 'failed' | 'retired' | 'still-failing' | 'skipped';
+
+/**
+ * Reviews one project: evaluates it and, in one transaction keyed by its review step, records the
+ * report, its new state, notices and audit entries. A project no longer due (another worker, or an
+ * earlier attempt of the same job, got there first) is 'skipped', so a re-run never acts twice.
+ */
+export async function reviewOne(eng: Engine, actor: Actor, listed: Pick<Project, 'id' | 'name' | 'repoUrl'>, evaluator: Evaluator, policy?: Policy): Promise<ReviewOutcome> {
+  policy ??= await policyOn(eng, dateOf(eng.clock.now()));
+  const asOf = checkInstant(eng);
+  const checked = await evaluator({ id: listed.id, name: listed.name, repoUrl: listed.repoUrl, kind: 'review' }, asOf, policy);
+  return mutate(eng, async (trx, now) => {
+    const found = await getDoc<Project>(trx, 'projects', listed.id);
+    const today = dateOf(now);
+    if (!found || !isReviewDue(found.doc, today)) return 'skipped';
+    const p = found.doc;
+    assertInOrder(eng, `project ${p.id}`, latestProjectEvent(p), today);
+    const step = reviewStepKey(p, today);
+    // the working group's waivers in force turn their requirements exempt before the review judges
+    const judged = { ...checked, report: applyWaivers(checked.report, p.waivers, { today, ...(p.pending ? { pendingDueOn: p.pending.dueOn } : {}) }) };
+    const out = applyReview(p, judged.report, { actor, now }, eng.rules);
+    if (!out) return 'skipped';
+    const reportId = await attachReport(trx, actor, now, { kind: 'review', subject: `project:${p.id}`, repoKey: repoKeyOf(p.repoUrl), ...judged });
+    const action = out.audit[0]!.action;
+    const label = action === 'review.passed' ? 'passed' : action === 'review.failed' ? 'failed' : action === 'project.retired' ? 'retired' : 'still-failing';
+    if (!(await recordReviewStep(trx, { projectId: p.id, stepKey: step, reviewedOn: today, reportId, outcome: label }))) {
+      // the step is on record but the state did not move: refuse rather than act twice
+      throw new ProcessError('conflict', `project ${p.id}: review step ${step} is already recorded`);
+    }
+    out.audit[0]!.data = { ...out.audit[0]!.data, reportId, step };
+    await updateDoc(trx, 'projects', projectCols(out.state), out.state, found.version, now.toISOString());
+    await record(trx, actor, now, `project:${p.id}`, out.notices, out.audit);
+    return label;
+  });
 }
 
 export async function retireProject(eng: Engine, actor: Actor, id: string, reason: string): Promise<Project> {

@@ -43,10 +43,13 @@ const MIGRATIONS: Record<string, Migration> = {
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
 
-/** The store the environment names: DATABASE_URL → PostgreSQL, else SQLite in STEWARD_DATA_DIR or ./.steward. */
+/**
+ * The store the environment names: DATABASE_URL → PostgreSQL (in schema STEWARD_PG_SCHEMA when
+ * set, so one database can hold several stores), else SQLite in STEWARD_DATA_DIR or ./.steward.
+ */
 export function optionsFromEnv(flags: { dataDir?: string; databaseUrl?: string } = {}, env: NodeJS.ProcessEnv = process.env): OpenOptions {
   const databaseUrl = flags.databaseUrl ?? env.DATABASE_URL;
-  if (databaseUrl) return { databaseUrl };
+  if (databaseUrl) return { databaseUrl, ...(env.STEWARD_PG_SCHEMA ? { pgSchema: env.STEWARD_PG_SCHEMA } : {}) };
   return { dataDir: flags.dataDir ?? env.STEWARD_DATA_DIR ?? '.steward' };
 }
 

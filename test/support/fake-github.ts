@@ -6,6 +6,7 @@
 // connections. It can also serve real git repositories over smart HTTP (git http-backend).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createHash, createVerify } from 'node:crypto';
+import { gunzipSync } from 'node:zlib';
 import { spawn } from 'node:child_process';
 import { closeServer, listenOnLoopback, takeFault } from './loopback.js';
 import { FakeIssuesApi } from './fake-github-issues.js';
@@ -49,6 +50,8 @@ export interface FakeGitHubOptions {
   tokens?: Record<string, { limit?: number; remaining?: number }>;
   anonymousLimit?: number;
   latencyMs?: number;
+  /** the rate-limit window in seconds (GitHub: an hour) */
+  windowS?: number;
   /** a directory of bare repositories served at /git/OWNER/NAME.git */
   gitRoot?: string;
   /** App id → PEM public key; installation tokens minted are `ghs_<installation>_<n>` */
@@ -69,6 +72,10 @@ export class FakeGitHub {
   faults: Fault[] = [];
   /** issues, comments, reactions, contents, pulls and check runs: what the Steward App uses */
   readonly api = new FakeIssuesApi();
+  /** what git http-backend wrote to stderr */
+  gitErrors: string[] = [];
+  /** 403s for an exhausted rate limit */
+  rateLimited = 0;
   /** every request: method, path, status */
   log: { method: string; path: string; status: number; token?: string }[] = [];
   private server?: Server;
@@ -107,13 +114,20 @@ export class FakeGitHub {
     await closeServer(this.server);
   }
 
+  /** every token starts over with a full budget (a new hour, for benchmarks) */
+  resetBudgets(): void {
+    this.buckets.clear();
+  }
+
   private bucket(token: string | undefined, resource: string): Bucket {
     const key = `${token ?? 'anon'}:${resource}`;
     let b = this.buckets.get(key);
+    // the window has passed: GitHub refills the budget
+    if (b && b.reset * 1000 <= Date.now()) b = undefined;
     if (!b) {
       const conf = token ? this.opts.tokens?.[token] : undefined;
       const limit = token ? (conf?.limit ?? 5000) : (this.opts.anonymousLimit ?? 60);
-      b = { limit, remaining: conf?.remaining ?? limit, reset: Math.floor(Date.now() / 1000) + 3600 };
+      b = { limit, remaining: conf?.remaining ?? limit, reset: Math.floor(Date.now() / 1000) + (this.opts.windowS ?? 3600) };
       this.buckets.set(key, b);
     }
     return b;
@@ -175,7 +189,9 @@ export class FakeGitHub {
       'x-ratelimit-resource': resource,
     });
     if (b.remaining <= 0) {
-      return send(403, { message: `API rate limit exceeded for ${token ? 'user' : '127.0.0.1'}.`, documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api' }, rl());
+      this.rateLimited++;
+      const wait = String(Math.max(1, b.reset - Math.floor(Date.now() / 1000)));
+      return send(403, { message: `API rate limit exceeded for ${token ? 'user' : '127.0.0.1'}.`, documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api' }, { ...rl(), 'retry-after': wait });
     }
     let status = 200;
     let data: unknown;
@@ -393,6 +409,8 @@ export class FakeGitHub {
 
   /** Smart HTTP through `git http-backend` (CGI), with partial clone allowed as on GitHub. */
   private git(req: IncomingMessage, res: ServerResponse, url: URL, body: Buffer, entry: { status: number }): void {
+    // git gzips large request bodies (a fetch of many wanted blobs), as a real server accepts
+    if (req.headers['content-encoding'] === 'gzip') body = gunzipSync(body);
     const child = spawn('git', ['-c', 'uploadpack.allowFilter=true', '-c', 'uploadpack.allowAnySHA1InWant=true', 'http-backend'], {
       env: {
         PATH: process.env.PATH ?? '/usr/bin:/bin',
@@ -410,8 +428,12 @@ export class FakeGitHub {
     });
     const out: Buffer[] = [];
     child.stdout.on('data', (c: Buffer) => out.push(c));
-    child.stderr.resume();
+    let stderr = '';
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    // http-backend may answer (an error) without reading the body
+    child.stdin.on('error', () => undefined);
     child.on('close', () => {
+      if (stderr) this.gitErrors.push(stderr.trim());
       const all = Buffer.concat(out);
       const split = all.indexOf('\r\n\r\n');
       const headText = all.subarray(0, split).toString('latin1');

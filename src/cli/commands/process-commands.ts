@@ -17,7 +17,8 @@ import { register as worker } from './worker.js';
 import { register as github } from './github.js';
 import { register as waiver } from './waiver.js';
 import { register as inbox } from './inbox.js';
+import { register as jobs } from './jobs.js';
 
 export function registerProcessCommands(program: Command): void {
-  for (const r of [inbox, application, session, vote, decision, onboarding, review, retire, notices, audit, importLandscape, amendment, waiver, people, worker, github]) r(program);
+  for (const r of [inbox, application, session, vote, decision, onboarding, review, retire, notices, audit, importLandscape, amendment, waiver, people, worker, github, jobs]) r(program);
 }

@@ -90,25 +90,60 @@ export function printJson(value: unknown): void {
 /**
  * The real checker as the process's evaluator: the repository URL, or a local clone under
  * `reposDir` (`<reposDir>/<owner>/<name>` or `<reposDir>/<name>`) when one is given. A URL naming
- * a folder (`…/tree/<branch>/<path>`) checks the project in that folder, in the clone too.
+ * a folder (`…/tree/<branch>/<path>`) checks the project in that folder, in the clone too. Checks
+ * share one online session (one GitHub client and token pool). Given the store, workers share the
+ * GitHub budget it keeps, and a URL whose head and GitHub metadata are unchanged since its last
+ * stored evidence is re-judged without a fetch.
  */
-export async function checkEvaluator(opts: { reposDir?: string; offline?: boolean }): Promise<Evaluator> {
-  const [{ check }, { existsSync }, { join }, { repoIdentity }] = await Promise.all([
+export async function checkEvaluator(opts: { reposDir?: string; offline?: boolean; store?: Store }): Promise<Evaluator & { stats: { full: number; reused: number } }> {
+  const [{ check }, { checkIncremental }, { createOnlineSession }, { existsSync }, { join }, { repoIdentity }] = await Promise.all([
     import('../../check/index.js'),
+    import('../../check/incremental.js'),
+    import('../../evidence/online/index.js'),
     import('node:fs'),
     import('node:path'),
     import('../../util/repo-identity.js'),
   ]);
-  return async (target, asOf, policy) => {
-    const common = { asOf, ...(policy ? { policy } : {}), ...(opts.offline ? { offline: true } : {}) };
+  const stats = { full: 0, reused: 0 };
+  const budget = import('../../jobs/rate-budget.js');
+  let session: ReturnType<typeof createOnlineSession> | undefined;
+  const shared = () => {
+    if (session) return session;
+    session = createOnlineSession();
+    // workers sharing a store share the GitHub budget it keeps; a run waits for the reset when it runs low
+    if (opts.store) {
+      const store = opts.store;
+      session.pool.budget = {
+        shared: { read: async () => (await budget).storeBudget(store).read(), write: async (id, left, reset) => (await budget).storeBudget(store).write(id, left, reset) },
+        reserve: 50,
+        onWait: (until, why) => process.stderr.write(`${new Date().toISOString()} waiting for the GitHub rate limit to reset at ${until.toISOString()}: ${why}\n`),
+      };
+    }
+    return session;
+  };
+  const evaluator = async (target: Parameters<Evaluator>[0], asOf: Date, policy?: Parameters<Evaluator>[2]) => {
+    const common = { asOf, ...(policy ? { policy } : {}), ...(opts.offline ? { offline: true } : { online: { session: shared() } }) };
     const id = repoIdentity(target.repoUrl);
     if (opts.reposDir && id.ok) {
       const { owner, name, path } = id.identity;
       const local = [join(opts.reposDir, ...owner.split('/'), name), join(opts.reposDir, name)].find((c) => existsSync(c));
-      if (local) return check(local, { ...common, ...(path ? { path } : {}) });
+      if (local) {
+        stats.full++;
+        return check(local, { ...common, ...(path ? { path } : {}) });
+      }
     }
-    return check(target.repoUrl, common);
+    if (opts.offline || !opts.store || (id.ok && id.identity.path)) {
+      stats.full++;
+      return check(target.repoUrl, common);
+    }
+    const [{ listReports }, { repoKeyOf }] = await Promise.all([import('../../store/index.js'), import('../../process/repo-key.js')]);
+    const [last] = await listReports(opts.store.db, { repoKey: repoKeyOf(target.repoUrl), limit: 1 });
+    const prior = last?.evidence ? { commit: last.commit, evidence: last.evidence as import('../../evidence/types.js').Evidence } : undefined;
+    const r = await checkIncremental(target.repoUrl, prior, { asOf, ...(policy ? { policy } : {}), session: shared() });
+    stats[r.reused ? 'reused' : 'full']++;
+    return { report: r.report, evidence: r.evidence };
   };
+  return Object.assign(evaluator, { stats });
 }
 
 /** A counter line on a terminal, plain lines otherwise. */

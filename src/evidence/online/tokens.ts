@@ -2,6 +2,7 @@
 // and GitHub App installations, kept as a pool. Each request takes the credential with the most
 // rate limit left; one that runs dry rests until its reset, so a working group's run over every
 // project spreads over several tokens instead of stopping at the first empty one.
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { InputError } from '../../util/errors.js';
 
@@ -72,15 +73,79 @@ interface Slot {
 
 export type MintToken = (app: AppInstallation) => Promise<{ token: string; expiresAt: string }>;
 
+/**
+ * The rate budget as every process sharing the credentials last heard it (kept in the database),
+ * so ten workers don't each believe they have 5 000 requests left. Keyed by a hash of the token.
+ */
+export interface SharedBudget {
+  read(): Promise<Map<string, { remaining: number; resetEpochS: number }>>;
+  write(tokenId: string, remaining: number, resetEpochS: number): Promise<void>;
+}
+
+export interface BudgetOptions {
+  shared?: SharedBudget;
+  /** requests kept in hand per credential: below this it rests until its reset (room for requests already in flight elsewhere) */
+  reserve?: number;
+  /** how often the shared budget is read again (ms) */
+  syncMs?: number;
+  /** every credential rests: work waits until `until` instead of failing; called once per wait */
+  onWait?: (until: Date, why: string) => void;
+  /** longest wait for a reset (ms, default 65 min: GitHub's window is an hour) */
+  maxWaitMs?: number;
+}
+
+/** The id a token's budget is shared under: never the token itself. */
+export function tokenId(token: string): string {
+  return createHash('sha256').update(token).digest('hex').slice(0, 16);
+}
+
 export class TokenPool {
   private readonly slots: Slot[];
   /** mints App installation tokens; the GitHub client sets it, since it knows the API's address */
   minter?: MintToken;
+  /** a budget shared with other processes; without it each process knows only its own answers */
+  budget: BudgetOptions = {};
+  private syncedAt = 0;
+  private syncing: Promise<void> | undefined;
   constructor(
     creds: Credential[],
     private readonly now: () => number = Date.now,
   ) {
     this.slots = creds.map((cred) => ({ cred, remaining: Number.POSITIVE_INFINITY, restUntil: 0, ...(cred.token ? { token: cred.token } : {}) }));
+  }
+
+  /** Reads what the other processes heard; a lower remaining count of the same window wins. */
+  private async sync(): Promise<void> {
+    const shared = this.budget.shared;
+    if (!shared || this.now() - this.syncedAt < (this.budget.syncMs ?? 1000)) return;
+    this.syncing ??= (async () => {
+      try {
+        const seen = await shared.read();
+        for (const s of this.slots) {
+          const b = s.token ? seen.get(tokenId(s.token)) : undefined;
+          if (!b || b.resetEpochS * 1000 <= this.now()) continue;
+          s.remaining = Math.min(s.remaining, b.remaining);
+          if (s.remaining <= (this.budget.reserve ?? 0)) s.restUntil = Math.max(s.restUntil, b.resetEpochS * 1000);
+        }
+        this.syncedAt = this.now();
+      } finally {
+        this.syncing = undefined;
+      }
+    })();
+    await this.syncing;
+  }
+
+  /** Waits, when every credential rests, until the first reset; undefined when there is nothing to wait for. */
+  private async waitForReset(): Promise<boolean> {
+    if (this.slots.length === 0) return false;
+    const until = Math.min(...this.slots.map((s) => s.restUntil));
+    const ms = until - this.now();
+    if (!(ms > 0) || ms > (this.budget.maxWaitMs ?? 65 * 60_000)) return false;
+    this.budget.onWait?.(new Date(until), `every GitHub token (${this.slots.length}) is at its reserve of ${this.budget.reserve ?? 0} requests`);
+    await new Promise((r) => setTimeout(r, ms + 250));
+    for (const s of this.slots) if (s.restUntil <= this.now()) s.remaining = Number.POSITIVE_INFINITY;
+    this.syncedAt = 0;
+    return true;
   }
 
   get size(): number {
@@ -100,8 +165,19 @@ export class TokenPool {
 
   /** The token (and its origin) for the next request; App tokens are minted or renewed here. */
   async take(exclude?: string): Promise<{ token: string; origin: string } | undefined> {
-    const s = this.choose(exclude);
+    await this.sync();
+    let s = this.choose(exclude);
+    // with a shared budget, a run waits for the reset instead of failing (and never sees a 403)
+    while (!s && this.budget.shared && exclude === undefined && (await this.waitForReset())) {
+      await this.sync();
+      s = this.choose();
+    }
     if (!s) return undefined;
+    // the request about to go out counts now, so concurrent takers spread over the tokens
+    if (Number.isFinite(s.remaining)) {
+      s.remaining--;
+      if (s.remaining <= (this.budget.reserve ?? 0) && this.budget.shared) s.restUntil = Math.max(s.restUntil, this.now() + 1000);
+    }
     if (s.cred.app && (!s.token || (s.tokenExpires ?? 0) - this.now() < 5 * 60_000)) {
       if (!this.minter) throw new Error('a GitHub App credential needs a token minter');
       // requests that start together share one exchange
@@ -124,7 +200,9 @@ export class TokenPool {
     const s = this.slots.find((x) => x.token !== undefined && x.token === token);
     if (!s || remaining === undefined) return;
     s.remaining = remaining;
-    if (remaining <= 0 && resetEpochS !== undefined) s.restUntil = resetEpochS * 1000;
+    const floor = this.budget.shared ? (this.budget.reserve ?? 0) : 0;
+    if (remaining <= floor && resetEpochS !== undefined) s.restUntil = resetEpochS * 1000;
+    if (this.budget.shared && token && resetEpochS !== undefined) void this.budget.shared.write(tokenId(token), remaining, resetEpochS).catch(() => undefined);
   }
 
   /** A token ran dry: it rests until `resetEpochS`. Returns whether another can take over. */
