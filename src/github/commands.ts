@@ -4,6 +4,7 @@
 // applicant without a command, while a question waits, is their answer.
 import { ProcessError } from '../process/errors.js';
 import * as E from '../process/engine-applications.js';
+import { addWaiver } from '../process/engine-waivers.js';
 import { defer, recheck, scheduleInto } from '../process/engine-issue-apps.js';
 import { applicationsByIssue, findByIssue } from '../process/engine-issues.js';
 import type { Actor, Application } from '../process/types.js';
@@ -139,9 +140,23 @@ async function run(ctx: AppContext, gh: Client, actor: Actor, id: string, c: Com
     }
     case 'withdraw':
       return mirrorState(ctx, gh, await E.withdrawApplication(ctx.engine, actor, id));
-    case 'waive':
+    case 'waive': {
       needRole(actor, ['staff'], c);
-      needArgs(c, '<requirement> <reason> [until <date>]');
-      throw new ProcessError('conflict', 'waivers are not available yet: the engine does not record them in this version');
+      const w = parseWaive(needArgs(c, '<requirement> <reason> [until <YYYY-MM-DD | next review>]'));
+      const app = await E.getApplication(ctx.engine, id);
+      const waiver = await addWaiver(ctx.engine, actor, { application: id }, { ...w, decidedBy: actor.id, decidedIn: app.issue ? `${app.issue.repo}#${app.issue.number}` : `application ${id}` });
+      const { owner, repo } = splitRepo(app.issue!.repo);
+      const until = waiver.untilNextReview ? 'until the next periodic review' : `through ${waiver.until}`;
+      await gh.rest.issues.createComment({ owner, repo, issue_number: app.issue!.number, body: `Waiver ${waiver.id} recorded: requirement ${waiver.requirement} is exempt for this application ${until}, decided by \`${actor.id}\`. Reason: ${waiver.reason}` });
+      return;
+    }
   }
+}
+
+/** `/waive <requirement> <reason> [until <YYYY-MM-DD | next review>]`; without `until`, the next periodic review. */
+export function parseWaive(args: string): { requirement: string; reason: string; until: string } {
+  const m = /^(\S+)\s+(.+?)(?:\s+until\s+(\d{4}-\d{2}-\d{2}|next[ -]review))?\s*$/i.exec(args.trim());
+  if (!m) throw new ProcessError('invalid', `/waive needs a requirement and a reason, as in \`/waive 18 the company owns the code until 2027-06-01\`; found ${JSON.stringify(args)}`);
+  const until = m[3] === undefined || /^next/i.test(m[3]) ? 'next-review' : m[3];
+  return { requirement: m[1]!, reason: m[2]!, until };
 }

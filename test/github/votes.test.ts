@@ -134,7 +134,13 @@ test('a label set by someone not allowed is put back naming the command; by staf
   await say(3, 'passer-by', '/schedule 2026-12-10');
   assert.match(bodies(3).at(-1)!, /@passer-by `\/schedule 2026-12-10` was not carried out: schedule a review: needs role staff, passer-by is public/);
   assert.equal((await appOf(3)).status, 'DEFERRED');
-  // waivers are not recorded by the engine in this version: said so, nothing changes
-  await say(3, 'sam-gh', '/waive codeowners the company owns the code');
-  assert.match(bodies(3).at(-1)!, /`\/waive codeowners the company owns the code` was not carried out: waivers are not available yet/);
+  // staff waive a requirement: recorded on the application through the engine, and confirmed
+  await say(3, 'sam-gh', '/waive codeowners the company owns the code until 2027-06-01');
+  assert.match(bodies(3).at(-1)!, /^Waiver W\d+ recorded: requirement 18 is exempt for this application through 2027-06-01, decided by `sam`\. Reason: the company owns the code$/);
+  const waived = (await appOf(3)).waivers ?? [];
+  assert.deepEqual(waived.map((w) => [w.requirement, w.until, w.reason, w.decidedIn]), [[18, '2027-06-01', 'the company owns the code', `${ECOSYSTEM}#3`]]);
+  // a member may not: refused, nothing recorded
+  await say(3, 'm1', '/waive 13 busy quarter');
+  assert.match(bodies(3).at(-1)!, /`\/waive 13 busy quarter` was not carried out: \/waive needs role staff/);
+  assert.equal((await appOf(3)).waivers?.length, 1);
 });
