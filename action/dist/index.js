@@ -10075,6 +10075,7 @@ __export(remote_target_exports, {
   classifyTarget: () => classifyTarget,
   cloneBaseUrlsFromEnv: () => cloneBaseUrlsFromEnv,
   cloneDirFor: () => cloneDirFor,
+  cloneUrlFor: () => cloneUrlFor,
   defaultCloneCacheDir: () => defaultCloneCacheDir,
   resolveRemoteTarget: () => resolveRemoteTarget
 });
@@ -10506,6 +10507,7 @@ var init_http_cache = __esm({
 });
 
 // src/evidence/online/tokens.ts
+import { createHash as createHash5 } from "node:crypto";
 import { readFileSync as readFileSync7 } from "node:fs";
 function credentialsFrom(cliTokens = [], env = process.env) {
   const out = [];
@@ -10543,6 +10545,9 @@ function credentialsFrom(cliTokens = [], env = process.env) {
   }
   return out;
 }
+function tokenId2(token) {
+  return createHash5("sha256").update(token).digest("hex").slice(0, 16);
+}
 var TokenPool;
 var init_tokens = __esm({
   "src/evidence/online/tokens.ts"() {
@@ -10557,6 +10562,42 @@ var init_tokens = __esm({
       slots;
       /** mints App installation tokens; the GitHub client sets it, since it knows the API's address */
       minter;
+      /** a budget shared with other processes; without it each process knows only its own answers */
+      budget = {};
+      syncedAt = 0;
+      syncing;
+      /** Reads what the other processes heard; a lower remaining count of the same window wins. */
+      async sync() {
+        const shared = this.budget.shared;
+        if (!shared || this.now() - this.syncedAt < (this.budget.syncMs ?? 1e3)) return;
+        this.syncing ??= (async () => {
+          try {
+            const seen = await shared.read();
+            for (const s of this.slots) {
+              const b = s.token ? seen.get(tokenId2(s.token)) : void 0;
+              if (!b || b.resetEpochS * 1e3 <= this.now()) continue;
+              s.remaining = Math.min(s.remaining, b.remaining);
+              if (s.remaining <= (this.budget.reserve ?? 0)) s.restUntil = Math.max(s.restUntil, b.resetEpochS * 1e3);
+            }
+            this.syncedAt = this.now();
+          } finally {
+            this.syncing = void 0;
+          }
+        })();
+        await this.syncing;
+      }
+      /** Waits, when every credential rests, until the first reset; undefined when there is nothing to wait for. */
+      async waitForReset() {
+        if (this.slots.length === 0) return false;
+        const until = Math.min(...this.slots.map((s) => s.restUntil));
+        const ms = until - this.now();
+        if (!(ms > 0) || ms > (this.budget.maxWaitMs ?? 65 * 6e4)) return false;
+        this.budget.onWait?.(new Date(until), `every GitHub token (${this.slots.length}) is at its reserve of ${this.budget.reserve ?? 0} requests`);
+        await new Promise((r) => setTimeout(r, ms + 250));
+        for (const s of this.slots) if (s.restUntil <= this.now()) s.remaining = Number.POSITIVE_INFINITY;
+        this.syncedAt = 0;
+        return true;
+      }
       get size() {
         return this.slots.length;
       }
@@ -10572,8 +10613,17 @@ var init_tokens = __esm({
       }
       /** The token (and its origin) for the next request; App tokens are minted or renewed here. */
       async take(exclude) {
-        const s = this.choose(exclude);
+        await this.sync();
+        let s = this.choose(exclude);
+        while (!s && this.budget.shared && exclude === void 0 && await this.waitForReset()) {
+          await this.sync();
+          s = this.choose();
+        }
         if (!s) return void 0;
+        if (Number.isFinite(s.remaining)) {
+          s.remaining--;
+          if (s.remaining <= (this.budget.reserve ?? 0) && this.budget.shared) s.restUntil = Math.max(s.restUntil, this.now() + 1e3);
+        }
         if (s.cred.app && (!s.token || (s.tokenExpires ?? 0) - this.now() < 5 * 6e4)) {
           if (!this.minter) throw new Error("a GitHub App credential needs a token minter");
           s.minting ??= this.minter(s.cred.app).finally(() => s.minting = void 0);
@@ -10593,7 +10643,9 @@ var init_tokens = __esm({
         const s = this.slots.find((x) => x.token !== void 0 && x.token === token);
         if (!s || remaining === void 0) return;
         s.remaining = remaining;
-        if (remaining <= 0 && resetEpochS !== void 0) s.restUntil = resetEpochS * 1e3;
+        const floor = this.budget.shared ? this.budget.reserve ?? 0 : 0;
+        if (remaining <= floor && resetEpochS !== void 0) s.restUntil = resetEpochS * 1e3;
+        if (this.budget.shared && token && resetEpochS !== void 0) void this.budget.shared.write(tokenId2(token), remaining, resetEpochS).catch(() => void 0);
       }
       /** A token ran dry: it rests until `resetEpochS`. Returns whether another can take over. */
       exhaust(token, resetEpochS) {
@@ -29248,13 +29300,18 @@ async function readCommitSeries(cwd, commit, asOf, policy, days) {
   const since = until - days * DAY_MS;
   const isBot = botMatcher(policy.bots);
   const out = [];
+  const text2 = await readMailmap(cwd, commit);
+  const mailmap = parseMailmap(text2?.text ?? "");
   await gitLines(
-    ["log", "--no-merges", "--use-mailmap", "--no-show-signature", `--since=${Math.floor(since / 1e3)}`, "--format=%ct%x00%aN%x00%aE", commit, "--"],
+    ["-c", "core.commitGraph=false", "-c", "log.mailmap=false", "log", "--no-merges", "--no-mailmap", "--no-show-signature", `--since=${Math.floor(since / 1e3)}`, "--format=%ct%x00%an%x00%ae", commit, "--"],
     { cwd },
     (line) => {
-      const [ct = "", name = "", email = ""] = line.split("\0");
+      const [ct = "", rawName = "", rawEmail = ""] = line.split("\0");
       const t = Number(ct) * 1e3;
-      if (!Number.isFinite(t) || t <= since || t > until || isBot({ name, email })) return;
+      const raw = { name: rawName, email: rawEmail };
+      if (!Number.isFinite(t) || t <= since || t > until || isBot(raw)) return;
+      const { name, email } = mailmap.map(raw);
+      if (isBot({ name, email })) return;
       const login = noreplyLogin(email);
       out.push({ t, who: login ? `login:${login}` : email ? `email:${email.toLowerCase()}` : `name:${foldName(name)}` });
     }
