@@ -75,12 +75,16 @@ export async function pgBossJobQueue(store: Store, tuning: QueueTuning = {}): Pr
   const queues = new Set<string>();
   async function ensureQueue(name: string): Promise<void> {
     if (queues.has(name)) return;
-    if (!(await boss.getQueue(name))) {
+    // Workers started together all create the same queues: one may see a unique violation (the
+    // other created it between our look and our insert) or be chosen as a deadlock victim while
+    // the other's creation is still uncommitted. Both are races lost, not failures: look again.
+    for (let attempt = 1; !(await boss.getQueue(name)); attempt++) {
       try {
         await boss.createQueue(name, { name, retryLimit: DEFAULT_RETRY_LIMIT, retryDelay: retryDelayS, retryBackoff: true, expireInSeconds: leaseS });
       } catch (err) {
-        // another process created it between our look and our insert
-        if (!(await boss.getQueue(name))) throw err;
+        const code = (err as { code?: string }).code;
+        if (attempt >= 8 || (code !== '40P01' && code !== '23505' && code !== '40001')) throw err;
+        await new Promise((r) => setTimeout(r, 20 * attempt + Math.floor(Math.random() * 50)));
       }
     }
     queues.add(name);
