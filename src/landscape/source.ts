@@ -119,18 +119,46 @@ export function parseLandscapeSource(text: string, file = 'landscape.yml', opts:
   const problems: LandscapeProblem[] = [];
   const src: SourceLandscape = { text, file, format: 'landscape', categories: [], problems, syntaxErrorLines: [], lineOf };
 
+  if (text.length > MAX_LANDSCAPE_CHARS) {
+    problems.push({ line: 1, item: null, message: `the file is ${text.length} characters long, more than the ${MAX_LANDSCAPE_CHARS} a landscape file may have; nothing was read` });
+    return src;
+  }
   let root: TNode | null | undefined = opts.parser === 'yaml' ? undefined : fastScan(text);
   if (root === null && opts.parser === 'fast') throw new Error('fast scanner refused the input');
   if (root === null && text.trim() !== '') root = undefined;
   if (root === undefined) {
+    // input outside the fast scanner's subset goes to the yaml package, whose cost grows with
+    // nesting, anchors and aliases: past these limits the file is refused with the reason
+    const limit = yamlLimit(text, lineOf);
+    if (limit) {
+      src.syntaxErrorLines = [limit.line];
+      problems.push({ line: limit.line, item: null, message: limit.message });
+      return src;
+    }
     // uniqueKeys off: a repeated key is reported by us with both lines instead of failing the parse
-    const doc = parseDocument(text, { uniqueKeys: false, prettyErrors: false });
+    // the parser makes an Error per problem: without stack traces (unused) thousands cost little
+    const stackLimit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    let doc: ReturnType<typeof parseDocument>;
+    try {
+      doc = parseDocument(text, { uniqueKeys: false, prettyErrors: false });
+    } finally {
+      Error.stackTraceLimit = stackLimit;
+    }
     // one error per run of lines: errors on the lines right after one are its consequences
     const errorLines = [...new Set(doc.errors.map((e) => lineOf(e.pos[0])))].sort((x, y) => x - y);
     src.syntaxErrorLines = errorLines;
+    const errorLineSet = new Set(errorLines);
+    const reported = new Set<number>();
     for (const e of doc.errors) {
       const line = lineOf(e.pos[0]);
-      if (errorLines.includes(line - 1) || problems.some((p) => p.line === line)) continue;
+      if (errorLineSet.has(line - 1) || reported.has(line)) continue;
+      // the first few are what a person fixes; the hint reads the lines before each (not free)
+      if (reported.size === MAX_REPORTED_ERRORS) {
+        problems.push({ line, item: null, message: `YAML syntax: more errors from line ${line} on (${errorLines.length} lines in all); fix the ones above first` });
+        break;
+      }
+      reported.add(line);
       problems.push({ line, item: null, message: `YAML syntax: ${firstLine(e.message)}${hint(text, line)}` });
     }
     root = fromYaml(doc.contents, doc, (offset, message) => {
@@ -333,6 +361,50 @@ function hint(text: string, line: number): string {
     }
   }
   return '';
+}
+
+/** The landscape file's size limit, in characters (the PyTorch landscape is about 95 KB). */
+export const MAX_LANDSCAPE_CHARS = 8 * 1024 * 1024;
+/** Limits on input the yaml package parses (what the fast scanner leaves to it). */
+export const MAX_YAML_CHARS = 1024 * 1024;
+export const MAX_YAML_DEPTH = 64;
+export const MAX_ALIASES = 256;
+const MAX_REPORTED_ERRORS = 20;
+
+/**
+ * One linear pass over input bound for the yaml package: refuses what would cost it seconds
+ * (deep flow or compact nesting, many anchors and aliases, sheer size) before it is parsed.
+ * Counts outside quotes are approximate (a bracket in a quoted string counts): the limits sit
+ * far above anything a landscape file needs.
+ */
+export function yamlLimit(text: string, lineOf: (offset: number) => number): { line: number; message: string } | null {
+  if (text.length > MAX_YAML_CHARS) {
+    return { line: 1, message: `the file is ${text.length} characters long and uses YAML outside the plain block style, which is read only up to ${MAX_YAML_CHARS} characters; write it in block style (one key per line), or split it` };
+  }
+  let flow = 0;
+  let compact = 0;
+  let anchors = 0;
+  let prev = '\n';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '\n') compact = 0;
+    else if (c === '#' && (prev === ' ' || prev === '\t' || prev === '\n')) {
+      const nl = text.indexOf('\n', i);
+      if (nl === -1) break;
+      i = nl - 1;
+      continue;
+    } else if (c === '[' || c === '{') {
+      if (++flow > MAX_YAML_DEPTH) return { line: lineOf(i), message: `YAML nested more than ${MAX_YAML_DEPTH} levels deep ([ and {): refused unread` };
+    } else if (c === ']' || c === '}') {
+      if (flow > 0) flow--;
+    } else if ((c === '-' || c === '?' || c === ':') && (text[i + 1] === ' ' || text[i + 1] === '\t') && (c === ':' || prev === ' ' || prev === '\t' || prev === '\n')) {
+      if (++compact > MAX_YAML_DEPTH) return { line: lineOf(i), message: `YAML nests more than ${MAX_YAML_DEPTH} levels on one line ("- ", "? " or ": "): refused unread` };
+    } else if ((c === '&' || c === '*') && (prev === ' ' || prev === '\t' || prev === '\n' || prev === '[' || prev === '{' || prev === ',') && i + 1 < text.length && !/[\s,\[\]{}]/.test(text[i + 1]!)) {
+      if (++anchors > MAX_ALIASES) return { line: lineOf(i), message: `YAML with more than ${MAX_ALIASES} anchors and aliases (& and *): refused unread` };
+    }
+    prev = c;
+  }
+  return null;
 }
 
 function firstLine(message: string): string {
