@@ -2,6 +2,8 @@
 // idempotency key, so a message re-sent after a crash is recognisably the same message (mail
 // systems and our test sink drop the duplicate). Temporary failures (4xx, connection trouble) are
 // retried here a few times; permanent ones (5xx) surface at once as a DeliveryError that says so.
+// One send, every attempt included, ends within `sendTimeoutMs` (its connection destroyed then),
+// which is what lets the outbox's lease outlive any send in flight.
 // nodemailer is imported on first send: `steward` commands that never mail do not load it.
 import { createHash } from 'node:crypto';
 import type { Writable } from 'node:stream';
@@ -21,7 +23,16 @@ export interface TransportOptions {
   retryDelayMs?: number;
   /** Connection, greeting and socket timeouts (default 30 s). */
   timeoutMs?: number;
+  /**
+   * The longest one `send` may be in flight, every attempt and wait included (default 90 s): at
+   * this deadline the connection is destroyed, so nothing of the message reaches the server
+   * afterwards, and the send fails as temporary. Delivery leases outlive it (src/process/delivery.ts).
+   */
+  sendTimeoutMs?: number;
 }
+
+/** The default bound on one send, every attempt included. */
+export const DEFAULT_SEND_TIMEOUT_MS = 90_000;
 
 export interface OutgoingMail {
   to: string | string[];
@@ -39,6 +50,8 @@ export interface SendResult {
 
 export interface MailTransport {
   send(mail: OutgoingMail): Promise<SendResult>;
+  /** No send is in flight longer than this: after it the connection is gone. */
+  readonly sendTimeoutMs: number;
   /** Closes pooled connections; the transport may not be used afterwards. */
   close(): void;
 }
@@ -83,33 +96,50 @@ export function createTransport(options: TransportOptions): MailTransport {
   const attempts = Math.max(1, options.attempts ?? 3);
   const delay = options.retryDelayMs ?? 500;
   const timeout = options.timeoutMs ?? 30_000;
+  const sendTimeout = options.sendTimeoutMs ?? DEFAULT_SEND_TIMEOUT_MS;
+  if (!(Number.isFinite(sendTimeout) && sendTimeout > 0)) throw new DeliveryError(`the send timeout must be a positive number of milliseconds, found ${sendTimeout}`, true);
   let mailer: Promise<import('nodemailer').Transporter> | undefined;
   const connect = (): Promise<import('nodemailer').Transporter> =>
     (mailer ??= import('nodemailer').then((m) =>
-      m.default.createTransport({ url: options.smtpUrl!, connectionTimeout: timeout, greetingTimeout: timeout, socketTimeout: timeout } as never),
+      // socketCloseTimeout 0: a send stopped at its deadline destroys the socket at once
+      m.default.createTransport({ url: options.smtpUrl!, connectionTimeout: timeout, greetingTimeout: timeout, socketTimeout: timeout, socketCloseTimeout: 0 } as never),
     ));
   const where = `${url.protocol}//${url.host}`;
 
   return {
+    sendTimeoutMs: sendTimeout,
     async send(mail) {
       const msg = prepare(mail, from);
+      // one deadline for the whole send: the abort destroys the connection in whatever phase it
+      // is (even with the message's last byte written and the server's answer awaited)
+      const stop = new AbortController();
+      const timer = setTimeout(() => stop.abort(), sendTimeout);
+      const expired = (): DeliveryError =>
+        new DeliveryError(`${where} did not finish within ${sendTimeout / 1000} s and the connection was closed: the message may or may not have arrived; a resend carries the same Message-ID`, false);
       let lastError: DeliveryError | undefined;
-      for (let attempt = 1; attempt <= attempts; attempt++) {
-        try {
-          const info = (await (await connect()).sendMail({
-            from,
-            to: msg.to,
-            subject: msg.subject,
-            text: msg.text,
-            messageId: msg.messageId,
-            headers: { 'X-Steward-Idempotency-Key': msg.key },
-          })) as { messageId?: string; rejected?: unknown[] };
-          return { messageId: msg.messageId, rejected: (info.rejected ?? []).map(String) };
-        } catch (err) {
-          lastError = classify(err, where, attempt);
-          if (lastError.permanent || attempt === attempts) break;
-          await sleep(delay * 2 ** (attempt - 1));
+      try {
+        for (let attempt = 1; attempt <= attempts; attempt++) {
+          if (stop.signal.aborted) throw expired();
+          try {
+            const info = (await (await connect()).sendMail({
+              from,
+              to: msg.to,
+              subject: msg.subject,
+              text: msg.text,
+              messageId: msg.messageId,
+              headers: { 'X-Steward-Idempotency-Key': msg.key },
+              signal: stop.signal,
+            } as never)) as { messageId?: string; rejected?: unknown[] };
+            return { messageId: msg.messageId, rejected: (info.rejected ?? []).map(String) };
+          } catch (err) {
+            if (stop.signal.aborted) throw expired();
+            lastError = classify(err, where, attempt);
+            if (lastError.permanent || attempt === attempts) break;
+            await sleep(delay * 2 ** (attempt - 1), stop.signal);
+          }
         }
+      } finally {
+        clearTimeout(timer);
       }
       throw lastError!;
     },
@@ -121,6 +151,7 @@ export function createTransport(options: TransportOptions): MailTransport {
 
 function dryRunTransport(from: string, out: Writable): MailTransport {
   return {
+    sendTimeoutMs: 0,
     async send(mail) {
       const msg = prepare(mail, from);
       const text = [
@@ -177,6 +208,14 @@ function redact(url: string): string {
   return url.replace(/\/\/([^:/@]*):[^@/]*@/, '//$1:***@');
 }
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((r) => setTimeout(r, ms));
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((r) => {
+    const t = setTimeout(done, ms);
+    function done(): void {
+      clearTimeout(t);
+      signal.removeEventListener('abort', done);
+      r();
+    }
+    signal.addEventListener('abort', done, { once: true });
+  });
 }

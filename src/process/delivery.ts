@@ -1,10 +1,25 @@
 // Delivers the outbox: claim a row (a lease), render it, send it with the row's idempotency key,
-// mark it delivered. A crash between send and mark means the row is claimed again after the
-// lease and sent again WITH THE SAME KEY: sending is at-least-once, and receipt is made
-// idempotent by the key (the transport derives the Message-ID from it, so a receiver or the
-// test sink drops the duplicate). Failures retry with exponential back-off, then give up (dead); a permanent one is dead at once.
+// mark it delivered.
+//
+// The guarantee: AT LEAST ONCE, WITH THE SAME MESSAGE-ID, AND NEVER RESENT WHILE A SEND IS IN
+// FLIGHT. Exactly once cannot hold over SMTP across a crash: a worker killed after the server
+// took the message but before the row was marked delivered leaves a row that must be sent again.
+// So: the transport derives the Message-ID from the row's idempotency key, and a resend is
+// recognisably the same message (receivers, and the test sink, drop the duplicate). And a claim
+// (the lease) always outlives the longest a send can be in flight: the transport destroys its
+// connection at its send timeout, and the lease is that timeout plus LEASE_MARGIN_MS (asserted
+// below), so no other deliverer takes a row over while its send may still reach the server.
+// Failures retry with exponential back-off, then give up (dead); a permanent one is dead at once.
 import { claimNext, idempotencyKey, markDelivered, markFailed, type OutboxRow, type Store } from '../store/index.js';
 import { type Clock, systemClock } from './calendar.js';
+
+/** What a lease holds beyond the transport's send timeout: time to mark the row, clock skew between workers. */
+export const LEASE_MARGIN_MS = 30_000;
+
+/** The lease for a transport whose sends end (connection closed) within `sendTimeoutMs`. */
+export function leaseFor(sendTimeoutMs: number): number {
+  return sendTimeoutMs + LEASE_MARGIN_MS;
+}
 
 export interface OutgoingMessage {
   to: string[];
@@ -16,6 +31,12 @@ export interface OutgoingMessage {
 /** What delivery needs of a transport (src/notices/transport.ts provides SMTP and a dry run). */
 export interface NoticeTransport {
   send(message: OutgoingMessage): Promise<{ messageId: string }>;
+  /**
+   * The longest one send can be in flight (src/notices/transport.ts: 90 s by default, then the
+   * connection is destroyed). The lease is derived from it. A transport that leaves it out
+   * (an in-process stand-in) answers at once.
+   */
+  readonly sendTimeoutMs?: number;
 }
 
 /** Turns a notice into a message (src/notices/templates.ts `renderNotice`). */
@@ -26,7 +47,10 @@ export interface DeliveryOptions {
   transport: NoticeTransport;
   render: NoticeRenderer;
   clock?: Clock;
-  /** how long a claim holds before another worker may take the row over (default 60 s) */
+  /**
+   * how long a claim holds before another deliverer may take the row over: default and minimum
+   * the transport's send timeout + LEASE_MARGIN_MS, so a send in flight is never sent again
+   */
   leaseMs?: number;
   /** attempts before a row is given up as dead (default 8) */
   maxAttempts?: number;
@@ -53,7 +77,7 @@ export const defaultBackoff = (attempt: number): number => Math.min(30_000 * 2 *
 
 export async function deliverOutbox(opts: DeliveryOptions): Promise<DeliveryResult> {
   const clock = opts.clock ?? systemClock;
-  const lease = opts.leaseMs ?? 60_000;
+  const lease = deliveryLease(opts.transport, opts.leaseMs);
   const maxAttempts = opts.maxAttempts ?? 8;
   const backoff = opts.backoffMs ?? defaultBackoff;
   const result: DeliveryResult = { delivered: [], retrying: [], dead: [] };
@@ -87,6 +111,22 @@ export async function deliverOutbox(opts: DeliveryOptions): Promise<DeliveryResu
     }
   }
   return result;
+}
+
+/**
+ * The lease for a delivery run. It must outlive every send the transport can have in flight,
+ * or a second deliverer could send a row again while the first one's send may still arrive.
+ */
+export function deliveryLease(transport: Pick<NoticeTransport, 'sendTimeoutMs'>, leaseMs?: number): number {
+  const sendTimeout = transport.sendTimeoutMs ?? 0;
+  const minimum = sendTimeout > 0 ? leaseFor(sendTimeout) : 0;
+  const lease = leaseMs ?? leaseFor(sendTimeout);
+  if (!(Number.isFinite(lease) && lease > 0) || lease < minimum) {
+    throw new Error(
+      `delivery lease of ${lease} ms is shorter than the transport's send timeout (${sendTimeout} ms) plus the ${LEASE_MARGIN_MS} ms margin: another deliverer could resend a message still in flight`,
+    );
+  }
+  return lease;
 }
 
 /**

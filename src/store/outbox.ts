@@ -1,6 +1,8 @@
 // The outbox: notices written in the same transaction as the change that caused them, then
 // claimed and delivered by a worker. A claim is a lease: a worker that dies mid-send leaves the
-// row to be claimed again after the lease, and the resend carries the same idempotency key.
+// row to be claimed again after the lease, and the resend carries the same idempotency key. The
+// lease outlives the transport's send timeout (src/process/delivery.ts `deliveryLease`), so a
+// row is never claimed again while its send may still be in flight.
 import type { Kysely } from 'kysely';
 import type { DB } from './schema.js';
 import { nextId } from './db.js';

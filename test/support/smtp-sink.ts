@@ -4,7 +4,7 @@
 //
 // In-process:  const sink = await startSmtpSink({ dedupe: true }); … sink.messages; await sink.close();
 // As a process (for tests that kill the sender):
-//   node --import tsx test/support/smtp-sink.ts --port 0 --log FILE [--dedupe] [--fail-first N --fail-code 451]
+//   node --import tsx test/support/smtp-sink.ts --port 0 --log FILE [--dedupe] [--hold] [--fail-first N --fail-code 451]
 // prints `listening <port>` on stdout once ready and appends one JSON line per message to FILE
 // (written synchronously, so a reader sees every accepted message); read it with readSinkLog.
 import { appendFileSync, readFileSync, existsSync } from 'node:fs';
@@ -44,6 +44,13 @@ export interface SmtpSink {
   attempts: number;
   /** Refuse the next `count` messages with this reply code and text. */
   refuseNext(count: number, code: number, text?: string): void;
+  /**
+   * While on, a message is received and recorded but never answered: the sender waits for the
+   * reply to its DATA (a crash there, or its send timeout, leaves it not knowing it arrived).
+   */
+  hold(on: boolean): void;
+  /** Connections closed by the sender while the sink held their answer. */
+  abandoned: number;
   close(): Promise<void>;
 }
 
@@ -53,9 +60,14 @@ export async function startSmtpSink(options: SinkOptions = {}): Promise<SmtpSink
   const seen = new Set<string>();
   const refusals: { code: number; text: string }[] = [];
   let attempts = 0;
+  let holding = false;
+  let abandoned = 0;
 
   const server = new SMTPServer({
     logger: false,
+    onClose(session) {
+      if ((session as unknown as { held?: boolean }).held) abandoned++;
+    },
     disabledCommands: ['STARTTLS', 'AUTH'],
     authOptional: true,
     size: 10 * 1024 * 1024,
@@ -90,6 +102,12 @@ export async function startSmtpSink(options: SinkOptions = {}): Promise<SmtpSink
         if (options.log) appendFileSync(options.log, `${JSON.stringify({ ...message, raw: undefined })}\n`);
         if (duplicate && options.dedupe) duplicates.push(message);
         else messages.push(message);
+        if (holding) {
+          // no answer: the sender's DATA stays unanswered until it gives up or dies
+          stream.once('close', () => undefined);
+          (session as unknown as { held?: boolean }).held = true;
+          return;
+        }
         callback(null, `queued as ${messages.length + duplicates.length}`);
       });
     },
@@ -108,6 +126,12 @@ export async function startSmtpSink(options: SinkOptions = {}): Promise<SmtpSink
     duplicates,
     get attempts() {
       return attempts;
+    },
+    hold(on) {
+      holding = on;
+    },
+    get abandoned() {
+      return abandoned;
     },
     refuseNext(count, code, text = code >= 500 ? 'Mailbox unavailable' : 'Try again later') {
       for (let i = 0; i < count; i++) refusals.push({ code, text });
@@ -174,6 +198,7 @@ async function runAsProcess(argv: string[]): Promise<void> {
     dedupe: argv.includes('--dedupe'),
     ...(arg('--log') ? { log: arg('--log')! } : {}),
   });
+  if (argv.includes('--hold')) sink.hold(true);
   const failFirst = Number(arg('--fail-first') ?? 0);
   if (failFirst > 0) sink.refuseNext(failFirst, Number(arg('--fail-code') ?? 451));
   process.stdout.write(`listening ${sink.port}\n`);

@@ -1,6 +1,6 @@
 // `steward notices list|deliver`: the outbox, and delivering it over SMTP (or printing it with
-// --dry-run). Sending is at-least-once; the Message-ID comes from the row's idempotency key, so
-// a resend after a crash is recognisably the same message.
+// --dry-run). Sending is at least once, with the same Message-ID (from the row's idempotency key)
+// so receivers drop duplicates; never resent while a send is in flight (src/process/delivery.ts).
 import { Command, Option } from 'commander';
 import { InputError } from '../../util/errors.js';
 import { isEmail } from '../../util/email.js';
