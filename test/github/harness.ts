@@ -1,6 +1,6 @@
 // The GitHub App under test as it runs in `steward serve`: the real HTTP server (createApp on a
-// loopback port) with the App's webhook handler, the durable job queue on a real SQLite store, the
-// real checker cloning applicants' repositories from a git server on loopback
+// loopback port) with the App's webhook handler, the durable job queue on a real store (SQLite, or
+// a backend of test/store/backends.ts: PostgreSQL with pg-boss), the real checker cloning applicants' repositories from a git server on loopback
 // (STEWARD_CLONE_BASE_URLS), and the GitHub stand-in answering the REST API and recording every
 // call. Deliveries are signed with the webhook secret and shaped like GitHub's.
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
@@ -15,7 +15,9 @@ import { createEngine } from '../../src/process/engine.js';
 import { renderApplicationBody } from '../../src/process/form/index.js';
 import { createApp } from '../../src/server/app.js';
 import { listen, type Listening } from '../../src/server/listen.js';
+import type { Evaluator } from '../../src/process/engine.js';
 import { openStore, upsertPerson, type Store } from '../../src/store/index.js';
+import type { Backend } from '../store/backends.js';
 import { FakeGitHub } from '../support/fake-github.js';
 import { formFields } from '../support/issue-export.js';
 import { CI_WORKFLOW, wellKeptPyproject } from '../support/project-files.js';
@@ -51,7 +53,19 @@ export async function addApplicantRepo(gh: FakeGitHub, gitRoot: string, name: st
   return `https://github.com/acme/${name}`;
 }
 
-export async function startHarness(opts: { members?: number; now?: string; writeIntervalMs?: number } = {}): Promise<Harness> {
+export interface HarnessOptions {
+  members?: number;
+  now?: string;
+  writeIntervalMs?: number;
+  /** the store (default: SQLite in a temp folder) */
+  backend?: Backend;
+  /** default: the real checker, cloning from the git server on loopback */
+  evaluator?: Evaluator;
+  /** the scheduled pass over open votes (default 0: only when a test calls syncVotes) */
+  voteSyncEveryMs?: number;
+}
+
+export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> {
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } });
   const gitRoot = tempDir('steward-git-');
   const gh = new FakeGitHub({ gitRoot, apps: { [APP_ID]: { publicKey, installations: [INSTALLATION] } } });
@@ -64,7 +78,7 @@ export async function startHarness(opts: { members?: number; now?: string; write
   // package indexes answer from loopback too (404: not published), never from the internet
   process.env.STEWARD_PYPI_URL = gh.url;
   process.env.STEWARD_CONDA_API_URL = gh.url;
-  const store = await openStore({ dataDir: tempDir('steward-app-') });
+  const store: Store & { dispose?: () => Promise<void> } = opts.backend ? await opts.backend.open() : await openStore({ dataDir: tempDir('steward-app-') });
   const at = '2026-11-01T00:00:00.000Z';
   await upsertPerson(store.db, { id: 'sam', role: 'staff', email: 'sam@fdn.example', wg: false, tac: false, githubLogin: 'sam-gh' }, at);
   for (let n = 1; n <= (opts.members ?? 9); n++) await upsertPerson(store.db, { id: `m${n}`, role: 'member', email: `m${n}@wg.example`, wg: true, tac: false }, at);
@@ -76,9 +90,9 @@ export async function startHarness(opts: { members?: number; now?: string; write
     store,
     queue,
     clock,
-    evaluator: (target, asOf) => check(target.repoUrl, { asOf }),
-    tuning: { retryUnitMs: 5, writeIntervalMs: opts.writeIntervalMs ?? 0 },
-    voteSyncEveryMs: 0,
+    evaluator: opts.evaluator ?? ((target, asOf) => check(target.repoUrl, { asOf })),
+    tuning: { retryUnitMs: 5, writeIntervalMs: opts.writeIntervalMs ?? 0, notifyIntervalMs: opts.writeIntervalMs ?? 0 },
+    voteSyncEveryMs: opts.voteSyncEveryMs ?? 0,
     reminderDays: 3,
     ...(log ? { log } : {}),
   });
@@ -110,7 +124,7 @@ export async function startHarness(opts: { members?: number; now?: string; write
       await server.close();
       await runtime.stop();
       await queue.stop({ graceful: true });
-      await store.close();
+      await (store.dispose ? store.dispose() : store.close());
       await gh.stop();
     },
   };
@@ -134,6 +148,18 @@ export function commentPayload(h: Harness, number: number, login: string, body: 
 export function openApplication(h: Harness, number: number, name: string, repoUrl: string, author = `${name.toLowerCase()}-dev`, body?: string) {
   h.gh.api.addIssue(ECOSYSTEM, { number, title: `[Ecosystem] ${name}`, user: author, body: body ?? renderApplicationBody(formFields(name, repoUrl)), labels: ['New'] });
   return issuesPayload(h, 'opened', number, author);
+}
+
+/** `pull_request` payload for a branch of the landscape repository of the stand-in. */
+export function pullRequestPayload(h: Harness, branch: string, n: number, action = 'opened') {
+  return {
+    action,
+    number: n,
+    pull_request: { number: n, head: { ref: branch, sha: h.gh.api.headSha(LANDSCAPE, branch), repo: { full_name: LANDSCAPE } }, base: { ref: 'main', sha: h.gh.api.headSha(LANDSCAPE, 'main'), repo: { full_name: LANDSCAPE } } },
+    repository: repository(LANDSCAPE),
+    sender: sender('contributor'),
+    installation: { id: INSTALLATION },
+  };
 }
 
 export { repository, sender };

@@ -9,6 +9,7 @@ import { loadDefaultPolicy } from '../../src/policy/load.js';
 import type { Project } from '../../src/process/types.js';
 import { getDoc, insertDoc, updateDoc } from '../../src/store/index.js';
 import { SAMPLE_ISSUES, toGhIssue } from '../support/issue-export.js';
+import { addedLines, KORNIA, landscapeYml, OLD_VISION } from '../support/landscape.js';
 import { cleanupTemp } from '../support/repo.js';
 import { commentPayload, ECOSYSTEM, INSTALLATION, LANDSCAPE, sender, startHarness, type Harness } from './harness.js';
 
@@ -23,38 +24,7 @@ after(async () => {
   cleanupTemp();
 });
 
-const LANDSCAPE_YML = `landscape:
-  - category:
-    name: Modeling
-    subcategories:
-      - subcategory:
-        name: Computer Vision
-        items:
-          - item:
-            name: Kornia
-            homepage_url: https://kornia.github.io
-            repo_url: https://github.com/kornia/kornia
-            logo: kornia.svg
-          - item:
-            name: Old Vision
-            homepage_url: https://old.example
-            repo_url: https://github.com/acme/old-vision
-            logo: old-vision.svg
-`;
-
-/** Lines only added (none removed or changed): the old file's lines appear in order in the new one. */
-function addedLines(before: string, after: string): string[] {
-  const a = before.split('\n');
-  const b = after.split('\n');
-  const added: string[] = [];
-  let i = 0;
-  for (const line of b) {
-    if (i < a.length && line === a[i]) i++;
-    else added.push(line);
-  }
-  assert.equal(i, a.length, 'every line of the old file is kept, in order');
-  return added;
-}
+const LANDSCAPE_YML = landscapeYml([KORNIA, OLD_VISION]);
 
 test('/onboard opens a landscape pull request whose diff is only the new entry, with extra.accepted', async () => {
   const beta = SAMPLE_ISSUES.find((s) => s.name === 'Beta')!;

@@ -9,7 +9,8 @@ import { listDocs } from '../../src/store/index.js';
 import type { Application } from '../../src/process/types.js';
 import { EXPECTED_STATUS, SAMPLE_ISSUES, sampleComments, toGhIssue } from '../support/issue-export.js';
 import { cleanupTemp } from '../support/repo.js';
-import { addApplicantRepo, ECOSYSTEM, INSTALLATION, LANDSCAPE, openApplication, repository, sender, startHarness, type Harness } from './harness.js';
+import { KORNIA, landscapeYml, lineOf } from '../support/landscape.js';
+import { addApplicantRepo, ECOSYSTEM, INSTALLATION, LANDSCAPE, openApplication, pullRequestPayload, sender, startHarness, type Harness } from './harness.js';
 
 let h: Harness;
 before(async () => {
@@ -77,34 +78,13 @@ test('work that still fails after the client gives up is retried by the queue: n
   assert.deepEqual(await h.queue.dead(), []);
 });
 
-const LANDSCAPE_YML = `landscape:
-  - category:
-    name: Modeling
-    subcategories:
-      - subcategory:
-        name: Computer Vision
-        items:
-          - item:
-            name: Kornia
-            homepage_url: https://kornia.github.io
-            repo_url: https://github.com/kornia/kornia
-            logo: kornia.svg
-`;
-
 test('a pull request breaking landscape.yml gets a failing check run annotated at the lines at fault', async () => {
-  h.gh.api.setFile(LANDSCAPE, 'main', 'landscape.yml', LANDSCAPE_YML);
-  const broken = LANDSCAPE_YML + `          - item:\n            name: Nameless Logo\n            repo_url: https://github.com/acme/nologo\n`;
+  const main = landscapeYml([KORNIA]);
+  h.gh.api.setFile(LANDSCAPE, 'main', 'landscape.yml', main);
+  const broken = main + `          - item:\n            name: Nameless Logo\n            repo_url: https://github.com/acme/nologo\n`;
   h.gh.api.setFile(LANDSCAPE, 'add-nologo', 'landscape.yml', broken);
-  const pr = (branch: string, n: number) => ({
-    action: 'opened',
-    number: n,
-    pull_request: { number: n, head: { ref: branch, sha: h.gh.api.headSha(LANDSCAPE, branch), repo: { full_name: LANDSCAPE } }, base: { ref: 'main', repo: { full_name: LANDSCAPE } } },
-    repository: repository(LANDSCAPE),
-    sender: sender('contributor'),
-    installation: { id: INSTALLATION },
-  });
-  await h.deliver('pull_request', pr('add-nologo', 7));
-  await h.deliver('pull_request', pr('main', 8));
+  await h.deliver('pull_request', pullRequestPayload(h, 'add-nologo', 7));
+  await h.deliver('pull_request', pullRequestPayload(h, 'main', 8));
   await h.settle();
   const runs = h.gh.api.checkRuns(LANDSCAPE) as { conclusion: string; head_sha: string; output: { annotations: { start_line: number; annotation_level: string; message: string }[] } }[];
   assert.equal(runs.length, 2);
@@ -112,7 +92,8 @@ test('a pull request breaking landscape.yml gets a failing check run annotated a
   assert.equal(failing.conclusion, 'failure');
   const errors = failing.output.annotations.filter((a) => a.annotation_level === 'failure');
   assert.ok(errors.length >= 2, JSON.stringify(failing.output.annotations, null, 1));
-  assert.ok(errors.every((a) => a.start_line >= 13 && a.start_line <= 15), JSON.stringify(errors, null, 1));
+  const entry = lineOf(broken, /name: Nameless Logo/) - 1;
+  assert.ok(errors.every((a) => a.start_line >= entry && a.start_line <= entry + 2), JSON.stringify(errors, null, 1));
   assert.ok(errors.some((a) => /homepage url is required/.test(a.message)) && errors.some((a) => /logo is required/.test(a.message)));
   assert.equal(runs.find((r) => r.head_sha === h.gh.api.headSha(LANDSCAPE, 'main'))!.conclusion, 'success');
 });

@@ -8,35 +8,11 @@ import { join } from 'node:path';
 import { FakeGitHub } from '../support/fake-github.js';
 import { tempDir, cleanupTemp } from '../support/repo.js';
 import { runCli } from '../support/cli.js';
+import { KORNIA, landscapeYml, MONAI, TORCHVISION } from '../support/landscape.js';
 
 const gh = new FakeGitHub({ tokens: { good: {} } });
 
-const LANDSCAPE = `landscape:
-  - category:
-    name: Modeling
-    subcategories:
-      - subcategory:
-        name: Computer Vision
-        items:
-          - item:
-            name: Kornia
-            description: Differentiable computer vision.
-            homepage_url: https://kornia.github.io/
-            logo: kornia.svg
-            repo_url: https://github.com/kornia/kornia
-          - item:
-            name: torchvision
-            description: Datasets, models and transforms for vision.
-            homepage_url: https://pytorch.org/vision/
-            logo: torchvision.svg
-            repo_url: https://github.com/pytorch/vision
-          - item:
-            name: MONAI
-            description: AI Toolkit for Healthcare Imaging
-            homepage_url: https://monai.io/
-            logo: monai.svg
-            repo_url: https://github.com/Project-MONAI
-`;
+const LANDSCAPE = landscapeYml([KORNIA, TORCHVISION, MONAI]);
 
 let file = '';
 let env: NodeJS.ProcessEnv = {};
