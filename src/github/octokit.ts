@@ -1,7 +1,8 @@
 // The App's clients, from octokit: JWT and installation tokens by @octokit/app, requests retried
 // by the retry plugin (5xx, with back-off) and the throttling plugin (rate limits and secondary
 // rate limits, after GitHub's Retry-After). Writes are spaced as GitHub asks of integrations
-// (one a second); the spacing and the back-off unit are tunable for tests.
+// (one a second), and writes that notify people (comments, issues) three seconds apart, as
+// octokit does by default; the spacings and the back-off unit are tunable for tests.
 import Bottleneck from 'bottleneck';
 import { App, Octokit } from 'octokit';
 import type { GithubAppConfig } from './config.js';
@@ -11,6 +12,8 @@ export interface ClientTuning {
   retryUnitMs?: number;
   /** the least time between two writes, in ms (default 1000) */
   writeIntervalMs?: number;
+  /** the least time between two writes that notify people (a comment, an issue), in ms (default 3000) */
+  notifyIntervalMs?: number;
   /** retries of a request answered 5xx or rate-limited (default 4) */
   retries?: number;
   log?: (line: string) => void;
@@ -35,6 +38,7 @@ export function createGithubApp(config: GithubAppConfig, tuning: ClientTuning = 
       retryAfterBaseValue: unit,
       fallbackSecondaryRateRetryAfter: 60,
       write: new Bottleneck.Group({ maxConcurrent: 1, minTime: tuning.writeIntervalMs ?? 1000 }),
+      notifications: new Bottleneck.Group({ maxConcurrent: 1, minTime: tuning.notifyIntervalMs ?? 3000 }),
       onRateLimit: again('rate limit'),
       onSecondaryRateLimit: again('secondary rate limit'),
     },
