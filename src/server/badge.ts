@@ -1,7 +1,6 @@
 // Badges as SVG: "PyTorch Ecosystem · active" for a project and "<verdict> · N failing" for a
 // checked repository. Text widths are estimated from character classes (no font metrics on the
 // server); the estimate only sizes the box, so a small error just adds padding.
-import { createHash } from 'node:crypto';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -25,8 +24,4 @@ export function badgeSvg(label: string, value: string, color: keyof typeof BADGE
     `<g fill="#fff" font-family="Verdana,DejaVu Sans,sans-serif" font-size="11" text-anchor="middle">` +
     `<text x="${lw / 2}" y="14">${esc(label)}</text><text x="${lw + vw / 2}" y="14">${esc(value)}</text></g></svg>`
   );
-}
-
-export function etagOf(body: string): string {
-  return `"${createHash('sha256').update(body).digest('base64url').slice(0, 20)}"`;
 }

@@ -3,6 +3,7 @@
 // and private things (contacts, other applicants' applications, ballots before close) kept
 // from the wrong role.
 import { strict as assert } from 'node:assert';
+import { gunzipSync } from 'node:zlib';
 import { test } from 'node:test';
 import { hashPassword, verifyPassword } from '../../src/server/auth/passwords.js';
 import { setPassword } from '../../src/server/auth/records.js';
@@ -184,6 +185,31 @@ test('public pages come from the page cache until the process changes: a retirem
     assert.match(await (await s.app.request('/?q=lumen')).text(), /0 projects/);
     // a signed-in visitor's page is never the cached one (it carries their own forms and view)
     assert.match(await (await s.app.request('/projects/lumen', { headers: staff })).text(), /sam/);
+  } finally {
+    await s.close();
+  }
+});
+
+test('cached public answers: gzipped for a client that takes gzip (own ETag, Vary), 304 on either ETag, and the security headers on every answer', async () => {
+  const s = await seeded();
+  try {
+    const plain = await s.app.request('/');
+    const text = await plain.text();
+    assert.equal(plain.headers.get('content-encoding'), null);
+    assert.equal(plain.headers.get('x-content-type-options'), 'nosniff');
+    assert.match(plain.headers.get('content-security-policy') ?? '', /frame-ancestors 'none'/);
+    const zipped = await s.app.request('/', { headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    assert.equal(zipped.headers.get('content-encoding'), 'gzip');
+    assert.equal(zipped.headers.get('vary'), 'Accept-Encoding');
+    assert.equal(gunzipSync(Buffer.from(await zipped.arrayBuffer())).toString('utf8'), text);
+    assert.notEqual(zipped.headers.get('etag'), plain.headers.get('etag'));
+    assert.equal((await s.app.request('/', { headers: { 'if-none-match': plain.headers.get('etag')! } })).status, 304);
+    assert.equal((await s.app.request('/', { headers: { 'accept-encoding': 'gzip', 'if-none-match': zipped.headers.get('etag')! } })).status, 304);
+    const report = await s.app.request('/api/projects/lumen/report', { headers: { 'accept-encoding': 'gzip' } });
+    assert.equal(report.headers.get('content-encoding'), 'gzip');
+    assert.equal(JSON.parse(gunzipSync(Buffer.from(await report.arrayBuffer())).toString('utf8')).schema, 'steward.report/v1');
+    // a logo keeps its own, stricter policy
+    assert.equal((await s.app.request('/logos/lumen.svg')).headers.get('content-security-policy'), "default-src 'none'; style-src 'unsafe-inline'");
   } finally {
     await s.close();
   }

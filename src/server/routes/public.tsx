@@ -7,14 +7,15 @@ import { normalizeRepoUrl } from '../../process/applications.js';
 import { getProject } from '../../process/engine-review.js';
 import type { Report } from '../../report/types.js';
 import { listReports } from '../../store/index.js';
-import { badgeSvg, etagOf } from '../badge.js';
+import { badgeSvg } from '../badge.js';
+import { cachedBody } from '../page-cache.js';
 import { daysUntil, projectDetail, projectLatest, projectList, type ProjectFilter } from '../data/projects.js';
 import type { C } from '../types.js';
 import { ASSETS } from '../views/assets.js';
 import { HistoryChart } from '../views/chart.js';
 import { day, page, StatusTag } from '../views/layout.js';
 import { ReportTable } from '../views/report.js';
-import type { RouteDef } from './table.js';
+import { sendCached, versioned, type RouteDef } from './table.js';
 
 function filterOf(c: C): ProjectFilter {
   const status = c.req.query('status');
@@ -23,16 +24,6 @@ function filterOf(c: C): ProjectFilter {
     category: c.req.query('category') ?? '',
     status: status === 'retired' || status === 'all' ? status : 'active',
   };
-}
-
-/** A cacheable answer: 304 when the browser already has this body. */
-function cached(c: C, body: string, type: string, cacheControl: string): Response {
-  const etag = etagOf(body);
-  c.header('ETag', etag);
-  c.header('Cache-Control', cacheControl);
-  if (c.req.header('if-none-match') === etag) return c.body(null, 304);
-  c.header('Content-Type', type);
-  return c.body(body);
 }
 
 async function projectsPage(c: C) {
@@ -170,33 +161,35 @@ async function projectPage(c: C) {
   );
 }
 
+const BADGE_CACHE = 'public, max-age=300, stale-while-revalidate=3600';
+
 async function projectBadge(c: C) {
-  const file = c.req.param('file')!;
-  const id = file.replace(/\.svg$/, '');
+  const id = c.req.param('file')!.replace(/\.svg$/, '');
   const ctx = c.get('ctx');
-  let body: string;
-  try {
-    const p = await getProject(ctx.engine, id);
-    body = badgeSvg('PyTorch Ecosystem', p.status === 'ACTIVE' ? 'active' : 'retired', p.status === 'ACTIVE' ? 'ok' : 'bad');
-  } catch {
-    c.status(404);
-    body = badgeSvg('PyTorch Ecosystem', 'not a project', 'none');
-  }
-  return cached(c, body, 'image/svg+xml', 'public, max-age=300, stale-while-revalidate=3600');
+  const hit = await versioned(c, `badge ${id}`, async () => {
+    try {
+      const p = await getProject(ctx.engine, id);
+      return cachedBody(badgeSvg('PyTorch Ecosystem', p.status === 'ACTIVE' ? 'active' : 'retired', p.status === 'ACTIVE' ? 'ok' : 'bad'), 'image/svg+xml');
+    } catch {
+      // not kept: any name may be asked for, and the cache is for what exists
+      return null;
+    }
+  });
+  return sendCached(c, hit ?? cachedBody(badgeSvg('PyTorch Ecosystem', 'not a project', 'none'), 'image/svg+xml', 404), BADGE_CACHE);
 }
 
 async function repoBadge(c: C) {
   const key = normalizeRepoUrl(`https://${c.req.param('host')}/${c.req.param('owner')}/${c.req.param('file')!.replace(/\.svg$/, '')}`);
-  const [latest] = await listReports<Report>(c.get('ctx').store.db, { repoKey: key, limit: 1 });
-  let body: string;
-  if (!latest) {
-    c.status(404);
-    body = badgeSvg('Steward check', 'not checked', 'none');
-  } else {
+  const hit = await versioned(c, `repo-badge ${key}`, async () => {
+    const [latest] = await listReports<Report>(c.get('ctx').store.db, { repoKey: key, limit: 1 });
+    if (!latest) return null;
     const failing = latest.report.requirements.filter((r) => r.status === 'fail').length;
-    body = badgeSvg('Steward check', failing > 0 ? `${latest.verdict} · ${failing} failing` : latest.verdict, latest.verdict === 'pass' ? 'ok' : latest.verdict === 'fail' ? 'bad' : 'warn');
-  }
-  return cached(c, body, 'image/svg+xml', 'public, max-age=300, stale-while-revalidate=3600');
+    return cachedBody(
+      badgeSvg('Steward check', failing > 0 ? `${latest.verdict} · ${failing} failing` : latest.verdict, latest.verdict === 'pass' ? 'ok' : latest.verdict === 'fail' ? 'bad' : 'warn'),
+      'image/svg+xml',
+    );
+  });
+  return sendCached(c, hit ?? cachedBody(badgeSvg('Steward check', 'not checked', 'none'), 'image/svg+xml', 404), BADGE_CACHE);
 }
 
 const LOGO_TYPES: Record<string, string> = { svg: 'image/svg+xml', png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', gif: 'image/gif', webp: 'image/webp' };
@@ -305,9 +298,16 @@ export const PUBLIC_ROUTES: RouteDef[] = [
     example: { path: '/api/projects/lumen/report', ok: 200 },
     openapi: { request: idParam, responses: { ...json(z.object({ schema: z.literal('steward.report/v1') }).passthrough(), 'the latest stored report'), 404: { description: 'no such project, or no report yet' } } },
     handler: async (c) => {
-      const d = await projectLatest(c.get('ctx'), c.req.param('id')!);
-      if (!d.latest) return c.json({ error: `project ${d.project.id} has no stored report yet` }, 404);
-      return cached(c, d.latest, 'application/json', 'public, max-age=60');
+      const id = c.req.param('id')!;
+      let missing: string | undefined;
+      const hit = await versioned(c, `report ${id}`, async () => {
+        const d = await projectLatest(c.get('ctx'), id);
+        if (d.latest) return cachedBody(d.latest, 'application/json');
+        missing = d.project.id;
+        return null;
+      });
+      if (!hit) return c.json({ error: `project ${missing} has no stored report yet` }, 404);
+      return sendCached(c, hit, 'public, max-age=60');
     },
   },
 ];

@@ -6,7 +6,7 @@ import { ProcessError } from '../../process/errors.js';
 import type { C } from '../types.js';
 import { isStaff, isWg } from '../types.js';
 import { problemPage } from '../views/layout.js';
-import { PageCache } from '../page-cache.js';
+import { cachedBody, PageCache, variantFor, type CachedBody } from '../page-cache.js';
 
 /**
  * public: anyone. signed-in: any signed-in person. wg: working-group members and staff.
@@ -72,23 +72,50 @@ export function guard(def: RouteDef) {
 
 const caches = new WeakMap<object, PageCache>();
 
-async function cachedPage(c: C, def: RouteDef): Promise<Response> {
+function cacheOf(c: C): PageCache {
   const ctx = c.get('ctx');
   let cache = caches.get(ctx);
   if (!cache) caches.set(ctx, (cache = new PageCache()));
-  const version = await cache.version(ctx.store.db);
-  // pages say "in N days": a new day is a new page
-  const key = `${ctx.engine.clock.now().toISOString().slice(0, 10)} ${c.req.url}`;
+  return cache;
+}
+
+/** A stored body as the answer: 304 when the browser already has it. */
+export function sendCached(c: C, hit: CachedBody, cacheControl: string): Response {
+  const v = variantFor(hit, c.req.header('accept-encoding'));
+  c.header('ETag', v.etag);
+  c.header('Cache-Control', cacheControl);
+  c.header('Vary', 'Accept-Encoding');
+  if (c.req.header('if-none-match') === v.etag) return c.body(null, 304);
+  c.header('Content-Type', hit.type);
+  if (v.gzip) c.header('Content-Encoding', 'gzip');
+  return c.body(v.body, hit.status as 200);
+}
+
+/**
+ * The answer stored under `key` for the store's current state, made by `make` when there is none
+ * (or the state moved on). `make` returns null for an answer that must not be kept (a refusal).
+ */
+export async function versioned(c: C, key: string, make: () => Promise<CachedBody | null>): Promise<CachedBody | null> {
+  const cache = cacheOf(c);
+  const version = await cache.version(c.get('ctx').store.db);
   const hit = cache.get(key, version);
-  if (hit !== undefined) {
-    c.header('Cache-Control', 'no-store');
-    return c.html(hit);
-  }
-  const res = await def.handler(c);
-  if (res.status !== 200) return res;
-  const html = await res.text();
-  cache.set(key, version, html);
-  return new Response(html, { status: 200, headers: res.headers });
+  if (hit) return hit;
+  const made = await make();
+  if (made) cache.set(key, version, made);
+  return made;
+}
+
+async function cachedPage(c: C, def: RouteDef): Promise<Response> {
+  // pages say "in N days": a new day is a new page
+  const key = `page ${c.get('ctx').engine.clock.now().toISOString().slice(0, 10)} ${c.req.url}`;
+  let miss: Response | undefined;
+  const hit = await versioned(c, key, async () => {
+    miss = await def.handler(c);
+    return miss.status === 200 ? cachedBody(await miss.clone().text(), 'text/html; charset=UTF-8') : null;
+  });
+  if (!hit) return miss!;
+  // revalidated on every visit: the ETag says whether the page changed
+  return sendCached(c, hit, 'no-cache');
 }
 
 /** The viewer as the engine's actor (the guard has made sure there is one). */
