@@ -3,15 +3,15 @@
 // `steward serve` mounts the webhook: a forged delivery is 401, a signed one is answered (an event it does not act on: 200, ignored).
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sign } from '@octokit/webhooks-methods';
-import { runCli, REPO_ROOT } from '../support/cli.js';
+import { runCli } from '../support/cli.js';
 import { FakeGitHub } from '../support/fake-github.js';
 import { TBD_BODY } from '../support/issue-export.js';
 import { cleanupTemp, tempDir } from '../support/repo.js';
+import { startServe } from '../support/serve-process.js';
 
 const ECO = 'example-fdn/ecosystem';
 const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } });
@@ -59,17 +59,9 @@ test('steward github replay handles a saved delivery with the App configured fro
 });
 
 test('steward serve mounts the App from the environment: a forged delivery is 401, a signed one answered', async () => {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/run.ts', 'serve', '--port', '0'], { cwd: REPO_ROOT, env: { ...process.env, ...env, NO_COLOR: '1' } });
+  const server = await startServe(['--port', '0'], { env: { ...process.env, ...env, NO_COLOR: '1' } });
   try {
-    const url = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      child.stdout.on('data', (c: Buffer) => {
-        out += c.toString();
-        const m = /listening on (http:\/\/\S+)/.exec(out);
-        if (m) resolve(m[1]!);
-      });
-      child.on('exit', (code) => reject(new Error(`serve exited ${code}`)));
-    });
+    const url = server.url;
     const body = JSON.stringify({ action: 'created', repository: { full_name: ECO } });
     const post = (signature: string) => fetch(`${url}/github/webhooks`, { method: 'POST', headers: { 'x-github-event': 'star', 'x-github-delivery': 'd-1', 'x-hub-signature-256': signature }, body });
     const before = gh.log.length;
@@ -79,7 +71,6 @@ test('steward serve mounts the App from the environment: a forged delivery is 40
     assert.deepEqual(await ok.json(), { ignored: 'star' });
     assert.equal(gh.log.length, before);
   } finally {
-    child.kill('SIGTERM');
-    await new Promise((r) => child.once('exit', r));
+    await server.stop();
   }
 });

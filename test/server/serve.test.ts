@@ -2,15 +2,13 @@
 // the raw request handed through with one), and `steward serve` as a real process: it prints
 // its URL, answers on loopback and stops cleanly on SIGTERM.
 import { strict as assert } from 'node:assert';
-import { spawn } from 'node:child_process';
 import { test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { createEngine } from '../../src/process/engine.js';
 import { createApp } from '../../src/server/app.js';
 import { buildExtensions } from '../../src/server/extensions.js';
 import { openStore } from '../../src/store/index.js';
-import { REPO_ROOT } from '../support/cli.js';
 import { tempDir } from '../support/repo.js';
+import { startServe } from '../support/serve-process.js';
 
 async function sqliteCtx() {
   const store = await openStore({ dataDir: tempDir('steward-serve-') });
@@ -65,25 +63,12 @@ test('server extensions merge, and two builders providing one handler is refused
 });
 
 test('steward serve prints its URL, answers /healthz on loopback and exits 0 on SIGTERM', async () => {
-  const entry = fileURLToPath(new URL('../../src/cli/run.ts', import.meta.url));
-  const child = spawn(process.execPath, ['--import', 'tsx', entry, 'serve', '--port', '0', '--data-dir', tempDir('steward-serve-cli-')], { cwd: REPO_ROOT, env: { ...process.env, PORT: 'not-used' } });
-  let stdout = '';
-  let stderr = '';
-  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout.on('data', (c: Buffer) => {
-      stdout += c.toString();
-      const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(stdout);
-      if (m) resolve(m[1]!);
-    });
-    child.once('exit', (code) => reject(new Error(`serve exited ${code} before listening: ${stderr}`)));
-  });
-  const res = await fetch(`${url}/healthz`);
+  const server = await startServe(['--port', '0', '--data-dir', tempDir('steward-serve-cli-')], { env: { ...process.env, PORT: 'not-used' } });
+  assert.match(server.url, /^http:\/\/127\.0\.0\.1:\d+$/);
+  const res = await fetch(`${server.url}/healthz`);
   assert.equal(res.status, 200);
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  child.kill('SIGTERM');
-  assert.equal(await exited, 0, stderr);
-  assert.match(stderr, /serve: stopping/);
+  assert.equal(await server.stop(), 0, server.stderr());
+  assert.match(server.stderr(), /serve: stopping/);
 });
 
 test('steward serve refuses a PORT that is not a port number, naming it', async () => {
