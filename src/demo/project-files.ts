@@ -1,4 +1,5 @@
-// Files of a well-kept torch project, for tests that build one with test/support/repo.ts.
+// Files of a well-kept torch project: the demo's generated repositories (repos.ts) are made of
+// them, and tests that build a repository with test/support/repo.ts import them from here.
 
 /** pyproject.toml declaring torch>=2.2, Linux and macOS, and a test extra. */
 export const wellKeptPyproject = (name: string) => `[build-system]

@@ -4,6 +4,7 @@
 // checker reads them like any clone.
 import { gitBuffer } from '../evidence/git/run.js';
 import { mkdirSync } from 'node:fs';
+import { CI_WORKFLOW, wellKeptPyproject } from './project-files.js';
 
 export type RepoKind = 'well-kept' | 'fading' | 'young' | 'copyleft';
 
@@ -48,37 +49,20 @@ const GPL_HEAD = `                    GNU GENERAL PUBLIC LICENSE
  of this license document, but changing it is not allowed.
 `;
 
-const WORKFLOW = `name: CI
-on:
-  push:
-    branches: [main]
-  pull_request:
-jobs:
-  test:
-    strategy:
-      matrix:
-        os: [ubuntu-latest, macos-latest]
-    runs-on: \${{ matrix.os }}
-    steps:
-      - uses: actions/checkout@v4
-      - run: pip install -e .[test]
-      - run: python -m pytest tests
-`;
-
 function files(r: DemoRepo): Record<string, string> {
   const slug = r.name.toLowerCase().replace(/[^a-z0-9]+/g, '-');
   const py = slug.replace(/-/g, '_');
   const maintainers = PEOPLE.slice(0, 3);
   const out: Record<string, string> = {
     'README.md': `# ${r.name}\n\n${r.name} is a PyTorch library generated for the Steward demo. It gives researchers and engineers a small, well-tested set of modules that plug into any torch model, with clear defaults, documented trade-offs and examples that run on a laptop in seconds, so a new user sees value before reading the full guide.\n\n## Releases\n\nReleases follow semantic versioning; see CHANGELOG.md.\n\n## Installation\n\n\`\`\`sh\npip install ${slug}\n\`\`\`\n\n## Quick start\n\n\`\`\`python\nimport torch\nimport ${py}\n\nmodel = ${py}.Model()\nprint(model(torch.zeros(1, 3)))\n\`\`\`\n\n## Documentation\n\nSee https://${slug}.readthedocs.io.\n`,
-    'pyproject.toml': `[build-system]\nrequires = ["setuptools>=68"]\n\n[project]\nname = "${slug}"\nclassifiers = [\n  "Operating System :: POSIX :: Linux",\n  "Operating System :: MacOS",\n]\ndependencies = [\n  "numpy>=1.24",\n  "torch>=2.2",\n]\n\n[project.optional-dependencies]\ntest = ["pytest"]\n`,
+    'pyproject.toml': wellKeptPyproject(slug),
     [`src/${py}/__init__.py`]: `"""${r.name}."""\nimport torch\n\n\nclass Model(torch.nn.Module):\n    def forward(self, x):\n        return x\n`,
     'tests/test_model.py': `import torch\nfrom ${py} import Model\n\n\ndef test_identity():\n    assert torch.equal(Model()(torch.ones(2)), torch.ones(2))\n`,
   };
   if (r.kind === 'copyleft') out['LICENSE'] = GPL_HEAD;
   else out['LICENSE'] = MIT(`The ${r.name} authors`);
   if (r.kind !== 'young') {
-    out['.github/workflows/ci.yml'] = WORKFLOW;
+    out['.github/workflows/ci.yml'] = CI_WORKFLOW;
     out['CONTRIBUTING.md'] = `# Contributing to ${r.name}\n\nOpen an issue, then a pull request with tests. Run \`pytest\` before pushing.\n`;
     out['CODE_OF_CONDUCT.md'] = `# Code of Conduct\n\nWe follow the Contributor Covenant, version 2.1: https://www.contributor-covenant.org/version/2/1/code_of_conduct/\n\nReport problems to conduct@${slug}.demo.example.\n`;
     out['GOVERNANCE.md'] = `# Governance\n\n${r.name} is run by its maintainers (see MAINTAINERS.md), who decide by lazy consensus; a disagreement is settled by a majority vote of the maintainers.\n`;

@@ -19,7 +19,7 @@ import { castVote } from '../../src/process/engine-applications.js';
 import { startServer } from '../../src/server/start.js';
 import { openStore } from '../../src/store/index.js';
 import { FakeGitHub } from '../support/fake-github.js';
-import { CI_WORKFLOW, wellKeptPyproject } from '../support/project-files.js';
+import { CI_WORKFLOW, wellKeptPyproject } from '../../src/demo/project-files.js';
 import { buildRepo, cleanupTemp, tempDir } from '../support/repo.js';
 
 const CHROMIUM = '/usr/bin/chromium';

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { buildRepo, cleanupTemp } from '../support/repo.js';
 import { check } from '../../src/check/index.js';
 import type { Result } from '../../src/requirements/types.js';
-import { CI_WORKFLOW, wellKeptPyproject } from '../support/project-files.js';
+import { CI_WORKFLOW, wellKeptPyproject } from '../../src/demo/project-files.js';
 
 after(cleanupTemp);
 

@@ -20,7 +20,7 @@ import { openStore, upsertPerson, type Store } from '../../src/store/index.js';
 import type { Backend } from '../store/backends.js';
 import { FakeGitHub } from '../support/fake-github.js';
 import { formFields } from '../support/issue-export.js';
-import { CI_WORKFLOW, wellKeptPyproject } from '../support/project-files.js';
+import { CI_WORKFLOW, wellKeptPyproject } from '../../src/demo/project-files.js';
 import { buildRepo, tempDir } from '../support/repo.js';
 
 export const ECOSYSTEM = 'example-fdn/ecosystem';

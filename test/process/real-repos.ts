@@ -1,7 +1,7 @@
 // Real git repositories for process tests that run the real checker: a well-kept torch project
 // whose activity is `commits` commits by six people in the last weeks before `now`.
 import type { RepoSpec } from '../support/repo.js';
-import { CI_WORKFLOW as CI, wellKeptPyproject as PYPROJECT } from '../support/project-files.js';
+import { CI_WORKFLOW as CI, wellKeptPyproject as PYPROJECT } from '../../src/demo/project-files.js';
 
 const README = (name: string, extra: string) => `# ${name}
 

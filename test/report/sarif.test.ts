@@ -3,7 +3,7 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildRepo, cleanupTemp, daysAgo, type RepoSpec, type CommitSpec } from '../support/repo.js';
-import { CI_WORKFLOW, wellKeptPyproject } from '../support/project-files.js';
+import { CI_WORKFLOW, wellKeptPyproject } from '../../src/demo/project-files.js';
 import { sarifErrors } from '../support/sarif.js';
 import { runCli } from '../support/cli.js';
 import { check } from '../../src/check/index.js';

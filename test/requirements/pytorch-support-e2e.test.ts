@@ -4,7 +4,7 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildRepo, cleanupTemp } from '../support/repo.js';
 import { check } from '../../src/check/index.js';
-import { CI_WORKFLOW as CI, wellKeptPyproject } from '../support/project-files.js';
+import { CI_WORKFLOW as CI, wellKeptPyproject } from '../../src/demo/project-files.js';
 
 const PYPROJECT = wellKeptPyproject('torch-widgets');
 import type { Result } from '../../src/requirements/types.js';
