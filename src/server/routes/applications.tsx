@@ -12,6 +12,7 @@ import { isStaff, isWg } from '../types.js';
 import { Onboarding, StaffActions, VotePanel } from '../views/application.js';
 import { Csrf, day, page, problemPage, StatusTag } from '../views/layout.js';
 import { ChangesList, ReportTable } from '../views/report.js';
+import { DataTable } from '../views/table.js';
 import { actorOf, form, type RouteDef } from './table.js';
 
 async function queuePage(c: C) {
@@ -51,32 +52,18 @@ async function queuePage(c: C) {
           {g.rows.length === 0 ? (
             <p class="muted">None.</p>
           ) : (
-            <div class="table-wrap">
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">Application</th>
-                    <th scope="col">Submitted</th>
-                    <th scope="col">Age (days)</th>
-                    <th scope="col">Session</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {g.rows.map((r) => (
-                    <tr>
-                      <td>
-                        <a href={`/applications/${r.id}`}>
-                          #{r.id} {r.projectName}
-                        </a>
-                      </td>
-                      <td>{r.submittedOn}</td>
-                      <td>{r.ageDays}</td>
-                      <td>{r.sessionId ? <a href={`/sessions/${r.sessionId}`}>{r.sessionId}</a> : '—'}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              label={`${g.state.replace(/_/g, ' ').toLowerCase()} applications`}
+              head={['Application', 'Submitted', 'Age (days)', 'Session']}
+              rows={g.rows.map((r) => [
+                <a href={`/applications/${r.id}`}>
+                  #{r.id} {r.projectName}
+                </a>,
+                r.submittedOn,
+                String(r.ageDays),
+                r.sessionId ? <a href={`/sessions/${r.sessionId}`}>{r.sessionId}</a> : '—',
+              ])}
+            />
           )}
         </section>
       ))}

@@ -7,6 +7,7 @@ import { listOutbox, listPeople, upsertPerson, type Person } from '../../store/i
 import { setPassword } from '../auth/records.js';
 import type { C } from '../types.js';
 import { Csrf, day, page } from '../views/layout.js';
+import { DataTable } from '../views/table.js';
 import { actorOf, form, type RouteDef } from './table.js';
 
 async function staffPage(c: C) {
@@ -52,30 +53,7 @@ async function staffPage(c: C) {
       </section>
       <section aria-labelledby="roster">
         <h2 id="roster">Roster and roles</h2>
-        <div class="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Person</th>
-                <th scope="col">Role</th>
-                <th scope="col">E-mail</th>
-                <th scope="col">Working group</th>
-                <th scope="col">TAC</th>
-              </tr>
-            </thead>
-            <tbody>
-              {people.map((p) => (
-                <tr>
-                  <td>{p.id}</td>
-                  <td>{p.role}</td>
-                  <td>{p.email ?? '—'}</td>
-                  <td>{p.wg ? 'votes' : '—'}</td>
-                  <td>{p.tac ? 'votes' : '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable label="Roster" head={['Person', 'Role', 'E-mail', 'Working group', 'TAC']} rows={people.map((p) => [p.id, p.role, p.email ?? '—', p.wg ? 'votes' : '—', p.tac ? 'votes' : '—'])} />
         <h3>Add a person or change a role</h3>
         <form method="post" action="/staff/people" class="filters">
           <Csrf c={c} />

@@ -8,6 +8,7 @@ import { inboxFor } from '../data/inbox.js';
 import { daysUntil } from '../data/projects.js';
 import type { C } from '../types.js';
 import { day, page, StatusTag } from '../views/layout.js';
+import { DataTable } from '../views/table.js';
 import type { RouteDef } from './table.js';
 
 async function sessionsPage(c: C) {
@@ -20,30 +21,17 @@ async function sessionsPage(c: C) {
     sessions.length === 0 ? (
       <p class="muted">No session is scheduled.</p>
     ) : (
-      <div class="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Session</th>
-              <th scope="col">Date</th>
-              <th scope="col">Applications</th>
-            </tr>
-          </thead>
-          <tbody>
-            {[...sessions].reverse().map((s) => (
-              <tr>
-                <td>
-                  <a href={`/sessions/${s.id}`}>{s.id}</a> {s.date >= today ? <StatusTag status="upcoming" /> : null}
-                </td>
-                <td>{s.date}</td>
-                <td>
-                  {s.applicationIds.length} of {s.capacity}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        label="Sessions"
+        head={['Session', 'Date', 'Applications']}
+        rows={[...sessions].reverse().map((s) => [
+          <>
+            <a href={`/sessions/${s.id}`}>{s.id}</a> {s.date >= today ? <StatusTag status="upcoming" /> : null}
+          </>,
+          s.date,
+          `${s.applicationIds.length} of ${s.capacity}`,
+        ])}
+      />
     ),
   );
 }
@@ -172,32 +160,11 @@ async function auditPage(c: C) {
         <button type="submit">Filter</button>
       </form>
       <p class="muted">The newest 200 entries; each is hash-chained to the one before (`steward audit verify`).</p>
-      <div class="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">#</th>
-              <th scope="col">When (UTC)</th>
-              <th scope="col">Who</th>
-              <th scope="col">What</th>
-              <th scope="col">Subject</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr>
-                <td>{String(r.seq)}</td>
-                <td>{r.at.slice(0, 16).replace('T', ' ')}</td>
-                <td>{r.actor}</td>
-                <td>{r.action}</td>
-                <td>
-                  <a href={`/audit?subject=${encodeURIComponent(r.subject)}`}>{r.subject}</a>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        label="Audit log"
+        head={['#', 'When (UTC)', 'Who', 'What', 'Subject']}
+        rows={rows.map((r) => [String(r.seq), r.at.slice(0, 16).replace('T', ' '), r.actor, r.action, <a href={`/audit?subject=${encodeURIComponent(r.subject)}`}>{r.subject}</a>])}
+      />
     </>,
   );
 }
