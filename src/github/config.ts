@@ -41,6 +41,18 @@ export function githubAppConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Gi
   };
 }
 
+/**
+ * How often the App's scheduled pass runs (open votes' reactions read, reminders, review issues),
+ * in ms, from STEWARD_GITHUB_SYNC_SECONDS: default hourly; 0 turns it off (commands still read
+ * reactions). GitHub sends no webhook for reactions, so this pass is what notices them unasked.
+ */
+export function syncIntervalFromEnv(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = (env.STEWARD_GITHUB_SYNC_SECONDS ?? '').trim();
+  if (raw === '') return 3_600_000;
+  if (!/^\d+(\.\d+)?$/.test(raw)) throw new InputError(`STEWARD_GITHUB_SYNC_SECONDS: expected a number of seconds (0 turns the scheduled pass off), found ${JSON.stringify(raw)}`);
+  return Math.round(Number(raw) * 1000);
+}
+
 /** PEM text as given, or the contents of the file it names. */
 export function readPrivateKey(value: string): string {
   const v = value.trim();
