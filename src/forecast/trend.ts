@@ -22,6 +22,8 @@ export interface SeriesPoint {
 /**
  * Window counts at weekly steps ending at asOf, over `weeks` weeks; a point whose window starts
  * before the first commit is left out (the project did not exist for the whole window).
+ * One pass: both ends of the window only move forward, so each commit enters and leaves the
+ * running counts once (a year of a large project is tens of thousands of commits, 52 windows).
  */
 export function weeklySeries(commits: readonly Commit[], asOf: number, windowDays: number, weeks = 52): SeriesPoint[] {
   const sorted = [...commits].sort((a, b) => a.t - b.t);
@@ -29,19 +31,25 @@ export function weeklySeries(commits: readonly Commit[], asOf: number, windowDay
   const out: SeriesPoint[] = [];
   if (first === undefined) return out;
   const windowMs = windowDays * DAY_MS;
+  /** commits per person in the window (lo, hi]: indexes [lo, hi) of `sorted` */
+  const inWindow = new Map<string, number>();
+  let lo = 0;
+  let hi = 0;
   for (let k = weeks - 1; k >= 0; k--) {
     const end = asOf - k * WEEK_MS;
     const start = end - windowMs;
-    if (start < first) continue;
-    const people = new Set<string>();
-    let n = 0;
-    for (const c of sorted) {
-      if (c.t <= start) continue;
-      if (c.t > end) break;
-      n++;
-      people.add(c.who);
+    for (; hi < sorted.length && sorted[hi]!.t <= end; hi++) {
+      const who = sorted[hi]!.who;
+      inWindow.set(who, (inWindow.get(who) ?? 0) + 1);
     }
-    out.push({ t: end, commits: n, contributors: people.size });
+    for (; lo < hi && sorted[lo]!.t <= start; lo++) {
+      const who = sorted[lo]!.who;
+      const n = inWindow.get(who)! - 1;
+      if (n === 0) inWindow.delete(who);
+      else inWindow.set(who, n);
+    }
+    if (start < first) continue;
+    out.push({ t: end, commits: hi - lo, contributors: inWindow.size });
   }
   return out;
 }

@@ -96,3 +96,29 @@ test('the horizon: a decline that crosses after six months is not forecast unles
   // weekly points whose window starts before the first commit are left out
   assert.equal(weeklySeries([{ t: AS_OF - 100 * DAY, who: 'a' }], AS_OF, 90).length, 2);
 });
+
+test('the weekly series in one pass gives what counting each window from scratch gives', () => {
+  // the definition: commits with start < t ≤ end, and the distinct people among them
+  const naive = (commits: { t: number; who: string }[], asOf: number, windowDays: number, weeks: number) => {
+    const first = Math.min(...commits.map((c) => c.t));
+    const out: { t: number; commits: number; contributors: number }[] = [];
+    for (let k = weeks - 1; k >= 0; k--) {
+      const end = asOf - k * 7 * DAY;
+      const start = end - windowDays * DAY;
+      if (start < first) continue;
+      const inside = commits.filter((c) => c.t > start && c.t <= end);
+      out.push({ t: end, commits: inside.length, contributors: new Set(inside.map((c) => c.who)).size });
+    }
+    return out;
+  };
+  let seed = 7;
+  const rand = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+  for (const [n, span] of [[1, 30], [40, 200], [3000, 455], [500, 100]] as const) {
+    const commits = Array.from({ length: n }, () => ({
+      // whole days too, so commits fall exactly on window edges
+      t: AS_OF - (rand() < 0.2 ? Math.floor(rand() * span) * DAY : Math.floor(rand() * span * DAY)),
+      who: `p${Math.floor(rand() * rand() * 60)}`,
+    }));
+    assert.deepEqual(weeklySeries(commits, AS_OF, 90), naive(commits, AS_OF, 90, 52), `${n} commits over ${span} days`);
+  }
+});
