@@ -4,7 +4,7 @@ import type { Evidence, EvidenceProblem, TreeEntry } from '../evidence/types.js'
 import type { Policy } from '../policy/types.js';
 import { listTree } from '../evidence/git/tree.js';
 import { readBlobs } from '../evidence/git/blobs.js';
-import { readHistory } from '../evidence/history.js';
+import { readHistory, type HistoryReads } from '../evidence/history.js';
 import { extractPython, pythonExtractor } from '../evidence/python/index.js';
 import type { ChoiceContext } from '../evidence/python/choose.js';
 import { ciExtractor } from '../evidence/ci/index.js';
@@ -18,6 +18,8 @@ export interface GatherOptions {
   asOf: Date;
   policy: Policy;
   torchReleasesFile?: string;
+  /** reads the caller shares with other work (the early warning): the .mailmap and the tag refs */
+  shared?: HistoryReads;
   slug?: string;
   webUrl?: string;
 }
@@ -50,7 +52,7 @@ export async function gatherEvidence(target: ResolvedTarget, opts: GatherOptions
   const cwd = target.root;
   // The history walk is the longest git process: it runs on the other core while this one
   // reads the tree and the files and parses them; it is awaited last.
-  const historyPromise = readHistory(cwd, target.commit, opts.asOf, opts.policy);
+  const historyPromise = readHistory(cwd, target.commit, opts.asOf, opts.policy, opts.shared);
   historyPromise.catch(() => undefined); // awaited below; never an unhandled rejection meanwhile
   const repoTree = await listTree(cwd, target.commit);
   const view = target.path ? projectView(repoTree, target.path, target.commit) : undefined;

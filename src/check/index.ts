@@ -12,6 +12,8 @@ import { evaluate } from './evaluate.js';
 import { InputError } from '../util/errors.js';
 import { git } from '../evidence/git/run.js';
 import { readCommitSeries, readTagDates } from '../forecast/series.js';
+import { readMailmap, type HistoryReads } from '../evidence/history.js';
+import { readTagRefs } from '../evidence/git/tags.js';
 import { applyForecasts, forecasts, horizonFor } from '../forecast/index.js';
 import { normaliseProjectPath } from './project-root.js';
 
@@ -95,12 +97,18 @@ export async function checkResolved(target: CheckTarget, opts: CheckOptions = {}
   const asOf = opts.asOf ?? new Date();
   const remote = target.remote;
   const torch = chooseTorchReleases(opts.torchReleasesFile);
-  // the early warning's year of commits and its tags are read beside the evidence
-  const early = opts.forecast === false ? undefined : readForecastInputs(target, asOf, policy);
+  // The .mailmap and the tag refs serve both the activity window and the early warning: each is
+  // read once. The early warning's year of commits is the longest git process of a check: it is
+  // started first, on the other core, and read beside the evidence.
+  const shared: HistoryReads = { mailmap: readMailmap(target.root, target.commit), tagRefs: readTagRefs(target.root) };
+  const early = opts.forecast === false ? undefined : readForecastInputs(target, asOf, policy, shared);
   early?.catch(() => undefined); // awaited below; never an unhandled rejection meanwhile
+  shared.mailmap!.catch(() => undefined);
+  shared.tagRefs!.catch(() => undefined);
   const evidence = await gatherEvidence(target, {
     asOf,
     policy,
+    shared,
     torchReleasesFile: torch.file,
     ...(remote ? { slug: remote.slug, webUrl: remote.webUrl } : {}),
   });
@@ -141,9 +149,9 @@ export async function checkResolved(target: CheckTarget, opts: CheckOptions = {}
   return { report, evidence };
 }
 
-async function readForecastInputs(target: CheckTarget, asOf: Date, policy: Policy) {
+async function readForecastInputs(target: CheckTarget, asOf: Date, policy: Policy, shared: HistoryReads) {
   const days = 365 + policy.thresholds.windowDays;
-  const [commits, tags] = await Promise.all([readCommitSeries(target.root, target.commit, asOf, policy, days), readTagDates(target.root, asOf)]);
+  const [commits, tags] = await Promise.all([readCommitSeries(target.root, target.commit, asOf, policy, days, shared), readTagDates(target.root, asOf, shared.tagRefs)]);
   return { commits, tags };
 }
 

@@ -10,13 +10,13 @@ import type { HistoryEvidence, TagEvidence } from './types.js';
 import type { Policy } from '../policy/types.js';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { git, gitBuffer, GitError } from './git/run.js';
-import { readBlobs } from './git/blobs.js';
+import { git, GitError } from './git/run.js';
+import { readBlobAt } from './git/blobs.js';
 import { walkWithRevList, type WindowWalk, type WalkBounds } from './git/walk.js';
 import { walkCommitGraph } from './git/commit-graph.js';
-import { confirmGraphWalk } from './git/graph-confirm.js';
+import { confirmGraphWalk, readCommitDetails, type CommitDetail } from './git/graph-confirm.js';
 import { InputError } from '../util/errors.js';
-import { readTags } from './git/tags.js';
+import { readTags, type TagRef } from './git/tags.js';
 import { EMPTY_MAILMAP, parseMailmap, type Ident, type Mailmap } from './mailmap.js';
 import { botMatcher, foldName, noreplyLogin, parseCoAuthor, PeopleBuilder } from './identity.js';
 
@@ -24,17 +24,29 @@ const DAY = 86_400;
 /** a .mailmap larger than this is not a real one; ignore the rest rather than hold it all */
 const MAILMAP_LIMIT = 4 * 1024 * 1024;
 
+/** Reads another part of the check may share: started once, handed to both. */
+export interface HistoryReads {
+  mailmap?: ReturnType<typeof readMailmap>;
+  tagRefs?: Promise<TagRef[]>;
+}
+
 export async function readHistory(
   cwd: string,
   commit: string,
   asOf: Date,
   policy: Policy,
+  shared: HistoryReads = {},
 ): Promise<{ history: HistoryEvidence; tags: TagEvidence }> {
   const days = policy.thresholds.windowDays;
   const until = Math.floor(asOf.getTime() / 1000);
   const since = until - days * DAY;
   const bounds: WalkBounds = { since, until };
-  const [walk, mailmapText, tags, shallow] = await Promise.all([walkHistory(cwd, commit, bounds), readMailmap(cwd, commit), readTags(cwd, asOf), readShallow(cwd, since)]);
+  const [walk, mailmapText, tags, shallow] = await Promise.all([
+    walkHistory(cwd, commit, bounds),
+    shared.mailmap ?? readMailmap(cwd, commit),
+    readTags(cwd, asOf, shared.tagRefs),
+    readShallow(cwd, since),
+  ]);
   const mailmap = mailmapText === undefined ? EMPTY_MAILMAP : parseMailmap(mailmapText.text);
   const counted = await countWindow(cwd, walk, mailmap, policy);
   const latest = walk.walk.latest;
@@ -71,6 +83,8 @@ interface Walked {
   method: HistoryEvidence['method'];
   /** why the repository's commit-graph was not used, when it was there but failed a check */
   rejected?: string;
+  /** the commit objects read to confirm a graph walk: the window's authors and trailers among them */
+  details?: Map<string, CommitDetail>;
 }
 
 async function walkHistory(cwd: string, commit: string, bounds: WalkBounds): Promise<Walked> {
@@ -78,9 +92,9 @@ async function walkHistory(cwd: string, commit: string, bounds: WalkBounds): Pro
   try {
     const fromGraph = await walkCommitGraph(cwd, commit, bounds);
     if (fromGraph) {
-      const why = await confirmGraphWalk(cwd, commit, fromGraph, bounds.since);
-      if (!why) return { walk: fromGraph, source: 'commit-graph', method: fromGraph.pruned ? 'since' : 'full-walk' };
-      rejected = `the commit-graph disagrees with the commit objects: ${why}`;
+      const confirmed = await confirmGraphWalk(cwd, commit, fromGraph, bounds.since);
+      if ('details' in confirmed) return { walk: fromGraph, source: 'commit-graph', method: fromGraph.pruned ? 'since' : 'full-walk', details: confirmed.details };
+      rejected = `the commit-graph disagrees with the commit objects: ${confirmed.rejected}`;
     }
   } catch (err) {
     // a graph that contradicts itself or breaks the format mid-walk: git's own walk is the authority
@@ -113,13 +127,9 @@ async function readShallow(cwd: string, since: number): Promise<HistoryEvidence[
   return { cutAt: newest === undefined ? null : iso(newest), hidesWindow: newest === undefined || newest > since };
 }
 
-/** The .mailmap of the evaluated commit, at most MAILMAP_LIMIT bytes of it, streamed. */
+/** The .mailmap of the evaluated commit, at most MAILMAP_LIMIT bytes of it, streamed (one git process). */
 export async function readMailmap(cwd: string, commit: string): Promise<{ text: string; truncated: boolean } | undefined> {
-  // `<oid> blob <size>`, or `<commit>:.mailmap missing` when there is none
-  const check = (await gitBuffer(['cat-file', '--batch-check'], { cwd, input: `${commit}:.mailmap\n` })).toString('utf8').trim();
-  const [oid = '', type] = check.split(' ');
-  if (type !== 'blob' || !/^[0-9a-f]{40,64}$/.test(oid)) return undefined;
-  const blob = (await readBlobs(cwd, [{ path: '.mailmap', mode: '100644', type: 'blob', oid }], MAILMAP_LIMIT))['.mailmap'];
+  const blob = await readBlobAt(cwd, commit, '.mailmap', MAILMAP_LIMIT);
   if (blob?.text === undefined) return undefined;
   return { text: blob.text, truncated: blob.truncated === true };
 }
@@ -132,18 +142,14 @@ interface Counted {
   renamedBots: { bot: string; shownAs: string; commits: number }[];
 }
 
-const DETAIL_FORMAT = '%H%x1f%an%x1f%ae%x1f%(trailers:key=Co-authored-by,valueonly,unfold,separator=%x1f)';
-
-/** Reads the window's commits (and only those) for authors and co-authors, in one git process. */
-async function countWindow(cwd: string, walk: { walk: WindowWalk }, mailmap: Mailmap, policy: Policy): Promise<Counted> {
+/**
+ * Reads the window's commits (and only those) for authors and co-authors: from the objects the
+ * graph walk was confirmed against, else in one git process.
+ */
+async function countWindow(cwd: string, walk: { walk: WindowWalk; details?: Map<string, CommitDetail> }, mailmap: Mailmap, policy: Policy): Promise<Counted> {
   const window = walk.walk.window;
   if (window.length === 0) return { commits: 0, botCommits: 0, people: [], renamedBots: [] };
-  // --no-mailmap: git would otherwise load the repository's .mailmap itself (log.mailmap), at any
-  // size; the identities are read as committed and mapped here.
-  const out = await gitBuffer(
-    ['-c', 'log.mailmap=false', 'log', '--no-mailmap', '--no-walk=unsorted', '--no-show-signature', '-z', `--format=${DETAIL_FORMAT}`, '--stdin'],
-    { cwd, input: window.map((w) => w.commit).join('\n') + '\n' },
-  );
+  const details = walk.details ?? (await readCommitDetails(cwd, window.map((w) => w.commit)));
   const isBot = botMatcher(policy.bots);
   const people = new PeopleBuilder();
   let commits = 0;
@@ -158,9 +164,10 @@ async function countWindow(cwd: string, walk: { walk: WindowWalk }, mailmap: Mai
     else renamed.set(key, { bot: key, shownAs: `${shownAs.name} <${shownAs.email}>`, commits: 1 });
   };
   let newest = Infinity;
-  for (const record of out.toString('utf8').split('\0')) {
-    if (!record) continue;
-    const [hash = '', name = '', email = '', ...trailers] = record.split('\x1f');
+  for (const { commit: hash } of window) {
+    const detail = details.get(hash);
+    if (!detail) continue;
+    const { name, email, coAuthors: trailers } = detail;
     const raw = { name, email };
     const author = mailmap.map(raw);
     // A bot is recognised by the identity it committed with: a .mailmap line that renames it to a

@@ -5,6 +5,7 @@ import { gitLines } from '../evidence/git/run.js';
 import { readMailmap } from '../evidence/history.js';
 import { botMatcher, foldName, noreplyLogin } from '../evidence/identity.js';
 import { parseMailmap } from '../evidence/mailmap.js';
+import { readTagRefs, type TagRef } from '../evidence/git/tags.js';
 import type { Policy } from '../policy/types.js';
 import { DAY_MS, type Commit } from './trend.js';
 
@@ -13,42 +14,80 @@ export interface TagDate {
   date: string;
 }
 
-export async function readCommitSeries(cwd: string, commit: string, asOf: Date, policy: Policy, days: number): Promise<Commit[]> {
+/** What the caller may already be reading for the activity window: the same read, shared. */
+export interface SharedReads {
+  mailmap?: ReturnType<typeof readMailmap>;
+  tagRefs?: Promise<TagRef[]>;
+}
+
+export async function readCommitSeries(cwd: string, commit: string, asOf: Date, policy: Policy, days: number, shared: SharedReads = {}): Promise<Commit[]> {
   const until = asOf.getTime();
   const since = until - days * DAY_MS;
-  const isBot = botMatcher(policy.bots);
-  const out: Commit[] = [];
-  // the .mailmap as committed, capped and parsed here, as for the activity window: git is told not
-  // to load it (a 48 MB .mailmap made git itself slow), and a bot is recognised before mapping
-  const text = await readMailmap(cwd, commit);
-  const mailmap = parseMailmap(text?.text ?? '');
+  // The .mailmap as committed, capped and parsed here, as for the activity window: git is told not
+  // to load it (a 48 MB .mailmap made git itself slow), and a bot is recognised before mapping.
+  // It is read beside the git log (identities are mapped once the log is in), not before it.
+  const mailmapText = shared.mailmap ?? readMailmap(cwd, commit);
+  mailmapText.catch(() => undefined); // awaited below
+  // A year's history holds tens of thousands of commits but only hundreds or thousands of
+  // identities: each distinct (name, e-mail) is judged and mapped once, after the log.
+  const identities = new Map<string, number>();
+  const times: number[] = [];
+  const who: number[] = [];
   // core.commitGraph=false: the graph file is repository content (forgeable, or corrupt enough
   // for git to die on it); the commit objects are the authority, as for the activity window
   await gitLines(
     ['-c', 'core.commitGraph=false', '-c', 'log.mailmap=false', 'log', '--no-merges', '--no-mailmap', '--no-show-signature', `--since=${Math.floor(since / 1000)}`, '--format=%ct%x00%an%x00%ae', commit, '--'],
     { cwd },
     (line) => {
-      const [ct = '', rawName = '', rawEmail = ''] = line.split('\0');
-      const t = Number(ct) * 1000;
-      const raw = { name: rawName, email: rawEmail };
-      if (!Number.isFinite(t) || t <= since || t > until || isBot(raw)) return;
-      const { name, email } = mailmap.map(raw);
-      if (isBot({ name, email })) return;
-      const login = noreplyLogin(email);
-      out.push({ t, who: login ? `login:${login}` : email ? `email:${email.toLowerCase()}` : `name:${foldName(name)}` });
+      const cut = line.indexOf('\0');
+      if (cut < 0) return;
+      const t = Number(line.slice(0, cut)) * 1000;
+      if (!Number.isFinite(t) || t <= since || t > until) return;
+      const key = line.slice(cut + 1);
+      let id = identities.get(key);
+      if (id === undefined) {
+        id = identities.size;
+        identities.set(key, id);
+      }
+      times.push(t);
+      who.push(id);
     },
   );
+  const text = await mailmapText;
+  const mailmap = parseMailmap(text?.text ?? '');
+  const isBot = botMatcher(policy.bots);
+  /** the person each identity is, or undefined for a bot (as committed or after mapping) */
+  const person: (string | undefined)[] = [];
+  for (const key of identities.keys()) {
+    const [rawName = '', rawEmail = ''] = key.split('\0');
+    const raw = { name: rawName, email: rawEmail };
+    if (isBot(raw)) {
+      person.push(undefined);
+      continue;
+    }
+    const { name, email } = mailmap.map(raw);
+    if (isBot({ name, email })) {
+      person.push(undefined);
+      continue;
+    }
+    const login = noreplyLogin(email);
+    person.push(login ? `login:${login}` : email ? `email:${email.toLowerCase()}` : `name:${foldName(name)}`);
+  }
+  const out: Commit[] = [];
+  for (let i = 0; i < times.length; i++) {
+    const p = person[who[i]!];
+    if (p !== undefined) out.push({ t: times[i]!, who: p });
+  }
   return out;
 }
 
 /** Tags dated at or before asOf (tagger date, else the commit's), oldest first. */
-export async function readTagDates(cwd: string, asOf: Date): Promise<TagDate[]> {
+export async function readTagDates(cwd: string, asOf: Date, refs?: Promise<TagRef[]>): Promise<TagDate[]> {
   const limit = asOf.getTime();
   const out: TagDate[] = [];
-  await gitLines(['for-each-ref', '--format=%(refname:strip=2)%00%(creatordate:unix)', 'refs/tags'], { cwd }, (line) => {
-    const [name, t] = line.split('\0');
-    const ms = Number(t) * 1000;
-    if (name && Number.isFinite(ms) && ms <= limit) out.push({ name, date: new Date(ms).toISOString() });
-  });
+  for (const ref of await (refs ?? readTagRefs(cwd))) {
+    const ms = Number(ref.creatorDate) * 1000;
+    if (ref.name && Number.isFinite(ms) && ms <= limit) out.push({ name: ref.name, date: new Date(ms).toISOString() });
+  }
   return out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.name < b.name ? -1 : 1));
 }

@@ -10,16 +10,52 @@ export async function readBlobs(cwd: string, entries: TreeEntry[], readLimit = D
   const wanted = entries.filter((e) => e.type === 'blob');
   const out: FileMap = {};
   if (wanted.length === 0) return out;
+  await catFileBatch(
+    cwd,
+    wanted.map((e) => e.oid),
+    readLimit,
+    (i, _type, head, size) => {
+      const entry = wanted[i]!;
+      out[entry.path] = toBlob(entry, head, size, readLimit);
+    },
+  );
+  return out;
+}
+
+/**
+ * The blob at `path` in `commit` (`<commit>:<path>`, resolved by git), or undefined when there is
+ * none or it is not a blob: one `git cat-file --batch`, where a size check and then a read took two.
+ */
+export async function readBlobAt(cwd: string, commit: string, path: string, readLimit = DEFAULT_READ_LIMIT): Promise<FileBlob | undefined> {
+  if (!/^[0-9a-f]{40,64}$/.test(commit) || /[\n\r]/.test(path)) throw new Error(`readBlobAt: expected a commit id and a one-line path, got ${JSON.stringify(`${commit}:${path}`)}`);
+  let blob: FileBlob | undefined;
+  await catFileBatch(cwd, [`${commit}:${path}`], readLimit, (_i, type, head, size) => {
+    if (type === 'blob') blob = toBlob({ path, mode: '100644', type: 'blob', oid: '' }, head, size, readLimit);
+  });
+  return blob;
+}
+
+/**
+ * Streams `git cat-file --batch` over `names`, handing each object found to `onObject` with its
+ * index in `names`, its type, its first `readLimit` bytes and its whole size; absent ones are skipped.
+ */
+async function catFileBatch(
+  cwd: string,
+  names: string[],
+  readLimit: number,
+  onObject: (index: number, type: string, head: Buffer, size: number) => void,
+): Promise<void> {
   let index = 0;
   let header: Buffer[] = [];
   let remaining = -1; // bytes of content still to come; -1 while reading a header
   let kept: Buffer[] = [];
   let keptBytes = 0;
   let size = 0;
+  let type = '';
 
   const finish = () => {
-    const entry = wanted[index++];
-    if (entry) out[entry.path] = toBlob(entry, Buffer.concat(kept), size, readLimit);
+    if (index < names.length) onObject(index, type, Buffer.concat(kept), size);
+    index++;
     kept = [];
     keptBytes = 0;
   };
@@ -37,11 +73,14 @@ export async function readBlobs(cwd: string, entries: TreeEntry[], readLimit = D
         pos = nl + 1;
         const parts = Buffer.concat(header).toString('latin1').split(' ');
         header = [];
-        if (parts[1] === 'missing' || parts.length < 3) {
-          index++; // absent object (e.g. a partial clone without it): no entry
+        // `<oid> <type> <size>`, else `<name> missing` (a partial clone without it, no such path)
+        // or `<name> ambiguous`, where a `<rev>:<path>` name may hold spaces: no entry
+        if (parts.length !== 3 || !/^\d+$/.test(parts[2]!)) {
+          index++;
           continue;
         }
         size = Number(parts[2]);
+        type = parts[1]!;
         remaining = size + 1; // content, then one LF
       }
       const take = Math.min(remaining, chunk.length - pos);
@@ -65,13 +104,12 @@ export async function readBlobs(cwd: string, entries: TreeEntry[], readLimit = D
   const timeoutMs = 120_000;
   const run = spawnGit(['cat-file', '--batch'], { cwd, timeoutMs, stdin: true });
   run.child.stdout.on('data', onData);
-  run.child.stdin!.end(wanted.map((e) => e.oid).join('\n') + '\n');
+  run.child.stdin!.end(names.join('\n') + '\n');
   const { code } = await run.done;
   if (code !== 0) {
     const why = run.timedOut() ? `took longer than ${timeoutMs / 1000} s and was stopped` : run.stderr().trim() || `exit ${code}`;
     throw new Error(`git cat-file failed: ${why}`);
   }
-  return out;
 }
 
 function toBlob(entry: TreeEntry, head: Buffer, size: number, readLimit: number): FileBlob {

@@ -4,30 +4,68 @@
 // parents), each of their parents (a commit just below the edge really is below it) and the
 // latest commit. The cost is one `git log` over the window's commits, far less than the walk the
 // graph saves; any disagreement sends the caller to the walk over the objects.
+// The same `git log` prints each commit's author and Co-authored-by trailers, which is what the
+// window's count reads next: a confirmed walk needs no second process over the same commits.
 import { gitBuffer, GitError } from './run.js';
 import type { GraphWalk } from './commit-graph.js';
 
-/** Why the walk can't be trusted, or undefined when the commit objects say the same. */
-export async function confirmGraphWalk(cwd: string, head: string, walk: GraphWalk, since: number): Promise<string | undefined> {
+/** A commit as its object says: committer time, parents, author, Co-authored-by values. */
+export interface CommitDetail {
+  time: number;
+  parents: string[];
+  name: string;
+  email: string;
+  coAuthors: string[];
+}
+
+/** Fields of one record: hash, committer time, parents, author name, author e-mail, then the trailers. */
+export const DETAIL_FORMAT = '%H%x1f%ct%x1f%P%x1f%an%x1f%ae%x1f%(trailers:key=Co-authored-by,valueonly,unfold,separator=%x1f)';
+
+/**
+ * Reads commits from their objects (never the graph file, never the .mailmap: identities are
+ * read as committed), in one git process: `-z` records of DETAIL_FORMAT, by hash.
+ */
+export async function readCommitDetails(cwd: string, commits: Iterable<string>): Promise<Map<string, CommitDetail>> {
+  const out = await gitBuffer(
+    ['-c', 'core.commitGraph=false', '-c', 'log.mailmap=false', 'log', '--no-mailmap', '--no-walk=unsorted', '--no-show-signature', '-z', `--format=${DETAIL_FORMAT}`, '--stdin'],
+    { cwd, input: [...commits].join('\n') + '\n' },
+  );
+  const details = new Map<string, CommitDetail>();
+  for (const record of out.toString('utf8').split('\0')) {
+    if (!record) continue;
+    const [commit = '', time = '', parents = '', name = '', email = '', ...trailers] = record.split('\x1f');
+    if (!commit || !time) continue;
+    details.set(commit, { time: Number(time), parents: parents.split(' ').filter(Boolean), name, email, coAuthors: trailers });
+  }
+  return details;
+}
+
+/**
+ * Why the walk can't be trusted, or the commit objects' details of what it took (every window
+ * commit among them) when they say the same.
+ */
+export async function confirmGraphWalk(
+  cwd: string,
+  head: string,
+  walk: GraphWalk,
+  since: number,
+): Promise<{ rejected: string } | { details: Map<string, CommitDetail> }> {
   const wanted = new Set<string>(walk.taken.keys());
   for (const r of walk.taken.values()) for (const p of r.parents) wanted.add(p);
   if (walk.latest) wanted.add(walk.latest.commit);
-  if (wanted.size === 0) return undefined;
-  let out: Buffer;
+  if (wanted.size === 0) return { details: new Map() };
+  let real: Map<string, CommitDetail>;
   try {
-    out = await gitBuffer(['-c', 'core.commitGraph=false', 'log', '--no-walk=unsorted', '--no-show-signature', '--format=%H %ct %P', '--stdin'], {
-      cwd,
-      input: [...wanted].join('\n') + '\n',
-    });
+    real = await readCommitDetails(cwd, wanted);
   } catch (err) {
-    if (err instanceof GitError) return `it names commits git cannot read (${err.message})`;
+    if (err instanceof GitError) return { rejected: `it names commits git cannot read (${err.message})` };
     throw err;
   }
-  const real = new Map<string, { time: number; parents: string[] }>();
-  for (const line of out.toString('latin1').split('\n')) {
-    const [commit, time, ...parents] = line.split(' ');
-    if (commit && time) real.set(commit, { time: Number(time), parents: parents.filter(Boolean) });
-  }
+  const why = disagreement(real, head, walk, since);
+  return why ? { rejected: why } : { details: real };
+}
+
+function disagreement(real: Map<string, CommitDetail>, head: string, walk: GraphWalk, since: number): string | undefined {
   for (const [commit, claimed] of walk.taken) {
     const r = real.get(commit);
     if (!r) return `it names ${commit}, which is not a commit`;
