@@ -73,8 +73,9 @@ export async function readCommitSeries(cwd: string, commit: string, asOf: Date, 
     const login = noreplyLogin(email);
     person.push(login ? `login:${login}` : email ? `email:${email.toLowerCase()}` : `name:${foldName(name)}`);
   }
+  // oldest first: git log printed newest first, and the series sorts by time (nearly sorted: fast)
   const out: Commit[] = [];
-  for (let i = 0; i < times.length; i++) {
+  for (let i = times.length - 1; i >= 0; i--) {
     const p = person[who[i]!];
     if (p !== undefined) out.push({ t: times[i]!, who: p });
   }
