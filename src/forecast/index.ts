@@ -9,7 +9,7 @@ import type { Policy } from '../policy/types.js';
 import type { Report } from '../report/types.js';
 import type { Forecast } from '../requirements/types.js';
 import { judgeTorchSupport } from '../evidence/python/torch.js';
-import { crossingDay, DAY_MS, fitLine, medianGapDays, weeklySeries, type Commit } from './trend.js';
+import { crossingDay, DAY_MS, fitLine, medianGapDays, weeklySeries, type Commit, type SeriesPoint } from './trend.js';
 import type { TagDate } from './series.js';
 
 export const FORECAST_WEEKS = 52;
@@ -42,12 +42,11 @@ export interface ForecastInputs {
   horizon: Date;
 }
 
-function trend(id: number, measure: 'commits' | 'contributors', inputs: ForecastInputs): Forecast | undefined {
+function trend(id: number, measure: 'commits' | 'contributors', inputs: ForecastInputs, series: SeriesPoint[]): Forecast | undefined {
   const { policy, horizon } = inputs;
   const asOf = new Date(inputs.evidence.asOf).getTime();
   const windowDays = policy.thresholds.windowDays;
   const need = measure === 'commits' ? policy.thresholds.recentCommits : policy.thresholds.activeContributors;
-  const series = weeklySeries(inputs.commits, asOf, windowDays, FORECAST_WEEKS);
   if (series.length < MIN_POINTS) return undefined;
   const now = series[series.length - 1]![measure];
   const line = fitLine(series.map((p) => ({ t: p.t, y: p[measure] })));
@@ -134,8 +133,10 @@ export function forecasts(inputs: ForecastInputs): Map<number, Forecast> {
   const put = (id: number, f: Forecast | undefined) => {
     if (f && (!out.has(id) || out.get(id)!.fails > f.fails)) out.set(id, f);
   };
-  put(13, trend(13, 'commits', inputs));
-  put(12, trend(12, 'contributors', inputs));
+  // one series serves both trends (commits and contributors are two counts of the same windows)
+  const series = weeklySeries(inputs.commits, new Date(inputs.evidence.asOf).getTime(), inputs.policy.thresholds.windowDays, FORECAST_WEEKS);
+  put(13, trend(13, 'commits', inputs, series));
+  put(12, trend(12, 'contributors', inputs, series));
   put(10, releases(inputs));
   const t1 = torch(1, inputs);
   put(1, t1);

@@ -18,7 +18,7 @@ export interface GraphWalk extends WindowWalk {
 
 /** Walks the history of `head` through the commit graph, or returns undefined when there is none to use. */
 export async function walkCommitGraph(cwd: string, head: string, bounds: WalkBounds): Promise<GraphWalk | undefined> {
-  const graph = openCommitGraph(cwd);
+  const graph = await openCommitGraph(cwd);
   if (!graph) return undefined;
   const { since, until } = bounds;
   const window: { commit: string; time: number }[] = [];
