@@ -1,5 +1,6 @@
 // Pull requests against the landscape repository: on onboarding, the new entry (with
-// `extra.accepted`, the decision's day), and on retirement, `project: archived`; each the minimal
+// `extra.accepted`, the decision's day), and on retirement, `project: archived` with
+// `extra.archived`, the retirement day (landscape2's field for it); each the minimal
 // diff of landscape.yml that src/landscape/edit.ts makes (every other byte as it was), from a
 // branch of its own, opened once per project.
 import { addItem, retireItem, type EditResult } from '../landscape/edit.js';
@@ -73,7 +74,7 @@ export async function onboardingPr(ctx: AppContext, gh: Client, app: Application
   return pr.number;
 }
 
-/** A project retired by its periodic review: `project: archived` on its landscape entry, once. */
+/** A project retired by its periodic review: `project: archived` and `extra.archived` on its landscape entry, once. */
 export async function retirementPr(ctx: AppContext, gh: Client, project: Project): Promise<number | undefined> {
   if (project.status !== 'RETIRED' || !project.landscapeId || project.retiredBeforeImport) return undefined;
   const key = `project:${project.id}`;
@@ -81,8 +82,8 @@ export async function retirementPr(ctx: AppContext, gh: Client, project: Project
   if (thread.landscapePr) return thread.landscapePr;
   const pr = await openPr(ctx, gh, `steward/retire-${project.id}`, `Retire ${project.name} (archived ${project.retiredOn ?? ''})`.trim(), [
     `${project.name} was retired from the PyTorch Ecosystem on ${project.retiredOn}${project.retiredReason ? `: ${project.retiredReason}` : ''}.`,
-    'The landscape keeps retired projects as `project: archived`.',
-  ].join('\n'), (text) => retireItem(text, project.landscapeId!, { file: FILE }));
+    `The landscape keeps retired projects as \`project: archived\`${project.retiredOn ? `, with the day as \`extra.archived\`` : ''}.`,
+  ].join('\n'), (text) => retireItem(text, project.landscapeId!, { file: FILE, ...(project.retiredOn ? { archivedOn: project.retiredOn } : {}) }));
   await updateThread(ctx.store.db, key, { landscapePr: pr.number });
   return pr.number;
 }

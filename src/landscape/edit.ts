@@ -1,5 +1,6 @@
-// Minimal edits to landscape.yml: retire (add `project: archived`), restore (remove it), add an
-// item, move an item. Each edit splices the source text at the offsets the parser reports, in the
+// Minimal edits to landscape.yml: retire (add `project: archived`, and with a date
+// `extra.archived: 'YYYY-MM-DD'`, the field landscape2's schema has for the day a project was
+// archived), restore (remove `project: archived`), add an item, move an item. Each edit splices the source text at the offsets the parser reports, in the
 // file's own indentation and key order; every other byte stays as it was. After splicing, the
 // result is parsed again and compared with the expected model, so a wrong splice can never be
 // written.
@@ -11,6 +12,7 @@ import { PROTECTED } from './protected.js';
 import { toItem } from './read.js';
 import { endOf, verify } from './verify.js';
 import {
+  lineEndAfter,
   lineStartOf,
   parseLandscapeSource,
   type SourceCategory,
@@ -64,7 +66,13 @@ interface Splice {
   text: string;
 }
 
-export function retireItem(text: string, ref: string, opts: EditOptions = {}): EditResult {
+export interface RetireOptions extends EditOptions {
+  /** the retirement day, recorded as `extra.archived` (YYYY-MM-DD) */
+  archivedOn?: string;
+}
+
+export function retireItem(text: string, ref: string, opts: RetireOptions = {}): EditResult {
+  if (opts.archivedOn !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.archivedOn)) throw new InputError(`retire: expected the retirement day as YYYY-MM-DD, found ${JSON.stringify(opts.archivedOn)}`);
   return keepCrlf(text, (t) => setRetired(t, ref, true, opts));
 }
 
@@ -91,7 +99,7 @@ function keepCrlf(text: string, edit: (lf: string) => EditResult): EditResult {
   return { ...r, text: r.text.replace(/\n/g, '\r\n') };
 }
 
-function setRetired(text: string, ref: string, retire: boolean, opts: EditOptions): EditResult {
+function setRetired(text: string, ref: string, retire: boolean, opts: RetireOptions): EditResult {
   const src = open(text, opts);
   const at = findItem(src, ref);
   editable(src, at, opts);
@@ -99,10 +107,16 @@ function setRetired(text: string, ref: string, retire: boolean, opts: EditOption
   const project = item.fields.get('project');
   const current = item.values['project'];
   const id = itemId(at.cat.name, at.sub.name, item.name!);
-  if (retire && current === 'archived') return unchanged(src, at, `${id} is already retired`);
+  const extra = item.values['extra'];
+  const dated = retire && opts.archivedOn !== undefined ? opts.archivedOn : undefined;
+  const needsDate = dated !== undefined && !(extra && typeof extra === 'object' && (extra as Record<string, unknown>)['archived'] === dated);
+  if (retire && current === 'archived' && !needsDate) return unchanged(src, at, `${id} is already retired`);
   if (!retire && current !== 'archived') return unchanged(src, at, `${id} is not retired (no project: archived)`);
   const splices: Splice[] = [];
-  if (retire) {
+  if (needsDate) splices.push(setExtraKey(src, at, 'archived', dated));
+  if (retire && current === 'archived') {
+    // already archived: only the day is recorded
+  } else if (retire) {
     if (project && typeof current === 'string' && current !== '' && project.valueEnd > project.valueStart && onOneLine(text, project.valueStart, project.valueEnd)) {
       splices.push({ start: project.valueStart, end: project.valueEnd, text: 'archived' });
     } else if (project) {
@@ -117,11 +131,56 @@ function setRetired(text: string, ref: string, retire: boolean, opts: EditOption
     const out = { ...v };
     if (retire) out['project'] = 'archived';
     else delete out['project'];
+    if (needsDate) out['extra'] = { ...(v['extra'] && typeof v['extra'] === 'object' ? (v['extra'] as Record<string, unknown>) : {}), archived: dated };
     return out;
   };
   const after = apply(text, splices);
   const checked = verify(src, after, (items) => items.map((x) => (x.id === id ? { ...x, values: expect(x.values) } : x)));
-  return { text: after, changed: true, item: checked.get(id)!, message: retire ? `retired ${id} (project: archived)` : `restored ${id}` };
+  const what = retire ? (current === 'archived' ? `recorded the retirement day of ${id} (extra.archived: ${dated})` : `retired ${id} (project: archived${dated ? `, extra.archived: ${dated}` : ''})`) : `restored ${id}`;
+  return { text: after, changed: true, item: checked.get(id)!, message: what };
+}
+
+/**
+ * Sets one key of the item's `extra` mapping: the mapping is added when the item has none, the
+ * key's line is replaced when it holds a one-line value, else the key is added after `accepted`
+ * (dates together) or at the end of the mapping, at the column of its other keys.
+ */
+function setExtraKey(src: SourceLandscape, at: Located, key: string, value: unknown): Splice {
+  const { text } = src;
+  const { item } = at;
+  const f = item.fields.get('extra');
+  if (!f) return insertKey(src, at, 'extra', { [key]: value });
+  const current = item.values['extra'];
+  if (current === null || current === undefined || current === '') {
+    if (!ownLine(text, item, 'extra')) throw new InputError(`${src.file}:${f.line}: extra of ${item.name} shares the entry's first line; edit it by hand`);
+    return { start: fieldStart(text, item, 'extra'), end: f.end, text: renderField('extra', { [key]: value }, item.keyColumn) };
+  }
+  const body = text.slice(f.valueStart, f.valueEnd);
+  if (typeof current !== 'object' || Array.isArray(current) || body.trimStart().startsWith('{') || !text.slice(f.keyStart, f.valueStart).includes('\n')) {
+    throw new InputError(`${src.file}:${f.line}: extra of ${item.name} is not a block mapping; add ${key} to it by hand`);
+  }
+  // the mapping's lines: from the line after `extra:` to the end of the field
+  const lines: { start: number; end: number; indent: number; key?: string }[] = [];
+  for (let pos = lineEndAfter(text, f.keyStart); pos < f.end; ) {
+    const end = lineEndAfter(text, pos + 1);
+    const line = text.slice(pos, end);
+    const m = /^( *)([^\s#][^:]*?):(\s|$)/.exec(line);
+    if (line.trim() !== '' && !line.trim().startsWith('#')) lines.push({ start: pos, end, indent: line.length - line.trimStart().length, ...(m ? { key: m[2]!.replace(/^['"]|['"]$/g, '') } : {}) });
+    pos = end;
+  }
+  const column = lines[0]?.indent;
+  if (column === undefined || column <= item.keyColumn) throw new InputError(`${src.file}:${f.line}: extra of ${item.name} has no keys to align with; edit it by hand`);
+  const own = lines.filter((l) => l.indent === column);
+  // a key whose value goes on over the following, deeper lines
+  const nested = (l: { start: number }) => (lines[lines.findIndex((x) => x.start === l.start) + 1]?.indent ?? 0) > column;
+  const existing = own.find((l) => l.key === key);
+  if (existing) {
+    if (nested(existing)) throw new InputError(`${src.file}: extra.${key} of ${item.name} spans several lines; edit it by hand`);
+    return { start: existing.start, end: existing.end, text: renderField(key, value, column) };
+  }
+  const anchor = own.find((l) => l.key === 'accepted');
+  const pos = anchor && !nested(anchor) ? anchor.end : f.end;
+  return { start: pos, end: pos, text: (pos > 0 && text[pos - 1] !== '\n' ? '\n' : '') + renderField(key, value, column) };
 }
 
 function addLf(text: string, input: NewItem, opts: EditOptions): EditResult {

@@ -1,7 +1,8 @@
 // Landscape and periodic review on GitHub: `/onboard` opens a pull request whose landscape.yml
 // diff is the minimal one (only the new entry's lines, with extra.accepted); a project failing its
 // review gets one issue, edited as the failures change and closed when it is fixed; a retired
-// project gets a pull request adding `project: archived` and nothing else.
+// project gets a pull request adding `project: archived` and its day as `extra.archived`, and
+// nothing else.
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { newProject } from '../../src/process/projects.js';
@@ -52,7 +53,7 @@ test('/onboard opens a landscape pull request whose diff is only the new entry, 
   assert.equal(h.gh.api.pulls(LANDSCAPE).length, 1);
 });
 
-test('a failing review: one issue, edited as it changes, closed when fixed; a retirement: project: archived', async () => {
+test('a failing review: one issue, edited as it changes, closed when fixed; a retirement: project: archived and extra.archived', async () => {
   const rules = loadDefaultPolicy().process;
   const p: Project = {
     ...newProject({ id: 'old-vision', name: 'Old Vision', repoUrl: 'https://github.com/acme/old-vision', contacts: [], acceptedOn: '2025-05-01', origin: 'import' }, rules, '2026-11-01'),
@@ -88,7 +89,8 @@ test('a failing review: one issue, edited as it changes, closed when fixed; a re
   assert.deepEqual((await h.runtime.syncReviews()).retirementPrs, ['old-vision']);
   const pr = h.gh.api.pulls(LANDSCAPE).find((x) => x.title.startsWith('Retire Old Vision'))!;
   const added = addedLines(LANDSCAPE_YML, h.gh.api.file(LANDSCAPE, pr.head, 'landscape.yml')!);
-  assert.deepEqual(added.map((l) => l.trim()), ['project: archived']);
+  assert.deepEqual(added.map((l) => l.trim()), ['project: archived', 'extra:', "archived: '2026-12-15'"]);
+  assert.match(pr.body, /extra\.archived/);
   await h.runtime.syncReviews();
   assert.equal(h.gh.api.pulls(LANDSCAPE).filter((x) => x.title.startsWith('Retire')).length, 1, 'opened once');
 });

@@ -44,6 +44,9 @@ test('retire --output writes the minimal edit elsewhere; in place by default; pr
   const prot = await runCli(['landscape', 'retire', file, 'PyTorch']);
   assert.equal(prot.code, 2);
   assert.equal(prot.stderr, 'steward: category PyTorch Projects is maintained by another tool and is never edited by steward\n');
+  const dated = await runCli(['landscape', 'retire', file, 'Kornia', '--on', '2026-12-15', '--output', out]);
+  assert.equal(dated.stderr, 'retired modeling--computer-vision--kornia (project: archived, extra.archived: 2026-12-15)\n');
+  assert.match(readFileSync(out, 'utf8'), /project: archived\n(.*\n){2}            extra:\n              archived: '2026-12-15'\n/);
 });
 
 test('add from an application JSON, move, list and show', async () => {

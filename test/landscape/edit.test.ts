@@ -25,6 +25,29 @@ test('no-op edits leave the text untouched and say why', () => {
   assert.match(b.message, /is not retired/);
 });
 
+test('retire with a day records it as extra.archived (landscape2\'s field), with the fewest lines', () => {
+  const r = retireItem(SAMPLE, 'Kornia', { archivedOn: '2026-12-15' });
+  assert.deepEqual(changedLines(SAMPLE, r.text), ['@@ -21,0 +22 @@', '+            project: archived', '@@ -23,0 +25,2 @@', '+            extra:', "+              archived: '2026-12-15'"]);
+  assert.deepEqual(r.item.extra, { archived: '2026-12-15' });
+  assert.match(r.message, /project: archived, extra\.archived: 2026-12-15/);
+  // an extra mapping already there: one line, after accepted, at its keys' column
+  const withExtra = SAMPLE.replace('            crunchbase: \n', "            crunchbase: \n            extra:\n              accepted: '2024-02-01'\n              annotations:\n                slug: kornia\n");
+  const k = retireItem(withExtra, 'Kornia', { archivedOn: '2026-12-15' });
+  assert.deepEqual(changedLines(withExtra, k.text).filter((l) => l.startsWith('+')), ['+            project: archived', "+              archived: '2026-12-15'"]);
+  assert.match(k.text, /accepted: '2024-02-01'\n {14}archived: '2026-12-15'\n {14}annotations:/);
+  // a different day already written is replaced in place; the same day again changes nothing
+  const redated = retireItem(k.text, 'Kornia', { archivedOn: '2026-12-20' });
+  assert.deepEqual(changedLines(k.text, redated.text), ['@@ -27 +27 @@', "-              archived: '2026-12-15'", "+              archived: '2026-12-20'"]);
+  assert.equal(retireItem(redated.text, 'Kornia', { archivedOn: '2026-12-20' }).changed, false);
+  // archived before, without its day: only the day is added
+  const a = retireItem(SAMPLE, 'Albumentations', { archivedOn: '2026-01-31' });
+  assert.deepEqual(changedLines(SAMPLE, a.text).filter((l) => l.startsWith('+')), ['+            extra:', "+              archived: '2026-01-31'"]);
+  assert.match(a.message, /recorded the retirement day/);
+  // what cannot be edited minimally is refused, and a day that is not one too
+  assert.throws(() => retireItem(SAMPLE.replace('            crunchbase: \n', '            crunchbase: \n            extra: {accepted: 2024-02-01}\n'), 'Kornia', { archivedOn: '2026-12-15' }), /not a block mapping; add archived to it by hand/);
+  assert.throws(() => retireItem(SAMPLE, 'Kornia', { archivedOn: '15/12/2026' }), /expected the retirement day as YYYY-MM-DD/);
+});
+
 test('retire replaces another maturity value in place', () => {
   const text = SAMPLE.replace('            logo: kornia.svg\n', '            logo: kornia.svg\n            project: sandbox # since 2024\n');
   assert.deepEqual(changedLines(text, retireItem(text, 'Kornia').text), ['@@ -22 +22 @@', '-            project: sandbox # since 2024', '+            project: archived # since 2024']);

@@ -117,18 +117,19 @@ export function register(program: Command): void {
     ['retire', 'mark an item retired (adds `project: archived`); nothing else in the file changes'],
     ['restore', 'restore a retired item (removes `project: archived`); nothing else in the file changes'],
   ] as const) {
-    cmd
+    const sub = cmd
       .command(name)
       .description(desc)
       .argument('<landscape.yml>')
       .argument('<item>', 'item id (category--subcategory--name) or name')
-      .option('--output <file>', 'write here instead of editing in place (- for stdout)')
-      .action(async (file: string, ref: string, flags: { output?: string }) => {
-        const edit = await import('../../landscape/edit.js');
-        const r = (name === 'retire' ? edit.retireItem : edit.restoreItem)(readText(file), ref, { file });
-        if (r.changed || flags.output) writeText(flags.output ?? file, r.text);
-        process.stderr.write(`${r.message}\n`);
-      });
+      .option('--output <file>', 'write here instead of editing in place (- for stdout)');
+    if (name === 'retire') sub.option('--on <YYYY-MM-DD>', 'the retirement day, recorded as extra.archived (landscape2\'s field)');
+    sub.action(async (file: string, ref: string, flags: { output?: string; on?: string }) => {
+      const edit = await import('../../landscape/edit.js');
+      const r = name === 'retire' ? edit.retireItem(readText(file), ref, { file, ...(flags.on !== undefined ? { archivedOn: flags.on } : {}) }) : edit.restoreItem(readText(file), ref, { file });
+      if (r.changed || flags.output) writeText(flags.output ?? file, r.text);
+      process.stderr.write(`${r.message}\n`);
+    });
   }
 
   cmd
