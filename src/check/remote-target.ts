@@ -12,6 +12,7 @@ import { rawPathProblem, repoIdentity, splitTreeRest } from '../util/repo-identi
 import { normaliseProjectPath, projectWants } from './project-root.js';
 import { PUBLIC_REPO_HOSTS, readRepoPath, repoHostName, type RepoHostKind } from '../util/repo-url.js';
 import { fetchWantedBlobs, runGit, writeCommitGraph } from './remote-git.js';
+import { git } from '../evidence/git/run.js';
 
 export type HostKind = RepoHostKind;
 
@@ -280,6 +281,30 @@ async function treeTarget(input: string, dir: string, spec: RemoteSpec, timeoutM
   // a /blob/ URL names a file: the project is its folder
   const folder = /\/blob\//.test(input) && split.path ? split.path.split('/').slice(0, -1).join('/') : split.path;
   return { branch: split.branch, ...(folder ? { path: folder } : {}) };
+}
+
+/**
+ * The same split for a local clone of the repository a URL names (the process's `--repos-dir`):
+ * the longest of the clone's branches (its own, else origin's) that is a prefix of the segments
+ * after `/tree/` is the revision checked, the rest the project's folder, as for a URL target.
+ */
+export async function localTreeTarget(dir: string, url: string, allowedHosts?: AllowedHosts): Promise<{ rev?: string; path?: string }> {
+  const id = repoIdentity(url, allowedHosts ?? allowedHostsFromEnv());
+  if (!id.ok || !id.identity.treeRest) return {};
+  const refs = (await git(['for-each-ref', '--format=%(refname)', 'refs/heads', 'refs/remotes/origin'], { cwd: dir })).split('\n').filter(Boolean);
+  /** branch name → the revision to check: the clone's own branch, else the remote-tracking one */
+  const branches = new Map<string, string>();
+  for (const ref of refs) if (ref.startsWith('refs/heads/')) branches.set(ref.slice('refs/heads/'.length), ref.slice('refs/heads/'.length));
+  for (const ref of refs) {
+    const name = ref.startsWith('refs/remotes/origin/') ? ref.slice('refs/remotes/origin/'.length) : '';
+    if (name && name !== 'HEAD' && !branches.has(name)) branches.set(name, `origin/${name}`);
+  }
+  const split = splitTreeRest(id.identity.treeRest, branches.keys());
+  if (!split) {
+    throw new InputError(`${url}: the URL names the branch ${JSON.stringify(id.identity.treeRest.join('/'))} (or a prefix of it), which the local clone ${dir} does not have`);
+  }
+  const folder = /\/blob\//.test(url) && split.path ? split.path.split('/').slice(0, -1).join('/') : split.path;
+  return { rev: branches.get(split.branch)!, ...(folder ? { path: folder } : {}) };
 }
 
 export function defaultCloneCacheDir(env: NodeJS.ProcessEnv = process.env): string {

@@ -123,3 +123,30 @@ test('the process evaluator checks the folder a /tree/<branch>/<path> URL names,
   assert.equal(report.target.input, join(repos, 'acme', 'optimate'));
   execFileSync('git', ['--version']);
 });
+
+test('a local clone and a /tree/<branch>/<path> URL whose branch holds a slash: the clone\'s branch is checked, the rest is the folder', async () => {
+  const repos = tempDir();
+  // main has no sub/dir; the branch release/1.2 has the project there
+  const dir = await buildRepo(
+    {
+      commits: [
+        { date: '2026-10-01T00:00:00Z', files: { 'README.md': '# Mono\n\nThe main line.\n' } },
+        {
+          date: '2026-10-03T00:00:00Z',
+          branch: 'release/1.2',
+          parents: [0],
+          files: { 'sub/dir/setup.py': 'from setuptools import setup\nsetup(name="dir", install_requires=["torch>=2.0"])\n', 'sub/dir/README.md': '# Dir\n\nThe project in a folder of a release branch.\n' },
+        },
+      ],
+    },
+    join(repos, 'acme', 'mono'),
+  );
+  const release = execFileSync('git', ['rev-parse', 'refs/heads/release/1.2'], { cwd: dir, encoding: 'utf8' }).trim();
+  const evaluate = await checkEvaluator({ reposDir: repos, offline: true });
+  const { report } = await evaluate({ repoUrl: 'https://github.com/acme/mono/tree/release/1.2/sub/dir' } as never, AS_OF);
+  assert.equal(report.target.path, 'sub/dir');
+  assert.equal(report.target.commit, release, 'the branch the URL names is the revision checked, as for a URL target');
+  assert.deepEqual(byKey(report.requirements)['pytorch-support']!.measured['declaredIn'], ['setup.py:2']);
+  // a branch the clone does not have is named, as for a URL target, instead of checking another revision
+  await assert.rejects(evaluate({ repoUrl: 'https://github.com/acme/mono/tree/nightly/sub/dir' } as never, AS_OF), /names the branch "nightly\/sub\/dir" \(or a prefix of it\), which the local clone .* does not have/);
+});

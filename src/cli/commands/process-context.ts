@@ -96,13 +96,14 @@ export function printJson(value: unknown): void {
  * stored evidence is re-judged without a fetch.
  */
 export async function checkEvaluator(opts: { reposDir?: string; offline?: boolean; store?: Store }): Promise<Evaluator & { stats: { full: number; reused: number } }> {
-  const [{ check }, { checkIncremental }, { createOnlineSession }, { existsSync }, { join }, { repoIdentity }] = await Promise.all([
+  const [{ check }, { checkIncremental }, { createOnlineSession }, { existsSync }, { join }, { repoIdentity }, { localTreeTarget }] = await Promise.all([
     import('../../check/index.js'),
     import('../../check/incremental.js'),
     import('../../evidence/online/index.js'),
     import('node:fs'),
     import('node:path'),
     import('../../util/repo-identity.js'),
+    import('../../check/remote-target.js'),
   ]);
   const stats = { full: 0, reused: 0 };
   const budget = import('../../jobs/rate-budget.js');
@@ -125,11 +126,13 @@ export async function checkEvaluator(opts: { reposDir?: string; offline?: boolea
     const common = { asOf, ...(policy ? { policy } : {}), ...(opts.offline ? { offline: true } : { online: { session: shared() } }) };
     const id = repoIdentity(target.repoUrl);
     if (opts.reposDir && id.ok) {
-      const { owner, name, path } = id.identity;
+      const { owner, name } = id.identity;
       const local = [join(opts.reposDir, ...owner.split('/'), name), join(opts.reposDir, name)].find((c) => existsSync(c));
       if (local) {
+        // `/tree/<branch>/<path>`: split by the clone's branches (a branch may hold a `/`), as a URL target is
+        const { rev, path } = await localTreeTarget(local, target.repoUrl);
         stats.full++;
-        return check(local, { ...common, ...(path ? { path } : {}) });
+        return check(local, { ...common, ...(rev ? { rev } : {}), ...(path ? { path } : {}) });
       }
     }
     if (opts.offline || !opts.store || (id.ok && id.identity.path)) {
