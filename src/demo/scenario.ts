@@ -5,6 +5,7 @@
 import { addDays, fixedClock } from '../process/calendar.js';
 import { createEngine, type Evaluator } from '../process/engine.js';
 import * as A from '../process/engine-applications.js';
+import { addWaiver } from '../process/engine-waivers.js';
 import type { Actor, DecisionOutcome } from '../process/types.js';
 import { upsertPerson, type Store } from '../store/index.js';
 
@@ -36,7 +37,8 @@ const repo = (slug: string) => `https://github.com/demo-org/${slug}`;
  * Runs the scenario from `start` (a day, about 60 days of activity follow). Application ids come
  * out in submission order: 1 onboarding (ann), 2 active, 3 declined, 4 too early, 5 highlight,
  * 6 accepted, 7 closed-approved, 8 vote open (ann), 9 waiting on comment (ann), 10 no vote,
- * 11 returning, 12 withdrawn, 13 new (ann); sessions S1 and S2.
+ * 11 returning, 12 withdrawn, 13 new (ann); sessions S1 and S2; waivers W1 (project lumen,
+ * CODEOWNERS) and W2 (application 8, stars).
  */
 export async function runScenario(store: Store, opts: { start: string; evaluator?: Evaluator; repoOf?: (slug: string) => string }): Promise<ScenarioIds> {
   const clock = fixedClock(`${opts.start}T10:00:00.000Z`);
@@ -110,5 +112,9 @@ export async function runScenario(store: Store, opts: { start: string; evaluator
   await A.openVote(eng, DEMO_STAFF, voteOpen);
   await A.castVote(eng, member(DEMO_MEMBERS[0]!), voteOpen, 'approve');
   await A.castVote(eng, member(DEMO_MEMBERS[1]!), voteOpen, 'reject');
+  // W1 on the active project, W2 on the application being voted on
+  const lumen = (await A.getApplication(eng, active)).projectId!;
+  await addWaiver(eng, DEMO_STAFF, { project: lumen }, { requirement: 'codeowners', reason: 'The maintainers are listed in MAINTAINERS.md, which the project keeps current.', decidedBy: 'the working group', decidedIn: 'S1', until: 'next-review' });
+  await addWaiver(eng, DEMO_STAFF, { application: voteOpen }, { requirement: 'stars', reason: 'A niche field: adoption judged by its downstream users rather than stars.', decidedBy: 'the working group', decidedIn: 'S2', until: addDays(opts.start, 240) });
   return { onboarding, active, declined, tooEarly, highlight, accepted, closedApproved, voteOpen, waiting, noVote, returning, withdrawn, fresh };
 }

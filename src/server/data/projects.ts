@@ -9,6 +9,7 @@ import type { Report } from '../../report/types.js';
 import { listReports, type StoredReport } from '../../store/index.js';
 import { normalizeRepoUrl } from '../../process/applications.js';
 import type { ServerContext } from '../context.js';
+import { judgedReport, listedWaivers, waiverDay, type ListedWaiver } from './waivers.js';
 
 export const LANDSCAPE_SITE = 'https://landscape.pytorch.org';
 export const UNLISTED = 'Not yet on the landscape';
@@ -120,8 +121,10 @@ export interface ProjectDetail {
   lastReviewOn: string | null;
   pending: { deadlineOn: string; failures: { id: number; key: string; summary: string }[] } | null;
   retiredReason: string | null;
+  /** the latest own report, judged under the project's waivers as they stand today */
   latest: StoredReport<Report> | null;
   history: HistoryPoint[];
+  waivers: ListedWaiver[];
 }
 
 export async function projectDetail(ctx: ServerContext, id: string): Promise<ProjectDetail> {
@@ -129,18 +132,24 @@ export async function projectDetail(ctx: ServerContext, id: string): Promise<Pro
   const reports = await listReports<Report>(ctx.store.db, { repoKey: normalizeRepoUrl(p.repoUrl) });
   // a report of the repository that belongs to someone else's self-check is not the project's record
   const own = reports.filter((r) => r.kind !== 'self-check');
+  const at = waiverDay(ctx, p);
+  const latest = own[0] ? { ...own[0], report: judgedReport(own[0].report, p.waivers, at) } : null;
   return {
     project: summarize(ctx, p),
     acceptedOn: p.acceptedOn,
     lastReviewOn: p.lastReviewOn,
     pending: p.pending ? { deadlineOn: p.pending.deadlineOn, failures: p.pending.failures } : null,
     retiredReason: p.retiredReason ?? null,
-    latest: own[0] ?? null,
+    latest,
     history: historyOf(own),
+    waivers: listedWaivers(`project:${p.id}`, p.waivers, at),
   };
 }
 
-/** The project with its latest own report as stored JSON text (no history, nothing parsed): what the report API sends. */
+/**
+ * The project with its latest own report as JSON text: the stored text as it is (nothing parsed)
+ * unless the project has waivers, which judge it as they stand today. What the report API sends.
+ */
 export async function projectLatest(ctx: ServerContext, id: string): Promise<{ project: ProjectSummary; latest: string | null }> {
   const p = await getProject(ctx.engine, id);
   const row = await ctx.store.db
@@ -151,7 +160,9 @@ export async function projectLatest(ctx: ServerContext, id: string): Promise<{ p
     .orderBy('id', 'desc')
     .limit(1)
     .executeTakeFirst();
-  return { project: summarize(ctx, p), latest: row?.report ?? null };
+  let latest = row?.report ?? null;
+  if (latest !== null && p.waivers?.length) latest = JSON.stringify(judgedReport(JSON.parse(latest) as Report, p.waivers, waiverDay(ctx, p)));
+  return { project: summarize(ctx, p), latest };
 }
 
 export function daysUntil(ctx: ServerContext, day: string): number {

@@ -13,6 +13,10 @@ import { Onboarding, StaffActions, VotePanel } from '../views/application.js';
 import { Csrf, day, page, problemPage, StatusTag } from '../views/layout.js';
 import { ChangesList, ReportTable } from '../views/report.js';
 import { DataTable } from '../views/table.js';
+import { Waivers } from '../views/waivers.js';
+import { judgedReport, listedWaivers, waiverDay } from '../data/waivers.js';
+import { addWaiver } from '../../process/engine-waivers.js';
+import { waiverInput } from './staff.js';
 import { actorOf, form, type RouteDef } from './table.js';
 
 async function queuePage(c: C) {
@@ -71,6 +75,9 @@ async function queuePage(c: C) {
   );
 }
 
+/** An application still being decided or onboarded: questions may be asked and waivers recorded. */
+const OPEN_STATES: Application['status'][] = ['NEW', 'RETURNING', 'WAITING_ON_COMMENT', 'IN_REVIEW', 'ACCEPTED', 'ONBOARDING'];
+
 async function applicationPage(c: C) {
   const ctx = c.get('ctx');
   const v = c.get('viewer')!;
@@ -78,6 +85,7 @@ async function applicationPage(c: C) {
   if (!app) return problemPage(c, 404, 'Not found', `There is no application ${c.req.param('id')} that you may see.`);
   const d = await applicationDetail(ctx, app, v);
   const fields = Object.entries(app.fields).filter(([, val]) => val !== null && val !== undefined && val !== '');
+  const at = waiverDay(ctx);
   return page(
     c,
     `#${app.id} ${app.projectName}`,
@@ -136,9 +144,10 @@ async function applicationPage(c: C) {
         </dl>
       )}
       <h2>Report</h2>
-      {d.report ? <ReportTable report={d.report.report} /> : <p class="muted">No report attached yet.</p>}
+      {d.report ? <ReportTable report={judgedReport(d.report.report, app.waivers, at)} /> : <p class="muted">No report attached yet.</p>}
       <h3>Changes since the last report</h3>
       <ChangesList diff={d.changes} />
+      <Waivers c={c} waivers={listedWaivers(`application:${app.id}`, app.waivers, at)} subject={`application:${app.id}`} action={OPEN_STATES.includes(app.status) ? `/applications/${app.id}/waivers` : null} />
       <h2>Questions and answers</h2>
       {app.questions.length === 0 ? <p class="muted">No questions.</p> : null}
       <ol>
@@ -157,7 +166,7 @@ async function applicationPage(c: C) {
           </li>
         ))}
       </ol>
-      {isWg(v) && !['ACTIVE', 'DECLINED', 'TOO_EARLY', 'COMMUNITY_HIGHLIGHT', 'WITHDRAWN'].includes(app.status) ? (
+      {isWg(v) && OPEN_STATES.includes(app.status) ? (
         <form method="post" action={`/applications/${app.id}/questions`} class="stack">
           <Csrf c={c} />
           <label for="question">Ask the applicant</label>
@@ -286,6 +295,15 @@ export const APPLICATION_ROUTES: RouteDef[] = [
     summary: 'record an onboarding item as done',
     example: example('/applications/1/onboarding/item', { form: { item: 'logo', note: 'hosted_logos/six.svg' }, expect: { member: 403 } }),
     handler: action((c, id, f) => apps.completeOnboardingItem(eng(c), actorOf(c), id, (f['item'] ?? '') as OnboardingItemKey, f['note']?.trim() || undefined)),
+  },
+  {
+    method: 'POST',
+    path: '/applications/:id/waivers',
+    access: 'staff',
+    kind: 'page',
+    summary: 'record a waiver on an application',
+    example: example('/applications/10/waivers', { form: { requirement: '14', reason: 'a niche field; adoption judged by downstream users', decidedBy: 'the working group', decidedIn: 'S2', until: '' } }),
+    handler: action((c, id, f) => addWaiver(eng(c), actorOf(c), { application: id }, waiverInput(f))),
   },
   {
     method: 'GET',

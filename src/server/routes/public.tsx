@@ -15,6 +15,7 @@ import { ASSETS } from '../views/assets.js';
 import { HistoryChart } from '../views/chart.js';
 import { day, page, StatusTag } from '../views/layout.js';
 import { ReportTable } from '../views/report.js';
+import { Waivers } from '../views/waivers.js';
 import { sendCached, versioned, type RouteDef } from './table.js';
 
 function filterOf(c: C): ProjectFilter {
@@ -157,6 +158,7 @@ async function projectPage(c: C) {
       <HistoryChart points={d.history} />
       <h2>Latest report</h2>
       {d.latest ? <ReportTable report={d.latest.report} /> : <p class="muted">No report stored yet.</p>}
+      <Waivers c={c} waivers={d.waivers} subject={`project:${p.id}`} action={p.status === 'active' ? `/projects/${encodeURIComponent(p.id)}/waivers` : null} />
     </>,
   );
 }

@@ -3,6 +3,8 @@
 import { listApplications, scheduleSession } from '../../process/engine-applications.js';
 import { listProjects, retireProject } from '../../process/engine-review.js';
 import { ProcessError } from '../../process/errors.js';
+import { addWaiver, revokeWaiver } from '../../process/engine-waivers.js';
+import type { WaiverInput } from '../../process/waivers.js';
 import { listOutbox, listPeople, upsertPerson, type Person } from '../../store/index.js';
 import { setPassword } from '../auth/records.js';
 import type { C } from '../types.js';
@@ -149,9 +151,38 @@ async function retire(c: C) {
   return c.redirect(`/projects/${p.id}`, 303);
 }
 
+/** The waiver form's fields as the engine's input; an empty "until" is the next periodic review. */
+export function waiverInput(f: Record<string, string>): WaiverInput {
+  return { requirement: (f['requirement'] ?? '').trim(), reason: f['reason'] ?? '', decidedBy: f['decidedBy'] ?? '', decidedIn: f['decidedIn'] ?? '', until: f['until']?.trim() || 'next-review' };
+}
+
+async function projectWaiver(c: C) {
+  const id = c.req.param('id')!;
+  await addWaiver(c.get('ctx').engine, actorOf(c), { project: id }, waiverInput(await form(c)));
+  return c.redirect(`/projects/${encodeURIComponent(id)}#waivers-h`, 303);
+}
+
+async function revoke(c: C) {
+  const f = await form(c);
+  await revokeWaiver(c.get('ctx').engine, actorOf(c), c.req.param('id')!, f['reason'] ?? '');
+  // back to the page the form was on; only a page of ours can be named
+  const m = /^(application|project):([A-Za-z0-9._-]+)$/.exec(f['subject'] ?? '');
+  return c.redirect(m ? `/${m[1]}s/${encodeURIComponent(m[2]!)}#waivers-h` : '/staff', 303);
+}
+
 export const STAFF_ROUTES: RouteDef[] = [
   { method: 'GET', path: '/staff', access: 'staff', kind: 'page', summary: "staff's desk", example: { path: '/staff', ok: 200 }, handler: staffPage },
   { method: 'POST', path: '/staff/sessions', access: 'staff', kind: 'page', summary: 'schedule a review session', example: { path: '/staff/sessions', form: { date: '2031-01-15', capacity: '8' }, ok: 303 }, handler: schedule },
   { method: 'POST', path: '/staff/people', access: 'staff', kind: 'page', summary: 'add a person or change a role', example: { path: '/staff/people', form: { id: 'newcomer', role: 'member', wg: '1' }, ok: 303 }, handler: savePerson },
   { method: 'POST', path: '/staff/retire', access: 'staff', kind: 'page', summary: 'retire a project', example: { path: '/staff/retire', form: { project: 'lumen', reason: 'unmaintained' }, ok: 303 }, handler: retire },
+  {
+    method: 'POST',
+    path: '/projects/:id/waivers',
+    access: 'staff',
+    kind: 'page',
+    summary: 'record a waiver on a project',
+    example: { path: '/projects/lumen/waivers', form: { requirement: 'codeowners', reason: 'maintainers listed in MAINTAINERS.md instead', decidedBy: 'the working group', decidedIn: 'S2', until: '2031-01-01' }, ok: 303 },
+    handler: projectWaiver,
+  },
+  { method: 'POST', path: '/waivers/:id/revoke', access: 'staff', kind: 'page', summary: 'revoke a waiver', example: { path: '/waivers/W1/revoke', form: { reason: 'the project now has a CODEOWNERS file', subject: 'project:lumen' }, ok: 303 }, handler: revoke },
 ];

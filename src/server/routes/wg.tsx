@@ -4,12 +4,12 @@ import { getSession, listSessions } from '../../process/engine-applications.js';
 import { agendaFor } from '../../process/engine-reports.js';
 import { listProjects } from '../../process/engine-review.js';
 import { addDays, dateOf } from '../../process/calendar.js';
-import { inboxFor } from '../data/inbox.js';
+import { inbox, type InboxKind } from '../../process/inbox.js';
 import { daysUntil } from '../data/projects.js';
 import type { C } from '../types.js';
 import { day, page, StatusTag } from '../views/layout.js';
 import { DataTable } from '../views/table.js';
-import type { RouteDef } from './table.js';
+import { actorOf, type RouteDef } from './table.js';
 
 async function sessionsPage(c: C) {
   const ctx = c.get('ctx');
@@ -123,21 +123,48 @@ async function reviewsPage(c: C) {
   );
 }
 
+/** Where an inbox item's subject is shown on the site. */
+function hrefOf(subject: string): string {
+  const [kind, id = ''] = subject.split(/:(.*)/s) as [string, string?];
+  if (kind === 'application') return `/applications/${encodeURIComponent(id)}`;
+  if (kind === 'project') return `/projects/${encodeURIComponent(id)}`;
+  if (kind === 'notice') return '/staff#notices';
+  return `/audit?subject=${encodeURIComponent(subject)}`;
+}
+
+const KIND_LABEL: Record<InboxKind, string> = {
+  ballot: 'Vote',
+  question: 'Question',
+  failing: 'Failing',
+  decision: 'Decision',
+  'close-vote': 'Close vote',
+  'open-vote': 'Open vote',
+  schedule: 'Schedule',
+  onboarding: 'Onboarding',
+  undelivered: 'Notice',
+};
+
+// the same computation as `steward inbox` (src/process/inbox.ts), linked to the pages that act on it
 async function inboxPage(c: C) {
-  const items = await inboxFor(c.get('ctx'), c.get('viewer')!);
+  const items = await inbox(c.get('ctx').engine, actorOf(c));
   return page(
     c,
     'Your inbox',
     items.length === 0 ? (
       <p>Nothing waits on you.</p>
     ) : (
-      <ul>
-        {items.map((i) => (
-          <li>
-            <a href={i.href}>{i.what}</a>
-          </li>
-        ))}
-      </ul>
+      <>
+        <p class="muted">
+          {items.length} {items.length === 1 ? 'thing waits' : 'things wait'} on you, the most urgent first (the same list as <code>steward inbox</code>).
+        </p>
+        <ul class="inbox">
+          {items.map((i) => (
+            <li>
+              <span class="tag">{KIND_LABEL[i.kind]}</span> <a href={hrefOf(i.subject)}>{i.text}</a>
+            </li>
+          ))}
+        </ul>
+      </>
     ),
   );
 }

@@ -35,13 +35,18 @@ form.stack > *{margin-bottom:.5rem}
 table{border-collapse:collapse;width:100%;margin:.5rem 0}
 th,td{text-align:left;padding:.4rem .5rem;border-bottom:1px solid var(--line);vertical-align:top}
 th{font-weight:600;background:#f6f6f7}
-.table-wrap{overflow-x:auto}
+.table-wrap{overflow-x:auto;background:linear-gradient(to right,#fff 30%,#fff0) left/2rem 100% no-repeat local,linear-gradient(to left,#fff 30%,#fff0) right/2rem 100% no-repeat local,radial-gradient(farthest-side at 0 50%,#0003,#0000) left/.75rem 100% no-repeat scroll,radial-gradient(farthest-side at 100% 50%,#0003,#0000) right/.75rem 100% no-repeat scroll}
+.table-wrap:focus-visible{outline:3px solid var(--focus);outline-offset:2px}
+.table-wrap th{white-space:nowrap}
+form.revoke{margin-top:.4rem}
+form.revoke label{font-weight:400;font-size:.9rem}
 .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(15rem,1fr));gap:.75rem;list-style:none;padding:0;margin:0}
 .card{border:1px solid var(--line);border-radius:6px;padding:.75rem;display:flex;gap:.75rem;align-items:flex-start}
 .card img{width:48px;height:48px;object-fit:contain;flex:none}
 .card h3{margin:0 0 .2rem}
 .tag{display:inline-block;padding:0 .4rem;border-radius:3px;font-size:.85rem;border:1px solid currentColor;white-space:nowrap}
-.tag-active,.tag-pass,.tag-accepted,.tag-completed{color:var(--ok)}
+.tag-active,.tag-pass,.tag-accepted,.tag-completed,.tag-in-force{color:var(--ok)}
+.tag-exempt,.tag-expired,.tag-revoked{color:var(--muted)}
 .tag-retired,.tag-fail,.tag-declined,.tag-dead,.tag-failed{color:var(--bad)}
 .tag-review,.tag-warn,.tag-unknown,.tag-waiting-on-comment,.tag-too-early,.tag-queued,.tag-active-job{color:var(--warn)}
 .problem{border-left:4px solid var(--bad);background:#fdf0f0;padding:.5rem .75rem}
@@ -58,7 +63,13 @@ dl.facts dt{font-weight:600}
 dl.facts dd{margin:0}
 details{margin:.25rem 0}
 code{font-size:.9em;background:#f4f4f5;padding:0 .2rem;border-radius:3px;word-break:break-word}
-@media (max-width:40rem){header{padding:.5rem}.account{margin-left:0;width:100%}th,td{padding:.3rem}dl.facts{grid-template-columns:1fr}h1{font-size:1.35rem}}
+@media (max-width:40rem){header{padding:.5rem}.account{margin-left:0;width:100%}th,td{padding:.3rem}dl.facts{grid-template-columns:1fr}h1{font-size:1.35rem}
+/* the report's rows stack: number, requirement and status on a line, what was found below */
+table.report thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
+table.report tr{display:grid;grid-template-columns:1.75rem 1fr auto;gap:0 .25rem;border-bottom:1px solid var(--line);padding:.35rem 0}
+table.report td,table.report th{display:block;border:none;padding:0;background:none}
+table.report td:last-child{grid-column:1/-1;margin-top:.2rem}
+table.report .evidence{padding-left:1.2rem;overflow-wrap:anywhere}}
 `;
 
 export const JS = `

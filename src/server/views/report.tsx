@@ -15,7 +15,7 @@ export function ReportTable(props: { report: Report; showFixes?: boolean }) {
         {r.target.asOf.slice(0, 10)} · policy {r.policy.id} {r.policy.version}
       </p>
       <div class="table-wrap">
-        <table>
+        <table class="report">
           <thead>
             <tr>
               <th scope="col">#</th>
