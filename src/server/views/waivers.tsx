@@ -34,7 +34,7 @@ export function Waivers(props: { c: C; waivers: ListedWaiver[]; subject: string;
                 <form method="post" action={`/waivers/${encodeURIComponent(l.waiver.id)}/revoke`} class="revoke">
                   <Csrf c={c} />
                   <input type="hidden" name="subject" value={props.subject} />
-                  <label for={`revoke-${l.waiver.id}`}>Reason to revoke {l.waiver.id}</label>
+                  <label for={`revoke-${l.waiver.id}`}>Why revoke {l.waiver.id}</label>
                   <input id={`revoke-${l.waiver.id}`} name="reason" required />
                   <button type="submit">Revoke</button>
                 </form>
@@ -44,8 +44,8 @@ export function Waivers(props: { c: C; waivers: ListedWaiver[]; subject: string;
         />
       )}
       {staff && props.action ? (
-        <details>
-          <summary>Record a waiver</summary>
+        <>
+          <h3>Record a waiver</h3>
           <form method="post" action={props.action} class="filters">
             <Csrf c={c} />
             <div>
@@ -59,8 +59,8 @@ export function Waivers(props: { c: C; waivers: ListedWaiver[]; subject: string;
               </select>
             </div>
             <div>
-              <label for="w-reason">Reason</label>
-              <input id="w-reason" name="reason" required size={40} />
+              <label for="w-reason">Why it is waived</label>
+              <input id="w-reason" name="reason" required />
             </div>
             <div>
               <label for="w-by">Decided by</label>
@@ -78,7 +78,7 @@ export function Waivers(props: { c: C; waivers: ListedWaiver[]; subject: string;
               Record
             </button>
           </form>
-        </details>
+        </>
       ) : null}
     </section>
   );
