@@ -8,14 +8,14 @@
 // with Retry-After when a budget is exceeded. Prints a table and, last, one JSON line.
 import { execFile, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FakeGitHub } from '../test/support/fake-github.js';
 import { FakePyPI } from '../test/support/fake-pypi.js';
 import { buildRepo } from '../test/support/repo.js';
-import { startSmtpSink } from '../test/support/smtp-sink.js';
+import { startSmtpSink, type SmtpSink } from '../test/support/smtp-sink.js';
 import { healthySpec } from '../test/process/real-repos.js';
 import { openStore, listDocs, updateDoc, type Store } from '../src/store/index.js';
 import { createEngine } from '../src/process/engine.js';
@@ -78,10 +78,51 @@ async function generate(gh: FakeGitHub): Promise<string> {
 interface Phase {
   workers: number;
   wallS: number;
+  /** the workers' CPU: their own and their git processes' */
   cpuS: number;
+  /** of which in git processes */
+  gitCpuS: number;
+  /** CPU spent serving them, not in the workers: this process (stand-ins, git http-backend) and PostgreSQL */
+  serveCpuS: number;
   requestsPerProject: number;
   peakRssMiB: number;
   reused: number;
+  notices: number;
+  duplicates: number;
+}
+
+/** Clock ticks (1/100 s) of user + system time in /proc/<pid>/stat, with reaped children when asked. */
+function ticks(stat: string, children: boolean): number {
+  const f = stat.replace(/^.*\) /, '').split(' ');
+  return Number(f[11]) + Number(f[12]) + (children ? Number(f[13]) + Number(f[14]) : 0);
+}
+
+/** CPU seconds of this process and every child it reaped (workers, git http-backend). */
+function benchCpu(): number {
+  try {
+    return ticks(readFileSync('/proc/self/stat', 'utf8'), true) / 100;
+  } catch {
+    return NaN;
+  }
+}
+
+/** CPU seconds of every PostgreSQL process on the machine (backends that ended are in the postmaster's children). */
+function postgresCpu(): number {
+  let t = 0;
+  try {
+    for (const pid of readdirSync('/proc')) {
+      if (!/^\d+$/.test(pid)) continue;
+      try {
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+        if (/^\d+ \((postgres|postmaster)\)/.test(stat)) t += ticks(stat, true);
+      } catch {
+        // gone meanwhile
+      }
+    }
+  } catch {
+    return NaN;
+  }
+  return t / 100;
 }
 
 async function countReviews(store: Store): Promise<number> {
@@ -89,15 +130,19 @@ async function countReviews(store: Store): Promise<number> {
 }
 
 /** Queues every due project, runs `workers` worker processes until all are reviewed, and measures. */
-async function review(store: Store, env: NodeJS.ProcessEnv, workers: number, gh: FakeGitHub, label: string): Promise<Phase> {
+async function review(store: Store, env: NodeJS.ProcessEnv, workers: number, gh: FakeGitHub, sink: SmtpSink, label: string): Promise<Phase> {
   const queue = await openJobQueue(store);
   const { total } = await enqueueDueReviews(queue, createEngine({ store }));
   await queue.stop();
   const before = await countReviews(store);
   gh.log = [];
+  const sent0 = sink.messages.length;
+  const dup0 = sink.duplicates.length;
+  const bench0 = benchCpu();
+  const pg0 = postgresCpu();
   const t0 = performance.now();
   const procs = Array.from({ length: workers }, () => {
-    const child = spawn(process.execPath, [BIN, 'worker', '--concurrency', String(PER_WORKER), '--review-every', '0', '--deliver-every', '5', '--lease', '120'], {
+    const child = spawn(process.execPath, [...(process.env.BENCH_WORKER_NODE_ARGS?.split(' ').filter(Boolean) ?? []), BIN, 'worker', '--concurrency', String(PER_WORKER), '--review-every', '0', '--deliver-every', '5', '--lease', '120'], {
       env,
       stdio: ['ignore', 'ignore', 'pipe'],
     });
@@ -123,6 +168,7 @@ async function review(store: Store, env: NodeJS.ProcessEnv, workers: number, gh:
   for (const p of procs) p.child.kill('SIGTERM');
   await Promise.all(procs.map((p) => p.exited));
   let cpuS = 0;
+  let gitCpuS = 0;
   let peak = 0;
   let reused = 0;
   for (const p of procs) {
@@ -130,11 +176,17 @@ async function review(store: Store, env: NodeJS.ProcessEnv, workers: number, gh:
     if (!m) throw new Error(`a worker did not report its resources:\n${p.log}`);
     reused += Number(m[2]);
     cpuS += Number(m[3]) + Number(m[4]);
+    gitCpuS += Number(m[4]);
     peak = Math.max(peak, Number(m[5]));
     const errors = p.log.split('\n').filter((l) => /: error|jobs: /.test(l));
     if (errors.length) say(`${label}: worker said:\n  ${errors.slice(0, 5).join('\n  ')}`);
   }
-  return { workers, wallS, cpuS, requestsPerProject: gh.billable / N, peakRssMiB: peak, reused };
+  // the workers were reaped, so this process's children time holds theirs too: take it out
+  const pgCpuS = postgresCpu() - pg0;
+  const serveCpuS = benchCpu() - bench0 - cpuS + pgCpuS;
+  say(`${label}: serving cpu ${serveCpuS.toFixed(1)} s, of it PostgreSQL ${pgCpuS.toFixed(1)} s`);
+  if (process.env.BENCH_KEEP_LOGS) for (const [i, p] of procs.entries()) writeFileSync(join(process.env.BENCH_KEEP_LOGS, `${label.replace(/[^a-z0-9]+/gi, '-')}-${i}.log`), p.log);
+  return { workers, wallS, cpuS, gitCpuS, serveCpuS, requestsPerProject: gh.billable / N, peakRssMiB: peak, reused, notices: sink.messages.length - sent0, duplicates: sink.duplicates.length - dup0 };
 }
 
 /** The next review cycle without waiting half a year: every active project falls due today. */
@@ -163,14 +215,17 @@ async function main(): Promise<void> {
   pypi.latencyMs = 50;
   await gh.start();
   await pypi.start();
-  const sink = await startSmtpSink({ dedupe: true });
+  // one mail sink per store: Message-IDs are unique within a store, so a duplicate is a notice sent twice
+  const sinks: SmtpSink[] = [];
   const schemas: string[] = [];
   try {
     say(`generating ${N} projects…`);
     const landscape = await generate(gh);
     const runs: Phase[] = [];
-    let last: { store: Store; env: NodeJS.ProcessEnv } | undefined;
+    let last: { store: Store; env: NodeJS.ProcessEnv; sink: SmtpSink } | undefined;
     for (const w of WORKERS) {
+      const sink = await startSmtpSink({ dedupe: true });
+      sinks.push(sink);
       const schema = `steward_bench_${randomBytes(5).toString('hex')}`;
       schemas.push(schema);
       const cache = mkdtempSync(join(work, 'cache-'));
@@ -196,13 +251,13 @@ async function main(): Promise<void> {
       );
       gh.resetBudgets();
       const store = await openStore({ databaseUrl: PG_URL, pgSchema: schema });
-      runs.push(await review(store, env, w, gh, `cold, ${w} worker${w > 1 ? 's' : ''}`));
+      runs.push(await review(store, env, w, gh, sink, `cold, ${w} worker${w > 1 ? 's' : ''}`));
       if (last) await last.store.close();
-      last = { store, env };
+      last = { store, env, sink };
     }
     // nothing changed since the last cold run: its store, clones and HTTP cache, a new cycle
     await nextCycle(last!.store);
-    const warm = await review(last!.store, last!.env, WORKERS.at(-1)!, gh, 'warm');
+    const warm = await review(last!.store, last!.env, WORKERS.at(-1)!, gh, last!.sink, 'warm');
     const policy = loadDefaultPolicy();
     const changed = { ...policy, version: `${policy.version}+bench`, thresholds: { ...policy.thresholds, stars: policy.thresholds.stars * 3, recentCommits: policy.thresholds.recentCommits + 5 } };
     const t0 = performance.now();
@@ -213,23 +268,23 @@ async function main(): Promise<void> {
     const one = runs.find((r) => r.workers === 1);
     const four = runs.find((r) => r.workers === 4);
     const fmt = (n: number, d = 1) => n.toFixed(d);
-    const rows = [['run', 'wall s', 'cpu s', 'req/project', 'peak RSS MiB', 'speed-up', 'ideal', 'bound']];
+    const rows = [['run', 'wall s', 'cpu s', 'of it git', 'serving cpu s', 'req/project', 'peak RSS MiB', 'speed-up', 'ideal', 'bound']];
     for (const r of runs) {
       const ideal = one ? one.wallS / Math.max(one.wallS / r.workers, one.cpuS / 2) : NaN;
       const bound = one ? (one.cpuS / 2 > one.wallS / r.workers ? 'cpu (2 cores)' : `${r.workers} worker(s)`) : '';
-      rows.push([`cold ×${r.workers}`, fmt(r.wallS), fmt(r.cpuS), fmt(r.requestsPerProject, 2), fmt(r.peakRssMiB, 0), one ? fmt(one.wallS / r.wallS, 2) : '', fmt(ideal, 2), bound]);
+      rows.push([`cold ×${r.workers}`, fmt(r.wallS), fmt(r.cpuS), fmt(r.gitCpuS), fmt(r.serveCpuS), fmt(r.requestsPerProject, 2), fmt(r.peakRssMiB, 0), one ? fmt(one.wallS / r.wallS, 2) : '', fmt(ideal, 2), bound]);
     }
-    rows.push([`warm ×${warm.workers}`, fmt(warm.wallS), fmt(warm.cpuS), fmt(warm.requestsPerProject, 2), fmt(warm.peakRssMiB, 0), '', '', `${warm.reused} re-judged unchanged`]);
-    rows.push(['re-judge', fmt(rejudge.wallS, 2), '', '0', '', '', '', `${rejudge.projects} projects, ${rejudge.changed} verdicts changed`]);
+    rows.push([`warm ×${warm.workers}`, fmt(warm.wallS), fmt(warm.cpuS), fmt(warm.gitCpuS), fmt(warm.serveCpuS), fmt(warm.requestsPerProject, 2), fmt(warm.peakRssMiB, 0), '', '', `${warm.reused} re-judged unchanged`]);
+    rows.push(['re-judge', fmt(rejudge.wallS, 2), '', '', '', '0', '', '', '', `${rejudge.projects} projects, ${rejudge.changed} verdicts changed`]);
     const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
-    for (const r of rows) process.stdout.write(`${r.map((x, c) => (c === 0 || c === 7 ? x.padEnd(widths[c]!) : x.padStart(widths[c]!))).join('  ').trimEnd()}\n`);
+    for (const r of rows) process.stdout.write(`${r.map((x, c) => (c === 0 || c === 9 ? x.padEnd(widths[c]!) : x.padStart(widths[c]!))).join('  ').trimEnd()}\n`);
     if (one && four) {
       const ideal = one.wallS / Math.max(one.wallS / 4, one.cpuS / 2);
       const measured = one.wallS / four.wallS;
       process.stdout.write(`4 workers: ${fmt(measured, 2)}× of an ideal ${fmt(ideal, 2)}× (${fmt((100 * measured) / ideal, 0)} %, target ≥ 80 %; bound: ${one.cpuS / 2 > one.wallS / 4 ? `cpu₁/2 = ${fmt(one.cpuS / 2)} s` : `wall₁/4 = ${fmt(one.wallS / 4)} s`})\n`);
     }
     if (gh.gitErrors.length) say(`git http-backend said (${gh.gitErrors.length}×): ${gh.gitErrors.slice(0, 3).join(' | ')}`);
-    process.stdout.write(`load average ${fmt(load0, 1)} at start, ${fmt(loadavg()[0]!, 1)} at end (2 cores); notices delivered ${sink.messages.length}, duplicates ${sink.duplicates.length}\n`);
+    process.stdout.write(`load average ${fmt(load0, 1)} at start, ${fmt(loadavg()[0]!, 1)} at end (2 cores); notices delivered ${[...runs, warm].map((r) => r.notices).join(' + ')}, duplicates ${[...runs, warm].reduce((n, r) => n + r.duplicates, 0)}\n`);
     const round = (n: number, d = 2) => Number(n.toFixed(d));
     process.stdout.write(
       `${JSON.stringify({
@@ -243,7 +298,7 @@ async function main(): Promise<void> {
   } finally {
     await gh.stop();
     await pypi.stop();
-    await sink.close();
+    for (const sink of sinks) await sink.close();
     for (const s of schemas) await dropSchema(s).catch(() => undefined);
     rmSync(work, { recursive: true, force: true });
   }
