@@ -37,7 +37,8 @@ test('review run through the CLI checks real repositories: a pass, a 28-commit f
   assert.equal(r.code, 0, r.stderr);
   const run = JSON.parse(r.stdout) as { total: number; passed: string[]; failed: string[]; errors: unknown[] };
   assert.deepEqual({ total: run.total, passed: run.passed, failed: run.failed, errors: run.errors }, { total: 2, passed: ['widgets'], failed: ['gadgets'], errors: [] });
-  assert.match(r.stderr, /reviewed 2\/2 widgets passed/);
+  // progress is for a terminal: with output to a pipe (and --format json) stderr has none of it
+  assert.doesNotMatch(r.stderr, /reviewed \d/);
 
   const today = now.toISOString().slice(0, 10);
   const deadline = new Date(Date.parse(`${today}T00:00:00Z`) + 30 * 86_400_000).toISOString().slice(0, 10);

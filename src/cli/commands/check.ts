@@ -12,13 +12,23 @@ interface CheckFlags {
   torchReleases?: string;
   color?: boolean;
   token?: string[];
+  fromFile?: string;
+  quiet?: boolean;
+}
+
+/** The targets of a --from-file list: one a line; blank lines and `#` comments skipped. */
+export function targetsFromFile(text: string): string[] {
+  return text
+    .split(/\r?\n/)
+    .map((l) => l.replace(/(^|\s)#.*$/, '').trim())
+    .filter((l) => l.length > 0);
 }
 
 export function register(program: Command): void {
   program
     .command('check')
     .description('judge repositories against the 19 ecosystem requirements, with evidence and fixes')
-    .argument('<targets...>', 'a repository: work tree or bare repository path (the root, not a sub-directory), an https URL on github.com or gitlab.com, or OWNER/NAME')
+    .argument('[targets...]', 'a repository: work tree or bare repository path (the root, not a sub-directory), an https URL on github.com or gitlab.com, or OWNER/NAME')
     .option('--rev <rev>', 'the revision to evaluate (branch, tag or commit; default HEAD, or the branch a /tree/<branch>/ URL names)')
     .option('--path <dir>', 'the folder of the repository the project lives in (a monorepo\'s sub/dir; default: the one a /tree/<branch>/<path> URL names); CI and shared community files still come from the root')
     .option('--as-of <date>', 'the date the evaluation is for (ISO 8601; default now), to reproduce a past result')
@@ -28,6 +38,8 @@ export function register(program: Command): void {
     .option('--torch-releases <file>', 'a torch release list to use instead of the bundled one')
     .option('--token <token>', 'a GitHub token (repeat for a pool; also GITHUB_TOKEN, GH_TOKEN)', (v: string, prev: string[] = []) => [...prev, v])
     .option('--no-color', 'no colour in text output')
+    .option('--from-file <file>', 'also check the repositories listed in this file, one a line (# comments; - for stdin)')
+    .option('-q, --quiet', 'no progress line on a terminal')
     .addHelpText(
       'after',
       `
@@ -41,9 +53,22 @@ Examples:
   steward check ../optimate --path optimization/speedster      a project in a folder of a monorepo
   steward check https://github.com/nebuly-ai/optimate/tree/main/optimization/speedster   the same, by URL
   steward check repo-a repo-b --format json    several repositories: a JSON array, in order
-  steward check . --format sarif > steward.sarif   for github/codeql-action/upload-sarif (a run per repository)`,
+  steward check . --format sarif > steward.sarif   for github/codeql-action/upload-sarif (a run per repository)
+  steward check --from-file repos.txt --format json > reports.json   a list: progress on the terminal, a summary at the end`,
     )
-    .action(async (targets: string[], flags: CheckFlags) => {
+    .action(async (args: string[], flags: CheckFlags) => {
+      let targets = args;
+      if (flags.fromFile !== undefined) {
+        const { readFileSync } = await import('node:fs');
+        let text: string;
+        try {
+          text = readFileSync(flags.fromFile === '-' ? 0 : flags.fromFile, 'utf8');
+        } catch (err) {
+          throw new InputError(`--from-file ${flags.fromFile}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`);
+        }
+        targets = [...args, ...targetsFromFile(text)];
+      }
+      if (targets.length === 0) throw new InputError(flags.fromFile !== undefined ? `--from-file ${flags.fromFile}: no repositories listed` : "check: expected a repository (or --from-file FILE)");
       const [{ resolveTarget, checkResolved, parseAsOf }, { loadPolicyFile, loadDefaultPolicy }, { EXIT_CODES }] =
         await Promise.all([import('../../check/index.js'), import('../../policy/load.js'), import('../../report/types.js')]);
       const asOf = flags.asOf !== undefined ? parseAsOf(flags.asOf) : new Date();
@@ -57,13 +82,38 @@ Examples:
         ...(flags.token?.length ? { tokens: flags.token } : {}),
         ...(flags.torchReleases ? { torchReleasesFile: flags.torchReleases } : {}),
       };
-      // resolve every target before printing anything, so an input error leaves stdout empty
-      const resolved = [];
-      for (const t of targets) resolved.push(await resolveTarget(t, opts));
-      const reports = [];
-      for (const target of resolved) {
-        if (resolved.length > 1 && process.stderr.isTTY) process.stderr.write(`checking ${target.input}…\n`);
-        reports.push((await checkResolved(target, opts)).report);
+      const reports: import('../../report/types.js').Report[] = [];
+      if (flags.fromFile === undefined) {
+        // resolve every target before printing anything, so an input error leaves stdout empty
+        const resolved = [];
+        for (const t of targets) resolved.push(await resolveTarget(t, opts));
+        for (const target of resolved) {
+          if (resolved.length > 1 && process.stderr.isTTY && !flags.quiet) process.stderr.write(`checking ${target.input}…\n`);
+          reports.push((await checkResolved(target, opts)).report);
+        }
+      } else {
+        // a list shares one online session (one token pool and HTTP cache), whose budget the progress shows
+        const [{ createOnlineSession }, { startProgress }] = await Promise.all([import('../../evidence/online/index.js'), import('../progress.js')]);
+        const session = flags.offline ? undefined : createOnlineSession({ ...(flags.token?.length ? { cliTokens: flags.token } : {}) });
+        const shared = session ? { ...opts, online: { session } } : opts;
+        const progress = startProgress('checked', targets.length, {
+          quiet: flags.quiet === true || flags.format === 'json',
+          ...(session ? { budget: () => session.pool.remainingTotal() } : {}),
+        });
+        // output is written only at the end, so an input error on any line still leaves stdout empty
+        for (const [i, t] of targets.entries()) {
+          const r = (await checkResolved(await resolveTarget(t, shared), shared)).report;
+          reports.push(r);
+          progress.update(i + 1, `${t} ${r.verdict}`);
+        }
+        const count = (v: string) => String(reports.filter((r) => r.verdict === v).length);
+        progress.end([
+          ['verdict', 'repositories'],
+          ['pass', count('pass')],
+          ['fail', count('fail')],
+          ['review', count('review')],
+          ['total', String(reports.length)],
+        ]);
       }
       process.stdout.write(await render(reports, flags, policy));
       const worst = reports.some((r) => r.verdict === 'fail') ? 'fail' : reports.some((r) => r.verdict === 'review') ? 'review' : 'pass';

@@ -95,7 +95,7 @@ export function printJson(value: unknown): void {
  * GitHub budget it keeps, and a URL whose head and GitHub metadata are unchanged since its last
  * stored evidence is re-judged without a fetch.
  */
-export async function checkEvaluator(opts: { reposDir?: string; offline?: boolean; store?: Store }): Promise<Evaluator & { stats: { full: number; reused: number } }> {
+export async function checkEvaluator(opts: { reposDir?: string; offline?: boolean; store?: Store }): Promise<Evaluator & { stats: { full: number; reused: number }; budgetLeft(): number | undefined }> {
   const [{ check }, { checkIncremental }, { createOnlineSession }, { existsSync }, { join }, { repoIdentity }, { localTreeTarget }] = await Promise.all([
     import('../../check/index.js'),
     import('../../check/incremental.js'),
@@ -146,7 +146,8 @@ export async function checkEvaluator(opts: { reposDir?: string; offline?: boolea
     stats[r.reused ? 'reused' : 'full']++;
     return { report: r.report, evidence: r.evidence };
   };
-  return Object.assign(evaluator, { stats });
+  // GitHub requests left as the last answers (and, with a store, the other workers) told it
+  return Object.assign(evaluator, { stats, budgetLeft: () => session?.pool.remainingTotal() });
 }
 
 /** A counter line on a terminal, plain lines otherwise. */

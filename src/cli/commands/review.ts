@@ -3,7 +3,7 @@
 import { Command, Option } from 'commander';
 import { InputError } from '../../util/errors.js';
 import type { Project } from '../../process/types.js';
-import { checkEvaluator, printJson, progressReporter, storeOptions, withEngine, type StoreFlags } from './process-context.js';
+import { checkEvaluator, printJson, storeOptions, withEngine, type StoreFlags } from './process-context.js';
 
 export function register(program: Command): void {
   const review = program.command('review').description('periodic review of ecosystem projects');
@@ -12,21 +12,47 @@ export function register(program: Command): void {
       .command('run')
       .description('review every due project (or --project ones): check, notice with deadline on failure, retire at the deadline')
       .option('--project <id...>', 'only these projects')
+      .option('--all', 'every due project (what run does without --project), said explicitly')
       .option('--repos-dir <dir>', 'local clones to check instead of fetching (<dir>/<owner>/<name>)')
       .option('--offline', 'check without network sources')
-      .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text')),
-  ).action(async (flags: StoreFlags & { project?: string[]; reposDir?: string; offline?: boolean; format: string }) => {
-    const evaluator = await checkEvaluator({ ...(flags.reposDir ? { reposDir: flags.reposDir } : {}), ...(flags.offline ? { offline: true } : {}) });
-    await withEngine(flags, async ({ engine, actor }) => {
-      const [{ runPeriodicReview }, { readmeReaderFrom }] = await Promise.all([import('../../process/engine-review.js'), import('../../process/engine-offboarding.js')]);
-      const progress = progressReporter('reviewed');
+      .option('-q, --quiet', 'no progress line on a terminal')
+      .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+      .addHelpText('after', `
+On a terminal a line shows the progress (reviewed / due, rate, time left, GitHub budget left) and a
+table sums up the outcomes at the end; nothing of it with --quiet, --format json or output to a file
+or pipe. A repository whose default-branch head and GitHub metadata are unchanged since its stored
+evidence is not fetched again: that evidence is judged afresh.`),
+  ).action(async (flags: StoreFlags & { project?: string[]; all?: boolean; reposDir?: string; offline?: boolean; quiet?: boolean; format: string }) => {
+    if (flags.all && flags.project) throw new InputError('review run: --all and --project do not go together');
+    await withEngine(flags, async ({ engine, actor, store }) => {
+      const evaluator = await checkEvaluator({ ...(flags.reposDir ? { reposDir: flags.reposDir } : {}), ...(flags.offline ? { offline: true } : {}), store });
+      const [{ runPeriodicReview }, { readmeReaderFrom }, { startProgress }] = await Promise.all([
+        import('../../process/engine-review.js'),
+        import('../../process/engine-offboarding.js'),
+        import('../progress.js'),
+      ]);
+      const progress = startProgress('reviewed', Number.NaN, { quiet: flags.quiet === true || flags.format === 'json', budget: () => evaluator.budgetLeft() });
       const r = await runPeriodicReview(engine, actor, {
         evaluator,
         readmeReader: readmeReaderFrom(evaluator),
         ...(flags.project ? { projectIds: flags.project } : {}),
-        onProgress: (p) => progress.update(p.done, p.total, `${p.projectId} ${p.outcome}`),
+        onProgress: (p) => {
+          if (p.done === 1) progress.setTotal(p.total);
+          progress.update(p.done, `${p.projectId} ${p.outcome}`);
+        },
       });
-      progress.end();
+      progress.setTotal(r.total);
+      progress.end([
+        ['outcome', 'projects'],
+        ['passed', String(r.passed.length)],
+        ['failed (notified)', String(r.failed.length)],
+        ['still failing', String(r.stillFailing.length)],
+        ['retired', String(r.retired.length)],
+        ['skipped', String(r.skipped.length)],
+        ['errors', String(r.errors.length)],
+        ['due', String(r.total)],
+        ...(evaluator.stats.reused > 0 ? [['re-judged unchanged', String(evaluator.stats.reused)]] : []),
+      ]);
       if (flags.format === 'json') return printJson(r);
       process.stdout.write(`${r.total} due (judged under ${r.policy}): ${r.passed.length} passed, ${r.failed.length} failed (notified), ${r.stillFailing.length} still failing, ${r.retired.length} retired, ${r.skipped.length} skipped, ${r.errors.length} errors\n`);
       for (const e of r.errors) process.stdout.write(`  ${e.projectId}: ${e.message}\n`);
@@ -45,6 +71,53 @@ export function register(program: Command): void {
         for (const e of off.errors) process.stdout.write(`  ${e.projectId}: ${e.message}\n`);
       }
       if (r.errors.length > 0 || (off?.errors.length ?? 0) > 0) process.exitCode = 1;
+    });
+  });
+  storeOptions(
+    review
+      .command('rejudge')
+      .description("judge every project's latest stored evidence again under a policy, with no network and no git: what a policy change would do (writes nothing)")
+      .option('--policy <file>', 'the policy to judge by (default: the version in force today, or on --on)')
+      .option('-q, --quiet', 'no progress line on a terminal')
+      .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+      .addHelpText('after', `
+Reads the evidence kept with each project's latest report (steward review run and steward worker
+keep it) and evaluates it under the policy: counts per verdict, and the projects whose verdict
+would change. Nothing is fetched and nothing is written; a project whose report holds no evidence
+(imported, never checked) is listed as such. Waivers are not applied here.
+
+  steward review rejudge --policy proposed.yml           before proposing an amendment
+  steward review rejudge --on 2026-09-30 --format json   under the version in force that day`),
+  ).action(async (flags: StoreFlags & { policy?: string; quiet?: boolean; format: string }) => {
+    await withEngine(flags, async ({ engine, store }) => {
+      const [{ loadPolicyFile }, { policyOn }, { rejudgeStored }, { startProgress, renderTable }, { dateOf }] = await Promise.all([
+        import('../../policy/load.js'),
+        import('../../process/engine-amendments.js'),
+        import('../../process/rejudge.js'),
+        import('../progress.js'),
+        import('../../process/calendar.js'),
+      ]);
+      const policy = flags.policy ? loadPolicyFile(flags.policy) : await policyOn(engine, engine.on ?? dateOf(engine.clock.now()));
+      const progress = startProgress('re-judged', Number.NaN, { quiet: flags.quiet === true || flags.format === 'json' });
+      const t0 = performance.now();
+      const r = await rejudgeStored(store, policy, {
+        onProgress: (done, total) => {
+          progress.setTotal(total);
+          progress.update(done);
+        },
+      });
+      progress.end();
+      const seconds = (performance.now() - t0) / 1000;
+      if (flags.format === 'json') return printJson({ policy: `${policy.id}@${policy.version}`, seconds: Number(seconds.toFixed(3)), ...r });
+      process.stdout.write(`${r.projects} project(s) re-judged under ${policy.id}@${policy.version} in ${seconds.toFixed(2)} s, nothing fetched, nothing written\n`);
+      const verdicts = Object.entries(r.verdicts).sort(([a], [b]) => a.localeCompare(b));
+      if (verdicts.length > 0) process.stdout.write(renderTable([['verdict', 'projects'], ...verdicts.map(([v, n]) => [v, String(n)])]));
+      if (r.withoutEvidence.length > 0) process.stdout.write(`${r.withoutEvidence.length} without stored evidence (not judged): ${r.withoutEvidence.sort().join(', ')}\n`);
+      if (r.changed.length === 0) process.stdout.write('no verdict would change\n');
+      else {
+        process.stdout.write(`${r.changed.length} verdict(s) would change:\n`);
+        for (const c of r.changed.sort((a, b) => a.projectId.localeCompare(b.projectId))) process.stdout.write(`  ${c.projectId}: ${c.from} → ${c.to}\n`);
+      }
     });
   });
   storeOptions(

@@ -152,6 +152,12 @@ export class TokenPool {
     return this.slots.length;
   }
 
+  /** GitHub requests left over the tokens whose budget an answer has told (for progress), or undefined before any. */
+  remainingTotal(): number | undefined {
+    const known = this.slots.filter((s) => Number.isFinite(s.remaining));
+    return known.length === 0 ? undefined : known.reduce((n, s) => n + s.remaining, 0);
+  }
+
   /** The credential to use now: not resting, most remaining; undefined when every one rests (or none). */
   private choose(exclude?: string): Slot | undefined {
     const t = this.now();
