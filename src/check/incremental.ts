@@ -17,6 +17,13 @@ export interface PriorEvaluation {
 
 export type IncrementalResult = CheckResult & { reused: boolean };
 
+/**
+ * The key of the mark a probe leaves when it saw new GitHub metadata: its answer refreshed the
+ * cache, so the next probe would get a 304 for the new ETag and take stale evidence for current.
+ * The mark stays until a full check of the repository completes (checkIncremental clears it).
+ */
+const changedMark = (slug: string) => `INCREMENTAL metadata-changed ${slug.toLowerCase()}`;
+
 /** Why the prior evidence can't be reused, or null when it can. */
 export async function changedSince(input: string, prior: PriorEvaluation, session: OnlineSession, opts: Pick<CheckOptions, 'remote'> = {}): Promise<string | null> {
   const { classifyTarget, cloneUrlFor, cloneBaseUrlsFromEnv } = await import('./remote-target.js');
@@ -27,6 +34,11 @@ export async function changedSince(input: string, prior: PriorEvaluation, sessio
   const [{ runGit }, { githubClientOf }] = await Promise.all([import('./remote-git.js'), import('../evidence/online/index.js')]);
   const cloneUrl = cloneUrlFor(spec, opts.remote?.cloneBaseUrls ?? cloneBaseUrlsFromEnv());
   const [owner, repo] = spec.slug.split('/') as [string, string];
+  if (session.cache.get(changedMark(spec.slug))?.data) return 'the repository metadata changed since the stored evidence (no full check has completed since)';
+  const changed = (why: string) => {
+    session.cache.set({ key: changedMark(spec.slug), data: { why }, storedAt: new Date().toISOString() });
+    return why;
+  };
   try {
     const client = await githubClientOf(session);
     const [heads, meta] = await Promise.all([
@@ -35,10 +47,10 @@ export async function changedSince(input: string, prior: PriorEvaluation, sessio
     ]);
     const head = /^([0-9a-f]{40,64})\tHEAD$/m.exec(heads)?.[1];
     if (head !== prior.commit) return `the default branch moved (${prior.commit.slice(0, 12)} → ${head?.slice(0, 12) ?? 'none'})`;
-    if (!meta.fromCache) return 'the repository metadata changed (new ETag)';
+    if (!meta.fromCache) return changed('the repository metadata changed (new ETag)');
     // the same request the online evidence makes, so the cached ETag answers it
     const runs = await client.get('GET /repos/{owner}/{repo}/actions/runs', { owner, repo, branch: meta.data.default_branch, status: 'completed', exclude_pull_requests: true, per_page: 30 });
-    if (!runs.fromCache) return 'the workflow runs changed (new ETag)';
+    if (!runs.fromCache) return changed('the workflow runs changed (new ETag)');
     return null;
   } catch (err) {
     return `the probe failed: ${(err as Error).message}`;
@@ -51,5 +63,10 @@ export async function checkIncremental(input: string, prior: PriorEvaluation | u
     return { report: evaluate(prior.evidence, opts.policy ?? loadDefaultPolicy()), evidence: prior.evidence, reused: true };
   }
   const { session, ...rest } = opts;
-  return { ...(await check(input, { ...rest, online: { ...rest.online, session } })), reused: false };
+  const full = await check(input, { ...rest, online: { ...rest.online, session } });
+  const { classifyTarget } = await import('./remote-target.js');
+  const c = classifyTarget(input, { ...(opts.remote?.allowedHosts ? { allowedHosts: opts.remote.allowedHosts } : {}), existsLocally: () => false });
+  // the evidence now reflects the metadata the last probe saw
+  if (c.kind === 'remote' && session.cache.get(changedMark(c.spec.slug))?.data) session.cache.set({ key: changedMark(c.spec.slug), data: null, storedAt: new Date().toISOString() });
+  return { ...full, reused: false };
 }
