@@ -210,7 +210,7 @@ async function dropSchema(schema: string): Promise<void> {
 
 async function main(): Promise<void> {
   const load0 = loadavg()[0]!;
-  const gh = new FakeGitHub({ tokens: { bench_token_one: { limit: 5000 }, bench_token_two: { limit: 5000 } }, latencyMs: 50, gitRoot });
+  const gh = new FakeGitHub({ tokens: { bench_token_one: { limit: 5000 }, bench_token_two: { limit: 5000 } }, latencyMs: 50, gitRoot, gitDirect: process.env.BENCH_GIT_BACKEND !== '1' });
   const pypi = new FakePyPI();
   pypi.latencyMs = 50;
   await gh.start();
