@@ -11,19 +11,32 @@ import type { C } from '../types.js';
 import { Csrf, day, page } from '../views/layout.js';
 import { DataTable } from '../views/table.js';
 import { actorOf, form, type RouteDef } from './table.js';
+import { reviewProgress } from '../data/review-progress.js';
+import { formatDuration } from '../../util/progress-figures.js';
 
 async function staffPage(c: C) {
   const ctx = c.get('ctx');
-  const [people, dead, onboarding, active] = await Promise.all([
+  const [people, dead, onboarding, active, review] = await Promise.all([
     listPeople(ctx.store.db),
     listOutbox(ctx.store.db, { status: 'dead', limit: 100 }),
     listApplications(ctx.engine, ['ONBOARDING', 'ACCEPTED']),
     listProjects(ctx.engine, ['ACTIVE']),
+    reviewProgress(ctx),
   ]);
   return page(
     c,
     'Staff',
     <>
+      {review ? (
+        <section aria-labelledby="review-progress">
+          <h2 id="review-progress">Periodic review, {review.day}</h2>
+          <p data-review-progress>
+            {review.figures.done} of {review.figures.total} reviewed ({Object.entries(review.outcomes).map(([o, n]) => `${n} ${o}`).join(', ') || 'none yet'}),{' '}
+            {(review.figures.ratePerS * 60).toFixed(1)} a minute, {review.figures.done >= review.figures.total ? 'done' : `about ${review.figures.etaS === null ? '?' : formatDuration(review.figures.etaS)} left`}
+            {review.figures.budgetLeft !== undefined ? `; GitHub budget ${review.figures.budgetLeft} requests left${review.budgetResetAt ? ` until ${review.budgetResetAt.slice(11, 16)} UTC` : ''}` : ''}
+          </p>
+        </section>
+      ) : null}
       <section aria-labelledby="schedule">
         <h2 id="schedule">Schedule a review session</h2>
         <form method="post" action="/staff/sessions" class="filters">
