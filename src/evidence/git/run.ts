@@ -74,6 +74,12 @@ export function gitEnv(mode: GitMode, from: NodeJS.ProcessEnv = process.env): No
     GIT_EDITOR: 'false',
     GIT_OPTIONAL_LOCKS: '0',
     GCM_INTERACTIVE: 'never',
+    // Fully buffered output. Unset, git flushes after every record when stdout is a pipe: the early
+    // warning's git log over a year of a large project made ~30 000 writes, as many wake-ups and
+    // 'data' events here (21 000 context switches, a third more CPU in git alone). Nothing here
+    // talks to git record by record: input is written whole, output read to the end or until a
+    // reader stops it.
+    GIT_FLUSH: '0',
   };
 }
 
