@@ -12,8 +12,7 @@ import { evaluate } from './evaluate.js';
 import { InputError } from '../util/errors.js';
 import { git } from '../evidence/git/run.js';
 import { readCommitSeries, readTagDates } from '../forecast/series.js';
-import { readMailmap, type HistoryReads } from '../evidence/history.js';
-import { readTagRefs } from '../evidence/git/tags.js';
+import { sharedReads, type HistoryReads } from '../evidence/history.js';
 import { applyForecasts, forecasts, horizonFor } from '../forecast/index.js';
 import { normaliseProjectPath } from './project-root.js';
 
@@ -96,15 +95,13 @@ export async function checkResolved(target: CheckTarget, opts: CheckOptions = {}
   const policy = opts.policy ?? loadDefaultPolicy();
   const asOf = opts.asOf ?? new Date();
   const remote = target.remote;
-  const torch = chooseTorchReleases(opts.torchReleasesFile);
   // The .mailmap and the tag refs serve both the activity window and the early warning: each is
   // read once. The early warning's year of commits is the longest git process of a check: it is
   // started first, on the other core, and read beside the evidence.
-  const shared: HistoryReads = { mailmap: readMailmap(target.root, target.commit), tagRefs: readTagRefs(target.root) };
+  const shared = sharedReads(target.root, target.commit);
   const early = opts.forecast === false ? undefined : readForecastInputs(target, asOf, policy, shared);
   early?.catch(() => undefined); // awaited below; never an unhandled rejection meanwhile
-  shared.mailmap!.catch(() => undefined);
-  shared.tagRefs!.catch(() => undefined);
+  const torch = chooseTorchReleases(opts.torchReleasesFile);
   const evidence = await gatherEvidence(target, {
     asOf,
     policy,

@@ -16,7 +16,7 @@ import { walkWithRevList, type WindowWalk, type WalkBounds } from './git/walk.js
 import { walkCommitGraph } from './git/commit-graph.js';
 import { confirmGraphWalk, readCommitDetails, type CommitDetail } from './git/graph-confirm.js';
 import { InputError } from '../util/errors.js';
-import { readTags, type TagRef } from './git/tags.js';
+import { readTagRefs, readTags, type TagRef } from './git/tags.js';
 import { EMPTY_MAILMAP, parseMailmap, type Ident, type Mailmap } from './mailmap.js';
 import { botMatcher, foldName, noreplyLogin, parseCoAuthor, PeopleBuilder } from './identity.js';
 
@@ -24,10 +24,25 @@ const DAY = 86_400;
 /** a .mailmap larger than this is not a real one; ignore the rest rather than hold it all */
 const MAILMAP_LIMIT = 4 * 1024 * 1024;
 
-/** Reads another part of the check may share: started once, handed to both. */
+/** Reads another part of the check (the early warning) makes too: each started on first call, once. */
 export interface HistoryReads {
-  mailmap?: ReturnType<typeof readMailmap>;
-  tagRefs?: Promise<TagRef[]>;
+  mailmap?: () => ReturnType<typeof readMailmap>;
+  tagRefs?: () => Promise<TagRef[]>;
+}
+
+/** The .mailmap and the tag refs of `commit`, each read once, when first asked for. */
+export function sharedReads(cwd: string, commit: string): Required<HistoryReads> {
+  const once = <T>(read: () => Promise<T>): (() => Promise<T>) => {
+    let p: Promise<T> | undefined;
+    return () => {
+      if (!p) {
+        p = read();
+        p.catch(() => undefined); // each caller awaits it; never an unhandled rejection meanwhile
+      }
+      return p;
+    };
+  };
+  return { mailmap: once(() => readMailmap(cwd, commit)), tagRefs: once(() => readTagRefs(cwd)) };
 }
 
 export async function readHistory(
@@ -43,8 +58,8 @@ export async function readHistory(
   const bounds: WalkBounds = { since, until };
   const [walk, mailmapText, tags, shallow] = await Promise.all([
     walkHistory(cwd, commit, bounds),
-    shared.mailmap ?? readMailmap(cwd, commit),
-    readTags(cwd, asOf, shared.tagRefs),
+    shared.mailmap ? shared.mailmap() : readMailmap(cwd, commit),
+    readTags(cwd, asOf, shared.tagRefs?.()),
     readShallow(cwd, since),
   ]);
   const mailmap = mailmapText === undefined ? EMPTY_MAILMAP : parseMailmap(mailmapText.text);

@@ -14,20 +14,15 @@ export interface TagDate {
   date: string;
 }
 
-/** What the caller may already be reading for the activity window: the same read, shared. */
+/** Reads the activity window makes too, started on first call and shared (see sharedReads in history.ts). */
 export interface SharedReads {
-  mailmap?: ReturnType<typeof readMailmap>;
-  tagRefs?: Promise<TagRef[]>;
+  mailmap?: () => ReturnType<typeof readMailmap>;
+  tagRefs?: () => Promise<TagRef[]>;
 }
 
 export async function readCommitSeries(cwd: string, commit: string, asOf: Date, policy: Policy, days: number, shared: SharedReads = {}): Promise<Commit[]> {
   const until = asOf.getTime();
   const since = until - days * DAY_MS;
-  // The .mailmap as committed, capped and parsed here, as for the activity window: git is told not
-  // to load it (a 48 MB .mailmap made git itself slow), and a bot is recognised before mapping.
-  // It is read beside the git log (identities are mapped once the log is in), not before it.
-  const mailmapText = shared.mailmap ?? readMailmap(cwd, commit);
-  mailmapText.catch(() => undefined); // awaited below
   // A year's history holds tens of thousands of commits but only hundreds or thousands of
   // identities: each distinct (name, e-mail) is judged and mapped once, after the log.
   const identities = new Map<string, number>();
@@ -35,7 +30,7 @@ export async function readCommitSeries(cwd: string, commit: string, asOf: Date, 
   const who: number[] = [];
   // core.commitGraph=false: the graph file is repository content (forgeable, or corrupt enough
   // for git to die on it); the commit objects are the authority, as for the activity window
-  await gitLines(
+  const log = gitLines(
     ['-c', 'core.commitGraph=false', '-c', 'log.mailmap=false', 'log', '--no-merges', '--no-mailmap', '--no-show-signature', `--since=${Math.floor(since / 1000)}`, '--format=%ct%x00%an%x00%ae', commit, '--'],
     { cwd },
     (line) => {
@@ -53,6 +48,12 @@ export async function readCommitSeries(cwd: string, commit: string, asOf: Date, 
       who.push(id);
     },
   );
+  // The .mailmap as committed, capped and parsed here, as for the activity window: git is told not
+  // to load it (a 48 MB .mailmap made git itself slow), and a bot is recognised before mapping.
+  // It is read beside the git log (the longest process of a check, started first), not before it.
+  const mailmapText = shared.mailmap ? shared.mailmap() : readMailmap(cwd, commit);
+  mailmapText.catch(() => undefined); // awaited below
+  await log;
   const text = await mailmapText;
   const mailmap = parseMailmap(text?.text ?? '');
   const isBot = botMatcher(policy.bots);
@@ -83,10 +84,10 @@ export async function readCommitSeries(cwd: string, commit: string, asOf: Date, 
 }
 
 /** Tags dated at or before asOf (tagger date, else the commit's), oldest first. */
-export async function readTagDates(cwd: string, asOf: Date, refs?: Promise<TagRef[]>): Promise<TagDate[]> {
+export async function readTagDates(cwd: string, asOf: Date, refs?: () => Promise<TagRef[]>): Promise<TagDate[]> {
   const limit = asOf.getTime();
   const out: TagDate[] = [];
-  for (const ref of await (refs ?? readTagRefs(cwd))) {
+  for (const ref of await (refs ? refs() : readTagRefs(cwd))) {
     const ms = Number(ref.creatorDate) * 1000;
     if (ref.name && Number.isFinite(ms) && ms <= limit) out.push({ name: ref.name, date: new Date(ms).toISOString() });
   }
