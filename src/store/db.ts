@@ -5,10 +5,13 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Migration, type MigrationProvider } from 'kysely';
 import type { DB } from './schema.js';
+import { auditKeyRef, type AuditKeyRef } from './audit-key.js';
+import { beginAuditTx, sealAudit } from './audit.js';
 import * as initial from './migrations/2026-05-01-initial.js';
 import * as jobs from './migrations/2026-12-01-jobs.js';
 import * as web from './migrations/2026-12-01-web.js';
 import * as webhooks from './migrations/2026-12-01-webhooks.js';
+import * as auditSigning from './migrations/2026-12-02-audit-signing.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -19,6 +22,8 @@ export interface Store {
   location: string;
   /** PostgreSQL schema the store works in; its migration tables live there too */
   schema?: string;
+  /** the key that signs the audit log, kept outside the database (src/store/audit-key.ts) */
+  auditKey: AuditKeyRef;
   close(): Promise<void>;
 }
 
@@ -31,6 +36,11 @@ export interface OpenOptions {
   dataDir?: string;
   /** skip running migrations (they run by default) */
   migrate?: boolean;
+  /**
+   * the audit key file (default: $STEWARD_AUDIT_KEY, else $STEWARD_AUDIT_KEY_FILE, else
+   * `audit.key` beside the SQLite file, or ~/.config/steward/audit.key for PostgreSQL)
+   */
+  auditKeyFile?: string;
 }
 
 /** Dated migrations, oldest first; add new ones at the end and never edit a released one. */
@@ -39,6 +49,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-01-jobs': jobs,
   '2026-12-01-web': web,
   '2026-12-01-webhooks': webhooks,
+  '2026-12-02-audit-signing': auditSigning,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
@@ -54,7 +65,8 @@ export function optionsFromEnv(flags: { dataDir?: string; databaseUrl?: string }
 }
 
 export async function openStore(opts: OpenOptions): Promise<Store> {
-  const store = opts.databaseUrl ? await openPostgres(opts.databaseUrl, opts.pgSchema) : await openSqlite(opts.dataDir ?? '.steward');
+  const keyFile = opts.auditKeyFile !== undefined ? { keyFile: opts.auditKeyFile } : {};
+  const store = opts.databaseUrl ? await openPostgres(opts.databaseUrl, opts.pgSchema, keyFile) : await openSqlite(opts.dataDir ?? '.steward', keyFile);
   if (opts.migrate !== false) {
     try {
       await migrate(store);
@@ -66,7 +78,7 @@ export async function openStore(opts: OpenOptions): Promise<Store> {
   return store;
 }
 
-async function openSqlite(dataDir: string): Promise<Store> {
+async function openSqlite(dataDir: string, keyFile: { keyFile?: string }): Promise<Store> {
   const { default: Database } = await import('better-sqlite3');
   const dir = resolve(dataDir);
   mkdirSync(dir, { recursive: true });
@@ -78,10 +90,10 @@ async function openSqlite(dataDir: string): Promise<Store> {
   database.pragma('busy_timeout = 10000');
   database.pragma('foreign_keys = ON');
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database }) });
-  return { db, dialect: 'sqlite', location: file, close: () => db.destroy() };
+  return { db, dialect: 'sqlite', location: file, auditKey: auditKeyRef({ sqliteFile: file, ...keyFile }), close: () => db.destroy() };
 }
 
-async function openPostgres(url: string, schema?: string): Promise<Store> {
+async function openPostgres(url: string, schema: string | undefined, keyFile: { keyFile?: string }): Promise<Store> {
   const { default: pg } = await import('pg');
   if (schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(schema)) {
     throw new Error(`PostgreSQL schema must be a plain lower-case identifier, found ${JSON.stringify(schema)}`);
@@ -98,7 +110,7 @@ async function openPostgres(url: string, schema?: string): Promise<Store> {
   const pool = new pg.Pool({ connectionString: url, max: 4, ...(schema ? { options: `-c search_path=${schema}` } : {}) });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   const location = url.replace(/\/\/[^@/]*@/, '//') + (schema ? ` (schema ${schema})` : '');
-  return { db, dialect: 'postgres', location, ...(schema ? { schema } : {}), close: () => db.destroy() };
+  return { db, dialect: 'postgres', location, ...(schema ? { schema } : {}), auditKey: auditKeyRef(keyFile), close: () => db.destroy() };
 }
 
 export async function migrate(store: Store): Promise<void> {
@@ -121,11 +133,22 @@ export async function migrate(store: Store): Promise<void> {
  * file wait for each other (busy_timeout) instead of failing when a reader upgrades to a writer.
  */
 export async function inTransaction<T>(store: Store, fn: (trx: Kysely<DB>) => Promise<T>): Promise<T> {
-  if (store.dialect === 'postgres') return store.db.transaction().execute(fn);
+  // the audit entries of the transaction are signed, and the records it wrote sealed into the
+  // last of them, just before it commits (src/store/audit.ts)
+  if (store.dialect === 'postgres') {
+    return store.db.transaction().execute(async (trx) => {
+      beginAuditTx(trx, store.auditKey);
+      const result = await fn(trx);
+      await sealAudit(trx);
+      return result;
+    });
+  }
   return store.db.connection().execute(async (conn) => {
     await sql`begin immediate`.execute(conn);
     try {
+      beginAuditTx(conn, store.auditKey);
       const result = await fn(conn);
+      await sealAudit(conn);
       await sql`commit`.execute(conn);
       return result;
     } catch (err) {

@@ -3,6 +3,7 @@
 // over a newer version fails with StaleWriteError so the caller can retry on fresh state.
 import type { Kysely } from 'kysely';
 import type { DB, DocTableName } from './schema.js';
+import { noteState } from './audit.js';
 
 export class StaleWriteError extends Error {
   override name = 'StaleWriteError';
@@ -30,6 +31,7 @@ export async function insertDoc(db: Kysely<DB>, table: DocTableName, cols: DocCo
     .insertInto(table)
     .values({ id: cols.id, status: cols.status, key: cols.key ?? '', sort: cols.sort, version: 1, doc: JSON.stringify(doc), updated_at: now })
     .execute();
+  noteState(db, table, cols.id, 1, doc);
 }
 
 export async function updateDoc(db: Kysely<DB>, table: DocTableName, cols: DocColumns, doc: unknown, expectedVersion: number, now: string): Promise<void> {
@@ -42,6 +44,7 @@ export async function updateDoc(db: Kysely<DB>, table: DocTableName, cols: DocCo
   if (Number(r.numUpdatedRows) !== 1) {
     throw new StaleWriteError(`${table} ${cols.id}: changed by someone else since version ${expectedVersion} was read`);
   }
+  noteState(db, table, cols.id, expectedVersion + 1, doc);
 }
 
 export async function listDocs<T>(db: Kysely<DB>, table: DocTableName, where: { status?: string[]; key?: string } = {}): Promise<T[]> {

@@ -2,7 +2,8 @@
 // hash-chained audit log, the outbox, stored reports and the process's records.
 export { openStore, optionsFromEnv, inTransaction, serialiseOn, nextId, migrate, type Store, type OpenOptions, type Dialect } from './db.js';
 export type { DB, DocTableName } from './schema.js';
-export { appendAudit, verifyAudit, readAudit, entryHash, GENESIS_HASH, type AuditRecord, type AuditVerdict } from './audit.js';
+export { appendAudit, verifyAudit, checkAudit, readAudit, readHead, parseHead, entryHash, GENESIS_HASH, type AuditRecord, type AuditVerdict, type AuditCheck } from './audit.js';
+export { auditKeyRef, type AuditKeyRef } from './audit-key.js';
 export { enqueue, claimNext, markDelivered, markFailed, listOutbox, idempotencyKey, type OutboxRow, type OutboxNotice } from './outbox.js';
 export { getDoc, insertDoc, updateDoc, listDocs, StaleWriteError, type Versioned } from './docs.js';
 export { insertReport, getReport, listReports, recordReviewStep, listReviewSteps, type StoredReport, type ReportLike } from './reports.js';

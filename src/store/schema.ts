@@ -106,6 +106,10 @@ export interface AuditHeadTable {
   id: number;
   seq: number;
   hash: string;
+  /** HMAC of seq, hash and signed_from with the audit key; null before the first signed entry */
+  sig: string | null;
+  /** the first entry that is signed and records state (entries before it predate signing) */
+  signed_from: number | null;
 }
 
 export interface AuditLogTable {
@@ -117,6 +121,10 @@ export interface AuditLogTable {
   data: string;
   prev_hash: string;
   hash: string;
+  /** HMAC-SHA256 of `hash` with the audit key (null: written before signing began) */
+  sig: string | null;
+  /** canonical JSON of the applications and projects the entry's transaction wrote, by `table:id` */
+  state: string | null;
 }
 
 export interface JobsTable {

@@ -59,7 +59,8 @@ export const BACKENDS: Backend[] = [
     skip: async () => (await postgresUnavailable()) ?? false,
     async open() {
       const schema = `steward_t_${randomBytes(6).toString('hex')}`;
-      const store = await openStore({ databaseUrl: PG_URL, pgSchema: schema });
+      // the audit key beside the test's own files, not in the user's ~/.config
+      const store = await openStore({ databaseUrl: PG_URL, pgSchema: schema, auditKeyFile: `${tempDir('steward-pg-key-')}/audit.key` });
       return {
         ...store,
         async dispose() {
