@@ -55,6 +55,8 @@ export interface ValidateOptions {
   file?: string;
   /** the logos folder; default hosted_logos/ beside the file; null skips logo files */
   logosDir?: string | null;
+  /** the findings for a logo file by name, when the logos are not in a local folder (a repository's, through its API) */
+  logoFindings?: (name: string) => LogoFinding[];
 }
 
 export function validateLandscape(text: string, opts: ValidateOptions = {}): ValidationResult {
@@ -64,11 +66,12 @@ export function validateLandscape(text: string, opts: ValidateOptions = {}): Val
 export function validateSource(src: SourceLandscape, opts: ValidateOptions = {}): ValidationResult {
   const errors: LandscapeProblem[] = src.problems.map((p) => ({ ...p, line: p.line ?? 1 }));
   const warnings: LandscapeProblem[] = [];
-  const logosDir = resolveLogosDir(src.file, opts.logosDir);
+  const lookup = opts.logoFindings;
+  const logosDir = lookup ? null : resolveLogosDir(src.file, opts.logosDir);
   if (logosDir && !isDir(logosDir)) {
     warnings.push({ line: null, item: null, message: `logos folder ${logosDir} not found: logo files were not checked (pass --logos DIR)` });
   }
-  const checkFiles = logosDir !== null && isDir(logosDir);
+  const checkFiles = lookup !== undefined || (logosDir !== null && isDir(logosDir));
   const logoCache = new Map<string, LogoFinding[]>();
   const logoUsers = new Map<string, { id: string; line: number; name: string }>();
   const repoUsers = new Map<string, { id: string; line: number }>();
@@ -134,7 +137,7 @@ export function validateSource(src: SourceLandscape, opts: ValidateOptions = {})
           else {
             if (checkFiles) {
               let found = logoCache.get(logo);
-              if (!found) logoCache.set(logo, (found = inspectLogoFile(logosDir!, logo)));
+              if (!found) logoCache.set(logo, (found = lookup ? lookup(logo) : inspectLogoFile(logosDir!, logo)));
               for (const f of found) (f.severity === 'error' ? err : warn)('logo', f.message);
             } else if (!/\.svg$/i.test(logo)) {
               warn('logo', `logo ${logo} is ${logo.split('.').pop()!.toUpperCase()}, not SVG: landscape2 and the onboarding checklist expect an SVG`);

@@ -35,7 +35,7 @@ test('a corrupted copy reports bad indentation, a duplicate name, a missing logo
   const r = validateLandscape(lines.join('\n'), { file: 'corrupt.yml', logosDir: dir });
   assert.deepEqual(brief(r.errors), [
     '20 null YAML syntax: Sequence item without - indicator (line 20 is indented 11 spaces where 12 was expected)',
-    '28 modeling--computer-vision--torchvision logo torchvision.svg: contains a <script> element',
+    '28 modeling--computer-vision--torchvision logo torchvision.svg: contains a <script> element (line 1 of torchvision.svg)',
     `39 modeling--medical-biology--monai logo file monai-new.svg not found in ${dir}`,
     '59 training--general--fastai duplicate item name "fastai" in Training / General (first at line 49)',
   ]);
@@ -137,6 +137,32 @@ test('SVG safety: scripts, event attributes, external references, entities; frag
   assert.deepEqual(msgs('<!DOCTYPE svg [<!ENTITY a "aaaa">]><svg/>'), ['declares XML entities (<!ENTITY>), which can expand without bound']);
   assert.deepEqual(msgs('<html><body/></html>'), ['not an SVG document (no <svg> element)']);
   assert.deepEqual(msgs('<svg><!-- <script> in a comment is inert --></svg>'), []);
+});
+
+test('SVG well-formedness: what a browser refuses to draw is an error with its line in the logo file', () => {
+  const first = (s: string) => inspectSvg(s).map((f) => `${f.line} ${f.message}`);
+  const good = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">',
+    '<!-- made by hand -->',
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">',
+    '  <title>A &amp; B &#169; &#xA9;</title>',
+    '  <style><![CDATA[ rect > g { fill: red } ]]></style>',
+    "  <rect width='10' height=\"10\" data-x=\"a > b\"/>",
+    '</svg>',
+  ].join('\n');
+  assert.deepEqual(inspectSvg(good), []);
+  assert.deepEqual(first('<svg>\n<g>\n<rect/>\n</svg>'), ['4 is not well-formed XML: </svg> where </g> was expected (the <g> opened before it is not closed)']);
+  assert.deepEqual(first('<svg>\n  <g>'), ['2 is not well-formed XML: <g> is never closed']);
+  assert.deepEqual(first('<svg>\n<rect width=10/>\n</svg>'), ['2 is not well-formed XML: the tag is malformed (an attribute without a quoted value, a < inside a value, or no closing >)']);
+  assert.deepEqual(first('<svg><rect x="1" x="2"/></svg>'), ['1 is not well-formed XML: attribute x is given twice in <rect>']);
+  assert.deepEqual(first('<svg><text>R&D</text></svg>'), ['1 is not well-formed XML: an & that starts no entity or character reference (write &amp;)']);
+  assert.deepEqual(first('<svg><text>&nbsp;</text></svg>'), ['1 is not well-formed XML: an & that starts no entity or character reference (write &amp;)']);
+  assert.deepEqual(first('<svg/>\n<svg/>'), ['2 is not well-formed XML: a second root element <svg>']);
+  assert.deepEqual(first('<svg></svg></g>'), ['1 is not well-formed XML: </g> closes no open element']);
+  assert.deepEqual(first('\uFEFF<svg><text>1 < 2</text></svg>'), ['1 is not well-formed XML: a < that starts no tag (write &lt;)']);
+  assert.deepEqual(first('{"svg": true}'), ['undefined not an SVG document (no <svg> element)', '1 is not well-formed XML: text before the root element']);
+  assert.deepEqual(first('<svg><!-- open'), ['1 is not well-formed XML: a comment is never closed (no -->)']);
 });
 
 test('logos: the folder missing is one warning, not one error per item; raster logos are warnings', () => {
