@@ -133,7 +133,7 @@ async function run(ctx: AppContext, gh: Client, actor: Actor, id: string, c: Com
     case 'onboard': {
       needRole(actor, ['staff'], c);
       const app = await E.getApplication(ctx.engine, id);
-      const number = await onboardingPr(ctx, gh, app, needArgs(c, '<category> / <subcategory>'));
+      const number = await onboardingPr(ctx, gh, app, needArgs(c, '<category> / <subcategory> [logo <link to the SVG>]'));
       const { owner, repo } = splitRepo(app.issue!.repo);
       await gh.rest.issues.createComment({ owner, repo, issue_number: app.issue!.number, body: `The landscape entry is proposed in ${ctx.config.landscapeRepo}#${number}.` });
       return;

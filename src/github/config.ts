@@ -11,11 +11,16 @@ export interface GithubAppConfig {
   ecosystemRepo: string;
   /** `owner/name` holding landscape.yml */
   landscapeRepo: string;
+  /** the folder of that repository holding the logos landscape.yml names (default hosted_logos) */
+  logosDir?: string;
   /** the REST API's base URL (GitHub Enterprise, or a stand-in) */
   apiUrl: string;
 }
 
 const REPO = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/;
+
+/** The landscape repository's logos folder (STEWARD_LANDSCAPE_LOGOS_DIR; landscape2's usual hosted_logos). */
+export const logosDirOf = (config: GithubAppConfig): string => config.logosDir ?? 'hosted_logos';
 
 /** The configuration, or undefined when no STEWARD_GITHUB_* variable is set (the App is off). */
 export function githubAppConfigFromEnv(env: NodeJS.ProcessEnv = process.env): GithubAppConfig | undefined {
@@ -29,6 +34,8 @@ export function githubAppConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Gi
   for (const n of ['STEWARD_ECOSYSTEM_REPO', 'STEWARD_LANDSCAPE_REPO'] as const) {
     if (!REPO.test(env[n]!.trim())) throw new InputError(`${n}: expected owner/name, found ${JSON.stringify(env[n])}`);
   }
+  const logosDir = (env.STEWARD_LANDSCAPE_LOGOS_DIR ?? '').trim().replace(/\/+$/, '') || 'hosted_logos';
+  if (logosDir.startsWith('/') || logosDir.split('/').some((s) => s === '' || s === '.' || s === '..')) throw new InputError(`STEWARD_LANDSCAPE_LOGOS_DIR: expected a folder of the landscape repository, relative to its root (e.g. hosted_logos), found ${JSON.stringify(logosDir)}`);
   const apiUrl = (env.STEWARD_GITHUB_API_URL ?? 'https://api.github.com').replace(/\/+$/, '');
   if (!/^https?:\/\//.test(apiUrl)) throw new InputError(`STEWARD_GITHUB_API_URL: expected an http(s) URL, found ${JSON.stringify(apiUrl)}`);
   return {
@@ -37,6 +44,7 @@ export function githubAppConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Gi
     webhookSecret: env.STEWARD_GITHUB_WEBHOOK_SECRET!,
     ecosystemRepo: env.STEWARD_ECOSYSTEM_REPO!.trim(),
     landscapeRepo: env.STEWARD_LANDSCAPE_REPO!.trim(),
+    logosDir,
     apiUrl,
   };
 }

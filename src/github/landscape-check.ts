@@ -1,16 +1,46 @@
-// Every pull request to the landscape repository gets a check run validating landscape.yml as it
-// is at the pull request's head: what landscape2 would refuse fails it, data-quality findings are
-// warnings, each annotated at its line.
-import { validateLandscape } from '../landscape/validate.js';
+// Every pull request to the landscape repository gets a check run validating landscape.yml and its
+// logos as they are at the pull request's head: what landscape2 would refuse fails it (a logo file
+// missing from the logos folder, an SVG that is malformed or unsafe), data-quality findings are
+// warnings (a raster logo), each annotated at its line of landscape.yml, and an SVG's own faults
+// also at their line in the logo file. The logos folder is listed once at the head and once at the
+// base; only the logo files the pull request adds or changes are fetched and read.
+import { inspectLogoData, LOGO_NAME, type LogoFinding } from '../landscape/logos.js';
+import { parseLandscapeSource } from '../landscape/source.js';
+import { validateSource } from '../landscape/validate.js';
 import type { LandscapeProblem } from '../landscape/types.js';
-import { splitRepo } from './config.js';
+import { logosDirOf, splitRepo } from './config.js';
 import { sameRepo, type AppContext, type Client } from './context.js';
 
 export interface PullRequestPayload {
   action: string;
   number: number;
-  pull_request: { head: { sha: string; repo: { full_name: string } | null } };
+  pull_request: { head: { sha: string; repo: { full_name: string } | null }; base?: { sha?: string; repo?: { full_name: string } | null } };
   repository: { full_name: string };
+}
+
+/** At most this many logo files are fetched for one pull request; the rest are listed as not read. */
+const MAX_LOGO_READS = 100;
+
+interface Annotation {
+  path: string;
+  start_line: number;
+  end_line: number;
+  annotation_level: 'failure' | 'warning';
+  title: string;
+  message: string;
+}
+
+/** A folder's files by name with their blob shas; null when the folder is not there. */
+async function listFolder(gh: Client, where: { owner: string; repo: string }, path: string, ref: string): Promise<Map<string, string> | null> {
+  try {
+    // the contents API lists up to 1 000 entries: the logos of a landscape of that size
+    const { data } = await gh.rest.repos.getContent({ ...where, path, ref });
+    if (!Array.isArray(data)) return null;
+    return new Map(data.filter((e) => e.type === 'file').map((e) => [e.name, e.sha]));
+  } catch (err) {
+    if ((err as { status?: number }).status === 404) return null;
+    throw err;
+  }
 }
 
 export const CHECK_NAME = 'steward / landscape.yml';
@@ -34,9 +64,11 @@ export async function onLandscapePullRequest(ctx: AppContext, gh: Client, p: Pul
     await gh.rest.checks.create({ owner, repo, name: CHECK_NAME, head_sha: head.sha, status: 'completed', conclusion: 'failure', output: { title: `${FILE} is missing`, summary: `The pull request's head ${head.sha.slice(0, 12)} has no ${FILE} at the repository root.` } });
     return;
   }
-  // logo files are not in this tree: only the file's own rules are checked here
-  const result = validateLandscape(text, { file: FILE, logosDir: null });
-  const annotate = (p: LandscapeProblem, level: 'failure' | 'warning') => ({
+  const src = parseLandscapeSource(text, FILE);
+  const logos = await logoFindings(ctx, gh, source, { owner, repo }, p, src);
+  const result = validateSource(src, logos.lookup ? { logoFindings: logos.lookup } : { logosDir: null });
+  if (logos.note) result.warnings.push({ line: null, item: null, message: logos.note });
+  const annotate = (p: LandscapeProblem, level: 'failure' | 'warning'): Annotation => ({
     path: FILE,
     start_line: p.line ?? 1,
     end_line: p.line ?? 1,
@@ -44,7 +76,7 @@ export async function onLandscapePullRequest(ctx: AppContext, gh: Client, p: Pul
     title: p.item ? `${p.item}${p.field ? ` · ${p.field}` : ''}` : FILE,
     message: p.message,
   });
-  const annotations = [...result.errors.map((e) => annotate(e, 'failure')), ...result.warnings.map((w) => annotate(w, 'warning'))];
+  const annotations: Annotation[] = [...result.errors.map((e) => annotate(e, 'failure')), ...logos.inFiles, ...result.warnings.map((w) => annotate(w, 'warning'))];
   const failed = result.errors.length > 0;
   const summary = [
     `${result.items} items read; ${result.errors.length} error${result.errors.length === 1 ? '' : 's'} (landscape2 would refuse or fail to build), ${result.warnings.length} warning${result.warnings.length === 1 ? '' : 's'}.`,
@@ -60,4 +92,61 @@ export async function onLandscapePullRequest(ctx: AppContext, gh: Client, p: Pul
     conclusion: failed ? 'failure' : 'success',
     output: { title: failed ? `${result.errors.length} error${result.errors.length === 1 ? '' : 's'} in ${FILE}` : `${FILE} is valid`, summary, annotations: annotations.slice(0, MAX_ANNOTATIONS) },
   });
+}
+
+/**
+ * What the check knows of each logo landscape.yml names: missing from the logos folder at the head
+ * (an error), raster (a warning), an SVG added or changed by the pull request read and inspected;
+ * an SVG the base already had, byte for byte, was checked when it came in. Null lookup: the
+ * folder is not there, and `note` says so.
+ */
+async function logoFindings(
+  ctx: AppContext,
+  gh: Client,
+  head: { owner: string; repo: string },
+  base: { owner: string; repo: string },
+  p: PullRequestPayload,
+  src: ReturnType<typeof parseLandscapeSource>,
+): Promise<{ lookup?: (name: string) => LogoFinding[]; note?: string; inFiles: Annotation[] }> {
+  const dir = logosDirOf(ctx.config);
+  const atHead = await listFolder(gh, head, dir, p.pull_request.head.sha);
+  if (!atHead) return { note: `logos folder ${dir}/ not found at ${p.pull_request.head.sha.slice(0, 12)}: logo files were not checked`, inFiles: [] };
+  const baseSha = p.pull_request.base?.sha;
+  const atBase = baseSha ? await listFolder(gh, base, dir, baseSha) : null;
+  const names = new Set<string>();
+  for (const c of src.categories) for (const s of c.subcategories) for (const i of s.items) {
+    const logo = i.values['logo'];
+    if (typeof logo === 'string' && LOGO_NAME.test(logo) && !/[/\\]/.test(logo)) names.add(logo);
+  }
+  const found = new Map<string, LogoFinding[]>();
+  const inFiles: Annotation[] = [];
+  let reads = 0;
+  const unread: string[] = [];
+  for (const name of [...names].sort()) {
+    const sha = atHead.get(name);
+    if (sha === undefined) {
+      found.set(name, [{ severity: 'error', message: `logo file ${name} not found in ${dir}/` }]);
+      continue;
+    }
+    if (!/\.svg$/i.test(name)) {
+      found.set(name, [{ severity: 'warning', message: `logo ${name} is ${name.split('.').pop()!.toUpperCase()}, not SVG: landscape2 and the onboarding checklist expect an SVG` }]);
+      continue;
+    }
+    if (atBase?.get(name) === sha) continue;
+    if (reads++ >= MAX_LOGO_READS) {
+      unread.push(name);
+      continue;
+    }
+    const { data } = await gh.rest.git.getBlob({ ...head, file_sha: sha });
+    const findings = inspectLogoData(name, Buffer.from(data.content, data.encoding === 'base64' ? 'base64' : 'utf8'), `${dir}/`);
+    found.set(name, findings);
+    for (const f of findings) {
+      if (f.line) inFiles.push({ path: `${dir}/${name}`, start_line: f.line, end_line: f.line, annotation_level: f.severity === 'error' ? 'failure' : 'warning', title: `${dir}/${name}`, message: f.message });
+    }
+  }
+  return {
+    lookup: (name) => found.get(name) ?? [],
+    ...(unread.length ? { note: `${unread.length} more logo files changed than one check reads (${MAX_LOGO_READS}); not read: ${unread.slice(0, 10).join(', ')}${unread.length > 10 ? ', …' : ''}` } : {}),
+    inFiles,
+  };
 }

@@ -7,6 +7,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sign } from '@octokit/webhooks-methods';
+import { githubAppConfigFromEnv, logosDirOf } from '../../src/github/config.js';
 import { runCli } from '../support/cli.js';
 import { FakeGitHub } from '../support/fake-github.js';
 import { TBD_BODY } from '../support/issue-export.js';
@@ -73,4 +74,10 @@ test('steward serve mounts the App from the environment: a forged delivery is 40
   } finally {
     await server.stop();
   }
+});
+
+test('STEWARD_LANDSCAPE_LOGOS_DIR names the landscape repository\'s logos folder (default hosted_logos); a path leaving it is refused', () => {
+  assert.equal(logosDirOf(githubAppConfigFromEnv(env)!), 'hosted_logos');
+  assert.equal(logosDirOf(githubAppConfigFromEnv({ ...env, STEWARD_LANDSCAPE_LOGOS_DIR: 'static/logos/' })!), 'static/logos');
+  for (const bad of ['/etc', '../logos', 'a//b']) assert.throws(() => githubAppConfigFromEnv({ ...env, STEWARD_LANDSCAPE_LOGOS_DIR: bad }), /STEWARD_LANDSCAPE_LOGOS_DIR: expected a folder of the landscape repository/);
 });

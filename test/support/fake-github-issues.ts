@@ -1,8 +1,9 @@
 // The part of GitHub's REST API the Steward App uses, for the FakeGitHub stand-in: issues, their
 // comments, labels and reactions, a repository's installation (asked with the App's JWT), file
-// contents, branches, pull requests and check runs, with GitHub's shapes (docs.github.com REST
-// "Issues", "Reactions", "Repository contents", "Git references", "Pulls", "Check runs"), Link
-// pagination, and 404/422 where GitHub answers them. Every call is in FakeGitHub's log.
+// contents (files and folders), blobs, branches, pull requests and check runs, with GitHub's shapes
+// (docs.github.com REST "Issues", "Reactions", "Repository contents", "Git blobs", "Git
+// references", "Pulls", "Check runs"), Link pagination, and 404/422 where GitHub answers them.
+// Every call is in FakeGitHub's log.
 import { createHash } from 'node:crypto';
 
 export interface FakeIssue {
@@ -224,8 +225,23 @@ export class FakeIssuesApi {
       if (method === 'GET') {
         const ref = url.searchParams.get('ref') ?? 'main';
         const branch = r.branches.has(ref) ? ref : [...r.branches.keys()].find((b) => this.headSha(full, b) === ref);
-        const text = branch ? r.branches.get(branch)!.get(path) : undefined;
-        if (text === undefined) return notFound;
+        const files = branch ? r.branches.get(branch)! : undefined;
+        const text = files?.get(path);
+        if (text === undefined) {
+          // a folder: its entries (files, and folders once), as GitHub lists them
+          const inside = [...(files?.entries() ?? [])].filter(([f]) => f.startsWith(`${path}/`));
+          if (inside.length === 0) return notFound;
+          const seen = new Set<string>();
+          const entries = [];
+          for (const [f, t] of inside.sort(([a], [b]) => a.localeCompare(b))) {
+            const name = f.slice(path.length + 1).split('/')[0]!;
+            if (seen.has(name)) continue;
+            seen.add(name);
+            const dir = f.slice(path.length + 1).includes('/');
+            entries.push({ type: dir ? 'dir' : 'file', name, path: `${path}/${name}`, sha: dir ? blobSha(name) : blobSha(t), size: dir ? 0 : Buffer.byteLength(t) });
+          }
+          return { status: 200, data: entries };
+        }
         return { status: 200, data: { type: 'file', encoding: 'base64', name: path.split('/').at(-1), path, sha: blobSha(text), size: Buffer.byteLength(text), content: Buffer.from(text).toString('base64') } };
       }
       if (method === 'PUT') {
@@ -238,6 +254,14 @@ export class FakeIssuesApi {
         r.branches.get(branch)!.set(path, text);
         return { status: old === undefined ? 201 : 200, data: { content: { path, sha: blobSha(text) }, commit: { sha: this.headSha(full, branch), message: input.message } } };
       }
+    }
+    if (method === 'GET' && rest[0] === 'git' && rest[1] === 'blobs' && rest.length === 3) {
+      for (const files of r.branches.values()) {
+        for (const text of files.values()) {
+          if (blobSha(text) === rest[2]) return { status: 200, data: { sha: rest[2], size: Buffer.byteLength(text), encoding: 'base64', content: Buffer.from(text).toString('base64') } };
+        }
+      }
+      return notFound;
     }
     // octokit sends the ref as one encoded segment (heads%2Fmain), as GitHub accepts
     const ref = rest.slice(2).join('/');
