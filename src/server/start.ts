@@ -52,9 +52,9 @@ export async function startServer(o: StartOptions): Promise<Listening & { storeL
     jobs = await openJobQueue(store, { onError: (what, err) => log(`jobs: ${what}: ${(err as Error).message}`) });
     const run: RunSelfCheck =
       o.selfCheck ??
-      (async (url) => {
+      (async (url, opts) => {
         const { check } = await import('../check/index.js');
-        return (await check(url)).report;
+        return (await check(url, opts.path ? { path: opts.path } : {})).report;
       });
     workSelfChecks(jobs, store, run);
     await jobs.start();

@@ -147,6 +147,23 @@ test('staff closes the vote, records the decision and onboards: the project appe
   await page.context().close();
 });
 
+test('staff records a waiver through the form: the report row shows exempt with the reason, and revoking it ends that', async () => {
+  const page = await signIn('sam');
+  await page.goto(`${server.url}/applications/10`);
+  await page.getByLabel('Requirement', { exact: true }).selectOption('6');
+  await page.getByLabel('Why it is waived').fill('The docs move to a new site this month.');
+  await page.getByLabel('Decided in (session or vote)').fill('S2');
+  // the form posts back to the same page: wait for the new one to load
+  await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Record', exact: true }).click()]);
+  assert.match(await page.locator('#req-6').innerText(), /exempt[\s\S]*The docs move to a new site this month/);
+  await page.getByLabel('Why revoke W3').fill('The new site is up.');
+  await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Revoke' }).click()]);
+  assert.match(page.url(), /\/applications\/10#waivers-h$/);
+  assert.doesNotMatch(await page.locator('#req-6').innerText(), /exempt/);
+  assert.match(await page.locator('section[aria-labelledby=waivers-h]').innerText(), /revoked by sam[\s\S]*The new site is up/);
+  await page.context().close();
+});
+
 let selfCheckPath = '';
 
 test('the self-check page renders a report for a repository served by a git server on loopback', async () => {
@@ -181,6 +198,8 @@ test('every page at 375 and 1440 px: screenshots, keyboard navigation, and no se
     { role: null, path: '/self-check' },
     { role: null, path: selfCheckPath || '/self-check' },
     { role: null, path: '/login' },
+    { role: null, path: '/decisions' },
+    { role: 'sam', path: '/projects/lumen' },
     { role: 'ann', path: '/inbox' },
     { role: 'ann', path: '/applications/9' },
     { role: 'mia', path: '/applications/8' },

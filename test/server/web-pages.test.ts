@@ -5,7 +5,9 @@ import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
 import { inbox } from '../../src/process/inbox.js';
 import { createSession } from '../../src/server/auth/records.js';
-import { as, formBody, seeded } from './seed.js';
+import type { JobQueue } from '../../src/jobs/queue.js';
+import { selfCheckPath } from '../../src/server/self-check.js';
+import { as, CSRF, formBody, seeded } from './seed.js';
 
 const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
 const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/\s+/g, ' ');
@@ -65,6 +67,69 @@ test('the inbox page lists what src/process/inbox.ts computes for the signed-in 
     }
     const staffPage = await (await s.app.request('/inbox', { headers: await as(s, 'staff') })).text();
     assert.match(staffPage, /<a href="\/applications\/10">open the vote on application 10/);
+  } finally {
+    await s.close();
+  }
+});
+
+test('self-check folder: a repository-relative path is queued with the URL; absolute paths, .. and backslashes are refused with the reason', async () => {
+  assert.deepEqual(selfCheckPath(''), {});
+  assert.deepEqual(selfCheckPath(' packages/vision/ '), { path: 'packages/vision' });
+  for (const [p, why] of [
+    ['/etc/passwd', /is absolute/],
+    ['~/secrets', /is absolute/],
+    ['C:/Windows', /is absolute/],
+    ['C:\\Windows', /is absolute|backslash/],
+    ['sub\\..\\..', /backslash/],
+    ['../../etc', /\. or \.\. segment/],
+    ['a/./b', /\. or \.\. segment/],
+    ['a//b', /empty segment/],
+    ['a\nb', /control character/],
+    ['x'.repeat(201), /longer than 200/],
+  ] as const) {
+    const r = selfCheckPath(p);
+    assert.ok('refused' in r, `${JSON.stringify(p)} should be refused`);
+    assert.match(r.refused, why);
+  }
+  const queued: { data: unknown; opts: unknown }[] = [];
+  const jobs = { enqueue: async (_name: string, data: unknown, opts: unknown) => (queued.push({ data, opts }), `job-${queued.length}`), get: async () => undefined } as unknown as JobQueue;
+  const s = await seeded({ jobs });
+  try {
+    const post = (fields: Record<string, string>) => s.app.request('/self-check', { method: 'POST', headers: { cookie: `steward_csrf=${CSRF}`, ...FORM }, body: formBody(fields) });
+    const refused = await post({ repo: 'https://github.com/demo-org/lumen', path: '../../etc' });
+    assert.equal(refused.status, 400);
+    const page = text(await refused.text());
+    assert.match(page, /That folder is refused: the path "\.\.\/\.\.\/etc" has a \. or \.\. segment/);
+    assert.match(page, /value="\.\.\/\.\.\/etc"|Folder in the repository/);
+    assert.equal((await post({ repo: 'https://github.com/demo-org/lumen', path: '/etc' })).status, 400);
+    assert.equal(queued.length, 0);
+    const ok = await post({ repo: 'https://github.com/demo-org/lumen', path: 'packages/vision' });
+    assert.equal(ok.status, 303);
+    assert.equal(ok.headers.get('location'), '/self-check/job-1');
+    assert.deepEqual({ ...(queued[0]!.data as object), requestedAt: 'x' }, { url: 'https://github.com/demo-org/lumen', path: 'packages/vision', requestedAt: 'x' });
+    assert.deepEqual(queued[0]!.opts, { singletonKey: 'https://github.com/demo-org/lumen packages/vision', retryLimit: 1 });
+  } finally {
+    await s.close();
+  }
+});
+
+test('the public log of decisions: acceptances, joining, waivers on projects and retirements, and nothing of the working group’s own (declines, ballots, questions, e-mails, waivers on applications)', async () => {
+  const s = await seeded();
+  try {
+    const staff = await as(s, 'staff');
+    assert.equal((await s.app.request('/staff/retire', { method: 'POST', headers: { ...staff, ...FORM }, body: formBody({ project: 'lumen', reason: 'archived upstream' }) })).status, 303);
+    const { decisions } = (await (await s.app.request('/api/decisions')).json()) as { decisions: { kind: string; project: string | null; text: string }[] };
+    const kinds = decisions.map((d) => d.kind);
+    for (const k of ['retired', 'waiver', 'joined', 'accepted']) assert.ok(kinds.includes(k), `the log has a ${k} entry`);
+    assert.match(decisions[0]!.text, /^lumen retired: archived upstream$/);
+    assert.ok(decisions.some((d) => /^Lumen accepted: Meets the requirements; strong contributor base\. \(4 of 5 members approved; 3 needed\)$/.test(d.text)));
+    const html = await (await s.app.request('/decisions')).text();
+    const all = JSON.stringify(decisions) + text(html);
+    for (const secret of ['Marlin', 'Nimbus', 'Too few active contributors', 'Which PyTorch releases', 'A niche field', '@', 'mia', 'noah', 'sam', 'vote.cast', 'ballots']) {
+      assert.ok(!all.includes(secret), `the public log shows ${JSON.stringify(secret)}`);
+    }
+    // the whole audit log stays the working group's
+    assert.equal((await s.app.request('/audit', { headers: await as(s, 'applicant') })).status, 403);
   } finally {
     await s.close();
   }

@@ -16,6 +16,8 @@ import { HistoryChart } from '../views/chart.js';
 import { day, page, StatusTag } from '../views/layout.js';
 import { ReportTable } from '../views/report.js';
 import { Waivers } from '../views/waivers.js';
+import { DataTable } from '../views/table.js';
+import { publicDecisions } from '../data/decisions.js';
 import { sendCached, versioned, type RouteDef } from './table.js';
 
 function filterOf(c: C): ProjectFilter {
@@ -225,6 +227,35 @@ function asset(c: C) {
   return c.body(a.body);
 }
 
+async function decisionsPage(c: C) {
+  const list = await publicDecisions(c.get('ctx'));
+  return page(
+    c,
+    'Decisions',
+    <>
+      <p>
+        What the working group and the periodic reviews decided about the ecosystem, newest first: projects accepted and joining, reviews passed and failed, retirements, waivers
+        on projects and amendments to the policy. Decisions on applications that were not accepted stay with the working group and the applicant.
+      </p>
+      {list.length === 0 ? (
+        <p class="muted">Nothing decided yet.</p>
+      ) : (
+        <DataTable
+          label="Decisions"
+          head={['Day', 'Decision', 'Project']}
+          rows={list.map((d) => [
+            d.on,
+            <>
+              <StatusTag status={d.kind.replace(/ /g, '_')} /> {d.text}
+            </>,
+            d.project ? <a href={`/projects/${encodeURIComponent(d.project)}`}>{d.project}</a> : '—',
+          ])}
+        />
+      )}
+    </>,
+  );
+}
+
 const ProjectSummarySchema = z
   .object({
     id: z.string(),
@@ -259,6 +290,22 @@ export const PUBLIC_ROUTES: RouteDef[] = [
   },
   { method: 'GET', path: '/logos/:file', access: 'public', kind: 'asset', summary: 'a landscape logo', example: { path: '/logos/lumen.svg', ok: 200 }, handler: logo },
   { method: 'GET', path: '/static/:file', access: 'public', kind: 'asset', summary: 'the stylesheet and script', example: { path: '/static/steward.css', ok: 200 }, handler: asset },
+  { method: 'GET', path: '/decisions', access: 'public', kind: 'page', summary: 'the public log of decisions', cachePublic: true, example: { path: '/decisions', ok: 200 }, handler: decisionsPage },
+  {
+    method: 'GET',
+    path: '/api/decisions',
+    access: 'public',
+    kind: 'api',
+    summary: 'the public log of decisions, newest first',
+    example: { path: '/api/decisions', ok: 200 },
+    openapi: {
+      responses: json(
+        z.object({ decisions: z.array(z.object({ seq: z.number(), on: z.string(), kind: z.string(), project: z.string().nullable(), text: z.string() }).openapi('Decision')) }),
+        'what was decided about the ecosystem',
+      ),
+    },
+    handler: async (c) => c.json({ decisions: await publicDecisions(c.get('ctx')) }),
+  },
   {
     method: 'GET',
     path: '/api/projects',

@@ -46,7 +46,9 @@ form.revoke label{font-weight:400;font-size:.9rem}
 .card h3{margin:0 0 .2rem}
 .tag{display:inline-block;padding:0 .4rem;border-radius:3px;font-size:.85rem;border:1px solid currentColor;white-space:nowrap}
 .tag-active,.tag-pass,.tag-accepted,.tag-completed,.tag-in-force{color:var(--ok)}
-.tag-exempt,.tag-expired,.tag-revoked{color:var(--muted)}
+.tag-exempt,.tag-expired,.tag-revoked,.tag-waiver-revoked{color:var(--muted)}
+.tag-joined,.tag-review-passed,.tag-amendment-adopted{color:var(--ok)}
+.tag-review-failed,.tag-amendment-rejected{color:var(--bad)}
 .tag-retired,.tag-fail,.tag-declined,.tag-dead,.tag-failed{color:var(--bad)}
 .tag-review,.tag-warn,.tag-unknown,.tag-waiting-on-comment,.tag-too-early,.tag-queued,.tag-active-job{color:var(--warn)}
 .problem{border-left:4px solid var(--bad);background:#fdf0f0;padding:.5rem .75rem}

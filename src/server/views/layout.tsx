@@ -26,6 +26,7 @@ function Nav(props: { c: C }) {
       <ul>
         {link('/', 'Projects')}
         {link('/self-check', 'Self-check')}
+        {link('/decisions', 'Decisions')}
         {v ? link('/inbox', 'Inbox') : null}
         {isWg(v) ? link('/queue', 'Queue') : null}
         {isWg(v) ? link('/sessions', 'Sessions') : null}
