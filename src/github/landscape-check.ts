@@ -4,7 +4,7 @@
 // warnings (a raster logo), each annotated at its line of landscape.yml, and an SVG's own faults
 // also at their line in the logo file. The logos folder is listed once at the head and once at the
 // base; only the logo files the pull request adds or changes are fetched and read.
-import { inspectLogoData, LOGO_NAME, type LogoFinding } from '../landscape/logos.js';
+import { inspectLogoData, LOGO_NAME, MAX_SVG_BYTES, type LogoFinding } from '../landscape/logos.js';
 import { parseLandscapeSource } from '../landscape/source.js';
 import { validateSource } from '../landscape/validate.js';
 import type { LandscapeProblem } from '../landscape/types.js';
@@ -30,13 +30,13 @@ interface Annotation {
   message: string;
 }
 
-/** A folder's files by name with their blob shas; null when the folder is not there. */
-async function listFolder(gh: Client, where: { owner: string; repo: string }, path: string, ref: string): Promise<Map<string, string> | null> {
+/** A folder's files by name with their blob shas and sizes; null when the folder is not there. */
+async function listFolder(gh: Client, where: { owner: string; repo: string }, path: string, ref: string): Promise<Map<string, { sha: string; size: number }> | null> {
   try {
     // the contents API lists up to 1 000 entries: the logos of a landscape of that size
     const { data } = await gh.rest.repos.getContent({ ...where, path, ref });
     if (!Array.isArray(data)) return null;
-    return new Map(data.filter((e) => e.type === 'file').map((e) => [e.name, e.sha]));
+    return new Map(data.filter((e) => e.type === 'file').map((e) => [e.name, { sha: e.sha, size: e.size }]));
   } catch (err) {
     if ((err as { status?: number }).status === 404) return null;
     throw err;
@@ -123,8 +123,8 @@ async function logoFindings(
   let reads = 0;
   const unread: string[] = [];
   for (const name of [...names].sort()) {
-    const sha = atHead.get(name);
-    if (sha === undefined) {
+    const file = atHead.get(name);
+    if (file === undefined) {
       found.set(name, [{ severity: 'error', message: `logo file ${name} not found in ${dir}/` }]);
       continue;
     }
@@ -132,12 +132,16 @@ async function logoFindings(
       found.set(name, [{ severity: 'warning', message: `logo ${name} is ${name.split('.').pop()!.toUpperCase()}, not SVG: landscape2 and the onboarding checklist expect an SVG` }]);
       continue;
     }
-    if (atBase?.get(name) === sha) continue;
+    if (atBase?.get(name)?.sha === file.sha) continue;
+    if (file.size > MAX_SVG_BYTES) {
+      found.set(name, [{ severity: 'error', message: `logo ${name} is ${file.size} bytes; an SVG logo over ${MAX_SVG_BYTES} bytes is not checked or served` }]);
+      continue;
+    }
     if (reads++ >= MAX_LOGO_READS) {
       unread.push(name);
       continue;
     }
-    const { data } = await gh.rest.git.getBlob({ ...head, file_sha: sha });
+    const { data } = await gh.rest.git.getBlob({ ...head, file_sha: file.sha });
     const findings = inspectLogoData(name, Buffer.from(data.content, data.encoding === 'base64' ? 'base64' : 'utf8'), `${dir}/`);
     found.set(name, findings);
     for (const f of findings) {

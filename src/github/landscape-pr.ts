@@ -6,7 +6,7 @@
 // branch of its own, opened once per project.
 import { createHash } from 'node:crypto';
 import { addItem, retireItem, type EditResult } from '../landscape/edit.js';
-import { inspectLogoData } from '../landscape/logos.js';
+import { inspectLogoData, MAX_SVG_BYTES } from '../landscape/logos.js';
 import { dateOf } from '../process/calendar.js';
 import { ProcessError } from '../process/errors.js';
 import type { Application, Project } from '../process/types.js';
@@ -109,6 +109,7 @@ async function fetchLogo(gh: Client, src: Extract<LogoSource, { kind: 'repo' }>,
     throw err;
   }
   if (Array.isArray(data) || data.type !== 'file') throw new ProcessError('invalid', `logo: ${src.shown} is not a file`);
+  if (data.size > MAX_SVG_BYTES) throw new ProcessError('invalid', `the logo at ${src.shown} is ${data.size} bytes; a logo over ${MAX_SVG_BYTES} bytes is not taken`);
   // the contents API leaves out files over 1 MB: those come as a blob
   const bytes = 'content' in data && data.content ? Buffer.from(data.content, 'base64') : Buffer.from((await gh.rest.git.getBlob({ owner: src.owner, repo: src.repo, file_sha: data.sha })).data.content, 'base64');
   // named as the project's file, so a line it gives is a line of that file

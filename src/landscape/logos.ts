@@ -16,7 +16,8 @@ export interface LogoFinding {
 /** The extensions landscape2's schema accepts for `logo`. */
 export const LOGO_NAME = /^.*\.(svg|gif|jpe?g|tiff?|png|webp|bmp)$/i;
 
-const MAX_SVG_BYTES = 2 * 1024 * 1024;
+/** an SVG logo larger than this is not read, checked or served */
+export const MAX_SVG_BYTES = 2 * 1024 * 1024;
 
 /** Checks the logo file `name` in `dir` (a folder known to exist). */
 export function inspectLogoFile(dir: string, name: string): LogoFinding[] {

@@ -87,12 +87,14 @@ test('where the logo is: a github.com link, a path in the project\'s repository,
 
 test('a pull request\'s logos are checked: a missing file, a file that is not SVG, a malformed SVG fail at their lines', async () => {
   const item = (name: string, logo: string) => ({ name, homepage_url: `https://${logo.split('.')[0]}.example`, repo_url: `https://github.com/acme/${logo.split('.')[0]}`, logo });
-  const text = landscapeYml([KORNIA, OLD_VISION, item('Absent', 'absent.svg'), item('Imposter', 'imposter.svg'), item('Broken', 'broken.svg'), item('Raster', 'raster.png'), item('Fine', 'fine.svg')]);
+  const text = landscapeYml([KORNIA, OLD_VISION, item('Absent', 'absent.svg'), item('Imposter', 'imposter.svg'), item('Broken', 'broken.svg'), item('Raster', 'raster.png'), item('Fine', 'fine.svg'), item('Huge', 'huge.svg')]);
   h.gh.api.setFile(LANDSCAPE, 'logos', 'landscape.yml', text);
   h.gh.api.setFile(LANDSCAPE, 'logos', 'hosted_logos/imposter.svg', '{"not": "an svg"}\n');
   h.gh.api.setFile(LANDSCAPE, 'logos', 'hosted_logos/broken.svg', '<svg xmlns="http://www.w3.org/2000/svg">\n  <rect width=10 height="10"/>\n</svg>\n');
   h.gh.api.setFile(LANDSCAPE, 'logos', 'hosted_logos/raster.png', 'PNG');
   h.gh.api.setFile(LANDSCAPE, 'logos', 'hosted_logos/fine.svg', logoSvg('Fine'));
+  const huge = `<svg>${' '.repeat(2 * 1024 * 1024)}</svg>`;
+  h.gh.api.setFile(LANDSCAPE, 'logos', 'hosted_logos/huge.svg', huge);
   const before = h.gh.log.length;
   await h.deliver('pull_request', pullRequestPayload(h, 'logos', 21));
   await h.settle();
@@ -105,11 +107,12 @@ test('a pull request\'s logos are checked: a missing file, a file that is not SV
     `landscape.yml:${logoLine('imposter.svg')} logo imposter.svg: not an SVG document (no <svg> element)`,
     `landscape.yml:${logoLine('imposter.svg')} logo imposter.svg: is not well-formed XML: text before the root element (line 1 of imposter.svg)`,
     `landscape.yml:${logoLine('broken.svg')} logo broken.svg: is not well-formed XML: the tag is malformed (an attribute without a quoted value, a < inside a value, or no closing >) (line 2 of broken.svg)`,
+    `landscape.yml:${logoLine('huge.svg')} logo huge.svg is ${huge.length} bytes; an SVG logo over 2097152 bytes is not checked or served`,
     'hosted_logos/broken.svg:2 logo broken.svg: is not well-formed XML: the tag is malformed (an attribute without a quoted value, a < inside a value, or no closing >) (line 2 of broken.svg)',
     'hosted_logos/imposter.svg:1 logo imposter.svg: is not well-formed XML: text before the root element (line 1 of imposter.svg)',
   ]);
   assert.deepEqual(at('warning'), [`landscape.yml:${logoLine('raster.png')} logo raster.png is PNG, not SVG: landscape2 and the onboarding checklist expect an SVG`]);
-  // the logos folder listed at the head and the base; only the three SVGs the pull request adds are read
+  // the logos folder listed at the head and the base; of the SVGs the pull request adds, the three of a readable size are read
   const reads = h.gh.log.slice(before).filter((l) => l.method === 'GET' && l.token);
   assert.equal(reads.filter((l) => /\/contents\/hosted_logos\?/.test(l.path)).length, 2);
   assert.equal(reads.filter((l) => /\/git\/blobs\//.test(l.path)).length, 3);
