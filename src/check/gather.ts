@@ -13,6 +13,7 @@ import { extractLicense, wantsLicenseFile } from '../evidence/license/index.js';
 import { torchReleasesAt } from '../evidence/torch-releases.js';
 import type { ResolvedTarget } from './target.js';
 import { projectView } from './project-root.js';
+import { cutMessage } from '../evidence/budget.js';
 
 export interface GatherOptions {
   asOf: Date;
@@ -69,6 +70,9 @@ export async function gatherEvidence(target: ResolvedTarget, opts: GatherOptions
   const cut = historyAndTags.history.shallow;
   if (cut) {
     problems.push({ file: 'shallow', message: `a shallow clone: history before ${cut.cutAt ?? 'an unknown commit'} is cut off${cut.hidesWindow ? ', inside the activity window' : ''}` });
+  }
+  if (historyAndTags.history.mailmapCut) {
+    problems.push({ file: '.mailmap', message: cutMessage(historyAndTags.history.mailmapCut) });
   }
   if (historyAndTags.history.graphRejected) {
     problems.push({ file: 'objects/info/commit-graph', message: `not used: ${historyAndTags.history.graphRejected}; the history was walked from the commit objects` });

@@ -81,7 +81,8 @@ export async function readHistory(
     hiddenBySkew: walk.walk.hiddenBySkew,
     ...(counted.latestWindowCommit ? { latestWindowCommit: counted.latestWindowCommit } : {}),
     mailmap: mailmapText !== undefined,
-    ...(mailmapText?.truncated ? { mailmapTruncated: true } : {}),
+    ...(mailmapText?.truncated || mailmap.cut ? { mailmapTruncated: true } : {}),
+    ...(mailmap.cut ? { mailmapCut: mailmap.cut } : {}),
     ...(counted.renamedBots.length ? { botsRenamedByMailmap: counted.renamedBots } : {}),
     ...(shallow ? { shallow } : {}),
   };

@@ -1,6 +1,7 @@
 // A repository's .mailmap (gitmailmap(5)), parsed by us rather than by `git --use-mailmap`, so the
 // same mapping applies to commit authors and to Co-authored-by trailers (which git never maps),
 // and nothing from the user's own git config (mailmap.file) can change a check's result.
+import { Deadline, type ParseCut } from './budget.js';
 
 export interface Ident {
   name: string;
@@ -16,6 +17,8 @@ export interface Mailmap {
   /** entries that matched nothing are absent: map() returns the input unchanged */
   size: number;
   map(ident: Ident): Ident;
+  /** the parse ran out of its time budget here: later lines were not read */
+  cut?: ParseCut;
 }
 
 /** Splits `Name <email> rest` into the text before `<`, the e-mail, and what follows `>`. */
@@ -32,12 +35,19 @@ function takeAddress(text: string): { before: string; email: string; after: stri
  * four forms are: `Proper <commit>`, `<proper> <commit>`, `Proper <proper> <commit>` and
  * `Proper <proper> Commit Name <commit>`.
  */
-export function parseMailmap(text: string): Mailmap {
+export function parseMailmap(text: string, deadline: Deadline = new Deadline()): Mailmap {
   // commit e-mail (lower-cased) → entry for any name, and entries for specific commit names
   const byEmail = new Map<string, Entry>();
   const byEmailAndName = new Map<string, Entry>();
   let size = 0;
+  let cut: ParseCut | undefined;
+  let lineNo = 0;
   for (const raw of text.split('\n')) {
+    lineNo++;
+    if (deadline.expired()) {
+      cut = { line: lineNo, budgetMs: deadline.ms };
+      break;
+    }
     const line = raw.trimStart();
     if (line === '' || line.startsWith('#')) continue;
     const first = takeAddress(line);
@@ -69,6 +79,7 @@ export function parseMailmap(text: string): Mailmap {
   }
   return {
     size,
+    ...(cut ? { cut } : {}),
     map(ident: Ident): Ident {
       if (size === 0) return ident;
       const key = ident.email.toLowerCase();

@@ -118,8 +118,10 @@ export interface HistoryEvidence {
    * trusted (those commits stay bot commits)
    */
   botsRenamedByMailmap?: { bot: string; shownAs: string; commits: number }[];
-  /** the .mailmap was larger than the cap and only its beginning was read */
+  /** the .mailmap was larger than the cap, or its parse ran out of time, and only its beginning was read */
   mailmapTruncated?: boolean;
+  /** where the .mailmap's parse stopped for its time budget (src/evidence/budget.ts) */
+  mailmapCut?: { line: number; budgetMs: number };
 }
 
 export interface TagEvidence {

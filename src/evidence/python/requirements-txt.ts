@@ -5,11 +5,14 @@ import type { EvidenceProblem, FileMap, TorchDeclaration } from '../types.js';
 import { looksOptional } from './facts.js';
 import { isTorchName, parsePep508 } from './pep508.js';
 import { stripInlineComment } from './setup-cfg.js';
+import { cutMessage, Deadline, type ParseCut } from '../budget.js';
 
 export interface RequirementsFile {
   torch: TorchDeclaration[];
   /** repository paths this file includes with -r / --requirement */
   includes: string[];
+  /** the parse ran out of its time budget here: what follows was not read */
+  cut?: ParseCut;
 }
 
 /** a logical line longer than this is no requirement pip users write; the rest is not read */
@@ -39,9 +42,13 @@ function logicalLines(text: string): { text: string; line: number }[] {
   return out;
 }
 
-export function readRequirementsTxt(file: string, text: string, optional: boolean): RequirementsFile {
+export function readRequirementsTxt(file: string, text: string, optional: boolean, deadline: Deadline = new Deadline()): RequirementsFile {
   const out: RequirementsFile = { torch: [], includes: [] };
   for (const { text: raw, line } of logicalLines(text)) {
+    if (deadline.expired()) {
+      out.cut = { line, budgetMs: deadline.ms };
+      break;
+    }
     const l = raw.trimStart().startsWith('#') ? '' : stripInlineComment(raw);
     if (!l) continue;
     const inc = /^(?:-r|--requirement)(?:\s+|=)(\S+)/.exec(l);
@@ -71,7 +78,10 @@ export function readRequirementFiles(paths: string[], files: FileMap, problems: 
   const parsed = new Map<string, RequirementsFile>();
   for (const p of paths) {
     const text = files[p]?.text;
-    if (text !== undefined) parsed.set(p, readRequirementsTxt(p, text, looksOptional(p)));
+    if (text === undefined) continue;
+    const read = readRequirementsTxt(p, text, looksOptional(p));
+    if (read.cut) problems.push({ file: p, message: cutMessage(read.cut) });
+    parsed.set(p, read);
   }
   const required = new Set<string>();
   const visit = (p: string, from: string[]) => {
