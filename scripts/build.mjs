@@ -2,13 +2,17 @@
 // command) under dist/bundle, plus what a cold start would otherwise compute: the license
 // templates normalised and the default policy parsed. A bundle
 // because loading ~150 modules one by one cost about a quarter of a `steward check` start-up;
-// type-checking is `npm run typecheck`, apart from this.
+// type-checking is `npm run typecheck`, apart from this. `node scripts/build.mjs --out dist/NAME`
+// builds elsewhere (scripts/run-tests.mjs does, for the CLI the tests run); the folder must be two
+// levels below the root, as the sources find data/ and node_modules from there.
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const outdir = `${root}dist/bundle`;
+const outIndex = process.argv.indexOf('--out');
+const outdir = outIndex > 0 ? resolve(root, process.argv[outIndex + 1]) : `${root}dist/bundle`;
 rmSync(outdir, { recursive: true, force: true });
 await build({
   absWorkingDir: root,

@@ -1,8 +1,15 @@
 // Runs every test file under test/ (or those whose path contains one of the arguments) with
 // node's own test runner; Node 20's --test takes no globs, so the files are listed here.
-import { readdirSync, statSync } from 'node:fs';
+//
+// First it bundles the CLI from the current sources (scripts/build.mjs, about a second) into a
+// folder of its own for this run, and tells the tests where through STEWARD_TEST_CLI: the tests
+// that run `steward` as a user does then start the bundle (~0.3 s) instead of compiling the
+// TypeScript through tsx at every start (~1 s). A test file run on its own, without this script,
+// runs the CLI from the sources (test/support/cli.ts).
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 
 function find(dir) {
   const out = [];
@@ -20,9 +27,25 @@ if (files.length === 0) {
   console.error(`no test files match ${filters.join(' ')}`);
   process.exit(2);
 }
-const result = spawnSync(
-  process.execPath,
-  ['--import', 'tsx', '--test', '--test-reporter=spec', ...files],
-  { stdio: 'inherit' },
-);
-process.exit(result.status ?? 1);
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+// two levels below the root, as the sources find data/ and node_modules from there
+mkdirSync(join(root, 'dist'), { recursive: true });
+const cliDir = mkdtempSync(join(root, 'dist', 'test-cli-'));
+let status = 1;
+try {
+  const built = spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs'), '--out', cliDir], { stdio: 'inherit' });
+  if (built.status !== 0) {
+    console.error('run-tests: building the CLI from the sources failed; no tests ran');
+  } else {
+    const result = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', '--test', '--test-reporter=spec', ...files],
+      { stdio: 'inherit', env: { ...process.env, STEWARD_TEST_CLI: join(cliDir, 'run.js') } },
+    );
+    status = result.status ?? 1;
+  }
+} finally {
+  rmSync(cliDir, { recursive: true, force: true });
+}
+process.exit(status);

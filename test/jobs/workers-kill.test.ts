@@ -7,8 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { REPO_ROOT, runCli } from '../support/cli.js';
+import { CLI, REPO_ROOT, runCli } from '../support/cli.js';
 import { buildRepo, cleanupTemp, tempDir } from '../support/repo.js';
 import { startSmtpSink } from '../support/smtp-sink.js';
 import { PG_URL, postgresUnavailable } from '../store/backends.js';
@@ -18,7 +17,6 @@ import { openStore } from '../../src/store/index.js';
 
 test.after(cleanupTemp);
 
-const ENTRY = fileURLToPath(new URL('../../src/cli/run.ts', import.meta.url));
 const PROJECTS = 12;
 
 test('a worker SIGKILLed mid-run: the others finish, one review per project, no notice twice', async (t) => {
@@ -40,7 +38,7 @@ test('a worker SIGKILLed mid-run: the others finish, one review per project, no 
     for (let i = 0; i < 4; i++) {
       const child = spawn(
         process.execPath,
-        ['--import', 'tsx', ENTRY, 'worker', '--smtp', sink.url, '--notify', 'staff@example.org', '--deliver-every', '0.5', '--review-every', '0.0005', '--concurrency', '1', '--lease', '4', '--repos-dir', repos, '--offline'],
+        [...CLI, 'worker', '--smtp', sink.url, '--notify', 'staff@example.org', '--deliver-every', '0.5', '--review-every', '0.0005', '--concurrency', '1', '--lease', '4', '--repos-dir', repos, '--offline'],
         { cwd: REPO_ROOT, env: { ...process.env, ...env, NO_COLOR: '1' }, stdio: ['ignore', 'ignore', 'pipe'] },
       );
       const w = { child, log: '', exited: new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code))) };

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { FakeGitHub } from '../support/fake-github.js';
 import { FakePyPI } from '../support/fake-pypi.js';
 import { buildRepo, tempDir, cleanupTemp } from '../support/repo.js';
+import { CLI } from '../support/cli.js';
 
 const gh = new FakeGitHub({ tokens: { good: {} } });
 const pypi = new FakePyPI();
@@ -58,7 +59,7 @@ function steward(args: string[], extraEnv: NodeJS.ProcessEnv = {}) {
   // asynchronous servers in this process must keep answering while the CLI runs: spawnSync would block them
   return new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
     import('node:child_process').then(({ execFile }) => {
-      execFile(process.execPath, ['--import', 'tsx', 'src/cli/run.ts', ...args], { env: { ...env, ...extraEnv }, timeout: 120_000 }, (err, stdout, stderr) => {
+      execFile(process.execPath, [...CLI, ...args], { env: { ...env, ...extraEnv }, timeout: 120_000 }, (err, stdout, stderr) => {
         resolve({ status: err ? ((err as { code?: number }).code ?? null) : 0, stdout, stderr });
       });
     });

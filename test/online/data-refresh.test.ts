@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FakePyPI } from '../support/fake-pypi.js';
 import { tempDir, cleanupTemp } from '../support/repo.js';
+import { CLI } from '../support/cli.js';
 import { torchReleasesAt } from '../../src/evidence/torch-releases.js';
 
 const pypi = new FakePyPI();
@@ -28,7 +29,7 @@ after(async () => {
 
 function steward(args: string[], env: NodeJS.ProcessEnv) {
   return new Promise<{ status: number; stdout: string; stderr: string }>((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', 'src/cli/run.ts', ...args], { env: { PATH: process.env.PATH, ...env }, timeout: 60_000 }, (err, stdout, stderr) =>
+    execFile(process.execPath, [...CLI, ...args], { env: { PATH: process.env.PATH, ...env }, timeout: 60_000 }, (err, stdout, stderr) =>
       resolve({ status: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     );
   });

@@ -6,8 +6,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { REPO_ROOT, runCli } from '../support/cli.js';
+import { CLI, REPO_ROOT, runCli } from '../support/cli.js';
 import { buildRepo, cleanupTemp, tempDir } from '../support/repo.js';
 import { startSmtpSink } from '../support/smtp-sink.js';
 import { healthySpec } from './real-repos.js';
@@ -15,7 +14,6 @@ import { landscapeItem } from './landscape-items.js';
 
 test.after(cleanupTemp);
 
-const ENTRY = fileURLToPath(new URL('../../src/cli/run.ts', import.meta.url));
 
 const item = landscapeItem;
 
@@ -44,7 +42,7 @@ test('steward worker delivers the outbox, runs the due review, and stops cleanly
   let stderr = '';
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', ENTRY, 'worker', '--smtp', sink.url, '--deliver-every', '0.3', '--review-every', '0.001', '--repos-dir', repos, '--offline'],
+    [...CLI, 'worker', '--smtp', sink.url, '--deliver-every', '0.3', '--review-every', '0.001', '--repos-dir', repos, '--offline'],
     { cwd: REPO_ROOT, env: { ...process.env, ...env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));

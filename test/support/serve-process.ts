@@ -1,11 +1,9 @@
-// `steward serve` in a process of its own, as an operator starts it: spawned through tsx, its URL
-// read from the "listening on" line, stopped with SIGTERM. Shared by the tests that need the real
-// command (replay, serve) and bench/http.bench.ts.
+// `steward serve` in a process of its own, as an operator starts it: the CLI the tests run (see
+// ./cli.ts: the bundle under `npm test`, else the sources through tsx), its URL read from the
+// "listening on" line, stopped with SIGTERM. Shared by the tests that need the real command
+// (replay, serve) and bench/http.bench.ts.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const ENTRY = fileURLToPath(new URL('../../src/cli/run.ts', import.meta.url));
+import { CLI, REPO_ROOT as ROOT } from './cli.js';
 
 export interface ServeProcess {
   url: string;
@@ -19,7 +17,7 @@ export interface ServeProcess {
 
 /** Starts `steward serve ...args` and resolves once it prints the address it listens on. */
 export async function startServe(args: string[], opts: { env?: NodeJS.ProcessEnv; stderr?: 'pipe' | 'inherit' } = {}): Promise<ServeProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', ENTRY, 'serve', ...args], { cwd: ROOT, env: opts.env ?? process.env, stdio: ['ignore', 'pipe', opts.stderr ?? 'pipe'] });
+  const child = spawn(process.execPath, [...CLI, 'serve', ...args], { cwd: ROOT, env: opts.env ?? process.env, stdio: ['ignore', 'pipe', opts.stderr ?? 'pipe'] });
   let out = '';
   let err = '';
   child.stderr?.on('data', (c: Buffer) => (err += c.toString()));
