@@ -21,7 +21,10 @@ function find(dir) {
   return out;
 }
 
-const filters = process.argv.slice(2);
+// arguments starting with -- go to node's test runner (e.g. --test-reporter=junit
+// --test-reporter-destination=out.xml, --test-concurrency=1); the others select files
+const options = process.argv.slice(2).filter((a) => a.startsWith('--'));
+const filters = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const files = find('test').filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)));
 if (files.length === 0) {
   console.error(`no test files match ${filters.join(' ')}`);
@@ -40,7 +43,7 @@ try {
   } else {
     const result = spawnSync(
       process.execPath,
-      ['--import', 'tsx', '--test', '--test-reporter=spec', ...files],
+      ['--import', 'tsx', '--test', ...(options.some((o) => o.startsWith('--test-reporter')) ? [] : ['--test-reporter=spec']), ...options, ...files],
       { stdio: 'inherit', env: { ...process.env, STEWARD_TEST_CLI: join(cliDir, 'run.js') } },
     );
     status = result.status ?? 1;
