@@ -7,17 +7,15 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { openStore, enqueue, inTransaction, listOutbox } from '../../src/store/index.js';
 import { deliverOutbox, deliveryLease, LEASE_MARGIN_MS } from '../../src/process/delivery.js';
 import { createTransport, renderStoredNotice, DEFAULT_SEND_TIMEOUT_MS } from '../../src/notices/index.js';
 import { startSmtpSink } from '../support/smtp-sink.js';
 import { tempDir, cleanupTemp } from '../support/repo.js';
-import { REPO_ROOT } from '../support/cli.js';
+import { CLI, REPO_ROOT } from '../support/cli.js';
 
 after(cleanupTemp);
 
-const ENTRY = fileURLToPath(new URL('../../src/cli/run.ts', import.meta.url));
 const notice = { kind: 'offboarding', to: ['owner@gone.example'], data: { projectName: 'Gone', projectId: 'gone' } };
 
 async function until(what: string, cond: () => boolean, ms: number): Promise<void> {
@@ -45,7 +43,7 @@ test('a deliverer SIGKILLed while the server holds its DATA reply: nothing resen
 
   const sink = await startSmtpSink({ dedupe: true });
   sink.hold(true);
-  const child = spawn(process.execPath, ['--import', 'tsx', ENTRY, 'notices', 'deliver', '--smtp', sink.url], {
+  const child = spawn(process.execPath, [...CLI, 'notices', 'deliver', '--smtp', sink.url], {
     cwd: REPO_ROOT,
     env: { ...process.env, STEWARD_DATA_DIR: dataDir, STEWARD_STAFF_EMAIL: '', NO_COLOR: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
