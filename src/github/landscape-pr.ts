@@ -42,24 +42,28 @@ async function openPr(ctx: AppContext, gh: Client, branch: string, title: string
   }
   if (!result.changed) throw new ProcessError('conflict', `${FILE} needs no change: ${result.message}`);
   // a file the pull request adds must not replace another one of the same name on the base
+  const onBase = new Map<string, string | undefined>();
   for (const f of files) {
     const there = await shaOf(gh, { owner, repo }, f.path, base);
     if (there !== undefined && there !== blobSha(f.content)) throw new ProcessError('conflict', `${ctx.config.landscapeRepo} already has a different ${f.path} on ${base}; rename or replace it by hand`);
+    onBase.set(f.path, there);
   }
   const { data: head } = await gh.rest.git.getRef({ owner, repo, ref: `heads/${base}` });
+  let fresh = true;
   try {
     await gh.rest.git.createRef({ owner, repo, ref: `refs/heads/${branch}`, sha: head.object.sha });
   } catch (err) {
-    // a retried job finds its branch made: it goes on from there
+    // a retried job finds its branch made: it goes on from there, asking what the branch holds
     if ((err as { status?: number }).status !== 422) throw err;
+    fresh = false;
   }
   for (const f of files) {
-    const there = await shaOf(gh, { owner, repo }, f.path, branch);
+    const there = fresh ? onBase.get(f.path) : await shaOf(gh, { owner, repo }, f.path, branch);
     if (there === blobSha(f.content)) continue;
     await gh.rest.repos.createOrUpdateFileContents({ owner, repo, path: f.path, branch, ...(there ? { sha: there } : {}), message: `${title}: ${f.path}`, content: f.content.toString('base64') });
   }
-  const { data: onBranch } = await gh.rest.repos.getContent({ owner, repo, path: FILE, ref: branch });
-  const sha = !Array.isArray(onBranch) && 'sha' in onBranch ? onBranch.sha : file.sha;
+  // a branch just made from the base holds the base's landscape.yml
+  const sha = fresh ? file.sha : await shaOf(gh, { owner, repo }, FILE, branch) ?? file.sha;
   await gh.rest.repos.createOrUpdateFileContents({ owner, repo, path: FILE, branch, sha, message: title, content: Buffer.from(result.text).toString('base64') });
   const { data: pr } = await gh.rest.pulls.create({ owner, repo, title, head: branch, base, body: `${body}\n\n${result.message}` });
   return { number: pr.number, message: result.message };

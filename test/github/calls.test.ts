@@ -1,10 +1,12 @@
 // What the App costs in GitHub API calls, measured on the stand-in: per application (opened →
-// report comment and label) and per vote (open, reactions read, close, decision), and what the
-// checker itself asks of GitHub. Bounds keep a regression from going unnoticed.
+// report comment and label), per vote (open, reactions read, close, decision), per onboarding
+// pull request (entry and logo) and per landscape check run, and what the checker itself asks of
+// GitHub. Bounds keep a regression from going unnoticed.
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
+import { KORNIA, landscapeYml, logoSvg } from '../support/landscape.js';
 import { cleanupTemp } from '../support/repo.js';
-import { addApplicantRepo, commentPayload, ECOSYSTEM, openApplication, startHarness, type Harness } from './harness.js';
+import { addApplicantRepo, commentPayload, ECOSYSTEM, LANDSCAPE, openApplication, pullRequestPayload, startHarness, type Harness } from './harness.js';
 
 let h: Harness;
 before(async () => {
@@ -55,4 +57,18 @@ test('calls per application and per vote', async (t) => {
   const perVote = opened.app + status.app + closed.app + decided.app;
   t.diagnostic(`per vote (open, status, close, decide): ${perVote} calls, ${opened.writes + status.writes + closed.writes + decided.writes} writes`);
   assert.ok(perVote <= 16, `${perVote} calls`);
+
+  // onboarding: the landscape pull request with the entry and the logo, then its check run
+  h.gh.addRepo({ owner: 'example-fdn', name: 'landscape', stars: 0 });
+  h.gh.api.setFile(LANDSCAPE, 'main', 'landscape.yml', landscapeYml([KORNIA]));
+  h.gh.api.setFile(LANDSCAPE, 'main', 'hosted_logos/kornia.svg', logoSvg('Kornia'));
+  h.gh.api.setFile('acme/widget', 'main', 'docs/logo.svg', logoSvg('Widget'));
+  const onboarded = await measure(() => say(1, 'sam-gh', '/onboard Modeling / Computer Vision logo docs/logo.svg'));
+  t.diagnostic(`onboarding pull request (entry and logo): ${JSON.stringify(onboarded)}`);
+  const pr = h.gh.api.pulls(LANDSCAPE)[0]!;
+  assert.ok(pr, 'the pull request');
+  const checked = await measure(async () => void (await h.deliver('pull_request', pullRequestPayload(h, pr.head, pr.number))));
+  t.diagnostic(`landscape check run (one new logo): ${JSON.stringify(checked)}`);
+  assert.ok(onboarded.app <= 12, onboarded.detail.join('\n'));
+  assert.ok(checked.app <= 5, checked.detail.join('\n'));
 });

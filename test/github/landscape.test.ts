@@ -47,9 +47,14 @@ test('/onboard opens a landscape pull request: the new entry only, with extra.ac
   assert.equal(h.gh.api.pulls(LANDSCAPE).length, 0, 'no pull request with a bad logo');
   const svg = logoSvg('Beta');
   h.gh.api.setFile('beta-org/beta', 'main', 'docs/logo.svg', svg);
+  // opening the pull request fails past the client's retries: the queue's retry goes on from the branch it made
+  h.gh.faults.push({ status: 502, path: /\/repos\/example-fdn\/landscape\/pulls$/, times: 5 });
   const r = await h.deliver('issue_comment', commentPayload(h, beta.number, 'sam-gh', `/onboard Modeling / Computer Vision logo ${link}`));
   assert.equal(r.status, 202);
   await h.settle();
+  assert.deepEqual(await h.queue.dead(), []);
+  assert.deepEqual(h.gh.log.filter((l) => l.method === 'POST' && l.path.endsWith('/landscape/pulls')).map((l) => l.status), [502, 502, 502, 502, 502, 201]);
+  assert.equal(h.gh.api.pulls(LANDSCAPE).length, 1, 'one pull request');
   const [pr] = h.gh.api.pulls(LANDSCAPE);
   assert.ok(pr, 'a pull request was opened');
   assert.equal(pr!.base, 'main');
