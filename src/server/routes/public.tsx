@@ -79,7 +79,13 @@ async function projectsPage(c: C) {
           <ul class="cards">
             {list.map((p) => (
               <li class="card">
-                {p.logo ? <img src={p.logo} alt="" width="48" height="48" loading="lazy" /> : null}
+                {p.logo ? (
+                  <img src={p.logo} alt="" width="48" height="48" loading="lazy" decoding="async" />
+                ) : (
+                  <span class="logo-none" aria-hidden="true">
+                    {p.name.slice(0, 1).toUpperCase()}
+                  </span>
+                )}
                 <div>
                   <h3>
                     <a href={`/projects/${encodeURIComponent(p.id)}`}>{p.name}</a>
@@ -242,6 +248,7 @@ async function decisionsPage(c: C) {
       ) : (
         <DataTable
           label="Decisions"
+          stack
           head={['Day', 'Decision', 'Project']}
           rows={list.map((d) => [
             d.on,

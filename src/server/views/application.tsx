@@ -81,6 +81,9 @@ export function StaffActions(props: { c: C; app: Application }) {
       <button type="submit">{label}</button>
     </form>
   );
+  // nothing for staff to do in this state: no empty heading
+  const due = (app.status === 'IN_REVIEW' && (!app.vote || app.vote.closedAt !== undefined)) || (app.vote !== undefined && !app.vote.closedAt) || app.status === 'ACCEPTED';
+  if (!due) return null;
   return (
     <section aria-labelledby="staff-h">
       <h2 id="staff-h">Staff</h2>

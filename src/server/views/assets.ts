@@ -37,12 +37,13 @@ th,td{text-align:left;padding:.4rem .5rem;border-bottom:1px solid var(--line);ve
 th{font-weight:600;background:#f6f6f7}
 .table-wrap{overflow-x:auto;background:linear-gradient(to right,#fff 30%,#fff0) left/2rem 100% no-repeat local,linear-gradient(to left,#fff 30%,#fff0) right/2rem 100% no-repeat local,radial-gradient(farthest-side at 0 50%,#0003,#0000) left/.75rem 100% no-repeat scroll,radial-gradient(farthest-side at 100% 50%,#0003,#0000) right/.75rem 100% no-repeat scroll}
 .table-wrap:focus-visible{outline:3px solid var(--focus);outline-offset:2px}
-.table-wrap th{white-space:nowrap}
+.table-wrap th,.table-wrap td:first-child{white-space:nowrap}
 form.revoke{margin-top:.4rem}
 form.revoke label{font-weight:400;font-size:.9rem}
 .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(15rem,1fr));gap:.75rem;list-style:none;padding:0;margin:0}
 .card{border:1px solid var(--line);border-radius:6px;padding:.75rem;display:flex;gap:.75rem;align-items:flex-start}
 .card img{width:48px;height:48px;object-fit:contain;flex:none}
+.logo-none{width:48px;height:48px;flex:none;display:flex;align-items:center;justify-content:center;border:1px dashed var(--line);border-radius:6px;color:var(--muted);font-weight:700}
 .card h3{margin:0 0 .2rem}
 .tag{display:inline-block;padding:0 .4rem;border-radius:3px;font-size:.85rem;border:1px solid currentColor;white-space:nowrap}
 .tag-active,.tag-pass,.tag-accepted,.tag-completed,.tag-in-force{color:var(--ok)}
@@ -60,6 +61,9 @@ form.revoke label{font-weight:400;font-size:.9rem}
 .bar i{position:absolute;top:-.25rem;bottom:-.25rem;border-left:2px dashed var(--fg)}
 .bar b{position:absolute;top:1.3rem;font-size:.8rem;font-weight:400;transform:translateX(-50%);white-space:nowrap}
 .chart{max-width:100%;height:auto}
+figure{margin:1rem 0}
+.inbox{list-style:none;padding:0}
+.inbox li{margin:.5rem 0}
 dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem}
 dl.facts dt{font-weight:600}
 dl.facts dd{margin:0}
@@ -71,7 +75,12 @@ table.report thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:r
 table.report tr{display:grid;grid-template-columns:1.75rem 1fr auto;gap:0 .25rem;border-bottom:1px solid var(--line);padding:.35rem 0}
 table.report td,table.report th{display:block;border:none;padding:0;background:none}
 table.report td:last-child{grid-column:1/-1;margin-top:.2rem}
-table.report .evidence{padding-left:1.2rem;overflow-wrap:anywhere}}
+table.report .evidence{padding-left:1.2rem;overflow-wrap:anywhere}
+/* long-text tables: each row a block of heading and value */
+table.stacked thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
+table.stacked tr{display:block;border-bottom:1px solid var(--line);padding:.4rem 0}
+table.stacked td{display:grid;grid-template-columns:7.5rem 1fr;gap:.5rem;border:none;padding:.1rem 0}
+table.stacked td::before{content:attr(data-label);font-weight:600}}
 `;
 
 export const JS = `

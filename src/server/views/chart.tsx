@@ -33,7 +33,7 @@ export function HistoryChart(props: { points: HistoryPoint[] }) {
         {ticks.map((t) => (
           <g>
             <line x1={PAD.l} x2={W - PAD.r} y1={y(t)} y2={y(t)} stroke="#d5d7dc" />
-            <text x={PAD.l - 6} y={y(t) + 4} font-size="12" text-anchor="end" fill="#55575d">
+            <text x={PAD.l - 6} y={y(t) + 4} font-size="16" text-anchor="end" fill="#55575d">
               {String(t)}
             </text>
           </g>
@@ -46,10 +46,10 @@ export function HistoryChart(props: { points: HistoryPoint[] }) {
             {p.contributors !== null ? <circle cx={x(Date.parse(p.asOf))} cy={y(p.contributors)} r="3.5" fill="#0b4fb3" /> : null}
           </g>
         ))}
-        <text x={PAD.l} y={H - 10} font-size="12" fill="#55575d">
+        <text x={PAD.l} y={H - 10} font-size="16" fill="#55575d">
           {first.asOf.slice(0, 10)}
         </text>
-        <text x={W - PAD.r} y={H - 10} font-size="12" text-anchor="end" fill="#55575d">
+        <text x={W - PAD.r} y={H - 10} font-size="16" text-anchor="end" fill="#55575d">
           {last.asOf.slice(0, 10)}
         </text>
       </svg>

@@ -21,6 +21,7 @@ export function Waivers(props: { c: C; waivers: ListedWaiver[]; subject: string;
       ) : (
         <DataTable
           label="Waivers"
+          stack
           head={['Requirement', 'Reason', 'Decided', 'Until', 'State']}
           rows={waivers.map((l) => [
             `${l.waiver.requirement}. ${TITLES.get(l.waiver.requirement) ?? l.waiver.key}`,
