@@ -20,7 +20,8 @@ export function register(program: Command): void {
       `
 The App's configuration comes from the environment, as for steward serve: STEWARD_GITHUB_APP_ID,
 STEWARD_GITHUB_APP_PRIVATE_KEY (PEM text or a file), STEWARD_GITHUB_WEBHOOK_SECRET,
-STEWARD_ECOSYSTEM_REPO, STEWARD_LANDSCAPE_REPO, and STEWARD_GITHUB_API_URL for GitHub Enterprise.
+STEWARD_ECOSYSTEM_REPO, STEWARD_LANDSCAPE_REPO (its logos in STEWARD_LANDSCAPE_LOGOS_DIR, default
+hosted_logos), and STEWARD_GITHUB_API_URL for GitHub Enterprise.
 The replay is not recorded as a delivery: replaying one that was handled does its work again.
 
 Example:

@@ -36,6 +36,7 @@ export function register(program: Command): void {
     .addHelpText(
       'after',
       '\nThe GitHub App routes are live when STEWARD_GITHUB_* is set; without it POST /github/webhooks answers 404.\n' +
+        'Open votes are read every STEWARD_GITHUB_SYNC_SECONDS (default 3600; 0: only on commands).\n' +
         'Sign-in with GitHub: STEWARD_GITHUB_OAUTH_CLIENT_ID and STEWARD_GITHUB_OAUTH_CLIENT_SECRET.\n' +
         'Example: PORT=3000 steward serve --data-dir ./.steward --landscape ../landscape/landscape.yml',
     )
