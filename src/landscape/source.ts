@@ -3,6 +3,7 @@
 // these offsets (never by re-stringifying the document), so untouched bytes stay untouched.
 import { parseDocument } from 'yaml';
 import { fastScan } from './fastscan.js';
+import { withoutStacks, yamlCostLimit } from '../util/yaml-cost.js';
 import { positionalId } from './names.js';
 import { fromYaml, getPair, jsOf, scalarText, type TMap, type TNode, type TPair } from './tree.js';
 import type { LandscapeFormat, LandscapeProblem } from './types.js';
@@ -137,14 +138,7 @@ export function parseLandscapeSource(text: string, file = 'landscape.yml', opts:
     }
     // uniqueKeys off: a repeated key is reported by us with both lines instead of failing the parse
     // the parser makes an Error per problem: without stack traces (unused) thousands cost little
-    const stackLimit = Error.stackTraceLimit;
-    Error.stackTraceLimit = 0;
-    let doc: ReturnType<typeof parseDocument>;
-    try {
-      doc = parseDocument(text, { uniqueKeys: false, prettyErrors: false });
-    } finally {
-      Error.stackTraceLimit = stackLimit;
-    }
+    const doc = withoutStacks(() => parseDocument(text, { uniqueKeys: false, prettyErrors: false }));
     // one error per run of lines: errors on the lines right after one are its consequences
     const errorLines = [...new Set(doc.errors.map((e) => lineOf(e.pos[0])))].sort((x, y) => x - y);
     src.syntaxErrorLines = errorLines;
@@ -367,44 +361,18 @@ function hint(text: string, line: number): string {
 export const MAX_LANDSCAPE_CHARS = 8 * 1024 * 1024;
 /** Limits on input the yaml package parses (what the fast scanner leaves to it). */
 export const MAX_YAML_CHARS = 1024 * 1024;
-export const MAX_YAML_DEPTH = 64;
-export const MAX_ALIASES = 256;
 const MAX_REPORTED_ERRORS = 20;
 
 /**
- * One linear pass over input bound for the yaml package: refuses what would cost it seconds
- * (deep flow or compact nesting, many anchors and aliases, sheer size) before it is parsed.
- * Counts outside quotes are approximate (a bracket in a quoted string counts): the limits sit
- * far above anything a landscape file needs.
+ * Refuses input bound for the yaml package that would cost it seconds (deep flow or compact
+ * nesting, many anchors and aliases: src/util/yaml-cost.ts, or sheer size) before it is parsed.
  */
 export function yamlLimit(text: string, lineOf: (offset: number) => number): { line: number; message: string } | null {
   if (text.length > MAX_YAML_CHARS) {
     return { line: 1, message: `the file is ${text.length} characters long and uses YAML outside the plain block style, which is read only up to ${MAX_YAML_CHARS} characters; write it in block style (one key per line), or split it` };
   }
-  let flow = 0;
-  let compact = 0;
-  let anchors = 0;
-  let prev = '\n';
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (c === '\n') compact = 0;
-    else if (c === '#' && (prev === ' ' || prev === '\t' || prev === '\n')) {
-      const nl = text.indexOf('\n', i);
-      if (nl === -1) break;
-      i = nl - 1;
-      continue;
-    } else if (c === '[' || c === '{') {
-      if (++flow > MAX_YAML_DEPTH) return { line: lineOf(i), message: `YAML nested more than ${MAX_YAML_DEPTH} levels deep ([ and {): refused unread` };
-    } else if (c === ']' || c === '}') {
-      if (flow > 0) flow--;
-    } else if ((c === '-' || c === '?' || c === ':') && (text[i + 1] === ' ' || text[i + 1] === '\t') && (c === ':' || prev === ' ' || prev === '\t' || prev === '\n')) {
-      if (++compact > MAX_YAML_DEPTH) return { line: lineOf(i), message: `YAML nests more than ${MAX_YAML_DEPTH} levels on one line ("- ", "? " or ": "): refused unread` };
-    } else if ((c === '&' || c === '*') && (prev === ' ' || prev === '\t' || prev === '\n' || prev === '[' || prev === '{' || prev === ',') && i + 1 < text.length && !/[\s,\[\]{}]/.test(text[i + 1]!)) {
-      if (++anchors > MAX_ALIASES) return { line: lineOf(i), message: `YAML with more than ${MAX_ALIASES} anchors and aliases (& and *): refused unread` };
-    }
-    prev = c;
-  }
-  return null;
+  const limit = yamlCostLimit(text);
+  return limit ? { line: lineOf(limit.offset), message: limit.message } : null;
 }
 
 function firstLine(message: string): string {

@@ -3,6 +3,7 @@
 // document's nodes.
 import type { Document, LineCounter } from 'yaml';
 import { yaml } from '../../util/lazy-yaml.js';
+import { MAX_REPO_YAML_BYTES, withoutStacks, yamlCostLimit } from '../../util/yaml-cost.js';
 import type { CiStep, CiWorkflow, EvidenceProblem } from '../types.js';
 import { publishAction, scanScript, type CommandMatch } from './commands.js';
 import { expandMatrix, substitute } from './matrix.js';
@@ -28,7 +29,7 @@ const WRAPPED_COMMAND_INPUTS = ['command', 'run', 'script', 'shell-command'];
  * machine (the fuzzer found 8 s for a 1 MiB workflow of repeated jobs), and real workflows are a
  * few tens of KiB. A larger file is reported, not parsed.
  */
-export const MAX_YAML_BYTES = 128 * 1024;
+export const MAX_YAML_BYTES = MAX_REPO_YAML_BYTES;
 
 /** Parses YAML with positions; problems (syntax, alias bombs, size) are reported, never thrown. */
 export function readYaml(file: string, text: string, problems: EvidenceProblem[]): YamlRead | undefined {
@@ -37,11 +38,20 @@ export function readYaml(file: string, text: string, problems: EvidenceProblem[]
     return undefined;
   }
   const lc = new (yaml().LineCounter)();
+  // what costs the yaml package seconds (the fuzzer: 20 s for 128 KiB of `"`, 15 s of `&a `) is
+  // refused before it parses, and its errors are made without stack traces or pretty context
+  const limit = yamlCostLimit(text);
+  if (limit) {
+    let line = 1;
+    for (let i = text.indexOf('\n'); i !== -1 && i < limit.offset; i = text.indexOf('\n', i + 1)) line++;
+    problems.push({ file, line, message: `not parsed: ${limit.message}` });
+    return undefined;
+  }
   try {
-    const doc = yaml().parseDocument(text, { lineCounter: lc, uniqueKeys: false });
+    const doc = withoutStacks(() => yaml().parseDocument(text, { lineCounter: lc, uniqueKeys: false, prettyErrors: false }));
     if (doc.errors.length > 0) {
       const e = doc.errors[0]!;
-      const line = e.linePos?.[0].line;
+      const line = lc.linePos(e.pos[0]).line;
       problems.push({ file, ...(line !== undefined ? { line } : {}), message: `not valid YAML: ${e.message.split('\n')[0]}` });
       return undefined;
     }

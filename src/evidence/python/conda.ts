@@ -1,5 +1,6 @@
 // conda: environment*.yml (conda specs plus a `pip:` list) and recipes (meta.yaml / recipe.yaml).
 // Recipes are Jinja templates, not YAML, so they are scanned line by line instead of parsed.
+import { MAX_REPO_YAML_BYTES, withoutStacks, yamlCostLimit } from '../../util/yaml-cost.js';
 import type { LineCounter, Node } from 'yaml';
 import { yaml } from '../../util/lazy-yaml.js';
 import type { EvidenceProblem, TorchDeclaration } from '../types.js';
@@ -42,10 +43,20 @@ function lineOfNode(node: Node | null | undefined, lc: LineCounter): number | un
 export function readEnvironmentYml(file: string, text: string, optional: boolean, problems: EvidenceProblem[]): TorchDeclaration[] {
   const lc = new (yaml().LineCounter)();
   const { isMap, isScalar, isSeq } = yaml();
-  const doc = yaml().parseDocument(text, { lineCounter: lc, uniqueKeys: false });
+  // the same bounds as CI YAML (src/evidence/ci/github-actions.ts): size, then what costs the yaml package seconds
+  if (text.length > MAX_REPO_YAML_BYTES) {
+    problems.push({ file, message: `${text.length} characters: YAML files over ${MAX_REPO_YAML_BYTES / 1024} KiB are not parsed (truncated to nothing)` });
+    return [];
+  }
+  const limit = yamlCostLimit(text);
+  if (limit) {
+    problems.push({ file, message: `not parsed: ${limit.message}` });
+    return [];
+  }
+  const doc = withoutStacks(() => yaml().parseDocument(text, { lineCounter: lc, uniqueKeys: false, prettyErrors: false }));
   if (doc.errors.length > 0) {
     const e = doc.errors[0]!;
-    problems.push({ file, line: e.linePos?.[0].line, message: `not valid YAML: ${e.message.split('\n')[0]}` });
+    problems.push({ file, line: lc.linePos(e.pos[0]).line, message: `not valid YAML: ${e.message.split('\n')[0]}` });
     return [];
   }
   const out: TorchDeclaration[] = [];

@@ -11,6 +11,7 @@ import { readGithubWorkflow } from '../../../src/evidence/ci/github-actions.js';
 import { readLandscape } from '../../../src/landscape/read.js';
 import { identifyLicense } from '../../../src/evidence/license/identify.js';
 import { parseMailmap } from '../../../src/evidence/mailmap.js';
+import { readEnvironmentYml } from '../../../src/evidence/python/conda.js';
 import type { EvidenceProblem } from '../../../src/evidence/types.js';
 
 export interface FuzzTarget {
@@ -66,6 +67,12 @@ export const TARGETS: FuzzTarget[] = [
     name: 'workflow YAML',
     run: (t) => readGithubWorkflow('.github/workflows/ci.yml', t, problems()),
     fragments: ['on:', ' push', '\njobs:\n', '  test:\n', '    runs-on: ubuntu-latest\n', '    strategy:\n      matrix:\n        os: [a, b]\n', '    steps:\n', '      - run: pytest\n', '&a ', '*a', '<<: *a\n', '{', '[', '- ', ': ', '  ', '"', "'", '|\n', '>\n', '!!str ', '%YAML 1.2\n---\n', '${{ matrix.os }}', '\n'],
+    maxLength: 4000,
+  },
+  {
+    name: 'environment.yml',
+    run: (t) => readEnvironmentYml('environment.yml', t, false, problems()),
+    fragments: ['name: env\n', 'dependencies:\n', '  - ', 'pytorch>=2.1\n', '  - pip:\n', '    - torch==2.1\n', 'channels:\n', '&a ', '*a', '!a ', '"', "'", '[', '{', ': ', '- ', '#', '\n', '  '],
     maxLength: 4000,
   },
   {
