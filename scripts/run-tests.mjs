@@ -8,6 +8,7 @@
 // runs the CLI from the sources (test/support/cli.ts).
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { availableParallelism } from 'node:os';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
@@ -31,6 +32,20 @@ if (files.length === 0) {
   process.exit(2);
 }
 
+// Test files run CONCURRENCY at a time (node's default is one fewer than the cores: one at a time
+// on CI's two). Each file runs in its own process, and the files share nothing a neighbour could
+// change: temporary folders of their own (mkdtemp), loopback ports chosen by the system (port 0),
+// SQLite in a temporary folder, PostgreSQL in a schema of their own (test/store/backends.ts). Much
+// of a file's time is spent waiting on the processes it starts (git, the CLI), which a second file
+// uses. --test-concurrency=N on the command line sets it.
+const CONCURRENCY = Math.max(2, availableParallelism());
+function defaults(opts) {
+  const out = [];
+  if (!opts.some((o) => o.startsWith('--test-reporter'))) out.push('--test-reporter=spec');
+  if (!opts.some((o) => o.startsWith('--test-concurrency'))) out.push(`--test-concurrency=${CONCURRENCY}`);
+  return out;
+}
+
 const root = fileURLToPath(new URL('..', import.meta.url));
 // two levels below the root, as the sources find data/ and node_modules from there
 mkdirSync(join(root, 'dist'), { recursive: true });
@@ -43,7 +58,7 @@ try {
   } else {
     const result = spawnSync(
       process.execPath,
-      ['--import', 'tsx', '--test', ...(options.some((o) => o.startsWith('--test-reporter')) ? [] : ['--test-reporter=spec']), ...options, ...files],
+      ['--import', 'tsx', '--test', ...defaults(options), ...options, ...files],
       { stdio: 'inherit', env: { ...process.env, STEWARD_TEST_CLI: join(cliDir, 'run.js') } },
     );
     status = result.status ?? 1;
