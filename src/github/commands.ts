@@ -2,7 +2,7 @@
 // through the engine as the person who wrote them, with the role the roster gives them; a
 // command their role does not allow is answered with why, and changes nothing. A comment of the
 // applicant without a command, while a question waits, is their answer.
-import { ProcessError } from '../process/errors.js';
+import { notAllowed, ProcessError } from '../process/errors.js';
 import * as E from '../process/engine-applications.js';
 import { addWaiver } from '../process/engine-waivers.js';
 import { defer, recheck, scheduleInto } from '../process/engine-issue-apps.js';
@@ -91,7 +91,7 @@ function needArgs(c: Command, what: string): string {
 }
 
 function needRole(actor: Actor, roles: Actor['role'][], c: Command): void {
-  if (!roles.includes(actor.role)) throw new ProcessError('forbidden', `/${c.name} needs role ${roles.join(' or ')}; ${actor.id} is ${actor.role}`);
+  if (!roles.includes(actor.role)) throw new ProcessError('forbidden', `/${c.name} needs role ${roles.join(' or ')}; ${notAllowed(actor, roles)}`);
 }
 
 async function run(ctx: AppContext, gh: Client, actor: Actor, id: string, c: Command): Promise<Application | void> {
@@ -99,7 +99,7 @@ async function run(ctx: AppContext, gh: Client, actor: Actor, id: string, c: Com
     case 'check': {
       const app = await E.getApplication(ctx.engine, id);
       if (!(actor.role === 'staff' || actor.role === 'member' || actor.id === app.applicant)) {
-        throw new ProcessError('forbidden', `/check needs role staff or member, or the applicant (${app.applicant}); ${actor.id} is ${actor.role}`);
+        throw new ProcessError('forbidden', `/check needs role staff or member, or the applicant (${app.applicant}); ${notAllowed(actor, ['staff', 'member', `the applicant (${app.applicant})`])}`);
       }
       const reportId = await recheck(ctx.engine, actor, id);
       if (reportId !== undefined) await postReport(ctx, gh, app, reportId);

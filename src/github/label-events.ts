@@ -1,7 +1,7 @@
 // A state label changed by hand. By someone whose role may make that change, it is the command
 // (the engine follows it, and the labels then mirror the new state); by anyone else, or when the
 // engine refuses, the labels are put back, with a comment naming the command that makes it.
-import { ProcessError } from '../process/errors.js';
+import { notAllowed, ProcessError } from '../process/errors.js';
 import * as E from '../process/engine-applications.js';
 import { defer, scheduleInto } from '../process/engine-issue-apps.js';
 import { applicationsByIssue, findByIssue } from '../process/engine-issues.js';
@@ -31,7 +31,7 @@ export async function onLabelChange(ctx: AppContext, gh: Client, p: IssuePayload
     await gh.rest.issues.createComment({ ...splitRepo(p.repository.full_name), issue_number: p.issue.number, body: labelRestoredComment(p.sender.login, label.name, added, why, added ? label.command : undefined) });
   };
   if (!added) return restore('it shows the state of the application, which has not changed');
-  if (!label.setBy.includes(actor.role)) return restore(`${p.sender.login} is ${actor.role}; this change needs role ${label.setBy.length ? label.setBy.join(' or ') : 'Steward itself'}`);
+  if (!label.setBy.includes(actor.role)) return restore(`${label.setBy.length ? notAllowed({ id: p.sender.login, role: actor.role }, label.setBy) : `${p.sender.login} may not make it (role: ${actor.role})`}; this change needs role ${label.setBy.length ? label.setBy.join(' or ') : 'Steward itself'}`);
   try {
     await follow(ctx, gh, actor, app, label, p.sender.login);
   } catch (err) {

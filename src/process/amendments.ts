@@ -2,7 +2,7 @@
 // its own (configurable) rule; adopted, it becomes a new policy version from its effective date.
 import { parsePolicy } from '../policy/load.js';
 import { dateOf, isCalendarDate } from './calendar.js';
-import { ProcessError } from './errors.js';
+import { notAllowed, ProcessError } from './errors.js';
 import type { Amendment, Choice, Ctx, Outcome, VoteRule } from './types.js';
 import * as voting from './voting.js';
 
@@ -17,7 +17,7 @@ export function propose(
   knownVersions: { id: string; version: string }[],
 ): Outcome<Amendment> {
   if (ctx.actor.role !== 'staff' && ctx.actor.role !== 'member') {
-    throw new ProcessError('forbidden', `propose an amendment: needs role staff or member, ${ctx.actor.id} is ${ctx.actor.role}`);
+    throw new ProcessError('forbidden', `propose an amendment: needs role staff or member; ${notAllowed(ctx.actor, ['staff', 'member'])}`);
   }
   if (!input.summary.trim()) throw new ProcessError('invalid', 'propose an amendment: the summary is empty');
   if (!isCalendarDate(input.effectiveOn)) throw new ProcessError('invalid', `propose an amendment: expected the effective date as YYYY-MM-DD, found ${JSON.stringify(input.effectiveOn)}`);
@@ -48,7 +48,7 @@ export function propose(
 }
 
 export function openVote(a: Amendment, tacRoster: string[], rule: VoteRule, ctx: Ctx, deadline?: Date): Outcome<Amendment> {
-  if (ctx.actor.role !== 'staff') throw new ProcessError('forbidden', `open an amendment vote: needs role staff, ${ctx.actor.id} is ${ctx.actor.role}`);
+  if (ctx.actor.role !== 'staff') throw new ProcessError('forbidden', `open an amendment vote: needs role staff; ${notAllowed(ctx.actor, ['staff'])}`);
   if (a.status !== 'PROPOSED') throw new ProcessError('conflict', `open an amendment vote: amendment ${a.id} is ${a.status}, expected PROPOSED`);
   const vote = voting.openVote(tacRoster, ctx, { rule, ...(deadline ? { deadline } : {}) });
   return o({ ...a, status: 'VOTING', vote }, 'amendment.vote-opened', { roster: vote.roster, rule });

@@ -2,7 +2,7 @@
 // new application with the notices and audit entries the change causes, or refuse with a reason.
 import type { ProcessRules } from '../policy/types.js';
 import { dateOf, resubmissionAllowedFrom } from './calendar.js';
-import { ProcessError } from './errors.js';
+import { notAllowed, ProcessError } from './errors.js';
 import { canonicalRepo, repoKeyOf } from './repo-key.js';
 import { carryOver } from './waivers.js';
 import { ONBOARDING_CHECKLIST } from './onboarding.js';
@@ -11,9 +11,11 @@ import type {
   Actor,
   Application,
   ApplicationStatus,
+  CategoryList,
   Choice,
   Ctx,
   DecisionOutcome,
+  OnboardingItem,
   OnboardingItemKey,
   Outcome,
   Presentation,
@@ -39,7 +41,7 @@ function need(ok: boolean, code: ProcessError['code'], message: string): asserts
 }
 
 function requireRole(actor: Actor, roles: Actor['role'][], what: string): void {
-  need(roles.includes(actor.role), 'forbidden', `${what}: needs role ${roles.join(' or ')}, ${actor.id} is ${actor.role}`);
+  need(roles.includes(actor.role), 'forbidden', `${what}: needs role ${roles.join(' or ')}; ${notAllowed(actor, roles)}`);
 }
 
 function requireStatus(app: Application, statuses: ApplicationStatus[], what: string): void {
@@ -148,7 +150,7 @@ export function askQuestion(app: Application, text: string, ctx: Ctx): Outcome<A
 
 /** `staffTo`: the staff addresses on record; none leaves the notice to the delivery's fallback recipient. */
 export function answer(app: Application, text: string, ctx: Ctx, staffTo: string[] = []): Outcome<Application> {
-  need(isOwner(app, ctx.actor) || ctx.actor.role === 'staff', 'forbidden', `answer: only the applicant (${app.applicant}) or staff may answer; ${ctx.actor.id} is ${ctx.actor.role}`);
+  need(isOwner(app, ctx.actor) || ctx.actor.role === 'staff', 'forbidden', `answer: only the applicant (${app.applicant}) or staff may answer; ${notAllowed(ctx.actor, [`the applicant (${app.applicant})`, 'staff'])}`);
   requireStatus(app, ['WAITING_ON_COMMENT'], 'answer');
   need(text.trim().length > 0, 'invalid', 'answer: the answer is empty');
   let repoUrl = app.repoUrl;
@@ -259,6 +261,7 @@ export function completeOnboardingItem(
   rules: ProcessRules,
   projectId: string,
   retired?: Project,
+  categories?: CategoryList,
 ): Outcome<Application> & { project?: Project } {
   requireStatus(app, ['ONBOARDING'], 'complete an onboarding item');
   const items = app.onboarding ?? [];
@@ -267,9 +270,11 @@ export function completeOnboardingItem(
   need(
     ctx.actor.role === 'staff' || (item.doneBy === 'applicant' && isOwner(app, ctx.actor)),
     'forbidden',
-    `onboarding item ${key} is done by ${item.doneBy === 'staff' ? 'staff' : 'the applicant or staff'}; ${ctx.actor.id} is ${ctx.actor.role}`,
+    `onboarding item ${key} is done by ${item.doneBy === 'staff' ? 'staff' : 'the applicant or staff'}; ${notAllowed(ctx.actor, item.doneBy === 'staff' ? ['staff'] : [`the applicant (${app.applicant})`, 'staff'])}`,
   );
-  need(!item.done, 'conflict', `onboarding item ${key} was already done on ${item.done?.at} by ${item.done?.by}`);
+  need(!item.done, 'conflict', `onboarding item ${key} was already done on ${item.done?.at.slice(0, 10)} by ${item.done?.by}; if that was wrong, undo it first (steward onboarding undo ${app.id} ${key} --reason "…")`);
+  // verified against the landscape in use: a note naming a category it lacks is refused
+  if (key === 'category' && note !== undefined && categories) note = verifiedCategory(note, categories);
   const done = { at: ctx.now.toISOString(), by: ctx.actor.id, ...(note ? { note } : {}) };
   const onboarding = items.map((i) => (i.key === key ? { ...i, done } : i));
   const complete = onboarding.every((i) => i.done);
@@ -294,8 +299,46 @@ export function completeOnboardingItem(
   return { ...result, project };
 }
 
+/**
+ * Reads a category note, "<category> / <subcategory>" (or the category alone), against the
+ * landscape's categories; returns it spelled as the landscape spells it, or refuses it.
+ */
+export function verifiedCategory(note: string, list: CategoryList): string {
+  const [cat, sub, ...rest] = note.split('/').map((s) => s.trim());
+  const fold = (s: string) => s.toLowerCase().replace(/\s+/g, ' ');
+  const names = list.categories.map((c) => c.name);
+  need(rest.length === 0 && cat !== undefined && cat !== '', 'invalid', `onboarding item category: expected "<category> / <subcategory>" as in ${list.source}, found ${JSON.stringify(note)}`);
+  const category = list.categories.find((c) => fold(c.name) === fold(cat));
+  need(category !== undefined, 'invalid', `onboarding item category: ${JSON.stringify(cat)} is not a category of ${list.source} (categories: ${names.join(', ') || 'none'}); nothing was recorded`);
+  if (sub === undefined || sub === '') return category.name;
+  const subcategory = category.subcategories.find((s) => fold(s) === fold(sub));
+  need(subcategory !== undefined, 'invalid', `onboarding item category: ${JSON.stringify(sub)} is not a subcategory of ${category.name} in ${list.source} (subcategories: ${category.subcategories.join(', ') || 'none'}); nothing was recorded`);
+  return `${category.name} / ${subcategory}`;
+}
+
+/** Undoes an onboarding item recorded by mistake: staff only, with a reason; the record of it is kept. */
+export function undoOnboardingItem(app: Application, key: OnboardingItemKey, reason: string, ctx: Ctx): Outcome<Application> {
+  requireRole(ctx.actor, ['staff'], 'undo an onboarding item');
+  requireStatus(app, ['ONBOARDING'], 'undo an onboarding item');
+  const why = reason.trim();
+  need(why !== '', 'invalid', 'undo an onboarding item: expected a reason (--reason "…")');
+  const items = app.onboarding ?? [];
+  const item = items.find((i) => i.key === key);
+  need(item !== undefined, 'invalid', `onboarding item must be one of ${items.map((i) => i.key).join(', ')}, found ${JSON.stringify(key)}`);
+  need(item.done !== undefined, 'conflict', `onboarding item ${key} is not done; there is nothing to undo`);
+  const was = item.done;
+  const undone = [...(item.undone ?? []), { at: ctx.now.toISOString(), by: ctx.actor.id, reason: why, was }];
+  const onboarding = items.map((i) => (i.key === key ? { ...withoutDone(i), undone } : i));
+  return out({ ...app, onboarding }, 'onboarding.item-undone', { key, reason: why, was });
+}
+
+function withoutDone(i: OnboardingItem): OnboardingItem {
+  const { done: _done, ...rest } = i;
+  return rest;
+}
+
 export function withdraw(app: Application, ctx: Ctx): Outcome<Application> {
-  need(isOwner(app, ctx.actor) || ctx.actor.role === 'staff', 'forbidden', `withdraw: only the applicant (${app.applicant}) or staff may withdraw; ${ctx.actor.id} is ${ctx.actor.role}`);
+  need(isOwner(app, ctx.actor) || ctx.actor.role === 'staff', 'forbidden', `withdraw: only the applicant (${app.applicant}) or staff may withdraw; ${notAllowed(ctx.actor, [`the applicant (${app.applicant})`, 'staff'])}`);
   need(!TERMINAL.includes(app.status) && app.status !== 'ACCEPTED' && app.status !== 'ONBOARDING', 'conflict', `withdraw: application ${app.id} is ${app.status}`);
   return out({ ...app, status: 'WITHDRAWN', withdrawnAt: ctx.now.toISOString() }, 'application.withdrawn', { by: ctx.actor.id, from: app.status });
 }

@@ -7,11 +7,11 @@ import { dateOf, resubmissionAllowedFrom } from './calendar.js';
 import { assertInOrder, assertWritableDay, attachReport, checkInstant, type Engine, mutate, notFound, record, today } from './engine.js';
 import { policyOn } from './engine-amendments.js';
 import { applyWaivers } from './waivers.js';
-import { ProcessError } from './errors.js';
+import { notAllowed, ProcessError } from './errors.js';
 import { latestApplicationEvent, latestProjectEvent } from './events.js';
 import { canonicalRepo, repoKeyOf } from './repo-key.js';
 import { pickForSession, newSession } from './sessions.js';
-import type { Actor, Application, Choice, Ctx, DecisionOutcome, OnboardingItemKey, Outcome, Project, Session, VoteRule } from './types.js';
+import type { Actor, Application, CategoryList, Choice, Ctx, DecisionOutcome, OnboardingItemKey, Outcome, Project, Session, VoteRule } from './types.js';
 
 /** The key column: the repository's identity key; '' while held for its repository (it blocks no one). */
 const cols = (a: Application) => ({ id: a.id, status: a.status, key: a.repoIncomplete ? '' : repoKeyOf(a.repoUrl), sort: a.submittedAt });
@@ -69,6 +69,18 @@ export async function getApplication(eng: Engine, id: string): Promise<Applicati
   return found.doc;
 }
 
+/** Whether `actor` may read an application: staff and members read every one, an applicant only their own. */
+export function maySee(actor: Actor, app: Pick<Application, 'applicant'>): boolean {
+  return actor.role === 'staff' || actor.role === 'member' || app.applicant === actor.id;
+}
+
+/** The application as `actor` may read it: another applicant's is refused (and not described). */
+export async function getApplicationAs(eng: Engine, actor: Actor, id: string): Promise<Application> {
+  const a = await getApplication(eng, id);
+  if (!maySee(actor, a)) throw new ProcessError('forbidden', `application ${id}: an applicant sees only their own applications; ${notAllowed(actor, ['staff', 'member', 'its applicant'])}`);
+  return a;
+}
+
 export function listApplications(eng: Engine, status?: string[]): Promise<Application[]> {
   return listDocs<Application>(eng.store.db, 'applications', status ? { status } : {});
 }
@@ -122,11 +134,15 @@ export const startOnboarding = (eng: Engine, actor: Actor, id: string) => act(en
 export const openVote = (eng: Engine, actor: Actor, id: string, opts: { deadline?: Date; rule?: VoteRule } = {}) =>
   act(eng, actor, id, async (a, ctx, trx) => A.openVote(a, await rosterOf(trx, 'wg'), ctx, opts));
 
-export const completeOnboardingItem = (eng: Engine, actor: Actor, id: string, item: OnboardingItemKey, note?: string) =>
+/** Records an onboarding item; given the landscape's categories, a `category` note is verified against them. */
+export const completeOnboardingItem = (eng: Engine, actor: Actor, id: string, item: OnboardingItemKey, note?: string, opts: { categories?: CategoryList } = {}) =>
   act(eng, actor, id, async (a, ctx, trx) => {
     const retired = (await listDocs<Project>(trx, 'projects', { key: repoKeyOf(a.repoUrl), status: ['RETIRED'] }))[0];
-    return A.completeOnboardingItem(a, item, note, ctx, eng.rules, retired ? retired.id : await freeProjectId(trx, a.projectName), retired);
+    return A.completeOnboardingItem(a, item, note, ctx, eng.rules, retired ? retired.id : await freeProjectId(trx, a.projectName), retired, opts.categories);
   });
+
+/** Undoes an onboarding item recorded by mistake (staff, with a reason; audited). */
+export const undoOnboardingItem = (eng: Engine, actor: Actor, id: string, item: OnboardingItemKey, reason: string) => act(eng, actor, id, (a, ctx) => A.undoOnboardingItem(a, item, reason, ctx));
 
 /** A readable project id from its name, made unique against the projects already stored. */
 export async function freeProjectId(trx: Kysely<DB>, name: string): Promise<string> {

@@ -9,7 +9,7 @@ import { repoKeyOf } from './repo-key.js';
 import { dateOf, isCalendarDate } from './calendar.js';
 import { type Engine, mutate, record } from './engine.js';
 import { freeProjectId } from './engine-applications.js';
-import { ProcessError } from './errors.js';
+import { notAllowed, ProcessError } from './errors.js';
 import { newProject } from './projects.js';
 import type { Actor, AuditInput, Project } from './types.js';
 
@@ -29,7 +29,7 @@ function acceptedOf(item: LandscapeItem): string | null {
 
 /** Imports in one transaction: all of the file or nothing. Entries already recorded (same landscape id or repository) are skipped. */
 export async function importLandscape(eng: Engine, actor: Actor, landscape: Landscape): Promise<ImportResult> {
-  if (actor.role !== 'staff') throw new ProcessError('forbidden', `import the landscape: needs role staff, ${actor.id} is ${actor.role}`);
+  if (actor.role !== 'staff') throw new ProcessError('forbidden', `import the landscape: needs role staff; ${notAllowed(actor, ['staff'])}`);
   return mutate(eng, async (trx, now) => {
     const result: ImportResult = { active: [], retired: [], unknownAcceptance: [], skipped: [] };
     const existing = await listDocs<Project>(trx, 'projects');

@@ -7,7 +7,7 @@ import { getDoc, insertDoc, listDocs, nextId, updateDoc, type DB } from '../stor
 import * as A from './applications.js';
 import { attachReport, type Engine, mutate, notFound, record } from './engine.js';
 import { applicationColumns, applicationsByIssue, findByIssue } from './engine-issues.js';
-import { ProcessError } from './errors.js';
+import { notAllowed, ProcessError } from './errors.js';
 import { FIELDS, parseApplicationBody, type ApplicationFields } from './form/index.js';
 import { newSession } from './sessions.js';
 import type { Actor, Application, IssueRef, Project, Session } from './types.js';
@@ -137,7 +137,7 @@ async function step(eng: Engine, id: string, fn: (app: Application, trx: Kysely<
  */
 export function scheduleInto(eng: Engine, actor: Actor, id: string, session: string): Promise<Application> {
   return step(eng, id, async (app, trx, now) => {
-    if (actor.role !== 'staff') throw new ProcessError('forbidden', `schedule a review: needs role staff, ${actor.id} is ${actor.role}`);
+    if (actor.role !== 'staff') throw new ProcessError('forbidden', `schedule a review: needs role staff; ${notAllowed(actor, ['staff'])}`);
     const sid = /^s?\d+$/i.test(session) ? `S${session.replace(/^s/i, '')}` : undefined;
     let s: { doc: Session; version: number } | undefined;
     if (sid) {
@@ -168,7 +168,7 @@ export function scheduleInto(eng: Engine, actor: Actor, id: string, session: str
 /** `review - future`: kept for a later session than the next. */
 export function defer(eng: Engine, actor: Actor, id: string): Promise<Application> {
   return step(eng, id, async (app) => {
-    if (actor.role !== 'staff') throw new ProcessError('forbidden', `defer a review: needs role staff, ${actor.id} is ${actor.role}`);
+    if (actor.role !== 'staff') throw new ProcessError('forbidden', `defer a review: needs role staff; ${notAllowed(actor, ['staff'])}`);
     if (app.status !== 'NEW' && app.status !== 'RETURNING') throw new ProcessError('conflict', `defer: application ${app.id} is ${app.status}, expected NEW or RETURNING`);
     return { state: { ...app, status: 'DEFERRED' }, notices: [], audit: [{ action: 'application.deferred', subject: `application:${app.id}`, data: { from: app.status } }] };
   }, actor);

@@ -7,7 +7,7 @@ import { insertDoc, listDocs, nextId, roster as rosterOf, type DB } from '../sto
 import { normalizeRepoUrl, TERMINAL } from './applications.js';
 import { dateOf } from './calendar.js';
 import { type Engine, mutate, record } from './engine.js';
-import { ProcessError } from './errors.js';
+import { notAllowed, ProcessError } from './errors.js';
 import { commentIssueNumber, issueRepo, readIssue, type GhComment, type GhIssue } from './issue-history.js';
 import { loadLabelTable, type LabelState, type LabelTable } from './labels.js';
 import { newSession } from './sessions.js';
@@ -48,7 +48,7 @@ export interface IssueImportInput {
 }
 
 export async function importIssues(eng: Engine, actor: Actor, input: IssueImportInput): Promise<IssueImportResult> {
-  if (actor.role !== 'staff') throw new ProcessError('forbidden', `import issues: needs role staff, ${actor.id} is ${actor.role}`);
+  if (actor.role !== 'staff') throw new ProcessError('forbidden', `import issues: needs role staff; ${notAllowed(actor, ['staff'])}`);
   const table = input.table ?? loadLabelTable();
   const byNumber = new Map<number, GhComment[]>();
   for (const c of input.comments ?? []) {

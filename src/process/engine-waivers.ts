@@ -4,7 +4,7 @@
 import { getDoc, listDocs, nextId, updateDoc } from '../store/index.js';
 import { dateOf } from './calendar.js';
 import { assertInOrder, type Engine, mutate, notFound, record } from './engine.js';
-import { ProcessError } from './errors.js';
+import { notAllowed, ProcessError } from './errors.js';
 import { latestApplicationEvent, latestProjectEvent } from './events.js';
 import { projectCols } from './engine-review.js';
 import { repoKeyOf } from './repo-key.js';
@@ -72,7 +72,7 @@ export async function listWaivers(eng: Engine, subject?: WaiverSubject): Promise
 
 /** Ends a waiver before its time; it stays on record, revoked. */
 export async function revokeWaiver(eng: Engine, actor: Actor, waiverId: string, reason: string): Promise<Waiver> {
-  if (actor.role !== 'staff') throw new ProcessError('forbidden', `revoke a waiver: needs role staff, ${actor.id} is ${actor.role}`);
+  if (actor.role !== 'staff') throw new ProcessError('forbidden', `revoke a waiver: needs role staff; ${notAllowed(actor, ['staff'])}`);
   if (!reason.trim()) throw new ProcessError('invalid', 'revoke a waiver: a reason is required');
   const id = waiverId.toUpperCase().startsWith('W') ? waiverId.toUpperCase() : `W${waiverId}`;
   const listed = (await listWaivers(eng)).find((l) => l.waiver.id === id);

@@ -35,6 +35,7 @@ export function latestApplicationEvent(a: Application): LatestEvent | undefined 
     ...voteEvents(a.vote),
     [a.decision?.at, `decision ${a.decision?.outcome}`],
     ...(a.onboarding ?? []).map((i): [string | undefined, string] => [i.done?.at, `onboarding item ${i.key} done`]),
+    ...(a.onboarding ?? []).flatMap((i) => (i.undone ?? []).map((u): [string, string] => [u.at, `onboarding item ${i.key} undone`])),
     [a.withdrawnAt, 'withdrawn'],
   ]);
 }

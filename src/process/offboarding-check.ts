@@ -3,7 +3,7 @@
 // with file:line, recorded on the project, and the owners are reminded. Pure: the README text is
 // read by the caller (the real checker's evidence, or an injected reader in tests).
 import { addDays, type CalendarDate, dateOf } from './calendar.js';
-import { ProcessError } from './errors.js';
+import { notAllowed, ProcessError } from './errors.js';
 import type { Ctx, EcosystemReference, Outcome, Project } from './types.js';
 
 /** Days after the retirement (or the previous check) before the README is checked. */
@@ -54,7 +54,7 @@ export function isOffboardingCheckDue(p: Project, today: CalendarDate): boolean 
 
 /** Records what a README check found; a reminder goes to the owners when references remain. */
 export function applyOffboardingCheck(p: Project, files: { path: string; text: string }[], ctx: Ctx): Outcome<Project> {
-  if (ctx.actor.role !== 'staff') throw new ProcessError('forbidden', `offboarding check: needs role staff, ${ctx.actor.id} is ${ctx.actor.role}`);
+  if (ctx.actor.role !== 'staff') throw new ProcessError('forbidden', `offboarding check: needs role staff; ${notAllowed(ctx.actor, ['staff'])}`);
   if (p.status !== 'RETIRED') throw new ProcessError('conflict', `offboarding check: project ${p.id} is ${p.status}, expected RETIRED`);
   const today = dateOf(ctx.now);
   const references = findEcosystemReferences(files);

@@ -4,7 +4,7 @@
 import type { ProcessRules } from '../policy/types.js';
 import type { Report } from '../report/types.js';
 import { addDays, type CalendarDate, dateOf, fixDeadline, reviewDueOn } from './calendar.js';
-import { ProcessError } from './errors.js';
+import { notAllowed, ProcessError } from './errors.js';
 import type { Ctx, Notice, Outcome, Project, ReviewFailure } from './types.js';
 
 /** Days before the deadline when a still-failing project gets its one reminder. */
@@ -73,7 +73,7 @@ function o(state: Project, action: string, data: Record<string, unknown>, notice
  * the deadline, or at/after the deadline retires the project.
  */
 export function applyReview(p: Project, report: Pick<Report, 'requirements' | 'verdict'>, ctx: Ctx, rules: ProcessRules): Outcome<Project> | null {
-  if (ctx.actor.role !== 'staff') throw new ProcessError('forbidden', `periodic review: needs role staff, ${ctx.actor.id} is ${ctx.actor.role}`);
+  if (ctx.actor.role !== 'staff') throw new ProcessError('forbidden', `periodic review: needs role staff; ${notAllowed(ctx.actor, ['staff'])}`);
   const today = dateOf(ctx.now);
   if (!isReviewDue(p, today)) return null;
   const failures = failuresOf(report);
@@ -108,7 +108,7 @@ export function applyReview(p: Project, report: Pick<Report, 'requirements' | 'v
 
 /** Staff retire a project by hand (e.g. at its owners' request). */
 export function retire(p: Project, reason: string, ctx: Ctx): Outcome<Project> {
-  if (ctx.actor.role !== 'staff') throw new ProcessError('forbidden', `retire: needs role staff, ${ctx.actor.id} is ${ctx.actor.role}`);
+  if (ctx.actor.role !== 'staff') throw new ProcessError('forbidden', `retire: needs role staff; ${notAllowed(ctx.actor, ['staff'])}`);
   if (p.status !== 'ACTIVE') throw new ProcessError('conflict', `retire: project ${p.id} is already ${p.status}`);
   if (!reason.trim()) throw new ProcessError('invalid', 'retire: a reason is required');
   const { pending: _was, ...rest } = p;
@@ -123,7 +123,7 @@ export function retire(p: Project, reason: string, ctx: Ctx): Outcome<Project> {
 
 /** Staff record who hears about a project (imported projects start with none). */
 export function setContacts(p: Project, contacts: string[], ctx: Ctx): Outcome<Project> {
-  if (ctx.actor.role !== 'staff') throw new ProcessError('forbidden', `project contacts: needs role staff, ${ctx.actor.id} is ${ctx.actor.role}`);
+  if (ctx.actor.role !== 'staff') throw new ProcessError('forbidden', `project contacts: needs role staff; ${notAllowed(ctx.actor, ['staff'])}`);
   const list = [...new Set(contacts.map((c) => c.trim()).filter((c) => c !== ''))];
   const bad = list.filter((c) => !/^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:"]+$/.test(c));
   if (bad.length > 0) throw new ProcessError('invalid', `project contacts: expected e-mail addresses, found ${bad.map((b) => JSON.stringify(b)).join(', ')}`);

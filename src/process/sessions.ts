@@ -1,7 +1,7 @@
 // Review sessions: which applications a session takes (returning ones first, then first come
 // first served) and the agenda printed for it.
 import { isCalendarDate } from './calendar.js';
-import { ProcessError } from './errors.js';
+import { notAllowed, ProcessError } from './errors.js';
 import type { Application, Ctx, Session } from './types.js';
 
 /** The applications a session of `capacity` takes, in review order. */
@@ -14,7 +14,7 @@ export function pickForSession(candidates: Application[], capacity: number): App
 }
 
 export function newSession(id: string, date: string, capacity: number, applicationIds: string[], ctx: Ctx): Session {
-  if (ctx.actor.role !== 'staff') throw new ProcessError('forbidden', `schedule a session: needs role staff, ${ctx.actor.id} is ${ctx.actor.role}`);
+  if (ctx.actor.role !== 'staff') throw new ProcessError('forbidden', `schedule a session: needs role staff; ${notAllowed(ctx.actor, ['staff'])}`);
   if (!isCalendarDate(date)) throw new ProcessError('invalid', `schedule a session: expected the date as YYYY-MM-DD, found ${JSON.stringify(date)}`);
   if (!Number.isInteger(capacity) || capacity < 1) throw new ProcessError('invalid', `schedule a session: capacity must be a positive whole number, found ${capacity}`);
   return { id, date, capacity, applicationIds, scheduledAt: ctx.now.toISOString(), scheduledBy: ctx.actor.id };

@@ -90,6 +90,15 @@ export interface OnboardingItem {
   /** how it is verified */
   verify: string;
   done?: { at: string; by: string; note?: string };
+  /** records of it undone (wrongly recorded), oldest first: when, by whom, why, and what was recorded */
+  undone?: { at: string; by: string; reason: string; was: { at: string; by: string; note?: string } }[];
+}
+
+/** The landscape's categories an onboarding `category` note is verified against. */
+export interface CategoryList {
+  /** where they come from (the landscape file), for messages */
+  source: string;
+  categories: { name: string; subcategories: string[] }[];
 }
 
 export interface Decision {

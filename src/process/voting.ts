@@ -1,7 +1,7 @@
 // The voting rule: approved iff approvals exceed a fraction (by default half) of the roster
 // snapshotted when the vote opened — of all members, not of the votes cast. One current ballot
 // per member (a change replaces it); ballots from outside the roster are kept but never counted.
-import { ProcessError } from './errors.js';
+import { notAllowed, ProcessError } from './errors.js';
 import type { Actor, Choice, VoteResult, VoteRule, VoteState } from './types.js';
 import { MORE_THAN_HALF } from './types.js';
 
@@ -82,7 +82,7 @@ export function closeVote(vote: VoteState, ctx: { actor: Actor; now: Date }): Vo
   if (vote.closedAt !== undefined) throw new ProcessError('conflict', `the vote already closed at ${vote.closedAt}`);
   const pastDeadline = vote.deadline !== undefined && ctx.now.getTime() > Date.parse(vote.deadline);
   if (ctx.actor.role !== 'staff' && !pastDeadline) {
-    throw new ProcessError('forbidden', `only staff may close a vote before its deadline; ${ctx.actor.id} is ${ctx.actor.role}`);
+    throw new ProcessError('forbidden', `only staff may close a vote before its deadline; ${notAllowed(ctx.actor, ['staff'])}`);
   }
   return { ...vote, closedAt: ctx.now.toISOString(), closedBy: ctx.actor.id, result: tally(vote) };
 }

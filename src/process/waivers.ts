@@ -5,7 +5,7 @@
 import { REQUIREMENTS } from '../requirements/index.js';
 import { verdictOf, type Report } from '../report/types.js';
 import { type CalendarDate, dateOf, isCalendarDate } from './calendar.js';
-import { ProcessError } from './errors.js';
+import { notAllowed, ProcessError } from './errors.js';
 import type { Ctx, Waiver } from './types.js';
 
 export interface WaiverInput {
@@ -34,7 +34,7 @@ function requirementOf(r: number | string): { id: number; key: string } {
 
 /** A new waiver; `reviewDueOn` is the subject's next periodic review (absent for an application). */
 export function newWaiver(id: string, input: WaiverInput, ctx: Ctx, reviewDueOn?: CalendarDate): Waiver {
-  if (ctx.actor.role !== 'staff') throw new ProcessError('forbidden', `record a waiver: needs role staff, ${ctx.actor.id} is ${ctx.actor.role}`);
+  if (ctx.actor.role !== 'staff') throw new ProcessError('forbidden', `record a waiver: needs role staff; ${notAllowed(ctx.actor, ['staff'])}`);
   const req = requirementOf(input.requirement);
   for (const [name, v] of [['reason', input.reason], ['who decided (--decided-by)', input.decidedBy], ['the session or vote it was decided in (--in)', input.decidedIn]] as const) {
     if (!v.trim()) throw new ProcessError('invalid', `record a waiver: ${name} is required`);

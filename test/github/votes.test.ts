@@ -117,7 +117,7 @@ test('a label set by someone not allowed is put back naming the command; by staf
   await h.deliver('issues', issuesPayload(h, 'labeled', 3, 'm4', { label: { name: 'Accepted' } }));
   await h.settle();
   assert.deepEqual(issue(3).labels, ['New']);
-  assert.match(bodies(3).at(-1)!, /@m4 the label `Accepted` was removed again: m4 is member; this change needs role staff\. The command for this change is `\/accept`/);
+  assert.match(bodies(3).at(-1)!, /@m4 the label `Accepted` was removed again: m4 is not staff \(role: member\); this change needs role staff\. The command for this change is `\/accept`/);
   assert.equal((await appOf(3)).status, 'NEW');
   // the applicant removing the state label: put back
   issue(3).labels = [];
@@ -132,7 +132,7 @@ test('a label set by someone not allowed is put back naming the command; by staf
   assert.deepEqual(issue(3).labels, ['review - future']);
   // a command from the public is refused and changes nothing
   await say(3, 'passer-by', '/schedule 2026-12-10');
-  assert.match(bodies(3).at(-1)!, /@passer-by `\/schedule 2026-12-10` was not carried out: schedule a review: needs role staff, passer-by is public/);
+  assert.match(bodies(3).at(-1)!, /@passer-by `\/schedule 2026-12-10` was not carried out: schedule a review: needs role staff; passer-by is not staff \(role: public\)/);
   assert.equal((await appOf(3)).status, 'DEFERRED');
   // staff waive a requirement: recorded on the application through the engine, and confirmed
   await say(3, 'sam-gh', '/waive codeowners the company owns the code until 2027-06-01');

@@ -29,7 +29,7 @@ test('steward process commands end to end on SQLite', async () => {
   // an applicant may not manage the roster: refused, exit 1, the reason on stderr
   r = await cli(['people', 'add', 'mallory', 'staff', '--as', 'alice']);
   assert.equal(r.code, 1);
-  assert.match(r.stderr, /refused \(forbidden\): people add: needs role staff, alice is applicant/);
+  assert.match(r.stderr, /refused \(forbidden\): people add: needs role staff; alice is not staff \(role: applicant\)/);
   r = await cli(['session', 'schedule', '2099-06-01']);
   assert.match(r.stdout, /session S1 on 2099-06-01: 1 application\(s\) in review: 1/);
   r = await cli(['vote', 'open', '1']);

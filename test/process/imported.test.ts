@@ -58,7 +58,7 @@ for (const backend of BACKENDS) {
       assert.match(transport.sent[0]!.text, /^\[Steward\] No contact is on record for project:live: please forward this message to its maintainers\. Record them with `steward project contacts live --set /);
 
       // contacts: staff only, e-mail addresses only, deduplicated, audited; notices then go to them
-      await assert.rejects(setProjectContacts(engine, member(1), 'live', ['a@live.example']), /needs role staff, m1 is member/);
+      await assert.rejects(setProjectContacts(engine, member(1), 'live', ['a@live.example']), /needs role staff; m1 is not staff \(role: member\)/);
       await assert.rejects(setProjectContacts(engine, STAFF, 'live', ['a@live.example', 'not an address']), /expected e-mail addresses, found "not an address"/);
       await assert.rejects(setProjectContacts(engine, STAFF, 'nope', ['a@live.example']), /project "nope" does not exist/);
       const set = await setProjectContacts(engine, STAFF, 'old', [' a@old.example', 'b@old.example', 'a@old.example']);

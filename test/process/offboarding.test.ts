@@ -152,7 +152,7 @@ for (const backend of BACKENDS) {
       assert.deepEqual(named.checked[0]!.references.map((x) => x.line), [1]);
       await assert.rejects(runOffboardingChecks(engine, STAFF, { reader, projectIds: ['nope'] }), /project "nope" does not exist/);
       const failing = await runOffboardingChecks(engine, member(1), { reader, projectIds: ['gadgets'] });
-      assert.match(failing.errors[0]!.message, /needs role staff, m1 is member/);
+      assert.match(failing.errors[0]!.message, /needs role staff; m1 is not staff \(role: member\)/);
     } finally {
       await store.dispose();
     }

@@ -142,9 +142,11 @@ export function register(program: Command): void {
       .option('--search <words>', 'only those whose name, repository, id, applicant or contacts hold every word')
       .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'csv']).default('text')),
   ).action(async (flags: StoreFlags & { status?: string[]; search?: string; format: string }) => {
-    await withEngine(flags, async ({ engine }) => {
-      const [{ listApplications }, { searchApplications }] = await Promise.all([import('../../process/engine-applications.js'), import('../../process/search.js')]);
-      const list = searchApplications(await listApplications(engine, flags.status?.map((s) => s.toUpperCase().replace(/-/g, '_'))), flags.search);
+    await withEngine(flags, async ({ engine, actor }) => {
+      const [{ listApplications, maySee }, { searchApplications }] = await Promise.all([import('../../process/engine-applications.js'), import('../../process/search.js')]);
+      // an applicant's board holds their own applications only
+      const all = (await listApplications(engine, flags.status?.map((s) => s.toUpperCase().replace(/-/g, '_')))).filter((a) => maySee(actor, a));
+      const list = searchApplications(all, flags.search);
       if (flags.format === 'json') return printJson(list);
       if (flags.format === 'csv') {
         const { toCsv } = await import('../../util/csv.js');
@@ -167,14 +169,14 @@ export function register(program: Command): void {
       .argument('<id>')
       .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text')),
   ).action(async (id: string, flags: StoreFlags & { format: string }) => {
-    await withEngine(flags, async ({ engine }) => {
-      const [{ getApplication }, { latestReport }, { FIELDS }, { dateOf, resubmissionAllowedFrom }] = await Promise.all([
+    await withEngine(flags, async ({ engine, actor }) => {
+      const [{ getApplicationAs }, { latestReport }, { FIELDS }, { dateOf, resubmissionAllowedFrom }] = await Promise.all([
         import('../../process/engine-applications.js'),
         import('../../process/engine-reports.js'),
         import('../../process/form/index.js'),
         import('../../process/calendar.js'),
       ]);
-      const a = await getApplication(engine, id);
+      const a = await getApplicationAs(engine, actor, id);
       const report = await latestReport(engine, `application:${id}`);
       if (flags.format === 'json') return printJson({ application: a, report: report ? { id: report.id, verdict: report.verdict, commit: report.commit, asOf: report.asOf, policy: report.policy } : null });
       const out = [`application ${a.id}: ${a.projectName} — ${a.status}`, `  repository: ${a.repoUrl}`, `  contacts: ${a.contacts.join(', ')}`, `  submitted: ${a.submittedAt.slice(0, 10)} by ${a.applicant}`];
@@ -223,8 +225,9 @@ export function register(program: Command): void {
       .argument('<id>')
       .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text')),
   ).action(async (id: string, flags: StoreFlags & { format: string }) => {
-    await withEngine(flags, async ({ engine }) => {
-      const [{ changesSince }, { renderDiff }] = await Promise.all([import('../../process/engine-reports.js'), import('../../process/report-diff.js')]);
+    await withEngine(flags, async ({ engine, actor }) => {
+      const [{ changesSince }, { renderDiff }, { getApplicationAs }] = await Promise.all([import('../../process/engine-reports.js'), import('../../process/report-diff.js'), import('../../process/engine-applications.js')]);
+      await getApplicationAs(engine, actor, id);
       const d = await changesSince(engine, `application:${id}`);
       if (flags.format === 'json') return printJson(d);
       process.stdout.write(d ? renderDiff(d) : `application ${id}: no earlier report of this repository to compare with\n`);

@@ -62,9 +62,17 @@ export function register(program: Command): void {
       .command('offboarding-check')
       .description("read retired projects' READMEs for remaining references to the PyTorch Ecosystem (the due ones, or those named); remind the owners")
       .argument('[project-id...]', 'check these retired projects now, due or not')
-      .option('--repos-dir <dir>', 'local clones to read instead of fetching (<dir>/<owner>/<name>)')
-      .option('--offline', 'read without network sources')
-      .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text')),
+      .option('--repos-dir <dir>', 'read the README from a local clone here (<dir>/<owner>/<name> or <dir>/<name>) instead of fetching the repository')
+      .option('--offline', 'ask no web API (GitHub, PyPI): only the repository itself is read; with --repos-dir, nothing leaves this machine')
+      .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+      .addHelpText(
+        'after',
+        '\nA retired project is due 30 days after its retirement and again 30 days after each check that\n' +
+          'still found references, three checks at most; named projects are checked now. Without\n' +
+          '--repos-dir the repository is fetched from its URL; with it, a clone at <dir>/<owner>/<name>\n' +
+          '(or <dir>/<name>) is read instead, and with --offline nothing leaves this machine.\n' +
+          'Example: steward project offboarding-check widgets --repos-dir ./clones --offline',
+      ),
   ).action(async (ids: string[], flags: StoreFlags & { reposDir?: string; offline?: boolean; format: string }) => {
     const evaluator = await checkEvaluator({ ...(flags.reposDir ? { reposDir: flags.reposDir } : {}), ...(flags.offline ? { offline: true } : {}) });
     await withEngine(flags, async ({ engine, actor }) => {
