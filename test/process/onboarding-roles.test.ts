@@ -1,8 +1,10 @@
 // The smaller wrongs left from issue 10's item 8: a category note is verified against the
 // landscape in use and a wrongly recorded onboarding item can be undone with a reason; an applicant
 // sees only their own applications and cannot vote on them; refusals say what the actor is not;
-// `people add/remove --on` keep a person's changes in order; offboarding-check documents its flags.
+// `people add/remove --on` keep a person's changes in order; offboarding-check documents its flags;
+// a dry run previews a notice that has no recipient instead of failing.
 import { test } from 'node:test';
+import { writeFileSync } from 'node:fs';
 import assert from 'node:assert/strict';
 import * as apps from '../../src/process/engine-applications.js';
 import { latestApplicationEvent } from '../../src/process/events.js';
@@ -12,6 +14,7 @@ import { BACKENDS } from '../store/backends.js';
 import { runBundled as runCli } from '../support/bundle.js';
 import { cleanupTemp, tempDir } from '../support/repo.js';
 import { addMembers, applicant, member, simpleInput, STAFF, testEngine } from './helpers.js';
+import { landscapeItem } from './landscape-items.js';
 
 test.after(cleanupTemp);
 
@@ -126,6 +129,16 @@ test('people add/remove --on: a change dated before the person\'s latest, or aft
   assert.match(r.stdout, /--repos-dir <dir> +read the README from a local clone here\s+\(<dir>\/<owner>\/<name> or <dir>\/<name>\)/);
   assert.match(r.stdout, /--offline +ask no web API \(GitHub, PyPI\)/);
   assert.match(r.stdout, /\nExample: steward project offboarding-check widgets --repos-dir \.\/clones --offline\n/);
+
+  // a notice with no recipient (an imported project has no contacts) is previewed, not an internal error
+  const dir = tempDir('steward-dry-run-');
+  const file = `${dir}/landscape.yml`;
+  writeFileSync(file, `landscape:\n  - category:\n    name: Modeling\n    subcategories:\n      - subcategory:\n        name: X\n        items:\n${landscapeItem('widgets', '2026-01-01')}`);
+  assert.equal((await cli(['import', file])).code, 0);
+  assert.equal((await cli(['retire', 'widgets', '--reason', 'asked by the owners'])).code, 0);
+  r = await cli(['notices', 'deliver', '--dry-run']);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /--- dry run: notice \d+ has no recipient \(a project without contacts\); with --notify ADDRESS it goes there, marked \[to forward\] ---\nSubject: \[PyTorch Ecosystem\] widgets: retired from the PyTorch Ecosystem\n/);
 
   r = await cli(['onboarding', 'done', '1', 'category', '--note', 'Modeling / Vision']);
   assert.equal(r.code, 2);

@@ -44,6 +44,11 @@ export function register(program: Command): void {
         const transport = createTransport({ dryRun: true });
         for (const r of await listOutbox(store.db, { status: 'pending' })) {
           const message = addressed(r, renderStoredNotice(r.kind, r.data), fallbackTo);
+          if (message.to.length === 0) {
+            // a real run would give it up: say so, and how to have it forwarded, instead of failing the preview
+            process.stdout.write(`--- dry run: notice ${r.id} has no recipient (a project without contacts); with --notify ADDRESS it goes there, marked [to forward] ---\nSubject: ${message.subject}\n\n`);
+            continue;
+          }
           await transport.send({ ...message, idempotencyKey: `steward-outbox-${r.id}` });
         }
         transport.close();
