@@ -39,7 +39,15 @@ export async function agendaFor(eng: Engine, session: Session): Promise<AgendaLi
       repoUrl: a.repoUrl,
       returning: a.returning,
       submittedAt: a.submittedAt,
-      ...(report ? { verdict: report.verdict, failing: report.report.requirements.filter((r) => r.status === 'fail').map((r) => `${r.id} ${r.key}`) } : {}),
+      ...(report
+        ? {
+            verdict: report.verdict,
+            failing: report.report.requirements.filter((r) => r.status === 'fail').map((r) => `${r.id} ${r.key}`),
+            ...(report.report.requirements.some((r) => r.status === 'exempt')
+              ? { exempt: report.report.requirements.filter((r) => r.status === 'exempt').map((r) => `${r.id} ${r.key}: ${(a.waivers ?? []).find((w) => w.requirement === r.id && !w.revoked)?.reason ?? r.summary}`) }
+              : {}),
+          }
+        : {}),
       ...(a.presentation ? { presentation: a.presentation.url ?? a.presentation.file } : {}),
       ...(a.videoUrl ? { videoUrl: a.videoUrl } : {}),
     });

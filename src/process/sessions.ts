@@ -29,6 +29,8 @@ export interface AgendaLine {
   submittedAt: string;
   verdict?: string;
   failing?: string[];
+  /** requirements a waiver exempts, with its reason */
+  exempt?: string[];
   presentation?: string;
   videoUrl?: string;
 }
@@ -39,6 +41,7 @@ export function renderAgenda(session: Session, lines: AgendaLine[]): string {
     out.push(`${l.order}. ${l.projectName} — ${l.repoUrl}${l.returning ? '  [returning]' : ''}`);
     out.push(`   application ${l.applicationId}, submitted ${l.submittedAt.slice(0, 10)}`);
     if (l.verdict) out.push(`   report: ${l.verdict}${l.failing && l.failing.length ? ` (failing: ${l.failing.join(', ')})` : ''}`);
+    for (const e of l.exempt ?? []) out.push(`   exempt: ${e}`);
     if (l.presentation) out.push(`   presentation: ${l.presentation}`);
     if (l.videoUrl) out.push(`   video: ${l.videoUrl}`);
   }
