@@ -58,6 +58,8 @@ Example:
           process.stdout.write(`${flags.event}${typeof payload.action === 'string' ? `.${payload.action}` : ''}: handled\n`);
         } finally {
           await runtime.stop();
+          // on PostgreSQL the queue (pg-boss) keeps timers and connections: the command would never end
+          await queue.stop();
         }
       });
     });
