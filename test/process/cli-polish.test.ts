@@ -49,7 +49,7 @@ test('review due --on plans ahead: due by that date, failing ones whose deadline
   assert.equal(r.code, 0, r.stderr);
   assert.equal(r.stdout, 'nothing due by 2026-06-30\n');
   r = await cli(['review', 'due', '--on', '2026-07-31']);
-  assert.equal(r.stdout, 'widgets  due 2026-07-01\n', 'gadgets deadline is the next day, later is due in September');
+  assert.equal(r.stdout, 'gadgets  due 2026-07-01  FAILING since 2026-07-02, deadline 2026-08-01  (1 day left on 2026-07-31)\nwidgets  due 2026-07-01\n', 'gadgets is failing with its deadline the next day; later is due in September');
   r = await cli(['review', 'due', '--on', '2026-08-01']);
   assert.equal(r.stdout, 'gadgets  due 2026-07-01  FAILING since 2026-07-02, deadline 2026-08-01  (retired if still failing)\nwidgets  due 2026-07-01\n');
   r = await cli(['review', 'due', '--on', '2026-09-01']);

@@ -163,10 +163,22 @@ nothing new. \`steward review due\` lists the projects at risk.`),
         `${p.id.padEnd(width)}  due ${p.reviewDueOn}${p.pending ? `  FAILING since ${p.pending.noticeOn}, deadline ${p.pending.deadlineOn}` : ''}${p.acceptedOn ? '' : '  (acceptance date unknown)'}${note}\n`;
       let width = 0;
       if (flags.on !== undefined) {
-        const plan = plannedReviews(await listProjects(engine, ['ACTIVE']), flags.on);
-        width = Math.max(0, ...plan.map((x) => x.project.id.length));
-        for (const x of plan) process.stdout.write(line(x.project, x.reason === 'deadline' ? '  (retired if still failing)' : ''));
-        if (plan.length === 0) process.stdout.write(`nothing due by ${flags.on}\n`);
+        const on = flags.on;
+        const active = await listProjects(engine, ['ACTIVE']);
+        const plan = plannedReviews(active, on);
+        // a project failing by that day is listed with its deadline even when the deadline comes later
+        const failing = active.filter((p) => p.pending && p.pending.noticeOn <= on && !plan.some((x) => x.project.id === p.id));
+        const { daysBetween } = await import('../../process/calendar.js');
+        const rows = [
+          ...plan.map((x) => ({ p: x.project, note: x.reason === 'deadline' ? '  (retired if still failing)' : '' })),
+          ...failing.map((p) => {
+            const left = Math.max(0, daysBetween(on, p.pending!.deadlineOn));
+            return { p, note: `  (${left} day${left === 1 ? '' : 's'} left on ${on})` };
+          }),
+        ].sort((a, b) => a.p.id.localeCompare(b.p.id));
+        width = Math.max(0, ...rows.map((r) => r.p.id.length));
+        for (const r of rows) process.stdout.write(line(r.p, r.note));
+        if (rows.length === 0) process.stdout.write(`nothing due by ${on}\n`);
         return;
       }
       // failing projects are listed with their deadline whether or not they are re-checked today
