@@ -66,15 +66,30 @@ interface Run {
   ms: number;
 }
 
+/** A command that hangs must not hang the suite: the walk is stopped after this long. */
+const WALK_LIMIT_MS = Number(process.env.STEWARD_DOC_LIMIT_MS ?? 600_000);
+
 function runScript(script: string, cwd: string, env: NodeJS.ProcessEnv): Promise<Run> {
   const started = Date.now();
   return new Promise((resolve, reject) => {
-    const child = spawn('bash', [script], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    // its own process group, so a hanging command is stopped with the shell
+    const child = spawn('bash', [script], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     let output = '';
+    const timer = setTimeout(() => {
+      output += `\n(stopped: the walk ran longer than ${WALK_LIMIT_MS / 1000} s)\n`;
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        /* already gone */
+      }
+    }, WALK_LIMIT_MS);
     child.stdout.on('data', (c: Buffer) => (output += c.toString()));
     child.stderr.on('data', (c: Buffer) => (output += c.toString()));
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code, output, ms: Date.now() - started }));
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, output, ms: Date.now() - started });
+    });
   });
 }
 
