@@ -1,5 +1,5 @@
 // docs/cli.md is a test: its ```sh blocks run in order, as one shell session in an empty
-// directory, with `steward` (bin/steward.js, the built bundle) on PATH and STEWARD_SRC naming
+// directory, with `steward` (the bundled CLI: run-tests' own, else bin/steward.js) on PATH and STEWARD_SRC naming
 // this checkout — once on a fresh SQLite store and once on a fresh PostgreSQL schema (skipped,
 // saying why, only when PostgreSQL cannot be reached). A block that fails fails the test with the
 // block's text and what it printed. A line starting with `! ` must be refused: it fails the
@@ -11,7 +11,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PG_URL, postgresUnavailable } from '../store/backends.js';
-import { BIN, ensureBundle } from '../support/bundle.js';
+import { bundledCli } from '../support/bundle.js';
 import { REPO_ROOT } from '../support/cli.js';
 import { cleanupTemp, tempDir } from '../support/repo.js';
 
@@ -108,7 +108,7 @@ function stopLeftovers(dir: string): void {
 }
 
 async function walk(store: { DATABASE_URL?: string; STEWARD_PG_SCHEMA?: string }): Promise<Run> {
-  ensureBundle();
+  const cli = bundledCli();
   const blocks = shBlocks(readFileSync(DOC, 'utf8'));
   assert.ok(blocks.length > 10, `docs/cli.md has ${blocks.length} sh blocks`);
   const root = tempDir('steward-doc-');
@@ -116,7 +116,7 @@ async function walk(store: { DATABASE_URL?: string; STEWARD_PG_SCHEMA?: string }
   const work = join(root, 'walk');
   mkdirSync(bin);
   mkdirSync(work);
-  writeFileSync(join(bin, 'steward'), `#!/bin/sh\nexec "${process.execPath}" "${BIN}" "$@"\n`);
+  writeFileSync(join(bin, 'steward'), `#!/bin/sh\nexec "${process.execPath}" ${cli.map((a) => `"${a}"`).join(' ')} "$@"\n`);
   chmodSync(join(bin, 'steward'), 0o755);
   const script = join(root, 'walk.sh');
   writeFileSync(

@@ -11,7 +11,7 @@ import { latestApplicationEvent } from '../../src/process/events.js';
 import type { CategoryList } from '../../src/process/types.js';
 import { readAudit } from '../../src/store/index.js';
 import { BACKENDS } from '../store/backends.js';
-import { runBundled as runCli } from '../support/bundle.js';
+import { runCli } from '../support/cli.js';
 import { cleanupTemp, tempDir } from '../support/repo.js';
 import { addMembers, applicant, member, simpleInput, STAFF, testEngine } from './helpers.js';
 import { landscapeItem } from './landscape-items.js';

@@ -1,10 +1,11 @@
-// The installed CLI (bin/steward.js → dist/bundle) for tests that run many commands: a start-up
-// through the bundle costs about a fifth of one through tsx. The bundle is rebuilt first when any
-// source or data file is newer than it, so a test never judges stale code.
-import { spawn, execFileSync } from 'node:child_process';
+// The installed CLI (bin/steward.js → dist/bundle) for a test run on its own that starts many
+// commands from outside the checkout (docs/cli.md): scripts/run-tests.mjs hands the tests a bundle
+// of its own (STEWARD_TEST_CLI); without it, dist/bundle is rebuilt first when any source or data
+// file is newer than it, so a test never judges stale code.
+import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { REPO_ROOT, type CliResult } from './cli.js';
+import { REPO_ROOT } from './cli.js';
 
 export const BIN = join(REPO_ROOT, 'bin', 'steward.js');
 const BUNDLE = join(REPO_ROOT, 'dist', 'bundle', 'run.js');
@@ -30,17 +31,9 @@ export function ensureBundle(): void {
   execFileSync(process.execPath, [join(REPO_ROOT, 'scripts', 'build.mjs')], { cwd: REPO_ROOT, stdio: 'inherit' });
 }
 
-/** Runs bin/steward.js as a user runs it and returns what it printed and its exit status. */
-export function runBundled(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string } = {}): Promise<CliResult> {
+/** node's arguments that start the CLI from any directory: run-tests' bundle, else bin/steward.js. */
+export function bundledCli(): string[] {
+  if (process.env['STEWARD_TEST_CLI']) return [process.env['STEWARD_TEST_CLI']];
   ensureBundle();
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: opts.cwd ?? REPO_ROOT, env: { ...process.env, NO_COLOR: '1', ...opts.env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(opts.input ?? '');
-  });
+  return [BIN];
 }
