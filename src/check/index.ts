@@ -6,6 +6,7 @@ import { loadDefaultPolicy } from '../policy/load.js';
 import { resolveLocalTarget, type ResolvedTarget } from './target.js';
 import { gatherEvidence, wantedFiles } from './gather.js';
 import { existsSync } from 'node:fs';
+import { resolve as resolvePath } from 'node:path';
 import { chooseTorchReleases } from '../evidence/torch-releases.js';
 import { ownership } from '../evidence/community/owners.js';
 import { evaluate } from './evaluate.js';
@@ -56,8 +57,10 @@ export async function resolveTarget(input: string, opts: CheckOptions = {}): Pro
   if (c.kind === 'refused') throw new InputError(c.reason);
   if (c.kind === 'local') {
     const path = opts.path !== undefined ? normaliseProjectPath(opts.path) : undefined;
+    // origin's URL is read beside the target's resolution (used only once it resolves, to this repository)
+    const origin = git(['config', '--get', 'remote.origin.url'], { cwd: resolvePath(input) }).catch(() => '');
     const local = await resolveLocalTarget(input, opts.rev ?? 'HEAD');
-    return withOrigin(path ? { ...local, path } : local, opts, classifyOriginUrl);
+    return withOrigin(path ? { ...local, path } : local, opts, classifyOriginUrl, origin);
   }
   const remote = await resolveRemoteTarget(input, {
     ...opts.remote,
@@ -79,8 +82,9 @@ async function withOrigin(
   local: ResolvedTarget,
   opts: CheckOptions,
   classify: typeof import('./remote-target.js').classifyOriginUrl,
+  origin: Promise<string>,
 ): Promise<CheckTarget> {
-  const url = (await git(['config', '--get', 'remote.origin.url'], { cwd: local.root }).catch(() => '')).trim();
+  const url = (await origin).trim();
   if (!url) return local;
   const c = classify(url, opts.remote?.allowedHosts ? { allowedHosts: opts.remote.allowedHosts } : {});
   if (c.kind === 'remote') return { ...local, remote: { host: c.spec.host, slug: c.spec.slug, webUrl: c.spec.webUrl } };
