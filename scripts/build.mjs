@@ -10,6 +10,22 @@ import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+// Packages every command loads at start-up are bundled too: kysely alone is some 90 small ES
+// modules that node would resolve and load one by one, about 40% of the CPU of a `steward people
+// list`. The rest stay in node_modules: native (better-sqlite3), or loaded only by some commands.
+const BUNDLED_PACKAGES = new Set(['kysely', 'commander', 'picocolors']);
+const externalPackages = {
+  name: 'external-packages',
+  setup(b) {
+    b.onResolve({ filter: /^[^./]/ }, (args) => {
+      if (args.kind === 'entry-point') return undefined;
+      const parts = args.path.split('/');
+      const name = args.path.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
+      return BUNDLED_PACKAGES.has(name) ? undefined : { path: args.path, external: true };
+    });
+  },
+};
+
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outIndex = process.argv.indexOf('--out');
 const outdir = outIndex > 0 ? resolve(root, process.argv[outIndex + 1]) : `${root}dist/bundle`;
@@ -23,7 +39,9 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  packages: 'external',
+  plugins: [externalPackages],
+  // commander is CommonJS: its require() of node's modules needs a require in the ES module
+  banner: { js: "import { createRequire as __stewardCreateRequire } from 'node:module';\nconst require = __stewardCreateRequire(import.meta.url);" },
   sourcemap: true,
   logLevel: 'warning',
 });
