@@ -140,6 +140,10 @@ test('people add/remove --on: a change dated before the person\'s latest, or aft
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stdout, /--- dry run: notice \d+ has no recipient \(a project without contacts\); with --notify ADDRESS it goes there, marked \[to forward\] ---\nSubject: \[PyTorch Ecosystem\] widgets: retired from the PyTorch Ecosystem\n/);
 
+  r = await cli(['github', 'replay', file, '--event', 'issues', '--on', '2026-01-02']);
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /github replay: the App acts on the real clock, so a replay cannot be dated; run it without --on/);
+
   r = await cli(['onboarding', 'done', '1', 'category', '--note', 'Modeling / Vision']);
   assert.equal(r.code, 2);
   assert.match(r.stderr, /a category note is verified against the landscape in use; give --landscape FILE \(or set STEWARD_LANDSCAPE\)/);

@@ -28,6 +28,8 @@ Example:
   steward github replay delivery.json --event issue_comment`,
     )
     .action(async (file: string, flags: StoreFlags & { event: string; delivery: string }) => {
+      // the App's handlers act on the real clock: a dated replay would record today all the same
+      if (flags.on !== undefined) throw new InputError('github replay: the App acts on the real clock, so a replay cannot be dated; run it without --on');
       const [{ readFile }, { githubAppConfigFromEnv }] = await Promise.all([import('node:fs/promises'), import('../../github/config.js')]);
       const config = githubAppConfigFromEnv();
       if (!config) throw new InputError('github replay: the App is not configured; set STEWARD_GITHUB_APP_ID, STEWARD_GITHUB_APP_PRIVATE_KEY, STEWARD_GITHUB_WEBHOOK_SECRET, STEWARD_ECOSYSTEM_REPO and STEWARD_LANDSCAPE_REPO');
