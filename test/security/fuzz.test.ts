@@ -4,14 +4,22 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Worker } from 'node:worker_threads';
+import { appendFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { TARGETS } from './fuzz/targets.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 30);
 const BUDGET_MS = Number(process.env.FUZZ_BUDGET_MS ?? 5_000);
 const HEAP_MB = 256;
 const SEED = Number(process.env.FUZZ_SEED ?? 20261201);
+// a long run (FUZZ_RUNS set, as `npm run fuzz` does) writes each parser's result as it finishes,
+// so a run stopped part way still says what ran; and its time limit grows with the runs
+const PROGRESS = process.env.FUZZ_RUNS ? (process.env.FUZZ_LOG ?? join(tmpdir(), `steward-fuzz-${SEED}.log`)) : undefined;
+const TIMEOUT_MS = Math.max(15 * 60_000, RUNS * TARGETS.length * 150);
 
-test(`fuzz: ${TARGETS.length} parsers × ${RUNS} inputs, ≤ ${BUDGET_MS} ms each, heap ≤ ${HEAP_MB} MB`, { timeout: 15 * 60_000 }, async () => {
+test(`fuzz: ${TARGETS.length} parsers × ${RUNS} inputs, ≤ ${BUDGET_MS} ms each, heap ≤ ${HEAP_MB} MB`, { timeout: TIMEOUT_MS }, async () => {
+  if (PROGRESS) appendFileSync(PROGRESS, `${new Date().toISOString()} fuzz started: ${TARGETS.length} parsers × ${RUNS} inputs (seed ${SEED})\n`);
   const results: { name: string; ran: number; slowestMs: number; slowestInput: string; failure?: string }[] = [];
   let current = '';
   const exit = await new Promise<{ code: number; error?: Error }>((resolve) => {
@@ -22,7 +30,10 @@ test(`fuzz: ${TARGETS.length} parsers × ${RUNS} inputs, ≤ ${BUDGET_MS} ms eac
     let error: Error | undefined;
     worker.on('message', (m: { kind: string; name: string } & (typeof results)[number]) => {
       if (m.kind === 'start') current = m.name;
-      else results.push(m);
+      else {
+        results.push(m);
+        if (PROGRESS) appendFileSync(PROGRESS, `${new Date().toISOString()} fuzz ${m.name}: ${m.ran} inputs, slowest ${m.slowestMs} ms${m.failure ? ` — FAILED: ${m.failure.split('\n')[0]}` : ''}\n`);
+      }
     });
     worker.on('error', (e) => (error = e));
     worker.on('exit', (code) => resolve({ code, ...(error ? { error } : {}) }));
