@@ -101,12 +101,12 @@ function bestInSegment(seg: Segment, norm: NormalizedText, ids: Int32Array): Mat
   const screened: { tpl: Template; shared: number }[] = [];
   all.forEach((tpl, i) => {
     const shared = sharedBy[i]!;
-    if (tpl.bigrams.size === 0 || (shared / tpl.bigrams.size < 0.45 && shared < 300)) return;
+    if (tpl.bigramCount === 0 || (shared / tpl.bigramCount < 0.45 && shared < 300)) return;
     screened.push({ tpl, shared });
   });
   // Most shared wording first; a candidate whose share of its own words cannot reach the best
   // score so far is not diffed (the diff of two long, different licenses is the one costly step).
-  const bound = (x: { tpl: Template; shared: number }) => (x.tpl.words * x.shared) / x.tpl.bigrams.size + 10;
+  const bound = (x: { tpl: Template; shared: number }) => (x.tpl.words * x.shared) / x.tpl.bigramCount + 10;
   screened.sort((a, b) => bound(b) - bound(a));
   for (const x of screened) {
     const tpl = x.tpl;
@@ -133,7 +133,7 @@ function containedLicenses(ids: Int32Array): string[] {
     const holders = idx.get(k);
     if (holders) for (const i of holders) sharedBy[i]!++;
   }
-  return all.filter((t, i) => t.kind === 'license' && t.bigrams.size > 0 && sharedBy[i]! / t.bigrams.size >= 0.9).map((t) => t.spdx);
+  return all.filter((t, i) => t.kind === 'license' && t.bigramCount > 0 && sharedBy[i]! / t.bigramCount >= 0.9).map((t) => t.spdx);
 }
 
 function partOf(norm: NormalizedText, from: number, to: number): { startLine: number; endLine: number } {

@@ -5,6 +5,7 @@
 // at first use, as before: the two paths give identical templates (tested).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { WILDCARD } from './normalize.js';
 
 export interface PreparedTemplate {
   spdx: string;
@@ -15,10 +16,30 @@ export interface PreparedTemplate {
   optional: number;
 }
 
+/**
+ * The file: the templates' tokens as ids into one vocabulary (in the order the matcher interns
+ * them, so the ids are the ones it would assign), each template's ids as little-endian int32 in
+ * base64 and its raw words joined by newlines (a word holds no whitespace). Parsing it is a few
+ * long strings instead of ~140 000 short ones, and nothing is interned: most of a cold check's
+ * license work was reading the token lists.
+ */
 interface PreparedFile {
   /** the candidate list and the SPDX list version the file was made from */
   key: string;
-  templates: PreparedTemplate[];
+  /** token id → token; id 0 is the wildcard */
+  vocabulary: string[];
+  templates: { spdx: string; kind: PreparedTemplate['kind']; ids: string; raw: string; optional: number; bigrams: number }[];
+}
+
+/** A prepared template as read back: ids into the file's vocabulary, raw words split on first use. */
+export interface LoadedTemplate {
+  spdx: string;
+  kind: PreparedTemplate['kind'];
+  ids: Int32Array;
+  raw: () => string[];
+  optional: number;
+  /** how many distinct bigrams of two non-wildcard tokens the ids hold */
+  bigrams: number;
 }
 
 export const PREPARED_FILE_NAME = 'license-templates.json';
@@ -26,7 +47,7 @@ export const PREPARED_FILE_NAME = 'license-templates.json';
 export function preparedKey(candidateIds: readonly string[]): string {
   const require = createRequire(import.meta.url);
   const { version } = require('spdx-license-list/package.json') as { version: string };
-  return `spdx-license-list@${version}:titles:${candidateIds.join(',')}`;
+  return `spdx-license-list@${version}:titles:ids:${candidateIds.join(',')}`;
 }
 
 let candidateIdsForKey: readonly string[] | undefined;
@@ -36,18 +57,44 @@ export function setPreparedCandidates(ids: readonly string[]): void {
   candidateIdsForKey = ids;
 }
 
-/** The prepared templates next to this module, or undefined when absent or made from other inputs. */
-export function readPreparedTemplates(): PreparedTemplate[] | undefined {
+/** The prepared templates next to this module (or at `path`), or undefined when absent or made from other inputs. */
+export function readPreparedTemplates(path: string | URL = new URL(`./${PREPARED_FILE_NAME}`, import.meta.url)): { vocabulary: string[]; templates: LoadedTemplate[] } | undefined {
   let file: PreparedFile;
   try {
-    file = JSON.parse(readFileSync(new URL(`./${PREPARED_FILE_NAME}`, import.meta.url), 'utf8')) as PreparedFile;
+    file = JSON.parse(readFileSync(path, 'utf8')) as PreparedFile;
   } catch {
     return undefined;
   }
-  if (!candidateIdsForKey || file.key !== preparedKey(candidateIdsForKey)) return undefined;
-  return file.templates;
+  if (!candidateIdsForKey || file.key !== preparedKey(candidateIdsForKey) || file.vocabulary?.[0] !== WILDCARD) return undefined;
+  const templates = file.templates.map((t): LoadedTemplate => {
+    const bytes = Buffer.from(t.ids, 'base64');
+    const ids = new Int32Array(bytes.length >> 2);
+    for (let i = 0; i < ids.length; i++) ids[i] = bytes.readInt32LE(i * 4);
+    let raw: string[] | undefined;
+    return { spdx: t.spdx, kind: t.kind, ids, raw: () => (raw ??= t.raw === '' ? [] : t.raw.split('\n')), optional: t.optional, bigrams: t.bigrams };
+  });
+  return { vocabulary: file.vocabulary, templates };
 }
 
 export function writePreparedTemplates(path: string, key: string, templates: PreparedTemplate[]): void {
-  writeFileSync(path, JSON.stringify({ key, templates } satisfies PreparedFile));
+  const vocabulary = new Map<string, number>([[WILDCARD, 0]]);
+  const out: PreparedFile = { key, vocabulary: [], templates: [] };
+  for (const t of templates) {
+    const bytes = Buffer.alloc(t.tokens.length * 4);
+    const ids: number[] = [];
+    t.tokens.forEach((token, i) => {
+      let id = vocabulary.get(token);
+      if (id === undefined) {
+        id = vocabulary.size;
+        vocabulary.set(token, id);
+      }
+      ids.push(id);
+      bytes.writeInt32LE(id, i * 4);
+    });
+    const pairs = new Set<string>();
+    for (let i = 0; i + 1 < ids.length; i++) if (ids[i]! > 0 && ids[i + 1]! > 0) pairs.add(`${ids[i]} ${ids[i + 1]}`);
+    out.templates.push({ spdx: t.spdx, kind: t.kind, ids: bytes.toString('base64'), raw: t.raw.join('\n'), optional: t.optional, bigrams: pairs.size });
+  }
+  out.vocabulary = [...vocabulary.keys()];
+  writeFileSync(path, JSON.stringify(out));
 }

@@ -41,7 +41,34 @@ export interface Template {
   optional: number;
   /** non-wildcard tokens past the title block: what a copy must hold */
   words: number;
+  /** the template's bigrams, built on first use (screening needs only their count) */
   bigrams: Set<number>;
+  /** bigrams.size, known without building the set */
+  bigramCount: number;
+}
+
+/** A template whose raw words and bigram set are made when a match first needs them. */
+class LazyTemplate implements Template {
+  private rawWords: string[] | undefined;
+  private bigramSet: Set<number> | undefined;
+  constructor(
+    readonly spdx: string,
+    readonly kind: Template['kind'],
+    readonly ids: Int32Array,
+    private readonly rawOf: () => string[],
+    readonly optional: number,
+    readonly words: number,
+    readonly bigramCount: number,
+    bigrams?: Set<number>,
+  ) {
+    this.bigramSet = bigrams;
+  }
+  get raw(): string[] {
+    return (this.rawWords ??= this.rawOf());
+  }
+  get bigrams(): Set<number> {
+    return (this.bigramSet ??= bigramsOf(this.ids));
+  }
 }
 
 // Token ids are shared by all templates; a text word no template uses never matches anything.
@@ -152,13 +179,18 @@ function leadingTitleTokens(tokenLines: number[], title: Set<number>): number {
 
 function fromTokens(spdx: string, kind: Template['kind'], norm: { tokens: string[]; raw: string[]; optional?: number }): Template {
   const ids = new Int32Array(norm.tokens.length);
-  const optional = norm.optional ?? 0;
-  let words = 0;
   norm.tokens.forEach((t, i) => {
     ids[i] = intern(t);
-    if (t !== WILDCARD && i >= optional) words++;
   });
-  return { spdx, kind, ids, raw: norm.raw, optional, words, bigrams: bigramsOf(ids) };
+  const bigrams = bigramsOf(ids);
+  return new LazyTemplate(spdx, kind, ids, () => norm.raw, norm.optional ?? 0, wordsOf(ids, norm.optional ?? 0), bigrams.size, bigrams);
+}
+
+/** Non-wildcard tokens past the title block. */
+function wordsOf(ids: Int32Array, optional: number): number {
+  let words = 0;
+  for (let i = optional; i < ids.length; i++) if (ids[i] !== WILDCARD_ID) words++;
+  return words;
 }
 
 let cache: Template[] | undefined;
@@ -181,9 +213,11 @@ export function spdxText(spdx: string): string {
 export function templates(): Template[] {
   if (cache) return cache;
   const out: Template[] = [];
-  const prepared = readPreparedTemplates();
+  const prepared = vocabulary.size === 1 ? readPreparedTemplates() : undefined;
   if (prepared) {
-    for (const p of prepared) out.push(fromTokens(p.spdx, p.kind, p));
+    // the file's ids are the ones interning its tokens in order would give: take its vocabulary as is
+    prepared.vocabulary.forEach((token, id) => vocabulary.set(token, id));
+    for (const p of prepared.templates) out.push(new LazyTemplate(p.spdx, p.kind, p.ids, p.raw, p.optional, wordsOf(p.ids, p.optional), p.bigrams));
     cache = out;
     return out;
   }
@@ -201,10 +235,15 @@ export function bigramIndex(): Map<number, number[]> {
   if (index) return index;
   const map = new Map<number, number[]>();
   templates().forEach((t, i) => {
-    for (const k of t.bigrams) {
+    const ids = t.ids;
+    for (let j = 0; j + 1 < ids.length; j++) {
+      const a = ids[j]!;
+      const b = ids[j + 1]!;
+      if (a <= 0 || b <= 0) continue;
+      const k = bigramKey(a, b);
       const list = map.get(k);
-      if (list) list.push(i);
-      else map.set(k, [i]);
+      if (!list) map.set(k, [i]);
+      else if (list[list.length - 1] !== i) list.push(i);
     }
   });
   index = map;

@@ -3,9 +3,9 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
-import { CANDIDATE_IDS, prepareTemplates, spdxText, splitTemplateText } from '../../../src/evidence/license/templates.js';
+import { CANDIDATE_IDS, prepareTemplates, spdxText, splitTemplateText, templates, tokenOf } from '../../../src/evidence/license/templates.js';
 import { normalizeLicenseText } from '../../../src/evidence/license/normalize.js';
-import { preparedKey, writePreparedTemplates } from '../../../src/evidence/license/prepared.js';
+import { preparedKey, readPreparedTemplates, writePreparedTemplates } from '../../../src/evidence/license/prepared.js';
 import { cleanupTemp, tempDir } from '../../support/repo.js';
 
 after(cleanupTemp);
@@ -26,6 +26,35 @@ test('prepared templates equal the templates normalised from the SPDX texts, and
   writePreparedTemplates(file, preparedKey(CANDIDATE_IDS), prepared);
   const back = JSON.parse(readFileSync(file, 'utf8'));
   assert.equal(back.key, preparedKey(CANDIDATE_IDS));
-  assert.match(back.key, /^spdx-license-list@\d+\.\d+\.\d+:titles:Apache-2.0,MIT,/);
-  assert.deepEqual(back.templates, prepared);
+  assert.match(back.key, /^spdx-license-list@\d+\.\d+\.\d+:titles:ids:Apache-2.0,MIT,/);
+  // read back: the same tokens (through the vocabulary), raw words, title blocks and bigram counts
+  const loaded = readPreparedTemplates(file);
+  assert.ok(loaded, 'the file is read back');
+  assert.equal(loaded.templates.length, prepared.length);
+  loaded.templates.forEach((t, i) => {
+    const p = prepared[i]!;
+    assert.equal(t.spdx, p.spdx);
+    assert.equal(t.kind, p.kind);
+    assert.equal(t.optional, p.optional);
+    assert.deepEqual([...t.ids].map((id) => loaded.vocabulary[id]), p.tokens, p.spdx);
+    assert.deepEqual(t.raw(), p.raw, p.spdx);
+    const pairs = new Set<string>();
+    for (let j = 0; j + 1 < t.ids.length; j++) if (t.ids[j]! > 0 && t.ids[j + 1]! > 0) pairs.add(`${t.ids[j]} ${t.ids[j + 1]}`);
+    assert.equal(t.bigrams, pairs.size, p.spdx);
+  });
+});
+
+test('templates from the prepared file match as the ones normalised at first use do: same ids, words, bigrams, results', async () => {
+  // a fresh module instance that reads the file the build writes
+  const file = join(tempDir(), 'license-templates.json');
+  writePreparedTemplates(file, preparedKey(CANDIDATE_IDS), prepareTemplates());
+  const fromSources = templates();
+  const loaded = readPreparedTemplates(file)!;
+  loaded.templates.forEach((t, i) => {
+    const s = fromSources[i]!;
+    assert.deepEqual([...t.ids].map((id) => loaded.vocabulary[id]), [...s.ids].map((id) => tokenOf(id)), s.spdx);
+    assert.equal(t.bigrams, s.bigramCount, s.spdx);
+    assert.equal(t.bigrams, s.bigrams.size, s.spdx);
+  });
+  assert.deepEqual(loaded.vocabulary.slice(0, 50), Array.from({ length: 50 }, (_, id) => tokenOf(id)), 'the ids of the file are the ones interning in order gives');
 });
