@@ -50,6 +50,9 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 // two levels below the root, as the sources find data/ and node_modules from there
 mkdirSync(join(root, 'dist'), { recursive: true });
 const cliDir = mkdtempSync(join(root, 'dist', 'test-cli-'));
+// Ctrl-C (the terminal's signals reach the whole group) stops the test runner; this process
+// outlives it to remove the bundle
+for (const signal of ['SIGINT', 'SIGHUP']) process.on(signal, () => undefined);
 let status = 1;
 try {
   const built = spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs'), '--out', cliDir], { stdio: 'inherit' });
