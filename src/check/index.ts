@@ -4,17 +4,12 @@ import type { Policy } from '../policy/types.js';
 import type { Report } from '../report/types.js';
 import { loadDefaultPolicy } from '../policy/load.js';
 import { resolveLocalTarget, type ResolvedTarget } from './target.js';
-import { gatherEvidence, wantedFiles } from './gather.js';
 import { existsSync } from 'node:fs';
 import { resolve as resolvePath } from 'node:path';
-import { chooseTorchReleases } from '../evidence/torch-releases.js';
-import { ownership } from '../evidence/community/owners.js';
-import { evaluate } from './evaluate.js';
 import { InputError } from '../util/errors.js';
 import { git } from '../evidence/git/run.js';
 import { readCommitSeries, readTagDates } from '../forecast/series.js';
 import { sharedReads, type HistoryReads } from '../evidence/history.js';
-import { applyForecasts, forecasts, horizonFor } from '../forecast/index.js';
 import { normaliseProjectPath } from './project-root.js';
 
 export interface CheckOptions {
@@ -67,7 +62,7 @@ export async function resolveTarget(input: string, opts: CheckOptions = {}): Pro
     ...(opts.rev !== undefined ? { rev: opts.rev } : {}),
     ...(opts.path !== undefined ? { path: opts.path } : {}),
     ...(opts.offline ? { offline: true } : {}),
-    wantsPath: (path) => wantedFiles([{ path, mode: '100644', type: 'blob', oid: '' }]).length > 0,
+    wantsPath: await import('./gather.js').then(({ wantedFiles }) => (path: string) => wantedFiles([{ path, mode: '100644', type: 'blob', oid: '' }]).length > 0),
     listOwnerRepos: async (o) => {
       const { listOwnerRepositories } = await import('../evidence/online/index.js');
       return listOwnerRepositories(o.host, o.owner, onlineOptions(opts));
@@ -105,6 +100,15 @@ export async function checkResolved(target: CheckTarget, opts: CheckOptions = {}
   const shared = sharedReads(target.root, target.commit);
   const early = opts.forecast === false ? undefined : readForecastInputs(target, asOf, policy, shared);
   early?.catch(() => undefined); // awaited below; never an unhandled rejection meanwhile
+  // The modules that gather and judge are loaded while that git log runs (a cold CLI compiles
+  // them: tens of ms that would otherwise come before the first git process).
+  const [{ gatherEvidence }, { evaluate }, { chooseTorchReleases }, { ownership }, { applyForecasts, forecasts, horizonFor }] = await Promise.all([
+    import('./gather.js'),
+    import('./evaluate.js'),
+    import('../evidence/torch-releases.js'),
+    import('../evidence/community/owners.js'),
+    import('../forecast/index.js'),
+  ]);
   const torch = chooseTorchReleases(opts.torchReleasesFile);
   const evidence = await gatherEvidence(target, {
     asOf,
@@ -122,7 +126,7 @@ export async function checkResolved(target: CheckTarget, opts: CheckOptions = {}
   if (remote) {
     evidence.repo.host = remote.host;
     const { gatherOnline } = await import('../evidence/online/index.js');
-    const teams = remote.host === 'github' ? namedTeams(evidence) : [];
+    const teams = remote.host === 'github' ? namedTeams(evidence, ownership) : [];
     // a list the user chose stays; the bundled or refreshed one gives way to PyPI's own, today's
     const refreshTorch = !opts.offline && (torch.why === 'bundled' || torch.why === 'user');
     const { online, sources, torchReleases } = await gatherOnline(remote, evidence.python, {
@@ -157,7 +161,7 @@ async function readForecastInputs(target: CheckTarget, asOf: Date, policy: Polic
 }
 
 /** `org/team` owners named in CODEOWNERS and MAINTAINERS files, in the order they appear. */
-function namedTeams(evidence: Evidence): string[] {
+function namedTeams(evidence: Evidence, ownership: typeof import('../evidence/community/owners.js').ownership): string[] {
   const own = ownership(evidence);
   const teams = (own.codeowners.parsed?.owners ?? []).filter((o) => o.kind === 'team').map((o) => o.id);
   for (const m of own.maintainers) teams.push(...m.teams.map((t) => t.id));
@@ -192,6 +196,4 @@ export function parseAsOf(text: string): Date {
   return d0;
 }
 
-export { evaluate } from './evaluate.js';
-export { gatherEvidence } from './gather.js';
 export type { ResolvedTarget } from './target.js';
