@@ -30,6 +30,7 @@ button.link{border:none;background:none;color:#0b4fb3;text-decoration:underline;
 input,select,textarea{font:inherit;padding:.35rem;border:1px solid #8a8d93;border-radius:4px;max-width:100%}
 label{display:block;font-weight:600;margin:.5rem 0 .2rem}
 form.stack > *{margin-bottom:.5rem}
+form.stack input:not([type=radio]):not([type=checkbox]):not([type=hidden]),form.stack textarea{width:100%;max-width:40rem}
 .filters{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:flex-end;margin-bottom:1rem}
 .filters label{margin:0}
 table{border-collapse:collapse;width:100%;margin:.5rem 0}
