@@ -29,6 +29,18 @@ interface PreparedFile {
   /** token id → token; id 0 is the wildcard */
   vocabulary: string[];
   templates: { spdx: string; kind: PreparedTemplate['kind']; ids: string; raw: string; optional: number; bigrams: number }[];
+  /**
+   * The screening index: every bigram key (a × 32768 + b, ascending; int32 LE), where each key's
+   * templates start in `holders` (int32 LE, one more than keys) and the template indexes (uint16 LE).
+   */
+  index?: { keys: string; starts: string; holders: string };
+}
+
+/** bigram key → indexes of the templates holding it, as sorted arrays (binary search, nothing to build). */
+export interface PreparedIndex {
+  keys: Int32Array;
+  starts: Int32Array;
+  holders: Uint16Array;
 }
 
 /** A prepared template as read back: ids into the file's vocabulary, raw words split on first use. */
@@ -58,7 +70,9 @@ export function setPreparedCandidates(ids: readonly string[]): void {
 }
 
 /** The prepared templates next to this module (or at `path`), or undefined when absent or made from other inputs. */
-export function readPreparedTemplates(path: string | URL = new URL(`./${PREPARED_FILE_NAME}`, import.meta.url)): { vocabulary: string[]; templates: LoadedTemplate[] } | undefined {
+export function readPreparedTemplates(
+  path: string | URL = new URL(`./${PREPARED_FILE_NAME}`, import.meta.url),
+): { vocabulary: string[]; templates: LoadedTemplate[]; index?: PreparedIndex } | undefined {
   let file: PreparedFile;
   try {
     file = JSON.parse(readFileSync(path, 'utf8')) as PreparedFile;
@@ -73,7 +87,17 @@ export function readPreparedTemplates(path: string | URL = new URL(`./${PREPARED
     let raw: string[] | undefined;
     return { spdx: t.spdx, kind: t.kind, ids, raw: () => (raw ??= t.raw === '' ? [] : t.raw.split('\n')), optional: t.optional, bigrams: t.bigrams };
   });
-  return { vocabulary: file.vocabulary, templates };
+  if (!file.index) return { vocabulary: file.vocabulary, templates };
+  const ints = (b64: string) => {
+    const bytes = Buffer.from(b64, 'base64');
+    const out = new Int32Array(bytes.length >> 2);
+    for (let i = 0; i < out.length; i++) out[i] = bytes.readInt32LE(i * 4);
+    return out;
+  };
+  const holderBytes = Buffer.from(file.index.holders, 'base64');
+  const holders = new Uint16Array(holderBytes.length >> 1);
+  for (let i = 0; i < holders.length; i++) holders[i] = holderBytes.readUInt16LE(i * 2);
+  return { vocabulary: file.vocabulary, templates, index: { keys: ints(file.index.keys), starts: ints(file.index.starts), holders } };
 }
 
 export function writePreparedTemplates(path: string, key: string, templates: PreparedTemplate[]): void {
@@ -96,5 +120,33 @@ export function writePreparedTemplates(path: string, key: string, templates: Pre
     out.templates.push({ spdx: t.spdx, kind: t.kind, ids: bytes.toString('base64'), raw: t.raw.join('\n'), optional: t.optional, bigrams: pairs.size });
   }
   out.vocabulary = [...vocabulary.keys()];
+  // the index the matcher would build from these ids (keys as bigramKey makes them below 32768 words)
+  if (vocabulary.size < 32768) {
+    const holders = new Map<number, number[]>();
+    out.templates.forEach((t, i) => {
+      const bytes = Buffer.from(t.ids, 'base64');
+      for (let j = 0; j + 8 <= bytes.length; j += 4) {
+        const a = bytes.readInt32LE(j);
+        const b = bytes.readInt32LE(j + 4);
+        if (a <= 0 || b <= 0) continue;
+        const list = holders.get(a * 32768 + b);
+        if (!list) holders.set(a * 32768 + b, [i]);
+        else if (list[list.length - 1] !== i) list.push(i);
+      }
+    });
+    const keys = [...holders.keys()].sort((x, y) => x - y);
+    const keyBytes = Buffer.alloc(keys.length * 4);
+    const startBytes = Buffer.alloc((keys.length + 1) * 4);
+    const flat: number[] = [];
+    keys.forEach((k, i) => {
+      keyBytes.writeInt32LE(k, i * 4);
+      startBytes.writeInt32LE(flat.length, i * 4);
+      flat.push(...holders.get(k)!);
+    });
+    startBytes.writeInt32LE(flat.length, keys.length * 4);
+    const holderBytes = Buffer.alloc(flat.length * 2);
+    flat.forEach((h, i) => holderBytes.writeUInt16LE(h, i * 2));
+    out.index = { keys: keyBytes.toString('base64'), starts: startBytes.toString('base64'), holders: holderBytes.toString('base64') };
+  }
   writeFileSync(path, JSON.stringify(out));
 }

@@ -3,7 +3,7 @@
 // `steward check` that never reaches a license file pays nothing.
 import { createRequire } from 'node:module';
 import { normalizeLicenseText, WILDCARD } from './normalize.js';
-import { readPreparedTemplates, setPreparedCandidates, type PreparedTemplate } from './prepared.js';
+import { readPreparedTemplates, setPreparedCandidates, type PreparedIndex, type PreparedTemplate } from './prepared.js';
 
 /** Permissive licenses (the default policy's allowlist). */
 export const PERMISSIVE_CANDIDATES = [
@@ -194,7 +194,13 @@ function wordsOf(ids: Int32Array, optional: number): number {
 }
 
 let cache: Template[] | undefined;
-let index: Map<number, number[]> | undefined;
+let index: BigramIndex | undefined;
+let preparedIndex: PreparedIndex | undefined;
+
+/** bigram key → indexes (into `templates()`) of the templates holding it */
+export interface BigramIndex {
+  get(key: number): Iterable<number> | undefined;
+}
 const textCache = new Map<string, string>();
 
 /** The SPDX list's text of `spdx` (throws for an id the list does not have). */
@@ -218,6 +224,7 @@ export function templates(): Template[] {
     // the file's ids are the ones interning its tokens in order would give: take its vocabulary as is
     prepared.vocabulary.forEach((token, id) => vocabulary.set(token, id));
     for (const p of prepared.templates) out.push(new LazyTemplate(p.spdx, p.kind, p.ids, p.raw, p.optional, wordsOf(p.ids, p.optional), p.bigrams));
+    preparedIndex = prepared.index;
     cache = out;
     return out;
   }
@@ -231,10 +238,27 @@ export function templates(): Template[] {
 }
 
 /** bigram → indexes (into `templates()`) of the templates holding it: screening costs the text's size. */
-export function bigramIndex(): Map<number, number[]> {
+export function bigramIndex(): BigramIndex {
   if (index) return index;
+  const all = templates();
+  if (preparedIndex) {
+    const { keys, starts, holders } = preparedIndex;
+    index = {
+      get(key: number) {
+        let lo = 0;
+        let hi = keys.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1;
+          if (keys[mid]! < key) lo = mid + 1;
+          else hi = mid;
+        }
+        return lo < keys.length && keys[lo] === key ? holders.subarray(starts[lo]!, starts[lo + 1]!) : undefined;
+      },
+    };
+    return index;
+  }
   const map = new Map<number, number[]>();
-  templates().forEach((t, i) => {
+  all.forEach((t, i) => {
     const ids = t.ids;
     for (let j = 0; j + 1 < ids.length; j++) {
       const a = ids[j]!;

@@ -56,5 +56,19 @@ test('templates from the prepared file match as the ones normalised at first use
     assert.equal(t.bigrams, s.bigramCount, s.spdx);
     assert.equal(t.bigrams, s.bigrams.size, s.spdx);
   });
+  // the stored screening index is the one built from the ids: every key, its templates in order
+  const built = new Map<number, number[]>();
+  loaded.templates.forEach((t, i) => {
+    for (let j = 0; j + 1 < t.ids.length; j++) {
+      const [a, b] = [t.ids[j]!, t.ids[j + 1]!];
+      if (a <= 0 || b <= 0) continue;
+      const list = built.get(a * 32768 + b) ?? [];
+      if (list[list.length - 1] !== i) list.push(i);
+      built.set(a * 32768 + b, list);
+    }
+  });
+  const index = loaded.index!;
+  assert.deepEqual([...index.keys], [...built.keys()].sort((x, y) => x - y));
+  index.keys.forEach((k, n) => assert.deepEqual([...index.holders.subarray(index.starts[n]!, index.starts[n + 1]!)], built.get(k)));
   assert.deepEqual(loaded.vocabulary.slice(0, 50), Array.from({ length: 50 }, (_, id) => tokenOf(id)), 'the ids of the file are the ones interning in order gives');
 });
