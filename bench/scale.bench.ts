@@ -19,7 +19,7 @@ import { startSmtpSink, type SmtpSink } from '../test/support/smtp-sink.js';
 import { healthySpec } from '../test/process/real-repos.js';
 import { openStore, listDocs, updateDoc, type Store } from '../src/store/index.js';
 import { createEngine } from '../src/process/engine.js';
-import { projectCols } from '../src/process/engine-review.js';
+import { projectCols } from '../src/process/project-cols.js';
 import { openJobQueue } from '../src/jobs/index.js';
 import { enqueueDueReviews } from '../src/jobs/review-jobs.js';
 import { rejudgeStored } from '../src/process/rejudge.js';

@@ -4,7 +4,7 @@ import { getDoc, listDocs, updateDoc } from '../store/index.js';
 import { type Engine, type Evaluator, mutate, record } from './engine.js';
 import { ProcessError } from './errors.js';
 import { applyEarlyWarning } from './early-warning.js';
-import { projectCols } from './engine-review.js';
+import { projectCols } from './project-cols.js';
 import type { Actor, Project } from './types.js';
 
 export interface EarlyWarningResult {

@@ -9,7 +9,7 @@ import { assertInOrder, assertWritableDay, checkInstant, mutate, notFound, recor
 import { latestProjectEvent } from './events.js';
 import { ProcessError } from './errors.js';
 import { applyOffboardingCheck, isOffboardingCheckDue, isReadmePath } from './offboarding-check.js';
-import { projectCols } from './engine-review.js';
+import { projectCols } from './project-cols.js';
 import type { Actor, EcosystemReference, Project } from './types.js';
 
 /** Reads a retired project's README files (path and text) at an instant. */

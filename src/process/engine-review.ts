@@ -8,6 +8,7 @@ import { latestProjectEvent } from './events.js';
 import { policyOn } from './engine-amendments.js';
 import { applyWaivers } from './waivers.js';
 import { repoKeyOf } from './repo-key.js';
+import { projectCols } from './project-cols.js';
 import { ProcessError } from './errors.js';
 import { type OffboardingRunResult, type ReadmeReader, runOffboardingChecks } from './engine-offboarding.js';
 import { applyReview, isReviewDue, retire, reviewStepKey, setContacts } from './projects.js';
@@ -35,8 +36,6 @@ export interface ReviewRunResult {
   /** the offboarding follow-up of retired projects, when a README reader was given */
   offboarding?: OffboardingRunResult;
 }
-
-const projectCols = (p: Project) => ({ id: p.id, status: p.status, key: repoKeyOf(p.repoUrl), sort: p.reviewDueOn });
 
 export async function dueProjects(eng: Engine, today = dateOf(eng.clock.now())): Promise<Project[]> {
   const active = await listDocs<Project>(eng.store.db, 'projects', { status: ['ACTIVE'] });
@@ -159,4 +158,3 @@ export function listProjects(eng: Engine, status?: string[]): Promise<Project[]>
   return listDocs<Project>(eng.store.db, 'projects', status ? { status } : {});
 }
 
-export { projectCols };

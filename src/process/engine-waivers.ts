@@ -6,7 +6,7 @@ import { dateOf } from './calendar.js';
 import { assertInOrder, type Engine, mutate, notFound, record } from './engine.js';
 import { notAllowed, ProcessError } from './errors.js';
 import { latestApplicationEvent, latestProjectEvent } from './events.js';
-import { projectCols } from './engine-review.js';
+import { projectCols } from './project-cols.js';
 import { repoKeyOf } from './repo-key.js';
 import type { Actor, Application, Project, Waiver } from './types.js';
 import { newWaiver, untilText, type WaiverInput, type WaiverState, waiverState } from './waivers.js';
