@@ -7,6 +7,7 @@
 import { CompiledQuery, sql, type Kysely } from 'kysely';
 import PgBoss from 'pg-boss';
 import type { Store } from '../store/index.js';
+import type { DB } from '../store/schema.js';
 import type { Job, JobOptions, JobQueue, JobRecord, JobState } from './queue.js';
 import { DEFAULT_RETRY_LIMIT, type QueueTuning } from './tuning.js';
 
@@ -24,14 +25,14 @@ interface BossRow {
   completed_on: Date | null;
 }
 
-function adapter(db: Kysely<any>): PgBoss.Db {
+function adapter(db: Kysely<DB>): PgBoss.Db {
   // inside a transaction of ours (an enqueue) the statement is one of that transaction's
-  if (db.isTransaction) return { executeSql: async (text, values) => ({ rows: (await db.executeQuery(CompiledQuery.raw(text, values ?? []))).rows as any[] }) };
+  if (db.isTransaction) return { executeSql: async (text, values) => ({ rows: (await db.executeQuery(CompiledQuery.raw(text, values ?? []))).rows }) };
   return {
     executeSql: (text, values) =>
       db.connection().execute(async (conn) => {
         try {
-          return { rows: (await conn.executeQuery(CompiledQuery.raw(text, values ?? []))).rows as any[] };
+          return { rows: (await conn.executeQuery(CompiledQuery.raw(text, values ?? []))).rows };
         } catch (err) {
           // pg-boss sends some commands as one BEGIN … COMMIT text: a failure inside (two workers
           // creating the same queue) must not hand the pool a connection stuck in that transaction
@@ -159,7 +160,7 @@ export async function pgBossJobQueue(store: Store, tuning: QueueTuning = {}): Pr
   const queue: JobQueue = {
     async enqueue<T>(name: string, data: T, opts: JobOptions = {}): Promise<string | null> {
       await ensureQueue(name);
-      const send = (db: Kysely<any>) =>
+      const send = (db: Kysely<DB>) =>
         boss.send(name, (data ?? null) as object, {
           db: adapter(db),
           retryLimit: opts.retryLimit ?? DEFAULT_RETRY_LIMIT,

@@ -184,15 +184,19 @@ class Scanner {
         if (i >= l.end) throw new Outside();
         const ch = t[i]!;
         if (c === "'" && ch === "'") {
-          if (t[i + 1] === "'") (out += "'"), (i += 2);
-          else break;
+          if (t[i + 1] !== "'") break;
+          out += "'";
+          i += 2;
         } else if (c === '"' && ch === '\\') {
           const e = ESCAPES[t[i + 1] ?? ''];
           if (e === undefined) throw new Outside();
           out += e;
           i += 2;
         } else if (c === '"' && ch === '"') break;
-        else (out += ch), i++;
+        else {
+          out += ch;
+          i++;
+        }
       }
       const close = i + 1;
       const rest = t.slice(close, l.end);

@@ -55,7 +55,9 @@ export function inspectSvg(text: string): LogoFinding[] {
   const seen = new Set<string>();
   const lineAt = lineFinder(text);
   const add = (message: string, offset?: number) => {
-    if (!seen.has(message)) out.push({ severity: 'error', message, ...(offset !== undefined ? { line: lineAt(offset) } : {}) }), seen.add(message);
+    if (seen.has(message)) return;
+    out.push({ severity: 'error', message, ...(offset !== undefined ? { line: lineAt(offset) } : {}) });
+    seen.add(message);
   };
   // comments and CDATA can't run anything, but a <script> inside CDATA text would still be odd;
   // comments are blanked (their lines kept, so offsets still find lines)

@@ -339,8 +339,8 @@ function hint(text: string, line: number): string {
       if (skip(t) || ind(t) >= min) continue;
       prev ??= t;
       min = ind(t);
-      if (isDash(t)) dashLevels.push(min), keyLevels.push(min + 2);
-      else keyLevels.push(min);
+      if (isDash(t)) dashLevels.push(min);
+      keyLevels.push(isDash(t) ? min + 2 : min);
     }
     if (prev === undefined) continue;
     const c = ind(cur!);

@@ -39,7 +39,11 @@ export function groupItems(items: readonly LandscapeItem[]): ItemGroup[] {
   const byCat = new Map<string, ItemGroup>();
   for (const it of items) {
     let g = byCat.get(it.category);
-    if (!g) byCat.set(it.category, (g = { category: it.category, subcategories: [] })), groups.push(g);
+    if (!g) {
+      g = { category: it.category, subcategories: [] };
+      byCat.set(it.category, g);
+      groups.push(g);
+    }
     let s = g.subcategories.find((x) => x.name === it.subcategory);
     if (!s) g.subcategories.push((s = { name: it.subcategory, items: [] }));
     s.items.push(it);

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import net from 'node:net';
 import { FakeGitHub } from '../support/fake-github.js';
 import { FakePyPI } from '../support/fake-pypi.js';
-import { buildRepo, tempDir, cleanupTemp } from '../support/repo.js';
+import { buildRepo, cleanupTemp } from '../support/repo.js';
 import { check } from '../../src/check/index.js';
 import { classifyOriginUrl } from '../../src/check/remote-target.js';
 

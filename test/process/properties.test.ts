@@ -35,7 +35,6 @@ const ACTORS: Actor[] = [
 ];
 const OUTCOMES: DecisionOutcome[] = ['ACCEPTED', 'DECLINED', 'TOO_EARLY', 'COMMUNITY_HIGHLIGHT'];
 const ITEMS: OnboardingItemKey[] = ['logo', 'two-factor', 'category', 'landscape-entry', 'blog-post', 'cla-dco'];
-const CHOICES: Choice[] = ['approve', 'reject', 'abstain'];
 
 const outcomeOf = (n: number): DecisionOutcome => (n <= 2 ? 'ACCEPTED' : OUTCOMES[n - 2]!);
 const choiceOf = (n: number): Choice => (n <= 2 ? 'approve' : n === 3 ? 'reject' : 'abstain');

@@ -6,7 +6,6 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { openStore, enqueue, inTransaction, listOutbox } from '../../src/store/index.js';
 import { deliverOutbox, deliveryLease, LEASE_MARGIN_MS } from '../../src/process/delivery.js';
 import { createTransport, renderStoredNotice, DEFAULT_SEND_TIMEOUT_MS } from '../../src/notices/index.js';

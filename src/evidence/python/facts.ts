@@ -27,7 +27,7 @@ export function depth(path: string): number {
 
 /** Requirement files and environments named for development, tests, docs or examples. */
 export function looksOptional(path: string): boolean {
-  return /(^|[\/_.-])(dev|devel|develop|test|tests|testing|doc|docs|lint|ci|bench|benchmarks?|examples?|tutorials?|notebooks?|optional|extras?|style|typing|mypy)([\/_.-]|$)/i.test(
+  return /(^|[/_.-])(dev|devel|develop|test|tests|testing|doc|docs|lint|ci|bench|benchmarks?|examples?|tutorials?|notebooks?|optional|extras?|style|typing|mypy)([/_.-]|$)/i.test(
     path,
   );
 }

@@ -126,7 +126,7 @@ test('hostile input: long lines of brackets, tags and fences parse in bounded ti
   const t0 = process.hrtime.bigint();
   const doc = parseDoc(evil + '\n' + '```\n'.repeat(1000) + '\r\n'.repeat(1000), 'markdown');
   parseDoc(evil, 'rst');
-  for (const b of doc.blocks) countWords(cleanInline(b.text)) + Number(isLinkOnly(b.text));
+  for (const b of doc.blocks) void (countWords(cleanInline(b.text)) + Number(isLinkOnly(b.text)));
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   assert.ok(ms < 3000, `took ${ms} ms`);
 });
