@@ -1,7 +1,11 @@
 // Runs every test file under test/ (or those whose path contains one of the arguments) with
 // node's own test runner; Node 20's --test takes no globs, so the files are listed here.
 //
-// First it bundles the CLI from the current sources (scripts/build.mjs, about a second) into a
+// A full run (no file named) first type-checks the sources (tsc --noEmit) and lints them (ESLint,
+// eslint.config.js, with its cache in node_modules/.cache), and runs no test when either fails:
+// `npm test` is then what CI and the hosted workflow both need. A run of chosen files skips both.
+//
+// Then it bundles the CLI from the current sources (scripts/build.mjs, about a second) into a
 // folder of its own for this run, and tells the tests where through STEWARD_TEST_CLI: the tests
 // that run `steward` as a user does then start the bundle (~0.3 s) instead of compiling the
 // TypeScript through tsx at every start (~1 s). A test file run on its own, without this script,
@@ -47,6 +51,22 @@ function defaults(opts) {
 }
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+
+if (filters.length === 0) {
+  const checks = [
+    ['typecheck', [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'tsconfig.json'), '--noEmit', '--incremental', '--tsBuildInfoFile', join(root, 'node_modules', '.cache', 'tsc', 'tsbuildinfo')]],
+    ['lint', [join(root, 'node_modules', 'eslint', 'bin', 'eslint.js'), '--cache', '--cache-location', join(root, 'node_modules', '.cache', 'eslint') + '/', root]],
+  ];
+  for (const [name, args] of checks) {
+    const t0 = Date.now();
+    const r = spawnSync(process.execPath, args, { stdio: 'inherit', cwd: root });
+    if (r.status !== 0) {
+      console.error(`run-tests: the ${name} failed (above); no tests ran. Run \`npm run ${name}\` to repeat it alone.`);
+      process.exit(1);
+    }
+    console.log(`run-tests: ${name} passed in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  }
+}
 // two levels below the root, as the sources find data/ and node_modules from there
 mkdirSync(join(root, 'dist'), { recursive: true });
 const cliDir = mkdtempSync(join(root, 'dist', 'test-cli-'));
