@@ -3,9 +3,7 @@
 // result is on the policy's allowlist. Exit 0: identified, unmodified; 1: modified, unidentified
 // or more than one reading; 2: the path cannot be read.
 import { Command, Option } from 'commander';
-import type { LicenseFileEvidence, LicenseEvidence } from '../../evidence/types.js';
-
-const READ_LIMIT = 4 * 1024 * 1024;
+import type { EvidenceProblem } from '../../evidence/types.js';
 
 interface Flags {
   json?: boolean;
@@ -29,68 +27,16 @@ Examples:
   steward license .                    a project: root license files, LICENSES/, packaging metadata
   steward license . --json | jq .allowed`)
     .action(async (path: string, flags: Flags) => {
-      const [fs, nodePath, { extractLicense, wantsLicenseFile }, { extractPython, packagingKind }, { loadDefaultPolicy, loadPolicyFile }, { judgeExpression }, { InputError }, { readRegularFile }] =
-        await Promise.all([
-          import('node:fs'),
-          import('node:path'),
-          import('../../evidence/license/index.js'),
-          import('../../evidence/python/index.js'),
-          import('../../policy/load.js'),
-          import('../../evidence/license/spdx.js'),
-          import('../../util/errors.js'),
-          import('../../util/read-file.js'),
-        ]);
-      type Blob = import('../../evidence/types.js').FileBlob;
-      const read = (abs: string, rel: string): Blob => {
-        {
-          // a FIFO or a device is refused, not read: the read would wait for a writer forever
-          const { bytes, size } = readRegularFile(abs, READ_LIMIT);
-          const blob: Blob = { path: rel, size };
-          if (size > READ_LIMIT) blob.truncated = true;
-          if (bytes.subarray(0, 8192).includes(0)) return { ...blob, binary: true };
-          try {
-            return { ...blob, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
-          } catch {
-            return { ...blob, invalidUtf8: true, text: new TextDecoder('utf-8').decode(bytes) };
-          }
-        }
-      };
-      let stat: import('node:fs').Stats;
-      try {
-        stat = fs.statSync(path);
-      } catch (err) {
-        throw new InputError(`expected a license file or a project directory, found nothing readable at ${path} (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
-      }
+      const [{ existsSync }, { join }, { licenseAt }, { loadDefaultPolicy, loadPolicyFile }, { judgeExpression }] = await Promise.all([
+        import('node:fs'),
+        import('node:path'),
+        import('../../evidence/license/local.js'),
+        import('../../policy/load.js'),
+        import('../../evidence/license/spdx.js'),
+      ]);
+      const problems: EvidenceProblem[] = [];
+      const { evidence, directory } = licenseAt(path, problems);
       const policy = flags.policy ? loadPolicyFile(flags.policy) : loadDefaultPolicy();
-      const problems: { file: string; message: string }[] = [];
-      let evidence: LicenseEvidence;
-      if (stat.isDirectory()) {
-        // A directory is a project: its root license files, LICENSES/ (REUSE) and packaging files.
-        const names = fs.readdirSync(path);
-        const rels = [...names, ...(names.includes('LICENSES') ? fs.readdirSync(nodePath.join(path, 'LICENSES')).map((n) => `LICENSES/${n}`) : [])];
-        const tree: import('../../evidence/types.js').TreeEntry[] = [];
-        const files: Record<string, Blob> = {};
-        for (const rel of rels.sort()) {
-          const abs = nodePath.join(path, rel);
-          const st = fs.lstatSync(abs);
-          if (!st.isFile() && !st.isSymbolicLink()) continue;
-          tree.push({ path: rel, mode: st.isSymbolicLink() ? '120000' : '100644', type: 'blob', oid: '' });
-          if (!wantsLicenseFile(rel) && packagingKind(rel) === undefined) continue;
-          files[rel] = st.isSymbolicLink() ? { path: rel, size: 0, symlinkTarget: fs.readlinkSync(abs) } : read(abs, rel);
-        }
-        evidence = extractLicense(tree, files, extractPython(files, problems), problems);
-      } else {
-        const rel = nodePath.basename(path);
-        const blob = read(path, rel);
-        evidence = extractLicense([{ path: rel, mode: '100644', type: 'blob', oid: '' }], { [rel]: blob }, { torch: [], classifiers: [], licenseMeta: [], urls: {}, files: [] }, problems);
-        // A single file is identified whatever its name.
-        if (evidence.files.length === 0) {
-          const { identifyLicense } = await import('../../evidence/license/identify.js');
-          const r = identifyLicense(blob.text ?? (blob.binary ? '\u0000' : ''));
-          const f: LicenseFileEvidence = { path: rel, confidence: r.confidence, method: r.method, ...(r.spdx ? { spdx: r.spdx } : {}), ...(r.expression ? { expression: r.expression } : {}), ...(r.modified ? { modified: true } : {}), differences: r.differences, parts: r.parts, ...(r.reason ? { reason: r.reason } : {}), restrictions: r.restrictions, ...(r.closest ? { closest: r.closest } : {}) };
-          evidence = { ...evidence, files: [f], ...(r.expression && !r.modified ? { expression: r.expression } : {}) };
-        }
-      }
       const verdict = evidence.expression ? judgeExpression(evidence.expression, policy.licenses.allow) : null;
       const clean = evidence.files.length > 0 && evidence.files.every((f) => f.spdx && !f.modified);
       process.exitCode = clean && evidence.expression ? 0 : 1;
@@ -109,7 +55,7 @@ Examples:
       if (evidence.files.length === 0) {
         lines.push(`no license file found in ${path} (looked for LICENSE, LICENCE, UNLICENSE, COPYING, COPYRIGHT with any suffix, and LICENSES/; a license named only in a README is not a license file)`);
         // A bare repository (a mirror, a server copy) has no files to read, only git objects.
-        const bare = stat.isDirectory() && fs.existsSync(nodePath.join(path, 'HEAD')) && fs.existsSync(nodePath.join(path, 'objects'));
+        const bare = directory && existsSync(join(path, 'HEAD')) && existsSync(join(path, 'objects'));
         if (bare) lines.push(`${path} is a bare git repository: its files are not on disk. Run \`steward check ${path}\` (requirement 7), or \`git --git-dir=${path} show HEAD:LICENSE > LICENSE\` and name that file.`);
       } else if (!evidence.expression) {
         // Without an expression there is nothing to judge: say why, so "rc 1 and no verdict" is never the whole answer.
