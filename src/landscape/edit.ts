@@ -474,3 +474,33 @@ function apply(text: string, splices: Splice[]): string {
   for (const s of [...splices].sort((a, b) => b.start - a.start)) out = out.slice(0, s.start) + s.text + out.slice(s.end);
   return out;
 }
+
+const NEW_ITEM_KEYS = ['name', 'description', 'homepage_url', 'repo_url', 'logo', 'category', 'subcategory'] as const;
+type NewItemKey = (typeof NEW_ITEM_KEYS)[number];
+
+/**
+ * The item `steward landscape add` adds: the fields of `json` (an object read from `where`, or
+ * undefined) with `given` (the command's options) taking precedence. A misspelt key (`repo`,
+ * `homepage`) is refused rather than dropping that field from the entry without a word.
+ */
+export function newItemFrom(json: unknown, where: string | undefined, given: Partial<Record<NewItemKey, string>>): NewItem {
+  const from = json === undefined ? {} : json;
+  if (!from || typeof from !== 'object' || Array.isArray(from)) throw new InputError(`${where}: expected a JSON object describing the item`);
+  const f = from as Record<string, unknown>;
+  for (const [k, v] of Object.entries(f)) {
+    if (!(NEW_ITEM_KEYS as readonly string[]).includes(k)) throw new InputError(`${where}: unknown key ${JSON.stringify(k)}: expected only ${NEW_ITEM_KEYS.join(', ')}`);
+    if (typeof v !== 'string') throw new InputError(`${where}: ${k}: expected a string, found ${v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v}`);
+  }
+  const pick = (key: NewItemKey): string | undefined => given[key] ?? (typeof f[key] === 'string' ? f[key] : undefined);
+  const input = {
+    name: pick('name') ?? '',
+    description: pick('description'),
+    homepage_url: pick('homepage_url') ?? '',
+    repo_url: pick('repo_url'),
+    logo: pick('logo') ?? '',
+    category: pick('category') ?? '',
+    subcategory: pick('subcategory') ?? '',
+  };
+  if (!input.category || !input.subcategory) throw new InputError('add needs a category and a subcategory (--category, --subcategory or in the JSON)');
+  return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as typeof input;
+}

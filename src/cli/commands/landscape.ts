@@ -162,29 +162,10 @@ Examples:
               "category": "Training", "subcategory": "General"}`,
     )
     .action(async (file: string, flags: Record<string, string | boolean | undefined>) => {
-      const { addItem } = await import('../../landscape/edit.js');
+      const { addItem, newItemFrom } = await import('../../landscape/edit.js');
       const str = (k: string) => (typeof flags[k] === 'string' ? (flags[k] as string) : undefined);
-      const from = str('from') ? readJson(str('from')!) : {};
-      if (!from || typeof from !== 'object' || Array.isArray(from)) throw new InputError(`${flags['from']}: expected a JSON object describing the item`);
-      const f = from as Record<string, unknown>;
-      // A misspelt key (`repo`, `homepage`) would otherwise drop that field from the entry without a word.
-      const KEYS = ['name', 'description', 'homepage_url', 'repo_url', 'logo', 'category', 'subcategory'];
-      for (const [k, v] of Object.entries(f)) {
-        if (!KEYS.includes(k)) throw new InputError(`${str('from')}: unknown key ${JSON.stringify(k)}: expected only ${KEYS.join(', ')}`);
-        if (typeof v !== 'string') throw new InputError(`${str('from')}: ${k}: expected a string, found ${v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v}`);
-      }
-      const pick = (key: string, flag: string): string | undefined => str(flag) ?? (typeof f[key] === 'string' ? (f[key] as string) : undefined);
-      const input = {
-        name: pick('name', 'name') ?? '',
-        description: pick('description', 'description'),
-        homepage_url: pick('homepage_url', 'homepageUrl') ?? '',
-        repo_url: pick('repo_url', 'repoUrl'),
-        logo: pick('logo', 'logo') ?? '',
-        category: pick('category', 'category') ?? '',
-        subcategory: pick('subcategory', 'subcategory') ?? '',
-      };
-      if (!input.category || !input.subcategory) throw new InputError('add needs a category and a subcategory (--category, --subcategory or in the JSON)');
-      const clean = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as typeof input;
+      const given = { name: str('name'), description: str('description'), homepage_url: str('homepageUrl'), repo_url: str('repoUrl'), logo: str('logo'), category: str('category'), subcategory: str('subcategory') };
+      const clean = newItemFrom(str('from') ? readJson(str('from')!) : undefined, str('from'), Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)));
       const r = addItem(readText(file), clean, { file, allowDuplicate: flags['allowDuplicate'] === true });
       writeText(str('output') ?? file, r.text);
       process.stderr.write(`${r.message}\n`);
