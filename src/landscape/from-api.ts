@@ -2,7 +2,8 @@
 // apiItem, so `landscape export` output fed back to `landscape export --format yaml` gives the
 // entries back (logo from logo_url, repo_url from the primary repository, …) instead of dropping
 // every key whose name differs between the two formats.
-
+import { InputError } from '../util/errors.js';
+import type { LandscapeItem } from './types.js';
 
 /** Keys only the published JSON has; one of them marks an item as being in that shape. */
 const API_ONLY = ['logo_url', 'repositories', 'maturity', 'crunchbase_url', 'twitter_url', 'additional_categories'];
@@ -70,4 +71,17 @@ export function fromApiItem(item: Record<string, unknown>): Record<string, unkno
   if (Object.keys(fields).length) out['fields'] = { ...(out['fields'] as Record<string, unknown> | undefined), ...fields };
   if (Object.keys(extra).length) out['extra'] = { ...(out['extra'] as Record<string, unknown> | undefined), ...extra };
   return out;
+}
+
+/**
+ * The items of a JSON array read from `where` for `landscape export --format yaml`: landscape.yml
+ * keys, or landscape2's published shape read back; each needs a text name, category and subcategory.
+ */
+export function itemsFromJson(json: unknown, where: string): LandscapeItem[] {
+  if (!Array.isArray(json)) throw new InputError(`${where}: expected a JSON array of items ({name, category, subcategory, homepage_url, logo, …})`);
+  const items = json.map((it: unknown) => (it && typeof it === 'object' && !Array.isArray(it) && isApiItem(it as Record<string, unknown>) ? fromApiItem(it as Record<string, unknown>) : it)) as Record<string, unknown>[];
+  items.forEach((it: Record<string, unknown>, i) => {
+    for (const k of ['name', 'category', 'subcategory']) if (typeof it?.[k] !== 'string' || !it[k]) throw new InputError(`${where}: item [${i}] needs a text ${k}`);
+  });
+  return items as unknown as LandscapeItem[];
 }

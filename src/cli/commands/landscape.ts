@@ -197,15 +197,9 @@ Examples:
       const [{ readLandscape }, exp] = await Promise.all([import('../../landscape/read.js'), import('../../landscape/export.js')]);
       let out: string;
       if (flags.format === 'yaml') {
-        const json = readJson(input);
-        if (!Array.isArray(json)) throw new InputError(`${input}: expected a JSON array of items ({name, category, subcategory, homepage_url, logo, …})`);
         // landscape2's published shape (this command's own JSON output) is read back into entries.
-        const { isApiItem, fromApiItem } = await import('../../landscape/from-api.js');
-        const items = json.map((it: unknown) => (it && typeof it === 'object' && !Array.isArray(it) && isApiItem(it as Record<string, unknown>) ? fromApiItem(it as Record<string, unknown>) : it)) as Record<string, unknown>[];
-        items.forEach((it: Record<string, unknown>, i) => {
-          for (const k of ['name', 'category', 'subcategory']) if (typeof it?.[k] !== 'string' || !it[k]) throw new InputError(`${input}: item [${i}] needs a text ${k}`);
-        });
-        out = exp.exportLandscape(items as unknown as import('../../landscape/types.js').LandscapeItem[]);
+        const { itemsFromJson } = await import('../../landscape/from-api.js');
+        out = exp.exportLandscape(itemsFromJson(readJson(input), input));
       } else {
         const l = readLandscape(readText(input), { file: input });
         out = JSON.stringify(exp.exportProjectsJson(l.items, { select: flags.select, landscapeUrl: flags.landscapeUrl })) + '\n';
