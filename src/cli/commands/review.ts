@@ -5,6 +5,59 @@ import { InputError } from '../../util/errors.js';
 import type { Project } from '../../process/types.js';
 import { checkEvaluator, printJson, storeOptions, withEngine, type StoreFlags } from './process-context.js';
 
+/** review run --queue: the due reviews on the job queue, then (unless --no-wait) followed until each is done or dead. */
+async function queueReviews(
+  engine: import('../../process/engine.js').Engine,
+  store: import('../../store/index.js').Store,
+  flags: { project?: string[]; quiet?: boolean; wait?: boolean; format: string },
+): Promise<void> {
+  const [{ openJobQueue }, { enqueueDueReviews, REVIEW_JOB }, { dueProjects, getProject }, { budgetLeft }, { startProgress }] = await Promise.all([
+    import('../../jobs/index.js'),
+    import('../../jobs/review-jobs.js'),
+    import('../../process/engine-review.js'),
+    import('../../jobs/rate-budget.js'),
+    import('../progress.js'),
+  ]);
+  for (const id of flags.project ?? []) await getProject(engine, id);
+  const due = (await dueProjects(engine)).filter((p) => !flags.project || flags.project.includes(p.id));
+  const queue = await openJobQueue(store);
+  let deadIds: string[] = [];
+  let left: string[] = [];
+  let r: { queued: number; alreadyQueued: number; total: number };
+  try {
+    r = await enqueueDueReviews(queue, engine, due.map((p) => p.id));
+    if (flags.wait !== false && r.total > 0) {
+      const ids = new Set(due.map((p) => p.id));
+      let budget: number | undefined;
+      const progress = startProgress('reviewed', r.total, { quiet: flags.quiet === true || flags.format === 'json', budget: () => budget });
+      let lastChange = Date.now();
+      let warned = false;
+      for (;;) {
+        const before = left.length;
+        left = (await dueProjects(engine)).filter((p) => ids.has(p.id)).map((p) => p.id);
+        if (left.length !== before) lastChange = Date.now();
+        if (!warned && Date.now() - lastChange > 60_000) {
+          warned = true;
+          process.stderr.write(`\nno review finished for a minute: is a steward worker running on ${store.location}?\n`);
+        }
+        deadIds = (await queue.dead()).filter((j) => j.name === REVIEW_JOB).map((j) => (j.data as { projectId: string }).projectId).filter((id) => left.includes(id));
+        budget = (await budgetLeft(store))?.remaining;
+        progress.update(r.total - left.length, `${deadIds.length > 0 ? `${deadIds.length} dead job(s)` : ''}`);
+        if (left.length <= deadIds.length) break;
+        await new Promise((res) => setTimeout(res, 1000));
+      }
+      progress.end();
+    }
+  } finally {
+    await queue.stop();
+  }
+  const waited = flags.wait !== false && r.total > 0;
+  const out = { total: r.total, queued: r.queued, alreadyQueued: r.alreadyQueued, ...(waited ? { reviewed: r.total - left.length, dead: deadIds } : {}) };
+  if (flags.format === 'json') return printJson(out);
+  process.stdout.write(`${r.total} due: ${r.queued} queued for the workers, ${r.alreadyQueued} already queued${waited ? `; ${out.reviewed} reviewed, ${deadIds.length} dead (steward jobs dead)` : ''}\n`);
+  if (deadIds.length > 0) process.exitCode = 1;
+}
+
 export function register(program: Command): void {
   const review = program.command('review').description('periodic review of ecosystem projects');
   storeOptions(
@@ -16,14 +69,24 @@ export function register(program: Command): void {
       .option('--repos-dir <dir>', 'local clones to check instead of fetching (<dir>/<owner>/<name>)')
       .option('--offline', 'check without network sources')
       .option('-q, --quiet', 'no progress line on a terminal')
+      .option('--queue', 'hand the due reviews to `steward worker` processes through the job queue instead of reviewing here, and follow them until done')
+      .option('--no-wait', 'with --queue: queue them and return at once')
       .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
       .addHelpText('after', `
+With --queue the reviews go on the job queue (one job per project; a project already queued is not
+queued twice) for the workers that share the store, on any machines (steward worker); run waits
+until each queued project is reviewed or its job is dead, showing the same progress.
+
 On a terminal a line shows the progress (reviewed / due, rate, time left, GitHub budget left) and a
 table sums up the outcomes at the end; nothing of it with --quiet, --format json or output to a file
 or pipe. A repository whose default-branch head and GitHub metadata are unchanged since its stored
 evidence is not fetched again: that evidence is judged afresh.`),
-  ).action(async (flags: StoreFlags & { project?: string[]; all?: boolean; reposDir?: string; offline?: boolean; quiet?: boolean; format: string }) => {
+  ).action(async (flags: StoreFlags & { project?: string[]; all?: boolean; reposDir?: string; offline?: boolean; quiet?: boolean; queue?: boolean; wait?: boolean; format: string }) => {
     if (flags.all && flags.project) throw new InputError('review run: --all and --project do not go together');
+    if (flags.queue) {
+      if (flags.reposDir || flags.offline) throw new InputError('review run --queue: --repos-dir and --offline are the workers\' options (steward worker)');
+      return withEngine(flags, ({ engine, store }) => queueReviews(engine, store, flags));
+    }
     await withEngine(flags, async ({ engine, actor, store }) => {
       const evaluator = await checkEvaluator({ ...(flags.reposDir ? { reposDir: flags.reposDir } : {}), ...(flags.offline ? { offline: true } : {}), store });
       const [{ runPeriodicReview }, { readmeReaderFrom }, { startProgress }] = await Promise.all([
