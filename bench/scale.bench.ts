@@ -89,6 +89,8 @@ interface Phase {
   reused: number;
   notices: number;
   duplicates: number;
+  /** 1-minute load average when the run started and ended (other work on the machine slows it) */
+  load: [number, number];
 }
 
 /** Clock ticks (1/100 s) of user + system time in /proc/<pid>/stat, with reaped children when asked. */
@@ -138,6 +140,7 @@ async function review(store: Store, env: NodeJS.ProcessEnv, workers: number, gh:
   gh.log = [];
   const sent0 = sink.messages.length;
   const dup0 = sink.duplicates.length;
+  const load0 = loadavg()[0]!;
   const bench0 = benchCpu();
   const pg0 = postgresCpu();
   const t0 = performance.now();
@@ -186,7 +189,7 @@ async function review(store: Store, env: NodeJS.ProcessEnv, workers: number, gh:
   const serveCpuS = benchCpu() - bench0 - cpuS + pgCpuS;
   say(`${label}: serving cpu ${serveCpuS.toFixed(1)} s, of it PostgreSQL ${pgCpuS.toFixed(1)} s`);
   if (process.env.BENCH_KEEP_LOGS) for (const [i, p] of procs.entries()) writeFileSync(join(process.env.BENCH_KEEP_LOGS, `${label.replace(/[^a-z0-9]+/gi, '-')}-${i}.log`), p.log);
-  return { workers, wallS, cpuS, gitCpuS, serveCpuS, requestsPerProject: gh.billable / N, peakRssMiB: peak, reused, notices: sink.messages.length - sent0, duplicates: sink.duplicates.length - dup0 };
+  return { workers, wallS, cpuS, gitCpuS, serveCpuS, requestsPerProject: gh.billable / N, peakRssMiB: peak, reused, notices: sink.messages.length - sent0, duplicates: sink.duplicates.length - dup0, load: [load0, loadavg()[0]!] };
 }
 
 /** The next review cycle without waiting half a year: every active project falls due today. */
@@ -268,16 +271,17 @@ async function main(): Promise<void> {
     const one = runs.find((r) => r.workers === 1);
     const four = runs.find((r) => r.workers === 4);
     const fmt = (n: number, d = 1) => n.toFixed(d);
-    const rows = [['run', 'wall s', 'cpu s', 'of it git', 'serving cpu s', 'req/project', 'peak RSS MiB', 'speed-up', 'ideal', 'bound']];
+    const rows = [['run', 'wall s', 'cpu s', 'of it git', 'serving cpu s', 'req/project', 'peak RSS MiB', 'load', 'speed-up', 'ideal', 'bound']];
     for (const r of runs) {
       const ideal = one ? one.wallS / Math.max(one.wallS / r.workers, one.cpuS / 2) : NaN;
       const bound = one ? (one.cpuS / 2 > one.wallS / r.workers ? 'cpu (2 cores)' : `${r.workers} worker(s)`) : '';
-      rows.push([`cold ×${r.workers}`, fmt(r.wallS), fmt(r.cpuS), fmt(r.gitCpuS), fmt(r.serveCpuS), fmt(r.requestsPerProject, 2), fmt(r.peakRssMiB, 0), one ? fmt(one.wallS / r.wallS, 2) : '', fmt(ideal, 2), bound]);
+      rows.push([`cold ×${r.workers}`, fmt(r.wallS), fmt(r.cpuS), fmt(r.gitCpuS), fmt(r.serveCpuS), fmt(r.requestsPerProject, 2), fmt(r.peakRssMiB, 0), r.load.map((l) => fmt(l)).join('→'), one ? fmt(one.wallS / r.wallS, 2) : '', fmt(ideal, 2), bound]);
     }
-    rows.push([`warm ×${warm.workers}`, fmt(warm.wallS), fmt(warm.cpuS), fmt(warm.gitCpuS), fmt(warm.serveCpuS), fmt(warm.requestsPerProject, 2), fmt(warm.peakRssMiB, 0), '', '', `${warm.reused} re-judged unchanged`]);
-    rows.push(['re-judge', fmt(rejudge.wallS, 2), '', '', '', '0', '', '', '', `${rejudge.projects} projects, ${rejudge.changed} verdicts changed`]);
+    rows.push([`warm ×${warm.workers}`, fmt(warm.wallS), fmt(warm.cpuS), fmt(warm.gitCpuS), fmt(warm.serveCpuS), fmt(warm.requestsPerProject, 2), fmt(warm.peakRssMiB, 0), warm.load.map((l) => fmt(l)).join('→'), '', '', `${warm.reused} re-judged unchanged`]);
+    rows.push(['re-judge', fmt(rejudge.wallS, 2), '', '', '', '0', '', '', '', '', `${rejudge.projects} projects, ${rejudge.changed} verdicts changed`]);
+    process.stdout.write(`${N} projects; each worker takes ${PER_WORKER} jobs at once (--concurrency)\n`);
     const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
-    for (const r of rows) process.stdout.write(`${r.map((x, c) => (c === 0 || c === 9 ? x.padEnd(widths[c]!) : x.padStart(widths[c]!))).join('  ').trimEnd()}\n`);
+    for (const r of rows) process.stdout.write(`${r.map((x, c) => (c === 0 || c === 10 ? x.padEnd(widths[c]!) : x.padStart(widths[c]!))).join('  ').trimEnd()}\n`);
     if (one && four) {
       const ideal = one.wallS / Math.max(one.wallS / 4, one.cpuS / 2);
       const measured = one.wallS / four.wallS;
