@@ -6,27 +6,48 @@ import { sql } from 'kysely';
 import type { Store } from '../store/index.js';
 import type { SharedBudget } from '../evidence/online/tokens.js';
 
-export function storeBudget(store: Store): SharedBudget {
+export function storeBudget(store: Store, opts: { coalesceMs?: number } = {}): SharedBudget {
   const least = store.dialect === 'postgres' ? 'least' : 'min';
+  const upsert = async (tokenId: string, remaining: number, resetEpochS: number) => {
+    const now = new Date().toISOString();
+    const resetAt = new Date(resetEpochS * 1000).toISOString();
+    await store.db
+      .insertInto('rate_budget')
+      .values({ token_id: tokenId, remaining, limit_total: 0, reset_at: resetAt, updated_at: now })
+      .onConflict((oc) =>
+        oc.column('token_id').doUpdateSet({
+          remaining: sql`case when rate_budget.reset_at = ${resetAt} then ${sql.raw(least)}(rate_budget.remaining, ${remaining}) else ${remaining} end`,
+          reset_at: resetAt,
+          updated_at: now,
+        }),
+      )
+      .execute();
+  };
+  const read = async () => {
+    const rows = await store.db.selectFrom('rate_budget').selectAll().execute();
+    return new Map(rows.map((r) => [r.token_id, { remaining: Number(r.remaining), resetEpochS: Math.floor(Date.parse(r.reset_at) / 1000) }]));
+  };
+  const coalesceMs = opts.coalesceMs ?? 0;
+  if (!(coalesceMs > 0)) return { read, write: upsert };
+  // Every GitHub answer reports the budget: written one by one, workers queue on the same row
+  // (one per token) for each request. Within `coalesceMs` only the lowest count of the latest
+  // window is kept and written: the others see it that much later, which the reserve covers.
+  const pending = new Map<string, { remaining: number; resetEpochS: number }>();
+  let flushing: Promise<void> | undefined;
+  const flush = async () => {
+    await new Promise((r) => setTimeout(r, coalesceMs));
+    const batch = [...pending];
+    pending.clear();
+    flushing = undefined;
+    for (const [id, b] of batch) await upsert(id, b.remaining, b.resetEpochS);
+  };
   return {
-    async read() {
-      const rows = await store.db.selectFrom('rate_budget').selectAll().execute();
-      return new Map(rows.map((r) => [r.token_id, { remaining: Number(r.remaining), resetEpochS: Math.floor(Date.parse(r.reset_at) / 1000) }]));
-    },
-    async write(tokenId, remaining, resetEpochS) {
-      const now = new Date().toISOString();
-      const resetAt = new Date(resetEpochS * 1000).toISOString();
-      await store.db
-        .insertInto('rate_budget')
-        .values({ token_id: tokenId, remaining, limit_total: 0, reset_at: resetAt, updated_at: now })
-        .onConflict((oc) =>
-          oc.column('token_id').doUpdateSet({
-            remaining: sql`case when rate_budget.reset_at = ${resetAt} then ${sql.raw(least)}(rate_budget.remaining, ${remaining}) else ${remaining} end`,
-            reset_at: resetAt,
-            updated_at: now,
-          }),
-        )
-        .execute();
+    read,
+    write(tokenId, remaining, resetEpochS) {
+      const p = pending.get(tokenId);
+      if (!p || resetEpochS > p.resetEpochS || (resetEpochS === p.resetEpochS && remaining < p.remaining)) pending.set(tokenId, { remaining, resetEpochS });
+      flushing ??= flush();
+      return flushing;
     },
   };
 }

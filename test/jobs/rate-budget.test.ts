@@ -61,3 +61,21 @@ test('without the shared budget the same work fails once the token is spent', as
     await gh.stop();
   }
 });
+
+test('coalesced budget writes: within the interval one write, the lowest count of the latest window', async () => {
+  const store = await openStore({ dataDir: tempDir('steward-budget-coalesce-') });
+  try {
+    const budget = storeBudget(store, { coalesceMs: 50 });
+    const reset = Math.floor(Date.now() / 1000) + 3600;
+    const writes = [budget.write('t', 10, reset), budget.write('t', 7, reset), budget.write('t', 9, reset), budget.write('u', 4000, reset)];
+    assert.equal((await budget.read()).size, 0, 'nothing written before the interval ends');
+    await Promise.all(writes);
+    assert.deepEqual(Object.fromEntries([...(await budget.read())].map(([k, v]) => [k, v.remaining])), { t: 7, u: 4000 });
+    // a later window replaces the count; an answer of the earlier window heard late does not give requests back
+    await Promise.all([budget.write('t', 4999, reset + 3600), budget.write('t', 5, reset)]);
+    assert.equal((await budget.read()).get('t')!.remaining, 4999);
+    assert.equal((await budget.read()).get('t')!.resetEpochS, reset + 3600);
+  } finally {
+    await store.close();
+  }
+});

@@ -107,6 +107,8 @@ export async function checkEvaluator(opts: { reposDir?: string; offline?: boolea
   ]);
   const stats = { full: 0, reused: 0 };
   const budget = import('../../jobs/rate-budget.js');
+  let shared_: Promise<import('../../evidence/online/tokens.js').SharedBudget> | undefined;
+  const sharedBudget = (store: Store) => (shared_ ??= budget.then((m) => m.storeBudget(store, { coalesceMs: 250 })));
   let session: ReturnType<typeof createOnlineSession> | undefined;
   const shared = () => {
     if (session) return session;
@@ -115,7 +117,8 @@ export async function checkEvaluator(opts: { reposDir?: string; offline?: boolea
     if (opts.store) {
       const store = opts.store;
       session.pool.budget = {
-        shared: { read: async () => (await budget).storeBudget(store).read(), write: async (id, left, reset) => (await budget).storeBudget(store).write(id, left, reset) },
+        // one budget per process: answers reported within 250 ms are written as one (the lowest)
+        shared: { read: async () => (await sharedBudget(store)).read(), write: async (id, left, reset) => (await sharedBudget(store)).write(id, left, reset) },
         reserve: 50,
         onWait: (until, why) => process.stderr.write(`${new Date().toISOString()} waiting for the GitHub rate limit to reset at ${until.toISOString()}: ${why}\n`),
       };
