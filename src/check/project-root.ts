@@ -63,12 +63,6 @@ export function projectView(tree: TreeEntry[], path: string, commit: string): Pr
   return { tree: all, inherited: inherited.map((e) => e.path) };
 }
 
-/** The repository path of a project path (inherited files keep theirs). */
-export function repoPathOf(projectPath: string, view: { path?: string; inherited?: string[] }): string {
-  if (!view.path || view.inherited?.includes(projectPath)) return projectPath;
-  return `${view.path}/${projectPath}`;
-}
-
 /** Which repository paths a check of the project in `path` reads, from the gather's filter of project paths. */
 export function projectWants(path: string | undefined, wants: (p: string) => boolean): (repoPath: string) => boolean {
   if (!path) return wants;

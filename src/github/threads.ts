@@ -50,11 +50,6 @@ export async function getThread(db: Kysely<DB>, key: string): Promise<Thread> {
   return row ? (JSON.parse(row.data) as Thread) : {};
 }
 
-export async function listThreads(db: Kysely<DB>, prefix: string): Promise<{ key: string; thread: Thread }[]> {
-  const rows = await db.selectFrom('github_threads').select(['key', 'data']).where('key', 'like', `${prefix}%`).execute();
-  return rows.map((r) => ({ key: r.key, thread: JSON.parse(r.data) as Thread }));
-}
-
 /** Merges `patch` into the thread (a write after each GitHub call, so a retried job does not repeat it). */
 export async function updateThread(db: Kysely<DB>, key: string, patch: Partial<Thread>, now = new Date()): Promise<Thread> {
   const next = { ...(await getThread(db, key)), ...patch };

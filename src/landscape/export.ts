@@ -2,7 +2,6 @@
 // `- subcategory:` / `- item:` markers), and the JSON landscape2 publishes as
 // api/projects/all.json.
 import { renderField } from './emit.js';
-import { normalizeName } from './names.js';
 import type { LandscapeItem } from './types.js';
 
 /** Key order of the real file: name, description, homepage_url, logo, project, repo_url, then the rest. */
@@ -155,9 +154,4 @@ function repo(url: string, branch: unknown, primary: boolean): Record<string, un
   if (typeof branch === 'string') r['branch'] = branch;
   r['primary'] = primary;
   return r;
-}
-
-/** landscape2's category endpoint name, e.g. categories/modeling/computer-vision/all.json */
-export function categoryPath(category: string, subcategory?: string): string {
-  return subcategory ? `${normalizeName(category)}/${normalizeName(subcategory)}` : normalizeName(category);
 }

@@ -68,20 +68,3 @@ export async function policyOn(eng: Engine, day = dateOf(eng.clock.now())): Prom
   const latest = versions.sort((a, b) => (a.effectiveOn === b.effectiveOn ? a.adoptedAt.localeCompare(b.adoptedAt) : a.effectiveOn.localeCompare(b.effectiveOn))).pop();
   return latest ? parsePolicy(latest.text, `policy ${latest.policyId}@${latest.version} (amendment ${latest.amendmentId})`) : eng.policy;
 }
-
-/** A policy version on record: the base policy or an adopted amendment's. */
-export interface PolicyVersionInfo {
-  id: string;
-  version: string;
-  effectiveOn: string;
-  amendmentId: string | null;
-}
-
-/** Every version of the engine's policy, oldest first: the base and the adopted amendments. */
-export async function policyVersions(eng: Engine): Promise<PolicyVersionInfo[]> {
-  const adopted = (await listPolicyVersions(eng.store.db)).filter((v) => v.policyId === eng.policy.id);
-  return [
-    { id: eng.policy.id, version: eng.policy.version, effectiveOn: eng.policy.effective, amendmentId: null },
-    ...adopted.sort((a, b) => a.effectiveOn.localeCompare(b.effectiveOn)).map((v) => ({ id: v.policyId, version: v.version, effectiveOn: v.effectiveOn, amendmentId: v.amendmentId })),
-  ];
-}

@@ -24,10 +24,6 @@ export function openVote(roster: string[], ctx: { actor: Actor; now: Date }, opt
   };
 }
 
-export function isClosed(vote: VoteState, now: Date): boolean {
-  return vote.closedAt !== undefined || (vote.deadline !== undefined && now.getTime() > Date.parse(vote.deadline));
-}
-
 /** Records `voter`'s ballot; returns the new vote state and whether the ballot is binding. */
 export function castBallot(vote: VoteState, voter: string, choice: Choice, now: Date): { vote: VoteState; binding: boolean; changedFrom?: Choice } {
   if (!CHOICES.includes(choice)) {
