@@ -42,10 +42,4 @@ export default tseslint.config(
       ],
     },
   },
-  {
-    // a migration sees the schema as it was when it was written, which no type of today describes:
-    // Kysely's own idiom for migrations is Kysely<any>
-    files: ['src/store/migrations/**'],
-    rules: { '@typescript-eslint/no-explicit-any': 'off' },
-  },
 );

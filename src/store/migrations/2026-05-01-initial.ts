@@ -1,9 +1,10 @@
 // The first schema. Migrations are dated and never edited once released: change by adding one.
 import type { Kysely } from 'kysely';
+import type { Schemaless } from './schemaless.js';
 
 const DOC_TABLES = ['applications', 'projects', 'sessions', 'amendments'] as const;
 
-export async function up(db: Kysely<any>): Promise<void> {
+export async function up(db: Kysely<Schemaless>): Promise<void> {
   await db.schema.createTable('counters').addColumn('name', 'text', (c) => c.primaryKey()).addColumn('value', 'integer', (c) => c.notNull()).execute();
   for (const t of DOC_TABLES) {
     await db.schema
@@ -107,7 +108,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
 }
 
-export async function down(db: Kysely<any>): Promise<void> {
+export async function down(db: Kysely<Schemaless>): Promise<void> {
   for (const t of ['audit_log', 'audit_head', 'outbox', 'reviews', 'reports', 'policy_versions', 'people', ...DOC_TABLES, 'counters']) {
     await db.schema.dropTable(t).ifExists().execute();
   }

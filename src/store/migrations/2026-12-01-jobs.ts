@@ -2,8 +2,9 @@
 // Both stores get both tables so the schema stays one; on PostgreSQL the jobs themselves live in
 // pg-boss's own tables and this one stays empty.
 import { sql, type Kysely } from 'kysely';
+import type { Schemaless } from './schemaless.js';
 
-export async function up(db: Kysely<any>): Promise<void> {
+export async function up(db: Kysely<Schemaless>): Promise<void> {
   await db.schema
     .createTable('jobs')
     .addColumn('id', 'text', (c) => c.primaryKey())
@@ -44,7 +45,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.insertInto('counters').values({ name: 'job', value: 0 }).execute();
 }
 
-export async function down(db: Kysely<any>): Promise<void> {
+export async function down(db: Kysely<Schemaless>): Promise<void> {
   await db.schema.dropTable('rate_budget').ifExists().execute();
   await db.schema.dropTable('jobs').ifExists().execute();
   await db.deleteFrom('counters').where('name', '=', 'job').execute();

@@ -2,8 +2,9 @@
 // Sessions and tokens are stored by the SHA-256 of their secret, so a read of the database does
 // not give anyone a usable cookie or token.
 import type { Kysely } from 'kysely';
+import type { Schemaless } from './schemaless.js';
 
-export async function up(db: Kysely<any>): Promise<void> {
+export async function up(db: Kysely<Schemaless>): Promise<void> {
   await db.schema
     .createTable('web_passwords')
     .addColumn('person_id', 'text', (c) => c.primaryKey())
@@ -26,6 +27,6 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
 }
 
-export async function down(db: Kysely<any>): Promise<void> {
+export async function down(db: Kysely<Schemaless>): Promise<void> {
   for (const t of ['api_tokens', 'web_sessions', 'web_passwords']) await db.schema.dropTable(t).ifExists().execute();
 }

@@ -2,8 +2,9 @@
 // dropped), what it keeps per application thread (the comment it edits in place, the vote
 // comment, whether the reminder went out), and each person's GitHub login on the roster.
 import type { Kysely } from 'kysely';
+import type { Schemaless } from './schemaless.js';
 
-export async function up(db: Kysely<any>): Promise<void> {
+export async function up(db: Kysely<Schemaless>): Promise<void> {
   await db.schema
     .createTable('github_deliveries')
     .addColumn('id', 'text', (c) => c.primaryKey())

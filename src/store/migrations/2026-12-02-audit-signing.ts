@@ -4,8 +4,9 @@
 // too and says from which entry signing began: entries of a store older than this migration stay
 // as they were (hash-chained, unsigned), and the first signed entry's link protects them.
 import { sql, type Kysely } from 'kysely';
+import type { Schemaless } from './schemaless.js';
 
-export async function up(db: Kysely<any>): Promise<void> {
+export async function up(db: Kysely<Schemaless>): Promise<void> {
   await db.schema.alterTable('audit_log').addColumn('sig', 'text').execute();
   await db.schema.alterTable('audit_log').addColumn('state', 'text').execute();
   await db.schema.alterTable('audit_head').addColumn('sig', 'text').execute();
