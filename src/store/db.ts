@@ -121,11 +121,24 @@ export async function migrate(store: Store): Promise<void> {
     provider,
     ...(store.schema ? { migrationTableSchema: store.schema } : {}),
   });
-  const { error, results } = await migrator.migrateToLatest();
-  if (error) {
+  for (let attempt = 1; ; attempt++) {
+    const { error, results } = await migrator.migrateToLatest();
+    if (!error) return;
+    // kysely's Migrator asks whether its tables exist by listing the tables of every schema, by
+    // name: a schema another store drops meanwhile fails that listing. Nothing was migrated then
+    // (PostgreSQL rolls the migration transaction back), so it is asked again.
+    if (attempt < 5 && otherSchemaDropped(error, store.schema)) continue;
     const failed = results?.find((r) => r.status === 'Error');
     throw new Error(`migrating ${store.location}${failed ? ` at ${failed.migrationName}` : ''}: ${(error as Error).message ?? String(error)}`);
   }
+}
+
+/** Whether `error` is PostgreSQL's "schema … does not exist" about a schema other than `mine`. */
+export function otherSchemaDropped(error: unknown, mine: string | undefined): boolean {
+  const e = error as { code?: unknown; message?: unknown } | null;
+  if (!e || e.code !== '3F000' || typeof e.message !== 'string') return false;
+  const named = /^schema "(.*)" does not exist$/.exec(e.message)?.[1];
+  return named !== undefined && named !== (mine ?? 'public');
 }
 
 /**

@@ -34,3 +34,24 @@ test('a store migrates in its own schema although another schema holds migration
     await admin.end();
   }
 });
+
+test('a schema another store drops while this one migrates is asked again, not an error; its own schema missing is', async (t) => {
+  const why = await postgresUnavailable();
+  if (why) return t.skip(why);
+  const { otherSchemaDropped } = await import('../../src/store/db.js');
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: PG_URL });
+  await client.connect();
+  try {
+    // the error kysely's table listing meets when a schema goes between its snapshot and a lookup
+    const gone = `steward_t_${randomBytes(6).toString('hex')}`;
+    const err = await client.query(`select has_schema_privilege('${gone}', 'USAGE')`).then(() => undefined, (e: unknown) => e);
+    assert.ok(err, 'PostgreSQL refuses a schema that does not exist');
+    assert.equal(otherSchemaDropped(err, 'steward_t_mine'), true);
+    assert.equal(otherSchemaDropped(err, gone), false, 'its own schema gone is an error');
+    const other = await client.query('select * from no_such_table_here').then(() => undefined, (e: unknown) => e);
+    assert.equal(otherSchemaDropped(other, 'steward_t_mine'), false);
+  } finally {
+    await client.end();
+  }
+});
