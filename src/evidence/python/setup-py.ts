@@ -117,7 +117,19 @@ class Evaluator {
   private readonly resolving = new Set<string>();
   private readonly resolved = new Map<string, PyVal>();
 
+  /** for each opener, the index after its group: found once, so skipping a group costs nothing */
+  private readonly groupEnd: Int32Array;
+
   constructor(private readonly toks: Tok[]) {
+    // one pass with a stack (`name=setup(name=setup(…` skipped the rest of the file once per
+    // argument: 7.6 s for 160 KB, found by `npm run fuzz`)
+    this.groupEnd = new Int32Array(toks.length).fill(toks.length);
+    const open: number[] = [];
+    for (let j = 0; j < toks.length; j++) {
+      const v = toks[j]!.v;
+      if (v in OPEN) open.push(j);
+      else if (CLOSE.has(v) && open.length > 0) this.groupEnd[open.pop()!] = j + 1;
+    }
     for (let i = 0; i + 1 < toks.length; i++) {
       const a = toks[i]!;
       const prev = toks[i - 1];
@@ -127,15 +139,9 @@ class Evaluator {
     }
   }
 
-  /** Index after a balanced bracket group starting at `i` (an opener), iteratively. */
+  /** Index after a balanced bracket group starting at `i` (an opener). */
   skipGroup(i: number): number {
-    let d = 0;
-    for (let j = i; j < this.toks.length; j++) {
-      const v = this.toks[j]!.v;
-      if (v in OPEN) d++;
-      else if (CLOSE.has(v) && --d === 0) return j + 1;
-    }
-    return this.toks.length;
+    return i < this.toks.length && this.toks[i]!.v in OPEN ? this.groupEnd[i]! : Math.min(i + 1, this.toks.length);
   }
 
   /** Skips to the end of the expression: a `,` / closer at this level or a newline. */
