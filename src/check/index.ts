@@ -155,7 +155,10 @@ export async function checkResolved(target: CheckTarget, opts: CheckOptions = {}
 }
 
 async function readForecastInputs(target: CheckTarget, asOf: Date, policy: Policy, shared: HistoryReads) {
-  const days = 365 + policy.thresholds.windowDays;
+  // The last 12 months, as the early warning promises, not a year plus a window: the weekly
+  // series keeps only windows that lie inside what was read (about 40 weeks), and the year's
+  // commit objects are the costliest read of a check on a large repository.
+  const days = 365;
   const [commits, tags] = await Promise.all([readCommitSeries(target.root, target.commit, asOf, policy, days, shared), readTagDates(target.root, asOf, shared.tagRefs)]);
   return { commits, tags };
 }
