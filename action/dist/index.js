@@ -30545,7 +30545,7 @@ async function checkResolved(target, opts = {}) {
   return { report, evidence };
 }
 async function readForecastInputs(target, asOf, policy, shared) {
-  const days = 365 + policy.thresholds.windowDays;
+  const days = 365;
   const [commits, tags] = await Promise.all([readCommitSeries(target.root, target.commit, asOf, policy, days, shared), readTagDates(target.root, asOf, shared.tagRefs)]);
   return { commits, tags };
 }
