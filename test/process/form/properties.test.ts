@@ -79,6 +79,8 @@ test('any string parses without throwing, to well-formed fields', () => {
 
 const word = fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9,.()'-]{0,11}$/);
 const line = fc.array(word, { minLength: 1, maxLength: 8 }).map((w) => w.join(' '));
+// a required answer that reads as "nothing" ("nA", "none") is rightly refused: valid answers are not placeholders
+const answer = line.filter((s) => placeholderOf(s) === undefined);
 const text = fc
   .array(line, { minLength: 1, maxLength: 4 })
   .map((l) => l.join('\n'))
@@ -97,14 +99,14 @@ const unique = <T>(arb: fc.Arbitrary<T>, min: number): fc.Arbitrary<T[]> =>
   fc.uniqueArray(arb, { minLength: min, maxLength: 4, selector: (v) => String(v).toLowerCase() });
 
 const validFields: fc.Arbitrary<ApplicationFields> = fc.record({
-  projectName: line,
+  projectName: answer,
   contactEmails: unique(email, 1),
-  summary: line,
+  summary: answer,
   description: text,
   similarProjects: text,
   repoUrl,
   additionalRepos: unique(repoUrl, 0),
-  license: line,
+  license: answer,
   maintainers: unique(handle, 1),
   backingEntity: fc.option(text),
   websiteUrl: repoUrl,
