@@ -5,6 +5,7 @@
 // finding in an SVG carries its line in that file.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { lineIndex } from '../util/line-index.js';
 
 export interface LogoFinding {
   severity: 'error' | 'warning';
@@ -53,10 +54,10 @@ const ATTR = /([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/g;
 export function inspectSvg(text: string): LogoFinding[] {
   const out: LogoFinding[] = [];
   const seen = new Set<string>();
-  const lineAt = lineFinder(text);
+  const lines = lineIndex(text);
   const add = (message: string, offset?: number) => {
     if (seen.has(message)) return;
-    out.push({ severity: 'error', message, ...(offset !== undefined ? { line: lineAt(offset) } : {}) });
+    out.push({ severity: 'error', message, ...(offset !== undefined ? { line: lines.lineOf(offset) } : {}) });
     seen.add(message);
   };
   // comments and CDATA can't run anything, but a <script> inside CDATA text would still be odd;
@@ -84,21 +85,6 @@ export function inspectSvg(text: string): LogoFinding[] {
   const bad = xmlProblem(text);
   if (bad) add(`is not well-formed XML: ${bad.message}`, bad.offset);
   return out;
-}
-
-function lineFinder(text: string): (offset: number) => number {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  };
 }
 
 const NAME = '[A-Za-z_][\\w:.-]*';

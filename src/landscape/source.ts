@@ -7,6 +7,7 @@ import { withoutStacks, yamlCostLimit } from '../util/yaml-cost.js';
 import { positionalId } from './names.js';
 import { fromYaml, getPair, jsOf, scalarText, type TMap, type TNode, type TPair } from './tree.js';
 import type { LandscapeFormat, LandscapeProblem } from './types.js';
+import { lineIndex } from '../util/line-index.js';
 
 export interface SourceField {
   key: string;
@@ -103,20 +104,10 @@ export interface ParseOptions {
 }
 
 export function parseLandscapeSource(text: string, file = 'landscape.yml', opts: ParseOptions = {}): SourceLandscape {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  const lines = lineIndex(text);
   // errors at the end of input point past the last newline: report the last line instead
-  const lastLine = Math.max(1, starts.length - (text.endsWith('\n') ? 1 : 0));
-  const lineOf = (offset: number) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return Math.min(lo + 1, lastLine);
-  };
+  const lastLine = Math.max(1, lines.starts - (text.endsWith('\n') ? 1 : 0));
+  const lineOf = (offset: number) => Math.min(lines.lineOf(offset), lastLine);
   const problems: LandscapeProblem[] = [];
   const src: SourceLandscape = { text, file, format: 'landscape', categories: [], problems, syntaxErrorLines: [], lineOf };
 
