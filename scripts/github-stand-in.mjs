@@ -10,10 +10,10 @@
 //        DIR/issue-opened.json, the delivery GitHub sends when that issue is opened
 //   node scripts/github-stand-in.mjs log DIR     the requests the App made, and the issue as it is now
 //   node scripts/github-stand-in.mjs stop DIR    stops it
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { running, startDetached, stopBackground } from './lib/background.mjs';
 
 const [command, dirArg] = process.argv.slice(2);
 if (!dirArg || !['start', 'log', 'stop', 'serve'].includes(command ?? '')) {
@@ -59,36 +59,15 @@ async function serve() {
   process.on('SIGINT', stop);
 }
 
-function running() {
-  if (!existsSync(files.pid)) return undefined;
-  const pid = Number(readFileSync(files.pid, 'utf8'));
-  try {
-    process.kill(pid, 0);
-    return pid;
-  } catch {
-    return undefined;
-  }
-}
-
 if (command === 'serve') await serve();
 else if (command === 'start') {
-  if (running()) {
+  if (running(files.pid)) {
     console.log('already running');
     process.exit(0);
   }
   mkdirSync(dir, { recursive: true });
-  rmSync(files.env, { force: true });
   rmSync(files.log, { force: true });
-  const child = spawn(process.execPath, [fileURLToPath(import.meta.url), 'serve', dir], { detached: true, stdio: 'ignore', cwd: fileURLToPath(new URL('..', import.meta.url)) });
-  child.unref();
-  const until = Date.now() + 20_000;
-  while (!existsSync(files.env)) {
-    if (Date.now() > until) {
-      console.error('the GitHub stand-in did not start within 20 s');
-      process.exit(1);
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  await startDetached({ script: fileURLToPath(import.meta.url), dir, readyFile: files.env, name: 'GitHub stand-in', limitMs: 20_000, cwd: fileURLToPath(new URL('..', import.meta.url)) });
   const url = /STEWARD_GITHUB_API_URL='([^']*)'/.exec(readFileSync(files.env, 'utf8'))[1];
   console.log(`GitHub stand-in on ${url}: App 99 installed on ${ECO}, issue #7 "[Ecosystem] Vapor"; settings in ${files.env}`);
 } else if (command === 'log') {
@@ -98,8 +77,5 @@ else if (command === 'start') {
   console.log(`issue #7 now: labels ${now.labels.map((l) => `"${l}"`).join(', ') || 'none'}; ${now.comments.length} comment(s)`);
   for (const c of now.comments) console.log(`  ${c.user}: ${c.body.split('\n').find((l) => l.trim() !== '' && !l.startsWith('<!--'))}`);
 } else if (command === 'stop') {
-  const pid = running();
-  if (pid) process.kill(pid, 'SIGTERM');
-  rmSync(files.pid, { force: true });
-  console.log(pid ? 'GitHub stand-in stopped' : 'the GitHub stand-in was not running');
+  stopBackground(files.pid, 'GitHub stand-in');
 }

@@ -6,10 +6,10 @@
 //   node scripts/smtp-stand-in.mjs start DIR   runs it in the background; DIR/url is its smtp:// URL
 //   node scripts/smtp-stand-in.mjs list DIR    one line per message received: recipients and subject
 //   node scripts/smtp-stand-in.mjs stop DIR    stops it
-import { spawn } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { running, startDetached, stopBackground } from './lib/background.mjs';
 
 const [command, dirArg] = process.argv.slice(2);
 const usage = 'usage: smtp-stand-in.mjs start|list|stop DIR';
@@ -60,35 +60,14 @@ async function serve() {
   process.on('SIGINT', stop);
 }
 
-function running() {
-  if (!existsSync(files.pid)) return undefined;
-  const pid = Number(readFileSync(files.pid, 'utf8'));
-  try {
-    process.kill(pid, 0);
-    return pid;
-  } catch {
-    return undefined;
-  }
-}
-
 if (command === 'serve') await serve();
 else if (command === 'start') {
-  if (running()) {
+  if (running(files.pid)) {
     console.log(`already running: ${readFileSync(files.url, 'utf8').trim()}`);
     process.exit(0);
   }
   mkdirSync(dir, { recursive: true });
-  rmSync(files.url, { force: true });
-  const child = spawn(process.execPath, [fileURLToPath(import.meta.url), 'serve', dir], { detached: true, stdio: 'ignore' });
-  child.unref();
-  const until = Date.now() + 10_000;
-  while (!existsSync(files.url)) {
-    if (Date.now() > until) {
-      console.error('the SMTP stand-in did not start within 10 s');
-      process.exit(1);
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  await startDetached({ script: fileURLToPath(import.meta.url), dir, readyFile: files.url, name: 'SMTP stand-in', limitMs: 10_000 });
   console.log(`SMTP stand-in listening on ${readFileSync(files.url, 'utf8').trim()}; messages are kept in ${files.log}`);
 } else if (command === 'list') {
   const lines = existsSync(files.log) ? readFileSync(files.log, 'utf8').split('\n').filter(Boolean) : [];
@@ -98,8 +77,5 @@ else if (command === 'start') {
   }
   console.log(`${lines.length} message${lines.length === 1 ? '' : 's'} received`);
 } else if (command === 'stop') {
-  const pid = running();
-  if (pid) process.kill(pid, 'SIGTERM');
-  rmSync(files.pid, { force: true });
-  console.log(pid ? 'SMTP stand-in stopped' : 'the SMTP stand-in was not running');
+  stopBackground(files.pid, 'SMTP stand-in');
 }
