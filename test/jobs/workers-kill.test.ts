@@ -38,7 +38,7 @@ test('a worker SIGKILLed mid-run: the others finish, one review per project, no 
     for (let i = 0; i < 4; i++) {
       const child = spawn(
         process.execPath,
-        [...CLI, 'worker', '--smtp', sink.url, '--notify', 'staff@example.org', '--deliver-every', '0.5', '--review-every', '0.0005', '--concurrency', '1', '--lease', '4', '--repos-dir', repos, '--offline'],
+        [...CLI, 'worker', '--smtp', sink.url, '--notify', 'staff@example.org', '--deliver-every', '0.5', '--review-every', '0.0005', '--concurrency', '1', '--lease', '4', '--send-timeout', '2', '--repos-dir', repos, '--offline'],
         { cwd: REPO_ROOT, env: { ...process.env, ...env, NO_COLOR: '1' }, stdio: ['ignore', 'ignore', 'pipe'] },
       );
       const w = { child, log: '', exited: new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code))) };
@@ -63,7 +63,9 @@ test('a worker SIGKILLed mid-run: the others finish, one review per project, no 
       await victim.exited;
       await until(`all ${PROJECTS} reviews`, async () => (await reviewed()) >= PROJECTS, 90_000);
       const failing = names.filter((_, i) => i % 3 !== 0).length;
-      await until('the failure notices delivered', async () => sink.messages.length >= failing, 30_000);
+      // a notice the victim was sending when it died waits out its delivery lease (send timeout 2 s
+      // + 30 s margin) before another worker may send it: wait past that
+      await until('the failure notices delivered', async () => sink.messages.length >= failing, 45_000);
       await new Promise((r) => setTimeout(r, 1500)); // room for a duplicate to show up, if any would
       for (const w of workers) if (w !== victim) w.child.kill('SIGTERM');
       for (const w of workers) if (w !== victim) assert.equal(await w.exited, 0, logs());

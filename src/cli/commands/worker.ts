@@ -17,6 +17,7 @@ interface WorkerFlags extends StoreFlags {
   offline?: boolean;
   concurrency: string;
   lease: string;
+  sendTimeout: string;
 }
 
 function positive(text: string, flag: string): number {
@@ -50,6 +51,7 @@ export function register(program: Command): void {
       .option('--review-every <hours>', 'how often due projects are queued for review (0: never here, another process queues them)', '24')
       .option('--concurrency <n>', 'reviews this process runs at once', '2')
       .option('--lease <seconds>', "how long a job's claim lasts without renewal: a worker that dies loses its jobs to others after this", '60')
+      .option('--send-timeout <seconds>', 'the longest one e-mail may take, retries included: a notice a dead worker was sending is sent by another this long plus 30 s later', '90')
       .option('--repos-dir <dir>', 'local clones to check (<dir>/<owner>/<name>)')
       .option('--offline', 'check without network sources')
       .addHelpText(
@@ -65,6 +67,7 @@ export function register(program: Command): void {
     const concurrency = positive(flags.concurrency, '--concurrency');
     if (!Number.isInteger(concurrency)) throw new InputError(`worker --concurrency: expected a whole number, found ${flags.concurrency}`);
     const leaseMs = positive(flags.lease, '--lease') * 1000;
+    const sendTimeoutMs = positive(flags.sendTimeout, '--send-timeout') * 1000;
     await withEngine(flags, async ({ store, engine, actor }) => {
       const evaluator = await checkEvaluator({ ...(flags.reposDir ? { reposDir: flags.reposDir } : {}), ...(flags.offline ? { offline: true } : {}), store });
       const [{ startJobs, openJobQueue }, { enqueueDueReviews, workReviews }, { deliverOutbox }, { createTransport, renderStoredNotice }, { readmeReaderFrom, runOffboardingChecks }] = await Promise.all([
@@ -74,7 +77,7 @@ export function register(program: Command): void {
         import('../../notices/index.js'),
         import('../../process/engine-offboarding.js'),
       ]);
-      const transport = createTransport({ smtpUrl });
+      const transport = createTransport({ smtpUrl, sendTimeoutMs });
       const log = (msg: string) => process.stderr.write(`${new Date().toISOString()} ${msg}\n`);
       const queue = await openJobQueue(store, { leaseMs, onError: (what, err) => log(`jobs: ${what}: ${(err as Error).message}`) });
       workReviews(queue, engine, actor, evaluator, { concurrency, onReviewed: (id, outcome, attempt) => log(`review ${id}: ${outcome}${attempt > 1 ? ` (attempt ${attempt})` : ''}`) });
