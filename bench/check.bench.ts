@@ -173,7 +173,8 @@ async function main() {
   // measure the code as it is now: the bundle bin/steward.js runs is rebuilt first (about 1 s)
   execFileSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, stdio: 'inherit' });
   const withCli = cliWorks();
-  if (!withCli) console.log('note: `node bin/steward.js check --help` fails; run `npm run build` to include the CLI process in the measurements\n');
+  if (!withCli)
+    console.log('note: `node bin/steward.js check --help` fails; run `npm run build` to include the CLI process in the measurements\n');
   const load = (await import('node:os')).loadavg()[0]!;
   console.log(`node ${process.version}, ${REPS} repetitions, medians; load average ${load.toFixed(1)} (others' work skews the figures)\n`);
   await measure(LARGE, (f) => 2 * f + 250, '2 × floor + 250 ms', withCli);

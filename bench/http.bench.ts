@@ -21,7 +21,10 @@ const dir = mkdtempSync(join(tmpdir(), 'steward-bench-http-'));
 const t0 = Date.now();
 const world = await buildDemo({ dir, projects: PROJECTS });
 process.stderr.write(`demo with ${PROJECTS} projects built in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
-const server = await startServe(['--port', '0', '--data-dir', world.dataDir, '--landscape', world.landscapeFile], { env: { ...process.env, DATABASE_URL: '' }, stderr: 'inherit' });
+const server = await startServe(['--port', '0', '--data-dir', world.dataDir, '--landscape', world.landscapeFile], {
+  env: { ...process.env, DATABASE_URL: '' },
+  stderr: 'inherit',
+});
 try {
   const url = server.url;
   const projects = (await (await fetch(`${url}/api/projects`)).json()) as { projects: { id: string }[] };
@@ -46,16 +49,24 @@ try {
     rows.push({ name, rps: r.requests.average, p99: r.latency.p99 });
   }
   const floor = rows[0]!;
-  const lines = [`HTTP, ${CONNECTIONS} connections, ${SECONDS} s each, ${PROJECTS} projects, Accept-Encoding: ${HEADERS['accept-encoding']} (${process.platform}, node ${process.version})`, ''];
+  const lines = [
+    `HTTP, ${CONNECTIONS} connections, ${SECONDS} s each, ${PROJECTS} projects, Accept-Encoding: ${HEADERS['accept-encoding']} (${process.platform}, node ${process.version})`,
+    '',
+  ];
   lines.push(`${'route'.padEnd(58)} ${'req/s'.padStart(8)} ${'p99 ms'.padStart(8)} ${'p99 - floor'.padStart(12)}`);
   let ok = true;
   for (const r of rows) {
     const over = r.p99 - floor.p99;
     const verdict = r === floor ? '' : over <= TARGET_MS ? '  ok' : `  OVER the +${TARGET_MS} ms target`;
     if (r !== floor && over > TARGET_MS) ok = false;
-    lines.push(`${r.name.padEnd(58)} ${r.rps.toFixed(0).padStart(8)} ${r.p99.toFixed(0).padStart(8)} ${(r === floor ? '' : `+${over.toFixed(0)}`).padStart(12)}${verdict}`);
+    lines.push(
+      `${r.name.padEnd(58)} ${r.rps.toFixed(0).padStart(8)} ${r.p99.toFixed(0).padStart(8)} ${(r === floor ? '' : `+${over.toFixed(0)}`).padStart(12)}${verdict}`,
+    );
   }
-  lines.push('', ok ? `every page's p99 is within the floor + ${TARGET_MS} ms` : `some page's p99 is more than ${TARGET_MS} ms over the floor`);
+  lines.push(
+    '',
+    ok ? `every page's p99 is within the floor + ${TARGET_MS} ms` : `some page's p99 is more than ${TARGET_MS} ms over the floor`,
+  );
   process.stdout.write(lines.join('\n') + '\n');
   process.exitCode = ok ? 0 : 1;
 } finally {

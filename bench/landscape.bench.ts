@@ -40,7 +40,8 @@ try {
     const json = JSON.stringify(exportProjectsJson(landscape.items, { select: 'all' }));
     const yaml = exportLandscape(landscape.items);
     full.push(performance.now() - t);
-    if (result.items !== N || result.errors.length) throw new Error(`expected ${N} clean items, got ${result.items} with ${result.errors.length} errors`);
+    if (result.items !== N || result.errors.length)
+      throw new Error(`expected ${N} clean items, got ${result.items} with ${result.errors.length} errors`);
     summary = `${result.items} items, ${result.errors.length} errors, ${result.warnings.length} warnings; JSON ${json.length} bytes, YAML ${yaml.length} bytes`;
   }
 } finally {
@@ -52,5 +53,7 @@ const m = median(full);
 console.log(`landscape bench: ${N} items, ${(text.length / 1e6).toFixed(2)} MB of YAML, median of ${RUNS} runs`);
 console.log(`  ${summary}`);
 console.log(`  floor (bare yaml parseDocument): ${f.toFixed(0)} ms`);
-console.log(`  validate (logo files included) + export JSON + YAML: ${m.toFixed(0)} ms  (${(m / f).toFixed(2)}× the floor; best ${Math.min(...full).toFixed(0)} ms)`);
+console.log(
+  `  validate (logo files included) + export JSON + YAML: ${m.toFixed(0)} ms  (${(m / f).toFixed(2)}× the floor; best ${Math.min(...full).toFixed(0)} ms)`,
+);
 console.log(`  target < 1000 ms: ${m < 1000 ? 'met' : 'NOT met'}`);

@@ -48,7 +48,11 @@ function haveLicensee(): boolean {
 function installLicensee(): boolean {
   console.log('licensee is missing: installing the Debian package ruby-licensee …');
   const sudo = process.getuid?.() === 0 ? [] : ['sudo'];
-  const run = (args: string[]) => spawnSync(sudo.length ? 'sudo' : args[0]!, sudo.length ? args : args.slice(1), { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  const run = (args: string[]) =>
+    spawnSync(sudo.length ? 'sudo' : args[0]!, sudo.length ? args : args.slice(1), {
+      stdio: 'inherit',
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
   if (run(['apt-get', 'install', '-y', 'ruby-licensee']).status !== 0) {
     run(['apt-get', 'update']);
     run(['apt-get', 'install', '-y', 'ruby-licensee']);
@@ -77,7 +81,12 @@ function runLicensee(corpus: CorpusCase[]): Map<string, Answer> | null {
         prev.ms = Math.min(prev.ms, j.ms);
         continue;
       }
-      out.set(j.id, { key: spdx ? family(spdx) : 'unknown', permissive: spdx ? allowFamilies.has(family(spdx)) : false, ms: j.ms, cold: j.ms });
+      out.set(j.id, {
+        key: spdx ? family(spdx) : 'unknown',
+        permissive: spdx ? allowFamilies.has(family(spdx)) : false,
+        ms: j.ms,
+        cold: j.ms,
+      });
     }
     return out;
   } finally {
@@ -150,15 +159,23 @@ for (const cls of classes) {
   }
   tally.s += s;
   tally.l += l;
-  console.log(`${cls.padEnd(18)} ${String(cs.length).padStart(5)}  ${pct(s, cs.length).padStart(7)}  ${licensee ? pct(l, cs.length).padStart(8) : '       -'}`);
+  console.log(
+    `${cls.padEnd(18)} ${String(cs.length).padStart(5)}  ${pct(s, cs.length).padStart(7)}  ${licensee ? pct(l, cs.length).padStart(8) : '       -'}`,
+  );
 }
-console.log(`${'overall'.padEnd(18)} ${String(corpus.length).padStart(5)}  ${pct(tally.s, corpus.length).padStart(7)}  ${licensee ? pct(tally.l, corpus.length).padStart(8) : '       -'}`);
-console.log(`\nsteward strict (modified texts must be named as modified <id>, second licenses found): ${pct(steward.strict, corpus.length)}`);
+console.log(
+  `${'overall'.padEnd(18)} ${String(corpus.length).padStart(5)}  ${pct(tally.s, corpus.length).padStart(7)}  ${licensee ? pct(tally.l, corpus.length).padStart(8) : '       -'}`,
+);
+console.log(
+  `\nsteward strict (modified texts must be named as modified <id>, second licenses found): ${pct(steward.strict, corpus.length)}`,
+);
 console.log(`non-permissive or modified texts reported as permissive: steward ${tally.sFp}, licensee ${licensee ? tally.lFp : '-'}`);
 const report = (name: string, answers: Map<string, Answer>) => {
   const ms = corpus.map((c) => answers.get(c.id)?.ms ?? NaN);
   const first = answers.get(corpus[0]!.id)?.cold ?? NaN;
-  console.log(`time per file, median of best-of-${PASSES}: ${name} ${median(ms).toFixed(2)} ms (max ${Math.max(...ms).toFixed(1)} ms; first call, cold: ${first.toFixed(1)} ms)`);
+  console.log(
+    `time per file, median of best-of-${PASSES}: ${name} ${median(ms).toFixed(2)} ms (max ${Math.max(...ms).toFixed(1)} ms; first call, cold: ${first.toFixed(1)} ms)`,
+  );
 };
 report('steward ', steward.answers);
 if (licensee) report('licensee', licensee);

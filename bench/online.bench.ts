@@ -48,7 +48,14 @@ function generate(): void {
     }
     if (i % 7 === 0) pypi.addConda({ channel: 'conda-forge', name: `proj${i}`, versions: ['1.0'], platforms: ['noarch'] });
   }
-  for (let o = 0; o < 50; o += 2) gh.addRepo({ owner: `org${o}`, name: '.github', stars: 0, files: { 'CODE_OF_CONDUCT.md': 'Be kind.' }, codeOfConduct: { key: 'other', name: 'Other' } });
+  for (let o = 0; o < 50; o += 2)
+    gh.addRepo({
+      owner: `org${o}`,
+      name: '.github',
+      stars: 0,
+      files: { 'CODE_OF_CONDUCT.md': 'Be kind.' },
+      codeOfConduct: { key: 'other', name: 'Other' },
+    });
 }
 
 async function pass(session: OnlineSession): Promise<{ ms: number; errors: number }> {
@@ -103,9 +110,15 @@ async function main(): Promise<void> {
       const floorMs = (REPOS / PARALLEL) * trips * LATENCY;
       console.log(`\n${label}`);
       console.log(`  GitHub requests/repo   ${per(gh.requests)}  (billable ${per(ghBillable)}, 304s ${per(gh.notModified)})`);
-      console.log(`  PyPI requests/repo     ${per(pypiReq)}  conda requests/repo ${per(condaReq)}  (billable together ${per(pypiBillable)})`);
-      console.log(`  client counters        github ${s.counters.github.requests} sent / ${s.counters.github.notModified} not modified / ${s.counters.github.reused} GraphQL answers reused; rate limit left ${s.counters.github.rateLimitRemaining}`);
-      console.log(`  wall time              ${(ms / 1000).toFixed(2)} s  (floor ${(floorMs / 1000).toFixed(2)} s, ratio ${(ms / floorMs).toFixed(2)})`);
+      console.log(
+        `  PyPI requests/repo     ${per(pypiReq)}  conda requests/repo ${per(condaReq)}  (billable together ${per(pypiBillable)})`,
+      );
+      console.log(
+        `  client counters        github ${s.counters.github.requests} sent / ${s.counters.github.notModified} not modified / ${s.counters.github.reused} GraphQL answers reused; rate limit left ${s.counters.github.rateLimitRemaining}`,
+      );
+      console.log(
+        `  wall time              ${(ms / 1000).toFixed(2)} s  (floor ${(floorMs / 1000).toFixed(2)} s, ratio ${(ms / floorMs).toFixed(2)})`,
+      );
       console.log(`  repositories with errors ${errors}`);
     }
     const peak = process.resourceUsage().maxRSS / 1024;

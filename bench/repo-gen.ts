@@ -58,7 +58,11 @@ function* stream(spec: GenSpec): Generator<string> {
   const paths: string[] = [];
   for (let f = 0; f < spec.files; f++) {
     const dir = `pkg/mod${f % 40}/sub${f % 7}`;
-    paths.push(f < 20 ? ['README.md', 'LICENSE', 'pyproject.toml', 'CONTRIBUTING.md', 'CODE_OF_CONDUCT.md'][f % 5]! + (f < 5 ? '' : `.${f}`) : `${dir}/file_${f}.py`);
+    paths.push(
+      f < 20
+        ? ['README.md', 'LICENSE', 'pyproject.toml', 'CONTRIBUTING.md', 'CODE_OF_CONDUCT.md'][f % 5]! + (f < 5 ? '' : `.${f}`)
+        : `${dir}/file_${f}.py`,
+    );
   }
   const skewAt = new Set<number>();
   for (let k = 0; k < spec.skews; k++) skewAt.add(Math.floor(oldCommits * (0.1 + 0.8 * rand())));
@@ -110,7 +114,13 @@ function* stream(spec: GenSpec): Generator<string> {
       // a topic branch of two commits, merged back
       const base = main;
       t += dt;
-      const a = emit([base], Math.floor(t), pickAuthor(), `topic work ${made}\n\nCo-authored-by: ${author(made % spec.authors)}`, change(made));
+      const a = emit(
+        [base],
+        Math.floor(t),
+        pickAuthor(),
+        `topic work ${made}\n\nCo-authored-by: ${author(made % spec.authors)}`,
+        change(made),
+      );
       t += dt;
       const b = emit([a], Math.floor(t), pickAuthor(), `topic fix ${made}`, change(made + 1));
       t += dt;

@@ -64,14 +64,21 @@ async function generate(gh: FakeGitHub): Promise<string> {
       name,
       stars: 200 + ((i * 37) % 900),
       license: 'Apache-2.0',
-      runs: [{ name: 'ci', workflowId: 1, branch: 'main', conclusion: 'success', updatedAt: new Date(now.getTime() - 86_400_000).toISOString() }],
+      runs: [
+        { name: 'ci', workflowId: 1, branch: 'main', conclusion: 'success', updatedAt: new Date(now.getTime() - 86_400_000).toISOString() },
+      ],
       latestRelease: { name: 'v1.0', tagName: 'v1.0', publishedAt: new Date(now.getTime() - 20 * 86_400_000).toISOString() },
       contributing: true,
     });
-    items.push(`          - item:\n            name: ${name}\n            homepage_url: https://github.com/${owner}/${name}\n            logo: ${name}.svg\n            repo_url: https://github.com/${owner}/${name}\n            extra:\n              accepted: '2025-01-01'\n`);
+    items.push(
+      `          - item:\n            name: ${name}\n            homepage_url: https://github.com/${owner}/${name}\n            logo: ${name}.svg\n            repo_url: https://github.com/${owner}/${name}\n            extra:\n              accepted: '2025-01-01'\n`,
+    );
   }
   const file = join(work, 'landscape.yml');
-  writeFileSync(file, `landscape:\n  - category:\n    name: Modeling\n    subcategories:\n      - subcategory:\n        name: Bench\n        items:\n${items.join('')}`);
+  writeFileSync(
+    file,
+    `landscape:\n  - category:\n    name: Modeling\n    subcategories:\n      - subcategory:\n        name: Bench\n        items:\n${items.join('')}`,
+  );
   return file;
 }
 
@@ -128,11 +135,25 @@ function postgresCpu(): number {
 }
 
 async function countReviews(store: Store): Promise<number> {
-  return Number((await store.db.selectFrom('reviews').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  return Number(
+    (
+      await store.db
+        .selectFrom('reviews')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 }
 
 /** Queues every due project, runs `workers` worker processes until all are reviewed, and measures. */
-async function review(store: Store, env: NodeJS.ProcessEnv, workers: number, gh: FakeGitHub, sink: SmtpSink, label: string): Promise<Phase> {
+async function review(
+  store: Store,
+  env: NodeJS.ProcessEnv,
+  workers: number,
+  gh: FakeGitHub,
+  sink: SmtpSink,
+  label: string,
+): Promise<Phase> {
   const queue = await openJobQueue(store);
   const { total } = await enqueueDueReviews(queue, createEngine({ store }));
   await queue.stop();
@@ -145,10 +166,26 @@ async function review(store: Store, env: NodeJS.ProcessEnv, workers: number, gh:
   const pg0 = postgresCpu();
   const t0 = performance.now();
   const procs = Array.from({ length: workers }, () => {
-    const child = spawn(process.execPath, [...(process.env.BENCH_WORKER_NODE_ARGS?.split(' ').filter(Boolean) ?? []), BIN, 'worker', '--concurrency', String(PER_WORKER), '--review-every', '0', '--deliver-every', '5', '--lease', '120'], {
-      env,
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [
+        ...(process.env.BENCH_WORKER_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+        BIN,
+        'worker',
+        '--concurrency',
+        String(PER_WORKER),
+        '--review-every',
+        '0',
+        '--deliver-every',
+        '5',
+        '--lease',
+        '120',
+      ],
+      {
+        env,
+        stdio: ['ignore', 'ignore', 'pipe'],
+      },
+    );
     const p = { child, log: '', exited: new Promise<void>((r) => child.on('exit', () => r())) };
     child.stderr!.on('data', (c: Buffer) => (p.log += c.toString()));
     return p;
@@ -163,7 +200,8 @@ async function review(store: Store, env: NodeJS.ProcessEnv, workers: number, gh:
     if (tty) process.stderr.write(`\r\x1b[K${line}`);
     else if (Math.floor(s / 10) !== Math.floor((s - 0.25) / 10)) say(line);
     if (done >= total) break;
-    if (procs.every((p) => p.child.exitCode !== null)) throw new Error(`every worker exited before the run finished:\n${procs.map((p) => p.log).join('\n')}`);
+    if (procs.every((p) => p.child.exitCode !== null))
+      throw new Error(`every worker exited before the run finished:\n${procs.map((p) => p.log).join('\n')}`);
     await new Promise((r) => setTimeout(r, 250));
   }
   const wallS = (performance.now() - t0) / 1000;
@@ -175,7 +213,9 @@ async function review(store: Store, env: NodeJS.ProcessEnv, workers: number, gh:
   let peak = 0;
   let reused = 0;
   for (const p of procs) {
-    const m = /stopped; (\d+) full checks, (\d+) re-judged unchanged; cpu ([\d.]+) s, children ([\d.]+) s, peak rss ([\d.]+) MiB/.exec(p.log);
+    const m = /stopped; (\d+) full checks, (\d+) re-judged unchanged; cpu ([\d.]+) s, children ([\d.]+) s, peak rss ([\d.]+) MiB/.exec(
+      p.log,
+    );
     if (!m) throw new Error(`a worker did not report its resources:\n${p.log}`);
     reused += Number(m[2]);
     cpuS += Number(m[3]) + Number(m[4]);
@@ -188,8 +228,22 @@ async function review(store: Store, env: NodeJS.ProcessEnv, workers: number, gh:
   const pgCpuS = postgresCpu() - pg0;
   const serveCpuS = benchCpu() - bench0 - cpuS + pgCpuS;
   say(`${label}: serving cpu ${serveCpuS.toFixed(1)} s, of it PostgreSQL ${pgCpuS.toFixed(1)} s`);
-  if (process.env.BENCH_KEEP_LOGS) for (const [i, p] of procs.entries()) writeFileSync(join(process.env.BENCH_KEEP_LOGS, `${label.replace(/[^a-z0-9]+/gi, '-')}-${i}.log`), p.log);
-  return { workers, wallS, cpuS, gitCpuS, serveCpuS, requestsPerProject: gh.billable / N, peakRssMiB: peak, reused, notices: sink.messages.length - sent0, duplicates: sink.duplicates.length - dup0, load: [load0, loadavg()[0]!] };
+  if (process.env.BENCH_KEEP_LOGS)
+    for (const [i, p] of procs.entries())
+      writeFileSync(join(process.env.BENCH_KEEP_LOGS, `${label.replace(/[^a-z0-9]+/gi, '-')}-${i}.log`), p.log);
+  return {
+    workers,
+    wallS,
+    cpuS,
+    gitCpuS,
+    serveCpuS,
+    requestsPerProject: gh.billable / N,
+    peakRssMiB: peak,
+    reused,
+    notices: sink.messages.length - sent0,
+    duplicates: sink.duplicates.length - dup0,
+    load: [load0, loadavg()[0]!],
+  };
 }
 
 /** The next review cycle without waiting half a year: every active project falls due today. */
@@ -213,7 +267,12 @@ async function dropSchema(schema: string): Promise<void> {
 
 async function main(): Promise<void> {
   const load0 = loadavg()[0]!;
-  const gh = new FakeGitHub({ tokens: { bench_token_one: { limit: 5000 }, bench_token_two: { limit: 5000 } }, latencyMs: 50, gitRoot, gitDirect: process.env.BENCH_GIT_BACKEND !== '1' });
+  const gh = new FakeGitHub({
+    tokens: { bench_token_one: { limit: 5000 }, bench_token_two: { limit: 5000 } },
+    latencyMs: 50,
+    gitRoot,
+    gitDirect: process.env.BENCH_GIT_BACKEND !== '1',
+  });
   const pypi = new FakePyPI();
   pypi.latencyMs = 50;
   await gh.start();
@@ -250,7 +309,9 @@ async function main(): Promise<void> {
       };
       // not execFileSync: the import may ask the GitHub stand-in in this process, which must keep answering
       await new Promise<void>((resolve, reject) =>
-        execFile(process.execPath, [BIN, 'import', landscape], { env, maxBuffer: 64 << 20 }, (err, _out, stderr) => (err ? reject(new Error(`steward import: ${stderr || err.message}`)) : resolve())),
+        execFile(process.execPath, [BIN, 'import', landscape], { env, maxBuffer: 64 << 20 }, (err, _out, stderr) =>
+          err ? reject(new Error(`steward import: ${stderr || err.message}`)) : resolve(),
+        ),
       );
       gh.resetBudgets();
       const store = await openStore({ databaseUrl: PG_URL, pgSchema: schema });
@@ -262,7 +323,11 @@ async function main(): Promise<void> {
     await nextCycle(last!.store);
     const warm = await review(last!.store, last!.env, WORKERS.at(-1)!, gh, last!.sink, 'warm');
     const policy = loadDefaultPolicy();
-    const changed = { ...policy, version: `${policy.version}+bench`, thresholds: { ...policy.thresholds, stars: policy.thresholds.stars * 3, recentCommits: policy.thresholds.recentCommits + 5 } };
+    const changed = {
+      ...policy,
+      version: `${policy.version}+bench`,
+      thresholds: { ...policy.thresholds, stars: policy.thresholds.stars * 3, recentCommits: policy.thresholds.recentCommits + 5 },
+    };
     const t0 = performance.now();
     const rejudged = await rejudgeStored(last!.store, changed);
     const rejudge = { wallS: (performance.now() - t0) / 1000, projects: rejudged.projects, changed: rejudged.changed.length };
@@ -271,29 +336,83 @@ async function main(): Promise<void> {
     const one = runs.find((r) => r.workers === 1);
     const four = runs.find((r) => r.workers === 4);
     const fmt = (n: number, d = 1) => n.toFixed(d);
-    const rows = [['run', 'wall s', 'cpu s', 'of it git', 'serving cpu s', 'req/project', 'peak RSS MiB', 'load', 'speed-up', 'ideal', 'bound']];
+    const rows = [
+      ['run', 'wall s', 'cpu s', 'of it git', 'serving cpu s', 'req/project', 'peak RSS MiB', 'load', 'speed-up', 'ideal', 'bound'],
+    ];
     for (const r of runs) {
       const ideal = one ? one.wallS / Math.max(one.wallS / r.workers, one.cpuS / 2) : NaN;
       const bound = one ? (one.cpuS / 2 > one.wallS / r.workers ? 'cpu (2 cores)' : `${r.workers} worker(s)`) : '';
-      rows.push([`cold ×${r.workers}`, fmt(r.wallS), fmt(r.cpuS), fmt(r.gitCpuS), fmt(r.serveCpuS), fmt(r.requestsPerProject, 2), fmt(r.peakRssMiB, 0), r.load.map((l) => fmt(l)).join('→'), one ? fmt(one.wallS / r.wallS, 2) : '', fmt(ideal, 2), bound]);
+      rows.push([
+        `cold ×${r.workers}`,
+        fmt(r.wallS),
+        fmt(r.cpuS),
+        fmt(r.gitCpuS),
+        fmt(r.serveCpuS),
+        fmt(r.requestsPerProject, 2),
+        fmt(r.peakRssMiB, 0),
+        r.load.map((l) => fmt(l)).join('→'),
+        one ? fmt(one.wallS / r.wallS, 2) : '',
+        fmt(ideal, 2),
+        bound,
+      ]);
     }
-    rows.push([`warm ×${warm.workers}`, fmt(warm.wallS), fmt(warm.cpuS), fmt(warm.gitCpuS), fmt(warm.serveCpuS), fmt(warm.requestsPerProject, 2), fmt(warm.peakRssMiB, 0), warm.load.map((l) => fmt(l)).join('→'), '', '', `${warm.reused} re-judged unchanged`]);
-    rows.push(['re-judge', fmt(rejudge.wallS, 2), '', '', '', '0', '', '', '', '', `${rejudge.projects} projects, ${rejudge.changed} verdicts changed`]);
+    rows.push([
+      `warm ×${warm.workers}`,
+      fmt(warm.wallS),
+      fmt(warm.cpuS),
+      fmt(warm.gitCpuS),
+      fmt(warm.serveCpuS),
+      fmt(warm.requestsPerProject, 2),
+      fmt(warm.peakRssMiB, 0),
+      warm.load.map((l) => fmt(l)).join('→'),
+      '',
+      '',
+      `${warm.reused} re-judged unchanged`,
+    ]);
+    rows.push([
+      're-judge',
+      fmt(rejudge.wallS, 2),
+      '',
+      '',
+      '',
+      '0',
+      '',
+      '',
+      '',
+      '',
+      `${rejudge.projects} projects, ${rejudge.changed} verdicts changed`,
+    ]);
     process.stdout.write(`${N} projects; each worker takes ${PER_WORKER} jobs at once (--concurrency)\n`);
     const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
-    for (const r of rows) process.stdout.write(`${r.map((x, c) => (c === 0 || c === 10 ? x.padEnd(widths[c]!) : x.padStart(widths[c]!))).join('  ').trimEnd()}\n`);
+    for (const r of rows)
+      process.stdout.write(
+        `${r
+          .map((x, c) => (c === 0 || c === 10 ? x.padEnd(widths[c]!) : x.padStart(widths[c]!)))
+          .join('  ')
+          .trimEnd()}\n`,
+      );
     if (one && four) {
       const ideal = one.wallS / Math.max(one.wallS / 4, one.cpuS / 2);
       const measured = one.wallS / four.wallS;
-      process.stdout.write(`4 workers: ${fmt(measured, 2)}× of an ideal ${fmt(ideal, 2)}× (${fmt((100 * measured) / ideal, 0)} %, target ≥ 80 %; bound: ${one.cpuS / 2 > one.wallS / 4 ? `cpu₁/2 = ${fmt(one.cpuS / 2)} s` : `wall₁/4 = ${fmt(one.wallS / 4)} s`})\n`);
+      process.stdout.write(
+        `4 workers: ${fmt(measured, 2)}× of an ideal ${fmt(ideal, 2)}× (${fmt((100 * measured) / ideal, 0)} %, target ≥ 80 %; bound: ${one.cpuS / 2 > one.wallS / 4 ? `cpu₁/2 = ${fmt(one.cpuS / 2)} s` : `wall₁/4 = ${fmt(one.wallS / 4)} s`})\n`,
+      );
     }
     if (gh.gitErrors.length) say(`git http-backend said (${gh.gitErrors.length}×): ${gh.gitErrors.slice(0, 3).join(' | ')}`);
-    process.stdout.write(`load average ${fmt(load0, 1)} at start, ${fmt(loadavg()[0]!, 1)} at end (2 cores); notices delivered ${[...runs, warm].map((r) => r.notices).join(' + ')}, duplicates ${[...runs, warm].reduce((n, r) => n + r.duplicates, 0)}\n`);
+    process.stdout.write(
+      `load average ${fmt(load0, 1)} at start, ${fmt(loadavg()[0]!, 1)} at end (2 cores); notices delivered ${[...runs, warm].map((r) => r.notices).join(' + ')}, duplicates ${[...runs, warm].reduce((n, r) => n + r.duplicates, 0)}\n`,
+    );
     const round = (n: number, d = 2) => Number(n.toFixed(d));
     process.stdout.write(
       `${JSON.stringify({
         projects: N,
-        runs: runs.map((r) => ({ workers: r.workers, wallS: round(r.wallS), cpuS: round(r.cpuS), requestsPerProject: round(r.requestsPerProject, 3), peakRssMiB: round(r.peakRssMiB, 1) })),
+        runs: runs.map((r) => ({
+          workers: r.workers,
+          wallS: round(r.wallS),
+          cpuS: round(r.cpuS),
+          requestsPerProject: round(r.requestsPerProject, 3),
+          peakRssMiB: round(r.peakRssMiB, 1),
+        })),
         warm: { wallS: round(warm.wallS), requestsPerProject: round(warm.requestsPerProject, 3) },
         rejudge: { wallS: round(rejudge.wallS) },
         rateLimited403: gh.rateLimited,

@@ -42,7 +42,9 @@ export function bundledRequire(id) {
       if (!text.includes('createRequire(import.meta.url)')) return undefined;
       return {
         loader: 'ts',
-        contents: `import { bundledRequire as __stewardRequire } from '${BUNDLED_REQUIRE}';\n` + text.replaceAll('createRequire(import.meta.url)', '(() => __stewardRequire)()'),
+        contents:
+          `import { bundledRequire as __stewardRequire } from '${BUNDLED_REQUIRE}';\n` +
+          text.replaceAll('createRequire(import.meta.url)', '(() => __stewardRequire)()'),
       };
     });
   },
@@ -62,7 +64,9 @@ const result = await build({
   logLevel: 'warning',
   plugins: [bundledRequire],
   // bundled CommonJS packages call require() for Node's own modules
-  banner: { js: "import { createRequire as __stewardCreateRequire } from 'node:module';\nconst require = __stewardCreateRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __stewardCreateRequire } from 'node:module';\nconst require = __stewardCreateRequire(import.meta.url);",
+  },
 });
 const inputs = Object.keys(result.metafile.inputs);
 const forbidden = inputs.filter((p) => /(^|\/)src\/store\/|better-sqlite3|(^|\/)pg\//.test(p));

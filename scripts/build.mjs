@@ -41,7 +41,9 @@ await build({
   target: 'node20',
   plugins: [externalPackages],
   // commander is CommonJS: its require() of node's modules needs a require in the ES module
-  banner: { js: "import { createRequire as __stewardCreateRequire } from 'node:module';\nconst require = __stewardCreateRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __stewardCreateRequire } from 'node:module';\nconst require = __stewardCreateRequire(import.meta.url);",
+  },
   sourcemap: true,
   logLevel: 'warning',
 });

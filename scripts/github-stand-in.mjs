@@ -21,22 +21,45 @@ if (!dirArg || !['start', 'log', 'stop', 'serve'].includes(command ?? '')) {
   process.exit(2);
 }
 const dir = resolve(dirArg);
-const files = { env: join(dir, 'env'), unset: join(dir, 'unset'), pid: join(dir, 'pid'), log: join(dir, 'requests.log'), issue: join(dir, 'issue.json'), key: join(dir, 'app.pem'), delivery: join(dir, 'issue-opened.json') };
+const files = {
+  env: join(dir, 'env'),
+  unset: join(dir, 'unset'),
+  pid: join(dir, 'pid'),
+  log: join(dir, 'requests.log'),
+  issue: join(dir, 'issue.json'),
+  key: join(dir, 'app.pem'),
+  delivery: join(dir, 'issue-opened.json'),
+};
 const ECO = 'example-fdn/ecosystem';
 const TBD = ['### Contact emails', '', 'TBD', '', '### Project summary', '', 'TBD', '', '### Project repo URL', '', 'TBD', ''].join('\n');
-const SETTINGS = ['STEWARD_GITHUB_APP_ID', 'STEWARD_GITHUB_APP_PRIVATE_KEY', 'STEWARD_GITHUB_WEBHOOK_SECRET', 'STEWARD_ECOSYSTEM_REPO', 'STEWARD_LANDSCAPE_REPO', 'STEWARD_GITHUB_API_URL'];
+const SETTINGS = [
+  'STEWARD_GITHUB_APP_ID',
+  'STEWARD_GITHUB_APP_PRIVATE_KEY',
+  'STEWARD_GITHUB_WEBHOOK_SECRET',
+  'STEWARD_ECOSYSTEM_REPO',
+  'STEWARD_LANDSCAPE_REPO',
+  'STEWARD_GITHUB_API_URL',
+];
 
 async function serve() {
   const { register } = await import('tsx/esm/api');
   register();
   const { generateKeyPairSync } = await import('node:crypto');
   const { FakeGitHub } = await import(new URL('../test/support/fake-github.ts', import.meta.url).href);
-  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } });
+  const { privateKey, publicKey } = generateKeyPairSync('rsa', {
+    modulusLength: 2048,
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+  });
   const gh = new FakeGitHub({ apps: { 99: { publicKey, installations: [5] } } });
   const url = await gh.start();
   gh.api.installations.set(ECO, 5);
   const issue = gh.api.addIssue(ECO, { number: 7, title: '[Ecosystem] Vapor', user: 'vapor-dev', body: TBD, labels: ['New'] });
-  const snapshot = () => writeFileSync(files.issue, JSON.stringify({ labels: issue.labels, comments: gh.api.comments(ECO, 7).map((c) => ({ user: c.user, body: c.body })) }));
+  const snapshot = () =>
+    writeFileSync(
+      files.issue,
+      JSON.stringify({ labels: issue.labels, comments: gh.api.comments(ECO, 7).map((c) => ({ user: c.user, body: c.body })) }),
+    );
   // every request, as it is answered: what the App asked of GitHub
   const push = gh.log.push.bind(gh.log);
   gh.log.push = (...entries) => {
@@ -49,7 +72,20 @@ async function serve() {
   };
   snapshot();
   writeFileSync(files.key, privateKey);
-  writeFileSync(files.delivery, JSON.stringify({ action: 'opened', issue: gh.api.restIssue(ECO, issue), repository: { full_name: ECO }, sender: { login: 'vapor-dev', type: 'User' }, installation: { id: 5 } }, null, 2));
+  writeFileSync(
+    files.delivery,
+    JSON.stringify(
+      {
+        action: 'opened',
+        issue: gh.api.restIssue(ECO, issue),
+        repository: { full_name: ECO },
+        sender: { login: 'vapor-dev', type: 'User' },
+        installation: { id: 5 },
+      },
+      null,
+      2,
+    ),
+  );
   const values = ['99', files.key, 'stand-in-secret', ECO, 'example-fdn/landscape', url];
   writeFileSync(files.unset, `unset ${SETTINGS.join(' ')}\n`);
   writeFileSync(files.pid, `${process.pid}\n`);
@@ -67,7 +103,14 @@ else if (command === 'start') {
   }
   mkdirSync(dir, { recursive: true });
   rmSync(files.log, { force: true });
-  await startDetached({ script: fileURLToPath(import.meta.url), dir, readyFile: files.env, name: 'GitHub stand-in', limitMs: 20_000, cwd: fileURLToPath(new URL('..', import.meta.url)) });
+  await startDetached({
+    script: fileURLToPath(import.meta.url),
+    dir,
+    readyFile: files.env,
+    name: 'GitHub stand-in',
+    limitMs: 20_000,
+    cwd: fileURLToPath(new URL('..', import.meta.url)),
+  });
   const url = /STEWARD_GITHUB_API_URL='([^']*)'/.exec(readFileSync(files.env, 'utf8'))[1];
   console.log(`GitHub stand-in on ${url}: App 99 installed on ${ECO}, issue #7 "[Ecosystem] Vapor"; settings in ${files.env}`);
 } else if (command === 'log') {

@@ -54,8 +54,28 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 
 if (filters.length === 0) {
   const checks = [
-    ['typecheck', [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'tsconfig.json'), '--noEmit', '--incremental', '--tsBuildInfoFile', join(root, 'node_modules', '.cache', 'tsc', 'tsbuildinfo')]],
-    ['lint', [join(root, 'node_modules', 'eslint', 'bin', 'eslint.js'), '--cache', '--cache-location', join(root, 'node_modules', '.cache', 'eslint') + '/', root]],
+    [
+      'typecheck',
+      [
+        join(root, 'node_modules', 'typescript', 'bin', 'tsc'),
+        '-p',
+        join(root, 'tsconfig.json'),
+        '--noEmit',
+        '--incremental',
+        '--tsBuildInfoFile',
+        join(root, 'node_modules', '.cache', 'tsc', 'tsbuildinfo'),
+      ],
+    ],
+    [
+      'lint',
+      [
+        join(root, 'node_modules', 'eslint', 'bin', 'eslint.js'),
+        '--cache',
+        '--cache-location',
+        join(root, 'node_modules', '.cache', 'eslint') + '/',
+        root,
+      ],
+    ],
   ];
   for (const [name, args] of checks) {
     const t0 = Date.now();
@@ -79,11 +99,10 @@ try {
   if (built.status !== 0) {
     console.error('run-tests: building the CLI from the sources failed; no tests ran');
   } else {
-    const result = spawnSync(
-      process.execPath,
-      ['--import', 'tsx', '--test', ...defaults(options), ...options, ...files],
-      { stdio: 'inherit', env: { ...process.env, STEWARD_TEST_CLI: join(cliDir, 'run.js') } },
-    );
+    const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', ...defaults(options), ...options, ...files], {
+      stdio: 'inherit',
+      env: { ...process.env, STEWARD_TEST_CLI: join(cliDir, 'run.js') },
+    });
     status = result.status ?? 1;
   }
 } finally {

@@ -30,7 +30,10 @@ function header(raw, name) {
 function decodeWords(value) {
   return value.replace(/\?=\s+=\?/g, '?==?').replace(/=\?[^?]+\?([QqBb])\?([^?]*)\?=/g, (_m, enc, data) => {
     if (enc.toUpperCase() === 'B') return Buffer.from(data, 'base64').toString('utf8');
-    return Buffer.from(data.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_x, h) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8');
+    return Buffer.from(
+      data.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_x, h) => String.fromCharCode(parseInt(h, 16))),
+      'latin1',
+    ).toString('utf8');
   });
 }
 
@@ -45,7 +48,13 @@ async function serve() {
       stream.on('data', (c) => chunks.push(c));
       stream.on('end', () => {
         const raw = Buffer.concat(chunks).toString('utf8');
-        const message = { to: session.envelope.rcptTo.map((r) => r.address), from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', subject: decodeWords(header(raw, 'subject')), messageId: header(raw, 'message-id'), raw };
+        const message = {
+          to: session.envelope.rcptTo.map((r) => r.address),
+          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+          subject: decodeWords(header(raw, 'subject')),
+          messageId: header(raw, 'message-id'),
+          raw,
+        };
         appendFileSync(files.log, `${JSON.stringify(message)}\n`);
         callback(null, 'queued');
       });

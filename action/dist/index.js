@@ -9241,7 +9241,8 @@ async function gitLines(args, opts, onLine, separator = "\n") {
   });
   if (opts.input !== void 0) run2.child.stdin.end(opts.input);
   const { code } = await run2.done;
-  if (overlong) throw new GitError(`git ${args[0]} printed a record longer than ${maxLine} bytes and was stopped`, args, run2.stderr(), code);
+  if (overlong)
+    throw new GitError(`git ${args[0]} printed a record longer than ${maxLine} bytes and was stopped`, args, run2.stderr(), code);
   if (rest && !stopped) onLine(rest);
   if (code !== 0 && !stopped) throw failure(args, run2.stderr(), code, run2.timedOut(), timeoutMs);
 }
@@ -9273,7 +9274,19 @@ var init_run = __esm({
       ["safe.directory", "*"]
     ].flatMap(([k, v]) => ["-c", `${k}=${v}`]);
     INHERITED = ["PATH", "HOME", "TMPDIR", "SYSTEMROOT"];
-    INHERITED_NETWORK = ["HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy", "ALL_PROXY", "all_proxy", "NO_PROXY", "no_proxy", "SSL_CERT_FILE", "SSL_CERT_DIR", "GIT_SSL_CAINFO"];
+    INHERITED_NETWORK = [
+      "HTTPS_PROXY",
+      "https_proxy",
+      "HTTP_PROXY",
+      "http_proxy",
+      "ALL_PROXY",
+      "all_proxy",
+      "NO_PROXY",
+      "no_proxy",
+      "SSL_CERT_FILE",
+      "SSL_CERT_DIR",
+      "GIT_SSL_CAINFO"
+    ];
     GitError = class extends Error {
       constructor(message, args, stderr, code) {
         super(message);
@@ -9307,7 +9320,8 @@ async function readBlobs(cwd, entries, readLimit = DEFAULT_READ_LIMIT) {
   return out;
 }
 async function readBlobAt(cwd, commit, path, readLimit = DEFAULT_READ_LIMIT) {
-  if (!/^[0-9a-f]{40,64}$/.test(commit) || /[\n\r]/.test(path)) throw new Error(`readBlobAt: expected a commit id and a one-line path, got ${JSON.stringify(`${commit}:${path}`)}`);
+  if (!/^[0-9a-f]{40,64}$/.test(commit) || /[\n\r]/.test(path))
+    throw new Error(`readBlobAt: expected a commit id and a one-line path, got ${JSON.stringify(`${commit}:${path}`)}`);
   let blob;
   await catFileBatch(cwd, [`${commit}:${path}`], readLimit, (_i, type, head, size) => {
     if (type === "blob") blob = toBlob({ path, mode: "100644", type: "blob", oid: "" }, head, size, readLimit);
@@ -9767,7 +9781,10 @@ async function walkCommitGraph(cwd, head, bounds) {
     }
     if (time >= since) {
       const commit = graph.hex(pos);
-      recentParents.set(commit, parents.map((p) => graph.hex(p)));
+      recentParents.set(
+        commit,
+        parents.map((p) => graph.hex(p))
+      );
       if (time <= until && time > since) {
         if (parents.length > 1) merges++;
         else window2.push({ commit, time });
@@ -9888,7 +9905,19 @@ var init_commit_graph = __esm({
 // src/evidence/git/graph-confirm.ts
 async function readCommitDetails(cwd, commits) {
   const out = await gitBuffer(
-    ["-c", "core.commitGraph=false", "-c", "log.mailmap=false", "log", "--no-mailmap", "--no-walk=unsorted", "--no-show-signature", "-z", `--format=${DETAIL_FORMAT}`, "--stdin"],
+    [
+      "-c",
+      "core.commitGraph=false",
+      "-c",
+      "log.mailmap=false",
+      "log",
+      "--no-mailmap",
+      "--no-walk=unsorted",
+      "--no-show-signature",
+      "-z",
+      `--format=${DETAIL_FORMAT}`,
+      "--stdin"
+    ],
     { cwd, input: [...commits].join("\n") + "\n" }
   );
   const details = /* @__PURE__ */ new Map();
@@ -9927,7 +9956,8 @@ function disagreement(real, head, walk, since) {
       if (!walk.taken.has(p) && rp.time >= since) return `it puts ${p} before the window, the commit object in it`;
     }
   }
-  if (walk.latest && real.get(walk.latest.commit)?.time !== walk.latest.time) return `it dates the latest commit ${walk.latest.commit} differently from its object`;
+  if (walk.latest && real.get(walk.latest.commit)?.time !== walk.latest.time)
+    return `it dates the latest commit ${walk.latest.commit} differently from its object`;
   const reached = /* @__PURE__ */ new Set();
   const stack = walk.taken.has(head) ? [head] : [];
   while (stack.length > 0) {
@@ -9953,7 +9983,17 @@ var init_graph_confirm = __esm({
 async function readTagRefs(cwd) {
   const refs = [];
   await gitLines(["for-each-ref", `--format=${FORMAT}`, "refs/tags"], { cwd }, (line) => {
-    const [name = "", type = "", taggerDate = "", oid = "", commitDate = "", peeledType = "", peeledOid = "", peeledDate = "", creatorDate = ""] = line.split("\0");
+    const [
+      name = "",
+      type = "",
+      taggerDate = "",
+      oid = "",
+      commitDate = "",
+      peeledType = "",
+      peeledOid = "",
+      peeledDate = "",
+      creatorDate = ""
+    ] = line.split("\0");
     refs.push({ name, type, taggerDate, oid, commitDate, peeledType, peeledOid, peeledDate, creatorDate });
   });
   return refs;
@@ -10248,7 +10288,9 @@ ${email}`;
             via: author && coAuthor ? "both" : author ? "author" : "co-author"
           });
         }
-        return people.sort((a, b) => b.commits - a.commits || cmp(a.name.toLowerCase(), b.name.toLowerCase()) || cmp(a.emails.join(), b.emails.join()));
+        return people.sort(
+          (a, b) => b.commits - a.commits || cmp(a.name.toLowerCase(), b.name.toLowerCase()) || cmp(a.emails.join(), b.emails.join())
+        );
       }
     };
   }
@@ -10316,7 +10358,8 @@ async function walkHistory(cwd, commit, bounds) {
     const fromGraph = await walkCommitGraph(cwd, commit, bounds);
     if (fromGraph) {
       const confirmed = await confirmGraphWalk(cwd, commit, fromGraph, bounds.since);
-      if ("details" in confirmed) return { walk: fromGraph, source: "commit-graph", method: fromGraph.pruned ? "since" : "full-walk", details: confirmed.details };
+      if ("details" in confirmed)
+        return { walk: fromGraph, source: "commit-graph", method: fromGraph.pruned ? "since" : "full-walk", details: confirmed.details };
       rejected = `the commit-graph disagrees with the commit objects: ${confirmed.rejected}`;
     }
   } catch (err) {
@@ -10335,7 +10378,10 @@ async function readShallow(cwd, since) {
   } catch {
   }
   if (ids.length === 0) return { cutAt: null, hidesWindow: true };
-  const times = (await git(["-c", "core.commitGraph=false", "log", "--no-walk=unsorted", "--no-show-signature", "--format=%ct", "--stdin"], { cwd, input: ids.join("\n") + "\n" }).catch(() => "")).split("\n").map(Number).filter((t) => t > 0);
+  const times = (await git(["-c", "core.commitGraph=false", "log", "--no-walk=unsorted", "--no-show-signature", "--format=%ct", "--stdin"], {
+    cwd,
+    input: ids.join("\n") + "\n"
+  }).catch(() => "")).split("\n").map(Number).filter((t) => t > 0);
   const newest = times.length > 0 ? Math.max(...times) : void 0;
   return { cutAt: newest === void 0 ? null : iso(newest), hidesWindow: newest === void 0 || newest > since };
 }
@@ -10347,7 +10393,10 @@ async function readMailmap(cwd, commit) {
 async function countWindow(cwd, walk, mailmap, policy) {
   const window2 = walk.walk.window;
   if (window2.length === 0) return { commits: 0, botCommits: 0, people: [], renamedBots: [] };
-  const details = walk.details ?? await readCommitDetails(cwd, window2.map((w) => w.commit));
+  const details = walk.details ?? await readCommitDetails(
+    cwd,
+    window2.map((w) => w.commit)
+  );
   const isBot = botMatcher(policy.bots);
   const people = new PeopleBuilder();
   let commits = 0;
@@ -10507,7 +10556,9 @@ function normaliseProjectPath(given) {
   const p = given.trim().replace(/^\/+|\/+$/g, "").replace(/\/{2,}/g, "/");
   if (p === "" || p === ".") return void 0;
   if (/[\0-\x1f\\]/.test(p) || p.split("/").some((s) => s === "." || s === "..")) {
-    throw new InputError(`--path ${JSON.stringify(given)}: expected a folder inside the repository (like sub/dir), without . or .. segments`);
+    throw new InputError(
+      `--path ${JSON.stringify(given)}: expected a folder inside the repository (like sub/dir), without . or .. segments`
+    );
   }
   return p;
 }
@@ -10517,7 +10568,9 @@ function projectView(tree, path, commit) {
   for (const e of tree) if (e.path.startsWith(prefix)) own.push({ ...e, path: e.path.slice(prefix.length) });
   if (own.length === 0) {
     const asFile = tree.some((e) => e.path === path);
-    throw new InputError(`--path ${path}: ${asFile ? "is a file, expected a folder" : "no such folder"} in the repository at ${commit.slice(0, 12)}`);
+    throw new InputError(
+      `--path ${path}: ${asFile ? "is a file, expected a folder" : "no such folder"} in the repository at ${commit.slice(0, 12)}`
+    );
   }
   const ownKinds = new Set(own.map((e) => sharedKind(e.path)).filter((k) => k !== void 0));
   const inherited = [];
@@ -10624,7 +10677,8 @@ function repoIdentity(input2, hosts = PUBLIC_REPO_HOSTS) {
   if (url.port !== "") return refused(input2, `a port (${url.port}) is not accepted in a repository URL`);
   const host = repoHostName(url.hostname);
   const hostKind = Object.prototype.hasOwnProperty.call(hosts, host) ? hosts[host] : void 0;
-  if (hostKind === void 0) return refused(input2, `expected a repository on ${Object.keys(hosts).join(" or ")}, found the host ${url.hostname}`);
+  if (hostKind === void 0)
+    return refused(input2, `expected a repository on ${Object.keys(hosts).join(" or ")}, found the host ${url.hostname}`);
   let segments;
   try {
     segments = url.pathname.split("/").filter((s) => s !== "").map((s) => decodeURIComponent(s));
@@ -10634,7 +10688,13 @@ function repoIdentity(input2, hosts = PUBLIC_REPO_HOSTS) {
   const p = readRepoPath(segments, hostKind);
   if (p.kind === "host" || p.owner === void 0) return refused(input2, `expected https://${host}/OWNER/NAME, found no owner`);
   if (p.name === void 0) {
-    return { ok: false, kind: "owner", host, owner: p.owner, reason: `https://${host}/${p.owner} is an organisation or user, not a repository; expected https://${host}/${p.owner}/<repository>` };
+    return {
+      ok: false,
+      kind: "owner",
+      host,
+      owner: p.owner,
+      reason: `https://${host}/${p.owner} is an organisation or user, not a repository; expected https://${host}/${p.owner}/<repository>`
+    };
   }
   const identity = { host, hostKind, owner: p.owner, name: p.name, url: `https://${host}/${p.owner}/${p.name}`, key: "" };
   const [page, ...rest] = p.extra;
@@ -10707,8 +10767,15 @@ async function fetchWantedBlobs(dir, cloneUrl, rev, wants, timeoutMs, spec) {
     if (m && wants(m[3])) oids.push(m[2]);
   }
   if (oids.length === 0) return;
-  const listed = await runGit(dir, ["rev-list", "--objects", "--no-walk", "--missing=print", "--end-of-options", rev], timeoutMs, spec).catch(() => "");
-  const absent = new Set(listed.split("\n").filter((l) => l.startsWith("?")).map((l) => l.slice(1).trim()));
+  const listed = await runGit(
+    dir,
+    ["rev-list", "--objects", "--no-walk", "--missing=print", "--end-of-options", rev],
+    timeoutMs,
+    spec
+  ).catch(() => "");
+  const absent = new Set(
+    listed.split("\n").filter((l) => l.startsWith("?")).map((l) => l.slice(1).trim())
+  );
   const missing = [...new Set(oids.filter((o) => absent.has(o)))];
   if (missing.length === 0) return;
   await runGit(
@@ -10721,7 +10788,12 @@ async function fetchWantedBlobs(dir, cloneUrl, rev, wants, timeoutMs, spec) {
 }
 async function writeCommitGraph(dir, after, timeoutMs, spec) {
   const split = after === "fetched" ? ["--split"] : [];
-  await runGit(dir, ["-c", "fetch.writeCommitGraph=false", "commit-graph", "write", "--reachable", "--no-progress", ...split], timeoutMs, spec).catch(() => void 0);
+  await runGit(
+    dir,
+    ["-c", "fetch.writeCommitGraph=false", "commit-graph", "write", "--reachable", "--no-progress", ...split],
+    timeoutMs,
+    spec
+  ).catch(() => void 0);
 }
 var init_remote_git = __esm({
   "src/check/remote-git.ts"() {
@@ -10781,12 +10853,14 @@ function classifyTarget(input2, opts = {}) {
   if (raw === "") return refused2(input2, "empty target");
   if (/[\0-\x1f\x7f]/.test(raw)) return refused2(input2, "contains control characters");
   if (raw.startsWith("-")) return refused2(input2, 'starts with "-" (would be read as an option); give a path, https URL or owner/name');
-  if (/^[A-Za-z][A-Za-z0-9+.-]*::/.test(raw)) return refused2(input2, "git transport helpers (`ext::`, `fd::` \u2026) are not accepted; give an https URL");
+  if (/^[A-Za-z][A-Za-z0-9+.-]*::/.test(raw))
+    return refused2(input2, "git transport helpers (`ext::`, `fd::` \u2026) are not accepted; give an https URL");
   if (/^[^/\s:]+@[^/\s:]+:/.test(raw)) return refused2(input2, "SSH addresses (git@host:owner/name) are not accepted; give the https URL");
   const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//.exec(raw)?.[1]?.toLowerCase();
   if (scheme !== void 0) return classifyUrl(input2, raw, scheme, hosts);
   const other = /^([A-Za-z][A-Za-z0-9+.-]+):/.exec(raw)?.[1];
-  if (other !== void 0) return refused2(input2, `the ${other}: scheme is not accepted; give an https URL on ${Object.keys(hosts).join(" or ")}`);
+  if (other !== void 0)
+    return refused2(input2, `the ${other}: scheme is not accepted; give an https URL on ${Object.keys(hosts).join(" or ")}`);
   const bareHost = /^(?:www\.)?([A-Za-z0-9.-]+\.[A-Za-z]{2,})\/(.*)$/.exec(raw);
   if (bareHost && hosts[bareHost[1].toLowerCase()] !== void 0 && !(opts.existsLocally?.(raw) ?? false)) {
     return classifyUrl(input2, `https://${raw}`, "https", hosts);
@@ -10852,10 +10926,16 @@ function gitlabPath(input2, hostname, segments) {
   const { path, extra } = readRepoPath(segments, "gitlab");
   if (path.length === 0) return refused2(input2, `expected https://${hostname}/GROUP/NAME, found no group`);
   if (!path.every((s) => GL_SEGMENT.test(s) && !s.endsWith(".atom") && !s.endsWith(".lock"))) {
-    return refused2(input2, `expected https://${hostname}/GROUP/NAME; the path ${JSON.stringify(path.join("/"))} has characters GitLab does not allow`);
+    return refused2(
+      input2,
+      `expected https://${hostname}/GROUP/NAME; the path ${JSON.stringify(path.join("/"))} has characters GitLab does not allow`
+    );
   }
   if (path.length === 1) {
-    return { kind: "owner", owner: { ownerOnly: true, hostname, host: "gitlab", owner: path[0], webUrl: `https://${hostname}/${path[0]}` } };
+    return {
+      kind: "owner",
+      owner: { ownerOnly: true, hostname, host: "gitlab", owner: path[0], webUrl: `https://${hostname}/${path[0]}` }
+    };
   }
   const spec = makeSpec(hostname, "gitlab", path.join("/"));
   if ((extra[0] === "tree" || extra[0] === "blob") && extra[1]) spec.branchHint = extra[1];
@@ -10889,7 +10969,9 @@ async function treeTarget(input2, dir, spec, timeoutMs, allowedHosts) {
   const heads = await runGit(dir, ["for-each-ref", "--format=%(refname:strip=2)", "refs/heads"], timeoutMs, spec);
   const split = splitTreeRest(id.identity.treeRest, heads.split("\n").filter(Boolean));
   if (!split) {
-    throw new InputError(`${input2}: the URL names the branch ${JSON.stringify(id.identity.treeRest.join("/"))} (or a prefix of it), which ${spec.webUrl} does not have`);
+    throw new InputError(
+      `${input2}: the URL names the branch ${JSON.stringify(id.identity.treeRest.join("/"))} (or a prefix of it), which ${spec.webUrl} does not have`
+    );
   }
   const folder = /\/blob\//.test(input2) && split.path ? split.path.split("/").slice(0, -1).join("/") : split.path;
   return { branch: split.branch, ...folder ? { path: folder } : {} };
@@ -10906,7 +10988,9 @@ async function localTreeTarget(dir, url, allowedHosts) {
   }
   const split = splitTreeRest(id.identity.treeRest, branches.keys());
   if (!split) {
-    throw new InputError(`${url}: the URL names the branch ${JSON.stringify(id.identity.treeRest.join("/"))} (or a prefix of it), which the local clone ${dir} does not have`);
+    throw new InputError(
+      `${url}: the URL names the branch ${JSON.stringify(id.identity.treeRest.join("/"))} (or a prefix of it), which the local clone ${dir} does not have`
+    );
   }
   const folder = /\/blob\//.test(url) && split.path ? split.path.split("/").slice(0, -1).join("/") : split.path;
   return { rev: branches.get(split.branch), ...folder ? { path: folder } : {} };
@@ -10931,7 +11015,10 @@ function localExists(p) {
 async function resolveRemoteTarget(input2, opts = {}) {
   const c = classifyTarget(input2, { ...opts.allowedHosts ? { allowedHosts: opts.allowedHosts } : {}, existsLocally: localExists });
   if (c.kind === "refused") throw new InputError(c.reason);
-  if (c.kind === "local") throw new InputError(`${JSON.stringify(input2)}: expected an https URL on ${Object.keys(opts.allowedHosts ?? allowedHostsFromEnv()).join(" or ")}, or owner/name`);
+  if (c.kind === "local")
+    throw new InputError(
+      `${JSON.stringify(input2)}: expected an https URL on ${Object.keys(opts.allowedHosts ?? allowedHostsFromEnv()).join(" or ")}, or owner/name`
+    );
   if (c.kind === "owner") throw await ownerError(c.owner, opts);
   const spec = c.spec;
   const cacheDir = opts.cacheDir ?? defaultCloneCacheDir();
@@ -10941,20 +11028,41 @@ async function resolveRemoteTarget(input2, opts = {}) {
   let refreshed;
   if (opts.offline) {
     if (!have) {
-      throw new InputError(`${spec.webUrl}: --offline, and there is no cached clone in ${cacheDir}; run once online, or check a local clone`);
+      throw new InputError(
+        `${spec.webUrl}: --offline, and there is no cached clone in ${cacheDir}; run once online, or check a local clone`
+      );
     }
     refreshed = "cached";
   } else if (have) {
-    await runGit(dir, ["fetch", "--quiet", "--prune", "--force", "--no-write-fetch-head", "--filter=blob:none", cloneUrl, "+refs/heads/*:refs/heads/*", "+refs/tags/*:refs/tags/*"], opts.timeoutMs, spec, { network: cloneUrl });
+    await runGit(
+      dir,
+      [
+        "fetch",
+        "--quiet",
+        "--prune",
+        "--force",
+        "--no-write-fetch-head",
+        "--filter=blob:none",
+        cloneUrl,
+        "+refs/heads/*:refs/heads/*",
+        "+refs/tags/*:refs/tags/*"
+      ],
+      opts.timeoutMs,
+      spec,
+      { network: cloneUrl }
+    );
     refreshed = "fetched";
   } else {
     mkdirSync(cacheDir, { recursive: true });
     const tmp = `${dir}.tmp-${process.pid}-${Date.now()}`;
     try {
-      await runGit(cacheDir, ["clone", "--quiet", "--bare", "--filter=blob:none", "--", cloneUrl, tmp], opts.timeoutMs, spec, { network: cloneUrl });
+      await runGit(cacheDir, ["clone", "--quiet", "--bare", "--filter=blob:none", "--", cloneUrl, tmp], opts.timeoutMs, spec, {
+        network: cloneUrl
+      });
       await runGit(tmp, ["config", "protocol.allow", "never"], opts.timeoutMs, spec);
       await runGit(tmp, ["config", "remote.origin.url", cloneUrl], opts.timeoutMs, spec);
-      if (existsSync2(join2(dir, "HEAD"))) rmSync(tmp, { recursive: true, force: true });
+      if (existsSync2(join2(dir, "HEAD")))
+        rmSync(tmp, { recursive: true, force: true });
       else renameSync(tmp, dir);
     } catch (err) {
       rmSync(tmp, { recursive: true, force: true });
@@ -10967,7 +11075,17 @@ async function resolveRemoteTarget(input2, opts = {}) {
   const rev = opts.rev ?? tree.branch ?? "HEAD";
   const path = opts.path !== void 0 ? normaliseProjectPath(opts.path) : tree.path;
   if (!opts.offline && opts.wantsPath) await fetchWantedBlobs(dir, cloneUrl, rev, projectWants(path, opts.wantsPath), opts.timeoutMs, spec);
-  return { url: spec.url, host: spec.host, hostname: spec.hostname, slug: spec.slug, webUrl: spec.webUrl, localGitDir: dir, refreshed, rev, ...path ? { path } : {} };
+  return {
+    url: spec.url,
+    host: spec.host,
+    hostname: spec.hostname,
+    slug: spec.slug,
+    webUrl: spec.webUrl,
+    localGitDir: dir,
+    refreshed,
+    rev,
+    ...path ? { path } : {}
+  };
 }
 function cloneUrlFor(spec, bases) {
   const base = bases?.[spec.hostname];
@@ -11003,7 +11121,20 @@ var init_remote_target = __esm({
     NAME = /^[A-Za-z0-9_.-]{1,100}$/;
     OWNER = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
     GL_SEGMENT = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,254}$/;
-    GITHUB_RESERVED_OWNERS = /* @__PURE__ */ new Set(["orgs", "settings", "marketplace", "topics", "explore", "login", "sponsors", "features", "about", "pricing", "apps", "search"]);
+    GITHUB_RESERVED_OWNERS = /* @__PURE__ */ new Set([
+      "orgs",
+      "settings",
+      "marketplace",
+      "topics",
+      "explore",
+      "login",
+      "sponsors",
+      "features",
+      "about",
+      "pricing",
+      "apps",
+      "search"
+    ]);
   }
 });
 
@@ -11066,7 +11197,8 @@ function chooseProjectPackage(candidates2, ctx) {
   if (own.length === 0) return void 0;
   const root = own.find((c) => depth(c.file) === 1);
   if (root) return { pkg: root, why: "the package at the repository root" };
-  if (own.length === 1) return { pkg: own[0], why: `the only package outside examples, baselines, benchmarks, docs and tests (${own[0].file})` };
+  if (own.length === 1)
+    return { pkg: own[0], why: `the only package outside examples, baselines, benchmarks, docs and tests (${own[0].file})` };
   const repo = ctx.repoName ? norm(ctx.repoName) : void 0;
   const byName = repo ? own.filter((c) => norm(c.name) === repo || norm(dirOf(c.file).split("/").pop() ?? "") === repo) : [];
   if (byName.length === 1) return { pkg: byName[0], why: `its name matches the repository (${ctx.repoName})` };
@@ -11077,7 +11209,10 @@ function chooseProjectPackage(candidates2, ctx) {
   const byCi = own.filter((c) => (ctx.publishTexts ?? []).some((t) => names(dirOf(c.file)).test(t)));
   if (byCi.length === 1) return { pkg: byCi[0], why: `CI publishes it (a publishing step works in ${dirOf(byCi[0].file)}/)` };
   const shallowest = [...own].sort((a, b) => depth(a.file) - depth(b.file) || (a.file < b.file ? -1 : 1))[0];
-  return { pkg: shallowest, why: `no evidence tells the ${own.length} packages apart (${own.map((c) => c.name).join(", ")}); the shallowest, ${shallowest.file}, was taken \u2014 pass --path to check another` };
+  return {
+    pkg: shallowest,
+    why: `no evidence tells the ${own.length} packages apart (${own.map((c) => c.name).join(", ")}); the shallowest, ${shallowest.file}, was taken \u2014 pass --path to check another`
+  };
 }
 var AUXILIARY_DIR, norm, dirOf;
 var init_choose = __esm({
@@ -11105,13 +11240,16 @@ function yamlCostLimit(text2) {
       i = nl - 1;
       continue;
     } else if (c === "[" || c === "{") {
-      if (++flow > MAX_YAML_DEPTH) return { offset: i, message: `YAML nested more than ${MAX_YAML_DEPTH} levels deep ([ and {): refused unread` };
+      if (++flow > MAX_YAML_DEPTH)
+        return { offset: i, message: `YAML nested more than ${MAX_YAML_DEPTH} levels deep ([ and {): refused unread` };
     } else if (c === "]" || c === "}") {
       if (flow > 0) flow--;
     } else if ((c === "-" || c === "?" || c === ":") && (text2[i + 1] === " " || text2[i + 1] === "	") && (c === ":" || prev === " " || prev === "	" || prev === "\n")) {
-      if (++compact > MAX_YAML_DEPTH) return { offset: i, message: `YAML nests more than ${MAX_YAML_DEPTH} levels on one line ("- ", "? " or ": "): refused unread` };
+      if (++compact > MAX_YAML_DEPTH)
+        return { offset: i, message: `YAML nests more than ${MAX_YAML_DEPTH} levels on one line ("- ", "? " or ": "): refused unread` };
     } else if ((c === "&" || c === "*" || c === "!") && (prev === " " || prev === "	" || prev === "\n" || prev === "[" || prev === "{" || prev === ",") && i + 1 < text2.length && !/[\s,[\]{}]/.test(text2[i + 1])) {
-      if (++anchors > MAX_YAML_ANCHORS) return { offset: i, message: `YAML with more than ${MAX_YAML_ANCHORS} anchors, aliases and tags (&, * and !): refused unread` };
+      if (++anchors > MAX_YAML_ANCHORS)
+        return { offset: i, message: `YAML with more than ${MAX_YAML_ANCHORS} anchors, aliases and tags (&, * and !): refused unread` };
     }
     prev = c;
   }
@@ -11249,7 +11387,8 @@ function readSetupCfg(file, source, _problems) {
   const lic = text(meta?.get("license"));
   if (lic) facts.license.push({ value: lic, kind: "text" });
   for (const key of ["license_file", "license_files"]) {
-    for (const l of items(meta?.get(key))) for (const f of l.text.split(",")) if (f.trim()) facts.license.push({ value: f.trim(), kind: "file" });
+    for (const l of items(meta?.get(key)))
+      for (const f of l.text.split(",")) if (f.trim()) facts.license.push({ value: f.trim(), kind: "file" });
   }
   const url = text(meta?.get("url")) ?? text(meta?.get("home_page")) ?? text(meta?.get("home-page"));
   if (url) facts.urls.Homepage = url;
@@ -11309,7 +11448,10 @@ function readEnvironmentYml(file, text2, optional, problems) {
   const lc = new (yaml2()).LineCounter();
   const { isMap, isScalar, isSeq } = yaml2();
   if (text2.length > MAX_REPO_YAML_BYTES) {
-    problems.push({ file, message: `${text2.length} characters: YAML files over ${MAX_REPO_YAML_BYTES / 1024} KiB are not parsed (truncated to nothing)` });
+    problems.push({
+      file,
+      message: `${text2.length} characters: YAML files over ${MAX_REPO_YAML_BYTES / 1024} KiB are not parsed (truncated to nothing)`
+    });
     return [];
   }
   const limit = yamlCostLimit(text2);
@@ -12242,7 +12384,11 @@ function readPyproject(file, text2, problems) {
     doc = parse(text2);
   } catch (err) {
     if (err instanceof TomlError) {
-      problems.push({ file, line: err.line, message: `not valid TOML (line ${err.line}, column ${err.column}): ${err.message.split("\n")[0]}` });
+      problems.push({
+        file,
+        line: err.line,
+        message: `not valid TOML (line ${err.line}, column ${err.column}): ${err.message.split("\n")[0]}`
+      });
     } else {
       problems.push({ file, message: `could not be read as TOML: ${err.message}` });
     }
@@ -12264,7 +12410,8 @@ function readPyproject(file, text2, problems) {
   };
   const project = isTable(doc.project) ? doc.project : void 0;
   if (project) {
-    if (typeof project.name === "string") facts.name = { name: project.name, ...lineAt(lines, /^\s*name\s*=/, headerLine(lines, "project")) };
+    if (typeof project.name === "string")
+      facts.name = { name: project.name, ...lineAt(lines, /^\s*name\s*=/, headerLine(lines, "project")) };
     facts.classifiers.push(...strings(project.classifiers));
     const lic = project.license;
     if (typeof lic === "string") facts.license.push({ value: lic, kind: "expression" });
@@ -12313,7 +12460,8 @@ function readPoetry(file, poetry, lines, facts) {
   ];
   if (isTable(poetry.group)) {
     for (const [g, t] of Object.entries(poetry.group)) {
-      if (isTable(t)) tables.push({ deps: t.dependencies, scope: `poetry-group:${g}`, optional: true, header: `tool.poetry.group.${g}.dependencies` });
+      if (isTable(t))
+        tables.push({ deps: t.dependencies, scope: `poetry-group:${g}`, optional: true, header: `tool.poetry.group.${g}.dependencies` });
     }
   }
   for (const { deps, scope, optional, header: header2 } of tables) {
@@ -12333,7 +12481,11 @@ function readPoetry(file, poetry, lines, facts) {
             decl.optional = true;
             decl.scope = `${scope}:optional`;
           }
-          const marker = [typeof v.markers === "string" ? v.markers : "", typeof v.python === "string" ? `python ${v.python}` : "", typeof v.platform === "string" ? `platform ${v.platform}` : ""].filter(Boolean).join("; ");
+          const marker = [
+            typeof v.markers === "string" ? v.markers : "",
+            typeof v.python === "string" ? `python ${v.python}` : "",
+            typeof v.platform === "string" ? `platform ${v.platform}` : ""
+          ].filter(Boolean).join("; ");
           if (marker) decl.marker = marker;
           if (typeof v.url === "string") decl.url = v.url;
           else if (typeof v.path === "string" || typeof v.git === "string") decl.url = String(v.path ?? v.git);
@@ -12709,7 +12861,8 @@ var init_setup_py = __esm({
           const r = this.expr(j, nesting + 1);
           items2.push(r.val);
           j = r.end > j ? r.end : j + 1;
-          if (this.toks[j]?.v === ":" || CLOSE.has(this.toks[j]?.v ?? "") && this.toks[j].v !== close) return { val: UNKNOWN, end: this.skipGroup(i) };
+          if (this.toks[j]?.v === ":" || CLOSE.has(this.toks[j]?.v ?? "") && this.toks[j].v !== close)
+            return { val: UNKNOWN, end: this.skipGroup(i) };
         }
         return { val: { k: "list", items: items2 }, end: j + 1 };
       }
@@ -12744,7 +12897,17 @@ var init_setup_py = __esm({
         return { val: { k: "dict", entries }, end: j + 1 };
       }
     };
-    KEYS = /* @__PURE__ */ new Set(["name", "install_requires", "extras_require", "tests_require", "setup_requires", "classifiers", "license", "url", "project_urls"]);
+    KEYS = /* @__PURE__ */ new Set([
+      "name",
+      "install_requires",
+      "extras_require",
+      "tests_require",
+      "setup_requires",
+      "classifiers",
+      "license",
+      "url",
+      "project_urls"
+    ]);
   }
 });
 
@@ -12816,7 +12979,8 @@ function extractPython(files, problems, context = {}) {
     }
     if (depth(path) === 1 || classifiers.size === 0) for (const c of facts.classifiers) classifiers.add(c.trim());
     for (const l of facts.license) out.licenseMeta.push({ value: l.value, file: path, kind: l.kind });
-    for (const c of facts.classifiers) if (c.startsWith("License ::")) out.licenseMeta.push({ value: c.trim(), file: path, kind: "classifier" });
+    for (const c of facts.classifiers)
+      if (c.startsWith("License ::")) out.licenseMeta.push({ value: c.trim(), file: path, kind: "classifier" });
     for (const [k, v] of Object.entries(facts.urls)) if (!(k in out.urls)) out.urls[k] = v;
   }
   out.classifiers = [...classifiers];
@@ -12883,7 +13047,8 @@ function makeTarget(cmd) {
   if (at < 0) return void 0;
   for (let i = at + 1; i < tokens2.length; i++) {
     const t = tokens2[i];
-    if (/^-[CfIjlWo]$/.test(t)) i++;
+    if (/^-[CfIjlWo]$/.test(t))
+      i++;
     else if (!t.startsWith("-") && !t.includes("=")) return t;
   }
   return "";
@@ -12940,7 +13105,10 @@ var init_commands = __esm({
       [/-m\s+unittest\b/, "unittest"],
       [/(^|\s)hatch\s+(test\b|run\s+[\w:.-]*test)/, "hatch test"],
       [/(^|\s)(pdm|poetry|rye|pixi|uv)\s+run\s+(-\S+\s+)*[\w:.-]*test[\w:.-]*(\s|$)/, "run test script"],
-      [/(^|\s)python[\d.]*\s+(-\S+\s+)*((\S*\/)?(tests?|testing)\/|\S*(test_[\w-]*\.py|[\w-]+_test\.py|run_?tests?\.py))/, "python test script"],
+      [
+        /(^|\s)python[\d.]*\s+(-\S+\s+)*((\S*\/)?(tests?|testing)\/|\S*(test_[\w-]*\.py|[\w-]+_test\.py|run_?tests?\.py))/,
+        "python test script"
+      ],
       // a package's own test runner module (`python -m einops.tests.run_tests`)
       [/(^|\s)python[\d.]*\s+-m\s+[\w.]*\b(tests?|testing)\b[\w.]*/, "python test module"],
       // a project's own test driver script (`bash tests/run_cpu_tests.sh`, pytorch/ignite)
@@ -13104,7 +13272,10 @@ function isObj(v) {
 }
 function readYaml(file, text2, problems) {
   if (text2.length > MAX_YAML_BYTES) {
-    problems.push({ file, message: `${text2.length} characters: YAML files over ${MAX_YAML_BYTES / 1024} KiB are not parsed (truncated to nothing)` });
+    problems.push({
+      file,
+      message: `${text2.length} characters: YAML files over ${MAX_YAML_BYTES / 1024} KiB are not parsed (truncated to nothing)`
+    });
     return void 0;
   }
   const lc = new (yaml2()).LineCounter();
@@ -13232,7 +13403,12 @@ function readGithubWorkflow(file, text2, problems) {
 function readCompositeAction(file, text2, problems) {
   const y = readYaml(file, text2, problems);
   if (!y || !isObj(y.data) || !isObj(y.data.runs)) return void 0;
-  const out = { workflow: { file, system: "github-actions", triggers: [], runners: [], os: [] }, testSteps: [], publishSteps: [], makeSteps: [] };
+  const out = {
+    workflow: { file, system: "github-actions", triggers: [], runners: [], os: [] },
+    testSteps: [],
+    publishSteps: [],
+    makeSteps: []
+  };
   const steps = Array.isArray(y.data.runs.steps) ? y.data.runs.steps : [];
   steps.forEach((step, i) => {
     if (isObj(step) && typeof step.run === "string") {
@@ -13332,7 +13508,8 @@ function readCircleci(file, text2, problems) {
       if (!isObj2(s)) return;
       const run2 = s.run;
       if (typeof run2 === "string") scanAt(y, ["jobs", name, "steps", i, "run"], run2, file, name, out);
-      else if (isObj2(run2) && typeof run2.command === "string") scanAt(y, ["jobs", name, "steps", i, "run", "command"], run2.command, file, name, out);
+      else if (isObj2(run2) && typeof run2.command === "string")
+        scanAt(y, ["jobs", name, "steps", i, "run", "command"], run2.command, file, name, out);
     });
   }
   return finish(out, runners, os);
@@ -13361,7 +13538,8 @@ function readAzure(file, text2, problems) {
     if (!Array.isArray(list3)) return;
     list3.forEach((s, i) => {
       if (!isObj2(s)) return;
-      for (const k of ["script", "bash", "pwsh", "powershell"]) if (typeof s[k] === "string") scanAt(y, [...path, i, k], s[k], file, job, out);
+      for (const k of ["script", "bash", "pwsh", "powershell"])
+        if (typeof s[k] === "string") scanAt(y, [...path, i, k], s[k], file, job, out);
     });
   };
   const jobs = (list3, path) => {
@@ -13452,7 +13630,19 @@ var init_other_systems = __esm({
     init_commands();
     init_github_actions();
     init_runners();
-    GITLAB_RESERVED = /* @__PURE__ */ new Set(["stages", "variables", "default", "include", "workflow", "image", "services", "before_script", "after_script", "cache", "pages"]);
+    GITLAB_RESERVED = /* @__PURE__ */ new Set([
+      "stages",
+      "variables",
+      "default",
+      "include",
+      "workflow",
+      "image",
+      "services",
+      "before_script",
+      "after_script",
+      "cache",
+      "pages"
+    ]);
   }
 });
 
@@ -13606,7 +13796,8 @@ var init_ci = __esm({
 // src/evidence/community.ts
 function wantsCommunityFile(path) {
   const c = path.charCodeAt(0);
-  if (path.includes("/") && !(c === 46 ? path.startsWith(".github/") : c === 100 && (path.startsWith("docs/") || path.startsWith("doc/")))) return false;
+  if (path.includes("/") && !(c === 46 ? path.startsWith(".github/") : c === 100 && (path.startsWith("docs/") || path.startsWith("doc/"))))
+    return false;
   const slash = path.lastIndexOf("/");
   const dir = slash < 0 ? "" : path.slice(0, slash);
   const base = path.slice(slash + 1);
@@ -13715,7 +13906,9 @@ function isAttribution(s) {
   return COPYRIGHT_START.test(s) && YEARISH.test(s);
 }
 function isAttributionContinuation(s) {
-  return s.length < 80 && !/\b(permission|permitted|redistribution|licen[cs]e|granted|provided|software|warrant\w*|liab\w*|use|copy|distribute|everyone)\b/i.test(s);
+  return s.length < 80 && !/\b(permission|permitted|redistribution|licen[cs]e|granted|provided|software|warrant\w*|liab\w*|use|copy|distribute|everyone)\b/i.test(
+    s
+  );
 }
 function replacePlaceholders(s) {
   return s.replace(PLACEHOLDER, (whole, angle, square, brace) => {
@@ -13822,13 +14015,19 @@ var init_restrictions = __esm({
       { re: /\bcommons clause\b/, what: "Commons Clause" },
       { re: /\bterminat\w*/, what: "termination" },
       { re: /\brevok\w*|\brevocable\b/, what: "revocation" },
-      { re: /\b(?:solely|only) for\b|\bfor (?:\w+ ){0,2}(?:research|academic|educational|personal|evaluation|internal)(?: \w+){0,2} (?:purposes? )?only\b/, what: "limited purpose" },
+      {
+        re: /\b(?:solely|only) for\b|\bfor (?:\w+ ){0,2}(?:research|academic|educational|personal|evaluation|internal)(?: \w+){0,2} (?:purposes? )?only\b/,
+        what: "limited purpose"
+      },
       {
         re: /\b(?:not|no|never|without|nor|cannot|neither)\b(?: \w+){0,9} (?:commercial\w*|sell\w*|resell\w*|sale|military|weapons?|profit\w*|fees?|charge|compet\w*|harm\w*|surveillance)\b/,
         what: "use or sale forbidden"
       },
       { re: /\b(?:prohibit\w*|forbid\w*|forbidden)\b/, what: "prohibition" },
-      { re: /\b(?:may|must|shall|can) not be (?:re-?licensed|sub-?licensed|sold|resold|used|distributed|redistributed|modified)\b/, what: "use or redistribution forbidden" },
+      {
+        re: /\b(?:may|must|shall|can) not be (?:re-?licensed|sub-?licensed|sold|resold|used|distributed|redistributed|modified)\b/,
+        what: "use or redistribution forbidden"
+      },
       { re: /\bwithout (?:\w+ ){0,3}(?:permission|consent|approval|authori[sz]ation)\b/, what: "permission required" },
       { re: /\bcompeting (?:use|product|service)\b/, what: "non-compete" },
       { re: /\b(?:military|weapons?|surveillance)\b/, what: "field-of-use restriction" },
@@ -13920,7 +14119,14 @@ function readPreparedTemplates(path = new URL(`./${PREPARED_FILE_NAME}`, import.
     const ids = new Int32Array(bytes.length >> 2);
     for (let i = 0; i < ids.length; i++) ids[i] = bytes.readInt32LE(i * 4);
     let raw;
-    return { spdx: t.spdx, kind: t.kind, ids, raw: () => raw ??= t.raw === "" ? [] : t.raw.split("\n"), optional: t.optional, bigrams: t.bigrams };
+    return {
+      spdx: t.spdx,
+      kind: t.kind,
+      ids,
+      raw: () => raw ??= t.raw === "" ? [] : t.raw.split("\n"),
+      optional: t.optional,
+      bigrams: t.bigrams
+    };
   });
   if (!file.index) return { vocabulary: file.vocabulary, templates: templates2 };
   const ints = (b64) => {
@@ -14047,7 +14253,8 @@ function templates() {
   const prepared = vocabulary.size === 1 ? readPreparedTemplates() : void 0;
   if (prepared) {
     prepared.vocabulary.forEach((token, id) => vocabulary.set(token, id));
-    for (const p of prepared.templates) out.push(new LazyTemplate(p.spdx, p.kind, p.ids, p.raw, p.optional, wordsOf(p.ids, p.optional), p.bigrams));
+    for (const p of prepared.templates)
+      out.push(new LazyTemplate(p.spdx, p.kind, p.ids, p.raw, p.optional, wordsOf(p.ids, p.optional), p.bigrams));
     preparedIndex = prepared.index;
     cache = out;
     return out;
@@ -14528,7 +14735,10 @@ function identifyLicense(input2, opts = {}) {
   const maxLicenses = opts.maxLicenses ?? MAX_LICENSES;
   const whole = containedLicenses(ids);
   if (whole.length > maxLicenses) {
-    return unknown(`the file holds more than ${maxLicenses} license texts (${whole.slice(0, 5).join(", ")} \u2026); it is a collection, not one license`, base);
+    return unknown(
+      `the file holds more than ${maxLicenses} license texts (${whole.slice(0, 5).join(", ")} \u2026); it is a collection, not one license`,
+      base
+    );
   }
   const matches = [];
   const near = [];
@@ -14618,7 +14828,12 @@ function identifyLicense(input2, opts = {}) {
     const words2 = wordsOf2(norm2, o.from, o.to);
     const cues = restrictionCues(words2);
     if (cues.length > 0) {
-      differences.push({ kind: "added", text: rawOf(norm2.raw, o.from, o.to).slice(0, 600), line: norm2.lines[o.from], restriction: cues.join(", ") });
+      differences.push({
+        kind: "added",
+        text: rawOf(norm2.raw, o.from, o.to).slice(0, 600),
+        line: norm2.lines[o.from],
+        restriction: cues.join(", ")
+      });
       restrictions.push(...cues);
     }
   }
@@ -14773,7 +14988,11 @@ function packageSignals(python) {
     if (lines.length > 2) {
       const r = identifyLicense(meta.value);
       const id = r.modified ? void 0 : r.expression ?? r.spdx;
-      out.push({ source, value: `${lines[0].trim().slice(0, 80)} \u2026 (a ${lines.length}-line text${r.modified && r.spdx ? `, a modified ${r.spdx}` : ""})`, ...id ? { spdx: id } : {} });
+      out.push({
+        source,
+        value: `${lines[0].trim().slice(0, 80)} \u2026 (a ${lines.length}-line text${r.modified && r.spdx ? `, a modified ${r.spdx}` : ""})`,
+        ...id ? { spdx: id } : {}
+      });
       continue;
     }
     if (meta.kind === "classifier") spdx = classifierToSpdx(meta.value);
@@ -14857,7 +15076,8 @@ function identifyFile(path, files, problems) {
 }
 function unreadable(path, blob) {
   if (!blob) return { path, confidence: 0, method: "none", reason: "the file was not read" };
-  if (blob.symlinkTarget !== void 0) return { path, confidence: 0, method: "none", reason: `a symlink to ${blob.symlinkTarget}; not followed` };
+  if (blob.symlinkTarget !== void 0)
+    return { path, confidence: 0, method: "none", reason: `a symlink to ${blob.symlinkTarget}; not followed` };
   if (blob.binary) return { path, confidence: 0, method: "none", reason: "the file is binary, not a license text" };
   if (blob.text === void 0) return { path, confidence: 0, method: "none", reason: "the file has no readable text" };
   return null;
@@ -14915,11 +15135,7 @@ function extractLicense(tree, files, python, problems) {
       }
     }
   }
-  const signals = [
-    ...spdxLineSignals(files),
-    ...packageSignals(python),
-    ...reuseSignals(tree)
-  ];
+  const signals = [...spdxLineSignals(files), ...packageSignals(python), ...reuseSignals(tree)];
   const expression = combine(out, signals);
   const fileIds = out.filter((f) => !f.modified).flatMap(idsOf);
   const disagreements = [];
@@ -14988,11 +15204,14 @@ function readTorchReleases(file) {
     throw new InputError(`cannot read the torch release list ${file}: ${err.message}`);
   }
   const list3 = raw?.releases;
-  if (!Array.isArray(list3)) throw new InputError(`${file}: expected {"releases": [{"version", "date"}...]}, found ${JSON.stringify(raw)?.slice(0, 80)}`);
+  if (!Array.isArray(list3))
+    throw new InputError(`${file}: expected {"releases": [{"version", "date"}...]}, found ${JSON.stringify(raw)?.slice(0, 80)}`);
   return list3.map((r, i) => {
     const e = r;
     if (typeof e?.version !== "string" || !/^\d+\.\d+(\.\d+)?$/.test(e.version) || typeof e.date !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(e.date)) {
-      throw new InputError(`${file}: releases[${i}]: expected {"version": "X.Y.Z", "date": "YYYY-MM-DD"}, found ${JSON.stringify(r)?.slice(0, 120)}`);
+      throw new InputError(
+        `${file}: releases[${i}]: expected {"version": "X.Y.Z", "date": "YYYY-MM-DD"}, found ${JSON.stringify(r)?.slice(0, 120)}`
+      );
     }
     return { version: e.version, date: e.date };
   });
@@ -15079,13 +15298,19 @@ async function gatherEvidence(target, opts) {
   const historyAndTags = await historyPromise;
   const cut = historyAndTags.history.shallow;
   if (cut) {
-    problems.push({ file: "shallow", message: `a shallow clone: history before ${cut.cutAt ?? "an unknown commit"} is cut off${cut.hidesWindow ? ", inside the activity window" : ""}` });
+    problems.push({
+      file: "shallow",
+      message: `a shallow clone: history before ${cut.cutAt ?? "an unknown commit"} is cut off${cut.hidesWindow ? ", inside the activity window" : ""}`
+    });
   }
   if (historyAndTags.history.mailmapCut) {
     problems.push({ file: ".mailmap", message: cutMessage(historyAndTags.history.mailmapCut) });
   }
   if (historyAndTags.history.graphRejected) {
-    problems.push({ file: "objects/info/commit-graph", message: `not used: ${historyAndTags.history.graphRejected}; the history was walked from the commit objects` });
+    problems.push({
+      file: "objects/info/commit-graph",
+      message: `not used: ${historyAndTags.history.graphRejected}; the history was walked from the commit objects`
+    });
   }
   return {
     repo: {
@@ -15110,7 +15335,9 @@ async function gatherEvidence(target, opts) {
     torchReleases: torchReleasesAt(opts.asOf, opts.torchReleasesFile),
     problems,
     // the history is the repository's: commits to a monorepo's other folders count as its activity
-    sources: [target.path ? { name: "git", detail: `the project in ${target.path}/; activity and releases count the whole repository` } : { name: "git" }]
+    sources: [
+      target.path ? { name: "git", detail: `the project in ${target.path}/; activity and releases count the whole repository` } : { name: "git" }
+    ]
   };
 }
 var init_gather = __esm({
@@ -15183,7 +15410,13 @@ async function getJson(url, opts) {
     if (res.status === 304 && cached) {
       opts.counter.notModified++;
       await res.arrayBuffer().catch(() => void 0);
-      return { status: 200, data: cached.data, fromCache: true, headers: cached.headers ?? {}, ...cached.etag ? { etag: cached.etag } : {} };
+      return {
+        status: 200,
+        data: cached.data,
+        fromCache: true,
+        headers: cached.headers ?? {},
+        ...cached.etag ? { etag: cached.etag } : {}
+      };
     }
     if (res.status === 429 || res.status === 503 || res.status >= 500) {
       const after = retryAfterMs(res.headers.get("retry-after"));
@@ -15218,7 +15451,14 @@ async function getJson(url, opts) {
     const etag = res.headers.get("etag") ?? void 0;
     const lastModified = res.headers.get("last-modified") ?? void 0;
     if (etag || lastModified) {
-      opts.cache.set({ key, data, storedAt: (/* @__PURE__ */ new Date()).toISOString(), headers: kept, ...etag ? { etag } : {}, ...lastModified ? { lastModified } : {} });
+      opts.cache.set({
+        key,
+        data,
+        storedAt: (/* @__PURE__ */ new Date()).toISOString(),
+        headers: kept,
+        ...etag ? { etag } : {},
+        ...lastModified ? { lastModified } : {}
+      });
     }
     return { status: res.status, data, fromCache: false, headers: kept, ...etag ? { etag } : {} };
   }
@@ -15333,7 +15573,9 @@ function credentialsFrom(cliTokens = [], env = process.env) {
   if (appId) {
     const installation = env.GITHUB_APP_INSTALLATION_ID?.trim() ?? "";
     if (!/^\d+$/.test(installation)) {
-      throw new InputError(`GITHUB_APP_ID is set, so GITHUB_APP_INSTALLATION_ID must be the installation's number; found ${JSON.stringify(installation)}`);
+      throw new InputError(
+        `GITHUB_APP_ID is set, so GITHUB_APP_INSTALLATION_ID must be the installation's number; found ${JSON.stringify(installation)}`
+      );
     }
     let key = env.GITHUB_APP_PRIVATE_KEY?.replace(/\\n/g, "\n");
     const keyFile = env.GITHUB_APP_PRIVATE_KEY_FILE;
@@ -15345,9 +15587,14 @@ function credentialsFrom(cliTokens = [], env = process.env) {
       }
     }
     if (!key || !key.includes("PRIVATE KEY")) {
-      throw new InputError("GITHUB_APP_ID is set, so GITHUB_APP_PRIVATE_KEY (PEM text) or GITHUB_APP_PRIVATE_KEY_FILE must hold the App's private key");
+      throw new InputError(
+        "GITHUB_APP_ID is set, so GITHUB_APP_PRIVATE_KEY (PEM text) or GITHUB_APP_PRIVATE_KEY_FILE must hold the App's private key"
+      );
     }
-    out.push({ origin: `GitHub App ${appId} installation ${installation}`, app: { appId, privateKey: key, installationId: Number(installation) } });
+    out.push({
+      origin: `GitHub App ${appId} installation ${installation}`,
+      app: { appId, privateKey: key, installationId: Number(installation) }
+    });
   }
   return out;
 }
@@ -15362,7 +15609,12 @@ var init_tokens = __esm({
     TokenPool = class {
       constructor(creds, now = Date.now) {
         this.now = now;
-        this.slots = creds.map((cred) => ({ cred, remaining: Number.POSITIVE_INFINITY, restUntil: 0, ...cred.token ? { token: cred.token } : {} }));
+        this.slots = creds.map((cred) => ({
+          cred,
+          remaining: Number.POSITIVE_INFINITY,
+          restUntil: 0,
+          ...cred.token ? { token: cred.token } : {}
+        }));
       }
       now;
       slots;
@@ -15398,7 +15650,10 @@ var init_tokens = __esm({
         const until = Math.min(...this.slots.map((s) => s.restUntil));
         const ms = until - this.now();
         if (!(ms > 0) || ms > (this.budget.maxWaitMs ?? 65 * 6e4)) return false;
-        this.budget.onWait?.(new Date(until), `every GitHub token (${this.slots.length}) is at its reserve of ${this.budget.reserve ?? 0} requests`);
+        this.budget.onWait?.(
+          new Date(until),
+          `every GitHub token (${this.slots.length}) is at its reserve of ${this.budget.reserve ?? 0} requests`
+        );
         await new Promise((r) => setTimeout(r, ms + 250));
         for (const s of this.slots) if (s.restUntil <= this.now()) s.remaining = Number.POSITIVE_INFINITY;
         this.syncedAt = 0;
@@ -15456,7 +15711,8 @@ var init_tokens = __esm({
         s.remaining = remaining;
         const floor = this.budget.shared ? this.budget.reserve ?? 0 : 0;
         if (remaining <= floor && resetEpochS !== void 0) s.restUntil = resetEpochS * 1e3;
-        if (this.budget.shared && token && resetEpochS !== void 0) void this.budget.shared.write(tokenId2(token), remaining, resetEpochS).catch(() => void 0);
+        if (this.budget.shared && token && resetEpochS !== void 0)
+          void this.budget.shared.write(tokenId2(token), remaining, resetEpochS).catch(() => void 0);
       }
       /** A token ran dry: it rests until `resetEpochS`. Returns whether another can take over. */
       exhaust(token, resetEpochS) {
@@ -24992,7 +25248,9 @@ async function createGitHubClient(opts) {
       waiting.shift()?.();
     }
   };
-  const passThrough = { key: () => ({ schedule: (_o, fn, ...args) => Promise.resolve(fn(...args)) }) };
+  const passThrough = {
+    key: () => ({ schedule: (_o, fn, ...args) => Promise.resolve(fn(...args)) })
+  };
   const octokit = new Octokit3({
     baseUrl,
     userAgent: "steward (PyTorch Ecosystem checks)",
@@ -25043,13 +25301,22 @@ async function createGitHubClient(opts) {
         throw err;
       }
       if (cred) opt.headers.authorization = `token ${cred.token}`;
-      else if (pool.size > 0) throw new Error(`every GitHub token (${pool.size}) has run out of rate limit; they reset at ${counter.rateLimitReset ?? "an unknown time"}`);
+      else if (pool.size > 0)
+        throw new Error(
+          `every GitHub token (${pool.size}) has run out of rate limit; they reset at ${counter.rateLimitReset ?? "an unknown time"}`
+        );
       try {
         const res = await limited(async () => request2(opt));
         const etag = header(res.headers, "etag");
         const lastModified = header(res.headers, "last-modified");
         if (key && (etag || lastModified)) {
-          opts.cache.set({ key, data: res.data, storedAt: (/* @__PURE__ */ new Date()).toISOString(), ...etag ? { etag } : {}, ...lastModified ? { lastModified } : {} });
+          opts.cache.set({
+            key,
+            data: res.data,
+            storedAt: (/* @__PURE__ */ new Date()).toISOString(),
+            ...etag ? { etag } : {},
+            ...lastModified ? { lastModified } : {}
+          });
         }
         return res;
       } catch (err) {
@@ -25087,7 +25354,11 @@ async function createGitHubClient(opts) {
     baseUrl,
     async get(route, params = {}) {
       const res = await octokit.request(route, params);
-      return { data: res.data, fromCache: res.status === 304, ...header(res.headers, "etag") ? { etag: header(res.headers, "etag") } : {} };
+      return {
+        data: res.data,
+        fromCache: res.status === 304,
+        ...header(res.headers, "etag") ? { etag: header(res.headers, "etag") } : {}
+      };
     },
     async graphql(query, variables) {
       const res = await octokit.request("POST /graphql", { query, variables });
@@ -25145,7 +25416,12 @@ async function githubRepoEvidence(client, slug, opts = {}) {
     for (const k of users) failures[k] ??= why2;
   };
   const now = opts.now ?? Date.now;
-  const variables = { owner, name, withAuthors: opts.authorsSince !== void 0, ...opts.authorsSince ? { since: opts.authorsSince } : {} };
+  const variables = {
+    owner,
+    name,
+    withAuthors: opts.authorsSince !== void 0,
+    ...opts.authorsSince ? { since: opts.authorsSince } : {}
+  };
   const gqlKey = `GRAPHQL ${client.baseUrl} StewardRepo ${JSON.stringify(variables)}`;
   const gqlCached = client.cache.get(gqlKey);
   const repoP = client.get("GET /repos/{owner}/{repo}", { owner, repo: name });
@@ -25167,7 +25443,14 @@ async function githubRepoEvidence(client, slug, opts = {}) {
   const cachedData = gqlCached?.data;
   const branch = repo?.data.default_branch ?? cachedData?.repository?.defaultBranchRef?.name;
   let runs;
-  const runsP = branch ? client.get("GET /repos/{owner}/{repo}/actions/runs", { owner, repo: name, branch, status: "completed", exclude_pull_requests: true, per_page: 30 }) : void 0;
+  const runsP = branch ? client.get("GET /repos/{owner}/{repo}/actions/runs", {
+    owner,
+    repo: name,
+    branch,
+    status: "completed",
+    exclude_pull_requests: true,
+    per_page: 30
+  }) : void 0;
   let gql;
   let gqlErrors = [];
   try {
@@ -25216,7 +25499,12 @@ async function githubRepoEvidence(client, slug, opts = {}) {
       if (run2.status !== "completed" || run2.head_branch !== ev.defaultBranch || latest.has(run2.workflow_id)) continue;
       latest.set(run2.workflow_id, run2);
     }
-    ev.runs = [...latest.values()].map((run2) => ({ workflow: run2.name ?? String(run2.workflow_id), conclusion: run2.conclusion ?? "unknown", at: run2.updated_at, url: run2.html_url }));
+    ev.runs = [...latest.values()].map((run2) => ({
+      workflow: run2.name ?? String(run2.workflow_id),
+      conclusion: run2.conclusion ?? "unknown",
+      at: run2.updated_at,
+      url: run2.html_url
+    }));
     const newest = ev.runs[0];
     if (newest) ev.lastRun = { conclusion: newest.conclusion, at: newest.at, url: newest.url };
   }
@@ -25263,7 +25551,11 @@ function fromGraphql(ev, gql) {
   const c = gql.community;
   if (c) {
     const org = {};
-    for (const [dir, tree] of [["", c.root], [".github/", c.dotGithub], ["docs/", c.docs]]) {
+    for (const [dir, tree] of [
+      ["", c.root],
+      [".github/", c.dotGithub],
+      ["docs/", c.docs]
+    ]) {
       for (const e of tree?.entries ?? []) {
         if (e.type !== "blob") continue;
         if (!org.contributing && COMMUNITY.contributing.test(e.name)) org.contributing = `${c.url}/blob/HEAD/${dir}${e.name}`;
@@ -25302,7 +25594,11 @@ async function listOwnerRepos(client, owner) {
     list3 = await client.octokit.paginate("GET /orgs/{org}/repos", { org: owner, per_page: 100, type: "public" });
   } catch (err) {
     if (err.status !== 404) throw err;
-    list3 = await client.octokit.paginate("GET /users/{username}/repos", { username: owner, per_page: 100, type: "owner" });
+    list3 = await client.octokit.paginate("GET /users/{username}/repos", {
+      username: owner,
+      per_page: 100,
+      type: "owner"
+    });
   }
   return list3.filter((r) => !r.archived && !r.fork).sort((a, b) => b.stargazers_count - a.stargazers_count || a.full_name.localeCompare(b.full_name)).map((r) => r.full_name);
 }
@@ -25378,8 +25674,10 @@ __export(github_teams_exports, {
   githubTeamMembers: () => githubTeamMembers
 });
 function why(status, message, team, org) {
-  if (status === 404) return `@${team}: GitHub answered 404: no such team, or the token can't see it (a token needs read:org on ${org}, or org membership)`;
-  if (status === 403) return `@${team}: GitHub answered 403: the token may not list this team's members (${message.replace(/ - https?:\/\/\S+$/, "")})`;
+  if (status === 404)
+    return `@${team}: GitHub answered 404: no such team, or the token can't see it (a token needs read:org on ${org}, or org membership)`;
+  if (status === 403)
+    return `@${team}: GitHub answered 403: the token may not list this team's members (${message.replace(/ - https?:\/\/\S+$/, "")})`;
   return `@${team}: ${status ? `HTTP ${status}: ` : ""}${message}`;
 }
 async function githubTeamMembers(client, names) {
@@ -25398,7 +25696,12 @@ async function githubTeamMembers(client, names) {
       const logins = [];
       try {
         for (let page = 1; page <= MAX_PAGES; page++) {
-          const { data } = await client.get("GET /orgs/{org}/teams/{team_slug}/members", { org, team_slug: slug.toLowerCase(), per_page: PER_PAGE, page });
+          const { data } = await client.get("GET /orgs/{org}/teams/{team_slug}/members", {
+            org,
+            team_slug: slug.toLowerCase(),
+            per_page: PER_PAGE,
+            page
+          });
           for (const u of Array.isArray(data) ? data : []) if (typeof u?.login === "string") logins.push(u.login);
           if (!Array.isArray(data) || data.length < PER_PAGE) break;
         }
@@ -25458,7 +25761,8 @@ async function gitlabRepoEvidence(path, opts) {
       throw new GitLabAuthError(`GitLab rejected the token from GITLAB_TOKEN (401) at ${base}; replace it, or run with --offline`);
     }
     if (err instanceof InputError) throw err;
-    for (const k of [...GITLAB_FACT_USERS.project, ...GITLAB_FACT_USERS.pipelines, ...GITLAB_FACT_USERS.releases]) failures[k] = `GitLab: ${err.message}`;
+    for (const k of [...GITLAB_FACT_USERS.project, ...GITLAB_FACT_USERS.pipelines, ...GITLAB_FACT_USERS.releases])
+      failures[k] = `GitLab: ${err.message}`;
     return { failures };
   }
   if (!project) return { failures };
@@ -25475,9 +25779,17 @@ async function gitlabRepoEvidence(path, opts) {
     (async () => {
       if (!branch) return;
       try {
-        const a = await getJson(`${base}/projects/${project.id}/pipelines?ref=${encodeURIComponent(branch)}&per_page=20`, common);
+        const a = await getJson(
+          `${base}/projects/${project.id}/pipelines?ref=${encodeURIComponent(branch)}&per_page=20`,
+          common
+        );
         const done = (a.data ?? []).filter((p) => FINISHED.has(p.status));
-        ev.runs = done.slice(0, 1).map((p) => ({ workflow: "pipeline", conclusion: p.status === "failed" ? "failure" : p.status === "canceled" ? "cancelled" : p.status, at: p.updated_at, url: p.web_url }));
+        ev.runs = done.slice(0, 1).map((p) => ({
+          workflow: "pipeline",
+          conclusion: p.status === "failed" ? "failure" : p.status === "canceled" ? "cancelled" : p.status,
+          at: p.updated_at,
+          url: p.web_url
+        }));
         if (ev.runs[0]) ev.lastRun = { conclusion: ev.runs[0].conclusion, at: ev.runs[0].at, url: ev.runs[0].url };
       } catch (err) {
         for (const k of GITLAB_FACT_USERS.pipelines) failures[k] = `GitLab pipelines: ${err.message}`;
@@ -25487,7 +25799,12 @@ async function gitlabRepoEvidence(path, opts) {
       try {
         const a = await getJson(`${base}/projects/${project.id}/releases?per_page=1`, common);
         const r = a.data?.[0];
-        if (r?.released_at) ev.latestRelease = { name: r.name || r.tag_name, date: r.released_at, url: r._links?.self ?? `${project.web_url}/-/releases/${encodeURIComponent(r.tag_name)}` };
+        if (r?.released_at)
+          ev.latestRelease = {
+            name: r.name || r.tag_name,
+            date: r.released_at,
+            url: r._links?.self ?? `${project.web_url}/-/releases/${encodeURIComponent(r.tag_name)}`
+          };
       } catch (err) {
         for (const k of GITLAB_FACT_USERS.releases) failures[k] = `GitLab releases: ${err.message}`;
       }
@@ -25502,7 +25819,12 @@ async function listGitlabGroupProjects(group, opts) {
   for (let i = 0; i < 20 && page; i++) {
     const a = await getJson(
       `${base}/groups/${encodeURIComponent(group)}/projects?include_subgroups=true&per_page=100&page=${page}`,
-      { cache: opts.cache, counter: opts.counter, ...opts.token ? { headers: { "private-token": opts.token } } : {}, ...opts.fetch ? { fetch: opts.fetch } : {} }
+      {
+        cache: opts.cache,
+        counter: opts.counter,
+        ...opts.token ? { headers: { "private-token": opts.token } } : {},
+        ...opts.fetch ? { fetch: opts.fetch } : {}
+      }
     );
     if (a.status === 404) throw new InputError(`GitLab group ${group} does not exist`);
     for (const p of a.data ?? []) if (!p.archived) out.push({ path: p.path_with_namespace, stars: p.star_count });
@@ -26199,7 +26521,9 @@ function normalizeName2(name) {
   return name.toLowerCase().replace(/[-_.]+/g, "-");
 }
 function isPre(v) {
-  return /(a|b|rc|c|alpha|beta|pre|preview|dev)\d*/i.test(v.replace(/^\d+!/, "").replace(/\+.*$/, "").replace(/^[\d.]+/, ""));
+  return /(a|b|rc|c|alpha|beta|pre|preview|dev)\d*/i.test(
+    v.replace(/^\d+!/, "").replace(/\+.*$/, "").replace(/^[\d.]+/, "")
+  );
 }
 function byVersionDesc(a, b) {
   const va = (0, import_pep440.valid)(a) !== null;
@@ -26427,7 +26751,11 @@ async function gatherOnline(target, python, opts = {}) {
       try {
         const client = await githubClientOf(session);
         const { githubRepoEvidence: githubRepoEvidence2 } = await Promise.resolve().then(() => (init_github(), github_exports));
-        const { evidence, failures } = await githubRepoEvidence2(client, target.slug, opts.authorsSince ? { authorsSince: opts.authorsSince } : {});
+        const { evidence, failures } = await githubRepoEvidence2(
+          client,
+          target.slug,
+          opts.authorsSince ? { authorsSince: opts.authorsSince } : {}
+        );
         if (evidence) online.github = evidence;
         Object.assign(errors, failures);
         let detail;
@@ -26440,7 +26768,13 @@ async function gatherOnline(target, python, opts = {}) {
           detail = `teams: ${Object.keys(teams).length} resolved${reasons.length ? `, ${reasons.length} not (${reasons.join("; ")})` : ""}`;
         }
         credential = session.pool.size > 0 ? `${session.pool.size} credential${session.pool.size > 1 ? "s" : ""}` : "no token";
-        sources2.push(use(counter, before, { credential, ...Object.keys(failures).length ? { error: Object.values(failures)[0] } : {}, ...detail ? { detail } : {} }));
+        sources2.push(
+          use(counter, before, {
+            credential,
+            ...Object.keys(failures).length ? { error: Object.values(failures)[0] } : {},
+            ...detail ? { detail } : {}
+          })
+        );
       } catch (err) {
         if (err.name === "GitHubAuthError") throw err;
         const why2 = `GitHub: ${err.message}`;
@@ -26478,7 +26812,12 @@ async function gatherOnline(target, python, opts = {}) {
     const common = { cache: session.cache, ...session.retryBaseMs !== void 0 ? { retryBaseMs: session.retryBaseMs } : {} };
     const [p, c] = await Promise.allSettled([
       pypiEvidence2(dist, { ...common, counter: session.counters.pypi, baseUrl: session.baseUrls.pypi, repoUrl: target.webUrl }),
-      condaEvidence2(dist, { ...common, counter: session.counters.conda, baseUrl: session.baseUrls.conda, ...session.condaChannels ? { channels: session.condaChannels } : {} })
+      condaEvidence2(dist, {
+        ...common,
+        counter: session.counters.conda,
+        baseUrl: session.baseUrls.conda,
+        ...session.condaChannels ? { channels: session.condaChannels } : {}
+      })
     ]);
     if (p.status === "fulfilled") online.pypi = p.value;
     if (c.status === "fulfilled") online.conda = c.value;
@@ -26503,9 +26842,18 @@ async function gatherOnline(target, python, opts = {}) {
         ...session.retryBaseMs !== void 0 ? { retryBaseMs: session.retryBaseMs } : {}
       });
       if (releases2.length > 0) torchReleases = { releases: releases2, source, fetched: (/* @__PURE__ */ new Date()).toISOString().slice(0, 10) };
-      sources2.push(use(session.counters.pypi, before, { detail: `torch release list: ${releases2.length} feature releases${releases2[0] ? `, newest ${releases2[0].version} of ${releases2[0].date}` : ""}` }));
+      sources2.push(
+        use(session.counters.pypi, before, {
+          detail: `torch release list: ${releases2.length} feature releases${releases2[0] ? `, newest ${releases2[0].version} of ${releases2[0].date}` : ""}`
+        })
+      );
     } catch (err) {
-      sources2.push(use(session.counters.pypi, before, { detail: "torch release list", error: `PyPI: ${err.message}; the local torch release list was used` }));
+      sources2.push(
+        use(session.counters.pypi, before, {
+          detail: "torch release list",
+          error: `PyPI: ${err.message}; the local torch release list was used`
+        })
+      );
     }
   }
   return { online, sources: sources2, ...torchReleases ? { torchReleases } : {} };
@@ -26753,14 +27101,24 @@ function torchListFacts(evidence, asOf) {
       }
     }
   }
-  const facts = { name, ...info?.asOf ? { asOf: info.asOf } : {}, ...newest ? { newest } : {}, unknownVersions: [...unknown2] };
+  const facts = {
+    name,
+    ...info?.asOf ? { asOf: info.asOf } : {},
+    ...newest ? { newest } : {},
+    unknownVersions: [...unknown2]
+  };
   const concerns = [];
   if (info?.asOf && /^\d{4}-\d{2}-\d{2}/.test(info.asOf)) {
     const age = Math.floor((asOf.getTime() - Date.parse(`${info.asOf.slice(0, 10)}T00:00:00Z`)) / 864e5);
-    if (age > STALE_LIST_DAYS) concerns.push(`${name} is from ${info.asOf.slice(0, 10)}, ${age} days before the evaluation date, longer than torch's usual release cadence, so newer releases may be missing`);
+    if (age > STALE_LIST_DAYS)
+      concerns.push(
+        `${name} is from ${info.asOf.slice(0, 10)}, ${age} days before the evaluation date, longer than torch's usual release cadence, so newer releases may be missing`
+      );
   }
   if (unknown2.size > 0) {
-    concerns.push(`the repository names torch ${[...unknown2].join(", ")}, which ${name} does not know (its newest is ${newest.version} of ${newest.date})`);
+    concerns.push(
+      `the repository names torch ${[...unknown2].join(", ")}, which ${name} does not know (its newest is ${newest.version} of ${newest.date})`
+    );
   }
   if (concerns.length) facts.concern = concerns.join("; ");
   return facts;
@@ -26901,7 +27259,10 @@ function evaluatePytorchSupport(j, n) {
   }
 }
 function withReleaseList(o, list3) {
-  const measured = { ...o.measured, releaseList: { name: list3.name, asOf: list3.asOf ?? null, newest: list3.newest ?? null, unknownVersions: list3.unknownVersions } };
+  const measured = {
+    ...o.measured,
+    releaseList: { name: list3.name, asOf: list3.asOf ?? null, newest: list3.newest ?? null, unknownVersions: list3.unknownVersions }
+  };
   const named = `Judged against ${describeList(list3)}.`;
   if (!list3.concern) return { ...o, measured, summary: `${o.summary} ${named}` };
   const verdict = o.status === "pass" || o.status === "warn" || o.status === "fail";
@@ -26972,7 +27333,8 @@ function evaluateWorkingCi(evidence) {
     ...hosted?.runs?.length ? { runs: hosted.runs } : {}
   };
   const evidenceRefs = [...onChanges, ...ci.workflows.filter((w) => !onChanges.includes(w))].map(workflowRef);
-  if (lastRun) evidenceRefs.unshift({ kind: "api", ref: lastRun.url, detail: `latest completed run: ${lastRun.conclusion} at ${lastRun.at}` });
+  if (lastRun)
+    evidenceRefs.unshift({ kind: "api", ref: lastRun.url, detail: `latest completed run: ${lastRun.conclusion} at ${lastRun.at}` });
   const osNote = missingOs.length ? ` The project declares ${missingOs.join(", ")} (classifiers or wheels) but no CI runner runs on ${missingOs.length === 1 ? "it" : "them"}${ci.os.length ? ` (runners: ${ci.os.join(", ")})` : " (no runner OS could be read)"}.` : "";
   const osFix = missingOs.length ? `Add ${missingOs.join(", ")} runners to the CI matrix (e.g. runs-on: \${{ matrix.os }} with ${missingOs.map((o) => o === "linux" ? "ubuntu-latest" : o === "macos" ? "macos-latest" : "windows-latest").join(", ")}), or drop the Operating System classifiers the project does not test.` : void 0;
   const result = (status, summary, fix) => {
@@ -26992,7 +27354,10 @@ function evaluateWorkingCi(evidence) {
     }
     const odd = runs.filter((r) => !SUCCEEDED.has(r.conclusion.toLowerCase()));
     if (odd.length === 0) {
-      return result(missingOs.length ? "warn" : "pass", `The latest completed CI run${runs.length === 1 ? "" : "s"} on the default branch succeeded (${runs.map(label2).join("; ")}).`);
+      return result(
+        missingOs.length ? "warn" : "pass",
+        `The latest completed CI run${runs.length === 1 ? "" : "s"} on the default branch succeeded (${runs.map(label2).join("; ")}).`
+      );
     }
     return result(
       "warn",
@@ -27132,8 +27497,13 @@ function resolveEntry(evidence, path) {
   for (let hop = 0; hop <= MAX_LINK_HOPS; hop++) {
     const entry = entryAt(evidence.tree, current);
     if (!entry) {
-      if (isDir(evidence.tree, current)) return { path, symlinkTarget: written2, problem: `${path} points at the directory ${current}/, not a file` };
-      return { path, symlinkTarget: written2, problem: hop === 0 ? `${path} is not in the tree` : `${path} is a symlink to ${written2}, which does not exist in the repository` };
+      if (isDir(evidence.tree, current))
+        return { path, symlinkTarget: written2, problem: `${path} points at the directory ${current}/, not a file` };
+      return {
+        path,
+        symlinkTarget: written2,
+        problem: hop === 0 ? `${path} is not in the tree` : `${path} is a symlink to ${written2}, which does not exist in the repository`
+      };
     }
     if (entry.type !== "blob") return { path, symlinkTarget: written2, problem: `${current} is a submodule, not a file` };
     const blob = evidence.files[current];
@@ -27148,7 +27518,11 @@ function resolveEntry(evidence, path) {
     if (hop === 0) written2 = link;
     const next = joinInRepo(dirOf3(current), link);
     if (next === void 0) {
-      return { path, symlinkTarget: written2, problem: `${path} is a symlink to ${JSON.stringify(link)}, outside the repository; it is not read (GitHub does not follow it either)` };
+      return {
+        path,
+        symlinkTarget: written2,
+        problem: `${path} is a symlink to ${JSON.stringify(link)}, outside the repository; it is not read (GitHub does not follow it either)`
+      };
     }
     current = next;
   }
@@ -27328,7 +27702,14 @@ function parseMarkdown(lines) {
         body2.push(indent > 0 ? l.replace(new RegExp(`^ {0,${indent}}`), "") : l);
         i++;
       }
-      push({ kind: "code", line: start, text: body2.join("\n"), lang: (fence[2] ?? "").toLowerCase(), style: "fenced", bodyLine: start + 1 });
+      push({
+        kind: "code",
+        line: start,
+        text: body2.join("\n"),
+        lang: (fence[2] ?? "").toLowerCase(),
+        style: "fenced",
+        bodyLine: start + 1
+      });
       prevBlank = false;
       continue;
     }
@@ -27493,7 +27874,14 @@ function parseRst(lines) {
       i = body2.next;
       if (CODE_DIRECTIVES.has(name)) {
         const lang = name === "prompt" || name === "ipython" ? directive[3].trim().split(/\s+/)[0] ?? "" : directive[3].trim();
-        blocks.push({ kind: "code", line: start, text: body2.text, lang: lang.toLowerCase() || (name.includes("python") || name === "ipython" || name === "doctest" || name === "testcode" || name === "jupyter-execute" ? "python" : ""), style: "code-block", bodyLine: body2.first + 1 });
+        blocks.push({
+          kind: "code",
+          line: start,
+          text: body2.text,
+          lang: lang.toLowerCase() || (name.includes("python") || name === "ipython" || name === "doctest" || name === "testcode" || name === "jupyter-execute" ? "python" : ""),
+          style: "code-block",
+          bodyLine: body2.first + 1
+        });
       } else if (name === "raw" || name === "image" || name === "figure" || name === "include") {
         blocks.push({ kind: name === "raw" ? "html" : "directive", line: start, text: name });
       } else {
@@ -27522,7 +27910,8 @@ ${body2.text}` });
     const body = [];
     while (i < lines.length && !isBlank(lines[i])) {
       const l = lines[i];
-      if (body.length > 0 && (RST_DIRECTIVE.test(l) || lines[i + 1] !== void 0 && RST_ADORN.test(lines[i + 1]) && indentOf(l) === 0)) break;
+      if (body.length > 0 && (RST_DIRECTIVE.test(l) || lines[i + 1] !== void 0 && RST_ADORN.test(lines[i + 1]) && indentOf(l) === 0))
+        break;
       body.push(isList ? l.replace(RST_LIST, "").trim() : l.trim());
       i++;
     }
@@ -27565,7 +27954,11 @@ function takeIndented(lines, from, base, skipOptions = false) {
   while (body.length > 0 && body[body.length - 1] === "") body.pop();
   while (body.length > 0 && body[0] === "") body.shift();
   const cut = minIndent === Infinity ? 0 : minIndent;
-  return { text: body.map((l) => l === "" ? "" : l.replace(/^\s+/, (ws) => " ".repeat(Math.max(0, indentOf(ws) - cut)))).join("\n"), next: i, first: first < 0 ? from : first };
+  return {
+    text: body.map((l) => l === "" ? "" : l.replace(/^\s+/, (ws) => " ".repeat(Math.max(0, indentOf(ws) - cut)))).join("\n"),
+    next: i,
+    first: first < 0 ? from : first
+  };
 }
 function sectionAfter(blocks, headingIndex) {
   const h = blocks[headingIndex];
@@ -27635,8 +28028,14 @@ function rootReadme(evidence) {
   const usable = root.filter((f) => !f.problem).sort((a, b) => rank2(a.path) - rank2(b.path));
   const file = usable[0] ?? root[0];
   const info = {
-    otherFormats: findInPlaces(evidence.tree, (b) => README_ANY.test(b) && !README_ACCEPTED.test(b), [{ dir: "", place: "root" }]).map((l) => l.path),
-    elsewhere: findInPlaces(evidence.tree, (b) => README_ANY.test(b), GITHUB_PLACES.filter((p) => p.place !== "root")).map((l) => l.path)
+    otherFormats: findInPlaces(evidence.tree, (b) => README_ANY.test(b) && !README_ACCEPTED.test(b), [{ dir: "", place: "root" }]).map(
+      (l) => l.path
+    ),
+    elsewhere: findInPlaces(
+      evidence.tree,
+      (b) => README_ANY.test(b),
+      GITHUB_PLACES.filter((p) => p.place !== "root")
+    ).map((l) => l.path)
   };
   if (file) {
     info.file = file;
@@ -27757,9 +28156,15 @@ function opening(doc) {
   let words2 = 0;
   let paragraph;
   for (const b of doc.blocks) {
-    if (b.kind === "code") return { words: words2, ...paragraph ? { paragraph } : {}, stop: { kind: "code", line: b.line, text: b.lang ? `${b.lang} code block` : "code block" } };
+    if (b.kind === "code")
+      return {
+        words: words2,
+        ...paragraph ? { paragraph } : {},
+        stop: { kind: "code", line: b.line, text: b.lang ? `${b.lang} code block` : "code block" }
+      };
     if (b.kind === "heading") {
-      if (INSTALL_HEADING.test(b.text)) return { words: words2, ...paragraph ? { paragraph } : {}, stop: { kind: "heading", line: b.line, text: b.text } };
+      if (INSTALL_HEADING.test(b.text))
+        return { words: words2, ...paragraph ? { paragraph } : {}, stop: { kind: "heading", line: b.line, text: b.text } };
       continue;
     }
     if (!isProse(b)) continue;
@@ -27866,7 +28271,14 @@ function search(path, doc, wholeIsSection, dist) {
       if (b.kind !== "code") continue;
       for (const m of b.text.matchAll(INSTALL_ALL)) {
         const lead = m[0].length - m[0].trimStart().length;
-        const hit = { file: path, heading: s.heading, headingLine: s.line, code: b, installCommand: m[0].trim(), commandLine: lineIn(b, m.index + lead) };
+        const hit = {
+          file: path,
+          heading: s.heading,
+          headingLine: s.line,
+          code: b,
+          installCommand: m[0].trim(),
+          commandLine: lineIn(b, m.index + lead)
+        };
         if (!dist || namesDistribution(hit.installCommand, dist)) return { hit };
         firstInstall ??= hit;
       }
@@ -27878,7 +28290,11 @@ function search(path, doc, wholeIsSection, dist) {
   if (example) return { hit: example };
   for (const b of doc.blocks) {
     const install = b.kind === "code" ? INSTALL.exec(b.text) : null;
-    if (install) return { ...headingOnly ? { headingOnly } : {}, strayInstall: { line: lineIn(b, install.index + install[0].length - install[0].trimStart().length), text: install[0].trim() } };
+    if (install)
+      return {
+        ...headingOnly ? { headingOnly } : {},
+        strayInstall: { line: lineIn(b, install.index + install[0].length - install[0].trimStart().length), text: install[0].trim() }
+      };
   }
   return headingOnly ? { headingOnly } : {};
 }
@@ -27899,8 +28315,17 @@ function passWith(hit) {
   return {
     status: "pass",
     summary: `${hit.file} has a "${hit.heading}" section (line ${hit.headingLine}) with ${what} (line ${line}); a reviewer should try it.`,
-    measured: { heading: hit.heading, installCommand: hit.installCommand ?? null, file: hit.file, codeLine: line, ...hit.installCommand ? {} : { example: hit.code.lang || "code" } },
-    evidence: [fileRef(hit.file, hit.headingLine, hit.heading), fileRef(hit.file, line, hit.installCommand ?? hit.code.text.split("\n")[0])]
+    measured: {
+      heading: hit.heading,
+      installCommand: hit.installCommand ?? null,
+      file: hit.file,
+      codeLine: line,
+      ...hit.installCommand ? {} : { example: hit.code.lang || "code" }
+    },
+    evidence: [
+      fileRef(hit.file, hit.headingLine, hit.heading),
+      fileRef(hit.file, line, hit.installCommand ?? hit.code.text.split("\n")[0])
+    ]
   };
 }
 var HEADING2, INSTALL, RUNNABLE_LANG, RUNNABLE_TEXT, PAGE2, INSTALL_ALL, quickStart;
@@ -27974,7 +28399,8 @@ function sources(evidence, minFiles) {
   for (const e of idx.byDir.get("") ?? []) {
     if (e.type !== "blob") continue;
     if (/^mkdocs\.ya?ml$/i.test(e.path)) found.push({ kind: "mkdocs", path: e.path });
-    if (/^\.readthedocs\.ya?ml$/i.test(e.path) || e.path === "readthedocs.yml" || e.path === "readthedocs.yaml") found.push({ kind: "readthedocs", path: e.path });
+    if (/^\.readthedocs\.ya?ml$/i.test(e.path) || e.path === "readthedocs.yml" || e.path === "readthedocs.yaml")
+      found.push({ kind: "readthedocs", path: e.path });
   }
   const small = [];
   const topDirs = [...idx.topDirs].filter((d) => /^docs?$/i.test(d)).sort();
@@ -28074,7 +28500,10 @@ var init_documentation = __esm({
         };
         if (source || url) {
           const parts = [];
-          if (source) parts.push(source.kind === "docs-dir" ? `${source.path} holds ${source.files} files` : `${source.path} (${source.kind === "mkdocs" ? "MkDocs" : source.kind === "sphinx" ? "Sphinx" : "Read the Docs"})`);
+          if (source)
+            parts.push(
+              source.kind === "docs-dir" ? `${source.path} holds ${source.files} files` : `${source.path} (${source.kind === "mkdocs" ? "MkDocs" : source.kind === "sphinx" ? "Sphinx" : "Read the Docs"})`
+            );
           if (url) parts.push(`documentation is published at ${url.url}`);
           const refs = [];
           if (source) refs.push(fileRef(source.path));
@@ -28140,13 +28569,20 @@ function judgeElsewhere(found, allow, measured) {
     if (f.modified && f.restrictions?.length) {
       bad.push(f);
       refs.push(...differenceRefs(f));
-    } else if (!f.expression || f.modified) unclear.push(`${f.path} is ${f.modified ? `a modified ${f.spdx} text` : `not identified (${f.reason ?? "no template matches"})`}`);
+    } else if (!f.expression || f.modified)
+      unclear.push(`${f.path} is ${f.modified ? `a modified ${f.spdx} text` : `not identified (${f.reason ?? "no template matches"})`}`);
     else if (judgeExpression(f.expression, allow)?.allowed) good.push(f);
     else bad.push(f);
   }
   const describe3 = (f) => f.expression ? `${f.path} is ${f.expression} (${kindOf(f.expression)})` : `${f.path} is ${f.spdx ?? "a license"} with added restrictions (${(f.restrictions ?? []).join(", ")})`;
   const first = found[0];
-  Object.assign(measured, { spdx: first.spdx ?? null, expression: first.expression ?? null, confidence: first.confidence, file: first.path, method: first.method });
+  Object.assign(measured, {
+    spdx: first.spdx ?? null,
+    expression: first.expression ?? null,
+    confidence: first.confidence,
+    file: first.path,
+    method: first.method
+  });
   if (bad.length > 0 && good.length === 0) {
     return {
       status: "fail",
@@ -28240,7 +28676,9 @@ var init_permissive_license = __esm({
           }
           for (const p of f.parts ?? []) {
             if (p.kind === "license" && p.spdx && p.spdx !== f.spdx && !allow.some((a) => licenseFamily(a) === licenseFamily(p.spdx))) {
-              reviews.push(`${f.path} also holds the ${p.spdx} license (${kindOf(p.spdx)}) at lines ${p.startLine}\u2013${p.endLine}: bundled third-party code, or a second license for the project?`);
+              reviews.push(
+                `${f.path} also holds the ${p.spdx} license (${kindOf(p.spdx)}) at lines ${p.startLine}\u2013${p.endLine}: bundled third-party code, or a second license for the project?`
+              );
             }
           }
         }
@@ -28396,10 +28834,33 @@ function evaluatePackages(evidence) {
     publishSteps: publish.map((s) => `${s.file}${s.line !== void 0 ? `:${s.line}` : ""}: ${s.tool}`)
   };
   const refs = [];
-  if (dist) refs.push({ kind: "file", ref: dist.file, ...dist.line !== void 0 ? { line: dist.line } : {}, detail: `distribution name ${dist.name}` });
-  if (pypi?.url) refs.push({ kind: "registry", ref: pypi.url, detail: pypi.exists ? `latest ${pypi.latest ?? "?"}${pypi.wheel ? ", has a wheel" : ", no wheel"}` : "not found" });
-  if (conda?.exists) refs.push({ kind: "registry", ref: conda.url ?? `https://anaconda.org/${conda.channel}/${dist?.name ?? ""}`, detail: `${conda.channel} ${conda.latest ?? ""}`.trim() });
-  refs.push(...publish.map((s) => ({ kind: "file", ref: s.file, ...s.line !== void 0 ? { line: s.line } : {}, detail: `publishes: ${s.tool}` })));
+  if (dist)
+    refs.push({
+      kind: "file",
+      ref: dist.file,
+      ...dist.line !== void 0 ? { line: dist.line } : {},
+      detail: `distribution name ${dist.name}`
+    });
+  if (pypi?.url)
+    refs.push({
+      kind: "registry",
+      ref: pypi.url,
+      detail: pypi.exists ? `latest ${pypi.latest ?? "?"}${pypi.wheel ? ", has a wheel" : ", no wheel"}` : "not found"
+    });
+  if (conda?.exists)
+    refs.push({
+      kind: "registry",
+      ref: conda.url ?? `https://anaconda.org/${conda.channel}/${dist?.name ?? ""}`,
+      detail: `${conda.channel} ${conda.latest ?? ""}`.trim()
+    });
+  refs.push(
+    ...publish.map((s) => ({
+      kind: "file",
+      ref: s.file,
+      ...s.line !== void 0 ? { line: s.line } : {},
+      detail: `publishes: ${s.tool}`
+    }))
+  );
   const name = dist?.name ?? pypi?.distribution ?? "(unnamed)";
   const pypiWheel = pypi?.exists && !pypi.allYanked && (pypi.wheel || pypi.latestWithWheel);
   const onConda = conda?.exists === true;
@@ -28454,7 +28915,11 @@ var init_packages = __esm({
         const o = evaluatePackages(evidence);
         const dist = evidence.python.distribution;
         if (!dist?.why) return o;
-        return { ...o, summary: `${o.summary} The project's package is ${dist.name} (${dist.file}): ${dist.why}.`, measured: { ...o.measured, distributionChosen: { file: dist.file, why: dist.why } } };
+        return {
+          ...o,
+          summary: `${o.summary} The project's package is ${dist.name} (${dist.file}): ${dist.why}.`,
+          measured: { ...o.measured, distributionChosen: { file: dist.file, why: dist.why } }
+        };
       }
     };
   }
@@ -28468,7 +28933,15 @@ function monthsBefore(at, months) {
   const targetMonth = (m % 12 + 12) % 12;
   const lastDay = new Date(Date.UTC(targetYear, targetMonth + 1, 0)).getUTCDate();
   return new Date(
-    Date.UTC(targetYear, targetMonth, Math.min(at.getUTCDate(), lastDay), at.getUTCHours(), at.getUTCMinutes(), at.getUTCSeconds(), at.getUTCMilliseconds())
+    Date.UTC(
+      targetYear,
+      targetMonth,
+      Math.min(at.getUTCDate(), lastDay),
+      at.getUTCHours(),
+      at.getUTCMinutes(),
+      at.getUTCSeconds(),
+      at.getUTCMilliseconds()
+    )
   );
 }
 function worst(statuses) {
@@ -28479,9 +28952,21 @@ function latestRelease2(evidence, asOf) {
   const found = [];
   const hosted = evidence.online?.github ?? evidence.online?.gitlab;
   const rel = hosted?.latestRelease;
-  if (rel) found.push({ name: rel.name, date: rel.date, source: "release", ref: { kind: "api", ref: rel.url, detail: `release ${rel.name}, ${rel.date.slice(0, 10)}` } });
+  if (rel)
+    found.push({
+      name: rel.name,
+      date: rel.date,
+      source: "release",
+      ref: { kind: "api", ref: rel.url, detail: `release ${rel.name}, ${rel.date.slice(0, 10)}` }
+    });
   const tag = evidence.tags?.latest;
-  if (tag) found.push({ name: tag.name, date: tag.date, source: "tag", ref: { kind: "commit", ref: tag.commit, detail: `tag ${tag.name}, ${tag.date.slice(0, 10)}` } });
+  if (tag)
+    found.push({
+      name: tag.name,
+      date: tag.date,
+      source: "tag",
+      ref: { kind: "commit", ref: tag.commit, detail: `tag ${tag.name}, ${tag.date.slice(0, 10)}` }
+    });
   return found.filter((r) => !Number.isNaN(Date.parse(r.date)) && Date.parse(r.date) <= asOf.getTime()).sort((a, b) => Date.parse(b.date) - Date.parse(a.date))[0];
 }
 function commitmentOf(form) {
@@ -28510,13 +28995,25 @@ function evaluateOngoingMaintenance(evidence, policy, asOf) {
         parts.push({ status: "pass", text: `the torch requirement admits ${versions}` });
         break;
       case "excludes-latest":
-        parts.push({ status: "fail", text: `the torch requirement (${j.judged.map((a) => `${written(a.declaration)} at ${where(a.declaration)}`).join(", ")}) excludes the latest release ${j.releases[0]}`, fix: torchFix(j) });
+        parts.push({
+          status: "fail",
+          text: `the torch requirement (${j.judged.map((a) => `${written(a.declaration)} at ${where(a.declaration)}`).join(", ")}) excludes the latest release ${j.releases[0]}`,
+          fix: torchFix(j)
+        });
         break;
       case "excludes-older":
-        parts.push({ status: "warn", text: `the torch requirement admits ${j.releases[0]} but not ${j.releases.filter((r) => j.admitted[r] === false).join(", ")}`, fix: torchFix(j) });
+        parts.push({
+          status: "warn",
+          text: `the torch requirement admits ${j.releases[0]} but not ${j.releases.filter((r) => j.admitted[r] === false).join(", ")}`,
+          fix: torchFix(j)
+        });
         break;
       case "undeclared":
-        parts.push({ status: "review", text: "torch is not declared, so support for the latest releases cannot be read", fix: `Declare torch with a range that admits ${versions || "the latest releases"} (see requirement 1).` });
+        parts.push({
+          status: "review",
+          text: "torch is not declared, so support for the latest releases cannot be read",
+          fix: `Declare torch with a range that admits ${versions || "the latest releases"} (see requirement 1).`
+        });
         break;
       case "indeterminate":
         parts.push({ status: "review", text: "which torch versions the declared requirement admits cannot be told" });
@@ -28526,7 +29023,8 @@ function evaluateOngoingMaintenance(evidence, policy, asOf) {
         break;
     }
   }
-  if (h.commits >= 1) parts.push({ status: "pass", text: `${h.commits} commit${h.commits === 1 ? "" : "s"} in the last ${h.window.days} days` });
+  if (h.commits >= 1)
+    parts.push({ status: "pass", text: `${h.commits} commit${h.commits === 1 ? "" : "s"} in the last ${h.window.days} days` });
   else
     parts.push({
       status: "fail",
@@ -28548,7 +29046,11 @@ function evaluateOngoingMaintenance(evidence, policy, asOf) {
       fix: `Publish a release (tag it, e.g. git tag -a vX.Y.Z, and push the tag) at least every ${months} months.`
     });
   if (evidence.form && !commitment) {
-    parts.push({ status: "review", text: "the application does not state the 12-month maintenance commitment", fix: "Answer the maintenance-commitment question of the application." });
+    parts.push({
+      status: "review",
+      text: "the application does not state the 12-month maintenance commitment",
+      fix: "Answer the maintenance-commitment question of the application."
+    });
   }
   const status = worst(parts.map((p) => p.status));
   const refs = [...torchRefs(j).slice(0, 3)];
@@ -28642,7 +29144,9 @@ function mergePeople(refs) {
     const display = logins[0] ? `@${logins[0]}` : emails[0] ?? names[0] ?? "?";
     people.push({ display, logins, emails, names, sources: sources2 });
   }
-  return people.sort((a, b) => a.display.toLowerCase() < b.display.toLowerCase() ? -1 : a.display.toLowerCase() > b.display.toLowerCase() ? 1 : 0);
+  return people.sort(
+    (a, b) => a.display.toLowerCase() < b.display.toLowerCase() ? -1 : a.display.toLowerCase() > b.display.toLowerCase() ? 1 : 0
+  );
 }
 var EMERITUS, LOGIN, TEAM2, EMAIL, PROFILE, NOT_USERS;
 var init_people = __esm({
@@ -28655,7 +29159,19 @@ var init_people = __esm({
     TEAM2 = /(?<![\w.@/-])@([A-Za-z0-9][A-Za-z0-9-]{0,38}\/[A-Za-z0-9][\w.-]{0,99})/g;
     EMAIL = /(?<![\w.+-])([\w.+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63})+)/g;
     PROFILE = /github\.com\/([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/?(?=[\s)\]"'>|,]|$)/gi;
-    NOT_USERS = /* @__PURE__ */ new Set(["orgs", "sponsors", "apps", "marketplace", "features", "topics", "settings", "about", "pricing", "login", "notifications"]);
+    NOT_USERS = /* @__PURE__ */ new Set([
+      "orgs",
+      "sponsors",
+      "apps",
+      "marketplace",
+      "features",
+      "topics",
+      "settings",
+      "about",
+      "pricing",
+      "login",
+      "notifications"
+    ]);
   }
 });
 
@@ -28725,7 +29241,11 @@ function parseCodeowners(text2) {
       else if (user) owners.push({ kind: "user", id: user[1], line });
       else if (EMAIL2.test(t)) owners.push({ kind: "email", id: t, line });
       else {
-        result.invalid.push({ line, text: t, reason: `${JSON.stringify(t)} is not an owner: expected @login, @org/team or an e-mail address; GitHub skips this line` });
+        result.invalid.push({
+          line,
+          text: t,
+          reason: `${JSON.stringify(t)} is not an owner: expected @login, @org/team or an e-mail address; GitHub skips this line`
+        });
         return;
       }
     }
@@ -28831,7 +29351,10 @@ function addEntry(out, cells, source, retired, line, header2, listItem = false) 
   const text2 = cells.join(" | ");
   const m = mentionsIn(text2);
   for (const t of m.teams) out.teams.push({ id: t, line });
-  const nameCell = header2 ? cells[Math.max(0, header2.findIndex((h) => /name/.test(h)))] : cells.length > 1 ? cells[0] : cells[0];
+  const nameCell = header2 ? cells[Math.max(
+    0,
+    header2.findIndex((h) => /name/.test(h))
+  )] : cells.length > 1 ? cells[0] : cells[0];
   const name = cleanName(nameCell ?? "");
   const target = retired ? out.emeritus : out.people;
   const refs = [];
@@ -28886,7 +29409,9 @@ function ownership(evidence) {
   const codeowners2 = {
     ignored: inOrder.slice(1),
     wrongCase: findInPlaces(evidence.tree, (b) => b !== "CODEOWNERS" && b.toUpperCase() === "CODEOWNERS").map((l) => l.path),
-    misplaced: evidence.tree.filter((e) => e.path.length - e.path.lastIndexOf("/") === 11 && e.type === "blob" && /(^|\/)CODEOWNERS$/i.test(e.path) && !GITHUB_PLACES.some((p) => p.dir === dirOf3(e.path))).map((e) => e.path).slice(0, 10)
+    misplaced: evidence.tree.filter(
+      (e) => e.path.length - e.path.lastIndexOf("/") === 11 && e.type === "blob" && /(^|\/)CODEOWNERS$/i.test(e.path) && !GITHUB_PLACES.some((p) => p.dir === dirOf3(e.path))
+    ).map((e) => e.path).slice(0, 10)
   };
   const file = exact.find((f) => f.path === first);
   if (file) {
@@ -28913,7 +29438,13 @@ function ownership(evidence) {
   }
   const governance2 = [
     ...locate(evidence, (b) => GOVERNANCE.test(b)),
-    ...["docs", "doc"].flatMap((d) => findUnder(evidence.tree, d, (b) => /^governance[^/]*\.(md|markdown|rst|txt)$/i.test(b)).map((e) => locate(evidence, (b) => b === e.path.slice(e.path.lastIndexOf("/") + 1), [{ dir: e.path.slice(0, e.path.lastIndexOf("/")), place: "docs" }])).flat())
+    ...["docs", "doc"].flatMap(
+      (d) => findUnder(evidence.tree, d, (b) => /^governance[^/]*\.(md|markdown|rst|txt)$/i.test(b)).map(
+        (e) => locate(evidence, (b) => b === e.path.slice(e.path.lastIndexOf("/") + 1), [
+          { dir: e.path.slice(0, e.path.lastIndexOf("/")), place: "docs" }
+        ])
+      ).flat()
+    )
   ];
   const seenGov = /* @__PURE__ */ new Set();
   for (const g of governance2) {
@@ -28954,7 +29485,8 @@ function teamMembers(evidence, team) {
   const teams = evidence.online?.github?.teams;
   if (!teams) return void 0;
   const want = team.replace(/^@/, "").toLowerCase();
-  for (const [k, v] of Object.entries(teams)) if (k.replace(/^@/, "").toLowerCase() === want && Array.isArray(v)) return v.filter((x) => typeof x === "string");
+  for (const [k, v] of Object.entries(teams))
+    if (k.replace(/^@/, "").toLowerCase() === want && Array.isArray(v)) return v.filter((x) => typeof x === "string");
   return void 0;
 }
 function formHandles(form) {
@@ -29048,7 +29580,12 @@ var init_core_maintainers = __esm({
         const fix = `Name at least ${min} maintainers by GitHub login: individual owners in .github/CODEOWNERS (\`* @alice @bob\`) or a MAINTAINERS.md listing each person with their @login.`;
         const handles = formHandles(evidence.form);
         if (handles.length > 0) {
-          const all = mergePeople([...refs, ...handles.map((h) => h.startsWith("@") ? { login: h.slice(1), source: "form:maintainers" } : { email: h, source: "form:maintainers" })]);
+          const all = mergePeople([
+            ...refs,
+            ...handles.map(
+              (h) => h.startsWith("@") ? { login: h.slice(1), source: "form:maintainers" } : { email: h, source: "form:maintainers" }
+            )
+          ]);
           measured["form"] = handles;
           if (all.length >= min) {
             return {
@@ -29130,7 +29667,8 @@ function evaluateRecentCommits(evidence, policy) {
   if (h.mergeCommits > 0) notCounted.push(plural(h.mergeCommits, "merge commit"));
   let summary = `${plural(h.commits, "commit")} in ${windowPhrase(h)} (${need} needed)`;
   if (notCounted.length > 0) summary += `; ${notCounted.join(" and ")} not counted`;
-  if (h.hiddenBySkew) summary += `; ${h.hiddenBySkew} of them reachable only through a commit dated before the window (clock skew), which git log --since would miss`;
+  if (h.hiddenBySkew)
+    summary += `; ${h.hiddenBySkew} of them reachable only through a commit dated before the window (clock skew), which git log --since would miss`;
   if (h.commits === 0 && h.latestCommitAt) summary += `; the newest commit is from ${h.latestCommitAt.slice(0, 10)}`;
   summary += renamedBotsNote(h);
   const measured = {
@@ -29271,9 +29809,16 @@ var init_stars = __esm({
         }
         const stars2 = online.github.stars;
         const slug = evidence.repo.slug;
-        const refs = [{ kind: "api", ref: slug ? `GET /repos/${slug}` : "GET /repos/{owner}/{repo}", detail: `stargazers_count ${stars2}` }];
+        const refs = [
+          { kind: "api", ref: slug ? `GET /repos/${slug}` : "GET /repos/{owner}/{repo}", detail: `stargazers_count ${stars2}` }
+        ];
         if (stars2 >= min) {
-          return { status: "pass", summary: `${stars2} stars on GitHub (at least ${min} required).`, measured: { stars: stars2, required: min }, evidence: refs };
+          return {
+            status: "pass",
+            summary: `${stars2} stars on GitHub (at least ${min} required).`,
+            measured: { stars: stars2, required: min },
+            evidence: refs
+          };
         }
         return {
           status: "fail",
@@ -29359,7 +29904,9 @@ function noLicense(evidence, accepted, measured, allow) {
       fix: `Rename ${names[0]} to LICENSE.md (or keep it and add LICENSE.md naming the license(s) and pointing to ${names.join(", ")}).`
     };
   }
-  const elsewhere = evidence.tree.filter((e) => /[lLcC]/.test(e.path[e.path.lastIndexOf("/") + 1] ?? "") && e.type === "blob" && e.path.includes("/") && ACCEPTED.test(baseOf(e.path)) && !outsideTheProject(e.path)).map((e) => e.path).sort((a, b) => a.split("/").length - b.split("/").length || (a < b ? -1 : 1)).slice(0, 5);
+  const elsewhere = evidence.tree.filter(
+    (e) => /[lLcC]/.test(e.path[e.path.lastIndexOf("/") + 1] ?? "") && e.type === "blob" && e.path.includes("/") && ACCEPTED.test(baseOf(e.path)) && !outsideTheProject(e.path)
+  ).map((e) => e.path).sort((a, b) => a.split("/").length - b.split("/").length || (a < b ? -1 : 1)).slice(0, 5);
   if (elsewhere.length > 0) {
     return {
       status: "fail",
@@ -29369,7 +29916,13 @@ function noLicense(evidence, accepted, measured, allow) {
       fix: moveAdvice(elsewhere, evidence.license.elsewhere ?? [], allow)
     };
   }
-  return { status: "fail", summary: "No license file at the root of the repository.", measured: { path: null, exactName: false, ...measured }, evidence: [], fix };
+  return {
+    status: "fail",
+    summary: "No license file at the root of the repository.",
+    measured: { path: null, exactName: false, ...measured },
+    evidence: [],
+    fix
+  };
 }
 var ACCEPTED, NEAR, THIRD_PARTY_FILE, THIRD_PARTY_DIR, MAX_LISTED, licenseFile;
 var init_license_file = __esm({
@@ -29407,7 +29960,12 @@ var init_license_file = __esm({
           refs.push(fileRef(chosen.path));
           const others = usable.slice(1).map((c) => c.path);
           const summary = exactName ? `LICENSE.md is at the root.${third}` : `${chosen.path} is at the root: not named exactly LICENSE.md as the TAC text says, which still passes (GitHub and PyPI treat these names alike).${third}`;
-          return { status: "pass", summary, measured: { path: chosen.path, exactName, ...others.length ? { others } : {}, ...measuredBase }, evidence: refs };
+          return {
+            status: "pass",
+            summary,
+            measured: { path: chosen.path, exactName, ...others.length ? { others } : {}, ...measuredBase },
+            evidence: refs
+          };
         }
         if (reuse.length > 0) {
           refs.push(...reuse.slice(0, 5).map((p) => fileRef(p)));
@@ -29429,7 +29987,8 @@ function releaseInfo(evidence) {
   const { doc, file } = rootReadme(evidence);
   if (!doc || !file) return void 0;
   for (const b of doc.blocks) {
-    if (b.kind === "heading" && RELEASE_HEADING.test(b.text) && !INSTALLING.test(b.text)) return { kind: "heading", line: b.line, text: b.text };
+    if (b.kind === "heading" && RELEASE_HEADING.test(b.text) && !INSTALLING.test(b.text))
+      return { kind: "heading", line: b.line, text: b.text };
   }
   for (const l of doc.links) {
     const url = l.url.replace(/[?#].*$/, "");
@@ -29441,7 +30000,12 @@ function releaseInfo(evidence) {
     }
     if (!CHANGELOG_FILE.test(url.replace(/\/+$/, ""))) continue;
     const target = joinInRepo("", url.replace(/^\.\//, "").replace(/\/+$/, ""));
-    return { kind: "link", line: l.line, text: l.url, exists: target !== void 0 && (entryAt(evidence.tree, target) !== void 0 || isDir(evidence.tree, target)) };
+    return {
+      kind: "link",
+      line: l.line,
+      text: l.url,
+      exists: target !== void 0 && (entryAt(evidence.tree, target) !== void 0 || isDir(evidence.tree, target))
+    };
   }
   for (const b of doc.blocks) {
     if ((b.kind === "paragraph" || b.kind === "list" || b.kind === "quote") && RELEASE_PROSE.test(b.text)) {
@@ -29492,7 +30056,12 @@ var init_readme2 = __esm({
           return {
             status: "fail",
             summary: file ? `The README at the root cannot be read: ${file.problem}.` : `No README at the root of the repository${where2}.`,
-            measured: { path: file?.path ?? null, releaseInfo: null, ...file?.problem ? { problem: file.problem } : {}, ...info.elsewhere.length ? { elsewhere: info.elsewhere } : {} },
+            measured: {
+              path: file?.path ?? null,
+              releaseInfo: null,
+              ...file?.problem ? { problem: file.problem } : {},
+              ...info.elsewhere.length ? { elsewhere: info.elsewhere } : {}
+            },
             evidence: file ? [fileRef(file.path, void 0, file.problem)] : info.elsewhere.map((p) => fileRef(p)),
             fix: file ? `Make ${file.path} a regular text file at the root (a symlink out of the repository is not read).` : "Add README.md at the root: what the project is for, how to install and start using it, and how it is released (process, cadence, versioning)."
           };
@@ -29653,7 +30222,13 @@ var init_codeowners2 = __esm({
             fix: `Add a rule to ${path} such as \`* @alice @bob\` (a pattern, then one or more @login, @org/team or e-mail owners).`
           };
         }
-        const refs = [fileRef(path, p.rules[0].line, `${p.rules[0].pattern} ${p.rules[0].owners.map((o) => o.kind === "email" ? o.id : "@" + o.id).join(" ")}`)];
+        const refs = [
+          fileRef(
+            path,
+            p.rules[0].line,
+            `${p.rules[0].pattern} ${p.rules[0].owners.map((o) => o.kind === "email" ? o.id : "@" + o.id).join(" ")}`
+          )
+        ];
         for (const inv of p.invalid.slice(0, 3)) refs.push(fileRef(path, inv.line, inv.reason));
         const invalidNote = p.invalid.length ? ` ${p.invalid.length} line(s) are skipped by GitHub (line ${p.invalid[0].line}: ${p.invalid[0].reason}).` : "";
         const documented = emeritus.filter((e) => e.names.length > 0 || /(^|\/)(emeritus|alumni|retired)[^/]*$/i.test(e.path));
@@ -29769,7 +30344,10 @@ var init_code_of_conduct = __esm({
       { kind: "contributor-covenant", re: /\bContributor\s+Covenant\b/i }
     ];
     OTHERS = [
-      { kind: "python-software-foundation", re: /python\.org\/psf\/conduct|\bPython\s+Software\s+Foundation(?:['’]s)?\s+Code\s+of\s+Conduct\b|\bPSF\s+Code\s+of\s+Conduct\b/i },
+      {
+        kind: "python-software-foundation",
+        re: /python\.org\/psf\/conduct|\bPython\s+Software\s+Foundation(?:['’]s)?\s+Code\s+of\s+Conduct\b|\bPSF\s+Code\s+of\s+Conduct\b/i
+      },
       { kind: "numfocus", re: /numfocus\.org\/code-of-conduct|\bNumFOCUS\s+Code\s+of\s+Conduct\b/i },
       { kind: "citizen-code-of-conduct", re: /citizencodeofconduct\.org|\bCitizen\s+Code\s+of\s+Conduct\b/i }
     ];
@@ -29798,7 +30376,13 @@ function judge(evidence, policy, path, id, refs, source) {
   const defaultKind = policy.codeOfConduct.default;
   const recognised = id.line !== void 0 && id.matched ? ` (recognised by "${id.matched}", line ${id.line})` : "";
   if (id.kind === "empty") {
-    return { status: "fail", summary: `${path} is empty.`, measured, evidence: refs, fix: `Put the Linux Foundation Code of Conduct in ${path} (or link to https://lfprojects.org/policies/code-of-conduct/ from it).` };
+    return {
+      status: "fail",
+      summary: `${path} is empty.`,
+      measured,
+      evidence: refs,
+      fix: `Put the Linux Foundation Code of Conduct in ${path} (or link to https://lfprojects.org/policies/code-of-conduct/ from it).`
+    };
   }
   if (id.kind === defaultKind) {
     return { status: "pass", summary: `${path} adopts ${describe2(id.kind, id.version)}${recognised}.`, measured, evidence: refs };
@@ -29815,7 +30399,12 @@ function judge(evidence, policy, path, id, refs, source) {
   }
   const ok = approval(policy, evidence, id.kind, id.version);
   if (ok) {
-    measured["approval"] = { reason: ok.reason, approvedOn: ok.approvedOn, ...ok.kind ? { kind: ok.kind } : {}, ...ok.repo ? { repo: ok.repo } : {} };
+    measured["approval"] = {
+      reason: ok.reason,
+      approvedOn: ok.approvedOn,
+      ...ok.kind ? { kind: ok.kind } : {},
+      ...ok.repo ? { repo: ok.repo } : {}
+    };
     return {
       status: "pass",
       summary: `${path} adopts ${describe2(id.kind, id.version)}${recognised}, an alternate code the TAC approved on ${ok.approvedOn} (${ok.reason}).`,
@@ -30147,7 +30736,12 @@ function forecasts(inputs) {
   const put = (id, f) => {
     if (f && (!out.has(id) || out.get(id).fails > f.fails)) out.set(id, f);
   };
-  const series2 = weeklySeries(inputs.commits, new Date(inputs.evidence.asOf).getTime(), inputs.policy.thresholds.windowDays, FORECAST_WEEKS);
+  const series2 = weeklySeries(
+    inputs.commits,
+    new Date(inputs.evidence.asOf).getTime(),
+    inputs.policy.thresholds.windowDays,
+    FORECAST_WEEKS
+  );
   put(13, trend(13, "commits", inputs, series2));
   put(12, trend(12, "contributors", inputs, series2));
   put(10, releases(inputs));
@@ -30185,9 +30779,7 @@ init_errors();
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { createHash } from "node:crypto";
-var DEFAULT_POLICY_FILE = fileURLToPath(
-  new URL("../../data/policies/pytorch-ecosystem-1.0.yml", import.meta.url)
-);
+var DEFAULT_POLICY_FILE = fileURLToPath(new URL("../../data/policies/pytorch-ecosystem-1.0.yml", import.meta.url));
 var THRESHOLD_KEYS = [
   "coreMaintainers",
   "activeContributors",
@@ -30319,7 +30911,9 @@ import { resolve } from "node:path";
 async function resolveLocalTarget(input2, rev = "HEAD") {
   if (rev.startsWith("-") || /[\0\s]/.test(rev)) throw new InputError(`--rev ${JSON.stringify(rev)} is not a revision`);
   if (/\.\.|\^[!@-]/.test(rev)) {
-    throw new InputError(`--rev ${JSON.stringify(rev)} is a range; expected one revision (a branch, tag or commit), e.g. --rev ${rev.split(/\.\.\.?|\^[!@-]/).filter(Boolean).pop() ?? "HEAD"}`);
+    throw new InputError(
+      `--rev ${JSON.stringify(rev)} is a range; expected one revision (a branch, tag or commit), e.g. --rev ${rev.split(/\.\.\.?|\^[!@-]/).filter(Boolean).pop() ?? "HEAD"}`
+    );
   }
   const path = resolve(input2);
   let isDir2 = false;
@@ -30330,7 +30924,10 @@ async function resolveLocalTarget(input2, rev = "HEAD") {
   }
   if (!isDir2) throw new InputError(`${input2}: not a directory; give the path of a repository`);
   const real = realpathSync(path);
-  const resolved = git(["log", "-1", "--no-walk", "--no-show-signature", "--format=%H%x00%cI", "--end-of-options", `${rev}^{commit}`, "--"], { cwd: real }).then(
+  const resolved = git(
+    ["log", "-1", "--no-walk", "--no-show-signature", "--format=%H%x00%cI", "--end-of-options", `${rev}^{commit}`, "--"],
+    { cwd: real }
+  ).then(
     (out) => out.trim().split("\0"),
     () => []
   );
@@ -30394,7 +30991,20 @@ async function readCommitSeries(cwd, commit, asOf, policy, days, shared = {}) {
   const times = [];
   const who = [];
   const log = gitLines(
-    ["-c", "core.commitGraph=false", "-c", "log.mailmap=false", "log", "--no-merges", "--no-mailmap", "--no-show-signature", `--since=${Math.floor(since / 1e3)}`, "--format=%ct%x00%an%x00%ae", commit, "--"],
+    [
+      "-c",
+      "core.commitGraph=false",
+      "-c",
+      "log.mailmap=false",
+      "log",
+      "--no-merges",
+      "--no-mailmap",
+      "--no-show-signature",
+      `--since=${Math.floor(since / 1e3)}`,
+      "--format=%ct%x00%an%x00%ae",
+      commit,
+      "--"
+    ],
     { cwd },
     (line) => {
       const cut = line.indexOf("\0");
@@ -30455,7 +31065,10 @@ init_history();
 init_project_root();
 async function resolveTarget(input2, opts = {}) {
   const { classifyTarget: classifyTarget2, classifyOriginUrl: classifyOriginUrl2, resolveRemoteTarget: resolveRemoteTarget2 } = await Promise.resolve().then(() => (init_remote_target(), remote_target_exports));
-  const c = classifyTarget2(input2, { ...opts.remote?.allowedHosts ? { allowedHosts: opts.remote.allowedHosts } : {}, existsLocally: existsSync4 });
+  const c = classifyTarget2(input2, {
+    ...opts.remote?.allowedHosts ? { allowedHosts: opts.remote.allowedHosts } : {},
+    existsLocally: existsSync4
+  });
   if (c.kind === "refused") throw new InputError(c.reason);
   if (c.kind === "local") {
     const path = opts.path !== void 0 ? normaliseProjectPath(opts.path) : void 0;
@@ -30468,14 +31081,21 @@ async function resolveTarget(input2, opts = {}) {
     ...opts.rev !== void 0 ? { rev: opts.rev } : {},
     ...opts.path !== void 0 ? { path: opts.path } : {},
     ...opts.offline ? { offline: true } : {},
-    wantsPath: await Promise.resolve().then(() => (init_gather(), gather_exports)).then(({ wantedFiles: wantedFiles2 }) => (path) => wantedFiles2([{ path, mode: "100644", type: "blob", oid: "" }]).length > 0),
+    wantsPath: await Promise.resolve().then(() => (init_gather(), gather_exports)).then(
+      ({ wantedFiles: wantedFiles2 }) => (path) => wantedFiles2([{ path, mode: "100644", type: "blob", oid: "" }]).length > 0
+    ),
     listOwnerRepos: async (o) => {
       const { listOwnerRepositories: listOwnerRepositories2 } = await Promise.resolve().then(() => (init_online(), online_exports));
       return listOwnerRepositories2(o.host, o.owner, onlineOptions(opts));
     }
   });
   const local = await resolveLocalTarget(remote.localGitDir, remote.rev);
-  return { ...local, input: input2, ...remote.path ? { path: remote.path } : {}, remote: { host: remote.host, slug: remote.slug, webUrl: remote.webUrl } };
+  return {
+    ...local,
+    input: input2,
+    ...remote.path ? { path: remote.path } : {},
+    remote: { host: remote.host, slug: remote.slug, webUrl: remote.webUrl }
+  };
 }
 async function withOrigin(local, opts, classify, origin) {
   const url = (await origin).trim();
@@ -30546,7 +31166,10 @@ async function checkResolved(target, opts = {}) {
 }
 async function readForecastInputs(target, asOf, policy, shared) {
   const days = 365;
-  const [commits, tags] = await Promise.all([readCommitSeries(target.root, target.commit, asOf, policy, days, shared), readTagDates(target.root, asOf, shared.tagRefs)]);
+  const [commits, tags] = await Promise.all([
+    readCommitSeries(target.root, target.commit, asOf, policy, days, shared),
+    readTagDates(target.root, asOf, shared.tagRefs)
+  ]);
   return { commits, tags };
 }
 function namedTeams(evidence, ownership2) {
@@ -30560,14 +31183,17 @@ async function check(input2, opts = {}) {
 }
 function parseAsOf(text2) {
   const trimmed = text2.trim();
-  const bad = (why2) => new InputError(`--as-of ${JSON.stringify(text2)}: expected an ISO 8601 date or instant, e.g. 2026-11-27 or 2026-11-27T12:00:00Z (${why2})`);
+  const bad = (why2) => new InputError(
+    `--as-of ${JSON.stringify(text2)}: expected an ISO 8601 date or instant, e.g. 2026-11-27 or 2026-11-27T12:00:00Z (${why2})`
+  );
   const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.exec(trimmed);
   if (!m) throw bad("not a date");
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const days = new Date(Date.UTC(y, mo, 0)).getUTCDate();
   if (mo < 1 || mo > 12) throw bad(`there is no month ${m[2]}`);
   if (d < 1 || d > days) throw bad(`${m[1]}-${m[2]} has ${days} days`);
-  if (m[4] !== void 0 && (Number(m[4]) > 23 || Number(m[5]) > 59 || Number(m[6] ?? 0) > 59)) throw bad("the time of day is out of range");
+  if (m[4] !== void 0 && (Number(m[4]) > 23 || Number(m[5]) > 59 || Number(m[6] ?? 0) > 59))
+    throw bad("the time of day is out of range");
   const zone = m[7];
   if (zone && zone !== "Z" && (Number(zone.slice(1, 3)) > 23 || Number(zone.slice(-2)) > 59)) throw bad("the UTC offset is out of range");
   const iso2 = m[4] === void 0 ? `${m[1]}-${m[2]}-${m[3]}T00:00:00Z` : trimmed.replace(" ", "T").replace(/(Z|[+-]\d{2}:?\d{2})?$/, (z) => !z ? "Z" : z === "Z" ? z : `${z.slice(0, 3)}:${z.slice(-2)}`);
@@ -30626,7 +31252,11 @@ function renderMarkdown(report, opts = {}) {
   const out = [];
   out.push(`### Steward check: ${cell(t.repo)} \u2014 **${report.verdict.toUpperCase()}**`);
   out.push("");
-  if (t.path) out.push(`The project in \`${cell(t.path)}/\`: file paths are relative to it; CI, CODEOWNERS and other shared files come from the repository root, and activity counts the whole repository.`, "");
+  if (t.path)
+    out.push(
+      `The project in \`${cell(t.path)}/\`: file paths are relative to it; CI, CODEOWNERS and other shared files come from the repository root, and activity counts the whole repository.`,
+      ""
+    );
   out.push(`Commit ${commitLink} \xB7 as of ${t.asOf} \xB7 policy \`${report.policy.id}\` ${report.policy.version} \xB7 ${tally}`);
   out.push("");
   out.push("| # | Requirement | Status | Summary | Evidence |");
@@ -30657,7 +31287,9 @@ function renderMarkdown(report, opts = {}) {
   }
   out.push("");
   const where2 = !opts.offline && t.webUrl ? t.webUrl : t.input;
-  out.push(`<sub>Generated by steward ${report.tool.version}. Re-run: \`steward check ${cell(where2)}${t.path ? ` --path ${cell(t.path)}` : ""} --rev ${t.commit} --as-of ${t.asOf}${opts.offline ? " --offline" : ""}\`</sub>`);
+  out.push(
+    `<sub>Generated by steward ${report.tool.version}. Re-run: \`steward check ${cell(where2)}${t.path ? ` --path ${cell(t.path)}` : ""} --rev ${t.commit} --as-of ${t.asOf}${opts.offline ? " --offline" : ""}\`</sub>`
+  );
   return out.join("\n") + "\n";
 }
 
@@ -30691,7 +31323,10 @@ function ruleName(key) {
 function location(r, target) {
   const file = r.evidence.find((e) => e.kind === "file");
   if (!file) {
-    return { physicalLocation: { artifactLocation: { uri: ROOT_URI, uriBaseId: "%SRCROOT%" } }, message: { text: "the repository as a whole" } };
+    return {
+      physicalLocation: { artifactLocation: { uri: ROOT_URI, uriBaseId: "%SRCROOT%" } },
+      message: { text: "the repository as a whole" }
+    };
   }
   const repoPath = target.path && !target.inherited?.includes(file.ref) ? `${target.path}/${file.ref}` : file.ref;
   const uri = repoPath.split("/").map(encodeURIComponent).join("/");
@@ -30741,7 +31376,11 @@ To fix: ${r.fix}` : ""}` },
       }
     },
     automationDetails: { id: `steward/${report.policy.id}/` },
-    ...report.target.webUrl ? { versionControlProvenance: [{ repositoryUri: report.target.webUrl, revisionId: report.target.commit, mappedTo: { uriBaseId: "%SRCROOT%" } }] } : {},
+    ...report.target.webUrl ? {
+      versionControlProvenance: [
+        { repositoryUri: report.target.webUrl, revisionId: report.target.commit, mappedTo: { uriBaseId: "%SRCROOT%" } }
+      ]
+    } : {},
     results,
     properties: { verdict: report.verdict, asOf: report.target.asOf, policy: report.policy, repository: report.target.repo }
   };
@@ -30786,7 +31425,9 @@ function readInputs(env) {
   const path = input(env, "path") || ".";
   const stage = input(env, "stage") || "apply";
   if (stage !== "apply" && stage !== "member") {
-    throw new InputError(`input stage: expected apply (a project readying its application) or member (a project in the ecosystem, before its periodic review), found ${JSON.stringify(stage)}`);
+    throw new InputError(
+      `input stage: expected apply (a project readying its application) or member (a project in the ecosystem, before its periodic review), found ${JSON.stringify(stage)}`
+    );
   }
   const policy = input(env, "policy");
   const sarif = input(env, "sarif-file") || "steward.sarif";
@@ -30818,12 +31459,14 @@ function readRevisions(env) {
   }
   if (name === "pull_request" || name === "pull_request_target") {
     const base = event["pull_request"]?.base?.sha;
-    if (typeof base !== "string" || !base) throw new InputError(`${name} event at ${file ?? "(no GITHUB_EVENT_PATH)"}: expected pull_request.base.sha, found none`);
+    if (typeof base !== "string" || !base)
+      throw new InputError(`${name} event at ${file ?? "(no GITHUB_EVENT_PATH)"}: expected pull_request.base.sha, found none`);
     return { base, head: "HEAD", baseFrom: "the pull request base" };
   }
   if (name === "push") {
     const before = event["before"];
-    if (typeof before === "string" && before && !NO_COMMIT.test(before)) return { base: before, head: "HEAD", baseFrom: "the commit before the push" };
+    if (typeof before === "string" && before && !NO_COMMIT.test(before))
+      return { base: before, head: "HEAD", baseFrom: "the commit before the push" };
   }
   return { head: "HEAD" };
 }
@@ -30848,7 +31491,9 @@ function summaryMarkdown(inputs, revs, head, base, cmp2, failures) {
     out.push(line("Fixed by this change", cmp2.fixed));
     out.push(line("Failing before and after (not caused by this change)", cmp2.stillFailing));
   } else {
-    out.push(`**Steward** (${purpose}): no base commit to compare with (${revs.baseFrom ?? "the event names none"}); this run reports without judging a change.`);
+    out.push(
+      `**Steward** (${purpose}): no base commit to compare with (${revs.baseFrom ?? "the event names none"}); this run reports without judging a change.`
+    );
   }
   out.push("");
   out.push(failures.length ? `The step fails: ${failures.join("; ")}.` : "The step passes.");
@@ -30870,17 +31515,25 @@ async function runAction(env, write = (s) => process.stdout.write(s)) {
   let comparison;
   if (revs.base) {
     base = (await check(inputs.repo, { ...opts, rev: revs.base }).catch((err) => {
-      throw new Error(`${err.message} (the base commit of ${revs.baseFrom ?? "the event"}; check out with fetch-depth: 0 so it is present)`);
+      throw new Error(
+        `${err.message} (the base commit of ${revs.baseFrom ?? "the event"}; check out with fetch-depth: 0 so it is present)`
+      );
     })).report;
     comparison = compareReports(base, head);
   }
   const failures = [];
   if (comparison?.regressions.length) {
-    failures.push(`${comparison.regressions.length === 1 ? "a requirement that passed" : `${comparison.regressions.length} requirements that passed`} on the base ${comparison.regressions.length === 1 ? "fails" : "fail"} on the head (${comparison.regressions.map((r) => r.id).join(", ")})`);
-    for (const r of comparison.regressions) write(annotation("error", r, `Steward: requirement ${r.id} ${r.title} passed on the base and fails now`));
+    failures.push(
+      `${comparison.regressions.length === 1 ? "a requirement that passed" : `${comparison.regressions.length} requirements that passed`} on the base ${comparison.regressions.length === 1 ? "fails" : "fail"} on the head (${comparison.regressions.map((r) => r.id).join(", ")})`
+    );
+    for (const r of comparison.regressions)
+      write(annotation("error", r, `Steward: requirement ${r.id} ${r.title} passed on the base and fails now`));
   }
   const failing = head.requirements.filter((r) => r.status === "fail");
-  if (inputs.requirePass && failing.length) failures.push(`require-pass is set and ${failing.length === 1 ? "requirement" : "requirements"} ${failing.map((r) => r.id).join(", ")} ${failing.length === 1 ? "fails" : "fail"}`);
+  if (inputs.requirePass && failing.length)
+    failures.push(
+      `require-pass is set and ${failing.length === 1 ? "requirement" : "requirements"} ${failing.map((r) => r.id).join(", ")} ${failing.length === 1 ? "fails" : "fail"}`
+    );
   mkdirSync3(dirname(inputs.sarifFile), { recursive: true });
   writeFileSync3(inputs.sarifFile, renderSarif([head], { metas: REQUIREMENTS.map((r) => r.meta), policy }));
   const summary = summaryMarkdown(inputs, revs, head, base, comparison, failures);
@@ -30895,8 +31548,10 @@ sarif-file=${inputs.sarifFile}
 `
     );
   }
-  write(`steward: ${head.target.repo} @ ${head.target.commit.slice(0, 12)} ${head.verdict}${base ? ` (base ${base.target.commit.slice(0, 12)} ${base.verdict})` : ""}; SARIF written to ${inputs.sarifFile}
-`);
+  write(
+    `steward: ${head.target.repo} @ ${head.target.commit.slice(0, 12)} ${head.verdict}${base ? ` (base ${base.target.commit.slice(0, 12)} ${base.verdict})` : ""}; SARIF written to ${inputs.sarifFile}
+`
+  );
   for (const f of failures) write(`::error title=Steward::${escapeData(f)}
 `);
   return { exitCode: failures.length ? 1 : 0, head, ...base ? { base } : {}, ...comparison ? { comparison } : {}, failures };

@@ -47,7 +47,9 @@ export function readInputs(env: Env): ActionInputs {
   const path = input(env, 'path') || '.';
   const stage = input(env, 'stage') || 'apply';
   if (stage !== 'apply' && stage !== 'member') {
-    throw new InputError(`input stage: expected apply (a project readying its application) or member (a project in the ecosystem, before its periodic review), found ${JSON.stringify(stage)}`);
+    throw new InputError(
+      `input stage: expected apply (a project readying its application) or member (a project in the ecosystem, before its periodic review), found ${JSON.stringify(stage)}`,
+    );
   }
   const policy = input(env, 'policy');
   const sarif = input(env, 'sarif-file') || 'steward.sarif';
@@ -82,13 +84,15 @@ export function readRevisions(env: Env): Revisions {
   }
   if (name === 'pull_request' || name === 'pull_request_target') {
     const base = (event['pull_request'] as { base?: { sha?: unknown } } | undefined)?.base?.sha;
-    if (typeof base !== 'string' || !base) throw new InputError(`${name} event at ${file ?? '(no GITHUB_EVENT_PATH)'}: expected pull_request.base.sha, found none`);
+    if (typeof base !== 'string' || !base)
+      throw new InputError(`${name} event at ${file ?? '(no GITHUB_EVENT_PATH)'}: expected pull_request.base.sha, found none`);
     return { base, head: 'HEAD', baseFrom: 'the pull request base' };
   }
   if (name === 'push') {
     const before = event['before'];
     // a push that creates a branch has no before (all zeros): nothing to compare with
-    if (typeof before === 'string' && before && !NO_COMMIT.test(before)) return { base: before, head: 'HEAD', baseFrom: 'the commit before the push' };
+    if (typeof before === 'string' && before && !NO_COMMIT.test(before))
+      return { base: before, head: 'HEAD', baseFrom: 'the commit before the push' };
   }
   return { head: 'HEAD' };
 }

@@ -30,22 +30,34 @@ const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace
 
 function annotation(level: 'error' | 'warning' | 'notice', r: Result, title: string): string {
   const file = r.evidence.find((e) => e.kind === 'file');
-  const props = [file ? `file=${escapeProperty(file.ref)}` : '', file?.line ? `line=${file.line}` : '', `title=${escapeProperty(title)}`].filter(Boolean).join(',');
+  const props = [file ? `file=${escapeProperty(file.ref)}` : '', file?.line ? `line=${file.line}` : '', `title=${escapeProperty(title)}`]
+    .filter(Boolean)
+    .join(',');
   return `::${level} ${props}::${escapeData(`${r.summary}${r.fix ? ` To fix: ${r.fix}` : ''}`)}\n`;
 }
 
-function summaryMarkdown(inputs: ActionInputs, revs: Revisions, head: Report, base: Report | undefined, cmp: Comparison | undefined, failures: string[]): string {
+function summaryMarkdown(
+  inputs: ActionInputs,
+  revs: Revisions,
+  head: Report,
+  base: Report | undefined,
+  cmp: Comparison | undefined,
+  failures: string[],
+): string {
   const out: string[] = [];
   const purpose = inputs.stage === 'apply' ? 'readiness for an Ecosystem application' : 'standing before the periodic review';
   if (base && cmp) {
     out.push(`**Steward** (${purpose}): compared with ${revs.baseFrom ?? 'the base'} \`${base.target.commit.slice(0, 12)}\`.`);
     out.push('');
-    const line = (label: string, rs: Result[]) => `- ${label}: ${rs.length === 0 ? 'none' : rs.map((r) => `${r.id} ${r.title}`).join(', ')}`;
+    const line = (label: string, rs: Result[]) =>
+      `- ${label}: ${rs.length === 0 ? 'none' : rs.map((r) => `${r.id} ${r.title}`).join(', ')}`;
     out.push(line('Regressions (passed on the base, fail now)', cmp.regressions));
     out.push(line('Fixed by this change', cmp.fixed));
     out.push(line('Failing before and after (not caused by this change)', cmp.stillFailing));
   } else {
-    out.push(`**Steward** (${purpose}): no base commit to compare with (${revs.baseFrom ?? 'the event names none'}); this run reports without judging a change.`);
+    out.push(
+      `**Steward** (${purpose}): no base commit to compare with (${revs.baseFrom ?? 'the event names none'}); this run reports without judging a change.`,
+    );
   }
   out.push('');
   out.push(failures.length ? `The step fails: ${failures.join('; ')}.` : 'The step passes.');
@@ -67,18 +79,28 @@ export async function runAction(env: Env, write: (s: string) => void = (s) => pr
   let base: Report | undefined;
   let comparison: Comparison | undefined;
   if (revs.base) {
-    base = (await check(inputs.repo, { ...opts, rev: revs.base }).catch((err: Error) => {
-      throw new Error(`${err.message} (the base commit of ${revs.baseFrom ?? 'the event'}; check out with fetch-depth: 0 so it is present)`);
-    })).report;
+    base = (
+      await check(inputs.repo, { ...opts, rev: revs.base }).catch((err: Error) => {
+        throw new Error(
+          `${err.message} (the base commit of ${revs.baseFrom ?? 'the event'}; check out with fetch-depth: 0 so it is present)`,
+        );
+      })
+    ).report;
     comparison = compareReports(base, head);
   }
   const failures: string[] = [];
   if (comparison?.regressions.length) {
-    failures.push(`${comparison.regressions.length === 1 ? 'a requirement that passed' : `${comparison.regressions.length} requirements that passed`} on the base ${comparison.regressions.length === 1 ? 'fails' : 'fail'} on the head (${comparison.regressions.map((r) => r.id).join(', ')})`);
-    for (const r of comparison.regressions) write(annotation('error', r, `Steward: requirement ${r.id} ${r.title} passed on the base and fails now`));
+    failures.push(
+      `${comparison.regressions.length === 1 ? 'a requirement that passed' : `${comparison.regressions.length} requirements that passed`} on the base ${comparison.regressions.length === 1 ? 'fails' : 'fail'} on the head (${comparison.regressions.map((r) => r.id).join(', ')})`,
+    );
+    for (const r of comparison.regressions)
+      write(annotation('error', r, `Steward: requirement ${r.id} ${r.title} passed on the base and fails now`));
   }
   const failing = head.requirements.filter((r) => r.status === 'fail');
-  if (inputs.requirePass && failing.length) failures.push(`require-pass is set and ${failing.length === 1 ? 'requirement' : 'requirements'} ${failing.map((r) => r.id).join(', ')} ${failing.length === 1 ? 'fails' : 'fail'}`);
+  if (inputs.requirePass && failing.length)
+    failures.push(
+      `require-pass is set and ${failing.length === 1 ? 'requirement' : 'requirements'} ${failing.map((r) => r.id).join(', ')} ${failing.length === 1 ? 'fails' : 'fail'}`,
+    );
 
   mkdirSync(dirname(inputs.sarifFile), { recursive: true });
   writeFileSync(inputs.sarifFile, renderSarif([head], { metas: REQUIREMENTS.map((r) => r.meta), policy }));
@@ -91,7 +113,9 @@ export async function runAction(env: Env, write: (s: string) => void = (s) => pr
       `verdict=${head.verdict}\nregressions=${(comparison?.regressions ?? []).map((r) => r.id).join(',')}\nsarif-file=${inputs.sarifFile}\n`,
     );
   }
-  write(`steward: ${head.target.repo} @ ${head.target.commit.slice(0, 12)} ${head.verdict}${base ? ` (base ${base.target.commit.slice(0, 12)} ${base.verdict})` : ''}; SARIF written to ${inputs.sarifFile}\n`);
+  write(
+    `steward: ${head.target.repo} @ ${head.target.commit.slice(0, 12)} ${head.verdict}${base ? ` (base ${base.target.commit.slice(0, 12)} ${base.verdict})` : ''}; SARIF written to ${inputs.sarifFile}\n`,
+  );
   for (const f of failures) write(`::error title=Steward::${escapeData(f)}\n`);
   return { exitCode: failures.length ? 1 : 0, head, ...(base ? { base } : {}), ...(comparison ? { comparison } : {}), failures };
 }

@@ -39,7 +39,11 @@ export function wantedFiles(tree: TreeEntry[]): TreeEntry[] {
 
 /** What tells a monorepo's packages apart: the repository's (or folder's) name, the README, CI's publishing steps. */
 function choiceContext(files: Evidence['files'], ci: Evidence['ci'], repo: string, path: string | undefined): ChoiceContext {
-  const name = (path ?? repo).replace(/\/+$/, '').split('/').pop()!.replace(/\.git$/, '');
+  const name = (path ?? repo)
+    .replace(/\/+$/, '')
+    .split('/')
+    .pop()!
+    .replace(/\.git$/, '');
   const readme = Object.keys(files).find((p) => /^readme(\.[a-z]+)?$/i.test(p));
   return {
     ...(name ? { repoName: name } : {}),
@@ -69,13 +73,19 @@ export async function gatherEvidence(target: ResolvedTarget, opts: GatherOptions
   const historyAndTags = await historyPromise;
   const cut = historyAndTags.history.shallow;
   if (cut) {
-    problems.push({ file: 'shallow', message: `a shallow clone: history before ${cut.cutAt ?? 'an unknown commit'} is cut off${cut.hidesWindow ? ', inside the activity window' : ''}` });
+    problems.push({
+      file: 'shallow',
+      message: `a shallow clone: history before ${cut.cutAt ?? 'an unknown commit'} is cut off${cut.hidesWindow ? ', inside the activity window' : ''}`,
+    });
   }
   if (historyAndTags.history.mailmapCut) {
     problems.push({ file: '.mailmap', message: cutMessage(historyAndTags.history.mailmapCut) });
   }
   if (historyAndTags.history.graphRejected) {
-    problems.push({ file: 'objects/info/commit-graph', message: `not used: ${historyAndTags.history.graphRejected}; the history was walked from the commit objects` });
+    problems.push({
+      file: 'objects/info/commit-graph',
+      message: `not used: ${historyAndTags.history.graphRejected}; the history was walked from the commit objects`,
+    });
   }
   return {
     repo: {
@@ -100,6 +110,10 @@ export async function gatherEvidence(target: ResolvedTarget, opts: GatherOptions
     torchReleases: torchReleasesAt(opts.asOf, opts.torchReleasesFile),
     problems,
     // the history is the repository's: commits to a monorepo's other folders count as its activity
-    sources: [target.path ? { name: 'git', detail: `the project in ${target.path}/; activity and releases count the whole repository` } : { name: 'git' }],
+    sources: [
+      target.path
+        ? { name: 'git', detail: `the project in ${target.path}/; activity and releases count the whole repository` }
+        : { name: 'git' },
+    ],
   };
 }

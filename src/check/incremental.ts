@@ -25,16 +25,25 @@ export type IncrementalResult = CheckResult & { reused: boolean };
 const changedMark = (slug: string) => `INCREMENTAL metadata-changed ${slug.toLowerCase()}`;
 
 /** Why the prior evidence can't be reused, or null when it can. */
-export async function changedSince(input: string, prior: PriorEvaluation, session: OnlineSession, opts: Pick<CheckOptions, 'remote'> = {}): Promise<string | null> {
+export async function changedSince(
+  input: string,
+  prior: PriorEvaluation,
+  session: OnlineSession,
+  opts: Pick<CheckOptions, 'remote'> = {},
+): Promise<string | null> {
   const { classifyTarget, cloneUrlFor, cloneBaseUrlsFromEnv } = await import('./remote-target.js');
-  const c = classifyTarget(input, { ...(opts.remote?.allowedHosts ? { allowedHosts: opts.remote.allowedHosts } : {}), existsLocally: () => false });
+  const c = classifyTarget(input, {
+    ...(opts.remote?.allowedHosts ? { allowedHosts: opts.remote.allowedHosts } : {}),
+    existsLocally: () => false,
+  });
   if (c.kind !== 'remote') return 'not a hosted repository URL';
   if (c.spec.host !== 'github') return `only GitHub metadata is compared (${c.spec.host})`;
   const spec = c.spec;
   const [{ runGit }, { githubClientOf }] = await Promise.all([import('./remote-git.js'), import('../evidence/online/index.js')]);
   const cloneUrl = cloneUrlFor(spec, opts.remote?.cloneBaseUrls ?? cloneBaseUrlsFromEnv());
   const [owner, repo] = spec.slug.split('/') as [string, string];
-  if (session.cache.get(changedMark(spec.slug))?.data) return 'the repository metadata changed since the stored evidence (no full check has completed since)';
+  if (session.cache.get(changedMark(spec.slug))?.data)
+    return 'the repository metadata changed since the stored evidence (no full check has completed since)';
   const changed = (why: string) => {
     session.cache.set({ key: changedMark(spec.slug), data: { why }, storedAt: new Date().toISOString() });
     return why;
@@ -49,7 +58,14 @@ export async function changedSince(input: string, prior: PriorEvaluation, sessio
     if (head !== prior.commit) return `the default branch moved (${prior.commit.slice(0, 12)} → ${head?.slice(0, 12) ?? 'none'})`;
     if (!meta.fromCache) return changed('the repository metadata changed (new ETag)');
     // the same request the online evidence makes, so the cached ETag answers it
-    const runs = await client.get('GET /repos/{owner}/{repo}/actions/runs', { owner, repo, branch: meta.data.default_branch, status: 'completed', exclude_pull_requests: true, per_page: 30 });
+    const runs = await client.get('GET /repos/{owner}/{repo}/actions/runs', {
+      owner,
+      repo,
+      branch: meta.data.default_branch,
+      status: 'completed',
+      exclude_pull_requests: true,
+      per_page: 30,
+    });
     if (!runs.fromCache) return changed('the workflow runs changed (new ETag)');
     return null;
   } catch (err) {
@@ -58,15 +74,23 @@ export async function changedSince(input: string, prior: PriorEvaluation, sessio
 }
 
 /** The full check, unless `prior` still describes the repository: then its evidence re-judged. */
-export async function checkIncremental(input: string, prior: PriorEvaluation | undefined, opts: CheckOptions & { session: OnlineSession }): Promise<IncrementalResult> {
+export async function checkIncremental(
+  input: string,
+  prior: PriorEvaluation | undefined,
+  opts: CheckOptions & { session: OnlineSession },
+): Promise<IncrementalResult> {
   if (prior && !opts.offline && (await changedSince(input, prior, opts.session, opts)) === null) {
     return { report: evaluate(prior.evidence, opts.policy ?? loadDefaultPolicy()), evidence: prior.evidence, reused: true };
   }
   const { session, ...rest } = opts;
   const full = await check(input, { ...rest, online: { ...rest.online, session } });
   const { classifyTarget } = await import('./remote-target.js');
-  const c = classifyTarget(input, { ...(opts.remote?.allowedHosts ? { allowedHosts: opts.remote.allowedHosts } : {}), existsLocally: () => false });
+  const c = classifyTarget(input, {
+    ...(opts.remote?.allowedHosts ? { allowedHosts: opts.remote.allowedHosts } : {}),
+    existsLocally: () => false,
+  });
   // the evidence now reflects the metadata the last probe saw
-  if (c.kind === 'remote' && session.cache.get(changedMark(c.spec.slug))?.data) session.cache.set({ key: changedMark(c.spec.slug), data: null, storedAt: new Date().toISOString() });
+  if (c.kind === 'remote' && session.cache.get(changedMark(c.spec.slug))?.data)
+    session.cache.set({ key: changedMark(c.spec.slug), data: null, storedAt: new Date().toISOString() });
   return { ...full, reused: false };
 }

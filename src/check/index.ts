@@ -48,7 +48,10 @@ export interface CheckResult {
 export async function resolveTarget(input: string, opts: CheckOptions = {}): Promise<CheckTarget> {
   // URLs and owner/name are told apart from paths, and unsafe input refused, before any process or socket
   const { classifyTarget, classifyOriginUrl, resolveRemoteTarget } = await import('./remote-target.js');
-  const c = classifyTarget(input, { ...(opts.remote?.allowedHosts ? { allowedHosts: opts.remote.allowedHosts } : {}), existsLocally: existsSync });
+  const c = classifyTarget(input, {
+    ...(opts.remote?.allowedHosts ? { allowedHosts: opts.remote.allowedHosts } : {}),
+    existsLocally: existsSync,
+  });
   if (c.kind === 'refused') throw new InputError(c.reason);
   if (c.kind === 'local') {
     const path = opts.path !== undefined ? normaliseProjectPath(opts.path) : undefined;
@@ -62,14 +65,23 @@ export async function resolveTarget(input: string, opts: CheckOptions = {}): Pro
     ...(opts.rev !== undefined ? { rev: opts.rev } : {}),
     ...(opts.path !== undefined ? { path: opts.path } : {}),
     ...(opts.offline ? { offline: true } : {}),
-    wantsPath: await import('./gather.js').then(({ wantedFiles }) => (path: string) => wantedFiles([{ path, mode: '100644', type: 'blob', oid: '' }]).length > 0),
+    wantsPath: await import('./gather.js').then(
+      ({ wantedFiles }) =>
+        (path: string) =>
+          wantedFiles([{ path, mode: '100644', type: 'blob', oid: '' }]).length > 0,
+    ),
     listOwnerRepos: async (o) => {
       const { listOwnerRepositories } = await import('../evidence/online/index.js');
       return listOwnerRepositories(o.host, o.owner, onlineOptions(opts));
     },
   });
   const local = await resolveLocalTarget(remote.localGitDir, remote.rev);
-  return { ...local, input, ...(remote.path ? { path: remote.path } : {}), remote: { host: remote.host, slug: remote.slug, webUrl: remote.webUrl } };
+  return {
+    ...local,
+    input,
+    ...(remote.path ? { path: remote.path } : {}),
+    remote: { host: remote.host, slug: remote.slug, webUrl: remote.webUrl },
+  };
 }
 
 /** A local clone whose `origin` is on an allowed host is that hosted repository (read from its config: no network). */
@@ -102,13 +114,14 @@ export async function checkResolved(target: CheckTarget, opts: CheckOptions = {}
   early?.catch(() => undefined); // awaited below; never an unhandled rejection meanwhile
   // The modules that gather and judge are loaded while that git log runs (a cold CLI compiles
   // them: tens of ms that would otherwise come before the first git process).
-  const [{ gatherEvidence }, { evaluate }, { chooseTorchReleases }, { ownership }, { applyForecasts, forecasts, horizonFor }] = await Promise.all([
-    import('./gather.js'),
-    import('./evaluate.js'),
-    import('../evidence/torch-releases.js'),
-    import('../evidence/community/owners.js'),
-    import('../forecast/index.js'),
-  ]);
+  const [{ gatherEvidence }, { evaluate }, { chooseTorchReleases }, { ownership }, { applyForecasts, forecasts, horizonFor }] =
+    await Promise.all([
+      import('./gather.js'),
+      import('./evaluate.js'),
+      import('../evidence/torch-releases.js'),
+      import('../evidence/community/owners.js'),
+      import('../forecast/index.js'),
+    ]);
   const torch = chooseTorchReleases(opts.torchReleasesFile);
   const evidence = await gatherEvidence(target, {
     asOf,
@@ -159,7 +172,10 @@ async function readForecastInputs(target: CheckTarget, asOf: Date, policy: Polic
   // series keeps only windows that lie inside what was read (about 40 weeks), and the year's
   // commit objects are the costliest read of a check on a large repository.
   const days = 365;
-  const [commits, tags] = await Promise.all([readCommitSeries(target.root, target.commit, asOf, policy, days, shared), readTagDates(target.root, asOf, shared.tagRefs)]);
+  const [commits, tags] = await Promise.all([
+    readCommitSeries(target.root, target.commit, asOf, policy, days, shared),
+    readTagDates(target.root, asOf, shared.tagRefs),
+  ]);
   return { commits, tags };
 }
 
@@ -182,18 +198,24 @@ export async function check(input: string, opts: CheckOptions = {}): Promise<Che
 export function parseAsOf(text: string): Date {
   const trimmed = text.trim();
   const bad = (why: string) =>
-    new InputError(`--as-of ${JSON.stringify(text)}: expected an ISO 8601 date or instant, e.g. 2026-11-27 or 2026-11-27T12:00:00Z (${why})`);
+    new InputError(
+      `--as-of ${JSON.stringify(text)}: expected an ISO 8601 date or instant, e.g. 2026-11-27 or 2026-11-27T12:00:00Z (${why})`,
+    );
   const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.exec(trimmed);
   if (!m) throw bad('not a date');
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const days = new Date(Date.UTC(y, mo, 0)).getUTCDate();
   if (mo < 1 || mo > 12) throw bad(`there is no month ${m[2]}`);
   if (d < 1 || d > days) throw bad(`${m[1]}-${m[2]} has ${days} days`);
-  if (m[4] !== undefined && (Number(m[4]) > 23 || Number(m[5]) > 59 || Number(m[6] ?? 0) > 59)) throw bad('the time of day is out of range');
+  if (m[4] !== undefined && (Number(m[4]) > 23 || Number(m[5]) > 59 || Number(m[6] ?? 0) > 59))
+    throw bad('the time of day is out of range');
   const zone = m[7];
   if (zone && zone !== 'Z' && (Number(zone.slice(1, 3)) > 23 || Number(zone.slice(-2)) > 59)) throw bad('the UTC offset is out of range');
   // an instant without a zone is UTC, like a date: the same text gives the same result anywhere
-  const iso = m[4] === undefined ? `${m[1]}-${m[2]}-${m[3]}T00:00:00Z` : trimmed.replace(' ', 'T').replace(/(Z|[+-]\d{2}:?\d{2})?$/, (z) => (!z ? 'Z' : z === 'Z' ? z : `${z.slice(0, 3)}:${z.slice(-2)}`));
+  const iso =
+    m[4] === undefined
+      ? `${m[1]}-${m[2]}-${m[3]}T00:00:00Z`
+      : trimmed.replace(' ', 'T').replace(/(Z|[+-]\d{2}:?\d{2})?$/, (z) => (!z ? 'Z' : z === 'Z' ? z : `${z.slice(0, 3)}:${z.slice(-2)}`));
   const d0 = new Date(iso);
   if (Number.isNaN(d0.getTime())) throw bad('not a date');
   return d0;

@@ -28,10 +28,15 @@ function sharedKind(path: string): string | undefined {
  * leading or trailing slash; `.`/`..` segments, backslashes and control characters refused.
  */
 export function normaliseProjectPath(given: string): string | undefined {
-  const p = given.trim().replace(/^\/+|\/+$/g, '').replace(/\/{2,}/g, '/');
+  const p = given
+    .trim()
+    .replace(/^\/+|\/+$/g, '')
+    .replace(/\/{2,}/g, '/');
   if (p === '' || p === '.') return undefined;
   if (/[\0-\x1f\\]/.test(p) || p.split('/').some((s) => s === '.' || s === '..')) {
-    throw new InputError(`--path ${JSON.stringify(given)}: expected a folder inside the repository (like sub/dir), without . or .. segments`);
+    throw new InputError(
+      `--path ${JSON.stringify(given)}: expected a folder inside the repository (like sub/dir), without . or .. segments`,
+    );
   }
   return p;
 }
@@ -50,7 +55,9 @@ export function projectView(tree: TreeEntry[], path: string, commit: string): Pr
   for (const e of tree) if (e.path.startsWith(prefix)) own.push({ ...e, path: e.path.slice(prefix.length) });
   if (own.length === 0) {
     const asFile = tree.some((e) => e.path === path);
-    throw new InputError(`--path ${path}: ${asFile ? 'is a file, expected a folder' : 'no such folder'} in the repository at ${commit.slice(0, 12)}`);
+    throw new InputError(
+      `--path ${path}: ${asFile ? 'is a file, expected a folder' : 'no such folder'} in the repository at ${commit.slice(0, 12)}`,
+    );
   }
   const ownKinds = new Set(own.map((e) => sharedKind(e.path)).filter((k): k is string => k !== undefined));
   const inherited: TreeEntry[] = [];

@@ -11,7 +11,13 @@ export interface RemoteGitOptions {
   network?: string;
 }
 
-export async function runGit(cwd: string, args: string[], timeoutMs = 600_000, spec: RemoteSpec, opts: RemoteGitOptions = {}): Promise<string> {
+export async function runGit(
+  cwd: string,
+  args: string[],
+  timeoutMs = 600_000,
+  spec: RemoteSpec,
+  opts: RemoteGitOptions = {},
+): Promise<string> {
   try {
     const out = await gitBuffer(args, {
       cwd,
@@ -58,8 +64,18 @@ export async function fetchWantedBlobs(
   }
   if (oids.length === 0) return;
   // which of them are missing (`?oid`); asking cat-file instead would die on the first one
-  const listed = await runGit(dir, ['rev-list', '--objects', '--no-walk', '--missing=print', '--end-of-options', rev], timeoutMs, spec).catch(() => '');
-  const absent = new Set(listed.split('\n').filter((l) => l.startsWith('?')).map((l) => l.slice(1).trim()));
+  const listed = await runGit(
+    dir,
+    ['rev-list', '--objects', '--no-walk', '--missing=print', '--end-of-options', rev],
+    timeoutMs,
+    spec,
+  ).catch(() => '');
+  const absent = new Set(
+    listed
+      .split('\n')
+      .filter((l) => l.startsWith('?'))
+      .map((l) => l.slice(1).trim()),
+  );
   const missing = [...new Set(oids.filter((o) => absent.has(o)))];
   if (missing.length === 0) return;
   await runGit(
@@ -76,7 +92,17 @@ export async function fetchWantedBlobs(
  * inflated). Our own cache, so we write one: whole after a clone, a new split layer after a fetch
  * (git merges small layers itself), which costs only the new commits. A failure only costs speed.
  */
-export async function writeCommitGraph(dir: string, after: 'cloned' | 'fetched', timeoutMs: number | undefined, spec: RemoteSpec): Promise<void> {
+export async function writeCommitGraph(
+  dir: string,
+  after: 'cloned' | 'fetched',
+  timeoutMs: number | undefined,
+  spec: RemoteSpec,
+): Promise<void> {
   const split = after === 'fetched' ? ['--split'] : [];
-  await runGit(dir, ['-c', 'fetch.writeCommitGraph=false', 'commit-graph', 'write', '--reachable', '--no-progress', ...split], timeoutMs, spec).catch(() => undefined);
+  await runGit(
+    dir,
+    ['-c', 'fetch.writeCommitGraph=false', 'commit-graph', 'write', '--reachable', '--no-progress', ...split],
+    timeoutMs,
+    spec,
+  ).catch(() => undefined);
 }

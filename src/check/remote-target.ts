@@ -74,17 +74,27 @@ export interface OwnerOnly {
 }
 
 export type Classified =
-  | { kind: 'local' }
-  | { kind: 'remote'; spec: RemoteSpec }
-  | { kind: 'owner'; owner: OwnerOnly }
-  | { kind: 'refused'; reason: string };
+  { kind: 'local' } | { kind: 'remote'; spec: RemoteSpec } | { kind: 'owner'; owner: OwnerOnly } | { kind: 'refused'; reason: string };
 
 const NAME = /^[A-Za-z0-9_.-]{1,100}$/;
 const OWNER = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
 // GitLab group and project path segments
 const GL_SEGMENT = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,254}$/;
 // first path segments that are GitHub's own pages, never an account
-const GITHUB_RESERVED_OWNERS = new Set(['orgs', 'settings', 'marketplace', 'topics', 'explore', 'login', 'sponsors', 'features', 'about', 'pricing', 'apps', 'search']);
+const GITHUB_RESERVED_OWNERS = new Set([
+  'orgs',
+  'settings',
+  'marketplace',
+  'topics',
+  'explore',
+  'login',
+  'sponsors',
+  'features',
+  'about',
+  'pricing',
+  'apps',
+  'search',
+]);
 
 function refused(input: string, why: string): Classified {
   return { kind: 'refused', reason: `${JSON.stringify(input)}: ${why}` };
@@ -110,13 +120,15 @@ export function classifyTarget(
   // control characters have no business in a repository address and would confuse git
   if (/[\0-\x1f\x7f]/.test(raw)) return refused(input, 'contains control characters');
   if (raw.startsWith('-')) return refused(input, 'starts with "-" (would be read as an option); give a path, https URL or owner/name');
-  if (/^[A-Za-z][A-Za-z0-9+.-]*::/.test(raw)) return refused(input, 'git transport helpers (`ext::`, `fd::` …) are not accepted; give an https URL');
+  if (/^[A-Za-z][A-Za-z0-9+.-]*::/.test(raw))
+    return refused(input, 'git transport helpers (`ext::`, `fd::` …) are not accepted; give an https URL');
   if (/^[^/\s:]+@[^/\s:]+:/.test(raw)) return refused(input, 'SSH addresses (git@host:owner/name) are not accepted; give the https URL');
   const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//.exec(raw)?.[1]?.toLowerCase();
   if (scheme !== undefined) return classifyUrl(input, raw, scheme, hosts);
   // `file:x`, `mailto:`… without slashes; a Windows drive letter (`C:\…`) is a path
   const other = /^([A-Za-z][A-Za-z0-9+.-]+):/.exec(raw)?.[1];
-  if (other !== undefined) return refused(input, `the ${other}: scheme is not accepted; give an https URL on ${Object.keys(hosts).join(' or ')}`);
+  if (other !== undefined)
+    return refused(input, `the ${other}: scheme is not accepted; give an https URL on ${Object.keys(hosts).join(' or ')}`);
   const bareHost = /^(?:www\.)?([A-Za-z0-9.-]+\.[A-Za-z]{2,})\/(.*)$/.exec(raw);
   if (bareHost && hosts[bareHost[1]!.toLowerCase()] !== undefined && !(opts.existsLocally?.(raw) ?? false)) {
     return classifyUrl(input, `https://${raw}`, 'https', hosts);
@@ -158,7 +170,10 @@ function classifyUrl(input: string, raw: string, scheme: string, hosts: AllowedH
   // query strings and fragments on a repository page (`?tab=readme`, `#readme`) are ignored
   let segments: string[];
   try {
-    segments = url.pathname.split('/').filter((s) => s !== '').map((s) => decodeURIComponent(s));
+    segments = url.pathname
+      .split('/')
+      .filter((s) => s !== '')
+      .map((s) => decodeURIComponent(s));
   } catch {
     return refused(input, 'the URL path is not valid percent-encoding');
   }
@@ -188,10 +203,16 @@ function gitlabPath(input: string, hostname: string, segments: string[]): Classi
   const { path, extra } = readRepoPath(segments, 'gitlab');
   if (path.length === 0) return refused(input, `expected https://${hostname}/GROUP/NAME, found no group`);
   if (!path.every((s) => GL_SEGMENT.test(s) && !s.endsWith('.atom') && !s.endsWith('.lock'))) {
-    return refused(input, `expected https://${hostname}/GROUP/NAME; the path ${JSON.stringify(path.join('/'))} has characters GitLab does not allow`);
+    return refused(
+      input,
+      `expected https://${hostname}/GROUP/NAME; the path ${JSON.stringify(path.join('/'))} has characters GitLab does not allow`,
+    );
   }
   if (path.length === 1) {
-    return { kind: 'owner', owner: { ownerOnly: true, hostname, host: 'gitlab', owner: path[0]!, webUrl: `https://${hostname}/${path[0]}` } };
+    return {
+      kind: 'owner',
+      owner: { ownerOnly: true, hostname, host: 'gitlab', owner: path[0]!, webUrl: `https://${hostname}/${path[0]}` },
+    };
   }
   const spec = makeSpec(hostname, 'gitlab', path.join('/'));
   if ((extra[0] === 'tree' || extra[0] === 'blob') && extra[1]) spec.branchHint = extra[1];
@@ -269,14 +290,22 @@ export interface RemoteTarget {
  * The branch and folder a `/tree/<branch>/<path>` URL names, split by the clone's own branch list
  * (the longest branch that is a prefix wins, so `release/1.0` beats `release`).
  */
-async function treeTarget(input: string, dir: string, spec: RemoteSpec, timeoutMs: number | undefined, allowedHosts: AllowedHosts | undefined): Promise<{ branch?: string; path?: string }> {
+async function treeTarget(
+  input: string,
+  dir: string,
+  spec: RemoteSpec,
+  timeoutMs: number | undefined,
+  allowedHosts: AllowedHosts | undefined,
+): Promise<{ branch?: string; path?: string }> {
   if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(input.trim())) return {};
   const id = repoIdentity(input, allowedHosts ?? allowedHostsFromEnv());
   if (!id.ok || !id.identity.treeRest) return {};
   const heads = await runGit(dir, ['for-each-ref', '--format=%(refname:strip=2)', 'refs/heads'], timeoutMs, spec);
   const split = splitTreeRest(id.identity.treeRest, heads.split('\n').filter(Boolean));
   if (!split) {
-    throw new InputError(`${input}: the URL names the branch ${JSON.stringify(id.identity.treeRest.join('/'))} (or a prefix of it), which ${spec.webUrl} does not have`);
+    throw new InputError(
+      `${input}: the URL names the branch ${JSON.stringify(id.identity.treeRest.join('/'))} (or a prefix of it), which ${spec.webUrl} does not have`,
+    );
   }
   // a /blob/ URL names a file: the project is its folder
   const folder = /\/blob\//.test(input) && split.path ? split.path.split('/').slice(0, -1).join('/') : split.path;
@@ -291,7 +320,9 @@ async function treeTarget(input: string, dir: string, spec: RemoteSpec, timeoutM
 export async function localTreeTarget(dir: string, url: string, allowedHosts?: AllowedHosts): Promise<{ rev?: string; path?: string }> {
   const id = repoIdentity(url, allowedHosts ?? allowedHostsFromEnv());
   if (!id.ok || !id.identity.treeRest) return {};
-  const refs = (await git(['for-each-ref', '--format=%(refname)', 'refs/heads', 'refs/remotes/origin'], { cwd: dir })).split('\n').filter(Boolean);
+  const refs = (await git(['for-each-ref', '--format=%(refname)', 'refs/heads', 'refs/remotes/origin'], { cwd: dir }))
+    .split('\n')
+    .filter(Boolean);
   /** branch name → the revision to check: the clone's own branch, else the remote-tracking one */
   const branches = new Map<string, string>();
   for (const ref of refs) if (ref.startsWith('refs/heads/')) branches.set(ref.slice('refs/heads/'.length), ref.slice('refs/heads/'.length));
@@ -301,7 +332,9 @@ export async function localTreeTarget(dir: string, url: string, allowedHosts?: A
   }
   const split = splitTreeRest(id.identity.treeRest, branches.keys());
   if (!split) {
-    throw new InputError(`${url}: the URL names the branch ${JSON.stringify(id.identity.treeRest.join('/'))} (or a prefix of it), which the local clone ${dir} does not have`);
+    throw new InputError(
+      `${url}: the URL names the branch ${JSON.stringify(id.identity.treeRest.join('/'))} (or a prefix of it), which the local clone ${dir} does not have`,
+    );
   }
   const folder = /\/blob\//.test(url) && split.path ? split.path.split('/').slice(0, -1).join('/') : split.path;
   return { rev: branches.get(split.branch)!, ...(folder ? { path: folder } : {}) };
@@ -315,7 +348,10 @@ export function defaultCloneCacheDir(env: NodeJS.ProcessEnv = process.env): stri
 /** The cache directory of a URL: readable name plus a hash, so two URLs never share a clone. */
 export function cloneDirFor(cacheDir: string, spec: RemoteSpec): string {
   const hash = createHash('sha256').update(spec.url.toLowerCase()).digest('hex').slice(0, 16);
-  const readable = `${spec.hostname}-${spec.slug}`.toLowerCase().replace(/[^a-z0-9._-]+/g, '_').slice(0, 80);
+  const readable = `${spec.hostname}-${spec.slug}`
+    .toLowerCase()
+    .replace(/[^a-z0-9._-]+/g, '_')
+    .slice(0, 80);
   return join(cacheDir, `${readable}-${hash}.git`);
 }
 
@@ -335,7 +371,10 @@ function localExists(p: string): boolean {
 export async function resolveRemoteTarget(input: string, opts: RemoteTargetOptions = {}): Promise<RemoteTarget> {
   const c = classifyTarget(input, { ...(opts.allowedHosts ? { allowedHosts: opts.allowedHosts } : {}), existsLocally: localExists });
   if (c.kind === 'refused') throw new InputError(c.reason);
-  if (c.kind === 'local') throw new InputError(`${JSON.stringify(input)}: expected an https URL on ${Object.keys(opts.allowedHosts ?? allowedHostsFromEnv()).join(' or ')}, or owner/name`);
+  if (c.kind === 'local')
+    throw new InputError(
+      `${JSON.stringify(input)}: expected an https URL on ${Object.keys(opts.allowedHosts ?? allowedHostsFromEnv()).join(' or ')}, or owner/name`,
+    );
   if (c.kind === 'owner') throw await ownerError(c.owner, opts);
   const spec = c.spec;
   const cacheDir = opts.cacheDir ?? defaultCloneCacheDir();
@@ -345,21 +384,42 @@ export async function resolveRemoteTarget(input: string, opts: RemoteTargetOptio
   let refreshed: RemoteTarget['refreshed'];
   if (opts.offline) {
     if (!have) {
-      throw new InputError(`${spec.webUrl}: --offline, and there is no cached clone in ${cacheDir}; run once online, or check a local clone`);
+      throw new InputError(
+        `${spec.webUrl}: --offline, and there is no cached clone in ${cacheDir}; run once online, or check a local clone`,
+      );
     }
     refreshed = 'cached';
   } else if (have) {
-    await runGit(dir, ['fetch', '--quiet', '--prune', '--force', '--no-write-fetch-head', '--filter=blob:none', cloneUrl, '+refs/heads/*:refs/heads/*', '+refs/tags/*:refs/tags/*'], opts.timeoutMs, spec, { network: cloneUrl });
+    await runGit(
+      dir,
+      [
+        'fetch',
+        '--quiet',
+        '--prune',
+        '--force',
+        '--no-write-fetch-head',
+        '--filter=blob:none',
+        cloneUrl,
+        '+refs/heads/*:refs/heads/*',
+        '+refs/tags/*:refs/tags/*',
+      ],
+      opts.timeoutMs,
+      spec,
+      { network: cloneUrl },
+    );
     refreshed = 'fetched';
   } else {
     mkdirSync(cacheDir, { recursive: true });
     const tmp = `${dir}.tmp-${process.pid}-${Date.now()}`;
     try {
-      await runGit(cacheDir, ['clone', '--quiet', '--bare', '--filter=blob:none', '--', cloneUrl, tmp], opts.timeoutMs, spec, { network: cloneUrl });
+      await runGit(cacheDir, ['clone', '--quiet', '--bare', '--filter=blob:none', '--', cloneUrl, tmp], opts.timeoutMs, spec, {
+        network: cloneUrl,
+      });
       // from now on the clone can't reach the network unless we say so on the command line
       await runGit(tmp, ['config', 'protocol.allow', 'never'], opts.timeoutMs, spec);
       await runGit(tmp, ['config', 'remote.origin.url', cloneUrl], opts.timeoutMs, spec);
-      if (existsSync(join(dir, 'HEAD'))) rmSync(tmp, { recursive: true, force: true }); // another check won the race
+      if (existsSync(join(dir, 'HEAD')))
+        rmSync(tmp, { recursive: true, force: true }); // another check won the race
       else renameSync(tmp, dir);
     } catch (err) {
       rmSync(tmp, { recursive: true, force: true });
@@ -372,7 +432,17 @@ export async function resolveRemoteTarget(input: string, opts: RemoteTargetOptio
   const rev = opts.rev ?? tree.branch ?? 'HEAD';
   const path = opts.path !== undefined ? normaliseProjectPath(opts.path) : tree.path;
   if (!opts.offline && opts.wantsPath) await fetchWantedBlobs(dir, cloneUrl, rev, projectWants(path, opts.wantsPath), opts.timeoutMs, spec);
-  return { url: spec.url, host: spec.host, hostname: spec.hostname, slug: spec.slug, webUrl: spec.webUrl, localGitDir: dir, refreshed, rev, ...(path ? { path } : {}) };
+  return {
+    url: spec.url,
+    host: spec.host,
+    hostname: spec.hostname,
+    slug: spec.slug,
+    webUrl: spec.webUrl,
+    localGitDir: dir,
+    refreshed,
+    rev,
+    ...(path ? { path } : {}),
+  };
 }
 
 export function cloneUrlFor(spec: RemoteSpec, bases: Record<string, string> | undefined): string {
@@ -394,4 +464,3 @@ async function ownerError(owner: OwnerOnly, opts: RemoteTargetOptions): Promise<
   const more = repos.length > shown.length ? `\n  … and ${repos.length - shown.length} more` : '';
   return new InputError(`${head}, e.g.:\n${shown.map((r) => `  steward check https://${owner.hostname}/${r}`).join('\n')}${more}`);
 }
-

@@ -13,7 +13,14 @@ export async function resolveLocalTarget(input: string, rev = 'HEAD'): Promise<R
   if (rev.startsWith('-') || /[\0\s]/.test(rev)) throw new InputError(`--rev ${JSON.stringify(rev)} is not a revision`);
   // git reads these as a range and `log -1` would quietly take one end of it: A..B, A...B, A^!, A^@, A^-
   if (/\.\.|\^[!@-]/.test(rev)) {
-    throw new InputError(`--rev ${JSON.stringify(rev)} is a range; expected one revision (a branch, tag or commit), e.g. --rev ${rev.split(/\.\.\.?|\^[!@-]/).filter(Boolean).pop() ?? 'HEAD'}`);
+    throw new InputError(
+      `--rev ${JSON.stringify(rev)} is a range; expected one revision (a branch, tag or commit), e.g. --rev ${
+        rev
+          .split(/\.\.\.?|\^[!@-]/)
+          .filter(Boolean)
+          .pop() ?? 'HEAD'
+      }`,
+    );
   }
   const path = resolve(input);
   let isDir = false;
@@ -26,7 +33,10 @@ export async function resolveLocalTarget(input: string, rev = 'HEAD'): Promise<R
   const real = realpathSync(path);
   // The commit is asked for beside the repository checks below (it is only used once they pass,
   // when `real` is the root): one git process less in a row before a check can start its reads.
-  const resolved = git(['log', '-1', '--no-walk', '--no-show-signature', '--format=%H%x00%cI', '--end-of-options', `${rev}^{commit}`, '--'], { cwd: real }).then(
+  const resolved = git(
+    ['log', '-1', '--no-walk', '--no-show-signature', '--format=%H%x00%cI', '--end-of-options', `${rev}^{commit}`, '--'],
+    { cwd: real },
+  ).then(
     (out) => out.trim().split('\0'),
     () => [],
   );

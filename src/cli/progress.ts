@@ -32,7 +32,15 @@ export function progressLine(label: string, f: ProgressFigures, detail = ''): st
 export function renderTable(rows: string[][]): string {
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
   const numeric = widths.map((_, c) => rows.slice(1).every((r) => /^[\d.,%/ s-]*$/.test(r[c] ?? '')));
-  return rows.map((r) => r.map((x, c) => (numeric[c] ? x.padStart(widths[c]!) : x.padEnd(widths[c]!))).join('  ').trimEnd() + '\n').join('');
+  return rows
+    .map(
+      (r) =>
+        r
+          .map((x, c) => (numeric[c] ? x.padStart(widths[c]!) : x.padEnd(widths[c]!)))
+          .join('  ')
+          .trimEnd() + '\n',
+    )
+    .join('');
 }
 
 export interface ProgressOptions {
@@ -77,7 +85,11 @@ export function startProgress(label: string, total: number, opts: ProgressOption
     budgetAsked = now();
     try {
       const v = opts.budget();
-      if (v instanceof Promise) v.then((b) => void (budgetLeft = b), () => undefined);
+      if (v instanceof Promise)
+        v.then(
+          (b) => void (budgetLeft = b),
+          () => undefined,
+        );
       else budgetLeft = v;
     } catch {
       // the budget is a nicety: a failed look leaves the last one shown
@@ -119,7 +131,9 @@ export function startProgress(label: string, total: number, opts: ProgressOption
       if (summary && summary.length > 1) {
         stream.write(renderTable(summary));
       }
-      stream.write(`${label} ${f.done}/${f.total} in ${formatDuration(f.elapsedS)} (${f.ratePerS.toFixed(1)}/s)${f.budgetLeft !== undefined ? `, GitHub budget ${f.budgetLeft} left` : ''}\n`);
+      stream.write(
+        `${label} ${f.done}/${f.total} in ${formatDuration(f.elapsedS)} (${f.ratePerS.toFixed(1)}/s)${f.budgetLeft !== undefined ? `, GitHub budget ${f.budgetLeft} left` : ''}\n`,
+      );
     },
   };
 }

@@ -89,7 +89,14 @@ export async function buildDemo(opts: { dir: string; projects?: number; now?: Da
     // the first young project's first review fell due ten days ago: failing now, with days left
     const accepted = i === 5 ? addDays(addMonths(today, -6), -10) : addDays(today, -(200 + ((i * 53) % 480)));
     const where = subs[i % subs.length]!;
-    items.push({ name, ...where, description: `${name} is a generated ${kind} project for the demo.`, repoUrl: `https://github.com/demo-org/${slug}`, logo: `${slug}.svg`, accepted });
+    items.push({
+      name,
+      ...where,
+      description: `${name} is a generated ${kind} project for the demo.`,
+      repoUrl: `https://github.com/demo-org/${slug}`,
+      logo: `${slug}.svg`,
+      accepted,
+    });
     kindOf.set(`https://github.com/demo-org/${slug}`, kind);
   }
   const landscapeDir = join(dir, 'landscape');
@@ -104,7 +111,11 @@ export async function buildDemo(opts: { dir: string; projects?: number; now?: Da
   const cache = new Map<string, Promise<{ report: Report; evidence: unknown }>>();
   const evaluate = (kind: RepoKind, asOf: Date) => {
     const key = `${kind}@${dateOf(asOf)}`;
-    if (!cache.has(key)) cache.set(key, check(repoDirs[kind], { asOf, offline: true }).then((r) => ({ report: r.report, evidence: r.evidence })));
+    if (!cache.has(key))
+      cache.set(
+        key,
+        check(repoDirs[kind], { asOf, offline: true }).then((r) => ({ report: r.report, evidence: r.evidence })),
+      );
     return cache.get(key)!;
   };
   const scenarioKinds: RepoKind[] = ['well-kept', 'copyleft', 'young', 'well-kept'];

@@ -63,9 +63,12 @@ function files(r: DemoRepo): Record<string, string> {
   else out['LICENSE'] = MIT(`The ${r.name} authors`);
   if (r.kind !== 'young') {
     out['.github/workflows/ci.yml'] = CI_WORKFLOW;
-    out['CONTRIBUTING.md'] = `# Contributing to ${r.name}\n\nOpen an issue, then a pull request with tests. Run \`pytest\` before pushing.\n`;
-    out['CODE_OF_CONDUCT.md'] = `# Code of Conduct\n\nWe follow the Contributor Covenant, version 2.1: https://www.contributor-covenant.org/version/2/1/code_of_conduct/\n\nReport problems to conduct@${slug}.demo.example.\n`;
-    out['GOVERNANCE.md'] = `# Governance\n\n${r.name} is run by its maintainers (see MAINTAINERS.md), who decide by lazy consensus; a disagreement is settled by a majority vote of the maintainers.\n`;
+    out['CONTRIBUTING.md'] =
+      `# Contributing to ${r.name}\n\nOpen an issue, then a pull request with tests. Run \`pytest\` before pushing.\n`;
+    out['CODE_OF_CONDUCT.md'] =
+      `# Code of Conduct\n\nWe follow the Contributor Covenant, version 2.1: https://www.contributor-covenant.org/version/2/1/code_of_conduct/\n\nReport problems to conduct@${slug}.demo.example.\n`;
+    out['GOVERNANCE.md'] =
+      `# Governance\n\n${r.name} is run by its maintainers (see MAINTAINERS.md), who decide by lazy consensus; a disagreement is settled by a majority vote of the maintainers.\n`;
     out['MAINTAINERS.md'] = `# Maintainers\n\n${maintainers.map((m) => `- ${m} <${email(m)}>`).join('\n')}\n`;
     out['.github/CODEOWNERS'] = `* @${maintainers.map((m) => m.split(' ')[0]!.toLowerCase()).join(' @')}\n`;
   }

@@ -40,14 +40,19 @@ const repo = (slug: string) => `https://github.com/demo-org/${slug}`;
  * 11 returning, 12 withdrawn, 13 new (ann); sessions S1 and S2; waivers W1 (project lumen,
  * CODEOWNERS) and W2 (application 8, stars).
  */
-export async function runScenario(store: Store, opts: { start: string; evaluator?: Evaluator; repoOf?: (slug: string) => string }): Promise<ScenarioIds> {
+export async function runScenario(
+  store: Store,
+  opts: { start: string; evaluator?: Evaluator; repoOf?: (slug: string) => string },
+): Promise<ScenarioIds> {
   const clock = fixedClock(`${opts.start}T10:00:00.000Z`);
   const eng = createEngine({ store, clock, ...(opts.evaluator ? { evaluator: opts.evaluator } : {}) });
   const at = clock.now().toISOString();
   const url = opts.repoOf ?? repo;
   await upsertPerson(store.db, { id: DEMO_STAFF.id, role: 'staff', email: 'sam@foundation.demo.example', wg: false, tac: true }, at);
-  for (const m of DEMO_MEMBERS) await upsertPerson(store.db, { id: m, role: 'member', email: `${m}@wg.demo.example`, wg: true, tac: false }, at);
-  for (const a of [DEMO_APPLICANT, OTHER_APPLICANT]) await upsertPerson(store.db, { id: a, role: 'applicant', email: `${a}@projects.demo.example`, wg: false, tac: false }, at);
+  for (const m of DEMO_MEMBERS)
+    await upsertPerson(store.db, { id: m, role: 'member', email: `${m}@wg.demo.example`, wg: true, tac: false }, at);
+  for (const a of [DEMO_APPLICANT, OTHER_APPLICANT])
+    await upsertPerson(store.db, { id: a, role: 'applicant', email: `${a}@projects.demo.example`, wg: false, tac: false }, at);
   const who = (id: string): Actor => ({ id, role: 'applicant' });
   const member = (id: string): Actor => ({ id, role: 'member' });
   const submit = async (name: string, by: string, extra: Record<string, unknown> = {}) => {
@@ -56,7 +61,12 @@ export async function runScenario(store: Store, opts: { start: string; evaluator
       projectName: name,
       repoUrl: url(slug),
       contacts: [`maintainers@${slug}.demo.example`],
-      fields: { description: `${name} is a PyTorch library for the demo.`, websiteUrl: `https://${slug}.demo.example`, maintenanceCommitment: 'Two maintainers review every pull request within a week.', ...extra },
+      fields: {
+        description: `${name} is a PyTorch library for the demo.`,
+        websiteUrl: `https://${slug}.demo.example`,
+        maintenanceCommitment: 'Two maintainers review every pull request within a week.',
+        ...extra,
+      },
       presentation: { url: `https://${slug}.demo.example/slides.pdf` },
     });
     clock.set(new Date(clock.now().getTime() + 3600_000));
@@ -84,10 +94,17 @@ export async function runScenario(store: Store, opts: { start: string; evaluator
   await decideAfter(active, 4, 'ACCEPTED', 'Meets the requirements; strong contributor base.');
   await decideAfter(declined, 1, 'DECLINED', 'Too few active contributors and no governance document.');
   await decideAfter(tooEarly, 2, 'TOO_EARLY', 'Promising, but only a few months of history; apply again with a release.');
-  await decideAfter(highlight, 0, 'COMMUNITY_HIGHLIGHT', 'A useful tutorial collection rather than a library; featured as a community highlight.');
+  await decideAfter(
+    highlight,
+    0,
+    'COMMUNITY_HIGHLIGHT',
+    'A useful tutorial collection rather than a library; featured as a community highlight.',
+  );
   for (const id of [onboarding, active]) await A.startOnboarding(eng, DEMO_STAFF, id);
-  for (const item of ['two-factor', 'category', 'landscape-entry', 'blog-post', 'cla-dco'] as const) await A.completeOnboardingItem(eng, DEMO_STAFF, onboarding, item, 'checked');
-  for (const item of ['logo', 'two-factor', 'category', 'landscape-entry', 'blog-post', 'cla-dco'] as const) await A.completeOnboardingItem(eng, DEMO_STAFF, active, item, 'checked');
+  for (const item of ['two-factor', 'category', 'landscape-entry', 'blog-post', 'cla-dco'] as const)
+    await A.completeOnboardingItem(eng, DEMO_STAFF, onboarding, item, 'checked');
+  for (const item of ['logo', 'two-factor', 'category', 'landscape-entry', 'blog-post', 'cla-dco'] as const)
+    await A.completeOnboardingItem(eng, DEMO_STAFF, active, item, 'checked');
 
   clock.set(`${addDays(opts.start, 30)}T10:00:00.000Z`);
   const accepted = await submit('Pavo', OTHER_APPLICANT);
@@ -114,7 +131,43 @@ export async function runScenario(store: Store, opts: { start: string; evaluator
   await A.castVote(eng, member(DEMO_MEMBERS[1]!), voteOpen, 'reject');
   // W1 on the active project, W2 on the application being voted on
   const lumen = (await A.getApplication(eng, active)).projectId!;
-  await addWaiver(eng, DEMO_STAFF, { project: lumen }, { requirement: 'codeowners', reason: 'The maintainers are listed in MAINTAINERS.md, which the project keeps current.', decidedBy: 'the working group', decidedIn: 'S1', until: 'next-review' });
-  await addWaiver(eng, DEMO_STAFF, { application: voteOpen }, { requirement: 'stars', reason: 'A niche field: adoption judged by its downstream users rather than stars.', decidedBy: 'the working group', decidedIn: 'S2', until: addDays(opts.start, 240) });
-  return { onboarding, active, declined, tooEarly, highlight, accepted, closedApproved, voteOpen, waiting, noVote, returning, withdrawn, fresh };
+  await addWaiver(
+    eng,
+    DEMO_STAFF,
+    { project: lumen },
+    {
+      requirement: 'codeowners',
+      reason: 'The maintainers are listed in MAINTAINERS.md, which the project keeps current.',
+      decidedBy: 'the working group',
+      decidedIn: 'S1',
+      until: 'next-review',
+    },
+  );
+  await addWaiver(
+    eng,
+    DEMO_STAFF,
+    { application: voteOpen },
+    {
+      requirement: 'stars',
+      reason: 'A niche field: adoption judged by its downstream users rather than stars.',
+      decidedBy: 'the working group',
+      decidedIn: 'S2',
+      until: addDays(opts.start, 240),
+    },
+  );
+  return {
+    onboarding,
+    active,
+    declined,
+    tooEarly,
+    highlight,
+    accepted,
+    closedApproved,
+    voteOpen,
+    waiting,
+    noVote,
+    returning,
+    withdrawn,
+    fresh,
+  };
 }

@@ -14,7 +14,11 @@ const TEXT_EXT = /(^[^.]*$)|\.(md|markdown|mdown|rst|txt|text|adoc|asciidoc|org|
 export function wantsCommunityFile(path: string): boolean {
   // called for every path of the tree: reject the deep majority before any regex runs
   const c = path.charCodeAt(0);
-  if (path.includes('/') && !(c === 0x2e /* . */ ? path.startsWith('.github/') : c === 0x64 /* d */ && (path.startsWith('docs/') || path.startsWith('doc/')))) return false;
+  if (
+    path.includes('/') &&
+    !(c === 0x2e /* . */ ? path.startsWith('.github/') : c === 0x64 /* d */ && (path.startsWith('docs/') || path.startsWith('doc/')))
+  )
+    return false;
   const slash = path.lastIndexOf('/');
   const dir = slash < 0 ? '' : path.slice(0, slash);
   const base = path.slice(slash + 1);

@@ -109,7 +109,8 @@ async function walkHistory(cwd: string, commit: string, bounds: WalkBounds): Pro
     const fromGraph = await walkCommitGraph(cwd, commit, bounds);
     if (fromGraph) {
       const confirmed = await confirmGraphWalk(cwd, commit, fromGraph, bounds.since);
-      if ('details' in confirmed) return { walk: fromGraph, source: 'commit-graph', method: fromGraph.pruned ? 'since' : 'full-walk', details: confirmed.details };
+      if ('details' in confirmed)
+        return { walk: fromGraph, source: 'commit-graph', method: fromGraph.pruned ? 'since' : 'full-walk', details: confirmed.details };
       rejected = `the commit-graph disagrees with the commit objects: ${confirmed.rejected}`;
     }
   } catch (err) {
@@ -130,12 +131,19 @@ async function readShallow(cwd: string, since: number): Promise<HistoryEvidence[
   if (flag !== 'true') return undefined;
   let ids: string[] = [];
   try {
-    ids = readFileSync(resolve(cwd, path), 'latin1').split('\n').filter((l) => /^[0-9a-f]{40,64}$/.test(l));
+    ids = readFileSync(resolve(cwd, path), 'latin1')
+      .split('\n')
+      .filter((l) => /^[0-9a-f]{40,64}$/.test(l));
   } catch {
     // git says shallow but the file is gone: the cut is unknown, so say it hides the window
   }
   if (ids.length === 0) return { cutAt: null, hidesWindow: true };
-  const times = (await git(['-c', 'core.commitGraph=false', 'log', '--no-walk=unsorted', '--no-show-signature', '--format=%ct', '--stdin'], { cwd, input: ids.join('\n') + '\n' }).catch(() => ''))
+  const times = (
+    await git(['-c', 'core.commitGraph=false', 'log', '--no-walk=unsorted', '--no-show-signature', '--format=%ct', '--stdin'], {
+      cwd,
+      input: ids.join('\n') + '\n',
+    }).catch(() => '')
+  )
     .split('\n')
     .map(Number)
     .filter((t) => t > 0);
@@ -162,10 +170,20 @@ interface Counted {
  * Reads the window's commits (and only those) for authors and co-authors: from the objects the
  * graph walk was confirmed against, else in one git process.
  */
-async function countWindow(cwd: string, walk: { walk: WindowWalk; details?: Map<string, CommitDetail> }, mailmap: Mailmap, policy: Policy): Promise<Counted> {
+async function countWindow(
+  cwd: string,
+  walk: { walk: WindowWalk; details?: Map<string, CommitDetail> },
+  mailmap: Mailmap,
+  policy: Policy,
+): Promise<Counted> {
   const window = walk.walk.window;
   if (window.length === 0) return { commits: 0, botCommits: 0, people: [], renamedBots: [] };
-  const details = walk.details ?? (await readCommitDetails(cwd, window.map((w) => w.commit)));
+  const details =
+    walk.details ??
+    (await readCommitDetails(
+      cwd,
+      window.map((w) => w.commit),
+    ));
   const isBot = botMatcher(policy.bots);
   const people = new PeopleBuilder();
   let commits = 0;

@@ -117,7 +117,9 @@ export class PeopleBuilder {
         via: author && coAuthor ? 'both' : author ? 'author' : 'co-author',
       });
     }
-    return people.sort((a, b) => b.commits - a.commits || cmp(a.name.toLowerCase(), b.name.toLowerCase()) || cmp(a.emails.join(), b.emails.join()));
+    return people.sort(
+      (a, b) => b.commits - a.commits || cmp(a.name.toLowerCase(), b.name.toLowerCase()) || cmp(a.emails.join(), b.emails.join()),
+    );
   }
 }
 

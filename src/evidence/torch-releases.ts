@@ -28,11 +28,19 @@ export function readTorchReleases(file: string): TorchRelease[] {
     throw new InputError(`cannot read the torch release list ${file}: ${(err as Error).message}`);
   }
   const list = (raw as { releases?: unknown } | null)?.releases;
-  if (!Array.isArray(list)) throw new InputError(`${file}: expected {"releases": [{"version", "date"}...]}, found ${JSON.stringify(raw)?.slice(0, 80)}`);
+  if (!Array.isArray(list))
+    throw new InputError(`${file}: expected {"releases": [{"version", "date"}...]}, found ${JSON.stringify(raw)?.slice(0, 80)}`);
   return list.map((r: unknown, i) => {
     const e = r as Partial<TorchRelease> | null;
-    if (typeof e?.version !== 'string' || !/^\d+\.\d+(\.\d+)?$/.test(e.version) || typeof e.date !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(e.date)) {
-      throw new InputError(`${file}: releases[${i}]: expected {"version": "X.Y.Z", "date": "YYYY-MM-DD"}, found ${JSON.stringify(r)?.slice(0, 120)}`);
+    if (
+      typeof e?.version !== 'string' ||
+      !/^\d+\.\d+(\.\d+)?$/.test(e.version) ||
+      typeof e.date !== 'string' ||
+      !/^\d{4}-\d{2}-\d{2}$/.test(e.date)
+    ) {
+      throw new InputError(
+        `${file}: releases[${i}]: expected {"version": "X.Y.Z", "date": "YYYY-MM-DD"}, found ${JSON.stringify(r)?.slice(0, 120)}`,
+      );
     }
     return { version: e.version, date: e.date };
   });

@@ -188,14 +188,7 @@ export interface CiWorkflow {
   calls?: string[];
 }
 
-export type CiSystem =
-  | 'github-actions'
-  | 'gitlab-ci'
-  | 'circleci'
-  | 'azure-pipelines'
-  | 'travis'
-  | 'jenkins'
-  | 'buildkite';
+export type CiSystem = 'github-actions' | 'gitlab-ci' | 'circleci' | 'azure-pipelines' | 'travis' | 'jenkins' | 'buildkite';
 
 export interface CiEvidence {
   systems: CiSystem[];
@@ -303,7 +296,12 @@ export interface HostedRepoEvidence {
   url?: string;
   pushedAt?: string;
   /** the latest default-branch commit and its combined check state (SUCCESS, FAILURE, PENDING, ERROR, EXPECTED) */
-  head?: { commit: string; at: string; checks?: string; suites?: { app: string; status: string; conclusion?: string; workflow?: string; url?: string }[] };
+  head?: {
+    commit: string;
+    at: string;
+    checks?: string;
+    suites?: { app: string; status: string; conclusion?: string; workflow?: string; url?: string }[];
+  };
   /** the latest completed run of each workflow on the default branch (GitHub Actions / GitLab pipelines), newest first */
   runs?: { workflow: string; conclusion: string; at: string; url: string }[];
   /** community files GitHub detects in the repository itself (URL or path) */

@@ -134,7 +134,12 @@ export function forecasts(inputs: ForecastInputs): Map<number, Forecast> {
     if (f && (!out.has(id) || out.get(id)!.fails > f.fails)) out.set(id, f);
   };
   // one series serves both trends (commits and contributors are two counts of the same windows)
-  const series = weeklySeries(inputs.commits, new Date(inputs.evidence.asOf).getTime(), inputs.policy.thresholds.windowDays, FORECAST_WEEKS);
+  const series = weeklySeries(
+    inputs.commits,
+    new Date(inputs.evidence.asOf).getTime(),
+    inputs.policy.thresholds.windowDays,
+    FORECAST_WEEKS,
+  );
   put(13, trend(13, 'commits', inputs, series));
   put(12, trend(12, 'contributors', inputs, series));
   put(10, releases(inputs));

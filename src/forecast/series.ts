@@ -20,7 +20,14 @@ export interface SharedReads {
   tagRefs?: () => Promise<TagRef[]>;
 }
 
-export async function readCommitSeries(cwd: string, commit: string, asOf: Date, policy: Policy, days: number, shared: SharedReads = {}): Promise<Commit[]> {
+export async function readCommitSeries(
+  cwd: string,
+  commit: string,
+  asOf: Date,
+  policy: Policy,
+  days: number,
+  shared: SharedReads = {},
+): Promise<Commit[]> {
   const until = asOf.getTime();
   const since = until - days * DAY_MS;
   // A year's history holds tens of thousands of commits but only hundreds or thousands of
@@ -31,7 +38,20 @@ export async function readCommitSeries(cwd: string, commit: string, asOf: Date, 
   // core.commitGraph=false: the graph file is repository content (forgeable, or corrupt enough
   // for git to die on it); the commit objects are the authority, as for the activity window
   const log = gitLines(
-    ['-c', 'core.commitGraph=false', '-c', 'log.mailmap=false', 'log', '--no-merges', '--no-mailmap', '--no-show-signature', `--since=${Math.floor(since / 1000)}`, '--format=%ct%x00%an%x00%ae', commit, '--'],
+    [
+      '-c',
+      'core.commitGraph=false',
+      '-c',
+      'log.mailmap=false',
+      'log',
+      '--no-merges',
+      '--no-mailmap',
+      '--no-show-signature',
+      `--since=${Math.floor(since / 1000)}`,
+      '--format=%ct%x00%an%x00%ae',
+      commit,
+      '--',
+    ],
     { cwd },
     (line) => {
       const cut = line.indexOf('\0');

@@ -45,7 +45,11 @@ export interface GithubAppRuntime {
 /** Builds the App and registers its jobs; the caller starts and stops the queue. */
 export function startGithubApp(opts: GithubAppOptions): GithubAppRuntime {
   const log = opts.log ?? (() => undefined);
-  const engine = createEngine({ store: opts.store, ...(opts.clock ? { clock: opts.clock } : {}), ...(opts.evaluator ? { evaluator: opts.evaluator } : {}) });
+  const engine = createEngine({
+    store: opts.store,
+    ...(opts.clock ? { clock: opts.clock } : {}),
+    ...(opts.evaluator ? { evaluator: opts.evaluator } : {}),
+  });
   const ctx: AppContext = {
     config: opts.config,
     app: createGithubApp(opts.config, { log, ...opts.tuning }),
@@ -63,7 +67,9 @@ export function startGithubApp(opts: GithubAppOptions): GithubAppRuntime {
       await handleDelivery(ctx, job.data);
     } catch (err) {
       // the queue retries it with back-off; the log says why, attempt by attempt
-      log(`github: delivery ${job.data.id} (${job.data.event}${job.data.payload.action ? `.${job.data.payload.action}` : ''}) failed on attempt ${job.attempt}: ${(err as Error).message}`);
+      log(
+        `github: delivery ${job.data.id} (${job.data.event}${job.data.payload.action ? `.${job.data.payload.action}` : ''}) failed on attempt ${job.attempt}: ${(err as Error).message}`,
+      );
       throw err;
     }
   });
@@ -72,10 +78,19 @@ export function startGithubApp(opts: GithubAppOptions): GithubAppRuntime {
     if (r.synced > 0) log(`github: ${r.synced} open votes read${r.reminded.length ? `, reminded ${r.reminded.join(', ')}` : ''}`);
     const v = await syncReviews();
     const n = v.opened.length + v.updated.length + v.closed.length + v.retirementPrs.length;
-    if (n > 0) log(`github: review issues: ${v.opened.length} opened, ${v.updated.length} updated, ${v.closed.length} closed; ${v.retirementPrs.length} retirement pull requests`);
+    if (n > 0)
+      log(
+        `github: review issues: ${v.opened.length} opened, ${v.updated.length} updated, ${v.closed.length} closed; ${v.retirementPrs.length} retirement pull requests`,
+      );
   });
   const every = opts.voteSyncEveryMs ?? 3_600_000;
-  const runner = every > 0 ? startJobs([{ name: VOTES_JOB, everyMs: every, run: () => opts.queue.enqueue(VOTES_JOB, {}, { singletonKey: VOTES_JOB }) }], { runAtStart: false, onError: (_t, err) => log(`github: ${VOTES_JOB}: ${(err as Error).message}`) }) : undefined;
+  const runner =
+    every > 0
+      ? startJobs([{ name: VOTES_JOB, everyMs: every, run: () => opts.queue.enqueue(VOTES_JOB, {}, { singletonKey: VOTES_JOB }) }], {
+          runAtStart: false,
+          onError: (_t, err) => log(`github: ${VOTES_JOB}: ${(err as Error).message}`),
+        })
+      : undefined;
   return {
     handler: createGithubWebhookHandler({ app: ctx.app, store: opts.store, queue: opts.queue, log }),
     ctx,

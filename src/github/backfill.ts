@@ -8,9 +8,20 @@ import type { AppContext, Client } from './context.js';
 
 export async function backfill(ctx: AppContext, gh: Client): Promise<IssueImportResult> {
   const { owner, repo } = splitRepo(ctx.config.ecosystemRepo);
-  const issues = (await gh.paginate('GET /repos/{owner}/{repo}/issues', { owner, repo, state: 'all', per_page: 100 })) as unknown as GhIssue[];
-  const comments = (await gh.paginate('GET /repos/{owner}/{repo}/issues/comments', { owner, repo, per_page: 100 })) as unknown as GhComment[];
+  const issues = (await gh.paginate('GET /repos/{owner}/{repo}/issues', {
+    owner,
+    repo,
+    state: 'all',
+    per_page: 100,
+  })) as unknown as GhIssue[];
+  const comments = (await gh.paginate('GET /repos/{owner}/{repo}/issues/comments', {
+    owner,
+    repo,
+    per_page: 100,
+  })) as unknown as GhComment[];
   const r = await importIssues(ctx.engine, ctx.actor, { issues, comments, repo: ctx.config.ecosystemRepo, table: ctx.table });
-  ctx.log(`github: backfill of ${ctx.config.ecosystemRepo}: ${r.created.length} applications imported, ${r.existing.length} already recorded, ${r.skipped.length} skipped`);
+  ctx.log(
+    `github: backfill of ${ctx.config.ecosystemRepo}: ${r.created.length} applications imported, ${r.existing.length} already recorded, ${r.skipped.length} skipped`,
+  );
   return r;
 }

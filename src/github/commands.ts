@@ -16,7 +16,21 @@ import { onboardingPr } from './landscape-pr.js';
 import { getThread, updateThread } from './threads.js';
 import { closeVoteOnIssue, decideOnIssue, openVoteOnIssue, postVoteStatus } from './votes.js';
 
-export const COMMANDS = ['check', 'schedule', 'defer', 'vote', 'vote-status', 'close-vote', 'accept', 'decline', 'too-early', 'waive', 'question', 'withdraw', 'onboard'] as const;
+export const COMMANDS = [
+  'check',
+  'schedule',
+  'defer',
+  'vote',
+  'vote-status',
+  'close-vote',
+  'accept',
+  'decline',
+  'too-early',
+  'waive',
+  'question',
+  'withdraw',
+  'onboard',
+] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 export interface Command {
@@ -58,7 +72,8 @@ export async function onComment(ctx: AppContext, gh: Client, p: CommentPayload):
   const { owner, repo } = splitRepo(p.repository.full_name);
   const reply = async (body: string) => void (await gh.rest.issues.createComment({ owner, repo, issue_number: p.issue.number, body }));
   if (!found) {
-    if (commands.length > 0) await reply(refusalComment(p.comment.user.login, commands[0]!.line, 'this issue holds no application Steward knows of'));
+    if (commands.length > 0)
+      await reply(refusalComment(p.comment.user.login, commands[0]!.line, 'this issue holds no application Steward knows of'));
     return;
   }
   if (commands.length === 0) {
@@ -91,7 +106,8 @@ function needArgs(c: Command, what: string): string {
 }
 
 function needRole(actor: Actor, roles: Actor['role'][], c: Command): void {
-  if (!roles.includes(actor.role)) throw new ProcessError('forbidden', `/${c.name} needs role ${roles.join(' or ')}; ${notAllowed(actor, roles)}`);
+  if (!roles.includes(actor.role))
+    throw new ProcessError('forbidden', `/${c.name} needs role ${roles.join(' or ')}; ${notAllowed(actor, roles)}`);
 }
 
 async function run(ctx: AppContext, gh: Client, actor: Actor, id: string, c: Command): Promise<Application | void> {
@@ -99,7 +115,10 @@ async function run(ctx: AppContext, gh: Client, actor: Actor, id: string, c: Com
     case 'check': {
       const app = await E.getApplication(ctx.engine, id);
       if (!(actor.role === 'staff' || actor.role === 'member' || actor.id === app.applicant)) {
-        throw new ProcessError('forbidden', `/check needs role staff or member, or the applicant (${app.applicant}); ${notAllowed(actor, ['staff', 'member', `the applicant (${app.applicant})`])}`);
+        throw new ProcessError(
+          'forbidden',
+          `/check needs role staff or member, or the applicant (${app.applicant}); ${notAllowed(actor, ['staff', 'member', `the applicant (${app.applicant})`])}`,
+        );
       }
       const reportId = await recheck(ctx.engine, actor, id);
       if (reportId !== undefined) await postReport(ctx, gh, app, reportId);
@@ -135,7 +154,12 @@ async function run(ctx: AppContext, gh: Client, actor: Actor, id: string, c: Com
       const app = await E.getApplication(ctx.engine, id);
       const number = await onboardingPr(ctx, gh, app, needArgs(c, '<category> / <subcategory> [logo <link to the SVG>]'));
       const { owner, repo } = splitRepo(app.issue!.repo);
-      await gh.rest.issues.createComment({ owner, repo, issue_number: app.issue!.number, body: `The landscape entry is proposed in ${ctx.config.landscapeRepo}#${number}.` });
+      await gh.rest.issues.createComment({
+        owner,
+        repo,
+        issue_number: app.issue!.number,
+        body: `The landscape entry is proposed in ${ctx.config.landscapeRepo}#${number}.`,
+      });
       return;
     }
     case 'withdraw':
@@ -144,10 +168,20 @@ async function run(ctx: AppContext, gh: Client, actor: Actor, id: string, c: Com
       needRole(actor, ['staff'], c);
       const w = parseWaive(needArgs(c, '<requirement> <reason> [until <YYYY-MM-DD | next review>]'));
       const app = await E.getApplication(ctx.engine, id);
-      const waiver = await addWaiver(ctx.engine, actor, { application: id }, { ...w, decidedBy: actor.id, decidedIn: app.issue ? `${app.issue.repo}#${app.issue.number}` : `application ${id}` });
+      const waiver = await addWaiver(
+        ctx.engine,
+        actor,
+        { application: id },
+        { ...w, decidedBy: actor.id, decidedIn: app.issue ? `${app.issue.repo}#${app.issue.number}` : `application ${id}` },
+      );
       const { owner, repo } = splitRepo(app.issue!.repo);
       const until = waiver.untilNextReview ? 'until the next periodic review' : `through ${waiver.until}`;
-      await gh.rest.issues.createComment({ owner, repo, issue_number: app.issue!.number, body: `Waiver ${waiver.id} recorded: requirement ${waiver.requirement} is exempt for this application ${until}, decided by \`${actor.id}\`. Reason: ${waiver.reason}` });
+      await gh.rest.issues.createComment({
+        owner,
+        repo,
+        issue_number: app.issue!.number,
+        body: `Waiver ${waiver.id} recorded: requirement ${waiver.requirement} is exempt for this application ${until}, decided by \`${actor.id}\`. Reason: ${waiver.reason}`,
+      });
       return;
     }
   }
@@ -156,7 +190,11 @@ async function run(ctx: AppContext, gh: Client, actor: Actor, id: string, c: Com
 /** `/waive <requirement> <reason> [until <YYYY-MM-DD | next review>]`; without `until`, the next periodic review. */
 export function parseWaive(args: string): { requirement: string; reason: string; until: string } {
   const m = /^(\S+)\s+(.+?)(?:\s+until\s+(\d{4}-\d{2}-\d{2}|next[ -]review))?\s*$/i.exec(args.trim());
-  if (!m) throw new ProcessError('invalid', `/waive needs a requirement and a reason, as in \`/waive 18 the company owns the code until 2027-06-01\`; found ${JSON.stringify(args)}`);
+  if (!m)
+    throw new ProcessError(
+      'invalid',
+      `/waive needs a requirement and a reason, as in \`/waive 18 the company owns the code until 2027-06-01\`; found ${JSON.stringify(args)}`,
+    );
   const until = m[3] === undefined || /^next/i.test(m[3]) ? 'next-review' : m[3];
   return { requirement: m[1]!, reason: m[2]!, until };
 }

@@ -13,7 +13,11 @@ import type { ReactionTally } from './reactions.js';
 export const marker = (kind: string, id: string) => `<!-- steward:${kind}:${id} -->`;
 
 export function reportComment(app: Application, report: Report, previous: Report | undefined, when: string): string {
-  const out = [marker('report', app.id), `**Steward's report for application ${app.id} (${app.projectName})**, checked ${when.slice(0, 16).replace('T', ' ')} UTC.`, ''];
+  const out = [
+    marker('report', app.id),
+    `**Steward's report for application ${app.id} (${app.projectName})**, checked ${when.slice(0, 16).replace('T', ' ')} UTC.`,
+    '',
+  ];
   if (previous) out.push(changedSince(diffReports(previous, report)), '');
   out.push(renderMarkdown(report));
   return out.join('\n');
@@ -24,7 +28,9 @@ function changedSince(d: ReportDiff): string {
   if (d.changes.length === 0) return `${head} nothing.`;
   const lines = d.changes.map((c) => {
     const mark = c.direction === 'improved' ? '⬆️' : c.direction === 'regressed' ? '⬇️' : '↔️';
-    const vals = Object.entries(c.measured).map(([k, [x, y]]) => `${k} ${JSON.stringify(x)} → ${JSON.stringify(y)}`).join('; ');
+    const vals = Object.entries(c.measured)
+      .map(([k, [x, y]]) => `${k} ${JSON.stringify(x)} → ${JSON.stringify(y)}`)
+      .join('; ');
     return `- ${mark} ${c.id}. ${c.key}: ${c.before ?? 'absent'} → ${c.after ?? 'absent'}${vals ? ` (${vals})` : ''}`;
   });
   return [head, ...lines].join('\n');
@@ -75,13 +81,30 @@ export function tallyLines(vote: VoteState, t: VoteResult, reactions: ReactionTa
     '',
     `**${t.approvals} of ${t.rosterSize} members approve**; the rule needs more than half of all ${t.rosterSize} members: ${t.needed} approvals.`,
   ];
-  if (reactions.conflicting.length > 0) lines.push('', `No vote counted for ${who(reactions.conflicting)}: more than one of 👍 👎 👀 (keep one).`);
-  if (reactions.nonMembers.length > 0) lines.push('', `Non-binding (not on the roster): ${reactions.nonMembers.map((n) => `\`${n.login}\` ${n.choice}`).join(', ')}.`);
+  if (reactions.conflicting.length > 0)
+    lines.push('', `No vote counted for ${who(reactions.conflicting)}: more than one of 👍 👎 👀 (keep one).`);
+  if (reactions.nonMembers.length > 0)
+    lines.push('', `Non-binding (not on the roster): ${reactions.nonMembers.map((n) => `\`${n.login}\` ${n.choice}`).join(', ')}.`);
   return lines;
 }
 
-export function statusComment(app: Application, vote: VoteState, t: VoteResult, reactions: ReactionTally, logins: Record<string, string>): string {
-  return [marker('vote-status', app.id), `**Vote status, application ${app.id} (${app.projectName})** — open since ${vote.openedAt.slice(0, 10)}.`, '', ...tallyLines(vote, t, reactions, logins), '', t.approved ? 'As it stands the application **would pass**.' : `As it stands the application **would not pass** (${Math.max(0, t.needed - t.approvals)} more approvals needed).`].join('\n');
+export function statusComment(
+  app: Application,
+  vote: VoteState,
+  t: VoteResult,
+  reactions: ReactionTally,
+  logins: Record<string, string>,
+): string {
+  return [
+    marker('vote-status', app.id),
+    `**Vote status, application ${app.id} (${app.projectName})** — open since ${vote.openedAt.slice(0, 10)}.`,
+    '',
+    ...tallyLines(vote, t, reactions, logins),
+    '',
+    t.approved
+      ? 'As it stands the application **would pass**.'
+      : `As it stands the application **would not pass** (${Math.max(0, t.needed - t.approvals)} more approvals needed).`,
+  ].join('\n');
 }
 
 export function resultComment(app: Application, vote: VoteState, reactions: ReactionTally, logins: Record<string, string>): string {
@@ -108,20 +131,32 @@ export function reminderComment(app: Application, notVoted: string[], sessionDat
 export function decisionComment(app: Application, resubmitFrom: string | null): string {
   const d = app.decision!;
   const t = app.vote?.result;
-  const outcome = { ACCEPTED: 'accepted', DECLINED: 'declined', TOO_EARLY: 'judged too early', COMMUNITY_HIGHLIGHT: 'chosen as a community highlight' }[d.outcome];
+  const outcome = {
+    ACCEPTED: 'accepted',
+    DECLINED: 'declined',
+    TOO_EARLY: 'judged too early',
+    COMMUNITY_HIGHLIGHT: 'chosen as a community highlight',
+  }[d.outcome];
   const out = [
     marker('decision', app.id),
     `**Decision: ${app.projectName} is ${outcome}** (recorded ${d.at.slice(0, 10)} by @${d.by}).`,
     '',
-    t ? `Tally: ${t.approvals} approve, ${t.rejections} reject, ${t.abstentions} abstain, ${t.notVoted} not voted, of ${t.rosterSize} members; ${t.needed} approvals were needed (more than half of all members).` : 'Recorded without a vote of the working group.',
+    t
+      ? `Tally: ${t.approvals} approve, ${t.rejections} reject, ${t.abstentions} abstain, ${t.notVoted} not voted, of ${t.rosterSize} members; ${t.needed} approvals were needed (more than half of all members).`
+      : 'Recorded without a vote of the working group.',
     '',
     `Reasons: ${d.reason}`,
     '',
   ];
   if (d.outcome === 'ACCEPTED') {
-    out.push('What happens next — onboarding:', ...ONBOARDING_CHECKLIST.map((i) => `- [ ] ${i.title} (${i.doneBy === 'staff' ? 'staff' : 'the project'}; verified by: ${i.verify})`));
+    out.push(
+      'What happens next — onboarding:',
+      ...ONBOARDING_CHECKLIST.map((i) => `- [ ] ${i.title} (${i.doneBy === 'staff' ? 'staff' : 'the project'}; verified by: ${i.verify})`),
+    );
   } else if (resubmitFrom) {
-    out.push(`What happens next: a new application for this repository is accepted from **${resubmitFrom}** (three months after this decision). The report above says what to fix first.`);
+    out.push(
+      `What happens next: a new application for this repository is accepted from **${resubmitFrom}** (three months after this decision). The report above says what to fix first.`,
+    );
   }
   return out.join('\n');
 }

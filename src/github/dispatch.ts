@@ -30,7 +30,8 @@ export async function handleDelivery(ctx: AppContext, d: Delivery): Promise<void
       return onComment(ctx, await gh(), p as unknown as CommentPayload);
     case 'installation': {
       const repos = (p['repositories'] as { full_name: string }[] | undefined) ?? [];
-      if (p.action === 'created' && (repos.length === 0 || repos.some((r) => sameRepo(r.full_name, ctx.config.ecosystemRepo)))) await backfill(ctx, await gh());
+      if (p.action === 'created' && (repos.length === 0 || repos.some((r) => sameRepo(r.full_name, ctx.config.ecosystemRepo))))
+        await backfill(ctx, await gh());
       return;
     }
     case 'installation_repositories': {

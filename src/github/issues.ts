@@ -17,7 +17,16 @@ import { getThread, updateThread } from './threads.js';
 
 export interface IssuePayload {
   action: string;
-  issue: { number: number; title: string; body?: string | null; html_url?: string; state?: string; labels?: { name: string }[]; user: { login: string; type?: string }; pull_request?: unknown };
+  issue: {
+    number: number;
+    title: string;
+    body?: string | null;
+    html_url?: string;
+    state?: string;
+    labels?: { name: string }[];
+    user: { login: string; type?: string };
+    pull_request?: unknown;
+  };
   repository: { full_name: string };
   sender: { login: string; type?: string };
   label?: { name: string };
@@ -72,10 +81,20 @@ export async function onIssueFiled(ctx: AppContext, gh: Client, p: IssuePayload)
       await updateThread(ctx.store.db, key, { missingCommentId: data.id });
     }
   } else if (thread.missingCommentId) {
-    await gh.rest.issues.updateComment({ owner, repo, comment_id: thread.missingCommentId, body: `~~The form lacked required answers~~: it is complete now (${new Date().toISOString().slice(0, 10)}).` });
+    await gh.rest.issues.updateComment({
+      owner,
+      repo,
+      comment_id: thread.missingCommentId,
+      body: `~~The form lacked required answers~~: it is complete now (${new Date().toISOString().slice(0, 10)}).`,
+    });
   }
   if (filed.reportId !== undefined) await postReport(ctx, gh, filed.app, filed.reportId);
-  await mirrorState(ctx, gh, filed.app, p.issue.labels?.map((l) => l.name));
+  await mirrorState(
+    ctx,
+    gh,
+    filed.app,
+    p.issue.labels?.map((l) => l.name),
+  );
 }
 
 /** The report comment: posted once, then edited in place with what changed since the one it showed. */
@@ -84,7 +103,10 @@ export async function postReport(ctx: AppContext, gh: Client, app: Application, 
   const thread = await getThread(ctx.store.db, key);
   const stored = await getReport<Report>(ctx.store.db, reportId);
   if (!stored) return;
-  const previous = thread.reportId !== undefined && thread.reportId !== reportId ? (await getReport<Report>(ctx.store.db, thread.reportId))?.report : undefined;
+  const previous =
+    thread.reportId !== undefined && thread.reportId !== reportId
+      ? (await getReport<Report>(ctx.store.db, thread.reportId))?.report
+      : undefined;
   const body = reportComment(app, stored.report, previous, stored.createdAt);
   const { owner, repo } = splitRepo(app.issue!.repo);
   if (thread.reportCommentId) await gh.rest.issues.updateComment({ owner, repo, comment_id: thread.reportCommentId, body });
@@ -113,10 +135,18 @@ export async function mirrorState(ctx: AppContext, gh: Client, app: Application,
   }
   const want = labelFor(ctx.table, labelStateOf(app)).name;
   for (const n of names) {
-    if (findLabel(ctx.table, n) && n.toLowerCase() !== want.toLowerCase()) await gh.rest.issues.removeLabel({ owner, repo, issue_number, name: n });
+    if (findLabel(ctx.table, n) && n.toLowerCase() !== want.toLowerCase())
+      await gh.rest.issues.removeLabel({ owner, repo, issue_number, name: n });
   }
-  if (!names.some((n) => n.toLowerCase() === want.toLowerCase())) await gh.rest.issues.addLabels({ owner, repo, issue_number, labels: [want] });
+  if (!names.some((n) => n.toLowerCase() === want.toLowerCase()))
+    await gh.rest.issues.addLabels({ owner, repo, issue_number, labels: [want] });
   if (TERMINAL.includes(app.status) && open) {
-    await gh.rest.issues.update({ owner, repo, issue_number, state: 'closed', state_reason: app.status === 'ACTIVE' ? 'completed' : 'not_planned' });
+    await gh.rest.issues.update({
+      owner,
+      repo,
+      issue_number,
+      state: 'closed',
+      state_reason: app.status === 'ACTIVE' ? 'completed' : 'not_planned',
+    });
   }
 }

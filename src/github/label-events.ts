@@ -28,10 +28,17 @@ export async function onLabelChange(ctx: AppContext, gh: Client, p: IssuePayload
   const actor = await actorOf(ctx, p.sender.login, p.issue.user.login);
   const restore = async (why: string) => {
     await mirrorState(ctx, gh, await E.getApplication(ctx.engine, app.id));
-    await gh.rest.issues.createComment({ ...splitRepo(p.repository.full_name), issue_number: p.issue.number, body: labelRestoredComment(p.sender.login, label.name, added, why, added ? label.command : undefined) });
+    await gh.rest.issues.createComment({
+      ...splitRepo(p.repository.full_name),
+      issue_number: p.issue.number,
+      body: labelRestoredComment(p.sender.login, label.name, added, why, added ? label.command : undefined),
+    });
   };
   if (!added) return restore('it shows the state of the application, which has not changed');
-  if (!label.setBy.includes(actor.role)) return restore(`${label.setBy.length ? notAllowed({ id: p.sender.login, role: actor.role }, label.setBy) : `${p.sender.login} may not make it (role: ${actor.role})`}; this change needs role ${label.setBy.length ? label.setBy.join(' or ') : 'Steward itself'}`);
+  if (!label.setBy.includes(actor.role))
+    return restore(
+      `${label.setBy.length ? notAllowed({ id: p.sender.login, role: actor.role }, label.setBy) : `${p.sender.login} may not make it (role: ${actor.role})`}; this change needs role ${label.setBy.length ? label.setBy.join(' or ') : 'Steward itself'}`,
+    );
   try {
     await follow(ctx, gh, actor, app, label, p.sender.login);
   } catch (err) {
@@ -53,8 +60,11 @@ async function follow(ctx: AppContext, gh: Client, actor: Actor, app: Applicatio
       break;
     case 'IN_REVIEW': {
       const today = dateOf(ctx.engine.clock.now());
-      const upcoming = (await listDocs<Session>(ctx.store.db, 'sessions')).filter((s) => s.date >= today).sort((a, b) => (a.date < b.date ? -1 : 1));
-      if (upcoming.length === 0) throw new ProcessError('conflict', 'no review session is scheduled; schedule one with `/schedule <YYYY-MM-DD>`');
+      const upcoming = (await listDocs<Session>(ctx.store.db, 'sessions'))
+        .filter((s) => s.date >= today)
+        .sort((a, b) => (a.date < b.date ? -1 : 1));
+      if (upcoming.length === 0)
+        throw new ProcessError('conflict', 'no review session is scheduled; schedule one with `/schedule <YYYY-MM-DD>`');
       next = await scheduleInto(ctx.engine, actor, app.id, upcoming[0]!.id);
       break;
     }

@@ -31,7 +31,12 @@ interface Annotation {
 }
 
 /** A folder's files by name with their blob shas and sizes; null when the folder is not there. */
-async function listFolder(gh: Client, where: { owner: string; repo: string }, path: string, ref: string): Promise<Map<string, { sha: string; size: number }> | null> {
+async function listFolder(
+  gh: Client,
+  where: { owner: string; repo: string },
+  path: string,
+  ref: string,
+): Promise<Map<string, { sha: string; size: number }> | null> {
   try {
     // the contents API lists up to 1 000 entries: the logos of a landscape of that size
     const { data } = await gh.rest.repos.getContent({ ...where, path, ref });
@@ -61,7 +66,18 @@ export async function onLandscapePullRequest(ctx: AppContext, gh: Client, p: Pul
     if ((err as { status?: number }).status !== 404) throw err;
   }
   if (text === undefined) {
-    await gh.rest.checks.create({ owner, repo, name: CHECK_NAME, head_sha: head.sha, status: 'completed', conclusion: 'failure', output: { title: `${FILE} is missing`, summary: `The pull request's head ${head.sha.slice(0, 12)} has no ${FILE} at the repository root.` } });
+    await gh.rest.checks.create({
+      owner,
+      repo,
+      name: CHECK_NAME,
+      head_sha: head.sha,
+      status: 'completed',
+      conclusion: 'failure',
+      output: {
+        title: `${FILE} is missing`,
+        summary: `The pull request's head ${head.sha.slice(0, 12)} has no ${FILE} at the repository root.`,
+      },
+    });
     return;
   }
   const src = parseLandscapeSource(text, FILE);
@@ -76,12 +92,18 @@ export async function onLandscapePullRequest(ctx: AppContext, gh: Client, p: Pul
     title: p.item ? `${p.item}${p.field ? ` · ${p.field}` : ''}` : FILE,
     message: p.message,
   });
-  const annotations: Annotation[] = [...result.errors.map((e) => annotate(e, 'failure')), ...logos.inFiles, ...result.warnings.map((w) => annotate(w, 'warning'))];
+  const annotations: Annotation[] = [
+    ...result.errors.map((e) => annotate(e, 'failure')),
+    ...logos.inFiles,
+    ...result.warnings.map((w) => annotate(w, 'warning')),
+  ];
   const failed = result.errors.length > 0;
   const summary = [
     `${result.items} items read; ${result.errors.length} error${result.errors.length === 1 ? '' : 's'} (landscape2 would refuse or fail to build), ${result.warnings.length} warning${result.warnings.length === 1 ? '' : 's'}.`,
     ...result.errors.slice(0, 20).map((e) => `- line ${e.line ?? '?'}: ${e.message}`),
-    annotations.length > MAX_ANNOTATIONS ? `\nOnly the first ${MAX_ANNOTATIONS} of ${annotations.length} findings are annotated; run \`steward landscape validate ${FILE}\` for all.` : '',
+    annotations.length > MAX_ANNOTATIONS
+      ? `\nOnly the first ${MAX_ANNOTATIONS} of ${annotations.length} findings are annotated; run \`steward landscape validate ${FILE}\` for all.`
+      : '',
   ].join('\n');
   await gh.rest.checks.create({
     owner,
@@ -90,7 +112,11 @@ export async function onLandscapePullRequest(ctx: AppContext, gh: Client, p: Pul
     head_sha: head.sha,
     status: 'completed',
     conclusion: failed ? 'failure' : 'success',
-    output: { title: failed ? `${result.errors.length} error${result.errors.length === 1 ? '' : 's'} in ${FILE}` : `${FILE} is valid`, summary, annotations: annotations.slice(0, MAX_ANNOTATIONS) },
+    output: {
+      title: failed ? `${result.errors.length} error${result.errors.length === 1 ? '' : 's'} in ${FILE}` : `${FILE} is valid`,
+      summary,
+      annotations: annotations.slice(0, MAX_ANNOTATIONS),
+    },
   });
 }
 
@@ -110,14 +136,17 @@ async function logoFindings(
 ): Promise<{ lookup?: (name: string) => LogoFinding[]; note?: string; inFiles: Annotation[] }> {
   const dir = logosDirOf(ctx.config);
   const atHead = await listFolder(gh, head, dir, p.pull_request.head.sha);
-  if (!atHead) return { note: `logos folder ${dir}/ not found at ${p.pull_request.head.sha.slice(0, 12)}: logo files were not checked`, inFiles: [] };
+  if (!atHead)
+    return { note: `logos folder ${dir}/ not found at ${p.pull_request.head.sha.slice(0, 12)}: logo files were not checked`, inFiles: [] };
   const baseSha = p.pull_request.base?.sha;
   const atBase = baseSha ? await listFolder(gh, base, dir, baseSha) : null;
   const names = new Set<string>();
-  for (const c of src.categories) for (const s of c.subcategories) for (const i of s.items) {
-    const logo = i.values['logo'];
-    if (typeof logo === 'string' && LOGO_NAME.test(logo) && !/[/\\]/.test(logo)) names.add(logo);
-  }
+  for (const c of src.categories)
+    for (const s of c.subcategories)
+      for (const i of s.items) {
+        const logo = i.values['logo'];
+        if (typeof logo === 'string' && LOGO_NAME.test(logo) && !/[/\\]/.test(logo)) names.add(logo);
+      }
   const found = new Map<string, LogoFinding[]>();
   const inFiles: Annotation[] = [];
   let reads = 0;
@@ -129,12 +158,22 @@ async function logoFindings(
       continue;
     }
     if (!/\.svg$/i.test(name)) {
-      found.set(name, [{ severity: 'warning', message: `logo ${name} is ${name.split('.').pop()!.toUpperCase()}, not SVG: landscape2 and the onboarding checklist expect an SVG` }]);
+      found.set(name, [
+        {
+          severity: 'warning',
+          message: `logo ${name} is ${name.split('.').pop()!.toUpperCase()}, not SVG: landscape2 and the onboarding checklist expect an SVG`,
+        },
+      ]);
       continue;
     }
     if (atBase?.get(name)?.sha === file.sha) continue;
     if (file.size > MAX_SVG_BYTES) {
-      found.set(name, [{ severity: 'error', message: `logo ${name} is ${file.size} bytes; an SVG logo over ${MAX_SVG_BYTES} bytes is not checked or served` }]);
+      found.set(name, [
+        {
+          severity: 'error',
+          message: `logo ${name} is ${file.size} bytes; an SVG logo over ${MAX_SVG_BYTES} bytes is not checked or served`,
+        },
+      ]);
       continue;
     }
     if (reads++ >= MAX_LOGO_READS) {
@@ -145,12 +184,24 @@ async function logoFindings(
     const findings = inspectLogoData(name, Buffer.from(data.content, data.encoding === 'base64' ? 'base64' : 'utf8'), `${dir}/`);
     found.set(name, findings);
     for (const f of findings) {
-      if (f.line) inFiles.push({ path: `${dir}/${name}`, start_line: f.line, end_line: f.line, annotation_level: f.severity === 'error' ? 'failure' : 'warning', title: `${dir}/${name}`, message: f.message });
+      if (f.line)
+        inFiles.push({
+          path: `${dir}/${name}`,
+          start_line: f.line,
+          end_line: f.line,
+          annotation_level: f.severity === 'error' ? 'failure' : 'warning',
+          title: `${dir}/${name}`,
+          message: f.message,
+        });
     }
   }
   return {
     lookup: (name) => found.get(name) ?? [],
-    ...(unread.length ? { note: `${unread.length} more logo files changed than one check reads (${MAX_LOGO_READS}); not read: ${unread.slice(0, 10).join(', ')}${unread.length > 10 ? ', …' : ''}` } : {}),
+    ...(unread.length
+      ? {
+          note: `${unread.length} more logo files changed than one check reads (${MAX_LOGO_READS}); not read: ${unread.slice(0, 10).join(', ')}${unread.length > 10 ? ', …' : ''}`,
+        }
+      : {}),
     inFiles,
   };
 }

@@ -33,13 +33,22 @@ export function loginsOf(people: Person[]): Record<string, string> {
   return Object.fromEntries(people.map((p) => [p.id, p.githubLogin ?? p.id]));
 }
 
-export async function syncReactions(ctx: AppContext, gh: Client, app: Application): Promise<{ app: Application; reactions: ReactionTally }> {
+export async function syncReactions(
+  ctx: AppContext,
+  gh: Client,
+  app: Application,
+): Promise<{ app: Application; reactions: ReactionTally }> {
   const thread = await getThread(ctx.store.db, `application:${app.id}`);
   const tally: ReactionTally = { conflicting: [], nonMembers: [], recorded: 0 };
   const vote = app.vote;
   if (!vote || !thread.voteCommentId) return { app, reactions: tally };
   const { owner, repo } = splitRepo(app.issue!.repo);
-  const reactions = (await gh.paginate('GET /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions', { owner, repo, comment_id: thread.voteCommentId, per_page: 100 })) as Reaction[];
+  const reactions = (await gh.paginate('GET /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions', {
+    owner,
+    repo,
+    comment_id: thread.voteCommentId,
+    per_page: 100,
+  })) as Reaction[];
   const byLogin = new Map<string, Reaction[]>();
   for (const r of reactions) {
     if (!r.user || KIND[r.content] === undefined) continue;
@@ -84,7 +93,9 @@ export async function syncReactions(ctx: AppContext, gh: Client, app: Applicatio
       body: `${newlyConflicting.map((l) => `@${l}`).join(' ')} you reacted to the vote comment with more than one of 👍 👎 👀, so no vote of yours counts. Remove all but the one you mean.`,
     });
     void data;
-    await updateThread(ctx.store.db, `application:${app.id}`, { toldConflict: [...(thread.toldConflict ?? []), ...newlyConflicting.map((l) => `${vote.openedAt}:${l}`)] });
+    await updateThread(ctx.store.db, `application:${app.id}`, {
+      toldConflict: [...(thread.toldConflict ?? []), ...newlyConflicting.map((l) => `${vote.openedAt}:${l}`)],
+    });
   }
   return { app: current, reactions: tally };
 }

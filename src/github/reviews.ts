@@ -38,11 +38,22 @@ export async function syncReviewIssues(ctx: AppContext, gh: Client): Promise<Rev
     if (p.pending && p.status === 'ACTIVE') {
       const body = reviewBody(p);
       if (!thread.issueNumber) {
-        const { data } = await gh.rest.issues.create({ owner, repo, title: `[Review] ${p.name}: ${p.pending.failures.length} requirement${p.pending.failures.length === 1 ? '' : 's'} failing, deadline ${p.pending.deadlineOn}`, body });
+        const { data } = await gh.rest.issues.create({
+          owner,
+          repo,
+          title: `[Review] ${p.name}: ${p.pending.failures.length} requirement${p.pending.failures.length === 1 ? '' : 's'} failing, deadline ${p.pending.deadlineOn}`,
+          body,
+        });
         await updateThread(ctx.store.db, key, { issueNumber: data.number, shown: body });
         out.opened.push(p.id);
       } else if (thread.shown !== body) {
-        await gh.rest.issues.update({ owner, repo, issue_number: thread.issueNumber, body, title: `[Review] ${p.name}: ${p.pending.failures.length} requirement${p.pending.failures.length === 1 ? '' : 's'} failing, deadline ${p.pending.deadlineOn}` });
+        await gh.rest.issues.update({
+          owner,
+          repo,
+          issue_number: thread.issueNumber,
+          body,
+          title: `[Review] ${p.name}: ${p.pending.failures.length} requirement${p.pending.failures.length === 1 ? '' : 's'} failing, deadline ${p.pending.deadlineOn}`,
+        });
         await updateThread(ctx.store.db, key, { shown: body });
         out.updated.push(p.id);
       }
@@ -50,12 +61,30 @@ export async function syncReviewIssues(ctx: AppContext, gh: Client): Promise<Rev
     }
     if (thread.issueNumber && thread.shown !== 'closed') {
       const fixed = p.status === 'ACTIVE';
-      await gh.rest.issues.createComment({ owner, repo, issue_number: thread.issueNumber, body: fixed ? `Every requirement passes again (review of ${p.lastReviewOn}): ${p.name} stays in the ecosystem; the next review is due ${p.reviewDueOn}.` : `${p.name} was retired on ${p.retiredOn}.` });
-      await gh.rest.issues.update({ owner, repo, issue_number: thread.issueNumber, state: 'closed', state_reason: fixed ? 'completed' : 'not_planned' });
+      await gh.rest.issues.createComment({
+        owner,
+        repo,
+        issue_number: thread.issueNumber,
+        body: fixed
+          ? `Every requirement passes again (review of ${p.lastReviewOn}): ${p.name} stays in the ecosystem; the next review is due ${p.reviewDueOn}.`
+          : `${p.name} was retired on ${p.retiredOn}.`,
+      });
+      await gh.rest.issues.update({
+        owner,
+        repo,
+        issue_number: thread.issueNumber,
+        state: 'closed',
+        state_reason: fixed ? 'completed' : 'not_planned',
+      });
       await updateThread(ctx.store.db, key, { shown: 'closed' });
       out.closed.push(p.id);
     }
-    if (p.status === 'RETIRED' && p.landscapeId && !p.retiredBeforeImport && !(await getThread(ctx.store.db, `project:${p.id}`)).landscapePr) {
+    if (
+      p.status === 'RETIRED' &&
+      p.landscapeId &&
+      !p.retiredBeforeImport &&
+      !(await getThread(ctx.store.db, `project:${p.id}`)).landscapePr
+    ) {
       await retirementPr(ctx, gh, p);
       out.retirementPrs.push(p.id);
     }

@@ -39,7 +39,10 @@ export async function postVoteStatus(ctx: AppContext, gh: Client, id: string): P
 
 export async function closeVoteOnIssue(ctx: AppContext, gh: Client, actor: Actor, id: string): Promise<Application> {
   let app = await E.getApplication(ctx.engine, id);
-  const read = app.vote && !app.vote.closedAt ? await syncReactions(ctx, gh, app) : { app, reactions: { conflicting: [], nonMembers: [], recorded: 0 } };
+  const read =
+    app.vote && !app.vote.closedAt
+      ? await syncReactions(ctx, gh, app)
+      : { app, reactions: { conflicting: [], nonMembers: [], recorded: 0 } };
   app = read.app.vote?.closedAt ? read.app : await E.closeVote(ctx.engine, actor, id);
   const key = `application:${id}`;
   if ((await getThread(ctx.store.db, key)).resultFor !== app.vote!.closedAt) {
@@ -50,13 +53,21 @@ export async function closeVoteOnIssue(ctx: AppContext, gh: Client, actor: Actor
   return app;
 }
 
-export async function decideOnIssue(ctx: AppContext, gh: Client, actor: Actor, id: string, outcome: DecisionOutcome, reason: string): Promise<Application> {
+export async function decideOnIssue(
+  ctx: AppContext,
+  gh: Client,
+  actor: Actor,
+  id: string,
+  outcome: DecisionOutcome,
+  reason: string,
+): Promise<Application> {
   const before = await E.getApplication(ctx.engine, id);
   let app = before.decision && before.decision.outcome === outcome ? before : await E.decide(ctx.engine, actor, id, outcome, reason);
   if (outcome === 'ACCEPTED' && app.status === 'ACCEPTED') app = await E.startOnboarding(ctx.engine, actor, id);
   const key = `application:${id}`;
   if ((await getThread(ctx.store.db, key)).decisionFor !== app.decision!.at) {
-    const from = outcome === 'ACCEPTED' ? null : resubmissionAllowedFrom(dateOf(new Date(app.decision!.at)), ctx.engine.rules.resubmitAfterMonths);
+    const from =
+      outcome === 'ACCEPTED' ? null : resubmissionAllowedFrom(dateOf(new Date(app.decision!.at)), ctx.engine.rules.resubmitAfterMonths);
     await comment(gh, app, decisionComment(app, from));
     await updateThread(ctx.store.db, key, { decisionFor: app.decision!.at });
   }
@@ -69,7 +80,9 @@ export async function decideOnIssue(ctx: AppContext, gh: Client, actor: Actor, i
  * have not voted (mentioning exactly them, once per vote) from `reminderDays` before the session.
  */
 export async function remindAndSync(ctx: AppContext, gh: Client, now: Date): Promise<{ synced: number; reminded: string[] }> {
-  const open = (await listDocs<Application>(ctx.store.db, 'applications', { status: ['IN_REVIEW'] })).filter((a) => a.issue && a.vote && !a.vote.closedAt);
+  const open = (await listDocs<Application>(ctx.store.db, 'applications', { status: ['IN_REVIEW'] })).filter(
+    (a) => a.issue && a.vote && !a.vote.closedAt,
+  );
   const sessions = new Map((await listDocs<Session>(ctx.store.db, 'sessions')).map((s) => [s.id, s]));
   const out = { synced: 0, reminded: [] as string[] };
   for (const before of open) {

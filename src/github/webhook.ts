@@ -17,7 +17,8 @@ export interface WebhookDeps {
   log?: (line: string) => void;
 }
 
-const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+const json = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
 export function createGithubWebhookHandler(deps: WebhookDeps): (req: Request) => Promise<Response> {
   const log = deps.log ?? (() => undefined);
@@ -26,7 +27,8 @@ export function createGithubWebhookHandler(deps: WebhookDeps): (req: Request) =>
     const event = req.headers.get('x-github-event');
     const id = req.headers.get('x-github-delivery');
     const body = await req.text();
-    if (!signature) return json(401, { error: 'expected an X-Hub-Signature-256 header (sha256=…): deliveries are signed with the webhook secret' });
+    if (!signature)
+      return json(401, { error: 'expected an X-Hub-Signature-256 header (sha256=…): deliveries are signed with the webhook secret' });
     let valid = false;
     try {
       valid = await deps.app.webhooks.verify(body, signature);
@@ -37,7 +39,10 @@ export function createGithubWebhookHandler(deps: WebhookDeps): (req: Request) =>
       log(`github: delivery ${id ?? '?'} refused: the signature does not match the webhook secret`);
       return json(401, { error: 'the signature does not match the webhook secret' });
     }
-    if (!event || !id) return json(400, { error: `expected X-GitHub-Event and X-GitHub-Delivery headers; found ${event ? '' : 'no event'}${!event && !id ? ' and ' : ''}${id ? '' : 'no delivery id'}` });
+    if (!event || !id)
+      return json(400, {
+        error: `expected X-GitHub-Event and X-GitHub-Delivery headers; found ${event ? '' : 'no event'}${!event && !id ? ' and ' : ''}${id ? '' : 'no delivery id'}`,
+      });
     if (!(HANDLED_EVENTS as readonly string[]).includes(event)) return json(200, { ignored: event });
     let payload: Delivery['payload'];
     try {

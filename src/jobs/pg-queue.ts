@@ -11,7 +11,14 @@ import type { DB } from '../store/schema.js';
 import type { Job, JobOptions, JobQueue, JobRecord, JobState } from './queue.js';
 import { DEFAULT_RETRY_LIMIT, type QueueTuning } from './tuning.js';
 
-const STATE: Record<string, JobState> = { created: 'queued', retry: 'failed', active: 'active', completed: 'completed', failed: 'dead', cancelled: 'dead' };
+const STATE: Record<string, JobState> = {
+  created: 'queued',
+  retry: 'failed',
+  active: 'active',
+  completed: 'completed',
+  failed: 'dead',
+  cancelled: 'dead',
+};
 
 interface BossRow {
   id: string;
@@ -27,7 +34,8 @@ interface BossRow {
 
 function adapter(db: Kysely<DB>): PgBoss.Db {
   // inside a transaction of ours (an enqueue) the statement is one of that transaction's
-  if (db.isTransaction) return { executeSql: async (text, values) => ({ rows: (await db.executeQuery(CompiledQuery.raw(text, values ?? []))).rows }) };
+  if (db.isTransaction)
+    return { executeSql: async (text, values) => ({ rows: (await db.executeQuery(CompiledQuery.raw(text, values ?? []))).rows }) };
   return {
     executeSql: (text, values) =>
       db.connection().execute(async (conn) => {
@@ -81,7 +89,13 @@ export async function pgBossJobQueue(store: Store, tuning: QueueTuning = {}): Pr
     // the other's creation is still uncommitted. Both are races lost, not failures: look again.
     for (let attempt = 1; !(await boss.getQueue(name)); attempt++) {
       try {
-        await boss.createQueue(name, { name, retryLimit: DEFAULT_RETRY_LIMIT, retryDelay: retryDelayS, retryBackoff: true, expireInSeconds: leaseS });
+        await boss.createQueue(name, {
+          name,
+          retryLimit: DEFAULT_RETRY_LIMIT,
+          retryDelay: retryDelayS,
+          retryBackoff: true,
+          expireInSeconds: leaseS,
+        });
       } catch (err) {
         const code = (err as { code?: string }).code;
         if (attempt >= 8 || (code !== '40P01' && code !== '23505' && code !== '40001')) throw err;
@@ -112,11 +126,14 @@ export async function pgBossJobQueue(store: Store, tuning: QueueTuning = {}): Pr
 
   async function runOne(name: string, job: PgBoss.JobWithMetadata<unknown>): Promise<void> {
     const handler = handlers.get(name)!;
-    const renew = setInterval(() => {
-      void sql`update ${sql.table(`${schema}.job`)} set started_on = now() where name = ${name} and id = ${job.id} and state = 'active'`
-        .execute(store.db)
-        .catch((err) => tuning.onError?.(`renewing the lease of job ${job.id}`, err));
-    }, Math.max(200, (leaseS * 1000) / 3));
+    const renew = setInterval(
+      () => {
+        void sql`update ${sql.table(`${schema}.job`)} set started_on = now() where name = ${name} and id = ${job.id} and state = 'active'`
+          .execute(store.db)
+          .catch((err) => tuning.onError?.(`renewing the lease of job ${job.id}`, err));
+      },
+      Math.max(200, (leaseS * 1000) / 3),
+    );
     let failure: unknown;
     try {
       await handler.fn({ id: job.id, name, data: job.data, attempt: Number(job.retryCount) + 1 });
@@ -177,7 +194,10 @@ export async function pgBossJobQueue(store: Store, tuning: QueueTuning = {}): Pr
           : await store.db.transaction().execute(async (trx) => {
               // enqueuers of one key take turns, so the look and the insert are one step
               await sql`select pg_advisory_xact_lock(hashtext(${`${schema}.${name}`}), hashtext(${key}))`.execute(trx);
-              const open = await sql`select 1 from ${sql.table(`${schema}.job`)} where name = ${name} and singleton_key = ${key} and state < 'completed' limit 1`.execute(trx);
+              const open =
+                await sql`select 1 from ${sql.table(`${schema}.job`)} where name = ${name} and singleton_key = ${key} and state < 'completed' limit 1`.execute(
+                  trx,
+                );
               return open.rows.length > 0 ? null : send(trx);
             });
       if (id) wakeAll();
@@ -186,10 +206,15 @@ export async function pgBossJobQueue(store: Store, tuning: QueueTuning = {}): Pr
 
     work<T>(name: string, handler: (job: Job<T>) => Promise<void>, opts: { concurrency?: number } = {}): void {
       const concurrency = opts.concurrency ?? 1;
-      if (!(Number.isInteger(concurrency) && concurrency >= 1)) throw new Error(`jobs: ${name}: expected a concurrency of 1 or more, found ${concurrency}`);
+      if (!(Number.isInteger(concurrency) && concurrency >= 1))
+        throw new Error(`jobs: ${name}: expected a concurrency of 1 or more, found ${concurrency}`);
       if (handlers.has(name)) throw new Error(`jobs: ${name} already has a handler in this process`);
       handlers.set(name, { fn: handler as (job: Job<unknown>) => Promise<void>, concurrency });
-      if (running) void ensureQueue(name).then(() => startLoops(name), (err) => tuning.onError?.(`creating queue ${name}`, err));
+      if (running)
+        void ensureQueue(name).then(
+          () => startLoops(name),
+          (err) => tuning.onError?.(`creating queue ${name}`, err),
+        );
     },
 
     async start(): Promise<void> {
@@ -207,7 +232,9 @@ export async function pgBossJobQueue(store: Store, tuning: QueueTuning = {}): Pr
         // hand the jobs back untouched: not an attempt, at once claimable by another worker
         released = true;
         for (const [id, { name }] of inHand) {
-          await sql`update ${sql.table(`${schema}.job`)} set state = 'created', started_on = null, start_after = now() where name = ${name} and id = ${id} and state = 'active'`.execute(store.db);
+          await sql`update ${sql.table(`${schema}.job`)} set state = 'created', started_on = null, start_after = now() where name = ${name} and id = ${id} and state = 'active'`.execute(
+            store.db,
+          );
         }
       } else {
         await Promise.all(loops);
@@ -218,7 +245,11 @@ export async function pgBossJobQueue(store: Store, tuning: QueueTuning = {}): Pr
 
     async drain(names?: string[]): Promise<void> {
       for (;;) {
-        const r = await sql<{ n: string }>`select count(*) as n from ${sql.table(`${schema}.job`)} where state < 'completed' ${names ? sql`and name = any(${names})` : sql``}`.execute(store.db);
+        const r = await sql<{
+          n: string;
+        }>`select count(*) as n from ${sql.table(`${schema}.job`)} where state < 'completed' ${names ? sql`and name = any(${names})` : sql``}`.execute(
+          store.db,
+        );
         if (Number(r.rows[0]?.n ?? 0) === 0) return;
         await new Promise((resolve) => setTimeout(resolve, Math.min(pollMs, 100)));
       }
@@ -226,12 +257,18 @@ export async function pgBossJobQueue(store: Store, tuning: QueueTuning = {}): Pr
 
     async get(id: string): Promise<JobRecord | undefined> {
       if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
-      const r = await sql<BossRow>`${select} from ${sql.table(`${schema}.job`)} where id = ${id} union all ${select} from ${sql.table(`${schema}.archive`)} where id = ${id}`.execute(store.db);
+      const r =
+        await sql<BossRow>`${select} from ${sql.table(`${schema}.job`)} where id = ${id} union all ${select} from ${sql.table(`${schema}.archive`)} where id = ${id}`.execute(
+          store.db,
+        );
       return r.rows[0] && toRecord(r.rows[0]);
     },
 
     async dead(): Promise<JobRecord[]> {
-      const r = await sql<BossRow>`${select} from ${sql.table(`${schema}.job`)} where state in ('failed', 'cancelled') order by completed_on desc nulls last, created_on desc`.execute(store.db);
+      const r =
+        await sql<BossRow>`${select} from ${sql.table(`${schema}.job`)} where state in ('failed', 'cancelled') order by completed_on desc nulls last, created_on desc`.execute(
+          store.db,
+        );
       return r.rows.map(toRecord);
     },
 
@@ -239,7 +276,9 @@ export async function pgBossJobQueue(store: Store, tuning: QueueTuning = {}): Pr
       const job = await queue.get(id);
       if (!job) throw new Error(`job ${id}: no such job in ${store.location}`);
       if (job.state !== 'dead') throw new Error(`job ${id}: expected a dead job to retry, found it ${job.state}`);
-      await sql`update ${sql.table(`${schema}.job`)} set state = 'retry', start_after = now(), retry_limit = retry_count + 1 where name = ${job.name} and id = ${id} and state in ('failed', 'cancelled')`.execute(store.db);
+      await sql`update ${sql.table(`${schema}.job`)} set state = 'retry', start_after = now(), retry_limit = retry_count + 1 where name = ${job.name} and id = ${id} and state in ('failed', 'cancelled')`.execute(
+        store.db,
+      );
       wakeAll();
     },
   };

@@ -25,7 +25,9 @@ export function storeBudget(store: Store, opts: { coalesceMs?: number } = {}): S
   };
   const read = async () => {
     const rows = await store.db.selectFrom('rate_budget').selectAll().execute();
-    return new Map(rows.map((r) => [r.token_id, { remaining: Number(r.remaining), resetEpochS: Math.floor(Date.parse(r.reset_at) / 1000) }]));
+    return new Map(
+      rows.map((r) => [r.token_id, { remaining: Number(r.remaining), resetEpochS: Math.floor(Date.parse(r.reset_at) / 1000) }]),
+    );
   };
   const coalesceMs = opts.coalesceMs ?? 0;
   if (!(coalesceMs > 0)) return { read, write: upsert };
@@ -45,7 +47,8 @@ export function storeBudget(store: Store, opts: { coalesceMs?: number } = {}): S
     read,
     write(tokenId, remaining, resetEpochS) {
       const p = pending.get(tokenId);
-      if (!p || resetEpochS > p.resetEpochS || (resetEpochS === p.resetEpochS && remaining < p.remaining)) pending.set(tokenId, { remaining, resetEpochS });
+      if (!p || resetEpochS > p.resetEpochS || (resetEpochS === p.resetEpochS && remaining < p.remaining))
+        pending.set(tokenId, { remaining, resetEpochS });
       flushing ??= flush();
       return flushing;
     },

@@ -16,7 +16,11 @@ export interface ReviewJobData {
 }
 
 /** Queues a review of every due project (or of these); those already queued or running are counted, not queued twice. */
-export async function enqueueDueReviews(queue: JobQueue, eng: Engine, projectIds?: string[]): Promise<{ queued: number; alreadyQueued: number; total: number }> {
+export async function enqueueDueReviews(
+  queue: JobQueue,
+  eng: Engine,
+  projectIds?: string[],
+): Promise<{ queued: number; alreadyQueued: number; total: number }> {
   let due = await dueProjects(eng);
   if (projectIds) due = due.filter((p) => projectIds.includes(p.id));
   let queued = 0;

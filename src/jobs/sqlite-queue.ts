@@ -65,13 +65,26 @@ export function sqliteJobQueue(store: Store, tuning: QueueTuning = {}): JobQueue
         if (row.state === 'active' && Number(row.attempts) > Number(row.retry_limit)) {
           await trx
             .updateTable('jobs')
-            .set({ state: 'dead', lease_token: null, lease_until: null, last_error: row.last_error ?? `its worker stopped answering (lease expired at ${row.lease_until})`, updated_at: iso })
+            .set({
+              state: 'dead',
+              lease_token: null,
+              lease_until: null,
+              last_error: row.last_error ?? `its worker stopped answering (lease expired at ${row.lease_until})`,
+              updated_at: iso,
+            })
             .where('id', '=', row.id)
             .execute();
           continue;
         }
         const token = randomUUID();
-        const claimed = { ...row, state: 'active', attempts: Number(row.attempts) + 1, lease_token: token, lease_until: new Date(at.getTime() + leaseMs).toISOString(), updated_at: iso };
+        const claimed = {
+          ...row,
+          state: 'active',
+          attempts: Number(row.attempts) + 1,
+          lease_token: token,
+          lease_until: new Date(at.getTime() + leaseMs).toISOString(),
+          updated_at: iso,
+        };
         await trx
           .updateTable('jobs')
           .set({ state: claimed.state, attempts: claimed.attempts, lease_token: token, lease_until: claimed.lease_until, updated_at: iso })
@@ -84,7 +97,8 @@ export function sqliteJobQueue(store: Store, tuning: QueueTuning = {}): JobQueue
 
   async function finish(row: JobsTable, err: unknown): Promise<void> {
     const iso = now().toISOString();
-    const held = (q: ReturnType<typeof store.db.updateTable<'jobs'>>) => q.where('id', '=', row.id).where('lease_token', '=', row.lease_token);
+    const held = (q: ReturnType<typeof store.db.updateTable<'jobs'>>) =>
+      q.where('id', '=', row.id).where('lease_token', '=', row.lease_token);
     if (err === undefined) {
       await held(store.db.updateTable('jobs').set({ state: 'completed', lease_token: null, lease_until: null, updated_at: iso })).execute();
       return;
@@ -106,15 +120,18 @@ export function sqliteJobQueue(store: Store, tuning: QueueTuning = {}): JobQueue
   function run(row: JobsTable): void {
     const handler = handlers.get(row.name)!;
     handler.running++;
-    const renew = setInterval(() => {
-      void store.db
-        .updateTable('jobs')
-        .set({ lease_until: new Date(now().getTime() + leaseMs).toISOString() })
-        .where('id', '=', row.id)
-        .where('lease_token', '=', row.lease_token)
-        .execute()
-        .catch(() => undefined);
-    }, Math.max(10, Math.floor(leaseMs / 3)));
+    const renew = setInterval(
+      () => {
+        void store.db
+          .updateTable('jobs')
+          .set({ lease_until: new Date(now().getTime() + leaseMs).toISOString() })
+          .where('id', '=', row.id)
+          .where('lease_token', '=', row.lease_token)
+          .execute()
+          .catch(() => undefined);
+      },
+      Math.max(10, Math.floor(leaseMs / 3)),
+    );
     const job: Job<unknown> = { id: row.id, name: row.name, data: JSON.parse(row.data) as unknown, attempt: row.attempts };
     const done = (async () => {
       let failure: unknown;
@@ -174,7 +191,13 @@ export function sqliteJobQueue(store: Store, tuning: QueueTuning = {}): JobQueue
       const iso = now().toISOString();
       const id = await inTransaction(store, async (trx) => {
         if (opts.singletonKey !== undefined) {
-          const open = await trx.selectFrom('jobs').select('id').where('name', '=', name).where('singleton_key', '=', opts.singletonKey).where('state', 'in', OPEN_STATES).executeTakeFirst();
+          const open = await trx
+            .selectFrom('jobs')
+            .select('id')
+            .where('name', '=', name)
+            .where('singleton_key', '=', opts.singletonKey)
+            .where('state', 'in', OPEN_STATES)
+            .executeTakeFirst();
           if (open) return null;
         }
         const seq = await nextId(trx, 'job');
@@ -206,7 +229,8 @@ export function sqliteJobQueue(store: Store, tuning: QueueTuning = {}): JobQueue
 
     work<T>(name: string, handler: (job: Job<T>) => Promise<void>, opts: { concurrency?: number } = {}): void {
       const concurrency = opts.concurrency ?? 1;
-      if (!(Number.isInteger(concurrency) && concurrency >= 1)) throw new Error(`jobs: ${name}: expected a concurrency of 1 or more, found ${concurrency}`);
+      if (!(Number.isInteger(concurrency) && concurrency >= 1))
+        throw new Error(`jobs: ${name}: expected a concurrency of 1 or more, found ${concurrency}`);
       handlers.set(name, { fn: handler as (job: Job<unknown>) => Promise<void>, concurrency, running: 0 });
       wake();
     },
@@ -240,7 +264,10 @@ export function sqliteJobQueue(store: Store, tuning: QueueTuning = {}): JobQueue
 
     async drain(names?: string[]): Promise<void> {
       for (;;) {
-        let q = store.db.selectFrom('jobs').select(sql<number>`count(*)`.as('n')).where('state', 'in', OPEN_STATES);
+        let q = store.db
+          .selectFrom('jobs')
+          .select(sql<number>`count(*)`.as('n'))
+          .where('state', 'in', OPEN_STATES);
         if (names) q = q.where('name', 'in', names);
         const { n } = await q.executeTakeFirstOrThrow();
         if (Number(n) === 0) return;
@@ -254,7 +281,13 @@ export function sqliteJobQueue(store: Store, tuning: QueueTuning = {}): JobQueue
     },
 
     async dead(): Promise<JobRecord[]> {
-      const rows = await store.db.selectFrom('jobs').selectAll().where('state', '=', 'dead').orderBy('updated_at', 'desc').orderBy('seq', 'desc').execute();
+      const rows = await store.db
+        .selectFrom('jobs')
+        .selectAll()
+        .where('state', '=', 'dead')
+        .orderBy('updated_at', 'desc')
+        .orderBy('seq', 'desc')
+        .execute();
       return rows.map(toRecord);
     },
 
@@ -268,7 +301,9 @@ export function sqliteJobQueue(store: Store, tuning: QueueTuning = {}): JobQueue
         .executeTakeFirst();
       if (Number(r.numUpdatedRows) === 1) return wake();
       const row = await store.db.selectFrom('jobs').select('state').where('id', '=', id).executeTakeFirst();
-      throw new Error(row ? `job ${id}: expected a dead job to retry, found it ${row.state}` : `job ${id}: no such job in ${store.location}`);
+      throw new Error(
+        row ? `job ${id}: expected a dead job to retry, found it ${row.state}` : `job ${id}: no such job in ${store.location}`,
+      );
     },
   };
 }

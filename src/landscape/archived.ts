@@ -35,12 +35,22 @@ export async function findArchivedRepos(
       try {
         archived = await isArchived(url);
       } catch (e) {
-        out.warnings.push({ line: it.line, item: it.id, field: 'repo_url', message: `could not ask whether ${url} is archived: ${(e as Error).message}` });
+        out.warnings.push({
+          line: it.line,
+          item: it.id,
+          field: 'repo_url',
+          message: `could not ask whether ${url} is archived: ${(e as Error).message}`,
+        });
         continue;
       }
       out.checked++;
       if (archived !== true) continue;
-      const p: LandscapeProblem = { line: it.line, item: it.id, field: 'repo_url', message: `repository ${url} is archived on GitHub but the item is not retired (project: archived)` };
+      const p: LandscapeProblem = {
+        line: it.line,
+        item: it.id,
+        field: 'repo_url',
+        message: `repository ${url} is archived on GitHub but the item is not retired (project: archived)`,
+      };
       // protected categories are always warnings; `severity: 'warning'` makes every finding one
       (protectedCats.has(it.category) || opts.severity === 'warning' ? out.warnings : out.errors).push(p);
     }
@@ -55,7 +65,12 @@ export async function findArchivedRepos(
 /** `validateLandscape` plus the archived-repository check, merged into one result (online). */
 export async function validateLandscapeOnline(
   text: string,
-  opts: ValidateOptions & { isArchived: IsArchived; concurrency?: number; protectedCategories?: readonly string[]; severity?: 'error' | 'warning' },
+  opts: ValidateOptions & {
+    isArchived: IsArchived;
+    concurrency?: number;
+    protectedCategories?: readonly string[];
+    severity?: 'error' | 'warning';
+  },
 ): Promise<ValidationResult> {
   const src = parseLandscapeSource(text, opts.file ?? 'landscape.yml');
   const result = validateSource(src, opts);

@@ -72,7 +72,8 @@ export interface RetireOptions extends EditOptions {
 }
 
 export function retireItem(text: string, ref: string, opts: RetireOptions = {}): EditResult {
-  if (opts.archivedOn !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.archivedOn)) throw new InputError(`retire: expected the retirement day as YYYY-MM-DD, found ${JSON.stringify(opts.archivedOn)}`);
+  if (opts.archivedOn !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.archivedOn))
+    throw new InputError(`retire: expected the retirement day as YYYY-MM-DD, found ${JSON.stringify(opts.archivedOn)}`);
   return keepCrlf(text, (t) => setRetired(t, ref, true, opts));
 }
 
@@ -109,7 +110,8 @@ function setRetired(text: string, ref: string, retire: boolean, opts: RetireOpti
   const id = itemId(at.cat.name, at.sub.name, item.name!);
   const extra = item.values['extra'];
   const dated = retire && opts.archivedOn !== undefined ? opts.archivedOn : undefined;
-  const needsDate = dated !== undefined && !(extra && typeof extra === 'object' && (extra as Record<string, unknown>)['archived'] === dated);
+  const needsDate =
+    dated !== undefined && !(extra && typeof extra === 'object' && (extra as Record<string, unknown>)['archived'] === dated);
   if (retire && current === 'archived' && !needsDate) return unchanged(src, at, `${id} is already retired`);
   if (!retire && current !== 'archived') return unchanged(src, at, `${id} is not retired (no project: archived)`);
   const splices: Splice[] = [];
@@ -117,10 +119,20 @@ function setRetired(text: string, ref: string, retire: boolean, opts: RetireOpti
   if (retire && current === 'archived') {
     // already archived: only the day is recorded
   } else if (retire) {
-    if (project && typeof current === 'string' && current !== '' && project.valueEnd > project.valueStart && onOneLine(text, project.valueStart, project.valueEnd)) {
+    if (
+      project &&
+      typeof current === 'string' &&
+      current !== '' &&
+      project.valueEnd > project.valueStart &&
+      onOneLine(text, project.valueStart, project.valueEnd)
+    ) {
       splices.push({ start: project.valueStart, end: project.valueEnd, text: 'archived' });
     } else if (project) {
-      splices.push({ start: fieldStart(text, item, 'project'), end: project.end, text: renderField('project', 'archived', ownLine(text, item, 'project') ? item.keyColumn : 0) });
+      splices.push({
+        start: fieldStart(text, item, 'project'),
+        end: project.end,
+        text: renderField('project', 'archived', ownLine(text, item, 'project') ? item.keyColumn : 0),
+      });
     } else {
       splices.push(insertKey(src, at, 'project', 'archived'));
     }
@@ -131,12 +143,17 @@ function setRetired(text: string, ref: string, retire: boolean, opts: RetireOpti
     const out = { ...v };
     if (retire) out['project'] = 'archived';
     else delete out['project'];
-    if (needsDate) out['extra'] = { ...(v['extra'] && typeof v['extra'] === 'object' ? (v['extra'] as Record<string, unknown>) : {}), archived: dated };
+    if (needsDate)
+      out['extra'] = { ...(v['extra'] && typeof v['extra'] === 'object' ? (v['extra'] as Record<string, unknown>) : {}), archived: dated };
     return out;
   };
   const after = apply(text, splices);
   const checked = verify(src, after, (items) => items.map((x) => (x.id === id ? { ...x, values: expect(x.values) } : x)));
-  const what = retire ? (current === 'archived' ? `recorded the retirement day of ${id} (extra.archived: ${dated})` : `retired ${id} (project: archived${dated ? `, extra.archived: ${dated}` : ''})`) : `restored ${id}`;
+  const what = retire
+    ? current === 'archived'
+      ? `recorded the retirement day of ${id} (extra.archived: ${dated})`
+      : `retired ${id} (project: archived${dated ? `, extra.archived: ${dated}` : ''})`
+    : `restored ${id}`;
   return { text: after, changed: true, item: checked.get(id)!, message: what };
 }
 
@@ -152,24 +169,37 @@ function setExtraKey(src: SourceLandscape, at: Located, key: string, value: unkn
   if (!f) return insertKey(src, at, 'extra', { [key]: value });
   const current = item.values['extra'];
   if (current === null || current === undefined || current === '') {
-    if (!ownLine(text, item, 'extra')) throw new InputError(`${src.file}:${f.line}: extra of ${item.name} shares the entry's first line; edit it by hand`);
+    if (!ownLine(text, item, 'extra'))
+      throw new InputError(`${src.file}:${f.line}: extra of ${item.name} shares the entry's first line; edit it by hand`);
     return { start: fieldStart(text, item, 'extra'), end: f.end, text: renderField('extra', { [key]: value }, item.keyColumn) };
   }
   const body = text.slice(f.valueStart, f.valueEnd);
-  if (typeof current !== 'object' || Array.isArray(current) || body.trimStart().startsWith('{') || !text.slice(f.keyStart, f.valueStart).includes('\n')) {
+  if (
+    typeof current !== 'object' ||
+    Array.isArray(current) ||
+    body.trimStart().startsWith('{') ||
+    !text.slice(f.keyStart, f.valueStart).includes('\n')
+  ) {
     throw new InputError(`${src.file}:${f.line}: extra of ${item.name} is not a block mapping; add ${key} to it by hand`);
   }
   // the mapping's lines: from the line after `extra:` to the end of the field
   const lines: { start: number; end: number; indent: number; key?: string }[] = [];
-  for (let pos = lineEndAfter(text, f.keyStart); pos < f.end; ) {
+  for (let pos = lineEndAfter(text, f.keyStart); pos < f.end;) {
     const end = lineEndAfter(text, pos + 1);
     const line = text.slice(pos, end);
     const m = /^( *)([^\s#][^:]*?):(\s|$)/.exec(line);
-    if (line.trim() !== '' && !line.trim().startsWith('#')) lines.push({ start: pos, end, indent: line.length - line.trimStart().length, ...(m ? { key: m[2]!.replace(/^['"]|['"]$/g, '') } : {}) });
+    if (line.trim() !== '' && !line.trim().startsWith('#'))
+      lines.push({
+        start: pos,
+        end,
+        indent: line.length - line.trimStart().length,
+        ...(m ? { key: m[2]!.replace(/^['"]|['"]$/g, '') } : {}),
+      });
     pos = end;
   }
   const column = lines[0]?.indent;
-  if (column === undefined || column <= item.keyColumn) throw new InputError(`${src.file}:${f.line}: extra of ${item.name} has no keys to align with; edit it by hand`);
+  if (column === undefined || column <= item.keyColumn)
+    throw new InputError(`${src.file}:${f.line}: extra of ${item.name} has no keys to align with; edit it by hand`);
   const own = lines.filter((l) => l.indent === column);
   // a key whose value goes on over the following, deeper lines
   const nested = (l: { start: number }) => (lines[lines.findIndex((x) => x.start === l.start) + 1]?.indent ?? 0) > column;
@@ -191,10 +221,16 @@ function addLf(text: string, input: NewItem, opts: EditOptions): EditResult {
   if (problems.length) throw new InputError(`cannot add ${JSON.stringify(input.name)}: ${problems.join('; ')}`);
   // Names that differ only in case or punctuation ("Kornia!") get the same landscape2 id: one would hide the other.
   const clash = sub.items.find((i) => i.name !== undefined && normalizeName(i.name) === normalizeName(input.name));
-  if (clash) throw new InputError(`cannot add ${JSON.stringify(input.name)}: ${cat.name} / ${sub.name} already has ${clash.name === input.name ? 'an item of that name' : `${JSON.stringify(clash.name)}, which has the same id ${itemId(cat.name, sub.name, input.name)}`} (line ${clash.line})`);
+  if (clash)
+    throw new InputError(
+      `cannot add ${JSON.stringify(input.name)}: ${cat.name} / ${sub.name} already has ${clash.name === input.name ? 'an item of that name' : `${JSON.stringify(clash.name)}, which has the same id ${itemId(cat.name, sub.name, input.name)}`} (line ${clash.line})`,
+    );
   if (!opts.allowDuplicate) {
     const same = elsewhere(src, input);
-    if (same) throw new InputError(`cannot add ${JSON.stringify(input.name)}: the landscape already has it as ${same.id} (line ${same.line}, same ${same.what}); move that item instead, or pass --allow-duplicate to list the project twice`);
+    if (same)
+      throw new InputError(
+        `cannot add ${JSON.stringify(input.name)}: the landscape already has it as ${same.id} (line ${same.line}, same ${same.what}); move that item instead, or pass --allow-duplicate to list the project twice`,
+      );
   }
   const item: LandscapeItem = {
     id: itemId(cat.name, sub.name, input.name),
@@ -211,11 +247,16 @@ function addLf(text: string, input: NewItem, opts: EditOptions): EditResult {
   if (input.fields) item.fields = input.fields;
   if (input.extra) item.extra = input.extra;
   const values = itemValues(item);
-  const splice = insertEntry(src, cat, sub, input.name, (dash, keys, marker) => entryText(values, keyOrder(src, cat, sub), dash, keys, marker));
+  const splice = insertEntry(src, cat, sub, input.name, (dash, keys, marker) =>
+    entryText(values, keyOrder(src, cat, sub), dash, keys, marker),
+  );
   const after = apply(text, [splice.splice]);
   const checked = verify(src, after, (items) => {
     const out = [...items];
-    const pos = splice.beforeIndex === null ? endOf(src, out, cat, sub) : out.findIndex((x) => x.category === cat.name && x.subcategory === sub.name && x.index === splice.beforeIndex);
+    const pos =
+      splice.beforeIndex === null
+        ? endOf(src, out, cat, sub)
+        : out.findIndex((x) => x.category === cat.name && x.subcategory === sub.name && x.index === splice.beforeIndex);
     out.splice(pos, 0, { id: item.id, category: cat.name, subcategory: sub.name, index: -1, values });
     return out;
   });
@@ -224,13 +265,24 @@ function addLf(text: string, input: NewItem, opts: EditOptions): EditResult {
 
 /** An accepted project added a second time is nearly always a slip: the real landscape lists none twice. */
 function elsewhere(src: SourceLandscape, input: NewItem): { id: string; line: number; what: string } | undefined {
-  const repo = (u: unknown) => (typeof u === 'string' && u.trim() ? u.trim().toLowerCase().replace(/(\.git)?\/*$/, '') : undefined);
+  const repo = (u: unknown) =>
+    typeof u === 'string' && u.trim()
+      ? u
+          .trim()
+          .toLowerCase()
+          .replace(/(\.git)?\/*$/, '')
+      : undefined;
   const wantRepo = repo(input.repo_url);
   const wantName = normalizeName(input.name.trim());
   for (const c of src.categories)
     for (const s of c.subcategories)
       for (const i of s.items) {
-        const what = (i.name !== undefined && normalizeName(i.name.trim()) === wantName) ? 'name' : wantRepo && repo(i.values['repo_url']) === wantRepo ? 'repo_url' : undefined;
+        const what =
+          i.name !== undefined && normalizeName(i.name.trim()) === wantName
+            ? 'name'
+            : wantRepo && repo(i.values['repo_url']) === wantRepo
+              ? 'repo_url'
+              : undefined;
         if (what) return { id: itemId(c.name, s.name, i.name ?? ''), line: i.line, what };
       }
   return undefined;
@@ -246,8 +298,14 @@ function moveLf(text: string, ref: string, to: { category: string; subcategory: 
   const id = itemId(at.cat.name, at.sub.name, name);
   if (target.sub === at.sub) return unchanged(src, at, `${id} is already in ${at.cat.name} / ${at.sub.name}`);
   const clash = target.sub.items.find((i) => i.name !== undefined && normalizeName(i.name) === normalizeName(name));
-  if (clash) throw new InputError(`cannot move ${id}: ${target.cat.name} / ${target.sub.name} already has an item named ${JSON.stringify(clash.name)} (line ${clash.line})${clash.name === name ? '' : ', with the same id'}`);
-  if (at.sub.items.length === 1) throw new InputError(`cannot move ${id}: it is the only item of ${at.cat.name} / ${at.sub.name}, and landscape2 needs at least one item there`);
+  if (clash)
+    throw new InputError(
+      `cannot move ${id}: ${target.cat.name} / ${target.sub.name} already has an item named ${JSON.stringify(clash.name)} (line ${clash.line})${clash.name === name ? '' : ', with the same id'}`,
+    );
+  if (at.sub.items.length === 1)
+    throw new InputError(
+      `cannot move ${id}: it is the only item of ${at.cat.name} / ${at.sub.name}, and landscape2 needs at least one item there`,
+    );
   const start = leadingStart(text, at.item.entryStart);
   let block = text.slice(start, at.item.end);
   if (!block.endsWith('\n')) block += '\n';
@@ -257,7 +315,10 @@ function moveLf(text: string, ref: string, to: { category: string; subcategory: 
   const checked = verify(src, after, (items) => {
     const moving = items.find((x) => x.id === id)!;
     const out = items.filter((x) => x !== moving);
-    const pos = ins.beforeIndex === null ? endOf(src, out, target.cat, target.sub) : out.findIndex((x) => x.category === target.cat.name && x.subcategory === target.sub.name && x.index === ins.beforeIndex);
+    const pos =
+      ins.beforeIndex === null
+        ? endOf(src, out, target.cat, target.sub)
+        : out.findIndex((x) => x.category === target.cat.name && x.subcategory === target.sub.name && x.index === ins.beforeIndex);
     out.splice(pos, 0, { ...moving, id: newId, category: target.cat.name, subcategory: target.sub.name });
     return out;
   });
@@ -274,13 +335,15 @@ export function newItemProblems(input: NewItem): string[] {
     if (p) out.push(p);
   }
   if (!input.logo) out.push('logo is required');
-  else if (/[/\\]/.test(input.logo) || !/\.svg$/i.test(input.logo)) out.push(`logo must be an SVG file name in the logos folder, found ${JSON.stringify(input.logo)}`);
+  else if (/[/\\]/.test(input.logo) || !/\.svg$/i.test(input.logo))
+    out.push(`logo must be an SVG file name in the logos folder, found ${JSON.stringify(input.logo)}`);
   if (input.repo_url) {
     const p = urlProblem('repository', input.repo_url);
     const c = checkRepoUrl(input.repo_url);
     if (p) out.push(p);
     else if (c?.problem === 'org') out.push(`repo_url ${input.repo_url} points at an organisation, not a repository`);
-    else if (c?.problem === 'subpath') out.push(`repo_url ${input.repo_url} points at a page inside a repository: expected ${c.suggestion}`);
+    else if (c?.problem === 'subpath')
+      out.push(`repo_url ${input.repo_url} points at a page inside a repository: expected ${c.suggestion}`);
   }
   return out;
 }
@@ -297,31 +360,42 @@ function open(text: string, opts: EditOptions): SourceLandscape {
 /** An item by id (`category--subcategory--name`) or by name (exact, then ignoring case). */
 export function findItem(src: SourceLandscape, ref: string): Located {
   const all: Located[] = [];
-  for (const cat of src.categories) for (const sub of cat.subcategories) for (const item of sub.items) if (item.name) all.push({ cat, sub, item });
+  for (const cat of src.categories)
+    for (const sub of cat.subcategories) for (const item of sub.items) if (item.name) all.push({ cat, sub, item });
   const byId = all.filter((l) => itemId(l.cat.name, l.sub.name, l.item.name!) === ref);
   if (byId.length === 1) return byId[0]!;
   let hits = all.filter((l) => l.item.name === ref);
   if (hits.length === 0) hits = all.filter((l) => l.item.name!.toLowerCase() === ref.toLowerCase());
   if (hits.length === 1) return hits[0]!;
   const ids = (ls: Located[]) => ls.map((l) => `${itemId(l.cat.name, l.sub.name, l.item.name!)} (line ${l.item.line})`).join(', ');
-  if (hits.length > 1) throw new InputError(`${JSON.stringify(ref)} names ${hits.length} items in ${src.file}: ${ids(hits)}; give the item id`);
+  if (hits.length > 1)
+    throw new InputError(`${JSON.stringify(ref)} names ${hits.length} items in ${src.file}: ${ids(hits)}; give the item id`);
   // An id from an old copy (the item moved since) or a name typed as its slug: offer the items it could mean.
   const slug = normalizeName(ref.includes('--') ? ref.slice(ref.lastIndexOf('--') + 2) : ref);
   const near = slug ? all.filter((l) => normalizeName(l.item.name!) === slug).slice(0, 5) : [];
-  throw new InputError(`no item ${JSON.stringify(ref)} in ${src.file}: expected an item id (category--subcategory--name) or an item name${near.length ? `; did you mean ${ids(near)}?` : ''}`);
+  throw new InputError(
+    `no item ${JSON.stringify(ref)} in ${src.file}: expected an item id (category--subcategory--name) or an item name${near.length ? `; did you mean ${ids(near)}?` : ''}`,
+  );
 }
 
 function findSubcategory(src: SourceLandscape, category: string, subcategory: string): { cat: SourceCategory; sub: SourceSubcategory } {
   const cat = src.categories.find((c) => c.name === category);
-  if (!cat) throw new InputError(`no category ${JSON.stringify(category)} in ${src.file}; categories: ${src.categories.map((c) => c.name).join(', ')}`);
+  if (!cat)
+    throw new InputError(
+      `no category ${JSON.stringify(category)} in ${src.file}; categories: ${src.categories.map((c) => c.name).join(', ')}`,
+    );
   const sub = cat.subcategories.find((s) => s.name === subcategory);
-  if (!sub) throw new InputError(`no subcategory ${JSON.stringify(subcategory)} in ${category}; subcategories: ${cat.subcategories.map((s) => s.name).join(', ')}`);
+  if (!sub)
+    throw new InputError(
+      `no subcategory ${JSON.stringify(subcategory)} in ${category}; subcategories: ${cat.subcategories.map((s) => s.name).join(', ')}`,
+    );
   return { cat, sub };
 }
 
 function editable(src: SourceLandscape, at: Located, opts: EditOptions): void {
   editableCategory(at.cat.name, opts);
-  if (!at.item.block) throw new InputError(`${src.file}:${at.item.line}: ${at.item.name} is written in flow style ({...}); edit it by hand`);
+  if (!at.item.block)
+    throw new InputError(`${src.file}:${at.item.line}: ${at.item.name} is written in flow style ({...}); edit it by hand`);
 }
 
 function editableCategory(category: string, opts: EditOptions): void {
@@ -384,7 +458,11 @@ function insertKey(src: SourceLandscape, at: Located, key: string, value: unknow
  * the entries of the same subcategory, then category, then the whole file.
  */
 function keyOrder(src: SourceLandscape, cat: SourceCategory, sub: SourceSubcategory): string[] {
-  const scopes: SourceItem[][] = [sub.items, cat.subcategories.flatMap((s) => s.items), src.categories.flatMap((c) => c.subcategories.flatMap((s) => s.items))];
+  const scopes: SourceItem[][] = [
+    sub.items,
+    cat.subcategories.flatMap((s) => s.items),
+    src.categories.flatMap((c) => c.subcategories.flatMap((s) => s.items)),
+  ];
   const sum = new Map<string, { total: number; n: number; scope: number }>();
   scopes.forEach((items, scope) => {
     const local = new Map<string, { total: number; n: number }>();
@@ -414,7 +492,10 @@ function entryText(values: Record<string, unknown>, order: string[], dash: numbe
   if (marker) return `${' '.repeat(dash)}- item:\n${fields}`;
   // without the marker the first key shares the `- ` line
   const first = renderField(keys[0]!, values[keys[0]!], 0);
-  const rest = keys.slice(1).map((k) => renderField(k, values[k], keyColumn)).join('');
+  const rest = keys
+    .slice(1)
+    .map((k) => renderField(k, values[k], keyColumn))
+    .join('');
   return `${' '.repeat(dash)}- ${indentLines(first, 0).replace(/\n(?=.)/g, '\n' + ' '.repeat(keyColumn))}${rest}`;
 }
 
@@ -485,11 +566,14 @@ type NewItemKey = (typeof NEW_ITEM_KEYS)[number];
  */
 export function newItemFrom(json: unknown, where: string | undefined, given: Partial<Record<NewItemKey, string>>): NewItem {
   const from = json === undefined ? {} : json;
-  if (!from || typeof from !== 'object' || Array.isArray(from)) throw new InputError(`${where}: expected a JSON object describing the item`);
+  if (!from || typeof from !== 'object' || Array.isArray(from))
+    throw new InputError(`${where}: expected a JSON object describing the item`);
   const f = from as Record<string, unknown>;
   for (const [k, v] of Object.entries(f)) {
-    if (!(NEW_ITEM_KEYS as readonly string[]).includes(k)) throw new InputError(`${where}: unknown key ${JSON.stringify(k)}: expected only ${NEW_ITEM_KEYS.join(', ')}`);
-    if (typeof v !== 'string') throw new InputError(`${where}: ${k}: expected a string, found ${v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v}`);
+    if (!(NEW_ITEM_KEYS as readonly string[]).includes(k))
+      throw new InputError(`${where}: unknown key ${JSON.stringify(k)}: expected only ${NEW_ITEM_KEYS.join(', ')}`);
+    if (typeof v !== 'string')
+      throw new InputError(`${where}: ${k}: expected a string, found ${v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v}`);
   }
   const pick = (key: NewItemKey): string | undefined => given[key] ?? (typeof f[key] === 'string' ? f[key] : undefined);
   const input = {
@@ -501,6 +585,7 @@ export function newItemFrom(json: unknown, where: string | undefined, given: Par
     category: pick('category') ?? '',
     subcategory: pick('subcategory') ?? '',
   };
-  if (!input.category || !input.subcategory) throw new InputError('add needs a category and a subcategory (--category, --subcategory or in the JSON)');
+  if (!input.category || !input.subcategory)
+    throw new InputError('add needs a category and a subcategory (--category, --subcategory or in the JSON)');
   return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as typeof input;
 }

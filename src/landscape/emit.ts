@@ -18,7 +18,8 @@ export function renderField(key: string, value: unknown, indent: number): string
 }
 
 /** Plain scalars YAML 1.1 or 1.2 would read as something other than text. */
-const AMBIGUOUS = /^(?:[-+.0-9].*|y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL|~|=|<<)$/;
+const AMBIGUOUS =
+  /^(?:[-+.0-9].*|y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL|~|=|<<)$/;
 
 /** One-line text for a scalar in the file's style, or undefined when the serializer should decide. */
 function scalarLine(value: unknown): string | undefined {
@@ -26,9 +27,7 @@ function scalarLine(value: unknown): string | undefined {
   if (typeof value === 'boolean') return String(value);
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : undefined;
   if (typeof value !== 'string' || value === '' || /[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff]/.test(value)) return undefined;
-  const plain =
-    !AMBIGUOUS.test(value) &&
-    !/^[\s,[\]{}#&*!|>'"%@`]|^[-?:](\s|$)|\s$|: |:$| #/.test(value);
+  const plain = !AMBIGUOUS.test(value) && !/^[\s,[\]{}#&*!|>'"%@`]|^[-?:](\s|$)|\s$|: |:$| #/.test(value);
   return plain ? value : `'${value.replace(/'/g, "''")}'`;
 }
 

@@ -83,9 +83,7 @@ export interface ProjectsJsonOptions {
 export function exportProjectsJson(items: readonly LandscapeItem[], opts: ProjectsJsonOptions = {}): Record<string, unknown>[] {
   const base = (opts.landscapeUrl ?? '').replace(/\/+$/, '');
   const chosen = opts.select === 'all' ? items : items.filter((i) => i.project !== undefined);
-  return [...chosen]
-    .sort((a, b) => cmp(a.name.toLowerCase(), b.name.toLowerCase()))
-    .map((it) => apiItem(it, base));
+  return [...chosen].sort((a, b) => cmp(a.name.toLowerCase(), b.name.toLowerCase())).map((it) => apiItem(it, base));
 }
 
 function cmp(a: string, b: string): number {
@@ -137,7 +135,8 @@ function apiItem(it: LandscapeItem, base: string): Record<string, unknown> {
   const repos: Record<string, unknown>[] = [];
   if (s(it.repo_url)) repos.push(repo(it.repo_url!, f['branch'], true));
   if (Array.isArray(f['additional_repos'])) {
-    for (const r of f['additional_repos'] as Record<string, unknown>[]) if (r && s(r['repo_url'])) repos.push(repo(r['repo_url'] as string, r['branch'], false));
+    for (const r of f['additional_repos'] as Record<string, unknown>[])
+      if (r && s(r['repo_url'])) repos.push(repo(r['repo_url'] as string, r['branch'], false));
   }
   if (repos.length) put('repositories', repos);
   put('slack_url', s(x['slack_url']));

@@ -21,9 +21,28 @@ const EXTRA_RENAMED: Record<string, string> = {
 
 /** Published keys kept under the same name in `extra`. */
 const EXTRA_SAME = [
-  'annotations', 'artwork_url', 'blog_url', 'bluesky_url', 'chat_channel', 'discord_url', 'docker_url', 'facebook_url',
-  'github_discussions_url', 'gitter_url', 'lfx_slug', 'linkedin_url', 'mailing_list_url', 'other_links', 'package_manager_url',
-  'pinterest_url', 'reddit_url', 'slack_url', 'specification', 'stack_overflow_url', 'tag', 'youtube_url',
+  'annotations',
+  'artwork_url',
+  'blog_url',
+  'bluesky_url',
+  'chat_channel',
+  'discord_url',
+  'docker_url',
+  'facebook_url',
+  'github_discussions_url',
+  'gitter_url',
+  'lfx_slug',
+  'linkedin_url',
+  'mailing_list_url',
+  'other_links',
+  'package_manager_url',
+  'pinterest_url',
+  'reddit_url',
+  'slack_url',
+  'specification',
+  'stack_overflow_url',
+  'tag',
+  'youtube_url',
 ];
 
 /** Published key → landscape.yml item key. */
@@ -49,13 +68,17 @@ export function fromApiItem(item: Record<string, unknown>): Record<string, unkno
     if (k === 'logo_url' && typeof v === 'string') out['logo'] = v.slice(v.lastIndexOf('/') + 1);
     else if (k === 'maturity') out['project'] = v;
     else if (k === 'repositories' && Array.isArray(v)) {
-      const repos = v.filter((r): r is Record<string, unknown> => !!r && typeof r === 'object' && typeof (r as Record<string, unknown>)['url'] === 'string');
+      const repos = v.filter(
+        (r): r is Record<string, unknown> => !!r && typeof r === 'object' && typeof (r as Record<string, unknown>)['url'] === 'string',
+      );
       const primary = repos.find((r) => r['primary'] === true) ?? repos[0];
       if (primary) {
         out['repo_url'] = primary['url'];
         if (typeof primary['branch'] === 'string') fields['branch'] = primary['branch'];
       }
-      const more = repos.filter((r) => r !== primary).map((r) => ({ repo_url: r['url'], ...(typeof r['branch'] === 'string' ? { branch: r['branch'] } : {}) }));
+      const more = repos
+        .filter((r) => r !== primary)
+        .map((r) => ({ repo_url: r['url'], ...(typeof r['branch'] === 'string' ? { branch: r['branch'] } : {}) }));
       if (more.length) fields['additional_repos'] = more;
     } else if (k === 'additional_categories' && Array.isArray(v)) {
       const paths = v
@@ -78,10 +101,16 @@ export function fromApiItem(item: Record<string, unknown>): Record<string, unkno
  * keys, or landscape2's published shape read back; each needs a text name, category and subcategory.
  */
 export function itemsFromJson(json: unknown, where: string): LandscapeItem[] {
-  if (!Array.isArray(json)) throw new InputError(`${where}: expected a JSON array of items ({name, category, subcategory, homepage_url, logo, …})`);
-  const items = json.map((it: unknown) => (it && typeof it === 'object' && !Array.isArray(it) && isApiItem(it as Record<string, unknown>) ? fromApiItem(it as Record<string, unknown>) : it)) as Record<string, unknown>[];
+  if (!Array.isArray(json))
+    throw new InputError(`${where}: expected a JSON array of items ({name, category, subcategory, homepage_url, logo, …})`);
+  const items = json.map((it: unknown) =>
+    it && typeof it === 'object' && !Array.isArray(it) && isApiItem(it as Record<string, unknown>)
+      ? fromApiItem(it as Record<string, unknown>)
+      : it,
+  ) as Record<string, unknown>[];
   items.forEach((it: Record<string, unknown>, i) => {
-    for (const k of ['name', 'category', 'subcategory']) if (typeof it?.[k] !== 'string' || !it[k]) throw new InputError(`${where}: item [${i}] needs a text ${k}`);
+    for (const k of ['name', 'category', 'subcategory'])
+      if (typeof it?.[k] !== 'string' || !it[k]) throw new InputError(`${where}: item [${i}] needs a text ${k}`);
   });
   return items as unknown as LandscapeItem[];
 }

@@ -18,5 +18,15 @@ export { validateLandscape, type ValidateOptions } from './validate.js';
 export { findArchivedRepos, validateLandscapeOnline, type IsArchived, type ArchivedCheck } from './archived.js';
 export { checkRepoUrl, githubSlug, urlProblem } from './urls.js';
 export { inspectSvg } from './logos.js';
-export { retireItem, restoreItem, addItem, moveItem, newItemProblems, type EditOptions, type EditResult, type NewItem, type RetireOptions } from './edit.js';
+export {
+  retireItem,
+  restoreItem,
+  addItem,
+  moveItem,
+  newItemProblems,
+  type EditOptions,
+  type EditResult,
+  type NewItem,
+  type RetireOptions,
+} from './edit.js';
 export { filterItems, groupItems, type ViewFilter, type ItemGroup } from './view.js';

@@ -43,8 +43,17 @@ export function inspectLogoFile(dir: string, name: string): LogoFinding[] {
 /** Checks a logo's bytes (read from a folder, or fetched from a repository); `where` names its place in messages. */
 export function inspectLogoData(name: string, data: Buffer, where?: string): LogoFinding[] {
   if (!/\.svg$/i.test(name)) return [];
-  if (data.length > MAX_SVG_BYTES) return [{ severity: 'error', message: `logo ${name}${where ? ` in ${where}` : ''} is ${data.length} bytes; an SVG logo over ${MAX_SVG_BYTES} bytes is not checked or served` }];
-  return inspectSvg(data.toString('utf8')).map((f) => ({ ...f, message: `logo ${name}: ${f.message}${f.line ? ` (line ${f.line} of ${name})` : ''}` }));
+  if (data.length > MAX_SVG_BYTES)
+    return [
+      {
+        severity: 'error',
+        message: `logo ${name}${where ? ` in ${where}` : ''} is ${data.length} bytes; an SVG logo over ${MAX_SVG_BYTES} bytes is not checked or served`,
+      },
+    ];
+  return inspectSvg(data.toString('utf8')).map((f) => ({
+    ...f,
+    message: `logo ${name}: ${f.message}${f.line ? ` (line ${f.line} of ${name})` : ''}`,
+  }));
 }
 
 const TAG = /<([A-Za-z_][\w:.-]*)([^>]*)>/g;
@@ -76,7 +85,8 @@ export function inspectSvg(text: string): LogoFinding[] {
       const value = (a[2] ?? a[3] ?? a[4] ?? '').trim();
       if (/^on/.test(name)) add(`has an event attribute ${a[1]}`, m.index);
       else if (name === 'href' || name.endsWith(':href') || name === 'src') {
-        if (!value.startsWith('#')) add(`references ${value.slice(0, 60) || '(empty)'} in ${a[1]} (only #fragment references are allowed)`, m.index);
+        if (!value.startsWith('#'))
+          add(`references ${value.slice(0, 60) || '(empty)'} in ${a[1]} (only #fragment references are allowed)`, m.index);
       } else if (/javascript:/i.test(value)) add(`has javascript: in attribute ${a[1]}`, m.index);
       else if (name === 'style') styleProblems(value, (msg) => add(msg, m.index));
     }
@@ -111,7 +121,11 @@ export function xmlProblem(text: string): { message: string; offset: number } | 
     const lt = text.indexOf('<', i);
     const chunk = text.slice(i, lt < 0 ? text.length : lt);
     if (chunk.trim() !== '') {
-      if (stack.length === 0) return { message: rootSeen ? 'text after the root element' : 'text before the root element', offset: i + chunk.length - chunk.trimStart().length };
+      if (stack.length === 0)
+        return {
+          message: rootSeen ? 'text after the root element' : 'text before the root element',
+          offset: i + chunk.length - chunk.trimStart().length,
+        };
       const amp = BAD_AMP.exec(chunk);
       if (amp) return { message: 'an & that starts no entity or character reference (write &amp;)', offset: i + amp.index };
     }
@@ -140,7 +154,8 @@ export function xmlProblem(text: string): { message: string; offset: number } | 
       if (!m) return { message: 'a malformed closing tag', offset: i };
       const top = stack.pop();
       if (!top) return { message: `</${m[1]}> closes no open element`, offset: i };
-      if (top.name !== m[1]) return { message: `</${m[1]}> where </${top.name}> was expected (the <${top.name}> opened before it is not closed)`, offset: i };
+      if (top.name !== m[1])
+        return { message: `</${m[1]}> where </${top.name}> was expected (the <${top.name}> opened before it is not closed)`, offset: i };
       next = i + m[0].length;
     } else {
       START_TAG.lastIndex = i;
@@ -148,14 +163,20 @@ export function xmlProblem(text: string): { message: string; offset: number } | 
       if (!m) {
         const name = new RegExp(`<${NAME}`, 'y');
         name.lastIndex = i;
-        return { message: name.test(text) ? `the tag is malformed (an attribute without a quoted value, a < inside a value, or no closing >)` : 'a < that starts no tag (write &lt;)', offset: i };
+        return {
+          message: name.test(text)
+            ? `the tag is malformed (an attribute without a quoted value, a < inside a value, or no closing >)`
+            : 'a < that starts no tag (write &lt;)',
+          offset: i,
+        };
       }
       if (stack.length === 0 && rootSeen) return { message: `a second root element <${m[1]}>`, offset: i };
       const names = [...` ${m[2]}`.matchAll(ATTR_NAME)].map((a) => a[1]!);
       const twice = names.find((n, k) => names.indexOf(n) !== k);
       if (twice) return { message: `attribute ${twice} is given twice in <${m[1]}>`, offset: i };
       const amp = BAD_AMP.exec(m[2]!);
-      if (amp) return { message: `an & in an attribute of <${m[1]}> that starts no entity or character reference (write &amp;)`, offset: i };
+      if (amp)
+        return { message: `an & in an attribute of <${m[1]}> that starts no entity or character reference (write &amp;)`, offset: i };
       rootSeen = true;
       if (!m[3]) stack.push({ name: m[1]!, offset: i });
       next = i + m[0].length;

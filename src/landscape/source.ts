@@ -112,7 +112,11 @@ export function parseLandscapeSource(text: string, file = 'landscape.yml', opts:
   const src: SourceLandscape = { text, file, format: 'landscape', categories: [], problems, syntaxErrorLines: [], lineOf };
 
   if (text.length > MAX_LANDSCAPE_CHARS) {
-    problems.push({ line: 1, item: null, message: `the file is ${text.length} characters long, more than the ${MAX_LANDSCAPE_CHARS} a landscape file may have; nothing was read` });
+    problems.push({
+      line: 1,
+      item: null,
+      message: `the file is ${text.length} characters long, more than the ${MAX_LANDSCAPE_CHARS} a landscape file may have; nothing was read`,
+    });
     return src;
   }
   let root: TNode | null | undefined = opts.parser === 'yaml' ? undefined : fastScan(text);
@@ -140,7 +144,11 @@ export function parseLandscapeSource(text: string, file = 'landscape.yml', opts:
       if (errorLineSet.has(line - 1) || reported.has(line)) continue;
       // the first few are what a person fixes; the hint reads the lines before each (not free)
       if (reported.size === MAX_REPORTED_ERRORS) {
-        problems.push({ line, item: null, message: `YAML syntax: more errors from line ${line} on (${errorLines.length} lines in all); fix the ones above first` });
+        problems.push({
+          line,
+          item: null,
+          message: `YAML syntax: more errors from line ${line} on (${errorLines.length} lines in all); fix the ones above first`,
+        });
         break;
       }
       reported.add(line);
@@ -148,18 +156,27 @@ export function parseLandscapeSource(text: string, file = 'landscape.yml', opts:
     }
     root = fromYaml(doc.contents, doc, (offset, message) => {
       const line = lineOf(offset);
-      if (!problems.some((p) => p.line === line && p.message.endsWith(message))) problems.push({ line, item: null, message: `YAML: ${message}` });
+      if (!problems.some((p) => p.line === line && p.message.endsWith(message)))
+        problems.push({ line, item: null, message: `YAML: ${message}` });
     });
   }
 
   if (!root || root.kind !== 'map') {
-    problems.push({ line: 1, item: null, message: 'expected a mapping with a `landscape:` (or `categories:`) list at the top of the file' });
+    problems.push({
+      line: 1,
+      item: null,
+      message: 'expected a mapping with a `landscape:` (or `categories:`) list at the top of the file',
+    });
     return src;
   }
   const top = getPair(root, 'landscape') ?? getPair(root, 'categories');
   for (const p of root.pairs) {
     if (p.key !== 'landscape' && p.key !== 'categories') {
-      problems.push({ line: lineOf(p.keyRange[0]), item: null, message: `unexpected top-level key ${JSON.stringify(p.key ?? null)}: expected only \`landscape\` or \`categories\`` });
+      problems.push({
+        line: lineOf(p.keyRange[0]),
+        item: null,
+        message: `unexpected top-level key ${JSON.stringify(p.key ?? null)}: expected only \`landscape\` or \`categories\``,
+      });
     }
   }
   if (!top) {
@@ -168,7 +185,11 @@ export function parseLandscapeSource(text: string, file = 'landscape.yml', opts:
   }
   src.format = top.key === 'categories' ? 'categories' : 'landscape';
   if (!top.value || top.value.kind !== 'seq') {
-    problems.push({ line: lineOf(top.keyRange[0]), item: null, message: `expected \`${top.key}\` to be a list of categories, found ${describe(top.value)}` });
+    problems.push({
+      line: lineOf(top.keyRange[0]),
+      item: null,
+      message: `expected \`${top.key}\` to be a list of categories, found ${describe(top.value)}`,
+    });
     return src;
   }
   top.value.items.forEach((catNode, ci) => {
@@ -178,10 +199,20 @@ export function parseLandscapeSource(text: string, file = 'landscape.yml', opts:
   return src;
 }
 
-function readCategory(text: string, node: TNode | null, index: number, lineOf: (o: number) => number, problems: LandscapeProblem[]): SourceCategory | null {
+function readCategory(
+  text: string,
+  node: TNode | null,
+  index: number,
+  lineOf: (o: number) => number,
+  problems: LandscapeProblem[],
+): SourceCategory | null {
   const line = lineOf(nodeStart(node) ?? 0);
   if (!node || node.kind !== 'map') {
-    problems.push({ line, item: null, message: `category [${index}]: expected a mapping with name and subcategories, found ${describe(node)}` });
+    problems.push({
+      line,
+      item: null,
+      message: `category [${index}]: expected a mapping with name and subcategories, found ${describe(node)}`,
+    });
     return null;
   }
   const name = scalarText(getPair(node, 'name')?.value);
@@ -189,7 +220,11 @@ function readCategory(text: string, node: TNode | null, index: number, lineOf: (
   const cat: SourceCategory = { name: name ?? '', line, subcategories: [] };
   const subs = getPair(node, 'subcategories');
   if (!subs || !subs.value || subs.value.kind !== 'seq') {
-    problems.push({ line, item: null, message: `category [${name ?? index}]: expected a \`subcategories\` list, found ${subs ? describe(subs.value) : 'none'}` });
+    problems.push({
+      line,
+      item: null,
+      message: `category [${name ?? index}]: expected a \`subcategories\` list, found ${subs ? describe(subs.value) : 'none'}`,
+    });
     return cat;
   }
   subs.value.items.forEach((subNode, si) => {
@@ -209,7 +244,11 @@ function readSubcategory(
 ): SourceSubcategory | null {
   const line = lineOf(nodeStart(node) ?? 0);
   if (!node || node.kind !== 'map') {
-    problems.push({ line, item: null, message: `subcategory [${index}] of ${category}: expected a mapping with name and items, found ${describe(node)}` });
+    problems.push({
+      line,
+      item: null,
+      message: `subcategory [${index}] of ${category}: expected a mapping with name and items, found ${describe(node)}`,
+    });
     return null;
   }
   const name = scalarText(getPair(node, 'name')?.value);
@@ -226,18 +265,31 @@ function readSubcategory(
   if (value === null || (value.kind === 'scalar' && value.value === null)) {
     const rest = text.slice(itemsPair.keyRange[1] + 1, lineEndAfter(text, keyStart));
     sub.list = { keyColumn, kind: 'empty', keyLineEnd: lineEndAfter(text, keyStart), bare: /^\s*(#.*)?$/.test(rest) };
-    problems.push({ line: lineOf(keyStart), item: null, message: `subcategory ${category} / ${sub.name}: \`items\` is empty; landscape2 expects a list` });
+    problems.push({
+      line: lineOf(keyStart),
+      item: null,
+      message: `subcategory ${category} / ${sub.name}: \`items\` is empty; landscape2 expects a list`,
+    });
     return sub;
   }
   if (value.kind !== 'seq') {
-    problems.push({ line: lineOf(keyStart), item: null, message: `subcategory ${category} / ${sub.name}: expected \`items\` to be a list, found ${describe(value)}` });
+    problems.push({
+      line: lineOf(keyStart),
+      item: null,
+      message: `subcategory ${category} / ${sub.name}: expected \`items\` to be a list, found ${describe(value)}`,
+    });
     return sub;
   }
   sub.list = { keyColumn, kind: value.flow ? 'flow' : 'block', keyLineEnd: lineEndAfter(text, keyStart), bare: false };
   value.items.forEach((itemNode, ii) => {
     const item = itemNode && itemNode.kind === 'map' ? readItem(text, itemNode, ii, lineOf) : null;
     if (item) sub.items.push(item);
-    else problems.push({ line: lineOf(nodeStart(itemNode) ?? keyStart), item: positionalId(category, sub.name, ii), message: `expected an item mapping (name, homepage_url, logo, …), found ${describe(itemNode)}` });
+    else
+      problems.push({
+        line: lineOf(nodeStart(itemNode) ?? keyStart),
+        item: positionalId(category, sub.name, ii),
+        message: `expected an item mapping (name, homepage_url, logo, …), found ${describe(itemNode)}`,
+      });
   });
   return sub;
 }
@@ -267,7 +319,15 @@ function readItem(text: string, map: TMap, index: number, lineOf: (o: number) =>
     const vEnd = v?.range[1] ?? keyEnd;
     const nodeEnd = v?.range[2] ?? keyEnd;
     const value = jsOf(v);
-    const field: SourceField = { key, keyStart, valueStart, valueEnd: vEnd, end: lineEndAfter(text, Math.max(nodeEnd, vEnd)), value, line: lineOf(keyStart) };
+    const field: SourceField = {
+      key,
+      keyStart,
+      valueStart,
+      valueEnd: vEnd,
+      end: lineEndAfter(text, Math.max(nodeEnd, vEnd)),
+      value,
+      line: lineOf(keyStart),
+    };
     if (!fields.has(key)) {
       fields.set(key, field);
       keys.push(key);
@@ -305,7 +365,8 @@ function describe(node: TNode | null | undefined): string {
   if (!node) return 'nothing';
   if (node.kind === 'map') return 'a mapping';
   if (node.kind === 'seq') return 'a list';
-  if (node.kind === 'scalar') return node.value === null ? 'an empty value' : `${typeof node.value} ${JSON.stringify(node.value)}`.slice(0, 80);
+  if (node.kind === 'scalar')
+    return node.value === null ? 'an empty value' : `${typeof node.value} ${JSON.stringify(node.value)}`.slice(0, 80);
   return 'an alias or unknown node';
 }
 
@@ -360,7 +421,10 @@ const MAX_REPORTED_ERRORS = 20;
  */
 export function yamlLimit(text: string, lineOf: (offset: number) => number): { line: number; message: string } | null {
   if (text.length > MAX_YAML_CHARS) {
-    return { line: 1, message: `the file is ${text.length} characters long and uses YAML outside the plain block style, which is read only up to ${MAX_YAML_CHARS} characters; write it in block style (one key per line), or split it` };
+    return {
+      line: 1,
+      message: `the file is ${text.length} characters long and uses YAML outside the plain block style, which is read only up to ${MAX_YAML_CHARS} characters; write it in block style (one key per line), or split it`,
+    };
   }
   const limit = yamlCostLimit(text);
   return limit ? { line: lineOf(limit.offset), message: limit.message } : null;

@@ -15,8 +15,23 @@ import { checkRepoUrl, urlProblem } from './urls.js';
 
 /** Keys landscape2 reads on an item (crates/core/src/data/legacy.rs Item). */
 const ITEM_KEYS = new Set([
-  'name', 'homepage_url', 'logo', 'additional_repos', 'branch', 'crunchbase', 'description', 'enduser', 'extra',
-  'joined', 'license', 'project', 'repo_url', 'second_path', 'twitter', 'url_for_bestpractices', 'unnamed_organization',
+  'name',
+  'homepage_url',
+  'logo',
+  'additional_repos',
+  'branch',
+  'crunchbase',
+  'description',
+  'enduser',
+  'extra',
+  'joined',
+  'license',
+  'project',
+  'repo_url',
+  'second_path',
+  'twitter',
+  'url_for_bestpractices',
+  'unnamed_organization',
   // written by the LFX member sync and read by the older landscapeapp; landscape2 ignores it harmlessly
   'organization',
 ]);
@@ -33,19 +48,50 @@ const MISPLACED: Record<string, string> = {
 };
 
 const EXTRA_URLS: Array<[string, string]> = [
-  ['annual_review_url', 'annual_review'], ['artwork_url', 'artwork'], ['blog_url', 'blog'], ['bluesky_url', 'bluesky'],
-  ['dev_stats_url', 'dev_stats'], ['discord_url', 'discord'], ['docker_url', 'docker'], ['documentation_url', 'documentation'],
-  ['facebook_url', 'facebook'], ['funding_url', 'funding'], ['github_discussions_url', 'github_discussions'], ['gitter_url', 'gitter'],
-  ['linkedin_url', 'linkedin'], ['mailing_list_url', 'mailing_list'], ['package_manager_url', 'package_manager'],
-  ['pinterest_url', 'pinterest'], ['reddit_url', 'reddit'], ['slack_url', 'slack'], ['stack_overflow_url', 'stack_overflow'],
+  ['annual_review_url', 'annual_review'],
+  ['artwork_url', 'artwork'],
+  ['blog_url', 'blog'],
+  ['bluesky_url', 'bluesky'],
+  ['dev_stats_url', 'dev_stats'],
+  ['discord_url', 'discord'],
+  ['docker_url', 'docker'],
+  ['documentation_url', 'documentation'],
+  ['facebook_url', 'facebook'],
+  ['funding_url', 'funding'],
+  ['github_discussions_url', 'github_discussions'],
+  ['gitter_url', 'gitter'],
+  ['linkedin_url', 'linkedin'],
+  ['mailing_list_url', 'mailing_list'],
+  ['package_manager_url', 'package_manager'],
+  ['pinterest_url', 'pinterest'],
+  ['reddit_url', 'reddit'],
+  ['slack_url', 'slack'],
+  ['stack_overflow_url', 'stack_overflow'],
   ['youtube_url', 'youtube'],
 ];
 const EXTRA_DATES = ['accepted', 'archived', 'graduated', 'incubating', 'annual_review_date'];
 const EXTRA_KEYS = new Set([
-  ...EXTRA_URLS.map(([k]) => k), ...EXTRA_DATES, 'annotations', 'audits', 'chat_channel', 'clomonitor_name', 'lfx_slug',
-  'other_links', 'parent_project', 'specification', 'summary_business_use_case', 'summary_integration', 'summary_integrations',
-  'summary_intro_url', 'summary_personas', 'summary_release_rate', 'summary_tags', 'summary_use_case', 'tag',
-  'training_certifications', 'training_type',
+  ...EXTRA_URLS.map(([k]) => k),
+  ...EXTRA_DATES,
+  'annotations',
+  'audits',
+  'chat_channel',
+  'clomonitor_name',
+  'lfx_slug',
+  'other_links',
+  'parent_project',
+  'specification',
+  'summary_business_use_case',
+  'summary_integration',
+  'summary_integrations',
+  'summary_intro_url',
+  'summary_personas',
+  'summary_release_rate',
+  'summary_tags',
+  'summary_use_case',
+  'tag',
+  'training_certifications',
+  'training_type',
 ]);
 const STRING_KEYS = ['description', 'repo_url', 'project', 'crunchbase', 'twitter', 'branch', 'license', 'url_for_bestpractices'];
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -69,7 +115,11 @@ export function validateSource(src: SourceLandscape, opts: ValidateOptions = {})
   const lookup = opts.logoFindings;
   const logosDir = lookup ? null : resolveLogosDir(src.file, opts.logosDir);
   if (logosDir && !isDir(logosDir)) {
-    warnings.push({ line: null, item: null, message: `logos folder ${logosDir} not found: logo files were not checked (pass --logos DIR)` });
+    warnings.push({
+      line: null,
+      item: null,
+      message: `logos folder ${logosDir} not found: logo files were not checked (pass --logos DIR)`,
+    });
   }
   const checkFiles = lookup !== undefined || (logosDir !== null && isDir(logosDir));
   const logoCache = new Map<string, LogoFinding[]>();
@@ -93,16 +143,28 @@ export function validateSource(src: SourceLandscape, opts: ValidateOptions = {})
         const warn = (field: string | undefined, message: string) => warnings.push(problem(si, id, field, message));
         const v = si.values;
 
-        for (const [k, f] of si.fields) if (k.includes('\u0000')) err(f.key, `key ${f.key} is repeated (first at line ${si.fields.get(f.key)?.line})`);
+        for (const [k, f] of si.fields)
+          if (k.includes('\u0000')) err(f.key, `key ${f.key} is repeated (first at line ${si.fields.get(f.key)?.line})`);
 
         // landscape2's required fields, in its order
-        if (!si.name) err('name', v['name'] === undefined || v['name'] === '' || v['name'] === null ? 'item name is required' : `item name must be text, found ${JSON.stringify(v['name'])}`);
-        else if (names.has(si.name)) err('name', `duplicate item name ${JSON.stringify(si.name)} in ${cat.name} / ${sub.name} (first at line ${names.get(si.name)})`);
+        if (!si.name)
+          err(
+            'name',
+            v['name'] === undefined || v['name'] === '' || v['name'] === null
+              ? 'item name is required'
+              : `item name must be text, found ${JSON.stringify(v['name'])}`,
+          );
+        else if (names.has(si.name))
+          err('name', `duplicate item name ${JSON.stringify(si.name)} in ${cat.name} / ${sub.name} (first at line ${names.get(si.name)})`);
         else {
           names.set(si.name, si.fields.get('name')!.line);
           // "Kornia" and "kornia!" differ as names but share an id: the site would show one of them.
           const twin = ids.get(id);
-          if (twin) err('name', `item id ${id} is also the id of ${JSON.stringify(twin.name)} (line ${twin.line}): names that differ only in case or punctuation collide`);
+          if (twin)
+            err(
+              'name',
+              `item id ${id} is also the id of ${JSON.stringify(twin.name)} (line ${twin.line}): names that differ only in case or punctuation collide`,
+            );
           else ids.set(id, { name: si.name, line: si.fields.get('name')!.line });
         }
         requiredText(si, 'homepage_url', 'homepage url is required', err);
@@ -111,12 +173,20 @@ export function validateSource(src: SourceLandscape, opts: ValidateOptions = {})
           if (v[k] !== undefined && v[k] !== null && typeof v[k] !== 'string') err(k, `${k} must be text, found ${JSON.stringify(v[k])}`);
         }
         for (const k of ['enduser', 'unnamed_organization']) {
-          if (v[k] !== undefined && v[k] !== null && typeof v[k] !== 'boolean') err(k, `${k} must be true or false, found ${JSON.stringify(v[k])}`);
+          if (v[k] !== undefined && v[k] !== null && typeof v[k] !== 'boolean')
+            err(k, `${k} must be true or false, found ${JSON.stringify(v[k])}`);
         }
-        if (v['joined'] !== undefined && v['joined'] !== null && !isDate(v['joined'])) err('joined', `joined must be a date YYYY-MM-DD, found ${JSON.stringify(v['joined'])}`);
+        if (v['joined'] !== undefined && v['joined'] !== null && !isDate(v['joined']))
+          err('joined', `joined must be a date YYYY-MM-DD, found ${JSON.stringify(v['joined'])}`);
 
         // URLs, as landscape2 checks them
-        const urls: Array<[string, string]> = [['url_for_bestpractices', 'best_practices'], ['crunchbase', 'crunchbase'], ['homepage_url', 'homepage'], ['repo_url', 'repository'], ['twitter', 'twitter']];
+        const urls: Array<[string, string]> = [
+          ['url_for_bestpractices', 'best_practices'],
+          ['crunchbase', 'crunchbase'],
+          ['homepage_url', 'homepage'],
+          ['repo_url', 'repository'],
+          ['twitter', 'twitter'],
+        ];
         for (const [key, kind] of urls) {
           const u = v[key];
           if (typeof u === 'string' && u !== '') {
@@ -132,23 +202,36 @@ export function validateSource(src: SourceLandscape, opts: ValidateOptions = {})
         if (typeof v['repo_url'] === 'string') repoChecks(v['repo_url'], id, si, repoUsers, warn);
         if (typeof v['logo'] === 'string' && v['logo'] !== '') {
           const logo = v['logo'];
-          if (/[/\\]/.test(logo) || logo === '..' || logo === '.') err('logo', `logo must be a file name in the logos folder, found ${JSON.stringify(logo)}`);
-          else if (!LOGO_NAME.test(logo)) err('logo', `logo ${JSON.stringify(logo)} is not an image file name (expected .svg, or gif/jpg/jpeg/tif/tiff/png/webp/bmp)`);
+          if (/[/\\]/.test(logo) || logo === '..' || logo === '.')
+            err('logo', `logo must be a file name in the logos folder, found ${JSON.stringify(logo)}`);
+          else if (!LOGO_NAME.test(logo))
+            err('logo', `logo ${JSON.stringify(logo)} is not an image file name (expected .svg, or gif/jpg/jpeg/tif/tiff/png/webp/bmp)`);
           else {
             if (checkFiles) {
               let found = logoCache.get(logo);
               if (!found) logoCache.set(logo, (found = lookup ? lookup(logo) : inspectLogoFile(logosDir!, logo)));
               for (const f of found) (f.severity === 'error' ? err : warn)('logo', f.message);
             } else if (!/\.svg$/i.test(logo)) {
-              warn('logo', `logo ${logo} is ${logo.split('.').pop()!.toUpperCase()}, not SVG: landscape2 and the onboarding checklist expect an SVG`);
+              warn(
+                'logo',
+                `logo ${logo} is ${logo.split('.').pop()!.toUpperCase()}, not SVG: landscape2 and the onboarding checklist expect an SVG`,
+              );
             }
             const line = si.fields.get('logo')!.line;
             const user = logoUsers.get(logo);
             if (!user) logoUsers.set(logo, { id, line, name: si.name ?? '' });
             else if (carriesName(logo, user.name) && !carriesName(logo, si.name ?? '')) {
-              warn('logo', `logo ${logo} is also used by ${user.id} (line ${user.line}), whose name it carries; each project needs its own logo`);
+              warn(
+                'logo',
+                `logo ${logo} is also used by ${user.id} (line ${user.line}), whose name it carries; each project needs its own logo`,
+              );
             } else if (carriesName(logo, si.name ?? '') && !carriesName(logo, user.name)) {
-              warnings.push({ line: user.line, item: user.id, field: 'logo', message: `logo ${logo} is also used by ${id} (line ${line}), whose name it carries; each project needs its own logo` });
+              warnings.push({
+                line: user.line,
+                item: user.id,
+                field: 'logo',
+                message: `logo ${logo} is also used by ${id} (line ${line}), whose name it carries; each project needs its own logo`,
+              });
             } else warn('logo', `logo ${logo} is also used by ${user.id} (line ${user.line}); each project needs its own logo`);
           }
         }
@@ -219,11 +302,14 @@ function extraChecks(extra: unknown, err: Report, warn: Report): void {
     }
   }
   for (const k of EXTRA_DATES) {
-    if (x[k] !== undefined && x[k] !== null && !isDate(x[k])) err('extra', `extra.${k} must be a date YYYY-MM-DD, found ${JSON.stringify(x[k])}`);
+    if (x[k] !== undefined && x[k] !== null && !isDate(x[k]))
+      err('extra', `extra.${k} must be a date YYYY-MM-DD, found ${JSON.stringify(x[k])}`);
   }
   if (x['tag'] !== undefined && x['tag'] !== null) {
     const tags = Array.isArray(x['tag']) ? x['tag'] : [x['tag']];
-    for (const t of tags) if (typeof t !== 'string' || !/^[a-z-]+$/.test(t)) err('extra', `invalid tag ${JSON.stringify(t)} (must use only lowercase letters and hyphens)`);
+    for (const t of tags)
+      if (typeof t !== 'string' || !/^[a-z-]+$/.test(t))
+        err('extra', `invalid tag ${JSON.stringify(t)} (must use only lowercase letters and hyphens)`);
   }
   if (x['other_links'] !== undefined && x['other_links'] !== null) {
     const links = Array.isArray(x['other_links']) ? x['other_links'] : [];
@@ -243,8 +329,17 @@ function secondPath(value: unknown, paths: Set<string>, err: Report, warn: Repor
   if (value === undefined || value === null) return;
   if (!Array.isArray(value)) return err('second_path', 'second_path must be a list of "Category / Subcategory"');
   for (const p of value) {
-    if (typeof p !== 'string' || !/^.+ \/ .+$/.test(p)) err('second_path', `second_path entry ${JSON.stringify(p)} must be "Category / Subcategory"`);
-    else if (!paths.has(p.split(' / ').map((s) => s.trim()).join(' / '))) warn('second_path', `second_path ${p} names no category / subcategory of this landscape`);
+    if (typeof p !== 'string' || !/^.+ \/ .+$/.test(p))
+      err('second_path', `second_path entry ${JSON.stringify(p)} must be "Category / Subcategory"`);
+    else if (
+      !paths.has(
+        p
+          .split(' / ')
+          .map((s) => s.trim())
+          .join(' / '),
+      )
+    )
+      warn('second_path', `second_path ${p} names no category / subcategory of this landscape`);
   }
 }
 
@@ -252,7 +347,11 @@ function repoChecks(url: string, id: string, si: SourceItem, users: Map<string, 
   const c = checkRepoUrl(url);
   if (!c) return;
   const canonical = c.tree ? `${c.normalized}/tree/${c.tree}` : c.normalized;
-  if (c.problem === 'org') warn('repo_url', `repo_url ${url} points at an organisation, not a repository: expected https://github.com/OWNER/REPO (landscape2 collects no repository data for it)`);
+  if (c.problem === 'org')
+    warn(
+      'repo_url',
+      `repo_url ${url} points at an organisation, not a repository: expected https://github.com/OWNER/REPO (landscape2 collects no repository data for it)`,
+    );
   else if (c.problem === 'subpath') warn('repo_url', `repo_url ${url} points at a page inside a repository: expected ${c.suggestion}`);
   else if (c.problem === 'form') warn('repo_url', `repo_url ${url} is not in normal form: expected ${canonical}`);
   if (c.problem === 'org') return;

@@ -15,9 +15,17 @@ export interface Entry {
 
 export function entries(src: SourceLandscape): Entry[] {
   const out: Entry[] = [];
-  for (const c of src.categories) for (const s of c.subcategories) for (const i of s.items) {
-    out.push({ id: i.name ? itemId(c.name, s.name, i.name) : positionalId(c.name, s.name, i.index), category: c.name, subcategory: s.name, index: i.index, values: i.values });
-  }
+  for (const c of src.categories)
+    for (const s of c.subcategories)
+      for (const i of s.items) {
+        out.push({
+          id: i.name ? itemId(c.name, s.name, i.name) : positionalId(c.name, s.name, i.index),
+          category: c.name,
+          subcategory: s.name,
+          index: i.index,
+          values: i.values,
+        });
+      }
   return out;
 }
 
@@ -25,7 +33,10 @@ function canon(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(canon).join(',')}]`;
   if (v && typeof v === 'object') {
     const o = v as Record<string, unknown>;
-    return `{${Object.keys(o).sort().map((k) => `${JSON.stringify(k)}:${canon(o[k])}`).join(',')}}`;
+    return `{${Object.keys(o)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canon(o[k])}`)
+      .join(',')}}`;
   }
   return JSON.stringify(v) ?? 'undefined';
 }
@@ -46,17 +57,23 @@ export function verify(before: SourceLandscape, after: string, expected: (items:
   const got = entries(src).map((e) => canon([e.id, e.values]));
   const newProblems = src.problems.filter((p) => !before.problems.some((q) => q.message === p.message));
   if (newProblems.length || want.length !== got.length || got.some((g, i) => g !== want[i])) {
-    const diff = Math.max(0, got.findIndex((g, i) => g !== want[i]));
+    const diff = Math.max(
+      0,
+      got.findIndex((g, i) => g !== want[i]),
+    );
     throw new Error(
       `landscape edit of ${before.file} did not produce the expected file (nothing written): ` +
-        (newProblems.length ? newProblems.map((p) => `line ${p.line}: ${p.message}`).join('; ') : `entry ${diff} differs: ${got[diff]} ≠ ${want[diff]}`),
+        (newProblems.length
+          ? newProblems.map((p) => `line ${p.line}: ${p.message}`).join('; ')
+          : `entry ${diff} differs: ${got[diff]} ≠ ${want[diff]}`),
     );
   }
   const out = new Map<string, LandscapeItem>();
-  for (const c of src.categories) for (const s of c.subcategories) for (const i of s.items) {
-    const it = toItem(i, c.name, s.name);
-    out.set(it.id, it);
-  }
+  for (const c of src.categories)
+    for (const s of c.subcategories)
+      for (const i of s.items) {
+        const it = toItem(i, c.name, s.name);
+        out.set(it.id, it);
+      }
   return out;
 }
-

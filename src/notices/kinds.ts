@@ -52,11 +52,20 @@ export type DecisionData = AboutApplication & { reason: string; decidedOn?: Date
   );
 
 export interface NoticeData {
-  'submission-received': AboutApplication & { repoUrl: string; verdict?: 'pass' | 'fail' | 'review' | 'unknown'; failing?: number; unknownReason?: string };
+  'submission-received': AboutApplication & {
+    repoUrl: string;
+    verdict?: 'pass' | 'fail' | 'review' | 'unknown';
+    failing?: number;
+    unknownReason?: string;
+  };
   'question-asked': AboutApplication & { question: string; askedBy?: string };
   'answer-received': AboutApplication & { question?: string; answer?: string; answeredBy?: string };
   'review-scheduled': AboutApplication & { sessionId: string; sessionDate?: DateLike };
-  'vote-opened': AboutApplication & { rosterSize: number; /** approvals needed under the vote's rule (default: more than half) */ needed?: number; deadline?: DateLike };
+  'vote-opened': AboutApplication & {
+    rosterSize: number;
+    /** approvals needed under the vote's rule (default: more than half) */ needed?: number;
+    deadline?: DateLike;
+  };
   decision: DecisionData;
   'onboarding-step': AboutApplication & { items: OnboardingStep[] };
   'onboarding-complete': AboutApplication & { projectId?: string; reviewDueOn: DateLike };
@@ -77,7 +86,19 @@ export interface NoticeData {
   };
 }
 
-type Check = 'string' | 'string?' | 'date' | 'date?' | 'number' | 'number?' | 'boolean' | 'failures' | 'failures?' | 'items' | 'outcome' | 'references';
+type Check =
+  | 'string'
+  | 'string?'
+  | 'date'
+  | 'date?'
+  | 'number'
+  | 'number?'
+  | 'boolean'
+  | 'failures'
+  | 'failures?'
+  | 'items'
+  | 'outcome'
+  | 'references';
 
 const APPLICATION: Record<string, Check> = { projectName: 'string', applicationId: 'string', issueUrl: 'string?' };
 const PROJECT: Record<string, Check> = { projectName: 'string', projectId: 'string' };
@@ -162,11 +183,15 @@ function checkValue(check: Check, v: unknown): string | undefined {
         ? undefined
         : 'must be a list of {id, key, summary, fix?}';
     case 'references':
-      return Array.isArray(v) && v.length > 0 && v.every((r) => isObject(r) && typeof r.path === 'string' && typeof r.line === 'number' && typeof r.text === 'string')
+      return Array.isArray(v) &&
+        v.length > 0 &&
+        v.every((r) => isObject(r) && typeof r.path === 'string' && typeof r.line === 'number' && typeof r.text === 'string')
         ? undefined
         : 'must be a non-empty list of {path, line, text}';
     case 'items':
-      return Array.isArray(v) && v.every((i) => isObject(i) && typeof i.title === 'string') ? undefined : 'must be a list of {key, title, doneBy}';
+      return Array.isArray(v) && v.every((i) => isObject(i) && typeof i.title === 'string')
+        ? undefined
+        : 'must be a list of {key, title, doneBy}';
     default:
       return undefined;
   }

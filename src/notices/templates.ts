@@ -24,9 +24,9 @@ const TEMPLATES: { [K in NoticeKind]: Template<K> } = {
         ? 'The working group runs the automated requirements check when your application enters review; you can run it yourself now with `steward check <repository URL>`.'
         : d.verdict === 'unknown'
           ? `The automated requirements check could not read the repository yet (${d.unknownReason ?? 'no reason given'}); it runs again when your application enters review.`
-        : d.verdict === 'pass'
-          ? 'The automated requirements report found every requirement met.'
-          : `The automated requirements report ${d.failing ? `found ${d.failing} requirement${d.failing === 1 ? '' : 's'} not yet met` : 'needs a person to review some requirements'}.`,
+          : d.verdict === 'pass'
+            ? 'The automated requirements report found every requirement met.'
+            : `The automated requirements report ${d.failing ? `found ${d.failing} requirement${d.failing === 1 ? '' : 's'} not yet met` : 'needs a person to review some requirements'}.`,
     ],
     next: [
       'Read the requirements report and fix what it lists before the review session, if you can.',
@@ -162,7 +162,10 @@ const TEMPLATES: { [K in NoticeKind]: Template<K> } = {
       ...d.references.slice(0, 20).map((r) => `  * ${r.path}:${r.line}: ${oneLine(r.text)}`),
       ...(d.references.length > 20 ? [`  * … and ${d.references.length - 20} more`] : []),
     ],
-    next: ['Remove these references (wording, badges, logos, links to the ecosystem pages).', 'Reply if you believe a line is not such a reference.'],
+    next: [
+      'Remove these references (wording, badges, logos, links to the ecosystem pages).',
+      'Reply if you believe a line is not such a reference.',
+    ],
   }),
   'amendment-decision': (d) => {
     const from = dayOf(d.effectiveOn);
@@ -170,7 +173,9 @@ const TEMPLATES: { [K in NoticeKind]: Template<K> } = {
       subject: `Policy amendment ${d.adopted ? 'adopted' : 'not adopted'}: ${d.policyId} ${d.policyVersion}`,
       body: [
         `The TAC ${d.adopted ? 'adopted' : 'did not adopt'} the policy amendment "${d.summary}" (${d.policyId} version ${d.policyVersion}).`,
-        d.adopted ? `It takes effect on ${from ?? 'its effective date'}; reports from then on name version ${d.policyVersion}.` : 'The current policy stays in force.',
+        d.adopted
+          ? `It takes effect on ${from ?? 'its effective date'}; reports from then on name version ${d.policyVersion}.`
+          : 'The current policy stays in force.',
       ],
       next: d.adopted
         ? ['Check your project against the new version with `steward check --policy <file>` before it takes effect.']
@@ -192,8 +197,14 @@ function decision(d: NoticeData['decision']): { subject: string; body: string[];
     case 'COMMUNITY_HIGHLIGHT':
       return {
         subject: `${d.projectName}: selected as a community highlight`,
-        body: [`The working group decided${on} to feature ${d.projectName} as a community highlight rather than an ecosystem project.`, why],
-        next: ['Nothing from you for now; PyTorch staff will be in touch about the highlight.', 'You may apply as an ecosystem project later.'],
+        body: [
+          `The working group decided${on} to feature ${d.projectName} as a community highlight rather than an ecosystem project.`,
+          why,
+        ],
+        next: [
+          'Nothing from you for now; PyTorch staff will be in touch about the highlight.',
+          'You may apply as an ecosystem project later.',
+        ],
       };
     case 'TOO_EARLY':
       return {
@@ -223,7 +234,17 @@ function decision(d: NoticeData['decision']): { subject: string; body: string[];
 export function renderNotice<K extends NoticeKind>(kind: K, data: NoticeData[K]): RenderedNotice {
   // applicants' text (project names, answers, report summaries) reaches mail readers: no escapes or bidi overrides
   const t = (TEMPLATES[kind] as Template<K>)(cleanDeep(data));
-  const text = [...t.body, '', 'What to do next:', ...t.next.map((n) => `- ${n}`), '', `About the process: ${PROCESS_URL}`, '', SIGNATURE, ''];
+  const text = [
+    ...t.body,
+    '',
+    'What to do next:',
+    ...t.next.map((n) => `- ${n}`),
+    '',
+    `About the process: ${PROCESS_URL}`,
+    '',
+    SIGNATURE,
+    '',
+  ];
   return { subject: `${TAG} ${oneLine(t.subject)}`, text: text.join('\n') };
 }
 
@@ -265,5 +286,8 @@ function indent(text: string): string {
 
 /** Subjects are one header line: a newline in a name must not start a new header. */
 function oneLine(s: string): string {
-  return s.replace(/[\r\n\t]+/g, ' ').replace(/ {2,}/g, ' ').trim();
+  return s
+    .replace(/[\r\n\t]+/g, ' ')
+    .replace(/ {2,}/g, ' ')
+    .trim();
 }

@@ -88,7 +88,10 @@ export function createTransport(options: TransportOptions): MailTransport {
   try {
     url = new URL(options.smtpUrl);
   } catch {
-    throw new DeliveryError(`the SMTP URL is not a URL: expected smtp://host:port or smtps://host:port, found "${redact(options.smtpUrl)}"`, true);
+    throw new DeliveryError(
+      `the SMTP URL is not a URL: expected smtp://host:port or smtps://host:port, found "${redact(options.smtpUrl)}"`,
+      true,
+    );
   }
   if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') {
     throw new DeliveryError(`the SMTP URL must start with smtp:// or smtps://, found "${redact(options.smtpUrl)}"`, true);
@@ -97,12 +100,19 @@ export function createTransport(options: TransportOptions): MailTransport {
   const delay = options.retryDelayMs ?? 500;
   const timeout = options.timeoutMs ?? 30_000;
   const sendTimeout = options.sendTimeoutMs ?? DEFAULT_SEND_TIMEOUT_MS;
-  if (!(Number.isFinite(sendTimeout) && sendTimeout > 0)) throw new DeliveryError(`the send timeout must be a positive number of milliseconds, found ${sendTimeout}`, true);
+  if (!(Number.isFinite(sendTimeout) && sendTimeout > 0))
+    throw new DeliveryError(`the send timeout must be a positive number of milliseconds, found ${sendTimeout}`, true);
   let mailer: Promise<import('nodemailer').Transporter> | undefined;
   const connect = (): Promise<import('nodemailer').Transporter> =>
     (mailer ??= import('nodemailer').then((m) =>
       // socketCloseTimeout 0: a send stopped at its deadline destroys the socket at once
-      m.default.createTransport({ url: options.smtpUrl!, connectionTimeout: timeout, greetingTimeout: timeout, socketTimeout: timeout, socketCloseTimeout: 0 } as never),
+      m.default.createTransport({
+        url: options.smtpUrl!,
+        connectionTimeout: timeout,
+        greetingTimeout: timeout,
+        socketTimeout: timeout,
+        socketCloseTimeout: 0,
+      } as never),
     ));
   const where = `${url.protocol}//${url.host}`;
 
@@ -115,13 +125,18 @@ export function createTransport(options: TransportOptions): MailTransport {
       const stop = new AbortController();
       const timer = setTimeout(() => stop.abort(), sendTimeout);
       const expired = (): DeliveryError =>
-        new DeliveryError(`${where} did not finish within ${sendTimeout / 1000} s and the connection was closed: the message may or may not have arrived; a resend carries the same Message-ID`, false);
+        new DeliveryError(
+          `${where} did not finish within ${sendTimeout / 1000} s and the connection was closed: the message may or may not have arrived; a resend carries the same Message-ID`,
+          false,
+        );
       let lastError: DeliveryError | undefined;
       try {
         for (let attempt = 1; attempt <= attempts; attempt++) {
           if (stop.signal.aborted) throw expired();
           try {
-            const info = (await (await connect()).sendMail({
+            const info = (await (
+              await connect()
+            ).sendMail({
               from,
               to: msg.to,
               subject: msg.subject,
@@ -182,12 +197,16 @@ interface Prepared {
 function prepare(mail: OutgoingMail, from: string): Prepared {
   const key = String(mail.idempotencyKey ?? '');
   if (!KEY.test(key)) {
-    throw new DeliveryError(`idempotency key must be 1–200 printable ASCII characters without spaces, found ${JSON.stringify(key.slice(0, 60))}`, true);
+    throw new DeliveryError(
+      `idempotency key must be 1–200 printable ASCII characters without spaces, found ${JSON.stringify(key.slice(0, 60))}`,
+      true,
+    );
   }
   const to = (Array.isArray(mail.to) ? mail.to : [mail.to]).map((t) => String(t).trim()).filter((t) => t !== '');
   if (to.length === 0) throw new DeliveryError(`notice ${key}: no recipient`, true);
   const bad = to.filter((t) => !/^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:"]+$/.test(t));
-  if (bad.length > 0) throw new DeliveryError(`notice ${key}: not an e-mail address: ${bad.map((b) => JSON.stringify(b)).join(', ')}`, true);
+  if (bad.length > 0)
+    throw new DeliveryError(`notice ${key}: not an e-mail address: ${bad.map((b) => JSON.stringify(b)).join(', ')}`, true);
   return { to, subject: String(mail.subject).replace(/[\r\n]+/g, ' '), text: String(mail.text), messageId: messageIdFor(key, from), key };
 }
 
@@ -199,7 +218,8 @@ function classify(err: unknown, where: string, attempt: number): DeliveryError {
     return new DeliveryError(`${where} refused the message permanently (${code}), attempt ${attempt}: ${detail}`, true, code);
   }
   if (e.code === 'EAUTH') return new DeliveryError(`${where} refused the login: ${detail}`, true, code);
-  const what = code !== undefined ? `refused the message for now (${code})` : `could not be reached or dropped the connection (${e.code ?? 'error'})`;
+  const what =
+    code !== undefined ? `refused the message for now (${code})` : `could not be reached or dropped the connection (${e.code ?? 'error'})`;
   return new DeliveryError(`${where} ${what}, attempt ${attempt}: ${detail}`, false, code);
 }
 

@@ -6,9 +6,7 @@ import { yaml } from '../util/lazy-yaml.js';
 import type { Policy } from './types.js';
 import { InputError } from '../util/errors.js';
 
-export const DEFAULT_POLICY_FILE = fileURLToPath(
-  new URL('../../data/policies/pytorch-ecosystem-1.0.yml', import.meta.url),
-);
+export const DEFAULT_POLICY_FILE = fileURLToPath(new URL('../../data/policies/pytorch-ecosystem-1.0.yml', import.meta.url));
 
 const THRESHOLD_KEYS = [
   'coreMaintainers',

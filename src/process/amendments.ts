@@ -20,10 +20,18 @@ export function propose(
     throw new ProcessError('forbidden', `propose an amendment: needs role staff or member; ${notAllowed(ctx.actor, ['staff', 'member'])}`);
   }
   if (!input.summary.trim()) throw new ProcessError('invalid', 'propose an amendment: the summary is empty');
-  if (!isCalendarDate(input.effectiveOn)) throw new ProcessError('invalid', `propose an amendment: expected the effective date as YYYY-MM-DD, found ${JSON.stringify(input.effectiveOn)}`);
+  if (!isCalendarDate(input.effectiveOn))
+    throw new ProcessError(
+      'invalid',
+      `propose an amendment: expected the effective date as YYYY-MM-DD, found ${JSON.stringify(input.effectiveOn)}`,
+    );
   // reports already made under the old version stay right: a rule cannot start in the past
   const today = dateOf(ctx.now);
-  if (input.effectiveOn < today) throw new ProcessError('invalid', `propose an amendment: the effective date ${input.effectiveOn} is before today (${today}); expected today or later`);
+  if (input.effectiveOn < today)
+    throw new ProcessError(
+      'invalid',
+      `propose an amendment: the effective date ${input.effectiveOn} is before today (${today}); expected today or later`,
+    );
   let policy;
   try {
     policy = parsePolicy(input.policyText, `amendment ${id} policy`);
@@ -31,7 +39,10 @@ export function propose(
     throw new ProcessError('invalid', `propose an amendment: the policy does not validate: ${(err as Error).message}`);
   }
   if (knownVersions.some((v) => v.id === policy.id && v.version === policy.version)) {
-    throw new ProcessError('conflict', `propose an amendment: policy ${policy.id} version ${policy.version} already exists; give the amendment a new version`);
+    throw new ProcessError(
+      'conflict',
+      `propose an amendment: policy ${policy.id} version ${policy.version} already exists; give the amendment a new version`,
+    );
   }
   const state: Amendment = {
     id,
@@ -44,12 +55,18 @@ export function propose(
     proposedAt: ctx.now.toISOString(),
     status: 'PROPOSED',
   };
-  return o(state, 'amendment.proposed', { summary: state.summary, policy: `${policy.id}@${policy.version}`, effectiveOn: state.effectiveOn });
+  return o(state, 'amendment.proposed', {
+    summary: state.summary,
+    policy: `${policy.id}@${policy.version}`,
+    effectiveOn: state.effectiveOn,
+  });
 }
 
 export function openVote(a: Amendment, tacRoster: string[], rule: VoteRule, ctx: Ctx, deadline?: Date): Outcome<Amendment> {
-  if (ctx.actor.role !== 'staff') throw new ProcessError('forbidden', `open an amendment vote: needs role staff; ${notAllowed(ctx.actor, ['staff'])}`);
-  if (a.status !== 'PROPOSED') throw new ProcessError('conflict', `open an amendment vote: amendment ${a.id} is ${a.status}, expected PROPOSED`);
+  if (ctx.actor.role !== 'staff')
+    throw new ProcessError('forbidden', `open an amendment vote: needs role staff; ${notAllowed(ctx.actor, ['staff'])}`);
+  if (a.status !== 'PROPOSED')
+    throw new ProcessError('conflict', `open an amendment vote: amendment ${a.id} is ${a.status}, expected PROPOSED`);
   const vote = voting.openVote(tacRoster, ctx, { rule, ...(deadline ? { deadline } : {}) });
   return o({ ...a, status: 'VOTING', vote }, 'amendment.vote-opened', { roster: vote.roster, rule });
 }
@@ -58,14 +75,22 @@ export function castVote(a: Amendment, choice: Choice, ctx: Ctx): Outcome<Amendm
   if (ctx.actor.role === 'public') throw new ProcessError('forbidden', `cast a vote: ${ctx.actor.id} is not signed in`);
   if (a.status !== 'VOTING' || !a.vote) throw new ProcessError('conflict', `cast a vote: amendment ${a.id} is ${a.status}, not VOTING`);
   const r = voting.castBallot(a.vote, ctx.actor.id, choice, ctx.now);
-  return o({ ...a, vote: r.vote }, r.binding ? 'vote.cast' : 'vote.cast-non-binding', { voter: ctx.actor.id, choice, binding: r.binding, changedFrom: r.changedFrom ?? null });
+  return o({ ...a, vote: r.vote }, r.binding ? 'vote.cast' : 'vote.cast-non-binding', {
+    voter: ctx.actor.id,
+    choice,
+    binding: r.binding,
+    changedFrom: r.changedFrom ?? null,
+  });
 }
 
 /** Closes the vote; the result decides the amendment (no separate decision). */
 export function closeVote(a: Amendment, ctx: Ctx, rule?: VoteRule): Outcome<Amendment> {
   if (a.status !== 'VOTING' || !a.vote) throw new ProcessError('conflict', `close a vote: amendment ${a.id} is ${a.status}, not VOTING`);
   if (rule && (rule.fraction !== a.vote.rule.fraction || rule.strict !== a.vote.rule.strict)) {
-    throw new ProcessError('conflict', `close a vote: amendment ${a.id}'s vote opened under ${ruleText(a.vote.rule)}; a different rule (${ruleText(rule)}) cannot decide it at close`);
+    throw new ProcessError(
+      'conflict',
+      `close a vote: amendment ${a.id}'s vote opened under ${ruleText(a.vote.rule)}; a different rule (${ruleText(rule)}) cannot decide it at close`,
+    );
   }
   const vote = voting.closeVote(a.vote, ctx);
   const status = vote.result!.approved ? 'ADOPTED' : 'REJECTED';

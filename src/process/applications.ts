@@ -55,7 +55,12 @@ function isOwner(app: Application, actor: Actor): boolean {
 /** The identity key of a repository URL: the project the 3-month wait and duplicates apply to. */
 export const normalizeRepoUrl = repoKeyOf;
 
-function out(state: Application, action: string, data: Record<string, unknown>, notices: Outcome<Application>['notices'] = []): Outcome<Application> {
+function out(
+  state: Application,
+  action: string,
+  data: Record<string, unknown>,
+  notices: Outcome<Application>['notices'] = [],
+): Outcome<Application> {
   return { state, notices, audit: [{ action, subject: `application:${state.id}`, data }] };
 }
 
@@ -96,7 +101,9 @@ export function submit(
     returning: false,
     questions: [],
   };
-  const notices: Outcome<Application>['notices'] = [{ kind: 'submission-received', to: contacts, data: { applicationId: id, projectName: name, repoUrl: app.repoUrl } }];
+  const notices: Outcome<Application>['notices'] = [
+    { kind: 'submission-received', to: contacts, data: { applicationId: id, projectName: name, repoUrl: app.repoUrl } },
+  ];
   if (repo.kind === 'owner') {
     // held, not refused: the applicant names the repository in an answer and the application returns
     const text = `${repo.reason}. Which repository is ${name}? Answer with its URL.`;
@@ -106,7 +113,19 @@ export function submit(
     notices.push({ kind: 'question-asked', to: contacts, data: { applicationId: id, projectName: name, question: text } });
   }
   const typed = input.repoUrl.trim();
-  return out(app, 'application.submitted', { projectName: name, repoUrl: app.repoUrl, ...(typed !== app.repoUrl ? { repoUrlTyped: typed } : {}), by: ctx.actor.id, resubmissionOf: resubmissionOf ?? null, ...(repo.kind === 'owner' ? { heldFor: repo.reason } : {}) }, notices);
+  return out(
+    app,
+    'application.submitted',
+    {
+      projectName: name,
+      repoUrl: app.repoUrl,
+      ...(typed !== app.repoUrl ? { repoUrlTyped: typed } : {}),
+      by: ctx.actor.id,
+      resubmissionOf: resubmissionOf ?? null,
+      ...(repo.kind === 'owner' ? { heldFor: repo.reason } : {}),
+    },
+    notices,
+  );
 }
 
 /**
@@ -115,7 +134,14 @@ export function submit(
  * cannot be doubled, and one not accepted waits `resubmitAfterMonths` calendar months. Returns
  * the application this one resubmits.
  */
-export function admit(what: string, earlier: Application[], project: Project | undefined, today: string, rules: ProcessRules, self?: string): string | undefined {
+export function admit(
+  what: string,
+  earlier: Application[],
+  project: Project | undefined,
+  today: string,
+  rules: ProcessRules,
+  self?: string,
+): string | undefined {
   need(project?.status !== 'ACTIVE', 'conflict', `${what}: ${project?.name} (${project?.id}) is already an ACTIVE ecosystem project`);
   const open = earlier.find((a) => a.id !== self && !TERMINAL.includes(a.status));
   need(open === undefined, 'conflict', `${what}: application ${open?.id} for this repository is still ${open?.status} (${open?.repoUrl})`);
@@ -150,14 +176,24 @@ export function askQuestion(app: Application, text: string, ctx: Ctx): Outcome<A
 
 /** `staffTo`: the staff addresses on record; none leaves the notice to the delivery's fallback recipient. */
 export function answer(app: Application, text: string, ctx: Ctx, staffTo: string[] = []): Outcome<Application> {
-  need(isOwner(app, ctx.actor) || ctx.actor.role === 'staff', 'forbidden', `answer: only the applicant (${app.applicant}) or staff may answer; ${notAllowed(ctx.actor, [`the applicant (${app.applicant})`, 'staff'])}`);
+  need(
+    isOwner(app, ctx.actor) || ctx.actor.role === 'staff',
+    'forbidden',
+    `answer: only the applicant (${app.applicant}) or staff may answer; ${notAllowed(ctx.actor, [`the applicant (${app.applicant})`, 'staff'])}`,
+  );
   requireStatus(app, ['WAITING_ON_COMMENT'], 'answer');
   need(text.trim().length > 0, 'invalid', 'answer: the answer is empty');
   let repoUrl = app.repoUrl;
   if (app.repoIncomplete) {
     // the application was held for its repository: the answer must name one
-    const named = (text.match(/https?:\/\/\S+/g) ?? []).map((u) => canonicalRepo(u.replace(/[).,;]+$/, ''), 'answer')).find((r) => r.kind === 'repo');
-    need(named !== undefined, 'invalid', `answer: application ${app.id} is held until its repository is named (${app.repoIncomplete}); expected a repository URL in the answer, found none`);
+    const named = (text.match(/https?:\/\/\S+/g) ?? [])
+      .map((u) => canonicalRepo(u.replace(/[).,;]+$/, ''), 'answer'))
+      .find((r) => r.kind === 'repo');
+    need(
+      named !== undefined,
+      'invalid',
+      `answer: application ${app.id} is held until its repository is named (${app.repoIncomplete}); expected a repository URL in the answer, found none`,
+    );
     repoUrl = named.url;
   }
   const questions = app.questions.slice();
@@ -167,9 +203,22 @@ export function answer(app: Application, text: string, ctx: Ctx, staffTo: string
   const { sessionId: _dropped, vote: _vote, repoIncomplete: _held, ...rest } = app;
   const state: Application = { ...rest, repoUrl, status: 'RETURNING', returning: true, questions };
   // staff asked, so staff hear of the answer; a staff member who typed it in already knows
-  const notices = ctx.actor.role === 'staff' ? [] : [
-    { kind: 'answer-received' as const, to: staffTo, data: { applicationId: app.id, projectName: app.projectName, question: last.text, answer: text.trim(), answeredBy: ctx.actor.id } },
-  ];
+  const notices =
+    ctx.actor.role === 'staff'
+      ? []
+      : [
+          {
+            kind: 'answer-received' as const,
+            to: staffTo,
+            data: {
+              applicationId: app.id,
+              projectName: app.projectName,
+              question: last.text,
+              answer: text.trim(),
+              answeredBy: ctx.actor.id,
+            },
+          },
+        ];
   return out(state, 'application.answered', { by: ctx.actor.id, ...(repoUrl !== app.repoUrl ? { repoUrl } : {}) }, notices);
 }
 
@@ -178,11 +227,20 @@ export function schedule(app: Application, sessionId: string, ctx: Ctx, sessionD
   requireStatus(app, ['NEW', 'RETURNING'], 'schedule a review');
   const state: Application = { ...app, status: 'IN_REVIEW', sessionId };
   return out(state, 'application.scheduled', { sessionId, from: app.status }, [
-    { kind: 'review-scheduled', to: app.contacts, data: { applicationId: app.id, projectName: app.projectName, sessionId, ...(sessionDate ? { sessionDate } : {}) } },
+    {
+      kind: 'review-scheduled',
+      to: app.contacts,
+      data: { applicationId: app.id, projectName: app.projectName, sessionId, ...(sessionDate ? { sessionDate } : {}) },
+    },
   ]);
 }
 
-export function openVote(app: Application, roster: string[], ctx: Ctx, opts: { deadline?: Date; rule?: VoteRule } = {}): Outcome<Application> {
+export function openVote(
+  app: Application,
+  roster: string[],
+  ctx: Ctx,
+  opts: { deadline?: Date; rule?: VoteRule } = {},
+): Outcome<Application> {
   requireRole(ctx.actor, ['staff'], 'open a vote');
   requireStatus(app, ['IN_REVIEW'], 'open a vote');
   need(!app.vote, 'conflict', `open a vote: application ${app.id} already has a vote (opened ${app.vote?.openedAt})`);
@@ -212,7 +270,11 @@ export function closeVote(app: Application, ctx: Ctx): Outcome<Application> {
 
 export function decide(app: Application, outcome: DecisionOutcome, reason: string, ctx: Ctx, rules: ProcessRules): Outcome<Application> {
   requireRole(ctx.actor, ['staff'], 'record a decision');
-  need(['ACCEPTED', 'DECLINED', 'TOO_EARLY', 'COMMUNITY_HIGHLIGHT'].includes(outcome), 'invalid', `decision must be ACCEPTED, DECLINED, TOO_EARLY or COMMUNITY_HIGHLIGHT, found ${JSON.stringify(outcome)}`);
+  need(
+    ['ACCEPTED', 'DECLINED', 'TOO_EARLY', 'COMMUNITY_HIGHLIGHT'].includes(outcome),
+    'invalid',
+    `decision must be ACCEPTED, DECLINED, TOO_EARLY or COMMUNITY_HIGHLIGHT, found ${JSON.stringify(outcome)}`,
+  );
   need(reason.trim().length > 0, 'invalid', 'record a decision: a reason is required');
   // the TAC asks a vote for acceptance and decline; "too early" staff may record with a reason
   if (outcome === 'TOO_EARLY' && !app.vote) {
@@ -220,9 +282,18 @@ export function decide(app: Application, outcome: DecisionOutcome, reason: strin
     const decision = { outcome, reason: reason.trim(), at: ctx.now.toISOString(), by: ctx.actor.id };
     const resubmitFrom = resubmissionAllowedFrom(dateOf(ctx.now), rules.resubmitAfterMonths);
     const { sessionId: _s, ...rest } = app;
-    return out({ ...rest, status: outcome, decision }, 'application.decided', { outcome, reason: decision.reason, tally: null, withoutVote: true }, [
-      { kind: 'decision', to: app.contacts, data: { applicationId: app.id, projectName: app.projectName, outcome, reason: decision.reason, resubmitFrom } },
-    ]);
+    return out(
+      { ...rest, status: outcome, decision },
+      'application.decided',
+      { outcome, reason: decision.reason, tally: null, withoutVote: true },
+      [
+        {
+          kind: 'decision',
+          to: app.contacts,
+          data: { applicationId: app.id, projectName: app.projectName, outcome, reason: decision.reason, resubmitFrom },
+        },
+      ],
+    );
   }
   requireStatus(app, ['IN_REVIEW'], 'record a decision');
   const result = app.vote?.result;
@@ -233,10 +304,20 @@ export function decide(app: Application, outcome: DecisionOutcome, reason: strin
     `record a decision: the vote ${result.approved ? 'approved' : 'did not approve'} application ${app.id} (${result.approvals} of ${result.rosterSize}, needed ${result.needed}); ${outcome} contradicts it`,
   );
   // the count is the engine's; the reason is free text beside it and never stands in for it
-  const decision = { outcome, reason: reason.trim(), at: ctx.now.toISOString(), by: ctx.actor.id, tally: `${result.approvals} of ${result.rosterSize} approve (needed ${result.needed})` };
+  const decision = {
+    outcome,
+    reason: reason.trim(),
+    at: ctx.now.toISOString(),
+    by: ctx.actor.id,
+    tally: `${result.approvals} of ${result.rosterSize} approve (needed ${result.needed})`,
+  };
   const resubmitFrom = outcome === 'ACCEPTED' ? null : resubmissionAllowedFrom(dateOf(ctx.now), rules.resubmitAfterMonths);
   return out({ ...app, status: outcome, decision }, 'application.decided', { outcome, reason: decision.reason, tally: result }, [
-    { kind: 'decision', to: app.contacts, data: { applicationId: app.id, projectName: app.projectName, outcome, reason: decision.reason, resubmitFrom } },
+    {
+      kind: 'decision',
+      to: app.contacts,
+      data: { applicationId: app.id, projectName: app.projectName, outcome, reason: decision.reason, resubmitFrom },
+    },
   ]);
 }
 
@@ -245,7 +326,15 @@ export function startOnboarding(app: Application, ctx: Ctx): Outcome<Application
   requireStatus(app, ['ACCEPTED'], 'start onboarding');
   const onboarding = ONBOARDING_CHECKLIST.map((i) => ({ ...i }));
   return out({ ...app, status: 'ONBOARDING', onboarding }, 'onboarding.started', { items: onboarding.map((i) => i.key) }, [
-    { kind: 'onboarding-step', to: app.contacts, data: { applicationId: app.id, projectName: app.projectName, items: onboarding.map((i) => ({ key: i.key, title: i.title, doneBy: i.doneBy })) } },
+    {
+      kind: 'onboarding-step',
+      to: app.contacts,
+      data: {
+        applicationId: app.id,
+        projectName: app.projectName,
+        items: onboarding.map((i) => ({ key: i.key, title: i.title, doneBy: i.doneBy })),
+      },
+    },
   ]);
 }
 
@@ -272,7 +361,11 @@ export function completeOnboardingItem(
     'forbidden',
     `onboarding item ${key} is done by ${item.doneBy === 'staff' ? 'staff' : 'the applicant or staff'}; ${notAllowed(ctx.actor, item.doneBy === 'staff' ? ['staff'] : [`the applicant (${app.applicant})`, 'staff'])}`,
   );
-  need(!item.done, 'conflict', `onboarding item ${key} was already done on ${item.done?.at.slice(0, 10)} by ${item.done?.by}; if that was wrong, undo it first (steward onboarding undo ${app.id} ${key} --reason "…")`);
+  need(
+    !item.done,
+    'conflict',
+    `onboarding item ${key} was already done on ${item.done?.at.slice(0, 10)} by ${item.done?.by}; if that was wrong, undo it first (steward onboarding undo ${app.id} ${key} --reason "…")`,
+  );
   // verified against the landscape in use: a note naming a category it lacks is refused
   if (key === 'category' && note !== undefined && categories) note = verifiedCategory(note, categories);
   const done = { at: ctx.now.toISOString(), by: ctx.actor.id, ...(note ? { note } : {}) };
@@ -292,10 +385,35 @@ export function completeOnboardingItem(
   let project: Project = { ...fresh, ...(app.waivers?.length ? { waivers: carryOver(app.waivers, fresh.reviewDueOn) } : {}) };
   if (retired) {
     const { retiredOn: _on, retiredReason: _why, retiredBeforeImport: _before, offboarding: _off, pending: _p, ...kept } = retired;
-    project = { ...kept, status: 'ACTIVE', name: fresh.name, repoUrl: fresh.repoUrl, contacts: fresh.contacts, acceptedOn, lastReviewOn: null, reviewDueOn: fresh.reviewDueOn, applicationId: app.id, reactivatedOn: dateOf(ctx.now), ...(project.waivers ? { waivers: [...(retired.waivers ?? []), ...project.waivers] } : {}) };
+    project = {
+      ...kept,
+      status: 'ACTIVE',
+      name: fresh.name,
+      repoUrl: fresh.repoUrl,
+      contacts: fresh.contacts,
+      acceptedOn,
+      lastReviewOn: null,
+      reviewDueOn: fresh.reviewDueOn,
+      applicationId: app.id,
+      reactivatedOn: dateOf(ctx.now),
+      ...(project.waivers ? { waivers: [...(retired.waivers ?? []), ...project.waivers] } : {}),
+    };
   }
-  result.audit.push({ action: retired ? 'project.reactivated' : 'project.activated', subject: `project:${id}`, data: { applicationId: app.id, acceptedOn, reviewDueOn: project.reviewDueOn, ...(retired ? { retiredOn: retired.retiredOn ?? null } : {}) } });
-  result.notices.push({ kind: 'onboarding-complete', to: app.contacts, data: { applicationId: app.id, projectName: app.projectName, projectId: id, reviewDueOn: project.reviewDueOn } });
+  result.audit.push({
+    action: retired ? 'project.reactivated' : 'project.activated',
+    subject: `project:${id}`,
+    data: {
+      applicationId: app.id,
+      acceptedOn,
+      reviewDueOn: project.reviewDueOn,
+      ...(retired ? { retiredOn: retired.retiredOn ?? null } : {}),
+    },
+  });
+  result.notices.push({
+    kind: 'onboarding-complete',
+    to: app.contacts,
+    data: { applicationId: app.id, projectName: app.projectName, projectId: id, reviewDueOn: project.reviewDueOn },
+  });
   return { ...result, project };
 }
 
@@ -307,12 +425,24 @@ export function verifiedCategory(note: string, list: CategoryList): string {
   const [cat, sub, ...rest] = note.split('/').map((s) => s.trim());
   const fold = (s: string) => s.toLowerCase().replace(/\s+/g, ' ');
   const names = list.categories.map((c) => c.name);
-  need(rest.length === 0 && cat !== undefined && cat !== '', 'invalid', `onboarding item category: expected "<category> / <subcategory>" as in ${list.source}, found ${JSON.stringify(note)}`);
+  need(
+    rest.length === 0 && cat !== undefined && cat !== '',
+    'invalid',
+    `onboarding item category: expected "<category> / <subcategory>" as in ${list.source}, found ${JSON.stringify(note)}`,
+  );
   const category = list.categories.find((c) => fold(c.name) === fold(cat));
-  need(category !== undefined, 'invalid', `onboarding item category: ${JSON.stringify(cat)} is not a category of ${list.source} (categories: ${names.join(', ') || 'none'}); nothing was recorded`);
+  need(
+    category !== undefined,
+    'invalid',
+    `onboarding item category: ${JSON.stringify(cat)} is not a category of ${list.source} (categories: ${names.join(', ') || 'none'}); nothing was recorded`,
+  );
   if (sub === undefined || sub === '') return category.name;
   const subcategory = category.subcategories.find((s) => fold(s) === fold(sub));
-  need(subcategory !== undefined, 'invalid', `onboarding item category: ${JSON.stringify(sub)} is not a subcategory of ${category.name} in ${list.source} (subcategories: ${category.subcategories.join(', ') || 'none'}); nothing was recorded`);
+  need(
+    subcategory !== undefined,
+    'invalid',
+    `onboarding item category: ${JSON.stringify(sub)} is not a subcategory of ${category.name} in ${list.source} (subcategories: ${category.subcategories.join(', ') || 'none'}); nothing was recorded`,
+  );
   return `${category.name} / ${subcategory}`;
 }
 
@@ -338,9 +468,20 @@ function withoutDone(i: OnboardingItem): OnboardingItem {
 }
 
 export function withdraw(app: Application, ctx: Ctx): Outcome<Application> {
-  need(isOwner(app, ctx.actor) || ctx.actor.role === 'staff', 'forbidden', `withdraw: only the applicant (${app.applicant}) or staff may withdraw; ${notAllowed(ctx.actor, [`the applicant (${app.applicant})`, 'staff'])}`);
-  need(!TERMINAL.includes(app.status) && app.status !== 'ACCEPTED' && app.status !== 'ONBOARDING', 'conflict', `withdraw: application ${app.id} is ${app.status}`);
-  return out({ ...app, status: 'WITHDRAWN', withdrawnAt: ctx.now.toISOString() }, 'application.withdrawn', { by: ctx.actor.id, from: app.status });
+  need(
+    isOwner(app, ctx.actor) || ctx.actor.role === 'staff',
+    'forbidden',
+    `withdraw: only the applicant (${app.applicant}) or staff may withdraw; ${notAllowed(ctx.actor, [`the applicant (${app.applicant})`, 'staff'])}`,
+  );
+  need(
+    !TERMINAL.includes(app.status) && app.status !== 'ACCEPTED' && app.status !== 'ONBOARDING',
+    'conflict',
+    `withdraw: application ${app.id} is ${app.status}`,
+  );
+  return out({ ...app, status: 'WITHDRAWN', withdrawnAt: ctx.now.toISOString() }, 'application.withdrawn', {
+    by: ctx.actor.id,
+    from: app.status,
+  });
 }
 
 /** What must hold of every application whatever happened to it; empty when it is consistent. */
@@ -352,18 +493,20 @@ export function applicationInvariants(app: Application): string[] {
     for (const k of Object.keys(v.ballots)) if (!v.roster.includes(k)) bad.push(`binding ballot from ${k} outside the roster`);
     for (const k of Object.keys(v.nonBinding)) if (v.roster.includes(k)) bad.push(`non-binding ballot from roster member ${k}`);
     if ((v.closedAt === undefined) !== (v.result === undefined)) bad.push('vote result without closing, or closing without result');
-    if (v.result && v.result.approvals + v.result.rejections + v.result.abstentions + v.result.notVoted !== v.roster.length) bad.push('tally does not add up to the roster');
+    if (v.result && v.result.approvals + v.result.rejections + v.result.abstentions + v.result.notVoted !== v.roster.length)
+      bad.push('tally does not add up to the roster');
   }
   if (app.decision) {
     if (!v?.result) {
       if (!app.decision.imported && !(app.decision.outcome === 'TOO_EARLY' && !v)) bad.push('decision without a closed vote');
-    }
-    else if ((app.decision.outcome === 'ACCEPTED') !== v.result.approved) bad.push('decision contradicts the vote');
+    } else if ((app.decision.outcome === 'ACCEPTED') !== v.result.approved) bad.push('decision contradicts the vote');
   }
-  if (['ACCEPTED', 'ONBOARDING', 'ACTIVE', 'DECLINED', 'TOO_EARLY', 'COMMUNITY_HIGHLIGHT'].includes(app.status) && !app.decision) bad.push(`${app.status} without a decision`);
+  if (['ACCEPTED', 'ONBOARDING', 'ACTIVE', 'DECLINED', 'TOO_EARLY', 'COMMUNITY_HIGHLIGHT'].includes(app.status) && !app.decision)
+    bad.push(`${app.status} without a decision`);
   if (app.status === 'ONBOARDING' && !app.onboarding) bad.push('ONBOARDING without a checklist');
   if (app.status === 'ACTIVE' && (!app.projectId || !app.onboarding?.every((i) => i.done))) bad.push('ACTIVE before onboarding finished');
   const lastQ = app.questions[app.questions.length - 1];
-  if (app.status === 'WAITING_ON_COMMENT' && (!lastQ || lastQ.answer !== undefined)) bad.push('WAITING_ON_COMMENT without an open question');
+  if (app.status === 'WAITING_ON_COMMENT' && (!lastQ || lastQ.answer !== undefined))
+    bad.push('WAITING_ON_COMMENT without an open question');
   return bad;
 }

@@ -144,7 +144,11 @@ export function isPermanent(err: unknown): boolean {
 const STAFF_KINDS: ReadonlySet<string> = new Set(['answer-received']);
 
 /** The message for a row: to its recipients, or to the fallback with a request to forward it. */
-export function addressed(row: Pick<OutboxRow, 'to' | 'subject'> & { kind?: string }, rendered: { subject: string; text: string }, fallbackTo: string[]): { to: string[]; subject: string; text: string } {
+export function addressed(
+  row: Pick<OutboxRow, 'to' | 'subject'> & { kind?: string },
+  rendered: { subject: string; text: string },
+  fallbackTo: string[],
+): { to: string[]; subject: string; text: string } {
   if (row.to.length > 0) return { to: row.to, ...rendered };
   if (fallbackTo.length === 0) return { to: [], ...rendered }; // the transport refuses it: no recipient
   // a notice meant for staff reaches them through the fallback as it is: nothing to forward

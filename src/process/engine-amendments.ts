@@ -11,11 +11,16 @@ import type { Actor, Amendment, Choice, Outcome, VoteRule } from './types.js';
 
 const cols = (a: Amendment) => ({ id: a.id, status: a.status, sort: a.proposedAt });
 
-export async function proposeAmendment(eng: Engine, actor: Actor, input: { summary: string; policyText: string; effectiveOn: string }): Promise<Amendment> {
+export async function proposeAmendment(
+  eng: Engine,
+  actor: Actor,
+  input: { summary: string; policyText: string; effectiveOn: string },
+): Promise<Amendment> {
   return mutate(eng, async (trx, now) => {
     const known = (await listPolicyVersions(trx)).map((v) => ({ id: v.policyId, version: v.version }));
     known.push({ id: eng.policy.id, version: eng.policy.version });
-    for (const a of await listDocs<Amendment>(trx, 'amendments', { status: ['PROPOSED', 'VOTING'] })) known.push({ id: a.policyId, version: a.policyVersion });
+    for (const a of await listDocs<Amendment>(trx, 'amendments', { status: ['PROPOSED', 'VOTING'] }))
+      known.push({ id: a.policyId, version: a.policyVersion });
     const id = `M${await nextId(trx, 'amendment')}`;
     const out = M.propose(id, input, { actor, now }, known);
     await insertDoc(trx, 'amendments', cols(out.state), out.state, now.toISOString());
@@ -24,7 +29,12 @@ export async function proposeAmendment(eng: Engine, actor: Actor, input: { summa
   });
 }
 
-async function act(eng: Engine, actor: Actor, id: string, step: (a: Amendment, now: Date, tac: string[]) => Outcome<Amendment>): Promise<Amendment> {
+async function act(
+  eng: Engine,
+  actor: Actor,
+  id: string,
+  step: (a: Amendment, now: Date, tac: string[]) => Outcome<Amendment>,
+): Promise<Amendment> {
   return mutate(eng, async (trx, now) => {
     const found = await getDoc<Amendment>(trx, 'amendments', id);
     if (!found) throw notFound('amendment', id);
@@ -48,9 +58,11 @@ async function act(eng: Engine, actor: Actor, id: string, step: (a: Amendment, n
 
 export const openAmendmentVote = (eng: Engine, actor: Actor, id: string, deadline?: Date) =>
   act(eng, actor, id, (a, now, tac) => M.openVote(a, tac, eng.tacRule, { actor, now }, deadline));
-export const castAmendmentVote = (eng: Engine, actor: Actor, id: string, choice: Choice) => act(eng, actor, id, (a, now) => M.castVote(a, choice, { actor, now }));
+export const castAmendmentVote = (eng: Engine, actor: Actor, id: string, choice: Choice) =>
+  act(eng, actor, id, (a, now) => M.castVote(a, choice, { actor, now }));
 /** `rule`, when given, must be the one the vote opened under: a rule is not changed at the count. */
-export const closeAmendmentVote = (eng: Engine, actor: Actor, id: string, rule?: VoteRule) => act(eng, actor, id, (a, now) => M.closeVote(a, { actor, now }, rule));
+export const closeAmendmentVote = (eng: Engine, actor: Actor, id: string, rule?: VoteRule) =>
+  act(eng, actor, id, (a, now) => M.closeVote(a, { actor, now }, rule));
 
 export async function getAmendment(eng: Engine, id: string): Promise<Amendment> {
   const found = await getDoc<Amendment>(eng.store.db, 'amendments', id);
@@ -64,7 +76,11 @@ export function listAmendments(eng: Engine): Promise<Amendment[]> {
 
 /** The policy that judges `day`: the adopted version with the latest effective date on or before it, else the engine's base policy. */
 export async function policyOn(eng: Engine, day = dateOf(eng.clock.now())): Promise<Policy> {
-  const versions = (await listPolicyVersions(eng.store.db)).filter((v) => v.policyId === eng.policy.id && v.effectiveOn <= day && v.effectiveOn >= eng.policy.effective);
-  const latest = versions.sort((a, b) => (a.effectiveOn === b.effectiveOn ? a.adoptedAt.localeCompare(b.adoptedAt) : a.effectiveOn.localeCompare(b.effectiveOn))).pop();
+  const versions = (await listPolicyVersions(eng.store.db)).filter(
+    (v) => v.policyId === eng.policy.id && v.effectiveOn <= day && v.effectiveOn >= eng.policy.effective,
+  );
+  const latest = versions
+    .sort((a, b) => (a.effectiveOn === b.effectiveOn ? a.adoptedAt.localeCompare(b.adoptedAt) : a.effectiveOn.localeCompare(b.effectiveOn)))
+    .pop();
   return latest ? parsePolicy(latest.text, `policy ${latest.policyId}@${latest.version} (amendment ${latest.amendmentId})`) : eng.policy;
 }

@@ -11,7 +11,19 @@ import { notAllowed, ProcessError } from './errors.js';
 import { latestApplicationEvent, latestProjectEvent } from './events.js';
 import { canonicalRepo, repoKeyOf } from './repo-key.js';
 import { pickForSession, newSession } from './sessions.js';
-import type { Actor, Application, CategoryList, Choice, Ctx, DecisionOutcome, OnboardingItemKey, Outcome, Project, Session, VoteRule } from './types.js';
+import type {
+  Actor,
+  Application,
+  CategoryList,
+  Choice,
+  Ctx,
+  DecisionOutcome,
+  OnboardingItemKey,
+  Outcome,
+  Project,
+  Session,
+  VoteRule,
+} from './types.js';
 
 /** The key column: the repository's identity key; '' while held for its repository (it blocks no one). */
 const cols = (a: Application) => ({ id: a.id, status: a.status, key: a.repoIncomplete ? '' : repoKeyOf(a.repoUrl), sort: a.submittedAt });
@@ -36,7 +48,8 @@ export async function submitApplication(eng: Engine, actor: Actor, input: A.Subm
   assertWritableDay(eng);
   const repo = canonicalRepo(input.repoUrl, 'submit');
   // the check runs before the transaction: it may take seconds and must not hold locks
-  const checked = repo.kind === 'repo' ? await evaluateFor(eng, { id: 'new', projectName: input.projectName, repoUrl: repo.url }) : undefined;
+  const checked =
+    repo.kind === 'repo' ? await evaluateFor(eng, { id: 'new', projectName: input.projectName, repoUrl: repo.url }) : undefined;
   return mutate(eng, async (trx, now) => {
     const key = repo.key;
     // the existence check and the insert below are one step per repository
@@ -50,15 +63,20 @@ export async function submitApplication(eng: Engine, actor: Actor, input: A.Subm
     // the receipt says what the attached report found, and says nothing of a report when none ran
     if (checked && 'report' in checked) {
       const failing = checked.report.requirements.filter((r) => r.status === 'fail').length;
-      out.notices = out.notices.map((n) => (n.kind === 'submission-received' ? { ...n, data: { ...n.data, verdict: checked.report.verdict, failing } } : n));
+      out.notices = out.notices.map((n) =>
+        n.kind === 'submission-received' ? { ...n, data: { ...n.data, verdict: checked.report.verdict, failing } } : n,
+      );
     } else if (checked) {
       out.state.reportUnknown = checked.unreadable;
-      out.notices = out.notices.map((n) => (n.kind === 'submission-received' ? { ...n, data: { ...n.data, verdict: 'unknown', unknownReason: checked.unreadable } } : n));
+      out.notices = out.notices.map((n) =>
+        n.kind === 'submission-received' ? { ...n, data: { ...n.data, verdict: 'unknown', unknownReason: checked.unreadable } } : n,
+      );
       out.audit[0]!.data = { ...out.audit[0]!.data, report: 'unknown', reason: checked.unreadable };
     }
     await insertDoc(trx, 'applications', cols(out.state), out.state, now.toISOString());
     await record(trx, actor, now, `application:${id}`, out.notices, out.audit);
-    if (checked && 'report' in checked) await attachReport(trx, actor, now, { kind: 'application', subject: `application:${id}`, repoKey: key, ...checked });
+    if (checked && 'report' in checked)
+      await attachReport(trx, actor, now, { kind: 'application', subject: `application:${id}`, repoKey: key, ...checked });
     return out.state;
   });
 }
@@ -77,7 +95,11 @@ export function maySee(actor: Actor, app: Pick<Application, 'applicant'>): boole
 /** The application as `actor` may read it: another applicant's is refused (and not described). */
 export async function getApplicationAs(eng: Engine, actor: Actor, id: string): Promise<Application> {
   const a = await getApplication(eng, id);
-  if (!maySee(actor, a)) throw new ProcessError('forbidden', `application ${id}: an applicant sees only their own applications; ${notAllowed(actor, ['staff', 'member', 'its applicant'])}`);
+  if (!maySee(actor, a))
+    throw new ProcessError(
+      'forbidden',
+      `application ${id}: an applicant sees only their own applications; ${notAllowed(actor, ['staff', 'member', 'its applicant'])}`,
+    );
   return a;
 }
 
@@ -86,7 +108,16 @@ export function listApplications(eng: Engine, status?: string[]): Promise<Applic
 }
 
 /** Loads an application, applies `step`, and writes the outcome (and a new project, if any). */
-async function act(eng: Engine, actor: Actor, id: string, step: (app: Application, ctx: Ctx, trx: Kysely<DB>) => Promise<Outcome<Application> & { project?: Project }> | (Outcome<Application> & { project?: Project })): Promise<Application> {
+async function act(
+  eng: Engine,
+  actor: Actor,
+  id: string,
+  step: (
+    app: Application,
+    ctx: Ctx,
+    trx: Kysely<DB>,
+  ) => Promise<Outcome<Application> & { project?: Project }> | (Outcome<Application> & { project?: Project }),
+): Promise<Application> {
   return mutate(eng, async (trx, now) => {
     const found = await getDoc<Application>(trx, 'applications', id);
     if (!found) throw notFound('application', id);
@@ -105,7 +136,8 @@ async function act(eng: Engine, actor: Actor, id: string, step: (app: Applicatio
   });
 }
 
-export const askQuestion = (eng: Engine, actor: Actor, id: string, text: string) => act(eng, actor, id, (a, ctx) => A.askQuestion(a, text, ctx));
+export const askQuestion = (eng: Engine, actor: Actor, id: string, text: string) =>
+  act(eng, actor, id, (a, ctx) => A.askQuestion(a, text, ctx));
 export const answerQuestion = (eng: Engine, actor: Actor, id: string, text: string) =>
   act(eng, actor, id, async (a, ctx, trx) => {
     const out = A.answer(a, text, ctx, await staffAddresses(trx));
@@ -113,7 +145,14 @@ export const answerQuestion = (eng: Engine, actor: Actor, id: string, text: stri
       // the repository is named only now: the rules of a submission apply to it now
       const key = repoKeyOf(out.state.repoUrl);
       const [project] = await listDocs<Project>(trx, 'projects', { key });
-      const resubmissionOf = A.admit('answer', await listDocs<Application>(trx, 'applications', { key }), project, dateOf(ctx.now), eng.rules, a.id);
+      const resubmissionOf = A.admit(
+        'answer',
+        await listDocs<Application>(trx, 'applications', { key }),
+        project,
+        dateOf(ctx.now),
+        eng.rules,
+        a.id,
+      );
       if (resubmissionOf) out.state.resubmissionOf = resubmissionOf;
     }
     return out;
@@ -124,7 +163,8 @@ async function staffAddresses(trx: Kysely<DB>): Promise<string[]> {
   return (await listPeople(trx)).filter((p) => p.role === 'staff' && p.email).map((p) => p.email!);
 }
 export const withdrawApplication = (eng: Engine, actor: Actor, id: string) => act(eng, actor, id, (a, ctx) => A.withdraw(a, ctx));
-export const castVote = (eng: Engine, actor: Actor, id: string, choice: Choice) => act(eng, actor, id, (a, ctx) => A.castVote(a, choice, ctx));
+export const castVote = (eng: Engine, actor: Actor, id: string, choice: Choice) =>
+  act(eng, actor, id, (a, ctx) => A.castVote(a, choice, ctx));
 export const closeVote = (eng: Engine, actor: Actor, id: string) => act(eng, actor, id, (a, ctx) => A.closeVote(a, ctx));
 export const decide = (eng: Engine, actor: Actor, id: string, outcome: DecisionOutcome, reason: string) =>
   act(eng, actor, id, (a, ctx) => A.decide(a, outcome, reason, ctx, eng.rules));
@@ -135,18 +175,41 @@ export const openVote = (eng: Engine, actor: Actor, id: string, opts: { deadline
   act(eng, actor, id, async (a, ctx, trx) => A.openVote(a, await rosterOf(trx, 'wg'), ctx, opts));
 
 /** Records an onboarding item; given the landscape's categories, a `category` note is verified against them. */
-export const completeOnboardingItem = (eng: Engine, actor: Actor, id: string, item: OnboardingItemKey, note?: string, opts: { categories?: CategoryList } = {}) =>
+export const completeOnboardingItem = (
+  eng: Engine,
+  actor: Actor,
+  id: string,
+  item: OnboardingItemKey,
+  note?: string,
+  opts: { categories?: CategoryList } = {},
+) =>
   act(eng, actor, id, async (a, ctx, trx) => {
     const retired = (await listDocs<Project>(trx, 'projects', { key: repoKeyOf(a.repoUrl), status: ['RETIRED'] }))[0];
-    return A.completeOnboardingItem(a, item, note, ctx, eng.rules, retired ? retired.id : await freeProjectId(trx, a.projectName), retired, opts.categories);
+    return A.completeOnboardingItem(
+      a,
+      item,
+      note,
+      ctx,
+      eng.rules,
+      retired ? retired.id : await freeProjectId(trx, a.projectName),
+      retired,
+      opts.categories,
+    );
   });
 
 /** Undoes an onboarding item recorded by mistake (staff, with a reason; audited). */
-export const undoOnboardingItem = (eng: Engine, actor: Actor, id: string, item: OnboardingItemKey, reason: string) => act(eng, actor, id, (a, ctx) => A.undoOnboardingItem(a, item, reason, ctx));
+export const undoOnboardingItem = (eng: Engine, actor: Actor, id: string, item: OnboardingItemKey, reason: string) =>
+  act(eng, actor, id, (a, ctx) => A.undoOnboardingItem(a, item, reason, ctx));
 
 /** A readable project id from its name, made unique against the projects already stored. */
 export async function freeProjectId(trx: Kysely<DB>, name: string): Promise<string> {
-  const base = name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'project';
+  const base =
+    name
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60) || 'project';
   for (let n = 1; ; n++) {
     const id = n === 1 ? base : `${base}-${n}`;
     if (!(await getDoc(trx, 'projects', id))) return id;
@@ -157,14 +220,27 @@ export async function freeProjectId(trx: Kysely<DB>, name: string): Promise<stri
  * Schedules a review session on `date`: takes up to `capacity` waiting applications (returning
  * ones first, then by arrival), moves them to IN_REVIEW, and re-checks each as it enters review.
  */
-export async function scheduleSession(eng: Engine, actor: Actor, date: string, capacity = eng.rules.sessionSize): Promise<{ session: Session; applications: Application[] }> {
+export async function scheduleSession(
+  eng: Engine,
+  actor: Actor,
+  date: string,
+  capacity = eng.rules.sessionSize,
+): Promise<{ session: Session; applications: Application[] }> {
   const result = await mutate(eng, async (trx, now) => {
     // a session scheduled on a given day takes only what had arrived by then
     const day = dateOf(now);
-    const candidates = (await listDocs<Application>(trx, 'applications', { status: ['NEW', 'RETURNING'] })).filter((a) => (latestApplicationEvent(a)?.on ?? day) <= day);
+    const candidates = (await listDocs<Application>(trx, 'applications', { status: ['NEW', 'RETURNING'] })).filter(
+      (a) => (latestApplicationEvent(a)?.on ?? day) <= day,
+    );
     const picked = pickForSession(candidates, capacity);
     const id = `S${await nextId(trx, 'session')}`;
-    const session = newSession(id, date, capacity, picked.map((a) => a.id), { actor, now });
+    const session = newSession(
+      id,
+      date,
+      capacity,
+      picked.map((a) => a.id),
+      { actor, now },
+    );
     await insertDoc(trx, 'sessions', { id, status: 'SCHEDULED', sort: date }, session, now.toISOString());
     const moved: Application[] = [];
     for (const app of picked) {
@@ -174,7 +250,14 @@ export async function scheduleSession(eng: Engine, actor: Actor, date: string, c
       await record(trx, actor, now, `application:${app.id}`, out.notices, out.audit);
       moved.push(out.state);
     }
-    await record(trx, actor, now, `session:${id}`, [], [{ action: 'session.scheduled', subject: `session:${id}`, data: { date, capacity, applications: session.applicationIds } }]);
+    await record(
+      trx,
+      actor,
+      now,
+      `session:${id}`,
+      [],
+      [{ action: 'session.scheduled', subject: `session:${id}`, data: { date, capacity, applications: session.applicationIds } }],
+    );
     return { session, applications: moved };
   });
   if (eng.evaluator) {
@@ -182,7 +265,15 @@ export async function scheduleSession(eng: Engine, actor: Actor, date: string, c
       const checked = await evaluateFor(eng, app);
       if (checked && 'report' in checked) {
         const report = applyWaivers(checked.report, app.waivers, { today: today(eng) });
-        await mutate(eng, (trx, at) => attachReport(trx, actor, at, { kind: 'in-review', subject: `application:${app.id}`, repoKey: repoKeyOf(app.repoUrl), ...checked, report }));
+        await mutate(eng, (trx, at) =>
+          attachReport(trx, actor, at, {
+            kind: 'in-review',
+            subject: `application:${app.id}`,
+            repoKey: repoKeyOf(app.repoUrl),
+            ...checked,
+            report,
+          }),
+        );
       }
     }
   }
@@ -202,7 +293,9 @@ export function listSessions(eng: Engine): Promise<Session[]> {
 /** The earliest day a declined repository may apply again, or null when nothing holds it back. */
 export async function resubmissionDate(eng: Engine, repoUrl: string): Promise<string | null> {
   const earlier = await listDocs<Application>(eng.store.db, 'applications', { key: repoKeyOf(repoUrl) });
-  const last = earlier.filter((a) => a.decision && a.decision.outcome !== 'ACCEPTED').sort((a, b) => (a.decision!.at < b.decision!.at ? 1 : -1))[0];
+  const last = earlier
+    .filter((a) => a.decision && a.decision.outcome !== 'ACCEPTED')
+    .sort((a, b) => (a.decision!.at < b.decision!.at ? 1 : -1))[0];
   if (!last) return null;
   return resubmissionAllowedFrom(dateOf(new Date(last.decision!.at)), eng.rules.resubmitAfterMonths);
 }

@@ -14,7 +14,11 @@ export interface EarlyWarningResult {
   errors: { projectId: string; message: string }[];
 }
 
-export async function runEarlyWarning(eng: Engine, actor: Actor, opts: { evaluator?: Evaluator; notify?: boolean; projectIds?: string[] } = {}): Promise<EarlyWarningResult> {
+export async function runEarlyWarning(
+  eng: Engine,
+  actor: Actor,
+  opts: { evaluator?: Evaluator; notify?: boolean; projectIds?: string[] } = {},
+): Promise<EarlyWarningResult> {
   const evaluator = opts.evaluator ?? eng.evaluator;
   if (!evaluator) throw new ProcessError('invalid', 'early warning: no evaluator configured (expected a checker to run for each project)');
   let projects = await listDocs<Project>(eng.store.db, 'projects', { status: ['ACTIVE'] });
@@ -35,7 +39,13 @@ export async function runEarlyWarning(eng: Engine, actor: Actor, opts: { evaluat
       if (!out) continue;
       result.checked++;
       const w = out.state.earlyWarning!;
-      if (w.atRisk.length) result.atRisk.push({ projectId: listed.id, reviewDueOn: w.reviewDueOn, notified: out.notices.length > 0, risks: w.atRisk.map((r) => r.text) });
+      if (w.atRisk.length)
+        result.atRisk.push({
+          projectId: listed.id,
+          reviewDueOn: w.reviewDueOn,
+          notified: out.notices.length > 0,
+          risks: w.atRisk.map((r) => r.text),
+        });
     } catch (err) {
       result.errors.push({ projectId: listed.id, message: (err as Error).message });
     }

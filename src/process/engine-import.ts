@@ -29,7 +29,8 @@ function acceptedOf(item: LandscapeItem): string | null {
 
 /** Imports in one transaction: all of the file or nothing. Entries already recorded (same landscape id or repository) are skipped. */
 export async function importLandscape(eng: Engine, actor: Actor, landscape: Landscape): Promise<ImportResult> {
-  if (actor.role !== 'staff') throw new ProcessError('forbidden', `import the landscape: needs role staff; ${notAllowed(actor, ['staff'])}`);
+  if (actor.role !== 'staff')
+    throw new ProcessError('forbidden', `import the landscape: needs role staff; ${notAllowed(actor, ['staff'])}`);
   return mutate(eng, async (trx, now) => {
     const result: ImportResult = { active: [], retired: [], unknownAcceptance: [], skipped: [] };
     const existing = await listDocs<Project>(trx, 'projects');
@@ -55,7 +56,11 @@ export async function importLandscape(eng: Engine, actor: Actor, landscape: Land
       const acceptedOn = acceptedOf(item);
       const id = await freeProjectId(trx, item.name);
       const p: Project = {
-        ...newProject({ id, name: item.name, repoUrl, contacts: [], acceptedOn, origin: 'import', retired: isRetired(item) }, eng.rules, today),
+        ...newProject(
+          { id, name: item.name, repoUrl, contacts: [], acceptedOn, origin: 'import', retired: isRetired(item) },
+          eng.rules,
+          today,
+        ),
         landscapeId: item.id,
       };
       await insertDoc(trx, 'projects', { id, status: p.status, key: repoKeyOf(repoUrl), sort: p.reviewDueOn }, p, now.toISOString());

@@ -25,7 +25,12 @@ export interface IssueImportResult {
   session?: string;
 }
 
-export const applicationColumns = (a: Application) => ({ id: a.id, status: a.status, key: normalizeRepoUrl(a.repoUrl), sort: a.submittedAt });
+export const applicationColumns = (a: Application) => ({
+  id: a.id,
+  status: a.status,
+  key: normalizeRepoUrl(a.repoUrl),
+  sort: a.submittedAt,
+});
 
 const issueKey = (repo: string, n: number) => `${repo.toLowerCase()}#${n}`;
 
@@ -55,9 +60,12 @@ export async function importIssues(eng: Engine, actor: Actor, input: IssueImport
     const n = commentIssueNumber(c);
     if (n !== undefined) byNumber.set(n, [...(byNumber.get(n) ?? []), c]);
   }
-  for (const list of byNumber.values()) list.sort((a, b) => (a.created_at < b.created_at ? -1 : a.created_at > b.created_at ? 1 : a.id - b.id));
+  for (const list of byNumber.values())
+    list.sort((a, b) => (a.created_at < b.created_at ? -1 : a.created_at > b.created_at ? 1 : a.id - b.id));
   // oldest first, so a resubmission finds the declined application it follows
-  const issues = [...input.issues].sort((a, b) => (a.created_at < b.created_at ? -1 : a.created_at > b.created_at ? 1 : a.number - b.number));
+  const issues = [...input.issues].sort((a, b) =>
+    a.created_at < b.created_at ? -1 : a.created_at > b.created_at ? 1 : a.number - b.number,
+  );
   return mutate(eng, async (trx, now) => {
     const result: IssueImportResult = { created: [], existing: [], skipped: [], pullRequests: 0, conflicts: [] };
     const byIssue = await applicationsByIssue(trx);
@@ -71,7 +79,10 @@ export async function importIssues(eng: Engine, actor: Actor, input: IssueImport
       }
       const repo = issueRepo(issue) ?? input.repo;
       if (!repo) {
-        result.skipped.push({ issue: issue.number, reason: 'the issue names no repository (no repository_url or html_url) and no --repo was given' });
+        result.skipped.push({
+          issue: issue.number,
+          reason: 'the issue names no repository (no repository_url or html_url) and no --repo was given',
+        });
         continue;
       }
       const known = findByIssue(byIssue, repo, issue.number);
@@ -85,14 +96,24 @@ export async function importIssues(eng: Engine, actor: Actor, input: IssueImport
         continue;
       }
       if (read.state === 'IN_VOTING' && wg.length === 0) {
-        result.skipped.push({ issue: issue.number, reason: `issue #${issue.number} is "in voting" but the working-group roster is empty; add the members (steward people add LOGIN member --wg) and import again` });
+        result.skipped.push({
+          issue: issue.number,
+          reason: `issue #${issue.number} is "in voting" but the working-group roster is empty; add the members (steward people add LOGIN member --wg) and import again`,
+        });
         continue;
       }
       const id = String(await nextId(trx, 'application'));
       const app: Application = { id, ...read.app };
       if (read.state === 'RESUBMITTED') {
         const key = normalizeRepoUrl(app.repoUrl);
-        const earlier = recorded.filter((a) => a.repoUrl && normalizeRepoUrl(a.repoUrl) === key && a.decision && a.decision.outcome !== 'ACCEPTED' && TERMINAL.includes(a.status));
+        const earlier = recorded.filter(
+          (a) =>
+            a.repoUrl &&
+            normalizeRepoUrl(a.repoUrl) === key &&
+            a.decision &&
+            a.decision.outcome !== 'ACCEPTED' &&
+            TERMINAL.includes(a.status),
+        );
         const last = earlier.sort((a, b) => (a.decision!.at < b.decision!.at ? 1 : -1))[0];
         if (last) app.resubmissionOf = last.id;
       }
@@ -105,18 +126,55 @@ export async function importIssues(eng: Engine, actor: Actor, input: IssueImport
         app.vote = { openedAt: issue.updated_at, openedBy: 'github-import', roster: wg, rule: MORE_THAN_HALF, ballots: {}, nonBinding: {} };
       }
       await insertDoc(trx, 'applications', applicationColumns(app), app, now.toISOString());
-      await record(trx, actor, now, `application:${id}`, [], [
-        { action: 'application.imported', subject: `application:${id}`, data: { issue: `${repo}#${issue.number}`, label: read.label?.name ?? null, status: app.status, outranked: read.outranked, decidedAt: app.decision?.at ?? null } },
-      ]);
+      await record(
+        trx,
+        actor,
+        now,
+        `application:${id}`,
+        [],
+        [
+          {
+            action: 'application.imported',
+            subject: `application:${id}`,
+            data: {
+              issue: `${repo}#${issue.number}`,
+              label: read.label?.name ?? null,
+              status: app.status,
+              outranked: read.outranked,
+              decidedAt: app.decision?.at ?? null,
+            },
+          },
+        ],
+      );
       byIssue.set(issueKey(repo, issue.number), app);
       recorded.push(app);
-      result.created.push({ issue: issue.number, id, state: read.state, label: read.label?.name ?? null, missing: app.missing?.length ?? 0 });
-      if (read.outranked.length > 0 && read.label) result.conflicts.push({ issue: issue.number, kept: read.label.name, outranked: read.outranked });
+      result.created.push({
+        issue: issue.number,
+        id,
+        state: read.state,
+        label: read.label?.name ?? null,
+        missing: app.missing?.length ?? 0,
+      });
+      if (read.outranked.length > 0 && read.label)
+        result.conflicts.push({ issue: issue.number, kept: read.label.name, outranked: read.outranked });
     }
     if (session) {
       session.capacity = Math.max(session.capacity, session.applicationIds.length);
       await insertDoc(trx, 'sessions', { id: session.id, status: 'SCHEDULED', sort: session.date }, session, now.toISOString());
-      await record(trx, actor, now, `session:${session.id}`, [], [{ action: 'session.imported', subject: `session:${session.id}`, data: { date: session.date, applications: session.applicationIds } }]);
+      await record(
+        trx,
+        actor,
+        now,
+        `session:${session.id}`,
+        [],
+        [
+          {
+            action: 'session.imported',
+            subject: `session:${session.id}`,
+            data: { date: session.date, applications: session.applicationIds },
+          },
+        ],
+      );
       result.session = session.id;
     }
     return result;

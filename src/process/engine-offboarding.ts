@@ -23,7 +23,8 @@ export function readmeReaderFrom(evaluator: Evaluator): ReadmeReader {
   return async (p, asOf) => {
     const { evidence } = await evaluator({ id: p.id, name: p.name, repoUrl: p.repoUrl, kind: 'offboarding' }, asOf);
     const files = (evidence as { files?: Record<string, { path?: string; text?: unknown }> } | undefined)?.files;
-    if (!files || typeof files !== 'object') throw new Error(`offboarding check of ${p.id}: the checker gave no files for ${p.repoUrl} (expected evidence.files)`);
+    if (!files || typeof files !== 'object')
+      throw new Error(`offboarding check of ${p.id}: the checker gave no files for ${p.repoUrl} (expected evidence.files)`);
     return Object.entries(files)
       .filter(([path, f]) => isReadmePath(path) && typeof f?.text === 'string')
       .map(([path, f]) => ({ path, text: f.text as string }));
@@ -47,7 +48,12 @@ export async function offboardingDue(eng: Engine, today = dateOf(eng.clock.now()
 export async function runOffboardingChecks(
   eng: Engine,
   actor: Actor,
-  opts: { reader: ReadmeReader; projectIds?: string[]; signal?: AbortSignal; onProgress?: (p: { done: number; total: number; projectId: string; outcome: string }) => void },
+  opts: {
+    reader: ReadmeReader;
+    projectIds?: string[];
+    signal?: AbortSignal;
+    onProgress?: (p: { done: number; total: number; projectId: string; outcome: string }) => void;
+  },
 ): Promise<OffboardingRunResult> {
   assertWritableDay(eng);
   let ids: string[];
@@ -55,7 +61,8 @@ export async function runOffboardingChecks(
     for (const id of opts.projectIds) {
       const found = await getDoc<Project>(eng.store.db, 'projects', id);
       if (!found) throw notFound('project', id);
-      if (found.doc.status !== 'RETIRED') throw new ProcessError('conflict', `offboarding check: project ${id} is ${found.doc.status}, expected RETIRED`);
+      if (found.doc.status !== 'RETIRED')
+        throw new ProcessError('conflict', `offboarding check: project ${id} is ${found.doc.status}, expected RETIRED`);
     }
     ids = opts.projectIds;
   } else {

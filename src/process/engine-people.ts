@@ -36,9 +36,29 @@ export async function setPerson(eng: Engine, actor: Actor, change: PersonChange)
   return inTransaction(eng.store, async (trx) => {
     await inOrder(eng, trx, id, now);
     const before = await getPerson(trx, id);
-    const p = { id, role, email: change.email ?? before?.email ?? null, wg: change.wg ?? before?.wg ?? false, tac: change.tac ?? before?.tac ?? false, githubLogin: change.githubLogin ?? before?.githubLogin ?? null };
+    const p = {
+      id,
+      role,
+      email: change.email ?? before?.email ?? null,
+      wg: change.wg ?? before?.wg ?? false,
+      tac: change.tac ?? before?.tac ?? false,
+      githubLogin: change.githubLogin ?? before?.githubLogin ?? null,
+    };
     await upsertPerson(trx, p, now.toISOString());
-    await record(trx, actor, now, `person:${id}`, [], [{ action: 'person.set', subject: `person:${id}`, data: { role, wg: p.wg, tac: p.tac, ...(p.githubLogin ? { githubLogin: p.githubLogin } : {}) } }]);
+    await record(
+      trx,
+      actor,
+      now,
+      `person:${id}`,
+      [],
+      [
+        {
+          action: 'person.set',
+          subject: `person:${id}`,
+          data: { role, wg: p.wg, tac: p.tac, ...(p.githubLogin ? { githubLogin: p.githubLogin } : {}) },
+        },
+      ],
+    );
     return p;
   });
 }

@@ -44,7 +44,14 @@ export async function agendaFor(eng: Engine, session: Session): Promise<AgendaLi
             verdict: report.verdict,
             failing: report.report.requirements.filter((r) => r.status === 'fail').map((r) => `${r.id} ${r.key}`),
             ...(report.report.requirements.some((r) => r.status === 'exempt')
-              ? { exempt: report.report.requirements.filter((r) => r.status === 'exempt').map((r) => `${r.id} ${r.key}: ${(a.waivers ?? []).find((w) => w.requirement === r.id && !w.revoked)?.reason ?? r.summary}`) }
+              ? {
+                  exempt: report.report.requirements
+                    .filter((r) => r.status === 'exempt')
+                    .map(
+                      (r) =>
+                        `${r.id} ${r.key}: ${(a.waivers ?? []).find((w) => w.requirement === r.id && !w.revoked)?.reason ?? r.summary}`,
+                    ),
+                }
               : {}),
           }
         : {}),

@@ -3,7 +3,17 @@
 // any point and started again reviews each project exactly once.
 import { getDoc, listDocs, recordReviewStep, updateDoc } from '../store/index.js';
 import { dateOf } from './calendar.js';
-import { assertInOrder, assertWritableDay, attachReport, checkInstant, type Engine, type Evaluator, mutate, notFound, record } from './engine.js';
+import {
+  assertInOrder,
+  assertWritableDay,
+  attachReport,
+  checkInstant,
+  type Engine,
+  type Evaluator,
+  mutate,
+  notFound,
+  record,
+} from './engine.js';
 import { latestProjectEvent } from './events.js';
 import { policyOn } from './engine-amendments.js';
 import { applyWaivers } from './waivers.js';
@@ -49,10 +59,17 @@ export async function dueProjects(eng: Engine, today = dateOf(eng.clock.now())):
 export async function runPeriodicReview(
   eng: Engine,
   actor: Actor,
-  opts: { evaluator?: Evaluator; projectIds?: string[]; onProgress?: (p: ReviewProgress) => void; signal?: AbortSignal; readmeReader?: ReadmeReader } = {},
+  opts: {
+    evaluator?: Evaluator;
+    projectIds?: string[];
+    onProgress?: (p: ReviewProgress) => void;
+    signal?: AbortSignal;
+    readmeReader?: ReadmeReader;
+  } = {},
 ): Promise<ReviewRunResult> {
   const evaluator = opts.evaluator ?? eng.evaluator;
-  if (!evaluator) throw new ProcessError('invalid', 'periodic review: no evaluator configured (expected a checker to run for each project)');
+  if (!evaluator)
+    throw new ProcessError('invalid', 'periodic review: no evaluator configured (expected a checker to run for each project)');
   assertWritableDay(eng);
   // every project of one run is judged by the policy in force on the run's day
   const policy = await policyOn(eng, dateOf(eng.clock.now()));
@@ -64,7 +81,16 @@ export async function runPeriodicReview(
     }
     projects = projects.filter((p) => opts.projectIds!.includes(p.id));
   }
-  const result: ReviewRunResult = { policy: `${policy.id}@${policy.version}`, total: projects.length, passed: [], failed: [], stillFailing: [], retired: [], skipped: [], errors: [] };
+  const result: ReviewRunResult = {
+    policy: `${policy.id}@${policy.version}`,
+    total: projects.length,
+    passed: [],
+    failed: [],
+    stillFailing: [],
+    retired: [],
+    skipped: [],
+    errors: [],
+  };
   let done = 0;
   for (const listed of projects) {
     if (opts.signal?.aborted) break;
@@ -84,7 +110,10 @@ export async function runPeriodicReview(
   }
   // retired projects whose README is due for the offboarding follow-up (a run for named projects skips it)
   if (opts.readmeReader && !opts.projectIds && !opts.signal?.aborted) {
-    result.offboarding = await runOffboardingChecks(eng, actor, { reader: opts.readmeReader, ...(opts.signal ? { signal: opts.signal } : {}) });
+    result.offboarding = await runOffboardingChecks(eng, actor, {
+      reader: opts.readmeReader,
+      ...(opts.signal ? { signal: opts.signal } : {}),
+    });
   }
   return result;
 }
@@ -96,7 +125,13 @@ export type ReviewOutcome = 'passed' | 'failed' | 'retired' | 'still-failing' | 
  * report, its new state, notices and audit entries. A project no longer due (another worker, or an
  * earlier attempt of the same job, got there first) is 'skipped', so a re-run never acts twice.
  */
-export async function reviewOne(eng: Engine, actor: Actor, listed: Pick<Project, 'id' | 'name' | 'repoUrl'>, evaluator: Evaluator, policy?: Policy): Promise<ReviewOutcome> {
+export async function reviewOne(
+  eng: Engine,
+  actor: Actor,
+  listed: Pick<Project, 'id' | 'name' | 'repoUrl'>,
+  evaluator: Evaluator,
+  policy?: Policy,
+): Promise<ReviewOutcome> {
   policy ??= await policyOn(eng, dateOf(eng.clock.now()));
   const asOf = checkInstant(eng);
   const checked = await evaluator({ id: listed.id, name: listed.name, repoUrl: listed.repoUrl, kind: 'review' }, asOf, policy);
@@ -108,12 +143,27 @@ export async function reviewOne(eng: Engine, actor: Actor, listed: Pick<Project,
     assertInOrder(eng, `project ${p.id}`, latestProjectEvent(p), today);
     const step = reviewStepKey(p, today);
     // the working group's waivers in force turn their requirements exempt before the review judges
-    const judged = { ...checked, report: applyWaivers(checked.report, p.waivers, { today, ...(p.pending ? { pendingDueOn: p.pending.dueOn } : {}) }) };
+    const judged = {
+      ...checked,
+      report: applyWaivers(checked.report, p.waivers, { today, ...(p.pending ? { pendingDueOn: p.pending.dueOn } : {}) }),
+    };
     const out = applyReview(p, judged.report, { actor, now }, eng.rules);
     if (!out) return 'skipped';
-    const reportId = await attachReport(trx, actor, now, { kind: 'review', subject: `project:${p.id}`, repoKey: repoKeyOf(p.repoUrl), ...judged });
+    const reportId = await attachReport(trx, actor, now, {
+      kind: 'review',
+      subject: `project:${p.id}`,
+      repoKey: repoKeyOf(p.repoUrl),
+      ...judged,
+    });
     const action = out.audit[0]!.action;
-    const label = action === 'review.passed' ? 'passed' : action === 'review.failed' ? 'failed' : action === 'project.retired' ? 'retired' : 'still-failing';
+    const label =
+      action === 'review.passed'
+        ? 'passed'
+        : action === 'review.failed'
+          ? 'failed'
+          : action === 'project.retired'
+            ? 'retired'
+            : 'still-failing';
     if (!(await recordReviewStep(trx, { projectId: p.id, stepKey: step, reviewedOn: today, reportId, outcome: label }))) {
       // the step is on record but the state did not move: refuse rather than act twice
       throw new ProcessError('conflict', `project ${p.id}: review step ${step} is already recorded`);
@@ -157,4 +207,3 @@ export async function getProject(eng: Engine, id: string): Promise<Project> {
 export function listProjects(eng: Engine, status?: string[]): Promise<Project[]> {
   return listDocs<Project>(eng.store.db, 'projects', status ? { status } : {});
 }
-

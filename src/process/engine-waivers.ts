@@ -15,7 +15,12 @@ import { newWaiver, untilText, type WaiverInput, type WaiverState, waiverState }
 export type WaiverSubject = { application: string } | { project: string };
 
 const subjectOf = (s: WaiverSubject) => ('application' in s ? `application:${s.application}` : `project:${s.project}`);
-const appCols = (a: Application) => ({ id: a.id, status: a.status, key: a.repoIncomplete ? '' : repoKeyOf(a.repoUrl), sort: a.submittedAt });
+const appCols = (a: Application) => ({
+  id: a.id,
+  status: a.status,
+  key: a.repoIncomplete ? '' : repoKeyOf(a.repoUrl),
+  sort: a.submittedAt,
+});
 
 export async function addWaiver(eng: Engine, actor: Actor, subject: WaiverSubject, input: WaiverInput): Promise<Waiver> {
   return mutate(eng, async (trx, now) => {
@@ -34,7 +39,8 @@ export async function addWaiver(eng: Engine, actor: Actor, subject: WaiverSubjec
     const found = await getDoc<Project>(trx, 'projects', subject.project);
     if (!found) throw notFound('project', subject.project);
     const p = found.doc;
-    if (p.status !== 'ACTIVE') throw new ProcessError('conflict', `record a waiver: project ${p.id} is ${p.status}; only an ACTIVE project is reviewed`);
+    if (p.status !== 'ACTIVE')
+      throw new ProcessError('conflict', `record a waiver: project ${p.id} is ${p.status}; only an ACTIVE project is reviewed`);
     assertInOrder(eng, `project ${p.id}`, latestProjectEvent(p), today);
     // in remediation, "until the next review" covers the review being fixed
     const w = newWaiver(id, input, { actor, now }, p.pending?.dueOn ?? p.reviewDueOn);
@@ -60,7 +66,8 @@ export async function listWaivers(eng: Engine, subject?: WaiverSubject): Promise
   const projects = subject && 'application' in subject ? [] : await listDocs<Project>(eng.store.db, 'projects');
   for (const a of apps) {
     if (subject && 'application' in subject && a.id !== subject.application) continue;
-    for (const w of a.waivers ?? []) out.push({ subject: `application:${a.id}`, waiver: w, state: waiverState(w, { today }), until: untilText(w) });
+    for (const w of a.waivers ?? [])
+      out.push({ subject: `application:${a.id}`, waiver: w, state: waiverState(w, { today }), until: untilText(w) });
   }
   for (const p of projects) {
     if (subject && 'project' in subject && p.id !== subject.project) continue;
@@ -77,7 +84,8 @@ export async function revokeWaiver(eng: Engine, actor: Actor, waiverId: string, 
   const id = waiverId.toUpperCase().startsWith('W') ? waiverId.toUpperCase() : `W${waiverId}`;
   const listed = (await listWaivers(eng)).find((l) => l.waiver.id === id);
   if (!listed) throw notFound('waiver', id);
-  if (listed.waiver.revoked) throw new ProcessError('conflict', `revoke a waiver: ${id} was already revoked on ${listed.waiver.revoked.at.slice(0, 10)}`);
+  if (listed.waiver.revoked)
+    throw new ProcessError('conflict', `revoke a waiver: ${id} was already revoked on ${listed.waiver.revoked.at.slice(0, 10)}`);
   const [table, docId] = listed.subject.split(':') as ['application' | 'project', string];
   return mutate(eng, async (trx, now) => {
     const tableName = table === 'application' ? 'applications' : 'projects';
@@ -89,7 +97,14 @@ export async function revokeWaiver(eng: Engine, actor: Actor, waiverId: string, 
     const state = { ...found.doc, waivers };
     const cols = table === 'application' ? appCols(state as Application) : projectCols(state as Project);
     await updateDoc(trx, tableName, cols, state, found.version, now.toISOString());
-    await record(trx, actor, now, listed.subject, [], [{ action: 'waiver.revoked', subject: listed.subject, data: { waiver: id, reason: revoked.reason } }]);
+    await record(
+      trx,
+      actor,
+      now,
+      listed.subject,
+      [],
+      [{ action: 'waiver.revoked', subject: listed.subject, data: { waiver: id, reason: revoked.reason } }],
+    );
     return w!;
   });
 }

@@ -84,7 +84,10 @@ export function assertWritableDay(eng: Engine): void {
   if (!eng.on) return;
   const real = dateOf(eng.realClock.now());
   if (eng.on > real) {
-    throw new ProcessError('invalid', `--on ${eng.on} is after today (${real}): a change can be dated today or earlier, only reading commands (show, list, due, inbox) look ahead; nothing was recorded`);
+    throw new ProcessError(
+      'invalid',
+      `--on ${eng.on} is after today (${real}): a change can be dated today or earlier, only reading commands (show, list, due, inbox) look ahead; nothing was recorded`,
+    );
   }
 }
 
@@ -94,7 +97,10 @@ export function assertWritableDay(eng: Engine): void {
  */
 export function assertInOrder(eng: Engine, what: string, latest: { on: CalendarDate; event: string } | undefined, day: CalendarDate): void {
   if (!eng.on || !latest || day >= latest.on) return;
-  throw new ProcessError('conflict', `${what}: its latest event (${latest.event}) is on ${latest.on}; a change dated ${day} would come before it; nothing was recorded`);
+  throw new ProcessError(
+    'conflict',
+    `${what}: its latest event (${latest.event}) is on ${latest.on}; a change dated ${day} would come before it; nothing was recorded`,
+  );
 }
 
 /** Runs `fn` in a transaction, again on fresh state when another writer got there first. */
@@ -125,10 +131,20 @@ function stamped(now: Date, data: Record<string, unknown>): Record<string, unkno
 }
 
 /** Writes what a transition caused: its notices to the outbox and its entries to the audit log. */
-export async function record(trx: Kysely<DB>, actor: Actor, now: Date, subject: string, notices: Notice[], audit: AuditInput[]): Promise<void> {
+export async function record(
+  trx: Kysely<DB>,
+  actor: Actor,
+  now: Date,
+  subject: string,
+  notices: Notice[],
+  audit: AuditInput[],
+): Promise<void> {
   const at = now.toISOString();
   await enqueue(trx, notices, subject, at);
-  await appendAudit(trx, audit.map((a) => ({ at, actor: actor.id, action: a.action, subject: a.subject, data: stamped(now, a.data) })));
+  await appendAudit(
+    trx,
+    audit.map((a) => ({ at, actor: actor.id, action: a.action, subject: a.subject, data: stamped(now, a.data) })),
+  );
 }
 
 /** Stores a check result beside its subject and notes it in the audit log. */
@@ -145,7 +161,14 @@ export async function attachReport(
       actor: actor.id,
       action: 'report.attached',
       subject: r.subject,
-      data: stamped(now, { reportId: id, kind: r.kind, commit: r.report.target.commit, asOf: r.report.target.asOf, policy: `${r.report.policy.id}@${r.report.policy.version}`, verdict: r.report.verdict }),
+      data: stamped(now, {
+        reportId: id,
+        kind: r.kind,
+        commit: r.report.target.commit,
+        asOf: r.report.target.asOf,
+        policy: `${r.report.policy.id}@${r.report.policy.version}`,
+        verdict: r.report.verdict,
+      }),
     },
   ]);
   return id;

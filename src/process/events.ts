@@ -31,7 +31,10 @@ function voteEvents(v: VoteState | undefined): [string | undefined, string][] {
 export function latestApplicationEvent(a: Application): LatestEvent | undefined {
   return latest([
     [a.submittedAt, 'submitted'],
-    ...a.questions.flatMap((q): [string | undefined, string][] => [[q.askedAt, 'question asked'], [q.answeredAt, 'question answered']]),
+    ...a.questions.flatMap((q): [string | undefined, string][] => [
+      [q.askedAt, 'question asked'],
+      [q.answeredAt, 'question answered'],
+    ]),
     ...voteEvents(a.vote),
     [a.decision?.at, `decision ${a.decision?.outcome}`],
     ...(a.onboarding ?? []).map((i): [string | undefined, string] => [i.done?.at, `onboarding item ${i.key} done`]),

@@ -79,7 +79,8 @@ export function readIssue(issue: GhIssue, comments: GhComment[], table: LabelTab
   const label = decidingLabel(table, names);
   const parsed = parseApplicationBody(issue.body ?? '', { title: issue.title });
   const notAForm = parsed.problems.some((p) => p.field === 'body' && p.message.startsWith('not an application form'));
-  if (notAForm && !label) return { skip: `issue #${issue.number} "${issue.title}" is not an application: no form headings and none of the state labels` };
+  if (notAForm && !label)
+    return { skip: `issue #${issue.number} "${issue.title}" is not an application: no form headings and none of the state labels` };
   const state: LabelState = label ? label.states[0]! : issue.state === 'closed' ? 'WITHDRAWN' : 'NEW';
   const f = parsed.fields;
   const author = issue.user?.login ?? 'ghost';
@@ -99,7 +100,14 @@ export function readIssue(issue: GhIssue, comments: GhComment[], table: LabelTab
   };
   if (parsed.problems.length > 0) app.missing = parsed.problems.map((p) => p.message);
   const outcome = OUTCOME[state];
-  if (outcome) app.decision = { outcome, reason: `imported from issue #${issue.number} (label "${label!.name}")`, at: changedAt, by: 'github-import', imported: true };
+  if (outcome)
+    app.decision = {
+      outcome,
+      reason: `imported from issue #${issue.number} (label "${label!.name}")`,
+      at: changedAt,
+      by: 'github-import',
+      imported: true,
+    };
   if (state === 'WITHDRAWN') app.withdrawnAt = changedAt;
   if (state === 'WAITING_ON_COMMENT') {
     // the question is the last comment someone other than the applicant wrote
@@ -107,7 +115,11 @@ export function readIssue(issue: GhIssue, comments: GhComment[], table: LabelTab
     app.questions = [
       asked
         ? { askedAt: asked.created_at, askedBy: asked.user?.login ?? 'ghost', text: (asked.body ?? '').trim() || '(an empty comment)' }
-        : { askedAt: issue.updated_at, askedBy: 'github-import', text: `asked on issue #${issue.number} (the question is not in the export)` },
+        : {
+            askedAt: issue.updated_at,
+            askedBy: 'github-import',
+            text: `asked on issue #${issue.number} (the question is not in the export)`,
+          },
     ];
   }
   const outranked = names.filter((n) => n.toLowerCase() !== label?.name.toLowerCase() && decidingLabel(table, [n]) !== undefined);

@@ -64,7 +64,8 @@ const ROLES: readonly Role[] = ['applicant', 'member', 'staff', 'public'];
 
 export function parseLabelTable(text: string, file = 'label table'): LabelTable {
   const doc = yaml().parse(text) as { labels?: unknown } | null;
-  if (!doc || !Array.isArray(doc.labels)) throw new InputError(`${file}: expected a top-level "labels:" list, found ${doc === null ? 'an empty file' : typeof doc?.labels}`);
+  if (!doc || !Array.isArray(doc.labels))
+    throw new InputError(`${file}: expected a top-level "labels:" list, found ${doc === null ? 'an empty file' : typeof doc?.labels}`);
   const labels: StateLabel[] = [];
   const shownBy = new Map<LabelState, string>();
   const ranks = new Map<number, string>();
@@ -72,27 +73,40 @@ export function parseLabelTable(text: string, file = 'label table'): LabelTable 
   doc.labels.forEach((raw: unknown, i: number) => {
     const where = `${file}: labels[${i}]`;
     const e = raw as { name?: unknown; states?: unknown; rank?: unknown; set_by?: unknown; command?: unknown };
-    if (typeof e?.name !== 'string' || e.name.trim() === '') throw new InputError(`${where}: expected a "name", found ${JSON.stringify(e?.name)}`);
+    if (typeof e?.name !== 'string' || e.name.trim() === '')
+      throw new InputError(`${where}: expected a "name", found ${JSON.stringify(e?.name)}`);
     const name = e.name.trim();
     if (names.has(name.toLowerCase())) throw new InputError(`${where}: label "${name}" is listed twice`);
     names.add(name.toLowerCase());
-    if (!Array.isArray(e.states) || e.states.length === 0) throw new InputError(`${where} (${name}): expected "states" as a non-empty list, found ${JSON.stringify(e.states)}`);
+    if (!Array.isArray(e.states) || e.states.length === 0)
+      throw new InputError(`${where} (${name}): expected "states" as a non-empty list, found ${JSON.stringify(e.states)}`);
     for (const s of e.states) {
-      if (!LABEL_STATES.includes(s as LabelState)) throw new InputError(`${where} (${name}): state ${JSON.stringify(s)} is not one of ${LABEL_STATES.join(', ')}`);
+      if (!LABEL_STATES.includes(s as LabelState))
+        throw new InputError(`${where} (${name}): state ${JSON.stringify(s)} is not one of ${LABEL_STATES.join(', ')}`);
       const other = shownBy.get(s as LabelState);
       if (other) throw new InputError(`${where} (${name}): state ${s} is already shown by "${other}"; a state has one label`);
       shownBy.set(s as LabelState, name);
     }
-    if (typeof e.rank !== 'number' || !Number.isInteger(e.rank)) throw new InputError(`${where} (${name}): expected an integer "rank", found ${JSON.stringify(e.rank)}`);
+    if (typeof e.rank !== 'number' || !Number.isInteger(e.rank))
+      throw new InputError(`${where} (${name}): expected an integer "rank", found ${JSON.stringify(e.rank)}`);
     const sameRank = ranks.get(e.rank);
-    if (sameRank) throw new InputError(`${where} (${name}): rank ${e.rank} is also "${sameRank}"'s; ranks decide conflicts and must differ`);
+    if (sameRank)
+      throw new InputError(`${where} (${name}): rank ${e.rank} is also "${sameRank}"'s; ranks decide conflicts and must differ`);
     ranks.set(e.rank, name);
     const setBy = e.set_by === undefined ? [] : e.set_by;
-    if (!Array.isArray(setBy) || setBy.some((r) => !ROLES.includes(r as Role))) throw new InputError(`${where} (${name}): "set_by" must list roles among ${ROLES.join(', ')}, found ${JSON.stringify(e.set_by)}`);
-    labels.push({ name, states: e.states as LabelState[], rank: e.rank, setBy: setBy as Role[], ...(typeof e.command === 'string' ? { command: e.command } : {}) });
+    if (!Array.isArray(setBy) || setBy.some((r) => !ROLES.includes(r as Role)))
+      throw new InputError(`${where} (${name}): "set_by" must list roles among ${ROLES.join(', ')}, found ${JSON.stringify(e.set_by)}`);
+    labels.push({
+      name,
+      states: e.states as LabelState[],
+      rank: e.rank,
+      setBy: setBy as Role[],
+      ...(typeof e.command === 'string' ? { command: e.command } : {}),
+    });
   });
   const unshown = LABEL_STATES.filter((s) => !shownBy.has(s));
-  if (unshown.length > 0) throw new InputError(`${file}: no label shows the state${unshown.length > 1 ? 's' : ''} ${unshown.join(', ')}; every state needs one`);
+  if (unshown.length > 0)
+    throw new InputError(`${file}: no label shows the state${unshown.length > 1 ? 's' : ''} ${unshown.join(', ')}; every state needs one`);
   return { labels, file };
 }
 

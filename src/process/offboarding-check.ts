@@ -54,7 +54,8 @@ export function isOffboardingCheckDue(p: Project, today: CalendarDate): boolean 
 
 /** Records what a README check found; a reminder goes to the owners when references remain. */
 export function applyOffboardingCheck(p: Project, files: { path: string; text: string }[], ctx: Ctx): Outcome<Project> {
-  if (ctx.actor.role !== 'staff') throw new ProcessError('forbidden', `offboarding check: needs role staff; ${notAllowed(ctx.actor, ['staff'])}`);
+  if (ctx.actor.role !== 'staff')
+    throw new ProcessError('forbidden', `offboarding check: needs role staff; ${notAllowed(ctx.actor, ['staff'])}`);
   if (p.status !== 'RETIRED') throw new ProcessError('conflict', `offboarding check: project ${p.id} is ${p.status}, expected RETIRED`);
   const today = dateOf(ctx.now);
   const references = findEcosystemReferences(files);
@@ -63,6 +64,22 @@ export function applyOffboardingCheck(p: Project, files: { path: string; text: s
   const state: Project = { ...p, offboarding: { checks, lastCheckedOn: today, clean, references, files: files.map((f) => f.path) } };
   const notices = clean
     ? []
-    : [{ kind: 'offboarding-reminder' as const, to: p.contacts, data: { projectName: p.name, projectId: p.id, repoUrl: p.repoUrl, references, checkedOn: today } }];
-  return { state, notices, audit: [{ action: 'offboarding.checked', subject: `project:${p.id}`, data: { check: checks, clean, files: state.offboarding!.files, references } }] };
+    : [
+        {
+          kind: 'offboarding-reminder' as const,
+          to: p.contacts,
+          data: { projectName: p.name, projectId: p.id, repoUrl: p.repoUrl, references, checkedOn: today },
+        },
+      ];
+  return {
+    state,
+    notices,
+    audit: [
+      {
+        action: 'offboarding.checked',
+        subject: `project:${p.id}`,
+        data: { check: checks, clean, files: state.offboarding!.files, references },
+      },
+    ],
+  };
 }

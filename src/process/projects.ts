@@ -11,7 +11,16 @@ import type { Ctx, Notice, Outcome, Project, ReviewFailure } from './types.js';
 export const REMINDER_DAYS_BEFORE = 7;
 
 export function newProject(
-  p: { id: string; name: string; repoUrl: string; contacts: string[]; acceptedOn: CalendarDate | null; applicationId?: string; origin: Project['origin']; retired?: boolean },
+  p: {
+    id: string;
+    name: string;
+    repoUrl: string;
+    contacts: string[];
+    acceptedOn: CalendarDate | null;
+    applicationId?: string;
+    origin: Project['origin'];
+    retired?: boolean;
+  },
   rules: ProcessRules,
   today: CalendarDate,
 ): Project {
@@ -72,8 +81,14 @@ function o(state: Project, action: string, data: Record<string, unknown>, notice
  * Passing clears any pending failure and restarts the 6-month clock from today; failing starts
  * the deadline, or at/after the deadline retires the project.
  */
-export function applyReview(p: Project, report: Pick<Report, 'requirements' | 'verdict'>, ctx: Ctx, rules: ProcessRules): Outcome<Project> | null {
-  if (ctx.actor.role !== 'staff') throw new ProcessError('forbidden', `periodic review: needs role staff; ${notAllowed(ctx.actor, ['staff'])}`);
+export function applyReview(
+  p: Project,
+  report: Pick<Report, 'requirements' | 'verdict'>,
+  ctx: Ctx,
+  rules: ProcessRules,
+): Outcome<Project> | null {
+  if (ctx.actor.role !== 'staff')
+    throw new ProcessError('forbidden', `periodic review: needs role staff; ${notAllowed(ctx.actor, ['staff'])}`);
   const today = dateOf(ctx.now);
   if (!isReviewDue(p, today)) return null;
   const failures = failuresOf(report);
@@ -81,7 +96,17 @@ export function applyReview(p: Project, report: Pick<Report, 'requirements' | 'v
   if (failures.length === 0) {
     const { pending: _was, ...rest } = p;
     const state: Project = { ...rest, lastReviewOn: today, reviewDueOn: reviewDueOn(today, rules.reviewEveryMonths) };
-    return o(state, 'review.passed', { dueOn: p.pending?.dueOn ?? p.reviewDueOn, afterFailure: p.pending !== undefined, nextDueOn: state.reviewDueOn, verdict: report.verdict }, p.pending ? [{ kind: 'review-passed', to: p.contacts, data: { ...base, nextDueOn: state.reviewDueOn } }] : []);
+    return o(
+      state,
+      'review.passed',
+      {
+        dueOn: p.pending?.dueOn ?? p.reviewDueOn,
+        afterFailure: p.pending !== undefined,
+        nextDueOn: state.reviewDueOn,
+        verdict: report.verdict,
+      },
+      p.pending ? [{ kind: 'review-passed', to: p.contacts, data: { ...base, nextDueOn: state.reviewDueOn } }] : [],
+    );
   }
   if (!p.pending) {
     const deadlineOn = fixDeadline(today, rules.fixWithinDays);
@@ -101,9 +126,12 @@ export function applyReview(p: Project, report: Pick<Report, 'requirements' | 'v
   }
   const remind = !p.pending.reminded && today >= addDays(p.pending.deadlineOn, -REMINDER_DAYS_BEFORE);
   const state: Project = { ...p, pending: { ...p.pending, failures, reminded: p.pending.reminded || remind, checkedOn: today } };
-  return o(state, 'review.still-failing', { failures, deadlineOn: p.pending.deadlineOn, reminded: remind }, remind ? [
-    { kind: 'review-reminder', to: p.contacts, data: { ...base, failures, deadlineOn: p.pending.deadlineOn } },
-  ] : []);
+  return o(
+    state,
+    'review.still-failing',
+    { failures, deadlineOn: p.pending.deadlineOn, reminded: remind },
+    remind ? [{ kind: 'review-reminder', to: p.contacts, data: { ...base, failures, deadlineOn: p.pending.deadlineOn } }] : [],
+  );
 }
 
 /** Staff retire a project by hand (e.g. at its owners' request). */
@@ -123,10 +151,12 @@ export function retire(p: Project, reason: string, ctx: Ctx): Outcome<Project> {
 
 /** Staff record who hears about a project (imported projects start with none). */
 export function setContacts(p: Project, contacts: string[], ctx: Ctx): Outcome<Project> {
-  if (ctx.actor.role !== 'staff') throw new ProcessError('forbidden', `project contacts: needs role staff; ${notAllowed(ctx.actor, ['staff'])}`);
+  if (ctx.actor.role !== 'staff')
+    throw new ProcessError('forbidden', `project contacts: needs role staff; ${notAllowed(ctx.actor, ['staff'])}`);
   const list = [...new Set(contacts.map((c) => c.trim()).filter((c) => c !== ''))];
   const bad = list.filter((c) => !/^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:"]+$/.test(c));
-  if (bad.length > 0) throw new ProcessError('invalid', `project contacts: expected e-mail addresses, found ${bad.map((b) => JSON.stringify(b)).join(', ')}`);
+  if (bad.length > 0)
+    throw new ProcessError('invalid', `project contacts: expected e-mail addresses, found ${bad.map((b) => JSON.stringify(b)).join(', ')}`);
   return o({ ...p, contacts: list }, 'project.contacts-set', { from: p.contacts, to: list });
 }
 
@@ -135,7 +165,8 @@ export function projectInvariants(p: Project): string[] {
   if (p.status === 'RETIRED' && p.pending) bad.push('RETIRED with a pending review');
   if (p.status === 'RETIRED' && !p.retiredOn && !p.retiredBeforeImport) bad.push('RETIRED without a date');
   if (p.pending && p.pending.deadlineOn <= p.pending.noticeOn) bad.push('deadline not after the notice');
-  if (p.pending && (p.pending.checkedOn < p.pending.noticeOn || p.pending.checkedOn >= p.pending.deadlineOn)) bad.push('pending review checked outside its notice period');
+  if (p.pending && (p.pending.checkedOn < p.pending.noticeOn || p.pending.checkedOn >= p.pending.deadlineOn))
+    bad.push('pending review checked outside its notice period');
   if (p.lastReviewOn && p.reviewDueOn <= p.lastReviewOn) bad.push('next review not after the last');
   return bad;
 }

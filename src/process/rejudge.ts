@@ -16,7 +16,11 @@ export interface Rejudged {
   changed: { projectId: string; from: string; to: string }[];
 }
 
-export async function rejudgeStored(store: Store, policy: Policy, opts: { pageSize?: number; onProgress?: (done: number, total: number) => void } = {}): Promise<Rejudged> {
+export async function rejudgeStored(
+  store: Store,
+  policy: Policy,
+  opts: { pageSize?: number; onProgress?: (done: number, total: number) => void } = {},
+): Promise<Rejudged> {
   // the newest report of each project subject, its evidence read a page at a time
   const latest = await store.db
     .selectFrom('reports')

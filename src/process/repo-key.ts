@@ -16,17 +16,30 @@ export type CanonicalRepo =
  */
 export function canonicalRepo(input: string, where = 'repository'): CanonicalRepo {
   const raw = input.trim();
-  if (!/^https?:\/\/\S+$/.test(raw)) throw new ProcessError('invalid', `${where}: expected the repository as an http(s) URL, found ${JSON.stringify(input)}`);
+  if (!/^https?:\/\/\S+$/.test(raw))
+    throw new ProcessError('invalid', `${where}: expected the repository as an http(s) URL, found ${JSON.stringify(input)}`);
   const r = repoIdentity(raw);
-  if (r.ok) return { kind: 'repo', url: r.identity.path ? `${r.identity.url}/tree/${r.identity.branch}/${r.identity.path}` : r.identity.url, key: r.identity.key };
-  if (r.kind === 'owner') return { kind: 'owner', url: `https://${r.host}/${r.owner}`, key: `${r.host}/${r.owner}`.toLowerCase(), reason: r.reason };
+  if (r.ok)
+    return {
+      kind: 'repo',
+      url: r.identity.path ? `${r.identity.url}/tree/${r.identity.branch}/${r.identity.path}` : r.identity.url,
+      key: r.identity.key,
+    };
+  if (r.kind === 'owner')
+    return { kind: 'owner', url: `https://${r.host}/${r.owner}`, key: `${r.host}/${r.owner}`.toLowerCase(), reason: r.reason };
   if (/expected a repository on /.test(r.reason)) return { kind: 'repo', url: raw, key: looseKey(raw) };
   throw new ProcessError('invalid', `${where}: ${r.reason}`);
 }
 
 /** The key of a URL on a host Steward does not know the shape of. */
 function looseKey(url: string): string {
-  return url.trim().toLowerCase().replace(/^[a-z]+:\/\//, '').replace(/^www\./, '').replace(/\.git$/, '').replace(/\/+$/, '');
+  return url
+    .trim()
+    .toLowerCase()
+    .replace(/^[a-z]+:\/\//, '')
+    .replace(/^www\./, '')
+    .replace(/\.git$/, '')
+    .replace(/\/+$/, '');
 }
 
 /** The identity key of a stored URL (stored URLs are canonical; an unreadable one keys as typed). */

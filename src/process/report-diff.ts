@@ -24,7 +24,9 @@ export interface ReportDiff {
 const RANK: Record<Status, number> = { fail: 0, unknown: 1, review: 1, warn: 2, pass: 3, exempt: 3 };
 
 function canonical(v: unknown): string {
-  return JSON.stringify(v, (_k, x) => (x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => a.localeCompare(b))) : x));
+  return JSON.stringify(v, (_k, x) =>
+    x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => a.localeCompare(b))) : x,
+  );
 }
 
 type Diffable = Pick<Report, 'requirements' | 'verdict' | 'target' | 'policy'>;
@@ -49,7 +51,12 @@ export function diffReports(prev: Diffable, next: Diffable): ReportDiff {
     const direction = ra > rb ? 'improved' : ra < rb ? 'regressed' : 'same';
     if (before !== after || Object.keys(measured).length > 0) changes.push({ id, key, before, after, direction, measured });
   }
-  const side = (r: Diffable) => ({ commit: r.target.commit, asOf: r.target.asOf, policy: `${r.policy.id}@${r.policy.version}`, verdict: r.verdict });
+  const side = (r: Diffable) => ({
+    commit: r.target.commit,
+    asOf: r.target.asOf,
+    policy: `${r.policy.id}@${r.policy.version}`,
+    verdict: r.verdict,
+  });
   return {
     from: side(prev),
     to: side(next),
@@ -60,11 +67,15 @@ export function diffReports(prev: Diffable, next: Diffable): ReportDiff {
 }
 
 export function renderDiff(d: ReportDiff): string {
-  const lines = [`since ${d.from.asOf.slice(0, 10)} (${d.from.commit.slice(0, 12)}, ${d.from.verdict}) → ${d.to.asOf.slice(0, 10)} (${d.to.commit.slice(0, 12)}, ${d.to.verdict})`];
+  const lines = [
+    `since ${d.from.asOf.slice(0, 10)} (${d.from.commit.slice(0, 12)}, ${d.from.verdict}) → ${d.to.asOf.slice(0, 10)} (${d.to.commit.slice(0, 12)}, ${d.to.verdict})`,
+  ];
   if (d.changes.length === 0) lines.push('  nothing changed');
   for (const c of d.changes) {
     const mark = c.direction === 'improved' ? '+' : c.direction === 'regressed' ? '-' : '~';
-    const vals = Object.entries(c.measured).map(([k, [x, y]]) => `${k} ${JSON.stringify(x)} → ${JSON.stringify(y)}`).join('; ');
+    const vals = Object.entries(c.measured)
+      .map(([k, [x, y]]) => `${k} ${JSON.stringify(x)} → ${JSON.stringify(y)}`)
+      .join('; ');
     lines.push(`  ${mark} ${c.id}. ${c.key}: ${c.before ?? 'absent'} → ${c.after ?? 'absent'}${vals ? ` (${vals})` : ''}`);
   }
   return lines.join('\n') + '\n';

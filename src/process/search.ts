@@ -4,7 +4,11 @@ import type { Application, Project } from './types.js';
 
 function matches(haystack: (string | undefined)[], query: string): boolean {
   const text = haystack.filter(Boolean).join(' ').toLowerCase();
-  return query.toLowerCase().split(/\s+/).filter(Boolean).every((w) => text.includes(w));
+  return query
+    .toLowerCase()
+    .split(/\s+/)
+    .filter(Boolean)
+    .every((w) => text.includes(w));
 }
 
 export function searchApplications(list: Application[], query: string | undefined): Application[] {

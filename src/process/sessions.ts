@@ -7,16 +7,20 @@ import type { Application, Ctx, Session } from './types.js';
 /** The applications a session of `capacity` takes, in review order. */
 export function pickForSession(candidates: Application[], capacity: number): Application[] {
   const waiting = candidates.filter((a) => a.status === 'NEW' || a.status === 'RETURNING');
-  const byArrival = (a: Application, b: Application) => (a.submittedAt === b.submittedAt ? a.id.localeCompare(b.id) : a.submittedAt < b.submittedAt ? -1 : 1);
+  const byArrival = (a: Application, b: Application) =>
+    a.submittedAt === b.submittedAt ? a.id.localeCompare(b.id) : a.submittedAt < b.submittedAt ? -1 : 1;
   const returning = waiting.filter((a) => a.status === 'RETURNING').sort(byArrival);
   const fresh = waiting.filter((a) => a.status === 'NEW').sort(byArrival);
   return [...returning, ...fresh].slice(0, Math.max(0, capacity));
 }
 
 export function newSession(id: string, date: string, capacity: number, applicationIds: string[], ctx: Ctx): Session {
-  if (ctx.actor.role !== 'staff') throw new ProcessError('forbidden', `schedule a session: needs role staff; ${notAllowed(ctx.actor, ['staff'])}`);
-  if (!isCalendarDate(date)) throw new ProcessError('invalid', `schedule a session: expected the date as YYYY-MM-DD, found ${JSON.stringify(date)}`);
-  if (!Number.isInteger(capacity) || capacity < 1) throw new ProcessError('invalid', `schedule a session: capacity must be a positive whole number, found ${capacity}`);
+  if (ctx.actor.role !== 'staff')
+    throw new ProcessError('forbidden', `schedule a session: needs role staff; ${notAllowed(ctx.actor, ['staff'])}`);
+  if (!isCalendarDate(date))
+    throw new ProcessError('invalid', `schedule a session: expected the date as YYYY-MM-DD, found ${JSON.stringify(date)}`);
+  if (!Number.isInteger(capacity) || capacity < 1)
+    throw new ProcessError('invalid', `schedule a session: capacity must be a positive whole number, found ${capacity}`);
   return { id, date, capacity, applicationIds, scheduledAt: ctx.now.toISOString(), scheduledBy: ctx.actor.id };
 }
 

@@ -25,7 +25,12 @@ export function openVote(roster: string[], ctx: { actor: Actor; now: Date }, opt
 }
 
 /** Records `voter`'s ballot; returns the new vote state and whether the ballot is binding. */
-export function castBallot(vote: VoteState, voter: string, choice: Choice, now: Date): { vote: VoteState; binding: boolean; changedFrom?: Choice } {
+export function castBallot(
+  vote: VoteState,
+  voter: string,
+  choice: Choice,
+  now: Date,
+): { vote: VoteState; binding: boolean; changedFrom?: Choice } {
   if (!CHOICES.includes(choice)) {
     throw new ProcessError('invalid', `vote choice must be one of ${CHOICES.join(', ')}, found ${JSON.stringify(choice)}`);
   }
@@ -40,7 +45,11 @@ export function castBallot(vote: VoteState, voter: string, choice: Choice, now: 
     return { vote: { ...vote, ballots: { ...vote.ballots, [voter]: ballot } }, binding, ...(previous ? { changedFrom: previous } : {}) };
   }
   const previous = vote.nonBinding[voter]?.choice;
-  return { vote: { ...vote, nonBinding: { ...vote.nonBinding, [voter]: ballot } }, binding, ...(previous ? { changedFrom: previous } : {}) };
+  return {
+    vote: { ...vote, nonBinding: { ...vote.nonBinding, [voter]: ballot } },
+    binding,
+    ...(previous ? { changedFrom: previous } : {}),
+  };
 }
 
 /** Approvals needed to pass under `rule` with a roster of `size`. */

@@ -28,22 +28,45 @@ export interface WaiverContext {
 
 function requirementOf(r: number | string): { id: number; key: string } {
   const meta = REQUIREMENTS.map((x) => x.meta).find((m) => (typeof r === 'number' ? m.id === r : m.key === r || String(m.id) === r.trim()));
-  if (!meta) throw new ProcessError('invalid', `waiver: expected a requirement number 1–19 or its key (e.g. 6 or ${REQUIREMENTS[5]!.meta.key}), found ${JSON.stringify(r)}`);
+  if (!meta)
+    throw new ProcessError(
+      'invalid',
+      `waiver: expected a requirement number 1–19 or its key (e.g. 6 or ${REQUIREMENTS[5]!.meta.key}), found ${JSON.stringify(r)}`,
+    );
   return { id: meta.id, key: meta.key };
 }
 
 /** A new waiver; `reviewDueOn` is the subject's next periodic review (absent for an application). */
 export function newWaiver(id: string, input: WaiverInput, ctx: Ctx, reviewDueOn?: CalendarDate): Waiver {
-  if (ctx.actor.role !== 'staff') throw new ProcessError('forbidden', `record a waiver: needs role staff; ${notAllowed(ctx.actor, ['staff'])}`);
+  if (ctx.actor.role !== 'staff')
+    throw new ProcessError('forbidden', `record a waiver: needs role staff; ${notAllowed(ctx.actor, ['staff'])}`);
   const req = requirementOf(input.requirement);
-  for (const [name, v] of [['reason', input.reason], ['who decided (--decided-by)', input.decidedBy], ['the session or vote it was decided in (--in)', input.decidedIn]] as const) {
+  for (const [name, v] of [
+    ['reason', input.reason],
+    ['who decided (--decided-by)', input.decidedBy],
+    ['the session or vote it was decided in (--in)', input.decidedIn],
+  ] as const) {
     if (!v.trim()) throw new ProcessError('invalid', `record a waiver: ${name} is required`);
   }
   const today = dateOf(ctx.now);
-  const base = { id, requirement: req.id, key: req.key, reason: input.reason.trim(), decidedBy: input.decidedBy.trim(), decidedIn: input.decidedIn.trim(), recordedAt: ctx.now.toISOString(), recordedBy: ctx.actor.id };
+  const base = {
+    id,
+    requirement: req.id,
+    key: req.key,
+    reason: input.reason.trim(),
+    decidedBy: input.decidedBy.trim(),
+    decidedIn: input.decidedIn.trim(),
+    recordedAt: ctx.now.toISOString(),
+    recordedBy: ctx.actor.id,
+  };
   if (input.until === 'next-review') return { ...base, untilNextReview: true, ...(reviewDueOn ? { untilReviewDueOn: reviewDueOn } : {}) };
-  if (!isCalendarDate(input.until)) throw new ProcessError('invalid', `record a waiver: expected --until YYYY-MM-DD or next-review, found ${JSON.stringify(input.until)}`);
-  if (input.until < today) throw new ProcessError('invalid', `record a waiver: --until ${input.until} is before today (${today}); a waiver cannot end before it is recorded`);
+  if (!isCalendarDate(input.until))
+    throw new ProcessError('invalid', `record a waiver: expected --until YYYY-MM-DD or next-review, found ${JSON.stringify(input.until)}`);
+  if (input.until < today)
+    throw new ProcessError(
+      'invalid',
+      `record a waiver: --until ${input.until} is before today (${today}); a waiver cannot end before it is recorded`,
+    );
   return { ...base, until: input.until, untilNextReview: false };
 }
 
@@ -80,12 +103,25 @@ export interface ReportWaiver {
  */
 export function applyWaivers(report: Report, waivers: Waiver[] | undefined, at: WaiverContext): Report & { waivers?: ReportWaiver[] } {
   if (!waivers || waivers.length === 0) return report;
-  const listed: ReportWaiver[] = waivers.map((w) => ({ id: w.id, requirement: w.requirement, state: waiverState(w, at), reason: w.reason, decidedBy: w.decidedBy, decidedIn: w.decidedIn, until: untilText(w) }));
+  const listed: ReportWaiver[] = waivers.map((w) => ({
+    id: w.id,
+    requirement: w.requirement,
+    state: waiverState(w, at),
+    reason: w.reason,
+    decidedBy: w.decidedBy,
+    decidedIn: w.decidedIn,
+    until: untilText(w),
+  }));
   const inForce = new Map(listed.filter((w) => w.state === 'in force').map((w) => [w.requirement, w]));
   const requirements = report.requirements.map((r) => {
     const w = inForce.get(r.id);
     if (!w) return r;
-    return { ...r, status: 'exempt' as const, summary: `exempt: ${w.reason} (waiver ${w.id}, decided by ${w.decidedBy} in ${w.decidedIn}, ${w.until}); measured: ${r.summary}`, measured: { ...r.measured, waivedStatus: r.status } };
+    return {
+      ...r,
+      status: 'exempt' as const,
+      summary: `exempt: ${w.reason} (waiver ${w.id}, decided by ${w.decidedBy} in ${w.decidedIn}, ${w.until}); measured: ${r.summary}`,
+      measured: { ...r.measured, waivedStatus: r.status },
+    };
   });
   return { ...report, requirements, verdict: verdictOf(requirements), waivers: listed };
 }

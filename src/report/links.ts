@@ -2,7 +2,12 @@
 import type { EvidenceRef } from '../evidence/types.js';
 
 /** `project`: the folder a project lives in and the repository files it inherited (report.target). */
-export function evidenceUrl(ref: EvidenceRef, webUrl: string | undefined, commit: string, project: { path?: string; inherited?: string[] } = {}): string | undefined {
+export function evidenceUrl(
+  ref: EvidenceRef,
+  webUrl: string | undefined,
+  commit: string,
+  project: { path?: string; inherited?: string[] } = {},
+): string | undefined {
   if (ref.kind === 'api' || ref.kind === 'registry') return /^https?:\/\//.test(ref.ref) ? ref.ref : undefined;
   if (!webUrl) return undefined;
   const base = webUrl.replace(/\/+$/, '');

@@ -44,7 +44,10 @@ function ruleName(key: string): string {
 function location(r: Result, target: Report['target']): Record<string, unknown> {
   const file = r.evidence.find((e) => e.kind === 'file');
   if (!file) {
-    return { physicalLocation: { artifactLocation: { uri: ROOT_URI, uriBaseId: '%SRCROOT%' } }, message: { text: 'the repository as a whole' } };
+    return {
+      physicalLocation: { artifactLocation: { uri: ROOT_URI, uriBaseId: '%SRCROOT%' } },
+      message: { text: 'the repository as a whole' },
+    };
   }
   // code scanning resolves paths from the repository root; a project in a folder reports relative to it
   const repoPath = target.path && !target.inherited?.includes(file.ref) ? `${target.path}/${file.ref}` : file.ref;
@@ -94,7 +97,11 @@ function run(report: Report, opts: SarifOptions): Record<string, unknown> {
     },
     automationDetails: { id: `steward/${report.policy.id}/` },
     ...(report.target.webUrl
-      ? { versionControlProvenance: [{ repositoryUri: report.target.webUrl, revisionId: report.target.commit, mappedTo: { uriBaseId: '%SRCROOT%' } }] }
+      ? {
+          versionControlProvenance: [
+            { repositoryUri: report.target.webUrl, revisionId: report.target.commit, mappedTo: { uriBaseId: '%SRCROOT%' } },
+          ],
+        }
       : {}),
     results,
     properties: { verdict: report.verdict, asOf: report.target.asOf, policy: report.policy, repository: report.target.repo },

@@ -33,10 +33,14 @@ export function renderText(report: Report, opts: { color: boolean; width?: numbe
   const t = report.target;
   const lines: string[] = [];
   lines.push(
-    c.bold(`${t.repo}`) +
-      c.dim(` @ ${t.commit.slice(0, 12)} · as of ${t.asOf} · policy ${report.policy.id} ${report.policy.version}`),
+    c.bold(`${t.repo}`) + c.dim(` @ ${t.commit.slice(0, 12)} · as of ${t.asOf} · policy ${report.policy.id} ${report.policy.version}`),
   );
-  if (t.path) lines.push(c.dim(`project in ${t.path}/ (paths relative to it; shared files from the repository root: ${t.inherited?.length ? t.inherited.join(', ') : 'none'}; activity counts the whole repository)`));
+  if (t.path)
+    lines.push(
+      c.dim(
+        `project in ${t.path}/ (paths relative to it; shared files from the repository root: ${t.inherited?.length ? t.inherited.join(', ') : 'none'}; activity counts the whole repository)`,
+      ),
+    );
   lines.push('');
   const titleWidth = Math.max(...report.requirements.map((r) => r.title.length));
   for (const r of report.requirements) {

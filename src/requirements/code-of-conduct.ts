@@ -40,7 +40,13 @@ function judge(evidence: Evidence, policy: Policy, path: string, id: CocIdentity
   const defaultKind = policy.codeOfConduct.default;
   const recognised = id.line !== undefined && id.matched ? ` (recognised by "${id.matched}", line ${id.line})` : '';
   if (id.kind === 'empty') {
-    return { status: 'fail', summary: `${path} is empty.`, measured, evidence: refs, fix: `Put the Linux Foundation Code of Conduct in ${path} (or link to https://lfprojects.org/policies/code-of-conduct/ from it).` };
+    return {
+      status: 'fail',
+      summary: `${path} is empty.`,
+      measured,
+      evidence: refs,
+      fix: `Put the Linux Foundation Code of Conduct in ${path} (or link to https://lfprojects.org/policies/code-of-conduct/ from it).`,
+    };
   }
   if (id.kind === defaultKind) {
     return { status: 'pass', summary: `${path} adopts ${describe(id.kind, id.version)}${recognised}.`, measured, evidence: refs };
@@ -57,7 +63,12 @@ function judge(evidence: Evidence, policy: Policy, path: string, id: CocIdentity
   }
   const ok = approval(policy, evidence, id.kind, id.version);
   if (ok) {
-    measured['approval'] = { reason: ok.reason, approvedOn: ok.approvedOn, ...(ok.kind ? { kind: ok.kind } : {}), ...(ok.repo ? { repo: ok.repo } : {}) };
+    measured['approval'] = {
+      reason: ok.reason,
+      approvedOn: ok.approvedOn,
+      ...(ok.kind ? { kind: ok.kind } : {}),
+      ...(ok.repo ? { repo: ok.repo } : {}),
+    };
     return {
       status: 'pass',
       summary: `${path} adopts ${describe(id.kind, id.version)}${recognised}, an alternate code the TAC approved on ${ok.approvedOn} (${ok.reason}).`,
@@ -82,7 +93,7 @@ export const codeOfConduct: Requirement = {
     tac: 'CODE_OF_CONDUCT.md sets the ground rules for participants’ behavior and helps facilitate a friendly, welcoming environment. By default, projects should leverage the Linux Foundation Code of Conduct unless an alternate Code of Conduct is approved prior.',
     automation: 'full',
     measures:
-      'A CODE_OF_CONDUCT file in the root, .github/ or docs/ (or the organisation\'s .github repository); which code it is (Linux Foundation, Contributor Covenant and version, other) is measured, and a code other than the Linux Foundation\'s is warn unless the policy records the TAC\'s prior approval.',
+      "A CODE_OF_CONDUCT file in the root, .github/ or docs/ (or the organisation's .github repository); which code it is (Linux Foundation, Contributor Covenant and version, other) is measured, and a code other than the Linux Foundation's is warn unless the policy records the TAC's prior approval.",
   },
   evaluate(evidence, { policy }) {
     const found = locate(evidence, (b) => NAME.test(b));
@@ -101,11 +112,15 @@ export const codeOfConduct: Requirement = {
     const org = evidence.online?.github?.orgFiles;
     if (org?.codeOfConduct) {
       const kind = org.codeOfConductKind ?? 'link';
-      const id: CocIdentity = kind === 'link' ? { kind, link: org.codeOfConduct, alsoMentions: [], words: 0 } : { kind: kind as CocIdentity['kind'], alsoMentions: [], words: 0 };
+      const id: CocIdentity =
+        kind === 'link'
+          ? { kind, link: org.codeOfConduct, alsoMentions: [], words: 0 }
+          : { kind: kind as CocIdentity['kind'], alsoMentions: [], words: 0 };
       return judge(evidence, policy, org.codeOfConduct, id, [{ kind: 'api', ref: org.codeOfConduct }], 'organisation');
     }
     const broken = found[0];
-    const fix = 'Add CODE_OF_CONDUCT.md at the root (or in .github/ or docs/) adopting the Linux Foundation Code of Conduct: https://lfprojects.org/policies/code-of-conduct/';
+    const fix =
+      'Add CODE_OF_CONDUCT.md at the root (or in .github/ or docs/) adopting the Linux Foundation Code of Conduct: https://lfprojects.org/policies/code-of-conduct/';
     const measured = { path: broken?.path ?? null, kind: null, ...(broken ? { problem: broken.problem } : {}) };
     const refs = broken ? [fileRef(broken.path, undefined, broken.problem)] : [];
     if (!evidence.online && onGitHub(evidence)) {
@@ -119,7 +134,9 @@ export const codeOfConduct: Requirement = {
     }
     return {
       status: 'fail',
-      summary: broken ? `The code of conduct cannot be read: ${broken.problem}.` : 'No CODE_OF_CONDUCT file in the root, .github/ or docs/.',
+      summary: broken
+        ? `The code of conduct cannot be read: ${broken.problem}.`
+        : 'No CODE_OF_CONDUCT file in the root, .github/ or docs/.',
       measured,
       evidence: refs,
       fix: broken ? `Replace ${broken.path} with a regular file in the repository. ${fix}` : fix,

@@ -6,7 +6,8 @@ import { ownership } from '../evidence/community/owners.js';
 import { fileRef } from '../evidence/community/locate.js';
 import type { Requirement } from './types.js';
 
-const FIX_ADD = 'Add .github/CODEOWNERS with at least one rule naming individual owners, e.g. `* @alice @bob`, and a commented "# Emeritus" section (or an EMERITUS.md) naming retired owners.';
+const FIX_ADD =
+  'Add .github/CODEOWNERS with at least one rule naming individual owners, e.g. `* @alice @bob`, and a commented "# Emeritus" section (or an EMERITUS.md) naming retired owners.';
 
 export const codeowners: Requirement = {
   meta: {
@@ -36,7 +37,11 @@ export const codeowners: Requirement = {
         summary: `No CODEOWNERS file in .github/, the root or docs/.${why}`,
         measured: { path: null, rules: 0, owners: [], emeritus: null, ...extra },
         evidence: near.map((p) => fileRef(p)),
-        fix: co.wrongCase.length ? `Rename ${co.wrongCase[0]} to ${co.wrongCase[0]!.replace(/[^/]*$/, 'CODEOWNERS')}.` : co.misplaced.length ? `Move ${co.misplaced[0]} to .github/CODEOWNERS.` : FIX_ADD,
+        fix: co.wrongCase.length
+          ? `Rename ${co.wrongCase[0]} to ${co.wrongCase[0]!.replace(/[^/]*$/, 'CODEOWNERS')}.`
+          : co.misplaced.length
+            ? `Move ${co.misplaced[0]} to .github/CODEOWNERS.`
+            : FIX_ADD,
       };
     }
     const path = co.file.path;
@@ -64,9 +69,17 @@ export const codeowners: Requirement = {
         fix: `Add a rule to ${path} such as \`* @alice @bob\` (a pattern, then one or more @login, @org/team or e-mail owners).`,
       };
     }
-    const refs: EvidenceRef[] = [fileRef(path, p.rules[0]!.line, `${p.rules[0]!.pattern} ${p.rules[0]!.owners.map((o) => (o.kind === 'email' ? o.id : '@' + o.id)).join(' ')}`)];
+    const refs: EvidenceRef[] = [
+      fileRef(
+        path,
+        p.rules[0]!.line,
+        `${p.rules[0]!.pattern} ${p.rules[0]!.owners.map((o) => (o.kind === 'email' ? o.id : '@' + o.id)).join(' ')}`,
+      ),
+    ];
     for (const inv of p.invalid.slice(0, 3)) refs.push(fileRef(path, inv.line, inv.reason));
-    const invalidNote = p.invalid.length ? ` ${p.invalid.length} line(s) are skipped by GitHub (line ${p.invalid[0]!.line}: ${p.invalid[0]!.reason}).` : '';
+    const invalidNote = p.invalid.length
+      ? ` ${p.invalid.length} line(s) are skipped by GitHub (line ${p.invalid[0]!.line}: ${p.invalid[0]!.reason}).`
+      : '';
     const documented = emeritus.filter((e) => e.names.length > 0 || /(^|\/)(emeritus|alumni|retired)[^/]*$/i.test(e.path));
     const base = `${path} has ${p.rules.length} rule(s) naming ${owners.length} owner(s): ${owners.slice(0, 5).join(', ')}${owners.length > 5 ? ', …' : ''}.`;
     if (documented.length > 0) {

@@ -13,8 +13,7 @@ export const contributing: Requirement = {
     title: 'CONTRIBUTING file',
     tac: 'CONTRIBUTING.md explains how to contribute to the project. The file explains the types of contributions needed and how the development process works.',
     automation: 'full',
-    measures:
-      'A CONTRIBUTING file in the root, .github/ or docs/; with GitHub access also the organisation\'s .github repository.',
+    measures: "A CONTRIBUTING file in the root, .github/ or docs/; with GitHub access also the organisation's .github repository.",
   },
   evaluate(evidence) {
     const found = locate(evidence, (b) => NAME.test(b));
@@ -38,8 +37,12 @@ export const contributing: Requirement = {
       };
     }
     const broken = found[0];
-    const deeper = ['docs', 'doc'].flatMap((d) => findUnder(evidence.tree, d, (b) => NAME.test(b))).map((e) => e.path).filter((p) => !found.some((f) => f.path === p));
-    const fix = 'Add CONTRIBUTING.md at the root (or in .github/ or docs/): the kinds of contribution wanted, how to set up a development environment, run the tests, and how changes are reviewed and merged.';
+    const deeper = ['docs', 'doc']
+      .flatMap((d) => findUnder(evidence.tree, d, (b) => NAME.test(b)))
+      .map((e) => e.path)
+      .filter((p) => !found.some((f) => f.path === p));
+    const fix =
+      'Add CONTRIBUTING.md at the root (or in .github/ or docs/): the kinds of contribution wanted, how to set up a development environment, run the tests, and how changes are reviewed and merged.';
     if (deeper.length > 0 && !broken) {
       return {
         status: 'warn',

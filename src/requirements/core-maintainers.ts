@@ -12,7 +12,8 @@ function teamMembers(evidence: Evidence, team: string): string[] | undefined {
   const teams = evidence.online?.github?.teams;
   if (!teams) return undefined;
   const want = team.replace(/^@/, '').toLowerCase();
-  for (const [k, v] of Object.entries(teams)) if (k.replace(/^@/, '').toLowerCase() === want && Array.isArray(v)) return v.filter((x) => typeof x === 'string');
+  for (const [k, v] of Object.entries(teams))
+    if (k.replace(/^@/, '').toLowerCase() === want && Array.isArray(v)) return v.filter((x) => typeof x === 'string');
   return undefined;
 }
 
@@ -42,7 +43,7 @@ export const coreMaintainers: Requirement = {
     tac: 'The project must have a minimum of 2 core maintainers',
     automation: 'partial',
     measures:
-      'At least {thresholds.coreMaintainers} distinct people named as owners: individual @login or e-mail owners in CODEOWNERS, people in MAINTAINERS / OWNERS files; @org/team owners count only when resolved through the GitHub API. Fallback: the application\'s maintainer handles (review).',
+      "At least {thresholds.coreMaintainers} distinct people named as owners: individual @login or e-mail owners in CODEOWNERS, people in MAINTAINERS / OWNERS files; @org/team owners count only when resolved through the GitHub API. Fallback: the application's maintainer handles (review).",
   },
   evaluate(evidence, { policy }) {
     const min = policy.thresholds.coreMaintainers;
@@ -71,8 +72,7 @@ export const coreMaintainers: Requirement = {
           // a GitHub no-reply address is the login it names
           const login = mentionsIn(o.id).logins[0];
           refs.push(login ? { login, source } : { email: o.id, source });
-        }
-        else addTeam(o.id, source);
+        } else addTeam(o.id, source);
       }
       const first = own.codeowners.parsed.rules[0];
       if (first) evidenceRefs.push(fileRef(coPath, first.line));
@@ -100,12 +100,19 @@ export const coreMaintainers: Requirement = {
         evidence: evidenceRefs,
       };
     }
-    const named = people.length ? `Only ${people.length} maintainer(s) named in ${sources.join(' and ')} (${list(maintainers)})` : 'No maintainers are named in CODEOWNERS, MAINTAINERS or OWNERS files';
+    const named = people.length
+      ? `Only ${people.length} maintainer(s) named in ${sources.join(' and ')} (${list(maintainers)})`
+      : 'No maintainers are named in CODEOWNERS, MAINTAINERS or OWNERS files';
     const teamNote = unresolved.length ? `; the team(s) ${unresolved.join(', ')} count only once GitHub resolves their members` : '';
     const fix = `Name at least ${min} maintainers by GitHub login: individual owners in .github/CODEOWNERS (\`* @alice @bob\`) or a MAINTAINERS.md listing each person with their @login.`;
     const handles = formHandles(evidence.form);
     if (handles.length > 0) {
-      const all = mergePeople([...refs, ...handles.map((h) => (h.startsWith('@') ? { login: h.slice(1), source: 'form:maintainers' } : { email: h, source: 'form:maintainers' }))]);
+      const all = mergePeople([
+        ...refs,
+        ...handles.map((h) =>
+          h.startsWith('@') ? { login: h.slice(1), source: 'form:maintainers' } : { email: h, source: 'form:maintainers' },
+        ),
+      ]);
       measured['form'] = handles;
       if (all.length >= min) {
         return {

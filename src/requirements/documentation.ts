@@ -6,7 +6,8 @@ import { countUnder, findUnder, indexTree } from '../evidence/community/files.js
 import { fileRef, rootReadme } from '../evidence/community/locate.js';
 import type { Requirement } from './types.js';
 
-const DOCS_HOST = /^https?:\/\/(?:[\w-]+\.)*(?:readthedocs\.io|readthedocs\.org|readthedocs-hosted\.com|rtfd\.io|github\.io|gitlab\.io)(?:[/:?#]|$)|^https?:\/\/docs\.[\w.-]+/i;
+const DOCS_HOST =
+  /^https?:\/\/(?:[\w-]+\.)*(?:readthedocs\.io|readthedocs\.org|readthedocs-hosted\.com|rtfd\.io|github\.io|gitlab\.io)(?:[/:?#]|$)|^https?:\/\/docs\.[\w.-]+/i;
 /** Badges and images point at documentation hosts without being documentation. */
 const NOT_DOCS = /\/badge\/|badge(?:\.svg)?(?:[?#]|$)|\.(?:svg|png|jpe?g|gif|webp)(?:[?#]|$)|shields\.io/i;
 
@@ -22,7 +23,8 @@ function sources(evidence: Evidence, minFiles: number): { found: Source[]; small
   for (const e of idx.byDir.get('') ?? []) {
     if (e.type !== 'blob') continue;
     if (/^mkdocs\.ya?ml$/i.test(e.path)) found.push({ kind: 'mkdocs', path: e.path });
-    if (/^\.readthedocs\.ya?ml$/i.test(e.path) || e.path === 'readthedocs.yml' || e.path === 'readthedocs.yaml') found.push({ kind: 'readthedocs', path: e.path });
+    if (/^\.readthedocs\.ya?ml$/i.test(e.path) || e.path === 'readthedocs.yml' || e.path === 'readthedocs.yaml')
+      found.push({ kind: 'readthedocs', path: e.path });
   }
   const small: { path: string; files: number }[] = [];
   const topDirs = [...idx.topDirs].filter((d) => /^docs?$/i.test(d)).sort();
@@ -58,7 +60,10 @@ function urls(evidence: Evidence): DocUrl[] {
   const out: DocUrl[] = [];
   for (const [key, url] of Object.entries(evidence.python.urls)) {
     if (typeof url !== 'string') continue;
-    if (/^(documentation|docs?|doc\s*url|api\s*reference|manual|reference)$/i.test(key.trim()) || (DOCS_HOST.test(url) && !NOT_DOCS.test(url))) {
+    if (
+      /^(documentation|docs?|doc\s*url|api\s*reference|manual|reference)$/i.test(key.trim()) ||
+      (DOCS_HOST.test(url) && !NOT_DOCS.test(url))
+    ) {
       out.push({ url, ref: { kind: 'file', ref: evidence.python.distribution?.file ?? 'pyproject.toml', detail: `project URL "${key}"` } });
     }
   }
@@ -71,7 +76,9 @@ function urls(evidence: Evidence): DocUrl[] {
       if (!DOCS_HOST.test(l.url) || NOT_DOCS.test(l.url)) continue;
       // READMEs link other projects' docs too (a "code style: black" badge, a related library):
       // only a URL that names this project is its documentation; others are for a reviewer
-      const flat = siteOf(l.url).toLowerCase().replace(/[^a-z0-9]/g, '');
+      const flat = siteOf(l.url)
+        .toLowerCase()
+        .replace(/[^a-z0-9]/g, '');
       const own = names.some((n) => flat.includes(n));
       out.push({ url: l.url, ref: fileRef(file.path, l.line, l.url), ...(own ? {} : { unrelated: true }) });
     }
@@ -133,7 +140,12 @@ export const documentation: Requirement = {
     };
     if (source || url) {
       const parts: string[] = [];
-      if (source) parts.push(source.kind === 'docs-dir' ? `${source.path} holds ${source.files} files` : `${source.path} (${source.kind === 'mkdocs' ? 'MkDocs' : source.kind === 'sphinx' ? 'Sphinx' : 'Read the Docs'})`);
+      if (source)
+        parts.push(
+          source.kind === 'docs-dir'
+            ? `${source.path} holds ${source.files} files`
+            : `${source.path} (${source.kind === 'mkdocs' ? 'MkDocs' : source.kind === 'sphinx' ? 'Sphinx' : 'Read the Docs'})`,
+        );
       if (url) parts.push(`documentation is published at ${url.url}`);
       const refs: EvidenceRef[] = [];
       if (source) refs.push(fileRef(source.path));
@@ -152,10 +164,12 @@ export const documentation: Requirement = {
         summary: `No documentation source in the tree; ${u.ref.ref} links to ${u.url}, which does not name this project: a reviewer must confirm it is this project's documentation.`,
         measured: { ...measured, candidates: unrelated.slice(0, 10).map((l) => l.url) },
         evidence: unrelated.slice(0, 3).map((l) => l.ref),
-        fix: 'Add a Documentation URL to [project.urls] in pyproject.toml, or a docs/ folder (Sphinx or MkDocs), so the project\'s own documentation is unambiguous.',
+        fix: "Add a Documentation URL to [project.urls] in pyproject.toml, or a docs/ folder (Sphinx or MkDocs), so the project's own documentation is unambiguous.",
       };
     }
-    const smallNote = small.length ? ` (${small.map((s) => `${s.path} has ${s.files} file(s)`).join(', ')}; at least ${min} are needed)` : '';
+    const smallNote = small.length
+      ? ` (${small.map((s) => `${s.path} has ${s.files} file(s)`).join(', ')}; at least ${min} are needed)`
+      : '';
     return {
       status: 'fail',
       summary: `No documentation found: no docs source (docs/ or doc/ with at least ${min} files, mkdocs.yml, Sphinx conf.py, .readthedocs.yml) and no documentation URL${smallNote}.`,

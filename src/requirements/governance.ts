@@ -56,7 +56,10 @@ export const governance: Requirement = {
       const k = doc.blocks.findIndex((b) => b.kind === 'heading' && /governance/i.test(b.text));
       if (k >= 0) {
         const h = doc.blocks[k]!;
-        const body = sectionAfter(doc.blocks, k).filter((b) => b.kind !== 'code' && b.kind !== 'html').map((b) => b.text).join(' ');
+        const body = sectionAfter(doc.blocks, k)
+          .filter((b) => b.kind !== 'code' && b.kind !== 'html')
+          .map((b) => b.text)
+          .join(' ');
         const ex = body.trim() ? quote(cleanInline(body), 400) : undefined;
         return {
           status: 'pass',

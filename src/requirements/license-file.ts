@@ -86,7 +86,12 @@ export const licenseFile: Requirement = {
       const summary = exactName
         ? `LICENSE.md is at the root.${third}`
         : `${chosen.path} is at the root: not named exactly LICENSE.md as the TAC text says, which still passes (GitHub and PyPI treat these names alike).${third}`;
-      return { status: 'pass', summary, measured: { path: chosen.path, exactName, ...(others.length ? { others } : {}), ...measuredBase }, evidence: refs };
+      return {
+        status: 'pass',
+        summary,
+        measured: { path: chosen.path, exactName, ...(others.length ? { others } : {}), ...measuredBase },
+        evidence: refs,
+      };
     }
     if (reuse.length > 0) {
       refs.push(...reuse.slice(0, 5).map((p) => fileRef(p)));
@@ -115,7 +120,9 @@ function moveAdvice(paths: string[], identified: LicenseFileEvidence[], allow: r
   const good = paths.filter((p) => verdict(p)?.allowed === true);
   const bad = paths.filter((p) => verdict(p)?.allowed === false);
   const named = (list: string[]) => list.map((p) => `${p} (${verdict(p)!.expression})`).join(', ');
-  const wouldFail = bad.length ? ` Do not move ${named(bad)} to the root: requirement 7 does not accept ${bad.length === 1 ? 'that license' : 'those licenses'}.` : '';
+  const wouldFail = bad.length
+    ? ` Do not move ${named(bad)} to the root: requirement 7 does not accept ${bad.length === 1 ? 'that license' : 'those licenses'}.`
+    : '';
   if (bad.length === 0) return `Move ${good[0] ?? paths[0]} to LICENSE.md at the root of the repository.`;
   if (good.length > 0) {
     return `Move ${named(good.slice(0, 1))} to LICENSE.md at the root, or, if the folders are separate subprojects, add a LICENSE.md at the root that names each folder's license.${wouldFail}`;
@@ -125,7 +132,8 @@ function moveAdvice(paths: string[], identified: LicenseFileEvidence[], allow: r
 
 /** Why no license file counts, most specific first: an unusable one, a near name, one in the wrong place. */
 function noLicense(evidence: Evidence, accepted: Candidate[], measured: Record<string, unknown>, allow: readonly string[]): Outcome {
-  const fix = 'Add LICENSE.md at the root of the repository with the full text of the project\'s license (and list third-party code\'s licenses, e.g. in NOTICE or THIRD_PARTY_LICENSES).';
+  const fix =
+    "Add LICENSE.md at the root of the repository with the full text of the project's license (and list third-party code's licenses, e.g. in NOTICE or THIRD_PARTY_LICENSES).";
   const broken = accepted[0];
   if (broken) {
     return {
@@ -149,7 +157,14 @@ function noLicense(evidence: Evidence, accepted: Candidate[], measured: Record<s
   }
   const elsewhere = evidence.tree
     // the cheap tests first: this runs over every path of the tree
-    .filter((e) => /[lLcC]/.test(e.path[e.path.lastIndexOf('/') + 1] ?? '') && e.type === 'blob' && e.path.includes('/') && ACCEPTED.test(baseOf(e.path)) && !outsideTheProject(e.path))
+    .filter(
+      (e) =>
+        /[lLcC]/.test(e.path[e.path.lastIndexOf('/') + 1] ?? '') &&
+        e.type === 'blob' &&
+        e.path.includes('/') &&
+        ACCEPTED.test(baseOf(e.path)) &&
+        !outsideTheProject(e.path),
+    )
     .map((e) => e.path)
     .sort((a, b) => a.split('/').length - b.split('/').length || (a < b ? -1 : 1))
     .slice(0, 5);
@@ -162,5 +177,11 @@ function noLicense(evidence: Evidence, accepted: Candidate[], measured: Record<s
       fix: moveAdvice(elsewhere, evidence.license.elsewhere ?? [], allow),
     };
   }
-  return { status: 'fail', summary: 'No license file at the root of the repository.', measured: { path: null, exactName: false, ...measured }, evidence: [], fix };
+  return {
+    status: 'fail',
+    summary: 'No license file at the root of the repository.',
+    measured: { path: null, exactName: false, ...measured },
+    evidence: [],
+    fix,
+  };
 }

@@ -16,7 +16,15 @@ export function monthsBefore(at: Date, months: number): Date {
   const targetMonth = ((m % 12) + 12) % 12;
   const lastDay = new Date(Date.UTC(targetYear, targetMonth + 1, 0)).getUTCDate();
   return new Date(
-    Date.UTC(targetYear, targetMonth, Math.min(at.getUTCDate(), lastDay), at.getUTCHours(), at.getUTCMinutes(), at.getUTCSeconds(), at.getUTCMilliseconds()),
+    Date.UTC(
+      targetYear,
+      targetMonth,
+      Math.min(at.getUTCDate(), lastDay),
+      at.getUTCHours(),
+      at.getUTCMinutes(),
+      at.getUTCSeconds(),
+      at.getUTCMilliseconds(),
+    ),
   );
 }
 
@@ -39,9 +47,21 @@ export function latestRelease(evidence: Evidence, asOf: Date): Release | undefin
   const found: Release[] = [];
   const hosted = evidence.online?.github ?? evidence.online?.gitlab;
   const rel = hosted?.latestRelease;
-  if (rel) found.push({ name: rel.name, date: rel.date, source: 'release', ref: { kind: 'api', ref: rel.url, detail: `release ${rel.name}, ${rel.date.slice(0, 10)}` } });
+  if (rel)
+    found.push({
+      name: rel.name,
+      date: rel.date,
+      source: 'release',
+      ref: { kind: 'api', ref: rel.url, detail: `release ${rel.name}, ${rel.date.slice(0, 10)}` },
+    });
   const tag = evidence.tags?.latest;
-  if (tag) found.push({ name: tag.name, date: tag.date, source: 'tag', ref: { kind: 'commit', ref: tag.commit, detail: `tag ${tag.name}, ${tag.date.slice(0, 10)}` } });
+  if (tag)
+    found.push({
+      name: tag.name,
+      date: tag.date,
+      source: 'tag',
+      ref: { kind: 'commit', ref: tag.commit, detail: `tag ${tag.name}, ${tag.date.slice(0, 10)}` },
+    });
   return found
     .filter((r) => !Number.isNaN(Date.parse(r.date)) && Date.parse(r.date) <= asOf.getTime())
     .sort((a, b) => Date.parse(b.date) - Date.parse(a.date))[0];
@@ -76,13 +96,25 @@ export function evaluateOngoingMaintenance(evidence: Evidence, policy: Policy, a
         parts.push({ status: 'pass', text: `the torch requirement admits ${versions}` });
         break;
       case 'excludes-latest':
-        parts.push({ status: 'fail', text: `the torch requirement (${j.judged.map((a) => `${written(a.declaration)} at ${where(a.declaration)}`).join(', ')}) excludes the latest release ${j.releases[0]}`, fix: torchFix(j) });
+        parts.push({
+          status: 'fail',
+          text: `the torch requirement (${j.judged.map((a) => `${written(a.declaration)} at ${where(a.declaration)}`).join(', ')}) excludes the latest release ${j.releases[0]}`,
+          fix: torchFix(j),
+        });
         break;
       case 'excludes-older':
-        parts.push({ status: 'warn', text: `the torch requirement admits ${j.releases[0]} but not ${j.releases.filter((r) => j.admitted[r] === false).join(', ')}`, fix: torchFix(j) });
+        parts.push({
+          status: 'warn',
+          text: `the torch requirement admits ${j.releases[0]} but not ${j.releases.filter((r) => j.admitted[r] === false).join(', ')}`,
+          fix: torchFix(j),
+        });
         break;
       case 'undeclared':
-        parts.push({ status: 'review', text: 'torch is not declared, so support for the latest releases cannot be read', fix: `Declare torch with a range that admits ${versions || 'the latest releases'} (see requirement 1).` });
+        parts.push({
+          status: 'review',
+          text: 'torch is not declared, so support for the latest releases cannot be read',
+          fix: `Declare torch with a range that admits ${versions || 'the latest releases'} (see requirement 1).`,
+        });
         break;
       case 'indeterminate':
         parts.push({ status: 'review', text: 'which torch versions the declared requirement admits cannot be told' });
@@ -92,7 +124,8 @@ export function evaluateOngoingMaintenance(evidence: Evidence, policy: Policy, a
         break;
     }
   }
-  if (h.commits >= 1) parts.push({ status: 'pass', text: `${h.commits} commit${h.commits === 1 ? '' : 's'} in the last ${h.window.days} days` });
+  if (h.commits >= 1)
+    parts.push({ status: 'pass', text: `${h.commits} commit${h.commits === 1 ? '' : 's'} in the last ${h.window.days} days` });
   else
     parts.push({
       status: 'fail',
@@ -118,7 +151,11 @@ export function evaluateOngoingMaintenance(evidence: Evidence, policy: Policy, a
       fix: `Publish a release (tag it, e.g. git tag -a vX.Y.Z, and push the tag) at least every ${months} months.`,
     });
   if (evidence.form && !commitment) {
-    parts.push({ status: 'review', text: 'the application does not state the 12-month maintenance commitment', fix: 'Answer the maintenance-commitment question of the application.' });
+    parts.push({
+      status: 'review',
+      text: 'the application does not state the 12-month maintenance commitment',
+      fix: 'Answer the maintenance-commitment question of the application.',
+    });
   }
 
   const status = worst(parts.map((p) => p.status));
@@ -130,7 +167,14 @@ export function evaluateOngoingMaintenance(evidence: Evidence, policy: Policy, a
   const summary =
     status === 'pass'
       ? `Maintained: ${parts.map((p) => p.text).join('; ')}${commitment ? '; the application commits to 12 months of maintenance' : ''}.`
-      : `${bad.map((p) => p.text).join('; ')}.${parts.some((p) => p.status === 'pass') ? ` Met: ${parts.filter((p) => p.status === 'pass').map((p) => p.text).join('; ')}.` : ''}`;
+      : `${bad.map((p) => p.text).join('; ')}.${
+          parts.some((p) => p.status === 'pass')
+            ? ` Met: ${parts
+                .filter((p) => p.status === 'pass')
+                .map((p) => p.text)
+                .join('; ')}.`
+            : ''
+        }`;
   const fixes = bad.map((p) => p.fix).filter(Boolean);
   return {
     status,

@@ -26,17 +26,40 @@ export function evaluatePackages(evidence: Evidence): Outcome {
     publishSteps: publish.map((s) => `${s.file}${s.line !== undefined ? `:${s.line}` : ''}: ${s.tool}`),
   };
   const refs: EvidenceRef[] = [];
-  if (dist) refs.push({ kind: 'file', ref: dist.file, ...(dist.line !== undefined ? { line: dist.line } : {}), detail: `distribution name ${dist.name}` });
-  if (pypi?.url) refs.push({ kind: 'registry', ref: pypi.url, detail: pypi.exists ? `latest ${pypi.latest ?? '?'}${pypi.wheel ? ', has a wheel' : ', no wheel'}` : 'not found' });
-  if (conda?.exists) refs.push({ kind: 'registry', ref: conda.url ?? `https://anaconda.org/${conda.channel}/${dist?.name ?? ''}`, detail: `${conda.channel} ${conda.latest ?? ''}`.trim() });
-  refs.push(...publish.map((s): EvidenceRef => ({ kind: 'file', ref: s.file, ...(s.line !== undefined ? { line: s.line } : {}), detail: `publishes: ${s.tool}` })));
+  if (dist)
+    refs.push({
+      kind: 'file',
+      ref: dist.file,
+      ...(dist.line !== undefined ? { line: dist.line } : {}),
+      detail: `distribution name ${dist.name}`,
+    });
+  if (pypi?.url)
+    refs.push({
+      kind: 'registry',
+      ref: pypi.url,
+      detail: pypi.exists ? `latest ${pypi.latest ?? '?'}${pypi.wheel ? ', has a wheel' : ', no wheel'}` : 'not found',
+    });
+  if (conda?.exists)
+    refs.push({
+      kind: 'registry',
+      ref: conda.url ?? `https://anaconda.org/${conda.channel}/${dist?.name ?? ''}`,
+      detail: `${conda.channel} ${conda.latest ?? ''}`.trim(),
+    });
+  refs.push(
+    ...publish.map((s): EvidenceRef => ({
+      kind: 'file',
+      ref: s.file,
+      ...(s.line !== undefined ? { line: s.line } : {}),
+      detail: `publishes: ${s.tool}`,
+    })),
+  );
   const name = dist?.name ?? pypi?.distribution ?? '(unnamed)';
 
   const pypiWheel = pypi?.exists && !pypi.allYanked && (pypi.wheel || pypi.latestWithWheel);
   const onConda = conda?.exists === true;
   if (pypiWheel || onConda) {
     const how = [
-      pypiWheel ? `PyPI with a wheel (${pypi!.wheel ? pypi!.latest ?? 'latest' : pypi!.latestWithWheel})` : '',
+      pypiWheel ? `PyPI with a wheel (${pypi!.wheel ? (pypi!.latest ?? 'latest') : pypi!.latestWithWheel})` : '',
       onConda ? `${conda!.channel} (${conda!.latest ?? 'latest'})` : '',
     ].filter(Boolean);
     // the design counts any release with a wheel; a latest release without one is only noted
@@ -94,6 +117,10 @@ export const packages: Requirement = {
     const dist = evidence.python.distribution;
     // a repository without a package at its root: say which package was taken for the project's, and why
     if (!dist?.why) return o;
-    return { ...o, summary: `${o.summary} The project's package is ${dist.name} (${dist.file}): ${dist.why}.`, measured: { ...o.measured, distributionChosen: { file: dist.file, why: dist.why } } };
+    return {
+      ...o,
+      summary: `${o.summary} The project's package is ${dist.name} (${dist.file}): ${dist.why}.`,
+      measured: { ...o.measured, distributionChosen: { file: dist.file, why: dist.why } },
+    };
   },
 };

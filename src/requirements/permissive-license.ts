@@ -16,7 +16,9 @@ function kindOf(spdx: string): string {
 }
 
 function fileRef(f: LicenseFileEvidence): EvidenceRef {
-  const detail = f.spdx ? `${f.modified ? 'modified ' : ''}${f.spdx} (${f.method}, ${Math.round(f.confidence * 100)}%)` : f.reason ?? 'unidentified';
+  const detail = f.spdx
+    ? `${f.modified ? 'modified ' : ''}${f.spdx} (${f.method}, ${Math.round(f.confidence * 100)}%)`
+    : (f.reason ?? 'unidentified');
   return { kind: 'file', ref: f.path, detail };
 }
 
@@ -50,14 +52,23 @@ function judgeElsewhere(found: LicenseFileEvidence[], allow: readonly string[], 
     if (f.modified && f.restrictions?.length) {
       bad.push(f);
       refs.push(...differenceRefs(f));
-    } else if (!f.expression || f.modified) unclear.push(`${f.path} is ${f.modified ? `a modified ${f.spdx} text` : `not identified (${f.reason ?? 'no template matches'})`}`);
+    } else if (!f.expression || f.modified)
+      unclear.push(`${f.path} is ${f.modified ? `a modified ${f.spdx} text` : `not identified (${f.reason ?? 'no template matches'})`}`);
     else if (judgeExpression(f.expression, allow)?.allowed) good.push(f);
     else bad.push(f);
   }
   const describe = (f: LicenseFileEvidence) =>
-    f.expression ? `${f.path} is ${f.expression} (${kindOf(f.expression)})` : `${f.path} is ${f.spdx ?? 'a license'} with added restrictions (${(f.restrictions ?? []).join(', ')})`;
+    f.expression
+      ? `${f.path} is ${f.expression} (${kindOf(f.expression)})`
+      : `${f.path} is ${f.spdx ?? 'a license'} with added restrictions (${(f.restrictions ?? []).join(', ')})`;
   const first = found[0]!;
-  Object.assign(measured, { spdx: first.spdx ?? null, expression: first.expression ?? null, confidence: first.confidence, file: first.path, method: first.method });
+  Object.assign(measured, {
+    spdx: first.spdx ?? null,
+    expression: first.expression ?? null,
+    confidence: first.confidence,
+    file: first.path,
+    method: first.method,
+  });
   if (bad.length > 0 && good.length === 0) {
     return {
       status: 'fail',
@@ -94,7 +105,7 @@ export const permissiveLicense: Requirement = {
     tac: 'Users must be able to utilize ecosystem projects without licensing concerns. e.g. BSD-3, Apache-2 and MIT licenses',
     automation: 'full',
     measures:
-      'The project\'s license, identified by its text, is an SPDX id on the policy allowlist ({licenses.allow}). A modified template with added restrictions fails; an unidentified text is review.',
+      "The project's license, identified by its text, is an SPDX id on the policy allowlist ({licenses.allow}). A modified template with added restrictions fails; an unidentified text is review.",
   },
   evaluate(evidence, { policy }): Outcome {
     const lic = evidence.license;
@@ -138,7 +149,9 @@ export const permissiveLicense: Requirement = {
         reviews.push(`${f.path} is a modified ${f.spdx} text (${(f.differences ?? []).length} difference(s) from the template)`);
         refs.push(...differenceRefs(f));
       } else if (!f.spdx) {
-        const closest = f.closest?.length ? `; closest: ${f.closest.map((c) => `${c.spdx} ${Math.round(c.similarity * 100)}%`).join(', ')}` : '';
+        const closest = f.closest?.length
+          ? `; closest: ${f.closest.map((c) => `${c.spdx} ${Math.round(c.similarity * 100)}%`).join(', ')}`
+          : '';
         reviews.push(`${f.path} is not identified (${f.reason ?? 'no template matches'}${closest})`);
       } else if (f.method === 'reference' && !holdsText(files, f.spdx)) {
         // A notice that only points at a license is fine beside a file holding that license's text
@@ -148,7 +161,9 @@ export const permissiveLicense: Requirement = {
       // An appended license that is not allowed may be bundled code or a second license for the project.
       for (const p of f.parts ?? []) {
         if (p.kind === 'license' && p.spdx && p.spdx !== f.spdx && !allow.some((a) => licenseFamily(a) === licenseFamily(p.spdx!))) {
-          reviews.push(`${f.path} also holds the ${p.spdx} license (${kindOf(p.spdx)}) at lines ${p.startLine}–${p.endLine}: bundled third-party code, or a second license for the project?`);
+          reviews.push(
+            `${f.path} also holds the ${p.spdx} license (${kindOf(p.spdx)}) at lines ${p.startLine}–${p.endLine}: bundled third-party code, or a second license for the project?`,
+          );
         }
       }
     }

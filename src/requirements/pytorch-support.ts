@@ -81,7 +81,9 @@ export function evaluatePytorchSupport(j: TorchJudgement, n: number): Outcome {
   switch (j.outcome) {
     case 'undeclared': {
       const aux = j.declarations.map((a) => where(a.declaration));
-      const auxText = aux.length ? ` (it appears only in files for docs, examples, baselines, benchmarks or tests: ${list(aux.slice(0, 3))}${aux.length > 3 ? ' …' : ''})` : '';
+      const auxText = aux.length
+        ? ` (it appears only in files for docs, examples, baselines, benchmarks or tests: ${list(aux.slice(0, 3))}${aux.length > 3 ? ' …' : ''})`
+        : '';
       return {
         status: 'review',
         summary: `torch is not declared in pyproject.toml, setup.cfg, setup.py, requirements*.txt, environment*.yml or a conda recipe${auxText}; a reviewer must confirm how users get PyTorch.`,
@@ -141,7 +143,10 @@ export function evaluatePytorchSupport(j: TorchJudgement, n: number): Outcome {
  * date turns a verdict (pass, warn or fail) into review, since it may judge the wrong pair.
  */
 export function withReleaseList(o: Outcome, list: TorchListFacts): Outcome {
-  const measured = { ...o.measured, releaseList: { name: list.name, asOf: list.asOf ?? null, newest: list.newest ?? null, unknownVersions: list.unknownVersions } };
+  const measured = {
+    ...o.measured,
+    releaseList: { name: list.name, asOf: list.asOf ?? null, newest: list.newest ?? null, unknownVersions: list.unknownVersions },
+  };
   const named = `Judged against ${describeList(list)}.`;
   if (!list.concern) return { ...o, measured, summary: `${o.summary} ${named}` };
   const verdict = o.status === 'pass' || o.status === 'warn' || o.status === 'fail';

@@ -46,7 +46,12 @@ function namesDistribution(command: string, dist: string): boolean {
   return command.split(/\s+/).some((word) => norm(word.replace(/^['"]|['"]$/g, '')).split(/[[<>=!~;@\s]/)[0] === want);
 }
 
-function search(path: string, doc: DocStructure, wholeIsSection: boolean, dist?: string): { hit?: Hit; headingOnly?: { text: string; line: number }; strayInstall?: { line: number; text: string } } {
+function search(
+  path: string,
+  doc: DocStructure,
+  wholeIsSection: boolean,
+  dist?: string,
+): { hit?: Hit; headingOnly?: { text: string; line: number }; strayInstall?: { line: number; text: string } } {
   let example: Hit | undefined;
   let headingOnly: { text: string; line: number } | undefined;
   const sections: { heading: string; line: number; blocks: Block[] }[] = [];
@@ -65,7 +70,14 @@ function search(path: string, doc: DocStructure, wholeIsSection: boolean, dist?:
       if (b.kind !== 'code') continue;
       for (const m of b.text.matchAll(INSTALL_ALL)) {
         const lead = m[0].length - m[0].trimStart().length;
-        const hit = { file: path, heading: s.heading, headingLine: s.line, code: b, installCommand: m[0].trim(), commandLine: lineIn(b, m.index + lead) };
+        const hit = {
+          file: path,
+          heading: s.heading,
+          headingLine: s.line,
+          code: b,
+          installCommand: m[0].trim(),
+          commandLine: lineIn(b, m.index + lead),
+        };
         if (!dist || namesDistribution(hit.installCommand, dist)) return { hit };
         firstInstall ??= hit;
       }
@@ -77,7 +89,11 @@ function search(path: string, doc: DocStructure, wholeIsSection: boolean, dist?:
   if (example) return { hit: example };
   for (const b of doc.blocks) {
     const install = b.kind === 'code' ? INSTALL.exec(b.text) : null;
-    if (install) return { ...(headingOnly ? { headingOnly } : {}), strayInstall: { line: lineIn(b, install.index + install[0].length - install[0].trimStart().length), text: install[0].trim() } };
+    if (install)
+      return {
+        ...(headingOnly ? { headingOnly } : {}),
+        strayInstall: { line: lineIn(b, install.index + install[0].length - install[0].trimStart().length), text: install[0].trim() },
+      };
   }
   return headingOnly ? { headingOnly } : {};
 }
@@ -139,7 +155,9 @@ export const quickStart: Requirement = {
     }
     return {
       status: 'fail',
-      summary: readme.file ? `No quick start in ${readme.file.path}${docs.length > 1 ? ' or the docs index' : ''}: no quick start, getting started, installation or usage heading followed by code.` : 'No README, so no quick start.',
+      summary: readme.file
+        ? `No quick start in ${readme.file.path}${docs.length > 1 ? ' or the docs index' : ''}: no quick start, getting started, installation or usage heading followed by code.`
+        : 'No README, so no quick start.',
       measured: { heading: null, installCommand: null },
       evidence: [],
       fix,
@@ -153,7 +171,16 @@ function passWith(hit: Hit) {
   return {
     status: 'pass' as const,
     summary: `${hit.file} has a "${hit.heading}" section (line ${hit.headingLine}) with ${what} (line ${line}); a reviewer should try it.`,
-    measured: { heading: hit.heading, installCommand: hit.installCommand ?? null, file: hit.file, codeLine: line, ...(hit.installCommand ? {} : { example: hit.code.lang || 'code' }) },
-    evidence: [fileRef(hit.file, hit.headingLine, hit.heading), fileRef(hit.file, line, hit.installCommand ?? hit.code.text.split('\n')[0])],
+    measured: {
+      heading: hit.heading,
+      installCommand: hit.installCommand ?? null,
+      file: hit.file,
+      codeLine: line,
+      ...(hit.installCommand ? {} : { example: hit.code.lang || 'code' }),
+    },
+    evidence: [
+      fileRef(hit.file, hit.headingLine, hit.heading),
+      fileRef(hit.file, line, hit.installCommand ?? hit.code.text.split('\n')[0]),
+    ],
   };
 }

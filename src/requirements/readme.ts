@@ -6,7 +6,8 @@ import { entryAt, isDir, joinInRepo } from '../evidence/community/files.js';
 import { cleanInline } from '../evidence/community/readme.js';
 import type { Requirement } from './types.js';
 
-const RELEASE_HEADING = /\b(releases?|release\s+(?:process|cadence|schedule|cycle|policy|notes|methodology|criteria)|versioning|version(?:ing)?\s+policy|changelog|change\s*log|what['’]s\s+new|release\s+history|compatibility\s+policy)\b/i;
+const RELEASE_HEADING =
+  /\b(releases?|release\s+(?:process|cadence|schedule|cycle|policy|notes|methodology|criteria)|versioning|version(?:ing)?\s+policy|changelog|change\s*log|what['’]s\s+new|release\s+history|compatibility\s+policy)\b/i;
 const RELEASE_PROSE =
   /\b(release\s+(?:process|cadence|schedule|cycle|policy|notes|methodology|criteria|branch(?:es)?)|(?:we|is|are)\s+released\b(?!\s+under\b)|releases?\s+(?:are|is)\s+(?:made|published|cut|tagged|planned)|new\s+(?:version|release)s?\s+(?:are|is)\s+(?:released|published)|semantic\s+versioning|semver\.org|\bsemver\b|calendar\s+versioning|calver|(?:monthly|quarterly|weekly|yearly|annual|biannual)\s+releases?|release[sd]?\s+(?:every|each|monthly|quarterly|twice|once))/i;
 const CHANGELOG_FILE = /(^|\/)(changelog|changes|change_log|history|news|release[-_]?notes|releases?|releasing)([-._][^/]*)?$/i;
@@ -29,7 +30,8 @@ export function releaseInfo(evidence: Evidence): ReleaseInfo | undefined {
   const { doc, file } = rootReadme(evidence);
   if (!doc || !file) return undefined;
   for (const b of doc.blocks) {
-    if (b.kind === 'heading' && RELEASE_HEADING.test(b.text) && !INSTALLING.test(b.text)) return { kind: 'heading', line: b.line, text: b.text };
+    if (b.kind === 'heading' && RELEASE_HEADING.test(b.text) && !INSTALLING.test(b.text))
+      return { kind: 'heading', line: b.line, text: b.text };
   }
   for (const l of doc.links) {
     const url = l.url.replace(/[?#].*$/, '');
@@ -42,7 +44,12 @@ export function releaseInfo(evidence: Evidence): ReleaseInfo | undefined {
     }
     if (!CHANGELOG_FILE.test(url.replace(/\/+$/, ''))) continue;
     const target = joinInRepo('', url.replace(/^\.\//, '').replace(/\/+$/, ''));
-    return { kind: 'link', line: l.line, text: l.url, exists: target !== undefined && (entryAt(evidence.tree, target) !== undefined || isDir(evidence.tree, target)) };
+    return {
+      kind: 'link',
+      line: l.line,
+      text: l.url,
+      exists: target !== undefined && (entryAt(evidence.tree, target) !== undefined || isDir(evidence.tree, target)),
+    };
   }
   for (const b of doc.blocks) {
     if ((b.kind === 'paragraph' || b.kind === 'list' || b.kind === 'quote') && RELEASE_PROSE.test(b.text)) {
@@ -82,7 +89,12 @@ export const readme: Requirement = {
       return {
         status: 'fail',
         summary: file ? `The README at the root cannot be read: ${file.problem}.` : `No README at the root of the repository${where}.`,
-        measured: { path: file?.path ?? null, releaseInfo: null, ...(file?.problem ? { problem: file.problem } : {}), ...(info.elsewhere.length ? { elsewhere: info.elsewhere } : {}) },
+        measured: {
+          path: file?.path ?? null,
+          releaseInfo: null,
+          ...(file?.problem ? { problem: file.problem } : {}),
+          ...(info.elsewhere.length ? { elsewhere: info.elsewhere } : {}),
+        },
         evidence: file ? [fileRef(file.path, undefined, file.problem)] : info.elsewhere.map((p) => fileRef(p)),
         fix: file
           ? `Make ${file.path} a regular text file at the root (a symlink out of the repository is not read).`
@@ -92,7 +104,12 @@ export const readme: Requirement = {
     const release = releaseInfo(evidence);
     const notes = file.notes.length ? ` (${file.notes.join('; ')})` : '';
     if (release) {
-      const how = release.kind === 'link' ? `links to ${release.text}${release.exists === false ? ', which is not in the repository' : ''}` : release.kind === 'heading' ? `has a "${release.text}" section` : `describes releases: "${release.text}"`;
+      const how =
+        release.kind === 'link'
+          ? `links to ${release.text}${release.exists === false ? ', which is not in the repository' : ''}`
+          : release.kind === 'heading'
+            ? `has a "${release.text}" section`
+            : `describes releases: "${release.text}"`;
       return {
         status: release.exists === false ? 'warn' : 'pass',
         summary: `${file.path} is at the root and ${how} (line ${release.line}).${notes}`,

@@ -35,7 +35,14 @@ export function activityRefs(h: HistoryEvidence): EvidenceRef[] {
  * The verdict on a count over the window: pass when it reaches what the policy needs, else fail
  * with `fix`; either way pointing at the newest counted commit.
  */
-export function windowVerdict(h: HistoryEvidence, have: number, need: number, summary: string, measured: Record<string, unknown>, fix: (missing: number) => string): Outcome {
+export function windowVerdict(
+  h: HistoryEvidence,
+  have: number,
+  need: number,
+  summary: string,
+  measured: Record<string, unknown>,
+  fix: (missing: number) => string,
+): Outcome {
   const evidence = activityRefs(h);
   if (have >= need) return { status: 'pass', summary: `${summary}.`, measured, evidence };
   // a cut can only hide commits: a pass stands, a shortfall may be the clone's and not the project's
@@ -73,7 +80,8 @@ export function evaluateRecentCommits(evidence: Evidence, policy: Policy): Outco
   if (h.mergeCommits > 0) notCounted.push(plural(h.mergeCommits, 'merge commit'));
   let summary = `${plural(h.commits, 'commit')} in ${windowPhrase(h)} (${need} needed)`;
   if (notCounted.length > 0) summary += `; ${notCounted.join(' and ')} not counted`;
-  if (h.hiddenBySkew) summary += `; ${h.hiddenBySkew} of them reachable only through a commit dated before the window (clock skew), which git log --since would miss`;
+  if (h.hiddenBySkew)
+    summary += `; ${h.hiddenBySkew} of them reachable only through a commit dated before the window (clock skew), which git log --since would miss`;
   if (h.commits === 0 && h.latestCommitAt) summary += `; the newest commit is from ${h.latestCommitAt.slice(0, 10)}`;
   summary += renamedBotsNote(h);
   const measured = {

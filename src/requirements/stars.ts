@@ -9,8 +9,7 @@ export const stars: Requirement = {
     title: 'Stars',
     tac: 'The project must have a minimum of 200 stars on github',
     automation: 'full',
-    measures:
-      'At least {thresholds.stars} stargazers on GitHub (or GitLab); offline: unknown.',
+    measures: 'At least {thresholds.stars} stargazers on GitHub (or GitLab); offline: unknown.',
   },
   evaluate(evidence, { policy }) {
     const min = policy.thresholds.stars;
@@ -33,9 +32,16 @@ export const stars: Requirement = {
     }
     const stars = online.github.stars;
     const slug = evidence.repo.slug;
-    const refs: EvidenceRef[] = [{ kind: 'api', ref: slug ? `GET /repos/${slug}` : 'GET /repos/{owner}/{repo}', detail: `stargazers_count ${stars}` }];
+    const refs: EvidenceRef[] = [
+      { kind: 'api', ref: slug ? `GET /repos/${slug}` : 'GET /repos/{owner}/{repo}', detail: `stargazers_count ${stars}` },
+    ];
     if (stars >= min) {
-      return { status: 'pass', summary: `${stars} stars on GitHub (at least ${min} required).`, measured: { stars, required: min }, evidence: refs };
+      return {
+        status: 'pass',
+        summary: `${stars} stars on GitHub (at least ${min} required).`,
+        measured: { stars, required: min },
+        evidence: refs,
+      };
     }
     return {
       status: 'fail',

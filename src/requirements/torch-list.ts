@@ -70,14 +70,24 @@ export function torchListFacts(evidence: Evidence, asOf: Date): TorchListFacts {
       }
     }
   }
-  const facts: TorchListFacts = { name, ...(info?.asOf ? { asOf: info.asOf } : {}), ...(newest ? { newest } : {}), unknownVersions: [...unknown] };
+  const facts: TorchListFacts = {
+    name,
+    ...(info?.asOf ? { asOf: info.asOf } : {}),
+    ...(newest ? { newest } : {}),
+    unknownVersions: [...unknown],
+  };
   const concerns: string[] = [];
   if (info?.asOf && /^\d{4}-\d{2}-\d{2}/.test(info.asOf)) {
     const age = Math.floor((asOf.getTime() - Date.parse(`${info.asOf.slice(0, 10)}T00:00:00Z`)) / 86_400_000);
-    if (age > STALE_LIST_DAYS) concerns.push(`${name} is from ${info.asOf.slice(0, 10)}, ${age} days before the evaluation date, longer than torch's usual release cadence, so newer releases may be missing`);
+    if (age > STALE_LIST_DAYS)
+      concerns.push(
+        `${name} is from ${info.asOf.slice(0, 10)}, ${age} days before the evaluation date, longer than torch's usual release cadence, so newer releases may be missing`,
+      );
   }
   if (unknown.size > 0) {
-    concerns.push(`the repository names torch ${[...unknown].join(', ')}, which ${name} does not know (its newest is ${newest!.version} of ${newest!.date})`);
+    concerns.push(
+      `the repository names torch ${[...unknown].join(', ')}, which ${name} does not know (its newest is ${newest!.version} of ${newest!.date})`,
+    );
   }
   if (concerns.length) facts.concern = concerns.join('; ');
   return facts;

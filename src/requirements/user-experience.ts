@@ -7,7 +7,8 @@ import { fileRef, quote, rootReadme } from '../evidence/community/locate.js';
 import type { Requirement } from './types.js';
 
 /** Headings that start the installation part of a README. */
-export const INSTALL_HEADING = /\b(install(?:ation|ing)?|quick[\s_-]?start|getting[\s_-]?started|get[\s_-]?started|set[\s_-]?up|setup|requirements|prerequisites)\b/i;
+export const INSTALL_HEADING =
+  /\b(install(?:ation|ing)?|quick[\s_-]?start|getting[\s_-]?started|get[\s_-]?started|set[\s_-]?up|setup|requirements|prerequisites)\b/i;
 
 export interface Opening {
   words: number;
@@ -20,9 +21,15 @@ export function opening(doc: DocStructure): Opening {
   let words = 0;
   let paragraph: Opening['paragraph'];
   for (const b of doc.blocks) {
-    if (b.kind === 'code') return { words, ...(paragraph ? { paragraph } : {}), stop: { kind: 'code', line: b.line, text: b.lang ? `${b.lang} code block` : 'code block' } };
+    if (b.kind === 'code')
+      return {
+        words,
+        ...(paragraph ? { paragraph } : {}),
+        stop: { kind: 'code', line: b.line, text: b.lang ? `${b.lang} code block` : 'code block' },
+      };
     if (b.kind === 'heading') {
-      if (INSTALL_HEADING.test(b.text)) return { words, ...(paragraph ? { paragraph } : {}), stop: { kind: 'heading', line: b.line, text: b.text } };
+      if (INSTALL_HEADING.test(b.text))
+        return { words, ...(paragraph ? { paragraph } : {}), stop: { kind: 'heading', line: b.line, text: b.text } };
       continue;
     }
     if (!isProse(b)) continue;
@@ -62,7 +69,9 @@ export const userExperience: Requirement = {
       }
       return {
         status: 'fail',
-        summary: file ? `The README cannot be read: ${file.problem}.` : 'No README at the root, so the project\'s value proposition is not documented.',
+        summary: file
+          ? `The README cannot be read: ${file.problem}.`
+          : "No README at the root, so the project's value proposition is not documented.",
         measured: { readmeWords: 0, openingParagraph: null, ...(file ? { path: file.path, problem: file.problem } : {}) },
         evidence: file ? [fileRef(file.path, undefined, file.problem)] : [],
         fix: `Add README.md at the root opening with a paragraph of at least ${min} words on what the project does, for whom, and why it is useful, before installation instructions.`,
@@ -73,7 +82,9 @@ export const userExperience: Requirement = {
     const measured: Record<string, unknown> = { path: file.path, readmeWords: o.words, required: min, openingParagraph: para };
     if (o.stop) measured['countedUntil'] = o.stop;
     const refs = [fileRef(file.path, o.paragraph?.line ?? 1, para ?? undefined)];
-    const until = o.stop ? ` before the ${o.stop.kind === 'code' ? 'first code block' : `"${o.stop.text}" heading`} (line ${o.stop.line})` : '';
+    const until = o.stop
+      ? ` before the ${o.stop.kind === 'code' ? 'first code block' : `"${o.stop.text}" heading`} (line ${o.stop.line})`
+      : '';
     if (o.words >= min) {
       return {
         status: 'pass',

@@ -53,7 +53,8 @@ export function evaluateWorkingCi(evidence: Evidence): Outcome {
   // The workflows that run on changes first: the text report shows the first reference, and a
   // schedule- or issue-triggered file there (ignite's nightly release, skorch's HF integration) points away from the CI.
   const evidenceRefs: EvidenceRef[] = [...onChanges, ...ci.workflows.filter((w) => !onChanges.includes(w))].map(workflowRef);
-  if (lastRun) evidenceRefs.unshift({ kind: 'api', ref: lastRun.url, detail: `latest completed run: ${lastRun.conclusion} at ${lastRun.at}` });
+  if (lastRun)
+    evidenceRefs.unshift({ kind: 'api', ref: lastRun.url, detail: `latest completed run: ${lastRun.conclusion} at ${lastRun.at}` });
   const osNote = missingOs.length
     ? ` The project declares ${missingOs.join(', ')} (classifiers or wheels) but no CI runner runs on ${missingOs.length === 1 ? 'it' : 'them'}${ci.os.length ? ` (runners: ${ci.os.join(', ')})` : ' (no runner OS could be read)'}.`
     : '';
@@ -79,7 +80,10 @@ export function evaluateWorkingCi(evidence: Evidence): Outcome {
     }
     const odd = runs.filter((r) => !SUCCEEDED.has(r.conclusion.toLowerCase()));
     if (odd.length === 0) {
-      return result(missingOs.length ? 'warn' : 'pass', `The latest completed CI run${runs.length === 1 ? '' : 's'} on the default branch succeeded (${runs.map(label).join('; ')}).`);
+      return result(
+        missingOs.length ? 'warn' : 'pass',
+        `The latest completed CI run${runs.length === 1 ? '' : 's'} on the default branch succeeded (${runs.map(label).join('; ')}).`,
+      );
     }
     return result(
       'warn',

@@ -52,7 +52,15 @@ const SERVER_ROUTES: RouteDef[] = [
 ];
 
 /** Every route the server answers, in registration order. */
-export const ROUTES: RouteDef[] = [...SERVER_ROUTES, ...PUBLIC_ROUTES, ...SELF_CHECK_ROUTES, ...AUTH_ROUTES, ...APPLICATION_ROUTES, ...WG_ROUTES, ...STAFF_ROUTES];
+export const ROUTES: RouteDef[] = [
+  ...SERVER_ROUTES,
+  ...PUBLIC_ROUTES,
+  ...SELF_CHECK_ROUTES,
+  ...AUTH_ROUTES,
+  ...APPLICATION_ROUTES,
+  ...WG_ROUTES,
+  ...STAFF_ROUTES,
+];
 
 const OPENAPI_ROUTE: RouteDef = {
   method: 'GET',
@@ -74,7 +82,10 @@ export function createApp(ctx: ServerContext): OpenAPIHono<Env> {
   app.use('*', async (c, next) => {
     c.header('X-Content-Type-Options', 'nosniff');
     c.header('Referrer-Policy', 'same-origin');
-    c.header('Content-Security-Policy', "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; form-action 'self'");
+    c.header(
+      'Content-Security-Policy',
+      "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; form-action 'self'",
+    );
     await next();
   });
   app.use('*', authMiddleware(ctx));
@@ -93,8 +104,23 @@ export function createApp(ctx: ServerContext): OpenAPIHono<Env> {
       });
     }
   }
-  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'an API token created on /account' });
-  app.doc31('/openapi.json', { openapi: '3.1.0', info: { title: 'Steward', version: TOOL_VERSION, description: 'The PyTorch Ecosystem process: projects, reports, applications and votes.' } });
-  app.notFound((c) => (c.req.path.startsWith('/api/') ? c.json({ error: `no route ${c.req.method} ${c.req.path}` }, 404) : problemPage(c as never, 404, 'Not found', `There is no page at ${c.req.path}.`)));
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'an API token created on /account',
+  });
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Steward',
+      version: TOOL_VERSION,
+      description: 'The PyTorch Ecosystem process: projects, reports, applications and votes.',
+    },
+  });
+  app.notFound((c) =>
+    c.req.path.startsWith('/api/')
+      ? c.json({ error: `no route ${c.req.method} ${c.req.path}` }, 404)
+      : problemPage(c as never, 404, 'Not found', `There is no page at ${c.req.path}.`),
+  );
   return app;
 }

@@ -37,8 +37,9 @@ export async function buildExtensions(input: ExtensionInput, builders: Extension
     }
   }
   // each builder stops what it started, the last started first
-  if (stops.length > 0) merged.stop = async () => {
-    for (const stop of stops.reverse()) await stop();
-  };
+  if (stops.length > 0)
+    merged.stop = async () => {
+      for (const stop of stops.reverse()) await stop();
+    };
   return merged as ServerExtensions;
 }

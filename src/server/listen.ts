@@ -19,7 +19,9 @@ export function listen(app: Fetcher, opts: { port: number; host: string }): Prom
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: (req) => app.fetch(req), port: opts.port, hostname: opts.host }) as Server;
     server.once('error', (err: NodeJS.ErrnoException) => {
-      reject(new Error(`serve: cannot listen on ${opts.host}:${opts.port}: ${err.code === 'EADDRINUSE' ? 'the port is in use' : err.message}`));
+      reject(
+        new Error(`serve: cannot listen on ${opts.host}:${opts.port}: ${err.code === 'EADDRINUSE' ? 'the port is in use' : err.message}`),
+      );
     });
     server.once('listening', () => {
       const addr = server.address() as AddressInfo;

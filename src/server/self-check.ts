@@ -29,7 +29,9 @@ const MAX_PATH = 200;
 export function selfCheckPath(input: string | undefined): { path?: string } | { refused: string } {
   const p = (input ?? '').trim();
   if (p === '') return {};
-  const bad = (why: string) => ({ refused: `the path ${JSON.stringify(p.length > 60 ? `${p.slice(0, 60)}…` : p)} ${why}; give a folder inside the repository, like sub/dir` });
+  const bad = (why: string) => ({
+    refused: `the path ${JSON.stringify(p.length > 60 ? `${p.slice(0, 60)}…` : p)} ${why}; give a folder inside the repository, like sub/dir`,
+  });
   if (p.length > MAX_PATH) return bad(`is longer than ${MAX_PATH} characters`);
   if (/[\0-\x1f\x7f]/.test(p)) return bad('has a control character');
   if (p.includes('\\')) return bad('has a backslash');
@@ -44,7 +46,8 @@ export function selfCheckPath(input: string | undefined): { path?: string } | { 
 export function selfCheckTarget(input: string): { url: string } | { refused: string } {
   const c = classifyTarget(input.trim(), { existsLocally: () => false });
   if (c.kind === 'refused') return { refused: c.reason };
-  if (c.kind === 'owner') return { refused: `${c.owner.webUrl} is an account, not a repository; give https://${c.owner.hostname}/${c.owner.owner}/NAME` };
+  if (c.kind === 'owner')
+    return { refused: `${c.owner.webUrl} is an account, not a repository; give https://${c.owner.hostname}/${c.owner.owner}/NAME` };
   if (c.kind !== 'remote') return { refused: 'expected a repository URL such as https://github.com/OWNER/NAME' };
   return { url: c.spec.webUrl };
 }
@@ -57,7 +60,13 @@ export function workSelfChecks(jobs: JobQueue, store: Store, run: RunSelfCheck, 
     SELF_CHECK_JOB,
     async (job) => {
       const report = await run(job.data.url, job.data.path ? { path: job.data.path } : {});
-      await inTransaction(store, (trx) => insertReport(trx, { kind: 'self-check', subject: `self-check:${job.id}`, repoKey: normalizeRepoUrl(job.data.url), report }, new Date().toISOString()));
+      await inTransaction(store, (trx) =>
+        insertReport(
+          trx,
+          { kind: 'self-check', subject: `self-check:${job.id}`, repoKey: normalizeRepoUrl(job.data.url), report },
+          new Date().toISOString(),
+        ),
+      );
     },
     { concurrency: opts.concurrency ?? 1 },
   );

@@ -33,8 +33,16 @@ export function githubOAuthFromEnv(env: NodeJS.ProcessEnv): GithubOAuthConfig | 
   const clientId = env.STEWARD_GITHUB_OAUTH_CLIENT_ID;
   const clientSecret = env.STEWARD_GITHUB_OAUTH_CLIENT_SECRET;
   if (!clientId && !clientSecret) return undefined;
-  if (!clientId || !clientSecret) throw new Error('GitHub sign-in: set both STEWARD_GITHUB_OAUTH_CLIENT_ID and STEWARD_GITHUB_OAUTH_CLIENT_SECRET (one of them is missing)');
-  return { clientId, clientSecret, ...(env.STEWARD_GITHUB_OAUTH_WEB_URL ? { webBase: env.STEWARD_GITHUB_OAUTH_WEB_URL } : {}), ...(env.STEWARD_GITHUB_OAUTH_API_URL ? { apiBase: env.STEWARD_GITHUB_OAUTH_API_URL } : {}) };
+  if (!clientId || !clientSecret)
+    throw new Error(
+      'GitHub sign-in: set both STEWARD_GITHUB_OAUTH_CLIENT_ID and STEWARD_GITHUB_OAUTH_CLIENT_SECRET (one of them is missing)',
+    );
+  return {
+    clientId,
+    clientSecret,
+    ...(env.STEWARD_GITHUB_OAUTH_WEB_URL ? { webBase: env.STEWARD_GITHUB_OAUTH_WEB_URL } : {}),
+    ...(env.STEWARD_GITHUB_OAUTH_API_URL ? { apiBase: env.STEWARD_GITHUB_OAUTH_API_URL } : {}),
+  };
 }
 
 export function loadLandscapeView(file: string, logosDir?: string): LandscapeView {
@@ -45,7 +53,9 @@ export function loadLandscapeView(file: string, logosDir?: string): LandscapeVie
 export async function startServer(o: StartOptions): Promise<Listening & { storeLocation: string }> {
   const env = o.env ?? process.env;
   const log = o.log ?? (() => undefined);
-  const store = await openStore(optionsFromEnv({ ...(o.dataDir ? { dataDir: o.dataDir } : {}), ...(o.databaseUrl ? { databaseUrl: o.databaseUrl } : {}) }, env));
+  const store = await openStore(
+    optionsFromEnv({ ...(o.dataDir ? { dataDir: o.dataDir } : {}), ...(o.databaseUrl ? { databaseUrl: o.databaseUrl } : {}) }, env),
+  );
   let jobs: Awaited<ReturnType<typeof openJobQueue>> | undefined;
   try {
     const engine = createEngine({ store });
@@ -61,7 +71,14 @@ export async function startServer(o: StartOptions): Promise<Listening & { storeL
     const github = o.web?.githubOAuth ?? githubOAuthFromEnv(env);
     const web: WebOptions = { ...o.web, ...(github ? { githubOAuth: github } : {}) };
     const extensions = await buildExtensions({ env, store, engine, log, jobs });
-    const app = createApp({ store, engine, jobs, web, ...(o.landscapeFile ? { landscape: loadLandscapeView(o.landscapeFile, o.logosDir) } : {}), ...extensions });
+    const app = createApp({
+      store,
+      engine,
+      jobs,
+      web,
+      ...(o.landscapeFile ? { landscape: loadLandscapeView(o.landscapeFile, o.logosDir) } : {}),
+      ...extensions,
+    });
     const server = await listen(app, { port: o.port, host: o.host });
     const queue = jobs;
     return {

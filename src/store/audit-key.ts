@@ -26,20 +26,24 @@ export function auditKeyRef(opts: { sqliteFile?: string; keyFile?: string; env?:
   const env = opts.env ?? process.env;
   const secret = env.STEWARD_AUDIT_KEY;
   if (secret !== undefined && secret !== '') {
-    if (secret.length < MIN_KEY_CHARS) throw new Error(`STEWARD_AUDIT_KEY is ${secret.length} characters long; an audit key needs at least ${MIN_KEY_CHARS}`);
+    if (secret.length < MIN_KEY_CHARS)
+      throw new Error(`STEWARD_AUDIT_KEY is ${secret.length} characters long; an audit key needs at least ${MIN_KEY_CHARS}`);
     const key = Buffer.from(secret, 'utf8');
     return { where: 'STEWARD_AUDIT_KEY', load: () => key, loadOrCreate: () => key };
   }
   const file =
     opts.keyFile ??
     (env.STEWARD_AUDIT_KEY_FILE || undefined) ??
-    (opts.sqliteFile ? join(dirname(opts.sqliteFile), 'audit.key') : join(env.XDG_CONFIG_HOME || join(homedir(), '.config'), 'steward', 'audit.key'));
+    (opts.sqliteFile
+      ? join(dirname(opts.sqliteFile), 'audit.key')
+      : join(env.XDG_CONFIG_HOME || join(homedir(), '.config'), 'steward', 'audit.key'));
   let cached: Buffer | undefined;
   const load = (): Buffer | undefined => {
     if (cached) return cached;
     if (!existsSync(file)) return undefined;
     const text = readFileSync(file, 'utf8').trim();
-    if (text.length < MIN_KEY_CHARS) throw new Error(`the audit key file ${file} holds ${text.length} characters; an audit key needs at least ${MIN_KEY_CHARS}`);
+    if (text.length < MIN_KEY_CHARS)
+      throw new Error(`the audit key file ${file} holds ${text.length} characters; an audit key needs at least ${MIN_KEY_CHARS}`);
     cached = Buffer.from(text, 'utf8');
     return cached;
   };

@@ -36,7 +36,15 @@ const TRACKED: ReadonlySet<DocTableName> = new Set<DocTableName>(['applications'
 const SUBJECT_OF: Record<string, string> = { applications: 'application', projects: 'project' };
 
 export function entryHash(prevHash: string, e: AuditRecord, state: string | null = null): string {
-  const body = canonicalJson({ seq: e.seq, at: e.at, actor: e.actor, action: e.action, subject: e.subject, data: e.data, ...(state !== null ? { state } : {}) });
+  const body = canonicalJson({
+    seq: e.seq,
+    at: e.at,
+    actor: e.actor,
+    action: e.action,
+    subject: e.subject,
+    data: e.data,
+    ...(state !== null ? { state } : {}),
+  });
   return createHash('sha256').update(prevHash).update(body).digest('hex');
 }
 
@@ -102,9 +110,24 @@ export async function appendAudit(trx: Kysely<DB>, entries: Omit<AuditRecord, 's
     const sig = seq >= signedFrom ? entrySig(keyOf(tx), hash) : null;
     await trx
       .insertInto('audit_log')
-      .values({ seq, at: e.at, actor: e.actor, action: e.action, subject: e.subject, data: canonicalJson(e.data), prev_hash: head.hash, hash, sig, state: null })
+      .values({
+        seq,
+        at: e.at,
+        actor: e.actor,
+        action: e.action,
+        subject: e.subject,
+        data: canonicalJson(e.data),
+        prev_hash: head.hash,
+        hash,
+        sig,
+        state: null,
+      })
       .execute();
-    await trx.updateTable('audit_head').set({ hash, sig: headSig(keyOf(tx), seq, hash, signedFrom), signed_from: signedFrom }).where('id', '=', 1).execute();
+    await trx
+      .updateTable('audit_head')
+      .set({ hash, sig: headSig(keyOf(tx), seq, hash, signedFrom), signed_from: signedFrom })
+      .where('id', '=', 1)
+      .execute();
     tx.appended.push({ seq, prevHash: head.hash, record, signedFrom });
     seqs.push(seq);
   }
@@ -124,7 +147,15 @@ export async function sealAudit(trx: Kysely<DB>): Promise<void> {
     transactions.set(trx, tx);
     const [first] = [...tx.states.keys()];
     const [table, id] = first!.split(/:(.*)/s) as [string, string];
-    await appendAudit(trx, [{ at: new Date().toISOString(), actor: 'steward', action: 'state.recorded', subject: `${SUBJECT_OF[table] ?? table}:${id}`, data: {} }]);
+    await appendAudit(trx, [
+      {
+        at: new Date().toISOString(),
+        actor: 'steward',
+        action: 'state.recorded',
+        subject: `${SUBJECT_OF[table] ?? table}:${id}`,
+        data: {},
+      },
+    ]);
     transactions.delete(trx);
   }
   const last = tx.appended[tx.appended.length - 1]!;
@@ -136,7 +167,11 @@ export async function sealAudit(trx: Kysely<DB>): Promise<void> {
     .set({ state, hash, sig: last.seq >= last.signedFrom ? entrySig(key, hash) : null })
     .where('seq', '=', last.seq)
     .execute();
-  await trx.updateTable('audit_head').set({ hash, sig: headSig(key, last.seq, hash, last.signedFrom) }).where('id', '=', 1).execute();
+  await trx
+    .updateTable('audit_head')
+    .set({ hash, sig: headSig(key, last.seq, hash, last.signedFrom) })
+    .where('id', '=', 1)
+    .execute();
 }
 
 // ---- verifying ------------------------------------------------------------------------------
@@ -177,7 +212,10 @@ export async function verifyAudit(db: Kysely<DB>, batch = 1000): Promise<AuditVe
 /** `SEQ:HASH` or `HASH`, as `audit head` prints it. */
 export function parseHead(text: string): { seq?: number; hash: string } {
   const m = /^(?:(\d+):)?([0-9a-f]{64})$/.exec(text.trim().toLowerCase());
-  if (!m) throw new Error(`--head: expected SEQ:HASH as \`steward audit head\` prints it (or the 64-hex-digit hash alone), found ${JSON.stringify(text.slice(0, 80))}`);
+  if (!m)
+    throw new Error(
+      `--head: expected SEQ:HASH as \`steward audit head\` prints it (or the 64-hex-digit hash alone), found ${JSON.stringify(text.slice(0, 80))}`,
+    );
   return { ...(m[1] !== undefined ? { seq: Number(m[1]) } : {}), hash: m[2]! };
 }
 
@@ -207,8 +245,21 @@ export async function checkAudit(db: Kysely<DB>, opts: CheckOptions = {}): Promi
     const rows = await db.selectFrom('audit_log').selectAll().where('seq', '>=', expected).orderBy('seq').limit(batch).execute();
     for (const r of rows) {
       const seq = Number(r.seq);
-      if (seq !== expected) return result({ ok: false, entries: expected - 1, firstBad: { seq: expected, reason: `entry ${expected} is missing (next present is ${seq})` } });
-      if (r.prev_hash !== prev) return result({ ok: false, entries: seq - 1, firstBad: { seq, reason: `entry ${seq} links to ${r.prev_hash.slice(0, 12)}…, but entry ${seq - 1} hashes to ${prev.slice(0, 12)}…` } });
+      if (seq !== expected)
+        return result({
+          ok: false,
+          entries: expected - 1,
+          firstBad: { seq: expected, reason: `entry ${expected} is missing (next present is ${seq})` },
+        });
+      if (r.prev_hash !== prev)
+        return result({
+          ok: false,
+          entries: seq - 1,
+          firstBad: {
+            seq,
+            reason: `entry ${seq} links to ${r.prev_hash.slice(0, 12)}…, but entry ${seq - 1} hashes to ${prev.slice(0, 12)}…`,
+          },
+        });
       let data: Record<string, unknown>;
       try {
         data = JSON.parse(r.data) as Record<string, unknown>;
@@ -216,10 +267,36 @@ export async function checkAudit(db: Kysely<DB>, opts: CheckOptions = {}): Promi
         return result({ ok: false, entries: seq - 1, firstBad: { seq, reason: `entry ${seq}'s data is not JSON` } });
       }
       const hash = entryHash(prev, { seq, at: r.at, actor: r.actor, action: r.action, subject: r.subject, data }, r.state);
-      if (hash !== r.hash) return result({ ok: false, entries: seq - 1, firstBad: { seq, reason: `entry ${seq} (${r.action} ${r.subject}) was altered: its content hashes to ${hash.slice(0, 12)}…, stored ${r.hash.slice(0, 12)}…` } });
+      if (hash !== r.hash)
+        return result({
+          ok: false,
+          entries: seq - 1,
+          firstBad: {
+            seq,
+            reason: `entry ${seq} (${r.action} ${r.subject}) was altered: its content hashes to ${hash.slice(0, 12)}…, stored ${r.hash.slice(0, 12)}…`,
+          },
+        });
       if (key && seq >= signedFrom) {
-        if (r.sig === null) return result({ ok: false, entries: seq - 1, firstBad: { seq, what: 'signature', reason: `entry ${seq} (${r.action} ${r.subject}) is not signed, though signing began at entry ${signedFrom}: the log was rewritten without the key` } });
-        if (!sameHex(r.sig, entrySig(key, hash))) return result({ ok: false, entries: seq - 1, firstBad: { seq, what: 'signature', reason: `entry ${seq} (${r.action} ${r.subject}) has a signature the audit key did not make: the chain was recomputed without the key (or the key is not this store's)` } });
+        if (r.sig === null)
+          return result({
+            ok: false,
+            entries: seq - 1,
+            firstBad: {
+              seq,
+              what: 'signature',
+              reason: `entry ${seq} (${r.action} ${r.subject}) is not signed, though signing began at entry ${signedFrom}: the log was rewritten without the key`,
+            },
+          });
+        if (!sameHex(r.sig, entrySig(key, hash)))
+          return result({
+            ok: false,
+            entries: seq - 1,
+            firstBad: {
+              seq,
+              what: 'signature',
+              reason: `entry ${seq} (${r.action} ${r.subject}) has a signature the audit key did not make: the chain was recomputed without the key (or the key is not this store's)`,
+            },
+          });
       }
       if (r.state !== null) {
         let state: Record<string, { version: number; doc: unknown }>;
@@ -238,11 +315,26 @@ export async function checkAudit(db: Kysely<DB>, opts: CheckOptions = {}): Promi
   }
   const last = expected - 1;
   if (!headRow || Number(headRow.seq) !== last || headRow.hash !== prev) {
-    return result({ ok: false, entries: last, firstBad: { seq: last + 1, reason: `the log ends at entry ${last} but its head records ${headRow ? `entry ${headRow.seq}` : 'nothing'}: entries were removed from the end` } });
+    return result({
+      ok: false,
+      entries: last,
+      firstBad: {
+        seq: last + 1,
+        reason: `the log ends at entry ${last} but its head records ${headRow ? `entry ${headRow.seq}` : 'nothing'}: entries were removed from the end`,
+      },
+    });
   }
   if (key && last >= signedFrom) {
     if (headRow.sig === null || !sameHex(headRow.sig, headSig(key, last, prev, signedFrom))) {
-      return result({ ok: false, entries: last, firstBad: { seq: last, what: 'signature', reason: `the head (entry ${last}) has ${headRow.sig === null ? 'no signature' : 'a signature the audit key did not make'}: it was rewritten without the key (entries cut from the end, or signing's start moved)` } });
+      return result({
+        ok: false,
+        entries: last,
+        firstBad: {
+          seq: last,
+          what: 'signature',
+          reason: `the head (entry ${last}) has ${headRow.sig === null ? 'no signature' : 'a signature the audit key did not make'}: it was rewritten without the key (entries cut from the end, or signing's start moved)`,
+        },
+      });
     }
   }
 
@@ -259,7 +351,15 @@ export async function checkAudit(db: Kysely<DB>, opts: CheckOptions = {}): Promi
       const logged = states.get(k);
       if (!logged) {
         if (signedFrom <= 1) {
-          return result({ ok: false, entries: last, firstBad: { seq: last, what: 'state', reason: `${what} ${row.id} is not in the audit log: it was written behind the log's back` } });
+          return result({
+            ok: false,
+            entries: last,
+            firstBad: {
+              seq: last,
+              what: 'state',
+              reason: `${what} ${row.id} is not in the audit log: it was written behind the log's back`,
+            },
+          });
         }
         untracked.push(`${what} ${row.id}`);
         continue;
@@ -271,7 +371,15 @@ export async function checkAudit(db: Kysely<DB>, opts: CheckOptions = {}): Promi
         canon = '';
       }
       if (canon !== logged.canon || Number(row.version) !== logged.version) {
-        return result({ ok: false, entries: last, firstBad: { seq: logged.seq, what: 'state', reason: `${what} ${row.id} was changed behind the log's back: its stored record (version ${row.version}) is not the state entry ${logged.seq} recorded (version ${logged.version})` } });
+        return result({
+          ok: false,
+          entries: last,
+          firstBad: {
+            seq: logged.seq,
+            what: 'state',
+            reason: `${what} ${row.id} was changed behind the log's back: its stored record (version ${row.version}) is not the state entry ${logged.seq} recorded (version ${logged.version})`,
+          },
+        });
       }
       checked++;
     }
@@ -279,14 +387,30 @@ export async function checkAudit(db: Kysely<DB>, opts: CheckOptions = {}): Promi
   for (const [k, v] of states) {
     if (!seen.has(k)) {
       const [table, id] = k.split(/:(.*)/s) as [string, string];
-      return result({ ok: false, entries: last, firstBad: { seq: v.seq, what: 'state', reason: `${SUBJECT_OF[table] ?? table} ${id} is in the audit log (entry ${v.seq}) but not in the store: it was deleted behind the log's back` } });
+      return result({
+        ok: false,
+        entries: last,
+        firstBad: {
+          seq: v.seq,
+          what: 'state',
+          reason: `${SUBJECT_OF[table] ?? table} ${id} is in the audit log (entry ${v.seq}) but not in the store: it was deleted behind the log's back`,
+        },
+      });
     }
   }
   const records = { checked, untracked };
   if (external) {
     if (externalAt === undefined) {
       return result(
-        { ok: false, entries: last, firstBad: { seq: external.seq ?? last + 1, what: 'head', reason: `the head kept outside (${external.seq !== undefined ? `entry ${external.seq}, ` : ''}${external.hash.slice(0, 12)}…) is not in the log, which ends at entry ${last}: the log was cut back or rewritten after that head was taken` } },
+        {
+          ok: false,
+          entries: last,
+          firstBad: {
+            seq: external.seq ?? last + 1,
+            what: 'head',
+            reason: `the head kept outside (${external.seq !== undefined ? `entry ${external.seq}, ` : ''}${external.hash.slice(0, 12)}…) is not in the log, which ends at entry ${last}: the log was cut back or rewritten after that head was taken`,
+          },
+        },
         { records },
       );
     }
@@ -295,10 +419,24 @@ export async function checkAudit(db: Kysely<DB>, opts: CheckOptions = {}): Promi
   return result({ ok: true, entries: last }, { records });
 }
 
-export async function readAudit(db: Kysely<DB>, opts: { subject?: string; limit?: number; newestFirst?: boolean } = {}): Promise<(AuditRecord & { hash: string })[]> {
-  let q = db.selectFrom('audit_log').select(['seq', 'at', 'actor', 'action', 'subject', 'data', 'hash']).orderBy('seq', opts.newestFirst ? 'desc' : 'asc');
+export async function readAudit(
+  db: Kysely<DB>,
+  opts: { subject?: string; limit?: number; newestFirst?: boolean } = {},
+): Promise<(AuditRecord & { hash: string })[]> {
+  let q = db
+    .selectFrom('audit_log')
+    .select(['seq', 'at', 'actor', 'action', 'subject', 'data', 'hash'])
+    .orderBy('seq', opts.newestFirst ? 'desc' : 'asc');
   if (opts.subject) q = q.where('subject', '=', opts.subject);
   if (opts.limit) q = q.limit(opts.limit);
   const rows = await q.execute();
-  return rows.map((r) => ({ seq: Number(r.seq), at: r.at, actor: r.actor, action: r.action, subject: r.subject, data: JSON.parse(r.data) as Record<string, unknown>, hash: r.hash }));
+  return rows.map((r) => ({
+    seq: Number(r.seq),
+    at: r.at,
+    actor: r.actor,
+    action: r.action,
+    subject: r.subject,
+    data: JSON.parse(r.data) as Record<string, unknown>,
+    hash: r.hash,
+  }));
 }

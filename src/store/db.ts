@@ -66,7 +66,9 @@ export function optionsFromEnv(flags: { dataDir?: string; databaseUrl?: string }
 
 export async function openStore(opts: OpenOptions): Promise<Store> {
   const keyFile = opts.auditKeyFile !== undefined ? { keyFile: opts.auditKeyFile } : {};
-  const store = opts.databaseUrl ? await openPostgres(opts.databaseUrl, opts.pgSchema, keyFile) : await openSqlite(opts.dataDir ?? '.steward', keyFile);
+  const store = opts.databaseUrl
+    ? await openPostgres(opts.databaseUrl, opts.pgSchema, keyFile)
+    : await openSqlite(opts.dataDir ?? '.steward', keyFile);
   if (opts.migrate !== false) {
     try {
       await migrate(store);
@@ -129,7 +131,9 @@ export async function migrate(store: Store): Promise<void> {
     // (PostgreSQL rolls the migration transaction back), so it is asked again.
     if (attempt < 5 && otherSchemaDropped(error, store.schema)) continue;
     const failed = results?.find((r) => r.status === 'Error');
-    throw new Error(`migrating ${store.location}${failed ? ` at ${failed.migrationName}` : ''}: ${(error as Error).message ?? String(error)}`);
+    throw new Error(
+      `migrating ${store.location}${failed ? ` at ${failed.migrationName}` : ''}: ${(error as Error).message ?? String(error)}`,
+    );
   }
 }
 

@@ -29,15 +29,37 @@ export async function getDoc<T>(db: Kysely<DB>, table: DocTableName, id: string)
 export async function insertDoc(db: Kysely<DB>, table: DocTableName, cols: DocColumns, doc: unknown, now: string): Promise<void> {
   await db
     .insertInto(table)
-    .values({ id: cols.id, status: cols.status, key: cols.key ?? '', sort: cols.sort, version: 1, doc: JSON.stringify(doc), updated_at: now })
+    .values({
+      id: cols.id,
+      status: cols.status,
+      key: cols.key ?? '',
+      sort: cols.sort,
+      version: 1,
+      doc: JSON.stringify(doc),
+      updated_at: now,
+    })
     .execute();
   noteState(db, table, cols.id, 1, doc);
 }
 
-export async function updateDoc(db: Kysely<DB>, table: DocTableName, cols: DocColumns, doc: unknown, expectedVersion: number, now: string): Promise<void> {
+export async function updateDoc(
+  db: Kysely<DB>,
+  table: DocTableName,
+  cols: DocColumns,
+  doc: unknown,
+  expectedVersion: number,
+  now: string,
+): Promise<void> {
   const r = await db
     .updateTable(table)
-    .set({ status: cols.status, key: cols.key ?? '', sort: cols.sort, version: expectedVersion + 1, doc: JSON.stringify(doc), updated_at: now })
+    .set({
+      status: cols.status,
+      key: cols.key ?? '',
+      sort: cols.sort,
+      version: expectedVersion + 1,
+      doc: JSON.stringify(doc),
+      updated_at: now,
+    })
     .where('id', '=', cols.id)
     .where('version', '=', expectedVersion)
     .executeTakeFirst();

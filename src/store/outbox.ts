@@ -39,7 +39,21 @@ export async function enqueue(trx: Kysely<DB>, notices: OutboxNotice[], subject:
     const id = await nextId(trx, 'outbox');
     await trx
       .insertInto('outbox')
-      .values({ id, kind: n.kind, recipients: JSON.stringify(n.to), data: JSON.stringify(n.data), subject, created_at: now, status: 'pending', attempts: 0, next_attempt_at: now, claimed_until: null, delivered_at: null, message_id: null, last_error: null })
+      .values({
+        id,
+        kind: n.kind,
+        recipients: JSON.stringify(n.to),
+        data: JSON.stringify(n.data),
+        subject,
+        created_at: now,
+        status: 'pending',
+        attempts: 0,
+        next_attempt_at: now,
+        claimed_until: null,
+        delivered_at: null,
+        message_id: null,
+        last_error: null,
+      })
       .execute();
     ids.push(id);
   }

@@ -25,7 +25,11 @@ export interface StoredReport<R = unknown, E = unknown> {
   createdAt: string;
 }
 
-export async function insertReport(trx: Kysely<DB>, r: { kind: string; subject: string; repoKey: string; report: ReportLike; evidence?: unknown }, now: string): Promise<number> {
+export async function insertReport(
+  trx: Kysely<DB>,
+  r: { kind: string; subject: string; repoKey: string; report: ReportLike; evidence?: unknown },
+  now: string,
+): Promise<number> {
   const id = await nextId(trx, 'report');
   await trx
     .insertInto('reports')
@@ -69,7 +73,10 @@ export async function getReport<R = unknown, E = unknown>(db: Kysely<DB>, id: nu
 }
 
 /** Reports of a subject (application:ID, project:ID) or of a repository, newest first. */
-export async function listReports<R = unknown>(db: Kysely<DB>, where: { subject?: string; repoKey?: string; beforeId?: number; limit?: number }): Promise<StoredReport<R>[]> {
+export async function listReports<R = unknown>(
+  db: Kysely<DB>,
+  where: { subject?: string; repoKey?: string; beforeId?: number; limit?: number },
+): Promise<StoredReport<R>[]> {
   let q = db.selectFrom('reports').selectAll().orderBy('id', 'desc');
   if (where.subject) q = q.where('subject', '=', where.subject);
   if (where.repoKey) q = q.where('repo_key', '=', where.repoKey);
@@ -79,11 +86,22 @@ export async function listReports<R = unknown>(db: Kysely<DB>, where: { subject?
 }
 
 /** Records that a review step was done; false when it already was (the unique step key). */
-export async function recordReviewStep(trx: Kysely<DB>, r: { projectId: string; stepKey: string; reviewedOn: string; reportId: number | null; outcome: string }): Promise<boolean> {
-  const existing = await trx.selectFrom('reviews').select('id').where('project_id', '=', r.projectId).where('step_key', '=', r.stepKey).executeTakeFirst();
+export async function recordReviewStep(
+  trx: Kysely<DB>,
+  r: { projectId: string; stepKey: string; reviewedOn: string; reportId: number | null; outcome: string },
+): Promise<boolean> {
+  const existing = await trx
+    .selectFrom('reviews')
+    .select('id')
+    .where('project_id', '=', r.projectId)
+    .where('step_key', '=', r.stepKey)
+    .executeTakeFirst();
   if (existing) return false;
   const id = await nextId(trx, 'review');
-  await trx.insertInto('reviews').values({ id, project_id: r.projectId, step_key: r.stepKey, reviewed_on: r.reviewedOn, report_id: r.reportId, outcome: r.outcome }).execute();
+  await trx
+    .insertInto('reviews')
+    .values({ id, project_id: r.projectId, step_key: r.stepKey, reviewed_on: r.reviewedOn, report_id: r.reportId, outcome: r.outcome })
+    .execute();
   return true;
 }
 

@@ -21,7 +21,12 @@ export function readRegularFile(path: string, limit = Number.MAX_SAFE_INTEGER): 
     fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    const why: Record<string, string> = { ENOENT: 'no such file', EACCES: 'permission denied', EISDIR: 'it is a directory, expected a file', ENXIO: 'a socket or a device with nothing behind it' };
+    const why: Record<string, string> = {
+      ENOENT: 'no such file',
+      EACCES: 'permission denied',
+      EISDIR: 'it is a directory, expected a file',
+      ENXIO: 'a socket or a device with nothing behind it',
+    };
     throw new InputError(`cannot read ${path}: ${code && why[code] ? `${why[code]} (${code})` : (code ?? (e as Error).message)}`);
   }
   try {

@@ -80,17 +80,27 @@ export function repoIdentity(input: string, hosts: Readonly<Record<string, RepoH
   if (url.port !== '') return refused(input, `a port (${url.port}) is not accepted in a repository URL`);
   const host = repoHostName(url.hostname);
   const hostKind = Object.prototype.hasOwnProperty.call(hosts, host) ? hosts[host] : undefined;
-  if (hostKind === undefined) return refused(input, `expected a repository on ${Object.keys(hosts).join(' or ')}, found the host ${url.hostname}`);
+  if (hostKind === undefined)
+    return refused(input, `expected a repository on ${Object.keys(hosts).join(' or ')}, found the host ${url.hostname}`);
   let segments: string[];
   try {
-    segments = url.pathname.split('/').filter((s) => s !== '').map((s) => decodeURIComponent(s));
+    segments = url.pathname
+      .split('/')
+      .filter((s) => s !== '')
+      .map((s) => decodeURIComponent(s));
   } catch {
     return refused(input, 'the URL path is not valid percent-encoding');
   }
   const p = readRepoPath(segments, hostKind);
   if (p.kind === 'host' || p.owner === undefined) return refused(input, `expected https://${host}/OWNER/NAME, found no owner`);
   if (p.name === undefined) {
-    return { ok: false, kind: 'owner', host, owner: p.owner, reason: `https://${host}/${p.owner} is an organisation or user, not a repository; expected https://${host}/${p.owner}/<repository>` };
+    return {
+      ok: false,
+      kind: 'owner',
+      host,
+      owner: p.owner,
+      reason: `https://${host}/${p.owner} is an organisation or user, not a repository; expected https://${host}/${p.owner}/<repository>`,
+    };
   }
   const identity: RepoIdentity = { host, hostKind, owner: p.owner, name: p.name, url: `https://${host}/${p.owner}/${p.name}`, key: '' };
   const [page, ...rest] = p.extra;

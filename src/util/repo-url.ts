@@ -84,7 +84,10 @@ export function parseRepoUrl(value: string, hosts: Readonly<Record<string, RepoH
   const host = repoHostName(url.hostname);
   const hostKind = Object.prototype.hasOwnProperty.call(hosts, host) ? hosts[host] : undefined;
   if (hostKind === undefined) return undefined;
-  const path = readRepoPath(url.pathname.split('/').filter((s) => s !== ''), hostKind);
+  const path = readRepoPath(
+    url.pathname.split('/').filter((s) => s !== ''),
+    hostKind,
+  );
   const queryOrFragment = url.search !== '' || url.hash !== '';
   const kind = path.kind === 'repo' && queryOrFragment ? 'subpath' : path.kind;
   return { ...path, kind, host, hostKind, queryOrFragment };

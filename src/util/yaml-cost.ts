@@ -24,13 +24,25 @@ export function yamlCostLimit(text: string): { offset: number; message: string }
       i = nl - 1;
       continue;
     } else if (c === '[' || c === '{') {
-      if (++flow > MAX_YAML_DEPTH) return { offset: i, message: `YAML nested more than ${MAX_YAML_DEPTH} levels deep ([ and {): refused unread` };
+      if (++flow > MAX_YAML_DEPTH)
+        return { offset: i, message: `YAML nested more than ${MAX_YAML_DEPTH} levels deep ([ and {): refused unread` };
     } else if (c === ']' || c === '}') {
       if (flow > 0) flow--;
-    } else if ((c === '-' || c === '?' || c === ':') && (text[i + 1] === ' ' || text[i + 1] === '\t') && (c === ':' || prev === ' ' || prev === '\t' || prev === '\n')) {
-      if (++compact > MAX_YAML_DEPTH) return { offset: i, message: `YAML nests more than ${MAX_YAML_DEPTH} levels on one line ("- ", "? " or ": "): refused unread` };
-    } else if ((c === '&' || c === '*' || c === '!') && (prev === ' ' || prev === '\t' || prev === '\n' || prev === '[' || prev === '{' || prev === ',') && i + 1 < text.length && !/[\s,[\]{}]/.test(text[i + 1]!)) {
-      if (++anchors > MAX_YAML_ANCHORS) return { offset: i, message: `YAML with more than ${MAX_YAML_ANCHORS} anchors, aliases and tags (&, * and !): refused unread` };
+    } else if (
+      (c === '-' || c === '?' || c === ':') &&
+      (text[i + 1] === ' ' || text[i + 1] === '\t') &&
+      (c === ':' || prev === ' ' || prev === '\t' || prev === '\n')
+    ) {
+      if (++compact > MAX_YAML_DEPTH)
+        return { offset: i, message: `YAML nests more than ${MAX_YAML_DEPTH} levels on one line ("- ", "? " or ": "): refused unread` };
+    } else if (
+      (c === '&' || c === '*' || c === '!') &&
+      (prev === ' ' || prev === '\t' || prev === '\n' || prev === '[' || prev === '{' || prev === ',') &&
+      i + 1 < text.length &&
+      !/[\s,[\]{}]/.test(text[i + 1]!)
+    ) {
+      if (++anchors > MAX_YAML_ANCHORS)
+        return { offset: i, message: `YAML with more than ${MAX_YAML_ANCHORS} anchors, aliases and tags (&, * and !): refused unread` };
     }
     prev = c;
   }

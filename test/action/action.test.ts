@@ -32,7 +32,10 @@ const PASSING_FILES: Record<string, FileContent> = {
 };
 
 /** main: one commit (the base); feature: one more commit (the pull request's head), checked out. */
-async function pullRequestRepo(head: Record<string, FileContent>, base: Record<string, FileContent> = PASSING_FILES): Promise<{ dir: string; base: string }> {
+async function pullRequestRepo(
+  head: Record<string, FileContent>,
+  base: Record<string, FileContent> = PASSING_FILES,
+): Promise<{ dir: string; base: string }> {
   const commits: CommitSpec[] = [
     { date: '2026-11-01T00:00:00Z', files: base },
     { date: '2026-11-02T00:00:00Z', files: head, branch: 'feature', parents: [0] },
@@ -70,11 +73,11 @@ function runAction(repo: string, event: { name: string; payload: unknown }, inpu
     GITHUB_STEP_SUMMARY: summaryPath,
     GITHUB_OUTPUT: outputPath,
     // the defaults action.yml declares, as the runner passes them
-    'INPUT_PATH': '.',
-    'INPUT_STAGE': 'apply',
+    INPUT_PATH: '.',
+    INPUT_STAGE: 'apply',
     'INPUT_REQUIRE-PASS': 'false',
     'INPUT_SARIF-FILE': 'results/steward.sarif',
-    'INPUT_ONLINE': 'false',
+    INPUT_ONLINE: 'false',
     'INPUT_AS-OF': AS_OF,
   };
   for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
@@ -90,7 +93,10 @@ function runAction(repo: string, event: { name: string; payload: unknown }, inpu
   };
 }
 
-const pullRequest = (base: string) => ({ name: 'pull_request', payload: { action: 'synchronize', number: 7, pull_request: { number: 7, base: { sha: base, ref: 'main' }, head: { ref: 'feature' } } } });
+const pullRequest = (base: string) => ({
+  name: 'pull_request',
+  payload: { action: 'synchronize', number: 7, pull_request: { number: 7, base: { sha: base, ref: 'main' }, head: { ref: 'feature' } } },
+});
 
 test('a pull request that deletes CODEOWNERS is a regression: the step fails, naming requirements 11 and 18', async () => {
   const { dir, base } = await pullRequestRepo({ '.github/CODEOWNERS': null });
@@ -126,7 +132,10 @@ test('a pull request that leaves a failure as it was passes; require-pass makes 
 });
 
 test('a pull request that fixes a failure passes and lists it as fixed', async () => {
-  const { dir, base } = await pullRequestRepo({ 'GOVERNANCE.md': '# Governance\n\nThe maintainers decide.\n' }, { ...PASSING_FILES, 'GOVERNANCE.md': null });
+  const { dir, base } = await pullRequestRepo(
+    { 'GOVERNANCE.md': '# Governance\n\nThe maintainers decide.\n' },
+    { ...PASSING_FILES, 'GOVERNANCE.md': null },
+  );
   const r = runAction(dir, pullRequest(base));
   assert.equal(r.code, 0, r.stdout);
   assert.match(r.summary, /Fixed by this change: 3 Governance/);
@@ -153,12 +162,18 @@ test('a base commit missing from the checkout (a shallow clone) is an error that
 
 test('the committed action bundle is what `npm run build:action` builds from these sources', () => {
   const out = join(tempDir('steward-action-build-'), 'dist');
-  const r = spawnSync(process.execPath, [join(REPO_ROOT, 'scripts', 'build-action.mjs'), '--out', out], { cwd: REPO_ROOT, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [join(REPO_ROOT, 'scripts', 'build-action.mjs'), '--out', out], {
+    cwd: REPO_ROOT,
+    encoding: 'utf8',
+  });
   assert.equal(r.status, 0, r.stderr);
   const committed = join(REPO_ROOT, 'action', 'dist');
   assert.deepEqual(readdirSync(out).sort(), readdirSync(committed).sort());
   for (const f of readdirSync(out)) {
-    assert.ok(readFileSync(join(out, f)).equals(readFileSync(join(committed, f))), `action/dist/${f} is stale: run npm run build:action and commit it`);
+    assert.ok(
+      readFileSync(join(out, f)).equals(readFileSync(join(committed, f))),
+      `action/dist/${f} is stale: run npm run build:action and commit it`,
+    );
   }
   // the store (better-sqlite3 is native) is not in it
   assert.doesNotMatch(readFileSync(join(committed, 'index.js'), 'utf8'), /better-sqlite3|src\/store\//);

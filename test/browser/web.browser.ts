@@ -33,7 +33,8 @@ let gh: FakeGitHub;
 const VOTE_OPEN = '8';
 
 before(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium; .ci/run does)`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium; .ci/run does)`);
   world = await buildDemo({ dir: tempDir('steward-browser-'), projects: 8 });
   // the self-check's repository: a bare copy of a generated one, on a git server on loopback
   const gitRoot = tempDir('steward-git-root-');
@@ -43,7 +44,17 @@ before(async () => {
   await buildRepo(
     {
       bare: true,
-      commits: [{ date: new Date(Date.now() - 86_400_000), files: { 'README.md': '# selfcheck\n\nA small PyTorch library.\n', 'pyproject.toml': wellKeptPyproject('selfcheck'), '.github/workflows/ci.yml': CI_WORKFLOW, LICENSE: 'MIT License\n' } }],
+      commits: [
+        {
+          date: new Date(Date.now() - 86_400_000),
+          files: {
+            'README.md': '# selfcheck\n\nA small PyTorch library.\n',
+            'pyproject.toml': wellKeptPyproject('selfcheck'),
+            '.github/workflows/ci.yml': CI_WORKFLOW,
+            LICENSE: 'MIT License\n',
+          },
+        },
+      ],
     },
     join(gitRoot, 'demo-org', 'selfcheck.git'),
   );
@@ -57,11 +68,27 @@ before(async () => {
     STEWARD_CONDA_API_URL: `${gh.url}/conda`,
     XDG_CACHE_HOME: tempDir('steward-cache-'),
   });
-  server = await startServer({ port: 0, host: '127.0.0.1', dataDir: world.dataDir, landscapeFile: world.landscapeFile, logosDir: world.logosDir, env: { ...process.env, DATABASE_URL: '' } });
+  server = await startServer({
+    port: 0,
+    host: '127.0.0.1',
+    dataDir: world.dataDir,
+    landscapeFile: world.landscapeFile,
+    logosDir: world.logosDir,
+    env: { ...process.env, DATABASE_URL: '' },
+  });
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     // launch() starts each run on a new empty profile of its own (it refuses a --user-data-dir here)
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   mkdirSync(SHOTS, { recursive: true });
 });
@@ -226,14 +253,16 @@ test('every page at 375 and 1440 px: screenshots, keyboard navigation, and no se
       await page.setViewportSize({ width, height: 900 });
       const res = await page.goto(`${server.url}${p.path}`);
       if (res?.status() !== 200) problems.push(`${p.path} as ${p.role ?? 'anonymous'}: HTTP ${res?.status()}`);
-      const name = `${(p.role ?? 'public')}${p.path.replace(/[^a-z0-9]+/gi, '-')}-${width}.png`.replace(/-+/g, '-');
+      const name = `${p.role ?? 'public'}${p.path.replace(/[^a-z0-9]+/gi, '-')}-${width}.png`.replace(/-+/g, '-');
       await page.screenshot({ path: join(SHOTS, name), fullPage: true });
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       if (overflow > 1) problems.push(`${p.path} at ${width}px: the page is ${overflow}px wider than the window`);
     }
     // keyboard: Tab from the top stops first at the skip link, then reaches every link, button and field
     const reachable = await page.evaluate(() => {
-      const all = [...(document.querySelectorAll('a[href], button, input:not([type=hidden]), select, textarea, summary') as unknown as HTMLElement[])].filter((e) => e.offsetParent !== null);
+      const all = [
+        ...(document.querySelectorAll('a[href], button, input:not([type=hidden]), select, textarea, summary') as unknown as HTMLElement[]),
+      ].filter((e) => e.offsetParent !== null);
       all.forEach((e, i) => e.setAttribute('data-tab-i', String(i)));
       return all.length;
     });
@@ -244,7 +273,11 @@ test('every page at 375 and 1440 px: screenshots, keyboard navigation, and no se
     const limit = Math.min(reachable, 60);
     const seen = new Set<string>();
     // radio buttons of one group are one Tab stop (arrow keys move within it)
-    const groups = await page.evaluate(() => document.querySelectorAll('input[type=radio]').length - new Set([...(document.querySelectorAll('input[type=radio]') as unknown as HTMLInputElement[])].map((r) => r.name)).size);
+    const groups = await page.evaluate(
+      () =>
+        document.querySelectorAll('input[type=radio]').length -
+        new Set([...(document.querySelectorAll('input[type=radio]') as unknown as HTMLInputElement[])].map((r) => r.name)).size,
+    );
     // a date field is several Tab stops (day, month, year), so a few extra presses
     for (let i = 0; i < limit + 10; i++) {
       const at = await page.evaluate(() => document.activeElement?.getAttribute('data-tab-i') ?? '');
@@ -254,10 +287,21 @@ test('every page at 375 and 1440 px: screenshots, keyboard navigation, and no se
     if (seen.size < limit - groups) problems.push(`${p.path}: Tab reached ${seen.size} of the first ${limit} focusable elements`);
     await page.addScriptTag({ content: AXE });
     const violations = (await page.evaluate(async () => {
-      const r = await (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run();
-      return r.violations.map((v) => ({ id: v.id, impact: v.impact, at: v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ') }));
+      const r = await (
+        window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }
+      ).axe.run();
+      return r.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        at: v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join(', '),
+      }));
     })) as { id: string; impact: string; at: string }[];
-    for (const v of violations) if (v.impact === 'serious' || v.impact === 'critical') problems.push(`${p.path} as ${p.role ?? 'anonymous'}: axe ${v.impact} ${v.id} at ${v.at}`);
+    for (const v of violations)
+      if (v.impact === 'serious' || v.impact === 'critical')
+        problems.push(`${p.path} as ${p.role ?? 'anonymous'}: axe ${v.impact} ${v.id} at ${v.at}`);
   }
   for (const page of contexts.values()) await page.context().close();
   assert.deepEqual(problems, []);

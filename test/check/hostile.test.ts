@@ -32,9 +32,9 @@ test('binary and invalid UTF-8 files never crash an extractor', async () => {
         date: '2026-11-01T00:00:00Z',
         files: {
           'README.md': junk,
-          'LICENSE': Buffer.concat([Buffer.from('MIT License\n'), Buffer.from([0xff, 0xfe, 0xfd])]),
+          LICENSE: Buffer.concat([Buffer.from('MIT License\n'), Buffer.from([0xff, 0xfe, 0xfd])]),
           'pyproject.toml': Buffer.from([0x5b, 0x70, 0xff, 0x5d, 0x0a]),
-          'CODEOWNERS': junk,
+          CODEOWNERS: junk,
           '.github/workflows/ci.yml': Buffer.from([0xc3, 0x28, 0x0a]),
           'setup.py': junk,
         },
@@ -54,7 +54,7 @@ test('symlinks pointing outside the repository are never followed', async () => 
         date: '2026-11-01T00:00:00Z',
         files: {
           'README.md': { symlink: '../../../../etc/passwd' },
-          'LICENSE': { symlink: '/etc/hostname' },
+          LICENSE: { symlink: '/etc/hostname' },
           'CODE_OF_CONDUCT.md': { symlink: '../outside/CODE_OF_CONDUCT.md' },
         },
       },

@@ -35,7 +35,12 @@ before(async () => {
   gh.opts.gitRoot = root;
   await gh.start();
   await pypi.start();
-  gh.addRepo({ owner: 'acme', name: 'widget', stars: 321, runs: [{ name: 'ci', workflowId: 1, branch: 'main', conclusion: 'success', updatedAt: '2026-11-02T00:00:00Z' }] });
+  gh.addRepo({
+    owner: 'acme',
+    name: 'widget',
+    stars: 321,
+    runs: [{ name: 'ci', workflowId: 1, branch: 'main', conclusion: 'success', updatedAt: '2026-11-02T00:00:00Z' }],
+  });
 });
 after(async () => {
   await gh.stop();
@@ -46,8 +51,16 @@ after(async () => {
 const URL_ = 'https://github.com/acme/widget';
 
 test('unchanged head and 304 ETags: not fetched, re-judged; a new default-branch commit or new metadata: fetched again', async () => {
-  const session = createOnlineSession({ cacheDir: tempDir(), tokens: [{ origin: 'test', token: 'tok' }], baseUrls: { github: gh.url, pypi: pypi.url, conda: pypi.url } });
-  const opts = { session, asOf: new Date('2026-11-27T00:00:00Z'), remote: { cacheDir: tempDir(), cloneBaseUrls: { 'github.com': `${gh.url}/git` } } };
+  const session = createOnlineSession({
+    cacheDir: tempDir(),
+    tokens: [{ origin: 'test', token: 'tok' }],
+    baseUrls: { github: gh.url, pypi: pypi.url, conda: pypi.url },
+  });
+  const opts = {
+    session,
+    asOf: new Date('2026-11-27T00:00:00Z'),
+    remote: { cacheDir: tempDir(), cloneBaseUrls: { 'github.com': `${gh.url}/git` } },
+  };
   const gitPosts = () => gh.log.filter((l) => l.path.startsWith('/git/') && l.method === 'POST').length;
   const billable = () => gh.billable;
 
@@ -74,10 +87,24 @@ test('unchanged head and 304 ETags: not fetched, re-judged; a new default-branch
   assert.notEqual(JSON.stringify(second.report.requirements), JSON.stringify(first.report.requirements));
 
   // a new commit on the default branch: the probe says so and the check fetches and gathers again
-  const env = { ...process.env, GIT_AUTHOR_NAME: 'a', GIT_AUTHOR_EMAIL: 'a@x', GIT_COMMITTER_NAME: 'a', GIT_COMMITTER_EMAIL: 'a@x', GIT_COMMITTER_DATE: '2026-11-20T00:00:00Z', GIT_AUTHOR_DATE: '2026-11-20T00:00:00Z' };
-  const head2 = execFileSync('git', ['--git-dir', served, 'commit-tree', '-p', 'main', '-m', 'third', 'main^{tree}'], { encoding: 'utf8', env }).trim();
+  const env = {
+    ...process.env,
+    GIT_AUTHOR_NAME: 'a',
+    GIT_AUTHOR_EMAIL: 'a@x',
+    GIT_COMMITTER_NAME: 'a',
+    GIT_COMMITTER_EMAIL: 'a@x',
+    GIT_COMMITTER_DATE: '2026-11-20T00:00:00Z',
+    GIT_AUTHOR_DATE: '2026-11-20T00:00:00Z',
+  };
+  const head2 = execFileSync('git', ['--git-dir', served, 'commit-tree', '-p', 'main', '-m', 'third', 'main^{tree}'], {
+    encoding: 'utf8',
+    env,
+  }).trim();
   execFileSync('git', ['--git-dir', served, 'update-ref', 'refs/heads/main', head2]);
-  assert.match((await changedSince(URL_, prior, session, opts)) ?? '', new RegExp(`^the default branch moved \\(${head1.slice(0, 12)} → ${head2.slice(0, 12)}\\)$`));
+  assert.match(
+    (await changedSince(URL_, prior, session, opts)) ?? '',
+    new RegExp(`^the default branch moved \\(${head1.slice(0, 12)} → ${head2.slice(0, 12)}\\)$`),
+  );
   gh.log = [];
   const third = await checkIncremental(URL_, prior, opts);
   assert.equal(third.reused, false);
@@ -90,8 +117,15 @@ test('unchanged head and 304 ETags: not fetched, re-judged; a new default-branch
   gh.repos.get('acme/widget')!.stars = 999;
   assert.equal(await changedSince(URL_, prior3, session, opts), 'the repository metadata changed (new ETag)');
   // that probe refreshed the cache: until a full check completes, the next one must not take its 304 for "unchanged"
-  assert.equal(await changedSince(URL_, prior3, session, opts), 'the repository metadata changed since the stored evidence (no full check has completed since)');
+  assert.equal(
+    await changedSince(URL_, prior3, session, opts),
+    'the repository metadata changed since the stored evidence (no full check has completed since)',
+  );
   const fourth = await checkIncremental(URL_, prior3, opts);
   assert.equal(fourth.reused, false);
-  assert.equal(await changedSince(URL_, { commit: fourth.report.target.commit, evidence: fourth.evidence }, session, opts), null, 'after the full check: unchanged again');
+  assert.equal(
+    await changedSince(URL_, { commit: fourth.report.target.commit, evidence: fourth.evidence }, session, opts),
+    null,
+    'after the full check: unchanged again',
+  );
 });

@@ -21,7 +21,7 @@ test('bin/steward.js (bundled) and the sources give the same JSON report', async
       {
         date: '2026-11-01T00:00:00Z',
         files: {
-          'LICENSE': 'Copyright (c) 2026 Example\n\n' + templateLicenseText('BSD-3-Clause'),
+          LICENSE: 'Copyright (c) 2026 Example\n\n' + templateLicenseText('BSD-3-Clause'),
           'README.md': '# Demo\n\nA demo project.\n',
           'pyproject.toml': '[project]\nname = "demo"\ndependencies = ["torch>=2.0"]\n',
         },

@@ -15,7 +15,7 @@ async function smallRepo(bare = false) {
     bare,
     commits: [
       { date: '2026-10-01T10:00:00Z', files: { 'README.md': '# Demo\n', 'src/a.py': 'print(1)\n' } },
-      { date: '2026-10-02T10:00:00Z', files: { 'LICENSE': 'MIT License\n' } },
+      { date: '2026-10-02T10:00:00Z', files: { LICENSE: 'MIT License\n' } },
     ],
   });
 }
@@ -99,7 +99,10 @@ describe('steward check: reports', () => {
     assert.equal(report.schema, 'steward.report/v1');
     assert.equal(report.target.asOf, '2026-11-27T00:00:00.000Z');
     assert.equal(report.requirements.length, 19);
-    assert.deepEqual(report.requirements.map((r: { id: number }) => r.id), Array.from({ length: 19 }, (_, i) => i + 1));
+    assert.deepEqual(
+      report.requirements.map((r: { id: number }) => r.id),
+      Array.from({ length: 19 }, (_, i) => i + 1),
+    );
     for (const r of report.requirements) {
       assert.ok(['pass', 'fail', 'warn', 'review', 'unknown', 'exempt'].includes(r.status), r.key);
       assert.equal(typeof r.summary, 'string');

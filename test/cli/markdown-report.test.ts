@@ -26,7 +26,10 @@ test('offline check of a clone with a GitHub SSH origin: links at the commit, st
   const row14 = r.stdout.split('\n').find((l) => l.startsWith('| 14 |'))!;
   assert.match(row14, /Stars need GitHub; run without --offline\./);
   assert.doesNotMatch(r.stdout, /No GitHub repository is known/);
-  assert.ok(r.stdout.includes(`Re-run: \`steward check ${dir} --rev ${commit} --as-of 2026-11-27T00:00:00.000Z --offline\``), r.stdout.split('\n').at(-2));
+  assert.ok(
+    r.stdout.includes(`Re-run: \`steward check ${dir} --rev ${commit} --as-of 2026-11-27T00:00:00.000Z --offline\``),
+    r.stdout.split('\n').at(-2),
+  );
 });
 
 const report = (summary: string): Report => ({
@@ -36,7 +39,9 @@ const report = (summary: string): Report => ({
   target: { input: '../demo', repo: 'acme/demo', rev: 'HEAD', commit: 'c'.repeat(40), asOf: AS_OF, webUrl: 'https://github.com/acme/demo' },
   sources: [],
   verdict: 'fail',
-  requirements: [{ id: 1, key: 'k', title: 'T | x', automation: 'auto', status: 'fail', summary, measured: {}, evidence: [], fix: 'do a | b' }] as unknown as Report['requirements'],
+  requirements: [
+    { id: 1, key: 'k', title: 'T | x', automation: 'auto', status: 'fail', summary, measured: {}, evidence: [], fix: 'do a | b' },
+  ] as unknown as Report['requirements'],
   problems: [],
 });
 
@@ -65,7 +70,9 @@ test('markdown: @logins and @org/teams in summaries and fixes become code so a p
 
 test('markdown: HTML quoted from a repository shows as text, not as markup; code spans keep their <', () => {
   const r = report('README heading "<img src=x onerror=alert(1)> Install" and </details> then `torch<3`.');
-  const row = renderMarkdown(r).split('\n').find((l) => l.startsWith('| 1 |'))!;
+  const row = renderMarkdown(r)
+    .split('\n')
+    .find((l) => l.startsWith('| 1 |'))!;
   assert.ok(row.includes('"&lt;img src=x onerror=alert(1)> Install" and &lt;/details> then `torch<3`.'), row);
   assert.doesNotMatch(row.split(/`[^`]*`/).join(''), /<[a-z/]/i);
 });

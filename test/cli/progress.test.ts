@@ -56,7 +56,13 @@ test('on a terminal: one line redrawn with done/total, rate, ETA and budget; a s
     ['failed (notified)', '10'],
   ]);
   shown = screen(tty.out);
-  assert.deepEqual(shown, ['outcome            projects', 'passed                  190', 'failed (notified)        10', 'reviewed 200/200 in 40s (5.0/s), GitHub budget 8800 left', '']);
+  assert.deepEqual(shown, [
+    'outcome            projects',
+    'passed                  190',
+    'failed (notified)        10',
+    'reviewed 200/200 in 40s (5.0/s), GitHub budget 8800 left',
+    '',
+  ]);
 });
 
 test('not a terminal, --quiet or --format json: nothing is written at all', () => {
@@ -101,9 +107,20 @@ test('figures, durations and the table', () => {
   assert.equal(formatDuration(75), '1m 15s');
   assert.equal(formatDuration(3725), '1h 02m');
   assert.equal(progressLine('checked', progressFigures(30, 120, 0, 2000)), 'checked 30/120 (25 %)  15/s  ETA 6s');
-  assert.equal(renderTable([['verdict', 'n'], ['pass', '12'], ['fail', '3']]), 'verdict   n\npass     12\nfail      3\n');
+  assert.equal(
+    renderTable([
+      ['verdict', 'n'],
+      ['pass', '12'],
+      ['fail', '3'],
+    ]),
+    'verdict   n\npass     12\nfail      3\n',
+  );
 });
 
 test('--from-file lists: one repository a line, blank lines and # comments skipped', () => {
-  assert.deepEqual(targetsFromFile('# the portfolio\npytorch/ignite\n\n  https://github.com/a/b  # kept\r\nc/d\n'), ['pytorch/ignite', 'https://github.com/a/b', 'c/d']);
+  assert.deepEqual(targetsFromFile('# the portfolio\npytorch/ignite\n\n  https://github.com/a/b  # kept\r\nc/d\n'), [
+    'pytorch/ignite',
+    'https://github.com/a/b',
+    'c/d',
+  ]);
 });

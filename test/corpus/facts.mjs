@@ -31,7 +31,10 @@ for (const spec of names) {
     asOf,
     ...(path ? { path } : {}),
     facts: {
-      windowCommits: { value: windowCommits, source: `git log --no-merges --format=%ct HEAD: committer times in (${asOf} - 90 days, ${asOf}]` },
+      windowCommits: {
+        value: windowCommits,
+        source: `git log --no-merges --format=%ct HEAD: committer times in (${asOf} - 90 days, ${asOf}]`,
+      },
       readme: { value: readme, source: `git ls-tree HEAD${path ? ` ${path}/` : ''}` },
       codeowners: { value: codeowners, source: 'git ls-tree -r HEAD: .github/CODEOWNERS, CODEOWNERS, docs/CODEOWNERS' },
     },
@@ -39,12 +42,26 @@ for (const spec of names) {
   // for the person reading the hand-read facts
   const lic = top.filter((f) => /^(licen[cs]e|copying)/i.test(f));
   process.stderr.write(`\n== ${name} ${commit.slice(0, 12)} asOf ${asOf} license files: ${lic.join(', ') || '-'}\n`);
-  for (const f of lic) process.stderr.write(`   ${f}:1-3: ${git(dir, 'show', `HEAD:${base}${f}`).split('\n').slice(0, 3).join(' | ').slice(0, 160)}\n`);
-  for (const f of files.filter((f) => f.startsWith(base) && /(^|\/)(pyproject\.toml|setup\.py|setup\.cfg|requirements[^/]*\.txt|environment[^/]*\.ya?ml|meta\.ya?ml)$/.test(f) && f.split('/').length - base.split('/').length < 2)) {
+  for (const f of lic)
+    process.stderr.write(`   ${f}:1-3: ${git(dir, 'show', `HEAD:${base}${f}`).split('\n').slice(0, 3).join(' | ').slice(0, 160)}\n`);
+  for (const f of files.filter(
+    (f) =>
+      f.startsWith(base) &&
+      /(^|\/)(pyproject\.toml|setup\.py|setup\.cfg|requirements[^/]*\.txt|environment[^/]*\.ya?ml|meta\.ya?ml)$/.test(f) &&
+      f.split('/').length - base.split('/').length < 2,
+  )) {
     const lines = git(dir, 'show', `HEAD:${f}`).split('\n');
-    lines.forEach((l, i) => { if (/\btorch\b|pytorch/i.test(l) && !/^\s*#/.test(l)) process.stderr.write(`   ${f}:${i + 1}: ${l.trim().slice(0, 120)}\n`); });
+    lines.forEach((l, i) => {
+      if (/\btorch\b|pytorch/i.test(l) && !/^\s*#/.test(l)) process.stderr.write(`   ${f}:${i + 1}: ${l.trim().slice(0, 120)}\n`);
+    });
   }
-  const testDirs = [...new Set(files.filter((f) => f.startsWith(base) && /(^|\/)tests?\//.test(f.slice(base.length))).map((f) => f.slice(base.length).replace(/(^|.*?\/)(tests?)\/.*$/, '$1$2/')))].slice(0, 4);
+  const testDirs = [
+    ...new Set(
+      files
+        .filter((f) => f.startsWith(base) && /(^|\/)tests?\//.test(f.slice(base.length)))
+        .map((f) => f.slice(base.length).replace(/(^|.*?\/)(tests?)\/.*$/, '$1$2/')),
+    ),
+  ].slice(0, 4);
   process.stderr.write(`   test folders: ${testDirs.join(', ') || '-'}\n`);
 }
 process.stdout.write(JSON.stringify(out, null, 2) + '\n');

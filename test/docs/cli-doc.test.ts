@@ -54,7 +54,11 @@ function runnable(text: string): string {
     }
     const command = [lines[i]!.slice(2)];
     while (command.at(-1)!.endsWith('\\') && i + 1 < lines.length) command.push(lines[++i]!);
-    const shown = command.map((l) => l.replace(/\s*\\$/, '')).join(' ').replace(/\s+#.*$/, '').replace(/["\\$`]/g, '\\$&');
+    const shown = command
+      .map((l) => l.replace(/\s*\\$/, ''))
+      .join(' ')
+      .replace(/\s+#.*$/, '')
+      .replace(/["\\$`]/g, '\\$&');
     out.push('if', ...command, `then echo "expected a refusal, but it succeeded: ${shown}" >&2; exit 1; fi`);
   }
   return out.join('\n');
@@ -121,12 +125,27 @@ async function walk(store: { DATABASE_URL?: string; STEWARD_PG_SCHEMA?: string }
   const script = join(root, 'walk.sh');
   writeFileSync(
     script,
-    ['set -e -o pipefail', 'exec 2>&1', ...blocks.flatMap((b, i) => [`printf '\\n${MARK} %s %s@@\\n' ${i} "$(date +%s%3N)"`, runnable(b.text)]), `printf '\\n${MARK} end %s@@\\n' "$(date +%s%3N)"`, ''].join('\n'),
+    [
+      'set -e -o pipefail',
+      'exec 2>&1',
+      ...blocks.flatMap((b, i) => [`printf '\\n${MARK} %s %s@@\\n' ${i} "$(date +%s%3N)"`, runnable(b.text)]),
+      `printf '\\n${MARK} end %s@@\\n' "$(date +%s%3N)"`,
+      '',
+    ].join('\n'),
   );
   // the environment of a new staff member: nothing of the caller's Steward settings leaks in
   const env: NodeJS.ProcessEnv = {};
-  for (const [k, v] of Object.entries(process.env)) if (!/^(STEWARD_|DATABASE_URL$|GITHUB_TOKEN$|GH_TOKEN$|NODE_OPTIONS$)/.test(k)) env[k] = v;
-  Object.assign(env, { PATH: `${bin}:${process.env.PATH ?? ''}`, STEWARD_SRC: REPO_ROOT, NO_COLOR: '1', TZ: 'UTC', HOME: root, XDG_DATA_HOME: join(root, 'xdg'), ...store });
+  for (const [k, v] of Object.entries(process.env))
+    if (!/^(STEWARD_|DATABASE_URL$|GITHUB_TOKEN$|GH_TOKEN$|NODE_OPTIONS$)/.test(k)) env[k] = v;
+  Object.assign(env, {
+    PATH: `${bin}:${process.env.PATH ?? ''}`,
+    STEWARD_SRC: REPO_ROOT,
+    NO_COLOR: '1',
+    TZ: 'UTC',
+    HOME: root,
+    XDG_DATA_HOME: join(root, 'xdg'),
+    ...store,
+  });
   let run: Run;
   try {
     run = await runScript(script, work, env);
@@ -154,14 +173,27 @@ async function walk(store: { DATABASE_URL?: string; STEWARD_PG_SCHEMA?: string }
 function slowest(run: Run, blocks: ShBlock[]): string {
   const marks = [...run.output.matchAll(new RegExp(`${MARK} (\\d+|end) (\\d+)@@`, 'g'))].map((m) => ({ i: m[1]!, t: Number(m[2]) }));
   const spans = marks.slice(0, -1).map((m, k) => ({ line: blocks[Number(m.i)]?.line, ms: marks[k + 1]!.t - m.t }));
-  return spans.sort((a, b) => b.ms - a.ms).slice(0, 5).map((s) => `line ${s.line}: ${(s.ms / 1000).toFixed(1)} s`).join(', ');
+  return spans
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, 5)
+    .map((s) => `line ${s.line}: ${(s.ms / 1000).toFixed(1)} s`)
+    .join(', ');
 }
 
 test('docs/cli.md: its sh blocks are found, in order, and `! ` lines are refusals', () => {
   const blocks = shBlocks('text\n```sh\na\n! b --x\n```\n```console\nno\n```\n  ```sh\nc\n  ```\n');
-  assert.deepEqual(blocks, [{ line: 2, text: 'a\n! b --x' }, { line: 9, text: 'c' }]);
-  assert.equal(runnable('! steward x "y"   # no'), 'if\nsteward x "y"   # no\nthen echo "expected a refusal, but it succeeded: steward x \\"y\\"" >&2; exit 1; fi');
-  assert.equal(runnable('a\n! steward x \\\n  --on 1\nb'), 'a\nif\nsteward x \\\n  --on 1\nthen echo "expected a refusal, but it succeeded: steward x   --on 1" >&2; exit 1; fi\nb');
+  assert.deepEqual(blocks, [
+    { line: 2, text: 'a\n! b --x' },
+    { line: 9, text: 'c' },
+  ]);
+  assert.equal(
+    runnable('! steward x "y"   # no'),
+    'if\nsteward x "y"   # no\nthen echo "expected a refusal, but it succeeded: steward x \\"y\\"" >&2; exit 1; fi',
+  );
+  assert.equal(
+    runnable('a\n! steward x \\\n  --on 1\nb'),
+    'a\nif\nsteward x \\\n  --on 1\nthen echo "expected a refusal, but it succeeded: steward x   --on 1" >&2; exit 1; fi\nb',
+  );
 });
 
 test('docs/cli.md runs as written on a fresh SQLite store', async () => {

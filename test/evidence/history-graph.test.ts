@@ -18,13 +18,15 @@ const UNTIL = asOf.getTime() / 1000;
 const SINCE = UNTIL - 90 * 86_400;
 
 function git(dir: string, args: string[], input?: string): string {
-  return execFileSync('git', args, { cwd: dir, input, stdio: ['pipe', 'pipe', 'pipe'] }).toString().trim();
+  return execFileSync('git', args, { cwd: dir, input, stdio: ['pipe', 'pipe', 'pipe'] })
+    .toString()
+    .trim();
 }
 
 /** A seeded history of `n` commits over 200 days: topic branches merged back, one octopus, some bots, no skew. */
 function generated(n: number, seed = 7): CommitSpec[] {
   let s = seed;
-  const rand = () => ((s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const rand = () => (s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const commits: CommitSpec[] = [];
   const start = new Date(AS_OF).getTime() - 200 * 86_400_000;
   let t = start;
@@ -32,7 +34,10 @@ function generated(n: number, seed = 7): CommitSpec[] {
   // steps average 190 days / n, so the history ends a little before asOf
   const next = () => new Date((t += Math.floor((rand() * 2 * 190 * 86_400_000) / n))).toISOString();
   while (commits.length < n) {
-    const author = rand() < 0.1 ? { name: 'pre-commit-ci[bot]', email: 'bot@example.org' } : { name: `Dev ${Math.floor(rand() * 12)}`, email: `dev${Math.floor(rand() * 12)}@example.org` };
+    const author =
+      rand() < 0.1
+        ? { name: 'pre-commit-ci[bot]', email: 'bot@example.org' }
+        : { name: `Dev ${Math.floor(rand() * 12)}`, email: `dev${Math.floor(rand() * 12)}@example.org` };
     if (tip >= 0 && rand() < 0.1) {
       const base = tip;
       commits.push({ date: next(), author, branch: 'topic', parents: [base] });
@@ -65,7 +70,10 @@ async function both(dir: string) {
 
 function independentCount(dir: string): { all: number; merges: number } {
   const range = [`--since=@${SINCE + 1}`, `--until=@${UNTIL}`, '--format=%H', 'HEAD'];
-  const count = (extra: string[]) => git(dir, ['log', ...extra, ...range]).split('\n').filter(Boolean).length;
+  const count = (extra: string[]) =>
+    git(dir, ['log', ...extra, ...range])
+      .split('\n')
+      .filter(Boolean).length;
   return { all: count(['--no-merges']), merges: count(['--merges']) };
 }
 
@@ -141,7 +149,13 @@ test('commits newer than the commit-graph, and a split graph chain, give the sam
   git(dir, ['commit-graph', 'write', '--split', '--stdin-commits'], git(dir, ['rev-parse', 'HEAD~40']) + '\n');
   git(dir, ['commit-graph', 'write', '--split=no-merge', '--reachable']);
   const chain = git(dir, ['-c', 'core.commitGraph=true', 'rev-parse', '--git-path', 'objects/info/commit-graphs/commit-graph-chain']);
-  assert.equal(execFileSync('cat', [join(dir, chain)]).toString().trim().split('\n').length, 2);
+  assert.equal(
+    execFileSync('cat', [join(dir, chain)])
+      .toString()
+      .trim()
+      .split('\n').length,
+    2,
+  );
   const split = await both(dir);
   assert.equal(split.walk, 'commit-graph');
   assert.deepEqual(windowFacts(split), windowFacts(plain));

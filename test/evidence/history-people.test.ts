@@ -58,7 +58,11 @@ test('automation accounts not named …[bot] are bots; a translator on Weblate a
       { date: daysAgo(AS_OF, 8), author: { name: 'Sam Ortiz', email: 'sam@example.org' }, committer: squashCommitter },
       { date: daysAgo(AS_OF, 7), author: { name: 'Sam Ortiz', email: 'sam@example.org' }, committer: squashCommitter },
       // GitHub as a co-author is automation, not a second person
-      { date: daysAgo(AS_OF, 6), author: { name: 'Lee Park', email: 'lee@example.org' }, message: 'docs\n\nCo-authored-by: GitHub <noreply@github.com>' },
+      {
+        date: daysAgo(AS_OF, 6),
+        author: { name: 'Lee Park', email: 'lee@example.org' },
+        message: 'docs\n\nCo-authored-by: GitHub <noreply@github.com>',
+      },
     ],
   });
   const { history: h } = await readHistory(dir, head(dir), new Date(AS_OF), policy);

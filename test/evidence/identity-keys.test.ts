@@ -16,8 +16,15 @@ test('a no-reply login keeps its case as written; anything else is not one', () 
 
 test('identity keys: e-mail, given login, no-reply login when it differs, folded name; nothing empty', () => {
   assert.deepEqual(identityKeys({ email: 'A@X.org', name: ' Jane  DOE ' }), ['e:a@x.org', 'n:jane doe']);
-  assert.deepEqual(identityKeys({ email: '1+Alice@users.noreply.github.com', login: 'alice' }), ['e:1+alice@users.noreply.github.com', 'l:alice']);
-  assert.deepEqual(identityKeys({ email: '1+bob@users.noreply.github.com', login: 'alice' }), ['e:1+bob@users.noreply.github.com', 'l:alice', 'l:bob']);
+  assert.deepEqual(identityKeys({ email: '1+Alice@users.noreply.github.com', login: 'alice' }), [
+    'e:1+alice@users.noreply.github.com',
+    'l:alice',
+  ]);
+  assert.deepEqual(identityKeys({ email: '1+bob@users.noreply.github.com', login: 'alice' }), [
+    'e:1+bob@users.noreply.github.com',
+    'l:alice',
+    'l:bob',
+  ]);
   assert.deepEqual(identityKeys({ name: ' \t ' }), []);
   assert.deepEqual(identityKeys({}), []);
 });
@@ -32,7 +39,10 @@ test('grouping is transitive, keeps first-seen order and leaves unrelated items 
   ];
   const groups = groupBySharedKeys(items, (i) => i.keys).map((g) => g.map((i) => i.id));
   assert.deepEqual(groups, [[1, 3, 4], [2], [5]]);
-  assert.deepEqual(groupBySharedKeys([], () => ['k']), []);
+  assert.deepEqual(
+    groupBySharedKeys([], () => ['k']),
+    [],
+  );
 });
 
 test('owners: a no-reply e-mail in a file is the login, and merges with an @mention of it', () => {

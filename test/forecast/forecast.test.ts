@@ -74,15 +74,23 @@ test('a known decline: the forecast date is within a week of the day the window 
   const text = await runCli(['check', dir, '--offline', '--as-of', '2026-11-27']);
   assert.match(text.stdout, /Early warning \(to 2027-05-27\):\n {2}! at the current pace, requirement 13 fails around/);
   const md = await runCli(['check', dir, '--offline', '--as-of', '2026-11-27', '--format', 'markdown']);
-  assert.match(md.stdout, /\*\*Early warning\*\* \(looking ahead to 2027-05-27\):\n\n- ⏳ at the current pace, requirement 13 fails around/);
+  assert.match(
+    md.stdout,
+    /\*\*Early warning\*\* \(looking ahead to 2027-05-27\):\n\n- ⏳ at the current pace, requirement 13 fails around/,
+  );
 });
 
 test('a steady history (60 commits per 90 days, with jitter) forecasts nothing', async () => {
-  const times = timesFor(() => 0.667, -460, 0).map((t, i) => t + ((i * 7919) % 13) / 10 - 0.6).filter((t) => t <= 0);
+  const times = timesFor(() => 0.667, -460, 0)
+    .map((t, i) => t + ((i * 7919) % 13) / 10 - 0.6)
+    .filter((t) => t <= 0);
   const dir = await repoOf(times);
   const { report } = await check(dir, { asOf: new Date(AS_OF), offline: true });
   assert.equal(report.requirements.find((r) => r.id === 13)!.status, 'pass');
-  assert.deepEqual(report.requirements.filter((r) => r.forecast).map((r) => r.id), []);
+  assert.deepEqual(
+    report.requirements.filter((r) => r.forecast).map((r) => r.id),
+    [],
+  );
 });
 
 test('the horizon: a decline that crosses after six months is not forecast unless the next review is later', () => {
@@ -112,8 +120,13 @@ test('the weekly series in one pass gives what counting each window from scratch
     return out;
   };
   let seed = 7;
-  const rand = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
-  for (const [n, span] of [[1, 30], [40, 200], [3000, 455], [500, 100]] as const) {
+  const rand = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+  for (const [n, span] of [
+    [1, 30],
+    [40, 200],
+    [3000, 455],
+    [500, 100],
+  ] as const) {
     const commits = Array.from({ length: n }, () => ({
       // whole days too, so commits fall exactly on window edges
       t: AS_OF - (rand() < 0.2 ? Math.floor(rand() * span) * DAY : Math.floor(rand() * span * DAY)),

@@ -54,7 +54,11 @@ test('an edit updates the same report comment, saying what changed, and posts no
   assert.equal(comments.length, 1);
   assert.match(comments[0]!.body, /What changed\*\* since the check of/);
   const calls = writes(h.gh.log.slice(before).filter((l) => l.token));
-  assert.deepEqual(calls.map((c) => c.method), ['PATCH'], 'one edit of the comment, nothing else written');
+  assert.deepEqual(
+    calls.map((c) => c.method),
+    ['PATCH'],
+    'one edit of the comment, nothing else written',
+  );
   const [app] = await listDocs<Application>(h.store.db, 'applications');
   assert.equal((app!.fields as { summary: string }).summary, 'Widget: faster data loading for PyTorch');
 });
@@ -66,7 +70,8 @@ test('an all-TBD issue gets one comment listing what is missing, and Need more i
   const comments = h.gh.api.comments(ECOSYSTEM, 2);
   assert.equal(comments.length, 1);
   assert.match(comments[0]!.body, /cannot be reviewed yet/);
-  for (const q of ['Contact emails', 'Project summary', 'Project repo URL', 'Project description', 'Project license']) assert.match(comments[0]!.body, new RegExp(q), q);
+  for (const q of ['Contact emails', 'Project summary', 'Project repo URL', 'Project description', 'Project license'])
+    assert.match(comments[0]!.body, new RegExp(q), q);
   assert.deepEqual(h.gh.api.repo(ECOSYSTEM).issues.get(2)!.labels, ['Need more info']);
   // edited again, still incomplete: the same comment, edited
   await h.deliver('issues', issuesPayload(h, 'edited', 2, 'vapor-dev'));
@@ -83,7 +88,11 @@ test('a forged signature is refused with 401 and causes no API call', async () =
   assert.equal(wrongSecret.status, 401);
   const garbage = await h.deliver('issues', payload, { signature: 'sha256=' + '0'.repeat(64) });
   assert.equal(garbage.status, 401);
-  const none = await fetch(`${h.server.url}/github/webhooks`, { method: 'POST', headers: { 'x-github-event': 'issues', 'x-github-delivery': 'x' }, body: JSON.stringify(payload) });
+  const none = await fetch(`${h.server.url}/github/webhooks`, {
+    method: 'POST',
+    headers: { 'x-github-event': 'issues', 'x-github-delivery': 'x' },
+    body: JSON.stringify(payload),
+  });
   assert.equal(none.status, 401);
   await h.settle();
   assert.equal(h.gh.log.length, before, 'no call reached the API');

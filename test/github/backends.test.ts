@@ -30,17 +30,40 @@ for (const backend of BACKENDS) {
       await t.test('backfill of 20 existing issues: 20 applications in their states, nothing written', async () => {
         for (const s of SAMPLE_ISSUES) {
           const g = toGhIssue(s, ECOSYSTEM);
-          h.gh.api.addIssue(ECOSYSTEM, { number: s.number, title: g.title, body: g.body ?? '', user: g.user!.login, labels: s.labels, state: s.state, created_at: s.created, updated_at: g.updated_at, closed_at: s.closed ?? null });
+          h.gh.api.addIssue(ECOSYSTEM, {
+            number: s.number,
+            title: g.title,
+            body: g.body ?? '',
+            user: g.user!.login,
+            labels: s.labels,
+            state: s.state,
+            created_at: s.created,
+            updated_at: g.updated_at,
+            closed_at: s.closed ?? null,
+          });
         }
-        for (const c of sampleComments(ECOSYSTEM)) h.gh.api.addComment(ECOSYSTEM, Number(c.issue_url.split('/').at(-1)), c.user!.login, c.body ?? '');
+        for (const c of sampleComments(ECOSYSTEM))
+          h.gh.api.addComment(ECOSYSTEM, Number(c.issue_url.split('/').at(-1)), c.user!.login, c.body ?? '');
         const before = h.appCalls().length;
-        const r = await h.deliver('installation', { action: 'created', installation: { id: INSTALLATION, account: { login: 'example-fdn' } }, repositories: [{ full_name: ECOSYSTEM }, { full_name: LANDSCAPE }], sender: sender('sam-gh') });
+        const r = await h.deliver('installation', {
+          action: 'created',
+          installation: { id: INSTALLATION, account: { login: 'example-fdn' } },
+          repositories: [{ full_name: ECOSYSTEM }, { full_name: LANDSCAPE }],
+          sender: sender('sam-gh'),
+        });
         assert.equal(r.status, 202);
         await h.settle();
         const apps = await listDocs<Application>(h.store.db, 'applications');
         assert.equal(apps.length, 20);
         for (const a of apps) assert.equal(a.status, EXPECTED_STATUS[a.issue!.number], `issue #${a.issue!.number}`);
-        assert.deepEqual(h.appCalls().slice(before).filter((c) => c.method !== 'GET' && !/\/access_tokens$/.test(c.path)), [], 'backfill wrote to GitHub');
+        assert.deepEqual(
+          h
+            .appCalls()
+            .slice(before)
+            .filter((c) => c.method !== 'GET' && !/\/access_tokens$/.test(c.path)),
+          [],
+          'backfill wrote to GitHub',
+        );
       });
 
       await t.test('a new application: one report comment and the New label; the same delivery again is handled once', async () => {
@@ -70,14 +93,21 @@ for (const backend of BACKENDS) {
         await say(n, 'sam-gh', '/close-vote');
         return bodies(n).find((b) => b.includes('steward:vote-result'))!;
       };
-      const appOf = async (n: number) => getApplication(h.runtime.ctx.engine, (await listDocs<Application>(h.store.db, 'applications')).find((a) => a.issue?.number === n)!.id);
+      const appOf = async (n: number) =>
+        getApplication(
+          h.runtime.ctx.engine,
+          (await listDocs<Application>(h.store.db, 'applications')).find((a) => a.issue?.number === n)!.id,
+        );
 
       await t.test('5 of 9 members approve by reaction: passed, accepted with the written decision', async () => {
         const result = await voteOn(101, ['m1', 'm2', 'm3', 'm4', 'm5'], { m6: '-1', stranger: '+1' });
         assert.match(result, /PASSED/);
         assert.doesNotMatch(result, /NOT PASSED/);
         await say(101, 'sam-gh', '/accept');
-        assert.match(bodies(101).find((b) => b.includes('steward:decision'))!, /Tally: 5 approve, 1 reject, 0 abstain, 3 not voted, of 9 members; 5 approvals were needed/);
+        assert.match(
+          bodies(101).find((b) => b.includes('steward:decision'))!,
+          /Tally: 5 approve, 1 reject, 0 abstain, 3 not voted, of 9 members; 5 approvals were needed/,
+        );
         assert.equal((await appOf(101)).status, 'ONBOARDING');
         assert.deepEqual(h.gh.api.repo(ECOSYSTEM).issues.get(101)!.labels, ['Accepted']);
       });
@@ -89,7 +119,10 @@ for (const backend of BACKENDS) {
         const result = await voteOn(102, ['m1', 'm2', 'm3', 'm4'], { m5: 'eyes' });
         assert.match(result, /NOT PASSED/);
         await say(102, 'sam-gh', '/decline Too few contributors for now.');
-        assert.match(bodies(102).find((b) => b.includes('steward:decision'))!, /Gadget is declined/);
+        assert.match(
+          bodies(102).find((b) => b.includes('steward:decision'))!,
+          /Gadget is declined/,
+        );
         assert.equal((await appOf(102)).status, 'DECLINED');
         assert.equal(h.gh.api.repo(ECOSYSTEM).issues.get(102)!.state, 'closed');
         assert.deepEqual(await h.queue.dead(), []);

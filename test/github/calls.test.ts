@@ -6,7 +6,16 @@ import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { KORNIA, landscapeYml, logoSvg } from '../support/landscape.js';
 import { cleanupTemp } from '../support/repo.js';
-import { addApplicantRepo, commentPayload, ECOSYSTEM, LANDSCAPE, openApplication, pullRequestPayload, startHarness, type Harness } from './harness.js';
+import {
+  addApplicantRepo,
+  commentPayload,
+  ECOSYSTEM,
+  LANDSCAPE,
+  openApplication,
+  pullRequestPayload,
+  startHarness,
+  type Harness,
+} from './harness.js';
 
 let h: Harness;
 before(async () => {
@@ -35,8 +44,12 @@ async function measure(fn: () => Promise<void>) {
 }
 
 test('calls per application and per vote', async (t) => {
-  const say = (n: number, login: string, text: string) => h.deliver('issue_comment', commentPayload(h, n, login, text)).then(() => undefined);
-  const filed = await measure(async () => void (await h.deliver('issues', openApplication(h, 1, 'Widget', await addApplicantRepo(h.gh, h.gh.opts.gitRoot!, 'widget')))));
+  const say = (n: number, login: string, text: string) =>
+    h.deliver('issue_comment', commentPayload(h, n, login, text)).then(() => undefined);
+  const filed = await measure(
+    async () =>
+      void (await h.deliver('issues', openApplication(h, 1, 'Widget', await addApplicantRepo(h.gh, h.gh.opts.gitRoot!, 'widget')))),
+  );
   t.diagnostic(`application opened: ${JSON.stringify(filed)}`);
   const scheduled = await measure(() => say(1, 'sam-gh', '/schedule 2026-12-10'));
   t.diagnostic(`scheduled (re-check, label): ${JSON.stringify(scheduled)}`);
@@ -55,7 +68,9 @@ test('calls per application and per vote', async (t) => {
   assert.equal(filed.writes, 1);
   // a vote from opening to decision, with 9 members' reactions
   const perVote = opened.app + status.app + closed.app + decided.app;
-  t.diagnostic(`per vote (open, status, close, decide): ${perVote} calls, ${opened.writes + status.writes + closed.writes + decided.writes} writes`);
+  t.diagnostic(
+    `per vote (open, status, close, decide): ${perVote} calls, ${opened.writes + status.writes + closed.writes + decided.writes} writes`,
+  );
   assert.ok(perVote <= 16, `${perVote} calls`);
 
   // onboarding: the landscape pull request with the entry and the logo, then its check run

@@ -15,7 +15,11 @@ import { cleanupTemp, tempDir } from '../support/repo.js';
 import { startServe } from '../support/serve-process.js';
 
 const ECO = 'example-fdn/ecosystem';
-const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } });
+const { privateKey, publicKey } = generateKeyPairSync('rsa', {
+  modulusLength: 2048,
+  publicKeyEncoding: { type: 'spki', format: 'pem' },
+  privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+});
 const gh = new FakeGitHub({ apps: { '99': { publicKey, installations: [5] } } });
 let env: NodeJS.ProcessEnv;
 
@@ -43,7 +47,13 @@ after(async () => {
 
 test('steward github replay handles a saved delivery with the App configured from the environment', async () => {
   gh.api.addIssue(ECO, { number: 5, title: '[Ecosystem] Vapor', user: 'vapor-dev', body: TBD_BODY, labels: ['New'] });
-  const payload = { action: 'opened', issue: gh.api.restIssue(ECO, gh.api.repo(ECO).issues.get(5)!), repository: { full_name: ECO }, sender: { login: 'vapor-dev', type: 'User' }, installation: { id: 5 } };
+  const payload = {
+    action: 'opened',
+    issue: gh.api.restIssue(ECO, gh.api.repo(ECO).issues.get(5)!),
+    repository: { full_name: ECO },
+    sender: { login: 'vapor-dev', type: 'User' },
+    installation: { id: 5 },
+  };
   const file = join(tempDir(), 'delivery.json');
   writeFileSync(file, JSON.stringify(payload));
   const r = await runCli(['github', 'replay', file, '--event', 'issues'], { env });
@@ -54,7 +64,16 @@ test('steward github replay handles a saved delivery with the App configured fro
   assert.deepEqual(gh.api.repo(ECO).issues.get(5)!.labels, ['Need more info']);
   const ignored = await runCli(['github', 'replay', file, '--event', 'watch'], { env });
   assert.match(ignored.stdout, /watch: the App acknowledges and ignores this event/);
-  const unconfigured = await runCli(['github', 'replay', file, '--event', 'issues'], { env: { ...env, STEWARD_GITHUB_APP_ID: '', STEWARD_GITHUB_APP_PRIVATE_KEY: '', STEWARD_GITHUB_WEBHOOK_SECRET: '', STEWARD_ECOSYSTEM_REPO: '', STEWARD_LANDSCAPE_REPO: '' } });
+  const unconfigured = await runCli(['github', 'replay', file, '--event', 'issues'], {
+    env: {
+      ...env,
+      STEWARD_GITHUB_APP_ID: '',
+      STEWARD_GITHUB_APP_PRIVATE_KEY: '',
+      STEWARD_GITHUB_WEBHOOK_SECRET: '',
+      STEWARD_ECOSYSTEM_REPO: '',
+      STEWARD_LANDSCAPE_REPO: '',
+    },
+  });
   assert.equal(unconfigured.code, 2);
   assert.match(unconfigured.stderr, /the App is not configured/);
 });
@@ -64,7 +83,12 @@ test('steward serve mounts the App from the environment: a forged delivery is 40
   try {
     const url = server.url;
     const body = JSON.stringify({ action: 'created', repository: { full_name: ECO } });
-    const post = (signature: string) => fetch(`${url}/github/webhooks`, { method: 'POST', headers: { 'x-github-event': 'star', 'x-github-delivery': 'd-1', 'x-hub-signature-256': signature }, body });
+    const post = (signature: string) =>
+      fetch(`${url}/github/webhooks`, {
+        method: 'POST',
+        headers: { 'x-github-event': 'star', 'x-github-delivery': 'd-1', 'x-hub-signature-256': signature },
+        body,
+      });
     const before = gh.log.length;
     assert.equal((await post(await sign('wrong', body))).status, 401);
     const ok = await post(await sign('s3cret', body));
@@ -76,8 +100,12 @@ test('steward serve mounts the App from the environment: a forged delivery is 40
   }
 });
 
-test('STEWARD_LANDSCAPE_LOGOS_DIR names the landscape repository\'s logos folder (default hosted_logos); a path leaving it is refused', () => {
+test("STEWARD_LANDSCAPE_LOGOS_DIR names the landscape repository's logos folder (default hosted_logos); a path leaving it is refused", () => {
   assert.equal(logosDirOf(githubAppConfigFromEnv(env)!), 'hosted_logos');
   assert.equal(logosDirOf(githubAppConfigFromEnv({ ...env, STEWARD_LANDSCAPE_LOGOS_DIR: 'static/logos/' })!), 'static/logos');
-  for (const bad of ['/etc', '../logos', 'a//b']) assert.throws(() => githubAppConfigFromEnv({ ...env, STEWARD_LANDSCAPE_LOGOS_DIR: bad }), /STEWARD_LANDSCAPE_LOGOS_DIR: expected a folder of the landscape repository/);
+  for (const bad of ['/etc', '../logos', 'a//b'])
+    assert.throws(
+      () => githubAppConfigFromEnv({ ...env, STEWARD_LANDSCAPE_LOGOS_DIR: bad }),
+      /STEWARD_LANDSCAPE_LOGOS_DIR: expected a folder of the landscape repository/,
+    );
 });

@@ -10,7 +10,17 @@ import type { Application } from '../../src/process/types.js';
 import { EXPECTED_STATUS, SAMPLE_ISSUES, sampleComments, toGhIssue } from '../support/issue-export.js';
 import { cleanupTemp } from '../support/repo.js';
 import { KORNIA, landscapeYml, lineOf } from '../support/landscape.js';
-import { addApplicantRepo, ECOSYSTEM, INSTALLATION, LANDSCAPE, openApplication, pullRequestPayload, sender, startHarness, type Harness } from './harness.js';
+import {
+  addApplicantRepo,
+  ECOSYSTEM,
+  INSTALLATION,
+  LANDSCAPE,
+  openApplication,
+  pullRequestPayload,
+  sender,
+  startHarness,
+  type Harness,
+} from './harness.js';
 
 let h: Harness;
 before(async () => {
@@ -24,11 +34,27 @@ after(async () => {
 test('backfill on installation: 20 existing issues become 20 applications, and nothing is written to GitHub', async () => {
   for (const s of SAMPLE_ISSUES) {
     const g = toGhIssue(s, ECOSYSTEM);
-    h.gh.api.addIssue(ECOSYSTEM, { number: s.number, title: g.title, body: g.body ?? '', user: g.user!.login, labels: s.labels, state: s.state, created_at: s.created, updated_at: g.updated_at, closed_at: s.closed ?? null });
+    h.gh.api.addIssue(ECOSYSTEM, {
+      number: s.number,
+      title: g.title,
+      body: g.body ?? '',
+      user: g.user!.login,
+      labels: s.labels,
+      state: s.state,
+      created_at: s.created,
+      updated_at: g.updated_at,
+      closed_at: s.closed ?? null,
+    });
   }
-  for (const c of sampleComments(ECOSYSTEM)) h.gh.api.addComment(ECOSYSTEM, Number(c.issue_url.split('/').at(-1)), c.user!.login, c.body ?? '');
+  for (const c of sampleComments(ECOSYSTEM))
+    h.gh.api.addComment(ECOSYSTEM, Number(c.issue_url.split('/').at(-1)), c.user!.login, c.body ?? '');
   const before = h.appCalls().length;
-  const r = await h.deliver('installation', { action: 'created', installation: { id: INSTALLATION, account: { login: 'example-fdn' } }, repositories: [{ full_name: ECOSYSTEM }, { full_name: LANDSCAPE }], sender: sender('sam-gh') });
+  const r = await h.deliver('installation', {
+    action: 'created',
+    installation: { id: INSTALLATION, account: { login: 'example-fdn' } },
+    repositories: [{ full_name: ECOSYSTEM }, { full_name: LANDSCAPE }],
+    sender: sender('sam-gh'),
+  });
   assert.equal(r.status, 202);
   await h.settle();
   const apps = await listDocs<Application>(h.store.db, 'applications');
@@ -36,11 +62,20 @@ test('backfill on installation: 20 existing issues become 20 applications, and n
   for (const a of apps) assert.equal(a.status, EXPECTED_STATUS[a.issue!.number], `issue #${a.issue!.number}`);
   const calls = h.appCalls().slice(before);
   // minting the installation token is a POST that changes nothing on GitHub
-  assert.deepEqual(calls.filter((c) => c.method !== 'GET' && !/^\/app\/installations\/\d+\/access_tokens$/.test(c.path)), [], 'backfill wrote to GitHub');
+  assert.deepEqual(
+    calls.filter((c) => c.method !== 'GET' && !/^\/app\/installations\/\d+\/access_tokens$/.test(c.path)),
+    [],
+    'backfill wrote to GitHub',
+  );
   assert.ok(calls.some((c) => c.path.startsWith(`/repos/${ECOSYSTEM}/issues?`)));
   assert.equal(h.gh.api.comments(ECOSYSTEM, 1).filter((c) => c.bot).length, 0);
   // a second installation event imports nothing again
-  await h.deliver('installation', { action: 'created', installation: { id: INSTALLATION }, repositories: [{ full_name: ECOSYSTEM }], sender: sender('sam-gh') });
+  await h.deliver('installation', {
+    action: 'created',
+    installation: { id: INSTALLATION },
+    repositories: [{ full_name: ECOSYSTEM }],
+    sender: sender('sam-gh'),
+  });
   await h.settle();
   assert.equal((await listDocs<Application>(h.store.db, 'applications')).length, 20);
 });
@@ -57,8 +92,14 @@ test('secondary rate limits and 5xx are retried with back-off: one report commen
   await h.deliver('issues', opened);
   await h.settle();
   const log = h.gh.log.slice(before).filter((l) => /\/issues\/31\//.test(l.path));
-  assert.deepEqual(log.filter((l) => l.method === 'POST' && l.path.endsWith('/comments')).map((l) => l.status), [403, 403, 201]);
-  assert.deepEqual(log.filter((l) => l.method === 'POST' && l.path.endsWith('/labels')).map((l) => l.status), [502, 502, 200]);
+  assert.deepEqual(
+    log.filter((l) => l.method === 'POST' && l.path.endsWith('/comments')).map((l) => l.status),
+    [403, 403, 201],
+  );
+  assert.deepEqual(
+    log.filter((l) => l.method === 'POST' && l.path.endsWith('/labels')).map((l) => l.status),
+    [502, 502, 200],
+  );
   assert.equal(h.gh.api.comments(ECOSYSTEM, 31).length, 1);
   assert.deepEqual(h.gh.api.repo(ECOSYSTEM).issues.get(31)!.labels, ['New']);
 });
@@ -71,7 +112,10 @@ test('work that still fails after the client gives up is retried by the queue: n
   await h.deliver('issues', openApplication(h, 32, 'Stubborn', repo));
   await h.settle();
   const posts = h.gh.log.slice(before).filter((l) => l.method === 'POST' && l.path.endsWith('/issues/32/comments'));
-  assert.deepEqual(posts.map((p) => p.status), [503, 503, 503, 503, 503, 503, 503, 201]);
+  assert.deepEqual(
+    posts.map((p) => p.status),
+    [503, 503, 503, 503, 503, 503, 503, 201],
+  );
   assert.equal(h.gh.api.comments(ECOSYSTEM, 32).length, 1);
   const apps = (await listDocs<Application>(h.store.db, 'applications')).filter((a) => a.issue?.number === 32);
   assert.equal(apps.length, 1);
@@ -86,14 +130,21 @@ test('a pull request breaking landscape.yml gets a failing check run annotated a
   await h.deliver('pull_request', pullRequestPayload(h, 'add-nologo', 7));
   await h.deliver('pull_request', pullRequestPayload(h, 'main', 8));
   await h.settle();
-  const runs = h.gh.api.checkRuns(LANDSCAPE) as { conclusion: string; head_sha: string; output: { annotations: { start_line: number; annotation_level: string; message: string }[] } }[];
+  const runs = h.gh.api.checkRuns(LANDSCAPE) as {
+    conclusion: string;
+    head_sha: string;
+    output: { annotations: { start_line: number; annotation_level: string; message: string }[] };
+  }[];
   assert.equal(runs.length, 2);
   const failing = runs.find((r) => r.head_sha === h.gh.api.headSha(LANDSCAPE, 'add-nologo'))!;
   assert.equal(failing.conclusion, 'failure');
   const errors = failing.output.annotations.filter((a) => a.annotation_level === 'failure');
   assert.ok(errors.length >= 2, JSON.stringify(failing.output.annotations, null, 1));
   const entry = lineOf(broken, /name: Nameless Logo/) - 1;
-  assert.ok(errors.every((a) => a.start_line >= entry && a.start_line <= entry + 2), JSON.stringify(errors, null, 1));
+  assert.ok(
+    errors.every((a) => a.start_line >= entry && a.start_line <= entry + 2),
+    JSON.stringify(errors, null, 1),
+  );
   assert.ok(errors.some((a) => /homepage url is required/.test(a.message)) && errors.some((a) => /logo is required/.test(a.message)));
   assert.equal(runs.find((r) => r.head_sha === h.gh.api.headSha(LANDSCAPE, 'main'))!.conclusion, 'success');
 });

@@ -57,9 +57,14 @@ test('reactions are read on the timer, with no command; the timer stops on shutd
   assert.equal(writes(), writesBefore);
 
   // a change of mind is picked up on a later tick too
-  h.gh.api.repo(ECOSYSTEM).comments.get(vote.id)!.reactions = h.gh.api.repo(ECOSYSTEM).comments.get(vote.id)!.reactions.filter((r) => r.user !== 'm2');
+  h.gh.api.repo(ECOSYSTEM).comments.get(vote.id)!.reactions = h.gh.api
+    .repo(ECOSYSTEM)
+    .comments.get(vote.id)!
+    .reactions.filter((r) => r.user !== 'm2');
   h.gh.api.react(ECOSYSTEM, vote.id, 'm2', 'eyes');
-  await until('m2 abstaining', async () => ((await getApplication(h.runtime.ctx.engine, id)).vote!.ballots['m2']?.choice === 'abstain' ? true : undefined));
+  await until('m2 abstaining', async () =>
+    (await getApplication(h.runtime.ctx.engine, id)).vote!.ballots['m2']?.choice === 'abstain' ? true : undefined,
+  );
 
   // shutdown: the timer stops; a pass already queued finishes, and nothing reads after that
   await h.runtime.stop();
@@ -74,5 +79,8 @@ test('STEWARD_GITHUB_SYNC_SECONDS sets the interval: hourly by default, 0 turns 
   assert.equal(syncIntervalFromEnv({}), 3_600_000);
   assert.equal(syncIntervalFromEnv({ STEWARD_GITHUB_SYNC_SECONDS: '0.15' }), 150);
   assert.equal(syncIntervalFromEnv({ STEWARD_GITHUB_SYNC_SECONDS: '0' }), 0);
-  assert.throws(() => syncIntervalFromEnv({ STEWARD_GITHUB_SYNC_SECONDS: 'hourly' }), /STEWARD_GITHUB_SYNC_SECONDS: expected a number of seconds/);
+  assert.throws(
+    () => syncIntervalFromEnv({ STEWARD_GITHUB_SYNC_SECONDS: 'hourly' }),
+    /STEWARD_GITHUB_SYNC_SECONDS: expected a number of seconds/,
+  );
 });

@@ -97,7 +97,10 @@ test('4 of 8 members approve: not passed, declined with reasons and the first re
   for (const m of ['m1', 'm2', 'm3', 'm4']) h.gh.api.react(ECOSYSTEM, vote.id, m, '+1');
   for (const m of ['m5', 'm6']) h.gh.api.react(ECOSYSTEM, vote.id, m, 'eyes');
   await say(2, 'sam-gh', '/close-vote');
-  assert.match(bodies(2).find((b) => b.includes('steward:vote-result'))!, /NOT PASSED/);
+  assert.match(
+    bodies(2).find((b) => b.includes('steward:vote-result'))!,
+    /NOT PASSED/,
+  );
   // the decision must agree with the vote
   await say(2, 'sam-gh', '/accept');
   assert.match(bodies(2).at(-1)!, /`\/accept` was not carried out: .*did not approve/);
@@ -117,7 +120,10 @@ test('a label set by someone not allowed is put back naming the command; by staf
   await h.deliver('issues', issuesPayload(h, 'labeled', 3, 'm4', { label: { name: 'Accepted' } }));
   await h.settle();
   assert.deepEqual(issue(3).labels, ['New']);
-  assert.match(bodies(3).at(-1)!, /@m4 the label `Accepted` was removed again: m4 is not staff \(role: member\); this change needs role staff\. The command for this change is `\/accept`/);
+  assert.match(
+    bodies(3).at(-1)!,
+    /@m4 the label `Accepted` was removed again: m4 is not staff \(role: member\); this change needs role staff\. The command for this change is `\/accept`/,
+  );
   assert.equal((await appOf(3)).status, 'NEW');
   // the applicant removing the state label: put back
   issue(3).labels = [];
@@ -132,13 +138,22 @@ test('a label set by someone not allowed is put back naming the command; by staf
   assert.deepEqual(issue(3).labels, ['review - future']);
   // a command from the public is refused and changes nothing
   await say(3, 'passer-by', '/schedule 2026-12-10');
-  assert.match(bodies(3).at(-1)!, /@passer-by `\/schedule 2026-12-10` was not carried out: schedule a review: needs role staff; passer-by is not staff \(role: public\)/);
+  assert.match(
+    bodies(3).at(-1)!,
+    /@passer-by `\/schedule 2026-12-10` was not carried out: schedule a review: needs role staff; passer-by is not staff \(role: public\)/,
+  );
   assert.equal((await appOf(3)).status, 'DEFERRED');
   // staff waive a requirement: recorded on the application through the engine, and confirmed
   await say(3, 'sam-gh', '/waive codeowners the company owns the code until 2027-06-01');
-  assert.match(bodies(3).at(-1)!, /^Waiver W\d+ recorded: requirement 18 is exempt for this application through 2027-06-01, decided by `sam`\. Reason: the company owns the code$/);
+  assert.match(
+    bodies(3).at(-1)!,
+    /^Waiver W\d+ recorded: requirement 18 is exempt for this application through 2027-06-01, decided by `sam`\. Reason: the company owns the code$/,
+  );
   const waived = (await appOf(3)).waivers ?? [];
-  assert.deepEqual(waived.map((w) => [w.requirement, w.until, w.reason, w.decidedIn]), [[18, '2027-06-01', 'the company owns the code', `${ECOSYSTEM}#3`]]);
+  assert.deepEqual(
+    waived.map((w) => [w.requirement, w.until, w.reason, w.decidedIn]),
+    [[18, '2027-06-01', 'the company owns the code', `${ECOSYSTEM}#3`]],
+  );
   // a member may not: refused, nothing recorded
   await say(3, 'm1', '/waive 13 busy quarter');
   assert.match(bodies(3).at(-1)!, /`\/waive 13 busy quarter` was not carried out: \/waive needs role staff/);

@@ -46,7 +46,10 @@ for (const backend of BACKENDS) {
       const id = await queue.enqueue('flaky', { n: 7 }, { retryLimit: 2 });
       assert.ok(id);
       await queue.drain(['flaky']);
-      assert.deepEqual(seen.map((s) => s.attempt), [1, 2, 3]);
+      assert.deepEqual(
+        seen.map((s) => s.attempt),
+        [1, 2, 3],
+      );
       const first = seen[1]!.at - seen[0]!.at;
       const second = seen[2]!.at - seen[1]!.at;
       assert.ok(first >= RETRY_MS[backend.name] * 0.9, `first retry after ${first} ms`);
@@ -77,7 +80,10 @@ for (const backend of BACKENDS) {
       await queue.drain(['sync']);
       assert.deepEqual(attempts, [1, 2], 'the first run and one retry');
       const dead = await queue.dead();
-      assert.deepEqual(dead.map((d) => [d.id, d.state, d.attempts, d.lastError]), [[id, 'dead', 2, 'the mirror answered 502']]);
+      assert.deepEqual(
+        dead.map((d) => [d.id, d.state, d.attempts, d.lastError]),
+        [[id, 'dead', 2, 'the mirror answered 502']],
+      );
       await assert.rejects(queue.retry('00000000-0000-0000-0000-000000000000'), /no such job/);
       healed = true;
       await queue.retry(id);
@@ -105,10 +111,14 @@ for (const backend of BACKENDS) {
       let release!: () => void;
       const gate = new Promise<void>((r) => (release = r));
       const running: unknown[] = [];
-      queue.work('review', async (job) => {
-        running.push(job.data);
-        if ((job.data as { p: number }).p === 1) await gate;
-      }, { concurrency: 2 });
+      queue.work(
+        'review',
+        async (job) => {
+          running.push(job.data);
+          if ((job.data as { p: number }).p === 1) await gate;
+        },
+        { concurrency: 2 },
+      );
       await queue.start();
       await until('the torchgeo review running', async () => (await queue.get(a))?.state === 'active');
       assert.equal(await queue.enqueue('review', { p: 5 }, { singletonKey: 'project:torchgeo' }), null, 'running: refused');
@@ -174,7 +184,11 @@ test('sqlite: a job active in a SIGKILLed process runs again once its lease expi
   try {
     const q = await openJobQueue(store, { pollMs: 30 });
     const id = (await q.enqueue('hang', { repo: 'a/b' }))!;
-    const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./crash-child.ts', import.meta.url)), dataDir, '1500'], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', fileURLToPath(new URL('./crash-child.ts', import.meta.url)), dataDir, '1500'],
+      { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     await new Promise<void>((resolve, reject) => {
       child.stdout.on('data', (c: Buffer) => c.toString().includes('taken') && resolve());
       child.on('exit', (code) => reject(new Error(`the child exited (${code}) before taking the job`)));

@@ -17,7 +17,13 @@ async function setup() {
   const gh = new FakeGitHub({ tokens: { tok_shared: { limit: 6 } }, windowS: WINDOW_S });
   for (let i = 0; i < 12; i++) gh.addRepo({ owner: 'org', name: `r${i}`, stars: i });
   await gh.start();
-  const session = () => createOnlineSession({ tokens: [{ token: 'tok_shared', origin: 'test token' }], baseUrls: { github: gh.url }, cacheDir: false, retryBaseMs: 10 });
+  const session = () =>
+    createOnlineSession({
+      tokens: [{ token: 'tok_shared', origin: 'test token' }],
+      baseUrls: { github: gh.url },
+      cacheDir: false,
+      retryBaseMs: 10,
+    });
   return { gh, session };
 }
 
@@ -27,17 +33,31 @@ test('two workers share one token budget through the store: they wait for the re
   try {
     const waits: string[] = [];
     const workers = [session(), session()];
-    for (const s of workers) s.pool.budget = { shared: storeBudget(store), reserve: 1, syncMs: 0, onWait: (until, why) => waits.push(`${why} until ${until.toISOString()}`) };
+    for (const s of workers)
+      s.pool.budget = {
+        shared: storeBudget(store),
+        reserve: 1,
+        syncMs: 0,
+        onWait: (until, why) => waits.push(`${why} until ${until.toISOString()}`),
+      };
     const t0 = Date.now();
     const got = await Promise.all(
       workers.map(async (s, w) => {
         const client = await githubClientOf(s);
         const stars: number[] = [];
-        for (let i = w; i < 12; i += 2) stars.push((await client.get<{ stargazers_count: number }>('GET /repos/{owner}/{repo}', { owner: 'org', repo: `r${i}` })).data.stargazers_count);
+        for (let i = w; i < 12; i += 2)
+          stars.push(
+            (await client.get<{ stargazers_count: number }>('GET /repos/{owner}/{repo}', { owner: 'org', repo: `r${i}` })).data
+              .stargazers_count,
+          );
         return stars;
       }),
     );
-    assert.deepEqual(got.flat().sort((a, b) => a - b), [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11], 'every request answered');
+    assert.deepEqual(
+      got.flat().sort((a, b) => a - b),
+      [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11],
+      'every request answered',
+    );
     assert.equal(gh.rateLimited, 0, 'no 403 for an exhausted budget');
     assert.ok(waits.length >= 1 && /every GitHub token \(1\) is at its reserve of 1 requests until/.test(waits[0]!), waits.join('\n'));
     assert.ok(Date.now() - t0 >= 1000, 'the work waited for the window to reset');
@@ -53,7 +73,9 @@ test('without the shared budget the same work fails once the token is spent', as
   const { gh, session } = await setup();
   try {
     const client = await githubClientOf(session());
-    const results = await Promise.allSettled(Array.from({ length: 8 }, (_, i) => client.get('GET /repos/{owner}/{repo}', { owner: 'org', repo: `r${i}` })));
+    const results = await Promise.allSettled(
+      Array.from({ length: 8 }, (_, i) => client.get('GET /repos/{owner}/{repo}', { owner: 'org', repo: `r${i}` })),
+    );
     const failed = results.filter((r) => r.status === 'rejected');
     assert.ok(failed.length >= 1, 'some requests fail');
     assert.ok(gh.rateLimited >= 1 || failed.some((f) => /run out of rate limit/.test(String((f as PromiseRejectedResult).reason))));

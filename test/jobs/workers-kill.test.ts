@@ -29,7 +29,10 @@ test('a worker SIGKILLed mid-run: the others finish, one review per project, no 
   // a third pass (many commits), the rest fail (too few) and are notified
   await Promise.all(names.map((n, i) => buildRepo(healthySpec(new Date(), i % 3 === 0 ? 40 : 12, { name: n }), join(repos, 'example', n))));
   const file = join(dir, 'landscape.yml');
-  writeFileSync(file, `landscape:\n  - category:\n    name: Modeling\n    subcategories:\n      - subcategory:\n        name: X\n        items:\n${names.map((n) => landscapeItem(n)).join('')}`);
+  writeFileSync(
+    file,
+    `landscape:\n  - category:\n    name: Modeling\n    subcategories:\n      - subcategory:\n        name: X\n        items:\n${names.map((n) => landscapeItem(n)).join('')}`,
+  );
   const env = { DATABASE_URL: PG_URL, STEWARD_PG_SCHEMA: schema, STEWARD_ACTOR: '', STEWARD_STAFF_EMAIL: '' };
   const sink = await startSmtpSink({ dedupe: true });
   const workers: { child: ChildProcess; log: string; exited: Promise<number | null> }[] = [];
@@ -38,7 +41,27 @@ test('a worker SIGKILLed mid-run: the others finish, one review per project, no 
     for (let i = 0; i < 4; i++) {
       const child = spawn(
         process.execPath,
-        [...CLI, 'worker', '--smtp', sink.url, '--notify', 'staff@example.org', '--deliver-every', '0.5', '--review-every', '0.0005', '--concurrency', '1', '--lease', '4', '--send-timeout', '2', '--repos-dir', repos, '--offline'],
+        [
+          ...CLI,
+          'worker',
+          '--smtp',
+          sink.url,
+          '--notify',
+          'staff@example.org',
+          '--deliver-every',
+          '0.5',
+          '--review-every',
+          '0.0005',
+          '--concurrency',
+          '1',
+          '--lease',
+          '4',
+          '--send-timeout',
+          '2',
+          '--repos-dir',
+          repos,
+          '--offline',
+        ],
         { cwd: REPO_ROOT, env: { ...process.env, ...env, NO_COLOR: '1' }, stdio: ['ignore', 'ignore', 'pipe'] },
       );
       const w = { child, log: '', exited: new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code))) };
@@ -48,7 +71,15 @@ test('a worker SIGKILLed mid-run: the others finish, one review per project, no 
     const logs = () => workers.map((w, i) => `--- worker ${i}\n${w.log}`).join('\n');
     const store = await openStore({ databaseUrl: PG_URL, pgSchema: schema, migrate: false });
     try {
-      const reviewed = async () => Number((await store.db.selectFrom('reviews').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+      const reviewed = async () =>
+        Number(
+          (
+            await store.db
+              .selectFrom('reviews')
+              .select((eb) => eb.fn.countAll().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
       const until = async (what: string, cond: () => Promise<boolean>, ms: number) => {
         const end = Date.now() + ms;
         while (!(await cond())) {

@@ -34,7 +34,10 @@ test('retire --output writes the minimal edit elsewhere; in place by default; pr
   const r = await runCli(['landscape', 'retire', file, 'Kornia', '--output', out]);
   assert.equal(r.code, 0, r.stderr);
   assert.equal(r.stderr, 'retired modeling--computer-vision--kornia (project: archived)\n');
-  assert.equal(readFileSync(out, 'utf8'), SAMPLE.replace('            logo: kornia.svg\n', '            logo: kornia.svg\n            project: archived\n'));
+  assert.equal(
+    readFileSync(out, 'utf8'),
+    SAMPLE.replace('            logo: kornia.svg\n', '            logo: kornia.svg\n            project: archived\n'),
+  );
   assert.equal(readFileSync(file, 'utf8'), SAMPLE, 'the input is untouched with --output');
   const copy = join(dir, 'copy.yml');
   writeFileSync(copy, readFileSync(out));
@@ -51,7 +54,18 @@ test('retire --output writes the minimal edit elsewhere; in place by default; pr
 
 test('add from an application JSON, move, list and show', async () => {
   const app = join(dir, 'app.json');
-  writeFileSync(app, JSON.stringify({ name: 'TorchGeo', description: 'Geospatial data for PyTorch', homepage_url: 'https://torchgeo.org/', repo_url: 'https://github.com/torchgeo/torchgeo', logo: 'torchgeo.svg', category: 'Modeling', subcategory: 'Computer Vision' }));
+  writeFileSync(
+    app,
+    JSON.stringify({
+      name: 'TorchGeo',
+      description: 'Geospatial data for PyTorch',
+      homepage_url: 'https://torchgeo.org/',
+      repo_url: 'https://github.com/torchgeo/torchgeo',
+      logo: 'torchgeo.svg',
+      category: 'Modeling',
+      subcategory: 'Computer Vision',
+    }),
+  );
   const work = join(dir, 'work.yml');
   writeFileSync(work, SAMPLE);
   const a = await runCli(['landscape', 'add', work, '--from', app]);
@@ -60,9 +74,17 @@ test('add from an application JSON, move, list and show', async () => {
   const m = await runCli(['landscape', 'move', work, 'TorchGeo', '--to', 'Modeling / Medical & Biology']);
   assert.equal(m.code, 0, m.stderr);
   const list = await runCli(['landscape', 'list', work, '--category', 'Modeling', '--format', 'json']);
-  assert.deepEqual(JSON.parse(list.stdout).map((g: { subcategories: { name: string; items: { name: string }[] }[] }) => g.subcategories.map((s) => [s.name, s.items.map((i) => i.name)])), [
-    [['Computer Vision', ['Kornia', 'torchvision']], ['Medical & Biology', ['MONAI', 'TorchGeo']]],
-  ]);
+  assert.deepEqual(
+    JSON.parse(list.stdout).map((g: { subcategories: { name: string; items: { name: string }[] }[] }) =>
+      g.subcategories.map((s) => [s.name, s.items.map((i) => i.name)]),
+    ),
+    [
+      [
+        ['Computer Vision', ['Kornia', 'torchvision']],
+        ['Medical & Biology', ['MONAI', 'TorchGeo']],
+      ],
+    ],
+  );
   const show = await runCli(['landscape', 'show', work, 'modeling--medical-biology--torchgeo', '--format', 'json']);
   assert.equal(JSON.parse(show.stdout).repo_url, 'https://github.com/torchgeo/torchgeo');
 });
@@ -70,16 +92,36 @@ test('add from an application JSON, move, list and show', async () => {
 test('export: projects JSON from a landscape.yml; landscape.yml from a JSON list of items', async () => {
   const j = await runCli(['landscape', 'export', file, '--landscape-url', 'https://l.example']);
   assert.equal(j.code, 0, j.stderr);
-  assert.deepEqual(JSON.parse(j.stdout).map((o: { id: string; logo_url: string }) => [o.id, o.logo_url]), [
-    ['modeling--computer-vision--albumentations', 'https://l.example/logos/albumentations.svg'],
-    ['training--general--poutyne', 'https://l.example/logos/poutyne.svg'],
-    ['pytorch-projects--foundation--pytorch', 'https://l.example/logos/pytorch.svg'],
-  ]);
+  assert.deepEqual(
+    JSON.parse(j.stdout).map((o: { id: string; logo_url: string }) => [o.id, o.logo_url]),
+    [
+      ['modeling--computer-vision--albumentations', 'https://l.example/logos/albumentations.svg'],
+      ['training--general--poutyne', 'https://l.example/logos/poutyne.svg'],
+      ['pytorch-projects--foundation--pytorch', 'https://l.example/logos/pytorch.svg'],
+    ],
+  );
   const itemsFile = join(dir, 'items.json');
-  writeFileSync(itemsFile, JSON.stringify([{ id: 'x', name: 'Opacus', category: 'Training', subcategory: 'Privacy', homepage_url: 'https://opacus.ai/', logo: 'opacus.svg', repo_url: 'https://github.com/pytorch/opacus', line: 0 }]));
+  writeFileSync(
+    itemsFile,
+    JSON.stringify([
+      {
+        id: 'x',
+        name: 'Opacus',
+        category: 'Training',
+        subcategory: 'Privacy',
+        homepage_url: 'https://opacus.ai/',
+        logo: 'opacus.svg',
+        repo_url: 'https://github.com/pytorch/opacus',
+        line: 0,
+      },
+    ]),
+  );
   const y = await runCli(['landscape', 'export', itemsFile, '--format', 'yaml']);
   assert.equal(y.code, 0, y.stderr);
-  assert.equal(y.stdout, 'landscape:\n  - category:\n    name: Training\n    subcategories:\n      - subcategory:\n        name: Privacy\n        items:\n          - item:\n            name: Opacus\n            homepage_url: https://opacus.ai/\n            logo: opacus.svg\n            repo_url: https://github.com/pytorch/opacus\n');
+  assert.equal(
+    y.stdout,
+    'landscape:\n  - category:\n    name: Training\n    subcategories:\n      - subcategory:\n        name: Privacy\n        items:\n          - item:\n            name: Opacus\n            homepage_url: https://opacus.ai/\n            logo: opacus.svg\n            repo_url: https://github.com/pytorch/opacus\n',
+  );
   writeFileSync(itemsFile, '[{"name": 3}]');
   const bad = await runCli(['landscape', 'export', itemsFile, '--format', 'yaml']);
   assert.equal(bad.code, 2);
@@ -89,12 +131,21 @@ test('export: projects JSON from a landscape.yml; landscape.yml from a JSON list
 test('add --from refuses a misspelt or mistyped key instead of dropping that field, and leaves the file alone', async () => {
   const work = join(dir, 'keys.yml');
   writeFileSync(work, SAMPLE);
-  const item = { name: 'TorchGeo', homepage_url: 'https://torchgeo.org/', logo: 'torchgeo.svg', category: 'Modeling', subcategory: 'Computer Vision' };
+  const item = {
+    name: 'TorchGeo',
+    homepage_url: 'https://torchgeo.org/',
+    logo: 'torchgeo.svg',
+    category: 'Modeling',
+    subcategory: 'Computer Vision',
+  };
   const misspelt = join(dir, 'misspelt.json');
   writeFileSync(misspelt, JSON.stringify({ ...item, repo: 'https://github.com/torchgeo/torchgeo' }));
   const a = await runCli(['landscape', 'add', work, '--from', misspelt]);
   assert.equal(a.code, 2);
-  assert.equal(a.stderr, `steward: ${misspelt}: unknown key "repo": expected only name, description, homepage_url, repo_url, logo, category, subcategory\n`);
+  assert.equal(
+    a.stderr,
+    `steward: ${misspelt}: unknown key "repo": expected only name, description, homepage_url, repo_url, logo, category, subcategory\n`,
+  );
   const typed = join(dir, 'typed.json');
   writeFileSync(typed, JSON.stringify({ ...item, description: ['a', 'b'] }));
   const b = await runCli(['landscape', 'add', work, '--from', typed]);
@@ -134,7 +185,8 @@ test('move --to accepts "Category/Subcategory" typed without spaces; " / " still
 test('add --help is enough to add an item: every flag says what it takes, and its JSON example works as printed', async () => {
   const help = await runCli(['landscape', 'add', '--help']);
   assert.equal(help.code, 0);
-  for (const flag of ['--name', '--homepage-url', '--logo', '--category', '--subcategory']) assert.match(help.stdout, new RegExp(`${flag} <\\w+> +\\S.*\\(required\\)`), flag);
+  for (const flag of ['--name', '--homepage-url', '--logo', '--category', '--subcategory'])
+    assert.match(help.stdout, new RegExp(`${flag} <\\w+> +\\S.*\\(required\\)`), flag);
   const json = /item\.json: (\{[^}]*\})/.exec(help.stdout)?.[1];
   assert.ok(json, 'the help shows an item.json');
   const item = join(dir, 'help-item.json');

@@ -13,7 +13,10 @@ import { SAMPLE, generateLandscape } from './sample.js';
 const REAL = resolve(dirname(fileURLToPath(import.meta.url)), '../../../shared/data/pytorch-landscape.yml');
 
 test('the fast scanner takes the sample, a generated landscape and the real file, and agrees with `yaml` on every offset and value', () => {
-  const texts: Array<[string, string]> = [['sample', SAMPLE], ['generated', generateLandscape(400)]];
+  const texts: Array<[string, string]> = [
+    ['sample', SAMPLE],
+    ['generated', generateLandscape(400)],
+  ];
   if (existsSync(REAL)) texts.push(['real', readFileSync(REAL, 'utf8')]);
   for (const [name, text] of texts) {
     const r = bothParsers(text);
@@ -23,7 +26,8 @@ test('the fast scanner takes the sample, a generated landscape and the real file
 });
 
 test('the fast scanner refuses what is outside its subset, and `yaml` reads it instead', () => {
-  const base = 'landscape:\n  - category:\n    name: A\n    subcategories:\n      - subcategory:\n        name: S\n        items:\n          - item:\n            name: X\n';
+  const base =
+    'landscape:\n  - category:\n    name: A\n    subcategories:\n      - subcategory:\n        name: S\n        items:\n          - item:\n            name: X\n';
   const outside = [
     base + '            homepage_url: &h https://x.org/\n',
     base + '            second_path: [A / S]\n',
@@ -44,10 +48,45 @@ test('the fast scanner refuses what is outside its subset, and `yaml` reads it i
 
 test('property: for mutated landscapes the fast path and `yaml` give the same model, problems included, and nothing throws', () => {
   const lines = SAMPLE.split('\n');
-  const pieces = ['', ' ', '  ', '- ', '#', ': ', "'", '"', '|', '|-', 'key: v', 'name: X', '- item:', '  x', '[', '{', '&a', '*a', '~', 'null', '12', '1.5', '2024-01-01', 'yes', 'a # c', 'ü'];
+  const pieces = [
+    '',
+    ' ',
+    '  ',
+    '- ',
+    '#',
+    ': ',
+    "'",
+    '"',
+    '|',
+    '|-',
+    'key: v',
+    'name: X',
+    '- item:',
+    '  x',
+    '[',
+    '{',
+    '&a',
+    '*a',
+    '~',
+    'null',
+    '12',
+    '1.5',
+    '2024-01-01',
+    'yes',
+    'a # c',
+    'ü',
+  ];
   fc.assert(
     fc.property(
-      fc.array(fc.record({ at: fc.nat(lines.length - 1), kind: fc.constantFrom('insert', 'delete', 'edit'), piece: fc.constantFrom(...pieces), indent: fc.nat(14) }), { minLength: 1, maxLength: 4 }),
+      fc.array(
+        fc.record({
+          at: fc.nat(lines.length - 1),
+          kind: fc.constantFrom('insert', 'delete', 'edit'),
+          piece: fc.constantFrom(...pieces),
+          indent: fc.nat(14),
+        }),
+        { minLength: 1, maxLength: 4 },
+      ),
       (muts) => {
         const ls = [...lines];
         for (const m of muts) {

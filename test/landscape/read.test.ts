@@ -18,12 +18,15 @@ test('reads the legacy layout: categories, subcategories, items with ids, lines 
   const l = readLandscape(SAMPLE, { file: 'sample.yml' });
   assert.deepEqual(l.problems, []);
   assert.equal(l.format, 'landscape');
-  assert.deepEqual(l.categories.map((c) => [c.name, c.line, c.subcategories.map((s) => s.name)]), [
-    ['Modeling', 3, ['Computer Vision', 'Medical & Biology']],
-    ['Training', 42, ['General']],
-    ['PyTorch Projects', 66, ['Foundation']],
-    ['PyTorch Members', 86, ['Platinum']],
-  ]);
+  assert.deepEqual(
+    l.categories.map((c) => [c.name, c.line, c.subcategories.map((s) => s.name)]),
+    [
+      ['Modeling', 3, ['Computer Vision', 'Medical & Biology']],
+      ['Training', 42, ['General']],
+      ['PyTorch Projects', 66, ['Foundation']],
+      ['PyTorch Members', 86, ['Platinum']],
+    ],
+  );
   assert.equal(l.items.length, 8);
   const kornia = l.items.find((i) => i.name === 'Kornia')!;
   assert.deepEqual(kornia, {
@@ -61,7 +64,10 @@ test('reads landscape2 `categories:` layout (no markers) to the same model', () 
   const l = readLandscape(text);
   assert.equal(l.format, 'categories');
   assert.deepEqual(l.problems, []);
-  assert.deepEqual(l.items.map((i) => [i.id, i.line]), [['modeling--language--transformers', 6]]);
+  assert.deepEqual(
+    l.items.map((i) => [i.id, i.line]),
+    [['modeling--language--transformers', 6]],
+  );
 });
 
 test('hostile input never throws: every structural problem is reported with its line', () => {
@@ -72,7 +78,11 @@ test('hostile input never throws: every structural problem is reported with its 
     ['landscape: 3\n', /to be a list of categories/, 1],
     ['landscape:\n  - category:\n    name: A\n', /expected a `subcategories` list/, 2],
     ['landscape:\n  - category:\n    name: A\n    subcategories:\n      - name: S\n        items: 5\n', /expected `items` to be a list/, 6],
-    ['landscape:\n  - category:\n    name: A\n    subcategories:\n      - name: S\n        items:\n          - just a string\n', /expected an item mapping/, 7],
+    [
+      'landscape:\n  - category:\n    name: A\n    subcategories:\n      - name: S\n        items:\n          - just a string\n',
+      /expected an item mapping/,
+      7,
+    ],
     ['landscape:\n  - category:\n    name: [A\n', /YAML syntax/, 3],
   ];
   for (const [text, re, line] of cases) {

@@ -17,8 +17,14 @@ test('the real file reads whole: 188 items, 5 categories, 30 subcategories, no p
   const l = readLandscape(text(), { file: REAL });
   assert.deepEqual(l.problems, []);
   assert.equal(l.items.length, 188);
-  assert.deepEqual(l.categories.map((c) => c.name), ['Modeling', 'Training', 'Optimizations', 'PyTorch Projects', 'PyTorch Members']);
-  assert.equal(l.categories.reduce((n, c) => n + c.subcategories.length, 0), 30);
+  assert.deepEqual(
+    l.categories.map((c) => c.name),
+    ['Modeling', 'Training', 'Optimizations', 'PyTorch Projects', 'PyTorch Members'],
+  );
+  assert.equal(
+    l.categories.reduce((n, c) => n + c.subcategories.length, 0),
+    30,
+  );
   assert.equal(l.items.filter((i) => i.project === 'archived').length, 68);
   assert.equal(new Set(l.items.map((i) => i.id)).size, 188, 'ids are unique');
 });
@@ -89,7 +95,10 @@ test('validation reports exactly the real problems: no errors, the findings as w
 test('`steward landscape validate` on the real file exits 0 with its warnings; --strict exits 1', { skip }, async () => {
   const r = await runCli(['landscape', 'validate', REAL]);
   assert.equal(r.code, 0, r.stderr);
-  assert.match(r.stdout, /:98: warning: \[modeling--computer-vision--openmmlab\] repo_url https:\/\/github\.com\/open-mmlab points at an organisation/);
+  assert.match(
+    r.stdout,
+    /:98: warning: \[modeling--computer-vision--openmmlab\] repo_url https:\/\/github\.com\/open-mmlab points at an organisation/,
+  );
   assert.match(r.stdout, /\n188 items, 0 errors, 10 warnings\n$/);
   const strict = await runCli(['landscape', 'validate', REAL, '--strict']);
   assert.equal(strict.code, 1);

@@ -104,7 +104,8 @@ landscape:
               name: Example Corp
 `;
 
-export const SAFE_SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><title>logo</title><rect width="10" height="10" fill="#e44"/><use href="#a"/></svg>\n';
+export const SAFE_SVG =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><title>logo</title><rect width="10" height="10" fill="#e44"/><use href="#a"/></svg>\n';
 
 /** Writes a logos folder with a safe SVG for every logo the sample names. */
 export function writeSampleLogos(dir: string, text = SAMPLE): string[] {

@@ -14,7 +14,12 @@ import {
 const app = { projectName: 'TorchWave', applicationId: 'app-7', issueUrl: 'https://github.com/pytorch-fdn/ecosystem/issues/42' };
 const proj = { projectName: 'TorchWave', projectId: 'torchwave' };
 const failures = [
-  { id: 12, key: 'recent-commits', summary: '28 commits in the last 6 months (needs 50)', fix: 'Merge pending work to the default branch.' },
+  {
+    id: 12,
+    key: 'recent-commits',
+    summary: '28 commits in the last 6 months (needs 50)',
+    fix: 'Merge pending work to the default branch.',
+  },
   { id: 6, key: 'code-of-conduct', summary: 'no CODE_OF_CONDUCT file' },
 ];
 
@@ -25,7 +30,13 @@ const EXAMPLES: { [K in NoticeKind]: NoticeData[K] } = {
   'answer-received': { ...app, question: 'Which versions?', answer: '2.4 and 2.5', answeredBy: 'mrossi' },
   'review-scheduled': { ...app, sessionId: 'session-2026-03', sessionDate: '2026-03-12' },
   'vote-opened': { ...app, rosterSize: 7, deadline: '2026-03-19T17:00:00.000Z' },
-  decision: { ...app, outcome: 'DECLINED', reason: 'Not enough maintainers yet.', resubmitFrom: '2026-04-15', decidedOn: '2026-01-15T10:00:00Z' },
+  decision: {
+    ...app,
+    outcome: 'DECLINED',
+    reason: 'Not enough maintainers yet.',
+    resubmitFrom: '2026-04-15',
+    decidedOn: '2026-01-15T10:00:00Z',
+  },
   'onboarding-step': {
     ...app,
     items: [
@@ -38,19 +49,40 @@ const EXAMPLES: { [K in NoticeKind]: NoticeData[K] } = {
   'review-failure': { ...proj, failures, deadlineOn: '2026-11-14', noticeOn: '2026-10-15' },
   'review-reminder': { ...proj, failures: failures.slice(0, 1), deadlineOn: '2026-11-14' },
   'review-passed': { ...proj, nextDueOn: '2027-05-01' },
-  'review-early-warning': { ...proj, reviewDueOn: '2027-05-01', failures: [{ id: 13, key: 'recent-commits', summary: 'at the current pace, requirement 13 fails around 2027-02-10 (commits per 90 days: 41 → 28)' }] },
+  'review-early-warning': {
+    ...proj,
+    reviewDueOn: '2027-05-01',
+    failures: [
+      {
+        id: 13,
+        key: 'recent-commits',
+        summary: 'at the current pace, requirement 13 fails around 2027-02-10 (commits per 90 days: 41 → 28)',
+      },
+    ],
+  },
   retirement: { ...proj, reason: 'periodic review still failing at the deadline 2026-11-14', failures },
   offboarding: { ...proj, repoUrl: 'https://github.com/torchwave/torchwave' },
   'offboarding-reminder': {
     ...proj,
     repoUrl: 'https://github.com/torchwave/torchwave',
     references: [
-      { path: 'README.md', line: 3, what: 'PyTorch Ecosystem', text: '[![PyTorch Ecosystem](https://img.shields.io/badge/PyTorch-Ecosystem-ee4c2c)](https://landscape.pytorch.org/)' },
+      {
+        path: 'README.md',
+        line: 3,
+        what: 'PyTorch Ecosystem',
+        text: '[![PyTorch Ecosystem](https://img.shields.io/badge/PyTorch-Ecosystem-ee4c2c)](https://landscape.pytorch.org/)',
+      },
       { path: 'README.md', line: 12, text: 'TorchWave is part of the PyTorch ecosystem.' },
     ],
     checkedOn: '2026-12-27',
   },
-  'amendment-decision': { summary: 'Lower the stars threshold to 300', policyId: 'pytorch-ecosystem', policyVersion: '1.1', adopted: true, effectiveOn: '2026-07-01' },
+  'amendment-decision': {
+    summary: 'Lower the stars threshold to 300',
+    policyId: 'pytorch-ecosystem',
+    policyVersion: '1.1',
+    adopted: true,
+    effectiveOn: '2026-07-01',
+  },
 };
 
 test('every kind has a template, and each renders a short, specific message with next steps', () => {
@@ -141,7 +173,10 @@ test('the vote notice states the approvals needed (strictly more than half by de
 test('onboarding: open steps, who does them, and nothing to do when all are done', () => {
   const { subject, text } = renderNotice('onboarding-step', EXAMPLES['onboarding-step']);
   assert.equal(subject, '[PyTorch Ecosystem] TorchWave: onboarding (2 steps to go)');
-  assert.match(text, /\[x\] Icon in hosted_logos\/ \(you\)\n {2}\[ \] Two-factor authentication for all org members \(you\)\n {2}\[ \] Blog post \(PyTorch staff\)/);
+  assert.match(
+    text,
+    /\[x\] Icon in hosted_logos\/ \(you\)\n {2}\[ \] Two-factor authentication for all org members \(you\)\n {2}\[ \] Blog post \(PyTorch staff\)/,
+  );
   assert.match(text, /Do the steps marked "you"/);
   const staffOnly = renderNotice('onboarding-step', { ...app, items: [{ key: 'blog-post', title: 'Blog post', doneBy: 'staff' }] });
   assert.match(staffOnly.subject, /\(1 step to go\)$/);
@@ -157,30 +192,80 @@ test('a name with a newline cannot add a header line to the subject', () => {
 
 test('stored notices: the data the process engine writes renders; bad data says what is wrong', () => {
   // shaped as src/process/ writes them (failures without fixes, timestamps, null resubmitFrom)
-  assert.match(renderStoredNotice('review-failure', { projectName: 'X', projectId: 'x', failures: [{ id: 1, key: 'readme', summary: 'no README' }], deadlineOn: '2026-08-30', noticeOn: '2026-07-31' }).text, /#1 readme: no README/);
-  assert.match(renderStoredNotice('decision', { applicationId: 'a', projectName: 'X', outcome: 'ACCEPTED', reason: 'ok', resubmitFrom: null }).subject, /accepted/);
+  assert.match(
+    renderStoredNotice('review-failure', {
+      projectName: 'X',
+      projectId: 'x',
+      failures: [{ id: 1, key: 'readme', summary: 'no README' }],
+      deadlineOn: '2026-08-30',
+      noticeOn: '2026-07-31',
+    }).text,
+    /#1 readme: no README/,
+  );
+  assert.match(
+    renderStoredNotice('decision', { applicationId: 'a', projectName: 'X', outcome: 'ACCEPTED', reason: 'ok', resubmitFrom: null }).subject,
+    /accepted/,
+  );
 
   const cases: [string, unknown, RegExp][] = [
     ['no-such-kind', {}, /kind "no-such-kind" is not a notice Steward knows \(expected one of submission-received, /],
     ['offboarding', null, /offboarding: data must be an object, found null/],
     ['offboarding', { projectName: 'X' }, /offboarding: projectId is missing/],
-    ['review-failure', { projectName: 'X', projectId: 'x', failures: [], deadlineOn: '2026-02-30' }, /deadlineOn must be a date \(YYYY-MM-DD\), found "2026-02-30"/],
-    ['review-failure', { projectName: 'X', projectId: 'x', failures: [{ key: 1 }], deadlineOn: '2026-02-28' }, /failures must be a list of \{id, key, summary, fix\?\}/],
-    ['decision', { applicationId: 'a', projectName: 'X', outcome: 'DECLINED', reason: 'r' }, /a DECLINED decision needs resubmitFrom \(YYYY-MM-DD\), found nothing/],
-    ['decision', { applicationId: 'a', projectName: 'X', outcome: 'APPROVED', reason: 'r' }, /outcome must be ACCEPTED, DECLINED, TOO_EARLY or COMMUNITY_HIGHLIGHT, found "APPROVED"/],
+    [
+      'review-failure',
+      { projectName: 'X', projectId: 'x', failures: [], deadlineOn: '2026-02-30' },
+      /deadlineOn must be a date \(YYYY-MM-DD\), found "2026-02-30"/,
+    ],
+    [
+      'review-failure',
+      { projectName: 'X', projectId: 'x', failures: [{ key: 1 }], deadlineOn: '2026-02-28' },
+      /failures must be a list of \{id, key, summary, fix\?\}/,
+    ],
+    [
+      'decision',
+      { applicationId: 'a', projectName: 'X', outcome: 'DECLINED', reason: 'r' },
+      /a DECLINED decision needs resubmitFrom \(YYYY-MM-DD\), found nothing/,
+    ],
+    [
+      'decision',
+      { applicationId: 'a', projectName: 'X', outcome: 'APPROVED', reason: 'r' },
+      /outcome must be ACCEPTED, DECLINED, TOO_EARLY or COMMUNITY_HIGHLIGHT, found "APPROVED"/,
+    ],
     ['question-asked', { applicationId: 'a', projectName: '  ', question: 'q' }, /projectName must be a non-empty string/],
     ['vote-opened', { applicationId: 'a', projectName: 'X', rosterSize: '7' }, /rosterSize must be a number, found "7"/],
   ];
   for (const [kind, data, message] of cases) {
-    assert.throws(() => renderStoredNotice(kind, data), (e: unknown) => e instanceof NoticeDataError && message.test(e.message), `${kind}: ${message}`);
+    assert.throws(
+      () => renderStoredNotice(kind, data),
+      (e: unknown) => e instanceof NoticeDataError && message.test(e.message),
+      `${kind}: ${message}`,
+    );
   }
 });
 
 test('any stored data either renders or is refused with a NoticeDataError, never anything else', () => {
-  const value = fc.oneof(fc.string(), fc.integer(), fc.boolean(), fc.constant(null), fc.constantFrom('2026-01-31', '2026-01-31T12:00:00Z', 'DECLINED', 'ACCEPTED'));
+  const value = fc.oneof(
+    fc.string(),
+    fc.integer(),
+    fc.boolean(),
+    fc.constant(null),
+    fc.constantFrom('2026-01-31', '2026-01-31T12:00:00Z', 'DECLINED', 'ACCEPTED'),
+  );
   const data = fc.oneof(
     fc.anything(),
-    fc.record({ projectName: value, projectId: value, applicationId: value, outcome: value, reason: value, resubmitFrom: value, deadlineOn: value, failures: fc.oneof(value, fc.array(fc.record({ id: value, key: value, summary: value, fix: value }))) }, { requiredKeys: [] }),
+    fc.record(
+      {
+        projectName: value,
+        projectId: value,
+        applicationId: value,
+        outcome: value,
+        reason: value,
+        resubmitFrom: value,
+        deadlineOn: value,
+        failures: fc.oneof(value, fc.array(fc.record({ id: value, key: value, summary: value, fix: value }))),
+      },
+      { requiredKeys: [] },
+    ),
   );
   fc.assert(
     fc.property(fc.constantFrom(...NOTICE_KINDS, 'other'), data, (kind, d) => {

@@ -65,16 +65,23 @@ test('a temporary refusal (451) is retried and the message arrives once', async 
 });
 
 test('temporary refusals on every attempt: a non-permanent DeliveryError after the last attempt', async () => {
-  await withSink(async (sink, transport) => {
-    sink.refuseNext(5, 421, 'Service busy');
-    await assert.rejects(
-      transport.send({ to: 'a@example.org', subject: 'S', text: 'T', idempotencyKey: 'k-2' }),
-      (e: unknown) =>
-        e instanceof DeliveryError && !e.permanent && e.responseCode === 421 && /refused the message for now \(421\), attempt 2: .*Service busy/.test(e.message),
-    );
-    assert.equal(sink.attempts, 2);
-    assert.equal(sink.messages.length, 0);
-  }, false, 2);
+  await withSink(
+    async (sink, transport) => {
+      sink.refuseNext(5, 421, 'Service busy');
+      await assert.rejects(
+        transport.send({ to: 'a@example.org', subject: 'S', text: 'T', idempotencyKey: 'k-2' }),
+        (e: unknown) =>
+          e instanceof DeliveryError &&
+          !e.permanent &&
+          e.responseCode === 421 &&
+          /refused the message for now \(421\), attempt 2: .*Service busy/.test(e.message),
+      );
+      assert.equal(sink.attempts, 2);
+      assert.equal(sink.messages.length, 0);
+    },
+    false,
+    2,
+  );
 });
 
 test('a permanent refusal (550) fails at once with a clear, permanent error', async () => {
@@ -100,7 +107,8 @@ test('an unreachable server is a temporary failure naming the server', async () 
   const transport = createTransport({ smtpUrl: `smtp://127.0.0.1:${port}`, retryDelayMs: 1, attempts: 2, timeoutMs: 2000 });
   await assert.rejects(
     transport.send({ to: 'a@example.org', subject: 'S', text: 'T', idempotencyKey: 'k-4' }),
-    (e: unknown) => e instanceof DeliveryError && !e.permanent && new RegExp(`^smtp://127\\.0\\.0\\.1:${port} could not be reached`).test(e.message),
+    (e: unknown) =>
+      e instanceof DeliveryError && !e.permanent && new RegExp(`^smtp://127\\.0\\.0\\.1:${port} could not be reached`).test(e.message),
   );
   transport.close();
 });
@@ -110,7 +118,12 @@ test('dry run writes the message to the stream and sends nothing', async () => {
   let written = '';
   out.on('data', (c: Buffer) => (written += c.toString()));
   const transport = createTransport({ dryRun: true, out, smtpUrl: 'smtp://127.0.0.1:1' });
-  const r = await transport.send({ to: ['a@example.org', 'b@example.org'], subject: 'Hello\nBcc: x@y.org', text: 'Body line', idempotencyKey: 'steward-outbox-9' });
+  const r = await transport.send({
+    to: ['a@example.org', 'b@example.org'],
+    subject: 'Hello\nBcc: x@y.org',
+    text: 'Body line',
+    idempotencyKey: 'steward-outbox-9',
+  });
   assert.equal(r.messageId, messageIdFor('steward-outbox-9'));
   assert.equal(
     written,
@@ -135,21 +148,40 @@ test('the Message-ID follows the sender domain and the key only', () => {
 });
 
 test('refuses what cannot be sent, before connecting, with what was expected', async () => {
-  assert.throws(() => createTransport({}), /no SMTP server configured: expected an smtp:\/\/ or smtps:\/\/ URL \(or a dry run\), found none/);
-  assert.throws(() => createTransport({ smtpUrl: 'http://user:secret@mail.example.org' }), (e: unknown) => e instanceof DeliveryError && /must start with smtp:\/\/ or smtps:\/\/, found "http:\/\/user:\*\*\*@mail/.test(e.message) && !e.message.includes('secret'));
+  assert.throws(
+    () => createTransport({}),
+    /no SMTP server configured: expected an smtp:\/\/ or smtps:\/\/ URL \(or a dry run\), found none/,
+  );
+  assert.throws(
+    () => createTransport({ smtpUrl: 'http://user:secret@mail.example.org' }),
+    (e: unknown) =>
+      e instanceof DeliveryError &&
+      /must start with smtp:\/\/ or smtps:\/\/, found "http:\/\/user:\*\*\*@mail/.test(e.message) &&
+      !e.message.includes('secret'),
+  );
   assert.throws(() => createTransport({ smtpUrl: 'not a url' }), /the SMTP URL is not a URL/);
   const t = createTransport({ smtpUrl: 'smtp://127.0.0.1:1', attempts: 1 });
   const base = { subject: 'S', text: 'T', idempotencyKey: 'k' };
-  await assert.rejects(t.send({ ...base, to: [] }), (e: unknown) => e instanceof DeliveryError && e.permanent && /notice k: no recipient/.test(e.message));
+  await assert.rejects(
+    t.send({ ...base, to: [] }),
+    (e: unknown) => e instanceof DeliveryError && e.permanent && /notice k: no recipient/.test(e.message),
+  );
   await assert.rejects(t.send({ ...base, to: ['ok@example.org', 'bad address'] }), /notice k: not an e-mail address: "bad address"/);
-  await assert.rejects(t.send({ ...base, to: 'a@example.org', idempotencyKey: 'has space' }), /idempotency key must be 1–200 printable ASCII characters without spaces, found "has space"/);
+  await assert.rejects(
+    t.send({ ...base, to: 'a@example.org', idempotencyKey: 'has space' }),
+    /idempotency key must be 1–200 printable ASCII characters without spaces, found "has space"/,
+  );
   await assert.rejects(t.send({ ...base, to: 'a@example.org', idempotencyKey: '' }), /idempotency key/);
   t.close();
 });
 
 test('the sink runs as its own process and logs every message, duplicates marked', async () => {
   const log = join(tempDir(), 'sink.jsonl');
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/smtp-sink.ts', '--port', '0', '--log', log, '--dedupe', '--fail-first', '1'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'test/support/smtp-sink.ts', '--port', '0', '--log', log, '--dedupe', '--fail-first', '1'],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   try {
     const port = await new Promise<number>((resolve, reject) => {
       let buf = '';
@@ -165,7 +197,13 @@ test('the sink runs as its own process and logs every message, duplicates marked
     await t.send({ to: 'a@example.org', subject: 'One', text: 'T', idempotencyKey: 'p-1' });
     t.close();
     const lines = readSinkLog(log);
-    assert.deepEqual(lines.map((l) => [l.subject, l.duplicate]), [['One', false], ['One', true]]);
+    assert.deepEqual(
+      lines.map((l) => [l.subject, l.duplicate]),
+      [
+        ['One', false],
+        ['One', true],
+      ],
+    );
     assert.equal(lines[0]!.messageId, messageIdFor('p-1'));
   } finally {
     child.kill('SIGTERM');

@@ -22,8 +22,16 @@ before(async () => {
     {
       bare: true,
       commits: [
-        { date: '2026-10-01T00:00:00Z', files: { 'README.md': '# mono\n', 'sub/dir/pyproject.toml': '[project]\nname = "subdir"\ndependencies = ["torch>=2.0"]\n' } },
-        { date: '2026-10-02T00:00:00Z', files: { 'sub/dir/pyproject.toml': '[project]\nname = "subdir"\ndependencies = ["torch>=2.10"]\n' }, branch: 'release/1.0', parents: [0] },
+        {
+          date: '2026-10-01T00:00:00Z',
+          files: { 'README.md': '# mono\n', 'sub/dir/pyproject.toml': '[project]\nname = "subdir"\ndependencies = ["torch>=2.0"]\n' },
+        },
+        {
+          date: '2026-10-02T00:00:00Z',
+          files: { 'sub/dir/pyproject.toml': '[project]\nname = "subdir"\ndependencies = ["torch>=2.10"]\n' },
+          branch: 'release/1.0',
+          parents: [0],
+        },
       ],
     },
     join(gitRoot, 'acme', 'mono.git'),
@@ -34,7 +42,12 @@ before(async () => {
   gh.addRepo({ owner: 'acme', name: 'mono', stars: 5 });
   options = {
     asOf,
-    online: { baseUrls: { github: gh.url, pypi: pypi.url, conda: pypi.url }, cacheDir: false, tokens: [{ token: 'good', origin: 'GITHUB_TOKEN' }], retryBaseMs: 5 },
+    online: {
+      baseUrls: { github: gh.url, pypi: pypi.url, conda: pypi.url },
+      cacheDir: false,
+      tokens: [{ token: 'good', origin: 'GITHUB_TOKEN' }],
+      retryBaseMs: 5,
+    },
     remote: { cacheDir: tempDir(), cloneBaseUrls: { 'github.com': `${gh.url}/git` } },
   };
 });
@@ -49,10 +62,20 @@ test('a /tree/<branch>/<path> URL: a branch holding a / is found by the branch l
   assert.equal(report.target.path, 'sub/dir');
   assert.equal(report.target.rev, 'release/1.0');
   assert.equal(evidence.python.distribution?.name, 'subdir');
-  assert.deepEqual(evidence.python.torch.map((t) => `${t.file} ${t.specifier}`), ['pyproject.toml >=2.10'], 'the head of release/1.0, not of main');
+  assert.deepEqual(
+    evidence.python.torch.map((t) => `${t.file} ${t.specifier}`),
+    ['pyproject.toml >=2.10'],
+    'the head of release/1.0, not of main',
+  );
   // --rev and --path win over the URL's
   const main = await check('https://github.com/acme/mono/tree/release/1.0/sub/dir', { ...options, rev: 'main', path: 'sub' });
   assert.equal(main.report.target.path, 'sub');
-  assert.deepEqual(main.evidence.python.torch.map((t) => `${t.file} ${t.specifier}`), ['dir/pyproject.toml >=2.0']);
-  await assert.rejects(check('https://github.com/acme/mono/tree/nobranch/sub', options), /names the branch "nobranch\/sub" \(or a prefix of it\), which https:\/\/github\.com\/acme\/mono does not have/);
+  assert.deepEqual(
+    main.evidence.python.torch.map((t) => `${t.file} ${t.specifier}`),
+    ['dir/pyproject.toml >=2.0'],
+  );
+  await assert.rejects(
+    check('https://github.com/acme/mono/tree/nobranch/sub', options),
+    /names the branch "nobranch\/sub" \(or a prefix of it\), which https:\/\/github\.com\/acme\/mono does not have/,
+  );
 });

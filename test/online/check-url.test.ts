@@ -37,8 +37,17 @@ before(async () => {
   gh.opts.gitRoot = gitRoot;
   await gh.start();
   await pypi.start();
-  gh.addRepo({ owner: 'acme', name: 'widget', stars: 321, runs: [{ name: 'ci', workflowId: 1, branch: 'main', conclusion: 'success', updatedAt: '2026-11-02T00:00:00Z' }] });
-  pypi.addProject({ name: 'widget-lib', releases: { '1.0': [{ filename: 'widget_lib-1.0-py3-none-any.whl' }] }, projectUrls: { Source: 'https://github.com/acme/widget' } });
+  gh.addRepo({
+    owner: 'acme',
+    name: 'widget',
+    stars: 321,
+    runs: [{ name: 'ci', workflowId: 1, branch: 'main', conclusion: 'success', updatedAt: '2026-11-02T00:00:00Z' }],
+  });
+  pypi.addProject({
+    name: 'widget-lib',
+    releases: { '1.0': [{ filename: 'widget_lib-1.0-py3-none-any.whl' }] },
+    projectUrls: { Source: 'https://github.com/acme/widget' },
+  });
   env = {
     PATH: process.env.PATH,
     HOME: tempDir(),
@@ -68,7 +77,9 @@ function steward(args: string[], extraEnv: NodeJS.ProcessEnv = {}) {
 
 test('a URL is checked like a local path, with online evidence and what each source cost', async () => {
   gh.log = [];
-  const r = await steward(['check', 'https://github.com/acme/widget/tree/main', '--format', 'json', '--as-of', '2026-11-27'], { GITHUB_TOKEN: 'good' });
+  const r = await steward(['check', 'https://github.com/acme/widget/tree/main', '--format', 'json', '--as-of', '2026-11-27'], {
+    GITHUB_TOKEN: 'good',
+  });
   assert.notEqual(r.status, 2, r.stderr);
   const report = JSON.parse(r.stdout);
   assert.equal(report.target.repo, 'acme/widget');
@@ -99,7 +110,10 @@ test('--offline opens no socket, even with a cached clone', async () => {
   assert.notEqual(r.status, 2, r.stderr);
   assert.equal(gh.log.length + pypi.log.length, 0);
   const report = JSON.parse(r.stdout);
-  assert.equal(report.sources.some((s: { name: string }) => s.name === 'github'), false);
+  assert.equal(
+    report.sources.some((s: { name: string }) => s.name === 'github'),
+    false,
+  );
 });
 
 test('a bad token: one line on stderr, exit 2, nothing on stdout', async () => {
@@ -119,4 +133,3 @@ test('refused and organisation inputs: exit 2 with the reason', async () => {
   assert.match(org.stderr, /https:\/\/github.com\/acme is an organisation or user, not a repository/);
   assert.match(org.stderr, /steward check https:\/\/github.com\/acme\/widget/);
 });
-

@@ -17,7 +17,16 @@ before(async () => {
   const root = tempDir();
   mkdirSync(join(root, 'acme'));
   served = join(root, 'acme', 'widget.git');
-  await buildRepo({ bare: true, commits: [{ date: '2026-10-01T00:00:00Z', files: { 'README.md': 'a\n' } }, { date: '2026-11-01T00:00:00Z', files: { 'README.md': 'b\n' } }] }, served);
+  await buildRepo(
+    {
+      bare: true,
+      commits: [
+        { date: '2026-10-01T00:00:00Z', files: { 'README.md': 'a\n' } },
+        { date: '2026-11-01T00:00:00Z', files: { 'README.md': 'b\n' } },
+      ],
+    },
+    served,
+  );
   fake.opts.gitRoot = root;
   await fake.start();
 });
@@ -34,8 +43,19 @@ test('a cloned and then fetched cache has a commit-graph the history walk uses',
   const head = () => execFileSync('git', ['rev-parse', 'HEAD'], { cwd: first.localGitDir, encoding: 'utf8' }).trim();
   const h1 = await readHistory(first.localGitDir, head(), asOf, loadDefaultPolicy());
   assert.equal(h1.history.walk, 'commit-graph');
-  const env = { ...process.env, GIT_AUTHOR_NAME: 'a', GIT_AUTHOR_EMAIL: 'a@x', GIT_COMMITTER_NAME: 'a', GIT_COMMITTER_EMAIL: 'a@x', GIT_COMMITTER_DATE: '2026-11-20T00:00:00Z', GIT_AUTHOR_DATE: '2026-11-20T00:00:00Z' };
-  const c = execFileSync('git', ['--git-dir', served, 'commit-tree', '-p', 'main', '-m', 'third', 'main^{tree}'], { encoding: 'utf8', env }).trim();
+  const env = {
+    ...process.env,
+    GIT_AUTHOR_NAME: 'a',
+    GIT_AUTHOR_EMAIL: 'a@x',
+    GIT_COMMITTER_NAME: 'a',
+    GIT_COMMITTER_EMAIL: 'a@x',
+    GIT_COMMITTER_DATE: '2026-11-20T00:00:00Z',
+    GIT_AUTHOR_DATE: '2026-11-20T00:00:00Z',
+  };
+  const c = execFileSync('git', ['--git-dir', served, 'commit-tree', '-p', 'main', '-m', 'third', 'main^{tree}'], {
+    encoding: 'utf8',
+    env,
+  }).trim();
   execFileSync('git', ['--git-dir', served, 'update-ref', 'refs/heads/main', c]);
   const second = await resolveRemoteTarget('acme/widget', opts);
   assert.equal(second.refreshed, 'fetched');

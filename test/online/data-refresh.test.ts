@@ -58,7 +58,11 @@ test('refresh writes the feature releases, oldest first, in the bundled format',
 test('PyPI unreachable: exit 2, the previous file untouched', async () => {
   const home = tempDir();
   const out = join(home, 'list.json');
-  const r = await steward(['data', 'refresh', '--output', out], { HOME: home, XDG_CACHE_HOME: join(home, 'c'), STEWARD_PYPI_URL: 'http://127.0.0.1:9' });
+  const r = await steward(['data', 'refresh', '--output', out], {
+    HOME: home,
+    XDG_CACHE_HOME: join(home, 'c'),
+    STEWARD_PYPI_URL: 'http://127.0.0.1:9',
+  });
   assert.equal(r.status, 2);
   assert.match(r.stderr, /could not refresh the torch release list from http:\/\/127.0.0.1:9: .*the bundled list stays in use/);
   assert.equal(existsSync(out), false);

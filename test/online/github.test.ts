@@ -107,7 +107,10 @@ test('warm: an unchanged repository costs two 304s and no rate limit; a change a
   assert.equal(fake.billable, 2);
   assert.ok(fake.log.some((l) => l.path === '/graphql'));
   // a run finishing on the default branch changes the runs probe, and the query runs again too
-  widget({ stars: 251, runs: [{ name: 'tests', workflowId: 1, branch: 'main', conclusion: 'failure', updatedAt: '2026-11-26T10:00:00Z' }] });
+  widget({
+    stars: 251,
+    runs: [{ name: 'tests', workflowId: 1, branch: 'main', conclusion: 'failure', updatedAt: '2026-11-26T10:00:00Z' }],
+  });
   fake.log = [];
   const fourth = await gatherOnline(target, noDist, { session: session(undefined, dir) });
   assert.equal(fourth.online.github?.lastRun?.conclusion, 'failure');
@@ -152,21 +155,24 @@ test('a source failing mid-check: unknown with the reason for its requirements, 
     session: createOnlineSession({ tokens: [], cacheDir: false, baseUrls: { github: 'http://127.0.0.1:9' }, retryBaseMs: 1 }),
   });
   assert.equal(down.online.github, undefined);
-  assert.deepEqual(Object.keys(down.online.errors).sort(), ['code-of-conduct', 'contributing', 'ongoing-maintenance', 'stars', 'working-ci']);
+  assert.deepEqual(Object.keys(down.online.errors).sort(), [
+    'code-of-conduct',
+    'contributing',
+    'ongoing-maintenance',
+    'stars',
+    'working-ci',
+  ]);
 });
 
 test('a rejected token is one clear error naming where the token came from', async () => {
   widget();
   fake.log = [];
-  await assert.rejects(
-    gatherOnline(target, noDist, { session: session([{ token: 'wrong', origin: 'GH_TOKEN' }]) }),
-    (err: Error) => {
-      assert.equal(err.name, 'GitHubAuthError');
-      assert.match(err.message, /GitHub rejected the token from GH_TOKEN \(401 Bad credentials\)/);
-      assert.doesNotMatch(err.message, /wrong/); // never the secret
-      return true;
-    },
-  );
+  await assert.rejects(gatherOnline(target, noDist, { session: session([{ token: 'wrong', origin: 'GH_TOKEN' }]) }), (err: Error) => {
+    assert.equal(err.name, 'GitHubAuthError');
+    assert.match(err.message, /GitHub rejected the token from GH_TOKEN \(401 Bad credentials\)/);
+    assert.doesNotMatch(err.message, /wrong/); // never the secret
+    return true;
+  });
   // no retries of a 401: one failed request per endpoint at most
   assert.ok(fake.log.filter((l) => l.status === 401).length <= 2);
 });
@@ -198,16 +204,26 @@ test('a GitHub App installation token is minted with a signed JWT and used', asy
   fake.opts.apps = { '4242': { publicKey: publicKey.export({ type: 'spki', format: 'pem' }).toString(), installations: [77] } };
   fake.log = [];
   const { online } = await gatherOnline(target, noDist, {
-    session: session([{ origin: 'GitHub App 4242 installation 77', app: { appId: '4242', privateKey: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), installationId: 77 } }]),
+    session: session([
+      {
+        origin: 'GitHub App 4242 installation 77',
+        app: { appId: '4242', privateKey: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), installationId: 77 },
+      },
+    ]),
   });
   assert.deepEqual(online.errors, {});
   // one exchange, however many requests wanted the token at once
-  assert.deepEqual(fake.log.filter((l) => l.path.startsWith('/app/')).map((l) => l.path), ['/app/installations/77/access_tokens']);
+  assert.deepEqual(
+    fake.log.filter((l) => l.path.startsWith('/app/')).map((l) => l.path),
+    ['/app/installations/77/access_tokens'],
+  );
   assert.ok(fake.log.slice(1).every((l) => l.token?.startsWith('ghs_77_')));
   // a key that does not match the App's: the exchange is refused
   const other = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
   await assert.rejects(
-    gatherOnline(target, noDist, { session: session([{ origin: 'GitHub App 4242 installation 77', app: { appId: '4242', privateKey: other, installationId: 77 } }]) }),
+    gatherOnline(target, noDist, {
+      session: session([{ origin: 'GitHub App 4242 installation 77', app: { appId: '4242', privateKey: other, installationId: 77 } }]),
+    }),
     (err: Error) => err.name === 'GitHubAuthError' && /GitHub App 4242 installation 77.*401/.test(err.message),
   );
 });

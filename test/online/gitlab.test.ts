@@ -16,20 +16,61 @@ let pipelineStatus = 'success';
 let failPipelines = false;
 
 function route(path: string, search: URLSearchParams): [number, unknown, Record<string, string>?] {
-  const project = { id: 42, path_with_namespace: 'grp/sub/proj', web_url: 'https://gitlab.com/grp/sub/proj', star_count: 212, archived: false, default_branch: 'main', last_activity_at: '2026-11-20T00:00:00Z', license: { key: 'apache-2.0', name: 'Apache License 2.0' } };
+  const project = {
+    id: 42,
+    path_with_namespace: 'grp/sub/proj',
+    web_url: 'https://gitlab.com/grp/sub/proj',
+    star_count: 212,
+    archived: false,
+    default_branch: 'main',
+    last_activity_at: '2026-11-20T00:00:00Z',
+    license: { key: 'apache-2.0', name: 'Apache License 2.0' },
+  };
   if (path === '/api/v4/projects/grp%2Fsub%2Fproj') return [200, project];
   if (path === '/api/v4/projects/42/pipelines') {
     if (failPipelines) return [502, { message: 'bad gateway' }];
     assert.equal(search.get('ref'), 'main');
-    return [200, [
-      { id: 3, status: 'running', ref: 'main', sha: 'c', web_url: 'https://gitlab.com/grp/sub/proj/-/pipelines/3', updated_at: '2026-11-21T00:00:00Z' },
-      { id: 2, status: pipelineStatus, ref: 'main', sha: 'b', web_url: 'https://gitlab.com/grp/sub/proj/-/pipelines/2', updated_at: '2026-11-20T00:00:00Z' },
-    ]];
+    return [
+      200,
+      [
+        {
+          id: 3,
+          status: 'running',
+          ref: 'main',
+          sha: 'c',
+          web_url: 'https://gitlab.com/grp/sub/proj/-/pipelines/3',
+          updated_at: '2026-11-21T00:00:00Z',
+        },
+        {
+          id: 2,
+          status: pipelineStatus,
+          ref: 'main',
+          sha: 'b',
+          web_url: 'https://gitlab.com/grp/sub/proj/-/pipelines/2',
+          updated_at: '2026-11-20T00:00:00Z',
+        },
+      ],
+    ];
   }
-  if (path === '/api/v4/projects/42/releases') return [200, [{ name: 'Release 2.0', tag_name: 'v2.0', released_at: '2026-09-01T00:00:00Z', _links: { self: 'https://gitlab.com/grp/sub/proj/-/releases/v2.0' } }]];
+  if (path === '/api/v4/projects/42/releases')
+    return [
+      200,
+      [
+        {
+          name: 'Release 2.0',
+          tag_name: 'v2.0',
+          released_at: '2026-09-01T00:00:00Z',
+          _links: { self: 'https://gitlab.com/grp/sub/proj/-/releases/v2.0' },
+        },
+      ],
+    ];
   if (path === '/api/v4/groups/grp/projects') {
     const page = Number(search.get('page') ?? 1);
-    const all = Array.from({ length: 130 }, (_, i) => ({ path_with_namespace: `grp/p${i}`, star_count: i === 7 ? 99 : 1, archived: i === 8 }));
+    const all = Array.from({ length: 130 }, (_, i) => ({
+      path_with_namespace: `grp/p${i}`,
+      star_count: i === 7 ? 99 : 1,
+      archived: i === 8,
+    }));
     return [200, all.slice((page - 1) * 100, page * 100), page === 1 ? { 'x-next-page': '2' } : { 'x-next-page': '' }];
   }
   return [404, { message: '404 Project Not Found' }];
@@ -47,7 +88,11 @@ before(async () => {
       return;
     }
     const [status, data, headers] = route(url.pathname, url.searchParams);
-    entry.status = sendJsonWithEtag(req, res, status, data, { weak: true, etagOnErrors: true, headers: { 'ratelimit-remaining': '1999', ...headers } });
+    entry.status = sendJsonWithEtag(req, res, status, data, {
+      weak: true,
+      etagOnErrors: true,
+      headers: { 'ratelimit-remaining': '1999', ...headers },
+    });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v4`;
@@ -92,7 +137,10 @@ test('a failed pipeline reads as failure; pipelines down leave only working-ci u
 });
 
 test('a rejected GitLab token is one clear error; an unknown project says so', async () => {
-  await assert.rejects(gatherOnline(target, {}, { session: session(false, 'bad') }), { name: 'GitLabAuthError', message: /GitLab rejected the token from GITLAB_TOKEN \(401\)/ });
+  await assert.rejects(gatherOnline(target, {}, { session: session(false, 'bad') }), {
+    name: 'GitLabAuthError',
+    message: /GitLab rejected the token from GITLAB_TOKEN \(401\)/,
+  });
   const missing = await gatherOnline({ ...target, slug: 'grp/none' }, {}, { session: session() });
   assert.match(missing.online.errors.stars ?? '', /grp\/none does not exist on GitLab/);
 });

@@ -35,21 +35,39 @@ test('an archived repository is a warning with its line (exit status unchanged);
   const r = await runCli(['landscape', 'validate', file, '--online', '--no-logo-files', '--format', 'json'], { env });
   // the organisation-only repo_url and the archived repository are both warnings: landscape2 builds the site
   assert.equal(r.code, 0, r.stderr);
-  const out = JSON.parse(r.stdout) as { errors: { item: string; message: string }[]; warnings: { line: number; item: string; message: string }[] };
+  const out = JSON.parse(r.stdout) as {
+    errors: { item: string; message: string }[];
+    warnings: { line: number; item: string; message: string }[];
+  };
   const kornia = LANDSCAPE.split('\n').findIndex((l) => l.includes('name: Kornia'));
   assert.deepEqual(
     out.warnings.filter((w) => /archived/.test(w.message)).map((w) => [w.line >= kornia && w.line <= kornia + 5, w.item, w.message]),
-    [[true, 'modeling--computer-vision--kornia', 'repository https://github.com/kornia/kornia is archived on GitHub but the item is not retired (project: archived)']],
+    [
+      [
+        true,
+        'modeling--computer-vision--kornia',
+        'repository https://github.com/kornia/kornia is archived on GitHub but the item is not retired (project: archived)',
+      ],
+    ],
   );
   assert.deepEqual(out.errors, []);
-  assert.deepEqual(out.warnings.filter((w) => /points at an organisation/.test(w.message)).map((w) => w.item), ['modeling--computer-vision--monai']);
-  assert.deepEqual(gh.log.map((l) => [l.path, l.status]).sort(), [['/repos/kornia/kornia', 200], ['/repos/pytorch/vision', 200]]);
+  assert.deepEqual(
+    out.warnings.filter((w) => /points at an organisation/.test(w.message)).map((w) => w.item),
+    ['modeling--computer-vision--monai'],
+  );
+  assert.deepEqual(gh.log.map((l) => [l.path, l.status]).sort(), [
+    ['/repos/kornia/kornia', 200],
+    ['/repos/pytorch/vision', 200],
+  ]);
   assert.ok(gh.log.every((l) => l.token === 'good'));
   // again: the cache makes every answer a 304
   gh.log = [];
   const again = await runCli(['landscape', 'validate', file, '--online', '--no-logo-files'], { env });
   assert.match(again.stdout, /warning: \[modeling--computer-vision--kornia\] repository https:\/\/github.com\/kornia\/kornia is archived/);
-  assert.deepEqual(gh.log.map((l) => l.status), [304, 304]);
+  assert.deepEqual(
+    gh.log.map((l) => l.status),
+    [304, 304],
+  );
 });
 
 test('without --online GitHub is not asked', async () => {
@@ -59,5 +77,8 @@ test('without --online GitHub is not asked', async () => {
   assert.equal(gh.log.length, 0);
   const strict = await runCli(['landscape', 'validate', file, '--no-logo-files', '--strict'], { env });
   assert.equal(strict.code, 1, 'the organisation URL fails under --strict');
-  assert.equal(JSON.parse(r.stdout).warnings.some((w: { message: string }) => /archived/.test(w.message)), false);
+  assert.equal(
+    JSON.parse(r.stdout).warnings.some((w: { message: string }) => /archived/.test(w.message)),
+    false,
+  );
 });

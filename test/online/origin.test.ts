@@ -17,14 +17,24 @@ const asOf = new Date('2026-11-27T00:00:00Z');
 
 async function localClone(origin: string | undefined): Promise<string> {
   const dir = await buildRepo({
-    commits: [{ date: '2026-11-01T00:00:00Z', files: { 'README.md': '# widget\n', 'pyproject.toml': '[project]\nname = "widget-lib"\n', LICENSE: 'MIT License\n' } }],
+    commits: [
+      {
+        date: '2026-11-01T00:00:00Z',
+        files: { 'README.md': '# widget\n', 'pyproject.toml': '[project]\nname = "widget-lib"\n', LICENSE: 'MIT License\n' },
+      },
+    ],
   });
   if (origin) execFileSync('git', ['remote', 'add', 'origin', origin], { cwd: dir });
   return dir;
 }
 
 function online() {
-  return { baseUrls: { github: gh.url, pypi: pypi.url, conda: pypi.url }, cacheDir: false as const, tokens: [{ token: 'good', origin: 'GITHUB_TOKEN' }], retryBaseMs: 5 };
+  return {
+    baseUrls: { github: gh.url, pypi: pypi.url, conda: pypi.url },
+    cacheDir: false as const,
+    tokens: [{ token: 'good', origin: 'GITHUB_TOKEN' }],
+    retryBaseMs: 5,
+  };
 }
 
 const status = (r: { requirements: { key: string; status: string }[] }, key: string) => r.requirements.find((x) => x.key === key)?.status;
@@ -32,7 +42,12 @@ const status = (r: { requirements: { key: string; status: string }[] }, key: str
 before(async () => {
   await gh.start();
   await pypi.start();
-  gh.addRepo({ owner: 'acme', name: 'widget', stars: 321, runs: [{ name: 'ci', workflowId: 1, branch: 'main', conclusion: 'success', updatedAt: '2026-11-02T00:00:00Z' }] });
+  gh.addRepo({
+    owner: 'acme',
+    name: 'widget',
+    stars: 321,
+    runs: [{ name: 'ci', workflowId: 1, branch: 'main', conclusion: 'success', updatedAt: '2026-11-02T00:00:00Z' }],
+  });
 });
 after(async () => {
   await gh.stop();
@@ -75,7 +90,9 @@ test('origin URL forms name the same hosted repository; credentials and ports ar
     assert.doesNotMatch(c.kind === 'refused' ? c.reason : '', /SECRET/);
   }
   // an allowed GitHub Enterprise host
-  const ghes = classifyOriginUrl('git@github.example.com:team/tool.git', { allowedHosts: { 'github.com': 'github', 'github.example.com': 'github' } });
+  const ghes = classifyOriginUrl('git@github.example.com:team/tool.git', {
+    allowedHosts: { 'github.com': 'github', 'github.example.com': 'github' },
+  });
   assert.equal(ghes.kind === 'remote' && ghes.spec.webUrl, 'https://github.example.com/team/tool');
 });
 
@@ -91,7 +108,10 @@ test('a local clone with origin git@github.com:acme/widget.git gets its stars fr
   assert.equal(status(report, 'working-ci'), 'pass');
   const github = report.sources.find((s) => s.name === 'github');
   assert.equal(github?.requests, 3);
-  assert.ok(gh.log.every((l) => !l.path.startsWith('/git/')), 'nothing is fetched from the origin');
+  assert.ok(
+    gh.log.every((l) => !l.path.startsWith('/git/')),
+    'nothing is fetched from the origin',
+  );
 });
 
 test('--offline: the origin still names the repository, and no socket is opened', async () => {
@@ -136,5 +156,8 @@ test('a local clone without origin is unchanged: no online evidence, no origin s
   const { report, evidence } = await check(dir, { asOf, online: online() });
   assert.equal(gh.log.length, 0);
   assert.equal(evidence.online, undefined);
-  assert.equal(report.sources.some((s) => s.name === 'origin'), false);
+  assert.equal(
+    report.sources.some((s) => s.name === 'origin'),
+    false,
+  );
 });

@@ -28,15 +28,26 @@ before(async () => {
         { filename: 'widget_lib-1.1.0-cp311-cp311-manylinux_2_17_x86_64.manylinux2014_x86_64.whl', uploaded: '2026-09-01T00:00:00Z' },
         { filename: 'widget_lib-1.1.0-cp311-cp311-win_amd64.whl', uploaded: '2026-09-01T00:00:00Z' },
       ],
-      '1.2.0': [{ filename: 'widget_lib-1.2.0.tar.gz', yanked: true }, { filename: 'widget_lib-1.2.0-py3-none-any.whl', yanked: true }],
+      '1.2.0': [
+        { filename: 'widget_lib-1.2.0.tar.gz', yanked: true },
+        { filename: 'widget_lib-1.2.0-py3-none-any.whl', yanked: true },
+      ],
       '2.0.0rc1': [{ filename: 'widget_lib-2.0.0rc1.tar.gz' }],
     },
     requiresDist: { '1.1.0': ['numpy>=1.21', "torch>=2.0,<3 ; extra == 'gpu'", 'torch (>=1.13)'], '2.0.0rc1': ['torch>=2.5'] },
     projectUrls: { Source: 'https://github.com/acme/widget.git', Documentation: 'https://widget.readthedocs.io' },
   });
-  fake.addProject({ name: 'sdist-only', releases: { '0.1': [{ filename: 'sdist_only-0.1-py3-none-any.whl' }], '0.2': [{ filename: 'sdist-only-0.2.tar.gz' }] } });
+  fake.addProject({
+    name: 'sdist-only',
+    releases: { '0.1': [{ filename: 'sdist_only-0.1-py3-none-any.whl' }], '0.2': [{ filename: 'sdist-only-0.2.tar.gz' }] },
+  });
   fake.addProject({ name: 'all-yanked', releases: { '0.1': [{ filename: 'all_yanked-0.1.tar.gz', yanked: true }] } });
-  fake.addConda({ channel: 'conda-forge', name: 'widget-lib', versions: ['1.0.0', '1.1.0'], platforms: ['linux-64', 'osx-arm64', 'win-64'] });
+  fake.addConda({
+    channel: 'conda-forge',
+    name: 'widget-lib',
+    versions: ['1.0.0', '1.1.0'],
+    platforms: ['linux-64', 'osx-arm64', 'win-64'],
+  });
 });
 after(async () => {
   await fake.stop();
@@ -94,7 +105,13 @@ test('502s are retried; a second ask is a free 304 from the persistent cache', a
 test('conda-forge: found with platforms; absent is exists false', async () => {
   const base = { baseUrl: fake.url, cache: new HttpCache(), counter: new SourceCounter('conda'), retryBaseMs: 1 };
   const c = await condaEvidence('Widget_Lib', base);
-  assert.deepEqual(c, { channel: 'conda-forge', exists: true, latest: '1.1.0', url: 'https://anaconda.org/conda-forge/widget-lib', platforms: ['linux', 'macos', 'windows'] });
+  assert.deepEqual(c, {
+    channel: 'conda-forge',
+    exists: true,
+    latest: '1.1.0',
+    url: 'https://anaconda.org/conda-forge/widget-lib',
+    platforms: ['linux', 'macos', 'windows'],
+  });
   assert.deepEqual(await condaEvidence('sdist-only', base), { channel: 'conda-forge', exists: false });
   // a second channel is asked only when the first has nothing
   fake.addConda({ channel: 'pytorch', name: 'sdist-only', versions: ['0.2'], platforms: ['noarch'] });
@@ -103,7 +120,12 @@ test('conda-forge: found with platforms; absent is exists false', async () => {
 
 test('gatherOnline: PyPI down leaves packages unknown only when conda did not answer for it', async () => {
   const session = () =>
-    createOnlineSession({ tokens: [], cacheDir: false, baseUrls: { pypi: fake.url, conda: fake.url, github: 'http://127.0.0.1:9' }, retryBaseMs: 1 });
+    createOnlineSession({
+      tokens: [],
+      cacheDir: false,
+      baseUrls: { pypi: fake.url, conda: fake.url, github: 'http://127.0.0.1:9' },
+      retryBaseMs: 1,
+    });
   const target = { host: 'github' as const, slug: 'acme/widget', webUrl: repoUrl };
   fake.faults = [{ status: 'reset', path: /^\/pypi\// }];
   const withConda = await gatherOnline(target, { distribution: { name: 'widget-lib', file: 'pyproject.toml' } }, { session: session() });
@@ -135,8 +157,14 @@ test('wheel platforms and latest-release edges', () => {
   assert.equal(wheelPlatform('x-1.0.tar.gz'), undefined);
   // empty releases (no files) are not releases; only pre-releases: the newest pre-release
   assert.equal(latestRelease({ '1.0': [], '0.9': [{ filename: 'a.tar.gz', packagetype: 'sdist' }] })?.version, '0.9');
-  assert.equal(latestRelease({ '1.0b1': [{ filename: 'a', packagetype: 'sdist' }], '1.0a1': [{ filename: 'b', packagetype: 'sdist' }] })?.version, '1.0b1');
-  assert.equal(latestRelease({ '1.10.0': [{ filename: 'a', packagetype: 'sdist' }], '1.9.0': [{ filename: 'b', packagetype: 'sdist' }] })?.version, '1.10.0');
+  assert.equal(
+    latestRelease({ '1.0b1': [{ filename: 'a', packagetype: 'sdist' }], '1.0a1': [{ filename: 'b', packagetype: 'sdist' }] })?.version,
+    '1.0b1',
+  );
+  assert.equal(
+    latestRelease({ '1.10.0': [{ filename: 'a', packagetype: 'sdist' }], '1.9.0': [{ filename: 'b', packagetype: 'sdist' }] })?.version,
+    '1.10.0',
+  );
   assert.equal(latestRelease({}), undefined);
 });
 

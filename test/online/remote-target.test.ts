@@ -132,16 +132,30 @@ test('refused inputs open no process and no socket; an accepted one does (the sp
     for (const [input] of REFUSED) {
       await assert.rejects(resolveRemoteTarget(input, { cacheDir, listOwnerRepos: async () => ['x/y'] }), { name: 'InputError' }, input);
     }
-    await assert.rejects(resolveRemoteTarget('https://github.com/pytorch/ignite', { cacheDir, offline: true }), /--offline, and there is no cached clone/);
+    await assert.rejects(
+      resolveRemoteTarget('https://github.com/pytorch/ignite', { cacheDir, offline: true }),
+      /--offline, and there is no cached clone/,
+    );
     assert.equal(calls.length, 0, `calls: ${calls.join(',')}`);
     // control: an accepted URL does start git (towards a port where nothing listens)
     await assert.rejects(
-      resolveRemoteTarget('https://github.com/pytorch/ignite', { cacheDir, cloneBaseUrls: { 'github.com': 'http://127.0.0.1:9/git' }, timeoutMs: 20_000 }),
+      resolveRemoteTarget('https://github.com/pytorch/ignite', {
+        cacheDir,
+        cloneBaseUrls: { 'github.com': 'http://127.0.0.1:9/git' },
+        timeoutMs: 20_000,
+      }),
       /git clone failed/,
     );
     assert.ok(calls.includes('spawn'), `calls: ${calls.join(',')}`);
   } finally {
-    Object.assign(cp, { spawn: saved.spawn, execFile: saved.execFile, exec: saved.exec, fork: saved.fork, spawnSync: saved.spawnSync, execFileSync: saved.execFileSync });
+    Object.assign(cp, {
+      spawn: saved.spawn,
+      execFile: saved.execFile,
+      exec: saved.exec,
+      fork: saved.fork,
+      spawnSync: saved.spawnSync,
+      execFileSync: saved.execFileSync,
+    });
     net.Socket.prototype.connect = saved.connect;
     Object.assign(net, { connect: saved.netConnect, createConnection: saved.createConnection });
     Object.assign(tls, { connect: saved.tlsConnect });
@@ -161,8 +175,11 @@ before(async () => {
     {
       bare: true,
       commits: [
-        { date: '2026-01-01T00:00:00Z', files: { 'README.md': '# widget\n', 'src/big.bin': 'x'.repeat(50_000), 'pyproject.toml': '[project]\nname = "widget"\n' } },
-        { date: '2026-02-01T00:00:00Z', files: { 'LICENSE': 'MIT License\n' } },
+        {
+          date: '2026-01-01T00:00:00Z',
+          files: { 'README.md': '# widget\n', 'src/big.bin': 'x'.repeat(50_000), 'pyproject.toml': '[project]\nname = "widget"\n' },
+        },
+        { date: '2026-02-01T00:00:00Z', files: { LICENSE: 'MIT License\n' } },
       ],
     },
     served,
@@ -186,8 +203,23 @@ test('a URL is cloned blobless into the cache, its wanted files fetched, refresh
   assert.equal(first.path, undefined);
   assert.equal(first.slug, 'acme/widget');
   assert.equal(first.webUrl, 'https://github.com/acme/widget');
-  assert.equal(first.localGitDir, cloneDirFor(cacheDir, { url: 'https://github.com/acme/widget.git', hostname: 'github.com', host: 'github', slug: 'acme/widget', webUrl: '' }));
-  const git = (...args: string[]) => execFileSync('git', args, { cwd: first.localGitDir, encoding: 'utf8', env: { ...process.env, GIT_TERMINAL_PROMPT: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  assert.equal(
+    first.localGitDir,
+    cloneDirFor(cacheDir, {
+      url: 'https://github.com/acme/widget.git',
+      hostname: 'github.com',
+      host: 'github',
+      slug: 'acme/widget',
+      webUrl: '',
+    }),
+  );
+  const git = (...args: string[]) =>
+    execFileSync('git', args, {
+      cwd: first.localGitDir,
+      encoding: 'utf8',
+      env: { ...process.env, GIT_TERMINAL_PROMPT: '0' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
   assert.equal(git('rev-parse', '--is-bare-repository').trim(), 'true');
   assert.equal(git('log', '--format=%s', 'HEAD').trim().split('\n').length, 2);
   assert.equal(git('cat-file', '-p', 'HEAD:README.md'), '# widget\n');
@@ -197,7 +229,16 @@ test('a URL is cloned blobless into the cache, its wanted files fetched, refresh
   assert.throws(() => git('cat-file', '-p', 'HEAD:src/big.bin'));
   assert.equal(fake.requests, before);
   // a new commit upstream: the second resolve fetches it into the same directory
-  execFileSync('git', ['--git-dir', served, 'update-ref', 'refs/heads/main', execFileSync('git', ['--git-dir', served, 'commit-tree', '-p', 'main', '-m', 'third', 'main^{tree}'], { encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 'a', GIT_AUTHOR_EMAIL: 'a@x', GIT_COMMITTER_NAME: 'a', GIT_COMMITTER_EMAIL: 'a@x' } }).trim()]);
+  execFileSync('git', [
+    '--git-dir',
+    served,
+    'update-ref',
+    'refs/heads/main',
+    execFileSync('git', ['--git-dir', served, 'commit-tree', '-p', 'main', '-m', 'third', 'main^{tree}'], {
+      encoding: 'utf8',
+      env: { ...process.env, GIT_AUTHOR_NAME: 'a', GIT_AUTHOR_EMAIL: 'a@x', GIT_COMMITTER_NAME: 'a', GIT_COMMITTER_EMAIL: 'a@x' },
+    }).trim(),
+  ]);
   const second = await resolveRemoteTarget('acme/widget', opts);
   assert.equal(second.refreshed, 'fetched');
   assert.equal(second.localGitDir, first.localGitDir);
@@ -220,11 +261,16 @@ test('a repository the server does not have: one clear error, nothing left in th
 
 test('an organisation URL lists the repositories to choose from', async () => {
   await assert.rejects(
-    resolveRemoteTarget('https://github.com/Project-MONAI', { listOwnerRepos: async () => ['Project-MONAI/MONAI', 'Project-MONAI/tutorials'] }),
+    resolveRemoteTarget('https://github.com/Project-MONAI', {
+      listOwnerRepos: async () => ['Project-MONAI/MONAI', 'Project-MONAI/tutorials'],
+    }),
     (err: Error) =>
       /https:\/\/github.com\/Project-MONAI is an organisation or user, not a repository/.test(err.message) &&
       err.message.includes('steward check https://github.com/Project-MONAI/MONAI') &&
       err.message.includes('steward check https://github.com/Project-MONAI/tutorials'),
   );
-  await assert.rejects(resolveRemoteTarget('https://github.com/Project-MONAI', { offline: true }), /check one of its repositories: https:\/\/github.com\/Project-MONAI\/NAME/);
+  await assert.rejects(
+    resolveRemoteTarget('https://github.com/Project-MONAI', { offline: true }),
+    /check one of its repositories: https:\/\/github.com\/Project-MONAI\/NAME/,
+  );
 });

@@ -21,8 +21,14 @@ async function clone(files: Record<string, string>): Promise<string> {
   return dir;
 }
 
-const online = (cacheDir: string | false = false) => ({ baseUrls: { github: gh.url, pypi: pypi.url, conda: pypi.url }, cacheDir, tokens: [{ token: 'good', origin: 'GITHUB_TOKEN' }], retryBaseMs: 5 });
-const req11 = (r: { requirements: { key: string; status: string; summary: string; measured?: Record<string, unknown> }[] }) => r.requirements.find((x) => x.key === 'core-maintainers')!;
+const online = (cacheDir: string | false = false) => ({
+  baseUrls: { github: gh.url, pypi: pypi.url, conda: pypi.url },
+  cacheDir,
+  tokens: [{ token: 'good', origin: 'GITHUB_TOKEN' }],
+  retryBaseMs: 5,
+});
+const req11 = (r: { requirements: { key: string; status: string; summary: string; measured?: Record<string, unknown> }[] }) =>
+  r.requirements.find((x) => x.key === 'core-maintainers')!;
 const teamRequests = () => gh.log.filter((l) => /\/teams\//.test(l.path));
 
 before(async () => {
@@ -64,12 +70,18 @@ test('a team the token cannot see stays unresolved with the reason; requirement 
   const { report, evidence } = await check(dir, { asOf, online: online() });
   assert.equal(teamRequests().length, 1);
   assert.deepEqual(evidence.online?.github?.teams, {});
-  assert.match(evidence.online?.errors['core-maintainers'] ?? '', /^@acme\/secret: GitHub answered 404: no such team, or the token can't see it/);
+  assert.match(
+    evidence.online?.errors['core-maintainers'] ?? '',
+    /^@acme\/secret: GitHub answered 404: no such team, or the token can't see it/,
+  );
   const r = req11(report);
   assert.equal(r.status, 'review', r.summary);
   assert.deepEqual(r.measured?.['unresolvedTeams'], ['@acme/secret']);
   assert.match(r.summary, /GitHub did not resolve them: @acme\/secret: GitHub answered 404/);
-  assert.match(report.sources.find((s) => s.name === 'github')?.detail ?? '', /teams: 0 resolved, 1 not \(@acme\/secret: GitHub answered 404/);
+  assert.match(
+    report.sources.find((s) => s.name === 'github')?.detail ?? '',
+    /teams: 0 resolved, 1 not \(@acme\/secret: GitHub answered 404/,
+  );
   // the other online facts are intact
   assert.equal(evidence.online?.github?.stars, 300);
 });
@@ -84,8 +96,16 @@ test('no team named: no team request, three requests in all', async () => {
 });
 
 test('team lookups: pages past 100 members, names in the order given, bad names and the cap', async () => {
-  gh.teams.set('acme/big', Array.from({ length: 230 }, (_, i) => `user${i}`));
-  const session = createOnlineSession({ tokens: [{ token: 'good', origin: 'GITHUB_TOKEN' }], cacheDir: false, baseUrls: { github: gh.url }, retryBaseMs: 5 });
+  gh.teams.set(
+    'acme/big',
+    Array.from({ length: 230 }, (_, i) => `user${i}`),
+  );
+  const session = createOnlineSession({
+    tokens: [{ token: 'good', origin: 'GITHUB_TOKEN' }],
+    cacheDir: false,
+    baseUrls: { github: gh.url },
+    retryBaseMs: 5,
+  });
   const client = await githubClientOf(session);
   gh.log = [];
   const many = Array.from({ length: MAX_TEAMS + 2 }, (_, i) => `acme/t${i}`);

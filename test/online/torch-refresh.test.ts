@@ -35,19 +35,32 @@ after(async () => {
 const whl = (v: string, uploaded: string) => [{ filename: `torch-${v}-cp312-cp312-manylinux_2_28_x86_64.whl`, uploaded }];
 
 async function clone(): Promise<string> {
-  const dir = await buildRepo({ commits: [{ date: '2026-11-01T00:00:00Z', files: { 'pyproject.toml': '[project]\nname = "fresh"\ndependencies = ["torch>=2.12,<2.14"]\n' } }] });
+  const dir = await buildRepo({
+    commits: [
+      { date: '2026-11-01T00:00:00Z', files: { 'pyproject.toml': '[project]\nname = "fresh"\ndependencies = ["torch>=2.12,<2.14"]\n' } },
+    ],
+  });
   execFileSync('git', ['remote', 'add', 'origin', 'https://github.com/acme/fresh.git'], { cwd: dir });
   return dir;
 }
 
 test('online: the list comes from PyPI, the second check costs a 304; a chosen list is kept; a PyPI failure keeps the local list', async () => {
   const cacheDir = tempDir();
-  const online = { baseUrls: { github: gh.url, pypi: pypi.url, conda: pypi.url }, cacheDir, tokens: [{ token: 'good', origin: 'GITHUB_TOKEN' as const }], retryBaseMs: 5 };
+  const online = {
+    baseUrls: { github: gh.url, pypi: pypi.url, conda: pypi.url },
+    cacheDir,
+    tokens: [{ token: 'good', origin: 'GITHUB_TOKEN' as const }],
+    retryBaseMs: 5,
+  };
   const dir = await clone();
   // PyPI does not know torch yet: the bundled list stays, and 1 says which list it used
   const before = await check(dir, { asOf, online });
   assert.equal(before.evidence.torchReleaseList?.why, 'bundled');
-  assert.ok(before.report.sources.some((s) => s.name === 'pypi' && /torch release list/.test(s.detail ?? '') && /the local torch release list was used/.test(s.error ?? '')));
+  assert.ok(
+    before.report.sources.some(
+      (s) => s.name === 'pypi' && /torch release list/.test(s.detail ?? '') && /the local torch release list was used/.test(s.error ?? ''),
+    ),
+  );
 
   pypi.addProject({
     name: 'torch',
@@ -63,16 +76,30 @@ test('online: the list comes from PyPI, the second check costs a 304; a chosen l
   const first = await check(dir, { asOf, online });
   assert.equal(first.evidence.torchReleaseList?.why, 'pypi');
   assert.equal(first.evidence.torchReleaseList?.source, `${pypi.url}/pypi/torch/json`);
-  assert.deepEqual(first.evidence.torchReleases.map((r) => r.version), ['2.13.0', '2.12.0', '2.11.0'], 'releases after the evaluation date are left out');
+  assert.deepEqual(
+    first.evidence.torchReleases.map((r) => r.version),
+    ['2.13.0', '2.12.0', '2.11.0'],
+    'releases after the evaluation date are left out',
+  );
   const one = first.report.requirements.find((r) => r.key === 'pytorch-support')!;
   assert.equal(one.status, 'pass', one.summary);
   assert.deepEqual(one.measured.latest, ['2.13', '2.12']);
-  assert.match(one.summary, /Judged against PyPI's torch releases \(.*\/pypi\/torch\/json\) of \d{4}-\d{2}-\d{2} \(newest 2\.13\.0, 2026-09-02\)\.$/);
-  assert.deepEqual(pypi.log.filter((l) => l.path === '/pypi/torch/json').map((l) => l.status), [200]);
+  assert.match(
+    one.summary,
+    /Judged against PyPI's torch releases \(.*\/pypi\/torch\/json\) of \d{4}-\d{2}-\d{2} \(newest 2\.13\.0, 2026-09-02\)\.$/,
+  );
+  assert.deepEqual(
+    pypi.log.filter((l) => l.path === '/pypi/torch/json').map((l) => l.status),
+    [200],
+  );
 
   pypi.log = [];
   await check(dir, { asOf, online });
-  assert.deepEqual(pypi.log.filter((l) => l.path === '/pypi/torch/json').map((l) => l.status), [304], 'asked conditionally, answered from the cache');
+  assert.deepEqual(
+    pypi.log.filter((l) => l.path === '/pypi/torch/json').map((l) => l.status),
+    [304],
+    'asked conditionally, answered from the cache',
+  );
 
   pypi.log = [];
   const chosen = await check(dir, { asOf, online, torchReleasesFile: BUNDLED_TORCH_RELEASES });

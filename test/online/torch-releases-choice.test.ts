@@ -32,8 +32,12 @@ function writeList(file: string, releases: { version: string; date: string }[] |
   writeFileSync(file, JSON.stringify({ about: 'test', asOf: asOfText, releases }));
 }
 
-const repo = () => buildRepo({ commits: [{ date: '2026-11-01T00:00:00Z', files: { 'pyproject.toml': '[project]\nname = "w"\ndependencies = ["torch>=2.0"]\n' } }] });
-const torchSource = (sources: { name: string }[]) => sources.find((s) => s.name === 'torch-releases') as { detail?: string; asOf?: string } | undefined;
+const repo = () =>
+  buildRepo({
+    commits: [{ date: '2026-11-01T00:00:00Z', files: { 'pyproject.toml': '[project]\nname = "w"\ndependencies = ["torch>=2.0"]\n' } }],
+  });
+const torchSource = (sources: { name: string }[]) =>
+  sources.find((s) => s.name === 'torch-releases') as { detail?: string; asOf?: string } | undefined;
 
 test('no refreshed list: the bundled one, named with its date in the sources', async () => {
   assert.equal(userTorchReleasesFile(), join(dataHome, 'steward', 'torch-releases.json'));
@@ -45,7 +49,10 @@ test('no refreshed list: the bundled one, named with its date in the sources', a
 
 test('a valid refreshed list is used by default; --torch-releases and STEWARD_TORCH_RELEASES still win', async () => {
   const user = userTorchReleasesFile();
-  writeList(user, [{ version: '2.0.0', date: '2023-03-15' }, { version: '9.9.0', date: '2026-11-20' }]);
+  writeList(user, [
+    { version: '2.0.0', date: '2023-03-15' },
+    { version: '9.9.0', date: '2026-11-20' },
+  ]);
   const dir = await repo();
   const viaUser = await check(dir, { asOf, offline: true });
   assert.equal(viaUser.evidence.torchReleases[0]?.version, '9.9.0');

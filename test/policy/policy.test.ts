@@ -16,7 +16,13 @@ test('the default policy carries the TAC numbers', () => {
   assert.equal(p.id, 'pytorch-ecosystem');
   assert.equal(p.version, '1.0');
   assert.deepEqual(
-    [p.thresholds.coreMaintainers, p.thresholds.activeContributors, p.thresholds.recentCommits, p.thresholds.stars, p.thresholds.windowDays],
+    [
+      p.thresholds.coreMaintainers,
+      p.thresholds.activeContributors,
+      p.thresholds.recentCommits,
+      p.thresholds.stars,
+      p.thresholds.windowDays,
+    ],
     [2, 5, 30, 200, 90],
   );
   assert.deepEqual([p.process.resubmitAfterMonths, p.process.reviewEveryMonths, p.process.fixWithinDays], [3, 6, 30]);
@@ -25,18 +31,24 @@ test('the default policy carries the TAC numbers', () => {
 });
 
 test('19 requirements, numbered 1 to 19, each with the TAC text and a unique key', () => {
-  assert.deepEqual(REQUIREMENTS.map((r) => r.meta.id), Array.from({ length: 19 }, (_, i) => i + 1));
+  assert.deepEqual(
+    REQUIREMENTS.map((r) => r.meta.id),
+    Array.from({ length: 19 }, (_, i) => i + 1),
+  );
   assert.equal(new Set(REQUIREMENTS.map((r) => r.meta.key)).size, 19);
   for (const r of REQUIREMENTS) assert.ok(r.meta.tac.length > 20 && r.meta.measures.length > 20, r.meta.key);
 });
 
 test('a policy file with a wrong value names the key, what was expected and what was found', () => {
   const text = readFileSync(DEFAULT_POLICY_FILE, 'utf8').replace('recentCommits: 30', 'recentCommits: thirty');
-  assert.throws(() => parsePolicy(text, 'my-policy.yml'), (err: unknown) => {
-    assert.ok(err instanceof InputError);
-    assert.equal(err.message, 'my-policy.yml: thresholds.recentCommits should be a whole number ≥ 0, found "thirty"');
-    return true;
-  });
+  assert.throws(
+    () => parsePolicy(text, 'my-policy.yml'),
+    (err: unknown) => {
+      assert.ok(err instanceof InputError);
+      assert.equal(err.message, 'my-policy.yml: thresholds.recentCommits should be a whole number ≥ 0, found "thirty"');
+      return true;
+    },
+  );
   assert.throws(() => parsePolicy('id: [unclosed', 'bad.yml'), /bad.yml: not valid YAML/);
 });
 
@@ -56,7 +68,10 @@ test('--policy: a stricter policy changes the verdict, and a broken one is an in
 
 test('docs/requirements.md is exactly what `steward policy show --format markdown` renders', async () => {
   const published = readFileSync(join(REPO_ROOT, 'docs', 'requirements.md'), 'utf8');
-  const rendered = renderPolicyMarkdown(loadDefaultPolicy(), REQUIREMENTS.map((r) => r.meta));
+  const rendered = renderPolicyMarkdown(
+    loadDefaultPolicy(),
+    REQUIREMENTS.map((r) => r.meta),
+  );
   assert.equal(published, rendered, 'regenerate with: npx steward policy show --format markdown > docs/requirements.md');
   const cli = await runCli(['policy', 'show', '--format', 'markdown']);
   assert.equal(cli.code, 0);

@@ -37,15 +37,38 @@ test('amendment 1.1 effective 2025-11-18: the review on 11-15 judges under 1.0 a
   await ok(['people', 'add', 't1', 'member', '--tac']);
   await ok(['people', 'add', 't2', 'member', '--tac']);
 
-  let r = await cli(['amendment', 'propose', join(dir, 'p11.yml'), '--summary', '25 commits', '--effective', '2025-09-30', '--on', '2025-10-01']);
+  let r = await cli([
+    'amendment',
+    'propose',
+    join(dir, 'p11.yml'),
+    '--summary',
+    '25 commits',
+    '--effective',
+    '2025-09-30',
+    '--on',
+    '2025-10-01',
+  ]);
   assert.equal(r.code, 1);
   assert.match(r.stderr, /the effective date 2025-09-30 is before today \(2025-10-01\)/);
-  r = await ok(['amendment', 'propose', join(dir, 'p11.yml'), '--summary', '25 commits', '--effective', '2025-11-18', '--on', '2025-10-01']);
+  r = await ok([
+    'amendment',
+    'propose',
+    join(dir, 'p11.yml'),
+    '--summary',
+    '25 commits',
+    '--effective',
+    '2025-11-18',
+    '--on',
+    '2025-10-01',
+  ]);
   assert.match(r.stdout, /amendment M1: PROPOSED .*pytorch-ecosystem@1\.1, effective 2025-11-18/);
   await ok(['amendment', 'open', 'M1', '--on', '2025-10-02']);
   await ok(['amendment', 'cast', 'M1', 'approve', '--as', 't1', '--on', '2025-10-02']);
   r = await ok(['amendment', 'show', 'M1']);
-  assert.match(r.stdout, /\n {4}t1: approve\n {4}t2: —\n {2}tally \(open, so far\): 1 approve, 0 reject, 0 abstain, 1 not voted; adoption needs 2 of 2\n$/);
+  assert.match(
+    r.stdout,
+    /\n {4}t1: approve\n {4}t2: —\n {2}tally \(open, so far\): 1 approve, 0 reject, 0 abstain, 1 not voted; adoption needs 2 of 2\n$/,
+  );
   await ok(['amendment', 'cast', 'M1', 'approve', '--as', 't2', '--on', '2025-10-02']);
   r = await cli(['amendment', 'close', 'M1', '--rule', '2/3', '--on', '2025-10-03']);
   assert.equal(r.code, 1);
@@ -68,7 +91,9 @@ test('amendment 1.1 effective 2025-11-18: the review on 11-15 judges under 1.0 a
   const run = JSON.parse(r.stdout);
   assert.deepEqual([run.policy, run.passed], ['pytorch-ecosystem@1.1', ['gadgets', 'widgets']]);
   r = await ok(['audit', 'log', '--format', 'json']);
-  const reports = (JSON.parse(r.stdout) as { action: string; subject: string; data: { policy: string } }[]).filter((e) => e.action === 'report.attached');
+  const reports = (JSON.parse(r.stdout) as { action: string; subject: string; data: { policy: string } }[]).filter(
+    (e) => e.action === 'report.attached',
+  );
   assert.deepEqual(reports.map((e) => [e.subject, e.data.policy]).sort(), [
     ['project:gadgets', 'pytorch-ecosystem@1.1'],
     ['project:widgets', 'pytorch-ecosystem@1.0'],

@@ -49,9 +49,16 @@ test('review due --on plans ahead: due by that date, failing ones whose deadline
   assert.equal(r.code, 0, r.stderr);
   assert.equal(r.stdout, 'nothing due by 2026-06-30\n');
   r = await cli(['review', 'due', '--on', '2026-07-31']);
-  assert.equal(r.stdout, 'gadgets  due 2026-07-01  FAILING since 2026-07-02, deadline 2026-08-01  (1 day left on 2026-07-31)\nwidgets  due 2026-07-01\n', 'gadgets is failing with its deadline the next day; later is due in September');
+  assert.equal(
+    r.stdout,
+    'gadgets  due 2026-07-01  FAILING since 2026-07-02, deadline 2026-08-01  (1 day left on 2026-07-31)\nwidgets  due 2026-07-01\n',
+    'gadgets is failing with its deadline the next day; later is due in September',
+  );
   r = await cli(['review', 'due', '--on', '2026-08-01']);
-  assert.equal(r.stdout, 'gadgets  due 2026-07-01  FAILING since 2026-07-02, deadline 2026-08-01  (retired if still failing)\nwidgets  due 2026-07-01\n');
+  assert.equal(
+    r.stdout,
+    'gadgets  due 2026-07-01  FAILING since 2026-07-02, deadline 2026-08-01  (retired if still failing)\nwidgets  due 2026-07-01\n',
+  );
   r = await cli(['review', 'due', '--on', '2026-09-01']);
   assert.match(r.stdout, /^gadgets .*\nlater {4}due 2026-09-01\nwidgets .*\n$/);
   r = await cli(['review', 'due', '--on', '2026-02-30']);
@@ -64,7 +71,23 @@ test('decision record takes the outcome in any case, with - or _; --help lists t
   const cli = cliIn(tempDir('steward-polish-'));
   for (let i = 1; i <= 3; i++) assert.equal((await cli(['people', 'add', `m${i}`, 'member', '--wg'])).code, 0);
   for (const name of ['widgets', 'gadgets', 'sprockets']) {
-    assert.equal((await cli(['application', 'submit', '--name', name, '--repo', `https://github.com/example/${name}`, '--contact', 'a@example.org', '--as', 'owner'])).code, 0);
+    assert.equal(
+      (
+        await cli([
+          'application',
+          'submit',
+          '--name',
+          name,
+          '--repo',
+          `https://github.com/example/${name}`,
+          '--contact',
+          'a@example.org',
+          '--as',
+          'owner',
+        ])
+      ).code,
+      0,
+    );
   }
   assert.equal((await cli(['session', 'schedule', '2099-01-05'])).code, 0);
   for (const id of ['1', '2', '3']) {
@@ -84,12 +107,28 @@ test('decision record takes the outcome in any case, with - or _; --help lists t
   r = await cli(['decision', 'record', '3', 'declined', '--reason', 'no']);
   assert.match(r.stdout, /^application 3: DECLINED/);
   r = await cli(['decision', 'record', '--help']);
-  assert.match(r.stdout.replace(/\s+/g, " "), /ACCEPTED, DECLINED, TOO_EARLY, COMMUNITY_HIGHLIGHT \(any case/);
+  assert.match(r.stdout.replace(/\s+/g, ' '), /ACCEPTED, DECLINED, TOO_EARLY, COMMUNITY_HIGHLIGHT \(any case/);
 });
 
 test('session agenda 1 is session S1; session list has a header row', async () => {
   const cli = cliIn(tempDir('steward-polish-'));
-  assert.equal((await cli(['application', 'submit', '--name', 'Widgets', '--repo', 'https://github.com/example/widgets', '--contact', 'a@example.org', '--as', 'owner'])).code, 0);
+  assert.equal(
+    (
+      await cli([
+        'application',
+        'submit',
+        '--name',
+        'Widgets',
+        '--repo',
+        'https://github.com/example/widgets',
+        '--contact',
+        'a@example.org',
+        '--as',
+        'owner',
+      ])
+    ).code,
+    0,
+  );
   assert.equal((await cli(['session', 'schedule', '2099-01-05'])).code, 0);
   const named = await cli(['session', 'agenda', 'S1']);
   assert.equal(named.code, 0, named.stderr);
@@ -113,7 +152,9 @@ const BODY = [
   ['Project license', 'BSD-3-Clause'],
   ['GitHub handles of the project maintainer(s)', '@alice, @bob'],
   ['Website URL', '_No response_'],
-].map(([h, v]) => `### ${h}\n\n${v}\n`).join('\n');
+]
+  .map(([h, v]) => `### ${h}\n\n${v}\n`)
+  .join('\n');
 
 test("application show: the form's answers aligned, and when a declined project may resubmit", async () => {
   const cli = cliIn(tempDir('steward-polish-'));
@@ -140,18 +181,43 @@ test("application show: the form's answers aligned, and when a declined project 
 test('an applicant answering a question sends staff an answer-received notice: to the staff on record, else to the fallback recipient', async () => {
   const dir = tempDir('steward-polish-');
   const cli = cliIn(dir);
-  assert.equal((await cli(['application', 'submit', '--name', 'Widgets', '--repo', 'https://github.com/example/widgets', '--contact', 'a@example.org', '--as', 'alice'])).code, 0);
+  assert.equal(
+    (
+      await cli([
+        'application',
+        'submit',
+        '--name',
+        'Widgets',
+        '--repo',
+        'https://github.com/example/widgets',
+        '--contact',
+        'a@example.org',
+        '--as',
+        'alice',
+      ])
+    ).code,
+    0,
+  );
   assert.equal((await cli(['application', 'ask', '1', 'Which licence?'])).code, 0);
   let r = await cli(['application', 'answer', '1', 'BSD-3-Clause', '--as', 'alice']);
   assert.equal(r.code, 0, r.stderr);
   type Row = { kind: string; to: string[]; data: Record<string, unknown> };
-  const answered = async () => (JSON.parse((await cli(['notices', 'list', '--format', 'json'])).stdout) as Row[]).filter((n) => n.kind === 'answer-received');
+  const answered = async () =>
+    (JSON.parse((await cli(['notices', 'list', '--format', 'json'])).stdout) as Row[]).filter((n) => n.kind === 'answer-received');
   let rows = await answered();
   assert.equal(rows.length, 1);
   assert.deepEqual(rows[0]!.to, [], 'no staff address on record');
-  assert.deepEqual(rows[0]!.data, { applicationId: '1', projectName: 'Widgets', question: 'Which licence?', answer: 'BSD-3-Clause', answeredBy: 'alice' });
+  assert.deepEqual(rows[0]!.data, {
+    applicationId: '1',
+    projectName: 'Widgets',
+    question: 'Which licence?',
+    answer: 'BSD-3-Clause',
+    answeredBy: 'alice',
+  });
   // the fallback recipient gets it as a staff message, not as one to forward to maintainers
-  r = await runCli(['notices', 'deliver', '--dry-run', '--notify', 'desk@pytorch.example'], { env: { STEWARD_DATA_DIR: dir, STEWARD_ACTOR: '' } });
+  r = await runCli(['notices', 'deliver', '--dry-run', '--notify', 'desk@pytorch.example'], {
+    env: { STEWARD_DATA_DIR: dir, STEWARD_ACTOR: '' },
+  });
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stdout, /To: desk@pytorch\.example\nSubject: [^\n]*Widgets: answer received\n/);
   assert.doesNotMatch(r.stdout, /to forward|forward this message/, 'every other notice has its recipient');
@@ -164,12 +230,31 @@ test('an applicant answering a question sends staff an answer-received notice: t
   assert.equal((await cli(['application', 'ask', '1', 'CI?'])).code, 0);
   assert.equal((await cli(['application', 'answer', '1', 'GitHub Actions'])).code, 0);
   rows = await answered();
-  assert.deepEqual(rows.map((n) => n.to), [[], ['sam@pytorch.example']]);
+  assert.deepEqual(
+    rows.map((n) => n.to),
+    [[], ['sam@pytorch.example']],
+  );
 });
 
 test('notices deliver and notices list show a retry time as YYYY-MM-DD HH:MM UTC', async () => {
   const cli = cliIn(tempDir('steward-polish-'));
-  assert.equal((await cli(['application', 'submit', '--name', 'Widgets', '--repo', 'https://github.com/example/widgets', '--contact', 'a@example.org', '--as', 'alice'])).code, 0);
+  assert.equal(
+    (
+      await cli([
+        'application',
+        'submit',
+        '--name',
+        'Widgets',
+        '--repo',
+        'https://github.com/example/widgets',
+        '--contact',
+        'a@example.org',
+        '--as',
+        'alice',
+      ])
+    ).code,
+    0,
+  );
   // nothing listens on port 1 of the loopback: a temporary failure, retried later
   let r = await cli(['notices', 'deliver', '--smtp', 'smtp://127.0.0.1:1']);
   assert.match(r.stdout, /^0 delivered, 1 to retry, 0 given up\n {2}1: .* \(retry at \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC\)\n$/);

@@ -19,7 +19,23 @@ function cliIn(dir: string) {
 async function inReview(n: number) {
   const cli = cliIn(tempDir('steward-walk-'));
   for (let i = 1; i <= n; i++) assert.equal((await cli(['people', 'add', `m${i}`, 'member', '--wg'])).code, 0);
-  assert.equal((await cli(['application', 'submit', '--name', 'Widgets', '--repo', 'https://github.com/example/widgets', '--contact', 'a@example.org', '--as', 'owner'])).code, 0);
+  assert.equal(
+    (
+      await cli([
+        'application',
+        'submit',
+        '--name',
+        'Widgets',
+        '--repo',
+        'https://github.com/example/widgets',
+        '--contact',
+        'a@example.org',
+        '--as',
+        'owner',
+      ])
+    ).code,
+    0,
+  );
   assert.equal((await cli(['session', 'schedule', '2099-01-05'])).code, 0);
   return cli;
 }
@@ -76,13 +92,27 @@ test('people add: an update keeps the rosters and e-mail it does not name; --no-
 
 test('session schedule: a past date is refused with nothing written; the notice names the session day; the receipt claims no report when none ran', async () => {
   const cli = cliIn(tempDir('steward-walk-'));
-  let r = await cli(['application', 'submit', '--name', 'Widgets', '--repo', 'https://github.com/example/widgets', '--contact', 'a@example.org', '--as', 'owner']);
+  let r = await cli([
+    'application',
+    'submit',
+    '--name',
+    'Widgets',
+    '--repo',
+    'https://github.com/example/widgets',
+    '--contact',
+    'a@example.org',
+    '--as',
+    'owner',
+  ]);
   assert.equal(r.code, 0, r.stderr);
   const today = new Date().toISOString().slice(0, 10);
   const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
   r = await cli(['session', 'schedule', yesterday]);
   assert.equal(r.code, 2);
-  assert.equal(r.stderr, `steward: session schedule: expected today (${today}) or a later date, found ${yesterday}; nothing was scheduled\n`);
+  assert.equal(
+    r.stderr,
+    `steward: session schedule: expected today (${today}) or a later date, found ${yesterday}; nothing was scheduled\n`,
+  );
   r = await cli(['session', 'list']);
   assert.equal(r.stdout, 'no sessions scheduled\n', 'no session was written');
   r = await cli(['application', 'list', '--status', 'NEW']);
@@ -90,7 +120,10 @@ test('session schedule: a past date is refused with nothing written; the notice 
 
   r = await cli(['session', 'schedule', today]);
   assert.equal(r.code, 0, r.stderr);
-  assert.equal(r.stdout, `session S1 on ${today}: 1 application(s) in review: 1\nnext: steward session agenda S1; then steward vote open <application-id> for each\n`);
+  assert.equal(
+    r.stdout,
+    `session S1 on ${today}: 1 application(s) in review: 1\nnext: steward session agenda S1; then steward vote open <application-id> for each\n`,
+  );
   r = await cli(['session', 'schedule', today]);
   assert.match(r.stdout, /0 application\(s\) in review\nno application was waiting/);
 
@@ -108,29 +141,41 @@ test('project show reads as text (JSON with --format json); review run --project
   const item = (name: string, accepted: string) =>
     `          - item:\n            name: ${name}\n            homepage_url: https://github.com/example/${name}\n            logo: ${name}.svg\n            repo_url: https://github.com/example/${name}\n            extra:\n              accepted: '${accepted}'\n`;
   const file = join(dir, 'landscape.yml');
-  writeFileSync(file, `landscape:\n  - category:\n    name: Modeling\n    subcategories:\n      - subcategory:\n        name: X\n        items:\n${item('widgets', '2099-01-01')}${item('longer-name', '2099-01-01')}`);
+  writeFileSync(
+    file,
+    `landscape:\n  - category:\n    name: Modeling\n    subcategories:\n      - subcategory:\n        name: X\n        items:\n${item('widgets', '2099-01-01')}${item('longer-name', '2099-01-01')}`,
+  );
   assert.equal((await cli(['import', file])).code, 0);
 
   let r = await cli(['project', 'list']);
-  assert.equal(r.stdout, [
-    'ACTIVE   longer-name  https://github.com/example/longer-name  accepted 2099-01-01  review due 2099-07-01',
-    'ACTIVE   widgets      https://github.com/example/widgets      accepted 2099-01-01  review due 2099-07-01',
-    '',
-  ].join('\n'));
+  assert.equal(
+    r.stdout,
+    [
+      'ACTIVE   longer-name  https://github.com/example/longer-name  accepted 2099-01-01  review due 2099-07-01',
+      'ACTIVE   widgets      https://github.com/example/widgets      accepted 2099-01-01  review due 2099-07-01',
+      '',
+    ].join('\n'),
+  );
   r = await cli(['project', 'show', 'widgets']);
-  assert.equal(r.stdout, [
-    'project widgets: widgets — ACTIVE',
-    '  repository: https://github.com/example/widgets',
-    '  contacts:   (none: notices go to --notify / STEWARD_STAFF_EMAIL to forward; record them with steward project contacts widgets --set …)',
-    '  accepted:   2099-01-01 (imported from the landscape)',
-    '  review:     last never, next due 2099-07-01',
-    '',
-  ].join('\n'));
+  assert.equal(
+    r.stdout,
+    [
+      'project widgets: widgets — ACTIVE',
+      '  repository: https://github.com/example/widgets',
+      '  contacts:   (none: notices go to --notify / STEWARD_STAFF_EMAIL to forward; record them with steward project contacts widgets --set …)',
+      '  accepted:   2099-01-01 (imported from the landscape)',
+      '  review:     last never, next due 2099-07-01',
+      '',
+    ].join('\n'),
+  );
   assert.equal(JSON.parse((await cli(['project', 'show', 'widgets', '--format', 'json'])).stdout).reviewDueOn, '2099-07-01');
 
   r = await cli(['review', 'run', '--project', 'widgets', '--offline']);
   assert.equal(r.code, 0, r.stderr);
-  assert.equal(r.stdout, '0 due (judged under pytorch-ecosystem@1.0): 0 passed, 0 failed (notified), 0 still failing, 0 retired, 0 skipped, 0 errors\n  widgets: not reviewed: not due until 2099-07-01\n');
+  assert.equal(
+    r.stdout,
+    '0 due (judged under pytorch-ecosystem@1.0): 0 passed, 0 failed (notified), 0 still failing, 0 retired, 0 skipped, 0 errors\n  widgets: not reviewed: not due until 2099-07-01\n',
+  );
   assert.equal((await cli(['retire', 'widgets', '--reason', 'asked by the owners'])).code, 0);
   r = await cli(['project', 'show', 'widgets']);
   assert.match(r.stdout, /— RETIRED\n[^]*\n {2}retired: {4}\d{4}-\d{2}-\d{2} — asked by the owners\n$/);
@@ -154,7 +199,10 @@ test('onboarding: --help names the items; each step says how many are done and w
   assert.equal(r.stdout, 'application 1 (Widgets): ACCEPTED\nnext: steward onboarding start 1\n');
   r = await cli(['onboarding', 'start', '1']);
   assert.match(r.stdout, /^application 1 \(Widgets\): ONBOARDING; 0 of 6 done\n/);
-  assert.match(r.stdout, /\nnext: steward onboarding done 1 logo --note "…" \(left: logo, two-factor, category, landscape-entry, blog-post, cla-dco\)\n$/);
+  assert.match(
+    r.stdout,
+    /\nnext: steward onboarding done 1 logo --note "…" \(left: logo, two-factor, category, landscape-entry, blog-post, cla-dco\)\n$/,
+  );
   for (const item of ['logo', 'two-factor', 'category', 'landscape-entry', 'blog-post']) r = await cli(['onboarding', 'done', '1', item]);
   assert.match(r.stdout, /ONBOARDING; 5 of 6 done\n[^]*\nnext: steward onboarding done 1 cla-dco --note "…" \(left: cla-dco\)\n$/);
   r = await cli(['onboarding', 'done', '1', 'cla-dco', '--note', 'DCO bot']);

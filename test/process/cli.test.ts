@@ -46,7 +46,7 @@ test('steward process commands end to end on SQLite', async () => {
   assert.equal(r.code, 0, r.stderr);
   const { default: Database } = await import('better-sqlite3');
   const db = new Database(join(dir, 'steward.sqlite'));
-  db.prepare("update audit_log set data = '{\"role\":\"staff\"}' where seq = 1").run();
+  db.prepare('update audit_log set data = \'{"role":"staff"}\' where seq = 1').run();
   db.close();
   r = await cli(['audit', 'verify']);
   assert.equal(r.code, 1);
@@ -65,7 +65,10 @@ test('steward process commands end to end on SQLite', async () => {
   }
 
   const amended = join(dir, 'policy-1.1.yml');
-  writeFileSync(amended, readFileSync(DEFAULT_POLICY_FILE, 'utf8').replace('version: "1.0"', 'version: "1.1"').replace('recentCommits: 30', 'recentCommits: 25'));
+  writeFileSync(
+    amended,
+    readFileSync(DEFAULT_POLICY_FILE, 'utf8').replace('version: "1.0"', 'version: "1.1"').replace('recentCommits: 30', 'recentCommits: 25'),
+  );
   r = await cli(['amendment', 'propose', amended, '--summary', 'fewer commits', '--effective', '2099-07-01']);
   assert.match(r.stdout, /amendment M1: PROPOSED/);
   await cli(['amendment', 'open', 'M1']);

@@ -24,25 +24,34 @@ const transport: NoticeTransport = {
     return { messageId: `<${m.idempotencyKey}@sink>` };
   },
 };
-const render = (kind: string, data: Record<string, unknown>) => ({ subject: `${kind}: ${String(data['projectName'])}`, text: JSON.stringify(data) });
+const render = (kind: string, data: Record<string, unknown>) => ({
+  subject: `${kind}: ${String(data['projectName'])}`,
+  text: JSON.stringify(data),
+});
 const deliver = () => deliverOutbox({ store, transport, render, leaseMs: 300 });
 
 // rows a killed run left claimed come free after the lease; deliver them first
 await new Promise((r) => setTimeout(r, 350));
 await deliver();
-const result = await runPeriodicReview(engine, { id: 'steward', role: 'staff' }, {
-  evaluator: async (target, asOf) => {
-    // deliver what earlier projects caused while this one is checked, as a worker beside the run would
-    await deliver();
-    if (delayMs) await new Promise((r) => setTimeout(r, delayMs));
-    const n = Number(target.id.replace(/\D/g, ''));
-    return fakeReport({ commits: n % 3 === 0 ? 28 : 40, asOf, repo: target.repoUrl });
+const result = await runPeriodicReview(
+  engine,
+  { id: 'steward', role: 'staff' },
+  {
+    evaluator: async (target, asOf) => {
+      // deliver what earlier projects caused while this one is checked, as a worker beside the run would
+      await deliver();
+      if (delayMs) await new Promise((r) => setTimeout(r, delayMs));
+      const n = Number(target.id.replace(/\D/g, ''));
+      return fakeReport({ commits: n % 3 === 0 ? 28 : 40, asOf, repo: target.repoUrl });
+    },
+    onProgress: (p) => process.stdout.write(`reviewed ${p.done}/${p.total} ${p.projectId} ${p.outcome}\n`),
   },
-  onProgress: (p) => process.stdout.write(`reviewed ${p.done}/${p.total} ${p.projectId} ${p.outcome}\n`),
-});
+);
 for (;;) {
   const r = await deliver();
   if (r.delivered.length === 0 && r.retrying.length === 0) break;
 }
-process.stdout.write(`done ${JSON.stringify({ total: result.total, failed: result.failed.length, passed: result.passed.length, errors: result.errors })}\n`);
+process.stdout.write(
+  `done ${JSON.stringify({ total: result.total, failed: result.failed.length, passed: result.passed.length, errors: result.errors })}\n`,
+);
 await store.close();

@@ -21,9 +21,16 @@ test.after(cleanupTemp);
 const CHILD = fileURLToPath(new URL('./crash-child.ts', import.meta.url));
 const N = 200;
 
-function run(args: string[], env: Record<string, string>, killAfterLines?: number): Promise<{ code: number | null; signal: string | null; lines: string[] }> {
+function run(
+  args: string[],
+  env: Record<string, string>,
+  killAfterLines?: number,
+): Promise<{ code: number | null; signal: string | null; lines: string[] }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, ...args], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const lines: string[] = [];
     let buf = '';
     let err = '';
@@ -47,7 +54,17 @@ function run(args: string[], env: Record<string, string>, killAfterLines?: numbe
 
 function item(i: number): LandscapeItem {
   const name = `Project ${String(i).padStart(3, '0')}`;
-  return { id: `modeling--x--p${i}`, name, category: 'Modeling', subcategory: 'X', homepage_url: '', repo_url: `https://github.com/crash/p${i}`, logo: 'x.svg', extra: { accepted: '2026-01-01' }, line: i + 1 };
+  return {
+    id: `modeling--x--p${i}`,
+    name,
+    category: 'Modeling',
+    subcategory: 'X',
+    homepage_url: '',
+    repo_url: `https://github.com/crash/p${i}`,
+    logo: 'x.svg',
+    extra: { accepted: '2026-01-01' },
+    line: i + 1,
+  };
 }
 
 test('SIGKILL in the middle of a periodic review over 200 projects: each reviewed once, each notice delivered once', async () => {
@@ -56,7 +73,13 @@ test('SIGKILL in the middle of a periodic review over 200 projects: each reviewe
   {
     const store = await openStore({ dataDir });
     const engine = createEngine({ store, clock: fixedClock('2026-01-02T00:00:00.000Z') });
-    const landscape: Landscape = { file: 'landscape.yml', format: 'landscape', categories: [], items: Array.from({ length: N }, (_, i) => item(i + 1)), problems: [] };
+    const landscape: Landscape = {
+      file: 'landscape.yml',
+      format: 'landscape',
+      categories: [],
+      items: Array.from({ length: N }, (_, i) => item(i + 1)),
+      problems: [],
+    };
     const imported = await importLandscape(engine, { id: 'sam', role: 'staff' }, landscape);
     assert.equal(imported.active.length, N);
     await store.close();
@@ -80,7 +103,10 @@ test('SIGKILL in the middle of a periodic review over 200 projects: each reviewe
     const perProject = new Map<string, number>();
     for (const s of steps) perProject.set(s.project_id, (perProject.get(s.project_id) ?? 0) + 1);
     assert.equal(perProject.size, N, 'every project reviewed');
-    assert.ok([...perProject.values()].every((n) => n === 1), 'no project reviewed twice');
+    assert.ok(
+      [...perProject.values()].every((n) => n === 1),
+      'no project reviewed twice',
+    );
     const audit = await readAudit(store.db);
     assert.equal(audit.filter((e) => e.action === 'review.failed' || e.action === 'review.passed').length, N);
     assert.equal((await verifyAudit(store.db)).ok, true);
@@ -89,7 +115,10 @@ test('SIGKILL in the middle of a periodic review over 200 projects: each reviewe
     const rows = await listOutbox(store.db);
     assert.equal(rows.length, failing, 'one notice per failing project');
     assert.ok(rows.every((r) => r.status === 'delivered'));
-    const sent = readFileSync(sink, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { key: string });
+    const sent = readFileSync(sink, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { key: string });
     const keys = new Set(sent.map((s) => s.key));
     assert.deepEqual([...keys].sort(), rows.map((r) => idempotencyKey(r.id)).sort(), 'every notice received, under its own key');
     // the self-kill happened between a send and its mark: that row was sent again, with the same key

@@ -3,7 +3,15 @@
 // last review, deadline 30 days after the notice.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { addDays, addMonths, daysBetween, fixDeadline, isCalendarDate, resubmissionAllowedFrom, reviewDueOn } from '../../src/process/calendar.js';
+import {
+  addDays,
+  addMonths,
+  daysBetween,
+  fixDeadline,
+  isCalendarDate,
+  resubmissionAllowedFrom,
+  reviewDueOn,
+} from '../../src/process/calendar.js';
 import * as apps from '../../src/process/engine-applications.js';
 import { ProcessError } from '../../src/process/errors.js';
 import { BACKENDS } from '../store/backends.js';
@@ -44,7 +52,10 @@ for (const backend of BACKENDS) {
       assert.equal(await apps.resubmissionDate(engine, foo.repoUrl), '2026-04-15');
 
       clock.set('2026-04-14T23:59:59.000Z');
-      await assert.rejects(apps.submitApplication(engine, owner, foo), (e) => e instanceof ProcessError && e.code === 'too-early' && /allowed from 2026-04-15 \(today is 2026-04-14\)/.test(e.message));
+      await assert.rejects(
+        apps.submitApplication(engine, owner, foo),
+        (e) => e instanceof ProcessError && e.code === 'too-early' && /allowed from 2026-04-15 \(today is 2026-04-14\)/.test(e.message),
+      );
       clock.set('2026-04-15T00:00:00.000Z');
       const again = await apps.submitApplication(engine, owner, foo);
       assert.equal(again.status, 'NEW');
@@ -55,7 +66,10 @@ for (const backend of BACKENDS) {
       clock.set('2026-11-30T09:00:00.000Z');
       await driveToDecision(engine, owner, bar, 'TOO_EARLY');
       clock.set('2027-02-27T12:00:00.000Z');
-      await assert.rejects(apps.submitApplication(engine, owner, bar), (e) => e instanceof ProcessError && e.code === 'too-early' && /allowed from 2027-02-28/.test(e.message));
+      await assert.rejects(
+        apps.submitApplication(engine, owner, bar),
+        (e) => e instanceof ProcessError && e.code === 'too-early' && /allowed from 2027-02-28/.test(e.message),
+      );
       clock.set('2027-02-28T00:00:00.000Z');
       assert.equal((await apps.submitApplication(engine, owner, bar)).status, 'NEW');
     } finally {

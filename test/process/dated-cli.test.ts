@@ -43,16 +43,61 @@ test('the 3-month wait on given days: refused the day before, accepted on the da
   assert.equal(declined.submittedAt.slice(0, 10), '2026-01-15');
   assert.equal(declined.decision.at.slice(0, 10), '2026-01-15');
 
-  r = await cli(['application', 'submit', '--name', 'Widgets', '--repo', 'https://github.com/example/widgets', '--contact', 'a@example.org', '--as', 'owner', '--on', '2026-04-14']);
+  r = await cli([
+    'application',
+    'submit',
+    '--name',
+    'Widgets',
+    '--repo',
+    'https://github.com/example/widgets',
+    '--contact',
+    'a@example.org',
+    '--as',
+    'owner',
+    '--on',
+    '2026-04-14',
+  ]);
   assert.equal(r.code, 1);
   assert.match(r.stderr, /was DECLINED on 2026-01-15; a resubmission is allowed from 2026-04-15 \(today is 2026-04-14\)/);
   // the same repository typed another way is the same project
-  for (const form of ['https://github.com/Example/Widgets/tree/main', 'http://www.github.com/example/widgets.git/', 'https://GitHub.com/EXAMPLE/widgets/']) {
-    r = await cli(['application', 'submit', '--name', 'Widgets again', '--repo', form, '--contact', 'a@example.org', '--as', 'owner', '--on', '2026-04-14']);
+  for (const form of [
+    'https://github.com/Example/Widgets/tree/main',
+    'http://www.github.com/example/widgets.git/',
+    'https://GitHub.com/EXAMPLE/widgets/',
+  ]) {
+    r = await cli([
+      'application',
+      'submit',
+      '--name',
+      'Widgets again',
+      '--repo',
+      form,
+      '--contact',
+      'a@example.org',
+      '--as',
+      'owner',
+      '--on',
+      '2026-04-14',
+    ]);
     assert.equal(r.code, 1, form);
     assert.match(r.stderr, /a resubmission is allowed from 2026-04-15/, form);
   }
-  r = await ok(cli(['application', 'submit', '--name', 'Widgets', '--repo', 'https://github.com/Example/Widgets/tree/main', '--contact', 'a@example.org', '--as', 'owner', '--on', '2026-04-15']));
+  r = await ok(
+    cli([
+      'application',
+      'submit',
+      '--name',
+      'Widgets',
+      '--repo',
+      'https://github.com/Example/Widgets/tree/main',
+      '--contact',
+      'a@example.org',
+      '--as',
+      'owner',
+      '--on',
+      '2026-04-15',
+    ]),
+  );
   assert.match(r.stdout, /^application 2 submitted: Widgets \(https:\/\/github\.com\/Example\/Widgets\), status NEW, resubmission of 1\n$/);
   r = await cli(['application', 'show', '2', '--format', 'json']);
   assert.equal(JSON.parse(r.stdout).application.submittedAt.slice(0, 10), '2026-04-15');
@@ -60,7 +105,10 @@ test('the 3-month wait on given days: refused the day before, accepted on the da
   // a change dated before the record's latest event, or after today, is refused with nothing written
   r = await cli(['application', 'withdraw', '2', '--on', '2026-04-14']);
   assert.equal(r.code, 1);
-  assert.match(r.stderr, /application 2: its latest event \(submitted\) is on 2026-04-15; a change dated 2026-04-14 would come before it; nothing was recorded/);
+  assert.match(
+    r.stderr,
+    /application 2: its latest event \(submitted\) is on 2026-04-15; a change dated 2026-04-14 would come before it; nothing was recorded/,
+  );
   r = await cli(['application', 'withdraw', '2', '--on', '2999-01-01']);
   assert.equal(r.code, 1);
   assert.match(r.stderr, /--on 2999-01-01 is after today/);
@@ -72,7 +120,12 @@ test('the 3-month wait on given days: refused the day before, accepted on the da
 
   // the audit entry keeps the day acted on, the real time and who ran the command
   r = await ok(cli(['audit', 'log', '--format', 'json']));
-  const entries = JSON.parse(r.stdout) as { at: string; actor: string; action: string; data: { dated?: { on: string; recordedAt: string; recordedBy: string } } }[];
+  const entries = JSON.parse(r.stdout) as {
+    at: string;
+    actor: string;
+    action: string;
+    data: { dated?: { on: string; recordedAt: string; recordedBy: string } };
+  }[];
   const decided = entries.find((e) => e.action === 'application.decided')!;
   assert.equal(decided.at.slice(0, 10), '2026-01-15');
   assert.equal(decided.actor, 'operator');
@@ -88,7 +141,20 @@ test('declined on 2026-11-30: a resubmission on 2026-12-01 is refused naming 202
   const cli = cliIn(tempDir('steward-dated-'));
   await ok(cli(['people', 'add', 'm1', 'member', '--wg']));
   await declineOn(cli, '1', 'https://github.com/example/widgets', '2026-11-30');
-  const r = await cli(['application', 'submit', '--name', 'Widgets', '--repo', 'https://github.com/example/widgets', '--contact', 'a@example.org', '--as', 'owner', '--on', '2026-12-01']);
+  const r = await cli([
+    'application',
+    'submit',
+    '--name',
+    'Widgets',
+    '--repo',
+    'https://github.com/example/widgets',
+    '--contact',
+    'a@example.org',
+    '--as',
+    'owner',
+    '--on',
+    '2026-12-01',
+  ]);
   assert.equal(r.code, 1);
   assert.match(r.stderr, /was DECLINED on 2026-11-30; a resubmission is allowed from 2027-02-28 \(today is 2026-12-01\)/);
 });
@@ -100,7 +166,10 @@ test('periodic reviews run on the days they were due: fixed on day 29 stays ACTI
   await buildRepo(healthySpec(at('2025-11-15'), 28, { name: 'widgets' }), join(repos, 'example', 'widgets'));
   await buildRepo(healthySpec(at('2025-11-15'), 28, { name: 'gadgets' }), join(repos, 'example', 'gadgets'));
   const file = join(dir, 'landscape.yml');
-  writeFileSync(file, `landscape:\n  - category:\n    name: Modeling\n    subcategories:\n      - subcategory:\n        name: X\n        items:\n${landscapeItem('widgets', '2025-05-15')}${landscapeItem('gadgets', '2025-05-15')}`);
+  writeFileSync(
+    file,
+    `landscape:\n  - category:\n    name: Modeling\n    subcategories:\n      - subcategory:\n        name: X\n        items:\n${landscapeItem('widgets', '2025-05-15')}${landscapeItem('gadgets', '2025-05-15')}`,
+  );
   const cli = cliIn(join(dir, 'data'));
   await ok(cli(['import', file]));
 
@@ -127,8 +196,13 @@ test('periodic reviews run on the days they were due: fixed on day 29 stays ACTI
   assert.deepEqual([gadgets.status, gadgets.retiredOn], ['RETIRED', '2025-12-15']);
   // the review report judged as of the end of the dated day
   r = await ok(cli(['audit', 'log', '--format', 'json', '--oldest-first']));
-  const reports = (JSON.parse(r.stdout) as { action: string; subject: string; data: { asOf: string } }[]).filter((e) => e.action === 'report.attached' && e.subject === 'project:widgets');
-  assert.deepEqual(reports.map((e) => e.data.asOf.slice(0, 19)), ['2025-11-15T23:59:59', '2025-12-14T23:59:59']);
+  const reports = (JSON.parse(r.stdout) as { action: string; subject: string; data: { asOf: string } }[]).filter(
+    (e) => e.action === 'report.attached' && e.subject === 'project:widgets',
+  );
+  assert.deepEqual(
+    reports.map((e) => e.data.asOf.slice(0, 19)),
+    ['2025-11-15T23:59:59', '2025-12-14T23:59:59'],
+  );
   // a review dated before what is on record is refused
   r = await cli(['retire', 'widgets', '--reason', 'late entry', '--on', '2025-12-01']);
   assert.equal(r.code, 1);

@@ -38,7 +38,10 @@ export class CapturingTransport implements NoticeTransport {
   }
 }
 
-export const plainRender = (kind: string, data: Record<string, unknown>) => ({ subject: `[${kind}] ${String(data['projectName'] ?? '')}`, text: JSON.stringify(data) });
+export const plainRender = (kind: string, data: Record<string, unknown>) => ({
+  subject: `[${kind}] ${String(data['projectName'] ?? '')}`,
+  text: JSON.stringify(data),
+});
 
 export function simpleInput(name: string, repo = `https://github.com/example/${name.toLowerCase()}`) {
   return { projectName: name, repoUrl: repo, contacts: [`owner@${name.toLowerCase()}.example`] };
@@ -48,7 +51,12 @@ export function simpleInput(name: string, repo = `https://github.com/example/${n
  * Submits (unless `app` is given), schedules, votes (approvals out of a 3-member roster m1..m3)
  * and records `outcome`, all at the clock's current time.
  */
-export async function driveToDecision(engine: Engine, who: Actor, input: ReturnType<typeof simpleInput>, outcome: DecisionOutcome): Promise<Application> {
+export async function driveToDecision(
+  engine: Engine,
+  who: Actor,
+  input: ReturnType<typeof simpleInput>,
+  outcome: DecisionOutcome,
+): Promise<Application> {
   const app = await apps.submitApplication(engine, who, input);
   await apps.scheduleSession(engine, STAFF, '2030-01-01', 50);
   await apps.openVote(engine, STAFF, app.id);

@@ -26,7 +26,10 @@ for (const backend of BACKENDS) {
       // stored as the canonical repository, whatever form was typed
       const a = await apps.submitApplication(engine, owner, simpleInput('Widgets', 'http://www.GitHub.com/Example/widgets.git/'));
       assert.equal(a.repoUrl, 'https://github.com/Example/widgets');
-      await assert.rejects(apps.submitApplication(engine, owner, simpleInput('Widgets', 'https://github.com/example/WIDGETS/tree/main')), /application 1 for this repository is still NEW \(https:\/\/github\.com\/Example\/widgets\)/);
+      await assert.rejects(
+        apps.submitApplication(engine, owner, simpleInput('Widgets', 'https://github.com/example/WIDGETS/tree/main')),
+        /application 1 for this repository is still NEW \(https:\/\/github\.com\/Example\/widgets\)/,
+      );
       // a subproject's path is part of its identity
       const sub = await apps.submitApplication(engine, owner, simpleInput('Vision', 'https://github.com/example/widgets/tree/main/vision'));
       assert.equal(sub.repoUrl, 'https://github.com/example/widgets/tree/main/vision');
@@ -34,28 +37,45 @@ for (const backend of BACKENDS) {
       // an organisation URL: held with a question, not refused; the answer names the repository
       const org = await apps.submitApplication(engine, owner, simpleInput('Gadgets', 'https://github.com/example-org'));
       assert.equal(org.status, 'WAITING_ON_COMMENT');
-      assert.match(org.questions[0]!.text, /https:\/\/github\.com\/example-org is an organisation or user, not a repository.*Which repository is Gadgets\? Answer with its URL\./);
-      await assert.rejects(apps.answerQuestion(engine, owner, org.id, 'it is our main one'), /held until its repository is named .*expected a repository URL in the answer, found none/);
+      assert.match(
+        org.questions[0]!.text,
+        /https:\/\/github\.com\/example-org is an organisation or user, not a repository.*Which repository is Gadgets\? Answer with its URL\./,
+      );
+      await assert.rejects(
+        apps.answerQuestion(engine, owner, org.id, 'it is our main one'),
+        /held until its repository is named .*expected a repository URL in the answer, found none/,
+      );
       // naming a repository that already has an open application is refused like a submission
-      await assert.rejects(apps.answerQuestion(engine, owner, org.id, 'https://github.com/example/widgets'), /answer: application 1 for this repository is still NEW/);
+      await assert.rejects(
+        apps.answerQuestion(engine, owner, org.id, 'https://github.com/example/widgets'),
+        /answer: application 1 for this repository is still NEW/,
+      );
       const answered = await apps.answerQuestion(engine, owner, org.id, 'It is https://github.com/example-org/gadgets.');
-      assert.deepEqual([answered.status, answered.repoUrl, answered.repoIncomplete], ['RETURNING', 'https://github.com/example-org/gadgets', undefined]);
+      assert.deepEqual(
+        [answered.status, answered.repoUrl, answered.repoIncomplete],
+        ['RETURNING', 'https://github.com/example-org/gadgets', undefined],
+      );
 
       // accepted, onboarded, retired: the same repository applying again comes back as the same project
       await apps.withdrawApplication(engine, owner, sub.id);
       await apps.withdrawApplication(engine, owner, org.id);
       const accepted = await driveToDecision(engine, STAFF, simpleInput('Tools', 'https://github.com/example/tools'), 'ACCEPTED');
       await apps.startOnboarding(engine, STAFF, accepted.id);
-      for (const item of ['logo', 'two-factor', 'category', 'landscape-entry', 'blog-post', 'cla-dco'] as const) await apps.completeOnboardingItem(engine, STAFF, accepted.id, item);
+      for (const item of ['logo', 'two-factor', 'category', 'landscape-entry', 'blog-post', 'cla-dco'] as const)
+        await apps.completeOnboardingItem(engine, STAFF, accepted.id, item);
       assert.equal((await getProject(engine, 'tools')).status, 'ACTIVE');
       clock.set('2026-03-01T12:00:00.000Z');
       await retireProject(engine, STAFF, 'tools', 'asked by the owners');
       clock.set('2026-05-01T12:00:00.000Z');
       const again = await driveToDecision(engine, STAFF, simpleInput('Tools', 'https://github.com/Example/Tools/'), 'ACCEPTED');
       await apps.startOnboarding(engine, STAFF, again.id);
-      for (const item of ['logo', 'two-factor', 'category', 'landscape-entry', 'blog-post', 'cla-dco'] as const) await apps.completeOnboardingItem(engine, STAFF, again.id, item);
+      for (const item of ['logo', 'two-factor', 'category', 'landscape-entry', 'blog-post', 'cla-dco'] as const)
+        await apps.completeOnboardingItem(engine, STAFF, again.id, item);
       const back = await getProject(engine, 'tools');
-      assert.deepEqual([back.status, back.applicationId, back.acceptedOn, back.reactivatedOn, back.retiredOn], ['ACTIVE', again.id, '2026-05-01', '2026-05-01', undefined]);
+      assert.deepEqual(
+        [back.status, back.applicationId, back.acceptedOn, back.reactivatedOn, back.retiredOn],
+        ['ACTIVE', again.id, '2026-05-01', '2026-05-01', undefined],
+      );
       await assert.rejects(getProject(engine, 'tools-2'), /project "tools-2" does not exist/);
       const history = (await readAudit(store.db, { subject: 'project:tools' })).map((e) => e.action);
       assert.deepEqual(history, ['project.activated', 'project.retired', 'project.reactivated']);

@@ -26,8 +26,28 @@ const landscape: Landscape = {
   categories: [],
   problems: [],
   items: [
-    { id: 'modeling--x--live', name: 'Live', category: 'Modeling', subcategory: 'X', homepage_url: '', repo_url: 'https://github.com/example/live', logo: 'x.svg', extra: { accepted: '2025-06-01' }, line: 1 },
-    { id: 'modeling--x--old', name: 'Old', category: 'Modeling', subcategory: 'X', homepage_url: '', repo_url: 'https://github.com/example/old', logo: 'x.svg', project: 'archived', line: 2 },
+    {
+      id: 'modeling--x--live',
+      name: 'Live',
+      category: 'Modeling',
+      subcategory: 'X',
+      homepage_url: '',
+      repo_url: 'https://github.com/example/live',
+      logo: 'x.svg',
+      extra: { accepted: '2025-06-01' },
+      line: 1,
+    },
+    {
+      id: 'modeling--x--old',
+      name: 'Old',
+      category: 'Modeling',
+      subcategory: 'X',
+      homepage_url: '',
+      repo_url: 'https://github.com/example/old',
+      logo: 'x.svg',
+      project: 'archived',
+      line: 2,
+    },
   ],
 };
 
@@ -49,17 +69,35 @@ for (const backend of BACKENDS) {
       // no contacts: the notices are written with no recipient, and delivered to the fallback to forward
       await retireProject(engine, STAFF, 'live', 'archived upstream');
       const rows = await listOutbox(store.db);
-      assert.deepEqual(rows.map((r) => [r.kind, r.to]), [['retirement', []], ['offboarding', []]]);
+      assert.deepEqual(
+        rows.map((r) => [r.kind, r.to]),
+        [
+          ['retirement', []],
+          ['offboarding', []],
+        ],
+      );
       const transport = new CapturingTransport();
       const r = await deliverOutbox({ store, transport, render: plainRender, clock, fallbackTo: ['staff@pytorch.org'] });
       assert.equal(r.delivered.length, 2);
-      assert.deepEqual(transport.sent.map((m) => m.to), [['staff@pytorch.org'], ['staff@pytorch.org']]);
+      assert.deepEqual(
+        transport.sent.map((m) => m.to),
+        [['staff@pytorch.org'], ['staff@pytorch.org']],
+      );
       assert.match(transport.sent[0]!.subject, /^\[to forward\] \[retirement\] Live$/);
-      assert.match(transport.sent[0]!.text, /^\[Steward\] No contact is on record for project:live: please forward this message to its maintainers\. Record them with `steward project contacts live --set /);
+      assert.match(
+        transport.sent[0]!.text,
+        /^\[Steward\] No contact is on record for project:live: please forward this message to its maintainers\. Record them with `steward project contacts live --set /,
+      );
 
       // contacts: staff only, e-mail addresses only, deduplicated, audited; notices then go to them
-      await assert.rejects(setProjectContacts(engine, member(1), 'live', ['a@live.example']), /needs role staff; m1 is not staff \(role: member\)/);
-      await assert.rejects(setProjectContacts(engine, STAFF, 'live', ['a@live.example', 'not an address']), /expected e-mail addresses, found "not an address"/);
+      await assert.rejects(
+        setProjectContacts(engine, member(1), 'live', ['a@live.example']),
+        /needs role staff; m1 is not staff \(role: member\)/,
+      );
+      await assert.rejects(
+        setProjectContacts(engine, STAFF, 'live', ['a@live.example', 'not an address']),
+        /expected e-mail addresses, found "not an address"/,
+      );
       await assert.rejects(setProjectContacts(engine, STAFF, 'nope', ['a@live.example']), /project "nope" does not exist/);
       const set = await setProjectContacts(engine, STAFF, 'old', [' a@old.example', 'b@old.example', 'a@old.example']);
       assert.deepEqual(set.contacts, ['a@old.example', 'b@old.example']);

@@ -23,13 +23,29 @@ const landscape: Landscape = {
   format: 'landscape',
   categories: [],
   problems: [],
-  items: [{ id: 'modeling--x--slow', name: 'Slow', category: 'Modeling', subcategory: 'X', homepage_url: '', repo_url: 'https://github.com/example/slow', logo: 'x.svg', extra: { accepted: '2025-06-01' }, line: 1 }],
+  items: [
+    {
+      id: 'modeling--x--slow',
+      name: 'Slow',
+      category: 'Modeling',
+      subcategory: 'X',
+      homepage_url: '',
+      repo_url: 'https://github.com/example/slow',
+      logo: 'x.svg',
+      extra: { accepted: '2025-06-01' },
+      line: 1,
+    },
+  ],
 };
 
 test('inbox: each person sees what waits on them', async () => {
   const store = await BACKENDS[0]!.open();
   try {
-    const { engine, clock } = testEngine(store, '2025-12-01T09:00:00.000Z', fakeEvaluator(new Map([['https://github.com/example/slow', 28]])));
+    const { engine, clock } = testEngine(
+      store,
+      '2025-12-01T09:00:00.000Z',
+      fakeEvaluator(new Map([['https://github.com/example/slow', 28]])),
+    );
     await addMembers(store, [1, 2]);
     await importLandscape(engine, STAFF, landscape);
     assert.deepEqual((await runPeriodicReview(engine, STAFF)).failed, ['slow']);
@@ -49,7 +65,10 @@ test('inbox: each person sees what waits on them', async () => {
     assert.deepEqual(await kinds(applicant('bob')), ['question application:2']);
     assert.deepEqual(await kinds(applicant('ann')), []);
     const staff = await inbox(engine, STAFF);
-    assert.deepEqual(staff.map((i) => `${i.kind} ${i.subject}`), ['question application:2', 'failing project:slow', 'close-vote application:1', `undelivered notice:${first!.id}`]);
+    assert.deepEqual(
+      staff.map((i) => `${i.kind} ${i.subject}`),
+      ['question application:2', 'failing project:slow', 'close-vote application:1', `undelivered notice:${first!.id}`],
+    );
     const failing = staff.find((i) => i.kind === 'failing')!;
     assert.deepEqual([failing.deadlineOn, failing.daysLeft], ['2025-12-31', 25]);
     assert.match(failing.text, /^Slow fails 13 recent-commits: 25 days left \(deadline 2025-12-31; retired if still failing\)$/);
@@ -62,22 +81,39 @@ test('CLI: application list --search/--status/--format csv, audit log newest fir
   const dir = tempDir('steward-inbox-');
   const env = { STEWARD_DATA_DIR: dir, STEWARD_ACTOR: '' };
   const cli = (args: string[]) => runCli(args, { env });
-  for (const [name, repo] of [['Alpha, the "first"', 'https://github.com/example/alpha'], ['Beta', 'https://github.com/example/beta']]) {
-    assert.equal((await cli(['application', 'submit', '--name', name!, '--repo', repo!, '--contact', 'a@example.org', '--as', 'owner'])).code, 0);
+  for (const [name, repo] of [
+    ['Alpha, the "first"', 'https://github.com/example/alpha'],
+    ['Beta', 'https://github.com/example/beta'],
+  ]) {
+    assert.equal(
+      (await cli(['application', 'submit', '--name', name!, '--repo', repo!, '--contact', 'a@example.org', '--as', 'owner'])).code,
+      0,
+    );
   }
   let r = await cli(['application', 'list', '--search', 'ALPHA first', '--status', 'new', '--format', 'csv']);
   assert.equal(r.code, 0, r.stderr);
-  assert.match(r.stdout, /^id,project,repository,status,submitted,applicant,contacts,session,decision,decided\r\n1,"Alpha, the ""first""",https:\/\/github\.com\/example\/alpha,NEW,\d{4}-\d{2}-\d{2},owner,a@example\.org,,,\r\n$/);
+  assert.match(
+    r.stdout,
+    /^id,project,repository,status,submitted,applicant,contacts,session,decision,decided\r\n1,"Alpha, the ""first""",https:\/\/github\.com\/example\/alpha,NEW,\d{4}-\d{2}-\d{2},owner,a@example\.org,,,\r\n$/,
+  );
   r = await cli(['application', 'list', '--search', 'gamma']);
   assert.equal(r.stdout, 'no applications\n');
   r = await cli(['audit', 'log', '--format', 'json', '--limit', '1']);
-  assert.deepEqual((JSON.parse(r.stdout) as { seq: number }[]).map((e) => e.seq), [2], 'the newest entry first');
+  assert.deepEqual(
+    (JSON.parse(r.stdout) as { seq: number }[]).map((e) => e.seq),
+    [2],
+    'the newest entry first',
+  );
   r = await cli(['inbox']);
   assert.match(r.stdout, /^2 items for operator \(staff\):\n {2}\[schedule\] schedule application 1/);
   // a failing project is listed by plain `review due` with its deadline, even when it is not re-checked today
   const store = await openStore({ dataDir: dir });
   try {
-    const { engine } = testEngine(store, `${new Date().toISOString().slice(0, 10)}T00:00:01.000Z`, fakeEvaluator(new Map([['https://github.com/example/slow', 28]])));
+    const { engine } = testEngine(
+      store,
+      `${new Date().toISOString().slice(0, 10)}T00:00:01.000Z`,
+      fakeEvaluator(new Map([['https://github.com/example/slow', 28]])),
+    );
     await importLandscape(engine, STAFF, { ...landscape, items: [{ ...landscape.items[0]!, extra: { accepted: '2025-01-01' } }] });
     await runPeriodicReview(engine, STAFF);
   } finally {

@@ -18,14 +18,40 @@ test.after(cleanupTemp);
 test('the label table: every state has one label, ranks settle conflicts', () => {
   const table = loadLabelTable();
   const names = table.labels.map((l) => l.name).sort();
-  assert.deepEqual(names, ['Accepted', 'Community Highlight', 'Declined', 'Need more info', 'New', 'Resubmit', 'Too early', 'Waiting on comment', 'in voting', 'nonactive', 'review - future', 'review - scheduled'].sort());
+  assert.deepEqual(
+    names,
+    [
+      'Accepted',
+      'Community Highlight',
+      'Declined',
+      'Need more info',
+      'New',
+      'Resubmit',
+      'Too early',
+      'Waiting on comment',
+      'in voting',
+      'nonactive',
+      'review - future',
+      'review - scheduled',
+    ].sort(),
+  );
   assert.equal(decidingLabel(table, ['New', 'Accepted'])!.name, 'Accepted');
   assert.equal(decidingLabel(table, ['in voting', 'review - scheduled'])!.name, 'in voting');
   assert.equal(decidingLabel(table, ['Blog candidate']), undefined);
   assert.equal(decidingLabel(table, ['NEED MORE INFO'])!.name, 'Need more info');
   assert.equal(labelFor(table, 'RETURNING').name, 'New');
   assert.equal(labelFor(table, 'ONBOARDING').name, 'Accepted');
-  const base = { id: '1', projectName: 'X', repoUrl: 'https://github.com/x/x', contacts: [], applicant: 'x', fields: {}, submittedAt: '2025-01-01T00:00:00Z', returning: false, questions: [] };
+  const base = {
+    id: '1',
+    projectName: 'X',
+    repoUrl: 'https://github.com/x/x',
+    contacts: [],
+    applicant: 'x',
+    fields: {},
+    submittedAt: '2025-01-01T00:00:00Z',
+    returning: false,
+    questions: [],
+  };
   const vote = { openedAt: '', openedBy: 's', roster: ['m1'], rule: { fraction: 0.5, strict: true }, ballots: {}, nonBinding: {} };
   assert.equal(labelStateOf({ ...base, status: 'IN_REVIEW', sessionId: 'S1' } as Application), 'IN_REVIEW');
   assert.equal(labelStateOf({ ...base, status: 'IN_REVIEW', sessionId: 'S1', vote } as Application), 'IN_VOTING');
@@ -34,11 +60,27 @@ test('the label table: every state has one label, ranks settle conflicts', () =>
 });
 
 test('the label table refuses a state shown twice, a state not shown, and a shared rank', () => {
-  const all = 'NEW, INCOMPLETE, WAITING_ON_COMMENT, RETURNING, DEFERRED, IN_REVIEW, IN_VOTING, RESUBMITTED, ACCEPTED, ONBOARDING, ACTIVE, DECLINED, TOO_EARLY, COMMUNITY_HIGHLIGHT, WITHDRAWN';
+  const all =
+    'NEW, INCOMPLETE, WAITING_ON_COMMENT, RETURNING, DEFERRED, IN_REVIEW, IN_VOTING, RESUBMITTED, ACCEPTED, ONBOARDING, ACTIVE, DECLINED, TOO_EARLY, COMMUNITY_HIGHLIGHT, WITHDRAWN';
   assert.doesNotThrow(() => parseLabelTable(`labels:\n  - { name: A, states: [${all}], rank: 1 }\n`));
-  assert.throws(() => parseLabelTable(`labels:\n  - { name: A, states: [${all}], rank: 1 }\n  - { name: B, states: [NEW], rank: 2 }\n`), /state NEW is already shown by "A"/);
-  assert.throws(() => parseLabelTable(`labels:\n  - { name: A, states: [${all.replace('WITHDRAWN', 'DECLINED').replace(', DECLINED, TOO_EARLY', ', TOO_EARLY')}], rank: 1 }\n`), /no label shows the state WITHDRAWN/);
-  assert.throws(() => parseLabelTable(`labels:\n  - { name: A, states: [${all.replace(', WITHDRAWN', '')}], rank: 1 }\n  - { name: B, states: [WITHDRAWN], rank: 1 }\n`), /rank 1 is also "A"'s/);
+  assert.throws(
+    () => parseLabelTable(`labels:\n  - { name: A, states: [${all}], rank: 1 }\n  - { name: B, states: [NEW], rank: 2 }\n`),
+    /state NEW is already shown by "A"/,
+  );
+  assert.throws(
+    () =>
+      parseLabelTable(
+        `labels:\n  - { name: A, states: [${all.replace('WITHDRAWN', 'DECLINED').replace(', DECLINED, TOO_EARLY', ', TOO_EARLY')}], rank: 1 }\n`,
+      ),
+    /no label shows the state WITHDRAWN/,
+  );
+  assert.throws(
+    () =>
+      parseLabelTable(
+        `labels:\n  - { name: A, states: [${all.replace(', WITHDRAWN', '')}], rank: 1 }\n  - { name: B, states: [WITHDRAWN], rank: 1 }\n`,
+      ),
+    /rank 1 is also "A"'s/,
+  );
   assert.throws(() => parseLabelTable(`labels:\n  - { name: A, states: [${all}, SLEEPING], rank: 1 }\n`), /state "SLEEPING" is not one of/);
 });
 
@@ -53,16 +95,32 @@ test('the sample issue export imports with every label mapped, and twice without
 
   const first = await runCli(['application', 'import', issues, '--comments', comments, '--format', 'json'], { env });
   assert.equal(first.code, 0, first.stderr);
-  const r = JSON.parse(first.stdout) as { created: { issue: number; id: string; state: string; label: string | null }[]; existing: unknown[]; skipped: { issue: number; reason: string }[]; pullRequests: number; conflicts: { issue: number; kept: string; outranked: string[] }[]; session?: string };
+  const r = JSON.parse(first.stdout) as {
+    created: { issue: number; id: string; state: string; label: string | null }[];
+    existing: unknown[];
+    skipped: { issue: number; reason: string }[];
+    pullRequests: number;
+    conflicts: { issue: number; kept: string; outranked: string[] }[];
+    session?: string;
+  };
   assert.equal(r.created.length, 20);
   assert.equal(r.pullRequests, 1);
-  assert.deepEqual(r.skipped.map((s) => s.issue), [22]);
+  assert.deepEqual(
+    r.skipped.map((s) => s.issue),
+    [22],
+  );
   assert.match(r.skipped[0]!.reason, /not an application/);
   // every state label of the table is used by the sample and mapped
   const table = loadLabelTable();
   const used = new Set(r.created.map((c) => c.label).filter(Boolean));
   for (const l of table.labels) assert.ok(used.has(l.name), `label "${l.name}" was not mapped by any sample issue`);
-  assert.deepEqual(r.conflicts.map((c) => [c.issue, c.kept]), [[13, 'Accepted'], [19, 'review - future']]);
+  assert.deepEqual(
+    r.conflicts.map((c) => [c.issue, c.kept]),
+    [
+      [13, 'Accepted'],
+      [19, 'review - future'],
+    ],
+  );
 
   const list = await runCli(['application', 'list', '--format', 'json'], { env });
   assert.equal(list.code, 0, list.stderr);

@@ -19,7 +19,10 @@ for (const backend of BACKENDS) {
     try {
       const failing = simpleInput('Failing');
       const passing = simpleInput('Passing');
-      const commits = new Map([[failing.repoUrl, 28], [passing.repoUrl, 30]]);
+      const commits = new Map([
+        [failing.repoUrl, 28],
+        [passing.repoUrl, 30],
+      ]);
       const { engine } = testEngine(store, '2026-01-15T12:00:00.000Z', fakeEvaluator(commits));
       const a = await apps.submitApplication(engine, applicant('one'), failing);
       const b = await apps.submitApplication(engine, applicant('two'), passing);

@@ -23,8 +23,13 @@ test('review rejudge re-judges stored evidence under a policy with nothing fetch
   await buildRepo(healthySpec(now, 40, { name: 'widgets' }), join(repos, 'example', 'widgets'));
   await buildRepo(healthySpec(now, 33, { name: 'gadgets' }), join(repos, 'example', 'gadgets'));
   const file = join(dir, 'landscape.yml');
-  writeFileSync(file, `landscape:\n  - category:\n    name: Modeling\n    subcategories:\n      - subcategory:\n        name: X\n        items:\n${landscapeItem('widgets')}${landscapeItem('gadgets')}`);
-  const stricter = readFileSync(join(REPO_ROOT, 'data/policies/pytorch-ecosystem-1.0.yml'), 'utf8').replace('version: "1.0"', 'version: "1.0-strict"').replace(/recentCommits: 30/, 'recentCommits: 35');
+  writeFileSync(
+    file,
+    `landscape:\n  - category:\n    name: Modeling\n    subcategories:\n      - subcategory:\n        name: X\n        items:\n${landscapeItem('widgets')}${landscapeItem('gadgets')}`,
+  );
+  const stricter = readFileSync(join(REPO_ROOT, 'data/policies/pytorch-ecosystem-1.0.yml'), 'utf8')
+    .replace('version: "1.0"', 'version: "1.0-strict"')
+    .replace(/recentCommits: 30/, 'recentCommits: 35');
   writeFileSync(join(dir, 'strict.yml'), stricter);
   const env = { STEWARD_DATA_DIR: join(dir, 'data'), STEWARD_ACTOR: '' };
 
@@ -35,17 +40,33 @@ test('review rejudge re-judges stored evidence under a policy with nothing fetch
 
   // no clone and no reachable server from here on
   rmSync(repos, { recursive: true, force: true });
-  const offline = { ...env, STEWARD_GITHUB_API_URL: 'http://127.0.0.1:9', STEWARD_PYPI_URL: 'http://127.0.0.1:9', STEWARD_CONDA_API_URL: 'http://127.0.0.1:9', STEWARD_CLONE_BASE_URLS: 'github.com=http://127.0.0.1:9/git', GITHUB_TOKEN: '' };
+  const offline = {
+    ...env,
+    STEWARD_GITHUB_API_URL: 'http://127.0.0.1:9',
+    STEWARD_PYPI_URL: 'http://127.0.0.1:9',
+    STEWARD_CONDA_API_URL: 'http://127.0.0.1:9',
+    STEWARD_CLONE_BASE_URLS: 'github.com=http://127.0.0.1:9/git',
+    GITHUB_TOKEN: '',
+  };
   r = await runCli(['review', 'rejudge'], { env: offline });
   assert.equal(r.code, 0, r.stderr);
-  assert.match(r.stdout, /^2 project\(s\) re-judged under pytorch-ecosystem@1\.0 in [\d.]+ s, nothing fetched, nothing written\nverdict {2}projects\nreview {10}2\nno verdict would change\n$/);
+  assert.match(
+    r.stdout,
+    /^2 project\(s\) re-judged under pytorch-ecosystem@1\.0 in [\d.]+ s, nothing fetched, nothing written\nverdict {2}projects\nreview {10}2\nno verdict would change\n$/,
+  );
 
   r = await runCli(['review', 'rejudge', '--policy', join(dir, 'strict.yml'), '--format', 'json'], { env: offline });
   assert.equal(r.code, 0, r.stderr);
-  const out = JSON.parse(r.stdout) as { policy: string; projects: number; verdicts: Record<string, number>; changed: { projectId: string; from: string; to: string }[]; withoutEvidence: string[] };
+  const out = JSON.parse(r.stdout) as {
+    policy: string;
+    projects: number;
+    verdicts: Record<string, number>;
+    changed: { projectId: string; from: string; to: string }[];
+    withoutEvidence: string[];
+  };
   assert.equal(out.policy, 'pytorch-ecosystem@1.0-strict');
   assert.equal(out.projects, 2);
-  assert.deepEqual(out.verdicts, { fail: 1, review: 1 }, "offline evidence leaves the online requirements to a person");
+  assert.deepEqual(out.verdicts, { fail: 1, review: 1 }, 'offline evidence leaves the online requirements to a person');
   assert.deepEqual(out.changed, [{ projectId: 'gadgets', from: 'review', to: 'fail' }]);
   assert.deepEqual(out.withoutEvidence, []);
   assert.equal(r.stderr, '', 'no progress written to a pipe');

@@ -23,20 +23,27 @@ test('review run through the CLI checks real repositories: a pass, a 28-commit f
   await buildRepo(healthySpec(now, 40, { name: 'widgets', readmeExtra: badge }), join(repos, 'example', 'widgets'));
   await buildRepo(healthySpec(now, 28, { name: 'gadgets' }), join(repos, 'example', 'gadgets'));
   const file = join(dir, 'landscape.yml');
-  writeFileSync(file, `landscape:\n  - category:\n    name: Modeling\n    subcategories:\n      - subcategory:\n        name: X\n        items:\n${item('widgets')}${item('gadgets')}`);
+  writeFileSync(
+    file,
+    `landscape:\n  - category:\n    name: Modeling\n    subcategories:\n      - subcategory:\n        name: X\n        items:\n${item('widgets')}${item('gadgets')}`,
+  );
   const env = { STEWARD_DATA_DIR: join(dir, 'data'), STEWARD_ACTOR: '' };
   const cli = (args: string[]) => runCli(args, { env });
 
   let r = await cli(['import', file]);
   assert.equal(r.code, 0, r.stderr);
-  for (const name of ['widgets', 'gadgets']) assert.equal((await cli(['project', 'contacts', name, '--set', `owner@${name}.example`])).code, 0);
+  for (const name of ['widgets', 'gadgets'])
+    assert.equal((await cli(['project', 'contacts', name, '--set', `owner@${name}.example`])).code, 0);
   r = await cli(['review', 'due']);
   assert.match(r.stdout, /^gadgets {2}due 2026-07-01\nwidgets {2}due 2026-07-01\n$/);
 
   r = await cli(['review', 'run', '--repos-dir', repos, '--offline', '--format', 'json']);
   assert.equal(r.code, 0, r.stderr);
   const run = JSON.parse(r.stdout) as { total: number; passed: string[]; failed: string[]; errors: unknown[] };
-  assert.deepEqual({ total: run.total, passed: run.passed, failed: run.failed, errors: run.errors }, { total: 2, passed: ['widgets'], failed: ['gadgets'], errors: [] });
+  assert.deepEqual(
+    { total: run.total, passed: run.passed, failed: run.failed, errors: run.errors },
+    { total: 2, passed: ['widgets'], failed: ['gadgets'], errors: [] },
+  );
   // progress is for a terminal: with output to a pipe (and --format json) stderr has none of it
   assert.doesNotMatch(r.stderr, /reviewed \d/);
 
@@ -46,10 +53,20 @@ test('review run through the CLI checks real repositories: a pass, a 28-commit f
   assert.match(r.stdout, new RegExp(`gadgets {2}due 2026-07-01 {2}FAILING since ${today}, deadline ${deadline}`));
   assert.match(r.stdout, /widgets {2}due \d{4}-\d{2}-\d{2}\n/);
   r = await cli(['notices', 'list', '--format', 'json']);
-  const notices = JSON.parse(r.stdout) as { kind: string; to: string[]; data: { deadlineOn: string; failures: { id: number; summary: string }[] } }[];
-  assert.deepEqual(notices.map((n) => [n.kind, n.to]), [['review-failure', ['owner@gadgets.example']]]);
+  const notices = JSON.parse(r.stdout) as {
+    kind: string;
+    to: string[];
+    data: { deadlineOn: string; failures: { id: number; summary: string }[] };
+  }[];
+  assert.deepEqual(
+    notices.map((n) => [n.kind, n.to]),
+    [['review-failure', ['owner@gadgets.example']]],
+  );
   assert.equal(notices[0]!.data.deadlineOn, deadline);
-  assert.deepEqual(notices[0]!.data.failures.map((f) => f.id), [13]);
+  assert.deepEqual(
+    notices[0]!.data.failures.map((f) => f.id),
+    [13],
+  );
   assert.match(notices[0]!.data.failures[0]!.summary, /28 commits in the 90 days/);
   r = await cli(['project', 'show', 'widgets', '--format', 'json']);
   const widgets = JSON.parse(r.stdout) as { lastReviewOn: string };

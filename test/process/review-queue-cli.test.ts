@@ -23,7 +23,10 @@ test('review run --queue hands the due reviews to the workers and follows them t
   await buildRepo(healthySpec(now, 40, { name: 'widgets' }), join(repos, 'example', 'widgets'));
   await buildRepo(healthySpec(now, 28, { name: 'gadgets' }), join(repos, 'example', 'gadgets'));
   const file = join(dir, 'landscape.yml');
-  writeFileSync(file, `landscape:\n  - category:\n    name: Modeling\n    subcategories:\n      - subcategory:\n        name: X\n        items:\n${landscapeItem('widgets')}${landscapeItem('gadgets')}`);
+  writeFileSync(
+    file,
+    `landscape:\n  - category:\n    name: Modeling\n    subcategories:\n      - subcategory:\n        name: X\n        items:\n${landscapeItem('widgets')}${landscapeItem('gadgets')}`,
+  );
   const env = { STEWARD_DATA_DIR: join(dir, 'data'), STEWARD_ACTOR: '', STEWARD_STAFF_EMAIL: 'staff@example.org' };
   assert.equal((await runCli(['import', file], { env })).code, 0);
 
@@ -34,11 +37,15 @@ test('review run --queue hands the due reviews to the workers and follows them t
   // run again while the worker works them: nothing queued twice, and it waits for both
   const sink = await startSmtpSink({ dedupe: true });
   let log = '';
-  const worker = spawn(process.execPath, ['--import', 'tsx', ENTRY, 'worker', '--smtp', sink.url, '--review-every', '0', '--repos-dir', repos, '--offline'], {
-    cwd: REPO_ROOT,
-    env: { ...process.env, ...env, NO_COLOR: '1' },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  const worker = spawn(
+    process.execPath,
+    ['--import', 'tsx', ENTRY, 'worker', '--smtp', sink.url, '--review-every', '0', '--repos-dir', repos, '--offline'],
+    {
+      cwd: REPO_ROOT,
+      env: { ...process.env, ...env, NO_COLOR: '1' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
   worker.stderr.on('data', (c: Buffer) => (log += c.toString()));
   const exited = new Promise<number | null>((resolve) => worker.on('exit', (code) => resolve(code)));
   try {

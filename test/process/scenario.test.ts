@@ -87,7 +87,8 @@ At least three years.
 _No response_
 `;
 
-const expectRefusal = (code: ProcessError['code'], re: RegExp) => (err: unknown) => err instanceof ProcessError && err.code === code && re.test(err.message);
+const expectRefusal = (code: ProcessError['code'], re: RegExp) => (err: unknown) =>
+  err instanceof ProcessError && err.code === code && re.test(err.message);
 
 for (const backend of BACKENDS) {
   test(`full scenario on ${backend.name}`, async (t) => {
@@ -118,15 +119,32 @@ for (const backend of BACKENDS) {
       assert.equal((await listReports(store.db, { subject: `application:${widgets.id}` })).length, 1);
 
       clock.set('2026-01-06T09:00:00.000Z');
-      const gadgets = await apps.submitApplication(engine, applicant('gina'), { projectName: 'Gadgets', repoUrl: 'https://github.com/example/gadgets', contacts: ['gina@example.org'] });
+      const gadgets = await apps.submitApplication(engine, applicant('gina'), {
+        projectName: 'Gadgets',
+        repoUrl: 'https://github.com/example/gadgets',
+        contacts: ['gina@example.org'],
+      });
       // the same repository cannot apply twice while an application is open
-      await assert.rejects(apps.submitApplication(engine, alice, { projectName: 'Widgets again', repoUrl: 'https://github.com/Example/widgets.git', contacts: ['alice@example.org'] }), expectRefusal('conflict', /still NEW/));
+      await assert.rejects(
+        apps.submitApplication(engine, alice, {
+          projectName: 'Widgets again',
+          repoUrl: 'https://github.com/Example/widgets.git',
+          contacts: ['alice@example.org'],
+        }),
+        expectRefusal('conflict', /still NEW/),
+      );
 
       // a question: only the applicant (or staff) may answer; the answer makes it RETURNING
       clock.set('2026-01-08T09:00:00.000Z');
-      await assert.rejects(apps.askQuestion(engine, alice, widgets.id, 'Who maintains it?'), expectRefusal('forbidden', /needs role staff or member/));
+      await assert.rejects(
+        apps.askQuestion(engine, alice, widgets.id, 'Who maintains it?'),
+        expectRefusal('forbidden', /needs role staff or member/),
+      );
       await apps.askQuestion(engine, STAFF, widgets.id, 'Which PyTorch versions does CI test?');
-      await assert.rejects(apps.answerQuestion(engine, applicant('gina'), widgets.id, 'all of them'), expectRefusal('forbidden', /only the applicant \(alice\)/));
+      await assert.rejects(
+        apps.answerQuestion(engine, applicant('gina'), widgets.id, 'all of them'),
+        expectRefusal('forbidden', /only the applicant \(alice\)/),
+      );
       const answered = await apps.answerQuestion(engine, alice, widgets.id, '2.5, 2.6 and nightly');
       assert.equal(answered.status, 'RETURNING');
 
@@ -145,7 +163,14 @@ for (const backend of BACKENDS) {
       await assert.rejects(apps.openVote(engine, member(1), widgets.id), expectRefusal('forbidden', /open a vote/));
       await apps.openVote(engine, STAFF, widgets.id);
       await addMembers(store, [8]); // joins after the vote opened: not in its roster
-      for (const [n, c] of [[1, 'approve'], [2, 'approve'], [3, 'approve'], [4, 'reject'], [5, 'reject'], [6, 'abstain']] as const) {
+      for (const [n, c] of [
+        [1, 'approve'],
+        [2, 'approve'],
+        [3, 'approve'],
+        [4, 'reject'],
+        [5, 'reject'],
+        [6, 'abstain'],
+      ] as const) {
         await apps.castVote(engine, member(n), widgets.id, c);
       }
       await apps.castVote(engine, member(4), widgets.id, 'approve'); // changes its vote
@@ -155,7 +180,15 @@ for (const backend of BACKENDS) {
       assert.deepEqual(Object.keys(late.vote!.nonBinding).sort(), ['m8', 'outsider']);
       await assert.rejects(apps.closeVote(engine, member(2), widgets.id), expectRefusal('forbidden', /only staff may close/));
       const closed = await apps.closeVote(engine, STAFF, widgets.id);
-      assert.deepEqual(closed.vote!.result, { approved: true, approvals: 4, rejections: 1, abstentions: 1, notVoted: 1, rosterSize: 7, needed: 4 });
+      assert.deepEqual(closed.vote!.result, {
+        approved: true,
+        approvals: 4,
+        rejections: 1,
+        abstentions: 1,
+        notVoted: 1,
+        rosterSize: 7,
+        needed: 4,
+      });
       await assert.rejects(apps.castVote(engine, member(7), widgets.id, 'reject'), expectRefusal('conflict', /closed/));
       await assert.rejects(apps.decide(engine, STAFF, widgets.id, 'DECLINED', 'no'), expectRefusal('conflict', /contradicts/));
       const accepted = await apps.decide(engine, STAFF, widgets.id, 'ACCEPTED', 'meets the requirements; strong maintainers');
@@ -175,8 +208,12 @@ for (const backend of BACKENDS) {
       // onboarding: the applicant does its items, staff the rest; the last one makes it ACTIVE
       clock.set('2026-02-04T10:00:00.000Z');
       await apps.startOnboarding(engine, STAFF, widgets.id);
-      for (const item of ['logo', 'two-factor', 'category', 'cla-dco'] as const) await apps.completeOnboardingItem(engine, alice, widgets.id, item);
-      await assert.rejects(apps.completeOnboardingItem(engine, alice, widgets.id, 'blog-post'), expectRefusal('forbidden', /done by staff/));
+      for (const item of ['logo', 'two-factor', 'category', 'cla-dco'] as const)
+        await apps.completeOnboardingItem(engine, alice, widgets.id, item);
+      await assert.rejects(
+        apps.completeOnboardingItem(engine, alice, widgets.id, 'blog-post'),
+        expectRefusal('forbidden', /done by staff/),
+      );
       await apps.completeOnboardingItem(engine, STAFF, widgets.id, 'landscape-entry', 'landscape PR #1');
       const active = await apps.completeOnboardingItem(engine, STAFF, widgets.id, 'blog-post', 'https://pytorch.org/blog/widgets');
       assert.equal(active.status, 'ACTIVE');
@@ -196,7 +233,10 @@ for (const backend of BACKENDS) {
       let p = await getProject(engine, project.id);
       assert.equal(p.status, 'ACTIVE');
       assert.equal(p.pending?.deadlineOn, '2026-09-02');
-      assert.deepEqual(p.pending?.failures.map((x) => x.id), [13]);
+      assert.deepEqual(
+        p.pending?.failures.map((x) => x.id),
+        [13],
+      );
       const diff = await changesSince(engine, `project:${project.id}`);
       assert.deepEqual(diff?.regressed, ['recent-commits']);
       assert.deepEqual(diff?.changes.find((c) => c.id === 13)?.measured['commits'], [40, 28]);
@@ -212,7 +252,10 @@ for (const backend of BACKENDS) {
       p = await getProject(engine, project.id);
       assert.equal(p.status, 'RETIRED');
       assert.equal(p.retiredOn, '2026-09-02');
-      assert.deepEqual((await listReviewSteps(store.db, project.id)).map((r) => r.outcome), ['failed', 'still-failing', 'retired']);
+      assert.deepEqual(
+        (await listReviewSteps(store.db, project.id)).map((r) => r.outcome),
+        ['failed', 'still-failing', 'retired'],
+      );
 
       // every notice delivered, each once; a transient failure is retried
       const transport = new CapturingTransport();
@@ -223,12 +266,23 @@ for (const backend of BACKENDS) {
       await deliverOutbox({ store, transport, render: renderStoredNotice, clock });
       assert.match(transport.sent.find((m) => /deadline|2026-09-02/i.test(m.text))?.text ?? '', /2026-09-02/);
       const rows = await listOutbox(store.db);
-      assert.ok(rows.every((r) => r.status === 'delivered'), JSON.stringify(rows.filter((r) => r.status !== 'delivered')));
+      assert.ok(
+        rows.every((r) => r.status === 'delivered'),
+        JSON.stringify(rows.filter((r) => r.status !== 'delivered')),
+      );
       assert.equal(transport.sent.length, rows.length);
       const widgetsKinds = rows.filter((r) => r.to.includes('alice@example.org')).map((r) => r.kind);
       assert.deepEqual(widgetsKinds, [
-        'submission-received', 'question-asked', 'review-scheduled', 'decision', 'onboarding-step', 'onboarding-complete',
-        'review-failure', 'review-reminder', 'retirement', 'offboarding',
+        'submission-received',
+        'question-asked',
+        'review-scheduled',
+        'decision',
+        'onboarding-step',
+        'onboarding-complete',
+        'review-failure',
+        'review-reminder',
+        'retirement',
+        'offboarding',
       ]);
       const failure = rows.find((r) => r.kind === 'review-failure')!;
       assert.equal(failure.data['deadlineOn'], '2026-09-02');

@@ -18,7 +18,10 @@ test('too early without a vote; the tally beside the reason; no vote on your own
     const { engine } = testEngine(store, '2026-01-15T12:00:00.000Z');
     await addMembers(store, [1]);
     const early = await apps.submitApplication(engine, applicant('ann'), simpleInput('Early'));
-    await assert.rejects(apps.decide(engine, STAFF, early.id, 'DECLINED', 'no'), /record a decision: application 1 is NEW, expected IN_REVIEW/);
+    await assert.rejects(
+      apps.decide(engine, STAFF, early.id, 'DECLINED', 'no'),
+      /record a decision: application 1 is NEW, expected IN_REVIEW/,
+    );
     await assert.rejects(apps.decide(engine, member(1), early.id, 'TOO_EARLY', 'young'), /needs role staff/);
     const decided = await apps.decide(engine, STAFF, early.id, 'TOO_EARLY', 'six weeks old; come back with a release');
     assert.deepEqual([decided.status, decided.decision?.tally], ['TOO_EARLY', undefined]);
@@ -28,7 +31,10 @@ test('too early without a vote; the tally beside the reason; no vote on your own
     const own = await apps.submitApplication(engine, { id: 'm1', role: 'member' }, simpleInput('Own'));
     await apps.scheduleSession(engine, STAFF, '2026-02-01');
     await apps.openVote(engine, STAFF, own.id);
-    await assert.rejects(apps.castVote(engine, member(1), own.id, 'approve'), /cast a vote: m1 submitted application 2 and cannot vote on it/);
+    await assert.rejects(
+      apps.castVote(engine, member(1), own.id, 'approve'),
+      /cast a vote: m1 submitted application 2 and cannot vote on it/,
+    );
     await apps.closeVote(engine, STAFF, own.id);
     const d = await apps.decide(engine, STAFF, own.id, 'DECLINED', '5 of 7 approve');
     assert.equal(d.decision?.tally, '0 of 1 approve (needed 1)');
@@ -38,7 +44,11 @@ test('too early without a vote; the tally beside the reason; no vote on your own
 });
 
 test('the submission notice names the project, not only its number', () => {
-  const m = renderNotice('submission-received', { applicationId: '1', projectName: 'Widgets', repoUrl: 'https://github.com/example/widgets' });
+  const m = renderNotice('submission-received', {
+    applicationId: '1',
+    projectName: 'Widgets',
+    repoUrl: 'https://github.com/example/widgets',
+  });
   assert.match(m.text, /Your application for Widgets is number 1\./);
   assert.doesNotMatch(m.text, /Your application is 1\./);
 });

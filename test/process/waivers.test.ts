@@ -23,7 +23,19 @@ const landscape: Landscape = {
   format: 'landscape',
   categories: [],
   problems: [],
-  items: [{ id: 'modeling--x--slow', name: 'Slow', category: 'Modeling', subcategory: 'X', homepage_url: '', repo_url: 'https://github.com/example/slow', logo: 'x.svg', extra: { accepted: '2025-06-01' }, line: 1 }],
+  items: [
+    {
+      id: 'modeling--x--slow',
+      name: 'Slow',
+      category: 'Modeling',
+      subcategory: 'X',
+      homepage_url: '',
+      repo_url: 'https://github.com/example/slow',
+      logo: 'x.svg',
+      extra: { accepted: '2025-06-01' },
+      line: 1,
+    },
+  ],
 };
 
 const r13 = (r: Report) => r.requirements.find((x) => x.id === 13)!;
@@ -34,15 +46,54 @@ for (const backend of BACKENDS) {
     if (skip) return t.skip(skip);
     const store = await backend.open();
     try {
-      const { engine, clock } = testEngine(store, '2025-11-20T09:00:00.000Z', fakeEvaluator(new Map([['https://github.com/example/slow', 28]])));
+      const { engine, clock } = testEngine(
+        store,
+        '2025-11-20T09:00:00.000Z',
+        fakeEvaluator(new Map([['https://github.com/example/slow', 28]])),
+      );
       await importLandscape(engine, STAFF, landscape);
       // the review due 2025-12-01 fails requirement 13 (28 commits); the project is in remediation
       clock.set('2025-12-01T09:00:00.000Z');
       assert.deepEqual((await runPeriodicReview(engine, STAFF)).failed, ['slow']);
-      await assert.rejects(addWaiver(engine, applicant('owner'), { project: 'slow' }, { requirement: 13, reason: 'x', decidedBy: 'wg', decidedIn: 'S1', until: 'next-review' }), /needs role staff/);
-      await assert.rejects(addWaiver(engine, STAFF, { project: 'slow' }, { requirement: 42, reason: 'x', decidedBy: 'wg', decidedIn: 'S1', until: 'next-review' }), /expected a requirement number 1–19 or its key/);
-      await assert.rejects(addWaiver(engine, STAFF, { project: 'slow' }, { requirement: 13, reason: 'x', decidedBy: 'wg', decidedIn: 'S1', until: '2025-11-30' }), /before today/);
-      const w = await addWaiver(engine, STAFF, { project: 'slow' }, { requirement: 13, reason: 'in remediation: a maintainer on leave', decidedBy: 'the working group', decidedIn: 'S4', until: 'next-review' });
+      await assert.rejects(
+        addWaiver(
+          engine,
+          applicant('owner'),
+          { project: 'slow' },
+          { requirement: 13, reason: 'x', decidedBy: 'wg', decidedIn: 'S1', until: 'next-review' },
+        ),
+        /needs role staff/,
+      );
+      await assert.rejects(
+        addWaiver(
+          engine,
+          STAFF,
+          { project: 'slow' },
+          { requirement: 42, reason: 'x', decidedBy: 'wg', decidedIn: 'S1', until: 'next-review' },
+        ),
+        /expected a requirement number 1–19 or its key/,
+      );
+      await assert.rejects(
+        addWaiver(
+          engine,
+          STAFF,
+          { project: 'slow' },
+          { requirement: 13, reason: 'x', decidedBy: 'wg', decidedIn: 'S1', until: '2025-11-30' },
+        ),
+        /before today/,
+      );
+      const w = await addWaiver(
+        engine,
+        STAFF,
+        { project: 'slow' },
+        {
+          requirement: 13,
+          reason: 'in remediation: a maintainer on leave',
+          decidedBy: 'the working group',
+          decidedIn: 'S4',
+          until: 'next-review',
+        },
+      );
       assert.deepEqual([w.id, w.untilReviewDueOn], ['W1', '2025-12-01']);
 
       clock.set('2025-12-05T09:00:00.000Z');
@@ -50,19 +101,32 @@ for (const backend of BACKENDS) {
       assert.deepEqual(run.passed, ['slow']);
       const judged = (await latestReport(engine, 'project:slow'))!.report as Report & { waivers: { id: string; state: string }[] };
       assert.equal(r13(judged).status, 'exempt');
-      assert.match(r13(judged).summary, /^exempt: in remediation: a maintainer on leave \(waiver W1, decided by the working group in S4, until the periodic review due 2025-12-01\); measured: 28 commits/);
+      assert.match(
+        r13(judged).summary,
+        /^exempt: in remediation: a maintainer on leave \(waiver W1, decided by the working group in S4, until the periodic review due 2025-12-01\); measured: 28 commits/,
+      );
       assert.equal(judged.verdict, 'pass');
-      assert.deepEqual(judged.waivers.map((x) => [x.id, x.state]), [['W1', 'in force']]);
+      assert.deepEqual(
+        judged.waivers.map((x) => [x.id, x.state]),
+        [['W1', 'in force']],
+      );
       const p = await getProject(engine, 'slow');
       assert.equal(p.reviewDueOn, '2026-06-05');
-      assert.deepEqual((await listWaivers(engine, { project: 'slow' })).map((l) => l.state), ['expired'], 'the review it covered has passed');
+      assert.deepEqual(
+        (await listWaivers(engine, { project: 'slow' })).map((l) => l.state),
+        ['expired'],
+        'the review it covered has passed',
+      );
 
       // the next review judges requirement 13 again
       clock.set('2026-06-05T09:00:00.000Z');
       assert.deepEqual((await runPeriodicReview(engine, STAFF)).failed, ['slow']);
       const next = (await latestReport(engine, 'project:slow'))!.report as Report & { waivers: { id: string; state: string }[] };
       assert.equal(r13(next).status, 'fail');
-      assert.deepEqual(next.waivers.map((x) => [x.id, x.state]), [['W1', 'expired']]);
+      assert.deepEqual(
+        next.waivers.map((x) => [x.id, x.state]),
+        [['W1', 'expired']],
+      );
     } finally {
       await store.dispose();
     }
@@ -74,7 +138,12 @@ test('a waiver until a date applies through that day; a revoked one stops at onc
   try {
     const { engine, clock } = testEngine(store, '2025-11-20T09:00:00.000Z');
     await importLandscape(engine, STAFF, landscape);
-    const w = await addWaiver(engine, STAFF, { project: 'slow' }, { requirement: 'recent-commits', reason: 'holiday season', decidedBy: 'wg', decidedIn: 'vote on application 4', until: '2025-12-31' });
+    const w = await addWaiver(
+      engine,
+      STAFF,
+      { project: 'slow' },
+      { requirement: 'recent-commits', reason: 'holiday season', decidedBy: 'wg', decidedIn: 'vote on application 4', until: '2025-12-31' },
+    );
     const report = fakeReport({ commits: 28, asOf: new Date('2025-12-31T12:00:00Z') }).report;
     assert.equal(r13(applyWaivers(report, [w], { today: '2025-12-31' })).status, 'exempt');
     assert.equal(waiverState(w, { today: '2026-01-01' }), 'expired');

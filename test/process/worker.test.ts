@@ -14,7 +14,6 @@ import { landscapeItem } from './landscape-items.js';
 
 test.after(cleanupTemp);
 
-
 const item = landscapeItem;
 
 async function until(what: string, cond: () => boolean, ms: number, log: () => string): Promise<void> {
@@ -30,11 +29,15 @@ test('steward worker delivers the outbox, runs the due review, and stops cleanly
   const repos = join(dir, 'repos');
   await buildRepo(healthySpec(new Date(), 28, { name: 'gadgets' }), join(repos, 'example', 'gadgets'));
   const file = join(dir, 'landscape.yml');
-  writeFileSync(file, `landscape:\n  - category:\n    name: Modeling\n    subcategories:\n      - subcategory:\n        name: X\n        items:\n${item('gadgets')}${item('oldie')}`);
+  writeFileSync(
+    file,
+    `landscape:\n  - category:\n    name: Modeling\n    subcategories:\n      - subcategory:\n        name: X\n        items:\n${item('gadgets')}${item('oldie')}`,
+  );
   const env = { STEWARD_DATA_DIR: join(dir, 'data'), STEWARD_ACTOR: '', STEWARD_STAFF_EMAIL: '' };
   const cli = (args: string[]) => runCli(args, { env });
   assert.equal((await cli(['import', file])).code, 0);
-  for (const name of ['gadgets', 'oldie']) assert.equal((await cli(['project', 'contacts', name, '--set', `owner@${name}.example`])).code, 0);
+  for (const name of ['gadgets', 'oldie'])
+    assert.equal((await cli(['project', 'contacts', name, '--set', `owner@${name}.example`])).code, 0);
   // two notices waiting before the worker starts
   assert.equal((await cli(['retire', 'oldie', '--reason', 'owners asked'])).code, 0);
 
@@ -46,10 +49,22 @@ test('steward worker delivers the outbox, runs the due review, and stops cleanly
     { cwd: REPO_ROOT, env: { ...process.env, ...env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal })),
+  );
   try {
-    await until('three deliveries', () => sink.messages.length >= 3, 60_000, () => stderr);
-    await until('the review logged', () => /review gadgets: failed/.test(stderr), 20_000, () => stderr);
+    await until(
+      'three deliveries',
+      () => sink.messages.length >= 3,
+      60_000,
+      () => stderr,
+    );
+    await until(
+      'the review logged',
+      () => /review gadgets: failed/.test(stderr),
+      20_000,
+      () => stderr,
+    );
     child.kill('SIGTERM');
     const { code, signal } = await exited;
     assert.deepEqual({ code, signal }, { code: 0, signal: null }, stderr);
@@ -58,18 +73,21 @@ test('steward worker delivers the outbox, runs the due review, and stops cleanly
     await sink.close();
   }
 
-  assert.deepEqual(
-    sink.messages.map((m) => [m.to.join(','), m.subject.replace(/^\[PyTorch Ecosystem\] /, '')]).sort(),
+  assert.deepEqual(sink.messages.map((m) => [m.to.join(','), m.subject.replace(/^\[PyTorch Ecosystem\] /, '')]).sort(), [
     [
-      ['owner@gadgets.example', `gadgets: periodic review found 1 requirement to fix by ${new Date(Date.parse(`${new Date().toISOString().slice(0, 10)}T00:00:00Z`) + 30 * 86_400_000).toISOString().slice(0, 10)}`],
-      ['owner@oldie.example', 'oldie: offboarding from the PyTorch Ecosystem'],
-      ['owner@oldie.example', 'oldie: retired from the PyTorch Ecosystem'],
+      'owner@gadgets.example',
+      `gadgets: periodic review found 1 requirement to fix by ${new Date(Date.parse(`${new Date().toISOString().slice(0, 10)}T00:00:00Z`) + 30 * 86_400_000).toISOString().slice(0, 10)}`,
     ],
-  );
+    ['owner@oldie.example', 'oldie: offboarding from the PyTorch Ecosystem'],
+    ['owner@oldie.example', 'oldie: retired from the PyTorch Ecosystem'],
+  ]);
   assert.equal(sink.duplicates.length, 0);
   // nothing half-written: every notice delivered, the audit chain intact, the review recorded once
   let r = await cli(['notices', 'list', '--format', 'json']);
-  assert.deepEqual((JSON.parse(r.stdout) as { status: string }[]).map((n) => n.status), ['delivered', 'delivered', 'delivered']);
+  assert.deepEqual(
+    (JSON.parse(r.stdout) as { status: string }[]).map((n) => n.status),
+    ['delivered', 'delivered', 'delivered'],
+  );
   r = await cli(['audit', 'verify']);
   assert.equal(r.code, 0, r.stdout + r.stderr);
   r = await cli(['review', 'due', '--all']);

@@ -34,28 +34,42 @@ const people = ['Ann', 'Ben', 'Cat', 'Dan', 'Eve', 'Fay'].map((n) => ({ name: n,
 const REPOS: Record<string, RepoSpec> = {
   'one commit, nothing in it': { commits: [{ date: '2026-11-01T00:00:00Z', files: { 'a.txt': 'a\n' } }] },
   'untended, wrong names': {
-    commits: [{ date: '2026-11-01T00:00:00Z', files: { 'readme.txt': 'proj\n', 'LICENSE-MIT': 'MIT License\n', '.github/codeowners': '* @alice\n', 'src/CONTRIBUTING.md': 'x\n' } }],
+    commits: [
+      {
+        date: '2026-11-01T00:00:00Z',
+        files: { 'readme.txt': 'proj\n', 'LICENSE-MIT': 'MIT License\n', '.github/codeowners': '* @alice\n', 'src/CONTRIBUTING.md': 'x\n' },
+      },
+    ],
   },
   'well kept and active': {
     commits: Array.from({ length: 40 }, (_, i): CommitSpec => ({
       date: daysAgo(AS_OF, 80 - 2 * i),
       author: people[i % people.length]!,
-      files: i === 0
-        ? {
-            'pyproject.toml': wellKeptPyproject('proj'),
-            '.github/workflows/ci.yml': CI_WORKFLOW,
-            'README.md': '# Proj\n\nProj trains models.\n\n## Installation\n\n```\npip install proj\n```\n',
-            'LICENSE': 'MIT License\n',
-            '.github/CODEOWNERS': '* @ann @ben\n',
-            'CODE_OF_CONDUCT.md': 'https://lfprojects.org/policies/code-of-conduct/\n',
-            'tests/test_a.py': 'def test_a():\n    assert True\n',
-          }
-        : { 'src/x.py': `x = ${String(i)}\n` },
+      files:
+        i === 0
+          ? {
+              'pyproject.toml': wellKeptPyproject('proj'),
+              '.github/workflows/ci.yml': CI_WORKFLOW,
+              'README.md': '# Proj\n\nProj trains models.\n\n## Installation\n\n```\npip install proj\n```\n',
+              LICENSE: 'MIT License\n',
+              '.github/CODEOWNERS': '* @ann @ben\n',
+              'CODE_OF_CONDUCT.md': 'https://lfprojects.org/policies/code-of-conduct/\n',
+              'tests/test_a.py': 'def test_a():\n    assert True\n',
+            }
+          : { 'src/x.py': `x = ${String(i)}\n` },
     })),
     tags: { 'v1.0.0': 10 },
   },
   'a path that needs escaping': {
-    commits: [{ date: '2026-11-01T00:00:00Z', files: { 'pyproject.toml': '[project]\nname = "p q"\ndependencies = [\n  "torch==1.10.0",\n]\n', 'docs dir/README 100%.md': '# x\n' } }],
+    commits: [
+      {
+        date: '2026-11-01T00:00:00Z',
+        files: {
+          'pyproject.toml': '[project]\nname = "p q"\ndependencies = [\n  "torch==1.10.0",\n]\n',
+          'docs dir/README 100%.md': '# x\n',
+        },
+      },
+    ],
   },
 };
 
@@ -68,9 +82,15 @@ for (const [name, spec] of Object.entries(REPOS)) {
     assert.deepEqual(sarifErrors(log), []);
     const run = log.runs[0]!;
     assert.equal(run.tool.driver.rules.length, 19);
-    assert.deepEqual(run.tool.driver.rules.map((r) => r.id), metas.map((m) => ruleId(m.id)));
+    assert.deepEqual(
+      run.tool.driver.rules.map((r) => r.id),
+      metas.map((m) => ruleId(m.id)),
+    );
     const notPassing = report.requirements.filter((r) => ['fail', 'warn', 'review', 'unknown'].includes(r.status));
-    assert.deepEqual(run.results.map((r) => r.ruleId), notPassing.map((r) => ruleId(r.id)));
+    assert.deepEqual(
+      run.results.map((r) => r.ruleId),
+      notPassing.map((r) => ruleId(r.id)),
+    );
     for (const res of run.results) {
       const req = report.requirements.find((r) => ruleId(r.id) === res.ruleId)!;
       assert.equal(res.level, { fail: 'error', warn: 'warning', review: 'note', unknown: 'note' }[req.status as string]);
@@ -90,7 +110,10 @@ test('SARIF: a failing torch declaration is located at its file and line; a miss
   const log = JSON.parse(renderSarif([report], { metas, policy })) as SarifLog;
   const torch = log.runs[0]!.results.find((r) => r.ruleId === 'R01')!;
   assert.equal(torch.level, 'error');
-  assert.deepEqual(torch.locations[0]!.physicalLocation, { artifactLocation: { uri: 'pyproject.toml', uriBaseId: '%SRCROOT%' }, region: { startLine: 4 } });
+  assert.deepEqual(torch.locations[0]!.physicalLocation, {
+    artifactLocation: { uri: 'pyproject.toml', uriBaseId: '%SRCROOT%' },
+    region: { startLine: 4 },
+  });
   const governance = log.runs[0]!.results.find((r) => r.ruleId === 'R03')!;
   assert.equal(governance.locations[0]!.physicalLocation.artifactLocation.uri, ROOT_URI);
   assert.match(governance.message.text, /^3 Governance: fail\. .*\nTo fix: /s);
@@ -110,6 +133,12 @@ test('steward check --format sarif: one run per target, valid, exit status as fo
 test('the schema check itself rejects what SARIF 2.1.0 forbids (an unknown level, a result without a message)', () => {
   const bad = { version: '2.1.0', runs: [{ tool: { driver: { name: 'steward' } }, results: [{ ruleId: 'R01', level: 'fatal' }] }] };
   const errors = sarifErrors(bad);
-  assert.ok(errors.some((e) => /level/.test(e) || /allowed values/.test(e)), errors.join('\n'));
-  assert.ok(errors.some((e) => /message/.test(e)), errors.join('\n'));
+  assert.ok(
+    errors.some((e) => /level/.test(e) || /allowed values/.test(e)),
+    errors.join('\n'),
+  );
+  assert.ok(
+    errors.some((e) => /message/.test(e)),
+    errors.join('\n'),
+  );
 });

@@ -43,10 +43,7 @@ for (const [n, status] of [
     for (let i = 0; i < 4; i++) commits.push({ date: daysAgo(AS_OF, 5 - i), author: bot });
     const r = await judge(commits);
     assert.equal(r.commits.status, status);
-    assert.equal(
-      r.commits.summary,
-      `${n} commits in the 90 days to 2026-11-27 (30 needed); 4 commits by bots not counted.`,
-    );
+    assert.equal(r.commits.summary, `${n} commits in the 90 days to 2026-11-27 (30 needed); 4 commits by bots not counted.`);
     assert.equal(r.commits.measured.commits, n);
     assert.equal(r.commits.measured.botCommits, 4);
     assert.equal(r.commits.measured.method, 'full-walk');
@@ -85,16 +82,20 @@ test('merge commits and co-author-only contributors are named in the summaries',
     { date: daysAgo(AS_OF, 10), branch: 'topic', parents: [0] },
     { date: daysAgo(AS_OF, 200), parents: [0], message: 'wrong clock' },
     { date: daysAgo(AS_OF, 3), parents: [2, 1], message: 'Merge topic' },
-    { date: daysAgo(AS_OF, 2), author: { name: 'Bob', email: 'bob@example.org' }, message: 'x\n\nCo-authored-by: Carol <carol@example.org>' },
+    {
+      date: daysAgo(AS_OF, 2),
+      author: { name: 'Bob', email: 'bob@example.org' },
+      message: 'x\n\nCo-authored-by: Carol <carol@example.org>',
+    },
   ];
   const r = await judge(commits);
   assert.equal(r.commits.status, 'fail');
-  assert.equal(
-    r.commits.summary,
-    '2 commits in the 90 days to 2026-11-27 (30 needed); 1 merge commit not counted.',
-  );
+  assert.equal(r.commits.summary, '2 commits in the 90 days to 2026-11-27 (30 needed); 1 merge commit not counted.');
   assert.equal(r.history.hiddenBySkew, 0); // the merge reaches the topic commit directly
-  assert.equal(r.contributors.summary, '3 contributors in the 90 days to 2026-11-27 (5 needed): Alice Example, Bob and Carol; 1 credited only by Co-authored-by.');
+  assert.equal(
+    r.contributors.summary,
+    '3 contributors in the 90 days to 2026-11-27 (5 needed): Alice Example, Bob and Carol; 1 credited only by Co-authored-by.',
+  );
 });
 
 test('AI coding agents credited by Co-authored-by (Claude Code, Cursor) are not contributors (SimplexLab/TorchJD)', async () => {

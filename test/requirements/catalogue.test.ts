@@ -38,7 +38,10 @@ test('every requirement has a unique key and number, in order, from a module of 
   const keys = REQUIREMENTS.map((r) => r.meta.key);
   const duplicates = keys.filter((k, i) => keys.indexOf(k) !== i);
   assert.deepEqual(duplicates, [], 'requirement keys must be unique');
-  assert.ok(keys.every((k) => /^[a-z0-9]+(-[a-z0-9]+)*$/.test(k)), `keys are kebab-case: ${keys.join(', ')}`);
+  assert.ok(
+    keys.every((k) => /^[a-z0-9]+(-[a-z0-9]+)*$/.test(k)),
+    `keys are kebab-case: ${keys.join(', ')}`,
+  );
   assert.deepEqual(
     REQUIREMENTS.map((r) => r.meta.id),
     REQUIREMENTS.map((_, i) => i + 1),

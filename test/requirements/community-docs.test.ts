@@ -10,12 +10,14 @@ import { makeEvidence, makePolicy, ctx, type EvidenceSpec, type FileSpec } from 
 import type { Requirement } from '../../src/requirements/types.js';
 
 const words = (n: number) => Array.from({ length: n }, (_, k) => `word${k}`).join(' ');
-const run = (req: Requirement, files: Record<string, FileSpec>, extra: EvidenceSpec = {}) => req.evaluate(makeEvidence({ ...extra, files }), ctx());
+const run = (req: Requirement, files: Record<string, FileSpec>, extra: EvidenceSpec = {}) =>
+  req.evaluate(makeEvidence({ ...extra, files }), ctx());
 
 // ------------------------------------------------------------------ 4: user experience
 
 test('4: 30 words before the first code block pass, 29 fail', () => {
-  const md = (n: number) => `# Title\n\n[![CI](https://b/ci.svg)](https://ci)\n\n${words(n)}\n\n\`\`\`\npip install x\n\`\`\`\n\n${words(50)}\n`;
+  const md = (n: number) =>
+    `# Title\n\n[![CI](https://b/ci.svg)](https://ci)\n\n${words(n)}\n\n\`\`\`\npip install x\n\`\`\`\n\n${words(50)}\n`;
   const pass = run(userExperience, { 'README.md': md(30) });
   assert.equal(pass.status, 'pass');
   assert.equal(pass.measured['readmeWords'], 30);
@@ -73,7 +75,9 @@ test('4: no README fails; an unreadable README fails with why; README.adoc is fo
 });
 
 test('4: a truncated 50 MB README and an invalid UTF-8 one are read as far as they go', () => {
-  const big = run(userExperience, { 'README.md': { text: words(40) + '\n\n' + 'x '.repeat(500_000), truncated: true, size: 50 * 1024 * 1024 } });
+  const big = run(userExperience, {
+    'README.md': { text: words(40) + '\n\n' + 'x '.repeat(500_000), truncated: true, size: 50 * 1024 * 1024 },
+  });
   assert.equal(big.status, 'pass');
   const bad = run(userExperience, { 'README.md': { text: 'caf\uFFFD ' + words(30), invalidUtf8: true } });
   assert.equal(bad.status, 'pass');
@@ -107,22 +111,42 @@ test('5: RST headings with code-block and :: literal blocks', () => {
 });
 
 test('5: the install command that names the distribution beats an earlier helper install (torchio: light-the-torch first)', () => {
-  const page = 'Getting started\n===============\n\nInstall PyTorch first::\n\n    $ pip install torch-helper && helper install torch\n\nThen the package::\n\n    $ pip install My_Proj\n';
-  const python = (name?: string) => ({ overrides: { python: { torch: [], classifiers: [], licenseMeta: [], urls: {}, files: [], ...(name ? { distribution: { name, file: 'pyproject.toml' } } : {}) } } });
+  const page =
+    'Getting started\n===============\n\nInstall PyTorch first::\n\n    $ pip install torch-helper && helper install torch\n\nThen the package::\n\n    $ pip install My_Proj\n';
+  const python = (name?: string) => ({
+    overrides: {
+      python: {
+        torch: [],
+        classifiers: [],
+        licenseMeta: [],
+        urls: {},
+        files: [],
+        ...(name ? { distribution: { name, file: 'pyproject.toml' } } : {}),
+      },
+    },
+  });
   const named = run(quickStart, { 'docs/quickstart.rst': page, 'README.md': '# P\n' }, python('my-proj'));
   assert.equal(named.status, 'pass', named.summary);
   assert.equal(named.measured['installCommand'], '$ pip install My_Proj');
   assert.equal(named.evidence[1]!.line, 10);
   // No distribution known, or none of the commands names it: the first install command, as before.
-  assert.equal(run(quickStart, { 'docs/quickstart.rst': page, 'README.md': '# P\n' }, python()).measured['installCommand'], '$ pip install torch-helper && helper install torch');
-  assert.equal(run(quickStart, { 'docs/quickstart.rst': page, 'README.md': '# P\n' }, python('other')).measured['installCommand'], '$ pip install torch-helper && helper install torch');
+  assert.equal(
+    run(quickStart, { 'docs/quickstart.rst': page, 'README.md': '# P\n' }, python()).measured['installCommand'],
+    '$ pip install torch-helper && helper install torch',
+  );
+  assert.equal(
+    run(quickStart, { 'docs/quickstart.rst': page, 'README.md': '# P\n' }, python('other')).measured['installCommand'],
+    '$ pip install torch-helper && helper install torch',
+  );
 });
 
 test('5: a runnable example passes; an install command beats an earlier example', () => {
   const ex = run(quickStart, { 'README.md': '## Usage\n\n```python\nimport proj\n```\n' });
   assert.equal(ex.status, 'pass');
   assert.equal(ex.measured['example'], 'python');
-  const both = run(quickStart, { 'README.md': '## Usage\n\n```python\nimport proj\n```\n\n## Installation\n\n```\npip install proj\n```\n' });
+  const both = run(quickStart, {
+    'README.md': '## Usage\n\n```python\nimport proj\n```\n\n## Installation\n\n```\npip install proj\n```\n',
+  });
   assert.equal(both.measured['installCommand'], 'pip install proj');
 });
 
@@ -141,7 +165,10 @@ test('5: a heading without code, or an install command under another heading, is
 });
 
 test('5: the docs index or a docs quick-start page counts when the README has none', () => {
-  const r = run(quickStart, { 'README.md': '# P\n\nWords.\n', 'docs/index.rst': 'Welcome\n=======\n\nInstallation\n------------\n\n::\n\n    pip install proj\n' });
+  const r = run(quickStart, {
+    'README.md': '# P\n\nWords.\n',
+    'docs/index.rst': 'Welcome\n=======\n\nInstallation\n------------\n\n::\n\n    pip install proj\n',
+  });
   assert.equal(r.status, 'pass');
   assert.equal(r.measured['file'], 'docs/index.rst');
   const page = run(quickStart, { 'README.md': '# P\n', 'docs/source/installation.md': 'Use it:\n\n```\npip install proj\n```\n' });
@@ -166,7 +193,18 @@ test('6: docs/ with 3 files passes, with 2 does not; mkdocs, Sphinx conf.py and 
   assert.equal(documentation.evaluate(makeEvidence({ paths: ['docs/a.md', 'docs/b.md', 'docs/c.md'] }), ctx(strict)).status, 'fail');
 });
 
-const named: EvidenceSpec = { overrides: { python: { distribution: { name: 'proj-lib', file: 'pyproject.toml' }, torch: [], classifiers: [], licenseMeta: [], urls: {}, files: [] } } };
+const named: EvidenceSpec = {
+  overrides: {
+    python: {
+      distribution: { name: 'proj-lib', file: 'pyproject.toml' },
+      torch: [],
+      classifiers: [],
+      licenseMeta: [],
+      urls: {},
+      files: [],
+    },
+  },
+};
 
 test('6: documentation URLs from the README and project URLs; badges are not documentation', () => {
   const rtd = run(documentation, { 'README.md': 'Read [the docs](https://proj-lib.readthedocs.io/en/latest/).\n' }, named);
@@ -175,16 +213,33 @@ test('6: documentation URLs from the README and project URLs; badges are not doc
   assert.equal(rtd.evidence[0]?.line, 1);
   assert.equal(run(documentation, { 'README.md': 'See https://org.github.io/proj-lib\n' }, named).status, 'pass');
   assert.equal(run(documentation, { 'README.md': 'See https://docs.projlib.ai/\n' }, named).status, 'pass');
-  assert.equal(run(documentation, { 'README.md': 'See https://proj.rtfd.io/\n' }, { overrides: { repo: { ...makeEvidence().repo, slug: 'o/proj' } } }).status, 'pass');
-  assert.equal(run(documentation, { 'README.md': '[![Docs](https://readthedocs.org/projects/p/badge/?version=latest)](https://example.com)\n' }).status, 'fail');
+  assert.equal(
+    run(documentation, { 'README.md': 'See https://proj.rtfd.io/\n' }, { overrides: { repo: { ...makeEvidence().repo, slug: 'o/proj' } } })
+      .status,
+    'pass',
+  );
+  assert.equal(
+    run(documentation, { 'README.md': '[![Docs](https://readthedocs.org/projects/p/badge/?version=latest)](https://example.com)\n' })
+      .status,
+    'fail',
+  );
   // another project's docs (a "code style: black" badge target) is not this project's documentation
-  const other = run(documentation, { 'README.md': '[![style](https://img.shields.io/badge/code%20style-black-000000.svg)](https://black.readthedocs.io/en/stable/)\n' }, named);
+  const other = run(
+    documentation,
+    { 'README.md': '[![style](https://img.shields.io/badge/code%20style-black-000000.svg)](https://black.readthedocs.io/en/stable/)\n' },
+    named,
+  );
   assert.equal(other.status, 'review');
   assert.deepEqual(other.measured['candidates'], ['https://black.readthedocs.io/en/stable/']);
   assert.equal(other.measured['url'], null);
   // the project named only in the page's anchor is still another project's site
   assert.equal(run(documentation, { 'README.md': 'https://aim.readthedocs.io/en/latest/x.html#with-proj-lib\n' }, named).status, 'review');
-  const meta = documentation.evaluate(makeEvidence({ overrides: { python: { torch: [], classifiers: [], licenseMeta: [], urls: { Documentation: 'https://example.com/p' }, files: [] } } }), ctx());
+  const meta = documentation.evaluate(
+    makeEvidence({
+      overrides: { python: { torch: [], classifiers: [], licenseMeta: [], urls: { Documentation: 'https://example.com/p' }, files: [] } },
+    }),
+    ctx(),
+  );
   assert.equal(meta.status, 'pass');
   assert.equal(meta.measured['url'], 'https://example.com/p');
   const site = run(documentation, { 'mkdocs.yml': 'site_name: P\nsite_url: https://p.example.org/\n' });

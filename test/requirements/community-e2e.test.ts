@@ -44,7 +44,8 @@ test('a well-kept repository passes every community requirement it can measure o
           'GOVERNANCE.md': '# Governance\n\nMaintainers decide by lazy consensus.\n',
           '.github/CONTRIBUTING.md': 'Open a pull request.\n',
           '.github/CODEOWNERS': '* @alice @bob\n\n# Emeritus\n# @carol\n',
-          'docs/CODE_OF_CONDUCT.md': 'This project follows the LF Projects Code of Conduct: https://lfprojects.org/policies/code-of-conduct/\n',
+          'docs/CODE_OF_CONDUCT.md':
+            'This project follows the LF Projects Code of Conduct: https://lfprojects.org/policies/code-of-conduct/\n',
           'docs/index.md': '# Proj\n',
           'docs/usage.md': '# Usage\n',
           'docs/api.md': '# API\n',
@@ -54,7 +55,18 @@ test('a well-kept repository passes every community requirement it can measure o
   });
   const { report, evidence } = await check(dir, { asOf: AS_OF, offline: true });
   const r = byKey(report.requirements);
-  for (const key of ['governance', 'user-experience', 'quick-start', 'documentation', 'core-maintainers', 'license-file', 'readme', 'contributing', 'codeowners', 'code-of-conduct']) {
+  for (const key of [
+    'governance',
+    'user-experience',
+    'quick-start',
+    'documentation',
+    'core-maintainers',
+    'license-file',
+    'readme',
+    'contributing',
+    'codeowners',
+    'code-of-conduct',
+  ]) {
     assert.equal(r[key]?.status, 'pass', `${key}: ${r[key]?.summary}`);
   }
   assert.equal(r['stars']?.status, 'unknown');
@@ -87,7 +99,16 @@ test('an untended repository: each missing file fails with a fix; wrong names an
   });
   const { report } = await check(dir, { asOf: AS_OF, offline: true });
   const r = byKey(report.requirements);
-  for (const key of ['governance', 'user-experience', 'quick-start', 'documentation', 'core-maintainers', 'contributing', 'codeowners', 'code-of-conduct']) {
+  for (const key of [
+    'governance',
+    'user-experience',
+    'quick-start',
+    'documentation',
+    'core-maintainers',
+    'contributing',
+    'codeowners',
+    'code-of-conduct',
+  ]) {
     assert.equal(r[key]?.status, 'fail', `${key}: ${r[key]?.summary}`);
     assert.ok(r[key]?.fix, `${key} has a fix`);
   }
@@ -102,7 +123,13 @@ test('a binary README, an invalid UTF-8 CONTRIBUTING and a 50 MB README are hand
   const big = Buffer.alloc(50 * 1024 * 1024, 'word ');
   const dir = await buildRepo({
     commits: [
-      { date: '2026-10-01T00:00:00Z', files: { 'README.md': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1]), 'CONTRIBUTING.md': Buffer.from([0x48, 0x69, 0xff, 0xfe, 0x21]) } },
+      {
+        date: '2026-10-01T00:00:00Z',
+        files: {
+          'README.md': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1]),
+          'CONTRIBUTING.md': Buffer.from([0x48, 0x69, 0xff, 0xfe, 0x21]),
+        },
+      },
       { date: '2026-11-01T00:00:00Z', files: { 'README.rst': big } },
     ],
   });

@@ -15,12 +15,36 @@ const online = (github: Partial<NonNullable<OnlineEvidence['github']>> = {}): On
   github: { stars: 0, archived: false, defaultBranch: 'main', ...github },
   errors: {},
 });
-const onGitHubRepo: EvidenceSpec = { overrides: { repo: { input: 'o/p', root: '/x', bare: false, rev: 'HEAD', commit: 'a'.repeat(40), commitDate: '2026-01-01', slug: 'o/p', host: 'github' } } };
+const onGitHubRepo: EvidenceSpec = {
+  overrides: {
+    repo: {
+      input: 'o/p',
+      root: '/x',
+      bare: false,
+      rev: 'HEAD',
+      commit: 'a'.repeat(40),
+      commitDate: '2026-01-01',
+      slug: 'o/p',
+      host: 'github',
+    },
+  },
+};
 
 // ------------------------------------------------------------------ 15: LICENSE
 
 test('15: every accepted name and case at the root passes; exactly LICENSE.md is said to be exact', () => {
-  for (const name of ['LICENSE', 'LICENSE.md', 'LICENSE.txt', 'LICENSE.rst', 'LICENCE', 'Licence.md', 'license.txt', 'COPYING', 'COPYING.rst', 'copying.md']) {
+  for (const name of [
+    'LICENSE',
+    'LICENSE.md',
+    'LICENSE.txt',
+    'LICENSE.rst',
+    'LICENCE',
+    'Licence.md',
+    'license.txt',
+    'COPYING',
+    'COPYING.rst',
+    'copying.md',
+  ]) {
     const r = licenseFile.evaluate(makeEvidence({ paths: [name] }), ctx());
     assert.equal(r.status, 'pass', name);
     assert.equal(r.measured['path'], name);
@@ -62,7 +86,10 @@ test('15: near names warn, wrong places and unusable files fail', () => {
 });
 
 test('15: third-party licensing is measured (NOTICE, THIRD_PARTY*, vendored license files)', () => {
-  const r = licenseFile.evaluate(makeEvidence({ paths: ['LICENSE', 'NOTICE', 'THIRD_PARTY_NOTICES.txt', 'third_party/lib/LICENSE', 'third_party/lib/x.c'] }), ctx());
+  const r = licenseFile.evaluate(
+    makeEvidence({ paths: ['LICENSE', 'NOTICE', 'THIRD_PARTY_NOTICES.txt', 'third_party/lib/LICENSE', 'third_party/lib/x.c'] }),
+    ctx(),
+  );
   assert.deepEqual(r.measured['thirdParty'], ['NOTICE', 'THIRD_PARTY_NOTICES.txt', 'third_party/lib/LICENSE']);
   assert.match(r.summary, /Third-party licensing: NOTICE/);
 });
@@ -82,7 +109,12 @@ test('17: deeper docs page warns; the organisation file passes online; offline o
   const deep = run(contributing, { 'docs/source/contributing.rst': 'x' });
   assert.equal(deep.status, 'warn');
   assert.equal(deep.measured['path'], 'docs/source/contributing.rst');
-  const org = contributing.evaluate(makeEvidence({ overrides: { online: online({ orgFiles: { contributing: 'https://github.com/o/.github/blob/main/CONTRIBUTING.md' } }) } }), ctx());
+  const org = contributing.evaluate(
+    makeEvidence({
+      overrides: { online: online({ orgFiles: { contributing: 'https://github.com/o/.github/blob/main/CONTRIBUTING.md' } }) },
+    }),
+    ctx(),
+  );
   assert.equal(org.status, 'pass');
   assert.equal(org.measured['source'], 'organisation');
   assert.equal(run(contributing, {}, onGitHubRepo).status, 'unknown');
@@ -100,7 +132,7 @@ test('18: exact CODEOWNERS in .github/, root and docs/; GitHub takes the first a
     assert.equal(r.status, 'pass', p);
     assert.equal(r.measured['path'], p);
   }
-  const both = run(codeowners, { 'CODEOWNERS': '* @b\n', '.github/CODEOWNERS': '# Emeritus: @x\n* @a\n' });
+  const both = run(codeowners, { CODEOWNERS: '* @b\n', '.github/CODEOWNERS': '# Emeritus: @x\n* @a\n' });
   assert.equal(both.measured['path'], '.github/CODEOWNERS');
   assert.deepEqual(both.measured['ignored'], ['CODEOWNERS']);
   assert.match(both.summary, /GitHub ignores CODEOWNERS/);
@@ -166,10 +198,19 @@ test('18: CODEOWNERS symlinks: inside followed by path, outside reported; binary
 // ------------------------------------------------------------------ 19: code of conduct
 
 const LF = 'LF Projects, LLC ("LF Projects") supports and hosts open source projects.\n';
-const COVENANT = '# Contributor Covenant Code of Conduct\n\n' + 'We pledge to make participation harassment-free. '.repeat(30) + '\n\nThis Code of Conduct is adapted from the [Contributor Covenant](https://www.contributor-covenant.org/version/2/1/code_of_conduct.html), version 2.1.\n';
+const COVENANT =
+  '# Contributor Covenant Code of Conduct\n\n' +
+  'We pledge to make participation harassment-free. '.repeat(30) +
+  '\n\nThis Code of Conduct is adapted from the [Contributor Covenant](https://www.contributor-covenant.org/version/2/1/code_of_conduct.html), version 2.1.\n';
 
 test('19: the LF code passes in each place and name variant', () => {
-  for (const p of ['CODE_OF_CONDUCT.md', 'CODE-OF-CONDUCT.md', 'code_of_conduct.rst', '.github/CODE_OF_CONDUCT.md', 'docs/CODE_OF_CONDUCT.txt']) {
+  for (const p of [
+    'CODE_OF_CONDUCT.md',
+    'CODE-OF-CONDUCT.md',
+    'code_of_conduct.rst',
+    '.github/CODE_OF_CONDUCT.md',
+    'docs/CODE_OF_CONDUCT.txt',
+  ]) {
     const r = run(codeOfConduct, { [p]: LF });
     assert.equal(r.status, 'pass', p);
     assert.equal(r.measured['kind'], 'linux-foundation');
@@ -205,7 +246,11 @@ test('19: other codes warn, a link-only file is for review, an empty file fails'
   const link = run(codeOfConduct, { 'CODE_OF_CONDUCT.md': 'See https://github.com/org/.github/blob/main/CODE_OF_CONDUCT.md\n' });
   assert.equal(link.status, 'review');
   assert.equal(link.measured['link'], 'https://github.com/org/.github/blob/main/CODE_OF_CONDUCT.md');
-  const resolved = run(codeOfConduct, { 'CODE_OF_CONDUCT.md': 'See https://github.com/org/.github/blob/main/CODE_OF_CONDUCT.md\n' }, { overrides: { online: online({ orgFiles: { codeOfConduct: 'x', codeOfConductKind: 'linux-foundation' } }) } });
+  const resolved = run(
+    codeOfConduct,
+    { 'CODE_OF_CONDUCT.md': 'See https://github.com/org/.github/blob/main/CODE_OF_CONDUCT.md\n' },
+    { overrides: { online: online({ orgFiles: { codeOfConduct: 'x', codeOfConductKind: 'linux-foundation' } }) } },
+  );
   assert.equal(resolved.status, 'pass');
   const empty = run(codeOfConduct, { 'CODE_OF_CONDUCT.md': '' });
   assert.equal(empty.status, 'fail');
@@ -221,7 +266,16 @@ test('19: symlinks: outside reported, not read; inside read by path', () => {
 });
 
 test('19: the organisation .github file counts online; offline on GitHub is unknown, elsewhere fail', () => {
-  const org = codeOfConduct.evaluate(makeEvidence({ overrides: { online: online({ orgFiles: { codeOfConduct: 'https://github.com/o/.github/blob/main/CODE_OF_CONDUCT.md', codeOfConductKind: 'linux-foundation' } }) } }), ctx());
+  const org = codeOfConduct.evaluate(
+    makeEvidence({
+      overrides: {
+        online: online({
+          orgFiles: { codeOfConduct: 'https://github.com/o/.github/blob/main/CODE_OF_CONDUCT.md', codeOfConductKind: 'linux-foundation' },
+        }),
+      },
+    }),
+    ctx(),
+  );
   assert.equal(org.status, 'pass');
   assert.equal(org.measured['source'], 'organisation');
   assert.equal(run(codeOfConduct, {}, onGitHubRepo).status, 'unknown');

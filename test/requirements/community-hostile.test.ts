@@ -17,12 +17,42 @@ const STATUSES = new Set(['pass', 'fail', 'warn', 'review', 'unknown', 'exempt']
 test('arbitrary file contents: every community requirement returns a status, a summary, and a fix when failing', () => {
   const text = fc.oneof(
     fc.string({ maxLength: 300 }),
-    fc.array(fc.constantFrom('# ', '## Install', '```', '    ', '- @a', '| x | y |', '::', '.. code-block::', '[', '](', '<h2>', '\n', 'pip install x', '===', '* @b', '# Emeritus'), { maxLength: 40 }).map((a) => a.join('')),
+    fc
+      .array(
+        fc.constantFrom(
+          '# ',
+          '## Install',
+          '```',
+          '    ',
+          '- @a',
+          '| x | y |',
+          '::',
+          '.. code-block::',
+          '[',
+          '](',
+          '<h2>',
+          '\n',
+          'pip install x',
+          '===',
+          '* @b',
+          '# Emeritus',
+        ),
+        { maxLength: 40 },
+      )
+      .map((a) => a.join('')),
   );
   fc.assert(
     fc.property(text, text, text, (a, b, c) => {
       const ev = makeEvidence({
-        files: { 'README.md': a, 'README.rst': b, '.github/CODEOWNERS': c, 'MAINTAINERS.md': a, 'CODE_OF_CONDUCT.md': b, 'GOVERNANCE.md': c, 'docs/index.rst': a },
+        files: {
+          'README.md': a,
+          'README.rst': b,
+          '.github/CODEOWNERS': c,
+          'MAINTAINERS.md': a,
+          'CODE_OF_CONDUCT.md': b,
+          'GOVERNANCE.md': c,
+          'docs/index.rst': a,
+        },
       });
       for (const r of reqs) {
         const o = r.evaluate(ev, ctx());
@@ -37,7 +67,14 @@ test('arbitrary file contents: every community requirement returns a status, a s
 });
 
 test('pathological long lines in CODEOWNERS, MAINTAINERS and codes of conduct cost bounded time', () => {
-  const evil = ['@' + 'a'.repeat(200_000), ' @a'.repeat(100_000), 'x@'.repeat(100_000), '[' + '('.repeat(100_000), 'github.com/' + 'a'.repeat(100_000), '|'.repeat(100_000)].join('\n');
+  const evil = [
+    '@' + 'a'.repeat(200_000),
+    ' @a'.repeat(100_000),
+    'x@'.repeat(100_000),
+    '[' + '('.repeat(100_000),
+    'github.com/' + 'a'.repeat(100_000),
+    '|'.repeat(100_000),
+  ].join('\n');
   const t0 = Date.now();
   parseCodeowners(evil);
   parseMaintainers('MAINTAINERS.md', evil);

@@ -10,7 +10,8 @@ const online = (github?: Partial<NonNullable<OnlineEvidence['github']>>, errors:
   ...(github ? { github: { stars: 0, archived: false, defaultBranch: 'main', ...github } } : {}),
   errors,
 });
-const maint = (files: Record<string, FileSpec>, extra: EvidenceSpec = {}) => coreMaintainers.evaluate(makeEvidence({ ...extra, files }), ctx());
+const maint = (files: Record<string, FileSpec>, extra: EvidenceSpec = {}) =>
+  coreMaintainers.evaluate(makeEvidence({ ...extra, files }), ctx());
 
 // ------------------------------------------------------------------ 11: core maintainers
 

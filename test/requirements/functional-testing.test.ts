@@ -12,8 +12,18 @@ function run(paths: string[], steps: CiStep[]) {
 const STEP: CiStep = { file: '.github/workflows/ci.yml', line: 20, job: 'tests', tool: 'pytest', text: 'python -m pytest tests' };
 
 test('which paths are test sources', () => {
-  for (const p of ['tests/test_a.py', 'test/helpers.py', 'testing/run.cpp', 'src/pkg/tests/data_check.py', 'test_x.py', 'pkg/io_test.py']) assert.equal(isTestFile(p), true, p);
-  for (const p of ['tests/__init__.py', 'tests/conftest.py', 'tests/README.md', 'third_party/x/tests/test_y.py', 'src/pkg/testutils.py', 'latest/a.py', 'contest/a.py']) assert.equal(isTestFile(p), false, p);
+  for (const p of ['tests/test_a.py', 'test/helpers.py', 'testing/run.cpp', 'src/pkg/tests/data_check.py', 'test_x.py', 'pkg/io_test.py'])
+    assert.equal(isTestFile(p), true, p);
+  for (const p of [
+    'tests/__init__.py',
+    'tests/conftest.py',
+    'tests/README.md',
+    'third_party/x/tests/test_y.py',
+    'src/pkg/testutils.py',
+    'latest/a.py',
+    'contest/a.py',
+  ])
+    assert.equal(isTestFile(p), false, p);
 });
 
 test('tests and a CI step pass; the measured keys name both', () => {
@@ -48,14 +58,30 @@ test('a step that names its runner is shown before a make target that leads to o
 test('the step shown first runs on every change and on the most systems (a GPU-only job is not the best evidence)', () => {
   const gpu: CiStep = { file: '.github/workflows/gpu-tests.yml', line: 157, job: 'gpu', tool: 'pytest', text: 'pytest tests/gpu' };
   const nightly: CiStep = { file: '.github/workflows/nightly.yml', line: 9, job: 'n', tool: 'pytest', text: 'pytest' };
-  const unit: CiStep = { file: '.github/workflows/unit-tests.yml', line: 111, job: 'cpu', tool: 'shell test script', text: 'bash tests/run_cpu_tests.sh' };
-  const wf = (file: string, triggers: string[], os: string[]) => ({ file, system: 'github-actions' as const, triggers, runners: os.map((o) => `${o}-latest`), os });
+  const unit: CiStep = {
+    file: '.github/workflows/unit-tests.yml',
+    line: 111,
+    job: 'cpu',
+    tool: 'shell test script',
+    text: 'bash tests/run_cpu_tests.sh',
+  };
+  const wf = (file: string, triggers: string[], os: string[]) => ({
+    file,
+    system: 'github-actions' as const,
+    triggers,
+    runners: os.map((o) => `${o}-latest`),
+    os,
+  });
   const ev = makeEvidence({
     paths: ['tests/test_a.py'],
     overrides: {
       ci: {
         systems: ['github-actions'],
-        workflows: [wf(gpu.file, ['push', 'pull_request'], ['linux']), wf(nightly.file, ['schedule'], ['linux', 'macos', 'windows']), wf(unit.file, ['push', 'pull_request'], ['linux', 'macos', 'windows'])],
+        workflows: [
+          wf(gpu.file, ['push', 'pull_request'], ['linux']),
+          wf(nightly.file, ['schedule'], ['linux', 'macos', 'windows']),
+          wf(unit.file, ['push', 'pull_request'], ['linux', 'macos', 'windows']),
+        ],
         os: ['linux', 'macos', 'windows'],
         testSteps: [gpu, nightly, unit],
         publishSteps: [],
@@ -65,5 +91,8 @@ test('the step shown first runs on every change and on the most systems (a GPU-o
   const r = functionalTesting.evaluate(ev, ctx());
   assert.equal(r.status, 'pass');
   assert.equal(r.measured.runner, 'shell test script');
-  assert.deepEqual(r.evidence.slice(0, 3).map((e) => e.ref), [unit.file, gpu.file, nightly.file]);
+  assert.deepEqual(
+    r.evidence.slice(0, 3).map((e) => e.ref),
+    [unit.file, gpu.file, nightly.file],
+  );
 });

@@ -12,14 +12,28 @@ const RELEASES = [
 ];
 const OK: TorchDeclaration = { file: 'pyproject.toml', line: 9, specifier: '>=2.0', scope: 'dependencies', optional: false };
 
-function evidence(opts: { torch?: TorchDeclaration[]; commits?: number; tag?: string; release?: string; form?: Record<string, unknown> } = {}): Evidence {
+function evidence(
+  opts: { torch?: TorchDeclaration[]; commits?: number; tag?: string; release?: string; form?: Record<string, unknown> } = {},
+): Evidence {
   const ev = makeEvidence({
     asOf: AS_OF,
     overrides: {
       torchReleases: RELEASES,
       python: { torch: opts.torch ?? [OK], classifiers: [], licenseMeta: [], urls: {}, files: [] },
       tags: opts.tag ? { count: 1, latest: { name: 'v1.0', date: opts.tag, commit: 'a'.repeat(40) } } : { count: 0 },
-      ...(opts.release ? { online: { github: { stars: 1, archived: false, defaultBranch: 'main', latestRelease: { name: 'v2.0', date: opts.release, url: 'https://github.com/o/r/releases/tag/v2.0' } }, errors: {} } } : {}),
+      ...(opts.release
+        ? {
+            online: {
+              github: {
+                stars: 1,
+                archived: false,
+                defaultBranch: 'main',
+                latestRelease: { name: 'v2.0', date: opts.release, url: 'https://github.com/o/r/releases/tag/v2.0' },
+              },
+              errors: {},
+            },
+          }
+        : {}),
       ...(opts.form ? { form: opts.form } : {}),
     },
   });
@@ -49,7 +63,10 @@ test('all three signs pass; a tag exactly 12 months old still counts, a second o
 test('no tag offline is unknown (a clone fetched without tags), not fail; online with no release it fails; a GitHub release newer than the tags is used', () => {
   const none = judge(evidence({}));
   assert.equal(none.status, 'unknown');
-  assert.match(none.summary, /^The clone has no tags up to 2026-11-27 and the host was not asked for releases \(clones and mirrors are often fetched without tags\)\. Met: the torch requirement admits 2\.11 and 2\.10/);
+  assert.match(
+    none.summary,
+    /^The clone has no tags up to 2026-11-27 and the host was not asked for releases \(clones and mirrors are often fetched without tags\)\. Met: the torch requirement admits 2\.11 and 2\.10/,
+  );
   assert.match(none.fix!, /Run the check online .* asks the host for its releases, or fetch the tags \(git fetch --tags\)/);
   const asked = evidence({});
   asked.online = { github: { stars: 1, archived: false, defaultBranch: 'main' }, errors: {} };
@@ -70,7 +87,11 @@ test('no commits in the window fails', () => {
 });
 
 test('torch support is judged exactly as requirement 1', () => {
-  for (const [spec, status] of [['<2.11', 'fail'], ['>=2.11', 'warn'], ['>=2.10', 'pass']] as const) {
+  for (const [spec, status] of [
+    ['<2.11', 'fail'],
+    ['>=2.11', 'warn'],
+    ['>=2.10', 'pass'],
+  ] as const) {
     const ev = evidence({ tag: '2026-10-01T00:00:00Z', torch: [{ ...OK, specifier: spec }] });
     const r = judge(ev);
     assert.equal(r.status, status, spec);

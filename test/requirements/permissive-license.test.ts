@@ -42,14 +42,20 @@ test('7: copyleft, non-commercial and source-available licenses fail, saying whi
     assert.ok(r.fix);
   }
   // one license is named once, not restated (`LGPL-3.0-only: LGPL-3.0-only (copyleft)`, poutyne)
-  assert.equal(judge({ LICENSE: templateLicenseText('LGPL-3.0-only') }).summary, 'Not permissive: the license is LGPL-3.0-only (copyleft).');
+  assert.equal(
+    judge({ LICENSE: templateLicenseText('LGPL-3.0-only') }).summary,
+    'Not permissive: the license is LGPL-3.0-only (copyleft).',
+  );
 });
 
 test('7: a restriction added to a permissive text fails and shows the added words; a removal is review', () => {
   const restricted = judge({ LICENSE: spdxText('BSD-3-Clause') + '\n\nThe Software shall not be used for military purposes.\n' });
   assert.equal(restricted.status, 'fail');
   assert.match(restricted.summary, /with added restrictions \(.*field-of-use restriction/);
-  assert.ok(restricted.evidence.some((e) => /added: .*military/.test(e.detail ?? '') && typeof e.line === 'number'), JSON.stringify(restricted.evidence));
+  assert.ok(
+    restricted.evidence.some((e) => /added: .*military/.test(e.detail ?? '') && typeof e.line === 'number'),
+    JSON.stringify(restricted.evidence),
+  );
 
   const removed = judge({ LICENSE: spdxText('BSD-2-Clause').replace(/IN NO EVENT SHALL[^]*SUCH DAMAGE\./, '') });
   assert.equal(removed.status, 'review');
@@ -58,16 +64,24 @@ test('7: a restriction added to a permissive text fails and shows the added word
 });
 
 test('7: an unidentified text is review with the closest candidates; no license at all fails', () => {
-  const odd = judge({ LICENSE: 'You can do whatever you like with this code, as long as you buy me a beer when we meet. No warranty.\n'.repeat(3) });
+  const odd = judge({
+    LICENSE: 'You can do whatever you like with this code, as long as you buy me a beer when we meet. No warranty.\n'.repeat(3),
+  });
   assert.equal(odd.status, 'review');
   assert.match(odd.summary, /LICENSE is not identified/);
-  const none = judge({ 'README.md': '# x\n' }, makePolicy(), { ...noPython, licenseMeta: [{ value: 'MIT', file: 'pyproject.toml', kind: 'expression' }] });
+  const none = judge({ 'README.md': '# x\n' }, makePolicy(), {
+    ...noPython,
+    licenseMeta: [{ value: 'MIT', file: 'pyproject.toml', kind: 'expression' }],
+  });
   assert.equal(none.status, 'fail');
   assert.match(none.summary, /No license text .*pyproject\.toml license-expression says MIT/);
 });
 
 test('7: OR needs one allowed branch, AND needs every one', () => {
-  const dualMeta: PythonEvidence = { ...noPython, licenseMeta: [{ value: 'GPL-3.0-only OR MIT', file: 'pyproject.toml', kind: 'expression' }] };
+  const dualMeta: PythonEvidence = {
+    ...noPython,
+    licenseMeta: [{ value: 'GPL-3.0-only OR MIT', file: 'pyproject.toml', kind: 'expression' }],
+  };
   const or = judge({ 'LICENSE-GPL': spdxText('GPL-3.0-only'), 'LICENSE-MIT': spdxText('MIT') }, makePolicy(), dualMeta);
   assert.equal(or.measured['expression'], 'GPL-3.0-only OR MIT');
   assert.equal(or.status, 'pass', or.summary);
@@ -85,7 +99,7 @@ test('7: a non-allowlisted license appended after the license proper is review (
   assert.equal(allowed.status, 'pass');
 });
 
-test('7: the allowlist is the policy\'s: removing an id makes its text fail', () => {
+test("7: the allowlist is the policy's: removing an id makes its text fail", () => {
   const policy = makePolicy();
   const strict = makePolicy({ licenses: { allow: policy.licenses.allow.filter((id) => id !== 'MIT') } });
   assert.equal(judge({ LICENSE: spdxText('MIT') }, strict).status, 'fail');
@@ -119,8 +133,14 @@ test('7: a notice that only refers to the license passes beside the full text, a
   ].join('\n');
   const both = judge({ LICENSE: spdxText('Apache-2.0'), COPYRIGHT: notice });
   assert.equal(both.status, 'pass', both.summary);
-  assert.match(both.summary, /^Apache-2\.0, identified by its text in LICENSE \(exact, 100% similar to the template; COPYRIGHT refers to it\)/);
-  assert.ok(both.evidence.some((e) => e.ref === 'COPYRIGHT' && /reference/.test(e.detail ?? '')), JSON.stringify(both.evidence));
+  assert.match(
+    both.summary,
+    /^Apache-2\.0, identified by its text in LICENSE \(exact, 100% similar to the template; COPYRIGHT refers to it\)/,
+  );
+  assert.ok(
+    both.evidence.some((e) => e.ref === 'COPYRIGHT' && /reference/.test(e.detail ?? '')),
+    JSON.stringify(both.evidence),
+  );
 
   const alone = judge({ COPYRIGHT: notice });
   assert.equal(alone.status, 'review', alone.summary);

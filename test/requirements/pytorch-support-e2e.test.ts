@@ -14,8 +14,6 @@ after(cleanupTemp);
 const AS_OF = new Date('2026-11-27T00:00:00Z');
 const byKey = (results: Result[]) => Object.fromEntries(results.map((r) => [r.key, r]));
 
-
-
 const RELEASE = `on:
   release:
     types: [published]
@@ -30,7 +28,10 @@ jobs:
 test('a maintained torch project: 1, 8 pass; 2 warns (run status unknown offline); 9 unknown with the publish step; 10 passes', async () => {
   const dir = await buildRepo({
     commits: [
-      { date: '2026-06-01T00:00:00Z', files: { 'pyproject.toml': PYPROJECT, 'src/widgets/__init__.py': '', 'tests/test_widgets.py': 'def test_x():\n    assert True\n' } },
+      {
+        date: '2026-06-01T00:00:00Z',
+        files: { 'pyproject.toml': PYPROJECT, 'src/widgets/__init__.py': '', 'tests/test_widgets.py': 'def test_x():\n    assert True\n' },
+      },
       { date: '2026-10-01T00:00:00Z', files: { '.github/workflows/ci.yml': CI, '.github/workflows/release.yml': RELEASE } },
       // the working tree is never read: a later commit on another branch changes nothing
       { date: '2026-11-20T00:00:00Z', files: { 'requirements.txt': 'torch==2.1.0\n' }, branch: 'pin' },
@@ -64,7 +65,8 @@ test('a neglected project: pinned torch fails 1 and 10, no CI fails 2, tests wit
         files: {
           'setup.py': 'from setuptools import setup\nsetup(\n    name="old-thing",\n    install_requires=["torch==1.10.0", "numpy"],\n)\n',
           'pyproject.toml': '[tool.black]\nline-length = 100\n[broken\n',
-          '.github/workflows/nightly.yml': 'on:\n  schedule:\n    - cron: "0 0 * * *"\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo hi\n',
+          '.github/workflows/nightly.yml':
+            'on:\n  schedule:\n    - cron: "0 0 * * *"\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo hi\n',
           '.github/workflows/bad.yml': 'on: push\njobs: [\n',
           'test/test_old.py': 'def test_old():\n    pass\n',
           'environment.yml': Buffer.from([0x64, 0x00, 0x01, 0x02]),

@@ -12,11 +12,21 @@ const RELEASES = [
 const AS_OF = '2026-04-01T00:00:00.000Z';
 
 function judge(torch: TorchDeclaration[], asOf = AS_OF) {
-  const ev = makeEvidence({ asOf, overrides: { torchReleases: RELEASES, python: { torch, classifiers: [], licenseMeta: [], urls: {}, files: [] } } });
+  const ev = makeEvidence({
+    asOf,
+    overrides: { torchReleases: RELEASES, python: { torch, classifiers: [], licenseMeta: [], urls: {}, files: [] } },
+  });
   return pytorchSupport.evaluate(ev, ctx(undefined, asOf));
 }
 
-const d = (specifier: string, extra: Partial<TorchDeclaration> = {}): TorchDeclaration => ({ file: 'pyproject.toml', line: 7, specifier, scope: 'dependencies', optional: false, ...extra });
+const d = (specifier: string, extra: Partial<TorchDeclaration> = {}): TorchDeclaration => ({
+  file: 'pyproject.toml',
+  line: 7,
+  specifier,
+  scope: 'dependencies',
+  optional: false,
+  ...extra,
+});
 
 test('unbounded and bounded ranges that admit 2.11 and 2.10 pass, with measured keys', () => {
   for (const s of ['', '>=2.0', '>=2.10', '~=2.10', '>=2.0,<3']) {
@@ -76,7 +86,10 @@ test('install metadata outranks a pinned requirements file; both are reported', 
   assert.equal(r.status, 'pass');
   assert.match(r.summary, /1 other declaration reported/);
   assert.equal((r.measured.declarations as unknown[]).length, 2);
-  assert.deepEqual(r.evidence.map((e) => e.ref), ['pyproject.toml', 'requirements.txt']);
+  assert.deepEqual(
+    r.evidence.map((e) => e.ref),
+    ['pyproject.toml', 'requirements.txt'],
+  );
 });
 
 test('Poetry caret and conda `=2.10`', () => {
@@ -89,7 +102,10 @@ test('Poetry caret and conda `=2.10`', () => {
 
 test('an unreadable specifier is review; a short release list is unknown', () => {
   assert.equal(judge([d('{{ pytorch }}', { syntax: 'conda', scope: 'conda-recipe:run' })]).status, 'review');
-  const ev = makeEvidence({ asOf: AS_OF, overrides: { torchReleases: RELEASES.slice(2), python: { torch: [d('>=2.0')], classifiers: [], licenseMeta: [], urls: {}, files: [] } } });
+  const ev = makeEvidence({
+    asOf: AS_OF,
+    overrides: { torchReleases: RELEASES.slice(2), python: { torch: [d('>=2.0')], classifiers: [], licenseMeta: [], urls: {}, files: [] } },
+  });
   assert.equal(pytorchSupport.evaluate(ev, ctx(undefined, AS_OF)).status, 'unknown');
 });
 
@@ -98,7 +114,10 @@ test('torch only in docs, examples or benchmarks requirements is not declared by
   const example = d('', { file: 'examples/optuna/requirements.txt', line: 1, scope: 'requirements', optional: true });
   const r = judge([docs, example]);
   assert.equal(r.status, 'review');
-  assert.match(r.summary, /appears only in files for docs, examples, baselines, benchmarks or tests: docs\/requirements.txt:3 and examples\/optuna\/requirements.txt:1/);
+  assert.match(
+    r.summary,
+    /appears only in files for docs, examples, baselines, benchmarks or tests: docs\/requirements.txt:3 and examples\/optuna\/requirements.txt:1/,
+  );
   // a test or dev requirements file still declares it (optional), and the docs one is only reported
   const tests = d('>=2.10', { file: 'requirements-test.txt', line: 2, scope: 'requirements', optional: true });
   const both = judge([docs, tests]);

@@ -34,10 +34,24 @@ test('4: &nbsp; and other entities are not words', () => {
   assert.equal(r.measured['openingParagraph'], 'Short intro more.');
 });
 
-test('5: install commands inside <pre><code> are recognised under their heading, with the command\'s own line', () => {
+test("5: install commands inside <pre><code> are recognised under their heading, with the command's own line", () => {
   const md = [
-    '# Widgets', '', PROSE, '', '## Installation', '', '<pre><code>', '$ pip install widgets&gt;=1.2', '</code></pre>', '',
-    '## Usage', '', '```python', 'import widgets', '```', '',
+    '# Widgets',
+    '',
+    PROSE,
+    '',
+    '## Installation',
+    '',
+    '<pre><code>',
+    '$ pip install widgets&gt;=1.2',
+    '</code></pre>',
+    '',
+    '## Usage',
+    '',
+    '```python',
+    'import widgets',
+    '```',
+    '',
   ].join('\n');
   const r = run(quickStart, { 'README.md': md });
   assert.equal(r.status, 'pass', r.summary);
@@ -51,7 +65,7 @@ test('5: install commands inside <pre><code> are recognised under their heading,
   assert.equal(inline.measured['codeLine'], 3);
 });
 
-test('5: the line of an install command is the command\'s, not the fence\'s or the directive\'s', () => {
+test("5: the line of an install command is the command's, not the fence's or the directive's", () => {
   const md = '## Getting started\n\n```bash\n# create an environment first\nconda create -n w python=3.12\npip install widgets\n```\n';
   const fenced = run(quickStart, { 'README.md': md });
   assert.equal(fenced.measured['codeLine'], 6);
@@ -66,7 +80,9 @@ test('16: "Install a stable release" is not release information; a Releases link
   const base = `# Widgets\n\n${PROSE}\n\n## Install a stable release\n\n\`\`\`\npip install widgets\n\`\`\`\n`;
   const none = run(readme, { 'README.md': base });
   assert.equal(none.status, 'warn', none.summary);
-  const linked = run(readme, { 'README.md': `${base}\n## Links\n\n- [Documentation](https://widgets.example/docs)\n- [Releases](https://widgets.example/docs/releases.html)\n` });
+  const linked = run(readme, {
+    'README.md': `${base}\n## Links\n\n- [Documentation](https://widgets.example/docs)\n- [Releases](https://widgets.example/docs/releases.html)\n`,
+  });
   assert.equal(linked.status, 'pass', linked.summary);
   assert.deepEqual(linked.measured['releaseInfo'], { kind: 'link', line: 14, text: 'https://widgets.example/docs/releases.html' });
   // a real release heading still counts

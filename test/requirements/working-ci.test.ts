@@ -4,10 +4,22 @@ import { workingCi } from '../../src/requirements/working-ci.js';
 import type { CiEvidence, CiWorkflow, OnlineEvidence } from '../../src/evidence/types.js';
 import { ctx, makeEvidence } from '../support/evidence.js';
 
-const wf = (file: string, triggers: string[], os: string[] = ['linux'], system: CiWorkflow['system'] = 'github-actions'): CiWorkflow => ({ file, system, triggers, runners: os.map((o) => `${o}-runner`), os });
+const wf = (file: string, triggers: string[], os: string[] = ['linux'], system: CiWorkflow['system'] = 'github-actions'): CiWorkflow => ({
+  file,
+  system,
+  triggers,
+  runners: os.map((o) => `${o}-runner`),
+  os,
+});
 
 function run(workflows: CiWorkflow[], opts: { classifiers?: string[]; online?: OnlineEvidence } = {}) {
-  const ci: CiEvidence = { systems: [...new Set(workflows.map((w) => w.system))], workflows, os: [...new Set(workflows.flatMap((w) => w.os))].sort(), testSteps: [], publishSteps: [] };
+  const ci: CiEvidence = {
+    systems: [...new Set(workflows.map((w) => w.system))],
+    workflows,
+    os: [...new Set(workflows.flatMap((w) => w.os))].sort(),
+    testSteps: [],
+    publishSteps: [],
+  };
   const ev = makeEvidence({
     overrides: {
       ci,
@@ -62,16 +74,26 @@ test('declared OSes missing from runners warn and are named; OS Independent decl
   assert.deepEqual(r.measured.missingOs, ['windows']);
   assert.match(r.summary, /declares windows/);
   assert.match(r.fix!, /windows-latest/);
-  const all = run([wf('.github/workflows/ci.yml', ['push'], ['linux', 'windows'])], { classifiers, online: { github: hosted('success'), errors: {} } });
+  const all = run([wf('.github/workflows/ci.yml', ['push'], ['linux', 'windows'])], {
+    classifiers,
+    online: { github: hosted('success'), errors: {} },
+  });
   assert.equal(all.status, 'pass');
-  const indep = run([wf('.github/workflows/ci.yml', ['push'], ['linux'])], { classifiers: ['Operating System :: OS Independent'], online: { github: hosted('success'), errors: {} } });
+  const indep = run([wf('.github/workflows/ci.yml', ['push'], ['linux'])], {
+    classifiers: ['Operating System :: OS Independent'],
+    online: { github: hosted('success'), errors: {} },
+  });
   assert.equal(indep.status, 'pass');
   assert.deepEqual(indep.measured.declaredOs, []);
 });
 
 test('wheel platforms from PyPI count as declared OSes', () => {
   const r = run([wf('.github/workflows/ci.yml', ['push'], ['linux'])], {
-    online: { github: hosted('success'), pypi: { distribution: 'x', exists: true, wheel: true, wheelPlatforms: ['linux', 'macos', 'any'] }, errors: {} },
+    online: {
+      github: hosted('success'),
+      pypi: { distribution: 'x', exists: true, wheel: true, wheelPlatforms: ['linux', 'macos', 'any'] },
+      errors: {},
+    },
   });
   assert.equal(r.status, 'warn');
   assert.deepEqual(r.measured.missingOs, ['macos']);
@@ -87,13 +109,22 @@ test('online per-workflow runs: any failure fails naming its URL; all green pass
   assert.match(bad.summary, /GPU: failure/);
   assert.match(bad.fix!, /runs\/2/);
   assert.doesNotMatch(bad.fix!, /runs\/1/);
-  const good = run([wf('.github/workflows/ci.yml', ['push'])], { online: { github: { ...hosted('success'), runs: [runs[0]!] }, errors: {} } });
+  const good = run([wf('.github/workflows/ci.yml', ['push'])], {
+    online: { github: { ...hosted('success'), runs: [runs[0]!] }, errors: {} },
+  });
   assert.equal(good.status, 'pass');
 });
 
 test('the evidence lists the workflows that run on push or pull_request first (ignite: a nightly schedule sorts first by name)', () => {
-  const r = run([wf('.github/workflows/a-nightly.yml', ['schedule', 'workflow_dispatch']), wf('.github/workflows/b-issues.yml', ['issues']), wf('.github/workflows/unit.yml', ['push', 'pull_request'])]);
+  const r = run([
+    wf('.github/workflows/a-nightly.yml', ['schedule', 'workflow_dispatch']),
+    wf('.github/workflows/b-issues.yml', ['issues']),
+    wf('.github/workflows/unit.yml', ['push', 'pull_request']),
+  ]);
   assert.equal(r.status, 'warn');
-  assert.deepEqual(r.evidence.map((e) => e.ref), ['.github/workflows/unit.yml', '.github/workflows/a-nightly.yml', '.github/workflows/b-issues.yml']);
+  assert.deepEqual(
+    r.evidence.map((e) => e.ref),
+    ['.github/workflows/unit.yml', '.github/workflows/a-nightly.yml', '.github/workflows/b-issues.yml'],
+  );
   assert.match(r.summary, /CI is configured \(\.github\/workflows\/unit\.yml\)/);
 });

@@ -9,7 +9,17 @@ import { randomBytes } from 'node:crypto';
 import { statSync, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'kysely';
-import { openStore, checkAudit, verifyAudit, readHead, entryHash, appendAudit, inTransaction, auditKeyRef, type Store } from '../../src/store/index.js';
+import {
+  openStore,
+  checkAudit,
+  verifyAudit,
+  readHead,
+  entryHash,
+  appendAudit,
+  inTransaction,
+  auditKeyRef,
+  type Store,
+} from '../../src/store/index.js';
 import { scheduleSession } from '../../src/process/engine-applications.js';
 import { PG_URL, postgresUnavailable } from '../store/backends.js';
 import { tempDir, cleanupTemp } from '../support/repo.js';
@@ -67,7 +77,11 @@ async function rewriteWithoutKey(store: Store, seq: number, data: Record<string,
   for (const r of rows) {
     const d = Number(r.seq) === seq ? data : (JSON.parse(r.data) as Record<string, unknown>);
     const hash = entryHash(prev, { seq: Number(r.seq), at: r.at, actor: r.actor, action: r.action, subject: r.subject, data: d }, r.state);
-    await store.db.updateTable('audit_log').set({ data: JSON.stringify(d), prev_hash: prev, hash }).where('seq', '=', r.seq).execute();
+    await store.db
+      .updateTable('audit_log')
+      .set({ data: JSON.stringify(d), prev_hash: prev, hash })
+      .where('seq', '=', r.seq)
+      .execute();
     prev = hash;
   }
   await store.db.updateTable('audit_head').set({ hash: prev }).where('id', '=', 1).execute();
@@ -88,7 +102,12 @@ for (const backend of STORES) {
       assert.equal(good.signedFrom, 1);
       assert.equal(good.records.checked, 1, 'the application is compared with the log');
 
-      const victim = (await store.db.selectFrom('audit_log').select(['seq', 'data']).where('action', 'like', 'vote%').orderBy('seq').executeTakeFirstOrThrow());
+      const victim = await store.db
+        .selectFrom('audit_log')
+        .select(['seq', 'data'])
+        .where('action', 'like', 'vote%')
+        .orderBy('seq')
+        .executeTakeFirstOrThrow();
       await rewriteWithoutKey(store, Number(victim.seq), { ...(JSON.parse(victim.data) as object), choice: 'approve', forged: true });
       // without the key the recomputed chain passes, and the result says signatures were not checked
       const blind = await checkAudit(store.db);
@@ -114,7 +133,11 @@ for (const backend of STORES) {
       const key = store.auditKey.load()!;
       // the attacker keeps a copy of the head row as it is now ...
       const saved = await store.db.selectFrom('audit_head').selectAll().executeTakeFirstOrThrow();
-      await inTransaction(store, (trx) => appendAudit(trx, [{ at: '2026-06-02T00:00:00.000Z', actor: 'sam', action: 'note', subject: 'note:1', data: { said: 'this will be cut' } }]));
+      await inTransaction(store, (trx) =>
+        appendAudit(trx, [
+          { at: '2026-06-02T00:00:00.000Z', actor: 'sam', action: 'note', subject: 'note:1', data: { said: 'this will be cut' } },
+        ]),
+      );
       // ... the operator exports the head after the next entry ...
       const kept = await readHead(store.db);
       const exported = `${kept.seq}:${kept.hash}`;
@@ -124,7 +147,10 @@ for (const backend of STORES) {
       await store.db.updateTable('audit_head').set({ seq: saved.seq, hash: saved.hash }).where('id', '=', 1).execute();
       const unsigned = await checkAudit(store.db, { key });
       assert.equal(unsigned.ok, false);
-      assert.match(unsigned.firstBad!.reason, /^the head \(entry \d+\) has a signature the audit key did not make: it was rewritten without the key/);
+      assert.match(
+        unsigned.firstBad!.reason,
+        /^the head \(entry \d+\) has a signature the audit key did not make: it was rewritten without the key/,
+      );
       // with the saved head row put back whole, the key alone cannot tell (it is an older true state) ...
       await store.db.updateTable('audit_head').set({ sig: saved.sig }).where('id', '=', 1).execute();
       assert.equal((await checkAudit(store.db, { key })).ok, true);
@@ -133,7 +159,10 @@ for (const backend of STORES) {
         const v = await checkAudit(store.db, opts);
         assert.equal(v.ok, false);
         assert.equal(v.firstBad!.what, 'head');
-        assert.match(v.firstBad!.reason, /^the head kept outside \((entry \d+, )?[0-9a-f]{12}…\) is not in the log, which ends at entry \d+: the log was cut back or rewritten after that head was taken$/);
+        assert.match(
+          v.firstBad!.reason,
+          /^the head kept outside \((entry \d+, )?[0-9a-f]{12}…\) is not in the log, which ends at entry \d+: the log was cut back or rewritten after that head was taken$/,
+        );
       }
     } finally {
       await dispose();
@@ -149,20 +178,40 @@ for (const backend of STORES) {
       const app = await store.db.selectFrom('applications').select(['id', 'doc']).executeTakeFirstOrThrow();
       assert.equal((await verifyAudit(store.db)).ok, true);
       const doc = JSON.parse(app.doc) as { status: string };
-      await store.db.updateTable('applications').set({ doc: JSON.stringify({ ...doc, status: 'ACCEPTED', decision: { outcome: 'ACCEPTED', reason: 'edited in the table' } }) }).where('id', '=', app.id).execute();
+      await store.db
+        .updateTable('applications')
+        .set({ doc: JSON.stringify({ ...doc, status: 'ACCEPTED', decision: { outcome: 'ACCEPTED', reason: 'edited in the table' } }) })
+        .where('id', '=', app.id)
+        .execute();
       const v = await verifyAudit(store.db);
       assert.equal(v.ok, false);
-      assert.match(v.firstBad!.reason, new RegExp(`^application ${app.id} was changed behind the log's back: its stored record \\(version \\d+\\) is not the state entry \\d+ recorded`));
+      assert.match(
+        v.firstBad!.reason,
+        new RegExp(
+          `^application ${app.id} was changed behind the log's back: its stored record \\(version \\d+\\) is not the state entry \\d+ recorded`,
+        ),
+      );
       // put back as it was: verifies again (the comparison is of content, not text)
       await store.db.updateTable('applications').set({ doc: app.doc }).where('id', '=', app.id).execute();
       assert.equal((await verifyAudit(store.db)).ok, true);
       // a project inserted behind the log's back, and a project deleted behind it
-      await store.db.insertInto('projects').values({ id: 'ghost', status: 'ACTIVE', key: '', sort: '2027-01-01', version: 1, doc: '{}', updated_at: '2026-06-01T00:00:00Z' }).execute();
-      assert.match((await verifyAudit(store.db)).firstBad!.reason, /^project ghost is not in the audit log: it was written behind the log's back$/);
+      await store.db
+        .insertInto('projects')
+        .values({ id: 'ghost', status: 'ACTIVE', key: '', sort: '2027-01-01', version: 1, doc: '{}', updated_at: '2026-06-01T00:00:00Z' })
+        .execute();
+      assert.match(
+        (await verifyAudit(store.db)).firstBad!.reason,
+        /^project ghost is not in the audit log: it was written behind the log's back$/,
+      );
       await store.db.deleteFrom('projects').execute();
       assert.equal((await verifyAudit(store.db)).ok, true);
       await store.db.deleteFrom('applications').execute();
-      assert.match((await verifyAudit(store.db)).firstBad!.reason, new RegExp(`^application ${app.id} is in the audit log \\(entry \\d+\\) but not in the store: it was deleted behind the log's back$`));
+      assert.match(
+        (await verifyAudit(store.db)).firstBad!.reason,
+        new RegExp(
+          `^application ${app.id} is in the audit log \\(entry \\d+\\) but not in the store: it was deleted behind the log's back$`,
+        ),
+      );
     } finally {
       await dispose();
     }
@@ -178,11 +227,22 @@ test('a store from before signing keeps working: its old entries verify unsigned
     const rows = await store.db.selectFrom('audit_log').selectAll().orderBy('seq').execute();
     let prev = '0'.repeat(64);
     for (const r of rows) {
-      const hash = entryHash(prev, { seq: Number(r.seq), at: r.at, actor: r.actor, action: r.action, subject: r.subject, data: JSON.parse(r.data) as Record<string, unknown> });
+      const hash = entryHash(prev, {
+        seq: Number(r.seq),
+        at: r.at,
+        actor: r.actor,
+        action: r.action,
+        subject: r.subject,
+        data: JSON.parse(r.data) as Record<string, unknown>,
+      });
       await store.db.updateTable('audit_log').set({ prev_hash: prev, hash, sig: null, state: null }).where('seq', '=', r.seq).execute();
       prev = hash;
     }
-    await store.db.updateTable('audit_head').set({ hash: prev, sig: null, signed_from: rows.length + 1 }).where('id', '=', 1).execute();
+    await store.db
+      .updateTable('audit_head')
+      .set({ hash: prev, sig: null, signed_from: rows.length + 1 })
+      .where('id', '=', 1)
+      .execute();
     rmSync(join(dataDir, 'audit.key'));
 
     const env = { STEWARD_DATA_DIR: dataDir, STEWARD_ACTOR: '' };
@@ -190,8 +250,14 @@ test('a store from before signing keeps working: its old entries verify unsigned
     assert.equal(r.code, 0, r.stdout + r.stderr);
     assert.match(r.stdout, /^audit log intact: \d+ entries/);
     assert.match(r.stdout, /signatures NOT checked: no audit key \(set STEWARD_AUDIT_KEY, or keep the key file at .*audit\.key\)/);
-    assert.match(r.stdout, new RegExp(`entries 1–${rows.length} were written before signing began \\(entry ${rows.length + 1}\\): hash-chained, not signed`));
-    assert.match(r.stdout, /records not yet in the log \(last written before signing began; tied to it on their next change\): 1 \(application 1\)/);
+    assert.match(
+      r.stdout,
+      new RegExp(`entries 1–${rows.length} were written before signing began \\(entry ${rows.length + 1}\\): hash-chained, not signed`),
+    );
+    assert.match(
+      r.stdout,
+      /records not yet in the log \(last written before signing began; tied to it on their next change\): 1 \(application 1\)/,
+    );
 
     // the next write signs, with the key from STEWARD_AUDIT_KEY, and ties the record it changes to the log
     const secret = randomBytes(24).toString('hex');

@@ -35,7 +35,11 @@ test('a setup.py of nested calls in arguments parses in linear time (found by np
   const ms = performance.now() - started;
   assert.ok(ms < 1_000, `${Math.round(ms)} ms`);
   // and what it reads is unchanged: skipped groups end where they did
-  const facts = readSetupPy('setup.py', 'setup(name="x", install_requires=["torch>=2"] + extra(), classifiers=[c for c in y], license=("MIT"))\n', []);
+  const facts = readSetupPy(
+    'setup.py',
+    'setup(name="x", install_requires=["torch>=2"] + extra(), classifiers=[c for c in y], license=("MIT"))\n',
+    [],
+  );
   assert.equal(facts.name?.name, 'x');
 });
 
@@ -53,7 +57,9 @@ test('steward license on a FIFO is refused at once (exit 2), not waited on', asy
   const started = Date.now();
   const r = await Promise.race([
     runCli(['license', fifo]),
-    new Promise<never>((_, reject) => setTimeout(() => reject(new Error('steward license is still waiting on the FIFO after 20 s')), 20_000).unref()),
+    new Promise<never>((_, reject) =>
+      setTimeout(() => reject(new Error('steward license is still waiting on the FIFO after 20 s')), 20_000).unref(),
+    ),
   ]);
   assert.equal(r.code, 2, r.stderr);
   assert.match(r.stderr, /FIFO/);
@@ -63,14 +69,24 @@ test('steward license on a FIFO is refused at once (exit 2), not waited on', asy
 });
 
 test('--as-of takes only calendar dates, and --rev only one revision', async () => {
-  const dir = await buildRepo({ commits: [{ date: '2026-11-01T00:00:00Z', files: { 'README.md': '# x\n' } }, { date: '2026-11-02T00:00:00Z' }] });
+  const dir = await buildRepo({
+    commits: [{ date: '2026-11-01T00:00:00Z', files: { 'README.md': '# x\n' } }, { date: '2026-11-02T00:00:00Z' }],
+  });
   for (const bad of ['2026-02-30', '2026-13-01', '2026-11-31', '2026-11-27T24:30:00Z', '2026-11-27T12:00:00+25:00']) {
-    assert.throws(() => parseAsOf(bad), (e: Error) => e instanceof InputError && /--as-of/.test(e.message), bad);
+    assert.throws(
+      () => parseAsOf(bad),
+      (e: Error) => e instanceof InputError && /--as-of/.test(e.message),
+      bad,
+    );
   }
   assert.equal(parseAsOf('2024-02-29').toISOString(), '2024-02-29T00:00:00.000Z');
   assert.equal(parseAsOf('2026-11-27T12:00:00+02:00').toISOString(), '2026-11-27T10:00:00.000Z');
   for (const range of ['HEAD~1..HEAD', 'HEAD~1...HEAD', 'HEAD^!', 'HEAD^@']) {
-    await assert.rejects(resolveLocalTarget(dir, range), (e: Error) => e instanceof InputError && /range; expected one revision/.test(e.message), range);
+    await assert.rejects(
+      resolveLocalTarget(dir, range),
+      (e: Error) => e instanceof InputError && /range; expected one revision/.test(e.message),
+      range,
+    );
   }
   assert.equal((await resolveLocalTarget(dir, 'HEAD~1')).commitDate.slice(0, 10), '2026-11-01');
   // and the CLI says so with exit 2 and nothing on stdout
@@ -80,7 +96,11 @@ test('--as-of takes only calendar dates, and --rev only one revision', async () 
 });
 
 test('a shallow clone says its history is cut, and activity it may hide is unknown, not failed', async () => {
-  const commits: CommitSpec[] = Array.from({ length: 40 }, (_, i) => ({ date: daysAgo(AS_OF, 60 - i), author: { name: `Dev ${i % 6}`, email: `d${i % 6}@example.org` }, files: { [`f${i}`]: `${i}\n` } }));
+  const commits: CommitSpec[] = Array.from({ length: 40 }, (_, i) => ({
+    date: daysAgo(AS_OF, 60 - i),
+    author: { name: `Dev ${i % 6}`, email: `d${i % 6}@example.org` },
+    files: { [`f${i}`]: `${i}\n` },
+  }));
   const full = await buildRepo({ commits });
   const shallow = join(tempDir('steward-shallow-'), 'clone');
   const cloned = spawnSync('git', ['clone', '-q', '--depth', '5', `file://${full}`, shallow], { encoding: 'utf8' });

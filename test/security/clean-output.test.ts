@@ -14,7 +14,11 @@ const RAW = /[\u001b\u0007\u009b\u202a-\u202e\u2066-\u2069]/;
 const EVIL = 'Mallory\u001b[2J\u001b]0;pwned\u0007 \u202Egnp.exe';
 
 test('escape sequences and bidi overrides from commit authors never reach the text or Markdown report raw', async () => {
-  const commits = Array.from({ length: 6 }, (_, i) => ({ date: daysAgo('2026-11-27T00:00:00Z', 10 + i), author: { name: `${EVIL} ${i}`, email: `m${i}@example.org` }, files: { [`f${i}`]: 'x\n' } }));
+  const commits = Array.from({ length: 6 }, (_, i) => ({
+    date: daysAgo('2026-11-27T00:00:00Z', 10 + i),
+    author: { name: `${EVIL} ${i}`, email: `m${i}@example.org` },
+    files: { [`f${i}`]: 'x\n' },
+  }));
   const dir = await buildRepo({ commits });
   for (const format of ['text', 'markdown']) {
     const r = await runCli(['check', dir, '--offline', '--as-of', '2026-11-27', '--format', format]);

@@ -8,7 +8,9 @@ import { codeOfConduct } from '../../src/requirements/code-of-conduct.js';
 import { makeEvidence, ctx } from '../support/evidence.js';
 
 const LF_URL = 'https://lfprojects.org/policies/code-of-conduct/';
-const OWN_RULES = '\n\n## Our rules\n\n' + 'Members decide together what behaviour is acceptable and the maintainers enforce it as they see fit. '.repeat(6);
+const OWN_RULES =
+  '\n\n## Our rules\n\n' +
+  'Members decide together what behaviour is acceptable and the maintainers enforce it as they see fit. '.repeat(6);
 
 test('a code of conduct that names the LF URL to say it does not follow it is not the LF code (requirement 19 does not pass)', () => {
   for (const refusal of [

@@ -23,7 +23,11 @@ const git = (dir: string, args: string[]) => execFileSync('git', args, { cwd: di
 async function oldProject(): Promise<string> {
   const commits: CommitSpec[] = [];
   for (let i = 0; i < 60; i++) {
-    commits.push({ date: new Date((UNTIL - 400 * 86_400 + i * 3_600) * 1000), author: { name: `Dev ${i % 7}`, email: `dev${i % 7}@example.org` }, files: { [`f${i}`]: `${i}\n` } });
+    commits.push({
+      date: new Date((UNTIL - 400 * 86_400 + i * 3_600) * 1000),
+      author: { name: `Dev ${i % 7}`, email: `dev${i % 7}@example.org` },
+      files: { [`f${i}`]: `${i}\n` },
+    });
   }
   for (let i = 0; i < 3; i++) commits.push({ date: new Date((UNTIL - (10 - i) * 86_400) * 1000), files: { [`n${i}`]: `${i}\n` } });
   return buildRepo({ commits });
@@ -38,12 +42,26 @@ function chunk(buf: Buffer, id: string): [number, number] {
 }
 
 function rehash(buf: Buffer): void {
-  createHash('sha1').update(buf.subarray(0, buf.length - 20)).digest().copy(buf, buf.length - 20);
+  createHash('sha1')
+    .update(buf.subarray(0, buf.length - 20))
+    .digest()
+    .copy(buf, buf.length - 20);
 }
 
 function logCount(dir: string): number {
   const since = UNTIL - 90 * 86_400;
-  return git(dir, ['-c', 'core.commitGraph=false', 'log', '--no-merges', `--since=@${since + 1}`, `--until=@${UNTIL}`, '--format=%H', 'HEAD']).split('\n').filter(Boolean).length;
+  return git(dir, [
+    '-c',
+    'core.commitGraph=false',
+    'log',
+    '--no-merges',
+    `--since=@${since + 1}`,
+    `--until=@${UNTIL}`,
+    '--format=%H',
+    'HEAD',
+  ])
+    .split('\n')
+    .filter(Boolean).length;
 }
 
 test('a commit-graph with dates moved into the window (checksum recomputed) counts only what git log sees', async () => {
@@ -84,7 +102,7 @@ test('flipped bytes anywhere in the commit-graph: the normal report, the same co
   const file = join(dir, '.git/objects/info/commit-graph');
   const good = readFileSync(file);
   let s = 11;
-  const rand = () => ((s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const rand = () => (s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   let tried = 0;
   for (let n = 0; n < 40; n++) {
     const buf = Buffer.from(good);

@@ -53,8 +53,18 @@ test('a check of a repository whose files outlast the budget reports them trunca
   try {
     const r = await check(dir, { asOf: new Date(AS_OF), offline: true });
     const said = r.report.problems.map((p) => `${p.file}: ${p.message}`);
-    assert.ok(said.some((m) => /^requirements\.txt: truncated: parsing stopped at line \d+ when the 1 ms time budget per file ran out; the rest was not read$/.test(m)), said.join('\n'));
-    assert.ok(said.some((m) => /^\.mailmap: truncated: parsing stopped at line \d+ when the 1 ms time budget per file ran out/.test(m)), said.join('\n'));
+    assert.ok(
+      said.some((m) =>
+        /^requirements\.txt: truncated: parsing stopped at line \d+ when the 1 ms time budget per file ran out; the rest was not read$/.test(
+          m,
+        ),
+      ),
+      said.join('\n'),
+    );
+    assert.ok(
+      said.some((m) => /^\.mailmap: truncated: parsing stopped at line \d+ when the 1 ms time budget per file ran out/.test(m)),
+      said.join('\n'),
+    );
     assert.equal(r.evidence.history.mailmapTruncated, true);
   } finally {
     if (before === undefined) delete process.env.STEWARD_FILE_TIME_BUDGET_MS;

@@ -18,36 +18,49 @@ const SEED = Number(process.env.FUZZ_SEED ?? 20261201);
 const PROGRESS = process.env.FUZZ_RUNS ? (process.env.FUZZ_LOG ?? join(tmpdir(), `steward-fuzz-${SEED}.log`)) : undefined;
 const TIMEOUT_MS = Math.max(15 * 60_000, RUNS * TARGETS.length * 150);
 
-test(`fuzz: ${TARGETS.length} parsers × ${RUNS} inputs, ≤ ${BUDGET_MS} ms each, heap ≤ ${HEAP_MB} MB`, { timeout: TIMEOUT_MS }, async () => {
-  if (PROGRESS) appendFileSync(PROGRESS, `${new Date().toISOString()} fuzz started: ${TARGETS.length} parsers × ${RUNS} inputs (seed ${SEED})\n`);
-  const results: { name: string; ran: number; slowestMs: number; slowestInput: string; failure?: string }[] = [];
-  let current = '';
-  const exit = await new Promise<{ code: number; error?: Error }>((resolve) => {
-    const worker = new Worker(new URL('./fuzz/boot.mjs', import.meta.url), {
-      workerData: { runs: RUNS, budgetMs: BUDGET_MS, seed: SEED },
-      resourceLimits: { maxOldGenerationSizeMb: HEAP_MB, maxYoungGenerationSizeMb: 32 },
+test(
+  `fuzz: ${TARGETS.length} parsers × ${RUNS} inputs, ≤ ${BUDGET_MS} ms each, heap ≤ ${HEAP_MB} MB`,
+  { timeout: TIMEOUT_MS },
+  async () => {
+    if (PROGRESS)
+      appendFileSync(PROGRESS, `${new Date().toISOString()} fuzz started: ${TARGETS.length} parsers × ${RUNS} inputs (seed ${SEED})\n`);
+    const results: { name: string; ran: number; slowestMs: number; slowestInput: string; failure?: string }[] = [];
+    let current = '';
+    const exit = await new Promise<{ code: number; error?: Error }>((resolve) => {
+      const worker = new Worker(new URL('./fuzz/boot.mjs', import.meta.url), {
+        workerData: { runs: RUNS, budgetMs: BUDGET_MS, seed: SEED },
+        resourceLimits: { maxOldGenerationSizeMb: HEAP_MB, maxYoungGenerationSizeMb: 32 },
+      });
+      let error: Error | undefined;
+      worker.on('message', (m: { kind: string; name: string } & (typeof results)[number]) => {
+        if (m.kind === 'start') current = m.name;
+        else {
+          results.push(m);
+          if (PROGRESS)
+            appendFileSync(
+              PROGRESS,
+              `${new Date().toISOString()} fuzz ${m.name}: ${m.ran} inputs, slowest ${m.slowestMs} ms${m.failure ? ` — FAILED: ${m.failure.split('\n')[0]}` : ''}\n`,
+            );
+        }
+      });
+      worker.on('error', (e) => (error = e));
+      worker.on('exit', (code) => resolve({ code, ...(error ? { error } : {}) }));
     });
-    let error: Error | undefined;
-    worker.on('message', (m: { kind: string; name: string } & (typeof results)[number]) => {
-      if (m.kind === 'start') current = m.name;
-      else {
-        results.push(m);
-        if (PROGRESS) appendFileSync(PROGRESS, `${new Date().toISOString()} fuzz ${m.name}: ${m.ran} inputs, slowest ${m.slowestMs} ms${m.failure ? ` — FAILED: ${m.failure.split('\n')[0]}` : ''}\n`);
-      }
-    });
-    worker.on('error', (e) => (error = e));
-    worker.on('exit', (code) => resolve({ code, ...(error ? { error } : {}) }));
-  });
-  let total = 0;
-  for (const r of results) {
-    total += r.ran;
-    console.log(`fuzz ${r.name}: ${r.ran} inputs, slowest ${r.slowestMs} ms${r.failure ? ` — FAILED: ${r.failure.split('\n')[0]}` : ''}`);
-  }
-  console.log(`fuzz: ${total} inputs over ${results.length} parsers (seed ${SEED})`);
-  assert.equal(exit.code, 0, `the fuzz worker ended while fuzzing ${current}: ${exit.error?.message ?? `exit ${exit.code}`} (heap limit ${HEAP_MB} MB)`);
-  assert.equal(results.length, TARGETS.length);
-  for (const r of results) {
-    assert.equal(r.failure, undefined, `${r.name}: ${r.failure}`);
-    assert.equal(r.ran, RUNS, r.name);
-  }
-});
+    let total = 0;
+    for (const r of results) {
+      total += r.ran;
+      console.log(`fuzz ${r.name}: ${r.ran} inputs, slowest ${r.slowestMs} ms${r.failure ? ` — FAILED: ${r.failure.split('\n')[0]}` : ''}`);
+    }
+    console.log(`fuzz: ${total} inputs over ${results.length} parsers (seed ${SEED})`);
+    assert.equal(
+      exit.code,
+      0,
+      `the fuzz worker ended while fuzzing ${current}: ${exit.error?.message ?? `exit ${exit.code}`} (heap limit ${HEAP_MB} MB)`,
+    );
+    assert.equal(results.length, TARGETS.length);
+    for (const r of results) {
+      assert.equal(r.failure, undefined, `${r.name}: ${r.failure}`);
+      assert.equal(r.ran, RUNS, r.name);
+    }
+  },
+);

@@ -12,7 +12,12 @@ import { REPO_ROOT, runCli } from '../support/cli.js';
 after(cleanupTemp);
 
 const git = (cwd: string, args: string[], input?: string) =>
-  execFileSync('git', args, { cwd, input, encoding: 'utf8', env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null' } }).trim();
+  execFileSync('git', args, {
+    cwd,
+    input,
+    encoding: 'utf8',
+    env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null' },
+  }).trim();
 
 /** A repository whose tree names a blob it lacks, and whose config says a promisor has it. */
 function hostileRepo(marker: string, extra: Record<string, string> = {}): string {
@@ -62,7 +67,11 @@ test('a promisor remote with core.sshCommand and a missing blob: steward check r
   const control = join(tempDir('steward-marker-'), 'ran');
   git(dir, ['config', 'core.sshCommand', `touch ${control}; false`]);
   try {
-    execFileSync('git', ['cat-file', '--batch'], { cwd: dir, input: 'ab825dc642cb6eb9a060e54bf8d69288fbee4904\n', stdio: ['pipe', 'ignore', 'ignore'] });
+    execFileSync('git', ['cat-file', '--batch'], {
+      cwd: dir,
+      input: 'ab825dc642cb6eb9a060e54bf8d69288fbee4904\n',
+      stdio: ['pipe', 'ignore', 'ignore'],
+    });
   } catch {
     // git reports the failed fetch; the marker is what matters
   }
@@ -105,5 +114,11 @@ test('every process under src/ is started by the one git runner', () => {
   assert.equal(starts.length, 1, 'one spawn call in the runner');
   assert.match(runner, /spawn\('git', \[\.\.\.CONFIG_ARGS/);
   const imported = /import \{([^}]*)\} from 'node:child_process'/.exec(runner)?.[1] ?? '';
-  assert.deepEqual(imported.split(',').map((s) => s.trim()).filter((s) => s && !s.startsWith('type ')), ['spawn']);
+  assert.deepEqual(
+    imported
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s && !s.startsWith('type ')),
+    ['spawn'],
+  );
 });

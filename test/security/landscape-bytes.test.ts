@@ -44,7 +44,10 @@ test('a UTF-16 landscape.yml (NUL bytes) is refused too, and a UTF-8 one with CR
   assert.ok(readFileSync(utf16).equals(wide));
 
   const crlf = join(dir, 'crlf.yml');
-  const before = Buffer.from('\uFEFF' + SAMPLE.replace('Differentiable computer vision.', 'Vision différentiable.').replace(/\n/g, '\r\n'), 'utf8');
+  const before = Buffer.from(
+    '\uFEFF' + SAMPLE.replace('Differentiable computer vision.', 'Vision différentiable.').replace(/\n/g, '\r\n'),
+    'utf8',
+  );
   writeFileSync(crlf, before);
   const ok = await runCli(['landscape', 'retire', crlf, 'torchvision']);
   assert.equal(ok.code, 0, ok.stderr);

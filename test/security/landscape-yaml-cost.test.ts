@@ -16,7 +16,11 @@ const refused: [string, string, RegExp][] = [
   ['compact nesting', fill('- '), /more than 64 levels on one line/],
   ['explicit keys', fill('? '), /more than 64 levels on one line/],
   ['anchors and aliases', fill('&a *a '), /more than 256 anchors, aliases and tags/],
-  ['an alias per key', `a: &a [x]\n${Array.from({ length: 20_000 }, (_, i) => `k${i}: *a\n`).join('')}`, /more than 256 anchors, aliases and tags/],
+  [
+    'an alias per key',
+    `a: &a [x]\n${Array.from({ length: 20_000 }, (_, i) => `k${i}: *a\n`).join('')}`,
+    /more than 256 anchors, aliases and tags/,
+  ],
   ['tags', fill('!a '), /more than 256 anchors, aliases and tags/],
   ['a file over the yaml size limit', `landscape: [${fill('x', MAX_YAML_CHARS)}]`, /read only up to 1048576 characters/],
   ['a file over the size limit', fill('# comment\n', MAX_LANDSCAPE_CHARS + 10), /more than the 8388608 a landscape file may have/],
@@ -46,8 +50,12 @@ test('landscape.yml: thousands of stray scalars are parsed within a bound and re
 });
 
 test('landscape.yml: ordinary flow style and anchors under the limits still parse', () => {
-  const text = 'landscape:\n  - category:\n    name: Modeling\n    subcategories:\n      - subcategory:\n        name: Vision\n        items: [{name: X, repo_url: "https://github.com/a/b", extra: {tags: [a, b]}}]\n';
+  const text =
+    'landscape:\n  - category:\n    name: Modeling\n    subcategories:\n      - subcategory:\n        name: Vision\n        items: [{name: X, repo_url: "https://github.com/a/b", extra: {tags: [a, b]}}]\n';
   const l = readLandscape(text);
   assert.deepEqual(l.problems, []);
-  assert.deepEqual(l.items.map((i) => i.name), ['X']);
+  assert.deepEqual(
+    l.items.map((i) => i.name),
+    ['X'],
+  );
 });

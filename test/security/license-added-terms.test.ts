@@ -28,26 +28,39 @@ test('MIT plus a paid-licence clause for companies fails requirement 7, showing 
     const r = seven(`${mit}\n\n${clause}\n`);
     assert.equal(r.status, 'fail', `${clause}: ${r.summary}`);
     assert.match(r.summary, /added restrictions/);
-    assert.ok(r.evidence.some((e) => e.detail?.startsWith('added: ') && e.detail.includes(clause.split(' ').slice(0, 3).join(' '))), JSON.stringify(r.evidence));
+    assert.ok(
+      r.evidence.some((e) => e.detail?.startsWith('added: ') && e.detail.includes(clause.split(' ').slice(0, 3).join(' '))),
+      JSON.stringify(r.evidence),
+    );
   }
 });
 
 test('MIT plus "TERMS.md forms part of this license" fails requirement 7: other terms pulled into the grant', () => {
-  for (const clause of ['The terms in TERMS.md form part of this license.', 'TERMS.md is incorporated into this license by reference.', 'Use is also subject to the additional terms in TERMS.md.']) {
+  for (const clause of [
+    'The terms in TERMS.md form part of this license.',
+    'TERMS.md is incorporated into this license by reference.',
+    'Use is also subject to the additional terms in TERMS.md.',
+  ]) {
     const r = seven(`${mit}\n\n${clause}\n`);
     assert.equal(r.status, 'fail', `${clause}: ${r.summary}`);
-    assert.ok(r.evidence.some((e) => /TERMS/.test(e.detail ?? '')), JSON.stringify(r.evidence));
+    assert.ok(
+      r.evidence.some((e) => /TERMS/.test(e.detail ?? '')),
+      JSON.stringify(r.evidence),
+    );
   }
 });
 
 test('an unmatched sentence between two sentences of the license body is a modification, however plain', () => {
   const r = identifyLicense(mit.replace('The above copyright notice', 'See TERMS.md for details. The above copyright notice'));
   assert.equal(r.modified, true);
-  assert.ok(r.differences.some((d) => d.kind === 'added' && d.text === 'See TERMS md for details'), JSON.stringify(r.differences));
+  assert.ok(
+    r.differences.some((d) => d.kind === 'added' && d.text === 'See TERMS md for details'),
+    JSON.stringify(r.differences),
+  );
   assert.equal(seven(mit.replace('The above copyright notice', 'See TERMS.md for details. The above copyright notice')).status, 'review');
 });
 
-test('what is not a change of the grant stays allowed: a notice after the license, a filled-in holder, a title of the project\'s own', () => {
+test("what is not a change of the grant stays allowed: a notice after the license, a filled-in holder, a title of the project's own", () => {
   assert.equal(seven(`${mit}\n\nThis project bundles third-party code; see THIRD_PARTY_NOTICES.md for their licenses.\n`).status, 'pass');
   assert.equal(seven(`Widget Labs License\n\n${mit.replace(/^MIT License\n/, '')}`).status, 'pass');
   assert.equal(seven(mit.replace('THE AUTHORS OR COPYRIGHT HOLDERS', 'WIDGET LABS')).status, 'pass');

@@ -29,17 +29,28 @@ test('bots renamed to people by .mailmap stay bots; requirements 12 and 13 say t
       { date: daysAgo(AS_OF, 40), author: { name: 'Kim', email: 'kim.old@example.org' }, files: { '.mailmap': mailmap } },
       ...Array.from({ length: 12 }, (_, i) => ({ date: daysAgo(AS_OF, 30 - i), author: i % 2 ? dependabot : actions })),
       // a bot credited as co-author, renamed too: not a person either
-      { date: daysAgo(AS_OF, 3), author: { name: 'Kim', email: 'kim.old@example.org' }, message: 'x\n\nCo-authored-by: dependabot[bot] <49699333+dependabot[bot]@users.noreply.github.com>' },
+      {
+        date: daysAgo(AS_OF, 3),
+        author: { name: 'Kim', email: 'kim.old@example.org' },
+        message: 'x\n\nCo-authored-by: dependabot[bot] <49699333+dependabot[bot]@users.noreply.github.com>',
+      },
     ],
   });
   const commit = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: dir }).toString().trim();
   const { history: h } = await readHistory(dir, commit, new Date(AS_OF), policy);
   assert.equal(h.botCommits, 12);
   assert.equal(h.commits, 2);
-  assert.deepEqual(h.contributors.map((p) => p.name), ['Kim Lee']);
+  assert.deepEqual(
+    h.contributors.map((p) => p.name),
+    ['Kim Lee'],
+  );
   assert.deepEqual(h.botsRenamedByMailmap, [
     { bot: 'dependabot[bot] <49699333+dependabot[bot]@users.noreply.github.com>', shownAs: 'Dana Reyes <dana@example.org>', commits: 7 },
-    { bot: 'github-actions[bot] <41898282+github-actions[bot]@users.noreply.github.com>', shownAs: 'Eli Stone <eli@example.org>', commits: 6 },
+    {
+      bot: 'github-actions[bot] <41898282+github-actions[bot]@users.noreply.github.com>',
+      shownAs: 'Eli Stone <eli@example.org>',
+      commits: 6,
+    },
   ]);
   const ev = makeEvidence({ overrides: { history: h } });
   const thirteen = recentCommits.evaluate(ev, ctx(policy, AS_OF));

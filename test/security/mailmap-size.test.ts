@@ -26,7 +26,10 @@ test('a 12 MB .mailmap: the history is read in seconds, the mailmap is capped an
   const dir = await buildRepo({
     commits: [
       { date: daysAgo(AS_OF, 20), author: { name: 'P1', email: 'p1-old@example.org' }, files: { '.mailmap': mailmap } },
-      ...Array.from({ length: 30 }, (_, i) => ({ date: daysAgo(AS_OF, 19 - i * 0.5), author: { name: `Commit Name ${i}`, email: `commit${i}@example.org` } })),
+      ...Array.from({ length: 30 }, (_, i) => ({
+        date: daysAgo(AS_OF, 19 - i * 0.5),
+        author: { name: `Commit Name ${i}`, email: `commit${i}@example.org` },
+      })),
     ],
   });
   const commit = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: dir }).toString().trim();
@@ -37,7 +40,10 @@ test('a 12 MB .mailmap: the history is read in seconds, the mailmap is capped an
   assert.equal(h.mailmap, true);
   assert.equal(h.mailmapTruncated, true);
   assert.equal(h.commits, 31);
-  assert.ok(h.contributors.some((p) => p.name === 'Person One'), JSON.stringify(h.contributors.slice(0, 3)));
+  assert.ok(
+    h.contributors.some((p) => p.name === 'Person One'),
+    JSON.stringify(h.contributors.slice(0, 3)),
+  );
   assert.ok(h.contributors.some((p) => p.name === 'Proper Name 0'));
 });
 

@@ -29,7 +29,10 @@ test('the delivery lease outlives the send timeout: a shorter one is refused, th
   const smtp = createTransport({ smtpUrl: 'smtp://127.0.0.1:1' });
   assert.equal(smtp.sendTimeoutMs, DEFAULT_SEND_TIMEOUT_MS);
   assert.equal(deliveryLease(smtp), DEFAULT_SEND_TIMEOUT_MS + LEASE_MARGIN_MS);
-  assert.throws(() => deliveryLease(smtp, 60_000), /delivery lease of 60000 ms is shorter than the transport's send timeout \(90000 ms\) plus the 30000 ms margin/);
+  assert.throws(
+    () => deliveryLease(smtp, 60_000),
+    /delivery lease of 60000 ms is shorter than the transport's send timeout \(90000 ms\) plus the 30000 ms margin/,
+  );
   assert.equal(deliveryLease(smtp, 600_000), 600_000);
   assert.equal(deliveryLease(createTransport({ smtpUrl: 'smtp://127.0.0.1:1', sendTimeoutMs: 2000 })), 2000 + LEASE_MARGIN_MS);
 });
@@ -67,7 +70,11 @@ test('a deliverer SIGKILLed while the server holds its DATA reply: nothing resen
     const [row] = await listOutbox(store.db);
     assert.equal(row!.status, 'pending');
     // the claim the dead deliverer left holds at least the send timeout plus the margin
-    const { claimed_until } = await store.db.selectFrom('outbox').select('claimed_until').where('id', '=', row!.id).executeTakeFirstOrThrow();
+    const { claimed_until } = await store.db
+      .selectFrom('outbox')
+      .select('claimed_until')
+      .where('id', '=', row!.id)
+      .executeTakeFirstOrThrow();
     const until = Date.parse(claimed_until!);
     assert.ok(until - killedAt! >= DEFAULT_SEND_TIMEOUT_MS + LEASE_MARGIN_MS - 15_000, `lease ends ${until - killedAt!} ms after the kill`);
 
@@ -118,7 +125,10 @@ test('a server that accepts then hangs: the send is cut at its timeout (connecti
     const cutAfter = Date.now() - started;
     assert.deepEqual(ra.delivered, []);
     assert.equal(ra.retrying.length, 1);
-    assert.match(ra.retrying[0]!.error, /did not finish within 0\.7 s and the connection was closed: the message may or may not have arrived; a resend carries the same Message-ID/);
+    assert.match(
+      ra.retrying[0]!.error,
+      /did not finish within 0\.7 s and the connection was closed: the message may or may not have arrived; a resend carries the same Message-ID/,
+    );
     assert.ok(cutAfter < sendTimeoutMs + LEASE_MARGIN_MS, `cut after ${cutAfter} ms`);
     await until('the sink to see the connection closed', () => sink.abandoned === 1, 5_000);
     assert.equal(sink.attempts, 1, 'one try: the deadline covers the retries too');
@@ -126,7 +136,10 @@ test('a server that accepts then hangs: the send is cut at its timeout (connecti
     // the retry (after the back-off) is the same message
     sink.hold(false);
     const retryAt = Date.parse(ra.retrying[0]!.retryAt);
-    assert.deepEqual(await deliverOutbox({ store, transport: other, render: renderStoredNotice, clock: { now: () => new Date(retryAt - 1) } }), { delivered: [], retrying: [], dead: [] });
+    assert.deepEqual(
+      await deliverOutbox({ store, transport: other, render: renderStoredNotice, clock: { now: () => new Date(retryAt - 1) } }),
+      { delivered: [], retrying: [], dead: [] },
+    );
     const r = await deliverOutbox({ store, transport: other, render: renderStoredNotice, clock: { now: () => new Date(retryAt) } });
     assert.equal(r.delivered.length, 1);
     assert.equal(sink.duplicates.length, 1);

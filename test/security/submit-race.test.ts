@@ -19,11 +19,20 @@ for (const backend of BACKENDS) {
       // the same repository as typed by different people: case, .git and a trailing slash differ
       const forms = ['https://github.com/acme/widget', 'https://github.com/Acme/Widget.git', 'https://github.com/acme/widget/'];
       const results = await Promise.allSettled(
-        Array.from({ length: 12 }, (_, i) => apps.submitApplication(engine, applicant(`u${i}`), simpleInput('Widget', forms[i % forms.length]))),
+        Array.from({ length: 12 }, (_, i) =>
+          apps.submitApplication(engine, applicant(`u${i}`), simpleInput('Widget', forms[i % forms.length])),
+        ),
       );
       const ok = results.filter((r) => r.status === 'fulfilled');
       const refused = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
-      assert.equal(ok.length, 1, `accepted ${ok.length}: ${refused.map((r) => String(r.reason)).slice(0, 2).join('; ')}`);
+      assert.equal(
+        ok.length,
+        1,
+        `accepted ${ok.length}: ${refused
+          .map((r) => String(r.reason))
+          .slice(0, 2)
+          .join('; ')}`,
+      );
       for (const r of refused) assert.match(String(r.reason), /for this repository is still|already/, String(r.reason));
       const open = (await apps.listApplications(engine)).filter((a) => a.status !== 'DECLINED' && a.status !== 'WITHDRAWN');
       assert.equal(open.length, 1);

@@ -50,7 +50,10 @@ test('authorisation matrix: every route × role answers the status its access im
           const res = await s.app.request(def.example.path, init);
           const want = expected(def, role);
           cells++;
-          if (res.status !== want) failures.push(`${def.method} ${def.example.path} as ${role}: expected ${want}, got ${res.status} ${(await res.text()).slice(0, 160).replace(/\s+/g, ' ')}`);
+          if (res.status !== want)
+            failures.push(
+              `${def.method} ${def.example.path} as ${role}: expected ${want}, got ${res.status} ${(await res.text()).slice(0, 160).replace(/\s+/g, ' ')}`,
+            );
           if (res.status === 302 && role === 'anonymous') assert.match(res.headers.get('location') ?? '', /^\/login\?next=/);
         } finally {
           if (s !== reads) await s.close();

@@ -20,18 +20,42 @@ test('review progress on the staff desk: reviewed of due, rate, time left, budge
     assert.doesNotMatch(await text(), /Periodic review,/);
 
     // projects accepted long ago are due today
-    const item = (name: string, line: number) => ({ id: `modeling--x--${name}`, name, category: 'Modeling', subcategory: 'X', homepage_url: '', repo_url: `https://github.com/example/${name}`, logo: 'x.svg', extra: { accepted: '2020-01-01' }, line });
-    await importLandscape(s.ctx.engine, STAFF, { file: 'landscape.yml', format: 'landscape', categories: [], problems: [], items: [item('alpha', 1), item('beta', 2)] });
+    const item = (name: string, line: number) => ({
+      id: `modeling--x--${name}`,
+      name,
+      category: 'Modeling',
+      subcategory: 'X',
+      homepage_url: '',
+      repo_url: `https://github.com/example/${name}`,
+      logo: 'x.svg',
+      extra: { accepted: '2020-01-01' },
+      line,
+    });
+    await importLandscape(s.ctx.engine, STAFF, {
+      file: 'landscape.yml',
+      format: 'landscape',
+      categories: [],
+      problems: [],
+      items: [item('alpha', 1), item('beta', 2)],
+    });
     const due = await dueProjects(s.ctx.engine);
     assert.ok(due.length >= 2, `${due.length} due`);
     const today = new Date().toISOString().slice(0, 10);
     let p = await reviewProgress(s.ctx);
-    assert.deepEqual({ done: p!.figures.done, total: p!.figures.total, eta: p!.figures.etaS, day: p!.day }, { done: 0, total: due.length, eta: null, day: today });
+    assert.deepEqual(
+      { done: p!.figures.done, total: p!.figures.total, eta: p!.figures.etaS, day: p!.day },
+      { done: 0, total: due.length, eta: null, day: today },
+    );
 
     await reviewOne(s.ctx.engine, STAFF, due[0]!, fakeEvaluator());
     const reset = new Date(Date.now() + 3600_000);
     await storeBudget(s.store).write('t1', 4200, Math.floor(reset.getTime() / 1000));
-    const { at } = await s.store.db.selectFrom('reports').select('created_at as at').orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
+    const { at } = await s.store.db
+      .selectFrom('reports')
+      .select('created_at as at')
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirstOrThrow();
     p = await reviewProgress(s.ctx, Date.parse(at) + 120_000);
     assert.equal(p!.figures.done, 1);
     assert.equal(p!.figures.total, due.length);
@@ -40,7 +64,12 @@ test('review progress on the staff desk: reviewed of due, rate, time left, budge
     assert.equal(p!.figures.budgetLeft, 4200);
     const page = await text();
     assert.equal(p!.figures.etaS, (due.length - 1) * 120);
-    assert.match(page, new RegExp(`Periodic review, ${today}\\s*1 of ${due.length} reviewed \\(1 passed\\),\\s*[\\d.]+ a minute, about \\S+( \\S+)? left; GitHub budget 4200 requests left until ${reset.toISOString().slice(11, 16)} UTC`));
+    assert.match(
+      page,
+      new RegExp(
+        `Periodic review, ${today}\\s*1 of ${due.length} reviewed \\(1 passed\\),\\s*[\\d.]+ a minute, about \\S+( \\S+)? left; GitHub budget 4200 requests left until ${reset.toISOString().slice(11, 16)} UTC`,
+      ),
+    );
   } finally {
     await s.close();
   }

@@ -13,7 +13,11 @@ import { openStore, type Store } from '../../src/store/index.js';
 import { fakeEvaluator } from '../process/fake-report.js';
 import { tempDir } from '../support/repo.js';
 
-export const MATRIX_USERS: Record<Exclude<MatrixRole, 'anonymous'>, string> = { applicant: DEMO_APPLICANT, member: DEMO_MEMBERS[0]!, staff: DEMO_STAFF.id };
+export const MATRIX_USERS: Record<Exclude<MatrixRole, 'anonymous'>, string> = {
+  applicant: DEMO_APPLICANT,
+  member: DEMO_MEMBERS[0]!,
+  staff: DEMO_STAFF.id,
+};
 
 let template: Promise<string> | undefined;
 
@@ -26,7 +30,10 @@ async function seededDir(): Promise<string> {
     await store.close();
     const logos = join(dir, 'logos');
     mkdirSync(logos);
-    writeFileSync(join(logos, 'lumen.svg'), '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10"/></svg>');
+    writeFileSync(
+      join(logos, 'lumen.svg'),
+      '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10"/></svg>',
+    );
     return dir;
   })();
   return template;
@@ -48,7 +55,19 @@ export async function seeded(extra: Partial<ServerContext> = {}): Promise<Seeded
     engine: createEngine({ store }),
     landscape: {
       logosDir: join(dir, 'logos'),
-      items: [{ id: 'modeling--computer-vision--lumen', name: 'Lumen', category: 'Modeling', subcategory: 'Computer Vision', description: 'Lumen sees.', homepage_url: 'https://github.com/demo-org/lumen', repo_url: 'https://github.com/demo-org/lumen', logo: 'lumen.svg', line: 1 }],
+      items: [
+        {
+          id: 'modeling--computer-vision--lumen',
+          name: 'Lumen',
+          category: 'Modeling',
+          subcategory: 'Computer Vision',
+          description: 'Lumen sees.',
+          homepage_url: 'https://github.com/demo-org/lumen',
+          repo_url: 'https://github.com/demo-org/lumen',
+          logo: 'lumen.svg',
+          line: 1,
+        },
+      ],
     },
     ...extra,
   };

@@ -41,7 +41,11 @@ test('POST /github/webhooks is 404 without the GitHub App and hands the raw requ
         return new Response('accepted', { status: 202 });
       },
     });
-    const res = await app.request('/github/webhooks', { method: 'POST', body: '{"action":"opened"}', headers: { 'x-github-event': 'issues' } });
+    const res = await app.request('/github/webhooks', {
+      method: 'POST',
+      body: '{"action":"opened"}',
+      headers: { 'x-github-event': 'issues' },
+    });
     assert.equal(res.status, 202);
     assert.deepEqual(seen, [{ body: '{"action":"opened"}', event: 'issues' }]);
     assert.equal((await app.request('/github/webhooks')).status, 404, 'GET is not a webhook delivery');
@@ -55,15 +59,22 @@ test('server extensions merge, and two builders providing one handler is refused
   try {
     const handler = async () => new Response('x');
     const input = { env: {}, ...ctx, log: () => undefined };
-    assert.deepEqual(await buildExtensions(input, [async () => ({}), async () => ({ githubWebhook: handler })]), { githubWebhook: handler });
-    await assert.rejects(buildExtensions(input, [async () => ({ githubWebhook: handler }), async () => ({ githubWebhook: handler })]), /two builders both provide githubWebhook/);
+    assert.deepEqual(await buildExtensions(input, [async () => ({}), async () => ({ githubWebhook: handler })]), {
+      githubWebhook: handler,
+    });
+    await assert.rejects(
+      buildExtensions(input, [async () => ({ githubWebhook: handler }), async () => ({ githubWebhook: handler })]),
+      /two builders both provide githubWebhook/,
+    );
   } finally {
     await ctx.store.close();
   }
 });
 
 test('steward serve prints its URL, answers /healthz on loopback and exits 0 on SIGTERM', async () => {
-  const server = await startServe(['--port', '0', '--data-dir', tempDir('steward-serve-cli-')], { env: { ...process.env, PORT: 'not-used' } });
+  const server = await startServe(['--port', '0', '--data-dir', tempDir('steward-serve-cli-')], {
+    env: { ...process.env, PORT: 'not-used' },
+  });
   assert.match(server.url, /^http:\/\/127\.0\.0\.1:\d+$/);
   const res = await fetch(`${server.url}/healthz`);
   assert.equal(res.status, 200);

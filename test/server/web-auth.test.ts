@@ -28,10 +28,18 @@ test('local sign-in: a wrong password is refused; the right one sets an HTTP-onl
   try {
     await setPassword(s.store.db, 'mia', 'members-only', new Date());
     const anon = await as(s, 'anonymous');
-    const bad = await s.app.request('/login?next=/queue', { method: 'POST', headers: { ...anon, ...FORM }, body: formBody({ user: 'mia', password: 'members-onl' }) });
+    const bad = await s.app.request('/login?next=/queue', {
+      method: 'POST',
+      headers: { ...anon, ...FORM },
+      body: formBody({ user: 'mia', password: 'members-onl' }),
+    });
     assert.equal(bad.status, 403);
     assert.doesNotMatch(bad.headers.get('set-cookie') ?? '', /steward_session/);
-    const good = await s.app.request('/login?next=/queue', { method: 'POST', headers: { ...anon, ...FORM }, body: formBody({ user: 'mia', password: 'members-only' }) });
+    const good = await s.app.request('/login?next=/queue', {
+      method: 'POST',
+      headers: { ...anon, ...FORM },
+      body: formBody({ user: 'mia', password: 'members-only' }),
+    });
     assert.equal(good.status, 303);
     assert.equal(good.headers.get('location'), '/queue');
     const cookie = good.headers.get('set-cookie') ?? '';
@@ -41,7 +49,11 @@ test('local sign-in: a wrong password is refused; the right one sets an HTTP-onl
     const queue = await s.app.request('/queue', { headers: { cookie: `steward_session=${sid}` } });
     assert.equal(queue.status, 200);
     // an off-site next is not followed
-    const off = await s.app.request('/login?next=//evil.example/', { method: 'POST', headers: { ...anon, ...FORM }, body: formBody({ user: 'mia', password: 'members-only' }) });
+    const off = await s.app.request('/login?next=//evil.example/', {
+      method: 'POST',
+      headers: { ...anon, ...FORM },
+      body: formBody({ user: 'mia', password: 'members-only' }),
+    });
     assert.equal(off.headers.get('location'), '/inbox');
   } finally {
     await s.close();
@@ -52,23 +64,39 @@ test('cookies are Secure on https', async () => {
   const s = await seeded();
   try {
     await setPassword(s.store.db, 'mia', 'members-only', new Date());
-    const res = await s.app.request('https://steward.example/login', { method: 'POST', headers: { ...(await as(s, 'anonymous')), ...FORM }, body: formBody({ user: 'mia', password: 'members-only' }) });
+    const res = await s.app.request('https://steward.example/login', {
+      method: 'POST',
+      headers: { ...(await as(s, 'anonymous')), ...FORM },
+      body: formBody({ user: 'mia', password: 'members-only' }),
+    });
     assert.match(res.headers.get('set-cookie') ?? '', /steward_session=[^;]+;.*Secure/i);
   } finally {
     await s.close();
   }
 });
 
-test('every form needs the CSRF value of its browser: none, or another browser\'s, is refused with 403', async () => {
+test("every form needs the CSRF value of its browser: none, or another browser's, is refused with 403", async () => {
   const s = await seeded();
   try {
     const member = await as(s, 'member');
-    const none = await s.app.request('/applications/8/ballot', { method: 'POST', headers: { ...member, ...FORM }, body: new URLSearchParams({ choice: 'approve' }).toString() });
+    const none = await s.app.request('/applications/8/ballot', {
+      method: 'POST',
+      headers: { ...member, ...FORM },
+      body: new URLSearchParams({ choice: 'approve' }).toString(),
+    });
     assert.equal(none.status, 403);
     assert.match(await none.text(), /CSRF/);
-    const other = await s.app.request('/applications/8/ballot', { method: 'POST', headers: { ...member, ...FORM }, body: formBody({ choice: 'approve' }, 'x'.repeat(40)) });
+    const other = await s.app.request('/applications/8/ballot', {
+      method: 'POST',
+      headers: { ...member, ...FORM },
+      body: formBody({ choice: 'approve' }, 'x'.repeat(40)),
+    });
     assert.equal(other.status, 403);
-    const ok = await s.app.request('/applications/8/ballot', { method: 'POST', headers: { ...member, ...FORM }, body: formBody({ choice: 'approve' }, CSRF) });
+    const ok = await s.app.request('/applications/8/ballot', {
+      method: 'POST',
+      headers: { ...member, ...FORM },
+      body: formBody({ choice: 'approve' }, CSRF),
+    });
     assert.equal(ok.status, 303);
   } finally {
     await s.close();
@@ -79,11 +107,19 @@ test('API tokens act as their holder without cookies or CSRF; an unknown token i
   const s = await seeded();
   try {
     const staff = await as(s, 'staff');
-    const page = await s.app.request('/account/tokens', { method: 'POST', headers: { ...staff, ...FORM }, body: formBody({ label: 'script' }) });
+    const page = await s.app.request('/account/tokens', {
+      method: 'POST',
+      headers: { ...staff, ...FORM },
+      body: formBody({ label: 'script' }),
+    });
     const token = /(stw_[A-Za-z0-9_-]+)/.exec(await page.text())![1]!;
     const tally = await s.app.request('/api/applications/8/tally', { headers: { authorization: `Bearer ${token}` } });
     assert.equal(tally.status, 200);
-    const cast = await s.app.request('/api/applications/8/ballot', { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: '{"choice":"abstain"}' });
+    const cast = await s.app.request('/api/applications/8/ballot', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: '{"choice":"abstain"}',
+    });
     assert.equal(cast.status, 200);
     assert.equal(((await cast.json()) as { nonBinding: number }).nonBinding, 1, 'staff is not on the roster: recorded, not counted');
     const bad = await s.app.request('/api/applications/8/tally', { headers: { authorization: 'Bearer stw_nope' } });
@@ -100,7 +136,10 @@ test('nothing private for the wrong role: another applicant gets 404, the public
     const bob = `steward_session=${await createSession(s.store.db, 'bob', new Date())}`;
     assert.equal((await s.app.request('/applications/8', { headers: { cookie: bob } })).status, 404, "bob may not see ann's application");
     assert.equal((await s.app.request('/api/applications/8', { headers: { cookie: bob } })).status, 404);
-    const ann = await (await s.app.request('/api/applications/8', { headers: await as(s, 'applicant') })).json() as { tally: unknown; application: { vote?: unknown } };
+    const ann = (await (await s.app.request('/api/applications/8', { headers: await as(s, 'applicant') })).json()) as {
+      tally: unknown;
+      application: { vote?: unknown };
+    };
     assert.equal(ann.tally, null, 'the applicant does not see the open vote');
     assert.equal(ann.application.vote, undefined);
     const pub = await (await s.app.request('/projects/lumen')).text();
@@ -108,7 +147,10 @@ test('nothing private for the wrong role: another applicant gets 404, the public
     const member = await (await s.app.request('/applications/8', { headers: await as(s, 'member') })).text();
     assert.match(member, /Who voted what is shown when the vote closes/);
     assert.doesNotMatch(member, /noah: reject/);
-    const t = await (await s.app.request('/api/applications/8/tally', { headers: await as(s, 'member') })).json() as { ballots: unknown; pending: string[] };
+    const t = (await (await s.app.request('/api/applications/8/tally', { headers: await as(s, 'member') })).json()) as {
+      ballots: unknown;
+      pending: string[];
+    };
     assert.equal(t.ballots, null);
     assert.deepEqual(t.pending, ['olga', 'pete', 'quinn']);
   } finally {
@@ -118,7 +160,9 @@ test('nothing private for the wrong role: another applicant gets 404, the public
 
 test('GitHub OAuth against a loopback stand-in: authorize → callback → session for the GitHub login; a forged state is refused', async () => {
   const gh = await startFakeGithubOAuth({ login: 'mia' });
-  const s = await seeded({ web: { githubOAuth: { clientId: gh.clientId, clientSecret: gh.clientSecret, webBase: gh.url, apiBase: gh.url } } });
+  const s = await seeded({
+    web: { githubOAuth: { clientId: gh.clientId, clientSecret: gh.clientSecret, webBase: gh.url, apiBase: gh.url } },
+  });
   const server = await listen(s.app, { port: 0, host: '127.0.0.1' });
   try {
     const start = await fetch(`${server.url}/auth/github?next=/queue`, { redirect: 'manual' });
@@ -165,7 +209,11 @@ test('badges: project and repository SVGs with an ETag (304 on If-None-Match) an
     assert.equal(report.schema, 'steward.report/v1');
     assert.equal(report.requirements.length, 19);
     const staff = await as(s, 'staff');
-    await s.app.request('/staff/retire', { method: 'POST', headers: { ...staff, ...FORM }, body: formBody({ project: 'lumen', reason: 'archived upstream' }) });
+    await s.app.request('/staff/retire', {
+      method: 'POST',
+      headers: { ...staff, ...FORM },
+      body: formBody({ project: 'lumen', reason: 'archived upstream' }),
+    });
     assert.match(await (await s.app.request('/badge/lumen.svg')).text(), /PyTorch Ecosystem: retired/);
   } finally {
     await s.close();
@@ -180,7 +228,16 @@ test('public pages come from the page cache until the process changes: a retirem
     assert.equal(await (await s.app.request('/projects/lumen')).text(), first);
     assert.match(await (await s.app.request('/?q=lumen')).text(), /1 project\b/);
     const staff = await as(s, 'staff');
-    assert.equal((await s.app.request('/staff/retire', { method: 'POST', headers: { ...staff, ...FORM }, body: formBody({ project: 'lumen', reason: 'archived upstream' }) })).status, 303);
+    assert.equal(
+      (
+        await s.app.request('/staff/retire', {
+          method: 'POST',
+          headers: { ...staff, ...FORM },
+          body: formBody({ project: 'lumen', reason: 'archived upstream' }),
+        })
+      ).status,
+      303,
+    );
     assert.match(await (await s.app.request('/projects/lumen')).text(), /Retired[\s\S]*archived upstream/);
     assert.match(await (await s.app.request('/?q=lumen')).text(), /0 projects/);
     // a signed-in visitor's page is never the cached one (it carries their own forms and view)
@@ -204,12 +261,18 @@ test('cached public answers: gzipped for a client that takes gzip (own ETag, Var
     assert.equal(gunzipSync(Buffer.from(await zipped.arrayBuffer())).toString('utf8'), text);
     assert.notEqual(zipped.headers.get('etag'), plain.headers.get('etag'));
     assert.equal((await s.app.request('/', { headers: { 'if-none-match': plain.headers.get('etag')! } })).status, 304);
-    assert.equal((await s.app.request('/', { headers: { 'accept-encoding': 'gzip', 'if-none-match': zipped.headers.get('etag')! } })).status, 304);
+    assert.equal(
+      (await s.app.request('/', { headers: { 'accept-encoding': 'gzip', 'if-none-match': zipped.headers.get('etag')! } })).status,
+      304,
+    );
     const report = await s.app.request('/api/projects/lumen/report', { headers: { 'accept-encoding': 'gzip' } });
     assert.equal(report.headers.get('content-encoding'), 'gzip');
     assert.equal(JSON.parse(gunzipSync(Buffer.from(await report.arrayBuffer())).toString('utf8')).schema, 'steward.report/v1');
     // a logo keeps its own, stricter policy
-    assert.equal((await s.app.request('/logos/lumen.svg')).headers.get('content-security-policy'), "default-src 'none'; style-src 'unsafe-inline'");
+    assert.equal(
+      (await s.app.request('/logos/lumen.svg')).headers.get('content-security-policy'),
+      "default-src 'none'; style-src 'unsafe-inline'",
+    );
   } finally {
     await s.close();
   }

@@ -10,7 +10,13 @@ import { selfCheckPath } from '../../src/server/self-check.js';
 import { as, CSRF, formBody, seeded } from './seed.js';
 
 const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
-const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/\s+/g, ' ');
+const text = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&#39;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ');
 const row = (html: string, id: number) => text(new RegExp(`<tr id="req-${id}">([\\s\\S]*?)</tr>`).exec(html)?.[1] ?? '');
 
 test('waivers: shown on the project and application pages, recorded and revoked by staff through the form; report rows exempt with the reason while in force', async () => {
@@ -21,24 +27,51 @@ test('waivers: shown on the project and application pages, recorded and revoked 
     assert.match(text(pub), /18\. CODEOWNERS The maintainers are listed in MAINTAINERS\.md.* by the working group in S1 .*in force/);
     assert.match(row(pub, 18), /exempt: The maintainers are listed in MAINTAINERS\.md/);
     assert.doesNotMatch(pub, /Record a waiver/);
-    const api = (await (await s.app.request('/api/projects/lumen/report')).json()) as { requirements: { id: number; status: string }[]; waivers: { id: string; state: string }[] };
+    const api = (await (await s.app.request('/api/projects/lumen/report')).json()) as {
+      requirements: { id: number; status: string }[];
+      waivers: { id: string; state: string }[];
+    };
     assert.equal(api.requirements.find((r) => r.id === 18)!.status, 'exempt');
-    assert.deepEqual(api.waivers.map((w) => [w.id, w.state]), [['W1', 'in force']]);
+    assert.deepEqual(
+      api.waivers.map((w) => [w.id, w.state]),
+      [['W1', 'in force']],
+    );
 
     const staff = await as(s, 'staff');
     const before = row(await (await s.app.request('/applications/10', { headers: staff })).text(), 6);
     assert.doesNotMatch(before, /exempt/);
-    const rec = await s.app.request('/applications/10/waivers', { method: 'POST', headers: { ...staff, ...FORM }, body: formBody({ requirement: '6', reason: 'docs move to the new site next month', decidedBy: 'the working group', decidedIn: 'S2', until: '' }) });
+    const rec = await s.app.request('/applications/10/waivers', {
+      method: 'POST',
+      headers: { ...staff, ...FORM },
+      body: formBody({
+        requirement: '6',
+        reason: 'docs move to the new site next month',
+        decidedBy: 'the working group',
+        decidedIn: 'S2',
+        until: '',
+      }),
+    });
     assert.equal(rec.status, 303);
     const page = await (await s.app.request('/applications/10', { headers: staff })).text();
-    assert.match(row(page, 6), /exempt: docs move to the new site next month \(waiver W3, decided by the working group in S2, until the first periodic review\)/);
+    assert.match(
+      row(page, 6),
+      /exempt: docs move to the new site next month \(waiver W3, decided by the working group in S2, until the first periodic review\)/,
+    );
     assert.match(text(page), /6\. Documentation docs move to the new site next month .* the first periodic review in force/);
     // a refusal of the engine is the page's answer, with its reason
-    const bad = await s.app.request('/applications/10/waivers', { method: 'POST', headers: { ...staff, ...FORM }, body: formBody({ requirement: '42', reason: 'x', decidedBy: 'wg', decidedIn: 'S2' }) });
+    const bad = await s.app.request('/applications/10/waivers', {
+      method: 'POST',
+      headers: { ...staff, ...FORM },
+      body: formBody({ requirement: '42', reason: 'x', decidedBy: 'wg', decidedIn: 'S2' }),
+    });
     assert.equal(bad.status, 400);
     assert.match(text(await bad.text()), /expected a requirement number 1–19/);
 
-    const rev = await s.app.request('/waivers/W3/revoke', { method: 'POST', headers: { ...staff, ...FORM }, body: formBody({ reason: 'the docs are up', subject: 'application:10' }) });
+    const rev = await s.app.request('/waivers/W3/revoke', {
+      method: 'POST',
+      headers: { ...staff, ...FORM },
+      body: formBody({ reason: 'the docs are up', subject: 'application:10' }),
+    });
     assert.equal(rev.status, 303);
     assert.equal(rev.headers.get('location'), '/applications/10#waivers-h');
     const after = await (await s.app.request('/applications/10', { headers: staff })).text();
@@ -58,7 +91,11 @@ test('the inbox page lists what src/process/inbox.ts computes for the signed-in 
   const s = await seeded();
   try {
     // olga has not voted on application 8; sam has the staff's work; ann a question to answer
-    for (const [who, role] of [['olga', 'member'], ['sam', 'staff'], ['ann', 'applicant']] as const) {
+    for (const [who, role] of [
+      ['olga', 'member'],
+      ['sam', 'staff'],
+      ['ann', 'applicant'],
+    ] as const) {
       const headers = { cookie: `steward_session=${await createSession(s.store.db, who, new Date())}` };
       const html = await (await s.app.request('/inbox', { headers })).text();
       const items = await inbox(s.ctx.engine, { id: who, role });
@@ -92,10 +129,14 @@ test('self-check folder: a repository-relative path is queued with the URL; abso
     assert.match(r.refused, why);
   }
   const queued: { data: unknown; opts: unknown }[] = [];
-  const jobs = { enqueue: async (_name: string, data: unknown, opts: unknown) => (queued.push({ data, opts }), `job-${queued.length}`), get: async () => undefined } as unknown as JobQueue;
+  const jobs = {
+    enqueue: async (_name: string, data: unknown, opts: unknown) => (queued.push({ data, opts }), `job-${queued.length}`),
+    get: async () => undefined,
+  } as unknown as JobQueue;
   const s = await seeded({ jobs });
   try {
-    const post = (fields: Record<string, string>) => s.app.request('/self-check', { method: 'POST', headers: { cookie: `steward_csrf=${CSRF}`, ...FORM }, body: formBody(fields) });
+    const post = (fields: Record<string, string>) =>
+      s.app.request('/self-check', { method: 'POST', headers: { cookie: `steward_csrf=${CSRF}`, ...FORM }, body: formBody(fields) });
     const refused = await post({ repo: 'https://github.com/demo-org/lumen', path: '../../etc' });
     assert.equal(refused.status, 400);
     const page = text(await refused.text());
@@ -106,7 +147,10 @@ test('self-check folder: a repository-relative path is queued with the URL; abso
     const ok = await post({ repo: 'https://github.com/demo-org/lumen', path: 'packages/vision' });
     assert.equal(ok.status, 303);
     assert.equal(ok.headers.get('location'), '/self-check/job-1');
-    assert.deepEqual({ ...(queued[0]!.data as object), requestedAt: 'x' }, { url: 'https://github.com/demo-org/lumen', path: 'packages/vision', requestedAt: 'x' });
+    assert.deepEqual(
+      { ...(queued[0]!.data as object), requestedAt: 'x' },
+      { url: 'https://github.com/demo-org/lumen', path: 'packages/vision', requestedAt: 'x' },
+    );
     assert.deepEqual(queued[0]!.opts, { singletonKey: 'https://github.com/demo-org/lumen packages/vision', retryLimit: 1 });
   } finally {
     await s.close();
@@ -117,15 +161,42 @@ test('the public log of decisions: acceptances, joining, waivers on projects and
   const s = await seeded();
   try {
     const staff = await as(s, 'staff');
-    assert.equal((await s.app.request('/staff/retire', { method: 'POST', headers: { ...staff, ...FORM }, body: formBody({ project: 'lumen', reason: 'archived upstream' }) })).status, 303);
-    const { decisions } = (await (await s.app.request('/api/decisions')).json()) as { decisions: { kind: string; project: string | null; text: string }[] };
+    assert.equal(
+      (
+        await s.app.request('/staff/retire', {
+          method: 'POST',
+          headers: { ...staff, ...FORM },
+          body: formBody({ project: 'lumen', reason: 'archived upstream' }),
+        })
+      ).status,
+      303,
+    );
+    const { decisions } = (await (await s.app.request('/api/decisions')).json()) as {
+      decisions: { kind: string; project: string | null; text: string }[];
+    };
     const kinds = decisions.map((d) => d.kind);
     for (const k of ['retired', 'waiver', 'joined', 'accepted']) assert.ok(kinds.includes(k), `the log has a ${k} entry`);
     assert.match(decisions[0]!.text, /^lumen retired: archived upstream$/);
-    assert.ok(decisions.some((d) => /^Lumen accepted: Meets the requirements; strong contributor base\. \(4 of 5 members approved; 3 needed\)$/.test(d.text)));
+    assert.ok(
+      decisions.some((d) =>
+        /^Lumen accepted: Meets the requirements; strong contributor base\. \(4 of 5 members approved; 3 needed\)$/.test(d.text),
+      ),
+    );
     const html = await (await s.app.request('/decisions')).text();
     const all = JSON.stringify(decisions) + text(html);
-    for (const secret of ['Marlin', 'Nimbus', 'Too few active contributors', 'Which PyTorch releases', 'A niche field', '@', 'mia', 'noah', 'sam', 'vote.cast', 'ballots']) {
+    for (const secret of [
+      'Marlin',
+      'Nimbus',
+      'Too few active contributors',
+      'Which PyTorch releases',
+      'A niche field',
+      '@',
+      'mia',
+      'noah',
+      'sam',
+      'vote.cast',
+      'ballots',
+    ]) {
       assert.ok(!all.includes(secret), `the public log shows ${JSON.stringify(secret)}`);
     }
     // the whole audit log stays the working group's

@@ -14,11 +14,24 @@ for (const backend of BACKENDS) {
     const store = await backend.open();
     try {
       for (let i = 0; i < 5; i++) {
-        await inTransaction(store, (trx) => appendAudit(trx, [{ at: `2026-01-0${i + 1}T00:00:00.000Z`, actor: 'staff', action: 'test.step', subject: `thing:${i}`, data: { i, nested: { b: 1, a: [i] } } }]));
+        await inTransaction(store, (trx) =>
+          appendAudit(trx, [
+            {
+              at: `2026-01-0${i + 1}T00:00:00.000Z`,
+              actor: 'staff',
+              action: 'test.step',
+              subject: `thing:${i}`,
+              data: { i, nested: { b: 1, a: [i] } },
+            },
+          ]),
+        );
       }
       assert.deepEqual(await verifyAudit(store.db), { ok: true, entries: 5 });
       const log = await readAudit(store.db);
-      assert.deepEqual(log.map((e) => e.seq), [1, 2, 3, 4, 5]);
+      assert.deepEqual(
+        log.map((e) => e.seq),
+        [1, 2, 3, 4, 5],
+      );
 
       // an edit in the middle: the edited entry is the first bad one
       await sql`update audit_log set data = ${JSON.stringify({ i: 99, nested: { a: [2], b: 1 } })} where seq = 3`.execute(store.db);

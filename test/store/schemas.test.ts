@@ -24,7 +24,10 @@ test('a store migrates in its own schema although another schema holds migration
         "select table_name from information_schema.tables where table_schema = $1 and table_name like 'kysely_migration%' order by 1",
         [mine],
       );
-      assert.deepEqual(tables.rows.map((r: { table_name: string }) => r.table_name), ['kysely_migration', 'kysely_migration_lock']);
+      assert.deepEqual(
+        tables.rows.map((r: { table_name: string }) => r.table_name),
+        ['kysely_migration', 'kysely_migration_lock'],
+      );
     } finally {
       await second.close();
     }
@@ -45,11 +48,17 @@ test('a schema another store drops while this one migrates is asked again, not a
   try {
     // the error kysely's table listing meets when a schema goes between its snapshot and a lookup
     const gone = `steward_t_${randomBytes(6).toString('hex')}`;
-    const err = await client.query(`select has_schema_privilege('${gone}', 'USAGE')`).then(() => undefined, (e: unknown) => e);
+    const err = await client.query(`select has_schema_privilege('${gone}', 'USAGE')`).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     assert.ok(err, 'PostgreSQL refuses a schema that does not exist');
     assert.equal(otherSchemaDropped(err, 'steward_t_mine'), true);
     assert.equal(otherSchemaDropped(err, gone), false, 'its own schema gone is an error');
-    const other = await client.query('select * from no_such_table_here').then(() => undefined, (e: unknown) => e);
+    const other = await client.query('select * from no_such_table_here').then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     assert.equal(otherSchemaDropped(other, 'steward_t_mine'), false);
   } finally {
     await client.end();

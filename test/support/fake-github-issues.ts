@@ -64,7 +64,16 @@ export class FakeIssuesApi {
 
   addIssue(full: string, i: Partial<FakeIssue> & { number: number; title: string; user: string }): FakeIssue {
     const at = i.created_at ?? this.now();
-    const issue: FakeIssue = { body: '', state: 'open', state_reason: null, labels: [], updated_at: at, closed_at: null, ...i, created_at: at };
+    const issue: FakeIssue = {
+      body: '',
+      state: 'open',
+      state_reason: null,
+      labels: [],
+      updated_at: at,
+      closed_at: null,
+      ...i,
+      created_at: at,
+    };
     this.repo(full).issues.set(i.number, issue);
     return issue;
   }
@@ -170,20 +179,33 @@ export class FakeIssuesApi {
       case 'GET issues': {
         const state = url.searchParams.get('state') ?? 'open';
         const all = [...r.issues.values()].filter((i) => state === 'all' || i.state === state).sort((a, b) => b.number - a.number);
-        return this.page(url, all.map((i) => this.restIssue(full, i)));
+        return this.page(
+          url,
+          all.map((i) => this.restIssue(full, i)),
+        );
       }
       case 'POST issues': {
         const number = Math.max(0, ...r.issues.keys()) + 1;
-        const i = this.addIssue(full, { number, title: String(input.title), body: String(input.body ?? ''), user: this.botLogin, labels: (input.labels as string[]) ?? [] });
+        const i = this.addIssue(full, {
+          number,
+          title: String(input.title),
+          body: String(input.body ?? ''),
+          user: this.botLogin,
+          labels: (input.labels as string[]) ?? [],
+        });
         return { status: 201, data: this.restIssue(full, i) };
       }
       case 'GET issues/comments':
-        return this.page(url, [...r.comments.values()].sort((a, b) => a.id - b.id).map((c) => this.restComment(full, c)));
+        return this.page(
+          url,
+          [...r.comments.values()].sort((a, b) => a.id - b.id).map((c) => this.restComment(full, c)),
+        );
       case 'GET issues/:n':
         return issue ? { status: 200, data: this.restIssue(full, issue) } : notFound;
       case 'PATCH issues/:n': {
         if (!issue) return notFound;
-        if (input.state === 'closed' && issue.state === 'open') Object.assign(issue, { state: 'closed', closed_at: this.now(), state_reason: input.state_reason ?? 'completed' });
+        if (input.state === 'closed' && issue.state === 'open')
+          Object.assign(issue, { state: 'closed', closed_at: this.now(), state_reason: input.state_reason ?? 'completed' });
         if (input.state === 'open') Object.assign(issue, { state: 'open', closed_at: null, state_reason: 'reopened' });
         if (typeof input.body === 'string') issue.body = input.body;
         if (typeof input.title === 'string') issue.title = input.title;
@@ -205,11 +227,20 @@ export class FakeIssuesApi {
       case 'GET issues/comments/:n/reactions': {
         const c = r.comments.get(n);
         if (!c) return notFound;
-        return this.page(url, c.reactions.map((x, k) => ({ id: c.id * 100 + k, content: x.content, created_at: x.created_at, user: { login: x.user, type: 'User' } })));
+        return this.page(
+          url,
+          c.reactions.map((x, k) => ({
+            id: c.id * 100 + k,
+            content: x.content,
+            created_at: x.created_at,
+            user: { login: x.user, type: 'User' },
+          })),
+        );
       }
       case 'POST issues/:n/labels': {
         if (!issue) return notFound;
-        for (const l of (input.labels as string[]) ?? []) if (!issue.labels.some((x) => x.toLowerCase() === l.toLowerCase())) issue.labels.push(l);
+        for (const l of (input.labels as string[]) ?? [])
+          if (!issue.labels.some((x) => x.toLowerCase() === l.toLowerCase())) issue.labels.push(l);
         return { status: 200, data: issue.labels.map((name) => ({ name })) };
       }
     }
@@ -238,27 +269,53 @@ export class FakeIssuesApi {
             if (seen.has(name)) continue;
             seen.add(name);
             const dir = f.slice(path.length + 1).includes('/');
-            entries.push({ type: dir ? 'dir' : 'file', name, path: `${path}/${name}`, sha: dir ? blobSha(name) : blobSha(t), size: dir ? 0 : Buffer.byteLength(t) });
+            entries.push({
+              type: dir ? 'dir' : 'file',
+              name,
+              path: `${path}/${name}`,
+              sha: dir ? blobSha(name) : blobSha(t),
+              size: dir ? 0 : Buffer.byteLength(t),
+            });
           }
           return { status: 200, data: entries };
         }
-        return { status: 200, data: { type: 'file', encoding: 'base64', name: path.split('/').at(-1), path, sha: blobSha(text), size: Buffer.byteLength(text), content: Buffer.from(text).toString('base64') } };
+        return {
+          status: 200,
+          data: {
+            type: 'file',
+            encoding: 'base64',
+            name: path.split('/').at(-1),
+            path,
+            sha: blobSha(text),
+            size: Buffer.byteLength(text),
+            content: Buffer.from(text).toString('base64'),
+          },
+        };
       }
       if (method === 'PUT') {
         const branch = String(input.branch ?? 'main');
         if (!r.branches.has(branch)) return { status: 404, data: { message: `Branch ${branch} not found` } };
         const old = r.branches.get(branch)!.get(path);
-        if (old !== undefined && input.sha !== blobSha(old)) return { status: 409, data: { message: `${path} does not match ${String(input.sha)}` } };
-        if (old === undefined && input.sha !== undefined) return { status: 422, data: { message: 'sha given for a file that does not exist' } };
+        if (old !== undefined && input.sha !== blobSha(old))
+          return { status: 409, data: { message: `${path} does not match ${String(input.sha)}` } };
+        if (old === undefined && input.sha !== undefined)
+          return { status: 422, data: { message: 'sha given for a file that does not exist' } };
         const text = Buffer.from(String(input.content), 'base64').toString('utf8');
         r.branches.get(branch)!.set(path, text);
-        return { status: old === undefined ? 201 : 200, data: { content: { path, sha: blobSha(text) }, commit: { sha: this.headSha(full, branch), message: input.message } } };
+        return {
+          status: old === undefined ? 201 : 200,
+          data: { content: { path, sha: blobSha(text) }, commit: { sha: this.headSha(full, branch), message: input.message } },
+        };
       }
     }
     if (method === 'GET' && rest[0] === 'git' && rest[1] === 'blobs' && rest.length === 3) {
       for (const files of r.branches.values()) {
         for (const text of files.values()) {
-          if (blobSha(text) === rest[2]) return { status: 200, data: { sha: rest[2], size: Buffer.byteLength(text), encoding: 'base64', content: Buffer.from(text).toString('base64') } };
+          if (blobSha(text) === rest[2])
+            return {
+              status: 200,
+              data: { sha: rest[2], size: Buffer.byteLength(text), encoding: 'base64', content: Buffer.from(text).toString('base64') },
+            };
         }
       }
       return notFound;
@@ -267,7 +324,9 @@ export class FakeIssuesApi {
     const ref = rest.slice(2).join('/');
     if (method === 'GET' && rest[0] === 'git' && rest[1] === 'ref' && ref.startsWith('heads/')) {
       const b = ref.slice('heads/'.length);
-      return r.branches.has(b) ? { status: 200, data: { ref: `refs/heads/${b}`, object: { type: 'commit', sha: this.headSha(full, b) } } } : notFound;
+      return r.branches.has(b)
+        ? { status: 200, data: { ref: `refs/heads/${b}`, object: { type: 'commit', sha: this.headSha(full, b) } } }
+        : notFound;
     }
     if (method === 'POST' && rest.join('/') === 'git/refs') {
       const b = String(input.ref).replace(/^refs\/heads\//, '');
@@ -278,8 +337,17 @@ export class FakeIssuesApi {
     }
     if (method === 'POST' && rest.join('/') === 'pulls') {
       const number = 500 + r.pulls.length + 1;
-      r.pulls.push({ number, title: String(input.title), head: String(input.head), base: String(input.base), body: String(input.body ?? '') });
-      return { status: 201, data: { number, html_url: `https://github.com/${full}/pull/${number}`, head: { ref: input.head }, base: { ref: input.base } } };
+      r.pulls.push({
+        number,
+        title: String(input.title),
+        head: String(input.head),
+        base: String(input.base),
+        body: String(input.body ?? ''),
+      });
+      return {
+        status: 201,
+        data: { number, html_url: `https://github.com/${full}/pull/${number}`, head: { ref: input.head }, base: { ref: input.base } },
+      };
     }
     if (method === 'POST' && rest.join('/') === 'check-runs') {
       r.checkRuns.push(input);
@@ -291,7 +359,9 @@ export class FakeIssuesApi {
   /** A branch's head: a hash of its files, so it changes with every write. */
   headSha(full: string, branch: string): string {
     const files = this.repo(full).branches.get(branch);
-    return createHash('sha1').update(JSON.stringify([...(files ?? new Map()).entries()].sort())).digest('hex');
+    return createHash('sha1')
+      .update(JSON.stringify([...(files ?? new Map()).entries()].sort()))
+      .digest('hex');
   }
 }
 

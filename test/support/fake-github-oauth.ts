@@ -43,8 +43,13 @@ export async function startFakeGithubOAuth(opts: { login: string }): Promise<Fak
       for await (const chunk of req) body += chunk;
       const p = JSON.parse(body || '{}') as Record<string, string>;
       const grant = codes.get(p['code'] ?? '');
-      if (p['client_id'] !== clientId || p['client_secret'] !== clientSecret) return json(200, { error: 'incorrect_client_credentials', error_description: 'The client_id and/or client_secret passed are incorrect.' });
-      if (!grant || grant.redirectUri !== p['redirect_uri']) return json(200, { error: 'bad_verification_code', error_description: 'The code passed is incorrect or expired.' });
+      if (p['client_id'] !== clientId || p['client_secret'] !== clientSecret)
+        return json(200, {
+          error: 'incorrect_client_credentials',
+          error_description: 'The client_id and/or client_secret passed are incorrect.',
+        });
+      if (!grant || grant.redirectUri !== p['redirect_uri'])
+        return json(200, { error: 'bad_verification_code', error_description: 'The code passed is incorrect or expired.' });
       codes.delete(p['code']!);
       const token = `gho_${randomBytes(12).toString('hex')}`;
       tokens.set(token, grant.login);

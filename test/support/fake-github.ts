@@ -171,7 +171,11 @@ export class FakeGitHub {
           fault.kind === 'secondary'
             ? 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.'
             : 'You have triggered an abuse detection mechanism. Please wait a few minutes before you try again.';
-        return send(fault.status, { message, documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api' }, { 'retry-after': String(fault.retryAfter) });
+        return send(
+          fault.status,
+          { message, documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api' },
+          { 'retry-after': String(fault.retryAfter) },
+        );
       }
       return send(fault.status, { message: 'Server Error' });
     }
@@ -199,7 +203,14 @@ export class FakeGitHub {
     if (b.remaining <= 0) {
       this.rateLimited++;
       const wait = String(Math.max(1, b.reset - Math.floor(Date.now() / 1000)));
-      return send(403, { message: `API rate limit exceeded for ${token ? 'user' : '127.0.0.1'}.`, documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api' }, { ...rl(), 'retry-after': wait });
+      return send(
+        403,
+        {
+          message: `API rate limit exceeded for ${token ? 'user' : '127.0.0.1'}.`,
+          documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api',
+        },
+        { ...rl(), 'retry-after': wait },
+      );
     }
     let status = 200;
     let data: unknown;
@@ -254,7 +265,12 @@ export class FakeGitHub {
     const app = this.appOfJwt(jwt!);
     if (!app) return send(401, { message: "'Issuer' claim ('iss') must be an Integer" });
     if (!app.installations.includes(installation)) return send(404, { message: 'Not Found' });
-    send(201, { token: `ghs_${installation}_${++this.minted}`, expires_at: new Date(Date.now() + 3600_000).toISOString(), permissions: { metadata: 'read' }, repository_selection: 'all' });
+    send(201, {
+      token: `ghs_${installation}_${++this.minted}`,
+      expires_at: new Date(Date.now() + 3600_000).toISOString(),
+      permissions: { metadata: 'read' },
+      repository_selection: 'all',
+    });
   }
 
   private restRepo(r: FakeRepo) {
@@ -316,12 +332,17 @@ export class FakeGitHub {
       if (!members) return notFound;
       const perPage = Number(url.searchParams.get('per_page') ?? 30);
       const page = Number(url.searchParams.get('page') ?? 1);
-      return { status: 200, data: members.slice((page - 1) * perPage, page * perPage).map((login, i) => ({ login, id: 100 + i, type: 'User' })) };
+      return {
+        status: 200,
+        data: members.slice((page - 1) * perPage, page * perPage).map((login, i) => ({ login, id: 100 + i, type: 'User' })),
+      };
     }
     if ((p[0] === 'orgs' || p[0] === 'users') && p[2] === 'repos' && p.length === 3) {
       const owner = this.owners.get(p[1]!.toLowerCase());
       if (!owner || (p[0] === 'orgs') !== (owner.type === 'Organization')) return notFound;
-      const all = [...this.repos.values()].filter((r) => r.owner.toLowerCase() === p[1]!.toLowerCase()).sort((a, b) => a.name.localeCompare(b.name));
+      const all = [...this.repos.values()]
+        .filter((r) => r.owner.toLowerCase() === p[1]!.toLowerCase())
+        .sort((a, b) => a.name.localeCompare(b.name));
       const perPage = Number(url.searchParams.get('per_page') ?? 30);
       const page = Number(url.searchParams.get('page') ?? 1);
       const slice = all.slice((page - 1) * perPage, page * perPage);
@@ -341,7 +362,9 @@ export class FakeGitHub {
 
   private tree(r: FakeRepo, dir: string) {
     const prefix = dir === '' ? '' : `${dir}/`;
-    const inside = Object.keys(r.files ?? {}).filter((f) => f.startsWith(prefix)).map((f) => f.slice(prefix.length));
+    const inside = Object.keys(r.files ?? {})
+      .filter((f) => f.startsWith(prefix))
+      .map((f) => f.slice(prefix.length));
     if (dir !== '' && inside.length === 0) return null; // GitHub: no such path, the object is null
     const blobs = new Set(inside.filter((f) => !f.includes('/')));
     const trees = new Set(inside.filter((f) => f.includes('/')).map((f) => f.split('/')[0]!));
@@ -353,7 +376,13 @@ export class FakeGitHub {
     const v = req.variables ?? {};
     const r = this.repos.get(`${v.owner}/${v.name}`.toLowerCase());
     const errors: unknown[] = [];
-    if (!r) errors.push({ type: 'NOT_FOUND', path: ['repository'], locations: [{ line: 3, column: 3 }], message: `Could not resolve to a Repository with the name '${v.owner}/${v.name}'.` });
+    if (!r)
+      errors.push({
+        type: 'NOT_FOUND',
+        path: ['repository'],
+        locations: [{ line: 3, column: 3 }],
+        message: `Could not resolve to a Repository with the name '${v.owner}/${v.name}'.`,
+      });
     const history = (after?: string) => {
       const all = r?.authors ?? [];
       const start = after ? Number(after) : 0;
@@ -362,11 +391,20 @@ export class FakeGitHub {
       return { pageInfo: { hasNextPage: end < all.length, endCursor: end < all.length ? String(end) : null }, nodes };
     };
     if (op === 'StewardAuthors') {
-      return { data: { repository: r ? { defaultBranchRef: { target: { history: history(v.after as string | undefined) } } } : null }, ...(errors.length ? { errors } : {}) };
+      return {
+        data: { repository: r ? { defaultBranchRef: { target: { history: history(v.after as string | undefined) } } } : null },
+        ...(errors.length ? { errors } : {}),
+      };
     }
     if (op !== 'StewardRepo') return { errors: [{ message: `unknown operation ${op}` }] };
     const community = this.repos.get(`${v.owner}/.github`.toLowerCase());
-    if (!community) errors.push({ type: 'NOT_FOUND', path: ['community'], locations: [{ line: 36, column: 3 }], message: `Could not resolve to a Repository with the name '${v.owner}/.github'.` });
+    if (!community)
+      errors.push({
+        type: 'NOT_FOUND',
+        path: ['community'],
+        locations: [{ line: 36, column: 3 }],
+        message: `Could not resolve to a Repository with the name '${v.owner}/.github'.`,
+      });
     const blob = (c: FakeRepo, path: string) => (c.files?.[path] !== undefined ? { text: c.files[path] } : null);
     const url = r ? `https://github.com/${r.owner}/${r.name}` : '';
     return {
@@ -390,12 +428,23 @@ export class FakeGitHub {
                   oid: r.headOid ?? 'a'.repeat(40),
                   committedDate: r.committedDate ?? '2026-11-01T00:00:00Z',
                   statusCheckRollup: r.rollup ? { state: r.rollup } : null,
-                  checkSuites: { nodes: (r.runs ?? []).slice(0, 1).map((x) => ({ status: 'COMPLETED', conclusion: (x.conclusion ?? 'neutral').toUpperCase(), app: { slug: 'github-actions' }, workflowRun: { url: `${url}/actions/runs/1`, workflow: { name: x.name } } })) },
+                  checkSuites: {
+                    nodes: (r.runs ?? []).slice(0, 1).map((x) => ({
+                      status: 'COMPLETED',
+                      conclusion: (x.conclusion ?? 'neutral').toUpperCase(),
+                      app: { slug: 'github-actions' },
+                      workflowRun: { url: `${url}/actions/runs/1`, workflow: { name: x.name } },
+                    })),
+                  },
                   ...(v.withAuthors ? { history: history() } : {}),
                 },
               },
               latestRelease: r.latestRelease ? { ...r.latestRelease, url: `${url}/releases/tag/${r.latestRelease.tagName}` } : null,
-              releases: { nodes: r.latestRelease ? [{ ...r.latestRelease, isPrerelease: false, isDraft: false, url: `${url}/releases/tag/${r.latestRelease.tagName}` }] : [] },
+              releases: {
+                nodes: r.latestRelease
+                  ? [{ ...r.latestRelease, isPrerelease: false, isDraft: false, url: `${url}/releases/tag/${r.latestRelease.tagName}` }]
+                  : [],
+              },
             }
           : null,
         community: community
@@ -420,16 +469,34 @@ export class FakeGitHub {
     const m = /^\/git\/([A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+\.git)\/(info\/refs|git-upload-pack)$/.exec(url.pathname);
     const dir = m ? join(this.opts.gitRoot!, m[1]!) : '';
     const advertise = m?.[2] === 'info/refs';
-    if (!m || m[1]!.includes('..') || !existsSync(dir) || (advertise ? url.searchParams.get('service') !== 'git-upload-pack' : req.method !== 'POST')) {
+    if (
+      !m ||
+      m[1]!.includes('..') ||
+      !existsSync(dir) ||
+      (advertise ? url.searchParams.get('service') !== 'git-upload-pack' : req.method !== 'POST')
+    ) {
       entry.status = 404;
       res.writeHead(404, { 'content-type': 'text/plain' });
       res.end('not found\n');
       return;
     }
     const protocol = String(req.headers['git-protocol'] ?? '');
-    const child = spawn('git', ['-c', 'uploadpack.allowFilter=true', '-c', 'uploadpack.allowAnySHA1InWant=true', 'upload-pack', '--stateless-rpc', ...(advertise ? ['--http-backend-info-refs'] : []), dir], {
-      env: { PATH: process.env.PATH ?? '/usr/bin:/bin', GIT_CONFIG_NOSYSTEM: '1', ...(protocol ? { GIT_PROTOCOL: protocol } : {}) },
-    });
+    const child = spawn(
+      'git',
+      [
+        '-c',
+        'uploadpack.allowFilter=true',
+        '-c',
+        'uploadpack.allowAnySHA1InWant=true',
+        'upload-pack',
+        '--stateless-rpc',
+        ...(advertise ? ['--http-backend-info-refs'] : []),
+        dir,
+      ],
+      {
+        env: { PATH: process.env.PATH ?? '/usr/bin:/bin', GIT_CONFIG_NOSYSTEM: '1', ...(protocol ? { GIT_PROTOCOL: protocol } : {}) },
+      },
+    );
     const out: Buffer[] = [];
     child.stdout.on('data', (c: Buffer) => out.push(c));
     let stderr = '';
@@ -446,7 +513,10 @@ export class FakeGitHub {
       entry.status = 200;
       // protocol v0 advertisements start with the service line; v2 capabilities do not
       const head = advertise && !/version=2/.test(protocol) ? Buffer.from('001e# service=git-upload-pack\n0000') : Buffer.alloc(0);
-      res.writeHead(200, { 'content-type': advertise ? 'application/x-git-upload-pack-advertisement' : 'application/x-git-upload-pack-result', 'cache-control': 'no-cache' });
+      res.writeHead(200, {
+        'content-type': advertise ? 'application/x-git-upload-pack-advertisement' : 'application/x-git-upload-pack-result',
+        'cache-control': 'no-cache',
+      });
       res.end(Buffer.concat([head, ...out]));
     });
     child.stdin.end(advertise ? undefined : body);

@@ -12,11 +12,34 @@ export interface FixtureItem {
   logo: string;
 }
 
-export const KORNIA: FixtureItem = { name: 'Kornia', description: 'Differentiable computer vision.', homepage_url: 'https://kornia.github.io/', repo_url: 'https://github.com/kornia/kornia', logo: 'kornia.svg' };
-export const TORCHVISION: FixtureItem = { name: 'torchvision', description: 'Datasets, models and transforms for vision.', homepage_url: 'https://pytorch.org/vision/', repo_url: 'https://github.com/pytorch/vision', logo: 'torchvision.svg' };
+export const KORNIA: FixtureItem = {
+  name: 'Kornia',
+  description: 'Differentiable computer vision.',
+  homepage_url: 'https://kornia.github.io/',
+  repo_url: 'https://github.com/kornia/kornia',
+  logo: 'kornia.svg',
+};
+export const TORCHVISION: FixtureItem = {
+  name: 'torchvision',
+  description: 'Datasets, models and transforms for vision.',
+  homepage_url: 'https://pytorch.org/vision/',
+  repo_url: 'https://github.com/pytorch/vision',
+  logo: 'torchvision.svg',
+};
 /** its repo_url names an organisation, not a repository */
-export const MONAI: FixtureItem = { name: 'MONAI', description: 'AI Toolkit for Healthcare Imaging', homepage_url: 'https://monai.io/', repo_url: 'https://github.com/Project-MONAI', logo: 'monai.svg' };
-export const OLD_VISION: FixtureItem = { name: 'Old Vision', homepage_url: 'https://old.example', repo_url: 'https://github.com/acme/old-vision', logo: 'old-vision.svg' };
+export const MONAI: FixtureItem = {
+  name: 'MONAI',
+  description: 'AI Toolkit for Healthcare Imaging',
+  homepage_url: 'https://monai.io/',
+  repo_url: 'https://github.com/Project-MONAI',
+  logo: 'monai.svg',
+};
+export const OLD_VISION: FixtureItem = {
+  name: 'Old Vision',
+  homepage_url: 'https://old.example',
+  repo_url: 'https://github.com/acme/old-vision',
+  logo: 'old-vision.svg',
+};
 
 /** One entry as the real file writes it (the keys the item has, in its usual order). */
 export function itemYml(i: FixtureItem): string {

@@ -23,5 +23,7 @@ export function sarifErrors(log: unknown): string[] {
   }
   const validate: Validator = validator;
   if (validate(log)) return [];
-  return ((validate.errors ?? []) as { instancePath: string; message?: string }[]).map((e) => `${e.instancePath || '/'}: ${e.message ?? ''}`);
+  return ((validate.errors ?? []) as { instancePath: string; message?: string }[]).map(
+    (e) => `${e.instancePath || '/'}: ${e.message ?? ''}`,
+  );
 }

@@ -16,8 +16,15 @@ export interface ServeProcess {
 }
 
 /** Starts `steward serve ...args` and resolves once it prints the address it listens on. */
-export async function startServe(args: string[], opts: { env?: NodeJS.ProcessEnv; stderr?: 'pipe' | 'inherit' } = {}): Promise<ServeProcess> {
-  const child = spawn(process.execPath, [...CLI, 'serve', ...args], { cwd: ROOT, env: opts.env ?? process.env, stdio: ['ignore', 'pipe', opts.stderr ?? 'pipe'] });
+export async function startServe(
+  args: string[],
+  opts: { env?: NodeJS.ProcessEnv; stderr?: 'pipe' | 'inherit' } = {},
+): Promise<ServeProcess> {
+  const child = spawn(process.execPath, [...CLI, 'serve', ...args], {
+    cwd: ROOT,
+    env: opts.env ?? process.env,
+    stdio: ['ignore', 'pipe', opts.stderr ?? 'pipe'],
+  });
   let out = '';
   let err = '';
   child.stderr?.on('data', (c: Buffer) => (err += c.toString()));

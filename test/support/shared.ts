@@ -11,5 +11,10 @@ export const SHARED_DIR = process.env['STEWARD_SHARED_DIR'] ? resolve(process.en
 /** The path of a file under the shared folder and `false`, or the reason a test needing it skips. */
 export function sharedFile(rel: string): { path: string; skip: string | false } {
   const path = resolve(SHARED_DIR, rel);
-  return { path, skip: existsSync(path) ? false : `${path} is absent (the shared data folder is not beside the repository; set STEWARD_SHARED_DIR to point at it)` };
+  return {
+    path,
+    skip: existsSync(path)
+      ? false
+      : `${path} is absent (the shared data folder is not beside the repository; set STEWARD_SHARED_DIR to point at it)`,
+  };
 }

@@ -5,8 +5,25 @@ import { GITHUB_COM, parseRepoUrl, readRepoPath, repoHostName } from '../../src/
 
 test('GitHub: host, organisation, repository, page inside it', () => {
   assert.equal(parseRepoUrl('https://github.com')?.kind, 'host');
-  assert.deepEqual(parseRepoUrl('https://github.com/pytorch/'), { kind: 'org', owner: 'pytorch', path: ['pytorch'], extra: [], host: 'github.com', hostKind: 'github', queryOrFragment: false });
-  assert.deepEqual(parseRepoUrl(' https://WWW.GitHub.com/pytorch/vision.git '), { kind: 'repo', owner: 'pytorch', name: 'vision', path: ['pytorch', 'vision'], extra: [], host: 'github.com', hostKind: 'github', queryOrFragment: false });
+  assert.deepEqual(parseRepoUrl('https://github.com/pytorch/'), {
+    kind: 'org',
+    owner: 'pytorch',
+    path: ['pytorch'],
+    extra: [],
+    host: 'github.com',
+    hostKind: 'github',
+    queryOrFragment: false,
+  });
+  assert.deepEqual(parseRepoUrl(' https://WWW.GitHub.com/pytorch/vision.git '), {
+    kind: 'repo',
+    owner: 'pytorch',
+    name: 'vision',
+    path: ['pytorch', 'vision'],
+    extra: [],
+    host: 'github.com',
+    hostKind: 'github',
+    queryOrFragment: false,
+  });
   const sub = parseRepoUrl('https://github.com/a/b/tree/main/x');
   assert.equal(sub?.kind, 'subpath');
   assert.deepEqual(sub?.extra, ['tree', 'main', 'x']);
@@ -41,6 +58,12 @@ test('other hosts, and what is not a URL, are not read', () => {
 test('path reading: .git leaves only the repository segment on GitHub, the last on GitLab', () => {
   assert.deepEqual(readRepoPath(['foo.git'], 'github').path, ['foo.git']);
   assert.deepEqual(readRepoPath(['grp.git'], 'gitlab').path, ['grp']);
-  assert.deepEqual(readRepoPath(['a', 'b.git', 'c.git'], 'github'), { kind: 'subpath', owner: 'a', name: 'b', path: ['a', 'b'], extra: ['c.git'] });
+  assert.deepEqual(readRepoPath(['a', 'b.git', 'c.git'], 'github'), {
+    kind: 'subpath',
+    owner: 'a',
+    name: 'b',
+    path: ['a', 'b'],
+    extra: ['c.git'],
+  });
   assert.deepEqual(readRepoPath([], 'gitlab'), { kind: 'host', path: [], extra: [] });
 });

@@ -27,7 +27,8 @@ async function readJsonArray(file: string, what: string): Promise<unknown[]> {
   // `gh api --paginate` without --slurp writes one array per page, which is not JSON; --slurp
   // wraps the pages in one more array
   if (Array.isArray(data) && data.every(Array.isArray)) data = data.flat();
-  if (!Array.isArray(data)) throw new InputError(`${file}: expected a JSON array of ${what} as GitHub's REST API returns it, found ${typeof data}`);
+  if (!Array.isArray(data))
+    throw new InputError(`${file}: expected a JSON array of ${what} as GitHub's REST API returns it, found ${typeof data}`);
   return data;
 }
 
@@ -38,7 +39,7 @@ export function registerImport(application: Command): void {
   storeOptions(
     application
       .command('import')
-      .description('bring in the ecosystem repository\'s issues as applications, in the state their labels say')
+      .description("bring in the ecosystem repository's issues as applications, in the state their labels say")
       .argument('<issues.json>', 'GET /repos/{owner}/{repo}/issues?state=all as GitHub returns it (pull requests are skipped)')
       .option('--comments <comments.json>', 'GET /repos/{owner}/{repo}/issues/comments: the questions of issues waiting on a comment')
       .option('--repo <owner/name>', 'the repository, when the issues carry no repository_url or html_url')
@@ -64,14 +65,25 @@ Example:
         if (lacking.length > 0) throw new InputError(`${file}: item ${n} is not a GitHub issue: it lacks ${lacking.join(', ')}`);
       });
       const comments = flags.comments ? await readJsonArray(flags.comments, 'issue comments') : [];
-      if (flags.repo !== undefined && !/^[\w.-]+\/[\w.-]+$/.test(flags.repo)) throw new InputError(`--repo: expected owner/name, found ${JSON.stringify(flags.repo)}`);
+      if (flags.repo !== undefined && !/^[\w.-]+\/[\w.-]+$/.test(flags.repo))
+        throw new InputError(`--repo: expected owner/name, found ${JSON.stringify(flags.repo)}`);
       await withEngine(flags, async ({ engine, actor }) => {
         const { importIssues } = await import('../../process/engine-issues.js');
-        const r = await importIssues(engine, actor, { issues: issues as never, comments: comments as never, ...(flags.repo ? { repo: flags.repo } : {}) });
+        const r = await importIssues(engine, actor, {
+          issues: issues as never,
+          comments: comments as never,
+          ...(flags.repo ? { repo: flags.repo } : {}),
+        });
         if (flags.format === 'json') return printJson(r);
-        const out: string[] = [`imported ${r.created.length} applications; ${r.existing.length} already recorded; ${r.skipped.length} skipped; ${r.pullRequests} pull requests left out`];
-        for (const c of r.created) out.push(`  #${c.issue} → application ${c.id}: ${c.state}${c.label ? ` (label "${c.label}")` : ' (no state label)'}${c.missing ? `, ${c.missing} form problem${c.missing > 1 ? 's' : ''}` : ''}`);
-        for (const c of r.conflicts) out.push(`  #${c.issue}: several state labels; "${c.kept}" outranks ${c.outranked.map((o) => `"${o}"`).join(', ')}`);
+        const out: string[] = [
+          `imported ${r.created.length} applications; ${r.existing.length} already recorded; ${r.skipped.length} skipped; ${r.pullRequests} pull requests left out`,
+        ];
+        for (const c of r.created)
+          out.push(
+            `  #${c.issue} → application ${c.id}: ${c.state}${c.label ? ` (label "${c.label}")` : ' (no state label)'}${c.missing ? `, ${c.missing} form problem${c.missing > 1 ? 's' : ''}` : ''}`,
+          );
+        for (const c of r.conflicts)
+          out.push(`  #${c.issue}: several state labels; "${c.kept}" outranks ${c.outranked.map((o) => `"${o}"`).join(', ')}`);
         for (const s of r.skipped) out.push(`  #${s.issue}: skipped: ${s.reason}`);
         if (r.session) out.push(`applications in review were put in session ${r.session}`);
         process.stdout.write(out.join('\n') + '\n');

@@ -10,7 +10,9 @@ export function register(program: Command): void {
   storeOptions(
     audit
       .command('verify')
-      .description('recompute the chain, check signatures with the audit key and every application and project against the log; exit 1 and say what does not match')
+      .description(
+        'recompute the chain, check signatures with the audit key and every application and project against the log; exit 1 and say what does not match',
+      )
       .option('--head <seq:hash>', 'a head kept outside the database (from `steward audit head`): the log must still hold it'),
   ).action(async (flags: StoreFlags & { head?: string }) => {
     await withEngine(flags, async ({ store }) => {
@@ -23,7 +25,11 @@ export function register(program: Command): void {
         }
       }
       const key = store.auditKey.load();
-      const v = await checkAudit(store.db, { ...(key ? { key } : {}), keyWhere: store.auditKey.where, ...(flags.head !== undefined ? { head: flags.head } : {}) });
+      const v = await checkAudit(store.db, {
+        ...(key ? { key } : {}),
+        keyWhere: store.auditKey.where,
+        ...(flags.head !== undefined ? { head: flags.head } : {}),
+      });
       const out: string[] = [];
       if (v.ok) out.push(`audit log intact: ${v.entries} entries (${store.location})`);
       else if (v.firstBad!.what === 'state') out.push(`audit log and records DISAGREE: ${v.firstBad!.reason}`);
@@ -31,17 +37,28 @@ export function register(program: Command): void {
       else out.push(`audit log TAMPERED at entry ${v.firstBad!.seq}: ${v.firstBad!.reason}`, `${v.entries} entries before it verify`);
       const unsigned = Math.min(v.signedFrom - 1, v.entries);
       if (!v.signatures.checked) {
-        out.push(`signatures NOT checked: no audit key (set STEWARD_AUDIT_KEY, or keep the key file at ${v.signatures.keyWhere}); a chain recomputed after an edit would pass without it — compare with a head kept outside (--head)`);
+        out.push(
+          `signatures NOT checked: no audit key (set STEWARD_AUDIT_KEY, or keep the key file at ${v.signatures.keyWhere}); a chain recomputed after an edit would pass without it — compare with a head kept outside (--head)`,
+        );
       } else if (v.ok) {
         const signed = v.entries - unsigned;
         out.push(`signatures checked with the audit key (${v.signatures.keyWhere}): ${signed} signed entr${signed === 1 ? 'y' : 'ies'}`);
       }
-      if (unsigned > 0) out.push(`entries 1–${unsigned} were written before signing began (entry ${v.signedFrom}): hash-chained, not signed; the first signed entry's link covers them`);
+      if (unsigned > 0)
+        out.push(
+          `entries 1–${unsigned} were written before signing began (entry ${v.signedFrom}): hash-chained, not signed; the first signed entry's link covers them`,
+        );
       if (v.ok) {
         out.push(`records: ${v.records.checked} applications and projects match the state the log holds for them`);
-        if (v.records.untracked.length > 0) out.push(`records not yet in the log (last written before signing began; tied to it on their next change): ${v.records.untracked.length} (${v.records.untracked.slice(0, 5).join(', ')}${v.records.untracked.length > 5 ? ', …' : ''})`);
+        if (v.records.untracked.length > 0)
+          out.push(
+            `records not yet in the log (last written before signing began; tied to it on their next change): ${v.records.untracked.length} (${v.records.untracked.slice(0, 5).join(', ')}${v.records.untracked.length > 5 ? ', …' : ''})`,
+          );
       }
-      if (v.externalHead) out.push(`external head: entry ${v.externalHead.seq} is in the log, ${v.externalHead.after} entr${v.externalHead.after === 1 ? 'y' : 'ies'} after it`);
+      if (v.externalHead)
+        out.push(
+          `external head: entry ${v.externalHead.seq} is in the log, ${v.externalHead.after} entr${v.externalHead.after === 1 ? 'y' : 'ies'} after it`,
+        );
       process.stdout.write(`${out.join('\n')}\n`);
       if (!v.ok) process.exitCode = 1;
     });
@@ -68,12 +85,20 @@ export function register(program: Command): void {
       .option('--oldest-first', 'in chain order, oldest first')
       .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text')),
   ).action(async (flags: StoreFlags & { subject?: string; limit?: string; oldestFirst?: boolean; format: string }) => {
-    if (flags.limit !== undefined && !/^[1-9]\d*$/.test(flags.limit)) throw new InputError(`--limit: expected a positive whole number, found ${JSON.stringify(flags.limit)}`);
+    if (flags.limit !== undefined && !/^[1-9]\d*$/.test(flags.limit))
+      throw new InputError(`--limit: expected a positive whole number, found ${JSON.stringify(flags.limit)}`);
     await withEngine(flags, async ({ store }) => {
       const { readAudit } = await import('../../store/index.js');
-      const entries = await readAudit(store.db, { newestFirst: !flags.oldestFirst, ...(flags.subject ? { subject: flags.subject } : {}), ...(flags.limit ? { limit: Number(flags.limit) } : {}) });
+      const entries = await readAudit(store.db, {
+        newestFirst: !flags.oldestFirst,
+        ...(flags.subject ? { subject: flags.subject } : {}),
+        ...(flags.limit ? { limit: Number(flags.limit) } : {}),
+      });
       if (flags.format === 'json') return printJson(entries);
-      for (const e of entries) process.stdout.write(`${String(e.seq).padStart(6)}  ${e.at}  ${e.actor.padEnd(10)}  ${e.action.padEnd(24)}  ${e.subject}  ${JSON.stringify(e.data)}\n`);
+      for (const e of entries)
+        process.stdout.write(
+          `${String(e.seq).padStart(6)}  ${e.at}  ${e.actor.padEnd(10)}  ${e.action.padEnd(24)}  ${e.subject}  ${JSON.stringify(e.data)}\n`,
+        );
     });
   });
 }

@@ -28,15 +28,28 @@ export function register(program: Command): void {
   program
     .command('check')
     .description('judge repositories against the 19 ecosystem requirements, with evidence and fixes')
-    .argument('[targets...]', 'a repository: work tree or bare repository path (the root, not a sub-directory), an https URL on github.com or gitlab.com, or OWNER/NAME')
+    .argument(
+      '[targets...]',
+      'a repository: work tree or bare repository path (the root, not a sub-directory), an https URL on github.com or gitlab.com, or OWNER/NAME',
+    )
     .option('--rev <rev>', 'the revision to evaluate (branch, tag or commit; default HEAD, or the branch a /tree/<branch>/ URL names)')
-    .option('--path <dir>', 'the folder of the repository the project lives in (a monorepo\'s sub/dir; default: the one a /tree/<branch>/<path> URL names); CI and shared community files still come from the root')
+    .option(
+      '--path <dir>',
+      "the folder of the repository the project lives in (a monorepo's sub/dir; default: the one a /tree/<branch>/<path> URL names); CI and shared community files still come from the root",
+    )
     .option('--as-of <date>', 'the date the evaluation is for (ISO 8601; default now), to reproduce a past result')
-    .addOption(new Option('--format <format>', 'output format (sarif: SARIF 2.1.0 for GitHub code scanning)').choices(['text', 'json', 'markdown', 'sarif']).default('text'))
+    .addOption(
+      new Option('--format <format>', 'output format (sarif: SARIF 2.1.0 for GitHub code scanning)')
+        .choices(['text', 'json', 'markdown', 'sarif'])
+        .default('text'),
+    )
     .option('--policy <file>', 'a policy file to judge by (default: pytorch-ecosystem 1.0)')
     .option('--offline', 'use only the repository itself; requirements that need GitHub or PyPI are unknown')
     .option('--torch-releases <file>', 'a torch release list to use instead of the bundled one')
-    .option('--token <token>', 'a GitHub token (repeat for a pool; also GITHUB_TOKEN, GH_TOKEN)', (v: string, prev: string[] = []) => [...prev, v])
+    .option('--token <token>', 'a GitHub token (repeat for a pool; also GITHUB_TOKEN, GH_TOKEN)', (v: string, prev: string[] = []) => [
+      ...prev,
+      v,
+    ])
     .option('--no-color', 'no colour in text output')
     .option('--from-file <file>', 'also check the repositories listed in this file, one a line (# comments; - for stdin)')
     .option('-q, --quiet', 'no progress line on a terminal')
@@ -64,13 +77,23 @@ Examples:
         try {
           text = readFileSync(flags.fromFile === '-' ? 0 : flags.fromFile, 'utf8');
         } catch (err) {
-          throw new InputError(`--from-file ${flags.fromFile}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`);
+          throw new InputError(
+            `--from-file ${flags.fromFile}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`,
+          );
         }
         targets = [...args, ...targetsFromFile(text)];
       }
-      if (targets.length === 0) throw new InputError(flags.fromFile !== undefined ? `--from-file ${flags.fromFile}: no repositories listed` : "check: expected a repository (or --from-file FILE)");
-      const [{ resolveTarget, checkResolved, parseAsOf }, { loadPolicyFile, loadDefaultPolicy }, { EXIT_CODES }] =
-        await Promise.all([import('../../check/index.js'), import('../../policy/load.js'), import('../../report/types.js')]);
+      if (targets.length === 0)
+        throw new InputError(
+          flags.fromFile !== undefined
+            ? `--from-file ${flags.fromFile}: no repositories listed`
+            : 'check: expected a repository (or --from-file FILE)',
+        );
+      const [{ resolveTarget, checkResolved, parseAsOf }, { loadPolicyFile, loadDefaultPolicy }, { EXIT_CODES }] = await Promise.all([
+        import('../../check/index.js'),
+        import('../../policy/load.js'),
+        import('../../report/types.js'),
+      ]);
       const asOf = flags.asOf !== undefined ? parseAsOf(flags.asOf) : new Date();
       const policy = flags.policy ? loadPolicyFile(flags.policy) : loadDefaultPolicy();
       const opts = {
@@ -93,7 +116,10 @@ Examples:
         }
       } else {
         // a list shares one online session (one token pool and HTTP cache), whose budget the progress shows
-        const [{ createOnlineSession }, { startProgress }] = await Promise.all([import('../../evidence/online/index.js'), import('../progress.js')]);
+        const [{ createOnlineSession }, { startProgress }] = await Promise.all([
+          import('../../evidence/online/index.js'),
+          import('../progress.js'),
+        ]);
         const session = flags.offline ? undefined : createOnlineSession({ ...(flags.token?.length ? { cliTokens: flags.token } : {}) });
         const shared = session ? { ...opts, online: { session } } : opts;
         const progress = startProgress('checked', targets.length, {
@@ -121,10 +147,17 @@ Examples:
     });
 }
 
-async function render(reports: import('../../report/types.js').Report[], flags: CheckFlags, policy: import('../../policy/types.js').Policy): Promise<string> {
+async function render(
+  reports: import('../../report/types.js').Report[],
+  flags: CheckFlags,
+  policy: import('../../policy/types.js').Policy,
+): Promise<string> {
   switch (flags.format) {
     case 'sarif': {
-      const [{ renderSarif }, { REQUIREMENTS }] = await Promise.all([import('../../report/sarif.js'), import('../../requirements/index.js')]);
+      const [{ renderSarif }, { REQUIREMENTS }] = await Promise.all([
+        import('../../report/sarif.js'),
+        import('../../requirements/index.js'),
+      ]);
       return renderSarif(reports, { metas: REQUIREMENTS.map((r) => r.meta), policy });
     }
     case 'json': {

@@ -29,20 +29,28 @@ valid (else the bundled list); --torch-releases <file> or STEWARD_TORCH_RELEASES
 PyPI's address can be changed with STEWARD_PYPI_URL (a mirror).`,
     )
     .action(async (flags: RefreshFlags) => {
-      const [{ torchReleasesFromPypi }, { HttpCache, SourceCounter, defaultHttpCacheDir }, { baseUrlsFromEnv }, fs, path, { BUNDLED_TORCH_RELEASES, torchReleasesAt, chooseTorchReleases }] =
-        await Promise.all([
-          import('../../evidence/online/pypi.js'),
-          import('../../evidence/online/http-cache.js'),
-          import('../../evidence/online/index.js'),
-          import('node:fs'),
-          import('node:path'),
-          import('../../evidence/torch-releases.js'),
-        ]);
+      const [
+        { torchReleasesFromPypi },
+        { HttpCache, SourceCounter, defaultHttpCacheDir },
+        { baseUrlsFromEnv },
+        fs,
+        path,
+        { BUNDLED_TORCH_RELEASES, torchReleasesAt, chooseTorchReleases },
+      ] = await Promise.all([
+        import('../../evidence/online/pypi.js'),
+        import('../../evidence/online/http-cache.js'),
+        import('../../evidence/online/index.js'),
+        import('node:fs'),
+        import('node:path'),
+        import('../../evidence/torch-releases.js'),
+      ]);
       const output = flags.output ?? defaultTorchReleasesFile();
       if (flags.offline) {
         const inUse = flags.output ? (fs.existsSync(output) ? output : BUNDLED_TORCH_RELEASES) : chooseTorchReleases().file;
         const latest = torchReleasesAt(new Date(), inUse)[0];
-        process.stdout.write(`offline: nothing asked; the list in use is ${inUse} (latest ${latest?.version ?? 'none'} of ${latest?.date ?? '-'})\n`);
+        process.stdout.write(
+          `offline: nothing asked; the list in use is ${inUse} (latest ${latest?.version ?? 'none'} of ${latest?.date ?? '-'})\n`,
+        );
         return;
       }
       const counter = new SourceCounter('pypi');
@@ -51,7 +59,9 @@ PyPI's address can be changed with STEWARD_PYPI_URL (a mirror).`,
       try {
         releases = await torchReleasesFromPypi({ baseUrl: base, cache: new HttpCache(defaultHttpCacheDir()), counter });
       } catch (err) {
-        throw new InputError(`could not refresh the torch release list from ${base}: ${(err as Error).message}; the bundled list stays in use`);
+        throw new InputError(
+          `could not refresh the torch release list from ${base}: ${(err as Error).message}; the bundled list stays in use`,
+        );
       }
       if (releases.length === 0) throw new InputError(`${base}/pypi/torch/json lists no feature releases; ${output} left as it was`);
       const file = {

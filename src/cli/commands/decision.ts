@@ -8,7 +8,10 @@ const OUTCOMES: readonly DecisionOutcome[] = ['ACCEPTED', 'DECLINED', 'TOO_EARLY
 
 /** The outcome as people type it: accepted, Too-Early, community highlight … */
 export function parseOutcome(text: string): DecisionOutcome {
-  const key = text.trim().toUpperCase().replace(/[-\s]+/g, '_');
+  const key = text
+    .trim()
+    .toUpperCase()
+    .replace(/[-\s]+/g, '_');
   const found = OUTCOMES.find((o) => o === key);
   if (!found) throw new InvalidArgumentError(`expected one of ${OUTCOMES.join(', ')} (any case), found ${JSON.stringify(text)}`);
   return found;

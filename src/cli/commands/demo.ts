@@ -15,7 +15,10 @@ export function register(program: Command): void {
     .action(async (flags: { dir?: string; projects: string; port?: string; host: string }) => {
       const port = flags.port !== undefined ? parsePort(flags.port, '--port') : parsePort(process.env.PORT, '$PORT');
       const projects = Number(flags.projects);
-      if (!Number.isInteger(projects) || projects < 1 || projects > 5000) throw new (await import('../../util/errors.js')).InputError(`demo: --projects must be a whole number 1–5000, found ${JSON.stringify(flags.projects)}`);
+      if (!Number.isInteger(projects) || projects < 1 || projects > 5000)
+        throw new (await import('../../util/errors.js')).InputError(
+          `demo: --projects must be a whole number 1–5000, found ${JSON.stringify(flags.projects)}`,
+        );
       const [{ buildDemo, DEMO_PASSWORD }, { startServer }, { mkdtempSync }, { tmpdir }, { join }] = await Promise.all([
         import('../../demo/build.js'),
         import('../../server/start.js'),
@@ -26,7 +29,15 @@ export function register(program: Command): void {
       const started = Date.now();
       const dir = flags.dir ?? mkdtempSync(join(tmpdir(), 'steward-demo-'));
       const world = await buildDemo({ dir, projects, log });
-      const server = await startServer({ port, host: flags.host, dataDir: world.dataDir, landscapeFile: world.landscapeFile, logosDir: world.logosDir, log, env: { ...process.env, DATABASE_URL: '' } });
+      const server = await startServer({
+        port,
+        host: flags.host,
+        dataDir: world.dataDir,
+        landscapeFile: world.landscapeFile,
+        logosDir: world.logosDir,
+        log,
+        env: { ...process.env, DATABASE_URL: '' },
+      });
       const lines = [
         `steward demo: listening on ${server.url} (built in ${((Date.now() - started) / 1000).toFixed(1)} s, data in ${dir})`,
         `sign in at ${server.url}/login with password "${DEMO_PASSWORD}" as:`,

@@ -10,7 +10,7 @@ export function register(program: Command): void {
   storeOptions(
     github
       .command('replay')
-      .description('run the App\'s handlers on a saved delivery payload (acts on GitHub and the store)')
+      .description("run the App's handlers on a saved delivery payload (acts on GitHub and the store)")
       .argument('<payload.json>', 'the delivery body as GitHub sent it')
       .requiredOption('--event <name>', 'the X-GitHub-Event of the delivery (issues, issue_comment, installation, pull_request …)')
       .option('--delivery <id>', 'the X-GitHub-Delivery id, for the log', 'replay'),
@@ -29,10 +29,14 @@ Example:
     )
     .action(async (file: string, flags: StoreFlags & { event: string; delivery: string }) => {
       // the App's handlers act on the real clock: a dated replay would record today all the same
-      if (flags.on !== undefined) throw new InputError('github replay: the App acts on the real clock, so a replay cannot be dated; run it without --on');
+      if (flags.on !== undefined)
+        throw new InputError('github replay: the App acts on the real clock, so a replay cannot be dated; run it without --on');
       const [{ readFile }, { githubAppConfigFromEnv }] = await Promise.all([import('node:fs/promises'), import('../../github/config.js')]);
       const config = githubAppConfigFromEnv();
-      if (!config) throw new InputError('github replay: the App is not configured; set STEWARD_GITHUB_APP_ID, STEWARD_GITHUB_APP_PRIVATE_KEY, STEWARD_GITHUB_WEBHOOK_SECRET, STEWARD_ECOSYSTEM_REPO and STEWARD_LANDSCAPE_REPO');
+      if (!config)
+        throw new InputError(
+          'github replay: the App is not configured; set STEWARD_GITHUB_APP_ID, STEWARD_GITHUB_APP_PRIVATE_KEY, STEWARD_GITHUB_WEBHOOK_SECRET, STEWARD_ECOSYSTEM_REPO and STEWARD_LANDSCAPE_REPO',
+        );
       let payload: Record<string, unknown>;
       try {
         payload = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
@@ -54,7 +58,14 @@ Example:
         const log = (line: string) => process.stderr.write(`${line}\n`);
         // the queue is not started: the delivery is handled here, in the foreground
         const queue = await openJobQueue(store);
-        const runtime = startGithubApp({ config, store, queue, evaluator: (t, asOf) => check(t.repoUrl, { asOf }), voteSyncEveryMs: 0, log });
+        const runtime = startGithubApp({
+          config,
+          store,
+          queue,
+          evaluator: (t, asOf) => check(t.repoUrl, { asOf }),
+          voteSyncEveryMs: 0,
+          log,
+        });
         try {
           await handleDelivery(runtime.ctx, { id: flags.delivery, event: flags.event, payload });
           process.stdout.write(`${flags.event}${typeof payload.action === 'string' ? `.${payload.action}` : ''}: handled\n`);

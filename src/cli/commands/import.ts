@@ -12,7 +12,10 @@ export function register(program: Command): void {
       .argument('<landscape.yml>')
       .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text')),
   ).action(async (file: string, flags: StoreFlags & { format: string }) => {
-    const [{ readRegularText }, { readLandscape }] = await Promise.all([import('../../util/read-file.js'), import('../../landscape/index.js')]);
+    const [{ readRegularText }, { readLandscape }] = await Promise.all([
+      import('../../util/read-file.js'),
+      import('../../landscape/index.js'),
+    ]);
     const text = readRegularText(file);
     const landscape = readLandscape(text, { file });
     const fatal = landscape.problems.filter((p) => p.line !== null && landscape.items.length === 0);
@@ -21,7 +24,9 @@ export function register(program: Command): void {
       const { importLandscape } = await import('../../process/engine-import.js');
       const r = await importLandscape(engine, actor, landscape);
       if (flags.format === 'json') return printJson(r);
-      process.stdout.write(`imported ${r.active.length} ACTIVE and ${r.retired.length} RETIRED projects; ${r.unknownAcceptance.length} without an acceptance date (first review 6 months from today); ${r.skipped.length} skipped\n`);
+      process.stdout.write(
+        `imported ${r.active.length} ACTIVE and ${r.retired.length} RETIRED projects; ${r.unknownAcceptance.length} without an acceptance date (first review 6 months from today); ${r.skipped.length} skipped\n`,
+      );
       for (const s of r.skipped) process.stdout.write(`  ${file}:${s.line}: ${s.name}: ${s.reason}\n`);
     });
   });

@@ -7,7 +7,9 @@ export function register(program: Command): void {
   storeOptions(
     program
       .command('inbox')
-      .description('what waits on you (or --as LOGIN): ballots not cast, questions to answer, applications to schedule, votes and decisions, onboarding, failing projects with days left, undelivered notices')
+      .description(
+        'what waits on you (or --as LOGIN): ballots not cast, questions to answer, applications to schedule, votes and decisions, onboarding, failing projects with days left, undelivered notices',
+      )
       .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text')),
   ).action(async (flags: StoreFlags & { format: string }) => {
     await withEngine(flags, async ({ engine, actor }) => {

@@ -19,7 +19,9 @@ export function register(program: Command): void {
         if (flags.format === 'json') return printJson(dead);
         if (dead.length === 0) return void process.stdout.write('no dead jobs\n');
         for (const j of dead) {
-          process.stdout.write(`${j.id}  ${j.name}  ${JSON.stringify(j.data)}  ${j.attempts} attempt(s), last ${j.updatedAt.slice(0, 16).replace('T', ' ')} UTC\n    ${j.lastError ?? '(no error recorded)'}\n`);
+          process.stdout.write(
+            `${j.id}  ${j.name}  ${JSON.stringify(j.data)}  ${j.attempts} attempt(s), last ${j.updatedAt.slice(0, 16).replace('T', ' ')} UTC\n    ${j.lastError ?? '(no error recorded)'}\n`,
+          );
         }
         process.stdout.write(`${dead.length} dead; steward jobs retry ID runs one again\n`);
       } finally {

@@ -16,7 +16,10 @@ function readText(file: string): string {
 
 function decodeUtf8(bytes: Buffer, file: string): string {
   const nul = bytes.indexOf(0);
-  if (nul >= 0) throw new InputError(`${file}: not valid UTF-8 text: a NUL byte at byte ${nul} (UTF-16?); landscape.yml must be UTF-8, nothing was written`);
+  if (nul >= 0)
+    throw new InputError(
+      `${file}: not valid UTF-8 text: a NUL byte at byte ${nul} (UTF-16?); landscape.yml must be UTF-8, nothing was written`,
+    );
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
@@ -59,7 +62,8 @@ function parsePath(value: string): { category: string; subcategory: string } {
   // " / " first, since a name may hold a slash (CNCF has "CI/CD"); a lone "/" is the same path typed tightly.
   let parts = value.split(' / ');
   if (parts.length !== 2 && value.split('/').length === 2) parts = value.split('/');
-  if (parts.length !== 2 || !parts[0]!.trim() || !parts[1]!.trim()) throw new InputError(`expected "Category / Subcategory", found ${JSON.stringify(value)}`);
+  if (parts.length !== 2 || !parts[0]!.trim() || !parts[1]!.trim())
+    throw new InputError(`expected "Category / Subcategory", found ${JSON.stringify(value)}`);
   return { category: parts[0]!.trim(), subcategory: parts[1]!.trim() };
 }
 
@@ -70,7 +74,9 @@ export function register(program: Command): void {
 
   cmd
     .command('validate')
-    .description('check a landscape.yml: errors for what landscape2 refuses or cannot build (exit 1), warnings for data-quality findings it builds anyway (repository URLs naming an organisation or a page, shared or raster logos, ignored keys)')
+    .description(
+      'check a landscape.yml: errors for what landscape2 refuses or cannot build (exit 1), warnings for data-quality findings it builds anyway (repository URLs naming an organisation or a page, shared or raster logos, ignored keys)',
+    )
     .argument('<landscape.yml>')
     .option('--logos <dir>', 'logos folder (default: hosted_logos/ beside the file)')
     .option('--no-logo-files', 'do not look at logo files')
@@ -87,7 +93,10 @@ export function register(program: Command): void {
         } catch {
           // not there: reported below
         }
-        if (!isDir) throw new InputError(`--logos ${flags.logos}: expected the folder holding the logo files, found ${existsSync(flags.logos) ? 'a file' : 'nothing'}`);
+        if (!isDir)
+          throw new InputError(
+            `--logos ${flags.logos}: expected the folder holding the logo files, found ${existsSync(flags.logos) ? 'a file' : 'nothing'}`,
+          );
       }
       const base = { file, logosDir: flags.logoFiles ? flags.logos : null };
       let r: import('../../landscape/types.js').ValidationResult;
@@ -106,7 +115,8 @@ export function register(program: Command): void {
         process.stdout.write(JSON.stringify({ file: r.file, items: r.items, errors: r.errors, warnings: r.warnings }, null, 2) + '\n');
       } else {
         for (const p of r.errors) process.stdout.write(`${file}:${p.line}: error: ${p.item ? `[${p.item}] ` : ''}${p.message}\n`);
-        for (const p of r.warnings) process.stdout.write(`${file}${p.line ? `:${p.line}` : ''}: warning: ${p.item ? `[${p.item}] ` : ''}${p.message}\n`);
+        for (const p of r.warnings)
+          process.stdout.write(`${file}${p.line ? `:${p.line}` : ''}: warning: ${p.item ? `[${p.item}] ` : ''}${p.message}\n`);
         const strictNote = flags.strict && r.warnings.length && !r.errors.length ? ' (--strict: warnings fail)' : '';
         process.stdout.write(`${r.items} items, ${r.errors.length} errors, ${r.warnings.length} warnings${strictNote}\n`);
       }
@@ -123,10 +133,13 @@ export function register(program: Command): void {
       .argument('<landscape.yml>')
       .argument('<item>', 'item id (category--subcategory--name) or name')
       .option('--output <file>', 'write here instead of editing in place (- for stdout)');
-    if (name === 'retire') sub.option('--on <YYYY-MM-DD>', 'the retirement day, recorded as extra.archived (landscape2\'s field)');
+    if (name === 'retire') sub.option('--on <YYYY-MM-DD>', "the retirement day, recorded as extra.archived (landscape2's field)");
     sub.action(async (file: string, ref: string, flags: { output?: string; on?: string }) => {
       const edit = await import('../../landscape/edit.js');
-      const r = name === 'retire' ? edit.retireItem(readText(file), ref, { file, ...(flags.on !== undefined ? { archivedOn: flags.on } : {}) }) : edit.restoreItem(readText(file), ref, { file });
+      const r =
+        name === 'retire'
+          ? edit.retireItem(readText(file), ref, { file, ...(flags.on !== undefined ? { archivedOn: flags.on } : {}) })
+          : edit.restoreItem(readText(file), ref, { file });
       if (r.changed || flags.output) writeText(flags.output ?? file, r.text);
       process.stderr.write(`${r.message}\n`);
     });
@@ -134,7 +147,7 @@ export function register(program: Command): void {
 
   cmd
     .command('add')
-    .description('add an item (from an accepted application) to its subcategory, in the file\'s own style')
+    .description("add an item (from an accepted application) to its subcategory, in the file's own style")
     .argument('<landscape.yml>')
     .option('--from <json>', 'a JSON file (or - for stdin) with name, description, homepage_url, repo_url, logo, category, subcategory')
     .option('--name <name>', 'the project name as the landscape shows it (required)')
@@ -164,8 +177,20 @@ Examples:
     .action(async (file: string, flags: Record<string, string | boolean | undefined>) => {
       const { addItem, newItemFrom } = await import('../../landscape/edit.js');
       const str = (k: string) => (typeof flags[k] === 'string' ? (flags[k] as string) : undefined);
-      const given = { name: str('name'), description: str('description'), homepage_url: str('homepageUrl'), repo_url: str('repoUrl'), logo: str('logo'), category: str('category'), subcategory: str('subcategory') };
-      const clean = newItemFrom(str('from') ? readJson(str('from')!) : undefined, str('from'), Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)));
+      const given = {
+        name: str('name'),
+        description: str('description'),
+        homepage_url: str('homepageUrl'),
+        repo_url: str('repoUrl'),
+        logo: str('logo'),
+        category: str('category'),
+        subcategory: str('subcategory'),
+      };
+      const clean = newItemFrom(
+        str('from') ? readJson(str('from')!) : undefined,
+        str('from'),
+        Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)),
+      );
       const r = addItem(readText(file), clean, { file, allowDuplicate: flags['allowDuplicate'] === true });
       writeText(str('output') ?? file, r.text);
       process.stderr.write(`${r.message}\n`);
@@ -187,10 +212,19 @@ Examples:
 
   cmd
     .command('export')
-    .description('landscape2\'s api/projects/all.json from a landscape.yml, or a landscape.yml from a JSON list of items')
-    .argument('<input>', 'a landscape.yml, or with --format yaml a JSON array of items (landscape.yml keys, or landscape2\'s published JSON as this command writes it)')
-    .addOption(new Option('--format <format>', 'json: landscape2 projects JSON; yaml: landscape.yml').choices(['json', 'yaml']).default('json'))
-    .addOption(new Option('--select <which>', 'json: projects (items with a maturity, as landscape2) or all items').choices(['projects', 'all']).default('projects'))
+    .description("landscape2's api/projects/all.json from a landscape.yml, or a landscape.yml from a JSON list of items")
+    .argument(
+      '<input>',
+      "a landscape.yml, or with --format yaml a JSON array of items (landscape.yml keys, or landscape2's published JSON as this command writes it)",
+    )
+    .addOption(
+      new Option('--format <format>', 'json: landscape2 projects JSON; yaml: landscape.yml').choices(['json', 'yaml']).default('json'),
+    )
+    .addOption(
+      new Option('--select <which>', 'json: projects (items with a maturity, as landscape2) or all items')
+        .choices(['projects', 'all'])
+        .default('projects'),
+    )
     .option('--landscape-url <url>', 'landscape URL logo_url is built from', 'https://landscape.pytorch.org')
     .option('--output <file>', 'write here instead of stdout')
     .action(async (input: string, flags: { format: string; select: 'projects' | 'all'; landscapeUrl: string; output?: string }) => {
@@ -217,33 +251,50 @@ Examples:
     .option('--all', 'include retired items')
     .option('--ecosystem', 'only ecosystem categories (leave out members and foundation projects)')
     .addOption(formatOption())
-    .action(async (file: string, flags: { category?: string; subcategory?: string; search?: string; all?: boolean; ecosystem?: boolean; format: string }) => {
-      const [{ readLandscape }, view] = await Promise.all([import('../../landscape/read.js'), import('../../landscape/view.js')]);
-      const l = readLandscape(readText(file), { file });
-      // A misspelt category would otherwise list nothing and exit 0, as if the category were empty.
-      const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
-      const cats = l.categories.filter((c) => flags.category === undefined || same(c.name, flags.category));
-      if (cats.length === 0) throw new InputError(`no category ${JSON.stringify(flags.category)} in ${file}; categories: ${l.categories.map((c) => c.name).join(', ')}`);
-      if (flags.subcategory !== undefined && !cats.some((c) => c.subcategories.some((sc) => same(sc.name, flags.subcategory!)))) {
-        const subs = [...new Set(cats.flatMap((c) => c.subcategories.map((sc) => sc.name)))];
-        throw new InputError(`no subcategory ${JSON.stringify(flags.subcategory)} in ${flags.category ?? file}; subcategories: ${subs.join(', ')}`);
-      }
-      const groups = view.groupItems(
-        view.filterItems(l.items, { category: flags.category, subcategory: flags.subcategory, search: flags.search, includeRetired: flags.all, ecosystemOnly: flags.ecosystem }),
-      );
-      if (flags.format === 'json') {
-        process.stdout.write(JSON.stringify(groups, null, 2) + '\n');
-        return;
-      }
-      if (groups.length === 0) process.stderr.write(`no items match${flags.all ? '' : ' (retired items are hidden; --all shows them)'}\n`);
-      for (const g of groups) {
-        process.stdout.write(`${g.category}\n`);
-        for (const s of g.subcategories) {
-          process.stdout.write(`  ${s.name} (${s.items.length})\n`);
-          for (const i of s.items) process.stdout.write(`    ${i.name}${i.project ? ` [${i.project}]` : ''}  ${i.id}\n`);
+    .action(
+      async (
+        file: string,
+        flags: { category?: string; subcategory?: string; search?: string; all?: boolean; ecosystem?: boolean; format: string },
+      ) => {
+        const [{ readLandscape }, view] = await Promise.all([import('../../landscape/read.js'), import('../../landscape/view.js')]);
+        const l = readLandscape(readText(file), { file });
+        // A misspelt category would otherwise list nothing and exit 0, as if the category were empty.
+        const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+        const cats = l.categories.filter((c) => flags.category === undefined || same(c.name, flags.category));
+        if (cats.length === 0)
+          throw new InputError(
+            `no category ${JSON.stringify(flags.category)} in ${file}; categories: ${l.categories.map((c) => c.name).join(', ')}`,
+          );
+        if (flags.subcategory !== undefined && !cats.some((c) => c.subcategories.some((sc) => same(sc.name, flags.subcategory!)))) {
+          const subs = [...new Set(cats.flatMap((c) => c.subcategories.map((sc) => sc.name)))];
+          throw new InputError(
+            `no subcategory ${JSON.stringify(flags.subcategory)} in ${flags.category ?? file}; subcategories: ${subs.join(', ')}`,
+          );
         }
-      }
-    });
+        const groups = view.groupItems(
+          view.filterItems(l.items, {
+            category: flags.category,
+            subcategory: flags.subcategory,
+            search: flags.search,
+            includeRetired: flags.all,
+            ecosystemOnly: flags.ecosystem,
+          }),
+        );
+        if (flags.format === 'json') {
+          process.stdout.write(JSON.stringify(groups, null, 2) + '\n');
+          return;
+        }
+        if (groups.length === 0)
+          process.stderr.write(`no items match${flags.all ? '' : ' (retired items are hidden; --all shows them)'}\n`);
+        for (const g of groups) {
+          process.stdout.write(`${g.category}\n`);
+          for (const s of g.subcategories) {
+            process.stdout.write(`  ${s.name} (${s.items.length})\n`);
+            for (const i of s.items) process.stdout.write(`    ${i.name}${i.project ? ` [${i.project}]` : ''}  ${i.id}\n`);
+          }
+        }
+      },
+    );
 
   cmd
     .command('show')
@@ -265,7 +316,11 @@ Examples:
         return;
       }
       process.stdout.write(`${item.name}  (${item.id}, ${file}:${item.line})\n`);
-      process.stdout.write(`  status: ${item.project === 'archived' ? 'retired' : item.project ?? 'active'}\n`);
-      for (const k of at.item.keys) if (k !== 'name') process.stdout.write(`  ${k}: ${typeof at.item.values[k] === 'string' ? at.item.values[k] : JSON.stringify(at.item.values[k])}\n`);
+      process.stdout.write(`  status: ${item.project === 'archived' ? 'retired' : (item.project ?? 'active')}\n`);
+      for (const k of at.item.keys)
+        if (k !== 'name')
+          process.stdout.write(
+            `  ${k}: ${typeof at.item.values[k] === 'string' ? at.item.values[k] : JSON.stringify(at.item.values[k])}\n`,
+          );
     });
 }

@@ -18,7 +18,10 @@ export function register(program: Command): void {
       const { listOutbox } = await import('../../store/index.js');
       const rows = await listOutbox(store.db, flags.status ? { status: flags.status } : {});
       if (flags.format === 'json') return printJson(rows);
-      for (const r of rows) process.stdout.write(`${String(r.id).padStart(5)}  ${r.status.padEnd(9)}  ${r.kind.padEnd(20)}  ${r.subject}  → ${r.to.join(', ') || '(no recipient)'}${r.status === 'pending' && r.attempts > 0 ? `  retry at ${utcMinute(r.nextAttemptAt)}` : ''}${r.lastError ? `  last error: ${r.lastError}` : ''}\n`);
+      for (const r of rows)
+        process.stdout.write(
+          `${String(r.id).padStart(5)}  ${r.status.padEnd(9)}  ${r.kind.padEnd(20)}  ${r.subject}  → ${r.to.join(', ') || '(no recipient)'}${r.status === 'pending' && r.attempts > 0 ? `  retry at ${utcMinute(r.nextAttemptAt)}` : ''}${r.lastError ? `  last error: ${r.lastError}` : ''}\n`,
+        );
       if (rows.length === 0) process.stdout.write('no notices\n');
     });
   });
@@ -31,7 +34,8 @@ export function register(program: Command): void {
       .option('--dry-run', 'print each message instead of sending it (nothing is marked delivered)'),
   ).action(async (flags: StoreFlags & { notify?: string; smtp?: string; dryRun?: boolean }) => {
     const smtpUrl = flags.smtp ?? process.env.STEWARD_SMTP_URL;
-    if (!flags.dryRun && !smtpUrl) throw new InputError('notices deliver: expected --smtp <url> or $STEWARD_SMTP_URL (or --dry-run to print)');
+    if (!flags.dryRun && !smtpUrl)
+      throw new InputError('notices deliver: expected --smtp <url> or $STEWARD_SMTP_URL (or --dry-run to print)');
     await withEngine(flags, async ({ store }) => {
       const fallbackTo = fallbackRecipients(flags.notify);
       const [{ createTransport, renderStoredNotice }, { deliverOutbox, addressed }, { listOutbox }] = await Promise.all([
@@ -46,7 +50,9 @@ export function register(program: Command): void {
           const message = addressed(r, renderStoredNotice(r.kind, r.data), fallbackTo);
           if (message.to.length === 0) {
             // a real run would give it up: say so, and how to have it forwarded, instead of failing the preview
-            process.stdout.write(`--- dry run: notice ${r.id} has no recipient (a project without contacts); with --notify ADDRESS it goes there, marked [to forward] ---\nSubject: ${message.subject}\n\n`);
+            process.stdout.write(
+              `--- dry run: notice ${r.id} has no recipient (a project without contacts); with --notify ADDRESS it goes there, marked [to forward] ---\nSubject: ${message.subject}\n\n`,
+            );
             continue;
           }
           await transport.send({ ...message, idempotencyKey: `steward-outbox-${r.id}` });
@@ -77,8 +83,14 @@ export function utcMinute(iso: string): string {
 
 /** The fallback recipients: --notify, else $STEWARD_STAFF_EMAIL (comma-separated). */
 export function fallbackRecipients(flag: string | undefined): string[] {
-  const list = (flag ?? process.env.STEWARD_STAFF_EMAIL ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '');
+  const list = (flag ?? process.env.STEWARD_STAFF_EMAIL ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
   const bad = list.find((a) => !isEmail(a));
-  if (bad !== undefined) throw new InputError(`--notify / STEWARD_STAFF_EMAIL: ${JSON.stringify(bad)} is not an e-mail address; expected addresses separated by commas`);
+  if (bad !== undefined)
+    throw new InputError(
+      `--notify / STEWARD_STAFF_EMAIL: ${JSON.stringify(bad)} is not an e-mail address; expected addresses separated by commas`,
+    );
   return list;
 }

@@ -18,7 +18,8 @@ export function register(program: Command): void {
         import('../../requirements/index.js'),
         import('../../policy/render.js'),
       ]);
-      if (flags.on !== undefined && flags.policy) throw new InputError('policy show: --on reads the version in force from the store; --policy names a file; give one of them');
+      if (flags.on !== undefined && flags.policy)
+        throw new InputError('policy show: --on reads the version in force from the store; --policy names a file; give one of them');
       let p = flags.policy ? loadPolicyFile(flags.policy) : loadDefaultPolicy();
       if (flags.on !== undefined) {
         const { withEngine } = await import('./process-context.js');

@@ -20,5 +20,24 @@ import { register as inbox } from './inbox.js';
 import { register as jobs } from './jobs.js';
 
 export function registerProcessCommands(program: Command): void {
-  for (const r of [inbox, application, session, vote, decision, onboarding, review, retire, notices, audit, importLandscape, amendment, waiver, people, worker, github, jobs]) r(program);
+  for (const r of [
+    inbox,
+    application,
+    session,
+    vote,
+    decision,
+    onboarding,
+    review,
+    retire,
+    notices,
+    audit,
+    importLandscape,
+    amendment,
+    waiver,
+    people,
+    worker,
+    github,
+    jobs,
+  ])
+    r(program);
 }

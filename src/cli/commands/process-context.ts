@@ -22,7 +22,7 @@ export function storeOptions(cmd: Command): Command {
     .option(
       '--on <date>',
       'act as on YYYY-MM-DD (UTC): time rules apply as of that day, records carry it, checks judge as of its end; ' +
-        'a change may not be dated after today or before the record\'s latest event (reading commands may look ahead)',
+        "a change may not be dated after today or before the record's latest event (reading commands may look ahead)",
     );
 }
 
@@ -42,14 +42,23 @@ export interface Session {
 }
 
 /** Opens the store, builds the engine and resolves the actor; closes the store afterwards. */
-export async function withEngine<T>(flags: StoreFlags, fn: (s: Session) => Promise<T>, opts: { evaluator?: Evaluator } = {}): Promise<T | undefined> {
+export async function withEngine<T>(
+  flags: StoreFlags,
+  fn: (s: Session) => Promise<T>,
+  opts: { evaluator?: Evaluator } = {},
+): Promise<T | undefined> {
   const on = await onDay(flags);
   const [{ openStore, optionsFromEnv, getPerson }, { createEngine }, { ProcessError }] = await Promise.all([
     import('../../store/index.js'),
     import('../../process/engine.js'),
     import('../../process/errors.js'),
   ]);
-  const store = await openStore(optionsFromEnv({ ...(flags.dataDir ? { dataDir: flags.dataDir } : {}), ...(flags.databaseUrl ? { databaseUrl: flags.databaseUrl } : {}) }));
+  const store = await openStore(
+    optionsFromEnv({
+      ...(flags.dataDir ? { dataDir: flags.dataDir } : {}),
+      ...(flags.databaseUrl ? { databaseUrl: flags.databaseUrl } : {}),
+    }),
+  );
   try {
     const id = flags.as ?? process.env.STEWARD_ACTOR;
     let actor: Actor = { id: 'operator', role: 'staff' };
@@ -58,7 +67,11 @@ export async function withEngine<T>(flags: StoreFlags, fn: (s: Session) => Promi
       // someone the store does not know may still apply: an unknown name acts as an applicant
       actor = { id, role: person?.role ?? 'applicant' };
     }
-    const engine = createEngine({ store, ...(opts.evaluator ? { evaluator: opts.evaluator } : {}), ...(on ? { on, operator: await operatorName() } : {}) });
+    const engine = createEngine({
+      store,
+      ...(opts.evaluator ? { evaluator: opts.evaluator } : {}),
+      ...(on ? { on, operator: await operatorName() } : {}),
+    });
     return await fn({ store, engine, actor });
   } catch (err) {
     if (err instanceof ProcessError) {
@@ -95,16 +108,21 @@ export function printJson(value: unknown): void {
  * GitHub budget it keeps, and a URL whose head and GitHub metadata are unchanged since its last
  * stored evidence is re-judged without a fetch.
  */
-export async function checkEvaluator(opts: { reposDir?: string; offline?: boolean; store?: Store }): Promise<Evaluator & { stats: { full: number; reused: number }; budgetLeft(): number | undefined }> {
-  const [{ check }, { checkIncremental }, { createOnlineSession }, { existsSync }, { join }, { repoIdentity }, { localTreeTarget }] = await Promise.all([
-    import('../../check/index.js'),
-    import('../../check/incremental.js'),
-    import('../../evidence/online/index.js'),
-    import('node:fs'),
-    import('node:path'),
-    import('../../util/repo-identity.js'),
-    import('../../check/remote-target.js'),
-  ]);
+export async function checkEvaluator(opts: {
+  reposDir?: string;
+  offline?: boolean;
+  store?: Store;
+}): Promise<Evaluator & { stats: { full: number; reused: number }; budgetLeft(): number | undefined }> {
+  const [{ check }, { checkIncremental }, { createOnlineSession }, { existsSync }, { join }, { repoIdentity }, { localTreeTarget }] =
+    await Promise.all([
+      import('../../check/index.js'),
+      import('../../check/incremental.js'),
+      import('../../evidence/online/index.js'),
+      import('node:fs'),
+      import('node:path'),
+      import('../../util/repo-identity.js'),
+      import('../../check/remote-target.js'),
+    ]);
   const stats = { full: 0, reused: 0 };
   const budget = import('../../jobs/rate-budget.js');
   let shared_: Promise<import('../../evidence/online/tokens.js').SharedBudget> | undefined;
@@ -118,9 +136,15 @@ export async function checkEvaluator(opts: { reposDir?: string; offline?: boolea
       const store = opts.store;
       session.pool.budget = {
         // one budget per process: answers reported within 250 ms are written as one (the lowest)
-        shared: { read: async () => (await sharedBudget(store)).read(), write: async (id, left, reset) => (await sharedBudget(store)).write(id, left, reset) },
+        shared: {
+          read: async () => (await sharedBudget(store)).read(),
+          write: async (id, left, reset) => (await sharedBudget(store)).write(id, left, reset),
+        },
         reserve: 50,
-        onWait: (until, why) => process.stderr.write(`${new Date().toISOString()} waiting for the GitHub rate limit to reset at ${until.toISOString()}: ${why}\n`),
+        onWait: (until, why) =>
+          process.stderr.write(
+            `${new Date().toISOString()} waiting for the GitHub rate limit to reset at ${until.toISOString()}: ${why}\n`,
+          ),
       };
     }
     return session;
@@ -144,7 +168,9 @@ export async function checkEvaluator(opts: { reposDir?: string; offline?: boolea
     }
     const [{ listReports }, { repoKeyOf }] = await Promise.all([import('../../store/index.js'), import('../../process/repo-key.js')]);
     const [last] = await listReports(opts.store.db, { repoKey: repoKeyOf(target.repoUrl), limit: 1 });
-    const prior = last?.evidence ? { commit: last.commit, evidence: last.evidence as import('../../evidence/types.js').Evidence } : undefined;
+    const prior = last?.evidence
+      ? { commit: last.commit, evidence: last.evidence as import('../../evidence/types.js').Evidence }
+      : undefined;
     const r = await checkIncremental(target.repoUrl, prior, { asOf, ...(policy ? { policy } : {}), session: shared() });
     stats[r.reused ? 'reused' : 'full']++;
     return { report: r.report, evidence: r.evidence };

@@ -6,7 +6,8 @@ import { InputError } from '../../util/errors.js';
 export function parsePort(text: string | undefined, where: string): number {
   if (text === undefined || text === '') return 8080;
   const n = Number(text);
-  if (!/^\d+$/.test(text) || n > 65535) throw new InputError(`serve: ${where} must be a port number 0–65535, found ${JSON.stringify(text)}`);
+  if (!/^\d+$/.test(text) || n > 65535)
+    throw new InputError(`serve: ${where} must be a port number 0–65535, found ${JSON.stringify(text)}`);
   return n;
 }
 
@@ -40,19 +41,29 @@ export function register(program: Command): void {
         'Sign-in with GitHub: STEWARD_GITHUB_OAUTH_CLIENT_ID and STEWARD_GITHUB_OAUTH_CLIENT_SECRET.\n' +
         'Example: PORT=3000 steward serve --data-dir ./.steward --landscape ../landscape/landscape.yml',
     )
-    .action(async (flags: { port?: string; host: string; dataDir?: string; databaseUrl?: string; landscape?: string; secureCookies?: boolean; trustProxy?: boolean }) => {
-      const port = flags.port !== undefined ? parsePort(flags.port, '--port') : parsePort(process.env.PORT, '$PORT');
-      const { startServer } = await import('../../server/start.js');
-      const server = await startServer({
-        port,
-        host: flags.host,
-        ...(flags.dataDir ? { dataDir: flags.dataDir } : {}),
-        ...(flags.databaseUrl ? { databaseUrl: flags.databaseUrl } : {}),
-        ...(flags.landscape ? { landscapeFile: flags.landscape } : {}),
-        web: { ...(flags.secureCookies ? { secureCookies: true } : {}), ...(flags.trustProxy ? { trustProxy: true } : {}) },
-        log,
-      });
-      process.stdout.write(`steward serve: listening on ${server.url} (store ${server.storeLocation})\n`);
-      await untilSignal(server.close, log);
-    });
+    .action(
+      async (flags: {
+        port?: string;
+        host: string;
+        dataDir?: string;
+        databaseUrl?: string;
+        landscape?: string;
+        secureCookies?: boolean;
+        trustProxy?: boolean;
+      }) => {
+        const port = flags.port !== undefined ? parsePort(flags.port, '--port') : parsePort(process.env.PORT, '$PORT');
+        const { startServer } = await import('../../server/start.js');
+        const server = await startServer({
+          port,
+          host: flags.host,
+          ...(flags.dataDir ? { dataDir: flags.dataDir } : {}),
+          ...(flags.databaseUrl ? { databaseUrl: flags.databaseUrl } : {}),
+          ...(flags.landscape ? { landscapeFile: flags.landscape } : {}),
+          web: { ...(flags.secureCookies ? { secureCookies: true } : {}), ...(flags.trustProxy ? { trustProxy: true } : {}) },
+          log,
+        });
+        process.stdout.write(`steward serve: listening on ${server.url} (store ${server.storeLocation})\n`);
+        await untilSignal(server.close, log);
+      },
+    );
 }

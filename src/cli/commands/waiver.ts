@@ -32,17 +32,30 @@ export function register(program: Command): void {
       .requiredOption('--in <session|vote>', 'the session or vote it was decided in (e.g. S3, "vote on application 4")')
       .requiredOption('--until <date|next-review>', 'the last day it applies (YYYY-MM-DD), or next-review: until the next periodic review')
       .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text')),
-  ).action(async (flags: SubjectFlags & { requirement: string; reason: string; decidedBy: string; in: string; until: string; format: string }) => {
-    const subject = subjectOf(flags, true)!;
-    await withEngine(flags, async ({ engine, actor }) => {
-      const [{ addWaiver }, { untilText }] = await Promise.all([import('../../process/engine-waivers.js'), import('../../process/waivers.js')]);
-      const requirement = /^\d+$/.test(flags.requirement) ? Number(flags.requirement) : flags.requirement;
-      const w = await addWaiver(engine, actor, subject, { requirement, reason: flags.reason, decidedBy: flags.decidedBy, decidedIn: flags.in, until: flags.until });
-      if (flags.format === 'json') return printJson(w);
-      const what = 'application' in subject ? `application ${subject.application}` : `project ${subject.project}`;
-      process.stdout.write(`waiver ${w.id}: requirement ${w.requirement} (${w.key}) exempt for ${what}, ${untilText(w)} — ${w.reason} (decided by ${w.decidedBy} in ${w.decidedIn})\n`);
-    });
-  });
+  ).action(
+    async (flags: SubjectFlags & { requirement: string; reason: string; decidedBy: string; in: string; until: string; format: string }) => {
+      const subject = subjectOf(flags, true)!;
+      await withEngine(flags, async ({ engine, actor }) => {
+        const [{ addWaiver }, { untilText }] = await Promise.all([
+          import('../../process/engine-waivers.js'),
+          import('../../process/waivers.js'),
+        ]);
+        const requirement = /^\d+$/.test(flags.requirement) ? Number(flags.requirement) : flags.requirement;
+        const w = await addWaiver(engine, actor, subject, {
+          requirement,
+          reason: flags.reason,
+          decidedBy: flags.decidedBy,
+          decidedIn: flags.in,
+          until: flags.until,
+        });
+        if (flags.format === 'json') return printJson(w);
+        const what = 'application' in subject ? `application ${subject.application}` : `project ${subject.project}`;
+        process.stdout.write(
+          `waiver ${w.id}: requirement ${w.requirement} (${w.key}) exempt for ${what}, ${untilText(w)} — ${w.reason} (decided by ${w.decidedBy} in ${w.decidedIn})\n`,
+        );
+      });
+    },
+  );
   storeOptions(
     waiver
       .command('list')
@@ -58,18 +71,24 @@ export function register(program: Command): void {
       if (flags.format === 'json') return printJson(list);
       for (const l of list) {
         const w = l.waiver;
-        process.stdout.write(`${w.id}  ${l.subject}  requirement ${w.requirement} (${w.key})  ${l.state}, ${l.until} — ${w.reason} (decided by ${w.decidedBy} in ${w.decidedIn})${w.revoked ? `; revoked ${w.revoked.at.slice(0, 10)}: ${w.revoked.reason}` : ''}\n`);
+        process.stdout.write(
+          `${w.id}  ${l.subject}  requirement ${w.requirement} (${w.key})  ${l.state}, ${l.until} — ${w.reason} (decided by ${w.decidedBy} in ${w.decidedIn})${w.revoked ? `; revoked ${w.revoked.at.slice(0, 10)}: ${w.revoked.reason}` : ''}\n`,
+        );
       }
       if (list.length === 0) process.stdout.write('no waivers\n');
     });
   });
-  storeOptions(waiver.command('revoke').description('end a waiver now; it stays on record, revoked').argument('<id>', 'W1, W2 …').requiredOption('--reason <text>', 'why')).action(
-    async (id: string, flags: StoreFlags & { reason: string }) => {
-      await withEngine(flags, async ({ engine, actor }) => {
-        const { revokeWaiver } = await import('../../process/engine-waivers.js');
-        const w = await revokeWaiver(engine, actor, id, flags.reason);
-        process.stdout.write(`waiver ${w.id}: revoked — ${flags.reason}\n`);
-      });
-    },
-  );
+  storeOptions(
+    waiver
+      .command('revoke')
+      .description('end a waiver now; it stays on record, revoked')
+      .argument('<id>', 'W1, W2 …')
+      .requiredOption('--reason <text>', 'why'),
+  ).action(async (id: string, flags: StoreFlags & { reason: string }) => {
+    await withEngine(flags, async ({ engine, actor }) => {
+      const { revokeWaiver } = await import('../../process/engine-waivers.js');
+      const w = await revokeWaiver(engine, actor, id, flags.reason);
+      process.stdout.write(`waiver ${w.id}: revoked — ${flags.reason}\n`);
+    });
+  });
 }

@@ -31,7 +31,9 @@ export function resourceLine(): string {
   const ru = process.resourceUsage();
   let children = 0;
   try {
-    const fields = readFileSync('/proc/self/stat', 'utf8').replace(/^.*\) /, '').split(' ');
+    const fields = readFileSync('/proc/self/stat', 'utf8')
+      .replace(/^.*\) /, '')
+      .split(' ');
     children = (Number(fields[13]) + Number(fields[14])) / 100;
   } catch {
     // not Linux: the children's CPU is not known
@@ -50,8 +52,16 @@ export function register(program: Command): void {
       .option('--deliver-every <seconds>', 'delivery interval', '60')
       .option('--review-every <hours>', 'how often due projects are queued for review (0: never here, another process queues them)', '24')
       .option('--concurrency <n>', 'reviews this process runs at once', '2')
-      .option('--lease <seconds>', "how long a job's claim lasts without renewal: a worker that dies loses its jobs to others after this", '60')
-      .option('--send-timeout <seconds>', 'the longest one e-mail may take, retries included: a notice a dead worker was sending is sent by another this long plus 30 s later', '90')
+      .option(
+        '--lease <seconds>',
+        "how long a job's claim lasts without renewal: a worker that dies loses its jobs to others after this",
+        '60',
+      )
+      .option(
+        '--send-timeout <seconds>',
+        'the longest one e-mail may take, retries included: a notice a dead worker was sending is sent by another this long plus 30 s later',
+        '90',
+      )
       .option('--repos-dir <dir>', 'local clones to check (<dir>/<owner>/<name>)')
       .option('--offline', 'check without network sources')
       .addHelpText(
@@ -69,8 +79,18 @@ export function register(program: Command): void {
     const leaseMs = positive(flags.lease, '--lease') * 1000;
     const sendTimeoutMs = positive(flags.sendTimeout, '--send-timeout') * 1000;
     await withEngine(flags, async ({ store, engine, actor }) => {
-      const evaluator = await checkEvaluator({ ...(flags.reposDir ? { reposDir: flags.reposDir } : {}), ...(flags.offline ? { offline: true } : {}), store });
-      const [{ startJobs, openJobQueue }, { enqueueDueReviews, workReviews }, { deliverOutbox }, { createTransport, renderStoredNotice }, { readmeReaderFrom, runOffboardingChecks }] = await Promise.all([
+      const evaluator = await checkEvaluator({
+        ...(flags.reposDir ? { reposDir: flags.reposDir } : {}),
+        ...(flags.offline ? { offline: true } : {}),
+        store,
+      });
+      const [
+        { startJobs, openJobQueue },
+        { enqueueDueReviews, workReviews },
+        { deliverOutbox },
+        { createTransport, renderStoredNotice },
+        { readmeReaderFrom, runOffboardingChecks },
+      ] = await Promise.all([
         import('../../jobs/index.js'),
         import('../../jobs/review-jobs.js'),
         import('../../process/delivery.js'),
@@ -80,27 +100,52 @@ export function register(program: Command): void {
       const transport = createTransport({ smtpUrl, sendTimeoutMs });
       const log = (msg: string) => process.stderr.write(`${new Date().toISOString()} ${msg}\n`);
       const queue = await openJobQueue(store, { leaseMs, onError: (what, err) => log(`jobs: ${what}: ${(err as Error).message}`) });
-      workReviews(queue, engine, actor, evaluator, { concurrency, onReviewed: (id, outcome, attempt) => log(`review ${id}: ${outcome}${attempt > 1 ? ` (attempt ${attempt})` : ''}`) });
+      workReviews(queue, engine, actor, evaluator, {
+        concurrency,
+        onReviewed: (id, outcome, attempt) => log(`review ${id}: ${outcome}${attempt > 1 ? ` (attempt ${attempt})` : ''}`),
+      });
       let runner: ReturnType<typeof startJobs> | undefined;
       try {
         await queue.start();
         runner = startJobs(
           [
-            { name: 'deliver', everyMs: positive(flags.deliverEvery, '--deliver-every') * 1000, run: async (signal) => {
-              const r = await deliverOutbox({ store, transport, render: renderStoredNotice, signal, fallbackTo: fallbackRecipients(flags.notify) });
-              if (r.delivered.length + r.retrying.length + r.dead.length > 0) log(`deliver: ${r.delivered.length} delivered, ${r.retrying.length} retrying, ${r.dead.length} dead`);
-            } },
-            ...(Number(flags.reviewEvery) === 0 ? [] : [{ name: 'review', everyMs: positive(flags.reviewEvery, '--review-every') * 3600_000, run: async () => {
-              const r = await enqueueDueReviews(queue, engine);
-              if (r.total > 0) log(`review: ${r.total} due, ${r.queued} queued, ${r.alreadyQueued} already queued`);
-              // retired projects whose README is due for the offboarding follow-up
-              const off = await runOffboardingChecks(engine, actor, { reader: readmeReaderFrom(evaluator) });
-              if (off.checked.length + off.errors.length > 0) log(`offboarding follow-up: ${off.checked.length} checked, ${off.errors.length} errors`);
-            } }]),
+            {
+              name: 'deliver',
+              everyMs: positive(flags.deliverEvery, '--deliver-every') * 1000,
+              run: async (signal) => {
+                const r = await deliverOutbox({
+                  store,
+                  transport,
+                  render: renderStoredNotice,
+                  signal,
+                  fallbackTo: fallbackRecipients(flags.notify),
+                });
+                if (r.delivered.length + r.retrying.length + r.dead.length > 0)
+                  log(`deliver: ${r.delivered.length} delivered, ${r.retrying.length} retrying, ${r.dead.length} dead`);
+              },
+            },
+            ...(Number(flags.reviewEvery) === 0
+              ? []
+              : [
+                  {
+                    name: 'review',
+                    everyMs: positive(flags.reviewEvery, '--review-every') * 3600_000,
+                    run: async () => {
+                      const r = await enqueueDueReviews(queue, engine);
+                      if (r.total > 0) log(`review: ${r.total} due, ${r.queued} queued, ${r.alreadyQueued} already queued`);
+                      // retired projects whose README is due for the offboarding follow-up
+                      const off = await runOffboardingChecks(engine, actor, { reader: readmeReaderFrom(evaluator) });
+                      if (off.checked.length + off.errors.length > 0)
+                        log(`offboarding follow-up: ${off.checked.length} checked, ${off.errors.length} errors`);
+                    },
+                  },
+                ]),
           ],
           { onError: (task, err) => log(`${task}: ${(err as Error).message}`) },
         );
-        log(`worker ${process.pid}: working ${store.dialect === 'postgres' ? 'the shared queue' : 'in-process jobs'} in ${store.location}, ${concurrency} at once`);
+        log(
+          `worker ${process.pid}: working ${store.dialect === 'postgres' ? 'the shared queue' : 'in-process jobs'} in ${store.location}, ${concurrency} at once`,
+        );
         await new Promise<void>((resolve) => {
           process.once('SIGINT', resolve);
           process.once('SIGTERM', resolve);
@@ -112,7 +157,9 @@ export function register(program: Command): void {
         await queue.stop();
         transport.close();
       }
-      log(`worker ${process.pid}: stopped; ${evaluator.stats.full} full checks, ${evaluator.stats.reused} re-judged unchanged; ${resourceLine()}`);
+      log(
+        `worker ${process.pid}: stopped; ${evaluator.stats.full} full checks, ${evaluator.stats.reused} re-judged unchanged; ${resourceLine()}`,
+      );
     });
   });
 }

@@ -22,7 +22,10 @@ const TESTS: [RegExp, string][] = [
   [/-m\s+unittest\b/, 'unittest'],
   [/(^|\s)hatch\s+(test\b|run\s+[\w:.-]*test)/, 'hatch test'],
   [/(^|\s)(pdm|poetry|rye|pixi|uv)\s+run\s+(-\S+\s+)*[\w:.-]*test[\w:.-]*(\s|$)/, 'run test script'],
-  [/(^|\s)python[\d.]*\s+(-\S+\s+)*((\S*\/)?(tests?|testing)\/|\S*(test_[\w-]*\.py|[\w-]+_test\.py|run_?tests?\.py))/, 'python test script'],
+  [
+    /(^|\s)python[\d.]*\s+(-\S+\s+)*((\S*\/)?(tests?|testing)\/|\S*(test_[\w-]*\.py|[\w-]+_test\.py|run_?tests?\.py))/,
+    'python test script',
+  ],
   // a package's own test runner module (`python -m einops.tests.run_tests`)
   [/(^|\s)python[\d.]*\s+-m\s+[\w.]*\b(tests?|testing)\b[\w.]*/, 'python test module'],
   // a project's own test driver script (`bash tests/run_cpu_tests.sh`, pytorch/ignite)
@@ -37,7 +40,8 @@ const TESTS: [RegExp, string][] = [
  * A project's own driver (`run_tests.sh`, `tox -e`, `nox -s`, `make`) asked for a job that is not
  * testing: `run_tests.sh lint` a few lines above `run_tests.sh tests` is the lint step.
  */
-const NOT_TEST_JOB = /^(lint|linters?|linting|format|fmt|style|check-?format|typecheck|type-?check|types|mypy|pyright|flake8|pylint|ruff|black|isort|docs?|build|clean|install|setup|pre-?commit|codespell|spell(check)?)$/i;
+const NOT_TEST_JOB =
+  /^(lint|linters?|linting|format|fmt|style|check-?format|typecheck|type-?check|types|mypy|pyright|flake8|pylint|ruff|black|isort|docs?|build|clean|install|setup|pre-?commit|codespell|spell(check)?)$/i;
 
 function asksForNonTestJob(cmd: string, tool: string): boolean {
   const tokens = cmd.split(/\s+/).filter(Boolean);
@@ -89,7 +93,8 @@ export function makeTarget(cmd: string): string | undefined {
   if (at < 0) return undefined;
   for (let i = at + 1; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (/^-[CfIjlWo]$/.test(t)) i++; // an option whose argument follows
+    if (/^-[CfIjlWo]$/.test(t))
+      i++; // an option whose argument follows
     else if (!t.startsWith('-') && !t.includes('=')) return t;
   }
   return '';

@@ -34,7 +34,10 @@ export const MAX_YAML_BYTES = MAX_REPO_YAML_BYTES;
 /** Parses YAML with positions; problems (syntax, alias bombs, size) are reported, never thrown. */
 export function readYaml(file: string, text: string, problems: EvidenceProblem[]): YamlRead | undefined {
   if (text.length > MAX_YAML_BYTES) {
-    problems.push({ file, message: `${text.length} characters: YAML files over ${MAX_YAML_BYTES / 1024} KiB are not parsed (truncated to nothing)` });
+    problems.push({
+      file,
+      message: `${text.length} characters: YAML files over ${MAX_YAML_BYTES / 1024} KiB are not parsed (truncated to nothing)`,
+    });
     return undefined;
   }
   const lc = new (yaml().LineCounter)();
@@ -121,7 +124,13 @@ export interface WorkflowRead {
 }
 
 /** Turns command matches from a script at `start` into CiSteps. */
-export function stepsFrom(matches: CommandMatch[], file: string, start: number | undefined, job: string | undefined, out: WorkflowRead): void {
+export function stepsFrom(
+  matches: CommandMatch[],
+  file: string,
+  start: number | undefined,
+  job: string | undefined,
+  out: WorkflowRead,
+): void {
   for (const m of matches) {
     const step: CiStep = { file, tool: m.tool, text: m.text };
     if (start !== undefined) step.line = start + m.lineOffset;
@@ -188,7 +197,12 @@ export function readGithubWorkflow(file: string, text: string, problems: Evidenc
 export function readCompositeAction(file: string, text: string, problems: EvidenceProblem[]): WorkflowRead | undefined {
   const y = readYaml(file, text, problems);
   if (!y || !isObj(y.data) || !isObj(y.data.runs)) return undefined;
-  const out: WorkflowRead = { workflow: { file, system: 'github-actions', triggers: [], runners: [], os: [] }, testSteps: [], publishSteps: [], makeSteps: [] };
+  const out: WorkflowRead = {
+    workflow: { file, system: 'github-actions', triggers: [], runners: [], os: [] },
+    testSteps: [],
+    publishSteps: [],
+    makeSteps: [],
+  };
   const steps = Array.isArray(y.data.runs.steps) ? y.data.runs.steps : [];
   steps.forEach((step, i) => {
     if (isObj(step) && typeof step.run === 'string') {

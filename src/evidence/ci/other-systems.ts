@@ -33,7 +33,19 @@ function scanAt(y: YamlRead, path: (string | number)[], value: unknown, file: st
   else if (Array.isArray(value)) value.forEach((v, i) => scanAt(y, [...path, i], v, file, job, out, depth + 1));
 }
 
-const GITLAB_RESERVED = new Set(['stages', 'variables', 'default', 'include', 'workflow', 'image', 'services', 'before_script', 'after_script', 'cache', 'pages']);
+const GITLAB_RESERVED = new Set([
+  'stages',
+  'variables',
+  'default',
+  'include',
+  'workflow',
+  'image',
+  'services',
+  'before_script',
+  'after_script',
+  'cache',
+  'pages',
+]);
 
 export function readGitlab(file: string, text: string, problems: EvidenceProblem[]): WorkflowRead | undefined {
   const y = readYaml(file, text, problems);
@@ -93,7 +105,8 @@ export function readCircleci(file: string, text: string, problems: EvidenceProbl
       if (!isObj(s)) return;
       const run = s.run;
       if (typeof run === 'string') scanAt(y, ['jobs', name, 'steps', i, 'run'], run, file, name, out);
-      else if (isObj(run) && typeof run.command === 'string') scanAt(y, ['jobs', name, 'steps', i, 'run', 'command'], run.command, file, name, out);
+      else if (isObj(run) && typeof run.command === 'string')
+        scanAt(y, ['jobs', name, 'steps', i, 'run', 'command'], run.command, file, name, out);
     });
   }
   return finish(out, runners, os);
@@ -125,7 +138,8 @@ export function readAzure(file: string, text: string, problems: EvidenceProblem[
     if (!Array.isArray(list)) return;
     list.forEach((s, i) => {
       if (!isObj(s)) return;
-      for (const k of ['script', 'bash', 'pwsh', 'powershell']) if (typeof s[k] === 'string') scanAt(y, [...path, i, k], s[k], file, job, out);
+      for (const k of ['script', 'bash', 'pwsh', 'powershell'])
+        if (typeof s[k] === 'string') scanAt(y, [...path, i, k], s[k], file, job, out);
     });
   };
   const jobs = (list: unknown, path: (string | number)[]) => {

@@ -45,7 +45,10 @@ const COVENANT: Marker[] = [
   { kind: 'contributor-covenant', re: /\bContributor\s+Covenant\b/i },
 ];
 const OTHERS: Marker[] = [
-  { kind: 'python-software-foundation', re: /python\.org\/psf\/conduct|\bPython\s+Software\s+Foundation(?:['’]s)?\s+Code\s+of\s+Conduct\b|\bPSF\s+Code\s+of\s+Conduct\b/i },
+  {
+    kind: 'python-software-foundation',
+    re: /python\.org\/psf\/conduct|\bPython\s+Software\s+Foundation(?:['’]s)?\s+Code\s+of\s+Conduct\b|\bPSF\s+Code\s+of\s+Conduct\b/i,
+  },
   { kind: 'numfocus', re: /numfocus\.org\/code-of-conduct|\bNumFOCUS\s+Code\s+of\s+Conduct\b/i },
   { kind: 'citizen-code-of-conduct', re: /citizencodeofconduct\.org|\bCitizen\s+Code\s+of\s+Conduct\b/i },
 ];
@@ -55,8 +58,10 @@ const LINK_ONLY_WORDS = 80;
 
 // Naming the LF code is not adopting it ("we do not follow https://lfprojects.org/…"): it is the
 // LF code when the file is the LF's own text or a sentence adopts it without a negation.
-const ADOPTS = /\b(?:adopt\w*|follow\w*|abides?|abiding|subject\s+to|governed\s+by|appl(?:y|ies)|bound\s+by|uses?|observes?|compl(?:y|ies)|adheres?|is\s+(?:the|our)|our\s+code)\b/i;
-const NEGATES = /\b(?:not|no\s+longer|never|nor|neither|instead\s+of|rather\s+than|unlike|except|replac\w*|differs?|different\s+from|without|supersed\w*)\b|n['’]t\b/i;
+const ADOPTS =
+  /\b(?:adopt\w*|follow\w*|abides?|abiding|subject\s+to|governed\s+by|appl(?:y|ies)|bound\s+by|uses?|observes?|compl(?:y|ies)|adheres?|is\s+(?:the|our)|our\s+code)\b/i;
+const NEGATES =
+  /\b(?:not|no\s+longer|never|nor|neither|instead\s+of|rather\s+than|unlike|except|replac\w*|differs?|different\s+from|without|supersed\w*)\b|n['’]t\b/i;
 const LF_OWN_TEXT = /LF\s+Projects,\s+LLC/g;
 
 /** The sentence of `text` around offset `at` (bounded: stops at . ! ? or a blank line). */
@@ -136,6 +141,9 @@ export function classifyCodeOfConduct(text: string): CocIdentity {
 export function covenantVersion(text: string): string | undefined {
   const url = /contributor-covenant\.org\/(?:[a-z]{2}(?:-[a-z]{2})?\/)?version\/(\d+)\/(\d+)/i.exec(text);
   if (url) return `${url[1]}.${url[2]}`;
-  const words = /Contributor\s+Covenant[^\n]{0,200}?\b(?:version|v)\s*(\d+\.\d+)/i.exec(text) ?? /\bversion\s+(\d+\.\d+)[^\n]{0,120}contributor-covenant/i.exec(text) ?? /\bversion\s+(\d+\.\d+),?\s+available\s+at/i.exec(text);
+  const words =
+    /Contributor\s+Covenant[^\n]{0,200}?\b(?:version|v)\s*(\d+\.\d+)/i.exec(text) ??
+    /\bversion\s+(\d+\.\d+)[^\n]{0,120}contributor-covenant/i.exec(text) ??
+    /\bversion\s+(\d+\.\d+),?\s+available\s+at/i.exec(text);
   return words?.[1];
 }

@@ -110,7 +110,11 @@ export function parseCodeowners(text: string): Codeowners {
       else if (EMAIL.test(t)) owners.push({ kind: 'email', id: t, line });
       else {
         // GitHub skips a line with invalid syntax entirely, so its valid owners don't count either
-        result.invalid.push({ line, text: t, reason: `${JSON.stringify(t)} is not an owner: expected @login, @org/team or an e-mail address; GitHub skips this line` });
+        result.invalid.push({
+          line,
+          text: t,
+          reason: `${JSON.stringify(t)} is not an owner: expected @login, @org/team or an e-mail address; GitHub skips this line`,
+        });
         return;
       }
     }
@@ -134,7 +138,10 @@ export function parseCodeowners(text: string): Codeowners {
 function isEmeritusHeading(comment: string): boolean {
   const at = comment.search(EMERITUS);
   if (at < 0) return false;
-  const before = comment.slice(0, at).replace(/[#=\-*]/g, ' ').trim();
+  const before = comment
+    .slice(0, at)
+    .replace(/[#=\-*]/g, ' ')
+    .trim();
   const label = comment.split(':')[0]!;
   // prose that merely mentions the word ("this rule covers retired modules") is not a heading
   return before.split(/\s+/).filter(Boolean).length <= 2 && label.split(/\s+/).filter(Boolean).length <= 6;

@@ -105,7 +105,7 @@ export function findInPlaces(
   const idx = indexTree(tree);
   const out: Located[] = [];
   for (const { dir, place } of places) {
-    const inDir = dir.split('/').length <= 2 ? idx.byDir.get(dir) ?? [] : tree.filter((e) => dirOf(e.path) === dir);
+    const inDir = dir.split('/').length <= 2 ? (idx.byDir.get(dir) ?? []) : tree.filter((e) => dirOf(e.path) === dir);
     const entries = inDir.filter((e) => e.type === 'blob' && test(baseOf(e.path)));
     entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     for (const entry of entries) out.push({ path: entry.path, place, entry });
@@ -158,8 +158,13 @@ export function resolveEntry(evidence: Evidence, path: string): Resolved {
   for (let hop = 0; hop <= MAX_LINK_HOPS; hop++) {
     const entry = entryAt(evidence.tree, current);
     if (!entry) {
-      if (isDir(evidence.tree, current)) return { path, symlinkTarget: written, problem: `${path} points at the directory ${current}/, not a file` };
-      return { path, symlinkTarget: written, problem: hop === 0 ? `${path} is not in the tree` : `${path} is a symlink to ${written}, which does not exist in the repository` };
+      if (isDir(evidence.tree, current))
+        return { path, symlinkTarget: written, problem: `${path} points at the directory ${current}/, not a file` };
+      return {
+        path,
+        symlinkTarget: written,
+        problem: hop === 0 ? `${path} is not in the tree` : `${path} is a symlink to ${written}, which does not exist in the repository`,
+      };
     }
     if (entry.type !== 'blob') return { path, symlinkTarget: written, problem: `${current} is a submodule, not a file` };
     const blob = evidence.files[current];
@@ -174,7 +179,11 @@ export function resolveEntry(evidence: Evidence, path: string): Resolved {
     if (hop === 0) written = link;
     const next = joinInRepo(dirOf(current), link);
     if (next === undefined) {
-      return { path, symlinkTarget: written, problem: `${path} is a symlink to ${JSON.stringify(link)}, outside the repository; it is not read (GitHub does not follow it either)` };
+      return {
+        path,
+        symlinkTarget: written,
+        problem: `${path} is a symlink to ${JSON.stringify(link)}, outside the repository; it is not read (GitHub does not follow it either)`,
+      };
     }
     current = next;
   }

@@ -103,4 +103,3 @@ export function extractLinks(lines: string[], format: DocFormat): Link[] {
   });
   return links;
 }
-

@@ -69,8 +69,14 @@ export function rootReadme(evidence: Evidence): ReadmeInfo {
   const usable = root.filter((f) => !f.problem).sort((a, b) => rank(a.path) - rank(b.path));
   const file = usable[0] ?? root[0];
   const info: ReadmeInfo = {
-    otherFormats: findInPlaces(evidence.tree, (b) => README_ANY.test(b) && !README_ACCEPTED.test(b), [{ dir: '', place: 'root' }]).map((l) => l.path),
-    elsewhere: findInPlaces(evidence.tree, (b) => README_ANY.test(b), GITHUB_PLACES.filter((p) => p.place !== 'root')).map((l) => l.path),
+    otherFormats: findInPlaces(evidence.tree, (b) => README_ANY.test(b) && !README_ACCEPTED.test(b), [{ dir: '', place: 'root' }]).map(
+      (l) => l.path,
+    ),
+    elsewhere: findInPlaces(
+      evidence.tree,
+      (b) => README_ANY.test(b),
+      GITHUB_PLACES.filter((p) => p.place !== 'root'),
+    ).map((l) => l.path),
   };
   if (file) {
     info.file = file;
@@ -100,5 +106,8 @@ export function quote(text: string, max = 500): string {
 
 /** True when the repository lives on GitHub, so the organisation's .github repository may hold defaults. */
 export function onGitHub(evidence: Evidence): boolean {
-  return evidence.repo.host === 'github' || (evidence.repo.host === undefined && evidence.repo.slug !== undefined && /github\.com/i.test(evidence.repo.webUrl ?? 'github.com'));
+  return (
+    evidence.repo.host === 'github' ||
+    (evidence.repo.host === undefined && evidence.repo.slug !== undefined && /github\.com/i.test(evidence.repo.webUrl ?? 'github.com'))
+  );
 }

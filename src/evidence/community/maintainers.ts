@@ -22,7 +22,10 @@ const TABLE_DELIM = /^\s*\|?\s*:?-{2,}/;
 
 export function parseMaintainers(path: string, text: string, wholeFileEmeritus = false): MaintainersFile {
   const out: MaintainersFile = { path, people: [], emeritus: [], teams: [] };
-  const lines = text.replace(/\r\n?/g, '\n').split('\n').map((l) => (l.length > 4000 ? l.slice(0, 4000) : l));
+  const lines = text
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((l) => (l.length > 4000 ? l.slice(0, 4000) : l));
   const yamlOwners = lines.some((l) => /^(approvers|reviewers|emeritus_approvers|emeritus_reviewers|filters):/.test(l));
   let retired = wholeFileEmeritus;
   let yamlKey = '';
@@ -50,7 +53,9 @@ export function parseMaintainers(path: string, text: string, wholeFileEmeritus =
       }
       continue;
     }
-    const heading = HEADING_MD.exec(raw)?.[1] ?? (lines[k + 1] !== undefined && RST_UNDER.test(lines[k + 1]!) && !LIST.test(raw) ? raw.trim() : undefined);
+    const heading =
+      HEADING_MD.exec(raw)?.[1] ??
+      (lines[k + 1] !== undefined && RST_UNDER.test(lines[k + 1]!) && !LIST.test(raw) ? raw.trim() : undefined);
     if (heading !== undefined) {
       retired = wholeFileEmeritus || EMERITUS.test(heading);
       tableHeader = undefined;
@@ -58,7 +63,11 @@ export function parseMaintainers(path: string, text: string, wholeFileEmeritus =
       continue;
     }
     if (/^\s*\|/.test(raw)) {
-      const cells = raw.trim().replace(/^\||\|$/g, '').split('|').map((c) => c.trim());
+      const cells = raw
+        .trim()
+        .replace(/^\||\|$/g, '')
+        .split('|')
+        .map((c) => c.trim());
       if (TABLE_DELIM.test(raw) && !/[A-Za-z]/.test(raw)) continue;
       if (!tableHeader && lines[k + 1] !== undefined && TABLE_DELIM.test(lines[k + 1]!)) {
         tableHeader = cells.map((c) => c.toLowerCase());
@@ -83,7 +92,8 @@ export function parseMaintainers(path: string, text: string, wholeFileEmeritus =
   return out;
 }
 
-const NOT_A_NAME = /\b(maintainers?|owners?|reviewers?|approvers?|committers?|members?|project|team|name|github|email|e-mail|affiliation|role|areas?|responsibilit|contact|list|following|file|none|tbd|n\/a)\b/i;
+const NOT_A_NAME =
+  /\b(maintainers?|owners?|reviewers?|approvers?|committers?|members?|project|team|name|github|email|e-mail|affiliation|role|areas?|responsibilit|contact|list|following|file|none|tbd|n\/a)\b/i;
 
 /** One entry: a list item, a table row or a line. Handles and e-mails make a person; a bare name only in a list or a table. */
 function addEntry(
@@ -98,7 +108,16 @@ function addEntry(
   const text = cells.join(' | ');
   const m = mentionsIn(text);
   for (const t of m.teams) out.teams.push({ id: t, line });
-  const nameCell = header ? cells[Math.max(0, header.findIndex((h) => /name/.test(h)))] : cells.length > 1 ? cells[0] : cells[0];
+  const nameCell = header
+    ? cells[
+        Math.max(
+          0,
+          header.findIndex((h) => /name/.test(h)),
+        )
+      ]
+    : cells.length > 1
+      ? cells[0]
+      : cells[0];
   const name = cleanName(nameCell ?? '');
   const target = retired ? out.emeritus : out.people;
   const refs: PersonRef[] = [];

@@ -51,7 +51,13 @@ export function ownership(evidence: Evidence): Ownership {
     wrongCase: findInPlaces(evidence.tree, (b) => b !== 'CODEOWNERS' && b.toUpperCase() === 'CODEOWNERS').map((l) => l.path),
     misplaced: evidence.tree
       // the length test first: this runs over every path of the tree
-      .filter((e) => e.path.length - e.path.lastIndexOf('/') === 11 && e.type === 'blob' && /(^|\/)CODEOWNERS$/i.test(e.path) && !GITHUB_PLACES.some((p) => p.dir === dirOf(e.path)))
+      .filter(
+        (e) =>
+          e.path.length - e.path.lastIndexOf('/') === 11 &&
+          e.type === 'blob' &&
+          /(^|\/)CODEOWNERS$/i.test(e.path) &&
+          !GITHUB_PLACES.some((p) => p.dir === dirOf(e.path)),
+      )
       .map((e) => e.path)
       .slice(0, 10),
   };
@@ -82,7 +88,15 @@ export function ownership(evidence: Evidence): Ownership {
   }
   const governance = [
     ...locate(evidence, (b) => GOVERNANCE.test(b)),
-    ...['docs', 'doc'].flatMap((d) => findUnder(evidence.tree, d, (b) => /^governance[^/]*\.(md|markdown|rst|txt)$/i.test(b)).map((e) => locate(evidence, (b) => b === e.path.slice(e.path.lastIndexOf('/') + 1), [{ dir: e.path.slice(0, e.path.lastIndexOf('/')), place: 'docs' }])).flat()),
+    ...['docs', 'doc'].flatMap((d) =>
+      findUnder(evidence.tree, d, (b) => /^governance[^/]*\.(md|markdown|rst|txt)$/i.test(b))
+        .map((e) =>
+          locate(evidence, (b) => b === e.path.slice(e.path.lastIndexOf('/') + 1), [
+            { dir: e.path.slice(0, e.path.lastIndexOf('/')), place: 'docs' },
+          ]),
+        )
+        .flat(),
+    ),
   ];
   const seenGov = new Set<string>();
   for (const g of governance) {
@@ -101,6 +115,6 @@ function docOf(m: MaintainersFile): EmeritusDoc {
   return {
     path: m.path,
     line: Number(first.slice(first.lastIndexOf(':') + 1)) || 1,
-    names: m.emeritus.map((p) => (p.login ? `@${p.login}` : p.email ?? p.name ?? '?')),
+    names: m.emeritus.map((p) => (p.login ? `@${p.login}` : (p.email ?? p.name ?? '?'))),
   };
 }

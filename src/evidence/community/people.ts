@@ -12,14 +12,27 @@ export interface PersonRef {
 }
 
 /** Words that mark a section or comment about people who no longer own the project. */
-export const EMERITUS = /\b(emeritus|emeriti|emerita|retired|alumni|alumnae|alumnus|former\s+(?:core\s+)?(?:maintainers?|owners?|committers?|members?|reviewers?|approvers?)|inactive\s+(?:maintainers?|owners?|committers?|members?))\b/i;
+export const EMERITUS =
+  /\b(emeritus|emeriti|emerita|retired|alumni|alumnae|alumnus|former\s+(?:core\s+)?(?:maintainers?|owners?|committers?|members?|reviewers?|approvers?)|inactive\s+(?:maintainers?|owners?|committers?|members?))\b/i;
 
 const LOGIN = /(?<![\w.@/-])@([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))(?![\w-]*\/)(?![\w.-]*@)/g;
 const TEAM = /(?<![\w.@/-])@([A-Za-z0-9][A-Za-z0-9-]{0,38}\/[A-Za-z0-9][\w.-]{0,99})/g;
 const EMAIL = /(?<![\w.+-])([\w.+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63})+)/g;
 /** github.com/<login> links that are a profile (not a repository page). */
 const PROFILE = /github\.com\/([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/?(?=[\s)\]"'>|,]|$)/gi;
-const NOT_USERS = new Set(['orgs', 'sponsors', 'apps', 'marketplace', 'features', 'topics', 'settings', 'about', 'pricing', 'login', 'notifications']);
+const NOT_USERS = new Set([
+  'orgs',
+  'sponsors',
+  'apps',
+  'marketplace',
+  'features',
+  'topics',
+  'settings',
+  'about',
+  'pricing',
+  'login',
+  'notifications',
+]);
 
 export interface Mentions {
   logins: string[];
@@ -64,8 +77,10 @@ export function mergePeople(refs: PersonRef[]): Person[] {
     const emails = uniq(g.flatMap((r) => (r.email ? [r.email] : [])));
     const names = uniq(g.flatMap((r) => (r.name ? [r.name] : [])));
     const sources = [...new Set(g.map((r) => r.source))];
-    const display = logins[0] ? `@${logins[0]}` : emails[0] ?? names[0] ?? '?';
+    const display = logins[0] ? `@${logins[0]}` : (emails[0] ?? names[0] ?? '?');
     people.push({ display, logins, emails, names, sources });
   }
-  return people.sort((a, b) => (a.display.toLowerCase() < b.display.toLowerCase() ? -1 : a.display.toLowerCase() > b.display.toLowerCase() ? 1 : 0));
+  return people.sort((a, b) =>
+    a.display.toLowerCase() < b.display.toLowerCase() ? -1 : a.display.toLowerCase() > b.display.toLowerCase() ? 1 : 0,
+  );
 }

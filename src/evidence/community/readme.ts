@@ -69,8 +69,10 @@ const RULE = /^ {0,3}([-*_])([ \t]*\1){2,}[ \t]*$/;
 // tag names (up to a blank line), and a line that is one complete tag and nothing else. Any other
 // line that opens with a tag (`<a href=…><img …></a> then words`) is a paragraph with inline HTML.
 const HTML_RAW = /^ {0,3}<(script|pre|style|textarea)(?:[\s>]|$)/i;
-const HTML_BLOCK_TAG = /^ {0,3}<\/?(address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|picture|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:[\s>]|\/>|$)/i;
-const HTML_LONE_TAG = /^ {0,3}(?:<[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:"[^"\n]{0,2000}"|'[^'\n]{0,2000}'|[^\s"'=<>`]{1,2000}))?){0,50}\s*\/?>|<\/[A-Za-z][A-Za-z0-9-]*\s*>)\s*$/;
+const HTML_BLOCK_TAG =
+  /^ {0,3}<\/?(address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|picture|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:[\s>]|\/>|$)/i;
+const HTML_LONE_TAG =
+  /^ {0,3}(?:<[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:"[^"\n]{0,2000}"|'[^'\n]{0,2000}'|[^\s"'=<>`]{1,2000}))?){0,50}\s*\/?>|<\/[A-Za-z][A-Za-z0-9-]*\s*>)\s*$/;
 const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'", nbsp: ' ', '#39': "'" };
 
 /** The text of a `<pre>` block: tags dropped, the few entities code uses decoded. */
@@ -138,7 +140,14 @@ function parseMarkdown(lines: string[]): Block[] {
         body.push(indent > 0 ? l.replace(new RegExp(`^ {0,${indent}}`), '') : l);
         i++;
       }
-      push({ kind: 'code', line: start, text: body.join('\n'), lang: (fence[2] ?? '').toLowerCase(), style: 'fenced', bodyLine: start + 1 });
+      push({
+        kind: 'code',
+        line: start,
+        text: body.join('\n'),
+        lang: (fence[2] ?? '').toLowerCase(),
+        style: 'fenced',
+        bodyLine: start + 1,
+      });
       prevBlank = false;
       continue;
     }
@@ -294,14 +303,26 @@ function parseRst(lines: string[]): Block[] {
     }
     literalNext = false;
     // over- and underlined title
-    if (RST_ADORN.test(line) && lines[i + 1] !== undefined && !isBlank(lines[i + 1]) && lines[i + 2] !== undefined && lines[i + 2]!.trim() === line.trim()) {
+    if (
+      RST_ADORN.test(line) &&
+      lines[i + 1] !== undefined &&
+      !isBlank(lines[i + 1]) &&
+      lines[i + 2] !== undefined &&
+      lines[i + 2]!.trim() === line.trim()
+    ) {
       blocks.push({ kind: 'heading', line: start + 1, level: levelOf('over' + line.trim()[0]), text: cleanInline(lines[i + 1]!.trim()) });
       i += 3;
       continue;
     }
     // underlined title
     const under = lines[i + 1];
-    if (indent === 0 && under !== undefined && RST_ADORN.test(under) && !RST_ADORN.test(line) && under.trim().length >= Math.min(line.trim().length, 3)) {
+    if (
+      indent === 0 &&
+      under !== undefined &&
+      RST_ADORN.test(under) &&
+      !RST_ADORN.test(line) &&
+      under.trim().length >= Math.min(line.trim().length, 3)
+    ) {
       blocks.push({ kind: 'heading', line: start, level: levelOf('under' + under.trim()[0]), text: cleanInline(line.trim()) });
       i += 2;
       continue;
@@ -317,7 +338,18 @@ function parseRst(lines: string[]): Block[] {
       i = body.next;
       if (CODE_DIRECTIVES.has(name)) {
         const lang = name === 'prompt' || name === 'ipython' ? (directive[3]!.trim().split(/\s+/)[0] ?? '') : directive[3]!.trim();
-        blocks.push({ kind: 'code', line: start, text: body.text, lang: lang.toLowerCase() || (name.includes('python') || name === 'ipython' || name === 'doctest' || name === 'testcode' || name === 'jupyter-execute' ? 'python' : ''), style: 'code-block', bodyLine: body.first + 1 });
+        blocks.push({
+          kind: 'code',
+          line: start,
+          text: body.text,
+          lang:
+            lang.toLowerCase() ||
+            (name.includes('python') || name === 'ipython' || name === 'doctest' || name === 'testcode' || name === 'jupyter-execute'
+              ? 'python'
+              : ''),
+          style: 'code-block',
+          bodyLine: body.first + 1,
+        });
       } else if (name === 'raw' || name === 'image' || name === 'figure' || name === 'include') {
         blocks.push({ kind: name === 'raw' ? 'html' : 'directive', line: start, text: name });
       } else {
@@ -347,7 +379,8 @@ function parseRst(lines: string[]): Block[] {
     const body: string[] = [];
     while (i < lines.length && !isBlank(lines[i])) {
       const l = lines[i]!;
-      if (body.length > 0 && (RST_DIRECTIVE.test(l) || (lines[i + 1] !== undefined && RST_ADORN.test(lines[i + 1]!) && indentOf(l) === 0))) break;
+      if (body.length > 0 && (RST_DIRECTIVE.test(l) || (lines[i + 1] !== undefined && RST_ADORN.test(lines[i + 1]!) && indentOf(l) === 0)))
+        break;
       body.push(isList ? l.replace(RST_LIST, '').trim() : l.trim());
       i++;
     }
@@ -392,7 +425,11 @@ function takeIndented(lines: string[], from: number, base: number, skipOptions =
   while (body.length > 0 && body[body.length - 1] === '') body.pop();
   while (body.length > 0 && body[0] === '') body.shift();
   const cut = minIndent === Infinity ? 0 : minIndent;
-  return { text: body.map((l) => (l === '' ? '' : l.replace(/^\s+/, (ws) => ' '.repeat(Math.max(0, indentOf(ws) - cut))))).join('\n'), next: i, first: first < 0 ? from : first };
+  return {
+    text: body.map((l) => (l === '' ? '' : l.replace(/^\s+/, (ws) => ' '.repeat(Math.max(0, indentOf(ws) - cut))))).join('\n'),
+    next: i,
+    first: first < 0 ? from : first,
+  };
 }
 
 /** The blocks under a heading: up to the next heading of the same or a higher level. */

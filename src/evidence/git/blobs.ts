@@ -27,7 +27,8 @@ export async function readBlobs(cwd: string, entries: TreeEntry[], readLimit = D
  * none or it is not a blob: one `git cat-file --batch`, where a size check and then a read took two.
  */
 export async function readBlobAt(cwd: string, commit: string, path: string, readLimit = DEFAULT_READ_LIMIT): Promise<FileBlob | undefined> {
-  if (!/^[0-9a-f]{40,64}$/.test(commit) || /[\n\r]/.test(path)) throw new Error(`readBlobAt: expected a commit id and a one-line path, got ${JSON.stringify(`${commit}:${path}`)}`);
+  if (!/^[0-9a-f]{40,64}$/.test(commit) || /[\n\r]/.test(path))
+    throw new Error(`readBlobAt: expected a commit id and a one-line path, got ${JSON.stringify(`${commit}:${path}`)}`);
   let blob: FileBlob | undefined;
   await catFileBatch(cwd, [`${commit}:${path}`], readLimit, (_i, type, head, size) => {
     if (type === 'blob') blob = toBlob({ path, mode: '100644', type: 'blob', oid: '' }, head, size, readLimit);
@@ -126,7 +127,9 @@ function toBlob(entry: TreeEntry, head: Buffer, size: number, readLimit: number)
   let text = head.toString('utf8');
   if (text.includes('\uFFFD') && !Buffer.from(text, 'utf8').equals(head)) {
     // a truncated read may cut a multi-byte character in two: that alone is not invalid UTF-8
-    const cutOnly = blob.truncated && Buffer.from(text.replace(/\uFFFD+$/, ''), 'utf8').equals(head.subarray(0, Buffer.byteLength(text.replace(/\uFFFD+$/, ''))));
+    const cutOnly =
+      blob.truncated &&
+      Buffer.from(text.replace(/\uFFFD+$/, ''), 'utf8').equals(head.subarray(0, Buffer.byteLength(text.replace(/\uFFFD+$/, ''))));
     if (!cutOnly) blob.invalidUtf8 = true;
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);

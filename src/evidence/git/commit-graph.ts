@@ -68,7 +68,10 @@ export async function walkCommitGraph(cwd: string, head: string, bounds: WalkBou
     }
     if (time >= since) {
       const commit = graph.hex(pos);
-      recentParents.set(commit, parents.map((p) => graph.hex(p)));
+      recentParents.set(
+        commit,
+        parents.map((p) => graph.hex(p)),
+      );
       if (time <= until && time > since) {
         if (parents.length > 1) merges++;
         else window.push({ commit, time });

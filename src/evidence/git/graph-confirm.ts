@@ -27,7 +27,19 @@ export const DETAIL_FORMAT = '%H%x1f%ct%x1f%P%x1f%an%x1f%ae%x1f%(trailers:key=Co
  */
 export async function readCommitDetails(cwd: string, commits: Iterable<string>): Promise<Map<string, CommitDetail>> {
   const out = await gitBuffer(
-    ['-c', 'core.commitGraph=false', '-c', 'log.mailmap=false', 'log', '--no-mailmap', '--no-walk=unsorted', '--no-show-signature', '-z', `--format=${DETAIL_FORMAT}`, '--stdin'],
+    [
+      '-c',
+      'core.commitGraph=false',
+      '-c',
+      'log.mailmap=false',
+      'log',
+      '--no-mailmap',
+      '--no-walk=unsorted',
+      '--no-show-signature',
+      '-z',
+      `--format=${DETAIL_FORMAT}`,
+      '--stdin',
+    ],
     { cwd, input: [...commits].join('\n') + '\n' },
   );
   const details = new Map<string, CommitDetail>();
@@ -77,7 +89,8 @@ function disagreement(real: Map<string, CommitDetail>, head: string, walk: Graph
       if (!walk.taken.has(p) && rp.time >= since) return `it puts ${p} before the window, the commit object in it`;
     }
   }
-  if (walk.latest && real.get(walk.latest.commit)?.time !== walk.latest.time) return `it dates the latest commit ${walk.latest.commit} differently from its object`;
+  if (walk.latest && real.get(walk.latest.commit)?.time !== walk.latest.time)
+    return `it dates the latest commit ${walk.latest.commit} differently from its object`;
   // every counted commit must descend from the head through confirmed parents only
   const reached = new Set<string>();
   const stack = walk.taken.has(head) ? [head] : [];

@@ -246,7 +246,9 @@ export async function openCommitGraph(cwd: string): Promise<CommitGraph | undefi
     }
     const chainFile = join(info, 'commit-graphs', 'commit-graph-chain');
     if (!existsSync(chainFile)) return undefined;
-    const names = readFileSync(chainFile, 'latin1').split('\n').filter((s) => /^[0-9a-f]{40,64}$/.test(s));
+    const names = readFileSync(chainFile, 'latin1')
+      .split('\n')
+      .filter((s) => /^[0-9a-f]{40,64}$/.test(s));
     if (names.length === 0) return undefined;
     const layers: Layer[] = [];
     let offset = 0;

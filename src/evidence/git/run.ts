@@ -48,7 +48,19 @@ export function protocolArgs(mode: GitMode): string[] {
 }
 
 const INHERITED = ['PATH', 'HOME', 'TMPDIR', 'SYSTEMROOT'];
-const INHERITED_NETWORK = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'ALL_PROXY', 'all_proxy', 'NO_PROXY', 'no_proxy', 'SSL_CERT_FILE', 'SSL_CERT_DIR', 'GIT_SSL_CAINFO'];
+const INHERITED_NETWORK = [
+  'HTTPS_PROXY',
+  'https_proxy',
+  'HTTP_PROXY',
+  'http_proxy',
+  'ALL_PROXY',
+  'all_proxy',
+  'NO_PROXY',
+  'no_proxy',
+  'SSL_CERT_FILE',
+  'SSL_CERT_DIR',
+  'GIT_SSL_CAINFO',
+];
 
 /** The whole environment of a git process: nothing else of Steward's environment reaches git. */
 export function gitEnv(mode: GitMode, from: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
@@ -112,7 +124,10 @@ const NOT_INSTALLED = 'git is not installed or not on PATH; steward reads reposi
  * Starts git: the only process start in src/. The caller reads stdout; stderr is kept (64 KiB)
  * for the error message; the process is killed at the deadline.
  */
-export function spawnGit(args: string[], opts: { cwd: string; mode?: GitMode; timeoutMs: number; stdin: boolean }): {
+export function spawnGit(
+  args: string[],
+  opts: { cwd: string; mode?: GitMode; timeoutMs: number; stdin: boolean },
+): {
   child: ChildProcess & { stdout: NonNullable<ChildProcess['stdout']> };
   stderr: () => string;
   timedOut: () => boolean;
@@ -221,7 +236,8 @@ export async function gitLines(
   });
   if (opts.input !== undefined) run.child.stdin!.end(opts.input);
   const { code } = await run.done;
-  if (overlong) throw new GitError(`git ${args[0]} printed a record longer than ${maxLine} bytes and was stopped`, args, run.stderr(), code);
+  if (overlong)
+    throw new GitError(`git ${args[0]} printed a record longer than ${maxLine} bytes and was stopped`, args, run.stderr(), code);
   if (rest && !stopped) onLine(rest);
   if (code !== 0 && !stopped) throw failure(args, run.stderr(), code, run.timedOut(), timeoutMs);
 }

@@ -39,7 +39,17 @@ export interface TagRef {
 export async function readTagRefs(cwd: string): Promise<TagRef[]> {
   const refs: TagRef[] = [];
   await gitLines(['for-each-ref', `--format=${FORMAT}`, 'refs/tags'], { cwd }, (line) => {
-    const [name = '', type = '', taggerDate = '', oid = '', commitDate = '', peeledType = '', peeledOid = '', peeledDate = '', creatorDate = ''] = line.split('\0');
+    const [
+      name = '',
+      type = '',
+      taggerDate = '',
+      oid = '',
+      commitDate = '',
+      peeledType = '',
+      peeledOid = '',
+      peeledDate = '',
+      creatorDate = '',
+    ] = line.split('\0');
     refs.push({ name, type, taggerDate, oid, commitDate, peeledType, peeledOid, peeledDate, creatorDate });
   });
   return refs;

@@ -169,7 +169,10 @@ export function identifyLicense(input: string, opts: IdentifyOptions = {}): Lice
   const maxLicenses = opts.maxLicenses ?? MAX_LICENSES;
   const whole = containedLicenses(ids);
   if (whole.length > maxLicenses) {
-    return unknown(`the file holds more than ${maxLicenses} license texts (${whole.slice(0, 5).join(', ')} …); it is a collection, not one license`, base);
+    return unknown(
+      `the file holds more than ${maxLicenses} license texts (${whole.slice(0, 5).join(', ')} …); it is a collection, not one license`,
+      base,
+    );
   }
   const matches: Match[] = [];
   const near: Match[] = [];
@@ -275,7 +278,12 @@ export function identifyLicense(input: string, opts: IdentifyOptions = {}): Lice
     const words = wordsOf(norm, o.from, o.to);
     const cues = restrictionCues(words);
     if (cues.length > 0) {
-      differences.push({ kind: 'added', text: rawOf(norm.raw, o.from, o.to).slice(0, 600), line: norm.lines[o.from], restriction: cues.join(', ') });
+      differences.push({
+        kind: 'added',
+        text: rawOf(norm.raw, o.from, o.to).slice(0, 600),
+        line: norm.lines[o.from],
+        restriction: cues.join(', '),
+      });
       restrictions.push(...cues);
     }
   }

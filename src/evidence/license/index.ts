@@ -8,11 +8,13 @@ import { parseExpression, expressionIds, sameLicense } from './spdx.js';
 
 const ROOT_LICENSE = /^(?:UN)?LICEN[CS]E(?:[-._][\w.-]*)?$|^COPYING(?:[-._][\w.-]*)?$|^COPYRIGHT(?:\.(?:md|txt|rst))?$/i;
 const REUSE_FILE = /^LICENSES\/[^/]+$/;
-const THIRD_PARTY = /(?:^|\/)(?:NOTICES?|(?:THIRD|3RD)[-_ ]?PARTY[\w.-]*|ThirdPartyNotices[\w.-]*|(?:third|3rd)[-_]?party[-_]?licen[cs]es?[\w.-]*|licen[cs]es?[-._](?:third|3rd)[-_ ]?part(?:y|ies)[\w.-]*)(?:\.(?:md|txt|rst))?$/i;
+const THIRD_PARTY =
+  /(?:^|\/)(?:NOTICES?|(?:THIRD|3RD)[-_ ]?PARTY[\w.-]*|ThirdPartyNotices[\w.-]*|(?:third|3rd)[-_]?party[-_]?licen[cs]es?[\w.-]*|licen[cs]es?[-._](?:third|3rd)[-_ ]?part(?:y|ies)[\w.-]*)(?:\.(?:md|txt|rst))?$/i;
 /** A license file below the root: the project's license put in a folder, or a subproject's. */
 const NESTED_LICENSE = /^(?:[^/]+\/){1,2}(?:LICEN[CS]E|COPYING)(?:\.(?:md|txt|rst))?$/i;
 /** Folders whose license files are other people's code, examples or baselines, never the project's license. */
-const NOT_THE_PROJECT = /(?:^|\/)(?:third[-_]?party|3rd[-_]?party|vendor(?:ed)?|external|extern|node_modules|licenses|site-packages|examples?|samples?|baselines?|benchmarks?|tests?|\.[^/]+)\//i;
+const NOT_THE_PROJECT =
+  /(?:^|\/)(?:third[-_]?party|3rd[-_]?party|vendor(?:ed)?|external|extern|node_modules|licenses|site-packages|examples?|samples?|baselines?|benchmarks?|tests?|\.[^/]+)\//i;
 const MAX_ELSEWHERE = 10;
 
 /** Whether a license file at `path` sits in other people's code, examples or baselines (not the project's license). */
@@ -71,7 +73,8 @@ function identifyFile(path: string, files: FileMap, problems: EvidenceProblem[])
 
 function unreadable(path: string, blob: FileBlob | undefined): LicenseFileEvidence | null {
   if (!blob) return { path, confidence: 0, method: 'none', reason: 'the file was not read' };
-  if (blob.symlinkTarget !== undefined) return { path, confidence: 0, method: 'none', reason: `a symlink to ${blob.symlinkTarget}; not followed` };
+  if (blob.symlinkTarget !== undefined)
+    return { path, confidence: 0, method: 'none', reason: `a symlink to ${blob.symlinkTarget}; not followed` };
   if (blob.binary) return { path, confidence: 0, method: 'none', reason: 'the file is binary, not a license text' };
   if (blob.text === undefined) return { path, confidence: 0, method: 'none', reason: 'the file has no readable text' };
   return null;
@@ -154,11 +157,7 @@ export function extractLicense(tree: TreeEntry[], files: FileMap, python: Python
     }
   }
 
-  const signals: LicenseSignal[] = [
-    ...spdxLineSignals(files),
-    ...packageSignals(python),
-    ...reuseSignals(tree),
-  ];
+  const signals: LicenseSignal[] = [...spdxLineSignals(files), ...packageSignals(python), ...reuseSignals(tree)];
 
   const expression = combine(out, signals);
   const fileIds = out.filter((f) => !f.modified).flatMap(idsOf);

@@ -38,7 +38,9 @@ export function licenseAt(path: string, problems: EvidenceProblem[]): LocalLicen
   try {
     stat = statSync(path);
   } catch (err) {
-    throw new InputError(`expected a license file or a project directory, found nothing readable at ${path} (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+    throw new InputError(
+      `expected a license file or a project directory, found nothing readable at ${path} (${(err as NodeJS.ErrnoException).code ?? 'error'})`,
+    );
   }
   if (stat.isDirectory()) {
     const names = readdirSync(path);
@@ -57,10 +59,27 @@ export function licenseAt(path: string, problems: EvidenceProblem[]): LocalLicen
   }
   const rel = basename(path);
   const blob = readBlob(path, rel);
-  const evidence = extractLicense([{ path: rel, mode: '100644', type: 'blob', oid: '' }], { [rel]: blob }, { torch: [], classifiers: [], licenseMeta: [], urls: {}, files: [] }, problems);
+  const evidence = extractLicense(
+    [{ path: rel, mode: '100644', type: 'blob', oid: '' }],
+    { [rel]: blob },
+    { torch: [], classifiers: [], licenseMeta: [], urls: {}, files: [] },
+    problems,
+  );
   if (evidence.files.length > 0) return { evidence, directory: false };
   // A single file is identified whatever its name.
   const r = identifyLicense(blob.text ?? (blob.binary ? '\u0000' : ''));
-  const f: LicenseFileEvidence = { path: rel, confidence: r.confidence, method: r.method, ...(r.spdx ? { spdx: r.spdx } : {}), ...(r.expression ? { expression: r.expression } : {}), ...(r.modified ? { modified: true } : {}), differences: r.differences, parts: r.parts, ...(r.reason ? { reason: r.reason } : {}), restrictions: r.restrictions, ...(r.closest ? { closest: r.closest } : {}) };
+  const f: LicenseFileEvidence = {
+    path: rel,
+    confidence: r.confidence,
+    method: r.method,
+    ...(r.spdx ? { spdx: r.spdx } : {}),
+    ...(r.expression ? { expression: r.expression } : {}),
+    ...(r.modified ? { modified: true } : {}),
+    differences: r.differences,
+    parts: r.parts,
+    ...(r.reason ? { reason: r.reason } : {}),
+    restrictions: r.restrictions,
+    ...(r.closest ? { closest: r.closest } : {}),
+  };
   return { evidence: { ...evidence, files: [f], ...(r.expression && !r.modified ? { expression: r.expression } : {}) }, directory: false };
 }

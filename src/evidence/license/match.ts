@@ -46,7 +46,10 @@ function titleOf(words: string): string | undefined {
     titles = new Map();
     for (const t of templates()) {
       if (t.kind !== 'license' || t.optional === 0) continue;
-      const own = [...t.ids.subarray(0, t.optional)].map((id) => (isWildcard(id) ? '' : tokenOf(id))).filter(Boolean).join(' ');
+      const own = [...t.ids.subarray(0, t.optional)]
+        .map((id) => (isWildcard(id) ? '' : tokenOf(id)))
+        .filter(Boolean)
+        .join(' ');
       if (!titles.has(own)) titles.set(own, t.spdx);
     }
   }
@@ -102,11 +105,17 @@ function densestWindow(tpl: Template, ids: Int32Array, from: number, to: number,
 }
 
 export function wordsOf(norm: NormalizedText, from: number, to: number): string {
-  return norm.tokens.slice(from, to).filter((t) => t !== WILDCARD).join(' ');
+  return norm.tokens
+    .slice(from, to)
+    .filter((t) => t !== WILDCARD)
+    .join(' ');
 }
 
 export function rawOf(words: string[], from: number, to: number): string {
-  return words.slice(from, to).filter((w) => w !== '…').join(' ');
+  return words
+    .slice(from, to)
+    .filter((w) => w !== '…')
+    .join(' ');
 }
 
 function classifyHunks(tpl: Template, norm: NormalizedText, ids: Int32Array, hunks: Hunk[]) {
@@ -258,7 +267,10 @@ export function matchTemplate(tpl: Template, norm: NormalizedText, ids: Int32Arr
     const body = pairs.find(([t]) => t >= tpl.optional);
     const titleEnd = body ? rs + body[1] : start;
     if (titleEnd > start) {
-      const written = norm.tokens.slice(start, titleEnd).filter((t) => t !== WILDCARD).join(' ');
+      const written = norm.tokens
+        .slice(start, titleEnd)
+        .filter((t) => t !== WILDCARD)
+        .join(' ');
       const named = titleOf(written);
       if (named !== undefined && named !== tpl.spdx) {
         c.substantive += titleEnd - start;

@@ -67,7 +67,12 @@ function isAttribution(s: string): boolean {
 // The line after a copyright line is more of it (more holders, a postal address) when it is short
 // and says nothing a license says.
 function isAttributionContinuation(s: string): boolean {
-  return s.length < 80 && !/\b(permission|permitted|redistribution|licen[cs]e|granted|provided|software|warrant\w*|liab\w*|use|copy|distribute|everyone)\b/i.test(s);
+  return (
+    s.length < 80 &&
+    !/\b(permission|permitted|redistribution|licen[cs]e|granted|provided|software|warrant\w*|liab\w*|use|copy|distribute|everyone)\b/i.test(
+      s,
+    )
+  );
 }
 
 function replacePlaceholders(s: string): string {

@@ -85,7 +85,14 @@ export function readPreparedTemplates(
     const ids = new Int32Array(bytes.length >> 2);
     for (let i = 0; i < ids.length; i++) ids[i] = bytes.readInt32LE(i * 4);
     let raw: string[] | undefined;
-    return { spdx: t.spdx, kind: t.kind, ids, raw: () => (raw ??= t.raw === '' ? [] : t.raw.split('\n')), optional: t.optional, bigrams: t.bigrams };
+    return {
+      spdx: t.spdx,
+      kind: t.kind,
+      ids,
+      raw: () => (raw ??= t.raw === '' ? [] : t.raw.split('\n')),
+      optional: t.optional,
+      bigrams: t.bigrams,
+    };
   });
   if (!file.index) return { vocabulary: file.vocabulary, templates };
   const ints = (b64: string) => {
@@ -117,7 +124,14 @@ export function writePreparedTemplates(path: string, key: string, templates: Pre
     });
     const pairs = new Set<string>();
     for (let i = 0; i + 1 < ids.length; i++) if (ids[i]! > 0 && ids[i + 1]! > 0) pairs.add(`${ids[i]} ${ids[i + 1]}`);
-    out.templates.push({ spdx: t.spdx, kind: t.kind, ids: bytes.toString('base64'), raw: t.raw.join('\n'), optional: t.optional, bigrams: pairs.size });
+    out.templates.push({
+      spdx: t.spdx,
+      kind: t.kind,
+      ids: bytes.toString('base64'),
+      raw: t.raw.join('\n'),
+      optional: t.optional,
+      bigrams: pairs.size,
+    });
   }
   out.vocabulary = [...vocabulary.keys()];
   // the index the matcher would build from these ids (keys as bigramKey makes them below 32768 words)

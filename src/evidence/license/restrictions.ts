@@ -7,13 +7,19 @@ const RESTRICTION_PATTERNS: { re: RegExp; what: string }[] = [
   { re: /\bcommons clause\b/, what: 'Commons Clause' },
   { re: /\bterminat\w*/, what: 'termination' },
   { re: /\brevok\w*|\brevocable\b/, what: 'revocation' },
-  { re: /\b(?:solely|only) for\b|\bfor (?:\w+ ){0,2}(?:research|academic|educational|personal|evaluation|internal)(?: \w+){0,2} (?:purposes? )?only\b/, what: 'limited purpose' },
+  {
+    re: /\b(?:solely|only) for\b|\bfor (?:\w+ ){0,2}(?:research|academic|educational|personal|evaluation|internal)(?: \w+){0,2} (?:purposes? )?only\b/,
+    what: 'limited purpose',
+  },
   {
     re: /\b(?:not|no|never|without|nor|cannot|neither)\b(?: \w+){0,9} (?:commercial\w*|sell\w*|resell\w*|sale|military|weapons?|profit\w*|fees?|charge|compet\w*|harm\w*|surveillance)\b/,
     what: 'use or sale forbidden',
   },
   { re: /\b(?:prohibit\w*|forbid\w*|forbidden)\b/, what: 'prohibition' },
-  { re: /\b(?:may|must|shall|can) not be (?:re-?licensed|sub-?licensed|sold|resold|used|distributed|redistributed|modified)\b/, what: 'use or redistribution forbidden' },
+  {
+    re: /\b(?:may|must|shall|can) not be (?:re-?licensed|sub-?licensed|sold|resold|used|distributed|redistributed|modified)\b/,
+    what: 'use or redistribution forbidden',
+  },
   { re: /\bwithout (?:\w+ ){0,3}(?:permission|consent|approval|authori[sz]ation)\b/, what: 'permission required' },
   { re: /\bcompeting (?:use|product|service)\b/, what: 'non-compete' },
   { re: /\b(?:military|weapons?|surveillance)\b/, what: 'field-of-use restriction' },
@@ -46,14 +52,53 @@ export function restrictionCues(text: string, baseline = ''): string[] {
 // Words that carry meaning in a short substitution: a difference touching one of them is never
 // dismissed as a filled-in name.
 export const MEANING_WORDS = new Set([
-  'not', 'no', 'non', 'never', 'except', 'only', 'solely', 'without', 'unless', 'commercial',
-  'noncommercial', 'military', 'must', 'shall', 'may', 'cannot', 'prohibited', 'forbidden',
-  'permitted', 'sell', 'fee', 'free', 'terminate', 'terminates', 'revoke', 'revoked', 'irrevocable',
-  'perpetual', 'patent', 'patents', 'exclusive', 'nonexclusive', 'royalty', 'sublicense', 'modify',
-  'distribute', 'copy', 'use', 'merge', 'publish', 'liable', 'warranty', 'warranties',
+  'not',
+  'no',
+  'non',
+  'never',
+  'except',
+  'only',
+  'solely',
+  'without',
+  'unless',
+  'commercial',
+  'noncommercial',
+  'military',
+  'must',
+  'shall',
+  'may',
+  'cannot',
+  'prohibited',
+  'forbidden',
+  'permitted',
+  'sell',
+  'fee',
+  'free',
+  'terminate',
+  'terminates',
+  'revoke',
+  'revoked',
+  'irrevocable',
+  'perpetual',
+  'patent',
+  'patents',
+  'exclusive',
+  'nonexclusive',
+  'royalty',
+  'sublicense',
+  'modify',
+  'distribute',
+  'copy',
+  'use',
+  'merge',
+  'publish',
+  'liable',
+  'warranty',
+  'warranties',
 ]);
 
-const DUAL = /\b(?:dual[ -]?licen[sc]ed|at your (?:option|choice|discretion)|either of (?:these|the following|the two)|choose (?:either|one|between)|you may (?:choose|elect|select))\b/;
+const DUAL =
+  /\b(?:dual[ -]?licen[sc]ed|at your (?:option|choice|discretion)|either of (?:these|the following|the two)|choose (?:either|one|between)|you may (?:choose|elect|select))\b/;
 
 /** Whether `text` (normalised words) says the licenses it sits with are alternatives. */
 export function saysDualLicensed(text: string): boolean {

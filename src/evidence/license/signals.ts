@@ -42,7 +42,11 @@ export function packageSignals(python: PythonEvidence): LicenseSignal[] {
     if (lines.length > 2) {
       const r = identifyLicense(meta.value);
       const id = r.modified ? undefined : (r.expression ?? r.spdx);
-      out.push({ source, value: `${lines[0]!.trim().slice(0, 80)} … (a ${lines.length}-line text${r.modified && r.spdx ? `, a modified ${r.spdx}` : ''})`, ...(id ? { spdx: id } : {}) });
+      out.push({
+        source,
+        value: `${lines[0]!.trim().slice(0, 80)} … (a ${lines.length}-line text${r.modified && r.spdx ? `, a modified ${r.spdx}` : ''})`,
+        ...(id ? { spdx: id } : {}),
+      });
       continue;
     }
     if (meta.kind === 'classifier') spdx = classifierToSpdx(meta.value);

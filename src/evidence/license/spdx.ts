@@ -4,8 +4,7 @@
 import { createRequire } from 'node:module';
 
 type ExpressionNode =
-  | { license: string; plus?: boolean; exception?: string }
-  | { left: ExpressionNode; conjunction: 'and' | 'or'; right: ExpressionNode };
+  { license: string; plus?: boolean; exception?: string } | { left: ExpressionNode; conjunction: 'and' | 'or'; right: ExpressionNode };
 
 let parser: ((s: string) => ExpressionNode) | undefined;
 let corrector: ((s: string, opts?: { upgrade?: boolean }) => string | null) | undefined;
@@ -57,7 +56,8 @@ export function correctLicense(text: string): string | undefined {
 
 export function expressionToString(node: ExpressionNode): string {
   if ('license' in node) return `${node.license}${node.plus ? '+' : ''}${node.exception ? ` WITH ${node.exception}` : ''}`;
-  const side = (n: ExpressionNode) => ('conjunction' in n && n.conjunction !== node.conjunction ? `(${expressionToString(n)})` : expressionToString(n));
+  const side = (n: ExpressionNode) =>
+    'conjunction' in n && n.conjunction !== node.conjunction ? `(${expressionToString(n)})` : expressionToString(n);
   return `${side(node.left)} ${node.conjunction.toUpperCase()} ${side(node.right)}`;
 }
 

@@ -7,8 +7,21 @@ import { readPreparedTemplates, setPreparedCandidates, type PreparedIndex, type 
 
 /** Permissive licenses (the default policy's allowlist). */
 export const PERMISSIVE_CANDIDATES = [
-  'Apache-2.0', 'MIT', 'BSD-2-Clause', 'BSD-3-Clause', 'ISC', '0BSD', 'MIT-0', 'Zlib', 'NCSA',
-  'PSF-2.0', 'BSL-1.0', 'UPL-1.0', 'PostgreSQL', 'X11', 'Unlicense',
+  'Apache-2.0',
+  'MIT',
+  'BSD-2-Clause',
+  'BSD-3-Clause',
+  'ISC',
+  '0BSD',
+  'MIT-0',
+  'Zlib',
+  'NCSA',
+  'PSF-2.0',
+  'BSL-1.0',
+  'UPL-1.0',
+  'PostgreSQL',
+  'X11',
+  'Unlicense',
 ] as const;
 
 /**
@@ -16,12 +29,40 @@ export const PERMISSIVE_CANDIDATES = [
  * of one of them is named for what it is instead of being read as a damaged permissive license.
  */
 export const OTHER_CANDIDATES = [
-  'GPL-2.0-only', 'GPL-3.0-only', 'LGPL-2.0-only', 'LGPL-2.1-only', 'LGPL-3.0-only', 'AGPL-3.0-only',
-  'MPL-1.1', 'MPL-2.0', 'EPL-1.0', 'EPL-2.0', 'EUPL-1.2', 'CC-BY-NC-4.0', 'CC-BY-NC-SA-4.0',
-  'CC-BY-NC-ND-4.0', 'CC-BY-4.0', 'CC-BY-SA-4.0', 'CC0-1.0', 'SSPL-1.0', 'BUSL-1.1', 'Elastic-2.0',
-  'PolyForm-Noncommercial-1.0.0', 'BSD-4-Clause', 'BSD-3-Clause-Clear', 'BSD-2-Clause-Patent',
-  'BSD-3-Clause-No-Military-License', 'Apache-1.1', 'Artistic-2.0', 'AFL-3.0', 'MS-PL', 'ECL-2.0',
-  'Python-2.0', 'JSON', 'Hippocratic-2.1', 'WTFPL',
+  'GPL-2.0-only',
+  'GPL-3.0-only',
+  'LGPL-2.0-only',
+  'LGPL-2.1-only',
+  'LGPL-3.0-only',
+  'AGPL-3.0-only',
+  'MPL-1.1',
+  'MPL-2.0',
+  'EPL-1.0',
+  'EPL-2.0',
+  'EUPL-1.2',
+  'CC-BY-NC-4.0',
+  'CC-BY-NC-SA-4.0',
+  'CC-BY-NC-ND-4.0',
+  'CC-BY-4.0',
+  'CC-BY-SA-4.0',
+  'CC0-1.0',
+  'SSPL-1.0',
+  'BUSL-1.1',
+  'Elastic-2.0',
+  'PolyForm-Noncommercial-1.0.0',
+  'BSD-4-Clause',
+  'BSD-3-Clause-Clear',
+  'BSD-2-Clause-Patent',
+  'BSD-3-Clause-No-Military-License',
+  'Apache-1.1',
+  'Artistic-2.0',
+  'AFL-3.0',
+  'MS-PL',
+  'ECL-2.0',
+  'Python-2.0',
+  'JSON',
+  'Hippocratic-2.1',
+  'WTFPL',
 ] as const;
 
 export const CANDIDATE_IDS: readonly string[] = [...PERMISSIVE_CANDIDATES, ...OTHER_CANDIDATES];
@@ -223,7 +264,8 @@ export function templates(): Template[] {
   if (prepared) {
     // the file's ids are the ones interning its tokens in order would give: take its vocabulary as is
     prepared.vocabulary.forEach((token, id) => vocabulary.set(token, id));
-    for (const p of prepared.templates) out.push(new LazyTemplate(p.spdx, p.kind, p.ids, p.raw, p.optional, wordsOf(p.ids, p.optional), p.bigrams));
+    for (const p of prepared.templates)
+      out.push(new LazyTemplate(p.spdx, p.kind, p.ids, p.raw, p.optional, wordsOf(p.ids, p.optional), p.bigrams));
     preparedIndex = prepared.index;
     cache = out;
     return out;
@@ -289,7 +331,10 @@ export function prepareTemplates(): PreparedTemplate[] {
   const out: PreparedTemplate[] = [];
   for (const spdx of CANDIDATE_IDS) {
     const parts = splitTemplateText(spdx, spdxText(spdx));
-    const sections: [PreparedTemplate['kind'], string | undefined][] = [['license', parts.license], ['appendix', parts.appendix]];
+    const sections: [PreparedTemplate['kind'], string | undefined][] = [
+      ['license', parts.license],
+      ['appendix', parts.appendix],
+    ];
     for (const [kind, text] of sections) {
       if (text === undefined) continue;
       const norm = normalizeLicenseText(text);

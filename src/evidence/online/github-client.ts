@@ -88,7 +88,9 @@ export async function createGitHubClient(opts: GitHubClientOptions): Promise<Git
       waiting.shift()?.();
     }
   };
-  const passThrough = { key: () => ({ schedule: (_o: unknown, fn: (...a: unknown[]) => unknown, ...args: unknown[]) => Promise.resolve(fn(...args)) }) };
+  const passThrough = {
+    key: () => ({ schedule: (_o: unknown, fn: (...a: unknown[]) => unknown, ...args: unknown[]) => Promise.resolve(fn(...args)) }),
+  };
   const octokit = new Octokit({
     baseUrl,
     userAgent: 'steward (PyTorch Ecosystem checks)',
@@ -143,13 +145,22 @@ export async function createGitHubClient(opts: GitHubClientOptions): Promise<Git
         throw err;
       }
       if (cred) opt.headers.authorization = `token ${cred.token}`;
-      else if (pool.size > 0) throw new Error(`every GitHub token (${pool.size}) has run out of rate limit; they reset at ${counter.rateLimitReset ?? 'an unknown time'}`);
+      else if (pool.size > 0)
+        throw new Error(
+          `every GitHub token (${pool.size}) has run out of rate limit; they reset at ${counter.rateLimitReset ?? 'an unknown time'}`,
+        );
       try {
         const res = await limited(async () => request(opt));
         const etag = header(res.headers as Record<string, unknown>, 'etag');
         const lastModified = header(res.headers as Record<string, unknown>, 'last-modified');
         if (key && (etag || lastModified)) {
-          opts.cache.set({ key, data: res.data, storedAt: new Date().toISOString(), ...(etag ? { etag } : {}), ...(lastModified ? { lastModified } : {}) });
+          opts.cache.set({
+            key,
+            data: res.data,
+            storedAt: new Date().toISOString(),
+            ...(etag ? { etag } : {}),
+            ...(lastModified ? { lastModified } : {}),
+          });
         }
         return res;
       } catch (err) {
@@ -172,7 +183,13 @@ export async function createGitHubClient(opts: GitHubClientOptions): Promise<Git
         }
         // GitHub's older "abuse detection" answer: a 403 with Retry-After the plugins do not retry
         const after = Number(header(h, 'retry-after'));
-        if ((e.status === 403 || e.status === 429) && /abuse/i.test(e.message ?? '') && Number.isFinite(after) && after <= maxWaitS && abuseWaits < 2) {
+        if (
+          (e.status === 403 || e.status === 429) &&
+          /abuse/i.test(e.message ?? '') &&
+          Number.isFinite(after) &&
+          after <= maxWaitS &&
+          abuseWaits < 2
+        ) {
           abuseWaits++;
           await sleep(after * base);
           continue;
@@ -190,7 +207,13 @@ export async function createGitHubClient(opts: GitHubClientOptions): Promise<Git
     baseUrl,
     async get<T>(route: string, params: Record<string, unknown> = {}) {
       const res = await octokit.request(route, params);
-      return { data: res.data as T, fromCache: (res.status as number) === 304, ...(header(res.headers as Record<string, unknown>, 'etag') ? { etag: header(res.headers as Record<string, unknown>, 'etag')! } : {}) };
+      return {
+        data: res.data as T,
+        fromCache: (res.status as number) === 304,
+        ...(header(res.headers as Record<string, unknown>, 'etag')
+          ? { etag: header(res.headers as Record<string, unknown>, 'etag')! }
+          : {}),
+      };
     },
     async graphql<T>(query: string, variables: Record<string, unknown>) {
       // through request, not octokit.graphql: a missing `.github` repository is a partial answer, not a failure

@@ -19,8 +19,10 @@ export interface TeamMembers {
 }
 
 function why(status: number | undefined, message: string, team: string, org: string): string {
-  if (status === 404) return `@${team}: GitHub answered 404: no such team, or the token can't see it (a token needs read:org on ${org}, or org membership)`;
-  if (status === 403) return `@${team}: GitHub answered 403: the token may not list this team's members (${message.replace(/ - https?:\/\/\S+$/, '')})`;
+  if (status === 404)
+    return `@${team}: GitHub answered 404: no such team, or the token can't see it (a token needs read:org on ${org}, or org membership)`;
+  if (status === 403)
+    return `@${team}: GitHub answered 403: the token may not list this team's members (${message.replace(/ - https?:\/\/\S+$/, '')})`;
   return `@${team}: ${status ? `HTTP ${status}: ` : ''}${message}`;
 }
 
@@ -41,7 +43,12 @@ export async function githubTeamMembers(client: GitHubClient, names: readonly st
       const logins: string[] = [];
       try {
         for (let page = 1; page <= MAX_PAGES; page++) {
-          const { data } = await client.get<{ login: string }[]>('GET /orgs/{org}/teams/{team_slug}/members', { org, team_slug: slug.toLowerCase(), per_page: PER_PAGE, page });
+          const { data } = await client.get<{ login: string }[]>('GET /orgs/{org}/teams/{team_slug}/members', {
+            org,
+            team_slug: slug.toLowerCase(),
+            per_page: PER_PAGE,
+            page,
+          });
           for (const u of Array.isArray(data) ? data : []) if (typeof u?.login === 'string') logins.push(u.login);
           if (!Array.isArray(data) || data.length < PER_PAGE) break;
         }

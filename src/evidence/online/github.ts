@@ -81,12 +81,21 @@ export interface RepoQueryData {
         oid: string;
         committedDate: string;
         statusCheckRollup: { state: string } | null;
-        checkSuites?: { nodes: { status: string; conclusion: string | null; app: { slug: string } | null; workflowRun: { url: string; workflow: { name: string } } | null }[] };
+        checkSuites?: {
+          nodes: {
+            status: string;
+            conclusion: string | null;
+            app: { slug: string } | null;
+            workflowRun: { url: string; workflow: { name: string } } | null;
+          }[];
+        };
         history?: History;
       } | null;
     } | null;
     latestRelease: { name: string | null; tagName: string; publishedAt: string | null; url: string } | null;
-    releases: { nodes: { name: string | null; tagName: string; publishedAt: string | null; isPrerelease: boolean; isDraft: boolean; url: string }[] };
+    releases: {
+      nodes: { name: string | null; tagName: string; publishedAt: string | null; isPrerelease: boolean; isDraft: boolean; url: string }[];
+    };
   } | null;
   community: {
     url: string;
@@ -111,7 +120,16 @@ interface RestRepo {
 }
 interface RestRuns {
   total_count: number;
-  workflow_runs: { name: string | null; workflow_id: number; head_branch: string; status: string; conclusion: string | null; updated_at: string; run_started_at?: string; html_url: string }[];
+  workflow_runs: {
+    name: string | null;
+    workflow_id: number;
+    head_branch: string;
+    status: string;
+    conclusion: string | null;
+    updated_at: string;
+    run_started_at?: string;
+    html_url: string;
+  }[];
 }
 
 export interface GitHubRepoOptions {
@@ -153,7 +171,12 @@ export async function githubRepoEvidence(
     for (const k of users) failures[k] ??= why;
   };
   const now = opts.now ?? Date.now;
-  const variables = { owner, name, withAuthors: opts.authorsSince !== undefined, ...(opts.authorsSince ? { since: opts.authorsSince } : {}) };
+  const variables = {
+    owner,
+    name,
+    withAuthors: opts.authorsSince !== undefined,
+    ...(opts.authorsSince ? { since: opts.authorsSince } : {}),
+  };
   const gqlKey = `GRAPHQL ${client.baseUrl} StewardRepo ${JSON.stringify(variables)}`;
   const gqlCached = client.cache.get(gqlKey);
 
@@ -178,7 +201,14 @@ export async function githubRepoEvidence(
   const branch = repo?.data.default_branch ?? cachedData?.repository?.defaultBranchRef?.name;
   let runs: { data: RestRuns; fromCache: boolean; etag?: string } | undefined;
   const runsP = branch
-    ? client.get<RestRuns>('GET /repos/{owner}/{repo}/actions/runs', { owner, repo: name, branch, status: 'completed', exclude_pull_requests: true, per_page: 30 })
+    ? client.get<RestRuns>('GET /repos/{owner}/{repo}/actions/runs', {
+        owner,
+        repo: name,
+        branch,
+        status: 'completed',
+        exclude_pull_requests: true,
+        per_page: 30,
+      })
     : undefined;
 
   let gql: RepoQueryData | undefined;
@@ -236,7 +266,12 @@ export async function githubRepoEvidence(
       if (run.status !== 'completed' || run.head_branch !== ev.defaultBranch || latest.has(run.workflow_id)) continue;
       latest.set(run.workflow_id, run);
     }
-    ev.runs = [...latest.values()].map((run) => ({ workflow: run.name ?? String(run.workflow_id), conclusion: run.conclusion ?? 'unknown', at: run.updated_at, url: run.html_url }));
+    ev.runs = [...latest.values()].map((run) => ({
+      workflow: run.name ?? String(run.workflow_id),
+      conclusion: run.conclusion ?? 'unknown',
+      at: run.updated_at,
+      url: run.html_url,
+    }));
     const newest = ev.runs[0];
     if (newest) ev.lastRun = { conclusion: newest.conclusion, at: newest.at, url: newest.url };
   }
@@ -292,7 +327,11 @@ function fromGraphql(ev: HostedRepoEvidence, gql: RepoQueryData): void {
   if (c) {
     const org: NonNullable<HostedRepoEvidence['orgFiles']> = {};
     // GitHub's own order for default community health files: root, .github/, docs/
-    for (const [dir, tree] of [['', c.root], ['.github/', c.dotGithub], ['docs/', c.docs]] as const) {
+    for (const [dir, tree] of [
+      ['', c.root],
+      ['.github/', c.dotGithub],
+      ['docs/', c.docs],
+    ] as const) {
       for (const e of tree?.entries ?? []) {
         if (e.type !== 'blob') continue;
         if (!org.contributing && COMMUNITY.contributing.test(e.name)) org.contributing = `${c.url}/blob/HEAD/${dir}${e.name}`;
@@ -316,12 +355,13 @@ async function authors(client: GitHubClient, owner: string, name: string, since:
       if (email && login) out[email] = login;
     }
     if (!page.pageInfo.hasNextPage || !page.pageInfo.endCursor) break;
-    const next: { data: { repository: { defaultBranchRef: { target: { history: History } } | null } | null } | null } = await client.graphql(AUTHORS_QUERY, {
-      owner,
-      name,
-      since,
-      after: page.pageInfo.endCursor,
-    });
+    const next: { data: { repository: { defaultBranchRef: { target: { history: History } } | null } | null } | null } =
+      await client.graphql(AUTHORS_QUERY, {
+        owner,
+        name,
+        since,
+        after: page.pageInfo.endCursor,
+      });
     page = next.data?.repository?.defaultBranchRef?.target.history;
   }
   return out;
@@ -335,7 +375,11 @@ export async function listOwnerRepos(client: GitHubClient, owner: string): Promi
     list = (await client.octokit.paginate('GET /orgs/{org}/repos', { org: owner, per_page: 100, type: 'public' })) as unknown as R[];
   } catch (err) {
     if ((err as { status?: number }).status !== 404) throw err;
-    list = (await client.octokit.paginate('GET /users/{username}/repos', { username: owner, per_page: 100, type: 'owner' })) as unknown as R[];
+    list = (await client.octokit.paginate('GET /users/{username}/repos', {
+      username: owner,
+      per_page: 100,
+      type: 'owner',
+    })) as unknown as R[];
   }
   return list
     .filter((r) => !r.archived && !r.fork)

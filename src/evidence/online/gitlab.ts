@@ -63,7 +63,10 @@ const SPDX: Record<string, string> = {
 
 export const GITLAB_FACT_USERS = { project: ['stars'], pipelines: ['working-ci'], releases: ['ongoing-maintenance'] } as const;
 
-export async function gitlabRepoEvidence(path: string, opts: GitLabOptions): Promise<{ evidence?: HostedRepoEvidence; failures: Record<string, string> }> {
+export async function gitlabRepoEvidence(
+  path: string,
+  opts: GitLabOptions,
+): Promise<{ evidence?: HostedRepoEvidence; failures: Record<string, string> }> {
   const base = (opts.baseUrl ?? 'https://gitlab.com/api/v4').replace(/\/+$/, '');
   const common = {
     cache: opts.cache,
@@ -85,7 +88,8 @@ export async function gitlabRepoEvidence(path: string, opts: GitLabOptions): Pro
       throw new GitLabAuthError(`GitLab rejected the token from GITLAB_TOKEN (401) at ${base}; replace it, or run with --offline`);
     }
     if (err instanceof InputError) throw err;
-    for (const k of [...GITLAB_FACT_USERS.project, ...GITLAB_FACT_USERS.pipelines, ...GITLAB_FACT_USERS.releases]) failures[k] = `GitLab: ${(err as Error).message}`;
+    for (const k of [...GITLAB_FACT_USERS.project, ...GITLAB_FACT_USERS.pipelines, ...GITLAB_FACT_USERS.releases])
+      failures[k] = `GitLab: ${(err as Error).message}`;
     return { failures };
   }
   if (!project) return { failures };
@@ -102,9 +106,17 @@ export async function gitlabRepoEvidence(path: string, opts: GitLabOptions): Pro
     (async () => {
       if (!branch) return;
       try {
-        const a = await getJson<GlPipeline[]>(`${base}/projects/${project.id}/pipelines?ref=${encodeURIComponent(branch)}&per_page=20`, common);
+        const a = await getJson<GlPipeline[]>(
+          `${base}/projects/${project.id}/pipelines?ref=${encodeURIComponent(branch)}&per_page=20`,
+          common,
+        );
         const done = (a.data ?? []).filter((p) => FINISHED.has(p.status));
-        ev.runs = done.slice(0, 1).map((p) => ({ workflow: 'pipeline', conclusion: p.status === 'failed' ? 'failure' : p.status === 'canceled' ? 'cancelled' : p.status, at: p.updated_at, url: p.web_url }));
+        ev.runs = done.slice(0, 1).map((p) => ({
+          workflow: 'pipeline',
+          conclusion: p.status === 'failed' ? 'failure' : p.status === 'canceled' ? 'cancelled' : p.status,
+          at: p.updated_at,
+          url: p.web_url,
+        }));
         if (ev.runs[0]) ev.lastRun = { conclusion: ev.runs[0].conclusion, at: ev.runs[0].at, url: ev.runs[0].url };
       } catch (err) {
         for (const k of GITLAB_FACT_USERS.pipelines) failures[k] = `GitLab pipelines: ${(err as Error).message}`;
@@ -114,7 +126,12 @@ export async function gitlabRepoEvidence(path: string, opts: GitLabOptions): Pro
       try {
         const a = await getJson<GlRelease[]>(`${base}/projects/${project.id}/releases?per_page=1`, common);
         const r = a.data?.[0];
-        if (r?.released_at) ev.latestRelease = { name: r.name || r.tag_name, date: r.released_at, url: r._links?.self ?? `${project.web_url}/-/releases/${encodeURIComponent(r.tag_name)}` };
+        if (r?.released_at)
+          ev.latestRelease = {
+            name: r.name || r.tag_name,
+            date: r.released_at,
+            url: r._links?.self ?? `${project.web_url}/-/releases/${encodeURIComponent(r.tag_name)}`,
+          };
       } catch (err) {
         for (const k of GITLAB_FACT_USERS.releases) failures[k] = `GitLab releases: ${(err as Error).message}`;
       }
@@ -131,7 +148,12 @@ export async function listGitlabGroupProjects(group: string, opts: GitLabOptions
   for (let i = 0; i < 20 && page; i++) {
     const a = await getJson<{ path_with_namespace: string; star_count: number; archived: boolean }[]>(
       `${base}/groups/${encodeURIComponent(group)}/projects?include_subgroups=true&per_page=100&page=${page}`,
-      { cache: opts.cache, counter: opts.counter, ...(opts.token ? { headers: { 'private-token': opts.token } } : {}), ...(opts.fetch ? { fetch: opts.fetch } : {}) },
+      {
+        cache: opts.cache,
+        counter: opts.counter,
+        ...(opts.token ? { headers: { 'private-token': opts.token } } : {}),
+        ...(opts.fetch ? { fetch: opts.fetch } : {}),
+      },
     );
     if (a.status === 404) throw new InputError(`GitLab group ${group} does not exist`);
     for (const p of a.data ?? []) if (!p.archived) out.push({ path: p.path_with_namespace, stars: p.star_count });

@@ -195,14 +195,20 @@ export async function getJson<T>(url: string, opts: GetJsonOptions): Promise<Jso
       res = await doFetch(url, { headers, redirect: 'follow', signal: AbortSignal.timeout(opts.timeoutMs ?? 30_000) });
     } catch (err) {
       const cause = (err as { cause?: { code?: string; message?: string } }).cause;
-      lastProblem = `${(err as Error).name === 'TimeoutError' ? 'timed out' : cause?.code ?? cause?.message ?? (err as Error).message}`;
+      lastProblem = `${(err as Error).name === 'TimeoutError' ? 'timed out' : (cause?.code ?? cause?.message ?? (err as Error).message)}`;
       continue;
     }
     opts.counter.noteRateLimit(res.headers);
     if (res.status === 304 && cached) {
       opts.counter.notModified++;
       await res.arrayBuffer().catch(() => undefined);
-      return { status: 200, data: cached.data as T, fromCache: true, headers: cached.headers ?? {}, ...(cached.etag ? { etag: cached.etag } : {}) };
+      return {
+        status: 200,
+        data: cached.data as T,
+        fromCache: true,
+        headers: cached.headers ?? {},
+        ...(cached.etag ? { etag: cached.etag } : {}),
+      };
     }
     if (res.status === 429 || res.status === 503 || res.status >= 500) {
       const after = retryAfterMs(res.headers.get('retry-after'));
@@ -237,7 +243,14 @@ export async function getJson<T>(url: string, opts: GetJsonOptions): Promise<Jso
     const etag = res.headers.get('etag') ?? undefined;
     const lastModified = res.headers.get('last-modified') ?? undefined;
     if (etag || lastModified) {
-      opts.cache.set({ key, data, storedAt: new Date().toISOString(), headers: kept, ...(etag ? { etag } : {}), ...(lastModified ? { lastModified } : {}) });
+      opts.cache.set({
+        key,
+        data,
+        storedAt: new Date().toISOString(),
+        headers: kept,
+        ...(etag ? { etag } : {}),
+        ...(lastModified ? { lastModified } : {}),
+      });
     }
     return { status: res.status, data, fromCache: false, headers: kept, ...(etag ? { etag } : {}) };
   }

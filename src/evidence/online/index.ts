@@ -89,7 +89,7 @@ export function createOnlineSession(opts: Omit<OnlineOptions, 'session' | 'offli
     cache: new HttpCache(cacheDir),
     baseUrls: { ...DEFAULT_BASE_URLS, ...baseUrlsFromEnv(), ...opts.baseUrls },
     pool: new TokenPool(opts.tokens ?? credentialsFrom(opts.cliTokens ?? [])),
-    ...(opts.gitlabToken ?? process.env.GITLAB_TOKEN ? { gitlabToken: opts.gitlabToken ?? process.env.GITLAB_TOKEN } : {}),
+    ...((opts.gitlabToken ?? process.env.GITLAB_TOKEN) ? { gitlabToken: opts.gitlabToken ?? process.env.GITLAB_TOKEN } : {}),
     ...(opts.retryBaseMs !== undefined ? { retryBaseMs: opts.retryBaseMs } : {}),
     ...(opts.condaChannels ? { condaChannels: opts.condaChannels } : {}),
     counters: {
@@ -151,7 +151,11 @@ export async function gatherOnline(
       try {
         const client = await githubClientOf(session);
         const { githubRepoEvidence } = await import('./github.js');
-        const { evidence, failures } = await githubRepoEvidence(client, target.slug, opts.authorsSince ? { authorsSince: opts.authorsSince } : {});
+        const { evidence, failures } = await githubRepoEvidence(
+          client,
+          target.slug,
+          opts.authorsSince ? { authorsSince: opts.authorsSince } : {},
+        );
         if (evidence) online.github = evidence;
         Object.assign(errors, failures);
         let detail: string | undefined;
@@ -164,7 +168,13 @@ export async function gatherOnline(
           detail = `teams: ${Object.keys(teams).length} resolved${reasons.length ? `, ${reasons.length} not (${reasons.join('; ')})` : ''}`;
         }
         credential = session.pool.size > 0 ? `${session.pool.size} credential${session.pool.size > 1 ? 's' : ''}` : 'no token';
-        sources.push(use(counter, before, { credential, ...(Object.keys(failures).length ? { error: Object.values(failures)[0]! } : {}), ...(detail ? { detail } : {}) }));
+        sources.push(
+          use(counter, before, {
+            credential,
+            ...(Object.keys(failures).length ? { error: Object.values(failures)[0]! } : {}),
+            ...(detail ? { detail } : {}),
+          }),
+        );
       } catch (err) {
         if ((err as Error).name === 'GitHubAuthError') throw err;
         const why = `GitHub: ${(err as Error).message}`;
@@ -203,7 +213,12 @@ export async function gatherOnline(
     const common = { cache: session.cache, ...(session.retryBaseMs !== undefined ? { retryBaseMs: session.retryBaseMs } : {}) };
     const [p, c] = await Promise.allSettled([
       pypiEvidence(dist, { ...common, counter: session.counters.pypi, baseUrl: session.baseUrls.pypi, repoUrl: target.webUrl }),
-      condaEvidence(dist, { ...common, counter: session.counters.conda, baseUrl: session.baseUrls.conda, ...(session.condaChannels ? { channels: session.condaChannels } : {}) }),
+      condaEvidence(dist, {
+        ...common,
+        counter: session.counters.conda,
+        baseUrl: session.baseUrls.conda,
+        ...(session.condaChannels ? { channels: session.condaChannels } : {}),
+      }),
     ]);
     if (p.status === 'fulfilled') online.pypi = p.value;
     if (c.status === 'fulfilled') online.conda = c.value;
@@ -231,10 +246,19 @@ export async function gatherOnline(
         ...(session.retryBaseMs !== undefined ? { retryBaseMs: session.retryBaseMs } : {}),
       });
       if (releases.length > 0) torchReleases = { releases, source, fetched: new Date().toISOString().slice(0, 10) };
-      sources.push(use(session.counters.pypi, before, { detail: `torch release list: ${releases.length} feature releases${releases[0] ? `, newest ${releases[0].version} of ${releases[0].date}` : ''}` }));
+      sources.push(
+        use(session.counters.pypi, before, {
+          detail: `torch release list: ${releases.length} feature releases${releases[0] ? `, newest ${releases[0].version} of ${releases[0].date}` : ''}`,
+        }),
+      );
     } catch (err) {
       // the local list stays in use, and requirement 1 names it
-      sources.push(use(session.counters.pypi, before, { detail: 'torch release list', error: `PyPI: ${(err as Error).message}; the local torch release list was used` }));
+      sources.push(
+        use(session.counters.pypi, before, {
+          detail: 'torch release list',
+          error: `PyPI: ${(err as Error).message}; the local torch release list was used`,
+        }),
+      );
     }
   }
   return { online, sources, ...(torchReleases ? { torchReleases } : {}) };

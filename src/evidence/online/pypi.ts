@@ -38,7 +38,12 @@ export function normalizeName(name: string): string {
 }
 
 function isPre(v: string): boolean {
-  return /(a|b|rc|c|alpha|beta|pre|preview|dev)\d*/i.test(v.replace(/^\d+!/, '').replace(/\+.*$/, '').replace(/^[\d.]+/, ''));
+  return /(a|b|rc|c|alpha|beta|pre|preview|dev)\d*/i.test(
+    v
+      .replace(/^\d+!/, '')
+      .replace(/\+.*$/, '')
+      .replace(/^[\d.]+/, ''),
+  );
 }
 
 function byVersionDesc(a: string, b: string): number {
@@ -119,7 +124,10 @@ export async function pypiEvidence(distribution: string, opts: PypiOptions): Pro
   const out: NonNullable<OnlineEvidence['pypi']> = { distribution, exists: true, url, latest: latest.version };
   const wheels = latest.files.filter((f) => f.packagetype === 'bdist_wheel' || f.filename.endsWith('.whl'));
   out.wheel = wheels.length > 0;
-  const date = latest.files.map((f) => f.upload_time_iso_8601 ?? f.upload_time ?? '').sort().pop();
+  const date = latest.files
+    .map((f) => f.upload_time_iso_8601 ?? f.upload_time ?? '')
+    .sort()
+    .pop();
   if (date) out.latestDate = date;
   if (out.wheel) {
     out.wheelPlatforms = [...new Set(wheels.flatMap((w) => wheelPlatform(w.filename)?.split(',') ?? []))].sort();
@@ -160,7 +168,10 @@ export async function torchReleasesFromPypi(opts: PypiOptions): Promise<{ versio
     const m = /^(\d+)\.(\d+)(?:\.0)?$/.exec(version);
     const live = files.filter((f) => !f.yanked);
     if (!m || live.length === 0) continue;
-    const date = live.map((f) => f.upload_time_iso_8601 ?? f.upload_time ?? '').filter(Boolean).sort()[0];
+    const date = live
+      .map((f) => f.upload_time_iso_8601 ?? f.upload_time ?? '')
+      .filter(Boolean)
+      .sort()[0];
     if (date) out.push({ version: `${m[1]}.${m[2]}.0`, date: date.slice(0, 10) });
   }
   return out.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));

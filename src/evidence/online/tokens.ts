@@ -35,14 +35,14 @@ export function credentialsFrom(cliTokens: string[] = [], env: NodeJS.ProcessEnv
   cliTokens.forEach((t, i) => add(t, cliTokens.length > 1 ? `--token #${i + 1}` : '--token'));
   add(env.GITHUB_TOKEN, 'GITHUB_TOKEN');
   add(env.GH_TOKEN, 'GH_TOKEN');
-  (env.STEWARD_GITHUB_TOKENS ?? '')
-    .split(',')
-    .forEach((t, i) => add(t, `STEWARD_GITHUB_TOKENS #${i + 1}`));
+  (env.STEWARD_GITHUB_TOKENS ?? '').split(',').forEach((t, i) => add(t, `STEWARD_GITHUB_TOKENS #${i + 1}`));
   const appId = env.GITHUB_APP_ID?.trim();
   if (appId) {
     const installation = env.GITHUB_APP_INSTALLATION_ID?.trim() ?? '';
     if (!/^\d+$/.test(installation)) {
-      throw new InputError(`GITHUB_APP_ID is set, so GITHUB_APP_INSTALLATION_ID must be the installation's number; found ${JSON.stringify(installation)}`);
+      throw new InputError(
+        `GITHUB_APP_ID is set, so GITHUB_APP_INSTALLATION_ID must be the installation's number; found ${JSON.stringify(installation)}`,
+      );
     }
     let key = env.GITHUB_APP_PRIVATE_KEY?.replace(/\\n/g, '\n');
     const keyFile = env.GITHUB_APP_PRIVATE_KEY_FILE;
@@ -54,9 +54,14 @@ export function credentialsFrom(cliTokens: string[] = [], env: NodeJS.ProcessEnv
       }
     }
     if (!key || !key.includes('PRIVATE KEY')) {
-      throw new InputError('GITHUB_APP_ID is set, so GITHUB_APP_PRIVATE_KEY (PEM text) or GITHUB_APP_PRIVATE_KEY_FILE must hold the App\'s private key');
+      throw new InputError(
+        "GITHUB_APP_ID is set, so GITHUB_APP_PRIVATE_KEY (PEM text) or GITHUB_APP_PRIVATE_KEY_FILE must hold the App's private key",
+      );
     }
-    out.push({ origin: `GitHub App ${appId} installation ${installation}`, app: { appId, privateKey: key, installationId: Number(installation) } });
+    out.push({
+      origin: `GitHub App ${appId} installation ${installation}`,
+      app: { appId, privateKey: key, installationId: Number(installation) },
+    });
   }
   return out;
 }
@@ -111,7 +116,12 @@ export class TokenPool {
     creds: Credential[],
     private readonly now: () => number = Date.now,
   ) {
-    this.slots = creds.map((cred) => ({ cred, remaining: Number.POSITIVE_INFINITY, restUntil: 0, ...(cred.token ? { token: cred.token } : {}) }));
+    this.slots = creds.map((cred) => ({
+      cred,
+      remaining: Number.POSITIVE_INFINITY,
+      restUntil: 0,
+      ...(cred.token ? { token: cred.token } : {}),
+    }));
   }
 
   /** Reads what the other processes heard; a lower remaining count of the same window wins. */
@@ -141,7 +151,10 @@ export class TokenPool {
     const until = Math.min(...this.slots.map((s) => s.restUntil));
     const ms = until - this.now();
     if (!(ms > 0) || ms > (this.budget.maxWaitMs ?? 65 * 60_000)) return false;
-    this.budget.onWait?.(new Date(until), `every GitHub token (${this.slots.length}) is at its reserve of ${this.budget.reserve ?? 0} requests`);
+    this.budget.onWait?.(
+      new Date(until),
+      `every GitHub token (${this.slots.length}) is at its reserve of ${this.budget.reserve ?? 0} requests`,
+    );
     await new Promise((r) => setTimeout(r, ms + 250));
     for (const s of this.slots) if (s.restUntil <= this.now()) s.remaining = Number.POSITIVE_INFINITY;
     this.syncedAt = 0;
@@ -208,7 +221,8 @@ export class TokenPool {
     s.remaining = remaining;
     const floor = this.budget.shared ? (this.budget.reserve ?? 0) : 0;
     if (remaining <= floor && resetEpochS !== undefined) s.restUntil = resetEpochS * 1000;
-    if (this.budget.shared && token && resetEpochS !== undefined) void this.budget.shared.write(tokenId(token), remaining, resetEpochS).catch(() => undefined);
+    if (this.budget.shared && token && resetEpochS !== undefined)
+      void this.budget.shared.write(tokenId(token), remaining, resetEpochS).catch(() => undefined);
   }
 
   /** A token ran dry: it rests until `resetEpochS`. Returns whether another can take over. */

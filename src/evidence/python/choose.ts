@@ -42,7 +42,8 @@ export function chooseProjectPackage(candidates: PackageCandidate[], ctx: Choice
   if (own.length === 0) return undefined;
   const root = own.find((c) => depth(c.file) === 1);
   if (root) return { pkg: root, why: 'the package at the repository root' };
-  if (own.length === 1) return { pkg: own[0]!, why: `the only package outside examples, baselines, benchmarks, docs and tests (${own[0]!.file})` };
+  if (own.length === 1)
+    return { pkg: own[0]!, why: `the only package outside examples, baselines, benchmarks, docs and tests (${own[0]!.file})` };
   const repo = ctx.repoName ? norm(ctx.repoName) : undefined;
   const byName = repo ? own.filter((c) => norm(c.name) === repo || norm(dirOf(c.file).split('/').pop() ?? '') === repo) : [];
   if (byName.length === 1) return { pkg: byName[0]!, why: `its name matches the repository (${ctx.repoName})` };
@@ -53,5 +54,8 @@ export function chooseProjectPackage(candidates: PackageCandidate[], ctx: Choice
   const byCi = own.filter((c) => (ctx.publishTexts ?? []).some((t) => names(dirOf(c.file)).test(t)));
   if (byCi.length === 1) return { pkg: byCi[0]!, why: `CI publishes it (a publishing step works in ${dirOf(byCi[0]!.file)}/)` };
   const shallowest = [...own].sort((a, b) => depth(a.file) - depth(b.file) || (a.file < b.file ? -1 : 1))[0]!;
-  return { pkg: shallowest, why: `no evidence tells the ${own.length} packages apart (${own.map((c) => c.name).join(', ')}); the shallowest, ${shallowest.file}, was taken — pass --path to check another` };
+  return {
+    pkg: shallowest,
+    why: `no evidence tells the ${own.length} packages apart (${own.map((c) => c.name).join(', ')}); the shallowest, ${shallowest.file}, was taken — pass --path to check another`,
+  };
 }

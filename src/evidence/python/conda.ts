@@ -45,7 +45,10 @@ export function readEnvironmentYml(file: string, text: string, optional: boolean
   const { isMap, isScalar, isSeq } = yaml();
   // the same bounds as CI YAML (src/evidence/ci/github-actions.ts): size, then what costs the yaml package seconds
   if (text.length > MAX_REPO_YAML_BYTES) {
-    problems.push({ file, message: `${text.length} characters: YAML files over ${MAX_REPO_YAML_BYTES / 1024} KiB are not parsed (truncated to nothing)` });
+    problems.push({
+      file,
+      message: `${text.length} characters: YAML files over ${MAX_REPO_YAML_BYTES / 1024} KiB are not parsed (truncated to nothing)`,
+    });
     return [];
   }
   const limit = yamlCostLimit(text);

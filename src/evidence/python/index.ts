@@ -22,7 +22,11 @@ export function packagingKind(path: string): Kind | undefined {
   if (d <= 4 && base === 'pyproject.toml') return 'pyproject';
   if (d <= 4 && base === 'setup.cfg') return 'setup.cfg';
   if (d <= 4 && base === 'setup.py') return 'setup.py';
-  if (d <= 3 && /\.(txt|in)$/i.test(base) && (/(^|[-_.])requirements?([-_.][^/]*)?\.(txt|in)$/i.test(base) || /(^|\/)requirements?$/i.test(dir))) {
+  if (
+    d <= 3 &&
+    /\.(txt|in)$/i.test(base) &&
+    (/(^|[-_.])requirements?([-_.][^/]*)?\.(txt|in)$/i.test(base) || /(^|\/)requirements?$/i.test(dir))
+  ) {
     return 'requirements';
   }
   if (d <= 3 && /^environment[^/]*\.ya?ml$/i.test(base)) return 'environment';
@@ -83,7 +87,9 @@ export function extractPython(files: FileMap, problems: EvidenceProblem[], conte
   const projectDir = choice ? dirOf(choice.pkg.file) : '';
   // another package's folder: its metadata and requirements are that package's, not the project's
   const otherPackage = (file: string) =>
-    projectDir !== '' && !file.startsWith(`${projectDir}/`) && candidates.some((c) => dirOf(c.file) !== '' && dirOf(c.file) !== projectDir && file.startsWith(`${dirOf(c.file)}/`));
+    projectDir !== '' &&
+    !file.startsWith(`${projectDir}/`) &&
+    candidates.some((c) => dirOf(c.file) !== '' && dirOf(c.file) !== projectDir && file.startsWith(`${dirOf(c.file)}/`));
   if (choice) {
     out.distribution = { ...choice.pkg, why: choice.why };
     out.projectDir = projectDir;
@@ -98,7 +104,8 @@ export function extractPython(files: FileMap, problems: EvidenceProblem[], conte
     }
     if (depth(path) === 1 || classifiers.size === 0) for (const c of facts.classifiers) classifiers.add(c.trim());
     for (const l of facts.license) out.licenseMeta.push({ value: l.value, file: path, kind: l.kind });
-    for (const c of facts.classifiers) if (c.startsWith('License ::')) out.licenseMeta.push({ value: c.trim(), file: path, kind: 'classifier' });
+    for (const c of facts.classifiers)
+      if (c.startsWith('License ::')) out.licenseMeta.push({ value: c.trim(), file: path, kind: 'classifier' });
     for (const [k, v] of Object.entries(facts.urls)) if (!(k in out.urls)) out.urls[k] = v;
   }
   out.classifiers = [...classifiers];
@@ -108,6 +115,8 @@ export function extractPython(files: FileMap, problems: EvidenceProblem[], conte
     torch.push(...readEnvironmentYml(path, files[path]!.text!, looksOptional(path), problems));
   }
   for (const path of byKind.get('recipe') ?? []) torch.push(...readCondaRecipe(path, files[path]!.text!));
-  out.torch = torch.filter((d) => !otherPackage(d.file)).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)));
+  out.torch = torch
+    .filter((d) => !otherPackage(d.file))
+    .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)));
   return out;
 }

@@ -29,7 +29,11 @@ export function readPyproject(file: string, text: string, problems: EvidenceProb
     doc = parse(text) as Table;
   } catch (err) {
     if (err instanceof TomlError) {
-      problems.push({ file, line: err.line, message: `not valid TOML (line ${err.line}, column ${err.column}): ${err.message.split('\n')[0]}` });
+      problems.push({
+        file,
+        line: err.line,
+        message: `not valid TOML (line ${err.line}, column ${err.column}): ${err.message.split('\n')[0]}`,
+      });
     } else {
       problems.push({ file, message: `could not be read as TOML: ${(err as Error).message}` });
     }
@@ -53,7 +57,8 @@ export function readPyproject(file: string, text: string, problems: EvidenceProb
 
   const project = isTable(doc.project) ? doc.project : undefined;
   if (project) {
-    if (typeof project.name === 'string') facts.name = { name: project.name, ...lineAt(lines, /^\s*name\s*=/, headerLine(lines, 'project')) };
+    if (typeof project.name === 'string')
+      facts.name = { name: project.name, ...lineAt(lines, /^\s*name\s*=/, headerLine(lines, 'project')) };
     facts.classifiers.push(...strings(project.classifiers));
     const lic = project.license;
     if (typeof lic === 'string') facts.license.push({ value: lic, kind: 'expression' });
@@ -102,7 +107,8 @@ function readPoetry(file: string, poetry: Table, lines: string[], facts: Packagi
   ];
   if (isTable(poetry.group)) {
     for (const [g, t] of Object.entries(poetry.group)) {
-      if (isTable(t)) tables.push({ deps: t.dependencies, scope: `poetry-group:${g}`, optional: true, header: `tool.poetry.group.${g}.dependencies` });
+      if (isTable(t))
+        tables.push({ deps: t.dependencies, scope: `poetry-group:${g}`, optional: true, header: `tool.poetry.group.${g}.dependencies` });
     }
   }
   for (const { deps, scope, optional, header } of tables) {
@@ -123,7 +129,11 @@ function readPoetry(file: string, poetry: Table, lines: string[], facts: Packagi
             decl.optional = true;
             decl.scope = `${scope}:optional`;
           }
-          const marker = [typeof v.markers === 'string' ? v.markers : '', typeof v.python === 'string' ? `python ${v.python}` : '', typeof v.platform === 'string' ? `platform ${v.platform}` : '']
+          const marker = [
+            typeof v.markers === 'string' ? v.markers : '',
+            typeof v.python === 'string' ? `python ${v.python}` : '',
+            typeof v.platform === 'string' ? `platform ${v.platform}` : '',
+          ]
             .filter(Boolean)
             .join('; ');
           if (marker) decl.marker = marker;

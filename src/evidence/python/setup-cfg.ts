@@ -67,7 +67,10 @@ export function stripInlineComment(s: string): string {
 }
 
 function text(v: IniValue | undefined): string | undefined {
-  const joined = items(v).map((l) => l.text).join(' ').trim();
+  const joined = items(v)
+    .map((l) => l.text)
+    .join(' ')
+    .trim();
   return joined || undefined;
 }
 
@@ -82,7 +85,8 @@ export function readSetupCfg(file: string, source: string, _problems: EvidencePr
   const lic = text(meta?.get('license'));
   if (lic) facts.license.push({ value: lic, kind: 'text' });
   for (const key of ['license_file', 'license_files']) {
-    for (const l of items(meta?.get(key))) for (const f of l.text.split(',')) if (f.trim()) facts.license.push({ value: f.trim(), kind: 'file' });
+    for (const l of items(meta?.get(key)))
+      for (const f of l.text.split(',')) if (f.trim()) facts.license.push({ value: f.trim(), kind: 'file' });
   }
   const url = text(meta?.get('url')) ?? text(meta?.get('home_page')) ?? text(meta?.get('home-page'));
   if (url) facts.urls.Homepage = url;

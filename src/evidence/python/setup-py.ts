@@ -104,10 +104,7 @@ export function tokenize(src: string): Tok[] {
 }
 
 export type PyVal =
-  | { k: 'str'; v: string; line: number }
-  | { k: 'list'; items: PyVal[] }
-  | { k: 'dict'; entries: [string, PyVal][] }
-  | { k: 'unknown' };
+  { k: 'str'; v: string; line: number } | { k: 'list'; items: PyVal[] } | { k: 'dict'; entries: [string, PyVal][] } | { k: 'unknown' };
 
 const UNKNOWN: PyVal = { k: 'unknown' };
 const MAX_NESTING = 64;
@@ -222,7 +219,8 @@ class Evaluator {
       const r = this.expr(j, nesting + 1);
       items.push(r.val);
       j = r.end > j ? r.end : j + 1;
-      if (this.toks[j]?.v === ':' || (CLOSE.has(this.toks[j]?.v ?? '') && this.toks[j]!.v !== close)) return { val: UNKNOWN, end: this.skipGroup(i) };
+      if (this.toks[j]?.v === ':' || (CLOSE.has(this.toks[j]?.v ?? '') && this.toks[j]!.v !== close))
+        return { val: UNKNOWN, end: this.skipGroup(i) };
     }
     return { val: { k: 'list', items }, end: j + 1 };
   }
@@ -260,7 +258,17 @@ class Evaluator {
   }
 }
 
-const KEYS = new Set(['name', 'install_requires', 'extras_require', 'tests_require', 'setup_requires', 'classifiers', 'license', 'url', 'project_urls']);
+const KEYS = new Set([
+  'name',
+  'install_requires',
+  'extras_require',
+  'tests_require',
+  'setup_requires',
+  'classifiers',
+  'license',
+  'url',
+  'project_urls',
+]);
 
 /** The literal keyword arguments (or `"key": value` entries) setup.py passes, by key. */
 export function setupArguments(src: string): Map<string, PyVal> {

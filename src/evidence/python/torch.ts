@@ -64,14 +64,20 @@ export function toPep440(specifier: string, syntax: TorchDeclaration['syntax'] =
     return { error: `a template expression (${spec}) decides the version at build time` };
   }
   if (syntax === 'pep440') {
-    const clauses = spec.split(',').map((c) => c.trim()).filter(Boolean);
+    const clauses = spec
+      .split(',')
+      .map((c) => c.trim())
+      .filter(Boolean);
     const cleaned = clauses.map(stripLocal).join(',');
     return validRange(cleaned) ? { alternatives: [cleaned] } : { error: `\`${spec}\` is not a PEP 440 specifier` };
   }
   const alternatives: string[] = [];
   for (const alt of spec.split(syntax === 'poetry' ? /\|\|?/ : /\|/)) {
     // `>= 2.0 , < 3` and Poetry's space-separated `>=2.0 <3`
-    const clauses = alt.replace(/([<>=!~^]+)\s+/g, '$1').split(/[\s,]+/).filter(Boolean);
+    const clauses = alt
+      .replace(/([<>=!~^]+)\s+/g, '$1')
+      .split(/[\s,]+/)
+      .filter(Boolean);
     const out: string[] = [];
     for (const c of clauses) {
       const t = syntax === 'poetry' ? poetryClause(c) : condaClause(c);
@@ -228,8 +234,7 @@ export function suggestSpecifier(d: TorchDeclaration, releases: string[]): strin
   const fallback = `>=${oldest}`;
   const t = d.url === undefined ? toPep440(d.specifier, d.syntax) : undefined;
   if (!t || 'error' in t || t.alternatives.length !== 1) return fallback;
-  const kept = t.alternatives[0]!
-    .split(',')
+  const kept = t.alternatives[0]!.split(',')
     .filter((c) => /^(>=|>)/.test(c))
     .filter((c) => releases.every((r) => admittingVersion([c], r) !== undefined));
   const candidate = kept.join(',');

@@ -30,7 +30,10 @@ export function parseApplicationBody(markdown: string, options: ParseOptions = {
   const problems: FormProblem[] = [];
   let body = typeof markdown === 'string' ? markdown : '';
   if (body.length > MAX_BODY_CHARS) {
-    problems.push({ field: 'body', message: `the body has ${body.length} characters; only the first ${MAX_BODY_CHARS} were read (an issue body holds at most 65536)` });
+    problems.push({
+      field: 'body',
+      message: `the body has ${body.length} characters; only the first ${MAX_BODY_CHARS} were read (an issue body holds at most 65536)`,
+    });
     body = body.slice(0, MAX_BODY_CHARS);
   }
   const fields = emptyFields();
@@ -45,7 +48,11 @@ export function parseApplicationBody(markdown: string, options: ParseOptions = {
     });
   }
   for (const d of split.duplicates) {
-    problems.push({ field: d.field, line: d.line, message: `line ${d.line}: a second "${labelOf(d.field)}" section; the answer at line ${d.firstLine} is used` });
+    problems.push({
+      field: d.field,
+      line: d.line,
+      message: `line ${d.line}: a second "${labelOf(d.field)}" section; the answer at line ${d.firstLine} is used`,
+    });
   }
 
   const byField = new Map<BodyFieldName, Section>(split.sections.map((s) => [s.field, s]));
@@ -99,7 +106,11 @@ function readField(field: FormField, section: Section, fields: ApplicationFields
         problems.push({ field: field.name, line, message: `line ${line}: "${bad}" is not a valid GitHub handle` });
       }
       if (values.length === 0 && field.required) {
-        problems.push({ field: field.name, line: at, message: `${where}: expected at least one GitHub handle (@name), found "${clip(text)}"` });
+        problems.push({
+          field: field.name,
+          line: at,
+          message: `${where}: expected at least one GitHub handle (@name), found "${clip(text)}"`,
+        });
       }
       (fields as unknown as Record<string, string[]>)[field.name] = values;
       return;
@@ -159,7 +170,10 @@ function projectNameFromTitle(title: string | undefined, problems: FormProblem[]
     .replace(/\s+/g, ' ')
     .trim();
   if (name === '' || /^<\s*project name\s*>$/i.test(name)) {
-    problems.push({ field: 'projectName', message: `the issue title "${clip(String(title))}" names no project; expected "[Ecosystem] <Project Name>"` });
+    problems.push({
+      field: 'projectName',
+      message: `the issue title "${clip(String(title))}" names no project; expected "[Ecosystem] <Project Name>"`,
+    });
     return null;
   }
   return name;

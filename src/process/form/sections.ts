@@ -50,7 +50,10 @@ export function splitSections(body: string): SplitBody {
       field: current.field,
       heading: current.heading,
       line: current.line,
-      text: body.slice(first, last + 1).join('\n').trim(),
+      text: body
+        .slice(first, last + 1)
+        .join('\n')
+        .trim(),
       textLine: first <= last ? current.start + first : current.line,
     });
     current = undefined;

@@ -24,11 +24,17 @@ export async function loginForCode(cfg: GithubOAuthConfig, code: string, redirec
   });
   const body = (await res.json().catch(() => ({}))) as { access_token?: string; error?: string; error_description?: string };
   if (!res.ok || !body.access_token) {
-    throw new Error(`GitHub refused the sign-in code at ${tokenUrl.origin}: ${body.error_description ?? body.error ?? `HTTP ${res.status}`}`);
+    throw new Error(
+      `GitHub refused the sign-in code at ${tokenUrl.origin}: ${body.error_description ?? body.error ?? `HTTP ${res.status}`}`,
+    );
   }
   const userUrl = new URL('/user', cfg.apiBase ?? 'https://api.github.com');
-  const user = await fetch(userUrl, { headers: { accept: 'application/vnd.github+json', authorization: `Bearer ${body.access_token}`, 'user-agent': 'steward' }, signal: AbortSignal.timeout(15_000) });
+  const user = await fetch(userUrl, {
+    headers: { accept: 'application/vnd.github+json', authorization: `Bearer ${body.access_token}`, 'user-agent': 'steward' },
+    signal: AbortSignal.timeout(15_000),
+  });
   const who = (await user.json().catch(() => ({}))) as { login?: string };
-  if (!user.ok || typeof who.login !== 'string' || who.login === '') throw new Error(`GitHub's ${userUrl.href} did not name the signed-in user (HTTP ${user.status})`);
+  if (!user.ok || typeof who.login !== 'string' || who.login === '')
+    throw new Error(`GitHub's ${userUrl.href} did not name the signed-in user (HTTP ${user.status})`);
   return who.login;
 }

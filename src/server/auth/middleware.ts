@@ -20,7 +20,13 @@ export function secureRequest(c: C, ctx: ServerContext): boolean {
 }
 
 export function cookieOptions(c: C, ctx: ServerContext, maxAgeSeconds?: number) {
-  return { httpOnly: true, secure: secureRequest(c, ctx), sameSite: 'Lax' as const, path: '/', ...(maxAgeSeconds !== undefined ? { maxAge: maxAgeSeconds } : {}) };
+  return {
+    httpOnly: true,
+    secure: secureRequest(c, ctx),
+    sameSite: 'Lax' as const,
+    path: '/',
+    ...(maxAgeSeconds !== undefined ? { maxAge: maxAgeSeconds } : {}),
+  };
 }
 
 async function viewerFor(ctx: ServerContext, id: string, via: Viewer['via']): Promise<Viewer> {
@@ -44,7 +50,8 @@ export function authMiddleware(ctx: ServerContext): MiddlewareHandler<Env> {
     if (auth !== undefined) {
       const token = /^Bearer\s+(\S+)$/i.exec(auth)?.[1];
       const id = token ? await tokenPersonId(ctx.store.db, token) : undefined;
-      if (!id) return c.json({ error: 'Authorization: expected "Bearer <token>" with a token issued on /account; this one is unknown' }, 401);
+      if (!id)
+        return c.json({ error: 'Authorization: expected "Bearer <token>" with a token issued on /account; this one is unknown' }, 401);
       viewer = await viewerFor(ctx, id, 'token');
     } else {
       const sid = getCookie(c, SESSION_COOKIE);
@@ -70,7 +77,10 @@ export function authMiddleware(ctx: ServerContext): MiddlewareHandler<Env> {
         }
       }
       if (!sent || !sameSecret(sent, csrf)) {
-        return c.text(`refused: this form's CSRF value is missing or does not match this browser's (expected the ${CSRF_FIELD} field from a page of this site); reload the page and try again`, 403);
+        return c.text(
+          `refused: this form's CSRF value is missing or does not match this browser's (expected the ${CSRF_FIELD} field from a page of this site); reload the page and try again`,
+          403,
+        );
       }
     }
     await next();

@@ -12,8 +12,13 @@ const secret = () => randomBytes(32).toString('base64url');
 
 export async function setPassword(db: Kysely<DB>, personId: string, password: string, now: Date): Promise<void> {
   const hash = await hashPassword(password);
-  const r = await db.updateTable('web_passwords').set({ hash, updated_at: now.toISOString() }).where('person_id', '=', personId).executeTakeFirst();
-  if (Number(r.numUpdatedRows) === 0) await db.insertInto('web_passwords').values({ person_id: personId, hash, updated_at: now.toISOString() }).execute();
+  const r = await db
+    .updateTable('web_passwords')
+    .set({ hash, updated_at: now.toISOString() })
+    .where('person_id', '=', personId)
+    .executeTakeFirst();
+  if (Number(r.numUpdatedRows) === 0)
+    await db.insertInto('web_passwords').values({ person_id: personId, hash, updated_at: now.toISOString() }).execute();
 }
 
 /** The person when the password matches theirs; undefined for a wrong password or an unknown id alike. */
@@ -26,7 +31,10 @@ export async function checkPassword(db: Kysely<DB>, personId: string, password: 
 export async function createSession(db: Kysely<DB>, personId: string, now: Date): Promise<string> {
   const id = secret();
   const expires = new Date(now.getTime() + SESSION_HOURS * 3600_000);
-  await db.insertInto('web_sessions').values({ id_hash: sha256(id), person_id: personId, created_at: now.toISOString(), expires_at: expires.toISOString() }).execute();
+  await db
+    .insertInto('web_sessions')
+    .values({ id_hash: sha256(id), person_id: personId, created_at: now.toISOString(), expires_at: expires.toISOString() })
+    .execute();
   return id;
 }
 
@@ -42,7 +50,10 @@ export async function endSession(db: Kysely<DB>, id: string): Promise<void> {
 
 export async function createToken(db: Kysely<DB>, personId: string, label: string, now: Date): Promise<string> {
   const token = `stw_${secret()}`;
-  await db.insertInto('api_tokens').values({ id_hash: sha256(token), person_id: personId, label, created_at: now.toISOString() }).execute();
+  await db
+    .insertInto('api_tokens')
+    .values({ id_hash: sha256(token), person_id: personId, label, created_at: now.toISOString() })
+    .execute();
   return token;
 }
 

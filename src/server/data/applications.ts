@@ -37,7 +37,10 @@ export async function queue(ctx: ServerContext) {
   });
   const waiting = pickForSession(all, Number.MAX_SAFE_INTEGER).map(row);
   const capacity = ctx.engine.rules.sessionSize;
-  const byState = QUEUE_STATES.map((s) => ({ state: s, rows: (s === 'NEW' || s === 'RETURNING' ? waiting.filter((r) => r.status === s) : all.filter((a) => a.status === s).map(row)) }));
+  const byState = QUEUE_STATES.map((s) => ({
+    state: s,
+    rows: s === 'NEW' || s === 'RETURNING' ? waiting.filter((r) => r.status === s) : all.filter((a) => a.status === s).map(row),
+  }));
   const upcoming = (await listSessions(ctx.engine)).filter((s) => s.date >= today);
   return { waiting, nextSlots: waiting.slice(0, capacity), capacity, byState, nextSession: upcoming[0] ?? null };
 }

@@ -49,7 +49,8 @@ function itemFor(ctx: ServerContext, p: Project): LandscapeItem | undefined {
   let index = indexes.get(items);
   if (!index) {
     index = { byId: new Map(items.map((i) => [i.id, i])), byRepo: new Map() };
-    for (const i of items) if (i.repo_url && !index.byRepo.has(normalizeRepoUrl(i.repo_url))) index.byRepo.set(normalizeRepoUrl(i.repo_url), i);
+    for (const i of items)
+      if (i.repo_url && !index.byRepo.has(normalizeRepoUrl(i.repo_url))) index.byRepo.set(normalizeRepoUrl(i.repo_url), i);
     indexes.set(items, index);
   }
   return (p.landscapeId ? index.byId.get(p.landscapeId) : undefined) ?? index.byRepo.get(normalizeRepoUrl(p.repoUrl));
@@ -72,10 +73,15 @@ export function summarize(ctx: ServerContext, p: Project): ProjectSummary {
   };
 }
 
-export async function projectList(ctx: ServerContext, f: ProjectFilter = {}): Promise<{ projects: ProjectSummary[]; categories: string[] }> {
+export async function projectList(
+  ctx: ServerContext,
+  f: ProjectFilter = {},
+): Promise<{ projects: ProjectSummary[]; categories: string[] }> {
   const status = f.status ?? 'active';
   const all = (await listProjects(ctx.engine)).map((p) => summarize(ctx, p));
-  const categories = [...new Set(all.map((p) => p.category))].sort((a, b) => (a === UNLISTED ? 1 : b === UNLISTED ? -1 : a.localeCompare(b)));
+  const categories = [...new Set(all.map((p) => p.category))].sort((a, b) =>
+    a === UNLISTED ? 1 : b === UNLISTED ? -1 : a.localeCompare(b),
+  );
   const q = f.q?.trim().toLowerCase() ?? '';
   const projects = all
     .filter((p) => status === 'all' || p.status === status)
@@ -161,7 +167,8 @@ export async function projectLatest(ctx: ServerContext, id: string): Promise<{ p
     .limit(1)
     .executeTakeFirst();
   let latest = row?.report ?? null;
-  if (latest !== null && p.waivers?.length) latest = JSON.stringify(judgedReport(JSON.parse(latest) as Report, p.waivers, waiverDay(ctx, p)));
+  if (latest !== null && p.waivers?.length)
+    latest = JSON.stringify(judgedReport(JSON.parse(latest) as Report, p.waivers, waiverDay(ctx, p)));
   return { project: summarize(ctx, p), latest };
 }
 

@@ -18,7 +18,10 @@ export interface ReviewProgress {
 }
 
 /** Today's review progress, or undefined when nothing was reviewed today and nothing is due. */
-export async function reviewProgress(ctx: Pick<ServerContext, 'engine' | 'store'>, nowMs = ctx.engine.clock.now().getTime()): Promise<ReviewProgress | undefined> {
+export async function reviewProgress(
+  ctx: Pick<ServerContext, 'engine' | 'store'>,
+  nowMs = ctx.engine.clock.now().getTime(),
+): Promise<ReviewProgress | undefined> {
   const day = dateOf(ctx.engine.clock.now());
   const [rows, due, budget] = await Promise.all([
     ctx.store.db

@@ -38,7 +38,13 @@ export interface RouteDef {
   handler: (c: C) => Response | Promise<Response>;
 }
 
-const HTTP: Record<ProcessError['code'], 400 | 403 | 404 | 409> = { invalid: 400, forbidden: 403, 'not-found': 404, conflict: 409, 'too-early': 409 };
+const HTTP: Record<ProcessError['code'], 400 | 403 | 404 | 409> = {
+  invalid: 400,
+  forbidden: 403,
+  'not-found': 404,
+  conflict: 409,
+  'too-early': 409,
+};
 
 /** Refusals of the process as HTTP: the same reason the CLI prints, with a matching status. */
 export function refusal(c: C, err: unknown, kind: RouteDef['kind']): Response | Promise<Response> {
@@ -54,7 +60,9 @@ export function guard(def: RouteDef) {
     const v = c.get('viewer');
     if (def.access !== 'public' && !v) {
       if (def.kind === 'page' && def.method === 'GET') return c.redirect(`/login?next=${encodeURIComponent(c.req.path)}`, 302);
-      return def.kind === 'page' ? problemPage(c, 403, 'Sign in first', 'This needs you to be signed in.') : c.json({ error: 'sign in or send Authorization: Bearer <token>' }, 401);
+      return def.kind === 'page'
+        ? problemPage(c, 403, 'Sign in first', 'This needs you to be signed in.')
+        : c.json({ error: 'sign in or send Authorization: Bearer <token>' }, 401);
     }
     const denied =
       (def.access === 'wg' && !isWg(v)) || (def.access === 'staff' && !isStaff(v))

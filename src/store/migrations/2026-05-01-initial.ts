@@ -5,7 +5,11 @@ import type { Schemaless } from './schemaless.js';
 const DOC_TABLES = ['applications', 'projects', 'sessions', 'amendments'] as const;
 
 export async function up(db: Kysely<Schemaless>): Promise<void> {
-  await db.schema.createTable('counters').addColumn('name', 'text', (c) => c.primaryKey()).addColumn('value', 'integer', (c) => c.notNull()).execute();
+  await db.schema
+    .createTable('counters')
+    .addColumn('name', 'text', (c) => c.primaryKey())
+    .addColumn('value', 'integer', (c) => c.notNull())
+    .execute();
   for (const t of DOC_TABLES) {
     await db.schema
       .createTable(t)
@@ -100,7 +104,10 @@ export async function up(db: Kysely<Schemaless>): Promise<void> {
     .addColumn('prev_hash', 'text', (c) => c.notNull())
     .addColumn('hash', 'text', (c) => c.notNull())
     .execute();
-  await db.insertInto('audit_head').values({ id: 1, seq: 0, hash: '0'.repeat(64) }).execute();
+  await db
+    .insertInto('audit_head')
+    .values({ id: 1, seq: 0, hash: '0'.repeat(64) })
+    .execute();
   // seeded so concurrent first uses update a row instead of racing to insert it
   await db
     .insertInto('counters')

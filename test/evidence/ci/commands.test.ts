@@ -62,7 +62,7 @@ test('hostile scripts stay linear', () => {
   scanScript(('anaconda ' + '-a '.repeat(3000) + 'x\n').repeat(20));
   scanScript('make ' + '-j '.repeat(5000));
   scanScript('python ' + '-x '.repeat(3000) + 'y');
-  scanScript(('a \\\n').repeat(20000));
+  scanScript('a \\\n'.repeat(20000));
   assert.ok(Date.now() - start < 2000, `took ${Date.now() - start} ms`);
 });
 
@@ -85,7 +85,11 @@ test('a driver asked for a job that is not testing is not a test step: lint, for
   assert.deepEqual(tools('tox -e lint,py311'), ['test:tox@0'], 'one testing environment among them is a test run');
   assert.deepEqual(tools('nox -s lint'), []);
   assert.deepEqual(tools('nox -s tests'), ['test:nox@0']);
-  assert.deepEqual(tools('tox -e tests-integration --notest\ntox -e tests-integration -- -x'), ['test:tox@1'], 'the environment is built by the first, run by the second');
+  assert.deepEqual(
+    tools('tox -e tests-integration --notest\ntox -e tests-integration -- -x'),
+    ['test:tox@1'],
+    'the environment is built by the first, run by the second',
+  );
   assert.deepEqual(tools('pip install -e . && python -m einops.tests.run_tests numpy'), ['test:python test module@0']);
   assert.deepEqual(tools('python -m build'), []);
 });

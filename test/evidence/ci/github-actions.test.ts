@@ -17,7 +17,11 @@ test('matrix: product, exclude (partial), include extending and adding, GitHub s
     os: ['ubuntu-latest', 'windows-latest'],
     py: ['3.10', '3.11'],
     exclude: [{ os: 'windows-latest', py: '3.10' }],
-    include: [{ py: '3.11', experimental: true }, { os: 'macos-14', py: '3.12' }, { os: 'ubuntu-latest', torch: 'nightly' }],
+    include: [
+      { py: '3.11', experimental: true },
+      { os: 'macos-14', py: '3.12' },
+      { os: 'ubuntu-latest', torch: 'nightly' },
+    ],
   });
   assert.deepEqual(combos, [
     { os: 'ubuntu-latest', py: '3.10', torch: 'nightly' },
@@ -30,7 +34,11 @@ test('matrix: product, exclude (partial), include extending and adding, GitHub s
 });
 
 test('matrix over 256 jobs: every value still appears once, with a note', () => {
-  const big = expandMatrix({ a: Array.from({ length: 20 }, (_, i) => i), b: Array.from({ length: 20 }, (_, i) => i), os: ['ubuntu-latest', 'macos-latest', 'windows-latest'] });
+  const big = expandMatrix({
+    a: Array.from({ length: 20 }, (_, i) => i),
+    b: Array.from({ length: 20 }, (_, i) => i),
+    os: ['ubuntu-latest', 'macos-latest', 'windows-latest'],
+  });
   assert.match(big.note!, /1200 combinations/);
   assert.deepEqual(new Set(big.combos.map((c) => c.os)), new Set(['ubuntu-latest', 'macos-latest', 'windows-latest']));
 });
@@ -38,7 +46,10 @@ test('matrix over 256 jobs: every value still appears once, with a note', () => 
 test('substitution: matrix paths, unresolved expressions keep their quoted labels', () => {
   assert.deepEqual(substitute('${{ matrix.os }}', { os: 'ubuntu-24.04' }), ['ubuntu-24.04']);
   assert.deepEqual(substitute('${{ matrix.cfg.runner }}', { cfg: { runner: 'macos-15' } }), ['macos-15']);
-  assert.deepEqual(substitute("${{ github.repository == 'a/b' && 'self-hosted' || 'ubuntu-latest' }}", {}), ['self-hosted', 'ubuntu-latest']);
+  assert.deepEqual(substitute("${{ github.repository == 'a/b' && 'self-hosted' || 'ubuntu-latest' }}", {}), [
+    'self-hosted',
+    'ubuntu-latest',
+  ]);
   assert.deepEqual(substitute('${{ inputs.runner }}', {}), ['${{ inputs.runner }}']);
 });
 
@@ -51,7 +62,13 @@ test('runner labels and classifiers to operating systems', () => {
   assert.equal(runnerOs(['self-hosted', 'gpu']), undefined);
   assert.equal(runnerOs(['self-hosted', 'Linux', 'X64']), 'linux');
   assert.deepEqual(
-    classifierOs(['Operating System :: POSIX :: Linux', 'Operating System :: MacOS :: MacOS X', 'Operating System :: Microsoft :: Windows :: Windows 11', 'Operating System :: OS Independent', 'License :: OSI Approved']),
+    classifierOs([
+      'Operating System :: POSIX :: Linux',
+      'Operating System :: MacOS :: MacOS X',
+      'Operating System :: Microsoft :: Windows :: Windows 11',
+      'Operating System :: OS Independent',
+      'License :: OSI Approved',
+    ]),
     ['linux', 'macos', 'windows'],
   );
   assert.deepEqual(classifierOs(['Operating System :: OS Independent']), []);
@@ -100,19 +117,39 @@ test('a realistic workflow: triggers, expanded runners, OSes, step lines, reusab
   const r = readGithubWorkflow('.github/workflows/ci.yml', WORKFLOW, problems)!;
   assert.deepEqual(problems, []);
   assert.deepEqual(r.workflow.triggers, ['push', 'pull_request']);
-  assert.deepEqual(r.workflow.runners, ['group:big-runners, windows-2022', 'macos-latest', 'self-hosted, linux, gpu', 'ubuntu-latest', 'windows-latest']);
+  assert.deepEqual(r.workflow.runners, [
+    'group:big-runners, windows-2022',
+    'macos-latest',
+    'self-hosted, linux, gpu',
+    'ubuntu-latest',
+    'windows-latest',
+  ]);
   assert.deepEqual(r.workflow.os, ['linux', 'macos', 'windows']);
   assert.deepEqual(r.workflow.calls, ['./.github/workflows/_tests.yml']);
-  assert.deepEqual(r.testSteps.map((s) => [s.tool, s.line, s.job, s.text]), [
-    ['pytest', 20, 'tests', 'python -m pytest tests'],
-    ['tox', 25, 'gpu', 'tox -e gpu'],
-  ]);
-  assert.deepEqual(r.publishSteps.map((s) => [s.tool, s.line, s.job]), [['pypa/gh-action-pypi-publish', 36, 'publish']]);
+  assert.deepEqual(
+    r.testSteps.map((s) => [s.tool, s.line, s.job, s.text]),
+    [
+      ['pytest', 20, 'tests', 'python -m pytest tests'],
+      ['tox', 25, 'gpu', 'tox -e gpu'],
+    ],
+  );
+  assert.deepEqual(
+    r.publishSteps.map((s) => [s.tool, s.line, s.job]),
+    [['pypa/gh-action-pypi-publish', 36, 'publish']],
+  );
 });
 
 test('hostile workflows: alias bombs, syntax errors with lines, deep nesting, non-mapping documents', () => {
   const problems: EvidenceProblem[] = [];
-  const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]', 'b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]', 'c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]', 'd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]', 'e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]', 'f: [*e,*e,*e,*e,*e,*e,*e,*e,*e]', 'on: push'].join('\n');
+  const bomb = [
+    'a: &a ["x","x","x","x","x","x","x","x","x"]',
+    'b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]',
+    'c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]',
+    'd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]',
+    'e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]',
+    'f: [*e,*e,*e,*e,*e,*e,*e,*e,*e]',
+    'on: push',
+  ].join('\n');
   assert.equal(readGithubWorkflow('bomb.yml', bomb, problems), undefined);
   assert.match(problems.pop()!.message, /could not be read as YAML: .*alias/i);
 

@@ -12,9 +12,13 @@ test('the LF Projects text itself, a link to it, and the phrase', () => {
 });
 
 test('Contributor Covenant with its version, from a link or from words', () => {
-  const v21 = classifyCodeOfConduct('## Attribution\n\nThis Code of Conduct is adapted from the [Contributor Covenant][homepage],\nversion 2.1, available at\n[https://www.contributor-covenant.org/version/2/1/code_of_conduct.html][v2.1].\n');
+  const v21 = classifyCodeOfConduct(
+    '## Attribution\n\nThis Code of Conduct is adapted from the [Contributor Covenant][homepage],\nversion 2.1, available at\n[https://www.contributor-covenant.org/version/2/1/code_of_conduct.html][v2.1].\n',
+  );
   assert.deepEqual([v21.kind, v21.version], ['contributor-covenant', '2.1']);
-  const v14 = classifyCodeOfConduct('Adapted from the Contributor Covenant, version 1.4, available at http://contributor-covenant.org/version/1/4');
+  const v14 = classifyCodeOfConduct(
+    'Adapted from the Contributor Covenant, version 1.4, available at http://contributor-covenant.org/version/1/4',
+  );
   assert.equal(v14.version, '1.4');
   assert.equal(covenantVersion('Contributor Covenant v3.0'), '3.0');
   assert.equal(covenantVersion('the Contributor Covenant'), undefined);

@@ -24,14 +24,20 @@ test('rules, owners of each kind, comments and trailing comments', () => {
     ],
   );
   // distinct owners, case-insensitively, in order of first appearance
-  assert.deepEqual(p.owners.map((o) => o.id), ['Alice', 'my-org/core-team', 'docs@example.org', 'bob']);
+  assert.deepEqual(
+    p.owners.map((o) => o.id),
+    ['Alice', 'my-org/core-team', 'docs@example.org', 'bob'],
+  );
   assert.deepEqual(p.invalid, []);
 });
 
 test('a pattern without owners is a reset, not a rule; a file of only comments has no rules', () => {
   const p = parseCodeowners('* @alice\n/vendored/\n');
   assert.equal(p.rules.length, 1);
-  assert.deepEqual(p.resets.map((r) => r.pattern), ['/vendored/']);
+  assert.deepEqual(
+    p.resets.map((r) => r.pattern),
+    ['/vendored/'],
+  );
   const empty = parseCodeowners('# nothing here yet\n\n   \n# * @someone\n');
   assert.equal(empty.rules.length, 0);
   assert.equal(empty.resets.length, 0);
@@ -39,7 +45,10 @@ test('a pattern without owners is a reset, not a rule; a file of only comments h
 
 test('a line with an invalid owner is skipped whole, as GitHub does; GitLab sections are noted', () => {
   const p = parseCodeowners('* @alice not-an-owner\n[Section]\n/x @bob\n');
-  assert.deepEqual(p.rules.map((r) => r.pattern), ['/x']);
+  assert.deepEqual(
+    p.rules.map((r) => r.pattern),
+    ['/x'],
+  );
   assert.equal(p.invalid.length, 2);
   assert.match(p.invalid[0]!.reason, /not-an-owner.*GitHub skips this line/);
   assert.match(p.invalid[1]!.reason, /GitLab section/);
@@ -69,12 +78,18 @@ test('emeritus sections: a heading comment then comment lines naming people, up 
   const prose = parseCodeowners('# This rule covers retired modules\n* @a\n');
   assert.deepEqual(prose.emeritus, []);
   const bare = parseCodeowners('# Emeritus\n\n* @a\n');
-  assert.deepEqual(bare.emeritus.map((s) => s.names), [[]]);
+  assert.deepEqual(
+    bare.emeritus.map((s) => s.names),
+    [[]],
+  );
 });
 
 test('CRLF line endings and tabs', () => {
   const p = parseCodeowners('*\t@alice\r\n/a/\t@bob\t@carol\r\n');
-  assert.deepEqual(p.rules.map((r) => r.owners.length), [1, 2]);
+  assert.deepEqual(
+    p.rules.map((r) => r.owners.length),
+    [1, 2],
+  );
 });
 
 test('never throws on arbitrary text', () => {

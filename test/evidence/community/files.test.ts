@@ -7,15 +7,43 @@ import { makeEvidence } from '../../support/evidence.js';
 
 test('wants: community files in root, .github/ and docs/, any case; nothing elsewhere', () => {
   for (const p of [
-    'README.md', 'readme.rst', 'README', '.github/CONTRIBUTING.md', 'docs/CODE_OF_CONDUCT.md', 'CODE-OF-CONDUCT.txt',
-    'CODEOWNERS', '.github/CODEOWNERS', 'docs/codeowners', 'MAINTAINERS', 'OWNERS', 'GOVERNANCE.rst', 'EMERITUS.md',
-    'mkdocs.yml', 'docs/index.rst', 'doc/source/index.md', 'docs/quickstart.md', 'docs/getting_started.rst',
+    'README.md',
+    'readme.rst',
+    'README',
+    '.github/CONTRIBUTING.md',
+    'docs/CODE_OF_CONDUCT.md',
+    'CODE-OF-CONDUCT.txt',
+    'CODEOWNERS',
+    '.github/CODEOWNERS',
+    'docs/codeowners',
+    'MAINTAINERS',
+    'OWNERS',
+    'GOVERNANCE.rst',
+    'EMERITUS.md',
+    'mkdocs.yml',
+    'docs/index.rst',
+    'doc/source/index.md',
+    'docs/quickstart.md',
+    'docs/getting_started.rst',
     'docs/community/governance.md',
-  ]) assert.ok(wantsCommunityFile(p), p);
+  ])
+    assert.ok(wantsCommunityFile(p), p);
   for (const p of [
-    'src/CODEOWNERS', 'src/README.md', 'pkg/docs/index.rst', 'README.png', 'docs/logo.png', 'docs/api/index.rst',
-    'LICENSE', 'setup.py', 'docs/conf.py', 'tests/CONTRIBUTING.md', 'READMEFIRST.md', 'docsx/index.md', 'docs/governance.png',
-  ]) assert.ok(!wantsCommunityFile(p), p);
+    'src/CODEOWNERS',
+    'src/README.md',
+    'pkg/docs/index.rst',
+    'README.png',
+    'docs/logo.png',
+    'docs/api/index.rst',
+    'LICENSE',
+    'setup.py',
+    'docs/conf.py',
+    'tests/CONTRIBUTING.md',
+    'READMEFIRST.md',
+    'docsx/index.md',
+    'docs/governance.png',
+  ])
+    assert.ok(!wantsCommunityFile(p), p);
 });
 
 test('joinInRepo: relative targets inside the repository only', () => {
@@ -66,18 +94,26 @@ test('binary, invalid UTF-8, truncated and unread files', () => {
 });
 
 test('places: .github/, root, docs/ in that order; empty files are unusable and sorted last', () => {
-  const ev = makeEvidence({ files: { 'docs/CONTRIBUTING.md': 'c', '.github/CONTRIBUTING.md': '  \n', 'CONTRIBUTING.rst': 'r', 'src/CONTRIBUTING.md': 's' } });
-  assert.deepEqual(findInPlaces(ev.tree, (b) => /^contributing/i.test(b)).map((l) => l.path), ['.github/CONTRIBUTING.md', 'CONTRIBUTING.rst', 'docs/CONTRIBUTING.md']);
+  const ev = makeEvidence({
+    files: { 'docs/CONTRIBUTING.md': 'c', '.github/CONTRIBUTING.md': '  \n', 'CONTRIBUTING.rst': 'r', 'src/CONTRIBUTING.md': 's' },
+  });
+  assert.deepEqual(
+    findInPlaces(ev.tree, (b) => /^contributing/i.test(b)).map((l) => l.path),
+    ['.github/CONTRIBUTING.md', 'CONTRIBUTING.rst', 'docs/CONTRIBUTING.md'],
+  );
   const found = locate(ev, (b) => /^contributing/i.test(b));
-  assert.deepEqual(found.map((f) => [f.path, f.problem]), [
-    ['CONTRIBUTING.rst', undefined],
-    ['docs/CONTRIBUTING.md', undefined],
-    ['.github/CONTRIBUTING.md', '.github/CONTRIBUTING.md is empty'],
-  ]);
+  assert.deepEqual(
+    found.map((f) => [f.path, f.problem]),
+    [
+      ['CONTRIBUTING.rst', undefined],
+      ['docs/CONTRIBUTING.md', undefined],
+      ['.github/CONTRIBUTING.md', '.github/CONTRIBUTING.md is empty'],
+    ],
+  );
 });
 
 test('root README: accepted names preferred .md > .rst > .txt > none; other formats and other places listed', () => {
-  const ev = makeEvidence({ files: { 'README': 'plain', 'readme.rst': 'rst', 'README.adoc': 'a', 'docs/README.md': 'd' } });
+  const ev = makeEvidence({ files: { README: 'plain', 'readme.rst': 'rst', 'README.adoc': 'a', 'docs/README.md': 'd' } });
   const r = rootReadme(ev);
   assert.equal(r.file?.path, 'readme.rst');
   assert.equal(r.doc?.format, 'rst');

@@ -31,14 +31,26 @@ test('Markdown list with handles, names and e-mails; emeritus section kept apart
 });
 
 test('Markdown table: header and delimiter rows skipped, name column used', () => {
-  const m = parseMaintainers('MAINTAINERS.md', '| Name | GitHub | Affiliation |\n|---|:---:|---|\n| Alice A | @alice | Meta |\n| Bob B | [bob](https://github.com/bob) | NVIDIA |\n| Team | @org/core | - |\n');
+  const m = parseMaintainers(
+    'MAINTAINERS.md',
+    '| Name | GitHub | Affiliation |\n|---|:---:|---|\n| Alice A | @alice | Meta |\n| Bob B | [bob](https://github.com/bob) | NVIDIA |\n| Team | @org/core | - |\n',
+  );
   assert.deepEqual(logins(m.people), ['alice', 'bob']);
-  assert.deepEqual(m.people.map((p) => p.name), ['Alice A', 'Bob B']);
-  assert.deepEqual(m.teams.map((t) => t.id), ['org/core']);
+  assert.deepEqual(
+    m.people.map((p) => p.name),
+    ['Alice A', 'Bob B'],
+  );
+  assert.deepEqual(
+    m.teams.map((t) => t.id),
+    ['org/core'],
+  );
 });
 
 test('plain and kernel-style lines need a handle or e-mail; prose lines name nobody', () => {
-  const m = parseMaintainers('MAINTAINERS', 'Project maintainers are listed below.\nM: Alice Example <alice@example.org>\nBob Example <bob@example.org>\nJust some words\n');
+  const m = parseMaintainers(
+    'MAINTAINERS',
+    'Project maintainers are listed below.\nM: Alice Example <alice@example.org>\nBob Example <bob@example.org>\nJust some words\n',
+  );
   assert.deepEqual(logins(m.people), ['alice@example.org', 'bob@example.org']);
 });
 
@@ -49,7 +61,10 @@ test('Kubernetes OWNERS YAML: approvers count, reviewers do not, emeritus_approv
 });
 
 test('RST headings switch sections; a whole EMERITUS file is retired people', () => {
-  const m = parseMaintainers('MAINTAINERS.rst', 'Maintainers\n===========\n\n* @alice\n\nEmeritus maintainers\n====================\n\n* @old\n');
+  const m = parseMaintainers(
+    'MAINTAINERS.rst',
+    'Maintainers\n===========\n\n* @alice\n\nEmeritus maintainers\n====================\n\n* @old\n',
+  );
   assert.deepEqual(logins(m.people), ['alice']);
   assert.deepEqual(logins(m.emeritus), ['old']);
   const e = parseMaintainers('EMERITUS.md', '- @x\n- @y\n', true);
@@ -72,7 +87,10 @@ test('merging: a login, an e-mail or a name shared makes one person', () => {
     { name: 'alice   example', source: 'd:1' },
     { name: 'Bob', source: 'e:1' },
   ]);
-  assert.deepEqual(people.map((p) => p.display), ['@Alice', 'Bob']);
+  assert.deepEqual(
+    people.map((p) => p.display),
+    ['@Alice', 'Bob'],
+  );
   assert.deepEqual(people[0]!.sources, ['a:1', 'b:1', 'c:1', 'd:1']);
 });
 

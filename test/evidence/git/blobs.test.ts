@@ -16,7 +16,7 @@ test('reads text, binary, invalid UTF-8, symlinks and large files at a commit, b
           'README.md': '\uFEFF# Hello\n',
           'bin.dat': Buffer.from([1, 2, 0, 3]),
           'bad.txt': Buffer.from([0x66, 0xff, 0xfe, 0x67]),
-          'link': { symlink: '../../etc/passwd' },
+          link: { symlink: '../../etc/passwd' },
           'big.md': big,
           'empty.txt': '',
         },

@@ -5,12 +5,32 @@
 import { spdxText, templateLicenseText } from '../../../src/evidence/license/templates.js';
 
 export const ALLOWLIST = [
-  'Apache-2.0', 'MIT', 'BSD-2-Clause', 'BSD-3-Clause', 'ISC', '0BSD', 'MIT-0', 'Zlib', 'NCSA',
-  'PSF-2.0', 'BSL-1.0', 'UPL-1.0', 'PostgreSQL', 'X11', 'Unlicense',
+  'Apache-2.0',
+  'MIT',
+  'BSD-2-Clause',
+  'BSD-3-Clause',
+  'ISC',
+  '0BSD',
+  'MIT-0',
+  'Zlib',
+  'NCSA',
+  'PSF-2.0',
+  'BSL-1.0',
+  'UPL-1.0',
+  'PostgreSQL',
+  'X11',
+  'Unlicense',
 ];
 export const NON_PERMISSIVE = [
-  'GPL-2.0-only', 'GPL-3.0-only', 'LGPL-2.1-only', 'LGPL-3.0-only', 'AGPL-3.0-only', 'MPL-2.0',
-  'EPL-2.0', 'CC-BY-NC-4.0', 'SSPL-1.0',
+  'GPL-2.0-only',
+  'GPL-3.0-only',
+  'LGPL-2.1-only',
+  'LGPL-3.0-only',
+  'AGPL-3.0-only',
+  'MPL-2.0',
+  'EPL-2.0',
+  'CC-BY-NC-4.0',
+  'SSPL-1.0',
 ];
 export const CORPUS_LICENSES = [...ALLOWLIST, ...NON_PERMISSIVE];
 
@@ -49,7 +69,10 @@ export function baseText(spdx: string): string {
 }
 
 function paragraphs(text: string): string[] {
-  return text.replace(/\r\n?/g, '\n').split(/\n[ \t]*\n+/).filter((p) => p.trim() !== '');
+  return text
+    .replace(/\r\n?/g, '\n')
+    .split(/\n[ \t]*\n+/)
+    .filter((p) => p.trim() !== '');
 }
 
 function wrap(paragraph: string, width: number): string {
@@ -67,13 +90,38 @@ function wrap(paragraph: string, width: number): string {
 }
 
 export function rewrap(text: string, width: number): string {
-  return paragraphs(text).map((p) => wrap(p, width)).join('\n\n') + '\n';
+  return (
+    paragraphs(text)
+      .map((p) => wrap(p, width))
+      .join('\n\n') + '\n'
+  );
 }
 
 const ENUM_LINE = /^(\s*)(\d{1,2})\.(\s+)/gm;
 
 export function lettered(text: string, style: 'letters' | 'roman'): string {
-  const roman = ['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x', 'xi', 'xii', 'xiii', 'xiv', 'xv', 'xvi', 'xvii', 'xviii', 'xix', 'xx'];
+  const roman = [
+    'i',
+    'ii',
+    'iii',
+    'iv',
+    'v',
+    'vi',
+    'vii',
+    'viii',
+    'ix',
+    'x',
+    'xi',
+    'xii',
+    'xiii',
+    'xiv',
+    'xv',
+    'xvi',
+    'xvii',
+    'xviii',
+    'xix',
+    'xx',
+  ];
   return text.replace(ENUM_LINE, (whole, indent: string, num: string, space: string) => {
     const n = Number(num);
     if (n < 1 || n > 20) return whole;
@@ -84,18 +132,25 @@ export function lettered(text: string, style: 'letters' | 'roman'): string {
 export function markdown(text: string, style: 'heading-bold' | 'bullets'): string {
   const ps = paragraphs(text);
   if (style === 'heading-bold') {
-    return ps
-      .map((p, i) => {
-        if (i === 0 && p.split(/\s+/).length <= 10 && !/^copyright/i.test(p)) return `# ${p.replace(/\n/g, ' ')}`;
-        if (p === p.toUpperCase() && /[A-Z]{4}/.test(p)) return `**${p.trim()}**`;
-        return p;
-      })
-      .join('\n\n') + '\n';
+    return (
+      ps
+        .map((p, i) => {
+          if (i === 0 && p.split(/\s+/).length <= 10 && !/^copyright/i.test(p)) return `# ${p.replace(/\n/g, ' ')}`;
+          if (p === p.toUpperCase() && /[A-Z]{4}/.test(p)) return `**${p.trim()}**`;
+          return p;
+        })
+        .join('\n\n') + '\n'
+    );
   }
   return (
     '## License\n\n' +
     ps
-      .map((p) => p.replace(ENUM_LINE, '$1* ').replace(/^(\s*)\((?:[a-z]|[ivx]+)\)\s+/gm, '$1- ').replace(/[“”]/g, '"'))
+      .map((p) =>
+        p
+          .replace(ENUM_LINE, '$1* ')
+          .replace(/^(\s*)\((?:[a-z]|[ivx]+)\)\s+/gm, '$1- ')
+          .replace(/[“”]/g, '"'),
+      )
       .join('\n\n') +
     '\n'
   );
@@ -218,7 +273,8 @@ export function buildCorpus(): CorpusCase[] {
     TRAILING_NOTICES.forEach((notice, k) => add('trailing-notice', String(k), text.trimEnd() + '\n' + notice, plain));
     for (const v of [0, 1] as const) {
       const second = secondLicenseFor(spdx, v);
-      const joint = v === 0 ? '\n\n' + '-'.repeat(72) + '\n\n' : '\n\nThe files under src/vendor/ are distributed under the following license:\n\n';
+      const joint =
+        v === 0 ? '\n\n' + '-'.repeat(72) + '\n\n' : '\n\nThe files under src/vendor/ are distributed under the following license:\n\n';
       add('second-license', second, text.trimEnd() + joint + baseText(second), { ...plain, second });
     }
     add('sentence-added', 'middle', addSentence(text, RESTRICTION_SENTENCES[n % RESTRICTION_SENTENCES.length]!), changed);

@@ -68,7 +68,7 @@ test('monorepo with licenses only in subprojects (GPL-3.0 and Apache-2.0): 7 is 
   assert.match(gplOnly.fifteen.fix!, /Do not move alpha\/LICENSE/);
 });
 
-test('license files under third-party, vendored, example, baseline or hidden folders are not the project\'s license', () => {
+test("license files under third-party, vendored, example, baseline or hidden folders are not the project's license", () => {
   const { seven, fifteen, license } = judge({
     'third_party/lib/LICENSE': spdxText('MIT'),
     'vendor/x/LICENSE': spdxText('MIT'),

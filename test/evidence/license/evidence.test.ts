@@ -22,12 +22,33 @@ const extract = (files: Parameters<typeof makeEvidence>[0], python = noPython) =
 };
 
 test('wantsLicenseFile: root license names, REUSE files, and license files one or two folders down', () => {
-  for (const p of ['LICENSE', 'LICENSE.md', 'LICENCE.txt', 'license', 'COPYING', 'COPYING.LESSER', 'LICENSE-MIT', 'LICENSE.APACHE', 'UNLICENSE', 'LICENSES/MIT.txt']) {
+  for (const p of [
+    'LICENSE',
+    'LICENSE.md',
+    'LICENCE.txt',
+    'license',
+    'COPYING',
+    'COPYING.LESSER',
+    'LICENSE-MIT',
+    'LICENSE.APACHE',
+    'UNLICENSE',
+    'LICENSES/MIT.txt',
+  ]) {
     assert.ok(wantsLicenseFile(p), p);
   }
   // below the root, license files one or two folders down (the project's license in a folder, subprojects)
   for (const p of ['docs/LICENSE', 'src/pkg/LICENSE.md']) assert.ok(wantsLicenseFile(p), p);
-  for (const p of ['a/b/c/LICENSE', 'third_party/x/LICENSE', 'vendor/LICENSE', 'LICENSE-3RD-PARTY', 'LICENSES/sub/x.txt', 'README.md', 'licenses.py', 'NOTICE']) assert.ok(!wantsLicenseFile(p), p);
+  for (const p of [
+    'a/b/c/LICENSE',
+    'third_party/x/LICENSE',
+    'vendor/LICENSE',
+    'LICENSE-3RD-PARTY',
+    'LICENSES/sub/x.txt',
+    'README.md',
+    'licenses.py',
+    'NOTICE',
+  ])
+    assert.ok(!wantsLicenseFile(p), p);
 });
 
 test('each license file is identified by content and the files form an expression', () => {
@@ -56,7 +77,10 @@ test('metadata that contradicts the text is a disagreement; metadata that agrees
   };
   const r = extract({ files: { LICENSE: spdxText('BSD-2-Clause'), 'src/x.py': '# SPDX-License-Identifier: MIT\nprint(1)\n' } }, python);
   assert.equal(r.expression, 'BSD-2-Clause');
-  assert.deepEqual(r.signals.map((s) => s.spdx), ['MIT', 'GPL-3.0-or-later', 'BSD-*']);
+  assert.deepEqual(
+    r.signals.map((s) => s.spdx),
+    ['MIT', 'GPL-3.0-or-later', 'BSD-*'],
+  );
   assert.equal(r.disagreements.length, 2, r.disagreements.join('\n'));
   assert.match(r.disagreements.join('\n'), /pyproject\.toml license-expression says GPL-3\.0-or-later, but LICENSE is BSD-2-Clause/);
   assert.match(r.disagreements.join('\n'), /src\/x\.py:1 SPDX-License-Identifier says MIT/);
@@ -64,9 +88,15 @@ test('metadata that contradicts the text is a disagreement; metadata that agrees
 
 test('REUSE: LICENSES/ files are identified and named as signals', () => {
   const r = extract({ files: { 'LICENSES/Apache-2.0.txt': spdxText('Apache-2.0'), 'LICENSES/CC0-1.0.txt': spdxText('CC0-1.0') } });
-  assert.deepEqual(r.files.map((f) => f.spdx), ['Apache-2.0', 'CC0-1.0']);
+  assert.deepEqual(
+    r.files.map((f) => f.spdx),
+    ['Apache-2.0', 'CC0-1.0'],
+  );
   assert.equal(r.expression, 'Apache-2.0 AND CC0-1.0');
-  assert.deepEqual(r.signals.map((s) => s.source), ['REUSE LICENSES/Apache-2.0.txt', 'REUSE LICENSES/CC0-1.0.txt']);
+  assert.deepEqual(
+    r.signals.map((s) => s.source),
+    ['REUSE LICENSES/Apache-2.0.txt', 'REUSE LICENSES/CC0-1.0.txt'],
+  );
   assert.deepEqual(r.thirdParty, ['LICENSES/Apache-2.0.txt', 'LICENSES/CC0-1.0.txt']);
 });
 
@@ -85,7 +115,10 @@ test('unreadable license files are reported with a reason, never thrown', () => 
 });
 
 test('third-party notice files are listed', () => {
-  const r = extract({ files: { LICENSE: spdxText('MIT') }, paths: ['NOTICES', 'THIRD_PARTY_NOTICES.md', 'third_party/NOTICE', 'src/deep/x/NOTICE'] });
+  const r = extract({
+    files: { LICENSE: spdxText('MIT') },
+    paths: ['NOTICES', 'THIRD_PARTY_NOTICES.md', 'third_party/NOTICE', 'src/deep/x/NOTICE'],
+  });
   assert.deepEqual(r.thirdParty, ['NOTICES', 'THIRD_PARTY_NOTICES.md', 'third_party/NOTICE']);
 });
 
@@ -97,7 +130,9 @@ test('steward check on a real git repository: a Commons Clause MIT fails require
       {
         date: '2026-10-01T10:00:00Z',
         files: {
-          LICENSE: '"Commons Clause" License Condition v1.0\n\nThe grant of rights under the License will not include, and the License does not grant to you, the right to Sell the Software.\n\n' + spdxText('MIT'),
+          LICENSE:
+            '"Commons Clause" License Condition v1.0\n\nThe grant of rights under the License will not include, and the License does not grant to you, the right to Sell the Software.\n\n' +
+            spdxText('MIT'),
           'pyproject.toml': '[project]\nname = "demo"\nlicense = "MIT"\n',
         },
       },
@@ -108,7 +143,10 @@ test('steward check on a real git repository: a Commons Clause MIT fails require
   const seven = report.requirements.find((x: { id: number }) => x.id === 7);
   assert.equal(seven.status, 'fail', seven.summary);
   assert.match(seven.summary, /added restrictions/);
-  assert.ok(seven.evidence.some((e: { detail?: string }) => /Sell the Software/.test(e.detail ?? '')), JSON.stringify(seven.evidence));
+  assert.ok(
+    seven.evidence.some((e: { detail?: string }) => /Sell the Software/.test(e.detail ?? '')),
+    JSON.stringify(seven.evidence),
+  );
 });
 
 test('steward license: a file, a directory, and a path that is not there', async () => {
@@ -141,7 +179,9 @@ test('a whole license text in package metadata (license = {text = ...}) is ident
   const lines = mit.trim().split('\n').length;
   const meta = (value: string): PythonEvidence => ({ ...noPython, licenseMeta: [{ value, file: 'pyproject.toml', kind: 'text' }] });
   const same = extract({ files: { LICENSE: mit } }, meta(mit));
-  assert.deepEqual(same.signals, [{ source: 'pyproject.toml license', value: `${mit.trim().split('\n')[0]!.trim()} … (a ${lines}-line text)`, spdx: 'MIT' }]);
+  assert.deepEqual(same.signals, [
+    { source: 'pyproject.toml license', value: `${mit.trim().split('\n')[0]!.trim()} … (a ${lines}-line text)`, spdx: 'MIT' },
+  ]);
   assert.equal(same.disagreements.length, 0);
   // A different license text in the metadata is a disagreement, said in one line.
   const other = extract({ files: { LICENSE: spdxText('BSD-2-Clause') } }, meta(mit));
@@ -149,8 +189,23 @@ test('a whole license text in package metadata (license = {text = ...}) is ident
   assert.doesNotMatch(other.disagreements[0]!, /\n/);
   assert.match(other.disagreements[0]!, /pyproject\.toml license says .* \(a \d+-line text\), but LICENSE is BSD-2-Clause by its text/);
   // Two lines are still a name, not a text; a license-files entry is labelled as a file.
-  const short = extract({ files: { LICENSE: mit } }, { ...noPython, licenseMeta: [{ value: 'MIT\n', file: 'setup.cfg', kind: 'text' }, { value: 'LICENSE', file: 'pyproject.toml', kind: 'file' }] });
-  assert.deepEqual(short.signals.map((s) => [s.source, s.value, s.spdx]), [['setup.cfg license', 'MIT\n', 'MIT'], ['pyproject.toml license file', 'LICENSE', undefined]]);
+  const short = extract(
+    { files: { LICENSE: mit } },
+    {
+      ...noPython,
+      licenseMeta: [
+        { value: 'MIT\n', file: 'setup.cfg', kind: 'text' },
+        { value: 'LICENSE', file: 'pyproject.toml', kind: 'file' },
+      ],
+    },
+  );
+  assert.deepEqual(
+    short.signals.map((s) => [s.source, s.value, s.spdx]),
+    [
+      ['setup.cfg license', 'MIT\n', 'MIT'],
+      ['pyproject.toml license file', 'LICENSE', undefined],
+    ],
+  );
 });
 
 test('steward license says why there is no verdict: a non-commercial rider, an unknown text, a README-only project; --help gives the exit codes', async () => {
@@ -160,7 +215,10 @@ test('steward license says why there is no verdict: a non-commercial rider, an u
   writeFileSync(join(rider, 'LICENSE'), `${spdxText('MIT').trimEnd()}\n\nThe Software may not be used for commercial purposes.\n`);
   const r = await runCli(['license', rider]);
   assert.equal(r.code, 1);
-  assert.match(r.stdout, /^not on the allowlist: LICENSE is a modified MIT that adds a restriction \(use or sale forbidden[^)]*\); the allowlist holds unmodified license texts only$/m);
+  assert.match(
+    r.stdout,
+    /^not on the allowlist: LICENSE is a modified MIT that adds a restriction \(use or sale forbidden[^)]*\); the allowlist holds unmodified license texts only$/m,
+  );
   // A one-line part reads "line N", not "lines N–N".
   assert.match(r.stdout, /^ {2}line \d+: notice: The Software may not be used for commercial purposes$/m);
   assert.doesNotMatch(r.stdout, /lines (\d+)–\1:/);
@@ -172,7 +230,10 @@ test('steward license says why there is no verdict: a non-commercial rider, an u
   writeFileSync(join(readme, 'README.md'), '# x\n\nLicensed under the MIT license.\n');
   const none = await runCli(['license', readme]);
   assert.equal(none.code, 1);
-  assert.match(none.stdout, /^no license file found in .*readme \(looked for LICENSE, LICENCE, UNLICENSE, COPYING, COPYRIGHT with any suffix, and LICENSES\/;/);
+  assert.match(
+    none.stdout,
+    /^no license file found in .*readme \(looked for LICENSE, LICENCE, UNLICENSE, COPYING, COPYRIGHT with any suffix, and LICENSES\/;/,
+  );
   // An allowlisted file prints no such line.
   const mit = join(dir, 'MIT.txt');
   writeFileSync(mit, spdxText('MIT'));
@@ -193,7 +254,9 @@ test('LICENSE as a symlink to another license file in the tree reads as that fil
   assert.equal(link.reason, 'a symlink to LICENSE.md: the same text');
   assert.deepEqual(link.differences, []);
   // ./ and a LICENSES/ target resolve too; a modified target stays modified through the link.
-  const reuse = extract({ files: { LICENSE: { symlink: './LICENSES/Apache-2.0.txt' }, 'LICENSES/Apache-2.0.txt': spdxText('Apache-2.0') } });
+  const reuse = extract({
+    files: { LICENSE: { symlink: './LICENSES/Apache-2.0.txt' }, 'LICENSES/Apache-2.0.txt': spdxText('Apache-2.0') },
+  });
   assert.equal(reuse.files.find((f) => f.path === 'LICENSE')!.spdx, 'Apache-2.0');
   const rider = `${spdxText('MIT').trimEnd()}\n\nThe Software may not be used for commercial purposes.\n`;
   const mod = extract({ files: { LICENSE: { symlink: 'LICENSE.txt' }, 'LICENSE.txt': rider } });
@@ -201,7 +264,14 @@ test('LICENSE as a symlink to another license file in the tree reads as that fil
   assert.equal(mod.expression, undefined);
   // Out of the tree, to a file not read as a license, or to another link: not followed, no expression.
   for (const target of ['../LICENSE.md', '/LICENSE.md', 'docs/license.txt', 'COPYING']) {
-    const r = extract({ files: { LICENSE: { symlink: target }, COPYING: { symlink: 'LICENSE' }, 'LICENSE.md': spdxText('MIT'), 'docs/license.txt': spdxText('MIT') } });
+    const r = extract({
+      files: {
+        LICENSE: { symlink: target },
+        COPYING: { symlink: 'LICENSE' },
+        'LICENSE.md': spdxText('MIT'),
+        'docs/license.txt': spdxText('MIT'),
+      },
+    });
     assert.equal(r.files.find((f) => f.path === 'LICENSE')!.spdx, undefined, target);
     assert.match(r.files.find((f) => f.path === 'LICENSE')!.reason!, /not followed/);
     assert.equal(r.expression, undefined);
@@ -226,7 +296,10 @@ test('steward license explains an AND of two license files and how the project m
   writeFileSync(join(dir, 'LICENSE-MIT'), spdxText('MIT'));
   const and = await runCli(['license', dir]);
   assert.equal(and.code, 0);
-  assert.match(and.stdout, /^expression: Apache-2\.0 AND MIT — on the allowlist\n {2}\(2 license files and no package metadata saying they are alternatives, so all apply; a license expression such as "Apache-2\.0 OR MIT" in pyproject\.toml makes them a choice\)$/m);
+  assert.match(
+    and.stdout,
+    /^expression: Apache-2\.0 AND MIT — on the allowlist\n {2}\(2 license files and no package metadata saying they are alternatives, so all apply; a license expression such as "Apache-2\.0 OR MIT" in pyproject\.toml makes them a choice\)$/m,
+  );
   writeFileSync(join(dir, 'pyproject.toml'), '[project]\nname = "x"\nlicense = "MIT OR Apache-2.0"\n');
   const or = await runCli(['license', dir]);
   assert.match(or.stdout, /^expression: Apache-2\.0 OR MIT — on the allowlist$/m);

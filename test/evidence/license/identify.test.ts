@@ -4,15 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { identifyLicense } from '../../../src/evidence/license/identify.js';
 import { spdxText, templateAppendixText } from '../../../src/evidence/license/templates.js';
-import {
-  buildCorpus,
-  expectedKey,
-  family,
-  lettered,
-  withCopyright,
-  ALLOWLIST,
-  CORPUS_LICENSES,
-} from './corpus.js';
+import { buildCorpus, expectedKey, family, lettered, withCopyright, ALLOWLIST, CORPUS_LICENSES } from './corpus.js';
 
 const keyOf = (r: ReturnType<typeof identifyLicense>) =>
   r.spdx ? (r.modified ? `modified:${family(r.spdx)}` : family(r.spdx)) : 'unknown';
@@ -50,7 +42,10 @@ function bsd3LetteredWithNames(): string {
     .replace('Copyright (c) <year> <owner>. ', 'BSD 3-Clause License\n\nCopyright (c) 2016 The Example Developers.\nAll rights reserved.\n')
     .replace('the name of the copyright holder nor', 'the name of the Example Developers  nor')
     .replace('SHALL THE COPYRIGHT HOLDER OR', 'SHALL THE REGENTS OR');
-  return t.split('\n').map((l) => (/^[abc]\. /.test(l) ? `  ${l}` : l)).join('\n');
+  return t
+    .split('\n')
+    .map((l) => (/^[abc]\. /.test(l) ? `  ${l}` : l))
+    .join('\n');
 }
 
 test('BSD-3-Clause with lettered clauses, names filled in and a title is BSD-3-Clause, unmodified', () => {
@@ -63,7 +58,8 @@ test('BSD-3-Clause with lettered clauses, names filled in and a title is BSD-3-C
 });
 
 test('MIT followed by a paragraph pointing to third-party NOTICES: MIT, with the paragraph as a notice part', () => {
-  const text = withCopyright(spdxText('MIT'), 'Copyright (c) Ada Lovelace, Charles Babbage', 'MIT') +
+  const text =
+    withCopyright(spdxText('MIT'), 'Copyright (c) Ada Lovelace, Charles Babbage', 'MIT') +
     '\n\nThis software includes third-party code. See the NOTICES file for the relevant\ncopyright notices and license texts.\n';
   const r = identifyLicense(text);
   assert.equal(r.spdx, 'MIT');
@@ -78,7 +74,10 @@ test('MIT followed by a paragraph pointing to third-party NOTICES: MIT, with the
 test('NCSA with its placeholders filled in (or left as written) is NCSA', () => {
   const filled = spdxText('NCSA')
     .replace('University of Illinois/NCSA Open Source License', 'University of Illinois/NCSA Open Source License for ExampleFI')
-    .replace('Copyright (c) <Year> <Owner Organization Name>. All rights reserved.', 'Copyright (c) 2021 University of Illinois\nAll rights reserved.')
+    .replace(
+      'Copyright (c) <Year> <Owner Organization Name>. All rights reserved.',
+      'Copyright (c) 2021 University of Illinois\nAll rights reserved.',
+    )
     .replace(
       'Developed by: <Name of Development Group> <Name of Institution> <URL for Development Group/Institution>',
       'Developed by: \t\tSome Research Group\n                      \tUniversity of Illinois at Urbana-Champaign\n                        http://example.illinois.edu/',
@@ -96,7 +95,10 @@ test('one word that flips meaning ("may not") is a modification; a name swapped 
   const flipped = identifyLicense(mit.replace('to permit persons to whom', 'not to permit persons to whom'));
   assert.equal(flipped.spdx, 'MIT');
   assert.equal(flipped.modified, true);
-  assert.deepEqual(flipped.differences.map((d) => d.kind), ['added']);
+  assert.deepEqual(
+    flipped.differences.map((d) => d.kind),
+    ['added'],
+  );
   const renamed = identifyLicense(mit.replace('THE AUTHORS OR COPYRIGHT HOLDERS', 'ACME CORP.'));
   assert.equal(renamed.spdx, 'MIT');
   assert.equal(renamed.modified, false);
@@ -104,7 +106,10 @@ test('one word that flips meaning ("may not") is a modification; a name swapped 
 
 test('an added restriction is listed with its kind and makes the text modified, wherever it sits', () => {
   const base = spdxText('Apache-2.0');
-  const middle = base.replace('3. Grant of Patent License.', 'The Work may not be used for military purposes.\n\n3. Grant of Patent License.');
+  const middle = base.replace(
+    '3. Grant of Patent License.',
+    'The Work may not be used for military purposes.\n\n3. Grant of Patent License.',
+  );
   const r = identifyLicense(middle);
   assert.equal(r.spdx, 'Apache-2.0');
   assert.equal(r.modified, true);
@@ -145,16 +150,36 @@ test('a removed sentence is listed as removed; the license is named as modified'
   const r = identifyLicense(bsd.replace(/IN NO EVENT SHALL[^]*SUCH DAMAGE\./, ''));
   assert.equal(r.spdx, 'BSD-2-Clause');
   assert.equal(r.modified, true);
-  assert.ok(r.differences.some((d) => d.kind === 'removed' && /^IN NO EVENT SHALL/.test(d.text)), JSON.stringify(r.differences));
+  assert.ok(
+    r.differences.some((d) => d.kind === 'removed' && /^IN NO EVENT SHALL/.test(d.text)),
+    JSON.stringify(r.differences),
+  );
   assert.equal(r.restrictions.length, 0);
   // MIT without its attribution condition is, word for word, MIT-0 under MIT's title: never plain MIT.
-  const mit = identifyLicense(spdxText('MIT').replace(/The above copyright notice and this permission notice shall be included in all copies or substantial\s+portions of the Software\./, ''));
+  const mit = identifyLicense(
+    spdxText('MIT').replace(
+      /The above copyright notice and this permission notice shall be included in all copies or substantial\s+portions of the Software\./,
+      '',
+    ),
+  );
   assert.equal(mit.modified, true);
   assert.equal(mit.spdx, 'MIT-0');
 });
 
 test('siblings are told apart: MIT / MIT-0 / X11, ISC / 0BSD, BSD-2 / BSD-3, GPL-3.0 / AGPL-3.0', () => {
-  for (const id of ['MIT', 'MIT-0', 'X11', 'ISC', '0BSD', 'BSD-2-Clause', 'BSD-3-Clause', 'GPL-3.0-only', 'AGPL-3.0-only', 'LGPL-2.1-only', 'GPL-2.0-only']) {
+  for (const id of [
+    'MIT',
+    'MIT-0',
+    'X11',
+    'ISC',
+    '0BSD',
+    'BSD-2-Clause',
+    'BSD-3-Clause',
+    'GPL-3.0-only',
+    'AGPL-3.0-only',
+    'LGPL-2.1-only',
+    'GPL-2.0-only',
+  ]) {
     const r = identifyLicense(spdxText(id));
     assert.equal(r.spdx, id, id);
     assert.equal(r.modified, false, id);
@@ -163,13 +188,19 @@ test('siblings are told apart: MIT / MIT-0 / X11, ISC / 0BSD, BSD-2 / BSD-3, GPL
 
 test('two licenses said to be alternatives form an OR expression; appended ones are parts', () => {
   const dual = identifyLicense(
-    'This project is dual-licensed: you may use it under either license, at your option.\n\n' + spdxText('MIT') + '\n\n---\n\n' + spdxText('Apache-2.0'),
+    'This project is dual-licensed: you may use it under either license, at your option.\n\n' +
+      spdxText('MIT') +
+      '\n\n---\n\n' +
+      spdxText('Apache-2.0'),
   );
   assert.equal(dual.spdx, 'MIT');
   assert.equal(dual.expression, 'MIT OR Apache-2.0');
   const appended = identifyLicense(spdxText('MIT') + '\n\n---\n\n' + spdxText('Apache-2.0'));
   assert.equal(appended.expression, 'MIT');
-  assert.deepEqual(appended.parts.filter((p) => p.kind === 'license').map((p) => p.spdx), ['MIT', 'Apache-2.0']);
+  assert.deepEqual(
+    appended.parts.filter((p) => p.kind === 'license').map((p) => p.spdx),
+    ['MIT', 'Apache-2.0'],
+  );
   assert.ok(appended.parts.some((p) => p.kind === 'appendix' && p.spdx === 'Apache-2.0'));
 });
 
@@ -181,7 +212,10 @@ test('only the "how to apply" notice: named by reference, not as the license tex
 });
 
 test('SPDX-License-Identifier lines and copyright lines of many shapes are read, not matched', () => {
-  const r = identifyLicense('SPDX-License-Identifier: MIT\n© 2021 The Foo Authors\n(c) 2023 Bar,\n    Baz and contributors\n\n' + spdxText('MIT').replace(/^Copyright.*$/m, ''));
+  const r = identifyLicense(
+    'SPDX-License-Identifier: MIT\n© 2021 The Foo Authors\n(c) 2023 Bar,\n    Baz and contributors\n\n' +
+      spdxText('MIT').replace(/^Copyright.*$/m, ''),
+  );
   assert.deepEqual(r.spdxTags, ['MIT']);
   assert.equal(r.spdx, 'MIT');
   assert.equal(r.method, 'exact');
@@ -198,7 +232,9 @@ test('hostile input: empty, blank, binary, invalid UTF-8, prose: unknown with a 
   const bad = identifyLicense(invalid);
   assert.equal(bad.spdx, undefined);
   assert.ok(bad.reason);
-  const prose = identifyLicense('This is a README. It has nothing to do with licensing at all, but it is long enough to be looked at.\n'.repeat(20));
+  const prose = identifyLicense(
+    'This is a README. It has nothing to do with licensing at all, but it is long enough to be looked at.\n'.repeat(20),
+  );
   assert.equal(prose.spdx, undefined);
   assert.match(prose.reason ?? '', /no candidate/);
   assert.equal(identifyLicense('Copyright 2020 Foo\nAll rights reserved.\n').spdx, undefined);

@@ -18,7 +18,10 @@ const extract = (files: Record<string, string>) => {
 
 test('the PostgreSQL License as projects write it (own title, own copyright and holder) is PostgreSQL, not modified', () => {
   const text = spdxText('PostgreSQL')
-    .replace(/^PostgreSQL Database Management System\s*\n\s*\(formerly known as Postgres, then as Postgres95\)\s*\n/, 'PostgreSQL License\n')
+    .replace(
+      /^PostgreSQL Database Management System\s*\n\s*\(formerly known as Postgres, then as Postgres95\)\s*\n/,
+      'PostgreSQL License\n',
+    )
     .replace(/Portions Copyright[^\n]*\n\s*\nPortions Copyright[^\n]*\n/, 'Copyright (c) 2021-2025, The Example Tensor Lab\n')
     .replace(/THE UNIVERSITY OF CALIFORNIA/g, 'THE EXAMPLE TENSOR LAB');
   assert.doesNotMatch(text, /Postgres95|University of California/i);
@@ -29,7 +32,7 @@ test('the PostgreSQL License as projects write it (own title, own copyright and 
   assert.deepEqual(r.differences, []);
 });
 
-test('every allowlisted template: its title left out, or another title of the project\'s own, is still that license', () => {
+test("every allowlisted template: its title left out, or another title of the project's own, is still that license", () => {
   const titled = templates().filter((t) => t.kind === 'license' && t.optional > 0 && ALLOWLIST.includes(t.spdx));
   assert.ok(titled.length >= 8, titled.map((t) => t.spdx).join(','));
   for (const t of titled) {
@@ -50,7 +53,10 @@ test('every allowlisted template: its title left out, or another title of the pr
 test('another license\'s title over a text is still a difference (MIT-0\'s words under "MIT License")', () => {
   const r = identifyLicense(spdxText('MIT-0').replace('MIT No Attribution', 'MIT License'));
   assert.equal(r.modified, true);
-  assert.ok(r.differences.some((d) => d.kind === 'added' && d.text === 'MIT License'), JSON.stringify(r.differences));
+  assert.ok(
+    r.differences.some((d) => d.kind === 'added' && d.text === 'MIT License'),
+    JSON.stringify(r.differences),
+  );
 });
 
 test('one file "dual-licensed under either of Apache-2.0 / MIT, at your option" holding both texts is Apache-2.0 OR MIT', () => {
@@ -59,7 +65,10 @@ test('one file "dual-licensed under either of Apache-2.0 / MIT, at your option" 
   const r = identifyLicense(text);
   assert.equal(r.modified, false, JSON.stringify(r.differences));
   assert.equal(r.expression, 'Apache-2.0 OR MIT');
-  assert.deepEqual(r.parts.filter((p) => p.kind === 'license').map((p) => p.spdx), ['Apache-2.0', 'MIT']);
+  assert.deepEqual(
+    r.parts.filter((p) => p.kind === 'license').map((p) => p.spdx),
+    ['Apache-2.0', 'MIT'],
+  );
   // the same two texts without the sentence that makes them a choice are both binding, not a choice
   assert.notEqual(identifyLicense(`${spdxText('Apache-2.0')}\n\n${mit}\n`).expression, 'Apache-2.0 OR MIT');
 });
@@ -71,12 +80,16 @@ test('LGPL-3.0 as LICENSE (the LGPL) + LICENSE.GPL (the GPL it builds on) is LGP
   assert.equal(extract({ LICENSE: spdxText('GPL-3.0-only'), 'LICENSE-MIT': spdxText('MIT') }).expression, 'GPL-3.0-only AND MIT');
 });
 
-test('LICENSE-3RD-PARTY (notices for vendored code) is third-party licensing, not part of the project\'s expression', () => {
+test("LICENSE-3RD-PARTY (notices for vendored code) is third-party licensing, not part of the project's expression", () => {
   const notices = `Third-party software bundled in this repository\n\nvendor/fastkernels is under the following license:\n\n${spdxText('BSD-3-Clause')}\n`;
   for (const name of ['LICENSE-3RD-PARTY', 'LICENSE-THIRD-PARTY.txt', 'LICENSES_THIRD_PARTY']) {
     const r = extract({ LICENSE: spdxText('MIT'), [name]: notices });
     assert.equal(r.expression, 'MIT', name);
-    assert.deepEqual(r.files.map((f) => f.path), ['LICENSE'], name);
+    assert.deepEqual(
+      r.files.map((f) => f.path),
+      ['LICENSE'],
+      name,
+    );
     assert.ok(r.thirdParty.includes(name), `${name}: ${r.thirdParty.join(',')}`);
   }
 });

@@ -30,7 +30,7 @@ test('normalise: case, punctuation, quotes, bullets, enumerators (1. a. (ii)), M
   for (const variant of [
     '\uFEFF1. Redistributions of source code must retain the “above” notice.',
     '  a. Redistributions of source code\r\n     must retain the above notice.',
-    '(ii) Redistributions of SOURCE code must retain the \'above\' notice.',
+    "(ii) Redistributions of SOURCE code must retain the 'above' notice.",
     '- **Redistributions** of source code must retain the _above_ notice.',
     '> ## Redistributions of source code must retain the above notice.',
   ]) {
@@ -59,19 +59,26 @@ test('normalise: copyright lines of many shapes become attributions; copyright i
 });
 
 test('normalise: placeholders become one wildcard; URLs in brackets and Markdown links keep their words', () => {
-  const n = normalizeLicenseText('Neither the name of [fullname] nor <Name of Institution> nor {{ owner }}; see <https://fsf.org/> or [the site](https://x.org).');
+  const n = normalizeLicenseText(
+    'Neither the name of [fullname] nor <Name of Institution> nor {{ owner }}; see <https://fsf.org/> or [the site](https://x.org).',
+  );
   assert.equal(n.tokens.filter((t) => t === WILDCARD).length, 3);
   assert.ok(n.tokens.includes('fsf'));
   assert.ok(n.tokens.includes('site'));
   assert.ok(!n.tokens.includes('x'));
-  assert.deepEqual(normalizeLicenseText('SPDX-License-Identifier: MIT OR Apache-2.0\n').spdxTags, [{ line: 1, value: 'MIT OR Apache-2.0' }]);
+  assert.deepEqual(normalizeLicenseText('SPDX-License-Identifier: MIT OR Apache-2.0\n').spdxTags, [
+    { line: 1, value: 'MIT OR Apache-2.0' },
+  ]);
   assert.equal(normalizeLicenseText('licence Licences').tokens.join(' '), 'license licenses');
 });
 
 test('expressions: OR needs one allowed branch, AND needs all, WITH keeps the license verdict', () => {
   assert.deepEqual(judgeExpression('MIT OR GPL-3.0-only', ALLOW), { allowed: true, blocking: [] });
   assert.deepEqual(judgeExpression('MIT AND GPL-3.0-only', ALLOW), { allowed: false, blocking: ['GPL-3.0-only'] });
-  assert.deepEqual(judgeExpression('GPL-2.0-only OR LGPL-2.1-only', ALLOW), { allowed: false, blocking: ['GPL-2.0-only', 'LGPL-2.1-only'] });
+  assert.deepEqual(judgeExpression('GPL-2.0-only OR LGPL-2.1-only', ALLOW), {
+    allowed: false,
+    blocking: ['GPL-2.0-only', 'LGPL-2.1-only'],
+  });
   assert.equal(judgeExpression('(MIT OR GPL-3.0-only) AND Apache-2.0', ALLOW)?.allowed, true);
   assert.equal(judgeExpression('(MIT OR GPL-3.0-only) AND SSPL-1.0', ALLOW)?.allowed, false);
   assert.equal(judgeExpression('Apache-2.0 WITH LLVM-exception', ALLOW)?.allowed, true);
@@ -95,7 +102,13 @@ test('free text, classifiers and families', () => {
 });
 
 test('restriction wording: stated limits are found; neutral mentions of commerce are not', () => {
-  const cues = (s: string) => restrictionCues(s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim());
+  const cues = (s: string) =>
+    restrictionCues(
+      s
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, ' ')
+        .trim(),
+    );
   assert.deepEqual(cues('This software is provided for non-commercial research purposes only.'), ['non-commercial', 'limited purpose']);
   assert.ok(cues('the License does not grant to you, the right to Sell the Software').includes('use or sale forbidden'));
   assert.ok(cues('The Software shall not be used for military purposes').length > 0);

@@ -3,7 +3,14 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
-import { CANDIDATE_IDS, prepareTemplates, spdxText, splitTemplateText, templates, tokenOf } from '../../../src/evidence/license/templates.js';
+import {
+  CANDIDATE_IDS,
+  prepareTemplates,
+  spdxText,
+  splitTemplateText,
+  templates,
+  tokenOf,
+} from '../../../src/evidence/license/templates.js';
 import { normalizeLicenseText } from '../../../src/evidence/license/normalize.js';
 import { preparedKey, readPreparedTemplates, writePreparedTemplates } from '../../../src/evidence/license/prepared.js';
 import { cleanupTemp, tempDir } from '../../support/repo.js';
@@ -13,7 +20,10 @@ after(cleanupTemp);
 test('prepared templates equal the templates normalised from the SPDX texts, and round-trip through the file', () => {
   const prepared = prepareTemplates();
   const licenses = prepared.filter((p) => p.kind === 'license');
-  assert.deepEqual(licenses.map((p) => p.spdx), [...CANDIDATE_IDS]);
+  assert.deepEqual(
+    licenses.map((p) => p.spdx),
+    [...CANDIDATE_IDS],
+  );
   for (const p of prepared) {
     const parts = splitTemplateText(p.spdx, spdxText(p.spdx));
     const text = p.kind === 'license' ? parts.license : parts.appendix;
@@ -36,7 +46,11 @@ test('prepared templates equal the templates normalised from the SPDX texts, and
     assert.equal(t.spdx, p.spdx);
     assert.equal(t.kind, p.kind);
     assert.equal(t.optional, p.optional);
-    assert.deepEqual([...t.ids].map((id) => loaded.vocabulary[id]), p.tokens, p.spdx);
+    assert.deepEqual(
+      [...t.ids].map((id) => loaded.vocabulary[id]),
+      p.tokens,
+      p.spdx,
+    );
     assert.deepEqual(t.raw(), p.raw, p.spdx);
     const pairs = new Set<string>();
     for (let j = 0; j + 1 < t.ids.length; j++) if (t.ids[j]! > 0 && t.ids[j + 1]! > 0) pairs.add(`${t.ids[j]} ${t.ids[j + 1]}`);
@@ -52,7 +66,11 @@ test('templates from the prepared file match as the ones normalised at first use
   const loaded = readPreparedTemplates(file)!;
   loaded.templates.forEach((t, i) => {
     const s = fromSources[i]!;
-    assert.deepEqual([...t.ids].map((id) => loaded.vocabulary[id]), [...s.ids].map((id) => tokenOf(id)), s.spdx);
+    assert.deepEqual(
+      [...t.ids].map((id) => loaded.vocabulary[id]),
+      [...s.ids].map((id) => tokenOf(id)),
+      s.spdx,
+    );
     assert.equal(t.bigrams, s.bigramCount, s.spdx);
     assert.equal(t.bigrams, s.bigrams.size, s.spdx);
   });
@@ -68,7 +86,14 @@ test('templates from the prepared file match as the ones normalised at first use
     }
   });
   const index = loaded.index!;
-  assert.deepEqual([...index.keys], [...built.keys()].sort((x, y) => x - y));
+  assert.deepEqual(
+    [...index.keys],
+    [...built.keys()].sort((x, y) => x - y),
+  );
   index.keys.forEach((k, n) => assert.deepEqual([...index.holders.subarray(index.starts[n]!, index.starts[n + 1]!)], built.get(k)));
-  assert.deepEqual(loaded.vocabulary.slice(0, 50), Array.from({ length: 50 }, (_, id) => tokenOf(id)), 'the ids of the file are the ones interning in order gives');
+  assert.deepEqual(
+    loaded.vocabulary.slice(0, 50),
+    Array.from({ length: 50 }, (_, id) => tokenOf(id)),
+    'the ids of the file are the ones interning in order gives',
+  );
 });

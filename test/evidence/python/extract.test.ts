@@ -33,7 +33,16 @@ test('wants: packaging files at or near the root, requirements and environments 
     'optimization/pkg/sub/setup.py',
     'packaging/pkg/meta.yaml',
   ];
-  const no = ['a/b/c/d/pyproject.toml', 'a/b/c/requirements.txt', 'a/b/c/d/meta.yaml', 'meta.yaml', 'README.md', 'requirements.md', 'tests/test_setup.py', 'notrequirements.txt'];
+  const no = [
+    'a/b/c/d/pyproject.toml',
+    'a/b/c/requirements.txt',
+    'a/b/c/d/meta.yaml',
+    'meta.yaml',
+    'README.md',
+    'requirements.md',
+    'tests/test_setup.py',
+    'notrequirements.txt',
+  ];
   for (const p of yes) assert.equal(pythonExtractor.wants(p), true, p);
   for (const p of no) assert.equal(pythonExtractor.wants(p), false, p);
 });
@@ -52,8 +61,14 @@ test('the root distribution name wins; binary and unreadable files are reported,
   assert.deepEqual(ev.distribution, { name: 'outer', file: 'setup.cfg', line: 2 });
   assert.deepEqual(ev.licenseMeta, [{ value: 'License :: OSI Approved :: MIT License', file: 'setup.cfg', kind: 'classifier' }]);
   assert.deepEqual(ev.files, ['python/pyproject.toml', 'requirements.txt', 'setup.cfg']);
-  assert.deepEqual(ev.torch.map((d) => d.file), ['requirements.txt']);
-  assert.deepEqual(problems.map((p) => p.file), ['setup.py']);
+  assert.deepEqual(
+    ev.torch.map((d) => d.file),
+    ['requirements.txt'],
+  );
+  assert.deepEqual(
+    problems.map((p) => p.file),
+    ['setup.py'],
+  );
 });
 
 test('the bundled torch release list is valid and filtered by the asOf day; a bad entry is named', () => {
@@ -62,8 +77,19 @@ test('the bundled torch release list is valid and filtered by the asOf day; a ba
   assert.equal(torchReleasesAt(new Date('2026-03-22T23:59:59Z'))[0]?.version, '2.10.0');
   const dir = tempDir();
   const file = join(dir, 'releases.json');
-  writeFileSync(file, JSON.stringify({ releases: [{ version: '3.0.0', date: '2027-01-01' }, { version: '3.1', date: 'soon' }] }));
-  assert.throws(() => readTorchReleases(file), /releases\[1\]: expected \{"version": "X.Y.Z", "date": "YYYY-MM-DD"\}, found \{"version":"3.1","date":"soon"\}/);
+  writeFileSync(
+    file,
+    JSON.stringify({
+      releases: [
+        { version: '3.0.0', date: '2027-01-01' },
+        { version: '3.1', date: 'soon' },
+      ],
+    }),
+  );
+  assert.throws(
+    () => readTorchReleases(file),
+    /releases\[1\]: expected \{"version": "X.Y.Z", "date": "YYYY-MM-DD"\}, found \{"version":"3.1","date":"soon"\}/,
+  );
   writeFileSync(file, JSON.stringify({ releases: [{ version: '3.0.0', date: '2027-01-01' }] }));
   const prev = process.env.STEWARD_TORCH_RELEASES;
   process.env.STEWARD_TORCH_RELEASES = file;

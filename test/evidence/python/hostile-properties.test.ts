@@ -42,7 +42,16 @@ test('CI readers never throw on arbitrary text', () => {
     fc.property(text, (s) => {
       scanScript(s);
       const files = Object.fromEntries(
-        ['.github/workflows/x.yml', '.gitlab-ci.yml', '.circleci/config.yml', 'azure-pipelines.yml', '.travis.yml', 'Jenkinsfile', '.buildkite/p.yml', 'Makefile'].map((p) => [p, { path: p, size: s.length, text: s }]),
+        [
+          '.github/workflows/x.yml',
+          '.gitlab-ci.yml',
+          '.circleci/config.yml',
+          'azure-pipelines.yml',
+          '.travis.yml',
+          'Jenkinsfile',
+          '.buildkite/p.yml',
+          'Makefile',
+        ].map((p) => [p, { path: p, size: s.length, text: s }]),
       );
       const ev = extractCi(files, []);
       assert.ok(Array.isArray(ev.workflows));

@@ -38,7 +38,10 @@ test('-r includes within the repository make an included file required; escapes 
   const decls = readRequirementFiles(Object.keys(files), files, problems);
   const by = Object.fromEntries(decls.map((d) => [d.file, d.optional]));
   assert.deepEqual(by, { 'requirements/base.txt': false, 'requirements/dev.txt': true, 'docs/requirements.txt': true });
-  assert.deepEqual(problems.map((p) => p.message), ['includes missing.txt, which is not in the repository or was not read']);
+  assert.deepEqual(
+    problems.map((p) => p.message),
+    ['includes missing.txt, which is not in the repository or was not read'],
+  );
 });
 
 test('an include cycle terminates', () => {
@@ -60,7 +63,8 @@ test('conda match specs', () => {
 
 test('environment.yml: conda and pip entries with lines; malformed YAML is a problem with its line', () => {
   const problems: EvidenceProblem[] = [];
-  const text = 'name: env\nchannels: [pytorch, conda-forge]\ndependencies:\n  - python=3.11\n  - pytorch::pytorch=2.10\n  - pytorch-cuda=12.1\n  - pip\n  - pip:\n      - torch>=2.4 ; sys_platform == "win32"\n';
+  const text =
+    'name: env\nchannels: [pytorch, conda-forge]\ndependencies:\n  - python=3.11\n  - pytorch::pytorch=2.10\n  - pytorch-cuda=12.1\n  - pip\n  - pip:\n      - torch>=2.4 ; sys_platform == "win32"\n';
   const d = readEnvironmentYml('environment.yml', text, false, problems);
   assert.deepEqual(
     d.map((x) => [x.scope, x.specifier, x.syntax, x.line, x.marker]),

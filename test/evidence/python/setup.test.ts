@@ -82,7 +82,8 @@ test('setup.py: literal lists, a list bound to a name, + concatenation, dict ext
 });
 
 test('setup.py: requirements read from a file or built by code are not guessed', () => {
-  const text = 'with open("requirements.txt") as f:\n    reqs = f.read().splitlines()\nsetup(name="x", install_requires=reqs, extras_require={k: v for k, v in E.items()})\n';
+  const text =
+    'with open("requirements.txt") as f:\n    reqs = f.read().splitlines()\nsetup(name="x", install_requires=reqs, extras_require={k: v for k, v in E.items()})\n';
   const f = readSetupPy('setup.py', text, []);
   assert.deepEqual(f.torch, []);
   assert.equal(f.name?.name, 'x');
@@ -91,7 +92,12 @@ test('setup.py: requirements read from a file or built by code are not guessed',
 test('setup.py tokenizer: triple-quoted, prefixed and unterminated strings; line continuations', () => {
   const toks = tokenize('a = """x\ny"""\nb = rb\'\\d\' \\\n  + f"z"\nc = "unterminated\nd = 1\n');
   const strs = toks.filter((t) => t.t === 'str').map((t) => [t.v, t.line]);
-  assert.deepEqual(strs, [['x\ny', 1], ['\\d', 3], ['z', 4], ['unterminated', 5]]);
+  assert.deepEqual(strs, [
+    ['x\ny', 1],
+    ['\\d', 3],
+    ['z', 4],
+    ['unterminated', 5],
+  ]);
   assert.ok(toks.some((t) => t.t === 'name' && t.v === 'd' && t.line === 6));
 });
 
@@ -101,7 +107,13 @@ test('setup.py hostile: 1 MB of nesting, a huge list named many times, self-refe
   assert.deepEqual(readSetupPy('setup.py', deep, []).torch, []);
   assert.ok(Date.now() - start < 3000, `deep nesting took ${Date.now() - start} ms`);
 
-  const big = 'R = [' + Array.from({ length: 60_000 }, (_, i) => `"pkg${i}"`).join(',') + ', "torch>=2.1"]\n' + 'setup(install_requires=R, extras_require={' + Array.from({ length: 2_000 }, (_, i) => `"e${i}": R`).join(',') + '})\n';
+  const big =
+    'R = [' +
+    Array.from({ length: 60_000 }, (_, i) => `"pkg${i}"`).join(',') +
+    ', "torch>=2.1"]\n' +
+    'setup(install_requires=R, extras_require={' +
+    Array.from({ length: 2_000 }, (_, i) => `"e${i}": R`).join(',') +
+    '})\n';
   assert.ok(big.length > 500_000);
   start = Date.now();
   const f = readSetupPy('setup.py', big, []);

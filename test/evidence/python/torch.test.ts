@@ -1,6 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { admissionOf, judgeTorchSupport, latestSeries, suggestSpecifier, toPep440, versionFromUrl } from '../../../src/evidence/python/torch.js';
+import {
+  admissionOf,
+  judgeTorchSupport,
+  latestSeries,
+  suggestSpecifier,
+  toPep440,
+  versionFromUrl,
+} from '../../../src/evidence/python/torch.js';
 import type { TorchDeclaration } from '../../../src/evidence/types.js';
 
 const RELEASES = [
@@ -64,7 +71,10 @@ test('unreadable specifiers and URLs give null admission with the reason', () =>
   assert.match(admissionOf(decl("{{ pin_compatible('pytorch') }}", { syntax: 'conda' }), LATEST).error!, /template/);
   assert.equal(versionFromUrl('https://download.pytorch.org/whl/cpu/torch-2.10.0%2Bcpu-cp311-cp311-linux_x86_64.whl'), '2.10.0');
   assert.equal(versionFromUrl('git+https://github.com/pytorch/pytorch'), undefined);
-  assert.deepEqual(admissionOf(decl('', { url: 'https://x/torch-2.11.0-cp312-none-any.whl' }), LATEST).admitted, { '2.11': true, '2.10': false });
+  assert.deepEqual(admissionOf(decl('', { url: 'https://x/torch-2.11.0-cp312-none-any.whl' }), LATEST).admitted, {
+    '2.11': true,
+    '2.10': false,
+  });
   assert.equal(admissionOf(decl('', { url: 'file:///src/torch' }), LATEST).admitted['2.11'], null);
   assert.match(admissionOf(decl('>='.repeat(5000)), LATEST).error!, /not a version constraint/);
 });
@@ -73,7 +83,14 @@ test('latest series by date: a release on the asOf day counts, the day before it
   assert.deepEqual(latestSeries(RELEASES, new Date('2026-03-23T00:00:00Z'), 2), ['2.11', '2.10']);
   assert.deepEqual(latestSeries(RELEASES, new Date('2026-03-22T23:59:59Z'), 2), ['2.10', '2.9']);
   // patch entries and out-of-order input collapse into series, ordered by version
-  assert.deepEqual(latestSeries([...RELEASES, { version: '2.10.1', date: '2026-02-01' }, { version: '1.13.1', date: '2026-03-01' }], new Date('2026-04-01'), 3), ['2.11', '2.10', '2.9']);
+  assert.deepEqual(
+    latestSeries(
+      [...RELEASES, { version: '2.10.1', date: '2026-02-01' }, { version: '1.13.1', date: '2026-03-01' }],
+      new Date('2026-04-01'),
+      3,
+    ),
+    ['2.11', '2.10', '2.9'],
+  );
 });
 
 test('judging: the best-ranked declarations decide, extras-only is flagged, absence is undeclared', () => {
@@ -82,14 +99,22 @@ test('judging: the best-ranked declarations decide, extras-only is flagged, abse
   const meta = decl('>=2.0');
   let j = judgeTorchSupport([pinned, meta], RELEASES, asOf, 2);
   assert.equal(j.outcome, 'admits-all');
-  assert.deepEqual(j.judged.map((a) => a.declaration.file), ['pyproject.toml']);
+  assert.deepEqual(
+    j.judged.map((a) => a.declaration.file),
+    ['pyproject.toml'],
+  );
   j = judgeTorchSupport([pinned], RELEASES, asOf, 2);
   assert.equal(j.outcome, 'excludes-latest');
   j = judgeTorchSupport([decl('>=2.11', { optional: true, scope: 'optional:torch' })], RELEASES, asOf, 2);
   assert.equal(j.outcome, 'excludes-older');
   assert.equal(j.optionalOnly, true);
   // two required declarations with markers: both must admit
-  j = judgeTorchSupport([decl('>=2.0', { marker: 'sys_platform == "linux"' }), decl('<2.11', { marker: 'sys_platform == "darwin"' })], RELEASES, asOf, 2);
+  j = judgeTorchSupport(
+    [decl('>=2.0', { marker: 'sys_platform == "linux"' }), decl('<2.11', { marker: 'sys_platform == "darwin"' })],
+    RELEASES,
+    asOf,
+    2,
+  );
   assert.equal(j.outcome, 'excludes-latest');
   assert.equal(judgeTorchSupport([], RELEASES, asOf, 2).outcome, 'undeclared');
   assert.equal(judgeTorchSupport([meta], RELEASES.slice(0, 1), asOf, 2).outcome, 'no-releases');

@@ -44,9 +44,23 @@ test('a complete body: exit 0, JSON with the contract fields and no problems', a
   assert.equal(r.code, 0);
   const parsed = JSON.parse(r.stdout) as { fields: Record<string, unknown>; problems: unknown[] };
   assert.deepEqual(Object.keys(parsed.fields), [
-    'projectName', 'contactEmails', 'summary', 'description', 'similarProjects', 'repoUrl', 'additionalRepos', 'license',
-    'maintainers', 'backingEntity', 'websiteUrl', 'documentation', 'ci', 'pytorchVersions', 'pytorchComponents',
-    'maintenanceCommitment', 'additionalInfo',
+    'projectName',
+    'contactEmails',
+    'summary',
+    'description',
+    'similarProjects',
+    'repoUrl',
+    'additionalRepos',
+    'license',
+    'maintainers',
+    'backingEntity',
+    'websiteUrl',
+    'documentation',
+    'ci',
+    'pytorchVersions',
+    'pytorchComponents',
+    'maintenanceCommitment',
+    'additionalInfo',
   ]);
   assert.equal(parsed.fields.projectName, 'TorchWave');
   assert.deepEqual(parsed.problems, []);
@@ -59,7 +73,10 @@ test('problems: exit 1, listed in text with their lines', async () => {
   assert.match(r.stdout, /^1 problem:\n {2}repoUrl: line 21: https:\/\/github\.com\/Project-MONAI is an organisation, not a repository/m);
   const text = await run([file('complete2.md', COMPLETE)]);
   assert.equal(text.code, 0);
-  assert.match(text.stdout, /^description: TorchWave provides GPU-accelerated, differentiable implementations of classic audio DSP\n {4}\(filters/m);
+  assert.match(
+    text.stdout,
+    /^description: TorchWave provides GPU-accelerated, differentiable implementations of classic audio DSP\n {4}\(filters/m,
+  );
   assert.match(text.stdout, /^additionalInfo: -$/m);
   assert.match(text.stdout, /Complete: every required answer is there\.\nNote: no project name/);
   const not = await run([file('not.md', NOT_AN_APPLICATION), '--format', 'json']);
@@ -71,7 +88,10 @@ test('text output without --title says where the project name is, instead of a b
   const bare = await run([file('complete3.md', COMPLETE)]);
   assert.equal(bare.code, 0, 'the missing title is a note, not a problem');
   assert.match(bare.stdout, /^projectName: -$/m);
-  assert.match(bare.stdout, /\nNote: no project name: it is in the issue title, not the body; pass --title "\[Ecosystem\] <Project Name>"\.\n$/);
+  assert.match(
+    bare.stdout,
+    /\nNote: no project name: it is in the issue title, not the body; pass --title "\[Ecosystem\] <Project Name>"\.\n$/,
+  );
   const titled = await run([file('complete4.md', COMPLETE), '--title', '[Ecosystem] TorchWave']);
   assert.match(titled.stdout, /^projectName: TorchWave$/m);
   assert.match(titled.stdout, /Complete: every required answer is there\.\n$/);
@@ -98,7 +118,10 @@ test('reads the body from standard input with -', () => {
 import { registerParse } from './src/cli/commands/application-parse.ts';
 const p = new Command(); registerParse(p.command('application'));
 await p.parseAsync(['application', 'parse', '-', '--format', 'json'], { from: 'user' });`;
-  const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { input: COMPLETE.replace(/\n/g, '\r\n'), encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+    input: COMPLETE.replace(/\n/g, '\r\n'),
+    encoding: 'utf8',
+  });
   assert.equal(r.status, 0, r.stderr);
   assert.equal((JSON.parse(r.stdout) as { fields: { repoUrl: string } }).fields.repoUrl, 'https://github.com/torchwave/torchwave');
 });

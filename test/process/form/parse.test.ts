@@ -95,7 +95,10 @@ test('every placeholder spelling is null', () => {
     const { fields, problems } = parseApplicationBody(body);
     assert.equal(fields.summary, null, JSON.stringify(p));
     assert.equal(fields.additionalInfo, null, JSON.stringify(p));
-    assert.ok(problems.some((x) => x.field === 'summary' && /is required/.test(x.message)), JSON.stringify(p));
+    assert.ok(
+      problems.some((x) => x.field === 'summary' && /is required/.test(x.message)),
+      JSON.stringify(p),
+    );
     assert.ok(!problems.some((x) => x.field === 'additionalInfo'), 'optional: no problem');
   }
   // words that merely start like a placeholder are answers
@@ -117,7 +120,10 @@ test('an organisation URL is kept but flagged, with the line', () => {
   assert.equal(fields.repoUrl, 'https://github.com/Project-MONAI');
   assert.equal(problems.length, 1);
   assert.equal(problems[0]!.field, 'repoUrl');
-  assert.equal(problems[0]!.message, `line ${problems[0]!.line}: https://github.com/Project-MONAI is an organisation, not a repository; expected https://github.com/Project-MONAI/<repository>`);
+  assert.equal(
+    problems[0]!.message,
+    `line ${problems[0]!.line}: https://github.com/Project-MONAI is an organisation, not a repository; expected https://github.com/Project-MONAI/<repository>`,
+  );
   assert.equal(ORG_URL.split('\n')[problems[0]!.line! - 1], 'https://github.com/Project-MONAI');
   // a trailing slash or .git makes no difference; one more path segment does
   assert.equal(parseApplicationBody(ORG_URL.replace('Project-MONAI\n', 'Project-MONAI/\n')).problems.length, 1);
@@ -197,10 +203,10 @@ test('handles: @name, profile URLs, bare names; prose around marked handles is i
   }
   const bad = parseApplicationBody(body('@good, @under_score, @-dash'));
   assert.deepEqual(bad.fields.maintainers, ['good']);
-  assert.deepEqual(bad.problems.map((p) => p.message.replace(/^line \d+: /, '')), [
-    '"under_score" is not a valid GitHub handle',
-    '"-dash" is not a valid GitHub handle',
-  ]);
+  assert.deepEqual(
+    bad.problems.map((p) => p.message.replace(/^line \d+: /, '')),
+    ['"under_score" is not a valid GitHub handle', '"-dash" is not a valid GitHub handle'],
+  );
   // 39 characters is GitHub's limit
   assert.deepEqual(parseApplicationBody(body(`@${'a'.repeat(39)}`)).fields.maintainers, ['a'.repeat(39)]);
   assert.deepEqual(
@@ -254,7 +260,13 @@ test('a body far larger than GitHub allows is read up to the limit and says so',
 });
 
 test('hostile answers stay linear: long runs that make trailing-character regexes backtrack', () => {
-  const heads = ['Contact emails', 'GitHub handles of the project maintainer(s)', 'Project repo URL', 'Additional repos in scope of the application', 'Project summary'];
+  const heads = [
+    'Contact emails',
+    'GitHub handles of the project maintainer(s)',
+    'Project repo URL',
+    'Additional repos in scope of the application',
+    'Project summary',
+  ];
   const n = 60_000;
   const payloads = [
     `${'.'.repeat(n)}@`,
@@ -291,7 +303,10 @@ test('an organisation is a fine website but not a repository in scope', () => {
   assert.deepEqual(
     problems.map((p) => [p.field, p.message]),
     [
-      ['additionalRepos', 'line 26: https://github.com/torchwave-labs is an organisation, not a repository; expected https://github.com/torchwave-labs/<repository>'],
+      [
+        'additionalRepos',
+        'line 26: https://github.com/torchwave-labs is an organisation, not a repository; expected https://github.com/torchwave-labs/<repository>',
+      ],
       ['additionalRepos', 'line 27: "https://localhost/x" has no valid host name'],
     ],
   );

@@ -22,7 +22,9 @@ test('the fields are the questions of the real issue form, in its order, with it
     t.skip(`${FORM} is absent (../shared not checked out next to this repository)`);
     return;
   }
-  const form = parseYaml(readFileSync(FORM, 'utf8')) as { body: { type: string; attributes: { label?: string }; validations?: { required?: boolean } }[] };
+  const form = parseYaml(readFileSync(FORM, 'utf8')) as {
+    body: { type: string; attributes: { label?: string }; validations?: { required?: boolean } }[];
+  };
   const questions = form.body.filter((b) => b.type !== 'markdown');
   assert.deepEqual(
     FIELDS.map((f) => [f.label.trim(), f.required]),
@@ -62,17 +64,24 @@ const fragment = fc.oneof(
 
 test('any string parses without throwing, to well-formed fields', () => {
   fc.assert(
-    fc.property(fc.oneof(fc.string({ unit: 'binary', maxLength: 2000 }), fc.array(fragment, { maxLength: 60 }).map((a) => a.join(''))), fc.option(fc.string()), (body, title) => {
-      const { fields, problems } = parseApplicationBody(body, title === null ? {} : { title });
-      for (const e of fields.contactEmails) assert.ok(isEmail(e), e);
-      for (const h of fields.maintainers) assert.ok(isGitHubHandle(h), h);
-      for (const u of [fields.repoUrl, fields.websiteUrl, ...fields.additionalRepos]) if (u !== null) assert.match(u, /^https?:\/\//);
-      for (const p of problems) {
-        assert.equal(typeof p.message, 'string');
-        assert.ok(p.message.length > 0);
-        if (p.line !== undefined) assert.ok(Number.isInteger(p.line) && p.line >= 1);
-      }
-    }),
+    fc.property(
+      fc.oneof(
+        fc.string({ unit: 'binary', maxLength: 2000 }),
+        fc.array(fragment, { maxLength: 60 }).map((a) => a.join('')),
+      ),
+      fc.option(fc.string()),
+      (body, title) => {
+        const { fields, problems } = parseApplicationBody(body, title === null ? {} : { title });
+        for (const e of fields.contactEmails) assert.ok(isEmail(e), e);
+        for (const h of fields.maintainers) assert.ok(isGitHubHandle(h), h);
+        for (const u of [fields.repoUrl, fields.websiteUrl, ...fields.additionalRepos]) if (u !== null) assert.match(u, /^https?:\/\//);
+        for (const p of problems) {
+          assert.equal(typeof p.message, 'string');
+          assert.ok(p.message.length > 0);
+          if (p.line !== undefined) assert.ok(Number.isInteger(p.line) && p.line >= 1);
+        }
+      },
+    ),
     { numRuns: 300 },
   );
 });
@@ -87,12 +96,26 @@ const text = fc
   .filter((s) => placeholderOf(s) === undefined);
 const handle = fc
   .stringMatching(/^[A-Za-z0-9](?:[A-Za-z0-9]|-[A-Za-z0-9]){0,15}$/)
-  .filter((h) => !['and', 'or', 'the', 'of', 'maintainers', 'maintainer', 'handles', 'github', 'lead', 'core', 'team', 'etc'].includes(h.toLowerCase()));
+  .filter(
+    (h) =>
+      !['and', 'or', 'the', 'of', 'maintainers', 'maintainer', 'handles', 'github', 'lead', 'core', 'team', 'etc'].includes(
+        h.toLowerCase(),
+      ),
+  );
 const email = fc
-  .tuple(fc.stringMatching(/^[a-z0-9][a-z0-9_+-]{0,8}(?:\.[a-z0-9]{1,5})?$/), fc.stringMatching(/^[a-z0-9]{1,10}$/), fc.stringMatching(/^[a-z]{2,5}$/))
+  .tuple(
+    fc.stringMatching(/^[a-z0-9][a-z0-9_+-]{0,8}(?:\.[a-z0-9]{1,5})?$/),
+    fc.stringMatching(/^[a-z0-9]{1,10}$/),
+    fc.stringMatching(/^[a-z]{2,5}$/),
+  )
   .map(([l, d, tld]) => `${l}@${d}.${tld}`);
 const repoUrl = fc.oneof(
-  fc.tuple(handle, fc.stringMatching(/^[A-Za-z0-9_-][A-Za-z0-9._-]{0,15}$/).filter((r) => !/(\.|\.git)$/i.test(r))).map(([o, r]) => `https://github.com/${o}/${r}`),
+  fc
+    .tuple(
+      handle,
+      fc.stringMatching(/^[A-Za-z0-9_-][A-Za-z0-9._-]{0,15}$/).filter((r) => !/(\.|\.git)$/i.test(r)),
+    )
+    .map(([o, r]) => `https://github.com/${o}/${r}`),
   fc.stringMatching(/^[a-z0-9]{1,10}$/).map((h) => `https://${h}.example.org/project`),
 );
 const unique = <T>(arb: fc.Arbitrary<T>, min: number): fc.Arbitrary<T[]> =>
@@ -134,13 +157,19 @@ test('a valid body round-trips its fields', () => {
 
 test('headings are matched whatever their case, spacing and trailing punctuation', () => {
   fc.assert(
-    fc.property(fc.constantFrom(...FIELDS), fc.boolean(), fc.constantFrom('', '?', ':', ' ', '  ?'), fc.integer({ min: 1, max: 6 }), (f, upper, tail, level) => {
-      const label = (upper ? f.label.toUpperCase() : f.label.toLowerCase()).replace(/\?$/, '') + tail;
-      const { fields } = parseApplicationBody(`${'#'.repeat(level)} ${label}\n\nhttps://github.com/a/b @abc x@y.org\n`);
-      const v = fields[f.name];
-      assert.ok(v !== null && !(Array.isArray(v) && v.length === 0), `${f.name} from "${label}"`);
-      assert.equal(normaliseLabel(label), normaliseLabel(f.label));
-    }),
+    fc.property(
+      fc.constantFrom(...FIELDS),
+      fc.boolean(),
+      fc.constantFrom('', '?', ':', ' ', '  ?'),
+      fc.integer({ min: 1, max: 6 }),
+      (f, upper, tail, level) => {
+        const label = (upper ? f.label.toUpperCase() : f.label.toLowerCase()).replace(/\?$/, '') + tail;
+        const { fields } = parseApplicationBody(`${'#'.repeat(level)} ${label}\n\nhttps://github.com/a/b @abc x@y.org\n`);
+        const v = fields[f.name];
+        assert.ok(v !== null && !(Array.isArray(v) && v.length === 0), `${f.name} from "${label}"`);
+        assert.equal(normaliseLabel(label), normaliseLabel(f.label));
+      },
+    ),
     { numRuns: 200 },
   );
 });

@@ -16,7 +16,9 @@ for (const target of TARGETS) {
     fc.array(fc.oneof(fragment, fragment, fc.string({ maxLength: 12, unit: 'grapheme' })), { maxLength: 300 }).map((a) => a.join('')),
     // one fragment (or a pair) many times over: quadratic work shows here
     // up to 128 KiB (FUZZ_MAX_REPEATED): the size budget the YAML readers enforce, past any real file of these kinds
-    fc.tuple(fragment, fragment, fc.integer({ min: 1, max: 20_000 })).map(([a, b, n]) => (a + b).repeat(Math.min(n, Math.floor(maxRepeated / (a.length + b.length))))),
+    fc
+      .tuple(fragment, fragment, fc.integer({ min: 1, max: 20_000 }))
+      .map(([a, b, n]) => (a + b).repeat(Math.min(n, Math.floor(maxRepeated / (a.length + b.length))))),
   );
   const budget = target.budgetMs?.ms ?? budgetMs;
   let ran = 0;
