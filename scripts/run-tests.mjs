@@ -1,8 +1,9 @@
 // Runs every test file under test/ (or those whose path contains one of the arguments) with
 // node's own test runner; Node 20's --test takes no globs, so the files are listed here.
 //
-// A full run (no file named) first type-checks the sources (tsc --noEmit) and lints them (ESLint,
-// eslint.config.js, with its cache in node_modules/.cache), and runs no test when either fails:
+// A full run (no file named) first type-checks the sources (tsc --noEmit), lints them (ESLint,
+// eslint.config.js, with its cache in node_modules/.cache) and checks their format (Prettier,
+// .prettierrc.json; `npm run format` rewrites), and runs no test when any of them fails:
 // `npm test` is then what CI and the hosted workflow both need. A run of chosen files skips both.
 //
 // Then it bundles the CLI from the current sources (scripts/build.mjs, about a second) into a
@@ -76,12 +77,27 @@ if (filters.length === 0) {
         root,
       ],
     ],
+    [
+      'format:check',
+      [
+        join(root, 'node_modules', 'prettier', 'bin', 'prettier.cjs'),
+        '--check',
+        '--log-level',
+        'warn',
+        '--cache',
+        '--cache-location',
+        join(root, 'node_modules', '.cache', 'prettier', 'cache'),
+        root,
+      ],
+    ],
   ];
   for (const [name, args] of checks) {
     const t0 = Date.now();
     const r = spawnSync(process.execPath, args, { stdio: 'inherit', cwd: root });
     if (r.status !== 0) {
-      console.error(`run-tests: the ${name} failed (above); no tests ran. Run \`npm run ${name}\` to repeat it alone.`);
+      console.error(
+        `run-tests: the ${name} failed (above); no tests ran. Run \`npm run ${name}\` to repeat it alone${name === 'format:check' ? ', `npm run format` to rewrite the files it names' : ''}.`,
+      );
       process.exit(1);
     }
     console.log(`run-tests: ${name} passed in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
