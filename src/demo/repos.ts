@@ -4,7 +4,7 @@
 // checker reads them like any clone.
 import { gitBuffer } from '../evidence/git/run.js';
 import { mkdirSync } from 'node:fs';
-import { CI_WORKFLOW, wellKeptPyproject } from './project-files.js';
+import { CI_WORKFLOW, wellKeptPyproject, mitLicense } from './project-files.js';
 
 export type RepoKind = 'well-kept' | 'fading' | 'young' | 'copyleft';
 
@@ -17,29 +17,6 @@ export interface DemoRepo {
 
 const PEOPLE = ['Ada Moreau', 'Bilal Okafor', 'Chen Wei', 'Dana Kowalski', 'Emeka Obi', 'Farah Haddad', 'Goran Ilic', 'Hana Sato'];
 const email = (n: string) => `${n.toLowerCase().replace(/[^a-z]+/g, '.')}@demo.example`;
-
-const MIT = (who: string) => `MIT License
-
-Copyright (c) 2024 ${who}
-
-Permission is hereby granted, free of charge, to any person obtaining a copy
-of this software and associated documentation files (the "Software"), to deal
-in the Software without restriction, including without limitation the rights
-to use, copy, modify, merge, publish, distribute, sublicense, and/or sell
-copies of the Software, and to permit persons to whom the Software is
-furnished to do so, subject to the following conditions:
-
-The above copyright notice and this permission notice shall be included in all
-copies or substantial portions of the Software.
-
-THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
-IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
-FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
-AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
-LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM,
-OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE
-SOFTWARE.
-`;
 
 const GPL_HEAD = `                    GNU GENERAL PUBLIC LICENSE
                        Version 3, 29 June 2007
@@ -60,7 +37,7 @@ function files(r: DemoRepo): Record<string, string> {
     'tests/test_model.py': `import torch\nfrom ${py} import Model\n\n\ndef test_identity():\n    assert torch.equal(Model()(torch.ones(2)), torch.ones(2))\n`,
   };
   if (r.kind === 'copyleft') out['LICENSE'] = GPL_HEAD;
-  else out['LICENSE'] = MIT(`The ${r.name} authors`);
+  else out['LICENSE'] = mitLicense(`The ${r.name} authors`);
   if (r.kind !== 'young') {
     out['.github/workflows/ci.yml'] = CI_WORKFLOW;
     out['CONTRIBUTING.md'] =

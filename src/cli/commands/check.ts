@@ -141,24 +141,26 @@ Examples:
           ['total', String(reports.length)],
         ]);
       }
-      process.stdout.write(await render(reports, flags, policy));
+      const color = flags.color !== false && process.stdout.isTTY === true && !process.env.NO_COLOR;
+      process.stdout.write(await renderReports(reports, flags.format, { offline: flags.offline === true, color, policy }));
       const worst = reports.some((r) => r.verdict === 'fail') ? 'fail' : reports.some((r) => r.verdict === 'review') ? 'review' : 'pass';
       process.exitCode = EXIT_CODES[worst];
     });
 }
 
-async function render(
+/** The reports as `steward check --format <format>` prints them (the golden tests hold this output). */
+export async function renderReports(
   reports: import('../../report/types.js').Report[],
-  flags: CheckFlags,
-  policy: import('../../policy/types.js').Policy,
+  format: CheckFlags['format'],
+  opts: { offline: boolean; color: boolean; policy: import('../../policy/types.js').Policy },
 ): Promise<string> {
-  switch (flags.format) {
+  switch (format) {
     case 'sarif': {
       const [{ renderSarif }, { REQUIREMENTS }] = await Promise.all([
         import('../../report/sarif.js'),
         import('../../requirements/index.js'),
       ]);
-      return renderSarif(reports, { metas: REQUIREMENTS.map((r) => r.meta), policy });
+      return renderSarif(reports, { metas: REQUIREMENTS.map((r) => r.meta), policy: opts.policy });
     }
     case 'json': {
       const { renderJson } = await import('../../report/json.js');
@@ -167,16 +169,16 @@ async function render(
     case 'markdown': {
       const { renderMarkdown } = await import('../../report/markdown.js');
       const { cleanDeep } = await import('../../util/clean-text.js');
-      return reports.map((r) => renderMarkdown(cleanDeep(r), { offline: flags.offline === true })).join('\n---\n\n');
+      return reports.map((r) => renderMarkdown(cleanDeep(r), { offline: opts.offline })).join('\n---\n\n');
     }
     case 'text': {
       const { renderText } = await import('../../report/text.js');
-      const color = flags.color !== false && process.stdout.isTTY === true && !process.env.NO_COLOR;
+      const { color } = opts;
       const { cleanDeep } = await import('../../util/clean-text.js');
       // before colouring: the report's strings come from the repository; the colours are ours
       return reports.map((r) => renderText(cleanDeep(r), { color })).join('\n');
     }
     default:
-      throw new InputError(`--format ${String(flags.format)}: expected text, json, markdown or sarif`);
+      throw new InputError(`--format ${String(format)}: expected text, json, markdown or sarif`);
   }
 }
