@@ -110,6 +110,8 @@ function setRetired(text: string, ref: string, retire: boolean, opts: RetireOpti
   const id = itemId(at.cat.name, at.sub.name, item.name!);
   const extra = item.values['extra'];
   const dated = retire && opts.archivedOn !== undefined ? opts.archivedOn : undefined;
+  const archivedDay =
+    extra && typeof extra === 'object' && !Array.isArray(extra) ? (extra as Record<string, unknown>)['archived'] : undefined;
   const needsDate =
     dated !== undefined && !(extra && typeof extra === 'object' && (extra as Record<string, unknown>)['archived'] === dated);
   if (retire && current === 'archived' && !needsDate) return unchanged(src, at, `${id} is already retired`);
@@ -138,11 +140,20 @@ function setRetired(text: string, ref: string, retire: boolean, opts: RetireOpti
     }
   } else {
     splices.push(removeKey(text, item, 'project'));
+    // the day it was archived no longer holds once it is restored
+    if (archivedDay !== undefined) splices.push(removeExtraKey(src, at, 'archived'));
   }
   const expect = (v: Record<string, unknown>) => {
     const out = { ...v };
     if (retire) out['project'] = 'archived';
-    else delete out['project'];
+    else {
+      delete out['project'];
+      if (archivedDay !== undefined) {
+        const { archived: _, ...rest } = v['extra'] as Record<string, unknown>;
+        if (Object.keys(rest).length > 0) out['extra'] = rest;
+        else delete out['extra'];
+      }
+    }
     if (needsDate)
       out['extra'] = { ...(v['extra'] && typeof v['extra'] === 'object' ? (v['extra'] as Record<string, unknown>) : {}), archived: dated };
     return out;
@@ -153,26 +164,19 @@ function setRetired(text: string, ref: string, retire: boolean, opts: RetireOpti
     ? current === 'archived'
       ? `recorded the retirement day of ${id} (extra.archived: ${dated})`
       : `retired ${id} (project: archived${dated ? `, extra.archived: ${dated}` : ''})`
-    : `restored ${id}`;
+    : `restored ${id}${archivedDay !== undefined ? ` (extra.archived: ${String(archivedDay)} removed)` : ''}`;
   return { text: after, changed: true, item: checked.get(id)!, message: what };
 }
 
 /**
- * Sets one key of the item's `extra` mapping: the mapping is added when the item has none, the
- * key's line is replaced when it holds a one-line value, else the key is added after `accepted`
- * (dates together) or at the end of the mapping, at the column of its other keys.
+ * The lines of an item's `extra` block mapping, at the column of its keys; refused (edit by hand)
+ * when `extra` is written in a form a splice cannot keep intact (flow style, on the key's line).
  */
-function setExtraKey(src: SourceLandscape, at: Located, key: string, value: unknown): Splice {
+function extraLines(src: SourceLandscape, at: Located, what: string) {
   const { text } = src;
   const { item } = at;
-  const f = item.fields.get('extra');
-  if (!f) return insertKey(src, at, 'extra', { [key]: value });
+  const f = item.fields.get('extra')!;
   const current = item.values['extra'];
-  if (current === null || current === undefined || current === '') {
-    if (!ownLine(text, item, 'extra'))
-      throw new InputError(`${src.file}:${f.line}: extra of ${item.name} shares the entry's first line; edit it by hand`);
-    return { start: fieldStart(text, item, 'extra'), end: f.end, text: renderField('extra', { [key]: value }, item.keyColumn) };
-  }
   const body = text.slice(f.valueStart, f.valueEnd);
   if (
     typeof current !== 'object' ||
@@ -180,7 +184,7 @@ function setExtraKey(src: SourceLandscape, at: Located, key: string, value: unkn
     body.trimStart().startsWith('{') ||
     !text.slice(f.keyStart, f.valueStart).includes('\n')
   ) {
-    throw new InputError(`${src.file}:${f.line}: extra of ${item.name} is not a block mapping; add ${key} to it by hand`);
+    throw new InputError(`${src.file}:${f.line}: extra of ${item.name} is not a block mapping; ${what} by hand`);
   }
   // the mapping's lines: from the line after `extra:` to the end of the field
   const lines: { start: number; end: number; indent: number; key?: string }[] = [];
@@ -203,6 +207,26 @@ function setExtraKey(src: SourceLandscape, at: Located, key: string, value: unkn
   const own = lines.filter((l) => l.indent === column);
   // a key whose value goes on over the following, deeper lines
   const nested = (l: { start: number }) => (lines[lines.findIndex((x) => x.start === l.start) + 1]?.indent ?? 0) > column;
+  return { column, own, nested };
+}
+
+/**
+ * Sets one key of the item's `extra` mapping: the mapping is added when the item has none, the
+ * key's line is replaced when it holds a one-line value, else the key is added after `accepted`
+ * (dates together) or at the end of the mapping, at the column of its other keys.
+ */
+function setExtraKey(src: SourceLandscape, at: Located, key: string, value: unknown): Splice {
+  const { text } = src;
+  const { item } = at;
+  const f = item.fields.get('extra');
+  if (!f) return insertKey(src, at, 'extra', { [key]: value });
+  const current = item.values['extra'];
+  if (current === null || current === undefined || current === '') {
+    if (!ownLine(text, item, 'extra'))
+      throw new InputError(`${src.file}:${f.line}: extra of ${item.name} shares the entry's first line; edit it by hand`);
+    return { start: fieldStart(text, item, 'extra'), end: f.end, text: renderField('extra', { [key]: value }, item.keyColumn) };
+  }
+  const { column, own, nested } = extraLines(src, at, `add ${key} to it`);
   const existing = own.find((l) => l.key === key);
   if (existing) {
     if (nested(existing)) throw new InputError(`${src.file}: extra.${key} of ${item.name} spans several lines; edit it by hand`);
@@ -211,6 +235,18 @@ function setExtraKey(src: SourceLandscape, at: Located, key: string, value: unkn
   const anchor = own.find((l) => l.key === 'accepted');
   const pos = anchor && !nested(anchor) ? anchor.end : f.end;
   return { start: pos, end: pos, text: (pos > 0 && text[pos - 1] !== '\n' ? '\n' : '') + renderField(key, value, column) };
+}
+
+/**
+ * Removes one one-line key of the item's `extra` mapping, or the whole `extra` field when it is
+ * the only key, so no empty mapping is left behind.
+ */
+function removeExtraKey(src: SourceLandscape, at: Located, key: string): Splice {
+  const { own, nested } = extraLines(src, at, `remove ${key} from it`);
+  const line = own.find((l) => l.key === key)!;
+  if (nested(line)) throw new InputError(`${src.file}: extra.${key} of ${at.item.name} spans several lines; edit it by hand`);
+  if (own.length === 1) return removeKey(src.text, at.item, 'extra');
+  return { start: line.start, end: line.end, text: '' };
 }
 
 function addLf(text: string, input: NewItem, opts: EditOptions): EditResult {

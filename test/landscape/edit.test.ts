@@ -345,3 +345,27 @@ test('add and move refuse a name that differs only in case or punctuation from o
   // A genuinely different name is fine.
   assert.equal(addItem(SAMPLE, { ...base, name: 'Kornia Rs' }).item.id, 'modeling--computer-vision--kornia-rs');
 });
+
+test('restore removes the retirement day with `project: archived`: the whole extra when it held only that, else its one line', () => {
+  const r = retireItem(SAMPLE, 'Kornia', { archivedOn: '2026-12-15' });
+  const back = restoreItem(r.text, 'Kornia');
+  assert.equal(back.text, SAMPLE, 'retire with a day, then restore, is byte-identical');
+  assert.equal(back.item.extra, undefined);
+  assert.match(back.message, /restored .*kornia \(extra\.archived: 2026-12-15 removed\)/);
+  // other extra keys stay, in place
+  const withExtra = SAMPLE.replace(
+    '            crunchbase: \n',
+    "            crunchbase: \n            extra:\n              accepted: '2024-02-01'\n              annotations:\n                slug: kornia\n",
+  );
+  const k = retireItem(withExtra, 'Kornia', { archivedOn: '2026-12-15' });
+  const kBack = restoreItem(k.text, 'Kornia');
+  assert.equal(kBack.text, withExtra);
+  assert.deepEqual(kBack.item.extra, { accepted: '2024-02-01', annotations: { slug: 'kornia' } });
+  // a day written in a form that cannot be removed minimally is refused, the file untouched
+  const flow = r.text.replace(
+    "            extra:\n              archived: '2026-12-15'\n",
+    "            extra: {archived: '2026-12-15'}\n",
+  );
+  assert.notEqual(flow, r.text);
+  assert.throws(() => restoreItem(flow, 'Kornia'), /not a block mapping; remove archived from it by hand/);
+});

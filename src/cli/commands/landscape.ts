@@ -125,7 +125,7 @@ export function register(program: Command): void {
 
   for (const [name, desc] of [
     ['retire', 'mark an item retired (adds `project: archived`); nothing else in the file changes'],
-    ['restore', 'restore a retired item (removes `project: archived`); nothing else in the file changes'],
+    ['restore', 'restore a retired item (removes `project: archived` and the day in `extra.archived`); nothing else in the file changes'],
   ] as const) {
     const sub = cmd
       .command(name)
