@@ -188,7 +188,12 @@ export interface CiWorkflow {
   calls?: string[];
 }
 
-export type CiSystem = 'github-actions' | 'gitlab-ci' | 'circleci' | 'azure-pipelines' | 'travis' | 'jenkins' | 'buildkite';
+/**
+ * The id a CI system registers under (src/evidence/ci/systems/): `github-actions`, `gitlab-ci` …
+ * A string, not a closed list, so adding a system is its own module and stored evidence naming a
+ * system that is no longer registered still loads.
+ */
+export type CiSystem = string;
 
 export interface CiEvidence {
   systems: CiSystem[];

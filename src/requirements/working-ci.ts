@@ -3,6 +3,7 @@
 // completed run on the default branch decides. Declared OSes must each appear among the runners.
 import type { CiWorkflow, Evidence, EvidenceRef } from '../evidence/types.js';
 import { classifierOs } from '../evidence/ci/runners.js';
+import { CI_SYSTEMS, ciFilesShown, ciSystemById } from '../evidence/ci/systems/index.js';
 import type { Outcome, Requirement, Status } from './types.js';
 
 /** GitHub events that run CI on the project's changes. */
@@ -13,7 +14,7 @@ const FAILED = new Set(['failure', 'timed_out', 'startup_failure', 'failed', 'er
 const SUCCEEDED = new Set(['success', 'succeeded', 'passed']);
 
 export function runsOnChanges(w: CiWorkflow): boolean {
-  return w.system !== 'github-actions' || w.triggers.some((t) => CHANGE_EVENTS.has(t));
+  return !ciSystemById(w.system)?.declaresTriggers || w.triggers.some((t) => CHANGE_EVENTS.has(t));
 }
 
 /** OSes the project says it supports: Trove classifiers and the platforms of its published wheels. */
@@ -109,7 +110,7 @@ export function evaluateWorkingCi(evidence: Evidence): Outcome {
   }
   return result(
     'fail',
-    'No CI configuration was found (.github/workflows/*.yml, .gitlab-ci.yml, .circleci/config.yml, azure-pipelines.yml, .travis.yml, Jenkinsfile, .buildkite/).',
+    `No CI configuration was found (${ciFilesShown()}).`,
     'Add a workflow such as .github/workflows/ci.yml with `on: [push, pull_request]` that installs the project and runs its tests.',
   );
 }
@@ -121,8 +122,7 @@ export const workingCi: Requirement = {
     title: 'Working CI',
     tac: 'Projects must have a demonstrable working CI workflow for all declared architectures',
     automation: 'partial',
-    measures:
-      'A CI configuration exists (GitHub Actions workflows triggered on push or pull_request, GitLab CI, CircleCI, Azure Pipelines, Travis, Jenkins, Buildkite) and, with GitHub access, the latest completed runs on the default branch succeeded; offline: warn. Every operating system the project declares (Trove classifiers, wheel platforms) must appear among the CI runners, else warn.',
+    measures: `A CI configuration exists (${CI_SYSTEMS.map((s) => (s.declaresTriggers ? `${s.name} workflows triggered on push or pull_request` : s.name)).join(', ')}) and, with GitHub access, the latest completed runs on the default branch succeeded; offline: warn. Every operating system the project declares (Trove classifiers, wheel platforms) must appear among the CI runners, else warn.`,
   },
   evaluate(evidence) {
     return evaluateWorkingCi(evidence);

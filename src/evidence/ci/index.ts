@@ -1,22 +1,19 @@
 // CI configuration analysis: systems, workflows, triggers, runner OSes, test and publish steps.
 // Every CI file is read from the evaluated commit; a file that cannot be parsed is a problem
 // reported with its line, and the others are still analysed.
-import type { CiEvidence, CiStep, CiSystem, EvidenceProblem, FileExtractor, FileMap, TreeEntry } from '../types.js';
+import type { CiEvidence, CiStep, EvidenceProblem, FileExtractor, FileMap, TreeEntry } from '../types.js';
 import { scanScript } from './commands.js';
-import { readCompositeAction, readGithubWorkflow, type WorkflowRead } from './github-actions.js';
-import { readAzure, readBuildkite, readCircleci, readGitlab, readJenkinsfile, readTravis } from './other-systems.js';
+import { readCompositeAction, type WorkflowRead } from './github-actions.js';
+import type { CiSystemReader } from './system.js';
+import { ciSystemOf } from './systems/index.js';
 
-type Kind = CiSystem | 'composite-action' | 'makefile';
+/** A CI system's configuration, or a file CI steps lean on: a composite action, the root Makefile. */
+type Kind = CiSystemReader | 'composite-action' | 'makefile';
 
 export function ciKind(path: string): Kind | undefined {
-  if (/^\.github\/workflows\/[^/]+\.ya?ml$/i.test(path)) return 'github-actions';
+  const system = ciSystemOf(path);
+  if (system) return system;
   if (/^\.github\/actions\/(?:[^/]+\/){1,3}action\.ya?ml$/i.test(path)) return 'composite-action';
-  if (path === '.gitlab-ci.yml' || path === '.gitlab-ci.yaml') return 'gitlab-ci';
-  if (path === '.circleci/config.yml' || path === '.circleci/config.yaml') return 'circleci';
-  if (/^\.?azure-pipelines(\.ya?ml|\/[^/]+\.ya?ml)$/i.test(path)) return 'azure-pipelines';
-  if (path === '.travis.yml' || path === '.travis.yaml') return 'travis';
-  if (/^(?:[^/]+\/)?Jenkinsfile[^/]*$/.test(path)) return 'jenkins';
-  if (/^\.buildkite\/[^/]+\.ya?ml$/i.test(path)) return 'buildkite';
   if (/^(GNUmakefile|Makefile|makefile)$/.test(path)) return 'makefile';
   return undefined;
 }
@@ -100,35 +97,11 @@ export function extractCi(files: FileMap, problems: EvidenceProblem[]): CiEviden
     const text = blob.text;
     let read: WorkflowRead | undefined;
     try {
-      switch (kind) {
-        case 'github-actions':
-          read = readGithubWorkflow(path, text, problems);
-          break;
-        case 'composite-action':
-          read = readCompositeAction(path, text, problems);
-          break;
-        case 'gitlab-ci':
-          read = readGitlab(path, text, problems);
-          break;
-        case 'circleci':
-          read = readCircleci(path, text, problems);
-          break;
-        case 'azure-pipelines':
-          read = readAzure(path, text, problems);
-          break;
-        case 'travis':
-          read = readTravis(path, text, problems);
-          break;
-        case 'buildkite':
-          read = readBuildkite(path, text, problems);
-          break;
-        case 'jenkins':
-          read = readJenkinsfile(path, text);
-          break;
-        case 'makefile':
-          if (!makefile) makefile = readMakefile(text);
-          continue;
+      if (kind === 'makefile') {
+        makefile ??= readMakefile(text);
+        continue;
       }
+      read = kind === 'composite-action' ? readCompositeAction(path, text, problems) : kind.read(path, text, problems);
     } catch (err) {
       // a defect or an input beyond our limits costs this file, not the check
       problems.push({ file: path, message: `could not be analysed: ${(err as Error).message.split('\n')[0]}` });
@@ -136,7 +109,7 @@ export function extractCi(files: FileMap, problems: EvidenceProblem[]): CiEviden
     }
     if (!read) {
       // unparseable, but its presence still says which CI system the project set up
-      if (kind !== 'composite-action') out.workflows.push({ file: path, system: kind, triggers: [], runners: [], os: [] });
+      if (kind !== 'composite-action') out.workflows.push({ file: path, system: kind.id, triggers: [], runners: [], os: [] });
       continue;
     }
     reads.push(read);

@@ -1,7 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ciExtractor, extractCi, readMakefile } from '../../../src/evidence/ci/index.js';
-import { readAzure, readCircleci, readGitlab, readJenkinsfile, readTravis, readBuildkite } from '../../../src/evidence/ci/other-systems.js';
+import { readAzure } from '../../../src/evidence/ci/systems/azure-pipelines.js';
+import { readBuildkite } from '../../../src/evidence/ci/systems/buildkite.js';
+import { readCircleci } from '../../../src/evidence/ci/systems/circleci.js';
+import { readGitlab } from '../../../src/evidence/ci/systems/gitlab-ci.js';
+import { readJenkinsfile } from '../../../src/evidence/ci/systems/jenkins.js';
+import { readTravis } from '../../../src/evidence/ci/systems/travis.js';
 import type { EvidenceProblem } from '../../../src/evidence/types.js';
 import { fileMap } from './helpers.js';
 
