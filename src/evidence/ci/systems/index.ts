@@ -10,7 +10,17 @@ import { travis } from './travis.js';
 import { jenkins } from './jenkins.js';
 import { buildkite } from './buildkite.js';
 
-export const CI_SYSTEMS: readonly CiSystemReader[] = [githubActions, gitlabCi, circleci, azurePipelines, travis, jenkins, buildkite];
+// one system a line: adding one is its import and one line here
+// prettier-ignore
+export const CI_SYSTEMS: readonly CiSystemReader[] = [
+  githubActions,
+  gitlabCi,
+  circleci,
+  azurePipelines,
+  travis,
+  jenkins,
+  buildkite,
+];
 
 /** The system whose configuration file a path is, if any. */
 export function ciSystemOf(path: string): CiSystemReader | undefined {
