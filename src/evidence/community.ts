@@ -1,11 +1,12 @@
 // The community and documentation files requirements 3–6, 11 and 16–19 read (README,
-// CONTRIBUTING, CODEOWNERS, CODE_OF_CONDUCT, GOVERNANCE, MAINTAINERS, docs pages). Only these are
+// CONTRIBUTING, CODEOWNERS, CODE_OF_CONDUCT, GOVERNANCE, MAINTAINERS, docs pages), and the
+// SECURITY, SUPPORT and RELEASE files a lifecycle policy asks for. Only these are
 // read from git; everything else those requirements need (LICENSE, docs/ size, conf.py) is a
 // question about the tree alone. The parsers live in ./community/.
 
 /** Names read in the root, .github/ and docs/ (any case: a wrong case is reported, so it must be seen). */
 const PLACED =
-  /^(readme|governance|contributing|code[_-]of[_-]conduct|codeowners|maintainers|owners|emeritus|alumni|retired)([._-][^/]*)?$/i;
+  /^(readme|governance|contributing|code[_-]of[_-]conduct|codeowners|maintainers|owners|emeritus|alumni|retired|security|support|release|releasing)([._-][^/]*)?$/i;
 /** Documentation pages that may hold a quick start, in docs/ or doc/, optionally under source/. */
 const DOCS_PAGE = /^(index|quick[_-]?start|getting[_-]?started|get[_-]?started|install|installation)\.(md|markdown|rst|txt)$/i;
 /** Extensions a community file may have; images, PDFs and archives named README.* are not read. */

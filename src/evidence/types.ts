@@ -281,10 +281,33 @@ export interface OnlineEvidence {
     linksBack?: boolean;
   };
   conda?: { channel: string; exists: boolean; latest?: string; url?: string; platforms?: string[] };
+  /** the OpenSSF Best Practices badge the README links to, as its public JSON says (asked only when a policy's rule reads it) */
+  bestPractices?: BestPracticesEvidence;
   /** requirement keys whose online evidence failed, with the reason */
   errors: Record<string, string>;
   /** the check ran with --offline: no source was asked */
   offline?: boolean;
+}
+
+/** An OpenSSF Best Practices project (bestpractices.dev), found from a badge link in the README. */
+export interface BestPracticesEvidence {
+  /** the project id the link names; absent when the README links no badge */
+  projectId?: number;
+  /** where the id was found (`README.md:12`) */
+  foundIn?: string;
+  /** the JSON asked for */
+  url?: string;
+  /** `in_progress`, `passing`, `silver`, `gold` as the site says */
+  badgeLevel?: string;
+  /** 0–300: 100 per level reached, the rest the share of the next level's criteria met */
+  tieredPercentage?: number;
+  name?: string;
+  /** the project's repository as the site records it */
+  repoUrl?: string;
+  /** the site has no such project (the README's link is stale) */
+  notFound?: boolean;
+  /** the site could not be asked, or it has no such project */
+  error?: string;
 }
 
 /** Facts about a hosted repository from the GitHub or GitLab API. */
@@ -315,6 +338,8 @@ export interface HostedRepoEvidence {
   orgCodeOfConductText?: string;
   /** commit author e-mail → GitHub login, for commits in the asked window */
   authors?: Record<string, string>;
+  /** GitHub login (lower case) → the company on the profile, for contributors no e-mail domain places (asked only for a rule that counts organisations) */
+  companies?: Record<string, string>;
 }
 
 export interface TorchReleaseListInfo {

@@ -2,7 +2,7 @@
 // PyPI, conda), gathered frugally through conditional requests and a persistent cache. A source
 // that fails leaves `unknown` with its reason for the requirements it feeds and the rest intact;
 // a rejected token is one clear error for the whole check. `offline` never opens a socket.
-import type { HostedRepoEvidence, OnlineEvidence, PythonEvidence, SourceUse } from '../types.js';
+import type { BestPracticesEvidence, HostedRepoEvidence, OnlineEvidence, PythonEvidence, SourceUse } from '../types.js';
 import { HttpCache, SourceCounter, defaultHttpCacheDir } from './http-cache.js';
 import { TokenPool, credentialsFrom, type Credential } from './tokens.js';
 import type { GitHubClient } from './github-client.js';
@@ -13,6 +13,8 @@ export interface OnlineBaseUrls {
   gitlab?: string;
   pypi?: string;
   conda?: string;
+  /** the OpenSSF Best Practices site (its public project JSON) */
+  bestpractices?: string;
 }
 
 export const DEFAULT_BASE_URLS: Required<OnlineBaseUrls> = {
@@ -20,15 +22,20 @@ export const DEFAULT_BASE_URLS: Required<OnlineBaseUrls> = {
   gitlab: 'https://gitlab.com/api/v4',
   pypi: 'https://pypi.org',
   conda: 'https://api.anaconda.org',
+  bestpractices: 'https://www.bestpractices.dev',
 };
 
-/** Base URLs from STEWARD_GITHUB_API_URL, STEWARD_GITLAB_API_URL, STEWARD_PYPI_URL, STEWARD_CONDA_API_URL (mirrors, GHES, tests). */
+/**
+ * Base URLs from STEWARD_GITHUB_API_URL, STEWARD_GITLAB_API_URL, STEWARD_PYPI_URL, STEWARD_CONDA_API_URL,
+ * STEWARD_BESTPRACTICES_URL (mirrors, GHES, tests).
+ */
 export function baseUrlsFromEnv(env: NodeJS.ProcessEnv = process.env): OnlineBaseUrls {
   const out: OnlineBaseUrls = {};
   if (env.STEWARD_GITHUB_API_URL) out.github = env.STEWARD_GITHUB_API_URL;
   if (env.STEWARD_GITLAB_API_URL) out.gitlab = env.STEWARD_GITLAB_API_URL;
   if (env.STEWARD_PYPI_URL) out.pypi = env.STEWARD_PYPI_URL;
   if (env.STEWARD_CONDA_API_URL) out.conda = env.STEWARD_CONDA_API_URL;
+  if (env.STEWARD_BESTPRACTICES_URL) out.bestpractices = env.STEWARD_BESTPRACTICES_URL;
   return out;
 }
 
@@ -79,7 +86,7 @@ export interface OnlineSession {
   gitlabToken?: string;
   retryBaseMs?: number;
   condaChannels?: string[];
-  counters: { github: SourceCounter; gitlab: SourceCounter; pypi: SourceCounter; conda: SourceCounter };
+  counters: { github: SourceCounter; gitlab: SourceCounter; pypi: SourceCounter; conda: SourceCounter; bestpractices: SourceCounter };
   github?: Promise<GitHubClient>;
 }
 
@@ -97,6 +104,7 @@ export function createOnlineSession(opts: Omit<OnlineOptions, 'session' | 'offli
       gitlab: new SourceCounter('gitlab'),
       pypi: new SourceCounter('pypi'),
       conda: new SourceCounter('conda'),
+      bestpractices: new SourceCounter('bestpractices'),
     },
   };
 }
@@ -262,6 +270,36 @@ export async function gatherOnline(
     }
   }
   return { online, sources, ...(torchReleases ? { torchReleases } : {}) };
+}
+
+/**
+ * The OpenSSF Best Practices badge a README links to, read from the site's JSON. Asked only for a
+ * policy with a rule that reads it; a README without a badge link asks nothing.
+ */
+export async function gatherBestPractices(
+  readme: { path: string; text: string } | undefined,
+  opts: OnlineOptions = {},
+): Promise<{ bestPractices: BestPracticesEvidence; sources: SourceUse[] }> {
+  const { findBadgeProject, bestPracticesEvidence } = await import('./bestpractices.js');
+  const link = readme ? findBadgeProject(readme.text) : undefined;
+  if (!readme || !link)
+    return { bestPractices: {}, sources: [{ name: 'bestpractices', detail: 'no badge link in the README: nothing asked' }] };
+  const session = opts.session ?? createOnlineSession(opts);
+  const counter = session.counters.bestpractices;
+  const before = snap(counter);
+  const found = { projectId: link.projectId, foundIn: `${readme.path}:${link.line}` };
+  try {
+    const bestPractices = await bestPracticesEvidence(found, {
+      baseUrl: session.baseUrls.bestpractices,
+      cache: session.cache,
+      counter,
+      ...(session.retryBaseMs !== undefined ? { retryBaseMs: session.retryBaseMs } : {}),
+    });
+    return { bestPractices, sources: [use(counter, before, bestPractices.error ? { error: bestPractices.error } : {})] };
+  } catch (err) {
+    const why = `OpenSSF Best Practices: ${(err as Error).message}`;
+    return { bestPractices: { ...found, error: why }, sources: [use(counter, before, { error: why })] };
+  }
 }
 
 /** Lists the repositories of an organisation, user or GitLab group, for the error an owner-only URL gives. */
