@@ -30,6 +30,9 @@ interface Annotation {
   message: string;
 }
 
+/** GitHub's contents API lists at most this many entries of a folder. */
+const CONTENTS_LIMIT = 1000;
+
 /** A folder's files by name with their blob shas and sizes; null when the folder is not there. */
 async function listFolder(
   gh: Client,
@@ -37,11 +40,28 @@ async function listFolder(
   path: string,
   ref: string,
 ): Promise<Map<string, { sha: string; size: number }> | null> {
+  const files = (entries: { type?: string; name: string; sha: string; size?: number }[], file: string) =>
+    new Map(entries.filter((e) => e.type === file).map((e) => [e.name, { sha: e.sha, size: e.size ?? 0 }]));
   try {
-    // the contents API lists up to 1 000 entries: the logos of a landscape of that size
     const { data } = await gh.rest.repos.getContent({ ...where, path, ref });
     if (!Array.isArray(data)) return null;
-    return new Map(data.filter((e) => e.type === 'file').map((e) => [e.name, { sha: e.sha, size: e.size }]));
+    if (data.length < CONTENTS_LIMIT) return files(data, 'file');
+    // a folder of 1 000 logos or more: the contents API stops there, the trees API does not;
+    // the folder's tree sha comes from its parent's listing
+    const slash = path.lastIndexOf('/');
+    const parent = await gh.rest.repos.getContent({ ...where, path: slash < 0 ? '' : path.slice(0, slash), ref });
+    const self = Array.isArray(parent.data) ? parent.data.find((e) => e.type === 'dir' && e.path === path) : undefined;
+    if (!self) return files(data, 'file');
+    const tree = await gh.rest.git.getTree({ ...where, tree_sha: self.sha });
+    return files(
+      tree.data.tree.map((e) => ({
+        type: e.type,
+        name: e.path ?? '',
+        sha: e.sha ?? '',
+        ...(e.size !== undefined ? { size: e.size } : {}),
+      })),
+      'blob',
+    );
   } catch (err) {
     if ((err as { status?: number }).status === 404) return null;
     throw err;

@@ -196,6 +196,29 @@ test("a pull request's logos are checked: a missing file, a file that is not SVG
   assert.equal(reads.filter((l) => /\/git\/blobs\//.test(l.path)).length, 3);
 });
 
+test("a logos folder past the contents API's 1 000 entries is listed whole through the trees API", async () => {
+  const item = { name: 'Zeta', homepage_url: 'https://zeta.example', repo_url: 'https://github.com/acme/zeta', logo: 'zz-zeta.svg' };
+  const text = landscapeYml([KORNIA, item]);
+  h.gh.api.setFile(LANDSCAPE, 'many-logos', 'landscape.yml', text);
+  // 1 200 logos: zz-zeta.svg sorts last, beyond what one contents listing returns
+  for (let i = 0; i < 1200; i++)
+    h.gh.api.setFile(LANDSCAPE, 'many-logos', `hosted_logos/logo-${String(i).padStart(4, '0')}.svg`, logoSvg(`L${i}`));
+  h.gh.api.setFile(LANDSCAPE, 'many-logos', 'hosted_logos/kornia.svg', logoSvg('Kornia'));
+  h.gh.api.setFile(LANDSCAPE, 'many-logos', 'hosted_logos/zz-zeta.svg', logoSvg('Zeta'));
+  const before = h.gh.log.length;
+  await h.deliver('pull_request', pullRequestPayload(h, 'many-logos', 22));
+  await h.settle();
+  const run = (h.gh.api.checkRuns(LANDSCAPE) as { head_sha: string; conclusion: string; output: unknown }[]).find(
+    (x) => x.head_sha === h.gh.api.headSha(LANDSCAPE, 'many-logos'),
+  )!;
+  assert.equal(run.conclusion, 'success', JSON.stringify(run.output));
+  const reads = h.gh.log.slice(before).filter((l) => l.method === 'GET');
+  assert.ok(
+    reads.some((l) => /\/git\/trees\//.test(l.path)),
+    'the trees API was asked for the folder',
+  );
+});
+
 test('a failing review: one issue, edited as it changes, closed when fixed; a retirement: project: archived and extra.archived', async () => {
   const rules = loadDefaultPolicy().process;
   const p: Project = {

@@ -45,6 +45,8 @@ type Answer = { status: number; data: unknown; headers?: Record<string, string> 
 export class FakeIssuesApi {
   private repos = new Map<string, RepoState>();
   private nextComment = 9_000_001;
+  /** folders listed by the contents API, by the tree sha it gave them: what git/trees/:sha lists */
+  private trees = new Map<string, { files: Map<string, string>; path: string }>();
   /** the App's installation per repository (`owner/name` lower case) */
   readonly installations = new Map<string, number>();
   /** the login the App's writes appear under */
@@ -142,6 +144,24 @@ export class FakeIssuesApi {
     const r = this.repo(full);
     if (!r.branches.has(branch)) r.branches.set(branch, new Map(r.branches.get('main')));
     r.branches.get(branch)!.set(path, text);
+  }
+
+  /** A folder's entries, files and folders once each, by name; a folder's sha is registered for git/trees. */
+  private folder(files: Map<string, string>, path: string): { name: string; type: 'blob' | 'tree'; sha: string; size: number }[] {
+    const prefix = path ? `${path}/` : '';
+    const seen = new Set<string>();
+    const out: { name: string; type: 'blob' | 'tree'; sha: string; size: number }[] = [];
+    for (const [f, t] of [...files.entries()].filter(([f]) => f.startsWith(prefix)).sort(([a], [b]) => a.localeCompare(b))) {
+      const name = f.slice(prefix.length).split('/')[0]!;
+      if (seen.has(name)) continue;
+      seen.add(name);
+      if (f.slice(prefix.length).includes('/')) {
+        const sha = blobSha(`tree ${[...files.keys()].filter((k) => k.startsWith(`${prefix}${name}/`)).join('\n')}`);
+        this.trees.set(sha, { files, path: `${prefix}${name}` });
+        out.push({ name, type: 'tree', sha, size: 0 });
+      } else out.push({ name, type: 'blob', sha: blobSha(t), size: Buffer.byteLength(t) });
+    }
+    return out;
   }
 
   private page<T>(url: URL, all: T[]): Answer {
@@ -259,25 +279,16 @@ export class FakeIssuesApi {
         const files = branch ? r.branches.get(branch)! : undefined;
         const text = files?.get(path);
         if (text === undefined) {
-          // a folder: its entries (files, and folders once), as GitHub lists them
-          const inside = [...(files?.entries() ?? [])].filter(([f]) => f.startsWith(`${path}/`));
-          if (inside.length === 0) return notFound;
-          const seen = new Set<string>();
-          const entries = [];
-          for (const [f, t] of inside.sort(([a], [b]) => a.localeCompare(b))) {
-            const name = f.slice(path.length + 1).split('/')[0]!;
-            if (seen.has(name)) continue;
-            seen.add(name);
-            const dir = f.slice(path.length + 1).includes('/');
-            entries.push({
-              type: dir ? 'dir' : 'file',
-              name,
-              path: `${path}/${name}`,
-              sha: dir ? blobSha(name) : blobSha(t),
-              size: dir ? 0 : Buffer.byteLength(t),
-            });
-          }
-          return { status: 200, data: entries };
+          // a folder (the root when the path is empty): its entries, as GitHub lists them, at most
+          // 1 000 (GitHub's limit for this API; the trees API lists more)
+          const entries = files ? this.folder(files, path) : [];
+          if (entries.length === 0) return notFound;
+          return {
+            status: 200,
+            data: entries
+              .slice(0, 1000)
+              .map((e) => ({ ...e, type: e.type === 'tree' ? 'dir' : 'file', path: path ? `${path}/${e.name}` : e.name })),
+          };
         }
         return {
           status: 200,
@@ -307,6 +318,18 @@ export class FakeIssuesApi {
           data: { content: { path, sha: blobSha(text) }, commit: { sha: this.headSha(full, branch), message: input.message } },
         };
       }
+    }
+    if (method === 'GET' && rest[0] === 'git' && rest[1] === 'trees' && rest.length === 3) {
+      const t = this.trees.get(rest[2]!);
+      if (!t) return notFound;
+      const tree = this.folder(t.files, t.path).map((e) => ({
+        path: e.name,
+        mode: e.type === 'tree' ? '040000' : '100644',
+        type: e.type,
+        sha: e.sha,
+        ...(e.type === 'blob' ? { size: e.size } : {}),
+      }));
+      return { status: 200, data: { sha: rest[2], tree, truncated: false } };
     }
     if (method === 'GET' && rest[0] === 'git' && rest[1] === 'blobs' && rest.length === 3) {
       for (const files of r.branches.values()) {
