@@ -9,6 +9,7 @@ import { azurePipelines } from './azure-pipelines.js';
 import { travis } from './travis.js';
 import { jenkins } from './jenkins.js';
 import { buildkite } from './buildkite.js';
+import { woodpecker } from './woodpecker.js';
 
 // one system a line: adding one is its import and one line here
 // prettier-ignore
@@ -20,6 +21,7 @@ export const CI_SYSTEMS: readonly CiSystemReader[] = [
   travis,
   jenkins,
   buildkite,
+  woodpecker,
 ];
 
 /** The system whose configuration file a path is, if any. */
