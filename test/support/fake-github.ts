@@ -77,6 +77,8 @@ export class FakeGitHub {
   readonly owners = new Map<string, { type: 'Organization' | 'User' }>();
   /** `org/team-slug` (lower case) → member logins; a team absent here answers 404 as a hidden one does */
   readonly teams = new Map<string, string[]>();
+  /** login (lower case) → profile fields GET /users/{login} answers with; absent logins are 404 */
+  readonly users = new Map<string, { company?: string | null }>();
   faults: Fault[] = [];
   /** issues, comments, reactions, contents, pulls and check runs: what the Steward App uses */
   readonly api = new FakeIssuesApi();
@@ -336,6 +338,11 @@ export class FakeGitHub {
         status: 200,
         data: members.slice((page - 1) * perPage, page * perPage).map((login, i) => ({ login, id: 100 + i, type: 'User' })),
       };
+    }
+    if (p[0] === 'users' && p.length === 2) {
+      const u = this.users.get(p[1]!.toLowerCase());
+      if (!u) return notFound;
+      return { status: 200, data: { login: p[1], id: 5000, type: 'User', company: u.company ?? null } };
     }
     if ((p[0] === 'orgs' || p[0] === 'users') && p[2] === 'repos' && p.length === 3) {
       const owner = this.owners.get(p[1]!.toLowerCase());

@@ -302,6 +302,28 @@ export async function gatherBestPractices(
   }
 }
 
+/** The company on each login's GitHub profile (asked only for a policy's rule that counts organisations). */
+export async function gatherProfileCompanies(
+  logins: readonly string[],
+  opts: OnlineOptions = {},
+): Promise<{ companies: Record<string, string>; sources: SourceUse[] }> {
+  if (logins.length === 0) return { companies: {}, sources: [] };
+  const session = opts.session ?? createOnlineSession(opts);
+  const counter = session.counters.github;
+  const before = snap(counter);
+  const { githubProfileCompanies } = await import('./github-users.js');
+  const r = await githubProfileCompanies(await githubClientOf(session), logins);
+  const missed = Object.keys(r.unresolved).length;
+  return {
+    companies: r.companies,
+    sources: [
+      use(counter, before, {
+        detail: `profiles: ${r.asked} read for their company, ${Object.keys(r.companies).length} name one${missed ? `, ${missed} not read` : ''}`,
+      }),
+    ],
+  };
+}
+
 /** Lists the repositories of an organisation, user or GitLab group, for the error an owner-only URL gives. */
 export async function listOwnerRepositories(host: 'github' | 'gitlab', owner: string, opts: OnlineOptions = {}): Promise<string[]> {
   const session = opts.session ?? createOnlineSession(opts);
