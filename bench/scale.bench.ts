@@ -89,8 +89,17 @@ interface Phase {
   cpuS: number;
   /** of which in git processes */
   gitCpuS: number;
-  /** CPU spent serving them, not in the workers: this process (stand-ins, git http-backend) and PostgreSQL */
+  /** CPU spent serving them, not in the workers: this process (stand-ins, git upload-pack) and PostgreSQL */
   serveCpuS: number;
+  /** of which PostgreSQL's */
+  pgCpuS: number;
+  /**
+   * Everything the run cost this machine: the workers, their git, the stand-ins and PostgreSQL
+   * (the sum of those processes, so other work on a shared machine is not in it).
+   */
+  machineCpuS: number;
+  /** busy CPU of the whole machine from /proc/stat, whoever spent it: a cross-check on a quiet machine */
+  procStatBusyS: number;
   requestsPerProject: number;
   peakRssMiB: number;
   reused: number;
@@ -134,6 +143,30 @@ function postgresCpu(): number {
   return t / 100;
 }
 
+/** Busy CPU seconds of the whole machine so far (every CPU, every process): /proc/stat's first line less idle and iowait. */
+function machineBusy(): number {
+  try {
+    const f = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+    // user nice system idle iowait irq softirq steal (guest time is already in user)
+    const busy = f[0]! + f[1]! + f[2]! + f[5]! + f[6]! + f[7]!;
+    return busy / 100;
+  } catch {
+    return NaN;
+  }
+}
+
+/**
+ * The best speed-up `workers` processes could reach on this machine's 2 cores, from the 1-worker
+ * run: no better than `workers` times, and no faster than its CPU spread over both cores
+ * (`wall₁ / max(wall₁/workers, cpu/2)`). `cpu` is what binds honestly only if it is every CPU
+ * second the run costs the machine: the stand-ins for GitHub and PostgreSQL run on the same cores.
+ */
+function speedUpBound(one: Phase, workers: number, cpuS: number): { ideal: number; bound: 'cpu' | 'workers'; cpuS: number } {
+  const cpuWall = cpuS / 2;
+  const workerWall = one.wallS / workers;
+  return { ideal: one.wallS / Math.max(workerWall, cpuWall), bound: cpuWall > workerWall ? 'cpu' : 'workers', cpuS };
+}
+
 async function countReviews(store: Store): Promise<number> {
   return Number(
     (
@@ -164,6 +197,7 @@ async function review(
   const load0 = loadavg()[0]!;
   const bench0 = benchCpu();
   const pg0 = postgresCpu();
+  const stat0 = machineBusy();
   const t0 = performance.now();
   const procs = Array.from({ length: workers }, () => {
     const child = spawn(
@@ -227,7 +261,10 @@ async function review(
   // the workers were reaped, so this process's children time holds theirs too: take it out
   const pgCpuS = postgresCpu() - pg0;
   const serveCpuS = benchCpu() - bench0 - cpuS + pgCpuS;
-  say(`${label}: serving cpu ${serveCpuS.toFixed(1)} s, of it PostgreSQL ${pgCpuS.toFixed(1)} s`);
+  const procStatBusyS = machineBusy() - stat0;
+  say(
+    `${label}: serving cpu ${serveCpuS.toFixed(1)} s, of it PostgreSQL ${pgCpuS.toFixed(1)} s; the machine was busy ${procStatBusyS.toFixed(1)} s (/proc/stat, everyone's)`,
+  );
   if (process.env.BENCH_KEEP_LOGS)
     for (const [i, p] of procs.entries())
       writeFileSync(join(process.env.BENCH_KEEP_LOGS, `${label.replace(/[^a-z0-9]+/gi, '-')}-${i}.log`), p.log);
@@ -237,6 +274,9 @@ async function review(
     cpuS,
     gitCpuS,
     serveCpuS,
+    pgCpuS,
+    machineCpuS: cpuS + serveCpuS,
+    procStatBusyS,
     requestsPerProject: gh.billable / N,
     peakRssMiB: peak,
     reused,
@@ -333,27 +373,45 @@ async function main(): Promise<void> {
     const rejudge = { wallS: (performance.now() - t0) / 1000, projects: rejudged.projects, changed: rejudged.changed.length };
     await last!.store.close();
 
+    const round = (n: number, d = 2) => Number(n.toFixed(d));
     const one = runs.find((r) => r.workers === 1);
     const four = runs.find((r) => r.workers === 4);
     const fmt = (n: number, d = 1) => n.toFixed(d);
     const rows = [
-      ['run', 'wall s', 'cpu s', 'of it git', 'serving cpu s', 'req/project', 'peak RSS MiB', 'load', 'speed-up', 'ideal', 'bound'],
+      [
+        'run',
+        'wall s',
+        'workers cpu s',
+        'of it git',
+        'serving cpu s',
+        'of it pg',
+        'machine cpu s',
+        'per project',
+        'req/project',
+        'peak RSS MiB',
+        'load',
+        'speed-up',
+        'ideal',
+        'bound',
+      ],
     ];
     for (const r of runs) {
-      const ideal = one ? one.wallS / Math.max(one.wallS / r.workers, one.cpuS / 2) : NaN;
-      const bound = one ? (one.cpuS / 2 > one.wallS / r.workers ? 'cpu (2 cores)' : `${r.workers} worker(s)`) : '';
+      const b = one ? speedUpBound(one, r.workers, one.machineCpuS) : undefined;
       rows.push([
         `cold ×${r.workers}`,
         fmt(r.wallS),
         fmt(r.cpuS),
         fmt(r.gitCpuS),
         fmt(r.serveCpuS),
+        fmt(r.pgCpuS),
+        fmt(r.machineCpuS),
+        fmt(r.machineCpuS / N, 3),
         fmt(r.requestsPerProject, 2),
         fmt(r.peakRssMiB, 0),
         r.load.map((l) => fmt(l)).join('→'),
         one ? fmt(one.wallS / r.wallS, 2) : '',
-        fmt(ideal, 2),
-        bound,
+        b ? fmt(b.ideal, 2) : '',
+        b ? (b.bound === 'cpu' ? 'cpu (2 cores)' : `${r.workers} worker(s)`) : '',
       ]);
     }
     rows.push([
@@ -362,6 +420,9 @@ async function main(): Promise<void> {
       fmt(warm.cpuS),
       fmt(warm.gitCpuS),
       fmt(warm.serveCpuS),
+      fmt(warm.pgCpuS),
+      fmt(warm.machineCpuS),
+      fmt(warm.machineCpuS / N, 3),
       fmt(warm.requestsPerProject, 2),
       fmt(warm.peakRssMiB, 0),
       warm.load.map((l) => fmt(l)).join('→'),
@@ -375,6 +436,9 @@ async function main(): Promise<void> {
       '',
       '',
       '',
+      '',
+      '',
+      '',
       '0',
       '',
       '',
@@ -383,26 +447,47 @@ async function main(): Promise<void> {
       `${rejudge.projects} projects, ${rejudge.changed} verdicts changed`,
     ]);
     process.stdout.write(`${N} projects; each worker takes ${PER_WORKER} jobs at once (--concurrency)\n`);
+    const lastCol = rows[0]!.length - 1;
     const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
     for (const r of rows)
       process.stdout.write(
         `${r
-          .map((x, c) => (c === 0 || c === 10 ? x.padEnd(widths[c]!) : x.padStart(widths[c]!)))
+          .map((x, c) => (c === 0 || c === lastCol ? x.padEnd(widths[c]!) : x.padStart(widths[c]!)))
           .join('  ')
           .trimEnd()}\n`,
       );
-    if (one && four) {
-      const ideal = one.wallS / Math.max(one.wallS / 4, one.cpuS / 2);
-      const measured = one.wallS / four.wallS;
+    if (one) {
       process.stdout.write(
-        `4 workers: ${fmt(measured, 2)}× of an ideal ${fmt(ideal, 2)}× (${fmt((100 * measured) / ideal, 0)} %, target ≥ 80 %; bound: ${one.cpuS / 2 > one.wallS / 4 ? `cpu₁/2 = ${fmt(one.cpuS / 2)} s` : `wall₁/4 = ${fmt(one.wallS / 4)} s`})\n`,
+        `cpu per project, 1 worker cold: workers ${fmt(one.cpuS / N, 3)} s (node ${fmt((one.cpuS - one.gitCpuS) / N, 3)} s, git ${fmt(one.gitCpuS / N, 3)} s), serving ${fmt(one.serveCpuS / N, 3)} s (PostgreSQL ${fmt(one.pgCpuS / N, 3)} s), the machine ${fmt(one.machineCpuS / N, 3)} s\n`,
       );
+    }
+    let speedUp: Record<string, unknown> | undefined;
+    if (one && four) {
+      const measured = one.wallS / four.wallS;
+      const whole = speedUpBound(one, 4, one.machineCpuS);
+      const workersOnly = speedUpBound(one, 4, one.cpuS);
+      const bound = (b: typeof whole, cpuName: string) =>
+        b.bound === 'cpu'
+          ? `the CPU binds: ${cpuName}/2 = ${fmt(b.cpuS / 2)} s > wall₁/4 = ${fmt(one.wallS / 4)} s`
+          : `the workers bind: wall₁/4 = ${fmt(one.wallS / 4)} s ≥ ${cpuName}/2 = ${fmt(b.cpuS / 2)} s`;
+      process.stdout.write(
+        `4 workers: ${fmt(measured, 2)}× of an ideal ${fmt(whole.ideal, 2)}× (${fmt((100 * measured) / whole.ideal, 0)} %, target ≥ 80 %); ${bound(whole, 'cpu₁')}\n` +
+          `  cpu₁ = all the CPU the 1-worker run cost this machine's 2 cores: workers ${fmt(one.cpuS - one.gitCpuS)} s + their git ${fmt(one.gitCpuS)} s + the stand-ins for GitHub ${fmt(one.serveCpuS - one.pgCpuS)} s + PostgreSQL ${fmt(one.pgCpuS)} s = ${fmt(one.machineCpuS)} s (/proc/stat: the machine was busy ${fmt(one.procStatBusyS)} s, other work included)\n` +
+          `  against the workers' CPU alone (${fmt(one.cpuS)} s) the ideal would be ${fmt(workersOnly.ideal, 2)}× (${fmt((100 * measured) / workersOnly.ideal, 0)} %; ${bound(workersOnly, 'cpu₁ʷ')}): no bound, since the stand-ins and PostgreSQL need the same 2 cores\n`,
+      );
+      speedUp = {
+        workers: 4,
+        measured: round(measured),
+        ideal: round(whole.ideal),
+        percent: round((100 * measured) / whole.ideal, 1),
+        bound: whole.bound,
+        idealWorkersCpuOnly: round(workersOnly.ideal),
+      };
     }
     if (gh.gitErrors.length) say(`git http-backend said (${gh.gitErrors.length}×): ${gh.gitErrors.slice(0, 3).join(' | ')}`);
     process.stdout.write(
       `load average ${fmt(load0, 1)} at start, ${fmt(loadavg()[0]!, 1)} at end (2 cores); notices delivered ${[...runs, warm].map((r) => r.notices).join(' + ')}, duplicates ${[...runs, warm].reduce((n, r) => n + r.duplicates, 0)}\n`,
     );
-    const round = (n: number, d = 2) => Number(n.toFixed(d));
     process.stdout.write(
       `${JSON.stringify({
         projects: N,
@@ -410,11 +495,13 @@ async function main(): Promise<void> {
           workers: r.workers,
           wallS: round(r.wallS),
           cpuS: round(r.cpuS),
+          machineCpuS: round(r.machineCpuS),
           requestsPerProject: round(r.requestsPerProject, 3),
           peakRssMiB: round(r.peakRssMiB, 1),
         })),
         warm: { wallS: round(warm.wallS), requestsPerProject: round(warm.requestsPerProject, 3) },
         rejudge: { wallS: round(rejudge.wallS) },
+        ...(speedUp ? { speedUp } : {}),
         rateLimited403: gh.rateLimited,
       })}\n`,
     );

@@ -75,7 +75,7 @@ export async function resolveTarget(input: string, opts: CheckOptions = {}): Pro
       return listOwnerRepositories(o.host, o.owner, onlineOptions(opts));
     },
   });
-  const local = await resolveLocalTarget(remote.localGitDir, remote.rev);
+  const local = remote.resolved ?? (await resolveLocalTarget(remote.localGitDir, remote.rev, { ownBareClone: true }));
   return {
     ...local,
     input,

@@ -2,6 +2,8 @@
 // through the one git runner: `network` mode allows exactly the clone URL's scheme, with no
 // credential helper, prompt, hook or ssh command; everything else (config, ls-tree) is read mode.
 import { GitError, gitBuffer } from '../evidence/git/run.js';
+import { listTree } from '../evidence/git/tree.js';
+import type { TreeEntry } from '../evidence/types.js';
 import { InputError } from '../util/errors.js';
 import type { RemoteSpec } from './remote-target.js';
 
@@ -41,42 +43,45 @@ export async function runGit(
   }
 }
 
-/** Fetches, in one request, the blobs a check reads at `rev` that the blobless clone lacks. */
+/**
+ * Fetches, in one request, the blobs a check reads at `commit` that the blobless clone lacks. The
+ * tree is listed through the shared listing, which the check itself then reads again for free.
+ * `allMissing`: a fresh blobless clone has no blob, so there is no need to ask git which are absent.
+ */
 export async function fetchWantedBlobs(
   dir: string,
   cloneUrl: string,
-  rev: string,
+  commit: string,
   wants: (p: string) => boolean,
   timeoutMs: number | undefined,
   spec: RemoteSpec,
+  opts: { allMissing?: boolean } = {},
 ): Promise<void> {
-  if (rev.startsWith('-') || /[\0\s]/.test(rev)) return; // the local resolver reports a bad --rev
-  let listing: string;
+  let tree: TreeEntry[];
   try {
-    listing = await runGit(dir, ['ls-tree', '-r', '-z', '--end-of-options', `${rev}^{tree}`], timeoutMs, spec);
+    tree = await listTree(dir, commit);
   } catch {
-    return; // an unknown revision is reported by the local resolver, with its own message
+    return; // the check's own listing reports it
   }
-  const oids: string[] = [];
-  for (const rec of listing.split('\0')) {
-    const m = /^(\d+) blob ([0-9a-f]{40,64})\t(.*)$/s.exec(rec);
-    if (m && wants(m[3]!)) oids.push(m[2]!);
-  }
+  const oids = [...new Set(tree.filter((e) => e.type === 'blob' && wants(e.path)).map((e) => e.oid))];
   if (oids.length === 0) return;
-  // which of them are missing (`?oid`); asking cat-file instead would die on the first one
-  const listed = await runGit(
-    dir,
-    ['rev-list', '--objects', '--no-walk', '--missing=print', '--end-of-options', rev],
-    timeoutMs,
-    spec,
-  ).catch(() => '');
-  const absent = new Set(
-    listed
-      .split('\n')
-      .filter((l) => l.startsWith('?'))
-      .map((l) => l.slice(1).trim()),
-  );
-  const missing = [...new Set(oids.filter((o) => absent.has(o)))];
+  let missing = oids;
+  if (!opts.allMissing) {
+    // which of them are missing (`?oid`); asking cat-file instead would die on the first one
+    const listed = await runGit(
+      dir,
+      ['rev-list', '--objects', '--no-walk', '--missing=print', '--end-of-options', commit],
+      timeoutMs,
+      spec,
+    ).catch(() => '');
+    const absent = new Set(
+      listed
+        .split('\n')
+        .filter((l) => l.startsWith('?'))
+        .map((l) => l.slice(1).trim()),
+    );
+    missing = oids.filter((o) => absent.has(o));
+  }
   if (missing.length === 0) return;
   await runGit(
     dir,

@@ -13,6 +13,7 @@ import { normaliseProjectPath, projectWants } from './project-root.js';
 import { PUBLIC_REPO_HOSTS, readRepoPath, repoHostName, type RepoHostKind } from '../util/repo-url.js';
 import { fetchWantedBlobs, runGit, writeCommitGraph } from './remote-git.js';
 import { git } from '../evidence/git/run.js';
+import { resolveLocalTarget, type ResolvedTarget } from './target.js';
 
 export type HostKind = RepoHostKind;
 
@@ -284,6 +285,8 @@ export interface RemoteTarget {
   rev: string;
   /** the project's folder: --path, else the one the URL names */
   path?: string;
+  /** `rev` resolved in the clone, when it was resolved already (for the blob fetch) */
+  resolved?: ResolvedTarget;
 }
 
 /**
@@ -412,12 +415,15 @@ export async function resolveRemoteTarget(input: string, opts: RemoteTargetOptio
     mkdirSync(cacheDir, { recursive: true });
     const tmp = `${dir}.tmp-${process.pid}-${Date.now()}`;
     try {
-      await runGit(cacheDir, ['clone', '--quiet', '--bare', '--filter=blob:none', '--', cloneUrl, tmp], opts.timeoutMs, spec, {
-        network: cloneUrl,
-      });
-      // from now on the clone can't reach the network unless we say so on the command line
-      await runGit(tmp, ['config', 'protocol.allow', 'never'], opts.timeoutMs, spec);
-      await runGit(tmp, ['config', 'remote.origin.url', cloneUrl], opts.timeoutMs, spec);
+      // `-c` here is written to the clone's own config (clone records origin's URL itself): from
+      // now on the clone can't reach the network unless a command line says so, as this clone's does
+      await runGit(
+        cacheDir,
+        ['clone', '--quiet', '--bare', '--filter=blob:none', '-c', 'protocol.allow=never', '--', cloneUrl, tmp],
+        opts.timeoutMs,
+        spec,
+        { network: cloneUrl },
+      );
       if (existsSync(join(dir, 'HEAD')))
         rmSync(tmp, { recursive: true, force: true }); // another check won the race
       else renameSync(tmp, dir);
@@ -431,8 +437,18 @@ export async function resolveRemoteTarget(input: string, opts: RemoteTargetOptio
   const tree = await treeTarget(input, dir, spec, opts.timeoutMs, opts.allowedHosts);
   const rev = opts.rev ?? tree.branch ?? 'HEAD';
   const path = opts.path !== undefined ? normaliseProjectPath(opts.path) : tree.path;
-  if (!opts.offline && opts.wantsPath) await fetchWantedBlobs(dir, cloneUrl, rev, projectWants(path, opts.wantsPath), opts.timeoutMs, spec);
+  let resolved: ResolvedTarget | undefined;
+  if (!opts.offline && opts.wantsPath) {
+    // the commit first: the blob fetch lists its tree by id, and the check lists the same tree then
+    resolved = await resolveLocalTarget(dir, rev, { ownBareClone: true }).catch(() => undefined);
+    // an unknown revision is left to the check's own resolution, which reports it
+    if (resolved)
+      await fetchWantedBlobs(resolved.root, cloneUrl, resolved.commit, projectWants(path, opts.wantsPath), opts.timeoutMs, spec, {
+        allMissing: refreshed === 'cloned',
+      });
+  }
   return {
+    ...(resolved ? { resolved } : {}),
     url: spec.url,
     host: spec.host,
     hostname: spec.hostname,

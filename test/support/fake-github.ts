@@ -8,7 +8,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { createHash, createVerify } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { closeServer, listenOnLoopback, takeFault } from './loopback.js';
 import { FakeIssuesApi } from './fake-github-issues.js';
@@ -82,6 +82,8 @@ export class FakeGitHub {
   faults: Fault[] = [];
   /** issues, comments, reactions, contents, pulls and check runs: what the Steward App uses */
   readonly api = new FakeIssuesApi();
+  /** protocol v2 capability advertisements by protocol header and object format */
+  private v2Advertisements = new Map<string, Buffer>();
   /** what git http-backend wrote to stderr */
   gitErrors: string[] = [];
   /** 403s for an exhausted rate limit */
@@ -488,6 +490,16 @@ export class FakeGitHub {
       return;
     }
     const protocol = String(req.headers['git-protocol'] ?? '');
+    // Protocol v2's capability advertisement names no ref: the same bytes for every repository of
+    // one object format. Answered from memory after the first, as a real host's costs are not ours.
+    const v2Key = advertise && /version=2/.test(protocol) ? `${protocol}\0${objectFormat(dir)}` : '';
+    const known = v2Key ? this.v2Advertisements.get(v2Key) : undefined;
+    if (known) {
+      entry.status = 200;
+      res.writeHead(200, { 'content-type': 'application/x-git-upload-pack-advertisement', 'cache-control': 'no-cache' });
+      res.end(known);
+      return;
+    }
     const child = spawn(
       'git',
       [
@@ -520,6 +532,7 @@ export class FakeGitHub {
       entry.status = 200;
       // protocol v0 advertisements start with the service line; v2 capabilities do not
       const head = advertise && !/version=2/.test(protocol) ? Buffer.from('001e# service=git-upload-pack\n0000') : Buffer.alloc(0);
+      if (v2Key) this.v2Advertisements.set(v2Key, Buffer.concat(out));
       res.writeHead(200, {
         'content-type': advertise ? 'application/x-git-upload-pack-advertisement' : 'application/x-git-upload-pack-result',
         'cache-control': 'no-cache',
@@ -577,5 +590,14 @@ export class FakeGitHub {
     // a backend that answers without reading the whole request closes its stdin: not an error
     child.stdin.on('error', () => undefined);
     child.stdin.end(body);
+  }
+}
+
+/** A bare repository's object format (`sha1` unless its config says otherwise). */
+function objectFormat(gitDir: string): string {
+  try {
+    return /^\s*objectformat\s*=\s*(\S+)/im.exec(readFileSync(join(gitDir, 'config'), 'utf8'))?.[1]?.toLowerCase() ?? 'sha1';
+  } catch {
+    return 'sha1';
   }
 }
