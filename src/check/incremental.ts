@@ -9,6 +9,7 @@ import type { OnlineSession } from '../evidence/online/index.js';
 import { loadDefaultPolicy } from '../policy/load.js';
 import { check, type CheckOptions, type CheckResult } from './index.js';
 import { evaluate } from './evaluate.js';
+import { currentEvidence } from '../evidence/stored.js';
 
 export interface PriorEvaluation {
   commit: string;
@@ -80,7 +81,8 @@ export async function checkIncremental(
   opts: CheckOptions & { session: OnlineSession },
 ): Promise<IncrementalResult> {
   if (prior && !opts.offline && (await changedSince(input, prior, opts.session, opts)) === null) {
-    return { report: evaluate(prior.evidence, opts.policy ?? loadDefaultPolicy()), evidence: prior.evidence, reused: true };
+    const evidence = currentEvidence(prior.evidence);
+    return { report: evaluate(evidence, opts.policy ?? loadDefaultPolicy()), evidence, reused: true };
   }
   const { session, ...rest } = opts;
   const full = await check(input, { ...rest, online: { ...rest.online, session } });

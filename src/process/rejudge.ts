@@ -6,6 +6,7 @@ import { evaluate } from '../check/evaluate.js';
 import type { Evidence } from '../evidence/types.js';
 import type { Policy } from '../policy/types.js';
 import type { Store } from '../store/index.js';
+import { currentEvidence } from '../evidence/stored.js';
 
 export interface Rejudged {
   projects: number;
@@ -39,7 +40,7 @@ export async function rejudgeStored(
         out.withoutEvidence.push(projectId);
         continue;
       }
-      const verdict = evaluate(JSON.parse(row.evidence) as Evidence, policy).verdict;
+      const verdict = evaluate(currentEvidence(JSON.parse(row.evidence) as Evidence), policy).verdict;
       out.verdicts[verdict] = (out.verdicts[verdict] ?? 0) + 1;
       if (verdict !== row.verdict) out.changed.push({ projectId, from: row.verdict, to: verdict });
     }

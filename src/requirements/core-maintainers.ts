@@ -6,6 +6,7 @@ import { ownership } from '../evidence/community/owners.js';
 import { mentionsIn, mergePeople, type PersonRef } from '../evidence/community/people.js';
 import { fileRef } from '../evidence/community/locate.js';
 import type { Requirement } from './types.js';
+import { onlineError } from '../evidence/online/errors.js';
 
 /** Team members as GitHub resolved them; keys may be written `org/team` or `@org/team`, any case. */
 function teamMembers(evidence: Evidence, team: string): string[] | undefined {
@@ -129,7 +130,7 @@ export const coreMaintainers: Requirement = {
         status: evidence.online ? 'review' : 'unknown',
         summary: `${named}${teamNote}${
           evidence.online
-            ? ` (GitHub did not resolve them${evidence.online.errors['core-maintainers'] ? `: ${evidence.online.errors['core-maintainers']}` : ''}; a reviewer must check the team members)`
+            ? ` (GitHub did not resolve them${onlineError(evidence.online, 'github/teams') ? `: ${onlineError(evidence.online, 'github/teams')}` : ''}; a reviewer must check the team members)`
             : ' (run without --offline)'
         }.`,
         measured,

@@ -3,6 +3,7 @@
 // shows about publishing (the distribution name, publish steps in CI) as evidence.
 import type { Evidence, EvidenceRef } from '../evidence/types.js';
 import type { Outcome, Requirement } from './types.js';
+import { onlineError } from '../evidence/online/errors.js';
 
 export function evaluatePackages(evidence: Evidence): Outcome {
   const dist = evidence.python.distribution;
@@ -89,7 +90,7 @@ export function evaluatePackages(evidence: Evidence): Outcome {
         : `Publish ${name} to PyPI with a wheel (python -m build; twine upload dist/*, or pypa/gh-action-pypi-publish in a release workflow) or add a conda-forge recipe.${dist ? '' : ' Name the distribution in pyproject.toml [project].name first.'}`,
     };
   }
-  const why = evidence.online?.errors?.['packages'];
+  const why = [onlineError(evidence.online, 'pypi'), onlineError(evidence.online, 'conda')].filter(Boolean).join('; ');
   const publishText = publish.length
     ? `CI publishes with ${[...new Set(publish.map((s) => s.tool))].join(', ')} (${publish[0]!.file}${publish[0]!.line !== undefined ? `:${publish[0]!.line}` : ''})`
     : 'no publishing step was found in CI';

@@ -1,6 +1,7 @@
 // Requirement 14: Stars.
 import type { EvidenceRef } from '../evidence/types.js';
 import type { Requirement } from './types.js';
+import { onlineError } from '../evidence/online/errors.js';
 
 export const stars: Requirement = {
   meta: {
@@ -17,7 +18,7 @@ export const stars: Requirement = {
     if (!online || online.offline) {
       return { status: 'unknown', summary: 'Stars need GitHub; run without --offline.', measured: { required: min }, evidence: [] };
     }
-    const error = online.errors['stars'];
+    const error = onlineError(online, 'github/repo', 'github', 'gitlab');
     if (error !== undefined) {
       return { status: 'unknown', summary: `Stars could not be read from GitHub: ${error}`, measured: { required: min }, evidence: [] };
     }

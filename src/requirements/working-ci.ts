@@ -5,6 +5,7 @@ import type { CiWorkflow, Evidence, EvidenceRef } from '../evidence/types.js';
 import { classifierOs } from '../evidence/ci/runners.js';
 import { CI_SYSTEMS, ciFilesShown, ciSystemById } from '../evidence/ci/systems/index.js';
 import type { Outcome, Requirement, Status } from './types.js';
+import { onlineError } from '../evidence/online/errors.js';
 
 /** GitHub events that run CI on the project's changes. */
 const CHANGE_EVENTS = new Set(['push', 'pull_request', 'pull_request_target', 'merge_group']);
@@ -92,7 +93,7 @@ export function evaluateWorkingCi(evidence: Evidence): Outcome {
       `Re-run ${odd.map((r) => r.url).join(', ')} so the default branch has completed, successful runs.`,
     );
   }
-  const why = evidence.online?.errors?.['working-ci'];
+  const why = onlineError(evidence.online, 'github/runs', 'github/graphql', 'github', 'gitlab/pipelines', 'gitlab');
   if (onChanges.length > 0) {
     const files = onChanges.map((w) => w.file);
     return result(

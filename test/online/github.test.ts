@@ -8,6 +8,7 @@ import { FakeGitHub, type FakeRepo } from '../support/fake-github.js';
 import { tempDir, cleanupTemp } from '../support/repo.js';
 import { createOnlineSession, gatherOnline, listOwnerRepositories } from '../../src/evidence/online/index.js';
 import type { Credential } from '../../src/evidence/online/tokens.js';
+import { onlineError } from '../../src/evidence/online/errors.js';
 
 const fake = new FakeGitHub({ tokens: { good: {}, other: {}, empty: { remaining: 0 } } });
 const target = { host: 'github' as const, slug: 'acme/widget', webUrl: 'https://github.com/acme/widget' };
@@ -141,27 +142,21 @@ test('a source failing mid-check: unknown with the reason for its requirements, 
   fake.faults = [];
   assert.equal(online.github?.stars, 250);
   assert.equal(online.github?.latestRelease?.name, 'v1.2.0');
-  assert.deepEqual(Object.keys(online.errors), ['working-ci']);
-  assert.match(online.errors['working-ci']!, /runs.*502/);
+  assert.deepEqual(Object.keys(online.errors), ['github/runs']);
+  assert.match(online.errors['github/runs']!, /runs.*502/);
   assert.match(sources.find((s) => s.name === 'github')!.error ?? '', /502/);
   // connections dropped on the GraphQL endpoint only: stars (REST) survive
   fake.faults = [{ status: 'reset', path: /^\/graphql$/ }];
   const dropped = await gatherOnline(target, noDist, { session: session() });
   fake.faults = [];
   assert.equal(dropped.online.github?.stars, 250);
-  assert.deepEqual(Object.keys(dropped.online.errors).sort(), ['code-of-conduct', 'contributing', 'ongoing-maintenance', 'working-ci']);
+  assert.deepEqual(Object.keys(dropped.online.errors), ['github/graphql']);
   // the whole service unreachable: every GitHub requirement has the reason
   const down = await gatherOnline(target, noDist, {
     session: createOnlineSession({ tokens: [], cacheDir: false, baseUrls: { github: 'http://127.0.0.1:9' }, retryBaseMs: 1 }),
   });
   assert.equal(down.online.github, undefined);
-  assert.deepEqual(Object.keys(down.online.errors).sort(), [
-    'code-of-conduct',
-    'contributing',
-    'ongoing-maintenance',
-    'stars',
-    'working-ci',
-  ]);
+  assert.deepEqual(Object.keys(down.online.errors).sort(), ['github/graphql', 'github/repo']);
 });
 
 test('a rejected token is one clear error naming where the token came from', async () => {
@@ -195,7 +190,7 @@ test('a token that ran dry hands over to the next one in the pool', async () => 
 test('rate limit exhausted with no other token: unknown with the reason, not a crash', async () => {
   widget();
   const { online } = await gatherOnline(target, noDist, { session: session([{ token: 'empty', origin: 'GITHUB_TOKEN' }]) });
-  assert.match(online.errors.stars ?? '', /rate limit/i);
+  assert.match(onlineError(online, 'github/repo', 'github') ?? '', /rate limit/i);
 });
 
 test('a GitHub App installation token is minted with a signed JWT and used', async () => {
@@ -231,7 +226,7 @@ test('a GitHub App installation token is minted with a signed JWT and used', asy
 test('a repository GitHub does not know: every GitHub requirement says so', async () => {
   const { online } = await gatherOnline({ ...target, slug: 'acme/nothing' }, noDist, { session: session() });
   assert.equal(online.github, undefined);
-  assert.match(online.errors.stars ?? '', /acme\/nothing does not exist on GitHub/);
+  assert.match(onlineError(online, 'github/repo', 'github') ?? '', /acme\/nothing does not exist on GitHub/);
 });
 
 test('organisation repositories are listed across pages (Link headers), most starred first', async () => {

@@ -132,7 +132,7 @@ test('a failed pipeline reads as failure; pipelines down leave only working-ci u
   failPipelines = true;
   const down = await gatherOnline(target, {}, { session: session() });
   failPipelines = false;
-  assert.deepEqual(Object.keys(down.online.errors), ['working-ci']);
+  assert.deepEqual(Object.keys(down.online.errors), ['gitlab/pipelines']);
   assert.equal(down.online.gitlab?.stars, 212);
 });
 
@@ -142,7 +142,7 @@ test('a rejected GitLab token is one clear error; an unknown project says so', a
     message: /GitLab rejected the token from GITLAB_TOKEN \(401\)/,
   });
   const missing = await gatherOnline({ ...target, slug: 'grp/none' }, {}, { session: session() });
-  assert.match(missing.online.errors.stars ?? '', /grp\/none does not exist on GitLab/);
+  assert.match(missing.online.errors.gitlab ?? '', /grp\/none does not exist on GitLab/);
 });
 
 test('a group lists its projects across pages, archived ones left out, most starred first', async () => {

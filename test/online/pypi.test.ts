@@ -1,6 +1,6 @@
 // PyPI and conda sources over real HTTP against the loopback stand-ins: wheels and sdist-only
-// releases, yanked releases, 404s, retries, failures that leave `packages` unknown only when
-// no other index answered, conditional requests.
+// releases, yanked releases, 404s, retries, failures filed under the index that failed (requirement 9
+// is unknown only when no other index answered), conditional requests.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { FakePyPI } from '../support/fake-pypi.js';
@@ -9,6 +9,7 @@ import { pypiEvidence, torchRequirement, torchReleasesFromPypi, wheelPlatform, l
 import { condaEvidence } from '../../src/evidence/online/conda.js';
 import { createOnlineSession, gatherOnline } from '../../src/evidence/online/index.js';
 import { tempDir, cleanupTemp } from '../support/repo.js';
+import { onlineError } from '../../src/evidence/online/errors.js';
 
 const fake = new FakePyPI();
 const repoUrl = 'https://github.com/acme/widget';
@@ -118,7 +119,7 @@ test('conda-forge: found with platforms; absent is exists false', async () => {
   assert.equal((await condaEvidence('sdist-only', { ...base, channels: ['conda-forge', 'pytorch'] })).channel, 'pytorch');
 });
 
-test('gatherOnline: PyPI down leaves packages unknown only when conda did not answer for it', async () => {
+test('gatherOnline: PyPI down files its error under pypi and keeps the answer of conda-forge', async () => {
   const session = () =>
     createOnlineSession({
       tokens: [],
@@ -130,13 +131,15 @@ test('gatherOnline: PyPI down leaves packages unknown only when conda did not an
   fake.faults = [{ status: 'reset', path: /^\/pypi\// }];
   const withConda = await gatherOnline(target, { distribution: { name: 'widget-lib', file: 'pyproject.toml' } }, { session: session() });
   assert.equal(withConda.online.conda?.exists, true);
-  assert.equal(withConda.online.errors.packages, undefined);
+  // filed under its source; requirement 9 passes on conda-forge all the same (test/requirements/packages.test.ts)
+  assert.match(withConda.online.errors.pypi ?? '', /^PyPI: GET .*failed after 4 attempts/);
+  assert.equal(withConda.online.errors.conda, undefined);
   assert.match(withConda.sources.find((s) => s.name === 'pypi')!.error ?? '', /PyPI: GET .*failed after 4 attempts/);
   const without = await gatherOnline(target, { distribution: { name: 'sdist-only', file: 'pyproject.toml' } }, { session: session() });
   fake.faults = [];
-  assert.match(without.online.errors.packages ?? '', /^PyPI: GET .*sdist-only.*failed after 4 attempts/);
-  // and GitHub (unreachable here) failed on its own keys without touching packages' evidence
-  assert.ok(without.online.errors.stars);
+  assert.match(without.online.errors.pypi ?? '', /^PyPI: GET .*sdist-only.*failed after 4 attempts/);
+  // and GitHub (unreachable here) failed under its own source without touching the indexes' evidence
+  assert.ok(onlineError(without.online, 'github/repo', 'github'));
   assert.equal(without.online.conda?.exists, false);
 });
 

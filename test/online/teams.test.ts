@@ -71,7 +71,7 @@ test('a team the token cannot see stays unresolved with the reason; requirement 
   assert.equal(teamRequests().length, 1);
   assert.deepEqual(evidence.online?.github?.teams, {});
   assert.match(
-    evidence.online?.errors['core-maintainers'] ?? '',
+    evidence.online?.errors['github/teams'] ?? '',
     /^@acme\/secret: GitHub answered 404: no such team, or the token can't see it/,
   );
   const r = req11(report);

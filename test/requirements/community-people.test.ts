@@ -96,7 +96,7 @@ test('14: 200 stars pass, 199 fail; offline, errors and no GitHub repository are
   const off = s();
   assert.equal(off.status, 'unknown');
   assert.match(off.summary, /run without --offline/);
-  const err = s(online({ stars: 500 }, { stars: 'HTTP 403 rate limit exceeded' }));
+  const err = s(online({ stars: 500 }, { 'github/repo': 'HTTP 403 rate limit exceeded' }));
   assert.equal(err.status, 'unknown');
   assert.match(err.summary, /rate limit/);
   assert.equal(s(online({})).status, 'fail'); // zero stars

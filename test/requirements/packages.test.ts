@@ -83,7 +83,7 @@ test('online: sdist only fails, absent fails, all yanked fails, each with a fix'
 });
 
 test('PyPI not answering is unknown with the reason, even when conda-forge says no', () => {
-  const r = run({ conda: { channel: 'conda-forge', exists: false }, errors: { packages: 'pypi.org: 503' } });
+  const r = run({ conda: { channel: 'conda-forge', exists: false }, errors: { pypi: 'pypi.org: 503' } });
   assert.equal(r.status, 'unknown');
   assert.match(r.summary, /pypi\.org: 503/);
 });

@@ -6,6 +6,7 @@
 // `graphqlMaxAgeMs` (organisation files can change without the repository changing).
 import type { HostedRepoEvidence } from '../types.js';
 import type { GitHubClient, GraphqlError } from './github-client.js';
+import type { OnlineSource } from './errors.js';
 
 export const REPO_QUERY = `query StewardRepo($owner: String!, $name: String!, $since: GitTimestamp, $withAuthors: Boolean!) {
   rateLimit { cost remaining limit resetAt }
@@ -140,15 +141,8 @@ export interface GitHubRepoOptions {
   now?: () => number;
 }
 
-/** Which facts failed and why, keyed by requirement. */
-export type Failures = Record<string, string>;
-
-/** Requirements that read each GitHub fact (for `unknown` with a reason when it failed). */
-export const GITHUB_FACT_USERS = {
-  repo: ['stars'],
-  runs: ['working-ci'],
-  graphql: ['working-ci', 'ongoing-maintenance', 'contributing', 'code-of-conduct'],
-} as const;
+/** Which parts of GitHub failed and why, keyed by source part (./errors.ts). */
+export type Failures = Partial<Record<OnlineSource, string>>;
 
 export class NotFoundOnGitHub extends Error {
   override name = 'NotFoundOnGitHub';
@@ -167,8 +161,8 @@ export async function githubRepoEvidence(
 ): Promise<{ evidence?: HostedRepoEvidence; failures: Failures }> {
   const [owner, name] = slug.split('/') as [string, string];
   const failures: Failures = {};
-  const fail = (users: readonly string[], why: string) => {
-    for (const k of users) failures[k] ??= why;
+  const fail = (part: OnlineSource, why: string) => {
+    failures[part] ??= why;
   };
   const now = opts.now ?? Date.now;
   const variables = {
@@ -195,7 +189,7 @@ export async function githubRepoEvidence(
       gqlEarly?.catch(() => undefined);
       throw err;
     }
-    fail(GITHUB_FACT_USERS.repo, `GitHub ${reason(err)}`);
+    fail('github/repo', `GitHub ${reason(err)}`);
   }
   const cachedData = gqlCached?.data as RepoQueryData | undefined;
   const branch = repo?.data.default_branch ?? cachedData?.repository?.defaultBranchRef?.name;
@@ -217,7 +211,7 @@ export async function githubRepoEvidence(
     runs = await runsP;
   } catch (err) {
     if ((err as Error).name === 'GitHubAuthError') throw err;
-    fail(GITHUB_FACT_USERS.runs, `GitHub Actions runs: ${reason(err)}`);
+    fail('github/runs', `GitHub Actions runs: ${reason(err)}`);
   }
   const validators = { repo: repo?.etag ?? '', runs: runs?.etag ?? '' };
   const fresh =
@@ -243,7 +237,7 @@ export async function githubRepoEvidence(
     }
   } catch (err) {
     if ((err as Error).name === 'GitHubAuthError') throw err;
-    fail(GITHUB_FACT_USERS.graphql, `GitHub GraphQL: ${reason(err)}`);
+    fail('github/graphql', `GitHub GraphQL: ${reason(err)}`);
     gql = undefined;
   }
   if (gql?.rateLimit) client.counter.rateLimitRemaining = Math.min(client.counter.rateLimitRemaining ?? Infinity, gql.rateLimit.remaining);
@@ -281,7 +275,7 @@ export async function githubRepoEvidence(
       ev.authors = await authors(client, owner, name, opts.authorsSince, r.defaultBranchRef.target.history);
     } catch (err) {
       if ((err as Error).name === 'GitHubAuthError') throw err;
-      failures['active-contributors'] ??= `GitHub commit authors: ${reason(err)}`;
+      fail('github/authors', `GitHub commit authors: ${reason(err)}`);
     }
   }
   return { evidence: ev, failures };

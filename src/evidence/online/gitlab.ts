@@ -5,6 +5,7 @@
 import type { HostedRepoEvidence } from '../types.js';
 import { getJson, HttpError, type HttpCache, type SourceCounter } from './http-cache.js';
 import { InputError } from '../../util/errors.js';
+import type { OnlineSource } from './errors.js';
 
 interface GlProject {
   id: number;
@@ -61,12 +62,10 @@ const SPDX: Record<string, string> = {
   isc: 'ISC',
 };
 
-export const GITLAB_FACT_USERS = { project: ['stars'], pipelines: ['working-ci'], releases: ['ongoing-maintenance'] } as const;
-
 export async function gitlabRepoEvidence(
   path: string,
   opts: GitLabOptions,
-): Promise<{ evidence?: HostedRepoEvidence; failures: Record<string, string> }> {
+): Promise<{ evidence?: HostedRepoEvidence; failures: Partial<Record<OnlineSource, string>> }> {
   const base = (opts.baseUrl ?? 'https://gitlab.com/api/v4').replace(/\/+$/, '');
   const common = {
     cache: opts.cache,
@@ -76,7 +75,7 @@ export async function gitlabRepoEvidence(
     ...(opts.retryBaseMs !== undefined ? { retryBaseMs: opts.retryBaseMs } : {}),
     ...(opts.fetch ? { fetch: opts.fetch } : {}),
   };
-  const failures: Record<string, string> = {};
+  const failures: Partial<Record<OnlineSource, string>> = {};
   const id = encodeURIComponent(path);
   let project: GlProject | undefined;
   try {
@@ -88,8 +87,7 @@ export async function gitlabRepoEvidence(
       throw new GitLabAuthError(`GitLab rejected the token from GITLAB_TOKEN (401) at ${base}; replace it, or run with --offline`);
     }
     if (err instanceof InputError) throw err;
-    for (const k of [...GITLAB_FACT_USERS.project, ...GITLAB_FACT_USERS.pipelines, ...GITLAB_FACT_USERS.releases])
-      failures[k] = `GitLab: ${(err as Error).message}`;
+    failures.gitlab = `GitLab: ${(err as Error).message}`;
     return { failures };
   }
   if (!project) return { failures };
@@ -119,7 +117,7 @@ export async function gitlabRepoEvidence(
         }));
         if (ev.runs[0]) ev.lastRun = { conclusion: ev.runs[0].conclusion, at: ev.runs[0].at, url: ev.runs[0].url };
       } catch (err) {
-        for (const k of GITLAB_FACT_USERS.pipelines) failures[k] = `GitLab pipelines: ${(err as Error).message}`;
+        failures['gitlab/pipelines'] = `GitLab pipelines: ${(err as Error).message}`;
       }
     })(),
     (async () => {
@@ -133,7 +131,7 @@ export async function gitlabRepoEvidence(
             url: r._links?.self ?? `${project.web_url}/-/releases/${encodeURIComponent(r.tag_name)}`,
           };
       } catch (err) {
-        for (const k of GITLAB_FACT_USERS.releases) failures[k] = `GitLab releases: ${(err as Error).message}`;
+        failures['gitlab/releases'] = `GitLab releases: ${(err as Error).message}`;
       }
     })(),
   ]);

@@ -172,7 +172,7 @@ export async function gatherOnline(
           const { teams, unresolved } = await githubTeamMembers(client, opts.teams);
           evidence.teams = teams;
           const reasons = Object.values(unresolved);
-          if (reasons.length) errors['core-maintainers'] ??= reasons.join('; ');
+          if (reasons.length) errors['github/teams'] ??= reasons.join('; ');
           detail = `teams: ${Object.keys(teams).length} resolved${reasons.length ? `, ${reasons.length} not (${reasons.join('; ')})` : ''}`;
         }
         credential = session.pool.size > 0 ? `${session.pool.size} credential${session.pool.size > 1 ? 's' : ''}` : 'no token';
@@ -186,7 +186,7 @@ export async function gatherOnline(
       } catch (err) {
         if ((err as Error).name === 'GitHubAuthError') throw err;
         const why = `GitHub: ${(err as Error).message}`;
-        for (const k of ['stars', 'working-ci', 'ongoing-maintenance', 'contributing', 'code-of-conduct']) errors[k] ??= why;
+        errors.github ??= why;
         sources.push(use(counter, before, { credential, error: why }));
       }
     } else {
@@ -207,7 +207,7 @@ export async function gatherOnline(
       } catch (err) {
         if ((err as Error).name === 'GitLabAuthError') throw err;
         const why = `GitLab: ${(err as Error).message}`;
-        for (const k of ['stars', 'working-ci', 'ongoing-maintenance']) errors[k] ??= why;
+        errors.gitlab ??= why;
         sources.push(use(counter, before, { error: why }));
       }
     }
@@ -232,9 +232,8 @@ export async function gatherOnline(
     if (c.status === 'fulfilled') online.conda = c.value;
     const pErr = p.status === 'rejected' ? `PyPI: ${(p.reason as Error).message}` : undefined;
     const cErr = c.status === 'rejected' ? `conda: ${(c.reason as Error).message}` : undefined;
-    // either index can satisfy requirement 9, so it is unknown only when the other did not
-    const satisfied = (online.pypi?.exists && online.pypi.wheel) || online.conda?.exists;
-    if ((pErr || cErr) && !satisfied) errors.packages = [pErr, cErr].filter(Boolean).join('; ');
+    if (pErr) errors.pypi = pErr;
+    if (cErr) errors.conda = cErr;
     sources.push(use(session.counters.pypi, pBefore, pErr ? { error: pErr } : {}));
     sources.push(use(session.counters.conda, cBefore, cErr ? { error: cErr } : {}));
   })();

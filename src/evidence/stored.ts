@@ -1,0 +1,16 @@
+// Evidence read back from the store may predate a change of its shape; it is brought to the
+// current shape before it is judged, so a re-judged report reads the same facts a fresh check
+// would have gathered. Each step says which stored shape it upgrades.
+import type { Evidence } from './types.js';
+import { errorsBySource } from './online/errors.js';
+
+export function currentEvidence(stored: Evidence): Evidence {
+  let e = stored;
+  // online errors keyed by requirement (before they were filed by source)
+  if (e.online?.errors) {
+    const host = e.online.gitlab || e.repo.host === 'gitlab' ? 'gitlab' : 'github';
+    const errors = errorsBySource(e.online.errors, host);
+    if (errors !== e.online.errors) e = { ...e, online: { ...e.online, errors } };
+  }
+  return e;
+}
