@@ -366,7 +366,14 @@ async function main(): Promise<void> {
     const changed = {
       ...policy,
       version: `${policy.version}+bench`,
-      thresholds: { ...policy.thresholds, stars: policy.thresholds.stars * 3, recentCommits: policy.thresholds.recentCommits + 5 },
+      rules: policy.rules.map((r) =>
+        r.key === 'stars' || r.key === 'recent-commits'
+          ? {
+              ...r,
+              options: { ...r.options, min: (r.options['min'] as number) * (r.key === 'stars' ? 3 : 1) + (r.key === 'stars' ? 0 : 5) },
+            }
+          : r,
+      ),
     };
     const t0 = performance.now();
     const rejudged = await rejudgeStored(last!.store, changed);

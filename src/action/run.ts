@@ -4,11 +4,10 @@
 import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { check, parseAsOf, type CheckOptions } from '../check/index.js';
-import { loadDefaultPolicy, loadPolicyFile } from '../policy/load.js';
+import { loadPolicy } from '../policy/catalogue.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { renderSarif } from '../report/sarif.js';
 import { compareReports, type Comparison } from '../report/compare.js';
-import { REQUIREMENTS } from '../requirements/index.js';
 import type { Report } from '../report/types.js';
 import type { Result } from '../requirements/types.js';
 import { readInputs, readRevisions, type ActionInputs, type Revisions } from './inputs.js';
@@ -68,7 +67,7 @@ function summaryMarkdown(
 export async function runAction(env: Env, write: (s: string) => void = (s) => process.stdout.write(s)): Promise<ActionOutcome> {
   const inputs = readInputs(env);
   const revs = readRevisions(env);
-  const policy = inputs.policy ? loadPolicyFile(inputs.policy) : loadDefaultPolicy();
+  const policy = loadPolicy(inputs.policy);
   const opts: CheckOptions = {
     policy,
     asOf: inputs.asOf ? parseAsOf(inputs.asOf) : new Date(),
@@ -103,7 +102,7 @@ export async function runAction(env: Env, write: (s: string) => void = (s) => pr
     );
 
   mkdirSync(dirname(inputs.sarifFile), { recursive: true });
-  writeFileSync(inputs.sarifFile, renderSarif([head], { metas: REQUIREMENTS.map((r) => r.meta), policy }));
+  writeFileSync(inputs.sarifFile, renderSarif([head], { policy }));
   const summary = summaryMarkdown(inputs, revs, head, base, comparison, failures);
   if (env['GITHUB_STEP_SUMMARY']) appendFileSync(env['GITHUB_STEP_SUMMARY'], summary);
   else write(summary);

@@ -1,20 +1,26 @@
-// Judges gathered Evidence against the 19 requirements under a policy and assembles the Report.
-// Pure: the same evidence, policy and asOf always give the same report.
+// Judges gathered Evidence by the rules a policy lists (in its order, numbered and titled as it
+// says) and assembles the Report. Pure: the same evidence, policy and asOf always give the same report.
 import type { Evidence } from '../evidence/types.js';
 import type { Policy } from '../policy/types.js';
-import { REQUIREMENTS } from '../requirements/index.js';
-import type { Result } from '../requirements/types.js';
+import { RULES_BY_KEY } from '../requirements/index.js';
+import type { Outcome, Result } from '../requirements/types.js';
 import { verdictOf, type Report } from '../report/types.js';
 import { TOOL_VERSION } from '../version.js';
 
 export function evaluate(evidence: Evidence, policy: Policy): Report {
   const asOf = new Date(evidence.asOf);
-  const requirements: Result[] = REQUIREMENTS.map((req) => {
-    let outcome;
+  const numbers = new Map(policy.rules.map((r) => [r.key, r.number]));
+  const numberOf = (key: string) => numbers.get(key);
+  const exemptions = new Map(policy.exemptions.map((e) => [e.rule, e.reason]));
+  const requirements: Result[] = policy.rules.map((entry) => {
+    const rule = RULES_BY_KEY.get(entry.key);
+    let outcome: Outcome;
     try {
-      outcome = req.evaluate(evidence, { policy, asOf });
+      if (!rule)
+        throw new Error(`policy ${policy.id} ${policy.version} names rule ${entry.key}, which this version of steward does not have`);
+      outcome = rule.evaluate(evidence, { options: entry.options, policy, asOf, numberOf });
     } catch (err) {
-      // a defect in one requirement must not hide the other eighteen
+      // a defect in one requirement must not hide the others
       outcome = {
         status: 'review' as const,
         summary: `Could not be evaluated: ${(err as Error).message}`,
@@ -22,12 +28,14 @@ export function evaluate(evidence: Evidence, policy: Policy): Report {
         evidence: [],
       };
     }
+    const reason = exemptions.get(entry.key);
+    if (reason !== undefined) outcome = exempted(outcome, reason, policy);
     return {
-      id: req.meta.id,
-      key: req.meta.key,
-      title: req.meta.title,
+      id: entry.number,
+      key: entry.key,
+      title: entry.title,
       status: outcome.status,
-      automation: req.meta.automation,
+      automation: rule?.meta.automation ?? 'manual',
       summary: outcome.summary,
       measured: sortKeys(outcome.measured) as Record<string, unknown>,
       evidence: outcome.evidence,
@@ -38,7 +46,7 @@ export function evaluate(evidence: Evidence, policy: Policy): Report {
   return {
     schema: 'steward.report/v1',
     tool: { name: 'steward', version: TOOL_VERSION },
-    policy: { id: policy.id, version: policy.version },
+    policy: { id: policy.id, version: policy.version, ...(policy.stage !== undefined ? { stage: policy.stage } : {}) },
     target: {
       input: repo.input,
       repo: repo.slug ?? repo.root,
@@ -52,6 +60,16 @@ export function evaluate(evidence: Evidence, policy: Policy): Report {
     verdict: verdictOf(requirements),
     requirements,
     problems: evidence.problems,
+  };
+}
+
+/** The policy exempts this rule: the measured status is kept beside the reason, as a waiver keeps it. */
+function exempted(o: Outcome, reason: string, policy: Policy): Outcome {
+  return {
+    ...o,
+    status: 'exempt',
+    summary: `exempt: ${reason} (policy ${policy.id} ${policy.version}); measured: ${o.summary}`,
+    measured: { ...o.measured, waivedStatus: o.status },
   };
 }
 

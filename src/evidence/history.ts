@@ -52,7 +52,7 @@ export async function readHistory(
   policy: Policy,
   shared: HistoryReads = {},
 ): Promise<{ history: HistoryEvidence; tags: TagEvidence }> {
-  const days = policy.thresholds.windowDays;
+  const days = policy.shared.windowDays;
   const until = Math.floor(asOf.getTime() / 1000);
   const since = until - days * DAY;
   const bounds: WalkBounds = { since, until };

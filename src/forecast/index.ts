@@ -9,6 +9,7 @@ import type { Policy } from '../policy/types.js';
 import type { Report } from '../report/types.js';
 import type { Forecast } from '../requirements/types.js';
 import { judgeTorchSupport } from '../evidence/python/torch.js';
+import { numberOption, ruleEntry } from '../policy/rules.js';
 import { crossingDay, DAY_MS, fitLine, medianGapDays, weeklySeries, type Commit, type SeriesPoint } from './trend.js';
 import type { TagDate } from './series.js';
 
@@ -42,11 +43,16 @@ export interface ForecastInputs {
   horizon: Date;
 }
 
-function trend(id: number, measure: 'commits' | 'contributors', inputs: ForecastInputs, series: SeriesPoint[]): Forecast | undefined {
+function trend(
+  id: number,
+  need: number,
+  measure: 'commits' | 'contributors',
+  inputs: ForecastInputs,
+  series: SeriesPoint[],
+): Forecast | undefined {
   const { policy, horizon } = inputs;
   const asOf = new Date(inputs.evidence.asOf).getTime();
-  const windowDays = policy.thresholds.windowDays;
-  const need = measure === 'commits' ? policy.thresholds.recentCommits : policy.thresholds.activeContributors;
+  const windowDays = policy.shared.windowDays;
   if (series.length < MIN_POINTS) return undefined;
   const now = series[series.length - 1]![measure];
   const line = fitLine(series.map((p) => ({ t: p.t, y: p[measure] })));
@@ -68,8 +74,8 @@ function trend(id: number, measure: 'commits' | 'contributors', inputs: Forecast
   };
 }
 
-function releases(inputs: ForecastInputs): Forecast | undefined {
-  const { policy, horizon, tags } = inputs;
+function releases(id: number, months: number, inputs: ForecastInputs): Forecast | undefined {
+  const { horizon, tags } = inputs;
   const asOf = new Date(inputs.evidence.asOf);
   const latest = tags[tags.length - 1];
   if (!latest) return undefined;
@@ -79,17 +85,16 @@ function releases(inputs: ForecastInputs): Forecast | undefined {
   const gap = medianGapDays(basis);
   if (gap === undefined) return undefined;
   const last = Date.parse(latest.date);
-  const deadline = addMonths(new Date(last), policy.thresholds.releaseMonths).getTime();
+  const deadline = addMonths(new Date(last), months).getTime();
   const expected = last + gap * DAY_MS;
   if (deadline <= asOf.getTime() || expected <= deadline || deadline > horizon.getTime()) return undefined;
-  const months = policy.thresholds.releaseMonths;
   return {
     fails: day(deadline),
     measure: 'days between releases',
     now: Math.round(gap),
     horizon: day(horizon.getTime()),
     method: `the median gap between the repository's tags (${basis.length} tags${recent.length >= 3 ? ' in the last 12 months' : ''}: ${Math.round(gap)} days) from the latest, ${latest.name} on ${day(last)}; fails ${months} months after it without a release`,
-    text: `at the current pace, requirement 10 fails around ${day(deadline)} (a release every ${Math.round(gap)} days; the next, due about ${day(expected)}, comes after the ${months} months since ${latest.name})`,
+    text: `at the current pace, requirement ${id} fails around ${day(deadline)} (a release every ${Math.round(gap)} days; the next, due about ${day(expected)}, comes after the ${months} months since ${latest.name})`,
   };
 }
 
@@ -102,7 +107,7 @@ function nextVersion(v: string): string | undefined {
 function torch(id: number, inputs: ForecastInputs): Forecast | undefined {
   const { evidence, policy, horizon } = inputs;
   const asOf = new Date(evidence.asOf);
-  const n = policy.thresholds.supportedTorchReleases;
+  const n = policy.shared.supportedTorchReleases;
   const known = evidence.torchReleases;
   const latest = known[0];
   if (!latest || evidence.python.torch.length === 0) return undefined;
@@ -127,32 +132,40 @@ function torch(id: number, inputs: ForecastInputs): Forecast | undefined {
   };
 }
 
-/** Each passing activity requirement's forecast, by requirement id (none when it holds to the horizon). */
-export function forecasts(inputs: ForecastInputs): Map<number, Forecast> {
-  const out = new Map<number, Forecast>();
-  const put = (id: number, f: Forecast | undefined) => {
-    if (f && (!out.has(id) || out.get(id)!.fails > f.fails)) out.set(id, f);
+/** Each passing activity requirement's forecast, by rule key (none when it holds to the horizon, or the policy does not apply it). */
+export function forecasts(inputs: ForecastInputs): Map<string, Forecast> {
+  const { policy } = inputs;
+  const out = new Map<string, Forecast>();
+  const put = (key: string, f: Forecast | undefined) => {
+    if (f && (!out.has(key) || out.get(key)!.fails > f.fails)) out.set(key, f);
   };
+  const number = (key: string) => ruleEntry(policy, key)?.number;
   // one series serves both trends (commits and contributors are two counts of the same windows)
-  const series = weeklySeries(
-    inputs.commits,
-    new Date(inputs.evidence.asOf).getTime(),
-    inputs.policy.thresholds.windowDays,
-    FORECAST_WEEKS,
-  );
-  put(13, trend(13, 'commits', inputs, series));
-  put(12, trend(12, 'contributors', inputs, series));
-  put(10, releases(inputs));
-  const t1 = torch(1, inputs);
-  put(1, t1);
-  if (t1) put(10, { ...t1, text: t1.text.replace('requirement 1 ', 'requirement 10 ') });
+  const series = weeklySeries(inputs.commits, new Date(inputs.evidence.asOf).getTime(), policy.shared.windowDays, FORECAST_WEEKS);
+  for (const [key, measure] of [
+    ['recent-commits', 'commits'],
+    ['active-contributors', 'contributors'],
+  ] as const) {
+    const id = number(key);
+    const need = numberOption(policy, key, 'min');
+    if (id !== undefined && need !== undefined) put(key, trend(id, need, measure, inputs, series));
+  }
+  const maintenance = number('ongoing-maintenance');
+  const months = numberOption(policy, 'ongoing-maintenance', 'releaseMonths');
+  if (maintenance !== undefined && months !== undefined) put('ongoing-maintenance', releases(maintenance, months, inputs));
+  const support = number('pytorch-support');
+  // torch support is judged as requirement 1 judges it, whether or not the policy applies that rule
+  const t1 = torch(support ?? maintenance ?? 0, inputs);
+  if (support !== undefined) put('pytorch-support', t1);
+  if (t1 && maintenance !== undefined)
+    put('ongoing-maintenance', { ...t1, text: t1.text.replace(`requirement ${support ?? maintenance} `, `requirement ${maintenance} `) });
   return out;
 }
 
 /** Adds `forecast` to the report's requirements that pass today and are forecast to fail. */
-export function applyForecasts(report: Report, found: Map<number, Forecast>): void {
+export function applyForecasts(report: Report, found: Map<string, Forecast>): void {
   for (const r of report.requirements) {
-    const f = found.get(r.id);
+    const f = found.get(r.key);
     if (f && r.status === 'pass') r.forecast = f;
   }
 }

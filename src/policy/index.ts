@@ -1,3 +1,4 @@
-// Policies: the thresholds, allowlists and bot list the checker and the process apply, as data.
-export type { Policy, Thresholds, ProcessRules, ApprovedCode } from './types.js';
-export { loadDefaultPolicy, loadPolicyFile, parsePolicy, validatePolicy, DEFAULT_POLICY_FILE } from './load.js';
+// Policies: the rules a foundation applies (numbered and worded as it says), their options, and
+// the lists and numbers the checker and the process share, as data.
+export type { Policy, PolicyRule, ProcessRules, ApprovedCode, Exemption } from './types.js';
+export { loadDefaultPolicy, loadPolicyFile, parsePolicy, DEFAULT_POLICY_FILE } from './load.js';

@@ -1,44 +1,18 @@
-// What a policy holds: the numbers and lists the requirements and the process apply.
-// A policy is data (data/policies/*.yml); code reads it through this shape only.
+// What a policy holds: the rules it applies (numbered and worded as it says, with their options),
+// and the lists and numbers the rules, the evidence and the process share. A policy is data
+// (data/policies/*.yml); the types come from its schema (schema.ts), so they cannot drift from it.
+import type { PolicyFile, PolicyRuleEntry, PolicyStage } from './schema.js';
 
-export interface Thresholds {
-  coreMaintainers: number;
-  activeContributors: number;
-  recentCommits: number;
-  stars: number;
-  windowDays: number;
-  releaseMonths: number;
-  supportedTorchReleases: number;
-  readmeMinWords: number;
-  docsMinFiles: number;
-}
+/** A rule as the policy applies it: its options merged over the chosen stages and checked by the rule's own schema. */
+export type PolicyRule = PolicyRuleEntry;
+export type { PolicyStage };
 
-export interface ProcessRules {
-  resubmitAfterMonths: number;
-  reviewEveryMonths: number;
-  fixWithinDays: number;
-  approvalRule: 'more-than-half-of-roster';
-  sessionSize: number;
-}
+/**
+ * A policy resolved for one stage: `rules` is the flat list that stage applies, in the policy's
+ * order; `stage` is set only when the policy has stages.
+ */
+export type Policy = PolicyFile & { stage?: string };
 
-export interface ApprovedCode {
-  /** a code-of-conduct kind (e.g. `contributor-covenant`) or a repository (`owner/name`) */
-  kind?: string;
-  repo?: string;
-  reason: string;
-  approvedOn: string;
-}
-
-export interface Policy {
-  id: string;
-  version: string;
-  title: string;
-  source: string;
-  effective: string;
-  thresholds: Thresholds;
-  licenses: { allow: string[] };
-  codeOfConduct: { default: string; approved: ApprovedCode[] };
-  /** patterns: case-insensitive regular expressions tried on the name, the no-reply login and the e-mail */
-  bots: { names: string[]; emails: string[]; patterns: string[] };
-  process: ProcessRules;
-}
+export type ProcessRules = Policy['process'];
+export type ApprovedCode = Policy['codeOfConduct']['approved'][number];
+export type Exemption = Policy['exemptions'][number];

@@ -30,7 +30,7 @@ export async function addWaiver(eng: Engine, actor: Actor, subject: WaiverSubjec
       const found = await getDoc<Application>(trx, 'applications', subject.application);
       if (!found) throw notFound('application', subject.application);
       assertInOrder(eng, `application ${subject.application}`, latestApplicationEvent(found.doc), today);
-      const w = newWaiver(id, input, { actor, now });
+      const w = newWaiver(id, input, { actor, now }, undefined, eng.policy.rules);
       const state = { ...found.doc, waivers: [...(found.doc.waivers ?? []), w] };
       await updateDoc(trx, 'applications', appCols(state), state, found.version, now.toISOString());
       await record(trx, actor, now, subjectOf(subject), [], [{ action: 'waiver.recorded', subject: subjectOf(subject), data: { ...w } }]);
@@ -43,7 +43,7 @@ export async function addWaiver(eng: Engine, actor: Actor, subject: WaiverSubjec
       throw new ProcessError('conflict', `record a waiver: project ${p.id} is ${p.status}; only an ACTIVE project is reviewed`);
     assertInOrder(eng, `project ${p.id}`, latestProjectEvent(p), today);
     // in remediation, "until the next review" covers the review being fixed
-    const w = newWaiver(id, input, { actor, now }, p.pending?.dueOn ?? p.reviewDueOn);
+    const w = newWaiver(id, input, { actor, now }, p.pending?.dueOn ?? p.reviewDueOn, eng.policy.rules);
     const state = { ...p, waivers: [...(p.waivers ?? []), w] };
     await updateDoc(trx, 'projects', projectCols(state), state, found.version, now.toISOString());
     await record(trx, actor, now, subjectOf(subject), [], [{ action: 'waiver.recorded', subject: subjectOf(subject), data: { ...w } }]);

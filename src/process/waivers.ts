@@ -2,14 +2,14 @@
 // reason, until a date or the next periodic review. A report made inside the process shows the
 // requirement `exempt` with the waiver's reason while it is in force; an expired or revoked
 // waiver is still listed with the report and no longer changes anything.
-import { REQUIREMENTS } from '../requirements/index.js';
+import type { PolicyRule } from '../policy/types.js';
 import { verdictOf, type Report } from '../report/types.js';
 import { type CalendarDate, dateOf, isCalendarDate } from './calendar.js';
 import { notAllowed, ProcessError } from './errors.js';
 import type { Ctx, Waiver } from './types.js';
 
 export interface WaiverInput {
-  /** the TAC number (1–19) or the requirement's key */
+  /** the number the policy gives the requirement, or its key */
   requirement: number | string;
   reason: string;
   decidedBy: string;
@@ -26,21 +26,30 @@ export interface WaiverContext {
   pendingDueOn?: CalendarDate;
 }
 
-function requirementOf(r: number | string): { id: number; key: string } {
-  const meta = REQUIREMENTS.map((x) => x.meta).find((m) => (typeof r === 'number' ? m.id === r : m.key === r || String(m.id) === r.trim()));
-  if (!meta)
+function requirementOf(r: number | string, rules: readonly PolicyRule[]): { id: number; key: string } {
+  const rule = rules.find((m) => (typeof r === 'number' ? m.number === r : m.key === r || String(m.number) === r.trim()));
+  if (!rule) {
+    const numbers = rules.map((m) => m.number);
+    const example = rules[Math.min(5, rules.length - 1)]!;
     throw new ProcessError(
       'invalid',
-      `waiver: expected a requirement number 1–19 or its key (e.g. 6 or ${REQUIREMENTS[5]!.meta.key}), found ${JSON.stringify(r)}`,
+      `waiver: expected a requirement number ${Math.min(...numbers)}–${Math.max(...numbers)} or its key (e.g. ${example.number} or ${example.key}), found ${JSON.stringify(r)}`,
     );
-  return { id: meta.id, key: meta.key };
+  }
+  return { id: rule.number, key: rule.key };
 }
 
 /** A new waiver; `reviewDueOn` is the subject's next periodic review (absent for an application). */
-export function newWaiver(id: string, input: WaiverInput, ctx: Ctx, reviewDueOn?: CalendarDate): Waiver {
+export function newWaiver(
+  id: string,
+  input: WaiverInput,
+  ctx: Ctx,
+  reviewDueOn: CalendarDate | undefined,
+  rules: readonly PolicyRule[],
+): Waiver {
   if (ctx.actor.role !== 'staff')
     throw new ProcessError('forbidden', `record a waiver: needs role staff; ${notAllowed(ctx.actor, ['staff'])}`);
-  const req = requirementOf(input.requirement);
+  const req = requirementOf(input.requirement, rules);
   for (const [name, v] of [
     ['reason', input.reason],
     ['who decided (--decided-by)', input.decidedBy],
@@ -112,9 +121,11 @@ export function applyWaivers(report: Report, waivers: Waiver[] | undefined, at: 
     decidedIn: w.decidedIn,
     until: untilText(w),
   }));
-  const inForce = new Map(listed.filter((w) => w.state === 'in force').map((w) => [w.requirement, w]));
+  // by key: the number is the policy's, and a later policy version may number the rule otherwise
+  const keyOf = new Map(waivers.map((w) => [w.id, w.key]));
+  const inForce = new Map(listed.filter((w) => w.state === 'in force').map((w) => [keyOf.get(w.id), w]));
   const requirements = report.requirements.map((r) => {
-    const w = inForce.get(r.id);
+    const w = inForce.get(r.key);
     if (!w) return r;
     return {
       ...r,

@@ -4,9 +4,8 @@
 // Passing requirements produce no result, so code scanning closes an alert once it is fixed.
 import type { Report } from './types.js';
 import type { Result, Status } from '../requirements/types.js';
-import type { RequirementMeta } from '../requirements/types.js';
 import type { Policy } from '../policy/types.js';
-import { fillPlaceholders } from '../policy/render.js';
+import { describeRules } from '../policy/rules.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
@@ -26,9 +25,7 @@ const LEVEL: Record<Status, Level | undefined> = {
 };
 
 export interface SarifOptions {
-  /** the requirement metadata (TAC text, what is measured) for the rules' descriptions */
-  metas: readonly RequirementMeta[];
-  /** the policy the reports were judged by, to fill the thresholds into `measures` */
+  /** the policy the reports were judged by: its rules' numbers, titles and text, and what each measures */
   policy: Policy;
 }
 
@@ -61,15 +58,16 @@ function location(r: Result, target: Report['target']): Record<string, unknown> 
 }
 
 function run(report: Report, opts: SarifOptions): Record<string, unknown> {
-  const rules = opts.metas.map((m) => ({
-    id: ruleId(m.id),
+  const described = describeRules(opts.policy);
+  const rules = described.map((m) => ({
+    id: ruleId(m.number),
     name: ruleName(m.key),
-    shortDescription: { text: `${m.id}. ${m.title}` },
-    fullDescription: { text: m.tac },
-    help: { text: `${m.tac}\n\nMeasured: ${fillPlaceholders(m.measures, opts.policy)}` },
+    shortDescription: { text: `${m.number}. ${m.title}` },
+    fullDescription: { text: m.text },
+    help: { text: `${m.text}\n\nMeasured: ${m.measures}` },
     properties: { key: m.key, automation: m.automation },
   }));
-  const index = new Map(opts.metas.map((m, i) => [m.id, i]));
+  const index = new Map(described.map((m, i) => [m.number, i]));
   const results = [];
   for (const r of report.requirements) {
     const level = LEVEL[r.status];

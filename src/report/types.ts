@@ -8,7 +8,8 @@ export type Verdict = 'pass' | 'fail' | 'review';
 export interface Report {
   schema: 'steward.report/v1';
   tool: { name: 'steward'; version: string };
-  policy: { id: string; version: string };
+  /** `stage`: only when the policy has stages (additive to v1) */
+  policy: { id: string; version: string; stage?: string };
   /**
    * `path` (additive to v1): the folder the project lives in; the report's file paths are relative
    * to it, except `inherited`, the repository's shared files (CI, CODEOWNERS, …) read from its root

@@ -2,7 +2,8 @@
 // identities (.mailmap, e-mail, GitHub no-reply login, folded name) and left bots out.
 import type { Evidence, Person } from '../evidence/types.js';
 import type { Policy } from '../policy/types.js';
-import type { Outcome, Requirement } from './types.js';
+import type { Outcome } from './types.js';
+import { defineRule } from './rule.js';
 import { renamedBotsNote, windowMismatch, windowPhrase, windowVerdict } from './recent-commits.js';
 
 const NAMED_IN_SUMMARY = 6;
@@ -19,11 +20,10 @@ function list(people: Person[]): string {
   return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
 
-export function evaluateActiveContributors(evidence: Evidence, policy: Policy): Outcome {
+function evaluateActiveContributors(evidence: Evidence, policy: Policy, need: number): Outcome {
   const h = evidence.history;
   const mismatch = windowMismatch(h, policy);
   if (mismatch) return mismatch;
-  const need = policy.thresholds.activeContributors;
   const people = h.contributors;
   const n = people.length;
   const coOnly = people.filter((p) => p.via === 'co-author').length;
@@ -52,17 +52,16 @@ export function evaluateActiveContributors(evidence: Evidence, policy: Policy): 
   );
 }
 
-export const activeContributors: Requirement = {
+export const activeContributors = defineRule({
   meta: {
-    id: 12,
     key: 'active-contributors',
-    title: 'Contributors',
-    tac: 'The project should have a minimum of 5 total contributors active in the last 90 days.',
     automation: 'full',
     measures:
-      'At least {thresholds.activeContributors} contributors (commit authors and Co-authored-by trailers, merged by .mailmap, e-mail, GitHub no-reply login and name; bots left out) among the commits of the last {thresholds.windowDays} days.',
+      'At least {options.min} contributors (commit authors and Co-authored-by trailers, merged by .mailmap, e-mail, GitHub no-reply login and name; bots left out) among the commits of the last {shared.windowDays} days.',
+    messages: {},
   },
-  evaluate(evidence, { policy }) {
-    return evaluateActiveContributors(evidence, policy);
+  options: (z) => z.strictObject({ min: z.number().int().min(0) }),
+  evaluate(evidence, { policy, options }) {
+    return evaluateActiveContributors(evidence, policy, options.min);
   },
-};
+});

@@ -5,7 +5,8 @@ import type { Evidence, EvidenceRef } from '../evidence/types.js';
 import type { Policy } from '../policy/types.js';
 import { classifyCodeOfConduct, type CocIdentity } from '../evidence/community/code-of-conduct.js';
 import { fileRef, locate, onGitHub } from '../evidence/community/locate.js';
-import type { Outcome, Requirement } from './types.js';
+import type { Outcome } from './types.js';
+import { defineRule } from './rule.js';
 
 const NAME = /^code[_-]of[_-]conduct([._-][^/]*)?$/i;
 
@@ -85,16 +86,15 @@ function judge(evidence: Evidence, policy: Policy, path: string, id: CocIdentity
   };
 }
 
-export const codeOfConduct: Requirement = {
+export const codeOfConduct = defineRule({
   meta: {
-    id: 19,
     key: 'code-of-conduct',
-    title: 'Code of conduct',
-    tac: 'CODE_OF_CONDUCT.md sets the ground rules for participants’ behavior and helps facilitate a friendly, welcoming environment. By default, projects should leverage the Linux Foundation Code of Conduct unless an alternate Code of Conduct is approved prior.',
     automation: 'full',
     measures:
       "A CODE_OF_CONDUCT file in the root, .github/ or docs/ (or the organisation's .github repository); which code it is (Linux Foundation, Contributor Covenant and version, other) is measured, and a code other than the Linux Foundation's is warn unless the policy records the TAC's prior approval.",
+    messages: {},
   },
+  options: (z) => z.strictObject({}),
   evaluate(evidence, { policy }) {
     const found = locate(evidence, (b) => NAME.test(b));
     const usable = found.find((f) => !f.problem);
@@ -142,4 +142,4 @@ export const codeOfConduct: Requirement = {
       fix: broken ? `Replace ${broken.path} with a regular file in the repository. ${fix}` : fix,
     };
   },
-};
+});

@@ -4,21 +4,20 @@
 import type { EvidenceRef } from '../evidence/types.js';
 import { ownership } from '../evidence/community/owners.js';
 import { fileRef } from '../evidence/community/locate.js';
-import type { Requirement } from './types.js';
+import { defineRule } from './rule.js';
 
 const FIX_ADD =
   'Add .github/CODEOWNERS with at least one rule naming individual owners, e.g. `* @alice @bob`, and a commented "# Emeritus" section (or an EMERITUS.md) naming retired owners.';
 
-export const codeowners: Requirement = {
+export const codeowners = defineRule({
   meta: {
-    id: 18,
     key: 'codeowners',
-    title: 'CODEOWNERS',
-    tac: 'CODEOWNERS that define individuals or teams responsible for code in a repository; document current project owners and Retired committers.',
     automation: 'full',
     measures:
       'A CODEOWNERS file in the root, .github/ or docs/ with at least one rule; warn when no retired or emeritus owners are documented.',
+    messages: {},
   },
+  options: (z) => z.strictObject({}),
   evaluate(evidence) {
     const { codeowners: co, emeritus } = ownership(evidence);
     const extra: Record<string, unknown> = {};
@@ -100,4 +99,4 @@ export const codeowners: Requirement = {
       fix: `Document retired owners: a commented "# Emeritus" section in ${path} listing them (e.g. \`# Emeritus: @former-maintainer\`), or an EMERITUS.md / an "Emeritus" section in MAINTAINERS.md.`,
     };
   },
-};
+});

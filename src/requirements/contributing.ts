@@ -2,19 +2,18 @@
 // the organisation's .github repository when GitHub was asked.
 import { findUnder, baseOf } from '../evidence/community/files.js';
 import { fileRef, locate, onGitHub } from '../evidence/community/locate.js';
-import type { Requirement } from './types.js';
+import { defineRule } from './rule.js';
 
 const NAME = /^contributing([._-][^/]*)?$/i;
 
-export const contributing: Requirement = {
+export const contributing = defineRule({
   meta: {
-    id: 17,
     key: 'contributing',
-    title: 'CONTRIBUTING file',
-    tac: 'CONTRIBUTING.md explains how to contribute to the project. The file explains the types of contributions needed and how the development process works.',
     automation: 'full',
     measures: "A CONTRIBUTING file in the root, .github/ or docs/; with GitHub access also the organisation's .github repository.",
+    messages: {},
   },
+  options: (z) => z.strictObject({}),
   evaluate(evidence) {
     const found = locate(evidence, (b) => NAME.test(b));
     const usable = found.find((f) => !f.problem);
@@ -71,4 +70,4 @@ export const contributing: Requirement = {
       fix: broken ? `Make ${broken.path} a regular file with content (a symlink out of the repository is not read). ${fix}` : fix,
     };
   },
-};
+});

@@ -5,8 +5,8 @@ import type { Evidence, EvidenceRef } from '../evidence/types.js';
 import { ownership } from '../evidence/community/owners.js';
 import { mentionsIn, mergePeople, type PersonRef } from '../evidence/community/people.js';
 import { fileRef } from '../evidence/community/locate.js';
-import type { Requirement } from './types.js';
 import { onlineError } from '../evidence/online/errors.js';
+import { defineRule } from './rule.js';
 
 /** Team members as GitHub resolved them; keys may be written `org/team` or `@org/team`, any case. */
 function teamMembers(evidence: Evidence, team: string): string[] | undefined {
@@ -36,18 +36,17 @@ export function formHandles(form: Record<string, unknown> | undefined): string[]
   return [...new Set(out.map((h) => h.toLowerCase()))];
 }
 
-export const coreMaintainers: Requirement = {
+export const coreMaintainers = defineRule({
   meta: {
-    id: 11,
     key: 'core-maintainers',
-    title: 'Core maintainers',
-    tac: 'The project must have a minimum of 2 core maintainers',
     automation: 'partial',
     measures:
-      "At least {thresholds.coreMaintainers} distinct people named as owners: individual @login or e-mail owners in CODEOWNERS, people in MAINTAINERS / OWNERS files; @org/team owners count only when resolved through the GitHub API. Fallback: the application's maintainer handles (review).",
+      "At least {options.min} distinct people named as owners: individual @login or e-mail owners in CODEOWNERS, people in MAINTAINERS / OWNERS files; @org/team owners count only when resolved through the GitHub API. Fallback: the application's maintainer handles (review).",
+    messages: {},
   },
-  evaluate(evidence, { policy }) {
-    const min = policy.thresholds.coreMaintainers;
+  options: (z) => z.strictObject({ min: z.number().int().min(0) }),
+  evaluate(evidence, { options }) {
+    const min = options.min;
     const own = ownership(evidence);
     const refs: PersonRef[] = [];
     const evidenceRefs: EvidenceRef[] = [];
@@ -140,4 +139,4 @@ export const coreMaintainers: Requirement = {
     }
     return { status: 'fail', summary: `${named}; at least ${min} are required.`, measured, evidence: evidenceRefs, fix };
   },
-};
+});

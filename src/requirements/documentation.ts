@@ -4,7 +4,7 @@
 import type { Evidence, EvidenceRef } from '../evidence/types.js';
 import { countUnder, findUnder, indexTree } from '../evidence/community/files.js';
 import { fileRef, rootReadme } from '../evidence/community/locate.js';
-import type { Requirement } from './types.js';
+import { defineRule } from './rule.js';
 
 const DOCS_HOST =
   /^https?:\/\/(?:[\w-]+\.)*(?:readthedocs\.io|readthedocs\.org|readthedocs-hosted\.com|rtfd\.io|github\.io|gitlab\.io)(?:[/:?#]|$)|^https?:\/\/docs\.[\w.-]+/i;
@@ -111,18 +111,17 @@ function projectNames(evidence: Evidence): string[] {
   return [...out];
 }
 
-export const documentation: Requirement = {
+export const documentation = defineRule({
   meta: {
-    id: 6,
     key: 'documentation',
-    title: 'Documentation',
-    tac: 'Projects must have clear and comprehensive documentation.',
     automation: 'partial',
     measures:
-      'A documentation source (docs/ or doc/ with at least {thresholds.docsMinFiles} files, mkdocs.yml, Sphinx conf.py, .readthedocs.yml) or a documentation URL (readthedocs.io, github.io, a docs. host, or a Documentation project URL).',
+      'A documentation source (docs/ or doc/ with at least {options.minFiles} files, mkdocs.yml, Sphinx conf.py, .readthedocs.yml) or a documentation URL (readthedocs.io, github.io, a docs. host, or a Documentation project URL).',
+    messages: {},
   },
-  evaluate(evidence, { policy }) {
-    const min = policy.thresholds.docsMinFiles;
+  options: (z) => z.strictObject({ minFiles: z.number().int().min(0) }),
+  evaluate(evidence, { options }) {
+    const min = options.minFiles;
     const { found, small } = sources(evidence, min);
     const all = urls(evidence);
     const seen = new Set<string>();
@@ -178,4 +177,4 @@ export const documentation: Requirement = {
       fix: 'Add documentation: a docs/ folder built with Sphinx or MkDocs (and published, e.g. on Read the Docs), linked from the README and from [project.urls] Documentation in pyproject.toml.',
     };
   },
-};
+});

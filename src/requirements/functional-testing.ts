@@ -1,6 +1,7 @@
 // Requirement 8: Functional testing. Test sources in the tree, and a CI step that runs them.
 import type { CiStep, Evidence, EvidenceRef, TreeEntry } from '../evidence/types.js';
-import type { Outcome, Requirement } from './types.js';
+import type { Outcome } from './types.js';
+import { defineRule } from './rule.js';
 
 /** Code in test directories counts; `__init__.py` / `conftest.py` alone do not make a test suite. */
 const CODE = /\.(py|pyx|ipynb|c|cc|cpp|cu|h|hpp|rs|jl|sh|js|ts)$/i;
@@ -89,17 +90,16 @@ export function evaluateFunctionalTesting(evidence: Evidence): Outcome {
   };
 }
 
-export const functionalTesting: Requirement = {
+export const functionalTesting = defineRule({
   meta: {
-    id: 8,
     key: 'functional-testing',
-    title: 'Functional testing',
-    tac: 'Users should have developed tests submitted as a part of their project, and be confident that the project will work well with the latest releases of PyTorch.',
     automation: 'partial',
     measures:
       'Test sources exist (tests/, test/ or testing/ directories, test_*.py, *_test.py) and CI runs them (pytest, tox, nox, python -m unittest, make test); tests not run by CI: warn.',
+    messages: {},
   },
+  options: (z) => z.strictObject({}),
   evaluate(evidence) {
     return evaluateFunctionalTesting(evidence);
   },
-};
+});

@@ -4,7 +4,7 @@
 import { findUnder, baseOf } from '../evidence/community/files.js';
 import { fileRef, locate, quote, rootReadme, readDoc } from '../evidence/community/locate.js';
 import { cleanInline, isLinkOnly, sectionAfter } from '../evidence/community/readme.js';
-import type { Requirement } from './types.js';
+import { defineRule } from './rule.js';
 
 const NAME = /^governance([._-][^/]*)?$/i;
 const PAGE = /^governance[^/]*\.(md|markdown|rst|txt|html?|adoc)$/i;
@@ -16,16 +16,15 @@ function excerpt(text: string | undefined): string | undefined {
   return lines.length ? quote(cleanInline(lines.slice(0, 6).join(' ')), 400) : undefined;
 }
 
-export const governance: Requirement = {
+export const governance = defineRule({
   meta: {
-    id: 3,
     key: 'governance',
-    title: 'Governance',
-    tac: 'Projects must have documented technical governance defined and implemented and it must be represented in their Github or Gitlab repository. Example:  Review the LF’s Minimum Viable Governance framework.',
     automation: 'partial',
     measures:
       'A GOVERNANCE file in the root, .github/ or docs/, a docs/**/governance* page, or a README heading containing "Governance"; its content is shown for a reviewer.',
+    messages: {},
   },
+  options: (z) => z.strictObject({}),
   evaluate(evidence) {
     const files = locate(evidence, (b) => NAME.test(b));
     const usable = files.find((f) => !f.problem);
@@ -80,4 +79,4 @@ export const governance: Requirement = {
       fix: `Add GOVERNANCE.md at the root describing who the maintainers are, how they are added and removed, and how decisions are made (the LF's Minimum Viable Governance is a template: https://github.com/github/MVG).${broken ? ` ${baseOf(broken.path)} must be a regular file with content.` : ''}`,
     };
   },
-};
+});

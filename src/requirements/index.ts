@@ -1,5 +1,6 @@
-// The 19 requirements of the TAC's process, one module each, in TAC order.
-import type { Requirement } from './types.js';
+// Every rule the checker has, one module each. A policy (data/policies/*.yml) lists the ones it
+// applies, with its own numbers and words; this list only makes them known by key.
+import type { Rule } from './types.js';
 import { pytorchSupport } from './pytorch-support.js';
 import { workingCi } from './working-ci.js';
 import { governance } from './governance.js';
@@ -20,9 +21,9 @@ import { contributing } from './contributing.js';
 import { codeowners } from './codeowners.js';
 import { codeOfConduct } from './code-of-conduct.js';
 
-export type { Requirement, RequirementMeta, Outcome, Result, Status, Automation, EvalContext } from './types.js';
+export type { Rule, RuleMeta, RuleContext, Outcome, Result, Status, Automation, Message } from './types.js';
 
-export const REQUIREMENTS: readonly Requirement[] = [
+export const RULES: readonly Rule[] = [
   pytorchSupport,
   workingCi,
   governance,
@@ -43,3 +44,5 @@ export const REQUIREMENTS: readonly Requirement[] = [
   codeowners,
   codeOfConduct,
 ];
+
+export const RULES_BY_KEY: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.meta.key, r]));

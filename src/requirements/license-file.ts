@@ -5,7 +5,8 @@ import { judgeExpression } from '../evidence/license/spdx.js';
 import { outsideTheProject } from '../evidence/license/index.js';
 import { indexTree, resolveEntry, baseOf, findUnder } from '../evidence/community/files.js';
 import { fileRef } from '../evidence/community/locate.js';
-import type { Outcome, Requirement } from './types.js';
+import type { Outcome } from './types.js';
+import { defineRule } from './rule.js';
 
 /** GitHub and PyPI find these the same way; the TAC text names LICENSE.md. */
 const ACCEPTED = /^(licen[sc]e|copying)(\.(md|txt|rst))?$/i;
@@ -58,16 +59,15 @@ export function thirdPartyLicensing(evidence: Evidence): string[] {
   return [...out].sort().slice(0, MAX_LISTED);
 }
 
-export const licenseFile: Requirement = {
+export const licenseFile = defineRule({
   meta: {
-    id: 15,
     key: 'license-file',
-    title: 'LICENSE file',
-    tac: 'LICENSE.md at the root of the repository specifying the terms and conditions for using, distributing, and modifying the software. In addition, you should provide information on the license of any third-party code included in the project.',
     automation: 'full',
     measures:
       'A license file at the root: LICENSE, LICENCE or COPYING, bare or with .md, .txt or .rst, or a LICENSES/ folder (REUSE). A name other than exactly LICENSE.md still passes, and the summary says so.',
+    messages: {},
   },
+  options: (z) => z.strictObject({}),
   evaluate(evidence, { policy }) {
     const thirdParty = thirdPartyLicensing(evidence);
     const accepted = candidates(evidence, ACCEPTED);
@@ -104,7 +104,7 @@ export const licenseFile: Requirement = {
     }
     return noLicense(evidence, accepted, measuredBase, policy.licenses.allow);
   },
-};
+});
 
 /**
  * What to put at the root, from the license evidence requirement 7 judges: move a file only when

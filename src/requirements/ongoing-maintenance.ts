@@ -5,7 +5,8 @@ import type { Evidence, EvidenceRef } from '../evidence/types.js';
 import { judgeTorchSupport } from '../evidence/python/torch.js';
 import type { Policy } from '../policy/types.js';
 import { torchFix, torchRefs, where, written } from './pytorch-support.js';
-import type { Outcome, Requirement, Status } from './types.js';
+import type { Outcome, Status } from './types.js';
+import { defineRule } from './rule.js';
 import { describeList, REFRESH_FIX, torchListFacts } from './torch-list.js';
 
 /** `months` calendar months before `at` (the 31st clamps to the month's last day), same time of day. */
@@ -74,9 +75,8 @@ function commitmentOf(form: Record<string, unknown> | undefined): string | undef
   return undefined;
 }
 
-export function evaluateOngoingMaintenance(evidence: Evidence, policy: Policy, asOf: Date): Outcome {
-  const n = policy.thresholds.supportedTorchReleases;
-  const months = policy.thresholds.releaseMonths;
+function evaluateOngoingMaintenance(evidence: Evidence, policy: Policy, asOf: Date, months: number): Outcome {
+  const n = policy.shared.supportedTorchReleases;
   const j = judgeTorchSupport(evidence.python.torch, evidence.torchReleases, asOf, n);
   const h = evidence.history;
   const cutoff = monthsBefore(asOf, months);
@@ -195,17 +195,16 @@ export function evaluateOngoingMaintenance(evidence: Evidence, policy: Policy, a
   };
 }
 
-export const ongoingMaintenance: Requirement = {
+export const ongoingMaintenance = defineRule({
   meta: {
-    id: 10,
     key: 'ongoing-maintenance',
-    title: 'Ongoing maintenance',
-    tac: 'Project maintainers must be committed to supporting and maintaining their projects for the next 12 months at a minimum. Projects must commit to updating their projects to the latest two releases of PyTorch (e.g. versions 2.6, 2.5.1).',
     automation: 'partial',
     measures:
-      'Requirement 1 admits the latest {thresholds.supportedTorchReleases} torch releases, the activity window has at least one commit, and a release or tag is no older than {thresholds.releaseMonths} months; the maintenance commitment comes from the application form.',
+      'Requirement 1 admits the latest {shared.supportedTorchReleases} torch releases, the activity window has at least one commit, and a release or tag is no older than {options.releaseMonths} months; the maintenance commitment comes from the application form.',
+    messages: {},
   },
-  evaluate(evidence, { policy, asOf }) {
-    return evaluateOngoingMaintenance(evidence, policy, asOf);
+  options: (z) => z.strictObject({ releaseMonths: z.number().int().min(1) }),
+  evaluate(evidence, { policy, asOf, options }) {
+    return evaluateOngoingMaintenance(evidence, policy, asOf, options.releaseMonths);
   },
-};
+});

@@ -2,8 +2,9 @@
 // only the package indexes can say so. Offline the result is unknown, with what the repository
 // shows about publishing (the distribution name, publish steps in CI) as evidence.
 import type { Evidence, EvidenceRef } from '../evidence/types.js';
-import type { Outcome, Requirement } from './types.js';
+import type { Outcome } from './types.js';
 import { onlineError } from '../evidence/online/errors.js';
+import { defineRule } from './rule.js';
 
 export function evaluatePackages(evidence: Evidence): Outcome {
   const dist = evidence.python.distribution;
@@ -103,16 +104,15 @@ export function evaluatePackages(evidence: Evidence): Outcome {
   };
 }
 
-export const packages: Requirement = {
+export const packages = defineRule({
   meta: {
-    id: 9,
     key: 'packages',
-    title: 'Packages',
-    tac: 'Projects need to have support for binary installation options (pip/Conda).',
     automation: 'partial',
     measures:
       'The distribution exists on PyPI with a wheel in a release, or on conda-forge; online only. Offline: unknown, with any publishing workflow as evidence.',
+    messages: {},
   },
+  options: (z) => z.strictObject({}),
   evaluate(evidence) {
     const o = evaluatePackages(evidence);
     const dist = evidence.python.distribution;
@@ -124,4 +124,4 @@ export const packages: Requirement = {
       measured: { ...o.measured, distributionChosen: { file: dist.file, why: dist.why } },
     };
   },
-};
+});

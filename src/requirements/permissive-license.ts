@@ -1,7 +1,8 @@
 // Requirement 7: Permissive licensing.
 import type { EvidenceRef, LicenseFileEvidence } from '../evidence/types.js';
 import { judgeExpression, licenseFamily } from '../evidence/license/spdx.js';
-import type { Outcome, Requirement, Status } from './types.js';
+import type { Outcome, Status } from './types.js';
+import { defineRule } from './rule.js';
 
 // Why a license is not permissive, for the summary; anything else off the allowlist is "not on the allowlist".
 const KIND: [RegExp, string][] = [
@@ -97,16 +98,15 @@ function judgeElsewhere(found: LicenseFileEvidence[], allow: readonly string[], 
   };
 }
 
-export const permissiveLicense: Requirement = {
+export const permissiveLicense = defineRule({
   meta: {
-    id: 7,
     key: 'permissive-license',
-    title: 'Permissive licensing',
-    tac: 'Users must be able to utilize ecosystem projects without licensing concerns. e.g. BSD-3, Apache-2 and MIT licenses',
     automation: 'full',
     measures:
       "The project's license, identified by its text, is an SPDX id on the policy allowlist ({licenses.allow}). A modified template with added restrictions fails; an unidentified text is review.",
+    messages: {},
   },
+  options: (z) => z.strictObject({}),
   evaluate(evidence, { policy }): Outcome {
     const lic = evidence.license;
     const allow = policy.licenses.allow;
@@ -209,4 +209,4 @@ export const permissiveLicense: Requirement = {
     if (fix) out.fix = fix;
     return out;
   },
-};
+});

@@ -4,7 +4,8 @@
 // files, then build-time, then extras/dev) decide; all are reported.
 import type { EvidenceRef, TorchDeclaration } from '../evidence/types.js';
 import { judgeTorchSupport, suggestSpecifier, type TorchAdmission, type TorchJudgement } from '../evidence/python/torch.js';
-import type { Outcome, Requirement } from './types.js';
+import type { Outcome } from './types.js';
+import { defineRule } from './rule.js';
 import { describeList, REFRESH_FIX, torchListFacts, type TorchListFacts } from './torch-list.js';
 
 export function where(d: TorchDeclaration): string {
@@ -160,19 +161,18 @@ export function withReleaseList(o: Outcome, list: TorchListFacts): Outcome {
   };
 }
 
-export const pytorchSupport: Requirement = {
+export const pytorchSupport = defineRule({
   meta: {
-    id: 1,
     key: 'pytorch-support',
-    title: 'PyTorch support',
-    tac: 'Project must demonstrate benefit to the pytorch community and be validated with the latest versions of PyTorch.',
     automation: 'partial',
     measures:
-      '`torch` is a declared dependency (pyproject dependencies, optional-dependencies, dependency-groups, Poetry; setup.cfg install_requires; literal lists in setup.py; requirements*.txt; environment*.yml; conda meta.yaml) and its specifier admits the latest {thresholds.supportedTorchReleases} feature releases of torch as of the evaluation date. Fails when the specifier excludes the latest release; review when torch is not declared at all.',
+      '`torch` is a declared dependency (pyproject dependencies, optional-dependencies, dependency-groups, Poetry; setup.cfg install_requires; literal lists in setup.py; requirements*.txt; environment*.yml; conda meta.yaml) and its specifier admits the latest {shared.supportedTorchReleases} feature releases of torch as of the evaluation date. Fails when the specifier excludes the latest release; review when torch is not declared at all.',
+    messages: {},
   },
+  options: (z) => z.strictObject({}),
   evaluate(evidence, { policy, asOf }) {
-    const n = policy.thresholds.supportedTorchReleases;
+    const n = policy.shared.supportedTorchReleases;
     const outcome = evaluatePytorchSupport(judgeTorchSupport(evidence.python.torch, evidence.torchReleases, asOf, n), n);
     return withReleaseList(outcome, torchListFacts(evidence, asOf));
   },
-};
+});

@@ -6,7 +6,7 @@ import type { Block, DocStructure } from '../evidence/community/readme.js';
 import { sectionAfter } from '../evidence/community/readme.js';
 import { fileRef, readDoc, rootReadme } from '../evidence/community/locate.js';
 import { baseOf, indexTree } from '../evidence/community/files.js';
-import type { Requirement } from './types.js';
+import { defineRule } from './rule.js';
 
 const HEADING = /\b(quick[\s_-]?start|getting[\s_-]?started|get[\s_-]?started|install(?:ation|ing)?|usage|how\s+to\s+use|first\s+steps)\b/i;
 const INSTALL =
@@ -111,16 +111,15 @@ function docsPages(evidence: Evidence): string[] {
   return out.sort((a, b) => Number(!/\/index\./i.test(a)) - Number(!/\/index\./i.test(b)) || (a < b ? -1 : 1));
 }
 
-export const quickStart: Requirement = {
+export const quickStart = defineRule({
   meta: {
-    id: 5,
     key: 'quick-start',
-    title: 'Quick start',
-    tac: 'Project should have a working and demonstrable quick start.',
     automation: 'partial',
     measures:
       'The README (or docs index) has a quick start / getting started / installation / usage heading followed by a code block with an install command (pip install, conda install, uv add, pixi add) or a runnable example.',
+    messages: {},
   },
+  options: (z) => z.strictObject({}),
   evaluate(evidence) {
     const readme = rootReadme(evidence);
     const docs: { path: string; doc: DocStructure; whole: boolean }[] = [];
@@ -163,7 +162,7 @@ export const quickStart: Requirement = {
       fix,
     };
   },
-};
+});
 
 function passWith(hit: Hit) {
   const what = hit.installCommand ? `the install command \`${hit.installCommand}\`` : `a runnable ${hit.code.lang || 'code'} example`;

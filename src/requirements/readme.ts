@@ -4,7 +4,7 @@ import type { Evidence } from '../evidence/types.js';
 import { fileRef, rootReadme } from '../evidence/community/locate.js';
 import { entryAt, isDir, joinInRepo } from '../evidence/community/files.js';
 import { cleanInline } from '../evidence/community/readme.js';
-import type { Requirement } from './types.js';
+import { defineRule } from './rule.js';
 
 const RELEASE_HEADING =
   /\b(releases?|release\s+(?:process|cadence|schedule|cycle|policy|notes|methodology|criteria)|versioning|version(?:ing)?\s+policy|changelog|change\s*log|what['’]s\s+new|release\s+history|compatibility\s+policy)\b/i;
@@ -61,16 +61,15 @@ export function releaseInfo(evidence: Evidence): ReleaseInfo | undefined {
   return undefined;
 }
 
-export const readme: Requirement = {
+export const readme = defineRule({
   meta: {
-    id: 16,
     key: 'readme',
-    title: 'README',
-    tac: 'README.md welcomes new community members to the project and explains why the project is useful and how to get started. Should include information about release methodology, cadence, and criteria in the README.',
     automation: 'full',
     measures:
       'A README (.md, .rst, .txt or none) at the root; warn when it gives no release information (a heading or paragraph on release process, cadence or versioning, or a linked CHANGELOG / RELEASE file).',
+    messages: {},
   },
+  options: (z) => z.strictObject({}),
   evaluate(evidence) {
     const info = rootReadme(evidence);
     const file = info.file;
@@ -126,4 +125,4 @@ export const readme: Requirement = {
       fix: `Add a "Releases" section to ${file.path}: how versions are numbered, how often releases are made and what must hold before one, or link a CHANGELOG.md.`,
     };
   },
-};
+});

@@ -2,7 +2,8 @@
 // bots' and merge commits reported beside the count so a reviewer sees all three numbers.
 import type { Evidence, EvidenceRef, HistoryEvidence } from '../evidence/types.js';
 import type { Policy } from '../policy/types.js';
-import type { Outcome, Requirement } from './types.js';
+import type { Outcome } from './types.js';
+import { defineRule } from './rule.js';
 
 /** `the 90 days to 2026-11-27` (with the time when asOf isn't midnight UTC). */
 export function windowPhrase(h: HistoryEvidence): string {
@@ -14,10 +15,10 @@ export function windowPhrase(h: HistoryEvidence): string {
 
 /** When stored evidence was counted over another window than the policy's, its numbers can't be judged. */
 export function windowMismatch(h: HistoryEvidence, policy: Policy): Outcome | undefined {
-  if (h.window.days === policy.thresholds.windowDays) return undefined;
+  if (h.window.days === policy.shared.windowDays) return undefined;
   return {
     status: 'unknown',
-    summary: `The evidence counts a ${h.window.days}-day window; policy ${policy.id} ${policy.version} asks for ${policy.thresholds.windowDays} days.`,
+    summary: `The evidence counts a ${h.window.days}-day window; policy ${policy.id} ${policy.version} asks for ${policy.shared.windowDays} days.`,
     measured: { window: h.window },
     evidence: [],
     fix: 'Run the check again under this policy so the window is counted with its number of days.',
@@ -70,11 +71,10 @@ function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-export function evaluateRecentCommits(evidence: Evidence, policy: Policy): Outcome {
+function evaluateRecentCommits(evidence: Evidence, policy: Policy, need: number): Outcome {
   const h = evidence.history;
   const mismatch = windowMismatch(h, policy);
   if (mismatch) return mismatch;
-  const need = policy.thresholds.recentCommits;
   const notCounted: string[] = [];
   if (h.botCommits > 0) notCounted.push(`${plural(h.botCommits, 'commit')} by bots`);
   if (h.mergeCommits > 0) notCounted.push(plural(h.mergeCommits, 'merge commit'));
@@ -107,17 +107,16 @@ export function evaluateRecentCommits(evidence: Evidence, policy: Policy): Outco
   );
 }
 
-export const recentCommits: Requirement = {
+export const recentCommits = defineRule({
   meta: {
-    id: 13,
     key: 'recent-commits',
-    title: 'Commits',
-    tac: 'The project must have 30 commits in the last 90 days.',
     automation: 'full',
     measures:
-      'At least {thresholds.recentCommits} non-merge commits not authored by a bot whose committer time is in the last {thresholds.windowDays} days (asOf − {thresholds.windowDays} days < t ≤ asOf), over all commits reachable from the evaluated revision.',
+      'At least {options.min} non-merge commits not authored by a bot whose committer time is in the last {shared.windowDays} days (asOf − {shared.windowDays} days < t ≤ asOf), over all commits reachable from the evaluated revision.',
+    messages: {},
   },
-  evaluate(evidence, { policy }) {
-    return evaluateRecentCommits(evidence, policy);
+  options: (z) => z.strictObject({ min: z.number().int().min(0) }),
+  evaluate(evidence, { policy, options }) {
+    return evaluateRecentCommits(evidence, policy, options.min);
   },
-};
+});

@@ -1,19 +1,18 @@
 // Requirement 14: Stars.
 import type { EvidenceRef } from '../evidence/types.js';
-import type { Requirement } from './types.js';
 import { onlineError } from '../evidence/online/errors.js';
+import { defineRule } from './rule.js';
 
-export const stars: Requirement = {
+export const stars = defineRule({
   meta: {
-    id: 14,
     key: 'stars',
-    title: 'Stars',
-    tac: 'The project must have a minimum of 200 stars on github',
     automation: 'full',
-    measures: 'At least {thresholds.stars} stargazers on GitHub (or GitLab); offline: unknown.',
+    measures: 'At least {options.min} stargazers on GitHub (or GitLab); offline: unknown.',
+    messages: {},
   },
-  evaluate(evidence, { policy }) {
-    const min = policy.thresholds.stars;
+  options: (z) => z.strictObject({ min: z.number().int().min(0) }),
+  evaluate(evidence, { options }) {
+    const min = options.min;
     const online = evidence.online;
     if (!online || online.offline) {
       return { status: 'unknown', summary: 'Stars need GitHub; run without --offline.', measured: { required: min }, evidence: [] };
@@ -52,4 +51,4 @@ export const stars: Requirement = {
       fix: `Grow the project's visibility until it has ${min} stargazers, then apply again.`,
     };
   },
-};
+});

@@ -1,35 +1,45 @@
-// The shape every requirement module has: metadata (with the TAC's own words) and one pure
-// evaluate() of Evidence × Policy × asOf.
+// The shape every rule module has, as ESLint shapes its rules: metadata (a stable key, what is
+// measured, the wording of its messages), a zod schema for the options a policy gives it, and one
+// pure evaluate() of Evidence × its options × asOf. The number, title and official text of a rule
+// are the policy's (data/policies/*.yml), not the rule's.
+import type { z as Zod } from 'zod';
 import type { Evidence, EvidenceRef } from '../evidence/types.js';
 import type { Policy } from '../policy/types.js';
 
 export type Status = 'pass' | 'fail' | 'warn' | 'review' | 'unknown' | 'exempt';
 export type Automation = 'full' | 'partial' | 'manual';
 
-export interface RequirementMeta {
-  /** the TAC number, 1–19 */
-  id: number;
-  /** stable kebab-case name */
+export interface RuleMeta {
+  /** stable kebab-case name a policy lists the rule by */
   key: string;
-  title: string;
-  /** the TAC document's text for this requirement, verbatim */
-  tac: string;
   automation: Automation;
-  /** what is measured and when it passes, in words; may name `{thresholds.x}` placeholders */
+  /** what is measured and when it passes, in words; may name `{options.x}`, `{shared.x}` or `{licenses.allow}` */
   measures: string;
+  /** the wording of each outcome, by message id; `{name}` is filled from the message's data */
+  messages: Readonly<Record<string, string>>;
+}
+
+/** What a rule said, without the wording: tests and machines read this, people read `summary`. */
+export interface Message {
+  id: string;
+  data: Record<string, string | number>;
 }
 
 export interface Outcome {
   status: Status;
   summary: string;
+  /** the id (in the rule's meta.messages) and data `summary` was rendered from */
+  message?: Message;
   measured: Record<string, unknown>;
   evidence: EvidenceRef[];
   fix?: string;
 }
 
-export interface Result extends Outcome {
+export interface Result extends Omit<Outcome, 'message'> {
+  /** the number the policy gives the rule */
   id: number;
   key: string;
+  /** the policy's title for it */
   title: string;
   automation: Automation;
   /** the early warning: this requirement passes today and, at the current pace, fails before the horizon */
@@ -52,12 +62,22 @@ export interface Forecast {
   text: string;
 }
 
-export interface EvalContext {
+export interface RuleContext<O> {
+  /** the rule's options, as the policy gives them at the chosen stage, checked by its schema */
+  options: O;
+  /** the policy-wide lists and numbers (licenses, bots, code of conduct, shared) */
   policy: Policy;
   asOf: Date;
+  /** the number the policy gives a rule (for "see requirement 7"); undefined when it does not list it */
+  numberOf(key: string): number | undefined;
 }
 
-export interface Requirement {
-  meta: RequirementMeta;
-  evaluate(evidence: Evidence, ctx: EvalContext): Outcome;
+/** The schema of a rule's options: an object, so a stage can raise some of them (`.partial()`). */
+export type OptionsSchema = Zod.ZodObject;
+
+export interface Rule<O = Record<string, unknown>> {
+  meta: RuleMeta;
+  /** the options' schema, built from zod when a policy file is read (never on the prepared default path) */
+  options(z: typeof Zod): OptionsSchema;
+  evaluate(evidence: Evidence, ctx: RuleContext<O>): Outcome;
 }

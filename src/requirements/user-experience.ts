@@ -4,7 +4,7 @@
 import type { Block, DocStructure } from '../evidence/community/readme.js';
 import { cleanInline, countWords, isLinkOnly } from '../evidence/community/readme.js';
 import { fileRef, quote, rootReadme } from '../evidence/community/locate.js';
-import type { Requirement } from './types.js';
+import { defineRule } from './rule.js';
 
 /** Headings that start the installation part of a README. */
 export const INSTALL_HEADING =
@@ -45,18 +45,17 @@ function isProse(b: Block): boolean {
   return (b.kind === 'paragraph' || b.kind === 'list' || b.kind === 'quote') && !isLinkOnly(b.text);
 }
 
-export const userExperience: Requirement = {
+export const userExperience = defineRule({
   meta: {
-    id: 4,
     key: 'user-experience',
-    title: 'User experience',
-    tac: 'The value proposition should be made clear for the project and documented in the README of the project repository.',
     automation: 'partial',
     measures:
-      'The README opens with a prose description of at least {thresholds.readmeMinWords} words before the first code block or install heading; the opening paragraph is quoted for a reviewer.',
+      'The README opens with a prose description of at least {options.minWords} words before the first code block or install heading; the opening paragraph is quoted for a reviewer.',
+    messages: {},
   },
-  evaluate(evidence, { policy }) {
-    const min = policy.thresholds.readmeMinWords;
+  options: (z) => z.strictObject({ minWords: z.number().int().min(0) }),
+  evaluate(evidence, { options }) {
+    const min = options.minWords;
     const { file, doc, otherFormats } = rootReadme(evidence);
     if (!file || !doc) {
       if (!file && otherFormats[0]) {
@@ -101,4 +100,4 @@ export const userExperience: Requirement = {
       fix: `Start ${file.path} with a paragraph of at least ${min} words, before any code or installation section: what the project does, for whom, and why it is useful with PyTorch.`,
     };
   },
-};
+});

@@ -4,8 +4,9 @@
 import type { CiWorkflow, Evidence, EvidenceRef } from '../evidence/types.js';
 import { classifierOs } from '../evidence/ci/runners.js';
 import { CI_SYSTEMS, ciFilesShown, ciSystemById } from '../evidence/ci/systems/index.js';
-import type { Outcome, Requirement, Status } from './types.js';
+import type { Outcome, Status } from './types.js';
 import { onlineError } from '../evidence/online/errors.js';
+import { defineRule } from './rule.js';
 
 /** GitHub events that run CI on the project's changes. */
 const CHANGE_EVENTS = new Set(['push', 'pull_request', 'pull_request_target', 'merge_group']);
@@ -116,16 +117,15 @@ export function evaluateWorkingCi(evidence: Evidence): Outcome {
   );
 }
 
-export const workingCi: Requirement = {
+export const workingCi = defineRule({
   meta: {
-    id: 2,
     key: 'working-ci',
-    title: 'Working CI',
-    tac: 'Projects must have a demonstrable working CI workflow for all declared architectures',
     automation: 'partial',
     measures: `A CI configuration exists (${CI_SYSTEMS.map((s) => (s.declaresTriggers ? `${s.name} workflows triggered on push or pull_request` : s.name)).join(', ')}) and, with GitHub access, the latest completed runs on the default branch succeeded; offline: warn. Every operating system the project declares (Trove classifiers, wheel platforms) must appear among the CI runners, else warn.`,
+    messages: {},
   },
+  options: (z) => z.strictObject({}),
   evaluate(evidence) {
     return evaluateWorkingCi(evidence);
   },
-};
+});

@@ -13,7 +13,7 @@ import { FakePyPI } from '../support/fake-pypi.js';
 import { buildRepo, tempDir, cleanupTemp } from '../support/repo.js';
 import { changedSince, checkIncremental, type PriorEvaluation } from '../../src/check/incremental.js';
 import { createOnlineSession } from '../../src/evidence/online/index.js';
-import { loadDefaultPolicy } from '../../src/policy/load.js';
+import { withOptions } from '../support/evidence.js';
 
 const gh = new FakeGitHub({ tokens: { tok: {} } });
 const pypi = new FakePyPI();
@@ -74,7 +74,7 @@ test('unchanged head and 304 ETags: not fetched, re-judged; a new default-branch
   // nothing changed: one ls-remote (its ref listing, no pack) and conditional requests answered 304
   gh.log = [];
   assert.equal(await changedSince(URL_, prior, session, opts), null);
-  const strict = { ...loadDefaultPolicy(), version: '1.0-strict', thresholds: { ...loadDefaultPolicy().thresholds, stars: 10_000 } };
+  const strict = { ...withOptions('stars', { min: 10_000 }), version: '1.0-strict' };
   gh.log = [];
   const second = await checkIncremental(URL_, prior, { ...opts, policy: strict });
   assert.equal(second.reused, true);

@@ -12,7 +12,6 @@ import { extractPython } from '../../src/evidence/python/index.js';
 import { checkEvaluator } from '../../src/cli/commands/process-context.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
 import { renderSarif } from '../../src/report/sarif.js';
-import { REQUIREMENTS } from '../../src/requirements/index.js';
 import { loadDefaultPolicy } from '../../src/policy/load.js';
 import type { Result } from '../../src/requirements/types.js';
 
@@ -86,7 +85,7 @@ test('--path judges the folder: its packaging, README, license and tests, relati
   const md = renderMarkdown({ ...report, target: { ...report.target, webUrl: 'https://github.com/acme/optimate' } });
   assert.match(md, /\(https:\/\/github\.com\/acme\/optimate\/blob\/[0-9a-f]{40}\/optimization\/speedy\/setup\.py#L5\)/);
   assert.match(md, /--path optimization\/speedy --rev/);
-  const sarif = renderSarif([report], { metas: REQUIREMENTS.map((q) => q.meta), policy: loadDefaultPolicy() });
+  const sarif = renderSarif([report], { policy: loadDefaultPolicy() });
   assert.match(sarif, /"uri": "optimization\/speedy\/README\.md"/, "code scanning paths are the repository's");
   await assert.rejects(
     check(dir, { asOf: AS_OF, offline: true, path: 'optimization/nothing' }),

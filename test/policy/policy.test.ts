@@ -4,7 +4,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadDefaultPolicy, parsePolicy, DEFAULT_POLICY_FILE } from '../../src/policy/index.js';
 import { InputError } from '../../src/util/errors.js';
-import { REQUIREMENTS } from '../../src/requirements/index.js';
+import { RULES_BY_KEY } from '../../src/requirements/index.js';
+import { numberOption } from '../../src/policy/rules.js';
 import { renderPolicyMarkdown } from '../../src/policy/render.js';
 import { runCli, REPO_ROOT } from '../support/cli.js';
 import { cleanupTemp, tempDir } from '../support/repo.js';
@@ -17,11 +18,11 @@ test('the default policy carries the TAC numbers', () => {
   assert.equal(p.version, '1.0');
   assert.deepEqual(
     [
-      p.thresholds.coreMaintainers,
-      p.thresholds.activeContributors,
-      p.thresholds.recentCommits,
-      p.thresholds.stars,
-      p.thresholds.windowDays,
+      numberOption(p, 'core-maintainers', 'min'),
+      numberOption(p, 'active-contributors', 'min'),
+      numberOption(p, 'recent-commits', 'min'),
+      numberOption(p, 'stars', 'min'),
+      p.shared.windowDays,
     ],
     [2, 5, 30, 200, 90],
   );
@@ -30,22 +31,23 @@ test('the default policy carries the TAC numbers', () => {
   assert.ok(!p.licenses.allow.includes('GPL-3.0-only'));
 });
 
-test('19 requirements, numbered 1 to 19, each with the TAC text and a unique key', () => {
+test('19 requirements, numbered 1 to 19, each with the TAC text and a rule the checker has', () => {
+  const p = loadDefaultPolicy();
   assert.deepEqual(
-    REQUIREMENTS.map((r) => r.meta.id),
+    p.rules.map((r) => r.number),
     Array.from({ length: 19 }, (_, i) => i + 1),
   );
-  assert.equal(new Set(REQUIREMENTS.map((r) => r.meta.key)).size, 19);
-  for (const r of REQUIREMENTS) assert.ok(r.meta.tac.length > 20 && r.meta.measures.length > 20, r.meta.key);
+  assert.equal(new Set(p.rules.map((r) => r.key)).size, 19);
+  for (const r of p.rules) assert.ok(r.text.length > 20 && RULES_BY_KEY.get(r.key)!.meta.measures.length > 20, r.key);
 });
 
 test('a policy file with a wrong value names the key, what was expected and what was found', () => {
-  const text = readFileSync(DEFAULT_POLICY_FILE, 'utf8').replace('recentCommits: 30', 'recentCommits: thirty');
+  const text = readFileSync(DEFAULT_POLICY_FILE, 'utf8').replace('options: { min: 30 }', 'options: { min: thirty }');
   assert.throws(
     () => parsePolicy(text, 'my-policy.yml'),
     (err: unknown) => {
       assert.ok(err instanceof InputError);
-      assert.equal(err.message, 'my-policy.yml: thresholds.recentCommits should be a whole number ≥ 0, found "thirty"');
+      assert.match(err.message, /^my-policy\.yml:\d+:\d+: rules\[12\]\.options\.min: expected a number, found "thirty"$/);
       return true;
     },
   );
@@ -63,15 +65,12 @@ test('--policy: a stricter policy changes the verdict, and a broken one is an in
   const bad = await runCli(['check', REPO_ROOT, '--offline', '--policy', broken]);
   assert.equal(bad.code, 2);
   assert.equal(bad.stdout, '');
-  assert.match(bad.stderr, /broken.yml: thresholds should be a mapping/);
+  assert.match(bad.stderr, /broken\.yml:1:1: version: missing; expected a string or a number\n/);
 });
 
 test('docs/requirements.md is exactly what `steward policy show --format markdown` renders', async () => {
   const published = readFileSync(join(REPO_ROOT, 'docs', 'requirements.md'), 'utf8');
-  const rendered = renderPolicyMarkdown(
-    loadDefaultPolicy(),
-    REQUIREMENTS.map((r) => r.meta),
-  );
+  const rendered = renderPolicyMarkdown(loadDefaultPolicy());
   assert.equal(published, rendered, 'regenerate with: npx steward policy show --format markdown > docs/requirements.md');
   const cli = await runCli(['policy', 'show', '--format', 'markdown']);
   assert.equal(cli.code, 0);

@@ -19,7 +19,7 @@ test('amendment 1.1 effective 2025-11-18: the review on 11-15 judges under 1.0 a
   await buildRepo(healthySpec(at, 28, { name: 'widgets' }), join(repos, 'example', 'widgets'));
   await buildRepo(healthySpec(at, 28, { name: 'gadgets' }), join(repos, 'example', 'gadgets'));
   const base = readFileSync(join(REPO_ROOT, 'data/policies/pytorch-ecosystem-1.0.yml'), 'utf8');
-  const amended = base.replace('version: "1.0"', 'version: "1.1"').replace(/recentCommits: 30/, 'recentCommits: 25');
+  const amended = base.replace('version: "1.0"', 'version: "1.1"').replace('options: { min: 30 }', 'options: { min: 25 }');
   assert.notEqual(amended, base);
   writeFileSync(join(dir, 'p11.yml'), amended);
   writeFileSync(

@@ -67,7 +67,9 @@ test('steward process commands end to end on SQLite', async () => {
   const amended = join(dir, 'policy-1.1.yml');
   writeFileSync(
     amended,
-    readFileSync(DEFAULT_POLICY_FILE, 'utf8').replace('version: "1.0"', 'version: "1.1"').replace('recentCommits: 30', 'recentCommits: 25'),
+    readFileSync(DEFAULT_POLICY_FILE, 'utf8')
+      .replace('version: "1.0"', 'version: "1.1"')
+      .replace('options: { min: 30 }', 'options: { min: 25 }'),
   );
   r = await cli(['amendment', 'propose', amended, '--summary', 'fewer commits', '--effective', '2099-07-01']);
   assert.match(r.stdout, /amendment M1: PROPOSED/);

@@ -1,26 +1,26 @@
 // Real-shaped reports without a repository: requirement 13 (commits) is judged by the real
 // requirement over synthetic evidence with the given commit count; the other eighteen pass.
 // Lets process tests drive reviews ("28 commits → 13 fails") in milliseconds.
-import { REQUIREMENTS } from '../../src/requirements/index.js';
+import { RULES_BY_KEY } from '../../src/requirements/index.js';
 import { loadDefaultPolicy } from '../../src/policy/load.js';
 import { verdictOf, type Report } from '../../src/report/types.js';
 import type { Result } from '../../src/requirements/types.js';
 import type { Evaluator } from '../../src/process/engine.js';
-import { makeEvidence } from '../support/evidence.js';
+import { makeEvidence, evaluateRule } from '../support/evidence.js';
 
 export function fakeReport(opts: { commits: number; asOf: Date; repo?: string; commit?: string }): { report: Report; evidence: unknown } {
   const policy = loadDefaultPolicy();
   const asOf = opts.asOf.toISOString();
-  const since = new Date(opts.asOf.getTime() - policy.thresholds.windowDays * 86_400_000).toISOString();
+  const since = new Date(opts.asOf.getTime() - policy.shared.windowDays * 86_400_000).toISOString();
   const evidence = makeEvidence({ asOf });
-  evidence.history = { ...evidence.history, window: { since, until: asOf, days: policy.thresholds.windowDays }, commits: opts.commits };
-  const requirements: Result[] = REQUIREMENTS.map((req) => {
-    const m = req.meta;
-    const outcome =
-      m.id === 13
-        ? req.evaluate(evidence, { policy, asOf: opts.asOf })
-        : { status: 'pass' as const, summary: `${m.title}: met (synthetic)`, measured: {}, evidence: [] };
-    return { id: m.id, key: m.key, title: m.title, automation: m.automation, ...outcome };
+  evidence.history = { ...evidence.history, window: { since, until: asOf, days: policy.shared.windowDays }, commits: opts.commits };
+  const requirements: Result[] = policy.rules.map((m) => {
+    const rule = RULES_BY_KEY.get(m.key)!;
+    const { message: _message, ...outcome } =
+      m.key === 'recent-commits'
+        ? evaluateRule(rule, evidence, { policy, asOf: opts.asOf })
+        : { status: 'pass' as const, summary: `${m.title}: met (synthetic)`, measured: {}, evidence: [], message: undefined };
+    return { id: m.number, key: m.key, title: m.title, automation: rule.meta.automation, ...outcome };
   });
   const report: Report = {
     schema: 'steward.report/v1',

@@ -29,7 +29,7 @@ test('review rejudge re-judges stored evidence under a policy with nothing fetch
   );
   const stricter = readFileSync(join(REPO_ROOT, 'data/policies/pytorch-ecosystem-1.0.yml'), 'utf8')
     .replace('version: "1.0"', 'version: "1.0-strict"')
-    .replace(/recentCommits: 30/, 'recentCommits: 35');
+    .replace('options: { min: 30 }', 'options: { min: 35 }');
   writeFileSync(join(dir, 'strict.yml'), stricter);
   const env = { STEWARD_DATA_DIR: join(dir, 'data'), STEWARD_ACTOR: '' };
 

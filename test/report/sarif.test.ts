@@ -8,13 +8,11 @@ import { sarifErrors } from '../support/sarif.js';
 import { runCli } from '../support/cli.js';
 import { check } from '../../src/check/index.js';
 import { renderSarif, ruleId, ROOT_URI } from '../../src/report/sarif.js';
-import { REQUIREMENTS } from '../../src/requirements/index.js';
 import { loadDefaultPolicy } from '../../src/policy/load.js';
 
 after(cleanupTemp);
 
 const AS_OF = '2026-11-27T00:00:00Z';
-const metas = REQUIREMENTS.map((r) => r.meta);
 const policy = loadDefaultPolicy();
 
 interface SarifResult {
@@ -77,14 +75,14 @@ for (const [name, spec] of Object.entries(REPOS)) {
   test(`SARIF validates against the 2.1.0 schema: ${name}`, async () => {
     const dir = await buildRepo(spec);
     const { report } = await check(dir, { asOf: new Date(AS_OF), offline: true });
-    const text = renderSarif([report], { metas, policy });
+    const text = renderSarif([report], { policy });
     const log = JSON.parse(text) as SarifLog;
     assert.deepEqual(sarifErrors(log), []);
     const run = log.runs[0]!;
     assert.equal(run.tool.driver.rules.length, 19);
     assert.deepEqual(
       run.tool.driver.rules.map((r) => r.id),
-      metas.map((m) => ruleId(m.id)),
+      policy.rules.map((m) => ruleId(m.number)),
     );
     const notPassing = report.requirements.filter((r) => ['fail', 'warn', 'review', 'unknown'].includes(r.status));
     assert.deepEqual(
@@ -107,7 +105,7 @@ for (const [name, spec] of Object.entries(REPOS)) {
 test('SARIF: a failing torch declaration is located at its file and line; a missing file at the root', async () => {
   const dir = await buildRepo(REPOS['a path that needs escaping']!);
   const { report } = await check(dir, { asOf: new Date(AS_OF), offline: true });
-  const log = JSON.parse(renderSarif([report], { metas, policy })) as SarifLog;
+  const log = JSON.parse(renderSarif([report], { policy })) as SarifLog;
   const torch = log.runs[0]!.results.find((r) => r.ruleId === 'R01')!;
   assert.equal(torch.level, 'error');
   assert.deepEqual(torch.locations[0]!.physicalLocation, {

@@ -7,6 +7,7 @@ import { loadDefaultPolicy } from '../../src/policy/load.js';
 import { recentCommits } from '../../src/requirements/recent-commits.js';
 import { activeContributors } from '../../src/requirements/active-contributors.js';
 import type { Evidence, HistoryEvidence } from '../../src/evidence/types.js';
+import { evaluateRule, withOptions } from '../support/evidence.js';
 
 after(cleanupTemp);
 
@@ -25,8 +26,8 @@ async function judge(commits: CommitSpec[]) {
   const { history } = await readHistory(dir, headSha, asOf, policy);
   const ev = evidenceOf(history);
   return {
-    commits: recentCommits.evaluate(ev, { policy, asOf }),
-    contributors: activeContributors.evaluate(ev, { policy, asOf }),
+    commits: evaluateRule(recentCommits, ev, { policy, asOf }),
+    contributors: evaluateRule(activeContributors, ev, { policy, asOf }),
     history,
   };
 }
@@ -135,12 +136,12 @@ test('an empty window names the newest commit; a stored window of other days is 
   assert.equal(r.commits.evidence[0]?.detail, 'newest commit, 2026-07-30T00:00:00.000Z');
   assert.equal(r.contributors.status, 'fail');
   assert.equal(r.contributors.summary, '0 contributors in the 90 days to 2026-11-27 (5 needed); no commits since 2026-07-30.');
-  const other = { ...policy, thresholds: { ...policy.thresholds, windowDays: 60 } };
+  const other = { ...policy, shared: { ...policy.shared, windowDays: 60 } };
   const ev = evidenceOf(r.history);
-  assert.equal(recentCommits.evaluate(ev, { policy: other, asOf }).status, 'unknown');
-  assert.equal(activeContributors.evaluate(ev, { policy: other, asOf }).status, 'unknown');
+  assert.equal(evaluateRule(recentCommits, ev, { policy: other, asOf }).status, 'unknown');
+  assert.equal(evaluateRule(activeContributors, ev, { policy: other, asOf }).status, 'unknown');
   // thresholds come from the policy, not the code
-  const lenient = { ...policy, thresholds: { ...policy.thresholds, recentCommits: 0, activeContributors: 0 } };
-  assert.equal(recentCommits.evaluate(ev, { policy: lenient, asOf }).status, 'pass');
-  assert.equal(activeContributors.evaluate(ev, { policy: lenient, asOf }).status, 'pass');
+  const lenient = withOptions('active-contributors', { min: 0 }, withOptions('recent-commits', { min: 0 }, policy));
+  assert.equal(evaluateRule(recentCommits, ev, { policy: lenient, asOf }).status, 'pass');
+  assert.equal(evaluateRule(activeContributors, ev, { policy: lenient, asOf }).status, 'pass');
 });

@@ -6,12 +6,12 @@ import { userExperience } from '../../src/requirements/user-experience.js';
 import { quickStart } from '../../src/requirements/quick-start.js';
 import { documentation } from '../../src/requirements/documentation.js';
 import { readme } from '../../src/requirements/readme.js';
-import { makeEvidence, makePolicy, ctx, type EvidenceSpec, type FileSpec } from '../support/evidence.js';
-import type { Requirement } from '../../src/requirements/types.js';
+import { makeEvidence, ctx, type EvidenceSpec, type FileSpec, evaluateRule, withOptions } from '../support/evidence.js';
+import type { Rule } from '../../src/requirements/types.js';
 
 const words = (n: number) => Array.from({ length: n }, (_, k) => `word${k}`).join(' ');
-const run = (req: Requirement, files: Record<string, FileSpec>, extra: EvidenceSpec = {}) =>
-  req.evaluate(makeEvidence({ ...extra, files }), ctx());
+const run = (req: Rule, files: Record<string, FileSpec>, extra: EvidenceSpec = {}) =>
+  evaluateRule(req, makeEvidence({ ...extra, files }), ctx());
 
 // ------------------------------------------------------------------ 4: user experience
 
@@ -179,18 +179,18 @@ test('5: the docs index or a docs quick-start page counts when the README has no
 // ------------------------------------------------------------------ 6: documentation
 
 test('6: docs/ with 3 files passes, with 2 does not; mkdocs, Sphinx conf.py and Read the Docs config pass', () => {
-  const three = documentation.evaluate(makeEvidence({ paths: ['docs/a.md', 'docs/b.md', 'docs/sub/c.md'] }), ctx());
+  const three = evaluateRule(documentation, makeEvidence({ paths: ['docs/a.md', 'docs/b.md', 'docs/sub/c.md'] }), ctx());
   assert.equal(three.status, 'pass');
   assert.equal(three.measured['source'], 'docs/');
-  const two = documentation.evaluate(makeEvidence({ paths: ['docs/a.md', 'docs/b.md'] }), ctx());
+  const two = evaluateRule(documentation, makeEvidence({ paths: ['docs/a.md', 'docs/b.md'] }), ctx());
   assert.equal(two.status, 'fail');
   assert.match(two.summary, /docs\/ has 2 file\(s\); at least 3/);
   for (const p of ['mkdocs.yml', 'docs/conf.py', 'doc/source/conf.py', '.readthedocs.yaml']) {
-    assert.equal(documentation.evaluate(makeEvidence({ paths: [p] }), ctx()).status, 'pass', p);
+    assert.equal(evaluateRule(documentation, makeEvidence({ paths: [p] }), ctx()).status, 'pass', p);
   }
   // the threshold comes from the policy
-  const strict = makePolicy({ thresholds: { ...makePolicy().thresholds, docsMinFiles: 4 } });
-  assert.equal(documentation.evaluate(makeEvidence({ paths: ['docs/a.md', 'docs/b.md', 'docs/c.md'] }), ctx(strict)).status, 'fail');
+  const strict = withOptions('documentation', { minFiles: 4 });
+  assert.equal(evaluateRule(documentation, makeEvidence({ paths: ['docs/a.md', 'docs/b.md', 'docs/c.md'] }), ctx(strict)).status, 'fail');
 });
 
 const named: EvidenceSpec = {
@@ -234,7 +234,8 @@ test('6: documentation URLs from the README and project URLs; badges are not doc
   assert.equal(other.measured['url'], null);
   // the project named only in the page's anchor is still another project's site
   assert.equal(run(documentation, { 'README.md': 'https://aim.readthedocs.io/en/latest/x.html#with-proj-lib\n' }, named).status, 'review');
-  const meta = documentation.evaluate(
+  const meta = evaluateRule(
+    documentation,
     makeEvidence({
       overrides: { python: { torch: [], classifiers: [], licenseMeta: [], urls: { Documentation: 'https://example.com/p' }, files: [] } },
     }),
@@ -317,7 +318,7 @@ test('3: GOVERNANCE in each place and case, a docs page, a README section; other
     assert.equal(r.measured['path'], p);
     assert.equal(r.measured['excerpt'], 'The maintainers decide by lazy consensus.');
   }
-  const page = governance.evaluate(makeEvidence({ paths: ['docs/source/community/governance.rst'] }), ctx());
+  const page = evaluateRule(governance, makeEvidence({ paths: ['docs/source/community/governance.rst'] }), ctx());
   assert.equal(page.status, 'pass');
   const section = run(governance, { 'README.md': '# P\n\n## Project Governance\n\nSteering committee of three.\n' });
   assert.equal(section.status, 'pass');

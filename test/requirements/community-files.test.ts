@@ -5,12 +5,12 @@ import { licenseFile } from '../../src/requirements/license-file.js';
 import { contributing } from '../../src/requirements/contributing.js';
 import { codeowners } from '../../src/requirements/codeowners.js';
 import { codeOfConduct } from '../../src/requirements/code-of-conduct.js';
-import type { Requirement } from '../../src/requirements/types.js';
+import type { Rule } from '../../src/requirements/types.js';
 import type { OnlineEvidence } from '../../src/evidence/types.js';
-import { makeEvidence, makePolicy, ctx, type EvidenceSpec, type FileSpec } from '../support/evidence.js';
+import { makeEvidence, makePolicy, ctx, type EvidenceSpec, type FileSpec, evaluateRule } from '../support/evidence.js';
 
-const run = (req: Requirement, files: Record<string, FileSpec>, extra: EvidenceSpec = {}, policy = makePolicy()) =>
-  req.evaluate(makeEvidence({ ...extra, files }), ctx(policy));
+const run = (req: Rule, files: Record<string, FileSpec>, extra: EvidenceSpec = {}, policy = makePolicy()) =>
+  evaluateRule(req, makeEvidence({ ...extra, files }), ctx(policy));
 const online = (github: Partial<NonNullable<OnlineEvidence['github']>> = {}): OnlineEvidence => ({
   github: { stars: 0, archived: false, defaultBranch: 'main', ...github },
   errors: {},
@@ -45,7 +45,7 @@ test('15: every accepted name and case at the root passes; exactly LICENSE.md is
     'COPYING.rst',
     'copying.md',
   ]) {
-    const r = licenseFile.evaluate(makeEvidence({ paths: [name] }), ctx());
+    const r = evaluateRule(licenseFile, makeEvidence({ paths: [name] }), ctx());
     assert.equal(r.status, 'pass', name);
     assert.equal(r.measured['path'], name);
     assert.equal(r.measured['exactName'], name === 'LICENSE.md', name);
@@ -54,23 +54,23 @@ test('15: every accepted name and case at the root passes; exactly LICENSE.md is
 });
 
 test('15: LICENSE.md is preferred when several exist; a REUSE LICENSES/ folder passes', () => {
-  const r = licenseFile.evaluate(makeEvidence({ paths: ['COPYING', 'LICENSE.md', 'LICENSE.txt'] }), ctx());
+  const r = evaluateRule(licenseFile, makeEvidence({ paths: ['COPYING', 'LICENSE.md', 'LICENSE.txt'] }), ctx());
   assert.equal(r.measured['path'], 'LICENSE.md');
   assert.deepEqual(r.measured['others'], ['LICENSE.txt', 'COPYING']);
-  const reuse = licenseFile.evaluate(makeEvidence({ paths: ['LICENSES/MIT.txt', 'LICENSES/Apache-2.0.txt'] }), ctx());
+  const reuse = evaluateRule(licenseFile, makeEvidence({ paths: ['LICENSES/MIT.txt', 'LICENSES/Apache-2.0.txt'] }), ctx());
   assert.equal(reuse.status, 'pass');
   assert.equal(reuse.measured['path'], 'LICENSES/');
   // lower-case licenses/ is not REUSE's folder: third-party licensing only
-  const lower = licenseFile.evaluate(makeEvidence({ paths: ['licenses/foo.txt'] }), ctx());
+  const lower = evaluateRule(licenseFile, makeEvidence({ paths: ['licenses/foo.txt'] }), ctx());
   assert.equal(lower.status, 'fail');
   assert.deepEqual(lower.measured['thirdParty'], ['licenses/foo.txt']);
 });
 
 test('15: near names warn, wrong places and unusable files fail', () => {
-  const near = licenseFile.evaluate(makeEvidence({ paths: ['LICENSE-MIT', 'LICENSE-APACHE'] }), ctx());
+  const near = evaluateRule(licenseFile, makeEvidence({ paths: ['LICENSE-MIT', 'LICENSE-APACHE'] }), ctx());
   assert.equal(near.status, 'warn');
   assert.match(near.fix!, /Rename LICENSE-APACHE to LICENSE\.md/);
-  const docs = licenseFile.evaluate(makeEvidence({ paths: ['docs/LICENSE.md', 'third_party/x/LICENSE'] }), ctx());
+  const docs = evaluateRule(licenseFile, makeEvidence({ paths: ['docs/LICENSE.md', 'third_party/x/LICENSE'] }), ctx());
   assert.equal(docs.status, 'fail');
   assert.deepEqual(docs.measured['elsewhere'], ['docs/LICENSE.md']);
   assert.match(docs.fix!, /Move docs\/LICENSE\.md to LICENSE\.md/);
@@ -80,13 +80,14 @@ test('15: near names warn, wrong places and unusable files fail', () => {
   const empty = run(licenseFile, { LICENSE: '' });
   assert.equal(empty.status, 'fail');
   assert.match(empty.summary, /empty/);
-  const none = licenseFile.evaluate(makeEvidence({ paths: ['src/a.py'] }), ctx());
+  const none = evaluateRule(licenseFile, makeEvidence({ paths: ['src/a.py'] }), ctx());
   assert.equal(none.status, 'fail');
   assert.match(none.fix!, /Add LICENSE\.md at the root/);
 });
 
 test('15: third-party licensing is measured (NOTICE, THIRD_PARTY*, vendored license files)', () => {
-  const r = licenseFile.evaluate(
+  const r = evaluateRule(
+    licenseFile,
     makeEvidence({ paths: ['LICENSE', 'NOTICE', 'THIRD_PARTY_NOTICES.txt', 'third_party/lib/LICENSE', 'third_party/lib/x.c'] }),
     ctx(),
   );
@@ -109,7 +110,8 @@ test('17: deeper docs page warns; the organisation file passes online; offline o
   const deep = run(contributing, { 'docs/source/contributing.rst': 'x' });
   assert.equal(deep.status, 'warn');
   assert.equal(deep.measured['path'], 'docs/source/contributing.rst');
-  const org = contributing.evaluate(
+  const org = evaluateRule(
+    contributing,
     makeEvidence({
       overrides: { online: online({ orgFiles: { contributing: 'https://github.com/o/.github/blob/main/CONTRIBUTING.md' } }) },
     }),
@@ -266,7 +268,8 @@ test('19: symlinks: outside reported, not read; inside read by path', () => {
 });
 
 test('19: the organisation .github file counts online; offline on GitHub is unknown, elsewhere fail', () => {
-  const org = codeOfConduct.evaluate(
+  const org = evaluateRule(
+    codeOfConduct,
     makeEvidence({
       overrides: {
         online: online({

@@ -4,14 +4,14 @@ import assert from 'node:assert/strict';
 import { coreMaintainers, formHandles } from '../../src/requirements/core-maintainers.js';
 import { stars } from '../../src/requirements/stars.js';
 import type { OnlineEvidence } from '../../src/evidence/types.js';
-import { makeEvidence, makePolicy, ctx, type EvidenceSpec, type FileSpec } from '../support/evidence.js';
+import { makeEvidence, ctx, type EvidenceSpec, type FileSpec, evaluateRule, withOptions } from '../support/evidence.js';
 
 const online = (github?: Partial<NonNullable<OnlineEvidence['github']>>, errors: Record<string, string> = {}): OnlineEvidence => ({
   ...(github ? { github: { stars: 0, archived: false, defaultBranch: 'main', ...github } } : {}),
   errors,
 });
 const maint = (files: Record<string, FileSpec>, extra: EvidenceSpec = {}) =>
-  coreMaintainers.evaluate(makeEvidence({ ...extra, files }), ctx());
+  evaluateRule(coreMaintainers, makeEvidence({ ...extra, files }), ctx());
 
 // ------------------------------------------------------------------ 11: core maintainers
 
@@ -77,15 +77,15 @@ test('11: hostile form values are ignored, not thrown on', () => {
 });
 
 test('11: the threshold comes from the policy', () => {
-  const policy = makePolicy({ thresholds: { ...makePolicy().thresholds, coreMaintainers: 3 } });
-  const r = coreMaintainers.evaluate(makeEvidence({ files: { CODEOWNERS: '* @a @b\n' } }), ctx(policy));
+  const policy = withOptions('core-maintainers', { min: 3 });
+  const r = evaluateRule(coreMaintainers, makeEvidence({ files: { CODEOWNERS: '* @a @b\n' } }), ctx(policy));
   assert.equal(r.status, 'fail');
 });
 
 // ------------------------------------------------------------------ 14: stars
 
 test('14: 200 stars pass, 199 fail; offline, errors and no GitHub repository are unknown', () => {
-  const s = (o?: OnlineEvidence) => stars.evaluate(makeEvidence(o ? { overrides: { online: o } } : {}), ctx());
+  const s = (o?: OnlineEvidence) => evaluateRule(stars, makeEvidence(o ? { overrides: { online: o } } : {}), ctx());
   const pass = s(online({ stars: 200 }));
   assert.equal(pass.status, 'pass');
   assert.equal(pass.measured['stars'], 200);

@@ -2,11 +2,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { functionalTesting, isTestFile } from '../../src/requirements/functional-testing.js';
 import type { CiStep } from '../../src/evidence/types.js';
-import { ctx, makeEvidence } from '../support/evidence.js';
+import { ctx, makeEvidence, evaluateRule } from '../support/evidence.js';
 
 function run(paths: string[], steps: CiStep[]) {
   const ev = makeEvidence({ paths, overrides: { ci: { systems: [], workflows: [], os: [], testSteps: steps, publishSteps: [] } } });
-  return functionalTesting.evaluate(ev, ctx());
+  return evaluateRule(functionalTesting, ev, ctx());
 }
 
 const STEP: CiStep = { file: '.github/workflows/ci.yml', line: 20, job: 'tests', tool: 'pytest', text: 'python -m pytest tests' };
@@ -88,7 +88,7 @@ test('the step shown first runs on every change and on the most systems (a GPU-o
       },
     },
   });
-  const r = functionalTesting.evaluate(ev, ctx());
+  const r = evaluateRule(functionalTesting, ev, ctx());
   assert.equal(r.status, 'pass');
   assert.equal(r.measured.runner, 'shell test script');
   assert.deepEqual(

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { monthsBefore, ongoingMaintenance } from '../../src/requirements/ongoing-maintenance.js';
 import { pytorchSupport } from '../../src/requirements/pytorch-support.js';
 import type { Evidence, TorchDeclaration } from '../../src/evidence/types.js';
-import { ctx, makeEvidence } from '../support/evidence.js';
+import { ctx, makeEvidence, evaluateRule } from '../support/evidence.js';
 
 const AS_OF = '2026-11-27T00:00:00.000Z';
 const RELEASES = [
@@ -42,7 +42,7 @@ function evidence(
   return ev;
 }
 
-const judge = (ev: Evidence) => ongoingMaintenance.evaluate(ev, ctx(undefined, AS_OF));
+const judge = (ev: Evidence) => evaluateRule(ongoingMaintenance, ev, ctx(undefined, AS_OF));
 
 test('calendar months: clamped to the month end, same time of day', () => {
   assert.equal(monthsBefore(new Date('2026-11-27T00:00:00Z'), 12).toISOString(), '2025-11-27T00:00:00.000Z');
@@ -95,7 +95,7 @@ test('torch support is judged exactly as requirement 1', () => {
     const ev = evidence({ tag: '2026-10-01T00:00:00Z', torch: [{ ...OK, specifier: spec }] });
     const r = judge(ev);
     assert.equal(r.status, status, spec);
-    assert.deepEqual(r.measured.admitted, pytorchSupport.evaluate(ev, ctx(undefined, AS_OF)).measured.admitted);
+    assert.deepEqual(r.measured.admitted, evaluateRule(pytorchSupport, ev, ctx(undefined, AS_OF)).measured.admitted);
   }
   assert.equal(judge(evidence({ tag: '2026-10-01T00:00:00Z', torch: [] })).status, 'review');
 });

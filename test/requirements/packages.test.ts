@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { packages } from '../../src/requirements/packages.js';
 import type { CiStep, OnlineEvidence } from '../../src/evidence/types.js';
-import { ctx, makeEvidence } from '../support/evidence.js';
+import { ctx, makeEvidence, evaluateRule } from '../support/evidence.js';
 
 const PUBLISH: CiStep = {
   file: '.github/workflows/release.yml',
@@ -28,7 +28,7 @@ function run(online: OnlineEvidence | undefined, opts: { name?: string; publish?
       ...(online ? { online } : {}),
     },
   });
-  return packages.evaluate(ev, ctx());
+  return evaluateRule(packages, ev, ctx());
 }
 
 test('offline: unknown, with the distribution measured and the publish step as evidence', () => {

@@ -1,4 +1,4 @@
-// Requirement 7 (permissive licensing) at its edges: allowlisted or not, OR and AND, modified
+// Rule 7 (permissive licensing) at its edges: allowlisted or not, OR and AND, modified
 // with and without restrictions, unidentified, no license at all, and the policy as data.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -6,7 +6,7 @@ import { permissiveLicense } from '../../src/requirements/permissive-license.js'
 import { extractLicense } from '../../src/evidence/license/index.js';
 import { spdxText, templateLicenseText } from '../../src/evidence/license/templates.js';
 import type { PythonEvidence } from '../../src/evidence/types.js';
-import { makeEvidence, makePolicy, ctx } from '../support/evidence.js';
+import { makeEvidence, makePolicy, ctx, evaluateRule } from '../support/evidence.js';
 
 const noPython: PythonEvidence = { torch: [], classifiers: [], licenseMeta: [], urls: {}, files: [] };
 
@@ -14,7 +14,7 @@ const noPython: PythonEvidence = { torch: [], classifiers: [], licenseMeta: [], 
 function judge(files: Record<string, string>, policy = makePolicy(), python = noPython) {
   const ev = makeEvidence({ files });
   ev.license = extractLicense(ev.tree, ev.files, python, ev.problems);
-  return permissiveLicense.evaluate(ev, ctx(policy));
+  return evaluateRule(permissiveLicense, ev, ctx(policy));
 }
 
 test('7: every allowlisted license text passes, naming the file, method and similarity', () => {

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { pytorchSupport } from '../../src/requirements/pytorch-support.js';
 import type { TorchDeclaration } from '../../src/evidence/types.js';
-import { ctx, makeEvidence } from '../support/evidence.js';
+import { ctx, makeEvidence, evaluateRule } from '../support/evidence.js';
 
 const RELEASES = [
   { version: '2.11.0', date: '2026-03-23' },
@@ -16,7 +16,7 @@ function judge(torch: TorchDeclaration[], asOf = AS_OF) {
     asOf,
     overrides: { torchReleases: RELEASES, python: { torch, classifiers: [], licenseMeta: [], urls: {}, files: [] } },
   });
-  return pytorchSupport.evaluate(ev, ctx(undefined, asOf));
+  return evaluateRule(pytorchSupport, ev, ctx(undefined, asOf));
 }
 
 const d = (specifier: string, extra: Partial<TorchDeclaration> = {}): TorchDeclaration => ({
@@ -106,7 +106,7 @@ test('an unreadable specifier is review; a short release list is unknown', () =>
     asOf: AS_OF,
     overrides: { torchReleases: RELEASES.slice(2), python: { torch: [d('>=2.0')], classifiers: [], licenseMeta: [], urls: {}, files: [] } },
   });
-  assert.equal(pytorchSupport.evaluate(ev, ctx(undefined, AS_OF)).status, 'unknown');
+  assert.equal(evaluateRule(pytorchSupport, ev, ctx(undefined, AS_OF)).status, 'unknown');
 });
 
 test('torch only in docs, examples or benchmarks requirements is not declared by the project: review, naming them', () => {

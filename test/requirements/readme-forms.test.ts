@@ -7,10 +7,10 @@ import { userExperience } from '../../src/requirements/user-experience.js';
 import { quickStart } from '../../src/requirements/quick-start.js';
 import { readme } from '../../src/requirements/readme.js';
 import { parseDoc } from '../../src/evidence/community/readme.js';
-import { makeEvidence, ctx, type FileSpec } from '../support/evidence.js';
-import type { Requirement } from '../../src/requirements/types.js';
+import { makeEvidence, ctx, type FileSpec, evaluateRule } from '../support/evidence.js';
+import type { Rule } from '../../src/requirements/types.js';
 
-const run = (req: Requirement, files: Record<string, FileSpec>) => req.evaluate(makeEvidence({ files }), ctx());
+const run = (req: Rule, files: Record<string, FileSpec>) => evaluateRule(req, makeEvidence({ files }), ctx());
 const PROSE =
   'Widgets turns tensors into interactive dashboards for PyTorch training runs, so researchers can watch losses, ' +
   'gradients and activations live while a model trains, and compare experiments without writing any plotting code.';

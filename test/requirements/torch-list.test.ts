@@ -1,4 +1,4 @@
-// Requirement 1 names the torch release list it judged against and its date; a list older than
+// Rule 1 names the torch release list it judged against and its date; a list older than
 // torch's release cadence at the evaluation date, or one that does not know a version the
 // repository names, turns the verdict into review with `steward data refresh` as the fix.
 import { test } from 'node:test';
@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { pytorchSupport } from '../../src/requirements/pytorch-support.js';
 import { ongoingMaintenance } from '../../src/requirements/ongoing-maintenance.js';
 import type { Evidence, TorchDeclaration, TorchReleaseListInfo } from '../../src/evidence/types.js';
-import { ctx, makeEvidence } from '../support/evidence.js';
+import { ctx, makeEvidence, evaluateRule } from '../support/evidence.js';
 
 const RELEASES = [
   { version: '2.11.0', date: '2026-03-23' },
@@ -36,7 +36,7 @@ function evidence(torch: TorchDeclaration[], asOf: string, list: TorchReleaseLis
   return ev;
 }
 const one = (torch: TorchDeclaration[], asOf: string, list?: TorchReleaseListInfo) =>
-  pytorchSupport.evaluate(evidence(torch, asOf, list), ctx(undefined, asOf));
+  evaluateRule(pytorchSupport, evidence(torch, asOf, list), ctx(undefined, asOf));
 
 test('the list judged against is named with its date and newest release', () => {
   const r = one([d('>=2.0')], '2026-04-01T00:00:00.000Z');
@@ -99,7 +99,7 @@ test('a repository naming a torch version the list does not know: review, whatev
 
 test('requirement 10 judges torch support on the same list, and says so', () => {
   const asOf = '2026-04-01T00:00:00.000Z';
-  const r = ongoingMaintenance.evaluate(evidence([d('==2.13.0')], asOf), ctx(undefined, asOf));
+  const r = evaluateRule(ongoingMaintenance, evidence([d('==2.13.0')], asOf), ctx(undefined, asOf));
   assert.equal(r.status, 'review');
   assert.match(
     r.summary,

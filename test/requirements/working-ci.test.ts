@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { workingCi } from '../../src/requirements/working-ci.js';
 import type { CiEvidence, CiWorkflow, OnlineEvidence } from '../../src/evidence/types.js';
-import { ctx, makeEvidence } from '../support/evidence.js';
+import { ctx, makeEvidence, evaluateRule } from '../support/evidence.js';
 
 const wf = (file: string, triggers: string[], os: string[] = ['linux'], system: CiWorkflow['system'] = 'github-actions'): CiWorkflow => ({
   file,
@@ -27,7 +27,7 @@ function run(workflows: CiWorkflow[], opts: { classifiers?: string[]; online?: O
       ...(opts.online ? { online: opts.online } : {}),
     },
   });
-  return workingCi.evaluate(ev, ctx());
+  return evaluateRule(workingCi, ev, ctx());
 }
 
 const hosted = (conclusion: string) => ({

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { classifyCodeOfConduct } from '../../src/evidence/community/code-of-conduct.js';
 import { codeOfConduct } from '../../src/requirements/code-of-conduct.js';
-import { makeEvidence, ctx } from '../support/evidence.js';
+import { makeEvidence, ctx, evaluateRule } from '../support/evidence.js';
 
 const LF_URL = 'https://lfprojects.org/policies/code-of-conduct/';
 const OWN_RULES =
@@ -22,7 +22,7 @@ test('a code of conduct that names the LF URL to say it does not follow it is no
     const id = classifyCodeOfConduct(refusal);
     assert.notEqual(id.kind, 'linux-foundation', refusal.slice(0, 80));
     assert.ok(id.alsoMentions.includes('linux-foundation'), `${refusal.slice(0, 60)}: ${JSON.stringify(id)}`);
-    const r = codeOfConduct.evaluate(makeEvidence({ files: { 'CODE_OF_CONDUCT.md': refusal } }), ctx());
+    const r = evaluateRule(codeOfConduct, makeEvidence({ files: { 'CODE_OF_CONDUCT.md': refusal } }), ctx());
     assert.notEqual(r.status, 'pass', `${refusal.slice(0, 60)}: ${r.summary}`);
   }
 });
@@ -34,7 +34,7 @@ test('adoption is still recognised: the LF text itself, an adopting sentence, a 
     `${LF_URL}\n`,
     '# Code of Conduct\n\nLF Projects, LLC ("LF Projects") supports and hosts open source projects.\n',
   ]) {
-    const r = codeOfConduct.evaluate(makeEvidence({ files: { 'CODE_OF_CONDUCT.md': adopts } }), ctx());
+    const r = evaluateRule(codeOfConduct, makeEvidence({ files: { 'CODE_OF_CONDUCT.md': adopts } }), ctx());
     assert.equal(r.status, 'pass', `${adopts.slice(0, 60)}: ${r.summary}`);
   }
 });

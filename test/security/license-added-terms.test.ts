@@ -1,7 +1,7 @@
 // Door: the license text (issue 11). An applicant can't make a license that costs money, depends
 // on who you are, or pulls in other terms read as a plain permissive license: any added sentence
 // that conditions, restricts or extends the grant is a modification, never a notice, and so is any
-// unexplained sentence inside the license body. Requirement 7 fails and shows the added words.
+// unexplained sentence inside the license body. Rule 7 fails and shows the added words.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { identifyLicense } from '../../src/evidence/license/identify.js';
@@ -9,14 +9,14 @@ import { extractLicense } from '../../src/evidence/license/index.js';
 import { spdxText } from '../../src/evidence/license/templates.js';
 import { permissiveLicense } from '../../src/requirements/permissive-license.js';
 import type { PythonEvidence } from '../../src/evidence/types.js';
-import { makeEvidence, ctx } from '../support/evidence.js';
+import { makeEvidence, ctx, evaluateRule } from '../support/evidence.js';
 
 const noPython: PythonEvidence = { torch: [], classifiers: [], licenseMeta: [], urls: {}, files: [] };
 const mit = spdxText('MIT').replace('<year> <copyright holders>', '2025 Widget Labs');
 const seven = (text: string) => {
   const ev = makeEvidence({ files: { LICENSE: text } });
   ev.license = extractLicense(ev.tree, ev.files, noPython, ev.problems);
-  return permissiveLicense.evaluate(ev, ctx());
+  return evaluateRule(permissiveLicense, ev, ctx());
 };
 
 test('MIT plus a paid-licence clause for companies fails requirement 7, showing the clause', () => {

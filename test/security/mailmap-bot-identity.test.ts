@@ -9,7 +9,7 @@ import { readHistory } from '../../src/evidence/history.js';
 import { loadDefaultPolicy } from '../../src/policy/load.js';
 import { recentCommits } from '../../src/requirements/recent-commits.js';
 import { activeContributors } from '../../src/requirements/active-contributors.js';
-import { makeEvidence, ctx } from '../support/evidence.js';
+import { makeEvidence, ctx, evaluateRule } from '../support/evidence.js';
 
 after(cleanupTemp);
 
@@ -53,10 +53,10 @@ test('bots renamed to people by .mailmap stay bots; requirements 12 and 13 say t
     },
   ]);
   const ev = makeEvidence({ overrides: { history: h } });
-  const thirteen = recentCommits.evaluate(ev, ctx(policy, AS_OF));
+  const thirteen = evaluateRule(recentCommits, ev, ctx(policy, AS_OF));
   assert.match(thirteen.summary, /12 commits by bots not counted/);
   assert.match(thirteen.summary, /\.mailmap maps bot dependabot\[bot\] <[^>]+> as Dana Reyes <dana@example\.org> \(7 commits\)/);
-  const twelve = activeContributors.evaluate(ev, ctx(policy, AS_OF));
+  const twelve = evaluateRule(activeContributors, ev, ctx(policy, AS_OF));
   assert.equal(twelve.measured['contributors'], 1);
   assert.match(twelve.summary, /still counted as a bot/);
 });

@@ -3,7 +3,7 @@
 import type { Evidence, FileBlob, TreeEntry } from '../../src/evidence/types.js';
 import type { Policy } from '../../src/policy/types.js';
 import { loadDefaultPolicy } from '../../src/policy/load.js';
-import type { EvalContext } from '../../src/requirements/types.js';
+import type { Outcome, Rule } from '../../src/requirements/types.js';
 
 /** A file's content: text, a symlink, or a blob described field by field (binary, truncated …). */
 export type FileSpec = string | { symlink: string } | (Partial<FileBlob> & { text?: string });
@@ -75,6 +75,29 @@ export function makePolicy(patch: Partial<Policy> = {}): Policy {
   return { ...loadDefaultPolicy(), ...patch };
 }
 
+/** The default policy with the options of rule `key` replaced in part (`{ min: 3 }`). */
+export function withOptions(key: string, patch: Record<string, unknown>, policy: Policy = makePolicy()): Policy {
+  if (!policy.rules.some((r) => r.key === key)) throw new Error(`the policy does not apply ${key}`);
+  return { ...policy, rules: policy.rules.map((r) => (r.key === key ? { ...r, options: { ...r.options, ...patch } } : r)) };
+}
+
+export interface EvalContext {
+  policy: Policy;
+  asOf: Date;
+}
+
 export function ctx(policy: Policy = makePolicy(), asOf = '2026-11-27T00:00:00.000Z'): EvalContext {
   return { policy, asOf: new Date(asOf) };
+}
+
+/** A rule judged as `evaluate` judges it under `c.policy`: with the options the policy gives it. */
+export function evaluateRule<O>(rule: Rule<O>, evidence: Evidence, c: EvalContext): Outcome {
+  const entry = c.policy.rules.find((r) => r.key === rule.meta.key);
+  if (!entry) throw new Error(`the policy does not apply ${rule.meta.key}`);
+  return rule.evaluate(evidence, {
+    options: entry.options as O,
+    policy: c.policy,
+    asOf: c.asOf,
+    numberOf: (key) => c.policy.rules.find((r) => r.key === key)?.number,
+  });
 }

@@ -8,6 +8,7 @@ interface CheckFlags {
   asOf?: string;
   format: 'text' | 'json' | 'markdown' | 'sarif';
   policy?: string;
+  stage?: string;
   offline?: boolean;
   torchReleases?: string;
   color?: boolean;
@@ -43,7 +44,14 @@ export function register(program: Command): void {
         .choices(['text', 'json', 'markdown', 'sarif'])
         .default('text'),
     )
-    .option('--policy <file>', 'a policy file to judge by (default: pytorch-ecosystem 1.0)')
+    .option(
+      '--policy <id|file>',
+      'the policy to judge by: a file, or the id of one in data/policies (its newest version; default: pytorch-ecosystem)',
+    )
+    .option(
+      '--stage <stage>',
+      "the policy's stage to judge by (a policy with stages, e.g. sandbox, incubation, graduation; default its first)",
+    )
     .option('--offline', 'use only the repository itself; requirements that need GitHub or PyPI are unknown')
     .option('--torch-releases <file>', 'a torch release list to use instead of the bundled one')
     .option('--token <token>', 'a GitHub token (repeat for a pool; also GITHUB_TOKEN, GH_TOKEN)', (v: string, prev: string[] = []) => [
@@ -89,13 +97,13 @@ Examples:
             ? `--from-file ${flags.fromFile}: no repositories listed`
             : 'check: expected a repository (or --from-file FILE)',
         );
-      const [{ resolveTarget, checkResolved, parseAsOf }, { loadPolicyFile, loadDefaultPolicy }, { EXIT_CODES }] = await Promise.all([
+      const [{ resolveTarget, checkResolved, parseAsOf }, { loadPolicy }, { EXIT_CODES }] = await Promise.all([
         import('../../check/index.js'),
-        import('../../policy/load.js'),
+        import('../../policy/catalogue.js'),
         import('../../report/types.js'),
       ]);
       const asOf = flags.asOf !== undefined ? parseAsOf(flags.asOf) : new Date();
-      const policy = flags.policy ? loadPolicyFile(flags.policy) : loadDefaultPolicy();
+      const policy = loadPolicy(flags.policy, flags.stage !== undefined ? { stage: flags.stage } : {});
       const opts = {
         ...(flags.rev !== undefined ? { rev: flags.rev } : {}),
         ...(flags.path !== undefined ? { path: flags.path } : {}),
@@ -156,11 +164,8 @@ export async function renderReports(
 ): Promise<string> {
   switch (format) {
     case 'sarif': {
-      const [{ renderSarif }, { REQUIREMENTS }] = await Promise.all([
-        import('../../report/sarif.js'),
-        import('../../requirements/index.js'),
-      ]);
-      return renderSarif(reports, { metas: REQUIREMENTS.map((r) => r.meta), policy: opts.policy });
+      const { renderSarif } = await import('../../report/sarif.js');
+      return renderSarif(reports, { policy: opts.policy });
     }
     case 'json': {
       const { renderJson } = await import('../../report/json.js');

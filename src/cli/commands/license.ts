@@ -16,7 +16,7 @@ export function register(program: Command): void {
     .description("identify a license text (a file) or a project's license files (a directory) by content")
     .argument('<path>', 'a license file, or a project directory')
     .addOption(new Option('--json', 'print the result as JSON'))
-    .option('--policy <file>', 'a policy file for the allowlist (default: pytorch-ecosystem 1.0)')
+    .option('--policy <id|file>', 'a policy (a file, or an id in data/policies) for the allowlist (default: pytorch-ecosystem)')
     .addHelpText(
       'after',
       `
@@ -30,16 +30,16 @@ Examples:
   steward license . --json | jq .allowed`,
     )
     .action(async (path: string, flags: Flags) => {
-      const [{ existsSync }, { join }, { licenseAt }, { loadDefaultPolicy, loadPolicyFile }, { judgeExpression }] = await Promise.all([
+      const [{ existsSync }, { join }, { licenseAt }, { loadPolicy }, { judgeExpression }] = await Promise.all([
         import('node:fs'),
         import('node:path'),
         import('../../evidence/license/local.js'),
-        import('../../policy/load.js'),
+        import('../../policy/catalogue.js'),
         import('../../evidence/license/spdx.js'),
       ]);
       const problems: EvidenceProblem[] = [];
       const { evidence, directory } = licenseAt(path, problems);
-      const policy = flags.policy ? loadPolicyFile(flags.policy) : loadDefaultPolicy();
+      const policy = loadPolicy(flags.policy);
       const verdict = evidence.expression ? judgeExpression(evidence.expression, policy.licenses.allow) : null;
       const clean = evidence.files.length > 0 && evidence.files.every((f) => f.spdx && !f.modified);
       process.exitCode = clean && evidence.expression ? 0 : 1;

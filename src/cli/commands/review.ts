@@ -201,7 +201,10 @@ evidence is not fetched again: that evidence is judged afresh.`,
       .description(
         "judge every project's latest stored evidence again under a policy, with no network and no git: what a policy change would do (writes nothing)",
       )
-      .option('--policy <file>', 'the policy to judge by (default: the version in force today, or on --on)')
+      .option(
+        '--policy <id|file>',
+        'the policy to judge by, a file or an id in data/policies (default: the version in force today, or on --on)',
+      )
       .option('-q, --quiet', 'no progress line on a terminal')
       .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
       .addHelpText(
@@ -217,14 +220,14 @@ would change. Nothing is fetched and nothing is written; a project whose report 
       ),
   ).action(async (flags: StoreFlags & { policy?: string; quiet?: boolean; format: string }) => {
     await withEngine(flags, async ({ engine, store }) => {
-      const [{ loadPolicyFile }, { policyOn }, { rejudgeStored }, { startProgress, renderTable }, { dateOf }] = await Promise.all([
-        import('../../policy/load.js'),
+      const [{ loadPolicy }, { policyOn }, { rejudgeStored }, { startProgress, renderTable }, { dateOf }] = await Promise.all([
+        import('../../policy/catalogue.js'),
         import('../../process/engine-amendments.js'),
         import('../../process/rejudge.js'),
         import('../progress.js'),
         import('../../process/calendar.js'),
       ]);
-      const policy = flags.policy ? loadPolicyFile(flags.policy) : await policyOn(engine, engine.on ?? dateOf(engine.clock.now()));
+      const policy = flags.policy ? loadPolicy(flags.policy) : await policyOn(engine, engine.on ?? dateOf(engine.clock.now()));
       const progress = startProgress('re-judged', Number.NaN, { quiet: flags.quiet === true || flags.format === 'json' });
       const t0 = performance.now();
       const r = await rejudgeStored(store, policy, {

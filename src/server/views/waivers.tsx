@@ -1,18 +1,18 @@
 // A subject's waivers (requirement, reason, who decided and where, until when, in force or not)
 // and, for staff, the forms that record a waiver and revoke one through the engine.
-import { REQUIREMENTS } from '../../requirements/index.js';
 import type { ListedWaiver } from '../data/waivers.js';
 import type { C } from '../types.js';
 import { isStaff } from '../types.js';
 import { Csrf, day, StatusTag } from './layout.js';
 import { DataTable } from './table.js';
 
-const TITLES = new Map(REQUIREMENTS.map((r) => [r.meta.id, r.meta.title]));
-
 /** `subject` is application:ID or project:ID; `action` is where the record form posts. */
 export function Waivers(props: { c: C; waivers: ListedWaiver[]; subject: string; action: string | null }) {
   const { c, waivers } = props;
   const staff = isStaff(c.get('viewer'));
+  // the policy's numbers and titles: a waiver names a requirement as the policy in force does
+  const rules = c.get('ctx').engine.policy.rules;
+  const titles = new Map(rules.map((r) => [r.number, r.title]));
   return (
     <section aria-labelledby="waivers-h">
       <h2 id="waivers-h">Waivers</h2>
@@ -24,7 +24,7 @@ export function Waivers(props: { c: C; waivers: ListedWaiver[]; subject: string;
           stack
           head={['Requirement', 'Reason', 'Decided', 'Until', 'State']}
           rows={waivers.map((l) => [
-            `${l.waiver.requirement}. ${TITLES.get(l.waiver.requirement) ?? l.waiver.key}`,
+            `${l.waiver.requirement}. ${titles.get(l.waiver.requirement) ?? l.waiver.key}`,
             l.waiver.reason,
             `by ${l.waiver.decidedBy} in ${l.waiver.decidedIn} (${l.waiver.id}, recorded by ${l.waiver.recordedBy} on ${day(l.waiver.recordedAt)})`,
             l.until.replace(/^until /, ''),
@@ -52,9 +52,9 @@ export function Waivers(props: { c: C; waivers: ListedWaiver[]; subject: string;
             <div>
               <label for="w-req">Requirement</label>
               <select id="w-req" name="requirement" required>
-                {REQUIREMENTS.map((r) => (
-                  <option value={String(r.meta.id)}>
-                    {r.meta.id}. {r.meta.title}
+                {rules.map((r) => (
+                  <option value={String(r.number)}>
+                    {r.number}. {r.title}
                   </option>
                 ))}
               </select>

@@ -8,7 +8,7 @@ import { spdxText } from '../../../src/evidence/license/templates.js';
 import { permissiveLicense } from '../../../src/requirements/permissive-license.js';
 import { licenseFile } from '../../../src/requirements/license-file.js';
 import type { PythonEvidence } from '../../../src/evidence/types.js';
-import { makeEvidence, ctx } from '../../support/evidence.js';
+import { makeEvidence, ctx, evaluateRule } from '../../support/evidence.js';
 import { buildRepo, cleanupTemp } from '../../support/repo.js';
 import { runCli } from '../../support/cli.js';
 
@@ -18,7 +18,7 @@ const noPython: PythonEvidence = { torch: [], classifiers: [], licenseMeta: [], 
 function judge(files: Record<string, string>) {
   const ev = makeEvidence({ files });
   ev.license = extractLicense(ev.tree, ev.files, noPython, ev.problems);
-  return { seven: permissiveLicense.evaluate(ev, ctx()), fifteen: licenseFile.evaluate(ev, ctx()), license: ev.license };
+  return { seven: evaluateRule(permissiveLicense, ev, ctx()), fifteen: evaluateRule(licenseFile, ev, ctx()), license: ev.license };
 }
 
 test('steward check: the full Apache-2.0 in docs/LICENSE with license="apache2" in setup.py passes 7 from that file, and 15 names the same file', async () => {
