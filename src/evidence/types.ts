@@ -304,10 +304,8 @@ export interface BestPracticesEvidence {
   name?: string;
   /** the project's repository as the site records it */
   repoUrl?: string;
-  /** the site has no such project (the README's link is stale) */
+  /** the site has no such project (the README's link is stale); a site that failed is `errors.bestpractices` */
   notFound?: boolean;
-  /** the site could not be asked, or it has no such project */
-  error?: string;
 }
 
 /** Facts about a hosted repository from the GitHub or GitLab API. */

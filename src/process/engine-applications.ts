@@ -8,6 +8,7 @@ import { assertInOrder, assertWritableDay, attachReport, checkInstant, type Engi
 import { policyOn } from './engine-amendments.js';
 import { applyWaivers } from './waivers.js';
 import { notAllowed, ProcessError } from './errors.js';
+import { approvalVoteRule } from './policy-votes.js';
 import { latestApplicationEvent, latestProjectEvent } from './events.js';
 import { canonicalRepo, repoKeyOf } from './repo-key.js';
 import { pickForSession, newSession } from './sessions.js';
@@ -170,9 +171,15 @@ export const decide = (eng: Engine, actor: Actor, id: string, outcome: DecisionO
   act(eng, actor, id, (a, ctx) => A.decide(a, outcome, reason, ctx, eng.rules));
 export const startOnboarding = (eng: Engine, actor: Actor, id: string) => act(eng, actor, id, (a, ctx) => A.startOnboarding(a, ctx));
 
-/** Opens the vote with the working-group roster as it is now (snapshotted into the vote). */
+/**
+ * Opens the vote with the working-group roster as it is now (snapshotted into the vote), under
+ * the policy's approval rule unless a rule is given.
+ */
 export const openVote = (eng: Engine, actor: Actor, id: string, opts: { deadline?: Date; rule?: VoteRule } = {}) =>
-  act(eng, actor, id, async (a, ctx, trx) => A.openVote(a, await rosterOf(trx, 'wg'), ctx, opts));
+  act(eng, actor, id, async (a, ctx, trx) => {
+    const rule = opts.rule ?? approvalVoteRule(eng.rules.approvalRule);
+    return A.openVote(a, await rosterOf(trx, 'wg'), ctx, { ...opts, ...(rule ? { rule } : {}) });
+  });
 
 /** Records an onboarding item; given the landscape's categories, a `category` note is verified against them. */
 export const completeOnboardingItem = (

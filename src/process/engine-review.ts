@@ -40,6 +40,8 @@ export interface ReviewRunResult {
   failed: string[];
   stillFailing: string[];
   retired: string[];
+  /** still failing at the deadline under a policy that archives by vote: listed for that vote (present only when some were) */
+  awaitingArchiveVote?: string[];
   /** due when listed but already done by another run, or no longer due */
   skipped: string[];
   errors: { projectId: string; message: string }[];
@@ -106,6 +108,7 @@ export async function runPeriodicReview(
     else if (outcome === 'retired') result.retired.push(listed.id);
     else if (outcome === 'still-failing') result.stillFailing.push(listed.id);
     else if (outcome === 'skipped') result.skipped.push(listed.id);
+    else if (outcome === 'awaiting-archive-vote') (result.awaitingArchiveVote ??= []).push(listed.id);
     opts.onProgress?.({ done: ++done, total: projects.length, projectId: listed.id, outcome });
   }
   // retired projects whose README is due for the offboarding follow-up (a run for named projects skips it)
@@ -118,7 +121,7 @@ export async function runPeriodicReview(
   return result;
 }
 
-export type ReviewOutcome = 'passed' | 'failed' | 'retired' | 'still-failing' | 'skipped';
+export type ReviewOutcome = 'passed' | 'failed' | 'retired' | 'still-failing' | 'awaiting-archive-vote' | 'skipped';
 
 /**
  * Reviews one project: evaluates it and, in one transaction keyed by its review step, records the
@@ -163,7 +166,9 @@ export async function reviewOne(
           ? 'failed'
           : action === 'project.retired'
             ? 'retired'
-            : 'still-failing';
+            : action === 'project.archive-vote-awaited'
+              ? 'awaiting-archive-vote'
+              : 'still-failing';
     if (!(await recordReviewStep(trx, { projectId: p.id, stepKey: step, reviewedOn: today, reportId, outcome: label }))) {
       // the step is on record but the state did not move: refuse rather than act twice
       throw new ProcessError('conflict', `project ${p.id}: review step ${step} is already recorded`);

@@ -1,7 +1,9 @@
 // Ecosystem projects after acceptance: the periodic review (every `reviewEveryMonths` calendar
 // months from acceptance or the last review; on failure a notice with a deadline `fixWithinDays`
-// later; at the deadline fixed → ACTIVE, still failing → RETIRED) and retirement.
+// later; at the deadline fixed → ACTIVE, still failing → RETIRED, or, under a policy that archives
+// only by a vote, listed as awaiting that vote) and retirement.
 import type { ProcessRules } from '../policy/types.js';
+import { archiveRuleOf, type ArchiveRule } from './policy-votes.js';
 import type { Report } from '../report/types.js';
 import { addDays, type CalendarDate, dateOf, fixDeadline, reviewDueOn } from './calendar.js';
 import { notAllowed, ProcessError } from './errors.js';
@@ -50,14 +52,16 @@ export function isReviewDue(p: Project, today: CalendarDate): boolean {
 
 /**
  * What a review run on `on` would have to do, for planning ahead: projects whose review falls
- * due by then, and failing ones whose fix deadline falls by then (retired if still failing).
+ * due by then, and failing ones whose fix deadline falls by then (retired if still failing, or
+ * listed for an archiving vote under a policy that archives by vote). A project already awaiting
+ * that vote has nothing planned: the vote is the TAC's, not the run's.
  */
 export function plannedReviews(projects: Project[], on: CalendarDate): { project: Project; reason: 'due' | 'deadline' }[] {
   const out: { project: Project; reason: 'due' | 'deadline' }[] = [];
   for (const p of projects) {
     if (p.status !== 'ACTIVE') continue;
     if (p.pending) {
-      if (on >= p.pending.deadlineOn) out.push({ project: p, reason: 'deadline' });
+      if (on >= p.pending.deadlineOn && !p.pending.archiveVote) out.push({ project: p, reason: 'deadline' });
     } else if (on >= p.reviewDueOn) out.push({ project: p, reason: 'due' });
   }
   return out.sort((a, b) => a.project.id.localeCompare(b.project.id));
@@ -115,6 +119,8 @@ export function applyReview(
       { kind: 'review-failure', to: p.contacts, data: { ...base, failures, deadlineOn, noticeOn: today } },
     ]);
   }
+  const archive = archiveRuleOf(rules);
+  if (today >= p.pending.deadlineOn && archive.by === 'vote') return awaitArchiveVote(p, failures, today, archive);
   if (today >= p.pending.deadlineOn) {
     const { pending: _was, ...rest } = p;
     const reason = `periodic review due ${p.pending.dueOn} still failing at the deadline ${p.pending.deadlineOn}: ${failures.map((f) => f.key).join(', ')}`;
@@ -132,6 +138,35 @@ export function applyReview(
     { failures, deadlineOn: p.pending.deadlineOn, reminded: remind },
     remind ? [{ kind: 'review-reminder', to: p.contacts, data: { ...base, failures, deadlineOn: p.pending.deadlineOn } }] : [],
   );
+}
+
+/**
+ * Still failing at the deadline under a policy that archives only by a vote: the project is
+ * listed for that vote once (an audit entry says who must vote and by what majority), and stays
+ * ACTIVE; later checks keep its failures current, and a pass clears the listing.
+ */
+function awaitArchiveVote(
+  p: Project,
+  failures: ReviewFailure[],
+  today: CalendarDate,
+  archive: Extract<ArchiveRule, { by: 'vote' }>,
+): Outcome<Project> {
+  const pending = p.pending!;
+  if (pending.archiveVote) {
+    return o({ ...p, pending: { ...pending, failures, checkedOn: today } }, 'review.still-failing', {
+      failures,
+      deadlineOn: pending.deadlineOn,
+      awaitingArchiveVote: pending.archiveVote.listedOn,
+    });
+  }
+  const archiveVote = { listedOn: today, bodies: archive.bodies, majority: archive.majority };
+  return o({ ...p, pending: { ...pending, failures, checkedOn: today, archiveVote } }, 'project.archive-vote-awaited', {
+    failures,
+    deadlineOn: pending.deadlineOn,
+    bodies: archive.bodies,
+    majority: archive.majority,
+    reason: `periodic review due ${pending.dueOn} still failing at the deadline ${pending.deadlineOn}: ${failures.map((f) => f.key).join(', ')}`,
+  });
 }
 
 /** Staff retire a project by hand (e.g. at its owners' request). */
@@ -165,7 +200,7 @@ export function projectInvariants(p: Project): string[] {
   if (p.status === 'RETIRED' && p.pending) bad.push('RETIRED with a pending review');
   if (p.status === 'RETIRED' && !p.retiredOn && !p.retiredBeforeImport) bad.push('RETIRED without a date');
   if (p.pending && p.pending.deadlineOn <= p.pending.noticeOn) bad.push('deadline not after the notice');
-  if (p.pending && (p.pending.checkedOn < p.pending.noticeOn || p.pending.checkedOn >= p.pending.deadlineOn))
+  if (p.pending && (p.pending.checkedOn < p.pending.noticeOn || (p.pending.checkedOn >= p.pending.deadlineOn && !p.pending.archiveVote)))
     bad.push('pending review checked outside its notice period');
   if (p.lastReviewOn && p.reviewDueOn <= p.lastReviewOn) bad.push('next review not after the last');
   return bad;

@@ -239,6 +239,11 @@ export interface PendingReview {
   reminded: boolean;
   /** the last day it was checked: a failing project is re-checked at most once a day */
   checkedOn: CalendarDate;
+  /**
+   * Under a policy that archives only by a vote: still failing at the deadline, the project was
+   * listed for that vote on this day (it stays ACTIVE until staff record the outcome).
+   */
+  archiveVote?: { listedOn: CalendarDate; bodies: string[]; majority: string };
 }
 
 export interface Project {

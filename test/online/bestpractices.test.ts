@@ -55,6 +55,6 @@ test('no badge link asks nothing; an unknown project is notFound; a failing site
   const down = await gatherBestPractices({ path: 'README.md', text: 'bestpractices.dev/projects/4242' }, opts());
   site.faults.length = 0;
   assert.equal(down.bestPractices.projectId, 4242);
-  assert.match(down.bestPractices.error ?? '', /502/);
+  assert.match(down.error ?? '', /502/);
   assert.equal(down.bestPractices.badgeLevel, undefined);
 });

@@ -152,6 +152,7 @@ evidence is not fetched again: that evidence is judged afresh.`,
           ['failed (notified)', String(r.failed.length)],
           ['still failing', String(r.stillFailing.length)],
           ['retired', String(r.retired.length)],
+          ...(r.awaitingArchiveVote ? [['awaiting an archiving vote', String(r.awaitingArchiveVote.length)]] : []),
           ['skipped', String(r.skipped.length)],
           ['errors', String(r.errors.length)],
           ['due', String(r.total)],
@@ -159,7 +160,7 @@ evidence is not fetched again: that evidence is judged afresh.`,
         ]);
         if (flags.format === 'json') return printJson(r);
         process.stdout.write(
-          `${r.total} due (judged under ${r.policy}): ${r.passed.length} passed, ${r.failed.length} failed (notified), ${r.stillFailing.length} still failing, ${r.retired.length} retired, ${r.skipped.length} skipped, ${r.errors.length} errors\n`,
+          `${r.total} due (judged under ${r.policy}): ${r.passed.length} passed, ${r.failed.length} failed (notified), ${r.stillFailing.length} still failing, ${r.retired.length} retired${r.awaitingArchiveVote ? `, ${r.awaitingArchiveVote.length} listed for an archiving vote` : ''}, ${r.skipped.length} skipped, ${r.errors.length} errors\n`,
         );
         for (const e of r.errors) process.stdout.write(`  ${e.projectId}: ${e.message}\n`);
         // --project narrows the due ones; a named project that is not due is said so, not silently left
@@ -168,6 +169,7 @@ evidence is not fetched again: that evidence is judged afresh.`,
           ...r.failed,
           ...r.stillFailing,
           ...r.retired,
+          ...(r.awaitingArchiveVote ?? []),
           ...r.skipped,
           ...r.errors.map((e) => e.projectId),
         ]);
@@ -314,17 +316,23 @@ nothing new. \`steward review due\` lists the projects at risk.`,
         import('../../process/projects.js'),
       ]);
       const line = (p: Project, note = '') =>
-        `${p.id.padEnd(width)}  due ${p.reviewDueOn}${p.pending ? `  FAILING since ${p.pending.noticeOn}, deadline ${p.pending.deadlineOn}` : ''}${p.acceptedOn ? '' : '  (acceptance date unknown)'}${note}\n`;
+        `${p.id.padEnd(width)}  due ${p.reviewDueOn}${p.pending ? `  FAILING since ${p.pending.noticeOn}, deadline ${p.pending.deadlineOn}` : ''}${p.pending?.archiveVote ? `  AWAITING ARCHIVING VOTE since ${p.pending.archiveVote.listedOn} (${p.pending.archiveVote.majority} of ${p.pending.archiveVote.bodies.join(' and of ')})` : ''}${p.acceptedOn ? '' : '  (acceptance date unknown)'}${note}\n`;
       let width = 0;
       if (flags.on !== undefined) {
         const on = flags.on;
         const active = await listProjects(engine, ['ACTIVE']);
         const plan = plannedReviews(active, on);
+        const { archiveRuleOf } = await import('../../process/policy-votes.js');
+        const archive = archiveRuleOf(engine.rules);
+        const deadlineNote =
+          archive.by === 'vote'
+            ? `  (listed for an archiving vote, ${archive.majority} of ${archive.bodies.join(' and of ')}, if still failing)`
+            : '  (retired if still failing)';
         // a project failing by that day is listed with its deadline even when the deadline comes later
         const failing = active.filter((p) => p.pending && p.pending.noticeOn <= on && !plan.some((x) => x.project.id === p.id));
         const { daysBetween } = await import('../../process/calendar.js');
         const rows = [
-          ...plan.map((x) => ({ p: x.project, note: x.reason === 'deadline' ? '  (retired if still failing)' : '' })),
+          ...plan.map((x) => ({ p: x.project, note: x.reason === 'deadline' ? deadlineNote : '' })),
           ...failing.map((p) => {
             const left = Math.max(0, daysBetween(on, p.pending!.deadlineOn));
             return { p, note: `  (${left} day${left === 1 ? '' : 's'} left on ${on})` };
@@ -343,7 +351,9 @@ nothing new. \`steward review due\` lists the projects at risk.`,
       const today = engine.on ?? new Date().toISOString().slice(0, 10);
       const { daysBetween } = await import('../../process/calendar.js');
       for (const p of list)
-        process.stdout.write(line(p, p.pending ? `  (${Math.max(0, daysBetween(today, p.pending.deadlineOn))} days left)` : ''));
+        process.stdout.write(
+          line(p, p.pending && !p.pending.archiveVote ? `  (${Math.max(0, daysBetween(today, p.pending.deadlineOn))} days left)` : ''),
+        );
       if (list.length === 0) process.stdout.write('nothing due and nothing failing\n');
       // the early warning's last look (steward review warn): not due yet, forecast to fail before the review
       const risky = (await listProjects(engine, ['ACTIVE'])).filter(

@@ -37,7 +37,7 @@ export interface BestPracticesOptions {
   fetch?: typeof fetch;
 }
 
-/** Reads one project's badge. A missing project is an answer with an error; a site that cannot be asked throws. */
+/** Reads one project's badge. A missing project is an answer (`notFound`); a site that cannot be asked, or answers without a level, throws. */
 export async function bestPracticesEvidence(
   found: { projectId: number; foundIn: string },
   opts: BestPracticesOptions,
@@ -51,11 +51,10 @@ export async function bestPracticesEvidence(
     ...(opts.retryBaseMs !== undefined ? { retryBaseMs: opts.retryBaseMs } : {}),
     ...(opts.fetch ? { fetch: opts.fetch } : {}),
   });
-  if (answer.status === 404 || answer.status === 410)
-    return { ...out, notFound: true, error: `the site has no project ${found.projectId}` };
+  if (answer.status === 404 || answer.status === 410) return { ...out, notFound: true };
   const d = answer.data;
   if (!d || typeof d !== 'object' || typeof d.badge_level !== 'string') {
-    return { ...out, error: `${url} did not say the badge level (no badge_level field)` };
+    throw new Error(`${url} did not say the badge level (no badge_level field)`);
   }
   return {
     ...out,

@@ -16,11 +16,15 @@ export const ONLINE_SOURCES = [
   'github/teams',
   /** commit authors' logins for the activity window */
   'github/authors',
+  /** the company on contributors' profiles, for counting organisations */
+  'github/users',
   'gitlab',
   'gitlab/pipelines',
   'gitlab/releases',
   'pypi',
   'conda',
+  /** the OpenSSF Best Practices site's project JSON */
+  'bestpractices',
 ] as const;
 
 export type OnlineSource = (typeof ONLINE_SOURCES)[number];

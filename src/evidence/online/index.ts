@@ -278,7 +278,7 @@ export async function gatherOnline(
 export async function gatherBestPractices(
   readme: { path: string; text: string } | undefined,
   opts: OnlineOptions = {},
-): Promise<{ bestPractices: BestPracticesEvidence; sources: SourceUse[] }> {
+): Promise<{ bestPractices: BestPracticesEvidence; error?: string; sources: SourceUse[] }> {
   const { findBadgeProject, bestPracticesEvidence } = await import('./bestpractices.js');
   const link = readme ? findBadgeProject(readme.text) : undefined;
   if (!readme || !link)
@@ -294,10 +294,10 @@ export async function gatherBestPractices(
       counter,
       ...(session.retryBaseMs !== undefined ? { retryBaseMs: session.retryBaseMs } : {}),
     });
-    return { bestPractices, sources: [use(counter, before, bestPractices.error ? { error: bestPractices.error } : {})] };
+    return { bestPractices, sources: [use(counter, before)] };
   } catch (err) {
     const why = `OpenSSF Best Practices: ${(err as Error).message}`;
-    return { bestPractices: { ...found, error: why }, sources: [use(counter, before, { error: why })] };
+    return { bestPractices: found, error: why, sources: [use(counter, before, { error: why })] };
   }
 }
 
@@ -305,13 +305,20 @@ export async function gatherBestPractices(
 export async function gatherProfileCompanies(
   logins: readonly string[],
   opts: OnlineOptions = {},
-): Promise<{ companies: Record<string, string>; sources: SourceUse[] }> {
+): Promise<{ companies: Record<string, string>; error?: string; sources: SourceUse[] }> {
   if (logins.length === 0) return { companies: {}, sources: [] };
   const session = opts.session ?? createOnlineSession(opts);
   const counter = session.counters.github;
   const before = snap(counter);
   const { githubProfileCompanies } = await import('./github-users.js');
-  const r = await githubProfileCompanies(await githubClientOf(session), logins);
+  let r: Awaited<ReturnType<typeof githubProfileCompanies>>;
+  try {
+    r = await githubProfileCompanies(await githubClientOf(session), logins);
+  } catch (err) {
+    if ((err as Error).name === 'GitHubAuthError') throw err;
+    const why = `GitHub: ${(err as Error).message}`;
+    return { companies: {}, error: why, sources: [use(counter, before, { error: why })] };
+  }
   const missed = Object.keys(r.unresolved).length;
   return {
     companies: r.companies,
