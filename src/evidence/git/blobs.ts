@@ -1,6 +1,7 @@
 // Reads blobs at a commit through one `git cat-file --batch` process, streaming: each file keeps
 // at most `readLimit` bytes, so a 50 MB README costs `readLimit` of memory and is marked truncated.
 import { spawnGit } from './run.js';
+import { recentTree } from './tree.js';
 import type { FileBlob, FileMap, TreeEntry } from '../types.js';
 
 export const DEFAULT_READ_LIMIT = 1024 * 1024;
@@ -29,6 +30,12 @@ export async function readBlobs(cwd: string, entries: TreeEntry[], readLimit = D
 export async function readBlobAt(cwd: string, commit: string, path: string, readLimit = DEFAULT_READ_LIMIT): Promise<FileBlob | undefined> {
   if (!/^[0-9a-f]{40,64}$/.test(commit) || /[\n\r]/.test(path))
     throw new Error(`readBlobAt: expected a commit id and a one-line path, got ${JSON.stringify(`${commit}:${path}`)}`);
+  // a path the commit's tree (already listed for the check) does not hold needs no git process
+  const listing = /^(?!\.{1,2}(\/|$))[^/]+(\/(?!\.{1,2}(\/|$))[^/]+)*$/.test(path) ? recentTree(cwd, commit) : undefined;
+  if (listing) {
+    const tree = await listing.catch(() => undefined);
+    if (tree && !tree.some((e) => e.path === path)) return undefined;
+  }
   let blob: FileBlob | undefined;
   await catFileBatch(cwd, [`${commit}:${path}`], readLimit, (_i, type, head, size) => {
     if (type === 'blob') blob = toBlob({ path, mode: '100644', type: 'blob', oid: '' }, head, size, readLimit);

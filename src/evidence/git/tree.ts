@@ -25,6 +25,11 @@ export async function listTree(cwd: string, commit: string): Promise<TreeEntry[]
   return [...(await listing)];
 }
 
+/** The listing of `commit` if one was made or is under way (no git process), else undefined. */
+export function recentTree(cwd: string, commit: string): Promise<TreeEntry[]> | undefined {
+  return recent.get(`${cwd}\0${commit}`);
+}
+
 async function readTree(cwd: string, commit: string): Promise<TreeEntry[]> {
   const out = await gitBuffer(['ls-tree', '-r', '-z', '--full-tree', commit], { cwd });
   const entries: TreeEntry[] = [];
