@@ -480,7 +480,7 @@ async function main(): Promise<void> {
       process.stdout.write(
         `4 workers: ${fmt(measured, 2)}× of an ideal ${fmt(whole.ideal, 2)}× (${fmt((100 * measured) / whole.ideal, 0)} %, target ≥ 80 %); ${bound(whole, 'cpu₁')}\n` +
           `  cpu₁ = all the CPU the 1-worker run cost this machine's 2 cores: workers ${fmt(one.cpuS - one.gitCpuS)} s + their git ${fmt(one.gitCpuS)} s + the stand-ins for GitHub ${fmt(one.serveCpuS - one.pgCpuS)} s + PostgreSQL ${fmt(one.pgCpuS)} s = ${fmt(one.machineCpuS)} s (/proc/stat: the machine was busy ${fmt(one.procStatBusyS)} s, other work included)\n` +
-          `  against the workers' CPU alone (${fmt(one.cpuS)} s) the ideal would be ${fmt(workersOnly.ideal, 2)}× (${fmt((100 * measured) / workersOnly.ideal, 0)} %; ${bound(workersOnly, 'cpu₁ʷ')}): no bound, since the stand-ins and PostgreSQL need the same 2 cores\n`,
+          `  against the workers' CPU alone (${fmt(one.cpuS)} s) the ideal would be ${fmt(workersOnly.ideal, 2)}× (${fmt((100 * measured) / workersOnly.ideal, 0)} %; ${bound(workersOnly, 'cpu₁ʷ')}) — not a bound: the stand-ins and PostgreSQL run on the same 2 cores\n`,
       );
       speedUp = {
         workers: 4,
