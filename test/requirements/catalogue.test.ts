@@ -71,8 +71,10 @@ test('every requirement has a test file that imports its module', async () => {
   assert.deepEqual(missing, []);
 });
 
-test('every rule has its entry in docs/requirements.md, with its key and automation', () => {
+test('every rule has its entry in docs/requirements.md, with its key and automation, and no entry is left without a rule', () => {
   const doc = readFileSync(join(REPO_ROOT, 'docs', 'requirements.md'), 'utf8');
-  const missing = RULES.filter((r) => !doc.includes(`(\`${r.meta.key}\`, automation: ${r.meta.automation})\n`)).map((r) => r.meta.key);
+  const missing = RULES.filter((r) => !doc.includes(`\n### \`${r.meta.key}\` (automation: ${r.meta.automation})\n`)).map((r) => r.meta.key);
   assert.deepEqual(missing, [], 'regenerate with: npm run docs:policies');
+  const headings = doc.match(/^### `[a-z0-9-]+` \(automation: \w+\)$/gm) ?? [];
+  assert.equal(headings.length, RULES.length, 'docs/requirements.md has one entry per rule, and no other');
 });
