@@ -8,7 +8,7 @@ import { readHistory, type HistoryReads } from '../evidence/history.js';
 import { extractPython, pythonExtractor } from '../evidence/python/index.js';
 import type { ChoiceContext } from '../evidence/python/choose.js';
 import { ciExtractor } from '../evidence/ci/index.js';
-import { wantsCommunityFile } from '../evidence/community.js';
+import { extractCommunity, wantsCommunityFile } from '../evidence/community.js';
 import { extractLicense, wantsLicenseFile } from '../evidence/license/index.js';
 import { torchReleasesAt } from '../evidence/torch-releases.js';
 import type { ResolvedTarget } from './target.js';
@@ -107,6 +107,7 @@ export async function gatherEvidence(target: ResolvedTarget, opts: GatherOptions
     python,
     ci,
     license,
+    community: extractCommunity({ tree, files }),
     torchReleases: torchReleasesAt(opts.asOf, opts.torchReleasesFile),
     problems,
     // the history is the repository's: commits to a monorepo's other folders count as its activity

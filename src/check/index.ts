@@ -114,14 +114,12 @@ export async function checkResolved(target: CheckTarget, opts: CheckOptions = {}
   early?.catch(() => undefined); // awaited below; never an unhandled rejection meanwhile
   // The modules that gather and judge are loaded while that git log runs (a cold CLI compiles
   // them: tens of ms that would otherwise come before the first git process).
-  const [{ gatherEvidence }, { evaluate }, { chooseTorchReleases }, { ownership }, { applyForecasts, forecasts, horizonFor }] =
-    await Promise.all([
-      import('./gather.js'),
-      import('./evaluate.js'),
-      import('../evidence/torch-releases.js'),
-      import('../evidence/community/owners.js'),
-      import('../forecast/index.js'),
-    ]);
+  const [{ gatherEvidence }, { evaluate }, { chooseTorchReleases }, { applyForecasts, forecasts, horizonFor }] = await Promise.all([
+    import('./gather.js'),
+    import('./evaluate.js'),
+    import('../evidence/torch-releases.js'),
+    import('../forecast/index.js'),
+  ]);
   const torch = chooseTorchReleases(opts.torchReleasesFile);
   const evidence = await gatherEvidence(target, {
     asOf,
@@ -139,7 +137,7 @@ export async function checkResolved(target: CheckTarget, opts: CheckOptions = {}
   if (remote) {
     evidence.repo.host = remote.host;
     const { gatherOnline } = await import('../evidence/online/index.js');
-    const teams = remote.host === 'github' ? namedTeams(evidence, ownership) : [];
+    const teams = remote.host === 'github' ? namedTeams(evidence) : [];
     // a list the user chose stays; the bundled or refreshed one gives way to PyPI's own, today's
     const refreshTorch = !opts.offline && (torch.why === 'bundled' || torch.why === 'user');
     const { online, sources, torchReleases } = await gatherOnline(remote, evidence.python, {
@@ -180,8 +178,8 @@ async function readForecastInputs(target: CheckTarget, asOf: Date, policy: Polic
 }
 
 /** `org/team` owners named in CODEOWNERS and MAINTAINERS files, in the order they appear. */
-function namedTeams(evidence: Evidence, ownership: typeof import('../evidence/community/owners.js').ownership): string[] {
-  const own = ownership(evidence);
+function namedTeams(evidence: Evidence): string[] {
+  const own = evidence.community.ownership;
   const teams = (own.codeowners.parsed?.owners ?? []).filter((o) => o.kind === 'team').map((o) => o.id);
   for (const m of own.maintainers) teams.push(...m.teams.map((t) => t.id));
   return [...new Set(teams)];

@@ -2,7 +2,10 @@
 // CONTRIBUTING, CODEOWNERS, CODE_OF_CONDUCT, GOVERNANCE, MAINTAINERS, docs pages), and the
 // SECURITY, SUPPORT and RELEASE files a lifecycle policy asks for. Only these are
 // read from git; everything else those requirements need (LICENSE, docs/ size, conf.py) is a
-// question about the tree alone. The parsers live in ./community/.
+// question about the tree alone. The parsers live in ./community/; what they find is gathered
+// once into the evidence's `community` section (extractCommunity), which requirements read.
+import type { CommunityEvidence, Evidence } from './types.js';
+import { ownership } from './community/owners.js';
 
 /** Names read in the root, .github/ and docs/ (any case: a wrong case is reported, so it must be seen). */
 const PLACED =
@@ -29,4 +32,9 @@ export function wantsCommunityFile(path: string): boolean {
   // governance pages anywhere under docs/ or doc/ (the README may only link to them)
   if (/^docs?\//.test(dir + '/') && /^governance[^/]*\.(md|markdown|rst|txt)$/i.test(base)) return true;
   return false;
+}
+
+/** The community facts of a tree and its read files, for the evidence's `community` section. */
+export function extractCommunity(evidence: Pick<Evidence, 'tree' | 'files'>): CommunityEvidence {
+  return { ownership: ownership(evidence) };
 }

@@ -3,9 +3,12 @@
 // would have gathered. Each step says which stored shape it upgrades.
 import type { Evidence } from './types.js';
 import { errorsBySource } from './online/errors.js';
+import { extractCommunity } from './community.js';
 
 export function currentEvidence(stored: Evidence): Evidence {
   let e = stored;
+  // no community section (before community files were gathered into typed facts): read from the stored files
+  if (!(e as Partial<Evidence>).community) e = { ...e, community: extractCommunity(e) };
   // online errors keyed by requirement (before they were filed by source)
   if (e.online?.errors) {
     const host = e.online.gitlab || e.repo.host === 'gitlab' ? 'gitlab' : 'github';

@@ -1,3 +1,5 @@
+import type { Ownership } from './community/owners.js';
+
 // The typed, serialisable facts a check gathers once. Requirements are pure functions of these.
 // Every section is plain data (JSON-safe), so a stored Evidence can be re-judged later.
 
@@ -349,6 +351,12 @@ export interface TorchReleaseListInfo {
   asOf?: string;
 }
 
+/** Facts read from the community files once, at gathering: requirements read these, never the files. */
+export interface CommunityEvidence {
+  /** CODEOWNERS (the file GitHub uses, its rules and owners), MAINTAINERS / OWNERS files, retired owners documented */
+  ownership: Ownership;
+}
+
 export interface Evidence {
   repo: RepoEvidence;
   asOf: string;
@@ -359,6 +367,7 @@ export interface Evidence {
   python: PythonEvidence;
   ci: CiEvidence;
   license: LicenseEvidence;
+  community: CommunityEvidence;
   online?: OnlineEvidence;
   /** torch feature releases known at asOf, newest first */
   torchReleases: { version: string; date: string }[];

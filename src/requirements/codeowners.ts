@@ -2,7 +2,6 @@
 // docs/ (the first found wins; any other case or place is ignored by GitHub, so here too). It must
 // name an owner in at least one rule; retired owners should be documented (warn when not).
 import type { EvidenceRef } from '../evidence/types.js';
-import { ownership } from '../evidence/community/owners.js';
 import { fileRef } from '../evidence/community/locate.js';
 import { defineRule } from './rule.js';
 
@@ -19,7 +18,7 @@ export const codeowners = defineRule({
   },
   options: (z) => z.strictObject({}),
   evaluate(evidence) {
-    const { codeowners: co, emeritus } = ownership(evidence);
+    const { codeowners: co, emeritus } = evidence.community.ownership;
     const extra: Record<string, unknown> = {};
     if (co.ignored.length) extra['ignored'] = co.ignored;
     if (co.wrongCase.length) extra['wrongCase'] = co.wrongCase;

@@ -2,7 +2,6 @@
 // uses and in MAINTAINERS / OWNERS files; a team counts only through the members GitHub resolved;
 // the application's maintainer handles are a fallback a person must confirm.
 import type { Evidence, EvidenceRef } from '../evidence/types.js';
-import { ownership } from '../evidence/community/owners.js';
 import { mentionsIn, mergePeople, type PersonRef } from '../evidence/community/people.js';
 import { fileRef } from '../evidence/community/locate.js';
 import { onlineError } from '../evidence/online/errors.js';
@@ -47,7 +46,7 @@ export const coreMaintainers = defineRule({
   options: (z) => z.strictObject({ min: z.number().int().min(0) }),
   evaluate(evidence, { options }) {
     const min = options.min;
-    const own = ownership(evidence);
+    const own = evidence.community.ownership;
     const refs: PersonRef[] = [];
     const evidenceRefs: EvidenceRef[] = [];
     const sources: string[] = [];

@@ -4,6 +4,7 @@ import type { Evidence, FileBlob, TreeEntry } from '../../src/evidence/types.js'
 import type { Policy } from '../../src/policy/types.js';
 import { loadDefaultPolicy } from '../../src/policy/load.js';
 import type { Outcome, Rule } from '../../src/requirements/types.js';
+import { extractCommunity } from '../../src/evidence/community.js';
 
 /** A file's content: text, a symlink, or a blob described field by field (binary, truncated …). */
 export type FileSpec = string | { symlink: string } | (Partial<FileBlob> & { text?: string });
@@ -43,7 +44,7 @@ export function makeEvidence(spec: EvidenceSpec = {}): Evidence {
   }
   for (const path of spec.paths ?? []) tree.push({ path, mode: '100644', type: 'blob', oid: oid() });
   tree.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return {
+  const evidence: Omit<Evidence, 'community'> & { community?: Evidence['community'] } = {
     repo: { input: '.', root: '/nonexistent/repo', bare: false, rev: 'HEAD', commit: 'f'.repeat(40), commitDate: asOf },
     asOf,
     tree,
@@ -68,6 +69,8 @@ export function makeEvidence(spec: EvidenceSpec = {}): Evidence {
     sources: [{ name: 'git' }],
     ...spec.overrides,
   };
+  // gathered from the files as a check gathers it, unless the test gives it
+  return { ...evidence, community: evidence.community ?? extractCommunity(evidence) };
 }
 
 /** The default policy, with any part replaced. */

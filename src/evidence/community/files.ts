@@ -152,7 +152,7 @@ const MAX_LINK_HOPS = 8;
  * Resolves a tree entry to the blob that holds its content. A symlink is resolved by path within
  * the commit's tree only; one that leaves the repository or dangles is reported, never read.
  */
-export function resolveEntry(evidence: Evidence, path: string): Resolved {
+export function resolveEntry(evidence: Pick<Evidence, 'tree' | 'files'>, path: string): Resolved {
   let current = path;
   let written: string | undefined;
   for (let hop = 0; hop <= MAX_LINK_HOPS; hop++) {
@@ -205,7 +205,7 @@ export interface TextResult extends Resolved {
 }
 
 /** The usable text of a file, or the reason there is none. */
-export function readText(evidence: Evidence, path: string): TextResult {
+export function readText(evidence: Pick<Evidence, 'tree' | 'files'>, path: string): TextResult {
   const r = resolveEntry(evidence, path);
   const notes: string[] = [];
   if (r.problem) return { ...r, notes };

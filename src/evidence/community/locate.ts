@@ -17,7 +17,7 @@ export interface CommunityFile {
 
 /** Every file in the given places whose name passes `test`, read; usable ones first, in place order. */
 export function locate(
-  evidence: Evidence,
+  evidence: Pick<Evidence, 'tree' | 'files'>,
   test: (base: string) => boolean,
   places: readonly { dir: string; place: Place }[] = GITHUB_PLACES,
 ): CommunityFile[] {

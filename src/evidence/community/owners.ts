@@ -1,6 +1,6 @@
 // Who owns the project, from its files: the CODEOWNERS file GitHub uses, MAINTAINERS / OWNERS
-// files, and where retired (emeritus) owners are documented. Read once per Evidence; requirements
-// 11 and 18 both ask.
+// files, and where retired (emeritus) owners are documented. Gathered once into the evidence
+// (`community.ownership`), where requirements 11 and 18 read it; plain data, so it is stored.
 import type { Evidence } from '../types.js';
 import { GITHUB_PLACES, dirOf, findInPlaces, findUnder } from './files.js';
 import { locate, type CommunityFile } from './locate.js';
@@ -8,8 +8,8 @@ import { parseCodeowners, type Codeowners } from './codeowners.js';
 import { parseMaintainers, type MaintainersFile } from './maintainers.js';
 
 export interface CodeownersFound {
-  /** the file GitHub uses: the first exact `CODEOWNERS` in .github/, root, docs/ */
-  file?: CommunityFile;
+  /** the file GitHub uses: the first exact `CODEOWNERS` in .github/, root, docs/ (its text is in the evidence's files) */
+  file?: Omit<CommunityFile, 'text'>;
   parsed?: Codeowners;
   /** further exact CODEOWNERS files in GitHub's places, which GitHub ignores */
   ignored: string[];
@@ -37,11 +37,7 @@ const MAINTAINERS = /^(maintainers|owners|committers|core[-_]?team)([._-](?!alia
 const EMERITUS_FILE = /^(emeritus|alumni|retired)([._-][^/]*)?$/i;
 const GOVERNANCE = /^governance([._-][^/]*)?$/i;
 
-const cache = new WeakMap<Evidence, Ownership>();
-
-export function ownership(evidence: Evidence): Ownership {
-  const hit = cache.get(evidence);
-  if (hit) return hit;
+export function ownership(evidence: Pick<Evidence, 'tree' | 'files'>): Ownership {
   const exact = locate(evidence, (b) => b === 'CODEOWNERS');
   // locate puts usable files first; GitHub takes the first in place order whether usable or not
   const inOrder = findInPlaces(evidence.tree, (b) => b === 'CODEOWNERS').map((l) => l.path);
@@ -63,8 +59,9 @@ export function ownership(evidence: Evidence): Ownership {
   };
   const file = exact.find((f) => f.path === first);
   if (file) {
-    codeowners.file = file;
-    if (file.text !== undefined) codeowners.parsed = parseCodeowners(file.text);
+    const { text, ...read } = file;
+    codeowners.file = read;
+    if (text !== undefined) codeowners.parsed = parseCodeowners(text);
   }
 
   const maintainers: MaintainersFile[] = [];
@@ -105,9 +102,7 @@ export function ownership(evidence: Evidence): Ownership {
     const m = parseMaintainers(g.path, g.text);
     if (m.emeritus.length > 0) emeritus.push(docOf(m));
   }
-  const result: Ownership = { codeowners, maintainers, unreadable, emeritus };
-  cache.set(evidence, result);
-  return result;
+  return { codeowners, maintainers, unreadable, emeritus };
 }
 
 function docOf(m: MaintainersFile): EmeritusDoc {
