@@ -13,7 +13,11 @@ export function defineRule<S extends OptionsSchema>(rule: {
 }
 
 /** `summary` and `message` of an outcome: the rule's wording for `id`, filled from `data`. */
-export function say(meta: RuleMeta, id: string, data: Record<string, string | number> = {}): { summary: string; message: Message } {
+export function say<M extends RuleMeta>(
+  meta: M,
+  id: keyof M['messages'] & string,
+  data: Record<string, string | number> = {},
+): { summary: string; message: Message } {
   const template = meta.messages[id];
   if (template === undefined) throw new Error(`rule ${meta.key}: no message ${id}`);
   const summary = template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in data ? String(data[name]) : whole));
