@@ -157,6 +157,7 @@ export async function checkResolved(target: CheckTarget, opts: CheckOptions = {}
     evidence.online = { errors: {}, offline: true };
   }
   if (target.originIgnored) evidence.sources.push({ name: 'origin', detail: `no online evidence: ${target.originIgnored}` });
+  if (!opts.offline) await gatherForRules(evidence, policy, opts);
   const report = evaluate(evidence, policy);
   if (early) {
     const { commits, tags } = await early;
@@ -175,6 +176,37 @@ async function readForecastInputs(target: CheckTarget, asOf: Date, policy: Polic
     readTagDates(target.root, asOf, shared.tagRefs),
   ]);
   return { commits, tags };
+}
+
+/**
+ * Online evidence only some policies' rules read, asked only when the policy lists them (the
+ * default policy asks none of it, and loads none of its code): the OpenSSF Best Practices badge the
+ * README links to, and the company on the GitHub profiles of contributors no e-mail domain places.
+ */
+async function gatherForRules(evidence: Evidence, policy: Policy, opts: CheckOptions): Promise<void> {
+  const keys = new Set(policy.rules.map((r) => r.key));
+  const wantsBadge = keys.has('best-practices-badge');
+  const wantsCompanies = keys.has('contributing-organisations') && evidence.online?.github !== undefined;
+  if (!wantsBadge && !wantsCompanies) return;
+  const online = await import('../evidence/online/index.js');
+  if (wantsBadge) {
+    const { rootReadme } = await import('../evidence/community/locate.js');
+    const file = rootReadme(evidence).file;
+    const readme = file?.text !== undefined ? { path: file.path, text: file.text } : undefined;
+    const { bestPractices, error, sources } = await online.gatherBestPractices(readme, onlineOptions(opts));
+    evidence.online ??= { errors: {} };
+    evidence.online.bestPractices = bestPractices;
+    if (error) evidence.online.errors['bestpractices'] = error;
+    evidence.sources.push(...sources);
+  }
+  if (wantsCompanies) {
+    const { tallyOrganisations } = await import('../requirements/contributing-organisations.js');
+    const logins = tallyOrganisations(evidence.history.contributors).unplacedLogins;
+    const { companies, error, sources } = await online.gatherProfileCompanies(logins, onlineOptions(opts));
+    evidence.online!.github!.companies = companies;
+    if (error) evidence.online!.errors['github/users'] = error;
+    evidence.sources.push(...sources);
+  }
 }
 
 /** `org/team` owners named in CODEOWNERS and MAINTAINERS files, in the order they appear. */

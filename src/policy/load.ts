@@ -175,6 +175,10 @@ function checkRules(file: PolicyFile): Issue | undefined {
   }
   for (const [j, s] of (file.stages ?? []).entries()) {
     if (stageIds.indexOf(s.id) !== j) return { path: ['stages', j, 'id'], message: `stage ${s.id} is defined twice` };
+    for (const key of Object.keys(s.text)) {
+      if (!keys.has(key))
+        return { path: ['stages', j, 'text', key], message: `expected a rule this policy lists (${[...keys.keys()].join(', ')})` };
+    }
     for (const [key, raised] of Object.entries(s.options)) {
       const rule = keys.has(key) ? RULES_BY_KEY.get(key) : undefined;
       if (!rule)
@@ -205,7 +209,10 @@ export function resolveStage(file: PolicyFile, stage: string | undefined): Polic
     return { path: ['stages'], message: `unknown stage ${JSON.stringify(stage)}; expected one of ${stages.map((s) => s.id).join(', ')}` };
   const upTo = stages.slice(0, index + 1);
   const ids = new Set(upTo.map((s) => s.id));
-  const rules = file.rules.filter((r) => r.stage === undefined || ids.has(r.stage));
+  // a stage's own words for a rule replace the earlier stages' (the last stage that words it wins)
+  const rules = file.rules
+    .filter((r) => r.stage === undefined || ids.has(r.stage))
+    .map((r) => ({ ...r, text: upTo.reduce((t, s) => s.text[r.key] ?? t, r.text) }));
   return { ...withParsedOptions(file, rules, upTo), stage: stages[index]!.id };
 }
 

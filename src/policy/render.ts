@@ -46,8 +46,10 @@ export function renderPolicyMarkdown(policy: Policy): string {
   out.push('|---|---|');
   for (const [k, v] of Object.entries(policy.shared)) out.push(`| \`${k}\` | ${v} |`);
   out.push('');
-  out.push(`Permissive licenses${usedBy(policy, 'permissive-license')}: ${policy.licenses.allow.map((l) => `\`${l}\``).join(', ')}.`);
-  out.push('');
+  if (policy.licenses.allow.length > 0) {
+    out.push(`Permissive licenses${usedBy(policy, 'permissive-license')}: ${policy.licenses.allow.map((l) => `\`${l}\``).join(', ')}.`);
+    out.push('');
+  }
   out.push(
     `Code of conduct${usedBy(policy, 'code-of-conduct')}: default \`${policy.codeOfConduct.default}\`; approved alternates: ${
       policy.codeOfConduct.approved.length === 0
@@ -86,10 +88,18 @@ export function renderPolicyMarkdown(policy: Policy): string {
   out.push('## Process');
   out.push('');
   const p = policy.process;
-  out.push(`- Approved when approvals are more than half of the working group's roster at the time the vote opened.`);
+  out.push(
+    p.approvalRule === 'more-than-half-of-roster'
+      ? `- Approved when approvals are more than half of the working group's roster at the time the vote opened.`
+      : `- Approved when approvals reach ${p.approvalRule.replace(/-of-roster$/, '')} of the working group's roster at the time the vote opened.`,
+  );
   out.push(`- Resubmission: from ${p.resubmitAfterMonths} calendar months after the decline date.`);
   out.push(`- Periodic review: every ${p.reviewEveryMonths} calendar months; ${p.fixWithinDays} days to fix after a failure notice.`);
   out.push(`- A review session takes up to ${p.sessionSize} applications.`);
+  if (p.archive?.by === 'vote')
+    out.push(
+      `- Archiving: only by a vote, ${p.archive.majority} of ${p.archive.bodies.join(' and ' + p.archive.majority + ' of ')}; a project still failing at its deadline is listed as awaiting that vote, not retired.`,
+    );
   return out.join('\n') + '\n';
 }
 

@@ -2,6 +2,7 @@
 // default check reads the build's prepared policy and never pays for loading the library.
 import { createRequire } from 'node:module';
 import type { z as Zod } from 'zod';
+import { approvalVoteRule, majorityRule } from '../process/policy-votes.js';
 
 type Z = typeof Zod;
 let lib: Z | undefined;
@@ -49,6 +50,8 @@ export function policyFileSchema(z: Z) {
     title: text,
     /** options a stage raises, by rule key: merged over the rule's options and earlier stages' */
     options: z.record(z.string(), options).default({}),
+    /** the policy's own words for a rule at this stage, where they differ from earlier stages' (a raised number) */
+    text: z.record(z.string(), text).default({}),
   });
   const approved = z
     .strictObject({ kind: text.optional(), repo: text.optional(), reason: text, approvedOn: name })
@@ -76,8 +79,24 @@ export function policyFileSchema(z: Z) {
       resubmitAfterMonths: count,
       reviewEveryMonths: count,
       fixWithinDays: count,
-      approvalRule: z.literal('more-than-half-of-roster').default('more-than-half-of-roster'),
+      /** approvals over the roster the vote opened with: `more-than-half-of-roster`, `2/3-of-roster`, `>2/3-of-roster` */
+      approvalRule: z
+        .string()
+        .refine((r) => approvalVoteRule(r) !== undefined, { message: 'more-than-half-of-roster or N/D-of-roster (e.g. 2/3-of-roster)' })
+        .default('more-than-half-of-roster'),
       sessionSize: count,
+      /** how a project failing its review is archived; absent: automatically when the fix period ends */
+      archive: z
+        .discriminatedUnion('by', [
+          z.strictObject({ by: z.literal('fix-period') }),
+          z.strictObject({
+            by: z.literal('vote'),
+            /** who votes, each by the majority */
+            bodies: z.array(text).min(1, 'at least one voting body'),
+            majority: text.refine((m) => majorityRule(m) !== undefined, { message: 'more-than-half, N/D or >N/D (e.g. 2/3)' }),
+          }),
+        ])
+        .optional(),
     }),
   });
 }

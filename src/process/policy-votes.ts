@@ -5,22 +5,12 @@
 import type { ProcessRules } from '../policy/types.js';
 import type { VoteRule } from './types.js';
 
-export type ArchiveRule =
-  | { by: 'fix-period' }
-  | {
-      by: 'vote';
-      /** who votes, each by the majority (`TAC`, `Governing Board`) */
-      bodies: string[];
-      /** `2/3` (reach it), `>1/2` (exceed it) or `more-than-half` */
-      majority: string;
-    };
-
-/** A policy's process rules with how it archives (a policy that says nothing retires at the deadline). */
-export type ProcessRulesWithArchive = ProcessRules & { archive?: ArchiveRule };
+/** `{ by: 'fix-period' }`, or `{ by: 'vote', bodies: ['TAC', 'Governing Board'], majority: '2/3' }` (`>1/2` exceeds, `more-than-half`). */
+export type ArchiveRule = NonNullable<ProcessRules['archive']>;
 
 /** A policy without an archive rule retires automatically at the deadline, as policies did before the rule existed. */
 export function archiveRuleOf(rules: ProcessRules): ArchiveRule {
-  return (rules as ProcessRulesWithArchive).archive ?? { by: 'fix-period' };
+  return rules.archive ?? { by: 'fix-period' };
 }
 
 /** `more-than-half`, `N/D` (reach it) or `>N/D` (exceed it) as a vote rule; undefined when it is none of these. */

@@ -20,6 +20,12 @@ import { readme } from './readme.js';
 import { contributing } from './contributing.js';
 import { codeowners } from './codeowners.js';
 import { codeOfConduct } from './code-of-conduct.js';
+import { osiLicense } from './osi-license.js';
+import { bestPracticesBadge } from './best-practices-badge.js';
+import { releaseProcess } from './release-process.js';
+import { supportFile } from './support-file.js';
+import { securityPolicy } from './security-policy.js';
+import { contributingOrganisations } from './contributing-organisations.js';
 
 export type { Rule, RuleMeta, RuleContext, Outcome, Result, Status, Automation, Message } from './types.js';
 
@@ -43,6 +49,12 @@ export const RULES: readonly Rule[] = [
   contributing,
   codeowners,
   codeOfConduct,
+  osiLicense,
+  bestPracticesBadge,
+  releaseProcess,
+  supportFile,
+  securityPolicy,
+  contributingOrganisations,
 ];
 
 export const RULES_BY_KEY: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.meta.key, r]));

@@ -3,7 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { applyReview, newProject, plannedReviews, projectInvariants } from '../../src/process/projects.js';
-import { approvalVoteRule, archiveRuleOf, majorityRule, type ProcessRulesWithArchive } from '../../src/process/policy-votes.js';
+import { approvalVoteRule, archiveRuleOf, majorityRule } from '../../src/process/policy-votes.js';
+import type { ProcessRules } from '../../src/policy/types.js';
 import { approvalsNeeded } from '../../src/process/voting.js';
 import { loadDefaultPolicy } from '../../src/policy/load.js';
 import type { Project } from '../../src/process/types.js';
@@ -11,7 +12,7 @@ import type { Report } from '../../src/report/types.js';
 import { STAFF } from './helpers.js';
 
 const base = loadDefaultPolicy().process;
-const byVote: ProcessRulesWithArchive = {
+const byVote: ProcessRules = {
   ...base,
   reviewEveryMonths: 12,
   fixWithinDays: 14,
@@ -29,7 +30,7 @@ const passing: Pick<Report, 'requirements' | 'verdict'> = {
 };
 const at = (day: string) => ({ actor: STAFF, now: new Date(`${day}T12:00:00Z`) });
 
-function project(rules: ProcessRulesWithArchive): Project {
+function project(rules: ProcessRules): Project {
   return newProject(
     { id: 'p1', name: 'P', repoUrl: 'https://github.com/o/p', contacts: ['o@p.example'], acceptedOn: '2025-01-10', origin: 'application' },
     rules,

@@ -104,3 +104,13 @@ export function evaluateRule<O>(rule: Rule<O>, evidence: Evidence, c: EvalContex
     numberOf: (key) => c.policy.rules.find((r) => r.key === key)?.number,
   });
 }
+
+/** A rule judged with the options given (a rule no policy in use lists, or options a test chooses), under the default policy's shared lists. */
+export function evaluateWith<O>(rule: Rule<O>, evidence: Evidence, options: O = {} as O, c: EvalContext = ctx()): Outcome {
+  return rule.evaluate(evidence, {
+    options,
+    policy: c.policy,
+    asOf: c.asOf,
+    numberOf: (key) => c.policy.rules.find((r) => r.key === key)?.number,
+  });
+}

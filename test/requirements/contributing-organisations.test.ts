@@ -1,0 +1,98 @@
+// Contributing organisations from e-mail domains (after .mailmap), free-mail left out, GitHub companies for the rest.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  companyName,
+  judgeContributingOrganisations,
+  organisationDomain,
+  tallyOrganisations,
+} from '../../src/requirements/contributing-organisations.js';
+import type { Person } from '../../src/evidence/types.js';
+import { makeEvidence } from '../support/evidence.js';
+
+const person = (name: string, emails: string[], commits = 1, login?: string): Person => ({
+  name,
+  emails,
+  commits,
+  via: 'author',
+  ...(login ? { login } : {}),
+});
+
+const withPeople = (people: Person[], companies?: Record<string, string>) => {
+  const e = makeEvidence();
+  e.history = {
+    ...e.history,
+    contributors: people,
+    window: { since: '2025-11-27T00:00:00.000Z', until: '2026-11-27T00:00:00.000Z', days: 365 },
+  };
+  if (companies) e.online = { errors: {}, github: { stars: 0, archived: false, defaultBranch: 'main', companies } };
+  return e;
+};
+
+test('organisations: the registrable domain names the organisation; country second levels are kept', () => {
+  assert.equal(organisationDomain('research.ibm.com'), 'ibm.com');
+  assert.equal(organisationDomain('cs.ox.ac.uk'), 'ox.ac.uk');
+  assert.equal(organisationDomain('huawei.com'), 'huawei.com');
+  assert.equal(organisationDomain('intel.co.jp'), 'intel.co.jp');
+  assert.equal(companyName('@PyTorch'), 'pytorch');
+  assert.equal(companyName('Meta Platforms, Inc.'), 'meta platforms');
+  assert.equal(companyName('Self'), undefined);
+});
+
+test('organisations: free-mail and no-reply addresses place nobody; subdomains of one organisation are one', () => {
+  const t = tallyOrganisations([
+    person('A', ['a@us.ibm.com'], 5),
+    person('B', ['b@ibm.com'], 2),
+    person('C', ['c@gmail.com']),
+    person('D', ['123+d@users.noreply.github.com'], 1, 'd'),
+    person('E', ['e@intel.com'], 3),
+  ]);
+  assert.deepEqual(
+    t.organisations.map((o) => [o.name, o.via, o.people.length, o.commits]),
+    [
+      ['ibm.com', 'email', 2, 7],
+      ['intel.com', 'email', 1, 3],
+    ],
+  );
+  assert.deepEqual(t.unattributed, ['C', 'D']);
+  assert.deepEqual(t.unplacedLogins, ['d']);
+});
+
+test('organisations: a GitHub profile company places a free-mail contributor', () => {
+  const t = tallyOrganisations([person('D', ['d@gmail.com'], 4, 'DevD')], { companies: { devd: '@Huawei' } });
+  assert.deepEqual(
+    t.organisations.map((o) => [o.name, o.via]),
+    [['huawei', 'github']],
+  );
+  assert.deepEqual(t.unattributed, []);
+  // the company an e-mail domain already names is that organisation, not a second one
+  const joined = tallyOrganisations([person('H', ['h@huawei.com'], 2), person('D', ['d@gmail.com'], 4, 'devd')], {
+    companies: { devd: 'Huawei Technologies' },
+  });
+  assert.deepEqual(
+    joined.organisations.map((o) => [o.name, o.people.length, o.commits]),
+    [['huawei.com', 2, 6]],
+  );
+});
+
+test('organisations: pass at the minimum, review when unplaced people could reach it, fail otherwise; the method is said', () => {
+  const three = [person('A', ['a@ibm.com']), person('B', ['b@intel.com']), person('C', ['c@huawei.com'])];
+  const pass = judgeContributingOrganisations(withPeople(three), 3);
+  assert.equal(pass.status, 'pass');
+  assert.equal(pass.message?.id, 'enough');
+  assert.equal(pass.message?.data['count'], 3);
+  assert.equal(pass.measured['organisations'], 3);
+  assert.equal(pass.measured['windowDays'], 365);
+  assert.match(String(pass.measured['method']), /e-mail domains after \.mailmap/);
+  assert.match(String(pass.measured['method']), /GitHub profiles were not asked/);
+  const five = judgeContributingOrganisations(withPeople(three), 5);
+  assert.equal(five.status, 'fail');
+  assert.equal(five.message?.id, 'short');
+  const review = judgeContributingOrganisations(withPeople([...three, person('X', ['x@gmail.com']), person('Y', ['y@qq.com'])]), 5);
+  assert.equal(review.status, 'review');
+  assert.equal(review.message?.id, 'maybe');
+  assert.equal(review.measured['unattributed'], 2);
+  const online = judgeContributingOrganisations(withPeople([...three, person('X', ['x@gmail.com'], 1, 'xx')], { xx: 'NVIDIA' }), 4);
+  assert.equal(online.status, 'pass');
+  assert.match(String(online.measured['method']), /company on the GitHub profiles/);
+});
