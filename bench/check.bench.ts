@@ -9,7 +9,6 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureRepo, type GenSpec } from './repo-gen.js';
 import { readHistory } from '../src/evidence/history.js';
-import { loadDefaultPolicy } from '../src/policy/load.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const WORK = join(ROOT, 'bench', '.work');
@@ -116,15 +115,14 @@ function cliCheck(dir: string): Timing & { report: Report } {
 }
 
 async function inProcess(dir: string): Promise<{ history: number; check: number }> {
-  const policy = loadDefaultPolicy();
   const head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: dir }).toString().trim();
   const { check } = await import('../src/check/index.js');
   const hist: number[] = [];
   const all: number[] = [];
-  await readHistory(dir, head, asOf, policy);
+  await readHistory(dir, head, asOf);
   for (let i = 0; i < REPS; i++) {
     let t = performance.now();
-    await readHistory(dir, head, asOf, policy);
+    await readHistory(dir, head, asOf);
     hist.push(performance.now() - t);
     t = performance.now();
     await check(dir, { asOf, offline: true });

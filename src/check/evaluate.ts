@@ -6,6 +6,7 @@ import { RULES_BY_KEY } from '../requirements/index.js';
 import type { Outcome, Result } from '../requirements/types.js';
 import { verdictOf, type Report } from '../report/types.js';
 import { TOOL_VERSION } from '../version.js';
+import { problemsUnderWindow } from '../requirements/activity-window.js';
 
 export function evaluate(evidence: Evidence, policy: Policy): Report {
   const asOf = new Date(evidence.asOf);
@@ -59,7 +60,7 @@ export function evaluate(evidence: Evidence, policy: Policy): Report {
     sources: evidence.sources,
     verdict: verdictOf(requirements),
     requirements,
-    problems: evidence.problems,
+    problems: problemsUnderWindow(evidence, policy.shared.windowDays),
   };
 }
 

@@ -1,7 +1,6 @@
 // Gathers the Evidence of one repository at one commit: the tree, the few files that matter
 // (read from git, never the work tree), the history window, packaging, CI and license facts.
 import type { Evidence, EvidenceProblem, TreeEntry } from '../evidence/types.js';
-import type { Policy } from '../policy/types.js';
 import { listTree } from '../evidence/git/tree.js';
 import { readBlobs } from '../evidence/git/blobs.js';
 import { readHistory, type HistoryReads } from '../evidence/history.js';
@@ -15,12 +14,14 @@ import type { ResolvedTarget } from './target.js';
 import { projectView } from './project-root.js';
 import { cutMessage } from '../evidence/budget.js';
 
+/** What to gather as of when: no policy (the history is kept raw, and judged by the requirements). */
 export interface GatherOptions {
   asOf: Date;
-  policy: Policy;
   torchReleasesFile?: string;
   /** reads the caller shares with other work (the early warning): the .mailmap and the tag refs */
   shared?: HistoryReads;
+  /** the history read, when the caller started it already (it is the longest git process: started first) */
+  history?: ReturnType<typeof readHistory>;
   slug?: string;
   webUrl?: string;
 }
@@ -57,7 +58,7 @@ export async function gatherEvidence(target: ResolvedTarget, opts: GatherOptions
   const cwd = target.root;
   // The history walk is the longest git process: it runs on the other core while this one
   // reads the tree and the files and parses them; it is awaited last.
-  const historyPromise = readHistory(cwd, target.commit, opts.asOf, opts.policy, opts.shared);
+  const historyPromise = opts.history ?? readHistory(cwd, target.commit, opts.asOf, opts.shared);
   historyPromise.catch(() => undefined); // awaited below; never an unhandled rejection meanwhile
   const repoTree = await listTree(cwd, target.commit);
   const view = target.path ? projectView(repoTree, target.path, target.commit) : undefined;
@@ -72,12 +73,8 @@ export async function gatherEvidence(target: ResolvedTarget, opts: GatherOptions
   const license = extractLicense(tree, files, python, problems);
   const historyAndTags = await historyPromise;
   const cut = historyAndTags.history.shallow;
-  if (cut) {
-    problems.push({
-      file: 'shallow',
-      message: `a shallow clone: history before ${cut.cutAt ?? 'an unknown commit'} is cut off${cut.hidesWindow ? ', inside the activity window' : ''}`,
-    });
-  }
+  // whether the cut falls inside the activity window is the policy's window to say (evaluate adds it)
+  if (cut) problems.push({ file: 'shallow', message: `a shallow clone: history before ${cut.cutAt ?? 'an unknown commit'} is cut off` });
   if (historyAndTags.history.mailmapCut) {
     problems.push({ file: '.mailmap', message: cutMessage(historyAndTags.history.mailmapCut) });
   }

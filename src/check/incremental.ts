@@ -10,6 +10,7 @@ import { loadDefaultPolicy } from '../policy/load.js';
 import { check, type CheckOptions, type CheckResult } from './index.js';
 import { evaluate } from './evaluate.js';
 import { currentEvidence } from '../evidence/stored.js';
+import { hasRawHistory } from '../requirements/activity-window.js';
 
 export interface PriorEvaluation {
   commit: string;
@@ -32,6 +33,9 @@ export async function changedSince(
   session: OnlineSession,
   opts: Pick<CheckOptions, 'remote'> = {},
 ): Promise<string | null> {
+  // counts made under the policy of their day can't be judged under today's: gather again
+  if (!hasRawHistory(prior.evidence.history))
+    return 'the stored evidence holds history counts, not the commits (gathered by an earlier version)';
   const { classifyTarget, cloneUrlFor, cloneBaseUrlsFromEnv } = await import('./remote-target.js');
   const c = classifyTarget(input, {
     ...(opts.remote?.allowedHosts ? { allowedHosts: opts.remote.allowedHosts } : {}),

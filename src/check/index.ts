@@ -8,8 +8,8 @@ import { existsSync } from 'node:fs';
 import { resolve as resolvePath } from 'node:path';
 import { InputError } from '../util/errors.js';
 import { git } from '../evidence/git/run.js';
-import { readCommitSeries, readTagDates } from '../forecast/series.js';
-import { sharedReads, type HistoryReads } from '../evidence/history.js';
+import { readTagDates } from '../forecast/series.js';
+import { readHistory, sharedReads } from '../evidence/history.js';
 import { normaliseProjectPath } from './project-root.js';
 
 export interface CheckOptions {
@@ -106,25 +106,28 @@ export async function checkResolved(target: CheckTarget, opts: CheckOptions = {}
   const policy = opts.policy ?? loadDefaultPolicy();
   const asOf = opts.asOf ?? new Date();
   const remote = target.remote;
-  // The .mailmap and the tag refs serve both the activity window and the early warning: each is
-  // read once. The early warning's year of commits is the longest git process of a check: it is
-  // started first, on the other core, and read beside the evidence.
+  // The tag refs serve both the release evidence and the early warning: read once. The history is
+  // the longest git process of a check: it is started first, on the other core, and the modules
+  // that gather and judge are loaded while it runs (a cold CLI compiles them: tens of ms that
+  // would otherwise come before the first git process).
   const shared = sharedReads(target.root, target.commit);
-  const early = opts.forecast === false ? undefined : readForecastInputs(target, asOf, policy, shared);
-  early?.catch(() => undefined); // awaited below; never an unhandled rejection meanwhile
-  // The modules that gather and judge are loaded while that git log runs (a cold CLI compiles
-  // them: tens of ms that would otherwise come before the first git process).
-  const [{ gatherEvidence }, { evaluate }, { chooseTorchReleases }, { applyForecasts, forecasts, horizonFor }] = await Promise.all([
-    import('./gather.js'),
-    import('./evaluate.js'),
-    import('../evidence/torch-releases.js'),
-    import('../forecast/index.js'),
-  ]);
+  const history = readHistory(target.root, target.commit, asOf, shared);
+  history.catch(() => undefined); // awaited in gatherEvidence; never an unhandled rejection meanwhile
+  const tagDates = opts.forecast === false ? undefined : readTagDates(target.root, asOf, shared.tagRefs);
+  tagDates?.catch(() => undefined); // awaited below
+  const [{ gatherEvidence }, { evaluate }, { chooseTorchReleases }, { applyForecasts, forecasts, horizonFor }, { commitSeries }] =
+    await Promise.all([
+      import('./gather.js'),
+      import('./evaluate.js'),
+      import('../evidence/torch-releases.js'),
+      import('../forecast/index.js'),
+      import('../forecast/series.js'),
+    ]);
   const torch = chooseTorchReleases(opts.torchReleasesFile);
   const evidence = await gatherEvidence(target, {
     asOf,
-    policy,
     shared,
+    history,
     torchReleasesFile: torch.file,
     ...(remote ? { slug: remote.slug, webUrl: remote.webUrl } : {}),
   });
@@ -159,24 +162,21 @@ export async function checkResolved(target: CheckTarget, opts: CheckOptions = {}
   if (target.originIgnored) evidence.sources.push({ name: 'origin', detail: `no online evidence: ${target.originIgnored}` });
   if (!opts.offline) await gatherForRules(evidence, policy, opts);
   const report = evaluate(evidence, policy);
-  if (early) {
-    const { commits, tags } = await early;
-    applyForecasts(report, forecasts({ evidence, policy, commits, tags, horizon: horizonFor(asOf, opts.nextReview) }));
+  if (tagDates) {
+    // the early warning reads the same history records as the window: no git log of its own
+    const series = commitSeries(evidence.history, policy.bots, FORECAST_DAYS);
+    const tags = await tagDates;
+    if ('refused' in series) report.problems.push({ file: 'history', message: `no early warning: ${series.refused}` });
+    else applyForecasts(report, forecasts({ evidence, policy, commits: series.commits, tags, horizon: horizonFor(asOf, opts.nextReview) }));
   }
   return { report, evidence };
 }
 
-async function readForecastInputs(target: CheckTarget, asOf: Date, policy: Policy, shared: HistoryReads) {
-  // The last 12 months, as the early warning promises, not a year plus a window: the weekly
-  // series keeps only windows that lie inside what was read (about 40 weeks), and the year's
-  // commit objects are the costliest read of a check on a large repository.
-  const days = 365;
-  const [commits, tags] = await Promise.all([
-    readCommitSeries(target.root, target.commit, asOf, policy, days, shared),
-    readTagDates(target.root, asOf, shared.tagRefs),
-  ]);
-  return { commits, tags };
-}
+/**
+ * The early warning's span: the last 12 months, as it promises, not a year plus a window (the
+ * weekly series keeps only windows that lie inside it, about 40 weeks).
+ */
+const FORECAST_DAYS = 365;
 
 /**
  * Online evidence only some policies' rules read, asked only when the policy lists them (the

@@ -1,13 +1,14 @@
-// The activity window from git history (requirements 10, 12, 13) and the latest tag.
-// The window is found exactly, clock skew included, by one of three walks: the commit-graph file
-// with corrected commit dates (stops at the window's edge, which those dates prove safe: method
+// The history of the evaluated commit over a named horizon (HISTORY_HORIZON_DAYS before asOf), one
+// record per commit, and the latest tag. No policy is applied here: windows, bot rules and counts
+// belong to the requirements (src/requirements/activity-window.ts), so stored evidence can be
+// judged again under another policy and agree with a fresh check.
+// The horizon is found exactly, clock skew included, by one of three walks: the commit-graph file
+// with corrected commit dates (stops at the horizon's edge, which those dates prove safe: method
 // `since`), the commit-graph file without them (every reachable commit), or a streamed
-// `git rev-list` of every reachable commit (no usable graph). Then only the window's
-// commits are read for authors and Co-authored-by trailers, bots set apart by the identity the
-// commit carries, then mapped through the .mailmap of the evaluated commit (read and parsed here,
-// capped, and never handed to git) and the identities merged into people.
-import type { HistoryEvidence, TagEvidence } from './types.js';
-import type { Policy } from '../policy/types.js';
+// `git rev-list` of every reachable commit (no usable graph). Then only the horizon's commits are
+// read for authors and Co-authored-by trailers, each identity mapped through the .mailmap of the
+// evaluated commit (read and parsed here, capped, and never handed to git).
+import { HISTORY_HORIZON_DAYS, type HistoryEvidence, type TagEvidence } from './types.js';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { git, GitError } from './git/run.js';
@@ -17,14 +18,14 @@ import { walkCommitGraph } from './git/commit-graph.js';
 import { confirmGraphWalk, readCommitDetails, type CommitDetail } from './git/graph-confirm.js';
 import { InputError } from '../util/errors.js';
 import { readTagRefs, readTags, type TagRef } from './git/tags.js';
-import { EMPTY_MAILMAP, parseMailmap, type Ident, type Mailmap } from './mailmap.js';
-import { botMatcher, foldName, noreplyLogin, parseCoAuthor, PeopleBuilder } from './identity.js';
+import { EMPTY_MAILMAP, parseMailmap } from './mailmap.js';
+import { buildRecords } from './history-records.js';
 
 const DAY = 86_400;
 /** a .mailmap larger than this is not a real one; ignore the rest rather than hold it all */
 const MAILMAP_LIMIT = 4 * 1024 * 1024;
 
-/** Reads another part of the check (the early warning) makes too: each started on first call, once. */
+/** Reads another part of the check makes too (the early warning reads the tag refs): each started on first call, once. */
 export interface HistoryReads {
   mailmap?: () => ReturnType<typeof readMailmap>;
   tagRefs?: () => Promise<TagRef[]>;
@@ -49,10 +50,9 @@ export async function readHistory(
   cwd: string,
   commit: string,
   asOf: Date,
-  policy: Policy,
   shared: HistoryReads = {},
 ): Promise<{ history: HistoryEvidence; tags: TagEvidence }> {
-  const days = policy.shared.windowDays;
+  const days = HISTORY_HORIZON_DAYS;
   const until = Math.floor(asOf.getTime() / 1000);
   const since = until - days * DAY;
   const bounds: WalkBounds = { since, until };
@@ -60,30 +60,33 @@ export async function readHistory(
     walkHistory(cwd, commit, bounds),
     shared.mailmap ? shared.mailmap() : readMailmap(cwd, commit),
     readTags(cwd, asOf, shared.tagRefs?.()),
-    readShallow(cwd, since),
+    readShallow(cwd),
   ]);
   const mailmap = mailmapText === undefined ? EMPTY_MAILMAP : parseMailmap(mailmapText.text);
-  const counted = await countWindow(cwd, walk, mailmap, policy);
+  const window = walk.walk.window;
+  const details =
+    window.length === 0
+      ? new Map<string, CommitDetail>()
+      : (walk.details ??
+        (await readCommitDetails(
+          cwd,
+          window.map((w) => w.commit),
+        )));
+  const records = buildRecords(window, details, mailmap, walk.walk.reachedThrough);
   const latest = walk.walk.latest;
   const history: HistoryEvidence = {
-    window: { since: iso(since), until: iso(until), days },
-    commits: counted.commits,
-    botCommits: counted.botCommits,
-    mergeCommits: walk.walk.mergeCommits,
-    contributors: counted.people,
+    horizon: { since: iso(since), until: iso(until), days },
+    ...records,
+    merges: walk.walk.merges,
     ...(latest ? { latestCommitAt: iso(latest.time), latestCommit: latest.commit } : {}),
     method: walk.method,
     walk: walk.source,
     walked: walk.walk.walked,
     ...(walk.rejected ? { graphRejected: walk.rejected } : {}),
-    identityMethod: 'mailmap+email+noreply+name',
     skewedCommits: walk.walk.skewedCommits,
-    hiddenBySkew: walk.walk.hiddenBySkew,
-    ...(counted.latestWindowCommit ? { latestWindowCommit: counted.latestWindowCommit } : {}),
     mailmap: mailmapText !== undefined,
     ...(mailmapText?.truncated || mailmap.cut ? { mailmapTruncated: true } : {}),
     ...(mailmap.cut ? { mailmapCut: mailmap.cut } : {}),
-    ...(counted.renamedBots.length ? { botsRenamedByMailmap: counted.renamedBots } : {}),
     ...(shallow ? { shallow } : {}),
   };
   return { history, tags };
@@ -99,7 +102,7 @@ interface Walked {
   method: HistoryEvidence['method'];
   /** why the repository's commit-graph was not used, when it was there but failed a check */
   rejected?: string;
-  /** the commit objects read to confirm a graph walk: the window's authors and trailers among them */
+  /** the commit objects read to confirm a graph walk: the horizon's authors and trailers among them */
   details?: Map<string, CommitDetail>;
 }
 
@@ -122,11 +125,8 @@ async function walkHistory(cwd: string, commit: string, bounds: WalkBounds): Pro
   return { walk, source: 'rev-list', method: 'full-walk', ...(rejected ? { rejected } : {}) };
 }
 
-/**
- * A shallow clone's cut: the newest commit whose parents were left out, and whether it falls after
- * the window's start (then commits in the window may be missing from the count).
- */
-async function readShallow(cwd: string, since: number): Promise<HistoryEvidence['shallow']> {
+/** A shallow clone's cut: the newest commit whose parents were left out (commits before it are missing). */
+async function readShallow(cwd: string): Promise<HistoryEvidence['shallow']> {
   const [flag = '', path = ''] = (await git(['rev-parse', '--is-shallow-repository', '--git-path', 'shallow'], { cwd })).trim().split('\n');
   if (flag !== 'true') return undefined;
   let ids: string[] = [];
@@ -135,9 +135,9 @@ async function readShallow(cwd: string, since: number): Promise<HistoryEvidence[
       .split('\n')
       .filter((l) => /^[0-9a-f]{40,64}$/.test(l));
   } catch {
-    // git says shallow but the file is gone: the cut is unknown, so say it hides the window
+    // git says shallow but the file is gone: the cut is unknown, so every window may be cut
   }
-  if (ids.length === 0) return { cutAt: null, hidesWindow: true };
+  if (ids.length === 0) return { cutAt: null };
   const times = (
     await git(['-c', 'core.commitGraph=false', 'log', '--no-walk=unsorted', '--no-show-signature', '--format=%ct', '--stdin'], {
       cwd,
@@ -148,7 +148,7 @@ async function readShallow(cwd: string, since: number): Promise<HistoryEvidence[
     .map(Number)
     .filter((t) => t > 0);
   const newest = times.length > 0 ? Math.max(...times) : undefined;
-  return { cutAt: newest === undefined ? null : iso(newest), hidesWindow: newest === undefined || newest > since };
+  return { cutAt: newest === undefined ? null : iso(newest) };
 }
 
 /** The .mailmap of the evaluated commit, at most MAILMAP_LIMIT bytes of it, streamed (one git process). */
@@ -156,105 +156,4 @@ export async function readMailmap(cwd: string, commit: string): Promise<{ text: 
   const blob = await readBlobAt(cwd, commit, '.mailmap', MAILMAP_LIMIT);
   if (blob?.text === undefined) return undefined;
   return { text: blob.text, truncated: blob.truncated === true };
-}
-
-interface Counted {
-  commits: number;
-  botCommits: number;
-  people: ReturnType<PeopleBuilder['people']>;
-  latestWindowCommit?: string;
-  renamedBots: { bot: string; shownAs: string; commits: number }[];
-}
-
-/**
- * Reads the window's commits (and only those) for authors and co-authors: from the objects the
- * graph walk was confirmed against, else in one git process.
- */
-async function countWindow(
-  cwd: string,
-  walk: { walk: WindowWalk; details?: Map<string, CommitDetail> },
-  mailmap: Mailmap,
-  policy: Policy,
-): Promise<Counted> {
-  const window = walk.walk.window;
-  if (window.length === 0) return { commits: 0, botCommits: 0, people: [], renamedBots: [] };
-  const details =
-    walk.details ??
-    (await readCommitDetails(
-      cwd,
-      window.map((w) => w.commit),
-    ));
-  const isBot = botMatcher(policy.bots);
-  const people = new PeopleBuilder();
-  let commits = 0;
-  let botCommits = 0;
-  let latestWindowCommit: string | undefined;
-  const humanOrder = new Map(window.map((w, i) => [w.commit, i]));
-  const renamed = new Map<string, { bot: string; shownAs: string; commits: number }>();
-  const noteRenamed = (bot: Ident, shownAs: Ident) => {
-    const key = `${bot.name} <${bot.email}>`;
-    const r = renamed.get(key);
-    if (r) r.commits++;
-    else renamed.set(key, { bot: key, shownAs: `${shownAs.name} <${shownAs.email}>`, commits: 1 });
-  };
-  let newest = Infinity;
-  for (const { commit: hash } of window) {
-    const detail = details.get(hash);
-    if (!detail) continue;
-    const { name, email, coAuthors: trailers } = detail;
-    const raw = { name, email };
-    const author = mailmap.map(raw);
-    // A bot is recognised by the identity it committed with: a .mailmap line that renames it to a
-    // person is the repository's say-so, reported and not trusted.
-    const authorIsBot = isBot(raw) || isBot(author);
-    if (isBot(raw) && !isBot(author)) noteRenamed(raw, author);
-    if (authorIsBot) botCommits++;
-    else {
-      commits++;
-      people.add(author, 'author');
-      const order = humanOrder.get(hash) ?? Infinity;
-      if (order < newest) {
-        newest = order;
-        latestWindowCommit = hash;
-      }
-    }
-    // a trailer naming the commit's own author (or repeating another) adds no one
-    const seen = new Set<string>(authorIsBot ? [] : identityKeys(author));
-    for (const value of trailers) {
-      const parsed = parseCoAuthor(value);
-      if (!parsed) continue;
-      const co = mailmap.map(parsed);
-      if (isBot(parsed) || isBot(co)) {
-        if (isBot(parsed) && !isBot(co)) noteRenamed(parsed, co);
-        continue;
-      }
-      const keys = identityKeys(co);
-      if (keys.some((k) => seen.has(k))) {
-        // the author (or an earlier trailer) under another name or e-mail: no second person, but the
-        // link between the two identities stands (their other commits are one person's)
-        people.link(co);
-        continue;
-      }
-      for (const k of keys) seen.add(k);
-      people.add(co, 'co-author');
-    }
-  }
-  return {
-    commits,
-    botCommits,
-    people: people.people(),
-    ...(latestWindowCommit ? { latestWindowCommit } : {}),
-    renamedBots: [...renamed.values()].sort((a, b) => b.commits - a.commits || (a.bot < b.bot ? -1 : 1)),
-  };
-}
-
-/** The keys two identities on one commit are the same person by: e-mail, no-reply login, folded name. */
-function identityKeys(ident: Ident): string[] {
-  const keys: string[] = [];
-  if (ident.email) keys.push(`e:${ident.email.toLowerCase()}`);
-  const login = noreplyLogin(ident.email);
-  if (login) keys.push(`l:${login}`);
-  const name = foldName(ident.name);
-  if (name) keys.push(`n:${name}`);
-  return keys;
 }

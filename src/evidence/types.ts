@@ -79,47 +79,61 @@ export interface Person {
   via: 'author' | 'co-author' | 'both';
 }
 
+/** How many days of history a check keeps: a window or forecast longer than this can't be judged. */
+export const HISTORY_HORIZON_DAYS = 400;
+
+/**
+ * An identity as a commit or a Co-authored-by trailer carries it, `[name, e-mail]`; when the
+ * evaluated commit's .mailmap maps it to another identity, that one's index follows.
+ */
+export type HistoryIdentity = [name: string, email: string] | [name: string, email: string, mappedTo: number];
+
+/** One non-merge commit: `[committer time (unix seconds), author, ...Co-authored-by]`, identities by index. */
+export type CommitRecord = number[];
+
+/**
+ * The history as read, free of any policy: one record per commit over the horizon (the
+ * HISTORY_HORIZON_DAYS before asOf). Windows, bot rules and counts are the requirements' to apply
+ * (src/requirements/activity-window.ts), so stored evidence can be judged under another policy.
+ * Evidence stored before this shape holds counts instead (`commits: number`, no `records`).
+ */
 export interface HistoryEvidence {
-  window: { since: string; until: string; days: number };
-  /** non-merge, non-bot commits whose committer time is in the window */
-  commits: number;
-  /** non-merge commits in the window authored by a bot */
-  botCommits: number;
-  mergeCommits: number;
-  contributors: Person[];
+  /** the commits recorded have since < committer time ≤ until (asOf) */
+  horizon: { since: string; until: string; days: number };
+  /** every identity the records name, each once */
+  identities: HistoryIdentity[];
+  /** non-merge commits reachable from the evaluated commit with a committer time in the horizon, newest first (ties by hash) */
+  records: CommitRecord[];
+  /** committer times (unix seconds) of the horizon's merge commits, newest first */
+  merges: number[];
+  /** each author identity's newest commit in the horizon, by identity index: the newest counted commit is one of them */
+  newestByAuthor: Record<string, string>;
+  /**
+   * records a `git log --since` walk reaches only through an older commit: `[record index, the
+   * newest time a path from the evaluated commit can keep all its commits at or after]` (-1: no
+   * path inside the horizon). A record is hidden from a window starting after that time.
+   */
+  reachedThrough?: [number, number][];
   /** newest committer time over all reachable commits ≤ asOf */
   latestCommitAt?: string;
   latestCommit?: string;
-  /** how the window was counted: `full-walk` (every reachable commit) or `since` (history checked free of skew) */
+  /** how the horizon was walked: `full-walk` (every reachable commit) or `since` (history checked free of skew) */
   method: 'full-walk' | 'since';
-  identityMethod: 'mailmap+email+noreply+name' | 'github-api';
   /** commits whose committer time is earlier than a parent's (clock skew) seen during the walk */
   skewedCommits: number;
   mailmap: boolean;
   /** what the walk read: the repository's commit-graph file, or `git rev-list` */
   walk?: 'commit-graph' | 'rev-list';
-  /**
-   * a shallow clone: the newest commit whose parents were cut off, and whether the cut falls after
-   * the window's start (commits of the window may then be missing from every count)
-   */
-  shallow?: { cutAt: string | null; hidesWindow: boolean };
+  /** a shallow clone: the newest commit whose parents were cut off (null: unknown) */
+  shallow?: { cutAt: string | null };
   /** the repository's commit-graph was present but not used: it failed a check against the commit objects */
   graphRejected?: string;
   /**
    * reachable commits visited. With method `since` (a commit-graph with corrected commit dates) the
-   * walk stopped where those dates prove no older commit can be in the window, so `skewedCommits`
+   * walk stopped where those dates prove no older commit can be in the horizon, so `skewedCommits`
    * counts skew among the visited commits only.
    */
   walked?: number;
-  /** window commits that `git log --since` would miss: reachable only through an older commit */
-  hiddenBySkew?: number;
-  /** the newest counted (non-merge, non-bot) commit in the window */
-  latestWindowCommit?: string;
-  /**
-   * .mailmap entries that map a bot's identity to one that does not look like a bot: reported, not
-   * trusted (those commits stay bot commits)
-   */
-  botsRenamedByMailmap?: { bot: string; shownAs: string; commits: number }[];
   /** the .mailmap was larger than the cap, or its parse ran out of time, and only its beginning was read */
   mailmapTruncated?: boolean;
   /** where the .mailmap's parse stopped for its time budget (src/evidence/budget.ts) */

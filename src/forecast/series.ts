@@ -1,12 +1,11 @@
-// What the early warning reads from git: the commits of the last year and a window (committer
-// time, person), and every tag with its date. One `git log` bounded by --since, started beside the
-// evidence walk; merges and bots are left out as requirement 13 leaves them out.
-import { gitLines } from '../evidence/git/run.js';
-import { readMailmap } from '../evidence/history.js';
-import { botMatcher, foldName, noreplyLogin } from '../evidence/identity.js';
-import { parseMailmap } from '../evidence/mailmap.js';
+// What the early warning reads: the commits of the last year (committer time, person), taken from
+// the history the evidence keeps (no git process of its own), and every tag with its date. Merges
+// and bots are left out as requirement 13 leaves them out.
+import type { HistoryEvidence } from '../evidence/types.js';
+import { foldName, noreplyLogin } from '../evidence/identity.js';
 import { readTagRefs, type TagRef } from '../evidence/git/tags.js';
-import type { Policy } from '../policy/types.js';
+import { judgeIdentities } from '../requirements/activity-window.js';
+import type { BotList } from '../requirements/bots.js';
 import { DAY_MS, type Commit } from './trend.js';
 
 export interface TagDate {
@@ -14,93 +13,41 @@ export interface TagDate {
   date: string;
 }
 
-/** Reads the activity window makes too, started on first call and shared (see sharedReads in history.ts). */
-export interface SharedReads {
-  mailmap?: () => ReturnType<typeof readMailmap>;
-  tagRefs?: () => Promise<TagRef[]>;
-}
-
-export async function readCommitSeries(
-  cwd: string,
-  commit: string,
-  asOf: Date,
-  policy: Policy,
-  days: number,
-  shared: SharedReads = {},
-): Promise<Commit[]> {
-  const until = asOf.getTime();
+/**
+ * The non-merge commits of the `days` before the history's end by people (the policy's bots left
+ * out, as committed or after .mailmap), oldest first; or why they can't be read from this history.
+ */
+export function commitSeries(history: HistoryEvidence, bots: BotList, days: number): { commits: Commit[] } | { refused: string } {
+  if (days > history.horizon.days)
+    return {
+      refused: `the early warning reads ${days} days of history; the evidence keeps ${history.horizon.days} (to ${history.horizon.until.slice(0, 10)})`,
+    };
+  const until = Date.parse(history.horizon.until);
   const since = until - days * DAY_MS;
-  // A year's history holds tens of thousands of commits but only hundreds or thousands of
-  // identities: each distinct (name, e-mail) is judged and mapped once, after the log.
-  const identities = new Map<string, number>();
-  const times: number[] = [];
-  const who: number[] = [];
-  // core.commitGraph=false: the graph file is repository content (forgeable, or corrupt enough
-  // for git to die on it); the commit objects are the authority, as for the activity window
-  const log = gitLines(
-    [
-      '-c',
-      'core.commitGraph=false',
-      '-c',
-      'log.mailmap=false',
-      'log',
-      '--no-merges',
-      '--no-mailmap',
-      '--no-show-signature',
-      `--since=${Math.floor(since / 1000)}`,
-      '--format=%ct%x00%an%x00%ae',
-      commit,
-      '--',
-    ],
-    { cwd },
-    (line) => {
-      const cut = line.indexOf('\0');
-      if (cut < 0) return;
-      const t = Number(line.slice(0, cut)) * 1000;
-      if (!Number.isFinite(t) || t <= since || t > until) return;
-      const key = line.slice(cut + 1);
-      let id = identities.get(key);
-      if (id === undefined) {
-        id = identities.size;
-        identities.set(key, id);
-      }
-      times.push(t);
-      who.push(id);
-    },
-  );
-  // The .mailmap as committed, capped and parsed here, as for the activity window: git is told not
-  // to load it (a 48 MB .mailmap made git itself slow), and a bot is recognised before mapping.
-  // It is read beside the git log (the longest process of a check, started first), not before it.
-  const mailmapText = shared.mailmap ? shared.mailmap() : readMailmap(cwd, commit);
-  mailmapText.catch(() => undefined); // awaited below
-  await log;
-  const text = await mailmapText;
-  const mailmap = parseMailmap(text?.text ?? '');
-  const isBot = botMatcher(policy.bots);
-  /** the person each identity is, or undefined for a bot (as committed or after mapping) */
-  const person: (string | undefined)[] = [];
-  for (const key of identities.keys()) {
-    const [rawName = '', rawEmail = ''] = key.split('\0');
-    const raw = { name: rawName, email: rawEmail };
-    if (isBot(raw)) {
-      person.push(undefined);
-      continue;
+  const who = judgeIdentities(history, bots);
+  /** the person each identity is after .mailmap, worked out once; undefined for a bot */
+  const person = new Map<number, string | undefined>();
+  const personOf = (i: number) => {
+    if (person.has(i)) return person.get(i);
+    let key: string | undefined;
+    if (!who.botAsCommitted(i) && !who.botAfterMailmap(i)) {
+      const { name, email } = who.mapped(i);
+      const login = noreplyLogin(email);
+      key = login ? `login:${login}` : email ? `email:${email.toLowerCase()}` : `name:${foldName(name)}`;
     }
-    const { name, email } = mailmap.map(raw);
-    if (isBot({ name, email })) {
-      person.push(undefined);
-      continue;
-    }
-    const login = noreplyLogin(email);
-    person.push(login ? `login:${login}` : email ? `email:${email.toLowerCase()}` : `name:${foldName(name)}`);
-  }
-  // oldest first: git log printed newest first, and the series sorts by time (nearly sorted: fast)
+    person.set(i, key);
+    return key;
+  };
   const out: Commit[] = [];
-  for (let i = times.length - 1; i >= 0; i--) {
-    const p = person[who[i]!];
-    if (p !== undefined) out.push({ t: times[i]!, who: p });
+  // records are newest first: walk them from the oldest inside the span
+  const records = history.records;
+  for (let k = records.length - 1; k >= 0; k--) {
+    const t = records[k]![0]! * 1000;
+    if (t <= since || t > until) continue;
+    const p = personOf(records[k]![1]!);
+    if (p !== undefined) out.push({ t, who: p });
   }
-  return out;
+  return { commits: out };
 }
 
 /** Tags dated at or before asOf (tagger date, else the commit's), oldest first. */

@@ -1,10 +1,10 @@
-// Requirement 12: Contributors. People, not identities: the evidence has already merged
-// identities (.mailmap, e-mail, GitHub no-reply login, folded name) and left bots out.
+// Requirement 12: Contributors. People, not identities: the window's judgement (activity-window.ts)
+// merges identities (.mailmap, e-mail, GitHub no-reply login, folded name) and leaves bots out.
 import type { Evidence, Person } from '../evidence/types.js';
 import type { Policy } from '../policy/types.js';
 import type { Outcome } from './types.js';
 import { defineRule } from './rule.js';
-import { renamedBotsNote, windowMismatch, windowPhrase, windowVerdict } from './recent-commits.js';
+import { renamedBotsNote, windowOf, windowPhrase, windowVerdict } from './recent-commits.js';
 
 const NAMED_IN_SUMMARY = 6;
 
@@ -21,9 +21,9 @@ function list(people: Person[]): string {
 }
 
 function evaluateActiveContributors(evidence: Evidence, policy: Policy, need: number): Outcome {
-  const h = evidence.history;
-  const mismatch = windowMismatch(h, policy);
-  if (mismatch) return mismatch;
+  const judged = windowOf(evidence, policy);
+  if ('outcome' in judged) return judged.outcome;
+  const h = judged.window;
   const people = h.contributors;
   const n = people.length;
   const coOnly = people.filter((p) => p.via === 'co-author').length;

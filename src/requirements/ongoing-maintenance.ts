@@ -8,6 +8,7 @@ import { torchFix, torchRefs, where, written } from './pytorch-support.js';
 import type { Outcome, Status } from './types.js';
 import { defineRule } from './rule.js';
 import { describeList, REFRESH_FIX, torchListFacts } from './torch-list.js';
+import { activityWindow } from './activity-window.js';
 
 /** `months` calendar months before `at` (the 31st clamps to the month's last day), same time of day. */
 export function monthsBefore(at: Date, months: number): Date {
@@ -78,7 +79,9 @@ function commitmentOf(form: Record<string, unknown> | undefined): string | undef
 function evaluateOngoingMaintenance(evidence: Evidence, policy: Policy, asOf: Date, months: number): Outcome {
   const n = policy.shared.supportedTorchReleases;
   const j = judgeTorchSupport(evidence.python.torch, evidence.torchReleases, asOf, n);
-  const h = evidence.history;
+  const judged = activityWindow(evidence, { days: policy.shared.windowDays, bots: policy.bots, policy });
+  // the newest commit at all is the history's as read, whatever the window
+  const { latestCommit, latestCommitAt } = evidence.history;
   const cutoff = monthsBefore(asOf, months);
   const release = latestRelease(evidence, asOf);
   const releaseRecent = release !== undefined && Date.parse(release.date) >= cutoff.getTime();
@@ -124,14 +127,20 @@ function evaluateOngoingMaintenance(evidence: Evidence, policy: Policy, asOf: Da
         break;
     }
   }
-  if (h.commits >= 1)
-    parts.push({ status: 'pass', text: `${h.commits} commit${h.commits === 1 ? '' : 's'} in the last ${h.window.days} days` });
-  else
-    parts.push({
-      status: 'fail',
-      text: `no commits in the last ${h.window.days} days${h.latestCommitAt ? ` (newest ${h.latestCommitAt.slice(0, 10)})` : ''}`,
-      fix: 'Show the project is maintained: commit to the default branch (bots and merges are not counted).',
-    });
+  if ('refused' in judged) {
+    const r = judged.refused;
+    parts.push({ status: 'unknown', text: r.summary.charAt(0).toLowerCase() + r.summary.slice(1).replace(/\.$/, ''), fix: r.fix });
+  } else {
+    const h = judged.window;
+    if (h.commits >= 1)
+      parts.push({ status: 'pass', text: `${h.commits} commit${h.commits === 1 ? '' : 's'} in the last ${h.window.days} days` });
+    else
+      parts.push({
+        status: 'fail',
+        text: `no commits in the last ${h.window.days} days${latestCommitAt ? ` (newest ${latestCommitAt.slice(0, 10)})` : ''}`,
+        fix: 'Show the project is maintained: commit to the default branch (bots and merges are not counted).',
+      });
+  }
   const hostAsked = evidence.online?.github !== undefined || evidence.online?.gitlab !== undefined;
   if (releaseRecent) parts.push({ status: 'pass', text: `${release!.source} ${release!.name} on ${release!.date.slice(0, 10)}` });
   else if (!release && !hostAsked && evidence.tags.count === 0)
@@ -160,7 +169,7 @@ function evaluateOngoingMaintenance(evidence: Evidence, policy: Policy, asOf: Da
 
   const status = worst(parts.map((p) => p.status));
   const refs: EvidenceRef[] = [...torchRefs(j).slice(0, 3)];
-  if (h.latestCommit) refs.push({ kind: 'commit', ref: h.latestCommit, detail: `newest commit, ${h.latestCommitAt ?? 'undated'}` });
+  if (latestCommit) refs.push({ kind: 'commit', ref: latestCommit, detail: `newest commit, ${latestCommitAt ?? 'undated'}` });
   if (release) refs.push(release.ref);
   if (commitment) refs.push({ kind: 'form', ref: 'maintenanceCommitment', detail: commitment.slice(0, 300) });
   const bad = parts.filter((p) => p.status !== 'pass');
@@ -183,8 +192,8 @@ function evaluateOngoingMaintenance(evidence: Evidence, policy: Policy, asOf: Da
       latest: j.releases,
       admitted: j.admitted,
       releaseList: { name: list.name, asOf: list.asOf ?? null },
-      commits: h.commits,
-      latestCommitAt: h.latestCommitAt,
+      commits: 'window' in judged ? judged.window.commits : undefined,
+      latestCommitAt,
       latestReleaseAt: release?.date,
       latestRelease: release ? { name: release.name, source: release.source } : undefined,
       releaseCutoff: cutoff.toISOString(),

@@ -1,32 +1,28 @@
 // Requirement 13: Commits. Counted over the exact window (every reachable commit walked), with
 // bots' and merge commits reported beside the count so a reviewer sees all three numbers.
-import type { Evidence, EvidenceRef, HistoryEvidence } from '../evidence/types.js';
+import type { Evidence, EvidenceRef } from '../evidence/types.js';
 import type { Policy } from '../policy/types.js';
 import type { Outcome } from './types.js';
 import { defineRule } from './rule.js';
+import { activityWindow, type ActivityWindow } from './activity-window.js';
 
 /** `the 90 days to 2026-11-27` (with the time when asOf isn't midnight UTC). */
-export function windowPhrase(h: HistoryEvidence): string {
+export function windowPhrase(h: ActivityWindow): string {
   const until = h.window.until;
   const time = until.slice(11, 19);
   const when = time === '00:00:00' ? until.slice(0, 10) : `${until.slice(0, 10)} ${until.slice(11, 16)} UTC`;
   return `the ${h.window.days} days to ${when}`;
 }
 
-/** When stored evidence was counted over another window than the policy's, its numbers can't be judged. */
-export function windowMismatch(h: HistoryEvidence, policy: Policy): Outcome | undefined {
-  if (h.window.days === policy.shared.windowDays) return undefined;
-  return {
-    status: 'unknown',
-    summary: `The evidence counts a ${h.window.days}-day window; policy ${policy.id} ${policy.version} asks for ${policy.shared.windowDays} days.`,
-    measured: { window: h.window },
-    evidence: [],
-    fix: 'Run the check again under this policy so the window is counted with its number of days.',
-  };
+/** The policy's window judged from the evidence, or the outcome that says why it can't be. */
+export function windowOf(evidence: Evidence, policy: Policy): { window: ActivityWindow } | { outcome: Outcome } {
+  const judged = activityWindow(evidence, { days: policy.shared.windowDays, bots: policy.bots, policy });
+  if ('window' in judged) return judged;
+  return { outcome: { status: 'unknown', ...judged.refused, evidence: [] } };
 }
 
 /** The newest counted commit in the window, else the newest commit at all. */
-export function activityRefs(h: HistoryEvidence): EvidenceRef[] {
+export function activityRefs(h: ActivityWindow): EvidenceRef[] {
   if (h.latestWindowCommit) return [{ kind: 'commit', ref: h.latestWindowCommit, detail: 'newest counted commit in the window' }];
   if (h.latestCommit) return [{ kind: 'commit', ref: h.latestCommit, detail: `newest commit, ${h.latestCommitAt ?? 'undated'}` }];
   return [];
@@ -37,7 +33,7 @@ export function activityRefs(h: HistoryEvidence): EvidenceRef[] {
  * with `fix`; either way pointing at the newest counted commit.
  */
 export function windowVerdict(
-  h: HistoryEvidence,
+  h: ActivityWindow,
   have: number,
   need: number,
   summary: string,
@@ -60,7 +56,7 @@ export function windowVerdict(
 }
 
 /** A .mailmap that renames a bot to a person is said, with the commits it would have turned into activity. */
-export function renamedBotsNote(h: Evidence['history']): string {
+export function renamedBotsNote(h: ActivityWindow): string {
   const r = h.botsRenamedByMailmap ?? [];
   if (r.length === 0) return '';
   const shown = r.slice(0, 3).map((x) => `${x.bot} as ${x.shownAs} (${plural(x.commits, 'commit')})`);
@@ -72,9 +68,9 @@ function plural(n: number, one: string, many = `${one}s`): string {
 }
 
 function evaluateRecentCommits(evidence: Evidence, policy: Policy, need: number): Outcome {
-  const h = evidence.history;
-  const mismatch = windowMismatch(h, policy);
-  if (mismatch) return mismatch;
+  const judged = windowOf(evidence, policy);
+  if ('outcome' in judged) return judged.outcome;
+  const h = judged.window;
   const notCounted: string[] = [];
   if (h.botCommits > 0) notCounted.push(`${plural(h.botCommits, 'commit')} by bots`);
   if (h.mergeCommits > 0) notCounted.push(plural(h.mergeCommits, 'merge commit'));

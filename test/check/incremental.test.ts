@@ -128,4 +128,28 @@ test('unchanged head and 304 ETags: not fetched, re-judged; a new default-branch
     null,
     'after the full check: unchanged again',
   );
+
+  // evidence stored before the history was kept raw (counts made under the policy of its day) is
+  // not re-judged: the repository is checked afresh
+  const legacy: PriorEvaluation = {
+    commit: fourth.report.target.commit,
+    evidence: { ...fourth.evidence, history: LEGACY_HISTORY as unknown as PriorEvaluation['evidence']['history'] },
+  };
+  assert.match((await changedSince(URL_, legacy, session, opts)) ?? '', /history counts, not the commits/);
+  const fifth = await checkIncremental(URL_, legacy, opts);
+  assert.equal(fifth.reused, false);
+  assert.ok(Array.isArray(fifth.evidence.history.records));
 });
+
+/** The history section as evidence stored before it was kept raw. */
+const LEGACY_HISTORY = {
+  window: { since: '2026-08-29T00:00:00.000Z', until: '2026-11-27T00:00:00.000Z', days: 90 },
+  commits: 2,
+  botCommits: 0,
+  mergeCommits: 0,
+  contributors: [{ name: 'a', emails: ['a@x'], commits: 2, via: 'author' }],
+  method: 'full-walk',
+  identityMethod: 'mailmap+email+noreply+name',
+  skewedCommits: 0,
+  mailmap: false,
+};

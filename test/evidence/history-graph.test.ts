@@ -6,8 +6,9 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildRepo, cleanupTemp, daysAgo, type CommitSpec } from '../support/repo.js';
-import { readHistory } from '../../src/evidence/history.js';
 import { loadDefaultPolicy } from '../../src/policy/load.js';
+import type { HistoryEvidence } from '../../src/evidence/types.js';
+import { readJudgedHistory } from '../support/history.js';
 
 after(cleanupTemp);
 
@@ -23,16 +24,16 @@ function git(dir: string, args: string[], input?: string): string {
     .trim();
 }
 
-/** A seeded history of `n` commits over 200 days: topic branches merged back, one octopus, some bots, no skew. */
-function generated(n: number, seed = 7): CommitSpec[] {
+/** A seeded history of `n` commits over `days` days: topic branches merged back, one octopus, some bots, no skew. */
+function generated(n: number, seed = 7, days = 200): CommitSpec[] {
   let s = seed;
   const rand = () => (s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const commits: CommitSpec[] = [];
-  const start = new Date(AS_OF).getTime() - 200 * 86_400_000;
+  const start = new Date(AS_OF).getTime() - days * 86_400_000;
   let t = start;
   let tip = -1;
-  // steps average 190 days / n, so the history ends a little before asOf
-  const next = () => new Date((t += Math.floor((rand() * 2 * 190 * 86_400_000) / n))).toISOString();
+  // steps average (days - 10) / n days, so the history ends a little before asOf
+  const next = () => new Date((t += Math.floor((rand() * 2 * (days - 10) * 86_400_000) / n))).toISOString();
   while (commits.length < n) {
     const author =
       rand() < 0.1
@@ -63,9 +64,19 @@ function windowFacts(h: Awaited<ReturnType<typeof both>>) {
   return facts;
 }
 
+/** The raw history's records must agree too (the walk's bookkeeping aside). */
+function recordFacts(h: HistoryEvidence) {
+  const { walk: _w, walked: _n, method: _m, skewedCommits: _s, ...facts } = h;
+  return facts;
+}
+
 async function both(dir: string) {
+  return (await bothRaw(dir)).history;
+}
+
+async function bothRaw(dir: string) {
   const head = git(dir, ['rev-parse', 'HEAD']);
-  return (await readHistory(dir, head, asOf, policy)).history;
+  return readJudgedHistory(dir, head, asOf, policy);
 }
 
 function independentCount(dir: string): { all: number; merges: number } {
@@ -78,8 +89,9 @@ function independentCount(dir: string): { all: number; merges: number } {
 }
 
 test('the window count equals an independent git log count, by rev-list and by commit-graph alike', async () => {
-  const dir = await buildRepo({ commits: generated(400) });
-  const plain = await both(dir);
+  // 1000 days of history: the walk with corrected dates stops at the 400-day horizon
+  const dir = await buildRepo({ commits: generated(1500, 7, 1000) });
+  const { history: plain, raw: plainRaw } = await bothRaw(dir);
   const { all, merges } = independentCount(dir);
   assert.ok(all > 100, `the window holds ${all} commits`);
   assert.equal(plain.walk, 'rev-list');
@@ -100,17 +112,19 @@ test('the window count equals an independent git log count, by rev-list and by c
   // with corrected commit dates the walk stops at the window's edge and finds the same window
   rmSync(join(dir, '.git/objects/info/commit-graph'));
   git(dir, ['-c', 'commitGraph.generationVersion=2', 'commit-graph', 'write', '--reachable']);
-  const pruned = await both(dir);
+  const { history: pruned, raw: prunedRaw } = await bothRaw(dir);
   assert.equal(pruned.walk, 'commit-graph');
   assert.equal(pruned.method, 'since');
   assert.ok(pruned.walked! < plain.walked! / 2, `walked ${pruned.walked} of ${plain.walked}`);
   assert.deepEqual(windowFacts(pruned), windowFacts(plain));
+  assert.deepEqual(recordFacts(prunedRaw), recordFacts(plainRaw));
+  assert.ok(plainRaw.records.length > plain.commits + plain.botCommits, 'the horizon holds more than the window');
 });
 
 test('corrected commit dates let the walk stop early without losing a window commit behind clock skew', async () => {
   const dir = await buildRepo({
     commits: [
-      ...Array.from({ length: 50 }, (_, i) => ({ date: daysAgo(AS_OF, 400 - i) })),
+      ...Array.from({ length: 50 }, (_, i) => ({ date: daysAgo(AS_OF, 800 - i) })),
       { date: daysAgo(AS_OF, 10), message: 'in the window' },
       { date: daysAgo(AS_OF, 200), message: 'a committer whose clock was wrong' },
       { date: daysAgo(AS_OF, 1), message: 'in the window, head' },
@@ -124,7 +138,7 @@ test('corrected commit dates let the walk stop early without losing a window com
   assert.equal(h.skewedCommits, 1);
   assert.ok(h.walked! < 10);
   // an empty window: the walk goes on only as far as it takes to find the newest commit
-  const later = await readHistory(dir, git(dir, ['rev-parse', 'HEAD']), new Date(asOf.getTime() + 200 * 86_400_000), policy);
+  const later = await readJudgedHistory(dir, git(dir, ['rev-parse', 'HEAD']), new Date(asOf.getTime() + 200 * 86_400_000), policy);
   assert.equal(later.history.commits, 0);
   assert.equal(later.history.latestCommitAt, daysAgo(AS_OF, 1));
 });

@@ -6,8 +6,8 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { buildRepo, cleanupTemp, daysAgo, type Ident } from '../support/repo.js';
-import { readHistory } from '../../src/evidence/history.js';
-import { botMatcher } from '../../src/evidence/identity.js';
+import { readJudgedHistory } from '../support/history.js';
+import { botMatcher } from '../../src/requirements/bots.js';
 import { loadDefaultPolicy } from '../../src/policy/load.js';
 
 after(cleanupTemp);
@@ -28,7 +28,7 @@ test('two identities linked only by a Co-authored-by trailer on a commit the oth
       { date: daysAgo(AS_OF, 5), author: { name: 'Other Person', email: 'other@example.org' } },
     ],
   });
-  const { history: h } = await readHistory(dir, head(dir), new Date(AS_OF), policy);
+  const { history: h } = await readJudgedHistory(dir, head(dir), new Date(AS_OF), policy);
   assert.equal(h.commits, 4);
   assert.deepEqual(
     h.contributors.map((p) => [p.name, p.emails, p.commits, p.via]),
@@ -65,7 +65,7 @@ test('automation accounts not named …[bot] are bots; a translator on Weblate a
       },
     ],
   });
-  const { history: h } = await readHistory(dir, head(dir), new Date(AS_OF), policy);
+  const { history: h } = await readJudgedHistory(dir, head(dir), new Date(AS_OF), policy);
   assert.equal(h.botCommits, bots.length);
   assert.equal(h.commits, 4);
   assert.deepEqual(h.contributors.map((p) => p.name).sort(), ['Ana Lima', 'Lee Park', 'Sam Ortiz']);

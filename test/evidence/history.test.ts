@@ -2,7 +2,7 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { buildRepo, cleanupTemp, daysAgo, type CommitSpec, type Ident } from '../support/repo.js';
-import { readHistory } from '../../src/evidence/history.js';
+import { readJudgedHistory } from '../support/history.js';
 import { loadDefaultPolicy } from '../../src/policy/load.js';
 
 after(cleanupTemp);
@@ -18,7 +18,7 @@ function head(dir: string): string {
 }
 
 async function history(dir: string, at = asOf) {
-  return readHistory(dir, head(dir), at, policy);
+  return readJudgedHistory(dir, head(dir), at, policy);
 }
 
 /** `n` commits by one author, one a day, the newest a day before asOf. */
@@ -230,7 +230,7 @@ test('the .mailmap of the evaluated commit merges identities, in work trees and 
     );
     // at the first commit there was no .mailmap: JD and Jane are two people
     const second = execFileSync('git', ['rev-parse', 'HEAD~2'], { cwd: dir }).toString().trim();
-    const early = await readHistory(dir, second, asOf, policy);
+    const early = await readJudgedHistory(dir, second, asOf, policy);
     assert.equal(early.history.mailmap, false);
     assert.equal(early.history.contributors.length, 2);
   }

@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parseMailmap } from '../../src/evidence/mailmap.js';
-import { botMatcher, foldName, noreplyLogin, parseCoAuthor, PeopleBuilder } from '../../src/evidence/identity.js';
+import { foldName, noreplyLogin, parseCoAuthor, PeopleBuilder } from '../../src/evidence/identity.js';
+import { botMatcher } from '../../src/requirements/bots.js';
 
 test('mailmap: the four forms, case-insensitive matching, and the name-specific entry winning', () => {
   const m = parseMailmap(

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { FakeGitHub } from '../support/fake-github.js';
 import { buildRepo, tempDir, cleanupTemp } from '../support/repo.js';
 import { resolveRemoteTarget } from '../../src/check/remote-target.js';
-import { readHistory } from '../../src/evidence/history.js';
+import { readJudgedHistory } from '../support/history.js';
 import { loadDefaultPolicy } from '../../src/policy/load.js';
 
 const fake = new FakeGitHub();
@@ -41,7 +41,7 @@ test('a cloned and then fetched cache has a commit-graph the history walk uses',
   const first = await resolveRemoteTarget('acme/widget', opts);
   assert.ok(existsSync(join(first.localGitDir, 'objects', 'info', 'commit-graph')), 'a clone gets a commit-graph');
   const head = () => execFileSync('git', ['rev-parse', 'HEAD'], { cwd: first.localGitDir, encoding: 'utf8' }).trim();
-  const h1 = await readHistory(first.localGitDir, head(), asOf, loadDefaultPolicy());
+  const h1 = await readJudgedHistory(first.localGitDir, head(), asOf, loadDefaultPolicy());
   assert.equal(h1.history.walk, 'commit-graph');
   const env = {
     ...process.env,
@@ -60,7 +60,7 @@ test('a cloned and then fetched cache has a commit-graph the history walk uses',
   const second = await resolveRemoteTarget('acme/widget', opts);
   assert.equal(second.refreshed, 'fetched');
   assert.ok(existsSync(join(first.localGitDir, 'objects', 'info', 'commit-graphs', 'commit-graph-chain')), 'a fetch adds a split layer');
-  const h2 = await readHistory(first.localGitDir, head(), asOf, loadDefaultPolicy());
+  const h2 = await readJudgedHistory(first.localGitDir, head(), asOf, loadDefaultPolicy());
   assert.equal(h2.history.walk, 'commit-graph');
   assert.equal(h2.history.walked, 3);
 });

@@ -7,13 +7,13 @@ import { verdictOf, type Report } from '../../src/report/types.js';
 import type { Result } from '../../src/requirements/types.js';
 import type { Evaluator } from '../../src/process/engine.js';
 import { makeEvidence, evaluateRule } from '../support/evidence.js';
+import { dailyCommits, rawHistory } from '../support/history.js';
 
 export function fakeReport(opts: { commits: number; asOf: Date; repo?: string; commit?: string }): { report: Report; evidence: unknown } {
   const policy = loadDefaultPolicy();
   const asOf = opts.asOf.toISOString();
-  const since = new Date(opts.asOf.getTime() - policy.shared.windowDays * 86_400_000).toISOString();
   const evidence = makeEvidence({ asOf });
-  evidence.history = { ...evidence.history, window: { since, until: asOf, days: policy.shared.windowDays }, commits: opts.commits };
+  evidence.history = rawHistory(asOf, dailyCommits(asOf, opts.commits));
   const requirements: Result[] = policy.rules.map((m) => {
     const rule = RULES_BY_KEY.get(m.key)!;
     const { message: _message, ...outcome } =

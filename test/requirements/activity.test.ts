@@ -2,7 +2,7 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { buildRepo, cleanupTemp, daysAgo, type CommitSpec } from '../support/repo.js';
-import { readHistory } from '../../src/evidence/history.js';
+import { readJudgedHistory } from '../support/history.js';
 import { loadDefaultPolicy } from '../../src/policy/load.js';
 import { recentCommits } from '../../src/requirements/recent-commits.js';
 import { activeContributors } from '../../src/requirements/active-contributors.js';
@@ -23,12 +23,13 @@ function evidenceOf(history: HistoryEvidence): Evidence {
 async function judge(commits: CommitSpec[]) {
   const dir = await buildRepo({ commits });
   const headSha = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: dir }).toString().trim();
-  const { history } = await readHistory(dir, headSha, asOf, policy);
-  const ev = evidenceOf(history);
+  const { history, raw } = await readJudgedHistory(dir, headSha, asOf, policy);
+  const ev = evidenceOf(raw);
   return {
     commits: evaluateRule(recentCommits, ev, { policy, asOf }),
     contributors: evaluateRule(activeContributors, ev, { policy, asOf }),
     history,
+    raw,
   };
 }
 
@@ -130,16 +131,21 @@ test('commits found behind clock skew are named in the summary', async () => {
   assert.equal(r.commits.measured.hiddenBySkew, 1);
 });
 
-test('an empty window names the newest commit; a stored window of other days is not judged', async () => {
+test('an empty window names the newest commit; another window is judged from the same records, one past the horizon is not', async () => {
   const r = await judge([{ date: daysAgo(AS_OF, 120) }]);
   assert.equal(r.commits.summary, '0 commits in the 90 days to 2026-11-27 (30 needed); the newest commit is from 2026-07-30.');
   assert.equal(r.commits.evidence[0]?.detail, 'newest commit, 2026-07-30T00:00:00.000Z');
   assert.equal(r.contributors.status, 'fail');
   assert.equal(r.contributors.summary, '0 contributors in the 90 days to 2026-11-27 (5 needed); no commits since 2026-07-30.');
-  const other = { ...policy, shared: { ...policy.shared, windowDays: 60 } };
-  const ev = evidenceOf(r.history);
-  assert.equal(evaluateRule(recentCommits, ev, { policy: other, asOf }).status, 'unknown');
-  assert.equal(evaluateRule(activeContributors, ev, { policy: other, asOf }).status, 'unknown');
+  const ev = evidenceOf(r.raw);
+  const longer = { ...policy, shared: { ...policy.shared, windowDays: 150 } };
+  assert.equal(evaluateRule(recentCommits, ev, { policy: longer, asOf }).summary, '1 commit in the 150 days to 2026-11-27 (30 needed).');
+  assert.equal(evaluateRule(activeContributors, ev, { policy: longer, asOf }).measured['contributors'], 1);
+  const beyond = { ...policy, shared: { ...policy.shared, windowDays: 500 } };
+  const refused = evaluateRule(recentCommits, ev, { policy: beyond, asOf });
+  assert.equal(refused.status, 'unknown');
+  assert.match(refused.summary, /asks for a 500-day window; the evidence keeps the 400 days of history before 2026-11-27/);
+  assert.equal(evaluateRule(activeContributors, ev, { policy: beyond, asOf }).status, 'unknown');
   // thresholds come from the policy, not the code
   const lenient = withOptions('active-contributors', { min: 0 }, withOptions('recent-commits', { min: 0 }, policy));
   assert.equal(evaluateRule(recentCommits, ev, { policy: lenient, asOf }).status, 'pass');

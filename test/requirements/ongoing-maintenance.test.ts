@@ -4,6 +4,7 @@ import { monthsBefore, ongoingMaintenance } from '../../src/requirements/ongoing
 import { pytorchSupport } from '../../src/requirements/pytorch-support.js';
 import type { Evidence, TorchDeclaration } from '../../src/evidence/types.js';
 import { ctx, makeEvidence, evaluateRule } from '../support/evidence.js';
+import { dailyCommits, rawHistory } from '../support/history.js';
 
 const AS_OF = '2026-11-27T00:00:00.000Z';
 const RELEASES = [
@@ -37,7 +38,7 @@ function evidence(
       ...(opts.form ? { form: opts.form } : {}),
     },
   });
-  ev.history.commits = opts.commits ?? 5;
+  ev.history = rawHistory(ev.asOf, dailyCommits(ev.asOf, opts.commits ?? 5));
   ev.history.latestCommitAt = '2026-11-20T00:00:00Z';
   return ev;
 }

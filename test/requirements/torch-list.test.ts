@@ -7,6 +7,7 @@ import { pytorchSupport } from '../../src/requirements/pytorch-support.js';
 import { ongoingMaintenance } from '../../src/requirements/ongoing-maintenance.js';
 import type { Evidence, TorchDeclaration, TorchReleaseListInfo } from '../../src/evidence/types.js';
 import { ctx, makeEvidence, evaluateRule } from '../support/evidence.js';
+import { dailyCommits, rawHistory } from '../support/history.js';
 
 const RELEASES = [
   { version: '2.11.0', date: '2026-03-23' },
@@ -32,7 +33,7 @@ function evidence(torch: TorchDeclaration[], asOf: string, list: TorchReleaseLis
     },
   });
   if (list) ev.torchReleaseList = list;
-  ev.history.commits = 3;
+  ev.history = rawHistory(asOf, dailyCommits(asOf, 3));
   return ev;
 }
 const one = (torch: TorchDeclaration[], asOf: string, list?: TorchReleaseListInfo) =>

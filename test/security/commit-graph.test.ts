@@ -9,7 +9,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildRepo, cleanupTemp, type CommitSpec } from '../support/repo.js';
 import { runCli } from '../support/cli.js';
-import { readHistory } from '../../src/evidence/history.js';
+import { readJudgedHistory } from '../support/history.js';
 import { loadDefaultPolicy } from '../../src/policy/load.js';
 
 after(cleanupTemp);
@@ -75,7 +75,7 @@ test('a commit-graph with dates moved into the window (checksum recomputed) coun
   rehash(buf);
   writeFileSync(file, buf);
   assert.equal(logCount(dir), 3);
-  const { history } = await readHistory(dir, git(dir, ['rev-parse', 'HEAD']), asOf, policy);
+  const { history } = await readJudgedHistory(dir, git(dir, ['rev-parse', 'HEAD']), asOf, policy);
   assert.equal(history.commits, 3, `counted ${history.commits}, git log sees 3`);
   assert.equal(history.walk, 'rev-list');
   assert.match(history.graphRejected ?? '', /disagrees with the commit objects/);
@@ -90,14 +90,14 @@ test('a commit-graph with generation dates lowered to prune the walk changes not
   for (let at = cdat; at < end; at += 36) buf.writeUInt32BE(UNTIL - 5 * 86_400, at + 32);
   rehash(buf);
   writeFileSync(file, buf);
-  const { history } = await readHistory(dir, git(dir, ['rev-parse', 'HEAD']), asOf, policy);
+  const { history } = await readJudgedHistory(dir, git(dir, ['rev-parse', 'HEAD']), asOf, policy);
   assert.equal(history.commits, 3);
 });
 
 test('flipped bytes anywhere in the commit-graph: the normal report, the same count, no stack trace', async () => {
   const dir = await oldProject();
   const head = git(dir, ['rev-parse', 'HEAD']);
-  const plain = (await readHistory(dir, head, asOf, policy)).history;
+  const plain = (await readJudgedHistory(dir, head, asOf, policy)).history;
   git(dir, ['commit-graph', 'write', '--reachable']);
   const file = join(dir, '.git/objects/info/commit-graph');
   const good = readFileSync(file);
@@ -109,7 +109,7 @@ test('flipped bytes anywhere in the commit-graph: the normal report, the same co
     const at = Math.floor(rand() * buf.length);
     buf[at] = buf[at]! ^ (1 << Math.floor(rand() * 8));
     writeFileSync(file, buf);
-    const { history } = await readHistory(dir, head, asOf, policy);
+    const { history } = await readJudgedHistory(dir, head, asOf, policy);
     assert.equal(history.commits, plain.commits, `byte ${at} flipped`);
     assert.equal(history.walk, 'rev-list', `byte ${at} flipped: a graph failing its checksum is not read`);
     tried++;

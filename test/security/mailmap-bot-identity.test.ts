@@ -5,7 +5,7 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { buildRepo, cleanupTemp, daysAgo, type Ident } from '../support/repo.js';
-import { readHistory } from '../../src/evidence/history.js';
+import { readJudgedHistory } from '../support/history.js';
 import { loadDefaultPolicy } from '../../src/policy/load.js';
 import { recentCommits } from '../../src/requirements/recent-commits.js';
 import { activeContributors } from '../../src/requirements/active-contributors.js';
@@ -37,7 +37,7 @@ test('bots renamed to people by .mailmap stay bots; requirements 12 and 13 say t
     ],
   });
   const commit = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: dir }).toString().trim();
-  const { history: h } = await readHistory(dir, commit, new Date(AS_OF), policy);
+  const { history: h, raw } = await readJudgedHistory(dir, commit, new Date(AS_OF), policy);
   assert.equal(h.botCommits, 12);
   assert.equal(h.commits, 2);
   assert.deepEqual(
@@ -52,7 +52,7 @@ test('bots renamed to people by .mailmap stay bots; requirements 12 and 13 say t
       commits: 6,
     },
   ]);
-  const ev = makeEvidence({ overrides: { history: h } });
+  const ev = makeEvidence({ overrides: { history: raw } });
   const thirteen = evaluateRule(recentCommits, ev, ctx(policy, AS_OF));
   assert.match(thirteen.summary, /12 commits by bots not counted/);
   assert.match(thirteen.summary, /\.mailmap maps bot dependabot\[bot\] <[^>]+> as Dana Reyes <dana@example\.org> \(7 commits\)/);

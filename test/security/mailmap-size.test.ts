@@ -5,7 +5,7 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { buildRepo, cleanupTemp, daysAgo } from '../support/repo.js';
-import { readHistory } from '../../src/evidence/history.js';
+import { readJudgedHistory } from '../support/history.js';
 import { parseMailmap } from '../../src/evidence/mailmap.js';
 import { loadDefaultPolicy } from '../../src/policy/load.js';
 
@@ -34,7 +34,7 @@ test('a 12 MB .mailmap: the history is read in seconds, the mailmap is capped an
   });
   const commit = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: dir }).toString().trim();
   const t0 = performance.now();
-  const { history: h } = await readHistory(dir, commit, new Date(AS_OF), loadDefaultPolicy());
+  const { history: h } = await readJudgedHistory(dir, commit, new Date(AS_OF), loadDefaultPolicy());
   const ms = performance.now() - t0;
   assert.ok(ms < 4000, `readHistory took ${Math.round(ms)} ms`);
   assert.equal(h.mailmap, true);

@@ -5,6 +5,7 @@ import type { Policy } from '../../src/policy/types.js';
 import { loadDefaultPolicy } from '../../src/policy/load.js';
 import type { Outcome, Rule } from '../../src/requirements/types.js';
 import { extractCommunity } from '../../src/evidence/community.js';
+import { rawHistory } from './history.js';
 
 /** A file's content: text, a symlink, or a blob described field by field (binary, truncated …). */
 export type FileSpec = string | { symlink: string } | (Partial<FileBlob> & { text?: string });
@@ -49,17 +50,7 @@ export function makeEvidence(spec: EvidenceSpec = {}): Evidence {
     asOf,
     tree,
     files,
-    history: {
-      window: { since: asOf, until: asOf, days: 90 },
-      commits: 0,
-      botCommits: 0,
-      mergeCommits: 0,
-      contributors: [],
-      method: 'full-walk',
-      identityMethod: 'mailmap+email+noreply+name',
-      skewedCommits: 0,
-      mailmap: false,
-    },
+    history: rawHistory(asOf),
     tags: { count: 0 },
     python: { torch: [], classifiers: [], licenseMeta: [], urls: {}, files: [] },
     ci: { systems: [], workflows: [], os: [], testSteps: [], publishSteps: [] },

@@ -4,7 +4,7 @@
 // `git rev-list` that is stopped as soon as every path has reached a commit the graph holds.
 import { gitLines } from './run.js';
 import { CommitGraph, openCommitGraph } from './graph-file.js';
-import { finishWindow, type WalkBounds, type WindowWalk } from './walk.js';
+import { finishWindow, type RecentCommits, type WalkBounds, type WindowWalk } from './walk.js';
 
 export interface GraphWalk extends WindowWalk {
   /** `since`: the walk stopped at the window's edge, proven safe by corrected commit dates */
@@ -22,21 +22,24 @@ export async function walkCommitGraph(cwd: string, head: string, bounds: WalkBou
   if (!graph) return undefined;
   const { since, until } = bounds;
   const window: { commit: string; time: number }[] = [];
-  const recentParents = new Map<string, string[]>();
+  const recent: RecentCommits = new Map();
   const taken = new Map<string, { time: number; parents: string[] }>();
   const keepAll = graph.corrected;
-  let merges = 0;
+  const merges: number[] = [];
   let skewed = 0;
+  /** a commit older than a parent dated after `since`: only then can a horizon commit hide behind an older one */
+  let skewIntoRange = false;
   let walked = 0;
   let latest: { commit: string; time: number } | undefined;
   const consider = (commit: string, time: number, parents: string[], parentTimes: number[]) => {
     walked++;
     if (time <= until && (!latest || time > latest.time || (time === latest.time && commit < latest.commit))) latest = { commit, time };
     if (parentTimes.some((t) => t > time)) skewed++;
-    if (time >= since) recentParents.set(commit, parents);
+    if (parentTimes.some((t) => t > time && t > since)) skewIntoRange = true;
+    if (time >= since) recent.set(commit, { time, parents });
     if (time >= since || keepAll) taken.set(commit, { time, parents });
     if (time > since && time <= until) {
-      if (parents.length > 1) merges++;
+      if (parents.length > 1) merges.push(time);
       else window.push({ commit, time });
     }
   };
@@ -52,28 +55,27 @@ export async function walkCommitGraph(cwd: string, head: string, bounds: WalkBou
   const visit = (pos: number, time: number) => {
     walked++;
     graph.parents(pos, parents);
+    let older = false;
     for (const p of parents) {
-      if (graph.time(p) > time) {
-        skewed++;
-        break;
+      const pt = graph.time(p);
+      if (pt > time) {
+        older = true;
+        if (pt > since) skewIntoRange = true;
       }
     }
+    if (older) skewed++;
     if (time <= until && (!latest || time >= latest.time)) {
       const commit = graph.hex(pos);
       if (!latest || time > latest.time || commit < latest.commit) latest = { commit, time };
     }
-    if (time >= since || keepAll) {
-      const commit = graph.hex(pos);
-      taken.set(commit, { time, parents: parents.map((p) => graph.hex(p)) });
-    }
+    if (time < since && !keepAll) return;
+    const commit = graph.hex(pos);
+    const entry = { time, parents: parents.map((p) => graph.hex(p)) };
+    taken.set(commit, entry);
     if (time >= since) {
-      const commit = graph.hex(pos);
-      recentParents.set(
-        commit,
-        parents.map((p) => graph.hex(p)),
-      );
+      recent.set(commit, entry);
       if (time <= until && time > since) {
-        if (parents.length > 1) merges++;
+        if (parents.length > 1) merges.push(time);
         else window.push({ commit, time });
       }
     }
@@ -98,7 +100,11 @@ export async function walkCommitGraph(cwd: string, head: string, bounds: WalkBou
         if (!seen[p]) heap.push(d, p);
       }
     }
-    return { ...finishWindow(window, merges, skewed, latest, walked, head, recentParents), pruned: true, taken };
+    return {
+      ...finishWindow(window, merges, { commits: skewed, intoRange: skewIntoRange }, latest, walked, head, recent),
+      pruned: true,
+      taken,
+    };
   }
 
   // no corrected dates: visit every reachable commit (a commit is pushed at most once per child edge)
@@ -110,7 +116,11 @@ export async function walkCommitGraph(cwd: string, head: string, bounds: WalkBou
     visit(pos, graph.time(pos));
     for (const p of parents) if (!seen[p]) stack.push(p);
   }
-  return { ...finishWindow(window, merges, skewed, latest, walked, head, recentParents), pruned: false, taken };
+  return {
+    ...finishWindow(window, merges, { commits: skewed, intoRange: skewIntoRange }, latest, walked, head, recent),
+    pruned: false,
+    taken,
+  };
 }
 
 /** A binary max-heap of (date, position). */

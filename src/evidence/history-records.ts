@@ -1,0 +1,64 @@
+// The horizon's commits as compact, JSON-safe records: each identity (as committed, and what the
+// .mailmap makes of it) once in a table, each commit a small tuple of numbers pointing into it.
+// A busy repository has tens of thousands of commits a year but only hundreds of identities, and
+// this is stored with every evaluation.
+import type { CommitRecord, HistoryEvidence, HistoryIdentity } from './types.js';
+import type { CommitDetail } from './git/graph-confirm.js';
+import type { Mailmap } from './mailmap.js';
+import { parseCoAuthor } from './identity.js';
+
+type Records = Pick<HistoryEvidence, 'identities' | 'records' | 'newestByAuthor' | 'reachedThrough'>;
+
+/**
+ * Builds the records of `window` (non-merge commits, newest first) from their details: authors and
+ * Co-authored-by trailers as committed, each mapped once through `mailmap`.
+ */
+export function buildRecords(
+  window: readonly { commit: string; time: number }[],
+  details: Map<string, CommitDetail>,
+  mailmap: Mailmap,
+  reachedThrough: Map<string, number>,
+): Records {
+  const identities: HistoryIdentity[] = [];
+  const index = new Map<string, number>();
+  /** whether an identity's own .mailmap mapping has been worked out (only identities a commit names need one) */
+  const mapped: boolean[] = [];
+  const intern = (name: string, email: string): number => {
+    const key = `${name}\n${email}`;
+    let i = index.get(key);
+    if (i === undefined) {
+      i = identities.length;
+      identities.push([name, email]);
+      index.set(key, i);
+    }
+    return i;
+  };
+  const named = (name: string, email: string): number => {
+    const i = intern(name, email);
+    if (!mapped[i]) {
+      mapped[i] = true;
+      const to = mailmap.map({ name, email });
+      if (to.name !== name || to.email !== email) identities[i] = [name, email, intern(to.name, to.email)];
+    }
+    return i;
+  };
+  const records: CommitRecord[] = [];
+  const newestByAuthor: Record<string, string> = {};
+  const reached: [number, number][] = [];
+  for (const { commit, time } of window) {
+    const detail = details.get(commit);
+    if (!detail) continue;
+    const author = named(detail.name, detail.email);
+    const record: CommitRecord = [time, author];
+    for (const value of detail.coAuthors) {
+      const co = parseCoAuthor(value);
+      if (co) record.push(named(co.name, co.email));
+    }
+    // newest first: an author's first record is its newest commit
+    newestByAuthor[author] ??= commit;
+    const floor = reachedThrough.get(commit);
+    if (floor !== undefined) reached.push([records.length, floor]);
+    records.push(record);
+  }
+  return { identities, records, newestByAuthor, ...(reached.length ? { reachedThrough: reached } : {}) };
+}
