@@ -200,8 +200,12 @@ async function gatherForRules(evidence: Evidence, policy: Policy, opts: CheckOpt
     evidence.sources.push(...sources);
   }
   if (wantsCompanies) {
-    const { tallyOrganisations } = await import('../requirements/contributing-organisations.js');
-    const logins = tallyOrganisations(evidence.history.contributors).unplacedLogins;
+    const [{ tallyOrganisations }, { windowOf }] = await Promise.all([
+      import('../requirements/contributing-organisations.js'),
+      import('../requirements/recent-commits.js'),
+    ]);
+    const judged = windowOf(evidence, policy);
+    const logins = 'window' in judged ? tallyOrganisations(judged.window.contributors).unplacedLogins : [];
     const { companies, error, sources } = await online.gatherProfileCompanies(logins, onlineOptions(opts));
     evidence.online!.github!.companies = companies;
     if (error) evidence.online!.errors['github/users'] = error;

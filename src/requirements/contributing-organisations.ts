@@ -5,6 +5,8 @@
 import type { Evidence, Person } from '../evidence/types.js';
 import type { Outcome, RuleMeta } from './types.js';
 import { defineRule, say } from './rule.js';
+import type { Policy } from '../policy/types.js';
+import { windowOf } from './recent-commits.js';
 
 const meta: RuleMeta = {
   key: 'contributing-organisations',
@@ -156,8 +158,10 @@ export function tallyOrganisations(
   return { organisations, unattributed, unplacedLogins };
 }
 
-export function judgeContributingOrganisations(evidence: Evidence, minimum: number): Outcome {
-  const h = evidence.history;
+export function judgeContributingOrganisations(evidence: Evidence, policy: Policy, minimum: number): Outcome {
+  const judged = windowOf(evidence, policy);
+  if ('outcome' in judged) return judged.outcome;
+  const h = judged.window;
   const companies = evidence.online?.github?.companies;
   const tally = tallyOrganisations(h.contributors, companies ? { companies } : {});
   const n = tally.organisations.length;
@@ -201,5 +205,5 @@ export function judgeContributingOrganisations(evidence: Evidence, minimum: numb
 export const contributingOrganisations = defineRule({
   meta,
   options: (z) => z.strictObject({ min: z.number().int().min(1) }),
-  evaluate: (evidence, { options }) => judgeContributingOrganisations(evidence, options.min),
+  evaluate: (evidence, { policy, options }) => judgeContributingOrganisations(evidence, policy, options.min),
 });

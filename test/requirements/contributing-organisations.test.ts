@@ -9,6 +9,8 @@ import {
 } from '../../src/requirements/contributing-organisations.js';
 import type { Person } from '../../src/evidence/types.js';
 import { makeEvidence } from '../support/evidence.js';
+import { rawHistory, type MadeCommit } from '../support/history.js';
+import { loadDefaultPolicy } from '../../src/policy/load.js';
 
 const person = (name: string, emails: string[], commits = 1, login?: string): Person => ({
   name,
@@ -20,14 +22,23 @@ const person = (name: string, emails: string[], commits = 1, login?: string): Pe
 
 const withPeople = (people: Person[], companies?: Record<string, string>) => {
   const e = makeEvidence();
-  e.history = {
-    ...e.history,
-    contributors: people,
-    window: { since: '2025-11-27T00:00:00.000Z', until: '2026-11-27T00:00:00.000Z', days: 365 },
-  };
+  // each person's commits in the raw history; a login comes from a no-reply address under the same name
+  const commits: MadeCommit[] = [];
+  people.forEach((p, i) => {
+    for (let k = 0; k < p.commits; k++)
+      commits.push({ at: new Date(Date.parse(e.asOf) - (i + k + 1) * 3_600_000), author: { name: p.name, email: p.emails[0] ?? '' } });
+    if (p.login)
+      commits.push({
+        at: new Date(Date.parse(e.asOf) - (i + 1) * 60_000),
+        author: { name: p.name, email: `${p.login}@users.noreply.github.com` },
+      });
+  });
+  e.history = rawHistory(e.asOf, commits);
   if (companies) e.online = { errors: {}, github: { stars: 0, archived: false, defaultBranch: 'main', companies } };
   return e;
 };
+
+const YEAR = { ...loadDefaultPolicy(), shared: { ...loadDefaultPolicy().shared, windowDays: 365 } };
 
 test('organisations: the registrable domain names the organisation; country second levels are kept', () => {
   assert.equal(organisationDomain('research.ibm.com'), 'ibm.com');
@@ -77,7 +88,7 @@ test('organisations: a GitHub profile company places a free-mail contributor', (
 
 test('organisations: pass at the minimum, review when unplaced people could reach it, fail otherwise; the method is said', () => {
   const three = [person('A', ['a@ibm.com']), person('B', ['b@intel.com']), person('C', ['c@huawei.com'])];
-  const pass = judgeContributingOrganisations(withPeople(three), 3);
+  const pass = judgeContributingOrganisations(withPeople(three), YEAR, 3);
   assert.equal(pass.status, 'pass');
   assert.equal(pass.message?.id, 'enough');
   assert.equal(pass.message?.data['count'], 3);
@@ -85,14 +96,14 @@ test('organisations: pass at the minimum, review when unplaced people could reac
   assert.equal(pass.measured['windowDays'], 365);
   assert.match(String(pass.measured['method']), /e-mail domains after \.mailmap/);
   assert.match(String(pass.measured['method']), /GitHub profiles were not asked/);
-  const five = judgeContributingOrganisations(withPeople(three), 5);
+  const five = judgeContributingOrganisations(withPeople(three), YEAR, 5);
   assert.equal(five.status, 'fail');
   assert.equal(five.message?.id, 'short');
-  const review = judgeContributingOrganisations(withPeople([...three, person('X', ['x@gmail.com']), person('Y', ['y@qq.com'])]), 5);
+  const review = judgeContributingOrganisations(withPeople([...three, person('X', ['x@gmail.com']), person('Y', ['y@qq.com'])]), YEAR, 5);
   assert.equal(review.status, 'review');
   assert.equal(review.message?.id, 'maybe');
   assert.equal(review.measured['unattributed'], 2);
-  const online = judgeContributingOrganisations(withPeople([...three, person('X', ['x@gmail.com'], 1, 'xx')], { xx: 'NVIDIA' }), 4);
+  const online = judgeContributingOrganisations(withPeople([...three, person('X', ['x@gmail.com'], 1, 'xx')], { xx: 'NVIDIA' }), YEAR, 4);
   assert.equal(online.status, 'pass');
   assert.match(String(online.measured['method']), /company on the GitHub profiles/);
 });
