@@ -484,9 +484,9 @@ var require_anchors = __commonJS({
          */
         setAnchors: () => {
           for (const source of aliasObjects) {
-            const ref = sourceObjects.get(source);
-            if (typeof ref === "object" && ref.anchor && (identity.isScalar(ref.node) || identity.isCollection(ref.node))) {
-              ref.node.anchor = ref.anchor;
+            const ref2 = sourceObjects.get(source);
+            if (typeof ref2 === "object" && ref2.anchor && (identity.isScalar(ref2.node) || identity.isCollection(ref2.node))) {
+              ref2.node.anchor = ref2.anchor;
             } else {
               const error = new Error("Failed to resolve repeated object (this should not happen)");
               error.source = source;
@@ -508,7 +508,7 @@ var require_anchors = __commonJS({
 var require_applyReviver = __commonJS({
   "node_modules/yaml/dist/doc/applyReviver.js"(exports) {
     "use strict";
-    function applyReviver(reviver, obj2, key, val) {
+    function applyReviver(reviver, obj, key, val) {
       if (val && typeof val === "object") {
         if (Array.isArray(val)) {
           for (let i = 0, len = val.length; i < len; ++i) {
@@ -548,7 +548,7 @@ var require_applyReviver = __commonJS({
           }
         }
       }
-      return reviver.call(obj2, key, val);
+      return reviver.call(obj, key, val);
     }
     exports.applyReviver = applyReviver;
   }
@@ -616,8 +616,8 @@ var require_Node = __commonJS({
         };
         const res = toJS.toJS(this, "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count: count2, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count2);
+          for (const { count, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
     };
@@ -725,13 +725,13 @@ var require_Alias = __commonJS({
         const anchor = anchors2 && source && anchors2.get(source);
         return anchor ? anchor.count * anchor.aliasCount : 0;
       } else if (identity.isCollection(node)) {
-        let count2 = 0;
+        let count = 0;
         for (const item of node.items) {
           const c = getAliasCount(doc, item, anchors2);
-          if (c > count2)
-            count2 = c;
+          if (c > count)
+            count = c;
         }
-        return count2;
+        return count;
       } else if (identity.isPair(node)) {
         const kc = getAliasCount(doc, node.key, anchors2);
         const vc = getAliasCount(doc, node.value, anchors2);
@@ -805,15 +805,15 @@ var require_createNode = __commonJS({
         value = value.valueOf();
       }
       const { aliasDuplicateObjects, onAnchor, onTagObj, schema, sourceObjects } = ctx;
-      let ref = void 0;
+      let ref2 = void 0;
       if (aliasDuplicateObjects && value && typeof value === "object") {
-        ref = sourceObjects.get(value);
-        if (ref) {
-          ref.anchor ?? (ref.anchor = onAnchor(value));
-          return new Alias.Alias(ref.anchor);
+        ref2 = sourceObjects.get(value);
+        if (ref2) {
+          ref2.anchor ?? (ref2.anchor = onAnchor(value));
+          return new Alias.Alias(ref2.anchor);
         } else {
-          ref = { anchor: null, node: null };
-          sourceObjects.set(value, ref);
+          ref2 = { anchor: null, node: null };
+          sourceObjects.set(value, ref2);
         }
       }
       if (tagName?.startsWith("!!"))
@@ -825,8 +825,8 @@ var require_createNode = __commonJS({
         }
         if (!value || typeof value !== "object") {
           const node2 = new Scalar.Scalar(value);
-          if (ref)
-            ref.node = node2;
+          if (ref2)
+            ref2.node = node2;
           return node2;
         }
         tagObj = value instanceof Map ? schema[identity.MAP] : Symbol.iterator in Object(value) ? schema[identity.SEQ] : schema[identity.MAP];
@@ -840,8 +840,8 @@ var require_createNode = __commonJS({
         node.tag = tagName;
       else if (!tagObj.default)
         node.tag = tagObj.tag;
-      if (ref)
-        ref.node = node;
+      if (ref2)
+        ref2.node = node;
       return node;
     }
     exports.createNode = createNode;
@@ -995,13 +995,13 @@ var require_Collection = __commonJS({
 var require_stringifyComment = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
-    var stringifyComment = (str2) => str2.replace(/^(?!$)(?: $)?/gm, "#");
+    var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent) {
       if (/^\n+$/.test(comment))
         return comment.substring(1);
       return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
     }
-    var lineComment = (str2, indent, comment) => str2.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str2.endsWith(" ") ? "" : " ") + comment;
+    var lineComment = (str, indent, comment) => str.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str.endsWith(" ") ? "" : " ") + comment;
     exports.indentComment = indentComment;
     exports.lineComment = lineComment;
     exports.stringifyComment = stringifyComment;
@@ -1155,16 +1155,16 @@ var require_stringifyString = __commonJS({
       lineWidth: ctx.options.lineWidth,
       minContentWidth: ctx.options.minContentWidth
     });
-    var containsDocumentMarker = (str2) => /^(%|---|\.\.\.)/m.test(str2);
-    function lineLengthOverLimit(str2, lineWidth, indentLength) {
+    var containsDocumentMarker = (str) => /^(%|---|\.\.\.)/m.test(str);
+    function lineLengthOverLimit(str, lineWidth, indentLength) {
       if (!lineWidth || lineWidth < 0)
         return false;
       const limit = lineWidth - indentLength;
-      const strLen = str2.length;
+      const strLen = str.length;
       if (strLen <= limit)
         return false;
       for (let i = 0, start = 0; i < strLen; ++i) {
-        if (str2[i] === "\n") {
+        if (str[i] === "\n") {
           if (i - start > limit)
             return true;
           start = i + 1;
@@ -1181,11 +1181,11 @@ var require_stringifyString = __commonJS({
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
       const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
-      let str2 = "";
+      let str = "";
       let start = 0;
       for (let i = 0, ch = json[i]; ch; ch = json[++i]) {
         if (ch === " " && json[i + 1] === "\\" && json[i + 2] === "n") {
-          str2 += json.slice(start, i) + "\\ ";
+          str += json.slice(start, i) + "\\ ";
           i += 1;
           start = i;
           ch = "\\";
@@ -1194,38 +1194,38 @@ var require_stringifyString = __commonJS({
           switch (json[i + 1]) {
             case "u":
               {
-                str2 += json.slice(start, i);
+                str += json.slice(start, i);
                 const code = json.substr(i + 2, 4);
                 switch (code) {
                   case "0000":
-                    str2 += "\\0";
+                    str += "\\0";
                     break;
                   case "0007":
-                    str2 += "\\a";
+                    str += "\\a";
                     break;
                   case "000b":
-                    str2 += "\\v";
+                    str += "\\v";
                     break;
                   case "001b":
-                    str2 += "\\e";
+                    str += "\\e";
                     break;
                   case "0085":
-                    str2 += "\\N";
+                    str += "\\N";
                     break;
                   case "00a0":
-                    str2 += "\\_";
+                    str += "\\_";
                     break;
                   case "2028":
-                    str2 += "\\L";
+                    str += "\\L";
                     break;
                   case "2029":
-                    str2 += "\\P";
+                    str += "\\P";
                     break;
                   default:
                     if (code.substr(0, 2) === "00")
-                      str2 += "\\x" + code.substr(2);
+                      str += "\\x" + code.substr(2);
                     else
-                      str2 += json.substr(i, 6);
+                      str += json.substr(i, 6);
                 }
                 i += 5;
                 start = i + 1;
@@ -1235,14 +1235,14 @@ var require_stringifyString = __commonJS({
               if (implicitKey || json[i + 2] === '"' || json.length < minMultiLineLength) {
                 i += 1;
               } else {
-                str2 += json.slice(start, i) + "\n\n";
+                str += json.slice(start, i) + "\n\n";
                 while (json[i + 2] === "\\" && json[i + 3] === "n" && json[i + 4] !== '"') {
-                  str2 += "\n";
+                  str += "\n";
                   i += 2;
                 }
-                str2 += indent;
+                str += indent;
                 if (json[i + 2] === " ")
-                  str2 += "\\";
+                  str += "\\";
                 i += 1;
                 start = i + 1;
               }
@@ -1251,8 +1251,8 @@ var require_stringifyString = __commonJS({
               i += 1;
           }
       }
-      str2 = start ? str2 + json.slice(start) : json;
-      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+      str = start ? str + json.slice(start) : json;
+      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value, ctx) {
       if (ctx.options.singleQuote === false || ctx.implicitKey && value.includes("\n") || /[ \t]\n|\n[ \t]/.test(value))
@@ -1380,15 +1380,15 @@ ${indent}${start}${value}${end}`;
           return quotedString(value, ctx);
         }
       }
-      const str2 = value.replace(/\n+/g, `$&
+      const str = value.replace(/\n+/g, `$&
 ${indent}`);
       if (actualString) {
-        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str2);
+        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str);
         const { compat, tags } = ctx.doc.schema;
         if (tags.some(test) || compat?.some(test))
           return quotedString(value, ctx);
       }
-      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function stringifyString(item, ctx, onComment, onChompKeep) {
       const { implicitKey, inFlow } = ctx;
@@ -1484,10 +1484,10 @@ var require_stringify = __commonJS({
           return match.find((t) => t.format === item.format) ?? match[0];
       }
       let tagObj = void 0;
-      let obj2;
+      let obj;
       if (identity.isScalar(item)) {
-        obj2 = item.value;
-        let match = tags.filter((t) => t.identify?.(obj2));
+        obj = item.value;
+        let match = tags.filter((t) => t.identify?.(obj));
         if (match.length > 1) {
           const testMatch = match.filter((t) => t.test);
           if (testMatch.length > 0)
@@ -1495,11 +1495,11 @@ var require_stringify = __commonJS({
         }
         tagObj = match.find((t) => t.format === item.format) ?? match.find((t) => !t.format);
       } else {
-        obj2 = item;
-        tagObj = tags.find((t) => t.nodeClass && obj2 instanceof t.nodeClass);
+        obj = item;
+        tagObj = tags.find((t) => t.nodeClass && obj instanceof t.nodeClass);
       }
       if (!tagObj) {
-        const name = obj2?.constructor?.name ?? (obj2 === null ? "null" : typeof obj2);
+        const name = obj?.constructor?.name ?? (obj === null ? "null" : typeof obj);
         throw new Error(`Tag not resolved for ${name} value`);
       }
       return tagObj;
@@ -1540,11 +1540,11 @@ var require_stringify = __commonJS({
       const props = stringifyProps(node, tagObj, ctx);
       if (props.length > 0)
         ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str2 = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
+      const str = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
       if (!props)
-        return str2;
-      return identity.isScalar(node) || str2[0] === "{" || str2[0] === "[" ? `${props} ${str2}` : `${props}
-${ctx.indent}${str2}`;
+        return str;
+      return identity.isScalar(node) || str[0] === "{" || str[0] === "[" ? `${props} ${str}` : `${props}
+${ctx.indent}${str}`;
     }
     exports.createStringifyContext = createStringifyContext;
     exports.stringify = stringify2;
@@ -1579,8 +1579,8 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str2 = stringify2.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
-      if (!explicitKey && !ctx.inFlow && str2.length > 1024) {
+      let str = stringify2.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      if (!explicitKey && !ctx.inFlow && str.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
         explicitKey = true;
@@ -1589,27 +1589,27 @@ var require_stringifyPair = __commonJS({
         if (allNullValues || value == null) {
           if (keyCommentDone && onComment)
             onComment();
-          return str2 === "" ? "?" : explicitKey ? `? ${str2}` : str2;
+          return str === "" ? "?" : explicitKey ? `? ${str}` : str;
         }
       } else if (allNullValues && !simpleKeys || value == null && explicitKey) {
-        str2 = `? ${str2}`;
+        str = `? ${str}`;
         if (keyComment && !keyCommentDone) {
-          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
+          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
         } else if (chompKeep && onChompKeep)
           onChompKeep();
-        return str2;
+        return str;
       }
       if (keyCommentDone)
         keyComment = null;
       if (explicitKey) {
         if (keyComment)
-          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
-        str2 = `? ${str2}
+          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+        str = `? ${str}
 ${indent}:`;
       } else {
-        str2 = `${str2}:`;
+        str = `${str}:`;
         if (keyComment)
-          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
+          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
       if (identity.isNode(value)) {
@@ -1625,7 +1625,7 @@ ${indent}:`;
       }
       ctx.implicitKey = false;
       if (!explicitKey && !keyComment && identity.isScalar(value))
-        ctx.indentAtStart = str2.length + 1;
+        ctx.indentAtStart = str.length + 1;
       chompKeep = false;
       if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
         ctx.indent = ctx.indent.substring(2);
@@ -1669,16 +1669,16 @@ ${ctx.indent}`;
       } else if (valueStr === "" || valueStr[0] === "\n") {
         ws = "";
       }
-      str2 += ws + valueStr;
+      str += ws + valueStr;
       if (ctx.inFlow) {
         if (valueCommentDone && onComment)
           onComment();
       } else if (valueComment && !valueCommentDone) {
-        str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(valueComment));
+        str += stringifyComment.lineComment(str, ctx.indent, commentString(valueComment));
       } else if (chompKeep && onChompKeep) {
         onChompKeep();
       }
-      return str2;
+      return str;
     }
     exports.stringifyPair = stringifyPair;
   }
@@ -1905,31 +1905,31 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str3 = stringify2.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str2 = stringify2.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
-          str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment2));
+          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
           chompKeep = false;
-        lines.push(blockItemPrefix + str3);
+        lines.push(blockItemPrefix + str2);
       }
-      let str2;
+      let str;
       if (lines.length === 0) {
-        str2 = flowChars.start + flowChars.end;
+        str = flowChars.start + flowChars.end;
       } else {
-        str2 = lines[0];
+        str = lines[0];
         for (let i = 1; i < lines.length; ++i) {
           const line = lines[i];
-          str2 += line ? `
+          str += line ? `
 ${indent}${line}` : "\n";
         }
       }
       if (comment) {
-        str2 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
+        str += "\n" + stringifyComment.indentComment(commentString(comment), indent);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
         onChompKeep();
-      return str2;
+      return str;
     }
     function stringifyFlowCollection({ items: items2 }, ctx, { flowChars, itemIndent }) {
       const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
@@ -1972,21 +1972,21 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str2 = stringify2.stringify(item, itemCtx, () => comment = null);
-        reqNewline || (reqNewline = lines.length > linesAtValue || str2.includes("\n"));
+        let str = stringify2.stringify(item, itemCtx, () => comment = null);
+        reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
         if (i < items2.length - 1) {
-          str2 += ",";
+          str += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str2.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
-            str2 += ",";
+            str += ",";
           }
         }
         if (comment)
-          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment));
-        lines.push(str2);
+          str += stringifyComment.lineComment(str, itemIndent, commentString(comment));
+        lines.push(str);
         linesAtValue = lines.length;
       }
       const { start, end } = flowChars;
@@ -1998,11 +1998,11 @@ ${indent}${line}` : "\n";
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
-          let str2 = start;
+          let str = start;
           for (const line of lines)
-            str2 += line ? `
+            str += line ? `
 ${indentStep}${indent}${line}` : "\n";
-          return `${str2}
+          return `${str}
 ${indent}${end}`;
         } else {
           return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
@@ -2055,23 +2055,23 @@ var require_YAMLMap = __commonJS({
        * A generic collection parsing method that can be extended
        * to other node classes that inherit from YAMLMap
        */
-      static from(schema, obj2, ctx) {
+      static from(schema, obj, ctx) {
         const { keepUndefined, replacer } = ctx;
         const map = new this(schema);
         const add = (key, value) => {
           if (typeof replacer === "function")
-            value = replacer.call(obj2, key, value);
+            value = replacer.call(obj, key, value);
           else if (Array.isArray(replacer) && !replacer.includes(key))
             return;
           if (value !== void 0 || keepUndefined)
             map.items.push(Pair.createPair(key, value, ctx));
         };
-        if (obj2 instanceof Map) {
-          for (const [key, value] of obj2)
+        if (obj instanceof Map) {
+          for (const [key, value] of obj)
             add(key, value);
-        } else if (obj2 && typeof obj2 === "object") {
-          for (const key of Object.keys(obj2))
-            add(key, obj2[key]);
+        } else if (obj && typeof obj === "object") {
+          for (const key of Object.keys(obj))
+            add(key, obj[key]);
         }
         if (typeof schema.sortMapEntries === "function") {
           map.items.sort(schema.sortMapEntries);
@@ -2181,7 +2181,7 @@ var require_map = __commonJS({
           onError("Expected a mapping for this tag");
         return map2;
       },
-      createNode: (schema, obj2, ctx) => YAMLMap.YAMLMap.from(schema, obj2, ctx)
+      createNode: (schema, obj, ctx) => YAMLMap.YAMLMap.from(schema, obj, ctx)
     };
     exports.map = map;
   }
@@ -2277,15 +2277,15 @@ var require_YAMLSeq = __commonJS({
           onComment
         });
       }
-      static from(schema, obj2, ctx) {
+      static from(schema, obj, ctx) {
         const { replacer } = ctx;
         const seq = new this(schema);
-        if (obj2 && Symbol.iterator in Object(obj2)) {
+        if (obj && Symbol.iterator in Object(obj)) {
           let i = 0;
-          for (let it of obj2) {
+          for (let it of obj) {
             if (typeof replacer === "function") {
-              const key = obj2 instanceof Set ? it : String(i++);
-              it = replacer.call(obj2, key, it);
+              const key = obj instanceof Set ? it : String(i++);
+              it = replacer.call(obj, key, it);
             }
             seq.items.push(createNode.createNode(it, void 0, ctx));
           }
@@ -2319,7 +2319,7 @@ var require_seq = __commonJS({
           onError("Expected a sequence for this tag");
         return seq2;
       },
-      createNode: (schema, obj2, ctx) => YAMLSeq.YAMLSeq.from(schema, obj2, ctx)
+      createNode: (schema, obj, ctx) => YAMLSeq.YAMLSeq.from(schema, obj, ctx)
     };
     exports.seq = seq;
   }
@@ -2334,7 +2334,7 @@ var require_string = __commonJS({
       identify: (value) => typeof value === "string",
       default: true,
       tag: "tag:yaml.org,2002:str",
-      resolve: (str2) => str2,
+      resolve: (str) => str,
       stringify(item, ctx, onComment, onChompKeep) {
         ctx = Object.assign({ actualString: true }, ctx);
         return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
@@ -2372,7 +2372,7 @@ var require_bool = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str2) => new Scalar.Scalar(str2[0] === "t" || str2[0] === "T"),
+      resolve: (str) => new Scalar.Scalar(str[0] === "t" || str[0] === "T"),
       stringify({ source, value }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
@@ -2424,7 +2424,7 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str) => str.slice(-3).toLowerCase() === "nan" ? NaN : str[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -2433,7 +2433,7 @@ var require_float = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
-      resolve: (str2) => parseFloat(str2),
+      resolve: (str) => parseFloat(str),
       stringify(node) {
         const num = Number(node.value);
         return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
@@ -2444,11 +2444,11 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
-      resolve(str2) {
-        const node = new Scalar.Scalar(parseFloat(str2));
-        const dot = str2.indexOf(".");
-        if (dot !== -1 && str2[str2.length - 1] === "0")
-          node.minFractionDigits = str2.length - dot - 1;
+      resolve(str) {
+        const node = new Scalar.Scalar(parseFloat(str));
+        const dot = str.indexOf(".");
+        if (dot !== -1 && str[str.length - 1] === "0")
+          node.minFractionDigits = str.length - dot - 1;
         return node;
       },
       stringify: stringifyNumber.stringifyNumber
@@ -2465,7 +2465,7 @@ var require_int = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    var intResolve = (str2, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2.substring(offset), radix);
+    var intResolve = (str, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix);
     function intStringify(node, radix, prefix) {
       const { value } = node;
       if (intIdentify(value) && value >= 0)
@@ -2478,7 +2478,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^0o[0-7]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 2, 8, opt),
+      resolve: (str, _onError, opt) => intResolve(str, 2, 8, opt),
       stringify: (node) => intStringify(node, 8, "0o")
     };
     var int = {
@@ -2486,7 +2486,7 @@ var require_int = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
+      resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -2495,7 +2495,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^0x[0-9a-fA-F]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
+      resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
       stringify: (node) => intStringify(node, 16, "0x")
     };
     exports.int = int;
@@ -2548,7 +2548,7 @@ var require_schema2 = __commonJS({
         identify: (value) => typeof value === "string",
         default: true,
         tag: "tag:yaml.org,2002:str",
-        resolve: (str2) => str2,
+        resolve: (str) => str,
         stringify: stringifyJSON
       },
       {
@@ -2565,7 +2565,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:bool",
         test: /^true$|^false$/,
-        resolve: (str2) => str2 === "true",
+        resolve: (str) => str === "true",
         stringify: stringifyJSON
       },
       {
@@ -2573,7 +2573,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:int",
         test: /^-?(?:0|[1-9][0-9]*)$/,
-        resolve: (str2, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2, 10),
+        resolve: (str, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str, 10),
         stringify: ({ value }) => intIdentify(value) ? value.toString() : JSON.stringify(value)
       },
       {
@@ -2581,7 +2581,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:float",
         test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
-        resolve: (str2) => parseFloat(str2),
+        resolve: (str) => parseFloat(str),
         stringify: stringifyJSON
       }
     ];
@@ -2589,9 +2589,9 @@ var require_schema2 = __commonJS({
       default: true,
       tag: "",
       test: /^/,
-      resolve(str2, onError) {
-        onError(`Unresolved plain scalar ${JSON.stringify(str2)}`);
-        return str2;
+      resolve(str, onError) {
+        onError(`Unresolved plain scalar ${JSON.stringify(str)}`);
+        return str;
       }
     };
     var schema = [map.map, seq.seq].concat(jsonScalars, jsonError);
@@ -2623,10 +2623,10 @@ var require_binary = __commonJS({
         if (typeof node_buffer.Buffer === "function") {
           return node_buffer.Buffer.from(src, "base64");
         } else if (typeof atob === "function") {
-          const str2 = atob(src.replace(/[\n\r]/g, ""));
-          const buffer = new Uint8Array(str2.length);
-          for (let i = 0; i < str2.length; ++i)
-            buffer[i] = str2.charCodeAt(i);
+          const str = atob(src.replace(/[\n\r]/g, ""));
+          const buffer = new Uint8Array(str.length);
+          for (let i = 0; i < str.length; ++i)
+            buffer[i] = str.charCodeAt(i);
           return buffer;
         } else {
           onError("This environment does not support reading binary tags; either Buffer or atob is required");
@@ -2637,28 +2637,28 @@ var require_binary = __commonJS({
         if (!value)
           return "";
         const buf = value;
-        let str2;
+        let str;
         if (typeof node_buffer.Buffer === "function") {
-          str2 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
+          str = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
         } else if (typeof btoa === "function") {
           let s = "";
           for (let i = 0; i < buf.length; ++i)
             s += String.fromCharCode(buf[i]);
-          str2 = btoa(s);
+          str = btoa(s);
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
         type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
         if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
-          const n = Math.ceil(str2.length / lineWidth);
+          const n = Math.ceil(str.length / lineWidth);
           const lines = new Array(n);
           for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
-            lines[i] = str2.substr(o, lineWidth);
+            lines[i] = str.substr(o, lineWidth);
           }
-          str2 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
-        return stringifyString.stringifyString({ comment, type, value: str2 }, ctx, onComment, onChompKeep);
+        return stringifyString.stringifyString({ comment, type, value: str }, ctx, onComment, onChompKeep);
       }
     };
     exports.binary = binary;
@@ -2864,7 +2864,7 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str) => str.slice(-3).toLowerCase() === "nan" ? NaN : str[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -2873,7 +2873,7 @@ var require_float2 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
-      resolve: (str2) => parseFloat(str2.replace(/_/g, "")),
+      resolve: (str) => parseFloat(str.replace(/_/g, "")),
       stringify(node) {
         const num = Number(node.value);
         return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
@@ -2884,11 +2884,11 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
-      resolve(str2) {
-        const node = new Scalar.Scalar(parseFloat(str2.replace(/_/g, "")));
-        const dot = str2.indexOf(".");
+      resolve(str) {
+        const node = new Scalar.Scalar(parseFloat(str.replace(/_/g, "")));
+        const dot = str.indexOf(".");
         if (dot !== -1) {
-          const f = str2.substring(dot + 1).replace(/_/g, "");
+          const f = str.substring(dot + 1).replace(/_/g, "");
           if (f[f.length - 1] === "0")
             node.minFractionDigits = f.length;
         }
@@ -2908,34 +2908,34 @@ var require_int2 = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    function intResolve(str2, offset, radix, { intAsBigInt }) {
-      const sign2 = str2[0];
+    function intResolve(str, offset, radix, { intAsBigInt }) {
+      const sign2 = str[0];
       if (sign2 === "-" || sign2 === "+")
         offset += 1;
-      str2 = str2.substring(offset).replace(/_/g, "");
+      str = str.substring(offset).replace(/_/g, "");
       if (intAsBigInt) {
         switch (radix) {
           case 2:
-            str2 = `0b${str2}`;
+            str = `0b${str}`;
             break;
           case 8:
-            str2 = `0o${str2}`;
+            str = `0o${str}`;
             break;
           case 16:
-            str2 = `0x${str2}`;
+            str = `0x${str}`;
             break;
         }
-        const n2 = BigInt(str2);
+        const n2 = BigInt(str);
         return sign2 === "-" ? BigInt(-1) * n2 : n2;
       }
-      const n = parseInt(str2, radix);
+      const n = parseInt(str, radix);
       return sign2 === "-" ? -1 * n : n;
     }
     function intStringify(node, radix, prefix) {
       const { value } = node;
       if (intIdentify(value)) {
-        const str2 = value.toString(radix);
-        return value < 0 ? "-" + prefix + str2.substr(1) : prefix + str2;
+        const str = value.toString(radix);
+        return value < 0 ? "-" + prefix + str.substr(1) : prefix + str;
       }
       return stringifyNumber.stringifyNumber(node);
     }
@@ -2945,7 +2945,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "BIN",
       test: /^[-+]?0b[0-1_]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 2, 2, opt),
+      resolve: (str, _onError, opt) => intResolve(str, 2, 2, opt),
       stringify: (node) => intStringify(node, 2, "0b")
     };
     var intOct = {
@@ -2954,7 +2954,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^[-+]?0[0-7_]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 1, 8, opt),
+      resolve: (str, _onError, opt) => intResolve(str, 1, 8, opt),
       stringify: (node) => intStringify(node, 8, "0")
     };
     var int = {
@@ -2962,7 +2962,7 @@ var require_int2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9][0-9_]*$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
+      resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -2971,7 +2971,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^[-+]?0x[0-9a-fA-F_]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
+      resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
       stringify: (node) => intStringify(node, 16, "0x")
     };
     exports.int = int;
@@ -3075,9 +3075,9 @@ var require_timestamp = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
-    function parseSexagesimal(str2, asBigInt) {
-      const sign2 = str2[0];
-      const parts = sign2 === "-" || sign2 === "+" ? str2.substring(1) : str2;
+    function parseSexagesimal(str, asBigInt) {
+      const sign2 = str[0];
+      const parts = sign2 === "-" || sign2 === "+" ? str.substring(1) : str;
       const num = (n) => asBigInt ? BigInt(n) : Number(n);
       const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
       return sign2 === "-" ? num(-1) * res : res;
@@ -3114,7 +3114,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
-      resolve: (str2, _onError, { intAsBigInt }) => parseSexagesimal(str2, intAsBigInt),
+      resolve: (str, _onError, { intAsBigInt }) => parseSexagesimal(str, intAsBigInt),
       stringify: stringifySexagesimal
     };
     var floatTime = {
@@ -3123,7 +3123,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
-      resolve: (str2) => parseSexagesimal(str2, false),
+      resolve: (str) => parseSexagesimal(str, false),
       stringify: stringifySexagesimal
     };
     var timestamp = {
@@ -3134,8 +3134,8 @@ var require_timestamp = __commonJS({
       // may be omitted altogether, resulting in a date format. In such a case, the time part is
       // assumed to be 00:00:00Z (start of day, UTC).
       test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
-      resolve(str2) {
-        const match = str2.match(timestamp.test);
+      resolve(str) {
+        const match = str.match(timestamp.test);
         if (!match)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
         const [, year, month, day2, hour, minute, second] = match.map(Number);
@@ -3684,8 +3684,8 @@ var require_Document = __commonJS({
         };
         const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count: count2, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count2);
+          for (const { count, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
       /**
@@ -3762,12 +3762,12 @@ var require_errors = __commonJS({
         lineStr = prev + lineStr;
       }
       if (/[^ ]/.test(lineStr)) {
-        let count2 = 1;
+        let count = 1;
         const end = error.linePos[1];
         if (end?.line === line && end.col > col) {
-          count2 = Math.max(1, Math.min(end.col - col, 80 - ci));
+          count = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
-        const pointer = " ".repeat(ci) + "^".repeat(count2);
+        const pointer = " ".repeat(ci) + "^".repeat(count);
         error.message += `:
 
 ${lineStr}
@@ -9112,2054 +9112,651 @@ var init_errors = __esm({
   }
 });
 
-// src/evidence/git/run.ts
-import { spawn } from "node:child_process";
-function protocolArgs(mode) {
-  if (mode.kind === "read") return [];
-  const scheme = /^(https?):\/\//i.exec(mode.url)?.[1]?.toLowerCase();
-  if (!scheme) throw new InputError(`git over the network: expected an http or https URL; found ${JSON.stringify(mode.url)}`);
-  return ["-c", `protocol.${scheme}.allow=always`];
-}
-function gitEnv(mode, from = process.env) {
-  const env = {};
-  for (const k of mode.kind === "network" ? [...INHERITED, ...INHERITED_NETWORK] : INHERITED) {
-    if (from[k] !== void 0) env[k] = from[k];
-  }
-  return {
-    ...env,
-    LC_ALL: "C",
-    LANG: "C",
-    GIT_CONFIG_NOSYSTEM: "1",
-    GIT_CONFIG_GLOBAL: "/dev/null",
-    GIT_ATTR_NOSYSTEM: "1",
-    GIT_NO_REPLACE_OBJECTS: "1",
-    GIT_NO_LAZY_FETCH: "1",
-    // git 2.45+; on older git, protocol.allow=never stops the fetch
-    GIT_PROTOCOL_FROM_USER: "0",
-    GIT_TERMINAL_PROMPT: "0",
-    GIT_ASKPASS: "",
-    SSH_ASKPASS: "",
-    GIT_SSH_COMMAND: "false",
-    GIT_PAGER: "cat",
-    GIT_EDITOR: "false",
-    GIT_OPTIONAL_LOCKS: "0",
-    GCM_INTERACTIVE: "never",
-    // Fully buffered output. Unset, git flushes after every record when stdout is a pipe: the early
-    // warning's git log over a year of a large project made ~30 000 writes, as many wake-ups and
-    // 'data' events here (21 000 context switches, a third more CPU in git alone). Nothing here
-    // talks to git record by record: input is written whole, output read to the end or until a
-    // reader stops it.
-    GIT_FLUSH: "0"
-  };
-}
-function spawnGit(args, opts) {
-  const mode = opts.mode ?? READ;
-  const child = spawn("git", [...CONFIG_ARGS, ...protocolArgs(mode), ...args], {
-    cwd: opts.cwd,
-    env: gitEnv(mode),
-    stdio: [opts.stdin ? "pipe" : "ignore", "pipe", "pipe"],
-    windowsHide: true
-  });
-  let stderr = "";
-  let timedOut = false;
-  child.stderr.on("data", (c) => {
-    if (stderr.length < 64 * 1024) stderr += c.toString("utf8");
-  });
-  child.stdin?.on("error", () => void 0);
-  const timer = setTimeout(() => {
-    timedOut = true;
-    child.kill("SIGKILL");
-  }, opts.timeoutMs);
-  const done = new Promise((resolve5, reject) => {
-    child.on("error", (err) => {
-      clearTimeout(timer);
-      reject(err.code === "ENOENT" ? new InputError(NOT_INSTALLED) : err);
-    });
-    child.on("close", (code, signal) => {
-      clearTimeout(timer);
-      resolve5({ code, signal });
-    });
-  });
-  return { child, stderr: () => stderr, timedOut: () => timedOut, done };
-}
-function failure(args, stderr, code, timedOut, timeoutMs) {
-  const text2 = stderr.trim();
-  const last = text2.split("\n").pop() || `git exited with ${code}`;
-  return new GitError(timedOut ? `git ${args[0]} took longer than ${timeoutMs / 1e3} s and was stopped` : last, args, text2, code);
-}
-async function gitBuffer(args, opts) {
-  const timeoutMs = opts.timeoutMs ?? 12e4;
-  const maxBuffer = opts.maxBuffer ?? 512 * 1024 * 1024;
-  const run2 = spawnGit(args, { cwd: opts.cwd, timeoutMs, stdin: opts.input !== void 0, ...opts.mode ? { mode: opts.mode } : {} });
-  const chunks = [];
-  let bytes = 0;
-  let overflow = false;
-  run2.child.stdout.on("data", (c) => {
-    if (overflow) return;
-    bytes += c.length;
-    if (bytes > maxBuffer) {
-      overflow = true;
-      run2.child.kill("SIGKILL");
-    } else chunks.push(c);
-  });
-  if (opts.input !== void 0) run2.child.stdin.end(opts.input);
-  const { code } = await run2.done;
-  if (overflow) throw new GitError(`git ${args[0]} printed more than ${maxBuffer} bytes and was stopped`, args, run2.stderr(), code);
-  if (code !== 0) throw failure(args, run2.stderr(), code, run2.timedOut(), timeoutMs);
-  return Buffer.concat(chunks);
-}
-async function git(args, opts) {
-  return (await gitBuffer(args, opts)).toString("utf8");
-}
-async function gitLines(args, opts, onLine, separator = "\n") {
-  const timeoutMs = opts.timeoutMs ?? 3e5;
-  const run2 = spawnGit(args, { cwd: opts.cwd, timeoutMs, stdin: opts.input !== void 0, ...opts.mode ? { mode: opts.mode } : {} });
-  const maxLine = opts.maxBuffer ?? 64 * 1024 * 1024;
-  let overlong = false;
-  let rest = "";
-  let stopped = false;
-  run2.child.stdout.setEncoding("utf8");
-  run2.child.stdout.on("data", (chunk) => {
-    if (stopped) return;
-    const parts = (rest + chunk).split(separator);
-    rest = parts.pop() ?? "";
-    if (rest.length > maxLine) {
-      overlong = true;
-      stopped = true;
-      rest = "";
-      run2.child.kill("SIGKILL");
-      return;
-    }
-    for (const p of parts) {
-      if (onLine(p) === false) {
-        stopped = true;
-        rest = "";
-        run2.child.kill("SIGKILL");
-        return;
-      }
-    }
-  });
-  if (opts.input !== void 0) run2.child.stdin.end(opts.input);
-  const { code } = await run2.done;
-  if (overlong)
-    throw new GitError(`git ${args[0]} printed a record longer than ${maxLine} bytes and was stopped`, args, run2.stderr(), code);
-  if (rest && !stopped) onLine(rest);
-  if (code !== 0 && !stopped) throw failure(args, run2.stderr(), code, run2.timedOut(), timeoutMs);
-}
-var READ, CONFIG_ARGS, INHERITED, INHERITED_NETWORK, GitError, NOT_INSTALLED;
-var init_run = __esm({
-  "src/evidence/git/run.ts"() {
-    "use strict";
-    init_errors();
-    READ = { kind: "read" };
-    CONFIG_ARGS = [
-      ["core.hooksPath", "/dev/null"],
-      ["core.fsmonitor", "false"],
-      ["core.sshCommand", "false"],
-      ["core.askPass", ""],
-      ["core.pager", "cat"],
-      ["core.editor", "false"],
-      ["core.attributesFile", "/dev/null"],
-      ["credential.helper", ""],
-      ["gpg.program", "false"],
-      ["gpg.ssh.program", "false"],
-      ["gpg.x509.program", "false"],
-      ["log.showSignature", "false"],
-      ["gc.auto", "0"],
-      ["maintenance.auto", "false"],
-      ["fetch.recurseSubmodules", "false"],
-      ["submodule.recurse", "false"],
-      ["protocol.allow", "never"],
-      // reading a repository owned by another user is safe only because of everything above
-      ["safe.directory", "*"]
-    ].flatMap(([k, v]) => ["-c", `${k}=${v}`]);
-    INHERITED = ["PATH", "HOME", "TMPDIR", "SYSTEMROOT"];
-    INHERITED_NETWORK = [
-      "HTTPS_PROXY",
-      "https_proxy",
-      "HTTP_PROXY",
-      "http_proxy",
-      "ALL_PROXY",
-      "all_proxy",
-      "NO_PROXY",
-      "no_proxy",
-      "SSL_CERT_FILE",
-      "SSL_CERT_DIR",
-      "GIT_SSL_CAINFO"
-    ];
-    GitError = class extends Error {
-      constructor(message, args, stderr, code) {
-        super(message);
-        this.args = args;
-        this.stderr = stderr;
-        this.code = code;
-      }
-      args;
-      stderr;
-      code;
-      name = "GitError";
+// node_modules/@renovatebot/pep440/lib/version.js
+var require_version = __commonJS({
+  "node_modules/@renovatebot/pep440/lib/version.js"(exports, module) {
+    var VERSION_PATTERN = [
+      "v?",
+      "(?:",
+      /* */
+      "(?:(?<epoch>[0-9]+)!)?",
+      // epoch
+      /* */
+      "(?<release>[0-9]+(?:\\.[0-9]+)*)",
+      // release segment
+      /* */
+      "(?<pre>",
+      // pre-release
+      /*    */
+      "[-_\\.]?",
+      /*    */
+      "(?<pre_l>(a|b|c|rc|alpha|beta|pre|preview))",
+      /*    */
+      "[-_\\.]?",
+      /*    */
+      "(?<pre_n>[0-9]+)?",
+      /* */
+      ")?",
+      /* */
+      "(?<post>",
+      // post release
+      /*    */
+      "(?:-(?<post_n1>[0-9]+))",
+      /*    */
+      "|",
+      /*    */
+      "(?:",
+      /*        */
+      "[-_\\.]?",
+      /*        */
+      "(?<post_l>post|rev|r)",
+      /*        */
+      "[-_\\.]?",
+      /*        */
+      "(?<post_n2>[0-9]+)?",
+      /*    */
+      ")",
+      /* */
+      ")?",
+      /* */
+      "(?<dev>",
+      // dev release
+      /*    */
+      "[-_\\.]?",
+      /*    */
+      "(?<dev_l>dev)",
+      /*    */
+      "[-_\\.]?",
+      /*    */
+      "(?<dev_n>[0-9]+)?",
+      /* */
+      ")?",
+      ")",
+      "(?:\\+(?<local>[a-z0-9]+(?:[-_\\.][a-z0-9]+)*))?"
+      // local version
+    ].join("");
+    module.exports = {
+      VERSION_PATTERN,
+      valid: valid2,
+      clean,
+      explain,
+      parse: parse4,
+      stringify: stringify2
     };
-    NOT_INSTALLED = "git is not installed or not on PATH; steward reads repositories with the git command";
-  }
-});
-
-// src/evidence/git/blobs.ts
-async function readBlobs(cwd, entries, readLimit = DEFAULT_READ_LIMIT) {
-  const wanted = entries.filter((e) => e.type === "blob");
-  const out = {};
-  if (wanted.length === 0) return out;
-  await catFileBatch(
-    cwd,
-    wanted.map((e) => e.oid),
-    readLimit,
-    (i, _type, head, size) => {
-      const entry = wanted[i];
-      out[entry.path] = toBlob(entry, head, size, readLimit);
+    var validRegex = new RegExp("^" + VERSION_PATTERN + "$", "i");
+    function valid2(version) {
+      return validRegex.test(version) ? version : null;
     }
-  );
-  return out;
-}
-async function readBlobAt(cwd, commit, path, readLimit = DEFAULT_READ_LIMIT) {
-  if (!/^[0-9a-f]{40,64}$/.test(commit) || /[\n\r]/.test(path))
-    throw new Error(`readBlobAt: expected a commit id and a one-line path, got ${JSON.stringify(`${commit}:${path}`)}`);
-  let blob;
-  await catFileBatch(cwd, [`${commit}:${path}`], readLimit, (_i, type, head, size) => {
-    if (type === "blob") blob = toBlob({ path, mode: "100644", type: "blob", oid: "" }, head, size, readLimit);
-  });
-  return blob;
-}
-async function catFileBatch(cwd, names, readLimit, onObject) {
-  let index2 = 0;
-  let header2 = [];
-  let remaining = -1;
-  let kept = [];
-  let keptBytes = 0;
-  let size = 0;
-  let type = "";
-  const finish2 = () => {
-    if (index2 < names.length) onObject(index2, type, Buffer.concat(kept), size);
-    index2++;
-    kept = [];
-    keptBytes = 0;
-  };
-  const onData = (chunk) => {
-    let pos = 0;
-    while (pos < chunk.length) {
-      if (remaining < 0) {
-        const nl = chunk.indexOf(10, pos);
-        if (nl < 0) {
-          header2.push(chunk.subarray(pos));
-          return;
-        }
-        header2.push(chunk.subarray(pos, nl));
-        pos = nl + 1;
-        const parts = Buffer.concat(header2).toString("latin1").split(" ");
-        header2 = [];
-        if (parts.length !== 3 || !/^\d+$/.test(parts[2])) {
-          index2++;
-          continue;
-        }
-        size = Number(parts[2]);
-        type = parts[1];
-        remaining = size + 1;
-      }
-      const take = Math.min(remaining, chunk.length - pos);
-      const contentLeft = Math.max(0, Math.min(take, remaining - 1));
-      if (contentLeft > 0 && keptBytes < readLimit) {
-        const part = chunk.subarray(pos, pos + Math.min(contentLeft, readLimit - keptBytes));
-        kept.push(part);
-        keptBytes += part.length;
-      }
-      pos += take;
-      remaining -= take;
-      if (remaining === 0) {
-        finish2();
-        remaining = -1;
-      }
+    var cleanRegex = new RegExp("^\\s*" + VERSION_PATTERN + "\\s*$", "i");
+    function clean(version) {
+      return stringify2(parse4(version, cleanRegex));
     }
-  };
-  const timeoutMs = 12e4;
-  const run2 = spawnGit(["cat-file", "--batch"], { cwd, timeoutMs, stdin: true });
-  run2.child.stdout.on("data", onData);
-  run2.child.stdin.end(names.join("\n") + "\n");
-  const { code } = await run2.done;
-  if (code !== 0) {
-    const why2 = run2.timedOut() ? `took longer than ${timeoutMs / 1e3} s and was stopped` : run2.stderr().trim() || `exit ${code}`;
-    throw new Error(`git cat-file failed: ${why2}`);
-  }
-}
-function toBlob(entry, head, size, readLimit) {
-  if (entry.mode === "120000") {
-    return { path: entry.path, size, symlinkTarget: head.toString("utf8") };
-  }
-  const blob = { path: entry.path, size };
-  if (size > readLimit) blob.truncated = true;
-  if (head.subarray(0, 8192).includes(0)) {
-    blob.binary = true;
-    return blob;
-  }
-  let text2 = head.toString("utf8");
-  if (text2.includes("\uFFFD") && !Buffer.from(text2, "utf8").equals(head)) {
-    const cutOnly = blob.truncated && Buffer.from(text2.replace(/\uFFFD+$/, ""), "utf8").equals(head.subarray(0, Buffer.byteLength(text2.replace(/\uFFFD+$/, ""))));
-    if (!cutOnly) blob.invalidUtf8 = true;
-  }
-  if (text2.charCodeAt(0) === 65279) text2 = text2.slice(1);
-  blob.text = text2;
-  return blob;
-}
-var DEFAULT_READ_LIMIT;
-var init_blobs = __esm({
-  "src/evidence/git/blobs.ts"() {
-    "use strict";
-    init_run();
-    DEFAULT_READ_LIMIT = 1024 * 1024;
-  }
-});
-
-// src/evidence/git/walk.ts
-function finishWindow(window2, mergeCommits, skewedCommits, latest, walked, head, recentParents) {
-  const reached = /* @__PURE__ */ new Set();
-  const stack = recentParents.has(head) ? [head] : [];
-  while (stack.length > 0) {
-    const c = stack.pop();
-    if (reached.has(c)) continue;
-    reached.add(c);
-    for (const p of recentParents.get(c) ?? []) if (!reached.has(p) && recentParents.has(p)) stack.push(p);
-  }
-  let hidden = 0;
-  for (const w of window2) if (!reached.has(w.commit)) hidden++;
-  window2.sort((a, b) => b.time - a.time || (a.commit < b.commit ? -1 : a.commit > b.commit ? 1 : 0));
-  return { window: window2, mergeCommits, skewedCommits, hiddenBySkew: hidden, ...latest ? { latest } : {}, walked };
-}
-async function walkWithRevList(cwd, head, bounds) {
-  const acc = new WindowAccumulator(bounds);
-  await gitLines(["-c", "core.commitGraph=false", "rev-list", "--timestamp", "--parents", head, "--"], { cwd }, (line) => {
-    const parts = line.split(" ");
-    if (parts.length < 2) return;
-    const time = Number(parts[0]);
-    if (!Number.isFinite(time)) return;
-    acc.add(parts[1], time, parts.slice(2));
-  });
-  return acc.finish(head);
-}
-var WindowAccumulator;
-var init_walk = __esm({
-  "src/evidence/git/walk.ts"() {
-    "use strict";
-    init_run();
-    WindowAccumulator = class {
-      constructor(bounds) {
-        this.bounds = bounds;
+    function parse4(version, regex2) {
+      const { groups: groups2 } = (regex2 || validRegex).exec(version) || {};
+      if (!groups2) {
+        return null;
       }
-      bounds;
-      times = /* @__PURE__ */ new Map();
-      /** parents of commits at or after `since`: the only ones a `--since` walk goes through */
-      recentParents = /* @__PURE__ */ new Map();
-      edges = [];
-      // child, parent, child, parent … for the skew check
-      window = [];
-      merges = 0;
-      latest;
-      walked = 0;
-      add(commit, time, parents) {
-        this.walked++;
-        this.times.set(commit, time);
-        for (const p of parents) this.edges.push(commit, p);
-        const { since, until } = this.bounds;
-        if (time <= until && (!this.latest || time > this.latest.time || time === this.latest.time && commit < this.latest.commit)) {
-          this.latest = { commit, time };
-        }
-        if (time >= since) this.recentParents.set(commit, parents);
-        if (time > since && time <= until) {
-          if (parents.length > 1) this.merges++;
-          else this.window.push({ commit, time });
-        }
-      }
-      finish(head) {
-        let skewed = 0;
-        let lastChild = "";
-        for (let i = 0; i < this.edges.length; i += 2) {
-          const child = this.edges[i];
-          const pt = this.times.get(this.edges[i + 1]);
-          if (child !== lastChild && pt !== void 0 && pt > this.times.get(child)) {
-            skewed++;
-            lastChild = child;
-          }
-        }
-        return finishWindow(this.window, this.merges, skewed, this.latest, this.walked, head, this.recentParents);
-      }
-    };
-  }
-});
-
-// src/evidence/git/graph-file.ts
-import { webcrypto } from "node:crypto";
-import { open } from "node:fs/promises";
-import { existsSync, readFileSync as readFileSync2, readdirSync, statSync as statSync2 } from "node:fs";
-import { join, resolve as resolve2 } from "node:path";
-function parseLayer(buf, offset) {
-  if (buf.length < 8 + 12 || buf.toString("latin1", 0, 4) !== "CGPH") throw new Error("not a commit-graph file");
-  if (buf[4] !== 1) throw new Error(`commit-graph version ${buf[4]} unknown`);
-  const hashLength = buf[5] === 1 ? 20 : buf[5] === 2 ? 32 : 0;
-  if (!hashLength) throw new Error(`commit-graph hash version ${buf[5]} unknown`);
-  const body = buf.length - hashLength;
-  if (body < 8) throw new Error("commit-graph truncated");
-  const chunks = buf[6];
-  const bases = buf[7];
-  const table = /* @__PURE__ */ new Map();
-  for (let i = 0; i < chunks; i++) {
-    const at = 8 + i * 12;
-    if (at + 24 > buf.length) throw new Error("commit-graph chunk table truncated");
-    const id = buf.toString("latin1", at, at + 4);
-    const start = Number(buf.readBigUInt64BE(at + 4));
-    const end = Number(buf.readBigUInt64BE(at + 16));
-    if (start > end || end > body) throw new Error(`commit-graph chunk ${id} out of bounds`);
-    table.set(id, [start, end]);
-  }
-  const fanout = table.get("OIDF");
-  const oids = table.get("OIDL");
-  const cdat = table.get("CDAT");
-  if (!fanout || !oids || !cdat || fanout[1] - fanout[0] !== 1024) throw new Error("commit-graph lacks OIDF/OIDL/CDAT");
-  const count2 = buf.readUInt32BE(fanout[0] + 255 * 4);
-  if (oids[1] - oids[0] !== count2 * hashLength || cdat[1] - cdat[0] !== count2 * (hashLength + 16)) {
-    throw new Error("commit-graph chunk sizes disagree with the commit count");
-  }
-  const edges = table.get("EDGE");
-  const gdat = table.get("GDA2");
-  const gdov = table.get("GDO2");
-  if (gdat && gdat[1] - gdat[0] !== count2 * 4) throw new Error("commit-graph GDA2 size disagrees with the commit count");
-  return {
-    buf,
-    view: new DataView(buf.buffer, buf.byteOffset, buf.byteLength),
-    offset,
-    count: count2,
-    fanout: fanout[0],
-    oids: oids[0],
-    cdat: cdat[0],
-    edges: edges ? edges[0] : -1,
-    edgesEnd: edges ? edges[1] : -1,
-    gdat: gdat ? gdat[0] : -1,
-    gdov: gdov ? gdov[0] : -1,
-    gdovEnd: gdov ? gdov[1] : -1,
-    hashLength,
-    bases
-  };
-}
-async function verifyChecksum(buf, hashLength) {
-  const body = buf.length - hashLength;
-  const sum = Buffer.from(await webcrypto.subtle.digest(hashLength === 20 ? "SHA-1" : "SHA-256", buf.subarray(0, body)));
-  if (!sum.equals(buf.subarray(body))) throw new Error("commit-graph checksum mismatch");
-}
-async function readWhole(path) {
-  const fh = await open(path, "r");
-  try {
-    const size = (await fh.stat()).size;
-    const buf = Buffer.allocUnsafeSlow(size);
-    let got = 0;
-    while (got < size) {
-      const { bytesRead } = await fh.read(buf, got, size - got, got);
-      if (bytesRead === 0) break;
-      got += bytesRead;
-    }
-    return got === size ? buf : buf.subarray(0, got);
-  } finally {
-    await fh.close();
-  }
-}
-async function readLayer(path, offset) {
-  const layer = parseLayer(await readWhole(path), offset);
-  await verifyChecksum(layer.buf, layer.hashLength);
-  return layer;
-}
-async function openCommitGraph(cwd) {
-  if (process.env.GIT_DIR || process.env.GIT_OBJECT_DIRECTORY || process.env.GIT_ALTERNATE_OBJECT_DIRECTORIES) return void 0;
-  const gitDir = findCommonDir(cwd);
-  if (!gitDir) return void 0;
-  const info = join(gitDir, "objects", "info");
-  if (existsSync(join(gitDir, "shallow")) || existsSync(join(gitDir, "info", "grafts")) || existsSync(join(info, "alternates")) || existsSync(join(gitDir, "reftable")) || hasReplaceRefs(gitDir)) {
-    return void 0;
-  }
-  try {
-    const single = join(info, "commit-graph");
-    if (existsSync(single)) {
-      const layer = await readLayer(single, 0);
-      if (layer.bases !== 0) return void 0;
-      return new CommitGraph([layer], layer.hashLength);
-    }
-    const chainFile = join(info, "commit-graphs", "commit-graph-chain");
-    if (!existsSync(chainFile)) return void 0;
-    const names = readFileSync2(chainFile, "latin1").split("\n").filter((s) => /^[0-9a-f]{40,64}$/.test(s));
-    if (names.length === 0) return void 0;
-    const layers = [];
-    let offset = 0;
-    let hashLength = 0;
-    for (const name of names) {
-      const layer = await readLayer(join(info, "commit-graphs", `graph-${name}.graph`), offset);
-      if (hashLength && layer.hashLength !== hashLength) return void 0;
-      if (layer.buf.toString("hex", layer.buf.length - layer.hashLength) !== name) return void 0;
-      hashLength = layer.hashLength;
-      layers.push(layer);
-      offset += layer.count;
-    }
-    return new CommitGraph(layers, hashLength);
-  } catch {
-    return void 0;
-  }
-}
-function findCommonDir(cwd) {
-  let dir;
-  const dotGit = join(cwd, ".git");
-  try {
-    if (existsSync(join(cwd, "objects")) && existsSync(join(cwd, "HEAD"))) dir = cwd;
-    else if (statSync2(dotGit).isDirectory()) dir = dotGit;
-    else {
-      const m = /^gitdir: (.+)$/m.exec(readFileSync2(dotGit, "utf8"));
-      if (!m) return void 0;
-      dir = resolve2(cwd, m[1].trim());
-    }
-    const common = join(dir, "commondir");
-    if (existsSync(common)) dir = resolve2(dir, readFileSync2(common, "utf8").trim());
-    return existsSync(join(dir, "objects")) ? dir : void 0;
-  } catch {
-    return void 0;
-  }
-}
-function hasReplaceRefs(gitDir) {
-  try {
-    const loose = join(gitDir, "refs", "replace");
-    if (existsSync(loose) && readdirSync(loose).length > 0) return true;
-    const packed = join(gitDir, "packed-refs");
-    return existsSync(packed) && readFileSync2(packed, "latin1").includes(" refs/replace/");
-  } catch {
-    return true;
-  }
-}
-var NO_PARENT, EXTRA_EDGES, LAST_EDGE, CommitGraph;
-var init_graph_file = __esm({
-  "src/evidence/git/graph-file.ts"() {
-    "use strict";
-    NO_PARENT = 1879048192;
-    EXTRA_EDGES = 2147483648;
-    LAST_EDGE = 2147483648;
-    CommitGraph = class {
-      constructor(layers, hashLength) {
-        this.layers = layers;
-        this.hashLength = hashLength;
-        this.count = layers.reduce((n, l) => n + l.count, 0);
-        this.corrected = layers.every((l) => l.gdat >= 0);
-        this.single = layers.length === 1 ? layers[0] : void 0;
-      }
-      layers;
-      hashLength;
-      count;
-      /** every layer has corrected commit dates (generation data v2), so walks may stop at the window's edge */
-      corrected;
-      single;
-      layerOf(pos) {
-        if (this.single) return this.single;
-        for (let i = this.layers.length - 1; i >= 0; i--) if (pos >= this.layers[i].offset) return this.layers[i];
-        throw new RangeError(`commit-graph position ${pos} out of range`);
-      }
-      /** Global position of a commit (40/64 hex), or -1 when the graph doesn't hold it. */
-      find(hex) {
-        if (hex.length !== this.hashLength * 2 || !/^[0-9a-f]+$/.test(hex)) return -1;
-        const oid = Buffer.from(hex, "hex");
-        for (const l of this.layers) {
-          const first = oid[0];
-          let lo = first === 0 ? 0 : l.view.getUint32(l.fanout + (first - 1) * 4);
-          let hi = l.view.getUint32(l.fanout + first * 4);
-          while (lo < hi) {
-            const mid = lo + hi >>> 1;
-            const at = l.oids + mid * this.hashLength;
-            const c = l.buf.compare(oid, 0, this.hashLength, at, at + this.hashLength);
-            if (c === 0) return l.offset + mid;
-            if (c > 0) hi = mid;
-            else lo = mid + 1;
-          }
-        }
-        return -1;
-      }
-      hex(pos) {
-        const l = this.layerOf(pos);
-        const at = l.oids + (pos - l.offset) * this.hashLength;
-        return l.buf.toString("hex", at, at + this.hashLength);
-      }
-      /** Committer time (34 bits: two from the generation word, 32 from the next). */
-      time(pos) {
-        const l = this.layerOf(pos);
-        const at = l.cdat + (pos - l.offset) * (this.hashLength + 16) + this.hashLength + 8;
-        return (l.view.getUint32(at) & 3) * 4294967296 + l.view.getUint32(at + 4);
-      }
-      /**
-       * Corrected commit date: at least the commit's own time and greater than every ancestor's
-       * corrected date, hence greater than every ancestor's committer time.
-       */
-      correctedDate(pos) {
-        const l = this.layerOf(pos);
-        const i = pos - l.offset;
-        const off = l.view.getUint32(l.gdat + i * 4);
-        if ((off & 2147483648) === 0) return this.time(pos) + off;
-        const at = l.gdov + (off & 2147483647) * 8;
-        if (l.gdov < 0 || at + 8 > l.gdovEnd) throw new RangeError("commit-graph GDO2 index past its chunk");
-        return this.time(pos) + l.view.getUint32(at) * 4294967296 + l.view.getUint32(at + 4);
-      }
-      /** Parent positions of `pos`, written into `out` (cleared first); octopus parents come from EDGE. */
-      parents(pos, out) {
-        out.length = 0;
-        const l = this.layerOf(pos);
-        const at = l.cdat + (pos - l.offset) * (this.hashLength + 16) + this.hashLength;
-        const p1 = l.view.getUint32(at);
-        if (p1 === NO_PARENT) return out;
-        out.push(this.checked(p1));
-        const p2 = l.view.getUint32(at + 4);
-        if (p2 === NO_PARENT) return out;
-        if ((p2 & EXTRA_EDGES) === 0) {
-          out.push(this.checked(p2));
-          return out;
-        }
-        for (let e = l.edges + ((p2 & ~EXTRA_EDGES) >>> 0) * 4; ; e += 4) {
-          if (l.edges < 0 || e + 4 > l.edgesEnd) throw new RangeError("commit-graph EDGE list runs past its chunk");
-          const v = l.view.getUint32(e);
-          out.push(this.checked((v & ~LAST_EDGE) >>> 0));
-          if ((v & LAST_EDGE) !== 0) return out;
-        }
-      }
-      checked(pos) {
-        if (pos >= this.count) throw new RangeError(`commit-graph parent position ${pos} is past the end (${this.count})`);
-        return pos;
-      }
-    };
-  }
-});
-
-// src/evidence/git/commit-graph.ts
-async function walkCommitGraph(cwd, head, bounds) {
-  const graph = await openCommitGraph(cwd);
-  if (!graph) return void 0;
-  const { since, until } = bounds;
-  const window2 = [];
-  const recentParents = /* @__PURE__ */ new Map();
-  const taken = /* @__PURE__ */ new Map();
-  const keepAll = graph.corrected;
-  let merges = 0;
-  let skewed = 0;
-  let walked = 0;
-  let latest;
-  const consider = (commit, time, parents2, parentTimes) => {
-    walked++;
-    if (time <= until && (!latest || time > latest.time || time === latest.time && commit < latest.commit)) latest = { commit, time };
-    if (parentTimes.some((t) => t > time)) skewed++;
-    if (time >= since) recentParents.set(commit, parents2);
-    if (time >= since || keepAll) taken.set(commit, { time, parents: parents2 });
-    if (time > since && time <= until) {
-      if (parents2.length > 1) merges++;
-      else window2.push({ commit, time });
-    }
-  };
-  const roots = [];
-  const headPos = graph.find(head);
-  if (headPos >= 0) roots.push(headPos);
-  else if (!await walkAboveGraph(cwd, head, graph, roots, consider)) return void 0;
-  const seen = new Uint8Array(graph.count);
-  const parents = [];
-  const visit = (pos, time) => {
-    walked++;
-    graph.parents(pos, parents);
-    for (const p of parents) {
-      if (graph.time(p) > time) {
-        skewed++;
-        break;
-      }
-    }
-    if (time <= until && (!latest || time >= latest.time)) {
-      const commit = graph.hex(pos);
-      if (!latest || time > latest.time || commit < latest.commit) latest = { commit, time };
-    }
-    if (time >= since || keepAll) {
-      const commit = graph.hex(pos);
-      taken.set(commit, { time, parents: parents.map((p) => graph.hex(p)) });
-    }
-    if (time >= since) {
-      const commit = graph.hex(pos);
-      recentParents.set(
-        commit,
-        parents.map((p) => graph.hex(p))
-      );
-      if (time <= until && time > since) {
-        if (parents.length > 1) merges++;
-        else window2.push({ commit, time });
-      }
-    }
-  };
-  if (graph.corrected) {
-    const heap = new DateHeap();
-    for (const r of roots) heap.push(graph.correctedDate(r), r);
-    while (heap.size > 0) {
-      const top = heap.peekKey();
-      if (top <= since && latest && top <= latest.time) break;
-      const pos = heap.pop();
-      if (seen[pos]) continue;
-      seen[pos] = 1;
-      visit(pos, graph.time(pos));
-      for (const p of parents) {
-        const d = graph.correctedDate(p);
-        if (d >= top) throw new RangeError(`commit-graph corrected date of ${graph.hex(p)} is not below its child's`);
-        if (!seen[p]) heap.push(d, p);
-      }
-    }
-    return { ...finishWindow(window2, merges, skewed, latest, walked, head, recentParents), pruned: true, taken };
-  }
-  const stack = [...roots];
-  while (stack.length > 0) {
-    const pos = stack.pop();
-    if (seen[pos]) continue;
-    seen[pos] = 1;
-    visit(pos, graph.time(pos));
-    for (const p of parents) if (!seen[p]) stack.push(p);
-  }
-  return { ...finishWindow(window2, merges, skewed, latest, walked, head, recentParents), pruned: false, taken };
-}
-async function walkAboveGraph(cwd, head, graph, roots, consider) {
-  const pending = /* @__PURE__ */ new Set([head]);
-  const lines = [];
-  await gitLines(["-c", "core.commitGraph=false", "rev-list", "--timestamp", "--parents", head, "--"], { cwd }, (line) => {
-    const parts = line.split(" ");
-    const commit = parts[1];
-    if (!commit || !pending.delete(commit)) return pending.size > 0;
-    const parents = parts.slice(2);
-    lines.push({ commit, time: Number(parts[0]), parents });
-    for (const p of parents) {
-      const pos = graph.find(p);
-      if (pos >= 0) roots.push(pos);
-      else pending.add(p);
-    }
-    return pending.size > 0;
-  });
-  if (pending.size > 0) return false;
-  const times = new Map(lines.map((l) => [l.commit, l.time]));
-  for (const l of lines) {
-    const parentTimes = l.parents.map((p) => times.get(p) ?? (graph.find(p) >= 0 ? graph.time(graph.find(p)) : -Infinity));
-    consider(l.commit, l.time, l.parents, parentTimes);
-  }
-  return true;
-}
-var DateHeap;
-var init_commit_graph = __esm({
-  "src/evidence/git/commit-graph.ts"() {
-    "use strict";
-    init_run();
-    init_graph_file();
-    init_walk();
-    DateHeap = class {
-      keys = [];
-      vals = [];
-      get size() {
-        return this.keys.length;
-      }
-      peekKey() {
-        return this.keys[0];
-      }
-      push(key, val) {
-        const k = this.keys;
-        const v = this.vals;
-        let i = k.length;
-        k.push(key);
-        v.push(val);
-        while (i > 0) {
-          const up = i - 1 >> 1;
-          if (k[up] >= key) break;
-          k[i] = k[up];
-          v[i] = v[up];
-          i = up;
-        }
-        k[i] = key;
-        v[i] = val;
-      }
-      pop() {
-        const k = this.keys;
-        const v = this.vals;
-        const out = v[0];
-        const lastKey = k.pop();
-        const lastVal = v.pop();
-        const n = k.length;
-        if (n > 0) {
-          let i = 0;
-          for (; ; ) {
-            let c = 2 * i + 1;
-            if (c >= n) break;
-            if (c + 1 < n && k[c + 1] > k[c]) c++;
-            if (k[c] <= lastKey) break;
-            k[i] = k[c];
-            v[i] = v[c];
-            i = c;
-          }
-          k[i] = lastKey;
-          v[i] = lastVal;
-        }
-        return out;
-      }
-    };
-  }
-});
-
-// src/evidence/git/graph-confirm.ts
-async function readCommitDetails(cwd, commits) {
-  const out = await gitBuffer(
-    [
-      "-c",
-      "core.commitGraph=false",
-      "-c",
-      "log.mailmap=false",
-      "log",
-      "--no-mailmap",
-      "--no-walk=unsorted",
-      "--no-show-signature",
-      "-z",
-      `--format=${DETAIL_FORMAT}`,
-      "--stdin"
-    ],
-    { cwd, input: [...commits].join("\n") + "\n" }
-  );
-  const details = /* @__PURE__ */ new Map();
-  for (const record of out.toString("utf8").split("\0")) {
-    if (!record) continue;
-    const [commit = "", time = "", parents = "", name = "", email = "", ...trailers] = record.split("");
-    if (!commit || !time) continue;
-    details.set(commit, { time: Number(time), parents: parents.split(" ").filter(Boolean), name, email, coAuthors: trailers });
-  }
-  return details;
-}
-async function confirmGraphWalk(cwd, head, walk, since) {
-  const wanted = new Set(walk.taken.keys());
-  for (const r of walk.taken.values()) for (const p of r.parents) wanted.add(p);
-  if (walk.latest) wanted.add(walk.latest.commit);
-  if (wanted.size === 0) return { details: /* @__PURE__ */ new Map() };
-  let real;
-  try {
-    real = await readCommitDetails(cwd, wanted);
-  } catch (err) {
-    if (err instanceof GitError) return { rejected: `it names commits git cannot read (${err.message})` };
-    throw err;
-  }
-  const why2 = disagreement(real, head, walk, since);
-  return why2 ? { rejected: why2 } : { details: real };
-}
-function disagreement(real, head, walk, since) {
-  for (const [commit, claimed] of walk.taken) {
-    const r = real.get(commit);
-    if (!r) return `it names ${commit}, which is not a commit`;
-    if (r.time !== claimed.time) return `it dates ${commit} ${claimed.time}, the commit object ${r.time}`;
-    if (r.parents.join(" ") !== claimed.parents.join(" ")) return `it gives ${commit} other parents than the commit object`;
-    for (const p of r.parents) {
-      const rp = real.get(p);
-      if (!rp) return `it names ${p}, which is not a commit`;
-      if (!walk.taken.has(p) && rp.time >= since) return `it puts ${p} before the window, the commit object in it`;
-    }
-  }
-  if (walk.latest && real.get(walk.latest.commit)?.time !== walk.latest.time)
-    return `it dates the latest commit ${walk.latest.commit} differently from its object`;
-  const reached = /* @__PURE__ */ new Set();
-  const stack = walk.taken.has(head) ? [head] : [];
-  while (stack.length > 0) {
-    const c = stack.pop();
-    if (reached.has(c)) continue;
-    reached.add(c);
-    for (const p of walk.taken.get(c)?.parents ?? []) if (!reached.has(p) && walk.taken.has(p)) stack.push(p);
-  }
-  const unreached = walk.window.filter((w) => !reached.has(w.commit)).length;
-  if (unreached > 0) return `${unreached} window commits are reached only through commits it was not checked for`;
-  return void 0;
-}
-var DETAIL_FORMAT;
-var init_graph_confirm = __esm({
-  "src/evidence/git/graph-confirm.ts"() {
-    "use strict";
-    init_run();
-    DETAIL_FORMAT = "%H%x1f%ct%x1f%P%x1f%an%x1f%ae%x1f%(trailers:key=Co-authored-by,valueonly,unfold,separator=%x1f)";
-  }
-});
-
-// src/evidence/git/tags.ts
-async function readTagRefs(cwd) {
-  const refs = [];
-  await gitLines(["for-each-ref", `--format=${FORMAT}`, "refs/tags"], { cwd }, (line) => {
-    const [
-      name = "",
-      type = "",
-      taggerDate = "",
-      oid = "",
-      commitDate = "",
-      peeledType = "",
-      peeledOid = "",
-      peeledDate = "",
-      creatorDate = ""
-    ] = line.split("\0");
-    refs.push({ name, type, taggerDate, oid, commitDate, peeledType, peeledOid, peeledDate, creatorDate });
-  });
-  return refs;
-}
-async function readTags(cwd, asOf, refs) {
-  const limit = Math.floor(asOf.getTime() / 1e3);
-  const tags = [];
-  for (const { name, type, taggerDate, oid, commitDate, peeledType, peeledOid, peeledDate } of await (refs ?? readTagRefs(cwd))) {
-    if (!name) continue;
-    let target;
-    let time;
-    if (type === "commit") {
-      target = oid;
-      time = Number(commitDate);
-    } else if (type === "tag" && peeledType === "commit") {
-      target = peeledOid;
-      time = Number(taggerDate || peeledDate);
-    } else {
-      continue;
-    }
-    if (!target || !Number.isFinite(time) || time > limit) continue;
-    tags.push({ name, time, commit: target });
-  }
-  tags.sort((a, b) => b.time - a.time || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const latest = tags[0];
-  return {
-    count: tags.length,
-    ...latest ? { latest: { name: latest.name, date: new Date(latest.time * 1e3).toISOString(), commit: latest.commit } } : {}
-  };
-}
-var FORMAT;
-var init_tags = __esm({
-  "src/evidence/git/tags.ts"() {
-    "use strict";
-    init_run();
-    FORMAT = [
-      "%(refname:strip=2)",
-      "%(objecttype)",
-      "%(taggerdate:unix)",
-      "%(objectname)",
-      "%(committerdate:unix)",
-      "%(*objecttype)",
-      "%(*objectname)",
-      "%(*committerdate:unix)",
-      "%(creatordate:unix)"
-    ].join("%00");
-  }
-});
-
-// src/evidence/budget.ts
-function fileTimeBudgetMs(env = process.env) {
-  const v = Number(env.STEWARD_FILE_TIME_BUDGET_MS);
-  return Number.isFinite(v) && v > 0 ? v : FILE_TIME_BUDGET_MS;
-}
-function cutMessage(cut) {
-  return `truncated: parsing stopped at line ${cut.line} when the ${cut.budgetMs} ms time budget per file ran out; the rest was not read`;
-}
-var FILE_TIME_BUDGET_MS, Deadline;
-var init_budget = __esm({
-  "src/evidence/budget.ts"() {
-    "use strict";
-    FILE_TIME_BUDGET_MS = 3e3;
-    Deadline = class {
-      constructor(ms = fileTimeBudgetMs(), now = () => performance.now()) {
-        this.ms = ms;
-        this.now = now;
-        this.end = now() + ms;
-      }
-      ms;
-      now;
-      end;
-      calls = 0;
-      spent = false;
-      /** Whether the budget is spent; the clock is read every 32 calls (a call per line is cheap). */
-      expired() {
-        if (this.spent) return true;
-        if ((++this.calls & 31) !== 0) return false;
-        this.spent = this.now() >= this.end;
-        return this.spent;
-      }
-    };
-  }
-});
-
-// src/evidence/mailmap.ts
-function takeAddress(text2) {
-  const open2 = text2.indexOf("<");
-  if (open2 < 0) return void 0;
-  const close = text2.indexOf(">", open2 + 1);
-  if (close < 0) return void 0;
-  return { before: text2.slice(0, open2).trim(), email: text2.slice(open2 + 1, close).trim(), after: text2.slice(close + 1) };
-}
-function parseMailmap(text2, deadline = new Deadline()) {
-  const byEmail = /* @__PURE__ */ new Map();
-  const byEmailAndName = /* @__PURE__ */ new Map();
-  let size = 0;
-  let cut;
-  let lineNo = 0;
-  for (const raw of text2.split("\n")) {
-    lineNo++;
-    if (deadline.expired()) {
-      cut = { line: lineNo, budgetMs: deadline.ms };
-      break;
-    }
-    const line = raw.trimStart();
-    if (line === "" || line.startsWith("#")) continue;
-    const first = takeAddress(line);
-    if (!first) continue;
-    const second = takeAddress(first.after);
-    let entry;
-    let commitEmail;
-    let commitName = "";
-    if (!second) {
-      if (!first.before) continue;
-      entry = { properName: first.before };
-      commitEmail = first.email;
-    } else {
-      entry = {
-        ...first.before ? { properName: first.before } : {},
-        ...first.email ? { properEmail: first.email } : {}
+      const parsed = {
+        epoch: Number(groups2.epoch ? groups2.epoch : 0),
+        release: groups2.release.split(".").map(Number),
+        pre: normalize_letter_version(groups2.pre_l, groups2.pre_n),
+        post: normalize_letter_version(
+          groups2.post_l,
+          groups2.post_n1 || groups2.post_n2
+        ),
+        dev: normalize_letter_version(groups2.dev_l, groups2.dev_n),
+        local: parse_local_version(groups2.local)
       };
-      commitEmail = second.email;
-      commitName = second.before;
+      return parsed;
     }
-    const key = commitEmail.toLowerCase();
-    if (commitName) {
-      byEmailAndName.set(`${key}
-${commitName.toLowerCase()}`, merge(byEmailAndName.get(`${key}
-${commitName.toLowerCase()}`), entry));
-    } else {
-      byEmail.set(key, merge(byEmail.get(key), entry));
-    }
-    size++;
-  }
-  return {
-    size,
-    ...cut ? { cut } : {},
-    map(ident) {
-      if (size === 0) return ident;
-      const key = ident.email.toLowerCase();
-      const entry = byEmailAndName.get(`${key}
-${ident.name.toLowerCase()}`) ?? byEmail.get(key);
-      if (!entry) return ident;
-      return { name: entry.properName ?? ident.name, email: entry.properEmail ?? ident.email };
-    }
-  };
-}
-function merge(old, next) {
-  return old ? { ...old, ...next } : next;
-}
-var EMPTY_MAILMAP;
-var init_mailmap = __esm({
-  "src/evidence/mailmap.ts"() {
-    "use strict";
-    init_budget();
-    EMPTY_MAILMAP = { size: 0, map: (ident) => ident };
-  }
-});
-
-// src/evidence/identity.ts
-function noreplyLoginAsWritten(email) {
-  const text2 = email.trim();
-  if (text2.length <= NOREPLY.length || text2.slice(-NOREPLY.length).toLowerCase() !== NOREPLY) return void 0;
-  const local = text2.slice(0, -NOREPLY.length);
-  const plus = local.indexOf("+");
-  const login = plus >= 0 && /^\d+$/.test(local.slice(0, plus)) ? local.slice(plus + 1) : local;
-  return login || void 0;
-}
-function noreplyLogin(email) {
-  return noreplyLoginAsWritten(email)?.toLowerCase();
-}
-function foldName(name) {
-  return name.normalize("NFC").toLowerCase().split(/\s+/).filter(Boolean).join(" ");
-}
-function squash(s) {
-  return s.toLowerCase().replace(/[\s._-]+/g, "");
-}
-function botMatcher(bots) {
-  const names = new Set(bots.names.map(squash).filter(Boolean));
-  const emails = new Set(bots.emails.map((e) => e.trim().toLowerCase()));
-  const patterns = (bots.patterns ?? []).map((p) => new RegExp(p, "i"));
-  return (ident) => {
-    const name = ident.name.trim().toLowerCase();
-    const email = ident.email.trim().toLowerCase();
-    if (name.endsWith("[bot]") || names.has(squash(name)) || emails.has(email)) return true;
-    const login = noreplyLogin(email);
-    if (login !== void 0 && (login.endsWith("[bot]") || names.has(squash(login)))) return true;
-    const at = email.lastIndexOf("@");
-    if (at > 0 && login === void 0 && names.has(squash(email.slice(0, at)))) return true;
-    return patterns.some((re) => re.test(name) || login !== void 0 && re.test(login) || email !== "" && re.test(email));
-  };
-}
-function identityKeys(who) {
-  const keys = [];
-  if (who.email) keys.push(`e:${who.email.toLowerCase()}`);
-  if (who.login) keys.push(`l:${who.login.toLowerCase()}`);
-  const noreply = who.email ? noreplyLogin(who.email) : void 0;
-  if (noreply && noreply !== who.login?.toLowerCase()) keys.push(`l:${noreply}`);
-  const folded = who.name ? foldName(who.name) : "";
-  if (folded) keys.push(`n:${folded}`);
-  return keys;
-}
-function groupBySharedKeys(items2, keysOf) {
-  const parent = items2.map((_, i) => i);
-  const find = (i) => {
-    while (parent[i] !== i) {
-      parent[i] = parent[parent[i]];
-      i = parent[i];
-    }
-    return i;
-  };
-  const owner = /* @__PURE__ */ new Map();
-  items2.forEach((item, i) => {
-    for (const k of keysOf(item)) {
-      const j = owner.get(k);
-      if (j === void 0) owner.set(k, i);
-      else parent[find(i)] = find(j);
-    }
-  });
-  const groups2 = /* @__PURE__ */ new Map();
-  items2.forEach((item, i) => {
-    const root = find(i);
-    const g = groups2.get(root);
-    if (g) g.push(item);
-    else groups2.set(root, [item]);
-  });
-  return [...groups2.values()];
-}
-function cmp(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-function parseCoAuthor(value) {
-  const text2 = value.trim();
-  const open2 = text2.lastIndexOf("<");
-  const close = text2.lastIndexOf(">");
-  if (open2 >= 0 && close > open2) {
-    const name = text2.slice(0, open2).trim();
-    const email = text2.slice(open2 + 1, close).trim();
-    if (!name && !email) return void 0;
-    return { name, email };
-  }
-  return text2 ? { name: text2, email: "" } : void 0;
-}
-var NOREPLY, PeopleBuilder;
-var init_identity = __esm({
-  "src/evidence/identity.ts"() {
-    "use strict";
-    NOREPLY = "@users.noreply.github.com";
-    PeopleBuilder = class {
-      idents = /* @__PURE__ */ new Map();
-      add(ident, role) {
-        const name = ident.name.trim();
-        const email = ident.email.trim();
-        if (!name && !email) return;
-        const key = `${name}
-${email}`;
-        let seen = this.idents.get(key);
-        if (!seen) {
-          seen = { name, email, commits: 0, author: false, coAuthor: false };
-          this.idents.set(key, seen);
-        }
-        seen.commits++;
-        if (role === "author") seen.author = true;
-        else seen.coAuthor = true;
+    function stringify2(parsed) {
+      if (!parsed) {
+        return null;
       }
-      /**
-       * An identity seen only as the same person as a commit's author (a Co-authored-by trailer that
-       * shares the author's name or e-mail): no commit of its own, but it links the two identities.
-       */
-      link(ident) {
-        const name = ident.name.trim();
-        const email = ident.email.trim();
-        if (!name && !email) return;
-        const key = `${name}
-${email}`;
-        if (!this.idents.has(key)) this.idents.set(key, { name, email, commits: 0, author: false, coAuthor: false });
+      const { epoch, release, pre, post, dev, local } = parsed;
+      const parts = [];
+      if (epoch !== 0) {
+        parts.push(`${epoch}!`);
       }
-      people() {
-        const groups2 = groupBySharedKeys([...this.idents.values()], (s) => identityKeys({ email: s.email, name: s.name }));
-        const people = [];
-        for (const members of groups2) {
-          members.sort((a, b) => b.commits - a.commits || cmp(a.name, b.name) || cmp(a.email, b.email));
-          const emails = [...new Set(members.map((m) => m.email.toLowerCase()).filter(Boolean))].sort(cmp);
-          const login = members.map((m) => noreplyLogin(m.email)).find((l) => l !== void 0);
-          const author = members.some((m) => m.author);
-          const coAuthor = members.some((m) => m.coAuthor);
-          people.push({
-            name: members.find((m) => m.name)?.name ?? members[0].email,
-            emails,
-            ...login ? { login } : {},
-            commits: members.reduce((n, m) => n + m.commits, 0),
-            via: author && coAuthor ? "both" : author ? "author" : "co-author"
-          });
+      parts.push(release.join("."));
+      if (pre) {
+        parts.push(pre.join(""));
+      }
+      if (post) {
+        parts.push("." + post.join(""));
+      }
+      if (dev) {
+        parts.push("." + dev.join(""));
+      }
+      if (local) {
+        parts.push(`+${local}`);
+      }
+      return parts.join("");
+    }
+    function normalize_letter_version(letterIn, numberIn) {
+      let letter = letterIn;
+      let number = numberIn;
+      if (letter) {
+        if (!number) {
+          number = 0;
         }
-        return people.sort(
-          (a, b) => b.commits - a.commits || cmp(a.name.toLowerCase(), b.name.toLowerCase()) || cmp(a.emails.join(), b.emails.join())
+        letter = letter.toLowerCase();
+        if (letter === "alpha") {
+          letter = "a";
+        } else if (letter === "beta") {
+          letter = "b";
+        } else if (["c", "pre", "preview"].includes(letter)) {
+          letter = "rc";
+        } else if (["rev", "r"].includes(letter)) {
+          letter = "post";
+        }
+        return [letter, Number(number)];
+      }
+      if (!letter && number) {
+        letter = "post";
+        return [letter, Number(number)];
+      }
+      return null;
+    }
+    function parse_local_version(local) {
+      if (local) {
+        return local.split(/[._-]/).map(
+          (part) => Number.isNaN(Number(part)) ? part.toLowerCase() : Number(part)
         );
       }
-    };
-  }
-});
-
-// src/evidence/history.ts
-import { readFileSync as readFileSync3 } from "node:fs";
-import { resolve as resolve3 } from "node:path";
-function sharedReads(cwd, commit) {
-  const once = (read) => {
-    let p;
-    return () => {
-      if (!p) {
-        p = read();
-        p.catch(() => void 0);
+      return null;
+    }
+    function explain(version) {
+      const parsed = parse4(version);
+      if (!parsed) {
+        return parsed;
       }
-      return p;
-    };
-  };
-  return { mailmap: once(() => readMailmap(cwd, commit)), tagRefs: once(() => readTagRefs(cwd)) };
-}
-async function readHistory(cwd, commit, asOf, policy, shared = {}) {
-  const days = policy.thresholds.windowDays;
-  const until = Math.floor(asOf.getTime() / 1e3);
-  const since = until - days * DAY;
-  const bounds = { since, until };
-  const [walk, mailmapText, tags, shallow] = await Promise.all([
-    walkHistory(cwd, commit, bounds),
-    shared.mailmap ? shared.mailmap() : readMailmap(cwd, commit),
-    readTags(cwd, asOf, shared.tagRefs?.()),
-    readShallow(cwd, since)
-  ]);
-  const mailmap = mailmapText === void 0 ? EMPTY_MAILMAP : parseMailmap(mailmapText.text);
-  const counted = await countWindow(cwd, walk, mailmap, policy);
-  const latest = walk.walk.latest;
-  const history = {
-    window: { since: iso(since), until: iso(until), days },
-    commits: counted.commits,
-    botCommits: counted.botCommits,
-    mergeCommits: walk.walk.mergeCommits,
-    contributors: counted.people,
-    ...latest ? { latestCommitAt: iso(latest.time), latestCommit: latest.commit } : {},
-    method: walk.method,
-    walk: walk.source,
-    walked: walk.walk.walked,
-    ...walk.rejected ? { graphRejected: walk.rejected } : {},
-    identityMethod: "mailmap+email+noreply+name",
-    skewedCommits: walk.walk.skewedCommits,
-    hiddenBySkew: walk.walk.hiddenBySkew,
-    ...counted.latestWindowCommit ? { latestWindowCommit: counted.latestWindowCommit } : {},
-    mailmap: mailmapText !== void 0,
-    ...mailmapText?.truncated || mailmap.cut ? { mailmapTruncated: true } : {},
-    ...mailmap.cut ? { mailmapCut: mailmap.cut } : {},
-    ...counted.renamedBots.length ? { botsRenamedByMailmap: counted.renamedBots } : {},
-    ...shallow ? { shallow } : {}
-  };
-  return { history, tags };
-}
-function iso(unix) {
-  return new Date(unix * 1e3).toISOString();
-}
-async function walkHistory(cwd, commit, bounds) {
-  let rejected;
-  try {
-    const fromGraph = await walkCommitGraph(cwd, commit, bounds);
-    if (fromGraph) {
-      const confirmed = await confirmGraphWalk(cwd, commit, fromGraph, bounds.since);
-      if ("details" in confirmed)
-        return { walk: fromGraph, source: "commit-graph", method: fromGraph.pruned ? "since" : "full-walk", details: confirmed.details };
-      rejected = `the commit-graph disagrees with the commit objects: ${confirmed.rejected}`;
-    }
-  } catch (err) {
-    if (err instanceof GitError || err instanceof InputError) throw err;
-    rejected = `the commit-graph could not be read: ${err instanceof Error ? err.message : String(err)}`;
-  }
-  const walk = await walkWithRevList(cwd, commit, bounds);
-  return { walk, source: "rev-list", method: "full-walk", ...rejected ? { rejected } : {} };
-}
-async function readShallow(cwd, since) {
-  const [flag = "", path = ""] = (await git(["rev-parse", "--is-shallow-repository", "--git-path", "shallow"], { cwd })).trim().split("\n");
-  if (flag !== "true") return void 0;
-  let ids = [];
-  try {
-    ids = readFileSync3(resolve3(cwd, path), "latin1").split("\n").filter((l) => /^[0-9a-f]{40,64}$/.test(l));
-  } catch {
-  }
-  if (ids.length === 0) return { cutAt: null, hidesWindow: true };
-  const times = (await git(["-c", "core.commitGraph=false", "log", "--no-walk=unsorted", "--no-show-signature", "--format=%ct", "--stdin"], {
-    cwd,
-    input: ids.join("\n") + "\n"
-  }).catch(() => "")).split("\n").map(Number).filter((t) => t > 0);
-  const newest = times.length > 0 ? Math.max(...times) : void 0;
-  return { cutAt: newest === void 0 ? null : iso(newest), hidesWindow: newest === void 0 || newest > since };
-}
-async function readMailmap(cwd, commit) {
-  const blob = await readBlobAt(cwd, commit, ".mailmap", MAILMAP_LIMIT);
-  if (blob?.text === void 0) return void 0;
-  return { text: blob.text, truncated: blob.truncated === true };
-}
-async function countWindow(cwd, walk, mailmap, policy) {
-  const window2 = walk.walk.window;
-  if (window2.length === 0) return { commits: 0, botCommits: 0, people: [], renamedBots: [] };
-  const details = walk.details ?? await readCommitDetails(
-    cwd,
-    window2.map((w) => w.commit)
-  );
-  const isBot = botMatcher(policy.bots);
-  const people = new PeopleBuilder();
-  let commits = 0;
-  let botCommits = 0;
-  let latestWindowCommit;
-  const humanOrder = new Map(window2.map((w, i) => [w.commit, i]));
-  const renamed = /* @__PURE__ */ new Map();
-  const noteRenamed = (bot, shownAs) => {
-    const key = `${bot.name} <${bot.email}>`;
-    const r = renamed.get(key);
-    if (r) r.commits++;
-    else renamed.set(key, { bot: key, shownAs: `${shownAs.name} <${shownAs.email}>`, commits: 1 });
-  };
-  let newest = Infinity;
-  for (const { commit: hash } of window2) {
-    const detail = details.get(hash);
-    if (!detail) continue;
-    const { name, email, coAuthors: trailers } = detail;
-    const raw = { name, email };
-    const author = mailmap.map(raw);
-    const authorIsBot = isBot(raw) || isBot(author);
-    if (isBot(raw) && !isBot(author)) noteRenamed(raw, author);
-    if (authorIsBot) botCommits++;
-    else {
-      commits++;
-      people.add(author, "author");
-      const order2 = humanOrder.get(hash) ?? Infinity;
-      if (order2 < newest) {
-        newest = order2;
-        latestWindowCommit = hash;
+      const { epoch, release, pre, post, dev, local } = parsed;
+      let base_version = "";
+      if (epoch !== 0) {
+        base_version += epoch + "!";
       }
+      base_version += release.join(".");
+      const is_prerelease = Boolean(dev || pre);
+      const is_devrelease = Boolean(dev);
+      const is_postrelease = Boolean(post);
+      return {
+        epoch,
+        release,
+        pre,
+        post: post ? post[1] : post,
+        dev: dev ? dev[1] : dev,
+        local: local ? local.join(".") : local,
+        public: stringify2(parsed).split("+", 1)[0],
+        base_version,
+        is_prerelease,
+        is_devrelease,
+        is_postrelease
+      };
     }
-    const seen = new Set(authorIsBot ? [] : identityKeys2(author));
-    for (const value of trailers) {
-      const parsed = parseCoAuthor(value);
-      if (!parsed) continue;
-      const co = mailmap.map(parsed);
-      if (isBot(parsed) || isBot(co)) {
-        if (isBot(parsed) && !isBot(co)) noteRenamed(parsed, co);
-        continue;
-      }
-      const keys = identityKeys2(co);
-      if (keys.some((k) => seen.has(k))) {
-        people.link(co);
-        continue;
-      }
-      for (const k of keys) seen.add(k);
-      people.add(co, "co-author");
-    }
-  }
-  return {
-    commits,
-    botCommits,
-    people: people.people(),
-    ...latestWindowCommit ? { latestWindowCommit } : {},
-    renamedBots: [...renamed.values()].sort((a, b) => b.commits - a.commits || (a.bot < b.bot ? -1 : 1))
-  };
-}
-function identityKeys2(ident) {
-  const keys = [];
-  if (ident.email) keys.push(`e:${ident.email.toLowerCase()}`);
-  const login = noreplyLogin(ident.email);
-  if (login) keys.push(`l:${login}`);
-  const name = foldName(ident.name);
-  if (name) keys.push(`n:${name}`);
-  return keys;
-}
-var DAY, MAILMAP_LIMIT;
-var init_history = __esm({
-  "src/evidence/history.ts"() {
-    "use strict";
-    init_run();
-    init_blobs();
-    init_walk();
-    init_commit_graph();
-    init_graph_confirm();
-    init_errors();
-    init_tags();
-    init_mailmap();
-    init_identity();
-    DAY = 86400;
-    MAILMAP_LIMIT = 4 * 1024 * 1024;
   }
 });
 
-// src/forecast/trend.ts
-function weeklySeries(commits, asOf, windowDays, weeks = 52) {
-  const sorted = [...commits].sort((a, b) => a.t - b.t);
-  const first = sorted[0]?.t;
-  const out = [];
-  if (first === void 0) return out;
-  const windowMs = windowDays * DAY_MS;
-  const inWindow = /* @__PURE__ */ new Map();
-  let lo = 0;
-  let hi = 0;
-  for (let k = weeks - 1; k >= 0; k--) {
-    const end = asOf - k * WEEK_MS;
-    const start = end - windowMs;
-    for (; hi < sorted.length && sorted[hi].t <= end; hi++) {
-      const who = sorted[hi].who;
-      inWindow.set(who, (inWindow.get(who) ?? 0) + 1);
-    }
-    for (; lo < hi && sorted[lo].t <= start; lo++) {
-      const who = sorted[lo].who;
-      const n = inWindow.get(who) - 1;
-      if (n === 0) inWindow.delete(who);
-      else inWindow.set(who, n);
-    }
-    if (start < first) continue;
-    out.push({ t: end, commits: hi - lo, contributors: inWindow.size });
-  }
-  return out;
-}
-function fitLine(points) {
-  if (points.length < 2) return void 0;
-  const xs = points.map((p) => p.t / DAY_MS);
-  const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
-  const my = points.reduce((a, p) => a + p.y, 0) / points.length;
-  let sxy = 0;
-  let sxx = 0;
-  points.forEach((p, i) => {
-    sxy += (xs[i] - mx) * (p.y - my);
-    sxx += (xs[i] - mx) ** 2;
-  });
-  if (sxx === 0) return void 0;
-  const slope = sxy / sxx;
-  return { slope, intercept: my - slope * mx };
-}
-function crossingDay(now, slope, need, horizonDays) {
-  if (now < need || slope >= 0) return void 0;
-  const d = Math.floor((now - need) / -slope) + 1;
-  return d <= horizonDays ? d : void 0;
-}
-function medianGapDays(dates) {
-  const s = [...dates].sort((a, b) => a - b);
-  const gaps = [];
-  for (let i = 1; i < s.length; i++) gaps.push((s[i] - s[i - 1]) / DAY_MS);
-  if (gaps.length === 0) return void 0;
-  gaps.sort((a, b) => a - b);
-  const m = Math.floor(gaps.length / 2);
-  return gaps.length % 2 ? gaps[m] : (gaps[m - 1] + gaps[m]) / 2;
-}
-var DAY_MS, WEEK_MS;
-var init_trend = __esm({
-  "src/forecast/trend.ts"() {
-    "use strict";
-    DAY_MS = 864e5;
-    WEEK_MS = 7 * DAY_MS;
-  }
-});
-
-// src/check/project-root.ts
-function sharedKind(path) {
-  return SHARED_KINDS.find(([, re]) => re.test(path))?.[0];
-}
-function normaliseProjectPath(given) {
-  const p = given.trim().replace(/^\/+|\/+$/g, "").replace(/\/{2,}/g, "/");
-  if (p === "" || p === ".") return void 0;
-  if (/[\0-\x1f\\]/.test(p) || p.split("/").some((s) => s === "." || s === "..")) {
-    throw new InputError(
-      `--path ${JSON.stringify(given)}: expected a folder inside the repository (like sub/dir), without . or .. segments`
-    );
-  }
-  return p;
-}
-function projectView(tree, path, commit) {
-  const prefix = `${path}/`;
-  const own = [];
-  for (const e of tree) if (e.path.startsWith(prefix)) own.push({ ...e, path: e.path.slice(prefix.length) });
-  if (own.length === 0) {
-    const asFile = tree.some((e) => e.path === path);
-    throw new InputError(
-      `--path ${path}: ${asFile ? "is a file, expected a folder" : "no such folder"} in the repository at ${commit.slice(0, 12)}`
-    );
-  }
-  const ownKinds = new Set(own.map((e) => sharedKind(e.path)).filter((k) => k !== void 0));
-  const inherited = [];
-  for (const e of tree) {
-    if (e.path.startsWith(prefix)) continue;
-    const kind = sharedKind(e.path);
-    if (kind && !ownKinds.has(kind)) inherited.push(e);
-  }
-  const all = [...own, ...inherited].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
-  return { tree: all, inherited: inherited.map((e) => e.path) };
-}
-function projectWants(path, wants) {
-  if (!path) return wants;
-  const prefix = `${path}/`;
-  return (p) => p.startsWith(prefix) ? wants(p.slice(prefix.length)) : sharedKind(p) !== void 0 && wants(p);
-}
-var SHARED_KINDS;
-var init_project_root = __esm({
-  "src/check/project-root.ts"() {
-    "use strict";
-    init_errors();
-    SHARED_KINDS = [
-      ["codeowners", /^(\.github\/|docs\/)?codeowners$/i],
-      ["code-of-conduct", /^(\.github\/)?code[_-]of[_-]conduct([._-][^/]*)?$/i],
-      ["contributing", /^(\.github\/)?contributing([._-][^/]*)?$/i],
-      ["governance", /^(\.github\/)?governance([._-][^/]*)?$/i],
-      ["maintainers", /^(\.github\/)?maintainers([._-][^/]*)?$/i],
-      ["license", /^(licen[cs]e|copying|notice)([._-][^/]*)?$/i],
-      ["mailmap", /^\.mailmap$/],
-      // CI runs from the repository root: GitHub reads workflows only there
-      ["ci", /^(\.github\/workflows\/[^/]+|\.gitlab-ci\.ya?ml|\.circleci\/[^/]+|azure-pipelines\.ya?ml|\.travis\.ya?ml|Jenkinsfile)$/i]
-    ];
-  }
-});
-
-// src/util/repo-url.ts
-function repoHostName(hostname) {
-  const lower = hostname.toLowerCase();
-  return lower.startsWith("www.") ? lower.slice(4) : lower;
-}
-function readRepoPath(segments, hostKind) {
-  let path;
-  let extra;
-  if (hostKind === "gitlab") {
-    const dash = segments.indexOf("-");
-    path = dash >= 0 ? segments.slice(0, dash) : [...segments];
-    extra = dash >= 0 ? segments.slice(dash + 1) : [];
-    if (path.length > 0) path[path.length - 1] = stripGit(path[path.length - 1]);
-  } else {
-    path = segments.slice(0, 2);
-    extra = segments.slice(2);
-    if (path.length === 2) path[1] = stripGit(path[1]);
-  }
-  if (path.length === 0) return { kind: "host", path, extra };
-  const name = path[path.length - 1];
-  if (path.length === 1) return { kind: "org", owner: name, path, extra };
-  const owner = path.slice(0, -1).join("/");
-  if (name === "") return { kind: "org", owner, path, extra };
-  return { kind: extra.length > 0 ? "subpath" : "repo", owner, name, path, extra };
-}
-function stripGit(segment) {
-  return segment.endsWith(".git") ? segment.slice(0, -4) : segment;
-}
-var PUBLIC_REPO_HOSTS;
-var init_repo_url = __esm({
-  "src/util/repo-url.ts"() {
-    "use strict";
-    PUBLIC_REPO_HOSTS = { "github.com": "github", "gitlab.com": "gitlab" };
-  }
-});
-
-// src/util/repo-identity.ts
-function refused(input2, why2) {
-  return { ok: false, kind: "refused", reason: `${JSON.stringify(input2)}: ${why2}` };
-}
-function rawPathProblem(raw) {
-  const afterScheme = raw.replace(/^[A-Za-z][A-Za-z0-9+.-]*:\/\//, "");
-  const slash = afterScheme.indexOf("/");
-  const path = (slash < 0 ? "" : afterScheme.slice(slash)).replace(/[?#].*$/s, "");
-  if (ENCODED_SEPARATOR.test(path)) return "the URL path has a percent-encoded separator (%2F or %5C); write the path with plain slashes";
-  const segments = path.split(/[/\\]/);
-  if (segments.some((s) => s === "." || s === ".." || ENCODED_DOT.test(s) && /^(?:\.|%2e)+$/i.test(s))) {
-    return "the URL path has . or .. segments (plain or percent-encoded); give the repository URL itself";
-  }
-  if (/\\/.test(path)) return "the URL path has a backslash";
-  return void 0;
-}
-function repoIdentity(input2, hosts = PUBLIC_REPO_HOSTS) {
-  const raw = input2.trim();
-  if (raw === "") return refused(input2, "expected a repository URL, found nothing");
-  if (/[\0-\x1f\x7f\s]/.test(raw)) return refused(input2, "a repository URL has no spaces or control characters");
-  const withScheme = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(raw) ? raw : `https://${raw}`;
-  const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(withScheme)[1].toLowerCase();
-  if (scheme !== "https" && scheme !== "http") return refused(input2, `expected an https:// URL, found the ${scheme}: scheme`);
-  const problem = rawPathProblem(withScheme);
-  if (problem) return refused(input2, problem);
-  let url;
-  try {
-    url = new URL(withScheme);
-  } catch {
-    return refused(input2, "not a valid URL");
-  }
-  if (url.username !== "" || url.password !== "") return refused(input2, "credentials in a repository URL are not accepted");
-  if (url.port !== "") return refused(input2, `a port (${url.port}) is not accepted in a repository URL`);
-  const host = repoHostName(url.hostname);
-  const hostKind = Object.prototype.hasOwnProperty.call(hosts, host) ? hosts[host] : void 0;
-  if (hostKind === void 0)
-    return refused(input2, `expected a repository on ${Object.keys(hosts).join(" or ")}, found the host ${url.hostname}`);
-  let segments;
-  try {
-    segments = url.pathname.split("/").filter((s) => s !== "").map((s) => decodeURIComponent(s));
-  } catch {
-    return refused(input2, "the URL path is not valid percent-encoding");
-  }
-  const p = readRepoPath(segments, hostKind);
-  if (p.kind === "host" || p.owner === void 0) return refused(input2, `expected https://${host}/OWNER/NAME, found no owner`);
-  if (p.name === void 0) {
-    return {
-      ok: false,
-      kind: "owner",
-      host,
-      owner: p.owner,
-      reason: `https://${host}/${p.owner} is an organisation or user, not a repository; expected https://${host}/${p.owner}/<repository>`
+// node_modules/@renovatebot/pep440/lib/operator.js
+var require_operator = __commonJS({
+  "node_modules/@renovatebot/pep440/lib/operator.js"(exports, module) {
+    var { parse: parse4 } = require_version();
+    module.exports = {
+      compare: compare2,
+      rcompare,
+      lt,
+      le,
+      eq,
+      ne,
+      ge,
+      gt,
+      "<": lt,
+      "<=": le,
+      "==": eq,
+      "!=": ne,
+      ">=": ge,
+      ">": gt,
+      "===": arbitrary
     };
-  }
-  const identity = { host, hostKind, owner: p.owner, name: p.name, url: `https://${host}/${p.owner}/${p.name}`, key: "" };
-  const [page, ...rest] = p.extra;
-  if ((page === "tree" || page === "blob") && rest.length > 0) {
-    identity.treeRest = rest;
-    identity.branch = rest[0];
-    const folder = page === "blob" ? rest.slice(1, -1) : rest.slice(1);
-    if (folder.length > 0) identity.path = folder.join("/");
-  }
-  identity.key = identityKey(identity);
-  return { ok: true, identity };
-}
-function identityKey(id) {
-  return `${id.host}/${id.owner}/${id.name}${id.path ? `/${id.path}` : ""}`.toLowerCase();
-}
-function splitTreeRest(rest, branches) {
-  const names = new Set(branches);
-  for (let n = rest.length; n >= 1; n--) {
-    const branch = rest.slice(0, n).join("/");
-    if (names.has(branch)) {
-      const path = rest.slice(n).join("/");
-      return path ? { branch, path } : { branch };
+    function lt(version, other) {
+      return compare2(version, other) < 0;
+    }
+    function le(version, other) {
+      return compare2(version, other) <= 0;
+    }
+    function eq(version, other) {
+      return compare2(version, other) === 0;
+    }
+    function ne(version, other) {
+      return compare2(version, other) !== 0;
+    }
+    function ge(version, other) {
+      return compare2(version, other) >= 0;
+    }
+    function gt(version, other) {
+      return compare2(version, other) > 0;
+    }
+    function arbitrary(version, other) {
+      return version.toLowerCase() === other.toLowerCase();
+    }
+    function compare2(version, other) {
+      const parsedVersion = parse4(version);
+      const parsedOther = parse4(other);
+      const keyVersion = calculateKey(parsedVersion);
+      const keyOther = calculateKey(parsedOther);
+      return pyCompare(keyVersion, keyOther);
+    }
+    function rcompare(version, other) {
+      return -compare2(version, other);
+    }
+    function pyCompare(elemIn, otherIn) {
+      let elem = elemIn;
+      let other = otherIn;
+      if (elem === other) {
+        return 0;
+      }
+      if (Array.isArray(elem) !== Array.isArray(other)) {
+        elem = Array.isArray(elem) ? elem : [elem];
+        other = Array.isArray(other) ? other : [other];
+      }
+      if (Array.isArray(elem)) {
+        const len = Math.min(elem.length, other.length);
+        for (let i = 0; i < len; i += 1) {
+          const res = pyCompare(elem[i], other[i]);
+          if (res !== 0) {
+            return res;
+          }
+        }
+        return elem.length - other.length;
+      }
+      if (elem === -Infinity || other === Infinity) {
+        return -1;
+      }
+      if (elem === Infinity || other === -Infinity) {
+        return 1;
+      }
+      return elem < other ? -1 : 1;
+    }
+    function calculateKey(input2) {
+      const { epoch } = input2;
+      let { release, pre, post, local, dev } = input2;
+      release = release.concat();
+      release.reverse();
+      while (release.length && release[0] === 0) {
+        release.shift();
+      }
+      release.reverse();
+      if (!pre && !post && dev) pre = -Infinity;
+      else if (!pre) pre = Infinity;
+      if (!post) post = -Infinity;
+      if (!dev) dev = Infinity;
+      if (!local) {
+        local = -Infinity;
+      } else {
+        local = local.map(
+          (i) => Number.isNaN(Number(i)) ? [-Infinity, i] : [Number(i), ""]
+        );
+      }
+      return [epoch, release, pre, post, dev, local];
     }
   }
-  return void 0;
-}
-var ENCODED_SEPARATOR, ENCODED_DOT;
-var init_repo_identity = __esm({
-  "src/util/repo-identity.ts"() {
-    "use strict";
-    init_repo_url();
-    ENCODED_SEPARATOR = /%(?:2f|5c)/i;
-    ENCODED_DOT = /%2e/i;
-  }
 });
 
-// src/check/remote-git.ts
-async function runGit(cwd, args, timeoutMs = 6e5, spec, opts = {}) {
-  try {
-    const out = await gitBuffer(args, {
-      cwd,
-      timeoutMs,
-      ...opts.input !== void 0 ? { input: opts.input } : {},
-      ...opts.network ? { mode: { kind: "network", url: opts.network } } : {}
-    });
-    return out.toString("utf8");
-  } catch (e) {
-    if (!(e instanceof GitError)) throw e;
-    const err = e.stderr;
-    const last = err.split("\n").filter(Boolean).pop() ?? e.message;
-    const verb = args.includes("clone") ? "clone" : args.includes("fetch") ? "fetch" : args[0];
-    const notFound = /not found|does not exist|repository .* not found|404/i.test(err);
-    const timedOut = /took longer than/.test(e.message);
-    throw new InputError(
-      notFound ? `${spec.webUrl}: no such repository (git ${verb}: ${last})` : `${spec.webUrl}: git ${verb} failed: ${timedOut ? `${last} (timed out)` : last}`
-    );
-  }
-}
-async function fetchWantedBlobs(dir, cloneUrl, rev, wants, timeoutMs, spec) {
-  if (rev.startsWith("-") || /[\0\s]/.test(rev)) return;
-  let listing;
-  try {
-    listing = await runGit(dir, ["ls-tree", "-r", "-z", "--end-of-options", `${rev}^{tree}`], timeoutMs, spec);
-  } catch {
-    return;
-  }
-  const oids = [];
-  for (const rec of listing.split("\0")) {
-    const m = /^(\d+) blob ([0-9a-f]{40,64})\t(.*)$/s.exec(rec);
-    if (m && wants(m[3])) oids.push(m[2]);
-  }
-  if (oids.length === 0) return;
-  const listed = await runGit(
-    dir,
-    ["rev-list", "--objects", "--no-walk", "--missing=print", "--end-of-options", rev],
-    timeoutMs,
-    spec
-  ).catch(() => "");
-  const absent = new Set(
-    listed.split("\n").filter((l) => l.startsWith("?")).map((l) => l.slice(1).trim())
-  );
-  const missing = [...new Set(oids.filter((o) => absent.has(o)))];
-  if (missing.length === 0) return;
-  await runGit(
-    dir,
-    ["fetch", "--quiet", "--no-tags", "--no-write-fetch-head", "--recurse-submodules=no", "--filter=blob:none", "--stdin", cloneUrl],
-    timeoutMs,
-    spec,
-    { input: missing.join("\n") + "\n", network: cloneUrl }
-  );
-}
-async function writeCommitGraph(dir, after, timeoutMs, spec) {
-  const split = after === "fetched" ? ["--split"] : [];
-  await runGit(
-    dir,
-    ["-c", "fetch.writeCommitGraph=false", "commit-graph", "write", "--reachable", "--no-progress", ...split],
-    timeoutMs,
-    spec
-  ).catch(() => void 0);
-}
-var init_remote_git = __esm({
-  "src/check/remote-git.ts"() {
-    "use strict";
-    init_run();
-    init_errors();
-  }
-});
-
-// src/check/remote-target.ts
-var remote_target_exports = {};
-__export(remote_target_exports, {
-  DEFAULT_ALLOWED_HOSTS: () => DEFAULT_ALLOWED_HOSTS,
-  allowedHostsFromEnv: () => allowedHostsFromEnv,
-  classifyOriginUrl: () => classifyOriginUrl,
-  classifyTarget: () => classifyTarget,
-  cloneBaseUrlsFromEnv: () => cloneBaseUrlsFromEnv,
-  cloneDirFor: () => cloneDirFor,
-  cloneUrlFor: () => cloneUrlFor,
-  defaultCloneCacheDir: () => defaultCloneCacheDir,
-  localTreeTarget: () => localTreeTarget,
-  resolveRemoteTarget: () => resolveRemoteTarget
-});
-import { createHash as createHash2 } from "node:crypto";
-import { existsSync as existsSync2, mkdirSync, renameSync, rmSync, statSync as statSync3 } from "node:fs";
-import { homedir } from "node:os";
-import { join as join2 } from "node:path";
-function pairs(text2, name) {
-  if (!text2?.trim()) return void 0;
-  const out = {};
-  for (const part of text2.split(",")) {
-    const i = part.indexOf("=");
-    if (i <= 0) throw new InputError(`${name}: expected host=value pairs separated by commas; found ${JSON.stringify(part)}`);
-    out[part.slice(0, i).trim().toLowerCase()] = part.slice(i + 1).trim();
-  }
-  return out;
-}
-function allowedHostsFromEnv(env = process.env) {
-  const extra = pairs(env.STEWARD_ALLOWED_HOSTS, "STEWARD_ALLOWED_HOSTS") ?? {};
-  for (const [h, kind] of Object.entries(extra)) {
-    if (kind !== "github" && kind !== "gitlab") throw new InputError(`STEWARD_ALLOWED_HOSTS: ${h}=${kind}: expected github or gitlab`);
-  }
-  return { ...DEFAULT_ALLOWED_HOSTS, ...extra };
-}
-function cloneBaseUrlsFromEnv(env = process.env) {
-  return pairs(env.STEWARD_CLONE_BASE_URLS, "STEWARD_CLONE_BASE_URLS");
-}
-function refused2(input2, why2) {
-  return { kind: "refused", reason: `${JSON.stringify(input2)}: ${why2}` };
-}
-function validName(name) {
-  return NAME.test(name) && name !== "." && name !== ".." && !name.endsWith(".lock");
-}
-function classifyTarget(input2, opts = {}) {
-  const hosts = opts.allowedHosts ?? allowedHostsFromEnv();
-  const raw = input2.trim();
-  if (raw === "") return refused2(input2, "empty target");
-  if (/[\0-\x1f\x7f]/.test(raw)) return refused2(input2, "contains control characters");
-  if (raw.startsWith("-")) return refused2(input2, 'starts with "-" (would be read as an option); give a path, https URL or owner/name');
-  if (/^[A-Za-z][A-Za-z0-9+.-]*::/.test(raw))
-    return refused2(input2, "git transport helpers (`ext::`, `fd::` \u2026) are not accepted; give an https URL");
-  if (/^[^/\s:]+@[^/\s:]+:/.test(raw)) return refused2(input2, "SSH addresses (git@host:owner/name) are not accepted; give the https URL");
-  const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//.exec(raw)?.[1]?.toLowerCase();
-  if (scheme !== void 0) return classifyUrl(input2, raw, scheme, hosts);
-  const other = /^([A-Za-z][A-Za-z0-9+.-]+):/.exec(raw)?.[1];
-  if (other !== void 0)
-    return refused2(input2, `the ${other}: scheme is not accepted; give an https URL on ${Object.keys(hosts).join(" or ")}`);
-  const bareHost = /^(?:www\.)?([A-Za-z0-9.-]+\.[A-Za-z]{2,})\/(.*)$/.exec(raw);
-  if (bareHost && hosts[bareHost[1].toLowerCase()] !== void 0 && !(opts.existsLocally?.(raw) ?? false)) {
-    return classifyUrl(input2, `https://${raw}`, "https", hosts);
-  }
-  if (opts.existsLocally?.(raw)) return { kind: "local" };
-  const short = /^([A-Za-z0-9-]+)\/([A-Za-z0-9_.-]+?)(?:\.git)?\/?$/.exec(raw);
-  if (short && OWNER.test(short[1]) && validName(short[2])) {
-    const githubHost = Object.keys(hosts).find((h) => hosts[h] === "github");
-    if (githubHost === void 0) return refused2(input2, "owner/name means GitHub, and no GitHub host is allowed");
-    return { kind: "remote", spec: makeSpec(githubHost, "github", `${short[1]}/${short[2]}`) };
-  }
-  return { kind: "local" };
-}
-function classifyUrl(input2, raw, scheme, hosts) {
-  if (scheme !== "https" && scheme !== "http") {
-    return refused2(input2, `the ${scheme}: scheme is not accepted; give an https URL on ${Object.keys(hosts).join(" or ")}`);
-  }
-  const pathProblem = rawPathProblem(raw);
-  if (pathProblem) return refused2(input2, pathProblem);
-  let url;
-  try {
-    url = new URL(raw);
-  } catch {
-    return refused2(input2, "not a valid URL");
-  }
-  if (url.username !== "" || url.password !== "" || /^[a-z]+:\/\/[^/]*@/i.test(raw)) {
-    return refused2(input2, "credentials in URLs are not accepted; pass a token with --token or GITHUB_TOKEN");
-  }
-  if (url.port !== "") return refused2(input2, `a port (${url.port}) is not accepted; give the host's https URL`);
-  const hostname = url.hostname.toLowerCase();
-  if (/^\[.*\]$/.test(hostname) || /^[0-9.]+$/.test(hostname) || /^0x/i.test(hostname)) {
-    return refused2(input2, "IP addresses are not accepted; give the https URL on the hosting service");
-  }
-  const name = repoHostName(hostname);
-  const kind = hosts[name];
-  if (kind === void 0) return refused2(input2, `host ${hostname} is not allowed; allowed: ${Object.keys(hosts).join(", ")}`);
-  let segments;
-  try {
-    segments = url.pathname.split("/").filter((s) => s !== "").map((s) => decodeURIComponent(s));
-  } catch {
-    return refused2(input2, "the URL path is not valid percent-encoding");
-  }
-  if (segments.some((s) => s === "." || s === ".." || /[\0-\x1f\\]/.test(s))) return refused2(input2, "the URL path has . or .. segments");
-  return kind === "github" ? githubPath(input2, name, segments) : gitlabPath(input2, name, segments);
-}
-function githubPath(input2, hostname, segments) {
-  const { path, extra } = readRepoPath(segments, "github");
-  const [owner, name] = path;
-  if (owner === void 0) return refused2(input2, `expected https://${hostname}/OWNER/NAME, found no owner`);
-  if (!OWNER.test(owner) || GITHUB_RESERVED_OWNERS.has(owner.toLowerCase())) {
-    return refused2(input2, `expected https://${hostname}/OWNER/NAME; ${JSON.stringify(owner)} is not an account name`);
-  }
-  const rawName = segments[1];
-  if (rawName === void 0) {
-    return { kind: "owner", owner: { ownerOnly: true, hostname, host: "github", owner, webUrl: `https://${hostname}/${owner}` } };
-  }
-  if (name === void 0 || !validName(name)) return refused2(input2, `${JSON.stringify(rawName)} is not a repository name`);
-  const spec = makeSpec(hostname, "github", `${owner}/${name}`);
-  if ((extra[0] === "tree" || extra[0] === "blob") && extra[1]) spec.branchHint = extra[1];
-  return { kind: "remote", spec };
-}
-function gitlabPath(input2, hostname, segments) {
-  const { path, extra } = readRepoPath(segments, "gitlab");
-  if (path.length === 0) return refused2(input2, `expected https://${hostname}/GROUP/NAME, found no group`);
-  if (!path.every((s) => GL_SEGMENT.test(s) && !s.endsWith(".atom") && !s.endsWith(".lock"))) {
-    return refused2(
-      input2,
-      `expected https://${hostname}/GROUP/NAME; the path ${JSON.stringify(path.join("/"))} has characters GitLab does not allow`
-    );
-  }
-  if (path.length === 1) {
-    return {
-      kind: "owner",
-      owner: { ownerOnly: true, hostname, host: "gitlab", owner: path[0], webUrl: `https://${hostname}/${path[0]}` }
+// node_modules/@renovatebot/pep440/lib/specifier.js
+var require_specifier = __commonJS({
+  "node_modules/@renovatebot/pep440/lib/specifier.js"(exports, module) {
+    var { VERSION_PATTERN, explain: explainVersion } = require_version();
+    var Operator = require_operator();
+    var RANGE_PATTERN = [
+      "(?<operator>(===|~=|==|!=|<=|>=|<|>))",
+      "\\s*",
+      "(",
+      /*  */
+      "(?<version>(?:" + VERSION_PATTERN.replace(/\?<\w+>/g, "?:") + "))",
+      /*  */
+      "(?<prefix>\\.\\*)?",
+      /*  */
+      "|",
+      /*  */
+      "(?<legacy>[^,;\\s)]+)",
+      ")"
+    ].join("");
+    module.exports = {
+      RANGE_PATTERN,
+      parse: parse4,
+      satisfies: satisfies2,
+      filter,
+      validRange: validRange2,
+      maxSatisfying,
+      minSatisfying
     };
-  }
-  const spec = makeSpec(hostname, "gitlab", path.join("/"));
-  if ((extra[0] === "tree" || extra[0] === "blob") && extra[1]) spec.branchHint = extra[1];
-  return { kind: "remote", spec };
-}
-function makeSpec(hostname, host, slug) {
-  return { url: `https://${hostname}/${slug}.git`, hostname, host, slug, webUrl: `https://${hostname}/${slug}` };
-}
-function classifyOriginUrl(url, opts = {}) {
-  const raw = url.trim();
-  let https;
-  const scp = /^(?:[^@/\s:]+@)?([A-Za-z0-9.-]+\.[A-Za-z]{2,}):(?!\/\/)\/?([^\s]+)$/.exec(raw);
-  if (scp) https = `https://${scp[1]}/${scp[2]}`;
-  else if (/^(?:ssh|git\+ssh|ssh\+git|git|https?):\/\//i.test(raw)) {
-    try {
-      const u = new URL(raw.replace(/^(?:git\+ssh|ssh\+git):/i, "ssh:"));
-      https = `https://${u.hostname}${u.pathname}`;
-    } catch {
-      return { kind: "refused", reason: "the origin URL is not a valid URL" };
-    }
-  }
-  if (https === void 0) return { kind: "refused", reason: "origin is not a hosted repository (a local path or an unknown transport)" };
-  const c = classifyTarget(https, { ...opts.allowedHosts ? { allowedHosts: opts.allowedHosts } : {}, existsLocally: () => false });
-  if (c.kind === "owner") return { kind: "refused", reason: `origin ${c.owner.webUrl} names an account, not a repository` };
-  return c;
-}
-async function treeTarget(input2, dir, spec, timeoutMs, allowedHosts) {
-  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(input2.trim())) return {};
-  const id = repoIdentity(input2, allowedHosts ?? allowedHostsFromEnv());
-  if (!id.ok || !id.identity.treeRest) return {};
-  const heads = await runGit(dir, ["for-each-ref", "--format=%(refname:strip=2)", "refs/heads"], timeoutMs, spec);
-  const split = splitTreeRest(id.identity.treeRest, heads.split("\n").filter(Boolean));
-  if (!split) {
-    throw new InputError(
-      `${input2}: the URL names the branch ${JSON.stringify(id.identity.treeRest.join("/"))} (or a prefix of it), which ${spec.webUrl} does not have`
-    );
-  }
-  const folder = /\/blob\//.test(input2) && split.path ? split.path.split("/").slice(0, -1).join("/") : split.path;
-  return { branch: split.branch, ...folder ? { path: folder } : {} };
-}
-async function localTreeTarget(dir, url, allowedHosts) {
-  const id = repoIdentity(url, allowedHosts ?? allowedHostsFromEnv());
-  if (!id.ok || !id.identity.treeRest) return {};
-  const refs = (await git(["for-each-ref", "--format=%(refname)", "refs/heads", "refs/remotes/origin"], { cwd: dir })).split("\n").filter(Boolean);
-  const branches = /* @__PURE__ */ new Map();
-  for (const ref of refs) if (ref.startsWith("refs/heads/")) branches.set(ref.slice("refs/heads/".length), ref.slice("refs/heads/".length));
-  for (const ref of refs) {
-    const name = ref.startsWith("refs/remotes/origin/") ? ref.slice("refs/remotes/origin/".length) : "";
-    if (name && name !== "HEAD" && !branches.has(name)) branches.set(name, `origin/${name}`);
-  }
-  const split = splitTreeRest(id.identity.treeRest, branches.keys());
-  if (!split) {
-    throw new InputError(
-      `${url}: the URL names the branch ${JSON.stringify(id.identity.treeRest.join("/"))} (or a prefix of it), which the local clone ${dir} does not have`
-    );
-  }
-  const folder = /\/blob\//.test(url) && split.path ? split.path.split("/").slice(0, -1).join("/") : split.path;
-  return { rev: branches.get(split.branch), ...folder ? { path: folder } : {} };
-}
-function defaultCloneCacheDir(env = process.env) {
-  const base = env.XDG_CACHE_HOME && env.XDG_CACHE_HOME.startsWith("/") ? env.XDG_CACHE_HOME : join2(homedir(), ".cache");
-  return join2(base, "steward", "repos");
-}
-function cloneDirFor(cacheDir, spec) {
-  const hash = createHash2("sha256").update(spec.url.toLowerCase()).digest("hex").slice(0, 16);
-  const readable = `${spec.hostname}-${spec.slug}`.toLowerCase().replace(/[^a-z0-9._-]+/g, "_").slice(0, 80);
-  return join2(cacheDir, `${readable}-${hash}.git`);
-}
-function localExists(p) {
-  try {
-    statSync3(p);
-    return true;
-  } catch {
-    return false;
-  }
-}
-async function resolveRemoteTarget(input2, opts = {}) {
-  const c = classifyTarget(input2, { ...opts.allowedHosts ? { allowedHosts: opts.allowedHosts } : {}, existsLocally: localExists });
-  if (c.kind === "refused") throw new InputError(c.reason);
-  if (c.kind === "local")
-    throw new InputError(
-      `${JSON.stringify(input2)}: expected an https URL on ${Object.keys(opts.allowedHosts ?? allowedHostsFromEnv()).join(" or ")}, or owner/name`
-    );
-  if (c.kind === "owner") throw await ownerError(c.owner, opts);
-  const spec = c.spec;
-  const cacheDir = opts.cacheDir ?? defaultCloneCacheDir();
-  const dir = cloneDirFor(cacheDir, spec);
-  const cloneUrl = cloneUrlFor(spec, opts.cloneBaseUrls ?? cloneBaseUrlsFromEnv());
-  const have = existsSync2(join2(dir, "HEAD"));
-  let refreshed;
-  if (opts.offline) {
-    if (!have) {
-      throw new InputError(
-        `${spec.webUrl}: --offline, and there is no cached clone in ${cacheDir}; run once online, or check a local clone`
-      );
-    }
-    refreshed = "cached";
-  } else if (have) {
-    await runGit(
-      dir,
-      [
-        "fetch",
-        "--quiet",
-        "--prune",
-        "--force",
-        "--no-write-fetch-head",
-        "--filter=blob:none",
-        cloneUrl,
-        "+refs/heads/*:refs/heads/*",
-        "+refs/tags/*:refs/tags/*"
-      ],
-      opts.timeoutMs,
-      spec,
-      { network: cloneUrl }
-    );
-    refreshed = "fetched";
-  } else {
-    mkdirSync(cacheDir, { recursive: true });
-    const tmp = `${dir}.tmp-${process.pid}-${Date.now()}`;
-    try {
-      await runGit(cacheDir, ["clone", "--quiet", "--bare", "--filter=blob:none", "--", cloneUrl, tmp], opts.timeoutMs, spec, {
-        network: cloneUrl
+    var isEqualityOperator = (op) => ["==", "!=", "==="].includes(op);
+    var rangeRegex = new RegExp("^" + RANGE_PATTERN + "$", "i");
+    function parse4(ranges) {
+      if (!ranges.trim()) {
+        return [];
+      }
+      const specifiers = ranges.split(",").map((range) => rangeRegex.exec(range.trim()) || {}).map(({ groups: groups2 }) => {
+        if (!groups2) {
+          return null;
+        }
+        let { ...spec } = groups2;
+        const { operator, version, prefix, legacy } = groups2;
+        if (version) {
+          spec = { ...spec, ...explainVersion(version) };
+          if (operator === "~=") {
+            if (spec.release.length < 2) {
+              return null;
+            }
+          }
+          if (!isEqualityOperator(operator) && spec.local) {
+            return null;
+          }
+          if (prefix) {
+            if (!isEqualityOperator(operator) || spec.dev || spec.local) {
+              return null;
+            }
+          }
+        }
+        if (legacy && operator !== "===") {
+          return null;
+        }
+        return spec;
       });
-      await runGit(tmp, ["config", "protocol.allow", "never"], opts.timeoutMs, spec);
-      await runGit(tmp, ["config", "remote.origin.url", cloneUrl], opts.timeoutMs, spec);
-      if (existsSync2(join2(dir, "HEAD")))
-        rmSync(tmp, { recursive: true, force: true });
-      else renameSync(tmp, dir);
-    } catch (err) {
-      rmSync(tmp, { recursive: true, force: true });
-      throw err;
+      if (specifiers.filter(Boolean).length !== specifiers.length) {
+        return null;
+      }
+      return specifiers;
     }
-    refreshed = "cloned";
-  }
-  if (refreshed !== "cached") await writeCommitGraph(dir, refreshed, opts.timeoutMs, spec);
-  const tree = await treeTarget(input2, dir, spec, opts.timeoutMs, opts.allowedHosts);
-  const rev = opts.rev ?? tree.branch ?? "HEAD";
-  const path = opts.path !== void 0 ? normaliseProjectPath(opts.path) : tree.path;
-  if (!opts.offline && opts.wantsPath) await fetchWantedBlobs(dir, cloneUrl, rev, projectWants(path, opts.wantsPath), opts.timeoutMs, spec);
-  return {
-    url: spec.url,
-    host: spec.host,
-    hostname: spec.hostname,
-    slug: spec.slug,
-    webUrl: spec.webUrl,
-    localGitDir: dir,
-    refreshed,
-    rev,
-    ...path ? { path } : {}
-  };
-}
-function cloneUrlFor(spec, bases) {
-  const base = bases?.[spec.hostname];
-  return base ? `${base.replace(/\/+$/, "")}/${spec.slug}.git` : spec.url;
-}
-async function ownerError(owner, opts) {
-  const head = `${owner.webUrl} is an ${owner.host === "github" ? "organisation or user" : "group"}, not a repository; check one of its repositories`;
-  if (opts.offline || !opts.listOwnerRepos) return new InputError(`${head}: ${owner.webUrl}/NAME`);
-  let repos;
-  try {
-    repos = await opts.listOwnerRepos(owner);
-  } catch (err) {
-    return new InputError(`${head}: ${owner.webUrl}/NAME (its repositories could not be listed: ${err.message})`);
-  }
-  if (repos.length === 0) return new InputError(`${head}; ${owner.owner} has no public repositories`);
-  const shown = repos.slice(0, 30);
-  const more = repos.length > shown.length ? `
-  \u2026 and ${repos.length - shown.length} more` : "";
-  return new InputError(`${head}, e.g.:
-${shown.map((r) => `  steward check https://${owner.hostname}/${r}`).join("\n")}${more}`);
-}
-var DEFAULT_ALLOWED_HOSTS, NAME, OWNER, GL_SEGMENT, GITHUB_RESERVED_OWNERS;
-var init_remote_target = __esm({
-  "src/check/remote-target.ts"() {
-    "use strict";
-    init_errors();
-    init_repo_identity();
-    init_project_root();
-    init_repo_url();
-    init_remote_git();
-    init_run();
-    DEFAULT_ALLOWED_HOSTS = { ...PUBLIC_REPO_HOSTS };
-    NAME = /^[A-Za-z0-9_.-]{1,100}$/;
-    OWNER = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
-    GL_SEGMENT = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,254}$/;
-    GITHUB_RESERVED_OWNERS = /* @__PURE__ */ new Set([
-      "orgs",
-      "settings",
-      "marketplace",
-      "topics",
-      "explore",
-      "login",
-      "sponsors",
-      "features",
-      "about",
-      "pricing",
-      "apps",
-      "search"
-    ]);
+    function filter(versions, specifier, options = {}) {
+      const filtered = pick(versions, specifier, options);
+      if (filtered.length === 0 && options.prereleases === void 0) {
+        return pick(versions, specifier, { prereleases: true });
+      }
+      return filtered;
+    }
+    function maxSatisfying(versions, range, options) {
+      const found = filter(versions, range, options).sort(Operator.compare);
+      return found.length === 0 ? null : found[found.length - 1];
+    }
+    function minSatisfying(versions, range, options) {
+      const found = filter(versions, range, options).sort(Operator.compare);
+      return found.length === 0 ? null : found[0];
+    }
+    function pick(versions, specifier, options) {
+      const parsed = parse4(specifier);
+      if (!parsed) {
+        return [];
+      }
+      return versions.filter((version) => {
+        const explained = explainVersion(version);
+        if (!parsed.length) {
+          return explained && !(explained.is_prerelease && !options.prereleases);
+        }
+        return parsed.reduce((pass, spec) => {
+          if (!pass) {
+            return false;
+          }
+          return contains({ ...spec, ...options }, { version, explained });
+        }, true);
+      });
+    }
+    function satisfies2(version, specifier, options = {}) {
+      const filtered = pick([version], specifier, options);
+      return filtered.length === 1;
+    }
+    function arrayStartsWith(array, prefix) {
+      if (prefix.length > array.length) {
+        return false;
+      }
+      for (let i = 0; i < prefix.length; i += 1) {
+        if (prefix[i] !== array[i]) {
+          return false;
+        }
+      }
+      return true;
+    }
+    function contains(specifier, input2) {
+      const { explained } = input2;
+      let { version } = input2;
+      const { ...spec } = specifier;
+      if (spec.prereleases === void 0) {
+        spec.prereleases = spec.is_prerelease;
+      }
+      if (explained && explained.is_prerelease && !spec.prereleases) {
+        return false;
+      }
+      if (spec.operator === "~=") {
+        let compatiblePrefix = spec.release.slice(0, -1).concat("*").join(".");
+        if (spec.epoch) {
+          compatiblePrefix = spec.epoch + "!" + compatiblePrefix;
+        }
+        return satisfies2(version, `>=${spec.version}, ==${compatiblePrefix}`, {
+          prereleases: spec.prereleases
+        });
+      }
+      if (spec.prefix) {
+        const isMatching = explained.epoch === spec.epoch && arrayStartsWith(explained.release, spec.release);
+        const isEquality = spec.operator !== "!=";
+        return isEquality ? isMatching : !isMatching;
+      }
+      if (explained) {
+        if (explained.local && spec.version) {
+          version = explained.public;
+          spec.version = explainVersion(spec.version).public;
+        }
+      }
+      if (spec.operator === "<" || spec.operator === ">") {
+        if (Operator.eq(spec.release.join("."), explained.release.join("."))) {
+          return false;
+        }
+      }
+      const op = Operator[spec.operator];
+      return op(version, spec.version || spec.legacy);
+    }
+    function validRange2(specifier) {
+      return Boolean(parse4(specifier));
+    }
   }
 });
 
-// src/evidence/git/tree.ts
-async function listTree(cwd, commit) {
-  const out = await gitBuffer(["ls-tree", "-r", "-z", "--full-tree", commit], { cwd });
-  const entries = [];
-  let start = 0;
-  while (start < out.length) {
-    let end = out.indexOf(0, start);
-    if (end < 0) end = out.length;
-    const rec = out.subarray(start, end).toString("utf8");
-    start = end + 1;
-    const tab = rec.indexOf("	");
-    if (tab < 0) continue;
-    const [mode, type, oid] = rec.slice(0, tab).split(" ");
-    if (!mode || !type || !oid) continue;
-    entries.push({ path: rec.slice(tab + 1), mode, type, oid });
+// node_modules/@renovatebot/pep440/lib/semantic.js
+var require_semantic = __commonJS({
+  "node_modules/@renovatebot/pep440/lib/semantic.js"(exports, module) {
+    var { explain, parse: parse4, stringify: stringify2 } = require_version();
+    module.exports = {
+      major,
+      minor,
+      patch,
+      inc
+    };
+    function major(input2) {
+      const version = explain(input2);
+      if (!version) {
+        throw new TypeError("Invalid Version: " + input2);
+      }
+      return version.release[0];
+    }
+    function minor(input2) {
+      const version = explain(input2);
+      if (!version) {
+        throw new TypeError("Invalid Version: " + input2);
+      }
+      if (version.release.length < 2) {
+        return 0;
+      }
+      return version.release[1];
+    }
+    function patch(input2) {
+      const version = explain(input2);
+      if (!version) {
+        throw new TypeError("Invalid Version: " + input2);
+      }
+      if (version.release.length < 3) {
+        return 0;
+      }
+      return version.release[2];
+    }
+    function inc(input2, release, preReleaseIdentifier) {
+      let identifier = preReleaseIdentifier || `a`;
+      const version = parse4(input2);
+      if (!version) {
+        return null;
+      }
+      if (!["a", "b", "c", "rc", "alpha", "beta", "pre", "preview"].includes(
+        identifier
+      )) {
+        return null;
+      }
+      switch (release) {
+        case "premajor":
+          {
+            const [majorVersion] = version.release;
+            version.release.fill(0);
+            version.release[0] = majorVersion + 1;
+          }
+          version.pre = [identifier, 0];
+          delete version.post;
+          delete version.dev;
+          delete version.local;
+          break;
+        case "preminor":
+          {
+            const [majorVersion, minorVersion = 0] = version.release;
+            version.release.fill(0);
+            version.release[0] = majorVersion;
+            version.release[1] = minorVersion + 1;
+          }
+          version.pre = [identifier, 0];
+          delete version.post;
+          delete version.dev;
+          delete version.local;
+          break;
+        case "prepatch":
+          {
+            const [majorVersion, minorVersion = 0, patchVersion = 0] = version.release;
+            version.release.fill(0);
+            version.release[0] = majorVersion;
+            version.release[1] = minorVersion;
+            version.release[2] = patchVersion + 1;
+          }
+          version.pre = [identifier, 0];
+          delete version.post;
+          delete version.dev;
+          delete version.local;
+          break;
+        case "prerelease":
+          if (version.pre === null) {
+            const [majorVersion, minorVersion = 0, patchVersion = 0] = version.release;
+            version.release.fill(0);
+            version.release[0] = majorVersion;
+            version.release[1] = minorVersion;
+            version.release[2] = patchVersion + 1;
+            version.pre = [identifier, 0];
+          } else {
+            if (preReleaseIdentifier === void 0 && version.pre !== null) {
+              [identifier] = version.pre;
+            }
+            const [letter, number] = version.pre;
+            if (letter === identifier) {
+              version.pre = [letter, number + 1];
+            } else {
+              version.pre = [identifier, 0];
+            }
+          }
+          delete version.post;
+          delete version.dev;
+          delete version.local;
+          break;
+        case "major":
+          if (version.release.slice(1).some((value) => value !== 0) || version.pre === null) {
+            const [majorVersion] = version.release;
+            version.release.fill(0);
+            version.release[0] = majorVersion + 1;
+          }
+          delete version.pre;
+          delete version.post;
+          delete version.dev;
+          delete version.local;
+          break;
+        case "minor":
+          if (version.release.slice(2).some((value) => value !== 0) || version.pre === null) {
+            const [majorVersion, minorVersion = 0] = version.release;
+            version.release.fill(0);
+            version.release[0] = majorVersion;
+            version.release[1] = minorVersion + 1;
+          }
+          delete version.pre;
+          delete version.post;
+          delete version.dev;
+          delete version.local;
+          break;
+        case "patch":
+          if (version.release.slice(3).some((value) => value !== 0) || version.pre === null) {
+            const [majorVersion, minorVersion = 0, patchVersion = 0] = version.release;
+            version.release.fill(0);
+            version.release[0] = majorVersion;
+            version.release[1] = minorVersion;
+            version.release[2] = patchVersion + 1;
+          }
+          delete version.pre;
+          delete version.post;
+          delete version.dev;
+          delete version.local;
+          break;
+        default:
+          return null;
+      }
+      return stringify2(version);
+    }
   }
-  return entries;
-}
-var init_tree = __esm({
-  "src/evidence/git/tree.ts"() {
-    "use strict";
-    init_run();
+});
+
+// node_modules/@renovatebot/pep440/index.js
+var require_pep440 = __commonJS({
+  "node_modules/@renovatebot/pep440/index.js"(exports, module) {
+    var { valid: valid2, clean, explain, parse: parse4 } = require_version();
+    var { lt, le, eq, ne, ge, gt, compare: compare2, rcompare } = require_operator();
+    var {
+      filter,
+      maxSatisfying,
+      minSatisfying,
+      RANGE_PATTERN,
+      satisfies: satisfies2,
+      validRange: validRange2
+    } = require_specifier();
+    var { major, minor, patch, inc } = require_semantic();
+    module.exports = {
+      // version
+      valid: valid2,
+      clean,
+      explain,
+      parse: parse4,
+      // operator
+      lt,
+      le,
+      lte: le,
+      eq,
+      ne,
+      neq: ne,
+      ge,
+      gte: ge,
+      gt,
+      compare: compare2,
+      rcompare,
+      // range
+      filter,
+      maxSatisfying,
+      minSatisfying,
+      RANGE_PATTERN,
+      satisfies: satisfies2,
+      validRange: validRange2,
+      // semantic
+      major,
+      minor,
+      patch,
+      inc
+    };
   }
 });
 
@@ -11225,6 +9822,465 @@ var init_choose = __esm({
   }
 });
 
+// src/evidence/python/torch.ts
+function stripLocal(v) {
+  return v.replace(/\+[A-Za-z0-9.]*$/, "");
+}
+function releaseParts(v) {
+  const m = /^v?(\d+(?:\.\d+)*)/.exec(v);
+  return m ? m[1].split(".").map(Number) : void 0;
+}
+function poetryClause(clause) {
+  const m = OPS.exec(clause);
+  const op = m[1] ?? "";
+  const v = stripLocal(m[2].trim());
+  if (v === "*" || op === "" && v === "") return "";
+  if (op === "^" || op === "~") {
+    const parts = releaseParts(v);
+    if (!parts) return void 0;
+    let upper;
+    if (op === "~") {
+      upper = parts.length === 1 ? [parts[0] + 1] : [parts[0], parts[1] + 1];
+    } else {
+      let i = parts.findIndex((p) => p !== 0);
+      if (i < 0) i = parts.length - 1;
+      upper = [...parts.slice(0, i), parts[i] + 1];
+    }
+    return `>=${v},<${upper.join(".")}`;
+  }
+  if (op === "" || op === "=") return v.endsWith("*") ? `==${v.replace(/\.?\*$/, "")}.*` : `==${v}`;
+  return `${op}${v}`;
+}
+function condaClause(clause) {
+  const m = OPS.exec(clause);
+  const op = m[1] ?? "";
+  let v = stripLocal(m[2].trim());
+  if (v === "*" || op === "" && v === "") return "";
+  const glob = v.endsWith("*");
+  v = v.replace(/\.?\*$/, "");
+  if (!v) return "";
+  if (op === "" || op === "=") return `==${v}.*`;
+  if (op === "==" || op === "!=") return glob ? `${op}${v}.*` : `${op}${v}`;
+  if (op === "^" || op === "~") return void 0;
+  return `${op}${v}`;
+}
+function toPep440(specifier, syntax = "pep440") {
+  const spec = specifier.trim();
+  if (spec.length > 1e3) return { error: `a ${spec.length}-character specifier is not a version constraint` };
+  if (spec.includes("{{") || spec.includes("${{") || spec.includes("{%")) {
+    return { error: `a template expression (${spec}) decides the version at build time` };
+  }
+  if (syntax === "pep440") {
+    const clauses = spec.split(",").map((c) => c.trim()).filter(Boolean);
+    const cleaned = clauses.map(stripLocal).join(",");
+    return (0, import_pep440.validRange)(cleaned) ? { alternatives: [cleaned] } : { error: `\`${spec}\` is not a PEP 440 specifier` };
+  }
+  const alternatives = [];
+  for (const alt of spec.split(syntax === "poetry" ? /\|\|?/ : /\|/)) {
+    const clauses = alt.replace(/([<>=!~^]+)\s+/g, "$1").split(/[\s,]+/).filter(Boolean);
+    const out = [];
+    for (const c of clauses) {
+      const t = syntax === "poetry" ? poetryClause(c) : condaClause(c);
+      if (t === void 0) return { error: `\`${spec}\` is not a ${syntax} version constraint` };
+      if (t) out.push(t);
+    }
+    const joined = out.join(",");
+    if (!(0, import_pep440.validRange)(joined)) return { error: `\`${spec}\` is not a ${syntax} version constraint` };
+    alternatives.push(joined);
+  }
+  return { alternatives };
+}
+function versionFromUrl(url) {
+  const m = /(?:^|\/)torch-(\d+(?:\.\d+)+)(?:[+%][^-]*)?-[^/]*\.whl(?:$|[?#])/i.exec(url);
+  return m ? m[1] : void 0;
+}
+function admittingVersion(alternatives, series2) {
+  for (const alt of alternatives) {
+    const candidates2 = /* @__PURE__ */ new Set([`${series2}.0`]);
+    for (const m of alt.matchAll(/\d+(?:\.\d+)*/g)) {
+      const parts = m[0].split(".").map(Number);
+      if (`${parts[0]}.${parts[1] ?? 0}` !== series2) continue;
+      const patch = parts[2] ?? 0;
+      candidates2.add(`${series2}.${patch}`).add(`${series2}.${patch + 1}`);
+    }
+    for (const v of candidates2) if ((0, import_pep440.satisfies)(v, alt)) return v;
+  }
+  return void 0;
+}
+function isAuxiliary(d) {
+  return AUXILIARY_DIR.test(d.file);
+}
+function rankOf(d) {
+  if (d.optional) return 4;
+  if (/^(build-system|setup_requires|conda-recipe:(build|host))/.test(d.scope)) return 3;
+  if (d.scope.startsWith("conda-recipe")) return 1;
+  if (/(^|\/)(pyproject\.toml|setup\.cfg|setup\.py)$/.test(d.file)) return 0;
+  return 2;
+}
+function latestSeries(releases2, asOf, n) {
+  const day2 = asOf.toISOString().slice(0, 10);
+  const series2 = /* @__PURE__ */ new Map();
+  for (const r of releases2) {
+    if (typeof r?.date !== "string" || r.date.slice(0, 10) > day2) continue;
+    const parts = releaseParts(String(r.version));
+    if (!parts) continue;
+    const key = `${parts[0]}.${parts[1] ?? 0}`;
+    series2.set(key, [parts[0], parts[1] ?? 0]);
+  }
+  return [...series2.entries()].sort((a, b) => b[1][0] - a[1][0] || b[1][1] - a[1][1]).slice(0, Math.max(0, n)).map(([k]) => k);
+}
+function admissionOf(d, releases2) {
+  const out = { declaration: d, rank: rankOf(d), admitted: {}, via: {} };
+  let translation;
+  if (d.url !== void 0) {
+    const v = versionFromUrl(d.url);
+    translation = v ? { alternatives: [`==${v}`] } : { error: `a direct URL (${d.url}) names no torch version` };
+  } else {
+    translation = toPep440(d.specifier, d.syntax);
+  }
+  for (const r of releases2) {
+    if ("error" in translation) {
+      out.admitted[r] = null;
+      continue;
+    }
+    const v = admittingVersion(translation.alternatives, r);
+    out.admitted[r] = v !== void 0;
+    if (v) out.via[r] = v;
+  }
+  if ("error" in translation) out.error = translation.error;
+  return out;
+}
+function judgeTorchSupport(declarations, releaseList, asOf, n) {
+  const releases2 = latestSeries(releaseList, asOf, n);
+  const all = declarations.map((d) => admissionOf(d, releases2));
+  const primary = all.filter((a) => !isAuxiliary(a.declaration));
+  const best = Math.min(...primary.map((a) => a.rank));
+  const judged = primary.filter((a) => a.rank === best);
+  const admitted = {};
+  for (const r of releases2) {
+    const values = judged.map((a) => a.admitted[r]);
+    admitted[r] = values.includes(false) ? false : values.includes(null) ? null : true;
+  }
+  let outcome;
+  if (primary.length === 0) outcome = "undeclared";
+  else if (releases2.length < n || releases2.length === 0) outcome = "no-releases";
+  else if (admitted[releases2[0]] === false) outcome = "excludes-latest";
+  else if (releases2.some((r) => admitted[r] === false)) outcome = "excludes-older";
+  else if (releases2.some((r) => admitted[r] === null)) outcome = "indeterminate";
+  else outcome = "admits-all";
+  return { releases: releases2, declarations: all, judged, admitted, outcome, optionalOnly: judged.length > 0 && best === 4 };
+}
+function suggestSpecifier(d, releases2) {
+  const oldest = releases2[releases2.length - 1] ?? "2.0";
+  const fallback = `>=${oldest}`;
+  const t = d.url === void 0 ? toPep440(d.specifier, d.syntax) : void 0;
+  if (!t || "error" in t || t.alternatives.length !== 1) return fallback;
+  const kept = t.alternatives[0].split(",").filter((c) => /^(>=|>)/.test(c)).filter((c) => releases2.every((r) => admittingVersion([c], r) !== void 0));
+  const candidate = kept.join(",");
+  return candidate && releases2.every((r) => admittingVersion([candidate], r) !== void 0) ? candidate : fallback;
+}
+var import_pep440, OPS;
+var init_torch = __esm({
+  "src/evidence/python/torch.ts"() {
+    "use strict";
+    import_pep440 = __toESM(require_pep440(), 1);
+    init_choose();
+    OPS = /^(===|==|!=|~=|<=|>=|<|>|\^|~|=)?(.*)$/;
+  }
+});
+
+// src/requirements/rule.ts
+function defineRule(rule) {
+  return rule;
+}
+function say(meta8, id, data = {}) {
+  const template = meta8.messages[id];
+  if (template === void 0) throw new Error(`rule ${meta8.key}: no message ${id}`);
+  const summary = template.replace(/\{(\w+)\}/g, (whole, name) => name in data ? String(data[name]) : whole);
+  return { summary, message: { id, data } };
+}
+var init_rule = __esm({
+  "src/requirements/rule.ts"() {
+    "use strict";
+  }
+});
+
+// src/requirements/torch-list.ts
+function nameOf(info) {
+  if (!info) return "the torch release list";
+  switch (info.why) {
+    case "bundled":
+      return "the bundled torch release list";
+    case "pypi":
+      return `PyPI's torch releases (${info.source})`;
+    case "user":
+      return `the refreshed torch release list ${info.source}`;
+    default:
+      return `the torch release list ${info.source}`;
+  }
+}
+function series(v) {
+  const m = /^(\d+)\.(\d+)/.exec(v);
+  return m ? [Number(m[1]), Number(m[2])] : void 0;
+}
+function namedVersions(specifier, url) {
+  if (url !== void 0) {
+    const v = versionFromUrl(url);
+    return v ? [v] : [];
+  }
+  const out = [];
+  for (const m of specifier.matchAll(/(===|==|~=|>=|<=|>|\^|~|=)?\s*v?(\d+\.\d+(?:\.\d+)?)/g)) {
+    const before = specifier.slice(Math.max(0, (m.index ?? 0) - 1), m.index ?? 0);
+    if (/[<!]/.test(before)) continue;
+    out.push(m[2]);
+  }
+  return out;
+}
+function torchListFacts(evidence, asOf) {
+  const info = evidence.torchReleaseList;
+  const name = nameOf(info);
+  const newest = [...evidence.torchReleases].sort((a, b) => a.date < b.date ? 1 : a.date > b.date ? -1 : 0)[0];
+  const known = newest ? series(newest.version) : void 0;
+  const unknown2 = /* @__PURE__ */ new Set();
+  if (known) {
+    for (const d of evidence.python.torch) {
+      for (const v of namedVersions(d.specifier, d.url)) {
+        const s = series(v);
+        if (s && (s[0] > known[0] || s[0] === known[0] && s[1] > known[1])) unknown2.add(v);
+      }
+    }
+  }
+  const facts = {
+    name,
+    ...info?.asOf ? { asOf: info.asOf } : {},
+    ...newest ? { newest } : {},
+    unknownVersions: [...unknown2]
+  };
+  const concerns = [];
+  if (info?.asOf && /^\d{4}-\d{2}-\d{2}/.test(info.asOf)) {
+    const age = Math.floor((asOf.getTime() - Date.parse(`${info.asOf.slice(0, 10)}T00:00:00Z`)) / 864e5);
+    if (age > STALE_LIST_DAYS)
+      concerns.push(
+        `${name} is from ${info.asOf.slice(0, 10)}, ${age} days before the evaluation date, longer than torch's usual release cadence, so newer releases may be missing`
+      );
+  }
+  if (unknown2.size > 0) {
+    concerns.push(
+      `the repository names torch ${[...unknown2].join(", ")}, which ${name} does not know (its newest is ${newest.version} of ${newest.date})`
+    );
+  }
+  if (concerns.length) facts.concern = concerns.join("; ");
+  return facts;
+}
+function describeList(f) {
+  const parts = [f.asOf ? `${f.name} of ${f.asOf.slice(0, 10)}` : f.name];
+  if (f.newest) parts.push(`(newest ${f.newest.version}, ${f.newest.date})`);
+  return parts.join(" ");
+}
+var STALE_LIST_DAYS, REFRESH_FIX;
+var init_torch_list = __esm({
+  "src/requirements/torch-list.ts"() {
+    "use strict";
+    init_torch();
+    STALE_LIST_DAYS = 122;
+    REFRESH_FIX = "Refresh the torch release list with `steward data refresh` (or check online, which asks PyPI) and check again.";
+  }
+});
+
+// src/requirements/pytorch-support.ts
+function where(d) {
+  return d.line !== void 0 ? `${d.file}:${d.line}` : d.file;
+}
+function written(d) {
+  const name = d.syntax === "conda" ? "pytorch" : "torch";
+  if (d.url !== void 0) return `${name} @ ${d.url}`;
+  if (!d.specifier) return `${name} (any version)`;
+  return d.syntax === "poetry" ? `${name} = "${d.specifier}"` : `${name}${/^[<>=!~]/.test(d.specifier) ? "" : " "}${d.specifier}`;
+}
+function list(items2) {
+  return items2.length <= 1 ? items2[0] ?? "" : `${items2.slice(0, -1).join(", ")} and ${items2[items2.length - 1]}`;
+}
+function describe(a) {
+  const d = a.declaration;
+  return {
+    declaredIn: where(d),
+    specifier: d.url !== void 0 ? `@ ${d.url}` : d.specifier,
+    scope: d.scope,
+    optional: d.optional,
+    ...d.marker ? { marker: d.marker } : {},
+    admitted: a.admitted,
+    ...a.error ? { unreadable: a.error } : {}
+  };
+}
+function torchMeasured(j) {
+  return {
+    declaredIn: j.judged.map((a) => where(a.declaration)),
+    specifier: j.judged.map((a) => a.declaration.url !== void 0 ? `@ ${a.declaration.url}` : a.declaration.specifier),
+    latest: j.releases,
+    admitted: j.admitted,
+    declarations: j.declarations.map(describe),
+    optionalOnly: j.optionalOnly
+  };
+}
+function torchRefs(j) {
+  const judged = new Set(j.judged);
+  const ordered = [...j.judged, ...j.declarations.filter((a) => !judged.has(a))];
+  return ordered.map((a) => {
+    const d = a.declaration;
+    const ref2 = { kind: "file", ref: d.file, detail: `${written(d)} [${d.scope}${d.marker ? `; ${d.marker}` : ""}]` };
+    if (d.line !== void 0) ref2.line = d.line;
+    return ref2;
+  });
+}
+function torchFix(j) {
+  const bad = j.judged.filter((a) => j.releases.some((r) => a.admitted[r] === false));
+  const parts = bad.map((a) => {
+    const suggestion = suggestSpecifier(a.declaration, j.releases);
+    const name = a.declaration.syntax === "conda" ? "pytorch" : "torch";
+    return `change ${written(a.declaration)} at ${where(a.declaration)} to \`${name}${suggestion}\``;
+  });
+  const first = parts.join("; ");
+  return `${first.charAt(0).toUpperCase()}${first.slice(1)}, so torch ${list(j.releases)} can be installed with the project, and test against them.`;
+}
+function evaluatePytorchSupport(j, n) {
+  const measured = torchMeasured(j);
+  const evidence = torchRefs(j);
+  const versions = list(j.releases);
+  const judgedText = list(j.judged.map((a) => `\`${written(a.declaration)}\` (${where(a.declaration)})`));
+  const others = j.declarations.length - j.judged.length;
+  const otherText = others > 0 ? `; ${others} other declaration${others === 1 ? "" : "s"} reported` : "";
+  const extras = j.optionalOnly ? " It is declared only as an optional extra or development dependency, which counts as declared." : "";
+  switch (j.outcome) {
+    case "undeclared": {
+      const aux = j.declarations.map((a) => where(a.declaration));
+      const auxText = aux.length ? ` (it appears only in files for docs, examples, baselines, benchmarks or tests: ${list(aux.slice(0, 3))}${aux.length > 3 ? " \u2026" : ""})` : "";
+      return {
+        status: "review",
+        summary: `torch is not declared in pyproject.toml, setup.cfg, setup.py, requirements*.txt, environment*.yml or a conda recipe${auxText}; a reviewer must confirm how users get PyTorch.`,
+        measured,
+        evidence,
+        fix: `Declare torch where the project lists its dependencies, e.g. \`torch>=${j.releases[j.releases.length - 1] ?? "2.0"}\` in pyproject.toml [project].dependencies (or an extra such as [project.optional-dependencies] torch = [...] for framework-agnostic libraries).`
+      };
+    }
+    case "no-releases":
+      return {
+        status: "unknown",
+        summary: `The torch release list holds ${j.releases.length} feature release${j.releases.length === 1 ? "" : "s"} on or before the evaluation date, fewer than the ${n} to judge; support cannot be told.`,
+        measured,
+        evidence,
+        fix: "Refresh the torch release list with `steward data refresh` (or pass one with --torch-releases) so it covers the evaluation date."
+      };
+    case "excludes-latest":
+      return {
+        status: "fail",
+        summary: `${judgedText} excludes torch ${j.releases[0]}, the latest release${otherText}.${extras}`,
+        measured,
+        evidence,
+        fix: torchFix(j)
+      };
+    case "excludes-older": {
+      const missing = j.releases.filter((r) => j.admitted[r] === false);
+      return {
+        status: "warn",
+        summary: `${judgedText} admits torch ${j.releases[0]} but not ${list(missing)}; the latest ${n} releases should both work${otherText}.${extras}`,
+        measured,
+        evidence,
+        fix: torchFix(j)
+      };
+    }
+    case "indeterminate": {
+      const why2 = j.judged.find((a) => a.error)?.error ?? "the specifier cannot be read";
+      return {
+        status: "review",
+        summary: `torch is declared (${judgedText}) but which versions it admits cannot be told: ${why2}${otherText}.`,
+        measured,
+        evidence,
+        fix: `Make sure the declared torch version range admits ${versions}, or state it in a requirements file a reader can check.`
+      };
+    }
+    case "admits-all":
+      return {
+        status: "pass",
+        summary: `${judgedText} admits torch ${versions}${otherText}.${extras}`,
+        measured,
+        evidence
+      };
+  }
+}
+function withReleaseList(o, list3) {
+  const measured = {
+    ...o.measured,
+    releaseList: { name: list3.name, asOf: list3.asOf ?? null, newest: list3.newest ?? null, unknownVersions: list3.unknownVersions }
+  };
+  const named = `Judged against ${describeList(list3)}.`;
+  if (!list3.concern) return { ...o, measured, summary: `${o.summary} ${named}` };
+  const verdict = o.status === "pass" || o.status === "warn" || o.status === "fail";
+  const concern = `${list3.concern.charAt(0).toUpperCase()}${list3.concern.slice(1)}.`;
+  return {
+    ...o,
+    status: verdict ? "review" : o.status,
+    summary: `${concern} ${o.summary} ${named}`,
+    measured,
+    fix: o.fix ? `${REFRESH_FIX} ${o.fix}` : REFRESH_FIX
+  };
+}
+var pytorchSupport;
+var init_pytorch_support = __esm({
+  "src/requirements/pytorch-support.ts"() {
+    "use strict";
+    init_torch();
+    init_rule();
+    init_torch_list();
+    pytorchSupport = defineRule({
+      meta: {
+        key: "pytorch-support",
+        automation: "partial",
+        measures: "`torch` is a declared dependency (pyproject dependencies, optional-dependencies, dependency-groups, Poetry; setup.cfg install_requires; literal lists in setup.py; requirements*.txt; environment*.yml; conda meta.yaml) and its specifier admits the latest {shared.supportedTorchReleases} feature releases of torch as of the evaluation date. Fails when the specifier excludes the latest release; review when torch is not declared at all.",
+        messages: {}
+      },
+      options: (z) => z.strictObject({}),
+      evaluate(evidence, { policy, asOf }) {
+        const n = policy.shared.supportedTorchReleases;
+        const outcome = evaluatePytorchSupport(judgeTorchSupport(evidence.python.torch, evidence.torchReleases, asOf, n), n);
+        return withReleaseList(outcome, torchListFacts(evidence, asOf));
+      }
+    });
+  }
+});
+
+// src/evidence/ci/runners.ts
+function labelOs(label2) {
+  const l = label2.toLowerCase();
+  if (/ubuntu|linux|debian|centos|fedora|rhel|rocky|alpine/.test(l)) return "linux";
+  if (/macos|mac-os|osx|darwin|^mac\b/.test(l)) return "macos";
+  if (/windows|^win(\d|-|$)/.test(l)) return "windows";
+  return void 0;
+}
+function runnerOs(labels) {
+  for (const l of labels) {
+    const os = labelOs(l);
+    if (os) return os;
+  }
+  return void 0;
+}
+function classifierOs(classifiers) {
+  const out = /* @__PURE__ */ new Set();
+  for (const c of classifiers) {
+    const parts = c.split("::").map((p) => p.trim().toLowerCase());
+    if (parts[0] !== "operating system") continue;
+    const rest = parts.slice(1).join(" ");
+    if (/linux/.test(rest)) out.add("linux");
+    else if (/macos|mac os|darwin/.test(rest)) out.add("macos");
+    else if (/windows/.test(rest)) out.add("windows");
+  }
+  return [...out].sort();
+}
+var init_runners = __esm({
+  "src/evidence/ci/runners.ts"() {
+    "use strict";
+  }
+});
+
 // src/util/yaml-cost.ts
 function yamlCostLimit(text2) {
   let flow = 0;
@@ -11274,1746 +10330,6 @@ var init_yaml_cost = __esm({
   }
 });
 
-// src/evidence/python/pep508.ts
-function normalizeName(name) {
-  return name.toLowerCase().replace(/[-_.]+/g, "-");
-}
-function isTorchName(name) {
-  const n = normalizeName(name);
-  return n === "torch" || n === "pytorch";
-}
-function parsePep508(input2) {
-  if (input2.length > 1e4) return void 0;
-  const m = NAME2.exec(input2);
-  if (!m) return void 0;
-  const name = m[1];
-  let rest = input2.slice(m[0].length);
-  const extras = [];
-  if (rest.startsWith("[")) {
-    const close = rest.indexOf("]");
-    if (close < 0) return void 0;
-    for (const e of rest.slice(1, close).split(",")) if (e.trim()) extras.push(e.trim());
-    rest = rest.slice(close + 1).trimStart();
-  }
-  let url;
-  let marker;
-  let specifier = "";
-  if (rest.startsWith("@")) {
-    const body = rest.slice(1).trim();
-    const semi = body.search(/\s;/);
-    url = (semi < 0 ? body : body.slice(0, semi)).trim();
-    if (semi >= 0) marker = body.slice(semi).replace(/^\s*;/, "").trim() || void 0;
-  } else {
-    const semi = rest.indexOf(";");
-    let spec = semi < 0 ? rest : rest.slice(0, semi);
-    if (semi >= 0) marker = rest.slice(semi + 1).trim() || void 0;
-    spec = spec.trim();
-    if (spec.startsWith("(") && spec.endsWith(")")) spec = spec.slice(1, -1).trim();
-    if (spec && !/^[<>=!~]/.test(spec)) return void 0;
-    specifier = spec.replace(/\s+/g, "");
-  }
-  const out = { name, normalized: normalizeName(name), extras, specifier };
-  if (url !== void 0) out.url = url;
-  if (marker !== void 0) out.marker = marker;
-  return out;
-}
-var NAME2;
-var init_pep508 = __esm({
-  "src/evidence/python/pep508.ts"() {
-    "use strict";
-    NAME2 = /^\s*([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)\s*/;
-  }
-});
-
-// src/evidence/python/setup-cfg.ts
-function readIni(text2) {
-  const out = /* @__PURE__ */ new Map();
-  let section;
-  let current;
-  const lines = text2.split(/\r?\n/);
-  for (let i = 0; i < lines.length; i++) {
-    const raw = lines[i];
-    const trimmed = raw.trim();
-    if (trimmed === "" || trimmed.startsWith("#") || trimmed.startsWith(";")) {
-      continue;
-    }
-    const indented = /^\s/.test(raw);
-    if (indented && current) {
-      current.lines.push({ text: trimmed, line: i + 1 });
-      continue;
-    }
-    const header2 = /^\[([^\]]*)\]/.exec(trimmed);
-    if (header2) {
-      const name = header2[1].trim();
-      section = out.get(name) ?? /* @__PURE__ */ new Map();
-      out.set(name, section);
-      current = void 0;
-      continue;
-    }
-    const eq = trimmed.indexOf("=");
-    const colon = trimmed.indexOf(":");
-    const sep2 = eq < 0 ? colon : colon < 0 ? eq : Math.min(eq, colon);
-    if (sep2 > 0 && section) {
-      current = { lines: [], line: i + 1 };
-      const value = trimmed.slice(sep2 + 1).trim();
-      if (value) current.lines.push({ text: value, line: i + 1 });
-      section.set(trimmed.slice(0, sep2).trim().toLowerCase(), current);
-    } else {
-      current = void 0;
-    }
-  }
-  return out;
-}
-function items(v) {
-  if (!v) return [];
-  return v.lines.map((l) => ({ text: stripInlineComment(l.text), line: l.line })).filter((l) => l.text !== "");
-}
-function stripInlineComment(s) {
-  const i = s.search(/\s#/);
-  return (i < 0 ? s : s.slice(0, i)).trim();
-}
-function text(v) {
-  const joined = items(v).map((l) => l.text).join(" ").trim();
-  return joined || void 0;
-}
-function readSetupCfg(file, source, _problems) {
-  const facts = emptyFacts();
-  const ini = readIni(source);
-  const meta = ini.get("metadata");
-  const name = meta?.get("name");
-  const nameText = text(name);
-  if (name && nameText) facts.name = { name: nameText, line: name.line };
-  facts.classifiers.push(...items(meta?.get("classifiers")).map((l) => l.text));
-  const lic = text(meta?.get("license"));
-  if (lic) facts.license.push({ value: lic, kind: "text" });
-  for (const key of ["license_file", "license_files"]) {
-    for (const l of items(meta?.get(key)))
-      for (const f of l.text.split(",")) if (f.trim()) facts.license.push({ value: f.trim(), kind: "file" });
-  }
-  const url = text(meta?.get("url")) ?? text(meta?.get("home_page")) ?? text(meta?.get("home-page"));
-  if (url) facts.urls.Homepage = url;
-  for (const l of items(meta?.get("project_urls"))) {
-    const eq = l.text.indexOf("=");
-    if (eq > 0) facts.urls[l.text.slice(0, eq).trim()] = l.text.slice(eq + 1).trim();
-  }
-  const add = (v, scope, optional) => {
-    for (const item of items(v)) {
-      const req = parsePep508(item.text);
-      if (!req || !isTorchName(req.name)) continue;
-      const decl = { file, line: item.line, specifier: req.specifier, scope, optional };
-      if (req.marker) decl.marker = req.marker;
-      if (req.url !== void 0) decl.url = req.url;
-      facts.torch.push(decl);
-    }
-  };
-  const options = ini.get("options");
-  add(options?.get("install_requires"), "install_requires", false);
-  add(options?.get("setup_requires"), "setup_requires", false);
-  add(options?.get("tests_require"), "tests_require", true);
-  for (const [extra, v] of ini.get("options.extras_require") ?? []) add(v, `extras_require:${extra}`, true);
-  return facts;
-}
-var init_setup_cfg = __esm({
-  "src/evidence/python/setup-cfg.ts"() {
-    "use strict";
-    init_facts();
-    init_pep508();
-  }
-});
-
-// src/evidence/python/conda.ts
-function parseCondaSpec(input2) {
-  let s = input2.trim();
-  if (s.length > 2e3) return void 0;
-  s = s.replace(/^[\w./-]+::/, "");
-  const m = /^([A-Za-z0-9_][A-Za-z0-9_.-]*)/.exec(s);
-  if (!m) return void 0;
-  const name = m[1];
-  let rest = s.slice(name.length).trim();
-  const bracket = /^\[.*?version\s*=\s*['"]?([^'",\]]+(?:,[^'",\]]+)*)['"]?.*\]/.exec(rest);
-  if (bracket) return { name, version: bracket[1].trim() };
-  if (rest.includes("{{")) return { name, version: rest };
-  rest = rest.replace(/([<>=!~]+)\s+/g, "$1");
-  if (rest.startsWith("=") && !rest.startsWith("==")) {
-    return { name, version: "=" + rest.slice(1).split("=")[0].trim() };
-  }
-  if (rest.startsWith("==")) return { name, version: "==" + rest.slice(2).split(/[=\s]/)[0] };
-  return { name, version: rest.split(/\s+/)[0] ?? "" };
-}
-function lineOfNode(node, lc) {
-  const start = node?.range?.[0];
-  return start === void 0 ? void 0 : lc.linePos(start).line;
-}
-function readEnvironmentYml(file, text2, optional, problems) {
-  const lc = new (yaml2()).LineCounter();
-  const { isMap, isScalar, isSeq } = yaml2();
-  if (text2.length > MAX_REPO_YAML_BYTES) {
-    problems.push({
-      file,
-      message: `${text2.length} characters: YAML files over ${MAX_REPO_YAML_BYTES / 1024} KiB are not parsed (truncated to nothing)`
-    });
-    return [];
-  }
-  const limit = yamlCostLimit(text2);
-  if (limit) {
-    problems.push({ file, message: `not parsed: ${limit.message}` });
-    return [];
-  }
-  const doc = withoutStacks(() => yaml2().parseDocument(text2, { lineCounter: lc, uniqueKeys: false, prettyErrors: false }));
-  if (doc.errors.length > 0) {
-    const e = doc.errors[0];
-    problems.push({ file, line: lc.linePos(e.pos[0]).line, message: `not valid YAML: ${e.message.split("\n")[0]}` });
-    return [];
-  }
-  const out = [];
-  const root = doc.contents;
-  if (!isMap(root)) return out;
-  const deps = root.get("dependencies", true);
-  if (!isSeq(deps)) return out;
-  for (const item of deps.items) {
-    if (isScalar(item) && typeof item.value === "string") {
-      const spec = parseCondaSpec(item.value);
-      if (!spec || !isTorchName(spec.name)) continue;
-      const decl = { file, specifier: spec.version, scope: "conda-env", optional, syntax: "conda" };
-      const line = lineOfNode(item, lc);
-      if (line !== void 0) decl.line = line;
-      out.push(decl);
-    } else if (isMap(item)) {
-      const pip = item.get("pip", true);
-      if (!isSeq(pip)) continue;
-      for (const p of pip.items) {
-        if (!isScalar(p) || typeof p.value !== "string") continue;
-        const req = parsePep508(p.value);
-        if (!req || !isTorchName(req.name)) continue;
-        const decl = { file, specifier: req.specifier, scope: "conda-env:pip", optional };
-        const line = lineOfNode(p, lc);
-        if (line !== void 0) decl.line = line;
-        if (req.marker) decl.marker = req.marker;
-        if (req.url !== void 0) decl.url = req.url;
-        out.push(decl);
-      }
-    }
-  }
-  return out;
-}
-function readCondaRecipe(file, text2) {
-  const out = [];
-  const stack = [];
-  const lines = text2.split(/\r?\n/);
-  for (let i = 0; i < lines.length; i++) {
-    const raw = lines[i];
-    if (raw.length > 5e3) continue;
-    const item = /^(\s*)-\s+(.*)$/.exec(raw);
-    const key = item ? /^()([\w-]+):(?:\s|$)/.exec(item[2]) : /^(\s*)([\w-]+):(?:\s|$)/.exec(raw);
-    if (key) {
-      const indent = item ? item[1].length + 2 : key[1].length;
-      while (stack.length && stack[stack.length - 1].indent >= indent) stack.pop();
-      stack.push({ indent, key: key[2] });
-      continue;
-    }
-    if (!item) continue;
-    const itemIndent = item[1].length;
-    while (stack.length && stack[stack.length - 1].indent > itemIndent) stack.pop();
-    const keys = stack.map((s) => s.key);
-    const r = keys.indexOf("requirements");
-    const inTest = keys.includes("test") || keys.includes("tests");
-    if (r < 0 && !inTest) continue;
-    let body = item[2];
-    const selector = /#\s*\[([^\]]*)\]\s*$/.exec(body);
-    body = stripInlineComment(body);
-    const pinned = /pin_(?:compatible|subpackage)\(\s*['"](torch|pytorch)['"]/.exec(body);
-    let decl;
-    const section = r >= 0 ? keys[r + 1] ?? "run" : "test";
-    const scope = `conda-recipe:${section}`;
-    const optional = section === "test" || inTest;
-    if (pinned) {
-      decl = { file, line: i + 1, specifier: body, scope, optional, syntax: "conda" };
-    } else {
-      const spec = parseCondaSpec(body);
-      if (spec && isTorchName(spec.name)) decl = { file, line: i + 1, specifier: spec.version, scope, optional, syntax: "conda" };
-    }
-    if (!decl) continue;
-    if (selector) decl.marker = selector[1].trim();
-    out.push(decl);
-  }
-  return out;
-}
-var init_conda = __esm({
-  "src/evidence/python/conda.ts"() {
-    "use strict";
-    init_yaml_cost();
-    init_lazy_yaml();
-    init_pep508();
-    init_setup_cfg();
-  }
-});
-
-// node_modules/smol-toml/dist/error.js
-function getLineColFromPtr(string, ptr) {
-  let lines = string.slice(0, ptr).split(/\r?\n/);
-  return [lines.length, lines.pop().length + 1];
-}
-function makeCodeBlock(string, line, column) {
-  let lines = string.split(/\r?\n/);
-  let codeblock = "";
-  let numberLen = (Math.log10(line + 1) | 0) + 1;
-  for (let i = line - 1; i <= line + 1; i++) {
-    let l = lines[i - 1];
-    if (!l)
-      continue;
-    codeblock += i.toString().padEnd(numberLen, " ");
-    codeblock += ":  ";
-    codeblock += l;
-    codeblock += "\n";
-    if (i === line) {
-      codeblock += " ".repeat(numberLen + column + 2);
-      codeblock += "^\n";
-    }
-  }
-  return codeblock;
-}
-var TomlError;
-var init_error = __esm({
-  "node_modules/smol-toml/dist/error.js"() {
-    TomlError = class _TomlError extends Error {
-      line;
-      column;
-      codeblock;
-      constructor(message, options) {
-        const [line, column] = getLineColFromPtr(options.toml, options.ptr);
-        const codeblock = makeCodeBlock(options.toml, line, column);
-        super(`Invalid TOML document: ${message}
-
-${codeblock}`, options);
-        this.line = line;
-        this.column = column;
-        this.codeblock = codeblock;
-      }
-      /** @internal */
-      static x(message, ctx, ptr) {
-        throw new _TomlError(message, { toml: ctx.s, ptr: ptr ?? ctx.p });
-      }
-    };
-  }
-});
-
-// node_modules/smol-toml/dist/primitive.js
-function parseString(ctx) {
-  let startPtr = ctx.p;
-  let c = ctx.s.charCodeAt(ctx.p++);
-  let first = c;
-  let isLiteral = c === 39;
-  let isMultiline = c === ctx.s.charCodeAt(ctx.p) && c === ctx.s.charCodeAt(ctx.p + 1);
-  if (isMultiline) {
-    if ((c = ctx.s.charCodeAt(ctx.p += 2)) === 10)
-      ctx.p++;
-    else if (c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)
-      ctx.p += 2;
-  }
-  let parsed = "";
-  let sliceStart = ctx.p;
-  let state = 0;
-  for (; ctx.p < ctx.s.length; ctx.p++) {
-    c = ctx.s.charCodeAt(ctx.p);
-    if (isMultiline && (c === 10 || c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)) {
-      state = state && 3;
-    } else if (c < 32 && c !== 9 || c === 127) {
-      TomlError.x("control characters are not allowed in strings", ctx);
-    } else if ((!state || state === 3) && c === first && (!isMultiline || ctx.s.charCodeAt(ctx.p + 1) === first && ctx.s.charCodeAt(ctx.p + 2) === first)) {
-      if (isMultiline) {
-        if (ctx.s.charCodeAt(ctx.p + 3) === first)
-          ctx.p++;
-        if (ctx.s.charCodeAt(ctx.p + 3) === first)
-          ctx.p++;
-      }
-      if (!state) {
-        let s = ctx.s.slice(sliceStart, ctx.p);
-        parsed = parsed ? parsed + s : s;
-      }
-      ctx.p += isMultiline ? 3 : 1;
-      return parsed;
-    } else if (!state) {
-      if (!isLiteral && c === 92) {
-        parsed += ctx.s.slice(sliceStart, sliceStart = ctx.p);
-        state = 1;
-      }
-    } else if (state === 1) {
-      if (c === 120 || c === 117 || c === 85) {
-        let errPtr = ctx.p++ - 1;
-        let value = 0;
-        let len = c === 120 ? 2 : c === 117 ? 4 : 8;
-        for (let j = 0; j < len; j++, ctx.p++) {
-          let hex = ctx.s.charCodeAt(ctx.p);
-          let digit = (
-            /* 0-9 */
-            hex >= 48 && hex <= 57 ? hex - 48 : (
-              /* A-F */
-              hex >= 65 && hex <= 70 ? hex - 65 + 10 : (
-                /* a-f */
-                hex >= 97 && hex <= 102 ? hex - 97 + 10 : -1
-              )
-            )
-          );
-          if (digit < 0)
-            TomlError.x("invalid non-hex character in unicode escape", ctx);
-          value = value << 4 | digit;
-        }
-        if (value < 0 || value > 1114111 || value >= 55296 && value <= 57343) {
-          TomlError.x("invalid unicode escape", ctx, errPtr);
-        }
-        parsed += String.fromCodePoint(value);
-        sliceStart = ctx.p--;
-        state = 0;
-      } else if (isMultiline && (c === 32 || c === 9)) {
-        state = 2;
-      } else {
-        if (c === 98)
-          parsed += "\b";
-        else if (c === 116)
-          parsed += "	";
-        else if (c === 110)
-          parsed += "\n";
-        else if (c === 102)
-          parsed += "\f";
-        else if (c === 114)
-          parsed += "\r";
-        else if (c === 101)
-          parsed += "\x1B";
-        else if (c === 34)
-          parsed += '"';
-        else if (c === 92)
-          parsed += "\\";
-        else
-          TomlError.x("unrecognised escape sequence", ctx);
-        sliceStart = ctx.p + 1;
-        state = 0;
-      }
-    } else if (c !== 32 && c !== 9) {
-      if (state === 2)
-        TomlError.x("invalid escape: only line-ending whitespace may be escaped", ctx, sliceStart);
-      state = !isLiteral && c === 92 ? 1 : 0;
-      sliceStart = ctx.p;
-    }
-  }
-  TomlError.x("unfinished string", ctx, startPtr);
-}
-var init_primitive = __esm({
-  "node_modules/smol-toml/dist/primitive.js"() {
-    init_error();
-  }
-});
-
-// node_modules/smol-toml/dist/date.js
-var DATE_TIME_RE, TomlDate;
-var init_date = __esm({
-  "node_modules/smol-toml/dist/date.js"() {
-    DATE_TIME_RE = /^(\d{4}-\d{2}-\d{2})?[Tt ]?(?:(\d{2}):\d{2}(?::\d{2}(?:\.\d+)?)?)?(Z|z|[-+]\d{2}:\d{2})?$/i;
-    TomlDate = class _TomlDate extends Date {
-      #hasDate = false;
-      #hasTime = false;
-      #offset = null;
-      constructor(date, fasttype, unsafeDelim) {
-        let hasDate = true;
-        let hasTime = true;
-        let offset = "Z";
-        let c;
-        if (typeof date === "string") {
-          if (fasttype)
-            prep: {
-              if (fasttype < 3) {
-                if (+date.slice(11, 13) > 23) {
-                  date = "";
-                  break prep;
-                }
-                if (fasttype === 2) {
-                  offset = null;
-                  date += "Z";
-                } else if ((c = date.charCodeAt(date.length - 1)) !== 90 && c !== 122) {
-                  offset = date.slice(date.length - 6);
-                }
-                if (unsafeDelim)
-                  date = date.slice(0, 10) + "T" + date.slice(11);
-              } else if (fasttype === 4) {
-                date = +date.slice(0, 2) > 23 ? "" : `0000-01-01T${date}Z`;
-              }
-              hasDate = fasttype !== 4;
-              hasTime = fasttype !== 3;
-            }
-          else {
-            let match = date.match(DATE_TIME_RE);
-            if (match) {
-              if (!match[1]) {
-                hasDate = false;
-                date = `0000-01-01T${date}`;
-              }
-              hasTime = !!match[2];
-              hasTime && date[10] === " " && (date = date.replace(" ", "T"));
-              if (match[2] && +match[2] > 23) {
-                date = "";
-              } else {
-                offset = match[3] || null;
-                if (!offset && hasTime)
-                  date += "Z";
-              }
-            } else {
-              date = "";
-            }
-          }
-        }
-        super(date);
-        if (!isNaN(this.getTime())) {
-          this.#hasDate = hasDate;
-          this.#hasTime = hasTime;
-          this.#offset = offset;
-        }
-      }
-      isDateTime() {
-        return this.#hasDate && this.#hasTime;
-      }
-      isLocal() {
-        return !this.#hasDate || !this.#hasTime || !this.#offset;
-      }
-      isDate() {
-        return this.#hasDate && !this.#hasTime;
-      }
-      isTime() {
-        return this.#hasTime && !this.#hasDate;
-      }
-      isValid() {
-        return this.#hasDate || this.#hasTime;
-      }
-      toISOString() {
-        let iso2 = super.toISOString();
-        if (this.isDate())
-          return iso2.slice(0, 10);
-        if (this.isTime())
-          return iso2.slice(11, 23);
-        if (this.#offset === null)
-          return iso2.slice(0, -1);
-        if (this.#offset === "Z" || this.#offset === "z")
-          return iso2;
-        let offset = +this.#offset.slice(1, 3) * 60 + +this.#offset.slice(4, 6);
-        offset = this.#offset[0] === "-" ? offset : -offset;
-        let offsetDate = new Date(this.getTime() - offset * 6e4);
-        return offsetDate.toISOString().slice(0, -1) + this.#offset;
-      }
-      static wrapAsOffsetDateTime(jsDate, offset = "Z") {
-        let date = new _TomlDate(jsDate);
-        date.#offset = offset;
-        return date;
-      }
-      static wrapAsLocalDateTime(jsDate) {
-        let date = new _TomlDate(jsDate);
-        date.#offset = null;
-        return date;
-      }
-      static wrapAsLocalDate(jsDate) {
-        let date = new _TomlDate(jsDate);
-        date.#hasTime = false;
-        date.#offset = null;
-        return date;
-      }
-      static wrapAsLocalTime(jsDate) {
-        let date = new _TomlDate(jsDate);
-        date.#hasDate = false;
-        date.#offset = null;
-        return date;
-      }
-    };
-  }
-});
-
-// node_modules/smol-toml/dist/extract.js
-function isDigit(char, base = 10) {
-  return base === 16 ? char > 47 && char < 58 || char > 64 && char < 71 || char > 96 && char < 103 : char > 47 && char < 48 + base;
-}
-function isEndOfValue(char, delim) {
-  return char === 32 || char === 9 || char === 10 || char === 13 || // Structure end or next value delimiter
-  delim && (char === delim || char === 44) || // Comment
-  char === 35;
-}
-function extractValue(ctx, end) {
-  let errPtr = ctx.p;
-  let c = ctx.s.charCodeAt(ctx.p);
-  if (c === 91 || c === 123) {
-    ctx.d-- || TomlError.x("document contains excessively nested structures. aborting.", ctx);
-    let value = c === 91 ? parseArray(ctx) : parseInlineTable(ctx);
-    ctx.d++;
-    return value;
-  }
-  if (c === 34 || c === 39) {
-    return parseString(ctx);
-  }
-  if (c === 116) {
-    if (ctx.s.charCodeAt(++ctx.p) !== 114 || ctx.s.charCodeAt(++ctx.p) !== 117 || ctx.s.charCodeAt(++ctx.p) !== 101)
-      TomlError.x("invalid value", ctx, errPtr);
-    return ctx.p++, true;
-  }
-  if (c === 102) {
-    if (ctx.s.charCodeAt(++ctx.p) !== 97 || ctx.s.charCodeAt(++ctx.p) !== 108 || ctx.s.charCodeAt(++ctx.p) !== 115 || ctx.s.charCodeAt(++ctx.p) !== 101)
-      TomlError.x("invalid value", ctx, errPtr);
-    return ctx.p++, false;
-  }
-  if (c === 43 || c === 45) {
-    return parseNumber(ctx, ctx.p, ctx.s.charCodeAt(++ctx.p), 44 - c, end);
-  }
-  if (ctx.s.charCodeAt(ctx.p + 4) === 45 && ctx.s.charCodeAt(ctx.p + 7) === 45) {
-    return parseDate(ctx, c, end);
-  }
-  if (ctx.s.charCodeAt(ctx.p + 2) === 58) {
-    return parseTime(ctx, c, end);
-  }
-  return parseNumber(ctx, ctx.p, c, 0, end);
-}
-function parseNumber(ctx, startPtr, startChr, sign2, endChr) {
-  let c = startChr;
-  let state = 0;
-  let hasUnderscores = false;
-  if (c === 105) {
-    if (ctx.s.charCodeAt(++ctx.p) !== 110 || ctx.s.charCodeAt(++ctx.p) !== 102)
-      TomlError.x("invalid value", ctx, startPtr);
-    return ctx.p++, (sign2 || 1) / 0;
-  }
-  if (c === 110) {
-    if (ctx.s.charCodeAt(++ctx.p) !== 97 || ctx.s.charCodeAt(++ctx.p) !== 110)
-      TomlError.x("invalid value", ctx, startPtr);
-    return ctx.p++, NaN;
-  }
-  if (c === 48) {
-    if (++ctx.p >= ctx.s.length || isEndOfValue(c = ctx.s.charCodeAt(ctx.p), endChr))
-      return ctx.bi === true ? 0n : 0;
-    if (!sign2) {
-      if (c === 120)
-        return parseIntegerBaseN(ctx, startPtr, 16, endChr);
-      else if (c === 98)
-        return parseIntegerBaseN(ctx, startPtr, 2, endChr);
-      else if (c === 111)
-        return parseIntegerBaseN(ctx, startPtr, 8, endChr);
-    }
-    if (c === 46)
-      state = 2;
-    else if (c === 101 || c === 69)
-      state = 4;
-    else
-      TomlError.x("illegal leading zero", ctx, startPtr);
-  } else if (!isDigit(c))
-    TomlError.x("invalid value", ctx, startPtr);
-  while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
-    if (!state)
-      state = 1;
-    if (c === 95) {
-      if (!(state & 1))
-        TomlError.x("illegal underscore", ctx);
-      state += 11;
-      hasUnderscores = true;
-    } else if (state === 1 && c === 46)
-      state = 2;
-    else if ((state === 1 || state === 3) && (c === 101 || c === 69))
-      state = 4;
-    else if (state === 4 && (c === 43 || c === 45)) {
-      state = 6;
-    } else if (!isDigit(c))
-      TomlError.x(`illegal character in numeric literal`, ctx);
-    else if (state > 9)
-      state -= 11;
-    else if (!(state & 1))
-      state++;
-  }
-  if (!state) {
-    let val = (startChr - 48) * (sign2 || 1);
-    return ctx.bi === true ? BigInt(val) : val;
-  }
-  if (!(state & 1))
-    TomlError.x("unfinished numeric value", ctx, startPtr);
-  let str2 = ctx.s.slice(startPtr, ctx.p);
-  if (hasUnderscores)
-    str2 = str2.replaceAll("_", "");
-  return state > 1 ? parseFloat(str2) : parseInteger(ctx, str2, 10, startPtr);
-}
-function parseIntegerBaseN(ctx, startPtr, base, endChr) {
-  let c, underscore = 1;
-  while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
-    if (c === 95) {
-      if (underscore & 1)
-        TomlError.x("illegal underscore", ctx);
-      underscore = 3;
-    } else if (!isDigit(c, base))
-      TomlError.x(`illegal character in numeric literal`, ctx);
-    else if (underscore & 1)
-      underscore--;
-  }
-  if (underscore & 1)
-    TomlError.x("unfinished numeric value", ctx);
-  let str2 = ctx.s.slice(startPtr + 2, ctx.p);
-  if (underscore)
-    str2 = str2.replaceAll("_", "");
-  return parseInteger(ctx, str2, base, startPtr);
-}
-function parseInteger(ctx, str2, base, startPtr) {
-  if (ctx.bi !== true)
-    int: {
-      let val = parseInt(str2, base);
-      if (!Number.isSafeInteger(val)) {
-        if (ctx.bi)
-          break int;
-        TomlError.x("integer value cannot be represented losslessly", ctx, startPtr);
-      }
-      return val;
-    }
-  return base === 10 ? BigInt(str2) : BigInt((base === 2 ? "0b" : base === 8 ? "0o" : "0x") + str2);
-}
-function parseDate(ctx, c, endChr) {
-  let startPtr = ctx.p++, unsafeSeparator;
-  if (!isDigit(c) || !isDigit(ctx.s.charCodeAt(ctx.p++)) || !isDigit(ctx.s.charCodeAt(ctx.p++)) || !isDigit(ctx.s.charCodeAt(ctx.p++))) {
-    return parseNumber(ctx, ctx.p = startPtr, c, 0, endChr);
-  }
-  ctx.p += 5;
-  if (!isDigit(ctx.s.charCodeAt(ctx.p++)))
-    TomlError.x("invalid date-time: date part is malformed", ctx, startPtr);
-  if (ctx.p >= ctx.s.length || ((c = ctx.s.charCodeAt(ctx.p)) !== 32 || (unsafeSeparator = true, !isDigit(ctx.s.charCodeAt(ctx.p + 1)))) && c !== 84 && c !== 116) {
-    let t2 = ctx.s.slice(startPtr, ctx.p);
-    return readDate(ctx, t2, 3, false, startPtr);
-  }
-  if (ctx.s.charCodeAt(ctx.p += 3) !== 58)
-    TomlError.x("invalid date-time: time part is malformed", ctx, startPtr);
-  if (ctx.s.charCodeAt(ctx.p += 3) === 58)
-    ctx.p += 3;
-  if (ctx.s.charCodeAt(ctx.p) === 46)
-    while (isDigit(ctx.s.charCodeAt(++ctx.p)))
-      ;
-  if (c = ctx.s.charCodeAt(ctx.p)) {
-    if (c === 90 || c === 122) {
-      let t2 = ctx.s.slice(startPtr, ++ctx.p);
-      return readDate(ctx, t2, 1, unsafeSeparator, startPtr, "[+00:00]");
-    }
-    if (c === 43 || c === 45) {
-      let t2 = ctx.s.slice(startPtr, ctx.p += 6);
-      return readDate(ctx, t2, 1, unsafeSeparator, startPtr, !ctx.ld && "[" + ctx.s.slice(ctx.p - 6, ctx.p) + "]");
-    }
-  }
-  let t = ctx.s.slice(startPtr, ctx.p);
-  return readDate(ctx, t, 2, unsafeSeparator, startPtr);
-}
-function parseTime(ctx, c, endChr) {
-  let start = ctx.p;
-  if (!isDigit(c) || !isDigit(ctx.s.charCodeAt(++ctx.p))) {
-    return parseNumber(ctx, --ctx.p, c, 0, endChr);
-  }
-  if (ctx.s.charCodeAt(ctx.p += 4) === 58)
-    ctx.p += 3;
-  if (ctx.s.charCodeAt(ctx.p) === 46)
-    while (isDigit(ctx.s.charCodeAt(++ctx.p)))
-      ;
-  let t = ctx.s.slice(start, ctx.p);
-  return readDate(ctx, t, 4, false, start);
-}
-function readDate(ctx, str2, type, unsafeDelim, errPtr, temporalSuffix) {
-  if (ctx.ld) {
-    let date = new TomlDate(str2, type, unsafeDelim);
-    if (!date.isValid())
-      TomlError.x("invalid date", ctx, errPtr);
-    return date;
-  }
-  try {
-    if (temporalSuffix)
-      str2 += temporalSuffix;
-    switch (type) {
-      case 1:
-        return Temporal.ZonedDateTime.from(str2);
-      case 2:
-        return Temporal.PlainDateTime.from(str2);
-      case 3:
-        return Temporal.PlainDate.from(str2);
-      case 4:
-        return Temporal.PlainTime.from(str2);
-    }
-  } catch (e) {
-    TomlError.x(e instanceof Error ? e.message : "" + e, ctx, errPtr);
-  }
-}
-var init_extract = __esm({
-  "node_modules/smol-toml/dist/extract.js"() {
-    init_primitive();
-    init_struct();
-    init_error();
-    init_date();
-  }
-});
-
-// node_modules/smol-toml/dist/util.js
-function skipComment(ctx) {
-  for (; ctx.p < ctx.s.length; ctx.p++) {
-    let c = ctx.s.charCodeAt(ctx.p);
-    if (c === 10)
-      break;
-    if (c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10) {
-      ctx.p++;
-      break;
-    }
-    if (c < 32 && c !== 9 || c === 127) {
-      TomlError.x("control characters are not allowed in comments", ctx);
-    }
-  }
-}
-function skipVoid(ctx, banNewLines, banComments) {
-  let c;
-  while (ctx.p < ctx.s.length) {
-    while (ctx.p < ctx.s.length && ((c = ctx.s.charCodeAt(ctx.p)) === 32 || c === 9 || !banNewLines && (c === 10 || c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)))
-      ctx.p++;
-    if (banComments || c !== 35)
-      break;
-    skipComment(ctx);
-  }
-}
-var init_util = __esm({
-  "node_modules/smol-toml/dist/util.js"() {
-    init_error();
-  }
-});
-
-// node_modules/smol-toml/dist/struct.js
-function parseKey(ctx, end = 61) {
-  let startPtr;
-  let state = 0;
-  let parsed = [];
-  let sliceStart;
-  let c = ctx.s.charCodeAt(startPtr = ctx.p);
-  do {
-    if (c === end) {
-      if (!state)
-        TomlError.x("unexpected end of key", ctx);
-      if (state === 1)
-        parsed.push(ctx.s.slice(sliceStart, ctx.p));
-      return ctx.p++, parsed;
-    } else if (c === 46) {
-      if (!state)
-        TomlError.x("illegal empty bare key", ctx);
-      if (state === 1)
-        parsed.push(ctx.s.slice(sliceStart, ctx.p));
-      state = 0;
-    } else if (!state && (c === 34 || c === 39)) {
-      if (c === ctx.s.charCodeAt(ctx.p + 1) && c === ctx.s.charCodeAt(ctx.p + 2))
-        TomlError.x("illegal quoted key: multiline strings are not allowed", ctx);
-      parsed.push(parseString(ctx));
-      state = 2;
-      ctx.p--;
-    } else if (c === 32 || c === 9) {
-      if (state === 1) {
-        parsed.push(ctx.s.slice(sliceStart, ctx.p));
-        state = 2;
-      }
-    } else if (state === 2 || c < 48 && c !== 45 || c > 57 && c < 65 || c > 90 && c < 97 && c !== 95 || c > 122) {
-      TomlError.x("illegal character in key", ctx);
-    } else if (!state) {
-      state = 1;
-      sliceStart = ctx.p;
-    }
-  } while (c = ctx.s.charCodeAt(++ctx.p));
-  TomlError.x("incomplete key-value: cannot find end of key", ctx, startPtr);
-}
-function parseInlineTable(ctx) {
-  let startPtr = ctx.p++;
-  let res = /* @__PURE__ */ Object.create(null);
-  let seen = /* @__PURE__ */ new Set();
-  let c;
-  while (ctx.p < ctx.s.length) {
-    skipVoid(ctx);
-    if ((c = ctx.s.charCodeAt(ctx.p)) === 125) {
-      ctx.p++;
-      return res;
-    }
-    let k;
-    let t = res;
-    let hasOwn = false;
-    let errPtr = ctx.p;
-    let key = parseKey(ctx);
-    for (let i = 0; i < key.length; i++) {
-      if (i)
-        t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
-      k = key[i];
-      if ((hasOwn = Object.hasOwn(t, k)) && (typeof t[k] !== "object" || seen.has(t[k]))) {
-        TomlError.x("trying to redefine an already defined value", ctx, errPtr);
-      }
-      let unsafe = k === "__proto__";
-      if (ctx.uk && (unsafe || k === "constructor")) {
-        t = ctx.uk !== 1 && TomlError.x("document contains an unsafe property", ctx, errPtr);
-        break;
-      }
-      if (!hasOwn && unsafe) {
-        Object.defineProperty(t, k, { enumerable: true, configurable: true, writable: true });
-      }
-    }
-    if (hasOwn) {
-      TomlError.x("trying to redefine an already defined value", ctx, errPtr);
-    }
-    skipVoid(ctx, true, true);
-    let value = extractValue(
-      ctx,
-      125
-      /* } */
-    );
-    if (t && typeof (t[k] = value) === "object")
-      seen.add(value);
-    skipVoid(ctx);
-    if ((c = ctx.s.charCodeAt(ctx.p++)) === 125) {
-      return res;
-    }
-    if (c !== 44)
-      TomlError.x("expected comma or end of structure", ctx, ctx.p - 1);
-  }
-  TomlError.x("unfinished table", ctx, startPtr);
-}
-function parseArray(ctx) {
-  let startPtr = ctx.p++;
-  let res = [];
-  let c;
-  while (ctx.p < ctx.s.length) {
-    skipVoid(ctx);
-    if ((c = ctx.s.charCodeAt(ctx.p)) === 93) {
-      ctx.p++;
-      return res;
-    }
-    res.push(extractValue(
-      ctx,
-      93
-      /* ] */
-    ));
-    skipVoid(ctx);
-    if ((c = ctx.s.charCodeAt(ctx.p++)) === 93) {
-      return res;
-    }
-    if (c !== 44)
-      TomlError.x("expected comma or end of structure", ctx, ctx.p - 1);
-  }
-  TomlError.x("unfinished array", ctx, startPtr);
-}
-var init_struct = __esm({
-  "node_modules/smol-toml/dist/struct.js"() {
-    init_primitive();
-    init_extract();
-    init_util();
-    init_error();
-  }
-});
-
-// node_modules/smol-toml/dist/parse.js
-function peekTable(ctx, key, table, meta, type) {
-  let t = table;
-  let m = meta;
-  let k;
-  let hasOwn = false;
-  let state;
-  for (let i = 0; i < key.length; i++) {
-    if (i) {
-      t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
-      m = (state = m[k]).c;
-      if (type === 0 && (state.t === 1 || state.t === 2)) {
-        return null;
-      }
-      if (state.t === 2) {
-        let l = t.length - 1;
-        t = t[l];
-        m = m[l].c;
-      }
-    }
-    k = key[i];
-    if ((hasOwn = Object.hasOwn(t, k)) && m[k]?.t === 0 && m[k]?.d) {
-      return null;
-    }
-    if (!hasOwn) {
-      let unsafe = k === "__proto__";
-      if (ctx.uk && (unsafe || k === "constructor"))
-        return false;
-      if (unsafe) {
-        Object.defineProperty(t, k, { enumerable: true, configurable: true, writable: true });
-        Object.defineProperty(m, k, { enumerable: true, configurable: true, writable: true });
-      }
-      m[k] = {
-        t: i < key.length - 1 && type === 2 ? 3 : type,
-        d: false,
-        i: 0,
-        c: /* @__PURE__ */ Object.create(null)
-      };
-    }
-  }
-  state = m[k];
-  if (state.t !== type && !(type === 1 && state.t === 3)) {
-    return null;
-  }
-  if (type === 2) {
-    if (!state.d) {
-      state.d = true;
-      t[k] = [];
-    }
-    t[k].push(t = /* @__PURE__ */ Object.create(null));
-    state.c[state.i++] = state = { t: 1, d: false, i: 0, c: /* @__PURE__ */ Object.create(null) };
-  }
-  if (state.d) {
-    return null;
-  }
-  state.d = true;
-  if (type === 1) {
-    t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
-  } else if (type === 0 && hasOwn) {
-    return null;
-  }
-  return [k, t, state.c];
-}
-function validateTablePeek(ctx, peek, ptr) {
-  if (peek === null || ctx.uk === 2)
-    TomlError.x(peek === null ? "trying to redefine an already defined table or value" : "document contains an unsafe property", ctx, ptr);
-}
-function parse(toml, options = {}) {
-  let ctx = {
-    s: toml,
-    p: 0,
-    d: options.maxDepth ?? 1e3,
-    bi: options.integersAsBigInt ?? false,
-    ld: options.useLegacyDate ?? true,
-    uk: options.unsafeKeyBehaviour === "throw" ? 2 : options.unsafeKeyBehaviour === "drop" ? 1 : 0
-  };
-  let res = /* @__PURE__ */ Object.create(null);
-  let meta = /* @__PURE__ */ Object.create(null);
-  let tmp;
-  let skipping = false;
-  let tbl = res;
-  let m = meta;
-  if (toml.charCodeAt(0) === 65279)
-    ctx.p++;
-  skipVoid(ctx);
-  while (ctx.p < toml.length) {
-    if (toml.charCodeAt(ctx.p) === 91) {
-      let isTableArray = toml.charCodeAt(++ctx.p) === 91;
-      tmp = ctx.p += +isTableArray;
-      skipping = false;
-      let k = parseKey(
-        ctx,
-        93
-        /* ] */
-      );
-      if (isTableArray) {
-        if (toml.charCodeAt(ctx.p) !== 93) {
-          TomlError.x("expected end of table array declaration", ctx);
-        }
-        ctx.p++;
-      }
-      let p = peekTable(
-        ctx,
-        k,
-        res,
-        meta,
-        isTableArray ? 2 : 1
-        /* Type.EXPLICIT */
-      );
-      if (!p) {
-        validateTablePeek(ctx, p, tmp);
-        skipping = true;
-      } else {
-        m = p[2];
-        tbl = p[1];
-      }
-    } else {
-      tmp = ctx.p;
-      let k = parseKey(ctx);
-      let p = peekTable(
-        ctx,
-        k,
-        tbl,
-        m,
-        0
-        /* Type.DOTTED */
-      );
-      if (!p && !skipping)
-        validateTablePeek(ctx, p, tmp);
-      skipVoid(ctx, true, true);
-      let v = extractValue(ctx, void 0);
-      if (p && !skipping)
-        p[1][p[0]] = v;
-    }
-    skipVoid(ctx, true);
-    if (ctx.p < toml.length && (tmp = toml.charCodeAt(ctx.p)) !== 10 && (tmp !== 13 || toml.charCodeAt(ctx.p + 1) !== 10)) {
-      TomlError.x("each key-value declaration must be followed by an end-of-line", ctx);
-    }
-    skipVoid(ctx);
-  }
-  return res;
-}
-var init_parse = __esm({
-  "node_modules/smol-toml/dist/parse.js"() {
-    init_struct();
-    init_extract();
-    init_util();
-    init_error();
-  }
-});
-
-// node_modules/smol-toml/dist/stringify.js
-var HAS_WELLFORMED;
-var init_stringify = __esm({
-  "node_modules/smol-toml/dist/stringify.js"() {
-    HAS_WELLFORMED = !!"".isWellFormed;
-  }
-});
-
-// node_modules/smol-toml/dist/index.js
-var init_dist = __esm({
-  "node_modules/smol-toml/dist/index.js"() {
-    init_parse();
-    init_stringify();
-    init_date();
-    init_error();
-  }
-});
-
-// src/evidence/python/pyproject.ts
-function isTable(v) {
-  return typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof Date);
-}
-function strings(v) {
-  return Array.isArray(v) ? v.filter((x) => typeof x === "string") : [];
-}
-function headerLine(lines, header2) {
-  const re = new RegExp(`^\\s*\\[\\s*${header2.replace(/[.]/g, "\\s*\\.\\s*").replace(/-/g, "\\-")}\\s*\\]`);
-  const i = lines.findIndex((l) => re.test(l));
-  return i < 0 ? 0 : i;
-}
-function readPyproject(file, text2, problems) {
-  const facts = emptyFacts();
-  let doc;
-  try {
-    doc = parse(text2);
-  } catch (err) {
-    if (err instanceof TomlError) {
-      problems.push({
-        file,
-        line: err.line,
-        message: `not valid TOML (line ${err.line}, column ${err.column}): ${err.message.split("\n")[0]}`
-      });
-    } else {
-      problems.push({ file, message: `could not be read as TOML: ${err.message}` });
-    }
-    return facts;
-  }
-  const lines = text2.split("\n");
-  const pep508List = (list3, scope, optional, header2) => {
-    const from = headerLine(lines, header2);
-    for (const raw of strings(list3)) {
-      const req = parsePep508(raw);
-      if (!req || !isTorchName(req.name)) continue;
-      const line = lineOf(lines, raw, from) ?? lineOf(lines, raw);
-      const decl = { file, specifier: req.specifier, scope, optional };
-      if (line !== void 0) decl.line = line;
-      if (req.marker) decl.marker = req.marker;
-      if (req.url !== void 0) decl.url = req.url;
-      facts.torch.push(decl);
-    }
-  };
-  const project = isTable(doc.project) ? doc.project : void 0;
-  if (project) {
-    if (typeof project.name === "string")
-      facts.name = { name: project.name, ...lineAt(lines, /^\s*name\s*=/, headerLine(lines, "project")) };
-    facts.classifiers.push(...strings(project.classifiers));
-    const lic = project.license;
-    if (typeof lic === "string") facts.license.push({ value: lic, kind: "expression" });
-    else if (isTable(lic) && typeof lic.text === "string") facts.license.push({ value: lic.text, kind: "text" });
-    else if (isTable(lic) && typeof lic.file === "string") facts.license.push({ value: lic.file, kind: "file" });
-    for (const f of strings(project["license-files"])) facts.license.push({ value: f, kind: "file" });
-    if (isTable(project.urls)) {
-      for (const [k, v] of Object.entries(project.urls)) if (typeof v === "string") facts.urls[k] = v;
-    }
-    pep508List(project.dependencies, "dependencies", false, "project");
-    if (isTable(project["optional-dependencies"])) {
-      for (const [extra, list3] of Object.entries(project["optional-dependencies"])) {
-        pep508List(list3, `optional:${extra}`, true, "project.optional-dependencies");
-      }
-    }
-  }
-  if (isTable(doc["dependency-groups"])) {
-    for (const [group, list3] of Object.entries(doc["dependency-groups"])) pep508List(list3, `group:${group}`, true, "dependency-groups");
-  }
-  if (isTable(doc["build-system"])) pep508List(doc["build-system"].requires, "build-system", false, "build-system");
-  const tool = isTable(doc.tool) ? doc.tool : void 0;
-  const poetry = tool && isTable(tool.poetry) ? tool.poetry : void 0;
-  if (poetry) readPoetry(file, poetry, lines, facts);
-  return facts;
-}
-function lineAt(lines, re, from) {
-  for (let i = from; i < lines.length; i++) if (re.test(lines[i])) return { line: i + 1 };
-  return {};
-}
-function readPoetry(file, poetry, lines, facts) {
-  if (!facts.name && typeof poetry.name === "string") {
-    facts.name = { name: poetry.name, ...lineAt(lines, /^\s*name\s*=/, headerLine(lines, "tool.poetry")) };
-  }
-  if (facts.classifiers.length === 0) facts.classifiers.push(...strings(poetry.classifiers));
-  if (typeof poetry.license === "string" && facts.license.length === 0) facts.license.push({ value: poetry.license, kind: "expression" });
-  for (const k of ["homepage", "repository", "documentation"]) {
-    const v = poetry[k];
-    if (typeof v === "string" && !(k in facts.urls)) facts.urls[k] = v;
-  }
-  if (isTable(poetry.urls)) {
-    for (const [k, v] of Object.entries(poetry.urls)) if (typeof v === "string") facts.urls[k] ??= v;
-  }
-  const tables = [
-    { deps: poetry.dependencies, scope: "poetry", optional: false, header: "tool.poetry.dependencies" },
-    { deps: poetry["dev-dependencies"], scope: "poetry-group:dev", optional: true, header: "tool.poetry.dev-dependencies" }
-  ];
-  if (isTable(poetry.group)) {
-    for (const [g, t] of Object.entries(poetry.group)) {
-      if (isTable(t))
-        tables.push({ deps: t.dependencies, scope: `poetry-group:${g}`, optional: true, header: `tool.poetry.group.${g}.dependencies` });
-    }
-  }
-  for (const { deps, scope, optional, header: header2 } of tables) {
-    if (!isTable(deps)) continue;
-    const from = headerLine(lines, header2);
-    for (const [name, value] of Object.entries(deps)) {
-      if (!isTorchName(name)) continue;
-      const keyRe = new RegExp(`^\\s*["']?${name.replace(/[.]/g, "\\.")}["']?\\s*=`);
-      const line = lineAt(lines, keyRe, from).line ?? lineAt(lines, keyRe, 0).line;
-      for (const v of Array.isArray(value) ? value : [value]) {
-        const decl = { file, specifier: "", scope, optional, syntax: "poetry" };
-        if (line !== void 0) decl.line = line;
-        if (typeof v === "string") decl.specifier = v.trim();
-        else if (isTable(v)) {
-          if (typeof v.version === "string") decl.specifier = v.version.trim();
-          if (v.optional === true) {
-            decl.optional = true;
-            decl.scope = `${scope}:optional`;
-          }
-          const marker = [
-            typeof v.markers === "string" ? v.markers : "",
-            typeof v.python === "string" ? `python ${v.python}` : "",
-            typeof v.platform === "string" ? `platform ${v.platform}` : ""
-          ].filter(Boolean).join("; ");
-          if (marker) decl.marker = marker;
-          if (typeof v.url === "string") decl.url = v.url;
-          else if (typeof v.path === "string" || typeof v.git === "string") decl.url = String(v.path ?? v.git);
-        } else continue;
-        facts.torch.push(decl);
-      }
-    }
-  }
-}
-var init_pyproject = __esm({
-  "src/evidence/python/pyproject.ts"() {
-    "use strict";
-    init_dist();
-    init_facts();
-    init_pep508();
-  }
-});
-
-// src/evidence/python/requirements-txt.ts
-import { posix } from "node:path";
-function logicalLines(text2) {
-  const out = [];
-  const lines = text2.split(/\r?\n/);
-  for (let i = 0; i < lines.length; i++) {
-    const start = i;
-    const parts = [];
-    let length = 0;
-    let l = lines[i];
-    while (l.endsWith("\\") && i + 1 < lines.length) {
-      if (length < MAX_LOGICAL_LINE) parts.push(l.slice(0, -1));
-      length += l.length;
-      l = lines[++i];
-    }
-    if (length < MAX_LOGICAL_LINE) parts.push(l);
-    out.push({ text: parts.join(" ").slice(0, MAX_LOGICAL_LINE), line: start + 1 });
-  }
-  return out;
-}
-function readRequirementsTxt(file, text2, optional, deadline = new Deadline()) {
-  const out = { torch: [], includes: [] };
-  for (const { text: raw, line } of logicalLines(text2)) {
-    if (deadline.expired()) {
-      out.cut = { line, budgetMs: deadline.ms };
-      break;
-    }
-    const l = raw.trimStart().startsWith("#") ? "" : stripInlineComment(raw);
-    if (!l) continue;
-    const inc = /^(?:-r|--requirement)(?:\s+|=)(\S+)/.exec(l);
-    if (inc) {
-      const target = posix.normalize(posix.join(posix.dirname(file), inc[1]));
-      if (!target.startsWith("../") && !posix.isAbsolute(target)) out.includes.push(target);
-      continue;
-    }
-    if (l.startsWith("-")) continue;
-    const spec = l.replace(/\s--?[a-z][\w-]*(?:[=\s]\S+)?/gi, "").trim();
-    const req = parsePep508(spec);
-    if (!req || !isTorchName(req.name)) continue;
-    const decl = { file, line, specifier: req.specifier, scope: "requirements", optional };
-    if (req.marker) decl.marker = req.marker;
-    if (req.url !== void 0) decl.url = req.url;
-    out.torch.push(decl);
-  }
-  return out;
-}
-function readRequirementFiles(paths, files, problems) {
-  const parsed = /* @__PURE__ */ new Map();
-  for (const p of paths) {
-    const text2 = files[p]?.text;
-    if (text2 === void 0) continue;
-    const read = readRequirementsTxt(p, text2, looksOptional(p));
-    if (read.cut) problems.push({ file: p, message: cutMessage(read.cut) });
-    parsed.set(p, read);
-  }
-  const required = /* @__PURE__ */ new Set();
-  const visit = (p, from) => {
-    if (required.has(p)) return;
-    required.add(p);
-    const f = parsed.get(p);
-    if (!f) return;
-    for (const inc of f.includes) {
-      if (!parsed.has(inc)) {
-        problems.push({ file: p, message: `includes ${inc}, which is not in the repository or was not read` });
-        continue;
-      }
-      if (from.length < 20) visit(inc, [...from, p]);
-    }
-  };
-  for (const p of parsed.keys()) if (!looksOptional(p)) visit(p, []);
-  const out = [];
-  for (const [p, f] of parsed) {
-    for (const d of f.torch) out.push(required.has(p) ? { ...d, optional: false } : d);
-  }
-  return out;
-}
-var MAX_LOGICAL_LINE;
-var init_requirements_txt = __esm({
-  "src/evidence/python/requirements-txt.ts"() {
-    "use strict";
-    init_facts();
-    init_pep508();
-    init_setup_cfg();
-    init_budget();
-    MAX_LOGICAL_LINE = 64 * 1024;
-  }
-});
-
-// src/evidence/python/setup-py.ts
-function tokenize(src) {
-  const out = [];
-  let i = 0;
-  let line = 1;
-  let depth2 = 0;
-  const n = src.length;
-  while (i < n) {
-    const c = src[i];
-    if (c === "\n") {
-      if (depth2 === 0 && out.length && out[out.length - 1].v !== "\n") out.push({ t: "op", v: "\n", line });
-      line++;
-      i++;
-      continue;
-    }
-    if (c === " " || c === "	" || c === "\r" || c === "\f") {
-      i++;
-      continue;
-    }
-    if (c === "\\" && src[i + 1] === "\n") {
-      i += 2;
-      line++;
-      continue;
-    }
-    if (c === "#") {
-      const nl = src.indexOf("\n", i);
-      i = nl < 0 ? n : nl;
-      continue;
-    }
-    const prefix = /[rRbBuUfF]{0,2}(?=['"])/y;
-    prefix.lastIndex = i;
-    const pm = /[A-Za-z_'"]/.test(c) ? prefix.exec(src) : null;
-    if (pm) {
-      const raw = /[rR]/.test(pm[0]);
-      let j = i + pm[0].length;
-      const q = src[j];
-      const triple = src.startsWith(q.repeat(3), j);
-      const quote2 = triple ? q.repeat(3) : q;
-      j += quote2.length;
-      const startLine = line;
-      let value = "";
-      while (j < n) {
-        if (src.startsWith(quote2, j)) {
-          j += quote2.length;
-          break;
-        }
-        const ch = src[j];
-        if (ch === "\n") {
-          if (!triple) break;
-          line++;
-        }
-        if (ch === "\\" && j + 1 < n) {
-          const nx = src[j + 1];
-          if (nx === "\n") line++;
-          value += raw ? ch + nx : nx === "n" ? "\n" : nx === "t" ? "	" : nx === "\n" ? "" : nx;
-          j += 2;
-          continue;
-        }
-        value += ch;
-        j++;
-      }
-      out.push({ t: "str", v: value, line: startLine });
-      i = j;
-      continue;
-    }
-    if (/[A-Za-z_]/.test(c)) {
-      let j = i + 1;
-      while (j < n && /[A-Za-z0-9_]/.test(src[j])) j++;
-      out.push({ t: "name", v: src.slice(i, j), line });
-      i = j;
-      continue;
-    }
-    if (/[0-9]/.test(c)) {
-      let j = i + 1;
-      while (j < n && /[0-9A-Za-z_.]/.test(src[j])) j++;
-      out.push({ t: "num", v: src.slice(i, j), line });
-      i = j;
-      continue;
-    }
-    const two = src.slice(i, i + 2);
-    if (["==", "!=", "<=", ">=", "+=", "**", "->", ":="].includes(two)) {
-      out.push({ t: "op", v: two, line });
-      i += 2;
-      continue;
-    }
-    if (c in OPEN) depth2++;
-    else if (CLOSE.has(c)) depth2 = Math.max(0, depth2 - 1);
-    out.push({ t: "op", v: c, line });
-    i++;
-  }
-  return out;
-}
-function setupArguments(src) {
-  const toks = tokenize(src);
-  const ev = new Evaluator(toks);
-  const out = /* @__PURE__ */ new Map();
-  for (let i = 0; i + 1 < toks.length; i++) {
-    const t = toks[i];
-    const next = toks[i + 1];
-    const prev = toks[i - 1]?.v;
-    const isKwarg = t.t === "name" && next.v === "=" && (prev === "(" || prev === "," || prev === "\n");
-    const isEntry = t.t === "str" && next.v === ":" && (prev === "{" || prev === ",");
-    if (!(isKwarg || isEntry) || !KEYS.has(t.v)) continue;
-    if (isKwarg && prev === "\n" && t.v !== "install_requires") continue;
-    const had = out.get(t.v);
-    if (had && had.k !== "unknown") continue;
-    out.set(t.v, ev.expr(i + 2).val);
-  }
-  return out;
-}
-function stringsOf(v) {
-  if (!v) return [];
-  if (v.k === "str") return [{ v: v.v, line: v.line }];
-  if (v.k === "list") return v.items.flatMap(stringsOf);
-  return [];
-}
-function readSetupPy(file, src, _problems) {
-  const facts = emptyFacts();
-  const args = setupArguments(src);
-  const name = args.get("name");
-  if (name?.k === "str") facts.name = { name: name.v, line: name.line };
-  facts.classifiers.push(...stringsOf(args.get("classifiers")).map((s) => s.v));
-  const lic = args.get("license");
-  if (lic?.k === "str") facts.license.push({ value: lic.v, kind: "text" });
-  const url = args.get("url");
-  if (url?.k === "str") facts.urls.Homepage = url.v;
-  const urls2 = args.get("project_urls");
-  if (urls2?.k === "dict") {
-    for (const [k, v] of urls2.entries) if (v.k === "str") facts.urls[k] = v.v;
-  }
-  const torchIn = /* @__PURE__ */ new Map();
-  const add = (v, scope, optional) => {
-    if (!v) return;
-    let found = torchIn.get(v);
-    if (!found) {
-      found = [];
-      for (const s of stringsOf(v)) {
-        for (const part of s.v.split("\n")) {
-          const req = parsePep508(part.trim());
-          if (req && isTorchName(req.name)) found.push({ req, line: s.line });
-        }
-      }
-      torchIn.set(v, found);
-    }
-    for (const { req, line } of found) {
-      const decl = { file, line, specifier: req.specifier, scope, optional };
-      if (req.marker) decl.marker = req.marker;
-      if (req.url !== void 0) decl.url = req.url;
-      facts.torch.push(decl);
-    }
-  };
-  add(args.get("install_requires"), "install_requires", false);
-  add(args.get("setup_requires"), "setup_requires", false);
-  add(args.get("tests_require"), "tests_require", true);
-  const extras = args.get("extras_require");
-  if (extras?.k === "dict") for (const [extra, v] of extras.entries) add(v, `extras_require:${extra}`, true);
-  return facts;
-}
-var OPEN, CLOSE, UNKNOWN, MAX_NESTING, Evaluator, KEYS;
-var init_setup_py = __esm({
-  "src/evidence/python/setup-py.ts"() {
-    "use strict";
-    init_facts();
-    init_pep508();
-    OPEN = { "(": ")", "[": "]", "{": "}" };
-    CLOSE = /* @__PURE__ */ new Set([")", "]", "}"]);
-    UNKNOWN = { k: "unknown" };
-    MAX_NESTING = 64;
-    Evaluator = class {
-      constructor(toks) {
-        this.toks = toks;
-        this.groupEnd = new Int32Array(toks.length).fill(toks.length);
-        const open2 = [];
-        for (let j = 0; j < toks.length; j++) {
-          const v = toks[j].v;
-          if (v in OPEN) open2.push(j);
-          else if (CLOSE.has(v) && open2.length > 0) this.groupEnd[open2.pop()] = j + 1;
-        }
-        for (let i = 0; i + 1 < toks.length; i++) {
-          const a = toks[i];
-          const prev = toks[i - 1];
-          if (a.t === "name" && toks[i + 1].v === "=" && (!prev || prev.v === "\n" || prev.v === ";") && !this.assigned.has(a.v)) {
-            this.assigned.set(a.v, i + 2);
-          }
-        }
-      }
-      toks;
-      assigned = /* @__PURE__ */ new Map();
-      resolving = /* @__PURE__ */ new Set();
-      resolved = /* @__PURE__ */ new Map();
-      /** for each opener, the index after its group: found once, so skipping a group costs nothing */
-      groupEnd;
-      /** Index after a balanced bracket group starting at `i` (an opener). */
-      skipGroup(i) {
-        return i < this.toks.length && this.toks[i].v in OPEN ? this.groupEnd[i] : Math.min(i + 1, this.toks.length);
-      }
-      /** Skips to the end of the expression: a `,` / closer at this level or a newline. */
-      skipExpr(i) {
-        let j = i;
-        while (j < this.toks.length) {
-          const v = this.toks[j].v;
-          if (v === "," || v === "\n" || v === ":" || CLOSE.has(v)) return j;
-          j = v in OPEN ? this.skipGroup(j) : j + 1;
-        }
-        return j;
-      }
-      expr(i, nesting = 0) {
-        let { val, end } = this.term(i, nesting);
-        while (this.toks[end]?.v === "+") {
-          const next = this.term(end + 1, nesting);
-          val = val.k === "list" && next.val.k === "list" ? { k: "list", items: [...val.items, ...next.val.items] } : UNKNOWN;
-          end = next.end;
-        }
-        if (end < this.toks.length && ![",", "\n", ":", ")", "]", "}"].includes(this.toks[end].v)) {
-          return { val: UNKNOWN, end: this.skipExpr(end) };
-        }
-        return { val, end };
-      }
-      term(i, nesting) {
-        const t = this.toks[i];
-        if (!t) return { val: UNKNOWN, end: i };
-        if (nesting > MAX_NESTING) return { val: UNKNOWN, end: t.v in OPEN ? this.skipGroup(i) : i + 1 };
-        let val = UNKNOWN;
-        let end = i + 1;
-        if (t.t === "str") {
-          let v = t.v;
-          while (this.toks[end]?.t === "str") v += this.toks[end++].v;
-          val = { k: "str", v, line: t.line };
-        } else if (t.v === "[" || t.v === "(") {
-          const r = this.sequence(i, nesting);
-          val = r.val;
-          end = r.end;
-        } else if (t.v === "{") {
-          const r = this.dict(i, nesting);
-          val = r.val;
-          end = r.end;
-        } else if (t.t === "name" && this.toks[i + 1]?.v === "(" && t.v === "dict") {
-          const r = this.kwargsDict(i + 1, nesting);
-          val = r.val;
-          end = r.end;
-        } else if (t.t === "name" && this.toks[i + 1]?.v !== "(" && this.assigned.has(t.v) && !this.resolving.has(t.v)) {
-          let known = this.resolved.get(t.v);
-          if (!known) {
-            this.resolving.add(t.v);
-            known = this.expr(this.assigned.get(t.v), nesting + 1).val;
-            this.resolving.delete(t.v);
-            this.resolved.set(t.v, known);
-          }
-          val = known;
-        }
-        while (end < this.toks.length && [".", "(", "["].includes(this.toks[end].v)) {
-          val = UNKNOWN;
-          end = this.toks[end].v === "." ? end + 2 : this.skipGroup(end);
-        }
-        return { val, end };
-      }
-      sequence(i, nesting) {
-        const close = OPEN[this.toks[i].v];
-        const items2 = [];
-        let j = i + 1;
-        while (j < this.toks.length && this.toks[j].v !== close) {
-          if (this.toks[j].v === "\n" || this.toks[j].v === ",") {
-            j++;
-            continue;
-          }
-          if (this.toks[j].v === "for") return { val: UNKNOWN, end: this.skipGroup(i) };
-          const r = this.expr(j, nesting + 1);
-          items2.push(r.val);
-          j = r.end > j ? r.end : j + 1;
-          if (this.toks[j]?.v === ":" || CLOSE.has(this.toks[j]?.v ?? "") && this.toks[j].v !== close)
-            return { val: UNKNOWN, end: this.skipGroup(i) };
-        }
-        return { val: { k: "list", items: items2 }, end: j + 1 };
-      }
-      dict(i, nesting) {
-        const entries = [];
-        let j = i + 1;
-        while (j < this.toks.length && this.toks[j].v !== "}") {
-          if (this.toks[j].v === "," || this.toks[j].v === "\n") {
-            j++;
-            continue;
-          }
-          const key = this.expr(j, nesting + 1);
-          j = key.end > j ? key.end : j + 1;
-          if (this.toks[j]?.v !== ":") return { val: { k: "list", items: [key.val] }, end: this.skipGroup(i) };
-          const value = this.expr(j + 1, nesting + 1);
-          if (key.val.k === "str") entries.push([key.val.v, value.val]);
-          j = value.end > j + 1 ? value.end : j + 2;
-        }
-        return { val: { k: "dict", entries }, end: j + 1 };
-      }
-      kwargsDict(i, nesting) {
-        const entries = [];
-        let j = i + 1;
-        while (j < this.toks.length && this.toks[j].v !== ")") {
-          const t = this.toks[j];
-          if (t.t === "name" && this.toks[j + 1]?.v === "=") {
-            const value = this.expr(j + 2, nesting + 1);
-            entries.push([t.v, value.val]);
-            j = value.end > j + 2 ? value.end : j + 3;
-          } else j = t.v in OPEN ? this.skipGroup(j) : j + 1;
-        }
-        return { val: { k: "dict", entries }, end: j + 1 };
-      }
-    };
-    KEYS = /* @__PURE__ */ new Set([
-      "name",
-      "install_requires",
-      "extras_require",
-      "tests_require",
-      "setup_requires",
-      "classifiers",
-      "license",
-      "url",
-      "project_urls"
-    ]);
-  }
-});
-
-// src/evidence/python/index.ts
-function packagingKind(path) {
-  const d = depth(path);
-  const base = path.slice(path.lastIndexOf("/") + 1);
-  const dir = path.slice(0, Math.max(0, path.lastIndexOf("/")));
-  if (d <= 4 && base === "pyproject.toml") return "pyproject";
-  if (d <= 4 && base === "setup.cfg") return "setup.cfg";
-  if (d <= 4 && base === "setup.py") return "setup.py";
-  if (d <= 3 && /\.(txt|in)$/i.test(base) && (/(^|[-_.])requirements?([-_.][^/]*)?\.(txt|in)$/i.test(base) || /(^|\/)requirements?$/i.test(dir))) {
-    return "requirements";
-  }
-  if (d <= 3 && /^environment[^/]*\.ya?ml$/i.test(base)) return "environment";
-  if (d <= 4 && /^(meta\.ya?ml|recipe\.ya?ml)$/i.test(base) && (d > 1 || /(conda|recipe)/i.test(dir))) return "recipe";
-  return void 0;
-}
-function extractPython(files, problems, context = {}) {
-  const out = { torch: [], classifiers: [], licenseMeta: [], urls: {}, files: [] };
-  const byKind = /* @__PURE__ */ new Map();
-  for (const path of Object.keys(files).sort()) {
-    const kind = packagingKind(path);
-    if (!kind) continue;
-    const blob = files[path];
-    if (blob.text === void 0) {
-      if (blob.binary) problems.push({ file: path, message: "a binary file where a packaging file was expected; not read" });
-      continue;
-    }
-    out.files.push(path);
-    byKind.set(kind, [...byKind.get(kind) ?? [], path]);
-  }
-  const torch2 = [];
-  const metadata = [];
-  for (const kind of METADATA_ORDER) {
-    for (const path of byKind.get(kind) ?? []) {
-      const text2 = files[path].text;
-      const read = kind === "pyproject" ? readPyproject : kind === "setup.cfg" ? readSetupCfg : readSetupPy;
-      try {
-        metadata.push({ path, facts: read(path, text2, problems) });
-      } catch (err) {
-        problems.push({ file: path, message: `could not be read: ${err.message}` });
-      }
-    }
-  }
-  metadata.sort((a, b) => depth(a.path) - depth(b.path) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const hasRoot = metadata.some((m) => depth(m.path) === 1);
-  const readable = hasRoot ? metadata.filter((m) => depth(m.path) <= 2) : metadata;
-  const candidates2 = [];
-  for (const { path, facts } of readable) {
-    if (facts.name && !candidates2.some((c) => dirOf2(c.file) === dirOf2(path))) {
-      candidates2.push({ name: facts.name.name, file: path, ...facts.name.line !== void 0 ? { line: facts.name.line } : {} });
-    }
-  }
-  const choice = hasRoot ? void 0 : chooseProjectPackage(candidates2, context);
-  const projectDir = choice ? dirOf2(choice.pkg.file) : "";
-  const otherPackage = (file) => projectDir !== "" && !file.startsWith(`${projectDir}/`) && candidates2.some((c) => dirOf2(c.file) !== "" && dirOf2(c.file) !== projectDir && file.startsWith(`${dirOf2(c.file)}/`));
-  if (choice) {
-    out.distribution = { ...choice.pkg, why: choice.why };
-    out.projectDir = projectDir;
-  }
-  if (!hasRoot && candidates2.length > 0) out.packages = candidates2;
-  const classifiers = /* @__PURE__ */ new Set();
-  for (const { path, facts } of readable) {
-    if (otherPackage(path) || projectDir !== "" && !path.startsWith(`${projectDir}/`) && depth(path) > 1) continue;
-    torch2.push(...facts.torch);
-    if (!out.distribution && facts.name) {
-      out.distribution = { name: facts.name.name, file: path, ...facts.name.line !== void 0 ? { line: facts.name.line } : {} };
-    }
-    if (depth(path) === 1 || classifiers.size === 0) for (const c of facts.classifiers) classifiers.add(c.trim());
-    for (const l of facts.license) out.licenseMeta.push({ value: l.value, file: path, kind: l.kind });
-    for (const c of facts.classifiers)
-      if (c.startsWith("License ::")) out.licenseMeta.push({ value: c.trim(), file: path, kind: "classifier" });
-    for (const [k, v] of Object.entries(facts.urls)) if (!(k in out.urls)) out.urls[k] = v;
-  }
-  out.classifiers = [...classifiers];
-  const reqs = byKind.get("requirements") ?? [];
-  torch2.push(...readRequirementFiles(reqs, files, problems));
-  for (const path of byKind.get("environment") ?? []) {
-    torch2.push(...readEnvironmentYml(path, files[path].text, looksOptional(path), problems));
-  }
-  for (const path of byKind.get("recipe") ?? []) torch2.push(...readCondaRecipe(path, files[path].text));
-  out.torch = torch2.filter((d) => !otherPackage(d.file)).sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0));
-  return out;
-}
-var METADATA_ORDER, pythonExtractor, dirOf2;
-var init_python = __esm({
-  "src/evidence/python/index.ts"() {
-    "use strict";
-    init_choose();
-    init_conda();
-    init_facts();
-    init_pyproject();
-    init_requirements_txt();
-    init_setup_cfg();
-    init_setup_py();
-    METADATA_ORDER = ["pyproject", "setup.cfg", "setup.py"];
-    pythonExtractor = {
-      name: "python",
-      wants: (path) => packagingKind(path) !== void 0,
-      extract: (_tree, files, problems) => extractPython(files, problems)
-    };
-    dirOf2 = (file) => file.slice(0, Math.max(0, file.lastIndexOf("/")));
-  }
-});
-
 // src/evidence/ci/commands.ts
 function asksForNonTestJob(cmd, tool) {
   const tokens2 = cmd.split(/\s+/).filter(Boolean);
@@ -13030,7 +10346,7 @@ function asksForNonTestJob(cmd, tool) {
   }
   return jobs.length > 0 && jobs.every((j) => NOT_TEST_JOB.test(j.replace(/^['"]|['"]$/g, "")));
 }
-function logicalLines2(script) {
+function logicalLines(script) {
   const out = [];
   const lines = script.split(/\r?\n/);
   for (let i = 0; i < lines.length; i++) {
@@ -13055,7 +10371,7 @@ function makeTarget(cmd) {
 }
 function scanScript(script) {
   const out = [];
-  for (const { text: text2, offset } of logicalLines2(script)) {
+  for (const { text: text2, offset } of logicalLines(script)) {
     const line = text2.trim();
     if (!line || line.startsWith("#") || line.length > 1e4) continue;
     const shown = line.length > 200 ? `${line.slice(0, 197)}...` : line;
@@ -13087,10 +10403,10 @@ function scanScript(script) {
   return out;
 }
 function publishAction(uses, withArgs) {
-  const ref = uses.toLowerCase().split("@")[0];
-  if (ref === "pypa/gh-action-pypi-publish") return "pypa/gh-action-pypi-publish";
-  if (ref === "pyo3/maturin-action" && /^(upload|publish)$/.test(String(withArgs?.command ?? ""))) return "maturin-action upload";
-  if (/conda-incubator\/.*upload|anaconda.*upload/.test(ref)) return "conda upload action";
+  const ref2 = uses.toLowerCase().split("@")[0];
+  if (ref2 === "pypa/gh-action-pypi-publish") return "pypa/gh-action-pypi-publish";
+  if (ref2 === "pyo3/maturin-action" && /^(upload|publish)$/.test(String(withArgs?.command ?? ""))) return "maturin-action upload";
+  if (/conda-incubator\/.*upload|anaconda.*upload/.test(ref2)) return "conda upload action";
   return void 0;
 }
 var NOT_RUNNING, TESTS, NOT_TEST_JOB, PUBLISH;
@@ -13233,39 +10549,6 @@ var init_matrix = __esm({
   }
 });
 
-// src/evidence/ci/runners.ts
-function labelOs(label2) {
-  const l = label2.toLowerCase();
-  if (/ubuntu|linux|debian|centos|fedora|rhel|rocky|alpine/.test(l)) return "linux";
-  if (/macos|mac-os|osx|darwin|^mac\b/.test(l)) return "macos";
-  if (/windows|^win(\d|-|$)/.test(l)) return "windows";
-  return void 0;
-}
-function runnerOs(labels) {
-  for (const l of labels) {
-    const os = labelOs(l);
-    if (os) return os;
-  }
-  return void 0;
-}
-function classifierOs(classifiers) {
-  const out = /* @__PURE__ */ new Set();
-  for (const c of classifiers) {
-    const parts = c.split("::").map((p) => p.trim().toLowerCase());
-    if (parts[0] !== "operating system") continue;
-    const rest = parts.slice(1).join(" ");
-    if (/linux/.test(rest)) out.add("linux");
-    else if (/macos|mac os|darwin/.test(rest)) out.add("macos");
-    else if (/windows/.test(rest)) out.add("windows");
-  }
-  return [...out].sort();
-}
-var init_runners = __esm({
-  "src/evidence/ci/runners.ts"() {
-    "use strict";
-  }
-});
-
 // src/evidence/ci/github-actions.ts
 function isObj(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
@@ -13301,7 +10584,7 @@ function readYaml(file, text2, problems) {
     return void 0;
   }
 }
-function lineAt2(y, path) {
+function lineAt(y, path) {
   for (let n = path.length; n >= 0; n--) {
     try {
       const node = y.doc.getIn(path.slice(0, n), true);
@@ -13313,7 +10596,7 @@ function lineAt2(y, path) {
 }
 function scriptStartLine(y, path) {
   const node = y.doc.getIn(path, true);
-  const line = lineAt2(y, path);
+  const line = lineAt(y, path);
   if (line === void 0) return void 0;
   return yaml2().isScalar(node) && (node.type === "BLOCK_LITERAL" || node.type === "BLOCK_FOLDED") ? line + 1 : line;
 }
@@ -13389,7 +10672,7 @@ function readGithubWorkflow(file, text2, problems) {
       if (typeof step.uses === "string") {
         const tool = publishAction(step.uses, isObj(step.with) ? step.with : void 0);
         if (tool) {
-          const line = lineAt2(y, ["jobs", jobId, "steps", i, "uses"]);
+          const line = lineAt(y, ["jobs", jobId, "steps", i, "uses"]);
           out.publishSteps.push({ file, ...line !== void 0 ? { line } : {}, job: jobId, tool, text: `uses: ${step.uses}` });
         }
       }
@@ -13431,7 +10714,24 @@ var init_github_actions = __esm({
   }
 });
 
-// src/evidence/ci/other-systems.ts
+// src/evidence/ci/systems/github-actions.ts
+var githubActions;
+var init_github_actions2 = __esm({
+  "src/evidence/ci/systems/github-actions.ts"() {
+    "use strict";
+    init_github_actions();
+    githubActions = {
+      id: "github-actions",
+      name: "GitHub Actions",
+      shownAs: ".github/workflows/*.yml",
+      matches: (path) => /^\.github\/workflows\/[^/]+\.ya?ml$/i.test(path),
+      declaresTriggers: true,
+      read: readGithubWorkflow
+    };
+  }
+});
+
+// src/evidence/ci/system.ts
 function isObj2(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
@@ -13452,6 +10752,15 @@ function scanAt(y, path, value, file, job, out, depth2 = 0) {
   if (typeof value === "string") stepsFrom(scanScript(value), file, scriptStartLine(y, path), job, out);
   else if (Array.isArray(value)) value.forEach((v, i) => scanAt(y, [...path, i], v, file, job, out, depth2 + 1));
 }
+var init_system = __esm({
+  "src/evidence/ci/system.ts"() {
+    "use strict";
+    init_commands();
+    init_github_actions();
+  }
+});
+
+// src/evidence/ci/systems/gitlab-ci.ts
 function readGitlab(file, text2, problems) {
   const y = readYaml(file, text2, problems);
   if (!y || !isObj2(y.data)) return y ? blank(file, "gitlab-ci", ["push"]) : void 0;
@@ -13470,6 +10779,37 @@ function readGitlab(file, text2, problems) {
   for (const key of ["before_script", "after_script"]) scanAt(y, [key], y.data[key], file, "(default)", out);
   return finish(out, runners, os);
 }
+var GITLAB_RESERVED, gitlabCi;
+var init_gitlab_ci = __esm({
+  "src/evidence/ci/systems/gitlab-ci.ts"() {
+    "use strict";
+    init_github_actions();
+    init_runners();
+    init_system();
+    GITLAB_RESERVED = /* @__PURE__ */ new Set([
+      "stages",
+      "variables",
+      "default",
+      "include",
+      "workflow",
+      "image",
+      "services",
+      "before_script",
+      "after_script",
+      "cache",
+      "pages"
+    ]);
+    gitlabCi = {
+      id: "gitlab-ci",
+      name: "GitLab CI",
+      shownAs: ".gitlab-ci.yml",
+      matches: (path) => path === ".gitlab-ci.yml" || path === ".gitlab-ci.yaml",
+      read: readGitlab
+    };
+  }
+});
+
+// src/evidence/ci/systems/circleci.ts
 function readCircleci(file, text2, problems) {
   const y = readYaml(file, text2, problems);
   if (!y) return void 0;
@@ -13514,6 +10854,24 @@ function readCircleci(file, text2, problems) {
   }
   return finish(out, runners, os);
 }
+var circleci;
+var init_circleci = __esm({
+  "src/evidence/ci/systems/circleci.ts"() {
+    "use strict";
+    init_github_actions();
+    init_runners();
+    init_system();
+    circleci = {
+      id: "circleci",
+      name: "CircleCI",
+      shownAs: ".circleci/config.yml",
+      matches: (path) => path === ".circleci/config.yml" || path === ".circleci/config.yaml",
+      read: readCircleci
+    };
+  }
+});
+
+// src/evidence/ci/systems/azure-pipelines.ts
 function readAzure(file, text2, problems) {
   const y = readYaml(file, text2, problems);
   if (!y) return void 0;
@@ -13559,6 +10917,24 @@ function readAzure(file, text2, problems) {
   }
   return finish(out, runners, os);
 }
+var azurePipelines;
+var init_azure_pipelines = __esm({
+  "src/evidence/ci/systems/azure-pipelines.ts"() {
+    "use strict";
+    init_github_actions();
+    init_runners();
+    init_system();
+    azurePipelines = {
+      id: "azure-pipelines",
+      name: "Azure Pipelines",
+      shownAs: "azure-pipelines.yml",
+      matches: (path) => /^\.?azure-pipelines(\.ya?ml|\/[^/]+\.ya?ml)$/i.test(path),
+      read: readAzure
+    };
+  }
+});
+
+// src/evidence/ci/systems/travis.ts
 function readTravis(file, text2, problems) {
   const y = readYaml(file, text2, problems);
   if (!y) return void 0;
@@ -13582,6 +10958,60 @@ function readTravis(file, text2, problems) {
   if (oses.length === 0) oses.push("linux");
   return finish(out, oses, oses.map(labelOs));
 }
+var travis;
+var init_travis = __esm({
+  "src/evidence/ci/systems/travis.ts"() {
+    "use strict";
+    init_github_actions();
+    init_runners();
+    init_system();
+    travis = {
+      id: "travis",
+      name: "Travis",
+      shownAs: ".travis.yml",
+      matches: (path) => path === ".travis.yml" || path === ".travis.yaml",
+      read: readTravis
+    };
+  }
+});
+
+// src/evidence/ci/systems/jenkins.ts
+function readJenkinsfile(file, text2) {
+  const out = blank(file, "jenkins", ["push"]);
+  const runners = [];
+  const os = [];
+  text2.split(/\r?\n/).forEach((line, i) => {
+    if (line.length > 1e4) return;
+    const label2 = /\blabel\s*\(?\s*['"]([^'"]+)['"]/.exec(line);
+    if (label2) {
+      runners.push(label2[1]);
+      os.push(labelOs(label2[1]));
+    }
+    if (/^\s*bat\b/.test(line)) os.push("windows");
+    const body = line.replace(/['"]/g, " ");
+    if (body.trim()) stepsFrom(scanScript(body), file, i + 1, void 0, out);
+  });
+  return finish(out, runners, os);
+}
+var jenkins;
+var init_jenkins = __esm({
+  "src/evidence/ci/systems/jenkins.ts"() {
+    "use strict";
+    init_commands();
+    init_github_actions();
+    init_runners();
+    init_system();
+    jenkins = {
+      id: "jenkins",
+      name: "Jenkins",
+      shownAs: "Jenkinsfile",
+      matches: (path) => /^(?:[^/]+\/)?Jenkinsfile[^/]*$/.test(path),
+      read: (file, text2) => readJenkinsfile(file, text2)
+    };
+  }
+});
+
+// src/evidence/ci/systems/buildkite.ts
 function readBuildkite(file, text2, problems) {
   const y = readYaml(file, text2, problems);
   if (!y) return void 0;
@@ -13606,214 +11036,2775 @@ function readBuildkite(file, text2, problems) {
   walk(isObj2(d) ? d.steps : d, isObj2(d) ? ["steps"] : [], 0);
   return finish(out, runners, os);
 }
-function readJenkinsfile(file, text2) {
-  const out = blank(file, "jenkins", ["push"]);
-  const runners = [];
-  const os = [];
-  text2.split(/\r?\n/).forEach((line, i) => {
-    if (line.length > 1e4) return;
-    const label2 = /\blabel\s*\(?\s*['"]([^'"]+)['"]/.exec(line);
-    if (label2) {
-      runners.push(label2[1]);
-      os.push(labelOs(label2[1]));
-    }
-    if (/^\s*bat\b/.test(line)) os.push("windows");
-    const body = line.replace(/['"]/g, " ");
-    if (body.trim()) stepsFrom(scanScript(body), file, i + 1, void 0, out);
-  });
-  return finish(out, runners, os);
-}
-var GITLAB_RESERVED;
-var init_other_systems = __esm({
-  "src/evidence/ci/other-systems.ts"() {
+var buildkite;
+var init_buildkite = __esm({
+  "src/evidence/ci/systems/buildkite.ts"() {
     "use strict";
-    init_commands();
     init_github_actions();
     init_runners();
-    GITLAB_RESERVED = /* @__PURE__ */ new Set([
-      "stages",
-      "variables",
-      "default",
-      "include",
-      "workflow",
-      "image",
-      "services",
-      "before_script",
-      "after_script",
-      "cache",
-      "pages"
-    ]);
-  }
-});
-
-// src/evidence/ci/index.ts
-function ciKind(path) {
-  if (/^\.github\/workflows\/[^/]+\.ya?ml$/i.test(path)) return "github-actions";
-  if (/^\.github\/actions\/(?:[^/]+\/){1,3}action\.ya?ml$/i.test(path)) return "composite-action";
-  if (path === ".gitlab-ci.yml" || path === ".gitlab-ci.yaml") return "gitlab-ci";
-  if (path === ".circleci/config.yml" || path === ".circleci/config.yaml") return "circleci";
-  if (/^\.?azure-pipelines(\.ya?ml|\/[^/]+\.ya?ml)$/i.test(path)) return "azure-pipelines";
-  if (path === ".travis.yml" || path === ".travis.yaml") return "travis";
-  if (/^(?:[^/]+\/)?Jenkinsfile[^/]*$/.test(path)) return "jenkins";
-  if (/^\.buildkite\/[^/]+\.ya?ml$/i.test(path)) return "buildkite";
-  if (/^(GNUmakefile|Makefile|makefile)$/.test(path)) return "makefile";
-  return void 0;
-}
-function readMakefile(text2) {
-  const rules = /* @__PURE__ */ new Map();
-  let first;
-  let current = [];
-  text2.split(/\r?\n/).forEach((line, i) => {
-    if (line.startsWith("	")) {
-      for (const r of current) r.recipe.push({ text: line.trim().replace(/^[@+-]+/, ""), line: i + 1 });
-      return;
-    }
-    const colon = line.indexOf(":");
-    const targets = colon > 0 ? line.slice(0, colon) : "";
-    if (!targets || line[colon + 1] === "=" || !/^[\w./ -]+$/.test(targets)) {
-      if (line.trim() && !line.startsWith("#")) current = [];
-      return;
-    }
-    current = [];
-    const rest = line.slice(colon + 1).replace(/^:/, "");
-    for (const t of targets.split(/\s+/).filter(Boolean)) {
-      if (t.startsWith(".")) continue;
-      first ??= t;
-      const rule = rules.get(t) ?? { prereqs: [], recipe: [] };
-      rule.prereqs.push(...rest.split(";")[0].split(/\s+/).filter(Boolean));
-      rules.set(t, rule);
-      current.push(rule);
-    }
-  });
-  return first !== void 0 ? { rules, first } : { rules };
-}
-function makeRunsTests(rules, target, seen = /* @__PURE__ */ new Set()) {
-  if (seen.has(target) || seen.size > 20) return void 0;
-  seen.add(target);
-  const rule = rules.get(target);
-  if (!rule) return void 0;
-  for (const r of rule.recipe) {
-    const test = scanScript(r.text).find((m) => m.kind === "test" && m.makeTarget === void 0);
-    if (test) return test.tool;
-    const nested = scanScript(r.text).find((m) => m.makeTarget !== void 0);
-    if (nested) {
-      const t = makeRunsTests(rules, nested.makeTarget, seen);
-      if (t) return t;
-    }
-  }
-  for (const p of rule.prereqs) {
-    const t = makeRunsTests(rules, p, seen);
-    if (t) return t;
-  }
-  return void 0;
-}
-function extractCi(files, problems) {
-  const out = { systems: [], workflows: [], os: [], testSteps: [], publishSteps: [] };
-  const reads = [];
-  let makefile;
-  for (const path of Object.keys(files).sort()) {
-    const kind = ciKind(path);
-    if (!kind) continue;
-    const blob = files[path];
-    if (blob.text === void 0) {
-      if (blob.binary) problems.push({ file: path, message: "a binary file where a CI configuration was expected; not read" });
-      continue;
-    }
-    const text2 = blob.text;
-    let read;
-    try {
-      switch (kind) {
-        case "github-actions":
-          read = readGithubWorkflow(path, text2, problems);
-          break;
-        case "composite-action":
-          read = readCompositeAction(path, text2, problems);
-          break;
-        case "gitlab-ci":
-          read = readGitlab(path, text2, problems);
-          break;
-        case "circleci":
-          read = readCircleci(path, text2, problems);
-          break;
-        case "azure-pipelines":
-          read = readAzure(path, text2, problems);
-          break;
-        case "travis":
-          read = readTravis(path, text2, problems);
-          break;
-        case "buildkite":
-          read = readBuildkite(path, text2, problems);
-          break;
-        case "jenkins":
-          read = readJenkinsfile(path, text2);
-          break;
-        case "makefile":
-          if (!makefile) makefile = readMakefile(text2);
-          continue;
-      }
-    } catch (err) {
-      problems.push({ file: path, message: `could not be analysed: ${err.message.split("\n")[0]}` });
-      continue;
-    }
-    if (!read) {
-      if (kind !== "composite-action") out.workflows.push({ file: path, system: kind, triggers: [], runners: [], os: [] });
-      continue;
-    }
-    reads.push(read);
-    if (kind !== "composite-action") out.workflows.push(read.workflow);
-  }
-  for (const r of reads) {
-    out.testSteps.push(...r.testSteps);
-    out.publishSteps.push(...r.publishSteps);
-    for (const m of r.makeSteps) {
-      const target = m.target || makefile?.first;
-      const runs = makefile && target ? makeRunsTests(makefile.rules, target) : void 0;
-      if (runs) {
-        const { target: _t, ...step } = m;
-        out.testSteps.push({ ...step, tool: `make ${target} (${runs})` });
-      }
-    }
-  }
-  out.systems = [...new Set(out.workflows.map((w) => w.system))].sort();
-  out.os = [...new Set(out.workflows.flatMap((w) => w.os))].sort();
-  return out;
-}
-var ciExtractor;
-var init_ci = __esm({
-  "src/evidence/ci/index.ts"() {
-    "use strict";
-    init_commands();
-    init_github_actions();
-    init_other_systems();
-    ciExtractor = {
-      name: "ci",
-      wants: (path) => ciKind(path) !== void 0,
-      extract: (_tree, files, problems) => extractCi(files, problems)
+    init_system();
+    buildkite = {
+      id: "buildkite",
+      name: "Buildkite",
+      shownAs: ".buildkite/",
+      matches: (path) => /^\.buildkite\/[^/]+\.ya?ml$/i.test(path),
+      read: readBuildkite
     };
   }
 });
 
-// src/evidence/community.ts
-function wantsCommunityFile(path) {
-  const c = path.charCodeAt(0);
-  if (path.includes("/") && !(c === 46 ? path.startsWith(".github/") : c === 100 && (path.startsWith("docs/") || path.startsWith("doc/"))))
-    return false;
-  const slash = path.lastIndexOf("/");
-  const dir = slash < 0 ? "" : path.slice(0, slash);
-  const base = path.slice(slash + 1);
-  if (dir === "" && /^mkdocs\.ya?ml$/i.test(base)) return true;
-  if ((dir === "" || dir === ".github" || dir === "docs") && PLACED.test(base) && TEXT_EXT.test(base)) return true;
-  if (/^docs?(\/source)?$/.test(dir) && DOCS_PAGE.test(base)) return true;
-  if (/^docs?\//.test(dir + "/") && /^governance[^/]*\.(md|markdown|rst|txt)$/i.test(base)) return true;
-  return false;
+// src/evidence/ci/systems/woodpecker.ts
+function eventsOf(when) {
+  const conditions = Array.isArray(when) ? when : [when];
+  const events = conditions.flatMap((c) => isObj2(c) ? strs(c.event) : []);
+  return events.length ? [...new Set(events)] : EVERY_EVENT;
 }
-var PLACED, DOCS_PAGE, TEXT_EXT;
-var init_community = __esm({
-  "src/evidence/community.ts"() {
+function readWoodpecker(file, text2, problems) {
+  const y = readYaml(file, text2, problems);
+  if (!y) return void 0;
+  const d = isObj2(y.data) ? y.data : {};
+  const out = blank(file, "woodpecker", eventsOf(d.when));
+  const key = d.steps !== void 0 ? "steps" : "pipeline";
+  const steps = Array.isArray(d[key]) ? [...d[key].entries()] : isObj2(d[key]) ? Object.entries(d[key]) : [];
+  let images = 0;
+  for (const [id, step] of steps) {
+    if (!isObj2(step)) continue;
+    const name = typeof step.name === "string" ? step.name : String(id);
+    for (const k of ["commands", "entrypoint"]) scanAt(y, [key, id, k], step[k], file, name, out);
+    if (typeof step.image === "string") images++;
+  }
+  const labels = isObj2(d.labels) ? d.labels : {};
+  const platform = typeof labels.platform === "string" ? labels.platform : typeof d.platform === "string" ? d.platform : void 0;
+  const runners = [];
+  const os = [];
+  if (platform) {
+    runners.push(platform);
+    os.push(labelOs(platform));
+  } else if (images > 0) {
+    runners.push("container");
+    os.push("linux");
+  }
+  return finish(out, runners, os);
+}
+var EVERY_EVENT, woodpecker;
+var init_woodpecker = __esm({
+  "src/evidence/ci/systems/woodpecker.ts"() {
     "use strict";
-    PLACED = /^(readme|governance|contributing|code[_-]of[_-]conduct|codeowners|maintainers|owners|emeritus|alumni|retired)([._-][^/]*)?$/i;
-    DOCS_PAGE = /^(index|quick[_-]?start|getting[_-]?started|get[_-]?started|install|installation)\.(md|markdown|rst|txt)$/i;
-    TEXT_EXT = /(^[^.]*$)|\.(md|markdown|mdown|rst|txt|text|adoc|asciidoc|org|html?|ya?ml|toml|json|csv)$/i;
+    init_github_actions();
+    init_runners();
+    init_system();
+    EVERY_EVENT = ["push", "pull_request", "tag"];
+    woodpecker = {
+      id: "woodpecker",
+      name: "Woodpecker CI",
+      shownAs: ".woodpecker/*.yml",
+      matches: (path) => /^\.woodpecker(\.ya?ml|\/[^/]+\.ya?ml)$/i.test(path),
+      declaresTriggers: true,
+      read: readWoodpecker
+    };
+  }
+});
+
+// src/evidence/ci/systems/index.ts
+function ciSystemOf(path) {
+  return CI_SYSTEMS.find((s) => s.matches(path));
+}
+function ciSystemById(id) {
+  return CI_SYSTEMS.find((s) => s.id === id);
+}
+function ciFilesShown() {
+  return CI_SYSTEMS.map((s) => s.shownAs).join(", ");
+}
+var CI_SYSTEMS;
+var init_systems = __esm({
+  "src/evidence/ci/systems/index.ts"() {
+    "use strict";
+    init_github_actions2();
+    init_gitlab_ci();
+    init_circleci();
+    init_azure_pipelines();
+    init_travis();
+    init_jenkins();
+    init_buildkite();
+    init_woodpecker();
+    CI_SYSTEMS = [
+      githubActions,
+      gitlabCi,
+      circleci,
+      azurePipelines,
+      travis,
+      jenkins,
+      buildkite,
+      woodpecker
+    ];
+  }
+});
+
+// src/evidence/online/errors.ts
+function onlineError(online, ...sources2) {
+  const errors = online?.errors;
+  if (!errors) return void 0;
+  for (const s of sources2) if (errors[s] !== void 0) return errors[s];
+  for (const s of sources2) {
+    const whole = s.split("/")[0];
+    if (whole !== s && errors[whole] !== void 0) return errors[whole];
+  }
+  return void 0;
+}
+var init_errors2 = __esm({
+  "src/evidence/online/errors.ts"() {
+    "use strict";
+  }
+});
+
+// src/requirements/working-ci.ts
+function runsOnChanges(w) {
+  return !ciSystemById(w.system)?.declaresTriggers || w.triggers.some((t) => CHANGE_EVENTS.has(t));
+}
+function declaredOs(evidence) {
+  const out = new Set(classifierOs(evidence.python.classifiers));
+  for (const p of evidence.online?.pypi?.wheelPlatforms ?? []) if (["linux", "macos", "windows"].includes(p)) out.add(p);
+  return [...out].sort();
+}
+function workflowRef(w) {
+  const detail = [
+    w.system,
+    w.triggers.length ? `on ${w.triggers.join(", ")}` : "no triggers read",
+    w.runners.length ? `runners ${w.runners.join("; ")}` : ""
+  ].filter(Boolean).join("; ");
+  return { kind: "file", ref: w.file, detail };
+}
+function evaluateWorkingCi(evidence) {
+  const ci = evidence.ci;
+  const hosted = evidence.online?.github ?? evidence.online?.gitlab;
+  const lastRun = hosted?.lastRun;
+  const declared = declaredOs(evidence);
+  const missingOs = declared.filter((o) => !ci.os.includes(o));
+  const onChanges = ci.workflows.filter(runsOnChanges);
+  const measured = {
+    systems: ci.systems,
+    workflows: ci.workflows.map((w) => w.file),
+    os: ci.os,
+    declaredOs: declared,
+    ...missingOs.length ? { missingOs } : {},
+    ...lastRun ? { lastRun } : {},
+    ...hosted?.runs?.length ? { runs: hosted.runs } : {}
+  };
+  const evidenceRefs = [...onChanges, ...ci.workflows.filter((w) => !onChanges.includes(w))].map(workflowRef);
+  if (lastRun)
+    evidenceRefs.unshift({ kind: "api", ref: lastRun.url, detail: `latest completed run: ${lastRun.conclusion} at ${lastRun.at}` });
+  const osNote = missingOs.length ? ` The project declares ${missingOs.join(", ")} (classifiers or wheels) but no CI runner runs on ${missingOs.length === 1 ? "it" : "them"}${ci.os.length ? ` (runners: ${ci.os.join(", ")})` : " (no runner OS could be read)"}.` : "";
+  const osFix = missingOs.length ? `Add ${missingOs.join(", ")} runners to the CI matrix (e.g. runs-on: \${{ matrix.os }} with ${missingOs.map((o) => o === "linux" ? "ubuntu-latest" : o === "macos" ? "macos-latest" : "windows-latest").join(", ")}), or drop the Operating System classifiers the project does not test.` : void 0;
+  const result = (status, summary, fix) => {
+    const fixes = [fix, osFix].filter(Boolean).join(" ");
+    return { status, summary: summary + osNote, measured, evidence: evidenceRefs, ...fixes ? { fix: fixes } : {} };
+  };
+  const runs = hosted?.runs?.length ? hosted.runs : lastRun ? [{ workflow: "", ...lastRun }] : [];
+  if (runs.length > 0) {
+    const label2 = (r) => `${r.workflow ? `${r.workflow}: ` : ""}${r.conclusion.toLowerCase()}, ${r.at.slice(0, 10)}`;
+    const failed = runs.filter((r) => FAILED.has(r.conclusion.toLowerCase()));
+    if (failed.length > 0) {
+      return result(
+        "fail",
+        `The latest completed CI run${failed.length === 1 ? "" : "s"} on the default branch failed (${failed.map(label2).join("; ")}).`,
+        `Fix the failing run${failed.length === 1 ? "" : "s"} ${failed.map((r) => r.url).join(", ")} and get the default branch green.`
+      );
+    }
+    const odd = runs.filter((r) => !SUCCEEDED.has(r.conclusion.toLowerCase()));
+    if (odd.length === 0) {
+      return result(
+        missingOs.length ? "warn" : "pass",
+        `The latest completed CI run${runs.length === 1 ? "" : "s"} on the default branch succeeded (${runs.map(label2).join("; ")}).`
+      );
+    }
+    return result(
+      "warn",
+      `The latest completed CI run${odd.length === 1 ? "" : "s"} on the default branch ended without success or failure (${odd.map(label2).join("; ")}).`,
+      `Re-run ${odd.map((r) => r.url).join(", ")} so the default branch has completed, successful runs.`
+    );
+  }
+  const why2 = onlineError(evidence.online, "github/runs", "github/graphql", "github", "gitlab/pipelines", "gitlab");
+  if (onChanges.length > 0) {
+    const files = onChanges.map((w) => w.file);
+    return result(
+      "warn",
+      `CI is configured (${files.slice(0, 3).join(", ")}${files.length > 3 ? ` and ${files.length - 3} more` : ""}), run status unknown${why2 ? ` (${why2})` : " (no access to the CI service in this check)"}.`,
+      "Run the check with GitHub access (without --offline) to see whether the latest runs on the default branch succeed."
+    );
+  }
+  if (ci.workflows.length > 0) {
+    return result(
+      "fail",
+      `CI files exist (${ci.workflows.map((w) => w.file).join(", ")}) but none runs on push or pull requests${ci.workflows.some((w) => w.triggers.length === 0) ? "; some could not be read" : ""}.`,
+      `Add \`on: [push, pull_request]\` to a workflow that builds and tests the project (see ${ci.workflows[0].file}).`
+    );
+  }
+  return result(
+    "fail",
+    `No CI configuration was found (${ciFilesShown()}).`,
+    "Add a workflow such as .github/workflows/ci.yml with `on: [push, pull_request]` that installs the project and runs its tests."
+  );
+}
+var CHANGE_EVENTS, FAILED, SUCCEEDED, workingCi;
+var init_working_ci = __esm({
+  "src/requirements/working-ci.ts"() {
+    "use strict";
+    init_runners();
+    init_systems();
+    init_errors2();
+    init_rule();
+    CHANGE_EVENTS = /* @__PURE__ */ new Set(["push", "pull_request", "pull_request_target", "merge_group"]);
+    FAILED = /* @__PURE__ */ new Set(["failure", "timed_out", "startup_failure", "failed", "error"]);
+    SUCCEEDED = /* @__PURE__ */ new Set(["success", "succeeded", "passed"]);
+    workingCi = defineRule({
+      meta: {
+        key: "working-ci",
+        automation: "partial",
+        measures: `A CI configuration exists (${CI_SYSTEMS.map((s) => s.declaresTriggers ? `${s.name} workflows triggered on push or pull_request` : s.name).join(", ")}) and, with GitHub access, the latest completed runs on the default branch succeeded; offline: warn. Every operating system the project declares (Trove classifiers, wheel platforms) must appear among the CI runners, else warn.`,
+        messages: {}
+      },
+      options: (z) => z.strictObject({}),
+      evaluate(evidence) {
+        return evaluateWorkingCi(evidence);
+      }
+    });
+  }
+});
+
+// src/evidence/community/files.ts
+import { posix } from "node:path";
+function indexTree(tree) {
+  let idx = indexes.get(tree);
+  if (idx) return idx;
+  idx = { byDir: /* @__PURE__ */ new Map(), topDirs: /* @__PURE__ */ new Set(), byTop: /* @__PURE__ */ new Map() };
+  let topList = [];
+  const push = (dir, e) => {
+    let list3 = idx.byDir.get(dir);
+    if (!list3) idx.byDir.set(dir, list3 = []);
+    list3.push(e);
+  };
+  let lastTop = "";
+  for (const e of tree) {
+    const p = e.path;
+    const first = p.indexOf("/");
+    if (first < 0) {
+      push("", e);
+      continue;
+    }
+    if (!(lastTop !== "" && p.length > lastTop.length && p.charCodeAt(lastTop.length) === 47 && p.startsWith(lastTop))) {
+      lastTop = p.slice(0, first);
+      idx.topDirs.add(lastTop);
+      const known = idx.byTop.get(lastTop);
+      if (known) topList = known;
+      else idx.byTop.set(lastTop, topList = []);
+    }
+    topList.push(e);
+    const second = p.indexOf("/", first + 1);
+    if (second < 0) {
+      push(lastTop, e);
+      continue;
+    }
+    if (p.indexOf("/", second + 1) < 0) push(p.slice(0, second), e);
+  }
+  indexes.set(tree, idx);
+  return idx;
+}
+function entryAt(tree, path) {
+  const dir = dirOf2(path);
+  if (dir.split("/").length <= 2) return (indexTree(tree).byDir.get(dir) ?? []).find((e) => e.path === path);
+  return tree.find((e) => e.path === path);
+}
+function isDir(tree, path) {
+  if (!path.includes("/")) return indexTree(tree).topDirs.has(path);
+  const prefix = path + "/";
+  return under(tree, path).some((e) => e.path.startsWith(prefix));
+}
+function dirOf2(path) {
+  const slash = path.lastIndexOf("/");
+  return slash < 0 ? "" : path.slice(0, slash);
+}
+function baseOf(path) {
+  return path.slice(path.lastIndexOf("/") + 1);
+}
+function findInPlaces(tree, test, places = GITHUB_PLACES) {
+  const idx = indexTree(tree);
+  const out = [];
+  for (const { dir, place } of places) {
+    const inDir = dir.split("/").length <= 2 ? idx.byDir.get(dir) ?? [] : tree.filter((e) => dirOf2(e.path) === dir);
+    const entries = inDir.filter((e) => e.type === "blob" && test(baseOf(e.path)));
+    entries.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+    for (const entry of entries) out.push({ path: entry.path, place, entry });
+  }
+  return out;
+}
+function under(tree, dir) {
+  const top = dir.split("/")[0];
+  return indexTree(tree).byTop.get(top) ?? [];
+}
+function findUnder(tree, dir, test) {
+  const prefix = dir + "/";
+  return under(tree, dir).filter((e) => e.type === "blob" && e.path.startsWith(prefix) && test(baseOf(e.path)));
+}
+function countUnder(tree, dir) {
+  const prefix = dir + "/";
+  let n = 0;
+  for (const e of under(tree, dir)) if (e.type === "blob" && e.path.startsWith(prefix)) n++;
+  return n;
+}
+function resolveEntry(evidence, path) {
+  let current = path;
+  let written2;
+  for (let hop = 0; hop <= MAX_LINK_HOPS; hop++) {
+    const entry = entryAt(evidence.tree, current);
+    if (!entry) {
+      if (isDir(evidence.tree, current))
+        return { path, symlinkTarget: written2, problem: `${path} points at the directory ${current}/, not a file` };
+      return {
+        path,
+        symlinkTarget: written2,
+        problem: hop === 0 ? `${path} is not in the tree` : `${path} is a symlink to ${written2}, which does not exist in the repository`
+      };
+    }
+    if (entry.type !== "blob") return { path, symlinkTarget: written2, problem: `${current} is a submodule, not a file` };
+    const blob = evidence.files[current];
+    if (entry.mode !== SYMLINK) {
+      const res = { path, target: current };
+      if (written2 !== void 0) res.symlinkTarget = written2;
+      if (blob) res.blob = blob;
+      return res;
+    }
+    const link = blob?.symlinkTarget;
+    if (link === void 0) return { path, problem: `${current} is a symlink whose target was not read` };
+    if (hop === 0) written2 = link;
+    const next = joinInRepo(dirOf2(current), link);
+    if (next === void 0) {
+      return {
+        path,
+        symlinkTarget: written2,
+        problem: `${path} is a symlink to ${JSON.stringify(link)}, outside the repository; it is not read (GitHub does not follow it either)`
+      };
+    }
+    current = next;
+  }
+  return { path, symlinkTarget: written2, problem: `${path}: more than ${MAX_LINK_HOPS} symlinks in a chain` };
+}
+function joinInRepo(dir, target) {
+  if (target === "" || target.startsWith("/") || /^[A-Za-z]:[\\/]/.test(target) || target.includes("\0")) return void 0;
+  const joined = posix.normalize(posix.join(dir === "" ? "." : dir, target));
+  if (joined === ".." || joined.startsWith("../") || joined === "." || joined.startsWith("/")) return void 0;
+  return joined.replace(/\/+$/, "");
+}
+function readText(evidence, path) {
+  const r = resolveEntry(evidence, path);
+  const notes = [];
+  if (r.problem) return { ...r, notes };
+  const where2 = r.target === path ? path : `${path} (\u2192 ${r.target})`;
+  if (!r.blob) return { ...r, notes, problem: `${where2} was not read` };
+  if (r.blob.binary) return { ...r, notes, problem: `${where2} is a binary file, not text` };
+  if (r.blob.text === void 0) return { ...r, notes, problem: `${where2} has no readable text` };
+  if (r.blob.truncated) notes.push(`${where2} is ${r.blob.size} bytes; only the first ${r.blob.text.length} characters were read`);
+  if (r.blob.invalidUtf8) notes.push(`${where2} is not valid UTF-8; invalid bytes were replaced`);
+  return { ...r, notes, text: r.blob.text };
+}
+function lineAt2(text2, offset) {
+  let line = 1;
+  for (let i = text2.indexOf("\n"); i >= 0 && i < offset; i = text2.indexOf("\n", i + 1)) line++;
+  return line;
+}
+var GITHUB_PLACES, indexes, SYMLINK, MAX_LINK_HOPS;
+var init_files = __esm({
+  "src/evidence/community/files.ts"() {
+    "use strict";
+    GITHUB_PLACES = [
+      { dir: ".github", place: ".github" },
+      { dir: "", place: "root" },
+      { dir: "docs", place: "docs" }
+    ];
+    indexes = /* @__PURE__ */ new WeakMap();
+    SYMLINK = "120000";
+    MAX_LINK_HOPS = 8;
+  }
+});
+
+// src/evidence/community/inline.ts
+function cleanInline(s) {
+  return s.replace(LINKED_BADGE, " ").replace(IMG, " ").replace(INLINE_LINK, "$1").replace(RST_INLINE_LINK, "$1").replace(RST_ROLE, "$1").replace(AUTOLINK, " ").replace(COMMENT, " ").replace(TAG, " ").replace(URL2, " ").replace(SUBST, " ").replace(ENTITY, " ").replace(/[*_~]{1,3}(\S[^*_~\n]{0,500}?)[*_~]{1,3}/g, "$1").replace(/`+/g, "").replace(/\s+/g, " ").trim();
+}
+function countWords(s) {
+  let n = 0;
+  for (const _ of s.matchAll(WORD)) n++;
+  return n;
+}
+function isLinkOnly(raw) {
+  const rest = raw.replace(LINKED_BADGE, " ").replace(IMG, " ").replace(INLINE_LINK, " ").replace(/^\s{0,3}\[[^\]\n]{1,500}\]:[^\n]*$/gm, " ").replace(RST_INLINE_LINK, " ").replace(SUBST, " ").replace(AUTOLINK, " ").replace(COMMENT, " ").replace(TAG, " ").replace(URL2, " ").replace(ENTITY, " ");
+  return countWords(rest) === 0;
+}
+function extractLinks(lines, format) {
+  const links = [];
+  const seen = /* @__PURE__ */ new Set();
+  const add = (url, text2, line) => {
+    const u = url.replace(/[.,;:]+$/, "");
+    const key = `${line}\0${u}`;
+    if (u === "" || seen.has(key)) return;
+    seen.add(key);
+    links.push({ url: u, text: text2.trim(), line });
+  };
+  lines.forEach((l, k) => {
+    const line = k + 1;
+    if (l.length > 1e4) return;
+    if (format === "markdown") {
+      const ref2 = MD_REF.exec(l);
+      if (ref2) add(ref2[2], ref2[1], line);
+      for (const m of l.matchAll(MD_LINK)) {
+        const open2 = l.lastIndexOf("[", m.index);
+        add(m[1], open2 >= 0 ? l.slice(open2 + 1, m.index) : "", line);
+      }
+    } else {
+      const target = RST_TARGET.exec(l);
+      if (target) add(target[2], target[1], line);
+      for (const m of l.matchAll(RST_LINK)) add(m[2], m[1], line);
+      const dir = /^\s*\.\.\s+(?:\|[^|]+\|\s+)?(?:image|figure)::\s*(\S+)/.exec(l);
+      if (dir) add(dir[1], "", line);
+      const opt = /^\s+:target:\s*(\S+)/.exec(l);
+      if (opt) add(opt[1], "", line);
+    }
+    for (const m of l.matchAll(HREF)) add(m[1], "", line);
+    for (const m of l.matchAll(BARE)) add(m[0], "", line);
+  });
+  return links;
+}
+var IMG, LINKED_BADGE, INLINE_LINK, RST_INLINE_LINK, RST_ROLE, AUTOLINK, TAG, COMMENT, URL2, SUBST, ENTITY, WORD, MD_LINK, MD_REF, RST_LINK, RST_TARGET, HREF, BARE;
+var init_inline = __esm({
+  "src/evidence/community/inline.ts"() {
+    "use strict";
+    IMG = /!\[[^\]\n]{0,500}\](?:\([^)\n]{0,2000}\)|\[[^\]\n]{0,500}\])/g;
+    LINKED_BADGE = /\[!\[[^\]\n]{0,500}\](?:\([^)\n]{0,2000}\)|\[[^\]\n]{0,500}\])\](?:\([^)\n]{0,2000}\)|\[[^\]\n]{0,500}\])/g;
+    INLINE_LINK = /\[([^\]\n]{0,500})\](?:\([^)\n]{0,2000}\)|\[[^\]\n]{0,500}\])/g;
+    RST_INLINE_LINK = /`([^`<\n]{0,500}?)\s*<[^>`\n]{0,2000}>`_{1,2}/g;
+    RST_ROLE = /:[\w:+-]{1,50}:`([^`\n]{0,500})`/g;
+    AUTOLINK = /<https?:[^>\s]{0,2000}>/gi;
+    TAG = /<\/?[A-Za-z][^>\n]{0,1000}>/g;
+    COMMENT = /<!--[^\n]{0,2000}?-->/g;
+    URL2 = /\bhttps?:\/\/\S+/gi;
+    SUBST = /\|[^|\s\n][^|\n]{0,200}\|_{0,2}/g;
+    ENTITY = /&(?:[A-Za-z][A-Za-z0-9]{1,31}|#\d{1,7}|#[xX][0-9A-Fa-f]{1,6});/g;
+    WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu;
+    MD_LINK = /\]\(\s*<?([^)\s>]+)>?(?:\s+["'][^"']*["'])?\s*\)/g;
+    MD_REF = /^\s{0,3}\[([^\]]+)\]:\s*<?(\S+?)>?(?:\s.*)?$/;
+    RST_LINK = /`([^`<]*)<([^>`]+)>`_{1,2}/g;
+    RST_TARGET = /^\s*\.\.\s+_([^:]+):\s*(\S+)/;
+    HREF = /\b(?:href|src)\s*=\s*["']([^"']+)["']/gi;
+    BARE = /\bhttps?:\/\/[^\s<>()"'`\]]+/gi;
+  }
+});
+
+// src/evidence/community/readme.ts
+function formatOf(path) {
+  return /\.(rst|rest)$/i.test(path) ? "rst" : "markdown";
+}
+function parseDoc(text2, format) {
+  const lines = text2.slice(0, MAX_DOC_CHARS).replace(/\r\n?/g, "\n").split("\n").map((l) => l.length > MAX_LINE_CHARS ? l.slice(0, MAX_LINE_CHARS) : l);
+  const blocks = format === "rst" ? parseRst(lines) : parseMarkdown(lines);
+  return { format, blocks, links: extractLinks(lines, format) };
+}
+function preText(raw) {
+  let body = raw.replace(/^ {0,3}<pre\b[^>]{0,1000}>(?:\s*<code\b[^>]{0,1000}>)?/i, "");
+  let leadingLines = 0;
+  while (body.startsWith("\n")) {
+    body = body.slice(1);
+    leadingLines++;
+  }
+  body = body.replace(/(?:<\/code>\s*)?<\/pre>[^\n]*$/i, "").replace(/<\/?[A-Za-z][^>\n]{0,1000}>/g, "").replace(/&(lt|gt|amp|quot|apos|nbsp|#39);/g, (_, e) => ENTITIES[e] ?? "");
+  return { text: body.replace(/\n+$/, ""), leadingLines };
+}
+function isBlank(s) {
+  return s === void 0 || s.trim() === "";
+}
+function indentOf(s) {
+  let n = 0;
+  for (const ch of s) {
+    if (ch === " ") n++;
+    else if (ch === "	") n += 4 - n % 4;
+    else break;
+  }
+  return n;
+}
+function parseMarkdown(lines) {
+  const blocks = [];
+  let i = 0;
+  let lastNonBlank;
+  let prevBlank = true;
+  const push = (b) => {
+    blocks.push(b);
+    lastNonBlank = b.kind;
+  };
+  while (i < lines.length) {
+    const line = lines[i];
+    if (isBlank(line)) {
+      prevBlank = true;
+      i++;
+      continue;
+    }
+    const start = i + 1;
+    const fence = FENCE.exec(line);
+    if (fence) {
+      const marker = fence[1];
+      const indent = indentOf(line);
+      const body2 = [];
+      i++;
+      while (i < lines.length) {
+        const l = lines[i];
+        const close = /^ {0,3}(`{3,}|~{3,})\s*$/.exec(l);
+        if (close && close[1][0] === marker[0] && close[1].length >= marker.length) {
+          i++;
+          break;
+        }
+        body2.push(indent > 0 ? l.replace(new RegExp(`^ {0,${indent}}`), "") : l);
+        i++;
+      }
+      push({
+        kind: "code",
+        line: start,
+        text: body2.join("\n"),
+        lang: (fence[2] ?? "").toLowerCase(),
+        style: "fenced",
+        bodyLine: start + 1
+      });
+      prevBlank = false;
+      continue;
+    }
+    if (indentOf(line) >= 4 && prevBlank && (lastNonBlank !== "list" || indentOf(line) >= 8)) {
+      const body2 = [];
+      while (i < lines.length && (isBlank(lines[i]) || indentOf(lines[i]) >= 4)) {
+        body2.push(lines[i].replace(/^( {4}|\t| {0,3}\t)/, ""));
+        i++;
+      }
+      while (body2.length > 0 && isBlank(body2[body2.length - 1])) body2.pop();
+      push({ kind: "code", line: start, text: body2.join("\n"), lang: "", style: "indented", bodyLine: start });
+      prevBlank = false;
+      continue;
+    }
+    const atx = ATX.exec(line);
+    if (atx) {
+      const content = line.slice(atx[0].length).trimEnd();
+      const closed = content.replace(/(^|[ \t])#+$/, "").trim();
+      push({ kind: "heading", line: start, level: atx[1].length, text: cleanInline(closed) });
+      i++;
+      prevBlank = false;
+      continue;
+    }
+    const htmlHeading = HTML_HEADING.exec(line);
+    if (htmlHeading) {
+      push({ kind: "heading", line: start, level: Number(htmlHeading[1]), text: cleanInline(htmlHeading[2]) });
+      i++;
+      prevBlank = false;
+      continue;
+    }
+    const raw = HTML_RAW.exec(line);
+    if (raw) {
+      const close = new RegExp(`</${raw[1]}\\s*>`, "i");
+      const body2 = [];
+      while (i < lines.length) {
+        const l = lines[i++];
+        body2.push(l);
+        if (close.test(l)) break;
+      }
+      if (raw[1].toLowerCase() === "pre") {
+        const pre = preText(body2.join("\n"));
+        const lang = /<code\b[^>]*class=["'][^"']*\b(?:language|lang)-([\w+-]+)/i.exec(body2[0] ?? "")?.[1] ?? "";
+        push({ kind: "code", line: start, text: pre.text, lang: lang.toLowerCase(), style: "html", bodyLine: start + pre.leadingLines });
+      } else push({ kind: "html", line: start, text: body2.join("\n") });
+      prevBlank = false;
+      continue;
+    }
+    if (/^ {0,3}<!--/.test(line) || HTML_BLOCK_TAG.test(line) || prevBlank && HTML_LONE_TAG.test(line)) {
+      const body2 = [];
+      const comment = /^\s*<!--/.test(line);
+      while (i < lines.length) {
+        const l = lines[i];
+        if (!comment && isBlank(l)) break;
+        body2.push(l);
+        i++;
+        if (comment && l.includes("-->")) break;
+      }
+      push({ kind: "html", line: start, text: body2.join("\n") });
+      prevBlank = false;
+      continue;
+    }
+    if (RULE.test(line)) {
+      i++;
+      prevBlank = false;
+      continue;
+    }
+    if (/^ {0,3}>/.test(line)) {
+      const body2 = [];
+      while (i < lines.length && /^ {0,3}>/.test(lines[i])) body2.push(lines[i++].replace(/^ {0,3}> ?/, ""));
+      push({ kind: "quote", line: start, text: body2.join("\n") });
+      prevBlank = false;
+      continue;
+    }
+    if (TABLE_ROW.test(line) && lines[i + 1] !== void 0 && TABLE_DELIM.test(lines[i + 1])) {
+      const body2 = [];
+      while (i < lines.length && !isBlank(lines[i]) && lines[i].includes("|")) body2.push(lines[i++]);
+      push({ kind: "table", line: start, text: body2.join("\n") });
+      prevBlank = false;
+      continue;
+    }
+    if (LIST_ITEM.test(line)) {
+      const body2 = [];
+      while (i < lines.length && !isBlank(lines[i])) {
+        const l = lines[i];
+        if (body2.length > 0 && (FENCE.test(l) || ATX.test(l))) break;
+        body2.push(l.replace(LIST_ITEM, "").trim());
+        i++;
+      }
+      push({ kind: "list", line: start, text: body2.join("\n") });
+      prevBlank = false;
+      continue;
+    }
+    const body = [];
+    let heading;
+    while (i < lines.length && !isBlank(lines[i])) {
+      const l = lines[i];
+      if (body.length > 0) {
+        const setext = SETEXT.exec(l);
+        if (setext) {
+          heading = setext[1][0] === "=" ? 1 : 2;
+          i++;
+          break;
+        }
+        if (FENCE.test(l) || ATX.test(l) || /^ {0,3}>/.test(l) || HTML_HEADING.test(l) || RULE.test(l)) break;
+        if (LIST_ITEM.test(l) && !/^ {0,3}\d/.test(l)) break;
+      }
+      body.push(l.trim());
+      i++;
+    }
+    if (heading !== void 0) push({ kind: "heading", line: start, level: heading, text: cleanInline(body.join(" ")) });
+    else push({ kind: "paragraph", line: start, text: body.join("\n") });
+    prevBlank = false;
+  }
+  return blocks;
+}
+function parseRst(lines) {
+  const blocks = [];
+  const styles = [];
+  const levelOf = (style) => {
+    let k = styles.indexOf(style);
+    if (k < 0) k = styles.push(style) - 1;
+    return k + 1;
+  };
+  let i = 0;
+  let literalNext = false;
+  let literalIndent = 0;
+  while (i < lines.length) {
+    const line = lines[i];
+    if (isBlank(line)) {
+      i++;
+      continue;
+    }
+    const start = i + 1;
+    const indent = indentOf(line);
+    if (literalNext && indent > literalIndent) {
+      const body2 = takeIndented(lines, i, literalIndent);
+      i = body2.next;
+      blocks.push({ kind: "code", line: start, text: body2.text, lang: "", style: "literal", bodyLine: body2.first + 1 });
+      literalNext = false;
+      continue;
+    }
+    literalNext = false;
+    if (RST_ADORN.test(line) && lines[i + 1] !== void 0 && !isBlank(lines[i + 1]) && lines[i + 2] !== void 0 && lines[i + 2].trim() === line.trim()) {
+      blocks.push({ kind: "heading", line: start + 1, level: levelOf("over" + line.trim()[0]), text: cleanInline(lines[i + 1].trim()) });
+      i += 3;
+      continue;
+    }
+    const under2 = lines[i + 1];
+    if (indent === 0 && under2 !== void 0 && RST_ADORN.test(under2) && !RST_ADORN.test(line) && under2.trim().length >= Math.min(line.trim().length, 3)) {
+      blocks.push({ kind: "heading", line: start, level: levelOf("under" + under2.trim()[0]), text: cleanInline(line.trim()) });
+      i += 2;
+      continue;
+    }
+    if (RST_ADORN.test(line)) {
+      i++;
+      continue;
+    }
+    const directive = RST_DIRECTIVE.exec(line);
+    if (directive) {
+      const name = directive[2].toLowerCase();
+      const body2 = takeIndented(lines, i + 1, indent, true);
+      i = body2.next;
+      if (CODE_DIRECTIVES.has(name)) {
+        const lang = name === "prompt" || name === "ipython" ? directive[3].trim().split(/\s+/)[0] ?? "" : directive[3].trim();
+        blocks.push({
+          kind: "code",
+          line: start,
+          text: body2.text,
+          lang: lang.toLowerCase() || (name.includes("python") || name === "ipython" || name === "doctest" || name === "testcode" || name === "jupyter-execute" ? "python" : ""),
+          style: "code-block",
+          bodyLine: body2.first + 1
+        });
+      } else if (name === "raw" || name === "image" || name === "figure" || name === "include") {
+        blocks.push({ kind: name === "raw" ? "html" : "directive", line: start, text: name });
+      } else {
+        blocks.push({ kind: "directive", line: start, text: `${name}
+${body2.text}` });
+      }
+      continue;
+    }
+    if (/^\s*\.\.(\s|$)/.test(line)) {
+      i = takeIndented(lines, i + 1, indent).next;
+      continue;
+    }
+    if (/^\s*>>>/.test(line)) {
+      const body2 = [];
+      while (i < lines.length && !isBlank(lines[i])) body2.push(lines[i++].trim());
+      blocks.push({ kind: "code", line: start, text: body2.join("\n"), lang: "pycon", style: "doctest", bodyLine: start });
+      continue;
+    }
+    if (/^\s*\+[-=+]+\+\s*$/.test(line) || /^\s*=+(\s+=+)+\s*$/.test(line)) {
+      const body2 = [];
+      while (i < lines.length && !isBlank(lines[i])) body2.push(lines[i++]);
+      blocks.push({ kind: "table", line: start, text: body2.join("\n") });
+      continue;
+    }
+    const isList = RST_LIST.test(line);
+    const body = [];
+    while (i < lines.length && !isBlank(lines[i])) {
+      const l = lines[i];
+      if (body.length > 0 && (RST_DIRECTIVE.test(l) || lines[i + 1] !== void 0 && RST_ADORN.test(lines[i + 1]) && indentOf(l) === 0))
+        break;
+      body.push(isList ? l.replace(RST_LIST, "").trim() : l.trim());
+      i++;
+    }
+    let text2 = body.join("\n");
+    if (/::\s*$/.test(text2)) {
+      literalNext = true;
+      literalIndent = indent;
+      text2 = text2.replace(/\s*::\s*$/, /\s::\s*$/.test(text2) || text2.trim() === "::" ? "" : ":");
+    }
+    if (text2.trim() !== "") blocks.push({ kind: isList ? "list" : indent > 0 ? "quote" : "paragraph", line: start, text: text2 });
+  }
+  return blocks;
+}
+function takeIndented(lines, from, base, skipOptions = false) {
+  const body = [];
+  let first = -1;
+  let i = from;
+  let minIndent = Infinity;
+  let inOptions = skipOptions;
+  while (i < lines.length) {
+    const l = lines[i];
+    if (isBlank(l)) {
+      inOptions = false;
+      body.push("");
+      i++;
+      continue;
+    }
+    const ind = indentOf(l);
+    if (ind <= base) break;
+    if (inOptions && /^\s*:[\w -]+:/.test(l)) {
+      i++;
+      continue;
+    }
+    inOptions = false;
+    minIndent = Math.min(minIndent, ind);
+    if (first < 0) first = i;
+    body.push(l);
+    i++;
+  }
+  while (body.length > 0 && body[body.length - 1] === "") body.pop();
+  while (body.length > 0 && body[0] === "") body.shift();
+  const cut = minIndent === Infinity ? 0 : minIndent;
+  return {
+    text: body.map((l) => l === "" ? "" : l.replace(/^\s+/, (ws) => " ".repeat(Math.max(0, indentOf(ws) - cut)))).join("\n"),
+    next: i,
+    first: first < 0 ? from : first
+  };
+}
+function sectionAfter(blocks, headingIndex) {
+  const h = blocks[headingIndex];
+  if (!h || h.kind !== "heading") return [];
+  const out = [];
+  for (let k = headingIndex + 1; k < blocks.length; k++) {
+    const b = blocks[k];
+    if (b.kind === "heading" && (b.level ?? 1) <= (h.level ?? 1)) break;
+    out.push(b);
+  }
+  return out;
+}
+var MAX_DOC_CHARS, MAX_LINE_CHARS, FENCE, ATX, SETEXT, LIST_ITEM, RULE, HTML_RAW, HTML_BLOCK_TAG, HTML_LONE_TAG, ENTITIES, HTML_HEADING, TABLE_ROW, TABLE_DELIM, RST_ADORN, RST_DIRECTIVE, RST_LIST, CODE_DIRECTIVES;
+var init_readme = __esm({
+  "src/evidence/community/readme.ts"() {
+    "use strict";
+    init_inline();
+    init_inline();
+    MAX_DOC_CHARS = 512 * 1024;
+    MAX_LINE_CHARS = 4e3;
+    FENCE = /^ {0,3}(`{3,}|~{3,})\s*([^`\s]*)?.*$/;
+    ATX = /^ {0,3}(#{1,6})(?:[ \t]|$)/;
+    SETEXT = /^ {0,3}(=+|-+)[ \t]*$/;
+    LIST_ITEM = /^ {0,3}([-*+]|\d{1,9}[.)])([ \t]+|$)/;
+    RULE = /^ {0,3}([-*_])([ \t]*\1){2,}[ \t]*$/;
+    HTML_RAW = /^ {0,3}<(script|pre|style|textarea)(?:[\s>]|$)/i;
+    HTML_BLOCK_TAG = /^ {0,3}<\/?(address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|picture|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:[\s>]|\/>|$)/i;
+    HTML_LONE_TAG = /^ {0,3}(?:<[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:"[^"\n]{0,2000}"|'[^'\n]{0,2000}'|[^\s"'=<>`]{1,2000}))?){0,50}\s*\/?>|<\/[A-Za-z][A-Za-z0-9-]*\s*>)\s*$/;
+    ENTITIES = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'", nbsp: " ", "#39": "'" };
+    HTML_HEADING = /^ {0,3}<h([1-6])\b[^>]*>(.*?)<\/h\1>/i;
+    TABLE_ROW = /^ {0,3}\|.*\|\s*$|^[^|`]*\|[^|]*\|/;
+    TABLE_DELIM = /^ {0,3}\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
+    RST_ADORN = /^([!-/:-@[-`{-~])\1{2,}\s*$/;
+    RST_DIRECTIVE = /^(\s*)\.\.\s+(?:\|[^|]+\|\s+)?([A-Za-z][\w:+.-]*)::\s*(.*)$/;
+    RST_LIST = /^\s*([-*+•]|#\.|\d{1,9}[.)]|\(\d{1,9}\))\s+/;
+    CODE_DIRECTIVES = /* @__PURE__ */ new Set(["code-block", "code", "sourcecode", "prompt", "ipython", "jupyter-execute", "testcode", "doctest"]);
+  }
+});
+
+// src/evidence/community/locate.ts
+var locate_exports = {};
+__export(locate_exports, {
+  fileRef: () => fileRef,
+  locate: () => locate,
+  onGitHub: () => onGitHub,
+  quote: () => quote,
+  readDoc: () => readDoc,
+  rootReadme: () => rootReadme
+});
+function locate(evidence, test, places = GITHUB_PLACES) {
+  const found = findInPlaces(evidence.tree, test, places).map((l) => {
+    const r = readText(evidence, l.path);
+    const f = { path: l.path, place: l.place, notes: r.notes };
+    if (r.symlinkTarget !== void 0) f.symlinkTarget = r.symlinkTarget;
+    if (r.problem) f.problem = r.problem;
+    else if ((r.text ?? "").trim() === "") f.problem = `${l.path} is empty`;
+    else f.text = r.text;
+    return f;
+  });
+  return [...found.filter((f) => !f.problem), ...found.filter((f) => f.problem)];
+}
+function fileRef(path, line, detail) {
+  const ref2 = { kind: "file", ref: path };
+  if (line !== void 0) ref2.line = line;
+  if (detail !== void 0) ref2.detail = detail;
+  return ref2;
+}
+function rootReadme(evidence) {
+  const cached = readmes.get(evidence);
+  if (cached) return cached;
+  const root = locate(evidence, (b) => README_ACCEPTED.test(b), [{ dir: "", place: "root" }]);
+  const rank3 = (p) => {
+    const ext = /\.[^.]*$/.exec(p)?.[0]?.toLowerCase() ?? "";
+    return README_PREFERENCE.indexOf(ext) * 2 + (p.startsWith("README") ? 0 : 1);
+  };
+  const usable = root.filter((f) => !f.problem).sort((a, b) => rank3(a.path) - rank3(b.path));
+  const file = usable[0] ?? root[0];
+  const info = {
+    otherFormats: findInPlaces(evidence.tree, (b) => README_ANY.test(b) && !README_ACCEPTED.test(b), [{ dir: "", place: "root" }]).map(
+      (l) => l.path
+    ),
+    elsewhere: findInPlaces(
+      evidence.tree,
+      (b) => README_ANY.test(b),
+      GITHUB_PLACES.filter((p) => p.place !== "root")
+    ).map((l) => l.path)
+  };
+  if (file) {
+    info.file = file;
+    if (file.text !== void 0) info.doc = parseDoc(file.text, formatOf(file.path));
+  }
+  readmes.set(evidence, info);
+  return info;
+}
+function readDoc(evidence, path) {
+  const r = readText(evidence, path);
+  const file = { path, place: "docs", notes: r.notes };
+  if (r.problem) file.problem = r.problem;
+  else file.text = r.text ?? "";
+  return file.text !== void 0 ? { file, doc: parseDoc(file.text, formatOf(path)) } : { file };
+}
+function quote(text2, max = 500) {
+  const flat = text2.replace(/\s+/g, " ").trim();
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max);
+  const space = cut.lastIndexOf(" ");
+  return (space > max * 0.6 ? cut.slice(0, space) : cut) + "\u2026";
+}
+function onGitHub(evidence) {
+  return evidence.repo.host === "github" || evidence.repo.host === void 0 && evidence.repo.slug !== void 0 && /github\.com/i.test(evidence.repo.webUrl ?? "github.com");
+}
+var README_ACCEPTED, README_ANY, README_PREFERENCE, readmes;
+var init_locate = __esm({
+  "src/evidence/community/locate.ts"() {
+    "use strict";
+    init_files();
+    init_readme();
+    README_ACCEPTED = /^readme(\.(md|rst|txt))?$/i;
+    README_ANY = /^readme([._-][^/]*)?$/i;
+    README_PREFERENCE = [".md", ".rst", ".txt", ""];
+    readmes = /* @__PURE__ */ new WeakMap();
+  }
+});
+
+// src/requirements/governance.ts
+function excerpt(text2) {
+  if (text2 === void 0) return void 0;
+  const lines = text2.split("\n").filter((l) => l.trim() !== "" && !/^\s*(#|=+\s*$|-+\s*$|\.\.)/.test(l) && !isLinkOnly(l));
+  return lines.length ? quote(cleanInline(lines.slice(0, 6).join(" ")), 400) : void 0;
+}
+var NAME, PAGE, governance;
+var init_governance = __esm({
+  "src/requirements/governance.ts"() {
+    "use strict";
+    init_files();
+    init_locate();
+    init_readme();
+    init_rule();
+    NAME = /^governance([._-][^/]*)?$/i;
+    PAGE = /^governance[^/]*\.(md|markdown|rst|txt|html?|adoc)$/i;
+    governance = defineRule({
+      meta: {
+        key: "governance",
+        automation: "partial",
+        measures: 'A GOVERNANCE file in the root, .github/ or docs/, a docs/**/governance* page, or a README heading containing "Governance"; its content is shown for a reviewer.',
+        messages: {}
+      },
+      options: (z) => z.strictObject({}),
+      evaluate(evidence) {
+        const files = locate(evidence, (b) => NAME.test(b));
+        const usable = files.find((f) => !f.problem);
+        const review = "A reviewer must confirm it defines how decisions are made and who makes them.";
+        if (usable) {
+          const ex = excerpt(usable.text);
+          return {
+            status: "pass",
+            summary: `Governance is documented in ${usable.path}. ${review}`,
+            measured: { path: usable.path, ...ex ? { excerpt: ex } : {} },
+            evidence: [fileRef(usable.path, 1, ex)]
+          };
+        }
+        const pages = ["docs", "doc"].flatMap((d) => findUnder(evidence.tree, d, (b) => PAGE.test(b))).map((e) => e.path);
+        for (const page of pages) {
+          const { file: file2 } = readDoc(evidence, page);
+          if (file2.problem && !/was not read$/.test(file2.problem)) continue;
+          const ex = excerpt(file2.text);
+          return {
+            status: "pass",
+            summary: `Governance is documented in ${page}. ${review}`,
+            measured: { path: page, ...ex ? { excerpt: ex } : {} },
+            evidence: [fileRef(page, 1, ex)]
+          };
+        }
+        const { doc, file } = rootReadme(evidence);
+        if (doc && file) {
+          const k = doc.blocks.findIndex((b) => b.kind === "heading" && /governance/i.test(b.text));
+          if (k >= 0) {
+            const h = doc.blocks[k];
+            const body = sectionAfter(doc.blocks, k).filter((b) => b.kind !== "code" && b.kind !== "html").map((b) => b.text).join(" ");
+            const ex = body.trim() ? quote(cleanInline(body), 400) : void 0;
+            return {
+              status: "pass",
+              summary: `Governance is described under the "${h.text}" heading of ${file.path} (line ${h.line}). ${review}`,
+              measured: { path: `${file.path}#${h.text}`, ...ex ? { excerpt: ex } : {} },
+              evidence: [fileRef(file.path, h.line, ex)]
+            };
+          }
+        }
+        const broken = files[0];
+        return {
+          status: "fail",
+          summary: broken ? `The governance file cannot be used: ${broken.problem}.` : 'No governance documentation: no GOVERNANCE file in the root, .github/ or docs/, no docs governance page, no README "Governance" section.',
+          measured: { path: null, ...broken ? { problem: broken.problem } : {} },
+          evidence: broken ? [fileRef(broken.path, void 0, broken.problem)] : [],
+          fix: `Add GOVERNANCE.md at the root describing who the maintainers are, how they are added and removed, and how decisions are made (the LF's Minimum Viable Governance is a template: https://github.com/github/MVG).${broken ? ` ${baseOf(broken.path)} must be a regular file with content.` : ""}`
+        };
+      }
+    });
+  }
+});
+
+// src/requirements/user-experience.ts
+function opening(doc) {
+  let words2 = 0;
+  let paragraph;
+  for (const b of doc.blocks) {
+    if (b.kind === "code")
+      return {
+        words: words2,
+        ...paragraph ? { paragraph } : {},
+        stop: { kind: "code", line: b.line, text: b.lang ? `${b.lang} code block` : "code block" }
+      };
+    if (b.kind === "heading") {
+      if (INSTALL_HEADING.test(b.text))
+        return { words: words2, ...paragraph ? { paragraph } : {}, stop: { kind: "heading", line: b.line, text: b.text } };
+      continue;
+    }
+    if (!isProse(b)) continue;
+    const clean = cleanInline(b.text);
+    const n = countWords(clean);
+    words2 += n;
+    if (!paragraph && b.kind === "paragraph" && n > 0) paragraph = { text: clean, line: b.line };
+  }
+  return { words: words2, ...paragraph ? { paragraph } : {} };
+}
+function isProse(b) {
+  return (b.kind === "paragraph" || b.kind === "list" || b.kind === "quote") && !isLinkOnly(b.text);
+}
+var INSTALL_HEADING, userExperience;
+var init_user_experience = __esm({
+  "src/requirements/user-experience.ts"() {
+    "use strict";
+    init_readme();
+    init_locate();
+    init_rule();
+    INSTALL_HEADING = /\b(install(?:ation|ing)?|quick[\s_-]?start|getting[\s_-]?started|get[\s_-]?started|set[\s_-]?up|setup|requirements|prerequisites)\b/i;
+    userExperience = defineRule({
+      meta: {
+        key: "user-experience",
+        automation: "partial",
+        measures: "The README opens with a prose description of at least {options.minWords} words before the first code block or install heading; the opening paragraph is quoted for a reviewer.",
+        messages: {}
+      },
+      options: (z) => z.strictObject({ minWords: z.number().int().min(0) }),
+      evaluate(evidence, { options }) {
+        const min = options.minWords;
+        const { file, doc, otherFormats } = rootReadme(evidence);
+        if (!file || !doc) {
+          if (!file && otherFormats[0]) {
+            return {
+              status: "review",
+              summary: `${otherFormats[0]} is in a format the checker does not read; a reviewer must judge whether it explains the project's value.`,
+              measured: { readmeWords: null, openingParagraph: null, path: otherFormats[0] },
+              evidence: [fileRef(otherFormats[0])]
+            };
+          }
+          return {
+            status: "fail",
+            summary: file ? `The README cannot be read: ${file.problem}.` : "No README at the root, so the project's value proposition is not documented.",
+            measured: { readmeWords: 0, openingParagraph: null, ...file ? { path: file.path, problem: file.problem } : {} },
+            evidence: file ? [fileRef(file.path, void 0, file.problem)] : [],
+            fix: `Add README.md at the root opening with a paragraph of at least ${min} words on what the project does, for whom, and why it is useful, before installation instructions.`
+          };
+        }
+        const o = opening(doc);
+        const para = o.paragraph ? quote(o.paragraph.text) : null;
+        const measured = { path: file.path, readmeWords: o.words, required: min, openingParagraph: para };
+        if (o.stop) measured["countedUntil"] = o.stop;
+        const refs = [fileRef(file.path, o.paragraph?.line ?? 1, para ?? void 0)];
+        const until = o.stop ? ` before the ${o.stop.kind === "code" ? "first code block" : `"${o.stop.text}" heading`} (line ${o.stop.line})` : "";
+        if (o.words >= min) {
+          return {
+            status: "pass",
+            summary: `${file.path} opens with ${o.words} words of description${until}; a reviewer should read the opening paragraph (quoted).`,
+            measured,
+            evidence: refs
+          };
+        }
+        return {
+          status: "fail",
+          summary: `${file.path} opens with ${o.words} word(s) of description${until}; at least ${min} are needed to explain the project's value.`,
+          measured,
+          evidence: refs,
+          fix: `Start ${file.path} with a paragraph of at least ${min} words, before any code or installation section: what the project does, for whom, and why it is useful with PyTorch.`
+        };
+      }
+    });
+  }
+});
+
+// src/requirements/quick-start.ts
+function lineIn(b, index2) {
+  let n = 0;
+  for (let k = b.text.indexOf("\n"); k >= 0 && k < index2; k = b.text.indexOf("\n", k + 1)) n++;
+  return (b.bodyLine ?? b.line) + n;
+}
+function runnable(b) {
+  return b.text.trim() !== "" && (RUNNABLE_LANG.test(b.lang ?? "") || RUNNABLE_TEXT.test(b.text));
+}
+function namesDistribution(command, dist) {
+  const norm2 = (t) => t.toLowerCase().replace(/[-_.]+/g, "-");
+  const want = norm2(dist);
+  return command.split(/\s+/).some((word) => norm2(word.replace(/^['"]|['"]$/g, "")).split(/[[<>=!~;@\s]/)[0] === want);
+}
+function search(path, doc, wholeIsSection, dist) {
+  let example;
+  let headingOnly;
+  const sections = [];
+  if (wholeIsSection) {
+    const title = doc.blocks.find((b) => b.kind === "heading");
+    sections.push({ heading: title?.text ?? baseOf(path), line: title?.line ?? 1, blocks: doc.blocks });
+  }
+  doc.blocks.forEach((b, k) => {
+    if (b.kind === "heading" && HEADING.test(b.text)) sections.push({ heading: b.text, line: b.line, blocks: sectionAfter(doc.blocks, k) });
+  });
+  let firstInstall;
+  for (const s of sections) {
+    for (const b of s.blocks) {
+      if (b.kind !== "code") continue;
+      for (const m of b.text.matchAll(INSTALL_ALL)) {
+        const lead = m[0].length - m[0].trimStart().length;
+        const hit = {
+          file: path,
+          heading: s.heading,
+          headingLine: s.line,
+          code: b,
+          installCommand: m[0].trim(),
+          commandLine: lineIn(b, m.index + lead)
+        };
+        if (!dist || namesDistribution(hit.installCommand, dist)) return { hit };
+        firstInstall ??= hit;
+      }
+      if (!example && runnable(b)) example = { file: path, heading: s.heading, headingLine: s.line, code: b };
+    }
+    headingOnly ??= { text: s.heading, line: s.line };
+  }
+  if (firstInstall) return { hit: firstInstall };
+  if (example) return { hit: example };
+  for (const b of doc.blocks) {
+    const install = b.kind === "code" ? INSTALL.exec(b.text) : null;
+    if (install)
+      return {
+        ...headingOnly ? { headingOnly } : {},
+        strayInstall: { line: lineIn(b, install.index + install[0].length - install[0].trimStart().length), text: install[0].trim() }
+      };
+  }
+  return headingOnly ? { headingOnly } : {};
+}
+function docsPages(evidence) {
+  const out = [];
+  const idx = indexTree(evidence.tree);
+  for (const dir of ["docs", "doc", "docs/source", "doc/source"]) {
+    for (const e of idx.byDir.get(dir) ?? []) {
+      const base = baseOf(e.path);
+      if (e.type === "blob" && (/^index\.(md|markdown|rst|txt)$/i.test(base) || PAGE2.test(base))) out.push(e.path);
+    }
+  }
+  return out.sort((a, b) => Number(!/\/index\./i.test(a)) - Number(!/\/index\./i.test(b)) || (a < b ? -1 : 1));
+}
+function passWith(hit) {
+  const what = hit.installCommand ? `the install command \`${hit.installCommand}\`` : `a runnable ${hit.code.lang || "code"} example`;
+  const line = hit.commandLine ?? hit.code.bodyLine ?? hit.code.line;
+  return {
+    status: "pass",
+    summary: `${hit.file} has a "${hit.heading}" section (line ${hit.headingLine}) with ${what} (line ${line}); a reviewer should try it.`,
+    measured: {
+      heading: hit.heading,
+      installCommand: hit.installCommand ?? null,
+      file: hit.file,
+      codeLine: line,
+      ...hit.installCommand ? {} : { example: hit.code.lang || "code" }
+    },
+    evidence: [
+      fileRef(hit.file, hit.headingLine, hit.heading),
+      fileRef(hit.file, line, hit.installCommand ?? hit.code.text.split("\n")[0])
+    ]
+  };
+}
+var HEADING, INSTALL, RUNNABLE_LANG, RUNNABLE_TEXT, PAGE2, INSTALL_ALL, quickStart;
+var init_quick_start = __esm({
+  "src/requirements/quick-start.ts"() {
+    "use strict";
+    init_readme();
+    init_locate();
+    init_files();
+    init_rule();
+    HEADING = /\b(quick[\s_-]?start|getting[\s_-]?started|get[\s_-]?started|install(?:ation|ing)?|usage|how\s+to\s+use|first\s+steps)\b/i;
+    INSTALL = /^[ \t]*(?:[$>%#][ \t]*|In \[\d*\]:[ \t]*)?[!%]?(?:sudo[ \t]+)?(?:(?:python3?|py)[ \t]+-m[ \t]+)?(?:pip3?[ \t]+install|uv[ \t]+(?:add|pip[ \t]+install|tool[ \t]+install)|conda[ \t]+install|mamba[ \t]+install|micromamba[ \t]+install|pixi[ \t]+add|poetry[ \t]+add|pipx[ \t]+install)\b[^\n]*/im;
+    RUNNABLE_LANG = /^(python3?|py|pycon|ipython3?|bash|sh|shell|shell-session|console|zsh|powershell|ps1|bat|cmd)$/i;
+    RUNNABLE_TEXT = /^[ \t]*(>>>|import[ \t]+\w|from[ \t]+[\w.]+[ \t]+import[ \t]|\$[ \t]+\S|python3?[ \t]+\S)/m;
+    PAGE2 = /^(quick[_-]?start|getting[_-]?started|get[_-]?started|install|installation)\.(md|markdown|rst|txt)$/i;
+    INSTALL_ALL = new RegExp(INSTALL.source, "gim");
+    quickStart = defineRule({
+      meta: {
+        key: "quick-start",
+        automation: "partial",
+        measures: "The README (or docs index) has a quick start / getting started / installation / usage heading followed by a code block with an install command (pip install, conda install, uv add, pixi add) or a runnable example.",
+        messages: {}
+      },
+      options: (z) => z.strictObject({}),
+      evaluate(evidence) {
+        const readme2 = rootReadme(evidence);
+        const docs = [];
+        if (readme2.file && readme2.doc) docs.push({ path: readme2.file.path, doc: readme2.doc, whole: false });
+        for (const page of docsPages(evidence)) {
+          const { doc } = readDoc(evidence, page);
+          if (doc) docs.push({ path: page, doc, whole: PAGE2.test(baseOf(page)) });
+        }
+        let partial;
+        let exampleHit;
+        for (const d of docs) {
+          const r = search(d.path, d.doc, d.whole, evidence.python.distribution?.name);
+          if (r.hit?.installCommand) return passWith(r.hit);
+          if (r.hit && !exampleHit) exampleHit = r.hit;
+          if (!r.hit && (r.headingOnly || r.strayInstall) && !partial) partial = { file: d.path, ...r };
+        }
+        if (exampleHit) return passWith(exampleHit);
+        const dist = evidence.python.distribution?.name ?? "<distribution>";
+        const target = readme2.file?.path ?? "README.md";
+        const fix = `Add a "Quick start" (or "Installation") section to ${target} with a code block that installs the project and runs a minimal example, e.g. \`pip install ${dist}\` followed by a few lines of Python.`;
+        if (partial?.strayInstall || partial?.headingOnly) {
+          const what = partial.headingOnly ? `has a "${partial.headingOnly.text}" heading (line ${partial.headingOnly.line}) but no install command or runnable code block under it` : `has an install command (\`${partial.strayInstall.text}\`, line ${partial.strayInstall.line}) but not under a quick start, installation or usage heading`;
+          return {
+            status: "review",
+            summary: `${partial.file} ${what}; a reviewer must judge whether it is a working quick start.`,
+            measured: { heading: partial.headingOnly?.text ?? null, installCommand: partial.strayInstall?.text ?? null, file: partial.file },
+            evidence: [fileRef(partial.file, partial.headingOnly?.line ?? partial.strayInstall?.line)],
+            fix
+          };
+        }
+        return {
+          status: "fail",
+          summary: readme2.file ? `No quick start in ${readme2.file.path}${docs.length > 1 ? " or the docs index" : ""}: no quick start, getting started, installation or usage heading followed by code.` : "No README, so no quick start.",
+          measured: { heading: null, installCommand: null },
+          evidence: [],
+          fix
+        };
+      }
+    });
+  }
+});
+
+// src/requirements/documentation.ts
+function sources(evidence, minFiles) {
+  const idx = indexTree(evidence.tree);
+  const found = [];
+  for (const e of idx.byDir.get("") ?? []) {
+    if (e.type !== "blob") continue;
+    if (/^mkdocs\.ya?ml$/i.test(e.path)) found.push({ kind: "mkdocs", path: e.path });
+    if (/^\.readthedocs\.ya?ml$/i.test(e.path) || e.path === "readthedocs.yml" || e.path === "readthedocs.yaml")
+      found.push({ kind: "readthedocs", path: e.path });
+  }
+  const small = [];
+  const topDirs = [...idx.topDirs].filter((d) => /^docs?$/i.test(d)).sort();
+  for (const d of topDirs) {
+    for (const e of findUnder(evidence.tree, d, (b) => b === "conf.py")) {
+      if (e.path.split("/").length <= 4) found.push({ kind: "sphinx", path: e.path });
+    }
+    const n = countUnder(evidence.tree, d);
+    if (n >= minFiles) found.push({ kind: "docs-dir", path: `${d}/`, files: n });
+    else small.push({ path: `${d}/`, files: n });
+  }
+  return { found, small };
+}
+function mkdocsSiteUrl(evidence) {
+  for (const name of ["mkdocs.yml", "mkdocs.yaml"]) {
+    const text2 = evidence.files[name]?.text;
+    const m = text2 ? /^site_url:\s*["']?(https?:\/\/[^\s"'#]+)/m.exec(text2) : null;
+    if (m) return m[1];
+  }
+  return void 0;
+}
+function urls(evidence) {
+  const out = [];
+  for (const [key, url] of Object.entries(evidence.python.urls)) {
+    if (typeof url !== "string") continue;
+    if (/^(documentation|docs?|doc\s*url|api\s*reference|manual|reference)$/i.test(key.trim()) || DOCS_HOST.test(url) && !NOT_DOCS.test(url)) {
+      out.push({ url, ref: { kind: "file", ref: evidence.python.distribution?.file ?? "pyproject.toml", detail: `project URL "${key}"` } });
+    }
+  }
+  const site = mkdocsSiteUrl(evidence);
+  if (site) out.push({ url: site, ref: fileRef("mkdocs.yml", void 0, "site_url") });
+  const { doc, file } = rootReadme(evidence);
+  if (doc && file) {
+    const names = projectNames(evidence);
+    for (const l of doc.links) {
+      if (!DOCS_HOST.test(l.url) || NOT_DOCS.test(l.url)) continue;
+      const flat = siteOf(l.url).toLowerCase().replace(/[^a-z0-9]/g, "");
+      const own = names.some((n) => flat.includes(n));
+      out.push({ url: l.url, ref: fileRef(file.path, l.line, l.url), ...own ? {} : { unrelated: true } });
+    }
+  }
+  return out;
+}
+function siteOf(url) {
+  try {
+    const u = new URL(url);
+    return `${u.hostname}/${u.pathname.split("/")[1] ?? ""}`;
+  } catch {
+    return url;
+  }
+}
+function projectNames(evidence) {
+  const raw = [evidence.python.distribution?.name, evidence.repo.slug?.split("/")[1], evidence.repo.slug?.split("/")[0]];
+  const out = /* @__PURE__ */ new Set();
+  for (const r of raw) {
+    if (!r) continue;
+    const flat = r.toLowerCase().replace(/[^a-z0-9]/g, "");
+    if (flat.length >= 3 && !GENERIC.has(flat)) out.add(flat);
+    for (const part of r.toLowerCase().split(/[^a-z0-9]+/)) if (part.length >= 4 && !GENERIC.has(part)) out.add(part);
+  }
+  return [...out];
+}
+var DOCS_HOST, NOT_DOCS, GENERIC, documentation;
+var init_documentation = __esm({
+  "src/requirements/documentation.ts"() {
+    "use strict";
+    init_files();
+    init_locate();
+    init_rule();
+    DOCS_HOST = /^https?:\/\/(?:[\w-]+\.)*(?:readthedocs\.io|readthedocs\.org|readthedocs-hosted\.com|rtfd\.io|github\.io|gitlab\.io)(?:[/:?#]|$)|^https?:\/\/docs\.[\w.-]+/i;
+    NOT_DOCS = /\/badge\/|badge(?:\.svg)?(?:[?#]|$)|\.(?:svg|png|jpe?g|gif|webp)(?:[?#]|$)|shields\.io/i;
+    GENERIC = /* @__PURE__ */ new Set(["pytorch", "torch", "python", "py", "lib", "the", "core", "docs", "main", "repo", "project"]);
+    documentation = defineRule({
+      meta: {
+        key: "documentation",
+        automation: "partial",
+        measures: "A documentation source (docs/ or doc/ with at least {options.minFiles} files, mkdocs.yml, Sphinx conf.py, .readthedocs.yml) or a documentation URL (readthedocs.io, github.io, a docs. host, or a Documentation project URL).",
+        messages: {}
+      },
+      options: (z) => z.strictObject({ minFiles: z.number().int().min(0) }),
+      evaluate(evidence, { options }) {
+        const min = options.minFiles;
+        const { found, small } = sources(evidence, min);
+        const all = urls(evidence);
+        const seen = /* @__PURE__ */ new Set();
+        const unique = all.filter((l) => seen.has(l.url) ? false : (seen.add(l.url), true));
+        const uniqueLinks = unique.filter((l) => !l.unrelated);
+        const unrelated = unique.filter((l) => l.unrelated);
+        const source = found[0];
+        const url = uniqueLinks[0];
+        const measured = {
+          source: source ? source.path : null,
+          url: url ? url.url : null,
+          ...found.length > 1 ? { sources: found.map((f) => f.path) } : {},
+          ...uniqueLinks.length > 1 ? { urls: uniqueLinks.slice(0, 10).map((l) => l.url) } : {},
+          ...small.length ? { smallDocsDirs: small } : {}
+        };
+        if (source || url) {
+          const parts = [];
+          if (source)
+            parts.push(
+              source.kind === "docs-dir" ? `${source.path} holds ${source.files} files` : `${source.path} (${source.kind === "mkdocs" ? "MkDocs" : source.kind === "sphinx" ? "Sphinx" : "Read the Docs"})`
+            );
+          if (url) parts.push(`documentation is published at ${url.url}`);
+          const refs = [];
+          if (source) refs.push(fileRef(source.path));
+          if (url) refs.push(url.ref);
+          return {
+            status: "pass",
+            summary: `Documentation: ${parts.join("; ")}. A reviewer judges whether it is clear and comprehensive.`,
+            measured,
+            evidence: refs
+          };
+        }
+        if (unrelated.length > 0) {
+          const u = unrelated[0];
+          return {
+            status: "review",
+            summary: `No documentation source in the tree; ${u.ref.ref} links to ${u.url}, which does not name this project: a reviewer must confirm it is this project's documentation.`,
+            measured: { ...measured, candidates: unrelated.slice(0, 10).map((l) => l.url) },
+            evidence: unrelated.slice(0, 3).map((l) => l.ref),
+            fix: "Add a Documentation URL to [project.urls] in pyproject.toml, or a docs/ folder (Sphinx or MkDocs), so the project's own documentation is unambiguous."
+          };
+        }
+        const smallNote = small.length ? ` (${small.map((s) => `${s.path} has ${s.files} file(s)`).join(", ")}; at least ${min} are needed)` : "";
+        return {
+          status: "fail",
+          summary: `No documentation found: no docs source (docs/ or doc/ with at least ${min} files, mkdocs.yml, Sphinx conf.py, .readthedocs.yml) and no documentation URL${smallNote}.`,
+          measured,
+          evidence: small.map((s) => fileRef(s.path)),
+          fix: "Add documentation: a docs/ folder built with Sphinx or MkDocs (and published, e.g. on Read the Docs), linked from the README and from [project.urls] Documentation in pyproject.toml."
+        };
+      }
+    });
+  }
+});
+
+// src/evidence/license/spdx.ts
+function load() {
+  if (parser && corrector) return;
+  const require2 = /* @__PURE__ */ (() => bundledRequire)();
+  parser = require2("spdx-expression-parse");
+  corrector = require2("spdx-correct");
+}
+function parseExpression(expr) {
+  load();
+  try {
+    return parser(expr.trim());
+  } catch {
+    return null;
+  }
+}
+function expressionIds(node) {
+  if ("license" in node) return [node.license];
+  return [...expressionIds(node.left), ...expressionIds(node.right)];
+}
+function licenseFamily(spdx) {
+  return spdx.replace(/\+$/, "").replace(/-(only|or-later)$/, "");
+}
+function correctLicense(text2) {
+  const t = text2.trim();
+  if (t === "" || t.length > 80) return void 0;
+  if (/^(the\s+)?bsd(\s+licen[sc]e)?$/i.test(t)) return "BSD-*";
+  const node = parseExpression(t);
+  if (node) return expressionToString(node);
+  load();
+  try {
+    return corrector(t) ?? void 0;
+  } catch {
+    return void 0;
+  }
+}
+function expressionToString(node) {
+  if ("license" in node) return `${node.license}${node.plus ? "+" : ""}${node.exception ? ` WITH ${node.exception}` : ""}`;
+  const side = (n) => "conjunction" in n && n.conjunction !== node.conjunction ? `(${expressionToString(n)})` : expressionToString(n);
+  return `${side(node.left)} ${node.conjunction.toUpperCase()} ${side(node.right)}`;
+}
+function classifierToSpdx(classifier) {
+  if (!/^License\s*::/i.test(classifier)) return void 0;
+  for (const [re, id] of TROVE) if (re.test(classifier)) return id;
+  return void 0;
+}
+function sameLicense(a, b) {
+  if (a === "BSD-*" || b === "BSD-*") return /^BSD-/.test(a) && /^BSD-/.test(b);
+  return licenseFamily(a).toLowerCase() === licenseFamily(b).toLowerCase();
+}
+function judgeExpression(expr, allow) {
+  const node = parseExpression(expr);
+  if (!node) return null;
+  const ok = (id) => allow.some((a) => sameLicense(a, id));
+  const walk = (n) => {
+    if ("license" in n) return ok(n.license) ? { allowed: true, blocking: [] } : { allowed: false, blocking: [n.license] };
+    const l = walk(n.left);
+    const r = walk(n.right);
+    if (n.conjunction === "and") return { allowed: l.allowed && r.allowed, blocking: [...l.blocking, ...r.blocking] };
+    return l.allowed || r.allowed ? { allowed: true, blocking: [] } : { allowed: false, blocking: [...l.blocking, ...r.blocking] };
+  };
+  return walk(node);
+}
+var parser, corrector, TROVE;
+var init_spdx = __esm({
+  "src/evidence/license/spdx.ts"() {
+    "use strict";
+    init_steward_bundled_require();
+    TROVE = [
+      [/MIT No Attribution|MIT-0/i, "MIT-0"],
+      [/\bMIT\b/i, "MIT"],
+      [/Apache Software License|Apache License/i, "Apache-2.0"],
+      [/0BSD|Zero-Clause BSD/i, "0BSD"],
+      [/\bBSD License\b/i, "BSD-*"],
+      [/\bISC License\b|\bISCL\b/i, "ISC"],
+      [/Affero General Public License v3/i, "AGPL-3.0-only"],
+      [/Lesser General Public License v3/i, "LGPL-3.0-only"],
+      [/Lesser General Public License v2/i, "LGPL-2.1-only"],
+      [/General Public License v3/i, "GPL-3.0-only"],
+      [/General Public License v2/i, "GPL-2.0-only"],
+      [/Mozilla Public License 2\.0/i, "MPL-2.0"],
+      [/Eclipse Public License 2\.0/i, "EPL-2.0"],
+      [/Eclipse Public License 1\.0/i, "EPL-1.0"],
+      [/The Unlicense/i, "Unlicense"],
+      [/Python Software Foundation License/i, "PSF-2.0"],
+      [/Boost Software License/i, "BSL-1.0"],
+      [/Universal Permissive License/i, "UPL-1.0"],
+      [/zlib\/libpng/i, "Zlib"],
+      [/NCSA/i, "NCSA"],
+      [/PostgreSQL/i, "PostgreSQL"],
+      [/CC0/i, "CC0-1.0"]
+    ];
+  }
+});
+
+// src/requirements/permissive-license.ts
+function kindOf(spdx) {
+  for (const [re, kind] of KIND) if (re.test(spdx)) return kind;
+  return "not on the allowlist";
+}
+function fileRef2(f) {
+  const detail = f.spdx ? `${f.modified ? "modified " : ""}${f.spdx} (${f.method}, ${Math.round(f.confidence * 100)}%)` : f.reason ?? "unidentified";
+  return { kind: "file", ref: f.path, detail };
+}
+function differenceRefs(f) {
+  return (f.differences ?? []).slice(0, 10).map((d) => ({
+    kind: "file",
+    ref: f.path,
+    ...d.line ? { line: d.line } : {},
+    detail: `${d.kind}: ${d.text.length > 200 ? `${d.text.slice(0, 200)}\u2026` : d.text}${d.restriction ? ` [${d.restriction}]` : ""}`
+  }));
+}
+function holdsText(files, spdx) {
+  return files.some((o) => o.spdx === spdx && o.method !== "reference" && !o.modified);
+}
+function judgeElsewhere(found, allow, measured) {
+  const refs = found.map(fileRef2);
+  const where2 = "not at the root, where requirement 15 wants it";
+  measured["elsewhere"] = found.map((f) => ({ path: f.path, expression: f.expression ?? null }));
+  const good = [];
+  const bad = [];
+  const unclear = [];
+  for (const f of found) {
+    if (f.modified && f.restrictions?.length) {
+      bad.push(f);
+      refs.push(...differenceRefs(f));
+    } else if (!f.expression || f.modified)
+      unclear.push(`${f.path} is ${f.modified ? `a modified ${f.spdx} text` : `not identified (${f.reason ?? "no template matches"})`}`);
+    else if (judgeExpression(f.expression, allow)?.allowed) good.push(f);
+    else bad.push(f);
+  }
+  const describe4 = (f) => f.expression ? `${f.path} is ${f.expression} (${kindOf(f.expression)})` : `${f.path} is ${f.spdx ?? "a license"} with added restrictions (${(f.restrictions ?? []).join(", ")})`;
+  const first = found[0];
+  Object.assign(measured, {
+    spdx: first.spdx ?? null,
+    expression: first.expression ?? null,
+    confidence: first.confidence,
+    file: first.path,
+    method: first.method
+  });
+  if (bad.length > 0 && good.length === 0) {
+    return {
+      status: "fail",
+      summary: `Not permissive: ${bad.map(describe4).join("; ")} (${where2}).`,
+      measured,
+      evidence: refs,
+      fix: `License the project under an allowlisted license (${allow.join(", ")}) and put its text in LICENSE.md at the root.`
+    };
+  }
+  if (bad.length > 0 || unclear.length > 0) {
+    const allowed = good.map((f) => `${f.path} is ${f.expression}`);
+    return {
+      status: "review",
+      summary: `Needs a reviewer: no license at the root, and the license files below it differ: ${[...allowed, ...bad.map(describe4), ...unclear].join("; ")}.`,
+      measured,
+      evidence: refs,
+      fix: "A reviewer decides which folder is the project and whether its license is allowlisted; the root LICENSE.md should name it (requirement 15)."
+    };
+  }
+  const exprs = [...new Set(good.map((f) => f.expression))];
+  return {
+    status: "pass",
+    summary: `${exprs.join(", ")}, identified by its text in ${good.map((f) => f.path).join(", ")} (${where2}), is on the allowlist.`,
+    measured,
+    evidence: refs
+  };
+}
+var KIND, permissiveLicense;
+var init_permissive_license = __esm({
+  "src/requirements/permissive-license.ts"() {
+    "use strict";
+    init_spdx();
+    init_rule();
+    KIND = [
+      [/^(A?GPL|LGPL|MPL|EPL|EUPL|CC-BY-SA|OSL|CDDL|CPL|MS-RL)-/i, "copyleft"],
+      [/^SSPL-|^BUSL-|^Elastic-/i, "source-available, not open source"],
+      [/-NC(-|$)|^CC-BY-NC|Noncommercial/i, "non-commercial"]
+    ];
+    permissiveLicense = defineRule({
+      meta: {
+        key: "permissive-license",
+        automation: "full",
+        measures: "The project's license, identified by its text, is an SPDX id on the policy allowlist ({licenses.allow}). A modified template with added restrictions fails; an unidentified text is review.",
+        messages: {}
+      },
+      options: (z) => z.strictObject({}),
+      evaluate(evidence, { policy }) {
+        const lic = evidence.license;
+        const allow = policy.licenses.allow;
+        const root = lic.files.filter((f) => !f.path.startsWith("LICENSES/"));
+        const files = root.length > 0 ? root : lic.files;
+        const main = files.find((f) => f.spdx) ?? files[0];
+        const measured = {
+          spdx: main?.spdx ?? null,
+          expression: lic.expression ?? null,
+          confidence: main?.confidence ?? 0,
+          file: main?.path ?? null,
+          method: main?.method ?? "none",
+          thirdParty: lic.thirdParty
+        };
+        if (lic.signals.length) measured["signals"] = lic.signals;
+        if (lic.disagreements.length) measured["disagreements"] = lic.disagreements;
+        const disagree = lic.disagreements.length ? ` Note: ${lic.disagreements.join("; ")}.` : "";
+        const allowText = allow.join(", ");
+        if (files.length === 0 && lic.elsewhere?.length) return judgeElsewhere(lic.elsewhere, allow, measured);
+        if (files.length === 0) {
+          const said = lic.signals.find((s) => s.spdx);
+          return {
+            status: "fail",
+            summary: `No license text in the repository${said ? ` (${said.source} says ${said.value}, but metadata alone grants nothing)` : ""}.`,
+            measured,
+            evidence: lic.signals.slice(0, 5).map((s) => ({ kind: "file", ref: s.source, detail: s.value })),
+            fix: `Add a LICENSE file with the full text of an allowlisted license (${allowText}).`
+          };
+        }
+        const refs = files.map(fileRef2);
+        const failures = [];
+        const reviews = [];
+        for (const f of files) {
+          if (f.modified && f.restrictions?.length) {
+            failures.push(`${f.path} is ${f.spdx ?? "a license"} with added restrictions (${f.restrictions.join(", ")})`);
+            refs.push(...differenceRefs(f));
+          } else if (f.modified) {
+            reviews.push(`${f.path} is a modified ${f.spdx} text (${(f.differences ?? []).length} difference(s) from the template)`);
+            refs.push(...differenceRefs(f));
+          } else if (!f.spdx) {
+            const closest = f.closest?.length ? `; closest: ${f.closest.map((c) => `${c.spdx} ${Math.round(c.similarity * 100)}%`).join(", ")}` : "";
+            reviews.push(`${f.path} is not identified (${f.reason ?? "no template matches"}${closest})`);
+          } else if (f.method === "reference" && !holdsText(files, f.spdx)) {
+            reviews.push(`${f.path} only refers to ${f.spdx}; it does not hold the license text`);
+          }
+          for (const p of f.parts ?? []) {
+            if (p.kind === "license" && p.spdx && p.spdx !== f.spdx && !allow.some((a) => licenseFamily(a) === licenseFamily(p.spdx))) {
+              reviews.push(
+                `${f.path} also holds the ${p.spdx} license (${kindOf(p.spdx)}) at lines ${p.startLine}\u2013${p.endLine}: bundled third-party code, or a second license for the project?`
+              );
+            }
+          }
+        }
+        const expr = lic.expression;
+        if (expr && failures.length === 0) {
+          const verdict = judgeExpression(expr, allow);
+          if (verdict && !verdict.allowed) {
+            const blocking = [...new Set(verdict.blocking)];
+            failures.push(
+              blocking.length === 1 && blocking[0] === expr ? `the license is ${expr} (${kindOf(expr)})` : `the license is ${expr}: ${blocking.map((id) => `${id} (${kindOf(id)})`).join(", ")}`
+            );
+          }
+        }
+        let status;
+        let summary;
+        let fix;
+        if (failures.length) {
+          status = "fail";
+          summary = `Not permissive: ${failures.join("; ")}.`;
+          fix = `License the project under an allowlisted license (${allowText}) without added conditions.`;
+        } else if (reviews.length) {
+          status = "review";
+          summary = `Needs a reviewer: ${reviews.join("; ")}.`;
+          fix = "A reviewer reads the differences listed and decides whether the text is still the permissive license it resembles.";
+        } else if (expr) {
+          status = "pass";
+          const texts = files.filter((f) => f.method !== "reference");
+          const notices = files.filter((f) => f.method === "reference");
+          const text2 = texts.find((f) => f.spdx) ?? main;
+          const referring = notices.length ? `; ${notices.map((f) => f.path).join(", ")} refer${notices.length === 1 ? "s" : ""} to it` : "";
+          summary = `${expr}, identified by its text in ${(texts.length ? texts : files).map((f) => f.path).join(", ")} (${text2.method}, ${Math.round(text2.confidence * 100)}% similar to the template${referring}), is on the allowlist.`;
+        } else {
+          status = "review";
+          summary = "The license files do not form one expression.";
+          fix = "A reviewer reads the license files.";
+        }
+        const out = { status, summary: summary + disagree, measured, evidence: refs };
+        if (fix) out.fix = fix;
+        return out;
+      }
+    });
+  }
+});
+
+// src/requirements/functional-testing.ts
+function isTestFile(path) {
+  if (VENDORED.test(path) || NOT_TESTS.test(path)) return false;
+  const base = path.slice(path.lastIndexOf("/") + 1);
+  if (/^test_[^/]*\.py$/i.test(base) || /^[^/]+_test\.py$/i.test(base)) return true;
+  if (base === "__init__.py" || base === "conftest.py") return false;
+  return TEST_DIR.test(path) && CODE.test(base);
+}
+function testFiles(tree) {
+  const found = tree.filter((e) => e.type === "blob" && e.mode !== "120000" && isTestFile(e.path)).map((e) => e.path);
+  return [...found.filter((p) => TEST_DIR.test(p)), ...found.filter((p) => !TEST_DIR.test(p))];
+}
+function evaluateFunctionalTesting(evidence) {
+  const tests = testFiles(evidence.tree);
+  const workflows = new Map(evidence.ci.workflows.map((w) => [w.file, w]));
+  const NATIVE = /* @__PURE__ */ new Set(["cargo test", "npm test", "ctest"]);
+  const score = (s) => {
+    const w = workflows.get(s.file);
+    const onChange = w ? w.triggers.some((t) => t === "push" || t === "pull_request") : false;
+    return [Number(s.tool.startsWith("make")), Number(NATIVE.has(s.tool)), Number(!onChange), -(w?.os.length ?? 0)];
+  };
+  const steps = evidence.ci.testSteps.map((s, i) => ({ s, i, k: score(s) })).sort((a, b) => a.k[0] - b.k[0] || a.k[1] - b.k[1] || a.k[2] - b.k[2] || a.k[3] - b.k[3] || a.i - b.i).map((x) => x.s);
+  const step = steps[0];
+  const stepAt = step ? `${step.file}${step.line !== void 0 ? `:${step.line}` : ""}` : void 0;
+  const measured = {
+    testFiles: tests.length,
+    examples: tests.slice(0, 5),
+    ...step ? { runner: step.tool, ciStep: `${stepAt}: ${step.text}` } : {},
+    ciSteps: steps.length
+  };
+  const refs = steps.slice(0, 5).map((s) => ({
+    kind: "file",
+    ref: s.file,
+    ...s.line !== void 0 ? { line: s.line } : {},
+    detail: `${s.tool}${s.job ? ` in job ${s.job}` : ""}: ${s.text}`
+  }));
+  refs.push(...tests.slice(0, 5).map((t) => ({ kind: "file", ref: t, detail: "test source" })));
+  const where2 = (() => {
+    const dirs = [...new Set(tests.map((t) => t.includes("/") ? t.slice(0, t.lastIndexOf("/") + 1) : t))];
+    return dirs.slice(0, 3).join(", ") + (dirs.length > 3 ? " \u2026" : "");
+  })();
+  if (tests.length > 0 && step) {
+    return {
+      status: "pass",
+      summary: `${tests.length} test file${tests.length === 1 ? "" : "s"} (${where2}) and CI runs them: ${step.tool} at ${stepAt}.`,
+      measured,
+      evidence: refs
+    };
+  }
+  if (tests.length > 0) {
+    return {
+      status: "warn",
+      summary: `${tests.length} test file${tests.length === 1 ? "" : "s"} (${where2}), but no CI step runs them (pytest, tox, nox, python -m unittest, make test${evidence.ci.workflows.length ? "" : "; no CI configuration was found"}).`,
+      measured,
+      evidence: refs,
+      fix: `Add a step that runs the tests to a CI workflow triggered on push and pull_request, e.g. \`python -m pytest ${tests[0].includes("/") ? tests[0].slice(0, tests[0].indexOf("/") + 1) : ""}\` in .github/workflows/ci.yml.`
+    };
+  }
+  return {
+    status: "fail",
+    summary: `No test sources were found (tests/, test/ or testing/ directories, test_*.py, *_test.py)${step ? `, although CI runs ${step.tool} at ${stepAt}` : ""}.`,
+    measured,
+    evidence: refs,
+    fix: "Add tests under tests/ (files named test_*.py that exercise the project with the latest torch) and run them in CI with pytest."
+  };
+}
+var CODE, VENDORED, NOT_TESTS, TEST_DIR, functionalTesting;
+var init_functional_testing = __esm({
+  "src/requirements/functional-testing.ts"() {
+    "use strict";
+    init_rule();
+    CODE = /\.(py|pyx|ipynb|c|cc|cpp|cu|h|hpp|rs|jl|sh|js|ts)$/i;
+    VENDORED = /(^|\/)(third_party|third-party|vendor|vendored|node_modules|site-packages|\.git)\//i;
+    NOT_TESTS = /(^|\/)(benchmarks?|benchmarking)\//i;
+    TEST_DIR = /(^|\/)(tests?|testing)\//i;
+    functionalTesting = defineRule({
+      meta: {
+        key: "functional-testing",
+        automation: "partial",
+        measures: "Test sources exist (tests/, test/ or testing/ directories, test_*.py, *_test.py) and CI runs them (pytest, tox, nox, python -m unittest, make test); tests not run by CI: warn.",
+        messages: {}
+      },
+      options: (z) => z.strictObject({}),
+      evaluate(evidence) {
+        return evaluateFunctionalTesting(evidence);
+      }
+    });
+  }
+});
+
+// src/requirements/packages.ts
+function evaluatePackages(evidence) {
+  const dist = evidence.python.distribution;
+  const pypi = evidence.online?.pypi;
+  const conda = evidence.online?.conda;
+  const publish = evidence.ci.publishSteps;
+  const measured = {
+    ...dist ? { distribution: dist.name } : {},
+    ...pypi ? {
+      pypi: {
+        exists: pypi.exists,
+        ...pypi.latest ? { latest: pypi.latest } : {},
+        wheel: pypi.wheel ?? false,
+        ...pypi.latestWithWheel ? { latestWithWheel: pypi.latestWithWheel } : {},
+        ...pypi.url ? { url: pypi.url } : {}
+      }
+    } : {},
+    ...conda ? { conda: { channel: conda.channel, exists: conda.exists, ...conda.latest ? { latest: conda.latest } : {} } } : {},
+    publishSteps: publish.map((s) => `${s.file}${s.line !== void 0 ? `:${s.line}` : ""}: ${s.tool}`)
+  };
+  const refs = [];
+  if (dist)
+    refs.push({
+      kind: "file",
+      ref: dist.file,
+      ...dist.line !== void 0 ? { line: dist.line } : {},
+      detail: `distribution name ${dist.name}`
+    });
+  if (pypi?.url)
+    refs.push({
+      kind: "registry",
+      ref: pypi.url,
+      detail: pypi.exists ? `latest ${pypi.latest ?? "?"}${pypi.wheel ? ", has a wheel" : ", no wheel"}` : "not found"
+    });
+  if (conda?.exists)
+    refs.push({
+      kind: "registry",
+      ref: conda.url ?? `https://anaconda.org/${conda.channel}/${dist?.name ?? ""}`,
+      detail: `${conda.channel} ${conda.latest ?? ""}`.trim()
+    });
+  refs.push(
+    ...publish.map((s) => ({
+      kind: "file",
+      ref: s.file,
+      ...s.line !== void 0 ? { line: s.line } : {},
+      detail: `publishes: ${s.tool}`
+    }))
+  );
+  const name = dist?.name ?? pypi?.distribution ?? "(unnamed)";
+  const pypiWheel = pypi?.exists && !pypi.allYanked && (pypi.wheel || pypi.latestWithWheel);
+  const onConda = conda?.exists === true;
+  if (pypiWheel || onConda) {
+    const how = [
+      pypiWheel ? `PyPI with a wheel (${pypi.wheel ? pypi.latest ?? "latest" : pypi.latestWithWheel})` : "",
+      onConda ? `${conda.channel} (${conda.latest ?? "latest"})` : ""
+    ].filter(Boolean);
+    const olderWheelOnly = pypiWheel && !pypi.wheel;
+    return {
+      status: "pass",
+      summary: `${name} installs as a binary package from ${how.join(" and ")}${olderWheelOnly ? `; the latest release ${pypi.latest ?? ""} has no wheel` : ""}.`,
+      measured,
+      evidence: refs
+    };
+  }
+  if (pypi) {
+    const sdistOnly = pypi?.exists && !pypi.allYanked;
+    const summary = sdistOnly ? `${name} is on PyPI only as a source distribution (no wheel in any release)${conda ? ` and not on ${conda.channel}` : ""}.` : pypi?.allYanked ? `Every release of ${name} on PyPI is yanked${conda ? ` and it is not on ${conda.channel}` : ""}.` : `${name} was not found on PyPI${conda ? ` or ${conda.channel}` : ""}.`;
+    return {
+      status: "fail",
+      summary,
+      measured,
+      evidence: refs,
+      fix: sdistOnly ? `Build and upload wheels for ${name} (python -m build, then twine upload dist/*.whl, or pypa/gh-action-pypi-publish in a release workflow), or add it to conda-forge.` : `Publish ${name} to PyPI with a wheel (python -m build; twine upload dist/*, or pypa/gh-action-pypi-publish in a release workflow) or add a conda-forge recipe.${dist ? "" : " Name the distribution in pyproject.toml [project].name first."}`
+    };
+  }
+  const why2 = [onlineError(evidence.online, "pypi"), onlineError(evidence.online, "conda")].filter(Boolean).join("; ");
+  const publishText = publish.length ? `CI publishes with ${[...new Set(publish.map((s) => s.tool))].join(", ")} (${publish[0].file}${publish[0].line !== void 0 ? `:${publish[0].line}` : ""})` : "no publishing step was found in CI";
+  return {
+    status: "unknown",
+    summary: `PyPI ${conda ? `was not consulted (${conda.channel} has no ${name})` : "and conda-forge were not consulted"}${why2 ? ` (${why2})` : evidence.online ? "" : " (offline)"}; ${dist ? `the distribution is ${dist.name}` : "no distribution name was found in pyproject.toml, setup.cfg or setup.py"}, and ${publishText}.`,
+    measured,
+    evidence: refs,
+    fix: `Run the check online to look ${dist ? `${dist.name} ` : "the distribution "}up on PyPI and conda-forge.`
+  };
+}
+var packages;
+var init_packages = __esm({
+  "src/requirements/packages.ts"() {
+    "use strict";
+    init_errors2();
+    init_rule();
+    packages = defineRule({
+      meta: {
+        key: "packages",
+        automation: "partial",
+        measures: "The distribution exists on PyPI with a wheel in a release, or on conda-forge; online only. Offline: unknown, with any publishing workflow as evidence.",
+        messages: {}
+      },
+      options: (z) => z.strictObject({}),
+      evaluate(evidence) {
+        const o = evaluatePackages(evidence);
+        const dist = evidence.python.distribution;
+        if (!dist?.why) return o;
+        return {
+          ...o,
+          summary: `${o.summary} The project's package is ${dist.name} (${dist.file}): ${dist.why}.`,
+          measured: { ...o.measured, distributionChosen: { file: dist.file, why: dist.why } }
+        };
+      }
+    });
+  }
+});
+
+// src/evidence/identity.ts
+function noreplyLoginAsWritten(email) {
+  const text2 = email.trim();
+  if (text2.length <= NOREPLY.length || text2.slice(-NOREPLY.length).toLowerCase() !== NOREPLY) return void 0;
+  const local = text2.slice(0, -NOREPLY.length);
+  const plus = local.indexOf("+");
+  const login = plus >= 0 && /^\d+$/.test(local.slice(0, plus)) ? local.slice(plus + 1) : local;
+  return login || void 0;
+}
+function noreplyLogin(email) {
+  return noreplyLoginAsWritten(email)?.toLowerCase();
+}
+function foldName(name) {
+  return name.normalize("NFC").toLowerCase().split(/\s+/).filter(Boolean).join(" ");
+}
+function identityKeys(who) {
+  const keys = [];
+  if (who.email) keys.push(`e:${who.email.toLowerCase()}`);
+  if (who.login) keys.push(`l:${who.login.toLowerCase()}`);
+  const noreply = who.email ? noreplyLogin(who.email) : void 0;
+  if (noreply && noreply !== who.login?.toLowerCase()) keys.push(`l:${noreply}`);
+  const folded = who.name ? foldName(who.name) : "";
+  if (folded) keys.push(`n:${folded}`);
+  return keys;
+}
+function groupBySharedKeys(items2, keysOf) {
+  const parent = items2.map((_, i) => i);
+  const find = (i) => {
+    while (parent[i] !== i) {
+      parent[i] = parent[parent[i]];
+      i = parent[i];
+    }
+    return i;
+  };
+  const owner = /* @__PURE__ */ new Map();
+  items2.forEach((item, i) => {
+    for (const k of keysOf(item)) {
+      const j = owner.get(k);
+      if (j === void 0) owner.set(k, i);
+      else parent[find(i)] = find(j);
+    }
+  });
+  const groups2 = /* @__PURE__ */ new Map();
+  items2.forEach((item, i) => {
+    const root = find(i);
+    const g = groups2.get(root);
+    if (g) g.push(item);
+    else groups2.set(root, [item]);
+  });
+  return [...groups2.values()];
+}
+function cmp(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+function parseCoAuthor(value) {
+  const text2 = value.trim();
+  const open2 = text2.lastIndexOf("<");
+  const close = text2.lastIndexOf(">");
+  if (open2 >= 0 && close > open2) {
+    const name = text2.slice(0, open2).trim();
+    const email = text2.slice(open2 + 1, close).trim();
+    if (!name && !email) return void 0;
+    return { name, email };
+  }
+  return text2 ? { name: text2, email: "" } : void 0;
+}
+var NOREPLY, PeopleBuilder;
+var init_identity = __esm({
+  "src/evidence/identity.ts"() {
+    "use strict";
+    NOREPLY = "@users.noreply.github.com";
+    PeopleBuilder = class {
+      idents = /* @__PURE__ */ new Map();
+      add(ident, role) {
+        const name = ident.name.trim();
+        const email = ident.email.trim();
+        if (!name && !email) return;
+        const key = `${name}
+${email}`;
+        let seen = this.idents.get(key);
+        if (!seen) {
+          seen = { name, email, commits: 0, author: false, coAuthor: false };
+          this.idents.set(key, seen);
+        }
+        seen.commits++;
+        if (role === "author") seen.author = true;
+        else seen.coAuthor = true;
+      }
+      /**
+       * An identity seen only as the same person as a commit's author (a Co-authored-by trailer that
+       * shares the author's name or e-mail): no commit of its own, but it links the two identities.
+       */
+      link(ident) {
+        const name = ident.name.trim();
+        const email = ident.email.trim();
+        if (!name && !email) return;
+        const key = `${name}
+${email}`;
+        if (!this.idents.has(key)) this.idents.set(key, { name, email, commits: 0, author: false, coAuthor: false });
+      }
+      people() {
+        const groups2 = groupBySharedKeys([...this.idents.values()], (s) => identityKeys({ email: s.email, name: s.name }));
+        const people = [];
+        for (const members of groups2) {
+          members.sort((a, b) => b.commits - a.commits || cmp(a.name, b.name) || cmp(a.email, b.email));
+          const emails = [...new Set(members.map((m) => m.email.toLowerCase()).filter(Boolean))].sort(cmp);
+          const login = members.map((m) => noreplyLogin(m.email)).find((l) => l !== void 0);
+          const author = members.some((m) => m.author);
+          const coAuthor = members.some((m) => m.coAuthor);
+          people.push({
+            name: members.find((m) => m.name)?.name ?? members[0].email,
+            emails,
+            ...login ? { login } : {},
+            commits: members.reduce((n, m) => n + m.commits, 0),
+            via: author && coAuthor ? "both" : author ? "author" : "co-author"
+          });
+        }
+        return people.sort(
+          (a, b) => b.commits - a.commits || cmp(a.name.toLowerCase(), b.name.toLowerCase()) || cmp(a.emails.join(), b.emails.join())
+        );
+      }
+    };
+  }
+});
+
+// src/requirements/bots.ts
+function squash(s) {
+  return s.toLowerCase().replace(/[\s._-]+/g, "");
+}
+function botMatcher(bots) {
+  const names = new Set(bots.names.map(squash).filter(Boolean));
+  const emails = new Set(bots.emails.map((e) => e.trim().toLowerCase()));
+  const patterns = (bots.patterns ?? []).map((p) => new RegExp(p, "i"));
+  return (ident) => {
+    const name = ident.name.trim().toLowerCase();
+    const email = ident.email.trim().toLowerCase();
+    if (name.endsWith("[bot]") || names.has(squash(name)) || emails.has(email)) return true;
+    const login = noreplyLogin(email);
+    if (login !== void 0 && (login.endsWith("[bot]") || names.has(squash(login)))) return true;
+    const at = email.lastIndexOf("@");
+    if (at > 0 && login === void 0 && names.has(squash(email.slice(0, at)))) return true;
+    return patterns.some((re) => re.test(name) || login !== void 0 && re.test(login) || email !== "" && re.test(email));
+  };
+}
+var init_bots = __esm({
+  "src/requirements/bots.ts"() {
+    "use strict";
+    init_identity();
+  }
+});
+
+// src/requirements/activity-window.ts
+function hasRawHistory(history) {
+  return Array.isArray(history.records) && history.horizon !== void 0;
+}
+function activityWindow(evidence, rules) {
+  const h = evidence.history;
+  const policy = `policy ${rules.policy.id} ${rules.policy.version}`;
+  if (!hasRawHistory(h)) {
+    const days = h.window?.days;
+    return {
+      refused: {
+        summary: `The stored evidence holds the history as counted when it was gathered${typeof days === "number" ? ` (a ${days}-day window)` : ""}, not its commits, so it cannot be judged under ${policy}.`,
+        fix: "Run a fresh check: the history is then kept commit by commit and judged under this policy.",
+        measured: {}
+      }
+    };
+  }
+  if (rules.days > h.horizon.days) {
+    return {
+      refused: {
+        summary: `${capitalised(policy)} asks for a ${rules.days}-day window; the evidence keeps the ${h.horizon.days} days of history before ${h.horizon.until.slice(0, 10)}, so older commits were never read.`,
+        fix: `A window longer than ${h.horizon.days} days can't be judged: shorten the policy's window to at most ${h.horizon.days} days.`,
+        measured: { windowDays: rules.days, horizon: h.horizon }
+      }
+    };
+  }
+  return { window: countWindow(h, rules) };
+}
+function capitalised(s) {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+function iso(unix) {
+  return new Date(unix * 1e3).toISOString();
+}
+function judgeIdentities(history, bots) {
+  const isBot = botMatcher(bots);
+  const ids = history.identities;
+  const idents = ids.map(([name, email]) => ({ name, email }));
+  const verdicts = new Int8Array(ids.length);
+  const bot = (i) => {
+    if (verdicts[i] === 0) verdicts[i] = isBot(idents[i]) ? 2 : 1;
+    return verdicts[i] === 2;
+  };
+  const to = (i) => ids[i][2] ?? i;
+  return {
+    ident: (i) => idents[i],
+    mapped: (i) => idents[to(i)],
+    botAsCommitted: bot,
+    botAfterMailmap: (i) => bot(to(i))
+  };
+}
+function countWindow(h, rules) {
+  const until = Math.floor(Date.parse(h.horizon.until) / 1e3);
+  const since = until - rules.days * DAY;
+  const who = judgeIdentities(h, rules.bots);
+  const people = new PeopleBuilder();
+  let commits = 0;
+  let botCommits = 0;
+  let newestAuthor;
+  const renamed = /* @__PURE__ */ new Map();
+  const noteRenamed = (bot, shownAs) => {
+    const key = `${bot.name} <${bot.email}>`;
+    const r = renamed.get(key);
+    if (r) r.commits++;
+    else renamed.set(key, { bot: key, shownAs: `${shownAs.name} <${shownAs.email}>`, commits: 1 });
+  };
+  let inWindow = 0;
+  for (const record of h.records) {
+    if (record[0] <= since) break;
+    inWindow++;
+    const a = record[1];
+    const author = who.mapped(a);
+    const authorIsBot = who.botAsCommitted(a) || who.botAfterMailmap(a);
+    if (who.botAsCommitted(a) && !who.botAfterMailmap(a)) noteRenamed(who.ident(a), author);
+    if (authorIsBot) botCommits++;
+    else {
+      commits++;
+      people.add(author, "author");
+      newestAuthor ??= a;
+    }
+    const seen = new Set(authorIsBot ? [] : identityKeys(author));
+    for (let k = 2; k < record.length; k++) {
+      const c = record[k];
+      const co = who.mapped(c);
+      if (who.botAsCommitted(c) || who.botAfterMailmap(c)) {
+        if (who.botAsCommitted(c) && !who.botAfterMailmap(c)) noteRenamed(who.ident(c), co);
+        continue;
+      }
+      const keys = identityKeys(co);
+      if (keys.some((key) => seen.has(key))) {
+        people.link(co);
+        continue;
+      }
+      for (const key of keys) seen.add(key);
+      people.add(co, "co-author");
+    }
+  }
+  let hiddenBySkew = 0;
+  for (const [row, floor] of h.reachedThrough ?? []) if (row < inWindow && floor < since) hiddenBySkew++;
+  const mergeCommits = h.merges.filter((t) => t > since).length;
+  const latestWindowCommit = newestAuthor === void 0 ? void 0 : h.newestByAuthor[newestAuthor];
+  const renamedBots = [...renamed.values()].sort((a, b) => b.commits - a.commits || (a.bot < b.bot ? -1 : 1));
+  return {
+    window: { since: iso(since), until: iso(until), days: rules.days },
+    commits,
+    botCommits,
+    mergeCommits,
+    contributors: people.people(),
+    ...h.latestCommitAt !== void 0 ? { latestCommitAt: h.latestCommitAt } : {},
+    ...h.latestCommit !== void 0 ? { latestCommit: h.latestCommit } : {},
+    method: h.method,
+    ...h.walk ? { walk: h.walk } : {},
+    ...h.walked !== void 0 ? { walked: h.walked } : {},
+    ...h.graphRejected ? { graphRejected: h.graphRejected } : {},
+    identityMethod: "mailmap+email+noreply+name",
+    skewedCommits: h.skewedCommits,
+    hiddenBySkew,
+    ...latestWindowCommit ? { latestWindowCommit } : {},
+    mailmap: h.mailmap,
+    ...h.mailmapTruncated ? { mailmapTruncated: true } : {},
+    ...h.mailmapCut ? { mailmapCut: h.mailmapCut } : {},
+    ...renamedBots.length ? { botsRenamedByMailmap: renamedBots } : {},
+    ...h.shallow ? { shallow: { cutAt: h.shallow.cutAt, hidesWindow: cutInside(h.shallow.cutAt, since) } } : {}
+  };
+}
+function cutInside(cutAt, since) {
+  return cutAt === null || Date.parse(cutAt) / 1e3 > since;
+}
+function problemsUnderWindow(evidence, days) {
+  const h = evidence.history;
+  if (!hasRawHistory(h) || !h.shallow) return evidence.problems;
+  const until = Math.floor(Date.parse(h.horizon.until) / 1e3);
+  if (!cutInside(h.shallow.cutAt, until - days * DAY)) return evidence.problems;
+  return evidence.problems.map(
+    (p) => p.file === SHALLOW_PROBLEM_FILE ? { ...p, message: `${p.message}, inside the activity window` } : p
+  );
+}
+var DAY, SHALLOW_PROBLEM_FILE;
+var init_activity_window = __esm({
+  "src/requirements/activity-window.ts"() {
+    "use strict";
+    init_identity();
+    init_bots();
+    DAY = 86400;
+    SHALLOW_PROBLEM_FILE = "shallow";
+  }
+});
+
+// src/requirements/ongoing-maintenance.ts
+function monthsBefore(at, months) {
+  const y = at.getUTCFullYear();
+  const m = at.getUTCMonth() - months;
+  const targetYear = y + Math.floor(m / 12);
+  const targetMonth = (m % 12 + 12) % 12;
+  const lastDay = new Date(Date.UTC(targetYear, targetMonth + 1, 0)).getUTCDate();
+  return new Date(
+    Date.UTC(
+      targetYear,
+      targetMonth,
+      Math.min(at.getUTCDate(), lastDay),
+      at.getUTCHours(),
+      at.getUTCMinutes(),
+      at.getUTCSeconds(),
+      at.getUTCMilliseconds()
+    )
+  );
+}
+function worst(statuses) {
+  for (const s of ORDER) if (statuses.includes(s)) return s;
+  return "pass";
+}
+function latestRelease(evidence, asOf) {
+  const found = [];
+  const hosted = evidence.online?.github ?? evidence.online?.gitlab;
+  const rel = hosted?.latestRelease;
+  if (rel)
+    found.push({
+      name: rel.name,
+      date: rel.date,
+      source: "release",
+      ref: { kind: "api", ref: rel.url, detail: `release ${rel.name}, ${rel.date.slice(0, 10)}` }
+    });
+  const tag = evidence.tags?.latest;
+  if (tag)
+    found.push({
+      name: tag.name,
+      date: tag.date,
+      source: "tag",
+      ref: { kind: "commit", ref: tag.commit, detail: `tag ${tag.name}, ${tag.date.slice(0, 10)}` }
+    });
+  return found.filter((r) => !Number.isNaN(Date.parse(r.date)) && Date.parse(r.date) <= asOf.getTime()).sort((a, b) => Date.parse(b.date) - Date.parse(a.date))[0];
+}
+function commitmentOf(form) {
+  const v = form?.maintenanceCommitment;
+  if (typeof v === "string" && v.trim()) return v.trim();
+  if (v === true) return "yes";
+  return void 0;
+}
+function evaluateOngoingMaintenance(evidence, policy, asOf, months) {
+  const n = policy.shared.supportedTorchReleases;
+  const j = judgeTorchSupport(evidence.python.torch, evidence.torchReleases, asOf, n);
+  const judged = activityWindow(evidence, { days: policy.shared.windowDays, bots: policy.bots, policy });
+  const { latestCommit, latestCommitAt } = evidence.history;
+  const cutoff = monthsBefore(asOf, months);
+  const release = latestRelease(evidence, asOf);
+  const releaseRecent = release !== void 0 && Date.parse(release.date) >= cutoff.getTime();
+  const commitment = commitmentOf(evidence.form);
+  const parts = [];
+  const versions = j.releases.join(" and ");
+  const list3 = torchListFacts(evidence, asOf);
+  if (list3.concern && j.outcome !== "undeclared" && j.outcome !== "no-releases") {
+    parts.push({ status: "review", text: `torch support was judged against ${describeList(list3)}, but ${list3.concern}`, fix: REFRESH_FIX });
+  } else {
+    switch (j.outcome) {
+      case "admits-all":
+        parts.push({ status: "pass", text: `the torch requirement admits ${versions}` });
+        break;
+      case "excludes-latest":
+        parts.push({
+          status: "fail",
+          text: `the torch requirement (${j.judged.map((a) => `${written(a.declaration)} at ${where(a.declaration)}`).join(", ")}) excludes the latest release ${j.releases[0]}`,
+          fix: torchFix(j)
+        });
+        break;
+      case "excludes-older":
+        parts.push({
+          status: "warn",
+          text: `the torch requirement admits ${j.releases[0]} but not ${j.releases.filter((r) => j.admitted[r] === false).join(", ")}`,
+          fix: torchFix(j)
+        });
+        break;
+      case "undeclared":
+        parts.push({
+          status: "review",
+          text: "torch is not declared, so support for the latest releases cannot be read",
+          fix: `Declare torch with a range that admits ${versions || "the latest releases"} (see requirement 1).`
+        });
+        break;
+      case "indeterminate":
+        parts.push({ status: "review", text: "which torch versions the declared requirement admits cannot be told" });
+        break;
+      case "no-releases":
+        parts.push({ status: "unknown", text: `the torch release list does not reach ${n} releases at this date` });
+        break;
+    }
+  }
+  if ("refused" in judged) {
+    const r = judged.refused;
+    parts.push({ status: "unknown", text: r.summary.charAt(0).toLowerCase() + r.summary.slice(1).replace(/\.$/, ""), fix: r.fix });
+  } else {
+    const h = judged.window;
+    if (h.commits >= 1)
+      parts.push({ status: "pass", text: `${h.commits} commit${h.commits === 1 ? "" : "s"} in the last ${h.window.days} days` });
+    else
+      parts.push({
+        status: "fail",
+        text: `no commits in the last ${h.window.days} days${latestCommitAt ? ` (newest ${latestCommitAt.slice(0, 10)})` : ""}`,
+        fix: "Show the project is maintained: commit to the default branch (bots and merges are not counted)."
+      });
+  }
+  const hostAsked = evidence.online?.github !== void 0 || evidence.online?.gitlab !== void 0;
+  if (releaseRecent) parts.push({ status: "pass", text: `${release.source} ${release.name} on ${release.date.slice(0, 10)}` });
+  else if (!release && !hostAsked && evidence.tags.count === 0)
+    parts.push({
+      status: "unknown",
+      text: `the clone has no tags up to ${asOf.toISOString().slice(0, 10)} and the host was not asked for releases (clones and mirrors are often fetched without tags)`,
+      fix: "Run the check online (a GitHub or GitLab URL, or a clone whose origin is on one), which asks the host for its releases, or fetch the tags (git fetch --tags)."
+    });
+  else
+    parts.push({
+      status: "fail",
+      text: release ? `the newest ${release.source} (${release.name}) is from ${release.date.slice(0, 10)}, more than ${months} months before ${asOf.toISOString().slice(0, 10)}` : `no release or tag was found${hostAsked ? "" : " (git tags; GitHub releases not consulted)"}`,
+      fix: `Publish a release (tag it, e.g. git tag -a vX.Y.Z, and push the tag) at least every ${months} months.`
+    });
+  if (evidence.form && !commitment) {
+    parts.push({
+      status: "review",
+      text: "the application does not state the 12-month maintenance commitment",
+      fix: "Answer the maintenance-commitment question of the application."
+    });
+  }
+  const status = worst(parts.map((p) => p.status));
+  const refs = [...torchRefs(j).slice(0, 3)];
+  if (latestCommit) refs.push({ kind: "commit", ref: latestCommit, detail: `newest commit, ${latestCommitAt ?? "undated"}` });
+  if (release) refs.push(release.ref);
+  if (commitment) refs.push({ kind: "form", ref: "maintenanceCommitment", detail: commitment.slice(0, 300) });
+  const bad = parts.filter((p) => p.status !== "pass");
+  const summary = status === "pass" ? `Maintained: ${parts.map((p) => p.text).join("; ")}${commitment ? "; the application commits to 12 months of maintenance" : ""}.` : `${bad.map((p) => p.text).join("; ")}.${parts.some((p) => p.status === "pass") ? ` Met: ${parts.filter((p) => p.status === "pass").map((p) => p.text).join("; ")}.` : ""}`;
+  const fixes = bad.map((p) => p.fix).filter(Boolean);
+  return {
+    status,
+    summary: summary.charAt(0).toUpperCase() + summary.slice(1),
+    measured: {
+      latest: j.releases,
+      admitted: j.admitted,
+      releaseList: { name: list3.name, asOf: list3.asOf ?? null },
+      commits: "window" in judged ? judged.window.commits : void 0,
+      latestCommitAt,
+      latestReleaseAt: release?.date,
+      latestRelease: release ? { name: release.name, source: release.source } : void 0,
+      releaseCutoff: cutoff.toISOString(),
+      commitment: commitment ?? null
+    },
+    evidence: refs,
+    ...fixes.length ? { fix: fixes.join(" ") } : {}
+  };
+}
+var ORDER, ongoingMaintenance;
+var init_ongoing_maintenance = __esm({
+  "src/requirements/ongoing-maintenance.ts"() {
+    "use strict";
+    init_torch();
+    init_pytorch_support();
+    init_rule();
+    init_torch_list();
+    init_activity_window();
+    ORDER = ["fail", "review", "unknown", "warn", "pass"];
+    ongoingMaintenance = defineRule({
+      meta: {
+        key: "ongoing-maintenance",
+        automation: "partial",
+        measures: "Requirement 1 admits the latest {shared.supportedTorchReleases} torch releases, the activity window has at least one commit, and a release or tag is no older than {options.releaseMonths} months; the maintenance commitment comes from the application form.",
+        messages: {}
+      },
+      options: (z) => z.strictObject({ releaseMonths: z.number().int().min(1) }),
+      evaluate(evidence, { policy, asOf, options }) {
+        return evaluateOngoingMaintenance(evidence, policy, asOf, options.releaseMonths);
+      }
+    });
+  }
+});
+
+// src/util/unique.ts
+function uniqueIgnoringCase(xs) {
+  const seen = /* @__PURE__ */ new Set();
+  return xs.filter((x) => {
+    const key = x.toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+var init_unique = __esm({
+  "src/util/unique.ts"() {
+    "use strict";
+  }
+});
+
+// src/evidence/community/people.ts
+function mentionsIn(text2) {
+  const teams = [...text2.matchAll(TEAM)].map((m) => m[1]);
+  const emails = [];
+  const logins = [];
+  for (const m of text2.matchAll(EMAIL)) {
+    const e = m[1];
+    const login = noreplyLoginAsWritten(e);
+    if (login) logins.push(login);
+    else emails.push(e);
+  }
+  for (const m of text2.matchAll(LOGIN)) logins.push(m[1]);
+  for (const m of text2.matchAll(PROFILE)) if (!NOT_USERS.has(m[1].toLowerCase())) logins.push(m[1]);
+  return { logins: uniqueIgnoringCase(logins), teams: uniqueIgnoringCase(teams), emails: uniqueIgnoringCase(emails) };
+}
+function mergePeople(refs) {
+  const groups2 = groupBySharedKeys(refs, identityKeys);
+  const people = [];
+  for (const g of groups2) {
+    const logins = uniqueIgnoringCase(g.flatMap((r) => r.login ? [r.login] : []));
+    const emails = uniqueIgnoringCase(g.flatMap((r) => r.email ? [r.email] : []));
+    const names = uniqueIgnoringCase(g.flatMap((r) => r.name ? [r.name] : []));
+    const sources2 = [...new Set(g.map((r) => r.source))];
+    const display = logins[0] ? `@${logins[0]}` : emails[0] ?? names[0] ?? "?";
+    people.push({ display, logins, emails, names, sources: sources2 });
+  }
+  return people.sort(
+    (a, b) => a.display.toLowerCase() < b.display.toLowerCase() ? -1 : a.display.toLowerCase() > b.display.toLowerCase() ? 1 : 0
+  );
+}
+var EMERITUS, LOGIN, TEAM, EMAIL, PROFILE, NOT_USERS;
+var init_people = __esm({
+  "src/evidence/community/people.ts"() {
+    "use strict";
+    init_unique();
+    init_identity();
+    EMERITUS = /\b(emeritus|emeriti|emerita|retired|alumni|alumnae|alumnus|former\s+(?:core\s+)?(?:maintainers?|owners?|committers?|members?|reviewers?|approvers?)|inactive\s+(?:maintainers?|owners?|committers?|members?))\b/i;
+    LOGIN = /(?<![\w.@/-])@([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))(?![\w-]*\/)(?![\w.-]*@)/g;
+    TEAM = /(?<![\w.@/-])@([A-Za-z0-9][A-Za-z0-9-]{0,38}\/[A-Za-z0-9][\w.-]{0,99})/g;
+    EMAIL = /(?<![\w.+-])([\w.+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63})+)/g;
+    PROFILE = /github\.com\/([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/?(?=[\s)\]"'>|,]|$)/gi;
+    NOT_USERS = /* @__PURE__ */ new Set([
+      "orgs",
+      "sponsors",
+      "apps",
+      "marketplace",
+      "features",
+      "topics",
+      "settings",
+      "about",
+      "pricing",
+      "login",
+      "notifications"
+    ]);
+  }
+});
+
+// src/requirements/core-maintainers.ts
+function teamMembers(evidence, team) {
+  const teams = evidence.online?.github?.teams;
+  if (!teams) return void 0;
+  const want = team.replace(/^@/, "").toLowerCase();
+  for (const [k, v] of Object.entries(teams))
+    if (k.replace(/^@/, "").toLowerCase() === want && Array.isArray(v)) return v.filter((x) => typeof x === "string");
+  return void 0;
+}
+function formHandles(form) {
+  const raw = form?.["maintainers"];
+  const items2 = Array.isArray(raw) ? raw : typeof raw === "string" ? raw.split(/[\n,;]+/) : [];
+  const out = [];
+  for (const item of items2) {
+    if (typeof item !== "string" && !(item && typeof item === "object")) continue;
+    const text2 = typeof item === "string" ? item : JSON.stringify(item);
+    const m = mentionsIn(text2);
+    if (m.logins.length || m.emails.length) out.push(...m.logins.map((l) => `@${l}`), ...m.emails);
+    else {
+      const bare = /^\s*@?([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\s*$/.exec(text2);
+      if (bare) out.push(`@${bare[1]}`);
+    }
+  }
+  return [...new Set(out.map((h) => h.toLowerCase()))];
+}
+var coreMaintainers;
+var init_core_maintainers = __esm({
+  "src/requirements/core-maintainers.ts"() {
+    "use strict";
+    init_people();
+    init_locate();
+    init_errors2();
+    init_rule();
+    coreMaintainers = defineRule({
+      meta: {
+        key: "core-maintainers",
+        automation: "partial",
+        measures: "At least {options.min} distinct people named as owners: individual @login or e-mail owners in CODEOWNERS, people in MAINTAINERS / OWNERS files; @org/team owners count only when resolved through the GitHub API. Fallback: the application's maintainer handles (review).",
+        messages: {}
+      },
+      options: (z) => z.strictObject({ min: z.number().int().min(0) }),
+      evaluate(evidence, { options }) {
+        const min = options.min;
+        const own = evidence.community.ownership;
+        const refs = [];
+        const evidenceRefs = [];
+        const sources2 = [];
+        const unresolved = [];
+        const resolvedTeams = {};
+        const coPath = own.codeowners.file?.path;
+        const addTeam = (team, source) => {
+          const members = teamMembers(evidence, team);
+          if (members === void 0) {
+            if (!unresolved.includes(`@${team}`)) unresolved.push(`@${team}`);
+            return;
+          }
+          resolvedTeams[`@${team}`] = members.length;
+          for (const login of members) refs.push({ login: login.replace(/^@/, ""), source: `${source} (@${team})` });
+        };
+        if (own.codeowners.parsed && coPath) {
+          sources2.push(coPath);
+          for (const o of own.codeowners.parsed.owners) {
+            const source = `${coPath}:${o.line}`;
+            if (o.kind === "user") refs.push({ login: o.id, source });
+            else if (o.kind === "email") {
+              const login = mentionsIn(o.id).logins[0];
+              refs.push(login ? { login, source } : { email: o.id, source });
+            } else addTeam(o.id, source);
+          }
+          const first = own.codeowners.parsed.rules[0];
+          if (first) evidenceRefs.push(fileRef(coPath, first.line));
+        }
+        for (const m of own.maintainers) {
+          if (m.people.length === 0 && m.teams.length === 0) continue;
+          sources2.push(m.path);
+          refs.push(...m.people);
+          for (const t of m.teams) addTeam(t.id, `${m.path}:${t.line}`);
+          const firstLine = Number(m.people[0]?.source.split(":").pop() ?? m.teams[0]?.line ?? 1);
+          evidenceRefs.push(fileRef(m.path, firstLine));
+        }
+        const people = mergePeople(refs);
+        const maintainers = people.map((p) => p.display);
+        const measured = { maintainers, count: people.length, required: min, source: sources2 };
+        if (unresolved.length) measured["unresolvedTeams"] = unresolved;
+        if (Object.keys(resolvedTeams).length) measured["teams"] = resolvedTeams;
+        if (own.unreadable.length) measured["unreadable"] = own.unreadable;
+        const list3 = (xs) => xs.slice(0, 8).join(", ") + (xs.length > 8 ? ", \u2026" : "");
+        if (people.length >= min) {
+          return {
+            status: "pass",
+            summary: `${people.length} distinct maintainers are named in ${sources2.join(" and ")}: ${list3(maintainers)}.`,
+            measured,
+            evidence: evidenceRefs
+          };
+        }
+        const named = people.length ? `Only ${people.length} maintainer(s) named in ${sources2.join(" and ")} (${list3(maintainers)})` : "No maintainers are named in CODEOWNERS, MAINTAINERS or OWNERS files";
+        const teamNote = unresolved.length ? `; the team(s) ${unresolved.join(", ")} count only once GitHub resolves their members` : "";
+        const fix = `Name at least ${min} maintainers by GitHub login: individual owners in .github/CODEOWNERS (\`* @alice @bob\`) or a MAINTAINERS.md listing each person with their @login.`;
+        const handles = formHandles(evidence.form);
+        if (handles.length > 0) {
+          const all = mergePeople([
+            ...refs,
+            ...handles.map(
+              (h) => h.startsWith("@") ? { login: h.slice(1), source: "form:maintainers" } : { email: h, source: "form:maintainers" }
+            )
+          ]);
+          measured["form"] = handles;
+          if (all.length >= min) {
+            return {
+              status: "review",
+              summary: `${named}${teamNote}; the application names ${handles.length} maintainer(s) (${list3(handles)}), which a reviewer must confirm.`,
+              measured: { ...measured, source: [...sources2, "form"] },
+              evidence: [...evidenceRefs, { kind: "form", ref: "maintainers", detail: handles.join(", ") }],
+              fix
+            };
+          }
+        }
+        if (unresolved.length) {
+          return {
+            status: evidence.online ? "review" : "unknown",
+            summary: `${named}${teamNote}${evidence.online ? ` (GitHub did not resolve them${onlineError(evidence.online, "github/teams") ? `: ${onlineError(evidence.online, "github/teams")}` : ""}; a reviewer must check the team members)` : " (run without --offline)"}.`,
+            measured,
+            evidence: evidenceRefs,
+            fix
+          };
+        }
+        return { status: "fail", summary: `${named}; at least ${min} are required.`, measured, evidence: evidenceRefs, fix };
+      }
+    });
+  }
+});
+
+// src/requirements/recent-commits.ts
+var recent_commits_exports = {};
+__export(recent_commits_exports, {
+  activityRefs: () => activityRefs,
+  recentCommits: () => recentCommits,
+  renamedBotsNote: () => renamedBotsNote,
+  windowOf: () => windowOf,
+  windowPhrase: () => windowPhrase,
+  windowVerdict: () => windowVerdict
+});
+function windowPhrase(h) {
+  const until = h.window.until;
+  const time = until.slice(11, 19);
+  const when = time === "00:00:00" ? until.slice(0, 10) : `${until.slice(0, 10)} ${until.slice(11, 16)} UTC`;
+  return `the ${h.window.days} days to ${when}`;
+}
+function windowOf(evidence, policy) {
+  const judged = activityWindow(evidence, { days: policy.shared.windowDays, bots: policy.bots, policy });
+  if ("window" in judged) return judged;
+  return { outcome: { status: "unknown", ...judged.refused, evidence: [] } };
+}
+function activityRefs(h) {
+  if (h.latestWindowCommit) return [{ kind: "commit", ref: h.latestWindowCommit, detail: "newest counted commit in the window" }];
+  if (h.latestCommit) return [{ kind: "commit", ref: h.latestCommit, detail: `newest commit, ${h.latestCommitAt ?? "undated"}` }];
+  return [];
+}
+function windowVerdict(h, have, need, summary, measured, fix) {
+  const evidence = activityRefs(h);
+  if (have >= need) return { status: "pass", summary: `${summary}.`, measured, evidence };
+  if (h.shallow?.hidesWindow) {
+    return {
+      status: "unknown",
+      summary: `${summary}; the repository is a shallow clone cut ${h.shallow.cutAt ? `at ${h.shallow.cutAt.slice(0, 10)}` : "at an unknown commit"}, inside the window, so commits may be missing.`,
+      measured: { ...measured, shallow: h.shallow },
+      evidence,
+      fix: "Check a full clone (git fetch --unshallow), or the repository URL."
+    };
+  }
+  return { status: "fail", summary: `${summary}.`, measured, evidence, fix: fix(need - have) };
+}
+function renamedBotsNote(h) {
+  const r = h.botsRenamedByMailmap ?? [];
+  if (r.length === 0) return "";
+  const shown = r.slice(0, 3).map((x) => `${x.bot} as ${x.shownAs} (${plural(x.commits, "commit")})`);
+  return `; .mailmap maps bot ${shown.join(", ")}${r.length > 3 ? ` and ${r.length - 3} more` : ""}: still counted as a bot`;
+}
+function plural(n, one, many = `${one}s`) {
+  return `${n} ${n === 1 ? one : many}`;
+}
+function evaluateRecentCommits(evidence, policy, need) {
+  const judged = windowOf(evidence, policy);
+  if ("outcome" in judged) return judged.outcome;
+  const h = judged.window;
+  const notCounted = [];
+  if (h.botCommits > 0) notCounted.push(`${plural(h.botCommits, "commit")} by bots`);
+  if (h.mergeCommits > 0) notCounted.push(plural(h.mergeCommits, "merge commit"));
+  let summary = `${plural(h.commits, "commit")} in ${windowPhrase(h)} (${need} needed)`;
+  if (notCounted.length > 0) summary += `; ${notCounted.join(" and ")} not counted`;
+  if (h.hiddenBySkew)
+    summary += `; ${h.hiddenBySkew} of them reachable only through a commit dated before the window (clock skew), which git log --since would miss`;
+  if (h.commits === 0 && h.latestCommitAt) summary += `; the newest commit is from ${h.latestCommitAt.slice(0, 10)}`;
+  summary += renamedBotsNote(h);
+  const measured = {
+    ...h.botsRenamedByMailmap ? { botsRenamedByMailmap: h.botsRenamedByMailmap } : {},
+    commits: h.commits,
+    botCommits: h.botCommits,
+    mergeCommits: h.mergeCommits,
+    window: h.window,
+    method: h.method,
+    skewedCommits: h.skewedCommits,
+    ...h.walk ? { walk: h.walk } : {},
+    ...h.hiddenBySkew !== void 0 ? { hiddenBySkew: h.hiddenBySkew } : {}
+  };
+  return windowVerdict(
+    h,
+    h.commits,
+    need,
+    summary,
+    measured,
+    (missing) => `${plural(missing, "more commit")} by people (not bots, not merge commits) are needed on ${evidence.repo.rev} with a committer date after ${h.window.since.slice(0, 10)}. If development happens on another branch, check that revision with --rev; squash-merging pull requests also collapses many commits into one.`
+  );
+}
+var recentCommits;
+var init_recent_commits = __esm({
+  "src/requirements/recent-commits.ts"() {
+    "use strict";
+    init_rule();
+    init_activity_window();
+    recentCommits = defineRule({
+      meta: {
+        key: "recent-commits",
+        automation: "full",
+        measures: "At least {options.min} non-merge commits not authored by a bot whose committer time is in the last {shared.windowDays} days (asOf \u2212 {shared.windowDays} days < t \u2264 asOf), over all commits reachable from the evaluated revision.",
+        messages: {}
+      },
+      options: (z) => z.strictObject({ min: z.number().int().min(0) }),
+      evaluate(evidence, { policy, options }) {
+        return evaluateRecentCommits(evidence, policy, options.min);
+      }
+    });
+  }
+});
+
+// src/requirements/active-contributors.ts
+function label(p) {
+  return p.login && p.login.toLowerCase() !== p.name.toLowerCase() ? `${p.name} (@${p.login})` : p.name;
+}
+function list2(people) {
+  const names = people.slice(0, NAMED_IN_SUMMARY).map(label);
+  const rest = people.length - names.length;
+  if (rest > 0) return `${names.join(", ")} and ${rest} more`;
+  if (names.length <= 1) return names.join("");
+  return `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+}
+function evaluateActiveContributors(evidence, policy, need) {
+  const judged = windowOf(evidence, policy);
+  if ("outcome" in judged) return judged.outcome;
+  const h = judged.window;
+  const people = h.contributors;
+  const n = people.length;
+  const coOnly = people.filter((p) => p.via === "co-author").length;
+  let summary = `${n} ${n === 1 ? "contributor" : "contributors"} in ${windowPhrase(h)} (${need} needed)`;
+  if (n > 0) summary += `: ${list2(people)}`;
+  if (coOnly > 0) summary += `; ${coOnly} credited only by Co-authored-by`;
+  if (n === 0 && h.commits === 0 && h.latestCommitAt) summary += `; no commits since ${h.latestCommitAt.slice(0, 10)}`;
+  summary += renamedBotsNote(h);
+  const measured = {
+    contributors: n,
+    people: people.map(label),
+    window: h.window,
+    identityMethod: h.identityMethod,
+    mailmap: h.mailmap,
+    ...h.botsRenamedByMailmap ? { botsRenamedByMailmap: h.botsRenamedByMailmap } : {}
+  };
+  return windowVerdict(
+    h,
+    n,
+    need,
+    summary,
+    measured,
+    (missing) => `${missing} more ${missing === 1 ? "person" : "people"} must author (or be credited with a Co-authored-by trailer on) a commit dated after ${h.window.since.slice(0, 10)}. Bots do not count. If one person appears under several names, that is already merged; if different people share one identity, give each their own author identity.`
+  );
+}
+var NAMED_IN_SUMMARY, activeContributors;
+var init_active_contributors = __esm({
+  "src/requirements/active-contributors.ts"() {
+    "use strict";
+    init_rule();
+    init_recent_commits();
+    NAMED_IN_SUMMARY = 6;
+    activeContributors = defineRule({
+      meta: {
+        key: "active-contributors",
+        automation: "full",
+        measures: "At least {options.min} contributors (commit authors and Co-authored-by trailers, merged by .mailmap, e-mail, GitHub no-reply login and name; bots left out) among the commits of the last {shared.windowDays} days.",
+        messages: {}
+      },
+      options: (z) => z.strictObject({ min: z.number().int().min(0) }),
+      evaluate(evidence, { policy, options }) {
+        return evaluateActiveContributors(evidence, policy, options.min);
+      }
+    });
+  }
+});
+
+// src/requirements/stars.ts
+var meta, stars;
+var init_stars = __esm({
+  "src/requirements/stars.ts"() {
+    "use strict";
+    init_errors2();
+    init_rule();
+    meta = {
+      key: "stars",
+      automation: "full",
+      measures: "At least {options.min} stargazers on GitHub (or GitLab); offline: unknown.",
+      messages: {
+        offline: "Stars need GitHub; run without --offline.",
+        unreadable: "Stars could not be read from GitHub: {error}",
+        noRepository: "No GitHub repository is known for this project, so its stars could not be read.",
+        enough: "{stars} stars on GitHub (at least {min} required).",
+        tooFew: "{stars} stars on GitHub; at least {min} are required ({missing} more)."
+      }
+    };
+    stars = defineRule({
+      meta,
+      options: (z) => z.strictObject({ min: z.number().int().min(0) }),
+      evaluate(evidence, { options }) {
+        const min = options.min;
+        const online = evidence.online;
+        if (!online || online.offline) {
+          return { status: "unknown", ...say(meta, "offline"), measured: { required: min }, evidence: [] };
+        }
+        const error = onlineError(online, "github/repo", "github", "gitlab");
+        if (error !== void 0) {
+          return { status: "unknown", ...say(meta, "unreadable", { error }), measured: { required: min }, evidence: [] };
+        }
+        if (!online.github) {
+          return {
+            status: "unknown",
+            ...say(meta, "noRepository"),
+            measured: { required: min },
+            evidence: [],
+            fix: "Check the project by its GitHub URL (steward check https://github.com/OWNER/NAME) or add a GitHub remote."
+          };
+        }
+        const stars2 = online.github.stars;
+        const slug = evidence.repo.slug;
+        const refs = [
+          { kind: "api", ref: slug ? `GET /repos/${slug}` : "GET /repos/{owner}/{repo}", detail: `stargazers_count ${stars2}` }
+        ];
+        if (stars2 >= min) {
+          return {
+            status: "pass",
+            ...say(meta, "enough", { stars: stars2, min }),
+            measured: { stars: stars2, required: min },
+            evidence: refs
+          };
+        }
+        return {
+          status: "fail",
+          ...say(meta, "tooFew", { stars: stars2, min, missing: min - stars2 }),
+          measured: { stars: stars2, required: min },
+          evidence: refs,
+          fix: `Grow the project's visibility until it has ${min} stargazers, then apply again.`
+        };
+      }
+    });
   }
 });
 
@@ -13896,7 +13887,7 @@ function stripDecorations(line) {
   if (/^[b-hj-uwyzB-HJ-UWYZ]/.test(s) && !/^\w[.)]/.test(s)) return s;
   for (let i = 0; i < 4; i++) {
     const before = s;
-    s = s.replace(HEADING, "").replace(QUOTE, "").replace(BULLET, "").replace(ENUMERATOR, "");
+    s = s.replace(HEADING2, "").replace(QUOTE, "").replace(BULLET, "").replace(ENUMERATOR, "");
     if (s === before) break;
   }
   return s;
@@ -13946,9 +13937,9 @@ function normalizeLicenseText(text2) {
     }
     continuing = 0;
     let s = stripDecorations(original);
-    if (/[<[{$]/.test(s)) s = replacePlaceholders(s.replace(MD_IMAGE, " ").replace(MD_LINK, " $1 ").replace(HTML_TAG, " "));
-    WORD.lastIndex = 0;
-    for (let m = WORD.exec(s); m; m = WORD.exec(s)) {
+    if (/[<[{$]/.test(s)) s = replacePlaceholders(s.replace(MD_IMAGE, " ").replace(MD_LINK2, " $1 ").replace(HTML_TAG, " "));
+    WORD2.lastIndex = 0;
+    for (let m = WORD2.exec(s); m; m = WORD2.exec(s)) {
       const word = m[0];
       const after = m.index + word.length;
       if (ENDS_SENTENCE.test(s.slice(after, after + 8))) ends.push(out.tokens.length);
@@ -13965,24 +13956,24 @@ function normalizeLicenseText(text2) {
   out.sentenceEnds = flags;
   return out;
 }
-var WILDCARD, WORD, ENDS_SENTENCE, YEARISH, COPYRIGHT_START, RIGHTS_RESERVED, SPDX_TAG, HEADING, QUOTE, BULLET, ENUMERATOR, HTML_TAG, MD_IMAGE, MD_LINK, PLACEHOLDER, SPELLING;
+var WILDCARD, WORD2, ENDS_SENTENCE, YEARISH, COPYRIGHT_START, RIGHTS_RESERVED, SPDX_TAG, HEADING2, QUOTE, BULLET, ENUMERATOR, HTML_TAG, MD_IMAGE, MD_LINK2, PLACEHOLDER, SPELLING;
 var init_normalize = __esm({
   "src/evidence/license/normalize.ts"() {
     "use strict";
     WILDCARD = "";
-    WORD = /[\p{L}\p{N}\u0001&]+/gu;
+    WORD2 = /[\p{L}\p{N}\u0001&]+/gu;
     ENDS_SENTENCE = /^["'”’)\]]*[.!?](?:["'”’)\]]*)(?:\s|$)/;
     YEARISH = /\b(1[89]\d\d|20\d\d)\b|©|\(c\)|<year>|\[year\]|\[yyyy\]|\byear\b|all rights reserved/i;
     COPYRIGHT_START = /^(?:portions\s+)?(?:copyright\b|©|\(c\)\s*(?:\d|copyright))/i;
     RIGHTS_RESERVED = /^all rights reserved\.?$/i;
     SPDX_TAG = /SPDX-License-Identifier:\s*(.+?)\s*(?:\*\/|-->)?\s*$/i;
-    HEADING = /^#{1,6}\s+/;
+    HEADING2 = /^#{1,6}\s+/;
     QUOTE = /^>+\s*/;
     BULLET = /^[-*+•·◦‣▪–—]\s+/;
     ENUMERATOR = /^(?:\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-z]|[ivxlc]{1,6})[.)]|\((?:\d{1,3}|[a-z]|[ivxlc]{1,6})\))(?=\s|$)\s*/i;
     HTML_TAG = /<\/?(?:br|p|div|span|b|i|u|strong|em|a|h[1-6]|ul|ol|li|pre|code|center|hr)\b[^>]*>/gi;
     MD_IMAGE = /!\[[^\]\n]*\]\([^)\n]*\)/g;
-    MD_LINK = /\[([^\]\n]{1,200})\]\((?:[^)\n]{0,500})\)/g;
+    MD_LINK2 = /\[([^\]\n]{1,200})\]\((?:[^)\n]{0,500})\)/g;
     PLACEHOLDER = /\{\{[^{}\n]{1,100}\}\}|\$\{[^{}\n]{1,100}\}|<([^<>\n]{1,100})>|\[([^[\]\n]{1,100})\]|\{([^{}\n]{1,100})\}/g;
     SPELLING = {
       licence: "license",
@@ -14097,7 +14088,7 @@ var init_restrictions = __esm({
 });
 
 // src/evidence/license/prepared.ts
-import { readFileSync as readFileSync4, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 function preparedKey(candidateIds) {
   const require2 = /* @__PURE__ */ (() => bundledRequire)();
   const { version } = require2("spdx-license-list/package.json");
@@ -14109,7 +14100,7 @@ function setPreparedCandidates(ids) {
 function readPreparedTemplates(path = new URL(`./${PREPARED_FILE_NAME}`, import.meta.url)) {
   let file;
   try {
-    file = JSON.parse(readFileSync4(path, "utf8"));
+    file = JSON.parse(readFileSync(path, "utf8"));
   } catch {
     return void 0;
   }
@@ -14720,18 +14711,18 @@ function identifyLicense(input2, opts = {}) {
   }
   const norm2 = normalizeLicenseText(text2);
   templates();
-  let count2 = norm2.tokens.length;
-  if (count2 > MAX_TOKENS) {
-    count2 = MAX_TOKENS;
+  let count = norm2.tokens.length;
+  if (count > MAX_TOKENS) {
+    count = MAX_TOKENS;
     notes.push(`only the first ${MAX_TOKENS} words were analysed`);
   }
-  const ids = new Int32Array(count2);
-  for (let i = 0; i < count2; i++) ids[i] = tokenId(norm2.tokens[i]);
+  const ids = new Int32Array(count);
+  for (let i = 0; i < count; i++) ids[i] = tokenId(norm2.tokens[i]);
   const base = {
     attributions: norm2.attributions.map((a) => a.text),
     spdxTags: norm2.spdxTags.map((t) => t.value)
   };
-  if (count2 === 0) return unknown("the file holds no license wording (only copyright lines or markup)", base);
+  if (count === 0) return unknown("the file holds no license wording (only copyright lines or markup)", base);
   const maxLicenses = opts.maxLicenses ?? MAX_LICENSES;
   const whole = containedLicenses(ids);
   if (whole.length > maxLicenses) {
@@ -14742,7 +14733,7 @@ function identifyLicense(input2, opts = {}) {
   }
   const matches = [];
   const near = [];
-  let segments = [{ start: 0, end: count2, near: [] }];
+  let segments = [{ start: 0, end: count, near: [] }];
   let tooMany = false;
   for (; ; ) {
     for (const s of segments) if (s.best === void 0) s.best = bestInSegment(s, norm2, ids);
@@ -14775,7 +14766,7 @@ function identifyLicense(input2, opts = {}) {
   let pos = 0;
   const firstLicense = matches.find((m) => m.tpl.kind === "license");
   for (const m of [...matches, null]) {
-    const to = m ? m.start : count2;
+    const to = m ? m.start : count;
     if (to > pos) {
       const before = !firstLicense || to <= firstLicense.start;
       const excerpt2 = rawOf(norm2.raw, pos, Math.min(to, pos + 24));
@@ -14797,7 +14788,7 @@ function identifyLicense(input2, opts = {}) {
     if (appendix) {
       const restrictions2 = restrictionCues(outsideText);
       const otherTerms = outsideText.split(" ").length > 100;
-      const ref = {
+      const ref2 = {
         ...base,
         spdx: appendix.tpl.spdx,
         confidence: Math.round(appendix.confidence * 900) / 1e3,
@@ -14812,8 +14803,8 @@ function identifyLicense(input2, opts = {}) {
           ...notes
         ].join("; ")
       };
-      if (!ref.modified && !otherTerms) ref.expression = appendix.tpl.spdx;
-      return ref;
+      if (!ref2.modified && !otherTerms) ref2.expression = appendix.tpl.spdx;
+      return ref2;
     }
     const hint = closest.length ? `; closest: ${closest.map((c) => `${c.spdx} ${(c.similarity * 100).toFixed(0)}%`).join(", ")}` : "";
     return unknown(`no candidate license template matches the text${hint}${notes.length ? `; ${notes.join("; ")}` : ""}`, {
@@ -14869,100 +14860,6 @@ var init_identify = __esm({
   }
 });
 
-// src/evidence/license/spdx.ts
-function load() {
-  if (parser && corrector) return;
-  const require2 = /* @__PURE__ */ (() => bundledRequire)();
-  parser = require2("spdx-expression-parse");
-  corrector = require2("spdx-correct");
-}
-function parseExpression(expr) {
-  load();
-  try {
-    return parser(expr.trim());
-  } catch {
-    return null;
-  }
-}
-function expressionIds(node) {
-  if ("license" in node) return [node.license];
-  return [...expressionIds(node.left), ...expressionIds(node.right)];
-}
-function licenseFamily(spdx) {
-  return spdx.replace(/\+$/, "").replace(/-(only|or-later)$/, "");
-}
-function correctLicense(text2) {
-  const t = text2.trim();
-  if (t === "" || t.length > 80) return void 0;
-  if (/^(the\s+)?bsd(\s+licen[sc]e)?$/i.test(t)) return "BSD-*";
-  const node = parseExpression(t);
-  if (node) return expressionToString(node);
-  load();
-  try {
-    return corrector(t) ?? void 0;
-  } catch {
-    return void 0;
-  }
-}
-function expressionToString(node) {
-  if ("license" in node) return `${node.license}${node.plus ? "+" : ""}${node.exception ? ` WITH ${node.exception}` : ""}`;
-  const side = (n) => "conjunction" in n && n.conjunction !== node.conjunction ? `(${expressionToString(n)})` : expressionToString(n);
-  return `${side(node.left)} ${node.conjunction.toUpperCase()} ${side(node.right)}`;
-}
-function classifierToSpdx(classifier) {
-  if (!/^License\s*::/i.test(classifier)) return void 0;
-  for (const [re, id] of TROVE) if (re.test(classifier)) return id;
-  return void 0;
-}
-function sameLicense(a, b) {
-  if (a === "BSD-*" || b === "BSD-*") return /^BSD-/.test(a) && /^BSD-/.test(b);
-  return licenseFamily(a).toLowerCase() === licenseFamily(b).toLowerCase();
-}
-function judgeExpression(expr, allow) {
-  const node = parseExpression(expr);
-  if (!node) return null;
-  const ok = (id) => allow.some((a) => sameLicense(a, id));
-  const walk = (n) => {
-    if ("license" in n) return ok(n.license) ? { allowed: true, blocking: [] } : { allowed: false, blocking: [n.license] };
-    const l = walk(n.left);
-    const r = walk(n.right);
-    if (n.conjunction === "and") return { allowed: l.allowed && r.allowed, blocking: [...l.blocking, ...r.blocking] };
-    return l.allowed || r.allowed ? { allowed: true, blocking: [] } : { allowed: false, blocking: [...l.blocking, ...r.blocking] };
-  };
-  return walk(node);
-}
-var parser, corrector, TROVE;
-var init_spdx = __esm({
-  "src/evidence/license/spdx.ts"() {
-    "use strict";
-    init_steward_bundled_require();
-    TROVE = [
-      [/MIT No Attribution|MIT-0/i, "MIT-0"],
-      [/\bMIT\b/i, "MIT"],
-      [/Apache Software License|Apache License/i, "Apache-2.0"],
-      [/0BSD|Zero-Clause BSD/i, "0BSD"],
-      [/\bBSD License\b/i, "BSD-*"],
-      [/\bISC License\b|\bISCL\b/i, "ISC"],
-      [/Affero General Public License v3/i, "AGPL-3.0-only"],
-      [/Lesser General Public License v3/i, "LGPL-3.0-only"],
-      [/Lesser General Public License v2/i, "LGPL-2.1-only"],
-      [/General Public License v3/i, "GPL-3.0-only"],
-      [/General Public License v2/i, "GPL-2.0-only"],
-      [/Mozilla Public License 2\.0/i, "MPL-2.0"],
-      [/Eclipse Public License 2\.0/i, "EPL-2.0"],
-      [/Eclipse Public License 1\.0/i, "EPL-1.0"],
-      [/The Unlicense/i, "Unlicense"],
-      [/Python Software Foundation License/i, "PSF-2.0"],
-      [/Boost Software License/i, "BSL-1.0"],
-      [/Universal Permissive License/i, "UPL-1.0"],
-      [/zlib\/libpng/i, "Zlib"],
-      [/NCSA/i, "NCSA"],
-      [/PostgreSQL/i, "PostgreSQL"],
-      [/CC0/i, "CC0-1.0"]
-    ];
-  }
-});
-
 // src/evidence/license/signals.ts
 function spdxLineSignals(files) {
   const out = [];
@@ -14981,12 +14878,12 @@ function spdxLineSignals(files) {
 }
 function packageSignals(python) {
   const out = [];
-  for (const meta of python.licenseMeta) {
-    const source = `${meta.file} ${meta.kind === "classifier" ? "classifier" : meta.kind === "expression" ? "license-expression" : meta.kind === "file" ? "license file" : "license"}`;
+  for (const meta8 of python.licenseMeta) {
+    const source = `${meta8.file} ${meta8.kind === "classifier" ? "classifier" : meta8.kind === "expression" ? "license-expression" : meta8.kind === "file" ? "license file" : "license"}`;
     let spdx;
-    const lines = meta.kind === "text" ? meta.value.trim().split(/\r?\n/) : [];
+    const lines = meta8.kind === "text" ? meta8.value.trim().split(/\r?\n/) : [];
     if (lines.length > 2) {
-      const r = identifyLicense(meta.value);
+      const r = identifyLicense(meta8.value);
       const id = r.modified ? void 0 : r.expression ?? r.spdx;
       out.push({
         source,
@@ -14995,12 +14892,12 @@ function packageSignals(python) {
       });
       continue;
     }
-    if (meta.kind === "classifier") spdx = classifierToSpdx(meta.value);
-    else if (meta.kind === "expression") {
-      const node = parseExpression(meta.value);
+    if (meta8.kind === "classifier") spdx = classifierToSpdx(meta8.value);
+    else if (meta8.kind === "expression") {
+      const node = parseExpression(meta8.value);
       spdx = node ? expressionToString(node) : void 0;
-    } else if (meta.kind === "text") spdx = correctLicense(meta.value);
-    out.push({ source, value: meta.value, ...spdx ? { spdx } : {} });
+    } else if (meta8.kind === "text") spdx = correctLicense(meta8.value);
+    out.push({ source, value: meta8.value, ...spdx ? { spdx } : {} });
   }
   for (const c of python.classifiers) {
     if (!/^License\s*::/i.test(c) || python.licenseMeta.some((m) => m.value === c)) continue;
@@ -15179,6 +15076,5536 @@ var init_license = __esm({
   }
 });
 
+// src/requirements/license-file.ts
+function candidates(evidence, test) {
+  const idx = indexTree(evidence.tree);
+  return (idx.byDir.get("") ?? []).filter((e) => e.type === "blob" && test.test(e.path)).map((e) => {
+    const r = resolveEntry(evidence, e.path);
+    const blob = evidence.files[r.target ?? e.path];
+    const c = { path: e.path };
+    if (r.problem) c.problem = r.problem;
+    else if (blob && blob.size === 0) c.problem = `${e.path} is empty`;
+    return c;
+  }).sort((a, b) => order(a.path) - order(b.path) || (a.path < b.path ? -1 : 1));
+}
+function order(path) {
+  if (path === "LICENSE.md") return 0;
+  if (/^LICENSE/.test(path)) return 1;
+  if (/^licen[sc]e/i.test(path)) return 2;
+  return 3;
+}
+function thirdPartyLicensing(evidence) {
+  const idx = indexTree(evidence.tree);
+  const out = new Set(evidence.license.thirdParty);
+  for (const e of idx.byDir.get("") ?? []) if (e.type === "blob" && THIRD_PARTY_FILE.test(e.path)) out.add(e.path);
+  const topDirs = [...idx.topDirs].filter((d) => THIRD_PARTY_DIR.test(d)).sort();
+  for (const d of topDirs) {
+    if (/^licenses$/i.test(d)) {
+      for (const e of findUnder(evidence.tree, d, () => true)) out.add(e.path);
+    } else {
+      for (const e of findUnder(evidence.tree, d, (b) => /^(licen[sc]e|copying|notice)/i.test(b))) out.add(e.path);
+    }
+  }
+  return [...out].sort().slice(0, MAX_LISTED);
+}
+function moveAdvice(paths, identified, allow) {
+  const byPath = new Map(identified.map((f) => [f.path, f]));
+  const verdict = (p) => {
+    const f = byPath.get(p);
+    if (!f?.expression || f.modified) return void 0;
+    return { expression: f.expression, allowed: judgeExpression(f.expression, allow)?.allowed === true };
+  };
+  const good = paths.filter((p) => verdict(p)?.allowed === true);
+  const bad = paths.filter((p) => verdict(p)?.allowed === false);
+  const named = (list3) => list3.map((p) => `${p} (${verdict(p).expression})`).join(", ");
+  const wouldFail = bad.length ? ` Do not move ${named(bad)} to the root: requirement 7 does not accept ${bad.length === 1 ? "that license" : "those licenses"}.` : "";
+  if (bad.length === 0) return `Move ${good[0] ?? paths[0]} to LICENSE.md at the root of the repository.`;
+  if (good.length > 0) {
+    return `Move ${named(good.slice(0, 1))} to LICENSE.md at the root, or, if the folders are separate subprojects, add a LICENSE.md at the root that names each folder's license.${wouldFail}`;
+  }
+  return `Add LICENSE.md at the root with the full text of an allowlisted license (${allow.join(", ")}).${wouldFail}`;
+}
+function noLicense(evidence, accepted, measured, allow) {
+  const fix = "Add LICENSE.md at the root of the repository with the full text of the project's license (and list third-party code's licenses, e.g. in NOTICE or THIRD_PARTY_LICENSES).";
+  const broken = accepted[0];
+  if (broken) {
+    return {
+      status: "fail",
+      summary: `No usable license file at the root: ${broken.problem}.`,
+      measured: { path: null, exactName: false, problem: broken.problem, ...measured },
+      evidence: [fileRef(broken.path, void 0, broken.problem)],
+      fix: `Replace ${broken.path} with a regular file holding the license text (a symlink is not followed, an empty file is no license). ${fix}`
+    };
+  }
+  const near = candidates(evidence, NEAR).filter((c) => !c.problem);
+  if (near.length > 0) {
+    const names = near.map((c) => c.path);
+    return {
+      status: "warn",
+      summary: `License text is at the root as ${names.join(", ")}, outside the names LICENSE, LICENCE or COPYING (optionally .md, .txt, .rst); tools may not find it.`,
+      measured: { path: names[0], exactName: false, nearNames: names, ...measured },
+      evidence: names.map((p) => fileRef(p)),
+      fix: `Rename ${names[0]} to LICENSE.md (or keep it and add LICENSE.md naming the license(s) and pointing to ${names.join(", ")}).`
+    };
+  }
+  const elsewhere = evidence.tree.filter(
+    (e) => /[lLcC]/.test(e.path[e.path.lastIndexOf("/") + 1] ?? "") && e.type === "blob" && e.path.includes("/") && ACCEPTED.test(baseOf(e.path)) && !outsideTheProject(e.path)
+  ).map((e) => e.path).sort((a, b) => a.split("/").length - b.split("/").length || (a < b ? -1 : 1)).slice(0, 5);
+  if (elsewhere.length > 0) {
+    return {
+      status: "fail",
+      summary: `No license file at the root; found ${elsewhere.join(", ")} deeper in the tree, where GitHub and PyPI do not look for the project's license.`,
+      measured: { path: null, exactName: false, elsewhere, ...measured },
+      evidence: elsewhere.map((p) => fileRef(p)),
+      fix: moveAdvice(elsewhere, evidence.license.elsewhere ?? [], allow)
+    };
+  }
+  return {
+    status: "fail",
+    summary: "No license file at the root of the repository.",
+    measured: { path: null, exactName: false, ...measured },
+    evidence: [],
+    fix
+  };
+}
+var ACCEPTED, NEAR, THIRD_PARTY_FILE, THIRD_PARTY_DIR, MAX_LISTED, licenseFile;
+var init_license_file = __esm({
+  "src/requirements/license-file.ts"() {
+    "use strict";
+    init_spdx();
+    init_license();
+    init_files();
+    init_locate();
+    init_rule();
+    ACCEPTED = /^(licen[sc]e|copying)(\.(md|txt|rst))?$/i;
+    NEAR = /^(licen[sc]e|copying)[-._][^/]+$/i;
+    THIRD_PARTY_FILE = /^(notice|third[-_ ]?party|3rd[-_ ]?party|thirdpartynotices)([-._][^/]*)?$/i;
+    THIRD_PARTY_DIR = /^(licenses|third[-_]?party|3rd[-_]party|vendor|vendored|external|extern)$/i;
+    MAX_LISTED = 20;
+    licenseFile = defineRule({
+      meta: {
+        key: "license-file",
+        automation: "full",
+        measures: "A license file at the root: LICENSE, LICENCE or COPYING, bare or with .md, .txt or .rst, or a LICENSES/ folder (REUSE). A name other than exactly LICENSE.md still passes, and the summary says so.",
+        messages: {}
+      },
+      options: (z) => z.strictObject({}),
+      evaluate(evidence, { policy }) {
+        const thirdParty = thirdPartyLicensing(evidence);
+        const accepted = candidates(evidence, ACCEPTED);
+        const usable = accepted.filter((c) => !c.problem);
+        const reuse = findUnder(evidence.tree, "LICENSES", () => true).map((e) => e.path);
+        const refs = [];
+        const measuredBase = { thirdParty, ...reuse.length ? { reuse } : {} };
+        const third = thirdParty.length ? ` Third-party licensing: ${thirdParty.slice(0, 3).join(", ")}${thirdParty.length > 3 ? ` and ${thirdParty.length - 3} more` : ""}.` : "";
+        const chosen = usable[0];
+        if (chosen) {
+          const exactName = chosen.path === "LICENSE.md";
+          refs.push(fileRef(chosen.path));
+          const others = usable.slice(1).map((c) => c.path);
+          const summary = exactName ? `LICENSE.md is at the root.${third}` : `${chosen.path} is at the root: not named exactly LICENSE.md as the TAC text says, which still passes (GitHub and PyPI treat these names alike).${third}`;
+          return {
+            status: "pass",
+            summary,
+            measured: { path: chosen.path, exactName, ...others.length ? { others } : {}, ...measuredBase },
+            evidence: refs
+          };
+        }
+        if (reuse.length > 0) {
+          refs.push(...reuse.slice(0, 5).map((p) => fileRef(p)));
+          return {
+            status: "pass",
+            summary: `A REUSE LICENSES/ folder holds ${reuse.length} license file(s); there is no LICENSE.md at the root (the folder still passes).${third}`,
+            measured: { path: "LICENSES/", exactName: false, ...measuredBase },
+            evidence: refs
+          };
+        }
+        return noLicense(evidence, accepted, measuredBase, policy.licenses.allow);
+      }
+    });
+  }
+});
+
+// src/requirements/readme.ts
+function releaseInfo(evidence) {
+  const { doc, file } = rootReadme(evidence);
+  if (!doc || !file) return void 0;
+  for (const b of doc.blocks) {
+    if (b.kind === "heading" && RELEASE_HEADING.test(b.text) && !INSTALLING.test(b.text))
+      return { kind: "heading", line: b.line, text: b.text };
+  }
+  for (const l of doc.links) {
+    const url = l.url.replace(/[?#].*$/, "");
+    if (RELEASES_PAGE.test(l.url)) return { kind: "link", line: l.line, text: l.url };
+    if (/^https?:/i.test(url) && RELEASE_LINK_TEXT.test(l.text)) return { kind: "link", line: l.line, text: l.url };
+    if (/^[a-z][a-z0-9+.-]*:/i.test(url)) {
+      if (/\/(?:blob|tree|-\/blob)\//.test(url) && CHANGELOG_FILE.test(url)) return { kind: "link", line: l.line, text: l.url };
+      continue;
+    }
+    if (!CHANGELOG_FILE.test(url.replace(/\/+$/, ""))) continue;
+    const target = joinInRepo("", url.replace(/^\.\//, "").replace(/\/+$/, ""));
+    return {
+      kind: "link",
+      line: l.line,
+      text: l.url,
+      exists: target !== void 0 && (entryAt(evidence.tree, target) !== void 0 || isDir(evidence.tree, target))
+    };
+  }
+  for (const b of doc.blocks) {
+    if ((b.kind === "paragraph" || b.kind === "list" || b.kind === "quote") && RELEASE_PROSE.test(b.text)) {
+      const m = RELEASE_PROSE.exec(b.text);
+      const before = b.text.slice(0, m.index).split("\n").length - 1;
+      return { kind: "paragraph", line: b.line + before, text: cleanInline(b.text.split("\n")[before] ?? m[0]).slice(0, 200) };
+    }
+  }
+  return void 0;
+}
+var RELEASE_HEADING, RELEASE_PROSE, CHANGELOG_FILE, INSTALLING, RELEASE_LINK_TEXT, RELEASES_PAGE, readme;
+var init_readme2 = __esm({
+  "src/requirements/readme.ts"() {
+    "use strict";
+    init_locate();
+    init_files();
+    init_readme();
+    init_rule();
+    RELEASE_HEADING = /\b(releases?|release\s+(?:process|cadence|schedule|cycle|policy|notes|methodology|criteria)|versioning|version(?:ing)?\s+policy|changelog|change\s*log|what['’]s\s+new|release\s+history|compatibility\s+policy)\b/i;
+    RELEASE_PROSE = /\b(release\s+(?:process|cadence|schedule|cycle|policy|notes|methodology|criteria|branch(?:es)?)|(?:we|is|are)\s+released\b(?!\s+under\b)|releases?\s+(?:are|is)\s+(?:made|published|cut|tagged|planned)|new\s+(?:version|release)s?\s+(?:are|is)\s+(?:released|published)|semantic\s+versioning|semver\.org|\bsemver\b|calendar\s+versioning|calver|(?:monthly|quarterly|weekly|yearly|annual|biannual)\s+releases?|release[sd]?\s+(?:every|each|monthly|quarterly|twice|once))/i;
+    CHANGELOG_FILE = /(^|\/)(changelog|changes|change_log|history|news|release[-_]?notes|releases?|releasing)([-._][^/]*)?$/i;
+    INSTALLING = /\b(?:install\w*|set\s*up|setup|download\w*|get(?:ting)?\s+started|quick\s*start)\b/i;
+    RELEASE_LINK_TEXT = /^\W*(?:releases?|release\s+notes|release\s+history|changelog|change\s*log|changes|what['’]s\s+new|history)\W*$/i;
+    RELEASES_PAGE = /^https?:\/\/(?:www\.)?(?:github\.com|gitlab\.com)\/[^/\s]+\/[^/\s]+\/(?:-\/)?(?:releases|tags)(?:[/?#]|$)/i;
+    readme = defineRule({
+      meta: {
+        key: "readme",
+        automation: "full",
+        measures: "A README (.md, .rst, .txt or none) at the root; warn when it gives no release information (a heading or paragraph on release process, cadence or versioning, or a linked CHANGELOG / RELEASE file).",
+        messages: {}
+      },
+      options: (z) => z.strictObject({}),
+      evaluate(evidence) {
+        const info = rootReadme(evidence);
+        const file = info.file;
+        if (!file || file.problem) {
+          const other = info.otherFormats[0];
+          if (!file && other) {
+            return {
+              status: "warn",
+              summary: `${other} is at the root, but the requirement asks for README with .md, .rst, .txt or no extension, which the checks of requirements 4 and 5 can read.`,
+              measured: { path: other, releaseInfo: null },
+              evidence: [fileRef(other)],
+              fix: `Convert ${other} to README.md (or README.rst).`
+            };
+          }
+          const where2 = info.elsewhere.length ? ` (found ${info.elsewhere.join(", ")}, but not at the root)` : "";
+          return {
+            status: "fail",
+            summary: file ? `The README at the root cannot be read: ${file.problem}.` : `No README at the root of the repository${where2}.`,
+            measured: {
+              path: file?.path ?? null,
+              releaseInfo: null,
+              ...file?.problem ? { problem: file.problem } : {},
+              ...info.elsewhere.length ? { elsewhere: info.elsewhere } : {}
+            },
+            evidence: file ? [fileRef(file.path, void 0, file.problem)] : info.elsewhere.map((p) => fileRef(p)),
+            fix: file ? `Make ${file.path} a regular text file at the root (a symlink out of the repository is not read).` : "Add README.md at the root: what the project is for, how to install and start using it, and how it is released (process, cadence, versioning)."
+          };
+        }
+        const release = releaseInfo(evidence);
+        const notes = file.notes.length ? ` (${file.notes.join("; ")})` : "";
+        if (release) {
+          const how = release.kind === "link" ? `links to ${release.text}${release.exists === false ? ", which is not in the repository" : ""}` : release.kind === "heading" ? `has a "${release.text}" section` : `describes releases: "${release.text}"`;
+          return {
+            status: release.exists === false ? "warn" : "pass",
+            summary: `${file.path} is at the root and ${how} (line ${release.line}).${notes}`,
+            measured: { path: file.path, releaseInfo: release },
+            evidence: [fileRef(file.path, release.line, release.text)],
+            ...release.exists === false ? { fix: `Add the linked ${release.text} to the repository or fix the link in ${file.path}.` } : {}
+          };
+        }
+        return {
+          status: "warn",
+          summary: `${file.path} is at the root but says nothing about releases (no release, versioning or changelog heading, paragraph or link).${notes}`,
+          measured: { path: file.path, releaseInfo: null },
+          evidence: [fileRef(file.path)],
+          fix: `Add a "Releases" section to ${file.path}: how versions are numbered, how often releases are made and what must hold before one, or link a CHANGELOG.md.`
+        };
+      }
+    });
+  }
+});
+
+// src/requirements/contributing.ts
+var NAME2, contributing;
+var init_contributing = __esm({
+  "src/requirements/contributing.ts"() {
+    "use strict";
+    init_files();
+    init_locate();
+    init_rule();
+    NAME2 = /^contributing([._-][^/]*)?$/i;
+    contributing = defineRule({
+      meta: {
+        key: "contributing",
+        automation: "full",
+        measures: "A CONTRIBUTING file in the root, .github/ or docs/; with GitHub access also the organisation's .github repository.",
+        messages: {}
+      },
+      options: (z) => z.strictObject({}),
+      evaluate(evidence) {
+        const found = locate(evidence, (b) => NAME2.test(b));
+        const usable = found.find((f) => !f.problem);
+        if (usable) {
+          const notes = usable.notes.length ? ` (${usable.notes.join("; ")})` : "";
+          return {
+            status: "pass",
+            summary: `${usable.path} explains how to contribute${usable.symlinkTarget ? ` (a symlink to ${usable.symlinkTarget})` : ""}.${notes}`,
+            measured: { path: usable.path },
+            evidence: [fileRef(usable.path)]
+          };
+        }
+        const org = evidence.online?.github?.orgFiles?.contributing;
+        if (org) {
+          return {
+            status: "pass",
+            summary: `The organisation's .github repository provides ${org}, which GitHub shows for this repository.`,
+            measured: { path: org, source: "organisation" },
+            evidence: [{ kind: "api", ref: org }]
+          };
+        }
+        const broken = found[0];
+        const deeper = ["docs", "doc"].flatMap((d) => findUnder(evidence.tree, d, (b) => NAME2.test(b))).map((e) => e.path).filter((p) => !found.some((f) => f.path === p));
+        const fix = "Add CONTRIBUTING.md at the root (or in .github/ or docs/): the kinds of contribution wanted, how to set up a development environment, run the tests, and how changes are reviewed and merged.";
+        if (deeper.length > 0 && !broken) {
+          return {
+            status: "warn",
+            summary: `${deeper[0]} explains contributing, but GitHub only links a CONTRIBUTING file from the root, .github/ or docs/.`,
+            measured: { path: deeper[0], deeper },
+            evidence: deeper.map((p) => fileRef(p)),
+            fix: `Add CONTRIBUTING.md at the root that points to ${deeper[0]} (or move ${baseOf(deeper[0])} there).`
+          };
+        }
+        const measured = { path: null, ...broken ? { problem: broken.problem } : {} };
+        const evidenceRefs = broken ? [fileRef(broken.path, void 0, broken.problem)] : [];
+        if (!evidence.online && onGitHub(evidence)) {
+          return {
+            status: "unknown",
+            summary: `No usable CONTRIBUTING file in the repository${broken ? ` (${broken.problem})` : ""}; the organisation's .github repository can only be checked online.`,
+            measured,
+            evidence: evidenceRefs,
+            fix
+          };
+        }
+        return {
+          status: "fail",
+          summary: broken ? `The CONTRIBUTING file cannot be used: ${broken.problem}.` : "No CONTRIBUTING file in the root, .github/ or docs/.",
+          measured,
+          evidence: evidenceRefs,
+          fix: broken ? `Make ${broken.path} a regular file with content (a symlink out of the repository is not read). ${fix}` : fix
+        };
+      }
+    });
+  }
+});
+
+// src/requirements/codeowners.ts
+var FIX_ADD, codeowners;
+var init_codeowners = __esm({
+  "src/requirements/codeowners.ts"() {
+    "use strict";
+    init_locate();
+    init_rule();
+    FIX_ADD = 'Add .github/CODEOWNERS with at least one rule naming individual owners, e.g. `* @alice @bob`, and a commented "# Emeritus" section (or an EMERITUS.md) naming retired owners.';
+    codeowners = defineRule({
+      meta: {
+        key: "codeowners",
+        automation: "full",
+        measures: "A CODEOWNERS file in the root, .github/ or docs/ with at least one rule; warn when no retired or emeritus owners are documented.",
+        messages: {}
+      },
+      options: (z) => z.strictObject({}),
+      evaluate(evidence) {
+        const { codeowners: co, emeritus } = evidence.community.ownership;
+        const extra = {};
+        if (co.ignored.length) extra["ignored"] = co.ignored;
+        if (co.wrongCase.length) extra["wrongCase"] = co.wrongCase;
+        if (co.misplaced.length) extra["misplaced"] = co.misplaced;
+        if (!co.file) {
+          const near = [...co.wrongCase, ...co.misplaced];
+          const why2 = co.wrongCase.length ? ` ${co.wrongCase.join(", ")} is not read by GitHub: the name must be exactly CODEOWNERS.` : co.misplaced.length ? ` ${co.misplaced.join(", ")} is outside the root, .github/ and docs/, where GitHub does not look.` : "";
+          return {
+            status: "fail",
+            summary: `No CODEOWNERS file in .github/, the root or docs/.${why2}`,
+            measured: { path: null, rules: 0, owners: [], emeritus: null, ...extra },
+            evidence: near.map((p2) => fileRef(p2)),
+            fix: co.wrongCase.length ? `Rename ${co.wrongCase[0]} to ${co.wrongCase[0].replace(/[^/]*$/, "CODEOWNERS")}.` : co.misplaced.length ? `Move ${co.misplaced[0]} to .github/CODEOWNERS.` : FIX_ADD
+          };
+        }
+        const path = co.file.path;
+        if (!co.parsed) {
+          return {
+            status: "fail",
+            summary: `${path} cannot be used: ${co.file.problem}.`,
+            measured: { path, rules: 0, owners: [], emeritus: null, problem: co.file.problem, ...extra },
+            evidence: [fileRef(path, void 0, co.file.problem)],
+            fix: `Make ${path} a regular text file in the repository with at least one rule (GitHub reads the first CODEOWNERS in .github/, the root, docs/).`
+          };
+        }
+        const p = co.parsed;
+        const owners = p.owners.map((o) => o.kind === "email" ? o.id : `@${o.id}`);
+        if (p.invalid.length) extra["invalid"] = p.invalid;
+        if (p.resets.length) extra["resets"] = p.resets.length;
+        const ignoredNote = co.ignored.length ? ` GitHub ignores ${co.ignored.join(", ")} because ${path} comes first.` : "";
+        if (p.rules.length === 0) {
+          const invalid = p.invalid[0];
+          return {
+            status: "fail",
+            summary: `${path} has no rule that names an owner${p.resets.length ? ` (${p.resets.length} pattern(s) without owners)` : ""}${invalid ? `; line ${invalid.line}: ${invalid.reason}` : ""}.${ignoredNote}`,
+            measured: { path, rules: 0, owners: [], emeritus: null, ...extra },
+            evidence: [fileRef(path, invalid?.line, invalid?.reason)],
+            fix: `Add a rule to ${path} such as \`* @alice @bob\` (a pattern, then one or more @login, @org/team or e-mail owners).`
+          };
+        }
+        const refs = [
+          fileRef(
+            path,
+            p.rules[0].line,
+            `${p.rules[0].pattern} ${p.rules[0].owners.map((o) => o.kind === "email" ? o.id : "@" + o.id).join(" ")}`
+          )
+        ];
+        for (const inv of p.invalid.slice(0, 3)) refs.push(fileRef(path, inv.line, inv.reason));
+        const invalidNote = p.invalid.length ? ` ${p.invalid.length} line(s) are skipped by GitHub (line ${p.invalid[0].line}: ${p.invalid[0].reason}).` : "";
+        const documented = emeritus.filter((e) => e.names.length > 0 || /(^|\/)(emeritus|alumni|retired)[^/]*$/i.test(e.path));
+        const base = `${path} has ${p.rules.length} rule(s) naming ${owners.length} owner(s): ${owners.slice(0, 5).join(", ")}${owners.length > 5 ? ", \u2026" : ""}.`;
+        if (documented.length > 0) {
+          const e = documented[0];
+          refs.push(fileRef(e.path, e.line, e.names.slice(0, 10).join(", ")));
+          return {
+            status: "pass",
+            summary: `${base} Retired owners are documented in ${e.path} (line ${e.line}).${invalidNote}${ignoredNote}`,
+            measured: { path, rules: p.rules.length, owners, emeritus: documented, ...extra },
+            evidence: refs
+          };
+        }
+        return {
+          status: "warn",
+          summary: `${base} No retired or emeritus owners are documented.${invalidNote}${ignoredNote}`,
+          measured: { path, rules: p.rules.length, owners, emeritus: null, ...extra },
+          evidence: refs,
+          fix: `Document retired owners: a commented "# Emeritus" section in ${path} listing them (e.g. \`# Emeritus: @former-maintainer\`), or an EMERITUS.md / an "Emeritus" section in MAINTAINERS.md.`
+        };
+      }
+    });
+  }
+});
+
+// src/evidence/community/code-of-conduct.ts
+function sentenceAround(text2, at) {
+  let from = at;
+  while (from > 0 && at - from < 600) {
+    const c = text2[from - 1];
+    if ((c === "." || c === "!" || c === "?") && /\s/.test(text2[from] ?? " ")) break;
+    if (c === "\n" && text2[from - 2] === "\n") break;
+    from--;
+  }
+  let to = at;
+  while (to < text2.length && to - at < 600) {
+    const c = text2[to];
+    if ((c === "." || c === "!" || c === "?") && /\s/.test(text2[to + 1] ?? " ")) break;
+    if (c === "\n" && text2[to + 1] === "\n") break;
+    to++;
+  }
+  return text2.slice(from, to);
+}
+function adoptsLf(body, words2) {
+  const mentions = [];
+  for (const m of LF) {
+    const re = new RegExp(m.re.source, m.re.flags.includes("g") ? m.re.flags : `${m.re.flags}g`);
+    for (const found of body.matchAll(re)) {
+      mentions.push(found.index);
+      if (mentions.length > 50) break;
+    }
+  }
+  const affirmed = mentions.filter((at) => !NEGATES.test(sentenceAround(body, at)));
+  if (affirmed.length === 0) return false;
+  if ([...body.matchAll(LF_OWN_TEXT)].some((m) => !NEGATES.test(sentenceAround(body, m.index)))) return true;
+  if (words2 <= 12) return true;
+  return affirmed.some((at) => ADOPTS.test(sentenceAround(body, at)));
+}
+function classifyCodeOfConduct(text2) {
+  const body = text2.slice(0, 256 * 1024);
+  const words2 = countWords(body.replace(/\bhttps?:\/\/\S+/gi, " "));
+  if (body.trim() === "") return { kind: "empty", alsoMentions: [], words: 0 };
+  const hit = (markers) => {
+    for (const m of markers) {
+      const found = m.re.exec(body);
+      if (found) return { kind: m.kind, matched: found[0], line: lineAt2(body, found.index) };
+    }
+    return void 0;
+  };
+  const named = hit(LF);
+  const lf = named && adoptsLf(body, words2) ? named : void 0;
+  const cov = hit(COVENANT);
+  const other = hit(OTHERS);
+  const version = cov ? covenantVersion(body) : void 0;
+  let chosen = lf ?? cov ?? other;
+  if (lf && cov) {
+    const lfAdopted = /LF\s+Projects,\s+LLC/.test(body) || words2 <= LINK_ONLY_WORDS * 2;
+    chosen = lfAdopted ? lf : cov;
+  }
+  const mentions = [lf ?? named, cov, other].filter((m) => m !== void 0 && m !== chosen).map((m) => m.kind);
+  if (chosen) {
+    const id = { kind: chosen.kind, matched: chosen.matched, line: chosen.line, alsoMentions: mentions, words: words2 };
+    if (chosen.kind === "contributor-covenant" && version) id.version = version;
+    return id;
+  }
+  const link = /\bhttps?:\/\/[^\s<>()"'`\]]+/i.exec(body);
+  if (link && words2 <= LINK_ONLY_WORDS) {
+    return { kind: "link", link: link[0].replace(/[.,;:]+$/, ""), line: lineAt2(body, link.index), alsoMentions: mentions, words: words2 };
+  }
+  return { kind: "other", alsoMentions: mentions, words: words2 };
+}
+function covenantVersion(text2) {
+  const url = /contributor-covenant\.org\/(?:[a-z]{2}(?:-[a-z]{2})?\/)?version\/(\d+)\/(\d+)/i.exec(text2);
+  if (url) return `${url[1]}.${url[2]}`;
+  const words2 = /Contributor\s+Covenant[^\n]{0,200}?\b(?:version|v)\s*(\d+\.\d+)/i.exec(text2) ?? /\bversion\s+(\d+\.\d+)[^\n]{0,120}contributor-covenant/i.exec(text2) ?? /\bversion\s+(\d+\.\d+),?\s+available\s+at/i.exec(text2);
+  return words2?.[1];
+}
+var LF, COVENANT, OTHERS, LINK_ONLY_WORDS, ADOPTS, NEGATES, LF_OWN_TEXT;
+var init_code_of_conduct = __esm({
+  "src/evidence/community/code-of-conduct.ts"() {
+    "use strict";
+    init_files();
+    init_inline();
+    LF = [
+      { kind: "linux-foundation", re: /lfprojects\.org\/policies\/code-of-conduct/i },
+      { kind: "linux-foundation", re: /linuxfoundation\.org\/(?:policies\/)?code-of-conduct/i },
+      { kind: "linux-foundation", re: /\b(?:the\s+)?(?:LF\s+Projects|Linux\s+Foundation(?:['’]s)?)\s+Code\s+of\s+Conduct\b/i },
+      { kind: "linux-foundation", re: /\bLF\s+Projects,\s+LLC\b/ }
+    ];
+    COVENANT = [
+      { kind: "contributor-covenant", re: /contributor-covenant\.org/i },
+      { kind: "contributor-covenant", re: /\bContributor\s+Covenant\b/i }
+    ];
+    OTHERS = [
+      {
+        kind: "python-software-foundation",
+        re: /python\.org\/psf\/conduct|\bPython\s+Software\s+Foundation(?:['’]s)?\s+Code\s+of\s+Conduct\b|\bPSF\s+Code\s+of\s+Conduct\b/i
+      },
+      { kind: "numfocus", re: /numfocus\.org\/code-of-conduct|\bNumFOCUS\s+Code\s+of\s+Conduct\b/i },
+      { kind: "citizen-code-of-conduct", re: /citizencodeofconduct\.org|\bCitizen\s+Code\s+of\s+Conduct\b/i }
+    ];
+    LINK_ONLY_WORDS = 80;
+    ADOPTS = /\b(?:adopt\w*|follow\w*|abides?|abiding|subject\s+to|governed\s+by|appl(?:y|ies)|bound\s+by|uses?|observes?|compl(?:y|ies)|adheres?|is\s+(?:the|our)|our\s+code)\b/i;
+    NEGATES = /\b(?:not|no\s+longer|never|nor|neither|instead\s+of|rather\s+than|unlike|except|replac\w*|differs?|different\s+from|without|supersed\w*)\b|n['’]t\b/i;
+    LF_OWN_TEXT = /LF\s+Projects,\s+LLC/g;
+  }
+});
+
+// src/requirements/code-of-conduct.ts
+function describe2(kind, version) {
+  return (KIND_NAMES[kind] ?? kind) + (version ? ` ${version}` : "");
+}
+function approval(policy, evidence, kind, version) {
+  const slug = evidence.repo.slug?.toLowerCase();
+  return policy.codeOfConduct.approved.find(
+    (a) => a.kind !== void 0 && (a.kind === kind || version !== void 0 && a.kind === `${kind}@${version}`) || a.repo !== void 0 && slug !== void 0 && a.repo.toLowerCase() === slug
+  );
+}
+function judge(evidence, policy, path, id, refs, source) {
+  const measured = { path, kind: id.kind, source };
+  if (id.version) measured["version"] = id.version;
+  if (id.matched) measured["matched"] = id.matched;
+  if (id.alsoMentions.length) measured["alsoMentions"] = id.alsoMentions;
+  const defaultKind = policy.codeOfConduct.default;
+  const recognised = id.line !== void 0 && id.matched ? ` (recognised by "${id.matched}", line ${id.line})` : "";
+  if (id.kind === "empty") {
+    return {
+      status: "fail",
+      summary: `${path} is empty.`,
+      measured,
+      evidence: refs,
+      fix: `Put the Linux Foundation Code of Conduct in ${path} (or link to https://lfprojects.org/policies/code-of-conduct/ from it).`
+    };
+  }
+  if (id.kind === defaultKind) {
+    return { status: "pass", summary: `${path} adopts ${describe2(id.kind, id.version)}${recognised}.`, measured, evidence: refs };
+  }
+  if (id.kind === "link") {
+    measured["link"] = id.link;
+    return {
+      status: "review",
+      summary: `${path} only points to ${id.link}; a reviewer must confirm which code that is (the Linux Foundation's is the default).`,
+      measured,
+      evidence: refs,
+      fix: `State the code in ${path} itself: the Linux Foundation Code of Conduct (https://lfprojects.org/policies/code-of-conduct/), or the TAC-approved alternate.`
+    };
+  }
+  const ok = approval(policy, evidence, id.kind, id.version);
+  if (ok) {
+    measured["approval"] = {
+      reason: ok.reason,
+      approvedOn: ok.approvedOn,
+      ...ok.kind ? { kind: ok.kind } : {},
+      ...ok.repo ? { repo: ok.repo } : {}
+    };
+    return {
+      status: "pass",
+      summary: `${path} adopts ${describe2(id.kind, id.version)}${recognised}, an alternate code the TAC approved on ${ok.approvedOn} (${ok.reason}).`,
+      measured,
+      evidence: refs
+    };
+  }
+  return {
+    status: "warn",
+    summary: `${path} adopts ${describe2(id.kind, id.version)}${recognised}, not the Linux Foundation Code of Conduct: an alternate code needs the TAC's prior approval, and the policy records none.`,
+    measured,
+    evidence: refs,
+    fix: `Adopt the Linux Foundation Code of Conduct in ${path} (https://lfprojects.org/policies/code-of-conduct/), or ask the TAC to approve ${describe2(id.kind, id.version)} before applying.`
+  };
+}
+var NAME3, KIND_NAMES, codeOfConduct;
+var init_code_of_conduct2 = __esm({
+  "src/requirements/code-of-conduct.ts"() {
+    "use strict";
+    init_code_of_conduct();
+    init_locate();
+    init_rule();
+    NAME3 = /^code[_-]of[_-]conduct([._-][^/]*)?$/i;
+    KIND_NAMES = {
+      "linux-foundation": "the Linux Foundation (LF Projects) Code of Conduct",
+      "contributor-covenant": "the Contributor Covenant",
+      "python-software-foundation": "the Python Software Foundation Code of Conduct",
+      numfocus: "the NumFOCUS Code of Conduct",
+      "citizen-code-of-conduct": "the Citizen Code of Conduct",
+      other: "a code the checker does not recognise"
+    };
+    codeOfConduct = defineRule({
+      meta: {
+        key: "code-of-conduct",
+        automation: "full",
+        measures: "A CODE_OF_CONDUCT file in the root, .github/ or docs/ (or the organisation's .github repository); which code it is (Linux Foundation, Contributor Covenant and version, other) is measured, and a code other than the Linux Foundation's is warn unless the policy records the TAC's prior approval.",
+        messages: {}
+      },
+      options: (z) => z.strictObject({}),
+      evaluate(evidence, { policy }) {
+        const found = locate(evidence, (b) => NAME3.test(b));
+        const usable = found.find((f) => !f.problem);
+        if (usable?.text !== void 0) {
+          let id = classifyCodeOfConduct(usable.text);
+          const orgKind = evidence.online?.github?.orgFiles?.codeOfConductKind;
+          if (id.kind === "link" && orgKind && id.link && /github\.com\/[^/]+\/\.github\//i.test(id.link)) {
+            id = { ...id, kind: orgKind, matched: id.link };
+          }
+          const out = judge(evidence, policy, usable.path, id, [fileRef(usable.path, id.line, id.matched ?? id.link)], "repository");
+          if (usable.notes.length) out.summary += ` (${usable.notes.join("; ")})`;
+          return out;
+        }
+        const org = evidence.online?.github?.orgFiles;
+        if (org?.codeOfConduct) {
+          const kind = org.codeOfConductKind ?? "link";
+          const id = kind === "link" ? { kind, link: org.codeOfConduct, alsoMentions: [], words: 0 } : { kind, alsoMentions: [], words: 0 };
+          return judge(evidence, policy, org.codeOfConduct, id, [{ kind: "api", ref: org.codeOfConduct }], "organisation");
+        }
+        const broken = found[0];
+        const fix = "Add CODE_OF_CONDUCT.md at the root (or in .github/ or docs/) adopting the Linux Foundation Code of Conduct: https://lfprojects.org/policies/code-of-conduct/";
+        const measured = { path: broken?.path ?? null, kind: null, ...broken ? { problem: broken.problem } : {} };
+        const refs = broken ? [fileRef(broken.path, void 0, broken.problem)] : [];
+        if (!evidence.online && onGitHub(evidence)) {
+          return {
+            status: "unknown",
+            summary: `No usable code of conduct in the repository${broken ? ` (${broken.problem})` : ""}; the organisation's .github repository can only be checked online.`,
+            measured,
+            evidence: refs,
+            fix
+          };
+        }
+        return {
+          status: "fail",
+          summary: broken ? `The code of conduct cannot be read: ${broken.problem}.` : "No CODE_OF_CONDUCT file in the root, .github/ or docs/.",
+          measured,
+          evidence: refs,
+          fix: broken ? `Replace ${broken.path} with a regular file in the repository. ${fix}` : fix
+        };
+      }
+    });
+  }
+});
+
+// src/requirements/osi-license.ts
+function osiApprovedIds() {
+  if (!osiIds) {
+    const list3 = (/* @__PURE__ */ (() => bundledRequire)())("spdx-license-list");
+    osiIds = Object.keys(list3).filter((id) => list3[id].osiApproved === true);
+  }
+  return osiIds;
+}
+function ref(f) {
+  return {
+    kind: "file",
+    ref: f.path,
+    detail: f.spdx ? `${f.modified ? "modified " : ""}${f.spdx} (${f.method})` : f.reason ?? "unidentified"
+  };
+}
+function judgeOsiLicense(evidence, approved = osiApprovedIds()) {
+  const lic = evidence.license;
+  const root = lic.files.filter((f) => !f.path.startsWith("LICENSES/"));
+  const atRoot = root.length > 0 ? root : lic.files;
+  const files = atRoot.length > 0 ? atRoot : lic.elsewhere ?? [];
+  const where2 = atRoot.length > 0 ? "" : " (below the root)";
+  const expressions = atRoot.length > 0 ? lic.expression ? [lic.expression] : [] : [...new Set(files.flatMap((f) => f.expression ? [f.expression] : []))];
+  const measured = {
+    expression: expressions.length === 1 ? expressions[0] : expressions.length ? expressions : null,
+    files: files.map((f) => f.path)
+  };
+  const refs = files.map(ref);
+  const fix = "License the project under an OSI-approved license (https://opensource.org/licenses) and put its unmodified text in LICENSE.md at the root.";
+  if (files.length === 0) {
+    const said = lic.signals.find((s) => s.spdx);
+    return {
+      status: "fail",
+      ...say(meta2, "noText", { said: said ? ` (${said.source} says ${said.value}, but metadata alone grants nothing)` : "" }),
+      measured,
+      evidence: lic.signals.slice(0, 5).map((s) => ({ kind: "file", ref: s.source, detail: s.value })),
+      fix
+    };
+  }
+  const restricted = files.filter((f) => f.modified && f.restrictions?.length);
+  if (restricted.length) {
+    return {
+      status: "fail",
+      ...say(meta2, "restricted", {
+        what: restricted.map((f) => `${f.path} is ${f.spdx ?? "a license"} with added restrictions (${f.restrictions.join(", ")})`).join("; "),
+        where: where2
+      }),
+      measured: { ...measured, restrictions: restricted.flatMap((f) => f.restrictions ?? []) },
+      evidence: refs,
+      fix
+    };
+  }
+  const blocking = /* @__PURE__ */ new Set();
+  for (const e of expressions) for (const id of judgeExpression(e, approved)?.blocking ?? []) blocking.add(id);
+  if (blocking.size > 0) {
+    return {
+      status: "fail",
+      ...say(meta2, "notApproved", {
+        expression: expressions.join(", "),
+        where: where2,
+        ids: `${[...blocking].join(", ")} ${blocking.size === 1 ? "is" : "are"}`
+      }),
+      measured: { ...measured, notApproved: [...blocking] },
+      evidence: refs,
+      fix
+    };
+  }
+  const unclear = files.filter((f) => !f.spdx || f.modified);
+  if (unclear.length || expressions.length === 0) {
+    return {
+      status: "review",
+      ...say(meta2, "review", {
+        what: unclear.length ? unclear.map(
+          (f) => f.modified ? `${f.path} is a modified ${f.spdx} text` : `${f.path} is not identified (${f.reason ?? "no template matches"})`
+        ).join("; ") : "the license files do not form one expression",
+        where: where2
+      }),
+      measured,
+      evidence: refs,
+      fix: "A reviewer reads the license text and decides whether it is still the OSI-approved license it resembles."
+    };
+  }
+  return {
+    status: "pass",
+    ...say(meta2, "approved", { expression: expressions.join(", "), files: files.map((f) => f.path).join(", "), where: where2 }),
+    measured,
+    evidence: refs
+  };
+}
+var meta2, osiIds, osiLicense;
+var init_osi_license = __esm({
+  "src/requirements/osi-license.ts"() {
+    "use strict";
+    init_steward_bundled_require();
+    init_spdx();
+    init_rule();
+    meta2 = {
+      key: "osi-license",
+      automation: "full",
+      measures: "The project's license, identified by its text, is OSI-approved in the SPDX license list (every side of an AND, some side of an OR). Added restrictions fail; an unidentified or modified text is review.",
+      messages: {
+        noText: "No license text in the repository{said}.",
+        restricted: "Not an OSI-approved license: {what}{where}.",
+        notApproved: "{expression}{where}: {ids} not OSI-approved.",
+        review: "Needs a reviewer: {what}{where}.",
+        approved: "{expression}, identified by its text in {files}{where}, is OSI-approved."
+      }
+    };
+    osiLicense = defineRule({
+      meta: meta2,
+      options: (z) => z.strictObject({}),
+      evaluate: (evidence) => judgeOsiLicense(evidence)
+    });
+  }
+});
+
+// src/requirements/best-practices-badge.ts
+function rank2(level) {
+  return BADGE_LEVELS.indexOf(level) + 1;
+}
+function readmeRef(foundIn, projectId) {
+  const m = /^(.*):(\d+)$/.exec(foundIn ?? "");
+  return { kind: "file", ref: m ? m[1] : "README", ...m ? { line: Number(m[2]) } : {}, detail: `badge project ${projectId}` };
+}
+function judgeBestPracticesBadge(evidence, required) {
+  const online = evidence.online;
+  const fixMissing = `Register the project at ${SITE}, meet the ${required} criteria, and add the badge to the README (a link to ${SITE}/projects/<id>).`;
+  if (!online || online.offline) return { status: "unknown", ...say(meta3, "offline"), measured: { required }, evidence: [] };
+  const bp = online.bestPractices;
+  if (!bp) return { status: "unknown", ...say(meta3, "notAsked"), measured: { required }, evidence: [] };
+  if (bp.projectId === void 0) {
+    return { status: "fail", ...say(meta3, "noLink"), measured: { required, projectId: null }, evidence: [], fix: fixMissing };
+  }
+  const projectId = bp.projectId;
+  const refs = [readmeRef(bp.foundIn, projectId)];
+  if (bp.notFound) {
+    return {
+      status: "fail",
+      ...say(meta3, "staleLink", { projectId }),
+      measured: { required, projectId },
+      evidence: refs,
+      fix: `Point the README's badge at the project's entry on ${SITE}. ${fixMissing}`
+    };
+  }
+  const error = onlineError(online, "bestpractices");
+  if (error !== void 0 || bp.badgeLevel === void 0) {
+    return {
+      status: "unknown",
+      ...say(meta3, "unreadable", { projectId, error: error ?? "no level given" }),
+      measured: { required, projectId },
+      evidence: refs
+    };
+  }
+  refs.push({
+    kind: "api",
+    ref: bp.url ?? `${SITE}/projects/${projectId}.json`,
+    detail: `badge_level ${bp.badgeLevel}${bp.tieredPercentage !== void 0 ? `, tiered_percentage ${bp.tieredPercentage}` : ""}`
+  });
+  const measured = {
+    required,
+    projectId,
+    level: bp.badgeLevel,
+    ...bp.tieredPercentage !== void 0 ? { tieredPercentage: bp.tieredPercentage } : {}
+  };
+  const name = bp.name ? ` (${bp.name})` : "";
+  if (rank2(bp.badgeLevel) >= rank2(required)) {
+    return { status: "pass", ...say(meta3, "reached", { projectId, name, level: bp.badgeLevel, required }), measured, evidence: refs };
+  }
+  return {
+    status: "fail",
+    ...say(meta3, "below", {
+      projectId,
+      name,
+      levelText: bp.badgeLevel === "in_progress" ? "no badge yet (in progress)" : `the ${bp.badgeLevel} badge`,
+      progress: bp.tieredPercentage !== void 0 ? `; ${bp.tieredPercentage}% on the site's 0\u2013300 scale` : "",
+      required
+    }),
+    measured,
+    evidence: refs,
+    fix: `Meet the remaining ${required} criteria at ${SITE}/projects/${projectId}.`
+  };
+}
+var BADGE_LEVELS, SITE, meta3, bestPracticesBadge;
+var init_best_practices_badge = __esm({
+  "src/requirements/best-practices-badge.ts"() {
+    "use strict";
+    init_rule();
+    init_errors2();
+    BADGE_LEVELS = ["passing", "silver", "gold"];
+    SITE = "https://www.bestpractices.dev";
+    meta3 = {
+      key: "best-practices-badge",
+      automation: "full",
+      measures: "The OpenSSF Best Practices project the README's badge links to (bestpractices.dev/projects/<id>) holds at least the {options.level} badge, as the site's public JSON says (`badge_level`); offline: unknown.",
+      messages: {
+        offline: "The badge level needs the OpenSSF Best Practices site; run without --offline.",
+        notAsked: "The OpenSSF Best Practices site was not asked.",
+        noLink: "The README links no OpenSSF Best Practices badge (bestpractices.dev/projects/<id>).",
+        staleLink: "The README's badge names project {projectId}, which the OpenSSF Best Practices site does not have.",
+        unreadable: "The badge of project {projectId} could not be read: {error}",
+        reached: "OpenSSF Best Practices project {projectId}{name} holds the {level} badge ({required} required).",
+        below: "OpenSSF Best Practices project {projectId}{name} is at {levelText}{progress}; the {required} badge is required."
+      }
+    };
+    bestPracticesBadge = defineRule({
+      meta: meta3,
+      options: (z) => z.strictObject({ level: z.enum(BADGE_LEVELS) }),
+      evaluate: (evidence, { options }) => judgeBestPracticesBadge(evidence, options.level)
+    });
+  }
+});
+
+// src/requirements/community-file-present.ts
+function fileMessages(what, does) {
+  return {
+    found: `{path} ${does}{extra}.`,
+    github: `GitHub serves {path} for this repository (from the organisation's .github repository or its settings).`,
+    deeper: `{path} is a ${what}, but GitHub only links one from the root, .github/ or docs/.`,
+    unseen: `No usable ${what} in the repository{problem}; one GitHub serves from the organisation can only be seen online.`,
+    broken: `The ${what} cannot be used: {problem}.`,
+    missing: `No ${what} in the root, .github/ or docs/.`
+  };
+}
+function judgeFilePresent(evidence, meta8, rule) {
+  const found = locate(evidence, (b) => rule.name.test(b));
+  const usable = found.find((f) => !f.problem);
+  if (usable) {
+    const extra = [
+      usable.symlinkTarget ? ` (a symlink to ${usable.symlinkTarget})` : "",
+      usable.notes.length ? ` (${usable.notes.join("; ")})` : ""
+    ].join("");
+    return {
+      status: "pass",
+      ...say(meta8, "found", { path: usable.path, extra }),
+      measured: { path: usable.path },
+      evidence: [fileRef(usable.path)]
+    };
+  }
+  const served = rule.fromGitHub?.(evidence);
+  if (served) {
+    return {
+      status: "pass",
+      ...say(meta8, "github", { path: served }),
+      measured: { path: served, source: "github" },
+      evidence: [{ kind: "api", ref: served }]
+    };
+  }
+  const broken = found[0];
+  const deeper = ["docs", "doc"].flatMap((d) => findUnder(evidence.tree, d, (b) => rule.name.test(b))).map((e) => e.path).filter((p) => !found.some((f) => f.path === p));
+  if (deeper.length > 0 && !broken) {
+    return {
+      status: "warn",
+      ...say(meta8, "deeper", { path: deeper[0] }),
+      measured: { path: deeper[0], deeper },
+      evidence: deeper.map((p) => fileRef(p)),
+      fix: `Add one at the root that points to ${deeper[0]} (or move ${baseOf(deeper[0])} there).`
+    };
+  }
+  const measured = { path: null, ...broken ? { problem: broken.problem } : {} };
+  const refs = broken ? [fileRef(broken.path, void 0, broken.problem)] : [];
+  if (rule.fromGitHub && !evidence.online?.github && onGitHub(evidence) && (!evidence.online || evidence.online.offline)) {
+    return {
+      status: "unknown",
+      ...say(meta8, "unseen", { problem: broken ? ` (${broken.problem})` : "" }),
+      measured,
+      evidence: refs,
+      fix: rule.fix
+    };
+  }
+  if (broken) {
+    return {
+      status: "fail",
+      ...say(meta8, "broken", { problem: broken.problem ?? "unreadable" }),
+      measured,
+      evidence: refs,
+      fix: `Make ${broken.path} a regular file with content (a symlink out of the repository is not read). ${rule.fix}`
+    };
+  }
+  return { status: "fail", ...say(meta8, "missing"), measured, evidence: refs, fix: rule.fix };
+}
+var init_community_file_present = __esm({
+  "src/requirements/community-file-present.ts"() {
+    "use strict";
+    init_files();
+    init_locate();
+    init_rule();
+  }
+});
+
+// src/requirements/release-process.ts
+var FILE, meta4, releaseProcess;
+var init_release_process = __esm({
+  "src/requirements/release-process.ts"() {
+    "use strict";
+    init_rule();
+    init_community_file_present();
+    FILE = {
+      name: /^(release|releasing|release[_-](process|policy|guide))(\.(md|markdown|rst|txt|adoc))?$/i,
+      fix: "Add RELEASE.md at the root: how releases are made (methodology), how often (cadence), what a release must meet (criteria) and who makes them."
+    };
+    meta4 = {
+      key: "release-process",
+      automation: "full",
+      measures: "A RELEASE file (RELEASE, RELEASING, RELEASE_PROCESS) in the root, .github/ or docs/.",
+      messages: fileMessages("RELEASE file", "documents how the project is released")
+    };
+    releaseProcess = defineRule({
+      meta: meta4,
+      options: (z) => z.strictObject({}),
+      evaluate: (evidence) => judgeFilePresent(evidence, meta4, FILE)
+    });
+  }
+});
+
+// src/requirements/support-file.ts
+var FILE2, meta5, supportFile;
+var init_support_file = __esm({
+  "src/requirements/support-file.ts"() {
+    "use strict";
+    init_rule();
+    init_community_file_present();
+    FILE2 = {
+      name: /^support(\.(md|markdown|rst|txt|adoc))?$/i,
+      fix: "Add SUPPORT.md at the root: where to ask questions (forum, chat, discussions), where to report bugs, and what help to expect."
+    };
+    meta5 = {
+      key: "support-file",
+      automation: "full",
+      measures: "A SUPPORT file in the root, .github/ or docs/.",
+      messages: fileMessages("SUPPORT file", "tells users and developers how to get help")
+    };
+    supportFile = defineRule({
+      meta: meta5,
+      options: (z) => z.strictObject({}),
+      evaluate: (evidence) => judgeFilePresent(evidence, meta5, FILE2)
+    });
+  }
+});
+
+// src/requirements/security-policy.ts
+var FILE3, meta6, securityPolicy;
+var init_security_policy = __esm({
+  "src/requirements/security-policy.ts"() {
+    "use strict";
+    init_rule();
+    init_community_file_present();
+    FILE3 = {
+      name: /^security(\.(md|markdown|rst|txt|adoc))?$/i,
+      fix: "Add SECURITY.md at the root: where to report a vulnerability privately (an address or GitHub private vulnerability reporting), what to include, and how reports are handled.",
+      fromGitHub: (e) => e.online?.github?.files?.security
+    };
+    meta6 = {
+      key: "security-policy",
+      automation: "full",
+      measures: "A SECURITY file in the root, .github/ or docs/; with GitHub access also the security policy GitHub shows for the repository.",
+      messages: fileMessages("SECURITY file", "tells users how to report security issues and vulnerabilities")
+    };
+    securityPolicy = defineRule({
+      meta: meta6,
+      options: (z) => z.strictObject({}),
+      evaluate: (evidence) => judgeFilePresent(evidence, meta6, FILE3)
+    });
+  }
+});
+
+// src/requirements/contributing-organisations.ts
+var contributing_organisations_exports = {};
+__export(contributing_organisations_exports, {
+  FREE_MAIL_DOMAINS: () => FREE_MAIL_DOMAINS,
+  companyName: () => companyName,
+  contributingOrganisations: () => contributingOrganisations,
+  judgeContributingOrganisations: () => judgeContributingOrganisations,
+  organisationDomain: () => organisationDomain,
+  tallyOrganisations: () => tallyOrganisations
+});
+function organisationDomain(domain) {
+  const labels = domain.toLowerCase().replace(/\.+$/, "").split(".");
+  if (labels.length <= 2) return labels.join(".");
+  const tld = labels[labels.length - 1];
+  const second = labels[labels.length - 2];
+  const keep = tld.length === 2 && PUBLIC_SECOND_LEVEL.has(second) ? 3 : 2;
+  return labels.slice(-keep).join(".");
+}
+function isFreeMail(domain, freeMail) {
+  const d = domain.toLowerCase();
+  return freeMail.some((f) => d === f || d.endsWith(`.${f}`));
+}
+function companyName(company) {
+  const first = company.split(/[,;/|]|\s+&\s+/)[0] ?? "";
+  const name = first.trim().replace(/^@/, "").replace(/\b(inc|llc|ltd|gmbh|corp|corporation|co|s\.?a|ag|plc)\.?$/i, "").trim().toLowerCase();
+  return name && !/^(none|n\/a|self|freelance|independent|-)$/.test(name) ? name : void 0;
+}
+function orgKey(name, via) {
+  const base = via === "email" ? name.split(".")[0] : name;
+  return base.toLowerCase().replace(/[^a-z0-9]/g, "");
+}
+function tallyOrganisations(people, opts = {}) {
+  const freeMail = opts.freeMail ?? FREE_MAIL_DOMAINS;
+  const orgs = /* @__PURE__ */ new Map();
+  const unattributed = [];
+  const unplacedLogins = [];
+  const add = (name, via, p) => {
+    let key = orgKey(name, via);
+    if (via === "github" && !orgs.has(key)) {
+      key = [...orgs.keys()].find((k) => k.length >= 3 && key.length >= 3 && (k.startsWith(key) || key.startsWith(k))) ?? key;
+    }
+    const o = orgs.get(key) ?? { name, via, people: [], commits: 0 };
+    o.people.push(p.name);
+    o.commits += p.commits;
+    orgs.set(key, o);
+  };
+  const rest = [];
+  for (const p of people) {
+    const domain = p.emails.map((e) => e.slice(e.lastIndexOf("@") + 1)).find((d) => d.includes(".") && !isFreeMail(d, freeMail));
+    if (domain) add(organisationDomain(domain), "email", p);
+    else rest.push(p);
+  }
+  for (const p of rest) {
+    const company = p.login ? opts.companies?.[p.login.toLowerCase()] : void 0;
+    const name = company ? companyName(company) : void 0;
+    if (name) add(name, "github", p);
+    else {
+      unattributed.push(p.name);
+      if (p.login) unplacedLogins.push(p.login);
+    }
+  }
+  const organisations = [...orgs.values()].sort((a, b) => b.commits - a.commits || a.name.localeCompare(b.name));
+  return { organisations, unattributed, unplacedLogins };
+}
+function judgeContributingOrganisations(evidence, policy, minimum) {
+  const judged = windowOf(evidence, policy);
+  if ("outcome" in judged) return judged.outcome;
+  const h = judged.window;
+  const companies = evidence.online?.github?.companies;
+  const tally = tallyOrganisations(h.contributors, companies ? { companies } : {});
+  const n = tally.organisations.length;
+  const method = `e-mail domains after .mailmap (free-mail and no-reply domains left out)${companies ? ", then the company on the GitHub profiles of the rest" : evidence.online?.github ? "" : "; GitHub profiles were not asked"}`;
+  const measured = {
+    organisations: n,
+    required: minimum,
+    windowDays: h.window.days,
+    method,
+    byOrganisation: tally.organisations.map((o) => ({ name: o.name, via: o.via, people: o.people.length, commits: o.commits })),
+    unattributed: tally.unattributed.length
+  };
+  const listed = tally.organisations.slice(0, 8).map((o) => `${o.name} (${o.people.length} ${o.people.length === 1 ? "person" : "people"}, ${o.commits} commits)`).join(", ");
+  const refs = tally.organisations.slice(0, 8).map((o) => ({
+    kind: "commit",
+    ref: `${h.window.since}..${h.window.until}`,
+    detail: `${o.name}: ${o.people.slice(0, 5).join(", ")}`
+  }));
+  const data = {
+    count: n,
+    days: h.window.days,
+    min: minimum,
+    unplaced: tally.unattributed.length ? `; ${tally.unattributed.length} contributor(s) could not be placed (free-mail address, no GitHub company)` : ""
+  };
+  if (n >= minimum) return { status: "pass", ...say(meta7, "enough", { ...data, listed }), measured, evidence: refs };
+  const fix = `Grow contributions from more organisations (at least ${minimum} in the last ${h.window.days} days); contributors can commit with their work address, or .mailmap can map their addresses to it.`;
+  const some = n ? `: ${listed}` : "";
+  if (n + tally.unattributed.length >= minimum) {
+    return { status: "review", ...say(meta7, "maybe", { ...data, listed: some }), measured, evidence: refs, fix };
+  }
+  return { status: "fail", ...say(meta7, "short", { ...data, listed: some }), measured, evidence: refs, fix };
+}
+var meta7, FREE_MAIL_DOMAINS, PUBLIC_SECOND_LEVEL, contributingOrganisations;
+var init_contributing_organisations = __esm({
+  "src/requirements/contributing-organisations.ts"() {
+    "use strict";
+    init_rule();
+    init_recent_commits();
+    meta7 = {
+      key: "contributing-organisations",
+      automation: "partial",
+      measures: "At least {options.min} organisations among the people who committed in the last {shared.windowDays} days: each person's e-mail domain after .mailmap (free-mail and no-reply domains left out), else the company on their GitHub profile when GitHub was asked. People neither places can make a short count review, never a pass.",
+      messages: {
+        enough: "{count} organisations contributed in the last {days} days: {listed} (at least {min} required){unplaced}.",
+        maybe: "{count} organisation(s) contributed in the last {days} days{listed}{unplaced}; they may bring the count to {min}, which a reviewer decides.",
+        short: "{count} organisation(s) contributed in the last {days} days{listed}; at least {min} are required{unplaced}."
+      }
+    };
+    FREE_MAIL_DOMAINS = [
+      "users.noreply.github.com",
+      "noreply.github.com",
+      "gmail.com",
+      "googlemail.com",
+      "outlook.com",
+      "hotmail.com",
+      "live.com",
+      "msn.com",
+      "yahoo.com",
+      "ymail.com",
+      "icloud.com",
+      "me.com",
+      "mac.com",
+      "aol.com",
+      "protonmail.com",
+      "proton.me",
+      "pm.me",
+      "tutanota.com",
+      "fastmail.com",
+      "hey.com",
+      "zoho.com",
+      "gmx.de",
+      "gmx.net",
+      "gmx.com",
+      "web.de",
+      "mail.ru",
+      "yandex.ru",
+      "yandex.com",
+      "qq.com",
+      "foxmail.com",
+      "163.com",
+      "126.com",
+      "sina.com",
+      "naver.com",
+      "hanmail.net",
+      "localhost",
+      "localdomain",
+      "example.com",
+      "users.noreply.gitlab.com"
+    ];
+    PUBLIC_SECOND_LEVEL = /* @__PURE__ */ new Set(["co", "com", "ac", "org", "net", "edu", "gov", "ne", "or", "go", "gob", "nic"]);
+    contributingOrganisations = defineRule({
+      meta: meta7,
+      options: (z) => z.strictObject({ min: z.number().int().min(1) }),
+      evaluate: (evidence, { policy, options }) => judgeContributingOrganisations(evidence, policy, options.min)
+    });
+  }
+});
+
+// src/requirements/index.ts
+var RULES, RULES_BY_KEY;
+var init_requirements = __esm({
+  "src/requirements/index.ts"() {
+    "use strict";
+    init_pytorch_support();
+    init_working_ci();
+    init_governance();
+    init_user_experience();
+    init_quick_start();
+    init_documentation();
+    init_permissive_license();
+    init_functional_testing();
+    init_packages();
+    init_ongoing_maintenance();
+    init_core_maintainers();
+    init_active_contributors();
+    init_recent_commits();
+    init_stars();
+    init_license_file();
+    init_readme2();
+    init_contributing();
+    init_codeowners();
+    init_code_of_conduct2();
+    init_osi_license();
+    init_best_practices_badge();
+    init_release_process();
+    init_support_file();
+    init_security_policy();
+    init_contributing_organisations();
+    RULES = [
+      pytorchSupport,
+      workingCi,
+      governance,
+      userExperience,
+      quickStart,
+      documentation,
+      permissiveLicense,
+      functionalTesting,
+      packages,
+      ongoingMaintenance,
+      coreMaintainers,
+      activeContributors,
+      recentCommits,
+      stars,
+      licenseFile,
+      readme,
+      contributing,
+      codeowners,
+      codeOfConduct,
+      osiLicense,
+      bestPracticesBadge,
+      releaseProcess,
+      supportFile,
+      securityPolicy,
+      contributingOrganisations
+    ];
+    RULES_BY_KEY = new Map(RULES.map((r) => [r.meta.key, r]));
+  }
+});
+
+// src/evidence/git/run.ts
+import { spawn } from "node:child_process";
+function protocolArgs(mode) {
+  if (mode.kind === "read") return [];
+  const scheme = /^(https?):\/\//i.exec(mode.url)?.[1]?.toLowerCase();
+  if (!scheme) throw new InputError(`git over the network: expected an http or https URL; found ${JSON.stringify(mode.url)}`);
+  return ["-c", `protocol.${scheme}.allow=always`];
+}
+function gitEnv(mode, from = process.env) {
+  const env = {};
+  for (const k of mode.kind === "network" ? [...INHERITED, ...INHERITED_NETWORK] : INHERITED) {
+    if (from[k] !== void 0) env[k] = from[k];
+  }
+  return {
+    ...env,
+    LC_ALL: "C",
+    LANG: "C",
+    GIT_CONFIG_NOSYSTEM: "1",
+    GIT_CONFIG_GLOBAL: "/dev/null",
+    GIT_ATTR_NOSYSTEM: "1",
+    GIT_NO_REPLACE_OBJECTS: "1",
+    GIT_NO_LAZY_FETCH: "1",
+    // git 2.45+; on older git, protocol.allow=never stops the fetch
+    GIT_PROTOCOL_FROM_USER: "0",
+    GIT_TERMINAL_PROMPT: "0",
+    GIT_ASKPASS: "",
+    SSH_ASKPASS: "",
+    GIT_SSH_COMMAND: "false",
+    GIT_PAGER: "cat",
+    GIT_EDITOR: "false",
+    GIT_OPTIONAL_LOCKS: "0",
+    GCM_INTERACTIVE: "never",
+    // Fully buffered output. Unset, git flushes after every record when stdout is a pipe: the early
+    // warning's git log over a year of a large project made ~30 000 writes, as many wake-ups and
+    // 'data' events here (21 000 context switches, a third more CPU in git alone). Nothing here
+    // talks to git record by record: input is written whole, output read to the end or until a
+    // reader stops it.
+    GIT_FLUSH: "0"
+  };
+}
+function spawnGit(args, opts) {
+  const mode = opts.mode ?? READ;
+  const child = spawn("git", [...CONFIG_ARGS, ...protocolArgs(mode), ...args], {
+    cwd: opts.cwd,
+    env: gitEnv(mode),
+    stdio: [opts.stdin ? "pipe" : "ignore", "pipe", "pipe"],
+    windowsHide: true
+  });
+  let stderr = "";
+  let timedOut = false;
+  child.stderr.on("data", (c) => {
+    if (stderr.length < 64 * 1024) stderr += c.toString("utf8");
+  });
+  child.stdin?.on("error", () => void 0);
+  const timer = setTimeout(() => {
+    timedOut = true;
+    child.kill("SIGKILL");
+  }, opts.timeoutMs);
+  const done = new Promise((resolve5, reject) => {
+    child.on("error", (err) => {
+      clearTimeout(timer);
+      reject(err.code === "ENOENT" ? new InputError(NOT_INSTALLED) : err);
+    });
+    child.on("close", (code, signal) => {
+      clearTimeout(timer);
+      resolve5({ code, signal });
+    });
+  });
+  return { child, stderr: () => stderr, timedOut: () => timedOut, done };
+}
+function failure(args, stderr, code, timedOut, timeoutMs) {
+  const text2 = stderr.trim();
+  const last = text2.split("\n").pop() || `git exited with ${code}`;
+  return new GitError(timedOut ? `git ${args[0]} took longer than ${timeoutMs / 1e3} s and was stopped` : last, args, text2, code);
+}
+async function gitBuffer(args, opts) {
+  const timeoutMs = opts.timeoutMs ?? 12e4;
+  const maxBuffer = opts.maxBuffer ?? 512 * 1024 * 1024;
+  const run2 = spawnGit(args, { cwd: opts.cwd, timeoutMs, stdin: opts.input !== void 0, ...opts.mode ? { mode: opts.mode } : {} });
+  const chunks = [];
+  let bytes = 0;
+  let overflow = false;
+  run2.child.stdout.on("data", (c) => {
+    if (overflow) return;
+    bytes += c.length;
+    if (bytes > maxBuffer) {
+      overflow = true;
+      run2.child.kill("SIGKILL");
+    } else chunks.push(c);
+  });
+  if (opts.input !== void 0) run2.child.stdin.end(opts.input);
+  const { code } = await run2.done;
+  if (overflow) throw new GitError(`git ${args[0]} printed more than ${maxBuffer} bytes and was stopped`, args, run2.stderr(), code);
+  if (code !== 0) throw failure(args, run2.stderr(), code, run2.timedOut(), timeoutMs);
+  return Buffer.concat(chunks);
+}
+async function git(args, opts) {
+  return (await gitBuffer(args, opts)).toString("utf8");
+}
+async function gitLines(args, opts, onLine, separator = "\n") {
+  const timeoutMs = opts.timeoutMs ?? 3e5;
+  const run2 = spawnGit(args, { cwd: opts.cwd, timeoutMs, stdin: opts.input !== void 0, ...opts.mode ? { mode: opts.mode } : {} });
+  const maxLine = opts.maxBuffer ?? 64 * 1024 * 1024;
+  let overlong = false;
+  let rest = "";
+  let stopped = false;
+  run2.child.stdout.setEncoding("utf8");
+  run2.child.stdout.on("data", (chunk) => {
+    if (stopped) return;
+    const parts = (rest + chunk).split(separator);
+    rest = parts.pop() ?? "";
+    if (rest.length > maxLine) {
+      overlong = true;
+      stopped = true;
+      rest = "";
+      run2.child.kill("SIGKILL");
+      return;
+    }
+    for (const p of parts) {
+      if (onLine(p) === false) {
+        stopped = true;
+        rest = "";
+        run2.child.kill("SIGKILL");
+        return;
+      }
+    }
+  });
+  if (opts.input !== void 0) run2.child.stdin.end(opts.input);
+  const { code } = await run2.done;
+  if (overlong)
+    throw new GitError(`git ${args[0]} printed a record longer than ${maxLine} bytes and was stopped`, args, run2.stderr(), code);
+  if (rest && !stopped) onLine(rest);
+  if (code !== 0 && !stopped) throw failure(args, run2.stderr(), code, run2.timedOut(), timeoutMs);
+}
+var READ, CONFIG_ARGS, INHERITED, INHERITED_NETWORK, GitError, NOT_INSTALLED;
+var init_run = __esm({
+  "src/evidence/git/run.ts"() {
+    "use strict";
+    init_errors();
+    READ = { kind: "read" };
+    CONFIG_ARGS = [
+      ["core.hooksPath", "/dev/null"],
+      ["core.fsmonitor", "false"],
+      ["core.sshCommand", "false"],
+      ["core.askPass", ""],
+      ["core.pager", "cat"],
+      ["core.editor", "false"],
+      ["core.attributesFile", "/dev/null"],
+      ["credential.helper", ""],
+      ["gpg.program", "false"],
+      ["gpg.ssh.program", "false"],
+      ["gpg.x509.program", "false"],
+      ["log.showSignature", "false"],
+      ["gc.auto", "0"],
+      ["maintenance.auto", "false"],
+      ["fetch.recurseSubmodules", "false"],
+      ["submodule.recurse", "false"],
+      ["protocol.allow", "never"],
+      // reading a repository owned by another user is safe only because of everything above
+      ["safe.directory", "*"]
+    ].flatMap(([k, v]) => ["-c", `${k}=${v}`]);
+    INHERITED = ["PATH", "HOME", "TMPDIR", "SYSTEMROOT"];
+    INHERITED_NETWORK = [
+      "HTTPS_PROXY",
+      "https_proxy",
+      "HTTP_PROXY",
+      "http_proxy",
+      "ALL_PROXY",
+      "all_proxy",
+      "NO_PROXY",
+      "no_proxy",
+      "SSL_CERT_FILE",
+      "SSL_CERT_DIR",
+      "GIT_SSL_CAINFO"
+    ];
+    GitError = class extends Error {
+      constructor(message, args, stderr, code) {
+        super(message);
+        this.args = args;
+        this.stderr = stderr;
+        this.code = code;
+      }
+      args;
+      stderr;
+      code;
+      name = "GitError";
+    };
+    NOT_INSTALLED = "git is not installed or not on PATH; steward reads repositories with the git command";
+  }
+});
+
+// src/check/target.ts
+import { realpathSync, statSync } from "node:fs";
+import { resolve } from "node:path";
+async function resolveLocalTarget(input2, rev = "HEAD", opts = {}) {
+  if (rev.startsWith("-") || /[\0\s]/.test(rev)) throw new InputError(`--rev ${JSON.stringify(rev)} is not a revision`);
+  if (/\.\.|\^[!@-]/.test(rev)) {
+    throw new InputError(
+      `--rev ${JSON.stringify(rev)} is a range; expected one revision (a branch, tag or commit), e.g. --rev ${rev.split(/\.\.\.?|\^[!@-]/).filter(Boolean).pop() ?? "HEAD"}`
+    );
+  }
+  const path = resolve(input2);
+  let isDir2 = false;
+  try {
+    isDir2 = statSync(path).isDirectory();
+  } catch {
+    throw new InputError(`${input2}: no such file or directory`);
+  }
+  if (!isDir2) throw new InputError(`${input2}: not a directory; give the path of a repository`);
+  const real = realpathSync(path);
+  const resolved = git(
+    ["log", "-1", "--no-walk", "--no-show-signature", "--format=%H%x00%cI", "--end-of-options", `${rev}^{commit}`, "--"],
+    { cwd: real }
+  ).then(
+    (out) => out.trim().split("\0"),
+    () => []
+  );
+  let info;
+  try {
+    info = opts.ownBareClone ? ["true", real] : (await git(["rev-parse", "--is-bare-repository", "--absolute-git-dir"], { cwd: real })).trim().split("\n");
+    if (info[0] !== "true") {
+      info.push((await git(["rev-parse", "--show-toplevel"], { cwd: real }).catch(() => "")).trim());
+    }
+  } catch (err) {
+    if (err instanceof GitError) throw new InputError(`${input2}: not a git repository`);
+    throw err;
+  }
+  const bare = info[0] === "true";
+  const gitDir = info[1] ?? real;
+  let root;
+  if (bare) {
+    root = realpathSync(gitDir);
+    if (root !== real) {
+      throw new InputError(`${input2} is inside the bare repository at ${root}; check the repository itself: steward check ${root}`);
+    }
+  } else {
+    const top = info[2];
+    if (!top) {
+      throw new InputError(`${input2} is a git directory, not a repository's root; check the work tree that owns it`);
+    }
+    root = realpathSync(top);
+    if (root !== real) {
+      throw new InputError(`${input2} is a sub-directory of the repository at ${root}; check the repository's root: steward check ${root}`);
+    }
+  }
+  const [commit = "", commitDate = ""] = await resolved;
+  if (!commit) {
+    if (rev === "HEAD") {
+      const any = (await git(["rev-list", "-n", "1", "--all"], { cwd: root }).catch(() => "")).trim();
+      if (!any) throw new InputError(`${input2}: the repository has no commits yet`);
+      throw new InputError(`${input2}: HEAD does not point at a commit; pass --rev with a branch, tag or commit`);
+    }
+    throw new InputError(`${input2}: revision ${JSON.stringify(rev)} does not exist in this repository`);
+  }
+  return { input: input2, root, bare, rev, commit, commitDate };
+}
+var init_target = __esm({
+  "src/check/target.ts"() {
+    "use strict";
+    init_errors();
+    init_run();
+  }
+});
+
+// src/evidence/git/tags.ts
+async function readTagRefs(cwd) {
+  const refs = [];
+  await gitLines(["for-each-ref", `--format=${FORMAT}`, "refs/tags"], { cwd }, (line) => {
+    const [
+      name = "",
+      type = "",
+      taggerDate = "",
+      oid = "",
+      commitDate = "",
+      peeledType = "",
+      peeledOid = "",
+      peeledDate = "",
+      creatorDate = ""
+    ] = line.split("\0");
+    refs.push({ name, type, taggerDate, oid, commitDate, peeledType, peeledOid, peeledDate, creatorDate });
+  });
+  return refs;
+}
+async function readTags(cwd, asOf, refs) {
+  const limit = Math.floor(asOf.getTime() / 1e3);
+  const tags = [];
+  for (const { name, type, taggerDate, oid, commitDate, peeledType, peeledOid, peeledDate } of await (refs ?? readTagRefs(cwd))) {
+    if (!name) continue;
+    let target;
+    let time;
+    if (type === "commit") {
+      target = oid;
+      time = Number(commitDate);
+    } else if (type === "tag" && peeledType === "commit") {
+      target = peeledOid;
+      time = Number(taggerDate || peeledDate);
+    } else {
+      continue;
+    }
+    if (!target || !Number.isFinite(time) || time > limit) continue;
+    tags.push({ name, time, commit: target });
+  }
+  tags.sort((a, b) => b.time - a.time || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const latest = tags[0];
+  return {
+    count: tags.length,
+    ...latest ? { latest: { name: latest.name, date: new Date(latest.time * 1e3).toISOString(), commit: latest.commit } } : {}
+  };
+}
+var FORMAT;
+var init_tags = __esm({
+  "src/evidence/git/tags.ts"() {
+    "use strict";
+    init_run();
+    FORMAT = [
+      "%(refname:strip=2)",
+      "%(objecttype)",
+      "%(taggerdate:unix)",
+      "%(objectname)",
+      "%(committerdate:unix)",
+      "%(*objecttype)",
+      "%(*objectname)",
+      "%(*committerdate:unix)",
+      "%(creatordate:unix)"
+    ].join("%00");
+  }
+});
+
+// src/forecast/trend.ts
+function weeklySeries(commits, asOf, windowDays, weeks = 52) {
+  const sorted = [...commits].sort((a, b) => a.t - b.t);
+  const first = sorted[0]?.t;
+  const out = [];
+  if (first === void 0) return out;
+  const windowMs = windowDays * DAY_MS;
+  const inWindow = /* @__PURE__ */ new Map();
+  let lo = 0;
+  let hi = 0;
+  for (let k = weeks - 1; k >= 0; k--) {
+    const end = asOf - k * WEEK_MS;
+    const start = end - windowMs;
+    for (; hi < sorted.length && sorted[hi].t <= end; hi++) {
+      const who = sorted[hi].who;
+      inWindow.set(who, (inWindow.get(who) ?? 0) + 1);
+    }
+    for (; lo < hi && sorted[lo].t <= start; lo++) {
+      const who = sorted[lo].who;
+      const n = inWindow.get(who) - 1;
+      if (n === 0) inWindow.delete(who);
+      else inWindow.set(who, n);
+    }
+    if (start < first) continue;
+    out.push({ t: end, commits: hi - lo, contributors: inWindow.size });
+  }
+  return out;
+}
+function fitLine(points) {
+  if (points.length < 2) return void 0;
+  const xs = points.map((p) => p.t / DAY_MS);
+  const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
+  const my = points.reduce((a, p) => a + p.y, 0) / points.length;
+  let sxy = 0;
+  let sxx = 0;
+  points.forEach((p, i) => {
+    sxy += (xs[i] - mx) * (p.y - my);
+    sxx += (xs[i] - mx) ** 2;
+  });
+  if (sxx === 0) return void 0;
+  const slope = sxy / sxx;
+  return { slope, intercept: my - slope * mx };
+}
+function crossingDay(now, slope, need, horizonDays) {
+  if (now < need || slope >= 0) return void 0;
+  const d = Math.floor((now - need) / -slope) + 1;
+  return d <= horizonDays ? d : void 0;
+}
+function medianGapDays(dates) {
+  const s = [...dates].sort((a, b) => a - b);
+  const gaps = [];
+  for (let i = 1; i < s.length; i++) gaps.push((s[i] - s[i - 1]) / DAY_MS);
+  if (gaps.length === 0) return void 0;
+  gaps.sort((a, b) => a - b);
+  const m = Math.floor(gaps.length / 2);
+  return gaps.length % 2 ? gaps[m] : (gaps[m - 1] + gaps[m]) / 2;
+}
+var DAY_MS, WEEK_MS;
+var init_trend = __esm({
+  "src/forecast/trend.ts"() {
+    "use strict";
+    DAY_MS = 864e5;
+    WEEK_MS = 7 * DAY_MS;
+  }
+});
+
+// src/forecast/series.ts
+var series_exports = {};
+__export(series_exports, {
+  commitSeries: () => commitSeries,
+  readTagDates: () => readTagDates
+});
+function commitSeries(history, bots, days) {
+  if (days > history.horizon.days)
+    return {
+      refused: `the early warning reads ${days} days of history; the evidence keeps ${history.horizon.days} (to ${history.horizon.until.slice(0, 10)})`
+    };
+  const until = Date.parse(history.horizon.until);
+  const since = until - days * DAY_MS;
+  const who = judgeIdentities(history, bots);
+  const person = /* @__PURE__ */ new Map();
+  const personOf = (i) => {
+    if (person.has(i)) return person.get(i);
+    let key;
+    if (!who.botAsCommitted(i) && !who.botAfterMailmap(i)) {
+      const { name, email } = who.mapped(i);
+      const login = noreplyLogin(email);
+      key = login ? `login:${login}` : email ? `email:${email.toLowerCase()}` : `name:${foldName(name)}`;
+    }
+    person.set(i, key);
+    return key;
+  };
+  const out = [];
+  const records = history.records;
+  for (let k = records.length - 1; k >= 0; k--) {
+    const t = records[k][0] * 1e3;
+    if (t <= since || t > until) continue;
+    const p = personOf(records[k][1]);
+    if (p !== void 0) out.push({ t, who: p });
+  }
+  return { commits: out };
+}
+async function readTagDates(cwd, asOf, refs) {
+  const limit = asOf.getTime();
+  const out = [];
+  for (const ref2 of await (refs ? refs() : readTagRefs(cwd))) {
+    const ms = Number(ref2.creatorDate) * 1e3;
+    if (ref2.name && Number.isFinite(ms) && ms <= limit) out.push({ name: ref2.name, date: new Date(ms).toISOString() });
+  }
+  return out.sort((a, b) => a.date < b.date ? -1 : a.date > b.date ? 1 : a.name < b.name ? -1 : 1);
+}
+var init_series = __esm({
+  "src/forecast/series.ts"() {
+    "use strict";
+    init_identity();
+    init_tags();
+    init_activity_window();
+    init_trend();
+  }
+});
+
+// src/evidence/types.ts
+var HISTORY_HORIZON_DAYS;
+var init_types = __esm({
+  "src/evidence/types.ts"() {
+    "use strict";
+    HISTORY_HORIZON_DAYS = 400;
+  }
+});
+
+// src/evidence/git/tree.ts
+async function listTree(cwd, commit) {
+  if (!/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(commit)) return readTree(cwd, commit);
+  const key = `${cwd}\0${commit}`;
+  let listing = recent.get(key);
+  if (!listing) {
+    listing = readTree(cwd, commit);
+    recent.set(key, listing);
+    if (recent.size > RECENT_MAX) recent.delete(recent.keys().next().value);
+    listing.catch(() => recent.delete(key));
+  }
+  return [...await listing];
+}
+function recentTree(cwd, commit) {
+  return recent.get(`${cwd}\0${commit}`);
+}
+async function readTree(cwd, commit) {
+  const out = await gitBuffer(["ls-tree", "-r", "-z", "--full-tree", commit], { cwd });
+  const entries = [];
+  let start = 0;
+  while (start < out.length) {
+    let end = out.indexOf(0, start);
+    if (end < 0) end = out.length;
+    const rec = out.subarray(start, end).toString("utf8");
+    start = end + 1;
+    const tab = rec.indexOf("	");
+    if (tab < 0) continue;
+    const [mode, type, oid] = rec.slice(0, tab).split(" ");
+    if (!mode || !type || !oid) continue;
+    entries.push({ path: rec.slice(tab + 1), mode, type, oid });
+  }
+  return entries;
+}
+var recent, RECENT_MAX;
+var init_tree = __esm({
+  "src/evidence/git/tree.ts"() {
+    "use strict";
+    init_run();
+    recent = /* @__PURE__ */ new Map();
+    RECENT_MAX = 8;
+  }
+});
+
+// src/evidence/git/blobs.ts
+async function readBlobs(cwd, entries, readLimit = DEFAULT_READ_LIMIT) {
+  const wanted = entries.filter((e) => e.type === "blob");
+  const out = {};
+  if (wanted.length === 0) return out;
+  await catFileBatch(
+    cwd,
+    wanted.map((e) => e.oid),
+    readLimit,
+    (i, _type, head, size) => {
+      const entry = wanted[i];
+      out[entry.path] = toBlob(entry, head, size, readLimit);
+    }
+  );
+  return out;
+}
+async function readBlobAt(cwd, commit, path, readLimit = DEFAULT_READ_LIMIT) {
+  if (!/^[0-9a-f]{40,64}$/.test(commit) || /[\n\r]/.test(path))
+    throw new Error(`readBlobAt: expected a commit id and a one-line path, got ${JSON.stringify(`${commit}:${path}`)}`);
+  const listing = /^(?!\.{1,2}(\/|$))[^/]+(\/(?!\.{1,2}(\/|$))[^/]+)*$/.test(path) ? recentTree(cwd, commit) : void 0;
+  if (listing) {
+    const tree = await listing.catch(() => void 0);
+    if (tree && !tree.some((e) => e.path === path)) return void 0;
+  }
+  let blob;
+  await catFileBatch(cwd, [`${commit}:${path}`], readLimit, (_i, type, head, size) => {
+    if (type === "blob") blob = toBlob({ path, mode: "100644", type: "blob", oid: "" }, head, size, readLimit);
+  });
+  return blob;
+}
+async function catFileBatch(cwd, names, readLimit, onObject) {
+  let index2 = 0;
+  let header2 = [];
+  let remaining = -1;
+  let kept = [];
+  let keptBytes = 0;
+  let size = 0;
+  let type = "";
+  const finish2 = () => {
+    if (index2 < names.length) onObject(index2, type, Buffer.concat(kept), size);
+    index2++;
+    kept = [];
+    keptBytes = 0;
+  };
+  const onData = (chunk) => {
+    let pos = 0;
+    while (pos < chunk.length) {
+      if (remaining < 0) {
+        const nl = chunk.indexOf(10, pos);
+        if (nl < 0) {
+          header2.push(chunk.subarray(pos));
+          return;
+        }
+        header2.push(chunk.subarray(pos, nl));
+        pos = nl + 1;
+        const parts = Buffer.concat(header2).toString("latin1").split(" ");
+        header2 = [];
+        if (parts.length !== 3 || !/^\d+$/.test(parts[2])) {
+          index2++;
+          continue;
+        }
+        size = Number(parts[2]);
+        type = parts[1];
+        remaining = size + 1;
+      }
+      const take = Math.min(remaining, chunk.length - pos);
+      const contentLeft = Math.max(0, Math.min(take, remaining - 1));
+      if (contentLeft > 0 && keptBytes < readLimit) {
+        const part = chunk.subarray(pos, pos + Math.min(contentLeft, readLimit - keptBytes));
+        kept.push(part);
+        keptBytes += part.length;
+      }
+      pos += take;
+      remaining -= take;
+      if (remaining === 0) {
+        finish2();
+        remaining = -1;
+      }
+    }
+  };
+  const timeoutMs = 12e4;
+  const run2 = spawnGit(["cat-file", "--batch"], { cwd, timeoutMs, stdin: true });
+  run2.child.stdout.on("data", onData);
+  run2.child.stdin.end(names.join("\n") + "\n");
+  const { code } = await run2.done;
+  if (code !== 0) {
+    const why2 = run2.timedOut() ? `took longer than ${timeoutMs / 1e3} s and was stopped` : run2.stderr().trim() || `exit ${code}`;
+    throw new Error(`git cat-file failed: ${why2}`);
+  }
+}
+function toBlob(entry, head, size, readLimit) {
+  if (entry.mode === "120000") {
+    return { path: entry.path, size, symlinkTarget: head.toString("utf8") };
+  }
+  const blob = { path: entry.path, size };
+  if (size > readLimit) blob.truncated = true;
+  if (head.subarray(0, 8192).includes(0)) {
+    blob.binary = true;
+    return blob;
+  }
+  let text2 = head.toString("utf8");
+  if (text2.includes("\uFFFD") && !Buffer.from(text2, "utf8").equals(head)) {
+    const cutOnly = blob.truncated && Buffer.from(text2.replace(/\uFFFD+$/, ""), "utf8").equals(head.subarray(0, Buffer.byteLength(text2.replace(/\uFFFD+$/, ""))));
+    if (!cutOnly) blob.invalidUtf8 = true;
+  }
+  if (text2.charCodeAt(0) === 65279) text2 = text2.slice(1);
+  blob.text = text2;
+  return blob;
+}
+var DEFAULT_READ_LIMIT;
+var init_blobs = __esm({
+  "src/evidence/git/blobs.ts"() {
+    "use strict";
+    init_run();
+    init_tree();
+    DEFAULT_READ_LIMIT = 1024 * 1024;
+  }
+});
+
+// src/evidence/git/walk.ts
+function finishWindow(window2, merges, skew, latest, walked, head, recent2) {
+  const reachedThrough = /* @__PURE__ */ new Map();
+  if (skew.intoRange || !recent2.has(head)) {
+    const best = pathFloors(head, recent2);
+    for (const w of window2) {
+      const floor = best.get(w.commit);
+      if (floor === void 0) reachedThrough.set(w.commit, -1);
+      else if (floor < w.time) reachedThrough.set(w.commit, floor);
+    }
+  }
+  window2.sort((a, b) => b.time - a.time || (a.commit < b.commit ? -1 : a.commit > b.commit ? 1 : 0));
+  merges.sort((a, b) => b - a);
+  return { window: window2, merges, skewedCommits: skew.commits, reachedThrough, ...latest ? { latest } : {}, walked };
+}
+function pathFloors(head, recent2) {
+  const best = /* @__PURE__ */ new Map();
+  const start = recent2.get(head);
+  if (!start) return best;
+  const order2 = [];
+  const state = /* @__PURE__ */ new Map();
+  const stack = [head];
+  while (stack.length > 0) {
+    const c = stack[stack.length - 1];
+    if (state.get(c) === void 0) {
+      state.set(c, 1);
+      for (const p of recent2.get(c).parents) if (recent2.has(p) && state.get(p) === void 0) stack.push(p);
+    } else {
+      stack.pop();
+      if (state.get(c) === 1) {
+        state.set(c, 2);
+        order2.push(c);
+      }
+    }
+  }
+  best.set(head, start.time);
+  for (let i = order2.length - 1; i >= 0; i--) {
+    const c = order2[i];
+    const floor = best.get(c);
+    for (const p of recent2.get(c).parents) {
+      const r = recent2.get(p);
+      if (!r) continue;
+      const through = Math.min(floor, r.time);
+      if (through > (best.get(p) ?? -Infinity)) best.set(p, through);
+    }
+  }
+  return best;
+}
+async function walkWithRevList(cwd, head, bounds) {
+  const acc = new WindowAccumulator(bounds);
+  await gitLines(["-c", "core.commitGraph=false", "rev-list", "--timestamp", "--parents", head, "--"], { cwd }, (line) => {
+    const parts = line.split(" ");
+    if (parts.length < 2) return;
+    const time = Number(parts[0]);
+    if (!Number.isFinite(time)) return;
+    acc.add(parts[1], time, parts.slice(2));
+  });
+  return acc.finish(head);
+}
+var WindowAccumulator;
+var init_walk = __esm({
+  "src/evidence/git/walk.ts"() {
+    "use strict";
+    init_run();
+    WindowAccumulator = class {
+      constructor(bounds) {
+        this.bounds = bounds;
+      }
+      bounds;
+      times = /* @__PURE__ */ new Map();
+      /** commits at or after `since`, with their parents: the only ones a `--since` walk goes through */
+      recent = /* @__PURE__ */ new Map();
+      edges = [];
+      // child, parent, child, parent … for the skew check
+      window = [];
+      merges = [];
+      latest;
+      walked = 0;
+      add(commit, time, parents) {
+        this.walked++;
+        this.times.set(commit, time);
+        for (const p of parents) this.edges.push(commit, p);
+        const { since, until } = this.bounds;
+        if (time <= until && (!this.latest || time > this.latest.time || time === this.latest.time && commit < this.latest.commit)) {
+          this.latest = { commit, time };
+        }
+        if (time >= since) this.recent.set(commit, { time, parents });
+        if (time > since && time <= until) {
+          if (parents.length > 1) this.merges.push(time);
+          else this.window.push({ commit, time });
+        }
+      }
+      finish(head) {
+        let skewed = 0;
+        let intoRange = false;
+        let lastChild = "";
+        for (let i = 0; i < this.edges.length; i += 2) {
+          const child = this.edges[i];
+          const pt = this.times.get(this.edges[i + 1]);
+          if (pt === void 0 || pt <= this.times.get(child)) continue;
+          if (pt > this.bounds.since) intoRange = true;
+          if (child !== lastChild) {
+            skewed++;
+            lastChild = child;
+          }
+        }
+        return finishWindow(this.window, this.merges, { commits: skewed, intoRange }, this.latest, this.walked, head, this.recent);
+      }
+    };
+  }
+});
+
+// src/evidence/git/graph-file.ts
+import { webcrypto } from "node:crypto";
+import { open } from "node:fs/promises";
+import { existsSync, readFileSync as readFileSync3, readdirSync, statSync as statSync2 } from "node:fs";
+import { join, resolve as resolve2 } from "node:path";
+function parseLayer(buf, offset) {
+  if (buf.length < 8 + 12 || buf.toString("latin1", 0, 4) !== "CGPH") throw new Error("not a commit-graph file");
+  if (buf[4] !== 1) throw new Error(`commit-graph version ${buf[4]} unknown`);
+  const hashLength = buf[5] === 1 ? 20 : buf[5] === 2 ? 32 : 0;
+  if (!hashLength) throw new Error(`commit-graph hash version ${buf[5]} unknown`);
+  const body = buf.length - hashLength;
+  if (body < 8) throw new Error("commit-graph truncated");
+  const chunks = buf[6];
+  const bases = buf[7];
+  const table = /* @__PURE__ */ new Map();
+  for (let i = 0; i < chunks; i++) {
+    const at = 8 + i * 12;
+    if (at + 24 > buf.length) throw new Error("commit-graph chunk table truncated");
+    const id = buf.toString("latin1", at, at + 4);
+    const start = Number(buf.readBigUInt64BE(at + 4));
+    const end = Number(buf.readBigUInt64BE(at + 16));
+    if (start > end || end > body) throw new Error(`commit-graph chunk ${id} out of bounds`);
+    table.set(id, [start, end]);
+  }
+  const fanout = table.get("OIDF");
+  const oids = table.get("OIDL");
+  const cdat = table.get("CDAT");
+  if (!fanout || !oids || !cdat || fanout[1] - fanout[0] !== 1024) throw new Error("commit-graph lacks OIDF/OIDL/CDAT");
+  const count = buf.readUInt32BE(fanout[0] + 255 * 4);
+  if (oids[1] - oids[0] !== count * hashLength || cdat[1] - cdat[0] !== count * (hashLength + 16)) {
+    throw new Error("commit-graph chunk sizes disagree with the commit count");
+  }
+  const edges = table.get("EDGE");
+  const gdat = table.get("GDA2");
+  const gdov = table.get("GDO2");
+  if (gdat && gdat[1] - gdat[0] !== count * 4) throw new Error("commit-graph GDA2 size disagrees with the commit count");
+  return {
+    buf,
+    view: new DataView(buf.buffer, buf.byteOffset, buf.byteLength),
+    offset,
+    count,
+    fanout: fanout[0],
+    oids: oids[0],
+    cdat: cdat[0],
+    edges: edges ? edges[0] : -1,
+    edgesEnd: edges ? edges[1] : -1,
+    gdat: gdat ? gdat[0] : -1,
+    gdov: gdov ? gdov[0] : -1,
+    gdovEnd: gdov ? gdov[1] : -1,
+    hashLength,
+    bases
+  };
+}
+async function verifyChecksum(buf, hashLength) {
+  const body = buf.length - hashLength;
+  const sum = Buffer.from(await webcrypto.subtle.digest(hashLength === 20 ? "SHA-1" : "SHA-256", buf.subarray(0, body)));
+  if (!sum.equals(buf.subarray(body))) throw new Error("commit-graph checksum mismatch");
+}
+async function readWhole(path) {
+  const fh = await open(path, "r");
+  try {
+    const size = (await fh.stat()).size;
+    const buf = Buffer.allocUnsafeSlow(size);
+    let got = 0;
+    while (got < size) {
+      const { bytesRead } = await fh.read(buf, got, size - got, got);
+      if (bytesRead === 0) break;
+      got += bytesRead;
+    }
+    return got === size ? buf : buf.subarray(0, got);
+  } finally {
+    await fh.close();
+  }
+}
+async function readLayer(path, offset) {
+  const layer = parseLayer(await readWhole(path), offset);
+  await verifyChecksum(layer.buf, layer.hashLength);
+  return layer;
+}
+async function openCommitGraph(cwd) {
+  if (process.env.GIT_DIR || process.env.GIT_OBJECT_DIRECTORY || process.env.GIT_ALTERNATE_OBJECT_DIRECTORIES) return void 0;
+  const gitDir = findCommonDir(cwd);
+  if (!gitDir) return void 0;
+  const info = join(gitDir, "objects", "info");
+  if (existsSync(join(gitDir, "shallow")) || existsSync(join(gitDir, "info", "grafts")) || existsSync(join(info, "alternates")) || existsSync(join(gitDir, "reftable")) || hasReplaceRefs(gitDir)) {
+    return void 0;
+  }
+  try {
+    const single = join(info, "commit-graph");
+    if (existsSync(single)) {
+      const layer = await readLayer(single, 0);
+      if (layer.bases !== 0) return void 0;
+      return new CommitGraph([layer], layer.hashLength);
+    }
+    const chainFile = join(info, "commit-graphs", "commit-graph-chain");
+    if (!existsSync(chainFile)) return void 0;
+    const names = readFileSync3(chainFile, "latin1").split("\n").filter((s) => /^[0-9a-f]{40,64}$/.test(s));
+    if (names.length === 0) return void 0;
+    const layers = [];
+    let offset = 0;
+    let hashLength = 0;
+    for (const name of names) {
+      const layer = await readLayer(join(info, "commit-graphs", `graph-${name}.graph`), offset);
+      if (hashLength && layer.hashLength !== hashLength) return void 0;
+      if (layer.buf.toString("hex", layer.buf.length - layer.hashLength) !== name) return void 0;
+      hashLength = layer.hashLength;
+      layers.push(layer);
+      offset += layer.count;
+    }
+    return new CommitGraph(layers, hashLength);
+  } catch {
+    return void 0;
+  }
+}
+function findCommonDir(cwd) {
+  let dir;
+  const dotGit = join(cwd, ".git");
+  try {
+    if (existsSync(join(cwd, "objects")) && existsSync(join(cwd, "HEAD"))) dir = cwd;
+    else if (statSync2(dotGit).isDirectory()) dir = dotGit;
+    else {
+      const m = /^gitdir: (.+)$/m.exec(readFileSync3(dotGit, "utf8"));
+      if (!m) return void 0;
+      dir = resolve2(cwd, m[1].trim());
+    }
+    const common = join(dir, "commondir");
+    if (existsSync(common)) dir = resolve2(dir, readFileSync3(common, "utf8").trim());
+    return existsSync(join(dir, "objects")) ? dir : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function hasReplaceRefs(gitDir) {
+  try {
+    const loose = join(gitDir, "refs", "replace");
+    if (existsSync(loose) && readdirSync(loose).length > 0) return true;
+    const packed = join(gitDir, "packed-refs");
+    return existsSync(packed) && readFileSync3(packed, "latin1").includes(" refs/replace/");
+  } catch {
+    return true;
+  }
+}
+var NO_PARENT, EXTRA_EDGES, LAST_EDGE, CommitGraph;
+var init_graph_file = __esm({
+  "src/evidence/git/graph-file.ts"() {
+    "use strict";
+    NO_PARENT = 1879048192;
+    EXTRA_EDGES = 2147483648;
+    LAST_EDGE = 2147483648;
+    CommitGraph = class {
+      constructor(layers, hashLength) {
+        this.layers = layers;
+        this.hashLength = hashLength;
+        this.count = layers.reduce((n, l) => n + l.count, 0);
+        this.corrected = layers.every((l) => l.gdat >= 0);
+        this.single = layers.length === 1 ? layers[0] : void 0;
+      }
+      layers;
+      hashLength;
+      count;
+      /** every layer has corrected commit dates (generation data v2), so walks may stop at the window's edge */
+      corrected;
+      single;
+      layerOf(pos) {
+        if (this.single) return this.single;
+        for (let i = this.layers.length - 1; i >= 0; i--) if (pos >= this.layers[i].offset) return this.layers[i];
+        throw new RangeError(`commit-graph position ${pos} out of range`);
+      }
+      /** Global position of a commit (40/64 hex), or -1 when the graph doesn't hold it. */
+      find(hex) {
+        if (hex.length !== this.hashLength * 2 || !/^[0-9a-f]+$/.test(hex)) return -1;
+        const oid = Buffer.from(hex, "hex");
+        for (const l of this.layers) {
+          const first = oid[0];
+          let lo = first === 0 ? 0 : l.view.getUint32(l.fanout + (first - 1) * 4);
+          let hi = l.view.getUint32(l.fanout + first * 4);
+          while (lo < hi) {
+            const mid = lo + hi >>> 1;
+            const at = l.oids + mid * this.hashLength;
+            const c = l.buf.compare(oid, 0, this.hashLength, at, at + this.hashLength);
+            if (c === 0) return l.offset + mid;
+            if (c > 0) hi = mid;
+            else lo = mid + 1;
+          }
+        }
+        return -1;
+      }
+      hex(pos) {
+        const l = this.layerOf(pos);
+        const at = l.oids + (pos - l.offset) * this.hashLength;
+        return l.buf.toString("hex", at, at + this.hashLength);
+      }
+      /** Committer time (34 bits: two from the generation word, 32 from the next). */
+      time(pos) {
+        const l = this.layerOf(pos);
+        const at = l.cdat + (pos - l.offset) * (this.hashLength + 16) + this.hashLength + 8;
+        return (l.view.getUint32(at) & 3) * 4294967296 + l.view.getUint32(at + 4);
+      }
+      /**
+       * Corrected commit date: at least the commit's own time and greater than every ancestor's
+       * corrected date, hence greater than every ancestor's committer time.
+       */
+      correctedDate(pos) {
+        const l = this.layerOf(pos);
+        const i = pos - l.offset;
+        const off = l.view.getUint32(l.gdat + i * 4);
+        if ((off & 2147483648) === 0) return this.time(pos) + off;
+        const at = l.gdov + (off & 2147483647) * 8;
+        if (l.gdov < 0 || at + 8 > l.gdovEnd) throw new RangeError("commit-graph GDO2 index past its chunk");
+        return this.time(pos) + l.view.getUint32(at) * 4294967296 + l.view.getUint32(at + 4);
+      }
+      /** Parent positions of `pos`, written into `out` (cleared first); octopus parents come from EDGE. */
+      parents(pos, out) {
+        out.length = 0;
+        const l = this.layerOf(pos);
+        const at = l.cdat + (pos - l.offset) * (this.hashLength + 16) + this.hashLength;
+        const p1 = l.view.getUint32(at);
+        if (p1 === NO_PARENT) return out;
+        out.push(this.checked(p1));
+        const p2 = l.view.getUint32(at + 4);
+        if (p2 === NO_PARENT) return out;
+        if ((p2 & EXTRA_EDGES) === 0) {
+          out.push(this.checked(p2));
+          return out;
+        }
+        for (let e = l.edges + ((p2 & ~EXTRA_EDGES) >>> 0) * 4; ; e += 4) {
+          if (l.edges < 0 || e + 4 > l.edgesEnd) throw new RangeError("commit-graph EDGE list runs past its chunk");
+          const v = l.view.getUint32(e);
+          out.push(this.checked((v & ~LAST_EDGE) >>> 0));
+          if ((v & LAST_EDGE) !== 0) return out;
+        }
+      }
+      checked(pos) {
+        if (pos >= this.count) throw new RangeError(`commit-graph parent position ${pos} is past the end (${this.count})`);
+        return pos;
+      }
+    };
+  }
+});
+
+// src/evidence/git/commit-graph.ts
+async function walkCommitGraph(cwd, head, bounds) {
+  const graph = await openCommitGraph(cwd);
+  if (!graph) return void 0;
+  const { since, until } = bounds;
+  const window2 = [];
+  const recent2 = /* @__PURE__ */ new Map();
+  const taken = /* @__PURE__ */ new Map();
+  const keepAll = graph.corrected;
+  const merges = [];
+  let skewed = 0;
+  let skewIntoRange = false;
+  let walked = 0;
+  let latest;
+  const consider = (commit, time, parents2, parentTimes) => {
+    walked++;
+    if (time <= until && (!latest || time > latest.time || time === latest.time && commit < latest.commit)) latest = { commit, time };
+    if (parentTimes.some((t) => t > time)) skewed++;
+    if (parentTimes.some((t) => t > time && t > since)) skewIntoRange = true;
+    if (time >= since) recent2.set(commit, { time, parents: parents2 });
+    if (time >= since || keepAll) taken.set(commit, { time, parents: parents2 });
+    if (time > since && time <= until) {
+      if (parents2.length > 1) merges.push(time);
+      else window2.push({ commit, time });
+    }
+  };
+  const roots = [];
+  const headPos = graph.find(head);
+  if (headPos >= 0) roots.push(headPos);
+  else if (!await walkAboveGraph(cwd, head, graph, roots, consider)) return void 0;
+  const seen = new Uint8Array(graph.count);
+  const parents = [];
+  const visit = (pos, time) => {
+    walked++;
+    graph.parents(pos, parents);
+    let older = false;
+    for (const p of parents) {
+      const pt = graph.time(p);
+      if (pt > time) {
+        older = true;
+        if (pt > since) skewIntoRange = true;
+      }
+    }
+    if (older) skewed++;
+    if (time <= until && (!latest || time >= latest.time)) {
+      const commit2 = graph.hex(pos);
+      if (!latest || time > latest.time || commit2 < latest.commit) latest = { commit: commit2, time };
+    }
+    if (time < since && !keepAll) return;
+    const commit = graph.hex(pos);
+    const entry = { time, parents: parents.map((p) => graph.hex(p)) };
+    taken.set(commit, entry);
+    if (time >= since) {
+      recent2.set(commit, entry);
+      if (time <= until && time > since) {
+        if (parents.length > 1) merges.push(time);
+        else window2.push({ commit, time });
+      }
+    }
+  };
+  if (graph.corrected) {
+    const heap = new DateHeap();
+    for (const r of roots) heap.push(graph.correctedDate(r), r);
+    while (heap.size > 0) {
+      const top = heap.peekKey();
+      if (top <= since && latest && top <= latest.time) break;
+      const pos = heap.pop();
+      if (seen[pos]) continue;
+      seen[pos] = 1;
+      visit(pos, graph.time(pos));
+      for (const p of parents) {
+        const d = graph.correctedDate(p);
+        if (d >= top) throw new RangeError(`commit-graph corrected date of ${graph.hex(p)} is not below its child's`);
+        if (!seen[p]) heap.push(d, p);
+      }
+    }
+    return {
+      ...finishWindow(window2, merges, { commits: skewed, intoRange: skewIntoRange }, latest, walked, head, recent2),
+      pruned: true,
+      taken
+    };
+  }
+  const stack = [...roots];
+  while (stack.length > 0) {
+    const pos = stack.pop();
+    if (seen[pos]) continue;
+    seen[pos] = 1;
+    visit(pos, graph.time(pos));
+    for (const p of parents) if (!seen[p]) stack.push(p);
+  }
+  return {
+    ...finishWindow(window2, merges, { commits: skewed, intoRange: skewIntoRange }, latest, walked, head, recent2),
+    pruned: false,
+    taken
+  };
+}
+async function walkAboveGraph(cwd, head, graph, roots, consider) {
+  const pending = /* @__PURE__ */ new Set([head]);
+  const lines = [];
+  await gitLines(["-c", "core.commitGraph=false", "rev-list", "--timestamp", "--parents", head, "--"], { cwd }, (line) => {
+    const parts = line.split(" ");
+    const commit = parts[1];
+    if (!commit || !pending.delete(commit)) return pending.size > 0;
+    const parents = parts.slice(2);
+    lines.push({ commit, time: Number(parts[0]), parents });
+    for (const p of parents) {
+      const pos = graph.find(p);
+      if (pos >= 0) roots.push(pos);
+      else pending.add(p);
+    }
+    return pending.size > 0;
+  });
+  if (pending.size > 0) return false;
+  const times = new Map(lines.map((l) => [l.commit, l.time]));
+  for (const l of lines) {
+    const parentTimes = l.parents.map((p) => times.get(p) ?? (graph.find(p) >= 0 ? graph.time(graph.find(p)) : -Infinity));
+    consider(l.commit, l.time, l.parents, parentTimes);
+  }
+  return true;
+}
+var DateHeap;
+var init_commit_graph = __esm({
+  "src/evidence/git/commit-graph.ts"() {
+    "use strict";
+    init_run();
+    init_graph_file();
+    init_walk();
+    DateHeap = class {
+      keys = [];
+      vals = [];
+      get size() {
+        return this.keys.length;
+      }
+      peekKey() {
+        return this.keys[0];
+      }
+      push(key, val) {
+        const k = this.keys;
+        const v = this.vals;
+        let i = k.length;
+        k.push(key);
+        v.push(val);
+        while (i > 0) {
+          const up = i - 1 >> 1;
+          if (k[up] >= key) break;
+          k[i] = k[up];
+          v[i] = v[up];
+          i = up;
+        }
+        k[i] = key;
+        v[i] = val;
+      }
+      pop() {
+        const k = this.keys;
+        const v = this.vals;
+        const out = v[0];
+        const lastKey = k.pop();
+        const lastVal = v.pop();
+        const n = k.length;
+        if (n > 0) {
+          let i = 0;
+          for (; ; ) {
+            let c = 2 * i + 1;
+            if (c >= n) break;
+            if (c + 1 < n && k[c + 1] > k[c]) c++;
+            if (k[c] <= lastKey) break;
+            k[i] = k[c];
+            v[i] = v[c];
+            i = c;
+          }
+          k[i] = lastKey;
+          v[i] = lastVal;
+        }
+        return out;
+      }
+    };
+  }
+});
+
+// src/evidence/git/graph-confirm.ts
+async function readCommitDetails(cwd, commits) {
+  const out = await gitBuffer(
+    [
+      "-c",
+      "core.commitGraph=false",
+      "-c",
+      "log.mailmap=false",
+      "log",
+      "--no-mailmap",
+      "--no-walk=unsorted",
+      "--no-show-signature",
+      "-z",
+      `--format=${DETAIL_FORMAT}`,
+      "--stdin"
+    ],
+    { cwd, input: [...commits].join("\n") + "\n" }
+  );
+  const details = /* @__PURE__ */ new Map();
+  for (const record of out.toString("utf8").split("\0")) {
+    if (!record) continue;
+    const [commit = "", time = "", parents = "", name = "", email = "", ...trailers] = record.split("");
+    if (!commit || !time) continue;
+    details.set(commit, { time: Number(time), parents: parents.split(" ").filter(Boolean), name, email, coAuthors: trailers });
+  }
+  return details;
+}
+async function confirmGraphWalk(cwd, head, walk, since) {
+  const wanted = new Set(walk.taken.keys());
+  for (const r of walk.taken.values()) for (const p of r.parents) wanted.add(p);
+  if (walk.latest) wanted.add(walk.latest.commit);
+  if (wanted.size === 0) return { details: /* @__PURE__ */ new Map() };
+  let real;
+  try {
+    real = await readCommitDetails(cwd, wanted);
+  } catch (err) {
+    if (err instanceof GitError) return { rejected: `it names commits git cannot read (${err.message})` };
+    throw err;
+  }
+  const why2 = disagreement(real, head, walk, since);
+  return why2 ? { rejected: why2 } : { details: real };
+}
+function disagreement(real, head, walk, since) {
+  for (const [commit, claimed] of walk.taken) {
+    const r = real.get(commit);
+    if (!r) return `it names ${commit}, which is not a commit`;
+    if (r.time !== claimed.time) return `it dates ${commit} ${claimed.time}, the commit object ${r.time}`;
+    if (r.parents.join(" ") !== claimed.parents.join(" ")) return `it gives ${commit} other parents than the commit object`;
+    for (const p of r.parents) {
+      const rp = real.get(p);
+      if (!rp) return `it names ${p}, which is not a commit`;
+      if (!walk.taken.has(p) && rp.time >= since) return `it puts ${p} before the window, the commit object in it`;
+    }
+  }
+  if (walk.latest && real.get(walk.latest.commit)?.time !== walk.latest.time)
+    return `it dates the latest commit ${walk.latest.commit} differently from its object`;
+  const reached = /* @__PURE__ */ new Set();
+  const stack = walk.taken.has(head) ? [head] : [];
+  while (stack.length > 0) {
+    const c = stack.pop();
+    if (reached.has(c)) continue;
+    reached.add(c);
+    for (const p of walk.taken.get(c)?.parents ?? []) if (!reached.has(p) && walk.taken.has(p)) stack.push(p);
+  }
+  const unreached = walk.window.filter((w) => !reached.has(w.commit)).length;
+  if (unreached > 0) return `${unreached} window commits are reached only through commits it was not checked for`;
+  return void 0;
+}
+var DETAIL_FORMAT;
+var init_graph_confirm = __esm({
+  "src/evidence/git/graph-confirm.ts"() {
+    "use strict";
+    init_run();
+    DETAIL_FORMAT = "%H%x1f%ct%x1f%P%x1f%an%x1f%ae%x1f%(trailers:key=Co-authored-by,valueonly,unfold,separator=%x1f)";
+  }
+});
+
+// src/evidence/budget.ts
+function fileTimeBudgetMs(env = process.env) {
+  const v = Number(env.STEWARD_FILE_TIME_BUDGET_MS);
+  return Number.isFinite(v) && v > 0 ? v : FILE_TIME_BUDGET_MS;
+}
+function cutMessage(cut) {
+  return `truncated: parsing stopped at line ${cut.line} when the ${cut.budgetMs} ms time budget per file ran out; the rest was not read`;
+}
+var FILE_TIME_BUDGET_MS, Deadline;
+var init_budget = __esm({
+  "src/evidence/budget.ts"() {
+    "use strict";
+    FILE_TIME_BUDGET_MS = 3e3;
+    Deadline = class {
+      constructor(ms = fileTimeBudgetMs(), now = () => performance.now()) {
+        this.ms = ms;
+        this.now = now;
+        this.end = now() + ms;
+      }
+      ms;
+      now;
+      end;
+      calls = 0;
+      spent = false;
+      /** Whether the budget is spent; the clock is read every 32 calls (a call per line is cheap). */
+      expired() {
+        if (this.spent) return true;
+        if ((++this.calls & 31) !== 0) return false;
+        this.spent = this.now() >= this.end;
+        return this.spent;
+      }
+    };
+  }
+});
+
+// src/evidence/mailmap.ts
+function takeAddress(text2) {
+  const open2 = text2.indexOf("<");
+  if (open2 < 0) return void 0;
+  const close = text2.indexOf(">", open2 + 1);
+  if (close < 0) return void 0;
+  return { before: text2.slice(0, open2).trim(), email: text2.slice(open2 + 1, close).trim(), after: text2.slice(close + 1) };
+}
+function parseMailmap(text2, deadline = new Deadline()) {
+  const byEmail = /* @__PURE__ */ new Map();
+  const byEmailAndName = /* @__PURE__ */ new Map();
+  let size = 0;
+  let cut;
+  let lineNo = 0;
+  for (const raw of text2.split("\n")) {
+    lineNo++;
+    if (deadline.expired()) {
+      cut = { line: lineNo, budgetMs: deadline.ms };
+      break;
+    }
+    const line = raw.trimStart();
+    if (line === "" || line.startsWith("#")) continue;
+    const first = takeAddress(line);
+    if (!first) continue;
+    const second = takeAddress(first.after);
+    let entry;
+    let commitEmail;
+    let commitName = "";
+    if (!second) {
+      if (!first.before) continue;
+      entry = { properName: first.before };
+      commitEmail = first.email;
+    } else {
+      entry = {
+        ...first.before ? { properName: first.before } : {},
+        ...first.email ? { properEmail: first.email } : {}
+      };
+      commitEmail = second.email;
+      commitName = second.before;
+    }
+    const key = commitEmail.toLowerCase();
+    if (commitName) {
+      byEmailAndName.set(`${key}
+${commitName.toLowerCase()}`, merge(byEmailAndName.get(`${key}
+${commitName.toLowerCase()}`), entry));
+    } else {
+      byEmail.set(key, merge(byEmail.get(key), entry));
+    }
+    size++;
+  }
+  return {
+    size,
+    ...cut ? { cut } : {},
+    map(ident) {
+      if (size === 0) return ident;
+      const key = ident.email.toLowerCase();
+      const entry = byEmailAndName.get(`${key}
+${ident.name.toLowerCase()}`) ?? byEmail.get(key);
+      if (!entry) return ident;
+      return { name: entry.properName ?? ident.name, email: entry.properEmail ?? ident.email };
+    }
+  };
+}
+function merge(old, next) {
+  return old ? { ...old, ...next } : next;
+}
+var EMPTY_MAILMAP;
+var init_mailmap = __esm({
+  "src/evidence/mailmap.ts"() {
+    "use strict";
+    init_budget();
+    EMPTY_MAILMAP = { size: 0, map: (ident) => ident };
+  }
+});
+
+// src/evidence/history-records.ts
+function buildRecords(window2, details, mailmap, reachedThrough) {
+  const identities = [];
+  const index2 = /* @__PURE__ */ new Map();
+  const mapped = [];
+  const intern2 = (name, email) => {
+    const key = `${name}
+${email}`;
+    let i = index2.get(key);
+    if (i === void 0) {
+      i = identities.length;
+      identities.push([name, email]);
+      index2.set(key, i);
+    }
+    return i;
+  };
+  const named = (name, email) => {
+    const i = intern2(name, email);
+    if (!mapped[i]) {
+      mapped[i] = true;
+      const to = mailmap.map({ name, email });
+      if (to.name !== name || to.email !== email) identities[i] = [name, email, intern2(to.name, to.email)];
+    }
+    return i;
+  };
+  const records = [];
+  const newestByAuthor = {};
+  const reached = [];
+  for (const { commit, time } of window2) {
+    const detail = details.get(commit);
+    if (!detail) continue;
+    const author = named(detail.name, detail.email);
+    const record = [time, author];
+    for (const value of detail.coAuthors) {
+      const co = parseCoAuthor(value);
+      if (co) record.push(named(co.name, co.email));
+    }
+    newestByAuthor[author] ??= commit;
+    const floor = reachedThrough.get(commit);
+    if (floor !== void 0) reached.push([records.length, floor]);
+    records.push(record);
+  }
+  return { identities, records, newestByAuthor, ...reached.length ? { reachedThrough: reached } : {} };
+}
+var init_history_records = __esm({
+  "src/evidence/history-records.ts"() {
+    "use strict";
+    init_identity();
+  }
+});
+
+// src/evidence/history.ts
+import { readFileSync as readFileSync4 } from "node:fs";
+import { resolve as resolve3 } from "node:path";
+function sharedReads(cwd, commit) {
+  const once = (read) => {
+    let p;
+    return () => {
+      if (!p) {
+        p = read();
+        p.catch(() => void 0);
+      }
+      return p;
+    };
+  };
+  return { mailmap: once(() => readMailmap(cwd, commit)), tagRefs: once(() => readTagRefs(cwd)) };
+}
+async function readHistory(cwd, commit, asOf, shared = {}) {
+  const days = HISTORY_HORIZON_DAYS;
+  const until = Math.floor(asOf.getTime() / 1e3);
+  const since = until - days * DAY2;
+  const bounds = { since, until };
+  const [walk, mailmapText, tags, shallow] = await Promise.all([
+    walkHistory(cwd, commit, bounds),
+    shared.mailmap ? shared.mailmap() : readMailmap(cwd, commit),
+    readTags(cwd, asOf, shared.tagRefs?.()),
+    readShallow(cwd)
+  ]);
+  const mailmap = mailmapText === void 0 ? EMPTY_MAILMAP : parseMailmap(mailmapText.text);
+  const window2 = walk.walk.window;
+  const details = window2.length === 0 ? /* @__PURE__ */ new Map() : walk.details ?? await readCommitDetails(
+    cwd,
+    window2.map((w) => w.commit)
+  );
+  const records = buildRecords(window2, details, mailmap, walk.walk.reachedThrough);
+  const latest = walk.walk.latest;
+  const history = {
+    horizon: { since: iso2(since), until: iso2(until), days },
+    ...records,
+    merges: walk.walk.merges,
+    ...latest ? { latestCommitAt: iso2(latest.time), latestCommit: latest.commit } : {},
+    method: walk.method,
+    walk: walk.source,
+    walked: walk.walk.walked,
+    ...walk.rejected ? { graphRejected: walk.rejected } : {},
+    skewedCommits: walk.walk.skewedCommits,
+    mailmap: mailmapText !== void 0,
+    ...mailmapText?.truncated || mailmap.cut ? { mailmapTruncated: true } : {},
+    ...mailmap.cut ? { mailmapCut: mailmap.cut } : {},
+    ...shallow ? { shallow } : {}
+  };
+  return { history, tags };
+}
+function iso2(unix) {
+  return new Date(unix * 1e3).toISOString();
+}
+async function walkHistory(cwd, commit, bounds) {
+  let rejected;
+  try {
+    const fromGraph = await walkCommitGraph(cwd, commit, bounds);
+    if (fromGraph) {
+      const confirmed = await confirmGraphWalk(cwd, commit, fromGraph, bounds.since);
+      if ("details" in confirmed)
+        return { walk: fromGraph, source: "commit-graph", method: fromGraph.pruned ? "since" : "full-walk", details: confirmed.details };
+      rejected = `the commit-graph disagrees with the commit objects: ${confirmed.rejected}`;
+    }
+  } catch (err) {
+    if (err instanceof GitError || err instanceof InputError) throw err;
+    rejected = `the commit-graph could not be read: ${err instanceof Error ? err.message : String(err)}`;
+  }
+  const walk = await walkWithRevList(cwd, commit, bounds);
+  return { walk, source: "rev-list", method: "full-walk", ...rejected ? { rejected } : {} };
+}
+async function readShallow(cwd) {
+  const [flag = "", path = ""] = (await git(["rev-parse", "--is-shallow-repository", "--git-path", "shallow"], { cwd })).trim().split("\n");
+  if (flag !== "true") return void 0;
+  let ids = [];
+  try {
+    ids = readFileSync4(resolve3(cwd, path), "latin1").split("\n").filter((l) => /^[0-9a-f]{40,64}$/.test(l));
+  } catch {
+  }
+  if (ids.length === 0) return { cutAt: null };
+  const times = (await git(["-c", "core.commitGraph=false", "log", "--no-walk=unsorted", "--no-show-signature", "--format=%ct", "--stdin"], {
+    cwd,
+    input: ids.join("\n") + "\n"
+  }).catch(() => "")).split("\n").map(Number).filter((t) => t > 0);
+  const newest = times.length > 0 ? Math.max(...times) : void 0;
+  return { cutAt: newest === void 0 ? null : iso2(newest) };
+}
+async function readMailmap(cwd, commit) {
+  const blob = await readBlobAt(cwd, commit, ".mailmap", MAILMAP_LIMIT);
+  if (blob?.text === void 0) return void 0;
+  return { text: blob.text, truncated: blob.truncated === true };
+}
+var DAY2, MAILMAP_LIMIT;
+var init_history = __esm({
+  "src/evidence/history.ts"() {
+    "use strict";
+    init_types();
+    init_run();
+    init_blobs();
+    init_walk();
+    init_commit_graph();
+    init_graph_confirm();
+    init_errors();
+    init_tags();
+    init_mailmap();
+    init_history_records();
+    DAY2 = 86400;
+    MAILMAP_LIMIT = 4 * 1024 * 1024;
+  }
+});
+
+// src/check/project-root.ts
+function sharedKind(path) {
+  return SHARED_KINDS.find(([, re]) => re.test(path))?.[0];
+}
+function normaliseProjectPath(given) {
+  const p = given.trim().replace(/^\/+|\/+$/g, "").replace(/\/{2,}/g, "/");
+  if (p === "" || p === ".") return void 0;
+  if (/[\0-\x1f\\]/.test(p) || p.split("/").some((s) => s === "." || s === "..")) {
+    throw new InputError(
+      `--path ${JSON.stringify(given)}: expected a folder inside the repository (like sub/dir), without . or .. segments`
+    );
+  }
+  return p;
+}
+function projectView(tree, path, commit) {
+  const prefix = `${path}/`;
+  const own = [];
+  for (const e of tree) if (e.path.startsWith(prefix)) own.push({ ...e, path: e.path.slice(prefix.length) });
+  if (own.length === 0) {
+    const asFile = tree.some((e) => e.path === path);
+    throw new InputError(
+      `--path ${path}: ${asFile ? "is a file, expected a folder" : "no such folder"} in the repository at ${commit.slice(0, 12)}`
+    );
+  }
+  const ownKinds = new Set(own.map((e) => sharedKind(e.path)).filter((k) => k !== void 0));
+  const inherited = [];
+  for (const e of tree) {
+    if (e.path.startsWith(prefix)) continue;
+    const kind = sharedKind(e.path);
+    if (kind && !ownKinds.has(kind)) inherited.push(e);
+  }
+  const all = [...own, ...inherited].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  return { tree: all, inherited: inherited.map((e) => e.path) };
+}
+function projectWants(path, wants) {
+  if (!path) return wants;
+  const prefix = `${path}/`;
+  return (p) => p.startsWith(prefix) ? wants(p.slice(prefix.length)) : sharedKind(p) !== void 0 && wants(p);
+}
+var SHARED_KINDS;
+var init_project_root = __esm({
+  "src/check/project-root.ts"() {
+    "use strict";
+    init_errors();
+    SHARED_KINDS = [
+      ["codeowners", /^(\.github\/|docs\/)?codeowners$/i],
+      ["code-of-conduct", /^(\.github\/)?code[_-]of[_-]conduct([._-][^/]*)?$/i],
+      ["contributing", /^(\.github\/)?contributing([._-][^/]*)?$/i],
+      ["governance", /^(\.github\/)?governance([._-][^/]*)?$/i],
+      ["maintainers", /^(\.github\/)?maintainers([._-][^/]*)?$/i],
+      ["license", /^(licen[cs]e|copying|notice)([._-][^/]*)?$/i],
+      ["mailmap", /^\.mailmap$/],
+      // CI runs from the repository root: GitHub reads workflows only there
+      ["ci", /^(\.github\/workflows\/[^/]+|\.gitlab-ci\.ya?ml|\.circleci\/[^/]+|azure-pipelines\.ya?ml|\.travis\.ya?ml|Jenkinsfile)$/i]
+    ];
+  }
+});
+
+// src/util/repo-url.ts
+function repoHostName(hostname) {
+  const lower = hostname.toLowerCase();
+  return lower.startsWith("www.") ? lower.slice(4) : lower;
+}
+function readRepoPath(segments, hostKind) {
+  let path;
+  let extra;
+  if (hostKind === "gitlab") {
+    const dash = segments.indexOf("-");
+    path = dash >= 0 ? segments.slice(0, dash) : [...segments];
+    extra = dash >= 0 ? segments.slice(dash + 1) : [];
+    if (path.length > 0) path[path.length - 1] = stripGit(path[path.length - 1]);
+  } else {
+    path = segments.slice(0, 2);
+    extra = segments.slice(2);
+    if (path.length === 2) path[1] = stripGit(path[1]);
+  }
+  if (path.length === 0) return { kind: "host", path, extra };
+  const name = path[path.length - 1];
+  if (path.length === 1) return { kind: "org", owner: name, path, extra };
+  const owner = path.slice(0, -1).join("/");
+  if (name === "") return { kind: "org", owner, path, extra };
+  return { kind: extra.length > 0 ? "subpath" : "repo", owner, name, path, extra };
+}
+function stripGit(segment) {
+  return segment.endsWith(".git") ? segment.slice(0, -4) : segment;
+}
+var PUBLIC_REPO_HOSTS;
+var init_repo_url = __esm({
+  "src/util/repo-url.ts"() {
+    "use strict";
+    PUBLIC_REPO_HOSTS = { "github.com": "github", "gitlab.com": "gitlab" };
+  }
+});
+
+// src/util/repo-identity.ts
+function refused(input2, why2) {
+  return { ok: false, kind: "refused", reason: `${JSON.stringify(input2)}: ${why2}` };
+}
+function rawPathProblem(raw) {
+  const afterScheme = raw.replace(/^[A-Za-z][A-Za-z0-9+.-]*:\/\//, "");
+  const slash = afterScheme.indexOf("/");
+  const path = (slash < 0 ? "" : afterScheme.slice(slash)).replace(/[?#].*$/s, "");
+  if (ENCODED_SEPARATOR.test(path)) return "the URL path has a percent-encoded separator (%2F or %5C); write the path with plain slashes";
+  const segments = path.split(/[/\\]/);
+  if (segments.some((s) => s === "." || s === ".." || ENCODED_DOT.test(s) && /^(?:\.|%2e)+$/i.test(s))) {
+    return "the URL path has . or .. segments (plain or percent-encoded); give the repository URL itself";
+  }
+  if (/\\/.test(path)) return "the URL path has a backslash";
+  return void 0;
+}
+function repoIdentity(input2, hosts = PUBLIC_REPO_HOSTS) {
+  const raw = input2.trim();
+  if (raw === "") return refused(input2, "expected a repository URL, found nothing");
+  if (/[\0-\x1f\x7f\s]/.test(raw)) return refused(input2, "a repository URL has no spaces or control characters");
+  const withScheme = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(raw) ? raw : `https://${raw}`;
+  const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(withScheme)[1].toLowerCase();
+  if (scheme !== "https" && scheme !== "http") return refused(input2, `expected an https:// URL, found the ${scheme}: scheme`);
+  const problem = rawPathProblem(withScheme);
+  if (problem) return refused(input2, problem);
+  let url;
+  try {
+    url = new URL(withScheme);
+  } catch {
+    return refused(input2, "not a valid URL");
+  }
+  if (url.username !== "" || url.password !== "") return refused(input2, "credentials in a repository URL are not accepted");
+  if (url.port !== "") return refused(input2, `a port (${url.port}) is not accepted in a repository URL`);
+  const host = repoHostName(url.hostname);
+  const hostKind = Object.prototype.hasOwnProperty.call(hosts, host) ? hosts[host] : void 0;
+  if (hostKind === void 0)
+    return refused(input2, `expected a repository on ${Object.keys(hosts).join(" or ")}, found the host ${url.hostname}`);
+  let segments;
+  try {
+    segments = url.pathname.split("/").filter((s) => s !== "").map((s) => decodeURIComponent(s));
+  } catch {
+    return refused(input2, "the URL path is not valid percent-encoding");
+  }
+  const p = readRepoPath(segments, hostKind);
+  if (p.kind === "host" || p.owner === void 0) return refused(input2, `expected https://${host}/OWNER/NAME, found no owner`);
+  if (p.name === void 0) {
+    return {
+      ok: false,
+      kind: "owner",
+      host,
+      owner: p.owner,
+      reason: `https://${host}/${p.owner} is an organisation or user, not a repository; expected https://${host}/${p.owner}/<repository>`
+    };
+  }
+  const identity = { host, hostKind, owner: p.owner, name: p.name, url: `https://${host}/${p.owner}/${p.name}`, key: "" };
+  const [page, ...rest] = p.extra;
+  if ((page === "tree" || page === "blob") && rest.length > 0) {
+    identity.treeRest = rest;
+    identity.branch = rest[0];
+    const folder = page === "blob" ? rest.slice(1, -1) : rest.slice(1);
+    if (folder.length > 0) identity.path = folder.join("/");
+  }
+  identity.key = identityKey(identity);
+  return { ok: true, identity };
+}
+function identityKey(id) {
+  return `${id.host}/${id.owner}/${id.name}${id.path ? `/${id.path}` : ""}`.toLowerCase();
+}
+function splitTreeRest(rest, branches) {
+  const names = new Set(branches);
+  for (let n = rest.length; n >= 1; n--) {
+    const branch = rest.slice(0, n).join("/");
+    if (names.has(branch)) {
+      const path = rest.slice(n).join("/");
+      return path ? { branch, path } : { branch };
+    }
+  }
+  return void 0;
+}
+var ENCODED_SEPARATOR, ENCODED_DOT;
+var init_repo_identity = __esm({
+  "src/util/repo-identity.ts"() {
+    "use strict";
+    init_repo_url();
+    ENCODED_SEPARATOR = /%(?:2f|5c)/i;
+    ENCODED_DOT = /%2e/i;
+  }
+});
+
+// src/check/remote-git.ts
+async function runGit(cwd, args, timeoutMs = 6e5, spec, opts = {}) {
+  try {
+    const out = await gitBuffer(args, {
+      cwd,
+      timeoutMs,
+      ...opts.input !== void 0 ? { input: opts.input } : {},
+      ...opts.network ? { mode: { kind: "network", url: opts.network } } : {}
+    });
+    return out.toString("utf8");
+  } catch (e) {
+    if (!(e instanceof GitError)) throw e;
+    const err = e.stderr;
+    const last = err.split("\n").filter(Boolean).pop() ?? e.message;
+    const verb = args.includes("clone") ? "clone" : args.includes("fetch") ? "fetch" : args[0];
+    const notFound = /not found|does not exist|repository .* not found|404/i.test(err);
+    const timedOut = /took longer than/.test(e.message);
+    throw new InputError(
+      notFound ? `${spec.webUrl}: no such repository (git ${verb}: ${last})` : `${spec.webUrl}: git ${verb} failed: ${timedOut ? `${last} (timed out)` : last}`
+    );
+  }
+}
+async function fetchWantedBlobs(dir, cloneUrl, commit, wants, timeoutMs, spec, opts = {}) {
+  let tree;
+  try {
+    tree = await listTree(dir, commit);
+  } catch {
+    return;
+  }
+  const oids = [...new Set(tree.filter((e) => e.type === "blob" && wants(e.path)).map((e) => e.oid))];
+  if (oids.length === 0) return;
+  let missing = oids;
+  if (!opts.allMissing) {
+    const listed = await runGit(
+      dir,
+      ["rev-list", "--objects", "--no-walk", "--missing=print", "--end-of-options", commit],
+      timeoutMs,
+      spec
+    ).catch(() => "");
+    const absent = new Set(
+      listed.split("\n").filter((l) => l.startsWith("?")).map((l) => l.slice(1).trim())
+    );
+    missing = oids.filter((o) => absent.has(o));
+  }
+  if (missing.length === 0) return;
+  await runGit(
+    dir,
+    ["fetch", "--quiet", "--no-tags", "--no-write-fetch-head", "--recurse-submodules=no", "--filter=blob:none", "--stdin", cloneUrl],
+    timeoutMs,
+    spec,
+    { input: missing.join("\n") + "\n", network: cloneUrl }
+  );
+}
+async function writeCommitGraph(dir, after, timeoutMs, spec) {
+  const split = after === "fetched" ? ["--split"] : [];
+  await runGit(
+    dir,
+    ["-c", "fetch.writeCommitGraph=false", "commit-graph", "write", "--reachable", "--no-progress", ...split],
+    timeoutMs,
+    spec
+  ).catch(() => void 0);
+}
+var init_remote_git = __esm({
+  "src/check/remote-git.ts"() {
+    "use strict";
+    init_run();
+    init_tree();
+    init_errors();
+  }
+});
+
+// src/check/remote-target.ts
+var remote_target_exports = {};
+__export(remote_target_exports, {
+  DEFAULT_ALLOWED_HOSTS: () => DEFAULT_ALLOWED_HOSTS,
+  allowedHostsFromEnv: () => allowedHostsFromEnv,
+  classifyOriginUrl: () => classifyOriginUrl,
+  classifyTarget: () => classifyTarget,
+  cloneBaseUrlsFromEnv: () => cloneBaseUrlsFromEnv,
+  cloneDirFor: () => cloneDirFor,
+  cloneUrlFor: () => cloneUrlFor,
+  defaultCloneCacheDir: () => defaultCloneCacheDir,
+  localTreeTarget: () => localTreeTarget,
+  resolveRemoteTarget: () => resolveRemoteTarget
+});
+import { createHash as createHash2 } from "node:crypto";
+import { existsSync as existsSync2, mkdirSync, renameSync, rmSync, statSync as statSync3 } from "node:fs";
+import { homedir } from "node:os";
+import { join as join2 } from "node:path";
+function pairs(text2, name) {
+  if (!text2?.trim()) return void 0;
+  const out = {};
+  for (const part of text2.split(",")) {
+    const i = part.indexOf("=");
+    if (i <= 0) throw new InputError(`${name}: expected host=value pairs separated by commas; found ${JSON.stringify(part)}`);
+    out[part.slice(0, i).trim().toLowerCase()] = part.slice(i + 1).trim();
+  }
+  return out;
+}
+function allowedHostsFromEnv(env = process.env) {
+  const extra = pairs(env.STEWARD_ALLOWED_HOSTS, "STEWARD_ALLOWED_HOSTS") ?? {};
+  for (const [h, kind] of Object.entries(extra)) {
+    if (kind !== "github" && kind !== "gitlab") throw new InputError(`STEWARD_ALLOWED_HOSTS: ${h}=${kind}: expected github or gitlab`);
+  }
+  return { ...DEFAULT_ALLOWED_HOSTS, ...extra };
+}
+function cloneBaseUrlsFromEnv(env = process.env) {
+  return pairs(env.STEWARD_CLONE_BASE_URLS, "STEWARD_CLONE_BASE_URLS");
+}
+function refused2(input2, why2) {
+  return { kind: "refused", reason: `${JSON.stringify(input2)}: ${why2}` };
+}
+function validName(name) {
+  return NAME4.test(name) && name !== "." && name !== ".." && !name.endsWith(".lock");
+}
+function classifyTarget(input2, opts = {}) {
+  const hosts = opts.allowedHosts ?? allowedHostsFromEnv();
+  const raw = input2.trim();
+  if (raw === "") return refused2(input2, "empty target");
+  if (/[\0-\x1f\x7f]/.test(raw)) return refused2(input2, "contains control characters");
+  if (raw.startsWith("-")) return refused2(input2, 'starts with "-" (would be read as an option); give a path, https URL or owner/name');
+  if (/^[A-Za-z][A-Za-z0-9+.-]*::/.test(raw))
+    return refused2(input2, "git transport helpers (`ext::`, `fd::` \u2026) are not accepted; give an https URL");
+  if (/^[^/\s:]+@[^/\s:]+:/.test(raw)) return refused2(input2, "SSH addresses (git@host:owner/name) are not accepted; give the https URL");
+  const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//.exec(raw)?.[1]?.toLowerCase();
+  if (scheme !== void 0) return classifyUrl(input2, raw, scheme, hosts);
+  const other = /^([A-Za-z][A-Za-z0-9+.-]+):/.exec(raw)?.[1];
+  if (other !== void 0)
+    return refused2(input2, `the ${other}: scheme is not accepted; give an https URL on ${Object.keys(hosts).join(" or ")}`);
+  const bareHost = /^(?:www\.)?([A-Za-z0-9.-]+\.[A-Za-z]{2,})\/(.*)$/.exec(raw);
+  if (bareHost && hosts[bareHost[1].toLowerCase()] !== void 0 && !(opts.existsLocally?.(raw) ?? false)) {
+    return classifyUrl(input2, `https://${raw}`, "https", hosts);
+  }
+  if (opts.existsLocally?.(raw)) return { kind: "local" };
+  const short = /^([A-Za-z0-9-]+)\/([A-Za-z0-9_.-]+?)(?:\.git)?\/?$/.exec(raw);
+  if (short && OWNER.test(short[1]) && validName(short[2])) {
+    const githubHost = Object.keys(hosts).find((h) => hosts[h] === "github");
+    if (githubHost === void 0) return refused2(input2, "owner/name means GitHub, and no GitHub host is allowed");
+    return { kind: "remote", spec: makeSpec(githubHost, "github", `${short[1]}/${short[2]}`) };
+  }
+  return { kind: "local" };
+}
+function classifyUrl(input2, raw, scheme, hosts) {
+  if (scheme !== "https" && scheme !== "http") {
+    return refused2(input2, `the ${scheme}: scheme is not accepted; give an https URL on ${Object.keys(hosts).join(" or ")}`);
+  }
+  const pathProblem = rawPathProblem(raw);
+  if (pathProblem) return refused2(input2, pathProblem);
+  let url;
+  try {
+    url = new URL(raw);
+  } catch {
+    return refused2(input2, "not a valid URL");
+  }
+  if (url.username !== "" || url.password !== "" || /^[a-z]+:\/\/[^/]*@/i.test(raw)) {
+    return refused2(input2, "credentials in URLs are not accepted; pass a token with --token or GITHUB_TOKEN");
+  }
+  if (url.port !== "") return refused2(input2, `a port (${url.port}) is not accepted; give the host's https URL`);
+  const hostname = url.hostname.toLowerCase();
+  if (/^\[.*\]$/.test(hostname) || /^[0-9.]+$/.test(hostname) || /^0x/i.test(hostname)) {
+    return refused2(input2, "IP addresses are not accepted; give the https URL on the hosting service");
+  }
+  const name = repoHostName(hostname);
+  const kind = hosts[name];
+  if (kind === void 0) return refused2(input2, `host ${hostname} is not allowed; allowed: ${Object.keys(hosts).join(", ")}`);
+  let segments;
+  try {
+    segments = url.pathname.split("/").filter((s) => s !== "").map((s) => decodeURIComponent(s));
+  } catch {
+    return refused2(input2, "the URL path is not valid percent-encoding");
+  }
+  if (segments.some((s) => s === "." || s === ".." || /[\0-\x1f\\]/.test(s))) return refused2(input2, "the URL path has . or .. segments");
+  return kind === "github" ? githubPath(input2, name, segments) : gitlabPath(input2, name, segments);
+}
+function githubPath(input2, hostname, segments) {
+  const { path, extra } = readRepoPath(segments, "github");
+  const [owner, name] = path;
+  if (owner === void 0) return refused2(input2, `expected https://${hostname}/OWNER/NAME, found no owner`);
+  if (!OWNER.test(owner) || GITHUB_RESERVED_OWNERS.has(owner.toLowerCase())) {
+    return refused2(input2, `expected https://${hostname}/OWNER/NAME; ${JSON.stringify(owner)} is not an account name`);
+  }
+  const rawName = segments[1];
+  if (rawName === void 0) {
+    return { kind: "owner", owner: { ownerOnly: true, hostname, host: "github", owner, webUrl: `https://${hostname}/${owner}` } };
+  }
+  if (name === void 0 || !validName(name)) return refused2(input2, `${JSON.stringify(rawName)} is not a repository name`);
+  const spec = makeSpec(hostname, "github", `${owner}/${name}`);
+  if ((extra[0] === "tree" || extra[0] === "blob") && extra[1]) spec.branchHint = extra[1];
+  return { kind: "remote", spec };
+}
+function gitlabPath(input2, hostname, segments) {
+  const { path, extra } = readRepoPath(segments, "gitlab");
+  if (path.length === 0) return refused2(input2, `expected https://${hostname}/GROUP/NAME, found no group`);
+  if (!path.every((s) => GL_SEGMENT.test(s) && !s.endsWith(".atom") && !s.endsWith(".lock"))) {
+    return refused2(
+      input2,
+      `expected https://${hostname}/GROUP/NAME; the path ${JSON.stringify(path.join("/"))} has characters GitLab does not allow`
+    );
+  }
+  if (path.length === 1) {
+    return {
+      kind: "owner",
+      owner: { ownerOnly: true, hostname, host: "gitlab", owner: path[0], webUrl: `https://${hostname}/${path[0]}` }
+    };
+  }
+  const spec = makeSpec(hostname, "gitlab", path.join("/"));
+  if ((extra[0] === "tree" || extra[0] === "blob") && extra[1]) spec.branchHint = extra[1];
+  return { kind: "remote", spec };
+}
+function makeSpec(hostname, host, slug) {
+  return { url: `https://${hostname}/${slug}.git`, hostname, host, slug, webUrl: `https://${hostname}/${slug}` };
+}
+function classifyOriginUrl(url, opts = {}) {
+  const raw = url.trim();
+  let https;
+  const scp = /^(?:[^@/\s:]+@)?([A-Za-z0-9.-]+\.[A-Za-z]{2,}):(?!\/\/)\/?([^\s]+)$/.exec(raw);
+  if (scp) https = `https://${scp[1]}/${scp[2]}`;
+  else if (/^(?:ssh|git\+ssh|ssh\+git|git|https?):\/\//i.test(raw)) {
+    try {
+      const u = new URL(raw.replace(/^(?:git\+ssh|ssh\+git):/i, "ssh:"));
+      https = `https://${u.hostname}${u.pathname}`;
+    } catch {
+      return { kind: "refused", reason: "the origin URL is not a valid URL" };
+    }
+  }
+  if (https === void 0) return { kind: "refused", reason: "origin is not a hosted repository (a local path or an unknown transport)" };
+  const c = classifyTarget(https, { ...opts.allowedHosts ? { allowedHosts: opts.allowedHosts } : {}, existsLocally: () => false });
+  if (c.kind === "owner") return { kind: "refused", reason: `origin ${c.owner.webUrl} names an account, not a repository` };
+  return c;
+}
+async function treeTarget(input2, dir, spec, timeoutMs, allowedHosts) {
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(input2.trim())) return {};
+  const id = repoIdentity(input2, allowedHosts ?? allowedHostsFromEnv());
+  if (!id.ok || !id.identity.treeRest) return {};
+  const heads = await runGit(dir, ["for-each-ref", "--format=%(refname:strip=2)", "refs/heads"], timeoutMs, spec);
+  const split = splitTreeRest(id.identity.treeRest, heads.split("\n").filter(Boolean));
+  if (!split) {
+    throw new InputError(
+      `${input2}: the URL names the branch ${JSON.stringify(id.identity.treeRest.join("/"))} (or a prefix of it), which ${spec.webUrl} does not have`
+    );
+  }
+  const folder = /\/blob\//.test(input2) && split.path ? split.path.split("/").slice(0, -1).join("/") : split.path;
+  return { branch: split.branch, ...folder ? { path: folder } : {} };
+}
+async function localTreeTarget(dir, url, allowedHosts) {
+  const id = repoIdentity(url, allowedHosts ?? allowedHostsFromEnv());
+  if (!id.ok || !id.identity.treeRest) return {};
+  const refs = (await git(["for-each-ref", "--format=%(refname)", "refs/heads", "refs/remotes/origin"], { cwd: dir })).split("\n").filter(Boolean);
+  const branches = /* @__PURE__ */ new Map();
+  for (const ref2 of refs) if (ref2.startsWith("refs/heads/")) branches.set(ref2.slice("refs/heads/".length), ref2.slice("refs/heads/".length));
+  for (const ref2 of refs) {
+    const name = ref2.startsWith("refs/remotes/origin/") ? ref2.slice("refs/remotes/origin/".length) : "";
+    if (name && name !== "HEAD" && !branches.has(name)) branches.set(name, `origin/${name}`);
+  }
+  const split = splitTreeRest(id.identity.treeRest, branches.keys());
+  if (!split) {
+    throw new InputError(
+      `${url}: the URL names the branch ${JSON.stringify(id.identity.treeRest.join("/"))} (or a prefix of it), which the local clone ${dir} does not have`
+    );
+  }
+  const folder = /\/blob\//.test(url) && split.path ? split.path.split("/").slice(0, -1).join("/") : split.path;
+  return { rev: branches.get(split.branch), ...folder ? { path: folder } : {} };
+}
+function defaultCloneCacheDir(env = process.env) {
+  const base = env.XDG_CACHE_HOME && env.XDG_CACHE_HOME.startsWith("/") ? env.XDG_CACHE_HOME : join2(homedir(), ".cache");
+  return join2(base, "steward", "repos");
+}
+function cloneDirFor(cacheDir, spec) {
+  const hash = createHash2("sha256").update(spec.url.toLowerCase()).digest("hex").slice(0, 16);
+  const readable = `${spec.hostname}-${spec.slug}`.toLowerCase().replace(/[^a-z0-9._-]+/g, "_").slice(0, 80);
+  return join2(cacheDir, `${readable}-${hash}.git`);
+}
+function localExists(p) {
+  try {
+    statSync3(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
+async function resolveRemoteTarget(input2, opts = {}) {
+  const c = classifyTarget(input2, { ...opts.allowedHosts ? { allowedHosts: opts.allowedHosts } : {}, existsLocally: localExists });
+  if (c.kind === "refused") throw new InputError(c.reason);
+  if (c.kind === "local")
+    throw new InputError(
+      `${JSON.stringify(input2)}: expected an https URL on ${Object.keys(opts.allowedHosts ?? allowedHostsFromEnv()).join(" or ")}, or owner/name`
+    );
+  if (c.kind === "owner") throw await ownerError(c.owner, opts);
+  const spec = c.spec;
+  const cacheDir = opts.cacheDir ?? defaultCloneCacheDir();
+  const dir = cloneDirFor(cacheDir, spec);
+  const cloneUrl = cloneUrlFor(spec, opts.cloneBaseUrls ?? cloneBaseUrlsFromEnv());
+  const have = existsSync2(join2(dir, "HEAD"));
+  let refreshed;
+  if (opts.offline) {
+    if (!have) {
+      throw new InputError(
+        `${spec.webUrl}: --offline, and there is no cached clone in ${cacheDir}; run once online, or check a local clone`
+      );
+    }
+    refreshed = "cached";
+  } else if (have) {
+    await runGit(
+      dir,
+      [
+        "fetch",
+        "--quiet",
+        "--prune",
+        "--force",
+        "--no-write-fetch-head",
+        "--filter=blob:none",
+        cloneUrl,
+        "+refs/heads/*:refs/heads/*",
+        "+refs/tags/*:refs/tags/*"
+      ],
+      opts.timeoutMs,
+      spec,
+      { network: cloneUrl }
+    );
+    refreshed = "fetched";
+  } else {
+    mkdirSync(cacheDir, { recursive: true });
+    const tmp = `${dir}.tmp-${process.pid}-${Date.now()}`;
+    try {
+      await runGit(
+        cacheDir,
+        ["clone", "--quiet", "--bare", "--filter=blob:none", "-c", "protocol.allow=never", "--", cloneUrl, tmp],
+        opts.timeoutMs,
+        spec,
+        { network: cloneUrl }
+      );
+      if (existsSync2(join2(dir, "HEAD")))
+        rmSync(tmp, { recursive: true, force: true });
+      else renameSync(tmp, dir);
+    } catch (err) {
+      rmSync(tmp, { recursive: true, force: true });
+      throw err;
+    }
+    refreshed = "cloned";
+  }
+  if (refreshed !== "cached") await writeCommitGraph(dir, refreshed, opts.timeoutMs, spec);
+  const tree = await treeTarget(input2, dir, spec, opts.timeoutMs, opts.allowedHosts);
+  const rev = opts.rev ?? tree.branch ?? "HEAD";
+  const path = opts.path !== void 0 ? normaliseProjectPath(opts.path) : tree.path;
+  let resolved;
+  if (!opts.offline && opts.wantsPath) {
+    resolved = await resolveLocalTarget(dir, rev, { ownBareClone: true }).catch(() => void 0);
+    if (resolved)
+      await fetchWantedBlobs(resolved.root, cloneUrl, resolved.commit, projectWants(path, opts.wantsPath), opts.timeoutMs, spec, {
+        allMissing: refreshed === "cloned"
+      });
+  }
+  return {
+    ...resolved ? { resolved } : {},
+    url: spec.url,
+    host: spec.host,
+    hostname: spec.hostname,
+    slug: spec.slug,
+    webUrl: spec.webUrl,
+    localGitDir: dir,
+    refreshed,
+    rev,
+    ...path ? { path } : {}
+  };
+}
+function cloneUrlFor(spec, bases) {
+  const base = bases?.[spec.hostname];
+  return base ? `${base.replace(/\/+$/, "")}/${spec.slug}.git` : spec.url;
+}
+async function ownerError(owner, opts) {
+  const head = `${owner.webUrl} is an ${owner.host === "github" ? "organisation or user" : "group"}, not a repository; check one of its repositories`;
+  if (opts.offline || !opts.listOwnerRepos) return new InputError(`${head}: ${owner.webUrl}/NAME`);
+  let repos;
+  try {
+    repos = await opts.listOwnerRepos(owner);
+  } catch (err) {
+    return new InputError(`${head}: ${owner.webUrl}/NAME (its repositories could not be listed: ${err.message})`);
+  }
+  if (repos.length === 0) return new InputError(`${head}; ${owner.owner} has no public repositories`);
+  const shown = repos.slice(0, 30);
+  const more = repos.length > shown.length ? `
+  \u2026 and ${repos.length - shown.length} more` : "";
+  return new InputError(`${head}, e.g.:
+${shown.map((r) => `  steward check https://${owner.hostname}/${r}`).join("\n")}${more}`);
+}
+var DEFAULT_ALLOWED_HOSTS, NAME4, OWNER, GL_SEGMENT, GITHUB_RESERVED_OWNERS;
+var init_remote_target = __esm({
+  "src/check/remote-target.ts"() {
+    "use strict";
+    init_errors();
+    init_repo_identity();
+    init_project_root();
+    init_repo_url();
+    init_remote_git();
+    init_run();
+    init_target();
+    DEFAULT_ALLOWED_HOSTS = { ...PUBLIC_REPO_HOSTS };
+    NAME4 = /^[A-Za-z0-9_.-]{1,100}$/;
+    OWNER = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
+    GL_SEGMENT = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,254}$/;
+    GITHUB_RESERVED_OWNERS = /* @__PURE__ */ new Set([
+      "orgs",
+      "settings",
+      "marketplace",
+      "topics",
+      "explore",
+      "login",
+      "sponsors",
+      "features",
+      "about",
+      "pricing",
+      "apps",
+      "search"
+    ]);
+  }
+});
+
+// src/evidence/python/pep508.ts
+function normalizeName(name) {
+  return name.toLowerCase().replace(/[-_.]+/g, "-");
+}
+function isTorchName(name) {
+  const n = normalizeName(name);
+  return n === "torch" || n === "pytorch";
+}
+function parsePep508(input2) {
+  if (input2.length > 1e4) return void 0;
+  const m = NAME5.exec(input2);
+  if (!m) return void 0;
+  const name = m[1];
+  let rest = input2.slice(m[0].length);
+  const extras = [];
+  if (rest.startsWith("[")) {
+    const close = rest.indexOf("]");
+    if (close < 0) return void 0;
+    for (const e of rest.slice(1, close).split(",")) if (e.trim()) extras.push(e.trim());
+    rest = rest.slice(close + 1).trimStart();
+  }
+  let url;
+  let marker;
+  let specifier = "";
+  if (rest.startsWith("@")) {
+    const body = rest.slice(1).trim();
+    const semi = body.search(/\s;/);
+    url = (semi < 0 ? body : body.slice(0, semi)).trim();
+    if (semi >= 0) marker = body.slice(semi).replace(/^\s*;/, "").trim() || void 0;
+  } else {
+    const semi = rest.indexOf(";");
+    let spec = semi < 0 ? rest : rest.slice(0, semi);
+    if (semi >= 0) marker = rest.slice(semi + 1).trim() || void 0;
+    spec = spec.trim();
+    if (spec.startsWith("(") && spec.endsWith(")")) spec = spec.slice(1, -1).trim();
+    if (spec && !/^[<>=!~]/.test(spec)) return void 0;
+    specifier = spec.replace(/\s+/g, "");
+  }
+  const out = { name, normalized: normalizeName(name), extras, specifier };
+  if (url !== void 0) out.url = url;
+  if (marker !== void 0) out.marker = marker;
+  return out;
+}
+var NAME5;
+var init_pep508 = __esm({
+  "src/evidence/python/pep508.ts"() {
+    "use strict";
+    NAME5 = /^\s*([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)\s*/;
+  }
+});
+
+// src/evidence/python/setup-cfg.ts
+function readIni(text2) {
+  const out = /* @__PURE__ */ new Map();
+  let section;
+  let current;
+  const lines = text2.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i];
+    const trimmed = raw.trim();
+    if (trimmed === "" || trimmed.startsWith("#") || trimmed.startsWith(";")) {
+      continue;
+    }
+    const indented = /^\s/.test(raw);
+    if (indented && current) {
+      current.lines.push({ text: trimmed, line: i + 1 });
+      continue;
+    }
+    const header2 = /^\[([^\]]*)\]/.exec(trimmed);
+    if (header2) {
+      const name = header2[1].trim();
+      section = out.get(name) ?? /* @__PURE__ */ new Map();
+      out.set(name, section);
+      current = void 0;
+      continue;
+    }
+    const eq = trimmed.indexOf("=");
+    const colon = trimmed.indexOf(":");
+    const sep2 = eq < 0 ? colon : colon < 0 ? eq : Math.min(eq, colon);
+    if (sep2 > 0 && section) {
+      current = { lines: [], line: i + 1 };
+      const value = trimmed.slice(sep2 + 1).trim();
+      if (value) current.lines.push({ text: value, line: i + 1 });
+      section.set(trimmed.slice(0, sep2).trim().toLowerCase(), current);
+    } else {
+      current = void 0;
+    }
+  }
+  return out;
+}
+function items(v) {
+  if (!v) return [];
+  return v.lines.map((l) => ({ text: stripInlineComment(l.text), line: l.line })).filter((l) => l.text !== "");
+}
+function stripInlineComment(s) {
+  const i = s.search(/\s#/);
+  return (i < 0 ? s : s.slice(0, i)).trim();
+}
+function text(v) {
+  const joined = items(v).map((l) => l.text).join(" ").trim();
+  return joined || void 0;
+}
+function readSetupCfg(file, source, _problems) {
+  const facts = emptyFacts();
+  const ini = readIni(source);
+  const meta8 = ini.get("metadata");
+  const name = meta8?.get("name");
+  const nameText = text(name);
+  if (name && nameText) facts.name = { name: nameText, line: name.line };
+  facts.classifiers.push(...items(meta8?.get("classifiers")).map((l) => l.text));
+  const lic = text(meta8?.get("license"));
+  if (lic) facts.license.push({ value: lic, kind: "text" });
+  for (const key of ["license_file", "license_files"]) {
+    for (const l of items(meta8?.get(key)))
+      for (const f of l.text.split(",")) if (f.trim()) facts.license.push({ value: f.trim(), kind: "file" });
+  }
+  const url = text(meta8?.get("url")) ?? text(meta8?.get("home_page")) ?? text(meta8?.get("home-page"));
+  if (url) facts.urls.Homepage = url;
+  for (const l of items(meta8?.get("project_urls"))) {
+    const eq = l.text.indexOf("=");
+    if (eq > 0) facts.urls[l.text.slice(0, eq).trim()] = l.text.slice(eq + 1).trim();
+  }
+  const add = (v, scope, optional) => {
+    for (const item of items(v)) {
+      const req = parsePep508(item.text);
+      if (!req || !isTorchName(req.name)) continue;
+      const decl = { file, line: item.line, specifier: req.specifier, scope, optional };
+      if (req.marker) decl.marker = req.marker;
+      if (req.url !== void 0) decl.url = req.url;
+      facts.torch.push(decl);
+    }
+  };
+  const options = ini.get("options");
+  add(options?.get("install_requires"), "install_requires", false);
+  add(options?.get("setup_requires"), "setup_requires", false);
+  add(options?.get("tests_require"), "tests_require", true);
+  for (const [extra, v] of ini.get("options.extras_require") ?? []) add(v, `extras_require:${extra}`, true);
+  return facts;
+}
+var init_setup_cfg = __esm({
+  "src/evidence/python/setup-cfg.ts"() {
+    "use strict";
+    init_facts();
+    init_pep508();
+  }
+});
+
+// src/evidence/python/conda.ts
+function parseCondaSpec(input2) {
+  let s = input2.trim();
+  if (s.length > 2e3) return void 0;
+  s = s.replace(/^[\w./-]+::/, "");
+  const m = /^([A-Za-z0-9_][A-Za-z0-9_.-]*)/.exec(s);
+  if (!m) return void 0;
+  const name = m[1];
+  let rest = s.slice(name.length).trim();
+  const bracket = /^\[.*?version\s*=\s*['"]?([^'",\]]+(?:,[^'",\]]+)*)['"]?.*\]/.exec(rest);
+  if (bracket) return { name, version: bracket[1].trim() };
+  if (rest.includes("{{")) return { name, version: rest };
+  rest = rest.replace(/([<>=!~]+)\s+/g, "$1");
+  if (rest.startsWith("=") && !rest.startsWith("==")) {
+    return { name, version: "=" + rest.slice(1).split("=")[0].trim() };
+  }
+  if (rest.startsWith("==")) return { name, version: "==" + rest.slice(2).split(/[=\s]/)[0] };
+  return { name, version: rest.split(/\s+/)[0] ?? "" };
+}
+function lineOfNode(node, lc) {
+  const start = node?.range?.[0];
+  return start === void 0 ? void 0 : lc.linePos(start).line;
+}
+function readEnvironmentYml(file, text2, optional, problems) {
+  const lc = new (yaml2()).LineCounter();
+  const { isMap, isScalar, isSeq } = yaml2();
+  if (text2.length > MAX_REPO_YAML_BYTES) {
+    problems.push({
+      file,
+      message: `${text2.length} characters: YAML files over ${MAX_REPO_YAML_BYTES / 1024} KiB are not parsed (truncated to nothing)`
+    });
+    return [];
+  }
+  const limit = yamlCostLimit(text2);
+  if (limit) {
+    problems.push({ file, message: `not parsed: ${limit.message}` });
+    return [];
+  }
+  const doc = withoutStacks(() => yaml2().parseDocument(text2, { lineCounter: lc, uniqueKeys: false, prettyErrors: false }));
+  if (doc.errors.length > 0) {
+    const e = doc.errors[0];
+    problems.push({ file, line: lc.linePos(e.pos[0]).line, message: `not valid YAML: ${e.message.split("\n")[0]}` });
+    return [];
+  }
+  const out = [];
+  const root = doc.contents;
+  if (!isMap(root)) return out;
+  const deps = root.get("dependencies", true);
+  if (!isSeq(deps)) return out;
+  for (const item of deps.items) {
+    if (isScalar(item) && typeof item.value === "string") {
+      const spec = parseCondaSpec(item.value);
+      if (!spec || !isTorchName(spec.name)) continue;
+      const decl = { file, specifier: spec.version, scope: "conda-env", optional, syntax: "conda" };
+      const line = lineOfNode(item, lc);
+      if (line !== void 0) decl.line = line;
+      out.push(decl);
+    } else if (isMap(item)) {
+      const pip = item.get("pip", true);
+      if (!isSeq(pip)) continue;
+      for (const p of pip.items) {
+        if (!isScalar(p) || typeof p.value !== "string") continue;
+        const req = parsePep508(p.value);
+        if (!req || !isTorchName(req.name)) continue;
+        const decl = { file, specifier: req.specifier, scope: "conda-env:pip", optional };
+        const line = lineOfNode(p, lc);
+        if (line !== void 0) decl.line = line;
+        if (req.marker) decl.marker = req.marker;
+        if (req.url !== void 0) decl.url = req.url;
+        out.push(decl);
+      }
+    }
+  }
+  return out;
+}
+function readCondaRecipe(file, text2) {
+  const out = [];
+  const stack = [];
+  const lines = text2.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i];
+    if (raw.length > 5e3) continue;
+    const item = /^(\s*)-\s+(.*)$/.exec(raw);
+    const key = item ? /^()([\w-]+):(?:\s|$)/.exec(item[2]) : /^(\s*)([\w-]+):(?:\s|$)/.exec(raw);
+    if (key) {
+      const indent = item ? item[1].length + 2 : key[1].length;
+      while (stack.length && stack[stack.length - 1].indent >= indent) stack.pop();
+      stack.push({ indent, key: key[2] });
+      continue;
+    }
+    if (!item) continue;
+    const itemIndent = item[1].length;
+    while (stack.length && stack[stack.length - 1].indent > itemIndent) stack.pop();
+    const keys = stack.map((s) => s.key);
+    const r = keys.indexOf("requirements");
+    const inTest = keys.includes("test") || keys.includes("tests");
+    if (r < 0 && !inTest) continue;
+    let body = item[2];
+    const selector = /#\s*\[([^\]]*)\]\s*$/.exec(body);
+    body = stripInlineComment(body);
+    const pinned = /pin_(?:compatible|subpackage)\(\s*['"](torch|pytorch)['"]/.exec(body);
+    let decl;
+    const section = r >= 0 ? keys[r + 1] ?? "run" : "test";
+    const scope = `conda-recipe:${section}`;
+    const optional = section === "test" || inTest;
+    if (pinned) {
+      decl = { file, line: i + 1, specifier: body, scope, optional, syntax: "conda" };
+    } else {
+      const spec = parseCondaSpec(body);
+      if (spec && isTorchName(spec.name)) decl = { file, line: i + 1, specifier: spec.version, scope, optional, syntax: "conda" };
+    }
+    if (!decl) continue;
+    if (selector) decl.marker = selector[1].trim();
+    out.push(decl);
+  }
+  return out;
+}
+var init_conda = __esm({
+  "src/evidence/python/conda.ts"() {
+    "use strict";
+    init_yaml_cost();
+    init_lazy_yaml();
+    init_pep508();
+    init_setup_cfg();
+  }
+});
+
+// node_modules/smol-toml/dist/error.js
+function getLineColFromPtr(string, ptr) {
+  let lines = string.slice(0, ptr).split(/\r?\n/);
+  return [lines.length, lines.pop().length + 1];
+}
+function makeCodeBlock(string, line, column) {
+  let lines = string.split(/\r?\n/);
+  let codeblock = "";
+  let numberLen = (Math.log10(line + 1) | 0) + 1;
+  for (let i = line - 1; i <= line + 1; i++) {
+    let l = lines[i - 1];
+    if (!l)
+      continue;
+    codeblock += i.toString().padEnd(numberLen, " ");
+    codeblock += ":  ";
+    codeblock += l;
+    codeblock += "\n";
+    if (i === line) {
+      codeblock += " ".repeat(numberLen + column + 2);
+      codeblock += "^\n";
+    }
+  }
+  return codeblock;
+}
+var TomlError;
+var init_error = __esm({
+  "node_modules/smol-toml/dist/error.js"() {
+    TomlError = class _TomlError extends Error {
+      line;
+      column;
+      codeblock;
+      constructor(message, options) {
+        const [line, column] = getLineColFromPtr(options.toml, options.ptr);
+        const codeblock = makeCodeBlock(options.toml, line, column);
+        super(`Invalid TOML document: ${message}
+
+${codeblock}`, options);
+        this.line = line;
+        this.column = column;
+        this.codeblock = codeblock;
+      }
+      /** @internal */
+      static x(message, ctx, ptr) {
+        throw new _TomlError(message, { toml: ctx.s, ptr: ptr ?? ctx.p });
+      }
+    };
+  }
+});
+
+// node_modules/smol-toml/dist/primitive.js
+function parseString(ctx) {
+  let startPtr = ctx.p;
+  let c = ctx.s.charCodeAt(ctx.p++);
+  let first = c;
+  let isLiteral = c === 39;
+  let isMultiline = c === ctx.s.charCodeAt(ctx.p) && c === ctx.s.charCodeAt(ctx.p + 1);
+  if (isMultiline) {
+    if ((c = ctx.s.charCodeAt(ctx.p += 2)) === 10)
+      ctx.p++;
+    else if (c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)
+      ctx.p += 2;
+  }
+  let parsed = "";
+  let sliceStart = ctx.p;
+  let state = 0;
+  for (; ctx.p < ctx.s.length; ctx.p++) {
+    c = ctx.s.charCodeAt(ctx.p);
+    if (isMultiline && (c === 10 || c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)) {
+      state = state && 3;
+    } else if (c < 32 && c !== 9 || c === 127) {
+      TomlError.x("control characters are not allowed in strings", ctx);
+    } else if ((!state || state === 3) && c === first && (!isMultiline || ctx.s.charCodeAt(ctx.p + 1) === first && ctx.s.charCodeAt(ctx.p + 2) === first)) {
+      if (isMultiline) {
+        if (ctx.s.charCodeAt(ctx.p + 3) === first)
+          ctx.p++;
+        if (ctx.s.charCodeAt(ctx.p + 3) === first)
+          ctx.p++;
+      }
+      if (!state) {
+        let s = ctx.s.slice(sliceStart, ctx.p);
+        parsed = parsed ? parsed + s : s;
+      }
+      ctx.p += isMultiline ? 3 : 1;
+      return parsed;
+    } else if (!state) {
+      if (!isLiteral && c === 92) {
+        parsed += ctx.s.slice(sliceStart, sliceStart = ctx.p);
+        state = 1;
+      }
+    } else if (state === 1) {
+      if (c === 120 || c === 117 || c === 85) {
+        let errPtr = ctx.p++ - 1;
+        let value = 0;
+        let len = c === 120 ? 2 : c === 117 ? 4 : 8;
+        for (let j = 0; j < len; j++, ctx.p++) {
+          let hex = ctx.s.charCodeAt(ctx.p);
+          let digit = (
+            /* 0-9 */
+            hex >= 48 && hex <= 57 ? hex - 48 : (
+              /* A-F */
+              hex >= 65 && hex <= 70 ? hex - 65 + 10 : (
+                /* a-f */
+                hex >= 97 && hex <= 102 ? hex - 97 + 10 : -1
+              )
+            )
+          );
+          if (digit < 0)
+            TomlError.x("invalid non-hex character in unicode escape", ctx);
+          value = value << 4 | digit;
+        }
+        if (value < 0 || value > 1114111 || value >= 55296 && value <= 57343) {
+          TomlError.x("invalid unicode escape", ctx, errPtr);
+        }
+        parsed += String.fromCodePoint(value);
+        sliceStart = ctx.p--;
+        state = 0;
+      } else if (isMultiline && (c === 32 || c === 9)) {
+        state = 2;
+      } else {
+        if (c === 98)
+          parsed += "\b";
+        else if (c === 116)
+          parsed += "	";
+        else if (c === 110)
+          parsed += "\n";
+        else if (c === 102)
+          parsed += "\f";
+        else if (c === 114)
+          parsed += "\r";
+        else if (c === 101)
+          parsed += "\x1B";
+        else if (c === 34)
+          parsed += '"';
+        else if (c === 92)
+          parsed += "\\";
+        else
+          TomlError.x("unrecognised escape sequence", ctx);
+        sliceStart = ctx.p + 1;
+        state = 0;
+      }
+    } else if (c !== 32 && c !== 9) {
+      if (state === 2)
+        TomlError.x("invalid escape: only line-ending whitespace may be escaped", ctx, sliceStart);
+      state = !isLiteral && c === 92 ? 1 : 0;
+      sliceStart = ctx.p;
+    }
+  }
+  TomlError.x("unfinished string", ctx, startPtr);
+}
+var init_primitive = __esm({
+  "node_modules/smol-toml/dist/primitive.js"() {
+    init_error();
+  }
+});
+
+// node_modules/smol-toml/dist/date.js
+var DATE_TIME_RE, TomlDate;
+var init_date = __esm({
+  "node_modules/smol-toml/dist/date.js"() {
+    DATE_TIME_RE = /^(\d{4}-\d{2}-\d{2})?[Tt ]?(?:(\d{2}):\d{2}(?::\d{2}(?:\.\d+)?)?)?(Z|z|[-+]\d{2}:\d{2})?$/i;
+    TomlDate = class _TomlDate extends Date {
+      #hasDate = false;
+      #hasTime = false;
+      #offset = null;
+      constructor(date, fasttype, unsafeDelim) {
+        let hasDate = true;
+        let hasTime = true;
+        let offset = "Z";
+        let c;
+        if (typeof date === "string") {
+          if (fasttype)
+            prep: {
+              if (fasttype < 3) {
+                if (+date.slice(11, 13) > 23) {
+                  date = "";
+                  break prep;
+                }
+                if (fasttype === 2) {
+                  offset = null;
+                  date += "Z";
+                } else if ((c = date.charCodeAt(date.length - 1)) !== 90 && c !== 122) {
+                  offset = date.slice(date.length - 6);
+                }
+                if (unsafeDelim)
+                  date = date.slice(0, 10) + "T" + date.slice(11);
+              } else if (fasttype === 4) {
+                date = +date.slice(0, 2) > 23 ? "" : `0000-01-01T${date}Z`;
+              }
+              hasDate = fasttype !== 4;
+              hasTime = fasttype !== 3;
+            }
+          else {
+            let match = date.match(DATE_TIME_RE);
+            if (match) {
+              if (!match[1]) {
+                hasDate = false;
+                date = `0000-01-01T${date}`;
+              }
+              hasTime = !!match[2];
+              hasTime && date[10] === " " && (date = date.replace(" ", "T"));
+              if (match[2] && +match[2] > 23) {
+                date = "";
+              } else {
+                offset = match[3] || null;
+                if (!offset && hasTime)
+                  date += "Z";
+              }
+            } else {
+              date = "";
+            }
+          }
+        }
+        super(date);
+        if (!isNaN(this.getTime())) {
+          this.#hasDate = hasDate;
+          this.#hasTime = hasTime;
+          this.#offset = offset;
+        }
+      }
+      isDateTime() {
+        return this.#hasDate && this.#hasTime;
+      }
+      isLocal() {
+        return !this.#hasDate || !this.#hasTime || !this.#offset;
+      }
+      isDate() {
+        return this.#hasDate && !this.#hasTime;
+      }
+      isTime() {
+        return this.#hasTime && !this.#hasDate;
+      }
+      isValid() {
+        return this.#hasDate || this.#hasTime;
+      }
+      toISOString() {
+        let iso3 = super.toISOString();
+        if (this.isDate())
+          return iso3.slice(0, 10);
+        if (this.isTime())
+          return iso3.slice(11, 23);
+        if (this.#offset === null)
+          return iso3.slice(0, -1);
+        if (this.#offset === "Z" || this.#offset === "z")
+          return iso3;
+        let offset = +this.#offset.slice(1, 3) * 60 + +this.#offset.slice(4, 6);
+        offset = this.#offset[0] === "-" ? offset : -offset;
+        let offsetDate = new Date(this.getTime() - offset * 6e4);
+        return offsetDate.toISOString().slice(0, -1) + this.#offset;
+      }
+      static wrapAsOffsetDateTime(jsDate, offset = "Z") {
+        let date = new _TomlDate(jsDate);
+        date.#offset = offset;
+        return date;
+      }
+      static wrapAsLocalDateTime(jsDate) {
+        let date = new _TomlDate(jsDate);
+        date.#offset = null;
+        return date;
+      }
+      static wrapAsLocalDate(jsDate) {
+        let date = new _TomlDate(jsDate);
+        date.#hasTime = false;
+        date.#offset = null;
+        return date;
+      }
+      static wrapAsLocalTime(jsDate) {
+        let date = new _TomlDate(jsDate);
+        date.#hasDate = false;
+        date.#offset = null;
+        return date;
+      }
+    };
+  }
+});
+
+// node_modules/smol-toml/dist/extract.js
+function isDigit(char, base = 10) {
+  return base === 16 ? char > 47 && char < 58 || char > 64 && char < 71 || char > 96 && char < 103 : char > 47 && char < 48 + base;
+}
+function isEndOfValue(char, delim) {
+  return char === 32 || char === 9 || char === 10 || char === 13 || // Structure end or next value delimiter
+  delim && (char === delim || char === 44) || // Comment
+  char === 35;
+}
+function extractValue(ctx, end) {
+  let errPtr = ctx.p;
+  let c = ctx.s.charCodeAt(ctx.p);
+  if (c === 91 || c === 123) {
+    ctx.d-- || TomlError.x("document contains excessively nested structures. aborting.", ctx);
+    let value = c === 91 ? parseArray(ctx) : parseInlineTable(ctx);
+    ctx.d++;
+    return value;
+  }
+  if (c === 34 || c === 39) {
+    return parseString(ctx);
+  }
+  if (c === 116) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 114 || ctx.s.charCodeAt(++ctx.p) !== 117 || ctx.s.charCodeAt(++ctx.p) !== 101)
+      TomlError.x("invalid value", ctx, errPtr);
+    return ctx.p++, true;
+  }
+  if (c === 102) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 97 || ctx.s.charCodeAt(++ctx.p) !== 108 || ctx.s.charCodeAt(++ctx.p) !== 115 || ctx.s.charCodeAt(++ctx.p) !== 101)
+      TomlError.x("invalid value", ctx, errPtr);
+    return ctx.p++, false;
+  }
+  if (c === 43 || c === 45) {
+    return parseNumber(ctx, ctx.p, ctx.s.charCodeAt(++ctx.p), 44 - c, end);
+  }
+  if (ctx.s.charCodeAt(ctx.p + 4) === 45 && ctx.s.charCodeAt(ctx.p + 7) === 45) {
+    return parseDate(ctx, c, end);
+  }
+  if (ctx.s.charCodeAt(ctx.p + 2) === 58) {
+    return parseTime(ctx, c, end);
+  }
+  return parseNumber(ctx, ctx.p, c, 0, end);
+}
+function parseNumber(ctx, startPtr, startChr, sign2, endChr) {
+  let c = startChr;
+  let state = 0;
+  let hasUnderscores = false;
+  if (c === 105) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 110 || ctx.s.charCodeAt(++ctx.p) !== 102)
+      TomlError.x("invalid value", ctx, startPtr);
+    return ctx.p++, (sign2 || 1) / 0;
+  }
+  if (c === 110) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 97 || ctx.s.charCodeAt(++ctx.p) !== 110)
+      TomlError.x("invalid value", ctx, startPtr);
+    return ctx.p++, NaN;
+  }
+  if (c === 48) {
+    if (++ctx.p >= ctx.s.length || isEndOfValue(c = ctx.s.charCodeAt(ctx.p), endChr))
+      return ctx.bi === true ? 0n : 0;
+    if (!sign2) {
+      if (c === 120)
+        return parseIntegerBaseN(ctx, startPtr, 16, endChr);
+      else if (c === 98)
+        return parseIntegerBaseN(ctx, startPtr, 2, endChr);
+      else if (c === 111)
+        return parseIntegerBaseN(ctx, startPtr, 8, endChr);
+    }
+    if (c === 46)
+      state = 2;
+    else if (c === 101 || c === 69)
+      state = 4;
+    else
+      TomlError.x("illegal leading zero", ctx, startPtr);
+  } else if (!isDigit(c))
+    TomlError.x("invalid value", ctx, startPtr);
+  while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
+    if (!state)
+      state = 1;
+    if (c === 95) {
+      if (!(state & 1))
+        TomlError.x("illegal underscore", ctx);
+      state += 11;
+      hasUnderscores = true;
+    } else if (state === 1 && c === 46)
+      state = 2;
+    else if ((state === 1 || state === 3) && (c === 101 || c === 69))
+      state = 4;
+    else if (state === 4 && (c === 43 || c === 45)) {
+      state = 6;
+    } else if (!isDigit(c))
+      TomlError.x(`illegal character in numeric literal`, ctx);
+    else if (state > 9)
+      state -= 11;
+    else if (!(state & 1))
+      state++;
+  }
+  if (!state) {
+    let val = (startChr - 48) * (sign2 || 1);
+    return ctx.bi === true ? BigInt(val) : val;
+  }
+  if (!(state & 1))
+    TomlError.x("unfinished numeric value", ctx, startPtr);
+  let str = ctx.s.slice(startPtr, ctx.p);
+  if (hasUnderscores)
+    str = str.replaceAll("_", "");
+  return state > 1 ? parseFloat(str) : parseInteger(ctx, str, 10, startPtr);
+}
+function parseIntegerBaseN(ctx, startPtr, base, endChr) {
+  let c, underscore = 1;
+  while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
+    if (c === 95) {
+      if (underscore & 1)
+        TomlError.x("illegal underscore", ctx);
+      underscore = 3;
+    } else if (!isDigit(c, base))
+      TomlError.x(`illegal character in numeric literal`, ctx);
+    else if (underscore & 1)
+      underscore--;
+  }
+  if (underscore & 1)
+    TomlError.x("unfinished numeric value", ctx);
+  let str = ctx.s.slice(startPtr + 2, ctx.p);
+  if (underscore)
+    str = str.replaceAll("_", "");
+  return parseInteger(ctx, str, base, startPtr);
+}
+function parseInteger(ctx, str, base, startPtr) {
+  if (ctx.bi !== true)
+    int: {
+      let val = parseInt(str, base);
+      if (!Number.isSafeInteger(val)) {
+        if (ctx.bi)
+          break int;
+        TomlError.x("integer value cannot be represented losslessly", ctx, startPtr);
+      }
+      return val;
+    }
+  return base === 10 ? BigInt(str) : BigInt((base === 2 ? "0b" : base === 8 ? "0o" : "0x") + str);
+}
+function parseDate(ctx, c, endChr) {
+  let startPtr = ctx.p++, unsafeSeparator;
+  if (!isDigit(c) || !isDigit(ctx.s.charCodeAt(ctx.p++)) || !isDigit(ctx.s.charCodeAt(ctx.p++)) || !isDigit(ctx.s.charCodeAt(ctx.p++))) {
+    return parseNumber(ctx, ctx.p = startPtr, c, 0, endChr);
+  }
+  ctx.p += 5;
+  if (!isDigit(ctx.s.charCodeAt(ctx.p++)))
+    TomlError.x("invalid date-time: date part is malformed", ctx, startPtr);
+  if (ctx.p >= ctx.s.length || ((c = ctx.s.charCodeAt(ctx.p)) !== 32 || (unsafeSeparator = true, !isDigit(ctx.s.charCodeAt(ctx.p + 1)))) && c !== 84 && c !== 116) {
+    let t2 = ctx.s.slice(startPtr, ctx.p);
+    return readDate(ctx, t2, 3, false, startPtr);
+  }
+  if (ctx.s.charCodeAt(ctx.p += 3) !== 58)
+    TomlError.x("invalid date-time: time part is malformed", ctx, startPtr);
+  if (ctx.s.charCodeAt(ctx.p += 3) === 58)
+    ctx.p += 3;
+  if (ctx.s.charCodeAt(ctx.p) === 46)
+    while (isDigit(ctx.s.charCodeAt(++ctx.p)))
+      ;
+  if (c = ctx.s.charCodeAt(ctx.p)) {
+    if (c === 90 || c === 122) {
+      let t2 = ctx.s.slice(startPtr, ++ctx.p);
+      return readDate(ctx, t2, 1, unsafeSeparator, startPtr, "[+00:00]");
+    }
+    if (c === 43 || c === 45) {
+      let t2 = ctx.s.slice(startPtr, ctx.p += 6);
+      return readDate(ctx, t2, 1, unsafeSeparator, startPtr, !ctx.ld && "[" + ctx.s.slice(ctx.p - 6, ctx.p) + "]");
+    }
+  }
+  let t = ctx.s.slice(startPtr, ctx.p);
+  return readDate(ctx, t, 2, unsafeSeparator, startPtr);
+}
+function parseTime(ctx, c, endChr) {
+  let start = ctx.p;
+  if (!isDigit(c) || !isDigit(ctx.s.charCodeAt(++ctx.p))) {
+    return parseNumber(ctx, --ctx.p, c, 0, endChr);
+  }
+  if (ctx.s.charCodeAt(ctx.p += 4) === 58)
+    ctx.p += 3;
+  if (ctx.s.charCodeAt(ctx.p) === 46)
+    while (isDigit(ctx.s.charCodeAt(++ctx.p)))
+      ;
+  let t = ctx.s.slice(start, ctx.p);
+  return readDate(ctx, t, 4, false, start);
+}
+function readDate(ctx, str, type, unsafeDelim, errPtr, temporalSuffix) {
+  if (ctx.ld) {
+    let date = new TomlDate(str, type, unsafeDelim);
+    if (!date.isValid())
+      TomlError.x("invalid date", ctx, errPtr);
+    return date;
+  }
+  try {
+    if (temporalSuffix)
+      str += temporalSuffix;
+    switch (type) {
+      case 1:
+        return Temporal.ZonedDateTime.from(str);
+      case 2:
+        return Temporal.PlainDateTime.from(str);
+      case 3:
+        return Temporal.PlainDate.from(str);
+      case 4:
+        return Temporal.PlainTime.from(str);
+    }
+  } catch (e) {
+    TomlError.x(e instanceof Error ? e.message : "" + e, ctx, errPtr);
+  }
+}
+var init_extract = __esm({
+  "node_modules/smol-toml/dist/extract.js"() {
+    init_primitive();
+    init_struct();
+    init_error();
+    init_date();
+  }
+});
+
+// node_modules/smol-toml/dist/util.js
+function skipComment(ctx) {
+  for (; ctx.p < ctx.s.length; ctx.p++) {
+    let c = ctx.s.charCodeAt(ctx.p);
+    if (c === 10)
+      break;
+    if (c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10) {
+      ctx.p++;
+      break;
+    }
+    if (c < 32 && c !== 9 || c === 127) {
+      TomlError.x("control characters are not allowed in comments", ctx);
+    }
+  }
+}
+function skipVoid(ctx, banNewLines, banComments) {
+  let c;
+  while (ctx.p < ctx.s.length) {
+    while (ctx.p < ctx.s.length && ((c = ctx.s.charCodeAt(ctx.p)) === 32 || c === 9 || !banNewLines && (c === 10 || c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)))
+      ctx.p++;
+    if (banComments || c !== 35)
+      break;
+    skipComment(ctx);
+  }
+}
+var init_util = __esm({
+  "node_modules/smol-toml/dist/util.js"() {
+    init_error();
+  }
+});
+
+// node_modules/smol-toml/dist/struct.js
+function parseKey(ctx, end = 61) {
+  let startPtr;
+  let state = 0;
+  let parsed = [];
+  let sliceStart;
+  let c = ctx.s.charCodeAt(startPtr = ctx.p);
+  do {
+    if (c === end) {
+      if (!state)
+        TomlError.x("unexpected end of key", ctx);
+      if (state === 1)
+        parsed.push(ctx.s.slice(sliceStart, ctx.p));
+      return ctx.p++, parsed;
+    } else if (c === 46) {
+      if (!state)
+        TomlError.x("illegal empty bare key", ctx);
+      if (state === 1)
+        parsed.push(ctx.s.slice(sliceStart, ctx.p));
+      state = 0;
+    } else if (!state && (c === 34 || c === 39)) {
+      if (c === ctx.s.charCodeAt(ctx.p + 1) && c === ctx.s.charCodeAt(ctx.p + 2))
+        TomlError.x("illegal quoted key: multiline strings are not allowed", ctx);
+      parsed.push(parseString(ctx));
+      state = 2;
+      ctx.p--;
+    } else if (c === 32 || c === 9) {
+      if (state === 1) {
+        parsed.push(ctx.s.slice(sliceStart, ctx.p));
+        state = 2;
+      }
+    } else if (state === 2 || c < 48 && c !== 45 || c > 57 && c < 65 || c > 90 && c < 97 && c !== 95 || c > 122) {
+      TomlError.x("illegal character in key", ctx);
+    } else if (!state) {
+      state = 1;
+      sliceStart = ctx.p;
+    }
+  } while (c = ctx.s.charCodeAt(++ctx.p));
+  TomlError.x("incomplete key-value: cannot find end of key", ctx, startPtr);
+}
+function parseInlineTable(ctx) {
+  let startPtr = ctx.p++;
+  let res = /* @__PURE__ */ Object.create(null);
+  let seen = /* @__PURE__ */ new Set();
+  let c;
+  while (ctx.p < ctx.s.length) {
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p)) === 125) {
+      ctx.p++;
+      return res;
+    }
+    let k;
+    let t = res;
+    let hasOwn = false;
+    let errPtr = ctx.p;
+    let key = parseKey(ctx);
+    for (let i = 0; i < key.length; i++) {
+      if (i)
+        t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
+      k = key[i];
+      if ((hasOwn = Object.hasOwn(t, k)) && (typeof t[k] !== "object" || seen.has(t[k]))) {
+        TomlError.x("trying to redefine an already defined value", ctx, errPtr);
+      }
+      let unsafe = k === "__proto__";
+      if (ctx.uk && (unsafe || k === "constructor")) {
+        t = ctx.uk !== 1 && TomlError.x("document contains an unsafe property", ctx, errPtr);
+        break;
+      }
+      if (!hasOwn && unsafe) {
+        Object.defineProperty(t, k, { enumerable: true, configurable: true, writable: true });
+      }
+    }
+    if (hasOwn) {
+      TomlError.x("trying to redefine an already defined value", ctx, errPtr);
+    }
+    skipVoid(ctx, true, true);
+    let value = extractValue(
+      ctx,
+      125
+      /* } */
+    );
+    if (t && typeof (t[k] = value) === "object")
+      seen.add(value);
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p++)) === 125) {
+      return res;
+    }
+    if (c !== 44)
+      TomlError.x("expected comma or end of structure", ctx, ctx.p - 1);
+  }
+  TomlError.x("unfinished table", ctx, startPtr);
+}
+function parseArray(ctx) {
+  let startPtr = ctx.p++;
+  let res = [];
+  let c;
+  while (ctx.p < ctx.s.length) {
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p)) === 93) {
+      ctx.p++;
+      return res;
+    }
+    res.push(extractValue(
+      ctx,
+      93
+      /* ] */
+    ));
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p++)) === 93) {
+      return res;
+    }
+    if (c !== 44)
+      TomlError.x("expected comma or end of structure", ctx, ctx.p - 1);
+  }
+  TomlError.x("unfinished array", ctx, startPtr);
+}
+var init_struct = __esm({
+  "node_modules/smol-toml/dist/struct.js"() {
+    init_primitive();
+    init_extract();
+    init_util();
+    init_error();
+  }
+});
+
+// node_modules/smol-toml/dist/parse.js
+function peekTable(ctx, key, table, meta8, type) {
+  let t = table;
+  let m = meta8;
+  let k;
+  let hasOwn = false;
+  let state;
+  for (let i = 0; i < key.length; i++) {
+    if (i) {
+      t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
+      m = (state = m[k]).c;
+      if (type === 0 && (state.t === 1 || state.t === 2)) {
+        return null;
+      }
+      if (state.t === 2) {
+        let l = t.length - 1;
+        t = t[l];
+        m = m[l].c;
+      }
+    }
+    k = key[i];
+    if ((hasOwn = Object.hasOwn(t, k)) && m[k]?.t === 0 && m[k]?.d) {
+      return null;
+    }
+    if (!hasOwn) {
+      let unsafe = k === "__proto__";
+      if (ctx.uk && (unsafe || k === "constructor"))
+        return false;
+      if (unsafe) {
+        Object.defineProperty(t, k, { enumerable: true, configurable: true, writable: true });
+        Object.defineProperty(m, k, { enumerable: true, configurable: true, writable: true });
+      }
+      m[k] = {
+        t: i < key.length - 1 && type === 2 ? 3 : type,
+        d: false,
+        i: 0,
+        c: /* @__PURE__ */ Object.create(null)
+      };
+    }
+  }
+  state = m[k];
+  if (state.t !== type && !(type === 1 && state.t === 3)) {
+    return null;
+  }
+  if (type === 2) {
+    if (!state.d) {
+      state.d = true;
+      t[k] = [];
+    }
+    t[k].push(t = /* @__PURE__ */ Object.create(null));
+    state.c[state.i++] = state = { t: 1, d: false, i: 0, c: /* @__PURE__ */ Object.create(null) };
+  }
+  if (state.d) {
+    return null;
+  }
+  state.d = true;
+  if (type === 1) {
+    t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
+  } else if (type === 0 && hasOwn) {
+    return null;
+  }
+  return [k, t, state.c];
+}
+function validateTablePeek(ctx, peek, ptr) {
+  if (peek === null || ctx.uk === 2)
+    TomlError.x(peek === null ? "trying to redefine an already defined table or value" : "document contains an unsafe property", ctx, ptr);
+}
+function parse(toml, options = {}) {
+  let ctx = {
+    s: toml,
+    p: 0,
+    d: options.maxDepth ?? 1e3,
+    bi: options.integersAsBigInt ?? false,
+    ld: options.useLegacyDate ?? true,
+    uk: options.unsafeKeyBehaviour === "throw" ? 2 : options.unsafeKeyBehaviour === "drop" ? 1 : 0
+  };
+  let res = /* @__PURE__ */ Object.create(null);
+  let meta8 = /* @__PURE__ */ Object.create(null);
+  let tmp;
+  let skipping = false;
+  let tbl = res;
+  let m = meta8;
+  if (toml.charCodeAt(0) === 65279)
+    ctx.p++;
+  skipVoid(ctx);
+  while (ctx.p < toml.length) {
+    if (toml.charCodeAt(ctx.p) === 91) {
+      let isTableArray = toml.charCodeAt(++ctx.p) === 91;
+      tmp = ctx.p += +isTableArray;
+      skipping = false;
+      let k = parseKey(
+        ctx,
+        93
+        /* ] */
+      );
+      if (isTableArray) {
+        if (toml.charCodeAt(ctx.p) !== 93) {
+          TomlError.x("expected end of table array declaration", ctx);
+        }
+        ctx.p++;
+      }
+      let p = peekTable(
+        ctx,
+        k,
+        res,
+        meta8,
+        isTableArray ? 2 : 1
+        /* Type.EXPLICIT */
+      );
+      if (!p) {
+        validateTablePeek(ctx, p, tmp);
+        skipping = true;
+      } else {
+        m = p[2];
+        tbl = p[1];
+      }
+    } else {
+      tmp = ctx.p;
+      let k = parseKey(ctx);
+      let p = peekTable(
+        ctx,
+        k,
+        tbl,
+        m,
+        0
+        /* Type.DOTTED */
+      );
+      if (!p && !skipping)
+        validateTablePeek(ctx, p, tmp);
+      skipVoid(ctx, true, true);
+      let v = extractValue(ctx, void 0);
+      if (p && !skipping)
+        p[1][p[0]] = v;
+    }
+    skipVoid(ctx, true);
+    if (ctx.p < toml.length && (tmp = toml.charCodeAt(ctx.p)) !== 10 && (tmp !== 13 || toml.charCodeAt(ctx.p + 1) !== 10)) {
+      TomlError.x("each key-value declaration must be followed by an end-of-line", ctx);
+    }
+    skipVoid(ctx);
+  }
+  return res;
+}
+var init_parse = __esm({
+  "node_modules/smol-toml/dist/parse.js"() {
+    init_struct();
+    init_extract();
+    init_util();
+    init_error();
+  }
+});
+
+// node_modules/smol-toml/dist/stringify.js
+var HAS_WELLFORMED;
+var init_stringify = __esm({
+  "node_modules/smol-toml/dist/stringify.js"() {
+    HAS_WELLFORMED = !!"".isWellFormed;
+  }
+});
+
+// node_modules/smol-toml/dist/index.js
+var init_dist = __esm({
+  "node_modules/smol-toml/dist/index.js"() {
+    init_parse();
+    init_stringify();
+    init_date();
+    init_error();
+  }
+});
+
+// src/evidence/python/pyproject.ts
+function isTable(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof Date);
+}
+function strings(v) {
+  return Array.isArray(v) ? v.filter((x) => typeof x === "string") : [];
+}
+function headerLine(lines, header2) {
+  const re = new RegExp(`^\\s*\\[\\s*${header2.replace(/[.]/g, "\\s*\\.\\s*").replace(/-/g, "\\-")}\\s*\\]`);
+  const i = lines.findIndex((l) => re.test(l));
+  return i < 0 ? 0 : i;
+}
+function readPyproject(file, text2, problems) {
+  const facts = emptyFacts();
+  let doc;
+  try {
+    doc = parse(text2);
+  } catch (err) {
+    if (err instanceof TomlError) {
+      problems.push({
+        file,
+        line: err.line,
+        message: `not valid TOML (line ${err.line}, column ${err.column}): ${err.message.split("\n")[0]}`
+      });
+    } else {
+      problems.push({ file, message: `could not be read as TOML: ${err.message}` });
+    }
+    return facts;
+  }
+  const lines = text2.split("\n");
+  const pep508List = (list3, scope, optional, header2) => {
+    const from = headerLine(lines, header2);
+    for (const raw of strings(list3)) {
+      const req = parsePep508(raw);
+      if (!req || !isTorchName(req.name)) continue;
+      const line = lineOf(lines, raw, from) ?? lineOf(lines, raw);
+      const decl = { file, specifier: req.specifier, scope, optional };
+      if (line !== void 0) decl.line = line;
+      if (req.marker) decl.marker = req.marker;
+      if (req.url !== void 0) decl.url = req.url;
+      facts.torch.push(decl);
+    }
+  };
+  const project = isTable(doc.project) ? doc.project : void 0;
+  if (project) {
+    if (typeof project.name === "string")
+      facts.name = { name: project.name, ...lineAt3(lines, /^\s*name\s*=/, headerLine(lines, "project")) };
+    facts.classifiers.push(...strings(project.classifiers));
+    const lic = project.license;
+    if (typeof lic === "string") facts.license.push({ value: lic, kind: "expression" });
+    else if (isTable(lic) && typeof lic.text === "string") facts.license.push({ value: lic.text, kind: "text" });
+    else if (isTable(lic) && typeof lic.file === "string") facts.license.push({ value: lic.file, kind: "file" });
+    for (const f of strings(project["license-files"])) facts.license.push({ value: f, kind: "file" });
+    if (isTable(project.urls)) {
+      for (const [k, v] of Object.entries(project.urls)) if (typeof v === "string") facts.urls[k] = v;
+    }
+    pep508List(project.dependencies, "dependencies", false, "project");
+    if (isTable(project["optional-dependencies"])) {
+      for (const [extra, list3] of Object.entries(project["optional-dependencies"])) {
+        pep508List(list3, `optional:${extra}`, true, "project.optional-dependencies");
+      }
+    }
+  }
+  if (isTable(doc["dependency-groups"])) {
+    for (const [group, list3] of Object.entries(doc["dependency-groups"])) pep508List(list3, `group:${group}`, true, "dependency-groups");
+  }
+  if (isTable(doc["build-system"])) pep508List(doc["build-system"].requires, "build-system", false, "build-system");
+  const tool = isTable(doc.tool) ? doc.tool : void 0;
+  const poetry = tool && isTable(tool.poetry) ? tool.poetry : void 0;
+  if (poetry) readPoetry(file, poetry, lines, facts);
+  return facts;
+}
+function lineAt3(lines, re, from) {
+  for (let i = from; i < lines.length; i++) if (re.test(lines[i])) return { line: i + 1 };
+  return {};
+}
+function readPoetry(file, poetry, lines, facts) {
+  if (!facts.name && typeof poetry.name === "string") {
+    facts.name = { name: poetry.name, ...lineAt3(lines, /^\s*name\s*=/, headerLine(lines, "tool.poetry")) };
+  }
+  if (facts.classifiers.length === 0) facts.classifiers.push(...strings(poetry.classifiers));
+  if (typeof poetry.license === "string" && facts.license.length === 0) facts.license.push({ value: poetry.license, kind: "expression" });
+  for (const k of ["homepage", "repository", "documentation"]) {
+    const v = poetry[k];
+    if (typeof v === "string" && !(k in facts.urls)) facts.urls[k] = v;
+  }
+  if (isTable(poetry.urls)) {
+    for (const [k, v] of Object.entries(poetry.urls)) if (typeof v === "string") facts.urls[k] ??= v;
+  }
+  const tables = [
+    { deps: poetry.dependencies, scope: "poetry", optional: false, header: "tool.poetry.dependencies" },
+    { deps: poetry["dev-dependencies"], scope: "poetry-group:dev", optional: true, header: "tool.poetry.dev-dependencies" }
+  ];
+  if (isTable(poetry.group)) {
+    for (const [g, t] of Object.entries(poetry.group)) {
+      if (isTable(t))
+        tables.push({ deps: t.dependencies, scope: `poetry-group:${g}`, optional: true, header: `tool.poetry.group.${g}.dependencies` });
+    }
+  }
+  for (const { deps, scope, optional, header: header2 } of tables) {
+    if (!isTable(deps)) continue;
+    const from = headerLine(lines, header2);
+    for (const [name, value] of Object.entries(deps)) {
+      if (!isTorchName(name)) continue;
+      const keyRe = new RegExp(`^\\s*["']?${name.replace(/[.]/g, "\\.")}["']?\\s*=`);
+      const line = lineAt3(lines, keyRe, from).line ?? lineAt3(lines, keyRe, 0).line;
+      for (const v of Array.isArray(value) ? value : [value]) {
+        const decl = { file, specifier: "", scope, optional, syntax: "poetry" };
+        if (line !== void 0) decl.line = line;
+        if (typeof v === "string") decl.specifier = v.trim();
+        else if (isTable(v)) {
+          if (typeof v.version === "string") decl.specifier = v.version.trim();
+          if (v.optional === true) {
+            decl.optional = true;
+            decl.scope = `${scope}:optional`;
+          }
+          const marker = [
+            typeof v.markers === "string" ? v.markers : "",
+            typeof v.python === "string" ? `python ${v.python}` : "",
+            typeof v.platform === "string" ? `platform ${v.platform}` : ""
+          ].filter(Boolean).join("; ");
+          if (marker) decl.marker = marker;
+          if (typeof v.url === "string") decl.url = v.url;
+          else if (typeof v.path === "string" || typeof v.git === "string") decl.url = String(v.path ?? v.git);
+        } else continue;
+        facts.torch.push(decl);
+      }
+    }
+  }
+}
+var init_pyproject = __esm({
+  "src/evidence/python/pyproject.ts"() {
+    "use strict";
+    init_dist();
+    init_facts();
+    init_pep508();
+  }
+});
+
+// src/evidence/python/requirements-txt.ts
+import { posix as posix2 } from "node:path";
+function logicalLines2(text2) {
+  const out = [];
+  const lines = text2.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const start = i;
+    const parts = [];
+    let length = 0;
+    let l = lines[i];
+    while (l.endsWith("\\") && i + 1 < lines.length) {
+      if (length < MAX_LOGICAL_LINE) parts.push(l.slice(0, -1));
+      length += l.length;
+      l = lines[++i];
+    }
+    if (length < MAX_LOGICAL_LINE) parts.push(l);
+    out.push({ text: parts.join(" ").slice(0, MAX_LOGICAL_LINE), line: start + 1 });
+  }
+  return out;
+}
+function readRequirementsTxt(file, text2, optional, deadline = new Deadline()) {
+  const out = { torch: [], includes: [] };
+  for (const { text: raw, line } of logicalLines2(text2)) {
+    if (deadline.expired()) {
+      out.cut = { line, budgetMs: deadline.ms };
+      break;
+    }
+    const l = raw.trimStart().startsWith("#") ? "" : stripInlineComment(raw);
+    if (!l) continue;
+    const inc = /^(?:-r|--requirement)(?:\s+|=)(\S+)/.exec(l);
+    if (inc) {
+      const target = posix2.normalize(posix2.join(posix2.dirname(file), inc[1]));
+      if (!target.startsWith("../") && !posix2.isAbsolute(target)) out.includes.push(target);
+      continue;
+    }
+    if (l.startsWith("-")) continue;
+    const spec = l.replace(/\s--?[a-z][\w-]*(?:[=\s]\S+)?/gi, "").trim();
+    const req = parsePep508(spec);
+    if (!req || !isTorchName(req.name)) continue;
+    const decl = { file, line, specifier: req.specifier, scope: "requirements", optional };
+    if (req.marker) decl.marker = req.marker;
+    if (req.url !== void 0) decl.url = req.url;
+    out.torch.push(decl);
+  }
+  return out;
+}
+function readRequirementFiles(paths, files, problems) {
+  const parsed = /* @__PURE__ */ new Map();
+  for (const p of paths) {
+    const text2 = files[p]?.text;
+    if (text2 === void 0) continue;
+    const read = readRequirementsTxt(p, text2, looksOptional(p));
+    if (read.cut) problems.push({ file: p, message: cutMessage(read.cut) });
+    parsed.set(p, read);
+  }
+  const required = /* @__PURE__ */ new Set();
+  const visit = (p, from) => {
+    if (required.has(p)) return;
+    required.add(p);
+    const f = parsed.get(p);
+    if (!f) return;
+    for (const inc of f.includes) {
+      if (!parsed.has(inc)) {
+        problems.push({ file: p, message: `includes ${inc}, which is not in the repository or was not read` });
+        continue;
+      }
+      if (from.length < 20) visit(inc, [...from, p]);
+    }
+  };
+  for (const p of parsed.keys()) if (!looksOptional(p)) visit(p, []);
+  const out = [];
+  for (const [p, f] of parsed) {
+    for (const d of f.torch) out.push(required.has(p) ? { ...d, optional: false } : d);
+  }
+  return out;
+}
+var MAX_LOGICAL_LINE;
+var init_requirements_txt = __esm({
+  "src/evidence/python/requirements-txt.ts"() {
+    "use strict";
+    init_facts();
+    init_pep508();
+    init_setup_cfg();
+    init_budget();
+    MAX_LOGICAL_LINE = 64 * 1024;
+  }
+});
+
+// src/evidence/python/setup-py.ts
+function tokenize(src) {
+  const out = [];
+  let i = 0;
+  let line = 1;
+  let depth2 = 0;
+  const n = src.length;
+  while (i < n) {
+    const c = src[i];
+    if (c === "\n") {
+      if (depth2 === 0 && out.length && out[out.length - 1].v !== "\n") out.push({ t: "op", v: "\n", line });
+      line++;
+      i++;
+      continue;
+    }
+    if (c === " " || c === "	" || c === "\r" || c === "\f") {
+      i++;
+      continue;
+    }
+    if (c === "\\" && src[i + 1] === "\n") {
+      i += 2;
+      line++;
+      continue;
+    }
+    if (c === "#") {
+      const nl = src.indexOf("\n", i);
+      i = nl < 0 ? n : nl;
+      continue;
+    }
+    const prefix = /[rRbBuUfF]{0,2}(?=['"])/y;
+    prefix.lastIndex = i;
+    const pm = /[A-Za-z_'"]/.test(c) ? prefix.exec(src) : null;
+    if (pm) {
+      const raw = /[rR]/.test(pm[0]);
+      let j = i + pm[0].length;
+      const q = src[j];
+      const triple = src.startsWith(q.repeat(3), j);
+      const quote2 = triple ? q.repeat(3) : q;
+      j += quote2.length;
+      const startLine = line;
+      let value = "";
+      while (j < n) {
+        if (src.startsWith(quote2, j)) {
+          j += quote2.length;
+          break;
+        }
+        const ch = src[j];
+        if (ch === "\n") {
+          if (!triple) break;
+          line++;
+        }
+        if (ch === "\\" && j + 1 < n) {
+          const nx = src[j + 1];
+          if (nx === "\n") line++;
+          value += raw ? ch + nx : nx === "n" ? "\n" : nx === "t" ? "	" : nx === "\n" ? "" : nx;
+          j += 2;
+          continue;
+        }
+        value += ch;
+        j++;
+      }
+      out.push({ t: "str", v: value, line: startLine });
+      i = j;
+      continue;
+    }
+    if (/[A-Za-z_]/.test(c)) {
+      let j = i + 1;
+      while (j < n && /[A-Za-z0-9_]/.test(src[j])) j++;
+      out.push({ t: "name", v: src.slice(i, j), line });
+      i = j;
+      continue;
+    }
+    if (/[0-9]/.test(c)) {
+      let j = i + 1;
+      while (j < n && /[0-9A-Za-z_.]/.test(src[j])) j++;
+      out.push({ t: "num", v: src.slice(i, j), line });
+      i = j;
+      continue;
+    }
+    const two = src.slice(i, i + 2);
+    if (["==", "!=", "<=", ">=", "+=", "**", "->", ":="].includes(two)) {
+      out.push({ t: "op", v: two, line });
+      i += 2;
+      continue;
+    }
+    if (c in OPEN) depth2++;
+    else if (CLOSE.has(c)) depth2 = Math.max(0, depth2 - 1);
+    out.push({ t: "op", v: c, line });
+    i++;
+  }
+  return out;
+}
+function setupArguments(src) {
+  const toks = tokenize(src);
+  const ev = new Evaluator(toks);
+  const out = /* @__PURE__ */ new Map();
+  for (let i = 0; i + 1 < toks.length; i++) {
+    const t = toks[i];
+    const next = toks[i + 1];
+    const prev = toks[i - 1]?.v;
+    const isKwarg = t.t === "name" && next.v === "=" && (prev === "(" || prev === "," || prev === "\n");
+    const isEntry = t.t === "str" && next.v === ":" && (prev === "{" || prev === ",");
+    if (!(isKwarg || isEntry) || !KEYS.has(t.v)) continue;
+    if (isKwarg && prev === "\n" && t.v !== "install_requires") continue;
+    const had = out.get(t.v);
+    if (had && had.k !== "unknown") continue;
+    out.set(t.v, ev.expr(i + 2).val);
+  }
+  return out;
+}
+function stringsOf(v) {
+  if (!v) return [];
+  if (v.k === "str") return [{ v: v.v, line: v.line }];
+  if (v.k === "list") return v.items.flatMap(stringsOf);
+  return [];
+}
+function readSetupPy(file, src, _problems) {
+  const facts = emptyFacts();
+  const args = setupArguments(src);
+  const name = args.get("name");
+  if (name?.k === "str") facts.name = { name: name.v, line: name.line };
+  facts.classifiers.push(...stringsOf(args.get("classifiers")).map((s) => s.v));
+  const lic = args.get("license");
+  if (lic?.k === "str") facts.license.push({ value: lic.v, kind: "text" });
+  const url = args.get("url");
+  if (url?.k === "str") facts.urls.Homepage = url.v;
+  const urls2 = args.get("project_urls");
+  if (urls2?.k === "dict") {
+    for (const [k, v] of urls2.entries) if (v.k === "str") facts.urls[k] = v.v;
+  }
+  const torchIn = /* @__PURE__ */ new Map();
+  const add = (v, scope, optional) => {
+    if (!v) return;
+    let found = torchIn.get(v);
+    if (!found) {
+      found = [];
+      for (const s of stringsOf(v)) {
+        for (const part of s.v.split("\n")) {
+          const req = parsePep508(part.trim());
+          if (req && isTorchName(req.name)) found.push({ req, line: s.line });
+        }
+      }
+      torchIn.set(v, found);
+    }
+    for (const { req, line } of found) {
+      const decl = { file, line, specifier: req.specifier, scope, optional };
+      if (req.marker) decl.marker = req.marker;
+      if (req.url !== void 0) decl.url = req.url;
+      facts.torch.push(decl);
+    }
+  };
+  add(args.get("install_requires"), "install_requires", false);
+  add(args.get("setup_requires"), "setup_requires", false);
+  add(args.get("tests_require"), "tests_require", true);
+  const extras = args.get("extras_require");
+  if (extras?.k === "dict") for (const [extra, v] of extras.entries) add(v, `extras_require:${extra}`, true);
+  return facts;
+}
+var OPEN, CLOSE, UNKNOWN, MAX_NESTING, Evaluator, KEYS;
+var init_setup_py = __esm({
+  "src/evidence/python/setup-py.ts"() {
+    "use strict";
+    init_facts();
+    init_pep508();
+    OPEN = { "(": ")", "[": "]", "{": "}" };
+    CLOSE = /* @__PURE__ */ new Set([")", "]", "}"]);
+    UNKNOWN = { k: "unknown" };
+    MAX_NESTING = 64;
+    Evaluator = class {
+      constructor(toks) {
+        this.toks = toks;
+        this.groupEnd = new Int32Array(toks.length).fill(toks.length);
+        const open2 = [];
+        for (let j = 0; j < toks.length; j++) {
+          const v = toks[j].v;
+          if (v in OPEN) open2.push(j);
+          else if (CLOSE.has(v) && open2.length > 0) this.groupEnd[open2.pop()] = j + 1;
+        }
+        for (let i = 0; i + 1 < toks.length; i++) {
+          const a = toks[i];
+          const prev = toks[i - 1];
+          if (a.t === "name" && toks[i + 1].v === "=" && (!prev || prev.v === "\n" || prev.v === ";") && !this.assigned.has(a.v)) {
+            this.assigned.set(a.v, i + 2);
+          }
+        }
+      }
+      toks;
+      assigned = /* @__PURE__ */ new Map();
+      resolving = /* @__PURE__ */ new Set();
+      resolved = /* @__PURE__ */ new Map();
+      /** for each opener, the index after its group: found once, so skipping a group costs nothing */
+      groupEnd;
+      /** Index after a balanced bracket group starting at `i` (an opener). */
+      skipGroup(i) {
+        return i < this.toks.length && this.toks[i].v in OPEN ? this.groupEnd[i] : Math.min(i + 1, this.toks.length);
+      }
+      /** Skips to the end of the expression: a `,` / closer at this level or a newline. */
+      skipExpr(i) {
+        let j = i;
+        while (j < this.toks.length) {
+          const v = this.toks[j].v;
+          if (v === "," || v === "\n" || v === ":" || CLOSE.has(v)) return j;
+          j = v in OPEN ? this.skipGroup(j) : j + 1;
+        }
+        return j;
+      }
+      expr(i, nesting = 0) {
+        let { val, end } = this.term(i, nesting);
+        while (this.toks[end]?.v === "+") {
+          const next = this.term(end + 1, nesting);
+          val = val.k === "list" && next.val.k === "list" ? { k: "list", items: [...val.items, ...next.val.items] } : UNKNOWN;
+          end = next.end;
+        }
+        if (end < this.toks.length && ![",", "\n", ":", ")", "]", "}"].includes(this.toks[end].v)) {
+          return { val: UNKNOWN, end: this.skipExpr(end) };
+        }
+        return { val, end };
+      }
+      term(i, nesting) {
+        const t = this.toks[i];
+        if (!t) return { val: UNKNOWN, end: i };
+        if (nesting > MAX_NESTING) return { val: UNKNOWN, end: t.v in OPEN ? this.skipGroup(i) : i + 1 };
+        let val = UNKNOWN;
+        let end = i + 1;
+        if (t.t === "str") {
+          let v = t.v;
+          while (this.toks[end]?.t === "str") v += this.toks[end++].v;
+          val = { k: "str", v, line: t.line };
+        } else if (t.v === "[" || t.v === "(") {
+          const r = this.sequence(i, nesting);
+          val = r.val;
+          end = r.end;
+        } else if (t.v === "{") {
+          const r = this.dict(i, nesting);
+          val = r.val;
+          end = r.end;
+        } else if (t.t === "name" && this.toks[i + 1]?.v === "(" && t.v === "dict") {
+          const r = this.kwargsDict(i + 1, nesting);
+          val = r.val;
+          end = r.end;
+        } else if (t.t === "name" && this.toks[i + 1]?.v !== "(" && this.assigned.has(t.v) && !this.resolving.has(t.v)) {
+          let known = this.resolved.get(t.v);
+          if (!known) {
+            this.resolving.add(t.v);
+            known = this.expr(this.assigned.get(t.v), nesting + 1).val;
+            this.resolving.delete(t.v);
+            this.resolved.set(t.v, known);
+          }
+          val = known;
+        }
+        while (end < this.toks.length && [".", "(", "["].includes(this.toks[end].v)) {
+          val = UNKNOWN;
+          end = this.toks[end].v === "." ? end + 2 : this.skipGroup(end);
+        }
+        return { val, end };
+      }
+      sequence(i, nesting) {
+        const close = OPEN[this.toks[i].v];
+        const items2 = [];
+        let j = i + 1;
+        while (j < this.toks.length && this.toks[j].v !== close) {
+          if (this.toks[j].v === "\n" || this.toks[j].v === ",") {
+            j++;
+            continue;
+          }
+          if (this.toks[j].v === "for") return { val: UNKNOWN, end: this.skipGroup(i) };
+          const r = this.expr(j, nesting + 1);
+          items2.push(r.val);
+          j = r.end > j ? r.end : j + 1;
+          if (this.toks[j]?.v === ":" || CLOSE.has(this.toks[j]?.v ?? "") && this.toks[j].v !== close)
+            return { val: UNKNOWN, end: this.skipGroup(i) };
+        }
+        return { val: { k: "list", items: items2 }, end: j + 1 };
+      }
+      dict(i, nesting) {
+        const entries = [];
+        let j = i + 1;
+        while (j < this.toks.length && this.toks[j].v !== "}") {
+          if (this.toks[j].v === "," || this.toks[j].v === "\n") {
+            j++;
+            continue;
+          }
+          const key = this.expr(j, nesting + 1);
+          j = key.end > j ? key.end : j + 1;
+          if (this.toks[j]?.v !== ":") return { val: { k: "list", items: [key.val] }, end: this.skipGroup(i) };
+          const value = this.expr(j + 1, nesting + 1);
+          if (key.val.k === "str") entries.push([key.val.v, value.val]);
+          j = value.end > j + 1 ? value.end : j + 2;
+        }
+        return { val: { k: "dict", entries }, end: j + 1 };
+      }
+      kwargsDict(i, nesting) {
+        const entries = [];
+        let j = i + 1;
+        while (j < this.toks.length && this.toks[j].v !== ")") {
+          const t = this.toks[j];
+          if (t.t === "name" && this.toks[j + 1]?.v === "=") {
+            const value = this.expr(j + 2, nesting + 1);
+            entries.push([t.v, value.val]);
+            j = value.end > j + 2 ? value.end : j + 3;
+          } else j = t.v in OPEN ? this.skipGroup(j) : j + 1;
+        }
+        return { val: { k: "dict", entries }, end: j + 1 };
+      }
+    };
+    KEYS = /* @__PURE__ */ new Set([
+      "name",
+      "install_requires",
+      "extras_require",
+      "tests_require",
+      "setup_requires",
+      "classifiers",
+      "license",
+      "url",
+      "project_urls"
+    ]);
+  }
+});
+
+// src/evidence/python/index.ts
+function packagingKind(path) {
+  const d = depth(path);
+  const base = path.slice(path.lastIndexOf("/") + 1);
+  const dir = path.slice(0, Math.max(0, path.lastIndexOf("/")));
+  if (d <= 4 && base === "pyproject.toml") return "pyproject";
+  if (d <= 4 && base === "setup.cfg") return "setup.cfg";
+  if (d <= 4 && base === "setup.py") return "setup.py";
+  if (d <= 3 && /\.(txt|in)$/i.test(base) && (/(^|[-_.])requirements?([-_.][^/]*)?\.(txt|in)$/i.test(base) || /(^|\/)requirements?$/i.test(dir))) {
+    return "requirements";
+  }
+  if (d <= 3 && /^environment[^/]*\.ya?ml$/i.test(base)) return "environment";
+  if (d <= 4 && /^(meta\.ya?ml|recipe\.ya?ml)$/i.test(base) && (d > 1 || /(conda|recipe)/i.test(dir))) return "recipe";
+  return void 0;
+}
+function extractPython(files, problems, context = {}) {
+  const out = { torch: [], classifiers: [], licenseMeta: [], urls: {}, files: [] };
+  const byKind = /* @__PURE__ */ new Map();
+  for (const path of Object.keys(files).sort()) {
+    const kind = packagingKind(path);
+    if (!kind) continue;
+    const blob = files[path];
+    if (blob.text === void 0) {
+      if (blob.binary) problems.push({ file: path, message: "a binary file where a packaging file was expected; not read" });
+      continue;
+    }
+    out.files.push(path);
+    byKind.set(kind, [...byKind.get(kind) ?? [], path]);
+  }
+  const torch2 = [];
+  const metadata = [];
+  for (const kind of METADATA_ORDER) {
+    for (const path of byKind.get(kind) ?? []) {
+      const text2 = files[path].text;
+      const read = kind === "pyproject" ? readPyproject : kind === "setup.cfg" ? readSetupCfg : readSetupPy;
+      try {
+        metadata.push({ path, facts: read(path, text2, problems) });
+      } catch (err) {
+        problems.push({ file: path, message: `could not be read: ${err.message}` });
+      }
+    }
+  }
+  metadata.sort((a, b) => depth(a.path) - depth(b.path) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const hasRoot = metadata.some((m) => depth(m.path) === 1);
+  const readable = hasRoot ? metadata.filter((m) => depth(m.path) <= 2) : metadata;
+  const candidates2 = [];
+  for (const { path, facts } of readable) {
+    if (facts.name && !candidates2.some((c) => dirOf3(c.file) === dirOf3(path))) {
+      candidates2.push({ name: facts.name.name, file: path, ...facts.name.line !== void 0 ? { line: facts.name.line } : {} });
+    }
+  }
+  const choice = hasRoot ? void 0 : chooseProjectPackage(candidates2, context);
+  const projectDir = choice ? dirOf3(choice.pkg.file) : "";
+  const otherPackage = (file) => projectDir !== "" && !file.startsWith(`${projectDir}/`) && candidates2.some((c) => dirOf3(c.file) !== "" && dirOf3(c.file) !== projectDir && file.startsWith(`${dirOf3(c.file)}/`));
+  if (choice) {
+    out.distribution = { ...choice.pkg, why: choice.why };
+    out.projectDir = projectDir;
+  }
+  if (!hasRoot && candidates2.length > 0) out.packages = candidates2;
+  const classifiers = /* @__PURE__ */ new Set();
+  for (const { path, facts } of readable) {
+    if (otherPackage(path) || projectDir !== "" && !path.startsWith(`${projectDir}/`) && depth(path) > 1) continue;
+    torch2.push(...facts.torch);
+    if (!out.distribution && facts.name) {
+      out.distribution = { name: facts.name.name, file: path, ...facts.name.line !== void 0 ? { line: facts.name.line } : {} };
+    }
+    if (depth(path) === 1 || classifiers.size === 0) for (const c of facts.classifiers) classifiers.add(c.trim());
+    for (const l of facts.license) out.licenseMeta.push({ value: l.value, file: path, kind: l.kind });
+    for (const c of facts.classifiers)
+      if (c.startsWith("License ::")) out.licenseMeta.push({ value: c.trim(), file: path, kind: "classifier" });
+    for (const [k, v] of Object.entries(facts.urls)) if (!(k in out.urls)) out.urls[k] = v;
+  }
+  out.classifiers = [...classifiers];
+  const reqs = byKind.get("requirements") ?? [];
+  torch2.push(...readRequirementFiles(reqs, files, problems));
+  for (const path of byKind.get("environment") ?? []) {
+    torch2.push(...readEnvironmentYml(path, files[path].text, looksOptional(path), problems));
+  }
+  for (const path of byKind.get("recipe") ?? []) torch2.push(...readCondaRecipe(path, files[path].text));
+  out.torch = torch2.filter((d) => !otherPackage(d.file)).sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0));
+  return out;
+}
+var METADATA_ORDER, pythonExtractor, dirOf3;
+var init_python = __esm({
+  "src/evidence/python/index.ts"() {
+    "use strict";
+    init_choose();
+    init_conda();
+    init_facts();
+    init_pyproject();
+    init_requirements_txt();
+    init_setup_cfg();
+    init_setup_py();
+    METADATA_ORDER = ["pyproject", "setup.cfg", "setup.py"];
+    pythonExtractor = {
+      name: "python",
+      wants: (path) => packagingKind(path) !== void 0,
+      extract: (_tree, files, problems) => extractPython(files, problems)
+    };
+    dirOf3 = (file) => file.slice(0, Math.max(0, file.lastIndexOf("/")));
+  }
+});
+
+// src/evidence/ci/index.ts
+function ciKind(path) {
+  const system = ciSystemOf(path);
+  if (system) return system;
+  if (/^\.github\/actions\/(?:[^/]+\/){1,3}action\.ya?ml$/i.test(path)) return "composite-action";
+  if (/^(GNUmakefile|Makefile|makefile)$/.test(path)) return "makefile";
+  return void 0;
+}
+function readMakefile(text2) {
+  const rules = /* @__PURE__ */ new Map();
+  let first;
+  let current = [];
+  text2.split(/\r?\n/).forEach((line, i) => {
+    if (line.startsWith("	")) {
+      for (const r of current) r.recipe.push({ text: line.trim().replace(/^[@+-]+/, ""), line: i + 1 });
+      return;
+    }
+    const colon = line.indexOf(":");
+    const targets = colon > 0 ? line.slice(0, colon) : "";
+    if (!targets || line[colon + 1] === "=" || !/^[\w./ -]+$/.test(targets)) {
+      if (line.trim() && !line.startsWith("#")) current = [];
+      return;
+    }
+    current = [];
+    const rest = line.slice(colon + 1).replace(/^:/, "");
+    for (const t of targets.split(/\s+/).filter(Boolean)) {
+      if (t.startsWith(".")) continue;
+      first ??= t;
+      const rule = rules.get(t) ?? { prereqs: [], recipe: [] };
+      rule.prereqs.push(...rest.split(";")[0].split(/\s+/).filter(Boolean));
+      rules.set(t, rule);
+      current.push(rule);
+    }
+  });
+  return first !== void 0 ? { rules, first } : { rules };
+}
+function makeRunsTests(rules, target, seen = /* @__PURE__ */ new Set()) {
+  if (seen.has(target) || seen.size > 20) return void 0;
+  seen.add(target);
+  const rule = rules.get(target);
+  if (!rule) return void 0;
+  for (const r of rule.recipe) {
+    const test = scanScript(r.text).find((m) => m.kind === "test" && m.makeTarget === void 0);
+    if (test) return test.tool;
+    const nested = scanScript(r.text).find((m) => m.makeTarget !== void 0);
+    if (nested) {
+      const t = makeRunsTests(rules, nested.makeTarget, seen);
+      if (t) return t;
+    }
+  }
+  for (const p of rule.prereqs) {
+    const t = makeRunsTests(rules, p, seen);
+    if (t) return t;
+  }
+  return void 0;
+}
+function extractCi(files, problems) {
+  const out = { systems: [], workflows: [], os: [], testSteps: [], publishSteps: [] };
+  const reads = [];
+  let makefile;
+  for (const path of Object.keys(files).sort()) {
+    const kind = ciKind(path);
+    if (!kind) continue;
+    const blob = files[path];
+    if (blob.text === void 0) {
+      if (blob.binary) problems.push({ file: path, message: "a binary file where a CI configuration was expected; not read" });
+      continue;
+    }
+    const text2 = blob.text;
+    let read;
+    try {
+      if (kind === "makefile") {
+        makefile ??= readMakefile(text2);
+        continue;
+      }
+      read = kind === "composite-action" ? readCompositeAction(path, text2, problems) : kind.read(path, text2, problems);
+    } catch (err) {
+      problems.push({ file: path, message: `could not be analysed: ${err.message.split("\n")[0]}` });
+      continue;
+    }
+    if (!read) {
+      if (kind !== "composite-action") out.workflows.push({ file: path, system: kind.id, triggers: [], runners: [], os: [] });
+      continue;
+    }
+    reads.push(read);
+    if (kind !== "composite-action") out.workflows.push(read.workflow);
+  }
+  for (const r of reads) {
+    out.testSteps.push(...r.testSteps);
+    out.publishSteps.push(...r.publishSteps);
+    for (const m of r.makeSteps) {
+      const target = m.target || makefile?.first;
+      const runs = makefile && target ? makeRunsTests(makefile.rules, target) : void 0;
+      if (runs) {
+        const { target: _t, ...step } = m;
+        out.testSteps.push({ ...step, tool: `make ${target} (${runs})` });
+      }
+    }
+  }
+  out.systems = [...new Set(out.workflows.map((w) => w.system))].sort();
+  out.os = [...new Set(out.workflows.flatMap((w) => w.os))].sort();
+  return out;
+}
+var ciExtractor;
+var init_ci = __esm({
+  "src/evidence/ci/index.ts"() {
+    "use strict";
+    init_commands();
+    init_github_actions();
+    init_systems();
+    ciExtractor = {
+      name: "ci",
+      wants: (path) => ciKind(path) !== void 0,
+      extract: (_tree, files, problems) => extractCi(files, problems)
+    };
+  }
+});
+
+// src/evidence/community/codeowners.ts
+function splitComment(line) {
+  for (let k = 0; k < line.length; k++) {
+    const ch = line[k];
+    if (ch === "\\") {
+      k++;
+      continue;
+    }
+    if (ch === "#") return [line.slice(0, k), line.slice(k + 1)];
+  }
+  return [line, void 0];
+}
+function tokens(s) {
+  const out = [];
+  let cur = "";
+  for (let k = 0; k < s.length; k++) {
+    const ch = s[k];
+    if (ch === "\\" && k + 1 < s.length) {
+      cur += s[k + 1];
+      k++;
+    } else if (ch === " " || ch === "	") {
+      if (cur) out.push(cur);
+      cur = "";
+    } else cur += ch;
+  }
+  if (cur) out.push(cur);
+  return out;
+}
+function parseCodeowners(text2) {
+  const result = { rules: [], resets: [], owners: [], invalid: [], emeritus: [] };
+  const seen = /* @__PURE__ */ new Set();
+  let section;
+  const lines = text2.replace(/\r\n?/g, "\n").split("\n");
+  lines.forEach((raw, k) => {
+    const line = k + 1;
+    const [body, comment] = splitComment(raw.length > 4e3 ? raw.slice(0, 4e3) : raw);
+    const isCommentLine = body.trim() === "" && comment !== void 0;
+    if (isCommentLine) {
+      const c = comment.trim();
+      if (isEmeritusHeading(c)) {
+        section = { line, heading: c.replace(/^[#=\-*\s]+|[#=\-*\s:]+$/g, ""), names: namesIn(c) };
+        result.emeritus.push(section);
+      } else if (section && c !== "" && !/^[#=\-*\s]*$/.test(c)) {
+        section.names.push(...namesIn(c).length > 0 ? namesIn(c) : [c]);
+      }
+      return;
+    }
+    if (body.trim() === "") {
+      section = void 0;
+      return;
+    }
+    section = void 0;
+    const [pattern, ...ownerTokens] = tokens(body.trim());
+    if (!pattern) return;
+    if (/^\^?\[[^\]]*\](\[\d+\])?$/.test(pattern)) {
+      result.invalid.push({ line, text: raw.trim(), reason: "a GitLab section header; GitHub ignores it" });
+      return;
+    }
+    const owners = [];
+    for (const t of ownerTokens) {
+      const user = USER.exec(t);
+      const team = TEAM2.exec(t);
+      if (team) owners.push({ kind: "team", id: team[1], line });
+      else if (user) owners.push({ kind: "user", id: user[1], line });
+      else if (EMAIL2.test(t)) owners.push({ kind: "email", id: t, line });
+      else {
+        result.invalid.push({
+          line,
+          text: t,
+          reason: `${JSON.stringify(t)} is not an owner: expected @login, @org/team or an e-mail address; GitHub skips this line`
+        });
+        return;
+      }
+    }
+    const rule = { line, pattern, owners };
+    if (owners.length === 0) {
+      if (ownerTokens.length === 0) result.resets.push(rule);
+      return;
+    }
+    result.rules.push(rule);
+    for (const o of owners) {
+      const key = `${o.kind}:${o.id.toLowerCase()}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      result.owners.push(o);
+    }
+  });
+  return result;
+}
+function isEmeritusHeading(comment) {
+  const at = comment.search(EMERITUS);
+  if (at < 0) return false;
+  const before = comment.slice(0, at).replace(/[#=\-*]/g, " ").trim();
+  const label2 = comment.split(":")[0];
+  return before.split(/\s+/).filter(Boolean).length <= 2 && label2.split(/\s+/).filter(Boolean).length <= 6;
+}
+function namesIn(text2) {
+  const m = mentionsIn(text2);
+  return [...m.logins.map((l) => `@${l}`), ...m.teams.map((t) => `@${t}`), ...m.emails];
+}
+var USER, TEAM2, EMAIL2;
+var init_codeowners2 = __esm({
+  "src/evidence/community/codeowners.ts"() {
+    "use strict";
+    init_people();
+    USER = /^@([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))$/;
+    TEAM2 = /^@([A-Za-z0-9][A-Za-z0-9-]{0,38}\/[A-Za-z0-9][\w.-]{0,99})$/;
+    EMAIL2 = /^[\w.+-]{1,64}@[A-Za-z0-9-]{1,63}(\.[A-Za-z0-9-]{1,63})+$/;
+  }
+});
+
+// src/evidence/community/maintainers.ts
+function parseMaintainers(path, text2, wholeFileEmeritus = false) {
+  const out = { path, people: [], emeritus: [], teams: [] };
+  const lines = text2.replace(/\r\n?/g, "\n").split("\n").map((l) => l.length > 4e3 ? l.slice(0, 4e3) : l);
+  const yamlOwners = lines.some((l) => /^(approvers|reviewers|emeritus_approvers|emeritus_reviewers|filters):/.test(l));
+  let retired = wholeFileEmeritus;
+  let yamlKey = "";
+  let tableHeader;
+  for (let k = 0; k < lines.length; k++) {
+    const raw = lines[k];
+    const line = k + 1;
+    const source = `${path}:${line}`;
+    if (raw.trim() === "") {
+      tableHeader = void 0;
+      continue;
+    }
+    if (yamlOwners) {
+      const key = YAML_KEY.exec(raw);
+      if (key) {
+        yamlKey = key[1];
+        continue;
+      }
+      const item = /^\s*-\s*["']?([A-Za-z0-9][A-Za-z0-9-]{0,38})["']?\s*(#.*)?$/.exec(raw);
+      if (item && (yamlKey === "approvers" || yamlKey.startsWith("emeritus_"))) {
+        const ref2 = { login: item[1], source };
+        if (yamlKey.startsWith("emeritus_") || wholeFileEmeritus) out.emeritus.push(ref2);
+        else out.people.push(ref2);
+      }
+      continue;
+    }
+    const heading = HEADING_MD.exec(raw)?.[1] ?? (lines[k + 1] !== void 0 && RST_UNDER.test(lines[k + 1]) && !LIST.test(raw) ? raw.trim() : void 0);
+    if (heading !== void 0) {
+      retired = wholeFileEmeritus || EMERITUS.test(heading);
+      tableHeader = void 0;
+      if (!HEADING_MD.test(raw)) k++;
+      continue;
+    }
+    if (/^\s*\|/.test(raw)) {
+      const cells = raw.trim().replace(/^\||\|$/g, "").split("|").map((c) => c.trim());
+      if (TABLE_DELIM2.test(raw) && !/[A-Za-z]/.test(raw)) continue;
+      if (!tableHeader && lines[k + 1] !== void 0 && TABLE_DELIM2.test(lines[k + 1])) {
+        tableHeader = cells.map((c) => c.toLowerCase());
+        continue;
+      }
+      addEntry(out, cells, source, retired, line, tableHeader);
+      continue;
+    }
+    const label2 = /^\s*([^:@<]{1,40}):\s*(.*)$/.exec(raw);
+    if (label2 && !KERNEL.test(raw) && EMERITUS.test(label2[1])) {
+      retired = true;
+      if (label2[2].trim()) addEntry(out, [label2[2]], source, true, line);
+      continue;
+    }
+    const list3 = LIST.exec(raw);
+    const kernel = KERNEL.exec(raw);
+    if (list3) addEntry(out, [list3[1]], source, retired, line, void 0, true);
+    else if (kernel) addEntry(out, [kernel[1]], source, retired, line, void 0, true);
+    else addEntry(out, [raw], source, retired, line);
+  }
+  return out;
+}
+function addEntry(out, cells, source, retired, line, header2, listItem = false) {
+  const text2 = cells.join(" | ");
+  const m = mentionsIn(text2);
+  for (const t of m.teams) out.teams.push({ id: t, line });
+  const nameCell = header2 ? cells[Math.max(
+    0,
+    header2.findIndex((h) => /name/.test(h))
+  )] : cells.length > 1 ? cells[0] : cells[0];
+  const name = cleanName(nameCell ?? "");
+  const target = retired ? out.emeritus : out.people;
+  const refs = [];
+  const login = m.logins[0];
+  const email = m.emails[0];
+  if (login || email) {
+    const ref2 = { source };
+    if (login) ref2.login = login;
+    if (email) ref2.email = email;
+    if (name) ref2.name = name;
+    refs.push(ref2);
+    for (const l of m.logins.slice(1)) refs.push({ login: l, source });
+    for (const e of m.emails.slice(1)) refs.push({ email: e, source });
+  } else if (name && (listItem || header2 !== void 0) && m.teams.length === 0) {
+    refs.push({ name, source });
+  }
+  target.push(...refs);
+}
+function cleanName(cell2) {
+  const s = cell2.replace(/\[([^\]\n]{0,200})\]\([^)\n]{0,500}\)/g, "$1").replace(/<[^>\n]{0,300}>/g, " ").replace(/\([^)\n]{0,300}\)/g, " ").replace(/(?<![\w.])@[\w/-]+/g, " ").replace(/[\w.+-]+@[\w.-]+/g, " ").replace(/https?:\/\/\S+/g, " ").replace(/[*_`~]/g, "").split(/\s[-–—,;]\s|,/)[0].replace(/\s+/g, " ").trim();
+  if (s === "" || s.length > 60) return void 0;
+  const words2 = s.split(" ");
+  if (words2.length > 5 || /[.!?:]$/.test(s) || NOT_A_NAME.test(s) || !new RegExp("\\p{L}", "u").test(s)) return void 0;
+  return s;
+}
+var HEADING_MD, RST_UNDER, LIST, KERNEL, YAML_KEY, TABLE_DELIM2, NOT_A_NAME;
+var init_maintainers = __esm({
+  "src/evidence/community/maintainers.ts"() {
+    "use strict";
+    init_people();
+    HEADING_MD = /^ {0,3}#{1,6}\s+(.*)$/;
+    RST_UNDER = /^([=\-~^"'`#*+])\1{2,}\s*$/;
+    LIST = /^\s*(?:[-*+•]|\d{1,4}[.)]|#\.)\s+(.*)$/;
+    KERNEL = /^\s*M:\s*(.*)$/;
+    YAML_KEY = /^([A-Za-z_][\w-]*):\s*(.*)$/;
+    TABLE_DELIM2 = /^\s*\|?\s*:?-{2,}/;
+    NOT_A_NAME = /\b(maintainers?|owners?|reviewers?|approvers?|committers?|members?|project|team|name|github|email|e-mail|affiliation|role|areas?|responsibilit|contact|list|following|file|none|tbd|n\/a)\b/i;
+  }
+});
+
+// src/evidence/community/owners.ts
+function ownership(evidence) {
+  const exact = locate(evidence, (b) => b === "CODEOWNERS");
+  const inOrder = findInPlaces(evidence.tree, (b) => b === "CODEOWNERS").map((l) => l.path);
+  const first = inOrder[0];
+  const codeowners2 = {
+    ignored: inOrder.slice(1),
+    wrongCase: findInPlaces(evidence.tree, (b) => b !== "CODEOWNERS" && b.toUpperCase() === "CODEOWNERS").map((l) => l.path),
+    misplaced: evidence.tree.filter(
+      (e) => e.path.length - e.path.lastIndexOf("/") === 11 && e.type === "blob" && /(^|\/)CODEOWNERS$/i.test(e.path) && !GITHUB_PLACES.some((p) => p.dir === dirOf2(e.path))
+    ).map((e) => e.path).slice(0, 10)
+  };
+  const file = exact.find((f) => f.path === first);
+  if (file) {
+    const { text: text2, ...read } = file;
+    codeowners2.file = read;
+    if (text2 !== void 0) codeowners2.parsed = parseCodeowners(text2);
+  }
+  const maintainers = [];
+  const unreadable2 = [];
+  for (const f of locate(evidence, (b) => MAINTAINERS.test(b))) {
+    if (f.text !== void 0) maintainers.push(parseMaintainers(f.path, f.text));
+    else unreadable2.push({ path: f.path, problem: f.problem ?? "unreadable" });
+  }
+  const emeritus = [];
+  for (const s of codeowners2.parsed?.emeritus ?? []) {
+    if (s.names.length > 0 && file) emeritus.push({ path: file.path, line: s.line, names: s.names });
+  }
+  for (const m of maintainers) {
+    if (m.emeritus.length > 0) emeritus.push(docOf(m));
+  }
+  for (const f of locate(evidence, (b) => EMERITUS_FILE.test(b))) {
+    if (f.text === void 0) continue;
+    const m = parseMaintainers(f.path, f.text, true);
+    emeritus.push(m.emeritus.length > 0 ? docOf(m) : { path: f.path, line: 1, names: [] });
+  }
+  const governance2 = [
+    ...locate(evidence, (b) => GOVERNANCE.test(b)),
+    ...["docs", "doc"].flatMap(
+      (d) => findUnder(evidence.tree, d, (b) => /^governance[^/]*\.(md|markdown|rst|txt)$/i.test(b)).map(
+        (e) => locate(evidence, (b) => b === e.path.slice(e.path.lastIndexOf("/") + 1), [
+          { dir: e.path.slice(0, e.path.lastIndexOf("/")), place: "docs" }
+        ])
+      ).flat()
+    )
+  ];
+  const seenGov = /* @__PURE__ */ new Set();
+  for (const g of governance2) {
+    if (g.text === void 0 || seenGov.has(g.path)) continue;
+    seenGov.add(g.path);
+    const m = parseMaintainers(g.path, g.text);
+    if (m.emeritus.length > 0) emeritus.push(docOf(m));
+  }
+  return { codeowners: codeowners2, maintainers, unreadable: unreadable2, emeritus };
+}
+function docOf(m) {
+  const first = m.emeritus[0].source;
+  return {
+    path: m.path,
+    line: Number(first.slice(first.lastIndexOf(":") + 1)) || 1,
+    names: m.emeritus.map((p) => p.login ? `@${p.login}` : p.email ?? p.name ?? "?")
+  };
+}
+var MAINTAINERS, EMERITUS_FILE, GOVERNANCE;
+var init_owners = __esm({
+  "src/evidence/community/owners.ts"() {
+    "use strict";
+    init_files();
+    init_locate();
+    init_codeowners2();
+    init_maintainers();
+    MAINTAINERS = /^(maintainers|owners|committers|core[-_]?team)([._-](?!aliases)[^/]*)?$/i;
+    EMERITUS_FILE = /^(emeritus|alumni|retired)([._-][^/]*)?$/i;
+    GOVERNANCE = /^governance([._-][^/]*)?$/i;
+  }
+});
+
+// src/evidence/community.ts
+function wantsCommunityFile(path) {
+  const c = path.charCodeAt(0);
+  if (path.includes("/") && !(c === 46 ? path.startsWith(".github/") : c === 100 && (path.startsWith("docs/") || path.startsWith("doc/"))))
+    return false;
+  const slash = path.lastIndexOf("/");
+  const dir = slash < 0 ? "" : path.slice(0, slash);
+  const base = path.slice(slash + 1);
+  if (dir === "" && /^mkdocs\.ya?ml$/i.test(base)) return true;
+  if ((dir === "" || dir === ".github" || dir === "docs") && PLACED.test(base) && TEXT_EXT.test(base)) return true;
+  if (/^docs?(\/source)?$/.test(dir) && DOCS_PAGE.test(base)) return true;
+  if (/^docs?\//.test(dir + "/") && /^governance[^/]*\.(md|markdown|rst|txt)$/i.test(base)) return true;
+  return false;
+}
+function extractCommunity(evidence) {
+  return { ownership: ownership(evidence) };
+}
+var PLACED, DOCS_PAGE, TEXT_EXT;
+var init_community = __esm({
+  "src/evidence/community.ts"() {
+    "use strict";
+    init_owners();
+    PLACED = /^(readme|governance|contributing|code[_-]of[_-]conduct|codeowners|maintainers|owners|emeritus|alumni|retired|security|support|release|releasing)([._-][^/]*)?$/i;
+    DOCS_PAGE = /^(index|quick[_-]?start|getting[_-]?started|get[_-]?started|install|installation)\.(md|markdown|rst|txt)$/i;
+    TEXT_EXT = /(^[^.]*$)|\.(md|markdown|mdown|rst|txt|text|adoc|asciidoc|org|html?|ya?ml|toml|json|csv)$/i;
+  }
+});
+
 // src/evidence/torch-releases.ts
 var torch_releases_exports = {};
 __export(torch_releases_exports, {
@@ -15282,7 +20709,7 @@ function choiceContext(files, ci, repo, path) {
 async function gatherEvidence(target, opts) {
   const problems = [];
   const cwd = target.root;
-  const historyPromise = readHistory(cwd, target.commit, opts.asOf, opts.policy, opts.shared);
+  const historyPromise = opts.history ?? readHistory(cwd, target.commit, opts.asOf, opts.shared);
   historyPromise.catch(() => void 0);
   const repoTree = await listTree(cwd, target.commit);
   const view = target.path ? projectView(repoTree, target.path, target.commit) : void 0;
@@ -15297,12 +20724,7 @@ async function gatherEvidence(target, opts) {
   const license = extractLicense(tree, files, python, problems);
   const historyAndTags = await historyPromise;
   const cut = historyAndTags.history.shallow;
-  if (cut) {
-    problems.push({
-      file: "shallow",
-      message: `a shallow clone: history before ${cut.cutAt ?? "an unknown commit"} is cut off${cut.hidesWindow ? ", inside the activity window" : ""}`
-    });
-  }
+  if (cut) problems.push({ file: "shallow", message: `a shallow clone: history before ${cut.cutAt ?? "an unknown commit"} is cut off` });
   if (historyAndTags.history.mailmapCut) {
     problems.push({ file: ".mailmap", message: cutMessage(historyAndTags.history.mailmapCut) });
   }
@@ -15332,6 +20754,7 @@ async function gatherEvidence(target, opts) {
     python,
     ci,
     license,
+    community: extractCommunity({ tree, files }),
     torchReleases: torchReleasesAt(opts.asOf, opts.torchReleasesFile),
     problems,
     // the history is the repository's: commits to a monorepo's other folders count as its activity
@@ -15898,13 +21321,13 @@ function mergeDeep(defaults, options) {
   });
   return result;
 }
-function removeUndefinedProperties(obj2) {
-  for (const key in obj2) {
-    if (obj2[key] === void 0) {
-      delete obj2[key];
+function removeUndefinedProperties(obj) {
+  for (const key in obj) {
+    if (obj[key] === void 0) {
+      delete obj[key];
     }
   }
-  return obj2;
+  return obj;
 }
 function merge2(defaults, route, options) {
   if (typeof route === "string") {
@@ -15959,16 +21382,16 @@ function omit(object, keysToOmit) {
   }
   return result;
 }
-function encodeReserved(str2) {
-  return str2.split(/(%[0-9A-Fa-f]{2})/g).map(function(part) {
+function encodeReserved(str) {
+  return str.split(/(%[0-9A-Fa-f]{2})/g).map(function(part) {
     if (!/%[0-9A-Fa-f]/.test(part)) {
       part = encodeURI(part).replace(/%5B/g, "[").replace(/%5D/g, "]");
     }
     return part;
   }).join("");
 }
-function encodeUnreserved(str2) {
-  return encodeURIComponent(str2).replace(/[!'()*]/g, function(c) {
+function encodeUnreserved(str) {
+  return encodeURIComponent(str).replace(/[!'()*]/g, function(c) {
     return "%" + c.charCodeAt(0).toString(16).toUpperCase();
   });
 }
@@ -16204,8 +21627,8 @@ var require_dist2 = __commonJS({
       C.prototype = /* @__PURE__ */ Object.create(null);
       return C;
     })();
-    function format(obj2) {
-      const { type, parameters } = obj2;
+    function format(obj) {
+      const { type, parameters } = obj;
       if (!type || !TYPE_REGEXP.test(type)) {
         throw new TypeError(`Invalid type: ${type}`);
       }
@@ -16289,9 +21712,9 @@ var require_dist2 = __commonJS({
       }
       return { type, index: index2, parameters };
     }
-    function skipValue(str2, index2, len, stopChar) {
+    function skipValue(str, index2, len, stopChar) {
       while (index2 < len) {
-        const code = str2.charCodeAt(index2);
+        const code = str.charCodeAt(index2);
         if (code === SEMI || code === stopChar)
           break;
         index2++;
@@ -16316,12 +21739,12 @@ var require_dist2 = __commonJS({
       }
       return end;
     }
-    function qstring(str2) {
-      if (TOKEN_REGEXP.test(str2))
-        return str2;
-      if (TEXT_REGEXP.test(str2))
-        return `"${str2.replace(QUOTE_REGEXP, "\\$&")}"`;
-      throw new TypeError(`Invalid parameter value: ${str2}`);
+    function qstring(str) {
+      if (TOKEN_REGEXP.test(str))
+        return str;
+      if (TEXT_REGEXP.test(str))
+        return `"${str.replace(QUOTE_REGEXP, "\\$&")}"`;
+      throw new TypeError(`Invalid parameter value: ${str}`);
     }
   }
 });
@@ -19917,9 +25340,9 @@ var init_endpoints_to_methods = __esm({
       set(target, methodName, value) {
         return target.cache[methodName] = value;
       },
-      get({ octokit, scope, cache: cache3 }, methodName) {
-        if (cache3[methodName]) {
-          return cache3[methodName];
+      get({ octokit, scope, cache: cache2 }, methodName) {
+        if (cache2[methodName]) {
+          return cache2[methodName];
         }
         const method = endpointMethodsMap.get(scope).get(methodName);
         if (!method) {
@@ -19927,7 +25350,7 @@ var init_endpoints_to_methods = __esm({
         }
         const { endpointDefaults, decorations } = method;
         if (decorations) {
-          cache3[methodName] = decorate(
+          cache2[methodName] = decorate(
             octokit,
             scope,
             methodName,
@@ -19935,9 +25358,9 @@ var init_endpoints_to_methods = __esm({
             decorations
           );
         } else {
-          cache3[methodName] = octokit.request.defaults(endpointDefaults);
+          cache2[methodName] = octokit.request.defaults(endpointDefaults);
         }
-        return cache3[methodName];
+        return cache2[methodName];
       }
     };
   }
@@ -19978,10 +25401,10 @@ var require_light = __commonJS({
         return n && n["default"] || n;
       }
       var load2 = function(received, defaults, onto = {}) {
-        var k, ref, v;
+        var k, ref2, v;
         for (k in defaults) {
           v = defaults[k];
-          onto[k] = (ref = received[k]) != null ? ref : v;
+          onto[k] = (ref2 = received[k]) != null ? ref2 : v;
         }
         return onto;
       };
@@ -20051,11 +25474,11 @@ var require_light = __commonJS({
           }
         }
         getArray() {
-          var node, ref, results;
+          var node, ref2, results;
           node = this._first;
           results = [];
           while (node != null) {
-            results.push((ref = node, node = node.next, ref.value));
+            results.push((ref2 = node, node = node.next, ref2.value));
           }
           return results;
         }
@@ -20068,14 +25491,14 @@ var require_light = __commonJS({
           return void 0;
         }
         debug() {
-          var node, ref, ref1, ref2, results;
+          var node, ref2, ref1, ref22, results;
           node = this._first;
           results = [];
           while (node != null) {
-            results.push((ref = node, node = node.next, {
-              value: ref.value,
-              prev: (ref1 = ref.prev) != null ? ref1.value : void 0,
-              next: (ref2 = ref.next) != null ? ref2.value : void 0
+            results.push((ref2 = node, node = node.next, {
+              value: ref2.value,
+              prev: (ref1 = ref2.prev) != null ? ref1.value : void 0,
+              next: (ref22 = ref2.next) != null ? ref22.value : void 0
             }));
           }
           return results;
@@ -20176,9 +25599,9 @@ var require_light = __commonJS({
           this.Events = new Events$1(this);
           this._length = 0;
           this._lists = (function() {
-            var j, ref, results;
+            var j, ref2, results;
             results = [];
-            for (i = j = 1, ref = num_priorities; 1 <= ref ? j <= ref : j >= ref; i = 1 <= ref ? ++j : --j) {
+            for (i = j = 1, ref2 = num_priorities; 1 <= ref2 ? j <= ref2 : j >= ref2; i = 1 <= ref2 ? ++j : --j) {
               results.push(new DLList$1((() => {
                 return this.incr();
               }), (() => {
@@ -20424,8 +25847,8 @@ var require_light = __commonJS({
           });
         }
         computePenalty() {
-          var ref;
-          return (ref = this.storeOptions.penalty) != null ? ref : 15 * this.storeOptions.minTime || 5e3;
+          var ref2;
+          return (ref2 = this.storeOptions.penalty) != null ? ref2 : 15 * this.storeOptions.minTime || 5e3;
         }
         async __updateSettings__(options) {
           await this.yieldLoop();
@@ -20586,20 +26009,20 @@ var require_light = __commonJS({
           return current != null;
         }
         jobStatus(id) {
-          var ref;
-          return (ref = this.status[this._jobs[id]]) != null ? ref : null;
+          var ref2;
+          return (ref2 = this.status[this._jobs[id]]) != null ? ref2 : null;
         }
         statusJobs(status) {
-          var k, pos, ref, results, v;
+          var k, pos, ref2, results, v;
           if (status != null) {
             pos = this.status.indexOf(status);
             if (pos < 0) {
               throw new BottleneckError$3(`status must be one of ${this.status.join(", ")}`);
             }
-            ref = this._jobs;
+            ref2 = this._jobs;
             results = [];
-            for (k in ref) {
-              v = ref[k];
+            for (k in ref2) {
+              v = ref2[k];
               if (v === pos) {
                 results.push(k);
               }
@@ -20703,8 +26126,8 @@ var require_light = __commonJS({
             }
           }
           key(key = "") {
-            var ref;
-            return (ref = this.instances[key]) != null ? ref : (() => {
+            var ref2;
+            return (ref2 = this.instances[key]) != null ? ref2 : (() => {
               var limiter;
               limiter = this.instances[key] = new this.Bottleneck(Object.assign(this.limiterOptions, {
                 id: `${this.id}-${key}`,
@@ -20728,11 +26151,11 @@ var require_light = __commonJS({
             return instance != null || deleted > 0;
           }
           limiters() {
-            var k, ref, results, v;
-            ref = this.instances;
+            var k, ref2, results, v;
+            ref2 = this.instances;
             results = [];
-            for (k in ref) {
-              v = ref[k];
+            for (k in ref2) {
+              v = ref2[k];
               results.push({
                 key: k,
                 limiter: v
@@ -20766,12 +26189,12 @@ var require_light = __commonJS({
             var base;
             clearInterval(this.interval);
             return typeof (base = this.interval = setInterval(async () => {
-              var e, k, ref, results, time, v;
+              var e, k, ref2, results, time, v;
               time = Date.now();
-              ref = this.instances;
+              ref2 = this.instances;
               results = [];
-              for (k in ref) {
-                v = ref[k];
+              for (k in ref2) {
+                v = ref2[k];
                 try {
                   if (await v._store.__groupCheck__(time)) {
                     results.push(this.deleteKey(k));
@@ -20794,9 +26217,9 @@ var require_light = __commonJS({
             }
           }
           disconnect(flush = true) {
-            var ref;
+            var ref2;
             if (!this.sharedConnection) {
-              return (ref = this.connection) != null ? ref.disconnect(flush) : void 0;
+              return (ref2 = this.connection) != null ? ref2.disconnect(flush) : void 0;
             }
           }
         }
@@ -20897,12 +26320,12 @@ var require_light = __commonJS({
               }
             }).call(this);
             this._queues.on("leftzero", () => {
-              var ref;
-              return (ref = this._store.heartbeat) != null ? typeof ref.ref === "function" ? ref.ref() : void 0 : void 0;
+              var ref2;
+              return (ref2 = this._store.heartbeat) != null ? typeof ref2.ref === "function" ? ref2.ref() : void 0 : void 0;
             });
             this._queues.on("zero", () => {
-              var ref;
-              return (ref = this._store.heartbeat) != null ? typeof ref.unref === "function" ? ref.unref() : void 0 : void 0;
+              var ref2;
+              return (ref2 = this._store.heartbeat) != null ? typeof ref2.unref === "function" ? ref2.unref() : void 0 : void 0;
             });
           }
           _validateOptions(options, invalid) {
@@ -21082,10 +26505,10 @@ var require_light = __commonJS({
               return this.Promise.resolve(null);
             }, this._registerLock.schedule(() => {
               return this._submitLock.schedule(() => {
-                var k, ref, v;
-                ref = this._scheduled;
-                for (k in ref) {
-                  v = ref[k];
+                var k, ref2, v;
+                ref2 = this._scheduled;
+                for (k in ref2) {
+                  v = ref2[k];
                   if (this.jobStatus(v.job.options.id) === "RUNNING") {
                     clearTimeout(v.timeout);
                     clearTimeout(v.expiration);
@@ -21152,9 +26575,9 @@ var require_light = __commonJS({
             }
           }
           submit(...args) {
-            var cb, fn, job, options, ref, ref1, task;
+            var cb, fn, job, options, ref2, ref1, task;
             if (typeof args[0] === "function") {
-              ref = args, [fn, ...args] = ref, [cb] = splice.call(args, -1);
+              ref2 = args, [fn, ...args] = ref2, [cb] = splice.call(args, -1);
               options = parser$5.load({}, this.jobDefaults);
             } else {
               ref1 = args, [options, fn, ...args] = ref1, [cb] = splice.call(args, -1);
@@ -21279,8 +26702,8 @@ var require_light = __commonJS({
         return Bottleneck3;
       }).call(commonjsGlobal);
       var Bottleneck_1 = Bottleneck2;
-      var lib2 = Bottleneck_1;
-      return lib2;
+      var lib3 = Bottleneck_1;
+      return lib3;
     }));
   }
 });
@@ -21413,8 +26836,8 @@ function routeMatcher(paths) {
   const regexes = paths.map(
     (path) => path.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
-  const regex22 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
-  return new RegExp(regex22, "i");
+  const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
+  return new RegExp(regex2, "i");
 }
 function throttling(octokit, octokitOptions) {
   const {
@@ -21535,7 +26958,7 @@ function throttling(octokit, octokitOptions) {
   });
   return {};
 }
-var import_light2, VERSION8, noop3, triggers_notification_paths_default, regex2, triggersNotification, groups, createGroups;
+var import_light2, VERSION8, noop3, triggers_notification_paths_default, regex, triggersNotification, groups, createGroups;
 var init_dist_bundle8 = __esm({
   "node_modules/@octokit/plugin-throttling/dist-bundle/index.js"() {
     import_light2 = __toESM(require_light(), 1);
@@ -21562,8 +26985,8 @@ var init_dist_bundle8 = __esm({
       "/teams/{team_id}/discussions",
       "/teams/{team_id}/discussions/{discussion_number}/comments"
     ];
-    regex2 = routeMatcher(triggers_notification_paths_default);
-    triggersNotification = regex2.test.bind(regex2);
+    regex = routeMatcher(triggers_notification_paths_default);
+    triggersNotification = regex.test.bind(regex);
     groups = {};
     createGroups = function(Bottleneck2, common) {
       groups.global = new Bottleneck2.Group({
@@ -22353,11 +27776,11 @@ function isPkcs1(privateKey) {
 function isOpenSsh(privateKey) {
   return privateKey.includes("-----BEGIN OPENSSH PRIVATE KEY-----");
 }
-function string2ArrayBuffer(str2) {
-  const buf = new ArrayBuffer(str2.length);
+function string2ArrayBuffer(str) {
+  const buf = new ArrayBuffer(str.length);
   const bufView = new Uint8Array(buf);
-  for (let i = 0, strLen = str2.length; i < strLen; i++) {
-    bufView[i] = str2.charCodeAt(i);
+  for (let i = 0, strLen = str.length; i < strLen; i++) {
+    bufView[i] = str.charCodeAt(i);
   }
   return buf;
 }
@@ -22381,8 +27804,8 @@ function base64encode(buffer) {
 function fromBase64(base64) {
   return base64.replace(/=/g, "").replace(/\+/g, "-").replace(/\//g, "_");
 }
-function base64encodeJSON(obj2) {
-  return fromBase64(btoa(JSON.stringify(obj2)));
+function base64encodeJSON(obj) {
+  return fromBase64(btoa(JSON.stringify(obj)));
 }
 var init_utils = __esm({
   "node_modules/universal-github-app-jwt/lib/utils.js"() {
@@ -22673,9 +28096,9 @@ function getCache() {
     1e3 * 60 * 59
   );
 }
-async function get2(cache3, options) {
+async function get2(cache2, options) {
   const cacheKey = optionsToCacheKey(options);
-  const result = await cache3.get(cacheKey);
+  const result = await cache2.get(cacheKey);
   if (!result) {
     return;
   }
@@ -22706,7 +28129,7 @@ async function get2(cache3, options) {
     repositorySelection
   };
 }
-async function set2(cache3, options, data) {
+async function set2(cache2, options, data) {
   const key = optionsToCacheKey(options);
   const permissionsString = options.permissions ? "" : Object.keys(data.permissions).map(
     (name) => `${name}${data.permissions[name] === "write" ? "!" : ""}`
@@ -22719,7 +28142,7 @@ async function set2(cache3, options, data) {
     permissionsString,
     data.singleFileName
   ].join("|");
-  await cache3.set(key, value);
+  await cache2.set(key, value);
 }
 function optionsToCacheKey({
   installationId,
@@ -22914,8 +28337,8 @@ function routeMatcher2(paths) {
   const regexes = paths.map(
     (p) => p.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
-  const regex3 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})$`;
-  return new RegExp(regex3, "i");
+  const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})$`;
+  return new RegExp(regex2, "i");
 }
 function requiresAppAuth(url) {
   return !!url && REGEX.test(url.split("?")[0]);
@@ -25399,7 +30822,6 @@ var init_github_client = __esm({
 var github_exports = {};
 __export(github_exports, {
   AUTHORS_QUERY: () => AUTHORS_QUERY,
-  GITHUB_FACT_USERS: () => GITHUB_FACT_USERS,
   NotFoundOnGitHub: () => NotFoundOnGitHub,
   REPO_QUERY: () => REPO_QUERY,
   githubRepoEvidence: () => githubRepoEvidence,
@@ -25412,8 +30834,8 @@ function reason(err) {
 async function githubRepoEvidence(client, slug, opts = {}) {
   const [owner, name] = slug.split("/");
   const failures = {};
-  const fail2 = (users, why2) => {
-    for (const k of users) failures[k] ??= why2;
+  const fail = (part, why2) => {
+    failures[part] ??= why2;
   };
   const now = opts.now ?? Date.now;
   const variables = {
@@ -25438,7 +30860,7 @@ async function githubRepoEvidence(client, slug, opts = {}) {
       gqlEarly?.catch(() => void 0);
       throw err;
     }
-    fail2(GITHUB_FACT_USERS.repo, `GitHub ${reason(err)}`);
+    fail("github/repo", `GitHub ${reason(err)}`);
   }
   const cachedData = gqlCached?.data;
   const branch = repo?.data.default_branch ?? cachedData?.repository?.defaultBranchRef?.name;
@@ -25457,7 +30879,7 @@ async function githubRepoEvidence(client, slug, opts = {}) {
     runs = await runsP;
   } catch (err) {
     if (err.name === "GitHubAuthError") throw err;
-    fail2(GITHUB_FACT_USERS.runs, `GitHub Actions runs: ${reason(err)}`);
+    fail("github/runs", `GitHub Actions runs: ${reason(err)}`);
   }
   const validators = { repo: repo?.etag ?? "", runs: runs?.etag ?? "" };
   const fresh = gqlCached !== void 0 && repo?.fromCache === true && (runsP === void 0 || runs?.fromCache === true) && gqlCached.validators?.repo === validators.repo && gqlCached.validators?.runs === validators.runs && now() - Date.parse(gqlCached.storedAt) < (opts.graphqlMaxAgeMs ?? 24 * 36e5);
@@ -25477,7 +30899,7 @@ async function githubRepoEvidence(client, slug, opts = {}) {
     }
   } catch (err) {
     if (err.name === "GitHubAuthError") throw err;
-    fail2(GITHUB_FACT_USERS.graphql, `GitHub GraphQL: ${reason(err)}`);
+    fail("github/graphql", `GitHub GraphQL: ${reason(err)}`);
     gql = void 0;
   }
   if (gql?.rateLimit) client.counter.rateLimitRemaining = Math.min(client.counter.rateLimitRemaining ?? Infinity, gql.rateLimit.remaining);
@@ -25514,7 +30936,7 @@ async function githubRepoEvidence(client, slug, opts = {}) {
       ev.authors = await authors(client, owner, name, opts.authorsSince, r.defaultBranchRef.target.history);
     } catch (err) {
       if (err.name === "GitHubAuthError") throw err;
-      failures["active-contributors"] ??= `GitHub commit authors: ${reason(err)}`;
+      fail("github/authors", `GitHub commit authors: ${reason(err)}`);
     }
   }
   return { evidence: ev, failures };
@@ -25602,7 +31024,7 @@ async function listOwnerRepos(client, owner) {
   }
   return list3.filter((r) => !r.archived && !r.fork).sort((a, b) => b.stargazers_count - a.stargazers_count || a.full_name.localeCompare(b.full_name)).map((r) => r.full_name);
 }
-var REPO_QUERY, AUTHORS_QUERY, GITHUB_FACT_USERS, NotFoundOnGitHub, COMMUNITY;
+var REPO_QUERY, AUTHORS_QUERY, NotFoundOnGitHub, COMMUNITY;
 var init_github = __esm({
   "src/evidence/online/github.ts"() {
     "use strict";
@@ -25652,11 +31074,6 @@ var init_github = __esm({
     } } }
   }
 }`;
-    GITHUB_FACT_USERS = {
-      repo: ["stars"],
-      runs: ["working-ci"],
-      graphql: ["working-ci", "ongoing-maintenance", "contributing", "code-of-conduct"]
-    };
     NotFoundOnGitHub = class extends Error {
       name = "NotFoundOnGitHub";
     };
@@ -25690,7 +31107,7 @@ async function githubTeamMembers(client, names) {
   const all = [...seen.values()];
   const results = await Promise.all(
     all.slice(0, MAX_TEAMS).map(async (team) => {
-      const m = TEAM.exec(team);
+      const m = TEAM3.exec(team);
       if (!m) return { team, reason: `@${team}: not a team name (expected @org/team)` };
       const [, org, slug] = m;
       const logins = [];
@@ -25720,21 +31137,20 @@ async function githubTeamMembers(client, names) {
   for (const t of all.slice(MAX_TEAMS)) out.unresolved[t] = `@${t}: not asked; only the first ${MAX_TEAMS} teams are resolved`;
   return out;
 }
-var MAX_TEAMS, PER_PAGE, MAX_PAGES, TEAM;
+var MAX_TEAMS, PER_PAGE, MAX_PAGES, TEAM3;
 var init_github_teams = __esm({
   "src/evidence/online/github-teams.ts"() {
     "use strict";
     MAX_TEAMS = 20;
     PER_PAGE = 100;
     MAX_PAGES = 10;
-    TEAM = /^@?([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9_.-]{1,100})$/;
+    TEAM3 = /^@?([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9_.-]{1,100})$/;
   }
 });
 
 // src/evidence/online/gitlab.ts
 var gitlab_exports = {};
 __export(gitlab_exports, {
-  GITLAB_FACT_USERS: () => GITLAB_FACT_USERS,
   GitLabAuthError: () => GitLabAuthError,
   gitlabRepoEvidence: () => gitlabRepoEvidence,
   listGitlabGroupProjects: () => listGitlabGroupProjects
@@ -25761,8 +31177,7 @@ async function gitlabRepoEvidence(path, opts) {
       throw new GitLabAuthError(`GitLab rejected the token from GITLAB_TOKEN (401) at ${base}; replace it, or run with --offline`);
     }
     if (err instanceof InputError) throw err;
-    for (const k of [...GITLAB_FACT_USERS.project, ...GITLAB_FACT_USERS.pipelines, ...GITLAB_FACT_USERS.releases])
-      failures[k] = `GitLab: ${err.message}`;
+    failures.gitlab = `GitLab: ${err.message}`;
     return { failures };
   }
   if (!project) return { failures };
@@ -25792,7 +31207,7 @@ async function gitlabRepoEvidence(path, opts) {
         }));
         if (ev.runs[0]) ev.lastRun = { conclusion: ev.runs[0].conclusion, at: ev.runs[0].at, url: ev.runs[0].url };
       } catch (err) {
-        for (const k of GITLAB_FACT_USERS.pipelines) failures[k] = `GitLab pipelines: ${err.message}`;
+        failures["gitlab/pipelines"] = `GitLab pipelines: ${err.message}`;
       }
     })(),
     (async () => {
@@ -25806,7 +31221,7 @@ async function gitlabRepoEvidence(path, opts) {
             url: r._links?.self ?? `${project.web_url}/-/releases/${encodeURIComponent(r.tag_name)}`
           };
       } catch (err) {
-        for (const k of GITLAB_FACT_USERS.releases) failures[k] = `GitLab releases: ${err.message}`;
+        failures["gitlab/releases"] = `GitLab releases: ${err.message}`;
       }
     })()
   ]);
@@ -25832,7 +31247,7 @@ async function listGitlabGroupProjects(group, opts) {
   }
   return out.sort((a, b) => b.stars - a.stars || a.path.localeCompare(b.path)).map((p) => p.path);
 }
-var GitLabAuthError, FINISHED, SPDX, GITLAB_FACT_USERS;
+var GitLabAuthError, FINISHED, SPDX;
 var init_gitlab = __esm({
   "src/evidence/online/gitlab.ts"() {
     "use strict";
@@ -25854,662 +31269,13 @@ var init_gitlab = __esm({
       unlicense: "Unlicense",
       isc: "ISC"
     };
-    GITLAB_FACT_USERS = { project: ["stars"], pipelines: ["working-ci"], releases: ["ongoing-maintenance"] };
-  }
-});
-
-// node_modules/@renovatebot/pep440/lib/version.js
-var require_version = __commonJS({
-  "node_modules/@renovatebot/pep440/lib/version.js"(exports, module) {
-    var VERSION_PATTERN = [
-      "v?",
-      "(?:",
-      /* */
-      "(?:(?<epoch>[0-9]+)!)?",
-      // epoch
-      /* */
-      "(?<release>[0-9]+(?:\\.[0-9]+)*)",
-      // release segment
-      /* */
-      "(?<pre>",
-      // pre-release
-      /*    */
-      "[-_\\.]?",
-      /*    */
-      "(?<pre_l>(a|b|c|rc|alpha|beta|pre|preview))",
-      /*    */
-      "[-_\\.]?",
-      /*    */
-      "(?<pre_n>[0-9]+)?",
-      /* */
-      ")?",
-      /* */
-      "(?<post>",
-      // post release
-      /*    */
-      "(?:-(?<post_n1>[0-9]+))",
-      /*    */
-      "|",
-      /*    */
-      "(?:",
-      /*        */
-      "[-_\\.]?",
-      /*        */
-      "(?<post_l>post|rev|r)",
-      /*        */
-      "[-_\\.]?",
-      /*        */
-      "(?<post_n2>[0-9]+)?",
-      /*    */
-      ")",
-      /* */
-      ")?",
-      /* */
-      "(?<dev>",
-      // dev release
-      /*    */
-      "[-_\\.]?",
-      /*    */
-      "(?<dev_l>dev)",
-      /*    */
-      "[-_\\.]?",
-      /*    */
-      "(?<dev_n>[0-9]+)?",
-      /* */
-      ")?",
-      ")",
-      "(?:\\+(?<local>[a-z0-9]+(?:[-_\\.][a-z0-9]+)*))?"
-      // local version
-    ].join("");
-    module.exports = {
-      VERSION_PATTERN,
-      valid: valid2,
-      clean,
-      explain,
-      parse: parse4,
-      stringify: stringify2
-    };
-    var validRegex = new RegExp("^" + VERSION_PATTERN + "$", "i");
-    function valid2(version) {
-      return validRegex.test(version) ? version : null;
-    }
-    var cleanRegex = new RegExp("^\\s*" + VERSION_PATTERN + "\\s*$", "i");
-    function clean(version) {
-      return stringify2(parse4(version, cleanRegex));
-    }
-    function parse4(version, regex3) {
-      const { groups: groups2 } = (regex3 || validRegex).exec(version) || {};
-      if (!groups2) {
-        return null;
-      }
-      const parsed = {
-        epoch: Number(groups2.epoch ? groups2.epoch : 0),
-        release: groups2.release.split(".").map(Number),
-        pre: normalize_letter_version(groups2.pre_l, groups2.pre_n),
-        post: normalize_letter_version(
-          groups2.post_l,
-          groups2.post_n1 || groups2.post_n2
-        ),
-        dev: normalize_letter_version(groups2.dev_l, groups2.dev_n),
-        local: parse_local_version(groups2.local)
-      };
-      return parsed;
-    }
-    function stringify2(parsed) {
-      if (!parsed) {
-        return null;
-      }
-      const { epoch, release, pre, post, dev, local } = parsed;
-      const parts = [];
-      if (epoch !== 0) {
-        parts.push(`${epoch}!`);
-      }
-      parts.push(release.join("."));
-      if (pre) {
-        parts.push(pre.join(""));
-      }
-      if (post) {
-        parts.push("." + post.join(""));
-      }
-      if (dev) {
-        parts.push("." + dev.join(""));
-      }
-      if (local) {
-        parts.push(`+${local}`);
-      }
-      return parts.join("");
-    }
-    function normalize_letter_version(letterIn, numberIn) {
-      let letter = letterIn;
-      let number = numberIn;
-      if (letter) {
-        if (!number) {
-          number = 0;
-        }
-        letter = letter.toLowerCase();
-        if (letter === "alpha") {
-          letter = "a";
-        } else if (letter === "beta") {
-          letter = "b";
-        } else if (["c", "pre", "preview"].includes(letter)) {
-          letter = "rc";
-        } else if (["rev", "r"].includes(letter)) {
-          letter = "post";
-        }
-        return [letter, Number(number)];
-      }
-      if (!letter && number) {
-        letter = "post";
-        return [letter, Number(number)];
-      }
-      return null;
-    }
-    function parse_local_version(local) {
-      if (local) {
-        return local.split(/[._-]/).map(
-          (part) => Number.isNaN(Number(part)) ? part.toLowerCase() : Number(part)
-        );
-      }
-      return null;
-    }
-    function explain(version) {
-      const parsed = parse4(version);
-      if (!parsed) {
-        return parsed;
-      }
-      const { epoch, release, pre, post, dev, local } = parsed;
-      let base_version = "";
-      if (epoch !== 0) {
-        base_version += epoch + "!";
-      }
-      base_version += release.join(".");
-      const is_prerelease = Boolean(dev || pre);
-      const is_devrelease = Boolean(dev);
-      const is_postrelease = Boolean(post);
-      return {
-        epoch,
-        release,
-        pre,
-        post: post ? post[1] : post,
-        dev: dev ? dev[1] : dev,
-        local: local ? local.join(".") : local,
-        public: stringify2(parsed).split("+", 1)[0],
-        base_version,
-        is_prerelease,
-        is_devrelease,
-        is_postrelease
-      };
-    }
-  }
-});
-
-// node_modules/@renovatebot/pep440/lib/operator.js
-var require_operator = __commonJS({
-  "node_modules/@renovatebot/pep440/lib/operator.js"(exports, module) {
-    var { parse: parse4 } = require_version();
-    module.exports = {
-      compare: compare2,
-      rcompare,
-      lt,
-      le,
-      eq,
-      ne,
-      ge,
-      gt,
-      "<": lt,
-      "<=": le,
-      "==": eq,
-      "!=": ne,
-      ">=": ge,
-      ">": gt,
-      "===": arbitrary
-    };
-    function lt(version, other) {
-      return compare2(version, other) < 0;
-    }
-    function le(version, other) {
-      return compare2(version, other) <= 0;
-    }
-    function eq(version, other) {
-      return compare2(version, other) === 0;
-    }
-    function ne(version, other) {
-      return compare2(version, other) !== 0;
-    }
-    function ge(version, other) {
-      return compare2(version, other) >= 0;
-    }
-    function gt(version, other) {
-      return compare2(version, other) > 0;
-    }
-    function arbitrary(version, other) {
-      return version.toLowerCase() === other.toLowerCase();
-    }
-    function compare2(version, other) {
-      const parsedVersion = parse4(version);
-      const parsedOther = parse4(other);
-      const keyVersion = calculateKey(parsedVersion);
-      const keyOther = calculateKey(parsedOther);
-      return pyCompare(keyVersion, keyOther);
-    }
-    function rcompare(version, other) {
-      return -compare2(version, other);
-    }
-    function pyCompare(elemIn, otherIn) {
-      let elem = elemIn;
-      let other = otherIn;
-      if (elem === other) {
-        return 0;
-      }
-      if (Array.isArray(elem) !== Array.isArray(other)) {
-        elem = Array.isArray(elem) ? elem : [elem];
-        other = Array.isArray(other) ? other : [other];
-      }
-      if (Array.isArray(elem)) {
-        const len = Math.min(elem.length, other.length);
-        for (let i = 0; i < len; i += 1) {
-          const res = pyCompare(elem[i], other[i]);
-          if (res !== 0) {
-            return res;
-          }
-        }
-        return elem.length - other.length;
-      }
-      if (elem === -Infinity || other === Infinity) {
-        return -1;
-      }
-      if (elem === Infinity || other === -Infinity) {
-        return 1;
-      }
-      return elem < other ? -1 : 1;
-    }
-    function calculateKey(input2) {
-      const { epoch } = input2;
-      let { release, pre, post, local, dev } = input2;
-      release = release.concat();
-      release.reverse();
-      while (release.length && release[0] === 0) {
-        release.shift();
-      }
-      release.reverse();
-      if (!pre && !post && dev) pre = -Infinity;
-      else if (!pre) pre = Infinity;
-      if (!post) post = -Infinity;
-      if (!dev) dev = Infinity;
-      if (!local) {
-        local = -Infinity;
-      } else {
-        local = local.map(
-          (i) => Number.isNaN(Number(i)) ? [-Infinity, i] : [Number(i), ""]
-        );
-      }
-      return [epoch, release, pre, post, dev, local];
-    }
-  }
-});
-
-// node_modules/@renovatebot/pep440/lib/specifier.js
-var require_specifier = __commonJS({
-  "node_modules/@renovatebot/pep440/lib/specifier.js"(exports, module) {
-    var { VERSION_PATTERN, explain: explainVersion } = require_version();
-    var Operator = require_operator();
-    var RANGE_PATTERN = [
-      "(?<operator>(===|~=|==|!=|<=|>=|<|>))",
-      "\\s*",
-      "(",
-      /*  */
-      "(?<version>(?:" + VERSION_PATTERN.replace(/\?<\w+>/g, "?:") + "))",
-      /*  */
-      "(?<prefix>\\.\\*)?",
-      /*  */
-      "|",
-      /*  */
-      "(?<legacy>[^,;\\s)]+)",
-      ")"
-    ].join("");
-    module.exports = {
-      RANGE_PATTERN,
-      parse: parse4,
-      satisfies: satisfies2,
-      filter,
-      validRange: validRange2,
-      maxSatisfying,
-      minSatisfying
-    };
-    var isEqualityOperator = (op) => ["==", "!=", "==="].includes(op);
-    var rangeRegex = new RegExp("^" + RANGE_PATTERN + "$", "i");
-    function parse4(ranges) {
-      if (!ranges.trim()) {
-        return [];
-      }
-      const specifiers = ranges.split(",").map((range) => rangeRegex.exec(range.trim()) || {}).map(({ groups: groups2 }) => {
-        if (!groups2) {
-          return null;
-        }
-        let { ...spec } = groups2;
-        const { operator, version, prefix, legacy } = groups2;
-        if (version) {
-          spec = { ...spec, ...explainVersion(version) };
-          if (operator === "~=") {
-            if (spec.release.length < 2) {
-              return null;
-            }
-          }
-          if (!isEqualityOperator(operator) && spec.local) {
-            return null;
-          }
-          if (prefix) {
-            if (!isEqualityOperator(operator) || spec.dev || spec.local) {
-              return null;
-            }
-          }
-        }
-        if (legacy && operator !== "===") {
-          return null;
-        }
-        return spec;
-      });
-      if (specifiers.filter(Boolean).length !== specifiers.length) {
-        return null;
-      }
-      return specifiers;
-    }
-    function filter(versions, specifier, options = {}) {
-      const filtered = pick(versions, specifier, options);
-      if (filtered.length === 0 && options.prereleases === void 0) {
-        return pick(versions, specifier, { prereleases: true });
-      }
-      return filtered;
-    }
-    function maxSatisfying(versions, range, options) {
-      const found = filter(versions, range, options).sort(Operator.compare);
-      return found.length === 0 ? null : found[found.length - 1];
-    }
-    function minSatisfying(versions, range, options) {
-      const found = filter(versions, range, options).sort(Operator.compare);
-      return found.length === 0 ? null : found[0];
-    }
-    function pick(versions, specifier, options) {
-      const parsed = parse4(specifier);
-      if (!parsed) {
-        return [];
-      }
-      return versions.filter((version) => {
-        const explained = explainVersion(version);
-        if (!parsed.length) {
-          return explained && !(explained.is_prerelease && !options.prereleases);
-        }
-        return parsed.reduce((pass, spec) => {
-          if (!pass) {
-            return false;
-          }
-          return contains({ ...spec, ...options }, { version, explained });
-        }, true);
-      });
-    }
-    function satisfies2(version, specifier, options = {}) {
-      const filtered = pick([version], specifier, options);
-      return filtered.length === 1;
-    }
-    function arrayStartsWith(array, prefix) {
-      if (prefix.length > array.length) {
-        return false;
-      }
-      for (let i = 0; i < prefix.length; i += 1) {
-        if (prefix[i] !== array[i]) {
-          return false;
-        }
-      }
-      return true;
-    }
-    function contains(specifier, input2) {
-      const { explained } = input2;
-      let { version } = input2;
-      const { ...spec } = specifier;
-      if (spec.prereleases === void 0) {
-        spec.prereleases = spec.is_prerelease;
-      }
-      if (explained && explained.is_prerelease && !spec.prereleases) {
-        return false;
-      }
-      if (spec.operator === "~=") {
-        let compatiblePrefix = spec.release.slice(0, -1).concat("*").join(".");
-        if (spec.epoch) {
-          compatiblePrefix = spec.epoch + "!" + compatiblePrefix;
-        }
-        return satisfies2(version, `>=${spec.version}, ==${compatiblePrefix}`, {
-          prereleases: spec.prereleases
-        });
-      }
-      if (spec.prefix) {
-        const isMatching = explained.epoch === spec.epoch && arrayStartsWith(explained.release, spec.release);
-        const isEquality = spec.operator !== "!=";
-        return isEquality ? isMatching : !isMatching;
-      }
-      if (explained) {
-        if (explained.local && spec.version) {
-          version = explained.public;
-          spec.version = explainVersion(spec.version).public;
-        }
-      }
-      if (spec.operator === "<" || spec.operator === ">") {
-        if (Operator.eq(spec.release.join("."), explained.release.join("."))) {
-          return false;
-        }
-      }
-      const op = Operator[spec.operator];
-      return op(version, spec.version || spec.legacy);
-    }
-    function validRange2(specifier) {
-      return Boolean(parse4(specifier));
-    }
-  }
-});
-
-// node_modules/@renovatebot/pep440/lib/semantic.js
-var require_semantic = __commonJS({
-  "node_modules/@renovatebot/pep440/lib/semantic.js"(exports, module) {
-    var { explain, parse: parse4, stringify: stringify2 } = require_version();
-    module.exports = {
-      major,
-      minor,
-      patch,
-      inc
-    };
-    function major(input2) {
-      const version = explain(input2);
-      if (!version) {
-        throw new TypeError("Invalid Version: " + input2);
-      }
-      return version.release[0];
-    }
-    function minor(input2) {
-      const version = explain(input2);
-      if (!version) {
-        throw new TypeError("Invalid Version: " + input2);
-      }
-      if (version.release.length < 2) {
-        return 0;
-      }
-      return version.release[1];
-    }
-    function patch(input2) {
-      const version = explain(input2);
-      if (!version) {
-        throw new TypeError("Invalid Version: " + input2);
-      }
-      if (version.release.length < 3) {
-        return 0;
-      }
-      return version.release[2];
-    }
-    function inc(input2, release, preReleaseIdentifier) {
-      let identifier = preReleaseIdentifier || `a`;
-      const version = parse4(input2);
-      if (!version) {
-        return null;
-      }
-      if (!["a", "b", "c", "rc", "alpha", "beta", "pre", "preview"].includes(
-        identifier
-      )) {
-        return null;
-      }
-      switch (release) {
-        case "premajor":
-          {
-            const [majorVersion] = version.release;
-            version.release.fill(0);
-            version.release[0] = majorVersion + 1;
-          }
-          version.pre = [identifier, 0];
-          delete version.post;
-          delete version.dev;
-          delete version.local;
-          break;
-        case "preminor":
-          {
-            const [majorVersion, minorVersion = 0] = version.release;
-            version.release.fill(0);
-            version.release[0] = majorVersion;
-            version.release[1] = minorVersion + 1;
-          }
-          version.pre = [identifier, 0];
-          delete version.post;
-          delete version.dev;
-          delete version.local;
-          break;
-        case "prepatch":
-          {
-            const [majorVersion, minorVersion = 0, patchVersion = 0] = version.release;
-            version.release.fill(0);
-            version.release[0] = majorVersion;
-            version.release[1] = minorVersion;
-            version.release[2] = patchVersion + 1;
-          }
-          version.pre = [identifier, 0];
-          delete version.post;
-          delete version.dev;
-          delete version.local;
-          break;
-        case "prerelease":
-          if (version.pre === null) {
-            const [majorVersion, minorVersion = 0, patchVersion = 0] = version.release;
-            version.release.fill(0);
-            version.release[0] = majorVersion;
-            version.release[1] = minorVersion;
-            version.release[2] = patchVersion + 1;
-            version.pre = [identifier, 0];
-          } else {
-            if (preReleaseIdentifier === void 0 && version.pre !== null) {
-              [identifier] = version.pre;
-            }
-            const [letter, number] = version.pre;
-            if (letter === identifier) {
-              version.pre = [letter, number + 1];
-            } else {
-              version.pre = [identifier, 0];
-            }
-          }
-          delete version.post;
-          delete version.dev;
-          delete version.local;
-          break;
-        case "major":
-          if (version.release.slice(1).some((value) => value !== 0) || version.pre === null) {
-            const [majorVersion] = version.release;
-            version.release.fill(0);
-            version.release[0] = majorVersion + 1;
-          }
-          delete version.pre;
-          delete version.post;
-          delete version.dev;
-          delete version.local;
-          break;
-        case "minor":
-          if (version.release.slice(2).some((value) => value !== 0) || version.pre === null) {
-            const [majorVersion, minorVersion = 0] = version.release;
-            version.release.fill(0);
-            version.release[0] = majorVersion;
-            version.release[1] = minorVersion + 1;
-          }
-          delete version.pre;
-          delete version.post;
-          delete version.dev;
-          delete version.local;
-          break;
-        case "patch":
-          if (version.release.slice(3).some((value) => value !== 0) || version.pre === null) {
-            const [majorVersion, minorVersion = 0, patchVersion = 0] = version.release;
-            version.release.fill(0);
-            version.release[0] = majorVersion;
-            version.release[1] = minorVersion;
-            version.release[2] = patchVersion + 1;
-          }
-          delete version.pre;
-          delete version.post;
-          delete version.dev;
-          delete version.local;
-          break;
-        default:
-          return null;
-      }
-      return stringify2(version);
-    }
-  }
-});
-
-// node_modules/@renovatebot/pep440/index.js
-var require_pep440 = __commonJS({
-  "node_modules/@renovatebot/pep440/index.js"(exports, module) {
-    var { valid: valid2, clean, explain, parse: parse4 } = require_version();
-    var { lt, le, eq, ne, ge, gt, compare: compare2, rcompare } = require_operator();
-    var {
-      filter,
-      maxSatisfying,
-      minSatisfying,
-      RANGE_PATTERN,
-      satisfies: satisfies2,
-      validRange: validRange2
-    } = require_specifier();
-    var { major, minor, patch, inc } = require_semantic();
-    module.exports = {
-      // version
-      valid: valid2,
-      clean,
-      explain,
-      parse: parse4,
-      // operator
-      lt,
-      le,
-      lte: le,
-      eq,
-      ne,
-      neq: ne,
-      ge,
-      gte: ge,
-      gt,
-      compare: compare2,
-      rcompare,
-      // range
-      filter,
-      maxSatisfying,
-      minSatisfying,
-      RANGE_PATTERN,
-      satisfies: satisfies2,
-      validRange: validRange2,
-      // semantic
-      major,
-      minor,
-      patch,
-      inc
-    };
   }
 });
 
 // src/evidence/online/pypi.ts
 var pypi_exports = {};
 __export(pypi_exports, {
-  latestRelease: () => latestRelease,
+  latestRelease: () => latestRelease2,
   linksBack: () => linksBack,
   normalizeName: () => normalizeName2,
   pypiEvidence: () => pypiEvidence,
@@ -26526,12 +31292,12 @@ function isPre(v) {
   );
 }
 function byVersionDesc(a, b) {
-  const va = (0, import_pep440.valid)(a) !== null;
-  const vb = (0, import_pep440.valid)(b) !== null;
-  if (va && vb) return (0, import_pep440.compare)(b, a);
+  const va = (0, import_pep4402.valid)(a) !== null;
+  const vb = (0, import_pep4402.valid)(b) !== null;
+  if (va && vb) return (0, import_pep4402.compare)(b, a);
   return va ? -1 : vb ? 1 : b.localeCompare(a);
 }
-function latestRelease(releases2) {
+function latestRelease2(releases2) {
   const live = Object.entries(releases2).map(([version, files]) => ({ version, files: files.filter((f) => !f.yanked) })).filter((r) => r.files.length > 0).sort((a, b) => byVersionDesc(a.version, b.version));
   return live.find((r) => !isPre(r.version)) ?? live[0];
 }
@@ -26577,7 +31343,7 @@ async function pypiEvidence(distribution, opts) {
   if (answer.status === 404 || answer.status === 410 || !answer.data?.info) return { distribution, exists: false };
   const project = answer.data;
   const releases2 = project.releases ?? { [project.info.version]: project.urls ?? [] };
-  const latest = latestRelease(releases2);
+  const latest = latestRelease2(releases2);
   const url = `${base === "https://pypi.org" ? "https://pypi.org" : base}/project/${name}/`;
   if (!latest) return { distribution, exists: true, url, allYanked: Object.keys(releases2).length > 0 };
   const out = { distribution, exists: true, url, latest: latest.version };
@@ -26623,11 +31389,11 @@ async function torchReleasesFromPypi(opts) {
   }
   return out.sort((a, b) => a.date < b.date ? 1 : a.date > b.date ? -1 : 0);
 }
-var import_pep440;
+var import_pep4402;
 var init_pypi = __esm({
   "src/evidence/online/pypi.ts"() {
     "use strict";
-    import_pep440 = __toESM(require_pep440(), 1);
+    import_pep4402 = __toESM(require_pep440(), 1);
     init_http_cache();
   }
 });
@@ -26675,6 +31441,94 @@ var init_conda2 = __esm({
   }
 });
 
+// src/evidence/online/bestpractices.ts
+var bestpractices_exports = {};
+__export(bestpractices_exports, {
+  DEFAULT_BESTPRACTICES_URL: () => DEFAULT_BESTPRACTICES_URL,
+  bestPracticesEvidence: () => bestPracticesEvidence,
+  findBadgeProject: () => findBadgeProject
+});
+function findBadgeProject(text2) {
+  const lines = text2.split("\n");
+  for (const [i, line] of lines.entries()) {
+    const m = BADGE_LINK.exec(line);
+    if (m) return { projectId: Number(m[1]), line: i + 1 };
+  }
+  return void 0;
+}
+async function bestPracticesEvidence(found, opts) {
+  const base = (opts.baseUrl ?? DEFAULT_BESTPRACTICES_URL).replace(/\/+$/, "");
+  const url = `${base}/projects/${found.projectId}.json`;
+  const out = { projectId: found.projectId, foundIn: found.foundIn, url };
+  const answer = await getJson(url, {
+    cache: opts.cache,
+    counter: opts.counter,
+    ...opts.retryBaseMs !== void 0 ? { retryBaseMs: opts.retryBaseMs } : {},
+    ...opts.fetch ? { fetch: opts.fetch } : {}
+  });
+  if (answer.status === 404 || answer.status === 410) return { ...out, notFound: true };
+  const d = answer.data;
+  if (!d || typeof d !== "object" || typeof d.badge_level !== "string") {
+    throw new Error(`${url} did not say the badge level (no badge_level field)`);
+  }
+  return {
+    ...out,
+    badgeLevel: d.badge_level,
+    ...typeof d.tiered_percentage === "number" ? { tieredPercentage: d.tiered_percentage } : {},
+    ...typeof d.name === "string" && d.name ? { name: d.name } : {},
+    ...typeof d.repo_url === "string" && d.repo_url ? { repoUrl: d.repo_url } : {}
+  };
+}
+var DEFAULT_BESTPRACTICES_URL, BADGE_LINK;
+var init_bestpractices = __esm({
+  "src/evidence/online/bestpractices.ts"() {
+    "use strict";
+    init_http_cache();
+    DEFAULT_BESTPRACTICES_URL = "https://www.bestpractices.dev";
+    BADGE_LINK = /\b(?:www\.)?(?:bestpractices\.dev|bestpractices\.coreinfrastructure\.org)\/(?:[a-z]{2}(?:-[A-Za-z]{2,4})?\/)?projects\/(\d{1,9})\b/i;
+  }
+});
+
+// src/evidence/online/github-users.ts
+var github_users_exports = {};
+__export(github_users_exports, {
+  MAX_PROFILES: () => MAX_PROFILES,
+  githubProfileCompanies: () => githubProfileCompanies
+});
+async function githubProfileCompanies(client, logins) {
+  const unique = [...new Set(logins.map((l) => l.toLowerCase()))].sort();
+  const out = { companies: {}, asked: 0, unresolved: {} };
+  const asked = unique.slice(0, MAX_PROFILES);
+  const answers = await Promise.all(
+    asked.map(async (login) => {
+      try {
+        const { data } = await client.get("GET /users/{username}", { username: login });
+        return { login, company: typeof data?.company === "string" ? data.company.trim() : "" };
+      } catch (err) {
+        if (err.name === "GitHubAuthError") throw err;
+        const e = err;
+        return { login, reason: e.status === 404 ? "no such GitHub user" : e.message ?? String(err) };
+      }
+    })
+  );
+  for (const a of answers) {
+    if (a.reason !== void 0) out.unresolved[a.login] = a.reason;
+    else {
+      out.asked++;
+      if (a.company) out.companies[a.login] = a.company;
+    }
+  }
+  for (const l of unique.slice(MAX_PROFILES)) out.unresolved[l] = `not asked; only ${MAX_PROFILES} profiles are read per check`;
+  return out;
+}
+var MAX_PROFILES;
+var init_github_users = __esm({
+  "src/evidence/online/github-users.ts"() {
+    "use strict";
+    MAX_PROFILES = 50;
+  }
+});
+
 // src/evidence/online/index.ts
 var online_exports = {};
 __export(online_exports, {
@@ -26682,7 +31536,9 @@ __export(online_exports, {
   baseUrlsFromEnv: () => baseUrlsFromEnv,
   createOnlineSession: () => createOnlineSession,
   credentialsFrom: () => credentialsFrom,
+  gatherBestPractices: () => gatherBestPractices,
   gatherOnline: () => gatherOnline,
+  gatherProfileCompanies: () => gatherProfileCompanies,
   githubClientOf: () => githubClientOf,
   listOwnerRepositories: () => listOwnerRepositories
 });
@@ -26692,6 +31548,7 @@ function baseUrlsFromEnv(env = process.env) {
   if (env.STEWARD_GITLAB_API_URL) out.gitlab = env.STEWARD_GITLAB_API_URL;
   if (env.STEWARD_PYPI_URL) out.pypi = env.STEWARD_PYPI_URL;
   if (env.STEWARD_CONDA_API_URL) out.conda = env.STEWARD_CONDA_API_URL;
+  if (env.STEWARD_BESTPRACTICES_URL) out.bestpractices = env.STEWARD_BESTPRACTICES_URL;
   return out;
 }
 function createOnlineSession(opts = {}) {
@@ -26707,7 +31564,8 @@ function createOnlineSession(opts = {}) {
       github: new SourceCounter("github"),
       gitlab: new SourceCounter("gitlab"),
       pypi: new SourceCounter("pypi"),
-      conda: new SourceCounter("conda")
+      conda: new SourceCounter("conda"),
+      bestpractices: new SourceCounter("bestpractices")
     }
   };
 }
@@ -26764,7 +31622,7 @@ async function gatherOnline(target, python, opts = {}) {
           const { teams, unresolved } = await githubTeamMembers2(client, opts.teams);
           evidence.teams = teams;
           const reasons = Object.values(unresolved);
-          if (reasons.length) errors["core-maintainers"] ??= reasons.join("; ");
+          if (reasons.length) errors["github/teams"] ??= reasons.join("; ");
           detail = `teams: ${Object.keys(teams).length} resolved${reasons.length ? `, ${reasons.length} not (${reasons.join("; ")})` : ""}`;
         }
         credential = session.pool.size > 0 ? `${session.pool.size} credential${session.pool.size > 1 ? "s" : ""}` : "no token";
@@ -26778,7 +31636,7 @@ async function gatherOnline(target, python, opts = {}) {
       } catch (err) {
         if (err.name === "GitHubAuthError") throw err;
         const why2 = `GitHub: ${err.message}`;
-        for (const k of ["stars", "working-ci", "ongoing-maintenance", "contributing", "code-of-conduct"]) errors[k] ??= why2;
+        errors.github ??= why2;
         sources2.push(use(counter, before, { credential, error: why2 }));
       }
     } else {
@@ -26799,7 +31657,7 @@ async function gatherOnline(target, python, opts = {}) {
       } catch (err) {
         if (err.name === "GitLabAuthError") throw err;
         const why2 = `GitLab: ${err.message}`;
-        for (const k of ["stars", "working-ci", "ongoing-maintenance"]) errors[k] ??= why2;
+        errors.gitlab ??= why2;
         sources2.push(use(counter, before, { error: why2 }));
       }
     }
@@ -26823,8 +31681,8 @@ async function gatherOnline(target, python, opts = {}) {
     if (c.status === "fulfilled") online.conda = c.value;
     const pErr = p.status === "rejected" ? `PyPI: ${p.reason.message}` : void 0;
     const cErr = c.status === "rejected" ? `conda: ${c.reason.message}` : void 0;
-    const satisfied = online.pypi?.exists && online.pypi.wheel || online.conda?.exists;
-    if ((pErr || cErr) && !satisfied) errors.packages = [pErr, cErr].filter(Boolean).join("; ");
+    if (pErr) errors.pypi = pErr;
+    if (cErr) errors.conda = cErr;
     sources2.push(use(session.counters.pypi, pBefore, pErr ? { error: pErr } : {}));
     sources2.push(use(session.counters.conda, cBefore, cErr ? { error: cErr } : {}));
   })();
@@ -26858,6 +31716,52 @@ async function gatherOnline(target, python, opts = {}) {
   }
   return { online, sources: sources2, ...torchReleases ? { torchReleases } : {} };
 }
+async function gatherBestPractices(readme2, opts = {}) {
+  const { findBadgeProject: findBadgeProject2, bestPracticesEvidence: bestPracticesEvidence2 } = await Promise.resolve().then(() => (init_bestpractices(), bestpractices_exports));
+  const link = readme2 ? findBadgeProject2(readme2.text) : void 0;
+  if (!readme2 || !link)
+    return { bestPractices: {}, sources: [{ name: "bestpractices", detail: "no badge link in the README: nothing asked" }] };
+  const session = opts.session ?? createOnlineSession(opts);
+  const counter = session.counters.bestpractices;
+  const before = snap(counter);
+  const found = { projectId: link.projectId, foundIn: `${readme2.path}:${link.line}` };
+  try {
+    const bestPractices = await bestPracticesEvidence2(found, {
+      baseUrl: session.baseUrls.bestpractices,
+      cache: session.cache,
+      counter,
+      ...session.retryBaseMs !== void 0 ? { retryBaseMs: session.retryBaseMs } : {}
+    });
+    return { bestPractices, sources: [use(counter, before)] };
+  } catch (err) {
+    const why2 = `OpenSSF Best Practices: ${err.message}`;
+    return { bestPractices: found, error: why2, sources: [use(counter, before, { error: why2 })] };
+  }
+}
+async function gatherProfileCompanies(logins, opts = {}) {
+  if (logins.length === 0) return { companies: {}, sources: [] };
+  const session = opts.session ?? createOnlineSession(opts);
+  const counter = session.counters.github;
+  const before = snap(counter);
+  const { githubProfileCompanies: githubProfileCompanies2 } = await Promise.resolve().then(() => (init_github_users(), github_users_exports));
+  let r;
+  try {
+    r = await githubProfileCompanies2(await githubClientOf(session), logins);
+  } catch (err) {
+    if (err.name === "GitHubAuthError") throw err;
+    const why2 = `GitHub: ${err.message}`;
+    return { companies: {}, error: why2, sources: [use(counter, before, { error: why2 })] };
+  }
+  const missed = Object.keys(r.unresolved).length;
+  return {
+    companies: r.companies,
+    sources: [
+      use(counter, before, {
+        detail: `profiles: ${r.asked} read for their company, ${Object.keys(r.companies).length} name one${missed ? `, ${missed} not read` : ""}`
+      })
+    ]
+  };
+}
 async function listOwnerRepositories(host, owner, opts = {}) {
   const session = opts.session ?? createOnlineSession(opts);
   if (host === "github") {
@@ -26883,3656 +31787,10 @@ var init_online = __esm({
       github: "https://api.github.com",
       gitlab: "https://gitlab.com/api/v4",
       pypi: "https://pypi.org",
-      conda: "https://api.anaconda.org"
+      conda: "https://api.anaconda.org",
+      bestpractices: "https://www.bestpractices.dev"
     };
     snap = (c) => ({ requests: c.requests, notModified: c.notModified });
-  }
-});
-
-// src/evidence/python/torch.ts
-function stripLocal(v) {
-  return v.replace(/\+[A-Za-z0-9.]*$/, "");
-}
-function releaseParts(v) {
-  const m = /^v?(\d+(?:\.\d+)*)/.exec(v);
-  return m ? m[1].split(".").map(Number) : void 0;
-}
-function poetryClause(clause) {
-  const m = OPS.exec(clause);
-  const op = m[1] ?? "";
-  const v = stripLocal(m[2].trim());
-  if (v === "*" || op === "" && v === "") return "";
-  if (op === "^" || op === "~") {
-    const parts = releaseParts(v);
-    if (!parts) return void 0;
-    let upper;
-    if (op === "~") {
-      upper = parts.length === 1 ? [parts[0] + 1] : [parts[0], parts[1] + 1];
-    } else {
-      let i = parts.findIndex((p) => p !== 0);
-      if (i < 0) i = parts.length - 1;
-      upper = [...parts.slice(0, i), parts[i] + 1];
-    }
-    return `>=${v},<${upper.join(".")}`;
-  }
-  if (op === "" || op === "=") return v.endsWith("*") ? `==${v.replace(/\.?\*$/, "")}.*` : `==${v}`;
-  return `${op}${v}`;
-}
-function condaClause(clause) {
-  const m = OPS.exec(clause);
-  const op = m[1] ?? "";
-  let v = stripLocal(m[2].trim());
-  if (v === "*" || op === "" && v === "") return "";
-  const glob = v.endsWith("*");
-  v = v.replace(/\.?\*$/, "");
-  if (!v) return "";
-  if (op === "" || op === "=") return `==${v}.*`;
-  if (op === "==" || op === "!=") return glob ? `${op}${v}.*` : `${op}${v}`;
-  if (op === "^" || op === "~") return void 0;
-  return `${op}${v}`;
-}
-function toPep440(specifier, syntax = "pep440") {
-  const spec = specifier.trim();
-  if (spec.length > 1e3) return { error: `a ${spec.length}-character specifier is not a version constraint` };
-  if (spec.includes("{{") || spec.includes("${{") || spec.includes("{%")) {
-    return { error: `a template expression (${spec}) decides the version at build time` };
-  }
-  if (syntax === "pep440") {
-    const clauses = spec.split(",").map((c) => c.trim()).filter(Boolean);
-    const cleaned = clauses.map(stripLocal).join(",");
-    return (0, import_pep4402.validRange)(cleaned) ? { alternatives: [cleaned] } : { error: `\`${spec}\` is not a PEP 440 specifier` };
-  }
-  const alternatives = [];
-  for (const alt of spec.split(syntax === "poetry" ? /\|\|?/ : /\|/)) {
-    const clauses = alt.replace(/([<>=!~^]+)\s+/g, "$1").split(/[\s,]+/).filter(Boolean);
-    const out = [];
-    for (const c of clauses) {
-      const t = syntax === "poetry" ? poetryClause(c) : condaClause(c);
-      if (t === void 0) return { error: `\`${spec}\` is not a ${syntax} version constraint` };
-      if (t) out.push(t);
-    }
-    const joined = out.join(",");
-    if (!(0, import_pep4402.validRange)(joined)) return { error: `\`${spec}\` is not a ${syntax} version constraint` };
-    alternatives.push(joined);
-  }
-  return { alternatives };
-}
-function versionFromUrl(url) {
-  const m = /(?:^|\/)torch-(\d+(?:\.\d+)+)(?:[+%][^-]*)?-[^/]*\.whl(?:$|[?#])/i.exec(url);
-  return m ? m[1] : void 0;
-}
-function admittingVersion(alternatives, series2) {
-  for (const alt of alternatives) {
-    const candidates2 = /* @__PURE__ */ new Set([`${series2}.0`]);
-    for (const m of alt.matchAll(/\d+(?:\.\d+)*/g)) {
-      const parts = m[0].split(".").map(Number);
-      if (`${parts[0]}.${parts[1] ?? 0}` !== series2) continue;
-      const patch = parts[2] ?? 0;
-      candidates2.add(`${series2}.${patch}`).add(`${series2}.${patch + 1}`);
-    }
-    for (const v of candidates2) if ((0, import_pep4402.satisfies)(v, alt)) return v;
-  }
-  return void 0;
-}
-function isAuxiliary(d) {
-  return AUXILIARY_DIR.test(d.file);
-}
-function rankOf(d) {
-  if (d.optional) return 4;
-  if (/^(build-system|setup_requires|conda-recipe:(build|host))/.test(d.scope)) return 3;
-  if (d.scope.startsWith("conda-recipe")) return 1;
-  if (/(^|\/)(pyproject\.toml|setup\.cfg|setup\.py)$/.test(d.file)) return 0;
-  return 2;
-}
-function latestSeries(releases2, asOf, n) {
-  const day2 = asOf.toISOString().slice(0, 10);
-  const series2 = /* @__PURE__ */ new Map();
-  for (const r of releases2) {
-    if (typeof r?.date !== "string" || r.date.slice(0, 10) > day2) continue;
-    const parts = releaseParts(String(r.version));
-    if (!parts) continue;
-    const key = `${parts[0]}.${parts[1] ?? 0}`;
-    series2.set(key, [parts[0], parts[1] ?? 0]);
-  }
-  return [...series2.entries()].sort((a, b) => b[1][0] - a[1][0] || b[1][1] - a[1][1]).slice(0, Math.max(0, n)).map(([k]) => k);
-}
-function admissionOf(d, releases2) {
-  const out = { declaration: d, rank: rankOf(d), admitted: {}, via: {} };
-  let translation;
-  if (d.url !== void 0) {
-    const v = versionFromUrl(d.url);
-    translation = v ? { alternatives: [`==${v}`] } : { error: `a direct URL (${d.url}) names no torch version` };
-  } else {
-    translation = toPep440(d.specifier, d.syntax);
-  }
-  for (const r of releases2) {
-    if ("error" in translation) {
-      out.admitted[r] = null;
-      continue;
-    }
-    const v = admittingVersion(translation.alternatives, r);
-    out.admitted[r] = v !== void 0;
-    if (v) out.via[r] = v;
-  }
-  if ("error" in translation) out.error = translation.error;
-  return out;
-}
-function judgeTorchSupport(declarations, releaseList, asOf, n) {
-  const releases2 = latestSeries(releaseList, asOf, n);
-  const all = declarations.map((d) => admissionOf(d, releases2));
-  const primary = all.filter((a) => !isAuxiliary(a.declaration));
-  const best = Math.min(...primary.map((a) => a.rank));
-  const judged = primary.filter((a) => a.rank === best);
-  const admitted = {};
-  for (const r of releases2) {
-    const values = judged.map((a) => a.admitted[r]);
-    admitted[r] = values.includes(false) ? false : values.includes(null) ? null : true;
-  }
-  let outcome;
-  if (primary.length === 0) outcome = "undeclared";
-  else if (releases2.length < n || releases2.length === 0) outcome = "no-releases";
-  else if (admitted[releases2[0]] === false) outcome = "excludes-latest";
-  else if (releases2.some((r) => admitted[r] === false)) outcome = "excludes-older";
-  else if (releases2.some((r) => admitted[r] === null)) outcome = "indeterminate";
-  else outcome = "admits-all";
-  return { releases: releases2, declarations: all, judged, admitted, outcome, optionalOnly: judged.length > 0 && best === 4 };
-}
-function suggestSpecifier(d, releases2) {
-  const oldest = releases2[releases2.length - 1] ?? "2.0";
-  const fallback = `>=${oldest}`;
-  const t = d.url === void 0 ? toPep440(d.specifier, d.syntax) : void 0;
-  if (!t || "error" in t || t.alternatives.length !== 1) return fallback;
-  const kept = t.alternatives[0].split(",").filter((c) => /^(>=|>)/.test(c)).filter((c) => releases2.every((r) => admittingVersion([c], r) !== void 0));
-  const candidate = kept.join(",");
-  return candidate && releases2.every((r) => admittingVersion([candidate], r) !== void 0) ? candidate : fallback;
-}
-var import_pep4402, OPS;
-var init_torch = __esm({
-  "src/evidence/python/torch.ts"() {
-    "use strict";
-    import_pep4402 = __toESM(require_pep440(), 1);
-    init_choose();
-    OPS = /^(===|==|!=|~=|<=|>=|<|>|\^|~|=)?(.*)$/;
-  }
-});
-
-// src/requirements/torch-list.ts
-function nameOf(info) {
-  if (!info) return "the torch release list";
-  switch (info.why) {
-    case "bundled":
-      return "the bundled torch release list";
-    case "pypi":
-      return `PyPI's torch releases (${info.source})`;
-    case "user":
-      return `the refreshed torch release list ${info.source}`;
-    default:
-      return `the torch release list ${info.source}`;
-  }
-}
-function series(v) {
-  const m = /^(\d+)\.(\d+)/.exec(v);
-  return m ? [Number(m[1]), Number(m[2])] : void 0;
-}
-function namedVersions(specifier, url) {
-  if (url !== void 0) {
-    const v = versionFromUrl(url);
-    return v ? [v] : [];
-  }
-  const out = [];
-  for (const m of specifier.matchAll(/(===|==|~=|>=|<=|>|\^|~|=)?\s*v?(\d+\.\d+(?:\.\d+)?)/g)) {
-    const before = specifier.slice(Math.max(0, (m.index ?? 0) - 1), m.index ?? 0);
-    if (/[<!]/.test(before)) continue;
-    out.push(m[2]);
-  }
-  return out;
-}
-function torchListFacts(evidence, asOf) {
-  const info = evidence.torchReleaseList;
-  const name = nameOf(info);
-  const newest = [...evidence.torchReleases].sort((a, b) => a.date < b.date ? 1 : a.date > b.date ? -1 : 0)[0];
-  const known = newest ? series(newest.version) : void 0;
-  const unknown2 = /* @__PURE__ */ new Set();
-  if (known) {
-    for (const d of evidence.python.torch) {
-      for (const v of namedVersions(d.specifier, d.url)) {
-        const s = series(v);
-        if (s && (s[0] > known[0] || s[0] === known[0] && s[1] > known[1])) unknown2.add(v);
-      }
-    }
-  }
-  const facts = {
-    name,
-    ...info?.asOf ? { asOf: info.asOf } : {},
-    ...newest ? { newest } : {},
-    unknownVersions: [...unknown2]
-  };
-  const concerns = [];
-  if (info?.asOf && /^\d{4}-\d{2}-\d{2}/.test(info.asOf)) {
-    const age = Math.floor((asOf.getTime() - Date.parse(`${info.asOf.slice(0, 10)}T00:00:00Z`)) / 864e5);
-    if (age > STALE_LIST_DAYS)
-      concerns.push(
-        `${name} is from ${info.asOf.slice(0, 10)}, ${age} days before the evaluation date, longer than torch's usual release cadence, so newer releases may be missing`
-      );
-  }
-  if (unknown2.size > 0) {
-    concerns.push(
-      `the repository names torch ${[...unknown2].join(", ")}, which ${name} does not know (its newest is ${newest.version} of ${newest.date})`
-    );
-  }
-  if (concerns.length) facts.concern = concerns.join("; ");
-  return facts;
-}
-function describeList(f) {
-  const parts = [f.asOf ? `${f.name} of ${f.asOf.slice(0, 10)}` : f.name];
-  if (f.newest) parts.push(`(newest ${f.newest.version}, ${f.newest.date})`);
-  return parts.join(" ");
-}
-var STALE_LIST_DAYS, REFRESH_FIX;
-var init_torch_list = __esm({
-  "src/requirements/torch-list.ts"() {
-    "use strict";
-    init_torch();
-    STALE_LIST_DAYS = 122;
-    REFRESH_FIX = "Refresh the torch release list with `steward data refresh` (or check online, which asks PyPI) and check again.";
-  }
-});
-
-// src/requirements/pytorch-support.ts
-function where(d) {
-  return d.line !== void 0 ? `${d.file}:${d.line}` : d.file;
-}
-function written(d) {
-  const name = d.syntax === "conda" ? "pytorch" : "torch";
-  if (d.url !== void 0) return `${name} @ ${d.url}`;
-  if (!d.specifier) return `${name} (any version)`;
-  return d.syntax === "poetry" ? `${name} = "${d.specifier}"` : `${name}${/^[<>=!~]/.test(d.specifier) ? "" : " "}${d.specifier}`;
-}
-function list(items2) {
-  return items2.length <= 1 ? items2[0] ?? "" : `${items2.slice(0, -1).join(", ")} and ${items2[items2.length - 1]}`;
-}
-function describe(a) {
-  const d = a.declaration;
-  return {
-    declaredIn: where(d),
-    specifier: d.url !== void 0 ? `@ ${d.url}` : d.specifier,
-    scope: d.scope,
-    optional: d.optional,
-    ...d.marker ? { marker: d.marker } : {},
-    admitted: a.admitted,
-    ...a.error ? { unreadable: a.error } : {}
-  };
-}
-function torchMeasured(j) {
-  return {
-    declaredIn: j.judged.map((a) => where(a.declaration)),
-    specifier: j.judged.map((a) => a.declaration.url !== void 0 ? `@ ${a.declaration.url}` : a.declaration.specifier),
-    latest: j.releases,
-    admitted: j.admitted,
-    declarations: j.declarations.map(describe),
-    optionalOnly: j.optionalOnly
-  };
-}
-function torchRefs(j) {
-  const judged = new Set(j.judged);
-  const ordered = [...j.judged, ...j.declarations.filter((a) => !judged.has(a))];
-  return ordered.map((a) => {
-    const d = a.declaration;
-    const ref = { kind: "file", ref: d.file, detail: `${written(d)} [${d.scope}${d.marker ? `; ${d.marker}` : ""}]` };
-    if (d.line !== void 0) ref.line = d.line;
-    return ref;
-  });
-}
-function torchFix(j) {
-  const bad = j.judged.filter((a) => j.releases.some((r) => a.admitted[r] === false));
-  const parts = bad.map((a) => {
-    const suggestion = suggestSpecifier(a.declaration, j.releases);
-    const name = a.declaration.syntax === "conda" ? "pytorch" : "torch";
-    return `change ${written(a.declaration)} at ${where(a.declaration)} to \`${name}${suggestion}\``;
-  });
-  const first = parts.join("; ");
-  return `${first.charAt(0).toUpperCase()}${first.slice(1)}, so torch ${list(j.releases)} can be installed with the project, and test against them.`;
-}
-function evaluatePytorchSupport(j, n) {
-  const measured = torchMeasured(j);
-  const evidence = torchRefs(j);
-  const versions = list(j.releases);
-  const judgedText = list(j.judged.map((a) => `\`${written(a.declaration)}\` (${where(a.declaration)})`));
-  const others = j.declarations.length - j.judged.length;
-  const otherText = others > 0 ? `; ${others} other declaration${others === 1 ? "" : "s"} reported` : "";
-  const extras = j.optionalOnly ? " It is declared only as an optional extra or development dependency, which counts as declared." : "";
-  switch (j.outcome) {
-    case "undeclared": {
-      const aux = j.declarations.map((a) => where(a.declaration));
-      const auxText = aux.length ? ` (it appears only in files for docs, examples, baselines, benchmarks or tests: ${list(aux.slice(0, 3))}${aux.length > 3 ? " \u2026" : ""})` : "";
-      return {
-        status: "review",
-        summary: `torch is not declared in pyproject.toml, setup.cfg, setup.py, requirements*.txt, environment*.yml or a conda recipe${auxText}; a reviewer must confirm how users get PyTorch.`,
-        measured,
-        evidence,
-        fix: `Declare torch where the project lists its dependencies, e.g. \`torch>=${j.releases[j.releases.length - 1] ?? "2.0"}\` in pyproject.toml [project].dependencies (or an extra such as [project.optional-dependencies] torch = [...] for framework-agnostic libraries).`
-      };
-    }
-    case "no-releases":
-      return {
-        status: "unknown",
-        summary: `The torch release list holds ${j.releases.length} feature release${j.releases.length === 1 ? "" : "s"} on or before the evaluation date, fewer than the ${n} to judge; support cannot be told.`,
-        measured,
-        evidence,
-        fix: "Refresh the torch release list with `steward data refresh` (or pass one with --torch-releases) so it covers the evaluation date."
-      };
-    case "excludes-latest":
-      return {
-        status: "fail",
-        summary: `${judgedText} excludes torch ${j.releases[0]}, the latest release${otherText}.${extras}`,
-        measured,
-        evidence,
-        fix: torchFix(j)
-      };
-    case "excludes-older": {
-      const missing = j.releases.filter((r) => j.admitted[r] === false);
-      return {
-        status: "warn",
-        summary: `${judgedText} admits torch ${j.releases[0]} but not ${list(missing)}; the latest ${n} releases should both work${otherText}.${extras}`,
-        measured,
-        evidence,
-        fix: torchFix(j)
-      };
-    }
-    case "indeterminate": {
-      const why2 = j.judged.find((a) => a.error)?.error ?? "the specifier cannot be read";
-      return {
-        status: "review",
-        summary: `torch is declared (${judgedText}) but which versions it admits cannot be told: ${why2}${otherText}.`,
-        measured,
-        evidence,
-        fix: `Make sure the declared torch version range admits ${versions}, or state it in a requirements file a reader can check.`
-      };
-    }
-    case "admits-all":
-      return {
-        status: "pass",
-        summary: `${judgedText} admits torch ${versions}${otherText}.${extras}`,
-        measured,
-        evidence
-      };
-  }
-}
-function withReleaseList(o, list3) {
-  const measured = {
-    ...o.measured,
-    releaseList: { name: list3.name, asOf: list3.asOf ?? null, newest: list3.newest ?? null, unknownVersions: list3.unknownVersions }
-  };
-  const named = `Judged against ${describeList(list3)}.`;
-  if (!list3.concern) return { ...o, measured, summary: `${o.summary} ${named}` };
-  const verdict = o.status === "pass" || o.status === "warn" || o.status === "fail";
-  const concern = `${list3.concern.charAt(0).toUpperCase()}${list3.concern.slice(1)}.`;
-  return {
-    ...o,
-    status: verdict ? "review" : o.status,
-    summary: `${concern} ${o.summary} ${named}`,
-    measured,
-    fix: o.fix ? `${REFRESH_FIX} ${o.fix}` : REFRESH_FIX
-  };
-}
-var pytorchSupport;
-var init_pytorch_support = __esm({
-  "src/requirements/pytorch-support.ts"() {
-    "use strict";
-    init_torch();
-    init_torch_list();
-    pytorchSupport = {
-      meta: {
-        id: 1,
-        key: "pytorch-support",
-        title: "PyTorch support",
-        tac: "Project must demonstrate benefit to the pytorch community and be validated with the latest versions of PyTorch.",
-        automation: "partial",
-        measures: "`torch` is a declared dependency (pyproject dependencies, optional-dependencies, dependency-groups, Poetry; setup.cfg install_requires; literal lists in setup.py; requirements*.txt; environment*.yml; conda meta.yaml) and its specifier admits the latest {thresholds.supportedTorchReleases} feature releases of torch as of the evaluation date. Fails when the specifier excludes the latest release; review when torch is not declared at all."
-      },
-      evaluate(evidence, { policy, asOf }) {
-        const n = policy.thresholds.supportedTorchReleases;
-        const outcome = evaluatePytorchSupport(judgeTorchSupport(evidence.python.torch, evidence.torchReleases, asOf, n), n);
-        return withReleaseList(outcome, torchListFacts(evidence, asOf));
-      }
-    };
-  }
-});
-
-// src/requirements/working-ci.ts
-function runsOnChanges(w) {
-  return w.system !== "github-actions" || w.triggers.some((t) => CHANGE_EVENTS.has(t));
-}
-function declaredOs(evidence) {
-  const out = new Set(classifierOs(evidence.python.classifiers));
-  for (const p of evidence.online?.pypi?.wheelPlatforms ?? []) if (["linux", "macos", "windows"].includes(p)) out.add(p);
-  return [...out].sort();
-}
-function workflowRef(w) {
-  const detail = [
-    w.system,
-    w.triggers.length ? `on ${w.triggers.join(", ")}` : "no triggers read",
-    w.runners.length ? `runners ${w.runners.join("; ")}` : ""
-  ].filter(Boolean).join("; ");
-  return { kind: "file", ref: w.file, detail };
-}
-function evaluateWorkingCi(evidence) {
-  const ci = evidence.ci;
-  const hosted = evidence.online?.github ?? evidence.online?.gitlab;
-  const lastRun = hosted?.lastRun;
-  const declared = declaredOs(evidence);
-  const missingOs = declared.filter((o) => !ci.os.includes(o));
-  const onChanges = ci.workflows.filter(runsOnChanges);
-  const measured = {
-    systems: ci.systems,
-    workflows: ci.workflows.map((w) => w.file),
-    os: ci.os,
-    declaredOs: declared,
-    ...missingOs.length ? { missingOs } : {},
-    ...lastRun ? { lastRun } : {},
-    ...hosted?.runs?.length ? { runs: hosted.runs } : {}
-  };
-  const evidenceRefs = [...onChanges, ...ci.workflows.filter((w) => !onChanges.includes(w))].map(workflowRef);
-  if (lastRun)
-    evidenceRefs.unshift({ kind: "api", ref: lastRun.url, detail: `latest completed run: ${lastRun.conclusion} at ${lastRun.at}` });
-  const osNote = missingOs.length ? ` The project declares ${missingOs.join(", ")} (classifiers or wheels) but no CI runner runs on ${missingOs.length === 1 ? "it" : "them"}${ci.os.length ? ` (runners: ${ci.os.join(", ")})` : " (no runner OS could be read)"}.` : "";
-  const osFix = missingOs.length ? `Add ${missingOs.join(", ")} runners to the CI matrix (e.g. runs-on: \${{ matrix.os }} with ${missingOs.map((o) => o === "linux" ? "ubuntu-latest" : o === "macos" ? "macos-latest" : "windows-latest").join(", ")}), or drop the Operating System classifiers the project does not test.` : void 0;
-  const result = (status, summary, fix) => {
-    const fixes = [fix, osFix].filter(Boolean).join(" ");
-    return { status, summary: summary + osNote, measured, evidence: evidenceRefs, ...fixes ? { fix: fixes } : {} };
-  };
-  const runs = hosted?.runs?.length ? hosted.runs : lastRun ? [{ workflow: "", ...lastRun }] : [];
-  if (runs.length > 0) {
-    const label2 = (r) => `${r.workflow ? `${r.workflow}: ` : ""}${r.conclusion.toLowerCase()}, ${r.at.slice(0, 10)}`;
-    const failed = runs.filter((r) => FAILED.has(r.conclusion.toLowerCase()));
-    if (failed.length > 0) {
-      return result(
-        "fail",
-        `The latest completed CI run${failed.length === 1 ? "" : "s"} on the default branch failed (${failed.map(label2).join("; ")}).`,
-        `Fix the failing run${failed.length === 1 ? "" : "s"} ${failed.map((r) => r.url).join(", ")} and get the default branch green.`
-      );
-    }
-    const odd = runs.filter((r) => !SUCCEEDED.has(r.conclusion.toLowerCase()));
-    if (odd.length === 0) {
-      return result(
-        missingOs.length ? "warn" : "pass",
-        `The latest completed CI run${runs.length === 1 ? "" : "s"} on the default branch succeeded (${runs.map(label2).join("; ")}).`
-      );
-    }
-    return result(
-      "warn",
-      `The latest completed CI run${odd.length === 1 ? "" : "s"} on the default branch ended without success or failure (${odd.map(label2).join("; ")}).`,
-      `Re-run ${odd.map((r) => r.url).join(", ")} so the default branch has completed, successful runs.`
-    );
-  }
-  const why2 = evidence.online?.errors?.["working-ci"];
-  if (onChanges.length > 0) {
-    const files = onChanges.map((w) => w.file);
-    return result(
-      "warn",
-      `CI is configured (${files.slice(0, 3).join(", ")}${files.length > 3 ? ` and ${files.length - 3} more` : ""}), run status unknown${why2 ? ` (${why2})` : " (no access to the CI service in this check)"}.`,
-      "Run the check with GitHub access (without --offline) to see whether the latest runs on the default branch succeed."
-    );
-  }
-  if (ci.workflows.length > 0) {
-    return result(
-      "fail",
-      `CI files exist (${ci.workflows.map((w) => w.file).join(", ")}) but none runs on push or pull requests${ci.workflows.some((w) => w.triggers.length === 0) ? "; some could not be read" : ""}.`,
-      `Add \`on: [push, pull_request]\` to a workflow that builds and tests the project (see ${ci.workflows[0].file}).`
-    );
-  }
-  return result(
-    "fail",
-    "No CI configuration was found (.github/workflows/*.yml, .gitlab-ci.yml, .circleci/config.yml, azure-pipelines.yml, .travis.yml, Jenkinsfile, .buildkite/).",
-    "Add a workflow such as .github/workflows/ci.yml with `on: [push, pull_request]` that installs the project and runs its tests."
-  );
-}
-var CHANGE_EVENTS, FAILED, SUCCEEDED, workingCi;
-var init_working_ci = __esm({
-  "src/requirements/working-ci.ts"() {
-    "use strict";
-    init_runners();
-    CHANGE_EVENTS = /* @__PURE__ */ new Set(["push", "pull_request", "pull_request_target", "merge_group"]);
-    FAILED = /* @__PURE__ */ new Set(["failure", "timed_out", "startup_failure", "failed", "error"]);
-    SUCCEEDED = /* @__PURE__ */ new Set(["success", "succeeded", "passed"]);
-    workingCi = {
-      meta: {
-        id: 2,
-        key: "working-ci",
-        title: "Working CI",
-        tac: "Projects must have a demonstrable working CI workflow for all declared architectures",
-        automation: "partial",
-        measures: "A CI configuration exists (GitHub Actions workflows triggered on push or pull_request, GitLab CI, CircleCI, Azure Pipelines, Travis, Jenkins, Buildkite) and, with GitHub access, the latest completed runs on the default branch succeeded; offline: warn. Every operating system the project declares (Trove classifiers, wheel platforms) must appear among the CI runners, else warn."
-      },
-      evaluate(evidence) {
-        return evaluateWorkingCi(evidence);
-      }
-    };
-  }
-});
-
-// src/evidence/community/files.ts
-import { posix as posix2 } from "node:path";
-function indexTree(tree) {
-  let idx = indexes.get(tree);
-  if (idx) return idx;
-  idx = { byDir: /* @__PURE__ */ new Map(), topDirs: /* @__PURE__ */ new Set(), byTop: /* @__PURE__ */ new Map() };
-  let topList = [];
-  const push = (dir, e) => {
-    let list3 = idx.byDir.get(dir);
-    if (!list3) idx.byDir.set(dir, list3 = []);
-    list3.push(e);
-  };
-  let lastTop = "";
-  for (const e of tree) {
-    const p = e.path;
-    const first = p.indexOf("/");
-    if (first < 0) {
-      push("", e);
-      continue;
-    }
-    if (!(lastTop !== "" && p.length > lastTop.length && p.charCodeAt(lastTop.length) === 47 && p.startsWith(lastTop))) {
-      lastTop = p.slice(0, first);
-      idx.topDirs.add(lastTop);
-      const known = idx.byTop.get(lastTop);
-      if (known) topList = known;
-      else idx.byTop.set(lastTop, topList = []);
-    }
-    topList.push(e);
-    const second = p.indexOf("/", first + 1);
-    if (second < 0) {
-      push(lastTop, e);
-      continue;
-    }
-    if (p.indexOf("/", second + 1) < 0) push(p.slice(0, second), e);
-  }
-  indexes.set(tree, idx);
-  return idx;
-}
-function entryAt(tree, path) {
-  const dir = dirOf3(path);
-  if (dir.split("/").length <= 2) return (indexTree(tree).byDir.get(dir) ?? []).find((e) => e.path === path);
-  return tree.find((e) => e.path === path);
-}
-function isDir(tree, path) {
-  if (!path.includes("/")) return indexTree(tree).topDirs.has(path);
-  const prefix = path + "/";
-  return under(tree, path).some((e) => e.path.startsWith(prefix));
-}
-function dirOf3(path) {
-  const slash = path.lastIndexOf("/");
-  return slash < 0 ? "" : path.slice(0, slash);
-}
-function baseOf(path) {
-  return path.slice(path.lastIndexOf("/") + 1);
-}
-function findInPlaces(tree, test, places = GITHUB_PLACES) {
-  const idx = indexTree(tree);
-  const out = [];
-  for (const { dir, place } of places) {
-    const inDir = dir.split("/").length <= 2 ? idx.byDir.get(dir) ?? [] : tree.filter((e) => dirOf3(e.path) === dir);
-    const entries = inDir.filter((e) => e.type === "blob" && test(baseOf(e.path)));
-    entries.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
-    for (const entry of entries) out.push({ path: entry.path, place, entry });
-  }
-  return out;
-}
-function under(tree, dir) {
-  const top = dir.split("/")[0];
-  return indexTree(tree).byTop.get(top) ?? [];
-}
-function findUnder(tree, dir, test) {
-  const prefix = dir + "/";
-  return under(tree, dir).filter((e) => e.type === "blob" && e.path.startsWith(prefix) && test(baseOf(e.path)));
-}
-function countUnder(tree, dir) {
-  const prefix = dir + "/";
-  let n = 0;
-  for (const e of under(tree, dir)) if (e.type === "blob" && e.path.startsWith(prefix)) n++;
-  return n;
-}
-function resolveEntry(evidence, path) {
-  let current = path;
-  let written2;
-  for (let hop = 0; hop <= MAX_LINK_HOPS; hop++) {
-    const entry = entryAt(evidence.tree, current);
-    if (!entry) {
-      if (isDir(evidence.tree, current))
-        return { path, symlinkTarget: written2, problem: `${path} points at the directory ${current}/, not a file` };
-      return {
-        path,
-        symlinkTarget: written2,
-        problem: hop === 0 ? `${path} is not in the tree` : `${path} is a symlink to ${written2}, which does not exist in the repository`
-      };
-    }
-    if (entry.type !== "blob") return { path, symlinkTarget: written2, problem: `${current} is a submodule, not a file` };
-    const blob = evidence.files[current];
-    if (entry.mode !== SYMLINK) {
-      const res = { path, target: current };
-      if (written2 !== void 0) res.symlinkTarget = written2;
-      if (blob) res.blob = blob;
-      return res;
-    }
-    const link = blob?.symlinkTarget;
-    if (link === void 0) return { path, problem: `${current} is a symlink whose target was not read` };
-    if (hop === 0) written2 = link;
-    const next = joinInRepo(dirOf3(current), link);
-    if (next === void 0) {
-      return {
-        path,
-        symlinkTarget: written2,
-        problem: `${path} is a symlink to ${JSON.stringify(link)}, outside the repository; it is not read (GitHub does not follow it either)`
-      };
-    }
-    current = next;
-  }
-  return { path, symlinkTarget: written2, problem: `${path}: more than ${MAX_LINK_HOPS} symlinks in a chain` };
-}
-function joinInRepo(dir, target) {
-  if (target === "" || target.startsWith("/") || /^[A-Za-z]:[\\/]/.test(target) || target.includes("\0")) return void 0;
-  const joined = posix2.normalize(posix2.join(dir === "" ? "." : dir, target));
-  if (joined === ".." || joined.startsWith("../") || joined === "." || joined.startsWith("/")) return void 0;
-  return joined.replace(/\/+$/, "");
-}
-function readText(evidence, path) {
-  const r = resolveEntry(evidence, path);
-  const notes = [];
-  if (r.problem) return { ...r, notes };
-  const where2 = r.target === path ? path : `${path} (\u2192 ${r.target})`;
-  if (!r.blob) return { ...r, notes, problem: `${where2} was not read` };
-  if (r.blob.binary) return { ...r, notes, problem: `${where2} is a binary file, not text` };
-  if (r.blob.text === void 0) return { ...r, notes, problem: `${where2} has no readable text` };
-  if (r.blob.truncated) notes.push(`${where2} is ${r.blob.size} bytes; only the first ${r.blob.text.length} characters were read`);
-  if (r.blob.invalidUtf8) notes.push(`${where2} is not valid UTF-8; invalid bytes were replaced`);
-  return { ...r, notes, text: r.blob.text };
-}
-function lineAt3(text2, offset) {
-  let line = 1;
-  for (let i = text2.indexOf("\n"); i >= 0 && i < offset; i = text2.indexOf("\n", i + 1)) line++;
-  return line;
-}
-var GITHUB_PLACES, indexes, SYMLINK, MAX_LINK_HOPS;
-var init_files = __esm({
-  "src/evidence/community/files.ts"() {
-    "use strict";
-    GITHUB_PLACES = [
-      { dir: ".github", place: ".github" },
-      { dir: "", place: "root" },
-      { dir: "docs", place: "docs" }
-    ];
-    indexes = /* @__PURE__ */ new WeakMap();
-    SYMLINK = "120000";
-    MAX_LINK_HOPS = 8;
-  }
-});
-
-// src/evidence/community/inline.ts
-function cleanInline(s) {
-  return s.replace(LINKED_BADGE, " ").replace(IMG, " ").replace(INLINE_LINK, "$1").replace(RST_INLINE_LINK, "$1").replace(RST_ROLE, "$1").replace(AUTOLINK, " ").replace(COMMENT, " ").replace(TAG, " ").replace(URL2, " ").replace(SUBST, " ").replace(ENTITY, " ").replace(/[*_~]{1,3}(\S[^*_~\n]{0,500}?)[*_~]{1,3}/g, "$1").replace(/`+/g, "").replace(/\s+/g, " ").trim();
-}
-function countWords(s) {
-  let n = 0;
-  for (const _ of s.matchAll(WORD2)) n++;
-  return n;
-}
-function isLinkOnly(raw) {
-  const rest = raw.replace(LINKED_BADGE, " ").replace(IMG, " ").replace(INLINE_LINK, " ").replace(/^\s{0,3}\[[^\]\n]{1,500}\]:[^\n]*$/gm, " ").replace(RST_INLINE_LINK, " ").replace(SUBST, " ").replace(AUTOLINK, " ").replace(COMMENT, " ").replace(TAG, " ").replace(URL2, " ").replace(ENTITY, " ");
-  return countWords(rest) === 0;
-}
-function extractLinks(lines, format) {
-  const links = [];
-  const seen = /* @__PURE__ */ new Set();
-  const add = (url, text2, line) => {
-    const u = url.replace(/[.,;:]+$/, "");
-    const key = `${line}\0${u}`;
-    if (u === "" || seen.has(key)) return;
-    seen.add(key);
-    links.push({ url: u, text: text2.trim(), line });
-  };
-  lines.forEach((l, k) => {
-    const line = k + 1;
-    if (l.length > 1e4) return;
-    if (format === "markdown") {
-      const ref = MD_REF.exec(l);
-      if (ref) add(ref[2], ref[1], line);
-      for (const m of l.matchAll(MD_LINK2)) {
-        const open2 = l.lastIndexOf("[", m.index);
-        add(m[1], open2 >= 0 ? l.slice(open2 + 1, m.index) : "", line);
-      }
-    } else {
-      const target = RST_TARGET.exec(l);
-      if (target) add(target[2], target[1], line);
-      for (const m of l.matchAll(RST_LINK)) add(m[2], m[1], line);
-      const dir = /^\s*\.\.\s+(?:\|[^|]+\|\s+)?(?:image|figure)::\s*(\S+)/.exec(l);
-      if (dir) add(dir[1], "", line);
-      const opt = /^\s+:target:\s*(\S+)/.exec(l);
-      if (opt) add(opt[1], "", line);
-    }
-    for (const m of l.matchAll(HREF)) add(m[1], "", line);
-    for (const m of l.matchAll(BARE)) add(m[0], "", line);
-  });
-  return links;
-}
-var IMG, LINKED_BADGE, INLINE_LINK, RST_INLINE_LINK, RST_ROLE, AUTOLINK, TAG, COMMENT, URL2, SUBST, ENTITY, WORD2, MD_LINK2, MD_REF, RST_LINK, RST_TARGET, HREF, BARE;
-var init_inline = __esm({
-  "src/evidence/community/inline.ts"() {
-    "use strict";
-    IMG = /!\[[^\]\n]{0,500}\](?:\([^)\n]{0,2000}\)|\[[^\]\n]{0,500}\])/g;
-    LINKED_BADGE = /\[!\[[^\]\n]{0,500}\](?:\([^)\n]{0,2000}\)|\[[^\]\n]{0,500}\])\](?:\([^)\n]{0,2000}\)|\[[^\]\n]{0,500}\])/g;
-    INLINE_LINK = /\[([^\]\n]{0,500})\](?:\([^)\n]{0,2000}\)|\[[^\]\n]{0,500}\])/g;
-    RST_INLINE_LINK = /`([^`<\n]{0,500}?)\s*<[^>`\n]{0,2000}>`_{1,2}/g;
-    RST_ROLE = /:[\w:+-]{1,50}:`([^`\n]{0,500})`/g;
-    AUTOLINK = /<https?:[^>\s]{0,2000}>/gi;
-    TAG = /<\/?[A-Za-z][^>\n]{0,1000}>/g;
-    COMMENT = /<!--[^\n]{0,2000}?-->/g;
-    URL2 = /\bhttps?:\/\/\S+/gi;
-    SUBST = /\|[^|\s\n][^|\n]{0,200}\|_{0,2}/g;
-    ENTITY = /&(?:[A-Za-z][A-Za-z0-9]{1,31}|#\d{1,7}|#[xX][0-9A-Fa-f]{1,6});/g;
-    WORD2 = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu;
-    MD_LINK2 = /\]\(\s*<?([^)\s>]+)>?(?:\s+["'][^"']*["'])?\s*\)/g;
-    MD_REF = /^\s{0,3}\[([^\]]+)\]:\s*<?(\S+?)>?(?:\s.*)?$/;
-    RST_LINK = /`([^`<]*)<([^>`]+)>`_{1,2}/g;
-    RST_TARGET = /^\s*\.\.\s+_([^:]+):\s*(\S+)/;
-    HREF = /\b(?:href|src)\s*=\s*["']([^"']+)["']/gi;
-    BARE = /\bhttps?:\/\/[^\s<>()"'`\]]+/gi;
-  }
-});
-
-// src/evidence/community/readme.ts
-function formatOf(path) {
-  return /\.(rst|rest)$/i.test(path) ? "rst" : "markdown";
-}
-function parseDoc(text2, format) {
-  const lines = text2.slice(0, MAX_DOC_CHARS).replace(/\r\n?/g, "\n").split("\n").map((l) => l.length > MAX_LINE_CHARS ? l.slice(0, MAX_LINE_CHARS) : l);
-  const blocks = format === "rst" ? parseRst(lines) : parseMarkdown(lines);
-  return { format, blocks, links: extractLinks(lines, format) };
-}
-function preText(raw) {
-  let body = raw.replace(/^ {0,3}<pre\b[^>]{0,1000}>(?:\s*<code\b[^>]{0,1000}>)?/i, "");
-  let leadingLines = 0;
-  while (body.startsWith("\n")) {
-    body = body.slice(1);
-    leadingLines++;
-  }
-  body = body.replace(/(?:<\/code>\s*)?<\/pre>[^\n]*$/i, "").replace(/<\/?[A-Za-z][^>\n]{0,1000}>/g, "").replace(/&(lt|gt|amp|quot|apos|nbsp|#39);/g, (_, e) => ENTITIES[e] ?? "");
-  return { text: body.replace(/\n+$/, ""), leadingLines };
-}
-function isBlank(s) {
-  return s === void 0 || s.trim() === "";
-}
-function indentOf(s) {
-  let n = 0;
-  for (const ch of s) {
-    if (ch === " ") n++;
-    else if (ch === "	") n += 4 - n % 4;
-    else break;
-  }
-  return n;
-}
-function parseMarkdown(lines) {
-  const blocks = [];
-  let i = 0;
-  let lastNonBlank;
-  let prevBlank = true;
-  const push = (b) => {
-    blocks.push(b);
-    lastNonBlank = b.kind;
-  };
-  while (i < lines.length) {
-    const line = lines[i];
-    if (isBlank(line)) {
-      prevBlank = true;
-      i++;
-      continue;
-    }
-    const start = i + 1;
-    const fence = FENCE.exec(line);
-    if (fence) {
-      const marker = fence[1];
-      const indent = indentOf(line);
-      const body2 = [];
-      i++;
-      while (i < lines.length) {
-        const l = lines[i];
-        const close = /^ {0,3}(`{3,}|~{3,})\s*$/.exec(l);
-        if (close && close[1][0] === marker[0] && close[1].length >= marker.length) {
-          i++;
-          break;
-        }
-        body2.push(indent > 0 ? l.replace(new RegExp(`^ {0,${indent}}`), "") : l);
-        i++;
-      }
-      push({
-        kind: "code",
-        line: start,
-        text: body2.join("\n"),
-        lang: (fence[2] ?? "").toLowerCase(),
-        style: "fenced",
-        bodyLine: start + 1
-      });
-      prevBlank = false;
-      continue;
-    }
-    if (indentOf(line) >= 4 && prevBlank && (lastNonBlank !== "list" || indentOf(line) >= 8)) {
-      const body2 = [];
-      while (i < lines.length && (isBlank(lines[i]) || indentOf(lines[i]) >= 4)) {
-        body2.push(lines[i].replace(/^( {4}|\t| {0,3}\t)/, ""));
-        i++;
-      }
-      while (body2.length > 0 && isBlank(body2[body2.length - 1])) body2.pop();
-      push({ kind: "code", line: start, text: body2.join("\n"), lang: "", style: "indented", bodyLine: start });
-      prevBlank = false;
-      continue;
-    }
-    const atx = ATX.exec(line);
-    if (atx) {
-      const content = line.slice(atx[0].length).trimEnd();
-      const closed = content.replace(/(^|[ \t])#+$/, "").trim();
-      push({ kind: "heading", line: start, level: atx[1].length, text: cleanInline(closed) });
-      i++;
-      prevBlank = false;
-      continue;
-    }
-    const htmlHeading = HTML_HEADING.exec(line);
-    if (htmlHeading) {
-      push({ kind: "heading", line: start, level: Number(htmlHeading[1]), text: cleanInline(htmlHeading[2]) });
-      i++;
-      prevBlank = false;
-      continue;
-    }
-    const raw = HTML_RAW.exec(line);
-    if (raw) {
-      const close = new RegExp(`</${raw[1]}\\s*>`, "i");
-      const body2 = [];
-      while (i < lines.length) {
-        const l = lines[i++];
-        body2.push(l);
-        if (close.test(l)) break;
-      }
-      if (raw[1].toLowerCase() === "pre") {
-        const pre = preText(body2.join("\n"));
-        const lang = /<code\b[^>]*class=["'][^"']*\b(?:language|lang)-([\w+-]+)/i.exec(body2[0] ?? "")?.[1] ?? "";
-        push({ kind: "code", line: start, text: pre.text, lang: lang.toLowerCase(), style: "html", bodyLine: start + pre.leadingLines });
-      } else push({ kind: "html", line: start, text: body2.join("\n") });
-      prevBlank = false;
-      continue;
-    }
-    if (/^ {0,3}<!--/.test(line) || HTML_BLOCK_TAG.test(line) || prevBlank && HTML_LONE_TAG.test(line)) {
-      const body2 = [];
-      const comment = /^\s*<!--/.test(line);
-      while (i < lines.length) {
-        const l = lines[i];
-        if (!comment && isBlank(l)) break;
-        body2.push(l);
-        i++;
-        if (comment && l.includes("-->")) break;
-      }
-      push({ kind: "html", line: start, text: body2.join("\n") });
-      prevBlank = false;
-      continue;
-    }
-    if (RULE.test(line)) {
-      i++;
-      prevBlank = false;
-      continue;
-    }
-    if (/^ {0,3}>/.test(line)) {
-      const body2 = [];
-      while (i < lines.length && /^ {0,3}>/.test(lines[i])) body2.push(lines[i++].replace(/^ {0,3}> ?/, ""));
-      push({ kind: "quote", line: start, text: body2.join("\n") });
-      prevBlank = false;
-      continue;
-    }
-    if (TABLE_ROW.test(line) && lines[i + 1] !== void 0 && TABLE_DELIM.test(lines[i + 1])) {
-      const body2 = [];
-      while (i < lines.length && !isBlank(lines[i]) && lines[i].includes("|")) body2.push(lines[i++]);
-      push({ kind: "table", line: start, text: body2.join("\n") });
-      prevBlank = false;
-      continue;
-    }
-    if (LIST_ITEM.test(line)) {
-      const body2 = [];
-      while (i < lines.length && !isBlank(lines[i])) {
-        const l = lines[i];
-        if (body2.length > 0 && (FENCE.test(l) || ATX.test(l))) break;
-        body2.push(l.replace(LIST_ITEM, "").trim());
-        i++;
-      }
-      push({ kind: "list", line: start, text: body2.join("\n") });
-      prevBlank = false;
-      continue;
-    }
-    const body = [];
-    let heading;
-    while (i < lines.length && !isBlank(lines[i])) {
-      const l = lines[i];
-      if (body.length > 0) {
-        const setext = SETEXT.exec(l);
-        if (setext) {
-          heading = setext[1][0] === "=" ? 1 : 2;
-          i++;
-          break;
-        }
-        if (FENCE.test(l) || ATX.test(l) || /^ {0,3}>/.test(l) || HTML_HEADING.test(l) || RULE.test(l)) break;
-        if (LIST_ITEM.test(l) && !/^ {0,3}\d/.test(l)) break;
-      }
-      body.push(l.trim());
-      i++;
-    }
-    if (heading !== void 0) push({ kind: "heading", line: start, level: heading, text: cleanInline(body.join(" ")) });
-    else push({ kind: "paragraph", line: start, text: body.join("\n") });
-    prevBlank = false;
-  }
-  return blocks;
-}
-function parseRst(lines) {
-  const blocks = [];
-  const styles = [];
-  const levelOf = (style) => {
-    let k = styles.indexOf(style);
-    if (k < 0) k = styles.push(style) - 1;
-    return k + 1;
-  };
-  let i = 0;
-  let literalNext = false;
-  let literalIndent = 0;
-  while (i < lines.length) {
-    const line = lines[i];
-    if (isBlank(line)) {
-      i++;
-      continue;
-    }
-    const start = i + 1;
-    const indent = indentOf(line);
-    if (literalNext && indent > literalIndent) {
-      const body2 = takeIndented(lines, i, literalIndent);
-      i = body2.next;
-      blocks.push({ kind: "code", line: start, text: body2.text, lang: "", style: "literal", bodyLine: body2.first + 1 });
-      literalNext = false;
-      continue;
-    }
-    literalNext = false;
-    if (RST_ADORN.test(line) && lines[i + 1] !== void 0 && !isBlank(lines[i + 1]) && lines[i + 2] !== void 0 && lines[i + 2].trim() === line.trim()) {
-      blocks.push({ kind: "heading", line: start + 1, level: levelOf("over" + line.trim()[0]), text: cleanInline(lines[i + 1].trim()) });
-      i += 3;
-      continue;
-    }
-    const under2 = lines[i + 1];
-    if (indent === 0 && under2 !== void 0 && RST_ADORN.test(under2) && !RST_ADORN.test(line) && under2.trim().length >= Math.min(line.trim().length, 3)) {
-      blocks.push({ kind: "heading", line: start, level: levelOf("under" + under2.trim()[0]), text: cleanInline(line.trim()) });
-      i += 2;
-      continue;
-    }
-    if (RST_ADORN.test(line)) {
-      i++;
-      continue;
-    }
-    const directive = RST_DIRECTIVE.exec(line);
-    if (directive) {
-      const name = directive[2].toLowerCase();
-      const body2 = takeIndented(lines, i + 1, indent, true);
-      i = body2.next;
-      if (CODE_DIRECTIVES.has(name)) {
-        const lang = name === "prompt" || name === "ipython" ? directive[3].trim().split(/\s+/)[0] ?? "" : directive[3].trim();
-        blocks.push({
-          kind: "code",
-          line: start,
-          text: body2.text,
-          lang: lang.toLowerCase() || (name.includes("python") || name === "ipython" || name === "doctest" || name === "testcode" || name === "jupyter-execute" ? "python" : ""),
-          style: "code-block",
-          bodyLine: body2.first + 1
-        });
-      } else if (name === "raw" || name === "image" || name === "figure" || name === "include") {
-        blocks.push({ kind: name === "raw" ? "html" : "directive", line: start, text: name });
-      } else {
-        blocks.push({ kind: "directive", line: start, text: `${name}
-${body2.text}` });
-      }
-      continue;
-    }
-    if (/^\s*\.\.(\s|$)/.test(line)) {
-      i = takeIndented(lines, i + 1, indent).next;
-      continue;
-    }
-    if (/^\s*>>>/.test(line)) {
-      const body2 = [];
-      while (i < lines.length && !isBlank(lines[i])) body2.push(lines[i++].trim());
-      blocks.push({ kind: "code", line: start, text: body2.join("\n"), lang: "pycon", style: "doctest", bodyLine: start });
-      continue;
-    }
-    if (/^\s*\+[-=+]+\+\s*$/.test(line) || /^\s*=+(\s+=+)+\s*$/.test(line)) {
-      const body2 = [];
-      while (i < lines.length && !isBlank(lines[i])) body2.push(lines[i++]);
-      blocks.push({ kind: "table", line: start, text: body2.join("\n") });
-      continue;
-    }
-    const isList = RST_LIST.test(line);
-    const body = [];
-    while (i < lines.length && !isBlank(lines[i])) {
-      const l = lines[i];
-      if (body.length > 0 && (RST_DIRECTIVE.test(l) || lines[i + 1] !== void 0 && RST_ADORN.test(lines[i + 1]) && indentOf(l) === 0))
-        break;
-      body.push(isList ? l.replace(RST_LIST, "").trim() : l.trim());
-      i++;
-    }
-    let text2 = body.join("\n");
-    if (/::\s*$/.test(text2)) {
-      literalNext = true;
-      literalIndent = indent;
-      text2 = text2.replace(/\s*::\s*$/, /\s::\s*$/.test(text2) || text2.trim() === "::" ? "" : ":");
-    }
-    if (text2.trim() !== "") blocks.push({ kind: isList ? "list" : indent > 0 ? "quote" : "paragraph", line: start, text: text2 });
-  }
-  return blocks;
-}
-function takeIndented(lines, from, base, skipOptions = false) {
-  const body = [];
-  let first = -1;
-  let i = from;
-  let minIndent = Infinity;
-  let inOptions = skipOptions;
-  while (i < lines.length) {
-    const l = lines[i];
-    if (isBlank(l)) {
-      inOptions = false;
-      body.push("");
-      i++;
-      continue;
-    }
-    const ind = indentOf(l);
-    if (ind <= base) break;
-    if (inOptions && /^\s*:[\w -]+:/.test(l)) {
-      i++;
-      continue;
-    }
-    inOptions = false;
-    minIndent = Math.min(minIndent, ind);
-    if (first < 0) first = i;
-    body.push(l);
-    i++;
-  }
-  while (body.length > 0 && body[body.length - 1] === "") body.pop();
-  while (body.length > 0 && body[0] === "") body.shift();
-  const cut = minIndent === Infinity ? 0 : minIndent;
-  return {
-    text: body.map((l) => l === "" ? "" : l.replace(/^\s+/, (ws) => " ".repeat(Math.max(0, indentOf(ws) - cut)))).join("\n"),
-    next: i,
-    first: first < 0 ? from : first
-  };
-}
-function sectionAfter(blocks, headingIndex) {
-  const h = blocks[headingIndex];
-  if (!h || h.kind !== "heading") return [];
-  const out = [];
-  for (let k = headingIndex + 1; k < blocks.length; k++) {
-    const b = blocks[k];
-    if (b.kind === "heading" && (b.level ?? 1) <= (h.level ?? 1)) break;
-    out.push(b);
-  }
-  return out;
-}
-var MAX_DOC_CHARS, MAX_LINE_CHARS, FENCE, ATX, SETEXT, LIST_ITEM, RULE, HTML_RAW, HTML_BLOCK_TAG, HTML_LONE_TAG, ENTITIES, HTML_HEADING, TABLE_ROW, TABLE_DELIM, RST_ADORN, RST_DIRECTIVE, RST_LIST, CODE_DIRECTIVES;
-var init_readme = __esm({
-  "src/evidence/community/readme.ts"() {
-    "use strict";
-    init_inline();
-    init_inline();
-    MAX_DOC_CHARS = 512 * 1024;
-    MAX_LINE_CHARS = 4e3;
-    FENCE = /^ {0,3}(`{3,}|~{3,})\s*([^`\s]*)?.*$/;
-    ATX = /^ {0,3}(#{1,6})(?:[ \t]|$)/;
-    SETEXT = /^ {0,3}(=+|-+)[ \t]*$/;
-    LIST_ITEM = /^ {0,3}([-*+]|\d{1,9}[.)])([ \t]+|$)/;
-    RULE = /^ {0,3}([-*_])([ \t]*\1){2,}[ \t]*$/;
-    HTML_RAW = /^ {0,3}<(script|pre|style|textarea)(?:[\s>]|$)/i;
-    HTML_BLOCK_TAG = /^ {0,3}<\/?(address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|picture|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:[\s>]|\/>|$)/i;
-    HTML_LONE_TAG = /^ {0,3}(?:<[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:"[^"\n]{0,2000}"|'[^'\n]{0,2000}'|[^\s"'=<>`]{1,2000}))?){0,50}\s*\/?>|<\/[A-Za-z][A-Za-z0-9-]*\s*>)\s*$/;
-    ENTITIES = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'", nbsp: " ", "#39": "'" };
-    HTML_HEADING = /^ {0,3}<h([1-6])\b[^>]*>(.*?)<\/h\1>/i;
-    TABLE_ROW = /^ {0,3}\|.*\|\s*$|^[^|`]*\|[^|]*\|/;
-    TABLE_DELIM = /^ {0,3}\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
-    RST_ADORN = /^([!-/:-@[-`{-~])\1{2,}\s*$/;
-    RST_DIRECTIVE = /^(\s*)\.\.\s+(?:\|[^|]+\|\s+)?([A-Za-z][\w:+.-]*)::\s*(.*)$/;
-    RST_LIST = /^\s*([-*+•]|#\.|\d{1,9}[.)]|\(\d{1,9}\))\s+/;
-    CODE_DIRECTIVES = /* @__PURE__ */ new Set(["code-block", "code", "sourcecode", "prompt", "ipython", "jupyter-execute", "testcode", "doctest"]);
-  }
-});
-
-// src/evidence/community/locate.ts
-function locate(evidence, test, places = GITHUB_PLACES) {
-  const found = findInPlaces(evidence.tree, test, places).map((l) => {
-    const r = readText(evidence, l.path);
-    const f = { path: l.path, place: l.place, notes: r.notes };
-    if (r.symlinkTarget !== void 0) f.symlinkTarget = r.symlinkTarget;
-    if (r.problem) f.problem = r.problem;
-    else if ((r.text ?? "").trim() === "") f.problem = `${l.path} is empty`;
-    else f.text = r.text;
-    return f;
-  });
-  return [...found.filter((f) => !f.problem), ...found.filter((f) => f.problem)];
-}
-function fileRef(path, line, detail) {
-  const ref = { kind: "file", ref: path };
-  if (line !== void 0) ref.line = line;
-  if (detail !== void 0) ref.detail = detail;
-  return ref;
-}
-function rootReadme(evidence) {
-  const cached = readmes.get(evidence);
-  if (cached) return cached;
-  const root = locate(evidence, (b) => README_ACCEPTED.test(b), [{ dir: "", place: "root" }]);
-  const rank2 = (p) => {
-    const ext = /\.[^.]*$/.exec(p)?.[0]?.toLowerCase() ?? "";
-    return README_PREFERENCE.indexOf(ext) * 2 + (p.startsWith("README") ? 0 : 1);
-  };
-  const usable = root.filter((f) => !f.problem).sort((a, b) => rank2(a.path) - rank2(b.path));
-  const file = usable[0] ?? root[0];
-  const info = {
-    otherFormats: findInPlaces(evidence.tree, (b) => README_ANY.test(b) && !README_ACCEPTED.test(b), [{ dir: "", place: "root" }]).map(
-      (l) => l.path
-    ),
-    elsewhere: findInPlaces(
-      evidence.tree,
-      (b) => README_ANY.test(b),
-      GITHUB_PLACES.filter((p) => p.place !== "root")
-    ).map((l) => l.path)
-  };
-  if (file) {
-    info.file = file;
-    if (file.text !== void 0) info.doc = parseDoc(file.text, formatOf(file.path));
-  }
-  readmes.set(evidence, info);
-  return info;
-}
-function readDoc(evidence, path) {
-  const r = readText(evidence, path);
-  const file = { path, place: "docs", notes: r.notes };
-  if (r.problem) file.problem = r.problem;
-  else file.text = r.text ?? "";
-  return file.text !== void 0 ? { file, doc: parseDoc(file.text, formatOf(path)) } : { file };
-}
-function quote(text2, max = 500) {
-  const flat = text2.replace(/\s+/g, " ").trim();
-  if (flat.length <= max) return flat;
-  const cut = flat.slice(0, max);
-  const space = cut.lastIndexOf(" ");
-  return (space > max * 0.6 ? cut.slice(0, space) : cut) + "\u2026";
-}
-function onGitHub(evidence) {
-  return evidence.repo.host === "github" || evidence.repo.host === void 0 && evidence.repo.slug !== void 0 && /github\.com/i.test(evidence.repo.webUrl ?? "github.com");
-}
-var README_ACCEPTED, README_ANY, README_PREFERENCE, readmes;
-var init_locate = __esm({
-  "src/evidence/community/locate.ts"() {
-    "use strict";
-    init_files();
-    init_readme();
-    README_ACCEPTED = /^readme(\.(md|rst|txt))?$/i;
-    README_ANY = /^readme([._-][^/]*)?$/i;
-    README_PREFERENCE = [".md", ".rst", ".txt", ""];
-    readmes = /* @__PURE__ */ new WeakMap();
-  }
-});
-
-// src/requirements/governance.ts
-function excerpt(text2) {
-  if (text2 === void 0) return void 0;
-  const lines = text2.split("\n").filter((l) => l.trim() !== "" && !/^\s*(#|=+\s*$|-+\s*$|\.\.)/.test(l) && !isLinkOnly(l));
-  return lines.length ? quote(cleanInline(lines.slice(0, 6).join(" ")), 400) : void 0;
-}
-var NAME3, PAGE, governance;
-var init_governance = __esm({
-  "src/requirements/governance.ts"() {
-    "use strict";
-    init_files();
-    init_locate();
-    init_readme();
-    NAME3 = /^governance([._-][^/]*)?$/i;
-    PAGE = /^governance[^/]*\.(md|markdown|rst|txt|html?|adoc)$/i;
-    governance = {
-      meta: {
-        id: 3,
-        key: "governance",
-        title: "Governance",
-        tac: "Projects must have documented technical governance defined and implemented and it must be represented in their Github or Gitlab repository. Example:  Review the LF\u2019s Minimum Viable Governance framework.",
-        automation: "partial",
-        measures: 'A GOVERNANCE file in the root, .github/ or docs/, a docs/**/governance* page, or a README heading containing "Governance"; its content is shown for a reviewer.'
-      },
-      evaluate(evidence) {
-        const files = locate(evidence, (b) => NAME3.test(b));
-        const usable = files.find((f) => !f.problem);
-        const review = "A reviewer must confirm it defines how decisions are made and who makes them.";
-        if (usable) {
-          const ex = excerpt(usable.text);
-          return {
-            status: "pass",
-            summary: `Governance is documented in ${usable.path}. ${review}`,
-            measured: { path: usable.path, ...ex ? { excerpt: ex } : {} },
-            evidence: [fileRef(usable.path, 1, ex)]
-          };
-        }
-        const pages = ["docs", "doc"].flatMap((d) => findUnder(evidence.tree, d, (b) => PAGE.test(b))).map((e) => e.path);
-        for (const page of pages) {
-          const { file: file2 } = readDoc(evidence, page);
-          if (file2.problem && !/was not read$/.test(file2.problem)) continue;
-          const ex = excerpt(file2.text);
-          return {
-            status: "pass",
-            summary: `Governance is documented in ${page}. ${review}`,
-            measured: { path: page, ...ex ? { excerpt: ex } : {} },
-            evidence: [fileRef(page, 1, ex)]
-          };
-        }
-        const { doc, file } = rootReadme(evidence);
-        if (doc && file) {
-          const k = doc.blocks.findIndex((b) => b.kind === "heading" && /governance/i.test(b.text));
-          if (k >= 0) {
-            const h = doc.blocks[k];
-            const body = sectionAfter(doc.blocks, k).filter((b) => b.kind !== "code" && b.kind !== "html").map((b) => b.text).join(" ");
-            const ex = body.trim() ? quote(cleanInline(body), 400) : void 0;
-            return {
-              status: "pass",
-              summary: `Governance is described under the "${h.text}" heading of ${file.path} (line ${h.line}). ${review}`,
-              measured: { path: `${file.path}#${h.text}`, ...ex ? { excerpt: ex } : {} },
-              evidence: [fileRef(file.path, h.line, ex)]
-            };
-          }
-        }
-        const broken = files[0];
-        return {
-          status: "fail",
-          summary: broken ? `The governance file cannot be used: ${broken.problem}.` : 'No governance documentation: no GOVERNANCE file in the root, .github/ or docs/, no docs governance page, no README "Governance" section.',
-          measured: { path: null, ...broken ? { problem: broken.problem } : {} },
-          evidence: broken ? [fileRef(broken.path, void 0, broken.problem)] : [],
-          fix: `Add GOVERNANCE.md at the root describing who the maintainers are, how they are added and removed, and how decisions are made (the LF's Minimum Viable Governance is a template: https://github.com/github/MVG).${broken ? ` ${baseOf(broken.path)} must be a regular file with content.` : ""}`
-        };
-      }
-    };
-  }
-});
-
-// src/requirements/user-experience.ts
-function opening(doc) {
-  let words2 = 0;
-  let paragraph;
-  for (const b of doc.blocks) {
-    if (b.kind === "code")
-      return {
-        words: words2,
-        ...paragraph ? { paragraph } : {},
-        stop: { kind: "code", line: b.line, text: b.lang ? `${b.lang} code block` : "code block" }
-      };
-    if (b.kind === "heading") {
-      if (INSTALL_HEADING.test(b.text))
-        return { words: words2, ...paragraph ? { paragraph } : {}, stop: { kind: "heading", line: b.line, text: b.text } };
-      continue;
-    }
-    if (!isProse(b)) continue;
-    const clean = cleanInline(b.text);
-    const n = countWords(clean);
-    words2 += n;
-    if (!paragraph && b.kind === "paragraph" && n > 0) paragraph = { text: clean, line: b.line };
-  }
-  return { words: words2, ...paragraph ? { paragraph } : {} };
-}
-function isProse(b) {
-  return (b.kind === "paragraph" || b.kind === "list" || b.kind === "quote") && !isLinkOnly(b.text);
-}
-var INSTALL_HEADING, userExperience;
-var init_user_experience = __esm({
-  "src/requirements/user-experience.ts"() {
-    "use strict";
-    init_readme();
-    init_locate();
-    INSTALL_HEADING = /\b(install(?:ation|ing)?|quick[\s_-]?start|getting[\s_-]?started|get[\s_-]?started|set[\s_-]?up|setup|requirements|prerequisites)\b/i;
-    userExperience = {
-      meta: {
-        id: 4,
-        key: "user-experience",
-        title: "User experience",
-        tac: "The value proposition should be made clear for the project and documented in the README of the project repository.",
-        automation: "partial",
-        measures: "The README opens with a prose description of at least {thresholds.readmeMinWords} words before the first code block or install heading; the opening paragraph is quoted for a reviewer."
-      },
-      evaluate(evidence, { policy }) {
-        const min = policy.thresholds.readmeMinWords;
-        const { file, doc, otherFormats } = rootReadme(evidence);
-        if (!file || !doc) {
-          if (!file && otherFormats[0]) {
-            return {
-              status: "review",
-              summary: `${otherFormats[0]} is in a format the checker does not read; a reviewer must judge whether it explains the project's value.`,
-              measured: { readmeWords: null, openingParagraph: null, path: otherFormats[0] },
-              evidence: [fileRef(otherFormats[0])]
-            };
-          }
-          return {
-            status: "fail",
-            summary: file ? `The README cannot be read: ${file.problem}.` : "No README at the root, so the project's value proposition is not documented.",
-            measured: { readmeWords: 0, openingParagraph: null, ...file ? { path: file.path, problem: file.problem } : {} },
-            evidence: file ? [fileRef(file.path, void 0, file.problem)] : [],
-            fix: `Add README.md at the root opening with a paragraph of at least ${min} words on what the project does, for whom, and why it is useful, before installation instructions.`
-          };
-        }
-        const o = opening(doc);
-        const para = o.paragraph ? quote(o.paragraph.text) : null;
-        const measured = { path: file.path, readmeWords: o.words, required: min, openingParagraph: para };
-        if (o.stop) measured["countedUntil"] = o.stop;
-        const refs = [fileRef(file.path, o.paragraph?.line ?? 1, para ?? void 0)];
-        const until = o.stop ? ` before the ${o.stop.kind === "code" ? "first code block" : `"${o.stop.text}" heading`} (line ${o.stop.line})` : "";
-        if (o.words >= min) {
-          return {
-            status: "pass",
-            summary: `${file.path} opens with ${o.words} words of description${until}; a reviewer should read the opening paragraph (quoted).`,
-            measured,
-            evidence: refs
-          };
-        }
-        return {
-          status: "fail",
-          summary: `${file.path} opens with ${o.words} word(s) of description${until}; at least ${min} are needed to explain the project's value.`,
-          measured,
-          evidence: refs,
-          fix: `Start ${file.path} with a paragraph of at least ${min} words, before any code or installation section: what the project does, for whom, and why it is useful with PyTorch.`
-        };
-      }
-    };
-  }
-});
-
-// src/requirements/quick-start.ts
-function lineIn(b, index2) {
-  let n = 0;
-  for (let k = b.text.indexOf("\n"); k >= 0 && k < index2; k = b.text.indexOf("\n", k + 1)) n++;
-  return (b.bodyLine ?? b.line) + n;
-}
-function runnable(b) {
-  return b.text.trim() !== "" && (RUNNABLE_LANG.test(b.lang ?? "") || RUNNABLE_TEXT.test(b.text));
-}
-function namesDistribution(command, dist) {
-  const norm2 = (t) => t.toLowerCase().replace(/[-_.]+/g, "-");
-  const want = norm2(dist);
-  return command.split(/\s+/).some((word) => norm2(word.replace(/^['"]|['"]$/g, "")).split(/[[<>=!~;@\s]/)[0] === want);
-}
-function search(path, doc, wholeIsSection, dist) {
-  let example;
-  let headingOnly;
-  const sections = [];
-  if (wholeIsSection) {
-    const title = doc.blocks.find((b) => b.kind === "heading");
-    sections.push({ heading: title?.text ?? baseOf(path), line: title?.line ?? 1, blocks: doc.blocks });
-  }
-  doc.blocks.forEach((b, k) => {
-    if (b.kind === "heading" && HEADING2.test(b.text)) sections.push({ heading: b.text, line: b.line, blocks: sectionAfter(doc.blocks, k) });
-  });
-  let firstInstall;
-  for (const s of sections) {
-    for (const b of s.blocks) {
-      if (b.kind !== "code") continue;
-      for (const m of b.text.matchAll(INSTALL_ALL)) {
-        const lead = m[0].length - m[0].trimStart().length;
-        const hit = {
-          file: path,
-          heading: s.heading,
-          headingLine: s.line,
-          code: b,
-          installCommand: m[0].trim(),
-          commandLine: lineIn(b, m.index + lead)
-        };
-        if (!dist || namesDistribution(hit.installCommand, dist)) return { hit };
-        firstInstall ??= hit;
-      }
-      if (!example && runnable(b)) example = { file: path, heading: s.heading, headingLine: s.line, code: b };
-    }
-    headingOnly ??= { text: s.heading, line: s.line };
-  }
-  if (firstInstall) return { hit: firstInstall };
-  if (example) return { hit: example };
-  for (const b of doc.blocks) {
-    const install = b.kind === "code" ? INSTALL.exec(b.text) : null;
-    if (install)
-      return {
-        ...headingOnly ? { headingOnly } : {},
-        strayInstall: { line: lineIn(b, install.index + install[0].length - install[0].trimStart().length), text: install[0].trim() }
-      };
-  }
-  return headingOnly ? { headingOnly } : {};
-}
-function docsPages(evidence) {
-  const out = [];
-  const idx = indexTree(evidence.tree);
-  for (const dir of ["docs", "doc", "docs/source", "doc/source"]) {
-    for (const e of idx.byDir.get(dir) ?? []) {
-      const base = baseOf(e.path);
-      if (e.type === "blob" && (/^index\.(md|markdown|rst|txt)$/i.test(base) || PAGE2.test(base))) out.push(e.path);
-    }
-  }
-  return out.sort((a, b) => Number(!/\/index\./i.test(a)) - Number(!/\/index\./i.test(b)) || (a < b ? -1 : 1));
-}
-function passWith(hit) {
-  const what = hit.installCommand ? `the install command \`${hit.installCommand}\`` : `a runnable ${hit.code.lang || "code"} example`;
-  const line = hit.commandLine ?? hit.code.bodyLine ?? hit.code.line;
-  return {
-    status: "pass",
-    summary: `${hit.file} has a "${hit.heading}" section (line ${hit.headingLine}) with ${what} (line ${line}); a reviewer should try it.`,
-    measured: {
-      heading: hit.heading,
-      installCommand: hit.installCommand ?? null,
-      file: hit.file,
-      codeLine: line,
-      ...hit.installCommand ? {} : { example: hit.code.lang || "code" }
-    },
-    evidence: [
-      fileRef(hit.file, hit.headingLine, hit.heading),
-      fileRef(hit.file, line, hit.installCommand ?? hit.code.text.split("\n")[0])
-    ]
-  };
-}
-var HEADING2, INSTALL, RUNNABLE_LANG, RUNNABLE_TEXT, PAGE2, INSTALL_ALL, quickStart;
-var init_quick_start = __esm({
-  "src/requirements/quick-start.ts"() {
-    "use strict";
-    init_readme();
-    init_locate();
-    init_files();
-    HEADING2 = /\b(quick[\s_-]?start|getting[\s_-]?started|get[\s_-]?started|install(?:ation|ing)?|usage|how\s+to\s+use|first\s+steps)\b/i;
-    INSTALL = /^[ \t]*(?:[$>%#][ \t]*|In \[\d*\]:[ \t]*)?[!%]?(?:sudo[ \t]+)?(?:(?:python3?|py)[ \t]+-m[ \t]+)?(?:pip3?[ \t]+install|uv[ \t]+(?:add|pip[ \t]+install|tool[ \t]+install)|conda[ \t]+install|mamba[ \t]+install|micromamba[ \t]+install|pixi[ \t]+add|poetry[ \t]+add|pipx[ \t]+install)\b[^\n]*/im;
-    RUNNABLE_LANG = /^(python3?|py|pycon|ipython3?|bash|sh|shell|shell-session|console|zsh|powershell|ps1|bat|cmd)$/i;
-    RUNNABLE_TEXT = /^[ \t]*(>>>|import[ \t]+\w|from[ \t]+[\w.]+[ \t]+import[ \t]|\$[ \t]+\S|python3?[ \t]+\S)/m;
-    PAGE2 = /^(quick[_-]?start|getting[_-]?started|get[_-]?started|install|installation)\.(md|markdown|rst|txt)$/i;
-    INSTALL_ALL = new RegExp(INSTALL.source, "gim");
-    quickStart = {
-      meta: {
-        id: 5,
-        key: "quick-start",
-        title: "Quick start",
-        tac: "Project should have a working and demonstrable quick start.",
-        automation: "partial",
-        measures: "The README (or docs index) has a quick start / getting started / installation / usage heading followed by a code block with an install command (pip install, conda install, uv add, pixi add) or a runnable example."
-      },
-      evaluate(evidence) {
-        const readme2 = rootReadme(evidence);
-        const docs = [];
-        if (readme2.file && readme2.doc) docs.push({ path: readme2.file.path, doc: readme2.doc, whole: false });
-        for (const page of docsPages(evidence)) {
-          const { doc } = readDoc(evidence, page);
-          if (doc) docs.push({ path: page, doc, whole: PAGE2.test(baseOf(page)) });
-        }
-        let partial;
-        let exampleHit;
-        for (const d of docs) {
-          const r = search(d.path, d.doc, d.whole, evidence.python.distribution?.name);
-          if (r.hit?.installCommand) return passWith(r.hit);
-          if (r.hit && !exampleHit) exampleHit = r.hit;
-          if (!r.hit && (r.headingOnly || r.strayInstall) && !partial) partial = { file: d.path, ...r };
-        }
-        if (exampleHit) return passWith(exampleHit);
-        const dist = evidence.python.distribution?.name ?? "<distribution>";
-        const target = readme2.file?.path ?? "README.md";
-        const fix = `Add a "Quick start" (or "Installation") section to ${target} with a code block that installs the project and runs a minimal example, e.g. \`pip install ${dist}\` followed by a few lines of Python.`;
-        if (partial?.strayInstall || partial?.headingOnly) {
-          const what = partial.headingOnly ? `has a "${partial.headingOnly.text}" heading (line ${partial.headingOnly.line}) but no install command or runnable code block under it` : `has an install command (\`${partial.strayInstall.text}\`, line ${partial.strayInstall.line}) but not under a quick start, installation or usage heading`;
-          return {
-            status: "review",
-            summary: `${partial.file} ${what}; a reviewer must judge whether it is a working quick start.`,
-            measured: { heading: partial.headingOnly?.text ?? null, installCommand: partial.strayInstall?.text ?? null, file: partial.file },
-            evidence: [fileRef(partial.file, partial.headingOnly?.line ?? partial.strayInstall?.line)],
-            fix
-          };
-        }
-        return {
-          status: "fail",
-          summary: readme2.file ? `No quick start in ${readme2.file.path}${docs.length > 1 ? " or the docs index" : ""}: no quick start, getting started, installation or usage heading followed by code.` : "No README, so no quick start.",
-          measured: { heading: null, installCommand: null },
-          evidence: [],
-          fix
-        };
-      }
-    };
-  }
-});
-
-// src/requirements/documentation.ts
-function sources(evidence, minFiles) {
-  const idx = indexTree(evidence.tree);
-  const found = [];
-  for (const e of idx.byDir.get("") ?? []) {
-    if (e.type !== "blob") continue;
-    if (/^mkdocs\.ya?ml$/i.test(e.path)) found.push({ kind: "mkdocs", path: e.path });
-    if (/^\.readthedocs\.ya?ml$/i.test(e.path) || e.path === "readthedocs.yml" || e.path === "readthedocs.yaml")
-      found.push({ kind: "readthedocs", path: e.path });
-  }
-  const small = [];
-  const topDirs = [...idx.topDirs].filter((d) => /^docs?$/i.test(d)).sort();
-  for (const d of topDirs) {
-    for (const e of findUnder(evidence.tree, d, (b) => b === "conf.py")) {
-      if (e.path.split("/").length <= 4) found.push({ kind: "sphinx", path: e.path });
-    }
-    const n = countUnder(evidence.tree, d);
-    if (n >= minFiles) found.push({ kind: "docs-dir", path: `${d}/`, files: n });
-    else small.push({ path: `${d}/`, files: n });
-  }
-  return { found, small };
-}
-function mkdocsSiteUrl(evidence) {
-  for (const name of ["mkdocs.yml", "mkdocs.yaml"]) {
-    const text2 = evidence.files[name]?.text;
-    const m = text2 ? /^site_url:\s*["']?(https?:\/\/[^\s"'#]+)/m.exec(text2) : null;
-    if (m) return m[1];
-  }
-  return void 0;
-}
-function urls(evidence) {
-  const out = [];
-  for (const [key, url] of Object.entries(evidence.python.urls)) {
-    if (typeof url !== "string") continue;
-    if (/^(documentation|docs?|doc\s*url|api\s*reference|manual|reference)$/i.test(key.trim()) || DOCS_HOST.test(url) && !NOT_DOCS.test(url)) {
-      out.push({ url, ref: { kind: "file", ref: evidence.python.distribution?.file ?? "pyproject.toml", detail: `project URL "${key}"` } });
-    }
-  }
-  const site = mkdocsSiteUrl(evidence);
-  if (site) out.push({ url: site, ref: fileRef("mkdocs.yml", void 0, "site_url") });
-  const { doc, file } = rootReadme(evidence);
-  if (doc && file) {
-    const names = projectNames(evidence);
-    for (const l of doc.links) {
-      if (!DOCS_HOST.test(l.url) || NOT_DOCS.test(l.url)) continue;
-      const flat = siteOf(l.url).toLowerCase().replace(/[^a-z0-9]/g, "");
-      const own = names.some((n) => flat.includes(n));
-      out.push({ url: l.url, ref: fileRef(file.path, l.line, l.url), ...own ? {} : { unrelated: true } });
-    }
-  }
-  return out;
-}
-function siteOf(url) {
-  try {
-    const u = new URL(url);
-    return `${u.hostname}/${u.pathname.split("/")[1] ?? ""}`;
-  } catch {
-    return url;
-  }
-}
-function projectNames(evidence) {
-  const raw = [evidence.python.distribution?.name, evidence.repo.slug?.split("/")[1], evidence.repo.slug?.split("/")[0]];
-  const out = /* @__PURE__ */ new Set();
-  for (const r of raw) {
-    if (!r) continue;
-    const flat = r.toLowerCase().replace(/[^a-z0-9]/g, "");
-    if (flat.length >= 3 && !GENERIC.has(flat)) out.add(flat);
-    for (const part of r.toLowerCase().split(/[^a-z0-9]+/)) if (part.length >= 4 && !GENERIC.has(part)) out.add(part);
-  }
-  return [...out];
-}
-var DOCS_HOST, NOT_DOCS, GENERIC, documentation;
-var init_documentation = __esm({
-  "src/requirements/documentation.ts"() {
-    "use strict";
-    init_files();
-    init_locate();
-    DOCS_HOST = /^https?:\/\/(?:[\w-]+\.)*(?:readthedocs\.io|readthedocs\.org|readthedocs-hosted\.com|rtfd\.io|github\.io|gitlab\.io)(?:[/:?#]|$)|^https?:\/\/docs\.[\w.-]+/i;
-    NOT_DOCS = /\/badge\/|badge(?:\.svg)?(?:[?#]|$)|\.(?:svg|png|jpe?g|gif|webp)(?:[?#]|$)|shields\.io/i;
-    GENERIC = /* @__PURE__ */ new Set(["pytorch", "torch", "python", "py", "lib", "the", "core", "docs", "main", "repo", "project"]);
-    documentation = {
-      meta: {
-        id: 6,
-        key: "documentation",
-        title: "Documentation",
-        tac: "Projects must have clear and comprehensive documentation.",
-        automation: "partial",
-        measures: "A documentation source (docs/ or doc/ with at least {thresholds.docsMinFiles} files, mkdocs.yml, Sphinx conf.py, .readthedocs.yml) or a documentation URL (readthedocs.io, github.io, a docs. host, or a Documentation project URL)."
-      },
-      evaluate(evidence, { policy }) {
-        const min = policy.thresholds.docsMinFiles;
-        const { found, small } = sources(evidence, min);
-        const all = urls(evidence);
-        const seen = /* @__PURE__ */ new Set();
-        const unique = all.filter((l) => seen.has(l.url) ? false : (seen.add(l.url), true));
-        const uniqueLinks = unique.filter((l) => !l.unrelated);
-        const unrelated = unique.filter((l) => l.unrelated);
-        const source = found[0];
-        const url = uniqueLinks[0];
-        const measured = {
-          source: source ? source.path : null,
-          url: url ? url.url : null,
-          ...found.length > 1 ? { sources: found.map((f) => f.path) } : {},
-          ...uniqueLinks.length > 1 ? { urls: uniqueLinks.slice(0, 10).map((l) => l.url) } : {},
-          ...small.length ? { smallDocsDirs: small } : {}
-        };
-        if (source || url) {
-          const parts = [];
-          if (source)
-            parts.push(
-              source.kind === "docs-dir" ? `${source.path} holds ${source.files} files` : `${source.path} (${source.kind === "mkdocs" ? "MkDocs" : source.kind === "sphinx" ? "Sphinx" : "Read the Docs"})`
-            );
-          if (url) parts.push(`documentation is published at ${url.url}`);
-          const refs = [];
-          if (source) refs.push(fileRef(source.path));
-          if (url) refs.push(url.ref);
-          return {
-            status: "pass",
-            summary: `Documentation: ${parts.join("; ")}. A reviewer judges whether it is clear and comprehensive.`,
-            measured,
-            evidence: refs
-          };
-        }
-        if (unrelated.length > 0) {
-          const u = unrelated[0];
-          return {
-            status: "review",
-            summary: `No documentation source in the tree; ${u.ref.ref} links to ${u.url}, which does not name this project: a reviewer must confirm it is this project's documentation.`,
-            measured: { ...measured, candidates: unrelated.slice(0, 10).map((l) => l.url) },
-            evidence: unrelated.slice(0, 3).map((l) => l.ref),
-            fix: "Add a Documentation URL to [project.urls] in pyproject.toml, or a docs/ folder (Sphinx or MkDocs), so the project's own documentation is unambiguous."
-          };
-        }
-        const smallNote = small.length ? ` (${small.map((s) => `${s.path} has ${s.files} file(s)`).join(", ")}; at least ${min} are needed)` : "";
-        return {
-          status: "fail",
-          summary: `No documentation found: no docs source (docs/ or doc/ with at least ${min} files, mkdocs.yml, Sphinx conf.py, .readthedocs.yml) and no documentation URL${smallNote}.`,
-          measured,
-          evidence: small.map((s) => fileRef(s.path)),
-          fix: "Add documentation: a docs/ folder built with Sphinx or MkDocs (and published, e.g. on Read the Docs), linked from the README and from [project.urls] Documentation in pyproject.toml."
-        };
-      }
-    };
-  }
-});
-
-// src/requirements/permissive-license.ts
-function kindOf(spdx) {
-  for (const [re, kind] of KIND) if (re.test(spdx)) return kind;
-  return "not on the allowlist";
-}
-function fileRef2(f) {
-  const detail = f.spdx ? `${f.modified ? "modified " : ""}${f.spdx} (${f.method}, ${Math.round(f.confidence * 100)}%)` : f.reason ?? "unidentified";
-  return { kind: "file", ref: f.path, detail };
-}
-function differenceRefs(f) {
-  return (f.differences ?? []).slice(0, 10).map((d) => ({
-    kind: "file",
-    ref: f.path,
-    ...d.line ? { line: d.line } : {},
-    detail: `${d.kind}: ${d.text.length > 200 ? `${d.text.slice(0, 200)}\u2026` : d.text}${d.restriction ? ` [${d.restriction}]` : ""}`
-  }));
-}
-function holdsText(files, spdx) {
-  return files.some((o) => o.spdx === spdx && o.method !== "reference" && !o.modified);
-}
-function judgeElsewhere(found, allow, measured) {
-  const refs = found.map(fileRef2);
-  const where2 = "not at the root, where requirement 15 wants it";
-  measured["elsewhere"] = found.map((f) => ({ path: f.path, expression: f.expression ?? null }));
-  const good = [];
-  const bad = [];
-  const unclear = [];
-  for (const f of found) {
-    if (f.modified && f.restrictions?.length) {
-      bad.push(f);
-      refs.push(...differenceRefs(f));
-    } else if (!f.expression || f.modified)
-      unclear.push(`${f.path} is ${f.modified ? `a modified ${f.spdx} text` : `not identified (${f.reason ?? "no template matches"})`}`);
-    else if (judgeExpression(f.expression, allow)?.allowed) good.push(f);
-    else bad.push(f);
-  }
-  const describe3 = (f) => f.expression ? `${f.path} is ${f.expression} (${kindOf(f.expression)})` : `${f.path} is ${f.spdx ?? "a license"} with added restrictions (${(f.restrictions ?? []).join(", ")})`;
-  const first = found[0];
-  Object.assign(measured, {
-    spdx: first.spdx ?? null,
-    expression: first.expression ?? null,
-    confidence: first.confidence,
-    file: first.path,
-    method: first.method
-  });
-  if (bad.length > 0 && good.length === 0) {
-    return {
-      status: "fail",
-      summary: `Not permissive: ${bad.map(describe3).join("; ")} (${where2}).`,
-      measured,
-      evidence: refs,
-      fix: `License the project under an allowlisted license (${allow.join(", ")}) and put its text in LICENSE.md at the root.`
-    };
-  }
-  if (bad.length > 0 || unclear.length > 0) {
-    const allowed = good.map((f) => `${f.path} is ${f.expression}`);
-    return {
-      status: "review",
-      summary: `Needs a reviewer: no license at the root, and the license files below it differ: ${[...allowed, ...bad.map(describe3), ...unclear].join("; ")}.`,
-      measured,
-      evidence: refs,
-      fix: "A reviewer decides which folder is the project and whether its license is allowlisted; the root LICENSE.md should name it (requirement 15)."
-    };
-  }
-  const exprs = [...new Set(good.map((f) => f.expression))];
-  return {
-    status: "pass",
-    summary: `${exprs.join(", ")}, identified by its text in ${good.map((f) => f.path).join(", ")} (${where2}), is on the allowlist.`,
-    measured,
-    evidence: refs
-  };
-}
-var KIND, permissiveLicense;
-var init_permissive_license = __esm({
-  "src/requirements/permissive-license.ts"() {
-    "use strict";
-    init_spdx();
-    KIND = [
-      [/^(A?GPL|LGPL|MPL|EPL|EUPL|CC-BY-SA|OSL|CDDL|CPL|MS-RL)-/i, "copyleft"],
-      [/^SSPL-|^BUSL-|^Elastic-/i, "source-available, not open source"],
-      [/-NC(-|$)|^CC-BY-NC|Noncommercial/i, "non-commercial"]
-    ];
-    permissiveLicense = {
-      meta: {
-        id: 7,
-        key: "permissive-license",
-        title: "Permissive licensing",
-        tac: "Users must be able to utilize ecosystem projects without licensing concerns. e.g. BSD-3, Apache-2 and MIT licenses",
-        automation: "full",
-        measures: "The project's license, identified by its text, is an SPDX id on the policy allowlist ({licenses.allow}). A modified template with added restrictions fails; an unidentified text is review."
-      },
-      evaluate(evidence, { policy }) {
-        const lic = evidence.license;
-        const allow = policy.licenses.allow;
-        const root = lic.files.filter((f) => !f.path.startsWith("LICENSES/"));
-        const files = root.length > 0 ? root : lic.files;
-        const main = files.find((f) => f.spdx) ?? files[0];
-        const measured = {
-          spdx: main?.spdx ?? null,
-          expression: lic.expression ?? null,
-          confidence: main?.confidence ?? 0,
-          file: main?.path ?? null,
-          method: main?.method ?? "none",
-          thirdParty: lic.thirdParty
-        };
-        if (lic.signals.length) measured["signals"] = lic.signals;
-        if (lic.disagreements.length) measured["disagreements"] = lic.disagreements;
-        const disagree = lic.disagreements.length ? ` Note: ${lic.disagreements.join("; ")}.` : "";
-        const allowText = allow.join(", ");
-        if (files.length === 0 && lic.elsewhere?.length) return judgeElsewhere(lic.elsewhere, allow, measured);
-        if (files.length === 0) {
-          const said = lic.signals.find((s) => s.spdx);
-          return {
-            status: "fail",
-            summary: `No license text in the repository${said ? ` (${said.source} says ${said.value}, but metadata alone grants nothing)` : ""}.`,
-            measured,
-            evidence: lic.signals.slice(0, 5).map((s) => ({ kind: "file", ref: s.source, detail: s.value })),
-            fix: `Add a LICENSE file with the full text of an allowlisted license (${allowText}).`
-          };
-        }
-        const refs = files.map(fileRef2);
-        const failures = [];
-        const reviews = [];
-        for (const f of files) {
-          if (f.modified && f.restrictions?.length) {
-            failures.push(`${f.path} is ${f.spdx ?? "a license"} with added restrictions (${f.restrictions.join(", ")})`);
-            refs.push(...differenceRefs(f));
-          } else if (f.modified) {
-            reviews.push(`${f.path} is a modified ${f.spdx} text (${(f.differences ?? []).length} difference(s) from the template)`);
-            refs.push(...differenceRefs(f));
-          } else if (!f.spdx) {
-            const closest = f.closest?.length ? `; closest: ${f.closest.map((c) => `${c.spdx} ${Math.round(c.similarity * 100)}%`).join(", ")}` : "";
-            reviews.push(`${f.path} is not identified (${f.reason ?? "no template matches"}${closest})`);
-          } else if (f.method === "reference" && !holdsText(files, f.spdx)) {
-            reviews.push(`${f.path} only refers to ${f.spdx}; it does not hold the license text`);
-          }
-          for (const p of f.parts ?? []) {
-            if (p.kind === "license" && p.spdx && p.spdx !== f.spdx && !allow.some((a) => licenseFamily(a) === licenseFamily(p.spdx))) {
-              reviews.push(
-                `${f.path} also holds the ${p.spdx} license (${kindOf(p.spdx)}) at lines ${p.startLine}\u2013${p.endLine}: bundled third-party code, or a second license for the project?`
-              );
-            }
-          }
-        }
-        const expr = lic.expression;
-        if (expr && failures.length === 0) {
-          const verdict = judgeExpression(expr, allow);
-          if (verdict && !verdict.allowed) {
-            const blocking = [...new Set(verdict.blocking)];
-            failures.push(
-              blocking.length === 1 && blocking[0] === expr ? `the license is ${expr} (${kindOf(expr)})` : `the license is ${expr}: ${blocking.map((id) => `${id} (${kindOf(id)})`).join(", ")}`
-            );
-          }
-        }
-        let status;
-        let summary;
-        let fix;
-        if (failures.length) {
-          status = "fail";
-          summary = `Not permissive: ${failures.join("; ")}.`;
-          fix = `License the project under an allowlisted license (${allowText}) without added conditions.`;
-        } else if (reviews.length) {
-          status = "review";
-          summary = `Needs a reviewer: ${reviews.join("; ")}.`;
-          fix = "A reviewer reads the differences listed and decides whether the text is still the permissive license it resembles.";
-        } else if (expr) {
-          status = "pass";
-          const texts = files.filter((f) => f.method !== "reference");
-          const notices = files.filter((f) => f.method === "reference");
-          const text2 = texts.find((f) => f.spdx) ?? main;
-          const referring = notices.length ? `; ${notices.map((f) => f.path).join(", ")} refer${notices.length === 1 ? "s" : ""} to it` : "";
-          summary = `${expr}, identified by its text in ${(texts.length ? texts : files).map((f) => f.path).join(", ")} (${text2.method}, ${Math.round(text2.confidence * 100)}% similar to the template${referring}), is on the allowlist.`;
-        } else {
-          status = "review";
-          summary = "The license files do not form one expression.";
-          fix = "A reviewer reads the license files.";
-        }
-        const out = { status, summary: summary + disagree, measured, evidence: refs };
-        if (fix) out.fix = fix;
-        return out;
-      }
-    };
-  }
-});
-
-// src/requirements/functional-testing.ts
-function isTestFile(path) {
-  if (VENDORED.test(path) || NOT_TESTS.test(path)) return false;
-  const base = path.slice(path.lastIndexOf("/") + 1);
-  if (/^test_[^/]*\.py$/i.test(base) || /^[^/]+_test\.py$/i.test(base)) return true;
-  if (base === "__init__.py" || base === "conftest.py") return false;
-  return TEST_DIR.test(path) && CODE.test(base);
-}
-function testFiles(tree) {
-  const found = tree.filter((e) => e.type === "blob" && e.mode !== "120000" && isTestFile(e.path)).map((e) => e.path);
-  return [...found.filter((p) => TEST_DIR.test(p)), ...found.filter((p) => !TEST_DIR.test(p))];
-}
-function evaluateFunctionalTesting(evidence) {
-  const tests = testFiles(evidence.tree);
-  const workflows = new Map(evidence.ci.workflows.map((w) => [w.file, w]));
-  const NATIVE = /* @__PURE__ */ new Set(["cargo test", "npm test", "ctest"]);
-  const score = (s) => {
-    const w = workflows.get(s.file);
-    const onChange = w ? w.triggers.some((t) => t === "push" || t === "pull_request") : false;
-    return [Number(s.tool.startsWith("make")), Number(NATIVE.has(s.tool)), Number(!onChange), -(w?.os.length ?? 0)];
-  };
-  const steps = evidence.ci.testSteps.map((s, i) => ({ s, i, k: score(s) })).sort((a, b) => a.k[0] - b.k[0] || a.k[1] - b.k[1] || a.k[2] - b.k[2] || a.k[3] - b.k[3] || a.i - b.i).map((x) => x.s);
-  const step = steps[0];
-  const stepAt = step ? `${step.file}${step.line !== void 0 ? `:${step.line}` : ""}` : void 0;
-  const measured = {
-    testFiles: tests.length,
-    examples: tests.slice(0, 5),
-    ...step ? { runner: step.tool, ciStep: `${stepAt}: ${step.text}` } : {},
-    ciSteps: steps.length
-  };
-  const refs = steps.slice(0, 5).map((s) => ({
-    kind: "file",
-    ref: s.file,
-    ...s.line !== void 0 ? { line: s.line } : {},
-    detail: `${s.tool}${s.job ? ` in job ${s.job}` : ""}: ${s.text}`
-  }));
-  refs.push(...tests.slice(0, 5).map((t) => ({ kind: "file", ref: t, detail: "test source" })));
-  const where2 = (() => {
-    const dirs = [...new Set(tests.map((t) => t.includes("/") ? t.slice(0, t.lastIndexOf("/") + 1) : t))];
-    return dirs.slice(0, 3).join(", ") + (dirs.length > 3 ? " \u2026" : "");
-  })();
-  if (tests.length > 0 && step) {
-    return {
-      status: "pass",
-      summary: `${tests.length} test file${tests.length === 1 ? "" : "s"} (${where2}) and CI runs them: ${step.tool} at ${stepAt}.`,
-      measured,
-      evidence: refs
-    };
-  }
-  if (tests.length > 0) {
-    return {
-      status: "warn",
-      summary: `${tests.length} test file${tests.length === 1 ? "" : "s"} (${where2}), but no CI step runs them (pytest, tox, nox, python -m unittest, make test${evidence.ci.workflows.length ? "" : "; no CI configuration was found"}).`,
-      measured,
-      evidence: refs,
-      fix: `Add a step that runs the tests to a CI workflow triggered on push and pull_request, e.g. \`python -m pytest ${tests[0].includes("/") ? tests[0].slice(0, tests[0].indexOf("/") + 1) : ""}\` in .github/workflows/ci.yml.`
-    };
-  }
-  return {
-    status: "fail",
-    summary: `No test sources were found (tests/, test/ or testing/ directories, test_*.py, *_test.py)${step ? `, although CI runs ${step.tool} at ${stepAt}` : ""}.`,
-    measured,
-    evidence: refs,
-    fix: "Add tests under tests/ (files named test_*.py that exercise the project with the latest torch) and run them in CI with pytest."
-  };
-}
-var CODE, VENDORED, NOT_TESTS, TEST_DIR, functionalTesting;
-var init_functional_testing = __esm({
-  "src/requirements/functional-testing.ts"() {
-    "use strict";
-    CODE = /\.(py|pyx|ipynb|c|cc|cpp|cu|h|hpp|rs|jl|sh|js|ts)$/i;
-    VENDORED = /(^|\/)(third_party|third-party|vendor|vendored|node_modules|site-packages|\.git)\//i;
-    NOT_TESTS = /(^|\/)(benchmarks?|benchmarking)\//i;
-    TEST_DIR = /(^|\/)(tests?|testing)\//i;
-    functionalTesting = {
-      meta: {
-        id: 8,
-        key: "functional-testing",
-        title: "Functional testing",
-        tac: "Users should have developed tests submitted as a part of their project, and be confident that the project will work well with the latest releases of PyTorch.",
-        automation: "partial",
-        measures: "Test sources exist (tests/, test/ or testing/ directories, test_*.py, *_test.py) and CI runs them (pytest, tox, nox, python -m unittest, make test); tests not run by CI: warn."
-      },
-      evaluate(evidence) {
-        return evaluateFunctionalTesting(evidence);
-      }
-    };
-  }
-});
-
-// src/requirements/packages.ts
-function evaluatePackages(evidence) {
-  const dist = evidence.python.distribution;
-  const pypi = evidence.online?.pypi;
-  const conda = evidence.online?.conda;
-  const publish = evidence.ci.publishSteps;
-  const measured = {
-    ...dist ? { distribution: dist.name } : {},
-    ...pypi ? {
-      pypi: {
-        exists: pypi.exists,
-        ...pypi.latest ? { latest: pypi.latest } : {},
-        wheel: pypi.wheel ?? false,
-        ...pypi.latestWithWheel ? { latestWithWheel: pypi.latestWithWheel } : {},
-        ...pypi.url ? { url: pypi.url } : {}
-      }
-    } : {},
-    ...conda ? { conda: { channel: conda.channel, exists: conda.exists, ...conda.latest ? { latest: conda.latest } : {} } } : {},
-    publishSteps: publish.map((s) => `${s.file}${s.line !== void 0 ? `:${s.line}` : ""}: ${s.tool}`)
-  };
-  const refs = [];
-  if (dist)
-    refs.push({
-      kind: "file",
-      ref: dist.file,
-      ...dist.line !== void 0 ? { line: dist.line } : {},
-      detail: `distribution name ${dist.name}`
-    });
-  if (pypi?.url)
-    refs.push({
-      kind: "registry",
-      ref: pypi.url,
-      detail: pypi.exists ? `latest ${pypi.latest ?? "?"}${pypi.wheel ? ", has a wheel" : ", no wheel"}` : "not found"
-    });
-  if (conda?.exists)
-    refs.push({
-      kind: "registry",
-      ref: conda.url ?? `https://anaconda.org/${conda.channel}/${dist?.name ?? ""}`,
-      detail: `${conda.channel} ${conda.latest ?? ""}`.trim()
-    });
-  refs.push(
-    ...publish.map((s) => ({
-      kind: "file",
-      ref: s.file,
-      ...s.line !== void 0 ? { line: s.line } : {},
-      detail: `publishes: ${s.tool}`
-    }))
-  );
-  const name = dist?.name ?? pypi?.distribution ?? "(unnamed)";
-  const pypiWheel = pypi?.exists && !pypi.allYanked && (pypi.wheel || pypi.latestWithWheel);
-  const onConda = conda?.exists === true;
-  if (pypiWheel || onConda) {
-    const how = [
-      pypiWheel ? `PyPI with a wheel (${pypi.wheel ? pypi.latest ?? "latest" : pypi.latestWithWheel})` : "",
-      onConda ? `${conda.channel} (${conda.latest ?? "latest"})` : ""
-    ].filter(Boolean);
-    const olderWheelOnly = pypiWheel && !pypi.wheel;
-    return {
-      status: "pass",
-      summary: `${name} installs as a binary package from ${how.join(" and ")}${olderWheelOnly ? `; the latest release ${pypi.latest ?? ""} has no wheel` : ""}.`,
-      measured,
-      evidence: refs
-    };
-  }
-  if (pypi) {
-    const sdistOnly = pypi?.exists && !pypi.allYanked;
-    const summary = sdistOnly ? `${name} is on PyPI only as a source distribution (no wheel in any release)${conda ? ` and not on ${conda.channel}` : ""}.` : pypi?.allYanked ? `Every release of ${name} on PyPI is yanked${conda ? ` and it is not on ${conda.channel}` : ""}.` : `${name} was not found on PyPI${conda ? ` or ${conda.channel}` : ""}.`;
-    return {
-      status: "fail",
-      summary,
-      measured,
-      evidence: refs,
-      fix: sdistOnly ? `Build and upload wheels for ${name} (python -m build, then twine upload dist/*.whl, or pypa/gh-action-pypi-publish in a release workflow), or add it to conda-forge.` : `Publish ${name} to PyPI with a wheel (python -m build; twine upload dist/*, or pypa/gh-action-pypi-publish in a release workflow) or add a conda-forge recipe.${dist ? "" : " Name the distribution in pyproject.toml [project].name first."}`
-    };
-  }
-  const why2 = evidence.online?.errors?.["packages"];
-  const publishText = publish.length ? `CI publishes with ${[...new Set(publish.map((s) => s.tool))].join(", ")} (${publish[0].file}${publish[0].line !== void 0 ? `:${publish[0].line}` : ""})` : "no publishing step was found in CI";
-  return {
-    status: "unknown",
-    summary: `PyPI ${conda ? `was not consulted (${conda.channel} has no ${name})` : "and conda-forge were not consulted"}${why2 ? ` (${why2})` : evidence.online ? "" : " (offline)"}; ${dist ? `the distribution is ${dist.name}` : "no distribution name was found in pyproject.toml, setup.cfg or setup.py"}, and ${publishText}.`,
-    measured,
-    evidence: refs,
-    fix: `Run the check online to look ${dist ? `${dist.name} ` : "the distribution "}up on PyPI and conda-forge.`
-  };
-}
-var packages;
-var init_packages = __esm({
-  "src/requirements/packages.ts"() {
-    "use strict";
-    packages = {
-      meta: {
-        id: 9,
-        key: "packages",
-        title: "Packages",
-        tac: "Projects need to have support for binary installation options (pip/Conda).",
-        automation: "partial",
-        measures: "The distribution exists on PyPI with a wheel in a release, or on conda-forge; online only. Offline: unknown, with any publishing workflow as evidence."
-      },
-      evaluate(evidence) {
-        const o = evaluatePackages(evidence);
-        const dist = evidence.python.distribution;
-        if (!dist?.why) return o;
-        return {
-          ...o,
-          summary: `${o.summary} The project's package is ${dist.name} (${dist.file}): ${dist.why}.`,
-          measured: { ...o.measured, distributionChosen: { file: dist.file, why: dist.why } }
-        };
-      }
-    };
-  }
-});
-
-// src/requirements/ongoing-maintenance.ts
-function monthsBefore(at, months) {
-  const y = at.getUTCFullYear();
-  const m = at.getUTCMonth() - months;
-  const targetYear = y + Math.floor(m / 12);
-  const targetMonth = (m % 12 + 12) % 12;
-  const lastDay = new Date(Date.UTC(targetYear, targetMonth + 1, 0)).getUTCDate();
-  return new Date(
-    Date.UTC(
-      targetYear,
-      targetMonth,
-      Math.min(at.getUTCDate(), lastDay),
-      at.getUTCHours(),
-      at.getUTCMinutes(),
-      at.getUTCSeconds(),
-      at.getUTCMilliseconds()
-    )
-  );
-}
-function worst(statuses) {
-  for (const s of ORDER) if (statuses.includes(s)) return s;
-  return "pass";
-}
-function latestRelease2(evidence, asOf) {
-  const found = [];
-  const hosted = evidence.online?.github ?? evidence.online?.gitlab;
-  const rel = hosted?.latestRelease;
-  if (rel)
-    found.push({
-      name: rel.name,
-      date: rel.date,
-      source: "release",
-      ref: { kind: "api", ref: rel.url, detail: `release ${rel.name}, ${rel.date.slice(0, 10)}` }
-    });
-  const tag = evidence.tags?.latest;
-  if (tag)
-    found.push({
-      name: tag.name,
-      date: tag.date,
-      source: "tag",
-      ref: { kind: "commit", ref: tag.commit, detail: `tag ${tag.name}, ${tag.date.slice(0, 10)}` }
-    });
-  return found.filter((r) => !Number.isNaN(Date.parse(r.date)) && Date.parse(r.date) <= asOf.getTime()).sort((a, b) => Date.parse(b.date) - Date.parse(a.date))[0];
-}
-function commitmentOf(form) {
-  const v = form?.maintenanceCommitment;
-  if (typeof v === "string" && v.trim()) return v.trim();
-  if (v === true) return "yes";
-  return void 0;
-}
-function evaluateOngoingMaintenance(evidence, policy, asOf) {
-  const n = policy.thresholds.supportedTorchReleases;
-  const months = policy.thresholds.releaseMonths;
-  const j = judgeTorchSupport(evidence.python.torch, evidence.torchReleases, asOf, n);
-  const h = evidence.history;
-  const cutoff = monthsBefore(asOf, months);
-  const release = latestRelease2(evidence, asOf);
-  const releaseRecent = release !== void 0 && Date.parse(release.date) >= cutoff.getTime();
-  const commitment = commitmentOf(evidence.form);
-  const parts = [];
-  const versions = j.releases.join(" and ");
-  const list3 = torchListFacts(evidence, asOf);
-  if (list3.concern && j.outcome !== "undeclared" && j.outcome !== "no-releases") {
-    parts.push({ status: "review", text: `torch support was judged against ${describeList(list3)}, but ${list3.concern}`, fix: REFRESH_FIX });
-  } else {
-    switch (j.outcome) {
-      case "admits-all":
-        parts.push({ status: "pass", text: `the torch requirement admits ${versions}` });
-        break;
-      case "excludes-latest":
-        parts.push({
-          status: "fail",
-          text: `the torch requirement (${j.judged.map((a) => `${written(a.declaration)} at ${where(a.declaration)}`).join(", ")}) excludes the latest release ${j.releases[0]}`,
-          fix: torchFix(j)
-        });
-        break;
-      case "excludes-older":
-        parts.push({
-          status: "warn",
-          text: `the torch requirement admits ${j.releases[0]} but not ${j.releases.filter((r) => j.admitted[r] === false).join(", ")}`,
-          fix: torchFix(j)
-        });
-        break;
-      case "undeclared":
-        parts.push({
-          status: "review",
-          text: "torch is not declared, so support for the latest releases cannot be read",
-          fix: `Declare torch with a range that admits ${versions || "the latest releases"} (see requirement 1).`
-        });
-        break;
-      case "indeterminate":
-        parts.push({ status: "review", text: "which torch versions the declared requirement admits cannot be told" });
-        break;
-      case "no-releases":
-        parts.push({ status: "unknown", text: `the torch release list does not reach ${n} releases at this date` });
-        break;
-    }
-  }
-  if (h.commits >= 1)
-    parts.push({ status: "pass", text: `${h.commits} commit${h.commits === 1 ? "" : "s"} in the last ${h.window.days} days` });
-  else
-    parts.push({
-      status: "fail",
-      text: `no commits in the last ${h.window.days} days${h.latestCommitAt ? ` (newest ${h.latestCommitAt.slice(0, 10)})` : ""}`,
-      fix: "Show the project is maintained: commit to the default branch (bots and merges are not counted)."
-    });
-  const hostAsked = evidence.online?.github !== void 0 || evidence.online?.gitlab !== void 0;
-  if (releaseRecent) parts.push({ status: "pass", text: `${release.source} ${release.name} on ${release.date.slice(0, 10)}` });
-  else if (!release && !hostAsked && evidence.tags.count === 0)
-    parts.push({
-      status: "unknown",
-      text: `the clone has no tags up to ${asOf.toISOString().slice(0, 10)} and the host was not asked for releases (clones and mirrors are often fetched without tags)`,
-      fix: "Run the check online (a GitHub or GitLab URL, or a clone whose origin is on one), which asks the host for its releases, or fetch the tags (git fetch --tags)."
-    });
-  else
-    parts.push({
-      status: "fail",
-      text: release ? `the newest ${release.source} (${release.name}) is from ${release.date.slice(0, 10)}, more than ${months} months before ${asOf.toISOString().slice(0, 10)}` : `no release or tag was found${hostAsked ? "" : " (git tags; GitHub releases not consulted)"}`,
-      fix: `Publish a release (tag it, e.g. git tag -a vX.Y.Z, and push the tag) at least every ${months} months.`
-    });
-  if (evidence.form && !commitment) {
-    parts.push({
-      status: "review",
-      text: "the application does not state the 12-month maintenance commitment",
-      fix: "Answer the maintenance-commitment question of the application."
-    });
-  }
-  const status = worst(parts.map((p) => p.status));
-  const refs = [...torchRefs(j).slice(0, 3)];
-  if (h.latestCommit) refs.push({ kind: "commit", ref: h.latestCommit, detail: `newest commit, ${h.latestCommitAt ?? "undated"}` });
-  if (release) refs.push(release.ref);
-  if (commitment) refs.push({ kind: "form", ref: "maintenanceCommitment", detail: commitment.slice(0, 300) });
-  const bad = parts.filter((p) => p.status !== "pass");
-  const summary = status === "pass" ? `Maintained: ${parts.map((p) => p.text).join("; ")}${commitment ? "; the application commits to 12 months of maintenance" : ""}.` : `${bad.map((p) => p.text).join("; ")}.${parts.some((p) => p.status === "pass") ? ` Met: ${parts.filter((p) => p.status === "pass").map((p) => p.text).join("; ")}.` : ""}`;
-  const fixes = bad.map((p) => p.fix).filter(Boolean);
-  return {
-    status,
-    summary: summary.charAt(0).toUpperCase() + summary.slice(1),
-    measured: {
-      latest: j.releases,
-      admitted: j.admitted,
-      releaseList: { name: list3.name, asOf: list3.asOf ?? null },
-      commits: h.commits,
-      latestCommitAt: h.latestCommitAt,
-      latestReleaseAt: release?.date,
-      latestRelease: release ? { name: release.name, source: release.source } : void 0,
-      releaseCutoff: cutoff.toISOString(),
-      commitment: commitment ?? null
-    },
-    evidence: refs,
-    ...fixes.length ? { fix: fixes.join(" ") } : {}
-  };
-}
-var ORDER, ongoingMaintenance;
-var init_ongoing_maintenance = __esm({
-  "src/requirements/ongoing-maintenance.ts"() {
-    "use strict";
-    init_torch();
-    init_pytorch_support();
-    init_torch_list();
-    ORDER = ["fail", "review", "unknown", "warn", "pass"];
-    ongoingMaintenance = {
-      meta: {
-        id: 10,
-        key: "ongoing-maintenance",
-        title: "Ongoing maintenance",
-        tac: "Project maintainers must be committed to supporting and maintaining their projects for the next 12 months at a minimum. Projects must commit to updating their projects to the latest two releases of PyTorch (e.g. versions 2.6, 2.5.1).",
-        automation: "partial",
-        measures: "Requirement 1 admits the latest {thresholds.supportedTorchReleases} torch releases, the activity window has at least one commit, and a release or tag is no older than {thresholds.releaseMonths} months; the maintenance commitment comes from the application form."
-      },
-      evaluate(evidence, { policy, asOf }) {
-        return evaluateOngoingMaintenance(evidence, policy, asOf);
-      }
-    };
-  }
-});
-
-// src/util/unique.ts
-function uniqueIgnoringCase(xs) {
-  const seen = /* @__PURE__ */ new Set();
-  return xs.filter((x) => {
-    const key = x.toLowerCase();
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-var init_unique = __esm({
-  "src/util/unique.ts"() {
-    "use strict";
-  }
-});
-
-// src/evidence/community/people.ts
-function mentionsIn(text2) {
-  const teams = [...text2.matchAll(TEAM2)].map((m) => m[1]);
-  const emails = [];
-  const logins = [];
-  for (const m of text2.matchAll(EMAIL)) {
-    const e = m[1];
-    const login = noreplyLoginAsWritten(e);
-    if (login) logins.push(login);
-    else emails.push(e);
-  }
-  for (const m of text2.matchAll(LOGIN)) logins.push(m[1]);
-  for (const m of text2.matchAll(PROFILE)) if (!NOT_USERS.has(m[1].toLowerCase())) logins.push(m[1]);
-  return { logins: uniqueIgnoringCase(logins), teams: uniqueIgnoringCase(teams), emails: uniqueIgnoringCase(emails) };
-}
-function mergePeople(refs) {
-  const groups2 = groupBySharedKeys(refs, identityKeys);
-  const people = [];
-  for (const g of groups2) {
-    const logins = uniqueIgnoringCase(g.flatMap((r) => r.login ? [r.login] : []));
-    const emails = uniqueIgnoringCase(g.flatMap((r) => r.email ? [r.email] : []));
-    const names = uniqueIgnoringCase(g.flatMap((r) => r.name ? [r.name] : []));
-    const sources2 = [...new Set(g.map((r) => r.source))];
-    const display = logins[0] ? `@${logins[0]}` : emails[0] ?? names[0] ?? "?";
-    people.push({ display, logins, emails, names, sources: sources2 });
-  }
-  return people.sort(
-    (a, b) => a.display.toLowerCase() < b.display.toLowerCase() ? -1 : a.display.toLowerCase() > b.display.toLowerCase() ? 1 : 0
-  );
-}
-var EMERITUS, LOGIN, TEAM2, EMAIL, PROFILE, NOT_USERS;
-var init_people = __esm({
-  "src/evidence/community/people.ts"() {
-    "use strict";
-    init_unique();
-    init_identity();
-    EMERITUS = /\b(emeritus|emeriti|emerita|retired|alumni|alumnae|alumnus|former\s+(?:core\s+)?(?:maintainers?|owners?|committers?|members?|reviewers?|approvers?)|inactive\s+(?:maintainers?|owners?|committers?|members?))\b/i;
-    LOGIN = /(?<![\w.@/-])@([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))(?![\w-]*\/)(?![\w.-]*@)/g;
-    TEAM2 = /(?<![\w.@/-])@([A-Za-z0-9][A-Za-z0-9-]{0,38}\/[A-Za-z0-9][\w.-]{0,99})/g;
-    EMAIL = /(?<![\w.+-])([\w.+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63})+)/g;
-    PROFILE = /github\.com\/([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/?(?=[\s)\]"'>|,]|$)/gi;
-    NOT_USERS = /* @__PURE__ */ new Set([
-      "orgs",
-      "sponsors",
-      "apps",
-      "marketplace",
-      "features",
-      "topics",
-      "settings",
-      "about",
-      "pricing",
-      "login",
-      "notifications"
-    ]);
-  }
-});
-
-// src/evidence/community/codeowners.ts
-function splitComment(line) {
-  for (let k = 0; k < line.length; k++) {
-    const ch = line[k];
-    if (ch === "\\") {
-      k++;
-      continue;
-    }
-    if (ch === "#") return [line.slice(0, k), line.slice(k + 1)];
-  }
-  return [line, void 0];
-}
-function tokens(s) {
-  const out = [];
-  let cur = "";
-  for (let k = 0; k < s.length; k++) {
-    const ch = s[k];
-    if (ch === "\\" && k + 1 < s.length) {
-      cur += s[k + 1];
-      k++;
-    } else if (ch === " " || ch === "	") {
-      if (cur) out.push(cur);
-      cur = "";
-    } else cur += ch;
-  }
-  if (cur) out.push(cur);
-  return out;
-}
-function parseCodeowners(text2) {
-  const result = { rules: [], resets: [], owners: [], invalid: [], emeritus: [] };
-  const seen = /* @__PURE__ */ new Set();
-  let section;
-  const lines = text2.replace(/\r\n?/g, "\n").split("\n");
-  lines.forEach((raw, k) => {
-    const line = k + 1;
-    const [body, comment] = splitComment(raw.length > 4e3 ? raw.slice(0, 4e3) : raw);
-    const isCommentLine = body.trim() === "" && comment !== void 0;
-    if (isCommentLine) {
-      const c = comment.trim();
-      if (isEmeritusHeading(c)) {
-        section = { line, heading: c.replace(/^[#=\-*\s]+|[#=\-*\s:]+$/g, ""), names: namesIn(c) };
-        result.emeritus.push(section);
-      } else if (section && c !== "" && !/^[#=\-*\s]*$/.test(c)) {
-        section.names.push(...namesIn(c).length > 0 ? namesIn(c) : [c]);
-      }
-      return;
-    }
-    if (body.trim() === "") {
-      section = void 0;
-      return;
-    }
-    section = void 0;
-    const [pattern, ...ownerTokens] = tokens(body.trim());
-    if (!pattern) return;
-    if (/^\^?\[[^\]]*\](\[\d+\])?$/.test(pattern)) {
-      result.invalid.push({ line, text: raw.trim(), reason: "a GitLab section header; GitHub ignores it" });
-      return;
-    }
-    const owners = [];
-    for (const t of ownerTokens) {
-      const user = USER.exec(t);
-      const team = TEAM3.exec(t);
-      if (team) owners.push({ kind: "team", id: team[1], line });
-      else if (user) owners.push({ kind: "user", id: user[1], line });
-      else if (EMAIL2.test(t)) owners.push({ kind: "email", id: t, line });
-      else {
-        result.invalid.push({
-          line,
-          text: t,
-          reason: `${JSON.stringify(t)} is not an owner: expected @login, @org/team or an e-mail address; GitHub skips this line`
-        });
-        return;
-      }
-    }
-    const rule = { line, pattern, owners };
-    if (owners.length === 0) {
-      if (ownerTokens.length === 0) result.resets.push(rule);
-      return;
-    }
-    result.rules.push(rule);
-    for (const o of owners) {
-      const key = `${o.kind}:${o.id.toLowerCase()}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      result.owners.push(o);
-    }
-  });
-  return result;
-}
-function isEmeritusHeading(comment) {
-  const at = comment.search(EMERITUS);
-  if (at < 0) return false;
-  const before = comment.slice(0, at).replace(/[#=\-*]/g, " ").trim();
-  const label2 = comment.split(":")[0];
-  return before.split(/\s+/).filter(Boolean).length <= 2 && label2.split(/\s+/).filter(Boolean).length <= 6;
-}
-function namesIn(text2) {
-  const m = mentionsIn(text2);
-  return [...m.logins.map((l) => `@${l}`), ...m.teams.map((t) => `@${t}`), ...m.emails];
-}
-var USER, TEAM3, EMAIL2;
-var init_codeowners = __esm({
-  "src/evidence/community/codeowners.ts"() {
-    "use strict";
-    init_people();
-    USER = /^@([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))$/;
-    TEAM3 = /^@([A-Za-z0-9][A-Za-z0-9-]{0,38}\/[A-Za-z0-9][\w.-]{0,99})$/;
-    EMAIL2 = /^[\w.+-]{1,64}@[A-Za-z0-9-]{1,63}(\.[A-Za-z0-9-]{1,63})+$/;
-  }
-});
-
-// src/evidence/community/maintainers.ts
-function parseMaintainers(path, text2, wholeFileEmeritus = false) {
-  const out = { path, people: [], emeritus: [], teams: [] };
-  const lines = text2.replace(/\r\n?/g, "\n").split("\n").map((l) => l.length > 4e3 ? l.slice(0, 4e3) : l);
-  const yamlOwners = lines.some((l) => /^(approvers|reviewers|emeritus_approvers|emeritus_reviewers|filters):/.test(l));
-  let retired = wholeFileEmeritus;
-  let yamlKey = "";
-  let tableHeader;
-  for (let k = 0; k < lines.length; k++) {
-    const raw = lines[k];
-    const line = k + 1;
-    const source = `${path}:${line}`;
-    if (raw.trim() === "") {
-      tableHeader = void 0;
-      continue;
-    }
-    if (yamlOwners) {
-      const key = YAML_KEY.exec(raw);
-      if (key) {
-        yamlKey = key[1];
-        continue;
-      }
-      const item = /^\s*-\s*["']?([A-Za-z0-9][A-Za-z0-9-]{0,38})["']?\s*(#.*)?$/.exec(raw);
-      if (item && (yamlKey === "approvers" || yamlKey.startsWith("emeritus_"))) {
-        const ref = { login: item[1], source };
-        if (yamlKey.startsWith("emeritus_") || wholeFileEmeritus) out.emeritus.push(ref);
-        else out.people.push(ref);
-      }
-      continue;
-    }
-    const heading = HEADING_MD.exec(raw)?.[1] ?? (lines[k + 1] !== void 0 && RST_UNDER.test(lines[k + 1]) && !LIST.test(raw) ? raw.trim() : void 0);
-    if (heading !== void 0) {
-      retired = wholeFileEmeritus || EMERITUS.test(heading);
-      tableHeader = void 0;
-      if (!HEADING_MD.test(raw)) k++;
-      continue;
-    }
-    if (/^\s*\|/.test(raw)) {
-      const cells = raw.trim().replace(/^\||\|$/g, "").split("|").map((c) => c.trim());
-      if (TABLE_DELIM2.test(raw) && !/[A-Za-z]/.test(raw)) continue;
-      if (!tableHeader && lines[k + 1] !== void 0 && TABLE_DELIM2.test(lines[k + 1])) {
-        tableHeader = cells.map((c) => c.toLowerCase());
-        continue;
-      }
-      addEntry(out, cells, source, retired, line, tableHeader);
-      continue;
-    }
-    const label2 = /^\s*([^:@<]{1,40}):\s*(.*)$/.exec(raw);
-    if (label2 && !KERNEL.test(raw) && EMERITUS.test(label2[1])) {
-      retired = true;
-      if (label2[2].trim()) addEntry(out, [label2[2]], source, true, line);
-      continue;
-    }
-    const list3 = LIST.exec(raw);
-    const kernel = KERNEL.exec(raw);
-    if (list3) addEntry(out, [list3[1]], source, retired, line, void 0, true);
-    else if (kernel) addEntry(out, [kernel[1]], source, retired, line, void 0, true);
-    else addEntry(out, [raw], source, retired, line);
-  }
-  return out;
-}
-function addEntry(out, cells, source, retired, line, header2, listItem = false) {
-  const text2 = cells.join(" | ");
-  const m = mentionsIn(text2);
-  for (const t of m.teams) out.teams.push({ id: t, line });
-  const nameCell = header2 ? cells[Math.max(
-    0,
-    header2.findIndex((h) => /name/.test(h))
-  )] : cells.length > 1 ? cells[0] : cells[0];
-  const name = cleanName(nameCell ?? "");
-  const target = retired ? out.emeritus : out.people;
-  const refs = [];
-  const login = m.logins[0];
-  const email = m.emails[0];
-  if (login || email) {
-    const ref = { source };
-    if (login) ref.login = login;
-    if (email) ref.email = email;
-    if (name) ref.name = name;
-    refs.push(ref);
-    for (const l of m.logins.slice(1)) refs.push({ login: l, source });
-    for (const e of m.emails.slice(1)) refs.push({ email: e, source });
-  } else if (name && (listItem || header2 !== void 0) && m.teams.length === 0) {
-    refs.push({ name, source });
-  }
-  target.push(...refs);
-}
-function cleanName(cell2) {
-  const s = cell2.replace(/\[([^\]\n]{0,200})\]\([^)\n]{0,500}\)/g, "$1").replace(/<[^>\n]{0,300}>/g, " ").replace(/\([^)\n]{0,300}\)/g, " ").replace(/(?<![\w.])@[\w/-]+/g, " ").replace(/[\w.+-]+@[\w.-]+/g, " ").replace(/https?:\/\/\S+/g, " ").replace(/[*_`~]/g, "").split(/\s[-–—,;]\s|,/)[0].replace(/\s+/g, " ").trim();
-  if (s === "" || s.length > 60) return void 0;
-  const words2 = s.split(" ");
-  if (words2.length > 5 || /[.!?:]$/.test(s) || NOT_A_NAME.test(s) || !new RegExp("\\p{L}", "u").test(s)) return void 0;
-  return s;
-}
-var HEADING_MD, RST_UNDER, LIST, KERNEL, YAML_KEY, TABLE_DELIM2, NOT_A_NAME;
-var init_maintainers = __esm({
-  "src/evidence/community/maintainers.ts"() {
-    "use strict";
-    init_people();
-    HEADING_MD = /^ {0,3}#{1,6}\s+(.*)$/;
-    RST_UNDER = /^([=\-~^"'`#*+])\1{2,}\s*$/;
-    LIST = /^\s*(?:[-*+•]|\d{1,4}[.)]|#\.)\s+(.*)$/;
-    KERNEL = /^\s*M:\s*(.*)$/;
-    YAML_KEY = /^([A-Za-z_][\w-]*):\s*(.*)$/;
-    TABLE_DELIM2 = /^\s*\|?\s*:?-{2,}/;
-    NOT_A_NAME = /\b(maintainers?|owners?|reviewers?|approvers?|committers?|members?|project|team|name|github|email|e-mail|affiliation|role|areas?|responsibilit|contact|list|following|file|none|tbd|n\/a)\b/i;
-  }
-});
-
-// src/evidence/community/owners.ts
-var owners_exports = {};
-__export(owners_exports, {
-  ownership: () => ownership
-});
-function ownership(evidence) {
-  const hit = cache2.get(evidence);
-  if (hit) return hit;
-  const exact = locate(evidence, (b) => b === "CODEOWNERS");
-  const inOrder = findInPlaces(evidence.tree, (b) => b === "CODEOWNERS").map((l) => l.path);
-  const first = inOrder[0];
-  const codeowners2 = {
-    ignored: inOrder.slice(1),
-    wrongCase: findInPlaces(evidence.tree, (b) => b !== "CODEOWNERS" && b.toUpperCase() === "CODEOWNERS").map((l) => l.path),
-    misplaced: evidence.tree.filter(
-      (e) => e.path.length - e.path.lastIndexOf("/") === 11 && e.type === "blob" && /(^|\/)CODEOWNERS$/i.test(e.path) && !GITHUB_PLACES.some((p) => p.dir === dirOf3(e.path))
-    ).map((e) => e.path).slice(0, 10)
-  };
-  const file = exact.find((f) => f.path === first);
-  if (file) {
-    codeowners2.file = file;
-    if (file.text !== void 0) codeowners2.parsed = parseCodeowners(file.text);
-  }
-  const maintainers = [];
-  const unreadable2 = [];
-  for (const f of locate(evidence, (b) => MAINTAINERS.test(b))) {
-    if (f.text !== void 0) maintainers.push(parseMaintainers(f.path, f.text));
-    else unreadable2.push({ path: f.path, problem: f.problem ?? "unreadable" });
-  }
-  const emeritus = [];
-  for (const s of codeowners2.parsed?.emeritus ?? []) {
-    if (s.names.length > 0 && file) emeritus.push({ path: file.path, line: s.line, names: s.names });
-  }
-  for (const m of maintainers) {
-    if (m.emeritus.length > 0) emeritus.push(docOf(m));
-  }
-  for (const f of locate(evidence, (b) => EMERITUS_FILE.test(b))) {
-    if (f.text === void 0) continue;
-    const m = parseMaintainers(f.path, f.text, true);
-    emeritus.push(m.emeritus.length > 0 ? docOf(m) : { path: f.path, line: 1, names: [] });
-  }
-  const governance2 = [
-    ...locate(evidence, (b) => GOVERNANCE.test(b)),
-    ...["docs", "doc"].flatMap(
-      (d) => findUnder(evidence.tree, d, (b) => /^governance[^/]*\.(md|markdown|rst|txt)$/i.test(b)).map(
-        (e) => locate(evidence, (b) => b === e.path.slice(e.path.lastIndexOf("/") + 1), [
-          { dir: e.path.slice(0, e.path.lastIndexOf("/")), place: "docs" }
-        ])
-      ).flat()
-    )
-  ];
-  const seenGov = /* @__PURE__ */ new Set();
-  for (const g of governance2) {
-    if (g.text === void 0 || seenGov.has(g.path)) continue;
-    seenGov.add(g.path);
-    const m = parseMaintainers(g.path, g.text);
-    if (m.emeritus.length > 0) emeritus.push(docOf(m));
-  }
-  const result = { codeowners: codeowners2, maintainers, unreadable: unreadable2, emeritus };
-  cache2.set(evidence, result);
-  return result;
-}
-function docOf(m) {
-  const first = m.emeritus[0].source;
-  return {
-    path: m.path,
-    line: Number(first.slice(first.lastIndexOf(":") + 1)) || 1,
-    names: m.emeritus.map((p) => p.login ? `@${p.login}` : p.email ?? p.name ?? "?")
-  };
-}
-var MAINTAINERS, EMERITUS_FILE, GOVERNANCE, cache2;
-var init_owners = __esm({
-  "src/evidence/community/owners.ts"() {
-    "use strict";
-    init_files();
-    init_locate();
-    init_codeowners();
-    init_maintainers();
-    MAINTAINERS = /^(maintainers|owners|committers|core[-_]?team)([._-](?!aliases)[^/]*)?$/i;
-    EMERITUS_FILE = /^(emeritus|alumni|retired)([._-][^/]*)?$/i;
-    GOVERNANCE = /^governance([._-][^/]*)?$/i;
-    cache2 = /* @__PURE__ */ new WeakMap();
-  }
-});
-
-// src/requirements/core-maintainers.ts
-function teamMembers(evidence, team) {
-  const teams = evidence.online?.github?.teams;
-  if (!teams) return void 0;
-  const want = team.replace(/^@/, "").toLowerCase();
-  for (const [k, v] of Object.entries(teams))
-    if (k.replace(/^@/, "").toLowerCase() === want && Array.isArray(v)) return v.filter((x) => typeof x === "string");
-  return void 0;
-}
-function formHandles(form) {
-  const raw = form?.["maintainers"];
-  const items2 = Array.isArray(raw) ? raw : typeof raw === "string" ? raw.split(/[\n,;]+/) : [];
-  const out = [];
-  for (const item of items2) {
-    if (typeof item !== "string" && !(item && typeof item === "object")) continue;
-    const text2 = typeof item === "string" ? item : JSON.stringify(item);
-    const m = mentionsIn(text2);
-    if (m.logins.length || m.emails.length) out.push(...m.logins.map((l) => `@${l}`), ...m.emails);
-    else {
-      const bare = /^\s*@?([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\s*$/.exec(text2);
-      if (bare) out.push(`@${bare[1]}`);
-    }
-  }
-  return [...new Set(out.map((h) => h.toLowerCase()))];
-}
-var coreMaintainers;
-var init_core_maintainers = __esm({
-  "src/requirements/core-maintainers.ts"() {
-    "use strict";
-    init_owners();
-    init_people();
-    init_locate();
-    coreMaintainers = {
-      meta: {
-        id: 11,
-        key: "core-maintainers",
-        title: "Core maintainers",
-        tac: "The project must have a minimum of 2 core maintainers",
-        automation: "partial",
-        measures: "At least {thresholds.coreMaintainers} distinct people named as owners: individual @login or e-mail owners in CODEOWNERS, people in MAINTAINERS / OWNERS files; @org/team owners count only when resolved through the GitHub API. Fallback: the application's maintainer handles (review)."
-      },
-      evaluate(evidence, { policy }) {
-        const min = policy.thresholds.coreMaintainers;
-        const own = ownership(evidence);
-        const refs = [];
-        const evidenceRefs = [];
-        const sources2 = [];
-        const unresolved = [];
-        const resolvedTeams = {};
-        const coPath = own.codeowners.file?.path;
-        const addTeam = (team, source) => {
-          const members = teamMembers(evidence, team);
-          if (members === void 0) {
-            if (!unresolved.includes(`@${team}`)) unresolved.push(`@${team}`);
-            return;
-          }
-          resolvedTeams[`@${team}`] = members.length;
-          for (const login of members) refs.push({ login: login.replace(/^@/, ""), source: `${source} (@${team})` });
-        };
-        if (own.codeowners.parsed && coPath) {
-          sources2.push(coPath);
-          for (const o of own.codeowners.parsed.owners) {
-            const source = `${coPath}:${o.line}`;
-            if (o.kind === "user") refs.push({ login: o.id, source });
-            else if (o.kind === "email") {
-              const login = mentionsIn(o.id).logins[0];
-              refs.push(login ? { login, source } : { email: o.id, source });
-            } else addTeam(o.id, source);
-          }
-          const first = own.codeowners.parsed.rules[0];
-          if (first) evidenceRefs.push(fileRef(coPath, first.line));
-        }
-        for (const m of own.maintainers) {
-          if (m.people.length === 0 && m.teams.length === 0) continue;
-          sources2.push(m.path);
-          refs.push(...m.people);
-          for (const t of m.teams) addTeam(t.id, `${m.path}:${t.line}`);
-          const firstLine = Number(m.people[0]?.source.split(":").pop() ?? m.teams[0]?.line ?? 1);
-          evidenceRefs.push(fileRef(m.path, firstLine));
-        }
-        const people = mergePeople(refs);
-        const maintainers = people.map((p) => p.display);
-        const measured = { maintainers, count: people.length, required: min, source: sources2 };
-        if (unresolved.length) measured["unresolvedTeams"] = unresolved;
-        if (Object.keys(resolvedTeams).length) measured["teams"] = resolvedTeams;
-        if (own.unreadable.length) measured["unreadable"] = own.unreadable;
-        const list3 = (xs) => xs.slice(0, 8).join(", ") + (xs.length > 8 ? ", \u2026" : "");
-        if (people.length >= min) {
-          return {
-            status: "pass",
-            summary: `${people.length} distinct maintainers are named in ${sources2.join(" and ")}: ${list3(maintainers)}.`,
-            measured,
-            evidence: evidenceRefs
-          };
-        }
-        const named = people.length ? `Only ${people.length} maintainer(s) named in ${sources2.join(" and ")} (${list3(maintainers)})` : "No maintainers are named in CODEOWNERS, MAINTAINERS or OWNERS files";
-        const teamNote = unresolved.length ? `; the team(s) ${unresolved.join(", ")} count only once GitHub resolves their members` : "";
-        const fix = `Name at least ${min} maintainers by GitHub login: individual owners in .github/CODEOWNERS (\`* @alice @bob\`) or a MAINTAINERS.md listing each person with their @login.`;
-        const handles = formHandles(evidence.form);
-        if (handles.length > 0) {
-          const all = mergePeople([
-            ...refs,
-            ...handles.map(
-              (h) => h.startsWith("@") ? { login: h.slice(1), source: "form:maintainers" } : { email: h, source: "form:maintainers" }
-            )
-          ]);
-          measured["form"] = handles;
-          if (all.length >= min) {
-            return {
-              status: "review",
-              summary: `${named}${teamNote}; the application names ${handles.length} maintainer(s) (${list3(handles)}), which a reviewer must confirm.`,
-              measured: { ...measured, source: [...sources2, "form"] },
-              evidence: [...evidenceRefs, { kind: "form", ref: "maintainers", detail: handles.join(", ") }],
-              fix
-            };
-          }
-        }
-        if (unresolved.length) {
-          return {
-            status: evidence.online ? "review" : "unknown",
-            summary: `${named}${teamNote}${evidence.online ? ` (GitHub did not resolve them${evidence.online.errors["core-maintainers"] ? `: ${evidence.online.errors["core-maintainers"]}` : ""}; a reviewer must check the team members)` : " (run without --offline)"}.`,
-            measured,
-            evidence: evidenceRefs,
-            fix
-          };
-        }
-        return { status: "fail", summary: `${named}; at least ${min} are required.`, measured, evidence: evidenceRefs, fix };
-      }
-    };
-  }
-});
-
-// src/requirements/recent-commits.ts
-function windowPhrase(h) {
-  const until = h.window.until;
-  const time = until.slice(11, 19);
-  const when = time === "00:00:00" ? until.slice(0, 10) : `${until.slice(0, 10)} ${until.slice(11, 16)} UTC`;
-  return `the ${h.window.days} days to ${when}`;
-}
-function windowMismatch(h, policy) {
-  if (h.window.days === policy.thresholds.windowDays) return void 0;
-  return {
-    status: "unknown",
-    summary: `The evidence counts a ${h.window.days}-day window; policy ${policy.id} ${policy.version} asks for ${policy.thresholds.windowDays} days.`,
-    measured: { window: h.window },
-    evidence: [],
-    fix: "Run the check again under this policy so the window is counted with its number of days."
-  };
-}
-function activityRefs(h) {
-  if (h.latestWindowCommit) return [{ kind: "commit", ref: h.latestWindowCommit, detail: "newest counted commit in the window" }];
-  if (h.latestCommit) return [{ kind: "commit", ref: h.latestCommit, detail: `newest commit, ${h.latestCommitAt ?? "undated"}` }];
-  return [];
-}
-function windowVerdict(h, have, need, summary, measured, fix) {
-  const evidence = activityRefs(h);
-  if (have >= need) return { status: "pass", summary: `${summary}.`, measured, evidence };
-  if (h.shallow?.hidesWindow) {
-    return {
-      status: "unknown",
-      summary: `${summary}; the repository is a shallow clone cut ${h.shallow.cutAt ? `at ${h.shallow.cutAt.slice(0, 10)}` : "at an unknown commit"}, inside the window, so commits may be missing.`,
-      measured: { ...measured, shallow: h.shallow },
-      evidence,
-      fix: "Check a full clone (git fetch --unshallow), or the repository URL."
-    };
-  }
-  return { status: "fail", summary: `${summary}.`, measured, evidence, fix: fix(need - have) };
-}
-function renamedBotsNote(h) {
-  const r = h.botsRenamedByMailmap ?? [];
-  if (r.length === 0) return "";
-  const shown = r.slice(0, 3).map((x) => `${x.bot} as ${x.shownAs} (${plural(x.commits, "commit")})`);
-  return `; .mailmap maps bot ${shown.join(", ")}${r.length > 3 ? ` and ${r.length - 3} more` : ""}: still counted as a bot`;
-}
-function plural(n, one, many = `${one}s`) {
-  return `${n} ${n === 1 ? one : many}`;
-}
-function evaluateRecentCommits(evidence, policy) {
-  const h = evidence.history;
-  const mismatch = windowMismatch(h, policy);
-  if (mismatch) return mismatch;
-  const need = policy.thresholds.recentCommits;
-  const notCounted = [];
-  if (h.botCommits > 0) notCounted.push(`${plural(h.botCommits, "commit")} by bots`);
-  if (h.mergeCommits > 0) notCounted.push(plural(h.mergeCommits, "merge commit"));
-  let summary = `${plural(h.commits, "commit")} in ${windowPhrase(h)} (${need} needed)`;
-  if (notCounted.length > 0) summary += `; ${notCounted.join(" and ")} not counted`;
-  if (h.hiddenBySkew)
-    summary += `; ${h.hiddenBySkew} of them reachable only through a commit dated before the window (clock skew), which git log --since would miss`;
-  if (h.commits === 0 && h.latestCommitAt) summary += `; the newest commit is from ${h.latestCommitAt.slice(0, 10)}`;
-  summary += renamedBotsNote(h);
-  const measured = {
-    ...h.botsRenamedByMailmap ? { botsRenamedByMailmap: h.botsRenamedByMailmap } : {},
-    commits: h.commits,
-    botCommits: h.botCommits,
-    mergeCommits: h.mergeCommits,
-    window: h.window,
-    method: h.method,
-    skewedCommits: h.skewedCommits,
-    ...h.walk ? { walk: h.walk } : {},
-    ...h.hiddenBySkew !== void 0 ? { hiddenBySkew: h.hiddenBySkew } : {}
-  };
-  return windowVerdict(
-    h,
-    h.commits,
-    need,
-    summary,
-    measured,
-    (missing) => `${plural(missing, "more commit")} by people (not bots, not merge commits) are needed on ${evidence.repo.rev} with a committer date after ${h.window.since.slice(0, 10)}. If development happens on another branch, check that revision with --rev; squash-merging pull requests also collapses many commits into one.`
-  );
-}
-var recentCommits;
-var init_recent_commits = __esm({
-  "src/requirements/recent-commits.ts"() {
-    "use strict";
-    recentCommits = {
-      meta: {
-        id: 13,
-        key: "recent-commits",
-        title: "Commits",
-        tac: "The project must have 30 commits in the last 90 days.",
-        automation: "full",
-        measures: "At least {thresholds.recentCommits} non-merge commits not authored by a bot whose committer time is in the last {thresholds.windowDays} days (asOf \u2212 {thresholds.windowDays} days < t \u2264 asOf), over all commits reachable from the evaluated revision."
-      },
-      evaluate(evidence, { policy }) {
-        return evaluateRecentCommits(evidence, policy);
-      }
-    };
-  }
-});
-
-// src/requirements/active-contributors.ts
-function label(p) {
-  return p.login && p.login.toLowerCase() !== p.name.toLowerCase() ? `${p.name} (@${p.login})` : p.name;
-}
-function list2(people) {
-  const names = people.slice(0, NAMED_IN_SUMMARY).map(label);
-  const rest = people.length - names.length;
-  if (rest > 0) return `${names.join(", ")} and ${rest} more`;
-  if (names.length <= 1) return names.join("");
-  return `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
-}
-function evaluateActiveContributors(evidence, policy) {
-  const h = evidence.history;
-  const mismatch = windowMismatch(h, policy);
-  if (mismatch) return mismatch;
-  const need = policy.thresholds.activeContributors;
-  const people = h.contributors;
-  const n = people.length;
-  const coOnly = people.filter((p) => p.via === "co-author").length;
-  let summary = `${n} ${n === 1 ? "contributor" : "contributors"} in ${windowPhrase(h)} (${need} needed)`;
-  if (n > 0) summary += `: ${list2(people)}`;
-  if (coOnly > 0) summary += `; ${coOnly} credited only by Co-authored-by`;
-  if (n === 0 && h.commits === 0 && h.latestCommitAt) summary += `; no commits since ${h.latestCommitAt.slice(0, 10)}`;
-  summary += renamedBotsNote(h);
-  const measured = {
-    contributors: n,
-    people: people.map(label),
-    window: h.window,
-    identityMethod: h.identityMethod,
-    mailmap: h.mailmap,
-    ...h.botsRenamedByMailmap ? { botsRenamedByMailmap: h.botsRenamedByMailmap } : {}
-  };
-  return windowVerdict(
-    h,
-    n,
-    need,
-    summary,
-    measured,
-    (missing) => `${missing} more ${missing === 1 ? "person" : "people"} must author (or be credited with a Co-authored-by trailer on) a commit dated after ${h.window.since.slice(0, 10)}. Bots do not count. If one person appears under several names, that is already merged; if different people share one identity, give each their own author identity.`
-  );
-}
-var NAMED_IN_SUMMARY, activeContributors;
-var init_active_contributors = __esm({
-  "src/requirements/active-contributors.ts"() {
-    "use strict";
-    init_recent_commits();
-    NAMED_IN_SUMMARY = 6;
-    activeContributors = {
-      meta: {
-        id: 12,
-        key: "active-contributors",
-        title: "Contributors",
-        tac: "The project should have a minimum of 5 total contributors active in the last 90 days.",
-        automation: "full",
-        measures: "At least {thresholds.activeContributors} contributors (commit authors and Co-authored-by trailers, merged by .mailmap, e-mail, GitHub no-reply login and name; bots left out) among the commits of the last {thresholds.windowDays} days."
-      },
-      evaluate(evidence, { policy }) {
-        return evaluateActiveContributors(evidence, policy);
-      }
-    };
-  }
-});
-
-// src/requirements/stars.ts
-var stars;
-var init_stars = __esm({
-  "src/requirements/stars.ts"() {
-    "use strict";
-    stars = {
-      meta: {
-        id: 14,
-        key: "stars",
-        title: "Stars",
-        tac: "The project must have a minimum of 200 stars on github",
-        automation: "full",
-        measures: "At least {thresholds.stars} stargazers on GitHub (or GitLab); offline: unknown."
-      },
-      evaluate(evidence, { policy }) {
-        const min = policy.thresholds.stars;
-        const online = evidence.online;
-        if (!online || online.offline) {
-          return { status: "unknown", summary: "Stars need GitHub; run without --offline.", measured: { required: min }, evidence: [] };
-        }
-        const error = online.errors["stars"];
-        if (error !== void 0) {
-          return { status: "unknown", summary: `Stars could not be read from GitHub: ${error}`, measured: { required: min }, evidence: [] };
-        }
-        if (!online.github) {
-          return {
-            status: "unknown",
-            summary: "No GitHub repository is known for this project, so its stars could not be read.",
-            measured: { required: min },
-            evidence: [],
-            fix: "Check the project by its GitHub URL (steward check https://github.com/OWNER/NAME) or add a GitHub remote."
-          };
-        }
-        const stars2 = online.github.stars;
-        const slug = evidence.repo.slug;
-        const refs = [
-          { kind: "api", ref: slug ? `GET /repos/${slug}` : "GET /repos/{owner}/{repo}", detail: `stargazers_count ${stars2}` }
-        ];
-        if (stars2 >= min) {
-          return {
-            status: "pass",
-            summary: `${stars2} stars on GitHub (at least ${min} required).`,
-            measured: { stars: stars2, required: min },
-            evidence: refs
-          };
-        }
-        return {
-          status: "fail",
-          summary: `${stars2} stars on GitHub; at least ${min} are required (${min - stars2} more).`,
-          measured: { stars: stars2, required: min },
-          evidence: refs,
-          fix: `Grow the project's visibility until it has ${min} stargazers, then apply again.`
-        };
-      }
-    };
-  }
-});
-
-// src/requirements/license-file.ts
-function candidates(evidence, test) {
-  const idx = indexTree(evidence.tree);
-  return (idx.byDir.get("") ?? []).filter((e) => e.type === "blob" && test.test(e.path)).map((e) => {
-    const r = resolveEntry(evidence, e.path);
-    const blob = evidence.files[r.target ?? e.path];
-    const c = { path: e.path };
-    if (r.problem) c.problem = r.problem;
-    else if (blob && blob.size === 0) c.problem = `${e.path} is empty`;
-    return c;
-  }).sort((a, b) => order(a.path) - order(b.path) || (a.path < b.path ? -1 : 1));
-}
-function order(path) {
-  if (path === "LICENSE.md") return 0;
-  if (/^LICENSE/.test(path)) return 1;
-  if (/^licen[sc]e/i.test(path)) return 2;
-  return 3;
-}
-function thirdPartyLicensing(evidence) {
-  const idx = indexTree(evidence.tree);
-  const out = new Set(evidence.license.thirdParty);
-  for (const e of idx.byDir.get("") ?? []) if (e.type === "blob" && THIRD_PARTY_FILE.test(e.path)) out.add(e.path);
-  const topDirs = [...idx.topDirs].filter((d) => THIRD_PARTY_DIR.test(d)).sort();
-  for (const d of topDirs) {
-    if (/^licenses$/i.test(d)) {
-      for (const e of findUnder(evidence.tree, d, () => true)) out.add(e.path);
-    } else {
-      for (const e of findUnder(evidence.tree, d, (b) => /^(licen[sc]e|copying|notice)/i.test(b))) out.add(e.path);
-    }
-  }
-  return [...out].sort().slice(0, MAX_LISTED);
-}
-function moveAdvice(paths, identified, allow) {
-  const byPath = new Map(identified.map((f) => [f.path, f]));
-  const verdict = (p) => {
-    const f = byPath.get(p);
-    if (!f?.expression || f.modified) return void 0;
-    return { expression: f.expression, allowed: judgeExpression(f.expression, allow)?.allowed === true };
-  };
-  const good = paths.filter((p) => verdict(p)?.allowed === true);
-  const bad = paths.filter((p) => verdict(p)?.allowed === false);
-  const named = (list3) => list3.map((p) => `${p} (${verdict(p).expression})`).join(", ");
-  const wouldFail = bad.length ? ` Do not move ${named(bad)} to the root: requirement 7 does not accept ${bad.length === 1 ? "that license" : "those licenses"}.` : "";
-  if (bad.length === 0) return `Move ${good[0] ?? paths[0]} to LICENSE.md at the root of the repository.`;
-  if (good.length > 0) {
-    return `Move ${named(good.slice(0, 1))} to LICENSE.md at the root, or, if the folders are separate subprojects, add a LICENSE.md at the root that names each folder's license.${wouldFail}`;
-  }
-  return `Add LICENSE.md at the root with the full text of an allowlisted license (${allow.join(", ")}).${wouldFail}`;
-}
-function noLicense(evidence, accepted, measured, allow) {
-  const fix = "Add LICENSE.md at the root of the repository with the full text of the project's license (and list third-party code's licenses, e.g. in NOTICE or THIRD_PARTY_LICENSES).";
-  const broken = accepted[0];
-  if (broken) {
-    return {
-      status: "fail",
-      summary: `No usable license file at the root: ${broken.problem}.`,
-      measured: { path: null, exactName: false, problem: broken.problem, ...measured },
-      evidence: [fileRef(broken.path, void 0, broken.problem)],
-      fix: `Replace ${broken.path} with a regular file holding the license text (a symlink is not followed, an empty file is no license). ${fix}`
-    };
-  }
-  const near = candidates(evidence, NEAR).filter((c) => !c.problem);
-  if (near.length > 0) {
-    const names = near.map((c) => c.path);
-    return {
-      status: "warn",
-      summary: `License text is at the root as ${names.join(", ")}, outside the names LICENSE, LICENCE or COPYING (optionally .md, .txt, .rst); tools may not find it.`,
-      measured: { path: names[0], exactName: false, nearNames: names, ...measured },
-      evidence: names.map((p) => fileRef(p)),
-      fix: `Rename ${names[0]} to LICENSE.md (or keep it and add LICENSE.md naming the license(s) and pointing to ${names.join(", ")}).`
-    };
-  }
-  const elsewhere = evidence.tree.filter(
-    (e) => /[lLcC]/.test(e.path[e.path.lastIndexOf("/") + 1] ?? "") && e.type === "blob" && e.path.includes("/") && ACCEPTED.test(baseOf(e.path)) && !outsideTheProject(e.path)
-  ).map((e) => e.path).sort((a, b) => a.split("/").length - b.split("/").length || (a < b ? -1 : 1)).slice(0, 5);
-  if (elsewhere.length > 0) {
-    return {
-      status: "fail",
-      summary: `No license file at the root; found ${elsewhere.join(", ")} deeper in the tree, where GitHub and PyPI do not look for the project's license.`,
-      measured: { path: null, exactName: false, elsewhere, ...measured },
-      evidence: elsewhere.map((p) => fileRef(p)),
-      fix: moveAdvice(elsewhere, evidence.license.elsewhere ?? [], allow)
-    };
-  }
-  return {
-    status: "fail",
-    summary: "No license file at the root of the repository.",
-    measured: { path: null, exactName: false, ...measured },
-    evidence: [],
-    fix
-  };
-}
-var ACCEPTED, NEAR, THIRD_PARTY_FILE, THIRD_PARTY_DIR, MAX_LISTED, licenseFile;
-var init_license_file = __esm({
-  "src/requirements/license-file.ts"() {
-    "use strict";
-    init_spdx();
-    init_license();
-    init_files();
-    init_locate();
-    ACCEPTED = /^(licen[sc]e|copying)(\.(md|txt|rst))?$/i;
-    NEAR = /^(licen[sc]e|copying)[-._][^/]+$/i;
-    THIRD_PARTY_FILE = /^(notice|third[-_ ]?party|3rd[-_ ]?party|thirdpartynotices)([-._][^/]*)?$/i;
-    THIRD_PARTY_DIR = /^(licenses|third[-_]?party|3rd[-_]party|vendor|vendored|external|extern)$/i;
-    MAX_LISTED = 20;
-    licenseFile = {
-      meta: {
-        id: 15,
-        key: "license-file",
-        title: "LICENSE file",
-        tac: "LICENSE.md at the root of the repository specifying the terms and conditions for using, distributing, and modifying the software. In addition, you should provide information on the license of any third-party code included in the project.",
-        automation: "full",
-        measures: "A license file at the root: LICENSE, LICENCE or COPYING, bare or with .md, .txt or .rst, or a LICENSES/ folder (REUSE). A name other than exactly LICENSE.md still passes, and the summary says so."
-      },
-      evaluate(evidence, { policy }) {
-        const thirdParty = thirdPartyLicensing(evidence);
-        const accepted = candidates(evidence, ACCEPTED);
-        const usable = accepted.filter((c) => !c.problem);
-        const reuse = findUnder(evidence.tree, "LICENSES", () => true).map((e) => e.path);
-        const refs = [];
-        const measuredBase = { thirdParty, ...reuse.length ? { reuse } : {} };
-        const third = thirdParty.length ? ` Third-party licensing: ${thirdParty.slice(0, 3).join(", ")}${thirdParty.length > 3 ? ` and ${thirdParty.length - 3} more` : ""}.` : "";
-        const chosen = usable[0];
-        if (chosen) {
-          const exactName = chosen.path === "LICENSE.md";
-          refs.push(fileRef(chosen.path));
-          const others = usable.slice(1).map((c) => c.path);
-          const summary = exactName ? `LICENSE.md is at the root.${third}` : `${chosen.path} is at the root: not named exactly LICENSE.md as the TAC text says, which still passes (GitHub and PyPI treat these names alike).${third}`;
-          return {
-            status: "pass",
-            summary,
-            measured: { path: chosen.path, exactName, ...others.length ? { others } : {}, ...measuredBase },
-            evidence: refs
-          };
-        }
-        if (reuse.length > 0) {
-          refs.push(...reuse.slice(0, 5).map((p) => fileRef(p)));
-          return {
-            status: "pass",
-            summary: `A REUSE LICENSES/ folder holds ${reuse.length} license file(s); there is no LICENSE.md at the root (the folder still passes).${third}`,
-            measured: { path: "LICENSES/", exactName: false, ...measuredBase },
-            evidence: refs
-          };
-        }
-        return noLicense(evidence, accepted, measuredBase, policy.licenses.allow);
-      }
-    };
-  }
-});
-
-// src/requirements/readme.ts
-function releaseInfo(evidence) {
-  const { doc, file } = rootReadme(evidence);
-  if (!doc || !file) return void 0;
-  for (const b of doc.blocks) {
-    if (b.kind === "heading" && RELEASE_HEADING.test(b.text) && !INSTALLING.test(b.text))
-      return { kind: "heading", line: b.line, text: b.text };
-  }
-  for (const l of doc.links) {
-    const url = l.url.replace(/[?#].*$/, "");
-    if (RELEASES_PAGE.test(l.url)) return { kind: "link", line: l.line, text: l.url };
-    if (/^https?:/i.test(url) && RELEASE_LINK_TEXT.test(l.text)) return { kind: "link", line: l.line, text: l.url };
-    if (/^[a-z][a-z0-9+.-]*:/i.test(url)) {
-      if (/\/(?:blob|tree|-\/blob)\//.test(url) && CHANGELOG_FILE.test(url)) return { kind: "link", line: l.line, text: l.url };
-      continue;
-    }
-    if (!CHANGELOG_FILE.test(url.replace(/\/+$/, ""))) continue;
-    const target = joinInRepo("", url.replace(/^\.\//, "").replace(/\/+$/, ""));
-    return {
-      kind: "link",
-      line: l.line,
-      text: l.url,
-      exists: target !== void 0 && (entryAt(evidence.tree, target) !== void 0 || isDir(evidence.tree, target))
-    };
-  }
-  for (const b of doc.blocks) {
-    if ((b.kind === "paragraph" || b.kind === "list" || b.kind === "quote") && RELEASE_PROSE.test(b.text)) {
-      const m = RELEASE_PROSE.exec(b.text);
-      const before = b.text.slice(0, m.index).split("\n").length - 1;
-      return { kind: "paragraph", line: b.line + before, text: cleanInline(b.text.split("\n")[before] ?? m[0]).slice(0, 200) };
-    }
-  }
-  return void 0;
-}
-var RELEASE_HEADING, RELEASE_PROSE, CHANGELOG_FILE, INSTALLING, RELEASE_LINK_TEXT, RELEASES_PAGE, readme;
-var init_readme2 = __esm({
-  "src/requirements/readme.ts"() {
-    "use strict";
-    init_locate();
-    init_files();
-    init_readme();
-    RELEASE_HEADING = /\b(releases?|release\s+(?:process|cadence|schedule|cycle|policy|notes|methodology|criteria)|versioning|version(?:ing)?\s+policy|changelog|change\s*log|what['’]s\s+new|release\s+history|compatibility\s+policy)\b/i;
-    RELEASE_PROSE = /\b(release\s+(?:process|cadence|schedule|cycle|policy|notes|methodology|criteria|branch(?:es)?)|(?:we|is|are)\s+released\b(?!\s+under\b)|releases?\s+(?:are|is)\s+(?:made|published|cut|tagged|planned)|new\s+(?:version|release)s?\s+(?:are|is)\s+(?:released|published)|semantic\s+versioning|semver\.org|\bsemver\b|calendar\s+versioning|calver|(?:monthly|quarterly|weekly|yearly|annual|biannual)\s+releases?|release[sd]?\s+(?:every|each|monthly|quarterly|twice|once))/i;
-    CHANGELOG_FILE = /(^|\/)(changelog|changes|change_log|history|news|release[-_]?notes|releases?|releasing)([-._][^/]*)?$/i;
-    INSTALLING = /\b(?:install\w*|set\s*up|setup|download\w*|get(?:ting)?\s+started|quick\s*start)\b/i;
-    RELEASE_LINK_TEXT = /^\W*(?:releases?|release\s+notes|release\s+history|changelog|change\s*log|changes|what['’]s\s+new|history)\W*$/i;
-    RELEASES_PAGE = /^https?:\/\/(?:www\.)?(?:github\.com|gitlab\.com)\/[^/\s]+\/[^/\s]+\/(?:-\/)?(?:releases|tags)(?:[/?#]|$)/i;
-    readme = {
-      meta: {
-        id: 16,
-        key: "readme",
-        title: "README",
-        tac: "README.md welcomes new community members to the project and explains why the project is useful and how to get started. Should include information about release methodology, cadence, and criteria in the README.",
-        automation: "full",
-        measures: "A README (.md, .rst, .txt or none) at the root; warn when it gives no release information (a heading or paragraph on release process, cadence or versioning, or a linked CHANGELOG / RELEASE file)."
-      },
-      evaluate(evidence) {
-        const info = rootReadme(evidence);
-        const file = info.file;
-        if (!file || file.problem) {
-          const other = info.otherFormats[0];
-          if (!file && other) {
-            return {
-              status: "warn",
-              summary: `${other} is at the root, but the requirement asks for README with .md, .rst, .txt or no extension, which the checks of requirements 4 and 5 can read.`,
-              measured: { path: other, releaseInfo: null },
-              evidence: [fileRef(other)],
-              fix: `Convert ${other} to README.md (or README.rst).`
-            };
-          }
-          const where2 = info.elsewhere.length ? ` (found ${info.elsewhere.join(", ")}, but not at the root)` : "";
-          return {
-            status: "fail",
-            summary: file ? `The README at the root cannot be read: ${file.problem}.` : `No README at the root of the repository${where2}.`,
-            measured: {
-              path: file?.path ?? null,
-              releaseInfo: null,
-              ...file?.problem ? { problem: file.problem } : {},
-              ...info.elsewhere.length ? { elsewhere: info.elsewhere } : {}
-            },
-            evidence: file ? [fileRef(file.path, void 0, file.problem)] : info.elsewhere.map((p) => fileRef(p)),
-            fix: file ? `Make ${file.path} a regular text file at the root (a symlink out of the repository is not read).` : "Add README.md at the root: what the project is for, how to install and start using it, and how it is released (process, cadence, versioning)."
-          };
-        }
-        const release = releaseInfo(evidence);
-        const notes = file.notes.length ? ` (${file.notes.join("; ")})` : "";
-        if (release) {
-          const how = release.kind === "link" ? `links to ${release.text}${release.exists === false ? ", which is not in the repository" : ""}` : release.kind === "heading" ? `has a "${release.text}" section` : `describes releases: "${release.text}"`;
-          return {
-            status: release.exists === false ? "warn" : "pass",
-            summary: `${file.path} is at the root and ${how} (line ${release.line}).${notes}`,
-            measured: { path: file.path, releaseInfo: release },
-            evidence: [fileRef(file.path, release.line, release.text)],
-            ...release.exists === false ? { fix: `Add the linked ${release.text} to the repository or fix the link in ${file.path}.` } : {}
-          };
-        }
-        return {
-          status: "warn",
-          summary: `${file.path} is at the root but says nothing about releases (no release, versioning or changelog heading, paragraph or link).${notes}`,
-          measured: { path: file.path, releaseInfo: null },
-          evidence: [fileRef(file.path)],
-          fix: `Add a "Releases" section to ${file.path}: how versions are numbered, how often releases are made and what must hold before one, or link a CHANGELOG.md.`
-        };
-      }
-    };
-  }
-});
-
-// src/requirements/contributing.ts
-var NAME4, contributing;
-var init_contributing = __esm({
-  "src/requirements/contributing.ts"() {
-    "use strict";
-    init_files();
-    init_locate();
-    NAME4 = /^contributing([._-][^/]*)?$/i;
-    contributing = {
-      meta: {
-        id: 17,
-        key: "contributing",
-        title: "CONTRIBUTING file",
-        tac: "CONTRIBUTING.md explains how to contribute to the project. The file explains the types of contributions needed and how the development process works.",
-        automation: "full",
-        measures: "A CONTRIBUTING file in the root, .github/ or docs/; with GitHub access also the organisation's .github repository."
-      },
-      evaluate(evidence) {
-        const found = locate(evidence, (b) => NAME4.test(b));
-        const usable = found.find((f) => !f.problem);
-        if (usable) {
-          const notes = usable.notes.length ? ` (${usable.notes.join("; ")})` : "";
-          return {
-            status: "pass",
-            summary: `${usable.path} explains how to contribute${usable.symlinkTarget ? ` (a symlink to ${usable.symlinkTarget})` : ""}.${notes}`,
-            measured: { path: usable.path },
-            evidence: [fileRef(usable.path)]
-          };
-        }
-        const org = evidence.online?.github?.orgFiles?.contributing;
-        if (org) {
-          return {
-            status: "pass",
-            summary: `The organisation's .github repository provides ${org}, which GitHub shows for this repository.`,
-            measured: { path: org, source: "organisation" },
-            evidence: [{ kind: "api", ref: org }]
-          };
-        }
-        const broken = found[0];
-        const deeper = ["docs", "doc"].flatMap((d) => findUnder(evidence.tree, d, (b) => NAME4.test(b))).map((e) => e.path).filter((p) => !found.some((f) => f.path === p));
-        const fix = "Add CONTRIBUTING.md at the root (or in .github/ or docs/): the kinds of contribution wanted, how to set up a development environment, run the tests, and how changes are reviewed and merged.";
-        if (deeper.length > 0 && !broken) {
-          return {
-            status: "warn",
-            summary: `${deeper[0]} explains contributing, but GitHub only links a CONTRIBUTING file from the root, .github/ or docs/.`,
-            measured: { path: deeper[0], deeper },
-            evidence: deeper.map((p) => fileRef(p)),
-            fix: `Add CONTRIBUTING.md at the root that points to ${deeper[0]} (or move ${baseOf(deeper[0])} there).`
-          };
-        }
-        const measured = { path: null, ...broken ? { problem: broken.problem } : {} };
-        const evidenceRefs = broken ? [fileRef(broken.path, void 0, broken.problem)] : [];
-        if (!evidence.online && onGitHub(evidence)) {
-          return {
-            status: "unknown",
-            summary: `No usable CONTRIBUTING file in the repository${broken ? ` (${broken.problem})` : ""}; the organisation's .github repository can only be checked online.`,
-            measured,
-            evidence: evidenceRefs,
-            fix
-          };
-        }
-        return {
-          status: "fail",
-          summary: broken ? `The CONTRIBUTING file cannot be used: ${broken.problem}.` : "No CONTRIBUTING file in the root, .github/ or docs/.",
-          measured,
-          evidence: evidenceRefs,
-          fix: broken ? `Make ${broken.path} a regular file with content (a symlink out of the repository is not read). ${fix}` : fix
-        };
-      }
-    };
-  }
-});
-
-// src/requirements/codeowners.ts
-var FIX_ADD, codeowners;
-var init_codeowners2 = __esm({
-  "src/requirements/codeowners.ts"() {
-    "use strict";
-    init_owners();
-    init_locate();
-    FIX_ADD = 'Add .github/CODEOWNERS with at least one rule naming individual owners, e.g. `* @alice @bob`, and a commented "# Emeritus" section (or an EMERITUS.md) naming retired owners.';
-    codeowners = {
-      meta: {
-        id: 18,
-        key: "codeowners",
-        title: "CODEOWNERS",
-        tac: "CODEOWNERS that define individuals or teams responsible for code in a repository; document current project owners and Retired committers.",
-        automation: "full",
-        measures: "A CODEOWNERS file in the root, .github/ or docs/ with at least one rule; warn when no retired or emeritus owners are documented."
-      },
-      evaluate(evidence) {
-        const { codeowners: co, emeritus } = ownership(evidence);
-        const extra = {};
-        if (co.ignored.length) extra["ignored"] = co.ignored;
-        if (co.wrongCase.length) extra["wrongCase"] = co.wrongCase;
-        if (co.misplaced.length) extra["misplaced"] = co.misplaced;
-        if (!co.file) {
-          const near = [...co.wrongCase, ...co.misplaced];
-          const why2 = co.wrongCase.length ? ` ${co.wrongCase.join(", ")} is not read by GitHub: the name must be exactly CODEOWNERS.` : co.misplaced.length ? ` ${co.misplaced.join(", ")} is outside the root, .github/ and docs/, where GitHub does not look.` : "";
-          return {
-            status: "fail",
-            summary: `No CODEOWNERS file in .github/, the root or docs/.${why2}`,
-            measured: { path: null, rules: 0, owners: [], emeritus: null, ...extra },
-            evidence: near.map((p2) => fileRef(p2)),
-            fix: co.wrongCase.length ? `Rename ${co.wrongCase[0]} to ${co.wrongCase[0].replace(/[^/]*$/, "CODEOWNERS")}.` : co.misplaced.length ? `Move ${co.misplaced[0]} to .github/CODEOWNERS.` : FIX_ADD
-          };
-        }
-        const path = co.file.path;
-        if (!co.parsed) {
-          return {
-            status: "fail",
-            summary: `${path} cannot be used: ${co.file.problem}.`,
-            measured: { path, rules: 0, owners: [], emeritus: null, problem: co.file.problem, ...extra },
-            evidence: [fileRef(path, void 0, co.file.problem)],
-            fix: `Make ${path} a regular text file in the repository with at least one rule (GitHub reads the first CODEOWNERS in .github/, the root, docs/).`
-          };
-        }
-        const p = co.parsed;
-        const owners = p.owners.map((o) => o.kind === "email" ? o.id : `@${o.id}`);
-        if (p.invalid.length) extra["invalid"] = p.invalid;
-        if (p.resets.length) extra["resets"] = p.resets.length;
-        const ignoredNote = co.ignored.length ? ` GitHub ignores ${co.ignored.join(", ")} because ${path} comes first.` : "";
-        if (p.rules.length === 0) {
-          const invalid = p.invalid[0];
-          return {
-            status: "fail",
-            summary: `${path} has no rule that names an owner${p.resets.length ? ` (${p.resets.length} pattern(s) without owners)` : ""}${invalid ? `; line ${invalid.line}: ${invalid.reason}` : ""}.${ignoredNote}`,
-            measured: { path, rules: 0, owners: [], emeritus: null, ...extra },
-            evidence: [fileRef(path, invalid?.line, invalid?.reason)],
-            fix: `Add a rule to ${path} such as \`* @alice @bob\` (a pattern, then one or more @login, @org/team or e-mail owners).`
-          };
-        }
-        const refs = [
-          fileRef(
-            path,
-            p.rules[0].line,
-            `${p.rules[0].pattern} ${p.rules[0].owners.map((o) => o.kind === "email" ? o.id : "@" + o.id).join(" ")}`
-          )
-        ];
-        for (const inv of p.invalid.slice(0, 3)) refs.push(fileRef(path, inv.line, inv.reason));
-        const invalidNote = p.invalid.length ? ` ${p.invalid.length} line(s) are skipped by GitHub (line ${p.invalid[0].line}: ${p.invalid[0].reason}).` : "";
-        const documented = emeritus.filter((e) => e.names.length > 0 || /(^|\/)(emeritus|alumni|retired)[^/]*$/i.test(e.path));
-        const base = `${path} has ${p.rules.length} rule(s) naming ${owners.length} owner(s): ${owners.slice(0, 5).join(", ")}${owners.length > 5 ? ", \u2026" : ""}.`;
-        if (documented.length > 0) {
-          const e = documented[0];
-          refs.push(fileRef(e.path, e.line, e.names.slice(0, 10).join(", ")));
-          return {
-            status: "pass",
-            summary: `${base} Retired owners are documented in ${e.path} (line ${e.line}).${invalidNote}${ignoredNote}`,
-            measured: { path, rules: p.rules.length, owners, emeritus: documented, ...extra },
-            evidence: refs
-          };
-        }
-        return {
-          status: "warn",
-          summary: `${base} No retired or emeritus owners are documented.${invalidNote}${ignoredNote}`,
-          measured: { path, rules: p.rules.length, owners, emeritus: null, ...extra },
-          evidence: refs,
-          fix: `Document retired owners: a commented "# Emeritus" section in ${path} listing them (e.g. \`# Emeritus: @former-maintainer\`), or an EMERITUS.md / an "Emeritus" section in MAINTAINERS.md.`
-        };
-      }
-    };
-  }
-});
-
-// src/evidence/community/code-of-conduct.ts
-function sentenceAround(text2, at) {
-  let from = at;
-  while (from > 0 && at - from < 600) {
-    const c = text2[from - 1];
-    if ((c === "." || c === "!" || c === "?") && /\s/.test(text2[from] ?? " ")) break;
-    if (c === "\n" && text2[from - 2] === "\n") break;
-    from--;
-  }
-  let to = at;
-  while (to < text2.length && to - at < 600) {
-    const c = text2[to];
-    if ((c === "." || c === "!" || c === "?") && /\s/.test(text2[to + 1] ?? " ")) break;
-    if (c === "\n" && text2[to + 1] === "\n") break;
-    to++;
-  }
-  return text2.slice(from, to);
-}
-function adoptsLf(body, words2) {
-  const mentions = [];
-  for (const m of LF) {
-    const re = new RegExp(m.re.source, m.re.flags.includes("g") ? m.re.flags : `${m.re.flags}g`);
-    for (const found of body.matchAll(re)) {
-      mentions.push(found.index);
-      if (mentions.length > 50) break;
-    }
-  }
-  const affirmed = mentions.filter((at) => !NEGATES.test(sentenceAround(body, at)));
-  if (affirmed.length === 0) return false;
-  if ([...body.matchAll(LF_OWN_TEXT)].some((m) => !NEGATES.test(sentenceAround(body, m.index)))) return true;
-  if (words2 <= 12) return true;
-  return affirmed.some((at) => ADOPTS.test(sentenceAround(body, at)));
-}
-function classifyCodeOfConduct(text2) {
-  const body = text2.slice(0, 256 * 1024);
-  const words2 = countWords(body.replace(/\bhttps?:\/\/\S+/gi, " "));
-  if (body.trim() === "") return { kind: "empty", alsoMentions: [], words: 0 };
-  const hit = (markers) => {
-    for (const m of markers) {
-      const found = m.re.exec(body);
-      if (found) return { kind: m.kind, matched: found[0], line: lineAt3(body, found.index) };
-    }
-    return void 0;
-  };
-  const named = hit(LF);
-  const lf = named && adoptsLf(body, words2) ? named : void 0;
-  const cov = hit(COVENANT);
-  const other = hit(OTHERS);
-  const version = cov ? covenantVersion(body) : void 0;
-  let chosen = lf ?? cov ?? other;
-  if (lf && cov) {
-    const lfAdopted = /LF\s+Projects,\s+LLC/.test(body) || words2 <= LINK_ONLY_WORDS * 2;
-    chosen = lfAdopted ? lf : cov;
-  }
-  const mentions = [lf ?? named, cov, other].filter((m) => m !== void 0 && m !== chosen).map((m) => m.kind);
-  if (chosen) {
-    const id = { kind: chosen.kind, matched: chosen.matched, line: chosen.line, alsoMentions: mentions, words: words2 };
-    if (chosen.kind === "contributor-covenant" && version) id.version = version;
-    return id;
-  }
-  const link = /\bhttps?:\/\/[^\s<>()"'`\]]+/i.exec(body);
-  if (link && words2 <= LINK_ONLY_WORDS) {
-    return { kind: "link", link: link[0].replace(/[.,;:]+$/, ""), line: lineAt3(body, link.index), alsoMentions: mentions, words: words2 };
-  }
-  return { kind: "other", alsoMentions: mentions, words: words2 };
-}
-function covenantVersion(text2) {
-  const url = /contributor-covenant\.org\/(?:[a-z]{2}(?:-[a-z]{2})?\/)?version\/(\d+)\/(\d+)/i.exec(text2);
-  if (url) return `${url[1]}.${url[2]}`;
-  const words2 = /Contributor\s+Covenant[^\n]{0,200}?\b(?:version|v)\s*(\d+\.\d+)/i.exec(text2) ?? /\bversion\s+(\d+\.\d+)[^\n]{0,120}contributor-covenant/i.exec(text2) ?? /\bversion\s+(\d+\.\d+),?\s+available\s+at/i.exec(text2);
-  return words2?.[1];
-}
-var LF, COVENANT, OTHERS, LINK_ONLY_WORDS, ADOPTS, NEGATES, LF_OWN_TEXT;
-var init_code_of_conduct = __esm({
-  "src/evidence/community/code-of-conduct.ts"() {
-    "use strict";
-    init_files();
-    init_inline();
-    LF = [
-      { kind: "linux-foundation", re: /lfprojects\.org\/policies\/code-of-conduct/i },
-      { kind: "linux-foundation", re: /linuxfoundation\.org\/(?:policies\/)?code-of-conduct/i },
-      { kind: "linux-foundation", re: /\b(?:the\s+)?(?:LF\s+Projects|Linux\s+Foundation(?:['’]s)?)\s+Code\s+of\s+Conduct\b/i },
-      { kind: "linux-foundation", re: /\bLF\s+Projects,\s+LLC\b/ }
-    ];
-    COVENANT = [
-      { kind: "contributor-covenant", re: /contributor-covenant\.org/i },
-      { kind: "contributor-covenant", re: /\bContributor\s+Covenant\b/i }
-    ];
-    OTHERS = [
-      {
-        kind: "python-software-foundation",
-        re: /python\.org\/psf\/conduct|\bPython\s+Software\s+Foundation(?:['’]s)?\s+Code\s+of\s+Conduct\b|\bPSF\s+Code\s+of\s+Conduct\b/i
-      },
-      { kind: "numfocus", re: /numfocus\.org\/code-of-conduct|\bNumFOCUS\s+Code\s+of\s+Conduct\b/i },
-      { kind: "citizen-code-of-conduct", re: /citizencodeofconduct\.org|\bCitizen\s+Code\s+of\s+Conduct\b/i }
-    ];
-    LINK_ONLY_WORDS = 80;
-    ADOPTS = /\b(?:adopt\w*|follow\w*|abides?|abiding|subject\s+to|governed\s+by|appl(?:y|ies)|bound\s+by|uses?|observes?|compl(?:y|ies)|adheres?|is\s+(?:the|our)|our\s+code)\b/i;
-    NEGATES = /\b(?:not|no\s+longer|never|nor|neither|instead\s+of|rather\s+than|unlike|except|replac\w*|differs?|different\s+from|without|supersed\w*)\b|n['’]t\b/i;
-    LF_OWN_TEXT = /LF\s+Projects,\s+LLC/g;
-  }
-});
-
-// src/requirements/code-of-conduct.ts
-function describe2(kind, version) {
-  return (KIND_NAMES[kind] ?? kind) + (version ? ` ${version}` : "");
-}
-function approval(policy, evidence, kind, version) {
-  const slug = evidence.repo.slug?.toLowerCase();
-  return policy.codeOfConduct.approved.find(
-    (a) => a.kind !== void 0 && (a.kind === kind || version !== void 0 && a.kind === `${kind}@${version}`) || a.repo !== void 0 && slug !== void 0 && a.repo.toLowerCase() === slug
-  );
-}
-function judge(evidence, policy, path, id, refs, source) {
-  const measured = { path, kind: id.kind, source };
-  if (id.version) measured["version"] = id.version;
-  if (id.matched) measured["matched"] = id.matched;
-  if (id.alsoMentions.length) measured["alsoMentions"] = id.alsoMentions;
-  const defaultKind = policy.codeOfConduct.default;
-  const recognised = id.line !== void 0 && id.matched ? ` (recognised by "${id.matched}", line ${id.line})` : "";
-  if (id.kind === "empty") {
-    return {
-      status: "fail",
-      summary: `${path} is empty.`,
-      measured,
-      evidence: refs,
-      fix: `Put the Linux Foundation Code of Conduct in ${path} (or link to https://lfprojects.org/policies/code-of-conduct/ from it).`
-    };
-  }
-  if (id.kind === defaultKind) {
-    return { status: "pass", summary: `${path} adopts ${describe2(id.kind, id.version)}${recognised}.`, measured, evidence: refs };
-  }
-  if (id.kind === "link") {
-    measured["link"] = id.link;
-    return {
-      status: "review",
-      summary: `${path} only points to ${id.link}; a reviewer must confirm which code that is (the Linux Foundation's is the default).`,
-      measured,
-      evidence: refs,
-      fix: `State the code in ${path} itself: the Linux Foundation Code of Conduct (https://lfprojects.org/policies/code-of-conduct/), or the TAC-approved alternate.`
-    };
-  }
-  const ok = approval(policy, evidence, id.kind, id.version);
-  if (ok) {
-    measured["approval"] = {
-      reason: ok.reason,
-      approvedOn: ok.approvedOn,
-      ...ok.kind ? { kind: ok.kind } : {},
-      ...ok.repo ? { repo: ok.repo } : {}
-    };
-    return {
-      status: "pass",
-      summary: `${path} adopts ${describe2(id.kind, id.version)}${recognised}, an alternate code the TAC approved on ${ok.approvedOn} (${ok.reason}).`,
-      measured,
-      evidence: refs
-    };
-  }
-  return {
-    status: "warn",
-    summary: `${path} adopts ${describe2(id.kind, id.version)}${recognised}, not the Linux Foundation Code of Conduct: an alternate code needs the TAC's prior approval, and the policy records none.`,
-    measured,
-    evidence: refs,
-    fix: `Adopt the Linux Foundation Code of Conduct in ${path} (https://lfprojects.org/policies/code-of-conduct/), or ask the TAC to approve ${describe2(id.kind, id.version)} before applying.`
-  };
-}
-var NAME5, KIND_NAMES, codeOfConduct;
-var init_code_of_conduct2 = __esm({
-  "src/requirements/code-of-conduct.ts"() {
-    "use strict";
-    init_code_of_conduct();
-    init_locate();
-    NAME5 = /^code[_-]of[_-]conduct([._-][^/]*)?$/i;
-    KIND_NAMES = {
-      "linux-foundation": "the Linux Foundation (LF Projects) Code of Conduct",
-      "contributor-covenant": "the Contributor Covenant",
-      "python-software-foundation": "the Python Software Foundation Code of Conduct",
-      numfocus: "the NumFOCUS Code of Conduct",
-      "citizen-code-of-conduct": "the Citizen Code of Conduct",
-      other: "a code the checker does not recognise"
-    };
-    codeOfConduct = {
-      meta: {
-        id: 19,
-        key: "code-of-conduct",
-        title: "Code of conduct",
-        tac: "CODE_OF_CONDUCT.md sets the ground rules for participants\u2019 behavior and helps facilitate a friendly, welcoming environment. By default, projects should leverage the Linux Foundation Code of Conduct unless an alternate Code of Conduct is approved prior.",
-        automation: "full",
-        measures: "A CODE_OF_CONDUCT file in the root, .github/ or docs/ (or the organisation's .github repository); which code it is (Linux Foundation, Contributor Covenant and version, other) is measured, and a code other than the Linux Foundation's is warn unless the policy records the TAC's prior approval."
-      },
-      evaluate(evidence, { policy }) {
-        const found = locate(evidence, (b) => NAME5.test(b));
-        const usable = found.find((f) => !f.problem);
-        if (usable?.text !== void 0) {
-          let id = classifyCodeOfConduct(usable.text);
-          const orgKind = evidence.online?.github?.orgFiles?.codeOfConductKind;
-          if (id.kind === "link" && orgKind && id.link && /github\.com\/[^/]+\/\.github\//i.test(id.link)) {
-            id = { ...id, kind: orgKind, matched: id.link };
-          }
-          const out = judge(evidence, policy, usable.path, id, [fileRef(usable.path, id.line, id.matched ?? id.link)], "repository");
-          if (usable.notes.length) out.summary += ` (${usable.notes.join("; ")})`;
-          return out;
-        }
-        const org = evidence.online?.github?.orgFiles;
-        if (org?.codeOfConduct) {
-          const kind = org.codeOfConductKind ?? "link";
-          const id = kind === "link" ? { kind, link: org.codeOfConduct, alsoMentions: [], words: 0 } : { kind, alsoMentions: [], words: 0 };
-          return judge(evidence, policy, org.codeOfConduct, id, [{ kind: "api", ref: org.codeOfConduct }], "organisation");
-        }
-        const broken = found[0];
-        const fix = "Add CODE_OF_CONDUCT.md at the root (or in .github/ or docs/) adopting the Linux Foundation Code of Conduct: https://lfprojects.org/policies/code-of-conduct/";
-        const measured = { path: broken?.path ?? null, kind: null, ...broken ? { problem: broken.problem } : {} };
-        const refs = broken ? [fileRef(broken.path, void 0, broken.problem)] : [];
-        if (!evidence.online && onGitHub(evidence)) {
-          return {
-            status: "unknown",
-            summary: `No usable code of conduct in the repository${broken ? ` (${broken.problem})` : ""}; the organisation's .github repository can only be checked online.`,
-            measured,
-            evidence: refs,
-            fix
-          };
-        }
-        return {
-          status: "fail",
-          summary: broken ? `The code of conduct cannot be read: ${broken.problem}.` : "No CODE_OF_CONDUCT file in the root, .github/ or docs/.",
-          measured,
-          evidence: refs,
-          fix: broken ? `Replace ${broken.path} with a regular file in the repository. ${fix}` : fix
-        };
-      }
-    };
-  }
-});
-
-// src/requirements/index.ts
-var REQUIREMENTS;
-var init_requirements = __esm({
-  "src/requirements/index.ts"() {
-    "use strict";
-    init_pytorch_support();
-    init_working_ci();
-    init_governance();
-    init_user_experience();
-    init_quick_start();
-    init_documentation();
-    init_permissive_license();
-    init_functional_testing();
-    init_packages();
-    init_ongoing_maintenance();
-    init_core_maintainers();
-    init_active_contributors();
-    init_recent_commits();
-    init_stars();
-    init_license_file();
-    init_readme2();
-    init_contributing();
-    init_codeowners2();
-    init_code_of_conduct2();
-    REQUIREMENTS = [
-      pytorchSupport,
-      workingCi,
-      governance,
-      userExperience,
-      quickStart,
-      documentation,
-      permissiveLicense,
-      functionalTesting,
-      packages,
-      ongoingMaintenance,
-      coreMaintainers,
-      activeContributors,
-      recentCommits,
-      stars,
-      licenseFile,
-      readme,
-      contributing,
-      codeowners,
-      codeOfConduct
-    ];
   }
 });
 
@@ -30542,7 +31800,7 @@ function verdictOf(results) {
   if (results.some((r) => r.status === "review" || r.status === "unknown")) return "review";
   return "pass";
 }
-var init_types = __esm({
+var init_types2 = __esm({
   "src/report/types.ts"() {
     "use strict";
   }
@@ -30565,10 +31823,16 @@ __export(evaluate_exports, {
 });
 function evaluate(evidence, policy) {
   const asOf = new Date(evidence.asOf);
-  const requirements = REQUIREMENTS.map((req) => {
+  const numbers = new Map(policy.rules.map((r) => [r.key, r.number]));
+  const numberOf = (key) => numbers.get(key);
+  const exemptions = new Map(policy.exemptions.map((e) => [e.rule, e.reason]));
+  const requirements = policy.rules.map((entry) => {
+    const rule = RULES_BY_KEY.get(entry.key);
     let outcome;
     try {
-      outcome = req.evaluate(evidence, { policy, asOf });
+      if (!rule)
+        throw new Error(`policy ${policy.id} ${policy.version} names rule ${entry.key}, which this version of steward does not have`);
+      outcome = rule.evaluate(evidence, { options: entry.options, policy, asOf, numberOf });
     } catch (err) {
       outcome = {
         status: "review",
@@ -30577,12 +31841,14 @@ function evaluate(evidence, policy) {
         evidence: []
       };
     }
+    const reason2 = exemptions.get(entry.key);
+    if (reason2 !== void 0) outcome = exempted(outcome, reason2, policy);
     return {
-      id: req.meta.id,
-      key: req.meta.key,
-      title: req.meta.title,
+      id: entry.number,
+      key: entry.key,
+      title: entry.title,
       status: outcome.status,
-      automation: req.meta.automation,
+      automation: rule?.meta.automation ?? "manual",
       summary: outcome.summary,
       measured: sortKeys(outcome.measured),
       evidence: outcome.evidence,
@@ -30593,7 +31859,7 @@ function evaluate(evidence, policy) {
   return {
     schema: "steward.report/v1",
     tool: { name: "steward", version: TOOL_VERSION },
-    policy: { id: policy.id, version: policy.version },
+    policy: { id: policy.id, version: policy.version, ...policy.stage !== void 0 ? { stage: policy.stage } : {} },
     target: {
       input: repo.input,
       repo: repo.slug ?? repo.root,
@@ -30606,7 +31872,15 @@ function evaluate(evidence, policy) {
     sources: evidence.sources,
     verdict: verdictOf(requirements),
     requirements,
-    problems: evidence.problems
+    problems: problemsUnderWindow(evidence, policy.shared.windowDays)
+  };
+}
+function exempted(o, reason2, policy) {
+  return {
+    ...o,
+    status: "exempt",
+    summary: `exempt: ${reason2} (policy ${policy.id} ${policy.version}); measured: ${o.summary}`,
+    measured: { ...o.measured, waivedStatus: o.status }
   };
 }
 function sortKeys(value) {
@@ -30625,8 +31899,48 @@ var init_evaluate = __esm({
   "src/check/evaluate.ts"() {
     "use strict";
     init_requirements();
-    init_types();
+    init_types2();
     init_version3();
+    init_activity_window();
+  }
+});
+
+// src/policy/rules.ts
+function ruleEntry(policy, key) {
+  return policy.rules.find((r) => r.key === key);
+}
+function numberOption(policy, key, option) {
+  const v = ruleEntry(policy, key)?.options[option];
+  return typeof v === "number" ? v : void 0;
+}
+function fillPlaceholders(text2, policy, options = {}) {
+  return text2.replace(/\{([a-zA-Z]+)\.([a-zA-Z-]+)\}/g, (whole, group, key) => {
+    if (group === "rule") return String(ruleEntry(policy, key)?.number ?? whole);
+    const section = group === "options" ? options : policy[group];
+    const value = section?.[key];
+    if (Array.isArray(value)) return value.join(", ");
+    return value === void 0 ? whole : String(value);
+  });
+}
+function describeRules(policy) {
+  return policy.rules.map((r) => {
+    const meta8 = RULES_BY_KEY.get(r.key);
+    return {
+      number: r.number,
+      key: r.key,
+      title: r.title,
+      text: r.text,
+      automation: meta8?.meta.automation ?? "manual",
+      measures: meta8 ? fillPlaceholders(meta8.meta.measures, policy, r.options) : "",
+      ...r.stage !== void 0 ? { stage: r.stage } : {},
+      options: r.options
+    };
+  });
+}
+var init_rules = __esm({
+  "src/policy/rules.ts"() {
+    "use strict";
+    init_requirements();
   }
 });
 
@@ -30652,11 +31966,10 @@ function horizonFor(asOf, nextReview) {
   const six = addMonths(asOf, MIN_HORIZON_MONTHS);
   return nextReview && nextReview.getTime() > six.getTime() ? nextReview : six;
 }
-function trend(id, measure, inputs, series2) {
+function trend(id, need, measure, inputs, series2) {
   const { policy, horizon } = inputs;
   const asOf = new Date(inputs.evidence.asOf).getTime();
-  const windowDays = policy.thresholds.windowDays;
-  const need = measure === "commits" ? policy.thresholds.recentCommits : policy.thresholds.activeContributors;
+  const windowDays = policy.shared.windowDays;
   if (series2.length < MIN_POINTS) return void 0;
   const now = series2[series2.length - 1][measure];
   const line = fitLine(series2.map((p) => ({ t: p.t, y: p[measure] })));
@@ -30677,28 +31990,27 @@ function trend(id, measure, inputs, series2) {
     text: `at the current pace, requirement ${id} fails around ${day(fails)} (${label2}: ${now} \u2192 ${then})`
   };
 }
-function releases(inputs) {
-  const { policy, horizon, tags } = inputs;
+function releases(id, months, inputs) {
+  const { horizon, tags } = inputs;
   const asOf = new Date(inputs.evidence.asOf);
   const latest = tags[tags.length - 1];
   if (!latest) return void 0;
   const yearAgo = asOf.getTime() - 365 * DAY_MS;
-  const recent = tags.filter((t) => Date.parse(t.date) > yearAgo);
-  const basis = (recent.length >= 3 ? recent : tags).map((t) => Date.parse(t.date));
+  const recent2 = tags.filter((t) => Date.parse(t.date) > yearAgo);
+  const basis = (recent2.length >= 3 ? recent2 : tags).map((t) => Date.parse(t.date));
   const gap = medianGapDays(basis);
   if (gap === void 0) return void 0;
   const last = Date.parse(latest.date);
-  const deadline = addMonths(new Date(last), policy.thresholds.releaseMonths).getTime();
+  const deadline = addMonths(new Date(last), months).getTime();
   const expected = last + gap * DAY_MS;
   if (deadline <= asOf.getTime() || expected <= deadline || deadline > horizon.getTime()) return void 0;
-  const months = policy.thresholds.releaseMonths;
   return {
     fails: day(deadline),
     measure: "days between releases",
     now: Math.round(gap),
     horizon: day(horizon.getTime()),
-    method: `the median gap between the repository's tags (${basis.length} tags${recent.length >= 3 ? " in the last 12 months" : ""}: ${Math.round(gap)} days) from the latest, ${latest.name} on ${day(last)}; fails ${months} months after it without a release`,
-    text: `at the current pace, requirement 10 fails around ${day(deadline)} (a release every ${Math.round(gap)} days; the next, due about ${day(expected)}, comes after the ${months} months since ${latest.name})`
+    method: `the median gap between the repository's tags (${basis.length} tags${recent2.length >= 3 ? " in the last 12 months" : ""}: ${Math.round(gap)} days) from the latest, ${latest.name} on ${day(last)}; fails ${months} months after it without a release`,
+    text: `at the current pace, requirement ${id} fails around ${day(deadline)} (a release every ${Math.round(gap)} days; the next, due about ${day(expected)}, comes after the ${months} months since ${latest.name})`
   };
 }
 function nextVersion(v) {
@@ -30708,14 +32020,14 @@ function nextVersion(v) {
 function torch(id, inputs) {
   const { evidence, policy, horizon } = inputs;
   const asOf = new Date(evidence.asOf);
-  const n = policy.thresholds.supportedTorchReleases;
+  const n = policy.shared.supportedTorchReleases;
   const known = evidence.torchReleases;
   const latest = known[0];
   if (!latest || evidence.python.torch.length === 0) return void 0;
   const today = judgeTorchSupport(evidence.python.torch, known, asOf, n);
   if (today.outcome !== "admits-all") return void 0;
-  const recent = known.slice(0, 7).map((r) => Date.parse(r.date));
-  const gap = medianGapDays(recent);
+  const recent2 = known.slice(0, 7).map((r) => Date.parse(r.date));
+  const gap = medianGapDays(recent2);
   const version = nextVersion(latest.version);
   if (gap === void 0 || !version) return void 0;
   const expected = Math.max(Date.parse(latest.date) + gap * DAY_MS, asOf.getTime() + DAY_MS);
@@ -30727,32 +32039,39 @@ function torch(id, inputs) {
     fails: day(expected),
     measure: "torch releases supported",
     horizon: day(horizon.getTime()),
-    method: `torch feature releases come out every ${Math.round(gap)} days (median of the last ${recent.length - 1} gaps); torch ${version} is expected about ${day(expected)}, and the declared torch requirement, judged as requirement ${id} judges it, does not admit it`,
+    method: `torch feature releases come out every ${Math.round(gap)} days (median of the last ${recent2.length - 1} gaps); torch ${version} is expected about ${day(expected)}, and the declared torch requirement, judged as requirement ${id} judges it, does not admit it`,
     text: `at the current pace, requirement ${id} fails around ${day(expected)} (torch ${version}, expected then, is outside the declared torch requirement)`
   };
 }
 function forecasts(inputs) {
+  const { policy } = inputs;
   const out = /* @__PURE__ */ new Map();
-  const put = (id, f) => {
-    if (f && (!out.has(id) || out.get(id).fails > f.fails)) out.set(id, f);
+  const put = (key, f) => {
+    if (f && (!out.has(key) || out.get(key).fails > f.fails)) out.set(key, f);
   };
-  const series2 = weeklySeries(
-    inputs.commits,
-    new Date(inputs.evidence.asOf).getTime(),
-    inputs.policy.thresholds.windowDays,
-    FORECAST_WEEKS
-  );
-  put(13, trend(13, "commits", inputs, series2));
-  put(12, trend(12, "contributors", inputs, series2));
-  put(10, releases(inputs));
-  const t1 = torch(1, inputs);
-  put(1, t1);
-  if (t1) put(10, { ...t1, text: t1.text.replace("requirement 1 ", "requirement 10 ") });
+  const number = (key) => ruleEntry(policy, key)?.number;
+  const series2 = weeklySeries(inputs.commits, new Date(inputs.evidence.asOf).getTime(), policy.shared.windowDays, FORECAST_WEEKS);
+  for (const [key, measure] of [
+    ["recent-commits", "commits"],
+    ["active-contributors", "contributors"]
+  ]) {
+    const id = number(key);
+    const need = numberOption(policy, key, "min");
+    if (id !== void 0 && need !== void 0) put(key, trend(id, need, measure, inputs, series2));
+  }
+  const maintenance = number("ongoing-maintenance");
+  const months = numberOption(policy, "ongoing-maintenance", "releaseMonths");
+  if (maintenance !== void 0 && months !== void 0) put("ongoing-maintenance", releases(maintenance, months, inputs));
+  const support = number("pytorch-support");
+  const t1 = torch(support ?? maintenance ?? 0, inputs);
+  if (support !== void 0) put("pytorch-support", t1);
+  if (t1 && maintenance !== void 0)
+    put("ongoing-maintenance", { ...t1, text: t1.text.replace(`requirement ${support ?? maintenance} `, `requirement ${maintenance} `) });
   return out;
 }
 function applyForecasts(report, found) {
   for (const r of report.requirements) {
-    const f = found.get(r.id);
+    const f = found.get(r.key);
     if (f && r.status === "pass") r.forecast = f;
   }
 }
@@ -30761,6 +32080,7 @@ var init_forecast = __esm({
   "src/forecast/index.ts"() {
     "use strict";
     init_torch();
+    init_rules();
     init_trend();
     FORECAST_WEEKS = 52;
     MIN_HORIZON_MONTHS = 6;
@@ -30775,23 +32095,137 @@ import { dirname } from "node:path";
 
 // src/policy/load.ts
 init_lazy_yaml();
-init_errors();
-import { readFileSync } from "node:fs";
+import { readFileSync as readFileSync2 } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { createHash } from "node:crypto";
+
+// src/policy/schema.ts
+init_steward_bundled_require();
+
+// src/process/policy-votes.ts
+function majorityRule(text2) {
+  const t = text2.trim();
+  if (t === "more-than-half") return { fraction: 0.5, strict: true };
+  const m = /^(>)?\s*(\d+)\s*\/\s*(\d+)$/.exec(t);
+  if (!m) return void 0;
+  const [n, d] = [Number(m[2]), Number(m[3])];
+  if (d === 0 || n > d || n === 0) return void 0;
+  return { fraction: n / d, strict: m[1] === ">" };
+}
+function approvalVoteRule(approvalRule) {
+  const m = /^(.+)-of-roster$/.exec(approvalRule.trim());
+  return m ? majorityRule(m[1]) : void 0;
+}
+
+// src/policy/schema.ts
+var lib2;
+function zod() {
+  lib2 ??= (/* @__PURE__ */ (() => bundledRequire)())("zod").z;
+  return lib2;
+}
+var KEY = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+function policyFileSchema(z) {
+  const text2 = z.string().trim().min(1, "a non-empty string");
+  const name = z.union([text2, z.number().transform(String)]);
+  const count = z.number().int().min(0);
+  const options = z.record(z.string(), z.unknown());
+  const regex2 = text2.refine(
+    (p) => {
+      try {
+        new RegExp(p, "i");
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    { message: "a regular expression" }
+  );
+  const rule = z.strictObject({
+    /** the checker's rule this entry applies (src/requirements) */
+    key: z.string().regex(KEY, "a kebab-case rule key"),
+    /** the number the policy gives it */
+    number: z.number().int().min(1),
+    title: text2,
+    /** the policy's own words for it, verbatim */
+    text: text2,
+    options: options.default({}),
+    /** the stage from which it applies (a policy with stages); none: every stage */
+    stage: z.string().regex(KEY).optional()
+  });
+  const stage = z.strictObject({
+    id: z.string().regex(KEY, "a kebab-case stage id"),
+    title: text2,
+    /** options a stage raises, by rule key: merged over the rule's options and earlier stages' */
+    options: z.record(z.string(), options).default({}),
+    /** the policy's own words for a rule at this stage, where they differ from earlier stages' (a raised number) */
+    text: z.record(z.string(), text2).default({})
+  });
+  const approved = z.strictObject({ kind: text2.optional(), repo: text2.optional(), reason: text2, approvedOn: name }).refine((a) => a.kind !== void 0 || a.repo !== void 0, { message: "a kind or a repo" });
+  return z.strictObject({
+    id: z.string().regex(KEY, "a kebab-case policy id"),
+    version: name,
+    title: text2,
+    source: text2,
+    effective: name,
+    /** numbers more than one rule (and the evidence's gathering) must agree on */
+    shared: z.strictObject({
+      /** the activity window in days (12, 13, the forecast and the history's count) */
+      windowDays: count.min(1),
+      /** the latest N torch feature releases a project must admit (1 and 10) */
+      supportedTorchReleases: count.min(1)
+    }),
+    stages: z.array(stage).optional(),
+    rules: z.array(rule).min(1, "at least one rule"),
+    exemptions: z.array(z.strictObject({ rule: z.string().regex(KEY, "a rule key"), reason: text2 })).default([]),
+    licenses: z.strictObject({ allow: z.array(text2) }),
+    codeOfConduct: z.strictObject({ default: text2, approved: z.array(approved).default([]) }),
+    bots: z.strictObject({ names: z.array(text2), emails: z.array(text2).default([]), patterns: z.array(regex2).default([]) }),
+    process: z.strictObject({
+      resubmitAfterMonths: count,
+      reviewEveryMonths: count,
+      fixWithinDays: count,
+      /** approvals over the roster the vote opened with: `more-than-half-of-roster`, `2/3-of-roster`, `>2/3-of-roster` */
+      approvalRule: z.string().refine((r) => approvalVoteRule(r) !== void 0, { message: "more-than-half-of-roster or N/D-of-roster (e.g. 2/3-of-roster)" }).default("more-than-half-of-roster"),
+      sessionSize: count,
+      /** how a project failing its review is archived; absent: automatically when the fix period ends */
+      archive: z.discriminatedUnion("by", [
+        z.strictObject({ by: z.literal("fix-period") }),
+        z.strictObject({
+          by: z.literal("vote"),
+          /** who votes, each by the majority */
+          bodies: z.array(text2).min(1, "at least one voting body"),
+          majority: text2.refine((m) => majorityRule(m) !== void 0, { message: "more-than-half, N/D or >N/D (e.g. 2/3)" })
+        })
+      ]).optional()
+    })
+  });
+}
+
+// src/policy/load.ts
+init_errors();
+init_requirements();
+
+// src/policy/locate.ts
+init_lazy_yaml();
+function locate2(doc, lines, path) {
+  const Y = yaml2();
+  for (let n = path.length; n >= 0; n--) {
+    const head = path.slice(0, n);
+    const parent = n > 0 ? doc.getIn(head.slice(0, -1), true) : void 0;
+    if (n > 0 && Y.isMap(parent)) {
+      const pair = parent.items.find((p) => Y.isScalar(p.key) && p.key.value === head[n - 1]);
+      const key = pair?.key;
+      if (key?.range) return lines.linePos(key.range[0]);
+      continue;
+    }
+    const node = n === 0 ? doc.contents : doc.getIn(head, true);
+    if (node?.range) return lines.linePos(node.range[0]);
+  }
+  return void 0;
+}
+
+// src/policy/load.ts
 var DEFAULT_POLICY_FILE = fileURLToPath(new URL("../../data/policies/pytorch-ecosystem-1.0.yml", import.meta.url));
-var THRESHOLD_KEYS = [
-  "coreMaintainers",
-  "activeContributors",
-  "recentCommits",
-  "stars",
-  "windowDays",
-  "releaseMonths",
-  "supportedTorchReleases",
-  "readmeMinWords",
-  "docsMinFiles"
-];
-var PROCESS_KEYS = ["resubmitAfterMonths", "reviewEveryMonths", "fixWithinDays", "sessionSize"];
 var cachedDefault;
 var PREPARED_POLICY_FILE_NAME = "policy-default.json";
 function policySourceHash(text2) {
@@ -30801,268 +32235,166 @@ function loadDefaultPolicy() {
   if (cachedDefault) return cachedDefault;
   let text2;
   try {
-    text2 = readFileSync(DEFAULT_POLICY_FILE, "utf8");
+    text2 = readFileSync2(DEFAULT_POLICY_FILE, "utf8");
   } catch (err) {
     throw new InputError(`cannot read policy file ${DEFAULT_POLICY_FILE}: ${err.code ?? String(err)}`);
   }
   let prepared;
   try {
-    prepared = JSON.parse(readFileSync(new URL(`./${PREPARED_POLICY_FILE_NAME}`, import.meta.url), "utf8"));
+    prepared = JSON.parse(readFileSync2(new URL(`./${PREPARED_POLICY_FILE_NAME}`, import.meta.url), "utf8"));
   } catch {
     prepared = void 0;
   }
   cachedDefault = prepared && prepared.source === policySourceHash(text2) ? prepared.policy : parsePolicy(text2, DEFAULT_POLICY_FILE);
   return cachedDefault;
 }
-function loadPolicyFile(file) {
+function loadPolicyFile(file, opts = {}) {
   let text2;
   try {
-    text2 = readFileSync(file, "utf8");
+    text2 = readFileSync2(file, "utf8");
   } catch (err) {
     throw new InputError(`cannot read policy file ${file}: ${err.code ?? String(err)}`);
   }
-  return parsePolicy(text2, file);
+  return parsePolicy(text2, file, opts);
 }
-function parsePolicy(text2, where2 = "policy") {
-  let raw;
-  try {
-    raw = yaml2().parse(text2, { prettyErrors: true });
-  } catch (err) {
-    throw new InputError(`${where2}: not valid YAML: ${err.message.split("\n")[0]}`);
+function parsePolicy(text2, where2 = "policy", opts = {}) {
+  const Y = yaml2();
+  const lineCounter = new Y.LineCounter();
+  const doc = Y.parseDocument(text2, { prettyErrors: true, lineCounter });
+  if (doc.errors.length > 0) throw new InputError(`${where2}: not valid YAML: ${doc.errors[0].message.split("\n")[0]}`);
+  const raw = doc.toJS();
+  const refuse = (issue2) => {
+    const at = locate2(doc, lineCounter, issue2.path);
+    const path = issue2.path.length === 0 ? "(top level)" : formatPath(issue2.path);
+    throw new InputError(`${where2}${at ? `:${at.line}:${at.col}` : ""}: ${path}: ${issue2.message}`);
+  };
+  const checked = policyFileSchema(zod()).safeParse(raw);
+  if (!checked.success) refuse(describe3(checked.error.issues[0], raw));
+  const file = checked.data;
+  const issue = checkRules(file);
+  if (issue) refuse(issue);
+  const resolved = resolveStage(file, opts.stage);
+  if ("path" in resolved) return refuse(resolved);
+  return resolved;
+}
+function formatPath(path) {
+  return path.map((p, i) => typeof p === "number" ? `[${p}]` : i === 0 ? p : `.${p}`).join("");
+}
+function valueAt(raw, path) {
+  let v = raw;
+  for (const p of path) v = v !== null && typeof v === "object" ? v[p] : void 0;
+  return v;
+}
+function expectation(issue) {
+  if (issue.code === "invalid_type") return article(issue.expected ?? "a value");
+  if (issue.code === "invalid_union")
+    return [...new Set((issue.errors ?? []).map((branch) => branch[0] ? expectation(branch[0]) : "a value"))].join(" or ");
+  if (issue.code === "invalid_value") return issue.values.map((v) => JSON.stringify(v)).join(" or ");
+  return issue.message.replace(/^Invalid input: expected /, "");
+}
+function describe3(issue, raw) {
+  const path = issue.path.filter((p) => typeof p !== "symbol");
+  if (issue.code === "unrecognized_keys")
+    return { path: [...path, issue.keys[0]], message: `unknown field ${JSON.stringify(issue.keys[0])}` };
+  const found = valueAt(raw, path);
+  if (found === void 0) return { path, message: `missing; expected ${expectation(issue)}` };
+  return { path, message: `expected ${expectation(issue)}, found ${JSON.stringify(found)}` };
+}
+function article(type) {
+  const names = {
+    object: "a mapping",
+    array: "a list",
+    string: "a string",
+    number: "a number",
+    boolean: "true or false"
+  };
+  return names[type] ?? type;
+}
+function checkRules(file) {
+  const z = zod();
+  const stageIds = (file.stages ?? []).map((s) => s.id);
+  const keys = /* @__PURE__ */ new Map();
+  const numbers = /* @__PURE__ */ new Map();
+  for (const [i, r] of file.rules.entries()) {
+    const rule = RULES_BY_KEY.get(r.key);
+    if (!rule)
+      return {
+        path: ["rules", i, "key"],
+        message: `unknown rule ${JSON.stringify(r.key)}; expected one of ${[...RULES_BY_KEY.keys()].join(", ")}`
+      };
+    if (keys.has(r.key)) return { path: ["rules", i, "key"], message: `rule ${r.key} is listed twice (also rules[${keys.get(r.key)}])` };
+    keys.set(r.key, i);
+    if (numbers.has(r.number))
+      return { path: ["rules", i, "number"], message: `number ${r.number} is given twice (also rules[${numbers.get(r.number)}])` };
+    numbers.set(r.number, i);
+    if (r.stage !== void 0 && !stageIds.includes(r.stage))
+      return {
+        path: ["rules", i, "stage"],
+        message: `unknown stage ${JSON.stringify(r.stage)}; expected ${stageIds.length ? `one of ${stageIds.join(", ")}` : "none: the policy defines no stages"}`
+      };
+    const options = rule.options(z).safeParse(r.options);
+    if (!options.success) {
+      const d = describe3(options.error.issues[0], r.options);
+      return { path: ["rules", i, "options", ...d.path], message: d.message };
+    }
   }
-  return validatePolicy(raw, where2);
-}
-function fail(where2, path, expected, found) {
-  throw new InputError(`${where2}: ${path} should be ${expected}, found ${JSON.stringify(found) ?? "nothing"}`);
-}
-function obj(v, where2, path) {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) fail(where2, path, "a mapping", v);
-  return v;
-}
-function str(v, where2, path) {
-  if (typeof v === "number") return String(v);
-  if (typeof v !== "string" || v.trim() === "") fail(where2, path, "a non-empty string", v);
-  return v;
-}
-function strList(v, where2, path) {
-  if (!Array.isArray(v)) fail(where2, path, "a list of strings", v);
-  return v.map((x, i) => str(x, where2, `${path}[${i}]`));
-}
-function regex(v, where2, path) {
-  try {
-    new RegExp(v, "i");
-  } catch (err) {
-    fail(where2, path, "a regular expression", `${v} (${err.message})`);
+  for (const [j, s] of (file.stages ?? []).entries()) {
+    if (stageIds.indexOf(s.id) !== j) return { path: ["stages", j, "id"], message: `stage ${s.id} is defined twice` };
+    for (const key of Object.keys(s.text)) {
+      if (!keys.has(key))
+        return { path: ["stages", j, "text", key], message: `expected a rule this policy lists (${[...keys.keys()].join(", ")})` };
+    }
+    for (const [key, raised] of Object.entries(s.options)) {
+      const rule = keys.has(key) ? RULES_BY_KEY.get(key) : void 0;
+      if (!rule)
+        return { path: ["stages", j, "options", key], message: `expected a rule this policy lists (${[...keys.keys()].join(", ")})` };
+      const options = rule.options(z).partial().strict().safeParse(raised);
+      if (!options.success) {
+        const d = describe3(options.error.issues[0], raised);
+        return { path: ["stages", j, "options", key, ...d.path], message: d.message };
+      }
+    }
   }
-  return v;
+  for (const [i, e] of file.exemptions.entries()) {
+    if (!keys.has(e.rule))
+      return { path: ["exemptions", i, "rule"], message: `expected a rule this policy lists, found ${JSON.stringify(e.rule)}` };
+  }
+  return void 0;
 }
-function count(v, where2, path) {
-  if (typeof v !== "number" || !Number.isInteger(v) || v < 0) fail(where2, path, "a whole number \u2265 0", v);
-  return v;
+function resolveStage(file, stage) {
+  const stages = file.stages ?? [];
+  if (stages.length === 0) {
+    if (stage !== void 0) return { path: [], message: `policy ${file.id} defines no stages; --stage ${stage} cannot apply` };
+    return withParsedOptions(file, file.rules, []);
+  }
+  const index2 = stage === void 0 ? 0 : stages.findIndex((s) => s.id === stage);
+  if (index2 < 0)
+    return { path: ["stages"], message: `unknown stage ${JSON.stringify(stage)}; expected one of ${stages.map((s) => s.id).join(", ")}` };
+  const upTo = stages.slice(0, index2 + 1);
+  const ids = new Set(upTo.map((s) => s.id));
+  const rules = file.rules.filter((r) => r.stage === void 0 || ids.has(r.stage)).map((r) => ({ ...r, text: upTo.reduce((t, s) => s.text[r.key] ?? t, r.text) }));
+  return { ...withParsedOptions(file, rules, upTo), stage: stages[index2].id };
 }
-function validatePolicy(raw, where2 = "policy") {
-  const root = obj(raw, where2, "(top level)");
-  const th = obj(root.thresholds, where2, "thresholds");
-  const thresholds = Object.fromEntries(
-    THRESHOLD_KEYS.map((k) => [k, count(th[k], where2, `thresholds.${k}`)])
-  );
-  const pr = obj(root.process, where2, "process");
-  const process2 = Object.fromEntries(PROCESS_KEYS.map((k) => [k, count(pr[k], where2, `process.${k}`)]));
-  const rule = pr.approvalRule ?? "more-than-half-of-roster";
-  if (rule !== "more-than-half-of-roster") fail(where2, "process.approvalRule", '"more-than-half-of-roster"', rule);
-  const coc = obj(root.codeOfConduct, where2, "codeOfConduct");
-  const approvedRaw = coc.approved ?? [];
-  if (!Array.isArray(approvedRaw)) fail(where2, "codeOfConduct.approved", "a list", approvedRaw);
-  const approved = approvedRaw.map((a, i) => {
-    const o = obj(a, where2, `codeOfConduct.approved[${i}]`);
-    if (o.kind === void 0 && o.repo === void 0) fail(where2, `codeOfConduct.approved[${i}]`, "a kind or a repo", o);
-    return {
-      ...o.kind !== void 0 ? { kind: str(o.kind, where2, `codeOfConduct.approved[${i}].kind`) } : {},
-      ...o.repo !== void 0 ? { repo: str(o.repo, where2, `codeOfConduct.approved[${i}].repo`) } : {},
-      reason: str(o.reason, where2, `codeOfConduct.approved[${i}].reason`),
-      approvedOn: str(o.approvedOn, where2, `codeOfConduct.approved[${i}].approvedOn`)
-    };
-  });
-  const bots = obj(root.bots, where2, "bots");
-  const licenses = obj(root.licenses, where2, "licenses");
+function withParsedOptions(file, rules, stages) {
+  const z = zod();
   return {
-    id: str(root.id, where2, "id"),
-    version: str(root.version, where2, "version"),
-    title: str(root.title, where2, "title"),
-    source: str(root.source, where2, "source"),
-    effective: str(root.effective, where2, "effective"),
-    thresholds,
-    licenses: { allow: strList(licenses.allow, where2, "licenses.allow") },
-    codeOfConduct: { default: str(coc.default, where2, "codeOfConduct.default"), approved },
-    bots: {
-      names: strList(bots.names, where2, "bots.names"),
-      emails: strList(bots.emails ?? [], where2, "bots.emails"),
-      patterns: strList(bots.patterns ?? [], where2, "bots.patterns").map((p, i) => regex(p, where2, `bots.patterns[${i}]`))
-    },
-    process: { ...process2, approvalRule: rule }
+    ...file,
+    rules: rules.map((r) => {
+      const merged = Object.assign({}, r.options, ...stages.map((s) => s.options[r.key] ?? {}));
+      return { ...r, options: RULES_BY_KEY.get(r.key).options(z).parse(merged) };
+    })
   };
 }
 
-// src/check/target.ts
+// src/check/index.ts
+init_target();
 init_errors();
 init_run();
-import { realpathSync, statSync } from "node:fs";
-import { resolve } from "node:path";
-async function resolveLocalTarget(input2, rev = "HEAD") {
-  if (rev.startsWith("-") || /[\0\s]/.test(rev)) throw new InputError(`--rev ${JSON.stringify(rev)} is not a revision`);
-  if (/\.\.|\^[!@-]/.test(rev)) {
-    throw new InputError(
-      `--rev ${JSON.stringify(rev)} is a range; expected one revision (a branch, tag or commit), e.g. --rev ${rev.split(/\.\.\.?|\^[!@-]/).filter(Boolean).pop() ?? "HEAD"}`
-    );
-  }
-  const path = resolve(input2);
-  let isDir2 = false;
-  try {
-    isDir2 = statSync(path).isDirectory();
-  } catch {
-    throw new InputError(`${input2}: no such file or directory`);
-  }
-  if (!isDir2) throw new InputError(`${input2}: not a directory; give the path of a repository`);
-  const real = realpathSync(path);
-  const resolved = git(
-    ["log", "-1", "--no-walk", "--no-show-signature", "--format=%H%x00%cI", "--end-of-options", `${rev}^{commit}`, "--"],
-    { cwd: real }
-  ).then(
-    (out) => out.trim().split("\0"),
-    () => []
-  );
-  let info;
-  try {
-    info = (await git(["rev-parse", "--is-bare-repository", "--absolute-git-dir"], { cwd: real })).trim().split("\n");
-    if (info[0] !== "true") {
-      info.push((await git(["rev-parse", "--show-toplevel"], { cwd: real }).catch(() => "")).trim());
-    }
-  } catch (err) {
-    if (err instanceof GitError) throw new InputError(`${input2}: not a git repository`);
-    throw err;
-  }
-  const bare = info[0] === "true";
-  const gitDir = info[1] ?? real;
-  let root;
-  if (bare) {
-    root = realpathSync(gitDir);
-    if (root !== real) {
-      throw new InputError(`${input2} is inside the bare repository at ${root}; check the repository itself: steward check ${root}`);
-    }
-  } else {
-    const top = info[2];
-    if (!top) {
-      throw new InputError(`${input2} is a git directory, not a repository's root; check the work tree that owns it`);
-    }
-    root = realpathSync(top);
-    if (root !== real) {
-      throw new InputError(`${input2} is a sub-directory of the repository at ${root}; check the repository's root: steward check ${root}`);
-    }
-  }
-  const [commit = "", commitDate = ""] = await resolved;
-  if (!commit) {
-    if (rev === "HEAD") {
-      const any = (await git(["rev-list", "-n", "1", "--all"], { cwd: root }).catch(() => "")).trim();
-      if (!any) throw new InputError(`${input2}: the repository has no commits yet`);
-      throw new InputError(`${input2}: HEAD does not point at a commit; pass --rev with a branch, tag or commit`);
-    }
-    throw new InputError(`${input2}: revision ${JSON.stringify(rev)} does not exist in this repository`);
-  }
-  return { input: input2, root, bare, rev, commit, commitDate };
-}
-
-// src/check/index.ts
-init_errors();
-init_run();
-import { existsSync as existsSync4 } from "node:fs";
-import { resolve as resolvePath } from "node:path";
-
-// src/forecast/series.ts
-init_run();
-init_history();
-init_identity();
-init_mailmap();
-init_tags();
-init_trend();
-async function readCommitSeries(cwd, commit, asOf, policy, days, shared = {}) {
-  const until = asOf.getTime();
-  const since = until - days * DAY_MS;
-  const identities = /* @__PURE__ */ new Map();
-  const times = [];
-  const who = [];
-  const log = gitLines(
-    [
-      "-c",
-      "core.commitGraph=false",
-      "-c",
-      "log.mailmap=false",
-      "log",
-      "--no-merges",
-      "--no-mailmap",
-      "--no-show-signature",
-      `--since=${Math.floor(since / 1e3)}`,
-      "--format=%ct%x00%an%x00%ae",
-      commit,
-      "--"
-    ],
-    { cwd },
-    (line) => {
-      const cut = line.indexOf("\0");
-      if (cut < 0) return;
-      const t = Number(line.slice(0, cut)) * 1e3;
-      if (!Number.isFinite(t) || t <= since || t > until) return;
-      const key = line.slice(cut + 1);
-      let id = identities.get(key);
-      if (id === void 0) {
-        id = identities.size;
-        identities.set(key, id);
-      }
-      times.push(t);
-      who.push(id);
-    }
-  );
-  const mailmapText = shared.mailmap ? shared.mailmap() : readMailmap(cwd, commit);
-  mailmapText.catch(() => void 0);
-  await log;
-  const text2 = await mailmapText;
-  const mailmap = parseMailmap(text2?.text ?? "");
-  const isBot = botMatcher(policy.bots);
-  const person = [];
-  for (const key of identities.keys()) {
-    const [rawName = "", rawEmail = ""] = key.split("\0");
-    const raw = { name: rawName, email: rawEmail };
-    if (isBot(raw)) {
-      person.push(void 0);
-      continue;
-    }
-    const { name, email } = mailmap.map(raw);
-    if (isBot({ name, email })) {
-      person.push(void 0);
-      continue;
-    }
-    const login = noreplyLogin(email);
-    person.push(login ? `login:${login}` : email ? `email:${email.toLowerCase()}` : `name:${foldName(name)}`);
-  }
-  const out = [];
-  for (let i = times.length - 1; i >= 0; i--) {
-    const p = person[who[i]];
-    if (p !== void 0) out.push({ t: times[i], who: p });
-  }
-  return out;
-}
-async function readTagDates(cwd, asOf, refs) {
-  const limit = asOf.getTime();
-  const out = [];
-  for (const ref of await (refs ? refs() : readTagRefs(cwd))) {
-    const ms = Number(ref.creatorDate) * 1e3;
-    if (ref.name && Number.isFinite(ms) && ms <= limit) out.push({ name: ref.name, date: new Date(ms).toISOString() });
-  }
-  return out.sort((a, b) => a.date < b.date ? -1 : a.date > b.date ? 1 : a.name < b.name ? -1 : 1);
-}
-
-// src/check/index.ts
+init_series();
 init_history();
 init_project_root();
+import { existsSync as existsSync4 } from "node:fs";
+import { resolve as resolvePath } from "node:path";
 async function resolveTarget(input2, opts = {}) {
   const { classifyTarget: classifyTarget2, classifyOriginUrl: classifyOriginUrl2, resolveRemoteTarget: resolveRemoteTarget2 } = await Promise.resolve().then(() => (init_remote_target(), remote_target_exports));
   const c = classifyTarget2(input2, {
@@ -31089,7 +32421,7 @@ async function resolveTarget(input2, opts = {}) {
       return listOwnerRepositories2(o.host, o.owner, onlineOptions(opts));
     }
   });
-  const local = await resolveLocalTarget(remote.localGitDir, remote.rev);
+  const local = remote.resolved ?? await resolveLocalTarget(remote.localGitDir, remote.rev, { ownBareClone: true });
   return {
     ...local,
     input: input2,
@@ -31112,20 +32444,22 @@ async function checkResolved(target, opts = {}) {
   const asOf = opts.asOf ?? /* @__PURE__ */ new Date();
   const remote = target.remote;
   const shared = sharedReads(target.root, target.commit);
-  const early = opts.forecast === false ? void 0 : readForecastInputs(target, asOf, policy, shared);
-  early?.catch(() => void 0);
-  const [{ gatherEvidence: gatherEvidence2 }, { evaluate: evaluate2 }, { chooseTorchReleases: chooseTorchReleases2 }, { ownership: ownership2 }, { applyForecasts: applyForecasts2, forecasts: forecasts2, horizonFor: horizonFor2 }] = await Promise.all([
+  const history = readHistory(target.root, target.commit, asOf, shared);
+  history.catch(() => void 0);
+  const tagDates = opts.forecast === false ? void 0 : readTagDates(target.root, asOf, shared.tagRefs);
+  tagDates?.catch(() => void 0);
+  const [{ gatherEvidence: gatherEvidence2 }, { evaluate: evaluate2 }, { chooseTorchReleases: chooseTorchReleases2 }, { applyForecasts: applyForecasts2, forecasts: forecasts2, horizonFor: horizonFor2 }, { commitSeries: commitSeries2 }] = await Promise.all([
     Promise.resolve().then(() => (init_gather(), gather_exports)),
     Promise.resolve().then(() => (init_evaluate(), evaluate_exports)),
     Promise.resolve().then(() => (init_torch_releases(), torch_releases_exports)),
-    Promise.resolve().then(() => (init_owners(), owners_exports)),
-    Promise.resolve().then(() => (init_forecast(), forecast_exports))
+    Promise.resolve().then(() => (init_forecast(), forecast_exports)),
+    Promise.resolve().then(() => (init_series(), series_exports))
   ]);
   const torch2 = chooseTorchReleases2(opts.torchReleasesFile);
   const evidence = await gatherEvidence2(target, {
     asOf,
-    policy,
     shared,
+    history,
     torchReleasesFile: torch2.file,
     ...remote ? { slug: remote.slug, webUrl: remote.webUrl } : {}
   });
@@ -31138,7 +32472,7 @@ async function checkResolved(target, opts = {}) {
   if (remote) {
     evidence.repo.host = remote.host;
     const { gatherOnline: gatherOnline2 } = await Promise.resolve().then(() => (init_online(), online_exports));
-    const teams = remote.host === "github" ? namedTeams(evidence, ownership2) : [];
+    const teams = remote.host === "github" ? namedTeams(evidence) : [];
     const refreshTorch = !opts.offline && (torch2.why === "bundled" || torch2.why === "user");
     const { online, sources: sources2, torchReleases } = await gatherOnline2(remote, evidence.python, {
       ...onlineOptions(opts),
@@ -31157,23 +32491,48 @@ async function checkResolved(target, opts = {}) {
     evidence.online = { errors: {}, offline: true };
   }
   if (target.originIgnored) evidence.sources.push({ name: "origin", detail: `no online evidence: ${target.originIgnored}` });
+  if (!opts.offline) await gatherForRules(evidence, policy, opts);
   const report = evaluate2(evidence, policy);
-  if (early) {
-    const { commits, tags } = await early;
-    applyForecasts2(report, forecasts2({ evidence, policy, commits, tags, horizon: horizonFor2(asOf, opts.nextReview) }));
+  if (tagDates) {
+    const series2 = commitSeries2(evidence.history, policy.bots, FORECAST_DAYS);
+    const tags = await tagDates;
+    if ("refused" in series2) report.problems.push({ file: "history", message: `no early warning: ${series2.refused}` });
+    else applyForecasts2(report, forecasts2({ evidence, policy, commits: series2.commits, tags, horizon: horizonFor2(asOf, opts.nextReview) }));
   }
   return { report, evidence };
 }
-async function readForecastInputs(target, asOf, policy, shared) {
-  const days = 365;
-  const [commits, tags] = await Promise.all([
-    readCommitSeries(target.root, target.commit, asOf, policy, days, shared),
-    readTagDates(target.root, asOf, shared.tagRefs)
-  ]);
-  return { commits, tags };
+var FORECAST_DAYS = 365;
+async function gatherForRules(evidence, policy, opts) {
+  const keys = new Set(policy.rules.map((r) => r.key));
+  const wantsBadge = keys.has("best-practices-badge");
+  const wantsCompanies = keys.has("contributing-organisations") && evidence.online?.github !== void 0;
+  if (!wantsBadge && !wantsCompanies) return;
+  const online = await Promise.resolve().then(() => (init_online(), online_exports));
+  if (wantsBadge) {
+    const { rootReadme: rootReadme2 } = await Promise.resolve().then(() => (init_locate(), locate_exports));
+    const file = rootReadme2(evidence).file;
+    const readme2 = file?.text !== void 0 ? { path: file.path, text: file.text } : void 0;
+    const { bestPractices, error, sources: sources2 } = await online.gatherBestPractices(readme2, onlineOptions(opts));
+    evidence.online ??= { errors: {} };
+    evidence.online.bestPractices = bestPractices;
+    if (error) evidence.online.errors["bestpractices"] = error;
+    evidence.sources.push(...sources2);
+  }
+  if (wantsCompanies) {
+    const [{ tallyOrganisations: tallyOrganisations2 }, { windowOf: windowOf2 }] = await Promise.all([
+      Promise.resolve().then(() => (init_contributing_organisations(), contributing_organisations_exports)),
+      Promise.resolve().then(() => (init_recent_commits(), recent_commits_exports))
+    ]);
+    const judged = windowOf2(evidence, policy);
+    const logins = "window" in judged ? tallyOrganisations2(judged.window.contributors).unplacedLogins : [];
+    const { companies, error, sources: sources2 } = await online.gatherProfileCompanies(logins, onlineOptions(opts));
+    evidence.online.github.companies = companies;
+    if (error) evidence.online.errors["github/users"] = error;
+    evidence.sources.push(...sources2);
+  }
 }
-function namedTeams(evidence, ownership2) {
-  const own = ownership2(evidence);
+function namedTeams(evidence) {
+  const own = evidence.community.ownership;
   const teams = (own.codeowners.parsed?.owners ?? []).filter((o) => o.kind === "team").map((o) => o.id);
   for (const m of own.maintainers) teams.push(...m.teams.map((t) => t.id));
   return [...new Set(teams)];
@@ -31196,29 +32555,68 @@ function parseAsOf(text2) {
     throw bad("the time of day is out of range");
   const zone = m[7];
   if (zone && zone !== "Z" && (Number(zone.slice(1, 3)) > 23 || Number(zone.slice(-2)) > 59)) throw bad("the UTC offset is out of range");
-  const iso2 = m[4] === void 0 ? `${m[1]}-${m[2]}-${m[3]}T00:00:00Z` : trimmed.replace(" ", "T").replace(/(Z|[+-]\d{2}:?\d{2})?$/, (z) => !z ? "Z" : z === "Z" ? z : `${z.slice(0, 3)}:${z.slice(-2)}`);
-  const d0 = new Date(iso2);
+  const iso3 = m[4] === void 0 ? `${m[1]}-${m[2]}-${m[3]}T00:00:00Z` : trimmed.replace(" ", "T").replace(/(Z|[+-]\d{2}:?\d{2})?$/, (z) => !z ? "Z" : z === "Z" ? z : `${z.slice(0, 3)}:${z.slice(-2)}`);
+  const d0 = new Date(iso3);
   if (Number.isNaN(d0.getTime())) throw bad("not a date");
   return d0;
 }
 
+// src/policy/catalogue.ts
+init_errors();
+import { existsSync as existsSync5, readdirSync as readdirSync2, statSync as statSync4 } from "node:fs";
+import { join as join5 } from "node:path";
+import { fileURLToPath as fileURLToPath3 } from "node:url";
+var POLICIES_DIR = fileURLToPath3(new URL("../../data/policies/", import.meta.url));
+var FILE4 = /^([a-z0-9]+(?:-[a-z0-9]+)*)-(\d+(?:\.\d+)*)\.ya?ml$/;
+function compareVersions(a, b) {
+  const x = a.split(".").map(Number);
+  const y = b.split(".").map(Number);
+  for (let i = 0; i < Math.max(x.length, y.length); i++) {
+    const d = (x[i] ?? 0) - (y[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+function shippedPolicies(dir = POLICIES_DIR) {
+  const out = [];
+  for (const name of readdirSync2(dir)) {
+    const m = FILE4.exec(name);
+    if (m) out.push({ id: m[1], version: m[2], file: join5(dir, name) });
+  }
+  return out.sort((a, b) => a.id.localeCompare(b.id) || compareVersions(a.version, b.version));
+}
+function policyFileOf(idOrPath, dir = POLICIES_DIR) {
+  if (existsSync5(idOrPath) && statSync4(idOrPath).isFile()) return idOrPath;
+  const versions = shippedPolicies(dir).filter((p) => p.id === idOrPath);
+  if (versions.length === 0) {
+    const ids = [...new Set(shippedPolicies(dir).map((p) => p.id))];
+    throw new InputError(`--policy ${idOrPath}: no such file, and no policy with that id; expected a file or one of ${ids.join(", ")}`);
+  }
+  return versions[versions.length - 1].file;
+}
+function loadPolicy(idOrPath, opts = {}) {
+  const file = idOrPath === void 0 ? DEFAULT_POLICY_FILE : policyFileOf(idOrPath);
+  if (file === DEFAULT_POLICY_FILE && opts.stage === void 0) return loadDefaultPolicy();
+  return loadPolicyFile(file, opts);
+}
+
 // src/report/links.ts
-function evidenceUrl(ref, webUrl, commit, project = {}) {
-  if (ref.kind === "api" || ref.kind === "registry") return /^https?:\/\//.test(ref.ref) ? ref.ref : void 0;
+function evidenceUrl(ref2, webUrl, commit, project = {}) {
+  if (ref2.kind === "api" || ref2.kind === "registry") return /^https?:\/\//.test(ref2.ref) ? ref2.ref : void 0;
   if (!webUrl) return void 0;
   const base = webUrl.replace(/\/+$/, "");
   const gitlab = /gitlab/.test(base);
-  if (ref.kind === "commit") return `${base}${gitlab ? "/-" : ""}/commit/${ref.ref}`;
-  if (ref.kind === "file") {
-    const repoPath = project.path && !project.inherited?.includes(ref.ref) ? `${project.path}/${ref.ref}` : ref.ref;
+  if (ref2.kind === "commit") return `${base}${gitlab ? "/-" : ""}/commit/${ref2.ref}`;
+  if (ref2.kind === "file") {
+    const repoPath = project.path && !project.inherited?.includes(ref2.ref) ? `${project.path}/${ref2.ref}` : ref2.ref;
     const path = repoPath.split("/").map(encodeURIComponent).join("/");
-    return `${base}${gitlab ? "/-" : ""}/blob/${commit}/${path}${ref.line ? `#L${ref.line}` : ""}`;
+    return `${base}${gitlab ? "/-" : ""}/blob/${commit}/${path}${ref2.line ? `#L${ref2.line}` : ""}`;
   }
   return void 0;
 }
-function evidenceLabel(ref) {
-  if (ref.kind === "commit") return ref.ref.slice(0, 12);
-  return ref.line ? `${ref.ref}:${ref.line}` : ref.ref;
+function evidenceLabel(ref2) {
+  if (ref2.kind === "commit") return ref2.ref.slice(0, 12);
+  return ref2.line ? `${ref2.ref}:${ref2.line}` : ref2.ref;
 }
 
 // src/report/text.ts
@@ -31293,17 +32691,8 @@ function renderMarkdown(report, opts = {}) {
   return out.join("\n") + "\n";
 }
 
-// src/policy/render.ts
-function fillPlaceholders(text2, policy) {
-  return text2.replace(/\{([a-zA-Z]+)\.([a-zA-Z]+)\}/g, (whole, group, key) => {
-    const section = policy[group];
-    const value = section?.[key];
-    if (Array.isArray(value)) return value.join(", ");
-    return value === void 0 ? whole : String(value);
-  });
-}
-
 // src/report/sarif.ts
+init_rules();
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 var ROOT_URI = "./";
 var LEVEL = {
@@ -31338,17 +32727,18 @@ function location(r, target) {
   };
 }
 function run(report, opts) {
-  const rules = opts.metas.map((m) => ({
-    id: ruleId(m.id),
+  const described = describeRules(opts.policy);
+  const rules = described.map((m) => ({
+    id: ruleId(m.number),
     name: ruleName(m.key),
-    shortDescription: { text: `${m.id}. ${m.title}` },
-    fullDescription: { text: m.tac },
-    help: { text: `${m.tac}
+    shortDescription: { text: `${m.number}. ${m.title}` },
+    fullDescription: { text: m.text },
+    help: { text: `${m.text}
 
-Measured: ${fillPlaceholders(m.measures, opts.policy)}` },
+Measured: ${m.measures}` },
     properties: { key: m.key, automation: m.automation }
   }));
-  const index2 = new Map(opts.metas.map((m, i) => [m.id, i]));
+  const index2 = new Map(described.map((m, i) => [m.number, i]));
   const results = [];
   for (const r of report.requirements) {
     const level = LEVEL[r.status];
@@ -31402,9 +32792,6 @@ function compareReports(base, head) {
   }
   return out;
 }
-
-// src/action/run.ts
-init_requirements();
 
 // src/action/inputs.ts
 init_errors();
@@ -31503,7 +32890,7 @@ function summaryMarkdown(inputs, revs, head, base, cmp2, failures) {
 async function runAction(env, write = (s) => process.stdout.write(s)) {
   const inputs = readInputs(env);
   const revs = readRevisions(env);
-  const policy = inputs.policy ? loadPolicyFile(inputs.policy) : loadDefaultPolicy();
+  const policy = loadPolicy(inputs.policy);
   const opts = {
     policy,
     asOf: inputs.asOf ? parseAsOf(inputs.asOf) : /* @__PURE__ */ new Date(),
@@ -31535,7 +32922,7 @@ async function runAction(env, write = (s) => process.stdout.write(s)) {
       `require-pass is set and ${failing.length === 1 ? "requirement" : "requirements"} ${failing.map((r) => r.id).join(", ")} ${failing.length === 1 ? "fails" : "fail"}`
     );
   mkdirSync3(dirname(inputs.sarifFile), { recursive: true });
-  writeFileSync3(inputs.sarifFile, renderSarif([head], { metas: REQUIREMENTS.map((r) => r.meta), policy }));
+  writeFileSync3(inputs.sarifFile, renderSarif([head], { policy }));
   const summary = summaryMarkdown(inputs, revs, head, base, comparison, failures);
   if (env["GITHUB_STEP_SUMMARY"]) appendFileSync(env["GITHUB_STEP_SUMMARY"], summary);
   else write(summary);
