@@ -3,8 +3,6 @@
 import type { Policy } from './types.js';
 import { describeRules, ruleEntry } from './rules.js';
 
-export { fillPlaceholders } from './rules.js';
-
 /** ` (7)`, ` (12, 13)`: the numbers the policy gives the rules that use a list; empty when it applies none of them. */
 function usedBy(policy: Policy, ...keys: string[]): string {
   const numbers = keys.map((k) => ruleEntry(policy, k)?.number).filter((n): n is number => n !== undefined);
