@@ -8,9 +8,10 @@
 // Here those calls are pointed at a module that imports the same packages statically, so they are
 // bundled. The store (better-sqlite3 is native) must not be reachable: the build fails if it is.
 import { build } from 'esbuild';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { join, relative } from 'node:path';
+import { folderModulesPlugin } from './lib/folder-modules.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outIndex = process.argv.indexOf('--out');
@@ -37,18 +38,16 @@ export function bundledRequire(id) {
   throw new Error('the action bundle does not hold ' + id + ' (it holds ' + Object.keys(modules).join(', ') + '; the license templates come prepared beside it)');
 }`,
     }));
-    b.onLoad({ filter: /[\\/]src[\\/].*\.ts$/ }, (args) => {
-      const text = readFileSync(args.path, 'utf8');
-      if (!text.includes('createRequire(import.meta.url)')) return undefined;
-      return {
-        loader: 'ts',
-        contents:
-          `import { bundledRequire as __stewardRequire } from '${BUNDLED_REQUIRE}';\n` +
-          text.replaceAll('createRequire(import.meta.url)', '(() => __stewardRequire)()'),
-      };
-    });
   },
 };
+// esbuild gives a source to one onLoad only, so this rewrite runs inside the folder-modules plugin's
+function withBundledRequire(_path, text) {
+  if (!text.includes('createRequire(import.meta.url)')) return text;
+  return (
+    `import { bundledRequire as __stewardRequire } from '${BUNDLED_REQUIRE}';\n` +
+    text.replaceAll('createRequire(import.meta.url)', '(() => __stewardRequire)()')
+  );
+}
 
 const result = await build({
   absWorkingDir: root,
@@ -62,7 +61,7 @@ const result = await build({
   legalComments: 'eof',
   metafile: true,
   logLevel: 'warning',
-  plugins: [bundledRequire],
+  plugins: [bundledRequire, folderModulesPlugin(withBundledRequire)],
   // bundled CommonJS packages call require() for Node's own modules
   banner: {
     js: "import { createRequire as __stewardCreateRequire } from 'node:module';\nconst require = __stewardCreateRequire(import.meta.url);",
@@ -89,6 +88,7 @@ try {
     platform: 'node',
     target: 'node20',
     packages: 'external',
+    plugins: [folderModulesPlugin()],
     outExtension: { '.js': '.mjs' },
     logLevel: 'warning',
   });

@@ -9,6 +9,7 @@ import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { folderModulesPlugin } from './lib/folder-modules.mjs';
 
 // Packages every command loads at start-up are bundled too: kysely alone is some 90 small ES
 // modules that node would resolve and load one by one, about 40% of the CPU of a `steward people
@@ -39,7 +40,7 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  plugins: [externalPackages],
+  plugins: [externalPackages, folderModulesPlugin()],
   // commander is CommonJS: its require() of node's modules needs a require in the ES module
   banner: {
     js: "import { createRequire as __stewardCreateRequire } from 'node:module';\nconst require = __stewardCreateRequire(import.meta.url);",

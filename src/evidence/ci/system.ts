@@ -1,4 +1,4 @@
-// What a CI system registers (src/evidence/ci/systems/): its id, the name and file pattern the
+// What a CI system registers (src/evidence/ci/systems/<id>.ts, its default export): its id, the name and file pattern the
 // reports show, which paths are its configuration, and the reader that turns one of them into a
 // workflow with its runner OSes and test and publish steps. The small helpers below are the ones
 // every reader needs, so a new system's file holds only what is its own.
@@ -10,6 +10,8 @@ import type { Os } from './runners.js';
 export interface CiSystemReader {
   /** stored in the evidence (`ci.systems`, `workflows[].system`): never renamed once released */
   id: string;
+  /** where the texts name it among the systems, ascending (GitHub Actions 10, GitLab CI 20 …) */
+  listed: number;
   /** how the texts name the system: `GitLab CI` */
   name: string;
   /** how the texts name its configuration file: `.gitlab-ci.yml`, `.buildkite/` */

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readWoodpecker, woodpecker } from '../../../src/evidence/ci/systems/woodpecker.js';
+import woodpecker, { readWoodpecker } from '../../../src/evidence/ci/systems/woodpecker.js';
 import { extractCi } from '../../../src/evidence/ci/index.js';
 import { runsOnChanges } from '../../../src/requirements/working-ci.js';
 import type { EvidenceProblem } from '../../../src/evidence/types.js';

@@ -52,10 +52,11 @@ export function readAzure(file: string, text: string, problems: EvidenceProblem[
   return finish(out, runners, os);
 }
 
-export const azurePipelines: CiSystemReader = {
+export default {
   id: 'azure-pipelines',
+  listed: 40,
   name: 'Azure Pipelines',
   shownAs: 'azure-pipelines.yml',
   matches: (path) => /^\.?azure-pipelines(\.ya?ml|\/[^/]+\.ya?ml)$/i.test(path),
   read: readAzure,
-};
+} satisfies CiSystemReader;

@@ -29,10 +29,11 @@ export function readBuildkite(file: string, text: string, problems: EvidenceProb
   return finish(out, runners, os);
 }
 
-export const buildkite: CiSystemReader = {
+export default {
   id: 'buildkite',
+  listed: 70,
   name: 'Buildkite',
   shownAs: '.buildkite/',
   matches: (path) => /^\.buildkite\/[^/]+\.ya?ml$/i.test(path),
   read: readBuildkite,
-};
+} satisfies CiSystemReader;

@@ -49,10 +49,11 @@ export function readCircleci(file: string, text: string, problems: EvidenceProbl
   return finish(out, runners, os);
 }
 
-export const circleci: CiSystemReader = {
+export default {
   id: 'circleci',
+  listed: 30,
   name: 'CircleCI',
   shownAs: '.circleci/config.yml',
   matches: (path) => path === '.circleci/config.yml' || path === '.circleci/config.yaml',
   read: readCircleci,
-};
+} satisfies CiSystemReader;

@@ -3,11 +3,12 @@
 import { readGithubWorkflow } from '../github-actions.js';
 import type { CiSystemReader } from '../system.js';
 
-export const githubActions: CiSystemReader = {
+export default {
   id: 'github-actions',
+  listed: 10,
   name: 'GitHub Actions',
   shownAs: '.github/workflows/*.yml',
   matches: (path) => /^\.github\/workflows\/[^/]+\.ya?ml$/i.test(path),
   declaresTriggers: true,
   read: readGithubWorkflow,
-};
+} satisfies CiSystemReader;

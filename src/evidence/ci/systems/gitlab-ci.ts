@@ -38,10 +38,11 @@ export function readGitlab(file: string, text: string, problems: EvidenceProblem
   return finish(out, runners, os);
 }
 
-export const gitlabCi: CiSystemReader = {
+export default {
   id: 'gitlab-ci',
+  listed: 20,
   name: 'GitLab CI',
   shownAs: '.gitlab-ci.yml',
   matches: (path) => path === '.gitlab-ci.yml' || path === '.gitlab-ci.yaml',
   read: readGitlab,
-};
+} satisfies CiSystemReader;

@@ -1,28 +1,25 @@
-// The CI systems Steward reads, one module each. This list is the one place a new system is
-// added besides its own file: the gatherer, the working-CI texts and the functional-testing texts
-// all derive from it. The order is the order the texts name them in.
+// The CI systems Steward reads: every module in this folder is one, its default export the
+// system's registration (src/evidence/ci/system.ts), its file name the system's id. Adding a system
+// is adding its file: the gatherer, the working-CI texts and the functional-testing texts all derive
+// from this list, and the bundles list the folder when they are built (src/util/folder-modules.ts).
 import type { CiSystemReader } from '../system.js';
-import { githubActions } from './github-actions.js';
-import { gitlabCi } from './gitlab-ci.js';
-import { circleci } from './circleci.js';
-import { azurePipelines } from './azure-pipelines.js';
-import { travis } from './travis.js';
-import { jenkins } from './jenkins.js';
-import { buildkite } from './buildkite.js';
-import { woodpecker } from './woodpecker.js';
+import { folderModules, type FolderModule } from '../../../util/folder-modules.js';
 
-// one system a line: adding one is its import and one line here
-// prettier-ignore
-export const CI_SYSTEMS: readonly CiSystemReader[] = [
-  githubActions,
-  gitlabCi,
-  circleci,
-  azurePipelines,
-  travis,
-  jenkins,
-  buildkite,
-  woodpecker,
-];
+/** The registrations of a folder's modules: each its default export, named by its file. */
+function registrations(modules: FolderModule[]): CiSystemReader[] {
+  return modules.map(({ file, exports }) => {
+    const system = exports.default as CiSystemReader | undefined;
+    if (system?.id !== file.replace(/\.ts$/, '')) {
+      throw new Error(`src/evidence/ci/systems/${file}: its default export must be a CI system whose id is the file's name`);
+    }
+    return system;
+  });
+}
+
+/** In the order the texts name them. */
+export const CI_SYSTEMS: readonly CiSystemReader[] = registrations(await folderModules(import.meta.url)).sort(
+  (a, b) => a.listed - b.listed || a.id.localeCompare(b.id),
+);
 
 /** The system whose configuration file a path is, if any. */
 export function ciSystemOf(path: string): CiSystemReader | undefined {

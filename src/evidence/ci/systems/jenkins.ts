@@ -24,10 +24,11 @@ export function readJenkinsfile(file: string, text: string): WorkflowRead {
   return finish(out, runners, os);
 }
 
-export const jenkins: CiSystemReader = {
+export default {
   id: 'jenkins',
+  listed: 60,
   name: 'Jenkins',
   shownAs: 'Jenkinsfile',
   matches: (path) => /^(?:[^/]+\/)?Jenkinsfile[^/]*$/.test(path),
   read: (file, text) => readJenkinsfile(file, text),
-};
+} satisfies CiSystemReader;

@@ -28,10 +28,11 @@ export function readTravis(file: string, text: string, problems: EvidenceProblem
   return finish(out, oses, oses.map(labelOs));
 }
 
-export const travis: CiSystemReader = {
+export default {
   id: 'travis',
+  listed: 50,
   name: 'Travis',
   shownAs: '.travis.yml',
   matches: (path) => path === '.travis.yml' || path === '.travis.yaml',
   read: readTravis,
-};
+} satisfies CiSystemReader;

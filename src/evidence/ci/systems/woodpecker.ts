@@ -49,11 +49,12 @@ export function readWoodpecker(file: string, text: string, problems: EvidencePro
   return finish(out, runners, os);
 }
 
-export const woodpecker: CiSystemReader = {
+export default {
   id: 'woodpecker',
+  listed: 80,
   name: 'Woodpecker CI',
   shownAs: '.woodpecker/*.yml',
   matches: (path) => /^\.woodpecker(\.ya?ml|\/[^/]+\.ya?ml)$/i.test(path),
   declaresTriggers: true,
   read: readWoodpecker,
-};
+} satisfies CiSystemReader;
