@@ -8,7 +8,7 @@ import type { Evidence } from '../evidence/types.js';
 import type { Policy } from '../policy/types.js';
 import type { Report } from '../report/types.js';
 import type { Forecast } from '../requirements/types.js';
-import { judgeTorchSupport } from '../evidence/python/torch.js';
+import { judgeTorchSupport } from '../requirements/judge-torch-support.js';
 import { numberOption, ruleEntry } from '../policy/rules.js';
 import { crossingDay, DAY_MS, fitLine, medianGapDays, weeklySeries, type Commit, type SeriesPoint } from './trend.js';
 import type { TagDate } from './series.js';

@@ -1,7 +1,7 @@
 // Requirement 15: LICENSE file. A question about the tree alone: which file at the root holds the
 // license (its content is requirement 7's business) and where third-party licensing is kept.
 import type { Evidence, EvidenceRef, LicenseFileEvidence } from '../evidence/types.js';
-import { judgeExpression } from '../evidence/license/spdx.js';
+import { judgeExpression } from './judge-license-expression.js';
 import { outsideTheProject } from '../evidence/license/index.js';
 import { indexTree, resolveEntry, baseOf, findUnder } from '../evidence/community/files.js';
 import { fileRef } from '../evidence/community/locate.js';

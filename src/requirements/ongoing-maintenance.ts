@@ -2,7 +2,7 @@
 // requirement 1, activity in the window, a release or tag within the policy's months) and the
 // maintainers' 12-month commitment, which only the application form can give.
 import type { Evidence, EvidenceRef } from '../evidence/types.js';
-import { judgeTorchSupport } from '../evidence/python/torch.js';
+import { judgeTorchSupport } from './judge-torch-support.js';
 import type { Policy } from '../policy/types.js';
 import { torchFix, torchRefs, where, written } from './pytorch-support.js';
 import type { Outcome, Status } from './types.js';

@@ -3,7 +3,7 @@
 // records it (`osiApproved`). The list is loaded on first use.
 import { createRequire } from 'node:module';
 import type { EvidenceRef, LicenseFileEvidence } from '../evidence/types.js';
-import { judgeExpression } from '../evidence/license/spdx.js';
+import { judgeExpression } from './judge-license-expression.js';
 import type { Evidence } from '../evidence/types.js';
 import type { Outcome, RuleMeta } from './types.js';
 import { defineRule, say } from './rule.js';

@@ -1,6 +1,7 @@
 // Requirement 7: Permissive licensing.
 import type { EvidenceRef, LicenseFileEvidence } from '../evidence/types.js';
-import { judgeExpression, licenseFamily } from '../evidence/license/spdx.js';
+import { licenseFamily } from '../evidence/license/spdx.js';
+import { judgeExpression } from './judge-license-expression.js';
 import type { Outcome, Status } from './types.js';
 import { defineRule } from './rule.js';
 

@@ -1,9 +1,9 @@
-// Requirement 1: PyTorch support. Judged by judgeTorchSupport() (src/evidence/python/torch.ts),
+// Requirement 1: PyTorch support. Judged by judgeTorchSupport() (judge-torch-support.ts),
 // the same function requirement 10 uses. When torch is declared in several places, the
 // declarations that bind users most (install metadata, then conda recipe, then requirements
 // files, then build-time, then extras/dev) decide; all are reported.
 import type { EvidenceRef, TorchDeclaration } from '../evidence/types.js';
-import { judgeTorchSupport, suggestSpecifier, type TorchAdmission, type TorchJudgement } from '../evidence/python/torch.js';
+import { judgeTorchSupport, suggestSpecifier, type TorchAdmission, type TorchJudgement } from './judge-torch-support.js';
 import type { Outcome } from './types.js';
 import { defineRule } from './rule.js';
 import { describeList, REFRESH_FIX, torchListFacts, type TorchListFacts } from './torch-list.js';

@@ -35,7 +35,7 @@ Examples:
         import('node:path'),
         import('../../evidence/license/local.js'),
         import('../../policy/catalogue.js'),
-        import('../../evidence/license/spdx.js'),
+        import('../../requirements/judge-license-expression.js'),
       ]);
       const problems: EvidenceProblem[] = [];
       const { evidence, directory } = licenseAt(path, problems);

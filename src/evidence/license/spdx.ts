@@ -1,9 +1,10 @@
 // SPDX ids and expressions as projects write them: parsing `MIT OR Apache-2.0`, correcting
-// free text (`Apache 2.0`), mapping Trove classifiers, and judging an expression against an
-// allowlist. The two SPDX packages are CommonJS and loaded on first use.
+// free text (`Apache 2.0`), mapping Trove classifiers. Judging an expression against a policy's
+// allowlist is the requirements' (requirements/judge-license-expression.ts). The two SPDX
+// packages are CommonJS and loaded on first use.
 import { createRequire } from 'node:module';
 
-type ExpressionNode =
+export type ExpressionNode =
   { license: string; plus?: boolean; exception?: string } | { left: ExpressionNode; conjunction: 'and' | 'or'; right: ExpressionNode };
 
 let parser: ((s: string) => ExpressionNode) | undefined;
@@ -97,25 +98,4 @@ export function classifierToSpdx(classifier: string): string | undefined {
 export function sameLicense(a: string, b: string): boolean {
   if (a === 'BSD-*' || b === 'BSD-*') return /^BSD-/.test(a) && /^BSD-/.test(b);
   return licenseFamily(a).toLowerCase() === licenseFamily(b).toLowerCase();
-}
-
-export interface ExpressionVerdict {
-  allowed: boolean;
-  /** ids that kept the expression from being allowed */
-  blocking: string[];
-}
-
-/** An expression is allowed when each AND side is, and some OR side is; `WITH` exceptions keep the license's verdict. */
-export function judgeExpression(expr: string, allow: readonly string[]): ExpressionVerdict | null {
-  const node = parseExpression(expr);
-  if (!node) return null;
-  const ok = (id: string) => allow.some((a) => sameLicense(a, id));
-  const walk = (n: ExpressionNode): ExpressionVerdict => {
-    if ('license' in n) return ok(n.license) ? { allowed: true, blocking: [] } : { allowed: false, blocking: [n.license] };
-    const l = walk(n.left);
-    const r = walk(n.right);
-    if (n.conjunction === 'and') return { allowed: l.allowed && r.allowed, blocking: [...l.blocking, ...r.blocking] };
-    return l.allowed || r.allowed ? { allowed: true, blocking: [] } : { allowed: false, blocking: [...l.blocking, ...r.blocking] };
-  };
-  return walk(node);
 }

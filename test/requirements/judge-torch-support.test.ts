@@ -1,14 +1,10 @@
+// Which torch releases a declaration admits (PEP 440, Poetry, conda, URLs), the latest series by
+// date, and the judgement over several declarations that requirements 1 and 10 share.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  admissionOf,
-  judgeTorchSupport,
-  latestSeries,
-  suggestSpecifier,
-  toPep440,
-  versionFromUrl,
-} from '../../../src/evidence/python/torch.js';
-import type { TorchDeclaration } from '../../../src/evidence/types.js';
+import { toPep440, versionFromUrl } from '../../src/evidence/python/torch.js';
+import { admissionOf, judgeTorchSupport, latestSeries, suggestSpecifier } from '../../src/requirements/judge-torch-support.js';
+import type { TorchDeclaration } from '../../src/evidence/types.js';
 
 const RELEASES = [
   { version: '2.9.0', date: '2025-10-15' },
