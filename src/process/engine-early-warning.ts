@@ -1,6 +1,7 @@
 // Applies the early warning to every ACTIVE project that is not yet due (or the named ones): each
 // is checked, and its record, the one notice and the audit entry are written in one transaction.
 import { getDoc, listDocs, updateDoc } from '../store/index.js';
+import { policyOn } from './engine-amendments.js';
 import { type Engine, type Evaluator, mutate, record } from './engine.js';
 import { ProcessError } from './errors.js';
 import { applyEarlyWarning } from './early-warning.js';
@@ -24,9 +25,14 @@ export async function runEarlyWarning(
   let projects = await listDocs<Project>(eng.store.db, 'projects', { status: ['ACTIVE'] });
   if (opts.projectIds) projects = projects.filter((p) => opts.projectIds!.includes(p.id));
   const result: EarlyWarningResult = { atRisk: [], checked: 0, errors: [] };
+  const policy = await policyOn(eng);
   for (const listed of projects.sort((a, b) => a.id.localeCompare(b.id))) {
     try {
-      const checked = await evaluator({ id: listed.id, name: listed.name, repoUrl: listed.repoUrl, kind: 'review' }, eng.clock.now());
+      const checked = await evaluator(
+        { id: listed.id, name: listed.name, repoUrl: listed.repoUrl, kind: 'review' },
+        eng.clock.now(),
+        policy,
+      );
       const out = await mutate(eng, async (trx, now) => {
         const found = await getDoc<Project>(trx, 'projects', listed.id);
         if (!found) return null;

@@ -6,7 +6,15 @@ import { InputError } from '../../util/errors.js';
 import { registerParse } from './application-parse.js';
 import { registerImport } from './application-import.js';
 import type { Application } from '../../process/types.js';
-import { checkEvaluator, printJson, storeOptions, withEngine, type StoreFlags } from './process-context.js';
+import {
+  checkEvaluator,
+  policyOptions,
+  printJson,
+  storeOptions,
+  withEngine,
+  type PolicyFlags,
+  type StoreFlags,
+} from './process-context.js';
 
 interface SubmitFlags extends StoreFlags {
   body?: string;
@@ -143,8 +151,7 @@ export function register(program: Command): void {
   const app = program.command('application').description('applications to the ecosystem: submit, list, show, questions, withdraw');
 
   storeOptions(
-    app
-      .command('submit')
+    policyOptions(app.command('submit'))
       .description('submit an application from flags, a JSON/YAML file (--file) or an issue-form body (--body)')
       .option('--body <file>', 'the issue body created from the ecosystem form (- for standard input)')
       .option('--title <title>', 'the issue title, "[Ecosystem] <Project Name>"')
@@ -158,7 +165,7 @@ export function register(program: Command): void {
       .option('--repos-dir <dir>', 'look for a local clone of the repository here (for --check)')
       .option('--offline', 'check without network sources')
       .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text')),
-  ).action(async (flags: SubmitFlags) => {
+  ).action(async (flags: SubmitFlags & PolicyFlags) => {
     const input = await submitInput(flags);
     const evaluator = flags.check
       ? await checkEvaluator({ ...(flags.reposDir ? { reposDir: flags.reposDir } : {}), ...(flags.offline ? { offline: true } : {}) })

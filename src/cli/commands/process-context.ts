@@ -26,6 +26,28 @@ export function storeOptions(cmd: Command): Command {
     );
 }
 
+export interface PolicyFlags {
+  policy?: string;
+  stage?: string;
+}
+
+/**
+ * `--policy` and `--stage` for the commands that judge (as `steward check` takes them): the engine
+ * then runs under that policy, its process rules and, for every check it asks for, its rules, as
+ * amended by the versions adopted since (policyOn). Without them, the default policy.
+ */
+export function policyOptions(cmd: Command): Command {
+  return cmd
+    .option(
+      '--policy <id|file>',
+      'the policy to judge by and whose process rules apply: a file, or the id of one in data/policies (its newest version; default: pytorch-ecosystem)',
+    )
+    .option(
+      '--stage <stage>',
+      "the policy's stage to judge by (a policy with stages, e.g. sandbox, incubation, graduation; default its first)",
+    );
+}
+
 /** The `--on` day, strictly a calendar date (2026-02-30 is an error, not 2026-03-02). */
 export async function onDay(flags: StoreFlags): Promise<string | undefined> {
   if (flags.on === undefined) return undefined;
@@ -43,11 +65,16 @@ export interface Session {
 
 /** Opens the store, builds the engine and resolves the actor; closes the store afterwards. */
 export async function withEngine<T>(
-  flags: StoreFlags,
+  flags: StoreFlags & PolicyFlags,
   fn: (s: Session) => Promise<T>,
   opts: { evaluator?: Evaluator } = {},
 ): Promise<T | undefined> {
   const on = await onDay(flags);
+  // a policy named wrongly is refused before the store is opened
+  const policy =
+    flags.policy !== undefined || flags.stage !== undefined
+      ? (await import('../../policy/catalogue.js')).loadPolicy(flags.policy, flags.stage !== undefined ? { stage: flags.stage } : {})
+      : undefined;
   const [{ openStore, optionsFromEnv, getPerson }, { createEngine }, { ProcessError }] = await Promise.all([
     import('../../store/index.js'),
     import('../../process/engine.js'),
@@ -69,6 +96,7 @@ export async function withEngine<T>(
     }
     const engine = createEngine({
       store,
+      ...(policy ? { policy } : {}),
       ...(opts.evaluator ? { evaluator: opts.evaluator } : {}),
       ...(on ? { on, operator: await operatorName() } : {}),
     });

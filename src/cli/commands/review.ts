@@ -3,7 +3,15 @@
 import { Command, Option } from 'commander';
 import { InputError } from '../../util/errors.js';
 import type { Project } from '../../process/types.js';
-import { checkEvaluator, printJson, storeOptions, withEngine, type StoreFlags } from './process-context.js';
+import {
+  checkEvaluator,
+  policyOptions,
+  printJson,
+  storeOptions,
+  withEngine,
+  type PolicyFlags,
+  type StoreFlags,
+} from './process-context.js';
 
 /** review run --queue: the due reviews on the job queue, then (unless --no-wait) followed until each is done or dead. */
 async function queueReviews(
@@ -76,8 +84,7 @@ async function queueReviews(
 export function register(program: Command): void {
   const review = program.command('review').description('periodic review of ecosystem projects');
   storeOptions(
-    review
-      .command('run')
+    policyOptions(review.command('run'))
       .description('review every due project (or --project ones): check, notice with deadline on failure, retire at the deadline')
       .option('--project <id...>', 'only these projects')
       .option('--all', 'every due project (what run does without --project), said explicitly')
@@ -104,21 +111,24 @@ evidence is not fetched again: that evidence is judged afresh.`,
       ),
   ).action(
     async (
-      flags: StoreFlags & {
-        project?: string[];
-        all?: boolean;
-        reposDir?: string;
-        offline?: boolean;
-        quiet?: boolean;
-        queue?: boolean;
-        wait?: boolean;
-        format: string;
-      },
+      flags: StoreFlags &
+        PolicyFlags & {
+          project?: string[];
+          all?: boolean;
+          reposDir?: string;
+          offline?: boolean;
+          quiet?: boolean;
+          queue?: boolean;
+          wait?: boolean;
+          format: string;
+        },
     ) => {
       if (flags.all && flags.project) throw new InputError('review run: --all and --project do not go together');
       if (flags.queue) {
-        if (flags.reposDir || flags.offline)
-          throw new InputError("review run --queue: --repos-dir and --offline are the workers' options (steward worker)");
+        if (flags.reposDir || flags.offline || flags.policy || flags.stage)
+          throw new InputError(
+            "review run --queue: --repos-dir, --offline, --policy and --stage are the workers' options (steward worker)",
+          );
         return withEngine(flags, ({ engine, store }) => queueReviews(engine, store, flags));
       }
       await withEngine(flags, async ({ engine, actor, store }) => {
@@ -207,6 +217,7 @@ evidence is not fetched again: that evidence is judged afresh.`,
         '--policy <id|file>',
         'the policy to judge by, a file or an id in data/policies (default: the version in force today, or on --on)',
       )
+      .option('--stage <stage>', "the policy's stage to judge by (a policy with stages; default its first)")
       .option('-q, --quiet', 'no progress line on a terminal')
       .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
       .addHelpText(
@@ -220,16 +231,19 @@ would change. Nothing is fetched and nothing is written; a project whose report 
   steward review rejudge --policy proposed.yml           before proposing an amendment
   steward review rejudge --on 2026-09-30 --format json   under the version in force that day`,
       ),
-  ).action(async (flags: StoreFlags & { policy?: string; quiet?: boolean; format: string }) => {
+  ).action(async (flags: StoreFlags & PolicyFlags & { quiet?: boolean; format: string }) => {
     await withEngine(flags, async ({ engine, store }) => {
-      const [{ loadPolicy }, { policyOn }, { rejudgeStored }, { startProgress, renderTable }, { dateOf }] = await Promise.all([
-        import('../../policy/catalogue.js'),
+      const [{ policyOn }, { rejudgeStored }, { startProgress, renderTable }, { dateOf }] = await Promise.all([
         import('../../process/engine-amendments.js'),
         import('../../process/rejudge.js'),
         import('../progress.js'),
         import('../../process/calendar.js'),
       ]);
-      const policy = flags.policy ? loadPolicy(flags.policy) : await policyOn(engine, engine.on ?? dateOf(engine.clock.now()));
+      // withEngine loaded a named policy as the engine's; unnamed, the version in force that day
+      const policy =
+        flags.policy !== undefined || flags.stage !== undefined
+          ? engine.policy
+          : await policyOn(engine, engine.on ?? dateOf(engine.clock.now()));
       const progress = startProgress('re-judged', Number.NaN, { quiet: flags.quiet === true || flags.format === 'json' });
       const t0 = performance.now();
       const r = await rejudgeStored(store, policy, {
@@ -258,8 +272,7 @@ would change. Nothing is fetched and nothing is written; a project whose report 
     });
   });
   storeOptions(
-    review
-      .command('warn')
+    policyOptions(review.command('warn'))
       .description(
         'early warning: check the ACTIVE projects not yet due and list those forecast to fail before their next review; their owners get one notice per review',
       )
@@ -276,28 +289,32 @@ A requirement is at risk when it passes today and steward check's forecast (a tr
 next review. Owners are told once per review; running warn again updates the list and sends
 nothing new. \`steward review due\` lists the projects at risk.`,
       ),
-  ).action(async (flags: StoreFlags & { project?: string[]; reposDir?: string; offline?: boolean; notice?: boolean; format: string }) => {
-    const evaluator = await checkEvaluator({
-      ...(flags.reposDir ? { reposDir: flags.reposDir } : {}),
-      ...(flags.offline ? { offline: true } : {}),
-    });
-    await withEngine(flags, async ({ engine, actor }) => {
-      const { runEarlyWarning } = await import('../../process/engine-early-warning.js');
-      const r = await runEarlyWarning(engine, actor, {
-        evaluator,
-        notify: flags.notice !== false,
-        ...(flags.project ? { projectIds: flags.project } : {}),
+  ).action(
+    async (
+      flags: StoreFlags & PolicyFlags & { project?: string[]; reposDir?: string; offline?: boolean; notice?: boolean; format: string },
+    ) => {
+      const evaluator = await checkEvaluator({
+        ...(flags.reposDir ? { reposDir: flags.reposDir } : {}),
+        ...(flags.offline ? { offline: true } : {}),
       });
-      if (flags.format === 'json') return printJson(r);
-      process.stdout.write(`${r.checked} checked ahead of their review: ${r.atRisk.length} at risk, ${r.errors.length} errors\n`);
-      for (const a of r.atRisk) {
-        process.stdout.write(`  ${a.projectId} (review ${a.reviewDueOn})${a.notified ? ', owners notified' : ''}\n`);
-        for (const t of a.risks) process.stdout.write(`    ${t}\n`);
-      }
-      for (const e of r.errors) process.stdout.write(`  ${e.projectId}: ${e.message}\n`);
-      if (r.errors.length > 0) process.exitCode = 1;
-    });
-  });
+      await withEngine(flags, async ({ engine, actor }) => {
+        const { runEarlyWarning } = await import('../../process/engine-early-warning.js');
+        const r = await runEarlyWarning(engine, actor, {
+          evaluator,
+          notify: flags.notice !== false,
+          ...(flags.project ? { projectIds: flags.project } : {}),
+        });
+        if (flags.format === 'json') return printJson(r);
+        process.stdout.write(`${r.checked} checked ahead of their review: ${r.atRisk.length} at risk, ${r.errors.length} errors\n`);
+        for (const a of r.atRisk) {
+          process.stdout.write(`  ${a.projectId} (review ${a.reviewDueOn})${a.notified ? ', owners notified' : ''}\n`);
+          for (const t of a.risks) process.stdout.write(`    ${t}\n`);
+        }
+        for (const e of r.errors) process.stdout.write(`  ${e.projectId}: ${e.message}\n`);
+        if (r.errors.length > 0) process.exitCode = 1;
+      });
+    },
+  );
   storeOptions(
     review
       .command('due')

@@ -6,9 +6,9 @@ import { Command } from 'commander';
 import { readFileSync } from 'node:fs';
 import { InputError } from '../../util/errors.js';
 import { fallbackRecipients } from './notices.js';
-import { checkEvaluator, storeOptions, withEngine, type StoreFlags } from './process-context.js';
+import { checkEvaluator, policyOptions, storeOptions, withEngine, type PolicyFlags, type StoreFlags } from './process-context.js';
 
-interface WorkerFlags extends StoreFlags {
+interface WorkerFlags extends StoreFlags, PolicyFlags {
   notify?: string;
   smtp?: string;
   deliverEvery: string;
@@ -44,8 +44,7 @@ export function resourceLine(): string {
 
 export function register(program: Command): void {
   storeOptions(
-    program
-      .command('worker')
+    policyOptions(program.command('worker'))
       .description('work the job queue (reviews), queue due reviews on a schedule and deliver notices, until SIGINT/SIGTERM')
       .option('--notify <email>', 'where notices without a recipient go, to be forwarded (default $STEWARD_STAFF_EMAIL)')
       .option('--smtp <url>', 'SMTP server (default $STEWARD_SMTP_URL)')
