@@ -1,7 +1,21 @@
 // Requirement 8: Functional testing. Test sources in the tree, and a CI step that runs them.
 import type { CiStep, Evidence, EvidenceRef, TreeEntry } from '../evidence/types.js';
-import type { Outcome } from './types.js';
-import { defineRule } from './rule.js';
+import type { Outcome, RuleMeta } from './types.js';
+import { defineRule, say } from './rule.js';
+
+const meta = {
+  key: 'functional-testing',
+  automation: 'partial',
+  measures:
+    'Test sources exist (tests/, test/ or testing/ directories, test_*.py, *_test.py) and CI runs them (pytest, tox, nox, python -m unittest, make test); tests not run by CI: warn.',
+  messages: {
+    testedInCi: '{files} ({where}) and CI runs them: {runner} at {step}.',
+    notRunByCi: '{files} ({where}), but no CI step runs them (pytest, tox, nox, python -m unittest, make test{noCi}).',
+    noTests: 'No test sources were found (tests/, test/ or testing/ directories, test_*.py, *_test.py){ciRuns}.',
+    noCiNote: '; no CI configuration was found',
+    ciRunsNote: ', although CI runs {runner} at {step}',
+  },
+} as const satisfies RuleMeta;
 
 /** Code in test directories counts; `__init__.py` / `conftest.py` alone do not make a test suite. */
 const CODE = /\.(py|pyx|ipynb|c|cc|cpp|cu|h|hpp|rs|jl|sh|js|ts)$/i;
@@ -64,10 +78,11 @@ export function evaluateFunctionalTesting(evidence: Evidence): Outcome {
     const dirs = [...new Set(tests.map((t) => (t.includes('/') ? t.slice(0, t.lastIndexOf('/') + 1) : t)))];
     return dirs.slice(0, 3).join(', ') + (dirs.length > 3 ? ' …' : '');
   })();
+  const files = `${tests.length} test file${tests.length === 1 ? '' : 's'}`;
   if (tests.length > 0 && step) {
     return {
       status: 'pass',
-      summary: `${tests.length} test file${tests.length === 1 ? '' : 's'} (${where}) and CI runs them: ${step.tool} at ${stepAt}.`,
+      ...say(meta, 'testedInCi', { files, where, runner: step.tool, step: stepAt! }),
       measured,
       evidence: refs,
     };
@@ -75,7 +90,7 @@ export function evaluateFunctionalTesting(evidence: Evidence): Outcome {
   if (tests.length > 0) {
     return {
       status: 'warn',
-      summary: `${tests.length} test file${tests.length === 1 ? '' : 's'} (${where}), but no CI step runs them (pytest, tox, nox, python -m unittest, make test${evidence.ci.workflows.length ? '' : '; no CI configuration was found'}).`,
+      ...say(meta, 'notRunByCi', { files, where, noCi: evidence.ci.workflows.length ? '' : say(meta, 'noCiNote').summary }),
       measured,
       evidence: refs,
       fix: `Add a step that runs the tests to a CI workflow triggered on push and pull_request, e.g. \`python -m pytest ${tests[0]!.includes('/') ? tests[0]!.slice(0, tests[0]!.indexOf('/') + 1) : ''}\` in .github/workflows/ci.yml.`,
@@ -83,7 +98,7 @@ export function evaluateFunctionalTesting(evidence: Evidence): Outcome {
   }
   return {
     status: 'fail',
-    summary: `No test sources were found (tests/, test/ or testing/ directories, test_*.py, *_test.py)${step ? `, although CI runs ${step.tool} at ${stepAt}` : ''}.`,
+    ...say(meta, 'noTests', { ciRuns: step ? say(meta, 'ciRunsNote', { runner: step.tool, step: stepAt! }).summary : '' }),
     measured,
     evidence: refs,
     fix: 'Add tests under tests/ (files named test_*.py that exercise the project with the latest torch) and run them in CI with pytest.',
@@ -91,13 +106,7 @@ export function evaluateFunctionalTesting(evidence: Evidence): Outcome {
 }
 
 export const functionalTesting = defineRule({
-  meta: {
-    key: 'functional-testing',
-    automation: 'partial',
-    measures:
-      'Test sources exist (tests/, test/ or testing/ directories, test_*.py, *_test.py) and CI runs them (pytest, tox, nox, python -m unittest, make test); tests not run by CI: warn.',
-    messages: {},
-  },
+  meta,
   options: (z) => z.strictObject({}),
   evaluate(evidence) {
     return evaluateFunctionalTesting(evidence);

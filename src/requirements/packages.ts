@@ -2,12 +2,30 @@
 // only the package indexes can say so. Offline the result is unknown, with what the repository
 // shows about publishing (the distribution name, publish steps in CI) as evidence.
 import type { Evidence, EvidenceRef } from '../evidence/types.js';
-import type { Outcome } from './types.js';
+import type { Outcome, RuleMeta } from './types.js';
 import { onlineError } from '../evidence/online/errors.js';
-import { defineRule } from './rule.js';
+import { defineRule, say } from './rule.js';
+
+const meta = {
+  key: 'packages',
+  automation: 'partial',
+  measures:
+    'The distribution exists on PyPI with a wheel in a release, or on conda-forge; online only. Offline: unknown, with any publishing workflow as evidence.',
+  messages: {
+    binary: '{name} installs as a binary package from {from}{noLatestWheel}.{chosen}',
+    sdistOnly: '{name} is on PyPI only as a source distribution (no wheel in any release){notOnConda}.{chosen}',
+    allYanked: 'Every release of {name} on PyPI is yanked{notOnConda}.{chosen}',
+    notFound: '{name} was not found on PyPI{orConda}.{chosen}',
+    notConsulted: 'PyPI {consulted}{why}; {distribution}, and {publishing}.{chosen}',
+    noLatestWheel: '; the latest release {latest} has no wheel',
+    chosen: " The project's package is {name} ({file}): {why}.",
+  },
+} as const satisfies RuleMeta;
 
 export function evaluatePackages(evidence: Evidence): Outcome {
   const dist = evidence.python.distribution;
+  // a repository without a package at its root: say which package was taken for the project's, and why
+  const chosen = dist?.why ? say(meta, 'chosen', { name: dist.name, file: dist.file, why: dist.why }).summary : '';
   const pypi = evidence.online?.pypi;
   const conda = evidence.online?.conda;
   const publish = evidence.ci.publishSteps;
@@ -26,6 +44,7 @@ export function evaluatePackages(evidence: Evidence): Outcome {
       : {}),
     ...(conda ? { conda: { channel: conda.channel, exists: conda.exists, ...(conda.latest ? { latest: conda.latest } : {}) } } : {}),
     publishSteps: publish.map((s) => `${s.file}${s.line !== undefined ? `:${s.line}` : ''}: ${s.tool}`),
+    ...(dist?.why ? { distributionChosen: { file: dist.file, why: dist.why } } : {}),
   };
   const refs: EvidenceRef[] = [];
   if (dist)
@@ -68,7 +87,12 @@ export function evaluatePackages(evidence: Evidence): Outcome {
     const olderWheelOnly = pypiWheel && !pypi!.wheel;
     return {
       status: 'pass',
-      summary: `${name} installs as a binary package from ${how.join(' and ')}${olderWheelOnly ? `; the latest release ${pypi!.latest ?? ''} has no wheel` : ''}.`,
+      ...say(meta, 'binary', {
+        name,
+        from: how.join(' and '),
+        noLatestWheel: olderWheelOnly ? say(meta, 'noLatestWheel', { latest: pypi!.latest ?? '' }).summary : '',
+        chosen,
+      }),
       measured,
       evidence: refs,
     };
@@ -76,14 +100,14 @@ export function evaluatePackages(evidence: Evidence): Outcome {
   // a negative answer from PyPI decides (conda-forge, when asked, said no too); without PyPI's answer nothing does
   if (pypi) {
     const sdistOnly = pypi?.exists && !pypi.allYanked;
-    const summary = sdistOnly
-      ? `${name} is on PyPI only as a source distribution (no wheel in any release)${conda ? ` and not on ${conda.channel}` : ''}.`
+    const said = sdistOnly
+      ? say(meta, 'sdistOnly', { name, notOnConda: conda ? ` and not on ${conda.channel}` : '', chosen })
       : pypi?.allYanked
-        ? `Every release of ${name} on PyPI is yanked${conda ? ` and it is not on ${conda.channel}` : ''}.`
-        : `${name} was not found on PyPI${conda ? ` or ${conda.channel}` : ''}.`;
+        ? say(meta, 'allYanked', { name, notOnConda: conda ? ` and it is not on ${conda.channel}` : '', chosen })
+        : say(meta, 'notFound', { name, orConda: conda ? ` or ${conda.channel}` : '', chosen });
     return {
       status: 'fail',
-      summary,
+      ...said,
       measured,
       evidence: refs,
       fix: sdistOnly
@@ -97,7 +121,13 @@ export function evaluatePackages(evidence: Evidence): Outcome {
     : 'no publishing step was found in CI';
   return {
     status: 'unknown',
-    summary: `PyPI ${conda ? `was not consulted (${conda.channel} has no ${name})` : 'and conda-forge were not consulted'}${why ? ` (${why})` : evidence.online ? '' : ' (offline)'}; ${dist ? `the distribution is ${dist.name}` : 'no distribution name was found in pyproject.toml, setup.cfg or setup.py'}, and ${publishText}.`,
+    ...say(meta, 'notConsulted', {
+      consulted: conda ? `was not consulted (${conda.channel} has no ${name})` : 'and conda-forge were not consulted',
+      why: why ? ` (${why})` : evidence.online ? '' : ' (offline)',
+      distribution: dist ? `the distribution is ${dist.name}` : 'no distribution name was found in pyproject.toml, setup.cfg or setup.py',
+      publishing: publishText,
+      chosen,
+    }),
     measured,
     evidence: refs,
     fix: `Run the check online to look ${dist ? `${dist.name} ` : 'the distribution '}up on PyPI and conda-forge.`,
@@ -105,23 +135,9 @@ export function evaluatePackages(evidence: Evidence): Outcome {
 }
 
 export const packages = defineRule({
-  meta: {
-    key: 'packages',
-    automation: 'partial',
-    measures:
-      'The distribution exists on PyPI with a wheel in a release, or on conda-forge; online only. Offline: unknown, with any publishing workflow as evidence.',
-    messages: {},
-  },
+  meta,
   options: (z) => z.strictObject({}),
   evaluate(evidence) {
-    const o = evaluatePackages(evidence);
-    const dist = evidence.python.distribution;
-    // a repository without a package at its root: say which package was taken for the project's, and why
-    if (!dist?.why) return o;
-    return {
-      ...o,
-      summary: `${o.summary} The project's package is ${dist.name} (${dist.file}): ${dist.why}.`,
-      measured: { ...o.measured, distributionChosen: { file: dist.file, why: dist.why } },
-    };
+    return evaluatePackages(evidence);
   },
 });

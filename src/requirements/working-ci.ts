@@ -4,9 +4,24 @@
 import type { CiWorkflow, Evidence, EvidenceRef } from '../evidence/types.js';
 import { classifierOs } from '../evidence/ci/runners.js';
 import { CI_SYSTEMS, ciFilesShown, ciSystemById } from '../evidence/ci/systems/index.js';
-import type { Outcome, Status } from './types.js';
+import type { Outcome, RuleMeta, Status } from './types.js';
 import { onlineError } from '../evidence/online/errors.js';
-import { defineRule } from './rule.js';
+import { defineRule, say } from './rule.js';
+
+const meta = {
+  key: 'working-ci',
+  automation: 'partial',
+  measures: `A CI configuration exists (${CI_SYSTEMS.map((s) => (s.declaresTriggers ? `${s.name} workflows triggered on push or pull_request` : s.name)).join(', ')}) and, with GitHub access, the latest completed runs on the default branch succeeded; offline: warn. Every operating system the project declares (Trove classifiers, wheel platforms) must appear among the CI runners, else warn.`,
+  messages: {
+    runsFailed: 'The latest completed CI {runs} on the default branch failed ({which}).{osNote}',
+    runsSucceeded: 'The latest completed CI {runs} on the default branch succeeded ({which}).{osNote}',
+    runsInconclusive: 'The latest completed CI {runs} on the default branch ended without success or failure ({which}).{osNote}',
+    configured: 'CI is configured ({files}), run status unknown ({why}).{osNote}',
+    notOnChanges: 'CI files exist ({files}) but none runs on push or pull requests{unreadable}.{osNote}',
+    none: 'No CI configuration was found ({looked}).{osNote}',
+    osNotRun: ' The project declares {missing} (classifiers or wheels) but no CI runner runs on {them} ({runners}).',
+  },
+} as const satisfies RuleMeta;
 
 /** GitHub events that run CI on the project's changes. */
 const CHANGE_EVENTS = new Set(['push', 'pull_request', 'pull_request_target', 'merge_group']);
@@ -59,38 +74,47 @@ export function evaluateWorkingCi(evidence: Evidence): Outcome {
   if (lastRun)
     evidenceRefs.unshift({ kind: 'api', ref: lastRun.url, detail: `latest completed run: ${lastRun.conclusion} at ${lastRun.at}` });
   const osNote = missingOs.length
-    ? ` The project declares ${missingOs.join(', ')} (classifiers or wheels) but no CI runner runs on ${missingOs.length === 1 ? 'it' : 'them'}${ci.os.length ? ` (runners: ${ci.os.join(', ')})` : ' (no runner OS could be read)'}.`
+    ? say(meta, 'osNotRun', {
+        missing: missingOs.join(', '),
+        them: missingOs.length === 1 ? 'it' : 'them',
+        runners: ci.os.length ? `runners: ${ci.os.join(', ')}` : 'no runner OS could be read',
+      }).summary
     : '';
   const osFix = missingOs.length
     ? `Add ${missingOs.join(', ')} runners to the CI matrix (e.g. runs-on: \${{ matrix.os }} with ${missingOs.map((o) => (o === 'linux' ? 'ubuntu-latest' : o === 'macos' ? 'macos-latest' : 'windows-latest')).join(', ')}), or drop the Operating System classifiers the project does not test.`
     : undefined;
-  const result = (status: Status, summary: string, fix?: string): Outcome => {
+  type Id = keyof typeof meta.messages;
+  const result = (status: Status, id: Id, data: Record<string, string>, fix?: string): Outcome => {
     const fixes = [fix, osFix].filter(Boolean).join(' ');
-    return { status, summary: summary + osNote, measured, evidence: evidenceRefs, ...(fixes ? { fix: fixes } : {}) };
+    return { status, ...say(meta, id, { ...data, osNote }), measured, evidence: evidenceRefs, ...(fixes ? { fix: fixes } : {}) };
   };
+  const runs = (n: number) => (n === 1 ? 'run' : 'runs');
 
   // the latest completed run of each workflow when the API gave them, else the single latest run
-  const runs = hosted?.runs?.length ? hosted.runs : lastRun ? [{ workflow: '', ...lastRun }] : [];
-  if (runs.length > 0) {
-    const label = (r: (typeof runs)[number]) => `${r.workflow ? `${r.workflow}: ` : ''}${r.conclusion.toLowerCase()}, ${r.at.slice(0, 10)}`;
-    const failed = runs.filter((r) => FAILED.has(r.conclusion.toLowerCase()));
+  const latest = hosted?.runs?.length ? hosted.runs : lastRun ? [{ workflow: '', ...lastRun }] : [];
+  if (latest.length > 0) {
+    const label = (r: (typeof latest)[number]) =>
+      `${r.workflow ? `${r.workflow}: ` : ''}${r.conclusion.toLowerCase()}, ${r.at.slice(0, 10)}`;
+    const failed = latest.filter((r) => FAILED.has(r.conclusion.toLowerCase()));
     if (failed.length > 0) {
       return result(
         'fail',
-        `The latest completed CI run${failed.length === 1 ? '' : 's'} on the default branch failed (${failed.map(label).join('; ')}).`,
+        'runsFailed',
+        { runs: runs(failed.length), which: failed.map(label).join('; ') },
         `Fix the failing run${failed.length === 1 ? '' : 's'} ${failed.map((r) => r.url).join(', ')} and get the default branch green.`,
       );
     }
-    const odd = runs.filter((r) => !SUCCEEDED.has(r.conclusion.toLowerCase()));
+    const odd = latest.filter((r) => !SUCCEEDED.has(r.conclusion.toLowerCase()));
     if (odd.length === 0) {
-      return result(
-        missingOs.length ? 'warn' : 'pass',
-        `The latest completed CI run${runs.length === 1 ? '' : 's'} on the default branch succeeded (${runs.map(label).join('; ')}).`,
-      );
+      return result(missingOs.length ? 'warn' : 'pass', 'runsSucceeded', {
+        runs: runs(latest.length),
+        which: latest.map(label).join('; '),
+      });
     }
     return result(
       'warn',
-      `The latest completed CI run${odd.length === 1 ? '' : 's'} on the default branch ended without success or failure (${odd.map(label).join('; ')}).`,
+      'runsInconclusive',
+      { runs: runs(odd.length), which: odd.map(label).join('; ') },
       `Re-run ${odd.map((r) => r.url).join(', ')} so the default branch has completed, successful runs.`,
     );
   }
@@ -99,31 +123,35 @@ export function evaluateWorkingCi(evidence: Evidence): Outcome {
     const files = onChanges.map((w) => w.file);
     return result(
       'warn',
-      `CI is configured (${files.slice(0, 3).join(', ')}${files.length > 3 ? ` and ${files.length - 3} more` : ''}), run status unknown${why ? ` (${why})` : ' (no access to the CI service in this check)'}.`,
+      'configured',
+      {
+        files: `${files.slice(0, 3).join(', ')}${files.length > 3 ? ` and ${files.length - 3} more` : ''}`,
+        why: why || 'no access to the CI service in this check',
+      },
       'Run the check with GitHub access (without --offline) to see whether the latest runs on the default branch succeed.',
     );
   }
   if (ci.workflows.length > 0) {
     return result(
       'fail',
-      `CI files exist (${ci.workflows.map((w) => w.file).join(', ')}) but none runs on push or pull requests${ci.workflows.some((w) => w.triggers.length === 0) ? '; some could not be read' : ''}.`,
+      'notOnChanges',
+      {
+        files: ci.workflows.map((w) => w.file).join(', '),
+        unreadable: ci.workflows.some((w) => w.triggers.length === 0) ? '; some could not be read' : '',
+      },
       `Add \`on: [push, pull_request]\` to a workflow that builds and tests the project (see ${ci.workflows[0]!.file}).`,
     );
   }
   return result(
     'fail',
-    `No CI configuration was found (${ciFilesShown()}).`,
+    'none',
+    { looked: ciFilesShown() },
     'Add a workflow such as .github/workflows/ci.yml with `on: [push, pull_request]` that installs the project and runs its tests.',
   );
 }
 
 export const workingCi = defineRule({
-  meta: {
-    key: 'working-ci',
-    automation: 'partial',
-    measures: `A CI configuration exists (${CI_SYSTEMS.map((s) => (s.declaresTriggers ? `${s.name} workflows triggered on push or pull_request` : s.name)).join(', ')}) and, with GitHub access, the latest completed runs on the default branch succeeded; offline: warn. Every operating system the project declares (Trove classifiers, wheel platforms) must appear among the CI runners, else warn.`,
-    messages: {},
-  },
+  meta,
   options: (z) => z.strictObject({}),
   evaluate(evidence) {
     return evaluateWorkingCi(evidence);

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { functionalTesting, isTestFile } from '../../src/requirements/functional-testing.js';
 import type { CiStep } from '../../src/evidence/types.js';
 import { ctx, makeEvidence, evaluateRule } from '../support/evidence.js';
+import { assertSaid } from '../support/messages.js';
 
 function run(paths: string[], steps: CiStep[]) {
   const ev = makeEvidence({ paths, overrides: { ci: { systems: [], workflows: [], os: [], testSteps: steps, publishSteps: [] } } });
@@ -33,15 +34,23 @@ test('tests and a CI step pass; the measured keys name both', () => {
   assert.equal(r.measured.runner, 'pytest');
   assert.equal(r.measured.ciStep, '.github/workflows/ci.yml:20: python -m pytest tests');
   assert.equal(r.evidence[0]?.line, 20);
+  assertSaid(functionalTesting, r, 'testedInCi', {
+    files: '2 test files',
+    where: 'tests/',
+    runner: 'pytest',
+    step: '.github/workflows/ci.yml:20',
+  });
 });
 
 test('tests without a CI step warn with a fix; no tests fail even when CI runs pytest', () => {
   const w = run(['tests/test_model.py'], []);
   assert.equal(w.status, 'warn');
   assert.match(w.fix!, /python -m pytest tests\//);
+  assertSaid(functionalTesting, w, 'notRunByCi', { files: '1 test file', noCi: '; no CI configuration was found' });
   const f = run(['src/m.py'], [STEP]);
   assert.equal(f.status, 'fail');
-  assert.match(f.summary, /although CI runs pytest/);
+  assertSaid(functionalTesting, f, 'noTests', { ciRuns: ', although CI runs pytest at .github/workflows/ci.yml:20' });
+  assertSaid(functionalTesting, run([], []), 'noTests', { ciRuns: '' });
   assert.ok(f.fix);
   assert.equal(run(['tests/__init__.py'], []).status, 'fail');
 });

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { workingCi } from '../../src/requirements/working-ci.js';
 import type { CiEvidence, CiWorkflow, OnlineEvidence } from '../../src/evidence/types.js';
 import { ctx, makeEvidence, evaluateRule } from '../support/evidence.js';
+import { assertSaid } from '../support/messages.js';
 
 const wf = (file: string, triggers: string[], os: string[] = ['linux'], system: CiWorkflow['system'] = 'github-actions'): CiWorkflow => ({
   file,
@@ -41,7 +42,11 @@ test('offline with a workflow on push or pull_request: warn, configured, run sta
   for (const t of [['push'], ['pull_request'], ['pull_request_target', 'schedule'], ['merge_group']]) {
     const r = run([wf('.github/workflows/ci.yml', t)]);
     assert.equal(r.status, 'warn', t.join());
-    assert.match(r.summary, /configured.*run status unknown/);
+    assertSaid(workingCi, r, 'configured', {
+      files: '.github/workflows/ci.yml',
+      why: 'no access to the CI service in this check',
+      osNote: '',
+    });
     assert.ok(r.fix);
   }
   // other systems run on push by default
@@ -52,19 +57,25 @@ test('no CI at all fails; workflows only on release/schedule fail with a trigger
   const none = run([]);
   assert.equal(none.status, 'fail');
   assert.match(none.fix!, /\.github\/workflows\/ci\.yml/);
+  assertSaid(workingCi, none, 'none');
   const rel = run([wf('.github/workflows/release.yml', ['release', 'workflow_dispatch'])]);
   assert.equal(rel.status, 'fail');
   assert.match(rel.fix!, /on: \[push, pull_request\]/);
+  assertSaid(workingCi, rel, 'notOnChanges', { files: '.github/workflows/release.yml', unreadable: '' });
 });
 
 test('online: success passes, failure fails naming the run, cancelled warns', () => {
   const ok = run([wf('.github/workflows/ci.yml', ['push'])], { online: { github: hosted('success'), errors: {} } });
   assert.equal(ok.status, 'pass');
   assert.deepEqual(ok.measured.lastRun, hosted('success').lastRun);
+  assertSaid(workingCi, ok, 'runsSucceeded', { runs: 'run', which: 'success, 2026-11-26' });
   const bad = run([wf('.github/workflows/ci.yml', ['push'])], { online: { github: hosted('failure'), errors: {} } });
   assert.equal(bad.status, 'fail');
   assert.match(bad.fix!, /https:\/\/github\.com\/o\/r\/actions\/runs\/1/);
-  assert.equal(run([wf('.github/workflows/ci.yml', ['push'])], { online: { github: hosted('cancelled'), errors: {} } }).status, 'warn');
+  assertSaid(workingCi, bad, 'runsFailed', { runs: 'run', which: 'failure, 2026-11-26' });
+  const cancelled = run([wf('.github/workflows/ci.yml', ['push'])], { online: { github: hosted('cancelled'), errors: {} } });
+  assert.equal(cancelled.status, 'warn');
+  assertSaid(workingCi, cancelled, 'runsInconclusive', { runs: 'run', which: 'cancelled, 2026-11-26' });
 });
 
 test('declared OSes missing from runners warn and are named; OS Independent declares none', () => {
@@ -72,7 +83,9 @@ test('declared OSes missing from runners warn and are named; OS Independent decl
   const r = run([wf('.github/workflows/ci.yml', ['push'], ['linux'])], { classifiers, online: { github: hosted('success'), errors: {} } });
   assert.equal(r.status, 'warn');
   assert.deepEqual(r.measured.missingOs, ['windows']);
-  assert.match(r.summary, /declares windows/);
+  assertSaid(workingCi, r, 'runsSucceeded', {
+    osNote: ' The project declares windows (classifiers or wheels) but no CI runner runs on it (runners: linux).',
+  });
   assert.match(r.fix!, /windows-latest/);
   const all = run([wf('.github/workflows/ci.yml', ['push'], ['linux', 'windows'])], {
     classifiers,
@@ -106,7 +119,7 @@ test('online per-workflow runs: any failure fails naming its URL; all green pass
   ];
   const bad = run([wf('.github/workflows/ci.yml', ['push'])], { online: { github: { ...hosted('success'), runs }, errors: {} } });
   assert.equal(bad.status, 'fail');
-  assert.match(bad.summary, /GPU: failure/);
+  assertSaid(workingCi, bad, 'runsFailed', { runs: 'run', which: 'GPU: failure, 2026-11-25' });
   assert.match(bad.fix!, /runs\/2/);
   assert.doesNotMatch(bad.fix!, /runs\/1/);
   const good = run([wf('.github/workflows/ci.yml', ['push'])], {
@@ -126,5 +139,5 @@ test('the evidence lists the workflows that run on push or pull_request first (i
     r.evidence.map((e) => e.ref),
     ['.github/workflows/unit.yml', '.github/workflows/a-nightly.yml', '.github/workflows/b-issues.yml'],
   );
-  assert.match(r.summary, /CI is configured \(\.github\/workflows\/unit\.yml\)/);
+  assertSaid(workingCi, r, 'configured', { files: '.github/workflows/unit.yml' });
 });
