@@ -247,6 +247,34 @@ test('public pages come from the page cache until the process changes: a retirem
   }
 });
 
+test('public answers a shared cache may keep carry no cookie; a page with a form still sets the CSRF cookie', async () => {
+  const s = await seeded();
+  try {
+    // a badge shown through an image proxy, a report fetched by a script, a public page behind a
+    // CDN: a Set-Cookie would keep them from being shared, or hand one visitor's cookie to the next
+    for (const path of [
+      '/',
+      '/projects/lumen',
+      '/decisions',
+      '/badge/lumen.svg',
+      '/badge/repo/github.com/demo-org/lumen.svg',
+      '/api/projects/lumen/report',
+    ]) {
+      for (const headers of [{}, { 'accept-encoding': 'gzip' }] as Record<string, string>[]) {
+        const res = await s.app.request(path, { headers });
+        assert.equal(res.status, 200, path);
+        assert.equal(res.headers.get('set-cookie'), null, `${path} sets a cookie`);
+      }
+    }
+    const login = await s.app.request('/login');
+    assert.match(login.headers.get('set-cookie') ?? '', /steward_csrf=/);
+    const token = /steward_csrf=([^;]+)/.exec(login.headers.get('set-cookie')!)![1]!;
+    assert.match(await login.text(), new RegExp(`value="${token}"`));
+  } finally {
+    await s.close();
+  }
+});
+
 test('cached public answers: gzipped for a client that takes gzip (own ETag, Vary), 304 on either ETag, and the security headers on every answer', async () => {
   const s = await seeded();
   try {

@@ -89,6 +89,10 @@ function cacheOf(c: C): PageCache {
 
 /** A stored body as the answer: 304 when the browser already has it. */
 export function sendCached(c: C, hit: CachedBody, cacheControl: string): Response {
+  // the same bytes for everyone, so no cookie: a shared cache (an image proxy showing the badge,
+  // a CDN) would refuse to keep the answer, or hand one visitor's CSRF cookie to the next. A
+  // browser gets its CSRF cookie from the first page with a form.
+  c.header('Set-Cookie', undefined);
   const v = variantFor(hit, c.req.header('accept-encoding'));
   c.header('ETag', v.etag);
   c.header('Cache-Control', cacheControl);
