@@ -39,22 +39,30 @@ before(async () => {
   // the self-check's repository: a bare copy of a generated one, on a git server on loopback
   const gitRoot = tempDir('steward-git-root-');
   mkdirSync(join(gitRoot, 'demo-org'), { recursive: true });
-  // one commit: the blob fetch of a partial clone over this stand-in fails on longer histories
-  // ("expected 'acknowledgments'", as `steward check` on a URL does too), which is not what this tests
+  // a real history (60 commits by 4 people over 120 days, a project in a sub folder): a partial
+  // clone then fetches blobs in a second request, which the stand-in must serve as GitHub does
+  const people = ['Ana Lima', 'Bo Chen', 'Chidi Okafor', 'Dana Weiss'].map((name) => ({
+    name,
+    email: `${name.split(' ')[0]!.toLowerCase()}@example.org`,
+  }));
   await buildRepo(
     {
       bare: true,
-      commits: [
-        {
-          date: new Date(Date.now() - 86_400_000),
-          files: {
-            'README.md': '# selfcheck\n\nA small PyTorch library.\n',
-            'pyproject.toml': wellKeptPyproject('selfcheck'),
-            '.github/workflows/ci.yml': CI_WORKFLOW,
-            LICENSE: 'MIT License\n',
-          },
-        },
-      ],
+      commits: Array.from({ length: 60 }, (_, i) => ({
+        date: new Date(Date.now() - (121 - i * 2) * 86_400_000),
+        author: people[i % people.length]!,
+        files:
+          i === 0
+            ? {
+                'README.md': '# selfcheck\n\nA small PyTorch library.\n',
+                'pyproject.toml': wellKeptPyproject('selfcheck'),
+                '.github/workflows/ci.yml': CI_WORKFLOW,
+                LICENSE: 'MIT License\n',
+                'packages/vision/README.md': '# selfcheck-vision\n\nImage models for selfcheck.\n',
+                'packages/vision/pyproject.toml': wellKeptPyproject('selfcheck-vision'),
+              }
+            : { [i % 2 ? 'src/selfcheck/core.py' : 'packages/vision/src/model.py']: `# change ${i}\nVALUE = ${i}\n` },
+      })),
     },
     join(gitRoot, 'demo-org', 'selfcheck.git'),
   );
@@ -197,6 +205,7 @@ test('the self-check page renders a report for a repository served by a git serv
   const page = await (await browser.newContext({ bypassCSP: true })).newPage();
   await page.goto(`${server.url}/self-check`);
   await page.getByLabel('Repository URL').fill('https://github.com/demo-org/selfcheck');
+  await page.getByLabel(/Folder in the repository/).fill('packages/vision');
   await page.getByRole('button', { name: 'Check' }).click();
   await page.waitForURL(/\/self-check\/[^/]+$/);
   selfCheckPath = new URL(page.url()).pathname;
@@ -207,6 +216,18 @@ test('the self-check page renders a report for a repository served by a git serv
   });
   const text = await page.locator('main').innerText();
   assert.match(text, /Verdict/);
+  // the folder asked for is the one checked, over the whole history the clone fetched
+  assert.match(text, /folder packages\/vision/);
+  const api = (await (await fetch(`${server.url}/api${selfCheckPath.replace('/self-check/', '/self-checks/')}`)).json()) as {
+    path: string;
+    report: { requirements: { id: number; measured?: unknown; summary?: string }[] };
+  };
+  assert.equal(api.path, 'packages/vision');
+  assert.match(JSON.stringify(api.report), /selfcheck-vision/);
+  // 44 of the 60 commits fall in the 90-day window, by all four people: the history came whole
+  const summaries = api.report.requirements.map((r) => r.summary ?? '').join('\n');
+  assert.match(summaries, /44 commits in the 90 days/);
+  assert.match(summaries, /4 contributors in the 90 days/);
   assert.match(text, /19\s+Code of Conduct|Code of Conduct/);
   assert.equal(await page.locator('section[aria-label=Report] tbody tr').count(), 19);
   await page.goto(`${server.url}/self-check`);
