@@ -46,6 +46,9 @@ test('review progress on the staff desk: reviewed of due, rate, time left, budge
       { done: p!.figures.done, total: p!.figures.total, eta: p!.figures.etaS, day: p!.day },
       { done: 0, total: due.length, eta: null, day: today },
     );
+    // no rate before the first review: "0.0 a minute" read as a stalled run
+    assert.match(await text(), new RegExp(`0 of ${due.length} reviewed \\(none yet\\), not started yet`));
+    assert.doesNotMatch(await text(), /a minute/);
 
     await reviewOne(s.ctx.engine, STAFF, due[0]!, fakeEvaluator());
     const reset = new Date(Date.now() + 3600_000);
@@ -70,6 +73,12 @@ test('review progress on the staff desk: reviewed of due, rate, time left, budge
         `Periodic review, ${today}\\s*1 of ${due.length} reviewed \\(1 passed\\),\\s*[\\d.]+ a minute, about \\S+( \\S+)? left; GitHub budget 4200 requests left until ${reset.toISOString().slice(11, 16)} UTC`,
       ),
     );
+
+    // all reviewed: done, with no rate or time left
+    for (const id of due.slice(1)) await reviewOne(s.ctx.engine, STAFF, id, fakeEvaluator());
+    const finished = await text();
+    assert.match(finished, new RegExp(`${due.length} of ${due.length} reviewed \\(${due.length} passed\\), done`));
+    assert.doesNotMatch(finished, /a minute|left;/);
   } finally {
     await s.close();
   }

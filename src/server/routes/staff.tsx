@@ -14,6 +14,14 @@ import { actorOf, form, type RouteDef } from './table.js';
 import { reviewProgress } from '../data/review-progress.js';
 import { formatDuration } from '../../util/progress-figures.js';
 
+/** The run's pace: a rate and the time left while it runs (none before the first review, when a
+ * rate of 0 would read as a stalled run), and just "done" once every due project is reviewed. */
+function reviewPace(f: { done: number; total: number; ratePerS: number; etaS: number | null }): string {
+  if (f.done >= f.total) return 'done';
+  if (f.done === 0 || f.ratePerS <= 0) return 'not started yet';
+  return `${(f.ratePerS * 60).toFixed(1)} a minute, about ${f.etaS === null ? '?' : formatDuration(f.etaS)} left`;
+}
+
 async function staffPage(c: C) {
   const ctx = c.get('ctx');
   const [people, dead, onboarding, active, review] = await Promise.all([
@@ -32,7 +40,7 @@ async function staffPage(c: C) {
           <h2 id="review-progress">Periodic review, {review.day}</h2>
           <p data-review-progress>
             {review.figures.done} of {review.figures.total} reviewed ({Object.entries(review.outcomes).map(([o, n]) => `${n} ${o}`).join(', ') || 'none yet'}),{' '}
-            {(review.figures.ratePerS * 60).toFixed(1)} a minute, {review.figures.done >= review.figures.total ? 'done' : `about ${review.figures.etaS === null ? '?' : formatDuration(review.figures.etaS)} left`}
+            {reviewPace(review.figures)}
             {review.figures.budgetLeft !== undefined ? `; GitHub budget ${review.figures.budgetLeft} requests left${review.budgetResetAt ? ` until ${review.budgetResetAt.slice(11, 16)} UTC` : ''}` : ''}
           </p>
         </section>
