@@ -15,6 +15,7 @@ import { STAFF, testEngine } from './helpers.js';
 import { addMonths } from '../../src/process/calendar.js';
 import { loadDefaultPolicy } from '../../src/policy/load.js';
 import { landscapeItem } from './landscape-items.js';
+import { ORG_URL } from './form/bodies.js';
 
 test.after(cleanupTemp);
 
@@ -257,9 +258,23 @@ test('notices deliver and notices list show a retry time as YYYY-MM-DD HH:MM UTC
   );
   // nothing listens on port 1 of the loopback: a temporary failure, retried later
   let r = await cli(['notices', 'deliver', '--smtp', 'smtp://127.0.0.1:1']);
+  // a run that reached no server failed, though nothing was given up: a script running it must see that
+  assert.equal(r.code, 1, r.stderr);
   assert.match(r.stdout, /^0 delivered, 1 to retry, 0 given up\n {2}1: .* \(retry at \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC\)\n$/);
   assert.doesNotMatch(r.stdout, /T\d{2}:\d{2}/);
   r = await cli(['notices', 'list']);
   assert.match(r.stdout, /pending .* retry at \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC {2}last error: /);
   assert.doesNotMatch(r.stdout, /T\d{2}:\d{2}:\d{2}/);
+});
+
+test('application submit --body: a parse warning names its line once, not "line 21: line 21"', async () => {
+  const dir = tempDir('steward-polish-');
+  const body = join(dir, 'body.md');
+  writeFileSync(body, ORG_URL);
+  const r = await cliIn(join(dir, 'data'))(['application', 'submit', '--body', body, '--name', 'Monai', '--as', 'alice']);
+  assert.match(
+    r.stderr,
+    /^steward: warning: repoUrl \(line 21\): https:\/\/github\.com\/Project-MONAI is an organisation, not a repository/m,
+  );
+  assert.doesNotMatch(r.stderr, /line \d+\)?: line \d+/);
 });

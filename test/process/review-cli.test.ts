@@ -78,6 +78,17 @@ test('review run through the CLI checks real repositories: a pass, a 28-commit f
   // a second run the same day does nothing (the failing one is re-checked at most once a day)
   r = await cli(['review', 'run', '--repos-dir', repos, '--offline']);
   assert.match(r.stdout, /^0 due \(judged under pytorch-ecosystem@1.0\): 0 passed/);
+  // asked for by name the same day (say the owners just pushed a fix), it says when it will be
+  // re-checked, not "not due until" its deadline
+  const tomorrow = new Date(Date.parse(`${today}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  r = await cli(['review', 'run', '--project', 'gadgets', '--repos-dir', repos, '--offline']);
+  assert.match(
+    r.stdout,
+    new RegExp(
+      `\\n {2}gadgets: not reviewed: already re-checked on ${today}; a failing project is re-checked once a day, next on ${tomorrow} \\(deadline ${deadline}\\)\\n`,
+    ),
+  );
+  assert.doesNotMatch(r.stdout, /not due until/);
 
   // offboarding follow-up through the real checker: the README still carries the badge
   assert.equal((await cli(['retire', 'widgets', '--reason', 'owners asked'])).code, 0);
