@@ -11,7 +11,10 @@
 //   cut back, with its stored head, no longer contains the head kept outside;
 // - an entry whose transaction wrote applications or projects records their new state (`state`,
 //   covered by the hash), so each record's current state is re-derivable from the log, and a
-//   record changed behind the log's back no longer matches it.
+//   record changed behind the log's back no longer matches it. The state holds the row's index
+//   columns (status, key, sort) beside its document: queries select by them (open applications
+//   for a repository, a list by status), so an edit of a column alone changes what the process
+//   does and must not pass either.
 // Stores older than signing keep their entries as they were; signing (and state) start at the
 // head's `signed_from`, and the first signed entry's link protects everything before it.
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
@@ -66,7 +69,14 @@ interface TxAudit {
   keyRef: AuditKeyRef;
   key?: Buffer;
   appended: { seq: number; prevHash: string; record: AuditRecord; signedFrom: number }[];
-  states: Map<string, { version: number; doc: unknown }>;
+  states: Map<string, { version: number; doc: unknown; cols?: StateColumns }>;
+}
+
+/** The columns a record is found by, kept beside its document in the logged state. */
+export interface StateColumns {
+  status: string;
+  key: string;
+  sort: string;
 }
 
 const transactions = new WeakMap<object, TxAudit>();
@@ -77,11 +87,11 @@ export function beginAuditTx(trx: object, keyRef: AuditKeyRef): void {
 }
 
 /** Called by insertDoc/updateDoc: the record's new state, for the log (applications and projects). */
-export function noteState(trx: object, table: DocTableName, id: string, version: number, doc: unknown): void {
+export function noteState(trx: object, table: DocTableName, id: string, version: number, doc: unknown, cols: StateColumns): void {
   if (!TRACKED.has(table)) return;
   const tx = transactions.get(trx);
   // a write outside inTransaction is not in the log: verification reports it as changed behind its back
-  tx?.states.set(`${table}:${id}`, { version, doc: JSON.parse(JSON.stringify(doc)) as unknown });
+  tx?.states.set(`${table}:${id}`, { version, doc: JSON.parse(JSON.stringify(doc)) as unknown, cols: { ...cols } });
 }
 
 function keyOf(tx: TxAudit): Buffer {
@@ -237,7 +247,7 @@ export async function checkAudit(db: Kysely<DB>, opts: CheckOptions = {}): Promi
     records: { checked: 0, untracked: [] },
     ...extra,
   });
-  const states = new Map<string, { version: number; canon: string; seq: number }>();
+  const states = new Map<string, { version: number; canon: string; cols?: StateColumns; seq: number }>();
   let externalAt: number | undefined;
   let prev = GENESIS_HASH;
   let expected = 1;
@@ -299,13 +309,14 @@ export async function checkAudit(db: Kysely<DB>, opts: CheckOptions = {}): Promi
           });
       }
       if (r.state !== null) {
-        let state: Record<string, { version: number; doc: unknown }>;
+        let state: Record<string, { version: number; doc: unknown; cols?: StateColumns }>;
         try {
           state = JSON.parse(r.state) as typeof state;
         } catch {
           return result({ ok: false, entries: seq - 1, firstBad: { seq, reason: `entry ${seq}'s state is not JSON` } });
         }
-        for (const [k, v] of Object.entries(state)) states.set(k, { version: Number(v.version), canon: canonicalJson(v.doc), seq });
+        for (const [k, v] of Object.entries(state))
+          states.set(k, { version: Number(v.version), canon: canonicalJson(v.doc), ...(v.cols ? { cols: v.cols } : {}), seq });
       }
       if (external && hash === external.hash && (external.seq === undefined || external.seq === seq)) externalAt = seq;
       prev = r.hash;
@@ -344,7 +355,7 @@ export async function checkAudit(db: Kysely<DB>, opts: CheckOptions = {}): Promi
   const seen = new Set<string>();
   for (const table of ['applications', 'projects'] as const) {
     const what = SUBJECT_OF[table]!;
-    const rows = await db.selectFrom(table).select(['id', 'version', 'doc']).orderBy('id').execute();
+    const rows = await db.selectFrom(table).select(['id', 'version', 'doc', 'status', 'key', 'sort']).orderBy('id').execute();
     for (const row of rows) {
       const k = `${table}:${row.id}`;
       seen.add(k);
@@ -378,6 +389,19 @@ export async function checkAudit(db: Kysely<DB>, opts: CheckOptions = {}): Promi
             seq: logged.seq,
             what: 'state',
             reason: `${what} ${row.id} was changed behind the log's back: its stored record (version ${row.version}) is not the state entry ${logged.seq} recorded (version ${logged.version})`,
+          },
+        });
+      }
+      // states logged before the columns were (their entries stay as signed) have none to compare
+      const edited = logged.cols && (['status', 'key', 'sort'] as const).find((c) => String(row[c]) !== logged.cols![c]);
+      if (edited) {
+        return result({
+          ok: false,
+          entries: last,
+          firstBad: {
+            seq: logged.seq,
+            what: 'state',
+            reason: `${what} ${row.id} was changed behind the log's back: its ${edited} column is ${JSON.stringify(row[edited])}, where entry ${logged.seq} recorded ${JSON.stringify(logged.cols![edited])}`,
           },
         });
       }

@@ -39,7 +39,7 @@ export async function insertDoc(db: Kysely<DB>, table: DocTableName, cols: DocCo
       updated_at: now,
     })
     .execute();
-  noteState(db, table, cols.id, 1, doc);
+  noteState(db, table, cols.id, 1, doc, { status: cols.status, key: cols.key ?? '', sort: cols.sort });
 }
 
 export async function updateDoc(
@@ -66,7 +66,7 @@ export async function updateDoc(
   if (Number(r.numUpdatedRows) !== 1) {
     throw new StaleWriteError(`${table} ${cols.id}: changed by someone else since version ${expectedVersion} was read`);
   }
-  noteState(db, table, cols.id, expectedVersion + 1, doc);
+  noteState(db, table, cols.id, expectedVersion + 1, doc, { status: cols.status, key: cols.key ?? '', sort: cols.sort });
 }
 
 export async function listDocs<T>(db: Kysely<DB>, table: DocTableName, where: { status?: string[]; key?: string } = {}): Promise<T[]> {

@@ -216,6 +216,49 @@ for (const backend of STORES) {
       await dispose();
     }
   });
+
+  test(`audit log on ${backend.name}: a record's index column edited alone (its document untouched) fails verification, named`, async (t) => {
+    const skip = await backend.skip();
+    if (skip) return t.skip(skip);
+    const { store, dispose } = await backend.open();
+    try {
+      await populate(store);
+      assert.equal((await verifyAudit(store.db)).ok, true);
+      // queries select by these columns (the open applications for a repository, a list by
+      // status, the projects due by a day; projects are written the same way): an edit of one changes
+      // what the process does
+      const app = await store.db.selectFrom('applications').select(['id', 'status', 'key', 'sort']).executeTakeFirstOrThrow();
+      const edits: [table: 'applications' | 'projects', id: string, column: 'status' | 'key' | 'sort', value: string, was: string][] = [
+        ['applications', app.id, 'status', 'WITHDRAWN', app.status],
+        ['applications', app.id, 'key', '', app.key],
+        ['applications', app.id, 'sort', '2099-01-01', app.sort],
+      ];
+      for (const [table, id, column, value, was] of edits) {
+        await store.db
+          .updateTable(table)
+          .set({ [column]: value })
+          .where('id', '=', id)
+          .execute();
+        const v = await verifyAudit(store.db);
+        assert.equal(v.ok, false, `${table}.${column} edited`);
+        assert.equal(v.firstBad!.what, 'state');
+        assert.match(
+          v.firstBad!.reason,
+          new RegExp(
+            `^${table === 'applications' ? 'application' : 'project'} ${id} was changed behind the log's back: its ${column} column is "${value}", where entry \\d+ recorded "${was}"$`,
+          ),
+        );
+        await store.db
+          .updateTable(table)
+          .set({ [column]: was })
+          .where('id', '=', id)
+          .execute();
+        assert.equal((await verifyAudit(store.db)).ok, true);
+      }
+    } finally {
+      await dispose();
+    }
+  });
 }
 
 test('a store from before signing keeps working: its old entries verify unsigned, said so, and new ones are signed', async () => {
