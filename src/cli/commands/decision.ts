@@ -22,7 +22,10 @@ export function register(program: Command): void {
   storeOptions(
     decision
       .command('record')
-      .description('record the decision after the vote closed (ACCEPTED only if the vote approved)')
+      .description(
+        'record the decision on an application (staff): after its vote closed, ACCEPTED only if the vote approved; ' +
+          'TOO_EARLY needs no vote (an application not yet voted on)',
+      )
       .argument('<application-id>')
       .addArgument(new Argument('<outcome>', `the decision: ${OUTCOMES.join(', ')} (any case; - for _ is fine)`).argParser(parseOutcome))
       .requiredOption('--reason <text>', 'why: sent to the applicant and kept in the audit log'),

@@ -63,6 +63,7 @@ export function register(program: Command): void {
   storeOptions(
     am
       .command('cast')
+      .description('cast or change your ballot on an amendment (--as a TAC member; others are recorded as non-binding)')
       .argument('<id>')
       .addArgument(new Argument('<choice>').choices(['approve', 'reject', 'abstain'])),
   ).action(async (id: string, choice: 'approve' | 'reject' | 'abstain', flags: StoreFlags) => {

@@ -14,16 +14,25 @@ export interface StoreFlags {
   on?: string;
 }
 
+// Commands that only read: their --on may be a future day, for planning. The audit log's commands
+// read the log as it is; a day means nothing to them, so they take no --on.
+const READING = new Set(['list', 'show', 'due', 'agenda', 'diff', 'inbox', 'dead', 'rejudge']);
+const UNDATED = new Set(['audit verify', 'audit head', 'audit log']);
+
 export function storeOptions(cmd: Command): Command {
-  return cmd
+  cmd
     .option('--data-dir <dir>', 'SQLite data directory (default $STEWARD_DATA_DIR or ./.steward)')
     .option('--database-url <url>', 'PostgreSQL instead of SQLite (default $DATABASE_URL)')
-    .option('--as <id>', 'act as this person (default $STEWARD_ACTOR; without either, the local operator acts as staff)')
-    .option(
-      '--on <date>',
-      'act as on YYYY-MM-DD (UTC): time rules apply as of that day, records carry it, checks judge as of its end; ' +
-        "a change may not be dated after today or before the record's latest event (reading commands may look ahead)",
-    );
+    .option('--as <id>', 'act as this person (default $STEWARD_ACTOR; without either, the local operator acts as staff)');
+  const name = cmd.name();
+  if (UNDATED.has(`${cmd.parent?.name() ?? ''} ${name}`)) return cmd;
+  return cmd.option(
+    '--on <date>',
+    READING.has(name)
+      ? 'as on YYYY-MM-DD (UTC): what is open, due or failing on that day by the time rules; a future day too, for planning (nothing is written)'
+      : 'act as on YYYY-MM-DD (UTC), for what happened on an earlier day: time rules apply as of that day, what is recorded carries it, ' +
+          "checks judge as of its end; refused (nothing written) after today or before the record's latest event",
+  );
 }
 
 export interface PolicyFlags {
