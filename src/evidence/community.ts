@@ -4,8 +4,12 @@
 // read from git; everything else those requirements need (LICENSE, docs/ size, conf.py) is a
 // question about the tree alone. The parsers live in ./community/; what they find is gathered
 // once into the evidence's `community` section (extractCommunity), which requirements read.
-import type { CommunityEvidence, Evidence } from './types.js';
+import type { CommunityEvidence, CommunityFileFacts, CommunityFileFound, Evidence } from './types.js';
 import { ownership } from './community/owners.js';
+import { COMMUNITY_FILE_KINDS } from './community/kinds/index.js';
+import { findUnder } from './community/files.js';
+import { governanceFacts } from './community/governance.js';
+import { locate } from './community/locate.js';
 
 /** Names read in the root, .github/ and docs/ (any case: a wrong case is reported, so it must be seen). */
 const PLACED =
@@ -36,5 +40,28 @@ export function wantsCommunityFile(path: string): boolean {
 
 /** The community facts of a tree and its read files, for the evidence's `community` section. */
 export function extractCommunity(evidence: Pick<Evidence, 'tree' | 'files'>): CommunityEvidence {
-  return { ownership: ownership(evidence) };
+  return { ownership: ownership(evidence), files: communityFiles(evidence), governance: governanceFacts(evidence) };
+}
+
+/** Each registered community file: where it is found and whether it can be used. */
+function communityFiles(evidence: Pick<Evidence, 'tree' | 'files'>): Record<string, CommunityFileFacts> {
+  const out: Record<string, CommunityFileFacts> = {};
+  for (const kind of COMMUNITY_FILE_KINDS) {
+    const found = locate(evidence, kind.matches).map((f): CommunityFileFound => {
+      const excerpt = f.text !== undefined ? kind.excerpt?.(f.text) : undefined;
+      return {
+        path: f.path,
+        ...(f.problem !== undefined ? { problem: f.problem } : {}),
+        notes: f.notes,
+        ...(f.symlinkTarget !== undefined ? { symlinkTarget: f.symlinkTarget } : {}),
+        ...(excerpt !== undefined ? { excerpt } : {}),
+      };
+    });
+    const deeper = ['docs', 'doc']
+      .flatMap((d) => findUnder(evidence.tree, d, kind.matches))
+      .map((e) => e.path)
+      .filter((p) => !found.some((f) => f.path === p));
+    out[kind.id] = { found, deeper };
+  }
+  return out;
 }

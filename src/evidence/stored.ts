@@ -8,7 +8,10 @@ import { extractCommunity } from './community.js';
 export function currentEvidence(stored: Evidence): Evidence {
   let e = stored;
   // no community section (before community files were gathered into typed facts): read from the stored files
-  if (!(e as Partial<Evidence>).community) e = { ...e, community: extractCommunity(e) };
+  // or one gathered before the community files and governance were (`community.files`): the same
+  // facts are read again from the stored files
+  const community = (e as Partial<Evidence>).community as Partial<Evidence['community']> | undefined;
+  if (!community?.files || !community.governance) e = { ...e, community: extractCommunity(e) };
   // online errors keyed by requirement (before they were filed by source)
   if (e.online?.errors) {
     const host = e.online.gitlab || e.repo.host === 'gitlab' ? 'gitlab' : 'github';

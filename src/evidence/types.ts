@@ -369,6 +369,35 @@ export interface TorchReleaseListInfo {
 export interface CommunityEvidence {
   /** CODEOWNERS (the file GitHub uses, its rules and owners), MAINTAINERS / OWNERS files, retired owners documented */
   ownership: Ownership;
+  /** each registered community file (src/evidence/community/kinds/) by its id: where it is, or why it cannot be used */
+  files: Record<string, CommunityFileFacts>;
+  /** governance documented outside a GOVERNANCE file */
+  governance: GovernanceFacts;
+}
+
+/** A community file in GitHub's places (root, .github/, docs/). */
+export interface CommunityFileFound {
+  path: string;
+  /** why it cannot be used: a symlink out of the repository, binary, empty … */
+  problem?: string;
+  notes: string[];
+  symlinkTarget?: string;
+  /** its opening, when its kind quotes one for a reviewer */
+  excerpt?: string;
+}
+
+export interface CommunityFileFacts {
+  /** in GitHub's places, usable ones first, in GitHub's order */
+  found: CommunityFileFound[];
+  /** files of the same name deeper under docs/ or doc/, which GitHub does not link */
+  deeper: string[];
+}
+
+export interface GovernanceFacts {
+  /** docs/**\/governance* pages that can be used, with their opening */
+  pages: { path: string; excerpt?: string }[];
+  /** the root README's first heading containing "Governance" */
+  readmeSection?: { path: string; heading: string; line: number; excerpt?: string };
 }
 
 export interface Evidence {

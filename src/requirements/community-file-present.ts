@@ -2,15 +2,15 @@
 // (root, .github/, docs/), else one GitHub supplies (the organisation's .github repository or the
 // repository's settings, when GitHub was asked), else a file deeper in the docs (warn: GitHub does
 // not link it), else fail. Each rule using it names the file and gets its own wording.
-import { findUnder, baseOf } from '../evidence/community/files.js';
-import { fileRef, locate, onGitHub } from '../evidence/community/locate.js';
-import type { Evidence } from '../evidence/types.js';
+import { baseOf } from '../evidence/community/files.js';
+import { fileRef, onGitHub } from '../evidence/community/locate.js';
+import type { CommunityFileFacts, Evidence } from '../evidence/types.js';
 import type { Outcome, RuleMeta } from './types.js';
 import { say } from './rule.js';
 
 export interface FileRule {
-  /** the base names accepted (any case) */
-  name: RegExp;
+  /** the community file's id (src/evidence/community/kinds/), whose gathered facts are judged */
+  kind: string;
   /** how to add one */
   fix: string;
   /** a file GitHub itself serves for the repository when the repository has none (read online) */
@@ -29,8 +29,15 @@ export function fileMessages(what: string, does: string): Record<string, string>
   };
 }
 
+/** The gathered facts of a registered community file. */
+export function communityFile(evidence: Evidence, kind: string): CommunityFileFacts {
+  const facts = evidence.community.files[kind];
+  if (!facts) throw new Error(`no community file ${kind} is registered (src/evidence/community/kinds/)`);
+  return facts;
+}
+
 export function judgeFilePresent(evidence: Evidence, meta: RuleMeta, rule: FileRule): Outcome {
-  const found = locate(evidence, (b) => rule.name.test(b));
+  const { found, deeper } = communityFile(evidence, rule.kind);
   const usable = found.find((f) => !f.problem);
   if (usable) {
     const extra = [
@@ -54,10 +61,6 @@ export function judgeFilePresent(evidence: Evidence, meta: RuleMeta, rule: FileR
     };
   }
   const broken = found[0];
-  const deeper = ['docs', 'doc']
-    .flatMap((d) => findUnder(evidence.tree, d, (b) => rule.name.test(b)))
-    .map((e) => e.path)
-    .filter((p) => !found.some((f) => f.path === p));
   if (deeper.length > 0 && !broken) {
     return {
       status: 'warn',

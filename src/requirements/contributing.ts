@@ -1,27 +1,40 @@
 // Requirement 17: CONTRIBUTING file, in the root, .github/ or docs/ (GitHub's places, any case), or
-// the organisation's .github repository when GitHub was asked.
-import { findUnder, baseOf } from '../evidence/community/files.js';
-import { fileRef, locate, onGitHub } from '../evidence/community/locate.js';
-import { defineRule } from './rule.js';
+// the organisation's .github repository when GitHub was asked. Judged from the gathered facts
+// (evidence.community.files.contributing).
+import { baseOf } from '../evidence/community/files.js';
+import { fileRef, onGitHub } from '../evidence/community/locate.js';
+import { communityFile } from './community-file-present.js';
+import { defineRule, say } from './rule.js';
+import type { RuleMeta } from './types.js';
 
-const NAME = /^contributing([._-][^/]*)?$/i;
+const meta = {
+  key: 'contributing',
+  automation: 'full',
+  measures: "A CONTRIBUTING file in the root, .github/ or docs/; with GitHub access also the organisation's .github repository.",
+  messages: {
+    found: '{path} explains how to contribute{symlink}.{notes}',
+    organisation: "The organisation's .github repository provides {path}, which GitHub shows for this repository.",
+    deeper: '{path} explains contributing, but GitHub only links a CONTRIBUTING file from the root, .github/ or docs/.',
+    unseen: "No usable CONTRIBUTING file in the repository{problem}; the organisation's .github repository can only be checked online.",
+    broken: 'The CONTRIBUTING file cannot be used: {problem}.',
+    missing: 'No CONTRIBUTING file in the root, .github/ or docs/.',
+  },
+} as const satisfies RuleMeta;
 
 export const contributing = defineRule({
-  meta: {
-    key: 'contributing',
-    automation: 'full',
-    measures: "A CONTRIBUTING file in the root, .github/ or docs/; with GitHub access also the organisation's .github repository.",
-    messages: {},
-  },
+  meta,
   options: (z) => z.strictObject({}),
   evaluate(evidence) {
-    const found = locate(evidence, (b) => NAME.test(b));
+    const { found, deeper } = communityFile(evidence, 'contributing');
     const usable = found.find((f) => !f.problem);
     if (usable) {
-      const notes = usable.notes.length ? ` (${usable.notes.join('; ')})` : '';
       return {
         status: 'pass',
-        summary: `${usable.path} explains how to contribute${usable.symlinkTarget ? ` (a symlink to ${usable.symlinkTarget})` : ''}.${notes}`,
+        ...say(meta, 'found', {
+          path: usable.path,
+          symlink: usable.symlinkTarget ? ` (a symlink to ${usable.symlinkTarget})` : '',
+          notes: usable.notes.length ? ` (${usable.notes.join('; ')})` : '',
+        }),
         measured: { path: usable.path },
         evidence: [fileRef(usable.path)],
       };
@@ -30,22 +43,18 @@ export const contributing = defineRule({
     if (org) {
       return {
         status: 'pass',
-        summary: `The organisation's .github repository provides ${org}, which GitHub shows for this repository.`,
+        ...say(meta, 'organisation', { path: org }),
         measured: { path: org, source: 'organisation' },
         evidence: [{ kind: 'api', ref: org }],
       };
     }
     const broken = found[0];
-    const deeper = ['docs', 'doc']
-      .flatMap((d) => findUnder(evidence.tree, d, (b) => NAME.test(b)))
-      .map((e) => e.path)
-      .filter((p) => !found.some((f) => f.path === p));
     const fix =
       'Add CONTRIBUTING.md at the root (or in .github/ or docs/): the kinds of contribution wanted, how to set up a development environment, run the tests, and how changes are reviewed and merged.';
     if (deeper.length > 0 && !broken) {
       return {
         status: 'warn',
-        summary: `${deeper[0]} explains contributing, but GitHub only links a CONTRIBUTING file from the root, .github/ or docs/.`,
+        ...say(meta, 'deeper', { path: deeper[0]! }),
         measured: { path: deeper[0], deeper },
         evidence: deeper.map((p) => fileRef(p)),
         fix: `Add CONTRIBUTING.md at the root that points to ${deeper[0]} (or move ${baseOf(deeper[0]!)} there).`,
@@ -56,7 +65,7 @@ export const contributing = defineRule({
     if (!evidence.online && onGitHub(evidence)) {
       return {
         status: 'unknown',
-        summary: `No usable CONTRIBUTING file in the repository${broken ? ` (${broken.problem})` : ''}; the organisation's .github repository can only be checked online.`,
+        ...say(meta, 'unseen', { problem: broken ? ` (${broken.problem})` : '' }),
         measured,
         evidence: evidenceRefs,
         fix,
@@ -64,7 +73,7 @@ export const contributing = defineRule({
     }
     return {
       status: 'fail',
-      summary: broken ? `The CONTRIBUTING file cannot be used: ${broken.problem}.` : 'No CONTRIBUTING file in the root, .github/ or docs/.',
+      ...(broken ? say(meta, 'broken', { problem: broken.problem ?? 'unreadable' }) : say(meta, 'missing')),
       measured,
       evidence: evidenceRefs,
       fix: broken ? `Make ${broken.path} a regular file with content (a symlink out of the repository is not read). ${fix}` : fix,

@@ -5,7 +5,7 @@ import { fileMessages, judgeFilePresent, type FileRule } from './community-file-
 import type { RuleMeta } from './types.js';
 
 const FILE: FileRule = {
-  name: /^(release|releasing|release[_-](process|policy|guide))(\.(md|markdown|rst|txt|adoc))?$/i,
+  kind: 'release',
   fix: 'Add RELEASE.md at the root: how releases are made (methodology), how often (cadence), what a release must meet (criteria) and who makes them.',
 };
 

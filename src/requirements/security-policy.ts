@@ -5,7 +5,7 @@ import { fileMessages, judgeFilePresent, type FileRule } from './community-file-
 import type { RuleMeta } from './types.js';
 
 const FILE: FileRule = {
-  name: /^security(\.(md|markdown|rst|txt|adoc))?$/i,
+  kind: 'security',
   fix: 'Add SECURITY.md at the root: where to report a vulnerability privately (an address or GitHub private vulnerability reporting), what to include, and how reports are handled.',
   fromGitHub: (e) => e.online?.github?.files?.security,
 };

@@ -5,7 +5,7 @@ import { fileMessages, judgeFilePresent, type FileRule } from './community-file-
 import type { RuleMeta } from './types.js';
 
 const FILE: FileRule = {
-  name: /^support(\.(md|markdown|rst|txt|adoc))?$/i,
+  kind: 'support',
   fix: 'Add SUPPORT.md at the root: where to ask questions (forum, chat, discussions), where to report bugs, and what help to expect.',
 };
 

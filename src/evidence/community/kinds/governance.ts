@@ -1,0 +1,10 @@
+// GOVERNANCE: how decisions are made and who makes them; its opening is quoted for a reviewer.
+import type { CommunityFileKind } from '../kind.js';
+import { governanceExcerpt } from '../governance.js';
+
+export default {
+  id: 'governance',
+  name: 'GOVERNANCE file',
+  matches: (base) => /^governance([._-][^/]*)?$/i.test(base),
+  excerpt: governanceExcerpt,
+} satisfies CommunityFileKind;
