@@ -13,6 +13,7 @@ import { readSetupPy } from '../../src/evidence/python/setup-py.js';
 import { check, parseAsOf } from '../../src/check/index.js';
 import { resolveLocalTarget } from '../../src/check/target.js';
 import { InputError } from '../../src/util/errors.js';
+import { cpuMs } from '../support/cpu-time.js';
 
 after(cleanupTemp);
 
@@ -21,18 +22,14 @@ const AS_OF = '2026-11-27T00:00:00Z';
 test('1 MiB of requirements continuation lines parses in linear time', () => {
   for (const unit of ['torch>=2.0 \\\n', 'a\\\n', '--hash=sha256:abc \\\n']) {
     const text = unit.repeat(Math.ceil((1024 * 1024) / unit.length));
-    const started = performance.now();
-    readRequirementsTxt('requirements.txt', text, false);
-    const ms = performance.now() - started;
+    const { ms } = cpuMs(() => readRequirementsTxt('requirements.txt', text, false));
     assert.ok(ms < 2_000, `${JSON.stringify(unit)}: ${Math.round(ms)} ms`);
   }
 });
 
 test('a setup.py of nested calls in arguments parses in linear time (found by npm run fuzz: 7.6 s for 160 KB)', () => {
   const text = 'name=setup('.repeat(15_000);
-  const started = performance.now();
-  readSetupPy('setup.py', text, []);
-  const ms = performance.now() - started;
+  const { ms } = cpuMs(() => readSetupPy('setup.py', text, []));
   assert.ok(ms < 1_000, `${Math.round(ms)} ms`);
   // and what it reads is unchanged: skipped groups end where they did
   const facts = readSetupPy(
