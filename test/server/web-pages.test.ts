@@ -3,7 +3,9 @@
 // inbox as `steward inbox` computes it, the public log of decisions, and the self-check's path.
 import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
+import { importLandscape } from '../../src/process/engine-import.js';
 import { inbox } from '../../src/process/inbox.js';
+import { STAFF } from '../process/helpers.js';
 import { createSession } from '../../src/server/auth/records.js';
 import type { JobQueue } from '../../src/jobs/queue.js';
 import { selfCheckPath } from '../../src/server/self-check.js';
@@ -204,4 +206,59 @@ test('the public log of decisions: acceptances, joining, waivers on projects and
   } finally {
     await s.close();
   }
+});
+
+test('the projects page lists the landscape categories in order and the projects not yet on it last, as its filter does', async () => {
+  const item = (name: string, category: string, line: number) => ({
+    id: `${category.toLowerCase()}--x--${name}`,
+    name,
+    category,
+    subcategory: 'X',
+    homepage_url: '',
+    repo_url: `https://github.com/example/${name}`,
+    logo: 'x.svg',
+    extra: { accepted: '2026-01-01' },
+    line,
+  });
+  const probe = await seeded();
+  const base = probe.ctx.landscape!;
+  await probe.close();
+  // the site's landscape holds Training (after "Not yet on the landscape" in the alphabet); the
+  // project "orphan" is known to the process but not to that landscape
+  const training = item('trainer', 'Training', 2);
+  const s = await seeded({ landscape: { ...base, items: [...base.items, training] } });
+  try {
+    await importLandscape(s.ctx.engine, STAFF, {
+      file: 'landscape.yml',
+      format: 'landscape',
+      categories: [],
+      problems: [],
+      items: [training, item('orphan', 'Elsewhere', 3)],
+    });
+    const html = await (await s.app.request('/?status=all')).text();
+    const sections = [...html.matchAll(/<h2 id="cat-[^"]*">([^<]+)<\/h2>/g)].map((m) => m[1]);
+    const options = [...html.matchAll(/<option value="([^"]+)"[^>]*>[^<]*<\/option>/g)]
+      .map((m) => m[1])
+      .filter((v) => !['active', 'retired', 'all'].includes(v!));
+    assert.deepEqual(sections, ['Modeling', 'Training', 'Not yet on the landscape']);
+    assert.deepEqual(options, sections);
+  } finally {
+    await s.close();
+  }
+});
+
+test('the review chart of a project reviewed on one day names that day once, under its point', async () => {
+  const { HistoryChart } = await import('../../src/server/views/chart.js');
+  const point = (asOf: string, commits: number) =>
+    ({ reportId: 1, asOf, kind: 'review', verdict: 'pass', commits, contributors: 5 }) as never;
+  const svg = (html: string) => /<svg[\s\S]*<\/svg>/.exec(html)![0];
+  const one = svg(String(HistoryChart({ points: [point('2026-12-01T10:00:00Z', 64)] })));
+  assert.equal(one.match(/>2026-12-01</g)?.length, 1, one);
+  const cx = /<circle cx="([\d.]+)"/.exec(one)![1];
+  assert.match(one, new RegExp(`<text x="${cx}" [^>]*text-anchor="middle"[^>]*>2026-12-01<`));
+  assert.match(one, /<desc[^>]*>On 2026-12-01: commits 64, contributors 5\.</);
+  const two = svg(String(HistoryChart({ points: [point('2026-06-01T10:00:00Z', 40), point('2026-12-01T10:00:00Z', 64)] })));
+  assert.equal(two.match(/>2026-06-01</g)?.length, 1);
+  assert.equal(two.match(/>2026-12-01</g)?.length, 1);
+  assert.match(two, /<desc[^>]*>From 2026-06-01 to 2026-12-01: commits 40 to 64, contributors 5 to 5\.</);
 });

@@ -79,15 +79,16 @@ export async function projectList(
 ): Promise<{ projects: ProjectSummary[]; categories: string[] }> {
   const status = f.status ?? 'active';
   const all = (await listProjects(ctx.engine)).map((p) => summarize(ctx, p));
-  const categories = [...new Set(all.map((p) => p.category))].sort((a, b) =>
-    a === UNLISTED ? 1 : b === UNLISTED ? -1 : a.localeCompare(b),
-  );
+  // the landscape's categories in order, then the projects it does not list yet (in the filter
+  // and in the page's sections alike)
+  const byCategory = (a: string, b: string) => (a === b ? 0 : a === UNLISTED ? 1 : b === UNLISTED ? -1 : a.localeCompare(b));
+  const categories = [...new Set(all.map((p) => p.category))].sort(byCategory);
   const q = f.q?.trim().toLowerCase() ?? '';
   const projects = all
     .filter((p) => status === 'all' || p.status === status)
     .filter((p) => !f.category || p.category === f.category)
     .filter((p) => q === '' || [p.name, p.description ?? '', p.repoUrl, p.subcategory].some((s) => s.toLowerCase().includes(q)))
-    .sort((a, b) => a.category.localeCompare(b.category) || a.name.localeCompare(b.name));
+    .sort((a, b) => byCategory(a.category, b.category) || a.name.localeCompare(b.name));
   return { projects, categories };
 }
 

@@ -25,11 +25,16 @@ export function HistoryChart(props: { points: HistoryPoint[] }) {
   const ticks = [0, top / 2, top];
   const first = pts[0]!;
   const last = pts[pts.length - 1]!;
+  const oneDay = first.asOf.slice(0, 10) === last.asOf.slice(0, 10);
   return (
     <figure>
       <svg class="chart" viewBox={`0 0 ${W} ${H}`} width={W} height={H} role="img" aria-labelledby="chart-title chart-desc">
         <title id="chart-title">Commits and contributors per 90-day window at each review</title>
-        <desc id="chart-desc">{`From ${first.asOf.slice(0, 10)} to ${last.asOf.slice(0, 10)}: commits ${first.commits ?? '?'} to ${last.commits ?? '?'}, contributors ${first.contributors ?? '?'} to ${last.contributors ?? '?'}.`}</desc>
+        <desc id="chart-desc">
+          {oneDay
+            ? `On ${first.asOf.slice(0, 10)}: commits ${last.commits ?? '?'}, contributors ${last.contributors ?? '?'}.`
+            : `From ${first.asOf.slice(0, 10)} to ${last.asOf.slice(0, 10)}: commits ${first.commits ?? '?'} to ${last.commits ?? '?'}, contributors ${first.contributors ?? '?'} to ${last.contributors ?? '?'}.`}
+        </desc>
         {ticks.map((t) => (
           <g>
             <line x1={PAD.l} x2={W - PAD.r} y1={y(t)} y2={y(t)} stroke="#d5d7dc" />
@@ -46,12 +51,22 @@ export function HistoryChart(props: { points: HistoryPoint[] }) {
             {p.contributors !== null ? <circle cx={x(Date.parse(p.asOf))} cy={y(p.contributors)} r="3.5" fill="#0b4fb3" /> : null}
           </g>
         ))}
-        <text x={PAD.l} y={H - 10} font-size="16" fill="#55575d">
-          {first.asOf.slice(0, 10)}
-        </text>
-        <text x={W - PAD.r} y={H - 10} font-size="16" text-anchor="end" fill="#55575d">
-          {last.asOf.slice(0, 10)}
-        </text>
+        {oneDay ? (
+          // reviewed on one day: that day once, under its point (two equal dates at the ends read
+          // as a span of time)
+          <text x={x(t0)} y={H - 10} font-size="16" text-anchor="middle" fill="#55575d">
+            {first.asOf.slice(0, 10)}
+          </text>
+        ) : (
+          <>
+            <text x={PAD.l} y={H - 10} font-size="16" fill="#55575d">
+              {first.asOf.slice(0, 10)}
+            </text>
+            <text x={W - PAD.r} y={H - 10} font-size="16" text-anchor="end" fill="#55575d">
+              {last.asOf.slice(0, 10)}
+            </text>
+          </>
+        )}
       </svg>
       <figcaption>
         <span style="color:#b3300b">━ commits</span> · <span style="color:#0b4fb3">┅ contributors</span> per 90-day window
