@@ -200,11 +200,11 @@ async function gatherForRules(evidence: Evidence, policy: Policy, opts: CheckOpt
     evidence.sources.push(...sources);
   }
   if (wantsCompanies) {
-    const [{ tallyOrganisations }, { windowOf }] = await Promise.all([
+    const [{ contributingOrganisations, tallyOrganisations }, { windowOf }] = await Promise.all([
       import('../requirements/contributing-organisations.js'),
       import('../requirements/recent-commits.js'),
     ]);
-    const judged = windowOf(evidence, policy);
+    const judged = windowOf(evidence, policy, contributingOrganisations.meta);
     const logins = 'window' in judged ? tallyOrganisations(judged.window.contributors).unplacedLogins : [];
     const { companies, error, sources } = await online.gatherProfileCompanies(logins, onlineOptions(opts));
     evidence.online!.github!.companies = companies;

@@ -47,12 +47,24 @@ export interface WindowRules {
   policy: { id: string; version: string };
 }
 
-/** Why the window can't be judged from this evidence: an outcome's words, for the requirement to report. */
+/**
+ * Why the window can't be judged from this evidence: one of WINDOW_MESSAGES with its data, for
+ * the requirement to say in its own words (each window rule lists these messages).
+ */
 export interface WindowRefusal {
-  summary: string;
+  id: keyof typeof WINDOW_MESSAGES;
+  data: Record<string, string | number>;
   fix: string;
   measured: Record<string, unknown>;
 }
+
+/** The wording of a refusal, which every rule that judges the window carries among its messages. */
+export const WINDOW_MESSAGES = {
+  historyCounted:
+    'The stored evidence holds the history as counted when it was gathered{gathered}, not its commits, so it cannot be judged under policy {policy} {version}.',
+  pastHorizon:
+    'Policy {policy} {version} asks for a {windowDays}-day window; the evidence keeps the {horizonDays} days of history before {horizonUntil}, so older commits were never read.',
+} as const;
 
 /** The history as stored: the raw records, or (evidence stored before they were kept) counts made when it was gathered. */
 export function hasRawHistory(history: Evidence['history']): history is HistoryEvidence {
@@ -62,12 +74,13 @@ export function hasRawHistory(history: Evidence['history']): history is HistoryE
 /** The window's counts under `rules`, or why they can't be had from this evidence. */
 export function activityWindow(evidence: Evidence, rules: WindowRules): { window: ActivityWindow } | { refused: WindowRefusal } {
   const h = evidence.history;
-  const policy = `policy ${rules.policy.id} ${rules.policy.version}`;
+  const policy = { policy: rules.policy.id, version: rules.policy.version };
   if (!hasRawHistory(h)) {
     const days = (h as { window?: { days?: unknown } }).window?.days;
     return {
       refused: {
-        summary: `The stored evidence holds the history as counted when it was gathered${typeof days === 'number' ? ` (a ${days}-day window)` : ''}, not its commits, so it cannot be judged under ${policy}.`,
+        id: 'historyCounted',
+        data: { ...policy, gathered: typeof days === 'number' ? ` (a ${days}-day window)` : '' },
         fix: 'Run a fresh check: the history is then kept commit by commit and judged under this policy.',
         measured: {},
       },
@@ -76,17 +89,14 @@ export function activityWindow(evidence: Evidence, rules: WindowRules): { window
   if (rules.days > h.horizon.days) {
     return {
       refused: {
-        summary: `${capitalised(policy)} asks for a ${rules.days}-day window; the evidence keeps the ${h.horizon.days} days of history before ${h.horizon.until.slice(0, 10)}, so older commits were never read.`,
+        id: 'pastHorizon',
+        data: { ...policy, windowDays: rules.days, horizonDays: h.horizon.days, horizonUntil: h.horizon.until.slice(0, 10) },
         fix: `A window longer than ${h.horizon.days} days can't be judged: shorten the policy's window to at most ${h.horizon.days} days.`,
         measured: { windowDays: rules.days, horizon: h.horizon },
       },
     };
   }
   return { window: countWindow(h, rules) };
-}
-
-function capitalised(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
 function iso(unix: number): string {

@@ -7,8 +7,9 @@ import type { Outcome, RuleMeta } from './types.js';
 import { defineRule, say } from './rule.js';
 import type { Policy } from '../policy/types.js';
 import { windowOf } from './recent-commits.js';
+import { WINDOW_MESSAGES } from './activity-window.js';
 
-const meta: RuleMeta = {
+const meta = {
   key: 'contributing-organisations',
   automation: 'partial',
   measures:
@@ -18,8 +19,10 @@ const meta: RuleMeta = {
     maybe:
       '{count} organisation(s) contributed in the last {days} days{listed}{unplaced}; they may bring the count to {min}, which a reviewer decides.',
     short: '{count} organisation(s) contributed in the last {days} days{listed}; at least {min} are required{unplaced}.',
+    unplaced: '; {count} contributor(s) could not be placed (free-mail address, no GitHub company)',
+    ...WINDOW_MESSAGES,
   },
-};
+} as const satisfies RuleMeta;
 
 /** Domains anyone can get an address at: they say nothing about an employer. */
 export const FREE_MAIL_DOMAINS: readonly string[] = [
@@ -159,7 +162,7 @@ export function tallyOrganisations(
 }
 
 export function judgeContributingOrganisations(evidence: Evidence, policy: Policy, minimum: number): Outcome {
-  const judged = windowOf(evidence, policy);
+  const judged = windowOf(evidence, policy, meta);
   if ('outcome' in judged) return judged.outcome;
   const h = judged.window;
   const companies = evidence.online?.github?.companies;
@@ -189,9 +192,7 @@ export function judgeContributingOrganisations(evidence: Evidence, policy: Polic
     count: n,
     days: h.window.days,
     min: minimum,
-    unplaced: tally.unattributed.length
-      ? `; ${tally.unattributed.length} contributor(s) could not be placed (free-mail address, no GitHub company)`
-      : '',
+    unplaced: tally.unattributed.length ? say(meta, 'unplaced', { count: tally.unattributed.length }).summary : '',
   };
   if (n >= minimum) return { status: 'pass', ...say(meta, 'enough', { ...data, listed }), measured, evidence: refs };
   const fix = `Grow contributions from more organisations (at least ${minimum} in the last ${h.window.days} days); contributors can commit with their work address, or .mailmap can map their addresses to it.`;

@@ -7,6 +7,7 @@ import { loadDefaultPolicy } from '../../src/policy/load.js';
 import { recentCommits } from '../../src/requirements/recent-commits.js';
 import { activeContributors } from '../../src/requirements/active-contributors.js';
 import type { Evidence, HistoryEvidence } from '../../src/evidence/types.js';
+import { assertSaid } from '../support/messages.js';
 import { evaluateRule, withOptions } from '../support/evidence.js';
 
 after(cleanupTemp);
@@ -46,6 +47,7 @@ for (const [n, status] of [
     const r = await judge(commits);
     assert.equal(r.commits.status, status);
     assert.equal(r.commits.summary, `${n} commits in the 90 days to 2026-11-27 (30 needed); 4 commits by bots not counted.`);
+    assertSaid(recentCommits, r.commits, status === 'pass' ? 'enough' : 'tooFew', { commits: `${n} commits`, need: 30 });
     assert.equal(r.commits.measured.commits, n);
     assert.equal(r.commits.measured.botCommits, 4);
     assert.equal(r.commits.measured.method, 'full-walk');
@@ -137,6 +139,8 @@ test('an empty window names the newest commit; another window is judged from the
   assert.equal(r.commits.evidence[0]?.detail, 'newest commit, 2026-07-30T00:00:00.000Z');
   assert.equal(r.contributors.status, 'fail');
   assert.equal(r.contributors.summary, '0 contributors in the 90 days to 2026-11-27 (5 needed); no commits since 2026-07-30.');
+  assertSaid(activeContributors, r.contributors, 'tooFew', { need: 5, people: '', notes: '; no commits since 2026-07-30' });
+  assertSaid(recentCommits, r.commits, 'tooFew', { notes: '; the newest commit is from 2026-07-30' });
   const ev = evidenceOf(r.raw);
   const longer = { ...policy, shared: { ...policy.shared, windowDays: 150 } };
   assert.equal(evaluateRule(recentCommits, ev, { policy: longer, asOf }).summary, '1 commit in the 150 days to 2026-11-27 (30 needed).');
@@ -144,8 +148,10 @@ test('an empty window names the newest commit; another window is judged from the
   const beyond = { ...policy, shared: { ...policy.shared, windowDays: 500 } };
   const refused = evaluateRule(recentCommits, ev, { policy: beyond, asOf });
   assert.equal(refused.status, 'unknown');
-  assert.match(refused.summary, /asks for a 500-day window; the evidence keeps the 400 days of history before 2026-11-27/);
-  assert.equal(evaluateRule(activeContributors, ev, { policy: beyond, asOf }).status, 'unknown');
+  assertSaid(recentCommits, refused, 'pastHorizon', { windowDays: 500, horizonDays: 400, horizonUntil: '2026-11-27' });
+  const refusedToo = evaluateRule(activeContributors, ev, { policy: beyond, asOf });
+  assert.equal(refusedToo.status, 'unknown');
+  assertSaid(activeContributors, refusedToo, 'pastHorizon', { windowDays: 500 });
   // thresholds come from the policy, not the code
   const lenient = withOptions('active-contributors', { min: 0 }, withOptions('recent-commits', { min: 0 }, policy));
   assert.equal(evaluateRule(recentCommits, ev, { policy: lenient, asOf }).status, 'pass');

@@ -4,6 +4,7 @@ import { monthsBefore, ongoingMaintenance } from '../../src/requirements/ongoing
 import { pytorchSupport } from '../../src/requirements/pytorch-support.js';
 import type { Evidence, TorchDeclaration } from '../../src/evidence/types.js';
 import { ctx, makeEvidence, evaluateRule } from '../support/evidence.js';
+import { assertSaid } from '../support/messages.js';
 import { dailyCommits, rawHistory } from '../support/history.js';
 
 const AS_OF = '2026-11-27T00:00:00.000Z';
@@ -55,9 +56,12 @@ test('all three signs pass; a tag exactly 12 months old still counts, a second o
   const r = judge(evidence({ tag: '2025-11-27T00:00:00Z' }));
   assert.equal(r.status, 'pass');
   assert.equal(r.measured.latestReleaseAt, '2025-11-27T00:00:00Z');
+  assertSaid(ongoingMaintenance, r, 'maintained', { commitment: '' });
   const old = judge(evidence({ tag: '2025-11-26T23:59:59Z' }));
   assert.equal(old.status, 'fail');
-  assert.match(old.summary, /more than 12 months/);
+  assertSaid(ongoingMaintenance, old, 'notMaintained', {
+    problems: 'The newest tag (v1.0) is from 2025-11-26, more than 12 months before 2026-11-27',
+  });
   assert.match(old.fix!, /git tag/);
 });
 
@@ -107,5 +111,8 @@ test('the application commitment is form evidence; an application without it is 
   assert.ok(yes.evidence.some((e) => e.kind === 'form' && e.ref === 'maintenanceCommitment'));
   const missing = judge(evidence({ tag: '2026-10-01T00:00:00Z', form: { maintenanceCommitment: null } }));
   assert.equal(missing.status, 'review');
-  assert.match(missing.summary, /does not state the 12-month maintenance commitment/);
+  assertSaid(ongoingMaintenance, missing, 'notMaintained', {
+    problems: 'The application does not state the 12-month maintenance commitment',
+  });
+  assertSaid(ongoingMaintenance, yes, 'maintained', { commitment: '; the application commits to 12 months of maintenance' });
 });

@@ -10,7 +10,7 @@ import { activityWindow, type ActivityWindow } from '../../src/requirements/acti
 /** The policy's window over raw history; a refusal fails the test with its reason. */
 export function judgeWindow(history: HistoryEvidence, policy: Policy = loadDefaultPolicy()): ActivityWindow {
   const judged = activityWindow({ history } as Evidence, { days: policy.shared.windowDays, bots: policy.bots, policy });
-  if ('refused' in judged) throw new Error(`the window was refused: ${judged.refused.summary}`);
+  if ('refused' in judged) throw new Error(`the window was refused: ${judged.refused.id}`);
   return judged.window;
 }
 
