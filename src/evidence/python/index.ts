@@ -2,37 +2,13 @@
 // project URLs. Reads only files at the evaluated commit; never runs setup.py.
 import type { EvidenceProblem, FileExtractor, FileMap, PythonEvidence, TorchDeclaration, TreeEntry } from '../types.js';
 import { chooseProjectPackage, type ChoiceContext, type PackageCandidate } from './choose.js';
-import { readCondaRecipe, readEnvironmentYml } from './conda.js';
-import { depth, looksOptional, type PackagingFacts } from './facts.js';
-import { readPyproject } from './pyproject.js';
-import { readRequirementFiles } from './requirements-txt.js';
-import { readSetupCfg } from './setup-cfg.js';
-import { readSetupPy } from './setup-py.js';
+import { depth, type PackagingFacts } from './facts.js';
+import type { PackagingFormat } from './format.js';
+import { PACKAGING_FORMATS, packagingFormatOf } from './formats/index.js';
 
-type Kind = 'pyproject' | 'setup.cfg' | 'setup.py' | 'requirements' | 'environment' | 'recipe';
-
-const METADATA_ORDER: Kind[] = ['pyproject', 'setup.cfg', 'setup.py'];
-
-/** What kind of packaging file a path is, if it is one we read. */
-export function packagingKind(path: string): Kind | undefined {
-  const d = depth(path);
-  const base = path.slice(path.lastIndexOf('/') + 1);
-  const dir = path.slice(0, Math.max(0, path.lastIndexOf('/')));
-  // monorepos keep their packages a few folders down (`optimization/<name>/setup.py`)
-  if (d <= 4 && base === 'pyproject.toml') return 'pyproject';
-  if (d <= 4 && base === 'setup.cfg') return 'setup.cfg';
-  if (d <= 4 && base === 'setup.py') return 'setup.py';
-  if (
-    d <= 3 &&
-    /\.(txt|in)$/i.test(base) &&
-    (/(^|[-_.])requirements?([-_.][^/]*)?\.(txt|in)$/i.test(base) || /(^|\/)requirements?$/i.test(dir))
-  ) {
-    return 'requirements';
-  }
-  if (d <= 3 && /^environment[^/]*\.ya?ml$/i.test(base)) return 'environment';
-  // a recipe is named for what it is, wherever it lives (`packaging/<name>/meta.yaml`)
-  if (d <= 4 && /^(meta\.ya?ml|recipe\.ya?ml)$/i.test(base) && (d > 1 || /(conda|recipe)/i.test(dir))) return 'recipe';
-  return undefined;
+/** The id of the packaging format a path is a file of (src/evidence/python/formats/), if we read it. */
+export function packagingKind(path: string): string | undefined {
+  return packagingFormatOf(path)?.id;
 }
 
 export const pythonExtractor: FileExtractor<PythonEvidence> = {
@@ -45,9 +21,9 @@ const dirOf = (file: string) => file.slice(0, Math.max(0, file.lastIndexOf('/'))
 
 export function extractPython(files: FileMap, problems: EvidenceProblem[], context: ChoiceContext = {}): PythonEvidence {
   const out: PythonEvidence = { torch: [], classifiers: [], licenseMeta: [], urls: {}, files: [] };
-  const byKind = new Map<Kind, string[]>();
+  const byKind = new Map<PackagingFormat, string[]>();
   for (const path of Object.keys(files).sort()) {
-    const kind = packagingKind(path);
+    const kind = packagingFormatOf(path);
     if (!kind) continue;
     const blob = files[path]!;
     if (blob.text === undefined) {
@@ -60,10 +36,11 @@ export function extractPython(files: FileMap, problems: EvidenceProblem[], conte
   const torch: TorchDeclaration[] = [];
   // metadata files: shallowest first, so the root's name and classifiers win
   const metadata: { path: string; facts: PackagingFacts }[] = [];
-  for (const kind of METADATA_ORDER) {
+  for (const kind of PACKAGING_FORMATS) {
+    const read = kind.metadata;
+    if (!read) continue;
     for (const path of byKind.get(kind) ?? []) {
       const text = files[path]!.text!;
-      const read = kind === 'pyproject' ? readPyproject : kind === 'setup.cfg' ? readSetupCfg : readSetupPy;
       try {
         metadata.push({ path, facts: read(path, text, problems) });
       } catch (err) {
@@ -109,12 +86,10 @@ export function extractPython(files: FileMap, problems: EvidenceProblem[], conte
     for (const [k, v] of Object.entries(facts.urls)) if (!(k in out.urls)) out.urls[k] = v;
   }
   out.classifiers = [...classifiers];
-  const reqs = byKind.get('requirements') ?? [];
-  torch.push(...readRequirementFiles(reqs, files, problems));
-  for (const path of byKind.get('environment') ?? []) {
-    torch.push(...readEnvironmentYml(path, files[path]!.text!, looksOptional(path), problems));
+  for (const kind of PACKAGING_FORMATS) {
+    const paths = byKind.get(kind);
+    if (kind.declarations && paths) torch.push(...kind.declarations(paths, files, problems));
   }
-  for (const path of byKind.get('recipe') ?? []) torch.push(...readCondaRecipe(path, files[path]!.text!));
   out.torch = torch
     .filter((d) => !otherPackage(d.file))
     .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)));
