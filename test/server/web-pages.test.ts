@@ -262,3 +262,25 @@ test('the review chart of a project reviewed on one day names that day once, und
   assert.equal(two.match(/>2026-12-01</g)?.length, 1);
   assert.match(two, /<desc[^>]*>From 2026-06-01 to 2026-12-01: commits 40 to 64, contributors 5 to 5\.</);
 });
+
+test("an application's form answers are shown under the form's own questions, in the form's order", async () => {
+  const s = await seeded();
+  try {
+    const html = await (await s.app.request('/applications/10', { headers: await as(s, 'staff') })).text();
+    const section = /<h2>Form answers<\/h2>([\s\S]*?)<h2>/.exec(html)![1]!;
+    const terms = [...section.matchAll(/<dt>([^<]+)<\/dt>/g)].map((m) => m[1]!.replace(/&#39;/g, "'"));
+    assert.ok(terms.length >= 3, section);
+    // the applicant answered questions, not field names such as maintenanceCommitment
+    assert.ok(terms.includes('Project description'), terms.join(' | '));
+    assert.ok(terms.includes('How long do you expect to maintain the project?'), terms.join(' | '));
+    assert.ok(!terms.some((t) => /^[a-z]+[A-Z]/.test(t)), terms.join(' | '));
+    const { FIELDS } = await import('../../src/process/form/fields.js');
+    const order = FIELDS.map((f) => f.label);
+    assert.deepEqual(
+      terms,
+      [...terms].sort((a, b) => order.indexOf(a) - order.indexOf(b)),
+    );
+  } finally {
+    await s.close();
+  }
+});

@@ -7,6 +7,7 @@ import { ProcessError } from '../../process/errors.js';
 import { CHOICES } from '../../process/voting.js';
 import type { Application, Choice, DecisionOutcome, OnboardingItemKey } from '../../process/types.js';
 import { applicationDetail, queue, tallyFor, visibleApplication } from '../data/applications.js';
+import { FIELDS } from '../../process/form/fields.js';
 import type { C } from '../types.js';
 import { isStaff, isWg } from '../types.js';
 import { Onboarding, StaffActions, VotePanel } from '../views/application.js';
@@ -18,6 +19,9 @@ import { judgedReport, listedWaivers, waiverDay } from '../data/waivers.js';
 import { addWaiver } from '../../process/engine-waivers.js';
 import { waiverInput } from './staff.js';
 import { actorOf, form, type RouteDef } from './table.js';
+
+const FORM_LABEL = new Map<string, string>(FIELDS.map((f) => [f.name, f.label]));
+const FORM_ORDER = new Map<string, number>(FIELDS.map((f, i) => [f.name, i]));
 
 async function queuePage(c: C) {
   const q = await queue(c.get('ctx'));
@@ -84,7 +88,11 @@ async function applicationPage(c: C) {
   const app = await visibleApplication(ctx, c.req.param('id')!, v);
   if (!app) return problemPage(c, 404, 'Not found', `There is no application ${c.req.param('id')} that you may see.`);
   const d = await applicationDetail(ctx, app, v);
-  const fields = Object.entries(app.fields).filter(([, val]) => val !== null && val !== undefined && val !== '');
+  // under the form's own questions and in its order (a field the form no longer asks keeps its name, last)
+  const fields = Object.entries(app.fields)
+    .filter(([, val]) => val !== null && val !== undefined && val !== '')
+    .map(([k, val]) => [FORM_LABEL.get(k) ?? k, val, FORM_ORDER.get(k) ?? FIELDS.length] as const)
+    .sort((a, b) => a[2] - b[2]);
   const at = waiverDay(ctx);
   return page(
     c,
