@@ -24,6 +24,8 @@ export interface GatherOptions {
   history?: ReturnType<typeof readHistory>;
   slug?: string;
   webUrl?: string;
+  /** told the files read at the repository's root (the history takes its .mailmap from them); undefined when the gather fails first */
+  onRootFiles?: (files: Evidence['files'] | undefined) => void;
 }
 
 export function wantedFiles(tree: TreeEntry[]): TreeEntry[] {
@@ -60,10 +62,18 @@ export async function gatherEvidence(target: ResolvedTarget, opts: GatherOptions
   // reads the tree and the files and parses them; it is awaited last.
   const historyPromise = opts.history ?? readHistory(cwd, target.commit, opts.asOf, opts.shared);
   historyPromise.catch(() => undefined); // awaited below; never an unhandled rejection meanwhile
-  const repoTree = await listTree(cwd, target.commit);
-  const view = target.path ? projectView(repoTree, target.path, target.commit) : undefined;
-  const tree = view ? view.tree : repoTree;
-  const files = await readBlobs(cwd, wantedFiles(tree));
+  let files: Evidence['files'];
+  let view: ReturnType<typeof projectView> | undefined;
+  let tree: TreeEntry[];
+  try {
+    const repoTree = await listTree(cwd, target.commit);
+    view = target.path ? projectView(repoTree, target.path, target.commit) : undefined;
+    tree = view ? view.tree : repoTree;
+    files = await readBlobs(cwd, wantedFiles(tree));
+  } finally {
+    // a project folder's files are not the root's: then the history reads the root's .mailmap itself
+    opts.onRootFiles?.(view ? undefined : files!);
+  }
   for (const f of Object.values(files)) {
     if (f.truncated) problems.push({ file: f.path, message: `only the first ${f.text?.length ?? 0} bytes of ${f.size} were read` });
     if (f.invalidUtf8) problems.push({ file: f.path, message: 'not valid UTF-8; invalid bytes were replaced' });

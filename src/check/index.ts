@@ -110,7 +110,9 @@ export async function checkResolved(target: CheckTarget, opts: CheckOptions = {}
   // the longest git process of a check: it is started first, on the other core, and the modules
   // that gather and judge are loaded while it runs (a cold CLI compiles them: tens of ms that
   // would otherwise come before the first git process).
-  const shared = sharedReads(target.root, target.commit);
+  let rootFilesRead: (files: Evidence['files'] | undefined) => void = () => undefined;
+  const rootFiles = target.path ? undefined : new Promise<Evidence['files'] | undefined>((resolve) => (rootFilesRead = resolve));
+  const shared = sharedReads(target.root, target.commit, rootFiles);
   const history = readHistory(target.root, target.commit, asOf, shared);
   history.catch(() => undefined); // awaited in gatherEvidence; never an unhandled rejection meanwhile
   const tagDates = opts.forecast === false ? undefined : readTagDates(target.root, asOf, shared.tagRefs);
@@ -122,12 +124,23 @@ export async function checkResolved(target: CheckTarget, opts: CheckOptions = {}
       import('../evidence/torch-releases.js'),
       import('../forecast/index.js'),
       import('../forecast/series.js'),
-    ]);
-  const torch = chooseTorchReleases(opts.torchReleasesFile);
+    ]).catch((err: unknown) => {
+      rootFilesRead(undefined); // the history reads the .mailmap itself rather than wait for a gather that never starts
+      throw err;
+    });
+  let torch: ReturnType<typeof chooseTorchReleases>;
+  try {
+    torch = chooseTorchReleases(opts.torchReleasesFile);
+  } catch (err) {
+    rootFilesRead(undefined);
+    throw err;
+  }
   const evidence = await gatherEvidence(target, {
     asOf,
     shared,
     history,
+    // the gather tells when it fails too
+    onRootFiles: (files) => rootFilesRead(files),
     torchReleasesFile: torch.file,
     ...(remote ? { slug: remote.slug, webUrl: remote.webUrl } : {}),
   });

@@ -3,7 +3,7 @@
 // A busy repository has tens of thousands of commits a year but only hundreds of identities, and
 // this is stored with every evaluation.
 import type { CommitRecord, HistoryEvidence, HistoryIdentity } from './types.js';
-import type { CommitDetail } from './git/graph-confirm.js';
+import type { CommitDetail } from './git/commit-details.js';
 import type { Mailmap } from './mailmap.js';
 import { parseCoAuthor } from './identity.js';
 

@@ -8,14 +8,16 @@
 // `git rev-list` of every reachable commit (no usable graph). Then only the horizon's commits are
 // read for authors and Co-authored-by trailers, each identity mapped through the .mailmap of the
 // evaluated commit (read and parsed here, capped, and never handed to git).
-import { HISTORY_HORIZON_DAYS, type HistoryEvidence, type TagEvidence } from './types.js';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { HISTORY_HORIZON_DAYS, type FileMap, type HistoryEvidence, type TagEvidence } from './types.js';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { git, GitError } from './git/run.js';
 import { readBlobAt } from './git/blobs.js';
+import { commonGitDir } from './git/common-dir.js';
 import { walkWithRevList, type WindowWalk, type WalkBounds } from './git/walk.js';
 import { walkCommitGraph } from './git/commit-graph.js';
-import { confirmGraphWalk, readCommitDetails, type CommitDetail } from './git/graph-confirm.js';
+import { confirmGraphWalk } from './git/graph-confirm.js';
+import { startDetailsReader, type CommitDetail, type DetailsReader } from './git/commit-details.js';
 import { InputError } from '../util/errors.js';
 import { readTagRefs, readTags, type TagRef } from './git/tags.js';
 import { EMPTY_MAILMAP, parseMailmap } from './mailmap.js';
@@ -31,8 +33,12 @@ export interface HistoryReads {
   tagRefs?: () => Promise<TagRef[]>;
 }
 
-/** The .mailmap and the tag refs of `commit`, each read once, when first asked for. */
-export function sharedReads(cwd: string, commit: string): Required<HistoryReads> {
+/**
+ * The .mailmap and the tag refs of `commit`, each read once, when first asked for. `rootFiles`: the
+ * files the check reads at the repository's root anyway (.mailmap among them), when they will come:
+ * a .mailmap read there whole needs no git process of its own (undefined: read it here).
+ */
+export function sharedReads(cwd: string, commit: string, rootFiles?: Promise<FileMap | undefined>): Required<HistoryReads> {
   const once = <T>(read: () => Promise<T>): (() => Promise<T>) => {
     let p: Promise<T> | undefined;
     return () => {
@@ -43,7 +49,23 @@ export function sharedReads(cwd: string, commit: string): Required<HistoryReads>
       return p;
     };
   };
-  return { mailmap: once(() => readMailmap(cwd, commit)), tagRefs: once(() => readTagRefs(cwd)) };
+  const mailmap = async () => {
+    const known = mailmapIn(rootFiles ? await rootFiles : undefined);
+    return known === 'unknown' ? readMailmap(cwd, commit) : known;
+  };
+  return { mailmap: once(mailmap), tagRefs: once(() => readTagRefs(cwd)) };
+}
+
+/**
+ * The .mailmap as readMailmap would read it, from the root's files: none when the tree holds no
+ * file there; 'unknown' when they hold less than it would (cut at their smaller limit, or a symlink).
+ */
+function mailmapIn(files: FileMap | undefined): Awaited<ReturnType<typeof readMailmap>> | 'unknown' {
+  if (!files) return 'unknown';
+  const blob = files['.mailmap'];
+  if (!blob) return undefined;
+  if (blob.symlinkTarget !== undefined || blob.truncated || blob.size > MAILMAP_LIMIT) return 'unknown';
+  return blob.text === undefined ? undefined : { text: blob.text, truncated: false };
 }
 
 export async function readHistory(
@@ -64,15 +86,7 @@ export async function readHistory(
   ]);
   const mailmap = mailmapText === undefined ? EMPTY_MAILMAP : parseMailmap(mailmapText.text);
   const window = walk.walk.window;
-  const details =
-    window.length === 0
-      ? new Map<string, CommitDetail>()
-      : (walk.details ??
-        (await readCommitDetails(
-          cwd,
-          window.map((w) => w.commit),
-        )));
-  const records = buildRecords(window, details, mailmap, walk.walk.reachedThrough);
+  const records = buildRecords(window, walk.details, mailmap, walk.walk.reachedThrough);
   const latest = walk.walk.latest;
   const history: HistoryEvidence = {
     horizon: { since: iso(since), until: iso(until), days },
@@ -102,31 +116,56 @@ interface Walked {
   method: HistoryEvidence['method'];
   /** why the repository's commit-graph was not used, when it was there but failed a check */
   rejected?: string;
-  /** the commit objects read to confirm a graph walk: the horizon's authors and trailers among them */
-  details?: Map<string, CommitDetail>;
+  /** the horizon's commits as their objects say (authors, trailers), by id */
+  details: Map<string, CommitDetail>;
 }
 
 async function walkHistory(cwd: string, commit: string, bounds: WalkBounds): Promise<Walked> {
   let rejected: string | undefined;
+  // started before either walk, to be fed by it (see commit-details.ts); stopped if unused
+  let reader: DetailsReader | undefined = startDetailsReader(cwd);
   try {
-    const fromGraph = await walkCommitGraph(cwd, commit, bounds);
-    if (fromGraph) {
-      const confirmed = await confirmGraphWalk(cwd, commit, fromGraph, bounds.since);
-      if ('details' in confirmed)
-        return { walk: fromGraph, source: 'commit-graph', method: fromGraph.pruned ? 'since' : 'full-walk', details: confirmed.details };
-      rejected = `the commit-graph disagrees with the commit objects: ${confirmed.rejected}`;
+    try {
+      const fromGraph = await walkCommitGraph(cwd, commit, bounds);
+      if (fromGraph) {
+        const confirming = reader;
+        reader = undefined; // the confirmation finishes or stops it
+        const confirmed = await confirmGraphWalk(confirming, commit, fromGraph, bounds.since);
+        if ('details' in confirmed)
+          return { walk: fromGraph, source: 'commit-graph', method: fromGraph.pruned ? 'since' : 'full-walk', details: confirmed.details };
+        rejected = `the commit-graph disagrees with the commit objects: ${confirmed.rejected}`;
+      }
+    } catch (err) {
+      // a graph that contradicts itself or breaks the format mid-walk: git's own walk is the authority
+      if (err instanceof GitError || err instanceof InputError) throw err;
+      rejected = `the commit-graph could not be read: ${err instanceof Error ? err.message : String(err)}`;
     }
-  } catch (err) {
-    // a graph that contradicts itself or breaks the format mid-walk: git's own walk is the authority
-    if (err instanceof GitError || err instanceof InputError) throw err;
-    rejected = `the commit-graph could not be read: ${err instanceof Error ? err.message : String(err)}`;
+    const details = reader ?? startDetailsReader(cwd);
+    reader = details;
+    let fed = 0;
+    const walk = await walkWithRevList(cwd, commit, bounds, (c) => {
+      details.add(c);
+      fed++;
+    });
+    reader = undefined;
+    if (fed === 0) details.cancel();
+    return {
+      walk,
+      source: 'rev-list',
+      method: 'full-walk',
+      ...(rejected ? { rejected } : {}),
+      details: fed === 0 ? new Map() : await details.finish(),
+    };
+  } finally {
+    reader?.cancel();
   }
-  const walk = await walkWithRevList(cwd, commit, bounds);
-  return { walk, source: 'rev-list', method: 'full-walk', ...(rejected ? { rejected } : {}) };
 }
 
 /** A shallow clone's cut: the newest commit whose parents were left out (commits before it are missing). */
 async function readShallow(cwd: string): Promise<HistoryEvidence['shallow']> {
+  // git calls a repository shallow when its common directory holds a `shallow` file: without one, no process
+  const common = commonGitDir(cwd);
+  if (common && !existsSync(join(common, 'shallow'))) return undefined;
   const [flag = '', path = ''] = (await git(['rev-parse', '--is-shallow-repository', '--git-path', 'shallow'], { cwd })).trim().split('\n');
   if (flag !== 'true') return undefined;
   let ids: string[] = [];

@@ -51,6 +51,16 @@ export async function walkCommitGraph(cwd: string, head: string, bounds: WalkBou
 
   const seen = new Uint8Array(graph.count);
   const parents: number[] = [];
+  // a commit's id is spelt once: as a parent of the commit visited before it, then again as itself
+  const ids = new Map<number, string>();
+  const hexAt = (pos: number): string => {
+    let id = ids.get(pos);
+    if (id === undefined) {
+      id = graph.hex(pos);
+      ids.set(pos, id);
+    }
+    return id;
+  };
   /** one visited commit: everything but the traversal itself */
   const visit = (pos: number, time: number) => {
     walked++;
@@ -69,8 +79,8 @@ export async function walkCommitGraph(cwd: string, head: string, bounds: WalkBou
       if (!latest || time > latest.time || commit < latest.commit) latest = { commit, time };
     }
     if (time < since && !keepAll) return;
-    const commit = graph.hex(pos);
-    const entry = { time, parents: parents.map((p) => graph.hex(p)) };
+    const commit = hexAt(pos);
+    const entry = { time, parents: parents.map(hexAt) };
     taken.set(commit, entry);
     if (time >= since) {
       recent.set(commit, entry);

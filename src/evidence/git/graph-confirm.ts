@@ -6,69 +6,32 @@
 // graph saves; any disagreement sends the caller to the walk over the objects.
 // The same `git log` prints each commit's author and Co-authored-by trailers, which is what the
 // window's count reads next: a confirmed walk needs no second process over the same commits.
-import { gitBuffer, GitError } from './run.js';
+import { GitError } from './run.js';
 import type { GraphWalk } from './commit-graph.js';
-
-/** A commit as its object says: committer time, parents, author, Co-authored-by values. */
-export interface CommitDetail {
-  time: number;
-  parents: string[];
-  name: string;
-  email: string;
-  coAuthors: string[];
-}
-
-/** Fields of one record: hash, committer time, parents, author name, author e-mail, then the trailers. */
-export const DETAIL_FORMAT = '%H%x1f%ct%x1f%P%x1f%an%x1f%ae%x1f%(trailers:key=Co-authored-by,valueonly,unfold,separator=%x1f)';
-
-/**
- * Reads commits from their objects (never the graph file, never the .mailmap: identities are
- * read as committed), in one git process: `-z` records of DETAIL_FORMAT, by hash.
- */
-export async function readCommitDetails(cwd: string, commits: Iterable<string>): Promise<Map<string, CommitDetail>> {
-  const out = await gitBuffer(
-    [
-      '-c',
-      'core.commitGraph=false',
-      '-c',
-      'log.mailmap=false',
-      'log',
-      '--no-mailmap',
-      '--no-walk=unsorted',
-      '--no-show-signature',
-      '-z',
-      `--format=${DETAIL_FORMAT}`,
-      '--stdin',
-    ],
-    { cwd, input: [...commits].join('\n') + '\n' },
-  );
-  const details = new Map<string, CommitDetail>();
-  for (const record of out.toString('utf8').split('\0')) {
-    if (!record) continue;
-    const [commit = '', time = '', parents = '', name = '', email = '', ...trailers] = record.split('\x1f');
-    if (!commit || !time) continue;
-    details.set(commit, { time: Number(time), parents: parents.split(' ').filter(Boolean), name, email, coAuthors: trailers });
-  }
-  return details;
-}
+import type { CommitDetail, DetailsReader } from './commit-details.js';
 
 /**
  * Why the walk can't be trusted, or the commit objects' details of what it took (every window
  * commit among them) when they say the same.
  */
 export async function confirmGraphWalk(
-  cwd: string,
+  reader: DetailsReader,
   head: string,
   walk: GraphWalk,
   since: number,
 ): Promise<{ rejected: string } | { details: Map<string, CommitDetail> }> {
-  const wanted = new Set<string>(walk.taken.keys());
-  for (const r of walk.taken.values()) for (const p of r.parents) wanted.add(p);
-  if (walk.latest) wanted.add(walk.latest.commit);
-  if (wanted.size === 0) return { details: new Map() };
+  const extra = new Set<string>();
+  for (const r of walk.taken.values()) for (const p of r.parents) if (!walk.taken.has(p)) extra.add(p);
+  if (walk.latest && !walk.taken.has(walk.latest.commit)) extra.add(walk.latest.commit);
+  if (walk.taken.size === 0 && extra.size === 0) {
+    reader.cancel();
+    return { details: new Map() };
+  }
+  for (const c of walk.taken.keys()) reader.add(c);
+  for (const c of extra) reader.add(c);
   let real: Map<string, CommitDetail>;
   try {
-    real = await readCommitDetails(cwd, wanted);
+    real = await reader.finish();
   } catch (err) {
     if (err instanceof GitError) return { rejected: `it names commits git cannot read (${err.message})` };
     throw err;
@@ -77,16 +40,31 @@ export async function confirmGraphWalk(
   return why ? { rejected: why } : { details: real };
 }
 
+/** Whether `printed` (parents as `%P` prints them) lists exactly `ids`, in order. */
+function sameParents(printed: string, ids: readonly string[]): boolean {
+  let at = 0;
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i]!;
+    if (i > 0) {
+      if (printed.charCodeAt(at) !== 32) return false;
+      at++;
+    }
+    if (!printed.startsWith(id, at)) return false;
+    at += id.length;
+  }
+  return at === printed.length;
+}
+
 function disagreement(real: Map<string, CommitDetail>, head: string, walk: GraphWalk, since: number): string | undefined {
   for (const [commit, claimed] of walk.taken) {
     const r = real.get(commit);
     if (!r) return `it names ${commit}, which is not a commit`;
     if (r.time !== claimed.time) return `it dates ${commit} ${claimed.time}, the commit object ${r.time}`;
-    if (r.parents.join(' ') !== claimed.parents.join(' ')) return `it gives ${commit} other parents than the commit object`;
-    for (const p of r.parents) {
+    if (!sameParents(r.parents, claimed.parents)) return `it gives ${commit} other parents than the commit object`;
+    for (const p of claimed.parents) {
       const rp = real.get(p);
       if (!rp) return `it names ${p}, which is not a commit`;
-      if (!walk.taken.has(p) && rp.time >= since) return `it puts ${p} before the window, the commit object in it`;
+      if (rp.time >= since && !walk.taken.has(p)) return `it puts ${p} before the window, the commit object in it`;
     }
   }
   if (walk.latest && real.get(walk.latest.commit)?.time !== walk.latest.time)

@@ -163,7 +163,8 @@ export function spawnGit(
   return { child, stderr: () => stderr, timedOut: () => timedOut, done };
 }
 
-function failure(args: string[], stderr: string, code: number | null, timedOut: boolean, timeoutMs: number): GitError {
+/** The GitError of a run that failed: git's own last line, or why it was stopped. */
+export function failure(args: string[], stderr: string, code: number | null, timedOut: boolean, timeoutMs: number): GitError {
   const text = stderr.trim();
   const last = text.split('\n').pop() || `git exited with ${code}`;
   return new GitError(timedOut ? `git ${args[0]} took longer than ${timeoutMs / 1000} s and was stopped` : last, args, text, code);

@@ -42,7 +42,11 @@ export class WindowAccumulator {
   private latest: { commit: string; time: number } | undefined;
   private walked = 0;
 
-  constructor(private readonly bounds: WalkBounds) {}
+  /** `onWindow`: each window commit as it is found (the details reader starts on it while the walk goes on) */
+  constructor(
+    private readonly bounds: WalkBounds,
+    private readonly onWindow?: (commit: string) => void,
+  ) {}
 
   add(commit: string, time: number, parents: string[]): void {
     this.walked++;
@@ -55,7 +59,10 @@ export class WindowAccumulator {
     if (time >= since) this.recent.set(commit, { time, parents });
     if (time > since && time <= until) {
       if (parents.length > 1) this.merges.push(time);
-      else this.window.push({ commit, time });
+      else {
+        this.window.push({ commit, time });
+        this.onWindow?.(commit);
+      }
     }
   }
 
@@ -157,8 +164,13 @@ function pathFloors(head: string, recent: RecentCommits): Map<string, number> {
  * from the commit objects: git would otherwise take parents and dates from the commit-graph file,
  * which is repository content like any other, and this walk is the authority a graph is judged by.
  */
-export async function walkWithRevList(cwd: string, head: string, bounds: WalkBounds): Promise<WindowWalk> {
-  const acc = new WindowAccumulator(bounds);
+export async function walkWithRevList(
+  cwd: string,
+  head: string,
+  bounds: WalkBounds,
+  onWindow?: (commit: string) => void,
+): Promise<WindowWalk> {
+  const acc = new WindowAccumulator(bounds, onWindow);
   await gitLines(['-c', 'core.commitGraph=false', 'rev-list', '--timestamp', '--parents', head, '--'], { cwd }, (line) => {
     // `<time> <commit> <parent>…`: split on spaces is all the parsing a line needs
     const parts = line.split(' ');
