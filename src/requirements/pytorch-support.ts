@@ -4,8 +4,30 @@
 // files, then build-time, then extras/dev) decide; all are reported.
 import type { EvidenceRef, TorchDeclaration } from '../evidence/types.js';
 import { judgeTorchSupport, suggestSpecifier, type TorchAdmission, type TorchJudgement } from './judge-torch-support.js';
-import type { Outcome } from './types.js';
-import { defineRule } from './rule.js';
+import type { Outcome, RuleMeta } from './types.js';
+import { defineRule, say } from './rule.js';
+
+const meta = {
+  key: 'pytorch-support',
+  automation: 'partial',
+  measures:
+    '`torch` is a declared dependency (pyproject dependencies, optional-dependencies, dependency-groups, Poetry; setup.cfg install_requires; literal lists in setup.py; requirements*.txt; environment*.yml; conda meta.yaml) and its specifier admits the latest {shared.supportedTorchReleases} feature releases of torch as of the evaluation date. Fails when the specifier excludes the latest release; review when torch is not declared at all.',
+  messages: {
+    undeclared:
+      'torch is not declared in pyproject.toml, setup.cfg, setup.py, requirements*.txt, environment*.yml or a conda recipe{auxiliary}; a reviewer must confirm how users get PyTorch.{list}',
+    noReleases:
+      'The torch release list holds {releases} on or before the evaluation date, fewer than the {n} to judge; support cannot be told.{list}',
+    excludesLatest: '{judged} excludes torch {latest}, the latest release{others}.{extras}{list}',
+    excludesOlder: '{judged} admits torch {latest} but not {missing}; the latest {n} releases should both work{others}.{extras}{list}',
+    indeterminate: 'torch is declared ({judged}) but which versions it admits cannot be told: {why}{others}.{list}',
+    admitsAll: '{judged} admits torch {versions}{others}.{extras}{list}',
+    auxiliaryOnly: ' (it appears only in files for docs, examples, baselines, benchmarks or tests: {files})',
+    otherDeclarations: '; {count} other {declarations} reported',
+    optionalOnly: ' It is declared only as an optional extra or development dependency, which counts as declared.',
+    judgedAgainst: ' Judged against {list}.',
+    listConcern: '{concern}. {said}',
+  },
+} as const satisfies RuleMeta;
 import { describeList, REFRESH_FIX, torchListFacts, type TorchListFacts } from './torch-list.js';
 
 export function where(d: TorchDeclaration): string {
@@ -20,7 +42,7 @@ export function written(d: TorchDeclaration): string {
   return d.syntax === 'poetry' ? `${name} = "${d.specifier}"` : `${name}${/^[<>=!~]/.test(d.specifier) ? '' : ' '}${d.specifier}`;
 }
 
-function list(items: string[]): string {
+function listed(items: string[]): string {
   return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
@@ -68,26 +90,31 @@ export function torchFix(j: TorchJudgement): string {
     return `change ${written(a.declaration)} at ${where(a.declaration)} to \`${name}${suggestion}\``;
   });
   const first = parts.join('; ');
-  return `${first.charAt(0).toUpperCase()}${first.slice(1)}, so torch ${list(j.releases)} can be installed with the project, and test against them.`;
+  return `${first.charAt(0).toUpperCase()}${first.slice(1)}, so torch ${listed(j.releases)} can be installed with the project, and test against them.`;
 }
 
 export function evaluatePytorchSupport(j: TorchJudgement, n: number): Outcome {
   const measured = torchMeasured(j);
   const evidence = torchRefs(j);
-  const versions = list(j.releases);
-  const judgedText = list(j.judged.map((a) => `\`${written(a.declaration)}\` (${where(a.declaration)})`));
+  const versions = listed(j.releases);
+  const judgedText = listed(j.judged.map((a) => `\`${written(a.declaration)}\` (${where(a.declaration)})`));
   const others = j.declarations.length - j.judged.length;
-  const otherText = others > 0 ? `; ${others} other declaration${others === 1 ? '' : 's'} reported` : '';
-  const extras = j.optionalOnly ? ' It is declared only as an optional extra or development dependency, which counts as declared.' : '';
+  const otherText =
+    others > 0
+      ? say(meta, 'otherDeclarations', { count: others, declarations: others === 1 ? 'declaration' : 'declarations' }).summary
+      : '';
+  const extras = j.optionalOnly ? say(meta, 'optionalOnly').summary : '';
+  // the release list is named after the verdict (withReleaseList fills it in)
+  const list = '';
   switch (j.outcome) {
     case 'undeclared': {
       const aux = j.declarations.map((a) => where(a.declaration));
-      const auxText = aux.length
-        ? ` (it appears only in files for docs, examples, baselines, benchmarks or tests: ${list(aux.slice(0, 3))}${aux.length > 3 ? ' …' : ''})`
+      const auxiliary = aux.length
+        ? say(meta, 'auxiliaryOnly', { files: `${listed(aux.slice(0, 3))}${aux.length > 3 ? ' …' : ''}` }).summary
         : '';
       return {
         status: 'review',
-        summary: `torch is not declared in pyproject.toml, setup.cfg, setup.py, requirements*.txt, environment*.yml or a conda recipe${auxText}; a reviewer must confirm how users get PyTorch.`,
+        ...say(meta, 'undeclared', { auxiliary, list }),
         measured,
         evidence,
         fix: `Declare torch where the project lists its dependencies, e.g. \`torch>=${j.releases[j.releases.length - 1] ?? '2.0'}\` in pyproject.toml [project].dependencies (or an extra such as [project.optional-dependencies] torch = [...] for framework-agnostic libraries).`,
@@ -96,7 +123,7 @@ export function evaluatePytorchSupport(j: TorchJudgement, n: number): Outcome {
     case 'no-releases':
       return {
         status: 'unknown',
-        summary: `The torch release list holds ${j.releases.length} feature release${j.releases.length === 1 ? '' : 's'} on or before the evaluation date, fewer than the ${n} to judge; support cannot be told.`,
+        ...say(meta, 'noReleases', { releases: `${j.releases.length} feature release${j.releases.length === 1 ? '' : 's'}`, n, list }),
         measured,
         evidence,
         fix: 'Refresh the torch release list with `steward data refresh` (or pass one with --torch-releases) so it covers the evaluation date.',
@@ -104,7 +131,7 @@ export function evaluatePytorchSupport(j: TorchJudgement, n: number): Outcome {
     case 'excludes-latest':
       return {
         status: 'fail',
-        summary: `${judgedText} excludes torch ${j.releases[0]}, the latest release${otherText}.${extras}`,
+        ...say(meta, 'excludesLatest', { judged: judgedText, latest: j.releases[0]!, others: otherText, extras, list }),
         measured,
         evidence,
         fix: torchFix(j),
@@ -113,7 +140,15 @@ export function evaluatePytorchSupport(j: TorchJudgement, n: number): Outcome {
       const missing = j.releases.filter((r) => j.admitted[r] === false);
       return {
         status: 'warn',
-        summary: `${judgedText} admits torch ${j.releases[0]} but not ${list(missing)}; the latest ${n} releases should both work${otherText}.${extras}`,
+        ...say(meta, 'excludesOlder', {
+          judged: judgedText,
+          latest: j.releases[0]!,
+          missing: listed(missing),
+          n,
+          others: otherText,
+          extras,
+          list,
+        }),
         measured,
         evidence,
         fix: torchFix(j),
@@ -123,7 +158,7 @@ export function evaluatePytorchSupport(j: TorchJudgement, n: number): Outcome {
       const why = j.judged.find((a) => a.error)?.error ?? 'the specifier cannot be read';
       return {
         status: 'review',
-        summary: `torch is declared (${judgedText}) but which versions it admits cannot be told: ${why}${otherText}.`,
+        ...say(meta, 'indeterminate', { judged: judgedText, why, others: otherText, list }),
         measured,
         evidence,
         fix: `Make sure the declared torch version range admits ${versions}, or state it in a requirements file a reader can check.`,
@@ -132,7 +167,7 @@ export function evaluatePytorchSupport(j: TorchJudgement, n: number): Outcome {
     case 'admits-all':
       return {
         status: 'pass',
-        summary: `${judgedText} admits torch ${versions}${otherText}.${extras}`,
+        ...say(meta, 'admitsAll', { judged: judgedText, versions, others: otherText, extras, list }),
         measured,
         evidence,
       };
@@ -148,27 +183,24 @@ export function withReleaseList(o: Outcome, list: TorchListFacts): Outcome {
     ...o.measured,
     releaseList: { name: list.name, asOf: list.asOf ?? null, newest: list.newest ?? null, unknownVersions: list.unknownVersions },
   };
-  const named = `Judged against ${describeList(list)}.`;
-  if (!list.concern) return { ...o, measured, summary: `${o.summary} ${named}` };
+  // the verdict's own message, now naming the list
+  const named = say(meta, o.message!.id as keyof typeof meta.messages, {
+    ...o.message!.data,
+    list: say(meta, 'judgedAgainst', { list: describeList(list) }).summary,
+  });
+  if (!list.concern) return { ...o, measured, ...named };
   const verdict = o.status === 'pass' || o.status === 'warn' || o.status === 'fail';
-  const concern = `${list.concern.charAt(0).toUpperCase()}${list.concern.slice(1)}.`;
   return {
     ...o,
     status: verdict ? 'review' : o.status,
-    summary: `${concern} ${o.summary} ${named}`,
+    ...say(meta, 'listConcern', { concern: `${list.concern.charAt(0).toUpperCase()}${list.concern.slice(1)}`, said: named.summary }),
     measured,
     fix: o.fix ? `${REFRESH_FIX} ${o.fix}` : REFRESH_FIX,
   };
 }
 
 export const pytorchSupport = defineRule({
-  meta: {
-    key: 'pytorch-support',
-    automation: 'partial',
-    measures:
-      '`torch` is a declared dependency (pyproject dependencies, optional-dependencies, dependency-groups, Poetry; setup.cfg install_requires; literal lists in setup.py; requirements*.txt; environment*.yml; conda meta.yaml) and its specifier admits the latest {shared.supportedTorchReleases} feature releases of torch as of the evaluation date. Fails when the specifier excludes the latest release; review when torch is not declared at all.',
-    messages: {},
-  },
+  meta,
   options: (z) => z.strictObject({}),
   evaluate(evidence, { policy, asOf }) {
     const n = policy.shared.supportedTorchReleases;
