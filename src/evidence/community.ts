@@ -48,13 +48,12 @@ function communityFiles(evidence: Pick<Evidence, 'tree' | 'files'>): Record<stri
   const out: Record<string, CommunityFileFacts> = {};
   for (const kind of COMMUNITY_FILE_KINDS) {
     const found = locate(evidence, kind.matches).map((f): CommunityFileFound => {
-      const excerpt = f.text !== undefined ? kind.excerpt?.(f.text) : undefined;
       return {
         path: f.path,
         ...(f.problem !== undefined ? { problem: f.problem } : {}),
         notes: f.notes,
         ...(f.symlinkTarget !== undefined ? { symlinkTarget: f.symlinkTarget } : {}),
-        ...(excerpt !== undefined ? { excerpt } : {}),
+        ...(f.text !== undefined && kind.read ? kind.read(f.text) : {}),
       };
     });
     const deeper = ['docs', 'doc']

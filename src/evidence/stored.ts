@@ -4,6 +4,7 @@
 import type { Evidence } from './types.js';
 import { errorsBySource } from './online/errors.js';
 import { extractCommunity } from './community.js';
+import { COMMUNITY_FILE_KINDS } from './community/kinds/index.js';
 
 export function currentEvidence(stored: Evidence): Evidence {
   let e = stored;
@@ -11,7 +12,9 @@ export function currentEvidence(stored: Evidence): Evidence {
   // or one gathered before the community files and governance were (`community.files`): the same
   // facts are read again from the stored files
   const community = (e as Partial<Evidence>).community as Partial<Evidence['community']> | undefined;
-  if (!community?.files || !community.governance) e = { ...e, community: extractCommunity(e) };
+  // (or before a community file registered since was gathered)
+  if (!community?.files || !community.governance || COMMUNITY_FILE_KINDS.some((k) => !(k.id in community.files!)))
+    e = { ...e, community: extractCommunity(e) };
   // online errors keyed by requirement (before they were filed by source)
   if (e.online?.errors) {
     const host = e.online.gitlab || e.repo.host === 'gitlab' ? 'gitlab' : 'github';

@@ -1,4 +1,5 @@
 import type { Ownership } from './community/owners.js';
+import type { CocIdentity } from './community/code-of-conduct.js';
 
 // The typed, serialisable facts a check gathers once. Requirements are pure functions of these.
 // Every section is plain data (JSON-safe), so a stored Evidence can be re-judged later.
@@ -384,6 +385,8 @@ export interface CommunityFileFound {
   symlinkTarget?: string;
   /** its opening, when its kind quotes one for a reviewer */
   excerpt?: string;
+  /** which code of conduct it holds (a CODE_OF_CONDUCT file) */
+  codeOfConduct?: CocIdentity;
 }
 
 export interface CommunityFileFacts {

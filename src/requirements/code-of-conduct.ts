@@ -3,12 +3,29 @@
 // TAC's prior approval, which the policy records by kind or by repository.
 import type { Evidence, EvidenceRef } from '../evidence/types.js';
 import type { Policy } from '../policy/types.js';
-import { classifyCodeOfConduct, type CocIdentity } from '../evidence/community/code-of-conduct.js';
-import { fileRef, locate, onGitHub } from '../evidence/community/locate.js';
-import type { Outcome } from './types.js';
-import { defineRule } from './rule.js';
+import type { CocIdentity } from '../evidence/community/code-of-conduct.js';
+import { fileRef, onGitHub } from '../evidence/community/locate.js';
+import { communityFile } from './community-file-present.js';
+import type { Outcome, RuleMeta } from './types.js';
+import { defineRule, say } from './rule.js';
 
-const NAME = /^code[_-]of[_-]conduct([._-][^/]*)?$/i;
+const meta = {
+  key: 'code-of-conduct',
+  automation: 'full',
+  measures:
+    "A CODE_OF_CONDUCT file in the root, .github/ or docs/ (or the organisation's .github repository); which code it is (Linux Foundation, Contributor Covenant and version, other) is measured, and a code other than the Linux Foundation's is warn unless the policy records the TAC's prior approval.",
+  messages: {
+    empty: '{path} is empty.{notes}',
+    adopted: '{path} adopts {code}{recognised}.{notes}',
+    link: "{path} only points to {link}; a reviewer must confirm which code that is (the Linux Foundation's is the default).{notes}",
+    approved: '{path} adopts {code}{recognised}, an alternate code the TAC approved on {approvedOn} ({reason}).{notes}',
+    unapproved:
+      "{path} adopts {code}{recognised}, not the Linux Foundation Code of Conduct: an alternate code needs the TAC's prior approval, and the policy records none.{notes}",
+    unseen: "No usable code of conduct in the repository{problem}; the organisation's .github repository can only be checked online.",
+    broken: 'The code of conduct cannot be read: {problem}.',
+    missing: 'No CODE_OF_CONDUCT file in the root, .github/ or docs/.',
+  },
+} as const satisfies RuleMeta;
 
 const KIND_NAMES: Record<string, string> = {
   'linux-foundation': 'the Linux Foundation (LF Projects) Code of Conduct',
@@ -33,7 +50,15 @@ function approval(policy: Policy, evidence: Evidence, kind: string, version?: st
   );
 }
 
-function judge(evidence: Evidence, policy: Policy, path: string, id: CocIdentity, refs: EvidenceRef[], source: string): Outcome {
+function judge(
+  evidence: Evidence,
+  policy: Policy,
+  path: string,
+  id: CocIdentity,
+  refs: EvidenceRef[],
+  source: string,
+  notes = '',
+): Outcome {
   const measured: Record<string, unknown> = { path, kind: id.kind, source };
   if (id.version) measured['version'] = id.version;
   if (id.matched) measured['matched'] = id.matched;
@@ -43,20 +68,25 @@ function judge(evidence: Evidence, policy: Policy, path: string, id: CocIdentity
   if (id.kind === 'empty') {
     return {
       status: 'fail',
-      summary: `${path} is empty.`,
+      ...say(meta, 'empty', { path, notes }),
       measured,
       evidence: refs,
       fix: `Put the Linux Foundation Code of Conduct in ${path} (or link to https://lfprojects.org/policies/code-of-conduct/ from it).`,
     };
   }
   if (id.kind === defaultKind) {
-    return { status: 'pass', summary: `${path} adopts ${describe(id.kind, id.version)}${recognised}.`, measured, evidence: refs };
+    return {
+      status: 'pass',
+      ...say(meta, 'adopted', { path, code: describe(id.kind, id.version), recognised, notes }),
+      measured,
+      evidence: refs,
+    };
   }
   if (id.kind === 'link') {
     measured['link'] = id.link;
     return {
       status: 'review',
-      summary: `${path} only points to ${id.link}; a reviewer must confirm which code that is (the Linux Foundation's is the default).`,
+      ...say(meta, 'link', { path, link: id.link ?? '', notes }),
       measured,
       evidence: refs,
       fix: `State the code in ${path} itself: the Linux Foundation Code of Conduct (https://lfprojects.org/policies/code-of-conduct/), or the TAC-approved alternate.`,
@@ -72,14 +102,21 @@ function judge(evidence: Evidence, policy: Policy, path: string, id: CocIdentity
     };
     return {
       status: 'pass',
-      summary: `${path} adopts ${describe(id.kind, id.version)}${recognised}, an alternate code the TAC approved on ${ok.approvedOn} (${ok.reason}).`,
+      ...say(meta, 'approved', {
+        path,
+        code: describe(id.kind, id.version),
+        recognised,
+        approvedOn: ok.approvedOn,
+        reason: ok.reason,
+        notes,
+      }),
       measured,
       evidence: refs,
     };
   }
   return {
     status: 'warn',
-    summary: `${path} adopts ${describe(id.kind, id.version)}${recognised}, not the Linux Foundation Code of Conduct: an alternate code needs the TAC's prior approval, and the policy records none.`,
+    ...say(meta, 'unapproved', { path, code: describe(id.kind, id.version), recognised, notes }),
     measured,
     evidence: refs,
     fix: `Adopt the Linux Foundation Code of Conduct in ${path} (https://lfprojects.org/policies/code-of-conduct/), or ask the TAC to approve ${describe(id.kind, id.version)} before applying.`,
@@ -87,27 +124,20 @@ function judge(evidence: Evidence, policy: Policy, path: string, id: CocIdentity
 }
 
 export const codeOfConduct = defineRule({
-  meta: {
-    key: 'code-of-conduct',
-    automation: 'full',
-    measures:
-      "A CODE_OF_CONDUCT file in the root, .github/ or docs/ (or the organisation's .github repository); which code it is (Linux Foundation, Contributor Covenant and version, other) is measured, and a code other than the Linux Foundation's is warn unless the policy records the TAC's prior approval.",
-    messages: {},
-  },
+  meta,
   options: (z) => z.strictObject({}),
   evaluate(evidence, { policy }) {
-    const found = locate(evidence, (b) => NAME.test(b));
+    const { found } = communityFile(evidence, 'code-of-conduct');
     const usable = found.find((f) => !f.problem);
-    if (usable?.text !== undefined) {
-      let id = classifyCodeOfConduct(usable.text);
+    if (usable?.codeOfConduct !== undefined) {
+      let id = usable.codeOfConduct;
       // a pointer to the organisation's own file: GitHub told us which code that one is
       const orgKind = evidence.online?.github?.orgFiles?.codeOfConductKind;
       if (id.kind === 'link' && orgKind && id.link && /github\.com\/[^/]+\/\.github\//i.test(id.link)) {
         id = { ...id, kind: orgKind as CocIdentity['kind'], matched: id.link };
       }
-      const out = judge(evidence, policy, usable.path, id, [fileRef(usable.path, id.line, id.matched ?? id.link)], 'repository');
-      if (usable.notes.length) out.summary += ` (${usable.notes.join('; ')})`;
-      return out;
+      const notes = usable.notes.length ? ` (${usable.notes.join('; ')})` : '';
+      return judge(evidence, policy, usable.path, id, [fileRef(usable.path, id.line, id.matched ?? id.link)], 'repository', notes);
     }
     const org = evidence.online?.github?.orgFiles;
     if (org?.codeOfConduct) {
@@ -126,7 +156,7 @@ export const codeOfConduct = defineRule({
     if (!evidence.online && onGitHub(evidence)) {
       return {
         status: 'unknown',
-        summary: `No usable code of conduct in the repository${broken ? ` (${broken.problem})` : ''}; the organisation's .github repository can only be checked online.`,
+        ...say(meta, 'unseen', { problem: broken ? ` (${broken.problem})` : '' }),
         measured,
         evidence: refs,
         fix,
@@ -134,9 +164,7 @@ export const codeOfConduct = defineRule({
     }
     return {
       status: 'fail',
-      summary: broken
-        ? `The code of conduct cannot be read: ${broken.problem}.`
-        : 'No CODE_OF_CONDUCT file in the root, .github/ or docs/.',
+      ...(broken ? say(meta, 'broken', { problem: broken.problem ?? 'unreadable' }) : say(meta, 'missing')),
       measured,
       evidence: refs,
       fix: broken ? `Replace ${broken.path} with a regular file in the repository. ${fix}` : fix,

@@ -13,6 +13,7 @@ import { contributing } from '../../src/requirements/contributing.js';
 import { governance } from '../../src/requirements/governance.js';
 import { securityPolicy } from '../../src/requirements/security-policy.js';
 import { releaseProcess } from '../../src/requirements/release-process.js';
+import { codeOfConduct } from '../../src/requirements/code-of-conduct.js';
 import type { Evidence } from '../../src/evidence/types.js';
 import { REPO_ROOT } from '../support/cli.js';
 import { evaluateWith, makeEvidence } from '../support/evidence.js';
@@ -84,4 +85,29 @@ test('evidence stored with only the ownership facts is given the community files
   assert.deepEqual(upgraded.community, gathered.community);
   for (const rule of [contributing, governance, securityPolicy, releaseProcess])
     assert.deepEqual(evaluateWith(rule, upgraded), evaluateWith(rule, gathered), rule.meta.key);
+});
+
+test('which code of conduct a file holds is gathered with it; the rule judges that fact and names its message', () => {
+  const e = makeEvidence({
+    files: { 'CODE_OF_CONDUCT.md': '# Code of Conduct\n\nWe follow https://lfprojects.org/policies/code-of-conduct/\n' },
+  });
+  const found = e.community.files['code-of-conduct']!.found[0]!;
+  assert.equal(found.codeOfConduct?.kind, 'linux-foundation');
+  const r = evaluateWith(codeOfConduct, e);
+  assert.equal(r.status, 'pass');
+  assert.equal(r.message?.id, 'adopted');
+  assert.equal(r.summary, `CODE_OF_CONDUCT.md adopts ${r.message!.data['code']}${r.message!.data['recognised']}.`);
+  // the file says the Linux Foundation's, the facts say the Contributor Covenant: the facts win
+  const other = structuredClone(e);
+  other.community.files['code-of-conduct']!.found[0]!.codeOfConduct = {
+    kind: 'contributor-covenant',
+    version: '2.1',
+    alsoMentions: [],
+    words: 40,
+  };
+  assert.equal(evaluateWith(codeOfConduct, other).message?.id, 'unapproved');
+  // stored before the code-of-conduct kind was registered: gathered again from the stored files
+  const { 'code-of-conduct': _coc, ...rest } = e.community.files;
+  const stored = { ...e, community: { ...e.community, files: rest } } as Evidence;
+  assert.deepEqual(currentEvidence(stored).community, e.community);
 });

@@ -6,5 +6,8 @@ export default {
   id: 'governance',
   name: 'GOVERNANCE file',
   matches: (base) => /^governance([._-][^/]*)?$/i.test(base),
-  excerpt: governanceExcerpt,
+  read(text) {
+    const excerpt = governanceExcerpt(text);
+    return excerpt !== undefined ? { excerpt } : {};
+  },
 } satisfies CommunityFileKind;
