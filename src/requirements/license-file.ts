@@ -5,8 +5,29 @@ import { judgeExpression } from './judge-license-expression.js';
 import { outsideTheProject } from '../evidence/license/index.js';
 import { indexTree, resolveEntry, baseOf, findUnder } from '../evidence/community/files.js';
 import { fileRef } from '../evidence/community/locate.js';
-import type { Outcome } from './types.js';
-import { defineRule } from './rule.js';
+import type { Outcome, RuleMeta } from './types.js';
+import { defineRule, say } from './rule.js';
+
+const meta = {
+  key: 'license-file',
+  automation: 'full',
+  measures:
+    'A license file at the root: LICENSE, LICENCE or COPYING, bare or with .md, .txt or .rst, or a LICENSES/ folder (REUSE). A name other than exactly LICENSE.md still passes, and the summary says so.',
+  messages: {
+    exact: 'LICENSE.md is at the root.{thirdParty}',
+    otherName:
+      '{path} is at the root: not named exactly LICENSE.md as the TAC text says, which still passes (GitHub and PyPI treat these names alike).{thirdParty}',
+    reuse:
+      'A REUSE LICENSES/ folder holds {count} license file(s); there is no LICENSE.md at the root (the folder still passes).{thirdParty}',
+    unusable: 'No usable license file at the root: {problem}.',
+    nearName:
+      'License text is at the root as {paths}, outside the names LICENSE, LICENCE or COPYING (optionally .md, .txt, .rst); tools may not find it.',
+    elsewhere:
+      "No license file at the root; found {paths} deeper in the tree, where GitHub and PyPI do not look for the project's license.",
+    none: 'No license file at the root of the repository.',
+    thirdParty: ' Third-party licensing: {files}.',
+  },
+} as const satisfies RuleMeta;
 
 /** GitHub and PyPI find these the same way; the TAC text names LICENSE.md. */
 const ACCEPTED = /^(licen[sc]e|copying)(\.(md|txt|rst))?$/i;
@@ -60,13 +81,7 @@ export function thirdPartyLicensing(evidence: Evidence): string[] {
 }
 
 export const licenseFile = defineRule({
-  meta: {
-    key: 'license-file',
-    automation: 'full',
-    measures:
-      'A license file at the root: LICENSE, LICENCE or COPYING, bare or with .md, .txt or .rst, or a LICENSES/ folder (REUSE). A name other than exactly LICENSE.md still passes, and the summary says so.',
-    messages: {},
-  },
+  meta,
   options: (z) => z.strictObject({}),
   evaluate(evidence, { policy }) {
     const thirdParty = thirdPartyLicensing(evidence);
@@ -76,19 +91,18 @@ export const licenseFile = defineRule({
     const refs: EvidenceRef[] = [];
     const measuredBase = { thirdParty, ...(reuse.length ? { reuse } : {}) };
     const third = thirdParty.length
-      ? ` Third-party licensing: ${thirdParty.slice(0, 3).join(', ')}${thirdParty.length > 3 ? ` and ${thirdParty.length - 3} more` : ''}.`
+      ? say(meta, 'thirdParty', {
+          files: `${thirdParty.slice(0, 3).join(', ')}${thirdParty.length > 3 ? ` and ${thirdParty.length - 3} more` : ''}`,
+        }).summary
       : '';
     const chosen = usable[0];
     if (chosen) {
       const exactName = chosen.path === 'LICENSE.md';
       refs.push(fileRef(chosen.path));
       const others = usable.slice(1).map((c) => c.path);
-      const summary = exactName
-        ? `LICENSE.md is at the root.${third}`
-        : `${chosen.path} is at the root: not named exactly LICENSE.md as the TAC text says, which still passes (GitHub and PyPI treat these names alike).${third}`;
       return {
         status: 'pass',
-        summary,
+        ...(exactName ? say(meta, 'exact', { thirdParty: third }) : say(meta, 'otherName', { path: chosen.path, thirdParty: third })),
         measured: { path: chosen.path, exactName, ...(others.length ? { others } : {}), ...measuredBase },
         evidence: refs,
       };
@@ -97,7 +111,7 @@ export const licenseFile = defineRule({
       refs.push(...reuse.slice(0, 5).map((p) => fileRef(p)));
       return {
         status: 'pass',
-        summary: `A REUSE LICENSES/ folder holds ${reuse.length} license file(s); there is no LICENSE.md at the root (the folder still passes).${third}`,
+        ...say(meta, 'reuse', { count: reuse.length, thirdParty: third }),
         measured: { path: 'LICENSES/', exactName: false, ...measuredBase },
         evidence: refs,
       };
@@ -138,7 +152,7 @@ function noLicense(evidence: Evidence, accepted: Candidate[], measured: Record<s
   if (broken) {
     return {
       status: 'fail',
-      summary: `No usable license file at the root: ${broken.problem}.`,
+      ...say(meta, 'unusable', { problem: broken.problem! }),
       measured: { path: null, exactName: false, problem: broken.problem, ...measured },
       evidence: [fileRef(broken.path, undefined, broken.problem)],
       fix: `Replace ${broken.path} with a regular file holding the license text (a symlink is not followed, an empty file is no license). ${fix}`,
@@ -149,7 +163,7 @@ function noLicense(evidence: Evidence, accepted: Candidate[], measured: Record<s
     const names = near.map((c) => c.path);
     return {
       status: 'warn',
-      summary: `License text is at the root as ${names.join(', ')}, outside the names LICENSE, LICENCE or COPYING (optionally .md, .txt, .rst); tools may not find it.`,
+      ...say(meta, 'nearName', { paths: names.join(', ') }),
       measured: { path: names[0], exactName: false, nearNames: names, ...measured },
       evidence: names.map((p) => fileRef(p)),
       fix: `Rename ${names[0]} to LICENSE.md (or keep it and add LICENSE.md naming the license(s) and pointing to ${names.join(', ')}).`,
@@ -171,7 +185,7 @@ function noLicense(evidence: Evidence, accepted: Candidate[], measured: Record<s
   if (elsewhere.length > 0) {
     return {
       status: 'fail',
-      summary: `No license file at the root; found ${elsewhere.join(', ')} deeper in the tree, where GitHub and PyPI do not look for the project's license.`,
+      ...say(meta, 'elsewhere', { paths: elsewhere.join(', ') }),
       measured: { path: null, exactName: false, elsewhere, ...measured },
       evidence: elsewhere.map((p) => fileRef(p)),
       fix: moveAdvice(elsewhere, evidence.license.elsewhere ?? [], allow),
@@ -179,7 +193,7 @@ function noLicense(evidence: Evidence, accepted: Candidate[], measured: Record<s
   }
   return {
     status: 'fail',
-    summary: 'No license file at the root of the repository.',
+    ...say(meta, 'none'),
     measured: { path: null, exactName: false, ...measured },
     evidence: [],
     fix,
