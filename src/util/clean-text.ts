@@ -20,3 +20,26 @@ export function cleanDeep<T>(value: T): T {
   }
   return value;
 }
+
+/** JSON text with those characters written as \uXXXX escapes: the same data to a parser, nothing raw on a terminal. */
+export function jsonSafe(json: string): string {
+  return json.replace(UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+let cleaning = false;
+
+/**
+ * From now on, text this process writes to stdout and stderr is neutralised. The process commands
+ * print names, URLs, answers and reasons applicants typed, in many places; doing it where the
+ * output leaves the process covers all of them. JSON goes through jsonSafe first, so it has no
+ * such characters left to change.
+ */
+export function cleanProcessOutput(): void {
+  if (cleaning) return;
+  cleaning = true;
+  for (const stream of [process.stdout, process.stderr]) {
+    const write = stream.write.bind(stream) as (...args: unknown[]) => boolean;
+    stream.write = ((chunk: unknown, ...rest: unknown[]) =>
+      write(typeof chunk === 'string' ? neutralise(chunk) : chunk, ...rest)) as typeof stream.write;
+  }
+}

@@ -43,3 +43,36 @@ test('people add refuses an e-mail with CR/LF or two addresses (exit 2), and kee
   const ok = await runCli(['people', 'add', 'eve', 'member', '--email', 'eve@example.org', '--data-dir', dataDir]);
   assert.equal(ok.code, 0, ok.stderr);
 });
+
+test('the process commands show an applicant-typed name with its escapes made visible: text, CSV and refusals; JSON keeps the data, escaped', async () => {
+  const env = { STEWARD_DATA_DIR: tempDir('steward-clean-'), STEWARD_ACTOR: '' };
+  const cli = (args: string[]) => runCli(args, { env });
+  let r = await cli([
+    'application',
+    'submit',
+    '--name',
+    EVIL,
+    '--repo',
+    'https://github.com/a/b',
+    '--contact',
+    'a@example.org',
+    '--as',
+    'z',
+  ]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.doesNotMatch(r.stdout, RAW);
+  assert.match(r.stdout, /Mallory\\u\{1b\}\[2J/);
+  for (const args of [['application', 'list'], ['application', 'list', '--format', 'csv'], ['application', 'show', '1'], ['inbox']]) {
+    r = await cli(args);
+    assert.equal(r.code, 0, `${args.join(' ')}: ${r.stderr}`);
+    assert.doesNotMatch(r.stdout, RAW, args.join(' '));
+  }
+  // a refusal that quotes the input
+  r = await cli(['application', 'withdraw', EVIL]);
+  assert.notEqual(r.code, 0);
+  assert.doesNotMatch(r.stderr, RAW);
+  // JSON: a parser gets the name as typed; the terminal gets \uXXXX escapes
+  r = await cli(['application', 'show', '1', '--format', 'json']);
+  assert.doesNotMatch(r.stdout, RAW);
+  assert.equal((JSON.parse(r.stdout) as { application: { projectName: string } }).application.projectName, EVIL);
+});

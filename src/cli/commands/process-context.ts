@@ -3,6 +3,7 @@
 // caller is, and how a refusal is reported (exit 1 with the reason; usage errors exit 2).
 import type { Command } from 'commander';
 import { InputError } from '../../util/errors.js';
+import { cleanProcessOutput, jsonSafe } from '../../util/clean-text.js';
 import type { Engine, Evaluator } from '../../process/engine.js';
 import type { Actor } from '../../process/types.js';
 import type { Store } from '../../store/index.js';
@@ -24,6 +25,8 @@ export function storeOptions(cmd: Command): Command {
     .option('--data-dir <dir>', 'SQLite data directory (default $STEWARD_DATA_DIR or ./.steward)')
     .option('--database-url <url>', 'PostgreSQL instead of SQLite (default $DATABASE_URL)')
     .option('--as <id>', 'act as this person (default $STEWARD_ACTOR; without either, the local operator acts as staff)');
+  // what applicants typed reaches this command's output: escapes and bidi overrides are shown, not obeyed
+  cmd.hook('preAction', cleanProcessOutput);
   const name = cmd.name();
   if (UNDATED.has(`${cmd.parent?.name() ?? ''} ${name}`)) return cmd;
   return cmd.option(
@@ -134,7 +137,7 @@ async function operatorName(): Promise<string> {
 }
 
 export function printJson(value: unknown): void {
-  process.stdout.write(JSON.stringify(value, null, 2) + '\n');
+  process.stdout.write(jsonSafe(JSON.stringify(value, null, 2)) + '\n');
 }
 
 /**
