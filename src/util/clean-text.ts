@@ -28,6 +28,11 @@ export function jsonSafe(json: string): string {
 
 let cleaning = false;
 
+/** As neutralise, but a CRLF stays as it is (CSV's line end); a lone CR is still escaped. */
+function escapeUnsafe(text: string): string {
+  return text.replace(UNSAFE, (c, at: number) => (c === '\r' && text[at + 1] === '\n' ? c : `\\u{${c.codePointAt(0)!.toString(16)}}`));
+}
+
 /**
  * From now on, text this process writes to stdout and stderr is neutralised. The process commands
  * print names, URLs, answers and reasons applicants typed, in many places; doing it where the
@@ -40,6 +45,6 @@ export function cleanProcessOutput(): void {
   for (const stream of [process.stdout, process.stderr]) {
     const write = stream.write.bind(stream) as (...args: unknown[]) => boolean;
     stream.write = ((chunk: unknown, ...rest: unknown[]) =>
-      write(typeof chunk === 'string' ? neutralise(chunk) : chunk, ...rest)) as typeof stream.write;
+      write(typeof chunk === 'string' ? escapeUnsafe(chunk) : chunk, ...rest)) as typeof stream.write;
   }
 }
