@@ -284,3 +284,21 @@ test("an application's form answers are shown under the form's own questions, in
     await s.close();
   }
 });
+
+test('a page shows an applicant-typed name with its escapes and bidi override made visible, not obeyed', async () => {
+  const s = await seeded();
+  try {
+    const { submitApplication } = await import('../../src/process/engine-applications.js');
+    const evil = 'Mallory\u001b[2J \u202Egnp.exe\u2066x';
+    const a = await submitApplication(
+      s.ctx.engine,
+      { id: 'mallory', role: 'applicant' },
+      { projectName: evil, repoUrl: 'https://github.com/mallory/gnp', contacts: ['m@example.org'] },
+    );
+    const html = await (await s.app.request(`/applications/${a.id}`, { headers: await as(s, 'staff') })).text();
+    assert.match(html, /Mallory\\u\{1b\}\[2J \\u\{202e\}gnp\.exe\\u\{2066\}x/);
+    assert.doesNotMatch(html, /[\u001b\u202a-\u202e\u2066-\u2069]/);
+  } finally {
+    await s.close();
+  }
+});

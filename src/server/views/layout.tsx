@@ -6,6 +6,7 @@ import { CSRF_FIELD } from '../auth/middleware.js';
 import type { C } from '../types.js';
 import { isStaff, isWg } from '../types.js';
 import { ASSET_VERSION } from './assets.js';
+import { neutralise } from '../../util/clean-text.js';
 
 export function Csrf(props: { c: C }) {
   return <input type="hidden" name={CSRF_FIELD} value={props.c.get('csrf')} />;
@@ -51,7 +52,10 @@ function Account(props: { c: C }) {
 
 export function page(c: C, title: string, body: Child, status: 200 | 400 | 403 | 404 | 409 | 429 | 500 | 503 = 200) {
   c.header('Cache-Control', 'no-store');
-  return c.html(
+  // names, answers and reasons applicants typed are on these pages: a bidi override would reorder
+  // what a reviewer reads. The markup itself has none of these characters, so the whole page is
+  // neutralised as it is rendered (each shown as a visible escape), wherever the text came from.
+  const doc = (
     <>
       {raw('<!doctype html>')}
       <html lang="en">
@@ -86,9 +90,9 @@ export function page(c: C, title: string, body: Child, status: 200 | 400 | 403 |
           </footer>
         </body>
       </html>
-    </>,
-    status,
+    </>
   );
+  return c.html(Promise.resolve(doc.toString()).then(neutralise), status);
 }
 
 /** A refusal or missing thing as a page, with the reason in words. */
