@@ -10,7 +10,7 @@ export type BadgeLevel = (typeof BADGE_LEVELS)[number];
 
 const SITE = 'https://www.bestpractices.dev';
 
-const meta: RuleMeta = {
+const meta = {
   key: 'best-practices-badge',
   automation: 'full',
   measures:
@@ -24,7 +24,7 @@ const meta: RuleMeta = {
     reached: 'OpenSSF Best Practices project {projectId}{name} holds the {level} badge ({required} required).',
     below: 'OpenSSF Best Practices project {projectId}{name} is at {levelText}{progress}; the {required} badge is required.',
   },
-};
+} as const satisfies RuleMeta;
 
 /** 0 for in_progress (or anything the site may add), then 1–3. */
 function rank(level: string | undefined): number {

@@ -8,7 +8,7 @@ import type { Evidence } from '../evidence/types.js';
 import type { Outcome, RuleMeta } from './types.js';
 import { defineRule, say } from './rule.js';
 
-const meta: RuleMeta = {
+const meta = {
   key: 'osi-license',
   automation: 'full',
   measures:
@@ -20,7 +20,7 @@ const meta: RuleMeta = {
     review: 'Needs a reviewer: {what}{where}.',
     approved: '{expression}, identified by its text in {files}{where}, is OSI-approved.',
   },
-};
+} as const satisfies RuleMeta;
 
 let osiIds: string[] | undefined;
 
