@@ -3,6 +3,7 @@
 import { Command, CommanderError } from 'commander';
 import { TOOL_VERSION } from '../version.js';
 import { InputError } from '../util/errors.js';
+import { GLOBAL_ON_HELP, hoistGlobalOn } from './global-on.js';
 
 /**
  * The program with its commands. `steward check …`, the command run most and the one whose
@@ -20,6 +21,7 @@ export async function buildProgram(argv: string[] = []): Promise<Command> {
     .version(TOOL_VERSION, '-V, --version', 'print the version')
     .showHelpAfterError('(run with --help for usage)')
     .configureHelp({ sortSubcommands: false })
+    .addHelpText('after', GLOBAL_ON_HELP)
     .exitOverride();
   const check = await import('./commands/check.js');
   check.register(program);
@@ -43,7 +45,8 @@ export async function buildProgram(argv: string[] = []): Promise<Command> {
   return program;
 }
 
-export async function main(argv: string[]): Promise<number> {
+export async function main(given: string[]): Promise<number> {
+  const argv = hoistGlobalOn(given);
   const program = await buildProgram(argv);
   try {
     await program.parseAsync(argv, { from: 'user' });
