@@ -1015,14 +1015,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text2, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text3, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text2;
+        return text3;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text2.length <= endStep)
-        return text2;
+      if (text3.length <= endStep)
+        return text3;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -1039,14 +1039,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text2, i, indent.length);
+        i = consumeMoreIndentedLines(text3, i, indent.length);
         if (i !== -1)
           end = i + endStep;
       }
-      for (let ch; ch = text2[i += 1]; ) {
+      for (let ch; ch = text3[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text2[i + 1]) {
+          switch (text3[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -1063,12 +1063,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text2, i, indent.length);
+            i = consumeMoreIndentedLines(text3, i, indent.length);
           end = i + indent.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text2[i + 1];
+            const next = text3[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i;
           }
@@ -1080,12 +1080,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text2[i += 1];
+                ch = text3[i += 1];
                 overflow = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text2;
+                return text3;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -1100,39 +1100,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text2;
+        return text3;
       if (onFold)
         onFold();
-      let res = text2.slice(0, folds[0]);
+      let res = text3.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text2.length;
+        const end2 = folds[i2 + 1] || text3.length;
         if (fold === 0)
           res = `
-${indent}${text2.slice(0, end2)}`;
+${indent}${text3.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text2[fold]}\\`;
+            res += `${text3[fold]}\\`;
           res += `
-${indent}${text2.slice(fold + 1, end2)}`;
+${indent}${text3.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text2, i, indent) {
+    function consumeMoreIndentedLines(text3, i, indent) {
       let end = i;
       let start = i + 1;
-      let ch = text2[start];
+      let ch = text3[start];
       while (ch === " " || ch === "	") {
         if (i < start + indent) {
-          ch = text2[++i];
+          ch = text3[++i];
         } else {
           do {
-            ch = text2[++i];
+            ch = text3[++i];
           } while (ch && ch !== "\n");
           end = i;
           start = i + 1;
-          ch = text2[start];
+          ch = text3[start];
         }
       }
       return end;
@@ -6362,15 +6362,15 @@ var require_parser = __commonJS({
     var node_process = __require("process");
     var cst = require_cst();
     var lexer = require_lexer();
-    function includesToken(list3, type) {
-      for (let i = 0; i < list3.length; ++i)
-        if (list3[i].type === type)
+    function includesToken(list2, type) {
+      for (let i = 0; i < list2.length; ++i)
+        if (list2[i].type === type)
           return true;
       return false;
     }
-    function findNonEmptyIndex(list3) {
-      for (let i = 0; i < list3.length; ++i) {
-        switch (list3[i].type) {
+    function findNonEmptyIndex(list2) {
+      for (let i = 0; i < list2.length; ++i) {
+        switch (list2[i].type) {
           case "space":
           case "comment":
           case "newline":
@@ -9112,6 +9112,68 @@ var init_errors = __esm({
   }
 });
 
+// src/evidence/python/facts.ts
+function emptyFacts() {
+  return { torch: [], classifiers: [], license: [], urls: {} };
+}
+function lineOf(lines, needle, from = 0) {
+  if (!needle) return void 0;
+  for (let i = Math.max(0, from); i < lines.length; i++) if (lines[i].includes(needle)) return i + 1;
+  return void 0;
+}
+function depth(path) {
+  return path.split("/").length;
+}
+function looksOptional(path) {
+  return /(^|[/_.-])(dev|devel|develop|test|tests|testing|doc|docs|lint|ci|bench|benchmarks?|examples?|tutorials?|notebooks?|optional|extras?|style|typing|mypy)([/_.-]|$)/i.test(
+    path
+  );
+}
+var init_facts = __esm({
+  "src/evidence/python/facts.ts"() {
+    "use strict";
+  }
+});
+
+// src/evidence/python/choose.ts
+function installedNames(text3) {
+  const out = [];
+  for (const m of text3.matchAll(/\bpip3?\s+install\s+((?:-\S+\s+)*)([A-Za-z0-9][A-Za-z0-9._-]*)/g)) out.push(m[2]);
+  return out;
+}
+function chooseProjectPackage(candidates2, ctx) {
+  const own = candidates2.filter((c) => !AUXILIARY_DIR.test(c.file));
+  if (own.length === 0) return void 0;
+  const root = own.find((c) => depth(c.file) === 1);
+  if (root) return { pkg: root, why: "the package at the repository root" };
+  if (own.length === 1)
+    return { pkg: own[0], why: `the only package outside examples, baselines, benchmarks, docs and tests (${own[0].file})` };
+  const repo = ctx.repoName ? norm(ctx.repoName) : void 0;
+  const byName = repo ? own.filter((c) => norm(c.name) === repo || norm(dirOf(c.file).split("/").pop() ?? "") === repo) : [];
+  if (byName.length === 1) return { pkg: byName[0], why: `its name matches the repository (${ctx.repoName})` };
+  const installed = new Set(installedNames(ctx.readme ?? "").map(norm));
+  const byReadme = own.filter((c) => installed.has(norm(c.name)));
+  if (byReadme.length === 1) return { pkg: byReadme[0], why: `the README installs it (pip install ${byReadme[0].name})` };
+  const names = (dir) => new RegExp(`(^|[\\s/'"=])${dir.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(/|\\s|$|['"])`);
+  const byCi = own.filter((c) => (ctx.publishTexts ?? []).some((t) => names(dirOf(c.file)).test(t)));
+  if (byCi.length === 1) return { pkg: byCi[0], why: `CI publishes it (a publishing step works in ${dirOf(byCi[0].file)}/)` };
+  const shallowest = [...own].sort((a, b) => depth(a.file) - depth(b.file) || (a.file < b.file ? -1 : 1))[0];
+  return {
+    pkg: shallowest,
+    why: `no evidence tells the ${own.length} packages apart (${own.map((c) => c.name).join(", ")}); the shallowest, ${shallowest.file}, was taken \u2014 pass --path to check another`
+  };
+}
+var AUXILIARY_DIR, norm, dirOf;
+var init_choose = __esm({
+  "src/evidence/python/choose.ts"() {
+    "use strict";
+    init_facts();
+    AUXILIARY_DIR = /(^|\/)(docs?|examples?|tutorials?|notebooks?|benchmarks?|baselines?|tests?)\//i;
+    norm = (s) => s.toLowerCase().replace(/[-_.]+/g, "-");
+    dirOf = (file) => file.slice(0, Math.max(0, file.lastIndexOf("/")));
+  }
+});
+
 // node_modules/@renovatebot/pep440/lib/version.js
 var require_version = __commonJS({
   "node_modules/@renovatebot/pep440/lib/version.js"(exports, module) {
@@ -9760,68 +9822,6 @@ var require_pep440 = __commonJS({
   }
 });
 
-// src/evidence/python/facts.ts
-function emptyFacts() {
-  return { torch: [], classifiers: [], license: [], urls: {} };
-}
-function lineOf(lines, needle, from = 0) {
-  if (!needle) return void 0;
-  for (let i = Math.max(0, from); i < lines.length; i++) if (lines[i].includes(needle)) return i + 1;
-  return void 0;
-}
-function depth(path) {
-  return path.split("/").length;
-}
-function looksOptional(path) {
-  return /(^|[/_.-])(dev|devel|develop|test|tests|testing|doc|docs|lint|ci|bench|benchmarks?|examples?|tutorials?|notebooks?|optional|extras?|style|typing|mypy)([/_.-]|$)/i.test(
-    path
-  );
-}
-var init_facts = __esm({
-  "src/evidence/python/facts.ts"() {
-    "use strict";
-  }
-});
-
-// src/evidence/python/choose.ts
-function installedNames(text2) {
-  const out = [];
-  for (const m of text2.matchAll(/\bpip3?\s+install\s+((?:-\S+\s+)*)([A-Za-z0-9][A-Za-z0-9._-]*)/g)) out.push(m[2]);
-  return out;
-}
-function chooseProjectPackage(candidates2, ctx) {
-  const own = candidates2.filter((c) => !AUXILIARY_DIR.test(c.file));
-  if (own.length === 0) return void 0;
-  const root = own.find((c) => depth(c.file) === 1);
-  if (root) return { pkg: root, why: "the package at the repository root" };
-  if (own.length === 1)
-    return { pkg: own[0], why: `the only package outside examples, baselines, benchmarks, docs and tests (${own[0].file})` };
-  const repo = ctx.repoName ? norm(ctx.repoName) : void 0;
-  const byName = repo ? own.filter((c) => norm(c.name) === repo || norm(dirOf(c.file).split("/").pop() ?? "") === repo) : [];
-  if (byName.length === 1) return { pkg: byName[0], why: `its name matches the repository (${ctx.repoName})` };
-  const installed = new Set(installedNames(ctx.readme ?? "").map(norm));
-  const byReadme = own.filter((c) => installed.has(norm(c.name)));
-  if (byReadme.length === 1) return { pkg: byReadme[0], why: `the README installs it (pip install ${byReadme[0].name})` };
-  const names = (dir) => new RegExp(`(^|[\\s/'"=])${dir.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(/|\\s|$|['"])`);
-  const byCi = own.filter((c) => (ctx.publishTexts ?? []).some((t) => names(dirOf(c.file)).test(t)));
-  if (byCi.length === 1) return { pkg: byCi[0], why: `CI publishes it (a publishing step works in ${dirOf(byCi[0].file)}/)` };
-  const shallowest = [...own].sort((a, b) => depth(a.file) - depth(b.file) || (a.file < b.file ? -1 : 1))[0];
-  return {
-    pkg: shallowest,
-    why: `no evidence tells the ${own.length} packages apart (${own.map((c) => c.name).join(", ")}); the shallowest, ${shallowest.file}, was taken \u2014 pass --path to check another`
-  };
-}
-var AUXILIARY_DIR, norm, dirOf;
-var init_choose = __esm({
-  "src/evidence/python/choose.ts"() {
-    "use strict";
-    init_facts();
-    AUXILIARY_DIR = /(^|\/)(docs?|examples?|tutorials?|notebooks?|benchmarks?|baselines?|tests?)\//i;
-    norm = (s) => s.toLowerCase().replace(/[-_.]+/g, "-");
-    dirOf = (file) => file.slice(0, Math.max(0, file.lastIndexOf("/")));
-  }
-});
-
 // src/evidence/python/torch.ts
 function stripLocal(v) {
   return v.replace(/\+[A-Za-z0-9.]*$/, "");
@@ -9907,6 +9907,16 @@ function admittingVersion(alternatives, series2) {
   }
   return void 0;
 }
+var import_pep440, OPS;
+var init_torch = __esm({
+  "src/evidence/python/torch.ts"() {
+    "use strict";
+    import_pep440 = __toESM(require_pep440(), 1);
+    OPS = /^(===|==|!=|~=|<=|>=|<|>|\^|~|=)?(.*)$/;
+  }
+});
+
+// src/requirements/judge-torch-support.ts
 function isAuxiliary(d) {
   return AUXILIARY_DIR.test(d.file);
 }
@@ -9979,13 +9989,11 @@ function suggestSpecifier(d, releases2) {
   const candidate = kept.join(",");
   return candidate && releases2.every((r) => admittingVersion([candidate], r) !== void 0) ? candidate : fallback;
 }
-var import_pep440, OPS;
-var init_torch = __esm({
-  "src/evidence/python/torch.ts"() {
+var init_judge_torch_support = __esm({
+  "src/requirements/judge-torch-support.ts"() {
     "use strict";
-    import_pep440 = __toESM(require_pep440(), 1);
     init_choose();
-    OPS = /^(===|==|!=|~=|<=|>=|<|>|\^|~|=)?(.*)$/;
+    init_torch();
   }
 });
 
@@ -9993,9 +10001,9 @@ var init_torch = __esm({
 function defineRule(rule) {
   return rule;
 }
-function say(meta8, id, data = {}) {
-  const template = meta8.messages[id];
-  if (template === void 0) throw new Error(`rule ${meta8.key}: no message ${id}`);
+function say(meta19, id, data = {}) {
+  const template = meta19.messages[id];
+  if (template === void 0) throw new Error(`rule ${meta19.key}: no message ${id}`);
   const summary = template.replace(/\{(\w+)\}/g, (whole, name) => name in data ? String(data[name]) : whole);
   return { summary, message: { id, data } };
 }
@@ -10097,7 +10105,7 @@ function written(d) {
   if (!d.specifier) return `${name} (any version)`;
   return d.syntax === "poetry" ? `${name} = "${d.specifier}"` : `${name}${/^[<>=!~]/.test(d.specifier) ? "" : " "}${d.specifier}`;
 }
-function list(items2) {
+function listed(items2) {
   return items2.length <= 1 ? items2[0] ?? "" : `${items2.slice(0, -1).join(", ")} and ${items2[items2.length - 1]}`;
 }
 function describe(a) {
@@ -10140,23 +10148,24 @@ function torchFix(j) {
     return `change ${written(a.declaration)} at ${where(a.declaration)} to \`${name}${suggestion}\``;
   });
   const first = parts.join("; ");
-  return `${first.charAt(0).toUpperCase()}${first.slice(1)}, so torch ${list(j.releases)} can be installed with the project, and test against them.`;
+  return `${first.charAt(0).toUpperCase()}${first.slice(1)}, so torch ${listed(j.releases)} can be installed with the project, and test against them.`;
 }
 function evaluatePytorchSupport(j, n) {
   const measured = torchMeasured(j);
   const evidence = torchRefs(j);
-  const versions = list(j.releases);
-  const judgedText = list(j.judged.map((a) => `\`${written(a.declaration)}\` (${where(a.declaration)})`));
+  const versions = listed(j.releases);
+  const judgedText = listed(j.judged.map((a) => `\`${written(a.declaration)}\` (${where(a.declaration)})`));
   const others = j.declarations.length - j.judged.length;
-  const otherText = others > 0 ? `; ${others} other declaration${others === 1 ? "" : "s"} reported` : "";
-  const extras = j.optionalOnly ? " It is declared only as an optional extra or development dependency, which counts as declared." : "";
+  const otherText = others > 0 ? say(meta, "otherDeclarations", { count: others, declarations: others === 1 ? "declaration" : "declarations" }).summary : "";
+  const extras = j.optionalOnly ? say(meta, "optionalOnly").summary : "";
+  const list2 = "";
   switch (j.outcome) {
     case "undeclared": {
       const aux = j.declarations.map((a) => where(a.declaration));
-      const auxText = aux.length ? ` (it appears only in files for docs, examples, baselines, benchmarks or tests: ${list(aux.slice(0, 3))}${aux.length > 3 ? " \u2026" : ""})` : "";
+      const auxiliary = aux.length ? say(meta, "auxiliaryOnly", { files: `${listed(aux.slice(0, 3))}${aux.length > 3 ? " \u2026" : ""}` }).summary : "";
       return {
         status: "review",
-        summary: `torch is not declared in pyproject.toml, setup.cfg, setup.py, requirements*.txt, environment*.yml or a conda recipe${auxText}; a reviewer must confirm how users get PyTorch.`,
+        ...say(meta, "undeclared", { auxiliary, list: list2 }),
         measured,
         evidence,
         fix: `Declare torch where the project lists its dependencies, e.g. \`torch>=${j.releases[j.releases.length - 1] ?? "2.0"}\` in pyproject.toml [project].dependencies (or an extra such as [project.optional-dependencies] torch = [...] for framework-agnostic libraries).`
@@ -10165,7 +10174,7 @@ function evaluatePytorchSupport(j, n) {
     case "no-releases":
       return {
         status: "unknown",
-        summary: `The torch release list holds ${j.releases.length} feature release${j.releases.length === 1 ? "" : "s"} on or before the evaluation date, fewer than the ${n} to judge; support cannot be told.`,
+        ...say(meta, "noReleases", { releases: `${j.releases.length} feature release${j.releases.length === 1 ? "" : "s"}`, n, list: list2 }),
         measured,
         evidence,
         fix: "Refresh the torch release list with `steward data refresh` (or pass one with --torch-releases) so it covers the evaluation date."
@@ -10173,7 +10182,7 @@ function evaluatePytorchSupport(j, n) {
     case "excludes-latest":
       return {
         status: "fail",
-        summary: `${judgedText} excludes torch ${j.releases[0]}, the latest release${otherText}.${extras}`,
+        ...say(meta, "excludesLatest", { judged: judgedText, latest: j.releases[0], others: otherText, extras, list: list2 }),
         measured,
         evidence,
         fix: torchFix(j)
@@ -10182,7 +10191,15 @@ function evaluatePytorchSupport(j, n) {
       const missing = j.releases.filter((r) => j.admitted[r] === false);
       return {
         status: "warn",
-        summary: `${judgedText} admits torch ${j.releases[0]} but not ${list(missing)}; the latest ${n} releases should both work${otherText}.${extras}`,
+        ...say(meta, "excludesOlder", {
+          judged: judgedText,
+          latest: j.releases[0],
+          missing: listed(missing),
+          n,
+          others: otherText,
+          extras,
+          list: list2
+        }),
         measured,
         evidence,
         fix: torchFix(j)
@@ -10192,7 +10209,7 @@ function evaluatePytorchSupport(j, n) {
       const why2 = j.judged.find((a) => a.error)?.error ?? "the specifier cannot be read";
       return {
         status: "review",
-        summary: `torch is declared (${judgedText}) but which versions it admits cannot be told: ${why2}${otherText}.`,
+        ...say(meta, "indeterminate", { judged: judgedText, why: why2, others: otherText, list: list2 }),
         measured,
         evidence,
         fix: `Make sure the declared torch version range admits ${versions}, or state it in a requirements file a reader can check.`
@@ -10201,43 +10218,58 @@ function evaluatePytorchSupport(j, n) {
     case "admits-all":
       return {
         status: "pass",
-        summary: `${judgedText} admits torch ${versions}${otherText}.${extras}`,
+        ...say(meta, "admitsAll", { judged: judgedText, versions, others: otherText, extras, list: list2 }),
         measured,
         evidence
       };
   }
 }
-function withReleaseList(o, list3) {
+function withReleaseList(o, list2) {
   const measured = {
     ...o.measured,
-    releaseList: { name: list3.name, asOf: list3.asOf ?? null, newest: list3.newest ?? null, unknownVersions: list3.unknownVersions }
+    releaseList: { name: list2.name, asOf: list2.asOf ?? null, newest: list2.newest ?? null, unknownVersions: list2.unknownVersions }
   };
-  const named = `Judged against ${describeList(list3)}.`;
-  if (!list3.concern) return { ...o, measured, summary: `${o.summary} ${named}` };
+  const named = say(meta, o.message.id, {
+    ...o.message.data,
+    list: say(meta, "judgedAgainst", { list: describeList(list2) }).summary
+  });
+  if (!list2.concern) return { ...o, measured, ...named };
   const verdict = o.status === "pass" || o.status === "warn" || o.status === "fail";
-  const concern = `${list3.concern.charAt(0).toUpperCase()}${list3.concern.slice(1)}.`;
   return {
     ...o,
     status: verdict ? "review" : o.status,
-    summary: `${concern} ${o.summary} ${named}`,
+    ...say(meta, "listConcern", { concern: `${list2.concern.charAt(0).toUpperCase()}${list2.concern.slice(1)}`, said: named.summary }),
     measured,
     fix: o.fix ? `${REFRESH_FIX} ${o.fix}` : REFRESH_FIX
   };
 }
-var pytorchSupport;
+var meta, pytorchSupport;
 var init_pytorch_support = __esm({
   "src/requirements/pytorch-support.ts"() {
     "use strict";
-    init_torch();
+    init_judge_torch_support();
     init_rule();
     init_torch_list();
+    meta = {
+      key: "pytorch-support",
+      automation: "partial",
+      measures: "`torch` is a declared dependency (pyproject dependencies, optional-dependencies, dependency-groups, Poetry; setup.cfg install_requires; literal lists in setup.py; requirements*.txt; environment*.yml; conda meta.yaml) and its specifier admits the latest {shared.supportedTorchReleases} feature releases of torch as of the evaluation date. Fails when the specifier excludes the latest release; review when torch is not declared at all.",
+      messages: {
+        undeclared: "torch is not declared in pyproject.toml, setup.cfg, setup.py, requirements*.txt, environment*.yml or a conda recipe{auxiliary}; a reviewer must confirm how users get PyTorch.{list}",
+        noReleases: "The torch release list holds {releases} on or before the evaluation date, fewer than the {n} to judge; support cannot be told.{list}",
+        excludesLatest: "{judged} excludes torch {latest}, the latest release{others}.{extras}{list}",
+        excludesOlder: "{judged} admits torch {latest} but not {missing}; the latest {n} releases should both work{others}.{extras}{list}",
+        indeterminate: "torch is declared ({judged}) but which versions it admits cannot be told: {why}{others}.{list}",
+        admitsAll: "{judged} admits torch {versions}{others}.{extras}{list}",
+        auxiliaryOnly: " (it appears only in files for docs, examples, baselines, benchmarks or tests: {files})",
+        otherDeclarations: "; {count} other {declarations} reported",
+        optionalOnly: " It is declared only as an optional extra or development dependency, which counts as declared.",
+        judgedAgainst: " Judged against {list}.",
+        listConcern: "{concern}. {said}"
+      }
+    };
     pytorchSupport = defineRule({
-      meta: {
-        key: "pytorch-support",
-        automation: "partial",
-        measures: "`torch` is a declared dependency (pyproject dependencies, optional-dependencies, dependency-groups, Poetry; setup.cfg install_requires; literal lists in setup.py; requirements*.txt; environment*.yml; conda meta.yaml) and its specifier admits the latest {shared.supportedTorchReleases} feature releases of torch as of the evaluation date. Fails when the specifier excludes the latest release; review when torch is not declared at all.",
-        messages: {}
-      },
+      meta,
       options: (z) => z.strictObject({}),
       evaluate(evidence, { policy, asOf }) {
         const n = policy.shared.supportedTorchReleases;
@@ -10282,16 +10314,16 @@ var init_runners = __esm({
 });
 
 // src/util/yaml-cost.ts
-function yamlCostLimit(text2) {
+function yamlCostLimit(text3) {
   let flow = 0;
   let compact = 0;
   let anchors = 0;
   let prev = "\n";
-  for (let i = 0; i < text2.length; i++) {
-    const c = text2[i];
+  for (let i = 0; i < text3.length; i++) {
+    const c = text3[i];
     if (c === "\n") compact = 0;
     else if (c === "#" && (prev === " " || prev === "	" || prev === "\n")) {
-      const nl = text2.indexOf("\n", i);
+      const nl = text3.indexOf("\n", i);
       if (nl === -1) break;
       i = nl - 1;
       continue;
@@ -10300,10 +10332,10 @@ function yamlCostLimit(text2) {
         return { offset: i, message: `YAML nested more than ${MAX_YAML_DEPTH} levels deep ([ and {): refused unread` };
     } else if (c === "]" || c === "}") {
       if (flow > 0) flow--;
-    } else if ((c === "-" || c === "?" || c === ":") && (text2[i + 1] === " " || text2[i + 1] === "	") && (c === ":" || prev === " " || prev === "	" || prev === "\n")) {
+    } else if ((c === "-" || c === "?" || c === ":") && (text3[i + 1] === " " || text3[i + 1] === "	") && (c === ":" || prev === " " || prev === "	" || prev === "\n")) {
       if (++compact > MAX_YAML_DEPTH)
         return { offset: i, message: `YAML nests more than ${MAX_YAML_DEPTH} levels on one line ("- ", "? " or ": "): refused unread` };
-    } else if ((c === "&" || c === "*" || c === "!") && (prev === " " || prev === "	" || prev === "\n" || prev === "[" || prev === "{" || prev === ",") && i + 1 < text2.length && !/[\s,[\]{}]/.test(text2[i + 1])) {
+    } else if ((c === "&" || c === "*" || c === "!") && (prev === " " || prev === "	" || prev === "\n" || prev === "[" || prev === "{" || prev === ",") && i + 1 < text3.length && !/[\s,[\]{}]/.test(text3[i + 1])) {
       if (++anchors > MAX_YAML_ANCHORS)
         return { offset: i, message: `YAML with more than ${MAX_YAML_ANCHORS} anchors, aliases and tags (&, * and !): refused unread` };
     }
@@ -10371,8 +10403,8 @@ function makeTarget(cmd) {
 }
 function scanScript(script) {
   const out = [];
-  for (const { text: text2, offset } of logicalLines(script)) {
-    const line = text2.trim();
+  for (const { text: text3, offset } of logicalLines(script)) {
+    const line = text3.trim();
     if (!line || line.startsWith("#") || line.length > 1e4) continue;
     const shown = line.length > 200 ? `${line.slice(0, 197)}...` : line;
     const found = [];
@@ -10523,9 +10555,9 @@ function partialMatch(value, pattern) {
   if (isObject(pattern) && isObject(value)) return Object.keys(pattern).every((k) => sameValue(value[k], pattern[k]));
   return sameValue(value, pattern);
 }
-function substitute(text2, combo) {
+function substitute(text3, combo) {
   let unresolved;
-  const out = text2.replace(EXPR, (whole, inner) => {
+  const out = text3.replace(EXPR, (whole, inner) => {
     const m = /^matrix((?:\.[\w-]+)+)$/.exec(inner.trim());
     if (m) {
       let v = combo;
@@ -10538,7 +10570,7 @@ function substitute(text2, combo) {
   if (unresolved === void 0) return [out];
   const chosen = [...unresolved.matchAll(/(?:&&|\|\|)\s*'([^']+)'/g)].map((m) => m[1]);
   const literals = chosen.length ? chosen : [...unresolved.matchAll(/'([^']+)'/g)].map((m) => m[1]);
-  return literals.length > 0 && out.trim() === text2.trim() && /^\s*\$\{\{[^}]*\}\}\s*$/.test(text2) ? literals : [out];
+  return literals.length > 0 && out.trim() === text3.trim() && /^\s*\$\{\{[^}]*\}\}\s*$/.test(text3) ? literals : [out];
 }
 var MAX_JOBS, EXPR;
 var init_matrix = __esm({
@@ -10553,24 +10585,24 @@ var init_matrix = __esm({
 function isObj(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
-function readYaml(file, text2, problems) {
-  if (text2.length > MAX_YAML_BYTES) {
+function readYaml(file, text3, problems) {
+  if (text3.length > MAX_YAML_BYTES) {
     problems.push({
       file,
-      message: `${text2.length} characters: YAML files over ${MAX_YAML_BYTES / 1024} KiB are not parsed (truncated to nothing)`
+      message: `${text3.length} characters: YAML files over ${MAX_YAML_BYTES / 1024} KiB are not parsed (truncated to nothing)`
     });
     return void 0;
   }
   const lc = new (yaml2()).LineCounter();
-  const limit = yamlCostLimit(text2);
+  const limit = yamlCostLimit(text3);
   if (limit) {
     let line = 1;
-    for (let i = text2.indexOf("\n"); i !== -1 && i < limit.offset; i = text2.indexOf("\n", i + 1)) line++;
+    for (let i = text3.indexOf("\n"); i !== -1 && i < limit.offset; i = text3.indexOf("\n", i + 1)) line++;
     problems.push({ file, line, message: `not parsed: ${limit.message}` });
     return void 0;
   }
   try {
-    const doc = withoutStacks(() => yaml2().parseDocument(text2, { lineCounter: lc, uniqueKeys: false, prettyErrors: false }));
+    const doc = withoutStacks(() => yaml2().parseDocument(text3, { lineCounter: lc, uniqueKeys: false, prettyErrors: false }));
     if (doc.errors.length > 0) {
       const e = doc.errors[0];
       const line = lc.linePos(e.pos[0]).line;
@@ -10634,8 +10666,8 @@ function stepsFrom(matches, file, start, job, out) {
     else out.testSteps.push(step);
   }
 }
-function readGithubWorkflow(file, text2, problems) {
-  const y = readYaml(file, text2, problems);
+function readGithubWorkflow(file, text3, problems) {
+  const y = readYaml(file, text3, problems);
   if (!y) return void 0;
   const out = {
     workflow: { file, system: "github-actions", triggers: [], runners: [], os: [] },
@@ -10683,8 +10715,8 @@ function readGithubWorkflow(file, text2, problems) {
   if (calls.size) out.workflow.calls = [...calls].sort();
   return out;
 }
-function readCompositeAction(file, text2, problems) {
-  const y = readYaml(file, text2, problems);
+function readCompositeAction(file, text3, problems) {
+  const y = readYaml(file, text3, problems);
   if (!y || !isObj(y.data) || !isObj(y.data.runs)) return void 0;
   const out = {
     workflow: { file, system: "github-actions", triggers: [], runners: [], os: [] },
@@ -10711,23 +10743,6 @@ var init_github_actions = __esm({
     init_runners();
     WRAPPED_COMMAND_INPUTS = ["command", "run", "script", "shell-command"];
     MAX_YAML_BYTES = MAX_REPO_YAML_BYTES;
-  }
-});
-
-// src/evidence/ci/systems/github-actions.ts
-var githubActions;
-var init_github_actions2 = __esm({
-  "src/evidence/ci/systems/github-actions.ts"() {
-    "use strict";
-    init_github_actions();
-    githubActions = {
-      id: "github-actions",
-      name: "GitHub Actions",
-      shownAs: ".github/workflows/*.yml",
-      matches: (path) => /^\.github\/workflows\/[^/]+\.ya?ml$/i.test(path),
-      declaresTriggers: true,
-      read: readGithubWorkflow
-    };
   }
 });
 
@@ -10760,58 +10775,180 @@ var init_system = __esm({
   }
 });
 
-// src/evidence/ci/systems/gitlab-ci.ts
-function readGitlab(file, text2, problems) {
-  const y = readYaml(file, text2, problems);
-  if (!y || !isObj2(y.data)) return y ? blank(file, "gitlab-ci", ["push"]) : void 0;
-  const out = blank(file, "gitlab-ci", ["push"]);
-  const runners = [];
-  const os = [];
-  for (const [name, job] of Object.entries(y.data)) {
-    if (GITLAB_RESERVED.has(name) && name !== "pages") continue;
-    if (!isObj2(job)) continue;
-    for (const key of ["before_script", "script", "after_script"]) scanAt(y, [name, key], job[key], file, name, out);
-    if (name.startsWith(".") || job.script === void 0) continue;
-    const tags = strs(job.tags);
-    runners.push(tags.length ? tags.join(", ") : "gitlab shared runner");
-    os.push(tags.length ? runnerOs(tags) : "linux");
+// src/evidence/ci/systems/appveyor.ts
+var appveyor_exports = {};
+__export(appveyor_exports, {
+  default: () => appveyor_default,
+  readAppveyor: () => readAppveyor
+});
+function readAppveyor(file, text3, problems) {
+  const y = readYaml(file, text3, problems);
+  if (!y) return void 0;
+  const out = blank(file, "appveyor", ["push", "pull_request"]);
+  const d = isObj2(y.data) ? y.data : {};
+  for (const k of SCRIPTS) {
+    const items2 = d[k];
+    if (!Array.isArray(items2)) {
+      scanAt(y, [k], items2, file, "(build)", out);
+      continue;
+    }
+    items2.forEach((item, i) => {
+      if (!isObj2(item)) return scanAt(y, [k, i], item, file, "(build)", out);
+      for (const shell of SHELLS) scanAt(y, [k, i, shell], item[shell], file, "(build)", out);
+    });
   }
-  for (const key of ["before_script", "after_script"]) scanAt(y, [key], y.data[key], file, "(default)", out);
-  return finish(out, runners, os);
+  const images = strs(d.image).length > 0 ? strs(d.image) : ["Visual Studio 2015"];
+  return finish(
+    out,
+    images,
+    images.map((i) => labelOs(i) ?? (/visual studio/i.test(i) ? "windows" : void 0))
+  );
 }
-var GITLAB_RESERVED, gitlabCi;
-var init_gitlab_ci = __esm({
-  "src/evidence/ci/systems/gitlab-ci.ts"() {
+var SCRIPTS, SHELLS, appveyor_default;
+var init_appveyor = __esm({
+  "src/evidence/ci/systems/appveyor.ts"() {
     "use strict";
     init_github_actions();
     init_runners();
     init_system();
-    GITLAB_RESERVED = /* @__PURE__ */ new Set([
-      "stages",
-      "variables",
-      "default",
-      "include",
-      "workflow",
-      "image",
-      "services",
-      "before_script",
-      "after_script",
-      "cache",
-      "pages"
-    ]);
-    gitlabCi = {
-      id: "gitlab-ci",
-      name: "GitLab CI",
-      shownAs: ".gitlab-ci.yml",
-      matches: (path) => path === ".gitlab-ci.yml" || path === ".gitlab-ci.yaml",
-      read: readGitlab
+    SCRIPTS = ["install", "before_build", "build_script", "after_build", "before_test", "test_script", "after_test", "deploy_script"];
+    SHELLS = ["cmd", "ps", "pwsh", "sh"];
+    appveyor_default = {
+      id: "appveyor",
+      listed: 90,
+      name: "AppVeyor",
+      shownAs: "appveyor.yml",
+      matches: (path) => /^\.?appveyor\.ya?ml$/i.test(path),
+      read: readAppveyor
+    };
+  }
+});
+
+// src/evidence/ci/systems/azure-pipelines.ts
+var azure_pipelines_exports = {};
+__export(azure_pipelines_exports, {
+  default: () => azure_pipelines_default,
+  readAzure: () => readAzure
+});
+function readAzure(file, text3, problems) {
+  const y = readYaml(file, text3, problems);
+  if (!y) return void 0;
+  const d = isObj2(y.data) ? y.data : {};
+  const triggers = [];
+  if (d.trigger !== "none") triggers.push("push");
+  if (d.pr !== "none") triggers.push("pull_request");
+  const out = blank(file, "azure-pipelines", triggers);
+  const runners = [];
+  const os = [];
+  const pool = (p, matrix) => {
+    const image = typeof p === "string" ? p : isObj2(p) ? p.vmImage ?? p.name : void 0;
+    if (typeof image !== "string") return;
+    const variants = isObj2(matrix) ? Object.values(matrix).filter(isObj2) : [];
+    const images = variants.length ? variants.map((v) => image.replace(/\$\((\w+)\)/g, (w, k) => typeof v[k] === "string" ? v[k] : w)) : [image];
+    for (const i of images) {
+      runners.push(i);
+      os.push(labelOs(i));
+    }
+  };
+  const steps = (list2, path, job) => {
+    if (!Array.isArray(list2)) return;
+    list2.forEach((s, i) => {
+      if (!isObj2(s)) return;
+      for (const k of ["script", "bash", "pwsh", "powershell"])
+        if (typeof s[k] === "string") scanAt(y, [...path, i, k], s[k], file, job, out);
+    });
+  };
+  const jobs = (list2, path) => {
+    if (!Array.isArray(list2)) return;
+    list2.forEach((j, i) => {
+      if (!isObj2(j)) return;
+      const name = String(j.job ?? j.deployment ?? i);
+      pool(j.pool ?? d.pool, isObj2(j.strategy) ? j.strategy.matrix : void 0);
+      steps(j.steps, [...path, i, "steps"], name);
+    });
+  };
+  if (Array.isArray(d.stages)) d.stages.forEach((s, i) => isObj2(s) && jobs(s.jobs, ["stages", i, "jobs"]));
+  jobs(d.jobs, ["jobs"]);
+  if (Array.isArray(d.steps)) {
+    pool(d.pool, isObj2(d.strategy) ? d.strategy.matrix : void 0);
+    steps(d.steps, ["steps"], "(pipeline)");
+  }
+  return finish(out, runners, os);
+}
+var azure_pipelines_default;
+var init_azure_pipelines = __esm({
+  "src/evidence/ci/systems/azure-pipelines.ts"() {
+    "use strict";
+    init_github_actions();
+    init_runners();
+    init_system();
+    azure_pipelines_default = {
+      id: "azure-pipelines",
+      listed: 40,
+      name: "Azure Pipelines",
+      shownAs: "azure-pipelines.yml",
+      matches: (path) => /^\.?azure-pipelines(\.ya?ml|\/[^/]+\.ya?ml)$/i.test(path),
+      read: readAzure
+    };
+  }
+});
+
+// src/evidence/ci/systems/buildkite.ts
+var buildkite_exports = {};
+__export(buildkite_exports, {
+  default: () => buildkite_default,
+  readBuildkite: () => readBuildkite
+});
+function readBuildkite(file, text3, problems) {
+  const y = readYaml(file, text3, problems);
+  if (!y) return void 0;
+  const out = blank(file, "buildkite", ["push"]);
+  const runners = [];
+  const os = [];
+  const walk = (list2, path, depth2) => {
+    if (!Array.isArray(list2) || depth2 > 8) return;
+    list2.forEach((s, i) => {
+      if (!isObj2(s)) return;
+      const name = String(s.label ?? s.key ?? i);
+      for (const k of ["command", "commands"]) scanAt(y, [...path, i, k], s[k], file, name, out);
+      if (isObj2(s.agents)) {
+        const labels = Object.values(s.agents).filter((v) => typeof v === "string");
+        runners.push(labels.join(", "));
+        os.push(runnerOs(labels));
+      }
+      walk(s.steps, [...path, i, "steps"], depth2 + 1);
+    });
+  };
+  const d = y.data;
+  walk(isObj2(d) ? d.steps : d, isObj2(d) ? ["steps"] : [], 0);
+  return finish(out, runners, os);
+}
+var buildkite_default;
+var init_buildkite = __esm({
+  "src/evidence/ci/systems/buildkite.ts"() {
+    "use strict";
+    init_github_actions();
+    init_runners();
+    init_system();
+    buildkite_default = {
+      id: "buildkite",
+      listed: 70,
+      name: "Buildkite",
+      shownAs: ".buildkite/",
+      matches: (path) => /^\.buildkite\/[^/]+\.ya?ml$/i.test(path),
+      read: readBuildkite
     };
   }
 });
 
 // src/evidence/ci/systems/circleci.ts
-function readCircleci(file, text2, problems) {
-  const y = readYaml(file, text2, problems);
+var circleci_exports = {};
+__export(circleci_exports, {
+  default: () => circleci_default,
+  readCircleci: () => readCircleci
+});
+function readCircleci(file, text3, problems) {
+  const y = readYaml(file, text3, problems);
   if (!y) return void 0;
   const out = blank(file, "circleci", ["push"]);
   if (!isObj2(y.data)) return out;
@@ -10854,15 +10991,16 @@ function readCircleci(file, text2, problems) {
   }
   return finish(out, runners, os);
 }
-var circleci;
+var circleci_default;
 var init_circleci = __esm({
   "src/evidence/ci/systems/circleci.ts"() {
     "use strict";
     init_github_actions();
     init_runners();
     init_system();
-    circleci = {
+    circleci_default = {
       id: "circleci",
+      listed: 30,
       name: "CircleCI",
       shownAs: ".circleci/config.yml",
       matches: (path) => path === ".circleci/config.yml" || path === ".circleci/config.yaml",
@@ -10871,72 +11009,133 @@ var init_circleci = __esm({
   }
 });
 
-// src/evidence/ci/systems/azure-pipelines.ts
-function readAzure(file, text2, problems) {
-  const y = readYaml(file, text2, problems);
-  if (!y) return void 0;
-  const d = isObj2(y.data) ? y.data : {};
-  const triggers = [];
-  if (d.trigger !== "none") triggers.push("push");
-  if (d.pr !== "none") triggers.push("pull_request");
-  const out = blank(file, "azure-pipelines", triggers);
+// src/evidence/ci/systems/github-actions.ts
+var github_actions_exports = {};
+__export(github_actions_exports, {
+  default: () => github_actions_default
+});
+var github_actions_default;
+var init_github_actions2 = __esm({
+  "src/evidence/ci/systems/github-actions.ts"() {
+    "use strict";
+    init_github_actions();
+    github_actions_default = {
+      id: "github-actions",
+      listed: 10,
+      name: "GitHub Actions",
+      shownAs: ".github/workflows/*.yml",
+      matches: (path) => /^\.github\/workflows\/[^/]+\.ya?ml$/i.test(path),
+      declaresTriggers: true,
+      read: readGithubWorkflow
+    };
+  }
+});
+
+// src/evidence/ci/systems/gitlab-ci.ts
+var gitlab_ci_exports = {};
+__export(gitlab_ci_exports, {
+  default: () => gitlab_ci_default,
+  readGitlab: () => readGitlab
+});
+function readGitlab(file, text3, problems) {
+  const y = readYaml(file, text3, problems);
+  if (!y || !isObj2(y.data)) return y ? blank(file, "gitlab-ci", ["push"]) : void 0;
+  const out = blank(file, "gitlab-ci", ["push"]);
   const runners = [];
   const os = [];
-  const pool = (p, matrix) => {
-    const image = typeof p === "string" ? p : isObj2(p) ? p.vmImage ?? p.name : void 0;
-    if (typeof image !== "string") return;
-    const variants = isObj2(matrix) ? Object.values(matrix).filter(isObj2) : [];
-    const images = variants.length ? variants.map((v) => image.replace(/\$\((\w+)\)/g, (w, k) => typeof v[k] === "string" ? v[k] : w)) : [image];
-    for (const i of images) {
-      runners.push(i);
-      os.push(labelOs(i));
-    }
-  };
-  const steps = (list3, path, job) => {
-    if (!Array.isArray(list3)) return;
-    list3.forEach((s, i) => {
-      if (!isObj2(s)) return;
-      for (const k of ["script", "bash", "pwsh", "powershell"])
-        if (typeof s[k] === "string") scanAt(y, [...path, i, k], s[k], file, job, out);
-    });
-  };
-  const jobs = (list3, path) => {
-    if (!Array.isArray(list3)) return;
-    list3.forEach((j, i) => {
-      if (!isObj2(j)) return;
-      const name = String(j.job ?? j.deployment ?? i);
-      pool(j.pool ?? d.pool, isObj2(j.strategy) ? j.strategy.matrix : void 0);
-      steps(j.steps, [...path, i, "steps"], name);
-    });
-  };
-  if (Array.isArray(d.stages)) d.stages.forEach((s, i) => isObj2(s) && jobs(s.jobs, ["stages", i, "jobs"]));
-  jobs(d.jobs, ["jobs"]);
-  if (Array.isArray(d.steps)) {
-    pool(d.pool, isObj2(d.strategy) ? d.strategy.matrix : void 0);
-    steps(d.steps, ["steps"], "(pipeline)");
+  for (const [name, job] of Object.entries(y.data)) {
+    if (GITLAB_RESERVED.has(name) && name !== "pages") continue;
+    if (!isObj2(job)) continue;
+    for (const key of ["before_script", "script", "after_script"]) scanAt(y, [name, key], job[key], file, name, out);
+    if (name.startsWith(".") || job.script === void 0) continue;
+    const tags = strs(job.tags);
+    runners.push(tags.length ? tags.join(", ") : "gitlab shared runner");
+    os.push(tags.length ? runnerOs(tags) : "linux");
   }
+  for (const key of ["before_script", "after_script"]) scanAt(y, [key], y.data[key], file, "(default)", out);
   return finish(out, runners, os);
 }
-var azurePipelines;
-var init_azure_pipelines = __esm({
-  "src/evidence/ci/systems/azure-pipelines.ts"() {
+var GITLAB_RESERVED, gitlab_ci_default;
+var init_gitlab_ci = __esm({
+  "src/evidence/ci/systems/gitlab-ci.ts"() {
     "use strict";
     init_github_actions();
     init_runners();
     init_system();
-    azurePipelines = {
-      id: "azure-pipelines",
-      name: "Azure Pipelines",
-      shownAs: "azure-pipelines.yml",
-      matches: (path) => /^\.?azure-pipelines(\.ya?ml|\/[^/]+\.ya?ml)$/i.test(path),
-      read: readAzure
+    GITLAB_RESERVED = /* @__PURE__ */ new Set([
+      "stages",
+      "variables",
+      "default",
+      "include",
+      "workflow",
+      "image",
+      "services",
+      "before_script",
+      "after_script",
+      "cache",
+      "pages"
+    ]);
+    gitlab_ci_default = {
+      id: "gitlab-ci",
+      listed: 20,
+      name: "GitLab CI",
+      shownAs: ".gitlab-ci.yml",
+      matches: (path) => path === ".gitlab-ci.yml" || path === ".gitlab-ci.yaml",
+      read: readGitlab
+    };
+  }
+});
+
+// src/evidence/ci/systems/jenkins.ts
+var jenkins_exports = {};
+__export(jenkins_exports, {
+  default: () => jenkins_default,
+  readJenkinsfile: () => readJenkinsfile
+});
+function readJenkinsfile(file, text3) {
+  const out = blank(file, "jenkins", ["push"]);
+  const runners = [];
+  const os = [];
+  text3.split(/\r?\n/).forEach((line, i) => {
+    if (line.length > 1e4) return;
+    const label2 = /\blabel\s*\(?\s*['"]([^'"]+)['"]/.exec(line);
+    if (label2) {
+      runners.push(label2[1]);
+      os.push(labelOs(label2[1]));
+    }
+    if (/^\s*bat\b/.test(line)) os.push("windows");
+    const body = line.replace(/['"]/g, " ");
+    if (body.trim()) stepsFrom(scanScript(body), file, i + 1, void 0, out);
+  });
+  return finish(out, runners, os);
+}
+var jenkins_default;
+var init_jenkins = __esm({
+  "src/evidence/ci/systems/jenkins.ts"() {
+    "use strict";
+    init_commands();
+    init_github_actions();
+    init_runners();
+    init_system();
+    jenkins_default = {
+      id: "jenkins",
+      listed: 60,
+      name: "Jenkins",
+      shownAs: "Jenkinsfile",
+      matches: (path) => /^(?:[^/]+\/)?Jenkinsfile[^/]*$/.test(path),
+      read: (file, text3) => readJenkinsfile(file, text3)
     };
   }
 });
 
 // src/evidence/ci/systems/travis.ts
-function readTravis(file, text2, problems) {
-  const y = readYaml(file, text2, problems);
+var travis_exports = {};
+__export(travis_exports, {
+  default: () => travis_default,
+  readTravis: () => readTravis
+});
+function readTravis(file, text3, problems) {
+  const y = readYaml(file, text3, problems);
   if (!y) return void 0;
   const out = blank(file, "travis", ["push", "pull_request"]);
   const d = isObj2(y.data) ? y.data : {};
@@ -10958,15 +11157,16 @@ function readTravis(file, text2, problems) {
   if (oses.length === 0) oses.push("linux");
   return finish(out, oses, oses.map(labelOs));
 }
-var travis;
+var travis_default;
 var init_travis = __esm({
   "src/evidence/ci/systems/travis.ts"() {
     "use strict";
     init_github_actions();
     init_runners();
     init_system();
-    travis = {
+    travis_default = {
       id: "travis",
+      listed: 50,
       name: "Travis",
       shownAs: ".travis.yml",
       matches: (path) => path === ".travis.yml" || path === ".travis.yaml",
@@ -10975,92 +11175,19 @@ var init_travis = __esm({
   }
 });
 
-// src/evidence/ci/systems/jenkins.ts
-function readJenkinsfile(file, text2) {
-  const out = blank(file, "jenkins", ["push"]);
-  const runners = [];
-  const os = [];
-  text2.split(/\r?\n/).forEach((line, i) => {
-    if (line.length > 1e4) return;
-    const label2 = /\blabel\s*\(?\s*['"]([^'"]+)['"]/.exec(line);
-    if (label2) {
-      runners.push(label2[1]);
-      os.push(labelOs(label2[1]));
-    }
-    if (/^\s*bat\b/.test(line)) os.push("windows");
-    const body = line.replace(/['"]/g, " ");
-    if (body.trim()) stepsFrom(scanScript(body), file, i + 1, void 0, out);
-  });
-  return finish(out, runners, os);
-}
-var jenkins;
-var init_jenkins = __esm({
-  "src/evidence/ci/systems/jenkins.ts"() {
-    "use strict";
-    init_commands();
-    init_github_actions();
-    init_runners();
-    init_system();
-    jenkins = {
-      id: "jenkins",
-      name: "Jenkins",
-      shownAs: "Jenkinsfile",
-      matches: (path) => /^(?:[^/]+\/)?Jenkinsfile[^/]*$/.test(path),
-      read: (file, text2) => readJenkinsfile(file, text2)
-    };
-  }
-});
-
-// src/evidence/ci/systems/buildkite.ts
-function readBuildkite(file, text2, problems) {
-  const y = readYaml(file, text2, problems);
-  if (!y) return void 0;
-  const out = blank(file, "buildkite", ["push"]);
-  const runners = [];
-  const os = [];
-  const walk = (list3, path, depth2) => {
-    if (!Array.isArray(list3) || depth2 > 8) return;
-    list3.forEach((s, i) => {
-      if (!isObj2(s)) return;
-      const name = String(s.label ?? s.key ?? i);
-      for (const k of ["command", "commands"]) scanAt(y, [...path, i, k], s[k], file, name, out);
-      if (isObj2(s.agents)) {
-        const labels = Object.values(s.agents).filter((v) => typeof v === "string");
-        runners.push(labels.join(", "));
-        os.push(runnerOs(labels));
-      }
-      walk(s.steps, [...path, i, "steps"], depth2 + 1);
-    });
-  };
-  const d = y.data;
-  walk(isObj2(d) ? d.steps : d, isObj2(d) ? ["steps"] : [], 0);
-  return finish(out, runners, os);
-}
-var buildkite;
-var init_buildkite = __esm({
-  "src/evidence/ci/systems/buildkite.ts"() {
-    "use strict";
-    init_github_actions();
-    init_runners();
-    init_system();
-    buildkite = {
-      id: "buildkite",
-      name: "Buildkite",
-      shownAs: ".buildkite/",
-      matches: (path) => /^\.buildkite\/[^/]+\.ya?ml$/i.test(path),
-      read: readBuildkite
-    };
-  }
-});
-
 // src/evidence/ci/systems/woodpecker.ts
+var woodpecker_exports = {};
+__export(woodpecker_exports, {
+  default: () => woodpecker_default,
+  readWoodpecker: () => readWoodpecker
+});
 function eventsOf(when) {
   const conditions = Array.isArray(when) ? when : [when];
   const events = conditions.flatMap((c) => isObj2(c) ? strs(c.event) : []);
   return events.length ? [...new Set(events)] : EVERY_EVENT;
 }
-function readWoodpecker(file, text2, problems) {
-  const y = readYaml(file, text2, problems);
+function readWoodpecker(file, text3, problems) {
+  const y = readYaml(file, text3, problems);
   if (!y) return void 0;
   const d = isObj2(y.data) ? y.data : {};
   const out = blank(file, "woodpecker", eventsOf(d.when));
@@ -11086,7 +11213,7 @@ function readWoodpecker(file, text2, problems) {
   }
   return finish(out, runners, os);
 }
-var EVERY_EVENT, woodpecker;
+var EVERY_EVENT, woodpecker_default;
 var init_woodpecker = __esm({
   "src/evidence/ci/systems/woodpecker.ts"() {
     "use strict";
@@ -11094,8 +11221,9 @@ var init_woodpecker = __esm({
     init_runners();
     init_system();
     EVERY_EVENT = ["push", "pull_request", "tag"];
-    woodpecker = {
+    woodpecker_default = {
       id: "woodpecker",
+      listed: 80,
       name: "Woodpecker CI",
       shownAs: ".woodpecker/*.yml",
       matches: (path) => /^\.woodpecker(\.ya?ml|\/[^/]+\.ya?ml)$/i.test(path),
@@ -11106,6 +11234,15 @@ var init_woodpecker = __esm({
 });
 
 // src/evidence/ci/systems/index.ts
+function registrations(modules2) {
+  return modules2.map(({ file, exports }) => {
+    const system = exports.default;
+    if (system?.id !== file.replace(/\.ts$/, "")) {
+      throw new Error(`src/evidence/ci/systems/${file}: its default export must be a CI system whose id is the file's name`);
+    }
+    return system;
+  });
+}
 function ciSystemOf(path) {
   return CI_SYSTEMS.find((s) => s.matches(path));
 }
@@ -11119,24 +11256,18 @@ var CI_SYSTEMS;
 var init_systems = __esm({
   "src/evidence/ci/systems/index.ts"() {
     "use strict";
+    init_appveyor();
+    init_azure_pipelines();
+    init_buildkite();
+    init_circleci();
     init_github_actions2();
     init_gitlab_ci();
-    init_circleci();
-    init_azure_pipelines();
-    init_travis();
     init_jenkins();
-    init_buildkite();
+    init_travis();
     init_woodpecker();
-    CI_SYSTEMS = [
-      githubActions,
-      gitlabCi,
-      circleci,
-      azurePipelines,
-      travis,
-      jenkins,
-      buildkite,
-      woodpecker
-    ];
+    CI_SYSTEMS = registrations([{ file: "appveyor.ts", exports: appveyor_exports }, { file: "azure-pipelines.ts", exports: azure_pipelines_exports }, { file: "buildkite.ts", exports: buildkite_exports }, { file: "circleci.ts", exports: circleci_exports }, { file: "github-actions.ts", exports: github_actions_exports }, { file: "gitlab-ci.ts", exports: gitlab_ci_exports }, { file: "jenkins.ts", exports: jenkins_exports }, { file: "travis.ts", exports: travis_exports }, { file: "woodpecker.ts", exports: woodpecker_exports }]).sort(
+      (a, b) => a.listed - b.listed || a.id.localeCompare(b.id)
+    );
   }
 });
 
@@ -11193,33 +11324,40 @@ function evaluateWorkingCi(evidence) {
   const evidenceRefs = [...onChanges, ...ci.workflows.filter((w) => !onChanges.includes(w))].map(workflowRef);
   if (lastRun)
     evidenceRefs.unshift({ kind: "api", ref: lastRun.url, detail: `latest completed run: ${lastRun.conclusion} at ${lastRun.at}` });
-  const osNote = missingOs.length ? ` The project declares ${missingOs.join(", ")} (classifiers or wheels) but no CI runner runs on ${missingOs.length === 1 ? "it" : "them"}${ci.os.length ? ` (runners: ${ci.os.join(", ")})` : " (no runner OS could be read)"}.` : "";
+  const osNote = missingOs.length ? say(meta2, "osNotRun", {
+    missing: missingOs.join(", "),
+    them: missingOs.length === 1 ? "it" : "them",
+    runners: ci.os.length ? `runners: ${ci.os.join(", ")}` : "no runner OS could be read"
+  }).summary : "";
   const osFix = missingOs.length ? `Add ${missingOs.join(", ")} runners to the CI matrix (e.g. runs-on: \${{ matrix.os }} with ${missingOs.map((o) => o === "linux" ? "ubuntu-latest" : o === "macos" ? "macos-latest" : "windows-latest").join(", ")}), or drop the Operating System classifiers the project does not test.` : void 0;
-  const result = (status, summary, fix) => {
+  const result = (status, id, data, fix) => {
     const fixes = [fix, osFix].filter(Boolean).join(" ");
-    return { status, summary: summary + osNote, measured, evidence: evidenceRefs, ...fixes ? { fix: fixes } : {} };
+    return { status, ...say(meta2, id, { ...data, osNote }), measured, evidence: evidenceRefs, ...fixes ? { fix: fixes } : {} };
   };
-  const runs = hosted?.runs?.length ? hosted.runs : lastRun ? [{ workflow: "", ...lastRun }] : [];
-  if (runs.length > 0) {
+  const runs = (n) => n === 1 ? "run" : "runs";
+  const latest = hosted?.runs?.length ? hosted.runs : lastRun ? [{ workflow: "", ...lastRun }] : [];
+  if (latest.length > 0) {
     const label2 = (r) => `${r.workflow ? `${r.workflow}: ` : ""}${r.conclusion.toLowerCase()}, ${r.at.slice(0, 10)}`;
-    const failed = runs.filter((r) => FAILED.has(r.conclusion.toLowerCase()));
+    const failed = latest.filter((r) => FAILED.has(r.conclusion.toLowerCase()));
     if (failed.length > 0) {
       return result(
         "fail",
-        `The latest completed CI run${failed.length === 1 ? "" : "s"} on the default branch failed (${failed.map(label2).join("; ")}).`,
+        "runsFailed",
+        { runs: runs(failed.length), which: failed.map(label2).join("; ") },
         `Fix the failing run${failed.length === 1 ? "" : "s"} ${failed.map((r) => r.url).join(", ")} and get the default branch green.`
       );
     }
-    const odd = runs.filter((r) => !SUCCEEDED.has(r.conclusion.toLowerCase()));
+    const odd = latest.filter((r) => !SUCCEEDED.has(r.conclusion.toLowerCase()));
     if (odd.length === 0) {
-      return result(
-        missingOs.length ? "warn" : "pass",
-        `The latest completed CI run${runs.length === 1 ? "" : "s"} on the default branch succeeded (${runs.map(label2).join("; ")}).`
-      );
+      return result(missingOs.length ? "warn" : "pass", "runsSucceeded", {
+        runs: runs(latest.length),
+        which: latest.map(label2).join("; ")
+      });
     }
     return result(
       "warn",
-      `The latest completed CI run${odd.length === 1 ? "" : "s"} on the default branch ended without success or failure (${odd.map(label2).join("; ")}).`,
+      "runsInconclusive",
+      { runs: runs(odd.length), which: odd.map(label2).join("; ") },
       `Re-run ${odd.map((r) => r.url).join(", ")} so the default branch has completed, successful runs.`
     );
   }
@@ -11228,24 +11366,33 @@ function evaluateWorkingCi(evidence) {
     const files = onChanges.map((w) => w.file);
     return result(
       "warn",
-      `CI is configured (${files.slice(0, 3).join(", ")}${files.length > 3 ? ` and ${files.length - 3} more` : ""}), run status unknown${why2 ? ` (${why2})` : " (no access to the CI service in this check)"}.`,
+      "configured",
+      {
+        files: `${files.slice(0, 3).join(", ")}${files.length > 3 ? ` and ${files.length - 3} more` : ""}`,
+        why: why2 || "no access to the CI service in this check"
+      },
       "Run the check with GitHub access (without --offline) to see whether the latest runs on the default branch succeed."
     );
   }
   if (ci.workflows.length > 0) {
     return result(
       "fail",
-      `CI files exist (${ci.workflows.map((w) => w.file).join(", ")}) but none runs on push or pull requests${ci.workflows.some((w) => w.triggers.length === 0) ? "; some could not be read" : ""}.`,
+      "notOnChanges",
+      {
+        files: ci.workflows.map((w) => w.file).join(", "),
+        unreadable: ci.workflows.some((w) => w.triggers.length === 0) ? "; some could not be read" : ""
+      },
       `Add \`on: [push, pull_request]\` to a workflow that builds and tests the project (see ${ci.workflows[0].file}).`
     );
   }
   return result(
     "fail",
-    `No CI configuration was found (${ciFilesShown()}).`,
+    "none",
+    { looked: ciFilesShown() },
     "Add a workflow such as .github/workflows/ci.yml with `on: [push, pull_request]` that installs the project and runs its tests."
   );
 }
-var CHANGE_EVENTS, FAILED, SUCCEEDED, workingCi;
+var meta2, CHANGE_EVENTS, FAILED, SUCCEEDED, workingCi;
 var init_working_ci = __esm({
   "src/requirements/working-ci.ts"() {
     "use strict";
@@ -11253,16 +11400,25 @@ var init_working_ci = __esm({
     init_systems();
     init_errors2();
     init_rule();
+    meta2 = {
+      key: "working-ci",
+      automation: "partial",
+      measures: `A CI configuration exists (${CI_SYSTEMS.map((s) => s.declaresTriggers ? `${s.name} workflows triggered on push or pull_request` : s.name).join(", ")}) and, with GitHub access, the latest completed runs on the default branch succeeded; offline: warn. Every operating system the project declares (Trove classifiers, wheel platforms) must appear among the CI runners, else warn.`,
+      messages: {
+        runsFailed: "The latest completed CI {runs} on the default branch failed ({which}).{osNote}",
+        runsSucceeded: "The latest completed CI {runs} on the default branch succeeded ({which}).{osNote}",
+        runsInconclusive: "The latest completed CI {runs} on the default branch ended without success or failure ({which}).{osNote}",
+        configured: "CI is configured ({files}), run status unknown ({why}).{osNote}",
+        notOnChanges: "CI files exist ({files}) but none runs on push or pull requests{unreadable}.{osNote}",
+        none: "No CI configuration was found ({looked}).{osNote}",
+        osNotRun: " The project declares {missing} (classifiers or wheels) but no CI runner runs on {them} ({runners})."
+      }
+    };
     CHANGE_EVENTS = /* @__PURE__ */ new Set(["push", "pull_request", "pull_request_target", "merge_group"]);
     FAILED = /* @__PURE__ */ new Set(["failure", "timed_out", "startup_failure", "failed", "error"]);
     SUCCEEDED = /* @__PURE__ */ new Set(["success", "succeeded", "passed"]);
     workingCi = defineRule({
-      meta: {
-        key: "working-ci",
-        automation: "partial",
-        measures: `A CI configuration exists (${CI_SYSTEMS.map((s) => s.declaresTriggers ? `${s.name} workflows triggered on push or pull_request` : s.name).join(", ")}) and, with GitHub access, the latest completed runs on the default branch succeeded; offline: warn. Every operating system the project declares (Trove classifiers, wheel platforms) must appear among the CI runners, else warn.`,
-        messages: {}
-      },
+      meta: meta2,
       options: (z) => z.strictObject({}),
       evaluate(evidence) {
         return evaluateWorkingCi(evidence);
@@ -11279,9 +11435,9 @@ function indexTree(tree) {
   idx = { byDir: /* @__PURE__ */ new Map(), topDirs: /* @__PURE__ */ new Set(), byTop: /* @__PURE__ */ new Map() };
   let topList = [];
   const push = (dir, e) => {
-    let list3 = idx.byDir.get(dir);
-    if (!list3) idx.byDir.set(dir, list3 = []);
-    list3.push(e);
+    let list2 = idx.byDir.get(dir);
+    if (!list2) idx.byDir.set(dir, list2 = []);
+    list2.push(e);
   };
   let lastTop = "";
   for (const e of tree) {
@@ -11406,9 +11562,9 @@ function readText(evidence, path) {
   if (r.blob.invalidUtf8) notes.push(`${where2} is not valid UTF-8; invalid bytes were replaced`);
   return { ...r, notes, text: r.blob.text };
 }
-function lineAt2(text2, offset) {
+function lineAt2(text3, offset) {
   let line = 1;
-  for (let i = text2.indexOf("\n"); i >= 0 && i < offset; i = text2.indexOf("\n", i + 1)) line++;
+  for (let i = text3.indexOf("\n"); i >= 0 && i < offset; i = text3.indexOf("\n", i + 1)) line++;
   return line;
 }
 var GITHUB_PLACES, indexes, SYMLINK, MAX_LINK_HOPS;
@@ -11442,12 +11598,12 @@ function isLinkOnly(raw) {
 function extractLinks(lines, format) {
   const links = [];
   const seen = /* @__PURE__ */ new Set();
-  const add = (url, text2, line) => {
+  const add = (url, text3, line) => {
     const u = url.replace(/[.,;:]+$/, "");
     const key = `${line}\0${u}`;
     if (u === "" || seen.has(key)) return;
     seen.add(key);
-    links.push({ url: u, text: text2.trim(), line });
+    links.push({ url: u, text: text3.trim(), line });
   };
   lines.forEach((l, k) => {
     const line = k + 1;
@@ -11502,8 +11658,8 @@ var init_inline = __esm({
 function formatOf(path) {
   return /\.(rst|rest)$/i.test(path) ? "rst" : "markdown";
 }
-function parseDoc(text2, format) {
-  const lines = text2.slice(0, MAX_DOC_CHARS).replace(/\r\n?/g, "\n").split("\n").map((l) => l.length > MAX_LINE_CHARS ? l.slice(0, MAX_LINE_CHARS) : l);
+function parseDoc(text3, format) {
+  const lines = text3.slice(0, MAX_DOC_CHARS).replace(/\r\n?/g, "\n").split("\n").map((l) => l.length > MAX_LINE_CHARS ? l.slice(0, MAX_LINE_CHARS) : l);
   const blocks = format === "rst" ? parseRst(lines) : parseMarkdown(lines);
   return { format, blocks, links: extractLinks(lines, format) };
 }
@@ -11775,13 +11931,13 @@ ${body2.text}` });
       body.push(isList ? l.replace(RST_LIST, "").trim() : l.trim());
       i++;
     }
-    let text2 = body.join("\n");
-    if (/::\s*$/.test(text2)) {
+    let text3 = body.join("\n");
+    if (/::\s*$/.test(text3)) {
       literalNext = true;
       literalIndent = indent;
-      text2 = text2.replace(/\s*::\s*$/, /\s::\s*$/.test(text2) || text2.trim() === "::" ? "" : ":");
+      text3 = text3.replace(/\s*::\s*$/, /\s::\s*$/.test(text3) || text3.trim() === "::" ? "" : ":");
     }
-    if (text2.trim() !== "") blocks.push({ kind: isList ? "list" : indent > 0 ? "quote" : "paragraph", line: start, text: text2 });
+    if (text3.trim() !== "") blocks.push({ kind: isList ? "list" : indent > 0 ? "quote" : "paragraph", line: start, text: text3 });
   }
   return blocks;
 }
@@ -11920,8 +12076,8 @@ function readDoc(evidence, path) {
   else file.text = r.text ?? "";
   return file.text !== void 0 ? { file, doc: parseDoc(file.text, formatOf(path)) } : { file };
 }
-function quote(text2, max = 500) {
-  const flat = text2.replace(/\s+/g, " ").trim();
+function quote(text3, max = 500) {
+  const flat = text3.replace(/\s+/g, " ").trim();
   if (flat.length <= max) return flat;
   const cut = flat.slice(0, max);
   const space = cut.lastIndexOf(" ");
@@ -11943,74 +12099,137 @@ var init_locate = __esm({
   }
 });
 
-// src/requirements/governance.ts
-function excerpt(text2) {
-  if (text2 === void 0) return void 0;
-  const lines = text2.split("\n").filter((l) => l.trim() !== "" && !/^\s*(#|=+\s*$|-+\s*$|\.\.)/.test(l) && !isLinkOnly(l));
-  return lines.length ? quote(cleanInline(lines.slice(0, 6).join(" ")), 400) : void 0;
+// src/requirements/community-file-present.ts
+function fileMessages(what, does) {
+  return {
+    found: `{path} ${does}{extra}.`,
+    github: `GitHub serves {path} for this repository (from the organisation's .github repository or its settings).`,
+    deeper: `{path} is a ${what}, but GitHub only links one from the root, .github/ or docs/.`,
+    unseen: `No usable ${what} in the repository{problem}; one GitHub serves from the organisation can only be seen online.`,
+    broken: `The ${what} cannot be used: {problem}.`,
+    missing: `No ${what} in the root, .github/ or docs/.`
+  };
 }
-var NAME, PAGE, governance;
+function communityFile(evidence, kind) {
+  const facts = evidence.community.files[kind];
+  if (!facts) throw new Error(`no community file ${kind} is registered (src/evidence/community/kinds/)`);
+  return facts;
+}
+function judgeFilePresent(evidence, meta19, rule) {
+  const { found, deeper } = communityFile(evidence, rule.kind);
+  const usable = found.find((f) => !f.problem);
+  if (usable) {
+    const extra = [
+      usable.symlinkTarget ? ` (a symlink to ${usable.symlinkTarget})` : "",
+      usable.notes.length ? ` (${usable.notes.join("; ")})` : ""
+    ].join("");
+    return {
+      status: "pass",
+      ...say(meta19, "found", { path: usable.path, extra }),
+      measured: { path: usable.path },
+      evidence: [fileRef(usable.path)]
+    };
+  }
+  const served = rule.fromGitHub?.(evidence);
+  if (served) {
+    return {
+      status: "pass",
+      ...say(meta19, "github", { path: served }),
+      measured: { path: served, source: "github" },
+      evidence: [{ kind: "api", ref: served }]
+    };
+  }
+  const broken = found[0];
+  if (deeper.length > 0 && !broken) {
+    return {
+      status: "warn",
+      ...say(meta19, "deeper", { path: deeper[0] }),
+      measured: { path: deeper[0], deeper },
+      evidence: deeper.map((p) => fileRef(p)),
+      fix: `Add one at the root that points to ${deeper[0]} (or move ${baseOf(deeper[0])} there).`
+    };
+  }
+  const measured = { path: null, ...broken ? { problem: broken.problem } : {} };
+  const refs = broken ? [fileRef(broken.path, void 0, broken.problem)] : [];
+  if (rule.fromGitHub && !evidence.online?.github && onGitHub(evidence) && (!evidence.online || evidence.online.offline)) {
+    return {
+      status: "unknown",
+      ...say(meta19, "unseen", { problem: broken ? ` (${broken.problem})` : "" }),
+      measured,
+      evidence: refs,
+      fix: rule.fix
+    };
+  }
+  if (broken) {
+    return {
+      status: "fail",
+      ...say(meta19, "broken", { problem: broken.problem ?? "unreadable" }),
+      measured,
+      evidence: refs,
+      fix: `Make ${broken.path} a regular file with content (a symlink out of the repository is not read). ${rule.fix}`
+    };
+  }
+  return { status: "fail", ...say(meta19, "missing"), measured, evidence: refs, fix: rule.fix };
+}
+var init_community_file_present = __esm({
+  "src/requirements/community-file-present.ts"() {
+    "use strict";
+    init_files();
+    init_locate();
+    init_rule();
+  }
+});
+
+// src/requirements/governance.ts
+var meta3, governance;
 var init_governance = __esm({
   "src/requirements/governance.ts"() {
     "use strict";
     init_files();
     init_locate();
-    init_readme();
+    init_community_file_present();
     init_rule();
-    NAME = /^governance([._-][^/]*)?$/i;
-    PAGE = /^governance[^/]*\.(md|markdown|rst|txt|html?|adoc)$/i;
+    meta3 = {
+      key: "governance",
+      automation: "partial",
+      measures: 'A GOVERNANCE file in the root, .github/ or docs/, a docs/**/governance* page, or a README heading containing "Governance"; its content is shown for a reviewer.',
+      messages: {
+        documented: "Governance is documented in {path}. A reviewer must confirm it defines how decisions are made and who makes them.",
+        readmeSection: 'Governance is described under the "{heading}" heading of {path} (line {line}). A reviewer must confirm it defines how decisions are made and who makes them.',
+        broken: "The governance file cannot be used: {problem}.",
+        missing: 'No governance documentation: no GOVERNANCE file in the root, .github/ or docs/, no docs governance page, no README "Governance" section.'
+      }
+    };
     governance = defineRule({
-      meta: {
-        key: "governance",
-        automation: "partial",
-        measures: 'A GOVERNANCE file in the root, .github/ or docs/, a docs/**/governance* page, or a README heading containing "Governance"; its content is shown for a reviewer.',
-        messages: {}
-      },
+      meta: meta3,
       options: (z) => z.strictObject({}),
       evaluate(evidence) {
-        const files = locate(evidence, (b) => NAME.test(b));
-        const usable = files.find((f) => !f.problem);
-        const review = "A reviewer must confirm it defines how decisions are made and who makes them.";
-        if (usable) {
-          const ex = excerpt(usable.text);
+        const { found } = communityFile(evidence, "governance");
+        const usable = found.find((f) => !f.problem);
+        const written2 = usable ?? evidence.community.governance.pages[0];
+        if (written2) {
+          const ex = written2.excerpt;
           return {
             status: "pass",
-            summary: `Governance is documented in ${usable.path}. ${review}`,
-            measured: { path: usable.path, ...ex ? { excerpt: ex } : {} },
-            evidence: [fileRef(usable.path, 1, ex)]
+            ...say(meta3, "documented", { path: written2.path }),
+            measured: { path: written2.path, ...ex ? { excerpt: ex } : {} },
+            evidence: [fileRef(written2.path, 1, ex)]
           };
         }
-        const pages = ["docs", "doc"].flatMap((d) => findUnder(evidence.tree, d, (b) => PAGE.test(b))).map((e) => e.path);
-        for (const page of pages) {
-          const { file: file2 } = readDoc(evidence, page);
-          if (file2.problem && !/was not read$/.test(file2.problem)) continue;
-          const ex = excerpt(file2.text);
+        const section = evidence.community.governance.readmeSection;
+        if (section) {
+          const ex = section.excerpt;
           return {
             status: "pass",
-            summary: `Governance is documented in ${page}. ${review}`,
-            measured: { path: page, ...ex ? { excerpt: ex } : {} },
-            evidence: [fileRef(page, 1, ex)]
+            ...say(meta3, "readmeSection", { heading: section.heading, path: section.path, line: section.line }),
+            measured: { path: `${section.path}#${section.heading}`, ...ex ? { excerpt: ex } : {} },
+            evidence: [fileRef(section.path, section.line, ex)]
           };
         }
-        const { doc, file } = rootReadme(evidence);
-        if (doc && file) {
-          const k = doc.blocks.findIndex((b) => b.kind === "heading" && /governance/i.test(b.text));
-          if (k >= 0) {
-            const h = doc.blocks[k];
-            const body = sectionAfter(doc.blocks, k).filter((b) => b.kind !== "code" && b.kind !== "html").map((b) => b.text).join(" ");
-            const ex = body.trim() ? quote(cleanInline(body), 400) : void 0;
-            return {
-              status: "pass",
-              summary: `Governance is described under the "${h.text}" heading of ${file.path} (line ${h.line}). ${review}`,
-              measured: { path: `${file.path}#${h.text}`, ...ex ? { excerpt: ex } : {} },
-              evidence: [fileRef(file.path, h.line, ex)]
-            };
-          }
-        }
-        const broken = files[0];
+        const broken = found[0];
         return {
           status: "fail",
-          summary: broken ? `The governance file cannot be used: ${broken.problem}.` : 'No governance documentation: no GOVERNANCE file in the root, .github/ or docs/, no docs governance page, no README "Governance" section.',
+          ...broken ? say(meta3, "broken", { problem: broken.problem ?? "unreadable" }) : say(meta3, "missing"),
           measured: { path: null, ...broken ? { problem: broken.problem } : {} },
           evidence: broken ? [fileRef(broken.path, void 0, broken.problem)] : [],
           fix: `Add GOVERNANCE.md at the root describing who the maintainers are, how they are added and removed, and how decisions are made (the LF's Minimum Viable Governance is a template: https://github.com/github/MVG).${broken ? ` ${baseOf(broken.path)} must be a regular file with content.` : ""}`
@@ -12173,7 +12392,7 @@ function docsPages(evidence) {
   for (const dir of ["docs", "doc", "docs/source", "doc/source"]) {
     for (const e of idx.byDir.get(dir) ?? []) {
       const base = baseOf(e.path);
-      if (e.type === "blob" && (/^index\.(md|markdown|rst|txt)$/i.test(base) || PAGE2.test(base))) out.push(e.path);
+      if (e.type === "blob" && (/^index\.(md|markdown|rst|txt)$/i.test(base) || PAGE.test(base))) out.push(e.path);
     }
   }
   return out.sort((a, b) => Number(!/\/index\./i.test(a)) - Number(!/\/index\./i.test(b)) || (a < b ? -1 : 1));
@@ -12197,7 +12416,7 @@ function passWith(hit) {
     ]
   };
 }
-var HEADING, INSTALL, RUNNABLE_LANG, RUNNABLE_TEXT, PAGE2, INSTALL_ALL, quickStart;
+var HEADING, INSTALL, RUNNABLE_LANG, RUNNABLE_TEXT, PAGE, INSTALL_ALL, quickStart;
 var init_quick_start = __esm({
   "src/requirements/quick-start.ts"() {
     "use strict";
@@ -12209,7 +12428,7 @@ var init_quick_start = __esm({
     INSTALL = /^[ \t]*(?:[$>%#][ \t]*|In \[\d*\]:[ \t]*)?[!%]?(?:sudo[ \t]+)?(?:(?:python3?|py)[ \t]+-m[ \t]+)?(?:pip3?[ \t]+install|uv[ \t]+(?:add|pip[ \t]+install|tool[ \t]+install)|conda[ \t]+install|mamba[ \t]+install|micromamba[ \t]+install|pixi[ \t]+add|poetry[ \t]+add|pipx[ \t]+install)\b[^\n]*/im;
     RUNNABLE_LANG = /^(python3?|py|pycon|ipython3?|bash|sh|shell|shell-session|console|zsh|powershell|ps1|bat|cmd)$/i;
     RUNNABLE_TEXT = /^[ \t]*(>>>|import[ \t]+\w|from[ \t]+[\w.]+[ \t]+import[ \t]|\$[ \t]+\S|python3?[ \t]+\S)/m;
-    PAGE2 = /^(quick[_-]?start|getting[_-]?started|get[_-]?started|install|installation)\.(md|markdown|rst|txt)$/i;
+    PAGE = /^(quick[_-]?start|getting[_-]?started|get[_-]?started|install|installation)\.(md|markdown|rst|txt)$/i;
     INSTALL_ALL = new RegExp(INSTALL.source, "gim");
     quickStart = defineRule({
       meta: {
@@ -12225,7 +12444,7 @@ var init_quick_start = __esm({
         if (readme2.file && readme2.doc) docs.push({ path: readme2.file.path, doc: readme2.doc, whole: false });
         for (const page of docsPages(evidence)) {
           const { doc } = readDoc(evidence, page);
-          if (doc) docs.push({ path: page, doc, whole: PAGE2.test(baseOf(page)) });
+          if (doc) docs.push({ path: page, doc, whole: PAGE.test(baseOf(page)) });
         }
         let partial;
         let exampleHit;
@@ -12285,8 +12504,8 @@ function sources(evidence, minFiles) {
 }
 function mkdocsSiteUrl(evidence) {
   for (const name of ["mkdocs.yml", "mkdocs.yaml"]) {
-    const text2 = evidence.files[name]?.text;
-    const m = text2 ? /^site_url:\s*["']?(https?:\/\/[^\s"'#]+)/m.exec(text2) : null;
+    const text3 = evidence.files[name]?.text;
+    const m = text3 ? /^site_url:\s*["']?(https?:\/\/[^\s"'#]+)/m.exec(text3) : null;
     if (m) return m[1];
   }
   return void 0;
@@ -12429,8 +12648,8 @@ function expressionIds(node) {
 function licenseFamily(spdx) {
   return spdx.replace(/\+$/, "").replace(/-(only|or-later)$/, "");
 }
-function correctLicense(text2) {
-  const t = text2.trim();
+function correctLicense(text3) {
+  const t = text3.trim();
   if (t === "" || t.length > 80) return void 0;
   if (/^(the\s+)?bsd(\s+licen[sc]e)?$/i.test(t)) return "BSD-*";
   const node = parseExpression(t);
@@ -12455,19 +12674,6 @@ function classifierToSpdx(classifier) {
 function sameLicense(a, b) {
   if (a === "BSD-*" || b === "BSD-*") return /^BSD-/.test(a) && /^BSD-/.test(b);
   return licenseFamily(a).toLowerCase() === licenseFamily(b).toLowerCase();
-}
-function judgeExpression(expr, allow) {
-  const node = parseExpression(expr);
-  if (!node) return null;
-  const ok = (id) => allow.some((a) => sameLicense(a, id));
-  const walk = (n) => {
-    if ("license" in n) return ok(n.license) ? { allowed: true, blocking: [] } : { allowed: false, blocking: [n.license] };
-    const l = walk(n.left);
-    const r = walk(n.right);
-    if (n.conjunction === "and") return { allowed: l.allowed && r.allowed, blocking: [...l.blocking, ...r.blocking] };
-    return l.allowed || r.allowed ? { allowed: true, blocking: [] } : { allowed: false, blocking: [...l.blocking, ...r.blocking] };
-  };
-  return walk(node);
 }
 var parser, corrector, TROVE;
 var init_spdx = __esm({
@@ -12498,6 +12704,27 @@ var init_spdx = __esm({
       [/PostgreSQL/i, "PostgreSQL"],
       [/CC0/i, "CC0-1.0"]
     ];
+  }
+});
+
+// src/requirements/judge-license-expression.ts
+function judgeExpression(expr, allow) {
+  const node = parseExpression(expr);
+  if (!node) return null;
+  const ok = (id) => allow.some((a) => sameLicense(a, id));
+  const walk = (n) => {
+    if ("license" in n) return ok(n.license) ? { allowed: true, blocking: [] } : { allowed: false, blocking: [n.license] };
+    const l = walk(n.left);
+    const r = walk(n.right);
+    if (n.conjunction === "and") return { allowed: l.allowed && r.allowed, blocking: [...l.blocking, ...r.blocking] };
+    return l.allowed || r.allowed ? { allowed: true, blocking: [] } : { allowed: false, blocking: [...l.blocking, ...r.blocking] };
+  };
+  return walk(node);
+}
+var init_judge_license_expression = __esm({
+  "src/requirements/judge-license-expression.ts"() {
+    "use strict";
+    init_spdx();
   }
 });
 
@@ -12578,6 +12805,7 @@ var init_permissive_license = __esm({
   "src/requirements/permissive-license.ts"() {
     "use strict";
     init_spdx();
+    init_judge_license_expression();
     init_rule();
     KIND = [
       [/^(A?GPL|LGPL|MPL|EPL|EUPL|CC-BY-SA|OSL|CDDL|CPL|MS-RL)-/i, "copyleft"],
@@ -12670,9 +12898,9 @@ var init_permissive_license = __esm({
           status = "pass";
           const texts = files.filter((f) => f.method !== "reference");
           const notices = files.filter((f) => f.method === "reference");
-          const text2 = texts.find((f) => f.spdx) ?? main;
+          const text3 = texts.find((f) => f.spdx) ?? main;
           const referring = notices.length ? `; ${notices.map((f) => f.path).join(", ")} refer${notices.length === 1 ? "s" : ""} to it` : "";
-          summary = `${expr}, identified by its text in ${(texts.length ? texts : files).map((f) => f.path).join(", ")} (${text2.method}, ${Math.round(text2.confidence * 100)}% similar to the template${referring}), is on the allowlist.`;
+          summary = `${expr}, identified by its text in ${(texts.length ? texts : files).map((f) => f.path).join(", ")} (${text3.method}, ${Math.round(text3.confidence * 100)}% similar to the template${referring}), is on the allowlist.`;
         } else {
           status = "review";
           summary = "The license files do not form one expression.";
@@ -12727,10 +12955,11 @@ function evaluateFunctionalTesting(evidence) {
     const dirs = [...new Set(tests.map((t) => t.includes("/") ? t.slice(0, t.lastIndexOf("/") + 1) : t))];
     return dirs.slice(0, 3).join(", ") + (dirs.length > 3 ? " \u2026" : "");
   })();
+  const files = `${tests.length} test file${tests.length === 1 ? "" : "s"}`;
   if (tests.length > 0 && step) {
     return {
       status: "pass",
-      summary: `${tests.length} test file${tests.length === 1 ? "" : "s"} (${where2}) and CI runs them: ${step.tool} at ${stepAt}.`,
+      ...say(meta4, "testedInCi", { files, where: where2, runner: step.tool, step: stepAt }),
       measured,
       evidence: refs
     };
@@ -12738,7 +12967,7 @@ function evaluateFunctionalTesting(evidence) {
   if (tests.length > 0) {
     return {
       status: "warn",
-      summary: `${tests.length} test file${tests.length === 1 ? "" : "s"} (${where2}), but no CI step runs them (pytest, tox, nox, python -m unittest, make test${evidence.ci.workflows.length ? "" : "; no CI configuration was found"}).`,
+      ...say(meta4, "notRunByCi", { files, where: where2, noCi: evidence.ci.workflows.length ? "" : say(meta4, "noCiNote").summary }),
       measured,
       evidence: refs,
       fix: `Add a step that runs the tests to a CI workflow triggered on push and pull_request, e.g. \`python -m pytest ${tests[0].includes("/") ? tests[0].slice(0, tests[0].indexOf("/") + 1) : ""}\` in .github/workflows/ci.yml.`
@@ -12746,28 +12975,35 @@ function evaluateFunctionalTesting(evidence) {
   }
   return {
     status: "fail",
-    summary: `No test sources were found (tests/, test/ or testing/ directories, test_*.py, *_test.py)${step ? `, although CI runs ${step.tool} at ${stepAt}` : ""}.`,
+    ...say(meta4, "noTests", { ciRuns: step ? say(meta4, "ciRunsNote", { runner: step.tool, step: stepAt }).summary : "" }),
     measured,
     evidence: refs,
     fix: "Add tests under tests/ (files named test_*.py that exercise the project with the latest torch) and run them in CI with pytest."
   };
 }
-var CODE, VENDORED, NOT_TESTS, TEST_DIR, functionalTesting;
+var meta4, CODE, VENDORED, NOT_TESTS, TEST_DIR, functionalTesting;
 var init_functional_testing = __esm({
   "src/requirements/functional-testing.ts"() {
     "use strict";
     init_rule();
+    meta4 = {
+      key: "functional-testing",
+      automation: "partial",
+      measures: "Test sources exist (tests/, test/ or testing/ directories, test_*.py, *_test.py) and CI runs them (pytest, tox, nox, python -m unittest, make test); tests not run by CI: warn.",
+      messages: {
+        testedInCi: "{files} ({where}) and CI runs them: {runner} at {step}.",
+        notRunByCi: "{files} ({where}), but no CI step runs them (pytest, tox, nox, python -m unittest, make test{noCi}).",
+        noTests: "No test sources were found (tests/, test/ or testing/ directories, test_*.py, *_test.py){ciRuns}.",
+        noCiNote: "; no CI configuration was found",
+        ciRunsNote: ", although CI runs {runner} at {step}"
+      }
+    };
     CODE = /\.(py|pyx|ipynb|c|cc|cpp|cu|h|hpp|rs|jl|sh|js|ts)$/i;
     VENDORED = /(^|\/)(third_party|third-party|vendor|vendored|node_modules|site-packages|\.git)\//i;
     NOT_TESTS = /(^|\/)(benchmarks?|benchmarking)\//i;
     TEST_DIR = /(^|\/)(tests?|testing)\//i;
     functionalTesting = defineRule({
-      meta: {
-        key: "functional-testing",
-        automation: "partial",
-        measures: "Test sources exist (tests/, test/ or testing/ directories, test_*.py, *_test.py) and CI runs them (pytest, tox, nox, python -m unittest, make test); tests not run by CI: warn.",
-        messages: {}
-      },
+      meta: meta4,
       options: (z) => z.strictObject({}),
       evaluate(evidence) {
         return evaluateFunctionalTesting(evidence);
@@ -12779,6 +13015,7 @@ var init_functional_testing = __esm({
 // src/requirements/packages.ts
 function evaluatePackages(evidence) {
   const dist = evidence.python.distribution;
+  const chosen = dist?.why ? say(meta5, "chosen", { name: dist.name, file: dist.file, why: dist.why }).summary : "";
   const pypi = evidence.online?.pypi;
   const conda = evidence.online?.conda;
   const publish = evidence.ci.publishSteps;
@@ -12794,7 +13031,8 @@ function evaluatePackages(evidence) {
       }
     } : {},
     ...conda ? { conda: { channel: conda.channel, exists: conda.exists, ...conda.latest ? { latest: conda.latest } : {} } } : {},
-    publishSteps: publish.map((s) => `${s.file}${s.line !== void 0 ? `:${s.line}` : ""}: ${s.tool}`)
+    publishSteps: publish.map((s) => `${s.file}${s.line !== void 0 ? `:${s.line}` : ""}: ${s.tool}`),
+    ...dist?.why ? { distributionChosen: { file: dist.file, why: dist.why } } : {}
   };
   const refs = [];
   if (dist)
@@ -12835,17 +13073,22 @@ function evaluatePackages(evidence) {
     const olderWheelOnly = pypiWheel && !pypi.wheel;
     return {
       status: "pass",
-      summary: `${name} installs as a binary package from ${how.join(" and ")}${olderWheelOnly ? `; the latest release ${pypi.latest ?? ""} has no wheel` : ""}.`,
+      ...say(meta5, "binary", {
+        name,
+        from: how.join(" and "),
+        noLatestWheel: olderWheelOnly ? say(meta5, "noLatestWheel", { latest: pypi.latest ?? "" }).summary : "",
+        chosen
+      }),
       measured,
       evidence: refs
     };
   }
   if (pypi) {
     const sdistOnly = pypi?.exists && !pypi.allYanked;
-    const summary = sdistOnly ? `${name} is on PyPI only as a source distribution (no wheel in any release)${conda ? ` and not on ${conda.channel}` : ""}.` : pypi?.allYanked ? `Every release of ${name} on PyPI is yanked${conda ? ` and it is not on ${conda.channel}` : ""}.` : `${name} was not found on PyPI${conda ? ` or ${conda.channel}` : ""}.`;
+    const said = sdistOnly ? say(meta5, "sdistOnly", { name, notOnConda: conda ? ` and not on ${conda.channel}` : "", chosen }) : pypi?.allYanked ? say(meta5, "allYanked", { name, notOnConda: conda ? ` and it is not on ${conda.channel}` : "", chosen }) : say(meta5, "notFound", { name, orConda: conda ? ` or ${conda.channel}` : "", chosen });
     return {
       status: "fail",
-      summary,
+      ...said,
       measured,
       evidence: refs,
       fix: sdistOnly ? `Build and upload wheels for ${name} (python -m build, then twine upload dist/*.whl, or pypa/gh-action-pypi-publish in a release workflow), or add it to conda-forge.` : `Publish ${name} to PyPI with a wheel (python -m build; twine upload dist/*, or pypa/gh-action-pypi-publish in a release workflow) or add a conda-forge recipe.${dist ? "" : " Name the distribution in pyproject.toml [project].name first."}`
@@ -12855,35 +13098,43 @@ function evaluatePackages(evidence) {
   const publishText = publish.length ? `CI publishes with ${[...new Set(publish.map((s) => s.tool))].join(", ")} (${publish[0].file}${publish[0].line !== void 0 ? `:${publish[0].line}` : ""})` : "no publishing step was found in CI";
   return {
     status: "unknown",
-    summary: `PyPI ${conda ? `was not consulted (${conda.channel} has no ${name})` : "and conda-forge were not consulted"}${why2 ? ` (${why2})` : evidence.online ? "" : " (offline)"}; ${dist ? `the distribution is ${dist.name}` : "no distribution name was found in pyproject.toml, setup.cfg or setup.py"}, and ${publishText}.`,
+    ...say(meta5, "notConsulted", {
+      consulted: conda ? `was not consulted (${conda.channel} has no ${name})` : "and conda-forge were not consulted",
+      why: why2 ? ` (${why2})` : evidence.online ? "" : " (offline)",
+      distribution: dist ? `the distribution is ${dist.name}` : "no distribution name was found in pyproject.toml, setup.cfg or setup.py",
+      publishing: publishText,
+      chosen
+    }),
     measured,
     evidence: refs,
     fix: `Run the check online to look ${dist ? `${dist.name} ` : "the distribution "}up on PyPI and conda-forge.`
   };
 }
-var packages;
+var meta5, packages;
 var init_packages = __esm({
   "src/requirements/packages.ts"() {
     "use strict";
     init_errors2();
     init_rule();
+    meta5 = {
+      key: "packages",
+      automation: "partial",
+      measures: "The distribution exists on PyPI with a wheel in a release, or on conda-forge; online only. Offline: unknown, with any publishing workflow as evidence.",
+      messages: {
+        binary: "{name} installs as a binary package from {from}{noLatestWheel}.{chosen}",
+        sdistOnly: "{name} is on PyPI only as a source distribution (no wheel in any release){notOnConda}.{chosen}",
+        allYanked: "Every release of {name} on PyPI is yanked{notOnConda}.{chosen}",
+        notFound: "{name} was not found on PyPI{orConda}.{chosen}",
+        notConsulted: "PyPI {consulted}{why}; {distribution}, and {publishing}.{chosen}",
+        noLatestWheel: "; the latest release {latest} has no wheel",
+        chosen: " The project's package is {name} ({file}): {why}."
+      }
+    };
     packages = defineRule({
-      meta: {
-        key: "packages",
-        automation: "partial",
-        measures: "The distribution exists on PyPI with a wheel in a release, or on conda-forge; online only. Offline: unknown, with any publishing workflow as evidence.",
-        messages: {}
-      },
+      meta: meta5,
       options: (z) => z.strictObject({}),
       evaluate(evidence) {
-        const o = evaluatePackages(evidence);
-        const dist = evidence.python.distribution;
-        if (!dist?.why) return o;
-        return {
-          ...o,
-          summary: `${o.summary} The project's package is ${dist.name} (${dist.file}): ${dist.why}.`,
-          measured: { ...o.measured, distributionChosen: { file: dist.file, why: dist.why } }
-        };
+        return evaluatePackages(evidence);
       }
     });
   }
@@ -12891,9 +13142,9 @@ var init_packages = __esm({
 
 // src/evidence/identity.ts
 function noreplyLoginAsWritten(email) {
-  const text2 = email.trim();
-  if (text2.length <= NOREPLY.length || text2.slice(-NOREPLY.length).toLowerCase() !== NOREPLY) return void 0;
-  const local = text2.slice(0, -NOREPLY.length);
+  const text3 = email.trim();
+  if (text3.length <= NOREPLY.length || text3.slice(-NOREPLY.length).toLowerCase() !== NOREPLY) return void 0;
+  const local = text3.slice(0, -NOREPLY.length);
   const plus = local.indexOf("+");
   const login = plus >= 0 && /^\d+$/.test(local.slice(0, plus)) ? local.slice(plus + 1) : local;
   return login || void 0;
@@ -12944,16 +13195,16 @@ function cmp(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 function parseCoAuthor(value) {
-  const text2 = value.trim();
-  const open2 = text2.lastIndexOf("<");
-  const close = text2.lastIndexOf(">");
+  const text3 = value.trim();
+  const open2 = text3.lastIndexOf("<");
+  const close = text3.lastIndexOf(">");
   if (open2 >= 0 && close > open2) {
-    const name = text2.slice(0, open2).trim();
-    const email = text2.slice(open2 + 1, close).trim();
+    const name = text3.slice(0, open2).trim();
+    const email = text3.slice(open2 + 1, close).trim();
     if (!name && !email) return void 0;
     return { name, email };
   }
-  return text2 ? { name: text2, email: "" } : void 0;
+  return text3 ? { name: text3, email: "" } : void 0;
 }
 var NOREPLY, PeopleBuilder;
 var init_identity = __esm({
@@ -13046,12 +13297,13 @@ function hasRawHistory(history) {
 }
 function activityWindow(evidence, rules) {
   const h = evidence.history;
-  const policy = `policy ${rules.policy.id} ${rules.policy.version}`;
+  const policy = { policy: rules.policy.id, version: rules.policy.version };
   if (!hasRawHistory(h)) {
     const days = h.window?.days;
     return {
       refused: {
-        summary: `The stored evidence holds the history as counted when it was gathered${typeof days === "number" ? ` (a ${days}-day window)` : ""}, not its commits, so it cannot be judged under ${policy}.`,
+        id: "historyCounted",
+        data: { ...policy, gathered: typeof days === "number" ? ` (a ${days}-day window)` : "" },
         fix: "Run a fresh check: the history is then kept commit by commit and judged under this policy.",
         measured: {}
       }
@@ -13060,16 +13312,14 @@ function activityWindow(evidence, rules) {
   if (rules.days > h.horizon.days) {
     return {
       refused: {
-        summary: `${capitalised(policy)} asks for a ${rules.days}-day window; the evidence keeps the ${h.horizon.days} days of history before ${h.horizon.until.slice(0, 10)}, so older commits were never read.`,
+        id: "pastHorizon",
+        data: { ...policy, windowDays: rules.days, horizonDays: h.horizon.days, horizonUntil: h.horizon.until.slice(0, 10) },
         fix: `A window longer than ${h.horizon.days} days can't be judged: shorten the policy's window to at most ${h.horizon.days} days.`,
         measured: { windowDays: rules.days, horizon: h.horizon }
       }
     };
   }
   return { window: countWindow(h, rules) };
-}
-function capitalised(s) {
-  return s.charAt(0).toUpperCase() + s.slice(1);
 }
 function iso(unix) {
   return new Date(unix * 1e3).toISOString();
@@ -13177,13 +13427,17 @@ function problemsUnderWindow(evidence, days) {
     (p) => p.file === SHALLOW_PROBLEM_FILE ? { ...p, message: `${p.message}, inside the activity window` } : p
   );
 }
-var DAY, SHALLOW_PROBLEM_FILE;
+var DAY, WINDOW_MESSAGES, SHALLOW_PROBLEM_FILE;
 var init_activity_window = __esm({
   "src/requirements/activity-window.ts"() {
     "use strict";
     init_identity();
     init_bots();
     DAY = 86400;
+    WINDOW_MESSAGES = {
+      historyCounted: "The stored evidence holds the history as counted when it was gathered{gathered}, not its commits, so it cannot be judged under policy {policy} {version}.",
+      pastHorizon: "Policy {policy} {version} asks for a {windowDays}-day window; the evidence keeps the {horizonDays} days of history before {horizonUntil}, so older commits were never read."
+    };
     SHALLOW_PROBLEM_FILE = "shallow";
   }
 });
@@ -13249,75 +13503,95 @@ function evaluateOngoingMaintenance(evidence, policy, asOf, months) {
   const commitment = commitmentOf(evidence.form);
   const parts = [];
   const versions = j.releases.join(" and ");
-  const list3 = torchListFacts(evidence, asOf);
-  if (list3.concern && j.outcome !== "undeclared" && j.outcome !== "no-releases") {
-    parts.push({ status: "review", text: `torch support was judged against ${describeList(list3)}, but ${list3.concern}`, fix: REFRESH_FIX });
+  const list2 = torchListFacts(evidence, asOf);
+  if (list2.concern && j.outcome !== "undeclared" && j.outcome !== "no-releases") {
+    parts.push({ status: "review", text: text("torchListConcern", { list: describeList(list2), concern: list2.concern }), fix: REFRESH_FIX });
   } else {
     switch (j.outcome) {
       case "admits-all":
-        parts.push({ status: "pass", text: `the torch requirement admits ${versions}` });
+        parts.push({ status: "pass", text: text("torchAdmitsAll", { versions }) });
         break;
       case "excludes-latest":
         parts.push({
           status: "fail",
-          text: `the torch requirement (${j.judged.map((a) => `${written(a.declaration)} at ${where(a.declaration)}`).join(", ")}) excludes the latest release ${j.releases[0]}`,
+          text: text("torchExcludesLatest", {
+            declarations: j.judged.map((a) => `${written(a.declaration)} at ${where(a.declaration)}`).join(", "),
+            latest: j.releases[0]
+          }),
           fix: torchFix(j)
         });
         break;
       case "excludes-older":
         parts.push({
           status: "warn",
-          text: `the torch requirement admits ${j.releases[0]} but not ${j.releases.filter((r) => j.admitted[r] === false).join(", ")}`,
+          text: text("torchExcludesOlder", {
+            latest: j.releases[0],
+            missing: j.releases.filter((r) => j.admitted[r] === false).join(", ")
+          }),
           fix: torchFix(j)
         });
         break;
       case "undeclared":
         parts.push({
           status: "review",
-          text: "torch is not declared, so support for the latest releases cannot be read",
+          text: text("torchUndeclared"),
           fix: `Declare torch with a range that admits ${versions || "the latest releases"} (see requirement 1).`
         });
         break;
       case "indeterminate":
-        parts.push({ status: "review", text: "which torch versions the declared requirement admits cannot be told" });
+        parts.push({ status: "review", text: text("torchIndeterminate") });
         break;
       case "no-releases":
-        parts.push({ status: "unknown", text: `the torch release list does not reach ${n} releases at this date` });
+        parts.push({ status: "unknown", text: text("torchNoReleases", { n }) });
         break;
     }
   }
   if ("refused" in judged) {
     const r = judged.refused;
-    parts.push({ status: "unknown", text: r.summary.charAt(0).toLowerCase() + r.summary.slice(1).replace(/\.$/, ""), fix: r.fix });
+    const said2 = text(r.id, r.data);
+    parts.push({ status: "unknown", text: said2.charAt(0).toLowerCase() + said2.slice(1).replace(/\.$/, ""), fix: r.fix });
   } else {
     const h = judged.window;
     if (h.commits >= 1)
-      parts.push({ status: "pass", text: `${h.commits} commit${h.commits === 1 ? "" : "s"} in the last ${h.window.days} days` });
+      parts.push({
+        status: "pass",
+        text: text("commits", { commits: `${h.commits} commit${h.commits === 1 ? "" : "s"}`, days: h.window.days })
+      });
     else
       parts.push({
         status: "fail",
-        text: `no commits in the last ${h.window.days} days${latestCommitAt ? ` (newest ${latestCommitAt.slice(0, 10)})` : ""}`,
+        text: text("noCommits", { days: h.window.days, newest: latestCommitAt ? ` (newest ${latestCommitAt.slice(0, 10)})` : "" }),
         fix: "Show the project is maintained: commit to the default branch (bots and merges are not counted)."
       });
   }
   const hostAsked = evidence.online?.github !== void 0 || evidence.online?.gitlab !== void 0;
-  if (releaseRecent) parts.push({ status: "pass", text: `${release.source} ${release.name} on ${release.date.slice(0, 10)}` });
+  if (releaseRecent)
+    parts.push({
+      status: "pass",
+      text: text("recentRelease", { source: release.source, name: release.name, date: release.date.slice(0, 10) })
+    });
   else if (!release && !hostAsked && evidence.tags.count === 0)
     parts.push({
       status: "unknown",
-      text: `the clone has no tags up to ${asOf.toISOString().slice(0, 10)} and the host was not asked for releases (clones and mirrors are often fetched without tags)`,
+      text: text("noTags", { asOf: asOf.toISOString().slice(0, 10) }),
       fix: "Run the check online (a GitHub or GitLab URL, or a clone whose origin is on one), which asks the host for its releases, or fetch the tags (git fetch --tags)."
     });
   else
     parts.push({
       status: "fail",
-      text: release ? `the newest ${release.source} (${release.name}) is from ${release.date.slice(0, 10)}, more than ${months} months before ${asOf.toISOString().slice(0, 10)}` : `no release or tag was found${hostAsked ? "" : " (git tags; GitHub releases not consulted)"}`,
+      text: release ? text("oldRelease", {
+        source: release.source,
+        name: release.name,
+        date: release.date.slice(0, 10),
+        months,
+        asOf: asOf.toISOString().slice(0, 10)
+      }) : text("noRelease", { notAsked: hostAsked ? "" : " (git tags; GitHub releases not consulted)" }),
       fix: `Publish a release (tag it, e.g. git tag -a vX.Y.Z, and push the tag) at least every ${months} months.`
     });
   if (evidence.form && !commitment) {
     parts.push({
       status: "review",
-      text: "the application does not state the 12-month maintenance commitment",
+      text: text("noCommitment"),
       fix: "Answer the maintenance-commitment question of the application."
     });
   }
@@ -13327,15 +13601,20 @@ function evaluateOngoingMaintenance(evidence, policy, asOf, months) {
   if (release) refs.push(release.ref);
   if (commitment) refs.push({ kind: "form", ref: "maintenanceCommitment", detail: commitment.slice(0, 300) });
   const bad = parts.filter((p) => p.status !== "pass");
-  const summary = status === "pass" ? `Maintained: ${parts.map((p) => p.text).join("; ")}${commitment ? "; the application commits to 12 months of maintenance" : ""}.` : `${bad.map((p) => p.text).join("; ")}.${parts.some((p) => p.status === "pass") ? ` Met: ${parts.filter((p) => p.status === "pass").map((p) => p.text).join("; ")}.` : ""}`;
+  const met = parts.filter((p) => p.status === "pass").map((p) => p.text);
+  const raised = (t) => t.charAt(0).toUpperCase() + t.slice(1);
+  const said = status === "pass" ? say(meta6, "maintained", { signs: met.join("; "), commitment: commitment ? text("committed") : "" }) : say(meta6, "notMaintained", {
+    problems: raised(bad.map((p) => p.text).join("; ")),
+    met: met.length ? text("met", { signs: met.join("; ") }) : ""
+  });
   const fixes = bad.map((p) => p.fix).filter(Boolean);
   return {
     status,
-    summary: summary.charAt(0).toUpperCase() + summary.slice(1),
+    ...said,
     measured: {
       latest: j.releases,
       admitted: j.admitted,
-      releaseList: { name: list3.name, asOf: list3.asOf ?? null },
+      releaseList: { name: list2.name, asOf: list2.asOf ?? null },
       commits: "window" in judged ? judged.window.commits : void 0,
       latestCommitAt,
       latestReleaseAt: release?.date,
@@ -13347,23 +13626,45 @@ function evaluateOngoingMaintenance(evidence, policy, asOf, months) {
     ...fixes.length ? { fix: fixes.join(" ") } : {}
   };
 }
-var ORDER, ongoingMaintenance;
+var meta6, text, ORDER, ongoingMaintenance;
 var init_ongoing_maintenance = __esm({
   "src/requirements/ongoing-maintenance.ts"() {
     "use strict";
-    init_torch();
+    init_judge_torch_support();
     init_pytorch_support();
     init_rule();
     init_torch_list();
     init_activity_window();
+    meta6 = {
+      key: "ongoing-maintenance",
+      automation: "partial",
+      measures: "Requirement 1 admits the latest {shared.supportedTorchReleases} torch releases, the activity window has at least one commit, and a release or tag is no older than {options.releaseMonths} months; the maintenance commitment comes from the application form.",
+      messages: {
+        maintained: "Maintained: {signs}{commitment}.",
+        notMaintained: "{problems}.{met}",
+        met: " Met: {signs}.",
+        committed: "; the application commits to 12 months of maintenance",
+        torchListConcern: "torch support was judged against {list}, but {concern}",
+        torchAdmitsAll: "the torch requirement admits {versions}",
+        torchExcludesLatest: "the torch requirement ({declarations}) excludes the latest release {latest}",
+        torchExcludesOlder: "the torch requirement admits {latest} but not {missing}",
+        torchUndeclared: "torch is not declared, so support for the latest releases cannot be read",
+        torchIndeterminate: "which torch versions the declared requirement admits cannot be told",
+        torchNoReleases: "the torch release list does not reach {n} releases at this date",
+        commits: "{commits} in the last {days} days",
+        noCommits: "no commits in the last {days} days{newest}",
+        recentRelease: "{source} {name} on {date}",
+        noTags: "the clone has no tags up to {asOf} and the host was not asked for releases (clones and mirrors are often fetched without tags)",
+        oldRelease: "the newest {source} ({name}) is from {date}, more than {months} months before {asOf}",
+        noRelease: "no release or tag was found{notAsked}",
+        noCommitment: "the application does not state the 12-month maintenance commitment",
+        ...WINDOW_MESSAGES
+      }
+    };
+    text = (id, data = {}) => say(meta6, id, data).summary;
     ORDER = ["fail", "review", "unknown", "warn", "pass"];
     ongoingMaintenance = defineRule({
-      meta: {
-        key: "ongoing-maintenance",
-        automation: "partial",
-        measures: "Requirement 1 admits the latest {shared.supportedTorchReleases} torch releases, the activity window has at least one commit, and a release or tag is no older than {options.releaseMonths} months; the maintenance commitment comes from the application form.",
-        messages: {}
-      },
+      meta: meta6,
       options: (z) => z.strictObject({ releaseMonths: z.number().int().min(1) }),
       evaluate(evidence, { policy, asOf, options }) {
         return evaluateOngoingMaintenance(evidence, policy, asOf, options.releaseMonths);
@@ -13389,18 +13690,18 @@ var init_unique = __esm({
 });
 
 // src/evidence/community/people.ts
-function mentionsIn(text2) {
-  const teams = [...text2.matchAll(TEAM)].map((m) => m[1]);
+function mentionsIn(text3) {
+  const teams = [...text3.matchAll(TEAM)].map((m) => m[1]);
   const emails = [];
   const logins = [];
-  for (const m of text2.matchAll(EMAIL)) {
+  for (const m of text3.matchAll(EMAIL)) {
     const e = m[1];
     const login = noreplyLoginAsWritten(e);
     if (login) logins.push(login);
     else emails.push(e);
   }
-  for (const m of text2.matchAll(LOGIN)) logins.push(m[1]);
-  for (const m of text2.matchAll(PROFILE)) if (!NOT_USERS.has(m[1].toLowerCase())) logins.push(m[1]);
+  for (const m of text3.matchAll(LOGIN)) logins.push(m[1]);
+  for (const m of text3.matchAll(PROFILE)) if (!NOT_USERS.has(m[1].toLowerCase())) logins.push(m[1]);
   return { logins: uniqueIgnoringCase(logins), teams: uniqueIgnoringCase(teams), emails: uniqueIgnoringCase(emails) };
 }
 function mergePeople(refs) {
@@ -13460,11 +13761,11 @@ function formHandles(form) {
   const out = [];
   for (const item of items2) {
     if (typeof item !== "string" && !(item && typeof item === "object")) continue;
-    const text2 = typeof item === "string" ? item : JSON.stringify(item);
-    const m = mentionsIn(text2);
+    const text3 = typeof item === "string" ? item : JSON.stringify(item);
+    const m = mentionsIn(text3);
     if (m.logins.length || m.emails.length) out.push(...m.logins.map((l) => `@${l}`), ...m.emails);
     else {
-      const bare = /^\s*@?([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\s*$/.exec(text2);
+      const bare = /^\s*@?([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\s*$/.exec(text3);
       if (bare) out.push(`@${bare[1]}`);
     }
   }
@@ -13531,16 +13832,16 @@ var init_core_maintainers = __esm({
         if (unresolved.length) measured["unresolvedTeams"] = unresolved;
         if (Object.keys(resolvedTeams).length) measured["teams"] = resolvedTeams;
         if (own.unreadable.length) measured["unreadable"] = own.unreadable;
-        const list3 = (xs) => xs.slice(0, 8).join(", ") + (xs.length > 8 ? ", \u2026" : "");
+        const list2 = (xs) => xs.slice(0, 8).join(", ") + (xs.length > 8 ? ", \u2026" : "");
         if (people.length >= min) {
           return {
             status: "pass",
-            summary: `${people.length} distinct maintainers are named in ${sources2.join(" and ")}: ${list3(maintainers)}.`,
+            summary: `${people.length} distinct maintainers are named in ${sources2.join(" and ")}: ${list2(maintainers)}.`,
             measured,
             evidence: evidenceRefs
           };
         }
-        const named = people.length ? `Only ${people.length} maintainer(s) named in ${sources2.join(" and ")} (${list3(maintainers)})` : "No maintainers are named in CODEOWNERS, MAINTAINERS or OWNERS files";
+        const named = people.length ? `Only ${people.length} maintainer(s) named in ${sources2.join(" and ")} (${list2(maintainers)})` : "No maintainers are named in CODEOWNERS, MAINTAINERS or OWNERS files";
         const teamNote = unresolved.length ? `; the team(s) ${unresolved.join(", ")} count only once GitHub resolves their members` : "";
         const fix = `Name at least ${min} maintainers by GitHub login: individual owners in .github/CODEOWNERS (\`* @alice @bob\`) or a MAINTAINERS.md listing each person with their @login.`;
         const handles = formHandles(evidence.form);
@@ -13555,7 +13856,7 @@ var init_core_maintainers = __esm({
           if (all.length >= min) {
             return {
               status: "review",
-              summary: `${named}${teamNote}; the application names ${handles.length} maintainer(s) (${list3(handles)}), which a reviewer must confirm.`,
+              summary: `${named}${teamNote}; the application names ${handles.length} maintainer(s) (${list2(handles)}), which a reviewer must confirm.`,
               measured: { ...measured, source: [...sources2, "form"] },
               evidence: [...evidenceRefs, { kind: "form", ref: "maintainers", detail: handles.join(", ") }],
               fix
@@ -13580,6 +13881,7 @@ var init_core_maintainers = __esm({
 // src/requirements/recent-commits.ts
 var recent_commits_exports = {};
 __export(recent_commits_exports, {
+  SHARED_WINDOW_MESSAGES: () => SHARED_WINDOW_MESSAGES,
   activityRefs: () => activityRefs,
   recentCommits: () => recentCommits,
   renamedBotsNote: () => renamedBotsNote,
@@ -13593,52 +13895,53 @@ function windowPhrase(h) {
   const when = time === "00:00:00" ? until.slice(0, 10) : `${until.slice(0, 10)} ${until.slice(11, 16)} UTC`;
   return `the ${h.window.days} days to ${when}`;
 }
-function windowOf(evidence, policy) {
+function windowOf(evidence, policy, meta19) {
   const judged = activityWindow(evidence, { days: policy.shared.windowDays, bots: policy.bots, policy });
   if ("window" in judged) return judged;
-  return { outcome: { status: "unknown", ...judged.refused, evidence: [] } };
+  const { id, data, fix, measured } = judged.refused;
+  return { outcome: { status: "unknown", ...say(meta19, id, data), fix, measured, evidence: [] } };
 }
 function activityRefs(h) {
   if (h.latestWindowCommit) return [{ kind: "commit", ref: h.latestWindowCommit, detail: "newest counted commit in the window" }];
   if (h.latestCommit) return [{ kind: "commit", ref: h.latestCommit, detail: `newest commit, ${h.latestCommitAt ?? "undated"}` }];
   return [];
 }
-function windowVerdict(h, have, need, summary, measured, fix) {
+function windowVerdict(h, have, need, said, measured, fix) {
   const evidence = activityRefs(h);
-  if (have >= need) return { status: "pass", summary: `${summary}.`, measured, evidence };
+  if (have >= need) return { status: "pass", ...said("enough"), measured, evidence };
   if (h.shallow?.hidesWindow) {
     return {
       status: "unknown",
-      summary: `${summary}; the repository is a shallow clone cut ${h.shallow.cutAt ? `at ${h.shallow.cutAt.slice(0, 10)}` : "at an unknown commit"}, inside the window, so commits may be missing.`,
+      ...said("shallowCut", h.shallow.cutAt ? `at ${h.shallow.cutAt.slice(0, 10)}` : "at an unknown commit"),
       measured: { ...measured, shallow: h.shallow },
       evidence,
       fix: "Check a full clone (git fetch --unshallow), or the repository URL."
     };
   }
-  return { status: "fail", summary: `${summary}.`, measured, evidence, fix: fix(need - have) };
+  return { status: "fail", ...said("tooFew"), measured, evidence, fix: fix(need - have) };
 }
-function renamedBotsNote(h) {
+function renamedBotsNote(h, meta19) {
   const r = h.botsRenamedByMailmap ?? [];
   if (r.length === 0) return "";
   const shown = r.slice(0, 3).map((x) => `${x.bot} as ${x.shownAs} (${plural(x.commits, "commit")})`);
-  return `; .mailmap maps bot ${shown.join(", ")}${r.length > 3 ? ` and ${r.length - 3} more` : ""}: still counted as a bot`;
+  return say(meta19, "botsRenamed", { bots: `${shown.join(", ")}${r.length > 3 ? ` and ${r.length - 3} more` : ""}` }).summary;
 }
 function plural(n, one, many = `${one}s`) {
   return `${n} ${n === 1 ? one : many}`;
 }
 function evaluateRecentCommits(evidence, policy, need) {
-  const judged = windowOf(evidence, policy);
+  const judged = windowOf(evidence, policy, meta7);
   if ("outcome" in judged) return judged.outcome;
   const h = judged.window;
   const notCounted = [];
   if (h.botCommits > 0) notCounted.push(`${plural(h.botCommits, "commit")} by bots`);
   if (h.mergeCommits > 0) notCounted.push(plural(h.mergeCommits, "merge commit"));
-  let summary = `${plural(h.commits, "commit")} in ${windowPhrase(h)} (${need} needed)`;
-  if (notCounted.length > 0) summary += `; ${notCounted.join(" and ")} not counted`;
-  if (h.hiddenBySkew)
-    summary += `; ${h.hiddenBySkew} of them reachable only through a commit dated before the window (clock skew), which git log --since would miss`;
-  if (h.commits === 0 && h.latestCommitAt) summary += `; the newest commit is from ${h.latestCommitAt.slice(0, 10)}`;
-  summary += renamedBotsNote(h);
+  let notes = "";
+  if (notCounted.length > 0) notes += say(meta7, "notCounted", { what: notCounted.join(" and ") }).summary;
+  if (h.hiddenBySkew) notes += say(meta7, "hiddenBySkew", { count: h.hiddenBySkew }).summary;
+  if (h.commits === 0 && h.latestCommitAt) notes += say(meta7, "newestCommit", { date: h.latestCommitAt.slice(0, 10) }).summary;
+  notes += renamedBotsNote(h, meta7);
+  const data = { commits: plural(h.commits, "commit"), window: windowPhrase(h), need, notes };
   const measured = {
     ...h.botsRenamedByMailmap ? { botsRenamedByMailmap: h.botsRenamedByMailmap } : {},
     commits: h.commits,
@@ -13654,24 +13957,37 @@ function evaluateRecentCommits(evidence, policy, need) {
     h,
     h.commits,
     need,
-    summary,
+    (id, cut) => say(meta7, id, cut === void 0 ? data : { ...data, cut }),
     measured,
     (missing) => `${plural(missing, "more commit")} by people (not bots, not merge commits) are needed on ${evidence.repo.rev} with a committer date after ${h.window.since.slice(0, 10)}. If development happens on another branch, check that revision with --rev; squash-merging pull requests also collapses many commits into one.`
   );
 }
-var recentCommits;
+var SHARED_WINDOW_MESSAGES, meta7, recentCommits;
 var init_recent_commits = __esm({
   "src/requirements/recent-commits.ts"() {
     "use strict";
     init_rule();
     init_activity_window();
+    SHARED_WINDOW_MESSAGES = {
+      ...WINDOW_MESSAGES,
+      botsRenamed: "; .mailmap maps bot {bots}: still counted as a bot"
+    };
+    meta7 = {
+      key: "recent-commits",
+      automation: "full",
+      measures: "At least {options.min} non-merge commits not authored by a bot whose committer time is in the last {shared.windowDays} days (asOf \u2212 {shared.windowDays} days < t \u2264 asOf), over all commits reachable from the evaluated revision.",
+      messages: {
+        enough: "{commits} in {window} ({need} needed){notes}.",
+        tooFew: "{commits} in {window} ({need} needed){notes}.",
+        shallowCut: "{commits} in {window} ({need} needed){notes}; the repository is a shallow clone cut {cut}, inside the window, so commits may be missing.",
+        notCounted: "; {what} not counted",
+        hiddenBySkew: "; {count} of them reachable only through a commit dated before the window (clock skew), which git log --since would miss",
+        newestCommit: "; the newest commit is from {date}",
+        ...SHARED_WINDOW_MESSAGES
+      }
+    };
     recentCommits = defineRule({
-      meta: {
-        key: "recent-commits",
-        automation: "full",
-        measures: "At least {options.min} non-merge commits not authored by a bot whose committer time is in the last {shared.windowDays} days (asOf \u2212 {shared.windowDays} days < t \u2264 asOf), over all commits reachable from the evaluated revision.",
-        messages: {}
-      },
+      meta: meta7,
       options: (z) => z.strictObject({ min: z.number().int().min(0) }),
       evaluate(evidence, { policy, options }) {
         return evaluateRecentCommits(evidence, policy, options.min);
@@ -13684,7 +14000,7 @@ var init_recent_commits = __esm({
 function label(p) {
   return p.login && p.login.toLowerCase() !== p.name.toLowerCase() ? `${p.name} (@${p.login})` : p.name;
 }
-function list2(people) {
+function list(people) {
   const names = people.slice(0, NAMED_IN_SUMMARY).map(label);
   const rest = people.length - names.length;
   if (rest > 0) return `${names.join(", ")} and ${rest} more`;
@@ -13692,17 +14008,23 @@ function list2(people) {
   return `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
 }
 function evaluateActiveContributors(evidence, policy, need) {
-  const judged = windowOf(evidence, policy);
+  const judged = windowOf(evidence, policy, meta8);
   if ("outcome" in judged) return judged.outcome;
   const h = judged.window;
   const people = h.contributors;
   const n = people.length;
   const coOnly = people.filter((p) => p.via === "co-author").length;
-  let summary = `${n} ${n === 1 ? "contributor" : "contributors"} in ${windowPhrase(h)} (${need} needed)`;
-  if (n > 0) summary += `: ${list2(people)}`;
-  if (coOnly > 0) summary += `; ${coOnly} credited only by Co-authored-by`;
-  if (n === 0 && h.commits === 0 && h.latestCommitAt) summary += `; no commits since ${h.latestCommitAt.slice(0, 10)}`;
-  summary += renamedBotsNote(h);
+  let notes = "";
+  if (coOnly > 0) notes += say(meta8, "coAuthorsOnly", { count: coOnly }).summary;
+  if (n === 0 && h.commits === 0 && h.latestCommitAt) notes += say(meta8, "noCommitsSince", { date: h.latestCommitAt.slice(0, 10) }).summary;
+  notes += renamedBotsNote(h, meta8);
+  const data = {
+    contributors: `${n} ${n === 1 ? "contributor" : "contributors"}`,
+    window: windowPhrase(h),
+    need,
+    people: n > 0 ? `: ${list(people)}` : "",
+    notes
+  };
   const measured = {
     contributors: n,
     people: people.map(label),
@@ -13715,25 +14037,33 @@ function evaluateActiveContributors(evidence, policy, need) {
     h,
     n,
     need,
-    summary,
+    (id, cut) => say(meta8, id, cut === void 0 ? data : { ...data, cut }),
     measured,
     (missing) => `${missing} more ${missing === 1 ? "person" : "people"} must author (or be credited with a Co-authored-by trailer on) a commit dated after ${h.window.since.slice(0, 10)}. Bots do not count. If one person appears under several names, that is already merged; if different people share one identity, give each their own author identity.`
   );
 }
-var NAMED_IN_SUMMARY, activeContributors;
+var meta8, NAMED_IN_SUMMARY, activeContributors;
 var init_active_contributors = __esm({
   "src/requirements/active-contributors.ts"() {
     "use strict";
     init_rule();
     init_recent_commits();
+    meta8 = {
+      key: "active-contributors",
+      automation: "full",
+      measures: "At least {options.min} contributors (commit authors and Co-authored-by trailers, merged by .mailmap, e-mail, GitHub no-reply login and name; bots left out) among the commits of the last {shared.windowDays} days.",
+      messages: {
+        enough: "{contributors} in {window} ({need} needed){people}{notes}.",
+        tooFew: "{contributors} in {window} ({need} needed){people}{notes}.",
+        shallowCut: "{contributors} in {window} ({need} needed){people}{notes}; the repository is a shallow clone cut {cut}, inside the window, so commits may be missing.",
+        coAuthorsOnly: "; {count} credited only by Co-authored-by",
+        noCommitsSince: "; no commits since {date}",
+        ...SHARED_WINDOW_MESSAGES
+      }
+    };
     NAMED_IN_SUMMARY = 6;
     activeContributors = defineRule({
-      meta: {
-        key: "active-contributors",
-        automation: "full",
-        measures: "At least {options.min} contributors (commit authors and Co-authored-by trailers, merged by .mailmap, e-mail, GitHub no-reply login and name; bots left out) among the commits of the last {shared.windowDays} days.",
-        messages: {}
-      },
+      meta: meta8,
       options: (z) => z.strictObject({ min: z.number().int().min(0) }),
       evaluate(evidence, { policy, options }) {
         return evaluateActiveContributors(evidence, policy, options.min);
@@ -13743,13 +14073,13 @@ var init_active_contributors = __esm({
 });
 
 // src/requirements/stars.ts
-var meta, stars;
+var meta9, stars;
 var init_stars = __esm({
   "src/requirements/stars.ts"() {
     "use strict";
     init_errors2();
     init_rule();
-    meta = {
+    meta9 = {
       key: "stars",
       automation: "full",
       measures: "At least {options.min} stargazers on GitHub (or GitLab); offline: unknown.",
@@ -13762,22 +14092,22 @@ var init_stars = __esm({
       }
     };
     stars = defineRule({
-      meta,
+      meta: meta9,
       options: (z) => z.strictObject({ min: z.number().int().min(0) }),
       evaluate(evidence, { options }) {
         const min = options.min;
         const online = evidence.online;
         if (!online || online.offline) {
-          return { status: "unknown", ...say(meta, "offline"), measured: { required: min }, evidence: [] };
+          return { status: "unknown", ...say(meta9, "offline"), measured: { required: min }, evidence: [] };
         }
         const error = onlineError(online, "github/repo", "github", "gitlab");
         if (error !== void 0) {
-          return { status: "unknown", ...say(meta, "unreadable", { error }), measured: { required: min }, evidence: [] };
+          return { status: "unknown", ...say(meta9, "unreadable", { error }), measured: { required: min }, evidence: [] };
         }
         if (!online.github) {
           return {
             status: "unknown",
-            ...say(meta, "noRepository"),
+            ...say(meta9, "noRepository"),
             measured: { required: min },
             evidence: [],
             fix: "Check the project by its GitHub URL (steward check https://github.com/OWNER/NAME) or add a GitHub remote."
@@ -13791,14 +14121,14 @@ var init_stars = __esm({
         if (stars2 >= min) {
           return {
             status: "pass",
-            ...say(meta, "enough", { stars: stars2, min }),
+            ...say(meta9, "enough", { stars: stars2, min }),
             measured: { stars: stars2, required: min },
             evidence: refs
           };
         }
         return {
           status: "fail",
-          ...say(meta, "tooFew", { stars: stars2, min, missing: min - stars2 }),
+          ...say(meta9, "tooFew", { stars: stars2, min, missing: min - stars2 }),
           measured: { stars: stars2, required: min },
           evidence: refs,
           fix: `Grow the project's visibility until it has ${min} stargazers, then apply again.`
@@ -13908,10 +14238,10 @@ function replacePlaceholders(s) {
     return ` ${WILDCARD} `;
   });
 }
-function normalizeLicenseText(text2) {
+function normalizeLicenseText(text3) {
   const out = { tokens: [], raw: [], lines: [], attributions: [], spdxTags: [], lineCount: 0 };
   const ends = [];
-  const body = text2.charCodeAt(0) === 65279 ? text2.slice(1) : text2;
+  const body = text3.charCodeAt(0) === 65279 ? text3.slice(1) : text3;
   const lines = body.split(/\r\n|\r|\n/);
   out.lineCount = lines.length;
   let continuing = 0;
@@ -13987,15 +14317,15 @@ var init_normalize = __esm({
 });
 
 // src/evidence/license/restrictions.ts
-function restrictionCues(text2, baseline = "") {
+function restrictionCues(text3, baseline = "") {
   const found = [];
   for (const { re, what } of RESTRICTION_PATTERNS) {
-    if (re.test(text2) && !(baseline !== "" && re.test(baseline))) found.push(what);
+    if (re.test(text3) && !(baseline !== "" && re.test(baseline))) found.push(what);
   }
   return found;
 }
-function saysDualLicensed(text2) {
-  return DUAL.test(text2);
+function saysDualLicensed(text3) {
+  return DUAL.test(text3);
 }
 var RESTRICTION_PATTERNS, MEANING_WORDS, DUAL;
 var init_restrictions = __esm({
@@ -14172,8 +14502,8 @@ function bigramsOf(ids, from = 0, to = ids.length) {
   }
   return set3;
 }
-function splitTemplateText(spdx, text2) {
-  let body = text2;
+function splitTemplateText(spdx, text3) {
+  let body = text3;
   if (spdx.startsWith("LGPL-3.0")) {
     const gpl = body.indexOf("GNU GENERAL PUBLIC LICENSE", 100);
     if (gpl > 0) return { license: body.slice(0, gpl) };
@@ -14187,9 +14517,9 @@ function splitTemplateText(spdx, text2) {
   }
   return { license: body };
 }
-function titleLines(text2) {
+function titleLines(text3) {
   const out = /* @__PURE__ */ new Set();
-  const lines = text2.split(/\r\n|\r|\n/);
+  const lines = text3.split(/\r\n|\r|\n/);
   let n = 0;
   while (n < lines.length) {
     if (lines[n].trim() === "") {
@@ -14206,9 +14536,9 @@ function titleLines(text2) {
   }
   return out;
 }
-function buildTemplate(spdx, kind, text2) {
-  const norm2 = normalizeLicenseText(text2);
-  return fromTokens(spdx, kind, { ...norm2, optional: kind === "license" ? leadingTitleTokens(norm2.lines, titleLines(text2)) : 0 });
+function buildTemplate(spdx, kind, text3) {
+  const norm2 = normalizeLicenseText(text3);
+  return fromTokens(spdx, kind, { ...norm2, optional: kind === "license" ? leadingTitleTokens(norm2.lines, titleLines(text3)) : 0 });
 }
 function leadingTitleTokens(tokenLines, title) {
   let n = 0;
@@ -14229,14 +14559,14 @@ function wordsOf(ids, optional) {
   return words2;
 }
 function spdxText(spdx) {
-  let text2 = textCache.get(spdx);
-  if (text2 === void 0) {
+  let text3 = textCache.get(spdx);
+  if (text3 === void 0) {
     const require2 = /* @__PURE__ */ (() => bundledRequire)();
     const entry = require2(`spdx-license-list/licenses/${spdx}.json`);
-    text2 = entry.licenseText;
-    textCache.set(spdx, text2);
+    text3 = entry.licenseText;
+    textCache.set(spdx, text3);
   }
-  return text2;
+  return text3;
 }
 function templates() {
   if (cache) return cache;
@@ -14285,9 +14615,9 @@ function bigramIndex() {
       const b = ids[j + 1];
       if (a <= 0 || b <= 0) continue;
       const k = bigramKey(a, b);
-      const list3 = map.get(k);
-      if (!list3) map.set(k, [i]);
-      else if (list3[list3.length - 1] !== i) list3.push(i);
+      const list2 = map.get(k);
+      if (!list2) map.set(k, [i]);
+      else if (list2[list2.length - 1] !== i) list2.push(i);
     }
   });
   index = map;
@@ -14644,8 +14974,8 @@ function unknown(reason2, extra = {}) {
     ...extra
   };
 }
-function looksBinary(text2) {
-  const sample = text2.slice(0, 8192);
+function looksBinary(text3) {
+  const sample = text3.slice(0, 8192);
   if (sample.includes("\0")) return true;
   let odd = 0;
   for (let i = 0; i < sample.length; i++) {
@@ -14704,12 +15034,12 @@ function identifyLicense(input2, opts = {}) {
   if (looksBinary(input2)) return unknown("the file is binary, not a license text");
   const maxChars = opts.maxChars ?? MAX_CHARS;
   const notes = [];
-  let text2 = input2;
-  if (text2.length > maxChars) {
-    text2 = text2.slice(0, maxChars);
+  let text3 = input2;
+  if (text3.length > maxChars) {
+    text3 = text3.slice(0, maxChars);
     notes.push(`only the first ${maxChars} characters of ${input2.length} were analysed`);
   }
-  const norm2 = normalizeLicenseText(text2);
+  const norm2 = normalizeLicenseText(text3);
   templates();
   let count = norm2.tokens.length;
   if (count > MAX_TOKENS) {
@@ -14769,8 +15099,8 @@ function identifyLicense(input2, opts = {}) {
     const to = m ? m.start : count;
     if (to > pos) {
       const before = !firstLicense || to <= firstLicense.start;
-      const excerpt2 = rawOf(norm2.raw, pos, Math.min(to, pos + 24));
-      parts.push({ kind: before ? "header" : "notice", ...partOf(norm2, pos, to), excerpt: excerpt2 });
+      const excerpt = rawOf(norm2.raw, pos, Math.min(to, pos + 24));
+      parts.push({ kind: before ? "header" : "notice", ...partOf(norm2, pos, to), excerpt });
       outside.push({ from: pos, to, before });
     }
     if (m) {
@@ -14878,12 +15208,12 @@ function spdxLineSignals(files) {
 }
 function packageSignals(python) {
   const out = [];
-  for (const meta8 of python.licenseMeta) {
-    const source = `${meta8.file} ${meta8.kind === "classifier" ? "classifier" : meta8.kind === "expression" ? "license-expression" : meta8.kind === "file" ? "license file" : "license"}`;
+  for (const meta19 of python.licenseMeta) {
+    const source = `${meta19.file} ${meta19.kind === "classifier" ? "classifier" : meta19.kind === "expression" ? "license-expression" : meta19.kind === "file" ? "license file" : "license"}`;
     let spdx;
-    const lines = meta8.kind === "text" ? meta8.value.trim().split(/\r?\n/) : [];
+    const lines = meta19.kind === "text" ? meta19.value.trim().split(/\r?\n/) : [];
     if (lines.length > 2) {
-      const r = identifyLicense(meta8.value);
+      const r = identifyLicense(meta19.value);
       const id = r.modified ? void 0 : r.expression ?? r.spdx;
       out.push({
         source,
@@ -14892,12 +15222,12 @@ function packageSignals(python) {
       });
       continue;
     }
-    if (meta8.kind === "classifier") spdx = classifierToSpdx(meta8.value);
-    else if (meta8.kind === "expression") {
-      const node = parseExpression(meta8.value);
+    if (meta19.kind === "classifier") spdx = classifierToSpdx(meta19.value);
+    else if (meta19.kind === "expression") {
+      const node = parseExpression(meta19.value);
       spdx = node ? expressionToString(node) : void 0;
-    } else if (meta8.kind === "text") spdx = correctLicense(meta8.value);
-    out.push({ source, value: meta8.value, ...spdx ? { spdx } : {} });
+    } else if (meta19.kind === "text") spdx = correctLicense(meta19.value);
+    out.push({ source, value: meta19.value, ...spdx ? { spdx } : {} });
   }
   for (const c of python.classifiers) {
     if (!/^License\s*::/i.test(c) || python.licenseMeta.some((m) => m.value === c)) continue;
@@ -15117,7 +15447,7 @@ function moveAdvice(paths, identified, allow) {
   };
   const good = paths.filter((p) => verdict(p)?.allowed === true);
   const bad = paths.filter((p) => verdict(p)?.allowed === false);
-  const named = (list3) => list3.map((p) => `${p} (${verdict(p).expression})`).join(", ");
+  const named = (list2) => list2.map((p) => `${p} (${verdict(p).expression})`).join(", ");
   const wouldFail = bad.length ? ` Do not move ${named(bad)} to the root: requirement 7 does not accept ${bad.length === 1 ? "that license" : "those licenses"}.` : "";
   if (bad.length === 0) return `Move ${good[0] ?? paths[0]} to LICENSE.md at the root of the repository.`;
   if (good.length > 0) {
@@ -15131,7 +15461,7 @@ function noLicense(evidence, accepted, measured, allow) {
   if (broken) {
     return {
       status: "fail",
-      summary: `No usable license file at the root: ${broken.problem}.`,
+      ...say(meta10, "unusable", { problem: broken.problem }),
       measured: { path: null, exactName: false, problem: broken.problem, ...measured },
       evidence: [fileRef(broken.path, void 0, broken.problem)],
       fix: `Replace ${broken.path} with a regular file holding the license text (a symlink is not followed, an empty file is no license). ${fix}`
@@ -15142,7 +15472,7 @@ function noLicense(evidence, accepted, measured, allow) {
     const names = near.map((c) => c.path);
     return {
       status: "warn",
-      summary: `License text is at the root as ${names.join(", ")}, outside the names LICENSE, LICENCE or COPYING (optionally .md, .txt, .rst); tools may not find it.`,
+      ...say(meta10, "nearName", { paths: names.join(", ") }),
       measured: { path: names[0], exactName: false, nearNames: names, ...measured },
       evidence: names.map((p) => fileRef(p)),
       fix: `Rename ${names[0]} to LICENSE.md (or keep it and add LICENSE.md naming the license(s) and pointing to ${names.join(", ")}).`
@@ -15154,7 +15484,7 @@ function noLicense(evidence, accepted, measured, allow) {
   if (elsewhere.length > 0) {
     return {
       status: "fail",
-      summary: `No license file at the root; found ${elsewhere.join(", ")} deeper in the tree, where GitHub and PyPI do not look for the project's license.`,
+      ...say(meta10, "elsewhere", { paths: elsewhere.join(", ") }),
       measured: { path: null, exactName: false, elsewhere, ...measured },
       evidence: elsewhere.map((p) => fileRef(p)),
       fix: moveAdvice(elsewhere, evidence.license.elsewhere ?? [], allow)
@@ -15162,33 +15492,43 @@ function noLicense(evidence, accepted, measured, allow) {
   }
   return {
     status: "fail",
-    summary: "No license file at the root of the repository.",
+    ...say(meta10, "none"),
     measured: { path: null, exactName: false, ...measured },
     evidence: [],
     fix
   };
 }
-var ACCEPTED, NEAR, THIRD_PARTY_FILE, THIRD_PARTY_DIR, MAX_LISTED, licenseFile;
+var meta10, ACCEPTED, NEAR, THIRD_PARTY_FILE, THIRD_PARTY_DIR, MAX_LISTED, licenseFile;
 var init_license_file = __esm({
   "src/requirements/license-file.ts"() {
     "use strict";
-    init_spdx();
+    init_judge_license_expression();
     init_license();
     init_files();
     init_locate();
     init_rule();
+    meta10 = {
+      key: "license-file",
+      automation: "full",
+      measures: "A license file at the root: LICENSE, LICENCE or COPYING, bare or with .md, .txt or .rst, or a LICENSES/ folder (REUSE). A name other than exactly LICENSE.md still passes, and the summary says so.",
+      messages: {
+        exact: "LICENSE.md is at the root.{thirdParty}",
+        otherName: "{path} is at the root: not named exactly LICENSE.md as the TAC text says, which still passes (GitHub and PyPI treat these names alike).{thirdParty}",
+        reuse: "A REUSE LICENSES/ folder holds {count} license file(s); there is no LICENSE.md at the root (the folder still passes).{thirdParty}",
+        unusable: "No usable license file at the root: {problem}.",
+        nearName: "License text is at the root as {paths}, outside the names LICENSE, LICENCE or COPYING (optionally .md, .txt, .rst); tools may not find it.",
+        elsewhere: "No license file at the root; found {paths} deeper in the tree, where GitHub and PyPI do not look for the project's license.",
+        none: "No license file at the root of the repository.",
+        thirdParty: " Third-party licensing: {files}."
+      }
+    };
     ACCEPTED = /^(licen[sc]e|copying)(\.(md|txt|rst))?$/i;
     NEAR = /^(licen[sc]e|copying)[-._][^/]+$/i;
     THIRD_PARTY_FILE = /^(notice|third[-_ ]?party|3rd[-_ ]?party|thirdpartynotices)([-._][^/]*)?$/i;
     THIRD_PARTY_DIR = /^(licenses|third[-_]?party|3rd[-_]party|vendor|vendored|external|extern)$/i;
     MAX_LISTED = 20;
     licenseFile = defineRule({
-      meta: {
-        key: "license-file",
-        automation: "full",
-        measures: "A license file at the root: LICENSE, LICENCE or COPYING, bare or with .md, .txt or .rst, or a LICENSES/ folder (REUSE). A name other than exactly LICENSE.md still passes, and the summary says so.",
-        messages: {}
-      },
+      meta: meta10,
       options: (z) => z.strictObject({}),
       evaluate(evidence, { policy }) {
         const thirdParty = thirdPartyLicensing(evidence);
@@ -15197,16 +15537,17 @@ var init_license_file = __esm({
         const reuse = findUnder(evidence.tree, "LICENSES", () => true).map((e) => e.path);
         const refs = [];
         const measuredBase = { thirdParty, ...reuse.length ? { reuse } : {} };
-        const third = thirdParty.length ? ` Third-party licensing: ${thirdParty.slice(0, 3).join(", ")}${thirdParty.length > 3 ? ` and ${thirdParty.length - 3} more` : ""}.` : "";
+        const third = thirdParty.length ? say(meta10, "thirdParty", {
+          files: `${thirdParty.slice(0, 3).join(", ")}${thirdParty.length > 3 ? ` and ${thirdParty.length - 3} more` : ""}`
+        }).summary : "";
         const chosen = usable[0];
         if (chosen) {
           const exactName = chosen.path === "LICENSE.md";
           refs.push(fileRef(chosen.path));
           const others = usable.slice(1).map((c) => c.path);
-          const summary = exactName ? `LICENSE.md is at the root.${third}` : `${chosen.path} is at the root: not named exactly LICENSE.md as the TAC text says, which still passes (GitHub and PyPI treat these names alike).${third}`;
           return {
             status: "pass",
-            summary,
+            ...exactName ? say(meta10, "exact", { thirdParty: third }) : say(meta10, "otherName", { path: chosen.path, thirdParty: third }),
             measured: { path: chosen.path, exactName, ...others.length ? { others } : {}, ...measuredBase },
             evidence: refs
           };
@@ -15215,7 +15556,7 @@ var init_license_file = __esm({
           refs.push(...reuse.slice(0, 5).map((p) => fileRef(p)));
           return {
             status: "pass",
-            summary: `A REUSE LICENSES/ folder holds ${reuse.length} license file(s); there is no LICENSE.md at the root (the folder still passes).${third}`,
+            ...say(meta10, "reuse", { count: reuse.length, thirdParty: third }),
             measured: { path: "LICENSES/", exactName: false, ...measuredBase },
             evidence: refs
           };
@@ -15335,30 +15676,41 @@ var init_readme2 = __esm({
 });
 
 // src/requirements/contributing.ts
-var NAME2, contributing;
+var meta11, contributing;
 var init_contributing = __esm({
   "src/requirements/contributing.ts"() {
     "use strict";
     init_files();
     init_locate();
+    init_community_file_present();
     init_rule();
-    NAME2 = /^contributing([._-][^/]*)?$/i;
+    meta11 = {
+      key: "contributing",
+      automation: "full",
+      measures: "A CONTRIBUTING file in the root, .github/ or docs/; with GitHub access also the organisation's .github repository.",
+      messages: {
+        found: "{path} explains how to contribute{symlink}.{notes}",
+        organisation: "The organisation's .github repository provides {path}, which GitHub shows for this repository.",
+        deeper: "{path} explains contributing, but GitHub only links a CONTRIBUTING file from the root, .github/ or docs/.",
+        unseen: "No usable CONTRIBUTING file in the repository{problem}; the organisation's .github repository can only be checked online.",
+        broken: "The CONTRIBUTING file cannot be used: {problem}.",
+        missing: "No CONTRIBUTING file in the root, .github/ or docs/."
+      }
+    };
     contributing = defineRule({
-      meta: {
-        key: "contributing",
-        automation: "full",
-        measures: "A CONTRIBUTING file in the root, .github/ or docs/; with GitHub access also the organisation's .github repository.",
-        messages: {}
-      },
+      meta: meta11,
       options: (z) => z.strictObject({}),
       evaluate(evidence) {
-        const found = locate(evidence, (b) => NAME2.test(b));
+        const { found, deeper } = communityFile(evidence, "contributing");
         const usable = found.find((f) => !f.problem);
         if (usable) {
-          const notes = usable.notes.length ? ` (${usable.notes.join("; ")})` : "";
           return {
             status: "pass",
-            summary: `${usable.path} explains how to contribute${usable.symlinkTarget ? ` (a symlink to ${usable.symlinkTarget})` : ""}.${notes}`,
+            ...say(meta11, "found", {
+              path: usable.path,
+              symlink: usable.symlinkTarget ? ` (a symlink to ${usable.symlinkTarget})` : "",
+              notes: usable.notes.length ? ` (${usable.notes.join("; ")})` : ""
+            }),
             measured: { path: usable.path },
             evidence: [fileRef(usable.path)]
           };
@@ -15367,18 +15719,17 @@ var init_contributing = __esm({
         if (org) {
           return {
             status: "pass",
-            summary: `The organisation's .github repository provides ${org}, which GitHub shows for this repository.`,
+            ...say(meta11, "organisation", { path: org }),
             measured: { path: org, source: "organisation" },
             evidence: [{ kind: "api", ref: org }]
           };
         }
         const broken = found[0];
-        const deeper = ["docs", "doc"].flatMap((d) => findUnder(evidence.tree, d, (b) => NAME2.test(b))).map((e) => e.path).filter((p) => !found.some((f) => f.path === p));
         const fix = "Add CONTRIBUTING.md at the root (or in .github/ or docs/): the kinds of contribution wanted, how to set up a development environment, run the tests, and how changes are reviewed and merged.";
         if (deeper.length > 0 && !broken) {
           return {
             status: "warn",
-            summary: `${deeper[0]} explains contributing, but GitHub only links a CONTRIBUTING file from the root, .github/ or docs/.`,
+            ...say(meta11, "deeper", { path: deeper[0] }),
             measured: { path: deeper[0], deeper },
             evidence: deeper.map((p) => fileRef(p)),
             fix: `Add CONTRIBUTING.md at the root that points to ${deeper[0]} (or move ${baseOf(deeper[0])} there).`
@@ -15389,7 +15740,7 @@ var init_contributing = __esm({
         if (!evidence.online && onGitHub(evidence)) {
           return {
             status: "unknown",
-            summary: `No usable CONTRIBUTING file in the repository${broken ? ` (${broken.problem})` : ""}; the organisation's .github repository can only be checked online.`,
+            ...say(meta11, "unseen", { problem: broken ? ` (${broken.problem})` : "" }),
             measured,
             evidence: evidenceRefs,
             fix
@@ -15397,7 +15748,7 @@ var init_contributing = __esm({
         }
         return {
           status: "fail",
-          summary: broken ? `The CONTRIBUTING file cannot be used: ${broken.problem}.` : "No CONTRIBUTING file in the root, .github/ or docs/.",
+          ...broken ? say(meta11, "broken", { problem: broken.problem ?? "unreadable" }) : say(meta11, "missing"),
           measured,
           evidence: evidenceRefs,
           fix: broken ? `Make ${broken.path} a regular file with content (a symlink out of the repository is not read). ${fix}` : fix
@@ -15498,109 +15849,6 @@ var init_codeowners = __esm({
   }
 });
 
-// src/evidence/community/code-of-conduct.ts
-function sentenceAround(text2, at) {
-  let from = at;
-  while (from > 0 && at - from < 600) {
-    const c = text2[from - 1];
-    if ((c === "." || c === "!" || c === "?") && /\s/.test(text2[from] ?? " ")) break;
-    if (c === "\n" && text2[from - 2] === "\n") break;
-    from--;
-  }
-  let to = at;
-  while (to < text2.length && to - at < 600) {
-    const c = text2[to];
-    if ((c === "." || c === "!" || c === "?") && /\s/.test(text2[to + 1] ?? " ")) break;
-    if (c === "\n" && text2[to + 1] === "\n") break;
-    to++;
-  }
-  return text2.slice(from, to);
-}
-function adoptsLf(body, words2) {
-  const mentions = [];
-  for (const m of LF) {
-    const re = new RegExp(m.re.source, m.re.flags.includes("g") ? m.re.flags : `${m.re.flags}g`);
-    for (const found of body.matchAll(re)) {
-      mentions.push(found.index);
-      if (mentions.length > 50) break;
-    }
-  }
-  const affirmed = mentions.filter((at) => !NEGATES.test(sentenceAround(body, at)));
-  if (affirmed.length === 0) return false;
-  if ([...body.matchAll(LF_OWN_TEXT)].some((m) => !NEGATES.test(sentenceAround(body, m.index)))) return true;
-  if (words2 <= 12) return true;
-  return affirmed.some((at) => ADOPTS.test(sentenceAround(body, at)));
-}
-function classifyCodeOfConduct(text2) {
-  const body = text2.slice(0, 256 * 1024);
-  const words2 = countWords(body.replace(/\bhttps?:\/\/\S+/gi, " "));
-  if (body.trim() === "") return { kind: "empty", alsoMentions: [], words: 0 };
-  const hit = (markers) => {
-    for (const m of markers) {
-      const found = m.re.exec(body);
-      if (found) return { kind: m.kind, matched: found[0], line: lineAt2(body, found.index) };
-    }
-    return void 0;
-  };
-  const named = hit(LF);
-  const lf = named && adoptsLf(body, words2) ? named : void 0;
-  const cov = hit(COVENANT);
-  const other = hit(OTHERS);
-  const version = cov ? covenantVersion(body) : void 0;
-  let chosen = lf ?? cov ?? other;
-  if (lf && cov) {
-    const lfAdopted = /LF\s+Projects,\s+LLC/.test(body) || words2 <= LINK_ONLY_WORDS * 2;
-    chosen = lfAdopted ? lf : cov;
-  }
-  const mentions = [lf ?? named, cov, other].filter((m) => m !== void 0 && m !== chosen).map((m) => m.kind);
-  if (chosen) {
-    const id = { kind: chosen.kind, matched: chosen.matched, line: chosen.line, alsoMentions: mentions, words: words2 };
-    if (chosen.kind === "contributor-covenant" && version) id.version = version;
-    return id;
-  }
-  const link = /\bhttps?:\/\/[^\s<>()"'`\]]+/i.exec(body);
-  if (link && words2 <= LINK_ONLY_WORDS) {
-    return { kind: "link", link: link[0].replace(/[.,;:]+$/, ""), line: lineAt2(body, link.index), alsoMentions: mentions, words: words2 };
-  }
-  return { kind: "other", alsoMentions: mentions, words: words2 };
-}
-function covenantVersion(text2) {
-  const url = /contributor-covenant\.org\/(?:[a-z]{2}(?:-[a-z]{2})?\/)?version\/(\d+)\/(\d+)/i.exec(text2);
-  if (url) return `${url[1]}.${url[2]}`;
-  const words2 = /Contributor\s+Covenant[^\n]{0,200}?\b(?:version|v)\s*(\d+\.\d+)/i.exec(text2) ?? /\bversion\s+(\d+\.\d+)[^\n]{0,120}contributor-covenant/i.exec(text2) ?? /\bversion\s+(\d+\.\d+),?\s+available\s+at/i.exec(text2);
-  return words2?.[1];
-}
-var LF, COVENANT, OTHERS, LINK_ONLY_WORDS, ADOPTS, NEGATES, LF_OWN_TEXT;
-var init_code_of_conduct = __esm({
-  "src/evidence/community/code-of-conduct.ts"() {
-    "use strict";
-    init_files();
-    init_inline();
-    LF = [
-      { kind: "linux-foundation", re: /lfprojects\.org\/policies\/code-of-conduct/i },
-      { kind: "linux-foundation", re: /linuxfoundation\.org\/(?:policies\/)?code-of-conduct/i },
-      { kind: "linux-foundation", re: /\b(?:the\s+)?(?:LF\s+Projects|Linux\s+Foundation(?:['’]s)?)\s+Code\s+of\s+Conduct\b/i },
-      { kind: "linux-foundation", re: /\bLF\s+Projects,\s+LLC\b/ }
-    ];
-    COVENANT = [
-      { kind: "contributor-covenant", re: /contributor-covenant\.org/i },
-      { kind: "contributor-covenant", re: /\bContributor\s+Covenant\b/i }
-    ];
-    OTHERS = [
-      {
-        kind: "python-software-foundation",
-        re: /python\.org\/psf\/conduct|\bPython\s+Software\s+Foundation(?:['’]s)?\s+Code\s+of\s+Conduct\b|\bPSF\s+Code\s+of\s+Conduct\b/i
-      },
-      { kind: "numfocus", re: /numfocus\.org\/code-of-conduct|\bNumFOCUS\s+Code\s+of\s+Conduct\b/i },
-      { kind: "citizen-code-of-conduct", re: /citizencodeofconduct\.org|\bCitizen\s+Code\s+of\s+Conduct\b/i }
-    ];
-    LINK_ONLY_WORDS = 80;
-    ADOPTS = /\b(?:adopt\w*|follow\w*|abides?|abiding|subject\s+to|governed\s+by|appl(?:y|ies)|bound\s+by|uses?|observes?|compl(?:y|ies)|adheres?|is\s+(?:the|our)|our\s+code)\b/i;
-    NEGATES = /\b(?:not|no\s+longer|never|nor|neither|instead\s+of|rather\s+than|unlike|except|replac\w*|differs?|different\s+from|without|supersed\w*)\b|n['’]t\b/i;
-    LF_OWN_TEXT = /LF\s+Projects,\s+LLC/g;
-  }
-});
-
 // src/requirements/code-of-conduct.ts
 function describe2(kind, version) {
   return (KIND_NAMES[kind] ?? kind) + (version ? ` ${version}` : "");
@@ -15611,7 +15859,7 @@ function approval(policy, evidence, kind, version) {
     (a) => a.kind !== void 0 && (a.kind === kind || version !== void 0 && a.kind === `${kind}@${version}`) || a.repo !== void 0 && slug !== void 0 && a.repo.toLowerCase() === slug
   );
 }
-function judge(evidence, policy, path, id, refs, source) {
+function judge(evidence, policy, path, id, refs, source, notes = "") {
   const measured = { path, kind: id.kind, source };
   if (id.version) measured["version"] = id.version;
   if (id.matched) measured["matched"] = id.matched;
@@ -15621,20 +15869,25 @@ function judge(evidence, policy, path, id, refs, source) {
   if (id.kind === "empty") {
     return {
       status: "fail",
-      summary: `${path} is empty.`,
+      ...say(meta12, "empty", { path, notes }),
       measured,
       evidence: refs,
       fix: `Put the Linux Foundation Code of Conduct in ${path} (or link to https://lfprojects.org/policies/code-of-conduct/ from it).`
     };
   }
   if (id.kind === defaultKind) {
-    return { status: "pass", summary: `${path} adopts ${describe2(id.kind, id.version)}${recognised}.`, measured, evidence: refs };
+    return {
+      status: "pass",
+      ...say(meta12, "adopted", { path, code: describe2(id.kind, id.version), recognised, notes }),
+      measured,
+      evidence: refs
+    };
   }
   if (id.kind === "link") {
     measured["link"] = id.link;
     return {
       status: "review",
-      summary: `${path} only points to ${id.link}; a reviewer must confirm which code that is (the Linux Foundation's is the default).`,
+      ...say(meta12, "link", { path, link: id.link ?? "", notes }),
       measured,
       evidence: refs,
       fix: `State the code in ${path} itself: the Linux Foundation Code of Conduct (https://lfprojects.org/policies/code-of-conduct/), or the TAC-approved alternate.`
@@ -15650,27 +15903,48 @@ function judge(evidence, policy, path, id, refs, source) {
     };
     return {
       status: "pass",
-      summary: `${path} adopts ${describe2(id.kind, id.version)}${recognised}, an alternate code the TAC approved on ${ok.approvedOn} (${ok.reason}).`,
+      ...say(meta12, "approved", {
+        path,
+        code: describe2(id.kind, id.version),
+        recognised,
+        approvedOn: ok.approvedOn,
+        reason: ok.reason,
+        notes
+      }),
       measured,
       evidence: refs
     };
   }
   return {
     status: "warn",
-    summary: `${path} adopts ${describe2(id.kind, id.version)}${recognised}, not the Linux Foundation Code of Conduct: an alternate code needs the TAC's prior approval, and the policy records none.`,
+    ...say(meta12, "unapproved", { path, code: describe2(id.kind, id.version), recognised, notes }),
     measured,
     evidence: refs,
     fix: `Adopt the Linux Foundation Code of Conduct in ${path} (https://lfprojects.org/policies/code-of-conduct/), or ask the TAC to approve ${describe2(id.kind, id.version)} before applying.`
   };
 }
-var NAME3, KIND_NAMES, codeOfConduct;
-var init_code_of_conduct2 = __esm({
+var meta12, KIND_NAMES, codeOfConduct;
+var init_code_of_conduct = __esm({
   "src/requirements/code-of-conduct.ts"() {
     "use strict";
-    init_code_of_conduct();
     init_locate();
+    init_community_file_present();
     init_rule();
-    NAME3 = /^code[_-]of[_-]conduct([._-][^/]*)?$/i;
+    meta12 = {
+      key: "code-of-conduct",
+      automation: "full",
+      measures: "A CODE_OF_CONDUCT file in the root, .github/ or docs/ (or the organisation's .github repository); which code it is (Linux Foundation, Contributor Covenant and version, other) is measured, and a code other than the Linux Foundation's is warn unless the policy records the TAC's prior approval.",
+      messages: {
+        empty: "{path} is empty.{notes}",
+        adopted: "{path} adopts {code}{recognised}.{notes}",
+        link: "{path} only points to {link}; a reviewer must confirm which code that is (the Linux Foundation's is the default).{notes}",
+        approved: "{path} adopts {code}{recognised}, an alternate code the TAC approved on {approvedOn} ({reason}).{notes}",
+        unapproved: "{path} adopts {code}{recognised}, not the Linux Foundation Code of Conduct: an alternate code needs the TAC's prior approval, and the policy records none.{notes}",
+        unseen: "No usable code of conduct in the repository{problem}; the organisation's .github repository can only be checked online.",
+        broken: "The code of conduct cannot be read: {problem}.",
+        missing: "No CODE_OF_CONDUCT file in the root, .github/ or docs/."
+      }
+    };
     KIND_NAMES = {
       "linux-foundation": "the Linux Foundation (LF Projects) Code of Conduct",
       "contributor-covenant": "the Contributor Covenant",
@@ -15680,25 +15954,19 @@ var init_code_of_conduct2 = __esm({
       other: "a code the checker does not recognise"
     };
     codeOfConduct = defineRule({
-      meta: {
-        key: "code-of-conduct",
-        automation: "full",
-        measures: "A CODE_OF_CONDUCT file in the root, .github/ or docs/ (or the organisation's .github repository); which code it is (Linux Foundation, Contributor Covenant and version, other) is measured, and a code other than the Linux Foundation's is warn unless the policy records the TAC's prior approval.",
-        messages: {}
-      },
+      meta: meta12,
       options: (z) => z.strictObject({}),
       evaluate(evidence, { policy }) {
-        const found = locate(evidence, (b) => NAME3.test(b));
+        const { found } = communityFile(evidence, "code-of-conduct");
         const usable = found.find((f) => !f.problem);
-        if (usable?.text !== void 0) {
-          let id = classifyCodeOfConduct(usable.text);
+        if (usable?.codeOfConduct !== void 0) {
+          let id = usable.codeOfConduct;
           const orgKind = evidence.online?.github?.orgFiles?.codeOfConductKind;
           if (id.kind === "link" && orgKind && id.link && /github\.com\/[^/]+\/\.github\//i.test(id.link)) {
             id = { ...id, kind: orgKind, matched: id.link };
           }
-          const out = judge(evidence, policy, usable.path, id, [fileRef(usable.path, id.line, id.matched ?? id.link)], "repository");
-          if (usable.notes.length) out.summary += ` (${usable.notes.join("; ")})`;
-          return out;
+          const notes = usable.notes.length ? ` (${usable.notes.join("; ")})` : "";
+          return judge(evidence, policy, usable.path, id, [fileRef(usable.path, id.line, id.matched ?? id.link)], "repository", notes);
         }
         const org = evidence.online?.github?.orgFiles;
         if (org?.codeOfConduct) {
@@ -15713,7 +15981,7 @@ var init_code_of_conduct2 = __esm({
         if (!evidence.online && onGitHub(evidence)) {
           return {
             status: "unknown",
-            summary: `No usable code of conduct in the repository${broken ? ` (${broken.problem})` : ""}; the organisation's .github repository can only be checked online.`,
+            ...say(meta12, "unseen", { problem: broken ? ` (${broken.problem})` : "" }),
             measured,
             evidence: refs,
             fix
@@ -15721,7 +15989,7 @@ var init_code_of_conduct2 = __esm({
         }
         return {
           status: "fail",
-          summary: broken ? `The code of conduct cannot be read: ${broken.problem}.` : "No CODE_OF_CONDUCT file in the root, .github/ or docs/.",
+          ...broken ? say(meta12, "broken", { problem: broken.problem ?? "unreadable" }) : say(meta12, "missing"),
           measured,
           evidence: refs,
           fix: broken ? `Replace ${broken.path} with a regular file in the repository. ${fix}` : fix
@@ -15734,8 +16002,8 @@ var init_code_of_conduct2 = __esm({
 // src/requirements/osi-license.ts
 function osiApprovedIds() {
   if (!osiIds) {
-    const list3 = (/* @__PURE__ */ (() => bundledRequire)())("spdx-license-list");
-    osiIds = Object.keys(list3).filter((id) => list3[id].osiApproved === true);
+    const list2 = (/* @__PURE__ */ (() => bundledRequire)())("spdx-license-list");
+    osiIds = Object.keys(list2).filter((id) => list2[id].osiApproved === true);
   }
   return osiIds;
 }
@@ -15763,7 +16031,7 @@ function judgeOsiLicense(evidence, approved = osiApprovedIds()) {
     const said = lic.signals.find((s) => s.spdx);
     return {
       status: "fail",
-      ...say(meta2, "noText", { said: said ? ` (${said.source} says ${said.value}, but metadata alone grants nothing)` : "" }),
+      ...say(meta13, "noText", { said: said ? ` (${said.source} says ${said.value}, but metadata alone grants nothing)` : "" }),
       measured,
       evidence: lic.signals.slice(0, 5).map((s) => ({ kind: "file", ref: s.source, detail: s.value })),
       fix
@@ -15773,7 +16041,7 @@ function judgeOsiLicense(evidence, approved = osiApprovedIds()) {
   if (restricted.length) {
     return {
       status: "fail",
-      ...say(meta2, "restricted", {
+      ...say(meta13, "restricted", {
         what: restricted.map((f) => `${f.path} is ${f.spdx ?? "a license"} with added restrictions (${f.restrictions.join(", ")})`).join("; "),
         where: where2
       }),
@@ -15787,7 +16055,7 @@ function judgeOsiLicense(evidence, approved = osiApprovedIds()) {
   if (blocking.size > 0) {
     return {
       status: "fail",
-      ...say(meta2, "notApproved", {
+      ...say(meta13, "notApproved", {
         expression: expressions.join(", "),
         where: where2,
         ids: `${[...blocking].join(", ")} ${blocking.size === 1 ? "is" : "are"}`
@@ -15801,7 +16069,7 @@ function judgeOsiLicense(evidence, approved = osiApprovedIds()) {
   if (unclear.length || expressions.length === 0) {
     return {
       status: "review",
-      ...say(meta2, "review", {
+      ...say(meta13, "review", {
         what: unclear.length ? unclear.map(
           (f) => f.modified ? `${f.path} is a modified ${f.spdx} text` : `${f.path} is not identified (${f.reason ?? "no template matches"})`
         ).join("; ") : "the license files do not form one expression",
@@ -15814,19 +16082,19 @@ function judgeOsiLicense(evidence, approved = osiApprovedIds()) {
   }
   return {
     status: "pass",
-    ...say(meta2, "approved", { expression: expressions.join(", "), files: files.map((f) => f.path).join(", "), where: where2 }),
+    ...say(meta13, "approved", { expression: expressions.join(", "), files: files.map((f) => f.path).join(", "), where: where2 }),
     measured,
     evidence: refs
   };
 }
-var meta2, osiIds, osiLicense;
+var meta13, osiIds, osiLicense;
 var init_osi_license = __esm({
   "src/requirements/osi-license.ts"() {
     "use strict";
     init_steward_bundled_require();
-    init_spdx();
+    init_judge_license_expression();
     init_rule();
-    meta2 = {
+    meta13 = {
       key: "osi-license",
       automation: "full",
       measures: "The project's license, identified by its text, is OSI-approved in the SPDX license list (every side of an AND, some side of an OR). Added restrictions fail; an unidentified or modified text is review.",
@@ -15839,7 +16107,7 @@ var init_osi_license = __esm({
       }
     };
     osiLicense = defineRule({
-      meta: meta2,
+      meta: meta13,
       options: (z) => z.strictObject({}),
       evaluate: (evidence) => judgeOsiLicense(evidence)
     });
@@ -15857,18 +16125,18 @@ function readmeRef(foundIn, projectId) {
 function judgeBestPracticesBadge(evidence, required) {
   const online = evidence.online;
   const fixMissing = `Register the project at ${SITE}, meet the ${required} criteria, and add the badge to the README (a link to ${SITE}/projects/<id>).`;
-  if (!online || online.offline) return { status: "unknown", ...say(meta3, "offline"), measured: { required }, evidence: [] };
+  if (!online || online.offline) return { status: "unknown", ...say(meta14, "offline"), measured: { required }, evidence: [] };
   const bp = online.bestPractices;
-  if (!bp) return { status: "unknown", ...say(meta3, "notAsked"), measured: { required }, evidence: [] };
+  if (!bp) return { status: "unknown", ...say(meta14, "notAsked"), measured: { required }, evidence: [] };
   if (bp.projectId === void 0) {
-    return { status: "fail", ...say(meta3, "noLink"), measured: { required, projectId: null }, evidence: [], fix: fixMissing };
+    return { status: "fail", ...say(meta14, "noLink"), measured: { required, projectId: null }, evidence: [], fix: fixMissing };
   }
   const projectId = bp.projectId;
   const refs = [readmeRef(bp.foundIn, projectId)];
   if (bp.notFound) {
     return {
       status: "fail",
-      ...say(meta3, "staleLink", { projectId }),
+      ...say(meta14, "staleLink", { projectId }),
       measured: { required, projectId },
       evidence: refs,
       fix: `Point the README's badge at the project's entry on ${SITE}. ${fixMissing}`
@@ -15878,7 +16146,7 @@ function judgeBestPracticesBadge(evidence, required) {
   if (error !== void 0 || bp.badgeLevel === void 0) {
     return {
       status: "unknown",
-      ...say(meta3, "unreadable", { projectId, error: error ?? "no level given" }),
+      ...say(meta14, "unreadable", { projectId, error: error ?? "no level given" }),
       measured: { required, projectId },
       evidence: refs
     };
@@ -15896,11 +16164,11 @@ function judgeBestPracticesBadge(evidence, required) {
   };
   const name = bp.name ? ` (${bp.name})` : "";
   if (rank2(bp.badgeLevel) >= rank2(required)) {
-    return { status: "pass", ...say(meta3, "reached", { projectId, name, level: bp.badgeLevel, required }), measured, evidence: refs };
+    return { status: "pass", ...say(meta14, "reached", { projectId, name, level: bp.badgeLevel, required }), measured, evidence: refs };
   }
   return {
     status: "fail",
-    ...say(meta3, "below", {
+    ...say(meta14, "below", {
       projectId,
       name,
       levelText: bp.badgeLevel === "in_progress" ? "no badge yet (in progress)" : `the ${bp.badgeLevel} badge`,
@@ -15912,7 +16180,7 @@ function judgeBestPracticesBadge(evidence, required) {
     fix: `Meet the remaining ${required} criteria at ${SITE}/projects/${projectId}.`
   };
 }
-var BADGE_LEVELS, SITE, meta3, bestPracticesBadge;
+var BADGE_LEVELS, SITE, meta14, bestPracticesBadge;
 var init_best_practices_badge = __esm({
   "src/requirements/best-practices-badge.ts"() {
     "use strict";
@@ -15920,7 +16188,7 @@ var init_best_practices_badge = __esm({
     init_errors2();
     BADGE_LEVELS = ["passing", "silver", "gold"];
     SITE = "https://www.bestpractices.dev";
-    meta3 = {
+    meta14 = {
       key: "best-practices-badge",
       automation: "full",
       measures: "The OpenSSF Best Practices project the README's badge links to (bestpractices.dev/projects/<id>) holds at least the {options.level} badge, as the site's public JSON says (`badge_level`); offline: unknown.",
@@ -15935,162 +16203,85 @@ var init_best_practices_badge = __esm({
       }
     };
     bestPracticesBadge = defineRule({
-      meta: meta3,
+      meta: meta14,
       options: (z) => z.strictObject({ level: z.enum(BADGE_LEVELS) }),
       evaluate: (evidence, { options }) => judgeBestPracticesBadge(evidence, options.level)
     });
   }
 });
 
-// src/requirements/community-file-present.ts
-function fileMessages(what, does) {
-  return {
-    found: `{path} ${does}{extra}.`,
-    github: `GitHub serves {path} for this repository (from the organisation's .github repository or its settings).`,
-    deeper: `{path} is a ${what}, but GitHub only links one from the root, .github/ or docs/.`,
-    unseen: `No usable ${what} in the repository{problem}; one GitHub serves from the organisation can only be seen online.`,
-    broken: `The ${what} cannot be used: {problem}.`,
-    missing: `No ${what} in the root, .github/ or docs/.`
-  };
-}
-function judgeFilePresent(evidence, meta8, rule) {
-  const found = locate(evidence, (b) => rule.name.test(b));
-  const usable = found.find((f) => !f.problem);
-  if (usable) {
-    const extra = [
-      usable.symlinkTarget ? ` (a symlink to ${usable.symlinkTarget})` : "",
-      usable.notes.length ? ` (${usable.notes.join("; ")})` : ""
-    ].join("");
-    return {
-      status: "pass",
-      ...say(meta8, "found", { path: usable.path, extra }),
-      measured: { path: usable.path },
-      evidence: [fileRef(usable.path)]
-    };
-  }
-  const served = rule.fromGitHub?.(evidence);
-  if (served) {
-    return {
-      status: "pass",
-      ...say(meta8, "github", { path: served }),
-      measured: { path: served, source: "github" },
-      evidence: [{ kind: "api", ref: served }]
-    };
-  }
-  const broken = found[0];
-  const deeper = ["docs", "doc"].flatMap((d) => findUnder(evidence.tree, d, (b) => rule.name.test(b))).map((e) => e.path).filter((p) => !found.some((f) => f.path === p));
-  if (deeper.length > 0 && !broken) {
-    return {
-      status: "warn",
-      ...say(meta8, "deeper", { path: deeper[0] }),
-      measured: { path: deeper[0], deeper },
-      evidence: deeper.map((p) => fileRef(p)),
-      fix: `Add one at the root that points to ${deeper[0]} (or move ${baseOf(deeper[0])} there).`
-    };
-  }
-  const measured = { path: null, ...broken ? { problem: broken.problem } : {} };
-  const refs = broken ? [fileRef(broken.path, void 0, broken.problem)] : [];
-  if (rule.fromGitHub && !evidence.online?.github && onGitHub(evidence) && (!evidence.online || evidence.online.offline)) {
-    return {
-      status: "unknown",
-      ...say(meta8, "unseen", { problem: broken ? ` (${broken.problem})` : "" }),
-      measured,
-      evidence: refs,
-      fix: rule.fix
-    };
-  }
-  if (broken) {
-    return {
-      status: "fail",
-      ...say(meta8, "broken", { problem: broken.problem ?? "unreadable" }),
-      measured,
-      evidence: refs,
-      fix: `Make ${broken.path} a regular file with content (a symlink out of the repository is not read). ${rule.fix}`
-    };
-  }
-  return { status: "fail", ...say(meta8, "missing"), measured, evidence: refs, fix: rule.fix };
-}
-var init_community_file_present = __esm({
-  "src/requirements/community-file-present.ts"() {
-    "use strict";
-    init_files();
-    init_locate();
-    init_rule();
-  }
-});
-
 // src/requirements/release-process.ts
-var FILE, meta4, releaseProcess;
+var FILE, meta15, releaseProcess;
 var init_release_process = __esm({
   "src/requirements/release-process.ts"() {
     "use strict";
     init_rule();
     init_community_file_present();
     FILE = {
-      name: /^(release|releasing|release[_-](process|policy|guide))(\.(md|markdown|rst|txt|adoc))?$/i,
+      kind: "release",
       fix: "Add RELEASE.md at the root: how releases are made (methodology), how often (cadence), what a release must meet (criteria) and who makes them."
     };
-    meta4 = {
+    meta15 = {
       key: "release-process",
       automation: "full",
       measures: "A RELEASE file (RELEASE, RELEASING, RELEASE_PROCESS) in the root, .github/ or docs/.",
       messages: fileMessages("RELEASE file", "documents how the project is released")
     };
     releaseProcess = defineRule({
-      meta: meta4,
+      meta: meta15,
       options: (z) => z.strictObject({}),
-      evaluate: (evidence) => judgeFilePresent(evidence, meta4, FILE)
+      evaluate: (evidence) => judgeFilePresent(evidence, meta15, FILE)
     });
   }
 });
 
 // src/requirements/support-file.ts
-var FILE2, meta5, supportFile;
+var FILE2, meta16, supportFile;
 var init_support_file = __esm({
   "src/requirements/support-file.ts"() {
     "use strict";
     init_rule();
     init_community_file_present();
     FILE2 = {
-      name: /^support(\.(md|markdown|rst|txt|adoc))?$/i,
+      kind: "support",
       fix: "Add SUPPORT.md at the root: where to ask questions (forum, chat, discussions), where to report bugs, and what help to expect."
     };
-    meta5 = {
+    meta16 = {
       key: "support-file",
       automation: "full",
       measures: "A SUPPORT file in the root, .github/ or docs/.",
       messages: fileMessages("SUPPORT file", "tells users and developers how to get help")
     };
     supportFile = defineRule({
-      meta: meta5,
+      meta: meta16,
       options: (z) => z.strictObject({}),
-      evaluate: (evidence) => judgeFilePresent(evidence, meta5, FILE2)
+      evaluate: (evidence) => judgeFilePresent(evidence, meta16, FILE2)
     });
   }
 });
 
 // src/requirements/security-policy.ts
-var FILE3, meta6, securityPolicy;
+var FILE3, meta17, securityPolicy;
 var init_security_policy = __esm({
   "src/requirements/security-policy.ts"() {
     "use strict";
     init_rule();
     init_community_file_present();
     FILE3 = {
-      name: /^security(\.(md|markdown|rst|txt|adoc))?$/i,
+      kind: "security",
       fix: "Add SECURITY.md at the root: where to report a vulnerability privately (an address or GitHub private vulnerability reporting), what to include, and how reports are handled.",
       fromGitHub: (e) => e.online?.github?.files?.security
     };
-    meta6 = {
+    meta17 = {
       key: "security-policy",
       automation: "full",
       measures: "A SECURITY file in the root, .github/ or docs/; with GitHub access also the security policy GitHub shows for the repository.",
       messages: fileMessages("SECURITY file", "tells users how to report security issues and vulnerabilities")
     };
     securityPolicy = defineRule({
-      meta: meta6,
+      meta: meta17,
       options: (z) => z.strictObject({}),
-      evaluate: (evidence) => judgeFilePresent(evidence, meta6, FILE3)
+      evaluate: (evidence) => judgeFilePresent(evidence, meta17, FILE3)
     });
   }
 });
@@ -16110,8 +16301,8 @@ function organisationDomain(domain) {
   if (labels.length <= 2) return labels.join(".");
   const tld = labels[labels.length - 1];
   const second = labels[labels.length - 2];
-  const keep = tld.length === 2 && PUBLIC_SECOND_LEVEL.has(second) ? 3 : 2;
-  return labels.slice(-keep).join(".");
+  const keep2 = tld.length === 2 && PUBLIC_SECOND_LEVEL.has(second) ? 3 : 2;
+  return labels.slice(-keep2).join(".");
 }
 function isFreeMail(domain, freeMail) {
   const d = domain.toLowerCase();
@@ -16160,7 +16351,7 @@ function tallyOrganisations(people, opts = {}) {
   return { organisations, unattributed, unplacedLogins };
 }
 function judgeContributingOrganisations(evidence, policy, minimum) {
-  const judged = windowOf(evidence, policy);
+  const judged = windowOf(evidence, policy, meta18);
   if ("outcome" in judged) return judged.outcome;
   const h = judged.window;
   const companies = evidence.online?.github?.companies;
@@ -16175,7 +16366,7 @@ function judgeContributingOrganisations(evidence, policy, minimum) {
     byOrganisation: tally.organisations.map((o) => ({ name: o.name, via: o.via, people: o.people.length, commits: o.commits })),
     unattributed: tally.unattributed.length
   };
-  const listed = tally.organisations.slice(0, 8).map((o) => `${o.name} (${o.people.length} ${o.people.length === 1 ? "person" : "people"}, ${o.commits} commits)`).join(", ");
+  const listed2 = tally.organisations.slice(0, 8).map((o) => `${o.name} (${o.people.length} ${o.people.length === 1 ? "person" : "people"}, ${o.commits} commits)`).join(", ");
   const refs = tally.organisations.slice(0, 8).map((o) => ({
     kind: "commit",
     ref: `${h.window.since}..${h.window.until}`,
@@ -16185,30 +16376,33 @@ function judgeContributingOrganisations(evidence, policy, minimum) {
     count: n,
     days: h.window.days,
     min: minimum,
-    unplaced: tally.unattributed.length ? `; ${tally.unattributed.length} contributor(s) could not be placed (free-mail address, no GitHub company)` : ""
+    unplaced: tally.unattributed.length ? say(meta18, "unplaced", { count: tally.unattributed.length }).summary : ""
   };
-  if (n >= minimum) return { status: "pass", ...say(meta7, "enough", { ...data, listed }), measured, evidence: refs };
+  if (n >= minimum) return { status: "pass", ...say(meta18, "enough", { ...data, listed: listed2 }), measured, evidence: refs };
   const fix = `Grow contributions from more organisations (at least ${minimum} in the last ${h.window.days} days); contributors can commit with their work address, or .mailmap can map their addresses to it.`;
-  const some = n ? `: ${listed}` : "";
+  const some = n ? `: ${listed2}` : "";
   if (n + tally.unattributed.length >= minimum) {
-    return { status: "review", ...say(meta7, "maybe", { ...data, listed: some }), measured, evidence: refs, fix };
+    return { status: "review", ...say(meta18, "maybe", { ...data, listed: some }), measured, evidence: refs, fix };
   }
-  return { status: "fail", ...say(meta7, "short", { ...data, listed: some }), measured, evidence: refs, fix };
+  return { status: "fail", ...say(meta18, "short", { ...data, listed: some }), measured, evidence: refs, fix };
 }
-var meta7, FREE_MAIL_DOMAINS, PUBLIC_SECOND_LEVEL, contributingOrganisations;
+var meta18, FREE_MAIL_DOMAINS, PUBLIC_SECOND_LEVEL, contributingOrganisations;
 var init_contributing_organisations = __esm({
   "src/requirements/contributing-organisations.ts"() {
     "use strict";
     init_rule();
     init_recent_commits();
-    meta7 = {
+    init_activity_window();
+    meta18 = {
       key: "contributing-organisations",
       automation: "partial",
       measures: "At least {options.min} organisations among the people who committed in the last {shared.windowDays} days: each person's e-mail domain after .mailmap (free-mail and no-reply domains left out), else the company on their GitHub profile when GitHub was asked. People neither places can make a short count review, never a pass.",
       messages: {
         enough: "{count} organisations contributed in the last {days} days: {listed} (at least {min} required){unplaced}.",
         maybe: "{count} organisation(s) contributed in the last {days} days{listed}{unplaced}; they may bring the count to {min}, which a reviewer decides.",
-        short: "{count} organisation(s) contributed in the last {days} days{listed}; at least {min} are required{unplaced}."
+        short: "{count} organisation(s) contributed in the last {days} days{listed}; at least {min} are required{unplaced}.",
+        unplaced: "; {count} contributor(s) could not be placed (free-mail address, no GitHub company)",
+        ...WINDOW_MESSAGES
       }
     };
     FREE_MAIL_DOMAINS = [
@@ -16254,7 +16448,7 @@ var init_contributing_organisations = __esm({
     ];
     PUBLIC_SECOND_LEVEL = /* @__PURE__ */ new Set(["co", "com", "ac", "org", "net", "edu", "gov", "ne", "or", "go", "gob", "nic"]);
     contributingOrganisations = defineRule({
-      meta: meta7,
+      meta: meta18,
       options: (z) => z.strictObject({ min: z.number().int().min(1) }),
       evaluate: (evidence, { policy, options }) => judgeContributingOrganisations(evidence, policy, options.min)
     });
@@ -16284,7 +16478,7 @@ var init_requirements = __esm({
     init_readme2();
     init_contributing();
     init_codeowners();
-    init_code_of_conduct2();
+    init_code_of_conduct();
     init_osi_license();
     init_best_practices_badge();
     init_release_process();
@@ -16380,22 +16574,22 @@ function spawnGit(args, opts) {
     timedOut = true;
     child.kill("SIGKILL");
   }, opts.timeoutMs);
-  const done = new Promise((resolve5, reject) => {
+  const done = new Promise((resolve6, reject) => {
     child.on("error", (err) => {
       clearTimeout(timer);
       reject(err.code === "ENOENT" ? new InputError(NOT_INSTALLED) : err);
     });
     child.on("close", (code, signal) => {
       clearTimeout(timer);
-      resolve5({ code, signal });
+      resolve6({ code, signal });
     });
   });
   return { child, stderr: () => stderr, timedOut: () => timedOut, done };
 }
 function failure(args, stderr, code, timedOut, timeoutMs) {
-  const text2 = stderr.trim();
-  const last = text2.split("\n").pop() || `git exited with ${code}`;
-  return new GitError(timedOut ? `git ${args[0]} took longer than ${timeoutMs / 1e3} s and was stopped` : last, args, text2, code);
+  const text3 = stderr.trim();
+  const last = text3.split("\n").pop() || `git exited with ${code}`;
+  return new GitError(timedOut ? `git ${args[0]} took longer than ${timeoutMs / 1e3} s and was stopped` : last, args, text3, code);
 }
 async function gitBuffer(args, opts) {
   const timeoutMs = opts.timeoutMs ?? 12e4;
@@ -16923,13 +17117,13 @@ function toBlob(entry, head, size, readLimit) {
     blob.binary = true;
     return blob;
   }
-  let text2 = head.toString("utf8");
-  if (text2.includes("\uFFFD") && !Buffer.from(text2, "utf8").equals(head)) {
-    const cutOnly = blob.truncated && Buffer.from(text2.replace(/\uFFFD+$/, ""), "utf8").equals(head.subarray(0, Buffer.byteLength(text2.replace(/\uFFFD+$/, ""))));
+  let text3 = head.toString("utf8");
+  if (text3.includes("\uFFFD") && !Buffer.from(text3, "utf8").equals(head)) {
+    const cutOnly = blob.truncated && Buffer.from(text3.replace(/\uFFFD+$/, ""), "utf8").equals(head.subarray(0, Buffer.byteLength(text3.replace(/\uFFFD+$/, ""))));
     if (!cutOnly) blob.invalidUtf8 = true;
   }
-  if (text2.charCodeAt(0) === 65279) text2 = text2.slice(1);
-  blob.text = text2;
+  if (text3.charCodeAt(0) === 65279) text3 = text3.slice(1);
+  blob.text = text3;
   return blob;
 }
 var DEFAULT_READ_LIMIT;
@@ -16939,6 +17133,35 @@ var init_blobs = __esm({
     init_run();
     init_tree();
     DEFAULT_READ_LIMIT = 1024 * 1024;
+  }
+});
+
+// src/evidence/git/common-dir.ts
+import { existsSync, readFileSync as readFileSync3, statSync as statSync2 } from "node:fs";
+import { join, resolve as resolve2 } from "node:path";
+function commonGitDir(cwd) {
+  try {
+    const dotGit = join(cwd, ".git");
+    let dir;
+    if (existsSync(dotGit)) {
+      if (statSync2(dotGit).isDirectory()) dir = dotGit;
+      else {
+        const m = /^gitdir: (.+)$/m.exec(readFileSync3(dotGit, "utf8"));
+        if (!m) return void 0;
+        dir = resolve2(cwd, m[1].trim());
+      }
+    } else if (existsSync(join(cwd, "objects")) && existsSync(join(cwd, "HEAD"))) dir = cwd;
+    if (!dir) return void 0;
+    const common = join(dir, "commondir");
+    if (existsSync(common)) dir = resolve2(dir, readFileSync3(common, "utf8").trim());
+    return existsSync(join(dir, "objects")) ? dir : void 0;
+  } catch {
+    return void 0;
+  }
+}
+var init_common_dir = __esm({
+  "src/evidence/git/common-dir.ts"() {
+    "use strict";
   }
 });
 
@@ -16990,8 +17213,8 @@ function pathFloors(head, recent2) {
   }
   return best;
 }
-async function walkWithRevList(cwd, head, bounds) {
-  const acc = new WindowAccumulator(bounds);
+async function walkWithRevList(cwd, head, bounds, onWindow) {
+  const acc = new WindowAccumulator(bounds, onWindow);
   await gitLines(["-c", "core.commitGraph=false", "rev-list", "--timestamp", "--parents", head, "--"], { cwd }, (line) => {
     const parts = line.split(" ");
     if (parts.length < 2) return;
@@ -17007,10 +17230,13 @@ var init_walk = __esm({
     "use strict";
     init_run();
     WindowAccumulator = class {
-      constructor(bounds) {
+      /** `onWindow`: each window commit as it is found (the details reader starts on it while the walk goes on) */
+      constructor(bounds, onWindow) {
         this.bounds = bounds;
+        this.onWindow = onWindow;
       }
       bounds;
+      onWindow;
       times = /* @__PURE__ */ new Map();
       /** commits at or after `since`, with their parents: the only ones a `--since` walk goes through */
       recent = /* @__PURE__ */ new Map();
@@ -17031,7 +17257,10 @@ var init_walk = __esm({
         if (time >= since) this.recent.set(commit, { time, parents });
         if (time > since && time <= until) {
           if (parents.length > 1) this.merges.push(time);
-          else this.window.push({ commit, time });
+          else {
+            this.window.push({ commit, time });
+            this.onWindow?.(commit);
+          }
         }
       }
       finish(head) {
@@ -17055,10 +17284,10 @@ var init_walk = __esm({
 });
 
 // src/evidence/git/graph-file.ts
-import { webcrypto } from "node:crypto";
+import { createHash as createHash2 } from "node:crypto";
 import { open } from "node:fs/promises";
-import { existsSync, readFileSync as readFileSync3, readdirSync, statSync as statSync2 } from "node:fs";
-import { join, resolve as resolve2 } from "node:path";
+import { existsSync as existsSync2, readFileSync as readFileSync4, readdirSync, statSync as statSync3 } from "node:fs";
+import { join as join2, resolve as resolve3 } from "node:path";
 function parseLayer(buf, offset) {
   if (buf.length < 8 + 12 || buf.toString("latin1", 0, 4) !== "CGPH") throw new Error("not a commit-graph file");
   if (buf[4] !== 1) throw new Error(`commit-graph version ${buf[4]} unknown`);
@@ -17107,9 +17336,9 @@ function parseLayer(buf, offset) {
     bases
   };
 }
-async function verifyChecksum(buf, hashLength) {
+function verifyChecksum(buf, hashLength) {
   const body = buf.length - hashLength;
-  const sum = Buffer.from(await webcrypto.subtle.digest(hashLength === 20 ? "SHA-1" : "SHA-256", buf.subarray(0, body)));
+  const sum = createHash2(hashLength === 20 ? "sha1" : "sha256").update(buf.subarray(0, body)).digest();
   if (!sum.equals(buf.subarray(body))) throw new Error("commit-graph checksum mismatch");
 }
 async function readWhole(path) {
@@ -17130,33 +17359,33 @@ async function readWhole(path) {
 }
 async function readLayer(path, offset) {
   const layer = parseLayer(await readWhole(path), offset);
-  await verifyChecksum(layer.buf, layer.hashLength);
+  verifyChecksum(layer.buf, layer.hashLength);
   return layer;
 }
 async function openCommitGraph(cwd) {
   if (process.env.GIT_DIR || process.env.GIT_OBJECT_DIRECTORY || process.env.GIT_ALTERNATE_OBJECT_DIRECTORIES) return void 0;
   const gitDir = findCommonDir(cwd);
   if (!gitDir) return void 0;
-  const info = join(gitDir, "objects", "info");
-  if (existsSync(join(gitDir, "shallow")) || existsSync(join(gitDir, "info", "grafts")) || existsSync(join(info, "alternates")) || existsSync(join(gitDir, "reftable")) || hasReplaceRefs(gitDir)) {
+  const info = join2(gitDir, "objects", "info");
+  if (existsSync2(join2(gitDir, "shallow")) || existsSync2(join2(gitDir, "info", "grafts")) || existsSync2(join2(info, "alternates")) || existsSync2(join2(gitDir, "reftable")) || hasReplaceRefs(gitDir)) {
     return void 0;
   }
   try {
-    const single = join(info, "commit-graph");
-    if (existsSync(single)) {
+    const single = join2(info, "commit-graph");
+    if (existsSync2(single)) {
       const layer = await readLayer(single, 0);
       if (layer.bases !== 0) return void 0;
       return new CommitGraph([layer], layer.hashLength);
     }
-    const chainFile = join(info, "commit-graphs", "commit-graph-chain");
-    if (!existsSync(chainFile)) return void 0;
-    const names = readFileSync3(chainFile, "latin1").split("\n").filter((s) => /^[0-9a-f]{40,64}$/.test(s));
+    const chainFile = join2(info, "commit-graphs", "commit-graph-chain");
+    if (!existsSync2(chainFile)) return void 0;
+    const names = readFileSync4(chainFile, "latin1").split("\n").filter((s) => /^[0-9a-f]{40,64}$/.test(s));
     if (names.length === 0) return void 0;
     const layers = [];
     let offset = 0;
     let hashLength = 0;
     for (const name of names) {
-      const layer = await readLayer(join(info, "commit-graphs", `graph-${name}.graph`), offset);
+      const layer = await readLayer(join2(info, "commit-graphs", `graph-${name}.graph`), offset);
       if (hashLength && layer.hashLength !== hashLength) return void 0;
       if (layer.buf.toString("hex", layer.buf.length - layer.hashLength) !== name) return void 0;
       hashLength = layer.hashLength;
@@ -17170,28 +17399,28 @@ async function openCommitGraph(cwd) {
 }
 function findCommonDir(cwd) {
   let dir;
-  const dotGit = join(cwd, ".git");
+  const dotGit = join2(cwd, ".git");
   try {
-    if (existsSync(join(cwd, "objects")) && existsSync(join(cwd, "HEAD"))) dir = cwd;
-    else if (statSync2(dotGit).isDirectory()) dir = dotGit;
+    if (existsSync2(join2(cwd, "objects")) && existsSync2(join2(cwd, "HEAD"))) dir = cwd;
+    else if (statSync3(dotGit).isDirectory()) dir = dotGit;
     else {
-      const m = /^gitdir: (.+)$/m.exec(readFileSync3(dotGit, "utf8"));
+      const m = /^gitdir: (.+)$/m.exec(readFileSync4(dotGit, "utf8"));
       if (!m) return void 0;
-      dir = resolve2(cwd, m[1].trim());
+      dir = resolve3(cwd, m[1].trim());
     }
-    const common = join(dir, "commondir");
-    if (existsSync(common)) dir = resolve2(dir, readFileSync3(common, "utf8").trim());
-    return existsSync(join(dir, "objects")) ? dir : void 0;
+    const common = join2(dir, "commondir");
+    if (existsSync2(common)) dir = resolve3(dir, readFileSync4(common, "utf8").trim());
+    return existsSync2(join2(dir, "objects")) ? dir : void 0;
   } catch {
     return void 0;
   }
 }
 function hasReplaceRefs(gitDir) {
   try {
-    const loose = join(gitDir, "refs", "replace");
-    if (existsSync(loose) && readdirSync(loose).length > 0) return true;
-    const packed = join(gitDir, "packed-refs");
-    return existsSync(packed) && readFileSync3(packed, "latin1").includes(" refs/replace/");
+    const loose = join2(gitDir, "refs", "replace");
+    if (existsSync2(loose) && readdirSync(loose).length > 0) return true;
+    const packed = join2(gitDir, "packed-refs");
+    return existsSync2(packed) && readFileSync4(packed, "latin1").includes(" refs/replace/");
   } catch {
     return true;
   }
@@ -17326,6 +17555,15 @@ async function walkCommitGraph(cwd, head, bounds) {
   else if (!await walkAboveGraph(cwd, head, graph, roots, consider)) return void 0;
   const seen = new Uint8Array(graph.count);
   const parents = [];
+  const ids = /* @__PURE__ */ new Map();
+  const hexAt = (pos) => {
+    let id = ids.get(pos);
+    if (id === void 0) {
+      id = graph.hex(pos);
+      ids.set(pos, id);
+    }
+    return id;
+  };
   const visit = (pos, time) => {
     walked++;
     graph.parents(pos, parents);
@@ -17343,8 +17581,8 @@ async function walkCommitGraph(cwd, head, bounds) {
       if (!latest || time > latest.time || commit2 < latest.commit) latest = { commit: commit2, time };
     }
     if (time < since && !keepAll) return;
-    const commit = graph.hex(pos);
-    const entry = { time, parents: parents.map((p) => graph.hex(p)) };
+    const commit = hexAt(pos);
+    const entry = { time, parents: parents.map(hexAt) };
     taken.set(commit, entry);
     if (time >= since) {
       recent2.set(commit, entry);
@@ -17474,40 +17712,19 @@ var init_commit_graph = __esm({
 });
 
 // src/evidence/git/graph-confirm.ts
-async function readCommitDetails(cwd, commits) {
-  const out = await gitBuffer(
-    [
-      "-c",
-      "core.commitGraph=false",
-      "-c",
-      "log.mailmap=false",
-      "log",
-      "--no-mailmap",
-      "--no-walk=unsorted",
-      "--no-show-signature",
-      "-z",
-      `--format=${DETAIL_FORMAT}`,
-      "--stdin"
-    ],
-    { cwd, input: [...commits].join("\n") + "\n" }
-  );
-  const details = /* @__PURE__ */ new Map();
-  for (const record of out.toString("utf8").split("\0")) {
-    if (!record) continue;
-    const [commit = "", time = "", parents = "", name = "", email = "", ...trailers] = record.split("");
-    if (!commit || !time) continue;
-    details.set(commit, { time: Number(time), parents: parents.split(" ").filter(Boolean), name, email, coAuthors: trailers });
+async function confirmGraphWalk(reader, head, walk, since) {
+  const extra = /* @__PURE__ */ new Set();
+  for (const r of walk.taken.values()) for (const p of r.parents) if (!walk.taken.has(p)) extra.add(p);
+  if (walk.latest && !walk.taken.has(walk.latest.commit)) extra.add(walk.latest.commit);
+  if (walk.taken.size === 0 && extra.size === 0) {
+    reader.cancel();
+    return { details: /* @__PURE__ */ new Map() };
   }
-  return details;
-}
-async function confirmGraphWalk(cwd, head, walk, since) {
-  const wanted = new Set(walk.taken.keys());
-  for (const r of walk.taken.values()) for (const p of r.parents) wanted.add(p);
-  if (walk.latest) wanted.add(walk.latest.commit);
-  if (wanted.size === 0) return { details: /* @__PURE__ */ new Map() };
+  for (const c of walk.taken.keys()) reader.add(c);
+  for (const c of extra) reader.add(c);
   let real;
   try {
-    real = await readCommitDetails(cwd, wanted);
+    real = await reader.finish();
   } catch (err) {
     if (err instanceof GitError) return { rejected: `it names commits git cannot read (${err.message})` };
     throw err;
@@ -17515,16 +17732,29 @@ async function confirmGraphWalk(cwd, head, walk, since) {
   const why2 = disagreement(real, head, walk, since);
   return why2 ? { rejected: why2 } : { details: real };
 }
+function sameParents(printed, ids) {
+  let at = 0;
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i];
+    if (i > 0) {
+      if (printed.charCodeAt(at) !== 32) return false;
+      at++;
+    }
+    if (!printed.startsWith(id, at)) return false;
+    at += id.length;
+  }
+  return at === printed.length;
+}
 function disagreement(real, head, walk, since) {
   for (const [commit, claimed] of walk.taken) {
     const r = real.get(commit);
     if (!r) return `it names ${commit}, which is not a commit`;
     if (r.time !== claimed.time) return `it dates ${commit} ${claimed.time}, the commit object ${r.time}`;
-    if (r.parents.join(" ") !== claimed.parents.join(" ")) return `it gives ${commit} other parents than the commit object`;
-    for (const p of r.parents) {
+    if (!sameParents(r.parents, claimed.parents)) return `it gives ${commit} other parents than the commit object`;
+    for (const p of claimed.parents) {
       const rp = real.get(p);
       if (!rp) return `it names ${p}, which is not a commit`;
-      if (!walk.taken.has(p) && rp.time >= since) return `it puts ${p} before the window, the commit object in it`;
+      if (rp.time >= since && !walk.taken.has(p)) return `it puts ${p} before the window, the commit object in it`;
     }
   }
   if (walk.latest && real.get(walk.latest.commit)?.time !== walk.latest.time)
@@ -17541,12 +17771,114 @@ function disagreement(real, head, walk, since) {
   if (unreached > 0) return `${unreached} window commits are reached only through commits it was not checked for`;
   return void 0;
 }
-var DETAIL_FORMAT;
 var init_graph_confirm = __esm({
   "src/evidence/git/graph-confirm.ts"() {
     "use strict";
     init_run();
+  }
+});
+
+// src/evidence/git/commit-details.ts
+function startDetailsReader(cwd) {
+  const run2 = spawnGit(ARGS, { cwd, timeoutMs: TIMEOUT_MS, stdin: true });
+  const details = /* @__PURE__ */ new Map();
+  let rest = "";
+  let overlong = false;
+  run2.child.stdout.setEncoding("utf8");
+  run2.child.stdout.on("data", (chunk) => {
+    if (overlong) return;
+    const records = (rest + chunk).split("\0");
+    rest = records.pop() ?? "";
+    if (rest.length > MAX_RECORD) {
+      overlong = true;
+      run2.child.kill("SIGKILL");
+      return;
+    }
+    for (const record of records) keep(details, record);
+  });
+  let pending = [];
+  const flush = () => {
+    if (pending.length === 0) return;
+    run2.child.stdin.write(pending.join("\n") + "\n");
+    pending = [];
+  };
+  let ended = false;
+  return {
+    add(commit) {
+      pending.push(commit);
+      if (pending.length >= BATCH) flush();
+    },
+    async finish() {
+      flush();
+      ended = true;
+      run2.child.stdin.end();
+      const { code } = await run2.done;
+      if (overlong)
+        throw new GitError(`git log printed a record longer than ${MAX_RECORD} bytes and was stopped`, ARGS, run2.stderr(), code);
+      if (code !== 0) throw failure(ARGS, run2.stderr(), code, run2.timedOut(), TIMEOUT_MS);
+      if (rest) keep(details, rest);
+      return details;
+    },
+    cancel() {
+      if (!ended) run2.child.stdin.destroy();
+      ended = true;
+      run2.child.kill("SIGKILL");
+      run2.done.catch(() => void 0);
+    }
+  };
+}
+function keep(details, record) {
+  const detail = parseDetail(record);
+  if (detail) details.set(detail.commit, detail);
+}
+function parseDetail(record) {
+  const f1 = record.indexOf("");
+  if (f1 <= 0) return void 0;
+  const f2 = record.indexOf("", f1 + 1);
+  const time = f2 < 0 ? record.slice(f1 + 1) : record.slice(f1 + 1, f2);
+  if (!time) return void 0;
+  const f3 = f2 < 0 ? -1 : record.indexOf("", f2 + 1);
+  const f4 = f3 < 0 ? -1 : record.indexOf("", f3 + 1);
+  const f5 = f4 < 0 ? -1 : record.indexOf("", f4 + 1);
+  const end = record.length;
+  const coAuthors = [];
+  for (let at = f5 + 1; f5 >= 0 && at <= end; ) {
+    const next = record.indexOf("", at);
+    const stop = next < 0 ? end : next;
+    coAuthors.push(record.slice(at, stop));
+    at = stop + 1;
+  }
+  return {
+    commit: record.slice(0, f1),
+    time: Number(time),
+    parents: f2 < 0 ? "" : f3 < 0 ? record.slice(f2 + 1) : record.slice(f2 + 1, f3),
+    name: f3 < 0 ? "" : f4 < 0 ? record.slice(f3 + 1) : record.slice(f3 + 1, f4),
+    email: f4 < 0 ? "" : f5 < 0 ? record.slice(f4 + 1) : record.slice(f4 + 1, f5),
+    coAuthors
+  };
+}
+var DETAIL_FORMAT, ARGS, TIMEOUT_MS, MAX_RECORD, BATCH;
+var init_commit_details = __esm({
+  "src/evidence/git/commit-details.ts"() {
+    "use strict";
+    init_run();
     DETAIL_FORMAT = "%H%x1f%ct%x1f%P%x1f%an%x1f%ae%x1f%(trailers:key=Co-authored-by,valueonly,unfold,separator=%x1f)";
+    ARGS = [
+      "-c",
+      "core.commitGraph=false",
+      "-c",
+      "log.mailmap=false",
+      "log",
+      "--no-mailmap",
+      "--no-walk=unsorted",
+      "--no-show-signature",
+      "-z",
+      `--format=${DETAIL_FORMAT}`,
+      "--stdin"
+    ];
+    TIMEOUT_MS = 3e5;
+    MAX_RECORD = 64 * 1024 * 1024;
+    BATCH = 1024;
   }
 });
 
@@ -17586,20 +17918,20 @@ var init_budget = __esm({
 });
 
 // src/evidence/mailmap.ts
-function takeAddress(text2) {
-  const open2 = text2.indexOf("<");
+function takeAddress(text3) {
+  const open2 = text3.indexOf("<");
   if (open2 < 0) return void 0;
-  const close = text2.indexOf(">", open2 + 1);
+  const close = text3.indexOf(">", open2 + 1);
   if (close < 0) return void 0;
-  return { before: text2.slice(0, open2).trim(), email: text2.slice(open2 + 1, close).trim(), after: text2.slice(close + 1) };
+  return { before: text3.slice(0, open2).trim(), email: text3.slice(open2 + 1, close).trim(), after: text3.slice(close + 1) };
 }
-function parseMailmap(text2, deadline = new Deadline()) {
+function parseMailmap(text3, deadline = new Deadline()) {
   const byEmail = /* @__PURE__ */ new Map();
   const byEmailAndName = /* @__PURE__ */ new Map();
   let size = 0;
   let cut;
   let lineNo = 0;
-  for (const raw of text2.split("\n")) {
+  for (const raw of text3.split("\n")) {
     lineNo++;
     if (deadline.expired()) {
       cut = { line: lineNo, budgetMs: deadline.ms };
@@ -17712,9 +18044,9 @@ var init_history_records = __esm({
 });
 
 // src/evidence/history.ts
-import { readFileSync as readFileSync4 } from "node:fs";
-import { resolve as resolve3 } from "node:path";
-function sharedReads(cwd, commit) {
+import { existsSync as existsSync3, readFileSync as readFileSync5 } from "node:fs";
+import { join as join3, resolve as resolve4 } from "node:path";
+function sharedReads(cwd, commit, rootFiles) {
   const once = (read) => {
     let p;
     return () => {
@@ -17725,7 +18057,18 @@ function sharedReads(cwd, commit) {
       return p;
     };
   };
-  return { mailmap: once(() => readMailmap(cwd, commit)), tagRefs: once(() => readTagRefs(cwd)) };
+  const mailmap = async () => {
+    const known = mailmapIn(rootFiles ? await rootFiles : void 0);
+    return known === "unknown" ? readMailmap(cwd, commit) : known;
+  };
+  return { mailmap: once(mailmap), tagRefs: once(() => readTagRefs(cwd)) };
+}
+function mailmapIn(files) {
+  if (!files) return "unknown";
+  const blob = files[".mailmap"];
+  if (!blob) return void 0;
+  if (blob.symlinkTarget !== void 0 || blob.truncated || blob.size > MAILMAP_LIMIT) return "unknown";
+  return blob.text === void 0 ? void 0 : { text: blob.text, truncated: false };
 }
 async function readHistory(cwd, commit, asOf, shared = {}) {
   const days = HISTORY_HORIZON_DAYS;
@@ -17740,11 +18083,7 @@ async function readHistory(cwd, commit, asOf, shared = {}) {
   ]);
   const mailmap = mailmapText === void 0 ? EMPTY_MAILMAP : parseMailmap(mailmapText.text);
   const window2 = walk.walk.window;
-  const details = window2.length === 0 ? /* @__PURE__ */ new Map() : walk.details ?? await readCommitDetails(
-    cwd,
-    window2.map((w) => w.commit)
-  );
-  const records = buildRecords(window2, details, mailmap, walk.walk.reachedThrough);
+  const records = buildRecords(window2, walk.details, mailmap, walk.walk.reachedThrough);
   const latest = walk.walk.latest;
   const history = {
     horizon: { since: iso2(since), until: iso2(until), days },
@@ -17768,27 +18107,50 @@ function iso2(unix) {
 }
 async function walkHistory(cwd, commit, bounds) {
   let rejected;
+  let reader = startDetailsReader(cwd);
   try {
-    const fromGraph = await walkCommitGraph(cwd, commit, bounds);
-    if (fromGraph) {
-      const confirmed = await confirmGraphWalk(cwd, commit, fromGraph, bounds.since);
-      if ("details" in confirmed)
-        return { walk: fromGraph, source: "commit-graph", method: fromGraph.pruned ? "since" : "full-walk", details: confirmed.details };
-      rejected = `the commit-graph disagrees with the commit objects: ${confirmed.rejected}`;
+    try {
+      const fromGraph = await walkCommitGraph(cwd, commit, bounds);
+      if (fromGraph) {
+        const confirming = reader;
+        reader = void 0;
+        const confirmed = await confirmGraphWalk(confirming, commit, fromGraph, bounds.since);
+        if ("details" in confirmed)
+          return { walk: fromGraph, source: "commit-graph", method: fromGraph.pruned ? "since" : "full-walk", details: confirmed.details };
+        rejected = `the commit-graph disagrees with the commit objects: ${confirmed.rejected}`;
+      }
+    } catch (err) {
+      if (err instanceof GitError || err instanceof InputError) throw err;
+      rejected = `the commit-graph could not be read: ${err instanceof Error ? err.message : String(err)}`;
     }
-  } catch (err) {
-    if (err instanceof GitError || err instanceof InputError) throw err;
-    rejected = `the commit-graph could not be read: ${err instanceof Error ? err.message : String(err)}`;
+    const details = reader ?? startDetailsReader(cwd);
+    reader = details;
+    let fed = 0;
+    const walk = await walkWithRevList(cwd, commit, bounds, (c) => {
+      details.add(c);
+      fed++;
+    });
+    reader = void 0;
+    if (fed === 0) details.cancel();
+    return {
+      walk,
+      source: "rev-list",
+      method: "full-walk",
+      ...rejected ? { rejected } : {},
+      details: fed === 0 ? /* @__PURE__ */ new Map() : await details.finish()
+    };
+  } finally {
+    reader?.cancel();
   }
-  const walk = await walkWithRevList(cwd, commit, bounds);
-  return { walk, source: "rev-list", method: "full-walk", ...rejected ? { rejected } : {} };
 }
 async function readShallow(cwd) {
+  const common = commonGitDir(cwd);
+  if (common && !existsSync3(join3(common, "shallow"))) return void 0;
   const [flag = "", path = ""] = (await git(["rev-parse", "--is-shallow-repository", "--git-path", "shallow"], { cwd })).trim().split("\n");
   if (flag !== "true") return void 0;
   let ids = [];
   try {
-    ids = readFileSync4(resolve3(cwd, path), "latin1").split("\n").filter((l) => /^[0-9a-f]{40,64}$/.test(l));
+    ids = readFileSync5(resolve4(cwd, path), "latin1").split("\n").filter((l) => /^[0-9a-f]{40,64}$/.test(l));
   } catch {
   }
   if (ids.length === 0) return { cutAt: null };
@@ -17811,9 +18173,11 @@ var init_history = __esm({
     init_types();
     init_run();
     init_blobs();
+    init_common_dir();
     init_walk();
     init_commit_graph();
     init_graph_confirm();
+    init_commit_details();
     init_errors();
     init_tags();
     init_mailmap();
@@ -18039,14 +18403,14 @@ async function fetchWantedBlobs(dir, cloneUrl, commit, wants, timeoutMs, spec, o
   if (oids.length === 0) return;
   let missing = oids;
   if (!opts.allMissing) {
-    const listed = await runGit(
+    const listed2 = await runGit(
       dir,
       ["rev-list", "--objects", "--no-walk", "--missing=print", "--end-of-options", commit],
       timeoutMs,
       spec
     ).catch(() => "");
     const absent = new Set(
-      listed.split("\n").filter((l) => l.startsWith("?")).map((l) => l.slice(1).trim())
+      listed2.split("\n").filter((l) => l.startsWith("?")).map((l) => l.slice(1).trim())
     );
     missing = oids.filter((o) => absent.has(o));
   }
@@ -18091,14 +18455,14 @@ __export(remote_target_exports, {
   localTreeTarget: () => localTreeTarget,
   resolveRemoteTarget: () => resolveRemoteTarget
 });
-import { createHash as createHash2 } from "node:crypto";
-import { existsSync as existsSync2, mkdirSync, renameSync, rmSync, statSync as statSync3 } from "node:fs";
+import { createHash as createHash3 } from "node:crypto";
+import { existsSync as existsSync4, mkdirSync, renameSync, rmSync, statSync as statSync4 } from "node:fs";
 import { homedir } from "node:os";
-import { join as join2 } from "node:path";
-function pairs(text2, name) {
-  if (!text2?.trim()) return void 0;
+import { join as join4 } from "node:path";
+function pairs(text3, name) {
+  if (!text3?.trim()) return void 0;
   const out = {};
-  for (const part of text2.split(",")) {
+  for (const part of text3.split(",")) {
     const i = part.indexOf("=");
     if (i <= 0) throw new InputError(`${name}: expected host=value pairs separated by commas; found ${JSON.stringify(part)}`);
     out[part.slice(0, i).trim().toLowerCase()] = part.slice(i + 1).trim();
@@ -18119,7 +18483,7 @@ function refused2(input2, why2) {
   return { kind: "refused", reason: `${JSON.stringify(input2)}: ${why2}` };
 }
 function validName(name) {
-  return NAME4.test(name) && name !== "." && name !== ".." && !name.endsWith(".lock");
+  return NAME.test(name) && name !== "." && name !== ".." && !name.endsWith(".lock");
 }
 function classifyTarget(input2, opts = {}) {
   const hosts = opts.allowedHosts ?? allowedHostsFromEnv();
@@ -18270,17 +18634,17 @@ async function localTreeTarget(dir, url, allowedHosts) {
   return { rev: branches.get(split.branch), ...folder ? { path: folder } : {} };
 }
 function defaultCloneCacheDir(env = process.env) {
-  const base = env.XDG_CACHE_HOME && env.XDG_CACHE_HOME.startsWith("/") ? env.XDG_CACHE_HOME : join2(homedir(), ".cache");
-  return join2(base, "steward", "repos");
+  const base = env.XDG_CACHE_HOME && env.XDG_CACHE_HOME.startsWith("/") ? env.XDG_CACHE_HOME : join4(homedir(), ".cache");
+  return join4(base, "steward", "repos");
 }
 function cloneDirFor(cacheDir, spec) {
-  const hash = createHash2("sha256").update(spec.url.toLowerCase()).digest("hex").slice(0, 16);
+  const hash = createHash3("sha256").update(spec.url.toLowerCase()).digest("hex").slice(0, 16);
   const readable = `${spec.hostname}-${spec.slug}`.toLowerCase().replace(/[^a-z0-9._-]+/g, "_").slice(0, 80);
-  return join2(cacheDir, `${readable}-${hash}.git`);
+  return join4(cacheDir, `${readable}-${hash}.git`);
 }
 function localExists(p) {
   try {
-    statSync3(p);
+    statSync4(p);
     return true;
   } catch {
     return false;
@@ -18298,7 +18662,7 @@ async function resolveRemoteTarget(input2, opts = {}) {
   const cacheDir = opts.cacheDir ?? defaultCloneCacheDir();
   const dir = cloneDirFor(cacheDir, spec);
   const cloneUrl = cloneUrlFor(spec, opts.cloneBaseUrls ?? cloneBaseUrlsFromEnv());
-  const have = existsSync2(join2(dir, "HEAD"));
+  const have = existsSync4(join4(dir, "HEAD"));
   let refreshed;
   if (opts.offline) {
     if (!have) {
@@ -18337,7 +18701,7 @@ async function resolveRemoteTarget(input2, opts = {}) {
         spec,
         { network: cloneUrl }
       );
-      if (existsSync2(join2(dir, "HEAD")))
+      if (existsSync4(join4(dir, "HEAD")))
         rmSync(tmp, { recursive: true, force: true });
       else renameSync(tmp, dir);
     } catch (err) {
@@ -18391,7 +18755,7 @@ async function ownerError(owner, opts) {
   return new InputError(`${head}, e.g.:
 ${shown.map((r) => `  steward check https://${owner.hostname}/${r}`).join("\n")}${more}`);
 }
-var DEFAULT_ALLOWED_HOSTS, NAME4, OWNER, GL_SEGMENT, GITHUB_RESERVED_OWNERS;
+var DEFAULT_ALLOWED_HOSTS, NAME, OWNER, GL_SEGMENT, GITHUB_RESERVED_OWNERS;
 var init_remote_target = __esm({
   "src/check/remote-target.ts"() {
     "use strict";
@@ -18403,7 +18767,7 @@ var init_remote_target = __esm({
     init_run();
     init_target();
     DEFAULT_ALLOWED_HOSTS = { ...PUBLIC_REPO_HOSTS };
-    NAME4 = /^[A-Za-z0-9_.-]{1,100}$/;
+    NAME = /^[A-Za-z0-9_.-]{1,100}$/;
     OWNER = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
     GL_SEGMENT = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,254}$/;
     GITHUB_RESERVED_OWNERS = /* @__PURE__ */ new Set([
@@ -18433,7 +18797,7 @@ function isTorchName(name) {
 }
 function parsePep508(input2) {
   if (input2.length > 1e4) return void 0;
-  const m = NAME5.exec(input2);
+  const m = NAME2.exec(input2);
   if (!m) return void 0;
   const name = m[1];
   let rest = input2.slice(m[0].length);
@@ -18466,20 +18830,20 @@ function parsePep508(input2) {
   if (marker !== void 0) out.marker = marker;
   return out;
 }
-var NAME5;
+var NAME2;
 var init_pep508 = __esm({
   "src/evidence/python/pep508.ts"() {
     "use strict";
-    NAME5 = /^\s*([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)\s*/;
+    NAME2 = /^\s*([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)\s*/;
   }
 });
 
 // src/evidence/python/setup-cfg.ts
-function readIni(text2) {
+function readIni(text3) {
   const out = /* @__PURE__ */ new Map();
   let section;
   let current;
-  const lines = text2.split(/\r?\n/);
+  const lines = text3.split(/\r?\n/);
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i];
     const trimmed = raw.trim();
@@ -18521,27 +18885,27 @@ function stripInlineComment(s) {
   const i = s.search(/\s#/);
   return (i < 0 ? s : s.slice(0, i)).trim();
 }
-function text(v) {
+function text2(v) {
   const joined = items(v).map((l) => l.text).join(" ").trim();
   return joined || void 0;
 }
 function readSetupCfg(file, source, _problems) {
   const facts = emptyFacts();
   const ini = readIni(source);
-  const meta8 = ini.get("metadata");
-  const name = meta8?.get("name");
-  const nameText = text(name);
+  const meta19 = ini.get("metadata");
+  const name = meta19?.get("name");
+  const nameText = text2(name);
   if (name && nameText) facts.name = { name: nameText, line: name.line };
-  facts.classifiers.push(...items(meta8?.get("classifiers")).map((l) => l.text));
-  const lic = text(meta8?.get("license"));
+  facts.classifiers.push(...items(meta19?.get("classifiers")).map((l) => l.text));
+  const lic = text2(meta19?.get("license"));
   if (lic) facts.license.push({ value: lic, kind: "text" });
   for (const key of ["license_file", "license_files"]) {
-    for (const l of items(meta8?.get(key)))
+    for (const l of items(meta19?.get(key)))
       for (const f of l.text.split(",")) if (f.trim()) facts.license.push({ value: f.trim(), kind: "file" });
   }
-  const url = text(meta8?.get("url")) ?? text(meta8?.get("home_page")) ?? text(meta8?.get("home-page"));
+  const url = text2(meta19?.get("url")) ?? text2(meta19?.get("home_page")) ?? text2(meta19?.get("home-page"));
   if (url) facts.urls.Homepage = url;
-  for (const l of items(meta8?.get("project_urls"))) {
+  for (const l of items(meta19?.get("project_urls"))) {
     const eq = l.text.indexOf("=");
     if (eq > 0) facts.urls[l.text.slice(0, eq).trim()] = l.text.slice(eq + 1).trim();
   }
@@ -18593,22 +18957,22 @@ function lineOfNode(node, lc) {
   const start = node?.range?.[0];
   return start === void 0 ? void 0 : lc.linePos(start).line;
 }
-function readEnvironmentYml(file, text2, optional, problems) {
+function readEnvironmentYml(file, text3, optional, problems) {
   const lc = new (yaml2()).LineCounter();
   const { isMap, isScalar, isSeq } = yaml2();
-  if (text2.length > MAX_REPO_YAML_BYTES) {
+  if (text3.length > MAX_REPO_YAML_BYTES) {
     problems.push({
       file,
-      message: `${text2.length} characters: YAML files over ${MAX_REPO_YAML_BYTES / 1024} KiB are not parsed (truncated to nothing)`
+      message: `${text3.length} characters: YAML files over ${MAX_REPO_YAML_BYTES / 1024} KiB are not parsed (truncated to nothing)`
     });
     return [];
   }
-  const limit = yamlCostLimit(text2);
+  const limit = yamlCostLimit(text3);
   if (limit) {
     problems.push({ file, message: `not parsed: ${limit.message}` });
     return [];
   }
-  const doc = withoutStacks(() => yaml2().parseDocument(text2, { lineCounter: lc, uniqueKeys: false, prettyErrors: false }));
+  const doc = withoutStacks(() => yaml2().parseDocument(text3, { lineCounter: lc, uniqueKeys: false, prettyErrors: false }));
   if (doc.errors.length > 0) {
     const e = doc.errors[0];
     problems.push({ file, line: lc.linePos(e.pos[0]).line, message: `not valid YAML: ${e.message.split("\n")[0]}` });
@@ -18645,10 +19009,10 @@ function readEnvironmentYml(file, text2, optional, problems) {
   }
   return out;
 }
-function readCondaRecipe(file, text2) {
+function readCondaRecipe(file, text3) {
   const out = [];
   const stack = [];
-  const lines = text2.split(/\r?\n/);
+  const lines = text3.split(/\r?\n/);
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i];
     if (raw.length > 5e3) continue;
@@ -18694,6 +19058,27 @@ var init_conda = __esm({
     init_lazy_yaml();
     init_pep508();
     init_setup_cfg();
+  }
+});
+
+// src/evidence/python/formats/environment.ts
+var environment_exports = {};
+__export(environment_exports, {
+  default: () => environment_default
+});
+var environment_default;
+var init_environment = __esm({
+  "src/evidence/python/formats/environment.ts"() {
+    "use strict";
+    init_conda();
+    init_facts();
+    environment_default = {
+      id: "environment",
+      name: "environment.yml",
+      listed: 50,
+      matches: ({ depth: depth2, base }) => depth2 <= 3 && /^environment[^/]*\.ya?ml$/i.test(base),
+      declarations: (paths, files, problems) => paths.flatMap((p) => readEnvironmentYml(p, files[p].text, looksOptional(p), problems))
+    };
   }
 });
 
@@ -19346,9 +19731,9 @@ var init_struct = __esm({
 });
 
 // node_modules/smol-toml/dist/parse.js
-function peekTable(ctx, key, table, meta8, type) {
+function peekTable(ctx, key, table, meta19, type) {
   let t = table;
-  let m = meta8;
+  let m = meta19;
   let k;
   let hasOwn = false;
   let state;
@@ -19422,11 +19807,11 @@ function parse(toml, options = {}) {
     uk: options.unsafeKeyBehaviour === "throw" ? 2 : options.unsafeKeyBehaviour === "drop" ? 1 : 0
   };
   let res = /* @__PURE__ */ Object.create(null);
-  let meta8 = /* @__PURE__ */ Object.create(null);
+  let meta19 = /* @__PURE__ */ Object.create(null);
   let tmp;
   let skipping = false;
   let tbl = res;
-  let m = meta8;
+  let m = meta19;
   if (toml.charCodeAt(0) === 65279)
     ctx.p++;
   skipVoid(ctx);
@@ -19450,7 +19835,7 @@ function parse(toml, options = {}) {
         ctx,
         k,
         res,
-        meta8,
+        meta19,
         isTableArray ? 2 : 1
         /* Type.EXPLICIT */
       );
@@ -19526,11 +19911,11 @@ function headerLine(lines, header2) {
   const i = lines.findIndex((l) => re.test(l));
   return i < 0 ? 0 : i;
 }
-function readPyproject(file, text2, problems) {
+function readPyproject(file, text3, problems) {
   const facts = emptyFacts();
   let doc;
   try {
-    doc = parse(text2);
+    doc = parse(text3);
   } catch (err) {
     if (err instanceof TomlError) {
       problems.push({
@@ -19543,10 +19928,10 @@ function readPyproject(file, text2, problems) {
     }
     return facts;
   }
-  const lines = text2.split("\n");
-  const pep508List = (list3, scope, optional, header2) => {
+  const lines = text3.split("\n");
+  const pep508List = (list2, scope, optional, header2) => {
     const from = headerLine(lines, header2);
-    for (const raw of strings(list3)) {
+    for (const raw of strings(list2)) {
       const req = parsePep508(raw);
       if (!req || !isTorchName(req.name)) continue;
       const line = lineOf(lines, raw, from) ?? lineOf(lines, raw);
@@ -19572,13 +19957,13 @@ function readPyproject(file, text2, problems) {
     }
     pep508List(project.dependencies, "dependencies", false, "project");
     if (isTable(project["optional-dependencies"])) {
-      for (const [extra, list3] of Object.entries(project["optional-dependencies"])) {
-        pep508List(list3, `optional:${extra}`, true, "project.optional-dependencies");
+      for (const [extra, list2] of Object.entries(project["optional-dependencies"])) {
+        pep508List(list2, `optional:${extra}`, true, "project.optional-dependencies");
       }
     }
   }
   if (isTable(doc["dependency-groups"])) {
-    for (const [group, list3] of Object.entries(doc["dependency-groups"])) pep508List(list3, `group:${group}`, true, "dependency-groups");
+    for (const [group, list2] of Object.entries(doc["dependency-groups"])) pep508List(list2, `group:${group}`, true, "dependency-groups");
   }
   if (isTable(doc["build-system"])) pep508List(doc["build-system"].requires, "build-system", false, "build-system");
   const tool = isTable(doc.tool) ? doc.tool : void 0;
@@ -19653,11 +20038,53 @@ var init_pyproject = __esm({
   }
 });
 
+// src/evidence/python/formats/pyproject.ts
+var pyproject_exports = {};
+__export(pyproject_exports, {
+  default: () => pyproject_default
+});
+var pyproject_default;
+var init_pyproject2 = __esm({
+  "src/evidence/python/formats/pyproject.ts"() {
+    "use strict";
+    init_pyproject();
+    pyproject_default = {
+      id: "pyproject",
+      name: "pyproject.toml",
+      listed: 10,
+      matches: ({ depth: depth2, base }) => depth2 <= 4 && base === "pyproject.toml",
+      metadata: readPyproject
+    };
+  }
+});
+
+// src/evidence/python/formats/recipe.ts
+var recipe_exports = {};
+__export(recipe_exports, {
+  default: () => recipe_default
+});
+var recipe_default;
+var init_recipe = __esm({
+  "src/evidence/python/formats/recipe.ts"() {
+    "use strict";
+    init_conda();
+    recipe_default = {
+      id: "recipe",
+      name: "conda recipe (meta.yaml)",
+      listed: 60,
+      matches({ depth: depth2, base, dir }) {
+        return depth2 <= 4 && /^(meta\.ya?ml|recipe\.ya?ml)$/i.test(base) && (depth2 > 1 || /(conda|recipe)/i.test(dir));
+      },
+      declarations: (paths, files) => paths.flatMap((p) => readCondaRecipe(p, files[p].text))
+    };
+  }
+});
+
 // src/evidence/python/requirements-txt.ts
 import { posix as posix2 } from "node:path";
-function logicalLines2(text2) {
+function logicalLines2(text3) {
   const out = [];
-  const lines = text2.split(/\r?\n/);
+  const lines = text3.split(/\r?\n/);
   for (let i = 0; i < lines.length; i++) {
     const start = i;
     const parts = [];
@@ -19673,9 +20100,9 @@ function logicalLines2(text2) {
   }
   return out;
 }
-function readRequirementsTxt(file, text2, optional, deadline = new Deadline()) {
+function readRequirementsTxt(file, text3, optional, deadline = new Deadline()) {
   const out = { torch: [], includes: [] };
-  for (const { text: raw, line } of logicalLines2(text2)) {
+  for (const { text: raw, line } of logicalLines2(text3)) {
     if (deadline.expired()) {
       out.cut = { line, budgetMs: deadline.ms };
       break;
@@ -19702,9 +20129,9 @@ function readRequirementsTxt(file, text2, optional, deadline = new Deadline()) {
 function readRequirementFiles(paths, files, problems) {
   const parsed = /* @__PURE__ */ new Map();
   for (const p of paths) {
-    const text2 = files[p]?.text;
-    if (text2 === void 0) continue;
-    const read = readRequirementsTxt(p, text2, looksOptional(p));
+    const text3 = files[p]?.text;
+    if (text3 === void 0) continue;
+    const read = readRequirementsTxt(p, text3, looksOptional(p));
     if (read.cut) problems.push({ file: p, message: cutMessage(read.cut) });
     parsed.set(p, read);
   }
@@ -19738,6 +20165,48 @@ var init_requirements_txt = __esm({
     init_setup_cfg();
     init_budget();
     MAX_LOGICAL_LINE = 64 * 1024;
+  }
+});
+
+// src/evidence/python/formats/requirements.ts
+var requirements_exports = {};
+__export(requirements_exports, {
+  default: () => requirements_default
+});
+var requirements_default;
+var init_requirements2 = __esm({
+  "src/evidence/python/formats/requirements.ts"() {
+    "use strict";
+    init_requirements_txt();
+    requirements_default = {
+      id: "requirements",
+      name: "requirements.txt",
+      listed: 40,
+      matches({ depth: depth2, base, dir }) {
+        return depth2 <= 3 && /\.(txt|in)$/i.test(base) && (/(^|[-_.])requirements?([-_.][^/]*)?\.(txt|in)$/i.test(base) || /(^|\/)requirements?$/i.test(dir));
+      },
+      declarations: readRequirementFiles
+    };
+  }
+});
+
+// src/evidence/python/formats/setup-cfg.ts
+var setup_cfg_exports = {};
+__export(setup_cfg_exports, {
+  default: () => setup_cfg_default
+});
+var setup_cfg_default;
+var init_setup_cfg2 = __esm({
+  "src/evidence/python/formats/setup-cfg.ts"() {
+    "use strict";
+    init_setup_cfg();
+    setup_cfg_default = {
+      id: "setup-cfg",
+      name: "setup.cfg",
+      listed: 20,
+      matches: ({ depth: depth2, base }) => depth2 <= 4 && base === "setup.cfg",
+      metadata: readSetupCfg
+    };
   }
 });
 
@@ -20060,26 +20529,74 @@ var init_setup_py = __esm({
   }
 });
 
+// src/evidence/python/formats/setup-py.ts
+var setup_py_exports = {};
+__export(setup_py_exports, {
+  default: () => setup_py_default
+});
+var setup_py_default;
+var init_setup_py2 = __esm({
+  "src/evidence/python/formats/setup-py.ts"() {
+    "use strict";
+    init_setup_py();
+    setup_py_default = {
+      id: "setup-py",
+      name: "setup.py",
+      listed: 30,
+      matches: ({ depth: depth2, base }) => depth2 <= 4 && base === "setup.py",
+      metadata: readSetupPy
+    };
+  }
+});
+
+// src/evidence/python/format.ts
+function pathParts(path) {
+  const slash = path.lastIndexOf("/");
+  let depth2 = 1;
+  for (let i = path.indexOf("/"); i >= 0; i = path.indexOf("/", i + 1)) depth2++;
+  return { depth: depth2, base: path.slice(slash + 1), dir: path.slice(0, Math.max(0, slash)) };
+}
+var init_format = __esm({
+  "src/evidence/python/format.ts"() {
+    "use strict";
+  }
+});
+
+// src/evidence/python/formats/index.ts
+function packagingFormatOf(path) {
+  const parts = pathParts(path);
+  return PACKAGING_FORMATS.find((f) => f.matches(parts));
+}
+var PACKAGING_FORMATS;
+var init_formats = __esm({
+  "src/evidence/python/formats/index.ts"() {
+    "use strict";
+    init_environment();
+    init_pyproject2();
+    init_recipe();
+    init_requirements2();
+    init_setup_cfg2();
+    init_setup_py2();
+    init_format();
+    PACKAGING_FORMATS = [{ file: "environment.ts", exports: environment_exports }, { file: "pyproject.ts", exports: pyproject_exports }, { file: "recipe.ts", exports: recipe_exports }, { file: "requirements.ts", exports: requirements_exports }, { file: "setup-cfg.ts", exports: setup_cfg_exports }, { file: "setup-py.ts", exports: setup_py_exports }].map(({ file, exports }) => {
+      const format = exports.default;
+      if (format?.id !== file.replace(/\.ts$/, "")) {
+        throw new Error(`src/evidence/python/formats/${file}: its default export must be a packaging format whose id is the file's name`);
+      }
+      return format;
+    }).sort((a, b) => a.listed - b.listed || a.id.localeCompare(b.id));
+  }
+});
+
 // src/evidence/python/index.ts
 function packagingKind(path) {
-  const d = depth(path);
-  const base = path.slice(path.lastIndexOf("/") + 1);
-  const dir = path.slice(0, Math.max(0, path.lastIndexOf("/")));
-  if (d <= 4 && base === "pyproject.toml") return "pyproject";
-  if (d <= 4 && base === "setup.cfg") return "setup.cfg";
-  if (d <= 4 && base === "setup.py") return "setup.py";
-  if (d <= 3 && /\.(txt|in)$/i.test(base) && (/(^|[-_.])requirements?([-_.][^/]*)?\.(txt|in)$/i.test(base) || /(^|\/)requirements?$/i.test(dir))) {
-    return "requirements";
-  }
-  if (d <= 3 && /^environment[^/]*\.ya?ml$/i.test(base)) return "environment";
-  if (d <= 4 && /^(meta\.ya?ml|recipe\.ya?ml)$/i.test(base) && (d > 1 || /(conda|recipe)/i.test(dir))) return "recipe";
-  return void 0;
+  return packagingFormatOf(path)?.id;
 }
 function extractPython(files, problems, context = {}) {
   const out = { torch: [], classifiers: [], licenseMeta: [], urls: {}, files: [] };
   const byKind = /* @__PURE__ */ new Map();
   for (const path of Object.keys(files).sort()) {
-    const kind = packagingKind(path);
+    const kind = packagingFormatOf(path);
     if (!kind) continue;
     const blob = files[path];
     if (blob.text === void 0) {
@@ -20091,12 +20608,13 @@ function extractPython(files, problems, context = {}) {
   }
   const torch2 = [];
   const metadata = [];
-  for (const kind of METADATA_ORDER) {
+  for (const kind of PACKAGING_FORMATS) {
+    const read = kind.metadata;
+    if (!read) continue;
     for (const path of byKind.get(kind) ?? []) {
-      const text2 = files[path].text;
-      const read = kind === "pyproject" ? readPyproject : kind === "setup.cfg" ? readSetupCfg : readSetupPy;
+      const text3 = files[path].text;
       try {
-        metadata.push({ path, facts: read(path, text2, problems) });
+        metadata.push({ path, facts: read(path, text3, problems) });
       } catch (err) {
         problems.push({ file: path, message: `could not be read: ${err.message}` });
       }
@@ -20133,27 +20651,20 @@ function extractPython(files, problems, context = {}) {
     for (const [k, v] of Object.entries(facts.urls)) if (!(k in out.urls)) out.urls[k] = v;
   }
   out.classifiers = [...classifiers];
-  const reqs = byKind.get("requirements") ?? [];
-  torch2.push(...readRequirementFiles(reqs, files, problems));
-  for (const path of byKind.get("environment") ?? []) {
-    torch2.push(...readEnvironmentYml(path, files[path].text, looksOptional(path), problems));
+  for (const kind of PACKAGING_FORMATS) {
+    const paths = byKind.get(kind);
+    if (kind.declarations && paths) torch2.push(...kind.declarations(paths, files, problems));
   }
-  for (const path of byKind.get("recipe") ?? []) torch2.push(...readCondaRecipe(path, files[path].text));
   out.torch = torch2.filter((d) => !otherPackage(d.file)).sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0));
   return out;
 }
-var METADATA_ORDER, pythonExtractor, dirOf3;
+var pythonExtractor, dirOf3;
 var init_python = __esm({
   "src/evidence/python/index.ts"() {
     "use strict";
     init_choose();
-    init_conda();
     init_facts();
-    init_pyproject();
-    init_requirements_txt();
-    init_setup_cfg();
-    init_setup_py();
-    METADATA_ORDER = ["pyproject", "setup.cfg", "setup.py"];
+    init_formats();
     pythonExtractor = {
       name: "python",
       wants: (path) => packagingKind(path) !== void 0,
@@ -20171,11 +20682,11 @@ function ciKind(path) {
   if (/^(GNUmakefile|Makefile|makefile)$/.test(path)) return "makefile";
   return void 0;
 }
-function readMakefile(text2) {
+function readMakefile(text3) {
   const rules = /* @__PURE__ */ new Map();
   let first;
   let current = [];
-  text2.split(/\r?\n/).forEach((line, i) => {
+  text3.split(/\r?\n/).forEach((line, i) => {
     if (line.startsWith("	")) {
       for (const r of current) r.recipe.push({ text: line.trim().replace(/^[@+-]+/, ""), line: i + 1 });
       return;
@@ -20231,14 +20742,14 @@ function extractCi(files, problems) {
       if (blob.binary) problems.push({ file: path, message: "a binary file where a CI configuration was expected; not read" });
       continue;
     }
-    const text2 = blob.text;
+    const text3 = blob.text;
     let read;
     try {
       if (kind === "makefile") {
-        makefile ??= readMakefile(text2);
+        makefile ??= readMakefile(text3);
         continue;
       }
-      read = kind === "composite-action" ? readCompositeAction(path, text2, problems) : kind.read(path, text2, problems);
+      read = kind === "composite-action" ? readCompositeAction(path, text3, problems) : kind.read(path, text3, problems);
     } catch (err) {
       problems.push({ file: path, message: `could not be analysed: ${err.message.split("\n")[0]}` });
       continue;
@@ -20309,11 +20820,11 @@ function tokens(s) {
   if (cur) out.push(cur);
   return out;
 }
-function parseCodeowners(text2) {
+function parseCodeowners(text3) {
   const result = { rules: [], resets: [], owners: [], invalid: [], emeritus: [] };
   const seen = /* @__PURE__ */ new Set();
   let section;
-  const lines = text2.replace(/\r\n?/g, "\n").split("\n");
+  const lines = text3.replace(/\r\n?/g, "\n").split("\n");
   lines.forEach((raw, k) => {
     const line = k + 1;
     const [body, comment] = splitComment(raw.length > 4e3 ? raw.slice(0, 4e3) : raw);
@@ -20377,8 +20888,8 @@ function isEmeritusHeading(comment) {
   const label2 = comment.split(":")[0];
   return before.split(/\s+/).filter(Boolean).length <= 2 && label2.split(/\s+/).filter(Boolean).length <= 6;
 }
-function namesIn(text2) {
-  const m = mentionsIn(text2);
+function namesIn(text3) {
+  const m = mentionsIn(text3);
   return [...m.logins.map((l) => `@${l}`), ...m.teams.map((t) => `@${t}`), ...m.emails];
 }
 var USER, TEAM2, EMAIL2;
@@ -20393,9 +20904,9 @@ var init_codeowners2 = __esm({
 });
 
 // src/evidence/community/maintainers.ts
-function parseMaintainers(path, text2, wholeFileEmeritus = false) {
+function parseMaintainers(path, text3, wholeFileEmeritus = false) {
   const out = { path, people: [], emeritus: [], teams: [] };
-  const lines = text2.replace(/\r\n?/g, "\n").split("\n").map((l) => l.length > 4e3 ? l.slice(0, 4e3) : l);
+  const lines = text3.replace(/\r\n?/g, "\n").split("\n").map((l) => l.length > 4e3 ? l.slice(0, 4e3) : l);
   const yamlOwners = lines.some((l) => /^(approvers|reviewers|emeritus_approvers|emeritus_reviewers|filters):/.test(l));
   let retired = wholeFileEmeritus;
   let yamlKey = "";
@@ -20445,17 +20956,17 @@ function parseMaintainers(path, text2, wholeFileEmeritus = false) {
       if (label2[2].trim()) addEntry(out, [label2[2]], source, true, line);
       continue;
     }
-    const list3 = LIST.exec(raw);
+    const list2 = LIST.exec(raw);
     const kernel = KERNEL.exec(raw);
-    if (list3) addEntry(out, [list3[1]], source, retired, line, void 0, true);
+    if (list2) addEntry(out, [list2[1]], source, retired, line, void 0, true);
     else if (kernel) addEntry(out, [kernel[1]], source, retired, line, void 0, true);
     else addEntry(out, [raw], source, retired, line);
   }
   return out;
 }
 function addEntry(out, cells, source, retired, line, header2, listItem = false) {
-  const text2 = cells.join(" | ");
-  const m = mentionsIn(text2);
+  const text3 = cells.join(" | ");
+  const m = mentionsIn(text3);
   for (const t of m.teams) out.teams.push({ id: t, line });
   const nameCell = header2 ? cells[Math.max(
     0,
@@ -20515,9 +21026,9 @@ function ownership(evidence) {
   };
   const file = exact.find((f) => f.path === first);
   if (file) {
-    const { text: text2, ...read } = file;
+    const { text: text3, ...read } = file;
     codeowners2.file = read;
-    if (text2 !== void 0) codeowners2.parsed = parseCodeowners(text2);
+    if (text3 !== void 0) codeowners2.parsed = parseCodeowners(text3);
   }
   const maintainers = [];
   const unreadable2 = [];
@@ -20578,6 +21089,276 @@ var init_owners = __esm({
   }
 });
 
+// src/evidence/community/code-of-conduct.ts
+function sentenceAround(text3, at) {
+  let from = at;
+  while (from > 0 && at - from < 600) {
+    const c = text3[from - 1];
+    if ((c === "." || c === "!" || c === "?") && /\s/.test(text3[from] ?? " ")) break;
+    if (c === "\n" && text3[from - 2] === "\n") break;
+    from--;
+  }
+  let to = at;
+  while (to < text3.length && to - at < 600) {
+    const c = text3[to];
+    if ((c === "." || c === "!" || c === "?") && /\s/.test(text3[to + 1] ?? " ")) break;
+    if (c === "\n" && text3[to + 1] === "\n") break;
+    to++;
+  }
+  return text3.slice(from, to);
+}
+function adoptsLf(body, words2) {
+  const mentions = [];
+  for (const m of LF) {
+    const re = new RegExp(m.re.source, m.re.flags.includes("g") ? m.re.flags : `${m.re.flags}g`);
+    for (const found of body.matchAll(re)) {
+      mentions.push(found.index);
+      if (mentions.length > 50) break;
+    }
+  }
+  const affirmed = mentions.filter((at) => !NEGATES.test(sentenceAround(body, at)));
+  if (affirmed.length === 0) return false;
+  if ([...body.matchAll(LF_OWN_TEXT)].some((m) => !NEGATES.test(sentenceAround(body, m.index)))) return true;
+  if (words2 <= 12) return true;
+  return affirmed.some((at) => ADOPTS.test(sentenceAround(body, at)));
+}
+function classifyCodeOfConduct(text3) {
+  const body = text3.slice(0, 256 * 1024);
+  const words2 = countWords(body.replace(/\bhttps?:\/\/\S+/gi, " "));
+  if (body.trim() === "") return { kind: "empty", alsoMentions: [], words: 0 };
+  const hit = (markers) => {
+    for (const m of markers) {
+      const found = m.re.exec(body);
+      if (found) return { kind: m.kind, matched: found[0], line: lineAt2(body, found.index) };
+    }
+    return void 0;
+  };
+  const named = hit(LF);
+  const lf = named && adoptsLf(body, words2) ? named : void 0;
+  const cov = hit(COVENANT);
+  const other = hit(OTHERS);
+  const version = cov ? covenantVersion(body) : void 0;
+  let chosen = lf ?? cov ?? other;
+  if (lf && cov) {
+    const lfAdopted = /LF\s+Projects,\s+LLC/.test(body) || words2 <= LINK_ONLY_WORDS * 2;
+    chosen = lfAdopted ? lf : cov;
+  }
+  const mentions = [lf ?? named, cov, other].filter((m) => m !== void 0 && m !== chosen).map((m) => m.kind);
+  if (chosen) {
+    const id = { kind: chosen.kind, matched: chosen.matched, line: chosen.line, alsoMentions: mentions, words: words2 };
+    if (chosen.kind === "contributor-covenant" && version) id.version = version;
+    return id;
+  }
+  const link = /\bhttps?:\/\/[^\s<>()"'`\]]+/i.exec(body);
+  if (link && words2 <= LINK_ONLY_WORDS) {
+    return { kind: "link", link: link[0].replace(/[.,;:]+$/, ""), line: lineAt2(body, link.index), alsoMentions: mentions, words: words2 };
+  }
+  return { kind: "other", alsoMentions: mentions, words: words2 };
+}
+function covenantVersion(text3) {
+  const url = /contributor-covenant\.org\/(?:[a-z]{2}(?:-[a-z]{2})?\/)?version\/(\d+)\/(\d+)/i.exec(text3);
+  if (url) return `${url[1]}.${url[2]}`;
+  const words2 = /Contributor\s+Covenant[^\n]{0,200}?\b(?:version|v)\s*(\d+\.\d+)/i.exec(text3) ?? /\bversion\s+(\d+\.\d+)[^\n]{0,120}contributor-covenant/i.exec(text3) ?? /\bversion\s+(\d+\.\d+),?\s+available\s+at/i.exec(text3);
+  return words2?.[1];
+}
+var LF, COVENANT, OTHERS, LINK_ONLY_WORDS, ADOPTS, NEGATES, LF_OWN_TEXT;
+var init_code_of_conduct2 = __esm({
+  "src/evidence/community/code-of-conduct.ts"() {
+    "use strict";
+    init_files();
+    init_inline();
+    LF = [
+      { kind: "linux-foundation", re: /lfprojects\.org\/policies\/code-of-conduct/i },
+      { kind: "linux-foundation", re: /linuxfoundation\.org\/(?:policies\/)?code-of-conduct/i },
+      { kind: "linux-foundation", re: /\b(?:the\s+)?(?:LF\s+Projects|Linux\s+Foundation(?:['’]s)?)\s+Code\s+of\s+Conduct\b/i },
+      { kind: "linux-foundation", re: /\bLF\s+Projects,\s+LLC\b/ }
+    ];
+    COVENANT = [
+      { kind: "contributor-covenant", re: /contributor-covenant\.org/i },
+      { kind: "contributor-covenant", re: /\bContributor\s+Covenant\b/i }
+    ];
+    OTHERS = [
+      {
+        kind: "python-software-foundation",
+        re: /python\.org\/psf\/conduct|\bPython\s+Software\s+Foundation(?:['’]s)?\s+Code\s+of\s+Conduct\b|\bPSF\s+Code\s+of\s+Conduct\b/i
+      },
+      { kind: "numfocus", re: /numfocus\.org\/code-of-conduct|\bNumFOCUS\s+Code\s+of\s+Conduct\b/i },
+      { kind: "citizen-code-of-conduct", re: /citizencodeofconduct\.org|\bCitizen\s+Code\s+of\s+Conduct\b/i }
+    ];
+    LINK_ONLY_WORDS = 80;
+    ADOPTS = /\b(?:adopt\w*|follow\w*|abides?|abiding|subject\s+to|governed\s+by|appl(?:y|ies)|bound\s+by|uses?|observes?|compl(?:y|ies)|adheres?|is\s+(?:the|our)|our\s+code)\b/i;
+    NEGATES = /\b(?:not|no\s+longer|never|nor|neither|instead\s+of|rather\s+than|unlike|except|replac\w*|differs?|different\s+from|without|supersed\w*)\b|n['’]t\b/i;
+    LF_OWN_TEXT = /LF\s+Projects,\s+LLC/g;
+  }
+});
+
+// src/evidence/community/kinds/code-of-conduct.ts
+var code_of_conduct_exports = {};
+__export(code_of_conduct_exports, {
+  default: () => code_of_conduct_default
+});
+var code_of_conduct_default;
+var init_code_of_conduct3 = __esm({
+  "src/evidence/community/kinds/code-of-conduct.ts"() {
+    "use strict";
+    init_code_of_conduct2();
+    code_of_conduct_default = {
+      id: "code-of-conduct",
+      name: "CODE_OF_CONDUCT file",
+      matches: (base) => /^code[_-]of[_-]conduct([._-][^/]*)?$/i.test(base),
+      read: (text3) => ({ codeOfConduct: classifyCodeOfConduct(text3) })
+    };
+  }
+});
+
+// src/evidence/community/kinds/contributing.ts
+var contributing_exports = {};
+__export(contributing_exports, {
+  default: () => contributing_default
+});
+var contributing_default;
+var init_contributing2 = __esm({
+  "src/evidence/community/kinds/contributing.ts"() {
+    "use strict";
+    contributing_default = {
+      id: "contributing",
+      name: "CONTRIBUTING file",
+      matches: (base) => /^contributing([._-][^/]*)?$/i.test(base)
+    };
+  }
+});
+
+// src/evidence/community/governance.ts
+function governanceExcerpt(text3) {
+  if (text3 === void 0) return void 0;
+  const lines = text3.split("\n").filter((l) => l.trim() !== "" && !/^\s*(#|=+\s*$|-+\s*$|\.\.)/.test(l) && !isLinkOnly(l));
+  return lines.length ? quote(cleanInline(lines.slice(0, 6).join(" ")), 400) : void 0;
+}
+function governanceFacts(evidence) {
+  const facts = { pages: [] };
+  for (const path of ["docs", "doc"].flatMap((d) => findUnder(evidence.tree, d, (b) => PAGE2.test(b))).map((e) => e.path)) {
+    const { file: file2 } = readDoc(evidence, path);
+    if (file2.problem && !/was not read$/.test(file2.problem)) continue;
+    const excerpt = governanceExcerpt(file2.text);
+    facts.pages.push({ path, ...excerpt ? { excerpt } : {} });
+  }
+  const { doc, file } = rootReadme(evidence);
+  if (doc && file) {
+    const k = doc.blocks.findIndex((b) => b.kind === "heading" && /governance/i.test(b.text));
+    if (k >= 0) {
+      const h = doc.blocks[k];
+      const body = sectionAfter(doc.blocks, k).filter((b) => b.kind !== "code" && b.kind !== "html").map((b) => b.text).join(" ");
+      const excerpt = body.trim() ? quote(cleanInline(body), 400) : void 0;
+      facts.readmeSection = { path: file.path, heading: h.text, line: h.line, ...excerpt ? { excerpt } : {} };
+    }
+  }
+  return facts;
+}
+var PAGE2;
+var init_governance2 = __esm({
+  "src/evidence/community/governance.ts"() {
+    "use strict";
+    init_files();
+    init_readme();
+    init_locate();
+    PAGE2 = /^governance[^/]*\.(md|markdown|rst|txt|html?|adoc)$/i;
+  }
+});
+
+// src/evidence/community/kinds/governance.ts
+var governance_exports = {};
+__export(governance_exports, {
+  default: () => governance_default
+});
+var governance_default;
+var init_governance3 = __esm({
+  "src/evidence/community/kinds/governance.ts"() {
+    "use strict";
+    init_governance2();
+    governance_default = {
+      id: "governance",
+      name: "GOVERNANCE file",
+      matches: (base) => /^governance([._-][^/]*)?$/i.test(base),
+      read(text3) {
+        const excerpt = governanceExcerpt(text3);
+        return excerpt !== void 0 ? { excerpt } : {};
+      }
+    };
+  }
+});
+
+// src/evidence/community/kinds/release.ts
+var release_exports = {};
+__export(release_exports, {
+  default: () => release_default
+});
+var release_default;
+var init_release = __esm({
+  "src/evidence/community/kinds/release.ts"() {
+    "use strict";
+    release_default = {
+      id: "release",
+      name: "RELEASE file",
+      matches: (base) => /^(release|releasing|release[_-](process|policy|guide))(\.(md|markdown|rst|txt|adoc))?$/i.test(base)
+    };
+  }
+});
+
+// src/evidence/community/kinds/security.ts
+var security_exports = {};
+__export(security_exports, {
+  default: () => security_default
+});
+var security_default;
+var init_security = __esm({
+  "src/evidence/community/kinds/security.ts"() {
+    "use strict";
+    security_default = {
+      id: "security",
+      name: "SECURITY file",
+      matches: (base) => /^security(\.(md|markdown|rst|txt|adoc))?$/i.test(base)
+    };
+  }
+});
+
+// src/evidence/community/kinds/support.ts
+var support_exports = {};
+__export(support_exports, {
+  default: () => support_default
+});
+var support_default;
+var init_support = __esm({
+  "src/evidence/community/kinds/support.ts"() {
+    "use strict";
+    support_default = {
+      id: "support",
+      name: "SUPPORT file",
+      matches: (base) => /^support(\.(md|markdown|rst|txt|adoc))?$/i.test(base)
+    };
+  }
+});
+
+// src/evidence/community/kinds/index.ts
+var COMMUNITY_FILE_KINDS;
+var init_kinds = __esm({
+  "src/evidence/community/kinds/index.ts"() {
+    "use strict";
+    init_code_of_conduct3();
+    init_contributing2();
+    init_governance3();
+    init_release();
+    init_security();
+    init_support();
+    COMMUNITY_FILE_KINDS = [{ file: "code-of-conduct.ts", exports: code_of_conduct_exports }, { file: "contributing.ts", exports: contributing_exports }, { file: "governance.ts", exports: governance_exports }, { file: "release.ts", exports: release_exports }, { file: "security.ts", exports: security_exports }, { file: "support.ts", exports: support_exports }].map(({ file, exports }) => {
+      const kind = exports.default;
+      if (kind?.id !== file.replace(/\.ts$/, "")) {
+        throw new Error(`src/evidence/community/kinds/${file}: its default export must be a community file whose id is the file's name`);
+      }
+      return kind;
+    });
+  }
+});
+
 // src/evidence/community.ts
 function wantsCommunityFile(path) {
   const c = path.charCodeAt(0);
@@ -20593,13 +21374,34 @@ function wantsCommunityFile(path) {
   return false;
 }
 function extractCommunity(evidence) {
-  return { ownership: ownership(evidence) };
+  return { ownership: ownership(evidence), files: communityFiles(evidence), governance: governanceFacts(evidence) };
+}
+function communityFiles(evidence) {
+  const out = {};
+  for (const kind of COMMUNITY_FILE_KINDS) {
+    const found = locate(evidence, kind.matches).map((f) => {
+      return {
+        path: f.path,
+        ...f.problem !== void 0 ? { problem: f.problem } : {},
+        notes: f.notes,
+        ...f.symlinkTarget !== void 0 ? { symlinkTarget: f.symlinkTarget } : {},
+        ...f.text !== void 0 && kind.read ? kind.read(f.text) : {}
+      };
+    });
+    const deeper = ["docs", "doc"].flatMap((d) => findUnder(evidence.tree, d, kind.matches)).map((e) => e.path).filter((p) => !found.some((f) => f.path === p));
+    out[kind.id] = { found, deeper };
+  }
+  return out;
 }
 var PLACED, DOCS_PAGE, TEXT_EXT;
 var init_community = __esm({
   "src/evidence/community.ts"() {
     "use strict";
     init_owners();
+    init_kinds();
+    init_files();
+    init_governance2();
+    init_locate();
     PLACED = /^(readme|governance|contributing|code[_-]of[_-]conduct|codeowners|maintainers|owners|emeritus|alumni|retired|security|support|release|releasing)([._-][^/]*)?$/i;
     DOCS_PAGE = /^(index|quick[_-]?start|getting[_-]?started|get[_-]?started|install|installation)\.(md|markdown|rst|txt)$/i;
     TEXT_EXT = /(^[^.]*$)|\.(md|markdown|mdown|rst|txt|text|adoc|asciidoc|org|html?|ya?ml|toml|json|csv)$/i;
@@ -20616,9 +21418,9 @@ __export(torch_releases_exports, {
   torchReleasesFile: () => torchReleasesFile,
   userTorchReleasesFile: () => userTorchReleasesFile
 });
-import { existsSync as existsSync3, readFileSync as readFileSync5 } from "node:fs";
+import { existsSync as existsSync5, readFileSync as readFileSync6 } from "node:fs";
 import { homedir as homedir2 } from "node:os";
-import { join as join3 } from "node:path";
+import { join as join5 } from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 function torchReleasesFile(file) {
   return file ?? (process.env.STEWARD_TORCH_RELEASES || BUNDLED_TORCH_RELEASES);
@@ -20626,14 +21428,14 @@ function torchReleasesFile(file) {
 function readTorchReleases(file) {
   let raw;
   try {
-    raw = JSON.parse(readFileSync5(file, "utf8"));
+    raw = JSON.parse(readFileSync6(file, "utf8"));
   } catch (err) {
     throw new InputError(`cannot read the torch release list ${file}: ${err.message}`);
   }
-  const list3 = raw?.releases;
-  if (!Array.isArray(list3))
+  const list2 = raw?.releases;
+  if (!Array.isArray(list2))
     throw new InputError(`${file}: expected {"releases": [{"version", "date"}...]}, found ${JSON.stringify(raw)?.slice(0, 80)}`);
-  return list3.map((r, i) => {
+  return list2.map((r, i) => {
     const e = r;
     if (typeof e?.version !== "string" || !/^\d+\.\d+(\.\d+)?$/.test(e.version) || typeof e.date !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(e.date)) {
       throw new InputError(
@@ -20648,12 +21450,12 @@ function torchReleasesAt(asOf, file) {
   return readTorchReleases(torchReleasesFile(file)).filter((r) => r.date <= day2).sort((a, b) => a.date < b.date ? 1 : a.date > b.date ? -1 : 0);
 }
 function userTorchReleasesFile(env = process.env) {
-  const base = env.XDG_DATA_HOME && env.XDG_DATA_HOME.startsWith("/") ? env.XDG_DATA_HOME : join3(env.HOME || homedir2(), ".local", "share");
-  return join3(base, "steward", "torch-releases.json");
+  const base = env.XDG_DATA_HOME && env.XDG_DATA_HOME.startsWith("/") ? env.XDG_DATA_HOME : join5(env.HOME || homedir2(), ".local", "share");
+  return join5(base, "steward", "torch-releases.json");
 }
 function listAsOf(file) {
   try {
-    const a = JSON.parse(readFileSync5(file, "utf8"))?.asOf;
+    const a = JSON.parse(readFileSync6(file, "utf8"))?.asOf;
     return typeof a === "string" ? a.slice(0, 40) : void 0;
   } catch {
     return void 0;
@@ -20667,7 +21469,7 @@ function chooseTorchReleases(file, env = process.env) {
   if (file) return pick(file, "option");
   if (env.STEWARD_TORCH_RELEASES) return pick(env.STEWARD_TORCH_RELEASES, "environment");
   const user = userTorchReleasesFile(env);
-  if (existsSync3(user)) {
+  if (existsSync5(user)) {
     try {
       if (readTorchReleases(user).length > 0) return pick(user, "user");
       return pick(BUNDLED_TORCH_RELEASES, "bundled", `${user} lists no releases`);
@@ -20711,10 +21513,17 @@ async function gatherEvidence(target, opts) {
   const cwd = target.root;
   const historyPromise = opts.history ?? readHistory(cwd, target.commit, opts.asOf, opts.shared);
   historyPromise.catch(() => void 0);
-  const repoTree = await listTree(cwd, target.commit);
-  const view = target.path ? projectView(repoTree, target.path, target.commit) : void 0;
-  const tree = view ? view.tree : repoTree;
-  const files = await readBlobs(cwd, wantedFiles(tree));
+  let files;
+  let view;
+  let tree;
+  try {
+    const repoTree = await listTree(cwd, target.commit);
+    view = target.path ? projectView(repoTree, target.path, target.commit) : void 0;
+    tree = view ? view.tree : repoTree;
+    files = await readBlobs(cwd, wantedFiles(tree));
+  } finally {
+    opts.onRootFiles?.(view ? void 0 : files);
+  }
   for (const f of Object.values(files)) {
     if (f.truncated) problems.push({ file: f.path, message: `only the first ${f.text?.length ?? 0} bytes of ${f.size} were read` });
     if (f.invalidUtf8) problems.push({ file: f.path, message: "not valid UTF-8; invalid bytes were replaced" });
@@ -20780,13 +21589,13 @@ var init_gather = __esm({
 });
 
 // src/evidence/online/http-cache.ts
-import { createHash as createHash3 } from "node:crypto";
-import { mkdirSync as mkdirSync2, readFileSync as readFileSync6, renameSync as renameSync2, writeFileSync as writeFileSync2 } from "node:fs";
+import { createHash as createHash4 } from "node:crypto";
+import { mkdirSync as mkdirSync2, readFileSync as readFileSync7, renameSync as renameSync2, writeFileSync as writeFileSync2 } from "node:fs";
 import { homedir as homedir3 } from "node:os";
-import { join as join4 } from "node:path";
+import { join as join6 } from "node:path";
 function defaultHttpCacheDir(env = process.env) {
-  const base = env.XDG_CACHE_HOME && env.XDG_CACHE_HOME.startsWith("/") ? env.XDG_CACHE_HOME : join4(homedir3(), ".cache");
-  return join4(base, "steward", "http");
+  const base = env.XDG_CACHE_HOME && env.XDG_CACHE_HOME.startsWith("/") ? env.XDG_CACHE_HOME : join6(homedir3(), ".cache");
+  return join6(base, "steward", "http");
 }
 function indexRequestOptions(opts) {
   return {
@@ -20905,14 +21714,14 @@ var init_http_cache = __esm({
       dir;
       memory = /* @__PURE__ */ new Map();
       file(key) {
-        const h = createHash3("sha256").update(key).digest("hex");
-        return join4(this.dir, h.slice(0, 2), `${h.slice(2)}.json`);
+        const h = createHash4("sha256").update(key).digest("hex");
+        return join6(this.dir, h.slice(0, 2), `${h.slice(2)}.json`);
       }
       get(key) {
         const hit = this.memory.get(key);
         if (hit || !this.dir) return hit;
         try {
-          const entry = JSON.parse(readFileSync6(this.file(key), "utf8"));
+          const entry = JSON.parse(readFileSync7(this.file(key), "utf8"));
           if (entry?.key !== key) return void 0;
           this.memory.set(key, entry);
           return entry;
@@ -20925,7 +21734,7 @@ var init_http_cache = __esm({
         if (!this.dir) return;
         const path = this.file(entry.key);
         try {
-          mkdirSync2(join4(path, ".."), { recursive: true });
+          mkdirSync2(join6(path, ".."), { recursive: true });
           const tmp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
           writeFileSync2(tmp, JSON.stringify(entry));
           renameSync2(tmp, path);
@@ -20976,8 +21785,8 @@ var init_http_cache = __esm({
 });
 
 // src/evidence/online/tokens.ts
-import { createHash as createHash4 } from "node:crypto";
-import { readFileSync as readFileSync7 } from "node:fs";
+import { createHash as createHash5 } from "node:crypto";
+import { readFileSync as readFileSync8 } from "node:fs";
 function credentialsFrom(cliTokens = [], env = process.env) {
   const out = [];
   const seen = /* @__PURE__ */ new Set();
@@ -21004,7 +21813,7 @@ function credentialsFrom(cliTokens = [], env = process.env) {
     const keyFile = env.GITHUB_APP_PRIVATE_KEY_FILE;
     if (!key && keyFile) {
       try {
-        key = readFileSync7(keyFile, "utf8");
+        key = readFileSync8(keyFile, "utf8");
       } catch (err) {
         throw new InputError(`GITHUB_APP_PRIVATE_KEY_FILE ${keyFile}: ${err.message}`);
       }
@@ -21022,7 +21831,7 @@ function credentialsFrom(cliTokens = [], env = process.env) {
   return out;
 }
 function tokenId2(token) {
-  return createHash4("sha256").update(token).digest("hex").slice(0, 16);
+  return createHash5("sha256").update(token).digest("hex").slice(0, 16);
 }
 var TokenPool;
 var init_tokens = __esm({
@@ -21994,8 +22803,8 @@ var init_json_with_bigint = __esm({
       if (!hasUserReviver) return value;
       return userReviver(key, value, context);
     };
-    JSONParseV2 = (text2, reviver) => {
-      return JSON.parse(text2, (key, value, context) => {
+    JSONParseV2 = (text3, reviver) => {
+      return JSON.parse(text3, (key, value, context) => {
         const isNumber = typeof value === "number";
         const isOutOfBounds = value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
         const isBigNumber = isNumber && isOutOfBounds;
@@ -22053,8 +22862,8 @@ var init_json_with_bigint = __esm({
       }
       return rootHolder[""];
     };
-    serializeBigInts = (text2) => {
-      return text2.replace(
+    serializeBigInts = (text3) => {
+      return text3.replace(
         stringsOrLargeNumbers,
         (match, digits, fractional, exponential) => {
           const isString = match[0] === '"';
@@ -22068,18 +22877,18 @@ var init_json_with_bigint = __esm({
         }
       );
     };
-    JSONParse = (text2, reviver) => {
-      if (!text2) return originalParse(text2, reviver);
+    JSONParse = (text3, reviver) => {
+      if (!text3) return originalParse(text3, reviver);
       try {
-        if (isContextSourceSupported()) return JSONParseV2(text2, reviver);
-        const serializedData = serializeBigInts(text2);
+        if (isContextSourceSupported()) return JSONParseV2(text3, reviver);
+        const serializedData = serializeBigInts(text3);
         return originalParse(
           serializedData,
           (key, value, context) => convertMarkedBigIntsReviver(key, value, context, reviver)
         );
       } catch (error) {
         if (error instanceof RangeError) {
-          const serializedData = serializeBigInts(text2);
+          const serializedData = serializeBigInts(text3);
           const parsed = originalParse(serializedData);
           return applyReviverIteratively(parsed, reviver);
         }
@@ -22247,12 +23056,12 @@ async function getResponseData(response) {
   }
   const mimetype = (0, import_content_type.parse)(contentType);
   if (isJSONResponse(mimetype)) {
-    let text2 = "";
+    let text3 = "";
     try {
-      text2 = await response.text();
-      return JSONParse(text2);
+      text3 = await response.text();
+      return JSONParse(text3);
     } catch (err) {
-      return text2;
+      return text3;
     }
   } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
   // (RFC 2046) and must never be decoded as text, even when the response
@@ -25632,16 +26441,16 @@ var require_light = __commonJS({
           }
         }
         shiftAll(fn) {
-          return this._lists.forEach(function(list3) {
-            return list3.forEachShift(fn);
+          return this._lists.forEach(function(list2) {
+            return list2.forEachShift(fn);
           });
         }
         getFirst(arr = this._lists) {
-          var j, len, list3;
+          var j, len, list2;
           for (j = 0, len = arr.length; j < len; j++) {
-            list3 = arr[j];
-            if (list3.length > 0) {
-              return list3;
+            list2 = arr[j];
+            if (list2.length > 0) {
+              return list2;
             }
           }
           return [];
@@ -25842,8 +26651,8 @@ var require_light = __commonJS({
           return this.Promise.resolve();
         }
         yieldLoop(t = 0) {
-          return new this.Promise(function(resolve5, reject) {
-            return setTimeout(resolve5, t);
+          return new this.Promise(function(resolve6, reject) {
+            return setTimeout(resolve6, t);
           });
         }
         computePenalty() {
@@ -26054,15 +26863,15 @@ var require_light = __commonJS({
           return this._queue.length === 0;
         }
         async _tryToRun() {
-          var args, cb, error, reject, resolve5, returned, task;
+          var args, cb, error, reject, resolve6, returned, task;
           if (this._running < 1 && this._queue.length > 0) {
             this._running++;
-            ({ task, args, resolve: resolve5, reject } = this._queue.shift());
+            ({ task, args, resolve: resolve6, reject } = this._queue.shift());
             cb = await (async function() {
               try {
                 returned = await task(...args);
                 return function() {
-                  return resolve5(returned);
+                  return resolve6(returned);
                 };
               } catch (error1) {
                 error = error1;
@@ -26077,13 +26886,13 @@ var require_light = __commonJS({
           }
         }
         schedule(task, ...args) {
-          var promise, reject, resolve5;
-          resolve5 = reject = null;
+          var promise, reject, resolve6;
+          resolve6 = reject = null;
           promise = new this.Promise(function(_resolve, _reject) {
-            resolve5 = _resolve;
+            resolve6 = _resolve;
             return reject = _reject;
           });
-          this._queue.push({ task, args, resolve: resolve5, reject });
+          this._queue.push({ task, args, resolve: resolve6, reject });
           this._tryToRun();
           return promise;
         }
@@ -26484,14 +27293,14 @@ var require_light = __commonJS({
                 counts = this._states.counts;
                 return counts[0] + counts[1] + counts[2] + counts[3] === at;
               };
-              return new this.Promise((resolve5, reject) => {
+              return new this.Promise((resolve6, reject) => {
                 if (finished()) {
-                  return resolve5();
+                  return resolve6();
                 } else {
                   return this.on("done", () => {
                     if (finished()) {
                       this.removeAllListeners("done");
-                      return resolve5();
+                      return resolve6();
                     }
                   });
                 }
@@ -26584,9 +27393,9 @@ var require_light = __commonJS({
               options = parser$5.load(options, this.jobDefaults);
             }
             task = (...args2) => {
-              return new this.Promise(function(resolve5, reject) {
+              return new this.Promise(function(resolve6, reject) {
                 return fn(...args2, function(...args3) {
-                  return (args3[0] != null ? reject : resolve5)(args3);
+                  return (args3[0] != null ? reject : resolve6)(args3);
                 });
               });
             };
@@ -27393,7 +28202,7 @@ function getCachedAuthentication(state, auth22) {
   return newScope === currentScope ? authentication : false;
 }
 async function wait(seconds) {
-  await new Promise((resolve5) => setTimeout(resolve5, seconds * 1e3));
+  await new Promise((resolve6) => setTimeout(resolve6, seconds * 1e3));
 }
 async function waitForAccessToken(request2, clientId, clientType, verification) {
   try {
@@ -28425,7 +29234,7 @@ async function sendRequestWithRetries(state, request2, options, createdAt, retri
     state.log.warn(
       `[@octokit/auth-app] Retrying after 401 response to account for token replication delay (retry: ${retries}, wait: ${awaitTime / 1e3}s)`
     );
-    await new Promise((resolve5) => setTimeout(resolve5, awaitTime));
+    await new Promise((resolve6) => setTimeout(resolve6, awaitTime));
     return sendRequestWithRetries(state, request2, options, createdAt, retries);
   }
 }
@@ -28929,8 +29738,8 @@ async function handleRequest(app, { pathPrefix = "/api/github/oauth" }, request2
   }
   let json;
   try {
-    const text2 = await request2.text();
-    json = text2 ? JSON.parse(text2) : {};
+    const text3 = await request2.text();
+    json = text3 ? JSON.parse(text3) : {};
   } catch (error) {
     return {
       status: 400,
@@ -29133,14 +29942,14 @@ async function handleRequest(app, { pathPrefix = "/api/github/oauth" }, request2
 }
 function parseRequest(request2) {
   const { method, url, headers } = request2;
-  async function text2() {
-    const text22 = await new Promise((resolve5, reject) => {
+  async function text3() {
+    const text22 = await new Promise((resolve6, reject) => {
       let bodyChunks = [];
-      request2.on("error", reject).on("data", (chunk) => bodyChunks.push(chunk)).on("end", () => resolve5(Buffer.concat(bodyChunks).toString()));
+      request2.on("error", reject).on("data", (chunk) => bodyChunks.push(chunk)).on("end", () => resolve6(Buffer.concat(bodyChunks).toString()));
     });
     return text22;
   }
-  return { method, url, headers, text: text2 };
+  return { method, url, headers, text: text3 };
 }
 function sendResponse(octokitResponse, response) {
   response.writeHead(octokitResponse.status, octokitResponse.headers);
@@ -29610,10 +30419,10 @@ function createMiddleware(options) {
       options2.log.debug(`${eventName} event received (id: ${id})`);
       let didTimeout = false;
       let timeout;
-      const timeoutPromise = new Promise((resolve5) => {
+      const timeoutPromise = new Promise((resolve6) => {
         timeout = setTimeout(() => {
           didTimeout = true;
-          resolve5(
+          resolve6(
             handleResponse3(
               "still processing\n",
               202,
@@ -29710,7 +30519,7 @@ async function getPayload(request2) {
   return decode(payload);
 }
 function getPayloadFromRequestStream(request2) {
-  return new Promise((resolve5, reject) => {
+  return new Promise((resolve6, reject) => {
     let data = [];
     request2.on(
       "error",
@@ -29719,7 +30528,7 @@ function getPayloadFromRequestStream(request2) {
     request2.on("data", data.push.bind(data));
     request2.on("end", () => {
       const result = concatUint8Array(data);
-      queueMicrotask(() => resolve5(result));
+      queueMicrotask(() => resolve6(result));
     });
   });
 }
@@ -30985,8 +31794,8 @@ function fromGraphql(ev, gql) {
       }
     }
     if (c.codeOfConduct?.key) org.codeOfConductKind = c.codeOfConduct.key;
-    const text2 = c.cocRoot?.text ?? c.cocDotGithub?.text ?? c.cocDocs?.text;
-    if (text2) ev.orgCodeOfConductText = text2.slice(0, 65536);
+    const text3 = c.cocRoot?.text ?? c.cocDotGithub?.text ?? c.cocDocs?.text;
+    if (text3) ev.orgCodeOfConductText = text3.slice(0, 65536);
     if (Object.keys(org).length > 0) ev.orgFiles = org;
   }
 }
@@ -31011,18 +31820,18 @@ async function authors(client, owner, name, since, first) {
   return out;
 }
 async function listOwnerRepos(client, owner) {
-  let list3;
+  let list2;
   try {
-    list3 = await client.octokit.paginate("GET /orgs/{org}/repos", { org: owner, per_page: 100, type: "public" });
+    list2 = await client.octokit.paginate("GET /orgs/{org}/repos", { org: owner, per_page: 100, type: "public" });
   } catch (err) {
     if (err.status !== 404) throw err;
-    list3 = await client.octokit.paginate("GET /users/{username}/repos", {
+    list2 = await client.octokit.paginate("GET /users/{username}/repos", {
       username: owner,
       per_page: 100,
       type: "owner"
     });
   }
-  return list3.filter((r) => !r.archived && !r.fork).sort((a, b) => b.stargazers_count - a.stargazers_count || a.full_name.localeCompare(b.full_name)).map((r) => r.full_name);
+  return list2.filter((r) => !r.archived && !r.fork).sort((a, b) => b.stargazers_count - a.stargazers_count || a.full_name.localeCompare(b.full_name)).map((r) => r.full_name);
 }
 var REPO_QUERY, AUTHORS_QUERY, NotFoundOnGitHub, COMMUNITY;
 var init_github = __esm({
@@ -31448,8 +32257,8 @@ __export(bestpractices_exports, {
   bestPracticesEvidence: () => bestPracticesEvidence,
   findBadgeProject: () => findBadgeProject
 });
-function findBadgeProject(text2) {
-  const lines = text2.split("\n");
+function findBadgeProject(text3) {
+  const lines = text3.split("\n");
   for (const [i, line] of lines.entries()) {
     const m = BADGE_LINK.exec(line);
     if (m) return { projectId: Number(m[1]), line: i + 1 };
@@ -31913,8 +32722,8 @@ function numberOption(policy, key, option) {
   const v = ruleEntry(policy, key)?.options[option];
   return typeof v === "number" ? v : void 0;
 }
-function fillPlaceholders(text2, policy, options = {}) {
-  return text2.replace(/\{([a-zA-Z]+)\.([a-zA-Z-]+)\}/g, (whole, group, key) => {
+function fillPlaceholders(text3, policy, options = {}) {
+  return text3.replace(/\{([a-zA-Z]+)\.([a-zA-Z-]+)\}/g, (whole, group, key) => {
     if (group === "rule") return String(ruleEntry(policy, key)?.number ?? whole);
     const section = group === "options" ? options : policy[group];
     const value = section?.[key];
@@ -31924,14 +32733,14 @@ function fillPlaceholders(text2, policy, options = {}) {
 }
 function describeRules(policy) {
   return policy.rules.map((r) => {
-    const meta8 = RULES_BY_KEY.get(r.key);
+    const meta19 = RULES_BY_KEY.get(r.key);
     return {
       number: r.number,
       key: r.key,
       title: r.title,
       text: r.text,
-      automation: meta8?.meta.automation ?? "manual",
-      measures: meta8 ? fillPlaceholders(meta8.meta.measures, policy, r.options) : "",
+      automation: meta19?.meta.automation ?? "manual",
+      measures: meta19 ? fillPlaceholders(meta19.meta.measures, policy, r.options) : "",
       ...r.stage !== void 0 ? { stage: r.stage } : {},
       options: r.options
     };
@@ -32079,7 +32888,7 @@ var FORECAST_WEEKS, MIN_HORIZON_MONTHS, MIN_POINTS, day;
 var init_forecast = __esm({
   "src/forecast/index.ts"() {
     "use strict";
-    init_torch();
+    init_judge_torch_support();
     init_rules();
     init_trend();
     FORECAST_WEEKS = 52;
@@ -32103,8 +32912,8 @@ import { createHash } from "node:crypto";
 init_steward_bundled_require();
 
 // src/process/policy-votes.ts
-function majorityRule(text2) {
-  const t = text2.trim();
+function majorityRule(text3) {
+  const t = text3.trim();
   if (t === "more-than-half") return { fraction: 0.5, strict: true };
   const m = /^(>)?\s*(\d+)\s*\/\s*(\d+)$/.exec(t);
   if (!m) return void 0;
@@ -32125,11 +32934,11 @@ function zod() {
 }
 var KEY = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 function policyFileSchema(z) {
-  const text2 = z.string().trim().min(1, "a non-empty string");
-  const name = z.union([text2, z.number().transform(String)]);
+  const text3 = z.string().trim().min(1, "a non-empty string");
+  const name = z.union([text3, z.number().transform(String)]);
   const count = z.number().int().min(0);
   const options = z.record(z.string(), z.unknown());
-  const regex2 = text2.refine(
+  const regex2 = text3.refine(
     (p) => {
       try {
         new RegExp(p, "i");
@@ -32145,27 +32954,27 @@ function policyFileSchema(z) {
     key: z.string().regex(KEY, "a kebab-case rule key"),
     /** the number the policy gives it */
     number: z.number().int().min(1),
-    title: text2,
+    title: text3,
     /** the policy's own words for it, verbatim */
-    text: text2,
+    text: text3,
     options: options.default({}),
     /** the stage from which it applies (a policy with stages); none: every stage */
     stage: z.string().regex(KEY).optional()
   });
   const stage = z.strictObject({
     id: z.string().regex(KEY, "a kebab-case stage id"),
-    title: text2,
+    title: text3,
     /** options a stage raises, by rule key: merged over the rule's options and earlier stages' */
     options: z.record(z.string(), options).default({}),
     /** the policy's own words for a rule at this stage, where they differ from earlier stages' (a raised number) */
-    text: z.record(z.string(), text2).default({})
+    text: z.record(z.string(), text3).default({})
   });
-  const approved = z.strictObject({ kind: text2.optional(), repo: text2.optional(), reason: text2, approvedOn: name }).refine((a) => a.kind !== void 0 || a.repo !== void 0, { message: "a kind or a repo" });
+  const approved = z.strictObject({ kind: text3.optional(), repo: text3.optional(), reason: text3, approvedOn: name }).refine((a) => a.kind !== void 0 || a.repo !== void 0, { message: "a kind or a repo" });
   return z.strictObject({
     id: z.string().regex(KEY, "a kebab-case policy id"),
     version: name,
-    title: text2,
-    source: text2,
+    title: text3,
+    source: text3,
     effective: name,
     /** numbers more than one rule (and the evidence's gathering) must agree on */
     shared: z.strictObject({
@@ -32176,10 +32985,10 @@ function policyFileSchema(z) {
     }),
     stages: z.array(stage).optional(),
     rules: z.array(rule).min(1, "at least one rule"),
-    exemptions: z.array(z.strictObject({ rule: z.string().regex(KEY, "a rule key"), reason: text2 })).default([]),
-    licenses: z.strictObject({ allow: z.array(text2) }),
-    codeOfConduct: z.strictObject({ default: text2, approved: z.array(approved).default([]) }),
-    bots: z.strictObject({ names: z.array(text2), emails: z.array(text2).default([]), patterns: z.array(regex2).default([]) }),
+    exemptions: z.array(z.strictObject({ rule: z.string().regex(KEY, "a rule key"), reason: text3 })).default([]),
+    licenses: z.strictObject({ allow: z.array(text3) }),
+    codeOfConduct: z.strictObject({ default: text3, approved: z.array(approved).default([]) }),
+    bots: z.strictObject({ names: z.array(text3), emails: z.array(text3).default([]), patterns: z.array(regex2).default([]) }),
     process: z.strictObject({
       resubmitAfterMonths: count,
       reviewEveryMonths: count,
@@ -32193,8 +33002,8 @@ function policyFileSchema(z) {
         z.strictObject({
           by: z.literal("vote"),
           /** who votes, each by the majority */
-          bodies: z.array(text2).min(1, "at least one voting body"),
-          majority: text2.refine((m) => majorityRule(m) !== void 0, { message: "more-than-half, N/D or >N/D (e.g. 2/3)" })
+          bodies: z.array(text3).min(1, "at least one voting body"),
+          majority: text3.refine((m) => majorityRule(m) !== void 0, { message: "more-than-half, N/D or >N/D (e.g. 2/3)" })
         })
       ]).optional()
     })
@@ -32228,14 +33037,14 @@ function locate2(doc, lines, path) {
 var DEFAULT_POLICY_FILE = fileURLToPath(new URL("../../data/policies/pytorch-ecosystem-1.0.yml", import.meta.url));
 var cachedDefault;
 var PREPARED_POLICY_FILE_NAME = "policy-default.json";
-function policySourceHash(text2) {
-  return createHash("sha256").update(text2).digest("hex");
+function policySourceHash(text3) {
+  return createHash("sha256").update(text3).digest("hex");
 }
 function loadDefaultPolicy() {
   if (cachedDefault) return cachedDefault;
-  let text2;
+  let text3;
   try {
-    text2 = readFileSync2(DEFAULT_POLICY_FILE, "utf8");
+    text3 = readFileSync2(DEFAULT_POLICY_FILE, "utf8");
   } catch (err) {
     throw new InputError(`cannot read policy file ${DEFAULT_POLICY_FILE}: ${err.code ?? String(err)}`);
   }
@@ -32245,22 +33054,22 @@ function loadDefaultPolicy() {
   } catch {
     prepared = void 0;
   }
-  cachedDefault = prepared && prepared.source === policySourceHash(text2) ? prepared.policy : parsePolicy(text2, DEFAULT_POLICY_FILE);
+  cachedDefault = prepared && prepared.source === policySourceHash(text3) ? prepared.policy : parsePolicy(text3, DEFAULT_POLICY_FILE);
   return cachedDefault;
 }
 function loadPolicyFile(file, opts = {}) {
-  let text2;
+  let text3;
   try {
-    text2 = readFileSync2(file, "utf8");
+    text3 = readFileSync2(file, "utf8");
   } catch (err) {
     throw new InputError(`cannot read policy file ${file}: ${err.code ?? String(err)}`);
   }
-  return parsePolicy(text2, file, opts);
+  return parsePolicy(text3, file, opts);
 }
-function parsePolicy(text2, where2 = "policy", opts = {}) {
+function parsePolicy(text3, where2 = "policy", opts = {}) {
   const Y = yaml2();
   const lineCounter = new Y.LineCounter();
-  const doc = Y.parseDocument(text2, { prettyErrors: true, lineCounter });
+  const doc = Y.parseDocument(text3, { prettyErrors: true, lineCounter });
   if (doc.errors.length > 0) throw new InputError(`${where2}: not valid YAML: ${doc.errors[0].message.split("\n")[0]}`);
   const raw = doc.toJS();
   const refuse = (issue2) => {
@@ -32393,13 +33202,13 @@ init_run();
 init_series();
 init_history();
 init_project_root();
-import { existsSync as existsSync4 } from "node:fs";
+import { existsSync as existsSync6 } from "node:fs";
 import { resolve as resolvePath } from "node:path";
 async function resolveTarget(input2, opts = {}) {
   const { classifyTarget: classifyTarget2, classifyOriginUrl: classifyOriginUrl2, resolveRemoteTarget: resolveRemoteTarget2 } = await Promise.resolve().then(() => (init_remote_target(), remote_target_exports));
   const c = classifyTarget2(input2, {
     ...opts.remote?.allowedHosts ? { allowedHosts: opts.remote.allowedHosts } : {},
-    existsLocally: existsSync4
+    existsLocally: existsSync6
   });
   if (c.kind === "refused") throw new InputError(c.reason);
   if (c.kind === "local") {
@@ -32443,7 +33252,9 @@ async function checkResolved(target, opts = {}) {
   const policy = opts.policy ?? loadDefaultPolicy();
   const asOf = opts.asOf ?? /* @__PURE__ */ new Date();
   const remote = target.remote;
-  const shared = sharedReads(target.root, target.commit);
+  let rootFilesRead = () => void 0;
+  const rootFiles = target.path ? void 0 : new Promise((resolve6) => rootFilesRead = resolve6);
+  const shared = sharedReads(target.root, target.commit, rootFiles);
   const history = readHistory(target.root, target.commit, asOf, shared);
   history.catch(() => void 0);
   const tagDates = opts.forecast === false ? void 0 : readTagDates(target.root, asOf, shared.tagRefs);
@@ -32454,12 +33265,23 @@ async function checkResolved(target, opts = {}) {
     Promise.resolve().then(() => (init_torch_releases(), torch_releases_exports)),
     Promise.resolve().then(() => (init_forecast(), forecast_exports)),
     Promise.resolve().then(() => (init_series(), series_exports))
-  ]);
-  const torch2 = chooseTorchReleases2(opts.torchReleasesFile);
+  ]).catch((err) => {
+    rootFilesRead(void 0);
+    throw err;
+  });
+  let torch2;
+  try {
+    torch2 = chooseTorchReleases2(opts.torchReleasesFile);
+  } catch (err) {
+    rootFilesRead(void 0);
+    throw err;
+  }
   const evidence = await gatherEvidence2(target, {
     asOf,
     shared,
     history,
+    // the gather tells when it fails too
+    onRootFiles: (files) => rootFilesRead(files),
     torchReleasesFile: torch2.file,
     ...remote ? { slug: remote.slug, webUrl: remote.webUrl } : {}
   });
@@ -32519,11 +33341,11 @@ async function gatherForRules(evidence, policy, opts) {
     evidence.sources.push(...sources2);
   }
   if (wantsCompanies) {
-    const [{ tallyOrganisations: tallyOrganisations2 }, { windowOf: windowOf2 }] = await Promise.all([
+    const [{ contributingOrganisations: contributingOrganisations2, tallyOrganisations: tallyOrganisations2 }, { windowOf: windowOf2 }] = await Promise.all([
       Promise.resolve().then(() => (init_contributing_organisations(), contributing_organisations_exports)),
       Promise.resolve().then(() => (init_recent_commits(), recent_commits_exports))
     ]);
-    const judged = windowOf2(evidence, policy);
+    const judged = windowOf2(evidence, policy, contributingOrganisations2.meta);
     const logins = "window" in judged ? tallyOrganisations2(judged.window.contributors).unplacedLogins : [];
     const { companies, error, sources: sources2 } = await online.gatherProfileCompanies(logins, onlineOptions(opts));
     evidence.online.github.companies = companies;
@@ -32540,10 +33362,10 @@ function namedTeams(evidence) {
 async function check(input2, opts = {}) {
   return checkResolved(await resolveTarget(input2, opts), opts);
 }
-function parseAsOf(text2) {
-  const trimmed = text2.trim();
+function parseAsOf(text3) {
+  const trimmed = text3.trim();
   const bad = (why2) => new InputError(
-    `--as-of ${JSON.stringify(text2)}: expected an ISO 8601 date or instant, e.g. 2026-11-27 or 2026-11-27T12:00:00Z (${why2})`
+    `--as-of ${JSON.stringify(text3)}: expected an ISO 8601 date or instant, e.g. 2026-11-27 or 2026-11-27T12:00:00Z (${why2})`
   );
   const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.exec(trimmed);
   if (!m) throw bad("not a date");
@@ -32563,8 +33385,8 @@ function parseAsOf(text2) {
 
 // src/policy/catalogue.ts
 init_errors();
-import { existsSync as existsSync5, readdirSync as readdirSync2, statSync as statSync4 } from "node:fs";
-import { join as join5 } from "node:path";
+import { existsSync as existsSync7, readdirSync as readdirSync2, statSync as statSync5 } from "node:fs";
+import { join as join7 } from "node:path";
 import { fileURLToPath as fileURLToPath3 } from "node:url";
 var POLICIES_DIR = fileURLToPath3(new URL("../../data/policies/", import.meta.url));
 var FILE4 = /^([a-z0-9]+(?:-[a-z0-9]+)*)-(\d+(?:\.\d+)*)\.ya?ml$/;
@@ -32581,12 +33403,12 @@ function shippedPolicies(dir = POLICIES_DIR) {
   const out = [];
   for (const name of readdirSync2(dir)) {
     const m = FILE4.exec(name);
-    if (m) out.push({ id: m[1], version: m[2], file: join5(dir, name) });
+    if (m) out.push({ id: m[1], version: m[2], file: join7(dir, name) });
   }
   return out.sort((a, b) => a.id.localeCompare(b.id) || compareVersions(a.version, b.version));
 }
 function policyFileOf(idOrPath, dir = POLICIES_DIR) {
-  if (existsSync5(idOrPath) && statSync4(idOrPath).isFile()) return idOrPath;
+  if (existsSync7(idOrPath) && statSync5(idOrPath).isFile()) return idOrPath;
   const versions = shippedPolicies(dir).filter((p) => p.id === idOrPath);
   if (versions.length === 0) {
     const ids = [...new Set(shippedPolicies(dir).map((p) => p.id))];
@@ -32635,12 +33457,12 @@ var ICON = {
   unknown: "\u2754",
   exempt: "\u2796"
 };
-function cell(text2) {
-  return text2.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+function cell(text3) {
+  return text3.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
 }
 var MENTION = /(^|[^\w`@/])@([A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\/[A-Za-z0-9](?:[\w.-]*[\w-])?)?)/g;
-function quiet(text2) {
-  return text2.split(/(`[^`]*`)/).map((part, i) => i % 2 === 1 ? part : part.replace(MENTION, "$1`@$2`").replace(/</g, "&lt;")).join("");
+function quiet(text3) {
+  return text3.split(/(`[^`]*`)/).map((part, i) => i % 2 === 1 ? part : part.replace(MENTION, "$1`@$2`").replace(/</g, "&lt;")).join("");
 }
 function renderMarkdown(report, opts = {}) {
   const t = report.target;
@@ -32795,8 +33617,8 @@ function compareReports(base, head) {
 
 // src/action/inputs.ts
 init_errors();
-import { readFileSync as readFileSync8 } from "node:fs";
-import { isAbsolute, resolve as resolve4 } from "node:path";
+import { readFileSync as readFileSync9 } from "node:fs";
+import { isAbsolute, resolve as resolve5 } from "node:path";
 function input(env, name) {
   return (env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] ?? "").trim();
 }
@@ -32820,13 +33642,13 @@ function readInputs(env) {
   const sarif = input(env, "sarif-file") || "steward.sarif";
   const asOf = input(env, "as-of");
   const token = input(env, "token");
-  const repo = resolve4(workspace, path);
+  const repo = resolve5(workspace, path);
   return {
     repo,
-    ...policy ? { policy: isAbsolute(policy) ? policy : resolve4(repo, policy) } : {},
+    ...policy ? { policy: isAbsolute(policy) ? policy : resolve5(repo, policy) } : {},
     stage,
     requirePass: booleanInput(env, "require-pass"),
-    sarifFile: isAbsolute(sarif) ? sarif : resolve4(workspace, sarif),
+    sarifFile: isAbsolute(sarif) ? sarif : resolve5(workspace, sarif),
     ...asOf ? { asOf } : {},
     online: booleanInput(env, "online"),
     ...token ? { token } : {}
@@ -32839,7 +33661,7 @@ function readRevisions(env) {
   let event = {};
   if (file) {
     try {
-      event = JSON.parse(readFileSync8(file, "utf8"));
+      event = JSON.parse(readFileSync9(file, "utf8"));
     } catch (err) {
       throw new InputError(`GITHUB_EVENT_PATH ${file}: expected the event's JSON, ${err.message}`);
     }
