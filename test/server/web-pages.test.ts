@@ -302,3 +302,32 @@ test('a page shows an applicant-typed name with its escapes and bidi override ma
     await s.close();
   }
 });
+
+test('an onboarded application whose project was retired says so beside its own status; list answers read as lists; a project not yet reviewed says so', async () => {
+  const s = await seeded();
+  try {
+    const { listApplications } = await import('../../src/process/engine-applications.js');
+    const { retireProject } = await import('../../src/process/engine-review.js');
+    const apps = await listApplications(s.ctx.engine);
+    const onboarded = apps.find((a) => a.projectId);
+    assert.ok(onboarded, 'the scenario onboards an application');
+    const head = async () => {
+      const html = await (await s.app.request(`/applications/${onboarded.id}`, { headers: await as(s, 'staff') })).text();
+      return text(/<main[\s\S]*?<\/p>/.exec(html)![0]);
+    };
+    assert.doesNotMatch(await head(), /project retired/);
+    await retireProject(s.ctx.engine, STAFF, onboarded.projectId!, 'The maintainers archived it');
+    assert.match(await head(), /· project retired/);
+
+    const { answerText } = await import('../../src/server/views/answer-text.js');
+    assert.equal(answerText(['@ada', '@bo']), '@ada, @bo');
+    assert.equal(answerText({ pypi: 'widgets', conda: ['conda-forge/widgets'] }), 'pypi: widgets; conda: conda-forge/widgets');
+    assert.equal(answerText('as typed'), 'as typed');
+
+    const project = await (await s.app.request(`/projects/${onboarded.projectId}`)).text();
+    assert.match(text(project), /Last review (\d{4}-\d{2}-\d{2}|none since acceptance yet)/);
+    assert.doesNotMatch(text(project), /Last review —/);
+  } finally {
+    await s.close();
+  }
+});

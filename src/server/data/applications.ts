@@ -3,6 +3,7 @@
 // (contacts, questions and other members' ballots are not for everyone).
 import { getApplication, listApplications, listSessions } from '../../process/engine-applications.js';
 import { changesSince, latestReport } from '../../process/engine-reports.js';
+import { getProject } from '../../process/engine-review.js';
 import { dateOf, daysBetween } from '../../process/calendar.js';
 import { pickForSession } from '../../process/sessions.js';
 import type { Application, ApplicationStatus } from '../../process/types.js';
@@ -96,8 +97,14 @@ export async function visibleApplication(ctx: ServerContext, id: string, viewer:
 
 export async function applicationDetail(ctx: ServerContext, app: Application, viewer: Viewer) {
   const subject = `application:${app.id}`;
-  const [latest, changes] = await Promise.all([latestReport(ctx.engine, subject), changesSince(ctx.engine, subject)]);
+  const [latest, changes, project] = await Promise.all([
+    latestReport(ctx.engine, subject),
+    changesSince(ctx.engine, subject),
+    // an accepted application's own status stays where the application ended; the project's moves on (retired)
+    app.projectId ? getProject(ctx.engine, app.projectId).catch(() => null) : null,
+  ]);
   return {
+    projectStatus: project?.status ?? null,
     application: isWg(viewer) ? app : { ...app, vote: undefined },
     report: latest ?? null,
     changes,

@@ -19,6 +19,7 @@ import { judgedReport, listedWaivers, waiverDay } from '../data/waivers.js';
 import { addWaiver } from '../../process/engine-waivers.js';
 import { waiverInput } from './staff.js';
 import { actorOf, form, type RouteDef } from './table.js';
+import { answerText } from '../views/answer-text.js';
 
 const FORM_LABEL = new Map<string, string>(FIELDS.map((f) => [f.name, f.label]));
 const FORM_ORDER = new Map<string, number>(FIELDS.map((f, i) => [f.name, i]));
@@ -99,7 +100,14 @@ async function applicationPage(c: C) {
     `#${app.id} ${app.projectName}`,
     <>
       <p>
-        <StatusTag status={app.status} /> {app.returning ? <StatusTag status="returning" /> : null} submitted {day(app.submittedAt)} by {app.applicant}
+        <StatusTag status={app.status} /> {app.returning ? <StatusTag status="returning" /> : null}
+        {d.projectStatus !== null && d.projectStatus !== 'ACTIVE' ? (
+          <>
+            {' '}
+            · project <StatusTag status={d.projectStatus} />{' '}
+          </>
+        ) : null}{' '}
+        submitted {day(app.submittedAt)} by {app.applicant}
         {app.sessionId ? (
           <>
             {' '}
@@ -146,7 +154,7 @@ async function applicationPage(c: C) {
           {fields.map(([k, val]) => (
             <>
               <dt>{k}</dt>
-              <dd>{typeof val === 'string' ? val : JSON.stringify(val)}</dd>
+              <dd>{answerText(val)}</dd>
             </>
           ))}
         </dl>

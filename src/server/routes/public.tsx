@@ -132,7 +132,7 @@ async function projectPage(c: C) {
         <dt>Accepted</dt>
         <dd>{d.acceptedOn ?? 'before Steward (date unknown)'}</dd>
         <dt>Last review</dt>
-        <dd>{day(d.lastReviewOn)}</dd>
+        <dd>{d.lastReviewOn ? day(d.lastReviewOn) : 'none since acceptance yet (the chart shows the checks made while it applied)'}</dd>
         {p.status === 'active' ? (
           <>
             <dt>Next review due</dt>
