@@ -12,11 +12,12 @@ import {
   printJson,
   storeOptions,
   withEngine,
+  type CheckFlags,
   type PolicyFlags,
   type StoreFlags,
 } from './process-context.js';
 
-interface SubmitFlags extends StoreFlags {
+interface SubmitFlags extends StoreFlags, CheckFlags {
   body?: string;
   title?: string;
   file?: string;
@@ -26,8 +27,6 @@ interface SubmitFlags extends StoreFlags {
   presentation?: string;
   video?: string;
   check?: boolean;
-  reposDir?: string;
-  offline?: boolean;
   format: string;
 }
 
@@ -167,9 +166,7 @@ export function register(program: Command): void {
       .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text')),
   ).action(async (flags: SubmitFlags & PolicyFlags) => {
     const input = await submitInput(flags);
-    const evaluator = flags.check
-      ? await checkEvaluator({ ...(flags.reposDir ? { reposDir: flags.reposDir } : {}), ...(flags.offline ? { offline: true } : {}) })
-      : undefined;
+    const evaluator = flags.check ? await checkEvaluator(flags) : undefined;
     await withEngine(
       flags,
       async ({ engine, actor }) => {

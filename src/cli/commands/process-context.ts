@@ -140,6 +140,12 @@ export function printJson(value: unknown): void {
   process.stdout.write(jsonSafe(JSON.stringify(value, null, 2)) + '\n');
 }
 
+/** `--repos-dir` and `--offline` as the commands that run checks take them. */
+export interface CheckFlags {
+  reposDir?: string;
+  offline?: boolean;
+}
+
 /**
  * The real checker as the process's evaluator: the repository URL, or a local clone under
  * `reposDir` (`<reposDir>/<owner>/<name>` or `<reposDir>/<name>`) when one is given. A URL naming
@@ -148,11 +154,10 @@ export function printJson(value: unknown): void {
  * GitHub budget it keeps, and a URL whose head and GitHub metadata are unchanged since its last
  * stored evidence is re-judged without a fetch.
  */
-export async function checkEvaluator(opts: {
-  reposDir?: string;
-  offline?: boolean;
-  store?: Store;
-}): Promise<Evaluator & { stats: { full: number; reused: number }; budgetLeft(): number | undefined }> {
+export async function checkEvaluator(
+  flags: CheckFlags,
+  opts: { store?: Store } = {},
+): Promise<Evaluator & { stats: { full: number; reused: number }; budgetLeft(): number | undefined }> {
   const [{ check }, { checkIncremental }, { createOnlineSession }, { existsSync }, { join }, { repoIdentity }, { localTreeTarget }] =
     await Promise.all([
       import('../../check/index.js'),
@@ -163,6 +168,7 @@ export async function checkEvaluator(opts: {
       import('../../util/repo-identity.js'),
       import('../../check/remote-target.js'),
     ]);
+  const { reposDir, offline } = flags;
   const stats = { full: 0, reused: 0 };
   const budget = import('../../jobs/rate-budget.js');
   let shared_: Promise<import('../../evidence/online/tokens.js').SharedBudget> | undefined;
@@ -190,11 +196,11 @@ export async function checkEvaluator(opts: {
     return session;
   };
   const evaluator = async (target: Parameters<Evaluator>[0], asOf: Date, policy?: Parameters<Evaluator>[2]) => {
-    const common = { asOf, ...(policy ? { policy } : {}), ...(opts.offline ? { offline: true } : { online: { session: shared() } }) };
+    const common = { asOf, ...(policy ? { policy } : {}), ...(offline ? { offline: true } : { online: { session: shared() } }) };
     const id = repoIdentity(target.repoUrl);
-    if (opts.reposDir && id.ok) {
+    if (reposDir && id.ok) {
       const { owner, name } = id.identity;
-      const local = [join(opts.reposDir, ...owner.split('/'), name), join(opts.reposDir, name)].find((c) => existsSync(c));
+      const local = [join(reposDir, ...owner.split('/'), name), join(reposDir, name)].find((c) => existsSync(c));
       if (local) {
         // `/tree/<branch>/<path>`: split by the clone's branches (a branch may hold a `/`), as a URL target is
         const { rev, path } = await localTreeTarget(local, target.repoUrl);
@@ -202,7 +208,7 @@ export async function checkEvaluator(opts: {
         return check(local, { ...common, ...(rev ? { rev } : {}), ...(path ? { path } : {}) });
       }
     }
-    if (opts.offline || !opts.store || (id.ok && id.identity.path)) {
+    if (offline || !opts.store || (id.ok && id.identity.path)) {
       stats.full++;
       return check(target.repoUrl, common);
     }

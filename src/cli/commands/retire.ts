@@ -2,7 +2,15 @@
 // `steward project list|show`: the ecosystem projects.
 import { Command, Option } from 'commander';
 import type { Project } from '../../process/types.js';
-import { checkEvaluator, printJson, progressReporter, storeOptions, withEngine, type StoreFlags } from './process-context.js';
+import {
+  checkEvaluator,
+  printJson,
+  progressReporter,
+  storeOptions,
+  withEngine,
+  type CheckFlags,
+  type StoreFlags,
+} from './process-context.js';
 
 function describeProject(p: Project): string {
   const out = [`project ${p.id}: ${p.name} — ${p.status}`, `  repository: ${p.repoUrl}`];
@@ -112,11 +120,8 @@ export function register(program: Command): void {
           '(or <dir>/<name>) is read instead, and with --offline nothing leaves this machine.\n' +
           'Example: steward project offboarding-check widgets --repos-dir ./clones --offline',
       ),
-  ).action(async (ids: string[], flags: StoreFlags & { reposDir?: string; offline?: boolean; format: string }) => {
-    const evaluator = await checkEvaluator({
-      ...(flags.reposDir ? { reposDir: flags.reposDir } : {}),
-      ...(flags.offline ? { offline: true } : {}),
-    });
+  ).action(async (ids: string[], flags: StoreFlags & CheckFlags & { format: string }) => {
+    const evaluator = await checkEvaluator(flags);
     await withEngine(flags, async ({ engine, actor }) => {
       const { runOffboardingChecks, readmeReaderFrom } = await import('../../process/engine-offboarding.js');
       const progress = progressReporter('offboarding');

@@ -9,6 +9,7 @@ import {
   printJson,
   storeOptions,
   withEngine,
+  type CheckFlags,
   type PolicyFlags,
   type StoreFlags,
 } from './process-context.js';
@@ -112,11 +113,10 @@ evidence is not fetched again: that evidence is judged afresh.`,
   ).action(
     async (
       flags: StoreFlags &
-        PolicyFlags & {
+        PolicyFlags &
+        CheckFlags & {
           project?: string[];
           all?: boolean;
-          reposDir?: string;
-          offline?: boolean;
           quiet?: boolean;
           queue?: boolean;
           wait?: boolean;
@@ -132,11 +132,7 @@ evidence is not fetched again: that evidence is judged afresh.`,
         return withEngine(flags, ({ engine, store }) => queueReviews(engine, store, flags));
       }
       await withEngine(flags, async ({ engine, actor, store }) => {
-        const evaluator = await checkEvaluator({
-          ...(flags.reposDir ? { reposDir: flags.reposDir } : {}),
-          ...(flags.offline ? { offline: true } : {}),
-          store,
-        });
+        const evaluator = await checkEvaluator(flags, { store });
         const [{ runPeriodicReview }, { readmeReaderFrom }, { startProgress }] = await Promise.all([
           import('../../process/engine-review.js'),
           import('../../process/engine-offboarding.js'),
@@ -289,32 +285,25 @@ A requirement is at risk when it passes today and steward check's forecast (a tr
 next review. Owners are told once per review; running warn again updates the list and sends
 nothing new. \`steward review due\` lists the projects at risk.`,
       ),
-  ).action(
-    async (
-      flags: StoreFlags & PolicyFlags & { project?: string[]; reposDir?: string; offline?: boolean; notice?: boolean; format: string },
-    ) => {
-      const evaluator = await checkEvaluator({
-        ...(flags.reposDir ? { reposDir: flags.reposDir } : {}),
-        ...(flags.offline ? { offline: true } : {}),
+  ).action(async (flags: StoreFlags & PolicyFlags & CheckFlags & { project?: string[]; notice?: boolean; format: string }) => {
+    const evaluator = await checkEvaluator(flags);
+    await withEngine(flags, async ({ engine, actor }) => {
+      const { runEarlyWarning } = await import('../../process/engine-early-warning.js');
+      const r = await runEarlyWarning(engine, actor, {
+        evaluator,
+        notify: flags.notice !== false,
+        ...(flags.project ? { projectIds: flags.project } : {}),
       });
-      await withEngine(flags, async ({ engine, actor }) => {
-        const { runEarlyWarning } = await import('../../process/engine-early-warning.js');
-        const r = await runEarlyWarning(engine, actor, {
-          evaluator,
-          notify: flags.notice !== false,
-          ...(flags.project ? { projectIds: flags.project } : {}),
-        });
-        if (flags.format === 'json') return printJson(r);
-        process.stdout.write(`${r.checked} checked ahead of their review: ${r.atRisk.length} at risk, ${r.errors.length} errors\n`);
-        for (const a of r.atRisk) {
-          process.stdout.write(`  ${a.projectId} (review ${a.reviewDueOn})${a.notified ? ', owners notified' : ''}\n`);
-          for (const t of a.risks) process.stdout.write(`    ${t}\n`);
-        }
-        for (const e of r.errors) process.stdout.write(`  ${e.projectId}: ${e.message}\n`);
-        if (r.errors.length > 0) process.exitCode = 1;
-      });
-    },
-  );
+      if (flags.format === 'json') return printJson(r);
+      process.stdout.write(`${r.checked} checked ahead of their review: ${r.atRisk.length} at risk, ${r.errors.length} errors\n`);
+      for (const a of r.atRisk) {
+        process.stdout.write(`  ${a.projectId} (review ${a.reviewDueOn})${a.notified ? ', owners notified' : ''}\n`);
+        for (const t of a.risks) process.stdout.write(`    ${t}\n`);
+      }
+      for (const e of r.errors) process.stdout.write(`  ${e.projectId}: ${e.message}\n`);
+      if (r.errors.length > 0) process.exitCode = 1;
+    });
+  });
   storeOptions(
     review
       .command('due')

@@ -7,6 +7,7 @@ import {
   printJson,
   storeOptions,
   withEngine,
+  type CheckFlags,
   type PolicyFlags,
   type StoreFlags,
 } from './process-context.js';
@@ -27,39 +28,32 @@ export function register(program: Command): void {
       .option('--check', 'run the requirements check of each application taken into review and attach its report (waivers shown exempt)')
       .option('--repos-dir <dir>', 'with --check: local clones to read instead of fetching (<dir>/<owner>/<name>)')
       .option('--offline', 'with --check: ask no web API (GitHub, PyPI)'),
-  ).action(
-    async (
-      date: string,
-      flags: StoreFlags & PolicyFlags & { capacity?: string; check?: boolean; reposDir?: string; offline?: boolean },
-    ) => {
-      const capacity = flags.capacity === undefined ? undefined : Number(flags.capacity);
-      if (capacity !== undefined && !(Number.isInteger(capacity) && capacity > 0))
-        throw new InputError(`--capacity: expected a positive whole number, found ${JSON.stringify(flags.capacity)}`);
-      // a session in the past is a typo (a wrong year or month): its applicants would be told a
-      // date that has gone. Only the command refuses it; the engine's own clock may be a test's.
-      // A dated command (--on) counts from its day
-      const today = flags.on ?? new Date().toISOString().slice(0, 10);
-      if (/^\d{4}-\d{2}-\d{2}$/.test(date) && date < today)
-        throw new InputError(`session schedule: expected today (${today}) or a later date, found ${date}; nothing was scheduled`);
-      const evaluator = flags.check
-        ? await checkEvaluator({ ...(flags.reposDir ? { reposDir: flags.reposDir } : {}), ...(flags.offline ? { offline: true } : {}) })
-        : undefined;
-      await withEngine(
-        flags,
-        async ({ engine, actor }) => {
-          const { scheduleSession } = await import('../../process/engine-applications.js');
-          const { session: s, applications } = await scheduleSession(engine, actor, date, capacity);
-          process.stdout.write(
-            `session ${s.id} on ${s.date}: ${applications.length} application(s) in review${applications.length ? `: ${applications.map((a) => a.id).join(', ')}` : ''}\n`,
-          );
-          if (applications.length === 0)
-            process.stdout.write('no application was waiting (NEW or RETURNING); the session is on record with an empty agenda\n');
-          else process.stdout.write(`next: steward session agenda ${s.id}; then steward vote open <application-id> for each\n`);
-        },
-        evaluator ? { evaluator } : {},
-      );
-    },
-  );
+  ).action(async (date: string, flags: StoreFlags & PolicyFlags & CheckFlags & { capacity?: string; check?: boolean }) => {
+    const capacity = flags.capacity === undefined ? undefined : Number(flags.capacity);
+    if (capacity !== undefined && !(Number.isInteger(capacity) && capacity > 0))
+      throw new InputError(`--capacity: expected a positive whole number, found ${JSON.stringify(flags.capacity)}`);
+    // a session in the past is a typo (a wrong year or month): its applicants would be told a
+    // date that has gone. Only the command refuses it; the engine's own clock may be a test's.
+    // A dated command (--on) counts from its day
+    const today = flags.on ?? new Date().toISOString().slice(0, 10);
+    if (/^\d{4}-\d{2}-\d{2}$/.test(date) && date < today)
+      throw new InputError(`session schedule: expected today (${today}) or a later date, found ${date}; nothing was scheduled`);
+    const evaluator = flags.check ? await checkEvaluator(flags) : undefined;
+    await withEngine(
+      flags,
+      async ({ engine, actor }) => {
+        const { scheduleSession } = await import('../../process/engine-applications.js');
+        const { session: s, applications } = await scheduleSession(engine, actor, date, capacity);
+        process.stdout.write(
+          `session ${s.id} on ${s.date}: ${applications.length} application(s) in review${applications.length ? `: ${applications.map((a) => a.id).join(', ')}` : ''}\n`,
+        );
+        if (applications.length === 0)
+          process.stdout.write('no application was waiting (NEW or RETURNING); the session is on record with an empty agenda\n');
+        else process.stdout.write(`next: steward session agenda ${s.id}; then steward vote open <application-id> for each\n`);
+      },
+      evaluator ? { evaluator } : {},
+    );
+  });
   storeOptions(
     session
       .command('agenda')

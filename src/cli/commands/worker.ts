@@ -6,15 +6,21 @@ import { Command } from 'commander';
 import { readFileSync } from 'node:fs';
 import { InputError } from '../../util/errors.js';
 import { fallbackRecipients } from './notices.js';
-import { checkEvaluator, policyOptions, storeOptions, withEngine, type PolicyFlags, type StoreFlags } from './process-context.js';
+import {
+  checkEvaluator,
+  policyOptions,
+  storeOptions,
+  withEngine,
+  type CheckFlags,
+  type PolicyFlags,
+  type StoreFlags,
+} from './process-context.js';
 
-interface WorkerFlags extends StoreFlags, PolicyFlags {
+interface WorkerFlags extends StoreFlags, PolicyFlags, CheckFlags {
   notify?: string;
   smtp?: string;
   deliverEvery: string;
   reviewEvery: string;
-  reposDir?: string;
-  offline?: boolean;
   concurrency: string;
   lease: string;
   sendTimeout: string;
@@ -78,11 +84,7 @@ export function register(program: Command): void {
     const leaseMs = positive(flags.lease, '--lease') * 1000;
     const sendTimeoutMs = positive(flags.sendTimeout, '--send-timeout') * 1000;
     await withEngine(flags, async ({ store, engine, actor }) => {
-      const evaluator = await checkEvaluator({
-        ...(flags.reposDir ? { reposDir: flags.reposDir } : {}),
-        ...(flags.offline ? { offline: true } : {}),
-        store,
-      });
+      const evaluator = await checkEvaluator(flags, { store });
       const [
         { startJobs, openJobQueue },
         { enqueueDueReviews, workReviews },
