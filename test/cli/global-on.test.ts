@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { hoistGlobalOn } from '../../src/cli/global-on.js';
 import { runCli } from '../support/cli.js';
+import { submitArgs } from '../process/helpers.js';
 import { cleanupTemp, tempDir } from '../support/repo.js';
 
 test.after(cleanupTemp);
@@ -25,20 +26,7 @@ test('a leading --on moves after the command, before any -- terminator; anything
 test('steward --on DAY records on that day as the command option does; a command without a day refuses it', async () => {
   const env = { STEWARD_DATA_DIR: tempDir('steward-global-on-'), STEWARD_ACTOR: '', STEWARD_OPERATOR: 'clerk' };
   const cli = (args: string[]) => runCli(args, { env });
-  let r = await cli([
-    '--on',
-    '2026-01-15',
-    'application',
-    'submit',
-    '--name',
-    'Widgets',
-    '--repo',
-    'https://github.com/example/widgets',
-    '--contact',
-    'a@example.org',
-    '--as',
-    'owner',
-  ]);
+  let r = await cli(['--on', '2026-01-15', ...submitArgs()]);
   assert.equal(r.code, 0, r.stderr);
   r = await cli(['application', 'show', '1', '--format', 'json']);
   assert.equal(JSON.parse(r.stdout).application.submittedAt.slice(0, 10), '2026-01-15');

@@ -11,7 +11,7 @@ import { cleanupTemp, tempDir } from '../support/repo.js';
 import { openStore } from '../../src/store/index.js';
 import { runPeriodicReview } from '../../src/process/engine-review.js';
 import { fakeEvaluator } from './fake-report.js';
-import { STAFF, testEngine } from './helpers.js';
+import { STAFF, submitArgs, testEngine } from './helpers.js';
 import { addMonths } from '../../src/process/calendar.js';
 import { loadDefaultPolicy } from '../../src/policy/load.js';
 import { landscapeItem } from './landscape-items.js';
@@ -72,23 +72,7 @@ test('decision record takes the outcome in any case, with - or _; --help lists t
   const cli = cliIn(tempDir('steward-polish-'));
   for (let i = 1; i <= 3; i++) assert.equal((await cli(['people', 'add', `m${i}`, 'member', '--wg'])).code, 0);
   for (const name of ['widgets', 'gadgets', 'sprockets']) {
-    assert.equal(
-      (
-        await cli([
-          'application',
-          'submit',
-          '--name',
-          name,
-          '--repo',
-          `https://github.com/example/${name}`,
-          '--contact',
-          'a@example.org',
-          '--as',
-          'owner',
-        ])
-      ).code,
-      0,
-    );
+    assert.equal((await cli(submitArgs({ name }))).code, 0);
   }
   assert.equal((await cli(['session', 'schedule', '2099-01-05'])).code, 0);
   for (const id of ['1', '2', '3']) {
@@ -113,23 +97,7 @@ test('decision record takes the outcome in any case, with - or _; --help lists t
 
 test('session agenda 1 is session S1; session list has a header row', async () => {
   const cli = cliIn(tempDir('steward-polish-'));
-  assert.equal(
-    (
-      await cli([
-        'application',
-        'submit',
-        '--name',
-        'Widgets',
-        '--repo',
-        'https://github.com/example/widgets',
-        '--contact',
-        'a@example.org',
-        '--as',
-        'owner',
-      ])
-    ).code,
-    0,
-  );
+  assert.equal((await cli(submitArgs())).code, 0);
   assert.equal((await cli(['session', 'schedule', '2099-01-05'])).code, 0);
   const named = await cli(['session', 'agenda', 'S1']);
   assert.equal(named.code, 0, named.stderr);
@@ -182,23 +150,7 @@ test("application show: the form's answers aligned, and when a declined project 
 test('an applicant answering a question sends staff an answer-received notice: to the staff on record, else to the fallback recipient', async () => {
   const dir = tempDir('steward-polish-');
   const cli = cliIn(dir);
-  assert.equal(
-    (
-      await cli([
-        'application',
-        'submit',
-        '--name',
-        'Widgets',
-        '--repo',
-        'https://github.com/example/widgets',
-        '--contact',
-        'a@example.org',
-        '--as',
-        'alice',
-      ])
-    ).code,
-    0,
-  );
+  assert.equal((await cli(submitArgs({ as: 'alice' }))).code, 0);
   assert.equal((await cli(['application', 'ask', '1', 'Which licence?'])).code, 0);
   let r = await cli(['application', 'answer', '1', 'BSD-3-Clause', '--as', 'alice']);
   assert.equal(r.code, 0, r.stderr);
@@ -239,23 +191,7 @@ test('an applicant answering a question sends staff an answer-received notice: t
 
 test('notices deliver and notices list show a retry time as YYYY-MM-DD HH:MM UTC', async () => {
   const cli = cliIn(tempDir('steward-polish-'));
-  assert.equal(
-    (
-      await cli([
-        'application',
-        'submit',
-        '--name',
-        'Widgets',
-        '--repo',
-        'https://github.com/example/widgets',
-        '--contact',
-        'a@example.org',
-        '--as',
-        'alice',
-      ])
-    ).code,
-    0,
-  );
+  assert.equal((await cli(submitArgs({ as: 'alice' }))).code, 0);
   // nothing listens on port 1 of the loopback: a temporary failure, retried later
   let r = await cli(['notices', 'deliver', '--smtp', 'smtp://127.0.0.1:1']);
   // a run that reached no server failed, though nothing was given up: a script running it must see that

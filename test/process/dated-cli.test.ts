@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from '../support/cli.js';
+import { submitArgs } from './helpers.js';
 import { buildRepo, cleanupTemp, tempDir } from '../support/repo.js';
 import { healthySpec } from './real-repos.js';
 import { landscapeItem } from './landscape-items.js';
@@ -25,7 +26,7 @@ async function ok(p: ReturnType<typeof runCli>) {
 
 /** Submits, schedules, votes (one reject) and declines an application, every step dated `on`. */
 async function declineOn(cli: ReturnType<typeof cliIn>, id: string, repo: string, on: string) {
-  await ok(cli(['application', 'submit', '--name', 'Widgets', '--repo', repo, '--contact', 'a@example.org', '--as', 'owner', '--on', on]));
+  await ok(cli(submitArgs({ repo, on })));
   await ok(cli(['session', 'schedule', on, '--on', on]));
   await ok(cli(['vote', 'open', id, '--on', on]));
   await ok(cli(['vote', 'cast', id, 'reject', '--as', 'm1', '--on', on]));
@@ -43,20 +44,7 @@ test('the 3-month wait on given days: refused the day before, accepted on the da
   assert.equal(declined.submittedAt.slice(0, 10), '2026-01-15');
   assert.equal(declined.decision.at.slice(0, 10), '2026-01-15');
 
-  r = await cli([
-    'application',
-    'submit',
-    '--name',
-    'Widgets',
-    '--repo',
-    'https://github.com/example/widgets',
-    '--contact',
-    'a@example.org',
-    '--as',
-    'owner',
-    '--on',
-    '2026-04-14',
-  ]);
+  r = await cli(submitArgs({ on: '2026-04-14' }));
   assert.equal(r.code, 1);
   assert.match(r.stderr, /was DECLINED on 2026-01-15; a resubmission is allowed from 2026-04-15 \(today is 2026-04-14\)/);
   // the same repository typed another way is the same project
@@ -65,39 +53,11 @@ test('the 3-month wait on given days: refused the day before, accepted on the da
     'http://www.github.com/example/widgets.git/',
     'https://GitHub.com/EXAMPLE/widgets/',
   ]) {
-    r = await cli([
-      'application',
-      'submit',
-      '--name',
-      'Widgets again',
-      '--repo',
-      form,
-      '--contact',
-      'a@example.org',
-      '--as',
-      'owner',
-      '--on',
-      '2026-04-14',
-    ]);
+    r = await cli(submitArgs({ name: 'Widgets again', repo: form, on: '2026-04-14' }));
     assert.equal(r.code, 1, form);
     assert.match(r.stderr, /a resubmission is allowed from 2026-04-15/, form);
   }
-  r = await ok(
-    cli([
-      'application',
-      'submit',
-      '--name',
-      'Widgets',
-      '--repo',
-      'https://github.com/Example/Widgets/tree/main',
-      '--contact',
-      'a@example.org',
-      '--as',
-      'owner',
-      '--on',
-      '2026-04-15',
-    ]),
-  );
+  r = await ok(cli(submitArgs({ repo: 'https://github.com/Example/Widgets/tree/main', on: '2026-04-15' })));
   assert.match(r.stdout, /^application 2 submitted: Widgets \(https:\/\/github\.com\/Example\/Widgets\), status NEW, resubmission of 1\n$/);
   r = await cli(['application', 'show', '2', '--format', 'json']);
   assert.equal(JSON.parse(r.stdout).application.submittedAt.slice(0, 10), '2026-04-15');
@@ -141,20 +101,7 @@ test('declined on 2026-11-30: a resubmission on 2026-12-01 is refused naming 202
   const cli = cliIn(tempDir('steward-dated-'));
   await ok(cli(['people', 'add', 'm1', 'member', '--wg']));
   await declineOn(cli, '1', 'https://github.com/example/widgets', '2026-11-30');
-  const r = await cli([
-    'application',
-    'submit',
-    '--name',
-    'Widgets',
-    '--repo',
-    'https://github.com/example/widgets',
-    '--contact',
-    'a@example.org',
-    '--as',
-    'owner',
-    '--on',
-    '2026-12-01',
-  ]);
+  const r = await cli(submitArgs({ on: '2026-12-01' }));
   assert.equal(r.code, 1);
   assert.match(r.stderr, /was DECLINED on 2026-11-30; a resubmission is allowed from 2027-02-28 \(today is 2026-12-01\)/);
 });

@@ -65,3 +65,24 @@ export async function driveToDecision(
   await apps.closeVote(engine, STAFF, app.id);
   return apps.decide(engine, STAFF, app.id, outcome, `decided ${outcome} in a test`);
 }
+
+/**
+ * `application submit` by flags, as the CLI tests write it: a project named `name` (Widgets) at
+ * github.com/example/<name in lower case> with one contact, submitted by `as` (owner), on `on`.
+ */
+export function submitArgs(o: { name?: string; repo?: string; as?: string; on?: string } = {}): string[] {
+  const name = o.name ?? 'Widgets';
+  return [
+    'application',
+    'submit',
+    '--name',
+    name,
+    '--repo',
+    o.repo ?? `https://github.com/example/${name.toLowerCase()}`,
+    '--contact',
+    'a@example.org',
+    '--as',
+    o.as ?? 'owner',
+    ...(o.on ? ['--on', o.on] : []),
+  ];
+}
