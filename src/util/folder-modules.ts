@@ -24,6 +24,25 @@ export async function folderModules(url: string): Promise<FolderModule[]> {
   );
 }
 
+/**
+ * A registry's entry from one of its folder's modules: the module's default export, whose id must
+ * be the file's name, as evidence stores that id and is judged by looking it up (a module copied to
+ * a new file and left with the old id would replace the first one). `folder` and `what` name the
+ * registry in the error. A registry writes
+ * `(await folderModules(import.meta.url)).map(namedByFile<T>(folder, what))`: the build replaces only
+ * the awaited call, so the bundle holds `REGISTRY = [{ file, exports }, …].map(…)`, the shape
+ * test/util/folder-modules.test.ts looks for.
+ */
+export function namedByFile<T extends { id: string }>(folder: string, what: string): (module: FolderModule) => T {
+  return ({ file, exports }) => {
+    const entry = exports.default as T | undefined;
+    if (entry?.id !== file.replace(/\.ts$/, '')) {
+      throw new Error(`${folder}/${file}: its default export must be ${what} whose id is the file's name`);
+    }
+    return entry;
+  };
+}
+
 export interface FolderModule {
   /** the file name in the folder: `buildkite.ts` */
   file: string;

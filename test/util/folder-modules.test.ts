@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
-import { isFolderModule } from '../../src/util/folder-modules.js';
+import { isFolderModule, namedByFile } from '../../src/util/folder-modules.js';
 import { CI_SYSTEMS, ciFilesShown } from '../../src/evidence/ci/systems/index.js';
 import { buildRepo, cleanupTemp, tempDir } from '../support/repo.js';
 import { REPO_ROOT } from '../support/cli.js';
@@ -98,7 +98,14 @@ test('the CLI bundle registers every CI system of the folder: a report without C
   assert.equal(ciFilesShown().split(', ').length, systemFiles().length);
 });
 
-test('the Action bundle registers every CI system of the folder', () => {
+// Each registry and its folder; the Action bundle must hold every one with the folder's files listed
+const REGISTRIES = [
+  { name: 'CI_SYSTEMS', dir: join('src', 'evidence', 'ci', 'systems') },
+  { name: 'PACKAGING_FORMATS', dir: join('src', 'evidence', 'python', 'formats') },
+  { name: 'COMMUNITY_FILE_KINDS', dir: join('src', 'evidence', 'community', 'kinds') },
+];
+
+test('the Action bundle registers every module of each registry folder', () => {
   const out = tempDir();
   const b = spawnSync(process.execPath, [join(REPO_ROOT, 'scripts', 'build-action.mjs'), '--out', out], {
     cwd: REPO_ROOT,
@@ -106,10 +113,25 @@ test('the Action bundle registers every CI system of the folder', () => {
   });
   assert.equal(b.status, 0, b.stderr);
   const text = readFileSync(join(out, 'index.js'), 'utf8');
-  const listed = /CI_SYSTEMS = registrations\(\[(.*?)\]\)/.exec(text);
-  assert.ok(listed, 'the Action bundle holds the CI systems registry');
-  assert.deepEqual(
-    [...listed[1]!.matchAll(/file: "([^"]+)"/g)].map((m) => m[1]),
-    systemFiles().sort(),
+  assert.doesNotMatch(text, /folderModules\(import\.meta\.url\)/, 'no registry is left to list its folder when it runs');
+  for (const { name, dir } of REGISTRIES) {
+    // the build puts the folder's modules where the awaited call was: `NAME = [{ file, exports }, …]`
+    const listed = new RegExp(`${name} = \\[(\\{ file: .*?)\\]`).exec(text);
+    assert.ok(listed, `the Action bundle holds the ${name} registry with its modules listed`);
+    assert.deepEqual(
+      [...listed[1]!.matchAll(/file: "([^"]+)"/g)].map((m) => m[1]),
+      readdirSync(join(REPO_ROOT, dir)).filter(isFolderModule).sort(),
+      name,
+    );
+  }
+});
+
+test("a registry's entry is its module's default export, refused when its id is not the file's name", () => {
+  const named = namedByFile<{ id: string }>('src/things', 'a thing');
+  assert.deepEqual(named({ file: 'alpha.ts', exports: { default: { id: 'alpha' } } }), { id: 'alpha' });
+  assert.throws(
+    () => named({ file: 'beta.ts', exports: { default: { id: 'alpha' } } }),
+    /^Error: src\/things\/beta\.ts: its default export must be a thing whose id is the file's name$/,
   );
+  assert.throws(() => named({ file: 'gamma.ts', exports: {} }), /gamma\.ts: its default export must be a thing/);
 });

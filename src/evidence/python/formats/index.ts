@@ -2,17 +2,11 @@
 // format's registration (../format.ts), its file name the format's id. Adding a format is adding
 // its file; the bundles list the folder when they are built (src/util/folder-modules.ts).
 import { pathParts, type PackagingFormat } from '../format.js';
-import { folderModules } from '../../../util/folder-modules.js';
+import { folderModules, namedByFile } from '../../../util/folder-modules.js';
 
 /** In the order metadata is read. */
 export const PACKAGING_FORMATS: readonly PackagingFormat[] = (await folderModules(import.meta.url))
-  .map(({ file, exports }) => {
-    const format = exports.default as PackagingFormat | undefined;
-    if (format?.id !== file.replace(/\.ts$/, '')) {
-      throw new Error(`src/evidence/python/formats/${file}: its default export must be a packaging format whose id is the file's name`);
-    }
-    return format;
-  })
+  .map(namedByFile<PackagingFormat>('src/evidence/python/formats', 'a packaging format'))
   .sort((a, b) => a.listed - b.listed || a.id.localeCompare(b.id));
 
 /** The format a path is a file of, if any. */
