@@ -7,6 +7,7 @@ import { CI_SYSTEMS, ciFilesShown, ciSystemById } from '../evidence/ci/systems/i
 import type { Outcome, RuleMeta, Status } from './types.js';
 import { onlineError } from '../evidence/online/errors.js';
 import { defineRule, say } from './rule.js';
+import { RUN_ADVICE } from './run-advice.js';
 
 const meta = {
   key: 'working-ci',
@@ -128,7 +129,7 @@ export function evaluateWorkingCi(evidence: Evidence): Outcome {
         files: `${files.slice(0, 3).join(', ')}${files.length > 3 ? ` and ${files.length - 3} more` : ''}`,
         why: why || 'no access to the CI service in this check',
       },
-      'Run the check with GitHub access (without --offline) to see whether the latest runs on the default branch succeed.',
+      RUN_ADVICE.ciRunsUnread.cli,
     );
   }
   if (ci.workflows.length > 0) {

@@ -8,7 +8,11 @@ import { inbox } from '../../src/process/inbox.js';
 import { STAFF } from '../process/helpers.js';
 import { createSession } from '../../src/server/auth/records.js';
 import type { JobQueue } from '../../src/jobs/queue.js';
-import { selfCheckPath } from '../../src/server/self-check.js';
+import { SELF_CHECK_JOB, selfCheckPath } from '../../src/server/self-check.js';
+import { evaluateWorkingCi } from '../../src/requirements/working-ci.js';
+import { insertReport } from '../../src/store/index.js';
+import { fakeReport } from '../process/fake-report.js';
+import { makeEvidence } from '../support/evidence.js';
 import { as, CSRF, formBody, seeded } from './seed.js';
 
 const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
@@ -154,6 +158,42 @@ test('self-check folder: a repository-relative path is queued with the URL; abso
       { url: 'https://github.com/demo-org/lumen', path: 'packages/vision', requestedAt: 'x' },
     );
     assert.deepEqual(queued[0]!.opts, { singletonKey: 'https://github.com/demo-org/lumen packages/vision', retryLimit: 1 });
+  } finally {
+    await s.close();
+  }
+});
+
+test("a self-check's report says what its visitor can do where the checker's fix is advice on how to run it (the CLI's --offline)", async () => {
+  // the real rule over a workflow that runs on push, the runs not readable (GitHub refused): its fix is the CLI's
+  const evidence = makeEvidence();
+  evidence.ci.workflows = [
+    { file: '.github/workflows/ci.yml', system: 'github-actions', triggers: ['push'], runners: ['ubuntu-latest'], os: ['linux'] },
+  ];
+  evidence.online = { errors: { github: 'rate limited (test)' } };
+  const { message: _message, ...ci } = evaluateWorkingCi(evidence);
+  assert.match(ci.fix ?? '', /without --offline/, "the report keeps the CLI's words");
+  const { report } = fakeReport({ commits: 40, asOf: new Date('2026-11-27T00:00:00Z'), repo: 'https://github.com/demo-org/lumen' });
+  report.requirements = report.requirements.map((q) => (q.key === 'working-ci' ? { ...q, ...ci } : q));
+  const jobs = {
+    get: async (id: string) =>
+      id === 'job-7'
+        ? { id, name: SELF_CHECK_JOB, state: 'completed', data: { url: 'https://github.com/demo-org/lumen', requestedAt: 'x' } }
+        : undefined,
+  } as unknown as JobQueue;
+  const s = await seeded({ jobs });
+  try {
+    await insertReport(
+      s.store.db,
+      { kind: 'self-check', subject: 'self-check:job-7', repoKey: 'github.com/demo-org/lumen', report },
+      new Date().toISOString(),
+    );
+    const res = await s.app.request('/self-check/job-7');
+    assert.equal(res.status, 200);
+    const html = await res.text();
+    const ciRow = row(html, report.requirements.find((q) => q.key === 'working-ci')!.id);
+    assert.match(ciRow, /run status unknown \(rate limited \(test\)\)/);
+    assert.doesNotMatch(html, /--offline|Run the check with GitHub access/);
+    assert.match(ciRow, /Fix: .*check again later/);
   } finally {
     await s.close();
   }

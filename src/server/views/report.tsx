@@ -3,6 +3,7 @@
 import type { ReportDiff } from '../../process/report-diff.js';
 import { evidenceLabel, evidenceUrl } from '../../report/links.js';
 import type { Report } from '../../report/types.js';
+import { fixOnWeb } from '../../requirements/run-advice.js';
 import { StatusTag } from './layout.js';
 
 export function ReportTable(props: { report: Report; showFixes?: boolean }) {
@@ -44,7 +45,7 @@ export function ReportTable(props: { report: Report; showFixes?: boolean }) {
                   ) : null}
                   {props.showFixes !== false && q.fix && q.status !== 'pass' ? (
                     <p>
-                      <strong>Fix:</strong> {q.fix}
+                      <strong>Fix:</strong> {fixOnWeb(q.fix)}
                     </p>
                   ) : null}
                 </td>
