@@ -9,6 +9,7 @@ import type { ChoiceContext } from '../evidence/python/choose.js';
 import { ciExtractor } from '../evidence/ci/index.js';
 import { extractCommunity, wantsCommunityFile } from '../evidence/community.js';
 import { extractLicense, wantsLicenseFile } from '../evidence/license/index.js';
+import { extractDocs } from '../evidence/docs.js';
 import { torchReleasesAt } from '../evidence/torch-releases.js';
 import type { ResolvedTarget } from './target.js';
 import { projectView } from './project-root.js';
@@ -81,6 +82,10 @@ export async function gatherEvidence(target: ResolvedTarget, opts: GatherOptions
   const ci = ciExtractor.extract(tree, files, problems);
   const python = extractPython(files, problems, choiceContext(files, ci, opts.slug ?? target.root, target.path));
   const license = extractLicense(tree, files, python, problems);
+  // one object for both: the root README is read into blocks once (locate.ts keeps it per object)
+  const read = { tree, files };
+  const community = extractCommunity(read);
+  const docs = extractDocs(read);
   const historyAndTags = await historyPromise;
   const cut = historyAndTags.history.shallow;
   // whether the cut falls inside the activity window is the policy's window to say (evaluate adds it)
@@ -114,7 +119,8 @@ export async function gatherEvidence(target: ResolvedTarget, opts: GatherOptions
     python,
     ci,
     license,
-    community: extractCommunity({ tree, files }),
+    community,
+    docs,
     torchReleases: torchReleasesAt(opts.asOf, opts.torchReleasesFile),
     problems,
     // the history is the repository's: commits to a monorepo's other folders count as its activity

@@ -203,9 +203,10 @@ async function gatherForRules(evidence: Evidence, policy: Policy, opts: CheckOpt
   if (!wantsBadge && !wantsCompanies) return;
   const online = await import('../evidence/online/index.js');
   if (wantsBadge) {
-    const { rootReadme } = await import('../evidence/community/locate.js');
-    const file = rootReadme(evidence).file;
-    const readme = file?.text !== undefined ? { path: file.path, text: file.text } : undefined;
+    const { readText } = await import('../evidence/community/files.js');
+    const file = evidence.docs.readme.file;
+    const text = file && !file.problem ? readText(evidence, file.path).text : undefined;
+    const readme = file && text !== undefined ? { path: file.path, text } : undefined;
     const { bestPractices, error, sources } = await online.gatherBestPractices(readme, onlineOptions(opts));
     evidence.online ??= { errors: {} };
     evidence.online.bestPractices = bestPractices;

@@ -3,7 +3,8 @@
 // SECURITY, SUPPORT and RELEASE files a lifecycle policy asks for. Only these are
 // read from git; everything else those requirements need (LICENSE, docs/ size, conf.py) is a
 // question about the tree alone. The parsers live in ./community/; what they find is gathered
-// once into the evidence's `community` section (extractCommunity), which requirements read.
+// once into the evidence's `community` section (extractCommunity), and the README and docs pages
+// into its `docs` section (./docs.ts), which requirements read.
 import type { CommunityEvidence, CommunityFileFacts, CommunityFileFound, Evidence } from './types.js';
 import { ownership } from './community/owners.js';
 import { COMMUNITY_FILE_KINDS } from './community/kinds/index.js';

@@ -5,6 +5,7 @@ import type { Evidence } from './types.js';
 import { errorsBySource } from './online/errors.js';
 import { extractCommunity } from './community.js';
 import { COMMUNITY_FILE_KINDS } from './community/kinds/index.js';
+import { extractDocs } from './docs.js';
 
 export function currentEvidence(stored: Evidence): Evidence {
   let e = stored;
@@ -15,6 +16,10 @@ export function currentEvidence(stored: Evidence): Evidence {
   // (or before a community file registered since was gathered)
   if (!community?.files || !community.governance || COMMUNITY_FILE_KINDS.some((k) => !(k.id in community.files!)))
     e = { ...e, community: extractCommunity(e) };
+  // no docs section (before the README and docs pages were read into blocks at gathering): the
+  // requirements read them from the stored files then, so reading them now from the same files
+  // gives the answer judging gave when it was stored, and the answer a fresh check gives
+  if (!(e as Partial<Evidence>).docs) e = { ...e, docs: extractDocs(e) };
   // online errors keyed by requirement (before they were filed by source)
   if (e.online?.errors) {
     const host = e.online.gitlab || e.repo.host === 'gitlab' ? 'gitlab' : 'github';

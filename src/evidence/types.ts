@@ -403,6 +403,81 @@ export interface GovernanceFacts {
   readmeSection?: { path: string; heading: string; line: number; excerpt?: string };
 }
 
+/** The kinds of block a README or docs page is read into (src/evidence/community/readme.ts). */
+export type DocFormat = 'markdown' | 'rst';
+
+export type BlockKind = 'heading' | 'paragraph' | 'list' | 'quote' | 'code' | 'html' | 'table' | 'directive';
+
+export interface Block {
+  kind: BlockKind;
+  /** 1-based first line */
+  line: number;
+  /** heading text, paragraph/list/quote text (lines joined by \n), code content, directive name */
+  text: string;
+  /** heading level, 1 = top */
+  level?: number;
+  /** code: the info string or directive language */
+  lang?: string;
+  /** code: how it was written */
+  style?: 'fenced' | 'indented' | 'code-block' | 'literal' | 'doctest' | 'html';
+  /** code: the 1-based line of the first line of `text` (after a fence, a directive and its options) */
+  bodyLine?: number;
+}
+
+export interface Link {
+  url: string;
+  text: string;
+  line: number;
+}
+
+/** A README or docs page read into blocks and links, each with its line. */
+export interface DocStructure {
+  format: DocFormat;
+  blocks: Block[];
+  links: Link[];
+}
+
+/** A documentation file the requirements read: where it is, or why it cannot be used. Its text stays in `files`. */
+export interface DocFile {
+  path: string;
+  /** why it cannot be used: a symlink out of the repository, binary, empty … */
+  problem?: string;
+  notes: string[];
+  symlinkTarget?: string;
+}
+
+/** The root README as requirements 4, 5, 6 and 16 read it. */
+export interface ReadmeFacts {
+  /** the README at the root with an accepted name (.md, .rst, .txt, none), the usable one preferred */
+  file?: DocFile;
+  /** its blocks and links, when it can be used */
+  structure?: DocStructure;
+  /** README-like files at the root outside the accepted names (README.adoc, README.markdown …) */
+  otherFormats: string[];
+  /** READMEs in .github/ or docs/ (GitHub shows them; the requirement asks for the root) */
+  elsewhere: string[];
+}
+
+/** A docs index or quick-start page (docs/, doc/ and their source/), read into blocks when it can be. */
+export interface DocPage {
+  path: string;
+  problem?: string;
+  structure?: DocStructure;
+}
+
+/**
+ * The README and documentation pages, read once at gathering: requirements judge these, never
+ * the files. Evidence stored before they were gathered is given them from its stored files
+ * (src/evidence/stored.ts).
+ */
+export interface DocsEvidence {
+  readme: ReadmeFacts;
+  /** docs index and quick-start pages, the indexes first */
+  pages: DocPage[];
+  /** `site_url` of mkdocs.yml (or mkdocs.yaml) */
+  mkdocsSiteUrl?: string;
+}
+
 export interface Evidence {
   repo: RepoEvidence;
   asOf: string;
@@ -414,6 +489,7 @@ export interface Evidence {
   ci: CiEvidence;
   license: LicenseEvidence;
   community: CommunityEvidence;
+  docs: DocsEvidence;
   online?: OnlineEvidence;
   /** torch feature releases known at asOf, newest first */
   torchReleases: { version: string; date: string }[];

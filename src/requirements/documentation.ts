@@ -3,7 +3,7 @@
 // clear and comprehensive is for a reviewer; the source and URL are the evidence.
 import type { Evidence, EvidenceRef } from '../evidence/types.js';
 import { countUnder, findUnder, indexTree } from '../evidence/community/files.js';
-import { fileRef, rootReadme } from '../evidence/community/locate.js';
+import { fileRef } from '../evidence/community/locate.js';
 import { defineRule } from './rule.js';
 
 const DOCS_HOST =
@@ -39,16 +39,6 @@ function sources(evidence: Evidence, minFiles: number): { found: Source[]; small
   return { found, small };
 }
 
-/** site_url from mkdocs.yml, without a YAML parser on the check path: one top-level key. */
-function mkdocsSiteUrl(evidence: Evidence): string | undefined {
-  for (const name of ['mkdocs.yml', 'mkdocs.yaml']) {
-    const text = evidence.files[name]?.text;
-    const m = text ? /^site_url:\s*["']?(https?:\/\/[^\s"'#]+)/m.exec(text) : null;
-    if (m) return m[1];
-  }
-  return undefined;
-}
-
 interface DocUrl {
   url: string;
   ref: EvidenceRef;
@@ -67,9 +57,9 @@ function urls(evidence: Evidence): DocUrl[] {
       out.push({ url, ref: { kind: 'file', ref: evidence.python.distribution?.file ?? 'pyproject.toml', detail: `project URL "${key}"` } });
     }
   }
-  const site = mkdocsSiteUrl(evidence);
+  const site = evidence.docs.mkdocsSiteUrl;
   if (site) out.push({ url: site, ref: fileRef('mkdocs.yml', undefined, 'site_url') });
-  const { doc, file } = rootReadme(evidence);
+  const { structure: doc, file } = evidence.docs.readme;
   if (doc && file) {
     const names = projectNames(evidence);
     for (const l of doc.links) {

@@ -1,11 +1,10 @@
 // Requirement 5: Quick start. A quick start / getting started / installation / usage heading in
 // the README (or the docs index and quick-start pages), followed by a code block with an install
 // command or a runnable example. That it works is for a reviewer to try.
-import type { Evidence } from '../evidence/types.js';
-import type { Block, DocStructure } from '../evidence/community/readme.js';
-import { sectionAfter } from '../evidence/community/readme.js';
-import { fileRef, readDoc, rootReadme } from '../evidence/community/locate.js';
-import { baseOf, indexTree } from '../evidence/community/files.js';
+import type { Block, DocStructure } from '../evidence/types.js';
+import { sectionAfter } from '../evidence/community/sections.js';
+import { fileRef } from '../evidence/community/locate.js';
+import { baseOf } from '../evidence/community/files.js';
 import { defineRule } from './rule.js';
 
 const HEADING = /\b(quick[\s_-]?start|getting[\s_-]?started|get[\s_-]?started|install(?:ation|ing)?|usage|how\s+to\s+use|first\s+steps)\b/i;
@@ -98,19 +97,6 @@ function search(
   return headingOnly ? { headingOnly } : {};
 }
 
-function docsPages(evidence: Evidence): string[] {
-  const out: string[] = [];
-  const idx = indexTree(evidence.tree);
-  for (const dir of ['docs', 'doc', 'docs/source', 'doc/source']) {
-    for (const e of idx.byDir.get(dir) ?? []) {
-      const base = baseOf(e.path);
-      if (e.type === 'blob' && (/^index\.(md|markdown|rst|txt)$/i.test(base) || PAGE.test(base))) out.push(e.path);
-    }
-  }
-  // the index first: it is the docs' front page
-  return out.sort((a, b) => Number(!/\/index\./i.test(a)) - Number(!/\/index\./i.test(b)) || (a < b ? -1 : 1));
-}
-
 export const quickStart = defineRule({
   meta: {
     key: 'quick-start',
@@ -121,12 +107,11 @@ export const quickStart = defineRule({
   },
   options: (z) => z.strictObject({}),
   evaluate(evidence) {
-    const readme = rootReadme(evidence);
+    const readme = evidence.docs.readme;
     const docs: { path: string; doc: DocStructure; whole: boolean }[] = [];
-    if (readme.file && readme.doc) docs.push({ path: readme.file.path, doc: readme.doc, whole: false });
-    for (const page of docsPages(evidence)) {
-      const { doc } = readDoc(evidence, page);
-      if (doc) docs.push({ path: page, doc, whole: PAGE.test(baseOf(page)) });
+    if (readme.file && readme.structure) docs.push({ path: readme.file.path, doc: readme.structure, whole: false });
+    for (const page of evidence.docs.pages) {
+      if (page.structure) docs.push({ path: page.path, doc: page.structure, whole: PAGE.test(baseOf(page.path)) });
     }
     let partial: { file: string; headingOnly?: { text: string; line: number }; strayInstall?: { line: number; text: string } } | undefined;
     let exampleHit: Hit | undefined;

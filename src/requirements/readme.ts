@@ -1,9 +1,9 @@
 // Requirement 16: README. At the root, and saying how the project releases: a heading or
 // paragraph on release process, cadence or versioning, or a link to a changelog or releases page.
 import type { Evidence } from '../evidence/types.js';
-import { fileRef, rootReadme } from '../evidence/community/locate.js';
+import { fileRef } from '../evidence/community/locate.js';
 import { entryAt, isDir, joinInRepo } from '../evidence/community/files.js';
-import { cleanInline } from '../evidence/community/readme.js';
+import { cleanInline } from '../evidence/community/inline.js';
 import { defineRule } from './rule.js';
 
 const RELEASE_HEADING =
@@ -27,7 +27,7 @@ export interface ReleaseInfo {
 
 /** Where the README talks about releases, if anywhere: headings first, then links, then prose. */
 export function releaseInfo(evidence: Evidence): ReleaseInfo | undefined {
-  const { doc, file } = rootReadme(evidence);
+  const { structure: doc, file } = evidence.docs.readme;
   if (!doc || !file) return undefined;
   for (const b of doc.blocks) {
     if (b.kind === 'heading' && RELEASE_HEADING.test(b.text) && !INSTALLING.test(b.text))
@@ -71,7 +71,7 @@ export const readme = defineRule({
   },
   options: (z) => z.strictObject({}),
   evaluate(evidence) {
-    const info = rootReadme(evidence);
+    const info = evidence.docs.readme;
     const file = info.file;
     if (!file || file.problem) {
       const other = info.otherFormats[0];

@@ -1,9 +1,9 @@
 // Requirement 4: User experience. The README must open with prose that says what the project
 // is for: words counted before the first code block or install heading, skipping badges,
 // images, HTML, headings and link-only lines. The opening paragraph is quoted for a reviewer.
-import type { Block, DocStructure } from '../evidence/community/readme.js';
-import { cleanInline, countWords, isLinkOnly } from '../evidence/community/readme.js';
-import { fileRef, quote, rootReadme } from '../evidence/community/locate.js';
+import type { Block, DocStructure } from '../evidence/types.js';
+import { cleanInline, countWords, isLinkOnly } from '../evidence/community/inline.js';
+import { fileRef, quote } from '../evidence/community/locate.js';
 import { defineRule } from './rule.js';
 
 /** Headings that start the installation part of a README. */
@@ -56,7 +56,7 @@ export const userExperience = defineRule({
   options: (z) => z.strictObject({ minWords: z.number().int().min(0) }),
   evaluate(evidence, { options }) {
     const min = options.minWords;
-    const { file, doc, otherFormats } = rootReadme(evidence);
+    const { file, structure: doc, otherFormats } = evidence.docs.readme;
     if (!file || !doc) {
       if (!file && otherFormats[0]) {
         return {

@@ -1,12 +1,15 @@
 // The history is kept raw (one record per commit over the horizon, no policy applied), so evidence
 // stored under one policy and judged again under an amended one (a longer bot list, another
 // window) gives the same report as a fresh check under the amended policy. Evidence stored in the
-// earlier shape (counts) still loads, and asks for a fresh check instead of failing.
+// earlier shape (counts) still loads, and asks for a fresh check instead of failing. The README
+// and docs pages are kept as read (evidence.docs), so their verdicts re-judge the same too, and
+// evidence stored before they were kept is given them from its stored files.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { check } from '../../src/check/index.js';
 import { evaluate } from '../../src/check/evaluate.js';
 import type { Evidence } from '../../src/evidence/types.js';
+import { currentEvidence } from '../../src/evidence/stored.js';
 import { loadDefaultPolicy } from '../../src/policy/load.js';
 import type { Policy } from '../../src/policy/types.js';
 import type { Report } from '../../src/report/types.js';
@@ -118,4 +121,46 @@ test('evidence stored before the history was kept raw still loads; the activity 
   assert.match(status(report, 10).summary, /not its commits/);
   // the stored problems are shown as they were written
   assert.deepEqual(report.problems, legacy.problems);
+});
+
+test('stored evidence re-judged gives the README and docs verdicts of a fresh check, also when stored before the docs facts', async () => {
+  const readme = [
+    '# Widget',
+    '',
+    'Widget turns tensors into widgets for people who train models with PyTorch and want them fast, small and easy to ship on any machine they have, from a laptop to a cluster of many nodes.',
+    '',
+    '## Installation',
+    '',
+    '```bash',
+    'pip install widget',
+    '```',
+    '',
+    '## Releases',
+    '',
+    'A release is made every month; see [the changelog](CHANGELOG.md).',
+    '',
+  ].join('\n');
+  const dir = await buildRepo({
+    commits: [
+      {
+        date: daysAgo(AS_OF, 5),
+        author: person(1),
+        files: { 'README.md': readme, 'docs/index.md': '# Widget\n\nSee https://widget.readthedocs.io/\n', 'mkdocs.yml': 'site_name: w\n' },
+      },
+    ],
+  });
+  const fresh = await check(dir, { asOf, offline: true });
+  const byKey = (r: Report, key: string) => r.requirements.find((q) => q.key === key)!;
+  assert.equal(byKey(fresh.report, 'readme').status, 'pass');
+  assert.equal(byKey(fresh.report, 'readme').summary, 'README.md is at the root and has a "Releases" section (line 11).');
+  assert.equal(byKey(fresh.report, 'quick-start').status, 'pass');
+  assert.equal(byKey(fresh.report, 'user-experience').status, 'pass');
+
+  const stored = JSON.parse(JSON.stringify(fresh.evidence)) as Evidence;
+  assert.deepEqual(judged(evaluate(currentEvidence(stored), loadDefaultPolicy())), judged(fresh.report));
+  // stored before the README and docs pages were kept as read: given them from the stored files
+  const { docs: _docs, ...older } = stored;
+  const upgraded = currentEvidence(older as Evidence);
+  assert.deepEqual(upgraded.docs, fresh.evidence.docs);
+  assert.deepEqual(judged(evaluate(upgraded, loadDefaultPolicy())), judged(fresh.report));
 });

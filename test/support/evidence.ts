@@ -5,6 +5,7 @@ import type { Policy } from '../../src/policy/types.js';
 import { loadDefaultPolicy } from '../../src/policy/load.js';
 import type { Outcome, Rule } from '../../src/requirements/types.js';
 import { extractCommunity } from '../../src/evidence/community.js';
+import { extractDocs } from '../../src/evidence/docs.js';
 import { rawHistory } from './history.js';
 
 /** A file's content: text, a symlink, or a blob described field by field (binary, truncated …). */
@@ -45,7 +46,7 @@ export function makeEvidence(spec: EvidenceSpec = {}): Evidence {
   }
   for (const path of spec.paths ?? []) tree.push({ path, mode: '100644', type: 'blob', oid: oid() });
   tree.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const evidence: Omit<Evidence, 'community'> & { community?: Evidence['community'] } = {
+  const evidence: Omit<Evidence, 'community' | 'docs'> & { community?: Evidence['community']; docs?: Evidence['docs'] } = {
     repo: { input: '.', root: '/nonexistent/repo', bare: false, rev: 'HEAD', commit: 'f'.repeat(40), commitDate: asOf },
     asOf,
     tree,
@@ -61,7 +62,7 @@ export function makeEvidence(spec: EvidenceSpec = {}): Evidence {
     ...spec.overrides,
   };
   // gathered from the files as a check gathers it, unless the test gives it
-  return { ...evidence, community: evidence.community ?? extractCommunity(evidence) };
+  return { ...evidence, community: evidence.community ?? extractCommunity(evidence), docs: evidence.docs ?? extractDocs(evidence) };
 }
 
 /** The default policy, with any part replaced. */

@@ -17,13 +17,13 @@ export function governanceExcerpt(text: string | undefined): string | undefined 
 export function governanceFacts(evidence: Pick<Evidence, 'tree' | 'files'>): GovernanceFacts {
   const facts: GovernanceFacts = { pages: [] };
   for (const path of ['docs', 'doc'].flatMap((d) => findUnder(evidence.tree, d, (b) => PAGE.test(b))).map((e) => e.path)) {
-    const { file } = readDoc(evidence as Evidence, path);
+    const { file } = readDoc(evidence, path);
     // a page left unread (too large) still documents governance, only without its opening
     if (file.problem && !/was not read$/.test(file.problem)) continue;
     const excerpt = governanceExcerpt(file.text);
     facts.pages.push({ path, ...(excerpt ? { excerpt } : {}) });
   }
-  const { doc, file } = rootReadme(evidence as Evidence);
+  const { doc, file } = rootReadme(evidence);
   if (doc && file) {
     const k = doc.blocks.findIndex((b) => b.kind === 'heading' && /governance/i.test(b.text));
     if (k >= 0) {

@@ -1,7 +1,7 @@
 // Inline text of Markdown and reStructuredText: the words a reader sees, whether a line is only
 // links and badges, and where the links point. Every pattern is bounded and stays within a line,
 // so hostile text costs linear time.
-import type { DocFormat, Link } from './readme.js';
+import type { DocFormat, Link } from '../types.js';
 
 // Quantifiers are bounded and never cross a line: the same patterns run on hostile text.
 const IMG = /!\[[^\]\n]{0,500}\](?:\([^)\n]{0,2000}\)|\[[^\]\n]{0,500}\])/g;

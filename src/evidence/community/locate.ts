@@ -55,10 +55,10 @@ export interface ReadmeInfo {
   elsewhere: string[];
 }
 
-const readmes = new WeakMap<Evidence, ReadmeInfo>();
+const readmes = new WeakMap<object, ReadmeInfo>();
 
-/** The root README, parsed once per Evidence (several requirements read it). */
-export function rootReadme(evidence: Evidence): ReadmeInfo {
+/** The root README, parsed once per gathering (the docs facts and the governance facts both read it). */
+export function rootReadme(evidence: Pick<Evidence, 'tree' | 'files'>): ReadmeInfo {
   const cached = readmes.get(evidence);
   if (cached) return cached;
   const root = locate(evidence, (b) => README_ACCEPTED.test(b), [{ dir: '', place: 'root' }]);
@@ -87,7 +87,7 @@ export function rootReadme(evidence: Evidence): ReadmeInfo {
 }
 
 /** Parses any read documentation file (docs index, quick-start page). */
-export function readDoc(evidence: Evidence, path: string): { file: CommunityFile; doc?: DocStructure } {
+export function readDoc(evidence: Pick<Evidence, 'tree' | 'files'>, path: string): { file: CommunityFile; doc?: DocStructure } {
   const r = readText(evidence, path);
   const file: CommunityFile = { path, place: 'docs', notes: r.notes };
   if (r.problem) file.problem = r.problem;

@@ -6,38 +6,11 @@
 import { cleanInline, extractLinks } from './inline.js';
 
 export { cleanInline, countWords, isLinkOnly } from './inline.js';
+export { sectionAfter } from './sections.js';
 
-export type DocFormat = 'markdown' | 'rst';
-
-export type BlockKind = 'heading' | 'paragraph' | 'list' | 'quote' | 'code' | 'html' | 'table' | 'directive';
-
-export interface Block {
-  kind: BlockKind;
-  /** 1-based first line */
-  line: number;
-  /** heading text, paragraph/list/quote text (lines joined by \n), code content, directive name */
-  text: string;
-  /** heading level, 1 = top */
-  level?: number;
-  /** code: the info string or directive language */
-  lang?: string;
-  /** code: how it was written */
-  style?: 'fenced' | 'indented' | 'code-block' | 'literal' | 'doctest' | 'html';
-  /** code: the 1-based line of the first line of `text` (after a fence, a directive and its options) */
-  bodyLine?: number;
-}
-
-export interface Link {
-  url: string;
-  text: string;
-  line: number;
-}
-
-export interface DocStructure {
-  format: DocFormat;
-  blocks: Block[];
-  links: Link[];
-}
+// the shapes are the evidence's (stored and re-judged), so they are declared with it
+export type { Block, BlockKind, DocFormat, DocStructure, Link } from '../types.js';
+import type { Block, BlockKind, DocFormat, DocStructure } from '../types.js';
 
 /** Markdown for .md/.markdown/.txt/no extension (plain text reads as Markdown paragraphs), RST for .rst/.rest. */
 export function formatOf(path: string): DocFormat {
@@ -430,17 +403,4 @@ function takeIndented(lines: string[], from: number, base: number, skipOptions =
     next: i,
     first: first < 0 ? from : first,
   };
-}
-
-/** The blocks under a heading: up to the next heading of the same or a higher level. */
-export function sectionAfter(blocks: Block[], headingIndex: number): Block[] {
-  const h = blocks[headingIndex];
-  if (!h || h.kind !== 'heading') return [];
-  const out: Block[] = [];
-  for (let k = headingIndex + 1; k < blocks.length; k++) {
-    const b = blocks[k]!;
-    if (b.kind === 'heading' && (b.level ?? 1) <= (h.level ?? 1)) break;
-    out.push(b);
-  }
-  return out;
 }
