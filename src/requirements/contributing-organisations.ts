@@ -183,11 +183,21 @@ export function judgeContributingOrganisations(evidence: Evidence, policy: Polic
     .slice(0, 8)
     .map((o) => `${o.name} (${o.people.length} ${o.people.length === 1 ? 'person' : 'people'}, ${o.commits} commits)`)
     .join(', ');
-  const refs = tally.organisations.slice(0, 8).map((o) => ({
-    kind: 'commit' as const,
-    ref: `${h.window.since}..${h.window.until}`,
-    detail: `${o.name}: ${o.people.slice(0, 5).join(', ')}`,
-  }));
+  // the window's newest counted commit, with who each organisation is: a reference is a commit id
+  // (shown by its prefix, linked to the host's commit page), never the window's dates
+  const refs =
+    h.latestWindowCommit && tally.organisations.length > 0
+      ? [
+          {
+            kind: 'commit' as const,
+            ref: h.latestWindowCommit,
+            detail: `newest counted commit in the window; ${tally.organisations
+              .slice(0, 8)
+              .map((o) => `${o.name}: ${o.people.slice(0, 5).join(', ')}`)
+              .join('; ')}`,
+          },
+        ]
+      : [];
   const data = {
     count: n,
     days: h.window.days,

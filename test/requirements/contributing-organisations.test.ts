@@ -107,3 +107,12 @@ test('organisations: pass at the minimum, review when unplaced people could reac
   assert.equal(online.status, 'pass');
   assert.match(String(online.measured['method']), /company on the GitHub profiles/);
 });
+
+test('organisations: the evidence cites a commit of the window by its id (a date range is no commit: it was shown as "2025-12-02T0" and linked to /commit/<date>)', () => {
+  const e = withPeople([person('A', ['a@ibm.com'], 3), person('B', ['b@intel.com'], 2), person('C', ['c@gmail.com'])]);
+  const r = judgeContributingOrganisations(e, YEAR, 2);
+  assert.equal(r.status, 'pass');
+  assert.ok(r.evidence.length > 0);
+  for (const ref of r.evidence.filter((x) => x.kind === 'commit')) assert.match(ref.ref, /^[0-9a-f]{40}$/);
+  assert.match(r.evidence[0]!.detail ?? '', /ibm\.com: A; intel\.com: B/);
+});
