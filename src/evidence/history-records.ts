@@ -4,6 +4,7 @@
 // this is stored with every evaluation.
 import type { CommitRecord, HistoryEvidence, HistoryIdentity } from './types.js';
 import type { CommitDetail } from './git/commit-details.js';
+import type { WindowCommit } from './git/walk.js';
 import type { Mailmap } from './mailmap.js';
 import { parseCoAuthor } from './identity.js';
 
@@ -14,22 +15,27 @@ type Records = Pick<HistoryEvidence, 'identities' | 'records' | 'newestByAuthor'
  * Co-authored-by trailers as committed, each mapped once through `mailmap`.
  */
 export function buildRecords(
-  window: readonly { commit: string; time: number }[],
-  details: Map<string, CommitDetail>,
+  window: readonly WindowCommit[],
+  details: readonly (CommitDetail | undefined)[],
   mailmap: Mailmap,
   reachedThrough: Map<string, number>,
 ): Records {
   const identities: HistoryIdentity[] = [];
-  const index = new Map<string, number>();
+  /** identity numbers by name, then e-mail (no key string built per commit) */
+  const index = new Map<string, Map<string, number>>();
   /** whether an identity's own .mailmap mapping has been worked out (only identities a commit names need one) */
   const mapped: boolean[] = [];
   const intern = (name: string, email: string): number => {
-    const key = `${name}\n${email}`;
-    let i = index.get(key);
+    let byEmail = index.get(name);
+    if (!byEmail) {
+      byEmail = new Map();
+      index.set(name, byEmail);
+    }
+    let i = byEmail.get(email);
     if (i === undefined) {
       i = identities.length;
       identities.push([name, email]);
-      index.set(key, i);
+      byEmail.set(email, i);
     }
     return i;
   };
@@ -45,8 +51,8 @@ export function buildRecords(
   const records: CommitRecord[] = [];
   const newestByAuthor: Record<string, string> = {};
   const reached: [number, number][] = [];
-  for (const { commit, time } of window) {
-    const detail = details.get(commit);
+  for (const { commit, time, at } of window) {
+    const detail = details[at];
     if (!detail) continue;
     const author = named(detail.name, detail.email);
     const record: CommitRecord = [time, author];
@@ -56,7 +62,7 @@ export function buildRecords(
     }
     // newest first: an author's first record is its newest commit
     newestByAuthor[author] ??= commit;
-    const floor = reachedThrough.get(commit);
+    const floor = reachedThrough.size > 0 ? reachedThrough.get(commit) : undefined;
     if (floor !== undefined) reached.push([records.length, floor]);
     records.push(record);
   }

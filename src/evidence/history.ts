@@ -116,8 +116,8 @@ interface Walked {
   method: HistoryEvidence['method'];
   /** why the repository's commit-graph was not used, when it was there but failed a check */
   rejected?: string;
-  /** the horizon's commits as their objects say (authors, trailers), by id */
-  details: Map<string, CommitDetail>;
+  /** the horizon's commits as their objects say (authors, trailers), by each window commit's `at` */
+  details: readonly (CommitDetail | undefined)[];
 }
 
 async function walkHistory(cwd: string, commit: string, bounds: WalkBounds): Promise<Walked> {
@@ -130,7 +130,7 @@ async function walkHistory(cwd: string, commit: string, bounds: WalkBounds): Pro
       if (fromGraph) {
         const confirming = reader;
         reader = undefined; // the confirmation finishes or stops it
-        const confirmed = await confirmGraphWalk(confirming, commit, fromGraph, bounds.since);
+        const confirmed = await confirmGraphWalk(confirming, fromGraph, bounds.since);
         if ('details' in confirmed)
           return { walk: fromGraph, source: 'commit-graph', method: fromGraph.pruned ? 'since' : 'full-walk', details: confirmed.details };
         rejected = `the commit-graph disagrees with the commit objects: ${confirmed.rejected}`;
@@ -154,7 +154,7 @@ async function walkHistory(cwd: string, commit: string, bounds: WalkBounds): Pro
       source: 'rev-list',
       method: 'full-walk',
       ...(rejected ? { rejected } : {}),
-      details: fed === 0 ? new Map() : await details.finish(),
+      details: fed === 0 ? [] : await details.finish(),
     };
   } finally {
     reader?.cancel();

@@ -5,15 +5,19 @@
 // walk has not grown yet).
 import { failure, GitError, spawnGit } from './run.js';
 
-/** A commit as its object says: committer time, parents, author, Co-authored-by values. */
+/** A commit as its object says: its id, committer time, parents, author, Co-authored-by values. */
 export interface CommitDetail {
+  commit: string;
   time: number;
   /** the parents' ids as `%P` prints them: separated by one space, empty for a root commit */
   parents: string;
   name: string;
   email: string;
-  coAuthors: string[];
+  coAuthors: readonly string[];
 }
+
+/** most commits have no trailer: they share one empty list rather than each keep its own */
+const NONE: readonly string[] = Object.freeze([]);
 
 /** Fields of one record: hash, committer time, parents, author name, author e-mail, then the trailers. */
 export const DETAIL_FORMAT = '%H%x1f%ct%x1f%P%x1f%an%x1f%ae%x1f%(trailers:key=Co-authored-by,valueonly,unfold,separator=%x1f)';
@@ -21,8 +25,11 @@ export const DETAIL_FORMAT = '%H%x1f%ct%x1f%P%x1f%an%x1f%ae%x1f%(trailers:key=Co
 /** Commit ids in, their details out: one git process, fed as the ids become known. */
 export interface DetailsReader {
   add(commit: string): void;
-  /** ends the input; the details of every commit handed over, by id (GitError when git fails, e.g. on an id that is no commit) */
-  finish(): Promise<Map<string, CommitDetail>>;
+  /**
+   * Ends the input; the details of every commit handed over, in the order handed over (undefined
+   * for one git did not print), or GitError when git fails (e.g. on an id that is no commit).
+   */
+  finish(): Promise<(CommitDetail | undefined)[]>;
   /** stops git: its answer is not wanted */
   cancel(): void;
 }
@@ -53,7 +60,9 @@ const BATCH = 1024;
  */
 export function startDetailsReader(cwd: string): DetailsReader {
   const run = spawnGit(ARGS, { cwd, timeoutMs: TIMEOUT_MS, stdin: true });
-  const details = new Map<string, CommitDetail>();
+  const details: CommitDetail[] = [];
+  /** the ids handed over, in order: `--no-walk=unsorted` prints each in that order */
+  const fed: string[] = [];
   let rest = '';
   let overlong = false;
   run.child.stdout.setEncoding('utf8');
@@ -77,6 +86,7 @@ export function startDetailsReader(cwd: string): DetailsReader {
   let ended = false;
   return {
     add(commit) {
+      fed.push(commit);
       pending.push(commit);
       if (pending.length >= BATCH) flush();
     },
@@ -89,7 +99,7 @@ export function startDetailsReader(cwd: string): DetailsReader {
         throw new GitError(`git log printed a record longer than ${MAX_RECORD} bytes and was stopped`, ARGS, run.stderr(), code);
       if (code !== 0) throw failure(ARGS, run.stderr(), code, run.timedOut(), TIMEOUT_MS);
       if (rest) keep(details, rest);
-      return details;
+      return inOrderOf(fed, details);
     },
     cancel() {
       if (!ended) run.child.stdin!.destroy();
@@ -100,13 +110,25 @@ export function startDetailsReader(cwd: string): DetailsReader {
   };
 }
 
-function keep(details: Map<string, CommitDetail>, record: string): void {
+function keep(details: CommitDetail[], record: string): void {
   const detail = parseDetail(record);
-  if (detail) details.set(detail.commit, detail);
+  if (detail) details.push(detail);
+}
+
+/**
+ * The details lined up with the ids handed over. git prints them in that order, one each; should
+ * it ever not (a record it could not print, an id twice), they are matched up by id instead.
+ */
+function inOrderOf(fed: readonly string[], printed: CommitDetail[]): (CommitDetail | undefined)[] {
+  let aligned = printed.length === fed.length;
+  for (let i = 0; aligned && i < fed.length; i++) aligned = printed[i]!.commit === fed[i];
+  if (aligned) return printed;
+  const byId = new Map(printed.map((d) => [d.commit, d]));
+  return fed.map((c) => byId.get(c));
 }
 
 /** One DETAIL_FORMAT record, sliced at its separators (no intermediate arrays: there are tens of thousands). */
-function parseDetail(record: string): (CommitDetail & { commit: string }) | undefined {
+function parseDetail(record: string): CommitDetail | undefined {
   const f1 = record.indexOf('\x1f');
   if (f1 <= 0) return undefined;
   const f2 = record.indexOf('\x1f', f1 + 1);
@@ -116,12 +138,17 @@ function parseDetail(record: string): (CommitDetail & { commit: string }) | unde
   const f4 = f3 < 0 ? -1 : record.indexOf('\x1f', f3 + 1);
   const f5 = f4 < 0 ? -1 : record.indexOf('\x1f', f4 + 1);
   const end = record.length;
-  const coAuthors: string[] = [];
-  for (let at = f5 + 1; f5 >= 0 && at <= end;) {
-    const next = record.indexOf('\x1f', at);
-    const stop = next < 0 ? end : next;
-    coAuthors.push(record.slice(at, stop));
-    at = stop + 1;
+  let coAuthors = NONE;
+  // an empty trailers field names no one
+  if (f5 >= 0 && f5 + 1 < end) {
+    const values: string[] = [];
+    for (let at = f5 + 1; at <= end;) {
+      const next = record.indexOf('\x1f', at);
+      const stop = next < 0 ? end : next;
+      values.push(record.slice(at, stop));
+      at = stop + 1;
+    }
+    coAuthors = values;
   }
   return {
     commit: record.slice(0, f1),

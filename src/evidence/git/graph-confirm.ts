@@ -7,45 +7,43 @@
 // The same `git log` prints each commit's author and Co-authored-by trailers, which is what the
 // window's count reads next: a confirmed walk needs no second process over the same commits.
 import { GitError } from './run.js';
-import type { GraphWalk } from './commit-graph.js';
+import type { GraphWalk, TakenCommits } from './commit-graph.js';
 import type { CommitDetail, DetailsReader } from './commit-details.js';
 
 /**
  * Why the walk can't be trusted, or the commit objects' details of what it took (every window
- * commit among them) when they say the same.
+ * commit among them) when they say the same: by number in `walk.taken`.
  */
 export async function confirmGraphWalk(
   reader: DetailsReader,
-  head: string,
   walk: GraphWalk,
   since: number,
-): Promise<{ rejected: string } | { details: Map<string, CommitDetail> }> {
-  const extra = new Set<string>();
-  for (const r of walk.taken.values()) for (const p of r.parents) if (!walk.taken.has(p)) extra.add(p);
-  if (walk.latest && !walk.taken.has(walk.latest.commit)) extra.add(walk.latest.commit);
-  if (walk.taken.size === 0 && extra.size === 0) {
+): Promise<{ rejected: string } | { details: (CommitDetail | undefined)[] }> {
+  const { taken } = walk;
+  if (taken.size === 0) {
     reader.cancel();
-    return { details: new Map() };
+    return { details: [] };
   }
-  for (const c of walk.taken.keys()) reader.add(c);
-  for (const c of extra) reader.add(c);
-  let real: Map<string, CommitDetail>;
+  // every commit the walk names (taken, their parents outside it, the latest), in number order
+  for (const id of taken.ids) reader.add(id);
+  let real: (CommitDetail | undefined)[];
   try {
     real = await reader.finish();
   } catch (err) {
     if (err instanceof GitError) return { rejected: `it names commits git cannot read (${err.message})` };
     throw err;
   }
-  const why = disagreement(real, head, walk, since);
+  const why = disagreement(real, walk, since);
   return why ? { rejected: why } : { details: real };
 }
 
-/** Whether `printed` (parents as `%P` prints them) lists exactly `ids`, in order. */
-function sameParents(printed: string, ids: readonly string[]): boolean {
+/** Whether `printed` (parents as `%P` prints them) lists exactly the parents of `n`, in order. */
+function sameParents(printed: string, taken: TakenCommits, n: number): boolean {
   let at = 0;
-  for (let i = 0; i < ids.length; i++) {
-    const id = ids[i]!;
-    if (i > 0) {
+  const first = taken.firstParent[n]!;
+  for (let i = first, end = first + taken.parentCount[n]!; i < end; i++) {
+    const id = taken.ids[taken.parentList[i]!]!;
+    if (i > first) {
       if (printed.charCodeAt(at) !== 32) return false;
       at++;
     }
@@ -55,30 +53,39 @@ function sameParents(printed: string, ids: readonly string[]): boolean {
   return at === printed.length;
 }
 
-function disagreement(real: Map<string, CommitDetail>, head: string, walk: GraphWalk, since: number): string | undefined {
-  for (const [commit, claimed] of walk.taken) {
-    const r = real.get(commit);
+function disagreement(real: readonly (CommitDetail | undefined)[], walk: GraphWalk, since: number): string | undefined {
+  const { taken } = walk;
+  const { ids } = taken;
+  for (let n = 0; n < ids.length; n++) {
+    if (!taken.taken[n]) continue;
+    const commit = ids[n]!;
+    const r = real[n];
     if (!r) return `it names ${commit}, which is not a commit`;
-    if (r.time !== claimed.time) return `it dates ${commit} ${claimed.time}, the commit object ${r.time}`;
-    if (!sameParents(r.parents, claimed.parents)) return `it gives ${commit} other parents than the commit object`;
-    for (const p of claimed.parents) {
-      const rp = real.get(p);
-      if (!rp) return `it names ${p}, which is not a commit`;
-      if (rp.time >= since && !walk.taken.has(p)) return `it puts ${p} before the window, the commit object in it`;
+    if (r.time !== taken.times[n]) return `it dates ${commit} ${taken.times[n]}, the commit object ${r.time}`;
+    if (!sameParents(r.parents, taken, n)) return `it gives ${commit} other parents than the commit object`;
+    for (let i = taken.firstParent[n]!, end = i + taken.parentCount[n]!; i < end; i++) {
+      const p = taken.parentList[i]!;
+      const rp = real[p];
+      if (!rp) return `it names ${ids[p]}, which is not a commit`;
+      if (rp.time >= since && !taken.taken[p]) return `it puts ${ids[p]} before the window, the commit object in it`;
     }
   }
-  if (walk.latest && real.get(walk.latest.commit)?.time !== walk.latest.time)
+  if (walk.latest && (taken.latest < 0 || real[taken.latest]?.time !== walk.latest.time))
     return `it dates the latest commit ${walk.latest.commit} differently from its object`;
   // every counted commit must descend from the head through confirmed parents only
-  const reached = new Set<string>();
-  const stack = walk.taken.has(head) ? [head] : [];
+  const reached = new Uint8Array(ids.length);
+  const stack = taken.head >= 0 ? [taken.head] : [];
   while (stack.length > 0) {
     const c = stack.pop()!;
-    if (reached.has(c)) continue;
-    reached.add(c);
-    for (const p of walk.taken.get(c)?.parents ?? []) if (!reached.has(p) && walk.taken.has(p)) stack.push(p);
+    if (reached[c]) continue;
+    reached[c] = 1;
+    for (let i = taken.firstParent[c]!, end = i + taken.parentCount[c]!; i < end; i++) {
+      const p = taken.parentList[i]!;
+      if (!reached[p] && taken.taken[p]) stack.push(p);
+    }
   }
-  const unreached = walk.window.filter((w) => !reached.has(w.commit)).length;
+  let unreached = 0;
+  for (const w of walk.window) if (!reached[w.at]) unreached++;
   if (unreached > 0) return `${unreached} window commits are reached only through commits it was not checked for`;
   return undefined;
 }

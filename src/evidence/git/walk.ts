@@ -3,9 +3,16 @@
 // commit-graph file (read directly: no commit object is inflated) and `git rev-list` (any repo).
 import { gitLines } from './run.js';
 
+/** A window commit; `at`: its number in the order the walk handed it on (where its details are) */
+export interface WindowCommit {
+  commit: string;
+  time: number;
+  at: number;
+}
+
 export interface WindowWalk {
   /** non-merge commits with since < ct ≤ until, newest first (ties by hash) */
-  window: { commit: string; time: number }[];
+  window: WindowCommit[];
   /** committer times of the merge commits with since < ct ≤ until, newest first */
   merges: number[];
   /** reachable commits with a committer time earlier than one of their parents' */
@@ -37,12 +44,12 @@ export class WindowAccumulator {
   /** commits at or after `since`, with their parents: the only ones a `--since` walk goes through */
   private readonly recent: RecentCommits = new Map();
   private readonly edges: string[] = []; // child, parent, child, parent … for the skew check
-  private readonly window: { commit: string; time: number }[] = [];
+  private readonly window: WindowCommit[] = [];
   private readonly merges: number[] = [];
   private latest: { commit: string; time: number } | undefined;
   private walked = 0;
 
-  /** `onWindow`: each window commit as it is found (the details reader starts on it while the walk goes on) */
+  /** `onWindow`: each window commit as it is found (the details reader starts on it while the walk goes on); `at` counts them */
   constructor(
     private readonly bounds: WalkBounds,
     private readonly onWindow?: (commit: string) => void,
@@ -60,7 +67,7 @@ export class WindowAccumulator {
     if (time > since && time <= until) {
       if (parents.length > 1) this.merges.push(time);
       else {
-        this.window.push({ commit, time });
+        this.window.push({ commit, time, at: this.window.length });
         this.onWindow?.(commit);
       }
     }
@@ -81,7 +88,16 @@ export class WindowAccumulator {
         lastChild = child;
       }
     }
-    return finishWindow(this.window, this.merges, { commits: skewed, intoRange }, this.latest, this.walked, head, this.recent);
+    return finishWindow(
+      this.window,
+      this.merges,
+      { commits: skewed, intoRange },
+      this.latest,
+      this.walked,
+      head,
+      this.recent.has(head),
+      () => this.recent,
+    );
   }
 }
 
@@ -90,7 +106,7 @@ export type RecentCommits = Map<string, { time: number; parents: string[] }>;
 
 /** Shared by both walks: order the window and find what `git log --since` reaches only through older commits. */
 export function finishWindow(
-  window: { commit: string; time: number }[],
+  window: WindowCommit[],
   merges: number[],
   skew: {
     /** commits older than one of their parents */
@@ -101,12 +117,15 @@ export function finishWindow(
   latest: { commit: string; time: number } | undefined,
   walked: number,
   head: string,
-  recent: RecentCommits,
+  /** the head is dated at or after `since` */
+  headRecent: boolean,
+  /** the commits at or after `since` (asked for only when some path to a window commit may run through an older one) */
+  recent: () => RecentCommits,
 ): WindowWalk {
   const reachedThrough = new Map<string, number>();
   // without such skew, every path from the head to a window commit runs through newer commits only
-  if (skew.intoRange || !recent.has(head)) {
-    const best = pathFloors(head, recent);
+  if (skew.intoRange || !headRecent) {
+    const best = pathFloors(head, recent());
     for (const w of window) {
       const floor = best.get(w.commit);
       if (floor === undefined) reachedThrough.set(w.commit, -1);
