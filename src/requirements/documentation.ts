@@ -4,7 +4,8 @@
 import type { Evidence, EvidenceRef } from '../evidence/types.js';
 import { countUnder, findUnder, indexTree } from '../evidence/community/files.js';
 import { fileRef } from '../evidence/community/locate.js';
-import { defineRule } from './rule.js';
+import { defineRule, say } from './rule.js';
+import type { RuleMeta } from './types.js';
 
 const DOCS_HOST =
   /^https?:\/\/(?:[\w-]+\.)*(?:readthedocs\.io|readthedocs\.org|readthedocs-hosted\.com|rtfd\.io|github\.io|gitlab\.io)(?:[/:?#]|$)|^https?:\/\/docs\.[\w.-]+/i;
@@ -101,14 +102,30 @@ function projectNames(evidence: Evidence): string[] {
   return [...out];
 }
 
-export const documentation = defineRule({
-  meta: {
-    key: 'documentation',
-    automation: 'partial',
-    measures:
-      'A documentation source (docs/ or doc/ with at least {options.minFiles} files, mkdocs.yml, Sphinx conf.py, .readthedocs.yml) or a documentation URL (readthedocs.io, github.io, a docs. host, or a Documentation project URL).',
-    messages: {},
+const meta = {
+  key: 'documentation',
+  automation: 'partial',
+  measures:
+    'A documentation source (docs/ or doc/ with at least {options.minFiles} files, mkdocs.yml, Sphinx conf.py, .readthedocs.yml) or a documentation URL (readthedocs.io, github.io, a docs. host, or a Documentation project URL).',
+  messages: {
+    source: 'Documentation: {source}. A reviewer judges whether it is clear and comprehensive.',
+    url: 'Documentation: documentation is published at {url}. A reviewer judges whether it is clear and comprehensive.',
+    sourceAndUrl: 'Documentation: {source}; documentation is published at {url}. A reviewer judges whether it is clear and comprehensive.',
+    docsDir: '{path} holds {files} files',
+    tool: '{path} ({tool})',
+    unrelated:
+      "No documentation source in the tree; {where} links to {url}, which does not name this project: a reviewer must confirm it is this project's documentation.",
+    missing:
+      'No documentation found: no docs source (docs/ or doc/ with at least {min} files, mkdocs.yml, Sphinx conf.py, .readthedocs.yml) and no documentation URL{small}.',
+    small: ' ({dirs}; at least {min} are needed)',
+    smallDir: '{path} has {files} file(s)',
   },
+} as const satisfies RuleMeta;
+
+const TOOL_NAMES = { mkdocs: 'MkDocs', sphinx: 'Sphinx', readthedocs: 'Read the Docs' } as const;
+
+export const documentation = defineRule({
+  meta,
   options: (z) => z.strictObject({ minFiles: z.number().int().min(0) }),
   evaluate(evidence, { options }) {
     const min = options.minFiles;
@@ -128,20 +145,21 @@ export const documentation = defineRule({
       ...(small.length ? { smallDocsDirs: small } : {}),
     };
     if (source || url) {
-      const parts: string[] = [];
-      if (source)
-        parts.push(
-          source.kind === 'docs-dir'
-            ? `${source.path} holds ${source.files} files`
-            : `${source.path} (${source.kind === 'mkdocs' ? 'MkDocs' : source.kind === 'sphinx' ? 'Sphinx' : 'Read the Docs'})`,
-        );
-      if (url) parts.push(`documentation is published at ${url.url}`);
+      const described = source
+        ? source.kind === 'docs-dir'
+          ? say(meta, 'docsDir', { path: source.path, files: source.files ?? 0 }).summary
+          : say(meta, 'tool', { path: source.path, tool: TOOL_NAMES[source.kind] }).summary
+        : '';
       const refs: EvidenceRef[] = [];
       if (source) refs.push(fileRef(source.path));
       if (url) refs.push(url.ref);
       return {
         status: 'pass',
-        summary: `Documentation: ${parts.join('; ')}. A reviewer judges whether it is clear and comprehensive.`,
+        ...(source && url
+          ? say(meta, 'sourceAndUrl', { source: described, url: url.url })
+          : source
+            ? say(meta, 'source', { source: described })
+            : say(meta, 'url', { url: url!.url })),
         measured,
         evidence: refs,
       };
@@ -150,18 +168,19 @@ export const documentation = defineRule({
       const u = unrelated[0]!;
       return {
         status: 'review',
-        summary: `No documentation source in the tree; ${u.ref.ref} links to ${u.url}, which does not name this project: a reviewer must confirm it is this project's documentation.`,
+        ...say(meta, 'unrelated', { where: u.ref.ref, url: u.url }),
         measured: { ...measured, candidates: unrelated.slice(0, 10).map((l) => l.url) },
         evidence: unrelated.slice(0, 3).map((l) => l.ref),
         fix: "Add a Documentation URL to [project.urls] in pyproject.toml, or a docs/ folder (Sphinx or MkDocs), so the project's own documentation is unambiguous.",
       };
     }
     const smallNote = small.length
-      ? ` (${small.map((s) => `${s.path} has ${s.files} file(s)`).join(', ')}; at least ${min} are needed)`
+      ? say(meta, 'small', { dirs: small.map((s) => say(meta, 'smallDir', { path: s.path, files: s.files }).summary).join(', '), min })
+          .summary
       : '';
     return {
       status: 'fail',
-      summary: `No documentation found: no docs source (docs/ or doc/ with at least ${min} files, mkdocs.yml, Sphinx conf.py, .readthedocs.yml) and no documentation URL${smallNote}.`,
+      ...say(meta, 'missing', { min, small: smallNote }),
       measured,
       evidence: small.map((s) => fileRef(s.path)),
       fix: 'Add documentation: a docs/ folder built with Sphinx or MkDocs (and published, e.g. on Read the Docs), linked from the README and from [project.urls] Documentation in pyproject.toml.',

@@ -5,7 +5,8 @@ import type { Block, DocStructure } from '../evidence/types.js';
 import { sectionAfter } from '../evidence/community/sections.js';
 import { fileRef } from '../evidence/community/locate.js';
 import { baseOf } from '../evidence/community/files.js';
-import { defineRule } from './rule.js';
+import { defineRule, say } from './rule.js';
+import type { RuleMeta } from './types.js';
 
 const HEADING = /\b(quick[\s_-]?start|getting[\s_-]?started|get[\s_-]?started|install(?:ation|ing)?|usage|how\s+to\s+use|first\s+steps)\b/i;
 const INSTALL =
@@ -97,14 +98,29 @@ function search(
   return headingOnly ? { headingOnly } : {};
 }
 
-export const quickStart = defineRule({
-  meta: {
-    key: 'quick-start',
-    automation: 'partial',
-    measures:
-      'The README (or docs index) has a quick start / getting started / installation / usage heading followed by a code block with an install command (pip install, conda install, uv add, pixi add) or a runnable example.',
-    messages: {},
+const meta = {
+  key: 'quick-start',
+  automation: 'partial',
+  measures:
+    'The README (or docs index) has a quick start / getting started / installation / usage heading followed by a code block with an install command (pip install, conda install, uv add, pixi add) or a runnable example.',
+  messages: {
+    installCommand:
+      '{file} has a "{heading}" section (line {headingLine}) with the install command `{command}` (line {line}); a reviewer should try it.',
+    example:
+      '{file} has a "{heading}" section (line {headingLine}) with a runnable {lang} example (line {line}); a reviewer should try it.',
+    headingOnly:
+      '{file} has a "{heading}" heading (line {line}) but no install command or runnable code block under it; a reviewer must judge whether it is a working quick start.',
+    strayInstall:
+      '{file} has an install command (`{command}`, line {line}) but not under a quick start, installation or usage heading; a reviewer must judge whether it is a working quick start.',
+    missing: 'No quick start in {path}: no quick start, getting started, installation or usage heading followed by code.',
+    missingWithDocs:
+      'No quick start in {path} or the docs index: no quick start, getting started, installation or usage heading followed by code.',
+    noReadme: 'No README, so no quick start.',
   },
+} as const satisfies RuleMeta;
+
+export const quickStart = defineRule({
+  meta,
   options: (z) => z.strictObject({}),
   evaluate(evidence) {
     const readme = evidence.docs.readme;
@@ -126,12 +142,11 @@ export const quickStart = defineRule({
     const target = readme.file?.path ?? 'README.md';
     const fix = `Add a "Quick start" (or "Installation") section to ${target} with a code block that installs the project and runs a minimal example, e.g. \`pip install ${dist}\` followed by a few lines of Python.`;
     if (partial?.strayInstall || partial?.headingOnly) {
-      const what = partial.headingOnly
-        ? `has a "${partial.headingOnly.text}" heading (line ${partial.headingOnly.line}) but no install command or runnable code block under it`
-        : `has an install command (\`${partial.strayInstall!.text}\`, line ${partial.strayInstall!.line}) but not under a quick start, installation or usage heading`;
       return {
         status: 'review',
-        summary: `${partial.file} ${what}; a reviewer must judge whether it is a working quick start.`,
+        ...(partial.headingOnly
+          ? say(meta, 'headingOnly', { file: partial.file, heading: partial.headingOnly.text, line: partial.headingOnly.line })
+          : say(meta, 'strayInstall', { file: partial.file, command: partial.strayInstall!.text, line: partial.strayInstall!.line })),
         measured: { heading: partial.headingOnly?.text ?? null, installCommand: partial.strayInstall?.text ?? null, file: partial.file },
         evidence: [fileRef(partial.file, partial.headingOnly?.line ?? partial.strayInstall?.line)],
         fix,
@@ -139,9 +154,7 @@ export const quickStart = defineRule({
     }
     return {
       status: 'fail',
-      summary: readme.file
-        ? `No quick start in ${readme.file.path}${docs.length > 1 ? ' or the docs index' : ''}: no quick start, getting started, installation or usage heading followed by code.`
-        : 'No README, so no quick start.',
+      ...(readme.file ? say(meta, docs.length > 1 ? 'missingWithDocs' : 'missing', { path: readme.file.path }) : say(meta, 'noReadme')),
       measured: { heading: null, installCommand: null },
       evidence: [],
       fix,
@@ -150,11 +163,13 @@ export const quickStart = defineRule({
 });
 
 function passWith(hit: Hit) {
-  const what = hit.installCommand ? `the install command \`${hit.installCommand}\`` : `a runnable ${hit.code.lang || 'code'} example`;
   const line = hit.commandLine ?? hit.code.bodyLine ?? hit.code.line;
+  const at = { file: hit.file, heading: hit.heading, headingLine: hit.headingLine, line };
   return {
     status: 'pass' as const,
-    summary: `${hit.file} has a "${hit.heading}" section (line ${hit.headingLine}) with ${what} (line ${line}); a reviewer should try it.`,
+    ...(hit.installCommand
+      ? say(meta, 'installCommand', { ...at, command: hit.installCommand })
+      : say(meta, 'example', { ...at, lang: hit.code.lang || 'code' })),
     measured: {
       heading: hit.heading,
       installCommand: hit.installCommand ?? null,

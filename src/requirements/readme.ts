@@ -4,7 +4,8 @@ import type { Evidence } from '../evidence/types.js';
 import { fileRef } from '../evidence/community/locate.js';
 import { entryAt, isDir, joinInRepo } from '../evidence/community/files.js';
 import { cleanInline } from '../evidence/community/inline.js';
-import { defineRule } from './rule.js';
+import { defineRule, say } from './rule.js';
+import type { RuleMeta } from './types.js';
 
 const RELEASE_HEADING =
   /\b(releases?|release\s+(?:process|cadence|schedule|cycle|policy|notes|methodology|criteria)|versioning|version(?:ing)?\s+policy|changelog|change\s*log|what['’]s\s+new|release\s+history|compatibility\s+policy)\b/i;
@@ -61,14 +62,28 @@ export function releaseInfo(evidence: Evidence): ReleaseInfo | undefined {
   return undefined;
 }
 
-export const readme = defineRule({
-  meta: {
-    key: 'readme',
-    automation: 'full',
-    measures:
-      'A README (.md, .rst, .txt or none) at the root; warn when it gives no release information (a heading or paragraph on release process, cadence or versioning, or a linked CHANGELOG / RELEASE file).',
-    messages: {},
+const meta = {
+  key: 'readme',
+  automation: 'full',
+  measures:
+    'A README (.md, .rst, .txt or none) at the root; warn when it gives no release information (a heading or paragraph on release process, cadence or versioning, or a linked CHANGELOG / RELEASE file).',
+  messages: {
+    otherFormat:
+      '{path} is at the root, but the requirement asks for README with .md, .rst, .txt or no extension, which the checks of requirements 4 and 5 can read.',
+    unreadable: 'The README at the root cannot be read: {problem}.',
+    missing: 'No README at the root of the repository.',
+    elsewhere: 'No README at the root of the repository (found {paths}, but not at the root).',
+    releaseHeading: '{path} is at the root and has a "{heading}" section (line {line}).{notes}',
+    releaseParagraph: '{path} is at the root and describes releases: "{text}" (line {line}).{notes}',
+    releaseLink: '{path} is at the root and links to {link} (line {line}).{notes}',
+    releaseLinkAbsent: '{path} is at the root and links to {link}, which is not in the repository (line {line}).{notes}',
+    noRelease:
+      '{path} is at the root but says nothing about releases (no release, versioning or changelog heading, paragraph or link).{notes}',
   },
+} as const satisfies RuleMeta;
+
+export const readme = defineRule({
+  meta,
   options: (z) => z.strictObject({}),
   evaluate(evidence) {
     const info = evidence.docs.readme;
@@ -78,16 +93,19 @@ export const readme = defineRule({
       if (!file && other) {
         return {
           status: 'warn',
-          summary: `${other} is at the root, but the requirement asks for README with .md, .rst, .txt or no extension, which the checks of requirements 4 and 5 can read.`,
+          ...say(meta, 'otherFormat', { path: other }),
           measured: { path: other, releaseInfo: null },
           evidence: [fileRef(other)],
           fix: `Convert ${other} to README.md (or README.rst).`,
         };
       }
-      const where = info.elsewhere.length ? ` (found ${info.elsewhere.join(', ')}, but not at the root)` : '';
       return {
         status: 'fail',
-        summary: file ? `The README at the root cannot be read: ${file.problem}.` : `No README at the root of the repository${where}.`,
+        ...(file
+          ? say(meta, 'unreadable', { problem: String(file.problem) })
+          : info.elsewhere.length
+            ? say(meta, 'elsewhere', { paths: info.elsewhere.join(', ') })
+            : say(meta, 'missing')),
         measured: {
           path: file?.path ?? null,
           releaseInfo: null,
@@ -103,15 +121,14 @@ export const readme = defineRule({
     const release = releaseInfo(evidence);
     const notes = file.notes.length ? ` (${file.notes.join('; ')})` : '';
     if (release) {
-      const how =
-        release.kind === 'link'
-          ? `links to ${release.text}${release.exists === false ? ', which is not in the repository' : ''}`
-          : release.kind === 'heading'
-            ? `has a "${release.text}" section`
-            : `describes releases: "${release.text}"`;
+      const at = { path: file.path, line: release.line, notes };
       return {
         status: release.exists === false ? 'warn' : 'pass',
-        summary: `${file.path} is at the root and ${how} (line ${release.line}).${notes}`,
+        ...(release.kind === 'link'
+          ? say(meta, release.exists === false ? 'releaseLinkAbsent' : 'releaseLink', { ...at, link: release.text })
+          : release.kind === 'heading'
+            ? say(meta, 'releaseHeading', { ...at, heading: release.text })
+            : say(meta, 'releaseParagraph', { ...at, text: release.text })),
         measured: { path: file.path, releaseInfo: release },
         evidence: [fileRef(file.path, release.line, release.text)],
         ...(release.exists === false ? { fix: `Add the linked ${release.text} to the repository or fix the link in ${file.path}.` } : {}),
@@ -119,7 +136,7 @@ export const readme = defineRule({
     }
     return {
       status: 'warn',
-      summary: `${file.path} is at the root but says nothing about releases (no release, versioning or changelog heading, paragraph or link).${notes}`,
+      ...say(meta, 'noRelease', { path: file.path, notes }),
       measured: { path: file.path, releaseInfo: null },
       evidence: [fileRef(file.path)],
       fix: `Add a "Releases" section to ${file.path}: how versions are numbered, how often releases are made and what must hold before one, or link a CHANGELOG.md.`,

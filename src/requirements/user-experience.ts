@@ -4,7 +4,8 @@
 import type { Block, DocStructure } from '../evidence/types.js';
 import { cleanInline, countWords, isLinkOnly } from '../evidence/community/inline.js';
 import { fileRef, quote } from '../evidence/community/locate.js';
-import { defineRule } from './rule.js';
+import { defineRule, say } from './rule.js';
+import type { RuleMeta } from './types.js';
 
 /** Headings that start the installation part of a README. */
 export const INSTALL_HEADING =
@@ -45,14 +46,24 @@ function isProse(b: Block): boolean {
   return (b.kind === 'paragraph' || b.kind === 'list' || b.kind === 'quote') && !isLinkOnly(b.text);
 }
 
-export const userExperience = defineRule({
-  meta: {
-    key: 'user-experience',
-    automation: 'partial',
-    measures:
-      'The README opens with a prose description of at least {options.minWords} words before the first code block or install heading; the opening paragraph is quoted for a reviewer.',
-    messages: {},
+const meta = {
+  key: 'user-experience',
+  automation: 'partial',
+  measures:
+    'The README opens with a prose description of at least {options.minWords} words before the first code block or install heading; the opening paragraph is quoted for a reviewer.',
+  messages: {
+    otherFormat: "{path} is in a format the checker does not read; a reviewer must judge whether it explains the project's value.",
+    unreadable: 'The README cannot be read: {problem}.',
+    missing: "No README at the root, so the project's value proposition is not documented.",
+    enough: '{path} opens with {words} words of description{until}; a reviewer should read the opening paragraph (quoted).',
+    tooFew: "{path} opens with {words} word(s) of description{until}; at least {min} are needed to explain the project's value.",
+    untilCode: ' before the first code block (line {line})',
+    untilHeading: ' before the "{heading}" heading (line {line})',
   },
+} as const satisfies RuleMeta;
+
+export const userExperience = defineRule({
+  meta,
   options: (z) => z.strictObject({ minWords: z.number().int().min(0) }),
   evaluate(evidence, { options }) {
     const min = options.minWords;
@@ -61,16 +72,14 @@ export const userExperience = defineRule({
       if (!file && otherFormats[0]) {
         return {
           status: 'review',
-          summary: `${otherFormats[0]} is in a format the checker does not read; a reviewer must judge whether it explains the project's value.`,
+          ...say(meta, 'otherFormat', { path: otherFormats[0] }),
           measured: { readmeWords: null, openingParagraph: null, path: otherFormats[0] },
           evidence: [fileRef(otherFormats[0])],
         };
       }
       return {
         status: 'fail',
-        summary: file
-          ? `The README cannot be read: ${file.problem}.`
-          : "No README at the root, so the project's value proposition is not documented.",
+        ...(file ? say(meta, 'unreadable', { problem: String(file.problem) }) : say(meta, 'missing')),
         measured: { readmeWords: 0, openingParagraph: null, ...(file ? { path: file.path, problem: file.problem } : {}) },
         evidence: file ? [fileRef(file.path, undefined, file.problem)] : [],
         fix: `Add README.md at the root opening with a paragraph of at least ${min} words on what the project does, for whom, and why it is useful, before installation instructions.`,
@@ -81,20 +90,23 @@ export const userExperience = defineRule({
     const measured: Record<string, unknown> = { path: file.path, readmeWords: o.words, required: min, openingParagraph: para };
     if (o.stop) measured['countedUntil'] = o.stop;
     const refs = [fileRef(file.path, o.paragraph?.line ?? 1, para ?? undefined)];
-    const until = o.stop
-      ? ` before the ${o.stop.kind === 'code' ? 'first code block' : `"${o.stop.text}" heading`} (line ${o.stop.line})`
-      : '';
+    // where counting stopped, a clause of the summary worded with the rule's messages
+    const until = !o.stop
+      ? ''
+      : o.stop.kind === 'code'
+        ? say(meta, 'untilCode', { line: o.stop.line }).summary
+        : say(meta, 'untilHeading', { heading: o.stop.text, line: o.stop.line }).summary;
     if (o.words >= min) {
       return {
         status: 'pass',
-        summary: `${file.path} opens with ${o.words} words of description${until}; a reviewer should read the opening paragraph (quoted).`,
+        ...say(meta, 'enough', { path: file.path, words: o.words, until }),
         measured,
         evidence: refs,
       };
     }
     return {
       status: 'fail',
-      summary: `${file.path} opens with ${o.words} word(s) of description${until}; at least ${min} are needed to explain the project's value.`,
+      ...say(meta, 'tooFew', { path: file.path, words: o.words, until, min }),
       measured,
       evidence: refs,
       fix: `Start ${file.path} with a paragraph of at least ${min} words, before any code or installation section: what the project does, for whom, and why it is useful with PyTorch.`,

@@ -8,6 +8,7 @@ import { documentation } from '../../src/requirements/documentation.js';
 import { readme } from '../../src/requirements/readme.js';
 import { makeEvidence, ctx, type EvidenceSpec, type FileSpec, evaluateRule, withOptions } from '../support/evidence.js';
 import type { Rule } from '../../src/requirements/types.js';
+import { assertSaid } from '../support/messages.js';
 
 const words = (n: number) => Array.from({ length: n }, (_, k) => `word${k}`).join(' ');
 const run = (req: Rule, files: Record<string, FileSpec>, extra: EvidenceSpec = {}) =>
@@ -20,11 +21,13 @@ test('4: 30 words before the first code block pass, 29 fail', () => {
     `# Title\n\n[![CI](https://b/ci.svg)](https://ci)\n\n${words(n)}\n\n\`\`\`\npip install x\n\`\`\`\n\n${words(50)}\n`;
   const pass = run(userExperience, { 'README.md': md(30) });
   assert.equal(pass.status, 'pass');
+  assertSaid(userExperience, pass, 'enough', { path: 'README.md', words: 30, until: ' before the first code block (line 7)' });
   assert.equal(pass.measured['readmeWords'], 30);
   assert.equal(pass.measured['openingParagraph'], words(30));
   assert.equal(pass.evidence[0]?.line, 5);
   const fail = run(userExperience, { 'README.md': md(29) });
   assert.equal(fail.status, 'fail');
+  assertSaid(userExperience, fail, 'tooFew', { path: 'README.md', words: 29, min: 30 });
   assert.equal(fail.measured['readmeWords'], 29);
   assert.match(fail.fix!, /at least 30 words/);
 });
@@ -50,6 +53,7 @@ test('4: counting stops at an install heading; headings, HTML, badges and link-o
   assert.equal(r.measured['readmeWords'], 29);
   assert.equal(r.status, 'fail');
   assert.deepEqual(r.measured['countedUntil'], { kind: 'heading', line: 12, text: 'Installation' });
+  assertSaid(userExperience, r, 'tooFew', { words: 29, until: ' before the "Installation" heading (line 12)' });
 });
 
 test('4: reStructuredText README, with an indented literal block as the first code', () => {
@@ -67,11 +71,15 @@ test('4: the opening paragraph is quoted within a bound', () => {
 });
 
 test('4: no README fails; an unreadable README fails with why; README.adoc is for review', () => {
-  assert.equal(run(userExperience, {}).status, 'fail');
+  const none = run(userExperience, {});
+  assert.equal(none.status, 'fail');
+  assertSaid(userExperience, none, 'missing');
   const bin = run(userExperience, { 'README.md': { binary: true, size: 100 } });
   assert.equal(bin.status, 'fail');
-  assert.match(bin.summary, /binary/);
-  assert.equal(run(userExperience, { 'README.adoc': words(50) }).status, 'review');
+  assertSaid(userExperience, bin, 'unreadable', { problem: 'README.md is a binary file, not text' });
+  const adoc = run(userExperience, { 'README.adoc': words(50) });
+  assert.equal(adoc.status, 'review');
+  assertSaid(userExperience, adoc, 'otherFormat', { path: 'README.adoc' });
 });
 
 test('4: a truncated 50 MB README and an invalid UTF-8 one are read as far as they go', () => {
@@ -127,7 +135,13 @@ test('5: the install command that names the distribution beats an earlier helper
   });
   const named = run(quickStart, { 'docs/quickstart.rst': page, 'README.md': '# P\n' }, python('my-proj'));
   assert.equal(named.status, 'pass', named.summary);
-  assert.equal(named.measured['installCommand'], '$ pip install My_Proj');
+  assertSaid(quickStart, named, 'installCommand', {
+    file: 'docs/quickstart.rst',
+    heading: 'Getting started',
+    headingLine: 1,
+    command: '$ pip install My_Proj',
+    line: 10,
+  });
   assert.equal(named.evidence[1]!.line, 10);
   // No distribution known, or none of the commands names it: the first install command, as before.
   assert.equal(
@@ -143,6 +157,7 @@ test('5: the install command that names the distribution beats an earlier helper
 test('5: a runnable example passes; an install command beats an earlier example', () => {
   const ex = run(quickStart, { 'README.md': '## Usage\n\n```python\nimport proj\n```\n' });
   assert.equal(ex.status, 'pass');
+  assertSaid(quickStart, ex, 'example', { file: 'README.md', heading: 'Usage', headingLine: 1, lang: 'python', line: 4 });
   assert.equal(ex.measured['example'], 'python');
   const both = run(quickStart, {
     'README.md': '## Usage\n\n```python\nimport proj\n```\n\n## Installation\n\n```\npip install proj\n```\n',
@@ -153,12 +168,16 @@ test('5: a runnable example passes; an install command beats an earlier example'
 test('5: a heading without code, or an install command under another heading, is for review; nothing fails', () => {
   const noCode = run(quickStart, { 'README.md': '## Installation\n\nSee the docs.\n\n## Other\n\n```\npip install proj\n```\n' });
   assert.equal(noCode.status, 'review');
-  assert.match(noCode.summary, /"Installation" heading/);
+  assertSaid(quickStart, noCode, 'headingOnly', { file: 'README.md', heading: 'Installation', line: 1 });
   const stray = run(quickStart, { 'README.md': '## Features\n\n```\npip install proj\n```\n' });
   assert.equal(stray.status, 'review');
+  assertSaid(quickStart, stray, 'strayInstall', { file: 'README.md', command: 'pip install proj', line: 4 });
   assert.equal(stray.measured['installCommand'], 'pip install proj');
   const none = run(quickStart, { 'README.md': '# P\n\nJust words.\n' });
   assert.equal(none.status, 'fail');
+  assertSaid(quickStart, none, 'missing', { path: 'README.md' });
+  assertSaid(quickStart, run(quickStart, {}), 'noReadme');
+  assertSaid(quickStart, run(quickStart, { 'README.md': '# P\n', 'docs/index.md': '# Docs\n' }), 'missingWithDocs', { path: 'README.md' });
   assert.match(none.fix!, /Quick start/);
   // a code block that is neither an install command nor runnable, under the heading
   assert.equal(run(quickStart, { 'README.md': '## Usage\n\n```\nsome output\n```\n' }).status, 'review');
@@ -182,9 +201,10 @@ test('6: docs/ with 3 files passes, with 2 does not; mkdocs, Sphinx conf.py and 
   const three = evaluateRule(documentation, makeEvidence({ paths: ['docs/a.md', 'docs/b.md', 'docs/sub/c.md'] }), ctx());
   assert.equal(three.status, 'pass');
   assert.equal(three.measured['source'], 'docs/');
+  assertSaid(documentation, three, 'source', { source: 'docs/ holds 3 files' });
   const two = evaluateRule(documentation, makeEvidence({ paths: ['docs/a.md', 'docs/b.md'] }), ctx());
   assert.equal(two.status, 'fail');
-  assert.match(two.summary, /docs\/ has 2 file\(s\); at least 3/);
+  assertSaid(documentation, two, 'missing', { min: 3, small: ' (docs/ has 2 file(s); at least 3 are needed)' });
   for (const p of ['mkdocs.yml', 'docs/conf.py', 'doc/source/conf.py', '.readthedocs.yaml']) {
     assert.equal(evaluateRule(documentation, makeEvidence({ paths: [p] }), ctx()).status, 'pass', p);
   }
@@ -211,6 +231,7 @@ test('6: documentation URLs from the README and project URLs; badges are not doc
   assert.equal(rtd.status, 'pass');
   assert.equal(rtd.measured['url'], 'https://proj-lib.readthedocs.io/en/latest/');
   assert.equal(rtd.evidence[0]?.line, 1);
+  assertSaid(documentation, rtd, 'url', { url: 'https://proj-lib.readthedocs.io/en/latest/' });
   assert.equal(run(documentation, { 'README.md': 'See https://org.github.io/proj-lib\n' }, named).status, 'pass');
   assert.equal(run(documentation, { 'README.md': 'See https://docs.projlib.ai/\n' }, named).status, 'pass');
   assert.equal(
@@ -232,6 +253,7 @@ test('6: documentation URLs from the README and project URLs; badges are not doc
   assert.equal(other.status, 'review');
   assert.deepEqual(other.measured['candidates'], ['https://black.readthedocs.io/en/stable/']);
   assert.equal(other.measured['url'], null);
+  assertSaid(documentation, other, 'unrelated', { where: 'README.md', url: 'https://black.readthedocs.io/en/stable/' });
   // the project named only in the page's anchor is still another project's site
   assert.equal(run(documentation, { 'README.md': 'https://aim.readthedocs.io/en/latest/x.html#with-proj-lib\n' }, named).status, 'review');
   const meta = evaluateRule(
@@ -245,6 +267,7 @@ test('6: documentation URLs from the README and project URLs; badges are not doc
   assert.equal(meta.measured['url'], 'https://example.com/p');
   const site = run(documentation, { 'mkdocs.yml': 'site_name: P\nsite_url: https://p.example.org/\n' });
   assert.equal(site.measured['url'], 'https://p.example.org/');
+  assertSaid(documentation, site, 'sourceAndUrl', { source: 'mkdocs.yml (MkDocs)', url: 'https://p.example.org/' });
 });
 
 // ------------------------------------------------------------------ 16: README
@@ -254,13 +277,17 @@ test('16: README in each accepted name and case at the root; elsewhere fails', (
     const r = run(readme, { [name]: 'P\n\nReleases are published every month.\n' });
     assert.equal(r.status, 'pass', name);
     assert.equal(r.measured['path'], name);
+    assertSaid(readme, r, 'releaseParagraph', { path: name, line: 3, text: 'Releases are published every month.', notes: '' });
   }
   const docs = run(readme, { 'docs/README.md': '# P\n', '.github/README.md': '# P\n' });
   assert.equal(docs.status, 'fail');
-  assert.match(docs.summary, /found \.github\/README\.md, docs\/README\.md, but not at the root/);
-  assert.equal(run(readme, { 'src/README.md': '# P\n' }).measured['elsewhere'], undefined);
+  assertSaid(readme, docs, 'elsewhere', { paths: '.github/README.md, docs/README.md' });
+  const deep = run(readme, { 'src/README.md': '# P\n' });
+  assert.equal(deep.measured['elsewhere'], undefined);
+  assertSaid(readme, deep, 'missing');
   const adoc = run(readme, { 'README.adoc': '= P\n' });
   assert.equal(adoc.status, 'warn');
+  assertSaid(readme, adoc, 'otherFormat', { path: 'README.adoc' });
 });
 
 test('16: release information as a heading, a paragraph, a changelog link or a releases page; none warns', () => {
@@ -277,13 +304,16 @@ test('16: release information as a heading, a paragraph, a changelog link or a r
     const r = run(readme, { 'README.md': `# P\n\n${body}`, ...(more ?? {}) });
     assert.equal(r.status, 'pass', body);
     assert.equal((r.measured['releaseInfo'] as { kind: string }).kind, kind, body);
+    const id = kind === 'heading' ? 'releaseHeading' : kind === 'paragraph' ? 'releaseParagraph' : 'releaseLink';
+    assertSaid(readme, r, id, { path: 'README.md', line: 3 });
   }
   const none = run(readme, { 'README.md': '# P\n\nA library. Install with pip.\n\n## History\n\nStarted in 2019.\n' });
   assert.equal(none.status, 'warn');
+  assertSaid(readme, none, 'noRelease', { path: 'README.md', notes: '' });
   assert.match(none.fix!, /Releases/);
   const dangling = run(readme, { 'README.md': 'See [changes](CHANGELOG.md).\n' });
   assert.equal(dangling.status, 'warn');
-  assert.match(dangling.summary, /not in the repository/);
+  assertSaid(readme, dangling, 'releaseLinkAbsent', { path: 'README.md', link: 'CHANGELOG.md', line: 1 });
 });
 
 test('16: a license statement ("released under the Apache 2.0 license") is not release information (kornia)', () => {
@@ -304,9 +334,11 @@ test('16: a license statement ("released under the Apache 2.0 license") is not r
 test('16: a README symlink out of the repository is reported, not read; one inside is followed by path', () => {
   const out = run(readme, { 'README.md': { symlink: '../../etc/passwd' } });
   assert.equal(out.status, 'fail');
-  assert.match(out.summary, /outside the repository/);
+  assertSaid(readme, out, 'unreadable');
+  assert.match(String(out.message!.data['problem']), /outside the repository/);
   const inside = run(readme, { 'README.md': { symlink: 'docs/README.md' }, 'docs/README.md': '## Releases\n' });
   assert.equal(inside.status, 'pass');
+  assertSaid(readme, inside, 'releaseHeading', { path: 'README.md', heading: 'Releases', line: 1 });
 });
 
 // ------------------------------------------------------------------ 3: governance

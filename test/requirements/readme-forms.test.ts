@@ -9,6 +9,7 @@ import { readme } from '../../src/requirements/readme.js';
 import { parseDoc } from '../../src/evidence/community/readme.js';
 import { makeEvidence, ctx, type FileSpec, evaluateRule } from '../support/evidence.js';
 import type { Rule } from '../../src/requirements/types.js';
+import { assertSaid } from '../support/messages.js';
 
 const run = (req: Rule, files: Record<string, FileSpec>) => evaluateRule(req, makeEvidence({ files }), ctx());
 const PROSE =
@@ -20,6 +21,7 @@ test('4: an opening inline HTML logo line followed by prose counts the prose', (
   const r = run(userExperience, { 'README.md': md });
   assert.equal(r.status, 'pass', r.summary);
   assert.equal(r.measured['readmeWords'], 31);
+  assertSaid(userExperience, r, 'enough', { path: 'README.md', words: 31, until: ' before the "Installation" heading (line 4)' });
   assert.match(String(r.measured['openingParagraph']), /^Widgets turns tensors/);
   // a block-level tag still opens an HTML block, and a logo alone on its line is no prose
   const centred = run(userExperience, { 'README.md': `<p align="center">\n  <img src="logo.png">\n</p>\n\n${PROSE}\n` });
@@ -69,7 +71,7 @@ test("5: the line of an install command is the command's, not the fence's or the
   const md = '## Getting started\n\n```bash\n# create an environment first\nconda create -n w python=3.12\npip install widgets\n```\n';
   const fenced = run(quickStart, { 'README.md': md });
   assert.equal(fenced.measured['codeLine'], 6);
-  assert.match(fenced.summary, /`pip install widgets` \(line 6\)/);
+  assertSaid(quickStart, fenced, 'installCommand', { heading: 'Getting started', command: 'pip install widgets', line: 6 });
   const rst = 'Widgets\n=======\n\nInstallation\n------------\n\n.. code-block:: bash\n   :caption: shell\n\n   pip install widgets\n';
   const directive = run(quickStart, { 'README.rst': rst });
   assert.equal(directive.measured['codeLine'], 10);
@@ -80,10 +82,12 @@ test('16: "Install a stable release" is not release information; a Releases link
   const base = `# Widgets\n\n${PROSE}\n\n## Install a stable release\n\n\`\`\`\npip install widgets\n\`\`\`\n`;
   const none = run(readme, { 'README.md': base });
   assert.equal(none.status, 'warn', none.summary);
+  assertSaid(readme, none, 'noRelease', { path: 'README.md' });
   const linked = run(readme, {
     'README.md': `${base}\n## Links\n\n- [Documentation](https://widgets.example/docs)\n- [Releases](https://widgets.example/docs/releases.html)\n`,
   });
   assert.equal(linked.status, 'pass', linked.summary);
+  assertSaid(readme, linked, 'releaseLink', { path: 'README.md', link: 'https://widgets.example/docs/releases.html', line: 14 });
   assert.deepEqual(linked.measured['releaseInfo'], { kind: 'link', line: 14, text: 'https://widgets.example/docs/releases.html' });
   // a real release heading still counts
   assert.equal(run(readme, { 'README.md': `${base}\n## Release process\n\nMonthly.\n` }).status, 'pass');
