@@ -5,7 +5,8 @@ import type { Evidence, EvidenceRef } from '../evidence/types.js';
 import { mentionsIn, mergePeople, type PersonRef } from '../evidence/community/people.js';
 import { fileRef } from '../evidence/community/locate.js';
 import { onlineError } from '../evidence/online/errors.js';
-import { defineRule } from './rule.js';
+import { defineRule, say } from './rule.js';
+import type { RuleMeta } from './types.js';
 
 /** Team members as GitHub resolved them; keys may be written `org/team` or `@org/team`, any case. */
 function teamMembers(evidence: Evidence, team: string): string[] | undefined {
@@ -35,14 +36,26 @@ export function formHandles(form: Record<string, unknown> | undefined): string[]
   return [...new Set(out.map((h) => h.toLowerCase()))];
 }
 
-export const coreMaintainers = defineRule({
-  meta: {
-    key: 'core-maintainers',
-    automation: 'partial',
-    measures:
-      "At least {options.min} distinct people named as owners: individual @login or e-mail owners in CODEOWNERS, people in MAINTAINERS / OWNERS files; @org/team owners count only when resolved through the GitHub API. Fallback: the application's maintainer handles (review).",
-    messages: {},
+const meta = {
+  key: 'core-maintainers',
+  automation: 'partial',
+  measures:
+    "At least {options.min} distinct people named as owners: individual @login or e-mail owners in CODEOWNERS, people in MAINTAINERS / OWNERS files; @org/team owners count only when resolved through the GitHub API. Fallback: the application's maintainer handles (review).",
+  messages: {
+    enough: '{count} distinct maintainers are named in {sources}: {maintainers}.',
+    // what is named when too few are: the opening of the summaries below
+    few: 'Only {count} maintainer(s) named in {sources} ({maintainers})',
+    none: 'No maintainers are named in CODEOWNERS, MAINTAINERS or OWNERS files',
+    teams: '; the team(s) {teams} count only once GitHub resolves their members',
+    form: '{named}{teams}; the application names {count} maintainer(s) ({handles}), which a reviewer must confirm.',
+    teamsUnresolved: '{named}{teams} (GitHub did not resolve them{error}; a reviewer must check the team members).',
+    teamsOffline: '{named}{teams} (run without --offline).',
+    tooFew: '{named}; at least {min} are required.',
   },
+} as const satisfies RuleMeta;
+
+export const coreMaintainers = defineRule({
+  meta,
   options: (z) => z.strictObject({ min: z.number().int().min(0) }),
   evaluate(evidence, { options }) {
     const min = options.min;
@@ -94,15 +107,15 @@ export const coreMaintainers = defineRule({
     if (people.length >= min) {
       return {
         status: 'pass',
-        summary: `${people.length} distinct maintainers are named in ${sources.join(' and ')}: ${list(maintainers)}.`,
+        ...say(meta, 'enough', { count: people.length, sources: sources.join(' and '), maintainers: list(maintainers) }),
         measured,
         evidence: evidenceRefs,
       };
     }
     const named = people.length
-      ? `Only ${people.length} maintainer(s) named in ${sources.join(' and ')} (${list(maintainers)})`
-      : 'No maintainers are named in CODEOWNERS, MAINTAINERS or OWNERS files';
-    const teamNote = unresolved.length ? `; the team(s) ${unresolved.join(', ')} count only once GitHub resolves their members` : '';
+      ? say(meta, 'few', { count: people.length, sources: sources.join(' and '), maintainers: list(maintainers) }).summary
+      : say(meta, 'none').summary;
+    const teamNote = unresolved.length ? say(meta, 'teams', { teams: unresolved.join(', ') }).summary : '';
     const fix = `Name at least ${min} maintainers by GitHub login: individual owners in .github/CODEOWNERS (\`* @alice @bob\`) or a MAINTAINERS.md listing each person with their @login.`;
     const handles = formHandles(evidence.form);
     if (handles.length > 0) {
@@ -116,7 +129,7 @@ export const coreMaintainers = defineRule({
       if (all.length >= min) {
         return {
           status: 'review',
-          summary: `${named}${teamNote}; the application names ${handles.length} maintainer(s) (${list(handles)}), which a reviewer must confirm.`,
+          ...say(meta, 'form', { named, teams: teamNote, count: handles.length, handles: list(handles) }),
           measured: { ...measured, source: [...sources, 'form'] },
           evidence: [...evidenceRefs, { kind: 'form', ref: 'maintainers', detail: handles.join(', ') }],
           fix,
@@ -124,18 +137,17 @@ export const coreMaintainers = defineRule({
       }
     }
     if (unresolved.length) {
+      const error = onlineError(evidence.online, 'github/teams');
       return {
         status: evidence.online ? 'review' : 'unknown',
-        summary: `${named}${teamNote}${
-          evidence.online
-            ? ` (GitHub did not resolve them${onlineError(evidence.online, 'github/teams') ? `: ${onlineError(evidence.online, 'github/teams')}` : ''}; a reviewer must check the team members)`
-            : ' (run without --offline)'
-        }.`,
+        ...(evidence.online
+          ? say(meta, 'teamsUnresolved', { named, teams: teamNote, error: error ? `: ${error}` : '' })
+          : say(meta, 'teamsOffline', { named, teams: teamNote })),
         measured,
         evidence: evidenceRefs,
         fix,
       };
     }
-    return { status: 'fail', summary: `${named}; at least ${min} are required.`, measured, evidence: evidenceRefs, fix };
+    return { status: 'fail', ...say(meta, 'tooFew', { named, min }), measured, evidence: evidenceRefs, fix };
   },
 });

@@ -2,8 +2,48 @@
 import type { EvidenceRef, LicenseFileEvidence } from '../evidence/types.js';
 import { licenseFamily } from '../evidence/license/spdx.js';
 import { judgeExpression } from './judge-license-expression.js';
-import type { Outcome, Status } from './types.js';
-import { defineRule } from './rule.js';
+import type { Message, Outcome, RuleMeta, Status } from './types.js';
+import { defineRule, say } from './rule.js';
+
+const meta = {
+  key: 'permissive-license',
+  automation: 'full',
+  measures:
+    "The project's license, identified by its text, is an SPDX id on the policy allowlist ({licenses.allow}). A modified template with added restrictions fails; an unidentified text is review.",
+  messages: {
+    allowed:
+      '{expression}, identified by its text in {paths} ({method}, {similarity}% similar to the template{referring}), is on the allowlist.{note}',
+    notPermissive: 'Not permissive: {reasons}.{note}',
+    needsReview: 'Needs a reviewer: {reasons}.{note}',
+    noExpression: 'The license files do not form one expression.{note}',
+    none: 'No license text in the repository.',
+    metadataOnly: 'No license text in the repository ({source} says {value}, but metadata alone grants nothing).',
+    elsewhereAllowed:
+      '{expressions}, identified by its text in {paths} (not at the root, where requirement 15 wants it), is on the allowlist.',
+    elsewhereNotPermissive: 'Not permissive: {reasons} (not at the root, where requirement 15 wants it).',
+    elsewhereDiffer: 'Needs a reviewer: no license at the root, and the license files below it differ: {reasons}.',
+    // the reasons and clauses the summaries above are made of
+    note: ' Note: {disagreements}.',
+    refersTo: '; {paths} refers to it',
+    referTo: '; {paths} refer to it',
+    isLicense: '{path} is {expression}',
+    licenseOfKind: '{path} is {expression} ({kind})',
+    restricted: '{path} is {license} with added restrictions ({restrictions})',
+    modified: '{path} is a modified {spdx} text ({count} difference(s) from the template)',
+    modifiedElsewhere: '{path} is a modified {spdx} text',
+    unidentified: '{path} is not identified ({reason}{closest})',
+    closest: '; closest: {candidates}',
+    referenceOnly: '{path} only refers to {spdx}; it does not hold the license text',
+    appended:
+      '{path} also holds the {spdx} license ({kind}) at lines {start}–{end}: bundled third-party code, or a second license for the project?',
+    expressionOfKind: 'the license is {expression} ({kind})',
+    expressionBlocked: 'the license is {expression}: {blocking}',
+    idOfKind: '{id} ({kind})',
+  },
+} as const satisfies RuleMeta;
+
+/** A clause of a summary, worded by the rule's messages. */
+const clause = (id: keyof typeof meta.messages, data: Message['data']) => say(meta, id, data).summary;
 
 // Why a license is not permissive, for the summary; anything else off the allowlist is "not on the allowlist".
 const KIND: [RegExp, string][] = [
@@ -45,7 +85,6 @@ function holdsText(files: LicenseFileEvidence[], spdx: string): boolean {
  */
 function judgeElsewhere(found: LicenseFileEvidence[], allow: readonly string[], measured: Record<string, unknown>): Outcome {
   const refs: EvidenceRef[] = found.map(fileRef);
-  const where = 'not at the root, where requirement 15 wants it';
   measured['elsewhere'] = found.map((f) => ({ path: f.path, expression: f.expression ?? null }));
   const good: LicenseFileEvidence[] = [];
   const bad: LicenseFileEvidence[] = [];
@@ -55,14 +94,18 @@ function judgeElsewhere(found: LicenseFileEvidence[], allow: readonly string[], 
       bad.push(f);
       refs.push(...differenceRefs(f));
     } else if (!f.expression || f.modified)
-      unclear.push(`${f.path} is ${f.modified ? `a modified ${f.spdx} text` : `not identified (${f.reason ?? 'no template matches'})`}`);
+      unclear.push(
+        f.modified
+          ? clause('modifiedElsewhere', { path: f.path, spdx: String(f.spdx) })
+          : clause('unidentified', { path: f.path, reason: f.reason ?? 'no template matches', closest: '' }),
+      );
     else if (judgeExpression(f.expression, allow)?.allowed) good.push(f);
     else bad.push(f);
   }
   const describe = (f: LicenseFileEvidence) =>
     f.expression
-      ? `${f.path} is ${f.expression} (${kindOf(f.expression)})`
-      : `${f.path} is ${f.spdx ?? 'a license'} with added restrictions (${(f.restrictions ?? []).join(', ')})`;
+      ? clause('licenseOfKind', { path: f.path, expression: f.expression, kind: kindOf(f.expression) })
+      : clause('restricted', { path: f.path, license: f.spdx ?? 'a license', restrictions: (f.restrictions ?? []).join(', ') });
   const first = found[0]!;
   Object.assign(measured, {
     spdx: first.spdx ?? null,
@@ -74,17 +117,17 @@ function judgeElsewhere(found: LicenseFileEvidence[], allow: readonly string[], 
   if (bad.length > 0 && good.length === 0) {
     return {
       status: 'fail',
-      summary: `Not permissive: ${bad.map(describe).join('; ')} (${where}).`,
+      ...say(meta, 'elsewhereNotPermissive', { reasons: bad.map(describe).join('; ') }),
       measured,
       evidence: refs,
       fix: `License the project under an allowlisted license (${allow.join(', ')}) and put its text in LICENSE.md at the root.`,
     };
   }
   if (bad.length > 0 || unclear.length > 0) {
-    const allowed = good.map((f) => `${f.path} is ${f.expression}`);
+    const allowed = good.map((f) => clause('isLicense', { path: f.path, expression: f.expression! }));
     return {
       status: 'review',
-      summary: `Needs a reviewer: no license at the root, and the license files below it differ: ${[...allowed, ...bad.map(describe), ...unclear].join('; ')}.`,
+      ...say(meta, 'elsewhereDiffer', { reasons: [...allowed, ...bad.map(describe), ...unclear].join('; ') }),
       measured,
       evidence: refs,
       fix: 'A reviewer decides which folder is the project and whether its license is allowlisted; the root LICENSE.md should name it (requirement 15).',
@@ -93,20 +136,14 @@ function judgeElsewhere(found: LicenseFileEvidence[], allow: readonly string[], 
   const exprs = [...new Set(good.map((f) => f.expression!))];
   return {
     status: 'pass',
-    summary: `${exprs.join(', ')}, identified by its text in ${good.map((f) => f.path).join(', ')} (${where}), is on the allowlist.`,
+    ...say(meta, 'elsewhereAllowed', { expressions: exprs.join(', '), paths: good.map((f) => f.path).join(', ') }),
     measured,
     evidence: refs,
   };
 }
 
 export const permissiveLicense = defineRule({
-  meta: {
-    key: 'permissive-license',
-    automation: 'full',
-    measures:
-      "The project's license, identified by its text, is an SPDX id on the policy allowlist ({licenses.allow}). A modified template with added restrictions fails; an unidentified text is review.",
-    messages: {},
-  },
+  meta,
   options: (z) => z.strictObject({}),
   evaluate(evidence, { policy }): Outcome {
     const lic = evidence.license;
@@ -124,7 +161,7 @@ export const permissiveLicense = defineRule({
     };
     if (lic.signals.length) measured['signals'] = lic.signals;
     if (lic.disagreements.length) measured['disagreements'] = lic.disagreements;
-    const disagree = lic.disagreements.length ? ` Note: ${lic.disagreements.join('; ')}.` : '';
+    const note = lic.disagreements.length ? clause('note', { disagreements: lic.disagreements.join('; ') }) : '';
     const allowText = allow.join(', ');
 
     if (files.length === 0 && lic.elsewhere?.length) return judgeElsewhere(lic.elsewhere, allow, measured);
@@ -132,7 +169,7 @@ export const permissiveLicense = defineRule({
       const said = lic.signals.find((s) => s.spdx);
       return {
         status: 'fail',
-        summary: `No license text in the repository${said ? ` (${said.source} says ${said.value}, but metadata alone grants nothing)` : ''}.`,
+        ...(said ? say(meta, 'metadataOnly', { source: said.source, value: said.value }) : say(meta, 'none')),
         measured,
         evidence: lic.signals.slice(0, 5).map((s) => ({ kind: 'file' as const, ref: s.source, detail: s.value })),
         fix: `Add a LICENSE file with the full text of an allowlisted license (${allowText}).`,
@@ -144,27 +181,25 @@ export const permissiveLicense = defineRule({
     const reviews: string[] = [];
     for (const f of files) {
       if (f.modified && f.restrictions?.length) {
-        failures.push(`${f.path} is ${f.spdx ?? 'a license'} with added restrictions (${f.restrictions.join(', ')})`);
+        failures.push(clause('restricted', { path: f.path, license: f.spdx ?? 'a license', restrictions: f.restrictions.join(', ') }));
         refs.push(...differenceRefs(f));
       } else if (f.modified) {
-        reviews.push(`${f.path} is a modified ${f.spdx} text (${(f.differences ?? []).length} difference(s) from the template)`);
+        reviews.push(clause('modified', { path: f.path, spdx: String(f.spdx), count: (f.differences ?? []).length }));
         refs.push(...differenceRefs(f));
       } else if (!f.spdx) {
         const closest = f.closest?.length
-          ? `; closest: ${f.closest.map((c) => `${c.spdx} ${Math.round(c.similarity * 100)}%`).join(', ')}`
+          ? clause('closest', { candidates: f.closest.map((c) => `${c.spdx} ${Math.round(c.similarity * 100)}%`).join(', ') })
           : '';
-        reviews.push(`${f.path} is not identified (${f.reason ?? 'no template matches'}${closest})`);
+        reviews.push(clause('unidentified', { path: f.path, reason: f.reason ?? 'no template matches', closest }));
       } else if (f.method === 'reference' && !holdsText(files, f.spdx)) {
         // A notice that only points at a license is fine beside a file holding that license's text
         // (kornia: COPYRIGHT says "Licensed under the Apache License" next to the full LICENSE).
-        reviews.push(`${f.path} only refers to ${f.spdx}; it does not hold the license text`);
+        reviews.push(clause('referenceOnly', { path: f.path, spdx: f.spdx }));
       }
       // An appended license that is not allowed may be bundled code or a second license for the project.
       for (const p of f.parts ?? []) {
         if (p.kind === 'license' && p.spdx && p.spdx !== f.spdx && !allow.some((a) => licenseFamily(a) === licenseFamily(p.spdx!))) {
-          reviews.push(
-            `${f.path} also holds the ${p.spdx} license (${kindOf(p.spdx)}) at lines ${p.startLine}–${p.endLine}: bundled third-party code, or a second license for the project?`,
-          );
+          reviews.push(clause('appended', { path: f.path, spdx: p.spdx, kind: kindOf(p.spdx), start: p.startLine, end: p.endLine }));
         }
       }
     }
@@ -177,36 +212,47 @@ export const permissiveLicense = defineRule({
         // a single license needs no "X: X (kind)" restatement; an expression names what blocks it
         failures.push(
           blocking.length === 1 && blocking[0] === expr
-            ? `the license is ${expr} (${kindOf(expr)})`
-            : `the license is ${expr}: ${blocking.map((id) => `${id} (${kindOf(id)})`).join(', ')}`,
+            ? clause('expressionOfKind', { expression: expr, kind: kindOf(expr) })
+            : clause('expressionBlocked', {
+                expression: expr,
+                blocking: blocking.map((id) => clause('idOfKind', { id, kind: kindOf(id) })).join(', '),
+              }),
         );
       }
     }
 
     let status: Status;
-    let summary: string;
+    let said: ReturnType<typeof say>;
     let fix: string | undefined;
     if (failures.length) {
       status = 'fail';
-      summary = `Not permissive: ${failures.join('; ')}.`;
+      said = say(meta, 'notPermissive', { reasons: failures.join('; '), note });
       fix = `License the project under an allowlisted license (${allowText}) without added conditions.`;
     } else if (reviews.length) {
       status = 'review';
-      summary = `Needs a reviewer: ${reviews.join('; ')}.`;
+      said = say(meta, 'needsReview', { reasons: reviews.join('; '), note });
       fix = 'A reviewer reads the differences listed and decides whether the text is still the permissive license it resembles.';
     } else if (expr) {
       status = 'pass';
       const texts = files.filter((f) => f.method !== 'reference');
       const notices = files.filter((f) => f.method === 'reference');
       const text = texts.find((f) => f.spdx) ?? main!;
-      const referring = notices.length ? `; ${notices.map((f) => f.path).join(', ')} refer${notices.length === 1 ? 's' : ''} to it` : '';
-      summary = `${expr}, identified by its text in ${(texts.length ? texts : files).map((f) => f.path).join(', ')} (${text.method}, ${Math.round(text.confidence * 100)}% similar to the template${referring}), is on the allowlist.`;
+      const paths = notices.map((f) => f.path).join(', ');
+      const referring = notices.length ? clause(notices.length === 1 ? 'refersTo' : 'referTo', { paths }) : '';
+      said = say(meta, 'allowed', {
+        expression: expr,
+        paths: (texts.length ? texts : files).map((f) => f.path).join(', '),
+        method: text.method,
+        similarity: Math.round(text.confidence * 100),
+        referring,
+        note,
+      });
     } else {
       status = 'review';
-      summary = 'The license files do not form one expression.';
+      said = say(meta, 'noExpression', { note });
       fix = 'A reviewer reads the license files.';
     }
-    const out: Outcome = { status, summary: summary + disagree, measured, evidence: refs };
+    const out: Outcome = { status, ...said, measured, evidence: refs };
     if (fix) out.fix = fix;
     return out;
   },

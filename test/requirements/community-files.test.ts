@@ -8,6 +8,7 @@ import { codeOfConduct } from '../../src/requirements/code-of-conduct.js';
 import type { Rule } from '../../src/requirements/types.js';
 import type { OnlineEvidence } from '../../src/evidence/types.js';
 import { makeEvidence, makePolicy, ctx, type EvidenceSpec, type FileSpec, evaluateRule } from '../support/evidence.js';
+import { assertSaid } from '../support/messages.js';
 
 const run = (req: Rule, files: Record<string, FileSpec>, extra: EvidenceSpec = {}, policy = makePolicy()) =>
   evaluateRule(req, makeEvidence({ ...extra, files }), ctx(policy));
@@ -133,37 +134,57 @@ test('18: exact CODEOWNERS in .github/, root and docs/; GitHub takes the first a
     const r = run(codeowners, { [p]: '* @alice\n\n# Emeritus\n# @old\n' });
     assert.equal(r.status, 'pass', p);
     assert.equal(r.measured['path'], p);
+    assertSaid(codeowners, r, 'retiredDocumented', {
+      path: p,
+      rules: 1,
+      count: 1,
+      owners: '@alice',
+      emeritusPath: p,
+      emeritusLine: 3,
+      skipped: '',
+      ignored: '',
+    });
   }
   const both = run(codeowners, { CODEOWNERS: '* @b\n', '.github/CODEOWNERS': '# Emeritus: @x\n* @a\n' });
   assert.equal(both.measured['path'], '.github/CODEOWNERS');
   assert.deepEqual(both.measured['ignored'], ['CODEOWNERS']);
-  assert.match(both.summary, /GitHub ignores CODEOWNERS/);
+  assertSaid(codeowners, both, 'retiredDocumented', {
+    path: '.github/CODEOWNERS',
+    ignored: ' GitHub ignores CODEOWNERS because .github/CODEOWNERS comes first.',
+  });
 });
 
 test('18: wrong case and wrong place fail with the rename or move to make', () => {
   const lower = run(codeowners, { '.github/codeowners': '* @a\n' });
   assert.equal(lower.status, 'fail');
-  assert.match(lower.summary, /must be exactly CODEOWNERS/);
+  assertSaid(codeowners, lower, 'wrongCase', { paths: '.github/codeowners' });
   assert.equal(lower.fix, 'Rename .github/codeowners to .github/CODEOWNERS.');
   const src = run(codeowners, { 'src/CODEOWNERS': '* @a\n' });
   assert.equal(src.status, 'fail');
   assert.equal(src.fix, 'Move src/CODEOWNERS to .github/CODEOWNERS.');
+  assertSaid(codeowners, src, 'misplaced', { paths: 'src/CODEOWNERS' });
+  assertSaid(codeowners, run(codeowners, {}), 'missing');
 });
 
 test('18: rules needed (comments only or resets only fail); teams, e-mails count as owners', () => {
   const comments = run(codeowners, { CODEOWNERS: '# to do\n' });
   assert.equal(comments.status, 'fail');
-  assert.match(comments.summary, /no rule that names an owner/);
+  assertSaid(codeowners, comments, 'noRule', { path: 'CODEOWNERS', resets: '', invalid: '', ignored: '' });
   const resets = run(codeowners, { CODEOWNERS: '/vendor/\n' });
   assert.equal(resets.status, 'fail');
-  assert.match(resets.summary, /1 pattern\(s\) without owners/);
+  assertSaid(codeowners, resets, 'noRule', { resets: ' (1 pattern(s) without owners)' });
   const invalid = run(codeowners, { CODEOWNERS: '* alice\n' });
   assert.equal(invalid.status, 'fail');
-  assert.match(invalid.summary, /line 1: "alice" is not an owner/);
+  assertSaid(codeowners, invalid, 'noRule', { path: 'CODEOWNERS' });
+  assert.match(String(invalid.message!.data['invalid']), /^; line 1: "alice" is not an owner/);
   const teams = run(codeowners, { CODEOWNERS: '* @org/core dev@example.org\n' });
   assert.equal(teams.status, 'warn');
   assert.deepEqual(teams.measured['owners'], ['@org/core', 'dev@example.org']);
   assert.equal(teams.measured['rules'], 1);
+  assertSaid(codeowners, teams, 'retiredUndocumented', { path: 'CODEOWNERS', rules: 1, count: 2, owners: '@org/core, dev@example.org' });
+  const skipped = run(codeowners, { CODEOWNERS: '* @a\n/docs/ bob\n' });
+  assertSaid(codeowners, skipped, 'retiredUndocumented', { rules: 1, owners: '@a' });
+  assert.match(String(skipped.message!.data['skipped']), /^ 1 line\(s\) are skipped by GitHub \(line 2: /);
 });
 
 test('18: emeritus documented in CODEOWNERS, an EMERITUS file, MAINTAINERS or GOVERNANCE sections; else warn', () => {
@@ -191,10 +212,11 @@ test('18: CODEOWNERS symlinks: inside followed by path, outside reported; binary
   assert.equal(inside.measured['rules'], 1);
   const outside = run(codeowners, { CODEOWNERS: { symlink: '/etc/CODEOWNERS' } });
   assert.equal(outside.status, 'fail');
-  assert.match(outside.summary, /outside the repository/);
+  assertSaid(codeowners, outside, 'unusable', { path: 'CODEOWNERS' });
+  assert.match(String(outside.message!.data['problem']), /outside the repository/);
   const bin = run(codeowners, { CODEOWNERS: { binary: true, size: 9 } });
   assert.equal(bin.status, 'fail');
-  assert.match(bin.summary, /binary/);
+  assertSaid(codeowners, bin, 'unusable', { path: 'CODEOWNERS', problem: 'CODEOWNERS is a binary file, not text' });
 });
 
 // ------------------------------------------------------------------ 19: code of conduct

@@ -5,6 +5,7 @@ import { coreMaintainers, formHandles } from '../../src/requirements/core-mainta
 import { stars } from '../../src/requirements/stars.js';
 import type { OnlineEvidence } from '../../src/evidence/types.js';
 import { makeEvidence, ctx, type EvidenceSpec, type FileSpec, evaluateRule, withOptions } from '../support/evidence.js';
+import { assertSaid } from '../support/messages.js';
 
 const online = (github?: Partial<NonNullable<OnlineEvidence['github']>>, errors: Record<string, string> = {}): OnlineEvidence => ({
   ...(github ? { github: { stars: 0, archived: false, defaultBranch: 'main', ...github } } : {}),
@@ -20,9 +21,11 @@ test('11: two individual CODEOWNERS owners pass, one fails; the same person twic
   assert.equal(two.status, 'pass');
   assert.deepEqual(two.measured['maintainers'], ['@alice', '@bob']);
   assert.equal(two.measured['count'], 2);
+  assertSaid(coreMaintainers, two, 'enough', { count: 2, sources: '.github/CODEOWNERS', maintainers: '@alice, @bob' });
   const one = maint({ CODEOWNERS: '* @alice\n/docs/ @Alice\n' });
   assert.equal(one.status, 'fail');
   assert.equal(one.measured['count'], 1);
+  assertSaid(coreMaintainers, one, 'tooFew', { named: 'Only 1 maintainer(s) named in CODEOWNERS (@alice)', min: 2 });
   assert.match(one.fix!, /at least 2 maintainers/);
 });
 
@@ -41,8 +44,11 @@ test('11: people from MAINTAINERS and OWNERS files in any accepted place, merged
   assert.equal(r.status, 'pass');
   assert.deepEqual(r.measured['maintainers'], ['@alice', '@bob', '@carol']);
   assert.deepEqual(r.measured['source'], ['.github/CODEOWNERS', 'MAINTAINERS.md', 'docs/OWNERS']);
+  assertSaid(coreMaintainers, r, 'enough', { count: 3, sources: '.github/CODEOWNERS and MAINTAINERS.md and docs/OWNERS' });
   // a MAINTAINERS file outside the three places is not read
-  assert.equal(maint({ 'src/MAINTAINERS.md': '- @a\n- @b\n' }).status, 'fail');
+  const outside = maint({ 'src/MAINTAINERS.md': '- @a\n- @b\n' });
+  assert.equal(outside.status, 'fail');
+  assertSaid(coreMaintainers, outside, 'tooFew', { named: 'No maintainers are named in CODEOWNERS, MAINTAINERS or OWNERS files' });
 });
 
 test('11: a team counts only through members GitHub resolved; offline it is unknown, unresolved online is review', () => {
@@ -50,8 +56,13 @@ test('11: a team counts only through members GitHub resolved; offline it is unkn
   const offline = maint(files);
   assert.equal(offline.status, 'unknown');
   assert.deepEqual(offline.measured['unresolvedTeams'], ['@org/core']);
+  const teams = '; the team(s) @org/core count only once GitHub resolves their members';
+  assertSaid(coreMaintainers, offline, 'teamsOffline', { teams });
   const unresolved = maint(files, { overrides: { online: online({}) } });
   assert.equal(unresolved.status, 'review');
+  assertSaid(coreMaintainers, unresolved, 'teamsUnresolved', { teams, error: '' });
+  const failed = maint(files, { overrides: { online: online({}, { 'github/teams': 'HTTP 403' }) } });
+  assertSaid(coreMaintainers, failed, 'teamsUnresolved', { teams, error: ': HTTP 403' });
   const resolved = maint(files, { overrides: { online: online({ teams: { '@Org/Core': ['alice', 'bob'] } }) } });
   assert.equal(resolved.status, 'pass');
   assert.deepEqual(resolved.measured['maintainers'], ['@alice', '@bob']);
@@ -65,6 +76,7 @@ test('11: the application form is a fallback for review, never a pass', () => {
   assert.equal(r.status, 'review');
   assert.deepEqual(r.measured['form'], ['@alice', '@bob', '@carol']);
   assert.ok(r.evidence.some((e) => e.kind === 'form'));
+  assertSaid(coreMaintainers, r, 'form', { teams: '', count: 3, handles: '@alice, @bob, @carol' });
   // the form naming only the same person is not enough
   assert.equal(maint({ CODEOWNERS: '* @alice\n' }, { overrides: { form: { maintainers: 'alice' } } }).status, 'fail');
   assert.equal(maint({}, { overrides: { form: { maintainers: 'alice, bob' } } }).status, 'review');

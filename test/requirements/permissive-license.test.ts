@@ -7,6 +7,7 @@ import { extractLicense } from '../../src/evidence/license/index.js';
 import { spdxText, templateLicenseText } from '../../src/evidence/license/templates.js';
 import type { PythonEvidence } from '../../src/evidence/types.js';
 import { makeEvidence, makePolicy, ctx, evaluateRule } from '../support/evidence.js';
+import { assertSaid } from '../support/messages.js';
 
 const noPython: PythonEvidence = { torch: [], classifiers: [], licenseMeta: [], urls: {}, files: [] };
 
@@ -23,35 +24,38 @@ test('7: every allowlisted license text passes, naming the file, method and simi
     assert.equal(r.status, 'pass', `${id}: ${r.summary}`);
     assert.equal(r.measured['spdx'], id);
     assert.equal(r.measured['file'], 'LICENSE');
-    assert.match(r.summary, new RegExp(`^${id.replace(/[.+]/g, '\\$&')}, identified by its text in LICENSE`));
+    assertSaid(permissiveLicense, r, 'allowed', { expression: id, paths: 'LICENSE', referring: '', note: '' });
   }
 });
 
 test('7: copyleft, non-commercial and source-available licenses fail, saying which kind', () => {
-  const cases: [string, RegExp][] = [
-    ['GPL-3.0-only', /GPL-3\.0-only \(copyleft\)/],
-    ['LGPL-2.1-only', /copyleft/],
-    ['MPL-2.0', /copyleft/],
-    ['CC-BY-NC-4.0', /non-commercial/],
-    ['SSPL-1.0', /source-available/],
+  const cases: [string, string][] = [
+    ['GPL-3.0-only', 'copyleft'],
+    ['LGPL-2.1-only', 'copyleft'],
+    ['MPL-2.0', 'copyleft'],
+    ['CC-BY-NC-4.0', 'non-commercial'],
+    ['SSPL-1.0', 'source-available, not open source'],
   ];
-  for (const [id, why] of cases) {
+  for (const [id, kind] of cases) {
     const r = judge({ LICENSE: spdxText(id) });
     assert.equal(r.status, 'fail', id);
-    assert.match(r.summary, why, id);
+    assertSaid(permissiveLicense, r, 'notPermissive', { reasons: `the license is ${id} (${kind})`, note: '' });
     assert.ok(r.fix);
   }
   // one license is named once, not restated (`LGPL-3.0-only: LGPL-3.0-only (copyleft)`, poutyne)
-  assert.equal(
-    judge({ LICENSE: templateLicenseText('LGPL-3.0-only') }).summary,
-    'Not permissive: the license is LGPL-3.0-only (copyleft).',
-  );
+  assertSaid(permissiveLicense, judge({ LICENSE: templateLicenseText('LGPL-3.0-only') }), 'notPermissive', {
+    reasons: 'the license is LGPL-3.0-only (copyleft)',
+  });
 });
 
 test('7: a restriction added to a permissive text fails and shows the added words; a removal is review', () => {
   const restricted = judge({ LICENSE: spdxText('BSD-3-Clause') + '\n\nThe Software shall not be used for military purposes.\n' });
   assert.equal(restricted.status, 'fail');
-  assert.match(restricted.summary, /with added restrictions \(.*field-of-use restriction/);
+  assertSaid(permissiveLicense, restricted, 'notPermissive');
+  assert.match(
+    String(restricted.message!.data['reasons']),
+    /^LICENSE is BSD-3-Clause with added restrictions \(.*field-of-use restriction/,
+  );
   assert.ok(
     restricted.evidence.some((e) => /added: .*military/.test(e.detail ?? '') && typeof e.line === 'number'),
     JSON.stringify(restricted.evidence),
@@ -59,7 +63,11 @@ test('7: a restriction added to a permissive text fails and shows the added word
 
   const removed = judge({ LICENSE: spdxText('BSD-2-Clause').replace(/IN NO EVENT SHALL[^]*SUCH DAMAGE\./, '') });
   assert.equal(removed.status, 'review');
-  assert.match(removed.summary, /modified BSD-2-Clause text/);
+  assertSaid(permissiveLicense, removed, 'needsReview');
+  assert.match(
+    String(removed.message!.data['reasons']),
+    /^LICENSE is a modified BSD-2-Clause text \(\d+ difference\(s\) from the template\)$/,
+  );
   assert.ok(removed.evidence.some((e) => /^removed: IN NO EVENT/.test(e.detail ?? '')));
 });
 
@@ -68,13 +76,15 @@ test('7: an unidentified text is review with the closest candidates; no license 
     LICENSE: 'You can do whatever you like with this code, as long as you buy me a beer when we meet. No warranty.\n'.repeat(3),
   });
   assert.equal(odd.status, 'review');
-  assert.match(odd.summary, /LICENSE is not identified/);
+  assertSaid(permissiveLicense, odd, 'needsReview');
+  assert.match(String(odd.message!.data['reasons']), /^LICENSE is not identified \(/);
   const none = judge({ 'README.md': '# x\n' }, makePolicy(), {
     ...noPython,
     licenseMeta: [{ value: 'MIT', file: 'pyproject.toml', kind: 'expression' }],
   });
   assert.equal(none.status, 'fail');
-  assert.match(none.summary, /No license text .*pyproject\.toml license-expression says MIT/);
+  assertSaid(permissiveLicense, none, 'metadataOnly', { source: 'pyproject.toml license-expression', value: 'MIT' });
+  assertSaid(permissiveLicense, judge({ 'README.md': '# x\n' }), 'none');
 });
 
 test('7: OR needs one allowed branch, AND needs every one', () => {
@@ -88,13 +98,14 @@ test('7: OR needs one allowed branch, AND needs every one', () => {
   const and = judge({ 'LICENSE-GPL': spdxText('GPL-3.0-only'), 'LICENSE-MIT': spdxText('MIT') });
   assert.equal(and.measured['expression'], 'GPL-3.0-only AND MIT');
   assert.equal(and.status, 'fail');
-  assert.match(and.summary, /the license is GPL-3\.0-only AND MIT: GPL-3\.0-only \(copyleft\)/);
+  assertSaid(permissiveLicense, and, 'notPermissive', { reasons: 'the license is GPL-3.0-only AND MIT: GPL-3.0-only (copyleft)' });
 });
 
 test('7: a non-allowlisted license appended after the license proper is review (bundled code or second license?)', () => {
   const r = judge({ LICENSE: spdxText('MIT') + '\n\n----\n\n' + spdxText('GPL-2.0-only') });
   assert.equal(r.status, 'review');
-  assert.match(r.summary, /also holds the GPL-2\.0-only license \(copyleft\)/);
+  assertSaid(permissiveLicense, r, 'needsReview');
+  assert.match(String(r.message!.data['reasons']), /^LICENSE also holds the GPL-2\.0-only license \(copyleft\) at lines \d+–\d+/);
   const allowed = judge({ LICENSE: spdxText('MIT') + '\n\n----\n\n' + spdxText('Apache-2.0') });
   assert.equal(allowed.status, 'pass');
 });
@@ -110,8 +121,10 @@ test('7: disagreeing metadata is noted without changing the verdict of the text'
   const meta: PythonEvidence = { ...noPython, licenseMeta: [{ value: 'Apache-2.0', file: 'pyproject.toml', kind: 'expression' }] };
   const r = judge({ LICENSE: spdxText('MIT') }, makePolicy(), meta);
   assert.equal(r.status, 'pass');
-  assert.match(r.summary, /Note: pyproject\.toml license-expression says Apache-2\.0, but LICENSE is MIT/);
-  assert.deepEqual(r.measured['disagreements'], [r.summary.split('Note: ')[1]!.replace(/\.$/, '')]);
+  const disagreements = r.measured['disagreements'] as string[];
+  assert.equal(disagreements.length, 1);
+  assert.match(disagreements[0]!, /^pyproject\.toml license-expression says Apache-2\.0, but LICENSE is MIT/);
+  assertSaid(permissiveLicense, r, 'allowed', { expression: 'MIT', note: ` Note: ${disagreements[0]}.` });
 });
 
 test('7: a notice that only refers to the license passes beside the full text, and is review alone (kornia: COPYRIGHT + LICENSE)', () => {
@@ -133,10 +146,13 @@ test('7: a notice that only refers to the license passes beside the full text, a
   ].join('\n');
   const both = judge({ LICENSE: spdxText('Apache-2.0'), COPYRIGHT: notice });
   assert.equal(both.status, 'pass', both.summary);
-  assert.match(
-    both.summary,
-    /^Apache-2\.0, identified by its text in LICENSE \(exact, 100% similar to the template; COPYRIGHT refers to it\)/,
-  );
+  assertSaid(permissiveLicense, both, 'allowed', {
+    expression: 'Apache-2.0',
+    paths: 'LICENSE',
+    method: 'exact',
+    similarity: 100,
+    referring: '; COPYRIGHT refers to it',
+  });
   assert.ok(
     both.evidence.some((e) => e.ref === 'COPYRIGHT' && /reference/.test(e.detail ?? '')),
     JSON.stringify(both.evidence),
@@ -144,7 +160,9 @@ test('7: a notice that only refers to the license passes beside the full text, a
 
   const alone = judge({ COPYRIGHT: notice });
   assert.equal(alone.status, 'review', alone.summary);
-  assert.match(alone.summary, /COPYRIGHT only refers to Apache-2\.0/);
+  assertSaid(permissiveLicense, alone, 'needsReview', {
+    reasons: 'COPYRIGHT only refers to Apache-2.0; it does not hold the license text',
+  });
 
   // The full text of another license does not vouch for the notice's license.
   const other = judge({ LICENSE: spdxText('MIT'), COPYRIGHT: notice });
