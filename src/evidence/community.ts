@@ -11,12 +11,19 @@ import { COMMUNITY_FILE_KINDS } from './community/kinds/index.js';
 import { findUnder } from './community/files.js';
 import { governanceFacts } from './community/governance.js';
 import { locate } from './community/locate.js';
+import { isDocsPage } from './docs.js';
 
-/** Names read in the root, .github/ and docs/ (any case: a wrong case is reported, so it must be seen). */
-const PLACED =
-  /^(readme|governance|contributing|code[_-]of[_-]conduct|codeowners|maintainers|owners|emeritus|alumni|retired|security|support|release|releasing)([._-][^/]*)?$/i;
-/** Documentation pages that may hold a quick start, in docs/ or doc/, optionally under source/. */
-const DOCS_PAGE = /^(index|quick[_-]?start|getting[_-]?started|get[_-]?started|install|installation)\.(md|markdown|rst|txt)$/i;
+/**
+ * Names read in the root, .github/ and docs/ besides the registered community files: the README
+ * (./docs.ts) and the CODEOWNERS, MAINTAINERS / OWNERS and emeritus files the ownership facts come
+ * from (./community/owners.ts). Any case: a wrong case is reported, so it must be seen.
+ */
+const READ_BESIDES_KINDS = /^(readme|codeowners|maintainers|owners|emeritus|alumni|retired)([._-][^/]*)?$/i;
+
+/** Whether a text file's name in GitHub's places is one the gatherer reads: a registered community file or one of the names above. */
+function placed(base: string): boolean {
+  return TEXT_EXT.test(base) && (READ_BESIDES_KINDS.test(base) || COMMUNITY_FILE_KINDS.some((k) => k.matches(base)));
+}
 /** Extensions a community file may have; images, PDFs and archives named README.* are not read. */
 const TEXT_EXT = /(^[^.]*$)|\.(md|markdown|mdown|rst|txt|text|adoc|asciidoc|org|html?|ya?ml|toml|json|csv)$/i;
 
@@ -32,8 +39,8 @@ export function wantsCommunityFile(path: string): boolean {
   const dir = slash < 0 ? '' : path.slice(0, slash);
   const base = path.slice(slash + 1);
   if (dir === '' && /^mkdocs\.ya?ml$/i.test(base)) return true;
-  if ((dir === '' || dir === '.github' || dir === 'docs') && PLACED.test(base) && TEXT_EXT.test(base)) return true;
-  if (/^docs?(\/source)?$/.test(dir) && DOCS_PAGE.test(base)) return true;
+  if ((dir === '' || dir === '.github' || dir === 'docs') && placed(base)) return true;
+  if (isDocsPage(dir, base)) return true;
   // governance pages anywhere under docs/ or doc/ (the README may only link to them)
   if (/^docs?\//.test(dir + '/') && /^governance[^/]*\.(md|markdown|rst|txt)$/i.test(base)) return true;
   return false;

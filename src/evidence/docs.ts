@@ -8,6 +8,12 @@ import { readDoc, rootReadme } from './community/locate.js';
 
 /** Pages of docs/ or doc/ (or their source/) that may hold a quick start: the front page and the usual names. */
 const DOCS_PAGE = /^(index|quick[_-]?start|getting[_-]?started|get[_-]?started|install|installation)\.(md|markdown|rst|txt)$/i;
+const DOCS_DIRS = ['docs', 'doc', 'docs/source', 'doc/source'];
+
+/** Whether the docs facts read this file (so the gatherer reads it from git). */
+export function isDocsPage(dir: string, base: string): boolean {
+  return DOCS_DIRS.includes(dir) && DOCS_PAGE.test(base);
+}
 
 export function extractDocs(evidence: Pick<Evidence, 'tree' | 'files'>): DocsEvidence {
   const docs: DocsEvidence = { readme: readmeFacts(evidence), pages: docsPages(evidence) };
@@ -34,7 +40,7 @@ function readmeFacts(evidence: Pick<Evidence, 'tree' | 'files'>): ReadmeFacts {
 function docsPages(evidence: Pick<Evidence, 'tree' | 'files'>): DocPage[] {
   const paths: string[] = [];
   const idx = indexTree(evidence.tree);
-  for (const dir of ['docs', 'doc', 'docs/source', 'doc/source']) {
+  for (const dir of DOCS_DIRS) {
     for (const e of idx.byDir.get(dir) ?? []) {
       if (e.type === 'blob' && DOCS_PAGE.test(baseOf(e.path))) paths.push(e.path);
     }

@@ -1,12 +1,13 @@
 // The registered community files (src/evidence/community/kinds/) and where governance is written
-// are gathered once as typed facts; CONTRIBUTING, governance and the SECURITY / SUPPORT / RELEASE
-// rules judge those facts, say which message they chose with its data, and evidence stored before
+// are gathered once as typed facts (the files the gatherer reads follow the registry); CONTRIBUTING,
+// governance and the SECURITY / SUPPORT / RELEASE rules judge those facts, say which message they chose with its data, and evidence stored before
 // the facts existed is given them from its stored files before it is judged.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { extractCommunity } from '../../src/evidence/community.js';
+import { extractCommunity, wantsCommunityFile } from '../../src/evidence/community.js';
+import type { CommunityFileKind } from '../../src/evidence/community/kind.js';
 import { COMMUNITY_FILE_KINDS } from '../../src/evidence/community/kinds/index.js';
 import { currentEvidence } from '../../src/evidence/stored.js';
 import { contributing } from '../../src/requirements/contributing.js';
@@ -29,6 +30,28 @@ test('the registered community files are the modules of their folder, each named
   const dir = join(REPO_ROOT, 'src', 'evidence', 'community', 'kinds');
   const modules = readdirSync(dir).filter((n) => n.endsWith('.ts') && n !== 'index.ts');
   assert.deepEqual(COMMUNITY_FILE_KINDS.map((k) => `${k.id}.ts`).sort(), modules.sort());
+});
+
+test('the gatherer reads the registered community files in every place: its list is the registry, not one of its own', () => {
+  for (const kind of COMMUNITY_FILE_KINDS) {
+    const name = `${kind.id.toUpperCase().replace(/-/g, '_')}.md`;
+    assert.ok(kind.matches(name), name);
+    for (const dir of ['', '.github/', 'docs/']) assert.ok(wantsCommunityFile(`${dir}${name}`), `${dir}${name}`);
+    assert.equal(wantsCommunityFile(`src/${name}`), false);
+  }
+  // a kind registered later is read with no other edit
+  const kinds = COMMUNITY_FILE_KINDS as CommunityFileKind[];
+  assert.equal(wantsCommunityFile('.github/FUNDING.yml'), false);
+  kinds.push({ id: 'funding', name: 'FUNDING file', matches: (b) => /^funding\.ya?ml$/i.test(b) });
+  try {
+    assert.ok(wantsCommunityFile('.github/FUNDING.yml'));
+  } finally {
+    kinds.pop();
+  }
+  // names no reader takes are not read (SECURITY is SECURITY or SECURITY.md …, not SECURITY-INSIGHTS.yml)
+  assert.equal(wantsCommunityFile('SECURITY-INSIGHTS.yml'), false);
+  // the README and the ownership files are read by their own readers
+  for (const p of ['README.rst', '.github/CODEOWNERS', 'MAINTAINERS.md', 'docs/OWNERS', 'EMERITUS.md']) assert.ok(wantsCommunityFile(p), p);
 });
 
 test('each community file is gathered as plain data: where it is, why it cannot be used, the files deeper in docs/', () => {
