@@ -168,3 +168,15 @@ test('7: a notice that only refers to the license passes beside the full text, a
   const other = judge({ LICENSE: spdxText('MIT'), COPYRIGHT: notice });
   assert.notEqual(other.status, 'pass', other.summary);
 });
+
+test('7: license files only below the root are judged by their texts, and say so', () => {
+  const one = judge({ 'pkg/LICENSE': spdxText('MIT') });
+  assert.equal(one.status, 'pass', one.summary);
+  assertSaid(permissiveLicense, one, 'elsewhereAllowed', { expressions: 'MIT', paths: 'pkg/LICENSE' });
+  const copyleft = judge({ 'pkg/LICENSE': spdxText('GPL-3.0-only') });
+  assert.equal(copyleft.status, 'fail', copyleft.summary);
+  assertSaid(permissiveLicense, copyleft, 'elsewhereNotPermissive', { reasons: 'pkg/LICENSE is GPL-3.0-only (copyleft)' });
+  const mixed = judge({ 'a/LICENSE': spdxText('MIT'), 'b/LICENSE': spdxText('GPL-3.0-only') });
+  assert.equal(mixed.status, 'review', mixed.summary);
+  assertSaid(permissiveLicense, mixed, 'elsewhereDiffer', { reasons: 'a/LICENSE is MIT; b/LICENSE is GPL-3.0-only (copyleft)' });
+});
