@@ -2,12 +2,8 @@
 // export the kind's registration (../kind.ts), its file name the kind's id. Adding one is adding
 // its file; the bundles list the folder when they are built (src/util/folder-modules.ts).
 import type { CommunityFileKind } from '../kind.js';
-import { folderModules } from '../../../util/folder-modules.js';
+import { folderModules, namedByFile } from '../../../util/folder-modules.js';
 
-export const COMMUNITY_FILE_KINDS: readonly CommunityFileKind[] = (await folderModules(import.meta.url)).map(({ file, exports }) => {
-  const kind = exports.default as CommunityFileKind | undefined;
-  if (kind?.id !== file.replace(/\.ts$/, '')) {
-    throw new Error(`src/evidence/community/kinds/${file}: its default export must be a community file whose id is the file's name`);
-  }
-  return kind;
-});
+export const COMMUNITY_FILE_KINDS: readonly CommunityFileKind[] = (await folderModules(import.meta.url)).map(
+  namedByFile<CommunityFileKind>('src/evidence/community/kinds', 'a community file'),
+);
