@@ -7,6 +7,17 @@ import { extractCommunity } from './community.js';
 import { COMMUNITY_FILE_KINDS } from './community/kinds/index.js';
 import { extractDocs } from './docs.js';
 
+/**
+ * Evidence as it is stored: without what is read again from its own files when it is loaded
+ * (`docs`, the README and docs pages in blocks, repeats their text: about a third of the whole),
+ * so the store keeps each fact once and currentEvidence restores the rest.
+ */
+export function storableEvidence<E>(e: E): E {
+  if (typeof e !== 'object' || e === null || !('docs' in e)) return e;
+  const { docs: _derived, ...stored } = e;
+  return stored as E;
+}
+
 export function currentEvidence(stored: Evidence): Evidence {
   let e = stored;
   // no community section (before community files were gathered into typed facts): read from the stored files

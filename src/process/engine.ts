@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import { loadDefaultPolicy } from '../policy/load.js';
 import type { Policy, ProcessRules } from '../policy/types.js';
 import type { Report } from '../report/types.js';
+import { storableEvidence } from '../evidence/stored.js';
 import { appendAudit, enqueue, inTransaction, insertReport, StaleWriteError, type DB, type Store } from '../store/index.js';
 import { type CalendarDate, type Clock, DatedInstant, dateOf, datedClock, endOfDay, systemClock } from './calendar.js';
 import { ProcessError } from './errors.js';
@@ -154,7 +155,7 @@ export async function attachReport(
   now: Date,
   r: { kind: string; subject: string; repoKey: string; report: Report; evidence?: unknown },
 ): Promise<number> {
-  const id = await insertReport(trx, r, now.toISOString());
+  const id = await insertReport(trx, { ...r, evidence: storableEvidence(r.evidence) }, now.toISOString());
   await appendAudit(trx, [
     {
       at: now.toISOString(),

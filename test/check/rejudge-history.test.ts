@@ -2,14 +2,14 @@
 // stored under one policy and judged again under an amended one (a longer bot list, another
 // window) gives the same report as a fresh check under the amended policy. Evidence stored in the
 // earlier shape (counts) still loads, and asks for a fresh check instead of failing. The README
-// and docs pages are kept as read (evidence.docs), so their verdicts re-judge the same too, and
-// evidence stored before they were kept is given them from its stored files.
+// and docs pages read into blocks (evidence.docs) are not stored (they repeat the files' text): they
+// are read again from the stored files when evidence is loaded, so their verdicts re-judge the same.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { check } from '../../src/check/index.js';
 import { evaluate } from '../../src/check/evaluate.js';
 import type { Evidence } from '../../src/evidence/types.js';
-import { currentEvidence } from '../../src/evidence/stored.js';
+import { currentEvidence, storableEvidence } from '../../src/evidence/stored.js';
 import { loadDefaultPolicy } from '../../src/policy/load.js';
 import type { Policy } from '../../src/policy/types.js';
 import type { Report } from '../../src/report/types.js';
@@ -123,7 +123,7 @@ test('evidence stored before the history was kept raw still loads; the activity 
   assert.deepEqual(report.problems, legacy.problems);
 });
 
-test('stored evidence re-judged gives the README and docs verdicts of a fresh check, also when stored before the docs facts', async () => {
+test('stored evidence re-judged gives the README and docs verdicts of a fresh check; the docs facts are read again, not stored', async () => {
   const readme = [
     '# Widget',
     '',
@@ -156,11 +156,13 @@ test('stored evidence re-judged gives the README and docs verdicts of a fresh ch
   assert.equal(byKey(fresh.report, 'quick-start').status, 'pass');
   assert.equal(byKey(fresh.report, 'user-experience').status, 'pass');
 
-  const stored = JSON.parse(JSON.stringify(fresh.evidence)) as Evidence;
-  assert.deepEqual(judged(evaluate(currentEvidence(stored), loadDefaultPolicy())), judged(fresh.report));
-  // stored before the README and docs pages were kept as read: given them from the stored files
-  const { docs: _docs, ...older } = stored;
-  const upgraded = currentEvidence(older as Evidence);
+  // kept whole (as a check gives it) or as the process stores it, without the docs facts
+  const whole = JSON.parse(JSON.stringify(fresh.evidence)) as Evidence;
+  assert.deepEqual(judged(evaluate(currentEvidence(whole), loadDefaultPolicy())), judged(fresh.report));
+  const stored = JSON.parse(JSON.stringify(storableEvidence(fresh.evidence))) as Evidence;
+  assert.equal('docs' in stored, false, 'the README in blocks is not stored beside the README');
+  assert.ok(stored.files['README.md']?.text, 'the README itself is');
+  const upgraded = currentEvidence(stored);
   assert.deepEqual(upgraded.docs, fresh.evidence.docs);
   assert.deepEqual(judged(evaluate(upgraded, loadDefaultPolicy())), judged(fresh.report));
 });

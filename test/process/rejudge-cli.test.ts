@@ -37,6 +37,17 @@ test('review rejudge re-judges stored evidence under a policy with nothing fetch
   let r = await runCli(['review', 'run', '--all', '--repos-dir', repos, '--offline', '--format', 'json'], { env });
   assert.equal(r.code, 0, r.stderr);
   assert.deepEqual(JSON.parse(r.stdout).passed, ['gadgets', 'widgets']);
+  // stored as raw facts: the README read into blocks is read again from the stored README when judged
+  const { default: Database } = await import('better-sqlite3');
+  const db = new Database(join(dir, 'data', 'steward.sqlite'), { readonly: true });
+  const rows = db.prepare("SELECT evidence FROM reports WHERE kind = 'review'").all() as { evidence: string }[];
+  db.close();
+  assert.equal(rows.length, 2);
+  for (const row of rows) {
+    const stored = JSON.parse(row.evidence) as { docs?: unknown; files: Record<string, unknown> };
+    assert.equal(stored.docs, undefined);
+    assert.ok(stored.files['README.md']);
+  }
 
   // no clone and no reachable server from here on
   rmSync(repos, { recursive: true, force: true });
