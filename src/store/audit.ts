@@ -68,7 +68,8 @@ function sameHex(a: string, b: string): boolean {
 interface TxAudit {
   keyRef: AuditKeyRef;
   key?: Buffer;
-  appended: { seq: number; prevHash: string; record: AuditRecord; signedFrom: number }[];
+  /** entries appended by the transaction, written when it is sealed (their data as canonical JSON, frozen then) */
+  pending: Omit<AuditRecord, 'seq'>[];
   states: Map<string, { version: number; doc: unknown; cols?: StateColumns }>;
 }
 
@@ -83,7 +84,7 @@ const transactions = new WeakMap<object, TxAudit>();
 
 /** Called by inTransaction as a transaction starts: its audit entries are signed with this key. */
 export function beginAuditTx(trx: object, keyRef: AuditKeyRef): void {
-  transactions.set(trx, { keyRef, appended: [], states: new Map() });
+  transactions.set(trx, { keyRef, pending: [], states: new Map() });
 }
 
 /** Called by insertDoc/updateDoc: the record's new state, for the log (applications and projects). */
@@ -99,87 +100,77 @@ function keyOf(tx: TxAudit): Buffer {
 }
 
 /**
- * Appends entries inside the caller's transaction (inTransaction). The head row is updated
- * first: on PostgreSQL that row lock orders concurrent appenders, so the chain never forks.
+ * Appends entries to the caller's transaction (inTransaction). They are written when it is sealed,
+ * just before it commits: the head row, whose lock orders concurrent appenders on PostgreSQL so the
+ * chain never forks, is then held for the last few statements of the transaction only, not from
+ * its first entry on (every review would otherwise wait for the one before to commit).
  */
-export async function appendAudit(trx: Kysely<DB>, entries: Omit<AuditRecord, 'seq'>[]): Promise<number[]> {
+export async function appendAudit(trx: Kysely<DB>, entries: Omit<AuditRecord, 'seq'>[]): Promise<void> {
   const tx = transactions.get(trx);
   if (!tx) throw new Error('audit entries are appended inside inTransaction, which signs them and records the state they go with');
-  const seqs: number[] = [];
-  for (const e of entries) {
-    const head = await trx
-      .updateTable('audit_head')
-      .set((eb) => ({ seq: eb('seq', '+', 1) }))
-      .where('id', '=', 1)
-      .returning(['seq', 'hash', 'signed_from'])
-      .executeTakeFirstOrThrow();
-    const seq = Number(head.seq);
-    const signedFrom = head.signed_from === null ? 1 : Number(head.signed_from);
-    const record: AuditRecord = { seq, ...e };
-    const hash = entryHash(head.hash, record);
-    const sig = seq >= signedFrom ? entrySig(keyOf(tx), hash) : null;
-    await trx
-      .insertInto('audit_log')
-      .values({
-        seq,
-        at: e.at,
-        actor: e.actor,
-        action: e.action,
-        subject: e.subject,
-        data: canonicalJson(e.data),
-        prev_hash: head.hash,
-        hash,
-        sig,
-        state: null,
-      })
-      .execute();
-    await trx
-      .updateTable('audit_head')
-      .set({ hash, sig: headSig(keyOf(tx), seq, hash, signedFrom), signed_from: signedFrom })
-      .where('id', '=', 1)
-      .execute();
-    tx.appended.push({ seq, prevHash: head.hash, record, signedFrom });
-    seqs.push(seq);
-  }
-  return seqs;
+  // the entry as it was appended, whatever the caller does to its data afterwards
+  for (const e of entries) tx.pending.push({ ...e, data: JSON.parse(canonicalJson(e.data)) as Record<string, unknown> });
+  return Promise.resolve();
 }
 
 /**
- * Called by inTransaction just before it commits: the state of the applications and projects the
- * transaction wrote goes into its last audit entry (hash and signatures made again; the entry is
- * the head, held by this transaction). A transaction that wrote records but no entry gets one.
+ * Called by inTransaction just before it commits: writes the transaction's entries in one step
+ * (the head moved once, the entries inserted together, the head written once). The state of the
+ * applications and projects the transaction wrote goes into its last entry. A transaction that
+ * wrote records but appended no entry gets one.
  */
 export async function sealAudit(trx: Kysely<DB>): Promise<void> {
   const tx = transactions.get(trx);
   transactions.delete(trx);
-  if (!tx || tx.states.size === 0) return;
-  if (tx.appended.length === 0) {
-    transactions.set(trx, tx);
+  if (!tx || (tx.pending.length === 0 && tx.states.size === 0)) return;
+  if (tx.pending.length === 0) {
     const [first] = [...tx.states.keys()];
     const [table, id] = first!.split(/:(.*)/s) as [string, string];
-    await appendAudit(trx, [
-      {
-        at: new Date().toISOString(),
-        actor: 'steward',
-        action: 'state.recorded',
-        subject: `${SUBJECT_OF[table] ?? table}:${id}`,
-        data: {},
-      },
-    ]);
-    transactions.delete(trx);
+    tx.pending.push({
+      at: new Date().toISOString(),
+      actor: 'steward',
+      action: 'state.recorded',
+      subject: `${SUBJECT_OF[table] ?? table}:${id}`,
+      data: {},
+    });
   }
-  const last = tx.appended[tx.appended.length - 1]!;
-  const state = canonicalJson(Object.fromEntries([...tx.states].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))));
-  const hash = entryHash(last.prevHash, last.record, state);
-  const key = keyOf(tx);
-  await trx
-    .updateTable('audit_log')
-    .set({ state, hash, sig: last.seq >= last.signedFrom ? entrySig(key, hash) : null })
-    .where('seq', '=', last.seq)
-    .execute();
+  const head = await trx
+    .updateTable('audit_head')
+    .set((eb) => ({ seq: eb('seq', '+', tx.pending.length) }))
+    .where('id', '=', 1)
+    .returning(['seq', 'hash', 'signed_from'])
+    .executeTakeFirstOrThrow();
+  const firstSeq = Number(head.seq) - tx.pending.length + 1;
+  const signedFrom = head.signed_from === null ? 1 : Number(head.signed_from);
+  const state =
+    tx.states.size === 0 ? null : canonicalJson(Object.fromEntries([...tx.states].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))));
+  let prevHash = head.hash;
+  const rows = tx.pending.map((e, i) => {
+    const seq = firstSeq + i;
+    const last = i === tx.pending.length - 1;
+    // only the last entry carries the state (entries before it keep none, as a reader of the log expects)
+    const rowState = last ? state : null;
+    const hash = entryHash(prevHash, { seq, ...e }, rowState);
+    const row = {
+      seq,
+      at: e.at,
+      actor: e.actor,
+      action: e.action,
+      subject: e.subject,
+      data: canonicalJson(e.data),
+      prev_hash: prevHash,
+      hash,
+      sig: seq >= signedFrom ? entrySig(keyOf(tx), hash) : null,
+      state: rowState,
+    };
+    prevHash = hash;
+    return row;
+  });
+  await trx.insertInto('audit_log').values(rows).execute();
+  const lastRow = rows[rows.length - 1]!;
   await trx
     .updateTable('audit_head')
-    .set({ hash, sig: headSig(key, last.seq, hash, last.signedFrom) })
+    .set({ hash: lastRow.hash, sig: headSig(keyOf(tx), lastRow.seq, lastRow.hash, signedFrom), signed_from: signedFrom })
     .where('id', '=', 1)
     .execute();
 }
