@@ -47,6 +47,8 @@ export async function runGit(
  * Fetches, in one request, the blobs a check reads at `commit` that the blobless clone lacks. The
  * tree is listed through the shared listing, which the check itself then reads again for free.
  * `allMissing`: a fresh blobless clone has no blob, so there is no need to ask git which are absent.
+ * `writeCommitGraph`: the fetch also writes the clone's commit-graph (a fresh clone has none), so
+ * that takes no git process of its own. Resolves to whether it was written.
  */
 export async function fetchWantedBlobs(
   dir: string,
@@ -55,16 +57,17 @@ export async function fetchWantedBlobs(
   wants: (p: string) => boolean,
   timeoutMs: number | undefined,
   spec: RemoteSpec,
-  opts: { allMissing?: boolean } = {},
-): Promise<void> {
+  opts: { allMissing?: boolean; writeCommitGraph?: boolean } = {},
+): Promise<{ commitGraphWritten: boolean }> {
+  const none = { commitGraphWritten: false };
   let tree: TreeEntry[];
   try {
     tree = await listTree(dir, commit);
   } catch {
-    return; // the check's own listing reports it
+    return none; // the check's own listing reports it
   }
   const oids = [...new Set(tree.filter((e) => e.type === 'blob' && wants(e.path)).map((e) => e.oid))];
-  if (oids.length === 0) return;
+  if (oids.length === 0) return none;
   let missing = oids;
   if (!opts.allMissing) {
     // which of them are missing (`?oid`); asking cat-file instead would die on the first one
@@ -82,14 +85,28 @@ export async function fetchWantedBlobs(
     );
     missing = oids.filter((o) => absent.has(o));
   }
-  if (missing.length === 0) return;
+  if (missing.length === 0) return none;
+  // with fetch.writeCommitGraph git writes the graph of every reachable commit after the fetch, as
+  // `commit-graph write --reachable --split` would: one layer, read like any other
+  const graph = opts.writeCommitGraph ? ['-c', 'fetch.writeCommitGraph=true'] : [];
   await runGit(
     dir,
-    ['fetch', '--quiet', '--no-tags', '--no-write-fetch-head', '--recurse-submodules=no', '--filter=blob:none', '--stdin', cloneUrl],
+    [
+      ...graph,
+      'fetch',
+      '--quiet',
+      '--no-tags',
+      '--no-write-fetch-head',
+      '--recurse-submodules=no',
+      '--filter=blob:none',
+      '--stdin',
+      cloneUrl,
+    ],
     timeoutMs,
     spec,
     { input: missing.join('\n') + '\n', network: cloneUrl },
   );
+  return { commitGraphWritten: opts.writeCommitGraph === true };
 }
 
 /**

@@ -433,32 +433,49 @@ export async function resolveRemoteTarget(input: string, opts: RemoteTargetOptio
     }
     refreshed = 'cloned';
   }
-  if (refreshed !== 'cached') await writeCommitGraph(dir, refreshed, opts.timeoutMs, spec);
-  const tree = await treeTarget(input, dir, spec, opts.timeoutMs, opts.allowedHosts);
-  const rev = opts.rev ?? tree.branch ?? 'HEAD';
-  const path = opts.path !== undefined ? normaliseProjectPath(opts.path) : tree.path;
-  let resolved: ResolvedTarget | undefined;
-  if (!opts.offline && opts.wantsPath) {
-    // the commit first: the blob fetch lists its tree by id, and the check lists the same tree then
-    resolved = await resolveLocalTarget(dir, rev, { ownBareClone: true }).catch(() => undefined);
-    // an unknown revision is left to the check's own resolution, which reports it
-    if (resolved)
-      await fetchWantedBlobs(resolved.root, cloneUrl, resolved.commit, projectWants(path, opts.wantsPath), opts.timeoutMs, spec, {
-        allMissing: refreshed === 'cloned',
-      });
+  // A fresh clone's commit-graph is written by the blob fetch that follows, when there is one (a
+  // git process less per hosted check); the history walk reads it after both.
+  const graphByBlobFetch = refreshed === 'cloned' && !opts.offline && opts.wantsPath !== undefined;
+  if (refreshed !== 'cached' && !graphByBlobFetch) await writeCommitGraph(dir, refreshed, opts.timeoutMs, spec);
+  let graphWritten = !graphByBlobFetch;
+  try {
+    const tree = await treeTarget(input, dir, spec, opts.timeoutMs, opts.allowedHosts);
+    const rev = opts.rev ?? tree.branch ?? 'HEAD';
+    const path = opts.path !== undefined ? normaliseProjectPath(opts.path) : tree.path;
+    let resolved: ResolvedTarget | undefined;
+    if (!opts.offline && opts.wantsPath) {
+      // the commit first: the blob fetch lists its tree by id, and the check lists the same tree then
+      resolved = await resolveLocalTarget(dir, rev, { ownBareClone: true }).catch(() => undefined);
+      // an unknown revision is left to the check's own resolution, which reports it
+      if (resolved) {
+        const fetched = await fetchWantedBlobs(
+          resolved.root,
+          cloneUrl,
+          resolved.commit,
+          projectWants(path, opts.wantsPath),
+          opts.timeoutMs,
+          spec,
+          { allMissing: refreshed === 'cloned', writeCommitGraph: !graphWritten },
+        );
+        graphWritten ||= fetched.commitGraphWritten;
+      }
+    }
+    return {
+      ...(resolved ? { resolved } : {}),
+      url: spec.url,
+      host: spec.host,
+      hostname: spec.hostname,
+      slug: spec.slug,
+      webUrl: spec.webUrl,
+      localGitDir: dir,
+      refreshed,
+      rev,
+      ...(path ? { path } : {}),
+    };
+  } finally {
+    // no blob to fetch, or the step before it failed: the graph is written as it was before
+    if (!graphWritten && refreshed !== 'cached') await writeCommitGraph(dir, refreshed, opts.timeoutMs, spec);
   }
-  return {
-    ...(resolved ? { resolved } : {}),
-    url: spec.url,
-    host: spec.host,
-    hostname: spec.hostname,
-    slug: spec.slug,
-    webUrl: spec.webUrl,
-    localGitDir: dir,
-    refreshed,
-    rev,
-    ...(path ? { path } : {}),
-  };
 }
 
 export function cloneUrlFor(spec: RemoteSpec, bases: Record<string, string> | undefined): string {

@@ -64,3 +64,18 @@ test('a cloned and then fetched cache has a commit-graph the history walk uses',
   assert.equal(h2.history.walk, 'commit-graph');
   assert.equal(h2.history.walked, 3);
 });
+
+test('a clone whose check fetches blobs gets its commit-graph from that fetch, read the same as one written on its own', async () => {
+  const asOf = new Date('2026-11-27T00:00:00Z');
+  const base = { cloneBaseUrls: { 'github.com': `${fake.url}/git` } };
+  const own = await resolveRemoteTarget('acme/widget', { ...base, cacheDir: tempDir() });
+  const byFetch = await resolveRemoteTarget('acme/widget', { ...base, cacheDir: tempDir(), wantsPath: (p) => p === 'README.md' });
+  assert.equal(byFetch.refreshed, 'cloned');
+  assert.ok(byFetch.resolved, 'the commit was resolved for the blob fetch');
+  assert.ok(existsSync(join(byFetch.localGitDir, 'objects', 'info', 'commit-graphs', 'commit-graph-chain')), 'the fetch wrote the graph');
+  const head = (dir: string) => execFileSync('git', ['rev-parse', 'HEAD'], { cwd: dir, encoding: 'utf8' }).trim();
+  const a = await readJudgedHistory(own.localGitDir, head(own.localGitDir), asOf, loadDefaultPolicy());
+  const b = await readJudgedHistory(byFetch.localGitDir, head(byFetch.localGitDir), asOf, loadDefaultPolicy());
+  assert.equal(b.history.walk, 'commit-graph');
+  assert.deepEqual(b.history, a.history);
+});
