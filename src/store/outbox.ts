@@ -5,7 +5,7 @@
 // row is never claimed again while its send may still be in flight.
 import type { Kysely } from 'kysely';
 import type { DB } from './schema.js';
-import { nextId } from './db.js';
+import { insertWithNextId } from './db.js';
 
 export interface OutboxNotice {
   kind: string;
@@ -36,25 +36,20 @@ export function idempotencyKey(id: number): string {
 export async function enqueue(trx: Kysely<DB>, notices: OutboxNotice[], subject: string, now: string): Promise<number[]> {
   const ids: number[] = [];
   for (const n of notices) {
-    const id = await nextId(trx, 'outbox');
-    await trx
-      .insertInto('outbox')
-      .values({
-        id,
-        kind: n.kind,
-        recipients: JSON.stringify(n.to),
-        data: JSON.stringify(n.data),
-        subject,
-        created_at: now,
-        status: 'pending',
-        attempts: 0,
-        next_attempt_at: now,
-        claimed_until: null,
-        delivered_at: null,
-        message_id: null,
-        last_error: null,
-      })
-      .execute();
+    const id = await insertWithNextId(trx, 'outbox', 'outbox', {
+      kind: n.kind,
+      recipients: JSON.stringify(n.to),
+      data: JSON.stringify(n.data),
+      subject,
+      created_at: now,
+      status: 'pending',
+      attempts: 0,
+      next_attempt_at: now,
+      claimed_until: null,
+      delivered_at: null,
+      message_id: null,
+      last_error: null,
+    });
     ids.push(id);
   }
   return ids;

@@ -2,7 +2,7 @@
 // with the commit, asOf and policy version they were judged at, so they can be re-read and diffed.
 import type { Kysely } from 'kysely';
 import type { DB } from './schema.js';
-import { nextId } from './db.js';
+import { insertWithNextId } from './db.js';
 
 /** The parts of a `steward check` report the store indexes; the whole object is kept as JSON. */
 export interface ReportLike {
@@ -30,25 +30,19 @@ export async function insertReport(
   r: { kind: string; subject: string; repoKey: string; report: ReportLike; evidence?: unknown },
   now: string,
 ): Promise<number> {
-  const id = await nextId(trx, 'report');
-  await trx
-    .insertInto('reports')
-    .values({
-      id,
-      kind: r.kind,
-      subject: r.subject,
-      repo_key: r.repoKey,
-      commit: r.report.target.commit,
-      as_of: r.report.target.asOf,
-      policy_id: r.report.policy.id,
-      policy_version: r.report.policy.version,
-      verdict: r.report.verdict,
-      report: JSON.stringify(r.report),
-      evidence: r.evidence === undefined ? null : JSON.stringify(r.evidence),
-      created_at: now,
-    })
-    .execute();
-  return id;
+  return insertWithNextId(trx, 'report', 'reports', {
+    kind: r.kind,
+    subject: r.subject,
+    repo_key: r.repoKey,
+    commit: r.report.target.commit,
+    as_of: r.report.target.asOf,
+    policy_id: r.report.policy.id,
+    policy_version: r.report.policy.version,
+    verdict: r.report.verdict,
+    report: JSON.stringify(r.report),
+    evidence: r.evidence === undefined ? null : JSON.stringify(r.evidence),
+    created_at: now,
+  });
 }
 
 function toStored<R, E>(row: DB['reports']): StoredReport<R, E> {
@@ -97,11 +91,13 @@ export async function recordReviewStep(
     .where('step_key', '=', r.stepKey)
     .executeTakeFirst();
   if (existing) return false;
-  const id = await nextId(trx, 'review');
-  await trx
-    .insertInto('reviews')
-    .values({ id, project_id: r.projectId, step_key: r.stepKey, reviewed_on: r.reviewedOn, report_id: r.reportId, outcome: r.outcome })
-    .execute();
+  await insertWithNextId(trx, 'review', 'reviews', {
+    project_id: r.projectId,
+    step_key: r.stepKey,
+    reviewed_on: r.reviewedOn,
+    report_id: r.reportId,
+    outcome: r.outcome,
+  });
   return true;
 }
 
