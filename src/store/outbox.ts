@@ -74,30 +74,40 @@ function toRow(r: DB['outbox']): OutboxRow {
 
 /**
  * Claims the oldest deliverable row for `leaseMs`. The conditional update is what makes a claim
- * exclusive: of two workers that picked the same row, only one update matches.
+ * exclusive: of two workers that picked the same row, only one update matches. The row is picked
+ * inside the update (one statement per notice, not a look and then a claim); when nothing was
+ * claimed, a look tells "none due" from "another deliverer took the one picked".
  */
 export async function claimNext(db: Kysely<DB>, now: Date, leaseMs: number): Promise<OutboxRow | undefined> {
   const at = now.toISOString();
   for (let tries = 0; tries < 5; tries++) {
-    const candidate = await db
-      .selectFrom('outbox')
-      .select('id')
-      .where('status', '=', 'pending')
-      .where('next_attempt_at', '<=', at)
-      .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<', at)]))
-      .orderBy('id')
-      .limit(1)
-      .executeTakeFirst();
-    if (!candidate) return undefined;
     const claimed = await db
       .updateTable('outbox')
       .set((eb) => ({ claimed_until: new Date(now.getTime() + leaseMs).toISOString(), attempts: eb('attempts', '+', 1) }))
-      .where('id', '=', candidate.id)
+      .where('id', '=', (eb) =>
+        eb
+          .selectFrom('outbox')
+          .select('id')
+          .where('status', '=', 'pending')
+          .where('next_attempt_at', '<=', at)
+          .where((w) => w.or([w('claimed_until', 'is', null), w('claimed_until', '<', at)]))
+          .orderBy('id')
+          .limit(1),
+      )
       .where('status', '=', 'pending')
       .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<', at)]))
       .returningAll()
       .executeTakeFirst();
     if (claimed) return toRow(claimed);
+    const due = await db
+      .selectFrom('outbox')
+      .select('id')
+      .where('status', '=', 'pending')
+      .where('next_attempt_at', '<=', at)
+      .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<', at)]))
+      .limit(1)
+      .executeTakeFirst();
+    if (!due) return undefined;
   }
   return undefined;
 }
