@@ -3,7 +3,7 @@
 // A busy repository has tens of thousands of commits a year but only hundreds of identities, and
 // this is stored with every evaluation.
 import type { CommitRecord, HistoryEvidence, HistoryIdentity } from './types.js';
-import type { CommitDetail } from './git/commit-details.js';
+import type { CommitDetails } from './git/commit-details.js';
 import type { WindowCommit } from './git/walk.js';
 import type { Mailmap } from './mailmap.js';
 import { parseCoAuthor } from './identity.js';
@@ -16,7 +16,7 @@ type Records = Pick<HistoryEvidence, 'identities' | 'records' | 'newestByAuthor'
  */
 export function buildRecords(
   window: readonly WindowCommit[],
-  details: readonly (CommitDetail | undefined)[],
+  details: CommitDetails | undefined,
   mailmap: Mailmap,
   reachedThrough: Map<string, number>,
 ): Records {
@@ -51,12 +51,15 @@ export function buildRecords(
   const records: CommitRecord[] = [];
   const newestByAuthor: Record<string, string> = {};
   const reached: [number, number][] = [];
+  /** each identity of `details` as numbered here */
+  const authorNumbers: number[] = [];
   for (const { commit, time, at } of window) {
-    const detail = details[at];
-    if (!detail) continue;
-    const author = named(detail.name, detail.email);
+    const slot = details ? details.slot(at) : -1;
+    if (slot < 0) continue;
+    const committed = details!.authors[slot]!;
+    const author = (authorNumbers[committed] ??= named(details!.names[committed]!, details!.emails[committed]!));
     const record: CommitRecord = [time, author];
-    for (const value of detail.coAuthors) {
+    for (const value of details!.coAuthors.get(slot) ?? []) {
       const co = parseCoAuthor(value);
       if (co) record.push(named(co.name, co.email));
     }

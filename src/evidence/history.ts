@@ -17,7 +17,7 @@ import { commonGitDir } from './git/common-dir.js';
 import { walkWithRevList, type WindowWalk, type WalkBounds } from './git/walk.js';
 import { walkCommitGraph } from './git/commit-graph.js';
 import { confirmGraphWalk } from './git/graph-confirm.js';
-import { startDetailsReader, type CommitDetail, type DetailsReader } from './git/commit-details.js';
+import { startDetailsReader, type CommitDetails, type DetailsReader } from './git/commit-details.js';
 import { InputError } from '../util/errors.js';
 import { readTagRefs, readTags, type TagRef } from './git/tags.js';
 import { EMPTY_MAILMAP, parseMailmap } from './mailmap.js';
@@ -116,8 +116,8 @@ interface Walked {
   method: HistoryEvidence['method'];
   /** why the repository's commit-graph was not used, when it was there but failed a check */
   rejected?: string;
-  /** the horizon's commits as their objects say (authors, trailers), by each window commit's `at` */
-  details: readonly (CommitDetail | undefined)[];
+  /** the horizon's commits as their objects say (authors, trailers), by each window commit's `at`; none when no commit was read */
+  details: CommitDetails | undefined;
 }
 
 async function walkHistory(cwd: string, commit: string, bounds: WalkBounds): Promise<Walked> {
@@ -154,7 +154,7 @@ async function walkHistory(cwd: string, commit: string, bounds: WalkBounds): Pro
       source: 'rev-list',
       method: 'full-walk',
       ...(rejected ? { rejected } : {}),
-      details: fed === 0 ? [] : await details.finish(),
+      details: fed === 0 ? undefined : await details.finish(),
     };
   } finally {
     reader?.cancel();

@@ -5,19 +5,83 @@
 // walk has not grown yet).
 import { failure, GitError, spawnGit } from './run.js';
 
-/** A commit as its object says: its id, committer time, parents, author, Co-authored-by values. */
-export interface CommitDetail {
-  commit: string;
-  time: number;
-  /** the parents' ids as `%P` prints them: separated by one space, empty for a root commit */
-  parents: string;
-  name: string;
-  email: string;
-  coAuthors: readonly string[];
-}
+/**
+ * The commits handed to a reader, as their objects say, by the number each was handed over with
+ * (see `slot`). Kept as columns, each identity once: tens of thousands of commits then keep a
+ * number or two and their parents' ids each, not an object and four strings.
+ */
+export class CommitDetails {
+  /** each record's committer time, parents (as `%P` prints them: one space apart), author (into `names`/`emails`) */
+  readonly times: number[] = [];
+  readonly parents: string[] = [];
+  readonly authors: number[] = [];
+  /** identities as committed (name, e-mail), each once */
+  readonly names: string[] = [];
+  readonly emails: string[] = [];
+  /** Co-authored-by values, for the records that have any */
+  readonly coAuthors = new Map<number, readonly string[]>();
+  private readonly identity = new Map<string, number>();
+  /** when git did not print one record per id in the order handed over: each id's record, -1 for none */
+  private order: Int32Array | undefined;
 
-/** most commits have no trailer: they share one empty list rather than each keep its own */
-const NONE: readonly string[] = Object.freeze([]);
+  /** The record of the commit handed over `n`-th, or -1 when git printed none. */
+  slot(n: number): number {
+    if (this.order) return n < this.order.length ? this.order[n]! : -1;
+    return n < this.times.length ? n : -1;
+  }
+
+  /** Parses one DETAIL_FORMAT record: the length of its id (which starts it) when it is one, else -1. */
+  push(record: string): number {
+    const f1 = record.indexOf('\x1f');
+    if (f1 <= 0) return -1;
+    const f2 = record.indexOf('\x1f', f1 + 1);
+    const time = f2 < 0 ? record.slice(f1 + 1) : record.slice(f1 + 1, f2);
+    if (!time) return -1;
+    const f3 = f2 < 0 ? -1 : record.indexOf('\x1f', f2 + 1);
+    const f4 = f3 < 0 ? -1 : record.indexOf('\x1f', f3 + 1);
+    const f5 = f4 < 0 ? -1 : record.indexOf('\x1f', f4 + 1);
+    const end = record.length;
+    const at = this.times.length;
+    // an empty trailers field names no one
+    if (f5 >= 0 && f5 + 1 < end) {
+      const values: string[] = [];
+      for (let from = f5 + 1; from <= end;) {
+        const next = record.indexOf('\x1f', from);
+        const stop = next < 0 ? end : next;
+        values.push(record.slice(from, stop));
+        from = stop + 1;
+      }
+      this.coAuthors.set(at, values);
+    }
+    this.times.push(Number(time));
+    this.parents.push(f2 < 0 ? '' : f3 < 0 ? record.slice(f2 + 1) : record.slice(f2 + 1, f3));
+    // name and e-mail side by side, as one key: one lookup per commit, split only for a new identity
+    this.authors.push(this.identityOf(f3 < 0 ? '' : record.slice(f3 + 1, f5 < 0 ? end : f5)));
+    return f1;
+  }
+
+  /** `key`: the author's name, then the e-mail after a \x1f when there is one. */
+  private identityOf(key: string): number {
+    let i = this.identity.get(key);
+    if (i === undefined) {
+      i = this.names.length;
+      const cut = key.indexOf('\x1f');
+      this.names.push(cut < 0 ? key : key.slice(0, cut));
+      this.emails.push(cut < 0 ? '' : key.slice(cut + 1));
+      this.identity.set(key, i);
+    }
+    return i;
+  }
+
+  /** Records each id's record when they are not one per id in order (`printed`: each record's id). */
+  reorder(fed: readonly string[], printed: readonly string[]): void {
+    const byId = new Map<string, number>();
+    printed.forEach((c, i) => {
+      if (!byId.has(c)) byId.set(c, i);
+    });
+    this.order = Int32Array.from(fed, (c) => byId.get(c) ?? -1);
+  }
+}
 
 /** Fields of one record: hash, committer time, parents, author name, author e-mail, then the trailers. */
 export const DETAIL_FORMAT = '%H%x1f%ct%x1f%P%x1f%an%x1f%ae%x1f%(trailers:key=Co-authored-by,valueonly,unfold,separator=%x1f)';
@@ -25,11 +89,10 @@ export const DETAIL_FORMAT = '%H%x1f%ct%x1f%P%x1f%an%x1f%ae%x1f%(trailers:key=Co
 /** Commit ids in, their details out: one git process, fed as the ids become known. */
 export interface DetailsReader {
   add(commit: string): void;
-  /**
-   * Ends the input; the details of every commit handed over, in the order handed over (undefined
-   * for one git did not print), or GitError when git fails (e.g. on an id that is no commit).
-   */
-  finish(): Promise<(CommitDetail | undefined)[]>;
+  /** hands over every commit of `commits`, in order (the reader keeps the array: it must not change) */
+  addAll(commits: string[]): void;
+  /** ends the input; the details of every commit handed over (GitError when git fails, e.g. on an id that is no commit) */
+  finish(): Promise<CommitDetails>;
   /** stops git: its answer is not wanted */
   cancel(): void;
 }
@@ -60,9 +123,18 @@ const BATCH = 1024;
  */
 export function startDetailsReader(cwd: string): DetailsReader {
   const run = spawnGit(ARGS, { cwd, timeoutMs: TIMEOUT_MS, stdin: true });
-  const details: CommitDetail[] = [];
+  const details = new CommitDetails();
   /** the ids handed over, in order: `--no-walk=unsorted` prints each in that order */
-  const fed: string[] = [];
+  let fed: string[] = [];
+  /** each record's id, kept only once git has printed one out of that order */
+  let printed: string[] | undefined;
+  const keep = (record: string) => {
+    const n = details.times.length;
+    const idLength = details.push(record);
+    if (idLength < 0) return;
+    if (!printed && !(idLength === fed[n]?.length && record.startsWith(fed[n]))) printed = fed.slice(0, n);
+    printed?.push(record.slice(0, idLength));
+  };
   let rest = '';
   let overlong = false;
   run.child.stdout.setEncoding('utf8');
@@ -75,7 +147,7 @@ export function startDetailsReader(cwd: string): DetailsReader {
       run.child.kill('SIGKILL');
       return;
     }
-    for (const record of records) keep(details, record);
+    for (const record of records) keep(record);
   });
   let pending: string[] = [];
   const flush = () => {
@@ -90,6 +162,12 @@ export function startDetailsReader(cwd: string): DetailsReader {
       pending.push(commit);
       if (pending.length >= BATCH) flush();
     },
+    addAll(commits) {
+      flush();
+      if (fed.length === 0) fed = commits;
+      else for (const c of commits) fed.push(c);
+      for (let i = 0; i < commits.length; i += BATCH) run.child.stdin!.write(commits.slice(i, i + BATCH).join('\n') + '\n');
+    },
     async finish() {
       flush();
       ended = true;
@@ -98,8 +176,9 @@ export function startDetailsReader(cwd: string): DetailsReader {
       if (overlong)
         throw new GitError(`git log printed a record longer than ${MAX_RECORD} bytes and was stopped`, ARGS, run.stderr(), code);
       if (code !== 0) throw failure(ARGS, run.stderr(), code, run.timedOut(), TIMEOUT_MS);
-      if (rest) keep(details, rest);
-      return inOrderOf(fed, details);
+      if (rest) keep(rest);
+      if (printed || details.times.length !== fed.length) details.reorder(fed, printed ?? fed.slice(0, details.times.length));
+      return details;
     },
     cancel() {
       if (!ended) run.child.stdin!.destroy();
@@ -107,55 +186,5 @@ export function startDetailsReader(cwd: string): DetailsReader {
       run.child.kill('SIGKILL');
       run.done.catch(() => undefined);
     },
-  };
-}
-
-function keep(details: CommitDetail[], record: string): void {
-  const detail = parseDetail(record);
-  if (detail) details.push(detail);
-}
-
-/**
- * The details lined up with the ids handed over. git prints them in that order, one each; should
- * it ever not (a record it could not print, an id twice), they are matched up by id instead.
- */
-function inOrderOf(fed: readonly string[], printed: CommitDetail[]): (CommitDetail | undefined)[] {
-  let aligned = printed.length === fed.length;
-  for (let i = 0; aligned && i < fed.length; i++) aligned = printed[i]!.commit === fed[i];
-  if (aligned) return printed;
-  const byId = new Map(printed.map((d) => [d.commit, d]));
-  return fed.map((c) => byId.get(c));
-}
-
-/** One DETAIL_FORMAT record, sliced at its separators (no intermediate arrays: there are tens of thousands). */
-function parseDetail(record: string): CommitDetail | undefined {
-  const f1 = record.indexOf('\x1f');
-  if (f1 <= 0) return undefined;
-  const f2 = record.indexOf('\x1f', f1 + 1);
-  const time = f2 < 0 ? record.slice(f1 + 1) : record.slice(f1 + 1, f2);
-  if (!time) return undefined;
-  const f3 = f2 < 0 ? -1 : record.indexOf('\x1f', f2 + 1);
-  const f4 = f3 < 0 ? -1 : record.indexOf('\x1f', f3 + 1);
-  const f5 = f4 < 0 ? -1 : record.indexOf('\x1f', f4 + 1);
-  const end = record.length;
-  let coAuthors = NONE;
-  // an empty trailers field names no one
-  if (f5 >= 0 && f5 + 1 < end) {
-    const values: string[] = [];
-    for (let at = f5 + 1; at <= end;) {
-      const next = record.indexOf('\x1f', at);
-      const stop = next < 0 ? end : next;
-      values.push(record.slice(at, stop));
-      at = stop + 1;
-    }
-    coAuthors = values;
-  }
-  return {
-    commit: record.slice(0, f1),
-    time: Number(time),
-    parents: f2 < 0 ? '' : f3 < 0 ? record.slice(f2 + 1) : record.slice(f2 + 1, f3),
-    name: f3 < 0 ? '' : f4 < 0 ? record.slice(f3 + 1) : record.slice(f3 + 1, f4),
-    email: f4 < 0 ? '' : f5 < 0 ? record.slice(f4 + 1) : record.slice(f4 + 1, f5),
-    coAuthors,
   };
 }

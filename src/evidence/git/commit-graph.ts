@@ -139,14 +139,18 @@ export async function walkCommitGraph(cwd: string, head: string, bounds: WalkBou
 
   const seen = new Uint8Array(graph.count);
   const parents: number[] = [];
+  /** the committer times of `parents`, read once for the skew check and the corrected dates */
+  const parentTimes: number[] = [];
   const parentNumbers: number[] = [];
   /** one visited commit: everything but the traversal itself */
   const visit = (pos: number, time: number) => {
     walked++;
     graph.parents(pos, parents);
+    parentTimes.length = 0;
     let older = false;
     for (const p of parents) {
       const pt = graph.time(p);
+      parentTimes.push(pt);
       if (pt > time) {
         older = true;
         if (pt > since) skewIntoRange = true;
@@ -182,8 +186,9 @@ export async function walkCommitGraph(cwd: string, head: string, bounds: WalkBou
       if (seen[pos]) continue;
       seen[pos] = 1;
       visit(pos, graph.time(pos));
-      for (const p of parents) {
-        const d = graph.correctedDate(p);
+      for (let i = 0; i < parents.length; i++) {
+        const p = parents[i]!;
+        const d = graph.correctedDate(p, parentTimes[i]);
         // the property the pruning rests on; a graph that breaks it is not trusted
         if (d >= top) throw new RangeError(`commit-graph corrected date of ${graph.hex(p)} is not below its child's`);
         if (!seen[p]) heap.push(d, p);

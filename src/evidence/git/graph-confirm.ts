@@ -8,7 +8,7 @@
 // window's count reads next: a confirmed walk needs no second process over the same commits.
 import { GitError } from './run.js';
 import type { GraphWalk, TakenCommits } from './commit-graph.js';
-import type { CommitDetail, DetailsReader } from './commit-details.js';
+import type { CommitDetails, DetailsReader } from './commit-details.js';
 
 /**
  * Why the walk can't be trusted, or the commit objects' details of what it took (every window
@@ -18,15 +18,15 @@ export async function confirmGraphWalk(
   reader: DetailsReader,
   walk: GraphWalk,
   since: number,
-): Promise<{ rejected: string } | { details: (CommitDetail | undefined)[] }> {
+): Promise<{ rejected: string } | { details: CommitDetails | undefined }> {
   const { taken } = walk;
   if (taken.size === 0) {
     reader.cancel();
-    return { details: [] };
+    return { details: undefined };
   }
   // every commit the walk names (taken, their parents outside it, the latest), in number order
-  for (const id of taken.ids) reader.add(id);
-  let real: (CommitDetail | undefined)[];
+  reader.addAll(taken.ids);
+  let real: CommitDetails;
   try {
     real = await reader.finish();
   } catch (err) {
@@ -39,9 +39,12 @@ export async function confirmGraphWalk(
 
 /** Whether `printed` (parents as `%P` prints them) lists exactly the parents of `n`, in order. */
 function sameParents(printed: string, taken: TakenCommits, n: number): boolean {
-  let at = 0;
   const first = taken.firstParent[n]!;
-  for (let i = first, end = first + taken.parentCount[n]!; i < end; i++) {
+  const count = taken.parentCount[n]!;
+  // most commits have one parent: the printed list is then its id
+  if (count === 1) return printed === taken.ids[taken.parentList[first]!];
+  let at = 0;
+  for (let i = first, end = first + count; i < end; i++) {
     const id = taken.ids[taken.parentList[i]!]!;
     if (i > first) {
       if (printed.charCodeAt(at) !== 32) return false;
@@ -53,24 +56,25 @@ function sameParents(printed: string, taken: TakenCommits, n: number): boolean {
   return at === printed.length;
 }
 
-function disagreement(real: readonly (CommitDetail | undefined)[], walk: GraphWalk, since: number): string | undefined {
+function disagreement(real: CommitDetails, walk: GraphWalk, since: number): string | undefined {
   const { taken } = walk;
   const { ids } = taken;
   for (let n = 0; n < ids.length; n++) {
     if (!taken.taken[n]) continue;
     const commit = ids[n]!;
-    const r = real[n];
-    if (!r) return `it names ${commit}, which is not a commit`;
-    if (r.time !== taken.times[n]) return `it dates ${commit} ${taken.times[n]}, the commit object ${r.time}`;
-    if (!sameParents(r.parents, taken, n)) return `it gives ${commit} other parents than the commit object`;
+    const r = real.slot(n);
+    if (r < 0) return `it names ${commit}, which is not a commit`;
+    if (real.times[r] !== taken.times[n]) return `it dates ${commit} ${taken.times[n]}, the commit object ${real.times[r]}`;
+    if (!sameParents(real.parents[r]!, taken, n)) return `it gives ${commit} other parents than the commit object`;
     for (let i = taken.firstParent[n]!, end = i + taken.parentCount[n]!; i < end; i++) {
       const p = taken.parentList[i]!;
-      const rp = real[p];
-      if (!rp) return `it names ${ids[p]}, which is not a commit`;
-      if (rp.time >= since && !taken.taken[p]) return `it puts ${ids[p]} before the window, the commit object in it`;
+      const rp = real.slot(p);
+      if (rp < 0) return `it names ${ids[p]}, which is not a commit`;
+      if (real.times[rp]! >= since && !taken.taken[p]) return `it puts ${ids[p]} before the window, the commit object in it`;
     }
   }
-  if (walk.latest && (taken.latest < 0 || real[taken.latest]?.time !== walk.latest.time))
+  const latest = taken.latest < 0 ? -1 : real.slot(taken.latest);
+  if (walk.latest && (latest < 0 || real.times[latest] !== walk.latest.time))
     return `it dates the latest commit ${walk.latest.commit} differently from its object`;
   // every counted commit must descend from the head through confirmed parents only
   const reached = new Uint8Array(ids.length);

@@ -91,16 +91,16 @@ export class CommitGraph {
 
   /**
    * Corrected commit date: at least the commit's own time and greater than every ancestor's
-   * corrected date, hence greater than every ancestor's committer time.
+   * corrected date, hence greater than every ancestor's committer time. `time`: the commit's own, when known.
    */
-  correctedDate(pos: number): number {
+  correctedDate(pos: number, time = this.time(pos)): number {
     const l = this.layerOf(pos);
     const i = pos - l.offset;
     const off = l.view.getUint32(l.gdat + i * 4);
-    if ((off & 0x80000000) === 0) return this.time(pos) + off;
+    if ((off & 0x80000000) === 0) return time + off;
     const at = l.gdov + (off & 0x7fffffff) * 8;
     if (l.gdov < 0 || at + 8 > l.gdovEnd) throw new RangeError('commit-graph GDO2 index past its chunk');
-    return this.time(pos) + l.view.getUint32(at) * 0x1_0000_0000 + l.view.getUint32(at + 4);
+    return time + l.view.getUint32(at) * 0x1_0000_0000 + l.view.getUint32(at + 4);
   }
 
   /** Parent positions of `pos`, written into `out` (cleared first); octopus parents come from EDGE. */
