@@ -223,6 +223,40 @@ export async function insertWithNextId<T extends CountedTable>(
   return Number(row.rows[0]!.id);
 }
 
+/**
+ * insertWithNextId for a row that may be there already: `unique` names the columns of a unique
+ * constraint, and a row with the same values in them is left alone (undefined; no id is taken
+ * from the counter). On PostgreSQL one statement (ON CONFLICT DO NOTHING), else a look first.
+ */
+export async function insertOnceWithNextId<T extends CountedTable>(
+  trx: Kysely<DB>,
+  name: string,
+  table: T,
+  values: Omit<Insertable<DB[T]>, 'id'>,
+  unique: string[],
+): Promise<number | undefined> {
+  const given = values as Record<string, unknown>;
+  if (!pgTransactions.has(trx)) {
+    const existing = await sql`select 1 from ${sql.table(table)} where ${sql.join(
+      unique.map((c) => sql`${sql.ref(c)} = ${given[c]}`),
+      sql` and `,
+    )} limit 1`.execute(trx);
+    return existing.rows.length > 0 ? undefined : insertWithNextId(trx, name, table, values);
+  }
+  // the counter moves on in the same statement even when the row is there: only the caller's
+  // rollback (which follows "already there" in the process) gives that number back
+  const cols = Object.keys(values);
+  const row = await sql<{ id: number | string }>`with next_id as (
+      insert into counters (name, value) values (${name}, 1)
+      on conflict (name) do update set value = counters.value + 1 returning value
+    )
+    insert into ${sql.table(table)} (id, ${sql.join(cols.map((c) => sql.ref(c)))})
+    values ((select value from next_id), ${sql.join(cols.map((c) => given[c]))})
+    on conflict (${sql.join(unique.map((c) => sql.ref(c)))}) do nothing
+    returning id`.execute(trx);
+  return row.rows[0] ? Number(row.rows[0].id) : undefined;
+}
+
 /** The next value of a named counter, allocated inside the caller's transaction. */
 export async function nextId(trx: Kysely<DB>, name: string): Promise<number> {
   const row = await trx

@@ -2,7 +2,7 @@
 // with the commit, asOf and policy version they were judged at, so they can be re-read and diffed.
 import type { Kysely } from 'kysely';
 import type { DB } from './schema.js';
-import { insertWithNextId } from './db.js';
+import { insertOnceWithNextId, insertWithNextId } from './db.js';
 
 /** The parts of a `steward check` report the store indexes; the whole object is kept as JSON. */
 export interface ReportLike {
@@ -84,21 +84,20 @@ export async function recordReviewStep(
   trx: Kysely<DB>,
   r: { projectId: string; stepKey: string; reviewedOn: string; reportId: number | null; outcome: string },
 ): Promise<boolean> {
-  const existing = await trx
-    .selectFrom('reviews')
-    .select('id')
-    .where('project_id', '=', r.projectId)
-    .where('step_key', '=', r.stepKey)
-    .executeTakeFirst();
-  if (existing) return false;
-  await insertWithNextId(trx, 'review', 'reviews', {
-    project_id: r.projectId,
-    step_key: r.stepKey,
-    reviewed_on: r.reviewedOn,
-    report_id: r.reportId,
-    outcome: r.outcome,
-  });
-  return true;
+  const id = await insertOnceWithNextId(
+    trx,
+    'review',
+    'reviews',
+    {
+      project_id: r.projectId,
+      step_key: r.stepKey,
+      reviewed_on: r.reviewedOn,
+      report_id: r.reportId,
+      outcome: r.outcome,
+    },
+    ['project_id', 'step_key'],
+  );
+  return id !== undefined;
 }
 
 export async function listReviewSteps(db: Kysely<DB>, projectId?: string): Promise<DB['reviews'][]> {
