@@ -8,17 +8,31 @@ import type { SharedBudget } from '../evidence/online/tokens.js';
 
 export function storeBudget(store: Store, opts: { coalesceMs?: number } = {}): SharedBudget {
   const least = store.dialect === 'postgres' ? 'least' : 'min';
-  const upsert = async (tokenId: string, remaining: number, resetEpochS: number) => {
+  /**
+   * Writes what was heard of each token, all of them in one statement; in token order, so two
+   * workers writing the same rows lock them in the same order and never deadlock.
+   */
+  const upsert = async (heard: [tokenId: string, remaining: number, resetEpochS: number][]) => {
+    if (heard.length === 0) return;
     const now = new Date().toISOString();
-    const resetAt = new Date(resetEpochS * 1000).toISOString();
     await store.db
       .insertInto('rate_budget')
-      .values({ token_id: tokenId, remaining, limit_total: 0, reset_at: resetAt, updated_at: now })
+      .values(
+        [...heard]
+          .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+          .map(([tokenId, remaining, resetEpochS]) => ({
+            token_id: tokenId,
+            remaining,
+            limit_total: 0,
+            reset_at: new Date(resetEpochS * 1000).toISOString(),
+            updated_at: now,
+          })),
+      )
       .onConflict((oc) =>
         oc.column('token_id').doUpdateSet({
-          remaining: sql`case when rate_budget.reset_at = ${resetAt} then ${sql.raw(least)}(rate_budget.remaining, ${remaining}) else ${remaining} end`,
-          reset_at: resetAt,
-          updated_at: now,
+          remaining: sql`case when rate_budget.reset_at = excluded.reset_at then ${sql.raw(least)}(rate_budget.remaining, excluded.remaining) else excluded.remaining end`,
+          reset_at: sql`excluded.reset_at`,
+          updated_at: sql`excluded.updated_at`,
         }),
       )
       .execute();
@@ -30,10 +44,11 @@ export function storeBudget(store: Store, opts: { coalesceMs?: number } = {}): S
     );
   };
   const coalesceMs = opts.coalesceMs ?? 0;
-  if (!(coalesceMs > 0)) return { read, write: upsert };
+  if (!(coalesceMs > 0)) return { read, write: (tokenId, remaining, resetEpochS) => upsert([[tokenId, remaining, resetEpochS]]) };
   // Every GitHub answer reports the budget: written one by one, workers queue on the same row
   // (one per token) for each request. Within `coalesceMs` only the lowest count of the latest
-  // window is kept and written: the others see it that much later, which the reserve covers.
+  // window is kept and written (every token's in one statement): the others see it that much
+  // later, which the reserve covers.
   const pending = new Map<string, { remaining: number; resetEpochS: number }>();
   let flushing: Promise<void> | undefined;
   const flush = async () => {
@@ -41,7 +56,7 @@ export function storeBudget(store: Store, opts: { coalesceMs?: number } = {}): S
     const batch = [...pending];
     pending.clear();
     flushing = undefined;
-    for (const [id, b] of batch) await upsert(id, b.remaining, b.resetEpochS);
+    await upsert(batch.map(([id, b]) => [id, b.remaining, b.resetEpochS]));
   };
   return {
     read,
