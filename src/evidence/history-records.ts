@@ -53,19 +53,27 @@ export function buildRecords(
   const reached: [number, number][] = [];
   /** each identity of `details` as numbered here */
   const authorNumbers: number[] = [];
-  for (const { commit, time, at } of window) {
-    const slot = details ? details.slot(at) : -1;
+  if (!details) return { identities, records, newestByAuthor };
+  const { authors, names, emails, coAuthors } = details;
+  const skewed = reachedThrough.size > 0;
+  const trailers = coAuthors.size > 0;
+  for (let w = 0; w < window.length; w++) {
+    const { commit, time, at } = window[w]!;
+    const slot = details.slot(at);
     if (slot < 0) continue;
-    const committed = details!.authors[slot]!;
-    const author = (authorNumbers[committed] ??= named(details!.names[committed]!, details!.emails[committed]!));
+    const committed = authors[slot]!;
+    const author = (authorNumbers[committed] ??= named(names[committed]!, emails[committed]!));
     const record: CommitRecord = [time, author];
-    for (const value of details!.coAuthors.get(slot) ?? []) {
-      const co = parseCoAuthor(value);
-      if (co) record.push(named(co.name, co.email));
+    const values = trailers ? coAuthors.get(slot) : undefined;
+    if (values) {
+      for (const value of values) {
+        const co = parseCoAuthor(value);
+        if (co) record.push(named(co.name, co.email));
+      }
     }
     // newest first: an author's first record is its newest commit
     newestByAuthor[author] ??= commit;
-    const floor = reachedThrough.size > 0 ? reachedThrough.get(commit) : undefined;
+    const floor = skewed ? reachedThrough.get(commit) : undefined;
     if (floor !== undefined) reached.push([records.length, floor]);
     records.push(record);
   }

@@ -147,7 +147,7 @@ export function startDetailsReader(cwd: string): DetailsReader {
       run.child.kill('SIGKILL');
       return;
     }
-    for (const record of records) keep(record);
+    for (let i = 0; i < records.length; i++) keep(records[i]!);
   });
   let pending: string[] = [];
   const flush = () => {
