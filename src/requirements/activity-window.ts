@@ -96,7 +96,24 @@ export function activityWindow(evidence: Evidence, rules: WindowRules): { window
       },
     };
   }
-  return { window: countWindow(h, rules) };
+  return { window: countedWindow(h, rules) };
+}
+
+/**
+ * Requirements 10, 12 and 13 (and the early warning's identities) judge the same history under
+ * the same rules: each is worked out once per history object and bot list, and read-only after.
+ */
+const windows = new WeakMap<HistoryEvidence, WeakMap<BotList, Map<number, ActivityWindow>>>();
+const judgedIdentities = new WeakMap<HistoryEvidence, WeakMap<BotList, JudgedIdentities>>();
+
+function countedWindow(h: HistoryEvidence, rules: WindowRules): ActivityWindow {
+  let byBots = windows.get(h);
+  if (!byBots) windows.set(h, (byBots = new WeakMap()));
+  let byDays = byBots.get(rules.bots);
+  if (!byDays) byBots.set(rules.bots, (byDays = new Map()));
+  let w = byDays.get(rules.days);
+  if (!w) byDays.set(rules.days, (w = countWindow(h, rules)));
+  return w;
 }
 
 function iso(unix: number): string {
@@ -114,6 +131,14 @@ export interface JudgedIdentities {
 }
 
 export function judgeIdentities(history: HistoryEvidence, bots: BotList): JudgedIdentities {
+  let byBots = judgedIdentities.get(history);
+  if (!byBots) judgedIdentities.set(history, (byBots = new WeakMap()));
+  let judged = byBots.get(bots);
+  if (!judged) byBots.set(bots, (judged = identitiesUnder(history, bots)));
+  return judged;
+}
+
+function identitiesUnder(history: HistoryEvidence, bots: BotList): JudgedIdentities {
   const isBot = botMatcher(bots);
   const ids = history.identities;
   const idents: Ident[] = ids.map(([name, email]) => ({ name, email }));
