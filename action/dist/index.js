@@ -9830,8 +9830,8 @@ function releaseParts(v) {
   const m = /^v?(\d+(?:\.\d+)*)/.exec(v);
   return m ? m[1].split(".").map(Number) : void 0;
 }
-function poetryClause(clause) {
-  const m = OPS.exec(clause);
+function poetryClause(clause2) {
+  const m = OPS.exec(clause2);
   const op = m[1] ?? "";
   const v = stripLocal(m[2].trim());
   if (v === "*" || op === "" && v === "") return "";
@@ -9851,8 +9851,8 @@ function poetryClause(clause) {
   if (op === "" || op === "=") return v.endsWith("*") ? `==${v.replace(/\.?\*$/, "")}.*` : `==${v}`;
   return `${op}${v}`;
 }
-function condaClause(clause) {
-  const m = OPS.exec(clause);
+function condaClause(clause2) {
+  const m = OPS.exec(clause2);
   const op = m[1] ?? "";
   let v = stripLocal(m[2].trim());
   if (v === "*" || op === "" && v === "") return "";
@@ -10001,9 +10001,9 @@ var init_judge_torch_support = __esm({
 function defineRule(rule) {
   return rule;
 }
-function say(meta19, id, data = {}) {
-  const template = meta19.messages[id];
-  if (template === void 0) throw new Error(`rule ${meta19.key}: no message ${id}`);
+function say(meta26, id, data = {}) {
+  const template = meta26.messages[id];
+  if (template === void 0) throw new Error(`rule ${meta26.key}: no message ${id}`);
   const summary = template.replace(/\{(\w+)\}/g, (whole, name) => name in data ? String(data[name]) : whole);
   return { summary, message: { id, data } };
 }
@@ -11233,16 +11233,23 @@ var init_woodpecker = __esm({
   }
 });
 
-// src/evidence/ci/systems/index.ts
-function registrations(modules2) {
-  return modules2.map(({ file, exports }) => {
-    const system = exports.default;
-    if (system?.id !== file.replace(/\.ts$/, "")) {
-      throw new Error(`src/evidence/ci/systems/${file}: its default export must be a CI system whose id is the file's name`);
+// src/util/folder-modules.ts
+function namedByFile(folder, what) {
+  return ({ file, exports }) => {
+    const entry = exports.default;
+    if (entry?.id !== file.replace(/\.ts$/, "")) {
+      throw new Error(`${folder}/${file}: its default export must be ${what} whose id is the file's name`);
     }
-    return system;
-  });
+    return entry;
+  };
 }
+var init_folder_modules = __esm({
+  "src/util/folder-modules.ts"() {
+    "use strict";
+  }
+});
+
+// src/evidence/ci/systems/index.ts
 function ciSystemOf(path) {
   return CI_SYSTEMS.find((s) => s.matches(path));
 }
@@ -11265,9 +11272,8 @@ var init_systems = __esm({
     init_jenkins();
     init_travis();
     init_woodpecker();
-    CI_SYSTEMS = registrations([{ file: "appveyor.ts", exports: appveyor_exports }, { file: "azure-pipelines.ts", exports: azure_pipelines_exports }, { file: "buildkite.ts", exports: buildkite_exports }, { file: "circleci.ts", exports: circleci_exports }, { file: "github-actions.ts", exports: github_actions_exports }, { file: "gitlab-ci.ts", exports: gitlab_ci_exports }, { file: "jenkins.ts", exports: jenkins_exports }, { file: "travis.ts", exports: travis_exports }, { file: "woodpecker.ts", exports: woodpecker_exports }]).sort(
-      (a, b) => a.listed - b.listed || a.id.localeCompare(b.id)
-    );
+    init_folder_modules();
+    CI_SYSTEMS = [{ file: "appveyor.ts", exports: appveyor_exports }, { file: "azure-pipelines.ts", exports: azure_pipelines_exports }, { file: "buildkite.ts", exports: buildkite_exports }, { file: "circleci.ts", exports: circleci_exports }, { file: "github-actions.ts", exports: github_actions_exports }, { file: "gitlab-ci.ts", exports: gitlab_ci_exports }, { file: "jenkins.ts", exports: jenkins_exports }, { file: "travis.ts", exports: travis_exports }, { file: "woodpecker.ts", exports: woodpecker_exports }].map(namedByFile("src/evidence/ci/systems", "a CI system")).sort((a, b) => a.listed - b.listed || a.id.localeCompare(b.id));
   }
 });
 
@@ -11285,6 +11291,22 @@ function onlineError(online, ...sources2) {
 var init_errors2 = __esm({
   "src/evidence/online/errors.ts"() {
     "use strict";
+  }
+});
+
+// src/requirements/run-advice.ts
+var RUN_ADVICE, WEB_BY_CLI;
+var init_run_advice = __esm({
+  "src/requirements/run-advice.ts"() {
+    "use strict";
+    RUN_ADVICE = {
+      /** working-ci: a CI configuration that runs on changes, whose runs this check could not read */
+      ciRunsUnread: {
+        cli: "Run the check with GitHub access (without --offline) to see whether the latest runs on the default branch succeed.",
+        web: "This check could not read the CI runs (the reason is above): make sure the latest runs on the default branch succeed, and check again later to have them read."
+      }
+    };
+    WEB_BY_CLI = new Map(Object.values(RUN_ADVICE).map((a) => [a.cli, a.web]));
   }
 });
 
@@ -11371,7 +11393,7 @@ function evaluateWorkingCi(evidence) {
         files: `${files.slice(0, 3).join(", ")}${files.length > 3 ? ` and ${files.length - 3} more` : ""}`,
         why: why2 || "no access to the CI service in this check"
       },
-      "Run the check with GitHub access (without --offline) to see whether the latest runs on the default branch succeed."
+      RUN_ADVICE.ciRunsUnread.cli
     );
   }
   if (ci.workflows.length > 0) {
@@ -11400,6 +11422,7 @@ var init_working_ci = __esm({
     init_systems();
     init_errors2();
     init_rule();
+    init_run_advice();
     meta2 = {
       key: "working-ci",
       automation: "partial",
@@ -11428,6 +11451,22 @@ var init_working_ci = __esm({
 });
 
 // src/evidence/community/files.ts
+var files_exports = {};
+__export(files_exports, {
+  GITHUB_PLACES: () => GITHUB_PLACES,
+  baseOf: () => baseOf,
+  countUnder: () => countUnder,
+  dirOf: () => dirOf2,
+  entryAt: () => entryAt,
+  findInPlaces: () => findInPlaces,
+  findUnder: () => findUnder,
+  indexTree: () => indexTree,
+  isDir: () => isDir,
+  joinInRepo: () => joinInRepo,
+  lineAt: () => lineAt2,
+  readText: () => readText,
+  resolveEntry: () => resolveEntry
+});
 import { posix } from "node:path";
 function indexTree(tree) {
   let idx = indexes.get(tree);
@@ -11651,6 +11690,24 @@ var init_inline = __esm({
     RST_TARGET = /^\s*\.\.\s+_([^:]+):\s*(\S+)/;
     HREF = /\b(?:href|src)\s*=\s*["']([^"']+)["']/gi;
     BARE = /\bhttps?:\/\/[^\s<>()"'`\]]+/gi;
+  }
+});
+
+// src/evidence/community/sections.ts
+function sectionAfter(blocks, headingIndex) {
+  const h = blocks[headingIndex];
+  if (!h || h.kind !== "heading") return [];
+  const out = [];
+  for (let k = headingIndex + 1; k < blocks.length; k++) {
+    const b = blocks[k];
+    if (b.kind === "heading" && (b.level ?? 1) <= (h.level ?? 1)) break;
+    out.push(b);
+  }
+  return out;
+}
+var init_sections = __esm({
+  "src/evidence/community/sections.ts"() {
+    "use strict";
   }
 });
 
@@ -11976,23 +12033,13 @@ function takeIndented(lines, from, base, skipOptions = false) {
     first: first < 0 ? from : first
   };
 }
-function sectionAfter(blocks, headingIndex) {
-  const h = blocks[headingIndex];
-  if (!h || h.kind !== "heading") return [];
-  const out = [];
-  for (let k = headingIndex + 1; k < blocks.length; k++) {
-    const b = blocks[k];
-    if (b.kind === "heading" && (b.level ?? 1) <= (h.level ?? 1)) break;
-    out.push(b);
-  }
-  return out;
-}
 var MAX_DOC_CHARS, MAX_LINE_CHARS, FENCE, ATX, SETEXT, LIST_ITEM, RULE, HTML_RAW, HTML_BLOCK_TAG, HTML_LONE_TAG, ENTITIES, HTML_HEADING, TABLE_ROW, TABLE_DELIM, RST_ADORN, RST_DIRECTIVE, RST_LIST, CODE_DIRECTIVES;
 var init_readme = __esm({
   "src/evidence/community/readme.ts"() {
     "use strict";
     init_inline();
     init_inline();
+    init_sections();
     MAX_DOC_CHARS = 512 * 1024;
     MAX_LINE_CHARS = 4e3;
     FENCE = /^ {0,3}(`{3,}|~{3,})\s*([^`\s]*)?.*$/;
@@ -12015,15 +12062,6 @@ var init_readme = __esm({
 });
 
 // src/evidence/community/locate.ts
-var locate_exports = {};
-__export(locate_exports, {
-  fileRef: () => fileRef,
-  locate: () => locate,
-  onGitHub: () => onGitHub,
-  quote: () => quote,
-  readDoc: () => readDoc,
-  rootReadme: () => rootReadme
-});
 function locate(evidence, test, places = GITHUB_PLACES) {
   const found = findInPlaces(evidence.tree, test, places).map((l) => {
     const r = readText(evidence, l.path);
@@ -12115,7 +12153,7 @@ function communityFile(evidence, kind) {
   if (!facts) throw new Error(`no community file ${kind} is registered (src/evidence/community/kinds/)`);
   return facts;
 }
-function judgeFilePresent(evidence, meta19, rule) {
+function judgeFilePresent(evidence, meta26, rule) {
   const { found, deeper } = communityFile(evidence, rule.kind);
   const usable = found.find((f) => !f.problem);
   if (usable) {
@@ -12125,7 +12163,7 @@ function judgeFilePresent(evidence, meta19, rule) {
     ].join("");
     return {
       status: "pass",
-      ...say(meta19, "found", { path: usable.path, extra }),
+      ...say(meta26, "found", { path: usable.path, extra }),
       measured: { path: usable.path },
       evidence: [fileRef(usable.path)]
     };
@@ -12134,7 +12172,7 @@ function judgeFilePresent(evidence, meta19, rule) {
   if (served) {
     return {
       status: "pass",
-      ...say(meta19, "github", { path: served }),
+      ...say(meta26, "github", { path: served }),
       measured: { path: served, source: "github" },
       evidence: [{ kind: "api", ref: served }]
     };
@@ -12143,7 +12181,7 @@ function judgeFilePresent(evidence, meta19, rule) {
   if (deeper.length > 0 && !broken) {
     return {
       status: "warn",
-      ...say(meta19, "deeper", { path: deeper[0] }),
+      ...say(meta26, "deeper", { path: deeper[0] }),
       measured: { path: deeper[0], deeper },
       evidence: deeper.map((p) => fileRef(p)),
       fix: `Add one at the root that points to ${deeper[0]} (or move ${baseOf(deeper[0])} there).`
@@ -12154,7 +12192,7 @@ function judgeFilePresent(evidence, meta19, rule) {
   if (rule.fromGitHub && !evidence.online?.github && onGitHub(evidence) && (!evidence.online || evidence.online.offline)) {
     return {
       status: "unknown",
-      ...say(meta19, "unseen", { problem: broken ? ` (${broken.problem})` : "" }),
+      ...say(meta26, "unseen", { problem: broken ? ` (${broken.problem})` : "" }),
       measured,
       evidence: refs,
       fix: rule.fix
@@ -12163,13 +12201,13 @@ function judgeFilePresent(evidence, meta19, rule) {
   if (broken) {
     return {
       status: "fail",
-      ...say(meta19, "broken", { problem: broken.problem ?? "unreadable" }),
+      ...say(meta26, "broken", { problem: broken.problem ?? "unreadable" }),
       measured,
       evidence: refs,
       fix: `Make ${broken.path} a regular file with content (a symlink out of the repository is not read). ${rule.fix}`
     };
   }
-  return { status: "fail", ...say(meta19, "missing"), measured, evidence: refs, fix: rule.fix };
+  return { status: "fail", ...say(meta26, "missing"), measured, evidence: refs, fix: rule.fix };
 }
 var init_community_file_present = __esm({
   "src/requirements/community-file-present.ts"() {
@@ -12266,37 +12304,46 @@ function opening(doc) {
 function isProse(b) {
   return (b.kind === "paragraph" || b.kind === "list" || b.kind === "quote") && !isLinkOnly(b.text);
 }
-var INSTALL_HEADING, userExperience;
+var INSTALL_HEADING, meta4, userExperience;
 var init_user_experience = __esm({
   "src/requirements/user-experience.ts"() {
     "use strict";
-    init_readme();
+    init_inline();
     init_locate();
     init_rule();
     INSTALL_HEADING = /\b(install(?:ation|ing)?|quick[\s_-]?start|getting[\s_-]?started|get[\s_-]?started|set[\s_-]?up|setup|requirements|prerequisites)\b/i;
+    meta4 = {
+      key: "user-experience",
+      automation: "partial",
+      measures: "The README opens with a prose description of at least {options.minWords} words before the first code block or install heading; the opening paragraph is quoted for a reviewer.",
+      messages: {
+        otherFormat: "{path} is in a format the checker does not read; a reviewer must judge whether it explains the project's value.",
+        unreadable: "The README cannot be read: {problem}.",
+        missing: "No README at the root, so the project's value proposition is not documented.",
+        enough: "{path} opens with {words} words of description{until}; a reviewer should read the opening paragraph (quoted).",
+        tooFew: "{path} opens with {words} word(s) of description{until}; at least {min} are needed to explain the project's value.",
+        untilCode: " before the first code block (line {line})",
+        untilHeading: ' before the "{heading}" heading (line {line})'
+      }
+    };
     userExperience = defineRule({
-      meta: {
-        key: "user-experience",
-        automation: "partial",
-        measures: "The README opens with a prose description of at least {options.minWords} words before the first code block or install heading; the opening paragraph is quoted for a reviewer.",
-        messages: {}
-      },
+      meta: meta4,
       options: (z) => z.strictObject({ minWords: z.number().int().min(0) }),
       evaluate(evidence, { options }) {
         const min = options.minWords;
-        const { file, doc, otherFormats } = rootReadme(evidence);
+        const { file, structure: doc, otherFormats } = evidence.docs.readme;
         if (!file || !doc) {
           if (!file && otherFormats[0]) {
             return {
               status: "review",
-              summary: `${otherFormats[0]} is in a format the checker does not read; a reviewer must judge whether it explains the project's value.`,
+              ...say(meta4, "otherFormat", { path: otherFormats[0] }),
               measured: { readmeWords: null, openingParagraph: null, path: otherFormats[0] },
               evidence: [fileRef(otherFormats[0])]
             };
           }
           return {
             status: "fail",
-            summary: file ? `The README cannot be read: ${file.problem}.` : "No README at the root, so the project's value proposition is not documented.",
+            ...file ? say(meta4, "unreadable", { problem: String(file.problem) }) : say(meta4, "missing"),
             measured: { readmeWords: 0, openingParagraph: null, ...file ? { path: file.path, problem: file.problem } : {} },
             evidence: file ? [fileRef(file.path, void 0, file.problem)] : [],
             fix: `Add README.md at the root opening with a paragraph of at least ${min} words on what the project does, for whom, and why it is useful, before installation instructions.`
@@ -12307,18 +12354,18 @@ var init_user_experience = __esm({
         const measured = { path: file.path, readmeWords: o.words, required: min, openingParagraph: para };
         if (o.stop) measured["countedUntil"] = o.stop;
         const refs = [fileRef(file.path, o.paragraph?.line ?? 1, para ?? void 0)];
-        const until = o.stop ? ` before the ${o.stop.kind === "code" ? "first code block" : `"${o.stop.text}" heading`} (line ${o.stop.line})` : "";
+        const until = !o.stop ? "" : o.stop.kind === "code" ? say(meta4, "untilCode", { line: o.stop.line }).summary : say(meta4, "untilHeading", { heading: o.stop.text, line: o.stop.line }).summary;
         if (o.words >= min) {
           return {
             status: "pass",
-            summary: `${file.path} opens with ${o.words} words of description${until}; a reviewer should read the opening paragraph (quoted).`,
+            ...say(meta4, "enough", { path: file.path, words: o.words, until }),
             measured,
             evidence: refs
           };
         }
         return {
           status: "fail",
-          summary: `${file.path} opens with ${o.words} word(s) of description${until}; at least ${min} are needed to explain the project's value.`,
+          ...say(meta4, "tooFew", { path: file.path, words: o.words, until, min }),
           measured,
           evidence: refs,
           fix: `Start ${file.path} with a paragraph of at least ${min} words, before any code or installation section: what the project does, for whom, and why it is useful with PyTorch.`
@@ -12386,23 +12433,12 @@ function search(path, doc, wholeIsSection, dist) {
   }
   return headingOnly ? { headingOnly } : {};
 }
-function docsPages(evidence) {
-  const out = [];
-  const idx = indexTree(evidence.tree);
-  for (const dir of ["docs", "doc", "docs/source", "doc/source"]) {
-    for (const e of idx.byDir.get(dir) ?? []) {
-      const base = baseOf(e.path);
-      if (e.type === "blob" && (/^index\.(md|markdown|rst|txt)$/i.test(base) || PAGE.test(base))) out.push(e.path);
-    }
-  }
-  return out.sort((a, b) => Number(!/\/index\./i.test(a)) - Number(!/\/index\./i.test(b)) || (a < b ? -1 : 1));
-}
 function passWith(hit) {
-  const what = hit.installCommand ? `the install command \`${hit.installCommand}\`` : `a runnable ${hit.code.lang || "code"} example`;
   const line = hit.commandLine ?? hit.code.bodyLine ?? hit.code.line;
+  const at = { file: hit.file, heading: hit.heading, headingLine: hit.headingLine, line };
   return {
     status: "pass",
-    summary: `${hit.file} has a "${hit.heading}" section (line ${hit.headingLine}) with ${what} (line ${line}); a reviewer should try it.`,
+    ...hit.installCommand ? say(meta5, "installCommand", { ...at, command: hit.installCommand }) : say(meta5, "example", { ...at, lang: hit.code.lang || "code" }),
     measured: {
       heading: hit.heading,
       installCommand: hit.installCommand ?? null,
@@ -12416,11 +12452,11 @@ function passWith(hit) {
     ]
   };
 }
-var HEADING, INSTALL, RUNNABLE_LANG, RUNNABLE_TEXT, PAGE, INSTALL_ALL, quickStart;
+var HEADING, INSTALL, RUNNABLE_LANG, RUNNABLE_TEXT, PAGE, INSTALL_ALL, meta5, quickStart;
 var init_quick_start = __esm({
   "src/requirements/quick-start.ts"() {
     "use strict";
-    init_readme();
+    init_sections();
     init_locate();
     init_files();
     init_rule();
@@ -12430,21 +12466,29 @@ var init_quick_start = __esm({
     RUNNABLE_TEXT = /^[ \t]*(>>>|import[ \t]+\w|from[ \t]+[\w.]+[ \t]+import[ \t]|\$[ \t]+\S|python3?[ \t]+\S)/m;
     PAGE = /^(quick[_-]?start|getting[_-]?started|get[_-]?started|install|installation)\.(md|markdown|rst|txt)$/i;
     INSTALL_ALL = new RegExp(INSTALL.source, "gim");
+    meta5 = {
+      key: "quick-start",
+      automation: "partial",
+      measures: "The README (or docs index) has a quick start / getting started / installation / usage heading followed by a code block with an install command (pip install, conda install, uv add, pixi add) or a runnable example.",
+      messages: {
+        installCommand: '{file} has a "{heading}" section (line {headingLine}) with the install command `{command}` (line {line}); a reviewer should try it.',
+        example: '{file} has a "{heading}" section (line {headingLine}) with a runnable {lang} example (line {line}); a reviewer should try it.',
+        headingOnly: '{file} has a "{heading}" heading (line {line}) but no install command or runnable code block under it; a reviewer must judge whether it is a working quick start.',
+        strayInstall: "{file} has an install command (`{command}`, line {line}) but not under a quick start, installation or usage heading; a reviewer must judge whether it is a working quick start.",
+        missing: "No quick start in {path}: no quick start, getting started, installation or usage heading followed by code.",
+        missingWithDocs: "No quick start in {path} or the docs index: no quick start, getting started, installation or usage heading followed by code.",
+        noReadme: "No README, so no quick start."
+      }
+    };
     quickStart = defineRule({
-      meta: {
-        key: "quick-start",
-        automation: "partial",
-        measures: "The README (or docs index) has a quick start / getting started / installation / usage heading followed by a code block with an install command (pip install, conda install, uv add, pixi add) or a runnable example.",
-        messages: {}
-      },
+      meta: meta5,
       options: (z) => z.strictObject({}),
       evaluate(evidence) {
-        const readme2 = rootReadme(evidence);
+        const readme2 = evidence.docs.readme;
         const docs = [];
-        if (readme2.file && readme2.doc) docs.push({ path: readme2.file.path, doc: readme2.doc, whole: false });
-        for (const page of docsPages(evidence)) {
-          const { doc } = readDoc(evidence, page);
-          if (doc) docs.push({ path: page, doc, whole: PAGE.test(baseOf(page)) });
+        if (readme2.file && readme2.structure) docs.push({ path: readme2.file.path, doc: readme2.structure, whole: false });
+        for (const page of evidence.docs.pages) {
+          if (page.structure) docs.push({ path: page.path, doc: page.structure, whole: PAGE.test(baseOf(page.path)) });
         }
         let partial;
         let exampleHit;
@@ -12459,10 +12503,9 @@ var init_quick_start = __esm({
         const target = readme2.file?.path ?? "README.md";
         const fix = `Add a "Quick start" (or "Installation") section to ${target} with a code block that installs the project and runs a minimal example, e.g. \`pip install ${dist}\` followed by a few lines of Python.`;
         if (partial?.strayInstall || partial?.headingOnly) {
-          const what = partial.headingOnly ? `has a "${partial.headingOnly.text}" heading (line ${partial.headingOnly.line}) but no install command or runnable code block under it` : `has an install command (\`${partial.strayInstall.text}\`, line ${partial.strayInstall.line}) but not under a quick start, installation or usage heading`;
           return {
             status: "review",
-            summary: `${partial.file} ${what}; a reviewer must judge whether it is a working quick start.`,
+            ...partial.headingOnly ? say(meta5, "headingOnly", { file: partial.file, heading: partial.headingOnly.text, line: partial.headingOnly.line }) : say(meta5, "strayInstall", { file: partial.file, command: partial.strayInstall.text, line: partial.strayInstall.line }),
             measured: { heading: partial.headingOnly?.text ?? null, installCommand: partial.strayInstall?.text ?? null, file: partial.file },
             evidence: [fileRef(partial.file, partial.headingOnly?.line ?? partial.strayInstall?.line)],
             fix
@@ -12470,7 +12513,7 @@ var init_quick_start = __esm({
         }
         return {
           status: "fail",
-          summary: readme2.file ? `No quick start in ${readme2.file.path}${docs.length > 1 ? " or the docs index" : ""}: no quick start, getting started, installation or usage heading followed by code.` : "No README, so no quick start.",
+          ...readme2.file ? say(meta5, docs.length > 1 ? "missingWithDocs" : "missing", { path: readme2.file.path }) : say(meta5, "noReadme"),
           measured: { heading: null, installCommand: null },
           evidence: [],
           fix
@@ -12502,14 +12545,6 @@ function sources(evidence, minFiles) {
   }
   return { found, small };
 }
-function mkdocsSiteUrl(evidence) {
-  for (const name of ["mkdocs.yml", "mkdocs.yaml"]) {
-    const text3 = evidence.files[name]?.text;
-    const m = text3 ? /^site_url:\s*["']?(https?:\/\/[^\s"'#]+)/m.exec(text3) : null;
-    if (m) return m[1];
-  }
-  return void 0;
-}
 function urls(evidence) {
   const out = [];
   for (const [key, url] of Object.entries(evidence.python.urls)) {
@@ -12518,9 +12553,9 @@ function urls(evidence) {
       out.push({ url, ref: { kind: "file", ref: evidence.python.distribution?.file ?? "pyproject.toml", detail: `project URL "${key}"` } });
     }
   }
-  const site = mkdocsSiteUrl(evidence);
+  const site = evidence.docs.mkdocsSiteUrl;
   if (site) out.push({ url: site, ref: fileRef("mkdocs.yml", void 0, "site_url") });
-  const { doc, file } = rootReadme(evidence);
+  const { structure: doc, file } = evidence.docs.readme;
   if (doc && file) {
     const names = projectNames(evidence);
     for (const l of doc.links) {
@@ -12551,7 +12586,7 @@ function projectNames(evidence) {
   }
   return [...out];
 }
-var DOCS_HOST, NOT_DOCS, GENERIC, documentation;
+var DOCS_HOST, NOT_DOCS, GENERIC, meta6, TOOL_NAMES, documentation;
 var init_documentation = __esm({
   "src/requirements/documentation.ts"() {
     "use strict";
@@ -12561,13 +12596,25 @@ var init_documentation = __esm({
     DOCS_HOST = /^https?:\/\/(?:[\w-]+\.)*(?:readthedocs\.io|readthedocs\.org|readthedocs-hosted\.com|rtfd\.io|github\.io|gitlab\.io)(?:[/:?#]|$)|^https?:\/\/docs\.[\w.-]+/i;
     NOT_DOCS = /\/badge\/|badge(?:\.svg)?(?:[?#]|$)|\.(?:svg|png|jpe?g|gif|webp)(?:[?#]|$)|shields\.io/i;
     GENERIC = /* @__PURE__ */ new Set(["pytorch", "torch", "python", "py", "lib", "the", "core", "docs", "main", "repo", "project"]);
+    meta6 = {
+      key: "documentation",
+      automation: "partial",
+      measures: "A documentation source (docs/ or doc/ with at least {options.minFiles} files, mkdocs.yml, Sphinx conf.py, .readthedocs.yml) or a documentation URL (readthedocs.io, github.io, a docs. host, or a Documentation project URL).",
+      messages: {
+        source: "Documentation: {source}. A reviewer judges whether it is clear and comprehensive.",
+        url: "Documentation: documentation is published at {url}. A reviewer judges whether it is clear and comprehensive.",
+        sourceAndUrl: "Documentation: {source}; documentation is published at {url}. A reviewer judges whether it is clear and comprehensive.",
+        docsDir: "{path} holds {files} files",
+        tool: "{path} ({tool})",
+        unrelated: "No documentation source in the tree; {where} links to {url}, which does not name this project: a reviewer must confirm it is this project's documentation.",
+        missing: "No documentation found: no docs source (docs/ or doc/ with at least {min} files, mkdocs.yml, Sphinx conf.py, .readthedocs.yml) and no documentation URL{small}.",
+        small: " ({dirs}; at least {min} are needed)",
+        smallDir: "{path} has {files} file(s)"
+      }
+    };
+    TOOL_NAMES = { mkdocs: "MkDocs", sphinx: "Sphinx", readthedocs: "Read the Docs" };
     documentation = defineRule({
-      meta: {
-        key: "documentation",
-        automation: "partial",
-        measures: "A documentation source (docs/ or doc/ with at least {options.minFiles} files, mkdocs.yml, Sphinx conf.py, .readthedocs.yml) or a documentation URL (readthedocs.io, github.io, a docs. host, or a Documentation project URL).",
-        messages: {}
-      },
+      meta: meta6,
       options: (z) => z.strictObject({ minFiles: z.number().int().min(0) }),
       evaluate(evidence, { options }) {
         const min = options.minFiles;
@@ -12587,18 +12634,13 @@ var init_documentation = __esm({
           ...small.length ? { smallDocsDirs: small } : {}
         };
         if (source || url) {
-          const parts = [];
-          if (source)
-            parts.push(
-              source.kind === "docs-dir" ? `${source.path} holds ${source.files} files` : `${source.path} (${source.kind === "mkdocs" ? "MkDocs" : source.kind === "sphinx" ? "Sphinx" : "Read the Docs"})`
-            );
-          if (url) parts.push(`documentation is published at ${url.url}`);
+          const described = source ? source.kind === "docs-dir" ? say(meta6, "docsDir", { path: source.path, files: source.files ?? 0 }).summary : say(meta6, "tool", { path: source.path, tool: TOOL_NAMES[source.kind] }).summary : "";
           const refs = [];
           if (source) refs.push(fileRef(source.path));
           if (url) refs.push(url.ref);
           return {
             status: "pass",
-            summary: `Documentation: ${parts.join("; ")}. A reviewer judges whether it is clear and comprehensive.`,
+            ...source && url ? say(meta6, "sourceAndUrl", { source: described, url: url.url }) : source ? say(meta6, "source", { source: described }) : say(meta6, "url", { url: url.url }),
             measured,
             evidence: refs
           };
@@ -12607,16 +12649,16 @@ var init_documentation = __esm({
           const u = unrelated[0];
           return {
             status: "review",
-            summary: `No documentation source in the tree; ${u.ref.ref} links to ${u.url}, which does not name this project: a reviewer must confirm it is this project's documentation.`,
+            ...say(meta6, "unrelated", { where: u.ref.ref, url: u.url }),
             measured: { ...measured, candidates: unrelated.slice(0, 10).map((l) => l.url) },
             evidence: unrelated.slice(0, 3).map((l) => l.ref),
             fix: "Add a Documentation URL to [project.urls] in pyproject.toml, or a docs/ folder (Sphinx or MkDocs), so the project's own documentation is unambiguous."
           };
         }
-        const smallNote = small.length ? ` (${small.map((s) => `${s.path} has ${s.files} file(s)`).join(", ")}; at least ${min} are needed)` : "";
+        const smallNote = small.length ? say(meta6, "small", { dirs: small.map((s) => say(meta6, "smallDir", { path: s.path, files: s.files }).summary).join(", "), min }).summary : "";
         return {
           status: "fail",
-          summary: `No documentation found: no docs source (docs/ or doc/ with at least ${min} files, mkdocs.yml, Sphinx conf.py, .readthedocs.yml) and no documentation URL${smallNote}.`,
+          ...say(meta6, "missing", { min, small: smallNote }),
           measured,
           evidence: small.map((s) => fileRef(s.path)),
           fix: "Add documentation: a docs/ folder built with Sphinx or MkDocs (and published, e.g. on Read the Docs), linked from the README and from [project.urls] Documentation in pyproject.toml."
@@ -12750,7 +12792,6 @@ function holdsText(files, spdx) {
 }
 function judgeElsewhere(found, allow, measured) {
   const refs = found.map(fileRef2);
-  const where2 = "not at the root, where requirement 15 wants it";
   measured["elsewhere"] = found.map((f) => ({ path: f.path, expression: f.expression ?? null }));
   const good = [];
   const bad = [];
@@ -12760,11 +12801,13 @@ function judgeElsewhere(found, allow, measured) {
       bad.push(f);
       refs.push(...differenceRefs(f));
     } else if (!f.expression || f.modified)
-      unclear.push(`${f.path} is ${f.modified ? `a modified ${f.spdx} text` : `not identified (${f.reason ?? "no template matches"})`}`);
+      unclear.push(
+        f.modified ? clause("modifiedElsewhere", { path: f.path, spdx: String(f.spdx) }) : clause("unidentified", { path: f.path, reason: f.reason ?? "no template matches", closest: "" })
+      );
     else if (judgeExpression(f.expression, allow)?.allowed) good.push(f);
     else bad.push(f);
   }
-  const describe4 = (f) => f.expression ? `${f.path} is ${f.expression} (${kindOf(f.expression)})` : `${f.path} is ${f.spdx ?? "a license"} with added restrictions (${(f.restrictions ?? []).join(", ")})`;
+  const describe4 = (f) => f.expression ? clause("licenseOfKind", { path: f.path, expression: f.expression, kind: kindOf(f.expression) }) : clause("restricted", { path: f.path, license: f.spdx ?? "a license", restrictions: (f.restrictions ?? []).join(", ") });
   const first = found[0];
   Object.assign(measured, {
     spdx: first.spdx ?? null,
@@ -12776,17 +12819,17 @@ function judgeElsewhere(found, allow, measured) {
   if (bad.length > 0 && good.length === 0) {
     return {
       status: "fail",
-      summary: `Not permissive: ${bad.map(describe4).join("; ")} (${where2}).`,
+      ...say(meta7, "elsewhereNotPermissive", { reasons: bad.map(describe4).join("; ") }),
       measured,
       evidence: refs,
       fix: `License the project under an allowlisted license (${allow.join(", ")}) and put its text in LICENSE.md at the root.`
     };
   }
   if (bad.length > 0 || unclear.length > 0) {
-    const allowed = good.map((f) => `${f.path} is ${f.expression}`);
+    const allowed = good.map((f) => clause("isLicense", { path: f.path, expression: f.expression }));
     return {
       status: "review",
-      summary: `Needs a reviewer: no license at the root, and the license files below it differ: ${[...allowed, ...bad.map(describe4), ...unclear].join("; ")}.`,
+      ...say(meta7, "elsewhereDiffer", { reasons: [...allowed, ...bad.map(describe4), ...unclear].join("; ") }),
       measured,
       evidence: refs,
       fix: "A reviewer decides which folder is the project and whether its license is allowlisted; the root LICENSE.md should name it (requirement 15)."
@@ -12795,30 +12838,58 @@ function judgeElsewhere(found, allow, measured) {
   const exprs = [...new Set(good.map((f) => f.expression))];
   return {
     status: "pass",
-    summary: `${exprs.join(", ")}, identified by its text in ${good.map((f) => f.path).join(", ")} (${where2}), is on the allowlist.`,
+    ...say(meta7, "elsewhereAllowed", { expressions: exprs.join(", "), paths: good.map((f) => f.path).join(", ") }),
     measured,
     evidence: refs
   };
 }
-var KIND, permissiveLicense;
+var meta7, clause, KIND, permissiveLicense;
 var init_permissive_license = __esm({
   "src/requirements/permissive-license.ts"() {
     "use strict";
     init_spdx();
     init_judge_license_expression();
     init_rule();
+    meta7 = {
+      key: "permissive-license",
+      automation: "full",
+      measures: "The project's license, identified by its text, is an SPDX id on the policy allowlist ({licenses.allow}). A modified template with added restrictions fails; an unidentified text is review.",
+      messages: {
+        allowed: "{expression}, identified by its text in {paths} ({method}, {similarity}% similar to the template{referring}), is on the allowlist.{note}",
+        notPermissive: "Not permissive: {reasons}.{note}",
+        needsReview: "Needs a reviewer: {reasons}.{note}",
+        noExpression: "The license files do not form one expression.{note}",
+        none: "No license text in the repository.",
+        metadataOnly: "No license text in the repository ({source} says {value}, but metadata alone grants nothing).",
+        elsewhereAllowed: "{expressions}, identified by its text in {paths} (not at the root, where requirement 15 wants it), is on the allowlist.",
+        elsewhereNotPermissive: "Not permissive: {reasons} (not at the root, where requirement 15 wants it).",
+        elsewhereDiffer: "Needs a reviewer: no license at the root, and the license files below it differ: {reasons}.",
+        // the reasons and clauses the summaries above are made of
+        note: " Note: {disagreements}.",
+        refersTo: "; {paths} refers to it",
+        referTo: "; {paths} refer to it",
+        isLicense: "{path} is {expression}",
+        licenseOfKind: "{path} is {expression} ({kind})",
+        restricted: "{path} is {license} with added restrictions ({restrictions})",
+        modified: "{path} is a modified {spdx} text ({count} difference(s) from the template)",
+        modifiedElsewhere: "{path} is a modified {spdx} text",
+        unidentified: "{path} is not identified ({reason}{closest})",
+        closest: "; closest: {candidates}",
+        referenceOnly: "{path} only refers to {spdx}; it does not hold the license text",
+        appended: "{path} also holds the {spdx} license ({kind}) at lines {start}\u2013{end}: bundled third-party code, or a second license for the project?",
+        expressionOfKind: "the license is {expression} ({kind})",
+        expressionBlocked: "the license is {expression}: {blocking}",
+        idOfKind: "{id} ({kind})"
+      }
+    };
+    clause = (id, data) => say(meta7, id, data).summary;
     KIND = [
       [/^(A?GPL|LGPL|MPL|EPL|EUPL|CC-BY-SA|OSL|CDDL|CPL|MS-RL)-/i, "copyleft"],
       [/^SSPL-|^BUSL-|^Elastic-/i, "source-available, not open source"],
       [/-NC(-|$)|^CC-BY-NC|Noncommercial/i, "non-commercial"]
     ];
     permissiveLicense = defineRule({
-      meta: {
-        key: "permissive-license",
-        automation: "full",
-        measures: "The project's license, identified by its text, is an SPDX id on the policy allowlist ({licenses.allow}). A modified template with added restrictions fails; an unidentified text is review.",
-        messages: {}
-      },
+      meta: meta7,
       options: (z) => z.strictObject({}),
       evaluate(evidence, { policy }) {
         const lic = evidence.license;
@@ -12836,14 +12907,14 @@ var init_permissive_license = __esm({
         };
         if (lic.signals.length) measured["signals"] = lic.signals;
         if (lic.disagreements.length) measured["disagreements"] = lic.disagreements;
-        const disagree = lic.disagreements.length ? ` Note: ${lic.disagreements.join("; ")}.` : "";
+        const note = lic.disagreements.length ? clause("note", { disagreements: lic.disagreements.join("; ") }) : "";
         const allowText = allow.join(", ");
         if (files.length === 0 && lic.elsewhere?.length) return judgeElsewhere(lic.elsewhere, allow, measured);
         if (files.length === 0) {
-          const said = lic.signals.find((s) => s.spdx);
+          const said2 = lic.signals.find((s) => s.spdx);
           return {
             status: "fail",
-            summary: `No license text in the repository${said ? ` (${said.source} says ${said.value}, but metadata alone grants nothing)` : ""}.`,
+            ...said2 ? say(meta7, "metadataOnly", { source: said2.source, value: said2.value }) : say(meta7, "none"),
             measured,
             evidence: lic.signals.slice(0, 5).map((s) => ({ kind: "file", ref: s.source, detail: s.value })),
             fix: `Add a LICENSE file with the full text of an allowlisted license (${allowText}).`
@@ -12854,22 +12925,20 @@ var init_permissive_license = __esm({
         const reviews = [];
         for (const f of files) {
           if (f.modified && f.restrictions?.length) {
-            failures.push(`${f.path} is ${f.spdx ?? "a license"} with added restrictions (${f.restrictions.join(", ")})`);
+            failures.push(clause("restricted", { path: f.path, license: f.spdx ?? "a license", restrictions: f.restrictions.join(", ") }));
             refs.push(...differenceRefs(f));
           } else if (f.modified) {
-            reviews.push(`${f.path} is a modified ${f.spdx} text (${(f.differences ?? []).length} difference(s) from the template)`);
+            reviews.push(clause("modified", { path: f.path, spdx: String(f.spdx), count: (f.differences ?? []).length }));
             refs.push(...differenceRefs(f));
           } else if (!f.spdx) {
-            const closest = f.closest?.length ? `; closest: ${f.closest.map((c) => `${c.spdx} ${Math.round(c.similarity * 100)}%`).join(", ")}` : "";
-            reviews.push(`${f.path} is not identified (${f.reason ?? "no template matches"}${closest})`);
+            const closest = f.closest?.length ? clause("closest", { candidates: f.closest.map((c) => `${c.spdx} ${Math.round(c.similarity * 100)}%`).join(", ") }) : "";
+            reviews.push(clause("unidentified", { path: f.path, reason: f.reason ?? "no template matches", closest }));
           } else if (f.method === "reference" && !holdsText(files, f.spdx)) {
-            reviews.push(`${f.path} only refers to ${f.spdx}; it does not hold the license text`);
+            reviews.push(clause("referenceOnly", { path: f.path, spdx: f.spdx }));
           }
           for (const p of f.parts ?? []) {
             if (p.kind === "license" && p.spdx && p.spdx !== f.spdx && !allow.some((a) => licenseFamily(a) === licenseFamily(p.spdx))) {
-              reviews.push(
-                `${f.path} also holds the ${p.spdx} license (${kindOf(p.spdx)}) at lines ${p.startLine}\u2013${p.endLine}: bundled third-party code, or a second license for the project?`
-              );
+              reviews.push(clause("appended", { path: f.path, spdx: p.spdx, kind: kindOf(p.spdx), start: p.startLine, end: p.endLine }));
             }
           }
         }
@@ -12879,34 +12948,45 @@ var init_permissive_license = __esm({
           if (verdict && !verdict.allowed) {
             const blocking = [...new Set(verdict.blocking)];
             failures.push(
-              blocking.length === 1 && blocking[0] === expr ? `the license is ${expr} (${kindOf(expr)})` : `the license is ${expr}: ${blocking.map((id) => `${id} (${kindOf(id)})`).join(", ")}`
+              blocking.length === 1 && blocking[0] === expr ? clause("expressionOfKind", { expression: expr, kind: kindOf(expr) }) : clause("expressionBlocked", {
+                expression: expr,
+                blocking: blocking.map((id) => clause("idOfKind", { id, kind: kindOf(id) })).join(", ")
+              })
             );
           }
         }
         let status;
-        let summary;
+        let said;
         let fix;
         if (failures.length) {
           status = "fail";
-          summary = `Not permissive: ${failures.join("; ")}.`;
+          said = say(meta7, "notPermissive", { reasons: failures.join("; "), note });
           fix = `License the project under an allowlisted license (${allowText}) without added conditions.`;
         } else if (reviews.length) {
           status = "review";
-          summary = `Needs a reviewer: ${reviews.join("; ")}.`;
+          said = say(meta7, "needsReview", { reasons: reviews.join("; "), note });
           fix = "A reviewer reads the differences listed and decides whether the text is still the permissive license it resembles.";
         } else if (expr) {
           status = "pass";
           const texts = files.filter((f) => f.method !== "reference");
           const notices = files.filter((f) => f.method === "reference");
           const text3 = texts.find((f) => f.spdx) ?? main;
-          const referring = notices.length ? `; ${notices.map((f) => f.path).join(", ")} refer${notices.length === 1 ? "s" : ""} to it` : "";
-          summary = `${expr}, identified by its text in ${(texts.length ? texts : files).map((f) => f.path).join(", ")} (${text3.method}, ${Math.round(text3.confidence * 100)}% similar to the template${referring}), is on the allowlist.`;
+          const paths = notices.map((f) => f.path).join(", ");
+          const referring = notices.length ? clause(notices.length === 1 ? "refersTo" : "referTo", { paths }) : "";
+          said = say(meta7, "allowed", {
+            expression: expr,
+            paths: (texts.length ? texts : files).map((f) => f.path).join(", "),
+            method: text3.method,
+            similarity: Math.round(text3.confidence * 100),
+            referring,
+            note
+          });
         } else {
           status = "review";
-          summary = "The license files do not form one expression.";
+          said = say(meta7, "noExpression", { note });
           fix = "A reviewer reads the license files.";
         }
-        const out = { status, summary: summary + disagree, measured, evidence: refs };
+        const out = { status, ...said, measured, evidence: refs };
         if (fix) out.fix = fix;
         return out;
       }
@@ -12959,7 +13039,7 @@ function evaluateFunctionalTesting(evidence) {
   if (tests.length > 0 && step) {
     return {
       status: "pass",
-      ...say(meta4, "testedInCi", { files, where: where2, runner: step.tool, step: stepAt }),
+      ...say(meta8, "testedInCi", { files, where: where2, runner: step.tool, step: stepAt }),
       measured,
       evidence: refs
     };
@@ -12967,7 +13047,7 @@ function evaluateFunctionalTesting(evidence) {
   if (tests.length > 0) {
     return {
       status: "warn",
-      ...say(meta4, "notRunByCi", { files, where: where2, noCi: evidence.ci.workflows.length ? "" : say(meta4, "noCiNote").summary }),
+      ...say(meta8, "notRunByCi", { files, where: where2, noCi: evidence.ci.workflows.length ? "" : say(meta8, "noCiNote").summary }),
       measured,
       evidence: refs,
       fix: `Add a step that runs the tests to a CI workflow triggered on push and pull_request, e.g. \`python -m pytest ${tests[0].includes("/") ? tests[0].slice(0, tests[0].indexOf("/") + 1) : ""}\` in .github/workflows/ci.yml.`
@@ -12975,18 +13055,18 @@ function evaluateFunctionalTesting(evidence) {
   }
   return {
     status: "fail",
-    ...say(meta4, "noTests", { ciRuns: step ? say(meta4, "ciRunsNote", { runner: step.tool, step: stepAt }).summary : "" }),
+    ...say(meta8, "noTests", { ciRuns: step ? say(meta8, "ciRunsNote", { runner: step.tool, step: stepAt }).summary : "" }),
     measured,
     evidence: refs,
     fix: "Add tests under tests/ (files named test_*.py that exercise the project with the latest torch) and run them in CI with pytest."
   };
 }
-var meta4, CODE, VENDORED, NOT_TESTS, TEST_DIR, functionalTesting;
+var meta8, CODE, VENDORED, NOT_TESTS, TEST_DIR, functionalTesting;
 var init_functional_testing = __esm({
   "src/requirements/functional-testing.ts"() {
     "use strict";
     init_rule();
-    meta4 = {
+    meta8 = {
       key: "functional-testing",
       automation: "partial",
       measures: "Test sources exist (tests/, test/ or testing/ directories, test_*.py, *_test.py) and CI runs them (pytest, tox, nox, python -m unittest, make test); tests not run by CI: warn.",
@@ -13003,7 +13083,7 @@ var init_functional_testing = __esm({
     NOT_TESTS = /(^|\/)(benchmarks?|benchmarking)\//i;
     TEST_DIR = /(^|\/)(tests?|testing)\//i;
     functionalTesting = defineRule({
-      meta: meta4,
+      meta: meta8,
       options: (z) => z.strictObject({}),
       evaluate(evidence) {
         return evaluateFunctionalTesting(evidence);
@@ -13015,7 +13095,7 @@ var init_functional_testing = __esm({
 // src/requirements/packages.ts
 function evaluatePackages(evidence) {
   const dist = evidence.python.distribution;
-  const chosen = dist?.why ? say(meta5, "chosen", { name: dist.name, file: dist.file, why: dist.why }).summary : "";
+  const chosen = dist?.why ? say(meta9, "chosen", { name: dist.name, file: dist.file, why: dist.why }).summary : "";
   const pypi = evidence.online?.pypi;
   const conda = evidence.online?.conda;
   const publish = evidence.ci.publishSteps;
@@ -13073,10 +13153,10 @@ function evaluatePackages(evidence) {
     const olderWheelOnly = pypiWheel && !pypi.wheel;
     return {
       status: "pass",
-      ...say(meta5, "binary", {
+      ...say(meta9, "binary", {
         name,
         from: how.join(" and "),
-        noLatestWheel: olderWheelOnly ? say(meta5, "noLatestWheel", { latest: pypi.latest ?? "" }).summary : "",
+        noLatestWheel: olderWheelOnly ? say(meta9, "noLatestWheel", { latest: pypi.latest ?? "" }).summary : "",
         chosen
       }),
       measured,
@@ -13085,7 +13165,7 @@ function evaluatePackages(evidence) {
   }
   if (pypi) {
     const sdistOnly = pypi?.exists && !pypi.allYanked;
-    const said = sdistOnly ? say(meta5, "sdistOnly", { name, notOnConda: conda ? ` and not on ${conda.channel}` : "", chosen }) : pypi?.allYanked ? say(meta5, "allYanked", { name, notOnConda: conda ? ` and it is not on ${conda.channel}` : "", chosen }) : say(meta5, "notFound", { name, orConda: conda ? ` or ${conda.channel}` : "", chosen });
+    const said = sdistOnly ? say(meta9, "sdistOnly", { name, notOnConda: conda ? ` and not on ${conda.channel}` : "", chosen }) : pypi?.allYanked ? say(meta9, "allYanked", { name, notOnConda: conda ? ` and it is not on ${conda.channel}` : "", chosen }) : say(meta9, "notFound", { name, orConda: conda ? ` or ${conda.channel}` : "", chosen });
     return {
       status: "fail",
       ...said,
@@ -13098,7 +13178,7 @@ function evaluatePackages(evidence) {
   const publishText = publish.length ? `CI publishes with ${[...new Set(publish.map((s) => s.tool))].join(", ")} (${publish[0].file}${publish[0].line !== void 0 ? `:${publish[0].line}` : ""})` : "no publishing step was found in CI";
   return {
     status: "unknown",
-    ...say(meta5, "notConsulted", {
+    ...say(meta9, "notConsulted", {
       consulted: conda ? `was not consulted (${conda.channel} has no ${name})` : "and conda-forge were not consulted",
       why: why2 ? ` (${why2})` : evidence.online ? "" : " (offline)",
       distribution: dist ? `the distribution is ${dist.name}` : "no distribution name was found in pyproject.toml, setup.cfg or setup.py",
@@ -13110,13 +13190,13 @@ function evaluatePackages(evidence) {
     fix: `Run the check online to look ${dist ? `${dist.name} ` : "the distribution "}up on PyPI and conda-forge.`
   };
 }
-var meta5, packages;
+var meta9, packages;
 var init_packages = __esm({
   "src/requirements/packages.ts"() {
     "use strict";
     init_errors2();
     init_rule();
-    meta5 = {
+    meta9 = {
       key: "packages",
       automation: "partial",
       measures: "The distribution exists on PyPI with a wheel in a release, or on conda-forge; online only. Offline: unknown, with any publishing workflow as evidence.",
@@ -13131,7 +13211,7 @@ var init_packages = __esm({
       }
     };
     packages = defineRule({
-      meta: meta5,
+      meta: meta9,
       options: (z) => z.strictObject({}),
       evaluate(evidence) {
         return evaluatePackages(evidence);
@@ -13319,12 +13399,28 @@ function activityWindow(evidence, rules) {
       }
     };
   }
-  return { window: countWindow(h, rules) };
+  return { window: countedWindow(h, rules) };
+}
+function countedWindow(h, rules) {
+  let byBots = windows.get(h);
+  if (!byBots) windows.set(h, byBots = /* @__PURE__ */ new WeakMap());
+  let byDays = byBots.get(rules.bots);
+  if (!byDays) byBots.set(rules.bots, byDays = /* @__PURE__ */ new Map());
+  let w = byDays.get(rules.days);
+  if (!w) byDays.set(rules.days, w = countWindow(h, rules));
+  return w;
 }
 function iso(unix) {
   return new Date(unix * 1e3).toISOString();
 }
 function judgeIdentities(history, bots) {
+  let byBots = judgedIdentities.get(history);
+  if (!byBots) judgedIdentities.set(history, byBots = /* @__PURE__ */ new WeakMap());
+  let judged = byBots.get(bots);
+  if (!judged) byBots.set(bots, judged = identitiesUnder(history, bots));
+  return judged;
+}
+function identitiesUnder(history, bots) {
   const isBot = botMatcher(bots);
   const ids = history.identities;
   const idents = ids.map(([name, email]) => ({ name, email }));
@@ -13427,7 +13523,7 @@ function problemsUnderWindow(evidence, days) {
     (p) => p.file === SHALLOW_PROBLEM_FILE ? { ...p, message: `${p.message}, inside the activity window` } : p
   );
 }
-var DAY, WINDOW_MESSAGES, SHALLOW_PROBLEM_FILE;
+var DAY, WINDOW_MESSAGES, windows, judgedIdentities, SHALLOW_PROBLEM_FILE;
 var init_activity_window = __esm({
   "src/requirements/activity-window.ts"() {
     "use strict";
@@ -13438,6 +13534,8 @@ var init_activity_window = __esm({
       historyCounted: "The stored evidence holds the history as counted when it was gathered{gathered}, not its commits, so it cannot be judged under policy {policy} {version}.",
       pastHorizon: "Policy {policy} {version} asks for a {windowDays}-day window; the evidence keeps the {horizonDays} days of history before {horizonUntil}, so older commits were never read."
     };
+    windows = /* @__PURE__ */ new WeakMap();
+    judgedIdentities = /* @__PURE__ */ new WeakMap();
     SHALLOW_PROBLEM_FILE = "shallow";
   }
 });
@@ -13603,7 +13701,7 @@ function evaluateOngoingMaintenance(evidence, policy, asOf, months) {
   const bad = parts.filter((p) => p.status !== "pass");
   const met = parts.filter((p) => p.status === "pass").map((p) => p.text);
   const raised = (t) => t.charAt(0).toUpperCase() + t.slice(1);
-  const said = status === "pass" ? say(meta6, "maintained", { signs: met.join("; "), commitment: commitment ? text("committed") : "" }) : say(meta6, "notMaintained", {
+  const said = status === "pass" ? say(meta10, "maintained", { signs: met.join("; "), commitment: commitment ? text("committed") : "" }) : say(meta10, "notMaintained", {
     problems: raised(bad.map((p) => p.text).join("; ")),
     met: met.length ? text("met", { signs: met.join("; ") }) : ""
   });
@@ -13626,7 +13724,7 @@ function evaluateOngoingMaintenance(evidence, policy, asOf, months) {
     ...fixes.length ? { fix: fixes.join(" ") } : {}
   };
 }
-var meta6, text, ORDER, ongoingMaintenance;
+var meta10, text, ORDER, ongoingMaintenance;
 var init_ongoing_maintenance = __esm({
   "src/requirements/ongoing-maintenance.ts"() {
     "use strict";
@@ -13635,7 +13733,7 @@ var init_ongoing_maintenance = __esm({
     init_rule();
     init_torch_list();
     init_activity_window();
-    meta6 = {
+    meta10 = {
       key: "ongoing-maintenance",
       automation: "partial",
       measures: "Requirement 1 admits the latest {shared.supportedTorchReleases} torch releases, the activity window has at least one commit, and a release or tag is no older than {options.releaseMonths} months; the maintenance commitment comes from the application form.",
@@ -13661,10 +13759,10 @@ var init_ongoing_maintenance = __esm({
         ...WINDOW_MESSAGES
       }
     };
-    text = (id, data = {}) => say(meta6, id, data).summary;
+    text = (id, data = {}) => say(meta10, id, data).summary;
     ORDER = ["fail", "review", "unknown", "warn", "pass"];
     ongoingMaintenance = defineRule({
-      meta: meta6,
+      meta: meta10,
       options: (z) => z.strictObject({ releaseMonths: z.number().int().min(1) }),
       evaluate(evidence, { policy, asOf, options }) {
         return evaluateOngoingMaintenance(evidence, policy, asOf, options.releaseMonths);
@@ -13771,7 +13869,7 @@ function formHandles(form) {
   }
   return [...new Set(out.map((h) => h.toLowerCase()))];
 }
-var coreMaintainers;
+var meta11, coreMaintainers;
 var init_core_maintainers = __esm({
   "src/requirements/core-maintainers.ts"() {
     "use strict";
@@ -13779,13 +13877,24 @@ var init_core_maintainers = __esm({
     init_locate();
     init_errors2();
     init_rule();
+    meta11 = {
+      key: "core-maintainers",
+      automation: "partial",
+      measures: "At least {options.min} distinct people named as owners: individual @login or e-mail owners in CODEOWNERS, people in MAINTAINERS / OWNERS files; @org/team owners count only when resolved through the GitHub API. Fallback: the application's maintainer handles (review).",
+      messages: {
+        enough: "{count} distinct maintainers are named in {sources}: {maintainers}.",
+        // what is named when too few are: the opening of the summaries below
+        few: "Only {count} maintainer(s) named in {sources} ({maintainers})",
+        none: "No maintainers are named in CODEOWNERS, MAINTAINERS or OWNERS files",
+        teams: "; the team(s) {teams} count only once GitHub resolves their members",
+        form: "{named}{teams}; the application names {count} maintainer(s) ({handles}), which a reviewer must confirm.",
+        teamsUnresolved: "{named}{teams} (GitHub did not resolve them{error}; a reviewer must check the team members).",
+        teamsOffline: "{named}{teams} (run without --offline).",
+        tooFew: "{named}; at least {min} are required."
+      }
+    };
     coreMaintainers = defineRule({
-      meta: {
-        key: "core-maintainers",
-        automation: "partial",
-        measures: "At least {options.min} distinct people named as owners: individual @login or e-mail owners in CODEOWNERS, people in MAINTAINERS / OWNERS files; @org/team owners count only when resolved through the GitHub API. Fallback: the application's maintainer handles (review).",
-        messages: {}
-      },
+      meta: meta11,
       options: (z) => z.strictObject({ min: z.number().int().min(0) }),
       evaluate(evidence, { options }) {
         const min = options.min;
@@ -13836,13 +13945,13 @@ var init_core_maintainers = __esm({
         if (people.length >= min) {
           return {
             status: "pass",
-            summary: `${people.length} distinct maintainers are named in ${sources2.join(" and ")}: ${list2(maintainers)}.`,
+            ...say(meta11, "enough", { count: people.length, sources: sources2.join(" and "), maintainers: list2(maintainers) }),
             measured,
             evidence: evidenceRefs
           };
         }
-        const named = people.length ? `Only ${people.length} maintainer(s) named in ${sources2.join(" and ")} (${list2(maintainers)})` : "No maintainers are named in CODEOWNERS, MAINTAINERS or OWNERS files";
-        const teamNote = unresolved.length ? `; the team(s) ${unresolved.join(", ")} count only once GitHub resolves their members` : "";
+        const named = people.length ? say(meta11, "few", { count: people.length, sources: sources2.join(" and "), maintainers: list2(maintainers) }).summary : say(meta11, "none").summary;
+        const teamNote = unresolved.length ? say(meta11, "teams", { teams: unresolved.join(", ") }).summary : "";
         const fix = `Name at least ${min} maintainers by GitHub login: individual owners in .github/CODEOWNERS (\`* @alice @bob\`) or a MAINTAINERS.md listing each person with their @login.`;
         const handles = formHandles(evidence.form);
         if (handles.length > 0) {
@@ -13856,7 +13965,7 @@ var init_core_maintainers = __esm({
           if (all.length >= min) {
             return {
               status: "review",
-              summary: `${named}${teamNote}; the application names ${handles.length} maintainer(s) (${list2(handles)}), which a reviewer must confirm.`,
+              ...say(meta11, "form", { named, teams: teamNote, count: handles.length, handles: list2(handles) }),
               measured: { ...measured, source: [...sources2, "form"] },
               evidence: [...evidenceRefs, { kind: "form", ref: "maintainers", detail: handles.join(", ") }],
               fix
@@ -13864,15 +13973,16 @@ var init_core_maintainers = __esm({
           }
         }
         if (unresolved.length) {
+          const error = onlineError(evidence.online, "github/teams");
           return {
             status: evidence.online ? "review" : "unknown",
-            summary: `${named}${teamNote}${evidence.online ? ` (GitHub did not resolve them${onlineError(evidence.online, "github/teams") ? `: ${onlineError(evidence.online, "github/teams")}` : ""}; a reviewer must check the team members)` : " (run without --offline)"}.`,
+            ...evidence.online ? say(meta11, "teamsUnresolved", { named, teams: teamNote, error: error ? `: ${error}` : "" }) : say(meta11, "teamsOffline", { named, teams: teamNote }),
             measured,
             evidence: evidenceRefs,
             fix
           };
         }
-        return { status: "fail", summary: `${named}; at least ${min} are required.`, measured, evidence: evidenceRefs, fix };
+        return { status: "fail", ...say(meta11, "tooFew", { named, min }), measured, evidence: evidenceRefs, fix };
       }
     });
   }
@@ -13895,11 +14005,11 @@ function windowPhrase(h) {
   const when = time === "00:00:00" ? until.slice(0, 10) : `${until.slice(0, 10)} ${until.slice(11, 16)} UTC`;
   return `the ${h.window.days} days to ${when}`;
 }
-function windowOf(evidence, policy, meta19) {
+function windowOf(evidence, policy, meta26) {
   const judged = activityWindow(evidence, { days: policy.shared.windowDays, bots: policy.bots, policy });
   if ("window" in judged) return judged;
   const { id, data, fix, measured } = judged.refused;
-  return { outcome: { status: "unknown", ...say(meta19, id, data), fix, measured, evidence: [] } };
+  return { outcome: { status: "unknown", ...say(meta26, id, data), fix, measured, evidence: [] } };
 }
 function activityRefs(h) {
   if (h.latestWindowCommit) return [{ kind: "commit", ref: h.latestWindowCommit, detail: "newest counted commit in the window" }];
@@ -13920,27 +14030,27 @@ function windowVerdict(h, have, need, said, measured, fix) {
   }
   return { status: "fail", ...said("tooFew"), measured, evidence, fix: fix(need - have) };
 }
-function renamedBotsNote(h, meta19) {
+function renamedBotsNote(h, meta26) {
   const r = h.botsRenamedByMailmap ?? [];
   if (r.length === 0) return "";
   const shown = r.slice(0, 3).map((x) => `${x.bot} as ${x.shownAs} (${plural(x.commits, "commit")})`);
-  return say(meta19, "botsRenamed", { bots: `${shown.join(", ")}${r.length > 3 ? ` and ${r.length - 3} more` : ""}` }).summary;
+  return say(meta26, "botsRenamed", { bots: `${shown.join(", ")}${r.length > 3 ? ` and ${r.length - 3} more` : ""}` }).summary;
 }
 function plural(n, one, many = `${one}s`) {
   return `${n} ${n === 1 ? one : many}`;
 }
 function evaluateRecentCommits(evidence, policy, need) {
-  const judged = windowOf(evidence, policy, meta7);
+  const judged = windowOf(evidence, policy, meta12);
   if ("outcome" in judged) return judged.outcome;
   const h = judged.window;
   const notCounted = [];
   if (h.botCommits > 0) notCounted.push(`${plural(h.botCommits, "commit")} by bots`);
   if (h.mergeCommits > 0) notCounted.push(plural(h.mergeCommits, "merge commit"));
   let notes = "";
-  if (notCounted.length > 0) notes += say(meta7, "notCounted", { what: notCounted.join(" and ") }).summary;
-  if (h.hiddenBySkew) notes += say(meta7, "hiddenBySkew", { count: h.hiddenBySkew }).summary;
-  if (h.commits === 0 && h.latestCommitAt) notes += say(meta7, "newestCommit", { date: h.latestCommitAt.slice(0, 10) }).summary;
-  notes += renamedBotsNote(h, meta7);
+  if (notCounted.length > 0) notes += say(meta12, "notCounted", { what: notCounted.join(" and ") }).summary;
+  if (h.hiddenBySkew) notes += say(meta12, "hiddenBySkew", { count: h.hiddenBySkew }).summary;
+  if (h.commits === 0 && h.latestCommitAt) notes += say(meta12, "newestCommit", { date: h.latestCommitAt.slice(0, 10) }).summary;
+  notes += renamedBotsNote(h, meta12);
   const data = { commits: plural(h.commits, "commit"), window: windowPhrase(h), need, notes };
   const measured = {
     ...h.botsRenamedByMailmap ? { botsRenamedByMailmap: h.botsRenamedByMailmap } : {},
@@ -13957,12 +14067,12 @@ function evaluateRecentCommits(evidence, policy, need) {
     h,
     h.commits,
     need,
-    (id, cut) => say(meta7, id, cut === void 0 ? data : { ...data, cut }),
+    (id, cut) => say(meta12, id, cut === void 0 ? data : { ...data, cut }),
     measured,
     (missing) => `${plural(missing, "more commit")} by people (not bots, not merge commits) are needed on ${evidence.repo.rev} with a committer date after ${h.window.since.slice(0, 10)}. If development happens on another branch, check that revision with --rev; squash-merging pull requests also collapses many commits into one.`
   );
 }
-var SHARED_WINDOW_MESSAGES, meta7, recentCommits;
+var SHARED_WINDOW_MESSAGES, meta12, recentCommits;
 var init_recent_commits = __esm({
   "src/requirements/recent-commits.ts"() {
     "use strict";
@@ -13972,7 +14082,7 @@ var init_recent_commits = __esm({
       ...WINDOW_MESSAGES,
       botsRenamed: "; .mailmap maps bot {bots}: still counted as a bot"
     };
-    meta7 = {
+    meta12 = {
       key: "recent-commits",
       automation: "full",
       measures: "At least {options.min} non-merge commits not authored by a bot whose committer time is in the last {shared.windowDays} days (asOf \u2212 {shared.windowDays} days < t \u2264 asOf), over all commits reachable from the evaluated revision.",
@@ -13987,7 +14097,7 @@ var init_recent_commits = __esm({
       }
     };
     recentCommits = defineRule({
-      meta: meta7,
+      meta: meta12,
       options: (z) => z.strictObject({ min: z.number().int().min(0) }),
       evaluate(evidence, { policy, options }) {
         return evaluateRecentCommits(evidence, policy, options.min);
@@ -14008,16 +14118,16 @@ function list(people) {
   return `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
 }
 function evaluateActiveContributors(evidence, policy, need) {
-  const judged = windowOf(evidence, policy, meta8);
+  const judged = windowOf(evidence, policy, meta13);
   if ("outcome" in judged) return judged.outcome;
   const h = judged.window;
   const people = h.contributors;
   const n = people.length;
   const coOnly = people.filter((p) => p.via === "co-author").length;
   let notes = "";
-  if (coOnly > 0) notes += say(meta8, "coAuthorsOnly", { count: coOnly }).summary;
-  if (n === 0 && h.commits === 0 && h.latestCommitAt) notes += say(meta8, "noCommitsSince", { date: h.latestCommitAt.slice(0, 10) }).summary;
-  notes += renamedBotsNote(h, meta8);
+  if (coOnly > 0) notes += say(meta13, "coAuthorsOnly", { count: coOnly }).summary;
+  if (n === 0 && h.commits === 0 && h.latestCommitAt) notes += say(meta13, "noCommitsSince", { date: h.latestCommitAt.slice(0, 10) }).summary;
+  notes += renamedBotsNote(h, meta13);
   const data = {
     contributors: `${n} ${n === 1 ? "contributor" : "contributors"}`,
     window: windowPhrase(h),
@@ -14037,18 +14147,18 @@ function evaluateActiveContributors(evidence, policy, need) {
     h,
     n,
     need,
-    (id, cut) => say(meta8, id, cut === void 0 ? data : { ...data, cut }),
+    (id, cut) => say(meta13, id, cut === void 0 ? data : { ...data, cut }),
     measured,
     (missing) => `${missing} more ${missing === 1 ? "person" : "people"} must author (or be credited with a Co-authored-by trailer on) a commit dated after ${h.window.since.slice(0, 10)}. Bots do not count. If one person appears under several names, that is already merged; if different people share one identity, give each their own author identity.`
   );
 }
-var meta8, NAMED_IN_SUMMARY, activeContributors;
+var meta13, NAMED_IN_SUMMARY, activeContributors;
 var init_active_contributors = __esm({
   "src/requirements/active-contributors.ts"() {
     "use strict";
     init_rule();
     init_recent_commits();
-    meta8 = {
+    meta13 = {
       key: "active-contributors",
       automation: "full",
       measures: "At least {options.min} contributors (commit authors and Co-authored-by trailers, merged by .mailmap, e-mail, GitHub no-reply login and name; bots left out) among the commits of the last {shared.windowDays} days.",
@@ -14063,7 +14173,7 @@ var init_active_contributors = __esm({
     };
     NAMED_IN_SUMMARY = 6;
     activeContributors = defineRule({
-      meta: meta8,
+      meta: meta13,
       options: (z) => z.strictObject({ min: z.number().int().min(0) }),
       evaluate(evidence, { policy, options }) {
         return evaluateActiveContributors(evidence, policy, options.min);
@@ -14073,13 +14183,13 @@ var init_active_contributors = __esm({
 });
 
 // src/requirements/stars.ts
-var meta9, stars;
+var meta14, stars;
 var init_stars = __esm({
   "src/requirements/stars.ts"() {
     "use strict";
     init_errors2();
     init_rule();
-    meta9 = {
+    meta14 = {
       key: "stars",
       automation: "full",
       measures: "At least {options.min} stargazers on GitHub (or GitLab); offline: unknown.",
@@ -14092,22 +14202,22 @@ var init_stars = __esm({
       }
     };
     stars = defineRule({
-      meta: meta9,
+      meta: meta14,
       options: (z) => z.strictObject({ min: z.number().int().min(0) }),
       evaluate(evidence, { options }) {
         const min = options.min;
         const online = evidence.online;
         if (!online || online.offline) {
-          return { status: "unknown", ...say(meta9, "offline"), measured: { required: min }, evidence: [] };
+          return { status: "unknown", ...say(meta14, "offline"), measured: { required: min }, evidence: [] };
         }
         const error = onlineError(online, "github/repo", "github", "gitlab");
         if (error !== void 0) {
-          return { status: "unknown", ...say(meta9, "unreadable", { error }), measured: { required: min }, evidence: [] };
+          return { status: "unknown", ...say(meta14, "unreadable", { error }), measured: { required: min }, evidence: [] };
         }
         if (!online.github) {
           return {
             status: "unknown",
-            ...say(meta9, "noRepository"),
+            ...say(meta14, "noRepository"),
             measured: { required: min },
             evidence: [],
             fix: "Check the project by its GitHub URL (steward check https://github.com/OWNER/NAME) or add a GitHub remote."
@@ -14121,14 +14231,14 @@ var init_stars = __esm({
         if (stars2 >= min) {
           return {
             status: "pass",
-            ...say(meta9, "enough", { stars: stars2, min }),
+            ...say(meta14, "enough", { stars: stars2, min }),
             measured: { stars: stars2, required: min },
             evidence: refs
           };
         }
         return {
           status: "fail",
-          ...say(meta9, "tooFew", { stars: stars2, min, missing: min - stars2 }),
+          ...say(meta14, "tooFew", { stars: stars2, min, missing: min - stars2 }),
           measured: { stars: stars2, required: min },
           evidence: refs,
           fix: `Grow the project's visibility until it has ${min} stargazers, then apply again.`
@@ -15208,12 +15318,12 @@ function spdxLineSignals(files) {
 }
 function packageSignals(python) {
   const out = [];
-  for (const meta19 of python.licenseMeta) {
-    const source = `${meta19.file} ${meta19.kind === "classifier" ? "classifier" : meta19.kind === "expression" ? "license-expression" : meta19.kind === "file" ? "license file" : "license"}`;
+  for (const meta26 of python.licenseMeta) {
+    const source = `${meta26.file} ${meta26.kind === "classifier" ? "classifier" : meta26.kind === "expression" ? "license-expression" : meta26.kind === "file" ? "license file" : "license"}`;
     let spdx;
-    const lines = meta19.kind === "text" ? meta19.value.trim().split(/\r?\n/) : [];
+    const lines = meta26.kind === "text" ? meta26.value.trim().split(/\r?\n/) : [];
     if (lines.length > 2) {
-      const r = identifyLicense(meta19.value);
+      const r = identifyLicense(meta26.value);
       const id = r.modified ? void 0 : r.expression ?? r.spdx;
       out.push({
         source,
@@ -15222,12 +15332,12 @@ function packageSignals(python) {
       });
       continue;
     }
-    if (meta19.kind === "classifier") spdx = classifierToSpdx(meta19.value);
-    else if (meta19.kind === "expression") {
-      const node = parseExpression(meta19.value);
+    if (meta26.kind === "classifier") spdx = classifierToSpdx(meta26.value);
+    else if (meta26.kind === "expression") {
+      const node = parseExpression(meta26.value);
       spdx = node ? expressionToString(node) : void 0;
-    } else if (meta19.kind === "text") spdx = correctLicense(meta19.value);
-    out.push({ source, value: meta19.value, ...spdx ? { spdx } : {} });
+    } else if (meta26.kind === "text") spdx = correctLicense(meta26.value);
+    out.push({ source, value: meta26.value, ...spdx ? { spdx } : {} });
   }
   for (const c of python.classifiers) {
     if (!/^License\s*::/i.test(c) || python.licenseMeta.some((m) => m.value === c)) continue;
@@ -15461,7 +15571,7 @@ function noLicense(evidence, accepted, measured, allow) {
   if (broken) {
     return {
       status: "fail",
-      ...say(meta10, "unusable", { problem: broken.problem }),
+      ...say(meta15, "unusable", { problem: broken.problem }),
       measured: { path: null, exactName: false, problem: broken.problem, ...measured },
       evidence: [fileRef(broken.path, void 0, broken.problem)],
       fix: `Replace ${broken.path} with a regular file holding the license text (a symlink is not followed, an empty file is no license). ${fix}`
@@ -15472,7 +15582,7 @@ function noLicense(evidence, accepted, measured, allow) {
     const names = near.map((c) => c.path);
     return {
       status: "warn",
-      ...say(meta10, "nearName", { paths: names.join(", ") }),
+      ...say(meta15, "nearName", { paths: names.join(", ") }),
       measured: { path: names[0], exactName: false, nearNames: names, ...measured },
       evidence: names.map((p) => fileRef(p)),
       fix: `Rename ${names[0]} to LICENSE.md (or keep it and add LICENSE.md naming the license(s) and pointing to ${names.join(", ")}).`
@@ -15484,7 +15594,7 @@ function noLicense(evidence, accepted, measured, allow) {
   if (elsewhere.length > 0) {
     return {
       status: "fail",
-      ...say(meta10, "elsewhere", { paths: elsewhere.join(", ") }),
+      ...say(meta15, "elsewhere", { paths: elsewhere.join(", ") }),
       measured: { path: null, exactName: false, elsewhere, ...measured },
       evidence: elsewhere.map((p) => fileRef(p)),
       fix: moveAdvice(elsewhere, evidence.license.elsewhere ?? [], allow)
@@ -15492,13 +15602,13 @@ function noLicense(evidence, accepted, measured, allow) {
   }
   return {
     status: "fail",
-    ...say(meta10, "none"),
+    ...say(meta15, "none"),
     measured: { path: null, exactName: false, ...measured },
     evidence: [],
     fix
   };
 }
-var meta10, ACCEPTED, NEAR, THIRD_PARTY_FILE, THIRD_PARTY_DIR, MAX_LISTED, licenseFile;
+var meta15, ACCEPTED, NEAR, THIRD_PARTY_FILE, THIRD_PARTY_DIR, MAX_LISTED, licenseFile;
 var init_license_file = __esm({
   "src/requirements/license-file.ts"() {
     "use strict";
@@ -15507,7 +15617,7 @@ var init_license_file = __esm({
     init_files();
     init_locate();
     init_rule();
-    meta10 = {
+    meta15 = {
       key: "license-file",
       automation: "full",
       measures: "A license file at the root: LICENSE, LICENCE or COPYING, bare or with .md, .txt or .rst, or a LICENSES/ folder (REUSE). A name other than exactly LICENSE.md still passes, and the summary says so.",
@@ -15528,7 +15638,7 @@ var init_license_file = __esm({
     THIRD_PARTY_DIR = /^(licenses|third[-_]?party|3rd[-_]party|vendor|vendored|external|extern)$/i;
     MAX_LISTED = 20;
     licenseFile = defineRule({
-      meta: meta10,
+      meta: meta15,
       options: (z) => z.strictObject({}),
       evaluate(evidence, { policy }) {
         const thirdParty = thirdPartyLicensing(evidence);
@@ -15537,7 +15647,7 @@ var init_license_file = __esm({
         const reuse = findUnder(evidence.tree, "LICENSES", () => true).map((e) => e.path);
         const refs = [];
         const measuredBase = { thirdParty, ...reuse.length ? { reuse } : {} };
-        const third = thirdParty.length ? say(meta10, "thirdParty", {
+        const third = thirdParty.length ? say(meta15, "thirdParty", {
           files: `${thirdParty.slice(0, 3).join(", ")}${thirdParty.length > 3 ? ` and ${thirdParty.length - 3} more` : ""}`
         }).summary : "";
         const chosen = usable[0];
@@ -15547,7 +15657,7 @@ var init_license_file = __esm({
           const others = usable.slice(1).map((c) => c.path);
           return {
             status: "pass",
-            ...exactName ? say(meta10, "exact", { thirdParty: third }) : say(meta10, "otherName", { path: chosen.path, thirdParty: third }),
+            ...exactName ? say(meta15, "exact", { thirdParty: third }) : say(meta15, "otherName", { path: chosen.path, thirdParty: third }),
             measured: { path: chosen.path, exactName, ...others.length ? { others } : {}, ...measuredBase },
             evidence: refs
           };
@@ -15556,7 +15666,7 @@ var init_license_file = __esm({
           refs.push(...reuse.slice(0, 5).map((p) => fileRef(p)));
           return {
             status: "pass",
-            ...say(meta10, "reuse", { count: reuse.length, thirdParty: third }),
+            ...say(meta15, "reuse", { count: reuse.length, thirdParty: third }),
             measured: { path: "LICENSES/", exactName: false, ...measuredBase },
             evidence: refs
           };
@@ -15569,7 +15679,7 @@ var init_license_file = __esm({
 
 // src/requirements/readme.ts
 function releaseInfo(evidence) {
-  const { doc, file } = rootReadme(evidence);
+  const { structure: doc, file } = evidence.docs.readme;
   if (!doc || !file) return void 0;
   for (const b of doc.blocks) {
     if (b.kind === "heading" && RELEASE_HEADING.test(b.text) && !INSTALLING.test(b.text))
@@ -15601,13 +15711,13 @@ function releaseInfo(evidence) {
   }
   return void 0;
 }
-var RELEASE_HEADING, RELEASE_PROSE, CHANGELOG_FILE, INSTALLING, RELEASE_LINK_TEXT, RELEASES_PAGE, readme;
+var RELEASE_HEADING, RELEASE_PROSE, CHANGELOG_FILE, INSTALLING, RELEASE_LINK_TEXT, RELEASES_PAGE, meta16, readme;
 var init_readme2 = __esm({
   "src/requirements/readme.ts"() {
     "use strict";
     init_locate();
     init_files();
-    init_readme();
+    init_inline();
     init_rule();
     RELEASE_HEADING = /\b(releases?|release\s+(?:process|cadence|schedule|cycle|policy|notes|methodology|criteria)|versioning|version(?:ing)?\s+policy|changelog|change\s*log|what['’]s\s+new|release\s+history|compatibility\s+policy)\b/i;
     RELEASE_PROSE = /\b(release\s+(?:process|cadence|schedule|cycle|policy|notes|methodology|criteria|branch(?:es)?)|(?:we|is|are)\s+released\b(?!\s+under\b)|releases?\s+(?:are|is)\s+(?:made|published|cut|tagged|planned)|new\s+(?:version|release)s?\s+(?:are|is)\s+(?:released|published)|semantic\s+versioning|semver\.org|\bsemver\b|calendar\s+versioning|calver|(?:monthly|quarterly|weekly|yearly|annual|biannual)\s+releases?|release[sd]?\s+(?:every|each|monthly|quarterly|twice|once))/i;
@@ -15615,32 +15725,42 @@ var init_readme2 = __esm({
     INSTALLING = /\b(?:install\w*|set\s*up|setup|download\w*|get(?:ting)?\s+started|quick\s*start)\b/i;
     RELEASE_LINK_TEXT = /^\W*(?:releases?|release\s+notes|release\s+history|changelog|change\s*log|changes|what['’]s\s+new|history)\W*$/i;
     RELEASES_PAGE = /^https?:\/\/(?:www\.)?(?:github\.com|gitlab\.com)\/[^/\s]+\/[^/\s]+\/(?:-\/)?(?:releases|tags)(?:[/?#]|$)/i;
+    meta16 = {
+      key: "readme",
+      automation: "full",
+      measures: "A README (.md, .rst, .txt or none) at the root; warn when it gives no release information (a heading or paragraph on release process, cadence or versioning, or a linked CHANGELOG / RELEASE file).",
+      messages: {
+        otherFormat: "{path} is at the root, but the requirement asks for README with .md, .rst, .txt or no extension, which the checks of requirements 4 and 5 can read.",
+        unreadable: "The README at the root cannot be read: {problem}.",
+        missing: "No README at the root of the repository.",
+        elsewhere: "No README at the root of the repository (found {paths}, but not at the root).",
+        releaseHeading: '{path} is at the root and has a "{heading}" section (line {line}).{notes}',
+        releaseParagraph: '{path} is at the root and describes releases: "{text}" (line {line}).{notes}',
+        releaseLink: "{path} is at the root and links to {link} (line {line}).{notes}",
+        releaseLinkAbsent: "{path} is at the root and links to {link}, which is not in the repository (line {line}).{notes}",
+        noRelease: "{path} is at the root but says nothing about releases (no release, versioning or changelog heading, paragraph or link).{notes}"
+      }
+    };
     readme = defineRule({
-      meta: {
-        key: "readme",
-        automation: "full",
-        measures: "A README (.md, .rst, .txt or none) at the root; warn when it gives no release information (a heading or paragraph on release process, cadence or versioning, or a linked CHANGELOG / RELEASE file).",
-        messages: {}
-      },
+      meta: meta16,
       options: (z) => z.strictObject({}),
       evaluate(evidence) {
-        const info = rootReadme(evidence);
+        const info = evidence.docs.readme;
         const file = info.file;
         if (!file || file.problem) {
           const other = info.otherFormats[0];
           if (!file && other) {
             return {
               status: "warn",
-              summary: `${other} is at the root, but the requirement asks for README with .md, .rst, .txt or no extension, which the checks of requirements 4 and 5 can read.`,
+              ...say(meta16, "otherFormat", { path: other }),
               measured: { path: other, releaseInfo: null },
               evidence: [fileRef(other)],
               fix: `Convert ${other} to README.md (or README.rst).`
             };
           }
-          const where2 = info.elsewhere.length ? ` (found ${info.elsewhere.join(", ")}, but not at the root)` : "";
           return {
             status: "fail",
-            summary: file ? `The README at the root cannot be read: ${file.problem}.` : `No README at the root of the repository${where2}.`,
+            ...file ? say(meta16, "unreadable", { problem: String(file.problem) }) : info.elsewhere.length ? say(meta16, "elsewhere", { paths: info.elsewhere.join(", ") }) : say(meta16, "missing"),
             measured: {
               path: file?.path ?? null,
               releaseInfo: null,
@@ -15654,10 +15774,10 @@ var init_readme2 = __esm({
         const release = releaseInfo(evidence);
         const notes = file.notes.length ? ` (${file.notes.join("; ")})` : "";
         if (release) {
-          const how = release.kind === "link" ? `links to ${release.text}${release.exists === false ? ", which is not in the repository" : ""}` : release.kind === "heading" ? `has a "${release.text}" section` : `describes releases: "${release.text}"`;
+          const at = { path: file.path, line: release.line, notes };
           return {
             status: release.exists === false ? "warn" : "pass",
-            summary: `${file.path} is at the root and ${how} (line ${release.line}).${notes}`,
+            ...release.kind === "link" ? say(meta16, release.exists === false ? "releaseLinkAbsent" : "releaseLink", { ...at, link: release.text }) : release.kind === "heading" ? say(meta16, "releaseHeading", { ...at, heading: release.text }) : say(meta16, "releaseParagraph", { ...at, text: release.text }),
             measured: { path: file.path, releaseInfo: release },
             evidence: [fileRef(file.path, release.line, release.text)],
             ...release.exists === false ? { fix: `Add the linked ${release.text} to the repository or fix the link in ${file.path}.` } : {}
@@ -15665,7 +15785,7 @@ var init_readme2 = __esm({
         }
         return {
           status: "warn",
-          summary: `${file.path} is at the root but says nothing about releases (no release, versioning or changelog heading, paragraph or link).${notes}`,
+          ...say(meta16, "noRelease", { path: file.path, notes }),
           measured: { path: file.path, releaseInfo: null },
           evidence: [fileRef(file.path)],
           fix: `Add a "Releases" section to ${file.path}: how versions are numbered, how often releases are made and what must hold before one, or link a CHANGELOG.md.`
@@ -15676,7 +15796,7 @@ var init_readme2 = __esm({
 });
 
 // src/requirements/contributing.ts
-var meta11, contributing;
+var meta17, contributing;
 var init_contributing = __esm({
   "src/requirements/contributing.ts"() {
     "use strict";
@@ -15684,7 +15804,7 @@ var init_contributing = __esm({
     init_locate();
     init_community_file_present();
     init_rule();
-    meta11 = {
+    meta17 = {
       key: "contributing",
       automation: "full",
       measures: "A CONTRIBUTING file in the root, .github/ or docs/; with GitHub access also the organisation's .github repository.",
@@ -15698,7 +15818,7 @@ var init_contributing = __esm({
       }
     };
     contributing = defineRule({
-      meta: meta11,
+      meta: meta17,
       options: (z) => z.strictObject({}),
       evaluate(evidence) {
         const { found, deeper } = communityFile(evidence, "contributing");
@@ -15706,7 +15826,7 @@ var init_contributing = __esm({
         if (usable) {
           return {
             status: "pass",
-            ...say(meta11, "found", {
+            ...say(meta17, "found", {
               path: usable.path,
               symlink: usable.symlinkTarget ? ` (a symlink to ${usable.symlinkTarget})` : "",
               notes: usable.notes.length ? ` (${usable.notes.join("; ")})` : ""
@@ -15719,7 +15839,7 @@ var init_contributing = __esm({
         if (org) {
           return {
             status: "pass",
-            ...say(meta11, "organisation", { path: org }),
+            ...say(meta17, "organisation", { path: org }),
             measured: { path: org, source: "organisation" },
             evidence: [{ kind: "api", ref: org }]
           };
@@ -15729,7 +15849,7 @@ var init_contributing = __esm({
         if (deeper.length > 0 && !broken) {
           return {
             status: "warn",
-            ...say(meta11, "deeper", { path: deeper[0] }),
+            ...say(meta17, "deeper", { path: deeper[0] }),
             measured: { path: deeper[0], deeper },
             evidence: deeper.map((p) => fileRef(p)),
             fix: `Add CONTRIBUTING.md at the root that points to ${deeper[0]} (or move ${baseOf(deeper[0])} there).`
@@ -15740,7 +15860,7 @@ var init_contributing = __esm({
         if (!evidence.online && onGitHub(evidence)) {
           return {
             status: "unknown",
-            ...say(meta11, "unseen", { problem: broken ? ` (${broken.problem})` : "" }),
+            ...say(meta17, "unseen", { problem: broken ? ` (${broken.problem})` : "" }),
             measured,
             evidence: evidenceRefs,
             fix
@@ -15748,7 +15868,7 @@ var init_contributing = __esm({
         }
         return {
           status: "fail",
-          ...broken ? say(meta11, "broken", { problem: broken.problem ?? "unreadable" }) : say(meta11, "missing"),
+          ...broken ? say(meta17, "broken", { problem: broken.problem ?? "unreadable" }) : say(meta17, "missing"),
           measured,
           evidence: evidenceRefs,
           fix: broken ? `Make ${broken.path} a regular file with content (a symlink out of the repository is not read). ${fix}` : fix
@@ -15759,20 +15879,33 @@ var init_contributing = __esm({
 });
 
 // src/requirements/codeowners.ts
-var FIX_ADD, codeowners;
+var FIX_ADD, meta18, codeowners;
 var init_codeowners = __esm({
   "src/requirements/codeowners.ts"() {
     "use strict";
     init_locate();
     init_rule();
     FIX_ADD = 'Add .github/CODEOWNERS with at least one rule naming individual owners, e.g. `* @alice @bob`, and a commented "# Emeritus" section (or an EMERITUS.md) naming retired owners.';
+    meta18 = {
+      key: "codeowners",
+      automation: "full",
+      measures: "A CODEOWNERS file in the root, .github/ or docs/ with at least one rule; warn when no retired or emeritus owners are documented.",
+      messages: {
+        missing: "No CODEOWNERS file in .github/, the root or docs/.",
+        wrongCase: "No CODEOWNERS file in .github/, the root or docs/. {paths} is not read by GitHub: the name must be exactly CODEOWNERS.",
+        misplaced: "No CODEOWNERS file in .github/, the root or docs/. {paths} is outside the root, .github/ and docs/, where GitHub does not look.",
+        unusable: "{path} cannot be used: {problem}.",
+        noRule: "{path} has no rule that names an owner{resets}{invalid}.{ignored}",
+        resets: " ({count} pattern(s) without owners)",
+        invalidLine: "; line {line}: {reason}",
+        retiredDocumented: "{path} has {rules} rule(s) naming {count} owner(s): {owners}. Retired owners are documented in {emeritusPath} (line {emeritusLine}).{skipped}{ignored}",
+        retiredUndocumented: "{path} has {rules} rule(s) naming {count} owner(s): {owners}. No retired or emeritus owners are documented.{skipped}{ignored}",
+        skipped: " {count} line(s) are skipped by GitHub (line {line}: {reason}).",
+        ignored: " GitHub ignores {paths} because {path} comes first."
+      }
+    };
     codeowners = defineRule({
-      meta: {
-        key: "codeowners",
-        automation: "full",
-        measures: "A CODEOWNERS file in the root, .github/ or docs/ with at least one rule; warn when no retired or emeritus owners are documented.",
-        messages: {}
-      },
+      meta: meta18,
       options: (z) => z.strictObject({}),
       evaluate(evidence) {
         const { codeowners: co, emeritus } = evidence.community.ownership;
@@ -15782,10 +15915,9 @@ var init_codeowners = __esm({
         if (co.misplaced.length) extra["misplaced"] = co.misplaced;
         if (!co.file) {
           const near = [...co.wrongCase, ...co.misplaced];
-          const why2 = co.wrongCase.length ? ` ${co.wrongCase.join(", ")} is not read by GitHub: the name must be exactly CODEOWNERS.` : co.misplaced.length ? ` ${co.misplaced.join(", ")} is outside the root, .github/ and docs/, where GitHub does not look.` : "";
           return {
             status: "fail",
-            summary: `No CODEOWNERS file in .github/, the root or docs/.${why2}`,
+            ...co.wrongCase.length ? say(meta18, "wrongCase", { paths: co.wrongCase.join(", ") }) : co.misplaced.length ? say(meta18, "misplaced", { paths: co.misplaced.join(", ") }) : say(meta18, "missing"),
             measured: { path: null, rules: 0, owners: [], emeritus: null, ...extra },
             evidence: near.map((p2) => fileRef(p2)),
             fix: co.wrongCase.length ? `Rename ${co.wrongCase[0]} to ${co.wrongCase[0].replace(/[^/]*$/, "CODEOWNERS")}.` : co.misplaced.length ? `Move ${co.misplaced[0]} to .github/CODEOWNERS.` : FIX_ADD
@@ -15795,7 +15927,7 @@ var init_codeowners = __esm({
         if (!co.parsed) {
           return {
             status: "fail",
-            summary: `${path} cannot be used: ${co.file.problem}.`,
+            ...say(meta18, "unusable", { path, problem: String(co.file.problem) }),
             measured: { path, rules: 0, owners: [], emeritus: null, problem: co.file.problem, ...extra },
             evidence: [fileRef(path, void 0, co.file.problem)],
             fix: `Make ${path} a regular text file in the repository with at least one rule (GitHub reads the first CODEOWNERS in .github/, the root, docs/).`
@@ -15805,12 +15937,17 @@ var init_codeowners = __esm({
         const owners = p.owners.map((o) => o.kind === "email" ? o.id : `@${o.id}`);
         if (p.invalid.length) extra["invalid"] = p.invalid;
         if (p.resets.length) extra["resets"] = p.resets.length;
-        const ignoredNote = co.ignored.length ? ` GitHub ignores ${co.ignored.join(", ")} because ${path} comes first.` : "";
+        const ignoredNote = co.ignored.length ? say(meta18, "ignored", { paths: co.ignored.join(", "), path }).summary : "";
         if (p.rules.length === 0) {
           const invalid = p.invalid[0];
           return {
             status: "fail",
-            summary: `${path} has no rule that names an owner${p.resets.length ? ` (${p.resets.length} pattern(s) without owners)` : ""}${invalid ? `; line ${invalid.line}: ${invalid.reason}` : ""}.${ignoredNote}`,
+            ...say(meta18, "noRule", {
+              path,
+              resets: p.resets.length ? say(meta18, "resets", { count: p.resets.length }).summary : "",
+              invalid: invalid ? say(meta18, "invalidLine", { line: invalid.line, reason: invalid.reason }).summary : "",
+              ignored: ignoredNote
+            }),
             measured: { path, rules: 0, owners: [], emeritus: null, ...extra },
             evidence: [fileRef(path, invalid?.line, invalid?.reason)],
             fix: `Add a rule to ${path} such as \`* @alice @bob\` (a pattern, then one or more @login, @org/team or e-mail owners).`
@@ -15824,22 +15961,29 @@ var init_codeowners = __esm({
           )
         ];
         for (const inv of p.invalid.slice(0, 3)) refs.push(fileRef(path, inv.line, inv.reason));
-        const invalidNote = p.invalid.length ? ` ${p.invalid.length} line(s) are skipped by GitHub (line ${p.invalid[0].line}: ${p.invalid[0].reason}).` : "";
+        const invalidNote = p.invalid.length ? say(meta18, "skipped", { count: p.invalid.length, line: p.invalid[0].line, reason: p.invalid[0].reason }).summary : "";
         const documented = emeritus.filter((e) => e.names.length > 0 || /(^|\/)(emeritus|alumni|retired)[^/]*$/i.test(e.path));
-        const base = `${path} has ${p.rules.length} rule(s) naming ${owners.length} owner(s): ${owners.slice(0, 5).join(", ")}${owners.length > 5 ? ", \u2026" : ""}.`;
+        const named = {
+          path,
+          rules: p.rules.length,
+          count: owners.length,
+          owners: `${owners.slice(0, 5).join(", ")}${owners.length > 5 ? ", \u2026" : ""}`,
+          skipped: invalidNote,
+          ignored: ignoredNote
+        };
         if (documented.length > 0) {
           const e = documented[0];
           refs.push(fileRef(e.path, e.line, e.names.slice(0, 10).join(", ")));
           return {
             status: "pass",
-            summary: `${base} Retired owners are documented in ${e.path} (line ${e.line}).${invalidNote}${ignoredNote}`,
+            ...say(meta18, "retiredDocumented", { ...named, emeritusPath: e.path, emeritusLine: e.line }),
             measured: { path, rules: p.rules.length, owners, emeritus: documented, ...extra },
             evidence: refs
           };
         }
         return {
           status: "warn",
-          summary: `${base} No retired or emeritus owners are documented.${invalidNote}${ignoredNote}`,
+          ...say(meta18, "retiredUndocumented", named),
           measured: { path, rules: p.rules.length, owners, emeritus: null, ...extra },
           evidence: refs,
           fix: `Document retired owners: a commented "# Emeritus" section in ${path} listing them (e.g. \`# Emeritus: @former-maintainer\`), or an EMERITUS.md / an "Emeritus" section in MAINTAINERS.md.`
@@ -15869,7 +16013,7 @@ function judge(evidence, policy, path, id, refs, source, notes = "") {
   if (id.kind === "empty") {
     return {
       status: "fail",
-      ...say(meta12, "empty", { path, notes }),
+      ...say(meta19, "empty", { path, notes }),
       measured,
       evidence: refs,
       fix: `Put the Linux Foundation Code of Conduct in ${path} (or link to https://lfprojects.org/policies/code-of-conduct/ from it).`
@@ -15878,7 +16022,7 @@ function judge(evidence, policy, path, id, refs, source, notes = "") {
   if (id.kind === defaultKind) {
     return {
       status: "pass",
-      ...say(meta12, "adopted", { path, code: describe2(id.kind, id.version), recognised, notes }),
+      ...say(meta19, "adopted", { path, code: describe2(id.kind, id.version), recognised, notes }),
       measured,
       evidence: refs
     };
@@ -15887,7 +16031,7 @@ function judge(evidence, policy, path, id, refs, source, notes = "") {
     measured["link"] = id.link;
     return {
       status: "review",
-      ...say(meta12, "link", { path, link: id.link ?? "", notes }),
+      ...say(meta19, "link", { path, link: id.link ?? "", notes }),
       measured,
       evidence: refs,
       fix: `State the code in ${path} itself: the Linux Foundation Code of Conduct (https://lfprojects.org/policies/code-of-conduct/), or the TAC-approved alternate.`
@@ -15903,7 +16047,7 @@ function judge(evidence, policy, path, id, refs, source, notes = "") {
     };
     return {
       status: "pass",
-      ...say(meta12, "approved", {
+      ...say(meta19, "approved", {
         path,
         code: describe2(id.kind, id.version),
         recognised,
@@ -15917,20 +16061,20 @@ function judge(evidence, policy, path, id, refs, source, notes = "") {
   }
   return {
     status: "warn",
-    ...say(meta12, "unapproved", { path, code: describe2(id.kind, id.version), recognised, notes }),
+    ...say(meta19, "unapproved", { path, code: describe2(id.kind, id.version), recognised, notes }),
     measured,
     evidence: refs,
     fix: `Adopt the Linux Foundation Code of Conduct in ${path} (https://lfprojects.org/policies/code-of-conduct/), or ask the TAC to approve ${describe2(id.kind, id.version)} before applying.`
   };
 }
-var meta12, KIND_NAMES, codeOfConduct;
+var meta19, KIND_NAMES, codeOfConduct;
 var init_code_of_conduct = __esm({
   "src/requirements/code-of-conduct.ts"() {
     "use strict";
     init_locate();
     init_community_file_present();
     init_rule();
-    meta12 = {
+    meta19 = {
       key: "code-of-conduct",
       automation: "full",
       measures: "A CODE_OF_CONDUCT file in the root, .github/ or docs/ (or the organisation's .github repository); which code it is (Linux Foundation, Contributor Covenant and version, other) is measured, and a code other than the Linux Foundation's is warn unless the policy records the TAC's prior approval.",
@@ -15954,7 +16098,7 @@ var init_code_of_conduct = __esm({
       other: "a code the checker does not recognise"
     };
     codeOfConduct = defineRule({
-      meta: meta12,
+      meta: meta19,
       options: (z) => z.strictObject({}),
       evaluate(evidence, { policy }) {
         const { found } = communityFile(evidence, "code-of-conduct");
@@ -15981,7 +16125,7 @@ var init_code_of_conduct = __esm({
         if (!evidence.online && onGitHub(evidence)) {
           return {
             status: "unknown",
-            ...say(meta12, "unseen", { problem: broken ? ` (${broken.problem})` : "" }),
+            ...say(meta19, "unseen", { problem: broken ? ` (${broken.problem})` : "" }),
             measured,
             evidence: refs,
             fix
@@ -15989,7 +16133,7 @@ var init_code_of_conduct = __esm({
         }
         return {
           status: "fail",
-          ...broken ? say(meta12, "broken", { problem: broken.problem ?? "unreadable" }) : say(meta12, "missing"),
+          ...broken ? say(meta19, "broken", { problem: broken.problem ?? "unreadable" }) : say(meta19, "missing"),
           measured,
           evidence: refs,
           fix: broken ? `Replace ${broken.path} with a regular file in the repository. ${fix}` : fix
@@ -16031,7 +16175,7 @@ function judgeOsiLicense(evidence, approved = osiApprovedIds()) {
     const said = lic.signals.find((s) => s.spdx);
     return {
       status: "fail",
-      ...say(meta13, "noText", { said: said ? ` (${said.source} says ${said.value}, but metadata alone grants nothing)` : "" }),
+      ...say(meta20, "noText", { said: said ? ` (${said.source} says ${said.value}, but metadata alone grants nothing)` : "" }),
       measured,
       evidence: lic.signals.slice(0, 5).map((s) => ({ kind: "file", ref: s.source, detail: s.value })),
       fix
@@ -16041,7 +16185,7 @@ function judgeOsiLicense(evidence, approved = osiApprovedIds()) {
   if (restricted.length) {
     return {
       status: "fail",
-      ...say(meta13, "restricted", {
+      ...say(meta20, "restricted", {
         what: restricted.map((f) => `${f.path} is ${f.spdx ?? "a license"} with added restrictions (${f.restrictions.join(", ")})`).join("; "),
         where: where2
       }),
@@ -16055,7 +16199,7 @@ function judgeOsiLicense(evidence, approved = osiApprovedIds()) {
   if (blocking.size > 0) {
     return {
       status: "fail",
-      ...say(meta13, "notApproved", {
+      ...say(meta20, "notApproved", {
         expression: expressions.join(", "),
         where: where2,
         ids: `${[...blocking].join(", ")} ${blocking.size === 1 ? "is" : "are"}`
@@ -16069,7 +16213,7 @@ function judgeOsiLicense(evidence, approved = osiApprovedIds()) {
   if (unclear.length || expressions.length === 0) {
     return {
       status: "review",
-      ...say(meta13, "review", {
+      ...say(meta20, "review", {
         what: unclear.length ? unclear.map(
           (f) => f.modified ? `${f.path} is a modified ${f.spdx} text` : `${f.path} is not identified (${f.reason ?? "no template matches"})`
         ).join("; ") : "the license files do not form one expression",
@@ -16082,19 +16226,19 @@ function judgeOsiLicense(evidence, approved = osiApprovedIds()) {
   }
   return {
     status: "pass",
-    ...say(meta13, "approved", { expression: expressions.join(", "), files: files.map((f) => f.path).join(", "), where: where2 }),
+    ...say(meta20, "approved", { expression: expressions.join(", "), files: files.map((f) => f.path).join(", "), where: where2 }),
     measured,
     evidence: refs
   };
 }
-var meta13, osiIds, osiLicense;
+var meta20, osiIds, osiLicense;
 var init_osi_license = __esm({
   "src/requirements/osi-license.ts"() {
     "use strict";
     init_steward_bundled_require();
     init_judge_license_expression();
     init_rule();
-    meta13 = {
+    meta20 = {
       key: "osi-license",
       automation: "full",
       measures: "The project's license, identified by its text, is OSI-approved in the SPDX license list (every side of an AND, some side of an OR). Added restrictions fail; an unidentified or modified text is review.",
@@ -16107,7 +16251,7 @@ var init_osi_license = __esm({
       }
     };
     osiLicense = defineRule({
-      meta: meta13,
+      meta: meta20,
       options: (z) => z.strictObject({}),
       evaluate: (evidence) => judgeOsiLicense(evidence)
     });
@@ -16125,18 +16269,18 @@ function readmeRef(foundIn, projectId) {
 function judgeBestPracticesBadge(evidence, required) {
   const online = evidence.online;
   const fixMissing = `Register the project at ${SITE}, meet the ${required} criteria, and add the badge to the README (a link to ${SITE}/projects/<id>).`;
-  if (!online || online.offline) return { status: "unknown", ...say(meta14, "offline"), measured: { required }, evidence: [] };
+  if (!online || online.offline) return { status: "unknown", ...say(meta21, "offline"), measured: { required }, evidence: [] };
   const bp = online.bestPractices;
-  if (!bp) return { status: "unknown", ...say(meta14, "notAsked"), measured: { required }, evidence: [] };
+  if (!bp) return { status: "unknown", ...say(meta21, "notAsked"), measured: { required }, evidence: [] };
   if (bp.projectId === void 0) {
-    return { status: "fail", ...say(meta14, "noLink"), measured: { required, projectId: null }, evidence: [], fix: fixMissing };
+    return { status: "fail", ...say(meta21, "noLink"), measured: { required, projectId: null }, evidence: [], fix: fixMissing };
   }
   const projectId = bp.projectId;
   const refs = [readmeRef(bp.foundIn, projectId)];
   if (bp.notFound) {
     return {
       status: "fail",
-      ...say(meta14, "staleLink", { projectId }),
+      ...say(meta21, "staleLink", { projectId }),
       measured: { required, projectId },
       evidence: refs,
       fix: `Point the README's badge at the project's entry on ${SITE}. ${fixMissing}`
@@ -16146,7 +16290,7 @@ function judgeBestPracticesBadge(evidence, required) {
   if (error !== void 0 || bp.badgeLevel === void 0) {
     return {
       status: "unknown",
-      ...say(meta14, "unreadable", { projectId, error: error ?? "no level given" }),
+      ...say(meta21, "unreadable", { projectId, error: error ?? "no level given" }),
       measured: { required, projectId },
       evidence: refs
     };
@@ -16164,11 +16308,11 @@ function judgeBestPracticesBadge(evidence, required) {
   };
   const name = bp.name ? ` (${bp.name})` : "";
   if (rank2(bp.badgeLevel) >= rank2(required)) {
-    return { status: "pass", ...say(meta14, "reached", { projectId, name, level: bp.badgeLevel, required }), measured, evidence: refs };
+    return { status: "pass", ...say(meta21, "reached", { projectId, name, level: bp.badgeLevel, required }), measured, evidence: refs };
   }
   return {
     status: "fail",
-    ...say(meta14, "below", {
+    ...say(meta21, "below", {
       projectId,
       name,
       levelText: bp.badgeLevel === "in_progress" ? "no badge yet (in progress)" : `the ${bp.badgeLevel} badge`,
@@ -16180,7 +16324,7 @@ function judgeBestPracticesBadge(evidence, required) {
     fix: `Meet the remaining ${required} criteria at ${SITE}/projects/${projectId}.`
   };
 }
-var BADGE_LEVELS, SITE, meta14, bestPracticesBadge;
+var BADGE_LEVELS, SITE, meta21, bestPracticesBadge;
 var init_best_practices_badge = __esm({
   "src/requirements/best-practices-badge.ts"() {
     "use strict";
@@ -16188,7 +16332,7 @@ var init_best_practices_badge = __esm({
     init_errors2();
     BADGE_LEVELS = ["passing", "silver", "gold"];
     SITE = "https://www.bestpractices.dev";
-    meta14 = {
+    meta21 = {
       key: "best-practices-badge",
       automation: "full",
       measures: "The OpenSSF Best Practices project the README's badge links to (bestpractices.dev/projects/<id>) holds at least the {options.level} badge, as the site's public JSON says (`badge_level`); offline: unknown.",
@@ -16203,7 +16347,7 @@ var init_best_practices_badge = __esm({
       }
     };
     bestPracticesBadge = defineRule({
-      meta: meta14,
+      meta: meta21,
       options: (z) => z.strictObject({ level: z.enum(BADGE_LEVELS) }),
       evaluate: (evidence, { options }) => judgeBestPracticesBadge(evidence, options.level)
     });
@@ -16211,7 +16355,7 @@ var init_best_practices_badge = __esm({
 });
 
 // src/requirements/release-process.ts
-var FILE, meta15, releaseProcess;
+var FILE, meta22, releaseProcess;
 var init_release_process = __esm({
   "src/requirements/release-process.ts"() {
     "use strict";
@@ -16221,22 +16365,22 @@ var init_release_process = __esm({
       kind: "release",
       fix: "Add RELEASE.md at the root: how releases are made (methodology), how often (cadence), what a release must meet (criteria) and who makes them."
     };
-    meta15 = {
+    meta22 = {
       key: "release-process",
       automation: "full",
       measures: "A RELEASE file (RELEASE, RELEASING, RELEASE_PROCESS) in the root, .github/ or docs/.",
       messages: fileMessages("RELEASE file", "documents how the project is released")
     };
     releaseProcess = defineRule({
-      meta: meta15,
+      meta: meta22,
       options: (z) => z.strictObject({}),
-      evaluate: (evidence) => judgeFilePresent(evidence, meta15, FILE)
+      evaluate: (evidence) => judgeFilePresent(evidence, meta22, FILE)
     });
   }
 });
 
 // src/requirements/support-file.ts
-var FILE2, meta16, supportFile;
+var FILE2, meta23, supportFile;
 var init_support_file = __esm({
   "src/requirements/support-file.ts"() {
     "use strict";
@@ -16246,22 +16390,22 @@ var init_support_file = __esm({
       kind: "support",
       fix: "Add SUPPORT.md at the root: where to ask questions (forum, chat, discussions), where to report bugs, and what help to expect."
     };
-    meta16 = {
+    meta23 = {
       key: "support-file",
       automation: "full",
       measures: "A SUPPORT file in the root, .github/ or docs/.",
       messages: fileMessages("SUPPORT file", "tells users and developers how to get help")
     };
     supportFile = defineRule({
-      meta: meta16,
+      meta: meta23,
       options: (z) => z.strictObject({}),
-      evaluate: (evidence) => judgeFilePresent(evidence, meta16, FILE2)
+      evaluate: (evidence) => judgeFilePresent(evidence, meta23, FILE2)
     });
   }
 });
 
 // src/requirements/security-policy.ts
-var FILE3, meta17, securityPolicy;
+var FILE3, meta24, securityPolicy;
 var init_security_policy = __esm({
   "src/requirements/security-policy.ts"() {
     "use strict";
@@ -16272,16 +16416,16 @@ var init_security_policy = __esm({
       fix: "Add SECURITY.md at the root: where to report a vulnerability privately (an address or GitHub private vulnerability reporting), what to include, and how reports are handled.",
       fromGitHub: (e) => e.online?.github?.files?.security
     };
-    meta17 = {
+    meta24 = {
       key: "security-policy",
       automation: "full",
       measures: "A SECURITY file in the root, .github/ or docs/; with GitHub access also the security policy GitHub shows for the repository.",
       messages: fileMessages("SECURITY file", "tells users how to report security issues and vulnerabilities")
     };
     securityPolicy = defineRule({
-      meta: meta17,
+      meta: meta24,
       options: (z) => z.strictObject({}),
-      evaluate: (evidence) => judgeFilePresent(evidence, meta17, FILE3)
+      evaluate: (evidence) => judgeFilePresent(evidence, meta24, FILE3)
     });
   }
 });
@@ -16301,8 +16445,8 @@ function organisationDomain(domain) {
   if (labels.length <= 2) return labels.join(".");
   const tld = labels[labels.length - 1];
   const second = labels[labels.length - 2];
-  const keep2 = tld.length === 2 && PUBLIC_SECOND_LEVEL.has(second) ? 3 : 2;
-  return labels.slice(-keep2).join(".");
+  const keep = tld.length === 2 && PUBLIC_SECOND_LEVEL.has(second) ? 3 : 2;
+  return labels.slice(-keep).join(".");
 }
 function isFreeMail(domain, freeMail) {
   const d = domain.toLowerCase();
@@ -16351,7 +16495,7 @@ function tallyOrganisations(people, opts = {}) {
   return { organisations, unattributed, unplacedLogins };
 }
 function judgeContributingOrganisations(evidence, policy, minimum) {
-  const judged = windowOf(evidence, policy, meta18);
+  const judged = windowOf(evidence, policy, meta25);
   if ("outcome" in judged) return judged.outcome;
   const h = judged.window;
   const companies = evidence.online?.github?.companies;
@@ -16367,33 +16511,35 @@ function judgeContributingOrganisations(evidence, policy, minimum) {
     unattributed: tally.unattributed.length
   };
   const listed2 = tally.organisations.slice(0, 8).map((o) => `${o.name} (${o.people.length} ${o.people.length === 1 ? "person" : "people"}, ${o.commits} commits)`).join(", ");
-  const refs = tally.organisations.slice(0, 8).map((o) => ({
-    kind: "commit",
-    ref: `${h.window.since}..${h.window.until}`,
-    detail: `${o.name}: ${o.people.slice(0, 5).join(", ")}`
-  }));
+  const refs = h.latestWindowCommit && tally.organisations.length > 0 ? [
+    {
+      kind: "commit",
+      ref: h.latestWindowCommit,
+      detail: `newest counted commit in the window; ${tally.organisations.slice(0, 8).map((o) => `${o.name}: ${o.people.slice(0, 5).join(", ")}`).join("; ")}`
+    }
+  ] : [];
   const data = {
     count: n,
     days: h.window.days,
     min: minimum,
-    unplaced: tally.unattributed.length ? say(meta18, "unplaced", { count: tally.unattributed.length }).summary : ""
+    unplaced: tally.unattributed.length ? say(meta25, "unplaced", { count: tally.unattributed.length }).summary : ""
   };
-  if (n >= minimum) return { status: "pass", ...say(meta18, "enough", { ...data, listed: listed2 }), measured, evidence: refs };
+  if (n >= minimum) return { status: "pass", ...say(meta25, "enough", { ...data, listed: listed2 }), measured, evidence: refs };
   const fix = `Grow contributions from more organisations (at least ${minimum} in the last ${h.window.days} days); contributors can commit with their work address, or .mailmap can map their addresses to it.`;
   const some = n ? `: ${listed2}` : "";
   if (n + tally.unattributed.length >= minimum) {
-    return { status: "review", ...say(meta18, "maybe", { ...data, listed: some }), measured, evidence: refs, fix };
+    return { status: "review", ...say(meta25, "maybe", { ...data, listed: some }), measured, evidence: refs, fix };
   }
-  return { status: "fail", ...say(meta18, "short", { ...data, listed: some }), measured, evidence: refs, fix };
+  return { status: "fail", ...say(meta25, "short", { ...data, listed: some }), measured, evidence: refs, fix };
 }
-var meta18, FREE_MAIL_DOMAINS, PUBLIC_SECOND_LEVEL, contributingOrganisations;
+var meta25, FREE_MAIL_DOMAINS, PUBLIC_SECOND_LEVEL, contributingOrganisations;
 var init_contributing_organisations = __esm({
   "src/requirements/contributing-organisations.ts"() {
     "use strict";
     init_rule();
     init_recent_commits();
     init_activity_window();
-    meta18 = {
+    meta25 = {
       key: "contributing-organisations",
       automation: "partial",
       measures: "At least {options.min} organisations among the people who committed in the last {shared.windowDays} days: each person's e-mail domain after .mailmap (free-mail and no-reply domains left out), else the company on their GitHub profile when GitHub was asked. People neither places can make a short count review, never a pass.",
@@ -16448,7 +16594,7 @@ var init_contributing_organisations = __esm({
     ];
     PUBLIC_SECOND_LEVEL = /* @__PURE__ */ new Set(["co", "com", "ac", "org", "net", "edu", "gov", "ne", "or", "go", "gob", "nic"]);
     contributingOrganisations = defineRule({
-      meta: meta18,
+      meta: meta25,
       options: (z) => z.strictObject({ min: z.number().int().min(1) }),
       evaluate: (evidence, { policy, options }) => judgeContributingOrganisations(evidence, policy, options.min)
     });
@@ -17166,10 +17312,10 @@ var init_common_dir = __esm({
 });
 
 // src/evidence/git/walk.ts
-function finishWindow(window2, merges, skew, latest, walked, head, recent2) {
+function finishWindow(window2, merges, skew, latest, walked, head, headRecent, recent2) {
   const reachedThrough = /* @__PURE__ */ new Map();
-  if (skew.intoRange || !recent2.has(head)) {
-    const best = pathFloors(head, recent2);
+  if (skew.intoRange || !headRecent) {
+    const best = pathFloors(head, recent2());
     for (const w of window2) {
       const floor = best.get(w.commit);
       if (floor === void 0) reachedThrough.set(w.commit, -1);
@@ -17230,7 +17376,7 @@ var init_walk = __esm({
     "use strict";
     init_run();
     WindowAccumulator = class {
-      /** `onWindow`: each window commit as it is found (the details reader starts on it while the walk goes on) */
+      /** `onWindow`: each window commit as it is found (the details reader starts on it while the walk goes on); `at` counts them */
       constructor(bounds, onWindow) {
         this.bounds = bounds;
         this.onWindow = onWindow;
@@ -17258,7 +17404,7 @@ var init_walk = __esm({
         if (time > since && time <= until) {
           if (parents.length > 1) this.merges.push(time);
           else {
-            this.window.push({ commit, time });
+            this.window.push({ commit, time, at: this.window.length });
             this.onWindow?.(commit);
           }
         }
@@ -17277,7 +17423,16 @@ var init_walk = __esm({
             lastChild = child;
           }
         }
-        return finishWindow(this.window, this.merges, { commits: skewed, intoRange }, this.latest, this.walked, head, this.recent);
+        return finishWindow(
+          this.window,
+          this.merges,
+          { commits: skewed, intoRange },
+          this.latest,
+          this.walked,
+          head,
+          this.recent.has(head),
+          () => this.recent
+        );
       }
     };
   }
@@ -17483,16 +17638,16 @@ var init_graph_file = __esm({
       }
       /**
        * Corrected commit date: at least the commit's own time and greater than every ancestor's
-       * corrected date, hence greater than every ancestor's committer time.
+       * corrected date, hence greater than every ancestor's committer time. `time`: the commit's own, when known.
        */
-      correctedDate(pos) {
+      correctedDate(pos, time = this.time(pos)) {
         const l = this.layerOf(pos);
         const i = pos - l.offset;
         const off = l.view.getUint32(l.gdat + i * 4);
-        if ((off & 2147483648) === 0) return this.time(pos) + off;
+        if ((off & 2147483648) === 0) return time + off;
         const at = l.gdov + (off & 2147483647) * 8;
         if (l.gdov < 0 || at + 8 > l.gdovEnd) throw new RangeError("commit-graph GDO2 index past its chunk");
-        return this.time(pos) + l.view.getUint32(at) * 4294967296 + l.view.getUint32(at + 4);
+        return time + l.view.getUint32(at) * 4294967296 + l.view.getUint32(at + 4);
       }
       /** Parent positions of `pos`, written into `out` (cleared first); octopus parents come from EDGE. */
       parents(pos, out) {
@@ -17529,25 +17684,54 @@ async function walkCommitGraph(cwd, head, bounds) {
   if (!graph) return void 0;
   const { since, until } = bounds;
   const window2 = [];
-  const recent2 = /* @__PURE__ */ new Map();
-  const taken = /* @__PURE__ */ new Map();
+  const taken = new TakenCommits();
+  const numberOf = new Int32Array(graph.count);
+  const numbered = (pos) => {
+    let n = numberOf[pos] - 1;
+    if (n < 0) {
+      n = taken.name(graph.hex(pos));
+      numberOf[pos] = n + 1;
+    }
+    return n;
+  };
+  const above = /* @__PURE__ */ new Map();
   const keepAll = graph.corrected;
   const merges = [];
   let skewed = 0;
   let skewIntoRange = false;
   let walked = 0;
   let latest;
-  const consider = (commit, time, parents2, parentTimes) => {
-    walked++;
-    if (time <= until && (!latest || time > latest.time || time === latest.time && commit < latest.commit)) latest = { commit, time };
-    if (parentTimes.some((t) => t > time)) skewed++;
-    if (parentTimes.some((t) => t > time && t > since)) skewIntoRange = true;
-    if (time >= since) recent2.set(commit, { time, parents: parents2 });
-    if (time >= since || keepAll) taken.set(commit, { time, parents: parents2 });
+  let latestPos = -1;
+  const partOfWindow = (commit, n, time, parentCount) => {
     if (time > since && time <= until) {
-      if (parents2.length > 1) merges.push(time);
-      else window2.push({ commit, time });
+      if (parentCount > 1) merges.push(time);
+      else window2.push({ commit, time, at: n });
     }
+  };
+  const numberedAbove = (id) => {
+    let n = above.get(id);
+    if (n === void 0) {
+      n = taken.name(id);
+      above.set(id, n);
+    }
+    return n;
+  };
+  const consider = (commit, time, parents2, parentTimes2) => {
+    walked++;
+    if (time <= until && (!latest || time > latest.time || time === latest.time && commit < latest.commit)) {
+      latest = { commit, time };
+      latestPos = -1;
+    }
+    if (parentTimes2.some((t) => t > time)) skewed++;
+    if (parentTimes2.some((t) => t > time && t > since)) skewIntoRange = true;
+    if (time < since && !keepAll) return;
+    const n = numberedAbove(commit);
+    const ps = parents2.map((p) => {
+      const pos = graph.find(p);
+      return pos >= 0 ? numbered(pos) : numberedAbove(p);
+    });
+    taken.take(n, time, ps);
+    partOfWindow(commit, n, time, parents2.length);
   };
   const roots = [];
   const headPos = graph.find(head);
@@ -17555,21 +17739,16 @@ async function walkCommitGraph(cwd, head, bounds) {
   else if (!await walkAboveGraph(cwd, head, graph, roots, consider)) return void 0;
   const seen = new Uint8Array(graph.count);
   const parents = [];
-  const ids = /* @__PURE__ */ new Map();
-  const hexAt = (pos) => {
-    let id = ids.get(pos);
-    if (id === void 0) {
-      id = graph.hex(pos);
-      ids.set(pos, id);
-    }
-    return id;
-  };
+  const parentTimes = [];
+  const parentNumbers = [];
   const visit = (pos, time) => {
     walked++;
     graph.parents(pos, parents);
+    parentTimes.length = 0;
     let older = false;
     for (const p of parents) {
       const pt = graph.time(p);
+      parentTimes.push(pt);
       if (pt > time) {
         older = true;
         if (pt > since) skewIntoRange = true;
@@ -17577,22 +17756,22 @@ async function walkCommitGraph(cwd, head, bounds) {
     }
     if (older) skewed++;
     if (time <= until && (!latest || time >= latest.time)) {
-      const commit2 = graph.hex(pos);
-      if (!latest || time > latest.time || commit2 < latest.commit) latest = { commit: commit2, time };
-    }
-    if (time < since && !keepAll) return;
-    const commit = hexAt(pos);
-    const entry = { time, parents: parents.map(hexAt) };
-    taken.set(commit, entry);
-    if (time >= since) {
-      recent2.set(commit, entry);
-      if (time <= until && time > since) {
-        if (parents.length > 1) merges.push(time);
-        else window2.push({ commit, time });
+      const commit = graph.hex(pos);
+      if (!latest || time > latest.time || commit < latest.commit) {
+        latest = { commit, time };
+        latestPos = pos;
       }
     }
+    if (time < since && !keepAll) return;
+    const n = numbered(pos);
+    parentNumbers.length = 0;
+    for (const p of parents) parentNumbers.push(numbered(p));
+    taken.take(n, time, parentNumbers);
+    partOfWindow(taken.ids[n], n, time, parents.length);
   };
+  let pruned = false;
   if (graph.corrected) {
+    pruned = true;
     const heap = new DateHeap();
     for (const r of roots) heap.push(graph.correctedDate(r), r);
     while (heap.size > 0) {
@@ -17602,29 +17781,42 @@ async function walkCommitGraph(cwd, head, bounds) {
       if (seen[pos]) continue;
       seen[pos] = 1;
       visit(pos, graph.time(pos));
-      for (const p of parents) {
-        const d = graph.correctedDate(p);
+      for (let i = 0; i < parents.length; i++) {
+        const p = parents[i];
+        const d = graph.correctedDate(p, parentTimes[i]);
         if (d >= top) throw new RangeError(`commit-graph corrected date of ${graph.hex(p)} is not below its child's`);
         if (!seen[p]) heap.push(d, p);
       }
     }
-    return {
-      ...finishWindow(window2, merges, { commits: skewed, intoRange: skewIntoRange }, latest, walked, head, recent2),
-      pruned: true,
-      taken
-    };
+  } else {
+    const stack = [...roots];
+    while (stack.length > 0) {
+      const pos = stack.pop();
+      if (seen[pos]) continue;
+      seen[pos] = 1;
+      visit(pos, graph.time(pos));
+      for (const p of parents) if (!seen[p]) stack.push(p);
+    }
   }
-  const stack = [...roots];
-  while (stack.length > 0) {
-    const pos = stack.pop();
-    if (seen[pos]) continue;
-    seen[pos] = 1;
-    visit(pos, graph.time(pos));
-    for (const p of parents) if (!seen[p]) stack.push(p);
+  const headNumber = headPos >= 0 ? numberOf[headPos] - 1 : above.get(head) ?? -1;
+  taken.head = headNumber >= 0 && taken.taken[headNumber] ? headNumber : -1;
+  if (latest) {
+    const { commit } = latest;
+    taken.latest = latestPos >= 0 ? numbered(latestPos) : numberedAbove(commit);
   }
+  const headRecent = taken.head >= 0 && taken.times[taken.head] >= since;
   return {
-    ...finishWindow(window2, merges, { commits: skewed, intoRange: skewIntoRange }, latest, walked, head, recent2),
-    pruned: false,
+    ...finishWindow(
+      window2,
+      merges,
+      { commits: skewed, intoRange: skewIntoRange },
+      latest,
+      walked,
+      head,
+      headRecent,
+      () => taken.recent(since)
+    ),
+    pruned,
     taken
   };
 }
@@ -17652,13 +17844,57 @@ async function walkAboveGraph(cwd, head, graph, roots, consider) {
   }
   return true;
 }
-var DateHeap;
+var TakenCommits, DateHeap;
 var init_commit_graph = __esm({
   "src/evidence/git/commit-graph.ts"() {
     "use strict";
     init_run();
     init_graph_file();
     init_walk();
+    TakenCommits = class {
+      /** each commit's id (hex), by number */
+      ids = [];
+      /** 1 when the walk took the commit (its time and parents below are the graph's), 0 when only named */
+      taken = [];
+      times = [];
+      /** the parents of commit n are parentList[firstParent[n] … firstParent[n] + parentCount[n]) */
+      firstParent = [];
+      parentCount = [];
+      parentList = [];
+      /** the head's number, -1 when the walk did not take it */
+      head = -1;
+      /** the latest commit's number, -1 when there is none */
+      latest = -1;
+      get size() {
+        return this.ids.length;
+      }
+      name(id) {
+        this.ids.push(id);
+        this.taken.push(0);
+        this.times.push(0);
+        this.firstParent.push(0);
+        this.parentCount.push(0);
+        return this.ids.length - 1;
+      }
+      take(n, time, parents) {
+        this.taken[n] = 1;
+        this.times[n] = time;
+        this.firstParent[n] = this.parentList.length;
+        this.parentCount[n] = parents.length;
+        for (const p of parents) this.parentList.push(p);
+      }
+      /** The commits taken at or after `since`, by id: what pathFloors walks (built only when asked for). */
+      recent(since) {
+        const recent2 = /* @__PURE__ */ new Map();
+        for (let n = 0; n < this.ids.length; n++) {
+          if (!this.taken[n] || this.times[n] < since) continue;
+          const parents = [];
+          for (let i = this.firstParent[n], end = i + this.parentCount[n]; i < end; i++) parents.push(this.ids[this.parentList[i]]);
+          recent2.set(this.ids[n], { time: this.times[n], parents });
+        }
+        return recent2;
+      }
+    };
     DateHeap = class {
       keys = [];
       vals = [];
@@ -17712,16 +17948,13 @@ var init_commit_graph = __esm({
 });
 
 // src/evidence/git/graph-confirm.ts
-async function confirmGraphWalk(reader, head, walk, since) {
-  const extra = /* @__PURE__ */ new Set();
-  for (const r of walk.taken.values()) for (const p of r.parents) if (!walk.taken.has(p)) extra.add(p);
-  if (walk.latest && !walk.taken.has(walk.latest.commit)) extra.add(walk.latest.commit);
-  if (walk.taken.size === 0 && extra.size === 0) {
+async function confirmGraphWalk(reader, walk, since) {
+  const { taken } = walk;
+  if (taken.size === 0) {
     reader.cancel();
-    return { details: /* @__PURE__ */ new Map() };
+    return { details: void 0 };
   }
-  for (const c of walk.taken.keys()) reader.add(c);
-  for (const c of extra) reader.add(c);
+  reader.addAll(taken.ids);
   let real;
   try {
     real = await reader.finish();
@@ -17729,14 +17962,17 @@ async function confirmGraphWalk(reader, head, walk, since) {
     if (err instanceof GitError) return { rejected: `it names commits git cannot read (${err.message})` };
     throw err;
   }
-  const why2 = disagreement(real, head, walk, since);
+  const why2 = disagreement(real, walk, since);
   return why2 ? { rejected: why2 } : { details: real };
 }
-function sameParents(printed, ids) {
+function sameParents(printed, taken, n) {
+  const first = taken.firstParent[n];
+  const count = taken.parentCount[n];
+  if (count === 1) return printed === taken.ids[taken.parentList[first]];
   let at = 0;
-  for (let i = 0; i < ids.length; i++) {
-    const id = ids[i];
-    if (i > 0) {
+  for (let i = first, end = first + count; i < end; i++) {
+    const id = taken.ids[taken.parentList[i]];
+    if (i > first) {
       if (printed.charCodeAt(at) !== 32) return false;
       at++;
     }
@@ -17745,29 +17981,39 @@ function sameParents(printed, ids) {
   }
   return at === printed.length;
 }
-function disagreement(real, head, walk, since) {
-  for (const [commit, claimed] of walk.taken) {
-    const r = real.get(commit);
-    if (!r) return `it names ${commit}, which is not a commit`;
-    if (r.time !== claimed.time) return `it dates ${commit} ${claimed.time}, the commit object ${r.time}`;
-    if (!sameParents(r.parents, claimed.parents)) return `it gives ${commit} other parents than the commit object`;
-    for (const p of claimed.parents) {
-      const rp = real.get(p);
-      if (!rp) return `it names ${p}, which is not a commit`;
-      if (rp.time >= since && !walk.taken.has(p)) return `it puts ${p} before the window, the commit object in it`;
+function disagreement(real, walk, since) {
+  const { taken } = walk;
+  const { ids } = taken;
+  for (let n = 0; n < ids.length; n++) {
+    if (!taken.taken[n]) continue;
+    const commit = ids[n];
+    const r = real.slot(n);
+    if (r < 0) return `it names ${commit}, which is not a commit`;
+    if (real.times[r] !== taken.times[n]) return `it dates ${commit} ${taken.times[n]}, the commit object ${real.times[r]}`;
+    if (!sameParents(real.parents[r], taken, n)) return `it gives ${commit} other parents than the commit object`;
+    for (let i = taken.firstParent[n], end = i + taken.parentCount[n]; i < end; i++) {
+      const p = taken.parentList[i];
+      const rp = real.slot(p);
+      if (rp < 0) return `it names ${ids[p]}, which is not a commit`;
+      if (real.times[rp] >= since && !taken.taken[p]) return `it puts ${ids[p]} before the window, the commit object in it`;
     }
   }
-  if (walk.latest && real.get(walk.latest.commit)?.time !== walk.latest.time)
+  const latest = taken.latest < 0 ? -1 : real.slot(taken.latest);
+  if (walk.latest && (latest < 0 || real.times[latest] !== walk.latest.time))
     return `it dates the latest commit ${walk.latest.commit} differently from its object`;
-  const reached = /* @__PURE__ */ new Set();
-  const stack = walk.taken.has(head) ? [head] : [];
+  const reached = new Uint8Array(ids.length);
+  const stack = taken.head >= 0 ? [taken.head] : [];
   while (stack.length > 0) {
     const c = stack.pop();
-    if (reached.has(c)) continue;
-    reached.add(c);
-    for (const p of walk.taken.get(c)?.parents ?? []) if (!reached.has(p) && walk.taken.has(p)) stack.push(p);
+    if (reached[c]) continue;
+    reached[c] = 1;
+    for (let i = taken.firstParent[c], end = i + taken.parentCount[c]; i < end; i++) {
+      const p = taken.parentList[i];
+      if (!reached[p] && taken.taken[p]) stack.push(p);
+    }
   }
-  const unreached = walk.window.filter((w) => !reached.has(w.commit)).length;
+  let unreached = 0;
+  for (const w of walk.window) if (!reached[w.at]) unreached++;
   if (unreached > 0) return `${unreached} window commits are reached only through commits it was not checked for`;
   return void 0;
 }
@@ -17781,7 +18027,16 @@ var init_graph_confirm = __esm({
 // src/evidence/git/commit-details.ts
 function startDetailsReader(cwd) {
   const run2 = spawnGit(ARGS, { cwd, timeoutMs: TIMEOUT_MS, stdin: true });
-  const details = /* @__PURE__ */ new Map();
+  const details = new CommitDetails();
+  let fed = [];
+  let printed;
+  const keep = (record) => {
+    const n = details.times.length;
+    const idLength = details.push(record);
+    if (idLength < 0) return;
+    if (!printed && !(idLength === fed[n]?.length && record.startsWith(fed[n]))) printed = fed.slice(0, n);
+    printed?.push(record.slice(0, idLength));
+  };
   let rest = "";
   let overlong = false;
   run2.child.stdout.setEncoding("utf8");
@@ -17794,7 +18049,7 @@ function startDetailsReader(cwd) {
       run2.child.kill("SIGKILL");
       return;
     }
-    for (const record of records) keep(details, record);
+    for (let i = 0; i < records.length; i++) keep(records[i]);
   });
   let pending = [];
   const flush = () => {
@@ -17805,8 +18060,15 @@ function startDetailsReader(cwd) {
   let ended = false;
   return {
     add(commit) {
+      fed.push(commit);
       pending.push(commit);
       if (pending.length >= BATCH) flush();
+    },
+    addAll(commits) {
+      flush();
+      if (fed.length === 0) fed = commits;
+      else for (const c of commits) fed.push(c);
+      for (let i = 0; i < commits.length; i += BATCH) run2.child.stdin.write(commits.slice(i, i + BATCH).join("\n") + "\n");
     },
     async finish() {
       flush();
@@ -17816,7 +18078,8 @@ function startDetailsReader(cwd) {
       if (overlong)
         throw new GitError(`git log printed a record longer than ${MAX_RECORD} bytes and was stopped`, ARGS, run2.stderr(), code);
       if (code !== 0) throw failure(ARGS, run2.stderr(), code, run2.timedOut(), TIMEOUT_MS);
-      if (rest) keep(details, rest);
+      if (rest) keep(rest);
+      if (printed || details.times.length !== fed.length) details.reorder(fed, printed ?? fed.slice(0, details.times.length));
       return details;
     },
     cancel() {
@@ -17827,41 +18090,77 @@ function startDetailsReader(cwd) {
     }
   };
 }
-function keep(details, record) {
-  const detail = parseDetail(record);
-  if (detail) details.set(detail.commit, detail);
-}
-function parseDetail(record) {
-  const f1 = record.indexOf("");
-  if (f1 <= 0) return void 0;
-  const f2 = record.indexOf("", f1 + 1);
-  const time = f2 < 0 ? record.slice(f1 + 1) : record.slice(f1 + 1, f2);
-  if (!time) return void 0;
-  const f3 = f2 < 0 ? -1 : record.indexOf("", f2 + 1);
-  const f4 = f3 < 0 ? -1 : record.indexOf("", f3 + 1);
-  const f5 = f4 < 0 ? -1 : record.indexOf("", f4 + 1);
-  const end = record.length;
-  const coAuthors = [];
-  for (let at = f5 + 1; f5 >= 0 && at <= end; ) {
-    const next = record.indexOf("", at);
-    const stop = next < 0 ? end : next;
-    coAuthors.push(record.slice(at, stop));
-    at = stop + 1;
-  }
-  return {
-    commit: record.slice(0, f1),
-    time: Number(time),
-    parents: f2 < 0 ? "" : f3 < 0 ? record.slice(f2 + 1) : record.slice(f2 + 1, f3),
-    name: f3 < 0 ? "" : f4 < 0 ? record.slice(f3 + 1) : record.slice(f3 + 1, f4),
-    email: f4 < 0 ? "" : f5 < 0 ? record.slice(f4 + 1) : record.slice(f4 + 1, f5),
-    coAuthors
-  };
-}
-var DETAIL_FORMAT, ARGS, TIMEOUT_MS, MAX_RECORD, BATCH;
+var CommitDetails, DETAIL_FORMAT, ARGS, TIMEOUT_MS, MAX_RECORD, BATCH;
 var init_commit_details = __esm({
   "src/evidence/git/commit-details.ts"() {
     "use strict";
     init_run();
+    CommitDetails = class {
+      /** each record's committer time, parents (as `%P` prints them: one space apart), author (into `names`/`emails`) */
+      times = [];
+      parents = [];
+      authors = [];
+      /** identities as committed (name, e-mail), each once */
+      names = [];
+      emails = [];
+      /** Co-authored-by values, for the records that have any */
+      coAuthors = /* @__PURE__ */ new Map();
+      identity = /* @__PURE__ */ new Map();
+      /** when git did not print one record per id in the order handed over: each id's record, -1 for none */
+      order;
+      /** The record of the commit handed over `n`-th, or -1 when git printed none. */
+      slot(n) {
+        if (this.order) return n < this.order.length ? this.order[n] : -1;
+        return n < this.times.length ? n : -1;
+      }
+      /** Parses one DETAIL_FORMAT record: the length of its id (which starts it) when it is one, else -1. */
+      push(record) {
+        const f1 = record.indexOf("");
+        if (f1 <= 0) return -1;
+        const f2 = record.indexOf("", f1 + 1);
+        const time = f2 < 0 ? record.slice(f1 + 1) : record.slice(f1 + 1, f2);
+        if (!time) return -1;
+        const f3 = f2 < 0 ? -1 : record.indexOf("", f2 + 1);
+        const f4 = f3 < 0 ? -1 : record.indexOf("", f3 + 1);
+        const f5 = f4 < 0 ? -1 : record.indexOf("", f4 + 1);
+        const end = record.length;
+        const at = this.times.length;
+        if (f5 >= 0 && f5 + 1 < end) {
+          const values = [];
+          for (let from = f5 + 1; from <= end; ) {
+            const next = record.indexOf("", from);
+            const stop = next < 0 ? end : next;
+            values.push(record.slice(from, stop));
+            from = stop + 1;
+          }
+          this.coAuthors.set(at, values);
+        }
+        this.times.push(Number(time));
+        this.parents.push(f2 < 0 ? "" : f3 < 0 ? record.slice(f2 + 1) : record.slice(f2 + 1, f3));
+        this.authors.push(this.identityOf(f3 < 0 ? "" : record.slice(f3 + 1, f5 < 0 ? end : f5)));
+        return f1;
+      }
+      /** `key`: the author's name, then the e-mail after a \x1f when there is one. */
+      identityOf(key) {
+        let i = this.identity.get(key);
+        if (i === void 0) {
+          i = this.names.length;
+          const cut = key.indexOf("");
+          this.names.push(cut < 0 ? key : key.slice(0, cut));
+          this.emails.push(cut < 0 ? "" : key.slice(cut + 1));
+          this.identity.set(key, i);
+        }
+        return i;
+      }
+      /** Records each id's record when they are not one per id in order (`printed`: each record's id). */
+      reorder(fed, printed) {
+        const byId = /* @__PURE__ */ new Map();
+        printed.forEach((c, i) => {
+          if (!byId.has(c)) byId.set(c, i);
+        });
+        this.order = Int32Array.from(fed, (c) => byId.get(c) ?? -1);
+      }
+    };
     DETAIL_FORMAT = "%H%x1f%ct%x1f%P%x1f%an%x1f%ae%x1f%(trailers:key=Co-authored-by,valueonly,unfold,separator=%x1f)";
     ARGS = [
       "-c",
@@ -17998,13 +18297,16 @@ function buildRecords(window2, details, mailmap, reachedThrough) {
   const index2 = /* @__PURE__ */ new Map();
   const mapped = [];
   const intern2 = (name, email) => {
-    const key = `${name}
-${email}`;
-    let i = index2.get(key);
+    let byEmail = index2.get(name);
+    if (!byEmail) {
+      byEmail = /* @__PURE__ */ new Map();
+      index2.set(name, byEmail);
+    }
+    let i = byEmail.get(email);
     if (i === void 0) {
       i = identities.length;
       identities.push([name, email]);
-      index2.set(key, i);
+      byEmail.set(email, i);
     }
     return i;
   };
@@ -18020,17 +18322,27 @@ ${email}`;
   const records = [];
   const newestByAuthor = {};
   const reached = [];
-  for (const { commit, time } of window2) {
-    const detail = details.get(commit);
-    if (!detail) continue;
-    const author = named(detail.name, detail.email);
+  const authorNumbers = [];
+  if (!details) return { identities, records, newestByAuthor };
+  const { authors: authors2, names, emails, coAuthors } = details;
+  const skewed = reachedThrough.size > 0;
+  const trailers = coAuthors.size > 0;
+  for (let w = 0; w < window2.length; w++) {
+    const { commit, time, at } = window2[w];
+    const slot = details.slot(at);
+    if (slot < 0) continue;
+    const committed = authors2[slot];
+    const author = authorNumbers[committed] ??= named(names[committed], emails[committed]);
     const record = [time, author];
-    for (const value of detail.coAuthors) {
-      const co = parseCoAuthor(value);
-      if (co) record.push(named(co.name, co.email));
+    const values = trailers ? coAuthors.get(slot) : void 0;
+    if (values) {
+      for (const value of values) {
+        const co = parseCoAuthor(value);
+        if (co) record.push(named(co.name, co.email));
+      }
     }
     newestByAuthor[author] ??= commit;
-    const floor = reachedThrough.get(commit);
+    const floor = skewed ? reachedThrough.get(commit) : void 0;
     if (floor !== void 0) reached.push([records.length, floor]);
     records.push(record);
   }
@@ -18114,7 +18426,7 @@ async function walkHistory(cwd, commit, bounds) {
       if (fromGraph) {
         const confirming = reader;
         reader = void 0;
-        const confirmed = await confirmGraphWalk(confirming, commit, fromGraph, bounds.since);
+        const confirmed = await confirmGraphWalk(confirming, fromGraph, bounds.since);
         if ("details" in confirmed)
           return { walk: fromGraph, source: "commit-graph", method: fromGraph.pruned ? "since" : "full-walk", details: confirmed.details };
         rejected = `the commit-graph disagrees with the commit objects: ${confirmed.rejected}`;
@@ -18137,7 +18449,7 @@ async function walkHistory(cwd, commit, bounds) {
       source: "rev-list",
       method: "full-walk",
       ...rejected ? { rejected } : {},
-      details: fed === 0 ? /* @__PURE__ */ new Map() : await details.finish()
+      details: fed === 0 ? void 0 : await details.finish()
     };
   } finally {
     reader?.cancel();
@@ -18393,14 +18705,15 @@ async function runGit(cwd, args, timeoutMs = 6e5, spec, opts = {}) {
   }
 }
 async function fetchWantedBlobs(dir, cloneUrl, commit, wants, timeoutMs, spec, opts = {}) {
+  const none = { commitGraphWritten: false };
   let tree;
   try {
     tree = await listTree(dir, commit);
   } catch {
-    return;
+    return none;
   }
   const oids = [...new Set(tree.filter((e) => e.type === "blob" && wants(e.path)).map((e) => e.oid))];
-  if (oids.length === 0) return;
+  if (oids.length === 0) return none;
   let missing = oids;
   if (!opts.allMissing) {
     const listed2 = await runGit(
@@ -18414,14 +18727,26 @@ async function fetchWantedBlobs(dir, cloneUrl, commit, wants, timeoutMs, spec, o
     );
     missing = oids.filter((o) => absent.has(o));
   }
-  if (missing.length === 0) return;
+  if (missing.length === 0) return none;
+  const graph = opts.writeCommitGraph ? ["-c", "fetch.writeCommitGraph=true"] : [];
   await runGit(
     dir,
-    ["fetch", "--quiet", "--no-tags", "--no-write-fetch-head", "--recurse-submodules=no", "--filter=blob:none", "--stdin", cloneUrl],
+    [
+      ...graph,
+      "fetch",
+      "--quiet",
+      "--no-tags",
+      "--no-write-fetch-head",
+      "--recurse-submodules=no",
+      "--filter=blob:none",
+      "--stdin",
+      cloneUrl
+    ],
     timeoutMs,
     spec,
     { input: missing.join("\n") + "\n", network: cloneUrl }
   );
+  return { commitGraphWritten: opts.writeCommitGraph === true };
 }
 async function writeCommitGraph(dir, after, timeoutMs, spec) {
   const split = after === "fetched" ? ["--split"] : [];
@@ -18710,30 +19035,44 @@ async function resolveRemoteTarget(input2, opts = {}) {
     }
     refreshed = "cloned";
   }
-  if (refreshed !== "cached") await writeCommitGraph(dir, refreshed, opts.timeoutMs, spec);
-  const tree = await treeTarget(input2, dir, spec, opts.timeoutMs, opts.allowedHosts);
-  const rev = opts.rev ?? tree.branch ?? "HEAD";
-  const path = opts.path !== void 0 ? normaliseProjectPath(opts.path) : tree.path;
-  let resolved;
-  if (!opts.offline && opts.wantsPath) {
-    resolved = await resolveLocalTarget(dir, rev, { ownBareClone: true }).catch(() => void 0);
-    if (resolved)
-      await fetchWantedBlobs(resolved.root, cloneUrl, resolved.commit, projectWants(path, opts.wantsPath), opts.timeoutMs, spec, {
-        allMissing: refreshed === "cloned"
-      });
+  const graphByBlobFetch = refreshed === "cloned" && !opts.offline && opts.wantsPath !== void 0;
+  if (refreshed !== "cached" && !graphByBlobFetch) await writeCommitGraph(dir, refreshed, opts.timeoutMs, spec);
+  let graphWritten = !graphByBlobFetch;
+  try {
+    const tree = await treeTarget(input2, dir, spec, opts.timeoutMs, opts.allowedHosts);
+    const rev = opts.rev ?? tree.branch ?? "HEAD";
+    const path = opts.path !== void 0 ? normaliseProjectPath(opts.path) : tree.path;
+    let resolved;
+    if (!opts.offline && opts.wantsPath) {
+      resolved = await resolveLocalTarget(dir, rev, { ownBareClone: true }).catch(() => void 0);
+      if (resolved) {
+        const fetched = await fetchWantedBlobs(
+          resolved.root,
+          cloneUrl,
+          resolved.commit,
+          projectWants(path, opts.wantsPath),
+          opts.timeoutMs,
+          spec,
+          { allMissing: refreshed === "cloned", writeCommitGraph: !graphWritten }
+        );
+        graphWritten ||= fetched.commitGraphWritten;
+      }
+    }
+    return {
+      ...resolved ? { resolved } : {},
+      url: spec.url,
+      host: spec.host,
+      hostname: spec.hostname,
+      slug: spec.slug,
+      webUrl: spec.webUrl,
+      localGitDir: dir,
+      refreshed,
+      rev,
+      ...path ? { path } : {}
+    };
+  } finally {
+    if (!graphWritten && refreshed !== "cached") await writeCommitGraph(dir, refreshed, opts.timeoutMs, spec);
   }
-  return {
-    ...resolved ? { resolved } : {},
-    url: spec.url,
-    host: spec.host,
-    hostname: spec.hostname,
-    slug: spec.slug,
-    webUrl: spec.webUrl,
-    localGitDir: dir,
-    refreshed,
-    rev,
-    ...path ? { path } : {}
-  };
 }
 function cloneUrlFor(spec, bases) {
   const base = bases?.[spec.hostname];
@@ -18892,20 +19231,20 @@ function text2(v) {
 function readSetupCfg(file, source, _problems) {
   const facts = emptyFacts();
   const ini = readIni(source);
-  const meta19 = ini.get("metadata");
-  const name = meta19?.get("name");
+  const meta26 = ini.get("metadata");
+  const name = meta26?.get("name");
   const nameText = text2(name);
   if (name && nameText) facts.name = { name: nameText, line: name.line };
-  facts.classifiers.push(...items(meta19?.get("classifiers")).map((l) => l.text));
-  const lic = text2(meta19?.get("license"));
+  facts.classifiers.push(...items(meta26?.get("classifiers")).map((l) => l.text));
+  const lic = text2(meta26?.get("license"));
   if (lic) facts.license.push({ value: lic, kind: "text" });
   for (const key of ["license_file", "license_files"]) {
-    for (const l of items(meta19?.get(key)))
+    for (const l of items(meta26?.get(key)))
       for (const f of l.text.split(",")) if (f.trim()) facts.license.push({ value: f.trim(), kind: "file" });
   }
-  const url = text2(meta19?.get("url")) ?? text2(meta19?.get("home_page")) ?? text2(meta19?.get("home-page"));
+  const url = text2(meta26?.get("url")) ?? text2(meta26?.get("home_page")) ?? text2(meta26?.get("home-page"));
   if (url) facts.urls.Homepage = url;
-  for (const l of items(meta19?.get("project_urls"))) {
+  for (const l of items(meta26?.get("project_urls"))) {
     const eq = l.text.indexOf("=");
     if (eq > 0) facts.urls[l.text.slice(0, eq).trim()] = l.text.slice(eq + 1).trim();
   }
@@ -19731,9 +20070,9 @@ var init_struct = __esm({
 });
 
 // node_modules/smol-toml/dist/parse.js
-function peekTable(ctx, key, table, meta19, type) {
+function peekTable(ctx, key, table, meta26, type) {
   let t = table;
-  let m = meta19;
+  let m = meta26;
   let k;
   let hasOwn = false;
   let state;
@@ -19807,11 +20146,11 @@ function parse(toml, options = {}) {
     uk: options.unsafeKeyBehaviour === "throw" ? 2 : options.unsafeKeyBehaviour === "drop" ? 1 : 0
   };
   let res = /* @__PURE__ */ Object.create(null);
-  let meta19 = /* @__PURE__ */ Object.create(null);
+  let meta26 = /* @__PURE__ */ Object.create(null);
   let tmp;
   let skipping = false;
   let tbl = res;
-  let m = meta19;
+  let m = meta26;
   if (toml.charCodeAt(0) === 65279)
     ctx.p++;
   skipVoid(ctx);
@@ -19835,7 +20174,7 @@ function parse(toml, options = {}) {
         ctx,
         k,
         res,
-        meta19,
+        meta26,
         isTableArray ? 2 : 1
         /* Type.EXPLICIT */
       );
@@ -20578,13 +20917,8 @@ var init_formats = __esm({
     init_setup_cfg2();
     init_setup_py2();
     init_format();
-    PACKAGING_FORMATS = [{ file: "environment.ts", exports: environment_exports }, { file: "pyproject.ts", exports: pyproject_exports }, { file: "recipe.ts", exports: recipe_exports }, { file: "requirements.ts", exports: requirements_exports }, { file: "setup-cfg.ts", exports: setup_cfg_exports }, { file: "setup-py.ts", exports: setup_py_exports }].map(({ file, exports }) => {
-      const format = exports.default;
-      if (format?.id !== file.replace(/\.ts$/, "")) {
-        throw new Error(`src/evidence/python/formats/${file}: its default export must be a packaging format whose id is the file's name`);
-      }
-      return format;
-    }).sort((a, b) => a.listed - b.listed || a.id.localeCompare(b.id));
+    init_folder_modules();
+    PACKAGING_FORMATS = [{ file: "environment.ts", exports: environment_exports }, { file: "pyproject.ts", exports: pyproject_exports }, { file: "recipe.ts", exports: recipe_exports }, { file: "requirements.ts", exports: requirements_exports }, { file: "setup-cfg.ts", exports: setup_cfg_exports }, { file: "setup-py.ts", exports: setup_py_exports }].map(namedByFile("src/evidence/python/formats", "a packaging format")).sort((a, b) => a.listed - b.listed || a.id.localeCompare(b.id));
   }
 });
 
@@ -21349,17 +21683,76 @@ var init_kinds = __esm({
     init_release();
     init_security();
     init_support();
-    COMMUNITY_FILE_KINDS = [{ file: "code-of-conduct.ts", exports: code_of_conduct_exports }, { file: "contributing.ts", exports: contributing_exports }, { file: "governance.ts", exports: governance_exports }, { file: "release.ts", exports: release_exports }, { file: "security.ts", exports: security_exports }, { file: "support.ts", exports: support_exports }].map(({ file, exports }) => {
-      const kind = exports.default;
-      if (kind?.id !== file.replace(/\.ts$/, "")) {
-        throw new Error(`src/evidence/community/kinds/${file}: its default export must be a community file whose id is the file's name`);
-      }
-      return kind;
-    });
+    init_folder_modules();
+    COMMUNITY_FILE_KINDS = [{ file: "code-of-conduct.ts", exports: code_of_conduct_exports }, { file: "contributing.ts", exports: contributing_exports }, { file: "governance.ts", exports: governance_exports }, { file: "release.ts", exports: release_exports }, { file: "security.ts", exports: security_exports }, { file: "support.ts", exports: support_exports }].map(
+      namedByFile("src/evidence/community/kinds", "a community file")
+    );
+  }
+});
+
+// src/evidence/docs.ts
+function isDocsPage(dir, base) {
+  return DOCS_DIRS.includes(dir) && DOCS_PAGE.test(base);
+}
+function extractDocs(evidence) {
+  const docs = { readme: readmeFacts(evidence), pages: docsPages(evidence) };
+  const siteUrl = mkdocsSiteUrl(evidence);
+  if (siteUrl !== void 0) docs.mkdocsSiteUrl = siteUrl;
+  return docs;
+}
+function readmeFacts(evidence) {
+  const info = rootReadme(evidence);
+  const facts = { otherFormats: info.otherFormats, elsewhere: info.elsewhere };
+  if (info.file) {
+    const { path, problem, notes, symlinkTarget } = info.file;
+    const file = { path, notes };
+    if (problem !== void 0) file.problem = problem;
+    if (symlinkTarget !== void 0) file.symlinkTarget = symlinkTarget;
+    facts.file = file;
+  }
+  if (info.doc) facts.structure = info.doc;
+  return facts;
+}
+function docsPages(evidence) {
+  const paths = [];
+  const idx = indexTree(evidence.tree);
+  for (const dir of DOCS_DIRS) {
+    for (const e of idx.byDir.get(dir) ?? []) {
+      if (e.type === "blob" && DOCS_PAGE.test(baseOf(e.path))) paths.push(e.path);
+    }
+  }
+  paths.sort((a, b) => Number(!/\/index\./i.test(a)) - Number(!/\/index\./i.test(b)) || (a < b ? -1 : 1));
+  return paths.map((path) => {
+    const { file, doc } = readDoc(evidence, path);
+    const page = { path };
+    if (file.problem !== void 0) page.problem = file.problem;
+    if (doc) page.structure = doc;
+    return page;
+  });
+}
+function mkdocsSiteUrl(evidence) {
+  for (const name of ["mkdocs.yml", "mkdocs.yaml"]) {
+    const text3 = evidence.files[name]?.text;
+    const m = text3 ? /^site_url:\s*["']?(https?:\/\/[^\s"'#]+)/m.exec(text3) : null;
+    if (m) return m[1];
+  }
+  return void 0;
+}
+var DOCS_PAGE, DOCS_DIRS;
+var init_docs = __esm({
+  "src/evidence/docs.ts"() {
+    "use strict";
+    init_files();
+    init_locate();
+    DOCS_PAGE = /^(index|quick[_-]?start|getting[_-]?started|get[_-]?started|install|installation)\.(md|markdown|rst|txt)$/i;
+    DOCS_DIRS = ["docs", "doc", "docs/source", "doc/source"];
   }
 });
 
 // src/evidence/community.ts
+function placed(base) {
+  return TEXT_EXT.test(base) && (READ_BESIDES_KINDS.test(base) || COMMUNITY_FILE_KINDS.some((k) => k.matches(base)));
+}
 function wantsCommunityFile(path) {
   const c = path.charCodeAt(0);
   if (path.includes("/") && !(c === 46 ? path.startsWith(".github/") : c === 100 && (path.startsWith("docs/") || path.startsWith("doc/"))))
@@ -21368,8 +21761,8 @@ function wantsCommunityFile(path) {
   const dir = slash < 0 ? "" : path.slice(0, slash);
   const base = path.slice(slash + 1);
   if (dir === "" && /^mkdocs\.ya?ml$/i.test(base)) return true;
-  if ((dir === "" || dir === ".github" || dir === "docs") && PLACED.test(base) && TEXT_EXT.test(base)) return true;
-  if (/^docs?(\/source)?$/.test(dir) && DOCS_PAGE.test(base)) return true;
+  if ((dir === "" || dir === ".github" || dir === "docs") && placed(base)) return true;
+  if (isDocsPage(dir, base)) return true;
   if (/^docs?\//.test(dir + "/") && /^governance[^/]*\.(md|markdown|rst|txt)$/i.test(base)) return true;
   return false;
 }
@@ -21393,7 +21786,7 @@ function communityFiles(evidence) {
   }
   return out;
 }
-var PLACED, DOCS_PAGE, TEXT_EXT;
+var READ_BESIDES_KINDS, TEXT_EXT;
 var init_community = __esm({
   "src/evidence/community.ts"() {
     "use strict";
@@ -21402,8 +21795,8 @@ var init_community = __esm({
     init_files();
     init_governance2();
     init_locate();
-    PLACED = /^(readme|governance|contributing|code[_-]of[_-]conduct|codeowners|maintainers|owners|emeritus|alumni|retired|security|support|release|releasing)([._-][^/]*)?$/i;
-    DOCS_PAGE = /^(index|quick[_-]?start|getting[_-]?started|get[_-]?started|install|installation)\.(md|markdown|rst|txt)$/i;
+    init_docs();
+    READ_BESIDES_KINDS = /^(readme|codeowners|maintainers|owners|emeritus|alumni|retired)([._-][^/]*)?$/i;
     TEXT_EXT = /(^[^.]*$)|\.(md|markdown|mdown|rst|txt|text|adoc|asciidoc|org|html?|ya?ml|toml|json|csv)$/i;
   }
 });
@@ -21531,6 +21924,9 @@ async function gatherEvidence(target, opts) {
   const ci = ciExtractor.extract(tree, files, problems);
   const python = extractPython(files, problems, choiceContext(files, ci, opts.slug ?? target.root, target.path));
   const license = extractLicense(tree, files, python, problems);
+  const read = { tree, files };
+  const community = extractCommunity(read);
+  const docs = extractDocs(read);
   const historyAndTags = await historyPromise;
   const cut = historyAndTags.history.shallow;
   if (cut) problems.push({ file: "shallow", message: `a shallow clone: history before ${cut.cutAt ?? "an unknown commit"} is cut off` });
@@ -21563,7 +21959,8 @@ async function gatherEvidence(target, opts) {
     python,
     ci,
     license,
-    community: extractCommunity({ tree, files }),
+    community,
+    docs,
     torchReleases: torchReleasesAt(opts.asOf, opts.torchReleasesFile),
     problems,
     // the history is the repository's: commits to a monorepo's other folders count as its activity
@@ -21582,6 +21979,7 @@ var init_gather = __esm({
     init_ci();
     init_community();
     init_license();
+    init_docs();
     init_torch_releases();
     init_project_root();
     init_budget();
@@ -32733,14 +33131,14 @@ function fillPlaceholders(text3, policy, options = {}) {
 }
 function describeRules(policy) {
   return policy.rules.map((r) => {
-    const meta19 = RULES_BY_KEY.get(r.key);
+    const meta26 = RULES_BY_KEY.get(r.key);
     return {
       number: r.number,
       key: r.key,
       title: r.title,
       text: r.text,
-      automation: meta19?.meta.automation ?? "manual",
-      measures: meta19 ? fillPlaceholders(meta19.meta.measures, policy, r.options) : "",
+      automation: meta26?.meta.automation ?? "manual",
+      measures: meta26 ? fillPlaceholders(meta26.meta.measures, policy, r.options) : "",
       ...r.stage !== void 0 ? { stage: r.stage } : {},
       options: r.options
     };
@@ -33331,9 +33729,10 @@ async function gatherForRules(evidence, policy, opts) {
   if (!wantsBadge && !wantsCompanies) return;
   const online = await Promise.resolve().then(() => (init_online(), online_exports));
   if (wantsBadge) {
-    const { rootReadme: rootReadme2 } = await Promise.resolve().then(() => (init_locate(), locate_exports));
-    const file = rootReadme2(evidence).file;
-    const readme2 = file?.text !== void 0 ? { path: file.path, text: file.text } : void 0;
+    const { readText: readText2 } = await Promise.resolve().then(() => (init_files(), files_exports));
+    const file = evidence.docs.readme.file;
+    const text3 = file && !file.problem ? readText2(evidence, file.path).text : void 0;
+    const readme2 = file && text3 !== void 0 ? { path: file.path, text: text3 } : void 0;
     const { bestPractices, error, sources: sources2 } = await online.gatherBestPractices(readme2, onlineOptions(opts));
     evidence.online ??= { errors: {} };
     evidence.online.bestPractices = bestPractices;
