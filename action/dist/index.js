@@ -14529,6 +14529,7 @@ var init_restrictions = __esm({
 
 // src/evidence/license/prepared.ts
 import { readFileSync, writeFileSync } from "node:fs";
+import { endianness } from "node:os";
 function preparedKey(candidateIds) {
   const require2 = /* @__PURE__ */ (() => bundledRequire)();
   const { version } = require2("spdx-license-list/package.json");
@@ -14546,9 +14547,7 @@ function readPreparedTemplates(path = new URL(`./${PREPARED_FILE_NAME}`, import.
   }
   if (!candidateIdsForKey || file.key !== preparedKey(candidateIdsForKey) || file.vocabulary?.[0] !== WILDCARD) return void 0;
   const templates2 = file.templates.map((t) => {
-    const bytes = Buffer.from(t.ids, "base64");
-    const ids = new Int32Array(bytes.length >> 2);
-    for (let i = 0; i < ids.length; i++) ids[i] = bytes.readInt32LE(i * 4);
+    const ids = int32s(t.ids);
     let raw;
     return {
       spdx: t.spdx,
@@ -14560,24 +14559,30 @@ function readPreparedTemplates(path = new URL(`./${PREPARED_FILE_NAME}`, import.
     };
   });
   if (!file.index) return { vocabulary: file.vocabulary, templates: templates2 };
-  const ints = (b64) => {
-    const bytes = Buffer.from(b64, "base64");
-    const out = new Int32Array(bytes.length >> 2);
-    for (let i = 0; i < out.length; i++) out[i] = bytes.readInt32LE(i * 4);
-    return out;
-  };
   const holderBytes = Buffer.from(file.index.holders, "base64");
   const holders = new Uint16Array(holderBytes.length >> 1);
-  for (let i = 0; i < holders.length; i++) holders[i] = holderBytes.readUInt16LE(i * 2);
-  return { vocabulary: file.vocabulary, templates: templates2, index: { keys: ints(file.index.keys), starts: ints(file.index.starts), holders } };
+  if (LITTLE_ENDIAN) copyInto(holders, holderBytes);
+  else for (let i = 0; i < holders.length; i++) holders[i] = holderBytes.readUInt16LE(i * 2);
+  return { vocabulary: file.vocabulary, templates: templates2, index: { keys: int32s(file.index.keys), starts: int32s(file.index.starts), holders } };
 }
-var PREPARED_FILE_NAME, candidateIdsForKey;
+function copyInto(out, bytes) {
+  new Uint8Array(out.buffer, out.byteOffset, out.byteLength).set(bytes.subarray(0, out.byteLength));
+}
+function int32s(b64) {
+  const bytes = Buffer.from(b64, "base64");
+  const out = new Int32Array(bytes.length >> 2);
+  if (LITTLE_ENDIAN) copyInto(out, bytes);
+  else for (let i = 0; i < out.length; i++) out[i] = bytes.readInt32LE(i * 4);
+  return out;
+}
+var PREPARED_FILE_NAME, candidateIdsForKey, LITTLE_ENDIAN;
 var init_prepared = __esm({
   "src/evidence/license/prepared.ts"() {
     "use strict";
     init_steward_bundled_require();
     init_normalize();
     PREPARED_FILE_NAME = "license-templates.json";
+    LITTLE_ENDIAN = endianness() === "LE";
   }
 });
 
