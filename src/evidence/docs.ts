@@ -17,8 +17,11 @@ export function isDocsPage(dir: string, base: string): boolean {
 
 export function extractDocs(evidence: Pick<Evidence, 'tree' | 'files'>): DocsEvidence {
   const docs: DocsEvidence = { readme: readmeFacts(evidence), pages: docsPages(evidence) };
-  const siteUrl = mkdocsSiteUrl(evidence);
-  if (siteUrl !== undefined) docs.mkdocsSiteUrl = siteUrl;
+  const site = mkdocsSite(evidence);
+  if (site) {
+    docs.mkdocsSiteUrl = site.url;
+    if (site.path !== 'mkdocs.yml') docs.mkdocsSitePath = site.path;
+  }
   return docs;
 }
 
@@ -56,11 +59,11 @@ function docsPages(evidence: Pick<Evidence, 'tree' | 'files'>): DocPage[] {
 }
 
 /** site_url from mkdocs.yml, without a YAML parser on the check path: one top-level key. */
-function mkdocsSiteUrl(evidence: Pick<Evidence, 'files'>): string | undefined {
-  for (const name of ['mkdocs.yml', 'mkdocs.yaml']) {
-    const text = evidence.files[name]?.text;
+function mkdocsSite(evidence: Pick<Evidence, 'files'>): { url: string; path: string } | undefined {
+  for (const path of ['mkdocs.yml', 'mkdocs.yaml']) {
+    const text = evidence.files[path]?.text;
     const m = text ? /^site_url:\s*["']?(https?:\/\/[^\s"'#]+)/m.exec(text) : null;
-    if (m) return m[1];
+    if (m?.[1]) return { url: m[1], path };
   }
   return undefined;
 }

@@ -476,6 +476,8 @@ export interface DocsEvidence {
   pages: DocPage[];
   /** `site_url` of mkdocs.yml (or mkdocs.yaml) */
   mkdocsSiteUrl?: string;
+  /** the file it was read from, when it is not mkdocs.yml */
+  mkdocsSitePath?: string;
 }
 
 export interface Evidence {

@@ -59,7 +59,7 @@ function urls(evidence: Evidence): DocUrl[] {
     }
   }
   const site = evidence.docs.mkdocsSiteUrl;
-  if (site) out.push({ url: site, ref: fileRef('mkdocs.yml', undefined, 'site_url') });
+  if (site) out.push({ url: site, ref: fileRef(evidence.docs.mkdocsSitePath ?? 'mkdocs.yml', undefined, 'site_url') });
   const { structure: doc, file } = evidence.docs.readme;
   if (doc && file) {
     const names = projectNames(evidence);

@@ -268,6 +268,17 @@ test('6: documentation URLs from the README and project URLs; badges are not doc
   const site = run(documentation, { 'mkdocs.yml': 'site_name: P\nsite_url: https://p.example.org/\n' });
   assert.equal(site.measured['url'], 'https://p.example.org/');
   assertSaid(documentation, site, 'sourceAndUrl', { source: 'mkdocs.yml (MkDocs)', url: 'https://p.example.org/' });
+  assert.deepEqual(
+    site.evidence.find((e) => e.detail === 'site_url'),
+    { kind: 'file', ref: 'mkdocs.yml', detail: 'site_url' },
+  );
+  // the site URL cites the file it is written in
+  const yaml = run(documentation, { 'mkdocs.yaml': 'site_name: P\nsite_url: https://p.example.org/\n' });
+  assert.equal(yaml.measured['url'], 'https://p.example.org/');
+  assert.deepEqual(
+    yaml.evidence.find((e) => e.detail === 'site_url'),
+    { kind: 'file', ref: 'mkdocs.yaml', detail: 'site_url' },
+  );
 });
 
 // ------------------------------------------------------------------ 16: README
