@@ -12554,7 +12554,7 @@ function urls(evidence) {
     }
   }
   const site = evidence.docs.mkdocsSiteUrl;
-  if (site) out.push({ url: site, ref: fileRef("mkdocs.yml", void 0, "site_url") });
+  if (site) out.push({ url: site, ref: fileRef(evidence.docs.mkdocsSitePath ?? "mkdocs.yml", void 0, "site_url") });
   const { structure: doc, file } = evidence.docs.readme;
   if (doc && file) {
     const names = projectNames(evidence);
@@ -21701,8 +21701,11 @@ function isDocsPage(dir, base) {
 }
 function extractDocs(evidence) {
   const docs = { readme: readmeFacts(evidence), pages: docsPages(evidence) };
-  const siteUrl = mkdocsSiteUrl(evidence);
-  if (siteUrl !== void 0) docs.mkdocsSiteUrl = siteUrl;
+  const site = mkdocsSite(evidence);
+  if (site) {
+    docs.mkdocsSiteUrl = site.url;
+    if (site.path !== "mkdocs.yml") docs.mkdocsSitePath = site.path;
+  }
   return docs;
 }
 function readmeFacts(evidence) {
@@ -21735,11 +21738,11 @@ function docsPages(evidence) {
     return page;
   });
 }
-function mkdocsSiteUrl(evidence) {
-  for (const name of ["mkdocs.yml", "mkdocs.yaml"]) {
-    const text3 = evidence.files[name]?.text;
+function mkdocsSite(evidence) {
+  for (const path of ["mkdocs.yml", "mkdocs.yaml"]) {
+    const text3 = evidence.files[path]?.text;
     const m = text3 ? /^site_url:\s*["']?(https?:\/\/[^\s"'#]+)/m.exec(text3) : null;
-    if (m) return m[1];
+    if (m?.[1]) return { url: m[1], path };
   }
   return void 0;
 }
