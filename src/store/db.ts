@@ -211,16 +211,7 @@ export async function insertWithNextId<T extends CountedTable>(
       .execute();
     return id;
   }
-  // as nextId: the counter's row moved on by one, or made at 1 when there is none yet
-  const cols = Object.keys(values);
-  const row = await sql<{ id: number | string }>`with next_id as (
-      insert into counters (name, value) values (${name}, 1)
-      on conflict (name) do update set value = counters.value + 1 returning value
-    )
-    insert into ${sql.table(table)} (id, ${sql.join(cols.map((c) => sql.ref(c)))})
-    values ((select value from next_id), ${sql.join(cols.map((c) => (values as Record<string, unknown>)[c]))})
-    returning id`.execute(trx);
-  return Number(row.rows[0]!.id);
+  return (await pgInsertCounted(trx, name, table, values as Record<string, unknown>))!;
 }
 
 /**
@@ -245,14 +236,30 @@ export async function insertOnceWithNextId<T extends CountedTable>(
   }
   // the counter moves on in the same statement even when the row is there: only the caller's
   // rollback (which follows "already there" in the process) gives that number back
+  return pgInsertCounted(trx, name, table, given, unique);
+}
+
+/**
+ * One PostgreSQL statement: the counter's row moved on by one (or made at 1, as nextId does) and
+ * the row inserted with that value as its id; with `unique`, a row already there is left alone
+ * (undefined).
+ */
+async function pgInsertCounted(
+  trx: Kysely<DB>,
+  name: string,
+  table: CountedTable,
+  values: Record<string, unknown>,
+  unique?: string[],
+): Promise<number | undefined> {
   const cols = Object.keys(values);
+  const onConflict = unique ? sql`on conflict (${sql.join(unique.map((c) => sql.ref(c)))}) do nothing` : sql``;
   const row = await sql<{ id: number | string }>`with next_id as (
       insert into counters (name, value) values (${name}, 1)
       on conflict (name) do update set value = counters.value + 1 returning value
     )
     insert into ${sql.table(table)} (id, ${sql.join(cols.map((c) => sql.ref(c)))})
-    values ((select value from next_id), ${sql.join(cols.map((c) => given[c]))})
-    on conflict (${sql.join(unique.map((c) => sql.ref(c)))}) do nothing
+    values ((select value from next_id), ${sql.join(cols.map((c) => values[c]))})
+    ${onConflict}
     returning id`.execute(trx);
   return row.rows[0] ? Number(row.rows[0].id) : undefined;
 }

@@ -3,7 +3,7 @@
 // row to be claimed again after the lease, and the resend carries the same idempotency key. The
 // lease outlives the transport's send timeout (src/process/delivery.ts `deliveryLease`), so a
 // row is never claimed again while its send may still be in flight.
-import type { Kysely } from 'kysely';
+import type { Kysely, SelectQueryBuilder } from 'kysely';
 import type { DB } from './schema.js';
 import { insertWithNextId } from './db.js';
 
@@ -84,32 +84,23 @@ export async function claimNext(db: Kysely<DB>, now: Date, leaseMs: number): Pro
     const claimed = await db
       .updateTable('outbox')
       .set((eb) => ({ claimed_until: new Date(now.getTime() + leaseMs).toISOString(), attempts: eb('attempts', '+', 1) }))
-      .where('id', '=', (eb) =>
-        eb
-          .selectFrom('outbox')
-          .select('id')
-          .where('status', '=', 'pending')
-          .where('next_attempt_at', '<=', at)
-          .where((w) => w.or([w('claimed_until', 'is', null), w('claimed_until', '<', at)]))
-          .orderBy('id')
-          .limit(1),
-      )
+      .where('id', '=', (eb) => deliverable(eb.selectFrom('outbox').select('id'), at).orderBy('id').limit(1))
       .where('status', '=', 'pending')
       .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<', at)]))
       .returningAll()
       .executeTakeFirst();
     if (claimed) return toRow(claimed);
-    const due = await db
-      .selectFrom('outbox')
-      .select('id')
-      .where('status', '=', 'pending')
-      .where('next_attempt_at', '<=', at)
-      .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<', at)]))
-      .limit(1)
-      .executeTakeFirst();
-    if (!due) return undefined;
+    if (!(await deliverable(db.selectFrom('outbox').select('id'), at).limit(1).executeTakeFirst())) return undefined;
   }
   return undefined;
+}
+
+/** The rows a deliverer may claim at `at`: pending, due, and not held by another's lease. */
+function deliverable<Q extends SelectQueryBuilder<DB, 'outbox', { id: number }>>(q: Q, at: string): Q {
+  return q
+    .where('status', '=', 'pending')
+    .where('next_attempt_at', '<=', at)
+    .where((w) => w.or([w('claimed_until', 'is', null), w('claimed_until', '<', at)])) as Q;
 }
 
 export async function markDelivered(db: Kysely<DB>, id: number, messageId: string, now: Date): Promise<boolean> {
