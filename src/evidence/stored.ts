@@ -27,9 +27,9 @@ export function currentEvidence(stored: Evidence): Evidence {
   // (or before a community file registered since was gathered)
   if (!community?.files || !community.governance || COMMUNITY_FILE_KINDS.some((k) => !(k.id in community.files!)))
     e = { ...e, community: extractCommunity(e) };
-  // no docs section (before the README and docs pages were read into blocks at gathering): the
-  // requirements read them from the stored files then, so reading them now from the same files
-  // gives the answer judging gave when it was stored, and the answer a fresh check gives
+  // no docs section: the store leaves it out (storableEvidence), and evidence stored before the
+  // README and docs pages were read into blocks at gathering never had one; either way they are
+  // read from the stored files, as a fresh check reads them, so the answer is a fresh check's
   if (!(e as Partial<Evidence>).docs) e = { ...e, docs: extractDocs(e) };
   // online errors keyed by requirement (before they were filed by source)
   if (e.online?.errors) {
