@@ -110,7 +110,6 @@ export async function appendAudit(trx: Kysely<DB>, entries: Omit<AuditRecord, 's
   if (!tx) throw new Error('audit entries are appended inside inTransaction, which signs them and records the state they go with');
   // the entry as it was appended, whatever the caller does to its data afterwards
   for (const e of entries) tx.pending.push({ ...e, data: JSON.parse(canonicalJson(e.data)) as Record<string, unknown> });
-  return Promise.resolve();
 }
 
 /**
