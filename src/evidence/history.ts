@@ -2,12 +2,15 @@
 // record per commit, and the latest tag. No policy is applied here: windows, bot rules and counts
 // belong to the requirements (src/requirements/activity-window.ts), so stored evidence can be
 // judged again under another policy and agree with a fresh check.
-// The horizon is found exactly, clock skew included, by one of three walks: the commit-graph file
-// with corrected commit dates (stops at the horizon's edge, which those dates prove safe: method
-// `since`), the commit-graph file without them (every reachable commit), or a streamed
-// `git rev-list` of every reachable commit (no usable graph). Then only the horizon's commits are
-// read for authors and Co-authored-by trailers, each identity mapped through the .mailmap of the
-// evaluated commit (read and parsed here, capped, and never handed to git).
+// The horizon is found exactly, clock skew included, by the first of four walks that can: git's
+// own `git log --since` over the commit objects, its edge shown safe by the commit-graph's corrected
+// commit dates (since-walk.ts: method `since`, one git process that also reads the authors); the
+// commit-graph file with corrected commit dates (stops at the horizon's edge, which those dates
+// prove safe: method `since`); the commit-graph file without them (every reachable commit); or a
+// streamed `git rev-list` of every reachable commit (no usable graph). After a walk of the graph
+// or rev-list, only the horizon's commits are read for authors and Co-authored-by trailers. Each
+// identity is mapped through the .mailmap of the evaluated commit (read and parsed here, capped,
+// and never handed to git).
 import { HISTORY_HORIZON_DAYS, type FileMap, type HistoryEvidence, type TagEvidence } from './types.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -17,6 +20,8 @@ import { commonGitDir } from './git/common-dir.js';
 import { walkWithRevList, type WindowWalk, type WalkBounds } from './git/walk.js';
 import { walkCommitGraph } from './git/commit-graph.js';
 import { confirmGraphWalk } from './git/graph-confirm.js';
+import { openCorrectedDates, type CorrectedDates } from './git/graph-file.js';
+import { walkLoggedSince } from './git/since-walk.js';
 import { startDetailsReader, type CommitDetails, type DetailsReader } from './git/commit-details.js';
 import { InputError } from '../util/errors.js';
 import { readTagRefs, readTags, type TagRef } from './git/tags.js';
@@ -121,6 +126,16 @@ interface Walked {
 }
 
 async function walkHistory(cwd: string, commit: string, bounds: WalkBounds): Promise<Walked> {
+  // a graph with corrected dates: git's own --since walk, shown whole by them (since-walk.ts)
+  const dates = openCorrectedDatesSafely(cwd);
+  if (dates) {
+    try {
+      const logged = await walkLoggedSince(cwd, commit, bounds, dates);
+      if ('walk' in logged) return { walk: logged.walk, source: 'commit-graph', method: 'since', details: logged.details };
+    } finally {
+      dates.close();
+    }
+  }
   let rejected: string | undefined;
   // started before either walk, to be fed by it (see commit-details.ts); stopped if unused
   let reader: DetailsReader | undefined = startDetailsReader(cwd);
@@ -158,6 +173,15 @@ async function walkHistory(cwd: string, commit: string, bounds: WalkBounds): Pro
     };
   } finally {
     reader?.cancel();
+  }
+}
+
+function openCorrectedDatesSafely(cwd: string): CorrectedDates | undefined {
+  try {
+    return openCorrectedDates(cwd);
+  } catch {
+    // unreadable or malformed: the graph walk below says why, or walks with rev-list
+    return undefined;
   }
 }
 

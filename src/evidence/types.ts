@@ -123,7 +123,7 @@ export interface HistoryEvidence {
   /** commits whose committer time is earlier than a parent's (clock skew) seen during the walk */
   skewedCommits: number;
   mailmap: boolean;
-  /** what the walk read: the repository's commit-graph file, or `git rev-list` */
+  /** what bounded the walk: the repository's commit-graph file (its corrected dates, or a walk of it), or `git rev-list` */
   walk?: 'commit-graph' | 'rev-list';
   /** a shallow clone: the newest commit whose parents were cut off (null: unknown) */
   shallow?: { cutAt: string | null };

@@ -111,7 +111,9 @@ test('flipped bytes anywhere in the commit-graph: the normal report, the same co
     writeFileSync(file, buf);
     const { history } = await readJudgedHistory(dir, head, asOf, policy);
     assert.equal(history.commits, plain.commits, `byte ${at} flipped`);
-    assert.equal(history.walk, 'rev-list', `byte ${at} flipped: a graph failing its checksum is not read`);
+    // a graph walk refuses a graph failing its checksum; git's --since walk reads a few dates of it,
+    // where a flipped byte can only make it fall back to that walk: the same history either way
+    assert.deepEqual({ ...history, walk: 'rev-list', method: 'full-walk', walked: 0 }, { ...plain, walked: 0 }, `byte ${at} flipped`);
     tried++;
   }
   assert.equal(tried, 40);

@@ -135,20 +135,7 @@ export function startDetailsReader(cwd: string): DetailsReader {
     if (!printed && !(idLength === fed[n]?.length && record.startsWith(fed[n]))) printed = fed.slice(0, n);
     printed?.push(record.slice(0, idLength));
   };
-  let rest = '';
-  let overlong = false;
-  run.child.stdout.setEncoding('utf8');
-  run.child.stdout.on('data', (chunk: string) => {
-    if (overlong) return;
-    const records = (rest + chunk).split('\0');
-    rest = records.pop() ?? '';
-    if (rest.length > MAX_RECORD) {
-      overlong = true;
-      run.child.kill('SIGKILL');
-      return;
-    }
-    for (let i = 0; i < records.length; i++) keep(records[i]!);
-  });
+  const records = readRecords(run, keep);
   let pending: string[] = [];
   const flush = () => {
     if (pending.length === 0) return;
@@ -172,11 +159,7 @@ export function startDetailsReader(cwd: string): DetailsReader {
       flush();
       ended = true;
       run.child.stdin!.end();
-      const { code } = await run.done;
-      if (overlong)
-        throw new GitError(`git log printed a record longer than ${MAX_RECORD} bytes and was stopped`, ARGS, run.stderr(), code);
-      if (code !== 0) throw failure(ARGS, run.stderr(), code, run.timedOut(), TIMEOUT_MS);
-      if (rest) keep(rest);
+      await records.end(ARGS);
       if (printed || details.times.length !== fed.length) details.reorder(fed, printed ?? fed.slice(0, details.times.length));
       return details;
     },
@@ -187,4 +170,67 @@ export function startDetailsReader(cwd: string): DetailsReader {
       run.done.catch(() => undefined);
     },
   };
+}
+
+/**
+ * Hands each `-z` record git prints to `keep` as it arrives; `end` waits for git, hands over the
+ * last record and throws GitError when git failed or printed a record too long to be a commit's.
+ */
+function readRecords(run: ReturnType<typeof spawnGit>, keep: (record: string) => void): { end(args: string[]): Promise<void> } {
+  let rest = '';
+  let overlong = false;
+  run.child.stdout.setEncoding('utf8');
+  run.child.stdout.on('data', (chunk: string) => {
+    if (overlong) return;
+    const records = (rest + chunk).split('\0');
+    rest = records.pop() ?? '';
+    if (rest.length > MAX_RECORD) {
+      overlong = true;
+      run.child.kill('SIGKILL');
+      return;
+    }
+    for (let i = 0; i < records.length; i++) keep(records[i]!);
+  });
+  return {
+    async end(args) {
+      const { code } = await run.done;
+      if (overlong)
+        throw new GitError(`git log printed a record longer than ${MAX_RECORD} bytes and was stopped`, args, run.stderr(), code);
+      if (code !== 0) throw failure(args, run.stderr(), code, run.timedOut(), TIMEOUT_MS);
+      if (rest) keep(rest);
+    },
+  };
+}
+
+/**
+ * What `git log --since` reaches from `head`, read from the commit objects (never the graph file,
+ * never the .mailmap): each commit dated at or after `since` (unix seconds) that a path of such
+ * commits leads to. git stops at every older commit without reading on through its parents (the
+ * walk a `--since` without other limits makes), so commits behind an older one are not here:
+ * since-walk.ts proves there are none. By number in the order git printed them, with their ids.
+ */
+export async function readLoggedSince(cwd: string, head: string, since: number): Promise<{ details: CommitDetails; ids: string[] }> {
+  const args = [
+    '-c',
+    'core.commitGraph=false',
+    '-c',
+    'log.mailmap=false',
+    'log',
+    '--no-mailmap',
+    '--no-show-signature',
+    '-z',
+    `--since=@${since} +0000`,
+    `--format=${DETAIL_FORMAT}`,
+    '--end-of-options',
+    head,
+    '--',
+  ];
+  const run = spawnGit(args, { cwd, timeoutMs: TIMEOUT_MS, stdin: false });
+  const details = new CommitDetails();
+  const ids: string[] = [];
+  await readRecords(run, (record) => {
+    const idLength = details.push(record);
+    if (idLength > 0) ids.push(record.slice(0, idLength));
+  }).end(args);
+  return { details, ids };
 }
