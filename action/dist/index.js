@@ -17446,7 +17446,7 @@ var init_walk = __esm({
 // src/evidence/git/graph-file.ts
 import { createHash as createHash2 } from "node:crypto";
 import { open } from "node:fs/promises";
-import { existsSync as existsSync2, readFileSync as readFileSync4, readdirSync, statSync as statSync3 } from "node:fs";
+import { closeSync, existsSync as existsSync2, fstatSync, openSync, readFileSync as readFileSync4, readSync, readdirSync, statSync as statSync3 } from "node:fs";
 import { join as join2, resolve as resolve3 } from "node:path";
 function parseLayer(buf, offset) {
   if (buf.length < 8 + 12 || buf.toString("latin1", 0, 4) !== "CGPH") throw new Error("not a commit-graph file");
@@ -17522,7 +17522,7 @@ async function readLayer(path, offset) {
   verifyChecksum(layer.buf, layer.hashLength);
   return layer;
 }
-async function openCommitGraph(cwd) {
+function graphFiles(cwd) {
   if (process.env.GIT_DIR || process.env.GIT_OBJECT_DIRECTORY || process.env.GIT_ALTERNATE_OBJECT_DIRECTORIES) return void 0;
   const gitDir = findCommonDir(cwd);
   if (!gitDir) return void 0;
@@ -17530,24 +17530,26 @@ async function openCommitGraph(cwd) {
   if (existsSync2(join2(gitDir, "shallow")) || existsSync2(join2(gitDir, "info", "grafts")) || existsSync2(join2(info, "alternates")) || existsSync2(join2(gitDir, "reftable")) || hasReplaceRefs(gitDir)) {
     return void 0;
   }
+  const single = join2(info, "commit-graph");
+  if (existsSync2(single)) return [{ path: single }];
+  const chainFile = join2(info, "commit-graphs", "commit-graph-chain");
+  if (!existsSync2(chainFile)) return void 0;
+  const names = readFileSync4(chainFile, "latin1").split("\n").filter((s) => /^[0-9a-f]{40,64}$/.test(s));
+  if (names.length === 0) return void 0;
+  return names.map((name) => ({ path: join2(info, "commit-graphs", `graph-${name}.graph`), name }));
+}
+async function openCommitGraph(cwd) {
   try {
-    const single = join2(info, "commit-graph");
-    if (existsSync2(single)) {
-      const layer = await readLayer(single, 0);
-      if (layer.bases !== 0) return void 0;
-      return new CommitGraph([layer], layer.hashLength);
-    }
-    const chainFile = join2(info, "commit-graphs", "commit-graph-chain");
-    if (!existsSync2(chainFile)) return void 0;
-    const names = readFileSync4(chainFile, "latin1").split("\n").filter((s) => /^[0-9a-f]{40,64}$/.test(s));
-    if (names.length === 0) return void 0;
+    const files = graphFiles(cwd);
+    if (!files) return void 0;
     const layers = [];
     let offset = 0;
     let hashLength = 0;
-    for (const name of names) {
-      const layer = await readLayer(join2(info, "commit-graphs", `graph-${name}.graph`), offset);
+    for (const { path, name } of files) {
+      const layer = await readLayer(path, offset);
+      if (!name && layer.bases !== 0) return void 0;
       if (hashLength && layer.hashLength !== hashLength) return void 0;
-      if (layer.buf.toString("hex", layer.buf.length - layer.hashLength) !== name) return void 0;
+      if (name && layer.buf.toString("hex", layer.buf.length - layer.hashLength) !== name) return void 0;
       hashLength = layer.hashLength;
       layers.push(layer);
       offset += layer.count;
@@ -17556,6 +17558,119 @@ async function openCommitGraph(cwd) {
   } catch {
     return void 0;
   }
+}
+function openCorrectedDates(cwd) {
+  const files = graphFiles(cwd);
+  if (!files) return void 0;
+  const layers = [];
+  try {
+    for (const f of files) {
+      const layer = indexLayer(f.path, f.name);
+      if (!layer) return closeAll(layers);
+      layers.push(layer);
+      if (layer.hashLength !== layers[0].hashLength) return closeAll(layers);
+    }
+  } catch {
+    return closeAll(layers);
+  }
+  return {
+    of(hex) {
+      const h = layers[0].hashLength;
+      if (hex.length !== h * 2 || !/^[0-9a-f]+$/.test(hex)) return void 0;
+      const oid = Buffer.from(hex, "hex");
+      for (const l of layers) {
+        const i = findIn(l, oid);
+        if (i >= 0) return correctedAt(l, i);
+      }
+      return void 0;
+    },
+    close() {
+      closeAll(layers);
+    }
+  };
+}
+function closeAll(layers) {
+  for (const l of layers) closeSync(l.fd);
+  layers.length = 0;
+  return void 0;
+}
+function readAt(fd, at, length) {
+  const buf = Buffer.alloc(length);
+  if (readSync(fd, buf, 0, length, at) !== length) throw new RangeError(`commit-graph read past its end at ${at}`);
+  return buf;
+}
+function indexLayer(path, name) {
+  const fd = openSync(path, "r");
+  try {
+    const size = fstatSync(fd).size;
+    const head = readAt(fd, 0, 8);
+    if (head.toString("latin1", 0, 4) !== "CGPH" || head[4] !== 1) throw new Error("not a commit-graph file");
+    const hashLength = head[5] === 1 ? 20 : head[5] === 2 ? 32 : 0;
+    if (!hashLength || size < 8 + 12 + hashLength) throw new Error("commit-graph truncated");
+    if (!name && head[7] !== 0) throw new Error("a single commit-graph with base layers");
+    if (name && readAt(fd, size - hashLength, hashLength).toString("hex") !== name) throw new Error("not the layer the chain names");
+    const chunks = head[6];
+    const table = readAt(fd, 8, (chunks + 1) * 12);
+    const body = size - hashLength;
+    const at = /* @__PURE__ */ new Map();
+    for (let i = 0; i < chunks; i++) {
+      const start = Number(table.readBigUInt64BE(i * 12 + 4));
+      const end = Number(table.readBigUInt64BE(i * 12 + 16));
+      if (start > end || end > body) throw new Error("commit-graph chunk out of bounds");
+      at.set(table.toString("latin1", i * 12, i * 12 + 4), [start, end]);
+    }
+    const fanout = at.get("OIDF");
+    const oids = at.get("OIDL");
+    const cdat = at.get("CDAT");
+    const gdat = at.get("GDA2");
+    const gdov = at.get("GDO2");
+    if (!fanout || !oids || !cdat || fanout[1] - fanout[0] !== 1024) throw new Error("commit-graph lacks OIDF/OIDL/CDAT");
+    const fan = readAt(fd, fanout[0], 1024);
+    const count = fan.readUInt32BE(255 * 4);
+    if (oids[1] - oids[0] !== count * hashLength || cdat[1] - cdat[0] !== count * (hashLength + 16))
+      throw new Error("commit-graph chunk sizes disagree with the commit count");
+    if (!gdat || gdat[1] - gdat[0] !== count * 4) {
+      closeSync(fd);
+      return void 0;
+    }
+    return {
+      fd,
+      hashLength,
+      count,
+      fanout: fan,
+      oids: oids[0],
+      cdat: cdat[0],
+      gdat: gdat[0],
+      gdov: gdov ? gdov[0] : -1,
+      gdovEnd: gdov ? gdov[1] : -1
+    };
+  } catch (err) {
+    closeSync(fd);
+    throw err;
+  }
+}
+function findIn(l, oid) {
+  const first = oid[0];
+  let lo = first === 0 ? 0 : l.fanout.readUInt32BE((first - 1) * 4);
+  let hi = Math.min(l.fanout.readUInt32BE(first * 4), l.count);
+  while (lo < hi) {
+    const mid = lo + hi >>> 1;
+    const c = oid.compare(readAt(l.fd, l.oids + mid * l.hashLength, l.hashLength));
+    if (c === 0) return mid;
+    if (c < 0) hi = mid;
+    else lo = mid + 1;
+  }
+  return -1;
+}
+function correctedAt(l, i) {
+  const times = readAt(l.fd, l.cdat + i * (l.hashLength + 16) + l.hashLength + 8, 8);
+  const time = (times.readUInt32BE(0) & 3) * 4294967296 + times.readUInt32BE(4);
+  const off = readAt(l.fd, l.gdat + i * 4, 4).readUInt32BE(0);
+  if ((off & 2147483648) === 0) return time + off;
+  const at = l.gdov + (off & 2147483647) * 8;
+  if (l.gdov < 0 || at + 8 > l.gdovEnd) throw new RangeError("commit-graph GDO2 index past its chunk");
+  const big = readAt(l.fd, at, 8);
+  return time + big.readUInt32BE(0) * 4294967296 + big.readUInt32BE(4);
 }
 function findCommonDir(cwd) {
   let dir;
@@ -18042,20 +18157,7 @@ function startDetailsReader(cwd) {
     if (!printed && !(idLength === fed[n]?.length && record.startsWith(fed[n]))) printed = fed.slice(0, n);
     printed?.push(record.slice(0, idLength));
   };
-  let rest = "";
-  let overlong = false;
-  run2.child.stdout.setEncoding("utf8");
-  run2.child.stdout.on("data", (chunk) => {
-    if (overlong) return;
-    const records = (rest + chunk).split("\0");
-    rest = records.pop() ?? "";
-    if (rest.length > MAX_RECORD) {
-      overlong = true;
-      run2.child.kill("SIGKILL");
-      return;
-    }
-    for (let i = 0; i < records.length; i++) keep(records[i]);
-  });
+  const records = readRecords(run2, keep);
   let pending = [];
   const flush = () => {
     if (pending.length === 0) return;
@@ -18079,11 +18181,7 @@ function startDetailsReader(cwd) {
       flush();
       ended = true;
       run2.child.stdin.end();
-      const { code } = await run2.done;
-      if (overlong)
-        throw new GitError(`git log printed a record longer than ${MAX_RECORD} bytes and was stopped`, ARGS, run2.stderr(), code);
-      if (code !== 0) throw failure(ARGS, run2.stderr(), code, run2.timedOut(), TIMEOUT_MS);
-      if (rest) keep(rest);
+      await records.end(ARGS);
       if (printed || details.times.length !== fed.length) details.reorder(fed, printed ?? fed.slice(0, details.times.length));
       return details;
     },
@@ -18094,6 +18192,56 @@ function startDetailsReader(cwd) {
       run2.done.catch(() => void 0);
     }
   };
+}
+function readRecords(run2, keep) {
+  let rest = "";
+  let overlong = false;
+  run2.child.stdout.setEncoding("utf8");
+  run2.child.stdout.on("data", (chunk) => {
+    if (overlong) return;
+    const records = (rest + chunk).split("\0");
+    rest = records.pop() ?? "";
+    if (rest.length > MAX_RECORD) {
+      overlong = true;
+      run2.child.kill("SIGKILL");
+      return;
+    }
+    for (let i = 0; i < records.length; i++) keep(records[i]);
+  });
+  return {
+    async end(args) {
+      const { code } = await run2.done;
+      if (overlong)
+        throw new GitError(`git log printed a record longer than ${MAX_RECORD} bytes and was stopped`, args, run2.stderr(), code);
+      if (code !== 0) throw failure(args, run2.stderr(), code, run2.timedOut(), TIMEOUT_MS);
+      if (rest) keep(rest);
+    }
+  };
+}
+async function readLoggedSince(cwd, head, since) {
+  const args = [
+    "-c",
+    "core.commitGraph=false",
+    "-c",
+    "log.mailmap=false",
+    "log",
+    "--no-mailmap",
+    "--no-show-signature",
+    "-z",
+    `--since=@${since} +0000`,
+    `--format=${DETAIL_FORMAT}`,
+    "--end-of-options",
+    head,
+    "--"
+  ];
+  const run2 = spawnGit(args, { cwd, timeoutMs: TIMEOUT_MS, stdin: false });
+  const details = new CommitDetails();
+  const ids = [];
+  await readRecords(run2, (record) => {
+    const idLength = details.push(record);
+    if (idLength > 0) ids.push(record.slice(0, idLength));
+  }).end(args);
+  return { details, ids };
 }
 var CommitDetails, DETAIL_FORMAT, ARGS, TIMEOUT_MS, MAX_RECORD, BATCH;
 var init_commit_details = __esm({
@@ -18183,6 +18331,73 @@ var init_commit_details = __esm({
     TIMEOUT_MS = 3e5;
     MAX_RECORD = 64 * 1024 * 1024;
     BATCH = 1024;
+  }
+});
+
+// src/evidence/git/since-walk.ts
+async function walkLoggedSince(cwd, head, bounds, dates) {
+  const { since, until } = bounds;
+  const { details, ids } = await readLoggedSince(cwd, head, since);
+  if (ids.length === 0 || ids[0] !== head) return { unproven: "the evaluated commit is dated before the horizon" };
+  const { times, parents } = details;
+  const index2 = /* @__PURE__ */ new Map();
+  for (let i = 0; i < ids.length; i++) index2.set(ids[i], i);
+  const window2 = [];
+  const merges = [];
+  const edge = /* @__PURE__ */ new Set();
+  let skewed = 0;
+  let intoRange = false;
+  let latest;
+  for (let i = 0; i < ids.length; i++) {
+    const time = times[i];
+    const printed = parents[i];
+    let count = 0;
+    let older = false;
+    for (let from = 0; from < printed.length; ) {
+      const space = printed.indexOf(" ", from);
+      const to = space < 0 ? printed.length : space;
+      const p = printed.slice(from, to);
+      from = to + 1;
+      count++;
+      const j = index2.get(p);
+      if (j === void 0) edge.add(p);
+      else if (times[j] > time) {
+        older = true;
+        if (times[j] > since) intoRange = true;
+      }
+    }
+    if (older) skewed++;
+    if (time <= until && (!latest || time > latest.time || time === latest.time && ids[i] < latest.commit))
+      latest = { commit: ids[i], time };
+    if (time > since && time <= until) {
+      if (count > 1) merges.push(time);
+      else window2.push({ commit: ids[i], time, at: i });
+    }
+  }
+  if (!latest) return { unproven: "no commit in the horizon is dated at or before the evaluation date" };
+  for (const p of edge) {
+    let date;
+    try {
+      date = dates.of(p);
+    } catch (err) {
+      return { unproven: `the commit-graph could not be read: ${err instanceof Error ? err.message : String(err)}` };
+    }
+    if (date === void 0) return { unproven: `the commit-graph does not hold ${p}` };
+    if (date > since) return { unproven: `commits behind ${p}, dated before the horizon, may be in it (clock skew)` };
+  }
+  const recent2 = () => {
+    const out = /* @__PURE__ */ new Map();
+    for (let i = 0; i < ids.length; i++) out.set(ids[i], { time: times[i], parents: parents[i] ? parents[i].split(" ") : [] });
+    return out;
+  };
+  const walk = finishWindow(window2, merges, { commits: skewed, intoRange }, latest, ids.length + edge.size, head, true, recent2);
+  return { walk, details };
+}
+var init_since_walk = __esm({
+  "src/evidence/git/since-walk.ts"() {
+    "use strict";
+    init_commit_details();
+    init_walk();
   }
 });
 
@@ -18423,6 +18638,15 @@ function iso2(unix) {
   return new Date(unix * 1e3).toISOString();
 }
 async function walkHistory(cwd, commit, bounds) {
+  const dates = openCorrectedDatesSafely(cwd);
+  if (dates) {
+    try {
+      const logged = await walkLoggedSince(cwd, commit, bounds, dates);
+      if ("walk" in logged) return { walk: logged.walk, source: "commit-graph", method: "since", details: logged.details };
+    } finally {
+      dates.close();
+    }
+  }
   let rejected;
   let reader = startDetailsReader(cwd);
   try {
@@ -18460,6 +18684,13 @@ async function walkHistory(cwd, commit, bounds) {
     reader?.cancel();
   }
 }
+function openCorrectedDatesSafely(cwd) {
+  try {
+    return openCorrectedDates(cwd);
+  } catch {
+    return void 0;
+  }
+}
 async function readShallow(cwd) {
   const common = commonGitDir(cwd);
   if (common && !existsSync3(join3(common, "shallow"))) return void 0;
@@ -18494,6 +18725,8 @@ var init_history = __esm({
     init_walk();
     init_commit_graph();
     init_graph_confirm();
+    init_graph_file();
+    init_since_walk();
     init_commit_details();
     init_errors();
     init_tags();
