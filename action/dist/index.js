@@ -17457,16 +17457,8 @@ function parseLayer(buf, offset) {
   if (body < 8) throw new Error("commit-graph truncated");
   const chunks = buf[6];
   const bases = buf[7];
-  const table = /* @__PURE__ */ new Map();
-  for (let i = 0; i < chunks; i++) {
-    const at = 8 + i * 12;
-    if (at + 24 > buf.length) throw new Error("commit-graph chunk table truncated");
-    const id = buf.toString("latin1", at, at + 4);
-    const start = Number(buf.readBigUInt64BE(at + 4));
-    const end = Number(buf.readBigUInt64BE(at + 16));
-    if (start > end || end > body) throw new Error(`commit-graph chunk ${id} out of bounds`);
-    table.set(id, [start, end]);
-  }
+  if (8 + (chunks + 1) * 12 > buf.length) throw new Error("commit-graph chunk table truncated");
+  const table = chunkTable(buf.subarray(8), chunks, body);
   const fanout = table.get("OIDF");
   const oids = table.get("OIDL");
   const cdat = table.get("CDAT");
@@ -17495,6 +17487,17 @@ function parseLayer(buf, offset) {
     hashLength,
     bases
   };
+}
+function chunkTable(table, chunks, body) {
+  const out = /* @__PURE__ */ new Map();
+  for (let i = 0; i < chunks; i++) {
+    const id = table.toString("latin1", i * 12, i * 12 + 4);
+    const start = Number(table.readBigUInt64BE(i * 12 + 4));
+    const end = Number(table.readBigUInt64BE(i * 12 + 16));
+    if (start > end || end > body) throw new Error(`commit-graph chunk ${id} out of bounds`);
+    out.set(id, [start, end]);
+  }
+  return out;
 }
 function verifyChecksum(buf, hashLength) {
   const body = buf.length - hashLength;
@@ -17610,15 +17613,7 @@ function indexLayer(path, name) {
     if (!name && head[7] !== 0) throw new Error("a single commit-graph with base layers");
     if (name && readAt(fd, size - hashLength, hashLength).toString("hex") !== name) throw new Error("not the layer the chain names");
     const chunks = head[6];
-    const table = readAt(fd, 8, (chunks + 1) * 12);
-    const body = size - hashLength;
-    const at = /* @__PURE__ */ new Map();
-    for (let i = 0; i < chunks; i++) {
-      const start = Number(table.readBigUInt64BE(i * 12 + 4));
-      const end = Number(table.readBigUInt64BE(i * 12 + 16));
-      if (start > end || end > body) throw new Error("commit-graph chunk out of bounds");
-      at.set(table.toString("latin1", i * 12, i * 12 + 4), [start, end]);
-    }
+    const at = chunkTable(readAt(fd, 8, (chunks + 1) * 12), chunks, size - hashLength);
     const fanout = at.get("OIDF");
     const oids = at.get("OIDL");
     const cdat = at.get("CDAT");
@@ -18219,21 +18214,7 @@ function readRecords(run2, keep) {
   };
 }
 async function readLoggedSince(cwd, head, since) {
-  const args = [
-    "-c",
-    "core.commitGraph=false",
-    "-c",
-    "log.mailmap=false",
-    "log",
-    "--no-mailmap",
-    "--no-show-signature",
-    "-z",
-    `--since=@${since} +0000`,
-    `--format=${DETAIL_FORMAT}`,
-    "--end-of-options",
-    head,
-    "--"
-  ];
+  const args = [...LOG_DETAILS, `--since=@${since} +0000`, "--end-of-options", head, "--"];
   const run2 = spawnGit(args, { cwd, timeoutMs: TIMEOUT_MS, stdin: false });
   const details = new CommitDetails();
   const ids = [];
@@ -18243,7 +18224,7 @@ async function readLoggedSince(cwd, head, since) {
   }).end(args);
   return { details, ids };
 }
-var CommitDetails, DETAIL_FORMAT, ARGS, TIMEOUT_MS, MAX_RECORD, BATCH;
+var CommitDetails, DETAIL_FORMAT, LOG_DETAILS, ARGS, TIMEOUT_MS, MAX_RECORD, BATCH;
 var init_commit_details = __esm({
   "src/evidence/git/commit-details.ts"() {
     "use strict";
@@ -18315,19 +18296,18 @@ var init_commit_details = __esm({
       }
     };
     DETAIL_FORMAT = "%H%x1f%ct%x1f%P%x1f%an%x1f%ae%x1f%(trailers:key=Co-authored-by,valueonly,unfold,separator=%x1f)";
-    ARGS = [
+    LOG_DETAILS = [
       "-c",
       "core.commitGraph=false",
       "-c",
       "log.mailmap=false",
       "log",
       "--no-mailmap",
-      "--no-walk=unsorted",
       "--no-show-signature",
       "-z",
-      `--format=${DETAIL_FORMAT}`,
-      "--stdin"
+      `--format=${DETAIL_FORMAT}`
     ];
+    ARGS = [...LOG_DETAILS, "--no-walk=unsorted", "--stdin"];
     TIMEOUT_MS = 3e5;
     MAX_RECORD = 64 * 1024 * 1024;
     BATCH = 1024;

@@ -97,19 +97,19 @@ export interface DetailsReader {
   cancel(): void;
 }
 
-const ARGS = [
+/** `git log` printing DETAIL_FORMAT records from the commit objects (never the graph file, never the .mailmap) */
+const LOG_DETAILS = [
   '-c',
   'core.commitGraph=false',
   '-c',
   'log.mailmap=false',
   'log',
   '--no-mailmap',
-  '--no-walk=unsorted',
   '--no-show-signature',
   '-z',
   `--format=${DETAIL_FORMAT}`,
-  '--stdin',
 ];
+const ARGS = [...LOG_DETAILS, '--no-walk=unsorted', '--stdin'];
 const TIMEOUT_MS = 300_000;
 /** a record longer than this is not a commit's header and trailers: hostile output, stopped */
 const MAX_RECORD = 64 * 1024 * 1024;
@@ -210,21 +210,7 @@ function readRecords(run: ReturnType<typeof spawnGit>, keep: (record: string) =>
  * since-walk.ts proves there are none. By number in the order git printed them, with their ids.
  */
 export async function readLoggedSince(cwd: string, head: string, since: number): Promise<{ details: CommitDetails; ids: string[] }> {
-  const args = [
-    '-c',
-    'core.commitGraph=false',
-    '-c',
-    'log.mailmap=false',
-    'log',
-    '--no-mailmap',
-    '--no-show-signature',
-    '-z',
-    `--since=@${since} +0000`,
-    `--format=${DETAIL_FORMAT}`,
-    '--end-of-options',
-    head,
-    '--',
-  ];
+  const args = [...LOG_DETAILS, `--since=@${since} +0000`, '--end-of-options', head, '--'];
   const run = spawnGit(args, { cwd, timeoutMs: TIMEOUT_MS, stdin: false });
   const details = new CommitDetails();
   const ids: string[] = [];

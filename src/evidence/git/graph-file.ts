@@ -140,16 +140,8 @@ function parseLayer(buf: Buffer, offset: number): Layer & { hashLength: number; 
   if (body < 8) throw new Error('commit-graph truncated');
   const chunks = buf[6]!;
   const bases = buf[7]!;
-  const table = new Map<string, [number, number]>();
-  for (let i = 0; i < chunks; i++) {
-    const at = 8 + i * 12;
-    if (at + 24 > buf.length) throw new Error('commit-graph chunk table truncated');
-    const id = buf.toString('latin1', at, at + 4);
-    const start = Number(buf.readBigUInt64BE(at + 4));
-    const end = Number(buf.readBigUInt64BE(at + 16));
-    if (start > end || end > body) throw new Error(`commit-graph chunk ${id} out of bounds`);
-    table.set(id, [start, end]);
-  }
+  if (8 + (chunks + 1) * 12 > buf.length) throw new Error('commit-graph chunk table truncated');
+  const table = chunkTable(buf.subarray(8), chunks, body);
   const fanout = table.get('OIDF');
   const oids = table.get('OIDL');
   const cdat = table.get('CDAT');
@@ -179,6 +171,19 @@ function parseLayer(buf: Buffer, offset: number): Layer & { hashLength: number; 
     hashLength,
     bases,
   };
+}
+
+/** The chunk table (`chunks` entries and the terminating one, from `table`'s start): each id's [start, end), all within `body`. */
+function chunkTable(table: Buffer, chunks: number, body: number): Map<string, [number, number]> {
+  const out = new Map<string, [number, number]>();
+  for (let i = 0; i < chunks; i++) {
+    const id = table.toString('latin1', i * 12, i * 12 + 4);
+    const start = Number(table.readBigUInt64BE(i * 12 + 4));
+    const end = Number(table.readBigUInt64BE(i * 12 + 16));
+    if (start > end || end > body) throw new Error(`commit-graph chunk ${id} out of bounds`);
+    out.set(id, [start, end]);
+  }
+  return out;
 }
 
 /**
@@ -359,15 +364,7 @@ function indexLayer(path: string, name: string | undefined): IndexedLayer | unde
     if (!name && head[7] !== 0) throw new Error('a single commit-graph with base layers');
     if (name && readAt(fd, size - hashLength, hashLength).toString('hex') !== name) throw new Error('not the layer the chain names');
     const chunks = head[6]!;
-    const table = readAt(fd, 8, (chunks + 1) * 12);
-    const body = size - hashLength;
-    const at = new Map<string, [number, number]>();
-    for (let i = 0; i < chunks; i++) {
-      const start = Number(table.readBigUInt64BE(i * 12 + 4));
-      const end = Number(table.readBigUInt64BE(i * 12 + 16));
-      if (start > end || end > body) throw new Error('commit-graph chunk out of bounds');
-      at.set(table.toString('latin1', i * 12, i * 12 + 4), [start, end]);
-    }
+    const at = chunkTable(readAt(fd, 8, (chunks + 1) * 12), chunks, size - hashLength);
     const fanout = at.get('OIDF');
     const oids = at.get('OIDL');
     const cdat = at.get('CDAT');
